@@ -1,0 +1,125 @@
+"""Load a policy from YAML, with errors that name the file and line.
+
+PyYAML builds a node tree with positions; pydantic validates the plain data;
+each validation error's location path is walked back through the node tree to
+the line it came from. Duplicate keys, which YAML parsers silently collapse,
+are an error here: a policy that lists a column twice is ambiguous.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from veil.errors import PolicyError
+from veil.io.hashing import sha256_text
+from veil.policy.models import ACTION_NAMES, Policy
+
+_MAX_POLICY_BYTES = 4 * 1024 * 1024
+
+
+def load_policy(path: Path) -> Policy:
+    """Parse and validate the policy file at `path`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise PolicyError(f"{path}: cannot read the policy ({err.strerror})") from None
+    if len(raw) > _MAX_POLICY_BYTES:
+        raise PolicyError(f"{path}: the policy is larger than 4 MiB; is it the right file?")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise PolicyError(f"{path}: the policy is not UTF-8 text") from None
+    return parse_policy(text, source=str(path))
+
+
+def policy_hash(text: str) -> str:
+    return sha256_text(text)
+
+
+def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
+    """Parse policy YAML text; `source` names it in errors."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        problem = getattr(err, "problem", None) or "invalid YAML"
+        raise PolicyError(
+            f"{source}: {where}: {problem}",
+            hint="check indentation and quoting; a policy is a YAML mapping",
+        ) from None
+    if node is None:
+        raise PolicyError(f"{source}: the policy is empty", hint="run `veil init` to write one")
+    _reject_duplicate_keys(node, source)
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise PolicyError(f"{source}: line 1: expected a mapping with 'profile' and 'columns'")
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as err:
+        raise _explain(err, node, source) from None
+
+
+def _reject_duplicate_keys(node: yaml.Node, source: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise PolicyError(
+                    f"{source}: line {key.start_mark.line + 1}: key {key.value!r} appears twice",
+                    hint="list each column and setting once",
+                )
+            seen.add(key.value)
+            _reject_duplicate_keys(value, source)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_duplicate_keys(item, source)
+
+
+def _explain(err: ValidationError, root: yaml.Node, source: str) -> PolicyError:
+    first = err.errors()[0]
+    loc = [part for part in first["loc"] if not _is_union_tag(part)]
+    line = _line_of(root, loc)
+    path = ".".join(str(part) for part in loc) or "(top level)"
+    kind = first["type"]
+    if kind == "union_tag_invalid" or kind == "union_tag_not_found":
+        message = f"unknown or missing action; expected one of {', '.join(ACTION_NAMES)}"
+    elif kind == "extra_forbidden":
+        message = f"unknown option {loc[-1]!r}" if loc else "unknown option"
+    elif kind == "missing":
+        message = "required field is missing"
+    else:
+        message = first["msg"].removeprefix("Value error, ")
+    return PolicyError(
+        f"{source}: line {line}: {path}: {message}",
+        hint="see docs/policy.md for the actions and their options",
+    )
+
+
+def _is_union_tag(part: int | str) -> bool:
+    return isinstance(part, str) and part in ACTION_NAMES
+
+
+def _line_of(node: yaml.Node, loc: list[int | str]) -> int:
+    """The 1-based line of the deepest node on `loc` that exists."""
+    line = node.start_mark.line + 1
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == str(part):
+                    child, line = value, key.start_mark.line + 1
+                    break
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and 0 <= part < len(node.value)):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line

@@ -1,0 +1,237 @@
+"""The policy: frozen, self-validating values parsed from YAML at the boundary.
+
+A policy maps every input column to exactly one rule. Each rule is a typed
+model named by its `action` (`Mask(keep_last=0)`), never a name plus a dict of
+options, so an unknown option or a misspelt action is an error, not a silent
+default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from veil.categories import Category, Kind, Role
+
+Profile = Literal["safe-harbor", "limited-data-set", "expert"]
+IMPLEMENTED_PROFILES: tuple[str, ...] = ("safe-harbor",)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _Rule(_Frozen):
+    """Fields every rule has: what the column holds, and an optional new name."""
+
+    category: Category | None = Field(
+        default=None, description="HIPAA Safe Harbor category (A-R) the input column holds"
+    )
+    kind: Kind | None = Field(default=None, description="semantic type detected by the scanner")
+    rename: str | None = Field(default=None, min_length=1, description="output column name")
+
+
+class Drop(_Rule):
+    """Remove the column from the output."""
+
+    action: Literal["drop"]
+
+
+class Keep(_Rule):
+    """Copy the column unchanged. Refused for direct identifiers under Safe Harbor."""
+
+    action: Literal["keep"]
+    role: Role | None = None
+    reviewed: bool = Field(
+        default=False,
+        description="a person confirmed the column holds no identifier although the "
+        "scanner flags it; recorded in the report",
+    )
+
+
+class Redact(_Rule):
+    """Replace every non-null value with one constant (nulls stay null)."""
+
+    action: Literal["redact"]
+    replacement: str = "[REDACTED]"
+
+
+class Mask(_Rule):
+    """Replace characters with `char`, keeping separators and optionally the ends.
+
+    Keeping any character of a direct identifier is refused under Safe Harbor
+    (HHS guidance Q3.2: the last four digits of an SSN are not allowed).
+    """
+
+    action: Literal["mask"]
+    char: str = Field(default="*", min_length=1, max_length=1)
+    keep_first: int = Field(default=0, ge=0)
+    keep_last: int = Field(default=0, ge=0)
+    keep_separators: bool = True
+
+
+class YearOnly(_Rule):
+    """Reduce a date, datetime or date string to its year.
+
+    Years that reveal an age over 89 at the reference date (any year before
+    reference year - 89) are aggregated: `collapse` writes the boundary year
+    (meaning "this year or earlier"), `null` removes the value.
+    """
+
+    action: Literal["year_only"]
+    formats: tuple[str, ...] = Field(
+        default=(), description="extra strptime formats tried before the built-in ones"
+    )
+    over_89: Literal["collapse", "null"] = "collapse"
+    top_code_years: bool = Field(
+        default=True, description="aggregate years indicative of an age over 89"
+    )
+
+
+class TopCode(_Rule):
+    """Ages at or above `at` become one category, written as `label`."""
+
+    action: Literal["top_code"]
+    at: int = Field(default=90, ge=1, le=200)
+    label: str = "90+"
+
+
+class AgeFromBirthDate(_Rule):
+    """Replace a birth date by the age at a reference date (or in a reference
+    column), top-coded like `top_code`."""
+
+    action: Literal["age"]
+    reference_column: str | None = None
+    at: int = Field(default=90, ge=1, le=200)
+    label: str = "90+"
+    formats: tuple[str, ...] = ()
+
+
+class Zip3(_Rule):
+    """Keep the first three ZIP digits where the ZIP3 area has more than 20,000
+    people, else `000` (45 CFR 164.514(b)(2)(i)(B)). Lists: see `ZipSettings`."""
+
+    action: Literal["zip3"]
+
+
+class Generalize(_Rule):
+    """Map values to coarser groups: numeric `bins` (edges) or a value `mapping`.
+
+    Values outside the mapping become `other` (default null): never passed through.
+    """
+
+    action: Literal["generalize"]
+    bins: tuple[float, ...] | None = None
+    labels: tuple[str, ...] | None = None
+    mapping: dict[str, str] | None = None
+    other: str | None = None
+
+    @model_validator(mode="after")
+    def _one_method(self) -> Generalize:
+        if (self.bins is None) == (self.mapping is None):
+            raise ValueError("give exactly one of 'bins' or 'mapping'")
+        if self.bins is not None:
+            if len(self.bins) < 1 or list(self.bins) != sorted(set(self.bins)):
+                raise ValueError("'bins' must be strictly increasing edges")
+            if self.labels is not None and len(self.labels) != len(self.bins) + 1:
+                raise ValueError("'labels' needs one more entry than 'bins'")
+        return self
+
+
+FakeProvider = Literal[
+    "name", "first_name", "last_name", "street_address", "city", "email", "phone",
+    "ssn", "digits", "code",
+]
+
+
+class Fake(_Rule):
+    """A realistic surrogate chosen by a keyed PRF of the value: the same value
+    and secret give the same surrogate; the real value is never looked up."""
+
+    action: Literal["fake"]
+    provider: FakeProvider
+    scope: str = Field(default="default", min_length=1)
+
+
+class Hmac(_Rule):
+    """A keyed HMAC-SHA256 token (hex). Derived from the value: an Expert
+    Determination technique, not a 164.514(c) re-identification code."""
+
+    action: Literal["hmac"]
+    scope: str = Field(default="default", min_length=1)
+    length: int = Field(default=16, ge=8, le=64)
+
+
+class Pseudonym(_Rule):
+    """A random code from a CSPRNG, stored in a key store (164.514(c) compliant:
+    not derived from the person)."""
+
+    action: Literal["pseudonym"]
+    scope: str = Field(default="default", min_length=1)
+    length: int = Field(default=10, ge=6, le=32)
+    prefix: str = Field(default="", max_length=8)
+
+
+Rule = Annotated[
+    Drop | Keep | Redact | Mask | YearOnly | TopCode | AgeFromBirthDate | Zip3 | Generalize
+    | Fake | Hmac | Pseudonym,
+    Field(discriminator="action"),
+]
+
+ACTION_NAMES: tuple[str, ...] = (
+    "drop", "keep", "redact", "mask", "year_only", "top_code", "age", "zip3", "generalize",
+    "fake", "hmac", "pseudonym",
+)
+
+ZipList = Literal["hhs-2000", "census-2010", "no-census-population"]
+
+
+class ZipSettings(_Frozen):
+    """Which restricted-ZIP3 data to use. With a population table, only prefixes
+    it lists with more than `threshold` people are kept (an allow-list)."""
+
+    restricted_lists: tuple[ZipList, ...] = ("hhs-2000", "census-2010", "no-census-population")
+    population_table: Path | None = None
+    threshold: int = Field(default=20_000, ge=0)
+
+
+class Policy(_Frozen):
+    """A whole de-identification policy."""
+
+    version: Literal[1] = 1
+    profile: Profile
+    reference_date: dt.date | None = Field(
+        default=None, description="date ages are computed at; default: the day of the run"
+    )
+    zip3: ZipSettings = ZipSettings()
+    columns: dict[str, Rule]
+
+    @field_validator("profile")
+    @classmethod
+    def _implemented(cls, value: str) -> str:
+        if value not in IMPLEMENTED_PROFILES:
+            raise ValueError(
+                f"profile {value!r} is reserved and not implemented yet; use 'safe-harbor'"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _unique_outputs(self) -> Policy:
+        outputs: dict[str, str] = {}
+        for name, rule in self.columns.items():
+            if isinstance(rule, Drop):
+                continue
+            out = rule.rename or name
+            if out in outputs:
+                raise ValueError(
+                    f"columns {outputs[out]!r} and {name!r} would both write output column {out!r}"
+                )
+            outputs[out] = name
+        return self
+
+    def output_name(self, column: str) -> str | None:
+        rule = self.columns[column]
+        return None if isinstance(rule, Drop) else (rule.rename or column)

@@ -1,0 +1,69 @@
+"""Profile defaults: the rule a profile gives a column of a detected kind.
+
+Safe Harbor (45 CFR 164.514(b)(2)): direct identifiers are dropped; ZIP codes
+become ZIP3 under the 20,000 rule; every date keeps its year only, with years
+that reveal an age over 89 aggregated; ages over 89 become "90+"; free text is
+dropped until it can be scrubbed; an unclassified high-cardinality code is
+treated as "any other unique identifying number" and redacted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from veil.categories import KIND_CATEGORY, Kind, Role, role_of
+from veil.policy.models import (
+    Drop,
+    Keep,
+    Redact,
+    Rule,
+    TopCode,
+    YearOnly,
+    Zip3,
+)
+from veil.scan.model import ColumnFinding
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A proposed rule for one column, the reason for it, and an optional warning."""
+
+    rule: Rule
+    reason: str
+    warning: str | None = None
+
+
+def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
+    """The Safe Harbor default for one scanned column."""
+    kind = finding.kind
+    category = KIND_CATEGORY.get(kind)
+    why = _why(finding)
+    if kind is Kind.ZIP:
+        return Proposal(Zip3(action="zip3", category=category, kind=kind),
+                        f"{why}; ZIP3 kept only for areas over 20,000 people, else 000")
+    if kind in (Kind.BIRTH_DATE, Kind.DEATH_DATE, Kind.DATE, Kind.YEAR):
+        return Proposal(YearOnly(action="year_only", category=category, kind=kind),
+                        f"{why}; only the year may stay, years revealing age > 89 aggregated")
+    if kind is Kind.AGE:
+        return Proposal(TopCode(action="top_code", category=category, kind=kind),
+                        f"{why}; ages over 89 become one category 90+")
+    if kind is Kind.OTHER_ID:
+        return Proposal(
+            Redact(action="redact", category=category, kind=kind),
+            f"{why}; treated as 'any other unique identifying number' (R)",
+            warning="high-cardinality code with no known type was redacted as identifier (R); "
+            "review it and keep it only if it is not identifying",
+        )
+    if category is not None:
+        return Proposal(Drop(action="drop", category=category, kind=kind),
+                        f"{why}; direct identifier ({category.value}) removed")
+    role = role_of(kind)
+    if role is Role.TEXT:
+        return Proposal(Drop(action="drop", kind=kind),
+                        f"{why}; free text may hide identifiers and is dropped until scrubbing")
+    return Proposal(Keep(action="keep", kind=kind, role=role), f"{why}; {role.value}, kept")
+
+
+def _why(finding: ColumnFinding) -> str:
+    top = finding.evidence[0].detail if finding.evidence else "no evidence"
+    return f"{finding.kind.value} ({finding.confidence:.0%}: {top})"

@@ -1,0 +1,41 @@
+"""Shared fixtures: a helper to run one action on a small frame."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import polars as pl
+import pytest
+
+from veil.actions.context import ActionContext
+from veil.actions.registry import BUILTIN_ACTIONS
+from veil.actions.secrets import Secret
+from veil.actions.zip3 import restricted_prefixes
+from veil.policy.models import ZipSettings
+
+REFERENCE = dt.date(2026, 1, 1)
+SECRET = Secret(b"unit-test-secret-0123456789", "test")
+
+ApplyAction = Callable[..., list[Any]]
+
+
+@pytest.fixture
+def apply_action() -> ApplyAction:
+    """Run `rule` on `values` (a list, optionally typed) and return the output list."""
+
+    def run(rule: Any, values: list[Any], dtype: pl.DataType | None = None,
+            secret: Secret | None = SECRET, **extra: Any) -> list[Any]:
+        frame = pl.DataFrame({"c": pl.Series(values, dtype=dtype)} | extra)
+        ctx = ActionContext(
+            column="c",
+            dtype=frame.schema["c"],
+            reference_date=REFERENCE,
+            zip3_restricted=restricted_prefixes(ZipSettings()),
+            secret=secret,
+            schema=dict(frame.schema),
+        )
+        return frame.select(BUILTIN_ACTIONS[rule.action](rule, ctx).alias("o"))["o"].to_list()
+
+    return run
