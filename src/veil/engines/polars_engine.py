@@ -17,6 +17,8 @@ from veil.actions.context import ActionContext
 from veil.actions.registry import BUILTIN_ACTIONS
 from veil.engines.base import EngineResult, RunOptions
 from veil.errors import InputError, KeyStoreError
+from veil.io.csv_check import diagnose_csv
+from veil.io.formats import Format
 from veil.io.read import Dataset
 from veil.io.write import sink
 from veil.plan import Plan
@@ -90,6 +92,8 @@ def _guarded(work: Callable[[], T], dataset: Dataset) -> T:
     try:
         return work()
     except pl.exceptions.PolarsError as err:
+        if dataset.format is Format.CSV and dataset.separator is not None:
+            raise diagnose_csv(dataset.path, dataset.separator, len(dataset.columns)) from err
         raise InputError(
             f"{dataset.path}: the {dataset.format.value} input could not be processed "
             f"({type(err).__name__})",

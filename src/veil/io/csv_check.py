@@ -124,7 +124,13 @@ def _full_pass(path: Path, sep: str, columns: tuple[str, ...], *, skip_bom: bool
             rows += batch.num_rows
     except (pa.ArrowInvalid, pa.ArrowException, OSError):
         # PyArrow's message quotes the offending row: never show it. Locate it ourselves.
-        raise _diagnose(path, sep, len(columns)) from None
+        raise diagnose_csv(path, sep, len(columns)) from None
+    if _odd_quote_count(path):
+        # PyArrow accepts a quoted field left open at the end of the file (it swallows
+        # every later row); an odd number of quote characters is the cheap tell.
+        problem = find_csv_problem(path, sep, len(columns))
+        if problem is not None:
+            raise problem
     if rows == 0:
         raise InputError(
             f"{path}: the file has a header but no data rows",
@@ -132,8 +138,24 @@ def _full_pass(path: Path, sep: str, columns: tuple[str, ...], *, skip_bom: bool
         )
 
 
-def _diagnose(path: Path, sep: str, width: int) -> InputError:
-    """Walk the file to find the first problem and describe it without values."""
+def _odd_quote_count(path: Path) -> bool:
+    count = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_BLOCK_BYTES):
+            count += chunk.count(b'"')
+    return count % 2 == 1
+
+
+def diagnose_csv(path: Path, sep: str, width: int) -> InputError:
+    """The first problem of a CSV file that failed to parse, described without values."""
+    return find_csv_problem(path, sep, width) or InputError(
+        f"{path}: could not be parsed as CSV with separator {sep!r}",
+        hint="check the separator (force it with --sep) and the quoting",
+    )
+
+
+def find_csv_problem(path: Path, sep: str, width: int) -> InputError | None:
+    """Walk the file with Python's csv module; the first problem, or None."""
     csv.field_size_limit(_FIELD_LIMIT)
     line: int | str = "?"
     try:
@@ -158,10 +180,7 @@ def _diagnose(path: Path, sep: str, width: int) -> InputError:
             "character)",
             hint="quote fields with double quotes and double any quote inside a field",
         )
-    return InputError(
-        f"{path}: could not be parsed as CSV with separator {sep!r}",
-        hint="check the separator (force it with --sep) and the quoting",
-    )
+    return None
 
 
 def _locate_bad_utf8(path: Path) -> InputError:

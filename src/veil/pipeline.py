@@ -1,0 +1,248 @@
+"""The public workflow: scan a file, propose a policy, apply it, report.
+
+Each function is a plain call on plain values; the CLI is a thin layer over
+them. Nothing is written until the run has succeeded (atomic output).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from veil.actions.keystore import KeyStore
+from veil.actions.secrets import Secret
+from veil.engines.base import RunOptions
+from veil.engines.polars_engine import PolarsEngine
+from veil.errors import UsageError
+from veil.io.formats import Format, extension
+from veil.io.hashing import sha256_file, sha256_text
+from veil.io.read import Dataset, open_dataset
+from veil.io.write import atomic_directory
+from veil.manifest import build_manifest
+from veil.plan import Plan, compile_plan
+from veil.policy.models import Policy
+from veil.policy.profiles import safe_harbor_proposal
+from veil.policy.render import render_policy
+from veil.policy.safe_harbor import check_safe_harbor
+from veil.report.build import build_report
+from veil.report.html import render_html
+from veil.scan import ScanResult, scan_frame
+
+SAMPLE_ROWS = 10_000
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """Where the input is and how to read it."""
+
+    path: Path
+    format: Format | None = None
+    separator: str | None = None
+
+    def open(self) -> Dataset:
+        return open_dataset(self.path, fmt=self.format, separator=self.separator)
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Key material for keyed and coded actions (never written to any output)."""
+
+    secret: Secret | None = None
+    keystore: KeyStore | None = None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    policy: Policy
+    text: str
+    reasons: dict[str, str]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    outdir: Path
+    data_file: Path
+    report: dict[str, Any]
+    manifest: dict[str, Any]
+
+
+def scan_file(spec: InputSpec, *, sample_rows: int = SAMPLE_ROWS) -> ScanResult:
+    """Classify every column of a file from a sample of its rows."""
+    dataset = spec.open()
+    return scan_frame(dataset.frame, sample_rows=sample_rows, source=str(dataset.path))
+
+
+def propose_policy(scan: ScanResult, *, profile: str = "safe-harbor",
+                   reference_date: dt.date | None = None) -> Proposal:
+    """A policy from a scan, with a reason per column (the `veil init` output)."""
+    if profile != "safe-harbor":
+        raise UsageError(f"profile {profile!r} is reserved and not implemented yet",
+                         hint="use --profile safe-harbor")
+    proposals = {f.column: safe_harbor_proposal(f) for f in scan.columns}
+    policy = Policy(
+        profile="safe-harbor",
+        reference_date=reference_date,
+        columns={name: p.rule for name, p in proposals.items()},
+    )
+    reasons = {name: p.reason for name, p in proposals.items()}
+    header = (
+        f"veil policy proposed from a scan of {Path(scan.source).name} "
+        f"({scan.rows_sampled} rows sampled).\n"
+        "Review every rule: the scanner proposes, the policy decides. Every input column\n"
+        "must be listed (fail closed). Actions: drop keep redact mask year_only top_code age\n"
+        "zip3 generalize fake hmac pseudonym (see docs/policy.md)."
+    )
+    text = render_policy(policy, comments=reasons, header=header)
+    warnings = tuple(f"column {n!r}: {p.warning}" for n, p in proposals.items() if p.warning)
+    return Proposal(policy, text, reasons, warnings)
+
+
+def apply_policy(
+    spec: InputSpec,
+    policy: Policy,
+    outdir: Path,
+    *,
+    policy_text: str,
+    keys: Keys = Keys(),
+    output_format: Format | None = None,
+    overwrite: bool = False,
+    reasons: dict[str, str] | None = None,
+    extra_warnings: tuple[str, ...] = (),
+    command: str = "apply",
+) -> RunResult:
+    """De-identify one file under `policy` into `outdir` (atomically)."""
+    started = dt.datetime.now(dt.UTC)
+    dataset = spec.open()
+    plan = compile_plan(policy, dataset.columns, source=str(dataset.path),
+                        run_date=started.date())
+    scan = scan_frame(dataset.frame, sample_rows=SAMPLE_ROWS, source=str(dataset.path))
+    verdict = check_safe_harbor(policy, scan)
+    fmt = output_format or dataset.format
+    data_name = dataset.path.stem + extension(fmt)
+    with atomic_directory(outdir, overwrite=overwrite) as staging:
+        data_file = staging / data_name
+        result = PolarsEngine().execute(
+            dataset, plan, RunOptions(data_file, fmt, keys.secret, keys.keystore))
+        (staging / "policy.yaml").write_text(policy_text, encoding="utf-8")
+        report = build_report(
+            plan=plan,
+            categories=verdict.categories,
+            reasons=reasons or {},
+            warnings=list(extra_warnings) + list(verdict.warnings),
+            input_info={"file": dataset.path.name, "format": dataset.format.value,
+                        "rows": result.rows_out, "columns": len(dataset.columns)},
+            output_info={"file": data_name, "format": fmt.value, "rows": result.rows_out,
+                         "columns": len(result.columns_out)},
+            distributions=_distributions(data_file, fmt, plan),
+            keys=_key_notes(keys, result.codes_assigned),
+            generated_at=started,
+        )
+        report["manifest"] = {
+            "input_sha256": sha256_file(dataset.path),
+            "output_sha256": sha256_file(data_file),
+            "policy_sha256": sha256_text(policy_text),
+        }
+        (staging / "report.json").write_text(_json(report), encoding="utf-8")
+        (staging / "report.html").write_text(render_html(report), encoding="utf-8")
+        manifest = build_manifest(
+            command=command,
+            input_path=dataset.path,
+            outputs=[data_file] + [staging / n for n in ("policy.yaml", "report.json",
+                                                          "report.html")],
+            output_root=staging,
+            policy_sha256=report["manifest"]["policy_sha256"],
+            parameters=_parameters(plan, keys, fmt),
+            started_at=started,
+            finished_at=dt.datetime.now(dt.UTC),
+        )
+        (staging / "manifest.json").write_text(_json(manifest), encoding="utf-8")
+    return RunResult(outdir, outdir / data_name, report, manifest)
+
+
+def deidentify(
+    spec: InputSpec,
+    outdir: Path,
+    *,
+    profile: str = "safe-harbor",
+    reference_date: dt.date | None = None,
+    keys: Keys = Keys(),
+    output_format: Format | None = None,
+    overwrite: bool = False,
+) -> RunResult:
+    """Scan, propose the profile's default policy, and apply it, in one step."""
+    scan = scan_file(spec)
+    proposal = propose_policy(scan, profile=profile,
+                              reference_date=reference_date or dt.date.today())
+    return apply_policy(
+        spec, proposal.policy, outdir, policy_text=proposal.text, keys=keys,
+        output_format=output_format, overwrite=overwrite, reasons=proposal.reasons,
+        extra_warnings=proposal.warnings, command="deidentify",
+    )
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def _parameters(plan: Plan, keys: Keys, fmt: Format) -> dict[str, Any]:
+    return {
+        "profile": plan.policy.profile,
+        "reference_date": plan.reference_date.isoformat(),
+        "zip3_lists": list(plan.policy.zip3.restricted_lists),
+        "zip3_population_table": None if plan.policy.zip3.population_table is None
+        else str(plan.policy.zip3.population_table),
+        "output_format": fmt.value,
+        "engine": PolarsEngine.name,
+        "secret_fingerprint": None if keys.secret is None else keys.secret.fingerprint,
+        "keystore": None if keys.keystore is None else keys.keystore.location,
+        "seed": None,
+    }
+
+
+def _key_notes(keys: Keys, codes: dict[str, int]) -> dict[str, str]:
+    notes = {}
+    if codes and keys.keystore is not None:
+        notes["pseudonym"] = (
+            f"random codes for {', '.join(codes)} are held in the {keys.keystore.location} "
+            "(not part of this output); the data is coded, not anonymous, while that key exists"
+        )
+    if keys.secret is not None:
+        notes["secret"] = f"keyed actions used secret fingerprint {keys.secret.fingerprint}"
+    return notes
+
+
+def _distributions(data_file: Path, fmt: Format, plan: Plan) -> dict[str, Any]:
+    """Value counts of top-coded age columns in the written output."""
+    columns = [s.output for s in plan.outputs if s.action in ("top_code", "age") and s.output]
+    if not columns:
+        return {}
+    frame = _scan_output(data_file, fmt)
+    result: dict[str, Any] = {}
+    for column in columns:
+        counts = (frame.group_by(pl.col(column).cast(pl.String)).len()
+                  .collect(engine="streaming").drop_nulls())
+        rows = sorted(((str(v), int(n)) for v, n in counts.iter_rows()), key=_age_order)
+        label = next((s.rule.label for s in plan.outputs if s.output == column
+                      and hasattr(s.rule, "label")), "90+")
+        result[column] = {"title": f"{column} after top-coding", "counts": rows,
+                          "highlight": [label]}
+    return result
+
+
+def _age_order(item: tuple[str, int]) -> tuple[int, str]:
+    value = item[0]
+    return (int(value), "") if value.isdigit() else (10_000, value)
+
+
+def _scan_output(path: Path, fmt: Format) -> pl.LazyFrame:
+    if fmt is Format.PARQUET:
+        return pl.scan_parquet(path)
+    if fmt is Format.CSV:
+        return pl.scan_csv(path, infer_schema=False)
+    return pl.scan_ndjson(path)

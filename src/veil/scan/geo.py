@@ -1,0 +1,151 @@
+"""Recognizers for geography: street address, city, county, ZIP, coordinates (B) and state.
+
+Street addresses, ZIP codes, county names and coordinate pairs have shapes a
+regex can test. City names do not: a small gazetteer and the shape of Faker's
+generated names ('North Jessicaville') support a header but cover real data
+only partly. States are a quasi-identifier that Safe Harbor lets stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.categories import Kind
+from veil.scan.recognizer import Header, Rule, ValueCheck, pattern_check, uses
+from veil.scan.sample import ColumnSample
+from veil.scan.vocab import CITY_PREFIXES, CITY_SUFFIXES, STATE_WORDS, cities, street_suffixes
+
+_ZIP_TEXT = r"^(00[5-9]|0[1-9]\d|[1-9]\d\d)\d{2}([\s\-]?\d{4})?$"
+_ZIP_INT = r"^\d{4,5}$"
+
+
+@uses(_ZIP_TEXT, _ZIP_INT)
+def _zip_check(column: ColumnSample) -> ValueCheck | None:
+    """5-digit or ZIP+4 strings (leading zeros kept); 4-5 digit integers count less."""
+    if column.is_integer:
+        share = column.row_share(_ZIP_INT)
+        return ValueCheck(share, column.nonnull, "are 4-5 digit integers (ZIPs without "
+                          "leading zeros)", strength=0.75)
+    if not column.is_string:
+        return None
+    share = column.row_share(_ZIP_TEXT)
+    return ValueCheck(share, column.nonnull, "are 5-digit or ZIP+4 codes", strength=0.85)
+
+
+@uses()
+def _state_check(column: ColumnSample) -> ValueCheck | None:
+    if not column.is_string:
+        return None
+    share = column.vocab_share("states", STATE_WORDS)
+    return ValueCheck(share, column.nonnull, "are US state codes or names", strength=0.9)
+
+
+_CITY_SHAPE = (
+    rf"^(({'|'.join(re.escape(p) for p in CITY_PREFIXES)})\s+[A-Z][a-z]+"
+    rf"|[A-Z][a-z]+({'|'.join(CITY_SUFFIXES)}))$"
+)
+
+
+@uses(_CITY_SHAPE)
+def _city_check(column: ColumnSample) -> ValueCheck | None:
+    """Names in the city gazetteer, or of the shape of generated city names."""
+    if not column.is_string:
+        return None
+    share = column.share_of(column.in_vocab("cities", cities()) | column.contains(_CITY_SHAPE))
+    return ValueCheck(share, column.nonnull, "are known US city names or city-shaped names",
+                      strength=0.8)
+
+
+def _street_pattern() -> str:
+    suffixes = "|".join(re.escape(s) for s in street_suffixes())
+    number = r"^\s*\d+[A-Za-z]?(-\d+)?\s+"
+    words = r"([A-Za-z0-9'.\-]+\s+){0,5}"
+    street = rf"{number}{words}({suffixes})\b"
+    po_box = (
+        r"^\s*(P\.?\s?O\.?\s*Box|Post Office Box|PSC\s+\d+|Unit\s+\d+\s+Box"
+        r"|USNS|USNV|USS|USCGC)\b"
+    )
+    return rf"(?i)({street}|{po_box})"
+
+
+STREET_PATTERN = _street_pattern()
+
+_COORDINATE_PAIR = (
+    r"^\(?\s*[+\-]?\d{1,2}\.\d{2,}\s*[,;]\s*[+\-]?\d{1,3}\.\d{2,}\s*\)?$"
+)
+
+
+@uses()
+def _coordinate_check(column: ColumnSample) -> ValueCheck | None:
+    if column.is_numeric:
+        share = column.numeric_share(-180, 180)
+        return ValueCheck(share, column.nonnull, "are numbers in -180..180", strength=0.6)
+    return None
+
+
+STREET_ADDRESS = Rule(
+    name="street_address",
+    kind=Kind.STREET_ADDRESS,
+    header=Header(strong=("address", "addr", "street", "street address", "address line",
+                          "address 1", "address 2", "home address", "mailing address",
+                          "residence", "residential address", "line 1", "line 2", "streetaddress",
+                          "address1", "address2", "full address"),
+                  exclude=("email", "ip", "mac", "web")),
+    value_check=pattern_check(STREET_PATTERN, detail="are street addresses (number, words, "
+                              "street suffix) or PO boxes", strength=0.95),
+)
+
+CITY = Rule(
+    name="city",
+    kind=Kind.CITY,
+    header=Header(strong=("city", "town", "municipality", "locality", "village", "city name",
+                          "birthplace", "place of birth", "hometown", "township")),
+    value_check=_city_check,
+    min_share=0.6,
+)
+
+COUNTY = Rule(
+    name="county",
+    kind=Kind.COUNTY,
+    header=Header(strong=("county", "parish", "borough", "county name", "fips", "county fips",
+                          "precinct", "census tract", "tract", "block group")),
+    value_check=pattern_check(r"(?i)\s(county|parish|borough|census area|municipio)$",
+                              detail="end in County, Parish or Borough", strength=0.95),
+)
+
+ZIP = Rule(
+    name="zip",
+    kind=Kind.ZIP,
+    header=Header(strong=("zip", "zipcode", "zip code", "postal", "postal code", "postcode",
+                          "zip5", "zip 5", "zip4", "zip plus4", "zcta", "post code")),
+    value_check=_zip_check,
+)
+
+GEO_PAIR = Rule(
+    name="geo_pair",
+    kind=Kind.GEO_COORDINATE,
+    header=Header(strong=("coordinates", "coords", "latlon", "lat lon", "lat lng", "latlng",
+                          "geo", "geolocation", "location", "gps", "geopoint")),
+    value_check=pattern_check(_COORDINATE_PAIR, detail="are latitude, longitude pairs",
+                              strength=0.95),
+)
+
+GEO_NUMBER = Rule(
+    name="geo_number",
+    kind=Kind.GEO_COORDINATE,
+    header=Header(strong=("lat", "latitude", "lon", "lng", "long", "longitude", "easting",
+                          "northing", "geo lat", "geo lon")),
+    value_check=_coordinate_check,
+    needs_header=True,
+)
+
+STATE = Rule(
+    name="state",
+    kind=Kind.STATE,
+    header=Header(strong=("state", "state code", "province", "state name",
+                          "state of residence"),
+                  exclude=("license", "licence", "status", "statement", "marital")),
+    value_check=_state_check,
+)
+
+RECOGNIZERS = (STREET_ADDRESS, COUNTY, ZIP, GEO_PAIR, GEO_NUMBER, STATE, CITY)
