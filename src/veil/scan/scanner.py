@@ -29,6 +29,7 @@ from veil.errors import UsageError
 from veil.scan.model import ColumnFinding, Evidence, ScanResult
 from veil.scan.recognizer import Recognizer, ValueCheck
 from veil.scan.registry import DEFAULT_RECOGNIZERS
+from veil.scan.relations import find_ages
 from veil.scan.sample import ColumnSample
 
 FAIL_CLOSED_MARGIN = 0.05
@@ -73,6 +74,7 @@ def scan_frame(
         classify_column(ColumnSample(name, sample.get_column(name)), recognizers)
         for name in sample.columns
     )
+    findings = find_ages(sample, findings)
     return ScanResult(source=source, rows_sampled=sample.height, columns=findings)
 
 
