@@ -283,7 +283,10 @@ def main() -> None:
         else:
             sys.stderr.write(f"veil: error: {error}\n")
         sys.exit(2)
-    except Exception as error:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:
+        # from Polars arrive as pyo3's PanicException, which is not an Exception
         if _state["debug"]:
             traceback.print_exc()
         sys.stderr.write(

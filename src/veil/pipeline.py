@@ -115,13 +115,15 @@ def apply_policy(
     reasons: dict[str, str] | None = None,
     extra_warnings: tuple[str, ...] = (),
     command: str = "apply",
+    scan: ScanResult | None = None,
 ) -> RunResult:
     """De-identify one file under `policy` into `outdir` (atomically)."""
     started = dt.datetime.now(dt.UTC)
     dataset = spec.open()
     plan = compile_plan(policy, dataset.columns, source=str(dataset.path),
                         run_date=started.date())
-    scan = scan_frame(dataset.frame, sample_rows=SAMPLE_ROWS, source=str(dataset.path))
+    if scan is None:
+        scan = scan_frame(dataset.frame, sample_rows=SAMPLE_ROWS, source=str(dataset.path))
     verdict = check_safe_harbor(policy, scan)
     fmt = output_format or dataset.format
     data_name = dataset.path.stem + extension(fmt)
@@ -182,7 +184,7 @@ def deidentify(
     return apply_policy(
         spec, proposal.policy, outdir, policy_text=proposal.text, keys=keys,
         output_format=output_format, overwrite=overwrite, reasons=proposal.reasons,
-        extra_warnings=proposal.warnings, command="deidentify",
+        extra_warnings=proposal.warnings, command="deidentify", scan=scan,
     )
 
 

@@ -7,8 +7,11 @@ from typing import Any
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ApplyAction
+from veil.actions.dates import year_of
 from veil.errors import KeyStoreError
 from veil.policy.models import (
     AgeFromBirthDate,
@@ -160,3 +163,16 @@ def test_hmac_matches_standard_hmac(apply_action: ApplyAction) -> None:
     key = SECRET.derive("hmac", "default").encode()
     expected = hmac.new(key, b"MRN-001", hashlib.sha256).hexdigest()[:16]
     assert apply_action(Hmac(action="hmac"), [" MRN-001 "], pl.String) == [expected]
+
+
+DATE_ALPHABET = [*list("0123456789-/ .:,TZ+"), "Jan", "March", "Sept", "September", "May", "PM"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(DATE_ALPHABET), max_size=12).map("".join),
+                min_size=1, max_size=200))
+def test_date_parsing_never_crashes_and_keeps_only_the_year(values: list[str]) -> None:
+    """Polars' strptime has panicked on odd inputs: no input may crash year_only."""
+    out = pl.DataFrame({"c": values}).select(
+        year_of(pl.col("c"), pl.String).alias("y"))["y"].to_list()
+    assert all(y is None or 1600 <= y <= 2099 for y in out)

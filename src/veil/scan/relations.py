@@ -21,6 +21,7 @@ _REVISABLE = {Kind.CLINICAL, Kind.LAB_VALUE, Kind.LENGTH_OF_STAY, Kind.OTHER, Ki
               Kind.OTHER_ID}
 _MIN_ROWS = 20
 _MIN_SHARE = 0.9
+_MIN_SPREAD = 10
 _MAX_DATE_COLUMNS = 8
 
 
@@ -47,9 +48,15 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, parsed: pl.DataFrame,
     frame = parsed.with_columns(values.alias("__value"))
     for first, second in permutations(dates, 2):
         years = age_in_years(pl.col(first), pl.col(second))
-        checked = frame.select(
-            ((pl.col("__value").floor() - years).abs() <= 1).alias("ok")
-        ).get_column("ok").drop_nulls()
+        spread, checked = frame.select(
+            years.n_unique().alias("spread"),
+            ((pl.col("__value").floor() - years).abs() <= 1).alias("ok").implode(),
+        ).row(0)
+        checked = pl.Series(checked, dtype=pl.Boolean).drop_nulls()
+        # dates a few days apart (admission, discharge) give 0 years for everyone:
+        # only year differences that vary across people can identify an age
+        if spread < _MIN_SPREAD:
+            continue
         if checked.len() >= _MIN_ROWS and checked.mean() >= _MIN_SHARE:  # type: ignore[operator]
             share = float(checked.mean())  # type: ignore[arg-type]
             evidence = Evidence(
