@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -11,7 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ApplyAction
+from veil.actions.context import ActionContext
 from veil.actions.dates import year_of
+from veil.actions.zip3 import allowed_prefixes
+from veil.actions.zip3 import zip3 as zip3_action
 from veil.errors import KeyStoreError
 from veil.policy.models import (
     AgeFromBirthDate,
@@ -176,3 +180,16 @@ def test_date_parsing_never_crashes_and_keeps_only_the_year(values: list[str]) -
     out = pl.DataFrame({"c": values}).select(
         year_of(pl.col("c"), pl.String).alias("y"))["y"].to_list()
     assert all(y is None or 1600 <= y <= 2099 for y in out)
+
+
+def test_zip3_population_table_is_an_allow_list(tmp_path: Path) -> None:
+    table = tmp_path / "zip3.csv"
+    table.write_text("zip3,population\n021,500000\n100,20001\n101,20000\n036,90000\n")
+    keep = allowed_prefixes(table, 20_000)
+    assert keep == {"021", "100", "036"}
+    frame = pl.DataFrame({"c": ["02134", "10001", "10101", "03601", "99999", None]})
+    ctx = ActionContext(column="c", dtype=pl.String, reference_date=dt.date(2026, 1, 1),
+                        zip3_keep=keep, zip3_restricted=frozenset({"036"}))
+    out = frame.select(zip3_action(Zip3(action="zip3"), ctx))["c"].to_list()
+    # 101 is at the threshold, 999 unknown, 036 on a restricted list: all become 000
+    assert out == ["021", "100", "000", "000", "000", None]

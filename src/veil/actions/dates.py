@@ -46,7 +46,8 @@ DATE_FORMATS: tuple[str, ...] = (
 # Polars 1.36 panics in strptime on some inputs with %B (e.g. "05 Sep 1933" against
 # "%d %B %Y"), so full month names are shortened to their %b form before parsing.
 _MONTH_NAME = r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-_YEAR_IN_TEXT = r"(?:^|[^0-9])((?:1[6-9]|20)[0-9]{2})(?:[^0-9]|$)"
+# a standalone four-digit year, or the year of a compact yyyymmdd
+_YEAR_IN_TEXT = r"(?:^|[^0-9])((?:1[6-9]|20)[0-9]{2})(?:[^0-9]|$|[01][0-9][0-3][0-9]$)"
 
 
 def parse_date(expr: pl.Expr, dtype: pl.DataType, formats: tuple[str, ...] = ()) -> pl.Expr:
@@ -90,9 +91,7 @@ def year_of(expr: pl.Expr, dtype: pl.DataType, formats: tuple[str, ...] = ()) ->
     # four digits (ISO, US, day-month-name, month-name-day-year) or as the first four of
     # eight compact digits. One regex pass is ~30x faster than trying every format,
     # and only the year leaves either way.
-    text = expr.str.strip_chars()
-    compact = text.str.extract(r"^((?:1[6-9]|20)[0-9]{2})[01][0-9][0-3][0-9]$", 1)
-    year = pl.coalesce([compact, text.str.extract(_YEAR_IN_TEXT, 1)]).cast(pl.Int32, strict=False)
+    year = expr.str.extract(_YEAR_IN_TEXT, 1).cast(pl.Int32, strict=False)
     return pl.coalesce([parsed, year]) if formats else year
 
 
@@ -104,8 +103,9 @@ def aggregate_old_years(year: pl.Expr, reference: dt.date, over_89: str) -> pl.E
     ("this year or earlier") or null.
     """
     boundary = reference.year - 90
-    replacement = pl.lit(boundary, pl.Int32) if over_89 == "collapse" else pl.lit(None, pl.Int32)
-    return pl.when(year <= boundary).then(replacement).otherwise(year)
+    # clip, not when/then: `year` is then computed once per row, not twice
+    collapsed = year.clip(lower_bound=boundary)
+    return collapsed if over_89 == "collapse" else collapsed.replace(boundary, None)
 
 
 def year_only(rule: YearOnly, ctx: ActionContext) -> pl.Expr:

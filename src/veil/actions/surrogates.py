@@ -19,8 +19,6 @@ from functools import cache
 
 import polars as pl
 import polars_hash  # noqa: F401 - registers the `chash` expression namespace
-from faker.providers.address.en_US import Provider as AddressWords
-from faker.providers.person.en_US import Provider as PersonWords
 
 from veil.actions.context import ActionContext
 from veil.policy.models import Fake, Hmac
@@ -41,6 +39,10 @@ def draw(mac: pl.Expr, index: int, modulus: int) -> pl.Expr:
 
 @cache
 def _words(name: str) -> tuple[str, ...]:
+    # imported here: Faker's providers cost ~0.3 s to import and only `fake` needs them
+    from faker.providers.address.en_US import Provider as AddressWords
+    from faker.providers.person.en_US import Provider as PersonWords
+
     lists: dict[str, Callable[[], list[str]]] = {
         "first": lambda: sorted(set(PersonWords.first_names)),
         "last": lambda: sorted(set(PersonWords.last_names)),

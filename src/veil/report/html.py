@@ -23,7 +23,6 @@ import jinja2
 from markupsafe import Markup
 
 from veil.categories import Category
-from veil.report import plots
 
 TEMPLATE = "report.html.j2"
 
@@ -412,6 +411,8 @@ def _counts(raw: Any) -> list[tuple[str, int | float]]:
 
 def _figures(report: Mapping[str, Any]) -> list[Figure]:
     """One bar chart per distribution, then the columns-by-action chart."""
+    from veil.report import plots  # matplotlib costs ~0.6 s to import: only when drawing
+
     figures: list[Figure] = []
     dists = _mapping(report.get("distributions"))
     for index, (name, spec) in enumerate(dists.items()):
