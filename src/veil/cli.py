@@ -84,6 +84,25 @@ def generate_patients(
     out.print(f"wrote {rows:,} synthetic patients to {output}")
 
 
+@generate_app.command("voters")
+def generate_voters(
+    output: Annotated[Path, typer.Option("-o", "--output", help=".csv or .parquet")],
+    rows: Annotated[int, typer.Option("--rows", min=1, help="rows of the patient table")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="the patient table's seed")] = 0,
+    sample: Annotated[float, typer.Option("--sample", min=0.0, max=1.0,
+                                          help="share of the patients listed")] = 0.5,
+    outsiders: Annotated[float, typer.Option("--outsiders", min=0.0,
+                                             help="extra people not in the patient table, "
+                                             "as a share of those listed")] = 0.0,
+) -> None:
+    """Write an auxiliary "voter list" (name, birth year, sex, ZIP3) of the same people as
+    `generate patients` with the same --rows and --seed, for attack simulations."""
+    from veil.synth.voters import write_voter_list
+
+    write_voter_list(output, rows, seed=seed, sample=sample, include_outsiders=outsiders)
+    out.print(f"wrote a voter list of {round(rows * sample):,} patients to {output}")
+
+
 @app.command()
 def scan(
     path: InputArg,
@@ -166,6 +185,150 @@ def plan(
     out.print(table)
 
 
+def _names(value: str | None, option: str) -> list[str]:
+    names = [n.strip() for n in (value or "").split(",") if n.strip()]
+    if value is not None and not names:
+        raise UsageError(f"{option} needs at least one column name")
+    return names
+
+
+@app.command()
+def risk(
+    path: InputArg,
+    qi: Annotated[str, typer.Option("--qi", help="quasi-identifiers, comma-separated")],
+    sensitive: Annotated[str | None, typer.Option(
+        "--sensitive", help="sensitive attributes, comma-separated (l-diversity, t-closeness)")
+    ] = None,
+    population: Annotated[int | None, typer.Option(
+        "--population", min=1, help="population size the data was sampled from")] = None,
+    population_table: Annotated[Path | None, typer.Option(
+        "--population-table", help="a file holding the population (same quasi-identifiers)")
+    ] = None,
+    sampling_fraction: Annotated[float | None, typer.Option(
+        "--sampling-fraction", min=0.0, max=1.0, help="sample size / population size")] = None,
+    threshold: Annotated[float, typer.Option(
+        "--threshold", min=0.0, max=1.0, help="risk threshold (0.09: EMA / Health Canada)")
+    ] = 0.09,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    html: Annotated[Path | None, typer.Option("--html", help="write an HTML report here")] = None,
+    pairs: Annotated[bool, typer.Option(help="also measure pairs of quasi-identifiers")] = True,
+    input_format: FormatOpt = None,
+    sep: SepOpt = None,
+) -> None:
+    """Measure re-identification risk: k, prosecutor/journalist/marketer risk,
+    population uniqueness, l-diversity, t-closeness and what drives the risk."""
+    from veil.pipeline import InputSpec
+    from veil.risk import Population, assess
+
+    given = [x is not None for x in (population, population_table, sampling_fraction)]
+    if sum(given) > 1:
+        raise UsageError("give at most one of --population, --population-table, "
+                         "--sampling-fraction")
+    if sampling_fraction == 0:
+        raise UsageError("--sampling-fraction must be greater than 0")
+    spec = _spec(path, input_format, sep)
+    assert isinstance(spec, InputSpec)
+    table = None
+    if population_table is not None:
+        table = InputSpec(population_table).open().frame.collect(engine="streaming")
+    result = assess(
+        spec.open().frame, quasi=_names(qi, "--qi"), sensitive=_names(sensitive, "--sensitive"),
+        population=Population(population, sampling_fraction, table), threshold=threshold,
+        pairs=pairs,
+    )
+    data = result.to_dict()
+    if html is not None:
+        from veil.io.write import atomic_file
+        from veil.report.risk_html import render_risk_html
+
+        with atomic_file(html) as staging:
+            staging.write_text(render_risk_html(data, source=path.name), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    _print_risk(data)
+    if html is not None:
+        out.print(f"report: {html}")
+
+
+@app.command()
+def attack(
+    release: Annotated[Path, typer.Argument(help="the released (de-identified) file")],
+    auxiliary: Annotated[Path, typer.Option("--auxiliary", help="the adversary's table")],
+    on: Annotated[str, typer.Option(
+        "--on", help="matching columns, comma-separated; RELEASE=AUX when names differ")],
+    release_id: Annotated[str | None, typer.Option(
+        "--release-id", help="ground-truth id column of the release (not matched on)")] = None,
+    auxiliary_id: Annotated[str | None, typer.Option(
+        "--auxiliary-id", help="ground-truth id column of the auxiliary table")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    sep: SepOpt = None,
+) -> None:
+    """Simulate a linkage attack: match an auxiliary table with identities to the release
+    and compare the share re-identified with the estimated risk."""
+    from veil.pipeline import InputSpec
+    from veil.risk import assess
+    from veil.risk.attack import link
+
+    pairs = [name.split("=", 1) if "=" in name else [name, name] for name in _names(on, "--on")]
+    columns = [mine.strip() for mine, _ in pairs]
+    released = InputSpec(release, None, sep).open().frame
+    adversary = InputSpec(auxiliary, None, sep).open().frame.rename(
+        {theirs.strip(): mine.strip() for mine, theirs in pairs if mine != theirs}, strict=False)
+    result = link(released, adversary, on=columns,
+                  release_id=release_id, auxiliary_id=auxiliary_id)
+    estimate = assess(released, quasi=columns, pairs=False)
+    data = result.to_dict() | {
+        "estimated_prosecutor_risk": {"highest": estimate.prosecutor.highest,
+                                      "average": estimate.prosecutor.average},
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    out.print(
+        f"{result.auxiliary_records:,} auxiliary records attacked on {'+'.join(columns)}: "
+        f"{result.share_unique:.1%} matched exactly one release record"
+        + ("" if result.share_correct is None
+           else f", {result.share_correct:.1%} matched correctly")
+        + f"; expected success of a random pick {result.expected_success:.1%}. "
+        f"Estimated prosecutor risk of the release: average {estimate.prosecutor.average:.1%}, "
+        f"highest {estimate.prosecutor.highest:.2f}.", highlight=False)
+
+
+def _print_risk(data: dict[str, object]) -> None:
+    out.print(str(data["summary"]), highlight=False)
+    table = Table(title="re-identification risk")
+    for name in ("model", "highest", "average (success)", "records above threshold", "source"):
+        table.add_column(name)
+    for model in ("prosecutor", "journalist"):
+        m = data[model]
+        assert isinstance(m, dict)
+        table.add_row(model, f"{m['highest']:.4f}", f"{m['average']:.4f}",
+                      f"{m['records_at_risk']:.2%}", str(m["source"]))
+    marketer = data["marketer"]
+    assert isinstance(marketer, dict)
+    table.add_row("marketer", "", f"{marketer['success_rate']:.4f}", "", "")
+    out.print(table)
+    out.print(
+        f"records {data['records']:,}, classes {data['classes']:,}, smallest class (k) "
+        f"{data['smallest_class']}, average size {float(str(data['average_class_size'])):.2f}, "
+        f"sample uniques {data['sample_uniques']:,}", highlight=False)
+    pop = data.get("population_uniqueness")
+    if isinstance(pop, dict):
+        chosen = pop["dankar"]
+        out.print(f"population uniques ({pop['dankar_choice']}, Dankar rule): "
+                  f"{chosen['uniques']:,.1f} ({chosen['fraction']:.4%})", highlight=False)
+    for item in data["sensitive"]:  # type: ignore[attr-defined]
+        out.print(f"{item['attribute']}: distinct l {item['distinct_l']}, entropy l "
+                  f"{item['entropy_l']:.3f}, t (equal) {item['t_closeness_equal']:.4f}",
+                  highlight=False)
+    contributions = data["contributions"]
+    assert isinstance(contributions, dict)
+    for item in contributions["by_attribute"][:5]:
+        out.print(f"without {'+'.join(item['attributes'])}: {item['uniques_removed']:,} "
+                  f"uniques fewer ({item['share_removed']:.0%})", highlight=False)
+
+
 def _keys(secret_file: Path | None, key_file: Path | None) -> object:
     from veil.actions.keystore import LocalKeyStore
     from veil.actions.secrets import load_secret
@@ -182,6 +345,8 @@ OutFormatOpt = Annotated[str | None, typer.Option(
     "--format", help="output format (default: the input's): csv, parquet or jsonl")]
 OutDirOpt = Annotated[Path, typer.Option("-o", "--output", help="output directory")]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="replace an existing -o")]
+RiskOpt = Annotated[bool, typer.Option(
+    "--risk/--no-risk", help="add the re-identification risk of the kept quasi-identifiers")]
 
 
 @app.command()
@@ -193,6 +358,7 @@ def apply(
     secret_file: SecretOpt = None,
     key_file: KeyFileOpt = None,
     overwrite: OverwriteOpt = False,
+    with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
 ) -> None:
@@ -209,7 +375,7 @@ def apply(
     result = apply_policy(
         spec, loaded, output, policy_text=policy.read_text(encoding="utf-8"), keys=keys,
         output_format=None if output_format is None else parse_format(output_format),
-        overwrite=overwrite,
+        overwrite=overwrite, with_risk=with_risk,
     )
     _summary(result.report, output)
 
@@ -225,6 +391,7 @@ def deidentify(
     secret_file: SecretOpt = None,
     key_file: KeyFileOpt = None,
     overwrite: OverwriteOpt = False,
+    with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
 ) -> None:
@@ -239,7 +406,7 @@ def deidentify(
     assert isinstance(keys, Keys)
     result = run(
         spec, output, profile=profile, reference_date=_reference_date(reference_date),
-        keys=keys, overwrite=overwrite,
+        keys=keys, overwrite=overwrite, with_risk=with_risk,
         output_format=None if output_format is None else parse_format(output_format),
     )
     _summary(result.report, output)
@@ -259,6 +426,9 @@ def _summary(report: dict[str, object], outdir: Path) -> None:
     assert isinstance(warnings, list)
     if warnings:
         out.print(f"{len(warnings)} warning(s): see the report")
+    risk = report.get("risk")
+    if isinstance(risk, dict):
+        out.print(f"risk:   {risk['summary']}", highlight=False)
     out.print(f"data:   {outdir / str(output['file'])}")
     out.print(f"report: {outdir / 'report.html'} (and report.json, manifest.json)")
 

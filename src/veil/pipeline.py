@@ -116,6 +116,7 @@ def apply_policy(
     extra_warnings: tuple[str, ...] = (),
     command: str = "apply",
     scan: ScanResult | None = None,
+    with_risk: bool = True,
 ) -> RunResult:
     """De-identify one file under `policy` into `outdir` (atomically)."""
     started = dt.datetime.now(dt.UTC)
@@ -145,6 +146,8 @@ def apply_policy(
             keys=_key_notes(keys, result.codes_assigned),
             generated_at=started,
         )
+        if with_risk:
+            report["risk"] = _risk(data_file, fmt, report["quasi_identifiers"])
         report["manifest"] = {
             "input_sha256": sha256_file(dataset.path),
             "output_sha256": sha256_file(data_file),
@@ -176,6 +179,7 @@ def deidentify(
     keys: Keys = Keys(),
     output_format: Format | None = None,
     overwrite: bool = False,
+    with_risk: bool = True,
 ) -> RunResult:
     """Scan, propose the profile's default policy, and apply it, in one step."""
     scan = scan_file(spec)
@@ -184,7 +188,7 @@ def deidentify(
     return apply_policy(
         spec, proposal.policy, outdir, policy_text=proposal.text, keys=keys,
         output_format=output_format, overwrite=overwrite, reasons=proposal.reasons,
-        extra_warnings=proposal.warnings, command="deidentify", scan=scan,
+        extra_warnings=proposal.warnings, command="deidentify", scan=scan, with_risk=with_risk,
     )
 
 
@@ -235,6 +239,15 @@ def _distributions(data_file: Path, fmt: Format, plan: Plan) -> dict[str, Any]:
         result[column] = {"title": f"{column} after top-coding", "counts": rows,
                           "highlight": [label]}
     return result
+
+
+def _risk(data_file: Path, fmt: Format, quasi: list[str]) -> dict[str, Any] | None:
+    """The re-identification risk of the output over the quasi-identifiers it kept."""
+    if not quasi:
+        return None
+    from veil.risk import assess
+
+    return assess(_scan_output(data_file, fmt), quasi=quasi, pairs=len(quasi) <= 6).to_dict()
 
 
 def _age_order(item: tuple[str, int]) -> tuple[int, str]:

@@ -460,7 +460,14 @@ def _context(report: Mapping[str, Any]) -> dict[str, Any]:
     checklist = _checklist(report)
     keys = report.get("keys")
     manifest = _mapping(report.get("manifest"))
+    risk = report.get("risk")
+    risk_section = None
+    if isinstance(risk, Mapping) and risk:
+        from veil.report.risk_html import risk_section_html
+
+        risk_section = Markup(risk_section_html(risk))  # rendered with autoescape on
     return {
+        "risk_section": risk_section,
         "title": _text(report.get("title")) or "De-identification report",
         "veil_version": _text(report.get("veil_version")),
         "profile": _text(report.get("profile")),

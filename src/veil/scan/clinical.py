@@ -9,8 +9,8 @@ in the scanner.
 from __future__ import annotations
 
 from veil.categories import Kind
-from veil.scan.recognizer import Check, Header, Rule, ValueCheck, pattern_check
-from veil.scan.sample import ColumnSample
+from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, pattern_check
+from veil.scan.sample import ColumnSample, Prefilter
 
 ICD10 = r"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
 _NUMBER_TEXT = r"^[<>]?=?\s*[+\-]?\d+(\.\d+)?$"
@@ -28,7 +28,12 @@ def numeric_range(low: float, high: float, what: str) -> Check:
             return ValueCheck(share, column.nonnull, f"are numeric strings ({what})", 0.8)
         return None
 
-    return Check(check, (_NUMBER_TEXT,))
+    def gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+        if column.is_numeric:
+            return None
+        return gate_on(_NUMBER_TEXT) if column.is_string else ()
+
+    return Check(check, (_NUMBER_TEXT,), gate)
 
 
 DIAGNOSIS_CODE = Rule(

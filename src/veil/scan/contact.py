@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import phonenumbers
 
 from veil.categories import Kind
-from veil.scan.recognizer import Header, Rule, ValueCheck, pattern_check, shared, uses
-from veil.scan.sample import ColumnSample
+from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, pattern_check, shared, uses
+from veil.scan.sample import ColumnSample, Prefilter
 
 _PHONE_FORMATTED = r"^\+?[\d\s().\-]{7,24}(?i:\s*(x|ext\.?|extension|#)\s*\d{1,6})?$"
 _EXTENSION = re.compile(r"(?i)x|ext|#")
@@ -52,6 +52,9 @@ def _is_url(value: str) -> bool:
 
 
 def _is_ip(value: str) -> bool:
+    address = value.split("/", 1)[0]
+    if ":" not in address and address.count(".") != 3:
+        return False  # neither IPv6 (colons) nor a dotted quad: no need for the parser
     try:
         if "/" in value:
             ipaddress.ip_network(value, strict=False)
@@ -62,7 +65,11 @@ def _is_ip(value: str) -> bool:
     return True
 
 
-@uses(_PHONE_FORMATTED, _HAS_SEPARATOR)
+def _phone_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    return gate_on(_PHONE_FORMATTED) if column.has_text else ()
+
+
+@uses(_PHONE_FORMATTED, _HAS_SEPARATOR, gate=_phone_gate)
 def _phone_check(column: ColumnSample) -> ValueCheck | None:
     """Possible telephone numbers; bare digit strings (no separators) count less."""
     if not column.has_text:

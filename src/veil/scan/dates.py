@@ -10,11 +10,13 @@ less (random 8-digit codes almost never all parse to plausible dates).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import polars as pl
 
 from veil.categories import Kind
-from veil.scan.recognizer import Header, Rule, ValueCheck, shared, uses
-from veil.scan.sample import ColumnSample
+from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, shared, uses
+from veil.scan.sample import ColumnSample, Prefilter
 
 DATE_FORMATS: tuple[str, ...] = (
     "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M",
@@ -44,7 +46,37 @@ def _parses(fmt: str) -> pl.Expr:
     return parsed.dt.year().is_between(*_YEARS).fill_null(False).alias(fmt)
 
 
-@uses(*_PREFILTER, _COMPACT)
+@lru_cache(maxsize=2)
+def _hit_query(
+    compact_only: bool,
+) -> tuple[tuple[str, ...], tuple[pl.Expr, ...], tuple[pl.Expr, ...]]:
+    """The formats tried, the parse of each (per value) and the row-weighted hit counts.
+
+    Built once: the expressions are the same for every column.
+    """
+    formats = (COMPACT_FORMAT,) if compact_only else (*DATE_FORMATS, COMPACT_FORMAT)
+    parses = (pl.col("n"), *(_parses(f) for f in formats))
+    separated = pl.lit(False) if compact_only else pl.any_horizontal(*DATE_FORMATS)
+    sums = (
+        *((pl.col(f) * pl.col("n")).sum() for f in formats),
+        (separated * pl.col("n")).sum().alias("separated"),
+        pl.col("n").sum().alias("total"),
+    )
+    return formats, parses, sums
+
+
+def _date_patterns(column: ColumnSample) -> tuple[str, ...]:
+    """The prefilter of values worth parsing: 8 digits for integers."""
+    return (_COMPACT,) if column.is_integer else _PREFILTER
+
+
+def _date_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    if column.is_temporal:
+        return None
+    return gate_on(*_date_patterns(column)) if column.has_text else ()
+
+
+@uses(*_PREFILTER, _COMPACT, gate=_date_gate)
 def _date_check(column: ColumnSample) -> ValueCheck | None:
     """Share of values that parse as dates; the formats are tried on <= 300 distinct values."""
     if column.is_temporal:
@@ -53,20 +85,14 @@ def _date_check(column: ColumnSample) -> ValueCheck | None:
     if not column.has_text:
         return None
     compact_only = column.is_integer
-    patterns = (_COMPACT,) if compact_only else _PREFILTER
+    patterns = _date_patterns(column)
     candidates = column.matching(*patterns)
     if candidates.height == 0:
         return ValueCheck(0.0, 0, "parse as dates")
     subset = column.spread(candidates)
-    formats = (COMPACT_FORMAT,) if compact_only else (*DATE_FORMATS, COMPACT_FORMAT)
+    formats, parses, sums = _hit_query(compact_only)
     # One vectorized pass over <= 300 distinct values, then row-weighted hits per format.
-    parsed = subset.select(pl.col("n"), *(_parses(f) for f in formats))
-    separated = pl.lit(False) if compact_only else pl.any_horizontal(*DATE_FORMATS)
-    hits = parsed.select(
-        *((pl.col(f) * pl.col("n")).sum() for f in formats),
-        (separated * pl.col("n")).sum().alias("separated"),
-        pl.col("n").sum().alias("total"),
-    ).row(0, named=True)
+    hits = subset.lazy().select(*parses).select(*sums).collect().row(0, named=True)
     scale = float(candidates["n"].sum()) / column.nonnull / float(hits["total"])
     sep_share = float(hits["separated"]) * scale
     compact_share = float(hits[COMPACT_FORMAT]) * scale
@@ -77,7 +103,13 @@ def _date_check(column: ColumnSample) -> ValueCheck | None:
                       strength=0.8)
 
 
-@uses(_AGE_TEXT)
+def _age_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    if column.is_numeric:
+        return None
+    return gate_on(_AGE_TEXT) if column.is_string else ()
+
+
+@uses(_AGE_TEXT, gate=_age_gate)
 def _age_check(column: ColumnSample) -> ValueCheck | None:
     if column.is_numeric:
         return ValueCheck(column.numeric_share(0, 120), column.nonnull, "are numbers in 0-120")
@@ -87,7 +119,13 @@ def _age_check(column: ColumnSample) -> ValueCheck | None:
     return ValueCheck(share, column.nonnull, "are ages or age bands (0-120, 90+)")
 
 
-@uses(_YEAR_TEXT)
+def _year_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    if column.is_numeric:
+        return None
+    return gate_on(_YEAR_TEXT) if column.has_text else ()
+
+
+@uses(_YEAR_TEXT, gate=_year_gate)
 def _year_check(column: ColumnSample) -> ValueCheck | None:
     if column.is_numeric:
         share = column.numeric_share(*_YEARS, integral=True)

@@ -9,17 +9,25 @@ only partly. States are a quasi-identifier that Safe Harbor lets stay.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from veil.categories import Kind
-from veil.scan.recognizer import Header, Rule, ValueCheck, pattern_check, uses
-from veil.scan.sample import ColumnSample
+from veil.scan.ids import HAS_DIGIT
+from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, pattern_check, uses
+from veil.scan.sample import ColumnSample, Prefilter
 from veil.scan.vocab import CITY_PREFIXES, CITY_SUFFIXES, STATE_WORDS, cities, street_suffixes
 
 _ZIP_TEXT = r"^(00[5-9]|0[1-9]\d|[1-9]\d\d)\d{2}([\s\-]?\d{4})?$"
 _ZIP_INT = r"^\d{4,5}$"
 
 
-@uses(_ZIP_TEXT, _ZIP_INT)
+def _zip_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    if column.is_integer:
+        return gate_on(_ZIP_INT)
+    return gate_on(_ZIP_TEXT) if column.is_string else ()
+
+
+@uses(_ZIP_TEXT, _ZIP_INT, gate=_zip_gate)
 def _zip_check(column: ColumnSample) -> ValueCheck | None:
     """5-digit or ZIP+4 strings (leading zeros kept); 4-5 digit integers count less."""
     if column.is_integer:
@@ -32,7 +40,26 @@ def _zip_check(column: ColumnSample) -> ValueCheck | None:
     return ValueCheck(share, column.nonnull, "are 5-digit or ZIP+4 codes", strength=0.85)
 
 
-@uses()
+
+
+@lru_cache(maxsize=8)
+def _without_digits(words: frozenset[str]) -> bool:
+    """True when no word has a digit (ASCII words only, so Unicode tables cannot differ)."""
+    return all(w.isascii() and not any(c.isdigit() for c in w) for w in words)
+
+
+def _no_digit_gate(column: ColumnSample, words: frozenset[str]) -> tuple[Prefilter, ...] | None:
+    """Values with a digit are not in a digit-free word list (digits have no case)."""
+    if not column.is_string:
+        return ()
+    return gate_on(exclude=(HAS_DIGIT,)) if _without_digits(words) else None
+
+
+def _state_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    return _no_digit_gate(column, STATE_WORDS)
+
+
+@uses(gate=_state_gate)
 def _state_check(column: ColumnSample) -> ValueCheck | None:
     if not column.is_string:
         return None
@@ -46,7 +73,16 @@ _CITY_SHAPE = (
 )
 
 
-@uses(_CITY_SHAPE)
+_CITY_WORDS_ARE_LETTERS = all(re.fullmatch(r"[A-Za-z. ]+", w)
+                              for w in (*CITY_PREFIXES, *CITY_SUFFIXES))
+"""True when _CITY_SHAPE, anchored at both ends, can only match values without digits."""
+
+
+def _city_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    return _no_digit_gate(column, cities()) if _CITY_WORDS_ARE_LETTERS else None
+
+
+@uses(_CITY_SHAPE, gate=_city_gate)
 def _city_check(column: ColumnSample) -> ValueCheck | None:
     """Names in the city gazetteer, or of the shape of generated city names."""
     if not column.is_string:

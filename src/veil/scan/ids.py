@@ -16,8 +16,17 @@ from stdnum import ean, iban, luhn
 from stdnum.us import ssn
 
 from veil.categories import Kind
-from veil.scan.recognizer import Check, Header, Rule, ValueCheck, best_of, pattern_check, uses
-from veil.scan.sample import ColumnSample
+from veil.scan.recognizer import (
+    Check,
+    Header,
+    Rule,
+    ValueCheck,
+    best_of,
+    gate_on,
+    pattern_check,
+    uses,
+)
+from veil.scan.sample import ColumnSample, Prefilter
 
 ID_LIKE = r"^[A-Za-z0-9#][A-Za-z0-9\-_./:# ]{2,63}$"
 """Code-like text: letters, digits and a few separators (used with HAS_DIGIT and ID_EXCLUDE)."""
@@ -45,12 +54,20 @@ def _ssn_ok(value: str) -> bool:
     return bool(ssn.is_valid(digits))
 
 
-@uses(_SSN, _SSN_FORMATTED, _SSN_INTEGER)
+def _ssn_pattern(column: ColumnSample) -> str:
+    return _SSN_INTEGER if column.is_integer else _SSN  # integers lose leading zeros
+
+
+def _ssn_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    return gate_on(_ssn_pattern(column)) if column.has_text else ()
+
+
+@uses(_SSN, _SSN_FORMATTED, _SSN_INTEGER, gate=_ssn_gate)
 def _ssn_check(column: ColumnSample) -> ValueCheck | None:
     """Valid SSNs (stdnum: area, group, serial rules); bare 9-digit numbers count less."""
     if not column.has_text:
         return None
-    pattern = _SSN_INTEGER if column.is_integer else _SSN  # integers lose leading zeros
+    pattern = _ssn_pattern(column)
     found = column.validated(_ssn_ok, pattern)
     formatted = column.row_share(_SSN_FORMATTED)
     strength = 0.75 + 0.25 * (min(formatted / found.share, 1.0) if found.share else 0.0)
@@ -96,7 +113,20 @@ MANY_CODES = 50
 """Distinct code-like values from which a repeating column is still taken as an identifier."""
 
 
-@uses(r"^\d{4,}$", r"^\d{6,}$", ID_LIKE, HAS_DIGIT, *ID_EXCLUDE)
+def _integer_digits(column: ColumnSample) -> int:
+    """How many digits make an integer a code: fewer when every value is distinct."""
+    return 4 if column.distinct_ratio >= UNIQUE_RATIO else 6
+
+
+def _unique_code_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    if not column.has_text:
+        return ()
+    if column.is_integer:
+        return gate_on(rf"^\d{{{_integer_digits(column)},}}$")
+    return gate_on(ID_LIKE, HAS_DIGIT, exclude=ID_EXCLUDE)
+
+
+@uses(r"^\d{4,}$", r"^\d{6,}$", ID_LIKE, HAS_DIGIT, *ID_EXCLUDE, gate=_unique_code_gate)
 def _unique_code_check(column: ColumnSample) -> ValueCheck | None:
     """Code-like values with many distinct values (HIPAA (R) 'any other unique code').
 
@@ -107,7 +137,7 @@ def _unique_code_check(column: ColumnSample) -> ValueCheck | None:
     if not column.has_text:
         return None
     if column.is_integer:
-        digits = 4 if column.distinct_ratio >= UNIQUE_RATIO else 6
+        digits = _integer_digits(column)
         share = column.row_share(rf"^\d{{{digits},}}$")
         what = f"are integers of {digits} or more digits"
     else:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import polars as pl
 
 from veil.categories import Kind
-from veil.scan.recognizer import Header, Rule, ValueCheck, uses
-from veil.scan.sample import VALIDATE_LIMIT, ColumnSample
+from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, uses
+from veil.scan.sample import VALIDATE_LIMIT, ColumnSample, Prefilter
 
 _IMAGE_TEXT = (
     r"(?i)(\.(jpe?g|png|gif|bmp|tiff?|dcm|dicom|heic|heif|webp)(\?\S*)?$"
@@ -35,7 +35,13 @@ def _binary_share(column: ColumnSample) -> tuple[float, int]:
     return (hits / len(values) if values else 0.0, len(values))
 
 
-@uses(_IMAGE_TEXT)
+def _photo_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    if column.is_binary:
+        return None
+    return gate_on(_IMAGE_TEXT) if column.is_string else ()
+
+
+@uses(_IMAGE_TEXT, gate=_photo_gate)
 def _photo_check(column: ColumnSample) -> ValueCheck | None:
     if column.is_binary:
         share, tested = _binary_share(column)
@@ -46,7 +52,13 @@ def _photo_check(column: ColumnSample) -> ValueCheck | None:
     return ValueCheck(share, column.nonnull, "are image files, image URLs or base64 images")
 
 
-@uses(_OPAQUE)
+def _opaque_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    if column.is_binary:
+        return None
+    return gate_on(_OPAQUE) if column.is_string else ()
+
+
+@uses(_OPAQUE, gate=_opaque_gate)
 def _opaque_check(column: ColumnSample) -> ValueCheck | None:
     if column.is_binary:
         return ValueCheck(1.0, column.nonnull, "are binary values", source="dtype")
@@ -58,15 +70,22 @@ def _opaque_check(column: ColumnSample) -> ValueCheck | None:
 
 _MIN_MEDIAN_CHARS = 40
 _MIN_WORDS = 6
+_LONG_CHARS = 30
+_LONG = rf"(?s).{{{_LONG_CHARS}}}"
+"""Any 30 characters: every value counted as long text matches (the check's gate)."""
 
 
-@uses()
+def _free_text_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    return gate_on(_LONG) if column.is_string else ()
+
+
+@uses(gate=_free_text_gate)
 def _free_text_check(column: ColumnSample) -> ValueCheck | None:
     """Long strings of many words: median length over 40 characters and 6+ words."""
     if not column.is_string:
         return None
     median_len, median_words = column.text_stats
-    long_rows = (pl.col("v").str.len_chars() >= 30) & (
+    long_rows = (pl.col("v").str.len_chars() >= _LONG_CHARS) & (
         pl.col("v").str.count_matches(r"\s+") >= _MIN_WORDS - 1
     )
     share = column.expr_share("free_text", long_rows)

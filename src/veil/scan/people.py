@@ -12,10 +12,12 @@ also holds a value specific to that vocabulary ('Unknown' alone proves nothing).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from veil.categories import Kind
-from veil.scan.recognizer import Check, Header, Rule, ValueCheck, pattern_check
-from veil.scan.sample import ColumnSample
+from veil.scan.ids import HAS_DIGIT
+from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, pattern_check
+from veil.scan.sample import ColumnSample, Prefilter
 from veil.scan.vocab import (
     ETHNICITY_MARKERS,
     ETHNICITY_WORDS,
@@ -38,6 +40,18 @@ def is_person_name(value: str) -> bool:
     names = person_names()
     parts = (p for t in tokens for p in t.strip(".").split("-"))
     return any(len(p) > 1 and p.upper() in names for p in parts)
+
+
+_NAME_TEXT = r"^[A-Za-z][A-Za-z'.\-, ]{0,60}$"
+
+
+def _name_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    """Names (_NAME_TEXT, anchored, ASCII letters and punctuation) hold no digit.
+
+    Looser than _NAME_TEXT itself, but the digit test is shared with other rules,
+    so code-like columns are ruled out without running the name regex.
+    """
+    return gate_on(exclude=(HAS_DIGIT,)) if column.has_text else ()
 
 
 def _vocab_check(
@@ -78,10 +92,13 @@ PERSON_NAME = Rule(
                  "host", "domain", "code", "id", "type", "phone", "email", "address", "npi",
                  "specialty", "relationship", "role"),
     ),
-    value_check=pattern_check(
-        r"^[A-Za-z][A-Za-z'.\-, ]{0,60}$",
-        detail="are person names (Faker en_US first/last name lists)",
-        validator=is_person_name, strength=0.9,
+    value_check=replace(
+        pattern_check(
+            _NAME_TEXT,
+            detail="are person names (Faker en_US first/last name lists)",
+            validator=is_person_name, strength=0.9,
+        ),
+        gate=_name_gate,
     ),
     min_share=0.5,
 )

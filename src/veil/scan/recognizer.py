@@ -17,7 +17,7 @@ from typing import Protocol
 
 from veil.categories import Kind
 from veil.scan.model import EvidenceSource
-from veil.scan.sample import ColumnSample, normalize_header
+from veil.scan.sample import ColumnSample, Prefilter, normalize_header
 
 
 @dataclass(frozen=True)
@@ -38,24 +38,45 @@ class ValueCheck:
 
 
 CheckFunction = Callable[[ColumnSample], "ValueCheck | None"]
+GateFunction = Callable[[ColumnSample], "tuple[Prefilter, ...] | None"]
+"""The prefilters that bound a check's share on a column, or None when nothing does."""
+
+
+def gate_on(*patterns: str, exclude: tuple[str, ...] = ()) -> tuple[Prefilter, ...]:
+    """A gate of one prefilter (for gate functions)."""
+    return (Prefilter(patterns, exclude),)
 
 
 @dataclass(frozen=True)
 class Check:
-    """A value check and the regexes it tests (evaluated in one batch per column)."""
+    """A value check, the regexes it tests (evaluated in one batch per column) and its gate.
+
+    `gate(column)` returns prefilters such that the check's share never exceeds
+    the largest of their row shares (one prefilter: every value it counts passes
+    it; `best_of`: one per check); an empty tuple means the share is 0 (or the
+    check returns None), and None (or no gate) means nothing bounds it. The
+    scanner skips a check whose bound cannot reach its recognizer's `min_share`
+    when the header does not match, which never changes a verdict: such a check
+    could not have scored.
+    """
 
     run: CheckFunction
     patterns: tuple[str, ...] = ()
+    gate: GateFunction | None = None
 
     def __call__(self, column: ColumnSample) -> ValueCheck | None:
         return self.run(column)
 
+    def prefilters(self, column: ColumnSample) -> tuple[Prefilter, ...] | None:
+        """The gate's prefilters on `column` (None without a gate)."""
+        return None if self.gate is None else self.gate(column)
 
-def uses(*patterns: str) -> Callable[[CheckFunction], Check]:
-    """Decorator: make a check function a `Check` that declares its regexes."""
+
+def uses(*patterns: str, gate: GateFunction | None = None) -> Callable[[CheckFunction], Check]:
+    """Decorator: make a check function a `Check` that declares its regexes (and gate)."""
 
     def wrap(run: CheckFunction) -> Check:
-        return Check(run, patterns)
+        return Check(run, patterns, gate)
 
     return wrap
 
@@ -161,6 +182,12 @@ class Rule:
             return None
         return self.value_check(column)
 
+    def gate(self, column: ColumnSample) -> tuple[Prefilter, ...] | None:
+        """Prefilters that bound the share `check` can return (see `Check`)."""
+        if self.value_check is None or column.nonnull == 0:
+            return ()
+        return self.value_check.prefilters(column)
+
 
 def pattern_check(
     *patterns: str,
@@ -180,7 +207,10 @@ def pattern_check(
         found = column.validated(validator, *patterns, exclude=exclude)
         return ValueCheck(found.share, found.tested, detail, strength)
 
-    return Check(check, (*patterns, *exclude))
+    def gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+        return gate_on(*patterns, exclude=exclude) if column.has_text else ()
+
+    return Check(check, (*patterns, *exclude), gate)
 
 
 def shared(check: Check) -> Check:
@@ -189,7 +219,7 @@ def shared(check: Check) -> Check:
     def memoized(column: ColumnSample) -> ValueCheck | None:
         return column.memo(check, lambda: check(column))
 
-    return Check(memoized, check.patterns)
+    return Check(memoized, check.patterns, check.gate)
 
 
 def best_of(*checks: Check) -> Check:
@@ -201,4 +231,11 @@ def best_of(*checks: Check) -> Check:
             return None
         return max(results, key=lambda r: (r.share * r.strength, r.strength))
 
-    return Check(check, tuple(p for c in checks for p in c.patterns))
+    def gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
+        # the share is one of the checks' shares, so the largest of their bounds bounds it
+        gates = [c.prefilters(column) for c in checks]
+        if any(g is None for g in gates):
+            return None
+        return tuple(p for g in gates if g is not None for p in g)
+
+    return Check(check, tuple(p for c in checks for p in c.patterns), gate)

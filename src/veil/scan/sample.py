@@ -5,14 +5,22 @@ weighted by their counts, so a regex runs once per distinct value, not per row.
 Python-level validators (checksums, `phonenumbers`, `ipaddress`) only ever see a
 bounded, seeded random subset of at most `VALIDATE_LIMIT` distinct values.
 Results are cached per pattern, so rules that share a prefilter pay once.
+
+Regexes are the main cost of a scan, so a column with many distinct values can
+first test patterns on a head of its values covering a share of its rows
+(`prime_head`, `HEAD_SHARES`). That gives an upper bound of a prefilter's row
+share (`share_bound`) that lets the scanner skip a check which cannot reach its
+recognizer's `min_share`; the rest is only tested when the exact share is needed.
 """
 
 from __future__ import annotations
 
+import math
+import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache, reduce
 from typing import TypeVar, cast
 
 import polars as pl
@@ -32,6 +40,44 @@ def normalize_header(name: str) -> str:
     text = _CAMEL.sub(lambda m: "_".join(g for g in m.groups() if g), name)
     text = _LETTER_DIGIT.sub(lambda m: (m.group(1) or m.group(2)) + "_", text)
     return _NON_ALNUM.sub("_", text).strip("_").lower()
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """The values that match every pattern and no excluded one.
+
+    A check's gate is a tuple of prefilters whose largest row share bounds the
+    check's share (see `veil.scan.recognizer.Check`).
+    """
+
+    patterns: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def regexes(self) -> tuple[str, ...]:
+        return (*self.patterns, *self.exclude)
+
+    @property
+    def screening(self) -> tuple[str, ...]:
+        """The regexes worth testing on a head: the patterns, or else the exclusions."""
+        return self.patterns or self.exclude
+
+
+HEAD_SHARES = (0.25, 0.55)
+"""Shares of a column's rows whose distinct values the scanner tests first, in turn.
+
+A head covering share h rules out a prefilter whose min_share exceeds 1 - h when
+too few of the head's rows pass it; 0.25 serves rules needing 80 % of the rows,
+0.55 those needing half.
+"""
+HEAD_MIN_DISTINCT = 1_000
+"""Distinct values from which testing a head first pays off."""
+
+
+@lru_cache(maxsize=64)
+def _vocabulary(words: frozenset[str]) -> pl.Series:
+    """The words as one list value, for `is_in` (built once per word list)."""
+    return pl.Series("words", sorted(words), dtype=pl.String).implode()
 
 
 @dataclass(frozen=True)
@@ -70,6 +116,8 @@ class ColumnSample:
         self._shares: dict[str, float] = {}
         self._memo: dict[object, object] = {}
         self._contains: dict[str, pl.Series] = {}
+        self._head: dict[str, pl.Series] = {}
+        self._head_bounds: dict[tuple[Prefilter, int], float] = {}  # by tested size
 
     # dtype facts ---------------------------------------------------------
     @property
@@ -117,15 +165,17 @@ class ColumnSample:
         """Non-null values as stripped strings (empty for binary, nested, duration...)."""
         if not self._has_string_form:
             return pl.Series("v", [], dtype=pl.String)
-        return self.values.cast(pl.String).str.strip_chars().alias("v")
+        stripped = pl.col("v").cast(pl.String).str.strip_chars()  # one query, not two
+        return self.values.to_frame("v").select(stripped).get_column("v")
 
     @cached_property
     def counts(self) -> pl.DataFrame:
         """Distinct text values ('v') with their row counts ('n'), first-seen order."""
-        return (
-            self.text.to_frame("v")
-            .group_by("v", maintain_order=True)
-            .agg(pl.len().alias("n"))
+        frame = self.text.to_frame("v")
+        if self.text.n_unique() == self.text.len():  # all distinct (ids): nothing to group
+            return frame.with_columns(pl.lit(1).cast(pl.get_index_type()).alias("n"))
+        return frame.select(
+            pl.col("v").unique(maintain_order=True), pl.col("v").unique_counts().alias("n")
         )
 
     @cached_property
@@ -157,29 +207,121 @@ class ColumnSample:
             inside = inside & (numbers.round(0) == numbers)
         return float(inside.sum()) / self.nonnull
 
+    @cached_property
+    def _cumulative(self) -> pl.Series:
+        """Running row count over the distinct values, in order."""
+        return self.counts.get_column("n").cum_sum()
+
+    def head_size(self, share: float) -> int:
+        """How many leading distinct values cover `share` of the rows (0: test all at once)."""
+        height = self.counts.height if self.has_text else 0
+        if height < HEAD_MIN_DISTINCT:
+            return 0
+        target = share * self.nonnull
+        if height == self.nonnull:  # every value distinct: no need to add counts up
+            return min(math.ceil(target), height)
+        return min(int(self._cumulative.search_sorted(target, side="left")) + 1, height)
+
+    def _tested(self, pattern: str) -> int:
+        """How many leading distinct values have been tested against `pattern`."""
+        if pattern in self._contains:
+            return self.counts.height
+        head = self._head.get(pattern)
+        return 0 if head is None else head.len()
+
+    def _extend(self, patterns: Iterable[str], size: int) -> None:
+        """Test patterns on the first `size` distinct values, batched by where each stopped."""
+        by_start: dict[int, list[str]] = {}
+        for pattern in dict.fromkeys(patterns):
+            start = self._tested(pattern)
+            if start < size:
+                by_start.setdefault(start, []).append(pattern)
+        for start, group in by_start.items():
+            found = self.counts.slice(start, size - start).select(
+                pl.col("v").str.contains(p).alias(str(i)) for i, p in enumerate(group)
+            )
+            for i, pattern in enumerate(group):
+                part = found.get_column(str(i))
+                if start > 0:
+                    part = pl.concat([self._head[pattern], part])
+                if size == self.counts.height:
+                    self._contains[pattern] = part
+                    self._head.pop(pattern, None)
+                else:
+                    self._head[pattern] = part
+
+    def prime_head(self, patterns: Iterable[str], share: float) -> None:
+        """Test patterns on the distinct values that cover `share` of the rows, for `share_bound`.
+
+        Does nothing for columns with few distinct values: testing all of them at
+        once (`prime`) costs less than several passes.
+        """
+        size = self.head_size(share)
+        if size > 0:
+            self._extend(patterns, size)
+
     def prime(self, patterns: Iterable[str]) -> None:
-        """Evaluate many regexes in one vectorized pass (Polars runs them in parallel)."""
-        missing = list(dict.fromkeys(p for p in patterns if p not in self._contains))
-        if not missing or not self.has_text or self.counts.height == 0:
-            return
-        found = self.counts.select(
-            pl.col("v").str.contains(p).alias(str(i)) for i, p in enumerate(missing)
-        )
-        for i, pattern in enumerate(missing):
-            self._contains[pattern] = found[str(i)]
+        """Evaluate many regexes in one vectorized pass (Polars runs them in parallel).
+
+        Patterns already tested on a head (`prime_head`) are tested on the rest only.
+        """
+        if self.has_text and self.counts.height > 0:
+            self._extend(patterns, self.counts.height)
 
     def contains(self, pattern: str) -> pl.Series:
         """Per distinct value: does the text contain a match of `pattern` (cached, vectorized)."""
         if pattern not in self._contains:
-            self._contains[pattern] = self.counts["v"].str.contains(pattern)
+            if pattern in self._head:
+                self._extend([pattern], self.counts.height)
+            else:
+                self._contains[pattern] = self.counts["v"].str.contains(pattern)
         return self._contains[pattern]
+
+    def share_bound(self, prefilter: Prefilter) -> float:
+        """An upper bound of the share of rows that pass `prefilter` (exact once primed).
+
+        Uses the regexes tested on the most distinct values (a head, or all of
+        them): the rows of the head that pass those, plus every row after it.
+        Leaving a regex out only loosens the bound.
+        """
+        if self.nonnull == 0:
+            return 0.0
+        sizes = {r: self._tested(r) for r in prefilter.regexes}
+        size = max(sizes.values(), default=self.counts.height)
+        if size == 0:
+            return 1.0
+        used = Prefilter(tuple(p for p in prefilter.patterns if sizes[p] == size),
+                         tuple(p for p in prefilter.exclude if sizes[p] == size))
+        key = (used, size)
+        if key not in self._head_bounds:
+            self._head_bounds[key] = self._bound(used, size)
+        return self._head_bounds[key]
+
+    def _bound(self, prefilter: Prefilter, size: int) -> float:
+        """Rows among the first `size` distinct values that pass, plus all rows after them."""
+        if size == self.counts.height:
+            return self.row_share(*prefilter.patterns, exclude=prefilter.exclude)
+
+        def head(regex: str) -> pl.Series:
+            tested = self._contains.get(regex)
+            return (self._head[regex] if tested is None else tested).head(size)
+
+        # every regex of `prefilter` was tested on `size` < height values: masks is not empty
+        masks = [head(p) for p in prefilter.patterns] + [~head(p) for p in prefilter.exclude]
+        passed = reduce(operator.and_, masks)
+        counts = self.counts.get_column("n").head(size)
+        after = self.nonnull - int(counts.sum())
+        return float(int(counts.filter(passed).sum()) + after) / self.nonnull
+
+    @cached_property
+    def _upper(self) -> pl.Series:
+        return self.counts.get_column("v").str.to_uppercase()
 
     def in_vocab(self, key: str, words: frozenset[str]) -> pl.Series:
         """Per distinct value: is the upper-cased text one of `words` (cached under `key`)."""
         cache_key = f"vocab:{key}"
         if cache_key not in self._contains:
-            upper = self.counts["v"].str.to_uppercase()
-            self._contains[cache_key] = upper.is_in(list(words))
+            self._contains[cache_key] = self._upper.is_in(_vocabulary(words))
         return self._contains[cache_key]
 
     def mask(self, patterns: tuple[str, ...], exclude: tuple[str, ...] = ()) -> pl.Series:
@@ -205,7 +347,9 @@ class ColumnSample:
         """Distinct values (with counts) that match every pattern and no excluded one."""
         key = (patterns, exclude)
         if key not in self._matching:
-            self._matching[key] = self.counts.filter(self.mask(patterns, exclude))
+            mask = self.mask(patterns, exclude)
+            # Series.filter runs natively; DataFrame.filter would build a lazy query
+            self._matching[key] = pl.DataFrame([c.filter(mask) for c in self.counts.get_columns()])
         return self._matching[key]
 
     def row_share(self, *patterns: str, exclude: tuple[str, ...] = ()) -> float:

@@ -11,6 +11,11 @@ Each recognizer yields a candidate with a confidence built from two parts:
 
 The candidate keeps the higher of the two.
 
+Without a header match, a check whose share stays below `min_share` yields no
+candidate, so its gate (`veil.scan.recognizer.Check`) lets the scanner skip it
+once a head of the values proves the share cannot get there: verdicts are the
+same as running every check, at a fraction of the regex work.
+
 The most confident candidate wins; ties go to the earlier recognizer. Fail
 closed: a direct identifier within `FAIL_CLOSED_MARGIN` of a harmless winner
 replaces it. Columns no recognizer claims fall back by dtype, and distinct
@@ -27,15 +32,17 @@ import polars as pl
 from veil.categories import KIND_CATEGORY, Kind, Role, role_of
 from veil.errors import UsageError
 from veil.scan.model import ColumnFinding, Evidence, ScanResult
-from veil.scan.recognizer import Recognizer, ValueCheck
+from veil.scan.recognizer import Recognizer, Rule, ValueCheck
 from veil.scan.registry import DEFAULT_RECOGNIZERS
 from veil.scan.relations import find_ages
-from veil.scan.sample import ColumnSample
+from veil.scan.sample import HEAD_SHARES, ColumnSample, Prefilter
 
 FAIL_CLOSED_MARGIN = 0.05
 """How far below a harmless winner a direct-identifier candidate may be and still win."""
 
 _MAX_ALTERNATIVES = 3
+_BOUND_SLACK = 1e-9
+"""Rounding slack when comparing a share bound with min_share (shares scale floats)."""
 _NUMBER_TEXT = r"^[<>]?=?\s*[+\-]?\d+(\.\d+)?$"
 
 
@@ -95,10 +102,22 @@ def classify_column(column: ColumnSample, recognizers: Sequence[Recognizer]) -> 
         evidence = Evidence("dtype", f"nested dtype {column.dtype_name}; values not inspected", 0.2)
         return _finding(column, _Candidate(Kind.FREE_TEXT, 0.2, 0, (evidence,)))
     headers = [r.header_score(column.header) for r in recognizers]
-    eligible = [(i, r, h) for i, (r, h) in enumerate(zip(recognizers, headers, strict=True))
+    eligible = [_Plan(i, r, h, _gate(r, column))
+                for i, (r, h) in enumerate(zip(recognizers, headers, strict=True))
                 if h > 0.0 or not r.needs_header]
-    column.prime(p for _, r, _ in eligible for p in r.prefilters)
-    candidates = [c for i, r, h in eligible if (c := _score(r, column, h, i)) is not None]
+    # Skip checks that cannot score: bound their share on heads of the values
+    # first (columns with many distinct values), then test the rest only for the
+    # checks that may still reach min_share.
+    if column.head_size(HEAD_SHARES[0]) > 0:
+        for share in HEAD_SHARES:
+            column.prime_head((r for plan in eligible if plan.skippable
+                               and plan.recognizer.min_share > 1.0 - share
+                               for p in plan.gate or () for r in p.screening), share)
+            eligible = [plan for plan in eligible if plan.may_score(column)]
+    column.prime(p for plan in eligible for p in plan.regexes)
+    eligible = [plan for plan in eligible if plan.may_score(column)]
+    candidates = [c for plan in eligible
+                  if (c := _score(plan.recognizer, column, plan.header, plan.order)) is not None]
     ranked = sorted(candidates, key=lambda c: (-c.confidence, c.order))
     if not ranked:
         return _finding(column, _fallback(column))
@@ -114,6 +133,38 @@ def classify_column(column: ColumnSample, recognizers: Sequence[Recognizer]) -> 
         if other.kind is not best.kind and all(k is not other.kind for k, _ in alternatives):
             alternatives.append((other.kind, other.confidence))
     return _finding(column, best, tuple(alternatives[:_MAX_ALTERNATIVES]))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One recognizer to run on a column: its order, header score and gate."""
+
+    order: int
+    recognizer: Recognizer
+    header: float
+    gate: tuple[Prefilter, ...] | None
+
+    @property
+    def skippable(self) -> bool:
+        """Without a header, a check below min_share gives no candidate: a gate may skip it."""
+        return self.header == 0.0 and self.gate is not None
+
+    @property
+    def regexes(self) -> tuple[str, ...]:
+        if self.gate is None:
+            return self.recognizer.prefilters
+        return tuple(r for p in self.gate for r in p.regexes)
+
+    def may_score(self, column: ColumnSample) -> bool:
+        """False when the gate proves the check's share below min_share (no candidate)."""
+        if not self.skippable or self.gate is None:
+            return True
+        bound = max((column.share_bound(p) for p in self.gate), default=0.0)
+        return bound >= self.recognizer.min_share - _BOUND_SLACK
+
+
+def _gate(recognizer: Recognizer, column: ColumnSample) -> tuple[Prefilter, ...] | None:
+    return recognizer.gate(column) if isinstance(recognizer, Rule) else None
 
 
 def _score(
