@@ -12,7 +12,7 @@ from itertools import permutations
 
 import polars as pl
 
-from veil.actions.dates import age_in_years, parse_date
+from veil.actions.dates import year_of
 from veil.categories import KIND_CATEGORY, Kind, role_of
 from veil.scan.model import ColumnFinding, Evidence
 
@@ -32,36 +32,36 @@ def find_ages(
     dates = [f.column for f in findings if f.kind in _DATE_KINDS][:_MAX_DATE_COLUMNS]
     if len(dates) < 2:
         return findings
-    parsed = sample.select(
-        parse_date(pl.col(c), sample.schema[c]).alias(c) for c in dates
-    )
-    return tuple(_revise(f, sample, parsed, dates) for f in findings)
+    # Years alone suffice: a true age is the year difference or one less, so the
+    # +-1 tolerance below holds, and one regex per column is far cheaper than parsing.
+    years = sample.select(year_of(pl.col(c), sample.schema[c]).alias(c) for c in dates)
+    gaps = {
+        (first, second): years.get_column(second) - years.get_column(first)
+        for first, second in permutations(dates, 2)
+    }
+    spread = {pair: gap.n_unique() for pair, gap in gaps.items()}
+    return tuple(_revise(f, sample, gaps, spread) for f in findings)
 
 
-def _revise(finding: ColumnFinding, sample: pl.DataFrame, parsed: pl.DataFrame,
-            dates: list[str]) -> ColumnFinding:
+def _revise(finding: ColumnFinding, sample: pl.DataFrame,
+            gaps: dict[tuple[str, str], pl.Series],
+            spread: dict[tuple[str, str], int]) -> ColumnFinding:
     if finding.kind not in _REVISABLE:
         return finding
     values = _numbers(sample.get_column(finding.column))
     if values is None:
         return finding
-    frame = parsed.with_columns(values.alias("__value"))
-    for first, second in permutations(dates, 2):
-        years = age_in_years(pl.col(first), pl.col(second))
-        spread, checked = frame.select(
-            years.n_unique().alias("spread"),
-            ((pl.col("__value").floor() - years).abs() <= 1).alias("ok").implode(),
-        ).row(0)
-        checked = pl.Series(checked, dtype=pl.Boolean).drop_nulls()
+    for (first, second), gap in gaps.items():
         # dates a few days apart (admission, discharge) give 0 years for everyone:
         # only year differences that vary across people can identify an age
-        if spread < _MIN_SPREAD:
+        if spread[(first, second)] < _MIN_SPREAD:
             continue
+        checked = ((values.floor() - gap).abs() <= 1).drop_nulls()
         if checked.len() >= _MIN_ROWS and checked.mean() >= _MIN_SHARE:  # type: ignore[operator]
             share = float(checked.mean())  # type: ignore[arg-type]
             evidence = Evidence(
                 "values",
-                f"in {share:.0%} of {checked.len()} sampled rows the value equals the whole "
+                f"in {share:.0%} of {checked.len()} sampled rows the value is within a year of the "
                 f"years between columns {first!r} and {second!r} (an age)",
                 share,
             )
