@@ -15,7 +15,7 @@ import numpy as np
 import polars as pl
 
 from veil.errors import UsageError
-from veil.risk.classes import SUPPRESSED, ClassSizes, class_sizes
+from veil.risk.classes import SUPPRESSED, ClassSizes, ColumnCache, class_sizes
 from veil.risk.contributions import Contribution, contributions
 from veil.risk.diversity import Diversity, diversity
 from veil.risk.population import PopulationUniqueness, population_uniqueness
@@ -130,7 +130,8 @@ def assess(frame: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
         raise UsageError(f"the threshold must be in (0, 1], got {threshold}")
     quasi = tuple(quasi)
     data = _collect(frame, [*quasi, *sensitive])
-    classes = class_sizes(data, quasi)
+    cache: ColumnCache = {}
+    classes = class_sizes(data, quasi, cache)
     population = population or Population()
     pop_sizes = None
     if population.table is not None:
@@ -139,9 +140,7 @@ def assess(frame: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
     uniqueness = None
     if pop_n is not None and classes.records:
         uniqueness = population_uniqueness(classes.histogram, population_size=pop_n)
-    kept = data.filter(~pl.all_horizontal([pl.col(q).cast(pl.String) == SUPPRESSED
-                                           for q in quasi]).fill_null(False))
-    total, singles, doubles = contributions(kept, quasi, pairs=pairs)
+    total, singles, doubles = contributions(data, quasi, pairs=pairs, cache=cache)
     return RiskAssessment(
         quasi=quasi,
         threshold=threshold,
@@ -150,7 +149,7 @@ def assess(frame: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
         journalist=journalist(classes, threshold, pop_sizes),
         marketer=marketer(classes, pop_sizes),
         population=uniqueness,
-        diversity=tuple(diversity(data, quasi, s) for s in sensitive),
+        diversity=tuple(diversity(data, quasi, s, cache=cache) for s in sensitive),
         uniques_total=total,
         by_attribute=tuple(singles),
         by_pair=tuple(doubles),

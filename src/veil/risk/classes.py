@@ -56,15 +56,26 @@ def column_codes(series: pl.Series) -> tuple[Codes, int]:
     return codes.astype(np.int64, copy=False), int(uniques.size)
 
 
-def encode(frame: pl.DataFrame, quasi: Sequence[str]) -> Encoded:
-    """Pack the quasi-identifiers of every non-suppressed record into one key."""
+ColumnCache = dict[str, tuple[Codes, int]]
+
+
+def encode(frame: pl.DataFrame, quasi: Sequence[str], cache: ColumnCache | None = None) -> Encoded:
+    """Pack the quasi-identifiers of every non-suppressed record into one key.
+
+    `cache` keeps each column's codes (over all rows of `frame`) so that several
+    measures over the same columns encode them once.
+    """
     _check_columns(frame, quasi)
     kept = _not_suppressed(frame, quasi)
-    data = frame if kept is None else frame.filter(pl.Series(kept))
-    keys = np.zeros(data.height, dtype=np.int64)
+    cache = {} if cache is None else cache
+    keys = np.zeros(frame.height if kept is None else int(kept.sum()), dtype=np.int64)
     cardinality = 1
     for name in quasi:
-        codes, card = column_codes(data.get_column(name))
+        if name not in cache:
+            cache[name] = column_codes(frame.get_column(name))
+        codes, card = cache[name]
+        if kept is not None:
+            codes = codes[kept]
         if cardinality * card >= _PACK_LIMIT:
             keys, cardinality = _compact(keys)
         keys = keys * card + codes
@@ -153,30 +164,10 @@ class ClassSizes:
         return {int(s): int(c) for s, c in zip(sizes, counts, strict=True)}
 
 
-def class_sizes(frame: pl.DataFrame, quasi: Sequence[str]) -> ClassSizes:
+def class_sizes(frame: pl.DataFrame, quasi: Sequence[str],
+                cache: ColumnCache | None = None) -> ClassSizes:
     """Equivalence class sizes of `frame` over `quasi` (see the module docstring)."""
-    encoded = encode(frame, quasi)
+    encoded = encode(frame, quasi, cache)
     _, lengths = runs(np.sort(encoded.keys))
     return ClassSizes(tuple(quasi), lengths, encoded.suppressed)
 
-
-def value_counts_per_class(frame: pl.DataFrame, quasi: Sequence[str],
-                           sensitive: str) -> tuple[Codes, Codes, Codes, int]:
-    """For each (class, sensitive value) pair: its class index, value code and count.
-
-    Returns (class_index, value_code, count, number_of_values); class indices run
-    0..classes-1 in key order, so `np.bincount(class_index, count)` gives class sizes.
-    """
-    encoded = encode(frame, quasi)
-    data = frame if encoded.kept is None else frame.filter(pl.Series(encoded.kept))
-    values, card = column_codes(data.get_column(sensitive))
-    combined = np.sort(encoded.keys * card + values) if encoded.cardinality * card < _PACK_LIMIT \
-        else None
-    if combined is None:
-        keys, _ = _compact(encoded.keys)
-        combined = np.sort(keys * card + values)
-    starts, lengths = runs(combined)
-    pair_keys = combined[starts]
-    class_keys = pair_keys // card
-    _, class_index = np.unique(class_keys, return_inverse=True)
-    return class_index.astype(np.int64), pair_keys % card, lengths, card

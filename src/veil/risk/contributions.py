@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from veil.risk.classes import column_codes, runs
+from veil.risk.classes import ColumnCache, encode, runs
 
 _MAX_PAIRS_QI = 12
 
@@ -47,12 +47,17 @@ def _uniques(codes: list[tuple[npt.NDArray[np.int64], int]]) -> int:
     return int((lengths == 1).sum())
 
 
-def contributions(frame: pl.DataFrame, quasi: Sequence[str], *,
-                  pairs: bool = True) -> tuple[int, list[Contribution], list[Contribution]]:
+def contributions(frame: pl.DataFrame, quasi: Sequence[str], *, pairs: bool = True,
+                  cache: ColumnCache | None = None,
+                  ) -> tuple[int, list[Contribution], list[Contribution]]:
     """(uniques over all of `quasi`, per-attribute contributions, per-pair contributions),
-    each list sorted by uniques removed, largest first. `frame` must already exclude
-    suppressed records."""
-    codes = {name: column_codes(frame.get_column(name)) for name in quasi}
+    each list sorted by uniques removed, largest first. Suppressed records (all `*`)
+    are left out, as everywhere else."""
+    encoded = encode(frame, quasi, cache)
+    cache = cache or {}
+    kept = encoded.kept
+    codes = {name: (cache[name][0] if kept is None else cache[name][0][kept], cache[name][1])
+             for name in quasi}
     total = _uniques([codes[q] for q in quasi])
 
     def without(dropped: tuple[str, ...]) -> Contribution:

@@ -30,7 +30,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from veil.risk.classes import encode, runs
+from veil.risk.classes import ColumnCache, column_codes, encode, runs
 
 Floats = npt.NDArray[np.float64]
 _CHUNK_CELLS = 20_000_000
@@ -58,23 +58,28 @@ def _ordered_codes(series: pl.Series) -> tuple[npt.NDArray[np.int64], int, bool]
         values = series.cast(pl.Float64).fill_null(float("inf")).to_numpy()
         uniques, codes = np.unique(values, return_inverse=True)
         return codes.astype(np.int64), int(uniques.size), True
-    text = series.cast(pl.String).fill_null("\uffff")
-    uniques, codes = np.unique(text.to_numpy().astype(str), return_inverse=True)
-    return codes.astype(np.int64), int(uniques.size), False
+    codes, card = column_codes(series)  # text has no order that matters here
+    return codes, card, False
 
 
 def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
-              recursive_l: int = 2) -> Diversity:
+              recursive_l: int = 2, cache: ColumnCache | None = None) -> Diversity:
     """l and t of `sensitive` over the classes of `quasi`."""
-    encoded = encode(frame, quasi)
+    encoded = encode(frame, quasi, cache)
     data = frame if encoded.kept is None else frame.filter(pl.Series(encoded.kept))
     values, card, numeric = _ordered_codes(data.get_column(sensitive))
-    class_keys, classes = np.unique(encoded.keys, return_inverse=True)
-    n_classes = int(class_keys.size)
-    pairs = np.sort(classes.astype(np.int64) * card + values)
+    keys = encoded.keys
+    if encoded.cardinality * card >= 2**62:
+        _, keys = np.unique(keys, return_inverse=True)
+    # one sort of (class key, value) pairs gives both the classes and their value counts
+    pairs = np.sort(keys.astype(np.int64) * card + values)
     starts, counts = runs(pairs)
     pair_keys = pairs[starts]
-    cls, val = pair_keys // card, pair_keys % card
+    class_starts, _ = runs(pair_keys // card)
+    cls = np.repeat(np.arange(class_starts.size), np.diff(np.append(class_starts,
+                                                                    pair_keys.size)))
+    val = pair_keys % card
+    n_classes = int(class_starts.size)
     sizes = np.bincount(cls, weights=counts, minlength=n_classes)
     p = counts / sizes[cls]
     overall = np.bincount(values, minlength=card) / max(values.size, 1)
@@ -84,7 +89,8 @@ def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
     present_q = np.bincount(cls, weights=overall[val], minlength=n_classes)
     l1 = np.bincount(cls, weights=np.abs(p - overall[val]), minlength=n_classes)
     t_equal = 0.5 * (l1 + (1.0 - present_q))
-    t_ordered = _ordered_emd(cls, val, p, overall, n_classes) if card > 1 else None
+    # ordered distance only where the values have a numeric order
+    t_ordered = _ordered_emd(cls, val, p, overall, n_classes) if numeric and card > 1 else None
     c = _recursive_c(cls, counts, n_classes, recursive_l)
     return Diversity(
         attribute=sensitive,
@@ -94,7 +100,7 @@ def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
         recursive_l=recursive_l,
         recursive_c=c,
         t_equal=float(t_equal.max()) if n_classes else 0.0,
-        t_ordered=None if t_ordered is None or not numeric else float(t_ordered.max()),
+        t_ordered=None if t_ordered is None else float(t_ordered.max()),
         per_class_distinct=distinct,
         per_class_t=t_equal,
     )
@@ -106,8 +112,7 @@ def _ordered_emd(cls: npt.NDArray[np.int64], val: npt.NDArray[np.int64], p: Floa
     card = overall.size
     result = np.empty(n_classes, dtype=np.float64)
     per_chunk = max(1, _CHUNK_CELLS // card)
-    order = np.argsort(cls, kind="stable")
-    cls, val, p = cls[order], val[order], p[order]
+    # pairs arrive sorted by class already
     bounds = np.searchsorted(cls, np.arange(0, n_classes + per_chunk, per_chunk))
     for index, start in enumerate(range(0, n_classes, per_chunk)):
         stop = min(start + per_chunk, n_classes)
@@ -123,7 +128,7 @@ def _recursive_c(cls: npt.NDArray[np.int64], counts: npt.NDArray[np.int64], n_cl
                  l_value: int) -> float:
     """Smallest c such that every class has r1 < c * (r_l + ... + r_m)."""
     order = np.lexsort((-counts, cls))
-    cls, counts = cls[order], counts[order]
+    cls, counts = cls[order], counts[order]  # by class, most frequent value first
     first = np.searchsorted(cls, np.arange(n_classes))
     rank = np.arange(cls.size) - first[cls]  # 0 for the most frequent value of a class
     top = counts[rank == 0].astype(np.float64)
