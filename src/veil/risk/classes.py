@@ -51,7 +51,15 @@ def column_codes(series: pl.Series) -> tuple[Codes, int]:
         values = series.cast(pl.Int64)
     else:
         values = series.cast(pl.String).cast(pl.Categorical).to_physical().cast(pl.Int64)
-    filled = values.fill_null(-1).to_numpy()
+    low, high = values.min(), values.max()
+    if low is None or high is None:  # all null: one value
+        return np.zeros(series.len(), dtype=np.int64), 1
+    assert isinstance(low, int) and isinstance(high, int)
+    span = high - low + 2  # the last slot is null
+    if span <= 4 * series.len() + 16:
+        # dense enough: offsets are codes already, no sort needed (not compact, but exact)
+        return (values - low).fill_null(span - 1).to_numpy().astype(np.int64), span
+    filled = values.fill_null(low - 1).to_numpy()
     uniques, codes = np.unique(filled, return_inverse=True)
     return codes.astype(np.int64, copy=False), int(uniques.size)
 

@@ -31,20 +31,32 @@ class Contribution:
     share_removed: float  # of all sample uniques
 
 
-def _uniques(codes: list[tuple[npt.NDArray[np.int64], int]]) -> int:
-    keys = np.zeros(codes[0][0].size if codes else 0, dtype=np.int64)
+def _pack(codes: list[tuple[npt.NDArray[np.int64], int]], size: int) -> npt.NDArray[np.int64]:
+    keys = np.zeros(size, dtype=np.int64)
     cardinality = 1
     for values, card in codes:
-        if cardinality * card >= 2**62:
+        if cardinality * card >= 2**61:
             _, keys = np.unique(keys, return_inverse=True)
             keys = keys.astype(np.int64)
             cardinality = int(keys.max()) + 1 if keys.size else 1
         keys = keys * card + values
         cardinality *= card
-    if keys.size == 0:
-        return 0
-    _, lengths = runs(np.sort(keys))
-    return int((lengths == 1).sum())
+    return keys
+
+
+def _uniques_without(codes: list[tuple[npt.NDArray[np.int64], int]],
+                     single: npt.NDArray[np.bool_]) -> int:
+    """Sample uniques over fewer attributes, computed on classes, not records.
+
+    A record stays unique only if its coarser class holds exactly one of the
+    finer classes and that class has one record: the `single` flag rides in the
+    lowest bit of the key, so one sort of class keys answers it.
+    """
+    if not codes:
+        return int(single.size == 1 and single[0])
+    keys = np.sort(_pack(codes, single.size) * 2 + (~single).astype(np.int64))
+    starts, lengths = runs(keys // 2)
+    return int(((lengths == 1) & (keys[starts] % 2 == 0)).sum())
 
 
 def contributions(frame: pl.DataFrame, quasi: Sequence[str], *, pairs: bool = True,
@@ -53,16 +65,23 @@ def contributions(frame: pl.DataFrame, quasi: Sequence[str], *, pairs: bool = Tr
     """(uniques over all of `quasi`, per-attribute contributions, per-pair contributions),
     each list sorted by uniques removed, largest first. Suppressed records (all `*`)
     are left out, as everywhere else."""
+    cache = {} if cache is None else cache
     encoded = encode(frame, quasi, cache)
-    cache = cache or {}
+    order = np.argsort(encoded.keys)
+    starts, sizes = runs(encoded.keys[order])
+    first = order[starts]  # one record of each class, in the kept records' numbering
     kept = encoded.kept
-    codes = {name: (cache[name][0] if kept is None else cache[name][0][kept], cache[name][1])
-             for name in quasi}
-    total = _uniques([codes[q] for q in quasi])
+    codes = {}
+    for name in quasi:
+        values, card = cache[name]
+        if kept is not None:
+            values = values[kept]
+        codes[name] = (values[first], card)
+    single = sizes == 1
+    total = int(single.sum())
 
     def without(dropped: tuple[str, ...]) -> Contribution:
-        rest = [codes[q] for q in quasi if q not in dropped]
-        left = _uniques(rest) if rest else 0
+        left = _uniques_without([codes[q] for q in quasi if q not in dropped], single)
         removed = total - left
         return Contribution(dropped, left, removed, removed / total if total else 0.0)
 
