@@ -21,10 +21,16 @@ demo: $(STAMP)
 	$(BIN)/veil generate patients --rows $(ROWS) --seed 7 -o $(DEMO)/patients.csv
 	$(BIN)/veil deidentify $(DEMO)/patients.csv --profile safe-harbor --reference-date 2026-01-01 -o $(DEMO)/out
 
-test: $(STAMP)
+# pycanon (tests/crosscheck) pins numpy/pandas versions of its own: a separate venv.
+.venv-pycanon/.installed: tests/crosscheck/requirements.txt
+	test -x .venv-pycanon/bin/python || $(PYTHON) -m venv .venv-pycanon
+	.venv-pycanon/bin/python -m pip install --quiet --disable-pip-version-check -r tests/crosscheck/requirements.txt
+	touch $@
+
+test: $(STAMP) .venv-pycanon/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-pycanon $(DEMO) .pytest_cache .mypy_cache .ruff_cache
