@@ -8,8 +8,8 @@ read the CSV copy (same bytes); veil is also run on the Parquet file for referen
 
 presidio. Installed into its own environment, bench/out/.venv-presidio, from
 bench/requirements-presidio.txt (pinned; never a dependency of veil), and run there as
-a child process: this same file with `--child`. It does what presidio-structured's
-documentation shows for a DataFrame:
+a child process: this same file with `--child`. It uses presidio-structured's
+DataFrame API with its defaults (one process: n_process=1, batch_size=1):
 
     analysis = PandasAnalysisBuilder(analyzer=analyzer).generate_analysis(df)
     StructuredEngine().anonymize(df, analysis, {"DEFAULT": OperatorConfig("replace")})
