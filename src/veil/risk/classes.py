@@ -49,6 +49,8 @@ def column_codes(series: pl.Series) -> tuple[Codes, int]:
     """Compact integer codes 0..card-1 of a column's values (null is one value)."""
     if series.dtype.is_integer() or series.dtype == pl.Boolean:
         values = series.cast(pl.Int64)
+    elif isinstance(series.dtype, pl.Categorical):
+        values = series.to_physical().cast(pl.Int64)
     else:
         values = series.cast(pl.String).cast(pl.Categorical).to_physical().cast(pl.Int64)
     low, high = values.min(), values.max()
@@ -57,8 +59,12 @@ def column_codes(series: pl.Series) -> tuple[Codes, int]:
     assert isinstance(low, int) and isinstance(high, int)
     span = high - low + 2  # the last slot is null
     if span <= 4 * series.len() + 16:
-        # dense enough: offsets are codes already, no sort needed (not compact, but exact)
-        return (values - low).fill_null(span - 1).to_numpy().astype(np.int64), span
+        # dense enough: offsets are codes already, no sort needed (not compact, but exact);
+        # held as int32 to halve memory, widened by NumPy where keys are packed
+        offsets = (values - low).fill_null(span - 1)
+        if span < 2**31:
+            offsets = offsets.cast(pl.Int32)
+        return offsets.to_numpy(), span
     filled = values.fill_null(low - 1).to_numpy()
     uniques, codes = np.unique(filled, return_inverse=True)
     return codes.astype(np.int64, copy=False), int(uniques.size)
@@ -98,11 +104,17 @@ def _compact(keys: Codes) -> tuple[Codes, int]:
 
 
 def _not_suppressed(frame: pl.DataFrame, quasi: Sequence[str]) -> npt.NDArray[np.bool_] | None:
-    text = [pl.col(c).cast(pl.String) == SUPPRESSED for c in quasi]
+    if any(not _textual(frame.schema[c]) for c in quasi):
+        return None  # a number column never holds the marker: no record is all `*`
+    text = [pl.col(c) == SUPPRESSED for c in quasi]
     outliers = frame.select(pl.all_horizontal(text).fill_null(False).alias("o")).get_column("o")
     if not outliers.any():
         return None
     return ~outliers.to_numpy()
+
+
+def _textual(dtype: pl.DataType) -> bool:
+    return dtype == pl.String or isinstance(dtype, pl.Categorical | pl.Enum)
 
 
 def _check_columns(frame: pl.DataFrame, quasi: Sequence[str]) -> None:
