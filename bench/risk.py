@@ -19,7 +19,8 @@ Three measurements, one JSON line each (plus a first line naming the machine):
     attribute and pair contributions), median of 3. Target: < 5 s. The child's peak
     resident memory (ru_maxrss) is reported, and its peak right after reading; also
     the CPU time of each run (user + system, all threads: less sensitive to other
-    work on the machine than wall time) and the wall time of assess's main parts.
+    work on the machine than wall time) and the wall time of assess's main parts, each
+    run on its own (so each encodes the quasi-identifiers itself; assess does it once).
 (c) pycanon 1.3.6 (.venv-pycanon, `make test` creates it) on the first --pycanon-rows
     rows of the same release (the generator's rows do not depend on the row count,
     so it is the same table cut short), as CSV: each of k_anonymity, l_diversity,

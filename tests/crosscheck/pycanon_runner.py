@@ -8,6 +8,9 @@ numpy and pandas versions that veil's environment does not have.
         --quasi birth_decade sex zip3 --categorical diagnosis_code \
         --numeric length_of_stay --recursive-l 2 3
 
+or several tables in one process (pandas and pycanon imported once): `--batch`,
+with one JSON list of such arguments per line of standard input.
+
 Reading. Quasi-identifiers and categorical sensitive attributes are read as text
 with pandas' missing-value markers off, so an empty cell is one more value (as
 veil counts a null as one value of its column); numeric sensitive attributes are
@@ -144,7 +147,8 @@ def measure(data: pd.DataFrame, quasi: list[str], sensitive: str, kind: str, *,
     return p
 
 
-def main(argv: list[str] | None = None) -> None:
+def run(argv: list[str]) -> dict[str, Any]:
+    """pycanon's figures for the table and attributes named by `argv` (see --help)."""
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("csv")
@@ -179,8 +183,18 @@ def main(argv: list[str] | None = None) -> None:
                                          recursive_l=args.recursive_l, metrics=metrics,
                                          extras=not args.no_extras, times=times)
     out["seconds"] = times
-    json.dump(out, sys.stdout)
-    sys.stdout.write("\n")
+    return out
+
+
+def main() -> None:
+    """One table from the command line, or with `--batch` one per line of standard
+    input (each a JSON list of arguments), one JSON line out per table."""
+    if sys.argv[1:] == ["--batch"]:
+        for line in sys.stdin:
+            if line.strip():
+                print(json.dumps(run(json.loads(line))), flush=True)
+    else:
+        print(json.dumps(run(sys.argv[1:])))
 
 
 if __name__ == "__main__":

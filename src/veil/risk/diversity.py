@@ -96,7 +96,7 @@ def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
         attribute=sensitive,
         values=card,
         distinct_l=int(distinct.min()) if n_classes else 0,
-        entropy_l=float(math.exp(entropy.min())) if n_classes else 0.0,
+        entropy_l=_snap(math.exp(entropy.min())) if n_classes else 0.0,
         recursive_l=recursive_l,
         recursive_c=c,
         t_equal=float(t_equal.max()) if n_classes else 0.0,
@@ -104,6 +104,13 @@ def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
         per_class_distinct=distinct,
         per_class_t=t_equal,
     )
+
+
+def _snap(value: float) -> float:
+    """exp(ln 3) is 2.9999999999999996 in floating point: snap such values to the integer,
+    so a class of l equally frequent values reports exactly l."""
+    nearest = round(value)
+    return float(nearest) if abs(value - nearest) < 1e-9 else value
 
 
 def _ordered_emd(cls: npt.NDArray[np.int64], val: npt.NDArray[np.int64], p: Floats,
