@@ -61,6 +61,8 @@ def atomic_file(target: Path) -> Iterator[Path]:
     staging = Path(name)
     try:
         yield staging
+        with staging.open("rb") as written:  # durable before it becomes visible
+            os.fsync(written.fileno())
     except BaseException:
         staging.unlink(missing_ok=True)
         raise

@@ -20,8 +20,6 @@ Blocks are made by two threads; one block is one Parquet row group.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
 from collections import deque
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -34,6 +32,7 @@ import pyarrow.parquet as pq
 
 from veil.categories import Kind
 from veil.errors import UsageError
+from veil.io.write import atomic_file
 from veil.synth import _dates as dates
 from veil.synth import _formats as forms
 from veil.synth import _tables as tab
@@ -623,14 +622,5 @@ def write_patients(path: Path, rows: int, *, seed: int) -> None:
             hint="use one of " + ", ".join(_SUFFIXES),
         )
     _check(rows, seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(tmp, "xb") as out:
-            _write(out, fmt, rows, seed)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as staging, open(staging, "wb") as out:
+        _write(out, fmt, rows, seed)
