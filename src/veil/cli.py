@@ -12,7 +12,7 @@ import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,6 +20,10 @@ from rich.table import Table
 
 from veil import __version__
 from veil.errors import UsageError, VeilError
+
+if TYPE_CHECKING:  # the CLI imports its heavy modules lazily, per command
+    from veil.io.formats import Format
+    from veil.pipeline import InputSpec, Keys
 
 app = typer.Typer(
     name="veil",
@@ -41,7 +45,7 @@ FormatOpt = Annotated[str | None, typer.Option("--input-format",
 SepOpt = Annotated[str | None, typer.Option("--sep", help="force the CSV separator")]
 
 
-def _spec(path: Path, input_format: str | None, sep: str | None) -> object:
+def _spec(path: Path, input_format: str | None, sep: str | None) -> InputSpec:
     from veil.io.formats import parse_format
     from veil.pipeline import InputSpec
 
@@ -112,10 +116,9 @@ def scan(
     sep: SepOpt = None,
 ) -> None:
     """Classify every column: which identifier category it holds, with evidence."""
-    from veil.pipeline import InputSpec, scan_file
+    from veil.pipeline import scan_file
 
     spec = _spec(path, input_format, sep)
-    assert isinstance(spec, InputSpec)
     result = scan_file(spec, sample_rows=sample_rows)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), indent=2) + "\n")
@@ -144,10 +147,9 @@ def init(
 ) -> None:
     """Write a policy proposed from a scan, with a comment per column saying why."""
     from veil.io.write import atomic_file
-    from veil.pipeline import InputSpec, propose_policy, scan_file
+    from veil.pipeline import propose_policy, scan_file
 
     spec = _spec(path, input_format, sep)
-    assert isinstance(spec, InputSpec)
     if output.exists() and not overwrite:
         raise UsageError(f"{output}: exists", hint="choose another -o or pass --overwrite")
     proposal = propose_policy(scan_file(spec), profile=profile,
@@ -167,12 +169,10 @@ def plan(
     sep: SepOpt = None,
 ) -> None:
     """Show what a policy will do to each column, without running it."""
-    from veil.pipeline import InputSpec
     from veil.plan import compile_plan
     from veil.policy.load import load_policy
 
     spec = _spec(path, input_format, sep)
-    assert isinstance(spec, InputSpec)
     dataset = spec.open()
     compiled = compile_plan(load_policy(policy), dataset.columns, source=str(path))
     table = Table(title=f"plan for {path.name}")
@@ -227,7 +227,6 @@ def risk(
     if sampling_fraction == 0:
         raise UsageError("--sampling-fraction must be greater than 0")
     spec = _spec(path, input_format, sep)
-    assert isinstance(spec, InputSpec)
     table = None
     if population_table is not None:
         table = InputSpec(population_table).open().frame.collect(engine="streaming")
@@ -329,7 +328,7 @@ def _print_risk(data: dict[str, object]) -> None:
                   f"uniques fewer ({item['share_removed']:.0%})", highlight=False)
 
 
-def _keys(secret_file: Path | None, key_file: Path | None) -> object:
+def _keys(secret_file: Path | None, key_file: Path | None) -> Keys:
     from veil.actions.keystore import LocalKeyStore
     from veil.actions.secrets import load_secret
     from veil.pipeline import Keys
@@ -363,19 +362,15 @@ def apply(
     sep: SepOpt = None,
 ) -> None:
     """Apply a policy: write the de-identified data, report and manifest to a directory."""
-    from veil.io.formats import parse_format
-    from veil.pipeline import InputSpec, Keys, apply_policy
+    from veil.pipeline import apply_policy
     from veil.policy.load import load_policy
 
     spec = _spec(path, input_format, sep)
-    assert isinstance(spec, InputSpec)
     loaded = load_policy(policy)
     keys = _keys(secret_file, key_file)
-    assert isinstance(keys, Keys)
     result = apply_policy(
         spec, loaded, output, policy_text=policy.read_text(encoding="utf-8"), keys=keys,
-        output_format=None if output_format is None else parse_format(output_format),
-        overwrite=overwrite, with_risk=with_risk,
+        output_format=_output_format(output_format), overwrite=overwrite, with_risk=with_risk,
     )
     _summary(result.report, output)
 
@@ -396,20 +391,22 @@ def deidentify(
     sep: SepOpt = None,
 ) -> None:
     """Scan, apply the profile's default policy, and report, in one step."""
-    from veil.io.formats import parse_format
-    from veil.pipeline import InputSpec, Keys
     from veil.pipeline import deidentify as run
 
     spec = _spec(path, input_format, sep)
-    assert isinstance(spec, InputSpec)
     keys = _keys(secret_file, key_file)
-    assert isinstance(keys, Keys)
     result = run(
         spec, output, profile=profile, reference_date=_reference_date(reference_date),
         keys=keys, overwrite=overwrite, with_risk=with_risk,
-        output_format=None if output_format is None else parse_format(output_format),
+        output_format=_output_format(output_format),
     )
     _summary(result.report, output)
+
+
+def _output_format(name: str | None) -> Format | None:
+    from veil.io.formats import parse_format
+
+    return None if name is None else parse_format(name)
 
 
 def _summary(report: dict[str, object], outdir: Path) -> None:

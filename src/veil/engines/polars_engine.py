@@ -52,8 +52,10 @@ class PolarsEngine:
         ]
         frame = dataset.frame.select(exprs)
         _guarded(lambda: sink(frame, options.output, options.format), dataset)
-        # rows are never added or removed under Safe Harbor: count them on the input
-        rows = _guarded(lambda: dataset.frame.select(pl.len()).collect().item(), dataset)
+        # rows are never added or removed under Safe Harbor: count them on the input,
+        # from what opening it already learned when possible (a CSV is not read again)
+        rows = dataset.rows if dataset.rows is not None else _guarded(
+            lambda: dataset.frame.select(pl.len()).collect().item(), dataset)
         return EngineResult(
             rows_out=int(rows),
             columns_out=tuple(step.output for step in plan.outputs if step.output is not None),

@@ -36,6 +36,7 @@ class CsvLayout:
     separator: str
     columns: tuple[str, ...]
     has_bom: bool
+    rows: int
 
 
 def inspect_csv(path: Path, *, separator: str | None = None) -> CsvLayout:
@@ -45,8 +46,8 @@ def inspect_csv(path: Path, *, separator: str | None = None) -> CsvLayout:
     text = _decode_head(path, head[3:] if has_bom else head)
     sep = separator or _sniff_separator(text)
     columns = _header(path, text, sep)
-    _full_pass(path, sep, columns, skip_bom=has_bom)
-    return CsvLayout(separator=sep, columns=columns, has_bom=has_bom)
+    rows = _full_pass(path, sep, columns, skip_bom=has_bom)
+    return CsvLayout(separator=sep, columns=columns, has_bom=has_bom, rows=rows)
 
 
 def _read_head(path: Path) -> bytes:
@@ -111,7 +112,8 @@ def _header(path: Path, text: str, sep: str) -> tuple[str, ...]:
     return names
 
 
-def _full_pass(path: Path, sep: str, columns: tuple[str, ...], *, skip_bom: bool) -> None:
+def _full_pass(path: Path, sep: str, columns: tuple[str, ...], *, skip_bom: bool) -> int:
+    """Read the whole file strictly; the number of data rows."""
     read = pacsv.ReadOptions(block_size=_BLOCK_BYTES, column_names=list(columns), skip_rows=1)
     parse = pacsv.ParseOptions(delimiter=sep, newlines_in_values=True)
     convert = pacsv.ConvertOptions(column_types={name: pa.string() for name in columns})
@@ -136,6 +138,7 @@ def _full_pass(path: Path, sep: str, columns: tuple[str, ...], *, skip_bom: bool
             f"{path}: the file has a header but no data rows",
             hint="check that the export finished and wrote data",
         )
+    return rows
 
 
 def _odd_quote_count(path: Path) -> bool:

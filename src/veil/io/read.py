@@ -29,6 +29,7 @@ class Dataset:
     frame: pl.LazyFrame
     columns: tuple[str, ...]
     separator: str | None = None
+    rows: int | None = None  # known without another pass (CSV check, Parquet footer)
 
 
 def open_dataset(path: Path, *, fmt: Format | None = None, separator: str | None = None) -> Dataset:
@@ -63,7 +64,7 @@ def _open_csv(path: Path, separator: str | None) -> Dataset:
         quote_char='"',
         raise_if_empty=True,
     )
-    return Dataset(path, Format.CSV, frame, layout.columns, layout.separator)
+    return Dataset(path, Format.CSV, frame, layout.columns, layout.separator, layout.rows)
 
 
 def _open_parquet(path: Path) -> Dataset:
@@ -87,9 +88,10 @@ def _open_parquet(path: Path) -> Dataset:
     if len(set(names)) != len(names):
         raise InputError(f"{path}: duplicate column names in the Parquet schema",
                          hint="rename the columns so they are unique")
-    if pq.ParquetFile(path).metadata.num_rows == 0:
+    rows = int(pq.ParquetFile(path).metadata.num_rows)
+    if rows == 0:
         raise InputError(f"{path}: the Parquet file has no rows")
-    return Dataset(path, Format.PARQUET, pl.scan_parquet(path), names)
+    return Dataset(path, Format.PARQUET, pl.scan_parquet(path), names, rows=rows)
 
 
 def _open_jsonl(path: Path) -> Dataset:
