@@ -51,3 +51,7 @@ class PrivacyBudgetError(VeilError):
 
 class InternalError(Exception):
     """A broken invariant inside veil: a bug, never a user error (exit code 1)."""
+
+
+class HierarchyError(VeilError):
+    """A generalization hierarchy is malformed or does not cover the data (issue 4)."""
