@@ -329,6 +329,7 @@ def _sensitive(risk: Mapping[str, Any]) -> list[dict[str, Any]]:
         recursive = f"c = {_sig(c)}, l = {l_value}" if c is not None else f"none for l = {l_value}"
         recursive_note = "" if c is not None else f"a class has fewer than {l_value} values"
         t_ordered = _float(s.get("t_closeness_ordered"))
+        t_hier = _float(s.get("t_closeness_hierarchical"))
         rows.append(
             {
                 "attribute": _text(s.get("attribute")),
@@ -340,6 +341,7 @@ def _sensitive(risk: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "t_equal": _dec(s.get("t_closeness_equal"), 3),
                 "t_ordered": _dec(t_ordered, 3) if t_ordered is not None else "—",
                 "t_ordered_note": "" if t_ordered is not None else "not numeric",
+                "t_hier": _dec(t_hier, 3) if t_hier is not None else "",
                 "_bar": (
                     _float(s.get("distinct_l")) or 0.0,
                     _float(s.get("entropy_l")) or 0.0,
@@ -403,7 +405,8 @@ def _contributions(risk: Mapping[str, Any]) -> dict[str, Any]:
                 f" Of the pairs, leaving out {pairs[0]['label']} removes the most "
                 f"({pairs[0]['share']})."
             )
-    return {"uniques": _num(uniques), "singles": singles, "pairs": pairs, "lead": lead}
+    return {"uniques": _num(uniques), "singles": singles, "pairs": pairs, "lead": lead,
+            "one_level": rows("by_generalizing_one_level")}
 
 
 def _figures(

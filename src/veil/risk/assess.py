@@ -7,7 +7,7 @@ attribute contributions all come from the same equivalence-class core
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +15,9 @@ import numpy as np
 import polars as pl
 
 from veil.errors import UsageError
+from veil.hierarchy.model import Hierarchy
 from veil.risk.classes import SUPPRESSED, ClassSizes, ColumnCache, class_sizes
-from veil.risk.contributions import Contribution, contributions
+from veil.risk.contributions import Contribution, contributions, generalized_one_level
 from veil.risk.diversity import Diversity, diversity
 from veil.risk.population import PopulationUniqueness, population_uniqueness
 from veil.risk.sample import ModelRisk, journalist, marketer, prosecutor
@@ -63,6 +64,7 @@ class RiskAssessment:
     uniques_total: int
     by_attribute: tuple[Contribution, ...]
     by_pair: tuple[Contribution, ...]
+    by_generalization: tuple[Contribution, ...] = ()  # one level up, with hierarchies
 
     @property
     def summary(self) -> str:
@@ -110,14 +112,20 @@ class RiskAssessment:
                 "uniques": self.uniques_total,
                 "by_attribute": [_contribution(x) for x in self.by_attribute],
                 "by_pair": [_contribution(x) for x in self.by_pair],
+                "by_generalizing_one_level": [_contribution(x) for x in self.by_generalization],
             },
         }
 
 
 def assess(frame: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
            sensitive: Sequence[str] = (), population: Population | None = None,
-           threshold: float = DEFAULT_THRESHOLD, pairs: bool = True) -> RiskAssessment:
+           threshold: float = DEFAULT_THRESHOLD, pairs: bool = True,
+           hierarchies: Mapping[str, Hierarchy] | None = None) -> RiskAssessment:
     """Measure the re-identification risk of `frame` over `quasi`.
+
+    `hierarchies` (optional, by attribute) add hierarchical-distance t-closeness for
+    sensitive attributes and the uniques removed by generalizing each
+    quasi-identifier one level.
 
     Guarantee:
         Exact sample statistics over the quasi-identifiers (prosecutor risk is
@@ -141,6 +149,8 @@ def assess(frame: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
     if pop_n is not None and classes.records:
         uniqueness = population_uniqueness(classes.histogram, population_size=pop_n)
     total, singles, doubles = contributions(data, quasi, pairs=pairs, cache=cache)
+    hierarchies = dict(hierarchies or {})
+    one_level = generalized_one_level(data, quasi, total, hierarchies) if hierarchies else []
     return RiskAssessment(
         quasi=quasi,
         threshold=threshold,
@@ -149,10 +159,12 @@ def assess(frame: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
         journalist=journalist(classes, threshold, pop_sizes),
         marketer=marketer(classes, pop_sizes),
         population=uniqueness,
-        diversity=tuple(diversity(data, quasi, s, cache=cache) for s in sensitive),
+        diversity=tuple(diversity(data, quasi, s, cache=cache, hierarchy=hierarchies.get(s))
+                        for s in sensitive),
         uniques_total=total,
         by_attribute=tuple(singles),
         by_pair=tuple(doubles),
+        by_generalization=tuple(one_level),
     )
 
 
@@ -217,7 +229,8 @@ def _diversity(d: Diversity) -> dict[str, Any]:
     return {"attribute": d.attribute, "values": d.values, "distinct_l": d.distinct_l,
             "entropy_l": d.entropy_l, "recursive_l": d.recursive_l,
             "recursive_c": None if d.recursive_c == float("inf") else d.recursive_c,
-            "t_closeness_equal": d.t_equal, "t_closeness_ordered": d.t_ordered}
+            "t_closeness_equal": d.t_equal, "t_closeness_ordered": d.t_ordered,
+            "t_closeness_hierarchical": d.t_hierarchical}
 
 
 def _contribution(c: Contribution) -> dict[str, Any]:

@@ -12,7 +12,8 @@ Venkatasubramanian 2007 (t-closeness), as ARX and pycanon implement them:
 - t-closeness: the largest Earth Mover's Distance between a class's value
   distribution and the whole table's. Equal distance: half the L1 distance.
   Ordered distance (ordinal or numeric values in order v1 < ... < vm):
-  sum over i of |cumulative difference up to vi| / (m - 1).
+  sum over i of |cumulative difference up to vi| / (m - 1). Hierarchical distance
+  (with a hierarchy of the attribute): Li et al.'s tree EMD (`veil.risk.emd`).
 
 Guarantee:
     A table is distinct/entropy l-diverse for every l up to the reported value and
@@ -30,10 +31,12 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from veil.hierarchy.encoded import EncodedHierarchy
+from veil.hierarchy.model import NULL_VALUE, Hierarchy
 from veil.risk.classes import ColumnCache, column_codes, encode, runs
+from veil.risk.emd import hierarchical_emd, ordered_emd
 
 Floats = npt.NDArray[np.float64]
-_CHUNK_CELLS = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Diversity:
     recursive_c: float  # smallest c with every class (c, recursive_l)-diverse; inf if none
     t_equal: float
     t_ordered: float | None  # for numeric/ordinal attributes
+    t_hierarchical: float | None  # when a hierarchy of the attribute is given
     per_class_distinct: npt.NDArray[np.int64]
     per_class_t: Floats
 
@@ -63,8 +67,9 @@ def _ordered_codes(series: pl.Series) -> tuple[npt.NDArray[np.int64], int, bool]
 
 
 def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
-              recursive_l: int = 2, cache: ColumnCache | None = None) -> Diversity:
-    """l and t of `sensitive` over the classes of `quasi`."""
+              recursive_l: int = 2, cache: ColumnCache | None = None,
+              hierarchy: Hierarchy | None = None) -> Diversity:
+    """l and t of `sensitive` over the classes of `quasi` (hierarchical t with `hierarchy`)."""
     encoded = encode(frame, quasi, cache)
     data = frame if encoded.kept is None else frame.filter(pl.Series(encoded.kept))
     values, card, numeric = _ordered_codes(data.get_column(sensitive))
@@ -90,7 +95,11 @@ def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
     l1 = np.bincount(cls, weights=np.abs(p - overall[val]), minlength=n_classes)
     t_equal = 0.5 * (l1 + (1.0 - present_q))
     # ordered distance only where the values have a numeric order
-    t_ordered = _ordered_emd(cls, val, p, overall, n_classes) if numeric and card > 1 else None
+    t_ordered = ordered_emd(cls, val, p, overall, n_classes) if numeric and card > 1 else None
+    t_hier = None
+    if hierarchy is not None:
+        t_hier = _hierarchical(data.get_column(sensitive), hierarchy, cls, val, counts,
+                               n_classes)
     c = _recursive_c(cls, counts, n_classes, recursive_l)
     return Diversity(
         attribute=sensitive,
@@ -101,9 +110,27 @@ def diversity(frame: pl.DataFrame, quasi: Sequence[str], sensitive: str, *,
         recursive_c=c,
         t_equal=float(t_equal.max()) if n_classes else 0.0,
         t_ordered=None if t_ordered is None else float(t_ordered.max()),
+        t_hierarchical=None if t_hier is None else (float(t_hier.max()) if n_classes else 0.0),
         per_class_distinct=distinct,
         per_class_t=t_equal,
     )
+
+
+def _hierarchical(values: pl.Series, hierarchy: Hierarchy, cls: npt.NDArray[np.int64],
+                  val: npt.NDArray[np.int64], counts: npt.NDArray[np.int64],
+                  n_classes: int) -> Floats:
+    """Hierarchical-distance EMD per class: re-code the class histograms by leaf index."""
+    hierarchy.check_covers(values, source="the sensitive column")
+    codes, _, _ = _ordered_codes(values)
+    leaf_of_value = np.zeros(int(codes.max()) + 1 if codes.size else 1, dtype=np.int64)
+    leaves = {v: i for i, v in enumerate(hierarchy.values)}
+    texts = values.cast(pl.String).fill_null(NULL_VALUE)
+    leaf_of_value[codes] = texts.replace_strict(leaves, return_dtype=pl.Int64).to_numpy()
+    leaf = leaf_of_value[val]
+    global_counts = np.bincount(leaf, weights=counts,
+                                minlength=len(hierarchy.values)).astype(np.float64)
+    return hierarchical_emd(cls, leaf, counts, n_classes, global_counts,
+                            EncodedHierarchy.build(hierarchy))
 
 
 def _snap(value: float) -> float:
@@ -111,24 +138,6 @@ def _snap(value: float) -> float:
     so a class of l equally frequent values reports exactly l."""
     nearest = round(value)
     return float(nearest) if abs(value - nearest) < 1e-9 else value
-
-
-def _ordered_emd(cls: npt.NDArray[np.int64], val: npt.NDArray[np.int64], p: Floats,
-                 overall: Floats, n_classes: int) -> Floats:
-    """Ordered-distance EMD per class, in chunks of classes to bound memory."""
-    card = overall.size
-    result = np.empty(n_classes, dtype=np.float64)
-    per_chunk = max(1, _CHUNK_CELLS // card)
-    # pairs arrive sorted by class already
-    bounds = np.searchsorted(cls, np.arange(0, n_classes + per_chunk, per_chunk))
-    for index, start in enumerate(range(0, n_classes, per_chunk)):
-        stop = min(start + per_chunk, n_classes)
-        lo, hi = bounds[index], bounds[index + 1]
-        dense = np.zeros((stop - start, card))
-        dense[cls[lo:hi] - start, val[lo:hi]] = p[lo:hi]
-        diff = np.cumsum(dense - overall, axis=1)[:, :-1]
-        result[start:stop] = np.abs(diff).sum(axis=1) / (card - 1)
-    return result
 
 
 def _recursive_c(cls: npt.NDArray[np.int64], counts: npt.NDArray[np.int64], n_classes: int,
