@@ -70,7 +70,23 @@ def atomic_file(target: Path) -> Iterator[Path]:
 
 
 def sink(frame: pl.LazyFrame, path: Path, fmt: Format) -> None:
-    """Stream a lazy frame to a file in the given format (streaming engine, bounded memory)."""
+    """Stream a lazy frame to a file in the given format (streaming engine, bounded memory).
+
+    Polars 1.36's streaming sink panics very rarely under heavy thread contention
+    (`Option::unwrap()` in `RecordBatchIter`, not reproducible with the same input); the
+    sink is then retried once from scratch, which rewrites the whole file, so the output
+    is the same as an uninterrupted run.
+    """
+    try:
+        _sink_once(frame, path, fmt)
+    except BaseException as error:  # PanicException derives from BaseException
+        if type(error).__name__ != "PanicException":
+            raise
+        path.unlink(missing_ok=True)
+        _sink_once(frame, path, fmt)
+
+
+def _sink_once(frame: pl.LazyFrame, path: Path, fmt: Format) -> None:
     if fmt is Format.PARQUET:
         frame.sink_parquet(path, compression="zstd", statistics=True)
     elif fmt is Format.CSV:
