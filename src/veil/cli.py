@@ -12,7 +12,7 @@ import json
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -403,6 +403,120 @@ def deidentify(
     _summary(result.report, output)
 
 
+@app.command()
+def anonymize(
+    path: InputArg,
+    output: OutDirOpt,
+    policy: Annotated[Path | None, typer.Option(
+        "--policy", help="policy YAML with an expert: section (instead of the target options)")
+    ] = None,
+    qi: Annotated[str | None, typer.Option("--qi", help="quasi-identifiers, comma-separated")
+                  ] = None,
+    hierarchies: Annotated[Path | None, typer.Option(
+        "--hierarchies", help="directory of ARX hierarchy files <dataset>_hierarchy_<attr>.csv")
+    ] = None,
+    hierarchy: Annotated[list[str] | None, typer.Option(
+        "--hierarchy", help="ATTR=FILE (an ARX hierarchy) or ATTR=auto; repeatable")] = None,
+    k: Annotated[int | None, typer.Option("--k", help="k-anonymity: classes of k or more")
+                 ] = None,
+    l_models: Annotated[list[str] | None, typer.Option(
+        "--l", help="l-diversity of a sensitive attribute, ATTR=N; repeatable")] = None,
+    l_variant: Annotated[str | None, typer.Option(
+        "--l-variant", help="distinct (default), entropy or recursive")] = None,
+    c: Annotated[float | None, typer.Option("--c", help="c of recursive (c,l)-diversity")
+                 ] = None,
+    t_models: Annotated[list[str] | None, typer.Option(
+        "--t", help="t-closeness of a sensitive attribute, ATTR=T; repeatable")] = None,
+    t_distance: Annotated[str | None, typer.Option(
+        "--t-distance", help="equal (default), ordered or hierarchical")] = None,
+    max_risk: Annotated[float | None, typer.Option(
+        "--max-risk", help="highest prosecutor risk allowed (1 / class size)")] = None,
+    average_risk: Annotated[float | None, typer.Option(
+        "--average-risk", help="average prosecutor risk allowed")] = None,
+    suppression: Annotated[float | None, typer.Option(
+        "--suppression", help="largest share of records that may be suppressed (default 0)")
+    ] = None,
+    metric: Annotated[str | None, typer.Option(
+        "--metric", help="utility model: loss (default), entropy, entropy-nm, discernibility, "
+        "discernibility-nm, precision, height or aecs")] = None,
+    keep: Annotated[str | None, typer.Option(
+        "--keep", help="other columns to copy unchanged, comma-separated")] = None,
+    drop: Annotated[str | None, typer.Option(
+        "--drop", help="other columns to remove, comma-separated")] = None,
+    explain: Annotated[int | None, typer.Option(
+        "--explain", help="print the best N transformations (10 when N is left out)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    time_budget: Annotated[float | None, typer.Option(
+        "--time-budget", help="stop the search after SECONDS (then maybe not optimal)")] = None,
+    output_format: OutFormatOpt = None,
+    overwrite: OverwriteOpt = False,
+    input_format: FormatOpt = None,
+    sep: SepOpt = None,
+) -> None:
+    """Generalize the quasi-identifiers, with the least information loss, until the data
+    meets k-anonymity, l-diversity, t-closeness or a risk bound; write data and report."""
+    from veil.anonymize.run import AnonymizeOptions, anonymize_file
+    from veil.policy.expert import CommandLineTargets, load_expert
+
+    targets = CommandLineTargets(
+        qi=tuple(_names(qi, "--qi")), hierarchies=hierarchies, hierarchy=tuple(hierarchy or ()),
+        k=k, l=tuple(l_models or ()), l_variant=l_variant, c=c, t=tuple(t_models or ()),
+        t_distance=t_distance, max_risk=max_risk, average_risk=average_risk,
+        suppression=suppression, metric=metric, keep=tuple(_names(keep, "--keep")),
+        drop=tuple(_names(drop, "--drop")))
+    if explain is not None and explain < 1:
+        raise UsageError(f"--explain must be a whole number of 1 or more; got {explain}")
+    if time_budget is not None and not time_budget > 0:
+        raise UsageError(f"--time-budget must be a number of seconds above 0; got {time_budget}")
+    if policy is not None and targets.given():
+        raise UsageError(f"give either --policy or target options, not both "
+                         f"({', '.join(targets.given())})")
+    expert, text = load_expert(policy) if policy is not None else (None, None)
+    dataset = _spec(path, input_format, sep).open()
+    if expert is None:
+        expert = targets.to_expert(dataset.columns, source=path.name)
+    summary = anonymize_file(
+        dataset, expert, output, base=policy.parent if policy is not None else Path(),
+        origin="policy" if policy is not None else "options", policy_text=text,
+        options=AnonymizeOptions(_output_format(output_format), overwrite,
+                                 max(10, explain or 0), time_budget))
+    candidates = summary.pop("candidates")
+    if explain is not None:
+        summary["candidates"] = candidates[:explain]
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        return
+    _print_anonymization(summary)
+
+
+def _print_anonymization(summary: dict[str, Any]) -> None:
+    levels = summary["levels"]
+    out.print(
+        f"anonymized {summary['records']:,} records to {' and '.join(summary['models'])}: "
+        f"{summary['classes']:,} classes, smallest {summary['smallest_class']:,}, "
+        f"{summary['suppressed']:,} suppressed", highlight=False)
+    out.print("levels: " + ", ".join(f"{q} {v}" for q, v in levels.items()), highlight=False)
+    out.print(
+        f"score {summary['score']:.6g} ({summary['metric']}); {summary['evaluated']:,} of "
+        f"{summary['lattice_size']:,} transformations evaluated, "
+        f"{'exhaustive' if summary['exhaustive'] else 'NOT exhaustive (stopped early)'}, "
+        f"{summary['seconds']:.1f} s", highlight=False)
+    candidates = summary.get("candidates")
+    if candidates:
+        table = Table(title=f"best {len(candidates)} transformations; levels of "
+                      + ", ".join(levels))
+        for name in ("rank", "levels", "score", "suppressed", "classes", "smallest"):
+            table.add_column(name, justify="right")
+        for c in candidates:
+            table.add_row(str(c["rank"]), " ".join(str(c["levels"][q]) for q in levels),
+                          f"{c['score']:.6g}", f"{c['suppressed']:,}", f"{c['classes']:,}",
+                          f"{c['smallest_class']:,}")
+        out.print(table)
+    out.print(f"data:   {summary['data']}")
+    out.print(f"report: {Path(summary['output']) / 'report.html'} "
+              "(and anonymization.json, manifest.json)")
+
+
 def _output_format(name: str | None) -> Format | None:
     from veil.io.formats import parse_format
 
@@ -433,7 +547,7 @@ def _summary(report: dict[str, object], outdir: Path) -> None:
 def main() -> None:
     """Entry point: run the app, turning errors into one line and an exit code."""
     try:
-        code = app(standalone_mode=False)
+        code = app(args=_optional_values(sys.argv[1:]), standalone_mode=False)
     except VeilError as error:
         if _state["debug"]:
             traceback.print_exc()
@@ -445,10 +559,10 @@ def main() -> None:
         sys.exit(130)
     except typer.TyperException as error:  # a usage error: unknown option, bad value
         show = getattr(error, "show", None)
-        if callable(show):
-            show()
+        if type(error).__name__ == "NoArgsIsHelpError" and callable(show):
+            show()  # `veil` or `veil generate` alone: the help
         else:
-            sys.stderr.write(f"veil: error: {error}\n")
+            sys.stderr.write(f"veil: error: {_usage_line(error)}\n")
         sys.exit(2)
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -461,6 +575,28 @@ def main() -> None:
             "Re-run with --debug to see details (they may include data).\n")
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# Options whose value may be left out, with the value that then applies (click has no
+# optional values): `veil anonymize FILE --explain` means `--explain=10`.
+_OPTIONAL_VALUES: dict[str, dict[str, str]] = {"anonymize": {"--explain": "10"}}
+
+
+def _optional_values(argv: list[str]) -> list[str]:
+    """`argv` with each optional-value option that has no number after it given its default."""
+    command = next((arg for arg in argv if not arg.startswith("-")), "")
+    options = _OPTIONAL_VALUES.get(command, {})
+    return [f"{arg}={options[arg]}" if arg in options
+            and not (i + 1 < len(argv) and argv[i + 1].isdigit()) else arg
+            for i, arg in enumerate(argv)]
+
+
+def _usage_line(error: Exception) -> str:
+    """A command-line usage error as one line, pointing at the command's help."""
+    format_message = getattr(error, "format_message", None)
+    text = " ".join(str(format_message() if callable(format_message) else error).split())
+    path = getattr(getattr(error, "ctx", None), "command_path", None)
+    return f"{text} (fix: see '{path} --help')" if path else text
 
 
 def _fail_quietly(error: VeilError) -> NoReturn:

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from veil.errors import PolicyError
 from veil.io.hashing import sha256_text
+from veil.policy.expert import BUILDERS
 from veil.policy.models import ACTION_NAMES, Policy
 
 _MAX_POLICY_BYTES = 4 * 1024 * 1024
@@ -83,7 +84,7 @@ def _reject_duplicate_keys(node: yaml.Node, source: str) -> None:
 
 def _explain(err: ValidationError, root: yaml.Node, source: str) -> PolicyError:
     first = err.errors()[0]
-    loc = [part for part in first["loc"] if not _is_union_tag(part)]
+    loc = _without_union_tags(root, first["loc"])
     line = _line_of(root, loc)
     path = ".".join(str(part) for part in loc) or "(top level)"
     kind = first["type"]
@@ -101,8 +102,27 @@ def _explain(err: ValidationError, root: yaml.Node, source: str) -> PolicyError:
     )
 
 
-def _is_union_tag(part: int | str) -> bool:
-    return isinstance(part, str) and part in ACTION_NAMES
+_UNION_TAGS = frozenset((*ACTION_NAMES, "file", *BUILDERS))
+
+
+def _without_union_tags(root: yaml.Node, loc: tuple[int | str, ...]) -> list[int | str]:
+    """`loc` without the tags pydantic inserts for a discriminated union's member (a rule's
+    action, an expert hierarchy's builder): a tag is a part that names no key of the YAML
+    mapping it is in, so a column named like an action (`age`, `drop`) keeps its name."""
+    kept: list[int | str] = []
+    node: yaml.Node | None = root
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((value for key, value in node.value if key.value == str(part)), None)
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and 0 <= part < len(node.value)):
+            child = node.value[part]
+        if child is None and isinstance(part, str) and part in _UNION_TAGS:
+            continue
+        kept.append(part)
+        node = child
+    return kept
 
 
 def _line_of(node: yaml.Node, loc: list[int | str]) -> int:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from veil.categories import Category, Kind, Role
+from veil.policy.expert import Expert
 
 Profile = Literal["safe-harbor", "limited-data-set", "expert"]
 IMPLEMENTED_PROFILES: tuple[str, ...] = ("safe-harbor",)
@@ -208,15 +209,35 @@ class Policy(_Frozen):
     )
     zip3: ZipSettings = ZipSettings()
     columns: dict[str, Rule]
+    expert: Expert | None = Field(
+        default=None, description="targets of `veil anonymize` (see veil.policy.expert)"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expert_only(cls, data: Any) -> Any:
+        """A policy holding only an `expert:` section has profile 'expert' and no columns."""
+        if isinstance(data, dict) and "expert" in data and not {"profile", "columns"} & set(data):
+            return {"profile": "expert", "columns": {}, **data}
+        return data
 
     @field_validator("profile")
     @classmethod
     def _implemented(cls, value: str) -> str:
-        if value not in IMPLEMENTED_PROFILES:
+        if value not in IMPLEMENTED_PROFILES and value != "expert":
             raise ValueError(
                 f"profile {value!r} is reserved and not implemented yet; use 'safe-harbor'"
             )
         return value
+
+    @model_validator(mode="after")
+    def _expert_profile(self) -> Policy:
+        if self.profile == "expert" and (self.expert is None or self.columns):
+            raise ValueError(
+                "profile 'expert' is reserved for a policy holding only an 'expert' section "
+                "(veil anonymize); use 'safe-harbor'"
+            )
+        return self
 
     @model_validator(mode="after")
     def _unique_outputs(self) -> Policy:
