@@ -128,3 +128,43 @@ def test_integer_and_date_columns_match_the_labels_in_their_own_type() -> None:
     wrong = Hierarchy.from_rows("age", [["030", "*"], ["31", "*"], ["", "*"]])
     with pytest.raises(HierarchyError, match="1 distinct value"):
         anonymize(frame, quasi=["age"], hierarchies={"age": wrong}, models=[KAnonymity(1)])
+
+
+def _grid(rows: int = 200) -> tuple[pl.DataFrame, dict[str, Hierarchy]]:
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    frame = pl.DataFrame({q: [f"{q}{v}" for v in rng.integers(0, 8, rows)] for q in "abcd"})
+    hierarchies = {q: Hierarchy.from_levels(q, [[f"{q}{v}" for v in range(8)],
+                                                [f"{q}{v // 2}x" for v in range(8)],
+                                                [f"{q}{v // 4}xx" for v in range(8)],
+                                                ["*"] * 8]) for q in "abcd"}
+    return frame, hierarchies
+
+
+def test_huge_lattices_fall_back_to_a_greedy_descent(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    # the package re-exports the function `search`, which shadows the module attribute
+    search_module = importlib.import_module("veil.anonymize.search")
+
+    frame, hierarchies = _grid()
+    exact = anonymize(frame, quasi=list("abcd"), hierarchies=hierarchies,
+                      models=[KAnonymity(4)], suppression=0.05)
+    monkeypatch.setattr(search_module, "_MAX_ENUMERATED", 10)
+    greedy = anonymize(frame, quasi=list("abcd"), hierarchies=hierarchies,
+                       models=[KAnonymity(4)], suppression=0.05)
+    assert not greedy.result.exhaustive and "greedy" in greedy.result.method
+    assert greedy.result.best is not None and exact.result.best is not None
+    assert greedy.result.best.score >= exact.result.best.score  # never better than the optimum
+    assert greedy.result.best.smallest >= 4 and greedy.result.best.suppressed <= 10
+
+
+def test_a_time_budget_stops_the_search_and_says_so() -> None:
+    frame, hierarchies = _grid()
+    outcome = anonymize(frame, quasi=list("abcd"), hierarchies=hierarchies,
+                        models=[KAnonymity(4)], suppression=0.05, time_budget=0.0)
+    assert not outcome.result.exhaustive
+    assert "time budget" in outcome.result.method
+    if outcome.result.best is not None:  # whatever was found still meets the model
+        assert outcome.result.best.smallest >= 4
