@@ -22,6 +22,7 @@ from veil import __version__
 from veil.errors import UsageError, VeilError
 
 if TYPE_CHECKING:  # the CLI imports its heavy modules lazily, per command
+    from veil.hierarchy import Hierarchy
     from veil.io.formats import Format
     from veil.pipeline import InputSpec, Keys
 
@@ -212,6 +213,11 @@ def risk(
     as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
     html: Annotated[Path | None, typer.Option("--html", help="write an HTML report here")] = None,
     pairs: Annotated[bool, typer.Option(help="also measure pairs of quasi-identifiers")] = True,
+    hierarchies: Annotated[Path | None, typer.Option(
+        "--hierarchies", help="directory of ARX hierarchy files <dataset>_hierarchy_<attr>.csv: "
+        "hierarchical t-closeness and one-level generalization contributions")] = None,
+    hierarchy: Annotated[list[str] | None, typer.Option(
+        "--hierarchy", help="ATTR=FILE, an ARX hierarchy file; repeatable")] = None,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
 ) -> None:
@@ -230,10 +236,12 @@ def risk(
     table = None
     if population_table is not None:
         table = InputSpec(population_table).open().frame.collect(engine="streaming")
+    quasi, sensitive_names = _names(qi, "--qi"), _names(sensitive, "--sensitive")
     result = assess(
-        spec.open().frame, quasi=_names(qi, "--qi"), sensitive=_names(sensitive, "--sensitive"),
+        spec.open().frame, quasi=quasi, sensitive=sensitive_names,
         population=Population(population, sampling_fraction, table), threshold=threshold,
         pairs=pairs,
+        hierarchies=_risk_hierarchies([*quasi, *sensitive_names], hierarchies, hierarchy or []),
     )
     data = result.to_dict()
     if html is not None:
@@ -248,6 +256,32 @@ def risk(
     _print_risk(data)
     if html is not None:
         out.print(f"report: {html}")
+
+
+def _risk_hierarchies(attributes: list[str], directory: Path | None,
+                      explicit: list[str]) -> dict[str, Hierarchy]:
+    """Hierarchies given by --hierarchy ATTR=FILE, else found in --hierarchies DIR."""
+    from veil.errors import HierarchyError
+    from veil.hierarchy import find_hierarchies, read_arx_csv
+
+    files: dict[str, Path] = {}
+    for item in explicit:
+        attribute, sep_, file = item.partition("=")
+        if not sep_ or not attribute or not file:
+            raise UsageError("--hierarchy must be ATTR=FILE", hint="e.g. --hierarchy age=age.csv")
+        if attribute not in attributes:
+            raise UsageError(f"--hierarchy names {attribute!r}, which is not among --qi or "
+                             "--sensitive")
+        files[attribute] = Path(file)
+    if directory is not None:
+        for attribute in attributes:
+            if attribute in files:
+                continue
+            try:
+                files.update(find_hierarchies(directory, [attribute]))
+            except HierarchyError:
+                continue  # optional here: attributes without a file are measured without
+    return {a: read_arx_csv(f, a) for a, f in files.items()}
 
 
 @app.command()

@@ -32,6 +32,22 @@ def test_risk_on_adult_sniffs_the_semicolon(capsys: pytest.CaptureFixture[str],
     assert "<svg" in html.read_text()
 
 
+@pytest.mark.skipif(not ADULT.exists(), reason="the shared Adult data is not available")
+def test_risk_with_hierarchies(capsys: pytest.CaptureFixture[str]) -> None:
+    qi = "sex,age,race,marital-status,education,native-country,workclass,salary-class"
+    outcome = run_cli(capsys, "risk", str(ADULT), "--qi", qi, "--sensitive", "occupation",
+                      "--hierarchies", str(ADULT.parent), "--no-pairs", "--json")
+    assert outcome.code == 0, outcome
+    data = json.loads(outcome.stdout)
+    t_hier = data["sensitive"][0]["t_closeness_hierarchical"]
+    assert 0 < t_hier < data["sensitive"][0]["t_closeness_equal"]
+    one_level = data["contributions"]["by_generalizing_one_level"]
+    assert one_level[0]["attributes"] == ["age"]
+    assert len(one_level) == 8
+    bad = run_cli(capsys, "risk", str(ADULT), "--qi", qi, "--hierarchy", "salary", "--json")
+    assert bad.code == 2 and "ATTR=FILE" in bad.stderr
+
+
 def test_risk_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     data = tmp_path / "d.csv"
     data.write_text("a,b\n1,Secretvalue\n2,x\n")
