@@ -142,15 +142,26 @@ def _snap(value: float) -> float:
 
 def _recursive_c(cls: npt.NDArray[np.int64], counts: npt.NDArray[np.int64], n_classes: int,
                  l_value: int) -> float:
-    """Smallest c such that every class has r1 < c * (r_l + ... + r_m)."""
-    order = np.lexsort((-counts, cls))
-    cls, counts = cls[order], counts[order]  # by class, most frequent value first
-    first = np.searchsorted(cls, np.arange(n_classes))
-    rank = np.arange(cls.size) - first[cls]  # 0 for the most frequent value of a class
-    top = counts[rank == 0].astype(np.float64)
-    tail = np.bincount(cls, weights=np.where(rank >= l_value - 1, counts, 0),
-                       minlength=n_classes)
+    """Smallest c such that every class has r1 < c * (r_l + ... + r_m).
+
+    `cls` arrives sorted (the pairs are sorted by class), so the l - 1 largest counts of
+    every class come from l - 1 rounds of a segmented maximum (`np.maximum.reduceat`),
+    each removing one occurrence of the class's maximum: linear time, no sort.
+    """
+    if n_classes == 0:
+        return 0.0
+    starts = np.searchsorted(cls, np.arange(n_classes))
+    remaining = counts.astype(np.int64, copy=True)
+    sizes = np.add.reduceat(remaining, starts)
+    top = np.maximum.reduceat(remaining, starts).astype(np.float64)
+    removed = np.zeros(n_classes, dtype=np.int64)
+    for _ in range(l_value - 1):
+        largest = np.maximum.reduceat(remaining, starts)
+        hits = np.flatnonzero(remaining == largest[cls])
+        first_hit = hits[np.unique(cls[hits], return_index=True)[1]]  # one per class
+        removed[cls[first_hit]] += remaining[first_hit]
+        remaining[first_hit] = 0
+    tail = (sizes - removed).astype(np.float64)
     if (tail == 0).any():
         return math.inf
     return float(np.nextafter((top / tail).max(), math.inf))
-
