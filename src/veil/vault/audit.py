@@ -1,0 +1,185 @@
+"""The vault's audit log: an append-only, hash-chained list of who did what.
+
+Guarantee:
+    Entry n stores ``previous`` = the digest of entry n-1 (64 zeros for the
+    first) and ``digest`` = SHA-256 of the canonical JSON of all its fields,
+    `previous` included. Editing, deleting, inserting or reordering any entry
+    changes a digest the next entry no longer matches, so `verify_chain` names
+    the first broken entry. The chain head (last sequence number and digest) is
+    kept with an HMAC under the vault's audit key, which also detects a deleted
+    tail and a chain recomputed from scratch by someone without the master key.
+    Entries hold who, when, scope, purpose, counts and outcome; never an
+    identifier or a code. An attacker holding the master key and write access to
+    the database can rewrite history: keep copies of `veil vault audit --json`
+    elsewhere if that matters (a transparency log is out of scope).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, RowMapping, insert, select, update
+
+from veil.errors import VaultError
+from veil.vault import schema
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the audit log."""
+
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    scope: str | None
+    purpose: str | None
+    counts: dict[str, int]
+    outcome: str
+    previous: str
+    digest: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"seq": self.seq, "at": self.at.isoformat(), "actor": self.actor,
+                "action": self.action, "scope": self.scope, "purpose": self.purpose,
+                "counts": dict(self.counts), "outcome": self.outcome,
+                "previous": self.previous, "digest": self.digest}
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The outcome of checking the chain: `first_broken` is the first bad sequence number."""
+
+    ok: bool
+    entries: int
+    first_broken: int | None
+    reason: str | None
+
+
+def entry_digest(seq: int, at: str, actor: str, action: str, scope: str | None,
+                 purpose: str | None, counts: Mapping[str, int], outcome: str,
+                 previous: str) -> str:
+    """SHA-256 (hex) of the canonical JSON of one entry's fields."""
+    body = json.dumps(
+        {"seq": seq, "at": at, "actor": actor, "action": action, "scope": scope,
+         "purpose": purpose, "counts": dict(counts), "outcome": outcome, "previous": previous},
+        sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def head_mac(key: bytes, seq: int, digest: str) -> str:
+    return hmac.new(key, f"veil/vault/v1/audit-head/{seq}/{digest}".encode(),
+                    hashlib.sha256).hexdigest()
+
+
+def check_fields(action: str, actor: str, counts: Mapping[str, int]) -> None:
+    if not action or len(action) > 40 or not action.replace("-", "").isalnum():
+        raise VaultError("an audit action is 1 to 40 letters, digits or '-'")
+    if not actor.strip():
+        raise VaultError("every vault operation needs an actor (who does it)")
+    for name, value in counts.items():
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise VaultError(f"audit count {name!r} must be an integer")
+
+
+def append(conn: Connection, key: bytes, *, action: str, actor: str, scope: str | None,
+           purpose: str | None, counts: Mapping[str, int], outcome: str) -> AuditEntry:
+    """Append one entry inside the caller's transaction (the head row serializes writers)."""
+    check_fields(action, actor, counts)
+    head = conn.execute(select(schema.audit_head.c.seq, schema.audit_head.c.digest)
+                        .where(schema.audit_head.c.id == 1).with_for_update()).one()
+    at = dt.datetime.now(dt.UTC)
+    at_text = at.isoformat(timespec="microseconds")
+    seq = int(head.seq) + 1
+    previous = str(head.digest)
+    digest = entry_digest(seq, at_text, actor, action, scope, purpose, counts, outcome, previous)
+    conn.execute(insert(schema.audit).values(
+        seq=seq, at=at_text, actor=actor, action=action, scope=scope, purpose=purpose,
+        counts=_counts_text(counts), outcome=outcome, previous=previous, digest=digest))
+    conn.execute(update(schema.audit_head).where(schema.audit_head.c.id == 1)
+                 .values(seq=seq, digest=digest, mac=head_mac(key, seq, digest)))
+    return AuditEntry(seq, at, actor, action, scope, purpose, dict(counts), outcome,
+                      previous, digest)
+
+
+def start(conn: Connection, key: bytes) -> None:
+    """The empty chain's head (inside the transaction that creates the vault)."""
+    conn.execute(insert(schema.audit_head).values(id=1, seq=0, digest=GENESIS,
+                                                  mac=head_mac(key, 0, GENESIS)))
+
+
+def read(conn: Connection) -> list[AuditEntry]:
+    return [_entry(row._mapping) for row in conn.execute(
+        select(schema.audit).order_by(schema.audit.c.seq))]
+
+
+def verify_chain(conn: Connection, key: bytes) -> VerifyResult:
+    """Check every entry against its predecessor and the chain head."""
+    rows = [row._mapping for row in
+            conn.execute(select(schema.audit).order_by(schema.audit.c.seq))]
+    count = len(rows)
+    previous = _walk(rows)
+    if isinstance(previous, VerifyResult):
+        return previous
+    last_seq = count
+    head = conn.execute(select(schema.audit_head)).all()
+    if len(head) != 1:
+        return VerifyResult(False, count, last_seq + 1, "the chain head is missing")
+    mark = head[0]._mapping
+    if not hmac.compare_digest(str(mark["mac"]),
+                               head_mac(key, int(mark["seq"]), str(mark["digest"]))):
+        return VerifyResult(False, count, 1, "the chain head fails its MAC: the log was "
+                            "rewritten without the master key, or the head was edited")
+    if int(mark["seq"]) != last_seq or str(mark["digest"]) != previous:
+        if int(mark["seq"]) > last_seq:
+            return VerifyResult(False, count, last_seq + 1,
+                                f"entries {last_seq + 1} to {mark['seq']} are missing")
+        return VerifyResult(False, count, int(mark["seq"]),
+                            f"entry {mark['seq']} does not match the chain head")
+    return VerifyResult(True, count, None, None)
+
+
+def _walk(rows: Sequence[RowMapping]) -> str | VerifyResult:
+    """Walk the entries in order: the last digest, or the first failure."""
+    previous = GENESIS
+    total = len(rows)
+    for expected, row in enumerate(rows, start=1):
+        seq = int(row["seq"])
+        if seq != expected:
+            return VerifyResult(False, total, expected, f"entry {expected} is missing or out "
+                                f"of order (found sequence number {seq} in its place)")
+        if row["previous"] != previous:
+            return VerifyResult(False, total, seq,
+                                f"entry {seq} does not chain to entry {seq - 1}")
+        try:
+            counts = json.loads(row["counts"])
+        except ValueError:
+            return VerifyResult(False, total, seq, f"entry {seq} has unreadable counts")
+        digest = entry_digest(seq, str(row["at"]), str(row["actor"]), str(row["action"]),
+                              row["scope"], row["purpose"], counts, str(row["outcome"]),
+                              str(row["previous"]))
+        if not hmac.compare_digest(digest, str(row["digest"])):
+            return VerifyResult(False, total, seq, f"entry {seq} was altered "
+                                "(its digest does not match its content)")
+        previous = digest
+    return previous
+
+
+def _counts_text(counts: Mapping[str, int]) -> str:
+    return json.dumps(dict(counts), sort_keys=True, separators=(",", ":"))
+
+
+def _entry(row: RowMapping) -> AuditEntry:
+    return AuditEntry(
+        seq=int(row["seq"]), at=dt.datetime.fromisoformat(str(row["at"])),
+        actor=str(row["actor"]), action=str(row["action"]), scope=row["scope"],
+        purpose=row["purpose"], counts={str(k): int(v) for k, v in
+                                        json.loads(str(row["counts"])).items()},
+        outcome=str(row["outcome"]), previous=str(row["previous"]), digest=str(row["digest"]))

@@ -1,0 +1,391 @@
+"""`veil vault ...` and `veil pseudonymize`: thin commands over `veil.vault`.
+
+The master key comes from --key-file, else --passphrase ($VEIL_MASTER_PASSPHRASE
+or a prompt), else $VEIL_MASTER_KEY. Every command that changes or reads the
+mapping names an actor for the audit log (--actor, default: the login name).
+Errors are VeilErrors: one line on stderr, exit code 2 (see `veil.cli.main`).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from veil.errors import UsageError, VaultError
+
+if TYPE_CHECKING:
+    from veil.vault.keys import MasterKey
+
+PASSPHRASE_ENV = "VEIL_MASTER_PASSPHRASE"
+
+vault_app = typer.Typer(
+    help="The key vault: random codes per scope, identifiers encrypted, every use audited.",
+    no_args_is_help=True)
+scope_app = typer.Typer(help="Add and list the vault's scopes (studies, organizations, "
+                        "pseudonymisation domains).", no_args_is_help=True)
+key_app = typer.Typer(help="Custody of the master key: split it among k-of-n custodians and "
+                      "combine their shares.", no_args_is_help=True)
+vault_app.add_typer(scope_app, name="scope")
+vault_app.add_typer(key_app, name="key")
+
+out = Console(soft_wrap=True, highlight=False)
+
+VaultOpt = Annotated[str, typer.Option(
+    "--vault", help="the vault: sqlite:///path (or a file path) or postgresql+psycopg://...")]
+KeyFileOpt = Annotated[Path | None, typer.Option(
+    "--key-file", help="master key file (else --passphrase, else $VEIL_MASTER_KEY)")]
+PassphraseOpt = Annotated[bool, typer.Option(
+    "--passphrase", help=f"derive the master key from a passphrase (${PASSPHRASE_ENV} "
+    "or a prompt)")]
+ActorOpt = Annotated[str | None, typer.Option(
+    "--actor", help="who acts, for the audit log (default: the login name)")]
+ScopeOpt = Annotated[str, typer.Option("--scope", help="the scope (study, organization, "
+                                       "pseudonymisation domain)")]
+OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="replace an existing -o")]
+
+
+def master_key(url: str, key_file: Path | None, passphrase: bool, *,
+               new: bool = False) -> MasterKey:
+    """The master key from the command line's sources (see the module docstring)."""
+    from veil.vault.keys import ENV_VAR, MasterKey
+    from veil.vault.vault import Vault
+
+    if key_file is not None and passphrase:
+        raise UsageError("give either --key-file or --passphrase, not both")
+    if key_file is not None:
+        return MasterKey.from_file(key_file)
+    if passphrase:
+        salt = os.urandom(16) if new else Vault.passphrase_salt(url)
+        if salt is None:
+            raise VaultError("this vault was not created with a passphrase",
+                             hint="use --key-file or $VEIL_MASTER_KEY")
+        text = os.environ.get(PASSPHRASE_ENV) or typer.prompt(
+            "vault passphrase", hide_input=True, confirmation_prompt=new)
+        return MasterKey.from_passphrase(text, salt)
+    if os.environ.get(ENV_VAR):
+        return MasterKey.from_env()
+    raise UsageError("no master key given",
+                     hint=f"pass --key-file FILE, --passphrase, or set ${ENV_VAR}")
+
+
+def actor_name(actor: str | None) -> str:
+    """The audit actor: the given name, else the login name."""
+    return _actor(actor)
+
+
+def _actor(actor: str | None) -> str:
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+@vault_app.command("init")
+def init(
+    vault: VaultOpt,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+) -> None:
+    """Create a vault. With --key-file F and no F yet, a new master key is written to F
+    (mode 0600): keep it apart from the vault; later commands need it."""
+    from veil.vault.keys import MasterKey
+    from veil.vault.vault import Vault
+
+    written = None
+    if key_file is not None and not key_file.exists() and not passphrase:
+        key = MasterKey.generate()
+        key.write(key_file)
+        written = key_file
+    else:
+        key = master_key(vault, key_file, passphrase, new=True)
+    try:
+        created = Vault.create(vault, key)
+    except BaseException:
+        if written is not None:
+            written.unlink(missing_ok=True)  # a key that opens nothing is of no use
+        raise
+    with created:
+        out.print(f"created the vault ({created.location}); master key fingerprint "
+                  f"{key.fingerprint}")
+    if written is not None:
+        out.print(f"new master key written to {written} (mode 0600): keep it apart from the "
+                  "vault; without it the codes can never be reversed")
+
+
+@scope_app.command("add")
+def scope_add(
+    name: Annotated[str, typer.Argument(help="scope name: letters, digits, . _ : @ / -")],
+    vault: VaultOpt,
+    master: Annotated[bool, typer.Option(
+        "--master", help="a master scope (holds no codes; names who may re-identify "
+        "across scopes, for the service)")] = False,
+    length: Annotated[int, typer.Option("--length", help="random symbols per code")] = 8,
+    prefix: Annotated[str, typer.Option("--prefix", help="text before every code")] = "",
+    alphabet: Annotated[str | None, typer.Option(
+        "--alphabet", help="code symbols (default: Crockford base 32, no I L O U)")] = None,
+    check: Annotated[bool, typer.Option(
+        "--check/--no-check", help="append a check symbol (Luhn mod N)")] = True,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    actor: ActorOpt = None,
+) -> None:
+    """Add a scope with its own data key and code format."""
+    from veil.vault.codes import CROCKFORD, CodeFormat
+    from veil.vault.vault import Vault
+
+    fmt = CodeFormat(length, alphabet or CROCKFORD, prefix, check)
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        info = opened.add_scope(name, actor=_actor(actor), master=master, code_format=fmt)
+    kind = "master scope" if info.master else "scope"
+    out.print(f"added {kind} {info.name!r}: codes of {fmt.width} characters "
+              f"({fmt.bits:.0f} random bits)")
+
+
+@scope_app.command("list")
+def scope_list(
+    vault: VaultOpt,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+) -> None:
+    """List the scopes with their number of codes."""
+    from veil.vault.vault import Vault
+
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        scopes = opened.scopes()
+    if as_json:
+        sys.stdout.write(json.dumps([
+            {"name": s.name, "master": s.master, "created": s.created.isoformat(),
+             "shredded": s.shredded, "codes": s.codes} for s in scopes], indent=2) + "\n")
+        return
+    table = Table(title="scopes")
+    for column in ("name", "kind", "created", "codes", "state"):
+        table.add_column(column)
+    for s in scopes:
+        table.add_row(s.name, "master" if s.master else "codes", s.created.date().isoformat(),
+                      f"{s.codes:,}", "shredded" if s.shredded else "active")
+    out.print(table)
+
+
+def pseudonymize(
+    path: Annotated[Path, typer.Argument(help="input file: .csv, .parquet or .jsonl")],
+    column: Annotated[list[str], typer.Option(
+        "--column", help="column to replace by codes; repeatable")],
+    vault: VaultOpt,
+    scope: ScopeOpt,
+    output: Annotated[Path, typer.Option("-o", "--output", help="output file (.csv, "
+                                         ".parquet or .jsonl)")],
+    purpose: Annotated[str | None, typer.Option(
+        "--purpose", help="why, for the audit log")] = None,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    actor: ActorOpt = None,
+    overwrite: OverwriteOpt = False,
+    input_format: Annotated[str | None, typer.Option(
+        "--input-format", help="force the input format: csv, parquet or jsonl")] = None,
+    sep: Annotated[str | None, typer.Option("--sep", help="force the CSV separator")] = None,
+) -> None:
+    """Replace identifier columns by random codes from the vault, assigning new codes to new
+    identifiers; other columns are copied unchanged."""
+    from veil.io.formats import parse_format
+    from veil.vault.files import pseudonymize_file
+    from veil.vault.keystore import VaultKeyStore
+    from veil.vault.vault import Vault
+
+    if sep is not None and len(sep) != 1:
+        raise UsageError(f"--sep must be one character, got {len(sep)}")
+    fmt = None if input_format is None else parse_format(input_format)
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        store = VaultKeyStore(opened, actor=_actor(actor), purpose=purpose)
+        result = pseudonymize_file(path, output, columns=column, keystore=store, scope=scope,
+                                   overwrite=overwrite, input_format=fmt, separator=sep)
+    coded = ", ".join(f"{c} ({n:,} distinct)" for c, n in result.distinct.items())
+    out.print(f"pseudonymized {coded} with codes of scope {scope!r}; data: {result.output}")
+
+
+@vault_app.command("reidentify")
+def reidentify(
+    codes_file: Annotated[Path, typer.Argument(help="a one-column file of codes")],
+    vault: VaultOpt,
+    scope: ScopeOpt,
+    purpose: Annotated[str, typer.Option("--purpose", help="why (required, audited)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="output file of code,"
+                                         "identifier pairs (mode 0600)")],
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    actor: ActorOpt = None,
+    overwrite: OverwriteOpt = False,
+) -> None:
+    """Write the identifier behind each code (audited with actor and purpose). The output
+    holds identifiers: it is as sensitive as the source data."""
+    from veil.vault.files import reidentify_file
+    from veil.vault.vault import Vault
+
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        result = reidentify_file(codes_file, output, vault=opened, scope=scope,
+                                 actor=_actor(actor), purpose=purpose, overwrite=overwrite)
+    out.print(f"re-identified {result.found:,} of {result.requested:,} codes; "
+              f"pairs: {result.output} (mode 0600)")
+
+
+@vault_app.command("verify")
+def verify(
+    vault: VaultOpt,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+) -> None:
+    """Check the hash-chained audit log: exit 0 if intact, 2 naming the first broken entry."""
+    from veil.vault.vault import Vault
+
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        result = opened.verify()
+    if not result.ok:
+        raise VaultError(f"the audit log is broken at entry {result.first_broken}: "
+                         f"{result.reason}", hint="restore the vault from a backup and "
+                         "investigate who changed the database")
+    out.print(f"audit log intact: {result.entries:,} entries chained")
+
+
+@vault_app.command("audit")
+def audit_log(
+    vault: VaultOpt,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+) -> None:
+    """Show the audit log (who, when, scope, purpose, counts; never an identifier)."""
+    from veil.vault.vault import Vault
+
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        entries = opened.audit()
+    if as_json:
+        sys.stdout.write(json.dumps([e.to_dict() for e in entries], indent=2) + "\n")
+        return
+    table = Table(title="audit log")
+    for column in ("seq", "at (UTC)", "actor", "action", "scope", "purpose", "counts",
+                   "outcome"):
+        table.add_column(column)
+    for e in entries:
+        table.add_row(str(e.seq), e.at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action,
+                      e.scope or "", e.purpose or "",
+                      " ".join(f"{k}={v:,}" for k, v in sorted(e.counts.items())), e.outcome)
+    out.print(table)
+
+
+@vault_app.command("rotate")
+def rotate(
+    vault: VaultOpt,
+    new_key_file: Annotated[Path, typer.Option(
+        "--new-key-file", help="the new master key (a new one is written here if missing)")],
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    actor: ActorOpt = None,
+) -> None:
+    """Rotate the master key: re-wrap every scope's data key; codes do not change."""
+    from veil.vault.keys import MasterKey
+    from veil.vault.vault import Vault
+
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        written = not new_key_file.exists()
+        new = MasterKey.generate() if written else MasterKey.from_file(new_key_file)
+        if written:
+            new.write(new_key_file)
+        try:
+            opened.rotate(new, actor=_actor(actor))
+        except BaseException:
+            if written:
+                new_key_file.unlink(missing_ok=True)
+            raise
+    out.print(f"rotated the master key to fingerprint {new.fingerprint}"
+              + (f" (new key written to {new_key_file}, mode 0600)" if written else "")
+              + "; destroy the old key once backups made with it are gone")
+
+
+@vault_app.command("shred")
+def shred(
+    scope: Annotated[str, typer.Argument(help="the scope whose data key is destroyed")],
+    vault: VaultOpt,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="write the signed destruction record here (JSON); "
+        "default: print it")] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    actor: ActorOpt = None,
+) -> None:
+    """Destroy a scope's data key (crypto-shredding): its codes can never be reversed or
+    matched again. Irreversible; asks for confirmation on a terminal unless --yes."""
+    from veil.io.write import atomic_file
+    from veil.vault.vault import Vault
+
+    if output is not None and output.exists():
+        raise UsageError(f"{output}: exists", hint="choose a new file for the record")
+    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+        info = opened.scope(scope)
+        if not yes and sys.stdin.isatty() and not typer.confirm(
+                f"destroy the key of scope {scope!r} ({info.codes:,} codes) for ever?"):
+            raise typer.Abort()
+        record = opened.shred(scope, actor=_actor(actor))
+        text = json.dumps(record.to_dict() | {"public_key": opened.public_key,
+                                              "vault": opened.location}, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with atomic_file(output) as staging:
+        staging.write_text(text, encoding="utf-8")
+    out.print(f"shredded scope {scope!r} ({record.codes:,} codes); signed destruction "
+              f"record: {output}")
+
+
+@key_app.command("split")
+def key_split(
+    output: Annotated[Path, typer.Option("-o", "--output", help="directory for the share "
+                                         "files (one per custodian, mode 0600)")],
+    k: Annotated[int, typer.Option("-k", help="shares needed to rebuild the key")],
+    n: Annotated[int, typer.Option("-n", help="shares made (custodians)")],
+    key_file: KeyFileOpt = None,
+) -> None:
+    """Split the master key k-of-n (Shamir): any k custodians can rebuild it, fewer learn
+    nothing."""
+    from veil.vault.keys import MasterKey
+
+    key = MasterKey.from_file(key_file) if key_file is not None else MasterKey.from_env()
+    shares = key.split(k, n)
+    output.mkdir(parents=True, exist_ok=True)
+    for number, share in enumerate(shares, start=1):
+        path = output / f"share-{number}-of-{n}.txt"
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "w", encoding="ascii") as share_file:
+            share_file.write(share + "\n")
+    out.print(f"wrote {n} shares of key {key.fingerprint} to {output}/ (any {k} rebuild it); "
+              "give one to each custodian and delete the rest here")
+
+
+@key_app.command("combine")
+def key_combine(
+    shares: Annotated[list[Path], typer.Argument(help="share files from k custodians")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="key file to write "
+                                         "(mode 0600)")],
+) -> None:
+    """Rebuild the master key from k custodians' shares into a key file."""
+    from veil.vault.keys import MasterKey
+
+    texts = []
+    for path in shares:
+        try:
+            texts.append(path.read_text(encoding="ascii").strip())
+        except (OSError, UnicodeDecodeError):
+            raise VaultError(f"{path}: cannot read the share file") from None
+    key = MasterKey.combine(texts)
+    key.write(output)
+    out.print(f"rebuilt key {key.fingerprint} from {len(texts)} shares into {output}")

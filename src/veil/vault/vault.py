@@ -1,0 +1,532 @@
+"""The key vault: per scope, identifier -> random code, identifiers encrypted.
+
+Guarantee:
+    Within a scope, one identifier has exactly one code, for ever: the database
+    holds a unique constraint on (scope, blind index) and on (scope, code), new
+    rows go in with INSERT ... ON CONFLICT DO NOTHING, and every batch reads back
+    what is stored before it answers, so two batches racing with the same new
+    identifier both get the code that reached the database first. A batch is one
+    transaction: it lands whole or not at all (a killed process leaves nothing).
+    Codes come from `CodeFormat.draw` (CSPRNG, not derived from the identifier);
+    identifiers are stored and found only as described in `veil.vault.crypto`.
+    Every assignment, re-identification, rotation, shredding and scope creation
+    is appended to the hash-chained audit log (`veil.vault.audit`) in the same
+    transaction as the change itself.
+
+Example::
+
+    key = MasterKey.generate()
+    with Vault.create("sqlite:///vault.db", key) as vault:
+        vault.add_scope("study-1", actor="alice")
+        codes = vault.assign("study-1", ["MRN1", "MRN2", "MRN1"], actor="alice")
+        assert codes[0] == codes[2]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, TypeVar
+
+import polars as pl
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError
+
+from veil.errors import VaultError
+from veil.vault import audit, db, schema
+from veil.vault.assign import assign_codes
+from veil.vault.audit import AuditEntry, VerifyResult
+from veil.vault.codes import CodeFormat
+from veil.vault.crypto import ScopeCipher, new_key, seal, unseal
+from veil.vault.keys import MasterKey
+from veil.vault.records import SIGNATURE_PREFIX, DestructionRecord, ScopeInfo, destruction_payload
+
+T = TypeVar("T")
+
+LOOKUP_CHUNK = 5_000
+_SCOPE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$")
+_RETRY_STATES = ("40P01", "40001")  # PostgreSQL deadlock / serialization failure
+
+
+class Vault:
+    """An open vault: use `Vault.create` or `Vault.open`, then `close` (or `with`)."""
+
+    def __init__(self, engine: Engine, url: URL, master_key: MasterKey, *, audit_key: bytes,
+                 signing_key: Ed25519PrivateKey, public_key: bytes) -> None:
+        self._engine = engine
+        self._url = url
+        self._master = master_key
+        self._audit_key = audit_key
+        self._signing_key = signing_key
+        self._public_key = public_key
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, url: str, master_key: MasterKey) -> Vault:
+        """A new, empty vault at `url`; VaultError if one (or anything else) is there."""
+        parsed = db.parse_url(url)
+        where = db.describe(parsed)
+        path = db.sqlite_file(parsed)
+        if path is not None:
+            db.create_sqlite_file(path)
+        engine = db.make_engine(parsed)
+        try:
+            with db.guarded("creating the vault", where):
+                if db.has_table(engine, schema.meta.name):
+                    raise VaultError(f"a vault exists at {where}",
+                                     hint="open it with its key, or choose a new location")
+                if path is not None and _sqlite_has_tables(engine):
+                    raise VaultError(f"{where} is a database that is not a veil vault",
+                                     hint="choose a new file")
+                audit_key = new_key()
+                signing = Ed25519PrivateKey.generate()
+                public = signing.public_key().public_bytes_raw()
+                with db.writing(engine) as conn:
+                    schema.metadata.create_all(conn)
+                    values = {
+                        "format": schema.FORMAT,
+                        "fingerprint": master_key.fingerprint.encode(),
+                        "created": _now().isoformat().encode(),
+                        "audit_key": _wrap(master_key, "audit-key", audit_key),
+                        "signing_key": _wrap(master_key, "signing-key",
+                                             signing.private_bytes_raw()),
+                        "public_key": public,
+                    }
+                    if master_key.salt is not None:
+                        values["kdf_salt"] = master_key.salt
+                    conn.execute(insert(schema.meta),
+                                 [{"key": k, "value": v} for k, v in values.items()])
+                    audit.start(conn, audit_key)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, parsed, master_key, audit_key=audit_key, signing_key=signing,
+                   public_key=public)
+
+    @classmethod
+    def open(cls, url: str, master_key: MasterKey) -> Vault:
+        """The vault at `url`; VaultError if there is none or `master_key` does not open it."""
+        parsed = db.parse_url(url)
+        where = db.describe(parsed)
+        path = db.sqlite_file(parsed)
+        if path is not None and not path.is_file():
+            raise VaultError(f"no vault at {where}: the file does not exist",
+                             hint="create one with `veil vault init`")
+        engine = db.make_engine(parsed)
+        try:
+            with db.guarded("opening the vault", where):
+                if not db.has_table(engine, schema.meta.name):
+                    raise VaultError(f"no vault at {where}",
+                                     hint="create one with `veil vault init`")
+                with db.reading(engine) as conn:
+                    meta = _meta(conn)
+            if meta.get("format") != schema.FORMAT:
+                raise VaultError(f"the vault at {where} has an unknown format")
+            audit_key = _unwrap(master_key, "audit-key", meta["audit_key"], where,
+                                expected=meta.get("fingerprint", b"").decode())
+            signing = Ed25519PrivateKey.from_private_bytes(
+                _unwrap(master_key, "signing-key", meta["signing_key"], where))
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, parsed, master_key, audit_key=audit_key, signing_key=signing,
+                   public_key=meta["public_key"])
+
+    @classmethod
+    def passphrase_salt(cls, url: str) -> bytes | None:
+        """The salt a passphrase vault keeps (not secret), to derive its key before opening."""
+        parsed = db.parse_url(url)
+        path = db.sqlite_file(parsed)
+        if path is not None and not path.is_file():
+            return None
+        engine = db.make_engine(parsed)
+        try:
+            with db.guarded("reading the vault", db.describe(parsed)):
+                if not db.has_table(engine, schema.meta.name):
+                    return None
+                with db.reading(engine) as conn:
+                    return _meta(conn).get("kdf_salt")
+        finally:
+            engine.dispose()
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def location(self) -> str:
+        """Where the vault is (never a password)."""
+        return db.describe(self._url)
+
+    @property
+    def public_key(self) -> str:
+        """The hex Ed25519 public key that checks this vault's destruction records."""
+        return self._public_key.hex()
+
+    @property
+    def key_fingerprint(self) -> str:
+        return self._master.fingerprint
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    # -- scopes ----------------------------------------------------------------------------
+
+    def add_scope(self, name: str, *, actor: str, master: bool = False,
+                  code_format: CodeFormat | None = None) -> ScopeInfo:
+        """A new scope with its own random data key (wrapped by the master key).
+
+        A master scope holds no codes of its own: it names who may re-identify
+        across scopes, which the service (not the vault) decides.
+        """
+        if not _SCOPE_NAME.match(name):
+            raise VaultError("a scope name is 1 to 128 letters, digits or . _ : @ / -, "
+                             "starting with a letter or digit")
+        fmt = code_format or CodeFormat()
+        created = _now()
+        with self._guard("adding a scope"), db.writing(self._engine) as conn:
+            taken = conn.execute(select(schema.scopes.c.id)
+                                 .where(schema.scopes.c.name == name)).first()
+            if taken is not None:
+                raise VaultError(f"scope {name!r} exists")
+            try:
+                with conn.begin_nested():
+                    conn.execute(insert(schema.scopes).values(
+                        name=name, master=master, created=created.isoformat(),
+                        code_format=json.dumps(fmt.to_dict(), sort_keys=True),
+                        wrapped_key=_wrap(self._master, f"data-key/{name}", new_key())))
+            except IntegrityError:
+                raise VaultError(f"scope {name!r} exists") from None
+            audit.append(conn, self._audit_key, action="scope-add", actor=actor, scope=name,
+                         purpose=None, counts={"master": int(master)}, outcome="ok")
+        return ScopeInfo(name, master, created, False, 0)
+
+    def scopes(self) -> list[ScopeInfo]:
+        with self._guard("listing scopes"), db.reading(self._engine) as conn:
+            counts: dict[int, int] = dict(conn.execute(
+                select(schema.codes.c.scope_id, func.count())
+                .group_by(schema.codes.c.scope_id)).all())
+            rows = conn.execute(select(schema.scopes).order_by(schema.scopes.c.name)).all()
+        return [_scope_info(row, int(counts.get(row.id, 0))) for row in rows]
+
+    def scope(self, name: str) -> ScopeInfo:
+        with self._guard("reading a scope"), db.reading(self._engine) as conn:
+            row = _scope_row(conn, name)
+            count = conn.execute(select(func.count()).select_from(schema.codes)
+                                 .where(schema.codes.c.scope_id == row.id)).scalar_one()
+        return _scope_info(row, int(count))
+
+    def code_format(self, name: str) -> CodeFormat:
+        """The format of the codes of scope `name`."""
+        with self._guard("reading a scope"), db.reading(self._engine) as conn:
+            return _format(_scope_row(conn, name))
+
+    # -- codes -----------------------------------------------------------------------------
+
+    def assign(self, scope: str, identifiers: Sequence[str] | pl.Series, *, actor: str,
+               purpose: str | None = None) -> list[str]:
+        """The code of each identifier (aligned with the input), drawing new ones as needed.
+
+        Duplicates get the same code; the whole batch is one transaction, audited
+        with counts {records, distinct, new}. Identifiers must not be None.
+        """
+        audit.check_fields("assign", actor, {})
+        series = _as_series(identifiers)
+        distinct = series.unique()
+
+        def run() -> tuple[pl.Series, list[str]]:
+            with db.writing(self._engine) as conn:
+                row = _scope_row(conn, scope, lock="share")
+                _require_codes(row)
+                cipher = ScopeCipher(self._data_key(row), int(row.id))
+                ordered, found, new = assign_codes(conn, int(row.id), _format(row), cipher,
+                                                   distinct)
+                audit.append(conn, self._audit_key, action="assign", actor=actor, scope=scope,
+                             purpose=purpose, outcome="ok",
+                             counts={"records": series.len(), "distinct": distinct.len(),
+                                     "new": new})
+                return ordered, found
+
+        with self._guard("assigning codes"):
+            ordered, codes = _retrying(run)
+        if not codes:
+            return []
+        if series.len() == ordered.len() and series.equals(ordered):
+            return codes
+        return series.replace_strict(ordered, pl.Series(codes, dtype=pl.String),
+                                     return_dtype=pl.String).to_list()
+
+    def reidentify(self, scope: str, codes: Sequence[str], *, actor: str,
+                   purpose: str) -> dict[str, str | None]:
+        """The identifier behind each code (None for codes the scope does not hold).
+
+        Refused (VaultError, and audited as refused) without a purpose, or for a
+        master or shredded scope.
+        """
+        audit.check_fields("reidentify", actor, {})
+        wanted = list(dict.fromkeys(str(c) for c in codes))
+        counts = {"requested": len(codes), "distinct": len(wanted)}
+        problem = None
+        if not (purpose or "").strip():
+            problem = "re-identification needs a purpose"
+        else:
+            with self._guard("reading a scope"), db.reading(self._engine) as conn:
+                row = conn.execute(select(schema.scopes)
+                                   .where(schema.scopes.c.name == scope)).first()
+            if row is None:
+                problem = f"scope {scope!r} does not exist"
+            elif row.master:
+                problem = f"scope {scope!r} is a master scope and holds no codes"
+            elif row.wrapped_key is None:
+                problem = f"scope {scope!r} was shredded: its codes can no longer be reversed"
+        if problem is not None:
+            self.record("reidentify", actor=actor, scope=scope, purpose=purpose or None,
+                        counts=counts, outcome="refused: " + problem.split(":")[0])
+            raise VaultError(problem)
+        with self._guard("re-identifying"), db.writing(self._engine) as conn:
+            row = _scope_row(conn, scope, lock="share")
+            _require_codes(row)
+            cipher = ScopeCipher(self._data_key(row), int(row.id))
+            result: dict[str, str | None] = dict.fromkeys(wanted)
+            for chunk in _chunks(wanted, LOOKUP_CHUNK):
+                for code, index, secret in conn.execute(
+                        select(schema.codes.c.code, schema.codes.c.blind_index,
+                               schema.codes.c.secret)
+                        .where(schema.codes.c.scope_id == row.id,
+                               schema.codes.c.code.in_(chunk))):
+                    result[code] = cipher.decrypt(secret, code, index)
+            found = sum(v is not None for v in result.values())
+            audit.append(conn, self._audit_key, action="reidentify", actor=actor, scope=scope,
+                         purpose=purpose, outcome="ok", counts=counts | {"found": found})
+        return result
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def rotate(self, new_key: MasterKey, *, actor: str) -> None:
+        """Re-wrap every scope's data key (and the audit and signing keys) under `new_key`.
+
+        Codes, blind indexes and ciphertexts do not change. One transaction.
+        """
+        audit.check_fields("rotate", actor, {})
+        if new_key.material == self._master.material:
+            raise VaultError("the new master key is the current one")
+        with self._guard("rotating the master key"), db.writing(self._engine) as conn:
+            meta = _meta(conn)
+            if meta.get("fingerprint", b"").decode() != self._master.fingerprint:
+                raise VaultError("the master key was rotated by someone else since this vault "
+                                 "was opened", hint="open the vault again with the current key")
+            rows = conn.execute(select(schema.scopes.c.id, schema.scopes.c.name,
+                                       schema.scopes.c.wrapped_key)
+                                .where(schema.scopes.c.wrapped_key.is_not(None))
+                                .with_for_update()).all()
+            for row in rows:
+                label = f"data-key/{row.name}"
+                data_key = _unwrap(self._master, label, row.wrapped_key, self.location)
+                conn.execute(update(schema.scopes).where(schema.scopes.c.id == row.id)
+                             .values(wrapped_key=_wrap(new_key, label, data_key)))
+            signing = self._signing_key.private_bytes_raw()
+            updates = {"audit_key": _wrap(new_key, "audit-key", self._audit_key),
+                       "signing_key": _wrap(new_key, "signing-key", signing),
+                       "fingerprint": new_key.fingerprint.encode()}
+            for name, value in updates.items():
+                conn.execute(update(schema.meta).where(schema.meta.c.key == name)
+                             .values(value=value))
+            conn.execute(delete(schema.meta).where(schema.meta.c.key == "kdf_salt"))
+            if new_key.salt is not None:
+                conn.execute(insert(schema.meta).values(key="kdf_salt", value=new_key.salt))
+            audit.append(conn, self._audit_key, action="rotate", actor=actor, scope=None,
+                         purpose=None, counts={"scopes": len(rows)}, outcome="ok")
+        self._master = new_key
+
+    def shred(self, scope: str, *, actor: str) -> DestructionRecord:
+        """Destroy scope `scope`'s data key: its codes can never be reversed or matched again.
+
+        Returns a destruction record signed with the vault's Ed25519 key. The old
+        wrapped key may survive in backups or database files until they are gone:
+        rotate the master key afterwards and destroy the old one to make such
+        copies useless.
+        """
+        audit.check_fields("shred", actor, {})
+        with self._guard("shredding a scope"), db.writing(self._engine) as conn:
+            row = _scope_row(conn, scope, lock="update")
+            if row.wrapped_key is None:
+                raise VaultError(f"scope {scope!r} was already shredded")
+            count = int(conn.execute(select(func.count()).select_from(schema.codes)
+                                     .where(schema.codes.c.scope_id == row.id)).scalar_one())
+            at = _now()
+            signature = SIGNATURE_PREFIX + self._signing_key.sign(
+                destruction_payload(scope, at, actor, count)).hex()
+            conn.execute(update(schema.scopes).where(schema.scopes.c.id == row.id).values(
+                wrapped_key=None, shredded_at=at.isoformat(),
+                shred_signature=json.dumps({"actor": actor, "codes": count,
+                                            "signature": signature})))
+            audit.append(conn, self._audit_key, action="shred", actor=actor, scope=scope,
+                         purpose=None, counts={"codes": count}, outcome="ok")
+        self._scrub()
+        return DestructionRecord(scope, at, actor, count, signature)
+
+    def destruction(self, scope: str) -> DestructionRecord | None:
+        """The destruction record of a shredded scope (None if it was not shredded)."""
+        with self._guard("reading a scope"), db.reading(self._engine) as conn:
+            row = _scope_row(conn, scope)
+        if row.shredded_at is None or row.shred_signature is None:
+            return None
+        stored = json.loads(row.shred_signature)
+        return DestructionRecord(scope, dt.datetime.fromisoformat(row.shredded_at),
+                                 str(stored["actor"]), int(stored["codes"]),
+                                 str(stored["signature"]))
+
+    # -- audit -----------------------------------------------------------------------------
+
+    def record(self, action: str, *, actor: str, scope: str | None = None,
+               purpose: str | None = None, counts: dict[str, int] | None = None,
+               outcome: str = "ok") -> AuditEntry:
+        """Append one audit entry (e.g. a refusal decided by the service)."""
+        with self._guard("writing the audit log"), db.writing(self._engine) as conn:
+            return audit.append(conn, self._audit_key, action=action, actor=actor, scope=scope,
+                                purpose=purpose, counts=counts or {}, outcome=outcome)
+
+    def audit(self) -> list[AuditEntry]:
+        with self._guard("reading the audit log"), db.reading(self._engine) as conn:
+            return audit.read(conn)
+
+    def verify(self) -> VerifyResult:
+        """Check the audit chain: ok, or the first broken entry and why."""
+        with self._guard("reading the audit log"), db.reading(self._engine) as conn:
+            return audit.verify_chain(conn, self._audit_key)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _data_key(self, row: Row[Any]) -> bytes:
+        return _unwrap(self._master, f"data-key/{row.name}", row.wrapped_key, self.location)
+
+    @contextmanager
+    def _guard(self, what: str) -> Iterator[None]:
+        with db.guarded(what, self.location):
+            yield
+
+    def _scrub(self) -> None:
+        """Best effort: push the destroyed key out of the WAL / dead tuples (the shred
+        itself has committed; a failure here changes nothing about it)."""
+        try:
+            with self._engine.connect() as conn:
+                if self._url.get_backend_name() == "sqlite":  # the driver is in autocommit
+                    conn.connection.driver_connection.execute(  # type: ignore[union-attr]
+                        "PRAGMA wal_checkpoint(TRUNCATE)")
+                else:
+                    conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                        f"VACUUM {schema.scopes.name}")
+        except db.database_errors():
+            pass
+
+
+def _retrying(work: Callable[[], T], attempts: int = 3) -> T:
+    """Run a transaction again after a PostgreSQL deadlock or serialization failure."""
+    for attempt in range(attempts):
+        try:
+            return work()
+        except db.database_errors() as err:
+            if db.sqlstate(err) not in _RETRY_STATES or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def _as_series(identifiers: Sequence[str] | pl.Series) -> pl.Series:
+    if isinstance(identifiers, pl.Series):
+        series = identifiers
+        if series.dtype != pl.String:
+            raise VaultError(f"identifiers must be strings; got a {series.dtype} series")
+    else:
+        try:
+            series = pl.Series("identifier", identifiers, dtype=pl.String, strict=True)
+        except (TypeError, pl.exceptions.PolarsError):
+            raise VaultError("identifiers must be strings") from None
+    if series.null_count():
+        position = int(series.is_null().arg_max() or 0)
+        raise VaultError(f"identifier at position {position} is missing (None)",
+                         hint="drop missing values before assigning codes")
+    return series.rename("identifier")
+
+
+def _scope_row(conn: Connection, name: str, lock: str | None = None) -> Row[Any]:
+    query = select(schema.scopes).where(schema.scopes.c.name == name)
+    if lock is not None:
+        query = query.with_for_update(read=lock == "share")
+    row = conn.execute(query).first()
+    if row is None:
+        raise VaultError(f"scope {name!r} does not exist",
+                         hint="create it with `veil vault scope add`")
+    return row
+
+
+def _require_codes(row: Row[Any]) -> None:
+    if row.master:
+        raise VaultError(f"scope {row.name!r} is a master scope and holds no codes",
+                         hint="assign codes in a study or domain scope")
+    if row.wrapped_key is None:
+        raise VaultError(f"scope {row.name!r} was shredded: its codes can no longer be "
+                         "assigned or reversed")
+
+
+def _scope_info(row: Row[Any], count: int) -> ScopeInfo:
+    return ScopeInfo(str(row.name), bool(row.master), dt.datetime.fromisoformat(row.created),
+                     row.wrapped_key is None, count)
+
+
+def _format(row: Row[Any]) -> CodeFormat:
+    data = json.loads(row.code_format)
+    return CodeFormat(int(data["length"]), str(data["alphabet"]), str(data["prefix"]),
+                      bool(data["check"]))
+
+
+def _meta(conn: Connection) -> dict[str, bytes]:
+    return {str(k): bytes(v) for k, v in conn.execute(
+        select(schema.meta.c.key, schema.meta.c.value))}
+
+
+def _wrap(master: MasterKey, label: str, key: bytes) -> bytes:
+    return seal(master.derive("wrap"), key, f"veil/vault/v1/{label}".encode())
+
+
+def _unwrap(master: MasterKey, label: str, blob: bytes, where: str,
+            expected: str | None = None) -> bytes:
+    try:
+        return unseal(master.derive("wrap"), bytes(blob), f"veil/vault/v1/{label}".encode(),
+                      what=label)
+    except VaultError:
+        known = f"; it opens with the key of fingerprint {expected}" if expected else ""
+        raise VaultError(
+            f"the master key from {master.origin} (fingerprint {master.fingerprint}) does not "
+            f"open the vault at {where}{known}",
+            hint="use the key the vault was created with or last rotated to") from None
+
+
+def _sqlite_has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'").scalar())
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
