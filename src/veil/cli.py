@@ -11,6 +11,8 @@ import datetime as dt
 import json
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -20,6 +22,7 @@ from rich.table import Table
 
 from veil import __version__
 from veil.errors import UsageError, VeilError
+from veil.vault.cli import pseudonymize, vault_app
 
 if TYPE_CHECKING:  # the CLI imports its heavy modules lazily, per command
     from veil.hierarchy import Hierarchy
@@ -28,7 +31,8 @@ if TYPE_CHECKING:  # the CLI imports its heavy modules lazily, per command
 
 app = typer.Typer(
     name="veil",
-    help="De-identify health and research data (HIPAA Safe Harbor), with a report.",
+    help="De-identify health and research data: HIPAA Safe Harbor, re-identification risk, "
+         "optimal anonymization, local recoding.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -362,18 +366,41 @@ def _print_risk(data: dict[str, object]) -> None:
                   f"uniques fewer ({item['share_removed']:.0%})", highlight=False)
 
 
-def _keys(secret_file: Path | None, key_file: Path | None) -> Keys:
+@contextmanager
+def _keys(secret_file: Path | None, key_file: Path | None, vault: str | None = None,
+          vault_key_file: Path | None = None, scope: str | None = None) -> Iterator[Keys]:
+    """The secret and the pseudonym key store: a local key file, or the key vault."""
     from veil.actions.keystore import LocalKeyStore
     from veil.actions.secrets import load_secret
     from veil.pipeline import Keys
 
-    return Keys(load_secret(secret_file), None if key_file is None else LocalKeyStore(key_file))
+    secret = load_secret(secret_file)
+    if vault is None:
+        if vault_key_file is not None or scope is not None:
+            raise UsageError("--vault-key-file and --scope need --vault URL")
+        yield Keys(secret, None if key_file is None else LocalKeyStore(key_file))
+        return
+    if key_file is not None:
+        raise UsageError("give either --key-file (a local key store) or --vault, not both")
+    from veil.vault.cli import actor_name, master_key
+    from veil.vault.keystore import VaultKeyStore
+    from veil.vault.vault import Vault
+
+    with Vault.open(vault, master_key(vault, vault_key_file, False)) as opened:
+        yield Keys(secret, VaultKeyStore(opened, actor=actor_name(None), scope=scope))
 
 
 SecretOpt = Annotated[Path | None, typer.Option(
     "--secret-file", help="secret for fake/hmac (else $VEIL_SECRET)")]
 KeyFileOpt = Annotated[Path | None, typer.Option(
     "--key-file", help="pseudonym key store (created if missing; keep it apart from the output)")]
+VaultOpt = Annotated[str | None, typer.Option(
+    "--vault", help="pseudonym codes from the key vault at this URL (sqlite:///F, "
+    "postgresql+psycopg://...) instead of a local --key-file")]
+VaultKeyOpt = Annotated[Path | None, typer.Option(
+    "--vault-key-file", help="the vault's master key file (else $VEIL_MASTER_KEY)")]
+ScopeOpt = Annotated[str | None, typer.Option(
+    "--scope", help="vault scope for every pseudonym column (else each rule's scope)")]
 OutFormatOpt = Annotated[str | None, typer.Option(
     "--format", help="output format (default: the input's): csv, parquet or jsonl")]
 OutDirOpt = Annotated[Path, typer.Option("-o", "--output", help="output directory")]
@@ -390,6 +417,9 @@ def apply(
     output_format: OutFormatOpt = None,
     secret_file: SecretOpt = None,
     key_file: KeyFileOpt = None,
+    vault: VaultOpt = None,
+    vault_key_file: VaultKeyOpt = None,
+    scope: ScopeOpt = None,
     overwrite: OverwriteOpt = False,
     with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
@@ -401,11 +431,11 @@ def apply(
 
     spec = _spec(path, input_format, sep)
     loaded = load_policy(policy)
-    keys = _keys(secret_file, key_file)
-    result = apply_policy(
-        spec, loaded, output, policy_text=policy.read_text(encoding="utf-8"), keys=keys,
-        output_format=_output_format(output_format), overwrite=overwrite, with_risk=with_risk,
-    )
+    with _keys(secret_file, key_file, vault, vault_key_file, scope) as keys:
+        result = apply_policy(
+            spec, loaded, output, policy_text=policy.read_text(encoding="utf-8"), keys=keys,
+            output_format=_output_format(output_format), overwrite=overwrite,
+            with_risk=with_risk)
     _summary(result.report, output)
 
 
@@ -419,6 +449,9 @@ def deidentify(
     output_format: OutFormatOpt = None,
     secret_file: SecretOpt = None,
     key_file: KeyFileOpt = None,
+    vault: VaultOpt = None,
+    vault_key_file: VaultKeyOpt = None,
+    scope: ScopeOpt = None,
     overwrite: OverwriteOpt = False,
     with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
@@ -428,12 +461,12 @@ def deidentify(
     from veil.pipeline import deidentify as run
 
     spec = _spec(path, input_format, sep)
-    keys = _keys(secret_file, key_file)
-    result = run(
-        spec, output, profile=profile, reference_date=_reference_date(reference_date),
-        keys=keys, overwrite=overwrite, with_risk=with_risk,
-        output_format=_output_format(output_format),
-    )
+    with _keys(secret_file, key_file, vault, vault_key_file, scope) as keys:
+        result = run(
+            spec, output, profile=profile, reference_date=_reference_date(reference_date),
+            keys=keys, overwrite=overwrite, with_risk=with_risk,
+            output_format=_output_format(output_format),
+        )
     _summary(result.report, output)
 
 
@@ -625,6 +658,10 @@ def _summary(report: dict[str, object], outdir: Path) -> None:
     out.print(f"report: {outdir / 'report.html'} (and report.json, manifest.json)")
 
 
+app.command("pseudonymize")(pseudonymize)
+app.add_typer(vault_app, name="vault")
+
+
 def main() -> None:
     """Entry point: run the app, turning errors into one line and an exit code."""
     try:
@@ -684,3 +721,9 @@ def _fail_quietly(error: VeilError) -> NoReturn:
     sys.stderr.write(f"veil: error: {error.one_line()}\n")
     sys.exit(2)
 
+
+# the honest-broker service (issue 5): `veil serve` and `veil token ...`
+from veil.service.cli import serve, token_app  # noqa: E402
+
+app.command("serve")(serve)
+app.add_typer(token_app, name="token")

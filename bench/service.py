@@ -1,0 +1,216 @@
+"""Latency of one re-identification request to `veil serve`, with N concurrent clients.
+
+Sets up a SQLite vault in a temp dir (a scope with --codes codes and a broker token),
+starts `veil serve` on a free loopback port, then runs --clients asyncio httpx clients,
+each sending --requests re-identifications of one random code. Prints median, p90, p99
+and max latency and the throughput, after a warm-up. Target: median < 20 ms, p99 < 50 ms
+with 32 clients.
+
+Two loads:
+
+* closed loop (default): each client sends its next request as soon as the last one is
+  answered, so the service is saturated and latency = clients / throughput;
+* open loop (``--rate R``): the clients together send R requests per second at fixed
+  times, whether or not earlier ones were answered (latency at a given load).
+
+    .venv/bin/python bench/service.py [--clients 32] [--requests 200] [--rate R]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import json as _json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+import httpx
+
+from veil.service.tokens import TokenStore
+from veil.vault import MasterKey, Vault
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _setup(workdir: Path, codes: int) -> tuple[str, Path, str, list[str]]:
+    url = f"sqlite:///{workdir / 'vault.db'}"
+    key = MasterKey.generate()
+    key.write(workdir / "master.key")
+    with Vault.create(url, key) as vault:
+        vault.add_scope("org-a", actor="bench")
+        assigned = vault.assign("org-a", [f"MRN{i:08d}" for i in range(codes)], actor="bench")
+        token = TokenStore(vault.engine).issue("broker", ["org-a"], label="bench").token
+    return url, workdir / "master.key", token, assigned
+
+
+def _serve(url: str, key_file: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "veil", "serve", "--vault", url, "--key-file", str(key_file),
+             "--port", str(port)], stdout=sink, stderr=sink,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.05)
+    process.kill()
+    raise SystemExit(f"veil serve did not start; see {log}")
+
+
+class _RawClient:
+    """A bare HTTP/1.1 keep-alive client on asyncio streams (a pool of idle connections):
+    it costs the benchmark machine far less CPU than httpx, which shares the CPUs with
+    the service (``--raw``: to tell the service's latency from the client's)."""
+
+    def __init__(self, port: int, token: str) -> None:
+        self.port = port
+        self.token = token
+        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self.all: list[asyncio.StreamWriter] = []
+
+    async def post(self, path: str, *, json: Mapping[str, object]) -> httpx.Response:
+        body = _json.dumps(json).encode()
+        request = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                   f"{self.token}\r\nContent-Type: application/json\r\nContent-Length: "
+                   f"{len(body)}\r\n\r\n").encode() + body
+        for fresh in (False, True):  # the server closes connections idle for 5 s
+            if self.idle and not fresh:
+                reader, writer = self.idle.pop()
+            else:
+                reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+                self.all.append(writer)
+            try:
+                writer.write(request)
+                await writer.drain()
+                head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+            except (asyncio.IncompleteReadError, ConnectionError):
+                writer.close()
+                continue
+            size = next(int(h.split(":")[1]) for h in head
+                        if h.lower().startswith("content-length"))
+            content = await reader.readexactly(size)
+            self.idle.append((reader, writer))
+            return httpx.Response(int(head[0].split()[1]), content=content)
+        raise ConnectionError("the service closed a new connection")
+
+    async def aclose(self) -> None:
+        for writer in self.all:
+            writer.close()
+
+
+Client = httpx.AsyncClient | _RawClient
+
+
+async def _client(client: Client, codes: list[str], requests: int,
+                  latencies: list[float], batch: int = 1) -> None:
+    for _ in range(requests):
+        body = {"codes": random.sample(codes, batch), "purpose": "benchmark"}
+        started = time.perf_counter()
+        answer = await client.post("/v1/scopes/org-a/reidentify", json=body)
+        latencies.append(time.perf_counter() - started)
+        if answer.status_code != 200:
+            raise SystemExit(f"unexpected status {answer.status_code}: {answer.text}")
+
+
+async def _paced(client: Client, codes: list[str], requests: int, period: float,
+                 latencies: list[float], batch: int) -> None:
+    """Open loop: one request every `period` seconds (random phase), not waiting."""
+    await asyncio.sleep(random.uniform(0, period))
+    start = time.perf_counter()
+    pending = []
+    for i in range(requests):
+        await asyncio.sleep(max(0.0, start + i * period - time.perf_counter()))
+        pending.append(asyncio.create_task(_client(client, codes, 1, latencies, batch)))
+    await asyncio.gather(*pending)
+
+
+async def _run(port: int, token: str, codes: list[str], clients: int, requests: int,
+               rate: float | None, batch: int, raw: bool) -> tuple[list[float], float]:
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    client: Client
+    if raw:
+        client = _RawClient(port, token)
+    else:
+        client = httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
+                                   timeout=30, headers={"Authorization": f"Bearer {token}"})
+    try:
+        await asyncio.gather(*(_client(client, codes, 5, []) for _ in range(clients)))  # warm
+        latencies: list[float] = []
+        started = time.perf_counter()
+        if rate is None:
+            await asyncio.gather(*(_client(client, codes, requests, latencies, batch)
+                                   for _ in range(clients)))
+        else:
+            await asyncio.gather(*(_paced(client, codes, requests, clients / rate, latencies,
+                                          batch) for _ in range(clients)))
+        return latencies, time.perf_counter() - started
+    finally:
+        await client.aclose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--requests", type=int, default=200, help="per client")
+    parser.add_argument("--codes", type=int, default=10_000, help="codes in the scope")
+    parser.add_argument("--rate", type=float, default=None,
+                        help="open loop: total requests per second (default: closed loop)")
+    parser.add_argument("--batch", type=int, default=1, help="codes per request")
+    parser.add_argument("--raw", action="store_true",
+                        help="a bare asyncio HTTP client instead of httpx (less client CPU)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        url, key_file, token, codes = _setup(workdir, args.codes)
+        port = _free_port()
+        server = _serve(url, key_file, port, workdir / "serve.log")
+        try:
+            latencies, seconds = asyncio.run(
+                _run(port, token, codes, args.clients, args.requests, args.rate, args.batch,
+                     args.raw))
+        finally:
+            server.terminate()
+            server.wait(10)
+    ms = sorted(x * 1000 for x in latencies)
+    result = {
+        "clients": args.clients, "requests": len(ms), "codes_in_scope": args.codes,
+        "load": "closed loop" if args.rate is None else f"open loop, {args.rate:g}/s",
+        "codes_per_request": args.batch, "client": "raw asyncio" if args.raw else "httpx",
+        "median_ms": round(statistics.median(ms), 2),
+        "p90_ms": round(ms[int(0.90 * (len(ms) - 1))], 2),
+        "p99_ms": round(ms[int(0.99 * (len(ms) - 1))], 2), "max_ms": round(ms[-1], 2),
+        "requests_per_s": round(len(ms) / seconds, 1), "cpus": os.cpu_count(),
+        "load_average": round(load, 2),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{result['requests']} re-identifications of {args.batch} code(s) "
+              f"({result['load']}, {result['client']} client), "
+              f"{args.clients} concurrent clients, "
+              f"{os.cpu_count()} CPUs: median {result['median_ms']} ms, p90 "
+              f"{result['p90_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; "
+              f"{result['requests_per_s']} requests/s (load average before: "
+              f"{result['load_average']})")
+
+
+if __name__ == "__main__":
+    main()

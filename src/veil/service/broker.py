@@ -1,0 +1,258 @@
+"""The service's decisions: who may do what, then the vault call; routes are one line.
+
+Threads: the event loop parses and answers; token lookups run on one reader thread and
+every write (assign, re-identify, each audit entry, token changes) on one writer thread,
+in arrival order. The audit log is a single hash chain, so writes are serial anyway;
+one writer hands over without SQLite's sleep-and-retry busy wait and without the
+unfairness of many threads fighting for a lock (and for the GIL). Heavy reads (the
+audit log, scope and token lists) use the shared thread pool.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Final, TypeVar
+
+from fastapi.security import HTTPAuthorizationCredentials
+from starlette.concurrency import run_in_threadpool
+
+from veil.errors import UsageError, VeilError
+from veil.service._http import (
+    ApiError,
+    AuditEntryOut,
+    AuditPage,
+    CodesRequest,
+    CodesResponse,
+    IssuedOut,
+    Pair,
+    ReidentifyRequest,
+    ReidentifyResponse,
+    ScopeOut,
+    ScopeRequest,
+    ScopesOut,
+    TokenOut,
+    TokenRequest,
+    TokensOut,
+    VerifyOut,
+)
+from veil.service.tokens import IssuedToken, Role, TokenInfo, TokenStore, describe
+
+if TYPE_CHECKING:
+    from veil.vault import AuditEntry, ScopeInfo, Vault
+
+T = TypeVar("T")
+
+_TOKEN_ID: Final = re.compile(r"[0-9a-f]{12}")
+_REFRESH: Final = 1.0  # seconds between reloads of the scope list on a cache miss
+
+
+class Broker:
+    """Authenticate, authorize (auditing every refusal), then ask the vault."""
+
+    def __init__(self, vault: Vault, tokens: TokenStore, *, max_items: int) -> None:
+        self.vault = vault
+        self.tokens = tokens
+        self.max_items = max_items
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-reader")
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-writer")
+        self._masters: dict[str, bool] = {}  # scope -> master; scopes are never deleted
+        self._refreshed = -_REFRESH
+
+    async def _read(self, work: Callable[[], T]) -> T:
+        return await asyncio.wrap_future(self._reader.submit(work))
+
+    async def _write(self, work: Callable[[], T]) -> T:
+        return await asyncio.wrap_future(self._writer.submit(work))
+
+    def close(self) -> None:
+        """Finish the queued work and stop the reader and writer threads."""
+        self._reader.shutdown(wait=True)
+        self._writer.shutdown(wait=True)
+
+    # -- authentication and authorization --------------------------------------------
+
+    async def grant(self, credentials: HTTPAuthorizationCredentials | None, *, action: str,
+                    roles: Sequence[Role], scope: str | None = None) -> TokenInfo:
+        """The token's grant if it may do `action` (in `scope`); else a refusal, audited."""
+        info = None
+        if credentials is not None:
+            token = credentials.credentials
+            info = await self._read(lambda: self.tokens.identify(token))
+        if info is None:
+            raise await self._deny(401, "a valid bearer token is required",
+                                   action=action, actor="anonymous", scope=scope)
+        if info.revoked is not None:
+            raise await self._deny(401, "this token was revoked",
+                                   action=action, actor=info.actor, scope=scope)
+        if info.role not in roles:
+            raise await self._deny(403, f"the {info.role} role may not do this",
+                                   action=action, actor=info.actor, scope=scope)
+        if scope is not None and not await self._covers(info, scope):
+            raise await self._deny(403, "this token does not cover that scope",
+                                   action=action, actor=info.actor, scope=scope)
+        return info
+
+    async def _deny(self, status: int, detail: str, *, action: str, actor: str,
+                    scope: str | None) -> ApiError:
+        """Record a refusal (scope only if it exists: a path may hold anything)."""
+        known = scope if scope is not None and await self._master(scope) is not None else None
+        await self._write(lambda: self.vault.record(
+            action, actor=actor, scope=known, outcome="denied", counts={"status": status}))
+        if status == 401:
+            return ApiError(401, "unauthenticated", detail,
+                            headers={"WWW-Authenticate": "Bearer"})
+        return ApiError(403, "forbidden", detail)
+
+    async def _master(self, scope: str) -> bool | None:
+        """Whether `scope` is a master scope; None if there is no such scope.
+
+        Served from a cache: a scope's master flag never changes and scopes are never
+        deleted, so only a miss asks the vault, at most once a second (listing the
+        scopes counts their codes).
+        """
+        if scope not in self._masters:
+            await self._read(self._reload)
+        return self._masters.get(scope)
+
+    def _reload(self) -> None:
+        if time.monotonic() - self._refreshed >= _REFRESH:
+            self._masters = {s.name: s.master for s in self.vault.scopes()}
+            self._refreshed = time.monotonic()
+
+    async def _covers(self, info: TokenInfo, scope: str) -> bool:
+        if scope in info.scopes:
+            return True
+        return info.role == "broker" and any([await self._master(s) for s in info.scopes])
+
+    async def _exists(self, scope: str) -> None:
+        if await self._master(scope) is None:
+            raise ApiError(404, "not_found", "no such scope")
+
+    def _limit(self, items: Sequence[str], what: str) -> None:
+        if len(items) > self.max_items:
+            raise ApiError(413, "too_many_items", f"at most {self.max_items:,} {what} per "
+                           f"request; got {len(items):,}", hint="split the batch")
+
+    # -- operations --------------------------------------------------------------------
+
+    async def codes(self, info: TokenInfo, scope: str, body: CodesRequest) -> CodesResponse:
+        """Codes for identifiers, aligned with them."""
+        await self._exists(scope)
+        self._limit(body.identifiers, "identifiers")
+        with _vault_errors():
+            codes = await self._write(
+                lambda: self.vault.assign(scope, body.identifiers, actor=info.actor))
+        return CodesResponse(codes=codes)
+
+    async def reidentify(self, info: TokenInfo, scope: str,
+                         body: ReidentifyRequest) -> ReidentifyResponse:
+        """Identifiers for codes, one pair per code sent."""
+        await self._exists(scope)
+        self._limit(body.codes, "codes")
+        with _vault_errors():
+            found = await self._write(lambda: self.vault.reidentify(
+                scope, body.codes, actor=info.actor, purpose=body.purpose))
+        return ReidentifyResponse(pairs=[Pair(code=c, identifier=found.get(c))
+                                         for c in body.codes])
+
+    async def audit(self, after: int, limit: int) -> AuditPage:
+        """Audit entries with a sequence number above `after`."""
+        entries = [e for e in await run_in_threadpool(self.vault.audit) if e.seq > after]
+        page = entries[:limit]
+        return AuditPage(entries=[_entry(e) for e in page],
+                         next=page[-1].seq if len(entries) > limit else None)
+
+    async def verify(self) -> VerifyOut:
+        """The audit log's hash chain, checked end to end."""
+        result = await run_in_threadpool(self.vault.verify)
+        return VerifyOut(ok=result.ok, entries=result.entries,
+                         first_broken=result.first_broken, reason=result.reason)
+
+    async def add_scope(self, info: TokenInfo, body: ScopeRequest) -> ScopeOut:
+        """A new scope."""
+        if await self._master(body.name) is not None:
+            raise ApiError(409, "exists", "a scope of that name exists")
+        with _vault_errors():
+            created = await self._write(lambda: self.vault.add_scope(
+                body.name, actor=info.actor, master=body.master))
+        self._masters = {**self._masters, created.name: created.master}
+        return _scope(created)
+
+    async def list_scopes(self) -> ScopesOut:
+        """Every scope, with its number of codes."""
+        return ScopesOut(scopes=[_scope(s) for s in await run_in_threadpool(self.vault.scopes)])
+
+    async def issue(self, info: TokenInfo, body: TokenRequest) -> IssuedOut:
+        """A new token, shown once."""
+        masters = [await self._master(name) for name in body.scopes]
+        if None in masters:
+            raise ApiError(422, "unknown_scope", "a scope named in the request does not exist",
+                           hint="create the scope first (POST /v1/scopes)")
+        if body.role == "submitter" and any(masters):
+            raise ApiError(422, "invalid_grant", "a master scope holds no codes: a submitter "
+                           "token cannot cover it", hint="grant master scopes to brokers")
+
+        def work() -> IssuedToken:
+            issued = self.tokens.issue(body.role, body.scopes, label=body.label)
+            self.vault.record("token-issue", actor=info.actor, purpose=describe(issued.info))
+            return issued
+
+        with _vault_errors():
+            issued = await self._write(work)
+        return IssuedOut(**_token(issued.info).model_dump(), token=issued.token)
+
+    async def revoke(self, info: TokenInfo, token_id: str) -> TokenOut:
+        """Revoke a token (idempotent)."""
+        if not _TOKEN_ID.fullmatch(token_id):
+            raise ApiError(404, "not_found", "no such token")
+
+        def work() -> TokenInfo | None:
+            revoked = self.tokens.revoke(token_id)
+            if revoked is not None:
+                self.vault.record("token-revoke", actor=info.actor, purpose=describe(revoked))
+            return revoked
+
+        revoked = await self._write(work)
+        if revoked is None:
+            raise ApiError(404, "not_found", "no such token")
+        return _token(revoked)
+
+    async def list_tokens(self) -> TokensOut:
+        """Every token's grant."""
+        return TokensOut(tokens=[_token(t) for t in await run_in_threadpool(self.tokens.tokens)])
+
+
+@contextmanager
+def _vault_errors() -> Iterator[None]:
+    """A UsageError as a 422 (a value the vault rejects), any other VeilError as a 409
+    (the request was sound, the vault's state refused it). Their messages never quote a
+    value (see `veil.errors`)."""
+    try:
+        yield
+    except UsageError as error:
+        raise ApiError(422, "invalid_value", error.message, hint=error.hint) from None
+    except VeilError as error:
+        raise ApiError(409, "vault_refused", error.message, hint=error.hint) from None
+
+
+def _scope(info: ScopeInfo) -> ScopeOut:
+    return ScopeOut(name=info.name, master=info.master, created=info.created.isoformat(),
+                    shredded=info.shredded, codes=info.codes)
+
+
+def _token(info: TokenInfo) -> TokenOut:
+    return TokenOut(id=info.id, role=info.role, scopes=list(info.scopes), label=info.label,
+                    created=info.created.isoformat(),
+                    revoked=None if info.revoked is None else info.revoked.isoformat())
+
+
+def _entry(entry: AuditEntry) -> AuditEntryOut:
+    return AuditEntryOut(
+        seq=entry.seq, at=entry.at.isoformat(), actor=entry.actor, action=entry.action,
+        scope=entry.scope, purpose=entry.purpose, counts=dict(entry.counts),
+        outcome=entry.outcome, previous=entry.previous, digest=entry.digest)

@@ -1,0 +1,191 @@
+"""`veil serve` and `veil token`: thin commands over `veil.service`.
+
+Heavy imports (FastAPI, uvicorn, the vault) happen inside the commands, so `veil --help`
+stays quick.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from veil.errors import UsageError
+
+if TYPE_CHECKING:
+    from veil.vault import Vault
+
+VaultOpt = Annotated[str, typer.Option(
+    "--vault", help="the vault's database URL, e.g. sqlite:///vault.db or postgresql://...")]
+KeyOpt = Annotated[Path | None, typer.Option(
+    "--key-file", help="the vault's master key file (else $VEIL_MASTER_KEY)")]
+
+_LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+token_app = typer.Typer(help="Issue, list and revoke the honest-broker service's tokens.",
+                        no_args_is_help=True)
+
+
+def _open(vault: str, key_file: Path | None) -> Vault:
+    from veil.vault import MasterKey, Vault
+
+    key = MasterKey.from_file(key_file) if key_file is not None else MasterKey.from_env()
+    return Vault.open(vault, key)
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def serve(
+    vault: VaultOpt,
+    key_file: KeyOpt = None,
+    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port")] = 8787,
+    bootstrap_admin_token: Annotated[Path | None, typer.Option(
+        "--bootstrap-admin-token",
+        help="if no admin token is valid yet, issue one into this new file (mode 0600)")
+    ] = None,
+    max_body_bytes: Annotated[int, typer.Option(
+        "--max-body-bytes", min=1, help="largest request body accepted (413 above)")
+    ] = 10 * 1024 * 1024,
+    max_items: Annotated[int, typer.Option(
+        "--max-items", min=1, help="most identifiers or codes in one request (413 above)")
+    ] = 10_000,
+    ssl_certfile: Annotated[Path | None, typer.Option(
+        "--ssl-certfile", help="serve HTTPS with this certificate (PEM)")] = None,
+    ssl_keyfile: Annotated[Path | None, typer.Option(
+        "--ssl-keyfile", help="the certificate's private key (PEM)")] = None,
+) -> None:
+    """Run the honest-broker HTTP service over a vault: submitters get codes, brokers
+    re-identify for a stated purpose, auditors read the audit log, admins manage scopes
+    and tokens. The OpenAPI spec is at /openapi.json."""
+    import uvicorn
+
+    from veil.service.app import create_app
+
+    if (ssl_certfile is None) != (ssl_keyfile is None):
+        raise UsageError("--ssl-certfile and --ssl-keyfile go together")
+    if ssl_certfile is None and host not in _LOOPBACK:
+        _say(f"veil: warning: serving plain HTTP on {host}: tokens and identifiers cross the "
+             "network in clear; use --ssl-certfile/--ssl-keyfile or a TLS proxy")
+    opened = _open(vault, key_file)
+    try:
+        app = create_app(opened, max_body_bytes=max_body_bytes, max_items=max_items)
+        if bootstrap_admin_token is not None:
+            issued = bootstrap_admin(opened, bootstrap_admin_token)
+            _say(f"veil: wrote the first admin token ({issued}) to {bootstrap_admin_token}"
+                 if issued else "veil: an admin token exists; no bootstrap token was issued")
+        uvicorn.run(app, host=host, port=port, access_log=False, server_header=False,
+                    log_config=_log_config(), proxy_headers=False,
+                    ssl_certfile=None if ssl_certfile is None else str(ssl_certfile),
+                    ssl_keyfile=None if ssl_keyfile is None else str(ssl_keyfile))
+    finally:
+        opened.close()
+
+
+def bootstrap_admin(vault: Vault, path: Path) -> str | None:
+    """Issue a first admin token into the new file `path` (mode 0600) if no admin token is
+    valid yet; its id, or None when an admin exists (then `path` is left alone)."""
+    from veil.service.tokens import TokenStore, describe, write_token_file
+
+    store = TokenStore(vault.engine)
+    if store.has_admin():
+        return None
+    if path.exists():
+        raise UsageError(f"{path}: exists; a token file is never overwritten",
+                         hint="choose another --bootstrap-admin-token file")
+    issued = store.issue("admin", label="bootstrap")
+    try:
+        write_token_file(path, issued.token)
+    except UsageError:
+        store.revoke(issued.info.id)
+        raise
+    vault.record("token-issue", actor="cli:serve", purpose=describe(issued.info))
+    return issued.info.id
+
+
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging plus the service's own line per request (route template only)."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = {**LOGGING_CONFIG, "loggers": dict(LOGGING_CONFIG["loggers"])}
+    config["loggers"]["veil.service"] = {"handlers": ["default"], "level": "INFO",
+                                         "propagate": False}
+    return config
+
+
+@token_app.command("issue")
+def issue(
+    vault: VaultOpt,
+    role: Annotated[str, typer.Option("--role", help="submitter, broker, auditor or admin")],
+    output: Annotated[Path, typer.Option("-o", "--output",
+                                         help="new file to write the token to (mode 0600)")],
+    scope: Annotated[list[str] | None, typer.Option(
+        "--scope", help="a scope the token covers (submitter, broker); repeatable")] = None,
+    label: Annotated[str, typer.Option("--label", help="who or what holds the token")] = "",
+    key_file: KeyOpt = None,
+) -> None:
+    """Issue a service token into a new file (mode 0600); only its hash is kept."""
+    from veil.service.tokens import TokenStore, check_grant, describe, write_token_file
+
+    scopes = list(scope or ())
+    check_grant(role, scopes)
+    if output.exists():
+        raise UsageError(f"{output}: exists; a token file is never overwritten")
+    opened = _open(vault, key_file)
+    try:
+        masters = {s.name: s.master for s in opened.scopes()}
+        missing = [name for name in scopes if name not in masters]
+        if missing:
+            raise UsageError(f"no scope named {', '.join(missing)} in the vault",
+                             hint="create it first with `veil vault scope add`")
+        if role == "submitter" and any(masters[name] for name in scopes):
+            raise UsageError("a master scope holds no codes: a submitter token cannot "
+                             "cover it", hint="grant master scopes to brokers")
+        issued = TokenStore(opened.engine).issue(role, scopes, label=label)
+        write_token_file(output, issued.token)
+        opened.record("token-issue", actor="cli:token",
+                      purpose=describe(issued.info))
+    finally:
+        opened.close()
+    _say(f"veil: wrote {role} token {issued.info.id} to {output}")
+
+
+@token_app.command("revoke")
+def revoke(
+    vault: VaultOpt,
+    token_id: Annotated[str, typer.Argument(help="the token's id (see `veil token list`)")],
+    key_file: KeyOpt = None,
+) -> None:
+    """Revoke a service token by id; it stops working at once."""
+    from veil.service.tokens import TokenStore, describe
+
+    opened = _open(vault, key_file)
+    try:
+        revoked = TokenStore(opened.engine).revoke(token_id)
+        if revoked is None:
+            raise UsageError(f"no token with id {token_id}", hint="see `veil token list`")
+        opened.record("token-revoke", actor="cli:token",
+                      purpose=describe(revoked))
+    finally:
+        opened.close()
+    _say(f"veil: revoked {revoked.role} token {revoked.id}")
+
+
+@token_app.command("list")
+def list_tokens(vault: VaultOpt, key_file: KeyOpt = None) -> None:
+    """List the service tokens: id, role, scopes, label, issued and revoked times."""
+    from veil.service.tokens import TokenStore
+
+    opened = _open(vault, key_file)
+    try:
+        tokens = TokenStore(opened.engine).tokens()
+    finally:
+        opened.close()
+    for t in tokens:
+        revoked = t.revoked.isoformat(timespec="seconds") if t.revoked else "-"
+        sys.stdout.write(f"{t.id}\t{t.role}\t{','.join(t.scopes) or '-'}\t{t.label or '-'}\t"
+                         f"{t.created.isoformat(timespec='seconds')}\t{revoked}\n")

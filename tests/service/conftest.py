@@ -1,0 +1,115 @@
+"""One `veil serve` process per backend and test session -- a SQLite vault file in a
+temp dir, then a database in a throwaway PostgreSQL server (as in tests/vault) -- with
+a token per principal of the authorization table."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.service.server import Server, make_vault, start_server
+from tests.vault.conftest import NO_POSTGRES
+from tests.vault.pgcluster import PgCluster, server_binaries
+
+MAX_BODY = 64 * 1024
+MAX_ITEMS = 100
+
+
+@dataclass(frozen=True)
+class Principals:
+    """Bearer tokens by principal name (None: no Authorization header)."""
+
+    tokens: dict[str, str | None]
+    ids: dict[str, str]
+
+
+@pytest.fixture(scope="session")
+def service_pg() -> Iterator[PgCluster | None]:
+    """A PostgreSQL server for the service's tests (None when it is not installed)."""
+    if server_binaries() is None:
+        yield None
+        return
+    cluster = PgCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def _start(workdir: Path, url: str) -> Server:
+    make_vault(url, workdir / "master.key")
+    return start_server(url, workdir / "master.key", workdir,
+                        "--max-body-bytes", str(MAX_BODY), "--max-items", str(MAX_ITEMS))
+
+
+@pytest.fixture(scope="session")
+def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`veil serve` over a SQLite vault file."""
+    workdir = tmp_path_factory.mktemp("service-sqlite")
+    running = _start(workdir, f"sqlite:///{workdir / 'vault.db'}")
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def postgresql_server(service_pg: PgCluster | None,
+                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`veil serve` over a vault in a fresh PostgreSQL database."""
+    if service_pg is None:
+        pytest.skip(NO_POSTGRES)
+    running = _start(tmp_path_factory.mktemp("service-pg"), service_pg.new_database())
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest) -> Server:
+    """The service on each backend (modules that need one backend override this)."""
+    running: Server = request.getfixturevalue(f"{request.param}_server")
+    return running
+
+
+def issue(server: Server, role: str, scopes: list[str], label: str = "") -> tuple[str, str]:
+    """(id, token) of a new token issued over HTTP by the admin."""
+    answer = server.session(server.admin).post(
+        "/v1/tokens", json={"role": role, "scopes": scopes, "label": label})
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    server.secrets.append(body["token"])
+    return body["id"], body["token"]
+
+
+_principals: dict[str, Principals] = {}  # by server URL
+
+
+@pytest.fixture
+def principals(server: Server) -> Principals:
+    """A token per principal of the authorization table (issued once per server)."""
+    if server.url in _principals:
+        return _principals[server.url]
+    grants = {"submitter-a": ("submitter", ["org-a"]), "submitter-b": ("submitter", ["org-b"]),
+              "broker-a": ("broker", ["org-a"]), "broker-hub": ("broker", ["hub"]),
+              "auditor": ("auditor", []), "revoked": ("broker", ["org-a"])}
+    tokens: dict[str, str | None] = {"none": None, "malformed": "not-a-veil-token",
+                                     "unknown": f"veil_{secrets.token_hex(6)}_"
+                                                f"{secrets.token_urlsafe(32)}",
+                                     "admin": server.admin}
+    ids = {}
+    for name, (role, scopes) in grants.items():
+        ids[name], tokens[name] = issue(server, role, scopes, label=name)
+    admin = server.session(server.admin)
+    assert admin.delete(f"/v1/tokens/{ids['revoked']}").status_code == 200
+    listed = admin.get("/v1/tokens").json()["tokens"]
+    ids["admin"] = next(t["id"] for t in listed if t["label"] == "bootstrap")
+    server.secrets.extend([str(tokens["unknown"]), str(tokens["malformed"])])
+    _principals[server.url] = Principals(tokens, ids)
+    return _principals[server.url]
