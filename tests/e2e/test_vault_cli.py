@@ -139,6 +139,7 @@ def test_rotate_then_shred(steward: tuple[str, Path], tmp_path: Path,
         saved["at"]), saved["actor"], saved["codes"], saved["signature"])
     assert (record.scope, record.actor, record.codes) == ("study-1", "dpo", 2)
     assert verify_destruction(record, saved["public_key"])
+    assert "veil risk" in saved["statement"]  # anonymized only if the residual risk is low
     wanted = tmp_path / "wanted.csv"
     wanted.write_text("code\n" + pl.read_csv(coded)["mrn"][0] + "\n")
     _fail(run_cli(capsys, "vault", "reidentify", str(wanted), "--vault", url, "--scope",

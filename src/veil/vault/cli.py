@@ -336,8 +336,9 @@ def shred(
                 f"destroy the key of scope {scope!r} ({info.codes:,} codes) for ever?"):
             raise typer.Abort()
         record = opened.shred(scope, actor=_actor(actor))
-        text = json.dumps(record.to_dict() | {"public_key": opened.public_key,
-                                              "vault": opened.location}, indent=2) + "\n"
+        text = json.dumps(record.to_dict() | {
+            "public_key": opened.public_key, "vault": opened.location,
+            "statement": _SHRED_STATEMENT.format(scope=scope)}, indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)
         return
@@ -345,6 +346,15 @@ def shred(
         staging.write_text(text, encoding="utf-8")
     out.print(f"shredded scope {scope!r} ({record.codes:,} codes); signed destruction "
               f"record: {output}")
+
+
+_SHRED_STATEMENT = (
+    "The data key of scope {scope!r} is destroyed: no one holding this vault or its master key "
+    "can map its codes back to identifiers any more. Data coded in this scope may be described "
+    "as anonymized only if the re-identification risk of what remains (its quasi-identifiers) "
+    "is acceptably low: measure it with `veil risk` before saying so (GDPR Recital 26; HIPAA "
+    "164.514(b)). Copies of the wrapped key in database backups or logs survive this: rotate "
+    "the master key and destroy the old one.")
 
 
 @key_app.command("split")
