@@ -4,6 +4,7 @@ is detected, and `verify` names the first broken entry."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -89,3 +90,21 @@ def test_entries_chain_and_hold_no_identifiers(vault: Vault) -> None:
     assert all(b.previous == a.digest for a, b in itertools.pairwise(entries))
     assert all("P0" not in str(e.to_dict()) for e in entries)
     assert entries[1].counts == {"records": 2, "distinct": 1, "new": 1}
+
+
+def test_audit_pages_follow_the_sequence(tmp_path: Path) -> None:
+    """Pages of the audit log (what the service's GET /v1/audit serves) tile the whole log."""
+    from veil.vault import MasterKey
+
+    vault = Vault.create(f"sqlite:///{tmp_path / 'pages.db'}", MasterKey.generate())
+    vault.add_scope("s", actor="admin")
+    for batch in range(7):
+        vault.assign("s", [f"id-{batch}"], actor="submitter")
+    everything = vault.audit()
+    pages, after = [], 0
+    while page := vault.audit(after=after, limit=3):
+        pages.extend(page)
+        after = page[-1].seq
+    assert [e.seq for e in pages] == [e.seq for e in everything]
+    assert len(vault.audit(after=everything[-2].seq, limit=5)) == 1
+    vault.close()

@@ -162,7 +162,8 @@ class Broker:
 
     async def audit(self, after: int, limit: int) -> AuditPage:
         """Audit entries with a sequence number above `after`."""
-        entries = [e for e in await run_in_threadpool(self.vault.audit) if e.seq > after]
+        # one entry more than asked tells whether another page follows
+        entries = await run_in_threadpool(lambda: self.vault.audit(after=after, limit=limit + 1))
         page = entries[:limit]
         return AuditPage(entries=[_entry(e) for e in page],
                          next=page[-1].seq if len(entries) > limit else None)

@@ -115,9 +115,12 @@ def start(conn: Connection, key: bytes) -> None:
                                                   mac=head_mac(key, 0, GENESIS)))
 
 
-def read(conn: Connection) -> list[AuditEntry]:
-    return [_entry(row._mapping) for row in conn.execute(
-        select(schema.audit).order_by(schema.audit.c.seq))]
+def read(conn: Connection, *, after: int = 0, limit: int | None = None) -> list[AuditEntry]:
+    """Entries with a sequence number above `after`, oldest first, at most `limit`."""
+    query = select(schema.audit).where(schema.audit.c.seq > after).order_by(schema.audit.c.seq)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_entry(row._mapping) for row in conn.execute(query)]
 
 
 def verify_chain(conn: Connection, key: bytes) -> VerifyResult:

@@ -400,9 +400,12 @@ class Vault:
             return audit.append(conn, self._audit_key, action=action, actor=actor, scope=scope,
                                 purpose=purpose, counts=counts or {}, outcome=outcome)
 
-    def audit(self) -> list[AuditEntry]:
+    def audit(self, *, after: int = 0, limit: int | None = None) -> list[AuditEntry]:
+        """Audit entries after sequence number `after`, oldest first (a page with `limit`)."""
+        if after < 0 or (limit is not None and limit < 1):
+            raise VaultError("audit pages start at a sequence number >= 0 and hold >= 1 entry")
         with self._guard("reading the audit log"), db.reading(self._engine) as conn:
-            return audit.read(conn)
+            return audit.read(conn, after=after, limit=limit)
 
     def verify(self) -> VerifyResult:
         """Check the audit chain: ok, or the first broken entry and why."""
