@@ -86,8 +86,10 @@ def test_pseudonymize_reidentify_verify(steward: tuple[str, Path], tmp_path: Pat
     assert outcome.code == 0 and "intact" in outcome.stdout
     outcome = run_cli(capsys, "vault", "audit", "--json", *keyed)
     entries = json.loads(outcome.stdout)
-    assert [e["action"] for e in entries] == ["scope-add", "assign", "assign", "assign",
-                                              "reidentify"]
+    # each pseudonymized file leaving the vault's side is an export (after its assignments)
+    assert [e["action"] for e in entries] == ["scope-add", "assign", "export", "assign",
+                                              "assign", "export", "reidentify"]
+    assert entries[2]["counts"] == {"columns": 1, "identifiers": 3}
     assert entries[-1]["actor"] == "bob"
     assert entries[-1]["counts"] == {"requested": 3, "distinct": 3, "found": 2}
     assert "M1" not in outcome.stdout and codes[0] not in outcome.stdout

@@ -209,6 +209,10 @@ def pseudonymize(
         store = VaultKeyStore(opened, actor=_actor(actor), purpose=purpose)
         result = pseudonymize_file(path, output, columns=column, keystore=store, scope=scope,
                                    overwrite=overwrite, input_format=fmt, separator=sep)
+        # the coded file has left the custodian's hands: an export entry (counts only)
+        opened.record("export", actor=_actor(actor), scope=scope, purpose=purpose,
+                      counts={"columns": len(result.columns),
+                              "identifiers": sum(result.distinct.values())})
     coded = ", ".join(f"{c} ({n:,} distinct)" for c, n in result.distinct.items())
     out.print(f"pseudonymized {coded} with codes of scope {scope!r}; data: {result.output}")
 
