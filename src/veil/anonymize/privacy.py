@@ -68,6 +68,14 @@ class CheckResult:
     failing_records: int
 
 
+class _Checked:
+    """What every model shares: checking a released table against just this model."""
+
+    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
+        """The model checked on a released table (all-`*` records count as suppressed)."""
+        return check_models(frame, [self], quasi=quasi)[0]  # type: ignore[list-item]
+
+
 def _positive(name: str, value: float, *, minimum: float = 0.0, integer: bool = False) -> None:
     if integer and (not isinstance(value, int) or isinstance(value, bool)):
         raise UsageError(f"the '{name}' parameter must be an integer; got {value!r}")
@@ -77,7 +85,7 @@ def _positive(name: str, value: float, *, minimum: float = 0.0, integer: bool = 
 
 
 @dataclass(frozen=True)
-class KAnonymity:
+class KAnonymity(_Checked):
     """Every class holds at least k records.
 
     Guarantee:
@@ -106,12 +114,10 @@ class KAnonymity:
     def describe(self) -> str:
         return f"{self.k}-anonymity"
 
-    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
-        return check_models(frame, [self], quasi=quasi)[0]
 
 
 @dataclass(frozen=True)
-class MaxRisk:
+class MaxRisk(_Checked):
     """The highest prosecutor re-identification risk (1 / class size) is at most r.
 
     Guarantee:
@@ -141,12 +147,10 @@ class MaxRisk:
     def describe(self) -> str:
         return f"max prosecutor risk {self.r:g}"
 
-    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
-        return check_models(frame, [self], quasi=quasi)[0]
 
 
 @dataclass(frozen=True)
-class AverageRisk:
+class AverageRisk(_Checked):
     """The average prosecutor risk (classes / records) of the release is at most r.
 
     Not a per-class property: after the class-level models, the search suppresses
@@ -197,8 +201,6 @@ class AverageRisk:
     def describe(self) -> str:
         return f"average risk {self.r:g}"
 
-    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
-        return check_models(frame, [self], quasi=quasi)[0]
 
 
 def _histogram(classes: Classes, prepared: Prepared,
@@ -216,7 +218,7 @@ def _distinct(hist: SensitiveHistogram, classes: int) -> npt.NDArray[np.int64]:
 
 
 @dataclass(frozen=True)
-class DistinctLDiversity:
+class DistinctLDiversity(_Checked):
     """Every class holds at least l distinct values of the sensitive attribute.
 
     Guarantee:
@@ -247,8 +249,6 @@ class DistinctLDiversity:
     def describe(self) -> str:
         return f"distinct-{self.l}-diversity({self.attribute})"
 
-    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
-        return check_models(frame, [self], quasi=quasi)[0]
 
 
 def _log2(values: npt.NDArray[np.int64]) -> Floats:
@@ -287,7 +287,7 @@ def _grassberger_table(largest: int) -> Floats:
 
 
 @dataclass(frozen=True)
-class EntropyLDiversity:
+class EntropyLDiversity(_Checked):
     """The entropy of every class's sensitive values is at least log2(l).
 
     `estimator="shannon"` is the plug-in entropy (Machanavajjhala et al.);
@@ -343,12 +343,10 @@ class EntropyLDiversity:
     def describe(self) -> str:
         return f"entropy-{self.l:g}-diversity({self.attribute}, {self.estimator})"
 
-    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
-        return check_models(frame, [self], quasi=quasi)[0]
 
 
 @dataclass(frozen=True)
-class RecursiveCLDiversity:
+class RecursiveCLDiversity(_Checked):
     """In every class, r1 < c * (r_l + ... + r_m) for its value counts r1 >= r2 >= ...
 
     Guarantee:
@@ -388,15 +386,13 @@ class RecursiveCLDiversity:
     def describe(self) -> str:
         return f"recursive-({self.c:g},{self.l})-diversity({self.attribute})"
 
-    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
-        return check_models(frame, [self], quasi=quasi)[0]
 
 
 TDistance = Literal["equal", "ordered", "hierarchical"]
 
 
 @dataclass(frozen=True)
-class TCloseness:
+class TCloseness(_Checked):
     """The Earth Mover's Distance between every class's sensitive distribution and
     the whole table's is at most t.
 
@@ -459,8 +455,6 @@ class TCloseness:
     def describe(self) -> str:
         return f"{self.t:g}-closeness({self.attribute}, {self.distance})"
 
-    def check(self, frame: pl.DataFrame, *, quasi: Sequence[str]) -> CheckResult:
-        return check_models(frame, [self], quasi=quasi)[0]
 
 
 def check_models(frame: pl.DataFrame, models: Sequence[PrivacyModel], *,
