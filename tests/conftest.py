@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import polars as pl
 import pytest
 
+from tests.vault.pgcluster import PgCluster, server_binaries
 from veil.actions.context import ActionContext
 from veil.actions.registry import BUILTIN_ACTIONS
 from veil.actions.secrets import Secret
@@ -39,3 +40,18 @@ def apply_action() -> ApplyAction:
         return frame.select(BUILTIN_ACTIONS[rule.action](rule, ctx).alias("o"))["o"].to_list()
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster | None]:
+    """One throwaway PostgreSQL server for the whole run (None when it is not installed):
+    the vault's and the service's tests each create their own databases in it."""
+    if server_binaries() is None:
+        yield None
+        return
+    cluster = PgCluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()

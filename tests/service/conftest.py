@@ -13,7 +13,7 @@ import pytest
 
 from tests.service.server import Server, make_vault, start_server
 from tests.vault.conftest import NO_POSTGRES
-from tests.vault.pgcluster import PgCluster, server_binaries
+from tests.vault.pgcluster import PgCluster
 
 MAX_BODY = 64 * 1024
 MAX_ITEMS = 100
@@ -25,20 +25,6 @@ class Principals:
 
     tokens: dict[str, str | None]
     ids: dict[str, str]
-
-
-@pytest.fixture(scope="session")
-def service_pg() -> Iterator[PgCluster | None]:
-    """A PostgreSQL server for the service's tests (None when it is not installed)."""
-    if server_binaries() is None:
-        yield None
-        return
-    cluster = PgCluster()
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.stop()
 
 
 def _start(workdir: Path, url: str) -> Server:
@@ -59,12 +45,12 @@ def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def postgresql_server(service_pg: PgCluster | None,
+def postgresql_server(pg_cluster: PgCluster | None,
                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`veil serve` over a vault in a fresh PostgreSQL database."""
-    if service_pg is None:
+    if pg_cluster is None:
         pytest.skip(NO_POSTGRES)
-    running = _start(tmp_path_factory.mktemp("service-pg"), service_pg.new_database())
+    running = _start(tmp_path_factory.mktemp("service-pg"), pg_cluster.new_database())
     try:
         yield running
     finally:

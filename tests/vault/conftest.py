@@ -13,26 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.vault.pgcluster import PgCluster, server_binaries
+from tests.vault.pgcluster import PgCluster
 from veil.vault import MasterKey, Vault
 
 NO_POSTGRES = ("PostgreSQL server binaries (initdb, pg_ctl) not found in "
                "/usr/lib/postgresql/*/bin or on PATH: install Debian's postgresql package")
 
 BACKENDS = ["sqlite", "postgresql"]
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster | None]:
-    if server_binaries() is None:
-        yield None
-        return
-    cluster = PgCluster()
-    try:
-        cluster.start()
-        yield cluster
-    finally:
-        cluster.stop()
 
 
 UrlFactory = Callable[[str], str]
