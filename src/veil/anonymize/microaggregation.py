@@ -26,6 +26,7 @@ import numpy.typing as npt
 import polars as pl
 
 from veil.errors import UsageError
+from veil.risk.classes import check_columns
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -107,18 +108,8 @@ def microaggregate(frame: pl.DataFrame, *, columns: Sequence[str], k: int,
 
 def _validate(frame: pl.DataFrame, columns: Sequence[str], k: int,
               method: str) -> list[Floats]:
-    if isinstance(columns, str):
-        raise UsageError("'columns' must be a list of column names, not one string")
-    if not columns:
-        raise UsageError("give at least one column to microaggregate")
-    if len(set(columns)) != len(columns):
-        raise UsageError("a column is listed twice")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise UsageError(
-            f"column(s) not in the data: {', '.join(repr(c) for c in missing)}",
-            hint=f"the columns are: {', '.join(frame.columns[:30])}",
-        )
+    check_columns(frame, columns, what="column",
+                  empty="give at least one column to microaggregate")
     if method not in ("mdav", "univariate"):
         raise UsageError(f"the 'method' parameter must be 'mdav' or 'univariate'. Got {method!r}.")
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:

@@ -29,7 +29,7 @@ import numpy.typing as npt
 import polars as pl
 
 from veil.errors import UsageError
-from veil.risk.classes import SUPPRESSED, column_codes
+from veil.risk.classes import SUPPRESSED, check_columns, column_codes
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -142,18 +142,7 @@ def mondrian(frame: pl.DataFrame, *, quasi: Sequence[str], k: int, l: int | None
 
 def _check_arguments(frame: pl.DataFrame, quasi: Sequence[str], k: int,
                      l: int | None, sensitive: str | None) -> None:  # noqa: E741
-    if isinstance(quasi, str):
-        raise UsageError("'quasi' must be a list of column names, not one string")
-    if not quasi:
-        raise UsageError("give at least one quasi-identifier")
-    if len(set(quasi)) != len(quasi):
-        raise UsageError("a quasi-identifier is listed twice")
-    missing = [c for c in quasi if c not in frame.columns]
-    if missing:
-        raise UsageError(
-            f"quasi-identifier column(s) not in the data: {', '.join(repr(c) for c in missing)}",
-            hint=f"the columns are: {', '.join(frame.columns[:30])}",
-        )
+    check_columns(frame, quasi)
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise UsageError(f"the 'k' parameter must be an int >= 1. Got {k!r} instead.")
     if l is not None:

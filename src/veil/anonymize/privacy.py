@@ -84,6 +84,13 @@ def _positive(name: str, value: float, *, minimum: float = 0.0, integer: bool = 
                          f"got {value!r}")
 
 
+def _probability(name: str, value: float) -> None:
+    """A risk bound: in (0, 1]."""
+    _positive(name, value)
+    if value > 1:
+        raise UsageError(f"the '{name}' parameter must be at most 1; got {value!r}")
+
+
 @dataclass(frozen=True)
 class KAnonymity(_Checked):
     """Every class holds at least k records.
@@ -129,9 +136,7 @@ class MaxRisk(_Checked):
     r: float
 
     def __post_init__(self) -> None:
-        _positive("max risk", self.r)
-        if self.r > 1:
-            raise UsageError(f"the 'max risk' parameter must be at most 1; got {self.r!r}")
+        _probability("max risk", self.r)
 
     @property
     def sensitive(self) -> str | None:
@@ -167,9 +172,7 @@ class AverageRisk(_Checked):
     r: float
 
     def __post_init__(self) -> None:
-        _positive("average risk", self.r)
-        if self.r > 1:
-            raise UsageError(f"the 'average risk' parameter must be at most 1; got {self.r!r}")
+        _probability("average risk", self.r)
 
     @property
     def sensitive(self) -> str | None:

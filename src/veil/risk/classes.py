@@ -79,7 +79,7 @@ def encode(frame: pl.DataFrame, quasi: Sequence[str], cache: ColumnCache | None 
     `cache` keeps each column's codes (over all rows of `frame`) so that several
     measures over the same columns encode them once.
     """
-    _check_columns(frame, quasi)
+    check_columns(frame, quasi)
     kept = _not_suppressed(frame, quasi)
     cache = {} if cache is None else cache
     keys = np.zeros(frame.height if kept is None else int(kept.sum()), dtype=np.int64)
@@ -117,15 +117,21 @@ def _textual(dtype: pl.DataType) -> bool:
     return dtype == pl.String or isinstance(dtype, pl.Categorical | pl.Enum)
 
 
-def _check_columns(frame: pl.DataFrame, quasi: Sequence[str]) -> None:
-    if not quasi:
-        raise UsageError("give at least one quasi-identifier")
-    if len(set(quasi)) != len(quasi):
-        raise UsageError("a quasi-identifier is listed twice")
-    missing = [c for c in quasi if c not in frame.columns]
+def check_columns(frame: pl.DataFrame, names: Sequence[str], *,
+                  what: str = "quasi-identifier",
+                  empty: str = "give at least one quasi-identifier") -> None:
+    """UsageError unless `names` is a list of distinct columns of `frame` (names only)."""
+    if isinstance(names, str):
+        raise UsageError(f"the {what}s must be a list of column names, not one string")
+    if not names:
+        raise UsageError(empty)
+    if len(set(names)) != len(names):
+        raise UsageError(f"a {what} is listed twice")
+    missing = [c for c in names if c not in frame.columns]
     if missing:
+        prefix = "" if what == "column" else f"{what} "
         raise UsageError(
-            f"quasi-identifier column(s) not in the data: {', '.join(repr(c) for c in missing)}",
+            f"{prefix}column(s) not in the data: {', '.join(repr(c) for c in missing)}",
             hint=f"the columns are: {', '.join(frame.columns[:30])}",
         )
 
