@@ -24,6 +24,7 @@ so do we, so that equal scores compare equal.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Literal, Protocol, runtime_checkable
 
@@ -87,6 +88,7 @@ class UtilityModel(Protocol):
         """A bound <= the score of every node (rows of levels), or None if unknown."""
 
 
+@lru_cache(maxsize=4)  # per prepared table (hashed by identity): not once per node
 def _share_sums(prepared: Prepared) -> list[Floats]:
     """Per attribute and level: sum over records of the released value's domain share."""
     sums = []
@@ -154,6 +156,7 @@ class Loss:
         return result
 
 
+@lru_cache(maxsize=4)  # per prepared table (hashed by identity): not once per node
 def _entropy_tables(prepared: Prepared) -> list[Floats]:
     """Per attribute and level: sum over records of log2(P(original | released)) (<= 0)."""
     tables = []
