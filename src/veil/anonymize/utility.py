@@ -24,8 +24,8 @@ so do we, so that equal scores compare equal.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Protocol, runtime_checkable
 
 import numpy as np
