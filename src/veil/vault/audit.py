@@ -1,13 +1,12 @@
 """The vault's audit log: an append-only, hash-chained list of who did what.
 
 Guarantee:
-    Entry n stores ``previous`` = the digest of entry n-1 (64 zeros for the
-    first) and ``digest`` = SHA-256 of the canonical JSON of all its fields,
-    `previous` included. Editing, deleting, inserting or reordering any entry
-    changes a digest the next entry no longer matches, so `verify_chain` names
-    the first broken entry. The chain head (last sequence number and digest) is
-    kept with an HMAC under the vault's audit key, which also detects a deleted
-    tail and a chain recomputed from scratch by someone without the master key.
+    The entries form a `veil.chain` hash chain (each carries the SHA-256 of the
+    previous one), so editing, deleting, inserting or reordering any entry is
+    named by `verify_chain` as the first broken entry. The chain head (last
+    sequence number and digest) is kept with an HMAC under the vault's audit
+    key, which also detects a deleted tail and a chain recomputed from scratch
+    by someone without the master key.
     Entries hold who, when, scope, purpose, counts and outcome; never an
     identifier or a code. An attacker holding the master key and write access to
     the database can rewrite history: keep copies of `veil vault audit --json`
@@ -20,15 +19,17 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, insert, select, update
 
+from veil.chain import GENESIS, VerifyResult, link_digest, walk
 from veil.errors import VaultError
 from veil.vault import schema
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "AuditEntry", "VerifyResult", "append", "entry_digest", "read",
+           "start", "verify_chain"]
 
 
 @dataclass(frozen=True)
@@ -53,25 +54,13 @@ class AuditEntry:
                 "previous": self.previous, "digest": self.digest}
 
 
-@dataclass(frozen=True)
-class VerifyResult:
-    """The outcome of checking the chain: `first_broken` is the first bad sequence number."""
-
-    ok: bool
-    entries: int
-    first_broken: int | None
-    reason: str | None
-
-
 def entry_digest(seq: int, at: str, actor: str, action: str, scope: str | None,
                  purpose: str | None, counts: Mapping[str, int], outcome: str,
                  previous: str) -> str:
     """SHA-256 (hex) of the canonical JSON of one entry's fields."""
-    body = json.dumps(
-        {"seq": seq, "at": at, "actor": actor, "action": action, "scope": scope,
-         "purpose": purpose, "counts": dict(counts), "outcome": outcome, "previous": previous},
-        sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return link_digest({"seq": seq, "at": at, "actor": actor, "action": action,
+                        "scope": scope, "purpose": purpose, "counts": dict(counts),
+                        "outcome": outcome, "previous": previous})
 
 
 def head_mac(key: bytes, seq: int, digest: str) -> str:
@@ -125,10 +114,11 @@ def read(conn: Connection, *, after: int = 0, limit: int | None = None) -> list[
 
 def verify_chain(conn: Connection, key: bytes) -> VerifyResult:
     """Check every entry against its predecessor and the chain head."""
-    rows = [row._mapping for row in
-            conn.execute(select(schema.audit).order_by(schema.audit.c.seq))]
+    rows: list[Mapping[str, object]] = [
+        dict(row._mapping) for row in
+        conn.execute(select(schema.audit).order_by(schema.audit.c.seq))]
     count = len(rows)
-    previous = _walk(rows)
+    previous = walk(rows, _body)
     if isinstance(previous, VerifyResult):
         return previous
     last_seq = count
@@ -149,30 +139,12 @@ def verify_chain(conn: Connection, key: bytes) -> VerifyResult:
     return VerifyResult(True, count, None, None)
 
 
-def _walk(rows: Sequence[RowMapping]) -> str | VerifyResult:
-    """Walk the entries in order: the last digest, or the first failure."""
-    previous = GENESIS
-    total = len(rows)
-    for expected, row in enumerate(rows, start=1):
-        seq = int(row["seq"])
-        if seq != expected:
-            return VerifyResult(False, total, expected, f"entry {expected} is missing or out "
-                                f"of order (found sequence number {seq} in its place)")
-        if row["previous"] != previous:
-            return VerifyResult(False, total, seq,
-                                f"entry {seq} does not chain to entry {seq - 1}")
-        try:
-            counts = json.loads(row["counts"])
-        except ValueError:
-            return VerifyResult(False, total, seq, f"entry {seq} has unreadable counts")
-        digest = entry_digest(seq, str(row["at"]), str(row["actor"]), str(row["action"]),
-                              row["scope"], row["purpose"], counts, str(row["outcome"]),
-                              str(row["previous"]))
-        if not hmac.compare_digest(digest, str(row["digest"])):
-            return VerifyResult(False, total, seq, f"entry {seq} was altered "
-                                "(its digest does not match its content)")
-        previous = digest
-    return previous
+def _body(row: Mapping[str, object]) -> dict[str, object]:
+    """The hashed fields of a stored entry (ValueError when its counts are unreadable)."""
+    return {"seq": int(str(row["seq"])), "at": str(row["at"]), "actor": str(row["actor"]),
+            "action": str(row["action"]), "scope": row["scope"], "purpose": row["purpose"],
+            "counts": json.loads(str(row["counts"])), "outcome": str(row["outcome"]),
+            "previous": str(row["previous"])}
 
 
 def _counts_text(counts: Mapping[str, int]) -> str:
