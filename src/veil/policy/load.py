@@ -9,33 +9,38 @@ are an error here: a policy that lists a column twice is ambiguous.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from veil.errors import PolicyError
+from veil.errors import PolicyError, VeilError
 from veil.io.hashing import sha256_text
 from veil.policy.expert import BUILDERS
 from veil.policy.models import ACTION_NAMES, Policy
 
 _MAX_POLICY_BYTES = 4 * 1024 * 1024
+_UNION_TAGS = frozenset((*ACTION_NAMES, "file", *BUILDERS))
 
 
 def load_policy(path: Path) -> Policy:
     """Parse and validate the policy file at `path`."""
+    return parse_policy(read_yaml_text(path, "policy", PolicyError), source=str(Path(path)))
+
+
+def read_yaml_text(path: Path, what: str, error: type[VeilError]) -> str:
+    """The UTF-8 text of a small YAML file (a policy, a release spec), or one-line `error`."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as err:
-        raise PolicyError(f"{path}: cannot read the policy ({err.strerror})") from None
+        raise error(f"{path}: cannot read the {what} ({err.strerror})") from None
     if len(raw) > _MAX_POLICY_BYTES:
-        raise PolicyError(f"{path}: the policy is larger than 4 MiB; is it the right file?")
+        raise error(f"{path}: the {what} is larger than 4 MiB; is it the right file?")
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise PolicyError(f"{path}: the policy is not UTF-8 text") from None
-    return parse_policy(text, source=str(path))
+        raise error(f"{path}: the {what} is not UTF-8 text") from None
 
 
 def policy_hash(text: str) -> str:
@@ -44,68 +49,85 @@ def policy_hash(text: str) -> str:
 
 def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
     """Parse policy YAML text; `source` names it in errors."""
+    return parse_yaml_model(
+        text, Policy, source=source, error=PolicyError,
+        empty_hint="run `veil init` to write one",
+        shape="expected a mapping with 'profile' and 'columns'",
+        hint="see docs/policy.md for the actions and their options",
+        union_tags=_UNION_TAGS,
+        tag_message=f"unknown or missing action; expected one of {', '.join(ACTION_NAMES)}")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse_yaml_model(text: str, model: type[M], *, source: str, error: type[VeilError],
+                     empty_hint: str, shape: str, hint: str,
+                     union_tags: frozenset[str] = frozenset(),
+                     tag_message: str = "unknown or missing kind") -> M:
+    """Validate YAML text as `model`; every failure is one `error` naming `source` and line.
+
+    `union_tags` are the tags pydantic puts in a discriminated union's error
+    locations (they name no YAML key and are dropped from the reported path).
+    """
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
         problem = getattr(err, "problem", None) or "invalid YAML"
-        raise PolicyError(
-            f"{source}: {where}: {problem}",
-            hint="check indentation and quoting; a policy is a YAML mapping",
-        ) from None
+        raise error(f"{source}: {where}: {problem}",
+                    hint="check indentation and quoting; it is a YAML mapping") from None
     if node is None:
-        raise PolicyError(f"{source}: the policy is empty", hint="run `veil init` to write one")
-    _reject_duplicate_keys(node, source)
+        raise error(f"{source}: the file is empty", hint=empty_hint)
+    _reject_duplicate_keys(node, source, error)
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
-        raise PolicyError(f"{source}: line 1: expected a mapping with 'profile' and 'columns'")
+        raise error(f"{source}: line 1: {shape}")
     try:
-        return Policy.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as err:
-        raise _explain(err, node, source) from None
+        raise _explain(err, node, source, error, hint, union_tags, tag_message) from None
 
 
-def _reject_duplicate_keys(node: yaml.Node, source: str) -> None:
+def _reject_duplicate_keys(node: yaml.Node, source: str, error: type[VeilError]) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key, value in node.value:
             if key.value in seen:
-                raise PolicyError(
+                raise error(
                     f"{source}: line {key.start_mark.line + 1}: key {key.value!r} appears twice",
                     hint="list each column and setting once",
                 )
             seen.add(key.value)
-            _reject_duplicate_keys(value, source)
+            _reject_duplicate_keys(value, source, error)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _reject_duplicate_keys(item, source)
+            _reject_duplicate_keys(item, source, error)
 
 
-def _explain(err: ValidationError, root: yaml.Node, source: str) -> PolicyError:
+def _explain(err: ValidationError, root: yaml.Node, source: str, error: type[VeilError],
+             hint: str, union_tags: frozenset[str], tag_message: str) -> VeilError:
     first = err.errors()[0]
-    loc = _without_union_tags(root, first["loc"])
+    loc = _without_union_tags(root, first["loc"], union_tags)
     line = _line_of(root, loc)
     path = ".".join(str(part) for part in loc) or "(top level)"
     kind = first["type"]
     if kind == "union_tag_invalid" or kind == "union_tag_not_found":
-        message = f"unknown or missing action; expected one of {', '.join(ACTION_NAMES)}"
+        message = tag_message
     elif kind == "extra_forbidden":
         message = f"unknown option {loc[-1]!r}" if loc else "unknown option"
     elif kind == "missing":
         message = "required field is missing"
     else:
         message = first["msg"].removeprefix("Value error, ")
-    return PolicyError(
-        f"{source}: line {line}: {path}: {message}",
-        hint="see docs/policy.md for the actions and their options",
-    )
+    return error(f"{source}: line {line}: {path}: {message}", hint=hint)
 
 
-_UNION_TAGS = frozenset((*ACTION_NAMES, "file", *BUILDERS))
 
 
-def _without_union_tags(root: yaml.Node, loc: tuple[int | str, ...]) -> list[int | str]:
+def _without_union_tags(root: yaml.Node, loc: tuple[int | str, ...],
+                        union_tags: frozenset[str]) -> list[int | str]:
     """`loc` without the tags pydantic inserts for a discriminated union's member (a rule's
     action, an expert hierarchy's builder): a tag is a part that names no key of the YAML
     mapping it is in, so a column named like an action (`age`, `drop`) keeps its name."""
@@ -118,7 +140,7 @@ def _without_union_tags(root: yaml.Node, loc: tuple[int | str, ...]) -> list[int
         elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
               and 0 <= part < len(node.value)):
             child = node.value[part]
-        if child is None and isinstance(part, str) and part in _UNION_TAGS:
+        if child is None and isinstance(part, str) and part in union_tags:
             continue
         kept.append(part)
         node = child
