@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from veil import __version__
+from veil.dp.cli import dp_command, ledger_app
 from veil.errors import UsageError, VeilError
 from veil.vault.cli import pseudonymize, vault_app
 
@@ -368,8 +369,14 @@ def _print_risk(data: dict[str, object]) -> None:
 
 @contextmanager
 def _keys(secret_file: Path | None, key_file: Path | None, vault: str | None = None,
-          vault_key_file: Path | None = None, scope: str | None = None) -> Iterator[Keys]:
-    """The secret and the pseudonym key store: a local key file, or the key vault."""
+          vault_key_file: Path | None = None, scope: str | None = None,
+          purpose: str | None = None) -> Iterator[Keys]:
+    """The secret and the pseudonym key store: a local key file, or the key vault.
+
+    With the vault, the store is an `ExportAudit`: the command calls `_exported`
+    once its output is written, which audits the release's export (nothing is
+    audited as exported when the run fails).
+    """
     from veil.actions.keystore import LocalKeyStore
     from veil.actions.secrets import load_secret
     from veil.pipeline import Keys
@@ -378,16 +385,29 @@ def _keys(secret_file: Path | None, key_file: Path | None, vault: str | None = N
     if vault is None:
         if vault_key_file is not None or scope is not None:
             raise UsageError("--vault-key-file and --scope need --vault URL")
+        if purpose is not None:
+            raise UsageError("--purpose is recorded in the key vault's audit log: it needs "
+                             "--vault URL")
         yield Keys(secret, None if key_file is None else LocalKeyStore(key_file))
         return
     if key_file is not None:
         raise UsageError("give either --key-file (a local key store) or --vault, not both")
-    from veil.vault.cli import actor_name, master_key
+    from veil.vault.cli import ExportAudit, actor_name, master_key
     from veil.vault.keystore import VaultKeyStore
     from veil.vault.vault import Vault
 
     with Vault.open(vault, master_key(vault, vault_key_file, False)) as opened:
-        yield Keys(secret, VaultKeyStore(opened, actor=actor_name(None), scope=scope))
+        yield Keys(secret, ExportAudit(VaultKeyStore(opened, actor=actor_name(None),
+                                                     purpose=purpose, scope=scope)))
+
+
+def _exported(keys: Keys, report: dict[str, Any]) -> None:
+    """Audit the export of a written release in the key vault (no-op without the vault)."""
+    from veil.vault.cli import ExportAudit
+
+    if isinstance(keys.keystore, ExportAudit):
+        output = report["output"]
+        keys.keystore.exported(rows=int(output["rows"]), columns=int(output["columns"]))
 
 
 SecretOpt = Annotated[Path | None, typer.Option(
@@ -420,6 +440,8 @@ def apply(
     vault: VaultOpt = None,
     vault_key_file: VaultKeyOpt = None,
     scope: ScopeOpt = None,
+    purpose: Annotated[str | None, typer.Option(
+        "--purpose", help="why, for the key vault's audit log (with --vault)")] = None,
     overwrite: OverwriteOpt = False,
     with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
@@ -431,11 +453,12 @@ def apply(
 
     spec = _spec(path, input_format, sep)
     loaded = load_policy(policy)
-    with _keys(secret_file, key_file, vault, vault_key_file, scope) as keys:
+    with _keys(secret_file, key_file, vault, vault_key_file, scope, purpose) as keys:
         result = apply_policy(
             spec, loaded, output, policy_text=policy.read_text(encoding="utf-8"), keys=keys,
             output_format=_output_format(output_format), overwrite=overwrite,
             with_risk=with_risk)
+        _exported(keys, result.report)  # only now: the release exists
     _summary(result.report, output)
 
 
@@ -452,6 +475,8 @@ def deidentify(
     vault: VaultOpt = None,
     vault_key_file: VaultKeyOpt = None,
     scope: ScopeOpt = None,
+    purpose: Annotated[str | None, typer.Option(
+        "--purpose", help="why, for the key vault's audit log (with --vault)")] = None,
     overwrite: OverwriteOpt = False,
     with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
@@ -461,12 +486,13 @@ def deidentify(
     from veil.pipeline import deidentify as run
 
     spec = _spec(path, input_format, sep)
-    with _keys(secret_file, key_file, vault, vault_key_file, scope) as keys:
+    with _keys(secret_file, key_file, vault, vault_key_file, scope, purpose) as keys:
         result = run(
             spec, output, profile=profile, reference_date=_reference_date(reference_date),
             keys=keys, overwrite=overwrite, with_risk=with_risk,
             output_format=_output_format(output_format),
         )
+        _exported(keys, result.report)  # only now: the release exists
     _summary(result.report, output)
 
 
@@ -660,6 +686,8 @@ def _summary(report: dict[str, object], outdir: Path) -> None:
 
 app.command("pseudonymize")(pseudonymize)
 app.add_typer(vault_app, name="vault")
+app.command("dp")(dp_command)
+app.add_typer(ledger_app, name="ledger")
 
 
 def main() -> None:

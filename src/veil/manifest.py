@@ -17,7 +17,7 @@ from veil import __version__
 from veil.io.hashing import sha256_file
 
 _LIBRARIES = ("polars", "polars-hash", "pyarrow", "pydantic", "faker", "phonenumbers",
-              "python-stdnum")
+              "python-stdnum", "opendp")
 
 
 def library_versions() -> dict[str, str]:

@@ -22,7 +22,11 @@ from rich.table import Table
 from veil.errors import UsageError, VaultError
 
 if TYPE_CHECKING:
+    import polars as pl
+
+    from veil.vault import statement as st
     from veil.vault.keys import MasterKey
+    from veil.vault.keystore import VaultKeyStore
 
 PASSPHRASE_ENV = "VEIL_MASTER_PASSPHRASE"
 
@@ -339,9 +343,13 @@ def shred(
         if not yes and sys.stdin.isatty() and not typer.confirm(
                 f"destroy the key of scope {scope!r} ({info.codes:,} codes) for ever?"):
             raise typer.Abort()
+        code_format = opened.code_format(scope)
         record = opened.shred(scope, actor=_actor(actor))
+        # the public key checks the signature; the code format (not signed) lets
+        # `veil vault statement` check a release's codes without the vault
         text = json.dumps(record.to_dict() | {
             "public_key": opened.public_key, "vault": opened.location,
+            "code_format": code_format.to_dict(),
             "statement": _SHRED_STATEMENT.format(scope=scope)}, indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)
@@ -359,6 +367,153 @@ _SHRED_STATEMENT = (
     "is acceptably low: measure it with `veil risk` before saying so (GDPR Recital 26; HIPAA "
     "164.514(b)). Copies of the wrapped key in database backups or logs survive this: rotate "
     "the master key and destroy the old one.")
+
+
+class ExportAudit:
+    """A vault `KeyStore` that notes the scopes a run draws codes from, so that the run can
+    audit the export of its output (`exported`) once that output is written.
+
+    `veil apply|deidentify --vault` use it: the assignments are audited by the vault
+    as they happen, the release leaving the custodian's side only when it exists.
+    """
+
+    def __init__(self, store: VaultKeyStore) -> None:
+        self.store = store
+        self.scopes: dict[str, int] = {}  # scope -> columns coded in it
+
+    @property
+    def location(self) -> str:
+        return self.store.location
+
+    def assign(self, scope: str, identifiers: pl.Series, *, length: int,
+               prefix: str) -> pl.DataFrame:
+        """The store's codes, noting the scope they come from."""
+        codes = self.store.assign(scope, identifiers, length=length, prefix=prefix)
+        used = self.store.scope or scope
+        self.scopes[used] = self.scopes.get(used, 0) + 1
+        return codes
+
+    def exported(self, *, rows: int, columns: int) -> None:
+        """One "export" entry per scope used (counts only; none used: the --scope, if any)."""
+        scopes: list[tuple[str | None, int]] = [*self.scopes.items()]
+        for scope, coded in scopes or [(self.store.scope, 0)]:
+            self.store.vault.record("export", actor=self.store.actor, scope=scope,
+                                    purpose=self.store.purpose,
+                                    counts={"rows": rows, "columns": columns,
+                                            "coded_columns": coded})
+
+
+@vault_app.command("statement")
+def statement(
+    release: Annotated[Path, typer.Argument(help="the coded release: .csv, .parquet or .jsonl")],
+    record: Annotated[Path, typer.Option(
+        "--record", help="the destruction record `veil vault shred SCOPE -o FILE` wrote")],
+    code_column: Annotated[str, typer.Option(
+        "--code-column", help="the release's column of codes of the shredded scope")],
+    qi: Annotated[str, typer.Option("--qi", help="quasi-identifiers, comma-separated")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="output directory")],
+    public_key: Annotated[str | None, typer.Option(
+        "--public-key", help="the vault's Ed25519 public key (64 hex digits, or a file "
+        "holding them); default: the one in the record file")] = None,
+    sensitive: Annotated[list[str] | None, typer.Option(
+        "--sensitive", help="sensitive attributes (comma-separated or repeated), for --l "
+        "and --t")] = None,
+    max_risk: Annotated[float | None, typer.Option(
+        "--max-risk", help="highest prosecutor risk allowed (0.09: EMA / Health Canada)")
+    ] = None,
+    k: Annotated[int | None, typer.Option("--k", help="smallest class size allowed")] = None,
+    average_risk: Annotated[float | None, typer.Option(
+        "--average-risk", help="average prosecutor risk allowed")] = None,
+    max_marketer: Annotated[float | None, typer.Option(
+        "--max-marketer", help="marketer risk allowed")] = None,
+    max_uniqueness: Annotated[float | None, typer.Option(
+        "--max-uniqueness", help="share of sample uniques allowed")] = None,
+    max_population_uniqueness: Annotated[float | None, typer.Option(
+        "--max-population-uniqueness", help="share of population uniques allowed (Dankar "
+        "rule; needs a population option)")] = None,
+    l_diversity: Annotated[int | None, typer.Option(
+        "--l", help="distinct l-diversity each --sensitive attribute must reach")] = None,
+    t_closeness: Annotated[float | None, typer.Option(
+        "--t", help="t-closeness (equal distance) each --sensitive attribute must meet")
+    ] = None,
+    population: Annotated[int | None, typer.Option(
+        "--population", min=1, help="population size the release was sampled from")] = None,
+    population_table: Annotated[Path | None, typer.Option(
+        "--population-table", help="a file holding the population (same quasi-identifiers)")
+    ] = None,
+    sampling_fraction: Annotated[float | None, typer.Option(
+        "--sampling-fraction", help="release size / population size")] = None,
+    vault: Annotated[str | None, typer.Option(
+        "--vault", help="optional: also confirm the shredding in this vault (needs its "
+        "master key)")] = None,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print statement.json")] = False,
+    overwrite: OverwriteOpt = False,
+    input_format: Annotated[str | None, typer.Option(
+        "--input-format", help="force the release's format: csv, parquet or jsonl")] = None,
+    sep: Annotated[str | None, typer.Option("--sep", help="force the CSV separator")] = None,
+) -> None:
+    """Say whether a coded release may be called anonymized: its scope's signed destruction
+    record, its code column and its residual re-identification risk against the thresholds
+    given. Needs no master key. Exit 0: anonymized; 1: not (each failed condition listed)."""
+    import datetime as dt
+
+    from veil.io.formats import parse_format
+    from veil.io.read import open_dataset
+    from veil.risk import Population
+    from veil.vault import statement as st
+
+    started = dt.datetime.now(dt.UTC)
+    if sum(x is not None for x in (population, population_table, sampling_fraction)) > 1:
+        raise UsageError("give at most one of --population, --population-table, "
+                         "--sampling-fraction")
+    if sampling_fraction is not None and not 0 < sampling_fraction <= 1:
+        raise UsageError(f"--sampling-fraction must be in (0, 1]; got {sampling_fraction}")
+    if sep is not None and len(sep) != 1:
+        raise UsageError(f"--sep must be one character, got {len(sep)}")
+    table = None if population_table is None else open_dataset(
+        population_table).frame.collect(engine="streaming")
+    options = st.StatementOptions(
+        code_column, _split(qi), st.Thresholds(
+            k=k, max_risk=max_risk, average_risk=average_risk, max_marketer=max_marketer,
+            max_uniqueness=max_uniqueness, max_population_uniqueness=max_population_uniqueness,
+            l_diversity=l_diversity, t_closeness=t_closeness),
+        sensitive=tuple(c for item in sensitive or [] for c in _split(item)),
+        population=Population(population, sampling_fraction, table))
+    key = None if public_key is None else st.read_public_key(public_key)
+    source = st.load_record(record)
+    dataset = open_dataset(release, fmt=None if input_format is None
+                           else parse_format(input_format), separator=sep)
+    evidence = None
+    if vault is not None:
+        from veil.vault.vault import Vault
+
+        with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+            evidence = st.vault_evidence(opened, source.record.scope)
+    result = st.make_statement(dataset, source, options, public_key=key, vault=evidence)
+    data = st.write_statement(result, output, release_path=release, started=started,
+                              overwrite=overwrite)
+    if as_json:
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        _print_statement(result, output)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(name.strip() for name in value.split(",") if name.strip())
+
+
+def _print_statement(result: st.Statement, output: Path) -> None:
+    """The verdict, each condition, and where the statement is."""
+    out.print(f"verdict: {result.verdict}", markup=False)
+    for c in result.conditions:
+        out.print(f"  {'met    ' if c.passed else 'NOT MET'}  {c.name}: {c.detail}",
+                  markup=False)
+    out.print(f"statement: {output / 'statement.json'} (and statement.html, manifest.json)",
+              markup=False)
 
 
 @key_app.command("split")

@@ -1,0 +1,1 @@
+"""Differential privacy releases (issue 6): the release engine and its budget ledger."""

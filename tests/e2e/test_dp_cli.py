@@ -1,0 +1,159 @@
+"""`veil dp` and `veil ledger` as a user runs them: spec and quick releases, refusals, leaks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import pytest
+
+from tests.e2e.cli import run_cli
+
+PLANTED = "Zelda-Quixote-7781"  # a planted identifier: must appear nowhere veil writes
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    rng = np.random.default_rng(11)
+    n = 6000
+    frame = pl.DataFrame({
+        "patient_id": [f"P{i % 2500:05d}" for i in range(n)],
+        "name": rng.choice(["Ann", "Bob", PLANTED], n).tolist(),
+        "diagnosis": rng.choice(["I10", "E11", "J45"], n).tolist(),
+        "age": rng.integers(0, 100, n).tolist(),
+        "stay": rng.uniform(0, 20, n).round(1).tolist(),
+    })
+    path = tmp_path_factory.mktemp("dp") / "admissions.csv"
+    frame.write_csv(path)
+    return path
+
+
+SPEC = """\
+dataset: admissions
+privacy_unit: {column: patient_id, max_contributions: 3}
+budget: {epsilon: 2.0}
+release: {epsilon: 1.0}
+max_rows: 1000000
+queries:
+  - {name: patients, kind: count}
+  - {name: by_dx, kind: count_by, by: [diagnosis], domain: {diagnosis: [I10, E11, J45]}}
+  - {name: stay, kind: mean, column: stay, bounds: [0, 20]}
+  - {name: ages, kind: histogram, column: age, bins: [0, 18, 65, 90]}
+  - {name: age_median, kind: quantile, column: age, quantiles: [0.5], bounds: [0, 100]}
+"""
+
+
+def test_spec_release_then_budget_runs_out(data: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "release.yaml"
+    spec.write_text(SPEC)
+    ledger = f"sqlite:///{tmp_path / 'ledger.db'}"
+    first = run_cli(capsys, "dp", str(data), "--spec", str(spec), "-o", str(tmp_path / "r1"),
+                    "--ledger", ledger)
+    assert first.code == 0, first
+    assert "budget left for this dataset: epsilon 1" in first.stdout
+    out = tmp_path / "r1"
+    assert {p.name for p in out.iterdir()} == {
+        "release.json", "report.html", "manifest.json", "patients.csv", "by_dx.csv",
+        "stay.csv", "ages.csv", "age_median.csv"}
+    record = json.loads((out / "release.json").read_text())
+    assert record["guarantee"]["unit_of_privacy"]["column"] == "patient_id"
+    assert [r["diagnosis"] for r in record["queries"][1]["rows"]] == ["I10", "E11", "J45"]
+    assert "<svg" in (out / "report.html").read_text()
+    assert run_cli(capsys, "dp", str(data), "--spec", str(spec), "-o", str(tmp_path / "r2"),
+                   "--ledger", ledger).code == 0
+    third = run_cli(capsys, "dp", str(data), "--spec", str(spec), "-o", str(tmp_path / "r3"),
+                    "--ledger", ledger)
+    assert third.code == 2
+    assert "left" in third.stderr and len(third.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "r3").exists()
+    shown = run_cli(capsys, "ledger", "show", "--ledger", ledger, "--json")
+    entries = json.loads(shown.stdout)["entries"]
+    assert [e["kind"] for e in entries] == ["budget", "release", "release"]
+    assert run_cli(capsys, "ledger", "verify", "--ledger", ledger).code == 0
+    for path in [*out.iterdir(), tmp_path / "ledger.db"]:
+        assert PLANTED.encode() not in path.read_bytes()
+        assert b"P00001" not in path.read_bytes()
+
+
+def test_quick_release_json(data: Path, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    outcome = run_cli(capsys, "dp", str(data), "--unit", "patient_id", "--max-contributions",
+                      "3", "--epsilon", "1", "--budget", "3", "--count-by", "diagnosis",
+                      "--domain", "I10,E11,J45,Z99", "--ledger",
+                      f"sqlite:///{tmp_path / 'l.db'}", "-o", str(tmp_path / "q"), "--json")
+    assert outcome.code == 0, outcome
+    released = json.loads(outcome.stdout)
+    rows = released["queries"]["count_by_diagnosis"]["rows"]
+    assert [r["diagnosis"] for r in rows] == ["I10", "E11", "J45", "Z99"]
+    assert all(r["lower"] <= r["value"] <= r["upper"] for r in rows)
+    assert "epsilon = 1" in released["guarantee"]
+
+
+def test_preview_shows_truth_and_spends_nothing(data: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "release.yaml"
+    spec.write_text(SPEC)
+    ledger = tmp_path / "ledger.db"
+    outcome = run_cli(capsys, "dp", str(data), "--spec", str(spec), "-o", str(tmp_path / "p"),
+                      "--ledger", f"sqlite:///{ledger}", "--preview")
+    assert outcome.code == 0, outcome
+    assert "NOT FOR RELEASE" in outcome.stdout
+    record = json.loads((tmp_path / "p" / "preview.json").read_text())
+    assert record["queries"][0]["rows"][0]["true_value"] == 6000
+    assert "NOT FOR RELEASE" in (tmp_path / "p" / "preview.html").read_text()
+    assert not ledger.exists()
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    ("queries:\n  - {name: n, kind: count, colour: red}\n",
+     "line 7: queries.0.colour: unknown option"),
+    ("queries:\n  - {name: s, kind: sum, column: stay}\n", "needs 'bounds"),
+    ("queries:\n  - {name: d, kind: count_by, by: [diagnosis]}\n", "no public domain"),
+    ("queries:\n  - {name: d, kind: count_by, by: [diagnosis], key_selection: true}\n",
+     "needs delta"),
+    ("queries:\n  - {name: d, kind: count_by, by: [patient_id], domain: {patient_id: [x]}}\n",
+     "privacy unit"),
+    ("queries: [\n", "line"),
+])
+def test_invalid_specs_are_one_line_errors(data: Path, tmp_path: Path, edit: str, message: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(SPEC.split("queries:")[0] + edit)
+    outcome = run_cli(capsys, "dp", str(data), "--spec", str(spec), "-o", str(tmp_path / "o"),
+                      "--ledger", f"sqlite:///{tmp_path / 'l.db'}")
+    assert outcome.code == 2, outcome
+    assert message in outcome.stderr, outcome.stderr
+    assert len(outcome.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "o").exists()
+
+
+def test_quick_release_needs_its_options(data: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    outcome = run_cli(capsys, "dp", str(data), "--unit", "patient_id", "-o", str(tmp_path / "o"))
+    assert outcome.code == 2
+    assert "--max-contributions" in outcome.stderr
+    unit = run_cli(capsys, "dp", str(data), "--unit", "nobody", "--max-contributions", "2",
+                   "--epsilon", "1", "--budget", "2", "--count-by", "diagnosis", "--domain",
+                   "I10", "-o", str(tmp_path / "o"), "--ledger", f"sqlite:///{tmp_path}/l.db")
+    assert unit.code == 2 and "'nobody' is not in the data" in unit.stderr
+
+
+def test_a_tampered_ledger_is_named(data: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    ledger = tmp_path / "ledger.db"
+    args = ["--unit", "patient_id", "--max-contributions", "3", "--epsilon", "0.5",
+            "--budget", "1", "--count-by", "diagnosis", "--domain", "I10,E11,J45",
+            "--ledger", f"sqlite:///{ledger}"]
+    assert run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "a")).code == 0
+    with sqlite3.connect(ledger) as conn:  # give back budget by editing a release's spend
+        conn.execute("update veil_dp_entries set epsilon = 0.01 where seq = 2")
+    verified = run_cli(capsys, "ledger", "verify", "--ledger", f"sqlite:///{ledger}")
+    assert verified.code == 1 and "entry 2" in verified.stderr
+    again = run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "b"))
+    assert again.code == 2 and "verification" in again.stderr
+    assert not (tmp_path / "b").exists()
