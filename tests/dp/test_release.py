@@ -45,8 +45,8 @@ def _spec(queries: list[dict[str, Any]], *, release_loss: dict[str, float] | Non
 
 def _repeat(data: pl.DataFrame, spec: ReleaseSpec) -> list[list[dict[str, Any]]]:
     """Plan once, then run every query's measurement RUNS times: rows of each run."""
-    frame = engine.prepare(data.lazy(), spec)
-    plan = engine.plan(frame, spec)
+    plan = engine.plan(engine.prepare(data.lazy(), spec), spec)
+    frame = plan.truncate(engine.prepare(data.lazy(), spec)).lazy()
     runs = []
     for _ in range(RUNS):
         rows = []
@@ -98,10 +98,13 @@ def test_contributions_are_truncated_to_the_bound() -> None:
                       pl.DataFrame({"pid": ["HEAVY"] * 5000, "dx": ["A"] * 5000,
                                     "stay": [1.0] * 5000})])
     spec = _spec([{"name": "n", "kind": "count"}], release_loss={"epsilon": 9.0})
-    frame = engine.prepare(data.lazy(), spec)
-    plan = engine.plan(frame, spec)
-    values = [interpret(plan.queries[0], plan.queries[0].measurement(frame).collect(),
-                        0.95).table["value"][0] for _ in range(20)]
+    prepared = engine.prepare(data.lazy(), spec)
+    plan = engine.plan(prepared, spec)
+    values = []
+    for _ in range(20):  # a fresh random truncation each time, as in a release
+        frame = plan.truncate(prepared).lazy()
+        released = plan.queries[0].measurement(frame).collect()
+        values.append(interpret(plan.queries[0], released, 0.95).table["value"][0])
     assert max(values) < 500 + 2 + 20  # scale 2/9: noise beyond 18 is impossible in practice
     assert min(values) > 500 - 20
 
@@ -133,6 +136,8 @@ def test_the_ledger_stops_a_release_past_the_budget(tmp_path: Path) -> None:
     first = release(source, spec, spec_text="x", out_dir=tmp_path / "one", ledger_url=ledger,
                     actor="tester")
     assert first.entry is not None
+    # a count-only release reads no column but the unit: it must still count the rows
+    assert abs(first.record["queries"][0]["rows"][0]["value"] - 400) < 60
     left = first.record["guarantee"]["ledger"]["left_after"]["epsilon"]
     assert left == pytest.approx(0.4)
     with pytest.raises(PrivacyBudgetError) as refused:
@@ -203,3 +208,21 @@ def test_a_missing_column_and_non_numbers_are_named_without_values(tmp_path: Pat
         release(source, spec, spec_text="x", out_dir=tmp_path / "o", ledger_url=ledger)
     assert "1 values are not numbers" in str(err.value)
     assert "SECRET" not in str(err.value)
+
+
+def test_weights_split_the_budget_and_every_share_is_used(tmp_path: Path) -> None:
+    """Query i is calibrated to share i: weights 1 and 3 give noise scales 3 : 1."""
+    source = tmp_path / "data.csv"
+    _frame(patients=100).write_csv(source)
+    spec = _spec([{"name": "light", "kind": "count"},
+                  {"name": "heavy", "kind": "count", "weight": 3},
+                  {"name": "dx", "kind": "count_by", "by": ["dx"],
+                   "domain": {"dx": ["A", "B", "C"]}, "weight": 2}],
+                 release_loss={"epsilon": 1.2})
+    outcome = release(source, spec, spec_text="x", out_dir=tmp_path / "out",
+                      ledger_url=f"sqlite:///{tmp_path / 'l.db'}", actor="tester")
+    scales = [q["accuracy"]["scale"] for q in outcome.record["queries"]]
+    assert scales[0] == pytest.approx(3 * scales[1], rel=1e-6)
+    assert scales[0] == pytest.approx(2 / 0.2, rel=1e-6)  # 2 rows per unit, epsilon 1.2/6
+    shares = [q["budget_share"][0] for q in outcome.record["queries"]]
+    assert sum(shares) <= 1.2 and shares == pytest.approx([0.2, 0.6, 0.4])

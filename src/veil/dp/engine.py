@@ -49,14 +49,29 @@ class Planned:
 
 @dataclass(frozen=True)
 class Plan:
-    context: Any  # opendp.context.Context
+    """The measurements of a release, and OpenDP's truncation to the privacy unit's bound."""
+
+    context: Any  # opendp.context.Context over the truncated rows
+    truncation: Any  # opendp Transformation: user-level data -> at most N rows per unit
     queries: tuple[Planned, ...]
+
+    def truncate(self, frame: pl.LazyFrame) -> pl.DataFrame:
+        """OpenDP's truncation of `frame` (prepared), run once for all the queries."""
+        truncated: pl.DataFrame = self.truncation(frame).collect()
+        return truncated
 
 
 def prepare(frame: pl.LazyFrame, spec: ReleaseSpec) -> pl.LazyFrame:
-    """The columns the release reads, typed: groups as text, measured columns as Float64."""
+    """The columns the release reads, typed: groups as text, measured columns as Float64.
+
+    The privacy unit becomes a 64-bit hash of its value: grouping 10M rows by an
+    integer is several times faster than by text, and the identifier is never
+    released. Two units whose hashes collide (about 1 in 10^7 for millions of
+    units) are truncated together, which only removes rows: still at most N per unit.
+    """
     numeric = {q.column for q in spec.queries if q.column is not None}
-    exprs = [pl.col(spec.privacy_unit.column).cast(pl.String)]
+    unit = spec.privacy_unit.column
+    exprs = [pl.col(unit).cast(pl.String).hash(seed=0x5EED).alias(unit)]
     for name in spec.columns[1:]:
         kind = pl.Float64 if name in numeric else pl.String
         exprs.append(pl.col(name).cast(kind, strict=False))
@@ -103,21 +118,56 @@ def plan(frame: pl.LazyFrame, spec: ReleaseSpec) -> Plan:
         privacy_loss = dp.loss_of(rho=loss.rho, delta=loss.delta)
     else:
         privacy_loss = dp.loss_of(epsilon=loss.epsilon, delta=loss.delta)
-    context = _context(frame, spec, privacy_loss)
+    truncation, d_rows = _truncation(frame, spec)
+    context = _context(truncation, d_rows, frame, spec, privacy_loss)
     shares = _shares(context.d_mids)
     planned = []
-    for query, share in zip(spec.queries, shares, strict=True):
-        built = _build(context, query, spec)
+    for index, (query, share) in enumerate(zip(spec.queries, shares, strict=True)):
+        built = _build(_start(context, index), query)
         measurement = _resolve(built, query, spec)
         alpha = 1.0 - spec.confidence
         summary = _summary(measurement, alpha)
         half = _summary(measurement, alpha / 2) if query.kind == "mean" else summary
         planned.append(Planned(query, measurement, share, summary, half))
-    return Plan(context, tuple(planned))
+    return Plan(context, truncation, tuple(planned))
 
 
-def _context(frame: pl.LazyFrame, spec: ReleaseSpec, privacy_loss: Any) -> Any:
-    """An OpenDP sequential-composition Context over `frame`, one budget share per query.
+def _truncation(frame: pl.LazyFrame, spec: ReleaseSpec) -> tuple[Any, Any]:
+    """OpenDP's stable truncation to at most N rows per unit, and the row distance it gives.
+
+    The same plan `LazyFrameQuery.truncate_per_group` writes (a random N of each
+    unit's rows), compiled once by OpenDP into a stable transformation from the
+    user-level metric (one unit added or removed) to a row-level one, so the
+    10M-row window that truncation needs runs once per release, not once per query.
+    """
+    dp = opendp()
+    from opendp.domains import _lazyframe_from_domain
+    from opendp.extras.polars import Bound
+    from opendp.transformations import make_stable_lazyframe
+
+    domain = dp.domain_of(frame, infer=True)
+    if spec.max_rows is not None:
+        domain = dp.with_margin(domain, dp.Margin(by=(), max_length=spec.max_rows))
+    unit = pl.col(spec.privacy_unit.column)
+    metric, d_in = dp.unit_of(contributions=[Bound(per_group=1)], identifier=unit)
+    root = _lazyframe_from_domain(domain)  # OpenDP plans start from an empty frame
+    kept = (root.filter(pl.int_range(pl.len()).shuffle().over(unit)
+                        < spec.privacy_unit.max_contributions)
+            .select([pl.col(c) for c in _kept_columns(spec)]))
+    truncation = make_stable_lazyframe(domain, metric, lazyframe=kept,
+                                       MO="FrameDistance<SymmetricDistance>")
+    return truncation, truncation.map(d_in)  # type: ignore[no-untyped-call]
+
+
+def _kept_columns(spec: ReleaseSpec) -> tuple[str, ...]:
+    """What the truncated rows keep: the columns queries read, not the unit (fewer values
+    for OpenDP to check) unless nothing else is read (a frame without columns has no rows)."""
+    return spec.columns[1:] or spec.columns[:1]
+
+
+def _context(truncation: Any, d_in: Any, frame: pl.LazyFrame, spec: ReleaseSpec,
+             privacy_loss: Any) -> Any:
+    """An OpenDP sequential-composition Context over the truncated rows, a share per query.
 
     `Context.compositor(split_by_weights=...)` searches a scale for the shares and,
     with (epsilon, delta) losses, can meet a float rounding where epsilon rounds up
@@ -126,10 +176,9 @@ def _context(frame: pl.LazyFrame, spec: ReleaseSpec, privacy_loss: Any) -> Any:
     that they add up to at most the release's loss before anything runs.
     """
     dp = opendp()
-    domain = dp.domain_of(frame, infer=True)
-    if spec.max_rows is not None:
+    domain, metric = truncation.output_domain, truncation.output_metric
+    if spec.max_rows is not None:  # truncation keeps rows from the input: the bound still holds
         domain = dp.with_margin(domain, dp.Margin(by=(), max_length=spec.max_rows))
-    metric, d_in = dp.unit_of(contributions=1, identifier=pl.col(spec.privacy_unit.column))
     measure, d_out = privacy_loss
     weights = spec.weights
     total = math.fsum(weights)
@@ -153,13 +202,19 @@ def _context(frame: pl.LazyFrame, spec: ReleaseSpec, privacy_loss: Any) -> Any:
                           hint="use fewer queries or larger weights")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        queryable = accountant(frame)
+        queryable = accountant(truncation(frame))  # lazy: replaced by `run`, never queried
     return dp.Context(accountant=accountant, queryable=queryable, d_in=d_in,
                    d_mids=list(d_mids))
 
 
-def run(plan: Plan) -> list[pl.DataFrame]:
-    """Execute every planned measurement in order: the released tables."""
+def run(plan: Plan, frame: pl.LazyFrame) -> list[pl.DataFrame]:
+    """Truncate `frame` once (OpenDP), then run every planned measurement on it in order."""
+    truncated = plan.truncate(frame).lazy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # the same accountant (budget shares) over the materialized truncation: the
+        # queryable made while planning held only the lazy plan and released nothing
+        plan.context.queryable = plan.context.accountant(truncated)
     results = []
     for item in plan.queries:
         with warnings.catch_warnings():
@@ -174,10 +229,27 @@ def _shares(d_mids: Sequence[Any]) -> list[tuple[float, ...]]:
             for d in d_mids]
 
 
-def _build(context: Any, query: Query, spec: ReleaseSpec) -> Any:
-    """The OpenDP LazyFrameQuery of one spec query."""
+def _start(context: Any, index: int) -> Any:
+    """An empty OpenDP LazyFrameQuery on `context` with the budget share of query `index`.
+
+    `Context.query()` always takes the next unspent share, which is right only when
+    each query is released before the next is built; here all are built (and
+    calibrated) before any runs, so each gets its own share explicitly.
+    """
+    from opendp.context import Query as OpenDPQuery
+    from opendp.domains import _lazyframe_from_domain
+    from opendp.extras.polars import LazyFrameQuery
+
+    accountant = context.accountant
+    query = OpenDPQuery(chain=accountant.input_space, output_measure=accountant.output_measure,
+                        d_in=context.d_in, d_out=context.d_mids[index], context=context)
+    empty = _lazyframe_from_domain(accountant.input_domain)
+    return LazyFrameQuery(empty, query)  # type: ignore[no-untyped-call]
+
+
+def _build(base: Any, query: Query) -> Any:
+    """The OpenDP LazyFrameQuery of one spec query, on an empty query `base`."""
     dp = opendp()
-    base = context.query().truncate_per_group(spec.privacy_unit.max_contributions)
     count = dp.dp_len(signed=False).alias("count")
     if query.kind == "count":
         return base.select(count)

@@ -84,7 +84,7 @@ def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Pat
             left_after = ledger.remaining(spec.dataset)
             head = ledger.head()
     answers = [interpret(p, r, spec.confidence) for p, r in
-               zip(plan.queries, engine.run(plan), strict=True)]
+               zip(plan.queries, engine.run(plan, frame), strict=True)]
     record = _record(spec, answers, entry=entry, spent_before=spent_before,
                      left_after=left_after, ledger_location=ledger_location,
                      head=None if preview else head, preview=preview)
