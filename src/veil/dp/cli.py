@@ -186,11 +186,11 @@ def show(
                                      "remaining": left}, indent=2, default=str) + "\n")
         return
     table = Table(title="ledger entries")
-    for name in ("seq", "at", "actor", "dataset", "spend", "queries"):
+    for name in ("seq", "at", "actor", "kind", "dataset", "amount", "queries"):
         table.add_column(name)
-    for e in entries:
-        table.add_row(str(e.seq), e.at.isoformat(timespec="seconds"), e.actor, e.dataset,
-                      e.spend.describe(), str(len(e.queries)))
+    for e in entries:  # a "budget" entry's amount is the dataset's total, a release's its spend
+        table.add_row(str(e.seq), e.at.isoformat(timespec="seconds"), e.actor, e.kind,
+                      e.dataset, e.spend.describe(), str(len(e.queries)))
     out.print(table)
     for name, remaining in left.items():
         out.print(f"{name}: left "
