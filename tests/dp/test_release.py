@@ -226,3 +226,22 @@ def test_weights_split_the_budget_and_every_share_is_used(tmp_path: Path) -> Non
     assert scales[0] == pytest.approx(2 / 0.2, rel=1e-6)  # 2 rows per unit, epsilon 1.2/6
     shares = [q["budget_share"][0] for q in outcome.record["queries"]]
     assert sum(shares) <= 1.2 and shares == pytest.approx([0.2, 0.6, 0.4])
+
+
+def test_boolean_and_integer_groups_match_their_yaml_domain(tmp_path: Path) -> None:
+    source = tmp_path / "data.parquet"
+    frame = _frame(patients=300).with_columns(
+        (pl.col("stay") > 15).alias("long"), (pl.col("stay") // 10).cast(pl.Int64).alias("band"))
+    frame.write_parquet(source)
+    spec = _spec([{"name": "long", "kind": "count_by", "by": ["long"],
+                   "domain": {"long": [True, False]}},
+                  {"name": "band", "kind": "table", "by": ["band", "dx"],
+                   "domain": {"band": [0, 1, 2], "dx": ["A", "B", "C"]}}],
+                 release_loss={"epsilon": 8.0})
+    outcome = release(source, spec, spec_text="x", out_dir=tmp_path / "out",
+                      ledger_url=f"sqlite:///{tmp_path / 'l.db'}", actor="tester")
+    long_rows = outcome.record["queries"][0]["rows"]
+    assert [r["long"] for r in long_rows] == ["true", "false"]
+    assert sum(r["value"] for r in long_rows) == pytest.approx(600, abs=40)
+    band_rows = outcome.record["queries"][1]["rows"]
+    assert len(band_rows) == 9 and sum(r["value"] for r in band_rows) == pytest.approx(600, abs=60)

@@ -291,13 +291,27 @@ def _keyed(grouped: Any, query: Query) -> Any:
     """A grouped query over its public key set, or left to DP key selection."""
     if query.key_selection:
         return grouped
+    return grouped.with_keys(public_keys(query))
+
+
+def public_keys(query: Query) -> pl.DataFrame:
+    """Every combination of the query's public categories, as text, in the spec's order.
+
+    Categories are compared as text because group columns are read as text: YAML
+    booleans become ``true``/``false`` as Polars writes them, numbers their str().
+    """
     assert query.domain is not None
     keys: pl.DataFrame | None = None
     for column in query.by:
-        part = pl.DataFrame({column: [str(v) for v in query.domain[column]]},
+        part = pl.DataFrame({column: [_as_text(v) for v in query.domain[column]]},
                             schema={column: pl.String})
-        keys = part if keys is None else keys.join(part, how="cross")
-    return grouped.with_keys(keys)
+        keys = part if keys is None else keys.join(part, how="cross", maintain_order="left")
+    assert keys is not None
+    return keys
+
+
+def _as_text(value: str | int | float | bool) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _resolve(built: Any, query: Query, spec: ReleaseSpec) -> Any:

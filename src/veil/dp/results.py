@@ -18,7 +18,7 @@ from typing import Any
 
 import polars as pl
 
-from veil.dp.engine import Planned
+from veil.dp.engine import Planned, public_keys
 from veil.dp.spec import Query
 
 _NO_INTERVAL = ("OpenDP's quantile is an exponential-mechanism release with no closed-form "
@@ -127,13 +127,8 @@ def _ordered(table: pl.DataFrame, planned: Planned) -> pl.DataFrame:
         return order.join(table, on="bin", how="left", maintain_order="left")
     if query.key_selection or not query.by or query.domain is None:
         return table
-    keys: pl.DataFrame | None = None
-    for column in query.by:
-        part = pl.DataFrame({column: [str(v) for v in query.domain[column]]},
-                            schema={column: pl.String})
-        keys = part if keys is None else keys.join(part, how="cross", maintain_order="left")
-    assert keys is not None
-    return keys.join(table, on=list(query.by), how="left", maintain_order="left")
+    return public_keys(query).join(table, on=list(query.by), how="left",
+                                   maintain_order="left")
 
 
 def _summary_row(summary: pl.DataFrame, column: str) -> dict[str, Any]:
