@@ -3,8 +3,9 @@
 Sets up a SQLite vault in a temp dir (a scope with --codes codes and a broker token),
 starts `veil serve` on a free loopback port, then runs --clients asyncio httpx clients,
 each sending --requests re-identifications of one random code. Prints median, p90, p99
-and max latency and the throughput, after a warm-up. Target: median < 20 ms, p99 < 50 ms
-with 32 clients.
+and max latency and the throughput, after a warm-up, and how many re-identifications
+shared a transaction (group commit; from the service's log, warm-up included). Target:
+median < 20 ms, p99 < 50 ms with 32 clients.
 
 Two loads:
 
@@ -14,6 +15,9 @@ Two loads:
   times, whether or not earlier ones were answered (latency at a given load).
 
     .venv/bin/python bench/service.py [--clients 32] [--requests 200] [--rate R]
+
+``--batch-cap 1`` runs the service with one re-identification per transaction (group
+commit off), to compare under the same conditions.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import json
 import json as _json
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -56,10 +61,15 @@ def _setup(workdir: Path, codes: int) -> tuple[str, Path, str, list[str]]:
     return url, workdir / "master.key", token, assigned
 
 
-def _serve(url: str, key_file: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def _serve(url: str, key_file: Path, port: int, log: Path,
+           batch_cap: int | None = None) -> subprocess.Popen[bytes]:
+    launch = ["-m", "veil"]
+    if batch_cap is not None:  # patch the broker's cap in the service process only
+        launch = ["-c", "import sys, veil.service.broker as b; sys.argv[0] = 'veil'; "
+                  f"b.BATCH_REQUESTS = {batch_cap}; from veil.cli import main; main()"]
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "veil", "serve", "--vault", url, "--key-file", str(key_file),
+            [sys.executable, *launch, "serve", "--vault", url, "--key-file", str(key_file),
              "--port", str(port)], stdout=sink, stderr=sink,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     deadline = time.monotonic() + 30
@@ -117,12 +127,19 @@ class _RawClient:
 Client = httpx.AsyncClient | _RawClient
 
 
+RETRIES = [0]  # requests sent again after httpx met a keep-alive connection the server closed
+
+
 async def _client(client: Client, codes: list[str], requests: int,
                   latencies: list[float], batch: int = 1) -> None:
     for _ in range(requests):
         body = {"codes": random.sample(codes, batch), "purpose": "benchmark"}
         started = time.perf_counter()
-        answer = await client.post("/v1/scopes/org-a/reidentify", json=body)
+        try:
+            answer = await client.post("/v1/scopes/org-a/reidentify", json=body)
+        except (httpx.ReadError, httpx.RemoteProtocolError):  # as _RawClient does: once
+            RETRIES[0] += 1
+            answer = await client.post("/v1/scopes/org-a/reidentify", json=body)
         latencies.append(time.perf_counter() - started)
         if answer.status_code != 200:
             raise SystemExit(f"unexpected status {answer.status_code}: {answer.text}")
@@ -174,6 +191,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1, help="codes per request")
     parser.add_argument("--raw", action="store_true",
                         help="a bare asyncio HTTP client instead of httpx (less client CPU)")
+    parser.add_argument("--batch-cap", type=int, default=None,
+                        help="most re-identifications per transaction (1: no group commit)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     load = os.getloadavg()[0]
@@ -181,24 +200,35 @@ def main() -> None:
         workdir = Path(tmp)
         url, key_file, token, codes = _setup(workdir, args.codes)
         port = _free_port()
-        server = _serve(url, key_file, port, workdir / "serve.log")
+        server = _serve(url, key_file, port, workdir / "serve.log", args.batch_cap)
         try:
             latencies, seconds = asyncio.run(
                 _run(port, token, codes, args.clients, args.requests, args.rate, args.batch,
                      args.raw))
+        except BaseException:  # the service's side of it (its log names routes, no values)
+            state = "was running" if server.poll() is None else f"exited ({server.poll()})"
+            print(f"veil serve {state}; its log ends with:", file=sys.stderr)
+            print((workdir / "serve.log").read_text(errors="replace")[-3000:], file=sys.stderr)
+            raise
         finally:
             server.terminate()
             server.wait(10)
+        grouped = re.findall(r"group commit: (\d+) re-identifications in (\d+) transactions",
+                             (workdir / "serve.log").read_text(errors="replace"))
     ms = sorted(x * 1000 for x in latencies)
     result = {
         "clients": args.clients, "requests": len(ms), "codes_in_scope": args.codes,
         "load": "closed loop" if args.rate is None else f"open loop, {args.rate:g}/s",
         "codes_per_request": args.batch, "client": "raw asyncio" if args.raw else "httpx",
+        "batch_cap": args.batch_cap,
         "median_ms": round(statistics.median(ms), 2),
         "p90_ms": round(ms[int(0.90 * (len(ms) - 1))], 2),
         "p99_ms": round(ms[int(0.99 * (len(ms) - 1))], 2), "max_ms": round(ms[-1], 2),
         "requests_per_s": round(len(ms) / seconds, 1), "cpus": os.cpu_count(),
         "load_average": round(load, 2),
+        "per_transaction": (round(int(grouped[-1][0]) / max(1, int(grouped[-1][1])), 1)
+                            if grouped else None),
+        "retries": RETRIES[0],
     }
     if args.json:
         print(json.dumps(result))
@@ -208,8 +238,9 @@ def main() -> None:
               f"{args.clients} concurrent clients, "
               f"{os.cpu_count()} CPUs: median {result['median_ms']} ms, p90 "
               f"{result['p90_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; "
-              f"{result['requests_per_s']} requests/s (load average before: "
-              f"{result['load_average']})")
+              f"{result['requests_per_s']} requests/s, {result['per_transaction']} "
+              f"re-identifications per transaction, {RETRIES[0]} sent again (load average "
+              f"before: {result['load_average']})")
 
 
 if __name__ == "__main__":

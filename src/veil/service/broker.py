@@ -6,16 +6,28 @@ in arrival order. The audit log is a single hash chain, so writes are serial any
 one writer hands over without SQLite's sleep-and-retry busy wait and without the
 unfairness of many threads fighting for a lock (and for the GIL). Heavy reads (the
 audit log, scope and token lists) use the shared thread pool.
+
+Group commit: re-identifications wait in a queue; when the writer gets to them it takes
+every one queued (up to `BATCH_REQUESTS`, and `max_items` codes in all) and runs them in
+ONE transaction (`Vault.reidentify_batch`): one commit for the lot, each request still
+with its own audit entry, in arrival order. A request arriving while the writer is idle
+is committed at once, alone; under load, those that arrive during a commit share the
+next one. Each request is answered only once the transaction holding its audit entry has
+committed, and a batch that fails fails every request in it (nothing is written).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from fastapi.security import HTTPAuthorizationCredentials
@@ -41,6 +53,7 @@ from veil.service._http import (
     VerifyOut,
 )
 from veil.service.tokens import IssuedToken, Role, TokenInfo, TokenStore, describe
+from veil.vault.vault import ReidentifyRequest as Reidentification
 
 if TYPE_CHECKING:
     from veil.vault import AuditEntry, ScopeInfo, Vault
@@ -49,6 +62,26 @@ T = TypeVar("T")
 
 _TOKEN_ID: Final = re.compile(r"[0-9a-f]{12}")
 _REFRESH: Final = 1.0  # seconds between reloads of the scope list on a cache miss
+BATCH_REQUESTS: Final = 64  # re-identifications in one transaction at most
+
+log = logging.getLogger("veil.service")
+
+Identified = dict[str, str | None]
+
+
+@dataclass
+class GroupCommitStats:
+    """Re-identifications handled and the transactions that held them (writer thread)."""
+
+    requests: int = 0
+    transactions: int = 0
+    largest: int = 0  # requests in the largest transaction
+
+
+@dataclass(frozen=True)
+class _Queued:
+    request: Reidentification
+    future: Future[Identified]
 
 
 class Broker:
@@ -62,6 +95,10 @@ class Broker:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-writer")
         self._masters: dict[str, bool] = {}  # scope -> master; scopes are never deleted
         self._refreshed = -_REFRESH
+        self._queue: deque[_Queued] = deque()  # re-identifications waiting for the writer
+        self._queue_lock = threading.Lock()
+        self._drain_due = False  # a drain is submitted to the writer and has not taken yet
+        self.group_commit = GroupCommitStats()
 
     async def _read(self, work: Callable[[], T]) -> T:
         return await asyncio.wrap_future(self._reader.submit(work))
@@ -73,6 +110,85 @@ class Broker:
         """Finish the queued work and stop the reader and writer threads."""
         self._reader.shutdown(wait=True)
         self._writer.shutdown(wait=True)
+        stats = self.group_commit
+        log.info("group commit: %d re-identifications in %d transactions (at most %d in one)",
+                 stats.requests, stats.transactions, stats.largest)
+
+    @property
+    def queued(self) -> int:
+        """Re-identifications waiting for the writer."""
+        return len(self._queue)
+
+    # -- group commit ------------------------------------------------------------------
+
+    async def _reidentify(self, request: Reidentification) -> Identified:
+        """Queue `request` for the writer's next batch; its result once that committed."""
+        future: Future[Identified] = Future()
+        with self._queue_lock:
+            self._queue.append(_Queued(request, future))
+            submit = not self._drain_due
+            self._drain_due = True
+        if submit:
+            try:
+                self._writer.submit(self._drain)
+            except RuntimeError:  # closed: no writer will take what is queued
+                with self._queue_lock:
+                    left, self._drain_due = list(self._queue), False
+                    self._queue.clear()
+                for queued in left:
+                    if queued.future.set_running_or_notify_cancel():
+                        queued.future.set_exception(RuntimeError("the broker is closed"))
+        return await asyncio.wrap_future(future)
+
+    def _drain(self) -> None:
+        """(Writer thread) run the queued re-identifications, a batch per transaction."""
+        while True:
+            batch, more = self._take()
+            if more:
+                try:  # the rest after the writes queued meanwhile, in arrival order
+                    self._writer.submit(self._drain)
+                    more = False
+                except RuntimeError:  # closing: finish the queue here
+                    pass
+            if batch:
+                self._commit(batch)
+            if not more:
+                return
+
+    def _take(self) -> tuple[list[_Queued], bool]:
+        """The next batch (oldest first) and whether more remain queued after it."""
+        batch: list[_Queued] = []
+        items = 0
+        with self._queue_lock:
+            while self._queue and len(batch) < BATCH_REQUESTS:
+                size = len(self._queue[0].request.codes)
+                if batch and items + size > self.max_items:
+                    break
+                queued = self._queue.popleft()
+                if queued.future.set_running_or_notify_cancel():  # else the caller left
+                    batch.append(queued)
+                    items += size
+            more = bool(self._queue)
+            self._drain_due = more
+        return batch, more
+
+    def _commit(self, batch: list[_Queued]) -> None:
+        """One transaction for `batch`; then each caller gets its result or error."""
+        stats = self.group_commit
+        stats.transactions += 1
+        stats.requests += len(batch)
+        stats.largest = max(stats.largest, len(batch))
+        try:
+            results = self.vault.reidentify_batch([q.request for q in batch])
+        except Exception as error:  # nothing of the batch was written: all of it fails
+            for queued in batch:
+                queued.future.set_exception(_fresh(error))
+            return
+        for queued, result in zip(batch, results, strict=True):
+            if isinstance(result, VeilError):
+                queued.future.set_exception(result)
+            else:
+                queued.future.set_result(result)
 
     # -- authentication and authorization --------------------------------------------
 
@@ -155,8 +271,8 @@ class Broker:
         await self._exists(scope)
         self._limit(body.codes, "codes")
         with _vault_errors():
-            found = await self._write(lambda: self.vault.reidentify(
-                scope, body.codes, actor=info.actor, purpose=body.purpose))
+            found = await self._reidentify(
+                Reidentification(scope, body.codes, info.actor, body.purpose))
         return ReidentifyResponse(pairs=[Pair(code=c, identifier=found.get(c))
                                          for c in body.codes])
 
@@ -239,6 +355,14 @@ def _vault_errors() -> Iterator[None]:
         raise ApiError(422, "invalid_value", error.message, hint=error.hint) from None
     except VeilError as error:
         raise ApiError(409, "vault_refused", error.message, hint=error.hint) from None
+
+
+def _fresh(error: Exception) -> Exception:
+    """A copy of a VeilError for each caller of a failed batch (one exception object
+    raised in many tasks would pile up their tracebacks); other errors as they are."""
+    if isinstance(error, VeilError):
+        return type(error)(error.message, hint=error.hint)
+    return error
 
 
 def _scope(info: ScopeInfo) -> ScopeOut:

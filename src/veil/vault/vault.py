@@ -29,6 +29,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -275,44 +276,97 @@ class Vault:
         """The identifier behind each code (None for codes the scope does not hold).
 
         Refused (VaultError, and audited as refused) without a purpose, or for a
-        master or shredded scope.
+        master or shredded scope. A batch of one: see `reidentify_batch`.
         """
-        audit.check_fields("reidentify", actor, {})
-        wanted = list(dict.fromkeys(str(c) for c in codes))
-        counts = {"requested": len(codes), "distinct": len(wanted)}
-        problem = None
-        if not (purpose or "").strip():
-            problem = "re-identification needs a purpose"
-        else:
-            with self._guard("reading a scope"), db.reading(self._engine) as conn:
-                row = conn.execute(select(schema.scopes)
-                                   .where(schema.scopes.c.name == scope)).first()
-            if row is None:
-                problem = f"scope {scope!r} does not exist"
-            elif row.master:
-                problem = f"scope {scope!r} is a master scope and holds no codes"
-            elif row.wrapped_key is None:
-                problem = f"scope {scope!r} was shredded: its codes can no longer be reversed"
-        if problem is not None:
-            self.record("reidentify", actor=actor, scope=scope, purpose=purpose or None,
-                        counts=counts, outcome="refused: " + problem.split(":")[0])
-            raise VaultError(problem)
-        with self._guard("re-identifying"), db.writing(self._engine) as conn:
-            row = _scope_row(conn, scope, lock="share")
-            _require_codes(row)
-            cipher = ScopeCipher(self._data_key(row), int(row.id))
-            result: dict[str, str | None] = dict.fromkeys(wanted)
-            for chunk in _chunks(wanted, LOOKUP_CHUNK):
+        [result] = self.reidentify_batch([ReidentifyRequest(scope, codes, actor, purpose)])
+        if isinstance(result, VaultError):
+            raise result
+        return result
+
+    def reidentify_batch(self, requests: Sequence[ReidentifyRequest],
+                         ) -> list[dict[str, str | None] | VaultError]:
+        """Several re-identifications in ONE transaction (group commit): one result each.
+
+        Each request is judged as `reidentify` judges one and gets its own audit
+        entry (its actor, scope, purpose, counts and outcome), appended in the order
+        of `requests`. A request's result is the identifier behind each of its codes,
+        or the VaultError it was refused or failed with: a refusal (no purpose; a
+        missing, master or shredded scope) is audited as "refused: ..."; an actor
+        that cannot be audited, or a stored code that fails authentication, gets its
+        error and no entry (as `reidentify` raises before its entry commits). If the
+        transaction fails as a whole (a database error), this raises VaultError and
+        nothing of the batch is written: no identifier may be handed out whose audit
+        entry did not commit.
+        """
+        if not requests:
+            return []
+        with self._guard("re-identifying"):
+            return _retrying(lambda: self._reidentify_batch(requests))
+
+    def _reidentify_batch(self, requests: Sequence[ReidentifyRequest],
+                          ) -> list[dict[str, str | None] | VaultError]:
+        wanted = [list(dict.fromkeys(str(c) for c in r.codes)) for r in requests]
+        results: list[dict[str, str | None] | VaultError] = []
+        with db.writing(self._engine) as conn:
+            names = sorted({r.scope for r in requests if (r.purpose or "").strip()})
+            rows: dict[str, Row[Any]] = {}
+            if names:  # share locks, taken at once before the audit head's (no deadlock)
+                rows = {str(row.name): row for row in conn.execute(
+                    select(schema.scopes).where(schema.scopes.c.name.in_(names))
+                    .order_by(schema.scopes.c.name).with_for_update(read=True))}
+            found = self._lookup(conn, requests, wanted, rows)
+            for request, codes in zip(requests, wanted, strict=True):
+                try:
+                    audit.check_fields("reidentify", request.actor, {})
+                except VaultError as error:
+                    results.append(error)
+                    continue
+                counts = {"requested": len(request.codes), "distinct": len(codes)}
+                problem = _refusal(request, rows.get(request.scope))
+                outcome = "ok"
+                result: dict[str, str | None] | VaultError
+                if problem is not None:
+                    result = VaultError(problem)
+                    outcome = "refused: " + problem.split(":")[0]
+                else:
+                    result = _decrypted(codes, found[request.scope])
+                    if isinstance(result, VaultError):
+                        results.append(result)
+                        continue
+                    counts["found"] = sum(v is not None for v in result.values())
+                audit.append(conn, self._audit_key, action="reidentify", actor=request.actor,
+                             scope=request.scope, purpose=request.purpose or None,
+                             counts=counts, outcome=outcome)
+                results.append(result)
+        return results
+
+    def _lookup(self, conn: Connection, requests: Sequence[ReidentifyRequest],
+                wanted: Sequence[Sequence[str]], rows: dict[str, Row[Any]],
+                ) -> dict[str, _Found]:
+        """The stored rows of the codes wanted in each scope that may be re-identified
+        (one query per scope and chunk, however many requests name the scope)."""
+        by_scope: dict[str, dict[str, None]] = {}
+        for request, codes in zip(requests, wanted, strict=True):
+            row = rows.get(request.scope)
+            if row is not None and _refusal(request, row) is None:
+                by_scope.setdefault(request.scope, {}).update(dict.fromkeys(codes))
+        found: dict[str, _Found] = {}
+        for name, distinct in by_scope.items():
+            row = rows[name]
+            stored: dict[str, tuple[bytes, bytes]] = {}
+            for chunk in _chunks(list(distinct), LOOKUP_CHUNK):
                 for code, index, secret in conn.execute(
                         select(schema.codes.c.code, schema.codes.c.blind_index,
                                schema.codes.c.secret)
                         .where(schema.codes.c.scope_id == row.id,
                                schema.codes.c.code.in_(chunk))):
-                    result[code] = cipher.decrypt(secret, code, index)
-            found = sum(v is not None for v in result.values())
-            audit.append(conn, self._audit_key, action="reidentify", actor=actor, scope=scope,
-                         purpose=purpose, outcome="ok", counts=counts | {"found": found})
-        return result
+                    stored[str(code)] = (bytes(index), bytes(secret))
+            try:
+                cipher: ScopeCipher | VaultError = ScopeCipher(self._data_key(row), int(row.id))
+            except VaultError as error:
+                cipher = error
+            found[name] = _Found(cipher, stored)
+        return found
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -435,6 +489,57 @@ class Vault:
                         f"VACUUM {schema.scopes.name}")
         except db.database_errors():
             pass
+
+
+@dataclass(frozen=True)
+class ReidentifyRequest:
+    """One re-identification for `Vault.reidentify_batch`: the codes of `scope` that
+    `actor` wants reversed, and why."""
+
+    scope: str
+    codes: Sequence[str]
+    actor: str
+    purpose: str
+
+    def __repr__(self) -> str:  # never the codes (tracebacks, logs)
+        return (f"ReidentifyRequest(scope={self.scope!r}, codes=<{len(self.codes)}>, "
+                f"actor={self.actor!r}, purpose={self.purpose!r})")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A scope's cipher (or why it cannot decrypt) and its stored rows, by code."""
+
+    cipher: ScopeCipher | VaultError
+    rows: dict[str, tuple[bytes, bytes]]  # code -> (blind index, ciphertext)
+
+
+def _refusal(request: ReidentifyRequest, row: Row[Any] | None) -> str | None:
+    """Why `request` is refused (the scope's row given), or None."""
+    if not (request.purpose or "").strip():
+        return "re-identification needs a purpose"
+    if row is None:
+        return f"scope {request.scope!r} does not exist"
+    if row.master:
+        return f"scope {request.scope!r} is a master scope and holds no codes"
+    if row.wrapped_key is None:
+        return f"scope {request.scope!r} was shredded: its codes can no longer be reversed"
+    return None
+
+
+def _decrypted(codes: Sequence[str], found: _Found) -> dict[str, str | None] | VaultError:
+    """The identifier behind each code (None if not stored), or the decryption's error."""
+    if isinstance(found.cipher, VaultError):
+        return found.cipher
+    result: dict[str, str | None] = dict.fromkeys(codes)
+    try:
+        for code in codes:
+            stored = found.rows.get(code)
+            if stored is not None:
+                result[code] = found.cipher.decrypt(stored[1], code, stored[0])
+    except VaultError as error:
+        return error
+    return result
 
 
 def _retrying(work: Callable[[], T], attempts: int = 3) -> T:
