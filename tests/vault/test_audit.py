@@ -108,3 +108,24 @@ def test_audit_pages_follow_the_sequence(tmp_path: Path) -> None:
     assert [e.seq for e in pages] == [e.seq for e in everything]
     assert len(vault.audit(after=everything[-2].seq, limit=5)) == 1
     vault.close()
+
+
+def test_append_many_chains_a_batch_like_single_appends(tmp_path: Path) -> None:
+    """A batch appended at once chains entry to entry and verifies like single appends."""
+    from veil.vault import MasterKey, db
+    from veil.vault.audit import Pending, append_many, read, verify_chain
+
+    key = MasterKey.generate()
+    vault = Vault.create(f"sqlite:///{tmp_path / 'v.db'}", key)
+    vault.add_scope("study-1", actor="alice")
+    audit_key = vault._audit_key  # the same key the vault's own appends use
+    batch = [Pending("reidentify", f"token:{i}", "study-1", f"purpose {i}", {"found": i}, "ok")
+             for i in range(5)]
+    with db.writing(vault.engine) as conn:
+        written = append_many(conn, audit_key, batch)
+    assert [e.seq for e in written] == [2, 3, 4, 5, 6]
+    assert [e.previous for e in written[1:]] == [e.digest for e in written[:-1]]
+    with db.reading(vault.engine) as conn:
+        assert read(conn, after=1) == written
+        assert verify_chain(conn, audit_key).ok
+    vault.close()

@@ -162,10 +162,16 @@ def _fail_on_audit_insert(number: int, error: Exception, *, once: bool = False) 
             if seen[0] == number or (seen[0] > number and not once):
                 raise error
 
+    hook.seen = seen  # type: ignore[attr-defined]
     return hook
 
 
-@pytest.mark.parametrize("where", ["third audit entry", "commit"])
+def hook_fired(hook: Any) -> bool:
+    """Whether a hook from `_fail_on_audit_insert` saw more audit inserts than the failed one."""
+    return bool(hook.seen[0] >= 2)
+
+
+@pytest.mark.parametrize("where", ["audit insert", "commit"])
 def test_a_batch_that_fails_writes_nothing(vault: Vault, codes: list[str], where: str) -> None:
     entries = vault.audit()
     requests = [ReidentifyRequest("study-1", codes[i:i + 1], f"token:{i}", f"p{i}")
@@ -175,7 +181,7 @@ def test_a_batch_that_fails_writes_nothing(vault: Vault, codes: list[str], where
     def at_commit(conn: Connection) -> None:
         raise injected
 
-    name, hook = (("before_cursor_execute", _fail_on_audit_insert(3, injected))
+    name, hook = (("before_cursor_execute", _fail_on_audit_insert(1, injected))
                   if where != "commit" else ("commit", at_commit))
     event.listen(vault.engine, name, hook)
     try:
@@ -197,7 +203,7 @@ def test_a_deadlocked_batch_is_retried_whole(vault: Vault, codes: list[str]) -> 
     """A PostgreSQL deadlock or serialization failure re-runs the batch, once in the log."""
     before = vault.audit()[-1].seq
     deadlock = OperationalError("injected", {}, psycopg.errors.DeadlockDetected("injected"))
-    hook = _fail_on_audit_insert(2, deadlock, once=True)
+    hook = _fail_on_audit_insert(1, deadlock, once=True)  # the batch's one insert
     event.listen(vault.engine, "before_cursor_execute", hook)
     try:
         results = vault.reidentify_batch([
@@ -206,5 +212,6 @@ def test_a_deadlocked_batch_is_retried_whole(vault: Vault, codes: list[str]) -> 
     finally:
         event.remove(vault.engine, "before_cursor_execute", hook)
     assert results == [{codes[i]: PEOPLE[i]} for i in range(3)]
+    assert hook_fired(hook)  # the deadlock really happened, and the retry wrote the batch once
     assert [e.purpose for e in vault.audit(after=before)] == ["p0", "p1", "p2"]
     assert vault.verify().ok

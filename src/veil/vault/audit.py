@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, RowMapping, insert, select, update
@@ -28,8 +28,8 @@ from veil.chain import GENESIS, VerifyResult, link_digest, walk
 from veil.errors import VaultError
 from veil.vault import schema
 
-__all__ = ["GENESIS", "AuditEntry", "VerifyResult", "append", "entry_digest", "read",
-           "start", "verify_chain"]
+__all__ = ["GENESIS", "AuditEntry", "Pending", "VerifyResult", "append", "append_many",
+           "entry_digest", "read", "start", "verify_chain"]
 
 
 @dataclass(frozen=True)
@@ -78,24 +78,53 @@ def check_fields(action: str, actor: str, counts: Mapping[str, int]) -> None:
             raise VaultError(f"audit count {name!r} must be an integer")
 
 
+@dataclass(frozen=True)
+class Pending:
+    """An entry to append: everything but its place in the chain."""
+
+    action: str
+    actor: str
+    scope: str | None
+    purpose: str | None
+    counts: Mapping[str, int]
+    outcome: str
+
+
 def append(conn: Connection, key: bytes, *, action: str, actor: str, scope: str | None,
            purpose: str | None, counts: Mapping[str, int], outcome: str) -> AuditEntry:
     """Append one entry inside the caller's transaction (the head row serializes writers)."""
-    check_fields(action, actor, counts)
+    return append_many(conn, key, [Pending(action, actor, scope, purpose, counts, outcome)])[0]
+
+
+def append_many(conn: Connection, key: bytes, pending: Sequence[Pending]) -> list[AuditEntry]:
+    """Append entries in order inside the caller's transaction: one read of the locked head,
+    one multi-row insert, one head update (group commit appends a batch's entries at once)."""
+    for item in pending:
+        check_fields(item.action, item.actor, item.counts)
+    if not pending:
+        return []
     head = conn.execute(select(schema.audit_head.c.seq, schema.audit_head.c.digest)
                         .where(schema.audit_head.c.id == 1).with_for_update()).one()
     at = dt.datetime.now(dt.UTC)
     at_text = at.isoformat(timespec="microseconds")
-    seq = int(head.seq) + 1
-    previous = str(head.digest)
-    digest = entry_digest(seq, at_text, actor, action, scope, purpose, counts, outcome, previous)
-    conn.execute(insert(schema.audit).values(
-        seq=seq, at=at_text, actor=actor, action=action, scope=scope, purpose=purpose,
-        counts=_counts_text(counts), outcome=outcome, previous=previous, digest=digest))
+    seq, previous = int(head.seq), str(head.digest)
+    entries: list[AuditEntry] = []
+    for item in pending:
+        seq += 1
+        digest = entry_digest(seq, at_text, item.actor, item.action, item.scope, item.purpose,
+                              item.counts, item.outcome, previous)
+        entries.append(AuditEntry(seq, at, item.actor, item.action, item.scope, item.purpose,
+                                  dict(item.counts), item.outcome, previous, digest))
+        previous = digest
+    conn.execute(insert(schema.audit), [
+        {"seq": e.seq, "at": at_text, "actor": e.actor, "action": e.action, "scope": e.scope,
+         "purpose": e.purpose, "counts": _counts_text(e.counts), "outcome": e.outcome,
+         "previous": e.previous, "digest": e.digest} for e in entries])
+    last = entries[-1]
     conn.execute(update(schema.audit_head).where(schema.audit_head.c.id == 1)
-                 .values(seq=seq, digest=digest, mac=head_mac(key, seq, digest)))
-    return AuditEntry(seq, at, actor, action, scope, purpose, dict(counts), outcome,
-                      previous, digest)
+                 .values(seq=last.seq, digest=last.digest,
+                         mac=head_mac(key, last.seq, last.digest)))
+    return entries
 
 
 def start(conn: Connection, key: bytes) -> None:

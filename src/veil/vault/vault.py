@@ -307,6 +307,7 @@ class Vault:
                           ) -> list[dict[str, str | None] | VaultError]:
         wanted = [list(dict.fromkeys(str(c) for c in r.codes)) for r in requests]
         results: list[dict[str, str | None] | VaultError] = []
+        entries: list[audit.Pending] = []
         with db.writing(self._engine) as conn:
             names = sorted({r.scope for r in requests if (r.purpose or "").strip()})
             rows: dict[str, Row[Any]] = {}
@@ -334,10 +335,10 @@ class Vault:
                         results.append(result)
                         continue
                     counts["found"] = sum(v is not None for v in result.values())
-                audit.append(conn, self._audit_key, action="reidentify", actor=request.actor,
-                             scope=request.scope, purpose=request.purpose or None,
-                             counts=counts, outcome=outcome)
+                entries.append(audit.Pending("reidentify", request.actor, request.scope,
+                                             request.purpose or None, counts, outcome))
                 results.append(result)
+            audit.append_many(conn, self._audit_key, entries)
         return results
 
     def _lookup(self, conn: Connection, requests: Sequence[ReidentifyRequest],
