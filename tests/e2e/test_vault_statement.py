@@ -315,3 +315,27 @@ def test_format_check_agrees_with_the_code_format(length: int, prefix: str, chec
                 code[:i] + code[i + 1:], code[:i] + "!" + code[i + 1:]]
     codes = pl.Series([*good, *bad], dtype=pl.String)
     assert _in_format(codes, fmt).tolist() == [fmt.is_valid(c) for c in codes]
+
+
+def test_the_vault_catches_a_release_coded_in_another_scope(
+        shredded: Shredded, capsys: pytest.CaptureFixture[str]) -> None:
+    """Codes of a live scope with the same format pass every format check; only the vault
+    can tell they are not the shredded scope's (their key still exists)."""
+    keyed = ("--vault", shredded.url, "--key-file", str(shredded.key))
+    assert run_cli(capsys, "vault", "scope", "add", "study-2", *keyed).code == 0
+    other = shredded.tmp / "other.csv"
+    outcome = run_cli(capsys, "pseudonymize", str(_source(shredded.tmp / "source2.csv")),
+                      "--column", "mrn", "--scope", "study-2", "-o", str(other), *keyed)
+    assert outcome.code == 0, outcome
+    without_vault = run_cli(capsys, "vault", "statement", str(other), "--record",
+                            str(shredded.record), "--code-column", "mrn", "--qi",
+                            "sex,age_band", "--k", "5", "-o", str(shredded.tmp / "a"))
+    assert without_vault.code == 0  # indistinguishable by format alone (a documented caveat)
+    with_vault = run_cli(capsys, "vault", "statement", str(other), "--record",
+                         str(shredded.record), "--code-column", "mrn", "--qi", "sex,age_band",
+                         "--k", "5", "-o", str(shredded.tmp / "b"), *keyed)
+    assert with_vault.code == 1, with_vault
+    data = _read(shredded, "b")
+    assert data["anonymized"] is False
+    failed = next(c for c in data["conditions"] if c["name"] == "vault confirms the shredding")
+    assert "are not codes of the scope" in failed["detail"]

@@ -490,7 +490,8 @@ def statement(
         from veil.vault.vault import Vault
 
         with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
-            evidence = st.vault_evidence(opened, source.record.scope)
+            evidence = st.vault_evidence(opened, source.record.scope,
+                                         st.release_codes(dataset, code_column))
     result = st.make_statement(dataset, source, options, public_key=key, vault=evidence)
     data = st.write_statement(result, output, release_path=release, started=started,
                               overwrite=overwrite)

@@ -166,6 +166,8 @@ class VaultEvidence:
     signature: str | None
     public_key: str
     code_format: CodeFormat
+    release_codes: int  # distinct codes in the release's code column
+    held: int  # how many of them the scope holds
 
 
 @dataclass(frozen=True)
@@ -322,13 +324,26 @@ def read_public_key(value: str) -> str:
     return text
 
 
-def vault_evidence(vault: Vault, scope: str) -> VaultEvidence:
-    """What `vault` says of `scope`: shredded or not, its stored signature, key and format."""
+def vault_evidence(vault: Vault, scope: str, codes: Sequence[str]) -> VaultEvidence:
+    """What `vault` says of `scope`: shredded or not, its stored signature, key and format,
+    and how many of the release's distinct `codes` are the scope's own."""
     info = vault.scope(scope)
     stored = vault.destruction(scope)
+    distinct = list(dict.fromkeys(codes))
     return VaultEvidence(vault.location, info.shredded,
                          None if stored is None else stored.signature, vault.public_key,
-                         vault.code_format(scope))
+                         vault.code_format(scope), len(distinct),
+                         vault.count_held(scope, distinct))
+
+
+def release_codes(dataset: Dataset, column: str) -> list[str]:
+    """The distinct codes of the release's code column (for the vault to check)."""
+    if column not in dataset.columns:
+        return []
+    codes = _guarded(lambda: dataset.frame.select(
+        pl.col(column).cast(pl.String).drop_nulls().unique()).collect(engine="streaming"),
+        dataset)
+    return [str(c) for c in codes.to_series().to_list()]
 
 
 # -- checking ------------------------------------------------------------------------------
@@ -401,6 +416,9 @@ def vault_condition(source: ShredRecord, key: str | None, vault: VaultEvidence) 
         problems.append("the vault holds another destruction signature for the scope")
     if key != vault.public_key:
         problems.append("the public key used is not the vault's")
+    if vault.held < vault.release_codes:
+        problems.append(f"{vault.release_codes - vault.held:,} of the release's "
+                        f"{vault.release_codes:,} distinct codes are not codes of the scope")
     detail = "; ".join(problems) or f"the vault ({vault.location}) holds the same signed record"
     return Condition("vault confirms the shredding", "key", not problems,
                      "confirmed" if not problems else "not confirmed", "confirmed", detail)

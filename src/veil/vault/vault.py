@@ -434,6 +434,20 @@ class Vault:
         self._scrub()
         return DestructionRecord(scope, at, actor, count, signature)
 
+    def count_held(self, scope: str, codes: Sequence[str]) -> int:
+        """How many of the distinct `codes` the scope holds (also after shredding: the codes
+        stay, only the key to their identifiers is gone). Reads no identifier."""
+        distinct = list(dict.fromkeys(str(c) for c in codes))
+        held = 0
+        with self._guard("counting codes"), db.reading(self._engine) as conn:
+            row = _scope_row(conn, scope)
+            for chunk in _chunks(distinct, LOOKUP_CHUNK):
+                held += int(conn.execute(
+                    select(func.count()).select_from(schema.codes)
+                    .where(schema.codes.c.scope_id == row.id,
+                           schema.codes.c.code.in_(chunk))).scalar_one())
+        return held
+
     def destruction(self, scope: str) -> DestructionRecord | None:
         """The destruction record of a shredded scope (None if it was not shredded)."""
         with self._guard("reading a scope"), db.reading(self._engine) as conn:
