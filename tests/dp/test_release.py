@@ -245,3 +245,33 @@ def test_boolean_and_integer_groups_match_their_yaml_domain(tmp_path: Path) -> N
     assert sum(r["value"] for r in long_rows) == pytest.approx(600, abs=40)
     band_rows = outcome.record["queries"][1]["rows"]
     assert len(band_rows) == 9 and sum(r["value"] for r in band_rows) == pytest.approx(600, abs=60)
+
+
+def test_concurrent_releases_never_pass_the_budget(tmp_path: Path) -> None:
+    """Four releases race for a budget that holds two: exactly two land, two are refused
+    with nothing written, and the ledger's chain holds."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from veil.dp.ledger import Ledger
+
+    source = tmp_path / "data.parquet"
+    _frame(patients=300).write_parquet(source)
+    spec = _spec([{"name": "n", "kind": "count"}], release_loss={"epsilon": 0.5},
+                 budget={"epsilon": 1.0})
+    ledger = f"sqlite:///{tmp_path / 'ledger.db'}"
+
+    def attempt(i: int) -> str:
+        try:
+            release(source, spec, spec_text="x", out_dir=tmp_path / f"out{i}",
+                    ledger_url=ledger, actor=f"analyst-{i}")
+        except PrivacyBudgetError:
+            return "refused"
+        return "released"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = sorted(pool.map(attempt, range(4)))
+    assert outcomes == ["refused", "refused", "released", "released"]
+    assert sum((tmp_path / f"out{i}").exists() for i in range(4)) == 2
+    with Ledger.open(ledger) as opened:
+        assert opened.verify().ok
+        assert opened.remaining("test").epsilon == 0.0
