@@ -40,7 +40,10 @@ def build_manifest(
     parameters: dict[str, Any],
     started_at: dt.datetime,
     finished_at: dt.datetime,
+    input_sha256: str | None = None,
 ) -> dict[str, Any]:
+    """The manifest dict; `input_sha256` when the caller already hashed the input (it is
+    read once, not twice)."""
     return {
         "veil_version": __version__,
         "command": command,
@@ -50,7 +53,7 @@ def build_manifest(
         "libraries": library_versions(),
         "policy_sha256": policy_sha256,
         "input": None if input_path is None else {
-            "file": input_path.name, "sha256": sha256_file(input_path),
+            "file": input_path.name, "sha256": input_sha256 or sha256_file(input_path),
             "bytes": input_path.stat().st_size,
         },
         "outputs": [

@@ -30,7 +30,7 @@ def eps(value: float) -> Loss:
 
 
 def charge(ledger: Ledger, total: Loss, spend: Loss, dataset: str = "visits") -> int:
-    return ledger.charge(dataset, total, spend, actor="alice", queries=QUERY).seq
+    return ledger.charge(dataset, total, spend, actor="alice", queries=QUERY).entry.seq
 
 
 @pytest.fixture
@@ -96,8 +96,10 @@ def test_register_charge_remaining(ledger: Ledger) -> None:
     ledger.register("visits", total, actor="bob")  # the same total: nothing happens
     assert ledger.spent("visits") == eps(0.0)
     assert ledger.remaining("visits") == total
-    entry = ledger.charge("visits", total, eps(0.25), actor="alice", queries=QUERY,
-                          input_sha256="ab" * 32, note="extract 7")
+    charged = ledger.charge("visits", total, eps(0.25), actor="alice", queries=QUERY,
+                            input_sha256="ab" * 32, note="extract 7")
+    entry = charged.entry
+    assert (charged.spent_before, charged.left_after) == (eps(0.0), eps(0.75))
     assert (entry.seq, entry.kind, entry.dataset, entry.spend) == (2, "release", "visits",
                                                                   eps(0.25))
     assert ledger.spent("visits") == eps(0.25)

@@ -457,6 +457,3 @@ def bin_labels(edges: Sequence[float]) -> list[str]:
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
-
-def finite(value: float | None) -> float | None:
-    return value if value is not None and math.isfinite(value) else None

@@ -32,9 +32,9 @@ Example::
 
     with Ledger.open("ledger.db") as ledger:
         total = Loss(Accounting.PURE, epsilon=1.0)
-        ledger.charge("visits-2025", total, Loss(Accounting.PURE, epsilon=0.25),
-                      actor="alice", queries=[{"count": "visits", "by": ["year"]}])
-        ledger.remaining("visits-2025").describe()   # 'epsilon 0.75'
+        charged = ledger.charge("visits-2025", total, Loss(Accounting.PURE, epsilon=0.25),
+                                actor="alice", queries=[{"count": "visits", "by": ["year"]}])
+        charged.left_after.describe()   # 'epsilon 0.75'
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ from veil.chain import GENESIS, VerifyResult, link_digest, walk
 from veil.errors import PrivacyBudgetError, UsageError, VaultError, VeilError
 from veil.vault import db
 
-__all__ = ["Accounting", "BudgetExceeded", "Ledger", "LedgerEntry", "LedgerError", "Loss"]
+__all__ = ["Accounting", "BudgetExceeded", "Charged", "Ledger", "LedgerEntry", "LedgerError",
+           "Loss"]
 
 TOLERANCE = 1e-9  # relative: absorbs decimal rounding, see the module docstring
 MAX_QUERY_BYTES = 16_384  # per query description: a description, never data
@@ -238,6 +239,16 @@ class LedgerEntry:
                 "note": self.note, "previous": self.previous, "digest": self.digest}
 
 
+@dataclass(frozen=True)
+class Charged:
+    """A release recorded by `Ledger.charge`: its entry (the chain's new head) and the
+    dataset's spend before it and budget left after it."""
+
+    entry: LedgerEntry
+    spent_before: Loss
+    left_after: Loss
+
+
 _UNIT = 2**1074  # every finite double is a whole number of 2**-1074: exact integer sums
 _SLACK = round(1 / TOLERANCE)  # spent * SLACK <= total * (SLACK + 1), in integers
 
@@ -360,8 +371,12 @@ class Ledger:
 
     def charge(self, dataset: str, total: Loss, spend: Loss, *, actor: str,
                queries: Sequence[Mapping[str, object]], input_sha256: str | None = None,
-               note: str | None = None) -> LedgerEntry:
+               note: str | None = None) -> Charged:
         """Record one release, or refuse it (BudgetExceeded) if it would exceed `total`.
+
+        The entry comes back with what the dataset had spent before it and has left
+        after it, both read in the same locked transaction (exact under concurrent
+        releases, and without walking the chain again).
 
         In one transaction: take the write lock, verify the whole chain, register
         `total` (or check it is the recorded one), sum the earlier spends, append the
@@ -380,8 +395,11 @@ class Ledger:
             _check_spend(dataset, tally.total, spend)
             if not tally.fits(spend):
                 raise BudgetExceeded(dataset, spend, tally.left_loss(), tally.total)
-            return _append(conn, state, kind="release", dataset=dataset, loss=spend,
-                           actor=actor, queries=text, input_sha256=input_sha256, note=note)
+            before = tally.spent_loss()
+            entry = _append(conn, state, kind="release", dataset=dataset, loss=spend,
+                            actor=actor, queries=text, input_sha256=input_sha256, note=note)
+            tally.add(spend)
+            return Charged(entry, before, tally.left_loss())
 
     # -- reading --------------------------------------------------------------------------
 

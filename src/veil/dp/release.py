@@ -28,7 +28,7 @@ import polars as pl
 
 from veil.dp import engine
 from veil.dp.guarantee import epsilon_equivalent, guarantee
-from veil.dp.ledger import Ledger, LedgerEntry, Loss
+from veil.dp.ledger import Charged, Ledger, LedgerEntry
 from veil.dp.results import Released, describe_query, interpret
 from veil.dp.spec import Query, ReleaseSpec
 from veil.errors import PolicyError, UsageError
@@ -69,30 +69,26 @@ def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Pat
     plan = engine.plan(frame, spec)
     who = actor or _actor()
     input_sha = sha256_file(dataset.path)
-    entry: LedgerEntry | None = None
+    charged: Charged | None = None
     ledger_location = None
-    spent_before = left_after = None
     if not preview:
         url = ledger_url or spec.ledger or default_ledger(dataset.path)
         with Ledger.open(url) as ledger:
             ledger_location = ledger.location
-            total, spend = spec.budget.to_loss(), spec.release.to_loss()
-            spent_before = _spent(ledger, spec)
-            entry = ledger.charge(spec.dataset, total, spend, actor=who,
-                                  queries=[_ledger_query(q) for q in spec.queries],
-                                  input_sha256=input_sha)
-            left_after = ledger.remaining(spec.dataset)
-            head = ledger.head()
+            charged = ledger.charge(spec.dataset, spec.budget.to_loss(),
+                                    spec.release.to_loss(), actor=who,
+                                    queries=[_ledger_query(q) for q in spec.queries],
+                                    input_sha256=input_sha)
     answers = [interpret(p, r, spec.confidence) for p, r in
                zip(plan.queries, engine.run(plan, frame), strict=True)]
-    record = _record(spec, answers, entry=entry, spent_before=spent_before,
-                     left_after=left_after, ledger_location=ledger_location,
-                     head=None if preview else head, preview=preview)
+    record = _record(spec, answers, charged=charged, ledger_location=ledger_location,
+                     preview=preview)
     if preview:
         _add_truth(record, frame, spec)
     _write(record, answers, out_dir=Path(out_dir), overwrite=overwrite, spec=spec,
-           spec_text=spec_text, input_path=dataset.path, started=started, preview=preview)
-    return ReleaseOutcome(record, Path(out_dir), entry)
+           spec_text=spec_text, input_path=dataset.path, input_sha256=input_sha,
+           started=started, preview=preview)
+    return ReleaseOutcome(record, Path(out_dir), None if charged is None else charged.entry)
 
 
 def _check_columns(columns: tuple[str, ...], spec: ReleaseSpec, path: Path) -> None:
@@ -118,17 +114,6 @@ def _guard_rails(spec: ReleaseSpec) -> None:
                  "privacy; spend less, or raise 'epsilon_cap' in the spec deliberately")
 
 
-def _spent(ledger: Ledger, spec: ReleaseSpec) -> Loss:
-    """What earlier releases of the dataset spent (nothing when it is new to the ledger)."""
-    if not ledger.entries(spec.dataset):
-        return Loss(spec.release.accounting, **{k: 0.0 for k in _fields(spec)})
-    return ledger.spent(spec.dataset)
-
-
-def _fields(spec: ReleaseSpec) -> list[str]:
-    return [k for k in ("epsilon", "delta", "rho") if getattr(spec.budget, k) is not None]
-
-
 def _ledger_query(query: Query) -> dict[str, object]:
     """What the ledger records about a query: its shape, never a category of the data."""
     described: dict[str, object] = {"name": query.name, "kind": query.kind}
@@ -139,22 +124,22 @@ def _ledger_query(query: Query) -> dict[str, object]:
     return described
 
 
-def _record(spec: ReleaseSpec, answers: list[Released], *, entry: LedgerEntry | None,
-            spent_before: Loss | None, left_after: Loss | None,
-            ledger_location: str | None, head: tuple[int, str] | None,
-            preview: bool) -> dict[str, Any]:
+def _record(spec: ReleaseSpec, answers: list[Released], *, charged: Charged | None,
+            ledger_location: str | None, preview: bool) -> dict[str, Any]:
+    entry = None if charged is None else charged.entry
     return {
         "format": "veil-dp-release-v1",
         "dataset": spec.dataset,
         "preview": preview,
         "released_at": None if entry is None else entry.at.isoformat(),
-        "guarantee": guarantee(spec, spent_before=spent_before, left_after=left_after,
+        "guarantee": guarantee(spec, spent_before=None if charged is None else
+                               charged.spent_before,
+                               left_after=None if charged is None else charged.left_after,
                                preview=preview),
         "ledger": None if entry is None else {
             "location": ledger_location, "entry": entry.seq, "digest": entry.digest,
-            "head": {"seq": head[0], "digest": head[1]} if head else None,
-            "note": "keep this digest: a ledger whose chain no longer reaches it was "
-                    "truncated or rewritten"},
+            "note": "this entry was the ledger's head when it was written; keep its digest: "
+                    "a ledger whose chain no longer reaches it was truncated or rewritten"},
         "queries": [a.to_dict() for a in answers],
     }
 
@@ -173,8 +158,8 @@ def _add_truth(record: dict[str, Any], frame: pl.LazyFrame, spec: ReleaseSpec) -
 
 
 def _write(record: dict[str, Any], answers: list[Released], *, out_dir: Path, overwrite: bool,
-           spec: ReleaseSpec, spec_text: str, input_path: Path, started: dt.datetime,
-           preview: bool) -> None:
+           spec: ReleaseSpec, spec_text: str, input_path: Path, input_sha256: str,
+           started: dt.datetime, preview: bool) -> None:
     from veil.report.dp_html import render_dp_html
 
     name = PREVIEW_NAME if preview else RECORD_NAME
@@ -199,7 +184,7 @@ def _write(record: dict[str, Any], answers: list[Released], *, out_dir: Path, ov
                         "reproducibility": "DP noise comes from OpenDP's CSPRNG and is "
                                            "deliberately not seedable: re-running gives other "
                                            "values (and spends budget again)"},
-            started_at=started, finished_at=dt.datetime.now(dt.UTC))
+            started_at=started, finished_at=dt.datetime.now(dt.UTC), input_sha256=input_sha256)
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n",
                                                encoding="utf-8")
 
