@@ -39,14 +39,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import polars as pl
-from markupsafe import Markup
 
 from veil.errors import InputError, UsageError
 from veil.io.hashing import sha256_file
@@ -66,7 +65,6 @@ ANONYMIZED = "anonymized"
 PSEUDONYMIZED = "still personal data (pseudonymized)"
 RESIDUAL_RISK = "key destroyed but residual risk too high"
 FILES = ("statement.json", "statement.html", "manifest.json")
-TEMPLATE = "statement.html.j2"
 
 _HINT_RECORD = "pass the JSON file that `veil vault shred SCOPE -o FILE` wrote"
 _OPTIONS = {"k": "--k", "max_risk": "--max-risk", "average_risk": "--average-risk",
@@ -634,6 +632,8 @@ def write_statement(statement: Statement, outdir: Path, *, release_path: Path,
     with atomic_directory(outdir, overwrite=overwrite) as staging:
         json_file, html_file, manifest_file = (staging / name for name in FILES)
         json_file.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        from veil.report.statement_html import render_statement_html
+
         html_file.write_text(render_statement_html(data), encoding="utf-8")
         options = statement.options
         manifest = build_manifest(
@@ -652,32 +652,3 @@ def write_statement(statement: Statement, outdir: Path, *, release_path: Path,
             started_at=started, finished_at=dt.datetime.now(dt.UTC))
         manifest_file.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return data
-
-
-def render_statement_html(data: Mapping[str, Any]) -> str:
-    """`Statement.to_dict()` as a self-contained page, the risk section of `veil risk` in it.
-
-    Every value is escaped by Jinja2's autoescape; only the risk section (rendered
-    with autoescape by its own template) is inserted as markup.
-    """
-    # private helper of veil.report.html, on purpose: every report loads templates alike
-    from veil.report.html import _environment
-    from veil.report.risk_html import risk_section_html
-
-    css = {ANONYMIZED: "removed", RESIDUAL_RISK: "attest"}.get(str(data["verdict"]),
-                                                                "violation")
-    section = risk_section_html(data["residual_risk"]).replace(
-        "<h2>Re-identification risk</h2>", "<h2>Residual re-identification risk</h2>", 1)
-    return _environment().get_template(TEMPLATE).render(
-        s=data, css=css, risk=Markup(section), measured=_shown)  # section: autoescaped
-
-
-def _shown(value: object) -> str:
-    """A measured value for the page: shares to four decimals, counts with separators."""
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.4f}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
