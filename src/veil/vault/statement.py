@@ -632,7 +632,7 @@ def write_statement(statement: Statement, outdir: Path, *, release_path: Path,
     with atomic_directory(outdir, overwrite=overwrite) as staging:
         json_file, html_file, manifest_file = (staging / name for name in FILES)
         json_file.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        from veil.report.statement_html import render_statement_html
+        from veil.report.statement_html import render_statement_html  # it imports this module
 
         html_file.write_text(render_statement_html(data), encoding="utf-8")
         options = statement.options
