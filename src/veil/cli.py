@@ -747,7 +747,7 @@ def _usage_line(error: Exception) -> str:
 
 def _fail_quietly(error: VeilError) -> NoReturn:
     sys.stderr.write(f"veil: error: {error.one_line()}\n")
-    sys.exit(2)
+    sys.exit(error.exit_code)
 
 
 # the honest-broker service (issue 5): `veil serve` and `veil token ...`

@@ -12,6 +12,8 @@ from __future__ import annotations
 class VeilError(Exception):
     """Root of every error veil raises on purpose (exit code 2 in the CLI)."""
 
+    exit_code: int = 2
+
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         self.message = message
         self.hint = hint
@@ -55,3 +57,13 @@ class InternalError(Exception):
 
 class HierarchyError(VeilError):
     """A generalization hierarchy is malformed or does not cover the data (issue 4)."""
+
+
+class VerificationError(VeilError):
+    """The output still holds identifiers: the run fails closed (exit code 3).
+
+    Its message names columns and Safe Harbor categories with counts, never a
+    value; nothing of the output was written.
+    """
+
+    exit_code = 3

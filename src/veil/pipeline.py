@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +18,11 @@ from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
 from veil.engines.base import RunOptions
 from veil.engines.polars_engine import PolarsEngine
-from veil.errors import UsageError
+from veil.errors import UsageError, VerificationError
 from veil.io.formats import Format, extension
 from veil.io.hashing import sha256_file, sha256_text
 from veil.io.read import Dataset, open_dataset
-from veil.io.write import atomic_directory
+from veil.io.write import atomic_directory, atomic_file
 from veil.manifest import build_manifest
 from veil.plan import Plan, compile_plan
 from veil.policy.models import Policy
@@ -32,6 +32,7 @@ from veil.policy.safe_harbor import check_safe_harbor
 from veil.report.build import build_report
 from veil.report.html import render_html
 from veil.scan import ScanResult, scan_frame
+from veil.verify import Verification, plan_expectations, verify_frame
 
 SAMPLE_ROWS = 10_000
 
@@ -132,12 +133,14 @@ def apply_policy(
         data_file = staging / data_name
         result = PolarsEngine().execute(
             dataset, plan, RunOptions(data_file, fmt, keys.secret, keys.keystore))
+        verification = _verify(dataset, plan, data_file, fmt, outdir)
         (staging / "policy.yaml").write_text(policy_text, encoding="utf-8")
         report = build_report(
             plan=plan,
             categories=verdict.categories,
             reasons=reasons or {},
-            warnings=list(extra_warnings) + list(verdict.warnings),
+            warnings=list(extra_warnings) + list(verdict.warnings)
+            + _verification_warnings(verification),
             input_info={"file": dataset.path.name, "format": dataset.format.value,
                         "rows": result.rows_out, "columns": len(dataset.columns)},
             output_info={"file": data_name, "format": fmt.value, "rows": result.rows_out,
@@ -146,6 +149,7 @@ def apply_policy(
             keys=_key_notes(keys, result.codes_assigned),
             generated_at=started,
         )
+        report["verification"] = verification.to_dict(rows=False)
         if with_risk:
             report["risk"] = _risk(data_file, fmt, report["quasi_identifiers"])
         report["manifest"] = {
@@ -190,6 +194,61 @@ def deidentify(
         output_format=output_format, overwrite=overwrite, reasons=proposal.reasons,
         extra_warnings=proposal.warnings, command="deidentify", scan=scan, with_risk=with_risk,
     )
+
+
+def _verify(dataset: Dataset, plan: Plan, data_file: Path, fmt: Format,
+            outdir: Path) -> Verification:
+    """Check every value written; on a residual identifier fail before anything is moved
+    into place, leaving only the data owner's verification report beside `outdir`."""
+    found = verify_frame(_scan_output(data_file, fmt), expectations=plan_expectations(plan),
+                         source=data_file.name)
+    found = replace(found, emptied=_emptied(dataset, plan, found))
+    if found.passed:
+        return found
+    rejected = outdir.parent / f"{outdir.name}.rejected-verification.json"
+    with atomic_file(rejected) as temporary:
+        temporary.write_text(_json(found.to_dict(rows=True)), encoding="utf-8")
+    raise VerificationError(
+        f"{dataset.path.name}: the output failed verification and was not written: "
+        f"{found.summary_line()}",
+        hint=f"the data owner's report (counts and row positions, no values) is {rejected}; "
+        "drop or redact these columns in the policy, or keep a column the finding is wrong "
+        "about with {action: keep, reviewed: true}",
+    )
+
+
+_PARSING = ("year_only", "top_code", "age", "zip3", "generalize")
+
+
+def _emptied(dataset: Dataset, plan: Plan, found: Verification) -> dict[str, int]:
+    """Per transformed output column: input values the transform turned into null."""
+    steps = [s for s in plan.outputs if s.action in _PARSING and s.output is not None]
+    if not steps:
+        return {}
+    counts = dataset.frame.select(
+        [pl.col(s.column).is_not_null().sum().alias(str(i)) for i, s in enumerate(steps)]
+    ).collect(engine="streaming").row(0)
+    emptied = {}
+    for step, before in zip(steps, counts, strict=True):
+        assert step.output is not None
+        lost = int(before) - found.nonnull.get(step.output, int(before))
+        if lost > 0:
+            emptied[step.output] = lost
+    return emptied
+
+
+def _verification_warnings(found: Verification) -> list[str]:
+    warnings = [
+        f"column {column!r}: {count:,} value(s) could not be read as the rule expects (or the "
+        "rule removes them) and were emptied (fail closed); review the column's format"
+        for column, count in found.emptied.items()
+    ]
+    warnings += [
+        f"column {r.column!r}: {r.values:,} value(s) look like {r.category.label.lower()} "
+        f"({r.category.value}, {r.detector}); kept because a person reviewed the column"
+        for r in found.residuals if r.accepted
+    ]
+    return warnings
 
 
 def _json(data: dict[str, Any]) -> str:

@@ -1,0 +1,71 @@
+"""Column names are data: a header can hold a date, a name or a record number.
+
+Headers are few, so they are checked here in plain Python (no rows involved):
+the value detectors run over each name with '_' and '.' read as spaces, and
+adjacent tokens are compared with the name dictionaries ("Smith_John_labs").
+A flagged column is reported, and may only be written, as `column_N`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+import polars as pl
+
+from veil.categories import Category
+from veil.verify.model import Residual
+from veil.verify.patterns import DETECTORS, first_names, last_names
+
+_SPLIT = re.compile(r"[\s_.\-/]+")
+_COMPACT_DATE = re.compile(r"^(1[89][0-9]{2}|20[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])$")
+
+
+def safe_label(index: int) -> str:
+    """The stand-in name of the column at 0-based `index`: column_1, column_2..."""
+    return f"column_{index + 1}"
+
+
+def header_findings(names: Sequence[str]) -> dict[int, tuple[Category, str]]:
+    """Index -> (category, detector) for every identifier-shaped column name."""
+    if not names:
+        return {}
+    spaced = [n.replace("_", " ").replace(".", " ") for n in names]
+    frame = pl.DataFrame({"raw": list(names), "spaced": spaced})
+    flags = frame.select(
+        *[(d.matches(pl.col("raw")) | d.matches(pl.col("spaced"))).alias(d.name)
+          for d in DETECTORS]
+    )
+    found: dict[int, tuple[Category, str]] = {}
+    for item in DETECTORS:
+        for index in flags.get_column(item.name).arg_true().to_list():
+            found.setdefault(int(index), (item.category, item.name))
+    for index, name in enumerate(names):
+        if index not in found and (hit := _token_finding(name)) is not None:
+            found[index] = hit
+    return found
+
+
+def _token_finding(name: str) -> tuple[Category, str] | None:
+    tokens = [t for t in _SPLIT.split(name) if t]
+    upper = [t.upper() for t in tokens]
+    firsts, lasts = first_names(), last_names()
+    for a, b in itertools.pairwise(upper):
+        if (a in firsts and b in lasts) or (a in lasts and b in firsts):
+            return Category.NAMES, "name_in_header"
+    for token in tokens:
+        if _COMPACT_DATE.match(token):
+            return Category.DATES, "date_in_header"
+        if token.isdigit() and len(token) >= 9:
+            return Category.OTHER_UNIQUE, "long_number_in_header"
+    return None
+
+
+def header_residuals(names: Sequence[str]) -> tuple[list[Residual], list[str]]:
+    """Findings in the column names, and the label to report each column by."""
+    found = header_findings(names)
+    labels = [safe_label(i) if i in found else n for i, n in enumerate(names)]
+    residuals = [Residual(safe_label(i), category, detector, 1)
+                 for i, (category, detector) in sorted(found.items())]
+    return residuals, labels

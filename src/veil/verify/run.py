@@ -1,0 +1,333 @@
+"""The verification pass: every value of every output column, streamed, checked.
+
+Two passes, both Polars expressions under the streaming engine:
+
+1. One `select` of aggregates over the whole file: per column, how many values
+   match the alternation of every detector's prefilter (`ANY_PATTERN`), how many
+   break the shape the column's action promises (a year, a ZIP3, a top-coded
+   age, the redaction constant), and the column-level statistics that no single
+   value decides (integers in the range of epoch seconds or milliseconds,
+   yyyymmdd numbers, spreadsheet serial days under a date-like header, long
+   numbers, whole values that are first or last names or city names, ages over
+   89 under an age-like header).
+2. Only for columns with prefilter hits: the matching values are grouped to
+   distinct values (with their count and first row) and every detector, with
+   its validation (checksums, name dictionaries), runs on those. On clean output
+   this pass reads nothing.
+
+Header names are checked with the same detectors (they are data too); a column
+whose name is identifier-shaped is reported as `column_N`, never by its name.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from veil.categories import Category
+from veil.errors import InputError
+from veil.io.formats import Format
+from veil.verify.header import header_residuals
+from veil.verify.model import ColumnExpectation, Expect, Residual, Verification
+from veil.verify.patterns import ANY_PATTERN, DETECTORS, cities_list, single_names
+
+FIRST_ROWS = 5
+"""How many row positions of each finding the data owner's report lists."""
+_MOSTLY = 0.9
+_NAME_SHARE = 0.5
+_NAME_DISTINCT = 10
+_CITY_DISTINCT = 5
+_LONG_NUMBER = 100_000_000  # nine digits: SSNs, phone numbers, accounts, epoch times
+_EPOCH_S = (-2_208_988_800, 2_524_608_000)  # 1900-01-01 .. 2050-01-01
+_EPOCH_MS = (_EPOCH_S[0] * 1000, _EPOCH_S[1] * 1000)
+_SERIAL = (3_654, 73_415)  # spreadsheet days 1910-01-01 .. 2100-12-31
+_DATE_HINT = r"(?i)(?:^|[^a-z])(?:date|dt|dte|day|time|ts|timestamp|dob|birth|born|death|died|" \
+             r"admit|admission|discharge|visit|seen|collected|epoch|serial|when)(?:$|[^a-z])"
+_AGE_HINT = r"(?i)(?:^|[^a-z])(?:age|ages|aged|age_?yrs|age_?years)(?:$|[^a-z])"
+_ZIP_HINT = r"(?i)(?:zip|postal|postcode)"
+_AGE_TEXT = r"(?i)^\s*([0-9]{1,3})(?:\.[0-9]+)?\s*(?:y|yo|y/o|yr|yrs|years?(?:\s+old)?)?\s*$"
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One output column prepared for the passes."""
+
+    index: int
+    name: str
+    label: str
+    dtype: pl.DataType
+    expect: ColumnExpectation
+
+    @property
+    def alias(self) -> str:
+        return f"c{self.index}"
+
+    def text(self) -> pl.Expr | None:
+        """The column as text for the regex detectors (None: nothing textual to check)."""
+        col = pl.col(self.name)
+        if self.dtype in (pl.String, pl.Categorical) or isinstance(self.dtype, pl.Enum):
+            return col.cast(pl.String)
+        if isinstance(self.dtype, pl.Struct | pl.List | pl.Array):
+            # nested leaves are checked like top-level values, through their JSON text
+            return pl.struct(col).struct.json_encode()
+        return None
+
+    def number(self) -> pl.Expr | None:
+        """The column as integers (digit strings included), for the numeric shapes."""
+        if self.dtype.is_integer():
+            return pl.col(self.name).cast(pl.Int64)
+        if self.dtype.is_float():
+            value = pl.col(self.name)
+            return pl.when(value == value.round(0)).then(value).otherwise(None).cast(
+                pl.Int64, strict=False)
+        if self.dtype in (pl.String, pl.Categorical) or isinstance(self.dtype, pl.Enum):
+            text = pl.col(self.name).cast(pl.String).str.strip_chars()
+            return text.str.replace(r"\.0+$", "").cast(pl.Int64, strict=False)
+        return None
+
+    @property
+    def runs_detectors(self) -> bool:
+        return self.expect.expect in (Expect.ANY, Expect.SURROGATE)
+
+
+def verify_frame(
+    frame: pl.LazyFrame,
+    *,
+    expectations: Mapping[str, ColumnExpectation] | None = None,
+    source: str = "",
+    emptied: Mapping[str, int] | None = None,
+) -> Verification:
+    """Check every value of `frame` (and its column names) for residual identifiers.
+
+    Without `expectations` every column is treated as kept (the standalone
+    `veil verify`). Raises nothing for findings: they are in the result.
+
+    >>> import polars as pl
+    >>> found = verify_frame(pl.LazyFrame({"a": ["ok", "123-45-6789"], "b": ["F", "M"]}))
+    >>> found.passed, found.summary_line()
+    (False, 'residual identifiers in 1 column(s) of 2 rows: a (G social security numbers: 1)')
+    """
+    started = time.perf_counter()
+    schema = frame.collect_schema()
+    names = list(schema.names())
+    heads, labels = header_residuals(names)
+    expectations = expectations or {}
+    columns = [
+        _Column(i, name, labels[i], schema[name], expectations.get(name, ColumnExpectation()))
+        for i, name in enumerate(names)
+    ]
+    stats = _first_pass(frame, columns)
+    residuals: list[Residual] = []
+    not_inspected: list[str] = []
+    for column in columns:
+        if column.dtype == pl.Binary or column.dtype == pl.Object:
+            not_inspected.append(column.label)
+        residuals.extend(_column_residuals(column, stats))
+        if column.runs_detectors and column.text() is not None \
+                and stats.get(f"{column.alias}_any", 0):
+            residuals.extend(_second_pass(frame, column))
+    return Verification(
+        source=source,
+        rows=int(stats["rows"]),
+        columns_checked=len(columns),
+        residuals=tuple(residuals),
+        header_residuals=tuple(heads),
+        emptied={k: v for k, v in (emptied or {}).items() if v},
+        nonnull={c.label: stats.get(f"{c.alias}_nonnull", 0) for c in columns},
+        not_inspected=tuple(not_inspected),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def verify_file(path: Path, *, fmt: Format | None = None) -> Verification:
+    """Open any CSV, Parquet or JSON lines file strictly and verify all of it."""
+    from veil.io.read import open_dataset
+
+    dataset = open_dataset(path, fmt=fmt)
+    try:
+        return verify_frame(dataset.frame, source=str(dataset.path))
+    except pl.exceptions.PolarsError as err:
+        raise InputError(f"{dataset.path}: the file could not be read to the end "
+                         f"({type(err).__name__})",
+                         hint="check that the file is complete and well-formed") from err
+
+
+def _first_pass(frame: pl.LazyFrame, columns: list[_Column]) -> dict[str, int]:
+    exprs = [pl.len().alias("rows")]
+    for column in columns:
+        exprs.extend(_aggregates(column))
+    row = frame.select(exprs).collect(engine="streaming").row(0, named=True)
+    return {k: int(v or 0) for k, v in row.items()}
+
+
+def _aggregates(column: _Column) -> Iterable[pl.Expr]:
+    a = column.alias
+    col = pl.col(column.name)
+    text = column.text()
+    number = column.number()
+    yield col.is_not_null().sum().alias(f"{a}_nonnull")
+    if column.runs_detectors and text is not None:
+        yield text.str.contains(ANY_PATTERN).sum().alias(f"{a}_any")
+    shape = _shape_violation(column)
+    if shape is not None:
+        yield shape.sum().alias(f"{a}_shape")
+    if not column.runs_detectors:
+        return
+    if number is not None:
+        yield number.is_not_null().sum().alias(f"{a}_ints")
+        yield (number.abs() >= _LONG_NUMBER).sum().alias(f"{a}_long")
+        yield (number.is_between(*_EPOCH_S) & (number.abs() >= _LONG_NUMBER)).sum().alias(
+            f"{a}_epoch_s")
+        yield (number.is_between(*_EPOCH_MS) & (number.abs() >= 100_000_000_000)).sum().alias(
+            f"{a}_epoch_ms")
+        month = (number // 100) % 100
+        day = number % 100
+        yield (number.is_between(18_000_101, 21_991_231) & month.is_between(1, 12)
+               & day.is_between(1, 31)).sum().alias(f"{a}_ymd")
+        yield number.is_between(*_SERIAL).sum().alias(f"{a}_serial")
+    if text is not None:
+        whole = text.str.strip_chars().str.to_uppercase()
+        named = whole.is_in(single_names())
+        yield named.sum().alias(f"{a}_names")
+        yield whole.filter(named).n_unique().alias(f"{a}_names_distinct")
+        city = whole.is_in(cities_list())
+        yield city.sum().alias(f"{a}_cities")
+        yield whole.filter(city).n_unique().alias(f"{a}_cities_distinct")
+        yield text.str.contains(r"^\s*[0-9]{5}(?:-[0-9]{4})?\s*$").sum().alias(f"{a}_zip5")
+    age = _age_values(column)
+    if age is not None:
+        yield (age > 89).sum().alias(f"{a}_age_over")
+
+
+def _age_values(column: _Column) -> pl.Expr | None:
+    """Ages as numbers, for columns whose action or header says they are ages."""
+    import re
+
+    if not (column.expect.age_column or re.search(_AGE_HINT, column.name)):
+        return None
+    col = pl.col(column.name)
+    if column.dtype.is_numeric():
+        value = col.cast(pl.Float64)
+    elif column.text() is not None and not isinstance(column.dtype, pl.Struct | pl.List):
+        value = col.cast(pl.String).str.extract(_AGE_TEXT, 1).cast(pl.Float64, strict=False)
+    else:
+        return None
+    return pl.when(value <= 150).then(value).otherwise(None)
+
+
+def _shape_violation(column: _Column) -> pl.Expr | None:
+    """Boolean per value: the value breaks the shape its action promises."""
+    expect = column.expect
+    col = pl.col(column.name)
+    text = col.cast(pl.String).str.strip_chars()
+    present = col.is_not_null()
+    if expect.expect is Expect.YEAR:
+        year = text.cast(pl.Int64, strict=False)
+        bad = ~text.str.contains(r"^[0-9]{4}$")
+        if expect.min_year is not None:
+            bad = bad | (year < expect.min_year)
+        return present & bad
+    if expect.expect is Expect.ZIP3:
+        bad = ~text.str.contains(r"^[0-9]{3}$") | (
+            text.is_in(sorted(expect.restricted_zip3 - {"000"})))
+        return present & bad
+    if expect.expect is Expect.AGE:
+        number = text.cast(pl.Int64, strict=False)
+        bad = ~((text == expect.label) | number.is_between(0, expect.age_at - 1))
+        return present & bad
+    if expect.expect is Expect.REDACTED:
+        return present & (text != expect.label.strip())
+    if expect.expect is Expect.MASKED:
+        rest = text.str.replace_all(_literal(expect.label), "")
+        return present & rest.str.contains(r"[0-9A-Za-z]")
+    if column.dtype == pl.Date or isinstance(column.dtype, pl.Datetime):
+        return present  # a typed date always carries day and month
+    return None
+
+
+def _literal(text: str) -> str:
+    import re
+
+    return re.escape(text) if text else "(?!)"
+
+
+def _column_residuals(column: _Column, stats: Mapping[str, int]) -> list[Residual]:
+    """Findings decided by whole-column statistics (no single value decides them)."""
+    import re
+
+    a = column.alias
+    expect = column.expect
+    found: list[Residual] = []
+
+    def add(category: Category, detector: str, values: int) -> None:
+        if values > 0 and category not in expect.exempt:
+            found.append(Residual(column.label, category, detector, values,
+                                  accepted=expect.reviewed))
+
+    shape = stats.get(f"{a}_shape", 0)
+    if shape:
+        if column.dtype == pl.Date or isinstance(column.dtype, pl.Datetime):
+            add(Category.DATES, "typed_date", shape)
+        else:
+            add(expect.category or Category.OTHER_UNIQUE, f"not_{expect.expect.value}", shape)
+    if not column.runs_detectors:
+        return found
+    nonnull = stats.get(f"{a}_nonnull", 0)
+    ints = stats.get(f"{a}_ints", 0)
+    numeric = nonnull > 0 and ints >= _MOSTLY * nonnull
+    date_hint = re.search(_DATE_HINT, column.name) is not None
+    if numeric and stats.get(f"{a}_epoch_ms", 0) >= _MOSTLY * ints:
+        add(Category.DATES, "epoch_milliseconds", stats[f"{a}_epoch_ms"])
+    elif numeric and stats.get(f"{a}_epoch_s", 0) >= _MOSTLY * ints:
+        add(Category.DATES, "epoch_seconds", stats[f"{a}_epoch_s"])
+    elif numeric and stats.get(f"{a}_ymd", 0) >= _MOSTLY * ints:
+        add(Category.DATES, "yyyymmdd_number", stats[f"{a}_ymd"])
+    elif numeric and date_hint and stats.get(f"{a}_serial", 0) >= _MOSTLY * ints:
+        add(Category.DATES, "spreadsheet_serial_date", stats[f"{a}_serial"])
+    elif not expect.clinical_code:
+        add(Category.OTHER_UNIQUE, "long_number", stats.get(f"{a}_long", 0))
+    if re.search(_ZIP_HINT, column.name) and nonnull and \
+            stats.get(f"{a}_zip5", 0) >= _MOSTLY * nonnull:
+        add(Category.GEOGRAPHY, "zip_code", stats[f"{a}_zip5"])
+    names = stats.get(f"{a}_names", 0)
+    if nonnull and names >= _NAME_SHARE * nonnull \
+            and stats.get(f"{a}_names_distinct", 0) >= _NAME_DISTINCT:
+        add(Category.NAMES, "name_values", names)
+    cities = stats.get(f"{a}_cities", 0)
+    if nonnull and cities >= _NAME_SHARE * nonnull \
+            and stats.get(f"{a}_cities_distinct", 0) >= _CITY_DISTINCT:
+        add(Category.GEOGRAPHY, "city_values", cities)
+    add(Category.DATES, "age_over_89", stats.get(f"{a}_age_over", 0))
+    return found
+
+
+def _second_pass(frame: pl.LazyFrame, column: _Column) -> list[Residual]:
+    """Every detector, validations included, on the distinct values the prefilter hit."""
+    text = column.text()
+    assert text is not None  # runs only for textual columns
+    hits = (
+        frame.with_row_index("__veil_row")
+        .select(text.alias("v"), pl.col("__veil_row"))
+        .filter(pl.col("v").str.contains(ANY_PATTERN))
+        .group_by("v")
+        .agg(pl.len().alias("n"), pl.col("__veil_row").min().alias("first"))
+        .collect(engine="streaming")
+    )
+    active = [d for d in DETECTORS if d.category not in column.expect.exempt]
+    flags = hits.select(
+        pl.col("n"), pl.col("first"),
+        *[d.matches(pl.col("v")).alias(d.name) for d in active],
+    )
+    found = []
+    for item in active:
+        matched = flags.filter(pl.col(item.name))
+        if matched.height:
+            first = tuple(int(r) for r in matched.get_column("first").sort().head(FIRST_ROWS))
+            found.append(Residual(column.label, item.category, item.name,
+                                  int(matched.get_column("n").sum()), first,
+                                  accepted=column.expect.reviewed))
+    return found
