@@ -1,5 +1,10 @@
 """Reports opened in a real browser (headless Debian chromium): the page loads from the file
-alone, its charts are in the DOM Chromium builds, and a screenshot is drawn."""
+alone, its charts are in the DOM Chromium builds, and a screenshot is drawn.
+
+Chromium is found as `chromium` (Debian's package), else `chromium-browser`, on PATH: the
+same check `make test` makes before installing the package. Without it these tests are
+skipped on a developer's machine and fail in CI (tests/system.py).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,16 @@ import polars as pl
 import pytest
 
 from tests.e2e.cli import run_cli
+from tests.system import require
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+NO_CHROMIUM = ("chromium is not installed (neither chromium nor chromium-browser is on PATH): "
+               "`make test` installs Debian's chromium as root, or apt-get install chromium")
+
+
+@pytest.fixture(autouse=True)
+def _chromium_present() -> None:
+    require(CHROMIUM is not None, NO_CHROMIUM)
 
 
 def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
