@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import polars as pl
 
+from veil.actions.age_text import is_age_text
 from veil.categories import Kind
 from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, shared, uses
 from veil.scan.sample import ColumnSample, Prefilter
@@ -32,7 +33,6 @@ COMPACT_FORMAT = "%Y%m%d"
 _PREFILTER = (r"^[\dA-Za-z][\dA-Za-z ,./:+\-]{5,34}$", r"\d")
 _COMPACT = r"^\d{8}$"
 _YEARS = (1850, 2100)
-_AGE_TEXT = r"(?i)^([<>]=?\s*)?\d{1,3}(\.\d+)?\s*(\+|y|yo|yr|yrs|years?)?(\s*[-–]\s*\d{1,3})?$"
 _YEAR_TEXT = r"^(18[5-9]|19\d|20\d)\d$|^2100$"
 
 
@@ -104,19 +104,45 @@ def _date_check(column: ColumnSample) -> ValueCheck | None:
 
 
 def _age_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
-    if column.is_numeric:
-        return None
-    return gate_on(_AGE_TEXT) if column.is_string else ()
+    # written ages ('nineteen') have no regex bound: strings are not gated
+    return None if column.is_numeric or column.is_string else ()
 
 
-@uses(_AGE_TEXT, gate=_age_gate)
+@uses(gate=_age_gate)
 def _age_check(column: ColumnSample) -> ValueCheck | None:
+    """Numbers in 0-120, or text that `top_code` reads as an age (see veil.actions.age_text)."""
     if column.is_numeric:
         return ValueCheck(column.numeric_share(0, 120), column.nonnull, "are numbers in 0-120")
     if not column.is_string:
         return None
-    share = column.row_share(_AGE_TEXT)
-    return ValueCheck(share, column.nonnull, "are ages or age bands (0-120, 90+)")
+    share = column.expr_share("age_text", is_age_text(pl.col("v")))
+    return ValueCheck(share, column.nonnull, "are ages or age bands in digits or words "
+                      "('45', '19 y/o', 'nineteen', '6 mo', '90+', '40-49')")
+
+
+_AGE_STATED = (
+    r"(?i)[0-9a-z][\s\-]*(y/o|y\.o\.?|yo|yrs?\.?|years?|(months?|mos?|weeks?|wks?|days?)"
+    r"[\s\-]+old|m/o|d/o)([\s\-]+old)?\.?(\s+(m|f|male|female|man|woman|boy|girl))?$"
+)
+"""An age with its unit ('19yo', '92 y/o', '45 yrs', 'six months old'; 'w/o' means without).
+
+Years without 'old' may be a duration ('30 years' smoking), but a value of 90
+years or more is an age over 89 whatever it measures: fail closed, top-code.
+"""
+
+
+def _age_stated_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    return gate_on(_AGE_STATED) if column.is_string else ()
+
+
+@uses(_AGE_STATED, gate=_age_stated_gate)
+def _age_stated_check(column: ColumnSample) -> ValueCheck | None:
+    if not column.is_string:
+        return None
+    stated = pl.col("v").str.contains(_AGE_STATED) & is_age_text(pl.col("v"))
+    share = column.expr_share("age_stated", stated)
+    return ValueCheck(share, column.nonnull, "are ages written with a unit of years or 'old'",
+                      strength=0.9)
 
 
 def _year_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
@@ -178,6 +204,12 @@ AGE = Rule(
     needs_header=True,
 )
 
+AGE_STATED = Rule(
+    name="age_stated",
+    kind=Kind.AGE,
+    value_check=_age_stated_check,
+)
+
 YEAR = Rule(
     name="year",
     kind=Kind.YEAR,
@@ -186,4 +218,4 @@ YEAR = Rule(
     value_check=_year_check,
 )
 
-RECOGNIZERS = (BIRTH_DATE, DEATH_DATE, DATE, AGE, YEAR)
+RECOGNIZERS = (BIRTH_DATE, DEATH_DATE, DATE, AGE, AGE_STATED, YEAR)
