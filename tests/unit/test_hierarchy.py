@@ -86,8 +86,14 @@ def write(path: Path, text: str | bytes) -> Path:
     pytest.param(f"{SECRET};a;*\nb;*\n", "line 2: 2 cells, but line 1 has 3", id="ragged"),
     pytest.param("\n\n", "the file is empty", id="blank-only"),
     pytest.param("", "the file is empty", id="empty"),
-    pytest.param(f"a;x;*\n\n{SECRET};y;*\n{SECRET};y;*\n",
-                 "line 4: the value in column 1 already appears on line 3", id="duplicate"),
+    pytest.param(f"a;x;*\n\n{SECRET};y;*\n{SECRET};z;*\n",
+                 "line 4: the value in column 1 already appears on line 3 with different "
+                 "generalizations", id="conflicting-duplicate"),
+    pytest.param(f"{SECRET};x;*\n{SECRET};x;*\n{SECRET};x;{SECRET}\n",
+                 "line 3: the value in column 1 already appears on line 1 with different "
+                 "generalizations", id="conflict-after-a-repeat"),
+    pytest.param(f"{SECRET};x;*\n{SECRET};x ;*\n",
+                 "line 2: the value in column 1 already appears on line 1", id="not-exact"),
     pytest.param(f"a;x;*\nb;x;{SECRET}\n", "line 2: column 3 differs from line 1", id="path"),
     pytest.param(b"a;x;*\nb\xff;x;*\n", "line 2: the bytes are not valid utf-8", id="encoding"),
     pytest.param(f'a;x;*\n"{SECRET}"oops;x;*\n', "line 2: not valid CSV", id="quoting"),
@@ -103,6 +109,38 @@ def test_malformed_files_name_file_and_line_never_values(tmp_path: Path, content
     assert "\n" not in error.message
     assert error.hint
     assert SECRET not in str(error)
+
+
+def test_exact_repeats_are_read_once_with_a_note_without_values(tmp_path: Path) -> None:
+    """ARX accepts a file that repeats a row exactly; so does veil, and says so."""
+    once = read_arx_csv(write(tmp_path / "zip.csv", f"a;x;*\n{SECRET};x;*\n;*;*\n"))
+    assert once.notes == ()
+    path = write(tmp_path / "adult_hierarchy_zip.csv",
+                 f"a;x;*\n{SECRET};x;*\n\n{SECRET};x;*\n;*;*\na;x;*\n{SECRET};x;*\n")
+    repeated = read_arx_csv(path)
+    assert repeated == once  # the same table; notes take no part in equality
+    assert repeated.rows() == [("a", "x", "*"), (SECRET, "x", "*"), ("", "*", "*")]
+    assert repeated.leaf_counts[1] == {"x": 2, "*": 1}  # each value counted once
+    (note,) = repeated.notes
+    assert note.startswith("hierarchy file adult_hierarchy_zip.csv: 3 rows repeat an earlier "
+                           "row exactly (first on line 4); each value is read once")
+    assert "ARX" in note and "Loss" in note
+    assert SECRET not in note and "\n" not in note
+    out = tmp_path / "written.csv"
+    write_arx_csv(repeated, out)
+    assert out.read_text(encoding="utf-8").count(SECRET) == 1  # written once
+
+
+def test_one_exact_repeat_is_counted_in_the_singular(tmp_path: Path) -> None:
+    (note,) = read_arx_csv(write(tmp_path / "h.csv", "a;*\nb;*\na;*\n")).notes
+    assert ": 1 row repeats an earlier row exactly (first on line 3)" in note
+
+
+def test_the_model_itself_still_refuses_repeated_values() -> None:
+    """Only the ARX reader merges exact repeats; a table built in code must be clean."""
+    with pytest.raises(HierarchyError, match="more than once"):
+        Hierarchy.from_rows("attr", [("a", "*"), ("a", "*")], notes=["n"])
+    assert Hierarchy.from_rows("attr", [("a", "*")], notes=["n"]).notes == ("n",)
 
 
 def test_missing_file_is_a_hierarchy_error(tmp_path: Path) -> None:

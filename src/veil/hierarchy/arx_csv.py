@@ -5,6 +5,12 @@ value, `value;level1;level2;...;*`. These functions read and write exactly that
 format, so hierarchies move between veil and ARX unchanged. Every problem is a
 :class:`HierarchyError` naming the file and line; messages describe cells by
 position and count only, because hierarchy values may be patient data.
+
+ARX accepts a file that repeats a row exactly, and so does veil: the value is read
+once and the hierarchy's `notes` say how many rows repeated (ARX also counts the
+repeats in the domain shares of its Loss metric; veil does not, so that metric can
+differ slightly from ARX's for such a file). A value listed twice with different
+generalizations is ambiguous and stays an error.
 """
 
 from __future__ import annotations
@@ -35,14 +41,16 @@ def read_arx_csv(path: Path | str, attribute: str | None = None, *, separator: s
 
     Blank lines are skipped; cells are kept exactly as written (no trimming), with
     standard CSV quoting (`"a;b"`, doubled `""`). A UTF-8 byte order mark is ignored.
+    Rows that repeat an earlier row exactly are read once, with a note in the
+    returned hierarchy's `notes` for the caller to show.
     """
     path = Path(path)
     _check_separator(separator)
     name = attribute if attribute is not None else attribute_from_path(path)
     rows, lines = _parse(path, _decode(path, encoding), separator)
-    _check_table(path, rows, lines)
+    kept, notes = _check_table(path, rows, lines)
     try:
-        return Hierarchy.from_rows(name, rows)
+        return Hierarchy.from_rows(name, kept, notes=notes)
     except HierarchyError as error:  # defensive: _check_table catches these with line numbers
         raise HierarchyError(f"{path}: {error.message}", hint=error.hint) from None
 
@@ -160,21 +168,53 @@ def _parse(path: Path, text: str, separator: str) -> tuple[list[list[str]], list
     return rows, lines
 
 
-def _check_table(path: Path, rows: Sequence[Sequence[str]], lines: Sequence[int]) -> None:
-    """Ragged rows, repeated values and inconsistent paths, located by line."""
+def _check_table(path: Path, rows: Sequence[Sequence[str]],
+                 lines: Sequence[int]) -> tuple[list[Sequence[str]], list[str]]:
+    """The rows without exact repeats, and a note if there were any.
+
+    Ragged rows, a value with two different rows and inconsistent paths are errors,
+    located by line.
+    """
     width = len(rows[0])
-    first: dict[str, int] = {}
+    first: dict[str, tuple[Sequence[str], int]] = {}
+    kept: list[Sequence[str]] = []
+    kept_lines: list[int] = []
+    repeats: list[int] = []
     for row, line in zip(rows, lines, strict=True):
         if len(row) != width:
             raise HierarchyError(
                 f"{path}, line {line}: {len(row)} cells, but line {lines[0]} has {width}",
                 hint="every row needs the same number of levels; repeat the last "
                      "generalization where a value has fewer")
-        seen = first.setdefault(row[0], line)
-        if seen != line:
+        earlier, seen = first.setdefault(row[0], (row, line))
+        if seen == line:
+            kept.append(row)
+            kept_lines.append(line)
+        elif list(earlier) == list(row):
+            repeats.append(line)
+        else:
             raise HierarchyError(
-                f"{path}, line {line}: the value in column 1 already appears on line {seen}",
-                hint="each original value may have only one row")
+                f"{path}, line {line}: the value in column 1 already appears on line {seen} "
+                "with different generalizations",
+                hint="each original value may have only one row (an exact repeat of a row "
+                     "is read once)")
+    _check_paths(path, kept, kept_lines)
+    return kept, ([_repeats_note(path, repeats)] if repeats else [])
+
+
+def _repeats_note(path: Path, repeats: Sequence[int]) -> str:
+    """The note on exact repeats: the file, how many and the first line; no values."""
+    count = len(repeats)
+    rows = f"{count} row{'s' if count != 1 else ''} repeat{'s' if count == 1 else ''}"
+    return (f"hierarchy file {path.name}: {rows} an earlier row exactly (first on line "
+            f"{repeats[0]}); each value is read once. ARX accepts such rows too, but counts "
+            "the repeats in its Loss metric's domain shares, so that metric can differ "
+            "slightly from ARX's")
+
+
+def _check_paths(path: Path, rows: Sequence[Sequence[str]], lines: Sequence[int]) -> None:
+    """Level i+1 a function of level i, located by line."""
+    width = len(rows[0])
     for level in range(width - 1):
         parent: dict[str, tuple[str, int]] = {}
         for row, line in zip(rows, lines, strict=True):

@@ -16,7 +16,7 @@ is empty.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import polars as pl
@@ -32,16 +32,21 @@ class Hierarchy:
 
     `levels[i][j]` is original value `levels[0][j]` generalized to level i;
     level 0 is the identity and `height - 1` is the most general level.
+    `notes` are remarks a caller should show the user (e.g. that an ARX file repeated
+    rows, see `veil.hierarchy.arx_csv`): counts and line numbers, never values. They
+    say how the hierarchy was read, not what it is, so they take no part in equality.
     """
 
     attribute: str
     levels: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         _validate(self.attribute, self.levels)
 
     @classmethod
-    def from_rows(cls, attribute: str, rows: Iterable[Sequence[str]]) -> Hierarchy:
+    def from_rows(cls, attribute: str, rows: Iterable[Sequence[str]], *,
+                  notes: Sequence[str] = ()) -> Hierarchy:
         """Build from rows `value, level1, level2, ...` (one row per original value)."""
         table = [tuple(str(cell) for cell in row) for row in rows]
         if not table:
@@ -55,7 +60,8 @@ class Hierarchy:
                     f"row 1 has {width}",
                     hint="every row needs the same number of levels; repeat the last "
                          "generalization where a value has fewer")
-        return cls(attribute, tuple(tuple(row[level] for row in table) for level in range(width)))
+        return cls(attribute, tuple(tuple(row[level] for row in table) for level in range(width)),
+                   tuple(notes))
 
     @classmethod
     def from_levels(cls, attribute: str, levels: Sequence[Sequence[str]]) -> Hierarchy:
