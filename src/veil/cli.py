@@ -286,7 +286,10 @@ def _risk_hierarchies(attributes: list[str], directory: Path | None,
                 files.update(find_hierarchies(directory, [attribute]))
             except HierarchyError:
                 continue  # optional here: attributes without a file are measured without
-    return {a: read_arx_csv(f, a) for a, f in files.items()}
+    read = {a: read_arx_csv(f, a) for a, f in files.items()}
+    for note in (note for h in read.values() for note in h.notes):  # stderr: --json stays clean
+        sys.stderr.write(f"veil: note: {note}\n")
+    return read
 
 
 @app.command()

@@ -370,6 +370,8 @@ def _hierarchies(specs: Mapping[str, HierarchySpec], frame: pl.LazyFrame,
             path = spec.hierarchy if spec.hierarchy.is_absolute() else base / spec.hierarchy
             built[name] = read_arx_csv(path, name, separator=spec.separator)
             sources[name] = {"source": "file", "file": path.name, "sha256": sha256_file(path)}
+            if built[name].notes:  # e.g. repeated rows ARX accepts: counts, never values
+                sources[name]["notes"] = list(built[name].notes)
         else:
             built[name] = _build(name, spec, distinct[name].rename(name), base)
             sources[name] = _described(spec)

@@ -154,7 +154,8 @@ def _search(record: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def _hierarchy_source(info: Mapping[str, Any]) -> str:
     if info.get("source") == "file":
-        return f"file {_text(info.get('file'))}"
+        notes = "".join(f" (note: {_text(n)})" for n in _list(info.get("notes")))
+        return f"file {_text(info.get('file'))}{notes}"
     if info.get("source") == "builder":
         return f"builder {_text(info.get('builder'))}"
     return "—"
