@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ import polars as pl
 
 from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
+from veil.categories import Category
+from veil.detect.header import safe_names
 from veil.engines.base import RunOptions
 from veil.engines.polars_engine import PolarsEngine
 from veil.errors import UsageError, VerificationError
@@ -25,7 +28,8 @@ from veil.io.read import Dataset, open_dataset
 from veil.io.write import atomic_directory, atomic_file
 from veil.manifest import build_manifest
 from veil.plan import Plan, compile_plan
-from veil.policy.models import Policy
+from veil.policy.models import Policy, Redact
+from veil.policy.profiles import Proposal as ProfileProposal
 from veil.policy.profiles import safe_harbor_proposal
 from veil.policy.render import render_policy
 from veil.policy.safe_harbor import check_safe_harbor
@@ -76,7 +80,8 @@ class RunResult:
 def scan_file(spec: InputSpec, *, sample_rows: int = SAMPLE_ROWS) -> ScanResult:
     """Classify every column of a file from a sample of its rows."""
     dataset = spec.open()
-    return scan_frame(dataset.frame, sample_rows=sample_rows, source=str(dataset.path))
+    return scan_frame(dataset.frame, sample_rows=sample_rows, source=str(dataset.path),
+                      total_rows=dataset.rows)
 
 
 def propose_policy(scan: ScanResult, *, profile: str = "safe-harbor",
@@ -85,23 +90,46 @@ def propose_policy(scan: ScanResult, *, profile: str = "safe-harbor",
     if profile != "safe-harbor":
         raise UsageError(f"profile {profile!r} is reserved and not implemented yet",
                          hint="use --profile safe-harbor")
-    proposals = {f.column: safe_harbor_proposal(f) for f in scan.columns}
+    names = [f.column for f in scan.columns]
+    shown = safe_names(names)
+    proposals: dict[str, ProfileProposal] = {}
+    for index, finding in enumerate(scan.columns):
+        proposal = safe_harbor_proposal(finding)
+        if shown[index] != finding.column:  # an identifying header is never written down
+            key = f"#{index + 1}"
+            proposal = ProfileProposal(
+                proposal.rule, _unquote(proposal.reason, finding.column, key)
+                + "; the header itself looks identifying: named by position, written as "
+                + shown[index],
+                None if proposal.warning is None
+                else _unquote(proposal.warning, finding.column, key))
+            proposals[key] = proposal
+        else:
+            proposals[finding.column] = proposal
     policy = Policy(
         profile="safe-harbor",
         reference_date=reference_date,
         columns={name: p.rule for name, p in proposals.items()},
     )
     reasons = {name: p.reason for name, p in proposals.items()}
-    header = (
+    text = render_policy(policy, comments=reasons, header=_policy_header(scan))
+    warnings = tuple(f"column {n!r}: {p.warning}" for n, p in proposals.items() if p.warning)
+    return Proposal(policy, text, reasons, warnings)
+
+
+def _policy_header(scan: ScanResult) -> str:
+    return (
         f"veil policy proposed from a scan of {Path(scan.source).name} "
         f"({scan.rows_sampled} rows sampled).\n"
         "Review every rule: the scanner proposes, the policy decides. Every input column\n"
         "must be listed (fail closed). Actions: drop keep redact mask year_only top_code age\n"
         "zip3 generalize fake hmac pseudonym (see docs/policy.md)."
     )
-    text = render_policy(policy, comments=reasons, header=header)
-    warnings = tuple(f"column {n!r}: {p.warning}" for n, p in proposals.items() if p.warning)
-    return Proposal(policy, text, reasons, warnings)
+
+
+def _unquote(text: str, name: str, key: str) -> str:
+    """`text` with every mention of an identifying header replaced by its position key."""
+    return text.replace(name, key) if name else text
 
 
 def apply_policy(
@@ -118,14 +146,22 @@ def apply_policy(
     command: str = "apply",
     scan: ScanResult | None = None,
     with_risk: bool = True,
+    remediable: bool = False,
 ) -> RunResult:
-    """De-identify one file under `policy` into `outdir` (atomically)."""
+    """De-identify one file under `policy` into `outdir` (atomically).
+
+    The written data is verified, every value, before it is moved into place: a
+    residual identifier raises VerificationError (nothing written), or, with
+    `remediable` (the policy was proposed, not written by a person), `Residuals`
+    so that the caller can redact the columns and run again.
+    """
     started = dt.datetime.now(dt.UTC)
     dataset = spec.open()
     plan = compile_plan(policy, dataset.columns, source=str(dataset.path),
                         run_date=started.date())
     if scan is None:
-        scan = scan_frame(dataset.frame, sample_rows=SAMPLE_ROWS, source=str(dataset.path))
+        scan = scan_frame(dataset.frame, sample_rows=SAMPLE_ROWS, source=str(dataset.path),
+                          total_rows=dataset.rows)
     verdict = check_safe_harbor(policy, scan)
     fmt = output_format or dataset.format
     data_name = dataset.path.stem + extension(fmt)
@@ -133,7 +169,7 @@ def apply_policy(
         data_file = staging / data_name
         result = PolarsEngine().execute(
             dataset, plan, RunOptions(data_file, fmt, keys.secret, keys.keystore))
-        verification = _verify(dataset, plan, data_file, fmt, outdir)
+        verification = _verify(dataset, plan, data_file, fmt, outdir, remediable=remediable)
         (staging / "policy.yaml").write_text(policy_text, encoding="utf-8")
         report = build_report(
             plan=plan,
@@ -189,15 +225,58 @@ def deidentify(
     scan = scan_file(spec)
     proposal = propose_policy(scan, profile=profile,
                               reference_date=reference_date or dt.date.today())
-    return apply_policy(
-        spec, proposal.policy, outdir, policy_text=proposal.text, keys=keys,
-        output_format=output_format, overwrite=overwrite, reasons=proposal.reasons,
-        extra_warnings=proposal.warnings, command="deidentify", scan=scan, with_risk=with_risk,
-    )
+    run = partial(apply_policy, spec, outdir=outdir, keys=keys, output_format=output_format,
+                  overwrite=overwrite, command="deidentify", scan=scan, with_risk=with_risk)
+    try:
+        return run(proposal.policy, policy_text=proposal.text, reasons=proposal.reasons,
+                   extra_warnings=proposal.warnings, remediable=True)
+    except ResidualsFoundError as residuals:
+        amended = _redact_residuals(proposal, residuals.found, residuals.plan, scan)
+    return run(amended.policy, policy_text=amended.text, reasons=amended.reasons,
+               extra_warnings=amended.warnings)
+
+
+def _redact_residuals(proposal: Proposal, found: Verification, plan: Plan,
+                      scan: ScanResult) -> Proposal:
+    """The proposal with every column the verification pass flagged redacted.
+
+    The scanner classifies from a sample; the verification pass sees every value.
+    Where it finds identifiers in a column the proposal kept, that column is
+    redacted (category from the finding) and the report says why; a column whose
+    name was flagged is written by position.
+    """
+    by_output = {s.output: s for s in plan.outputs}
+    columns = dict(proposal.policy.columns)
+    reasons = dict(proposal.reasons)
+    warnings = list(proposal.warnings)
+    for label, categories in found.by_column().items():
+        step = by_output.get(label.removesuffix(" name"))
+        if step is None:
+            continue
+        letter = max(categories, key=lambda c: categories[c])
+        category = Category(letter)
+        counts = ", ".join(f"{c} {n:,}" for c, n in sorted(categories.items()))
+        columns[step.key] = Redact(action="redact", category=category, kind=step.kind)
+        reasons[step.key] = (f"the verification pass found identifiers in values the sample "
+                             f"did not show ({counts}): redacted (fail closed)")
+        warnings.append(f"column {step.key!r}: identifiers found by the verification pass "
+                        f"({counts}) although the scan proposed {step.action!r}; redacted")
+    policy = proposal.policy.model_copy(update={"columns": columns})
+    text = render_policy(policy, comments=reasons, header=_policy_header(scan))
+    return Proposal(policy, text, reasons, tuple(warnings))
+
+
+class ResidualsFoundError(Exception):
+    """Internal: the verification of a proposed policy's output found identifiers."""
+
+    def __init__(self, found: Verification, plan: Plan) -> None:
+        super().__init__("residual identifiers in a proposed policy's output")
+        self.found = found
+        self.plan = plan
 
 
 def _verify(dataset: Dataset, plan: Plan, data_file: Path, fmt: Format,
-            outdir: Path) -> Verification:
+            outdir: Path, *, remediable: bool = False) -> Verification:
     """Check every value written; on a residual identifier fail before anything is moved
     into place, leaving only the data owner's verification report beside `outdir`."""
     found = verify_frame(_scan_output(data_file, fmt), expectations=plan_expectations(plan),
@@ -205,6 +284,8 @@ def _verify(dataset: Dataset, plan: Plan, data_file: Path, fmt: Format,
     found = replace(found, emptied=_emptied(dataset, plan, found))
     if found.passed:
         return found
+    if remediable:
+        raise ResidualsFoundError(found, plan)
     rejected = outdir.parent / f"{outdir.name}.rejected-verification.json"
     with atomic_file(rejected) as temporary:
         temporary.write_text(_json(found.to_dict(rows=True)), encoding="utf-8")

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from veil.categories import Category
-from veil.verify.model import Residual
-from veil.verify.patterns import DETECTORS, first_names, last_names
+from veil.detect.patterns import DETECTORS, first_names, last_names
 
 _SPLIT = re.compile(r"[\s_.\-/]+")
 _COMPACT_DATE = re.compile(r"^(1[89][0-9]{2}|20[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])$")
@@ -62,10 +61,7 @@ def _token_finding(name: str) -> tuple[Category, str] | None:
     return None
 
 
-def header_residuals(names: Sequence[str]) -> tuple[list[Residual], list[str]]:
-    """Findings in the column names, and the label to report each column by."""
+def safe_names(names: Sequence[str]) -> list[str]:
+    """Each column name, or `column_N` where the name itself is identifying."""
     found = header_findings(names)
-    labels = [safe_label(i) if i in found else n for i, n in enumerate(names)]
-    residuals = [Residual(safe_label(i), category, detector, 1)
-                 for i, (category, detector) in sorted(found.items())]
-    return residuals, labels
+    return [safe_label(i) if i in found else n for i, n in enumerate(names)]

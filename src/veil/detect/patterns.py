@@ -256,8 +256,8 @@ DETECTORS: tuple[ValueDetector, ...] = (
                   r"(?i)(?:^|[^a-z])(?:npi|dea|licen[cs]e(?:\s+(?:number|no\.?|#))?)\s*[:#]\s*"
                   r"[a-z0-9][a-z0-9\-]{3,}"),
     ValueDetector("license_plate", Category.VEHICLE,
-                  r"(?i)(?:^|[^a-z])(?:licen[cs]e\s+)?plate(?:\s+(?:number|no\.?|#))?\s*[:#]?\s*"
-                  r"[a-z0-9][a-z0-9\- ]{1,7}[a-z0-9]"),
+                  r"(?i)(?:^|[^a-z])(?:licen[cs]e\s+plate(?:\s+(?:number|no\.?|#))?|"
+                  r"plate\s*(?:number|no\.?|#|:))\s*[:#]?\s*[a-z0-9][a-z0-9\- ]{1,7}[a-z0-9]"),
     ValueDetector("name_last_first", Category.NAMES, _NAME_PAIRS[("last", "first")],
                   _name_pair("last", "first")),
     ValueDetector("name_first_last", Category.NAMES, _NAME_PAIRS[("first", "last")],

@@ -9,6 +9,7 @@ default.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -80,9 +81,23 @@ class YearOnly(_Rule):
     Years that reveal an age over 89 at the reference date (any year before
     reference year - 89) are aggregated: `collapse` writes the boundary year
     (meaning "this year or earlier"), `null` removes the value.
+
+    `encoding` says how a number (or a string of digits) holds the date:
+    `epoch_s` / `epoch_ms` (Unix time in seconds or milliseconds, UTC),
+    `excel_serial` (spreadsheet day numbers, 1900 system: 1 = 1900-01-01 with
+    the 1900 leap-year bug, 25569 = 1970-01-01; a fraction is a time of day) or
+    `yyyymmdd` (8 digits, month and day checked). `auto` keeps the behaviour
+    for typed dates and text: a Date or Datetime gives its year, text is parsed
+    as a date, integers pass as 4-digit years or yyyymmdd. `text` parses the
+    values as date text whatever their dtype. A typed Date or Datetime column
+    gives its year under every encoding. A value that does not decode to a date
+    becomes null (fail closed).
     """
 
     action: Literal["year_only"]
+    encoding: Literal["auto", "text", "epoch_s", "epoch_ms", "excel_serial", "yyyymmdd"] = Field(
+        default="auto", description="how the values hold a date (see the class docstring)"
+    )
     formats: tuple[str, ...] = Field(
         default=(), description="extra strptime formats tried before the built-in ones"
     )
@@ -245,7 +260,7 @@ class Policy(_Frozen):
         for name, rule in self.columns.items():
             if isinstance(rule, Drop):
                 continue
-            out = rule.rename or name
+            out = rule.rename or default_output_name(name)
             if out in outputs:
                 raise ValueError(
                     f"columns {outputs[out]!r} and {name!r} would both write output column {out!r}"
@@ -255,4 +270,21 @@ class Policy(_Frozen):
 
     def output_name(self, column: str) -> str | None:
         rule = self.columns[column]
-        return None if isinstance(rule, Drop) else (rule.rename or column)
+        return None if isinstance(rule, Drop) else (rule.rename or default_output_name(column))
+
+
+POSITIONAL_KEY = re.compile(r"^#([1-9][0-9]{0,5})$")
+"""A policy key `#N` names the input column at position N (1-based) without its header:
+a header that is itself identifying (a date, a name) never has to be written down."""
+
+
+def column_position(key: str) -> int | None:
+    """The 0-based input position a `#N` key names, else None."""
+    match = POSITIONAL_KEY.match(key)
+    return None if match is None else int(match.group(1)) - 1
+
+
+def default_output_name(key: str) -> str:
+    """The output name of a column without `rename`: its key, or `column_N` for `#N`."""
+    position = column_position(key)
+    return key if position is None else f"column_{position + 1}"

@@ -4,7 +4,9 @@ Safe Harbor (45 CFR 164.514(b)(2)): direct identifiers are dropped; ZIP codes
 become ZIP3 under the 20,000 rule; every date keeps its year only, with years
 that reveal an age over 89 aggregated; ages over 89 become "90+"; free text is
 dropped until it can be scrubbed; an unclassified high-cardinality code is
-treated as "any other unique identifying number" and redacted.
+treated as "any other unique identifying number" and redacted. Deny by default:
+a column is kept only on content evidence that it holds no identifier (see
+`keep_evidence`); anything else is redacted with a warning.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
         return Proposal(Zip3(action="zip3", category=category, kind=kind),
                         f"{why}; ZIP3 kept only for areas over 20,000 people, else 000")
     if kind in (Kind.BIRTH_DATE, Kind.DEATH_DATE, Kind.DATE, Kind.YEAR):
-        return Proposal(YearOnly(action="year_only", category=category, kind=kind),
+        return Proposal(YearOnly(action="year_only", category=category, kind=kind,
+                                 encoding=finding.date_encoding or "auto"),
                         f"{why}; only the year may stay, years revealing age > 89 aggregated")
     if kind is Kind.AGE:
         return Proposal(TopCode(action="top_code", category=category, kind=kind),
@@ -61,7 +64,37 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
     if role is Role.TEXT:
         return Proposal(Drop(action="drop", kind=kind),
                         f"{why}; free text may hide identifiers and is dropped until scrubbing")
-    return Proposal(Keep(action="keep", kind=kind, role=role), f"{why}; {role.value}, kept")
+    evidence = keep_evidence(finding)
+    if evidence is None:
+        return Proposal(
+            Redact(action="redact", kind=kind),
+            f"{why}; no positive evidence that it holds no identifier: redacted (deny by "
+            "default)",
+            warning="unclassified: no content evidence that it holds no identifier, so it was "
+            "redacted by default; review it and keep it with {action: keep, reviewed: true} if "
+            "it is harmless",
+        )
+    return Proposal(Keep(action="keep", kind=kind, role=role),
+                    f"{why}; {role.value}, kept on {evidence}")
+
+
+KEEP_SHARE = 0.5
+"""Share of sampled values a content check must pass for a column to be kept."""
+
+
+def keep_evidence(finding: ColumnFinding) -> str | None:
+    """What shows a column holds no identifier (deny by default), or None.
+
+    Only content counts: a clinical code, a measurement, a low-cardinality
+    category or a quasi-identifier recognized from most of its values. Header
+    words never do: they may raise suspicion, never lower it.
+    """
+    if role_of(finding.kind) not in (Role.QUASI, Role.SENSITIVE, Role.OTHER):
+        return None
+    for item in finding.evidence:
+        if item.source == "values" and item.score >= KEEP_SHARE:
+            return f"content evidence ({item.score:.0%} of sampled values)"
+    return None
 
 
 def _why(finding: ColumnFinding) -> str:

@@ -24,6 +24,7 @@ from veil.policy.models import (
     Rule,
     TopCode,
     YearOnly,
+    column_position,
 )
 from veil.scan.model import ScanResult
 
@@ -79,8 +80,14 @@ def check_safe_harbor(policy: Policy, scan: ScanResult | None) -> Verdict:
 
 
 def _scan_category(scan: ScanResult, column: str) -> Category | None:
-    for finding in scan.columns:
-        if finding.column == column and finding.confidence >= _SCAN_CONFIDENCE:
+    """The scan's category of the column a policy key names (`#N`: by position)."""
+    position = column_position(column)
+    if position is not None:
+        found = scan.columns[position:position + 1]
+    else:
+        found = tuple(f for f in scan.columns if f.column == column)
+    for finding in found:
+        if finding.confidence >= _SCAN_CONFIDENCE:
             return KIND_CATEGORY.get(finding.kind)
     return None
 

@@ -76,19 +76,19 @@ def build_report(
         "checklist": checklist,
         "columns": [
             {
-                "input": s.column,
+                "input": s.label,
                 "output": s.output,
                 "action": s.action,
                 "kind": None if s.kind is None else s.kind.value,
-                "category": categories[s.column].value if s.column in categories else None,
+                "category": categories[s.label].value if s.label in categories else None,
                 "role": output_role(s) if s.output is not None else None,
-                "reason": reasons.get(s.column, "set by the policy"),
+                "reason": reasons.get(s.label, "set by the policy"),
             }
             for s in plan.steps
         ],
         "kept": [
-            {"column": s.column, "role": output_role(s),
-             "reason": reasons.get(s.column, "kept by the policy")}
+            {"column": s.label, "role": output_role(s),
+             "reason": reasons.get(s.label, "kept by the policy")}
             for s in kept
         ],
         "quasi_identifiers": [
@@ -109,7 +109,7 @@ def _title(profile: str) -> str:
 def _checklist(plan: Plan, categories: Mapping[str, Category]) -> list[dict[str, Any]]:
     rows = []
     for category in Category:
-        steps = [s for s in plan.steps if categories.get(s.column) is category]
+        steps = [s for s in plan.steps if categories.get(s.label) is category]
         if not steps:
             status = "attestation required" if category is Category.OTHER_UNIQUE else "not present"
         elif all(s.output is None for s in steps):
@@ -128,7 +128,7 @@ def _checklist(plan: Plan, categories: Mapping[str, Category]) -> list[dict[str,
             "label": category.label,
             "status": status,
             "note": note,
-            "columns": [{"column": s.column, "action": s.action, "output": s.output}
+            "columns": [{"column": s.label, "action": s.action, "output": s.output}
                         for s in steps],
         })
     return rows

@@ -13,6 +13,8 @@ from veil.categories import Category, Kind, Role
 from veil.errors import UsageError
 
 EvidenceSource = Literal["header", "values", "dtype", "stats"]
+DateEncoding = Literal["epoch_s", "epoch_ms", "excel_serial", "yyyymmdd"]
+"""How numbers (or digit strings) hold dates; the same names as `YearOnly.encoding`."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,10 @@ class ColumnFinding:
     null_share: float = 0.0
     sampled: int = 0
     alternatives: tuple[tuple[Kind, float], ...] = field(default=())
+    date_encoding: DateEncoding | None = None
+    """How a date column of numbers or digit strings holds its dates ('epoch_s',
+    'epoch_ms', 'excel_serial', 'yyyymmdd'); None for typed dates, date text and
+    columns that are not dates. The `year_only` rule decodes with it."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -58,6 +64,7 @@ class ColumnFinding:
             "null_share": round(self.null_share, 4),
             "sampled": self.sampled,
             "alternatives": [[k.value, round(s, 3)] for k, s in self.alternatives],
+            "date_encoding": self.date_encoding,
         }
 
 

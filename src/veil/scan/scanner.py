@@ -60,12 +60,14 @@ def scan_frame(
     sample_rows: int = 10_000,
     source: str = "",
     recognizers: Sequence[Recognizer] = DEFAULT_RECOGNIZERS,
+    total_rows: int | None = None,
 ) -> ScanResult:
     """Propose a kind, role and Safe Harbor category for every column, with evidence.
 
-    A DataFrame larger than `sample_rows` is sampled at random (fixed seed); a
-    LazyFrame contributes its first `sample_rows` rows, so a lazy scan reads no
-    more than that. Evidence never quotes a value.
+    A frame larger than `sample_rows` is sampled over its whole length (head,
+    tail and an even stride between; `total_rows` saves counting a lazy input),
+    and a column that is mostly null in those rows adds non-null values from the
+    whole file. Evidence never quotes a value.
 
     >>> import polars as pl
     >>> found = scan_frame(pl.DataFrame({"x7": ["123-45-6789", "234-56-7890"]}))
@@ -76,21 +78,82 @@ def scan_frame(
         raise UsageError(
             f"the 'sample_rows' parameter must be an int >= 1. Got {sample_rows} instead."
         )
-    sample = _take_sample(frame, sample_rows)
+    sample = _take_sample(frame, sample_rows, total_rows)
+    extra = _sparse_values(frame, sample, sample_rows, total_rows)
     findings = tuple(
-        classify_column(ColumnSample(name, sample.get_column(name)), recognizers)
+        classify_column(ColumnSample(name, _with_extra(sample.get_column(name), extra)),
+                        recognizers)
         for name in sample.columns
     )
     findings = find_ages(sample, findings)
     return ScanResult(source=source, rows_sampled=sample.height, columns=findings)
 
 
-def _take_sample(frame: pl.LazyFrame | pl.DataFrame, rows: int) -> pl.DataFrame:
-    if isinstance(frame, pl.LazyFrame):
-        return frame.head(rows).collect()
-    if frame.height > rows:
-        return frame.sample(n=rows, seed=0)
-    return frame
+def _take_sample(frame: pl.LazyFrame | pl.DataFrame, rows: int,
+                 total: int | None = None) -> pl.DataFrame:
+    """Rows spread over the whole input: a head, a tail and an even stride between.
+
+    Identifiers that appear only late in a file must be seen by the scanner too (the
+    verification pass covers every row anyway). A lazy input is read once, streamed;
+    `total` saves a counting pass when the reader already knows the row count.
+    """
+    if isinstance(frame, pl.DataFrame):
+        if frame.height <= rows:
+            return frame
+        return frame.with_row_index(_ROW).filter(_spread(frame.height, rows)).drop(_ROW)
+    if total is None:
+        total = int(frame.select(pl.len()).collect(engine="streaming").item())
+    if total <= rows:
+        return frame.collect(engine="streaming")
+    return (frame.with_row_index(_ROW).filter(_spread(total, rows)).drop(_ROW)
+            .collect(engine="streaming"))
+
+
+_ROW = "__veil_scan_row"
+
+
+def _spread(total: int, rows: int) -> pl.Expr:
+    """Row positions: the first and last eighth of `rows`, and a stride through the rest."""
+    edge = max(1, rows // 8)
+    middle = max(1, rows - 2 * edge)
+    step = max(1, (total - 2 * edge) // middle)
+    index = pl.col(_ROW)
+    inner = (index >= edge) & (index < total - edge) & ((index - edge) % step == 0)
+    return (index < edge) | (index >= total - edge) | (inner & (index < edge + middle * step))
+
+
+def _sparse_values(frame: pl.LazyFrame | pl.DataFrame, sample: pl.DataFrame,
+                   rows: int, total: int | None) -> dict[str, pl.Series]:
+    """More non-null values for columns that are (nearly) empty in the row sample.
+
+    A column that is null in most rows gets its own spread of non-null values from the
+    whole file, so a rarely filled field is classified from what it holds, not from nulls.
+    """
+    sparse = [c for c in sample.columns
+              if sample.height >= _SPARSE_MIN_ROWS
+              and sample.get_column(c).null_count() > sample.height - _SPARSE_MIN_VALUES]
+    if not sparse:
+        return {}
+    total = frame.height if isinstance(frame, pl.DataFrame) else total
+    wanted = []
+    for c in sparse:
+        share = (sample.height - sample.get_column(c).null_count()) / sample.height
+        step = max(1, int(share * (total or 0)) // rows)  # spread when the share says how
+        wanted.append(pl.col(c).drop_nulls().gather_every(step).head(rows).implode().alias(c))
+    lazy = frame.lazy()
+    found = lazy.select(wanted).collect(engine="streaming")
+    return {c: found.get_column(c).explode().drop_nulls() for c in sparse}
+
+
+_SPARSE_MIN_ROWS = 200
+_SPARSE_MIN_VALUES = 50
+
+
+def _with_extra(series: pl.Series, extra: dict[str, pl.Series]) -> pl.Series:
+    more = extra.get(series.name)
+    if more is None or more.len() == 0:
+        return series
+    return pl.concat([series, more.cast(series.dtype)])
 
 
 def classify_column(column: ColumnSample, recognizers: Sequence[Recognizer]) -> ColumnFinding:
@@ -197,20 +260,23 @@ def _value_evidence(column: ColumnSample, check: ValueCheck) -> Evidence:
 
 
 def _fallback(column: ColumnSample) -> _Candidate:
-    """The kind of a column no recognizer claims, by dtype and distinctness."""
+    """The kind of a column no recognizer claims, by dtype, shape and distinctness.
+
+    Deny by default: the evidence says whether the column may be kept (source
+    "values" with a score of at least 0.5 is positive evidence that it is not an
+    identifier: numeric measurements, a low-cardinality category). Code-shaped
+    numbers (one digit count, many distinct values) are "any other unique
+    identifying number" (R); everything else stays unclassified and the Safe
+    Harbor profile redacts it.
+    """
     many = column.distinct_ratio >= 0.9 and column.distinct >= 20
-    if column.is_numeric or isinstance(column.dtype, pl.Duration):
-        return _Candidate(Kind.CLINICAL, 0.3, 0, (
-            Evidence("dtype", f"numeric dtype {column.dtype_name} with no identifier pattern", 0.3),
-        ))
     if column.is_binary:
         return _Candidate(Kind.OTHER_ID, 0.3, 0, (
             Evidence("dtype", "binary values of unknown content (fail closed)", 0.3),
         ))
-    if column.is_string and column.row_share(_NUMBER_TEXT) >= 0.8:
-        return _Candidate(Kind.CLINICAL, 0.3, 0, (
-            Evidence("values", "numbers stored as text with no identifier pattern", 0.3),
-        ))
+    numeric_text = column.is_string and column.row_share(_NUMBER_TEXT) >= 0.8
+    if column.is_numeric or numeric_text or isinstance(column.dtype, pl.Duration):
+        return _numeric_fallback(column, many)
     if column.is_string and many:
         words = column.text_stats[1]
         kind = Kind.FREE_TEXT if words >= 4 else Kind.OTHER_ID
@@ -218,9 +284,55 @@ def _fallback(column: ColumnSample) -> _Candidate:
             Evidence("stats", f"distinct ratio {column.distinct_ratio:.2f}: distinct strings "
                      "that no recognizer claims (fail closed)", column.distinct_ratio),
         ))
+    if column.distinct <= _CATEGORY_MAX and column.distinct_ratio <= 0.5:
+        return _Candidate(Kind.OTHER, 0.5, 0, (
+            Evidence("values", f"low-cardinality category ({column.distinct} distinct values "
+                     f"in {column.nonnull} sampled)", 0.5),
+        ))
     return _Candidate(Kind.OTHER, 0.3, 0, (
-        Evidence("dtype", f"dtype {column.dtype_name}; no recognizer matched", 0.3),
+        Evidence("dtype", f"dtype {column.dtype_name}; no recognizer matched and "
+                 f"{column.distinct} distinct values: unclassified", 0.3),
     ))
+
+
+_CATEGORY_MAX = 50
+"""At most this many distinct values make an unrecognized column a category."""
+_CODE_DIGITS = 5
+"""Integers with one digit count of at least this many look like codes, not amounts."""
+
+
+def _numeric_fallback(column: ColumnSample, many: bool) -> _Candidate:
+    """Numbers no recognizer claims: measurements and counts, or identifier-like codes."""
+    if isinstance(column.dtype, pl.Duration):
+        return _Candidate(Kind.CLINICAL, 0.5, 0, (
+            Evidence("values", "durations (no identifier pattern)", 0.5),))
+    digits = column.memo("fallback_digits", lambda: _digit_profile(column))
+    integral, same_length, length = digits
+    if integral and (many or (same_length and length >= _CODE_DIGITS and column.distinct >= 20)):
+        return _Candidate(Kind.OTHER_ID, 0.45, 0, (
+            Evidence("stats", f"whole numbers of {'one length' if same_length else 'many'} "
+                     f"digits with {column.distinct} distinct values: code-like, treated as "
+                     "an identifying number (fail closed)", column.distinct_ratio),))
+    detail = ("decimal measurements" if not integral
+              else f"whole numbers with {column.distinct} distinct values (counts or amounts)")
+    return _Candidate(Kind.CLINICAL, 0.5, 0, (
+        Evidence("values", f"{detail}; no identifier pattern", 0.5),))
+
+
+def _digit_profile(column: ColumnSample) -> tuple[bool, bool, int]:
+    """(all whole numbers, >= 90 % share one digit count, that digit count)."""
+    text = column.text
+    if text.len() == 0:
+        return (False, False, 0)
+    frame = text.to_frame("v").select(
+        pl.col("v").str.contains(r"^[+\-]?[0-9]+(?:\.0+)?$").mean().alias("whole"),
+        pl.col("v").str.replace(r"^[+\-]", "").str.replace(r"\.0+$", "").str.len_chars()
+        .alias("len"),
+    )
+    whole = float(frame["whole"][0] or 0.0) >= 0.99
+    lengths = frame.get_column("len").value_counts(sort=True)
+    top_len, top_count = int(lengths[0, 0]), int(lengths[0, 1])
+    return (whole, top_count >= 0.9 * text.len(), top_len)
 
 
 def _finding(

@@ -29,11 +29,11 @@ from pathlib import Path
 import polars as pl
 
 from veil.categories import Category
+from veil.detect.header import header_findings, safe_label
+from veil.detect.patterns import ANY_PATTERN, DETECTORS, cities_list, single_names
 from veil.errors import InputError
 from veil.io.formats import Format
-from veil.verify.header import header_residuals
 from veil.verify.model import ColumnExpectation, Expect, Residual, Verification
-from veil.verify.patterns import ANY_PATTERN, DETECTORS, cities_list, single_names
 
 FIRST_ROWS = 5
 """How many row positions of each finding the data owner's report lists."""
@@ -143,17 +143,27 @@ def verify_frame(
     )
 
 
-def verify_file(path: Path, *, fmt: Format | None = None) -> Verification:
+def verify_file(path: Path, *, fmt: Format | None = None,
+                separator: str | None = None) -> Verification:
     """Open any CSV, Parquet or JSON lines file strictly and verify all of it."""
     from veil.io.read import open_dataset
 
-    dataset = open_dataset(path, fmt=fmt)
+    dataset = open_dataset(path, fmt=fmt, separator=separator)
     try:
         return verify_frame(dataset.frame, source=str(dataset.path))
     except pl.exceptions.PolarsError as err:
         raise InputError(f"{dataset.path}: the file could not be read to the end "
                          f"({type(err).__name__})",
                          hint="check that the file is complete and well-formed") from err
+
+
+def header_residuals(names: list[str]) -> tuple[list[Residual], list[str]]:
+    """Findings in the column names, and the label to report each column by."""
+    found = header_findings(names)
+    labels = [safe_label(i) if i in found else n for i, n in enumerate(names)]
+    residuals = [Residual(safe_label(i), category, detector, 1)
+                 for i, (category, detector) in sorted(found.items())]
+    return residuals, labels
 
 
 def _first_pass(frame: pl.LazyFrame, columns: list[_Column]) -> dict[str, int]:
