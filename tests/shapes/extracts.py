@@ -56,6 +56,8 @@ def _plant(column: str, category: Category, match: Match, written: Sequence[Cell
     if header:
         raw = frozenset(needles)
     count = sum(1 for v in written if v is not None and v.strip())
+    if match is Match.TEXT:
+        needles = [*needles, *raw]  # as written too: "Heß".upper() is "HESS"
     return Planted(column, category, match, normalize(match, needles), raw,
                    count if cells is None else cells, label=label or column, in_header=header)
 

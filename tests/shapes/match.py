@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -204,7 +204,7 @@ class Found:
 
     cells: int
     exact: int
-    values: frozenset[str]
+    values: frozenset[str] = field(repr=False)
 
 
 NOTHING = Found(0, 0, frozenset())

@@ -62,13 +62,13 @@ class Planted:
     column: str
     category: Category
     match: Match
-    needles: frozenset[str]
+    needles: frozenset[str] = field(repr=False)
     """What counts as the identifier surviving, already normalized for `match`:
     ISO days for DATE, two-decimal strings for COORD, empty for AGE."""
-    raw: frozenset[str]
+    raw: frozenset[str] = field(repr=False)
     """The planted values as written in the input, for the exact-match count and the
     search of reports and messages."""
-    cells: int
+    cells: int = 0
     """Source cells holding a planted value of this entry."""
     label: str = ""
     """How messages name this entry: the column, or a placeholder when the column's
