@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import ApplyAction
 from veil.actions.context import ActionContext
+from veil.actions.dates import age as age_action
 from veil.actions.dates import year_of
 from veil.actions.zip3 import allowed_prefixes
 from veil.actions.zip3 import zip3 as zip3_action
@@ -193,3 +194,43 @@ def test_zip3_population_table_is_an_allow_list(tmp_path: Path) -> None:
     out = frame.select(zip3_action(Zip3(action="zip3"), ctx))["c"].to_list()
     # 101 is at the threshold, 999 unknown, 036 on a restricted list: all become 000
     assert out == ["021", "100", "000", "000", "000", None]
+
+
+def _completed_years(born: dt.date, at: dt.date) -> int:
+    """The scalar reference: birthdays reached between two dates."""
+    return at.year - born.year - ((at.month, at.day) < (born.month, born.day))
+
+
+_DAYS = st.dates(min_value=dt.date(1800, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@settings(max_examples=80, deadline=None)
+@given(pairs=st.lists(st.tuples(_DAYS, _DAYS), min_size=1, max_size=30),
+       at=st.integers(min_value=1, max_value=200))
+def test_age_with_a_reference_column_matches_completed_years(
+    pairs: list[tuple[dt.date, dt.date]], at: int
+) -> None:
+    """The vectorized age (one parse per column) equals the scalar definition, for
+    typed dates and for dates written as text (leap days, birthdays, reversed order)."""
+    births, references = [p[0] for p in pairs], [p[1] for p in pairs]
+    expected = []
+    for born, ref in pairs:
+        years = _completed_years(born, ref)
+        expected.append(None if not 0 <= years <= 150 else ("90+" if years >= at else str(years)))
+    rule = AgeFromBirthDate(action="age", reference_column="ref", at=at, label="90+")
+    for frame in (
+        pl.DataFrame({"c": births, "ref": references}),
+        pl.DataFrame({"c": [b.strftime("%m/%d/%Y") for b in births],
+                      "ref": [r.isoformat() + " 10:15:00" for r in references]}),
+    ):
+        ctx = ActionContext(column="c", dtype=frame.schema["c"],
+                            reference_date=dt.date(2026, 1, 1), schema=dict(frame.schema))
+        out = frame.select(age_action(rule, ctx).alias("o"))["o"].to_list()
+        assert out == expected
+
+
+def test_age_of_columns_that_hold_no_date_is_null(apply_action: ApplyAction) -> None:
+    rule = AgeFromBirthDate(action="age")
+    assert apply_action(rule, [dt.time(1, 2), None]) == [None, None]
+    assert apply_action(rule, [dt.timedelta(days=3), None]) == [None, None]
+    assert apply_action(rule, [dt.datetime(1958, 3, 14, 23, tzinfo=dt.UTC)]) == ["67"]
