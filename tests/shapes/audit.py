@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tests.shapes.match import Found, as_text, find, parse_ages
+from tests.shapes.match import Found, as_text, find, find_aligned, parse_ages
 from tests.shapes.model import Category, Extract, Match, Planted, Utility
 
 DATA_SUFFIXES = (".csv", ".tsv", ".parquet", ".jsonl", ".ndjson")
@@ -204,7 +204,12 @@ def audit_frames(extract: Extract, source: pl.DataFrame, output: pl.DataFrame,
                 # a planted one ("White" the race, a lab value read as a date): only
                 # values it did not already hold count
                 exclude = find(src_by_key[k], p).values
-            found: Found = find(series, p, exclude)
+            origin = src.get(p.column)
+            aligned = (p.match in (Match.DATE, Match.COORD) and origin is not None
+                       and "[]" not in p.column and "[]" not in name
+                       and origin.len() == series.len())
+            found: Found = (find_aligned(series, origin, p, exclude)
+                            if aligned and origin is not None else find(series, p, exclude))
             if found.cells:
                 cells += found.cells
                 exact += found.exact

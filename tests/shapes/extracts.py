@@ -249,7 +249,7 @@ def header_identifiers(rows: int, seed: int) -> Extract:
     frame = pl.DataFrame({
         "visit_2023-04-17": [f"{v:.0f}" for v in rng.normal(110, 25, rows)],
         "visit_2023-05-02": [f"{v:.0f}" for v in rng.normal(105, 25, rows)],
-        "Smith_John_labs": [f"{v:.1f}" for v in rng.normal(6.8, 1.1, rows)],
+        "Kowalczyk_Dorota_labs": [f"{v:.1f}" for v in rng.normal(6.8, 1.1, rows)],
         "mrn_40012345_flag": fakes.pick(rng, ("Y", "N"), rows),
         "hr": [str(v) for v in rng.integers(50, 120, rows)],
         "temp_c": [f"{v:.1f}" for v in rng.normal(37.0, 0.5, rows)],
@@ -260,8 +260,8 @@ def header_identifiers(rows: int, seed: int) -> Extract:
                               ["2023-04-17"], label="<header with a date 1>", header=True),
                        _plant("visit_2023-05-02", Category.DATE, Match.DATE, [],
                               ["2023-05-02"], label="<header with a date 2>", header=True),
-                       _plant("Smith_John_labs", Category.NAME, Match.TOKEN, [],
-                              ["smith", "john"], label="<header with a name>", header=True),
+                       _plant("Kowalczyk_Dorota_labs", Category.NAME, Match.TOKEN, [],
+                              ["kowalczyk", "dorota"], label="<header with a name>", header=True),
                        _plant("mrn_40012345_flag", Category.MRN, Match.TOKEN, [],
                               ["40012345"], label="<header with an MRN>", header=True),
                    ), {"hr": Utility.EXACT, "temp_c": Utility.EXACT})

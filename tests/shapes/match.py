@@ -244,3 +244,26 @@ def find(s: pl.Series, planted: Planted, exclude: frozenset[str] = frozenset()) 
             keys = candidate_coords(s).filter(pl.col("key").is_in(needles))
             return Found(keys[ROW].n_unique(), exact, frozenset(keys["key"].unique()))
     raise AssertionError(planted.match)
+
+
+def find_aligned(out: pl.Series, src: pl.Series, planted: Planted,
+                 exclude: frozenset[str] = frozenset()) -> Found:
+    """DATE and COORD needles are dense (thousands of days in a few years, every
+    hundredth of a degree over a region), so a needle found in row r of an output column
+    counts only where row r of the planted source column held that same needle. The
+    output keeps the input's row order (the same number of rows, in order)."""
+    assert planted.match in (Match.DATE, Match.COORD)
+    pairs, name = ((candidate_days, "day") if planted.match is Match.DATE
+                   else (candidate_coords, "coord_key"))
+    needles = sorted(planted.needles - exclude)
+
+    def held(s: pl.Series) -> pl.DataFrame:
+        found = pairs(s)
+        return found.rename({found.columns[1]: name}).filter(pl.col(name).is_in(needles))
+
+    hits = held(out).join(held(src), on=[ROW, name], how="semi")
+    rows = hits[ROW].unique()
+    same = (as_text(out).str.strip_chars() == as_text(src).str.strip_chars()).fill_null(False)
+    exact = int(same.gather(rows).sum()) if rows.len() else 0
+    return Found(rows.len(), exact, frozenset(hits[name].unique()))
+

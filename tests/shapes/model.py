@@ -93,8 +93,8 @@ class Extract:
     name: str
     shape: str
     """one line: what makes this extract different"""
-    frame: pl.DataFrame
-    planted: tuple[Planted, ...]
+    frame: pl.DataFrame = field(repr=False)
+    planted: tuple[Planted, ...] = field(repr=False)
     utility: dict[str, Utility] = field(default_factory=dict)
     suffix: str = ".csv"
     writer: Callable[[pl.DataFrame, Path], None] | None = None

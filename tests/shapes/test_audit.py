@@ -181,3 +181,14 @@ def test_ages_are_read_from_words_and_abbreviations() -> None:
 
 def test_keys_are_loose() -> None:
     assert key("obs.code") == key("OBS_Code") == "obs_code"
+
+
+def test_dense_needles_are_attributed_by_row(tmp_path: Path) -> None:
+    extract = small("numeric_dates")
+    _, source = written(extract, tmp_path)
+    kept = safe_output(extract, source).with_columns(
+        source["c5"], pl.from_epoch(source["c1"].cast(pl.Int64), "s").dt.date().alias("c1"))
+    cells = {e.label: e.cells for e in audit_frames(extract, source, kept, {}).entries}
+    assert cells["c1"] == cells["c5"] == source.height
+    # only where two date columns hold the same day in the same row (about 1 in 4,000)
+    assert cells["c2"] + cells["c3"] + cells["c4"] <= 3
