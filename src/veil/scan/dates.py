@@ -1,21 +1,32 @@
 """Recognizers for dates and ages (C), and years (a quasi-identifier).
 
-Dates are recognized by content: native Date/Datetime dtypes, or strings that
-Polars parses with one of `DATE_FORMATS` to a plausible year (1850-2100). What
-a date means (birth, death) only the header can say, so those rules need one;
+Dates are recognized by content: native Date/Datetime dtypes (any unit, any
+time zone), strings that Polars parses with one of `DATE_FORMATS` to a
+plausible year (1850-2100), or numbers and digit strings that decode to dates
+(epoch seconds or milliseconds, spreadsheet serials, yyyymmdd: see
+`veil.scan.numeric_dates`). Time and Duration columns are not dates. What a
+date means (birth, death) only the header can say, so those rules need one;
 otherwise the column is a generic DATE, which Safe Harbor treats the same way.
-Compact `%Y%m%d` dates are indistinguishable from some 8-digit codes and count
+Compact yyyymmdd dates are indistinguishable from some 8-digit codes and count
 less (random 8-digit codes almost never all parse to plausible dates).
+
+Context from the rest of the table (other date columns make a column of
+spreadsheet serials a date) and the encoding a numeric date column holds come
+from `revise_numeric_dates`, a pass over all findings after the per-column ones.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import polars as pl
 
 from veil.actions.age_text import is_age_text
-from veil.categories import Kind
+from veil.actions.dates import date_of
+from veil.categories import KIND_CATEGORY, Kind, role_of
+from veil.scan.model import ColumnFinding, Evidence
+from veil.scan.numeric_dates import NUMBER_TEXT, has_date_hint, numeric_dates
 from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, shared, uses
 from veil.scan.sample import ColumnSample, Prefilter
 
@@ -29,9 +40,7 @@ DATE_FORMATS: tuple[str, ...] = (
 )
 """Formats tried on string columns, each with `str.strptime(strict=False)`."""
 
-COMPACT_FORMAT = "%Y%m%d"
 _PREFILTER = (r"^[\dA-Za-z][\dA-Za-z ,./:+\-]{5,34}$", r"\d")
-_COMPACT = r"^\d{8}$"
 _YEARS = (1850, 2100)
 _YEAR_TEXT = r"^(18[5-9]|19\d|20\d)\d$|^2100$"
 
@@ -46,61 +55,67 @@ def _parses(fmt: str) -> pl.Expr:
     return parsed.dt.year().is_between(*_YEARS).fill_null(False).alias(fmt)
 
 
-@lru_cache(maxsize=2)
-def _hit_query(
-    compact_only: bool,
-) -> tuple[tuple[str, ...], tuple[pl.Expr, ...], tuple[pl.Expr, ...]]:
-    """The formats tried, the parse of each (per value) and the row-weighted hit counts.
+@lru_cache(maxsize=1)
+def _hit_query() -> tuple[pl.Expr, ...]:
+    """The parse of each format (per value) and the row-weighted hit counts.
 
     Built once: the expressions are the same for every column.
     """
-    formats = (COMPACT_FORMAT,) if compact_only else (*DATE_FORMATS, COMPACT_FORMAT)
-    parses = (pl.col("n"), *(_parses(f) for f in formats))
-    separated = pl.lit(False) if compact_only else pl.any_horizontal(*DATE_FORMATS)
-    sums = (
-        *((pl.col(f) * pl.col("n")).sum() for f in formats),
+    parses = (pl.col("n"), *(_parses(f) for f in DATE_FORMATS))
+    separated = pl.any_horizontal(*DATE_FORMATS)
+    return (
+        *parses,
+        *((pl.col(f) * pl.col("n")).sum() for f in DATE_FORMATS),
         (separated * pl.col("n")).sum().alias("separated"),
         pl.col("n").sum().alias("total"),
     )
-    return formats, parses, sums
-
-
-def _date_patterns(column: ColumnSample) -> tuple[str, ...]:
-    """The prefilter of values worth parsing: 8 digits for integers."""
-    return (_COMPACT,) if column.is_integer else _PREFILTER
 
 
 def _date_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
-    if column.is_temporal:
+    """Date text, or (for text) plain numbers; numeric columns are not bounded."""
+    if column.is_temporal or column.is_numeric:
         return None
-    return gate_on(*_date_patterns(column)) if column.has_text else ()
+    if column.is_string:
+        return (Prefilter(_PREFILTER), Prefilter((NUMBER_TEXT,)))
+    return ()
 
 
-@uses(*_PREFILTER, _COMPACT, gate=_date_gate)
+@uses(*_PREFILTER, NUMBER_TEXT, gate=_date_gate)
 def _date_check(column: ColumnSample) -> ValueCheck | None:
-    """Share of values that parse as dates; the formats are tried on <= 300 distinct values."""
+    """Share of values that are dates: a temporal dtype, date text, or numbers that
+    decode to dates (`veil.scan.numeric_dates`; a date-like header is context)."""
     if column.is_temporal:
         detail = f"have the {column.dtype_name} dtype"
         return ValueCheck(1.0, column.nonnull, detail, source="dtype")
-    if not column.has_text:
-        return None
-    compact_only = column.is_integer
-    patterns = _date_patterns(column)
-    candidates = column.matching(*patterns)
+    numeric = numeric_dates(column, context=has_date_hint(column.header))
+    found = None
+    if numeric is not None:
+        strength = 0.8 if numeric.encoding == "yyyymmdd" else 0.85
+        found = ValueCheck(numeric.share, numeric.tested, numeric.detail, strength)
+    if column.is_string:
+        text = _text_date_check(column)
+        if found is None or text.share * text.strength > found.share * found.strength:
+            found = text
+    if found is None and column.is_numeric:
+        return ValueCheck(0.0, column.nonnull, "are numbers that decode to dates")
+    return found
+
+
+def _text_date_check(column: ColumnSample) -> ValueCheck:
+    """Share of text values that parse with a separated date format; the formats
+    are tried on <= 300 distinct values (compact yyyymmdd is a numeric encoding)."""
+    candidates = column.matching(*_PREFILTER)
     if candidates.height == 0:
         return ValueCheck(0.0, 0, "parse as dates")
     subset = column.spread(candidates)
-    formats, parses, sums = _hit_query(compact_only)
     # One vectorized pass over <= 300 distinct values, then row-weighted hits per format.
+    query = _hit_query()
+    parses, sums = query[: len(DATE_FORMATS) + 1], query[len(DATE_FORMATS) + 1:]
     hits = subset.lazy().select(*parses).select(*sums).collect().row(0, named=True)
     scale = float(candidates["n"].sum()) / column.nonnull / float(hits["total"])
-    sep_share = float(hits["separated"]) * scale
-    compact_share = float(hits[COMPACT_FORMAT]) * scale
-    best = max(formats, key=lambda f: float(hits[f]))
-    if sep_share >= compact_share:
-        return ValueCheck(sep_share, subset.height, f"parse as dates (mostly {best})")
-    return ValueCheck(compact_share, subset.height, f"parse as compact dates ({best})",
-                      strength=0.8)
+    best = max(DATE_FORMATS, key=lambda f: float(hits[f]))
+    return ValueCheck(float(hits["separated"]) * scale, subset.height,
+                      f"parse as dates (mostly {best})")
 
 
 def _age_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
@@ -219,3 +234,107 @@ YEAR = Rule(
 )
 
 RECOGNIZERS = (BIRTH_DATE, DEATH_DATE, DATE, AGE, AGE_STATED, YEAR)
+
+
+DATE_KINDS = frozenset({Kind.DATE, Kind.BIRTH_DATE, Kind.DEATH_DATE})
+_REVISABLE = frozenset({Kind.CLINICAL, Kind.LAB_VALUE, Kind.OTHER, Kind.OTHER_ID, Kind.ZIP})
+"""Kinds a column of numbers gets without positive evidence of what it is."""
+_FUTURE_YEARS = 5
+"""How far after the table's latest other date a numeric date may lie."""
+_ORDERED_SHARE = 0.95
+"""Share of rows in which a numeric date must lie on one side of another date column."""
+_MIN_ORDERED_ROWS = 10
+
+
+def revise_numeric_dates(
+    sample: pl.DataFrame, findings: tuple[ColumnFinding, ...]
+) -> tuple[ColumnFinding, ...]:
+    """Findings with numeric date encodings set, and numbers that are dates in the
+    context of the table's other date columns re-classified as dates.
+
+    A date finding over numbers or digit strings gets the `date_encoding` its
+    values fit (the `year_only` rule decodes with it). A column of numbers that
+    came out as a plain number, a code or a ZIP (with no header saying so)
+    becomes a date when the table has other date columns, nearly all of its
+    values decode to dates no later than a few years after theirs, and in
+    nearly every row they lie on the same side of one of those dates (a birth
+    before an admission, a discharge after it), which codes unrelated to the
+    row's dates do not. Idempotent.
+    """
+    annotated = tuple(_annotate(f, sample) for f in findings)
+    dates = [f for f in annotated if f.kind in DATE_KINDS and f.column in sample.columns]
+    if not dates:
+        return annotated
+    days = sample.select(
+        date_of(pl.col(f.column), sample.schema[f.column], encoding=f.date_encoding or "auto")
+        .cast(pl.Int32).alias(f.column)
+        for f in dates
+    )
+    years = days.select(pl.all().max().cast(pl.Date).dt.year()).row(0)
+    found = [y for y in years if isinstance(y, int)]
+    latest = max(found) + _FUTURE_YEARS if found else None
+    return tuple(_revise(f, sample, days, latest) for f in annotated)
+
+
+def _numeric_sample(finding: ColumnFinding, sample: pl.DataFrame) -> ColumnSample | None:
+    if finding.column not in sample.columns:
+        return None
+    column = ColumnSample(finding.column, sample.get_column(finding.column))
+    return column if (column.is_numeric or column.is_string) and column.nonnull else None
+
+
+def _annotate(finding: ColumnFinding, sample: pl.DataFrame) -> ColumnFinding:
+    if finding.kind not in DATE_KINDS or finding.date_encoding is not None:
+        return finding
+    column = _numeric_sample(finding, sample)
+    found = None if column is None else numeric_dates(column, context=True)
+    return finding if found is None else replace(finding, date_encoding=found.encoding)
+
+
+def _revise(finding: ColumnFinding, sample: pl.DataFrame, days: pl.DataFrame,
+            latest: int | None) -> ColumnFinding:
+    if finding.kind not in _REVISABLE or any(e.source == "header" for e in finding.evidence):
+        return finding
+    column = _numeric_sample(finding, sample)
+    if column is None:
+        return finding
+    found = numeric_dates(column, context=True, latest_year=latest)
+    if found is None:
+        return finding
+    mine = sample.select(date_of(pl.col(finding.column), column.dtype,
+                                 encoding=found.encoding).cast(pl.Int32)).to_series()
+    ordered = _ordered_share(mine, days)
+    if ordered < _ORDERED_SHARE:
+        return finding
+    kind = next((r.kind for r in (BIRTH_DATE, DEATH_DATE) if r.header_score(column.header) > 0),
+                Kind.DATE)
+    strength = 0.8 if found.encoding == "yyyymmdd" else 0.85
+    evidence = (
+        Evidence("values", f"{found.share:.0%} of {column.nonnull} sampled non-null values "
+                 f"{found.detail}", found.share),
+        Evidence("stats", f"{days.width} other column(s) of the table hold dates; in "
+                 f"{ordered:.0%} of the rows these dates lie on one side of one of them", 1.0),
+    )
+    return ColumnFinding(
+        column=finding.column, dtype=finding.dtype, kind=kind, role=role_of(kind),
+        category=KIND_CATEGORY[kind], confidence=round(strength * (0.6 + 0.3 * found.share), 4),
+        evidence=(*evidence, *finding.evidence), distinct_ratio=finding.distinct_ratio,
+        null_share=finding.null_share, sampled=finding.sampled,
+        alternatives=((finding.kind, finding.confidence), *finding.alternatives[:2]),
+        date_encoding=found.encoding,
+    )
+
+
+def _ordered_share(mine: pl.Series, days: pl.DataFrame) -> float:
+    """The largest share of rows, over the other date columns, in which `mine` lies
+    on the same side (before, or after) of that column's date; 0 with too few rows."""
+    best = 0.0
+    for name in days.columns:  # a loop over columns, at most a few dozen
+        other = days.get_column(name)
+        both = (mine.is_not_null() & other.is_not_null()).sum()
+        if both < _MIN_ORDERED_ROWS:
+            continue
+        before = float((mine <= other).sum()) / both
+        after = float((mine >= other).sum()) / both
+        best = max(best, before, after)
+    return best
