@@ -34,7 +34,7 @@ from veil.policy.profiles import safe_harbor_proposal
 from veil.policy.render import render_policy
 from veil.policy.safe_harbor import check_safe_harbor
 from veil.report.build import build_report
-from veil.report.html import render_html
+from veil.report.html import high_risk, render_html
 from veil.scan import ScanResult, scan_frame
 from veil.verify import Verification, plan_expectations, verify_frame
 
@@ -117,6 +117,21 @@ def propose_policy(scan: ScanResult, *, profile: str = "safe-harbor",
     return Proposal(policy, text, reasons, warnings)
 
 
+def _scan_reasons(plan: Plan, scan: ScanResult) -> dict[str, str]:
+    """Per policy key: the policy's action with the scan's evidence (for `apply`)."""
+    reasons = {}
+    for index, step in enumerate(plan.steps):
+        if index >= len(scan.columns):
+            break
+        finding = scan.columns[index]
+        top = finding.evidence[0].detail if finding.evidence else "no evidence"
+        text = (f"set by the policy; the scan found {finding.kind.value} "
+                f"({finding.confidence:.0%}: {top})")
+        reasons[step.label] = _unquote(text, finding.column, step.label) \
+            if step.label != step.column else text
+    return reasons
+
+
 def _policy_header(scan: ScanResult) -> str:
     return (
         f"veil policy proposed from a scan of {Path(scan.source).name} "
@@ -163,6 +178,7 @@ def apply_policy(
         scan = scan_frame(dataset.frame, sample_rows=SAMPLE_ROWS, source=str(dataset.path),
                           total_rows=dataset.rows)
     verdict = check_safe_harbor(policy, scan)
+    reasons = {**_scan_reasons(plan, scan), **(reasons or {})}
     fmt = output_format or dataset.format
     data_name = dataset.path.stem + extension(fmt)
     with atomic_directory(outdir, overwrite=overwrite) as staging:
@@ -174,7 +190,7 @@ def apply_policy(
         report = build_report(
             plan=plan,
             categories=verdict.categories,
-            reasons=reasons or {},
+            reasons=reasons,
             warnings=list(extra_warnings) + list(verdict.warnings)
             + _verification_warnings(verification),
             input_info={"file": dataset.path.name, "format": dataset.format.value,
@@ -188,6 +204,12 @@ def apply_policy(
         report["verification"] = verification.to_dict(rows=False)
         if with_risk:
             report["risk"] = _risk(data_file, fmt, report["quasi_identifiers"])
+            if report["risk"] is not None and high_risk(report["risk"]):
+                report["warnings"].append(
+                    f"re-identification risk: {report['risk']['summary']} Removing the 18 "
+                    "identifiers meets Safe Harbor, but the covered entity must not release "
+                    "data it knows could identify people ((b)(2)(ii)); consider generalizing "
+                    "or leaving out quasi-identifiers (veil anonymize)")
         report["manifest"] = {
             "input_sha256": sha256_file(dataset.path),
             "output_sha256": sha256_file(data_file),

@@ -287,12 +287,38 @@ def _summary(report: Mapping[str, Any], checklist: Sequence[ChecklistRow]) -> li
             f"{_plural(_int(out_info.get('columns')), 'column')} and "
             f"{_plural(_int(out_info.get('rows')), 'row')}."
         )
+    risk = _mapping(report.get("risk"))
+    if risk:
+        out.append(_risk_sentence(risk))
     out.append(
         f"There {'is' if n_warn == 1 else 'are'} {_plural(n_warn, 'warning')}."
         if n_warn
         else "There are no warnings."
     )
     return out
+
+
+def high_risk(risk: Mapping[str, Any]) -> bool:
+    """True when some record's re-identification risk exceeds the stated threshold."""
+    prosecutor = _mapping(risk.get("prosecutor"))
+    highest = prosecutor.get("highest")
+    threshold = risk.get("threshold")
+    return isinstance(highest, int | float) and isinstance(threshold, int | float) \
+        and highest > threshold
+
+
+def _risk_sentence(risk: Mapping[str, Any]) -> str:
+    prosecutor = _mapping(risk.get("prosecutor"))
+    unique = risk.get("sample_uniqueness")
+    share = f"{unique:.0%}" if isinstance(unique, int | float) else "an unknown share"
+    if not high_risk(risk):
+        return (f"On the kept quasi-identifiers {share} of records are unique and no record's "
+                "re-identification risk exceeds the threshold.")
+    at_risk = prosecutor.get("records_at_risk")
+    above = f"{at_risk:.0%}" if isinstance(at_risk, int | float) else "some"
+    return (f"On the kept quasi-identifiers {share} of records are unique; {above} of records "
+            f"are above the {risk.get('threshold')} re-identification risk threshold "
+            "(see the Risk section).")
 
 
 def _verdict(report: Mapping[str, Any], checklist: Sequence[ChecklistRow]) -> Verdict:
@@ -326,6 +352,14 @@ def _verdict(report: Mapping[str, Any], checklist: Sequence[ChecklistRow]) -> Ve
             "SIGN-OFF NEEDED",
             "No violations were found. Release needs a person to confirm the attestation "
             "items below.",
+        )
+    if high_risk(_mapping(report.get("risk"))):
+        return Verdict(
+            "attest",
+            "NO VIOLATIONS, HIGH RISK",
+            "Every identifier category present was removed or transformed, but the kept "
+            "quasi-identifiers single out records above the risk threshold: review the Risk "
+            "section before release.",
         )
     return Verdict(
         "removed", "NO VIOLATIONS", "Every identifier category present was removed or transformed."

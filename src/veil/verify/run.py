@@ -167,18 +167,33 @@ def header_residuals(names: list[str]) -> tuple[list[Residual], list[str]]:
 
 
 def _first_pass(frame: pl.LazyFrame, columns: list[_Column]) -> dict[str, int]:
+    derived: list[pl.Expr] = []
     exprs = [pl.len().alias("rows")]
     for column in columns:
+        derived.extend(_derived(column))
         exprs.extend(_aggregates(column))
-    row = frame.select(exprs).collect(engine="streaming").row(0, named=True)
+    row = frame.with_columns(derived).select(exprs).collect(engine="streaming").row(
+        0, named=True)
     return {k: int(v or 0) for k, v in row.items()}
+
+
+def _derived(column: _Column) -> Iterable[pl.Expr]:
+    """Per-row values several aggregates share, computed once (numbers, upper-cased text)."""
+    if not column.runs_detectors:
+        return
+    number = column.number()
+    if number is not None:
+        yield number.alias(f"__{column.alias}_num")
+    text = column.text()
+    if text is not None:
+        yield text.str.strip_chars().str.to_uppercase().alias(f"__{column.alias}_whole")
 
 
 def _aggregates(column: _Column) -> Iterable[pl.Expr]:
     a = column.alias
     col = pl.col(column.name)
     text = column.text()
-    number = column.number()
+    number = None if column.number() is None else pl.col(f"__{a}_num")
     yield col.is_not_null().sum().alias(f"{a}_nonnull")
     if column.runs_detectors and text is not None:
         yield text.str.contains(ANY_PATTERN).sum().alias(f"{a}_any")
@@ -190,9 +205,10 @@ def _aggregates(column: _Column) -> Iterable[pl.Expr]:
     if number is not None:
         yield number.is_not_null().sum().alias(f"{a}_ints")
         yield (number.abs() >= _LONG_NUMBER).sum().alias(f"{a}_long")
-        yield (number.is_between(*_EPOCH_S) & (number.abs() >= _LONG_NUMBER)).sum().alias(
+        size = number.abs()
+        yield (number.is_between(*_EPOCH_S) & (size >= _LONG_NUMBER)).sum().alias(
             f"{a}_epoch_s")
-        yield (number.is_between(*_EPOCH_MS) & (number.abs() >= 100_000_000_000)).sum().alias(
+        yield (number.is_between(*_EPOCH_MS) & (size >= 100_000_000_000)).sum().alias(
             f"{a}_epoch_ms")
         month = (number // 100) % 100
         day = number % 100
@@ -200,7 +216,7 @@ def _aggregates(column: _Column) -> Iterable[pl.Expr]:
                & day.is_between(1, 31)).sum().alias(f"{a}_ymd")
         yield number.is_between(*_SERIAL).sum().alias(f"{a}_serial")
     if text is not None:
-        whole = text.str.strip_chars().str.to_uppercase()
+        whole = pl.col(f"__{a}_whole")
         named = whole.is_in(single_names())
         yield named.sum().alias(f"{a}_names")
         yield whole.filter(named).n_unique().alias(f"{a}_names_distinct")
