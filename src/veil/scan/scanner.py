@@ -31,6 +31,7 @@ import polars as pl
 
 from veil.categories import KIND_CATEGORY, Kind, Role, role_of
 from veil.errors import UsageError
+from veil.scan.dates import revise_numeric_dates
 from veil.scan.model import ColumnFinding, Evidence, ScanResult
 from veil.scan.recognizer import Recognizer, Rule, ValueCheck
 from veil.scan.registry import DEFAULT_RECOGNIZERS
@@ -85,7 +86,7 @@ def scan_frame(
                         recognizers)
         for name in sample.columns
     )
-    findings = find_ages(sample, findings)
+    findings = find_ages(sample, revise_numeric_dates(sample, findings))
     return ScanResult(source=source, rows_sampled=sample.height, columns=findings)
 
 
