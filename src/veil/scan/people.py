@@ -1,22 +1,25 @@
 """Recognizers for people: person names (A), and sex, race, ethnicity (quasi-identifiers).
 
-Names are matched against Faker's en_US first and last name lists, upper-cased;
-a value counts as a name when it has one to four name-shaped tokens and at least
-one is a known name ('John Smith', 'Smith, John', 'J. Smith'). The lists cover
-common US names only (about half of people by surname), so half the values
-suffice, against 80 % for checksums.
+Names are told by their shape and by dictionaries of first names and surnames
+(`veil.scan.names`): 'Smith, John', 'SMITH, JOHN M', 'Dr. Okafor', 'J. Smith',
+'Smith J', in any case, with titles, credentials and particles. The evidence is
+the share of rows whose value reads as a name, so a name counts however often
+it repeats (a row per visit), and the column's words must mostly be known
+names, which keeps categories with an odd surname among them ('Hodgkin
+lymphoma', 'Good/Fair/Poor') out. The dictionaries cover most but not all
+people, so half the rows suffice, against 80 % for checksums.
 Sex, race and ethnicity are small vocabularies; a column counts only when it
 also holds a value specific to that vocabulary ('Unknown' alone proves nothing).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
+import polars as pl
 
 from veil.categories import Kind
 from veil.scan.ids import HAS_DIGIT
-from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, pattern_check
+from veil.scan.names import NAME_TEXT, is_person_name, name_table
+from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, uses
 from veil.scan.sample import ColumnSample, Prefilter
 from veil.scan.vocab import (
     ETHNICITY_MARKERS,
@@ -25,33 +28,50 @@ from veil.scan.vocab import (
     RACE_WORDS,
     SEX_MARKERS,
     SEX_WORDS,
-    person_names,
 )
 
-_NAME_TOKEN = re.compile(r"^[A-Za-z][A-Za-z'\-]*\.?$")
-_SPLIT = re.compile(r"[\s,]+")
+__all__ = ["ETHNICITY", "PERSON_NAME", "RACE", "RECOGNIZERS", "SEX", "is_person_name"]
 
-
-def is_person_name(value: str) -> bool:
-    """One to four name-shaped tokens, at least one of them a known first or last name."""
-    tokens = [t for t in _SPLIT.split(value.strip()) if t]
-    if not 1 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
-        return False
-    names = person_names()
-    parts = (p for t in tokens for p in t.strip(".").split("-"))
-    return any(len(p) > 1 and p.upper() in names for p in parts)
-
-
-_NAME_TEXT = r"^[A-Za-z][A-Za-z'.\-, ]{0,60}$"
+NAME_SAMPLE = 2_000
+"""How many distinct prefiltered values the name check analyses (seeded sample beyond)."""
+MIN_KNOWN_WORDS = 0.5
+"""Share of a column's name-shaped words that must be known names."""
 
 
 def _name_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
-    """Names (_NAME_TEXT, anchored, ASCII letters and punctuation) hold no digit.
+    """Names (NAME_TEXT, anchored, letters and punctuation) hold no digit.
 
-    Looser than _NAME_TEXT itself, but the digit test is shared with other rules,
+    Looser than NAME_TEXT itself, but the digit test is shared with other rules,
     so code-like columns are ruled out without running the name regex.
     """
-    return gate_on(exclude=(HAS_DIGIT,)) if column.has_text else ()
+    return gate_on(exclude=(HAS_DIGIT,)) if column.is_string else ()
+
+
+@uses(NAME_TEXT, gate=_name_gate)
+def _name_check(column: ColumnSample) -> ValueCheck | None:
+    """Share of rows whose value reads as a person name (`veil.scan.names`)."""
+    if not column.is_string:
+        return None
+    detail = "are person names (name shape; Census and Faker name dictionaries)"
+    candidates = column.matching(NAME_TEXT)
+    if candidates.height == 0:
+        return ValueCheck(0.0, 0, detail, strength=0.9)
+    subset = candidates if candidates.height <= NAME_SAMPLE else candidates.sample(
+        n=NAME_SAMPLE, seed=0)
+    table = name_table(subset.get_column("v")).with_columns(n=subset.get_column("n"))
+    totals = table.select(
+        rows=pl.col("n").sum(),
+        names=pl.col("n").filter(pl.col("name")).sum(),
+        named=(pl.col("n") * pl.col("named")).sum(),
+        known=(pl.col("n") * pl.col("known")).sum(),
+    ).row(0, named=True)
+    prefiltered = float(candidates.get_column("n").sum()) / column.nonnull
+    share = prefiltered * float(totals["names"] or 0) / float(totals["rows"])
+    known = float(totals["known"] or 0) / float(totals["named"]) if totals["named"] else 0.0
+    if known < MIN_KNOWN_WORDS:
+        return ValueCheck(0.0, subset.height, f"are person names: only {known:.0%} of their "
+                          "words are known names", strength=0.9)
+    return ValueCheck(share, subset.height, detail, strength=0.9)
 
 
 def _vocab_check(
@@ -84,7 +104,7 @@ PERSON_NAME = Rule(
                 "father name", "spouse name", "guardian name", "employer name"),
         weak=("name", "names", "nm", "pt name", "mother", "father", "spouse", "guardian",
               "physician", "doctor", "attending", "nurse", "employer", "relative", "informant",
-              "signed by", "author"),
+              "signed by", "author", "provider", "clinician", "surgeon", "pcp", "caregiver"),
         exclude=("drug", "medication", "med", "facility", "hospital", "clinic", "file", "test",
                  "lab", "product", "brand", "company", "organization", "org", "payer", "plan",
                  "insurance", "dept", "department", "unit", "ward", "site", "study",
@@ -92,14 +112,7 @@ PERSON_NAME = Rule(
                  "host", "domain", "code", "id", "type", "phone", "email", "address", "npi",
                  "specialty", "relationship", "role"),
     ),
-    value_check=replace(
-        pattern_check(
-            _NAME_TEXT,
-            detail="are person names (Faker en_US first/last name lists)",
-            validator=is_person_name, strength=0.9,
-        ),
-        gate=_name_gate,
-    ),
+    value_check=_name_check,
     min_share=0.5,
 )
 
