@@ -122,6 +122,8 @@ class Kind(StrEnum):
     YEAR = "year"
     # sensitive / clinical
     DIAGNOSIS_CODE = "diagnosis_code"
+    PROCEDURE_CODE = "procedure_code"  # CPT, HCPCS
+    CLINICAL_CODE = "clinical_code"  # LOINC, NDC, SNOMED CT
     LAB_VALUE = "lab_value"
     LENGTH_OF_STAY = "length_of_stay"
     CLINICAL = "clinical"
@@ -163,7 +165,8 @@ KIND_CATEGORY: dict[Kind, Category] = {
 _QUASI = {
     Kind.STATE, Kind.SEX, Kind.RACE, Kind.ETHNICITY, Kind.HEIGHT, Kind.WEIGHT, Kind.YEAR,
 }
-_SENSITIVE = {Kind.DIAGNOSIS_CODE, Kind.LAB_VALUE, Kind.LENGTH_OF_STAY, Kind.CLINICAL}
+_SENSITIVE = {Kind.DIAGNOSIS_CODE, Kind.PROCEDURE_CODE, Kind.CLINICAL_CODE, Kind.LAB_VALUE,
+              Kind.LENGTH_OF_STAY, Kind.CLINICAL}
 
 
 def role_of(kind: Kind) -> Role:

@@ -1,18 +1,22 @@
-"""Recognizers for clinical content: diagnosis codes, lab values, length of stay (sensitive)
-and body measures (height, weight: quasi-identifiers).
+"""Recognizers for clinical content: measurements written with their units (blood
+pressure, doses, lab results), lab values, length of stay (sensitive) and body measures
+(height, weight: quasi-identifiers).
 
-Only ICD-10 codes have a shape of their own. Numbers are told apart by the
-header alone; a numeric column without a telling header falls back to CLINICAL
-in the scanner.
+Code systems (ICD, CPT/HCPCS, LOINC, NDC, SNOMED CT) live in `veil.scan.codes`.
+A measurement written with its unit ('132/63', '500 mg', '7.2 mmol/L', '<0.5')
+has a shape no identifier has and is recognized from content. Bare numbers are
+told apart by the header alone; a numeric column without a telling header falls
+back to CLINICAL in the scanner.
 """
 
 from __future__ import annotations
 
+import re
+
 from veil.categories import Kind
-from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, pattern_check
+from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, pattern_check, uses
 from veil.scan.sample import ColumnSample, Prefilter
 
-ICD10 = r"^[A-TV-Z][0-9][0-9AB](\.?[0-9A-TV-Z]{1,4})?$"
 _NUMBER_TEXT = r"^[<>]?=?\s*[+\-]?\d+(\.\d+)?$"
 
 
@@ -35,15 +39,6 @@ def numeric_range(low: float, high: float, what: str) -> Check:
 
     return Check(check, (_NUMBER_TEXT,), gate)
 
-
-DIAGNOSIS_CODE = Rule(
-    name="diagnosis_code",
-    kind=Kind.DIAGNOSIS_CODE,
-    header=Header(strong=("icd", "icd code", "dx", "dx code", "diagnosis", "diagnoses", "diag",
-                          "diagnosis code", "condition", "problem", "primary dx",
-                          "principal diagnosis", "cause of death", "comorbidity")),
-    value_check=pattern_check(ICD10, detail="are ICD-10 codes", strength=0.95),
-)
 
 LAB_VALUE = Rule(
     name="lab_value",
@@ -97,4 +92,96 @@ WEIGHT = Rule(
     needs_header=True,
 )
 
-RECOGNIZERS = (DIAGNOSIS_CODE, LENGTH_OF_STAY, HEIGHT, WEIGHT, LAB_VALUE, VITAL_SIGN)
+# --------------------------------------------------------------------------- measurements
+
+_BLOOD_PRESSURE = r"(?i)^([0-9]{2,3})\s*/\s*([0-9]{2,3})(\s*mm\s*hg)?$"
+
+
+def blood_pressure_ok(value: str) -> bool:
+    """Systolic 50-300 over diastolic 20-200, systolic the higher ('12/25' is no pressure)."""
+    found = re.match(_BLOOD_PRESSURE, value)
+    if found is None:
+        return False
+    systolic, diastolic = int(found.group(1)), int(found.group(2))
+    return 50 <= systolic <= 300 and 20 <= diastolic <= 200 and systolic > diastolic
+
+
+BLOOD_PRESSURE = Rule(
+    name="blood_pressure",
+    kind=Kind.CLINICAL,
+    header=Header(strong=("bp", "blood pressure", "bp reading", "nibp", "abp",
+                          "arterial pressure", "bp mmhg")),
+    value_check=pattern_check(_BLOOD_PRESSURE, detail="are blood pressures (systolic/diastolic "
+                              "in plausible ranges)", validator=blood_pressure_ok, strength=0.9),
+)
+
+_AMOUNT = r"[0-9]+(\.[0-9]+)?|\.[0-9]+"
+_DOSE_UNIT = (
+    r"mg|mcg|µg|μg|ug|g|gm|grams?|kg|ml|l|units?|iu|u|meq|mmol|tabs?|tablets?|caps?|capsules?"
+    r"|puffs?|drops?|gtts?|sprays?|patch(es)?|vials?|amps?|sachets?|suppositor(y|ies)"
+    r"|applications?|doses?"
+)
+_DOSE_PER = r"(\s*/\s*(kg|hr|h|day|d|dose|min|m2))?"
+_DOSE_WORDS = (
+    r"po|iv|ivp|ivpb|im|sc|sq|subq|sl|pr|inh|top|topical|oral|daily|bid|tid|qid|qd|qhs|qam"
+    r"|qpm|qod|prn|once|stat|weekly|q[0-9]{1,2}h|x\s*[0-9]+"
+)
+DOSE_PATTERN = (
+    rf"(?i)^({_AMOUNT})\s*({_DOSE_UNIT}){_DOSE_PER}(\s+({_DOSE_WORDS}))*$"
+)
+
+DOSE = Rule(
+    name="dose",
+    kind=Kind.CLINICAL,
+    header=Header(strong=("dose", "dosage", "dose amount", "strength", "sig", "med dose",
+                          "administered dose", "dose given")),
+    value_check=pattern_check(DOSE_PATTERN, detail="are doses (amount and unit, e.g. mg, mL, "
+                              "units, tabs)", strength=0.9),
+)
+
+_LAB_UNIT = (
+    r"%|mm\s*hg|fl|pg|sec|ratio|index|(x\s*)?10\s*[\^*e]\s*[0-9]{1,2}\s*/\s*[a-zµμ]{1,3}"
+    r"|[a-zµμ]{0,5}/[a-zµμ][a-zµμ0-9]{0,7}(/[a-zµμ0-9.]{1,8})?"
+)
+"""Lab units: percent, mmHg, cell counts (10^9/L, x10^3/uL) and concentrations (mg/dL,
+mmol/L, U/L, ng/mL, mL/min/1.73m2...)."""
+_LAB_PREFIX = r"([a-z][a-z0-9\-]{0,14}(\s+[a-z][a-z0-9\-]{0,14})?\s*:?\s+)?"
+"""An optional analyte name before the value ('HbA1c 6.5%', 'Glucose: 110 mg/dL')."""
+_CMP = r"[<>]=?|≤|≥"
+LAB_RESULT = rf"(?i)^{_LAB_PREFIX}({_CMP})?\s*({_AMOUNT})\s*({_LAB_UNIT})?$"
+_LAB_MARKED = rf"(?i)((^|\s)({_CMP})\s*[0-9.]|[0-9.]\s*({_LAB_UNIT})$)"
+"""A comparator or a unit: what tells a lab result from any number ('Room 12' has neither)."""
+_LONG_INTEGER = r"^[0-9]{5,}$"
+LAB_MARK_EVIDENCE = 0.2
+"""Share of rows with a comparator or unit from which plain numbers beside them count."""
+
+
+def _lab_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    return gate_on(LAB_RESULT, exclude=(_LONG_INTEGER,)) if column.is_string else ()
+
+
+@uses(LAB_RESULT, _LAB_MARKED, _LONG_INTEGER, gate=_lab_gate)
+def _lab_result_check(column: ColumnSample) -> ValueCheck | None:
+    """Lab results written as text: '<0.5', '7.2 mmol/L', 'HbA1c 6.5%', and plain numbers
+    beside them (but no long integers, which may be identifiers)."""
+    if not column.is_string:
+        return None
+    marked = column.row_share(LAB_RESULT, _LAB_MARKED, exclude=(_LONG_INTEGER,))
+    if marked < LAB_MARK_EVIDENCE:
+        return ValueCheck(marked, column.nonnull, "are lab results with a comparator or unit",
+                          strength=0.9)
+    share = column.row_share(LAB_RESULT, exclude=(_LONG_INTEGER,))
+    return ValueCheck(share, column.nonnull, "are lab results (numbers, with a comparator "
+                      "or unit in some)", strength=0.9)
+
+
+LAB_RESULT_TEXT = Rule(
+    name="lab_result_text",
+    kind=Kind.LAB_VALUE,
+    header=LAB_VALUE.header,
+    value_check=_lab_result_check,
+)
+
+RECOGNIZERS = (LENGTH_OF_STAY, HEIGHT, WEIGHT, LAB_VALUE, VITAL_SIGN, BLOOD_PRESSURE, DOSE,
+               LAB_RESULT_TEXT)
+"""Diagnosis codes, once first here, are `veil.scan.codes.DIAGNOSIS_CODE`."""

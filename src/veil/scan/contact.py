@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 
 from veil.categories import Kind
+from veil.scan.codes import NDC
 from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, pattern_check, shared, uses
 from veil.scan.sample import ColumnSample, Prefilter
 
@@ -65,17 +66,21 @@ def _is_ip(value: str) -> bool:
     return True
 
 
+_NOT_PHONE = (NDC,)
+"""Drug codes grouped 4-4-2, 5-3-2, 5-4-1 or 5-4-2: digits a phone number is never written in."""
+
+
 def _phone_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
-    return gate_on(_PHONE_FORMATTED) if column.has_text else ()
+    return gate_on(_PHONE_FORMATTED, exclude=_NOT_PHONE) if column.has_text else ()
 
 
-@uses(_PHONE_FORMATTED, _HAS_SEPARATOR, gate=_phone_gate)
+@uses(_PHONE_FORMATTED, _HAS_SEPARATOR, *_NOT_PHONE, gate=_phone_gate)
 def _phone_check(column: ColumnSample) -> ValueCheck | None:
     """Possible telephone numbers; bare digit strings (no separators) count less."""
     if not column.has_text:
         return None
-    found = column.validated(_is_possible_phone, _PHONE_FORMATTED)
-    separated = column.row_share(_PHONE_FORMATTED, _HAS_SEPARATOR)
+    found = column.validated(_is_possible_phone, _PHONE_FORMATTED, exclude=_NOT_PHONE)
+    separated = column.row_share(_PHONE_FORMATTED, _HAS_SEPARATOR, exclude=_NOT_PHONE)
     strength = 0.7 + 0.25 * (min(separated / found.share, 1.0) if found.share else 0.0)
     return ValueCheck(found.share, found.tested, "are possible telephone numbers "
                       "(phonenumbers)", strength)

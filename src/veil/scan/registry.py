@@ -7,7 +7,7 @@ who want more or fewer rules pass their own tuple to `scan_frame`.
 
 from __future__ import annotations
 
-from veil.scan import clinical, contact, dates, geo, ids, media, people
+from veil.scan import clinical, codes, contact, dates, geo, ids, media, people
 from veil.scan.recognizer import Recognizer
 
 DEFAULT_RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -33,6 +33,7 @@ DEFAULT_RECOGNIZERS: tuple[Recognizer, ...] = (
     ids.LICENSE,
     ids.LICENSE_PLATE,
     ids.DEVICE,
+    *codes.RECOGNIZERS,
     *clinical.RECOGNIZERS,
     media.FREE_TEXT,
     ids.OTHER_ID,

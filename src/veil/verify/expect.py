@@ -22,7 +22,9 @@ from veil.policy.models import (
 )
 from veil.verify.model import ColumnExpectation, Expect
 
-CLINICAL_CODE_KINDS: frozenset[Kind] = frozenset({Kind.DIAGNOSIS_CODE})
+CLINICAL_CODE_KINDS: frozenset[Kind] = frozenset({
+    Kind.DIAGNOSIS_CODE, Kind.PROCEDURE_CODE, Kind.CLINICAL_CODE,
+})
 """Kinds whose long digit strings are codes of a public code system, not identifiers."""
 
 _FAKED: dict[str, frozenset[Category]] = {
