@@ -16,6 +16,7 @@ column whose name is itself the identifier), a category, and output column posit
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -176,10 +177,43 @@ def audit_run(extract: Extract, source: Path, out_dir: Path) -> Audit:
             if p.is_file() and p.suffix.lower() in DATA_SUFFIXES]
     frames = [read_table(p) for p in data]
     output = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
-    texts = {p.name: p.read_text(encoding="utf-8", errors="replace")
-             for p in sorted(out_dir.rglob("*")) if p.is_file() and p not in data
-             and p.suffix.lower() != ".parquet"}
+    texts = {p.name: _searchable(p) for p in sorted(out_dir.rglob("*"))
+             if p.is_file() and p not in data and p.suffix.lower() != ".parquet"}
     return audit_frames(extract, read_table(source), output, texts)
+
+
+def _searchable(path: Path) -> str:
+    """A report file's text to search. JSON is searched in its keys, strings and the
+    numbers that could be identifiers (7 digits or more, or 4 decimals or more): byte
+    sizes and counts would meet five-digit ZIP codes by chance."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() != ".json":
+        return text
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        return text
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                parts.append(str(k))
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            parts.append(node)
+        elif isinstance(node, bool) or node is None:
+            pass
+        elif isinstance(node, int) and abs(node) >= 1_000_000:
+            parts.append(str(node))
+        elif isinstance(node, float) and len(repr(node).partition(".")[2]) >= 4:
+            parts.append(repr(node))
+
+    walk(document)
+    return "\n".join(parts)
 
 
 def audit_frames(extract: Extract, source: pl.DataFrame, output: pl.DataFrame,

@@ -100,8 +100,9 @@ def _repeat(rng: fakes.Rng, rows: int, low: int, high: int) -> np.ndarray:
 
 
 def visits(rows: int, seed: int) -> Extract:
-    """A row per visit: 3-20 visits per patient, "Last, First" and the MRN repeat, so do the
-    attending's name and NPI; facilities are named after their towns."""
+    """A row per visit: 3-20 visits per patient, "Last, First", the MRN and the next of kin
+    repeat, so do the attending's name and NPI; four surgeons only (a low-cardinality
+    column of names); facilities are named after their towns."""
     fake, rng = _tools(seed, "visits")
     owner = _repeat(rng, rows, 3, 20)
     n_pat = int(owner.max()) + 1
@@ -122,6 +123,14 @@ def visits(rows: int, seed: int) -> Extract:
     attending = [(f"Dr. {docs[i][0]} {docs[i][2]}", f"{docs[i][2].upper()}, "
                   f"{docs[i][0].upper()} MD")[i % 2] for i in doc_of]
     visit_no = [f"V{v}" for v in fakes.digits(rng, rows, 8)]
+    surgeons = fakes.people(fake, 4)
+    surgeon = [f"Dr. {surgeons[i][0]} {surgeons[i][2]}" for i in rng.integers(0, 4, rows)]
+    has_surgeon = rng.random(rows) < 0.3
+    kin = fakes.people(fake, n_pat)
+    relation = fakes.pick(rng, ("spouse", "mother", "son", "daughter", "friend"), n_pat)
+    nok_of = [f"{k[0]} {k[2]} ({r})" for k, r in zip(kin, relation, strict=True)]
+    has_kin = rng.random(n_pat) < 0.7
+    nok = [nok_of[o] if has_kin[o] else None for o in owner]
     frame = pl.DataFrame({
         "visit_no": visit_no,
         "patient": _mess(rng, patient, nulls=0.01),
@@ -131,6 +140,8 @@ def visits(rows: int, seed: int) -> Extract:
         "attending": attending,
         "attending_npi": [npi[i] for i in doc_of],
         "facility": [facility[i] for i in fac_of],
+        "surgeon": _only(surgeon, has_surgeon),
+        "nok": nok,
         "cpt": fakes.pick(rng, CPT, rows),
         "dx": fakes.pick(rng, ICD10, rows),
         "bp": [f"{s}/{d}" for s, d in zip(rng.integers(95, 185, rows),
@@ -151,6 +162,10 @@ def visits(rows: int, seed: int) -> Extract:
                               frame["attending_npi"], npi),
                        _plant("facility", Category.GEOGRAPHY, Match.TEXT, frame["facility"],
                               [t for t, _ in towns]),
+                       _plant("surgeon", Category.NAME, Match.TEXT, frame["surgeon"], set().union(
+                           *(fakes.name_needles(f, la) for f, _, la in surgeons))),
+                       _plant("nok", Category.NAME, Match.TEXT, nok, set().union(
+                           *(fakes.name_needles(f, la) for f, _, la in kin))),
                    ), {"cpt": Utility.EXACT, "dx": Utility.EXACT, "bp": Utility.EXACT,
                        "pulse": Utility.EXACT})
 
@@ -204,17 +219,41 @@ def late_contacts(rows: int, seed: int) -> Extract:
     pref: list[Cell] = fakes.pick(rng, ("mail", "portal", "phone", "none"), rows)
     contact[rows - n_late:] = phone
     pref[rows - n_late:] = _mess(rng, mail, nulls=0.05, case=0.1)
+    comment: list[Cell] = fakes.pick(
+        rng, ("no issues", "pt tolerated well", "", "f/u 2 wks", "education given"), rows)
+    rare = rng.choice(rows, size=max(3, rows // 200), replace=False)  # 0.5%, anywhere
+    kind = np.arange(rare.size) % 3
+    r_ten = fakes.phones(np.random.default_rng([seed, 7]), rare.size)
+    r_ssn = fakes.ssns(rng, rare.size)
+    r_who = fakes.people(fake, rare.size)
+    said: dict[int, list[Cell]] = {k: [None] * rows for k in range(3)}
+    for i, (r, k) in enumerate(zip(rare, kind, strict=True)):
+        text = (f"cb {r_ten[i][:3]}-{r_ten[i][3:6]}-{r_ten[i][6:]} after 5pm",
+                f"ssn on file {r_ssn[i][:3]}-{r_ssn[i][3:5]}-{r_ssn[i][5:]}",
+                f"daughter {r_who[i][0]} {r_who[i][2]} will drive")[k]
+        comment[r] = text
+        said[int(k)][r] = text
     frame = pl.DataFrame({
         "encounter_type": fakes.pick(rng, ("inpatient", "outpatient", "observation", "ED"),
                                      rows),
         "los_days": [str(v) for v in rng.integers(0, 30, rows)],
         "contact": contact,
         "comm_pref": pref,
+        "comment": comment,
         "ward": fakes.pick(rng, ("3N", "4E", "ICU", "5W"), rows),
     })
-    return Extract("late_contacts", "identifiers only in the last 10% of 20,000 rows", frame, (
+    return Extract("late_contacts", "identifiers only in the last 10% of 20,000 rows, and in "
+                   "0.5% of a comment column anywhere", frame, (
         _plant("contact", Category.PHONE, Match.CODE, _only(contact, late), ten),
         _plant("comm_pref", Category.EMAIL, Match.TEXT, _only(pref, late), mail),
+        _plant("comment", Category.PHONE, Match.CODE, said[0],
+               [t for t, k in zip(r_ten, kind, strict=True) if k == 0],
+               label="comment (phone)"),
+        _plant("comment", Category.SSN, Match.CODE, said[1],
+               [t for t, k in zip(r_ssn, kind, strict=True) if k == 1], label="comment (ssn)"),
+        _plant("comment", Category.NAME, Match.TEXT, said[2],
+               [f"{p[0]} {p[2]}" for p, k in zip(r_who, kind, strict=True) if k == 2],
+               label="comment (name)"),
     ), {"encounter_type": Utility.EXACT, "los_days": Utility.EXACT})
 
 
@@ -353,7 +392,8 @@ def pandas_parquet(rows: int, seed: int) -> Extract:
 
 def claims(rows: int, seed: int) -> Extract:
     """Claim lines: member, account and claim numbers in payer formats, claim dates,
-    HCPCS/CPT, ICD-10 without dots, 11-digit NDCs, amounts."""
+    HCPCS/CPT, ICD-10 without dots, 11-digit NDCs, amounts, ZIP codes as integers (New
+    England's leading zero lost) and as ZIP+4."""
     _fake, rng = _tools(seed, "claims")
     owner = _repeat(rng, rows, 1, 8)
     n_mem = int(owner.max()) + 1
@@ -364,6 +404,10 @@ def claims(rows: int, seed: int) -> Extract:
               for p, b, s in zip(prefix, body, style, strict=True)]
     acct = [f"ACCT#{a[:4]}-{a[4:8]}-{a[8:]}" if i % 2 else f"PA{a}"
             for i, a in enumerate(fakes.digits(rng, n_mem, 10))]
+    # New England ZIPs start with 0: an integer column loses the zero ("3301"); 03xxx
+    # because 01xxx and 02xxx would read as years once the zero is gone
+    member_zip = [z if i % 3 else "03" + z[2:] for i, z in enumerate(fakes.zips(rng, n_mem))]
+    plus4 = rng.integers(1, 10000, n_mem)
     claim_no = [f"{y}{d}" for y, d in zip(rng.integers(2019, 2026, rows),
                                            fakes.digits(rng, rows, 9), strict=True)]
     svc = fakes.days(rng, rows, dt.date(2019, 1, 1), dt.date(2025, 9, 30))
@@ -385,6 +429,8 @@ def claims(rows: int, seed: int) -> Extract:
         "pos": fakes.pick(rng, ("11", "21", "22", "23"), rows),
         "billed": [f"{v:.2f}" for v in rng.gamma(2.0, 180.0, rows)],
         "units": [str(v) for v in rng.integers(1, 5, rows)],
+        "pt_zip": [int(z) for z in (member_zip[o] for o in owner)],
+        "zip4": [f"{member_zip[o]}-{p:04d}" for o, p in zip(owner, plus4[owner], strict=True)],
     })
     return Extract("claims", "payer-format member, account and claim numbers", frame, (
         _plant("claim_no", Category.OTHER, Match.CODE, claim_no, claim_no),
@@ -392,6 +438,9 @@ def claims(rows: int, seed: int) -> Extract:
         _plant("acct", Category.ACCOUNT, Match.CODE, frame["acct"], acct),
         _plant("svc_from", Category.DATE, Match.DATE, frame["svc_from"], _iso(svc)),
         _plant("svc_to", Category.DATE, Match.DATE, frame["svc_to"], _iso(svc_to)),
+        _plant("pt_zip", Category.GEOGRAPHY, Match.TOKEN, frame["pt_zip"].cast(pl.String),
+               [str(int(z)) for z in member_zip]),
+        _plant("zip4", Category.GEOGRAPHY, Match.TOKEN, frame["zip4"], member_zip),
     ), {c: Utility.EXACT for c in ("payer", "proc", "mod", "dx1", "ndc", "pos", "billed",
                                    "units")})
 

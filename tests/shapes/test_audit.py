@@ -192,3 +192,19 @@ def test_dense_needles_are_attributed_by_row(tmp_path: Path) -> None:
     assert cells["c1"] == cells["c5"] == source.height
     # only where two date columns hold the same day in the same row (about 1 in 4,000)
     assert cells["c2"] + cells["c3"] + cells["c4"] <= 3
+
+
+def test_json_reports_are_searched_in_strings_and_identifier_like_numbers(
+        tmp_path: Path) -> None:
+    extract = small("eav")
+    path, source = written(extract, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    safe_output(extract, source).write_csv(out / path.name)
+    zip_entry = next(p for p in extract.planted if p.label == "value (zip)")
+    a_zip = int(sorted(zip_entry.raw)[0])
+    (out / "manifest.json").write_text(json.dumps({"outputs": [{"bytes": a_zip}]}))
+    assert audit_run(extract, path, out).leaks == ()
+    (out / "manifest.json").write_text(json.dumps({"note": f"zip {a_zip:05d}"}))
+    assert set(audit_run(extract, path, out).leaked_into()) == {"manifest.json"}
+
