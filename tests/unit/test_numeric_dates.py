@@ -247,13 +247,8 @@ def _text(encode: Callable[[list[dt.datetime]], list[typing.Any]]) -> Callable[
 
 
 def _scan(frame: pl.DataFrame) -> dict[str, ColumnFinding]:
-    """Findings after the per-column scan and the table pass over numeric dates.
-
-    `revise_numeric_dates` is meant to run inside `scan_frame` (see the strict
-    xfail below); it is idempotent, so calling it here stays right once it does.
-    """
-    findings = revise_numeric_dates(frame, scan_frame(frame).columns)
-    return {f.column: f for f in findings}
+    """Findings of `scan_frame`, which runs the table pass over numeric dates."""
+    return {f.column: f for f in scan_frame(frame).columns}
 
 
 # dates recognized from content alone, under a meaningless header
@@ -425,9 +420,19 @@ def test_a_few_bad_values_are_tolerated_only_with_context() -> None:
     assert found.date_encoding == "epoch_s"
 
 
-@pytest.mark.xfail(strict=True, reason="veil.scan.scanner.scan_frame does not call "
-                   "revise_numeric_dates yet (a hook in a file owned by another developer)")
 def test_scan_frame_runs_the_table_pass_over_numeric_dates() -> None:
-    frame = pl.DataFrame({"c1": [m.date() for m in _moments()], "c2": _excel(_moments())})
+    admitted = [m - dt.timedelta(days=2) for m in _moments()]
+    frame = pl.DataFrame({"c1": [m.date() for m in admitted], "c2": _excel(_moments()),
+                          "c3": _epoch_s(_moments())})
     found = scan_frame(frame)
+    assert found.finding("c2").kind is Kind.DATE
     assert found.finding("c2").date_encoding == "excel_serial"
+    assert found.finding("c3").date_encoding == "epoch_s"
+
+
+def test_the_table_pass_is_idempotent() -> None:
+    admitted = [m - dt.timedelta(days=2) for m in _moments()]
+    frame = pl.DataFrame({"c1": [m.date() for m in admitted], "c2": _excel(_moments()),
+                          "c3": _numbers(3)["glucose"]})
+    findings = scan_frame(frame).columns
+    assert revise_numeric_dates(frame, findings) == findings
