@@ -3,15 +3,26 @@
 Nothing else in veil touches input files. CSV is read with every column as a
 string, so ZIP codes and record numbers keep their leading zeros and no value is
 altered by type inference before the policy decides what to do with it.
+
+Dictionary-encoded columns (pandas `category`, Arrow dictionaries, Polars
+Categorical and Enum) are read as plain strings, at any depth of a struct or
+list: the category is the value, and nothing downstream (scanner, actions, risk)
+needs to know how a file stored it (a Parquet file with an ordered dictionary,
+which Polars' own reader cannot decode, is read through pyarrow). Every other
+type, including all Arrow temporal types (date32/64, timestamps of any unit and
+zone, time32/64, duration), nested structs, lists and maps, is read as Polars
+reads it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
+from polars.datatypes import DataTypeClass
 
 from veil.errors import InputError
 from veil.io.csv_check import inspect_csv
@@ -49,8 +60,34 @@ def open_dataset(path: Path, *, fmt: Format | None = None, separator: str | None
     if fmt is Format.CSV:
         return _open_csv(path, separator)
     if fmt is Format.PARQUET:
-        return _open_parquet(path)
-    return _open_jsonl(path)
+        return _plain_text(_open_parquet(path))
+    return _plain_text(_open_jsonl(path))
+
+
+def plain_dtype(given: pl.DataType | DataTypeClass) -> pl.DataType:
+    """`given` with Categorical and Enum replaced by String, at any depth."""
+    # a struct field may hold a class (pl.Int64) rather than an instance
+    dtype: pl.DataType = given() if isinstance(given, DataTypeClass) else given
+    if isinstance(dtype, pl.Categorical | pl.Enum):
+        return pl.String()
+    if isinstance(dtype, pl.Struct):
+        return pl.Struct([pl.Field(f.name, plain_dtype(f.dtype)) for f in dtype.fields])
+    if isinstance(dtype, pl.List):
+        return pl.List(plain_dtype(dtype.inner))
+    if isinstance(dtype, pl.Array):
+        return pl.Array(plain_dtype(dtype.inner), dtype.shape)
+    return dtype
+
+
+def plain_text(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """`frame` with every dictionary-encoded column (or field) cast to String."""
+    casts = {name: plain for name, dtype in frame.collect_schema().items()
+             if (plain := plain_dtype(dtype)) != dtype}
+    return frame.with_columns(pl.col(n).cast(d) for n, d in casts.items()) if casts else frame
+
+
+def _plain_text(dataset: Dataset) -> Dataset:
+    return replace(dataset, frame=plain_text(dataset.frame))
 
 
 def _open_csv(path: Path, separator: str | None) -> Dataset:
@@ -91,7 +128,39 @@ def _open_parquet(path: Path) -> Dataset:
     rows = int(pq.ParquetFile(path).metadata.num_rows)
     if rows == 0:
         raise InputError(f"{path}: the Parquet file has no rows")
+    if any(_has_ordered_dictionary(field.type) for field in schema):
+        # Polars 1.36's reader fails (or panics, inside a struct) on ordered
+        # dictionaries, as pandas writes an ordered `category`: read them
+        # through pyarrow, which decodes them to their values, still lazily.
+        import pyarrow.dataset as ds
+
+        plain = pa.schema([pa.field(f.name, _plain_arrow(f.type), f.nullable) for f in schema])
+        frame = pl.scan_pyarrow_dataset(ds.dataset(path, format="parquet", schema=plain))
+        return Dataset(path, Format.PARQUET, frame, names, rows=rows)
     return Dataset(path, Format.PARQUET, pl.scan_parquet(path), names, rows=rows)
+
+
+def _has_ordered_dictionary(dtype: pa.DataType) -> bool:
+    if isinstance(dtype, pa.DictionaryType):
+        return bool(dtype.ordered) or _has_ordered_dictionary(dtype.value_type)
+    return any(_has_ordered_dictionary(dtype.field(i).type) for i in range(dtype.num_fields))
+
+
+def _plain_arrow(dtype: pa.DataType) -> pa.DataType:
+    """An Arrow type with every dictionary replaced by its value type, at any depth."""
+    if isinstance(dtype, pa.DictionaryType):
+        return _plain_arrow(dtype.value_type)
+    if isinstance(dtype, pa.StructType):
+        return pa.struct([pa.field(f.name, _plain_arrow(f.type), f.nullable) for f in dtype])
+    if isinstance(dtype, pa.MapType):
+        return pa.map_(_plain_arrow(dtype.key_type), _plain_arrow(dtype.item_type))
+    if isinstance(dtype, pa.FixedSizeListType):
+        return pa.list_(_plain_arrow(dtype.value_type), dtype.list_size)
+    if isinstance(dtype, pa.LargeListType):
+        return pa.large_list(_plain_arrow(dtype.value_type))
+    if isinstance(dtype, pa.ListType):
+        return pa.list_(_plain_arrow(dtype.value_type))
+    return dtype
 
 
 def _open_jsonl(path: Path) -> Dataset:

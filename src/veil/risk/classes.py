@@ -47,12 +47,21 @@ class Encoded:
 
 def column_codes(series: pl.Series) -> tuple[Codes, int]:
     """Compact integer codes 0..card-1 of a column's values (null is one value)."""
-    if series.dtype.is_integer() or series.dtype == pl.Boolean:
+    dtype = series.dtype
+    if (dtype.is_integer() and dtype != pl.UInt64) or dtype == pl.Boolean:
         values = series.cast(pl.Int64)
-    elif isinstance(series.dtype, pl.Categorical):
+    elif isinstance(dtype, pl.Categorical) or dtype.is_temporal():
+        # category codes; Date, Datetime, Time and Duration by their integer form
         values = series.to_physical().cast(pl.Int64)
     else:
-        values = series.cast(pl.String).cast(pl.Categorical).to_physical().cast(pl.Int64)
+        # nested values by their JSON text, binary by hex; every value keeps its own code
+        if dtype.is_nested():
+            text = series.to_frame().select(pl.struct(pl.all()).struct.json_encode()).to_series()
+        elif dtype == pl.Binary:
+            text = series.bin.encode("hex")
+        else:
+            text = series.cast(pl.String)
+        values = text.cast(pl.Categorical).to_physical().cast(pl.Int64)
     low, high = values.min(), values.max()
     if low is None or high is None:  # all null: one value
         return np.zeros(series.len(), dtype=np.int64), 1
