@@ -47,11 +47,13 @@ def _tools(seed: int, salt: str, locale: str = "en_US") -> tuple[Faker, fakes.Rn
     return fake, np.random.default_rng([seed, zlib.crc32(salt.encode())])
 
 
-def _plant(column: str, category: Category, match: Match, written: Sequence[Cell],
+def _plant(column: str, category: Category, match: Match, written: Sequence[Cell] | pl.Series,
            needles: Iterable[str], *, label: str | None = None, cells: int | None = None,
            header: bool = False) -> Planted:
     """One planted entry: `written` are the column's cells holding it (None elsewhere);
     with `header`, the identifier is the column's name and `needles` its parts."""
+    if isinstance(written, pl.Series):
+        written = written.cast(pl.String).to_list()
     raw = frozenset(v.strip() for v in written if v is not None and v.strip())
     if header:
         raw = frozenset(needles)
@@ -215,12 +217,12 @@ def late_contacts(rows: int, seed: int) -> Extract:
     ten = fakes.phones(rng, n_late)
     phone = fakes.format_phone(rng, ten)
     mail = fakes.emails(rng, fakes.people(fake, n_late))
-    contact: list[Cell] = fakes.pick(rng, ("none", "declined", "see chart", "", "N/A"), rows)
-    pref: list[Cell] = fakes.pick(rng, ("mail", "portal", "phone", "none"), rows)
+    contact: list[Cell] = [*fakes.pick(rng, ("none", "declined", "see chart", "", "N/A"), rows)]
+    pref: list[Cell] = [*fakes.pick(rng, ("mail", "portal", "phone", "none"), rows)]
     contact[rows - n_late:] = phone
     pref[rows - n_late:] = _mess(rng, mail, nulls=0.05, case=0.1)
-    comment: list[Cell] = fakes.pick(
-        rng, ("no issues", "pt tolerated well", "", "f/u 2 wks", "education given"), rows)
+    comment: list[Cell] = [*fakes.pick(
+        rng, ("no issues", "pt tolerated well", "", "f/u 2 wks", "education given"), rows)]
     rare = rng.choice(rows, size=max(3, rows // 200), replace=False)  # 0.5%, anywhere
     kind = np.arange(rare.size) % 3
     r_ten = fakes.phones(np.random.default_rng([seed, 7]), rare.size)
