@@ -44,6 +44,8 @@ def read_table(path: Path) -> pl.DataFrame:
     """A data file as an auditor reads it: CSV cells as text (no type guessing, so
     "00123" stays "00123"), Parquet and JSON lines with their own types."""
     suffix = path.suffix.lower()
+    if path.stat().st_size == 0:
+        return pl.DataFrame()  # every column dropped: nothing left to leak (or to use)
     if suffix in (".csv", ".tsv"):
         with path.open(encoding="utf-8", errors="replace") as f:
             head = f.readline()
