@@ -17,13 +17,14 @@ from `revise_numeric_dates`, a pass over all findings after the per-column ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import polars as pl
 
 from veil.actions.age_text import is_age_text
-from veil.actions.dates import date_of
+from veil.actions.dates import date_of, year_of
 from veil.categories import KIND_CATEGORY, Kind, role_of
 from veil.scan.model import ColumnFinding, Evidence
 from veil.scan.numeric_dates import NUMBER_TEXT, has_date_hint, numeric_dates
@@ -265,14 +266,23 @@ def revise_numeric_dates(
     dates = [f for f in annotated if f.kind in DATE_KINDS and f.column in sample.columns]
     if not dates:
         return annotated
-    days = sample.select(
-        date_of(pl.col(f.column), sample.schema[f.column], encoding=f.date_encoding or "auto")
-        .cast(pl.Int32).alias(f.column)
+    years = sample.select(
+        year_of(pl.col(f.column), sample.schema[f.column], encoding=f.date_encoding or "auto")
+        .max().alias(f.column)
         for f in dates
-    )
-    years = days.select(pl.all().max().cast(pl.Date).dt.year()).row(0)
+    ).row(0)
     found = [y for y in years if isinstance(y, int)]
     latest = max(found) + _FUTURE_YEARS if found else None
+
+    @cache
+    def days() -> pl.DataFrame:
+        """The other dates as day numbers, parsed only when a candidate needs them."""
+        return sample.select(
+            date_of(pl.col(f.column), sample.schema[f.column],
+                    encoding=f.date_encoding or "auto").cast(pl.Int32).alias(f.column)
+            for f in dates
+        )
+
     return tuple(_revise(f, sample, days, latest) for f in annotated)
 
 
@@ -291,7 +301,7 @@ def _annotate(finding: ColumnFinding, sample: pl.DataFrame) -> ColumnFinding:
     return finding if found is None else replace(finding, date_encoding=found.encoding)
 
 
-def _revise(finding: ColumnFinding, sample: pl.DataFrame, days: pl.DataFrame,
+def _revise(finding: ColumnFinding, sample: pl.DataFrame, other_days: Callable[[], pl.DataFrame],
             latest: int | None) -> ColumnFinding:
     if finding.kind not in _REVISABLE or any(e.source == "header" for e in finding.evidence):
         return finding
@@ -303,6 +313,7 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, days: pl.DataFrame,
         return finding
     mine = sample.select(date_of(pl.col(finding.column), column.dtype,
                                  encoding=found.encoding).cast(pl.Int32)).to_series()
+    days = other_days()
     ordered = _ordered_share(mine, days)
     if ordered < _ORDERED_SHARE:
         return finding
