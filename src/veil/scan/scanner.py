@@ -44,7 +44,8 @@ FAIL_CLOSED_MARGIN = 0.05
 _MAX_ALTERNATIVES = 3
 _BOUND_SLACK = 1e-9
 """Rounding slack when comparing a share bound with min_share (shares scale floats)."""
-_NUMBER_TEXT = r"^[<>]?=?\s*[+\-]?\d+(\.\d+)?$"
+_NUMBER_TEXT = r"^[<>]?=?\s*[+\-]?\d+([.,]\d+)?(?:\s*[-–]\s*[+\-]?\d+([.,]\d+)?)?$"
+"""A measurement as text: a number (decimal point or comma, a comparator) or a range."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,16 @@ def classify_column(column: ColumnSample, recognizers: Sequence[Recognizer]) -> 
     if not ranked:
         return _finding(column, _fallback(column))
     best = ranked[0]
+    if best.kind is Kind.OTHER_ID and not _content_backed(best):
+        # "any other code" from a header word alone, over content that is measurements or a
+        # small category (numbers, ranges): the content decides, the header is noted
+        shaped = _fallback(column)
+        if shaped.kind in (Kind.CLINICAL, Kind.OTHER) and _content_backed(shaped):
+            note = Evidence("stats", f"header suggested {best.kind.value}; the values are "
+                            "measurements or categories, not codes", 0.0)
+            shaped = _Candidate(shaped.kind, shaped.confidence, best.order,
+                                (*shaped.evidence, note))
+            return _finding(column, shaped, ((best.kind, best.confidence),))
     if role_of(best.kind) is not Role.DIRECT:
         direct = next((c for c in ranked if role_of(c.kind) is Role.DIRECT), None)
         if direct is not None and direct.confidence >= best.confidence - FAIL_CLOSED_MARGIN:
@@ -260,6 +271,11 @@ def _value_evidence(column: ColumnSample, check: ValueCheck) -> Evidence:
     return Evidence(check.source, detail, check.share)
 
 
+def _content_backed(candidate: _Candidate) -> bool:
+    """True when the candidate rests on values (not only a header word)."""
+    return any(e.source == "values" and e.score >= 0.5 for e in candidate.evidence)
+
+
 def _fallback(column: ColumnSample) -> _Candidate:
     """The kind of a column no recognizer claims, by dtype, shape and distinctness.
 
@@ -326,8 +342,8 @@ def _digit_profile(column: ColumnSample) -> tuple[bool, bool, int]:
     if text.len() == 0:
         return (False, False, 0)
     frame = text.to_frame("v").select(
-        pl.col("v").str.contains(r"^[+\-]?[0-9]+(?:\.0+)?$").mean().alias("whole"),
-        pl.col("v").str.replace(r"^[+\-]", "").str.replace(r"\.0+$", "").str.len_chars()
+        pl.col("v").str.contains(r"^[+\-]?[0-9]+(?:[.,]0+)?$").mean().alias("whole"),
+        pl.col("v").str.replace(r"^[+\-]", "").str.replace(r"[.,]0+$", "").str.len_chars()
         .alias("len"),
     )
     whole = float(frame["whole"][0] or 0.0) >= 0.99
