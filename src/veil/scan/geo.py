@@ -1,9 +1,17 @@
 """Recognizers for geography: street address, city, county, ZIP, coordinates (B) and state.
 
 Street addresses, ZIP codes, county names and coordinate pairs have shapes a
-regex can test. City names do not: a small gazetteer and the shape of Faker's
-generated names ('North Jessicaville') support a header but cover real data
-only partly. States are a quasi-identifier that Safe Harbor lets stay.
+regex can test. City names do not: a list of US places of 5,000+ people
+(GeoNames) and the shape of Faker's generated names ('North Jessicaville')
+support a header but cover real data only partly. States are a
+quasi-identifier that Safe Harbor lets stay.
+
+Geography also hides inside other values: an address in a free-form location
+field ('Clinic B, 12 Oak St, Dayton OH': a street number, capitalized words and
+a street word; a PO box; a place followed by its state; a state and ZIP) is
+`veil.scan.places.ADDRESS_IN_TEXT`; coordinates come as pairs in one value (decimal, degrees
+with hemispheres, WKT points) or as separate latitude and longitude columns
+(header and range). Facility names that contain a town are in `veil.scan.places`.
 """
 
 from __future__ import annotations
@@ -15,7 +23,14 @@ from veil.categories import Kind
 from veil.scan.ids import HAS_DIGIT
 from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, pattern_check, uses
 from veil.scan.sample import ColumnSample, Prefilter
-from veil.scan.vocab import CITY_PREFIXES, CITY_SUFFIXES, STATE_WORDS, cities, street_suffixes
+from veil.scan.vocab import (
+    CITY_PREFIXES,
+    CITY_SUFFIXES,
+    STATE_WORDS,
+    cities,
+    street_suffixes,
+    us_places,
+)
 
 _ZIP_TEXT = r"^(00[5-9]|0[1-9]\d|[1-9]\d\d)\d{2}([\s\-]?\d{4})?$"
 _ZIP_INT = r"^\d{4,5}$"
@@ -78,16 +93,22 @@ _CITY_WORDS_ARE_LETTERS = all(re.fullmatch(r"[A-Za-z. ]+", w)
 """True when _CITY_SHAPE, anchored at both ends, can only match values without digits."""
 
 
+def _city_words() -> frozenset[str]:
+    """US places (GeoNames, 5,000+ people) and the gazetteer, with and without periods."""
+    return us_places() | frozenset(c.upper() for c in cities())
+
+
 def _city_gate(column: ColumnSample) -> tuple[Prefilter, ...] | None:
-    return _no_digit_gate(column, cities()) if _CITY_WORDS_ARE_LETTERS else None
+    return _no_digit_gate(column, _city_words()) if _CITY_WORDS_ARE_LETTERS else None
 
 
 @uses(_CITY_SHAPE, gate=_city_gate)
 def _city_check(column: ColumnSample) -> ValueCheck | None:
-    """Names in the city gazetteer, or of the shape of generated city names."""
+    """Names of US places, or of the shape of generated city names."""
     if not column.is_string:
         return None
-    share = column.share_of(column.in_vocab("cities", cities()) | column.contains(_CITY_SHAPE))
+    share = column.share_of(column.in_vocab("places", _city_words())
+                            | column.contains(_CITY_SHAPE))
     return ValueCheck(share, column.nonnull, "are known US city names or city-shaped names",
                       strength=0.8)
 
@@ -107,16 +128,53 @@ def _street_pattern() -> str:
 STREET_PATTERN = _street_pattern()
 
 _COORDINATE_PAIR = (
-    r"^\(?\s*[+\-]?\d{1,2}\.\d{2,}\s*[,;]\s*[+\-]?\d{1,3}\.\d{2,}\s*\)?$"
+    r"^\(?\s*[+\-]?\d{1,2}\.\d{2,}\s*(?:[,;/]\s*[+\-]?|\s+[+\-])\d{1,3}\.\d{2,}\s*\)?$"
 )
+"""'41.88,-87.63', '(41.8781; -87.6298)', '41.88 -87.63' (a space needs a signed longitude)."""
+_COORDINATE_HEMISPHERES = (
+    r"^\d{1,2}(?:\.\d+)?\s*°?\s*(?:\d{1,2}\s*['′]\s*(?:\d{1,2}(?:\.\d+)?\s*[\"″]\s*)?)?[NSns]"
+    r"\s*[,;/]?\s*\d{1,3}(?:\.\d+)?\s*°?\s*(?:\d{1,2}\s*['′]\s*(?:\d{1,2}(?:\.\d+)?\s*[\"″]\s*)?)?"
+    r"[EWew]$"
+)
+"""'41.8781° N, 87.6298° W', '41°52'43"N 87°37'47"W', '41.88N 87.63W'."""
+_COORDINATE_WKT = r"(?i)^POINT\s*\(\s*[+\-]?\d{1,3}\.\d{2,}\s+[+\-]?\d{1,2}\.\d{2,}\s*\)$"
+_COORDINATE_TEXT = r"^[+\-]?\d{1,3}\.\d{3,}\s*°?\s*[NSEWnsew]?$"
+"""One latitude or longitude as text, with at least three decimals ('41.8781', '87.6298 W')."""
+_LATITUDE_HEADER = Header(strong=("lat", "latitude", "geo lat", "gps lat", "y coord",
+                                  "ycoord", "northing"))
 
 
-@uses()
+@uses(_COORDINATE_TEXT)
 def _coordinate_check(column: ColumnSample) -> ValueCheck | None:
+    """Numbers in the range of a latitude (-90..90) or a longitude (-180..180) by the header."""
+    latitude = _LATITUDE_HEADER.score(column.header) > 0
+    low, high = (-90, 90) if latitude else (-180, 180)
     if column.is_numeric:
-        share = column.numeric_share(-180, 180)
-        return ValueCheck(share, column.nonnull, "are numbers in -180..180", strength=0.6)
+        share = column.numeric_share(low, high)
+        return ValueCheck(share, column.nonnull, f"are numbers in {low}..{high}", strength=0.6)
+    if column.is_string:
+        share = column.row_share(_COORDINATE_TEXT)
+        # a specific shape (three or more decimals) under a latitude/longitude header
+        return ValueCheck(share, column.nonnull, "are decimal degrees as text", strength=0.9)
     return None
+
+
+def _pair_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
+    if not column.is_string:
+        return ()
+    return (Prefilter((_COORDINATE_PAIR,)), Prefilter((_COORDINATE_HEMISPHERES,)),
+            Prefilter((_COORDINATE_WKT,)))
+
+
+@uses(_COORDINATE_PAIR, _COORDINATE_HEMISPHERES, _COORDINATE_WKT, gate=_pair_gate)
+def _pair_check(column: ColumnSample) -> ValueCheck | None:
+    """Latitude, longitude pairs in one value: decimal, with hemispheres, or WKT points."""
+    if not column.is_string:
+        return None
+    mask = (column.contains(_COORDINATE_PAIR) | column.contains(_COORDINATE_HEMISPHERES)
+            | column.contains(_COORDINATE_WKT))
+    return ValueCheck(column.share_of(mask), column.nonnull,
+                      "are latitude, longitude pairs", strength=0.95)
 
 
 STREET_ADDRESS = Rule(
@@ -161,16 +219,18 @@ GEO_PAIR = Rule(
     name="geo_pair",
     kind=Kind.GEO_COORDINATE,
     header=Header(strong=("coordinates", "coords", "latlon", "lat lon", "lat lng", "latlng",
-                          "geo", "geolocation", "location", "gps", "geopoint")),
-    value_check=pattern_check(_COORDINATE_PAIR, detail="are latitude, longitude pairs",
-                              strength=0.95),
+                          "lat long", "geo", "geolocation", "location", "gps", "geopoint",
+                          "geo point", "point", "position", "geom", "geometry")),
+    value_check=_pair_check,
 )
 
 GEO_NUMBER = Rule(
     name="geo_number",
     kind=Kind.GEO_COORDINATE,
     header=Header(strong=("lat", "latitude", "lon", "lng", "long", "longitude", "easting",
-                          "northing", "geo lat", "geo lon")),
+                          "northing", "geo lat", "geo lon", "gps lat", "gps lon", "x coord",
+                          "y coord", "xcoord", "ycoord"),
+                  exclude=("term", "stay", "acting", "standing", "long term")),
     value_check=_coordinate_check,
     needs_header=True,
 )

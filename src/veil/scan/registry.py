@@ -7,7 +7,7 @@ who want more or fewer rules pass their own tuple to `scan_frame`.
 
 from __future__ import annotations
 
-from veil.scan import clinical, codes, contact, dates, geo, ids, media, people
+from veil.scan import clinical, codes, contact, dates, geo, ids, media, people, places
 from veil.scan.recognizer import Recognizer
 
 DEFAULT_RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -26,6 +26,7 @@ DEFAULT_RECOGNIZERS: tuple[Recognizer, ...] = (
     *dates.RECOGNIZERS,
     *geo.RECOGNIZERS,
     *people.RECOGNIZERS,
+    *places.RECOGNIZERS,
     media.BIOMETRIC,
     ids.MRN,
     ids.HEALTH_PLAN,
