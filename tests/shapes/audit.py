@@ -179,16 +179,23 @@ def audit_run(extract: Extract, source: Path, out_dir: Path) -> Audit:
             if p.is_file() and p.suffix.lower() in DATA_SUFFIXES]
     frames = [read_table(p) for p in data]
     output = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
-    texts = {p.name: _searchable(p) for p in sorted(out_dir.rglob("*"))
+    texts = {p.name: searchable(p) for p in sorted(out_dir.rglob("*"))
              if p.is_file() and p not in data and p.suffix.lower() != ".parquet"}
     return audit_frames(extract, read_table(source), output, texts)
 
 
-def _searchable(path: Path) -> str:
+def searchable(path: Path) -> str:
     """A report file's text to search. JSON is searched in its keys, strings and the
     numbers that could be identifiers (7 digits or more, or 4 decimals or more): byte
     sizes and counts would meet five-digit ZIP codes by chance."""
     text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix.lower() in (".html", ".htm"):
+        # markup and style are not data ("white-space", <strong>, class="small" would meet
+        # surnames): keep the text, scripts and attribute values other than class/style
+        text = re.sub(r"(?is)<style\b.*?</style>", " ", text)
+        return re.sub(r"<[^>]*>", lambda tag: " " + " ".join(
+            v for k, v in re.findall(r'([\w-]+)\s*=\s*"([^"]*)"', tag.group(0))
+            if k.lower() not in ("class", "style")) + " ", text)
     if path.suffix.lower() != ".json":
         return text
     try:
@@ -306,7 +313,8 @@ def _ages_lost(before: pl.Series, after: pl.Series) -> int:
 
 def _text_needles(p: Planted) -> set[str]:
     """What of an entry is searched in reports and messages (short or purely numeric
-    needles only where a word boundary makes a false hit unlikely)."""
+    needles only where a word boundary makes a false hit unlikely; lone given or family
+    names not at all, unless the name is a column's header)."""
     if p.match is Match.AGE:
         return set()
     out = {r.lower() for r in p.raw if len(r) >= 5 or p.in_header}
@@ -314,6 +322,9 @@ def _text_needles(p: Planted) -> set[str]:
         out |= set(p.needles)
     elif p.match is Match.TEXT:
         out |= {n for n in p.needles if len(n) >= 4}
+    elif p.match is Match.TOKEN and p.category is Category.NAME:
+        # a lone given or family name ("White", "Strong") is an ordinary word in a report
+        out = set()
     elif p.match in (Match.CODE, Match.TOKEN):
         out |= {n for n in p.needles if len(n) >= 5}
     if p.match is Match.DATE:

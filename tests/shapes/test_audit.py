@@ -19,6 +19,7 @@ from tests.shapes.audit import (
     flatten,
     key,
     read_table,
+    searchable,
     text_leaks,
 )
 from tests.shapes.extracts import EXTRACTS, build
@@ -208,3 +209,15 @@ def test_json_reports_are_searched_in_strings_and_identifier_like_numbers(
     (out / "manifest.json").write_text(json.dumps({"note": f"zip {a_zip:05d}"}))
     assert set(audit_run(extract, path, out).leaked_into()) == {"manifest.json"}
 
+
+def test_html_markup_is_not_searched(tmp_path: Path) -> None:
+    extract = small("nested_jsonl")
+    family = next(p for p in extract.planted if p.column == "patient.name.family")
+    street = next(p for p in extract.planted if p.column == "patient.address.line")
+    a_street = sorted(street.raw)[0]
+    page = tmp_path / "report.html"
+    page.write_text(f'<style>.small {{ white-space: nowrap }}</style><p class="small">'
+                    f'<strong>x</strong></p><td title="{a_street}">y</td>')
+    text = searchable(page)
+    assert "white" not in text and "strong" not in text and "small" not in text
+    assert [leak.label for leak in text_leaks(text, [family, street], "r")] == [street.label]
