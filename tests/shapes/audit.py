@@ -16,6 +16,7 @@ column whose name is itself the identifier), a category, and output column posit
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter
@@ -193,9 +194,9 @@ def searchable(path: Path) -> str:
         # markup and style are not data ("white-space", <strong>, class="small" would meet
         # surnames): keep the text, scripts and attribute values other than class/style
         text = re.sub(r"(?is)<style\b.*?</style>", " ", text)
-        return re.sub(r"<[^>]*>", lambda tag: " " + " ".join(
+        return html.unescape(re.sub(r"<[^>]*>", lambda tag: " " + " ".join(
             v for k, v in re.findall(r'([\w-]+)\s*=\s*"([^"]*)"', tag.group(0))
-            if k.lower() not in ("class", "style")) + " ", text)
+            if k.lower() not in ("class", "style")) + " ", text))
     if path.suffix.lower() != ".json":
         return text
     try:
