@@ -336,8 +336,11 @@ def test_serials_with_a_date_header_are_dates_not_zip_codes() -> None:
     admitted = [m - dt.timedelta(days=3) for m in _moments()]
     beside = pl.DataFrame({"c1": [m.date() for m in admitted], "c7": serials})
     assert _scan(beside)["c7"].kind is Kind.DATE
-    unrelated = pl.DataFrame({"c1": [m.date() for m in _moments(seed=8)], "c7": serials})
-    assert _scan(unrelated)["c7"].kind not in DATE_KINDS  # no order with the other dates
+    same_span = pl.DataFrame({"c1": [m.date() for m in _moments(seed=8)], "c7": serials})
+    assert _scan(same_span)["c7"].kind is Kind.DATE  # other dates of the same years
+    few = pl.DataFrame({"c1": [m.date() for m in _moments(seed=8)],
+                        "c7": [serials[i % 5] for i in range(len(serials))]})
+    assert _scan(few)["c7"].kind not in DATE_KINDS  # five values repeated: a code
 
 
 def test_a_numeric_birth_date_header_gives_a_birth_date() -> None:
@@ -370,6 +373,9 @@ def _numbers(seed: int) -> dict[str, list[typing.Any]]:
         "NPIs": [_npi(rnd) for _ in range(n)],
         "years": [rnd.randrange(1930, 2024) for _ in range(n)],
         "ages in days": [rnd.randrange(0, 40_000) for _ in range(n)],
+        "white cells per microlitre": [rnd.randrange(4_000, 11_000) for _ in range(n)],
+        "digestive procedure codes": [rnd.choice([43235, 43239, 45378, 45380, 45385, 44950])
+                                      for _ in range(n)],
     }
 
 
@@ -393,7 +399,8 @@ def test_numbers_that_are_not_dates_stay_numbers(label: str, header: str) -> Non
                                    "5-digit procedure codes", "5-digit codes as text",
                                    "5-digit codes over the whole range", "sequential ids",
                                    "10-digit random ids", "12-digit random ids", "NPIs",
-                                   "years", "8-digit codes"])
+                                   "years", "8-digit codes", "white cells per microlitre",
+                                   "digestive procedure codes"])
 def test_numbers_that_are_not_dates_stay_numbers_beside_dates(label: str) -> None:
     """Other date columns are context, not proof: codes unrelated to the row's dates stay."""
     frame = pl.DataFrame({"c1": [m.date() for m in _moments(seed=21)],

@@ -244,7 +244,14 @@ _FUTURE_YEARS = 5
 """How far after the table's latest other date a numeric date may lie."""
 _ORDERED_SHARE = 0.95
 """Share of rows in which a numeric date must lie on one side of another date column."""
-_MIN_ORDERED_ROWS = 10
+_WITHIN_SHARE = 0.5
+"""Share of numeric dates that must fall within another date column's span (+- a year)."""
+_SPAN_MARGIN_DAYS = 366
+_DISTINCT_SHARE = 0.25
+"""A numeric date column's distinct ratio, at least this share of the other's."""
+_MAX_MEDIAN_AGE_DAYS = 90 * 365.25
+"""Dates before another's in every row are births only at a plausible median age."""
+_MIN_RELATED_ROWS = 10
 
 
 def revise_numeric_dates(
@@ -257,10 +264,11 @@ def revise_numeric_dates(
     values fit (the `year_only` rule decodes with it). A column of numbers that
     came out as a plain number, a code or a ZIP (with no header saying so)
     becomes a date when the table has other date columns, nearly all of its
-    values decode to dates no later than a few years after theirs, and in
-    nearly every row they lie on the same side of one of those dates (a birth
-    before an admission, a discharge after it), which codes unrelated to the
-    row's dates do not. Idempotent.
+    values decode to dates no later than a few years after theirs, and they
+    relate to one of those columns (`_relation`): about as many distinct
+    values, and mostly within its span, or before it in nearly every row at a
+    plausible age (a birth), or after it (a death). Codes repeat a few values;
+    lab counts that decode to a century ago give implausible ages. Idempotent.
     """
     annotated = tuple(_annotate(f, sample) for f in findings)
     dates = [f for f in annotated if f.kind in DATE_KINDS and f.column in sample.columns]
@@ -314,8 +322,8 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, other_days: Callable[[
     mine = sample.select(date_of(pl.col(finding.column), column.dtype,
                                  encoding=found.encoding).cast(pl.Int32)).to_series()
     days = other_days()
-    ordered = _ordered_share(mine, days)
-    if ordered < _ORDERED_SHARE:
+    relation = _relation(mine, days)
+    if relation is None:
         return finding
     kind = next((r.kind for r in (BIRTH_DATE, DEATH_DATE) if r.header_score(column.header) > 0),
                 Kind.DATE)
@@ -323,8 +331,8 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, other_days: Callable[[
     evidence = (
         Evidence("values", f"{found.share:.0%} of {column.nonnull} sampled non-null values "
                  f"{found.detail}", found.share),
-        Evidence("stats", f"{days.width} other column(s) of the table hold dates; in "
-                 f"{ordered:.0%} of the rows these dates lie on one side of one of them", 1.0),
+        Evidence("stats", f"{days.width} other column(s) of the table hold dates; {relation}",
+                 1.0),
     )
     return ColumnFinding(
         column=finding.column, dtype=finding.dtype, kind=kind, role=role_of(kind),
@@ -336,16 +344,35 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, other_days: Callable[[
     )
 
 
-def _ordered_share(mine: pl.Series, days: pl.DataFrame) -> float:
-    """The largest share of rows, over the other date columns, in which `mine` lies
-    on the same side (before, or after) of that column's date; 0 with too few rows."""
-    best = 0.0
+def _distinct_ratio(days: pl.Series) -> float:
+    known = days.drop_nulls()
+    return 0.0 if known.len() == 0 else known.n_unique() / known.len()
+
+
+def _relation(mine: pl.Series, days: pl.DataFrame) -> str | None:
+    """How the decoded days relate to one of the table's date columns, or None.
+
+    Dates vary about as much as the table's other dates (a code column repeats a
+    few values), and either mostly fall within their span (visits, results), or
+    lie before them in nearly every row at a plausible age (a birth), or after
+    them (a death). Texts name no column: a header may itself be an identifier.
+    """
+    ratio = _distinct_ratio(mine)
     for name in days.columns:  # a loop over columns, at most a few dozen
         other = days.get_column(name)
-        both = (mine.is_not_null() & other.is_not_null()).sum()
-        if both < _MIN_ORDERED_ROWS:
+        low, high = other.min(), other.max()
+        both = int((mine.is_not_null() & other.is_not_null()).sum())
+        if (both < _MIN_RELATED_ROWS or ratio < _DISTINCT_SHARE * _distinct_ratio(other)
+                or not isinstance(low, int) or not isinstance(high, int)):
             continue
+        within = mine.is_between(low - _SPAN_MARGIN_DAYS, high + _SPAN_MARGIN_DAYS).mean()
+        if isinstance(within, float) and within >= _WITHIN_SHARE:
+            return f"{within:.0%} of these dates fall within the span of another one's"
         before = float((mine <= other).sum()) / both
+        gap = (other - mine).median()
+        if before >= _ORDERED_SHARE and isinstance(gap, float) and gap <= _MAX_MEDIAN_AGE_DAYS:
+            return f"these dates precede another one's in {before:.0%} of the rows (a birth)"
         after = float((mine >= other).sum()) / both
-        best = max(best, before, after)
-    return best
+        if after >= _ORDERED_SHARE:
+            return f"these dates follow another one's in {after:.0%} of the rows"
+    return None
