@@ -19,8 +19,9 @@ counts):
 - an open top category ('90+', '90 or older', '>89', '>=90') is the top
   category when all of it lies at or above `at`, else null: '85+' could be 85;
 - '<1' (and '<= 0.5' and the like) is 0 years; other upper bounds are null;
-- a band 'lo-hi' stays as it is when all of it lies below `at`, becomes the
-  top category when all of it lies at or above, and is null when it straddles;
+- a band 'lo-hi' becomes the top category when all of it lies at or above
+  `at`, else null: the output holds whole ages and the label only (the
+  verification pass checks that shape);
 - the label itself ('90+', whatever `label` is) stays the top category.
 """
 
@@ -141,8 +142,8 @@ def age_years(text: pl.Expr, at: int, label: str) -> pl.Expr:
 def top_code_text(text: pl.Expr, at: int, label: str) -> pl.Expr:
     """Top-coded ages of a text column: whole years below `at`, `label` from `at` on.
 
-    Bands below `at` stay as 'lo-hi'; bands at or above become `label`; a band
-    across `at` and anything unreadable become null (fail closed).
+    Bands at or above `at` become `label`; other bands and anything unreadable
+    become null (fail closed).
     """
     clean = normalize(text)
     band = clean.str.extract_groups(_BAND)
@@ -150,11 +151,4 @@ def top_code_text(text: pl.Expr, at: int, label: str) -> pl.Expr:
     high = band.struct.field("2").cast(pl.Int64, strict=False)
     is_band = low.is_not_null() & high.is_not_null() & (low <= high)
     single = top_code_ages(age_years(clean, at, label), at, label)
-    return (
-        pl.when(is_band).then(
-            pl.when(low >= at).then(pl.lit(label))
-            .when(high < at).then(pl.concat_str([low.cast(pl.String), high.cast(pl.String)],
-                                                separator="-"))
-        )
-        .otherwise(single)
-    )
+    return pl.when(is_band).then(pl.when(low >= at).then(pl.lit(label))).otherwise(single)
