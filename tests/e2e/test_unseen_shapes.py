@@ -1,4 +1,4 @@
-"""Safe Harbor on data veil has never seen (issue 11): seventeen EHR extracts shaped unlike
+"""Safe Harbor on data veil has never seen (issue 11): nineteen EHR extracts shaped unlike
 the project's generator (tests/shapes/extracts.py), each with known planted identifiers.
 
 For each extract the real CLI runs `veil deidentify FILE --profile safe-harbor

@@ -41,7 +41,7 @@ def key(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
 
 
-def read_table(path: Path) -> pl.DataFrame:
+def read_table(path: Path, *, has_header: bool = True) -> pl.DataFrame:
     """A data file as an auditor reads it: CSV cells as text (no type guessing, so
     "00123" stays "00123"), Parquet and JSON lines with their own types."""
     suffix = path.suffix.lower()
@@ -51,7 +51,7 @@ def read_table(path: Path) -> pl.DataFrame:
         with path.open(encoding="utf-8", errors="replace") as f:
             head = f.readline()
         sep = max(",;\t|", key=head.count)
-        return pl.read_csv(path, infer_schema=False, separator=sep)
+        return pl.read_csv(path, infer_schema=False, separator=sep, has_header=has_header)
     if suffix == ".parquet":
         return pl.read_parquet(path)
     if suffix in (".jsonl", ".ndjson"):
@@ -182,7 +182,8 @@ def audit_run(extract: Extract, source: Path, out_dir: Path) -> Audit:
     output = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
     texts = {p.name: searchable(p) for p in sorted(out_dir.rglob("*"))
              if p.is_file() and p not in data and p.suffix.lower() != ".parquet"}
-    return audit_frames(extract, read_table(source), output, texts)
+    return audit_frames(extract, read_table(source, has_header=extract.has_header), output,
+                        texts)
 
 
 def searchable(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""Seventeen EHR extracts shaped the way hospital systems export them, not the way veil's
+"""Nineteen EHR extracts shaped the way hospital systems export them, not the way veil's
 generator does, each with its planted identifiers and the columns that must survive.
 
 Every builder takes `rows` and `seed` and returns an `Extract` (see model.py): the frame,
@@ -863,6 +863,99 @@ def eav(rows: int, seed: int) -> Extract:
                    ), {"attr": Utility.EXACT})
 
 
+def _write_clarity_style(frame: pl.DataFrame, path: Path) -> None:
+    """Pipe-delimited with a byte-order mark and CRLF line ends, as report writers export."""
+    body = frame.write_csv(separator="|", line_terminator="\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+
+
+def pipe_delimited(rows: int, seed: int) -> Extract:
+    """A reporting-database export: "|" separator, byte-order mark, CRLF, UPPER_CASE
+    headers, "LAST,FIRST" names without a space, two-digit-year dates, DATETIME text,
+    ZIP+4, and quoted comments spanning lines with a call-back number in some."""
+    fake, rng = _tools(seed, "pipe")
+    owner = _repeat(rng, rows, 1, 6)
+    n_pat = int(owner.max()) + 1
+    pats = fakes.people(fake, n_pat)
+    mrn = fakes.digits(rng, n_pat, 8)
+    ten = fakes.phones(rng, n_pat)
+    phone = [f"{t[:3]}-{t[3:6]}-{t[6:]}" for t in ten]
+    street = fakes.streets(fake, rng, n_pat)
+    town = [fakes.TOWNS[i][0] for i in rng.integers(0, len(fakes.TOWNS), n_pat)]
+    zips = fakes.zips(rng, n_pat)
+    dob = fakes.days(rng, n_pat, dt.date(1930, 1, 1), dt.date(2008, 12, 31))
+    contact = fakes.days(rng, rows, dt.date(2019, 1, 1), dt.date(2025, 6, 30))
+    cb = rng.random(rows) < 0.05
+    cb_ten = fakes.phones(np.random.default_rng([seed, 11]), rows)
+    comments = [f"Pt called re: refill\nCB at ({t[:3]}) {t[3:6]}-{t[6:]}" if c else
+                ("Seen in clinic.\nNo changes.", "RTC 3 mo", "")[i % 3]
+                for i, (t, c) in enumerate(zip(cb_ten, cb, strict=True))]
+    frame = pl.DataFrame({
+        "PAT_NAME": [f"{pats[o][2].upper()},{pats[o][0].upper()}" + (
+            f" {pats[o][1]}" if o % 2 else "") for o in owner],
+        "PAT_MRN_ID": [mrn[o] for o in owner],
+        "BIRTH_DATE": [f"{dob[o]} 00:00:00" for o in owner],
+        "HOME_PHONE": [phone[o] for o in owner],
+        "ADD_LINE_1": [street[o] for o in owner],
+        "CITY": [town[o] for o in owner],
+        "ZIP": [f"{zips[o]}-{(o * 37) % 10000:04d}" for o in owner],
+        "CONTACT_DATE": _strftime(contact, "%m/%d/%y"),
+        "DX_CODE": fakes.pick(rng, ICD10, rows),
+        "PROC_CODE": fakes.pick(rng, CPT, rows),
+        "BP": [f"{a}/{b}" for a, b in zip(rng.integers(95, 185, rows),
+                                           rng.integers(50, 110, rows), strict=True)],
+        "COMMENTS": comments,
+    })
+    return Extract("pipe_delimited", "| separator, BOM, CRLF, LAST,FIRST, mm/dd/yy, "
+                   "multi-line quoted comments", frame, (
+                       _plant("PAT_NAME", Category.NAME, Match.TEXT, frame["PAT_NAME"],
+                              set().union(*({f"{la},{f}".lower()} | fakes.name_needles(f, la)
+                                            for f, _, la in pats))),
+                       _plant("PAT_MRN_ID", Category.MRN, Match.CODE, frame["PAT_MRN_ID"], mrn),
+                       _plant("BIRTH_DATE", Category.DATE, Match.DATE, frame["BIRTH_DATE"],
+                              _iso(dob)),
+                       _plant("HOME_PHONE", Category.PHONE, Match.CODE, frame["HOME_PHONE"],
+                              ten),
+                       _plant("ADD_LINE_1", Category.GEOGRAPHY, Match.TEXT, frame["ADD_LINE_1"],
+                              street),
+                       _plant("CITY", Category.GEOGRAPHY, Match.TEXT, frame["CITY"], town),
+                       _plant("ZIP", Category.GEOGRAPHY, Match.TOKEN, frame["ZIP"], zips),
+                       _plant("CONTACT_DATE", Category.DATE, Match.DATE, frame["CONTACT_DATE"],
+                              _iso(contact)),
+                       _plant("COMMENTS", Category.PHONE, Match.CODE, _only(comments, cb),
+                              [t for t, c in zip(cb_ten, cb, strict=True) if c]),
+                   ), {"DX_CODE": Utility.EXACT, "PROC_CODE": Utility.EXACT,
+                       "BP": Utility.EXACT}, writer=_write_clarity_style, separator="|")
+
+
+def headerless(rows: int, seed: int) -> Extract:
+    """A CSV without its header row: the first patient's name, birth date, MRN and SSN
+    are where the column names should be."""
+    fake, rng = _tools(seed, "headerless")
+    pats = fakes.people(fake, rows)
+    dob = fakes.days(rng, rows, dt.date(1930, 1, 1), dt.date(2008, 12, 31))
+    mrn = fakes.digits(rng, rows, 8)
+    ssn = fakes.ssns(rng, rows)
+    ssn_shown = [f"{d[:3]}-{d[3:5]}-{d[5:]}" for d in ssn]
+    frame = pl.DataFrame({
+        "column_1": [f"{f} {la}" for f, _, la in pats],
+        "column_2": _strftime(dob, "%Y-%m-%d"),
+        "column_3": mrn,
+        "column_4": ssn_shown,
+        "column_5": fakes.pick(rng, ICD10, rows),
+        "column_6": [str(v) for v in rng.integers(95, 185, rows)],
+    })
+    return Extract("headerless", "no header row: the first row's identifiers become names",
+                   frame, (
+                       _plant("column_1", Category.NAME, Match.TEXT, frame["column_1"],
+                              set().union(*(fakes.name_needles(f, la) for f, _, la in pats))),
+                       _plant("column_2", Category.DATE, Match.DATE, frame["column_2"],
+                              _iso(dob)),
+                       _plant("column_3", Category.MRN, Match.CODE, mrn, mrn),
+                       _plant("column_4", Category.SSN, Match.CODE, ssn_shown, ssn),
+                   ), {}, has_header=False)
+
+
 EXTRACTS: dict[str, tuple[Builder, int]] = {
     "visits": (visits, 3_000),
     "labs_mislabeled": (labs_mislabeled, 3_000),
@@ -881,6 +974,8 @@ EXTRACTS: dict[str, tuple[Builder, int]] = {
     "nested_jsonl": (nested_jsonl, 2_000),
     "eu_semicolon": (eu_semicolon, 2_500),
     "eav": (eav, 4_000),
+    "pipe_delimited": (pipe_delimited, 3_000),
+    "headerless": (headerless, 2_000),
 }
 """name -> (builder, default rows)"""
 

@@ -21,6 +21,7 @@ _DATE_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", ("m", "d", "y")),
     (r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", ("d", "m", "y")),
     (r"\b(\d{4})(\d{2})(\d{2})\b", ("y", "m", "d")),
+    (r"\b(\d{1,2})/(\d{1,2})/(\d{2})\b", ("m", "d", "yy")),
     (r"(\d{1,2})[ \-]*" + _MON + r"[ \-,]*(\d{4})", ("d", "mon", "y")),
     (_MON + r"[ \-]*(\d{1,2})(?:st|nd|rd|th)?,?[ \-]*(\d{4})", ("mon", "d", "y")),
 )
@@ -168,10 +169,13 @@ def _string_days(text: pl.Series) -> list[pl.DataFrame]:
         month = field.get("m")
         if month is None:
             month = field["mon"].str.slice(0, 3).replace_strict(MONTHS, default=None)
-        iso = pl.concat_str([field["y"], pl.lit("-"), month.str.zfill(2), pl.lit("-"),
-                             field["d"].str.zfill(2)])
-        out.append(found.select(ROW, iso.str.to_date("%Y-%m-%d", strict=False).alias("v"))
-                   .filter(pl.col("v").dt.year().is_between(1900, 2031)))
+        years = ([field["y"]] if "y" in field else
+                 [pl.lit("19") + field["yy"], pl.lit("20") + field["yy"]])  # 4/17/23: both
+        for year in years:
+            iso = pl.concat_str([year, pl.lit("-"), month.str.zfill(2), pl.lit("-"),
+                                 field["d"].str.zfill(2)])
+            out.append(found.select(ROW, iso.str.to_date("%Y-%m-%d", strict=False).alias("v"))
+                       .filter(pl.col("v").dt.year().is_between(1900, 2031)))
     return out
 
 

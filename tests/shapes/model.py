@@ -100,6 +100,8 @@ class Extract:
     writer: Callable[[pl.DataFrame, Path], None] | None = None
     """writes the file when the default writer for `suffix` is not the shape wanted"""
     separator: str = ","
+    has_header: bool = True
+    """False for a CSV written without its header row (columns column_1, column_2, ...)"""
 
     def write(self, directory: Path) -> Path:
         """Write the extract as a file in `directory` and return its path."""
@@ -107,7 +109,8 @@ class Extract:
         if self.writer is not None:
             self.writer(self.frame, path)
         elif self.suffix == ".csv":
-            self.frame.write_csv(path, separator=self.separator)
+            self.frame.write_csv(path, separator=self.separator,
+                                 include_header=self.has_header)
         elif self.suffix == ".parquet":
             self.frame.write_parquet(path)
         elif self.suffix == ".jsonl":

@@ -36,7 +36,7 @@ def small(name: str) -> Extract:
 
 def written(extract: Extract, tmp_path: Path) -> tuple[Path, pl.DataFrame]:
     path = extract.write(tmp_path)
-    return path, read_table(path)
+    return path, read_table(path, has_header=extract.has_header)
 
 
 def safe_output(extract: Extract, source: pl.DataFrame) -> pl.DataFrame:
