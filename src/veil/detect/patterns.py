@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import polars as pl
-from faker.providers.person.en_US import Provider as _PersonProvider
 
 from veil.categories import Category
+from veil.scan import vocab
 from veil.scan.vocab import (
     ETHNICITY_WORDS,
     RACE_WORDS,
@@ -141,13 +141,10 @@ _NOT_NAMES = frozenset({
 
 @cache
 def _names(which: str) -> list[str]:
-    """Upper-cased first or last names (Faker en_US), less words that are common values."""
-    if which == "first":
-        source = (set(_PersonProvider.first_names) | set(_PersonProvider.first_names_female)
-                  | set(_PersonProvider.first_names_male))
-    else:
-        source = set(_PersonProvider.last_names)
-    return sorted({n.upper() for n in source} - _NOT_NAMES)
+    """Upper-cased first or last names (Census and Faker lists shipped with veil), less
+    names that are common words ('Will', 'Head') and category values ('White')."""
+    source = vocab.first_names() if which == "first" else vocab.last_names()
+    return sorted(source - vocab.weak_name_words() - _NOT_NAMES)
 
 
 @lru_cache(maxsize=1)
