@@ -29,12 +29,15 @@ def find_ages(
     sample: pl.DataFrame, findings: tuple[ColumnFinding, ...]
 ) -> tuple[ColumnFinding, ...]:
     """Findings with number columns that are ages between two dates re-classified as AGE."""
-    dates = [f.column for f in findings if f.kind in _DATE_KINDS][:_MAX_DATE_COLUMNS]
+    found = [f for f in findings if f.kind in _DATE_KINDS][:_MAX_DATE_COLUMNS]
+    dates = [f.column for f in found]
     if len(dates) < 2:
         return findings
     # Years alone suffice: a true age is the year difference or one less, so the
     # +-1 tolerance below holds, and one regex per column is far cheaper than parsing.
-    years = sample.select(year_of(pl.col(c), sample.schema[c]).alias(c) for c in dates)
+    years = sample.select(
+        year_of(pl.col(f.column), sample.schema[f.column], encoding=f.date_encoding or "auto")
+        .alias(f.column) for f in found)
     gaps = {
         (first, second): years.get_column(second) - years.get_column(first)
         for first, second in permutations(dates, 2)

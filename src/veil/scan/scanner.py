@@ -163,6 +163,10 @@ def classify_column(column: ColumnSample, recognizers: Sequence[Recognizer]) -> 
     if column.nonnull == 0:
         detail = "column is empty" if column.rows == 0 else "all sampled values are null"
         return _finding(column, _Candidate(Kind.OTHER, 0.1, 0, (Evidence("stats", detail, 0.0),)))
+    if isinstance(column.dtype, pl.Time):
+        # a time of day carries no date element: whatever the header says, not a date
+        return _finding(column, _Candidate(Kind.CLINICAL, 0.5, 0, (
+            Evidence("values", "times of day (no date element)", 0.5),)))
     if column.is_nested:
         evidence = Evidence("dtype", f"nested dtype {column.dtype_name}; values not inspected", 0.2)
         return _finding(column, _Candidate(Kind.FREE_TEXT, 0.2, 0, (evidence,)))
