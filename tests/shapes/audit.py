@@ -305,10 +305,11 @@ def _cells_changed(before: pl.Series, after: pl.Series) -> int:
 
 
 def _ages_lost(before: pl.Series, after: pl.Series) -> int:
-    """Ages of 89 and under in the input missing from the output (as a multiset)."""
+    """Ages of 89 and under in the input missing from the output (as a multiset of whole
+    years: "6 mos" written as 0 is kept, emptied is lost)."""
     def counts(s: pl.Series) -> Counter[float]:
-        ages = parse_ages(s).drop_nulls()
-        return Counter(round(a, 2) for a in ages.filter(ages <= 89).to_list())
+        ages = parse_ages(s).drop_nulls().floor()
+        return Counter(ages.filter(ages <= 89).to_list())
 
     return sum((counts(before) - counts(after)).values())
 

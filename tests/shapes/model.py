@@ -83,7 +83,8 @@ class Utility(StrEnum):
     EXACT = "exact"
     """every cell unchanged (whitespace trimmed; numbers compared as numbers)"""
     AGES_TO_89 = "ages up to 89"
-    """the multiset of ages of 89 and under, parsed from words and abbreviations, kept"""
+    """the multiset of ages of 89 and under (whole years), parsed from words and
+    abbreviations, kept"""
 
 
 @dataclass(frozen=True)
