@@ -26,7 +26,10 @@ DATE_COLUMNS = ("birth_d32", "visit_d64", *TIMESTAMPS, "event_epoch", "admit_ser
 """Columns that hold dates (typed or as numbers): each must leave as a year."""
 TIME_COLUMNS = ("clock_s", "clock_ms", "clock_us", "clock_ns")
 DURATION_COLUMNS = ("stay_s", "stay_ms", "stay_us", "stay_ns")
-NESTED_COLUMNS = ("address", "codes", "tags", "pair", "attrs")
+NESTED_COLUMNS = ("codes", "tags", "pair", "attrs")
+"""Columns that stay nested once read (lists, arrays, maps)."""
+STRUCT_LEAVES = ("address.street", "address.city")
+"""The struct column `address` as veil reads it: one column per leaf."""
 CATEGORY_COLUMNS = ("sex", "race", "zip", "diagnosis")
 
 

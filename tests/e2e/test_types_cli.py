@@ -67,7 +67,7 @@ def test_scan_risk_init_and_apply_read_every_type(all_types: Path, tmp_path: Pat
     assert kinds["event_epoch"]["date_encoding"] == "epoch_s"
     assert kinds["admit_serial"]["date_encoding"] == "excel_serial"
     assert kinds["birth_d32"]["date_encoding"] is None
-    quasi = "sex,race,birth_d32,admit_ms_ny,result_ns_utc,clock_ns,stay_us,codes,address,pair"
+    quasi = "sex,race,birth_d32,admit_ms_ny,result_ns_utc,clock_ns,stay_us,codes,address.city,pair"
     risk = run_cli(capsys, "risk", str(all_types), "--qi", quasi, "--sensitive", "diagnosis",
                    "--json")
     assert risk.code == 0, risk.stderr

@@ -56,8 +56,9 @@ def _token_finding(name: str) -> tuple[Category, str] | None:
     for token in tokens:
         if _COMPACT_DATE.match(token):
             return Category.DATES, "date_in_header"
-        if token.isdigit() and len(token) >= 9:
-            return Category.OTHER_UNIQUE, "long_number_in_header"
+        if token.isdigit() and len(token) >= 5:
+            # a record number, or a file exported without its header row
+            return Category.OTHER_UNIQUE, "number_in_header"
     return None
 
 

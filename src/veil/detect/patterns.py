@@ -202,8 +202,9 @@ DETECTORS: tuple[ValueDetector, ...] = (
     ValueDetector("date_iso", Category.DATES,
                   _SD + _YEAR4 + r"[\-/.]" + _MON + r"[\-/.]" + _DAY + _ED),
     ValueDetector("date_numeric", Category.DATES,
-                  _SD + r"(?:" + _MON + r"[/.\-]" + _DAY + r"|" + _DAY + r"[/.\-]" + _MON + r")"
-                  r"[/.\-](?:[0-9]{4}|[0-9]{2})" + _ED),
+                  _SD + "(?:" + "|".join(
+                      f"(?:{_MON}{sep}{_DAY}|{_DAY}{sep}{_MON}){sep}(?:[0-9]{{4}}|[0-9]{{2}})"
+                      for sep in (r"/", r"\-", r"\.")) + r")(?:$|[^0-9.]|\.(?:$|[^0-9]))"),
     ValueDetector("date_written", Category.DATES,
                   r"(?i)" + _S + r"(?:" + _MONTH + r"\.?\s+" + _DAY + r"(?:st|nd|rd|th)?,?\s+"
                   r"(?:[0-9]{4}|'[0-9]{2})|" + _DAY + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH

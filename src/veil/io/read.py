@@ -10,8 +10,8 @@ list: the category is the value, and nothing downstream (scanner, actions, risk)
 needs to know how a file stored it (a Parquet file with an ordered dictionary,
 which Polars' own reader cannot decode, is read through pyarrow). Every other
 type, including all Arrow temporal types (date32/64, timestamps of any unit and
-zone, time32/64, duration), nested structs, lists and maps, is read as Polars
-reads it.
+zone, time32/64, duration), lists and maps, is read as Polars reads it. Struct
+columns are read as one column per leaf, named by its path (`patient.name.family`).
 """
 
 from __future__ import annotations
@@ -60,8 +60,44 @@ def open_dataset(path: Path, *, fmt: Format | None = None, separator: str | None
     if fmt is Format.CSV:
         return _open_csv(path, separator)
     if fmt is Format.PARQUET:
-        return _plain_text(_open_parquet(path))
-    return _plain_text(_open_jsonl(path))
+        return _flatten(_plain_text(_open_parquet(path)))
+    return _flatten(_plain_text(_open_jsonl(path)))
+
+
+def leaf_columns(schema: pl.Schema) -> list[tuple[str, pl.Expr]]:
+    """Every column, with struct columns replaced by one column per leaf ("a.b.c").
+
+    Nested objects (FHIR-like JSON, Parquet structs) then get a rule, a scan and a
+    verification per leaf, like any column; lists stay whole (one value per row).
+    """
+    leaves: list[tuple[str, pl.Expr]] = []
+
+    def walk(name: str, expr: pl.Expr, dtype: pl.DataType) -> None:
+        if isinstance(dtype, pl.Struct) and dtype.fields:
+            for field in dtype.fields:
+                inner = field.dtype() if isinstance(field.dtype, DataTypeClass) else field.dtype
+                walk(f"{name}.{field.name}", expr.struct.field(field.name), inner)
+        else:
+            leaves.append((name, expr.alias(name)))
+
+    for name, dtype in schema.items():
+        walk(name, pl.col(name), dtype)
+    return leaves
+
+
+def _flatten(dataset: Dataset) -> Dataset:
+    schema = dataset.frame.collect_schema()
+    if not any(isinstance(d, pl.Struct) for d in schema.dtypes()):
+        return dataset
+    leaves = leaf_columns(schema)
+    names = [n for n, _ in leaves]
+    if len(set(names)) != len(names):
+        raise InputError(
+            f"{dataset.path}: a nested field and a column would have the same dotted name",
+            hint="rename the column that contains a dot, or the nested field",
+        )
+    return replace(dataset, frame=dataset.frame.select(e for _, e in leaves),
+                   columns=tuple(names))
 
 
 def plain_dtype(given: pl.DataType | DataTypeClass) -> pl.DataType:
