@@ -10,8 +10,8 @@ column names for planted values. `failed_closed` checks a run that refused to wr
 Nothing here prints a planted value: results are counts, a column (or a placeholder for a
 column whose name is itself the identifier), a category, and output column positions.
 
-    >>> audit = audit_run(extract, source_path, out_dir)
-    >>> audit.surviving(), audit.by_category(), audit.utility_lost()
+    audit = audit_run(extract, source_path, out_dir)
+    audit.surviving(), audit.by_category(), audit.utility_lost(), audit.leaked_into()
 """
 
 from __future__ import annotations
