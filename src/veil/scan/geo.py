@@ -93,6 +93,7 @@ _CITY_WORDS_ARE_LETTERS = all(re.fullmatch(r"[A-Za-z. ]+", w)
 """True when _CITY_SHAPE, anchored at both ends, can only match values without digits."""
 
 
+@lru_cache(maxsize=1)
 def _city_words() -> frozenset[str]:
     """US places (GeoNames, 5,000+ people) and the gazetteer, with and without periods."""
     return us_places() | frozenset(c.upper() for c in cities())
@@ -137,7 +138,9 @@ _COORDINATE_HEMISPHERES = (
     r"[EWew]$"
 )
 """'41.8781° N, 87.6298° W', '41°52'43"N 87°37'47"W', '41.88N 87.63W'."""
-_COORDINATE_WKT = r"(?i)^POINT\s*\(\s*[+\-]?\d{1,3}\.\d{2,}\s+[+\-]?\d{1,2}\.\d{2,}\s*\)$"
+_COORDINATE_WKT = r"^(?i:POINT)\s*\(\s*[+\-]?\d{1,3}\.\d{2,}\s+[+\-]?\d{1,2}\.\d{2,}\s*\)$"
+COORDINATE_PAIR = f"(?:{_COORDINATE_PAIR})|(?:{_COORDINATE_HEMISPHERES})|(?:{_COORDINATE_WKT})"
+"""A latitude, longitude pair in one value, in any of the forms above (one regex)."""
 _COORDINATE_TEXT = r"^[+\-]?\d{1,3}\.\d{3,}\s*°?\s*[NSEWnsew]?$"
 """One latitude or longitude as text, with at least three decimals ('41.8781', '87.6298 W')."""
 _LATITUDE_HEADER = Header(strong=("lat", "latitude", "geo lat", "gps lat", "y coord",
@@ -157,24 +160,6 @@ def _coordinate_check(column: ColumnSample) -> ValueCheck | None:
         # a specific shape (three or more decimals) under a latitude/longitude header
         return ValueCheck(share, column.nonnull, "are decimal degrees as text", strength=0.9)
     return None
-
-
-def _pair_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
-    if not column.is_string:
-        return ()
-    return (Prefilter((_COORDINATE_PAIR,)), Prefilter((_COORDINATE_HEMISPHERES,)),
-            Prefilter((_COORDINATE_WKT,)))
-
-
-@uses(_COORDINATE_PAIR, _COORDINATE_HEMISPHERES, _COORDINATE_WKT, gate=_pair_gate)
-def _pair_check(column: ColumnSample) -> ValueCheck | None:
-    """Latitude, longitude pairs in one value: decimal, with hemispheres, or WKT points."""
-    if not column.is_string:
-        return None
-    mask = (column.contains(_COORDINATE_PAIR) | column.contains(_COORDINATE_HEMISPHERES)
-            | column.contains(_COORDINATE_WKT))
-    return ValueCheck(column.share_of(mask), column.nonnull,
-                      "are latitude, longitude pairs", strength=0.95)
 
 
 STREET_ADDRESS = Rule(
@@ -221,7 +206,8 @@ GEO_PAIR = Rule(
     header=Header(strong=("coordinates", "coords", "latlon", "lat lon", "lat lng", "latlng",
                           "lat long", "geo", "geolocation", "location", "gps", "geopoint",
                           "geo point", "point", "position", "geom", "geometry")),
-    value_check=_pair_check,
+    value_check=pattern_check(COORDINATE_PAIR, detail="are latitude, longitude pairs",
+                              strength=0.95),
 )
 
 GEO_NUMBER = Rule(

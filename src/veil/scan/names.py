@@ -37,6 +37,8 @@ _SHAPE = r"^\p{L}[\p{L}'’.\-]*(?:(?:\s*,\s*|\s+)\p{L}[\p{L}'’.\-]*){0,5}[.,]
 _WORD = r"[A-Za-z][A-Za-z']*"
 _LOWER_PARTICLES = r"^(?:de|del|dela|della|la|le|van|von|der|den|da|dos|das|di|du|bin|ben|al|el|y)$"
 _MAX_NAMED = 4
+_NAME_CLASSES = (WordClass.FIRST | WordClass.LAST | WordClass.WEAK | WordClass.TITLE
+                 | WordClass.SUFFIX | WordClass.PARTICLE | WordClass.NOT_NAME)
 
 
 def plain_text(text: pl.Expr) -> pl.Expr:
@@ -61,7 +63,7 @@ def name_table(values: pl.Series) -> pl.DataFrame:
     ).with_columns(
         multiword=pl.col("plain").str.contains(r"\S\s+\S"),
         whole=word_class(pl.col("plain").str.to_uppercase().str.replace_all(r"\s+", " ")
-                         .str.strip_chars()),
+                         .str.strip_chars(), only=WordClass.PLACE),
     )
     bits = pl.col("bits")
     words = (
@@ -70,7 +72,7 @@ def name_table(values: pl.Series) -> pl.DataFrame:
         .explode("w")
         .drop_nulls("w")
         .with_columns(key=pl.col("w").str.to_uppercase().str.replace_all("'", ""))
-        .with_columns(bits=word_class(pl.col("key")))
+        .with_columns(bits=word_class(pl.col("key"), only=_NAME_CLASSES))
         .with_columns(
             title=has_class(bits, WordClass.TITLE),
             suffix=has_class(bits, WordClass.SUFFIX),

@@ -32,7 +32,7 @@ from veil.scan.vocab import (
 
 __all__ = ["ETHNICITY", "PERSON_NAME", "RACE", "RECOGNIZERS", "SEX", "is_person_name"]
 
-NAME_SAMPLE = 2_000
+NAME_SAMPLE = 1_000
 """How many distinct prefiltered values the name check analyses (seeded sample beyond)."""
 MIN_KNOWN_WORDS = 0.5
 """Share of a column's name-shaped words that must be known names."""

@@ -58,9 +58,9 @@ _COUNTY = (
     r"(?:County|COUNTY|Parish|PARISH|Borough|BOROUGH)(?:$|[^A-Za-z])"
 )
 _STATE_CODES = "|".join(sorted(STATES))
-_STATE_NAMES = "|".join(sorted({n.title() for n in STATES.values()} | set(STATES.values())))
-STATE_IN_TEXT = rf"(?:^|[\s,(])(?:{_STATE_CODES}|{_STATE_NAMES})(?:$|[\s,.;)])"
-"""A state code (upper case) or name (title or upper case) as a word inside a value."""
+_STATE_NAMES = "|".join(sorted(STATES.values()))
+STATE_IN_TEXT = rf"(?:^|[^A-Za-z])(?:{_STATE_CODES}|(?i:{_STATE_NAMES}))(?:$|[^A-Za-z])"
+"""A state code (upper case) or name (any case) as a word inside a value."""
 
 _STREET_WORDS_STRICT = (
     "street", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln",
@@ -84,15 +84,18 @@ STREET_IN_TEXT = (
     rf"|\s+(?:{_STATE_CODES})(?:$|[^A-Za-z])|\s+\d{{5}})"
 )
 """A street address anywhere in a value: number, one to four capitalized words, street word."""
-PO_BOX_IN_TEXT = r"(?i)(?:^|[\s,;:(])(?:p\.?\s?o\.?\s*box|post office box)\s*#?\s*\d+"
+PO_BOX_IN_TEXT = r"(?:^|[\s,;:(])(?i:p\.?\s?o\.?\s*box|post office box)\s*#?\s*\d+"
 STATE_ZIP_IN_TEXT = rf"(?:^|[\s,])(?:{_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?(?:$|[\s,;)])"
 ADDRESS_HINTS = (STREET_IN_TEXT, PO_BOX_IN_TEXT, STATE_ZIP_IN_TEXT, STATE_IN_TEXT)
 """Prefilters of values that may hold an address (a place with a state needs a state word)."""
+ADDRESS_HINT = "|".join(f"(?:{h})" for h in ADDRESS_HINTS)
+"""The address prefilters as one regex (each alternative keeps its own flags)."""
+_TWO_WORDS = r"\S\s+\S"
 
 _WORD = r"[A-Za-z][A-Za-z']*"
 _MAX_WORDS = 10
 _MAX_NGRAM = 4
-_SAMPLE = 2_000
+_SAMPLE = 1_000
 """How many candidate distinct values the place analysis reads per column (seeded sample)."""
 PLACE_SHARE = 0.1
 """Share of a column's rows naming a place from which its facility names are geography."""
@@ -185,11 +188,11 @@ def place_table(values: pl.Series) -> pl.DataFrame:
     state_words = _STATE_CODE_SERIES.implode()
     is_state = (pl.col("w").is_in(state_words)
                 | (pl.col("cap") & pl.col("key").is_in(_STATE_NAME_SERIES.implode())))
-    place_at = [has_class(word_class(g), WordClass.PLACE) & c for g, c in zip(grams, caps,
-                                                                            strict=True)]
+    place_at = [has_class(word_class(g, only=WordClass.PLACE), WordClass.PLACE) & c
+                for g, c in zip(grams, caps, strict=True)]
     state_after = [(is_state.shift(-k) & same[k - 1]).fill_null(False)
                    for k in range(1, _MAX_NGRAM + 1)]
-    bits = word_class(pl.col("key"))
+    bits = word_class(pl.col("key"), only=WordClass.NOT_NAME)
     words = words.with_columns(
         place=pl.any_horizontal([p.fill_null(False) for p in place_at]),
         place_state=pl.any_horizontal([(p & s).fill_null(False)
@@ -243,9 +246,8 @@ def column_places(column: ColumnSample) -> ColumnPlaces:
     def compute() -> ColumnPlaces:
         counts = column.counts
         if not _site_header(column):
-            mask = column.contains(FACILITY_OR_SAINT) | column.contains(_COUNTY)
-            for pattern in ADDRESS_HINTS:
-                mask = mask | column.contains(pattern)
+            mask = (column.contains(FACILITY_OR_SAINT) | column.contains(_COUNTY)
+                    | (column.contains(ADDRESS_HINT) & column.contains(_TWO_WORDS)))
             counts = pl.DataFrame([c.filter(mask) for c in counts.get_columns()])
         scale = 1.0
         if counts.height > _SAMPLE:
@@ -300,10 +302,10 @@ def _facility_check(column: ColumnSample) -> ValueCheck | None:
 
 
 def _address_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
-    return (Prefilter((rf"{'|'.join(ADDRESS_HINTS)}",)),) if column.is_string else ()
+    return (Prefilter((ADDRESS_HINT,)),) if column.is_string else ()
 
 
-@uses(*ADDRESS_HINTS, gate=_address_gate)
+@uses(ADDRESS_HINT, gate=_address_gate)
 def _address_in_text_check(column: ColumnSample) -> ValueCheck | None:
     """Values holding an address among other words ('Clinic B, 12 Oak St, Dayton OH')."""
     if not column.is_string:

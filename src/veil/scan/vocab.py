@@ -254,43 +254,52 @@ class WordClass(IntFlag):
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[tuple[WordClass, pl.Series], ...]:
-    """Each word list with its `WordClass` bit, as a sorted Series (built once).
+def _lexicon() -> tuple[tuple[WordClass, pl.Series, pl.Series | None], ...]:
+    """Sorted word lists: (classes, words, per-word bits or None for one class), built once.
 
     The data files are read as they are (sorted by their generator; sorted
-    again only if not), so loading costs one CSV read each, not a hash build.
+    again only if not), so loading costs one CSV read each, not a hash build;
+    the small lists written in this module are merged into one list with bits.
     """
     def ordered(words: pl.Series) -> pl.Series:
         words = words.unique() if words.n_unique() < words.len() else words
         return words.set_sorted() if words.is_sorted() else words.sort()
 
-    def small(words: frozenset[str]) -> pl.Series:
-        return pl.Series(sorted(words), dtype=pl.String).set_sorted()
-
+    small: dict[str, int] = {}
+    lists = ((WordClass.WEAK, WEAK_NAME_WORDS), (WordClass.TITLE, NAME_TITLES),
+             (WordClass.SUFFIX, NAME_SUFFIXES), (WordClass.PARTICLE, NAME_PARTICLES),
+             (WordClass.NOT_NAME, NOT_NAME_WORDS), (WordClass.PLACE, _gazetteer_places()))
+    for flag, words in lists:
+        for word in words:
+            small[word] = small.get(word, 0) | int(flag)
+    merged = pl.DataFrame({"w": list(small), "c": list(small.values())},
+                          schema={"w": pl.String, "c": pl.UInt8}).sort("w")
+    every = WordClass(sum(int(flag) for flag, _ in lists))
     return (
-        (WordClass.FIRST, ordered(_data_series("first_names.txt"))),
-        (WordClass.LAST, ordered(_data_series("last_names.txt"))),
-        (WordClass.WEAK, ordered(_data_series("name_words.txt"))),
-        (WordClass.WEAK, small(WEAK_NAME_WORDS)),
-        (WordClass.TITLE, small(NAME_TITLES)), (WordClass.SUFFIX, small(NAME_SUFFIXES)),
-        (WordClass.PARTICLE, small(NAME_PARTICLES)), (WordClass.NOT_NAME, small(NOT_NAME_WORDS)),
-        (WordClass.PLACE, ordered(_data_series("us_places.txt"))),
-        (WordClass.PLACE, small(_gazetteer_places())),
+        (WordClass.FIRST, ordered(_data_series("first_names.txt")), None),
+        (WordClass.LAST, ordered(_data_series("last_names.txt")), None),
+        (WordClass.WEAK, ordered(_data_series("name_words.txt")), None),
+        (WordClass.PLACE, ordered(_data_series("us_places.txt")), None),
+        (every, merged.get_column("w").set_sorted(), merged.get_column("c")),
     )
 
 
-def word_class(word: pl.Expr) -> pl.Expr:
+def word_class(word: pl.Expr, *, only: WordClass | None = None) -> pl.Expr:
     """The `WordClass` bits (UInt8, 0 when unlisted) of upper-case words, vectorized.
 
     A binary search in each sorted list: no hash table is built per call, so
-    classifying the few words of a small column costs microseconds.
+    classifying the few words of a small column costs microseconds. `only`
+    restricts the search to the lists of those classes.
     """
     bits: pl.Expr = pl.lit(0, dtype=pl.UInt8)
-    for flag, words in _lexicon():
+    for flags, words, classes in _lexicon():
+        if only is not None and not flags & only:
+            continue
         index = pl.lit(words).search_sorted(word).clip(0, words.len() - 1)
         found = (pl.lit(words).gather(index) == word).fill_null(False)
-        bits = bits | pl.when(found).then(pl.lit(int(flag), dtype=pl.UInt8)).otherwise(
-            pl.lit(0, dtype=pl.UInt8))
+        value = (pl.lit(int(flags), dtype=pl.UInt8) if classes is None
+                 else pl.lit(classes).gather(index))
+        bits = bits | pl.when(found).then(value).otherwise(pl.lit(0, dtype=pl.UInt8))
     return bits
 
 
