@@ -15,6 +15,9 @@ import pytest
 from veil.categories import Category, Kind
 from veil.scan import scan_frame
 from veil.scan.places import place_table
+from veil.scan.recognizer import Rule
+from veil.scan.registry import DEFAULT_RECOGNIZERS
+from veil.scan.sample import ColumnSample
 
 ROWS = 300
 
@@ -160,3 +163,34 @@ def test_clinical_categories_are_not_geography(values: list[str]) -> None:
 def test_state_names_stay_states() -> None:
     kind, _, found = _kind(_visits(["New York", "Ohio", "Idaho", "Texas", "Georgia"], 6))
     assert kind is Kind.STATE, found
+
+
+MIXED: dict[str, list[str]] = {
+    "coordinate forms": ["41.88,-87.63", "41.8781° N, 87.6298° W", "POINT(-87.63 41.88)"] * 40,
+    "location text": ["Clinic B, 12 Oak St, Dayton OH", "PO Box 77", "Boise, Idaho",
+                      "Toledo OH 43604", "Main campus"] * 30,
+    "facilities": FACILITIES_WITH_PLACES * 20,
+    "names and sites": ["Okafor, Chidi", "St. Mary's", "Dr. Priya Ramaswamy",
+                        "Mercy Hospital"] * 30,
+}
+
+
+@pytest.mark.parametrize("name", list(MIXED))
+@pytest.mark.parametrize("header", ["c0", "site"])
+def test_gates_bound_their_checks_on_mixed_columns(name: str, header: str) -> None:
+    """A gate's bound must hold when one column mixes the forms a check accepts."""
+    series = pl.Series(MIXED[name])
+    for rule in DEFAULT_RECOGNIZERS:
+        assert isinstance(rule, Rule)
+        column = ColumnSample(header, series)
+        gate = rule.gate(column)
+        found = rule.check(ColumnSample(header, series))
+        if gate is None:
+            continue
+        if not gate:
+            assert found is None or found.share == 0.0, rule.name
+            continue
+        column.prime(r for p in gate for r in p.regexes)
+        bound = max(column.share_bound(p) for p in gate)
+        assert found is not None, rule.name
+        assert found.share <= bound + 1e-9, (rule.name, found.share, bound)

@@ -178,7 +178,9 @@ CITY = Rule(
     name="city",
     kind=Kind.CITY,
     header=Header(strong=("city", "town", "municipality", "locality", "village", "city name",
-                          "birthplace", "place of birth", "hometown", "township")),
+                          "birthplace", "place of birth", "hometown", "township", "ort",
+                          "wohnort", "stadt", "gemeinde", "ville", "commune", "ciudad",
+                          "localidad", "cidade", "citta", "comune")),
     value_check=_city_check,
     min_share=0.6,
 )
