@@ -157,3 +157,40 @@ def test_a_tampered_ledger_is_named(data: Path, tmp_path: Path,
     again = run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "b"))
     assert again.code == 2 and "verification" in again.stderr
     assert not (tmp_path / "b").exists()
+
+
+QUICK = {"--unit": "patient_id", "--max-contributions": "3", "--epsilon": "0.5",
+         "--budget": "1", "--count-by": "diagnosis", "--domain": "I10,E11,J45"}
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--epsilon", "0", "--epsilon must be a finite number greater than 0; got 0"),
+    ("--epsilon", "-1", "--epsilon must be a finite number greater than 0"),
+    ("--epsilon", "nan", "--epsilon must be a finite number greater than 0"),
+    ("--epsilon", "inf", "--epsilon must be a finite number greater than 0"),
+    ("--budget", "0", "--budget must be a finite number greater than 0; got 0"),
+    ("--budget", "-2", "--budget must be a finite number greater than 0"),
+    ("--budget", "inf", "--budget must be a finite number greater than 0"),
+    ("--max-contributions", "0", "--max-contributions must be a whole number from 1"),
+    ("--max-contributions", "-3", "--max-contributions must be a whole number from 1"),
+    ("--max-contributions", "100001", "--max-contributions must be a whole number from 1"),
+    ("--delta", "0", "--delta must be a number strictly between 0 and 1; got 0"),
+    ("--delta", "1", "--delta must be a number strictly between 0 and 1"),
+    ("--budget-delta", "0", "--budget-delta must be a number strictly between 0 and 1"),
+    ("--budget-delta", "nan", "--budget-delta must be a number strictly between 0 and 1"),
+])
+def test_every_numeric_quick_option_is_checked(data: Path, tmp_path: Path, option: str,
+                                               value: str, message: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A zero, negative, infinite or NaN amount is a usage error (exit 2) naming the option,
+    never an internal error; nothing is written."""
+    options = QUICK | {option: value}
+    if option in ("--delta", "--budget-delta"):  # both or neither: the other one is valid
+        options = {"--delta": "1e-8", "--budget-delta": "1e-6"} | options
+    args = [item for pair in options.items() for item in pair]
+    outcome = run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "o"),
+                      "--ledger", f"sqlite:///{tmp_path / 'l.db'}")
+    assert outcome.code == 2, outcome
+    assert message in outcome.stderr, outcome.stderr
+    assert "internal error" not in outcome.stderr
+    assert not (tmp_path / "o").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -11,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from veil.errors import UsageError
+from veil.errors import InternalError, UsageError
 
 if TYPE_CHECKING:
     from veil.dp.spec import ReleaseSpec
@@ -107,7 +108,8 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
                          hint="veil dp FILE --unit patient_id --max-contributions 5 "
                               "--epsilon 1 --budget 3 --count-by diagnosis --domain A,B,C "
                               "-o OUTDIR")
-    assert unit and max_contributions and epsilon and count_by and budget
+    _check_numbers({"--epsilon": epsilon, "--budget": budget},
+                   {"--delta": delta, "--budget-delta": budget_delta}, max_contributions)
     categories = None
     if domain is not None:
         categories = [c.strip() for c in domain.split(",")]
@@ -117,6 +119,9 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
         raise UsageError("give both --delta (this release) and --budget-delta (the total), "
                          "or neither")
     name = dataset or "".join(c if c.isalnum() or c in "_.-" else "_" for c in path.stem)[:64]
+    if unit is None or max_contributions is None or epsilon is None or count_by is None \
+            or budget is None:
+        raise InternalError("a quick-release option checked above is missing")
     try:
         return quick_spec(dataset=name or "dataset", unit=unit,
                           max_contributions=max_contributions, epsilon=epsilon, budget=budget,
@@ -127,6 +132,28 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
         where = ".".join(str(p) for p in first["loc"])
         raise UsageError(f"quick release: {where}: "
                          f"{first['msg'].removeprefix('Value error, ')}") from None
+
+
+def _check_numbers(positive: dict[str, float | None], probabilities: dict[str, float | None],
+                   max_contributions: int | None) -> None:
+    """Every numeric quick-release option in its range, named as the user typed it."""
+    from veil.dp.spec import MAX_CONTRIBUTIONS
+
+    for name, value in positive.items():
+        if value is not None and not (math.isfinite(value) and value > 0):
+            raise UsageError(f"{name} must be a finite number greater than 0; got {value:g}",
+                             hint=f"{name} is an epsilon: for example {name} 1 (a zero "
+                             "epsilon allows no release at all)")
+    for name, value in probabilities.items():
+        if value is not None and not (math.isfinite(value) and 0 < value < 1):
+            raise UsageError(f"{name} must be a number strictly between 0 and 1; got "
+                             f"{value:g}", hint=f"for example {name} 1e-7 (omit --delta and "
+                             "--budget-delta for pure DP)")
+    if max_contributions is not None and not 1 <= max_contributions <= MAX_CONTRIBUTIONS:
+        raise UsageError(f"--max-contributions must be a whole number from 1 to "
+                         f"{MAX_CONTRIBUTIONS:,}; got {max_contributions}",
+                         hint="the rows kept per privacy unit: for example "
+                         "--max-contributions 5")
 
 
 def _json_view(record: dict[str, Any]) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from veil.dp.ledger import Accounting, Loss
 from veil.errors import PolicyError
@@ -41,13 +41,27 @@ DEFAULT_EPSILON_CAP = 10.0
 DEFAULT_CONVERSION_DELTA = 1e-5  # NIST SP 800-226: "delta = 10^-5 is reasonable"
 QUERY_KINDS = ("count", "count_by", "histogram", "table", "sum", "mean", "quantile")
 
+MAX_CONTRIBUTIONS = 100_000
 Name = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+
+
+def _no_bool(value: object) -> object:
+    """YAML's `true` is not the number 1 (pydantic's lax mode would take it as one)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true or false")
+    return value
+
+
+# numbers: never booleans; with allow_inf_nan off, .inf and .nan are refused too ("1e-7",
+# which YAML 1.1 reads as text, is still a number)
+Number = Annotated[float, BeforeValidator(_no_bool)]
+Whole = Annotated[int, BeforeValidator(_no_bool)]
 Column = Annotated[str, Field(min_length=1, max_length=512)]
 Category = str | int | float | bool
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class PrivacyUnit(_Frozen):
@@ -59,15 +73,15 @@ class PrivacyUnit(_Frozen):
     """
 
     column: Column
-    max_contributions: int = Field(ge=1, le=100_000)
+    max_contributions: Whole = Field(ge=1, le=MAX_CONTRIBUTIONS)
 
 
 class LossSpec(_Frozen):
     """A privacy loss as written: epsilon [delta] or rho [delta]."""
 
-    epsilon: float | None = Field(default=None, gt=0)
-    delta: float | None = Field(default=None, gt=0, lt=1)
-    rho: float | None = Field(default=None, gt=0)
+    epsilon: Number | None = Field(default=None, gt=0)
+    delta: Number | None = Field(default=None, gt=0, lt=1)
+    rho: Number | None = Field(default=None, gt=0)
 
     @model_validator(mode="after")
     def _one_measure(self) -> LossSpec:
@@ -97,12 +111,12 @@ class Query(_Frozen):
     domain: dict[Column, tuple[Category, ...]] | None = None
     key_selection: bool = False
     column: Column | None = None
-    bounds: tuple[float, float] | None = None
-    bins: tuple[float, ...] | None = None
-    quantiles: tuple[float, ...] | None = None
-    candidates: int = Field(default=101, ge=2, le=100_000)
-    fill: float | None = None
-    weight: float = Field(default=1.0, gt=0)
+    bounds: tuple[Number, Number] | None = None
+    bins: tuple[Number, ...] | None = None
+    quantiles: tuple[Number, ...] | None = None
+    candidates: Whole = Field(default=101, ge=2, le=100_000)
+    fill: Number | None = None
+    weight: Number = Field(default=1.0, gt=0)
 
     @field_validator("domain")
     @classmethod
@@ -202,10 +216,10 @@ class ReleaseSpec(_Frozen):
     budget: LossSpec
     release: LossSpec
     queries: tuple[Query, ...] = Field(min_length=1, max_length=1000)
-    max_rows: int | None = Field(default=None, ge=1)
-    confidence: float = Field(default=0.95, gt=0.5, lt=1)
-    epsilon_cap: float = Field(default=DEFAULT_EPSILON_CAP, gt=0)
-    conversion_delta: float = Field(default=DEFAULT_CONVERSION_DELTA, gt=0, lt=1)
+    max_rows: Whole | None = Field(default=None, ge=1)
+    confidence: Number = Field(default=0.95, gt=0.5, lt=1)
+    epsilon_cap: Number = Field(default=DEFAULT_EPSILON_CAP, gt=0)
+    conversion_delta: Number = Field(default=DEFAULT_CONVERSION_DELTA, gt=0, lt=1)
     ledger: str | None = None
 
     @model_validator(mode="after")
