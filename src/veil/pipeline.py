@@ -132,6 +132,17 @@ def _scan_reasons(plan: Plan, scan: ScanResult) -> dict[str, str]:
     return reasons
 
 
+def _prewarm_plots() -> None:
+    """Import the report's plotting library in the background (about a second of
+    Python) while the data passes run in Polars, which releases the GIL."""
+    import threading
+
+    def load() -> None:
+        import veil.report.plots  # noqa: F401
+
+    threading.Thread(target=load, name="veil-prewarm-plots", daemon=True).start()
+
+
 def _policy_header(scan: ScanResult) -> str:
     return (
         f"veil policy proposed from a scan of {Path(scan.source).name} "
@@ -171,6 +182,7 @@ def apply_policy(
     so that the caller can redact the columns and run again.
     """
     started = dt.datetime.now(dt.UTC)
+    _prewarm_plots()
     dataset = spec.open()
     plan = compile_plan(policy, dataset.columns, source=str(dataset.path),
                         run_date=started.date())
@@ -331,9 +343,11 @@ def _emptied(dataset: Dataset, plan: Plan, found: Verification) -> dict[str, int
     steps = [s for s in plan.outputs if s.action in _PARSING and s.output is not None]
     if not steps:
         return {}
-    counts = dataset.frame.select(
-        [pl.col(s.column).is_not_null().sum().alias(str(i)) for i, s in enumerate(steps)]
-    ).collect(engine="streaming").row(0)
+    counts = _parquet_nonnull(dataset, [s.column for s in steps])
+    if counts is None:
+        counts = dataset.frame.select(
+            [pl.col(s.column).is_not_null().sum().alias(str(i)) for i, s in enumerate(steps)]
+        ).collect(engine="streaming").row(0)
     emptied = {}
     for step, before in zip(steps, counts, strict=True):
         assert step.output is not None
@@ -341,6 +355,30 @@ def _emptied(dataset: Dataset, plan: Plan, found: Verification) -> dict[str, int
         if lost > 0:
             emptied[step.output] = lost
     return emptied
+
+
+def _parquet_nonnull(dataset: Dataset, columns: list[str]) -> tuple[int, ...] | None:
+    """Non-null counts from a Parquet footer's statistics (no data read), or None."""
+    if dataset.format is not Format.PARQUET or dataset.rows is None:
+        return None
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(dataset.path).metadata
+    paths = {meta.row_group(0).column(i).path_in_schema: i
+             for i in range(meta.num_columns)} if meta.num_row_groups else {}
+    nulls = []
+    for column in columns:
+        index = paths.get(column)
+        if index is None:
+            return None
+        total = 0
+        for group in range(meta.num_row_groups):
+            stats = meta.row_group(group).column(index).statistics
+            if stats is None or not stats.has_null_count:
+                return None
+            total += stats.null_count
+        nulls.append(total)
+    return tuple(dataset.rows - n for n in nulls)
 
 
 def _verification_warnings(found: Verification) -> list[str]:
