@@ -249,6 +249,8 @@ def column_places(column: ColumnSample) -> ColumnPlaces:
             mask = (column.contains(FACILITY_OR_SAINT) | column.contains(_COUNTY)
                     | (column.contains(ADDRESS_HINT) & column.contains(_TWO_WORDS)))
             counts = pl.DataFrame([c.filter(mask) for c in counts.get_columns()])
+        if counts.height == 0:
+            return ColumnPlaces(pl.DataFrame(), 1.0, column.nonnull)
         scale = 1.0
         if counts.height > _SAMPLE:
             total = float(counts.get_column("n").sum())
