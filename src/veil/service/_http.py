@@ -6,13 +6,18 @@ field name, and the log line of a request names its route template, never its pa
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Annotated, Any, Literal
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+
+if TYPE_CHECKING:
+    from veil.service.tokens import TokenInfo
 
 log = logging.getLogger("veil.service")
 
@@ -196,11 +201,128 @@ def clean_errors(errors: Any) -> list[dict[str, Any]]:
     return cleaned
 
 
-class Guard:
-    """Outermost ASGI layer: body size limit, a log line per request, and a JSON 500.
+ADMIN_BODY_BYTES: Final = 64 * 1024  # a scope or a token to create: small
 
-    * A body over `max_body_bytes` (by Content-Length, or counted as it streams) gets 413
-      before the app sees it; smaller bodies are buffered and replayed.
+
+@dataclass(frozen=True)
+class Limits:
+    """What the Guard allows a request: body bytes by role, and time to send the body.
+
+    A request without a valid token (none, unknown, revoked or expired) may send no
+    body at all, and so may a role whose endpoints take none: it is refused before one
+    byte of its body is read.
+    """
+
+    body_bytes: Mapping[str, int]  # by role; a role not named sends no body
+    body_timeout: float  # seconds from the complete request head to the body's last byte
+
+    def __post_init__(self) -> None:
+        if self.body_timeout <= 0 or any(v < 0 for v in self.body_bytes.values()):
+            raise ValueError("body limits are >= 0 and the body timeout > 0")
+
+    def for_token(self, info: TokenInfo | None) -> int:
+        """Body bytes allowed to a request made with `info` (None: no valid token)."""
+        if info is None or not info.usable():
+            return 0
+        return self.body_bytes.get(info.role, 0)
+
+
+Identify = Callable[[str], Awaitable["TokenInfo | None"]]
+
+
+class Authentication:
+    """The bearer token of one request, looked up at most once (kept in the ASGI scope,
+    under ``veil.auth``, by the Guard; the routes' grant reads it from there)."""
+
+    def __init__(self, token: str | None, identify: Identify) -> None:
+        self.token = token
+        self._identify = identify
+        self._info: TokenInfo | None = None
+        self._done = False
+
+    async def info(self) -> TokenInfo | None:
+        """The token's grant, revoked or expired ones too; None if no token is known."""
+        if not self._done:
+            self._info = None if self.token is None else await self._identify(self.token)
+            self._done = True
+        return self._info
+
+
+def bearer_token(scope: Scope) -> str | None:
+    """The token of the request's one ``Authorization: Bearer`` header, else None (two
+    such headers are ambiguous: no token)."""
+    values = [value for name, value in scope.get("headers", ()) if name == b"authorization"]
+    if len(values) != 1:
+        return None
+    scheme, _, token = values[0].decode("latin-1").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
+class _Body:
+    """The request's `receive`, limited: the token is authenticated before the first
+    byte of the body is handed over, and the body must fit the token's role's limit
+    (413) and arrive before the deadline (408); both raise an ApiError in the reader."""
+
+    def __init__(self, receive: Receive, scope: Scope, auth: Authentication, limits: Limits,
+                 ) -> None:
+        self.receive = receive
+        self.auth = auth
+        self.limits = limits
+        self.deadline = asyncio.get_running_loop().time() + limits.body_timeout
+        self.announced: int | None = None
+        chunked = False
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    self.announced = int(value)
+                except ValueError:
+                    self.announced = None
+            elif name == b"transfer-encoding":
+                chunked = True
+        # h11 (uvicorn) reads a request with neither header as one without a body
+        self.done = not chunked and not self.announced
+        self.allowed: int | None = None
+        self.size = 0
+
+    async def __call__(self) -> Message:
+        if self.allowed is None:
+            self.allowed = self.limits.for_token(await self.auth.info())
+        if self.done:
+            return await self.receive()  # the app asks again: a disconnect, in time
+        if self.announced is not None and self.announced > self.allowed:
+            raise self._too_large()
+        try:
+            async with asyncio.timeout_at(self.deadline):
+                message = await self.receive()
+        except TimeoutError:
+            raise ApiError(408, "timeout", "the request body did not arrive in time",
+                           hint=f"send the whole body within {self.limits.body_timeout:g} "
+                           "seconds") from None
+        if message["type"] == "http.request":
+            self.size += len(message.get("body", b""))
+            if self.size > self.allowed:
+                raise self._too_large()
+            self.done = not message.get("more_body", False)
+        return message
+
+    def _too_large(self) -> ApiError:
+        allowed = self.allowed or 0
+        if allowed == 0:
+            return ApiError(413, "too_large", "this request may not carry a body")
+        return ApiError(413, "too_large", f"the request body is over {allowed:,} bytes",
+                        hint="send fewer identifiers per request")
+
+
+class Guard:
+    """Outermost ASGI layer: limits on the request body, a log line, and a JSON 500.
+
+    * The request body is handed to the app only through `_Body`: after the bearer
+      token (from the headers) is known and allows a body of that size, and within
+      the body timeout. The routes decide who may do what before reading a body, so a
+      request without a valid token is refused without reading one byte of it.
+    * A response sent before the request body was read to its end (a refusal, 408,
+      413) closes the connection: the rest of that body is never read.
     * The log line is ``METHOD ROUTE-TEMPLATE STATUS MS`` -- the template, so a path or
       query a client got wrong (and maybe filled with an identifier) is never logged.
     * An exception escaping the app is logged by type only (its message could quote
@@ -208,9 +330,10 @@ class Guard:
       the server does not print its traceback either.
     """
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, identify: Identify, limits: Limits) -> None:
         self.app = app
-        self.max_body_bytes = max_body_bytes
+        self.identify = identify
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -218,21 +341,21 @@ class Guard:
             return
         started = time.perf_counter()
         status = {"code": 0}
+        auth = Authentication(bearer_token(scope), self.identify)
+        scope["veil.auth"] = auth
+        body = _Body(receive, scope, auth, self.limits)
 
         async def watch(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = int(message["status"])
+                if not body.done:  # the rest of the body is not read: close after this
+                    message = {**message, "headers": [
+                        *[(k, v) for k, v in message.get("headers", ()) if k != b"connection"],
+                        (b"connection", b"close")]}
             await send(message)
 
         try:
-            replay = await self._buffer(scope, receive)
-            if replay is None:
-                await _send_error(watch, 413, ErrorBody(
-                    error="too_large",
-                    detail=f"the request body is over {self.max_body_bytes:,} bytes",
-                    hint="send fewer identifiers per request"))
-            else:
-                await self.app(scope, replay, watch)
+            await self.app(scope, body, watch)
         except Exception as error:  # the last line of defence
             log.error("internal error %s in %s %s", type(error).__name__, scope.get("method"),
                       _route(scope))
@@ -242,40 +365,6 @@ class Guard:
                     hint="the service log names the error type"))
         log.info("%s %s %d %.1fms", scope.get("method"), _route(scope), status["code"],
                  (time.perf_counter() - started) * 1000)
-
-    async def _buffer(self, scope: Scope, receive: Receive) -> Receive | None:
-        """A `receive` that replays the whole body, or None if it is too large."""
-        for name, value in scope.get("headers", ()):
-            if name == b"content-length":
-                try:
-                    if int(value) > self.max_body_bytes:
-                        return None
-                except ValueError:
-                    pass
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":  # a disconnect: let the app see it
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_body_bytes:
-                return None
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        sent = False
-
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        return replay
 
 
 def _route(scope: Scope) -> str:

@@ -21,16 +21,19 @@ from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
 from veil import __version__
-from veil.errors import UsageError
+from veil.errors import InternalError, UsageError
 from veil.service._http import (
+    ADMIN_BODY_BYTES,
     ApiError,
     AuditPage,
+    Authentication,
     CodesRequest,
     CodesResponse,
     ErrorBody,
     Guard,
     Health,
     IssuedOut,
+    Limits,
     ReidentifyRequest,
     ReidentifyResponse,
     ScopeOut,
@@ -52,6 +55,7 @@ M = TypeVar("M", bound=BaseModel)
 
 MAX_BODY_BYTES: Final = 10 * 1024 * 1024
 MAX_ITEMS: Final = 10_000
+BODY_TIMEOUT: Final = 30.0
 
 DESCRIPTION = """\
 The honest broker of a veil key vault: it gives submitters codes for identifiers and
@@ -67,8 +71,11 @@ stored as SHA-256 hashes and shown once, when issued. Every refusal is audited.
 **Privacy.** Identifiers travel only in JSON bodies, never in paths or queries; error
 bodies and the service log never quote what was sent.
 
-**Limits.** A body over the configured size (10 MB by default) gets 413, and so does a
-request with more identifiers or codes than the configured maximum (10,000).
+**Limits.** The token is checked before any body is read: without a valid token a
+request may send no body. A submitter's or broker's body over the configured size (10 MB
+by default) gets 413, an admin's over 64 KiB too, and so does a request with more
+identifiers or codes than the configured maximum (10,000). A body must arrive within the
+body timeout (408); a response sent before the body was read closes the connection.
 
 **Key rotation and crypto-shredding are not offered over HTTP**: key material has no
 business on the wire. Custodians use `veil vault` on the vault's host.
@@ -81,6 +88,13 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         401: "no valid token", 403: "the token's role or scopes do not allow this",
         413: "the body or the number of items is over the limit",
         422: "the body does not match the schema"}.items()}
+
+
+def _auth(request: Request) -> Authentication:
+    auth = request.scope.get("veil.auth")
+    if not isinstance(auth, Authentication):  # the Guard always sets it
+        raise InternalError("the request passed no Guard")
+    return auth
 
 
 def _body(model: type[M]) -> Callable[[Request], Any]:
@@ -104,16 +118,18 @@ def _doc(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def create_app(vault: "Vault", *, max_body_bytes: int = MAX_BODY_BYTES,
-               max_items: int = MAX_ITEMS) -> FastAPI:
+               max_items: int = MAX_ITEMS, body_timeout: float = BODY_TIMEOUT) -> FastAPI:
     """The service over an open `vault`.
 
-    `max_body_bytes` bounds a request body (413 above it) and `max_items` the
-    identifiers or codes of one request (413 above it). The ``service_tokens`` table
-    is created in the vault's database if missing.
+    `max_body_bytes` bounds the body of a submitter's or broker's request (an admin's
+    is at most 64 KiB, other requests send none; 413 above) and `max_items` the
+    identifiers or codes of one request (413 above it); a body must arrive within
+    `body_timeout` seconds of the request head (408). The ``service_tokens`` table is
+    created in the vault's database if missing.
     """
-    if max_body_bytes < 1 or max_items < 1:
-        raise UsageError(f"max_body_bytes and max_items must be 1 or more; got "
-                         f"{max_body_bytes} and {max_items}")
+    if max_body_bytes < 1 or max_items < 1 or body_timeout <= 0:
+        raise UsageError(f"max_body_bytes and max_items must be 1 or more and body_timeout "
+                         f"positive; got {max_body_bytes}, {max_items} and {body_timeout}")
     broker = Broker(vault, TokenStore(vault.engine), max_items=max_items)
 
     @asynccontextmanager
@@ -123,17 +139,22 @@ def create_app(vault: "Vault", *, max_body_bytes: int = MAX_BODY_BYTES,
 
     app = FastAPI(title="veil honest broker", version=__version__, description=DESCRIPTION,
                   docs_url="/docs", redoc_url=None, responses=_ERRORS, lifespan=lifespan)
-    app.add_middleware(Guard, max_body_bytes=max_body_bytes)
+    limits = Limits(body_timeout=body_timeout, body_bytes={
+        "submitter": max_body_bytes, "broker": max_body_bytes,
+        "admin": min(max_body_bytes, ADMIN_BODY_BYTES)})
+    app.add_middleware(Guard, identify=broker.identify, limits=limits)
     _handlers(app)
 
+    # `_` (the bearer scheme) is for the OpenAPI document; the Guard reads the token
     def scoped(action: str, role: Role) -> Callable[..., Awaitable[TokenInfo]]:
-        async def dependency(scope: str, credentials: Credentials) -> TokenInfo:
-            return await broker.grant(credentials, action=action, roles=(role,), scope=scope)
+        async def dependency(scope: str, request: Request, _: Credentials) -> TokenInfo:
+            return await broker.grant(_auth(request), action=action, roles=(role,),
+                                      scope=scope)
         return dependency
 
     def unscoped(action: str, role: Role) -> Callable[..., Awaitable[TokenInfo]]:
-        async def dependency(credentials: Credentials) -> TokenInfo:
-            return await broker.grant(credentials, action=action, roles=(role,))
+        async def dependency(request: Request, _: Credentials) -> TokenInfo:
+            return await broker.grant(_auth(request), action=action, roles=(role,))
         return dependency
 
     @app.get("/healthz", tags=["service"])

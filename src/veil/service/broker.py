@@ -30,7 +30,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar
 
-from fastapi.security import HTTPAuthorizationCredentials
 from starlette.concurrency import run_in_threadpool
 
 from veil.errors import UsageError, VeilError
@@ -38,6 +37,7 @@ from veil.service._http import (
     ApiError,
     AuditEntryOut,
     AuditPage,
+    Authentication,
     CodesRequest,
     CodesResponse,
     IssuedOut,
@@ -192,13 +192,15 @@ class Broker:
 
     # -- authentication and authorization --------------------------------------------
 
-    async def grant(self, credentials: HTTPAuthorizationCredentials | None, *, action: str,
-                    roles: Sequence[Role], scope: str | None = None) -> TokenInfo:
+    async def identify(self, token: str) -> TokenInfo | None:
+        """The token `token` is (revoked or not), or None; a database read per call, so
+        a revocation counts from the next request on."""
+        return await self._read(lambda: self.tokens.identify(token))
+
+    async def grant(self, auth: Authentication, *, action: str, roles: Sequence[Role],
+                    scope: str | None = None) -> TokenInfo:
         """The token's grant if it may do `action` (in `scope`); else a refusal, audited."""
-        info = None
-        if credentials is not None:
-            token = credentials.credentials
-            info = await self._read(lambda: self.tokens.identify(token))
+        info = await auth.info()
         if info is None:
             raise await self._deny(401, "a valid bearer token is required",
                                    action=action, actor="anonymous", scope=scope)

@@ -58,12 +58,24 @@ def serve(
         "--ssl-certfile", help="serve HTTPS with this certificate (PEM)")] = None,
     ssl_keyfile: Annotated[Path | None, typer.Option(
         "--ssl-keyfile", help="the certificate's private key (PEM)")] = None,
+    header_timeout: Annotated[float, typer.Option(
+        "--header-timeout", min=0.1, max=3600,
+        help="seconds a connection has to send a whole request head (else closed)")
+    ] = 10.0,
+    body_timeout: Annotated[float, typer.Option(
+        "--body-timeout", min=0.1, max=3600,
+        help="seconds a request has to send its whole body, from its head (408)")] = 30.0,
+    max_connections: Annotated[int, typer.Option(
+        "--max-connections", min=1, max=100_000,
+        help="open connections at most; the oldest idle one makes room for a new one")
+    ] = 256,
 ) -> None:
     """Run the honest-broker HTTP service over a vault: submitters get codes, brokers
     re-identify for a stated purpose, auditors read the audit log, admins manage scopes
     and tokens. The OpenAPI spec is at /openapi.json."""
     import uvicorn
 
+    from veil.service._protocol import MAX_HEAD_BYTES, protocol_class
     from veil.service.app import create_app
 
     if (ssl_certfile is None) != (ssl_keyfile is None):
@@ -73,13 +85,19 @@ def serve(
              "network in clear; use --ssl-certfile/--ssl-keyfile or a TLS proxy")
     opened = _open(vault, key_file)
     try:
-        app = create_app(opened, max_body_bytes=max_body_bytes, max_items=max_items)
+        app = create_app(opened, max_body_bytes=max_body_bytes, max_items=max_items,
+                         body_timeout=body_timeout)
         if bootstrap_admin_token is not None:
             issued = bootstrap_admin(opened, bootstrap_admin_token)
             _say(f"veil: wrote the first admin token ({issued}) to {bootstrap_admin_token}"
                  if issued else "veil: an admin token exists; no bootstrap token was issued")
         uvicorn.run(app, host=host, port=port, access_log=False, server_header=False,
-                    log_config=_log_config(), proxy_headers=False,
+                    log_config=_log_config(), proxy_headers=False, ws="none",
+                    http=protocol_class(header_timeout=header_timeout,
+                                        max_connections=max_connections),
+                    h11_max_incomplete_event_size=MAX_HEAD_BYTES,
+                    # a request in progress may hold shutdown up to its body timeout
+                    timeout_graceful_shutdown=int(body_timeout) + 5,
                     ssl_certfile=None if ssl_certfile is None else str(ssl_certfile),
                     ssl_keyfile=None if ssl_keyfile is None else str(ssl_keyfile))
     finally:

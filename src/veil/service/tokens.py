@@ -82,6 +82,10 @@ class TokenInfo:
         """How the audit log names the holder of this token."""
         return f"token:{self.id}"
 
+    def usable(self) -> bool:
+        """Whether the token may be used: not revoked."""
+        return self.revoked is None
+
 
 @dataclass(frozen=True)
 class IssuedToken:

@@ -1,0 +1,116 @@
+"""uvicorn's h11 protocol with a deadline for request heads and a cap on connections.
+
+Why a protocol class: uvicorn arms no timer before a request head is complete (its
+``timeout_keep_alive`` starts only after a response, and any byte received cancels it),
+so a client that connects and sends nothing, or trickles a header a byte at a time,
+holds its connection for ever; and ``limit_concurrency`` only answers 503 once a head
+is complete, to /healthz as to anyone, while the idle connections holding the slots
+are never closed. uvicorn takes a protocol class as its ``http`` setting; this one adds:
+
+* **head deadline**: from the moment a connection opens, or a response on it ends,
+  the next request head must be complete within `header_timeout` seconds, however
+  the bytes trickle in; else the connection is closed (no answer: nothing was asked);
+* **connection cap**: when a new connection would make more than `max_connections`,
+  the oldest connection that is only waiting for a request head (idle keep-alive, or
+  a slow head) is closed to make room; if every connection is in the middle of a
+  request, the new one gets a bare 503 and is closed. Since the body limits
+  (`veil.service._http.Guard`) answer a request without a valid token before its body
+  is read, a client without a token can only hold connections that are waiting for a
+  head, which make room for others: /healthz and token holders still get in.
+
+A request head is at most ``h11_max_incomplete_event_size`` bytes (set by the caller;
+uvicorn answers 400 above it). Requests in progress are bounded by the Guard's body
+timeout and size limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from typing import Any, Final
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+MAX_HEAD_BYTES: Final = 8 * 1024  # a request line and headers (a token is ~70 bytes)
+_BUSY: Final = (b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\n"
+                b"content-length: 5\r\nconnection: close\r\n\r\nbusy\n")
+_order = itertools.count()
+
+
+class GuardedH11Protocol(H11Protocol):
+    """`H11Protocol` with a request-head deadline and a connection cap (see the module).
+
+    Subclass it with `protocol_class` to set the limits; they are class attributes
+    because uvicorn builds one protocol per connection from the class alone.
+    """
+
+    header_timeout: float = 10.0
+    max_connections: int = 256
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._head_timer: asyncio.TimerHandle | None = None
+        self._opened = next(_order)
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        if not self._make_room():
+            transport.write(_BUSY)
+            transport.close()
+            return
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:  # a whole head has arrived
+            self._disarm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self._arm()  # the next head, if any, is due within the deadline
+
+    def waiting_for_head(self) -> bool:
+        """Whether this connection holds no request in progress (idle, or mid-head)."""
+        return (self.conn.their_state is h11.IDLE
+                and (self.cycle is None or self.cycle.response_complete))
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._head_timer = self.loop.call_later(self.header_timeout, self._head_late)
+
+    def _disarm(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_late(self) -> None:
+        self._head_timer = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()
+
+    def _make_room(self) -> bool:
+        """Close the oldest idle connection if this one is over the cap; False when
+        there is none to close (every other connection has a request in progress)."""
+        live = [c for c in self.connections
+                if not c.transport.is_closing() and c is not self]
+        if len(live) < self.max_connections:
+            return True
+        idle = [c for c in live
+                if isinstance(c, GuardedH11Protocol) and c.waiting_for_head()]
+        if not idle:
+            return False
+        min(idle, key=lambda c: c._opened).transport.close()
+        return True
+
+
+def protocol_class(*, header_timeout: float, max_connections: int,
+                   ) -> type[GuardedH11Protocol]:
+    """A `GuardedH11Protocol` subclass with these limits (uvicorn's ``http`` setting)."""
+    return type("VeilH11Protocol", (GuardedH11Protocol,),
+                {"header_timeout": header_timeout, "max_connections": max_connections})
