@@ -66,9 +66,11 @@ _LINK_KINDS: dict[Kind, int] = {
     Kind.MRN: 0, Kind.SSN: 1, Kind.HEALTH_PLAN_ID: 1, Kind.OTHER_ID: 2, Kind.PERSON_NAME: 3,
 }
 """Kinds that can link rows to a person, best first."""
-_REVISABLE: frozenset[Kind] = frozenset({Kind.OTHER, Kind.CLINICAL})
+_REVISABLE: frozenset[Kind] = frozenset({Kind.OTHER, Kind.CLINICAL, Kind.PROCEDURE_CODE})
 """Kinds without positive evidence of what the column is (the scanner's fallbacks and
-header-only clinical numbers); every other kind is kept as classified."""
+header-only clinical numbers), and procedure codes: they vary within a person, so one held
+for life and distinct across persons is an identifier (a ZIP or an account in disguise).
+Every other kind is kept as classified."""
 _DECIMAL = r"^[+\-]?\d*\.\d+$"
 
 

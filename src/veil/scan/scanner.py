@@ -32,6 +32,7 @@ import polars as pl
 from veil.categories import KIND_CATEGORY, Kind, Role, role_of
 from veil.errors import UsageError
 from veil.scan.dates import revise_numeric_dates
+from veil.scan.longitudinal import find_per_person_codes
 from veil.scan.model import ColumnFinding, Evidence, ScanResult
 from veil.scan.recognizer import Recognizer, Rule, ValueCheck
 from veil.scan.registry import DEFAULT_RECOGNIZERS
@@ -88,6 +89,7 @@ def scan_frame(
         for name in sample.columns
     )
     findings = find_ages(sample, revise_numeric_dates(sample, findings))
+    findings = find_per_person_codes(sample, findings)
     return ScanResult(source=source, rows_sampled=sample.height, columns=findings)
 
 
