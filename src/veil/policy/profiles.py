@@ -54,8 +54,8 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
         return Proposal(
             Redact(action="redact", category=category, kind=kind),
             f"{why}; treated as 'any other unique identifying number' (R)",
-            warning="high-cardinality code with no known type was redacted as identifier (R); "
-            "review it and keep it only if it is not identifying",
+            warning="redacted as 'any other unique identifying number, characteristic, or "
+            f"code' (R) ({_top(finding)}); review it and keep it only if it is not identifying",
         )
     if category is not None:
         return Proposal(Drop(action="drop", category=category, kind=kind),
@@ -95,6 +95,14 @@ def keep_evidence(finding: ColumnFinding) -> str | None:
         if item.source == "values" and item.score >= KEEP_SHARE:
             return f"content evidence ({item.score:.0%} of sampled values)"
     return None
+
+
+def _top(finding: ColumnFinding) -> str:
+    """The first content-based evidence of a finding (else its first evidence)."""
+    for item in finding.evidence:
+        if item.source in ("values", "stats"):
+            return item.detail
+    return finding.evidence[0].detail if finding.evidence else "no evidence"
 
 
 def _why(finding: ColumnFinding) -> str:
