@@ -11,7 +11,7 @@ A tour:
 4. A broker sends codes and a purpose and gets identifiers back:
    ``POST /v1/scopes/{scope}/reidentify`` (a master-scope broker, in every scope).
 5. An auditor reads and verifies the hash-chained log (``GET /v1/audit``,
-   ``GET /v1/audit/verify``), where every refusal is recorded too.
+   ``GET /v1/audit/verify``), where refusals are recorded too.
 
 In code, ``create_app(vault)`` gives the FastAPI app and ``TokenStore(vault.engine)``
 issues, authenticates and revokes tokens. Importing this package is cheap: its names load

@@ -234,8 +234,10 @@ class Authentication:
     """The bearer token of one request, looked up at most once (kept in the ASGI scope,
     under ``veil.auth``, by the Guard; the routes' grant reads it from there)."""
 
-    def __init__(self, token: str | None, identify: Identify) -> None:
+    def __init__(self, token: str | None, identify: Identify, *, client: str | None = None,
+                 ) -> None:
         self.token = token
+        self.client = client  # the client's address, to count refusals per source
         self._identify = identify
         self._info: TokenInfo | None = None
         self._done = False
@@ -341,7 +343,9 @@ class Guard:
             return
         started = time.perf_counter()
         status = {"code": 0}
-        auth = Authentication(bearer_token(scope), self.identify)
+        client = scope.get("client")
+        auth = Authentication(bearer_token(scope), self.identify,
+                              client=str(client[0]) if client else None)
         scope["veil.auth"] = auth
         body = _Body(receive, scope, auth, self.limits)
 

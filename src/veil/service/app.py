@@ -1,14 +1,18 @@
 """The honest-broker HTTP service: a thin FastAPI layer over `veil.vault.Vault`.
 
 Who may do what is decided (in `veil.service.broker`) before the body is even read, so a
-refusal (401, 403) comes before any 413 or 422; every refusal is recorded in the vault's
-audit log with outcome "denied", naming the token by id and never quoting it.
+refusal (401, 403) comes before any 413 or 422; every refusal of a token holder is recorded
+in the vault's audit log with outcome "denied", naming the token by id and never quoting
+it, and requests without a valid token are counted per source and minute
+(`veil.service.denials`).
 Identifiers travel only in request and response bodies, never in paths or queries, and
 no response, error body or log line quotes a value sent.
 """
 
 # no `from __future__ import annotations`: FastAPI reads the routes' annotations, which
 # name dependencies local to create_app
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar
@@ -46,6 +50,7 @@ from veil.service._http import (
     clean_errors,
 )
 from veil.service.broker import Broker
+from veil.service.denials import seconds_to_next_minute
 from veil.service.tokens import Role, TokenInfo, TokenStore
 
 if TYPE_CHECKING:
@@ -66,7 +71,8 @@ vault's hash-chained audit log.
 one role: `submitter` (codes for identifiers, in its scopes), `broker` (identifiers for
 codes, in its scopes; a broker of a *master* scope may re-identify in every scope),
 `auditor` (reads and verifies the audit log) or `admin` (scopes and tokens). Tokens are
-stored as SHA-256 hashes and shown once, when issued. Every refusal is audited.
+stored as SHA-256 hashes and shown once, when issued. Every refusal of a token holder is
+audited; requests without a valid token are counted per source and minute.
 
 **Privacy.** Identifiers travel only in JSON bodies, never in paths or queries; error
 bodies and the service log never quote what was sent.
@@ -134,8 +140,20 @@ def create_app(vault: "Vault", *, max_body_bytes: int = MAX_BODY_BYTES,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        yield
-        broker.close()
+        async def every_minute() -> None:  # the counts of refusals without a token
+            while True:
+                await asyncio.sleep(seconds_to_next_minute())
+                await broker.flush_denials()
+
+        flusher = asyncio.create_task(every_minute())
+        try:
+            yield
+        finally:
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+            await broker.flush_denials(everything=True)
+            broker.close()
 
     app = FastAPI(title="veil honest broker", version=__version__, description=DESCRIPTION,
                   docs_url="/docs", redoc_url=None, responses=_ERRORS, lifespan=lifespan)

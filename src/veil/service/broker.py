@@ -52,6 +52,7 @@ from veil.service._http import (
     TokensOut,
     VerifyOut,
 )
+from veil.service.denials import DenialCounter
 from veil.service.tokens import IssuedToken, Role, TokenInfo, TokenStore, describe
 from veil.vault.vault import ReidentifyRequest as Reidentification
 
@@ -99,6 +100,7 @@ class Broker:
         self._queue_lock = threading.Lock()
         self._drain_due = False  # a drain is submitted to the writer and has not taken yet
         self.group_commit = GroupCommitStats()
+        self.denials = DenialCounter()
 
     async def _read(self, work: Callable[[], T]) -> T:
         return await asyncio.wrap_future(self._reader.submit(work))
@@ -201,9 +203,9 @@ class Broker:
                     scope: str | None = None) -> TokenInfo:
         """The token's grant if it may do `action` (in `scope`); else a refusal, audited."""
         info = await auth.info()
-        if info is None:
-            raise await self._deny(401, "a valid bearer token is required",
-                                   action=action, actor="anonymous", scope=scope)
+        if info is None:  # counted, written per source and minute (veil.service.denials)
+            self.denials.count(auth.client)
+            raise _unauthenticated("a valid bearer token is required")
         if info.revoked is not None:
             raise await self._deny(401, "this token was revoked",
                                    action=action, actor=info.actor, scope=scope)
@@ -222,9 +224,33 @@ class Broker:
         await self._write(lambda: self.vault.record(
             action, actor=actor, scope=known, outcome="denied", counts={"status": status}))
         if status == 401:
-            return ApiError(401, "unauthenticated", detail,
-                            headers={"WWW-Authenticate": "Bearer"})
+            return _unauthenticated(detail)
         return ApiError(403, "forbidden", detail)
+
+    async def flush_denials(self, *, everything: bool = False) -> int:
+        """Write the counts of requests without a valid token for the minutes that have
+        ended (all of them with `everything`): one audit entry per source and minute.
+        The number of entries written; on a failure the counts are kept for next time."""
+        tallies = self.denials.take(everything=everything)
+        if not tallies:
+            return 0
+
+        def work() -> None:
+            for done, tally in enumerate(tallies):
+                try:
+                    self.vault.record("unauthenticated", actor=tally.actor,
+                                      purpose=tally.purpose, outcome="denied",
+                                      counts={"requests": tally.requests})
+                except VeilError:
+                    self.denials.give_back(tallies[done:])
+                    raise
+
+        try:
+            await self._write(work)
+        except VeilError as error:
+            log.error("could not write the counts of unauthenticated requests (%s); "
+                      "kept for the next try", type(error).__name__)
+        return len(tallies)
 
     async def _master(self, scope: str) -> bool | None:
         """Whether `scope` is a master scope; None if there is no such scope.
@@ -357,6 +383,10 @@ def _vault_errors() -> Iterator[None]:
         raise ApiError(422, "invalid_value", error.message, hint=error.hint) from None
     except VeilError as error:
         raise ApiError(409, "vault_refused", error.message, hint=error.hint) from None
+
+
+def _unauthenticated(detail: str) -> ApiError:
+    return ApiError(401, "unauthenticated", detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 def _fresh(error: Exception) -> Exception:
