@@ -286,6 +286,7 @@ class Witness:
     def _append(self, line: bytes) -> None:
         assert self.mirror is not None
         try:
+            self.mirror.parent.mkdir(parents=True, exist_ok=True)
             handle = os.open(self.mirror, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             try:
                 os.write(handle, line)

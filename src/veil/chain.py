@@ -6,7 +6,9 @@ Guarantee:
     included. Editing, deleting, inserting or reordering any entry changes a
     digest the next entry no longer matches, so `walk` names the first broken
     entry. A deleted tail or a chain recomputed from scratch is only caught by
-    a separately protected head (the vault keeps one with an HMAC).
+    a separately protected head (the vault keeps one with an HMAC), and an older
+    copy of that head restored with the database only by a witness kept outside
+    it (`veil.anchor`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ GENESIS = "0" * 64
 
 @dataclass(frozen=True)
 class VerifyResult:
-    """The outcome of checking a chain: `first_broken` is the first bad sequence number."""
+    """The outcome of checking a chain: `first_broken` is the first bad sequence number;
+    `anchored` says whether the head was also checked against a witness outside the
+    database (`veil.anchor`)."""
 
     ok: bool
     entries: int
     first_broken: int | None
     reason: str | None
+    anchored: bool = False
 
 
 def canonical(body: Mapping[str, object]) -> bytes:

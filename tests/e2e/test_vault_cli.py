@@ -128,6 +128,7 @@ def test_rotate_then_shred(steward: tuple[str, Path], tmp_path: Path,
     _fail(run_cli(capsys, "vault", "verify", "--vault", url, "--key-file", str(key)),
           "does not open")
     monkeypatch.setenv("VEIL_MASTER_KEY", new_key.read_text().strip())
+    monkeypatch.setenv("VEIL_VAULT_WITNESS", str(new_key.parent))  # no key file: say where
     again = tmp_path / "o2.csv"
     assert run_cli(capsys, "pseudonymize", str(data), "--column", "mrn", "--scope", "study-1",
                    "-o", str(again), "--vault", url).code == 0

@@ -50,6 +50,7 @@ def test_from_env_accepts_hex_and_base64(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_bad_key_files(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.key"
     path.write_text(content)
+    path.chmod(0o600)
     with pytest.raises(VaultError, match=message):
         MasterKey.from_file(path)
     with pytest.raises(VaultError, match="no such key file"):

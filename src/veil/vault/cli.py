@@ -3,7 +3,9 @@
 The master key comes from --key-file, else --passphrase ($VEIL_MASTER_PASSPHRASE
 or a prompt), else $VEIL_MASTER_KEY. Every command that changes or reads the
 mapping names an actor for the audit log (--actor, default: the login name).
-Errors are VeilErrors: one line on stderr, exit code 2 (see `veil.cli.main`).
+The audit chain's witness (see `veil.vault.anchoring`) is --witness, else
+$VEIL_VAULT_WITNESS, else beside the key file. Errors are VeilErrors: one line on
+stderr, exit code 2 (see `veil.cli.main`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from veil.vault import statement as st
     from veil.vault.keys import MasterKey
     from veil.vault.keystore import VaultKeyStore
+    from veil.vault.vault import Vault
 
 PASSPHRASE_ENV = "VEIL_MASTER_PASSPHRASE"
 
@@ -54,10 +57,19 @@ ActorOpt = Annotated[str | None, typer.Option(
 ScopeOpt = Annotated[str, typer.Option("--scope", help="the scope (study, organization, "
                                        "pseudonymisation domain)")]
 OverwriteOpt = Annotated[bool, typer.Option("--overwrite", help="replace an existing -o")]
+WitnessOpt = Annotated[Path | None, typer.Option(
+    "--witness", help="the audit chain's witness: a file, or a directory holding "
+    "veil-vault-<id>.witness (default: $VEIL_VAULT_WITNESS, else the key file's directory)")]
+WitnessLogOpt = Annotated[Path | None, typer.Option(
+    "--witness-log", help="also append each new head to this append-only JSON lines log "
+    "(default: $VEIL_VAULT_WITNESS_LOG)")]
+InsecureOpt = Annotated[bool, typer.Option(
+    "--allow-insecure-key-file", help="accept a key file that group or others may read "
+    "(refused by default, as ssh does)")]
 
 
 def master_key(url: str, key_file: Path | None, passphrase: bool, *,
-               new: bool = False) -> MasterKey:
+               new: bool = False, allow_insecure: bool = False) -> MasterKey:
     """The master key from the command line's sources (see the module docstring)."""
     from veil.vault.keys import ENV_VAR, MasterKey
     from veil.vault.vault import Vault
@@ -65,7 +77,7 @@ def master_key(url: str, key_file: Path | None, passphrase: bool, *,
     if key_file is not None and passphrase:
         raise UsageError("give either --key-file or --passphrase, not both")
     if key_file is not None:
-        return MasterKey.from_file(key_file)
+        return MasterKey.from_file(key_file, allow_insecure=allow_insecure)
     if passphrase:
         salt = os.urandom(16) if new else Vault.passphrase_salt(url)
         if salt is None:
@@ -78,6 +90,19 @@ def master_key(url: str, key_file: Path | None, passphrase: bool, *,
         return MasterKey.from_env()
     raise UsageError("no master key given",
                      hint=f"pass --key-file FILE, --passphrase, or set ${ENV_VAR}")
+
+
+def open_vault(url: str, key_file: Path | None, passphrase: bool, *,
+               witness: Path | None = None, witness_log: Path | None = None,
+               no_witness: bool = False, allow_insecure: bool = False) -> Vault:
+    """The vault at `url`, opened with the command line's key and witness."""
+    from veil.vault.anchoring import AnchorOptions
+    from veil.vault.vault import Vault
+
+    if no_witness and (witness is not None or witness_log is not None):
+        raise UsageError("give either --no-witness or --witness/--witness-log, not both")
+    key = master_key(url, key_file, passphrase, allow_insecure=allow_insecure)
+    return Vault.open(url, key, anchor=AnchorOptions(witness, witness_log, not no_witness))
 
 
 def actor_name(actor: str | None) -> str:
@@ -99,9 +124,16 @@ def init(
     vault: VaultOpt,
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
     """Create a vault. With --key-file F and no F yet, a new master key is written to F
-    (mode 0600): keep it apart from the vault; later commands need it."""
+    (mode 0600): keep it apart from the vault; later commands need it. The audit chain's
+    witness is written beside the key file (or at --witness)."""
+    import dataclasses
+
+    from veil.vault.anchoring import AnchorOptions
     from veil.vault.keys import MasterKey
     from veil.vault.vault import Vault
 
@@ -109,11 +141,13 @@ def init(
     if key_file is not None and not key_file.exists() and not passphrase:
         key = MasterKey.generate()
         key.write(key_file)
+        key = dataclasses.replace(key, path=key_file.absolute())
         written = key_file
     else:
-        key = master_key(vault, key_file, passphrase, new=True)
+        key = master_key(vault, key_file, passphrase, new=True,
+                         allow_insecure=allow_insecure_key_file)
     try:
-        created = Vault.create(vault, key)
+        created = Vault.create(vault, key, anchor=AnchorOptions(witness, witness_log))
     except BaseException:
         if written is not None:
             written.unlink(missing_ok=True)  # a key that opens nothing is of no use
@@ -121,9 +155,17 @@ def init(
     with created:
         out.print(f"created the vault ({created.location}); master key fingerprint "
                   f"{key.fingerprint}")
+        anchored = created.witness
     if written is not None:
         out.print(f"new master key written to {written} (mode 0600): keep it apart from the "
                   "vault; without it the codes can never be reversed")
+    if anchored is not None:
+        out.print(f"audit chain witness: {anchored} (keep it with the key, out of the "
+                  "database's backups)")
+    else:
+        out.print("the audit chain is NOT anchored outside the database (the key is not "
+                  "from a file): give --witness or set $VEIL_VAULT_WITNESS, then run "
+                  "`veil vault anchor`")
 
 
 @scope_app.command("add")
@@ -142,13 +184,16 @@ def scope_add(
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
     actor: ActorOpt = None,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
     """Add a scope with its own data key and code format."""
     from veil.vault.codes import CROCKFORD, CodeFormat
-    from veil.vault.vault import Vault
 
     fmt = CodeFormat(length, alphabet or CROCKFORD, prefix, check)
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+    with open_vault(vault, key_file, passphrase, witness=witness, witness_log=witness_log,
+                    allow_insecure=allow_insecure_key_file) as opened:
         info = opened.add_scope(name, actor=_actor(actor), master=master, code_format=fmt)
     kind = "master scope" if info.master else "scope"
     out.print(f"added {kind} {info.name!r}: codes of {fmt.width} characters "
@@ -161,11 +206,11 @@ def scope_list(
     as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
     """List the scopes with their number of codes."""
-    from veil.vault.vault import Vault
-
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+    with open_vault(vault, key_file, passphrase, allow_insecure=allow_insecure_key_file,
+                    no_witness=True) as opened:
         scopes = opened.scopes()
     if as_json:
         sys.stdout.write(json.dumps([
@@ -198,18 +243,21 @@ def pseudonymize(
     input_format: Annotated[str | None, typer.Option(
         "--input-format", help="force the input format: csv, parquet or jsonl")] = None,
     sep: Annotated[str | None, typer.Option("--sep", help="force the CSV separator")] = None,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
     """Replace identifier columns by random codes from the vault, assigning new codes to new
     identifiers; other columns are copied unchanged."""
     from veil.io.formats import parse_format
     from veil.vault.files import pseudonymize_file
     from veil.vault.keystore import VaultKeyStore
-    from veil.vault.vault import Vault
 
     if sep is not None and len(sep) != 1:
         raise UsageError(f"--sep must be one character, got {len(sep)}")
     fmt = None if input_format is None else parse_format(input_format)
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+    with open_vault(vault, key_file, passphrase, witness=witness, witness_log=witness_log,
+                    allow_insecure=allow_insecure_key_file) as opened:
         store = VaultKeyStore(opened, actor=_actor(actor), purpose=purpose)
         result = pseudonymize_file(path, output, columns=column, keystore=store, scope=scope,
                                    overwrite=overwrite, input_format=fmt, separator=sep)
@@ -233,13 +281,16 @@ def reidentify(
     passphrase: PassphraseOpt = False,
     actor: ActorOpt = None,
     overwrite: OverwriteOpt = False,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
     """Write the identifier behind each code (audited with actor and purpose). The output
     holds identifiers: it is as sensitive as the source data."""
     from veil.vault.files import reidentify_file
-    from veil.vault.vault import Vault
 
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+    with open_vault(vault, key_file, passphrase, witness=witness, witness_log=witness_log,
+                    allow_insecure=allow_insecure_key_file) as opened:
         result = reidentify_file(codes_file, output, vault=opened, scope=scope,
                                  actor=_actor(actor), purpose=purpose, overwrite=overwrite)
     out.print(f"re-identified {result.found:,} of {result.requested:,} codes; "
@@ -251,17 +302,31 @@ def verify(
     vault: VaultOpt,
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    no_witness: Annotated[bool, typer.Option(
+        "--no-witness", help="check the chain inside the database only (a rollback of the "
+        "database then goes unnoticed)")] = False,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
-    """Check the hash-chained audit log: exit 0 if intact, 2 naming the first broken entry."""
-    from veil.vault.vault import Vault
-
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
-        result = opened.verify()
+    """Check the hash-chained audit log and its witness outside the database: exit 0 if
+    intact, 2 naming the first broken entry (a rollback, a cut tail, an edit). Then check
+    every code row's MAC and each scope's number of codes against the audit log."""
+    with open_vault(vault, key_file, passphrase, witness=witness, witness_log=witness_log,
+                    no_witness=no_witness, allow_insecure=allow_insecure_key_file) as opened:
+        result = opened.verify(inside_only=no_witness)
+        where = opened.witness
     if not result.ok:
         raise VaultError(f"the audit log is broken at entry {result.first_broken}: "
                          f"{result.reason}", hint="restore the vault from a backup and "
                          "investigate who changed the database")
-    out.print(f"audit log intact: {result.entries:,} entries chained")
+    if not result.anchored and not no_witness:
+        raise VaultError("the audit chain is intact in the database but not anchored "
+                         "outside it, so a rollback cannot be ruled out",
+                         hint="give --key-file or --witness (or $VEIL_VAULT_WITNESS); for a "
+                         "vault never anchored run `veil vault anchor`; or pass --no-witness")
+    anchored = f"; witness {where}" if result.anchored else "; NOT checked against a witness"
+    out.print(f"audit log intact: {result.entries:,} entries chained{anchored}")
 
 
 @vault_app.command("audit")
@@ -270,11 +335,11 @@ def audit_log(
     as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
     """Show the audit log (who, when, scope, purpose, counts; never an identifier)."""
-    from veil.vault.vault import Vault
-
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+    with open_vault(vault, key_file, passphrase, allow_insecure=allow_insecure_key_file,
+                    no_witness=True) as opened:
         entries = opened.audit()
     if as_json:
         sys.stdout.write(json.dumps([e.to_dict() for e in entries], indent=2) + "\n")
@@ -298,14 +363,21 @@ def rotate(
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
     actor: ActorOpt = None,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
-    """Rotate the master key: re-wrap every scope's data key; codes do not change."""
+    """Rotate the master key: re-wrap every scope's data key; codes do not change. When the
+    witness was beside the old key file and the new one is elsewhere, the chain is anchored
+    beside the new key file too."""
+    from veil.vault.anchoring import WITNESS_ENV
     from veil.vault.keys import MasterKey
-    from veil.vault.vault import Vault
 
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+    with open_vault(vault, key_file, passphrase, witness=witness, witness_log=witness_log,
+                    allow_insecure=allow_insecure_key_file) as opened:
         written = not new_key_file.exists()
-        new = MasterKey.generate() if written else MasterKey.from_file(new_key_file)
+        new = MasterKey.generate() if written else MasterKey.from_file(
+            new_key_file, allow_insecure=allow_insecure_key_file)
         if written:
             new.write(new_key_file)
         try:
@@ -314,9 +386,17 @@ def rotate(
             if written:
                 new_key_file.unlink(missing_ok=True)
             raise
+        moved = None
+        old = opened.witness
+        beside = new_key_file.absolute().parent
+        if witness is None and not os.environ.get(WITNESS_ENV) and (
+                old is None or old.parent != beside):
+            opened.anchor(beside, actor=_actor(actor), mirror=witness_log)
+            moved = opened.witness
     out.print(f"rotated the master key to fingerprint {new.fingerprint}"
               + (f" (new key written to {new_key_file}, mode 0600)" if written else "")
-              + "; destroy the old key once backups made with it are gone")
+              + "; destroy the old key once backups made with it are gone"
+              + (f"; audit chain witness now at {moved}" if moved else ""))
 
 
 @vault_app.command("shred")
@@ -330,15 +410,18 @@ def shred(
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
     actor: ActorOpt = None,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
     """Destroy a scope's data key (crypto-shredding): its codes can never be reversed or
     matched again. Irreversible; asks for confirmation on a terminal unless --yes."""
     from veil.io.write import atomic_file
-    from veil.vault.vault import Vault
 
     if output is not None and output.exists():
         raise UsageError(f"{output}: exists", hint="choose a new file for the record")
-    with Vault.open(vault, master_key(vault, key_file, passphrase)) as opened:
+    with open_vault(vault, key_file, passphrase, witness=witness, witness_log=witness_log,
+                    allow_insecure=allow_insecure_key_file) as opened:
         info = opened.scope(scope)
         if not yes and sys.stdin.isatty() and not typer.confirm(
                 f"destroy the key of scope {scope!r} ({info.codes:,} codes) for ever?"):
@@ -358,6 +441,32 @@ def shred(
         staging.write_text(text, encoding="utf-8")
     out.print(f"shredded scope {scope!r} ({record.codes:,} codes); signed destruction "
               f"record: {output}")
+
+
+@vault_app.command("anchor")
+def anchor(
+    vault: VaultOpt,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    actor: ActorOpt = None,
+    allow_insecure_key_file: InsecureOpt = False,
+) -> None:
+    """Anchor the audit chain outside the database at --witness (default: beside the key
+    file): for a vault never anchored, or to move its witness. The chain is verified first
+    (against the current witness, if any); the anchoring is audited."""
+    from veil.vault.anchoring import WITNESS_ENV
+
+    with open_vault(vault, key_file, passphrase,  # checked against the current witness
+                    allow_insecure=allow_insecure_key_file) as opened:
+        target = witness or opened.witness
+        if target is None:
+            raise UsageError("no witness location", hint=f"give --witness PATH, --key-file, "
+                             f"or set ${WITNESS_ENV}")
+        head = opened.anchor(target, actor=_actor(actor), mirror=witness_log)
+        where = opened.witness
+    out.print(f"anchored the audit chain at entry {head.seq:,}; witness: {where}")
 
 
 _SHRED_STATEMENT = (

@@ -25,6 +25,7 @@ import hmac
 import os
 import re
 import secrets
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,12 +46,15 @@ class MasterKey:
     """32 bytes of key material; its repr never shows them.
 
     `salt` is set for a passphrase key (the vault stores it, so the same
-    passphrase opens the vault again); `origin` says where the key came from.
+    passphrase opens the vault again); `origin` says where the key came from;
+    `path` is the key file it was read from, if any (the vault keeps its chain
+    witness beside it, see `veil.vault.anchoring`).
     """
 
     material: bytes = field(repr=False)
     origin: str = "unknown"
     salt: bytes | None = field(default=None, repr=False)
+    path: Path | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.material) != KEY_BYTES:
@@ -63,9 +67,24 @@ class MasterKey:
         return cls(secrets.token_bytes(KEY_BYTES), "a new key")
 
     @classmethod
-    def from_file(cls, path: Path | str) -> MasterKey:
-        """The key written by `write` (64 hex digits; base64 is accepted too)."""
+    def from_file(cls, path: Path | str, *, allow_insecure: bool = False) -> MasterKey:
+        """The key written by `write` (64 hex digits; base64 is accepted too).
+
+        A key file that group or others may read, write or run is refused, as ssh
+        refuses such a private key, unless `allow_insecure` (`--allow-insecure-key-file`).
+        """
         path = Path(path)
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            raise VaultError(f"{path}: no such key file",
+                             hint="check the path, or set VEIL_MASTER_KEY") from None
+        except OSError as err:
+            raise VaultError(f"{path}: cannot read the key file ({err.strerror})") from None
+        if mode & 0o077 and not allow_insecure:
+            raise VaultError(f"{path}: the key file may be read by group or others "
+                             f"(mode {stat.S_IMODE(mode):04o})",
+                             hint=f"chmod 600 {path}, or pass --allow-insecure-key-file")
         try:
             text = path.read_text(encoding="ascii").strip()
         except FileNotFoundError:
@@ -74,7 +93,8 @@ class MasterKey:
         except (OSError, UnicodeDecodeError) as err:
             reason = err.strerror if isinstance(err, OSError) else "not ASCII text"
             raise VaultError(f"{path}: cannot read the key file ({reason})") from None
-        return cls(_decode(text, f"key file {path.name}"), f"key file {path.name}")
+        return cls(_decode(text, f"key file {path.name}"), f"key file {path.name}",
+                   path=path.absolute())
 
     @classmethod
     def from_env(cls, name: str = ENV_VAR) -> MasterKey:

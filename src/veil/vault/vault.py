@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -39,8 +40,10 @@ from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, up
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
+from veil.anchor import Head
 from veil.errors import VaultError
 from veil.vault import audit, db, schema
+from veil.vault.anchoring import AnchorOptions, VaultAnchor, locate, mirror_of, vault_id
 from veil.vault.assign import assign_codes
 from veil.vault.audit import AuditEntry, VerifyResult
 from veil.vault.codes import CodeFormat
@@ -59,19 +62,27 @@ class Vault:
     """An open vault: use `Vault.create` or `Vault.open`, then `close` (or `with`)."""
 
     def __init__(self, engine: Engine, url: URL, master_key: MasterKey, *, audit_key: bytes,
-                 signing_key: Ed25519PrivateKey, public_key: bytes) -> None:
+                 signing_key: Ed25519PrivateKey, public_key: bytes,
+                 anchor: VaultAnchor | None = None) -> None:
         self._engine = engine
         self._url = url
         self._master = master_key
         self._audit_key = audit_key
         self._signing_key = signing_key
         self._public_key = public_key
+        self._anchor = anchor
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, url: str, master_key: MasterKey) -> Vault:
-        """A new, empty vault at `url`; VaultError if one (or anything else) is there."""
+    def create(cls, url: str, master_key: MasterKey, *,
+               anchor: AnchorOptions | None = None) -> Vault:
+        """A new, empty vault at `url`; VaultError if one (or anything else) is there.
+
+        Its audit chain is anchored by a witness file where `anchor` says (by default
+        beside the master key file, see `veil.vault.anchoring`); a key from no file
+        and no witness location give an unanchored vault.
+        """
         parsed = db.parse_url(url)
         where = db.describe(parsed)
         path = db.sqlite_file(parsed)
@@ -89,6 +100,10 @@ class Vault:
                 audit_key = new_key()
                 signing = Ed25519PrivateKey.generate()
                 public = signing.public_key().public_bytes_raw()
+                witness = _anchor(anchor, master_key, audit_key, public)
+                if witness is not None and witness.path.exists():
+                    raise VaultError(f"{witness.path}: a chain witness exists there",
+                                     hint="choose another --witness location")
                 with db.writing(engine) as conn:
                     schema.metadata.create_all(conn)
                     values = {
@@ -104,16 +119,23 @@ class Vault:
                         values["kdf_salt"] = master_key.salt
                     conn.execute(insert(schema.meta),
                                  [{"key": k, "value": v} for k, v in values.items()])
-                    audit.start(conn, audit_key)
+                    audit.start(conn, audit_key, anchored=witness is not None)
+                if witness is not None:
+                    witness.after_commit(Head(0, audit.GENESIS))
         except BaseException:
             engine.dispose()
             raise
         return cls(engine, parsed, master_key, audit_key=audit_key, signing_key=signing,
-                   public_key=public)
+                   public_key=public, anchor=witness)
 
     @classmethod
-    def open(cls, url: str, master_key: MasterKey) -> Vault:
-        """The vault at `url`; VaultError if there is none or `master_key` does not open it."""
+    def open(cls, url: str, master_key: MasterKey, *,
+             anchor: AnchorOptions | None = None) -> Vault:
+        """The vault at `url`; VaultError if there is none or `master_key` does not open it.
+
+        `anchor` says where the chain witness is (default: $VEIL_VAULT_WITNESS, else
+        beside the master key file; see `veil.vault.anchoring`).
+        """
         parsed = db.parse_url(url)
         where = db.describe(parsed)
         path = db.sqlite_file(parsed)
@@ -138,7 +160,8 @@ class Vault:
             engine.dispose()
             raise
         return cls(engine, parsed, master_key, audit_key=audit_key, signing_key=signing,
-                   public_key=meta["public_key"])
+                   public_key=meta["public_key"],
+                   anchor=_anchor(anchor, master_key, audit_key, meta["public_key"]))
 
     @classmethod
     def passphrase_salt(cls, url: str) -> bytes | None:
@@ -175,6 +198,16 @@ class Vault:
     def key_fingerprint(self) -> str:
         return self._master.fingerprint
 
+    @property
+    def identity(self) -> str:
+        """16 hex digits naming this vault (its witness file is veil-vault-<identity>.witness)."""
+        return vault_id(self._public_key)
+
+    @property
+    def witness(self) -> Path | None:
+        """The witness file anchoring the audit chain (None: this handle has none)."""
+        return None if self._anchor is None else self._anchor.path
+
     def close(self) -> None:
         self._engine.dispose()
 
@@ -199,7 +232,8 @@ class Vault:
                              "starting with a letter or digit")
         fmt = code_format or CodeFormat()
         created = _now()
-        with self._guard("adding a scope"), db.writing(self._engine) as conn:
+        with self._guard("adding a scope"), self._writing() as tx:
+            conn = tx.conn
             taken = conn.execute(select(schema.scopes.c.id)
                                  .where(schema.scopes.c.name == name)).first()
             if taken is not None:
@@ -212,8 +246,8 @@ class Vault:
                         wrapped_key=_wrap(self._master, f"data-key/{name}", new_key())))
             except IntegrityError:
                 raise VaultError(f"scope {name!r} exists") from None
-            audit.append(conn, self._audit_key, action="scope-add", actor=actor, scope=name,
-                         purpose=None, counts={"master": int(master)}, outcome="ok")
+            tx.append(audit.Pending("scope-add", actor, name, None, {"master": int(master)},
+                                    "ok"))
         return ScopeInfo(name, master, created, False, 0)
 
     def scopes(self) -> list[ScopeInfo]:
@@ -250,16 +284,16 @@ class Vault:
         distinct = series.unique()
 
         def run() -> tuple[pl.Series, list[str]]:
-            with db.writing(self._engine) as conn:
+            with self._writing() as tx:
+                conn = tx.conn
                 row = _scope_row(conn, scope, lock="share")
                 _require_codes(row)
                 cipher = ScopeCipher(self._data_key(row), int(row.id))
                 ordered, found, new = assign_codes(conn, int(row.id), _format(row), cipher,
                                                    distinct)
-                audit.append(conn, self._audit_key, action="assign", actor=actor, scope=scope,
-                             purpose=purpose, outcome="ok",
-                             counts={"records": series.len(), "distinct": distinct.len(),
-                                     "new": new})
+                tx.append(audit.Pending("assign", actor, scope, purpose,
+                                        {"records": series.len(),
+                                         "distinct": distinct.len(), "new": new}, "ok"))
                 return ordered, found
 
         with self._guard("assigning codes"):
@@ -308,7 +342,8 @@ class Vault:
         wanted = [list(dict.fromkeys(str(c) for c in r.codes)) for r in requests]
         results: list[dict[str, str | None] | VaultError] = []
         entries: list[audit.Pending] = []
-        with db.writing(self._engine) as conn:
+        with self._writing() as tx:
+            conn = tx.conn
             names = sorted({r.scope for r in requests if (r.purpose or "").strip()})
             rows: dict[str, Row[Any]] = {}
             if names:  # share locks, taken at once before the audit head's (no deadlock)
@@ -338,7 +373,7 @@ class Vault:
                 entries.append(audit.Pending("reidentify", request.actor, request.scope,
                                              request.purpose or None, counts, outcome))
                 results.append(result)
-            audit.append_many(conn, self._audit_key, entries)
+            tx.append(*entries)
         return results
 
     def _lookup(self, conn: Connection, requests: Sequence[ReidentifyRequest],
@@ -379,7 +414,8 @@ class Vault:
         audit.check_fields("rotate", actor, {})
         if new_key.material == self._master.material:
             raise VaultError("the new master key is the current one")
-        with self._guard("rotating the master key"), db.writing(self._engine) as conn:
+        with self._guard("rotating the master key"), self._writing() as tx:
+            conn = tx.conn
             meta = _meta(conn)
             if meta.get("fingerprint", b"").decode() != self._master.fingerprint:
                 raise VaultError("the master key was rotated by someone else since this vault "
@@ -403,8 +439,7 @@ class Vault:
             conn.execute(delete(schema.meta).where(schema.meta.c.key == "kdf_salt"))
             if new_key.salt is not None:
                 conn.execute(insert(schema.meta).values(key="kdf_salt", value=new_key.salt))
-            audit.append(conn, self._audit_key, action="rotate", actor=actor, scope=None,
-                         purpose=None, counts={"scopes": len(rows)}, outcome="ok")
+            tx.append(audit.Pending("rotate", actor, None, None, {"scopes": len(rows)}, "ok"))
         self._master = new_key
 
     def shred(self, scope: str, *, actor: str) -> DestructionRecord:
@@ -416,7 +451,8 @@ class Vault:
         copies useless.
         """
         audit.check_fields("shred", actor, {})
-        with self._guard("shredding a scope"), db.writing(self._engine) as conn:
+        with self._guard("shredding a scope"), self._writing() as tx:
+            conn = tx.conn
             row = _scope_row(conn, scope, lock="update")
             if row.wrapped_key is None:
                 raise VaultError(f"scope {scope!r} was already shredded")
@@ -429,8 +465,7 @@ class Vault:
                 wrapped_key=None, shredded_at=at.isoformat(),
                 shred_signature=json.dumps({"actor": actor, "codes": count,
                                             "signature": signature})))
-            audit.append(conn, self._audit_key, action="shred", actor=actor, scope=scope,
-                         purpose=None, counts={"codes": count}, outcome="ok")
+            tx.append(audit.Pending("shred", actor, scope, None, {"codes": count}, "ok"))
         self._scrub()
         return DestructionRecord(scope, at, actor, count, signature)
 
@@ -465,9 +500,10 @@ class Vault:
                purpose: str | None = None, counts: dict[str, int] | None = None,
                outcome: str = "ok") -> AuditEntry:
         """Append one audit entry (e.g. a refusal decided by the service)."""
-        with self._guard("writing the audit log"), db.writing(self._engine) as conn:
-            return audit.append(conn, self._audit_key, action=action, actor=actor, scope=scope,
-                                purpose=purpose, counts=counts or {}, outcome=outcome)
+        with self._guard("writing the audit log"), self._writing() as tx:
+            [entry] = tx.append(audit.Pending(action, actor, scope, purpose, counts or {},
+                                              outcome))
+        return entry
 
     def audit(self, *, after: int = 0, limit: int | None = None) -> list[AuditEntry]:
         """Audit entries after sequence number `after`, oldest first (a page with `limit`)."""
@@ -476,12 +512,61 @@ class Vault:
         with self._guard("reading the audit log"), db.reading(self._engine) as conn:
             return audit.read(conn, after=after, limit=limit)
 
-    def verify(self) -> VerifyResult:
-        """Check the audit chain: ok, or the first broken entry and why."""
+    def verify(self, *, inside_only: bool = False) -> VerifyResult:
+        """Check the audit chain and its witness: ok, or the first broken entry and why.
+
+        `anchored` in the result says whether the witness outside the database was
+        checked too; a vault that is anchored fails without its witness, unless
+        `inside_only` (then a rollback of the database goes unnoticed).
+        """
         with self._guard("reading the audit log"), db.reading(self._engine) as conn:
-            return audit.verify_chain(conn, self._audit_key)
+            return audit.verify_chain(conn, self._audit_key, anchor=self._anchor,
+                                      inside_only=inside_only)
+
+    def anchor(self, witness: Path, *, actor: str, mirror: Path | None = None) -> Head:
+        """Anchor the audit chain at `witness` (a file, or a directory to hold one).
+
+        The chain is verified inside the database and against this handle's current
+        witness if it has one that exists; then an "anchor" entry is appended, which
+        writes the new witness and marks the vault anchored. For a vault that was never
+        anchored, and to move the witness (a master key moved to another directory).
+        """
+        with self._guard("reading the audit log"), db.reading(self._engine) as conn:
+            result = audit.verify_chain(conn, self._audit_key, inside_only=True)
+            if result.ok and self._anchor is not None:
+                mismatch = self._anchor.verify(conn, _last_head(conn), required=False)
+                if mismatch is not None:
+                    result = VerifyResult(False, result.entries, mismatch.entry,
+                                          mismatch.reason)
+        if not result.ok:
+            raise VaultError(f"the audit log is broken at entry {result.first_broken}: "
+                             f"{result.reason}", hint="anchor only a chain that verifies")
+        target = _anchor(AnchorOptions(witness=witness, mirror=mirror), self._master,
+                         self._audit_key, self._public_key)
+        if target is None:  # pragma: no cover - a witness location was given
+            raise VaultError("no witness location")
+        previous, self._anchor = self._anchor, target
+        target.fresh = True
+        try:
+            entry = self.record("anchor", actor=actor, counts={"entries": result.entries})
+        except BaseException:
+            self._anchor = previous
+            raise
+        finally:
+            target.fresh = False
+        return Head(entry.seq, entry.digest)
 
     # -- internals -------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[_Transaction]:
+        """One write transaction whose audit entries are checked against the witness before
+        the commit and advance it after."""
+        with db.writing(self._engine) as conn:
+            tx = _Transaction(conn, self._audit_key, self._anchor)
+            yield tx
+        if tx.last is not None and self._anchor is not None:
+            self._anchor.after_commit(tx.last)
 
     def _data_key(self, row: Row[Any]) -> bytes:
         return _unwrap(self._master, f"data-key/{row.name}", row.wrapped_key, self.location)
@@ -519,6 +604,22 @@ class ReidentifyRequest:
     def __repr__(self) -> str:  # never the codes (tracebacks, logs)
         return (f"ReidentifyRequest(scope={self.scope!r}, codes=<{len(self.codes)}>, "
                 f"actor={self.actor!r}, purpose={self.purpose!r})")
+
+
+class _Transaction:
+    """A write transaction's connection and its audit appends (the last head, to witness)."""
+
+    def __init__(self, conn: Connection, key: bytes, anchor: VaultAnchor | None) -> None:
+        self.conn = conn
+        self.last: Head | None = None
+        self._key = key
+        self._anchor = anchor
+
+    def append(self, *pending: audit.Pending) -> list[AuditEntry]:
+        entries = audit.append_many(self.conn, self._key, pending, anchor=self._anchor)
+        if entries:
+            self.last = Head(entries[-1].seq, entries[-1].digest)
+        return entries
 
 
 @dataclass(frozen=True)
@@ -638,6 +739,22 @@ def _unwrap(master: MasterKey, label: str, blob: bytes, where: str,
             f"the master key from {master.origin} (fingerprint {master.fingerprint}) does not "
             f"open the vault at {where}{known}",
             hint="use the key the vault was created with or last rotated to") from None
+
+
+def _anchor(options: AnchorOptions | None, master: MasterKey, audit_key: bytes,
+            public_key: bytes) -> VaultAnchor | None:
+    """The witness of the vault with `public_key`, where `options` (or the defaults) say."""
+    options = options or AnchorOptions()
+    identity = vault_id(public_key)
+    path = locate(options, master, identity)
+    if path is None:
+        return None
+    return VaultAnchor(path, audit_key, identity, mirror_of(options))
+
+
+def _last_head(conn: Connection) -> Head:
+    row = conn.execute(select(schema.audit_head.c.seq, schema.audit_head.c.digest)).one()
+    return Head(int(row.seq), str(row.digest))
 
 
 def _sqlite_has_tables(engine: Engine) -> bool:
