@@ -123,10 +123,17 @@ def _unique_code_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
         return ()
     if column.is_integer:
         return gate_on(rf"^\d{{{_integer_digits(column)},}}$")
-    return gate_on(ID_LIKE, HAS_DIGIT, exclude=ID_EXCLUDE)
+    return gate_on(ID_LIKE, HAS_DIGIT, exclude=_text_exclude(column))
 
 
-@uses(r"^\d{4,}$", r"^\d{6,}$", ID_LIKE, HAS_DIGIT, *ID_EXCLUDE, gate=_unique_code_gate)
+def _text_exclude(column: ColumnSample) -> tuple[str, ...]:
+    """Text that is not a code: ID_EXCLUDE, and numbers too short to be one (the same
+    digit count as for integer columns: a CSV of response times is not a code column)."""
+    return (*ID_EXCLUDE, rf"^\d{{1,{_integer_digits(column) - 1}}}$")
+
+
+@uses(r"^\d{4,}$", r"^\d{6,}$", ID_LIKE, HAS_DIGIT, *ID_EXCLUDE, r"^\d{1,3}$", r"^\d{1,5}$",
+      gate=_unique_code_gate)
 def _unique_code_check(column: ColumnSample) -> ValueCheck | None:
     """Code-like values with many distinct values (HIPAA (R) 'any other unique code').
 
@@ -141,7 +148,7 @@ def _unique_code_check(column: ColumnSample) -> ValueCheck | None:
         share = column.row_share(rf"^\d{{{digits},}}$")
         what = f"are integers of {digits} or more digits"
     else:
-        share = column.row_share(ID_LIKE, HAS_DIGIT, exclude=ID_EXCLUDE)
+        share = column.row_share(ID_LIKE, HAS_DIGIT, exclude=_text_exclude(column))
         what = "are code-like strings"
     ratio = column.distinct_ratio
     if ratio >= UNIQUE_RATIO:
