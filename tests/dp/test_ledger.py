@@ -1,8 +1,12 @@
 """The privacy budget ledger: composition, refusals, tampering, concurrency (SQLite and
-PostgreSQL), and a property: accepted spends never pass the budget, refused ones would."""
+PostgreSQL), and a property: accepted spends never pass the budget, refused ones would.
+
+Every dataset is registered with a fingerprint first (`fp`), as `veil ledger register`
+does; `tests/dp/test_custody.py` covers creation, opening, keys and the bindings."""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import sqlite3
 import threading
@@ -11,7 +15,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,26 +33,47 @@ def eps(value: float) -> Loss:
     return Loss(PURE, epsilon=value)
 
 
+def fp(dataset: str) -> str:
+    """A stand-in data fingerprint for `dataset` (the ledger stores what it is given)."""
+    return hashlib.sha256(dataset.encode()).hexdigest()
+
+
 def charge(ledger: Ledger, total: Loss, spend: Loss, dataset: str = "visits") -> int:
-    return ledger.charge(dataset, total, spend, actor="alice", queries=QUERY).entry.seq
+    """Register `dataset` (if new) with `total`, then charge `spend`: the new entry's seq."""
+    if dataset not in {e.dataset for e in ledger.entries(dataset)}:
+        ledger.register(dataset, total, actor="custodian", fingerprint=fp(dataset),
+                        unit="pid")
+    return ledger.charge(dataset, total, spend, actor="alice", queries=QUERY,
+                         fingerprint=fp(dataset)).entry.seq
 
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    """A new ledger in a SQLite file, opened by plain path."""
-    with Ledger.open(str(tmp_path / "ledger.db")) as opened:
-        yield opened
+    """A new ledger in a SQLite file, created by plain path (its key beside it)."""
+    with Ledger.create(str(tmp_path / "ledger.db")) as created:
+        yield created
+
+
+class Place(NamedTuple):
+    """Where a ledger lives: its URL and its key file."""
+
+    url: str
+    key: Path
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def any_url(request: pytest.FixtureRequest, tmp_path: Path,
-            pg_cluster: PgCluster | None) -> str:
-    """A fresh ledger location: a SQLite file, then a PostgreSQL database."""
+def place(request: pytest.FixtureRequest, tmp_path: Path,
+          pg_cluster: PgCluster | None) -> Place:
+    """A fresh ledger, created: a SQLite file, then a PostgreSQL database."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path}/ledger.db"
-    if pg_cluster is None:
+        url = f"sqlite:///{tmp_path}/ledger.db"
+    elif pg_cluster is None:
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    return pg_cluster.new_database()
+    else:
+        url = pg_cluster.new_database()
+    key = tmp_path / "ledger.key"
+    Ledger.create(url, key_file=key).close()
+    return Place(url, key)
 
 
 def _sql(path: Path, statement: str) -> None:
@@ -92,12 +117,17 @@ def test_loss_describe_and_to_dict() -> None:
 
 def test_register_charge_remaining(ledger: Ledger) -> None:
     total = eps(1.0)
-    ledger.register("visits", total, actor="alice")
-    ledger.register("visits", total, actor="bob")  # the same total: nothing happens
+    first = ledger.register("visits", total, actor="alice", fingerprint=fp("visits"),
+                            unit="pid")
+    assert first is not None and (first.kind, first.unit) == ("budget", "pid")
+    # the same data and total again: nothing happens
+    assert ledger.register("visits", total, actor="bob", fingerprint=fp("visits"),
+                           unit="pid") is None
     assert ledger.spent("visits") == eps(0.0)
     assert ledger.remaining("visits") == total
     charged = ledger.charge("visits", total, eps(0.25), actor="alice", queries=QUERY,
-                            input_sha256="ab" * 32, note="extract 7")
+                            fingerprint=fp("visits"), input_sha256="ab" * 32,
+                            note="extract 7")
     entry = charged.entry
     assert (charged.spent_before, charged.left_after) == (eps(0.0), eps(0.75))
     assert (entry.seq, entry.kind, entry.dataset, entry.spend) == (2, "release", "visits",
@@ -164,23 +194,24 @@ def test_zcdp_rhos_add_and_a_delta_needs_a_budgeted_delta(ledger: Ledger) -> Non
     (eps(1.0), Loss(ZCDP, rho=0.1)),  # the right total, a spend in zCDP
 ])
 def test_accounting_mismatch_is_refused(ledger: Ledger, total: Loss, spend: Loss) -> None:
-    ledger.register("visits", eps(1.0), actor="alice")
+    ledger.register("visits", eps(1.0), actor="alice", fingerprint=fp("visits"), unit="pid")
     with pytest.raises(LedgerError, match="accounted as pure DP") as refused:
         charge(ledger, total, spend)
     assert "cannot be added up" in str(refused.value)
     assert len(ledger.entries()) == 1
 
 
-def test_a_new_dataset_needs_one_accounting(ledger: Ledger) -> None:
+def test_a_dataset_needs_one_accounting(ledger: Ledger) -> None:
     with pytest.raises(LedgerError, match="accounted as pure DP"):
         charge(ledger, eps(1.0), Loss(APPROX, epsilon=0.1, delta=1e-9))
-    assert ledger.entries() == []  # the registration rolled back with the release
+    assert [e.kind for e in ledger.entries()] == ["budget"]  # the release was not recorded
 
 
 def test_changing_the_total_is_refused(ledger: Ledger) -> None:
-    ledger.register("visits", eps(1.0), actor="alice")
+    ledger.register("visits", eps(1.0), actor="alice", fingerprint=fp("visits"), unit="pid")
     with pytest.raises(LedgerError, match="cannot be changed silently"):
-        ledger.register("visits", eps(2.0), actor="alice")
+        ledger.register("visits", eps(2.0), actor="alice", fingerprint=fp("visits"),
+                        unit="pid")
     with pytest.raises(LedgerError, match="registered with a total of epsilon 1"):
         charge(ledger, eps(2.0), eps(1.5))
     assert ledger.remaining("visits") == eps(1.0)
@@ -206,14 +237,17 @@ def test_datasets_share_one_chain_and_keep_their_own_budgets(ledger: Ledger) -> 
     ({"input_sha256": "not-a-hash"}, UsageError, "64 lowercase"),
     ({"spend": eps(0.0)}, UsageError, "greater than 0"),
     ({"total": eps(0.0)}, UsageError, "greater than 0"),
+    ({"fingerprint": "visits"}, UsageError, "64 lowercase"),
 ])
 def test_bad_arguments_are_refused_before_writing(ledger: Ledger, change: dict[str, Any],
                                                    error: type[VeilError], message: str) -> None:
+    ledger.register("visits", eps(1.0), actor="alice", fingerprint=fp("visits"), unit="pid")
     args: dict[str, Any] = {"dataset": "visits", "total": eps(1.0), "spend": eps(0.1),
-                            "actor": "alice", "queries": QUERY} | change
+                            "actor": "alice", "queries": QUERY,
+                            "fingerprint": fp("visits")} | change
     with pytest.raises(error, match=message):
         ledger.charge(args.pop("dataset"), args.pop("total"), args.pop("spend"), **args)
-    assert ledger.entries() == []
+    assert len(ledger.entries()) == 1
 
 
 def test_unknown_dataset(ledger: Ledger) -> None:
@@ -221,25 +255,31 @@ def test_unknown_dataset(ledger: Ledger) -> None:
         ledger.remaining("nobody")
 
 
-def test_bad_location() -> None:
+def test_bad_location(tmp_path: Path) -> None:
     with pytest.raises(LedgerError, match="cannot open the budget ledger"):
         Ledger.open("mysql://somewhere/db")
+    with pytest.raises(LedgerError, match="cannot open the budget ledger"):
+        Ledger.create("mysql://somewhere/db", key_file=tmp_path / "k")
 
 
 def test_the_ledger_lives_in_the_vault_database(tmp_path: Path) -> None:
     from veil.vault import MasterKey, Vault
 
     url = f"sqlite:///{tmp_path}/vault.db"
+    key_file = tmp_path / "ledger.key"
     with Vault.create(url, MasterKey.generate()) as vault:
         vault.add_scope("study-1", actor="alice")
-        with Ledger.open(url) as ledger:
+        with pytest.raises(LedgerError, match="no ledger tables"):
+            Ledger.open(url, key_file=key_file)  # a vault is not a ledger until init
+        Ledger.create(url, key_file=key_file).close()
+        with Ledger.open(url, key_file=key_file) as ledger:
             charge(ledger, eps(1.0), eps(0.5))
             assert ledger.verify().ok
         assert vault.verify().ok
     with sqlite3.connect(tmp_path / "vault.db") as raw:
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     raw.close()
-    assert {"veil_dp_entries", "veil_dp_datasets", "veil_dp_head"} <= names
+    assert {"veil_dp_entries", "veil_dp_datasets", "veil_dp_head", "veil_dp_meta"} <= names
     assert all(name.startswith("veil_") for name in names)
 
 
@@ -250,7 +290,7 @@ def test_the_ledger_lives_in_the_vault_database(tmp_path: Path) -> None:
 def tampered(tmp_path: Path) -> Iterator[tuple[Ledger, Path]]:
     """A ledger with one budget and four releases of epsilon 0.25 (entries 1 to 5)."""
     path = tmp_path / "ledger.db"
-    with Ledger.open(str(path)) as opened:
+    with Ledger.create(str(path)) as opened:
         for _ in range(4):
             charge(opened, eps(1.0), eps(0.25))
         assert opened.verify().ok
@@ -306,33 +346,34 @@ def test_a_deleted_dataset_row_is_caught(tampered: tuple[Ledger, Path]) -> None:
 # -- concurrency ----------------------------------------------------------------------------
 
 
-def _attempts(url: str, total: Loss, spend: Loss, attempts: int, start: Any) -> int:
+def _attempts(place: Place, total: Loss, spend: Loss, attempts: int, start: Any) -> int:
     """Open the ledger, wait for the others, try `attempts` charges; the number accepted."""
     accepted = 0
-    with Ledger.open(url) as mine:
+    with Ledger.open(place.url, key_file=place.key) as mine:
         start.wait(timeout=120)
         for _ in range(attempts):
             try:
-                mine.charge("visits", total, spend, actor="worker", queries=QUERY)
+                mine.charge("visits", total, spend, actor="worker", queries=QUERY,
+                            fingerprint=fp("visits"))
             except BudgetExceeded:
                 continue
             accepted += 1
     return accepted
 
 
-def _process_worker(url: str, total: Loss, spend: Loss, attempts: int, start: Any,
+def _process_worker(place: Place, total: Loss, spend: Loss, attempts: int, start: Any,
                     results: Any) -> None:
     """A child process (spawned: importable by name): report the count or the error."""
     try:
-        results.put(_attempts(url, total, spend, attempts, start))
+        results.put(_attempts(place, total, spend, attempts, start))
     except BaseException as error:
         results.put(f"{type(error).__name__}: {error}")
 
 
-def _check_exact_spending(url: str, total: Loss, spend: Loss, accepted: int,
+def _check_exact_spending(place: Place, total: Loss, spend: Loss, accepted: int,
                           fit: int) -> None:
     assert accepted == fit
-    with Ledger.open(url) as ledger:
+    with Ledger.open(place.url, key_file=place.key) as ledger:
         releases = [e for e in ledger.entries("visits") if e.kind == "release"]
         assert len(releases) == fit
         assert ledger.verify().ok
@@ -343,25 +384,28 @@ def _check_exact_spending(url: str, total: Loss, spend: Loss, accepted: int,
                 assert getattr(spent, name) == pytest.approx(getattr(spend, name) * fit)
 
 
-def test_concurrent_threads_never_overspend(any_url: str) -> None:
+def _register(place: Place, total: Loss) -> None:
+    with Ledger.open(place.url, key_file=place.key) as ledger:
+        ledger.register("visits", total, actor="alice", fingerprint=fp("visits"), unit="pid")
+
+
+def test_concurrent_threads_never_overspend(place: Place) -> None:
     total, spend = eps(1.0), eps(0.1)  # 8 threads x 2 attempts, 10 fit
-    with Ledger.open(any_url) as ledger:
-        ledger.register("visits", total, actor="alice")
+    _register(place, total)
     start = threading.Barrier(8)
     with ThreadPoolExecutor(8) as pool:
-        counts = list(pool.map(lambda _: _attempts(any_url, total, spend, 2, start), range(8)))
-    _check_exact_spending(any_url, total, spend, sum(counts), 10)
+        counts = list(pool.map(lambda _: _attempts(place, total, spend, 2, start), range(8)))
+    _check_exact_spending(place, total, spend, sum(counts), 10)
 
 
-def test_concurrent_processes_never_overspend(any_url: str) -> None:
+def test_concurrent_processes_never_overspend(place: Place) -> None:
     total = Loss(APPROX, epsilon=2.0, delta=1e-6)  # 4 processes x 3 attempts, 8 fit
     spend = Loss(APPROX, epsilon=0.25, delta=1e-7)
-    with Ledger.open(any_url) as ledger:
-        ledger.register("visits", total, actor="alice")
+    _register(place, total)
     context = multiprocessing.get_context("spawn")
     start, results = context.Barrier(4), context.Queue()
     workers = [context.Process(target=_process_worker,
-                               args=(any_url, total, spend, 3, start, results))
+                               args=(place, total, spend, 3, start, results))
                for _ in range(4)]
     for worker in workers:
         worker.start()
@@ -373,7 +417,7 @@ def test_concurrent_processes_never_overspend(any_url: str) -> None:
         results.close()
         results.join_thread()
     assert all(isinstance(count, int) for count in counts), counts
-    _check_exact_spending(any_url, total, spend, sum(counts), 8)
+    _check_exact_spending(place, total, spend, sum(counts), 8)
 
 
 # -- the property ---------------------------------------------------------------------------
@@ -381,7 +425,7 @@ def test_concurrent_processes_never_overspend(any_url: str) -> None:
 
 @pytest.fixture(scope="module")
 def shared_ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
-    with Ledger.open(str(tmp_path_factory.mktemp("ledger") / "ledger.db")) as opened:
+    with Ledger.create(str(tmp_path_factory.mktemp("ledger") / "ledger.db")) as opened:
         yield opened
 
 
@@ -401,21 +445,20 @@ def test_accepted_spends_never_pass_the_budget_and_refused_ones_would(
     budget = Loss(APPROX, epsilon=total[0], delta=total[1])
     used = [Fraction(0), Fraction(0)]
     slack = 1 + Fraction(1, 10**9)
-    accepted = 0
+    shared_ledger.register(dataset, budget, actor="custodian", fingerprint=fp(dataset),
+                           unit="pid")
     for epsilon, delta in spends:
         after = [used[0] + Fraction(epsilon), used[1] + Fraction(delta)]
         fits = after[0] <= Fraction(total[0]) * slack and after[1] <= Fraction(total[1]) * slack
         try:
-            charge(shared_ledger, budget, Loss(APPROX, epsilon=epsilon, delta=delta), dataset)
+            shared_ledger.charge(dataset, budget, Loss(APPROX, epsilon=epsilon, delta=delta),
+                                 actor="alice", queries=QUERY, fingerprint=fp(dataset))
         except BudgetExceeded:
             assert not fits  # refused only when it would have exceeded
             continue
         assert fits
         used = after
-        accepted += 1
     assert used[0] <= Fraction(total[0]) * slack
     assert used[1] <= Fraction(total[1]) * slack
-    if not accepted:  # a refused first charge registers nothing (one transaction)
-        return
     spent = shared_ledger.spent(dataset)
     assert (spent.epsilon, spent.delta) == (float(used[0]), float(used[1]))

@@ -45,11 +45,24 @@ queries:
 """
 
 
+def custodian(capsys: pytest.CaptureFixture[str], tmp_path: Path, data: Path,
+              dataset: str = "admissions", *total: str) -> str:
+    """`veil ledger init` and `veil ledger register` as the custodian runs them: the URL."""
+    ledger = f"sqlite:///{tmp_path / 'ledger.db'}"
+    made = run_cli(capsys, "ledger", "init", "--ledger", ledger)
+    assert made.code == 0, made
+    registered = run_cli(capsys, "ledger", "register", dataset, str(data), "--unit",
+                         "patient_id", *(total or ("--epsilon", "2")), "--ledger", ledger)
+    assert registered.code == 0, registered
+    assert f"registered dataset {dataset!r}" in registered.stdout
+    return ledger
+
+
 def test_spec_release_then_budget_runs_out(data: Path, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     spec = tmp_path / "release.yaml"
     spec.write_text(SPEC)
-    ledger = f"sqlite:///{tmp_path / 'ledger.db'}"
+    ledger = custodian(capsys, tmp_path, data)
     first = run_cli(capsys, "dp", str(data), "--spec", str(spec), "-o", str(tmp_path / "r1"),
                     "--ledger", ledger)
     assert first.code == 0, first
@@ -73,7 +86,7 @@ def test_spec_release_then_budget_runs_out(data: Path, tmp_path: Path,
     entries = json.loads(shown.stdout)["entries"]
     assert [e["kind"] for e in entries] == ["budget", "release", "release"]
     assert run_cli(capsys, "ledger", "verify", "--ledger", ledger).code == 0
-    for path in [*out.iterdir(), tmp_path / "ledger.db"]:
+    for path in [*out.iterdir(), *tmp_path.glob("ledger.db*")]:
         assert PLANTED.encode() not in path.read_bytes()
         assert b"P00001" not in path.read_bytes()
 
@@ -83,7 +96,8 @@ def test_quick_release_json(data: Path, tmp_path: Path,
     outcome = run_cli(capsys, "dp", str(data), "--unit", "patient_id", "--max-contributions",
                       "3", "--epsilon", "1", "--budget", "3", "--count-by", "diagnosis",
                       "--domain", "I10,E11,J45,Z99", "--ledger",
-                      f"sqlite:///{tmp_path / 'l.db'}", "-o", str(tmp_path / "q"), "--json")
+                      custodian(capsys, tmp_path, data, "admissions", "--epsilon", "3"),
+                      "-o", str(tmp_path / "q"), "--json")
     assert outcome.code == 0, outcome
     released = json.loads(outcome.stdout)
     rows = released["queries"]["count_by_diagnosis"]["rows"]
@@ -146,12 +160,14 @@ def test_a_tampered_ledger_is_named(data: Path, tmp_path: Path,
     import sqlite3
 
     ledger = tmp_path / "ledger.db"
+    custodian(capsys, tmp_path, data, "admissions", "--epsilon", "1")
     args = ["--unit", "patient_id", "--max-contributions", "3", "--epsilon", "0.5",
             "--budget", "1", "--count-by", "diagnosis", "--domain", "I10,E11,J45",
             "--ledger", f"sqlite:///{ledger}"]
     assert run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "a")).code == 0
     with sqlite3.connect(ledger) as conn:  # give back budget by editing a release's spend
         conn.execute("update veil_dp_entries set epsilon = 0.01 where seq = 2")
+    conn.close()
     verified = run_cli(capsys, "ledger", "verify", "--ledger", f"sqlite:///{ledger}")
     assert verified.code == 1 and "entry 2" in verified.stderr
     again = run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "b"))
@@ -194,3 +210,90 @@ def test_every_numeric_quick_option_is_checked(data: Path, tmp_path: Path, optio
     assert message in outcome.stderr, outcome.stderr
     assert "internal error" not in outcome.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_another_name_or_export_of_the_same_data_gets_no_fresh_budget(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The attack of issue 12: the budget ran out, then the same file under another dataset
+    name (or a re-export of it) got a fresh budget. Now the data is recognized."""
+    ledger = custodian(capsys, tmp_path, data, "admissions", "--epsilon", "1")
+    monkeypatch.setenv("VEIL_DP_LEDGER", ledger)  # the custodian's choice, for every command
+    args = [item for pair in (QUICK | {"--epsilon": "1"}).items() for item in pair]
+    assert run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "a")).code == 0
+    spent = run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "b"))
+    assert spent.code == 2 and "too little privacy budget" in spent.stderr
+    renamed = run_cli(capsys, "dp", str(data), *args, "--dataset", "admissions-copy",
+                      "-o", str(tmp_path / "c"))
+    assert renamed.code == 2, renamed
+    assert "registered as dataset 'admissions'" in renamed.stderr
+    export = tmp_path / "export.parquet"
+    pl.read_csv(data).reverse().select("diagnosis", "age", "patient_id").write_parquet(export)
+    exported = run_cli(capsys, "dp", str(export), *args, "-o", str(tmp_path / "d"))
+    assert exported.code == 2 and "registered as dataset 'admissions'" in exported.stderr
+    again = run_cli(capsys, "ledger", "register", "export", str(export), "--unit",
+                    "patient_id", "--epsilon", "5")
+    assert again.code == 2 and "already registered as dataset 'admissions'" in again.stderr
+    for out in ("b", "c", "d"):
+        assert not (tmp_path / out).exists()
+    shown = json.loads(run_cli(capsys, "ledger", "show", "--json").stdout)
+    assert [e["kind"] for e in shown["entries"]] == ["budget", "release"]
+    assert PLANTED not in json.dumps(shown) and "P00001" not in json.dumps(shown)
+
+
+def test_a_release_needs_the_custodians_ledger(data: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    args = [item for pair in QUICK.items() for item in pair]
+    unnamed = run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "o"))
+    assert unnamed.code == 2 and "no budget ledger named" in unnamed.stderr
+    elsewhere = run_cli(capsys, "dp", str(data), *args, "-o", str(tmp_path / "o"),
+                        "--ledger", f"sqlite:///{tmp_path}/new/dir/ledger.db")
+    assert elsewhere.code == 2 and "veil ledger init" in elsewhere.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("where", ["missing.db", "dir/missing.db", "clinic.db", "notes.txt"])
+def test_verify_and_show_refuse_what_is_not_a_ledger(tmp_path: Path, where: str,
+                                                     capsys: pytest.CaptureFixture[str]
+                                                     ) -> None:
+    """`veil ledger verify` on a wrong path or an unrelated database used to create the
+    ledger's tables there and say "intact"."""
+    import sqlite3
+
+    clinic = tmp_path / "clinic.db"
+    with sqlite3.connect(clinic) as conn:
+        conn.execute("create table patients (mrn text)")
+    conn.close()
+    (tmp_path / "notes.txt").write_text("hello\n")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    for command in ("verify", "show"):
+        outcome = run_cli(capsys, "ledger", command, "--ledger", str(tmp_path / where))
+        assert outcome.code == 2, outcome
+        assert "intact" not in outcome.stdout
+        assert "ledger" in outcome.stderr and len(outcome.stderr.strip().splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_ledger_init_and_register_refusals(data: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = f"sqlite:///{tmp_path / 'ledger.db'}"
+    assert run_cli(capsys, "ledger", "init", "--ledger", ledger).code == 0
+    twice = run_cli(capsys, "ledger", "init", "--ledger", ledger)
+    assert twice.code == 2 and "already exists" in twice.stderr
+    base = ["ledger", "register", "admissions", str(data), "--ledger", ledger]
+    for extra, message in [
+        (["--unit", "patient_id", "--epsilon", "0"], "--epsilon must be a finite number"),
+        (["--unit", "patient_id", "--rho", "-1"], "--rho must be a finite number"),
+        (["--unit", "patient_id", "--epsilon", "1", "--delta", "1"], "--delta must be"),
+        (["--unit", "patient_id"], "--epsilon (pure or approximate DP) or --rho"),
+        (["--unit", "patient_id", "--epsilon", "1", "--rho", "1"], "or --rho"),
+        (["--unit", "nobody", "--epsilon", "1"], "'nobody' is not in the data"),
+    ]:
+        outcome = run_cli(capsys, *base, *extra)
+        assert outcome.code == 2, (extra, outcome)
+        assert message in outcome.stderr, (extra, outcome.stderr)
+    bad_name = run_cli(capsys, "ledger", "register", "a b", str(data), "--unit", "patient_id",
+                       "--epsilon", "1", "--ledger", ledger)
+    assert bad_name.code == 2 and "dataset name" in bad_name.stderr
+    shown = json.loads(run_cli(capsys, "ledger", "show", "--ledger", ledger, "--json").stdout)
+    assert shown["entries"] == []

@@ -75,6 +75,9 @@ def test_dp_report_and_preview(admissions: Path, tmp_path: Path,
         "  - {name: stay_by_sex, kind: mean, column: stay, bounds: [0, 20], by: [sex],\n"
         "     domain: {sex: [F, M]}}\n")
     ledger = f"sqlite:///{tmp_path / 'ledger.db'}"
+    assert run_cli(capsys, "ledger", "init", "--ledger", ledger).code == 0
+    assert run_cli(capsys, "ledger", "register", "admissions", str(admissions), "--unit",
+                   "patient_id", "--epsilon", "4", "--ledger", ledger).code == 0
     for out, extra in (("release", []), ("preview", ["--preview"])):
         outcome = run_cli(capsys, "dp", str(admissions), "--spec", str(spec), "-o",
                           str(tmp_path / out), "--ledger", ledger, *extra)

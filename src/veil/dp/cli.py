@@ -12,19 +12,23 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from veil.dp.ledger_cli import ledger_app
 from veil.errors import InternalError, UsageError
 
 if TYPE_CHECKING:
     from veil.dp.spec import ReleaseSpec
 
+__all__ = ["check_numbers", "dp_command", "ledger_app"]
+
 out = Console(highlight=False)
 
-ledger_app = typer.Typer(help="The DP budget ledger: what each dataset has spent, and a check "
-                              "that no entry was edited or removed.", no_args_is_help=True)
-
 LedgerOpt = Annotated[str | None, typer.Option(
-    "--ledger", help="the budget ledger: sqlite:///file.db or postgresql+psycopg://... "
-    "(default: the spec's 'ledger', else veil-dp-ledger.sqlite beside the input)")]
+    "--ledger", envvar="VEIL_DP_LEDGER", help="the custodian's budget ledger (made by `veil "
+    "ledger init`): a file, sqlite:///file.db or postgresql+psycopg://...; a release spec "
+    "cannot choose it")]
+LedgerKeyOpt = Annotated[Path | None, typer.Option(
+    "--ledger-key", envvar="VEIL_DP_LEDGER_KEY", help="the ledger's key file (default: "
+    "beside a SQLite ledger, FILE.key; needed for PostgreSQL)")]
 
 
 def dp_command(
@@ -33,6 +37,7 @@ def dp_command(
     spec_file: Annotated[Path | None, typer.Option(
         "--spec", help="the release spec (YAML); see docs/dp.md")] = None,
     ledger: LedgerOpt = None,
+    ledger_key: LedgerKeyOpt = None,
     preview: Annotated[bool, typer.Option(
         "--preview", help="data owner only: DP values beside the true values, on a copy, "
         "not charged to the ledger and NOT FOR RELEASE")] = False,
@@ -55,8 +60,8 @@ def dp_command(
     budget_delta: Annotated[float | None, typer.Option(
         "--budget-delta", help="quick release: the dataset's total delta")] = None,
     dataset: Annotated[str | None, typer.Option(
-        "--dataset", help="quick release: the dataset's name in the ledger (default: the "
-        "file's name)")] = None,
+        "--dataset", help="quick release: the dataset's name in the ledger, as the custodian "
+        "registered it (default: the file's name)")] = None,
     actor: Annotated[str | None, typer.Option(
         "--actor", help="who releases (default: $VEIL_ACTOR, else the login name)")] = None,
     as_json: Annotated[bool, typer.Option(
@@ -84,7 +89,7 @@ def dp_command(
                       budget_delta, dataset)
         text = spec.model_dump_json()
     outcome = release(path, spec, spec_text=text, out_dir=output, ledger_url=ledger,
-                      actor=actor, preview=preview, overwrite=overwrite)
+                      ledger_key=ledger_key, actor=actor, preview=preview, overwrite=overwrite)
     if as_json:
         sys.stdout.write(json.dumps(_json_view(outcome.record), indent=2) + "\n")
         return
@@ -108,7 +113,7 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
                          hint="veil dp FILE --unit patient_id --max-contributions 5 "
                               "--epsilon 1 --budget 3 --count-by diagnosis --domain A,B,C "
                               "-o OUTDIR")
-    _check_numbers({"--epsilon": epsilon, "--budget": budget},
+    check_numbers({"--epsilon": epsilon, "--budget": budget},
                    {"--delta": delta, "--budget-delta": budget_delta}, max_contributions)
     categories = None
     if domain is not None:
@@ -134,7 +139,7 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
                          f"{first['msg'].removeprefix('Value error, ')}") from None
 
 
-def _check_numbers(positive: dict[str, float | None], probabilities: dict[str, float | None],
+def check_numbers(positive: dict[str, float | None], probabilities: dict[str, float | None],
                    max_contributions: int | None) -> None:
     """Every numeric quick-release option in its range, named as the user typed it."""
     from veil.dp.spec import MAX_CONTRIBUTIONS
@@ -142,8 +147,8 @@ def _check_numbers(positive: dict[str, float | None], probabilities: dict[str, f
     for name, value in positive.items():
         if value is not None and not (math.isfinite(value) and value > 0):
             raise UsageError(f"{name} must be a finite number greater than 0; got {value:g}",
-                             hint=f"{name} is an epsilon: for example {name} 1 (a zero "
-                             "epsilon allows no release at all)")
+                             hint=f"for example {name} 1 (a privacy loss of zero allows "
+                             "no release at all)")
     for name, value in probabilities.items():
         if value is not None and not (math.isfinite(value) and 0 < value < 1):
             raise UsageError(f"{name} must be a number strictly between 0 and 1; got "
@@ -193,50 +198,3 @@ def _print(record: dict[str, Any], output: Path) -> None:
     files = "preview.json, preview.html" if record["preview"] else \
         "release.json, one CSV per query, report.html"
     out.print(f"output: {output} ({files}, manifest.json)")
-
-
-@ledger_app.command("show")
-def show(
-    ledger: Annotated[str, typer.Option("--ledger", help="the budget ledger URL")],
-    dataset: Annotated[str | None, typer.Option("--dataset", help="only this dataset")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
-) -> None:
-    """List the ledger's entries and what each dataset has left."""
-    from veil.dp.ledger import Ledger
-
-    with Ledger.open(ledger) as opened:
-        entries = opened.entries(dataset)
-        names = sorted({e.dataset for e in entries})
-        left = {n: opened.remaining(n).to_dict() for n in names}
-    if as_json:
-        sys.stdout.write(json.dumps({"entries": [e.to_dict() for e in entries],
-                                     "remaining": left}, indent=2, default=str) + "\n")
-        return
-    table = Table(title="ledger entries")
-    for name in ("seq", "at", "actor", "kind", "dataset", "amount", "queries"):
-        table.add_column(name)
-    for e in entries:  # a "budget" entry's amount is the dataset's total, a release's its spend
-        table.add_row(str(e.seq), e.at.isoformat(timespec="seconds"), e.actor, e.kind,
-                      e.dataset, e.spend.describe(), str(len(e.queries)))
-    out.print(table)
-    for name, remaining in left.items():
-        out.print(f"{name}: left "
-                  + ", ".join(f"{k} {v:g}" for k, v in remaining.items()
-                              if k != "accounting" and v is not None))
-
-
-@ledger_app.command("verify")
-def verify(
-    ledger: Annotated[str, typer.Option("--ledger", help="the budget ledger URL")],
-) -> None:
-    """Check the ledger's hash chain: exit 0 when intact, 1 naming the first broken entry."""
-    from veil.dp.ledger import Ledger
-
-    with Ledger.open(ledger) as opened:
-        result = opened.verify()
-    if result.ok:
-        out.print(f"ledger intact: {result.entries:,} entries")
-        return
-    Console(stderr=True).print(f"ledger BROKEN at entry {result.first_broken}: {result.reason}",
-                               highlight=False)
-    raise typer.Exit(1)

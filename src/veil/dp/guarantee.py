@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from veil.dp.ledger import Accounting, Loss
+from veil.dp.loss import Accounting, Loss
 from veil.dp.spec import ReleaseSpec
 
 STRONG_EPSILON = 1.0  # SP 800-226: "a conservative setting of epsilon <= 1 provides strong ..."
@@ -61,7 +61,9 @@ def guarantee(spec: ReleaseSpec, *, spent_before: Loss | None, left_after: Loss 
         "statement": _statement(spec, loss),
         "composition": ("sequential: the parameters of every release of dataset "
                         f"{spec.dataset!r} add up in its ledger, which refuses a release past "
-                        f"the total ({spec.budget.to_loss().describe()})"),
+                        f"the total ({spec.budget.to_loss().describe()}); the ledger knows the "
+                        "data by the keyed fingerprint of its set of privacy units, so another "
+                        "name or export of the same people spends the same budget"),
         "mechanisms": ("OpenDP (Polars integration, 'contrib' features): "
                        + ("Laplace noise" if loss.rho is None else "Gaussian noise")
                        + " on integers for counts and on floats for sums, with floating-point-"

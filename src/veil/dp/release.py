@@ -31,7 +31,7 @@ from veil.dp.guarantee import epsilon_equivalent, guarantee
 from veil.dp.ledger import Charged, Ledger, LedgerEntry
 from veil.dp.results import Released, describe_query, interpret
 from veil.dp.spec import Query, ReleaseSpec
-from veil.errors import PolicyError, UsageError
+from veil.errors import InternalError, PolicyError, UsageError
 from veil.io.hashing import sha256_file, sha256_text
 from veil.io.read import open_dataset
 from veil.io.write import atomic_directory
@@ -50,16 +50,20 @@ class ReleaseOutcome:
     entry: LedgerEntry | None
 
 
-def default_ledger(input_path: Path) -> str:
-    """The ledger used when none is named: a SQLite file beside the data it accounts for."""
-    return f"sqlite:///{Path(input_path).resolve().parent / 'veil-dp-ledger.sqlite'}"
-
-
 def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Path,
-            ledger_url: str | None, actor: str | None = None, preview: bool = False,
-            overwrite: bool = False) -> ReleaseOutcome:
-    """Run one release (or a preview) of `spec` on the file at `input_path`."""
+            ledger_url: str | None, ledger_key: Path | None = None, actor: str | None = None,
+            preview: bool = False, overwrite: bool = False) -> ReleaseOutcome:
+    """Run one release (or a preview) of `spec` on the file at `input_path`.
+
+    `ledger_url` (and `ledger_key`, default beside a SQLite ledger) name the
+    custodian's ledger, which must exist (`Ledger.create`) and hold a registration
+    of this data under `spec.dataset`; a preview needs none.
+    """
     started = dt.datetime.now(dt.UTC)
+    if not preview and not ledger_url:
+        raise UsageError("no budget ledger named: a release is charged to the custodian's "
+                         "ledger", hint="pass --ledger URL or set $VEIL_DP_LEDGER (the "
+                         "ledger made by `veil ledger init`)")
     dataset = open_dataset(Path(input_path))
     _check_columns(dataset.columns, spec, dataset.path)
     raw = dataset.frame.select(spec.columns)
@@ -67,18 +71,20 @@ def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Pat
     frame = engine.prepare(raw, spec)
     _guard_rails(spec)
     plan = engine.plan(frame, spec)
-    who = actor or _actor()
+    who = actor or current_actor()
     input_sha = sha256_file(dataset.path)
     charged: Charged | None = None
-    ledger_location = None
+    ledger_location: dict[str, str] | None = None
     if not preview:
-        url = ledger_url or spec.ledger or default_ledger(dataset.path)
-        with Ledger.open(url) as ledger:
-            ledger_location = ledger.location
+        if ledger_url is None:
+            raise InternalError("the ledger URL checked above is missing")
+        with Ledger.open(ledger_url, key_file=ledger_key) as ledger:
+            ledger_location = {"location": ledger.location, "id": ledger.id}
+            fingerprint = ledger.fingerprint(dataset.frame, spec.privacy_unit.column)
             charged = ledger.charge(spec.dataset, spec.budget.to_loss(),
                                     spec.release.to_loss(), actor=who,
                                     queries=[_ledger_query(q) for q in spec.queries],
-                                    input_sha256=input_sha)
+                                    fingerprint=fingerprint, input_sha256=input_sha)
     answers = [interpret(p, r, spec.confidence) for p, r in
                zip(plan.queries, engine.run(plan, frame), strict=True)]
     record = _record(spec, answers, charged=charged, ledger_location=ledger_location,
@@ -125,7 +131,7 @@ def _ledger_query(query: Query) -> dict[str, object]:
 
 
 def _record(spec: ReleaseSpec, answers: list[Released], *, charged: Charged | None,
-            ledger_location: str | None, preview: bool) -> dict[str, Any]:
+            ledger_location: dict[str, str] | None, preview: bool) -> dict[str, Any]:
     entry = None if charged is None else charged.entry
     return {
         "format": "veil-dp-release-v1",
@@ -136,8 +142,9 @@ def _record(spec: ReleaseSpec, answers: list[Released], *, charged: Charged | No
                                charged.spent_before,
                                left_after=None if charged is None else charged.left_after,
                                preview=preview),
-        "ledger": None if entry is None else {
-            "location": ledger_location, "entry": entry.seq, "digest": entry.digest,
+        "ledger": None if entry is None or ledger_location is None else {
+            **ledger_location, "entry": entry.seq, "digest": entry.digest,
+            "fingerprint": entry.fingerprint,
             "note": "this entry was the ledger's head when it was written; keep its digest: "
                     "a ledger whose chain no longer reaches it was truncated or rewritten"},
         "queries": [a.to_dict() for a in answers],
@@ -189,7 +196,8 @@ def _write(record: dict[str, Any], answers: list[Released], *, out_dir: Path, ov
                                                encoding="utf-8")
 
 
-def _actor() -> str:
+def current_actor() -> str:
+    """Who runs this: $VEIL_ACTOR, else the login name (recorded in the ledger)."""
     try:
         return os.environ.get("VEIL_ACTOR") or getpass.getuser()
     except (KeyError, OSError):

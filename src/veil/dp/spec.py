@@ -33,7 +33,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from veil.dp.ledger import Accounting, Loss
+from veil.dp.loss import Accounting, Loss
 from veil.errors import PolicyError
 from veil.policy.load import parse_yaml_model, read_yaml_text
 
@@ -220,7 +220,16 @@ class ReleaseSpec(_Frozen):
     confidence: Number = Field(default=0.95, gt=0.5, lt=1)
     epsilon_cap: Number = Field(default=DEFAULT_EPSILON_CAP, gt=0)
     conversion_delta: Number = Field(default=DEFAULT_CONVERSION_DELTA, gt=0, lt=1)
-    ledger: str | None = None
+    ledger: str | None = None  # refused: read below
+
+    @field_validator("ledger")
+    @classmethod
+    def _no_ledger(cls, value: str | None) -> str | None:
+        if value is not None:
+            raise ValueError("a release spec cannot choose its budget ledger: the custodian "
+                             "does (--ledger URL or $VEIL_DP_LEDGER); remove 'ledger' from "
+                             "the spec")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> ReleaseSpec:
