@@ -57,7 +57,7 @@ def _setup(workdir: Path, codes: int) -> tuple[str, Path, str, list[str]]:
     with Vault.create(url, key) as vault:
         vault.add_scope("org-a", actor="bench")
         assigned = vault.assign("org-a", [f"MRN{i:08d}" for i in range(codes)], actor="bench")
-        token = TokenStore(vault.engine).issue("broker", ["org-a"], label="bench").token
+        token = TokenStore(vault.engine, key).issue("broker", ["org-a"], label="bench").token
     return url, workdir / "master.key", token, assigned
 
 

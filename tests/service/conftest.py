@@ -4,16 +4,20 @@ a token per principal of the authorization table."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
 
 from tests.service.server import Server, make_vault, start_server
 from tests.vault.conftest import NO_POSTGRES
 from tests.vault.pgcluster import PgCluster
+from veil.service.tokens import TokenStore
+from veil.vault import MasterKey
 
 MAX_BODY = 64 * 1024
 MAX_ITEMS = 100
@@ -64,14 +68,19 @@ def server(request: pytest.FixtureRequest) -> Server:
     return running
 
 
-def issue(server: Server, role: str, scopes: list[str], label: str = "") -> tuple[str, str]:
-    """(id, token) of a new token issued over HTTP by the admin."""
-    answer = server.session(server.admin).post(
-        "/v1/tokens", json={"role": role, "scopes": scopes, "label": label})
-    assert answer.status_code == 201, answer.text
-    body = answer.json()
-    server.secrets.append(body["token"])
-    return body["id"], body["token"]
+def issue(server: Server, role: str, scopes: list[str], label: str = "", *,
+          expires_in: dt.timedelta | None = None) -> tuple[str, str]:
+    """(id, token) of a new token, issued as the key custodian does (`veil token issue`:
+    with the master key, in the vault's database; the service's admins issue no submitter
+    or broker tokens)."""
+    engine = create_engine(server.vault_url)
+    try:
+        issued = TokenStore(engine, MasterKey.from_file(server.key_file)).issue(
+            role, scopes, label=label, expires_in=expires_in)
+    finally:
+        engine.dispose()
+    server.secrets.append(issued.token)
+    return issued.info.id, issued.token
 
 
 _principals: dict[str, Principals] = {}  # by server URL

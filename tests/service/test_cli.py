@@ -3,6 +3,7 @@ running service: help and docs, 0600 token files, tokens that work and stop work
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import stat
 from pathlib import Path
@@ -13,7 +14,7 @@ from tests.e2e.cli import run_cli
 from tests.service.server import Server, make_vault
 from veil.errors import UsageError
 from veil.service.cli import bootstrap_admin, token_app
-from veil.service.tokens import TokenStore
+from veil.service.tokens import TokenStore, describe
 from veil.vault import MasterKey, Vault
 
 DOCS = Path(__file__).parents[2] / "docs" / "commands.md"
@@ -110,19 +111,21 @@ def test_bootstrap_admin_once(tmp_path: Path) -> None:
     make_vault(url, tmp_path / "master.key")
     with Vault.open(url, MasterKey.from_file(tmp_path / "master.key")) as vault:
         first = tmp_path / "admin.token"
-        token_id = bootstrap_admin(vault, first)
+        key = MasterKey.from_file(tmp_path / "master.key")
+        token_id = bootstrap_admin(vault, key, first)
         assert token_id is not None
         assert stat.S_IMODE(first.stat().st_mode) == 0o600
-        store = TokenStore(vault.engine)
+        store = TokenStore(vault.engine, key)
         info = store.authenticate(first.read_text().strip())
         assert info is not None and (info.id, info.role) == (token_id, "admin")
-        assert bootstrap_admin(vault, tmp_path / "again.token") is None  # an admin exists
+        assert bootstrap_admin(vault, key, tmp_path / "again.token") is None  # an admin exists
         assert not (tmp_path / "again.token").exists()
         store.revoke(token_id)
         with pytest.raises(UsageError, match="never overwritten"):
-            bootstrap_admin(vault, first)  # no admin any more, but the file is there
+            bootstrap_admin(vault, key, first)  # no admin any more, but the file is there
         entries = [e for e in vault.audit() if e.action == "token-issue"]
-        assert [e.purpose for e in entries] == [f"admin token {token_id}"]
+        assert [e.purpose for e in entries] == [describe(info)]
+        assert info.expires - info.created == dt.timedelta(days=30)
         assert first.read_text().strip() not in str(vault.audit())
 
 

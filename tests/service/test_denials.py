@@ -126,8 +126,9 @@ def test_flush_writes_ended_minutes(tmp_path: Path) -> None:
     """In process: what the service does a second past each minute."""
     url = f"sqlite:///{tmp_path / 'vault.db'}"
     make_vault(url, tmp_path / "master.key")
-    with Vault.open(url, MasterKey.from_file(tmp_path / "master.key")) as vault:
-        broker = Broker(vault, TokenStore(vault.engine), max_items=10)
+    key = MasterKey.from_file(tmp_path / "master.key")
+    with Vault.open(url, key) as vault:
+        broker = Broker(vault, TokenStore(vault.engine, key), max_items=10)
         clock = Clock(600.0)
         broker.denials = DenialCounter(clock=clock)
         try:

@@ -62,9 +62,10 @@ class Setup:
 @pytest.fixture
 def setup(vault_url: str, tmp_path: Path) -> Iterator[Setup]:
     make_vault(vault_url, tmp_path / "master.key")
-    vault = Vault.open(vault_url, MasterKey.from_file(tmp_path / "master.key"))
+    key = MasterKey.from_file(tmp_path / "master.key")
+    vault = Vault.open(vault_url, key)
     codes = vault.assign("org-a", PEOPLE, actor="test:setup")
-    store = TokenStore(vault.engine)
+    store = TokenStore(vault.engine, key)
     org = store.issue("broker", ["org-a"]).info
     hub = store.issue("broker", ["hub"]).info
     broker = Broker(vault, store, max_items=MAX_ITEMS)
@@ -266,9 +267,10 @@ class Sent:
 def test_concurrent_clients_over_http(vault_url: str, tmp_path: Path) -> None:
     key_file = tmp_path / "master.key"
     make_vault(vault_url, key_file)
-    with Vault.open(vault_url, MasterKey.from_file(key_file)) as vault:
+    key = MasterKey.from_file(key_file)
+    with Vault.open(vault_url, key) as vault:
         codes = vault.assign("org-a", PEOPLE, actor="test:setup")
-        token = TokenStore(vault.engine).issue("broker", ["hub"], label="gc").token
+        token = TokenStore(vault.engine, key).issue("broker", ["hub"], label="gc").token
     server = start_server(vault_url, key_file, tmp_path, "--max-items", str(MAX_ITEMS))
     run = uuid.uuid4().hex[:8]
     watcher = create_engine(vault_url)

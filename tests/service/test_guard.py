@@ -23,8 +23,9 @@ LIMITS = Limits(body_bytes={"submitter": 100}, body_timeout=5)
 async def _identify(token: str) -> TokenInfo | None:
     if token != TOKEN:
         return None
-    return TokenInfo("0123456789ab", "submitter", ("org-a",), "", dt.datetime.now(dt.UTC),
-                     None)
+    now = dt.datetime.now(dt.UTC)
+    return TokenInfo("0123456789ab", "submitter", ("org-a",), "", now, None,
+                     now + dt.timedelta(hours=1))
 
 
 def _guard(app: Callable[[Scope, Receive, Send], Awaitable[None]]) -> Guard:

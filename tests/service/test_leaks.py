@@ -57,7 +57,9 @@ BAD: list[tuple[str, str, str, str, dict[str, Any], int]] = [
     ("NUL in identifiers", "submitter-a", "POST", "/v1/scopes/org-a/codes",
      {"json": {"identifiers": ["\x00", f"{SSN}\x00"]}}, 200),
     ("grant with unknown scope", "admin", "POST", "/v1/tokens",
-     {"json": {"role": "broker", "scopes": [MRN]}}, 422),
+     {"json": {"role": "broker", "scopes": [MRN]}}, 403),
+    ("auditor grant with a scope", "admin", "POST", "/v1/tokens",
+     {"json": {"role": "auditor", "scopes": [MRN]}}, 422),
 ]
 
 

@@ -4,18 +4,19 @@ A tour:
 
 1. A custodian opens the vault and runs ``veil serve --vault URL --key-file KEY
    --bootstrap-admin-token admin.token``; the first admin token lands in a 0600 file.
-2. The admin creates scopes (``POST /v1/scopes``) and issues tokens
-   (``POST /v1/tokens`` or ``veil token issue``): one role each, submitter, broker,
-   auditor or admin, over named scopes.
+2. The admin creates scopes (``POST /v1/scopes``) and issues auditor and admin tokens
+   (``POST /v1/tokens``); the key custodian issues submitter and broker tokens, over
+   named scopes, with ``veil token issue`` (it needs the master key). Tokens expire.
 3. A submitter sends identifiers and gets codes: ``POST /v1/scopes/{scope}/codes``.
 4. A broker sends codes and a purpose and gets identifiers back:
    ``POST /v1/scopes/{scope}/reidentify`` (a master-scope broker, in every scope).
 5. An auditor reads and verifies the hash-chained log (``GET /v1/audit``,
    ``GET /v1/audit/verify``), where refusals are recorded too.
 
-In code, ``create_app(vault)`` gives the FastAPI app and ``TokenStore(vault.engine)``
-issues, authenticates and revokes tokens. Importing this package is cheap: its names load
-on first use.
+In code, ``create_app(vault, key)`` gives the FastAPI app and
+``TokenStore(vault.engine, key)`` issues, authenticates and revokes tokens (``key``: the
+vault's master key, which seals every token's grant). Importing this package is cheap:
+its names load on first use.
 """
 
 from __future__ import annotations

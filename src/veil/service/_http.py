@@ -97,22 +97,27 @@ class ScopesOut(_Model):
 
 
 class TokenRequest(_Model):
-    """A token to issue: submitters and brokers need scopes, auditors and admins none."""
+    """A token to issue. Over HTTP only auditor and admin tokens: a submitter or broker
+    token (which needs scopes) is issued by the key custodian, `veil token issue`."""
 
     role: Literal["submitter", "broker", "auditor", "admin"]
     scopes: list[ScopeName] = Field(default_factory=list, max_length=1000)
     label: Annotated[str, StringConstraints(max_length=200, pattern=_TEXT)] = ""
+    expires_in_seconds: Annotated[int, Field(ge=1, le=10 * 365 * 86400)] | None = None
 
 
 class TokenOut(_Model):
-    """A token's grant (never the token or its hash)."""
+    """A token's grant (never the token or its hash); `intact` is false for a row that
+    fails its MAC (forged, altered, or from before the master key was rotated)."""
 
     id: str
     role: str
     scopes: list[str]
     label: str
     created: str
+    expires: str
     revoked: str | None
+    intact: bool
 
 
 class IssuedOut(TokenOut):
@@ -187,7 +192,7 @@ class ApiError(Exception):
 # Field names an error location may show; anything else (a key a client made up) is masked.
 _FIELDS = frozenset({"body", "path", "query", "header", "identifiers", "codes", "purpose",
                      "name", "master", "role", "scopes", "label", "scope", "token_id",
-                     "after", "limit"})
+                     "after", "limit", "expires_in_seconds"})
 
 
 def clean_errors(errors: Any) -> list[dict[str, Any]]:

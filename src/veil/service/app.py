@@ -54,7 +54,7 @@ from veil.service.denials import seconds_to_next_minute
 from veil.service.tokens import Role, TokenInfo, TokenStore
 
 if TYPE_CHECKING:
-    from veil.vault import Vault
+    from veil.vault import MasterKey, Vault
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -123,9 +123,10 @@ def _doc(model: type[BaseModel]) -> dict[str, Any]:
         "application/json": {"schema": model.model_json_schema()}}}}
 
 
-def create_app(vault: "Vault", *, max_body_bytes: int = MAX_BODY_BYTES,
+def create_app(vault: "Vault", key: "MasterKey", *, max_body_bytes: int = MAX_BODY_BYTES,
                max_items: int = MAX_ITEMS, body_timeout: float = BODY_TIMEOUT) -> FastAPI:
-    """The service over an open `vault`.
+    """The service over an open `vault`, whose master key is `key` (it seals and checks
+    the tokens' grants, `veil.service.tokens`).
 
     `max_body_bytes` bounds the body of a submitter's or broker's request (an admin's
     is at most 64 KiB, other requests send none; 413 above) and `max_items` the
@@ -136,7 +137,7 @@ def create_app(vault: "Vault", *, max_body_bytes: int = MAX_BODY_BYTES,
     if max_body_bytes < 1 or max_items < 1 or body_timeout <= 0:
         raise UsageError(f"max_body_bytes and max_items must be 1 or more and body_timeout "
                          f"positive; got {max_body_bytes}, {max_items} and {body_timeout}")
-    broker = Broker(vault, TokenStore(vault.engine), max_items=max_items)
+    broker = Broker(vault, TokenStore(vault.engine, key), max_items=max_items)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

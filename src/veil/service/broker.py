@@ -19,6 +19,7 @@ committed, and a batch that fails fails every request in it (nothing is written)
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import re
 import threading
@@ -53,7 +54,15 @@ from veil.service._http import (
     VerifyOut,
 )
 from veil.service.denials import DenialCounter
-from veil.service.tokens import IssuedToken, Role, TokenInfo, TokenStore, describe
+from veil.service.tokens import (
+    SCOPED_ROLES,
+    IssuedToken,
+    Role,
+    TokenInfo,
+    TokenStore,
+    check_lifetime,
+    describe,
+)
 from veil.vault.vault import ReidentifyRequest as Reidentification
 
 if TYPE_CHECKING:
@@ -209,6 +218,9 @@ class Broker:
         if info.revoked is not None:
             raise await self._deny(401, "this token was revoked",
                                    action=action, actor=info.actor, scope=scope)
+        if info.expired():
+            raise await self._deny(401, "this token expired",
+                                   action=action, actor=info.actor, scope=scope)
         if info.role not in roles:
             raise await self._deny(403, f"the {info.role} role may not do this",
                                    action=action, actor=info.actor, scope=scope)
@@ -333,17 +345,32 @@ class Broker:
         return ScopesOut(scopes=[_scope(s) for s in await run_in_threadpool(self.vault.scopes)])
 
     async def issue(self, info: TokenInfo, body: TokenRequest) -> IssuedOut:
-        """A new token, shown once."""
-        masters = [await self._master(name) for name in body.scopes]
-        if None in masters:
-            raise ApiError(422, "unknown_scope", "a scope named in the request does not exist",
-                           hint="create the scope first (POST /v1/scopes)")
-        if body.role == "submitter" and any(masters):
-            raise ApiError(422, "invalid_grant", "a master scope holds no codes: a submitter "
-                           "token cannot cover it", hint="grant master scopes to brokers")
+        """A new auditor or admin token, shown once.
+
+        Separation of duties: an admin manages scopes and tokens but gives no one access
+        to a scope's codes. A broker re-identifies; a submitter can test any identifier
+        it likes against a scope (its code comes back), a dictionary attack on the
+        codes. Both are issued by whoever holds the vault's master key, with
+        `veil token issue`; asked here, the refusal is audited.
+        """
+        if body.role in SCOPED_ROLES:
+            await self._write(lambda: self.vault.record(
+                "token-issue", actor=info.actor, outcome="denied",
+                purpose=f"{body.role} token asked over HTTP", counts={"status": 403}))
+            raise ApiError(403, "forbidden", f"an admin may not issue {body.role} tokens: "
+                           "they give access to a scope's codes",
+                           hint="the key custodian issues them with `veil token issue` "
+                           "(it needs the vault's master key)")
+        try:
+            expires_in = (None if body.expires_in_seconds is None
+                          else dt.timedelta(seconds=body.expires_in_seconds))
+            check_lifetime(body.role, expires_in)
+        except UsageError as error:
+            raise ApiError(422, "invalid_value", error.message, hint=error.hint) from None
 
         def work() -> IssuedToken:
-            issued = self.tokens.issue(body.role, body.scopes, label=body.label)
+            issued = self.tokens.issue(body.role, body.scopes, label=body.label,
+                                       expires_in=expires_in)
             self.vault.record("token-issue", actor=info.actor, purpose=describe(issued.info))
             return issued
 
@@ -404,8 +431,9 @@ def _scope(info: ScopeInfo) -> ScopeOut:
 
 def _token(info: TokenInfo) -> TokenOut:
     return TokenOut(id=info.id, role=info.role, scopes=list(info.scopes), label=info.label,
-                    created=info.created.isoformat(),
-                    revoked=None if info.revoked is None else info.revoked.isoformat())
+                    created=info.created.isoformat(), expires=info.expires.isoformat(),
+                    revoked=None if info.revoked is None else info.revoked.isoformat(),
+                    intact=info.intact)
 
 
 def _entry(entry: AuditEntry) -> AuditEntryOut:

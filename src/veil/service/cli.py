@@ -15,7 +15,7 @@ import typer
 from veil.errors import UsageError
 
 if TYPE_CHECKING:
-    from veil.vault import Vault
+    from veil.vault import MasterKey, Vault
 
 VaultOpt = Annotated[str, typer.Option(
     "--vault", help="the vault's database URL, e.g. sqlite:///vault.db or postgresql://...")]
@@ -28,11 +28,11 @@ token_app = typer.Typer(help="Issue, list and revoke the honest-broker service's
                         no_args_is_help=True)
 
 
-def _open(vault: str, key_file: Path | None) -> Vault:
+def _open(vault: str, key_file: Path | None) -> tuple[Vault, MasterKey]:
     from veil.vault import MasterKey, Vault
 
     key = MasterKey.from_file(key_file) if key_file is not None else MasterKey.from_env()
-    return Vault.open(vault, key)
+    return Vault.open(vault, key), key
 
 
 def _say(text: str) -> None:
@@ -83,12 +83,12 @@ def serve(
     if ssl_certfile is None and host not in _LOOPBACK:
         _say(f"veil: warning: serving plain HTTP on {host}: tokens and identifiers cross the "
              "network in clear; use --ssl-certfile/--ssl-keyfile or a TLS proxy")
-    opened = _open(vault, key_file)
+    opened, key = _open(vault, key_file)
     try:
-        app = create_app(opened, max_body_bytes=max_body_bytes, max_items=max_items,
+        app = create_app(opened, key, max_body_bytes=max_body_bytes, max_items=max_items,
                          body_timeout=body_timeout)
         if bootstrap_admin_token is not None:
-            issued = bootstrap_admin(opened, bootstrap_admin_token)
+            issued = bootstrap_admin(opened, key, bootstrap_admin_token)
             _say(f"veil: wrote the first admin token ({issued}) to {bootstrap_admin_token}"
                  if issued else "veil: an admin token exists; no bootstrap token was issued")
         uvicorn.run(app, host=host, port=port, access_log=False, server_header=False,
@@ -104,12 +104,12 @@ def serve(
         opened.close()
 
 
-def bootstrap_admin(vault: Vault, path: Path) -> str | None:
+def bootstrap_admin(vault: Vault, key: MasterKey, path: Path) -> str | None:
     """Issue a first admin token into the new file `path` (mode 0600) if no admin token is
     valid yet; its id, or None when an admin exists (then `path` is left alone)."""
     from veil.service.tokens import TokenStore, describe, write_token_file
 
-    store = TokenStore(vault.engine)
+    store = TokenStore(vault.engine, key)
     if store.has_admin():
         return None
     if path.exists():
@@ -144,16 +144,30 @@ def issue(
     scope: Annotated[list[str] | None, typer.Option(
         "--scope", help="a scope the token covers (submitter, broker); repeatable")] = None,
     label: Annotated[str, typer.Option("--label", help="who or what holds the token")] = "",
+    expires_in: Annotated[str | None, typer.Option(
+        "--expires-in", help="lifetime, e.g. 12h or 7d (default and maximum per role: "
+        "broker 7d/30d, submitter and auditor 90d/365d, admin 30d/90d)")] = None,
     key_file: KeyOpt = None,
 ) -> None:
-    """Issue a service token into a new file (mode 0600); only its hash is kept."""
-    from veil.service.tokens import TokenStore, check_grant, describe, write_token_file
+    """Issue a service token into a new file (mode 0600); only its hash is kept. The
+    vault's master key seals the grant: submitter and broker tokens are issued only
+    here, by the key custodian, never by the service's admins."""
+    from veil.service.tokens import (
+        TokenStore,
+        check_grant,
+        check_lifetime,
+        describe,
+        parse_duration,
+        write_token_file,
+    )
 
     scopes = list(scope or ())
-    check_grant(role, scopes)
+    checked = check_grant(role, scopes)
+    lifetime = check_lifetime(checked, None if expires_in is None
+                              else parse_duration(expires_in))
     if output.exists():
         raise UsageError(f"{output}: exists; a token file is never overwritten")
-    opened = _open(vault, key_file)
+    opened, key = _open(vault, key_file)
     try:
         masters = {s.name: s.master for s in opened.scopes()}
         missing = [name for name in scopes if name not in masters]
@@ -163,13 +177,15 @@ def issue(
         if role == "submitter" and any(masters[name] for name in scopes):
             raise UsageError("a master scope holds no codes: a submitter token cannot "
                              "cover it", hint="grant master scopes to brokers")
-        issued = TokenStore(opened.engine).issue(role, scopes, label=label)
+        issued = TokenStore(opened.engine, key).issue(role, scopes, label=label,
+                                                      expires_in=lifetime)
         write_token_file(output, issued.token)
         opened.record("token-issue", actor="cli:token",
                       purpose=describe(issued.info))
     finally:
         opened.close()
-    _say(f"veil: wrote {role} token {issued.info.id} to {output}")
+    _say(f"veil: wrote {role} token {issued.info.id} to {output} (expires "
+         f"{issued.info.expires.isoformat(timespec='seconds')})")
 
 
 @token_app.command("revoke")
@@ -181,9 +197,9 @@ def revoke(
     """Revoke a service token by id; it stops working at once."""
     from veil.service.tokens import TokenStore, describe
 
-    opened = _open(vault, key_file)
+    opened, key = _open(vault, key_file)
     try:
-        revoked = TokenStore(opened.engine).revoke(token_id)
+        revoked = TokenStore(opened.engine, key).revoke(token_id)
         if revoked is None:
             raise UsageError(f"no token with id {token_id}", hint="see `veil token list`")
         opened.record("token-revoke", actor="cli:token",
@@ -195,15 +211,18 @@ def revoke(
 
 @token_app.command("list")
 def list_tokens(vault: VaultOpt, key_file: KeyOpt = None) -> None:
-    """List the service tokens: id, role, scopes, label, issued and revoked times."""
+    """List the service tokens: id, role, scopes, label, issued, revoked and expiry times,
+    and "altered" for a row that fails its MAC (it grants nothing)."""
     from veil.service.tokens import TokenStore
 
-    opened = _open(vault, key_file)
+    opened, key = _open(vault, key_file)
     try:
-        tokens = TokenStore(opened.engine).tokens()
+        tokens = TokenStore(opened.engine, key).tokens()
     finally:
         opened.close()
     for t in tokens:
         revoked = t.revoked.isoformat(timespec="seconds") if t.revoked else "-"
         sys.stdout.write(f"{t.id}\t{t.role}\t{','.join(t.scopes) or '-'}\t{t.label or '-'}\t"
-                         f"{t.created.isoformat(timespec='seconds')}\t{revoked}\n")
+                         f"{t.created.isoformat(timespec='seconds')}\t{revoked}\t"
+                         f"{t.expires.isoformat(timespec='seconds')}\t"
+                         f"{'intact' if t.intact else 'altered'}\n")
