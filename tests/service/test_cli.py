@@ -139,3 +139,42 @@ def test_serve_checks_before_starting(tmp_path: Path,
                       "--key-file", str(tmp_path / "master.key"))
     assert missing.code == 2
     assert "no such key file" in missing.stderr
+
+
+@pytest.mark.parametrize("problem", ["missing", "garbage", "key mismatch"])
+def test_serve_bad_certificate_is_a_usage_error(tmp_path: Path, problem: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A TLS certificate that cannot be loaded is the user's error (exit 2, one line)."""
+    url = f"sqlite:///{tmp_path / 'vault.db'}"
+    make_vault(url, tmp_path / "master.key")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    if problem != "missing":
+        cert.write_text("-----BEGIN CERTIFICATE-----\nnot base64 at all\n"
+                        "-----END CERTIFICATE-----\n")
+        key.write_text("not a key\n")
+    if problem == "key mismatch":
+        _self_signed(cert, tmp_path / "unused.pem")
+        _self_signed(tmp_path / "other.pem", key)
+    outcome = run_cli(capsys, "serve", "--vault", url, "--key-file", str(tmp_path / "master.key"),
+                      "--port", "1", "--ssl-certfile", str(cert), "--ssl-keyfile", str(key))
+    assert outcome.code == 2, outcome
+    assert outcome.stderr.count("\n") == 1 and "TLS" in outcome.stderr, outcome.stderr
+
+
+def _self_signed(cert: Path, key: Path) -> None:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    private = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    built = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+             .public_key(private.public_key()).serial_number(x509.random_serial_number())
+             .not_valid_before(now).not_valid_after(now + dt.timedelta(days=1))
+             .sign(private, hashes.SHA256()))
+    cert.write_bytes(built.public_bytes(serialization.Encoding.PEM))
+    key.write_bytes(private.private_bytes(serialization.Encoding.PEM,
+                                          serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()))

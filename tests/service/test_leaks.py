@@ -58,6 +58,12 @@ BAD: list[tuple[str, str, str, str, dict[str, Any], int]] = [
      {"json": {"identifiers": ["\x00", f"{SSN}\x00"]}}, 200),
     ("grant with unknown scope", "admin", "POST", "/v1/tokens",
      {"json": {"role": "broker", "scopes": [MRN]}}, 403),
+    ("duplicate key", "submitter-a", "POST", "/v1/scopes/org-a/codes",
+     {"content": f'{{"identifiers": ["{SSN}"], "identifiers": ["{MRN}"]}}'.encode(),
+      "headers": {"content-type": "application/json"}}, 422),
+    ("duplicate purpose", "broker-a", "POST", "/v1/scopes/org-a/reidentify",
+     {"content": f'{{"codes": ["X"], "purpose": "audit", "purpose": "{NAME}"}}'.encode(),
+      "headers": {"content-type": "application/json"}}, 422),
     ("auditor grant with a scope", "admin", "POST", "/v1/tokens",
      {"json": {"role": "auditor", "scopes": [MRN]}}, 422),
 ]

@@ -80,6 +80,8 @@ def serve(
 
     if (ssl_certfile is None) != (ssl_keyfile is None):
         raise UsageError("--ssl-certfile and --ssl-keyfile go together")
+    if ssl_certfile is not None and ssl_keyfile is not None:
+        check_tls(ssl_certfile, ssl_keyfile)
     if ssl_certfile is None and host not in _LOOPBACK:
         _say(f"veil: warning: serving plain HTTP on {host}: tokens and identifiers cross the "
              "network in clear; use --ssl-certfile/--ssl-keyfile or a TLS proxy")
@@ -102,6 +104,23 @@ def serve(
                     ssl_keyfile=None if ssl_keyfile is None else str(ssl_keyfile))
     finally:
         opened.close()
+
+
+def check_tls(certfile: Path, keyfile: Path) -> None:
+    """Load the certificate and key as the server will; a UsageError (exit 2) if they do
+    not load, before the vault is opened. A key behind a passphrase is refused (the
+    server would stop to ask for it on the terminal)."""
+    import ssl
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    try:
+        context.load_cert_chain(certfile, keyfile, password=lambda: b"")
+    except OSError as error:  # ssl.SSLError is an OSError; the reason names no secret
+        reason = (getattr(error, "reason", None) or error.strerror
+                  or type(error).__name__)
+        raise UsageError(f"cannot load the TLS certificate {certfile} with key {keyfile} "
+                         f"({reason})", hint="pass a PEM certificate and its unencrypted "
+                         "PEM private key") from None
 
 
 def bootstrap_admin(vault: Vault, key: MasterKey, path: Path) -> str | None:
