@@ -97,7 +97,8 @@ def test_key_from_environment(server: Server, tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("VEIL_MASTER_KEY", server.key_file.read_text())
     out = tmp_path / "env.token"
     outcome = run_cli(capsys, "token", "issue", "--vault", server.vault_url, "--role", "broker",
-                      "--scope", "org-a", "--scope", "org-b", "-o", str(out))
+                      "--scope", "org-a", "--scope", "org-b", "-o", str(out),
+                      "--witness", str(server.key_file.parent))  # no key file to find it by
     assert outcome.code == 0, outcome
     server.secrets.append(out.read_text().strip())
     monkeypatch.setenv("VEIL_MASTER_KEY", MasterKey.generate().material.hex())

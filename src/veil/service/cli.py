@@ -21,6 +21,12 @@ VaultOpt = Annotated[str, typer.Option(
     "--vault", help="the vault's database URL, e.g. sqlite:///vault.db or postgresql://...")]
 KeyOpt = Annotated[Path | None, typer.Option(
     "--key-file", help="the vault's master key file (else $VEIL_MASTER_KEY)")]
+WitnessOpt = Annotated[Path | None, typer.Option(
+    "--witness", help="the audit chain's witness: a file, or a directory holding "
+    "veil-vault-<id>.witness (default: $VEIL_VAULT_WITNESS, else the key file's directory)")]
+WitnessLogOpt = Annotated[Path | None, typer.Option(
+    "--witness-log", help="also append each new head to this append-only JSON lines log "
+    "(default: $VEIL_VAULT_WITNESS_LOG)")]
 
 _LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
@@ -28,11 +34,15 @@ token_app = typer.Typer(help="Issue, list and revoke the honest-broker service's
                         no_args_is_help=True)
 
 
-def _open(vault: str, key_file: Path | None) -> tuple[Vault, MasterKey]:
+def _open(vault: str, key_file: Path | None, witness: Path | None = None,
+          witness_log: Path | None = None) -> tuple[Vault, MasterKey]:
+    """The vault and its master key; the audit chain's witness as `veil vault` finds it
+    (`veil.vault.anchoring`)."""
     from veil.vault import MasterKey, Vault
+    from veil.vault.anchoring import AnchorOptions
 
     key = MasterKey.from_file(key_file) if key_file is not None else MasterKey.from_env()
-    return Vault.open(vault, key), key
+    return Vault.open(vault, key, anchor=AnchorOptions(witness, witness_log)), key
 
 
 def _say(text: str) -> None:
@@ -42,6 +52,8 @@ def _say(text: str) -> None:
 def serve(
     vault: VaultOpt,
     key_file: KeyOpt = None,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
     host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port")] = 8787,
     bootstrap_admin_token: Annotated[Path | None, typer.Option(
@@ -85,7 +97,7 @@ def serve(
     if ssl_certfile is None and host not in _LOOPBACK:
         _say(f"veil: warning: serving plain HTTP on {host}: tokens and identifiers cross the "
              "network in clear; use --ssl-certfile/--ssl-keyfile or a TLS proxy")
-    opened, key = _open(vault, key_file)
+    opened, key = _open(vault, key_file, witness, witness_log)
     try:
         app = create_app(opened, key, max_body_bytes=max_body_bytes, max_items=max_items,
                          body_timeout=body_timeout)
@@ -167,6 +179,8 @@ def issue(
         "--expires-in", help="lifetime, e.g. 12h or 7d (default and maximum per role: "
         "broker 7d/30d, submitter and auditor 90d/365d, admin 30d/90d)")] = None,
     key_file: KeyOpt = None,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
 ) -> None:
     """Issue a service token into a new file (mode 0600); only its hash is kept. The
     vault's master key seals the grant: submitter and broker tokens are issued only
@@ -186,7 +200,7 @@ def issue(
                               else parse_duration(expires_in))
     if output.exists():
         raise UsageError(f"{output}: exists; a token file is never overwritten")
-    opened, key = _open(vault, key_file)
+    opened, key = _open(vault, key_file, witness, witness_log)
     try:
         masters = {s.name: s.master for s in opened.scopes()}
         missing = [name for name in scopes if name not in masters]
@@ -212,11 +226,13 @@ def revoke(
     vault: VaultOpt,
     token_id: Annotated[str, typer.Argument(help="the token's id (see `veil token list`)")],
     key_file: KeyOpt = None,
+    witness: WitnessOpt = None,
+    witness_log: WitnessLogOpt = None,
 ) -> None:
     """Revoke a service token by id; it stops working at once."""
     from veil.service.tokens import TokenStore, describe
 
-    opened, key = _open(vault, key_file)
+    opened, key = _open(vault, key_file, witness, witness_log)
     try:
         revoked = TokenStore(opened.engine, key).revoke(token_id)
         if revoked is None:
