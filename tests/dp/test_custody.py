@@ -19,7 +19,7 @@ import polars as pl
 import pytest
 
 from tests.vault.pgcluster import PgCluster
-from veil.dp.ledger import Accounting, Ledger, LedgerError, Loss
+from veil.dp.ledger import Accounting, Ledger, LedgerError, LedgerFiles, Loss
 from veil.dp.release import release
 from veil.dp.spec import ReleaseSpec
 from veil.errors import KeyStoreError, PolicyError, PrivacyBudgetError, UsageError
@@ -220,17 +220,17 @@ def test_an_empty_postgresql_database_is_not_a_ledger(pg_cluster: PgCluster | No
     with pytest.raises(UsageError, match="PostgreSQL budget ledger needs its key file"):
         Ledger.create(url)
     with pytest.raises(LedgerError, match="holds no ledger tables"):
-        Ledger.open(url, key_file=tmp_path / "k")
+        Ledger.open(url, files=LedgerFiles(key=tmp_path / "k"))
     engine = sa.create_engine(url)
     try:
         assert sa.inspect(engine).get_table_names() == []
     finally:
         engine.dispose()
-    Ledger.create(url, key_file=tmp_path / "k").close()
+    Ledger.create(url, files=LedgerFiles(key=tmp_path / "k")).close()
     with pytest.raises(LedgerError, match="already exists"):
-        Ledger.create(url, key_file=tmp_path / "k2")
+        Ledger.create(url, files=LedgerFiles(key=tmp_path / "k2"))
     assert not (tmp_path / "k2").exists()  # the refused creation left no key behind
-    with Ledger.open(url, key_file=tmp_path / "k") as ledger:
+    with Ledger.open(url, files=LedgerFiles(key=tmp_path / "k")) as ledger:
         assert ledger.verify().ok
 
 
@@ -269,7 +269,7 @@ def test_the_key_file_is_checked(tmp_path: Path) -> None:
     Ledger.create(str(tmp_path / "b.db")).close()
     key = tmp_path / "ledger.db.key"
     with pytest.raises(LedgerError, match="is not the key of the budget ledger"):
-        Ledger.open(str(path), key_file=tmp_path / "b.db.key")
+        Ledger.open(str(path), files=LedgerFiles(key=tmp_path / "b.db.key"))
     key.chmod(0o644)
     with pytest.raises(KeyStoreError, match="open to group or others") as refused:
         Ledger.open(str(path))

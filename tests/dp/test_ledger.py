@@ -7,6 +7,7 @@ does; `tests/dp/test_custody.py` covers creation, opening, keys and the bindings
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import sqlite3
 import threading
@@ -22,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.vault.pgcluster import PgCluster
-from veil.dp.ledger import Accounting, BudgetExceeded, Ledger, LedgerError, Loss
+from veil.dp.ledger import Accounting, BudgetExceeded, Ledger, LedgerError, LedgerFiles, Loss
 from veil.errors import PrivacyBudgetError, UsageError, VeilError
 
 PURE, APPROX, ZCDP = Accounting.PURE, Accounting.APPROXIMATE, Accounting.ZCDP
@@ -72,7 +73,7 @@ def place(request: pytest.FixtureRequest, tmp_path: Path,
     else:
         url = pg_cluster.new_database()
     key = tmp_path / "ledger.key"
-    Ledger.create(url, key_file=key).close()
+    Ledger.create(url, files=LedgerFiles(key=key)).close()
     return Place(url, key)
 
 
@@ -259,7 +260,7 @@ def test_bad_location(tmp_path: Path) -> None:
     with pytest.raises(LedgerError, match="cannot open the budget ledger"):
         Ledger.open("mysql://somewhere/db")
     with pytest.raises(LedgerError, match="cannot open the budget ledger"):
-        Ledger.create("mysql://somewhere/db", key_file=tmp_path / "k")
+        Ledger.create("mysql://somewhere/db", files=LedgerFiles(key=tmp_path / "k"))
 
 
 def test_the_ledger_lives_in_the_vault_database(tmp_path: Path) -> None:
@@ -270,9 +271,9 @@ def test_the_ledger_lives_in_the_vault_database(tmp_path: Path) -> None:
     with Vault.create(url, MasterKey.generate()) as vault:
         vault.add_scope("study-1", actor="alice")
         with pytest.raises(LedgerError, match="no ledger tables"):
-            Ledger.open(url, key_file=key_file)  # a vault is not a ledger until init
-        Ledger.create(url, key_file=key_file).close()
-        with Ledger.open(url, key_file=key_file) as ledger:
+            Ledger.open(url, files=LedgerFiles(key=key_file))  # not a ledger before init
+        Ledger.create(url, files=LedgerFiles(key=key_file)).close()
+        with Ledger.open(url, files=LedgerFiles(key=key_file)) as ledger:
             charge(ledger, eps(1.0), eps(0.5))
             assert ledger.verify().ok
         assert vault.verify().ok
@@ -349,7 +350,7 @@ def test_a_deleted_dataset_row_is_caught(tampered: tuple[Ledger, Path]) -> None:
 def _attempts(place: Place, total: Loss, spend: Loss, attempts: int, start: Any) -> int:
     """Open the ledger, wait for the others, try `attempts` charges; the number accepted."""
     accepted = 0
-    with Ledger.open(place.url, key_file=place.key) as mine:
+    with Ledger.open(place.url, files=LedgerFiles(key=place.key)) as mine:
         start.wait(timeout=120)
         for _ in range(attempts):
             try:
@@ -373,10 +374,14 @@ def _process_worker(place: Place, total: Loss, spend: Loss, attempts: int, start
 def _check_exact_spending(place: Place, total: Loss, spend: Loss, accepted: int,
                           fit: int) -> None:
     assert accepted == fit
-    with Ledger.open(place.url, key_file=place.key) as ledger:
+    with Ledger.open(place.url, files=LedgerFiles(key=place.key)) as ledger:
         releases = [e for e in ledger.entries("visits") if e.kind == "release"]
         assert len(releases) == fit
         assert ledger.verify().ok
+        # every writer advanced the witness after its commit, in whatever order: it ends
+        # at the head, never behind it
+        witnessed = json.loads(ledger.witness_path.read_text())
+        assert (witnessed["seq"], witnessed["head"]) == ledger.head()
         spent = ledger.spent("visits")
         for name in ("epsilon", "delta"):
             if getattr(total, name) is not None:
@@ -385,7 +390,7 @@ def _check_exact_spending(place: Place, total: Loss, spend: Loss, accepted: int,
 
 
 def _register(place: Place, total: Loss) -> None:
-    with Ledger.open(place.url, key_file=place.key) as ledger:
+    with Ledger.open(place.url, files=LedgerFiles(key=place.key)) as ledger:
         ledger.register("visits", total, actor="alice", fingerprint=fp("visits"), unit="pid")
 
 

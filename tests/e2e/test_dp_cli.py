@@ -297,3 +297,45 @@ def test_ledger_init_and_register_refusals(data: Path, tmp_path: Path,
     assert bad_name.code == 2 and "dataset name" in bad_name.stderr
     shown = json.loads(run_cli(capsys, "ledger", "show", "--ledger", ledger, "--json").stdout)
     assert shown["entries"] == []
+
+
+def test_a_deleted_release_with_a_recomputed_chain_is_caught(
+        data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12, high 2: deleting a release and recomputing the chain used to pass `veil
+    ledger verify` and refund the budget. The witness beside the key names it."""
+    import sqlite3
+
+    from veil.chain import GENESIS, link_digest
+    from veil.dp.ledger_store import _body
+
+    ledger = custodian(capsys, tmp_path, data, "admissions", "--epsilon", "1")
+    args = [item for pair in (QUICK | {"--epsilon": "0.5"}).items() for item in pair]
+    for out in ("a", "b"):
+        done = run_cli(capsys, "dp", str(data), *args, "--ledger", ledger, "-o",
+                       str(tmp_path / out))
+        assert done.code == 0, done
+    with sqlite3.connect(tmp_path / "ledger.db") as conn:  # the attacker: no key needed
+        conn.row_factory = sqlite3.Row
+        rows = [dict(r) for r in conn.execute("select * from veil_dp_entries order by seq")]
+        rows = [r for r in rows if r["seq"] != 3]
+        previous = GENESIS
+        for seq, row in enumerate(rows, start=1):
+            row["seq"], row["previous"] = seq, previous
+            row["digest"] = previous = link_digest(_body(row))
+        conn.execute("delete from veil_dp_entries")
+        conn.executemany(f"insert into veil_dp_entries ({', '.join(rows[0])}) values "
+                         f"({', '.join('?' * len(rows[0]))})",
+                         [tuple(r.values()) for r in rows])
+        conn.execute("update veil_dp_head set seq = ?, digest = ?", (len(rows), previous))
+    conn.close()
+    verified = run_cli(capsys, "ledger", "verify", "--ledger", ledger)
+    assert verified.code == 1, verified
+    assert "BROKEN at entry 3" in verified.stderr and "rolled back" in verified.stderr
+    refund = run_cli(capsys, "dp", str(data), *args, "--ledger", ledger, "-o",
+                     str(tmp_path / "c"))
+    assert refund.code == 2 and "fails verification" in refund.stderr
+    assert not (tmp_path / "c").exists()
+    shown = run_cli(capsys, "ledger", "show", "--ledger", ledger)
+    assert shown.code == 2 and "fails verification" in shown.stderr
+    anchored = run_cli(capsys, "ledger", "anchor", "--ledger", ledger)
+    assert anchored.code == 2 and "already has a witness" in anchored.stderr

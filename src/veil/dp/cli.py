@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from veil.dp.ledger_cli import ledger_app
+from veil.dp.ledger_cli import KeyArg, WitnessArg, WitnessLogArg, ledger_app, ledger_files
 from veil.errors import InternalError, UsageError
 
 if TYPE_CHECKING:
@@ -26,9 +26,6 @@ LedgerOpt = Annotated[str | None, typer.Option(
     "--ledger", envvar="VEIL_DP_LEDGER", help="the custodian's budget ledger (made by `veil "
     "ledger init`): a file, sqlite:///file.db or postgresql+psycopg://...; a release spec "
     "cannot choose it")]
-LedgerKeyOpt = Annotated[Path | None, typer.Option(
-    "--ledger-key", envvar="VEIL_DP_LEDGER_KEY", help="the ledger's key file (default: "
-    "beside a SQLite ledger, FILE.key; needed for PostgreSQL)")]
 
 
 def dp_command(
@@ -37,7 +34,9 @@ def dp_command(
     spec_file: Annotated[Path | None, typer.Option(
         "--spec", help="the release spec (YAML); see docs/dp.md")] = None,
     ledger: LedgerOpt = None,
-    ledger_key: LedgerKeyOpt = None,
+    ledger_key: KeyArg = None,
+    witness: WitnessArg = None,
+    witness_log: WitnessLogArg = None,
     preview: Annotated[bool, typer.Option(
         "--preview", help="data owner only: DP values beside the true values, on a copy, "
         "not charged to the ledger and NOT FOR RELEASE")] = False,
@@ -89,7 +88,8 @@ def dp_command(
                       budget_delta, dataset)
         text = spec.model_dump_json()
     outcome = release(path, spec, spec_text=text, out_dir=output, ledger_url=ledger,
-                      ledger_key=ledger_key, actor=actor, preview=preview, overwrite=overwrite)
+                      ledger_files=ledger_files(ledger_key, witness, witness_log),
+                      actor=actor, preview=preview, overwrite=overwrite)
     if as_json:
         sys.stdout.write(json.dumps(_json_view(outcome.record), indent=2) + "\n")
         return

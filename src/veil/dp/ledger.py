@@ -26,13 +26,15 @@ created only by `Ledger.create` (``veil ledger init``): `Ledger.open` creates
 nothing, not even tables, and refuses a location that holds no ledger.
 
 Entries form one `veil.chain` hash chain for the whole ledger database (all
-datasets, `veil.dp.ledger_store`). Editing, deleting, inserting or reordering an
-entry is named by `Ledger.verify`, and `charge` refuses to spend on a ledger that
-fails it.
+datasets, `veil.dp.ledger_store`), anchored outside the database by a witness
+file MAC'd under the ledger's key (`veil.dp.ledger_anchor`). Editing, deleting,
+inserting or reordering an entry, deleting a release and recomputing the chain,
+rolling the database back and cutting its tail are named by `Ledger.verify`, and
+`register`, `charge`, `spent` and `remaining` refuse a ledger that fails it.
 
 Example::
 
-    with Ledger.create("ledger.db") as ledger:          # also writes ledger.db.key
+    with Ledger.create("ledger.db") as ledger:   # + ledger.db.key and the witness
         data = ledger.fingerprint(frame, "patient_id")
         total = Loss(Accounting.PURE, epsilon=1.0)
         ledger.register("visits-2025", total, actor="custodian", fingerprint=data,
@@ -60,6 +62,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 
 from veil.chain import GENESIS, VerifyResult
 from veil.dp import ledger_store as store
+from veil.dp.ledger_anchor import LedgerAnchor, LedgerFiles
 from veil.dp.ledger_key import LedgerKey, default_key_path
 from veil.dp.ledger_store import BudgetExceeded, Charged, LedgerEntry, LedgerError, State
 from veil.dp.loss import TOLERANCE, Accounting, Loss, Tally, require_positive
@@ -70,7 +73,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 __all__ = ["TOLERANCE", "Accounting", "BudgetExceeded", "Charged", "Ledger", "LedgerEntry",
-           "LedgerError", "Loss"]
+           "LedgerError", "LedgerFiles", "Loss"]
 
 _LOCK_KEY = 0x7665696C5F6470  # PostgreSQL advisory lock taken while creating the tables
 _INIT_HINT = "the custodian creates the ledger once with `veil ledger init --ledger URL`"
@@ -80,25 +83,35 @@ class Ledger:
     """The budget ledger in one database (a SQLite file, or PostgreSQL, maybe the vault's),
     with its key file (`veil.dp.ledger_key`)."""
 
-    def __init__(self, engine: Engine, url: URL, key: LedgerKey, ledger_id: str) -> None:
+    def __init__(self, engine: Engine, url: URL, key: LedgerKey, ledger_id: str,
+                 files: LedgerFiles) -> None:
         self._engine = engine
         self._url = url
         self._key = key
         self._id = ledger_id
+        self._anchor = LedgerAnchor(files, key, ledger_id)
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, url: str, *, key_file: Path | str | None = None) -> Ledger:
-        """A new, empty ledger at `url` and its new key file (`veil ledger init`).
+    def create(cls, url: str, *, files: LedgerFiles | None = None) -> Ledger:
+        """A new, empty ledger at `url`, its new key file and the witness of its empty chain
+        (`veil ledger init`).
 
         A SQLite file is created (mode 0600) in an existing directory, or the tables
         are added to an existing database that holds no ledger (the vault's, say).
-        Refused when a ledger or the key file already exists.
+        Refused when a ledger, the key file or the witness already exists.
         """
+        files = files or LedgerFiles()
         parsed = _parse(url)
         location = db.describe(parsed)
-        key = LedgerKey.generate(_key_path(parsed, key_file))
+        key = LedgerKey.generate(_key_path(parsed, files.key))
+        ledger_id = secrets.token_hex(8)
+        witness = LedgerAnchor(files, key, ledger_id).path
+        if witness.exists():
+            raise LedgerError(f"{witness}: a chain witness already exists there",
+                              hint="name another --witness, or remove the old one "
+                              "deliberately")
         path = db.sqlite_file(parsed)
         if path is not None:
             if not path.parent.is_dir():
@@ -114,12 +127,13 @@ class Ledger:
             if path is not None and made:
                 _create_sqlite_file(path)
             engine = _engine(parsed)
-            ledger = cls(engine, parsed, key, secrets.token_hex(8))
+            ledger = cls(engine, parsed, key, ledger_id, files)
             ledger._create_tables()
         except BaseException:
             if engine is not None:
                 engine.dispose()
-            key.path.unlink(missing_ok=True)
+            for leftover in (key.path, witness, witness.with_name(witness.name + ".lock")):
+                leftover.unlink(missing_ok=True)  # none existed before
             if path is not None and made:
                 for leftover in (path, path.with_name(path.name + "-wal"),
                                  path.with_name(path.name + "-shm")):
@@ -128,9 +142,10 @@ class Ledger:
         return ledger
 
     @classmethod
-    def open(cls, url: str, *, key_file: Path | str | None = None) -> Ledger:
-        """The ledger at `url` with its key; creates nothing (LedgerError where there is no
-        ledger, KeyStoreError for a missing or unsafe key file)."""
+    def open(cls, url: str, *, files: LedgerFiles | None = None) -> Ledger:
+        """The ledger at `url` with its key and witness; creates nothing (LedgerError where
+        there is no ledger, KeyStoreError for a missing or unsafe key file)."""
+        files = files or LedgerFiles()
         parsed = _parse(url)
         location = db.describe(parsed)
         path = db.sqlite_file(parsed)
@@ -139,12 +154,12 @@ class Ledger:
         engine = _engine(parsed)
         try:
             meta = _read_meta(engine, parsed, location)
-            key = LedgerKey.read(_key_path(parsed, key_file))
+            key = LedgerKey.read(_key_path(parsed, files.key))
             if not hmac.compare_digest(meta["key_check"], key.check_value(meta["ledger_id"])):
                 raise LedgerError(f"{key.path} is not the key of the budget ledger at "
                                   f"{location}", hint="name this ledger's key file with "
                                   "--ledger-key FILE or $VEIL_DP_LEDGER_KEY")
-            return cls(engine, parsed, key, meta["ledger_id"])
+            return cls(engine, parsed, key, meta["ledger_id"], files)
         except BaseException:
             engine.dispose()
             raise
@@ -162,6 +177,11 @@ class Ledger:
     @property
     def key_path(self) -> Path:
         return self._key.path
+
+    @property
+    def witness_path(self) -> Path:
+        """The file that anchors the chain outside the database (`veil.dp.ledger_anchor`)."""
+        return self._anchor.path
 
     def close(self) -> None:
         self._engine.dispose()
@@ -217,7 +237,8 @@ class Ledger:
             if tally is None:
                 conn.execute(sa.insert(store.datasets_table).values(
                     name=dataset, accounting=str(total.accounting), budget_seq=entry.seq))
-            return entry
+        self._anchor.advance(entry.seq, entry.digest)
+        return entry
 
     def charge(self, dataset: str, total: Loss, spend: Loss, *, actor: str,
                queries: Sequence[Mapping[str, object]], fingerprint: str,
@@ -253,7 +274,8 @@ class Ledger:
                                  actor=actor, queries=text, fingerprint=fingerprint,
                                  unit=None, input_sha256=input_sha256, note=note)
             tally.add(spend)
-            return Charged(entry, before, tally.left_loss())
+        self._anchor.advance(entry.seq, entry.digest)
+        return Charged(entry, before, tally.left_loss())
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -285,13 +307,30 @@ class Ledger:
         return int(row.seq), str(row.digest)
 
     def verify(self) -> VerifyResult:
-        """Check the chain, the head row, the dataset rows, the registrations and that no
-        release overspent."""
+        """Check the chain, the head row, the dataset rows, the registrations, that no
+        release overspent, and that the chain holds the head its witness names."""
         with self._reading("verifying the ledger") as conn:
-            checked = store.read_state(conn)
+            checked = self._checked_state(conn)
         if isinstance(checked, VerifyResult):
             return checked
         return VerifyResult(True, checked.seq, None, None)
+
+    def anchor(self) -> tuple[int, str]:
+        """Witness the current head of a ledger whose witness file was lost: the head.
+
+        Refused when a witness exists (it is evidence: a disagreeing one means the
+        database was rolled back) or the chain fails verification. A rollback made
+        before this call can no longer be detected: compare the head with the digest
+        the last release recorded before calling it.
+        """
+        if self._anchor.path.exists():
+            raise LedgerError(f"{self._anchor.path}: the ledger already has a witness",
+                              hint="a witness is replaced only by restoring it; run "
+                              "`veil ledger verify` to see whether it agrees")
+        with self._reading("reading the ledger's head") as conn:
+            state = store.trusted(store.read_state(conn), "anchor the ledger")
+        self._anchor.advance(state.seq, state.digest)
+        return state.seq, state.digest
 
     # -- internals ------------------------------------------------------------------------
 
@@ -308,10 +347,11 @@ class Ledger:
                 {"name": "format", "value": store.FORMAT},
                 {"name": "ledger_id", "value": self._id},
                 {"name": "key_check", "value": self._key.check_value(self._id)}])
+            self._anchor.start()  # before the commit: a failed start leaves no ledger
 
     def _tally(self, dataset: str) -> Tally:
         with self._reading("reading the ledger") as conn:
-            state = store.trusted(store.read_state(conn), "report a budget")
+            state = store.trusted(self._checked_state(conn), "report a budget")
         tally = state.tallies.get(dataset)
         if tally is None:
             raise LedgerError(f"dataset {dataset!r} has no budget in the ledger at "
@@ -325,7 +365,22 @@ class Ledger:
                      .with_for_update())
         conn.execute(sa.select(store.datasets_table.c.name)
                      .where(store.datasets_table.c.name == dataset).with_for_update())
-        return store.trusted(store.read_state(conn), what)
+        state = store.trusted(self._checked_state(conn), what)
+        self._anchor.ready()
+        return state
+
+    def _checked_state(self, conn: Connection) -> State | VerifyResult:
+        """The verified state, if the chain also holds the head its witness names."""
+        checked = store.read_state(conn)
+        if isinstance(checked, VerifyResult):
+            return checked
+
+        def digest_at(seq: int) -> str | None:
+            found = conn.execute(sa.select(store.entries_table.c.digest)
+                                 .where(store.entries_table.c.seq == seq)).scalar()
+            return None if found is None else str(found)
+
+        return self._anchor.problem(checked.seq, digest_at) or checked
 
     @contextmanager
     def _writing(self, what: str) -> Iterator[Connection]:
@@ -392,7 +447,7 @@ def _engine(url: URL) -> Engine:
                           hint=err.hint) from None
 
 
-def _key_path(url: URL, key_file: Path | str | None) -> Path:
+def _key_path(url: URL, key_file: Path | None) -> Path:
     if key_file is not None:
         if not str(key_file).strip():
             raise UsageError("the ledger key file path is empty")

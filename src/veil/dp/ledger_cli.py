@@ -1,4 +1,5 @@
-"""`veil ledger init|register|show|verify`: the custodian's side of the DP budget ledger."""
+"""`veil ledger init|register|show|verify|anchor`: the custodian's side of the DP budget
+ledger."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from veil.errors import PolicyError, UsageError
+
+if TYPE_CHECKING:
+    from veil.dp.ledger import LedgerFiles
 
 out = Console(highlight=False)
 
@@ -28,18 +32,27 @@ KeyArg = Annotated[Path | None, typer.Option(
     "--ledger-key", envvar="VEIL_DP_LEDGER_KEY", help="the ledger's key file (default: "
     "beside a SQLite ledger, FILE.key; needed for PostgreSQL)")]
 
+WitnessArg = Annotated[Path | None, typer.Option(
+    "--witness", envvar="VEIL_DP_LEDGER_WITNESS", help="the file that anchors the ledger's "
+    "chain, or a directory holding veil-dp-ledger-<id>.witness (default: beside the key)")]
+WitnessLogArg = Annotated[Path | None, typer.Option(
+    "--witness-log", envvar="VEIL_DP_LEDGER_WITNESS_LOG", help="also append every witnessed "
+    "head to this JSON lines file (keep it append-only, out of the database writers' reach)")]
+
 _NAME = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
 @ledger_app.command("init")
-def init(ledger: LedgerArg, ledger_key: KeyArg = None) -> None:
-    """Create a new, empty budget ledger and its key file (mode 0600): the only way a
-    ledger comes to exist; no release creates one."""
+def init(ledger: LedgerArg, ledger_key: KeyArg = None, witness: WitnessArg = None,
+         witness_log: WitnessLogArg = None) -> None:
+    """Create a new, empty budget ledger, its key file (mode 0600) and the witness of its
+    chain: the only way a ledger comes to exist; no release creates one."""
     from veil.dp.ledger import Ledger
 
-    with Ledger.create(ledger, key_file=ledger_key) as created:
-        out.print(f"budget ledger created: {created.location} (id {created.id})")
-        out.print(f"key file: {created.key_path} (keep it private: it anchors the ledger)")
+    with Ledger.create(ledger, files=ledger_files(ledger_key, witness, witness_log)) as made:
+        out.print(f"budget ledger created: {made.location} (id {made.id})")
+        out.print(f"key file: {made.key_path} (keep it private: it anchors the ledger)")
+        out.print(f"witness: {made.witness_path} (keep it: it detects a rolled-back ledger)")
 
 
 @ledger_app.command("register")
@@ -56,6 +69,8 @@ def register(
     ] = None,
     rho: Annotated[float | None, typer.Option("--rho", help="its total rho (zCDP)")] = None,
     ledger_key: KeyArg = None,
+    witness: WitnessArg = None,
+    witness_log: WitnessLogArg = None,
     actor: Annotated[str | None, typer.Option(
         "--actor", help="who registers (default: $VEIL_ACTOR, else the login name)")] = None,
 ) -> None:
@@ -83,7 +98,7 @@ def register(
         raise PolicyError(f"{data.path}: the privacy unit column {unit!r} is not in the data",
                           hint="name the column that identifies a person")
     who = actor or current_actor()
-    with Ledger.open(ledger, key_file=ledger_key) as opened:
+    with Ledger.open(ledger, files=ledger_files(ledger_key, witness, witness_log)) as opened:
         fingerprint = opened.fingerprint(data.frame, unit)
         entry = opened.register(dataset, total, actor=who, fingerprint=fingerprint, unit=unit)
         left = opened.remaining(dataset)
@@ -101,13 +116,15 @@ def register(
 def show(
     ledger: LedgerArg,
     ledger_key: KeyArg = None,
+    witness: WitnessArg = None,
+    witness_log: WitnessLogArg = None,
     dataset: Annotated[str | None, typer.Option("--dataset", help="only this dataset")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
 ) -> None:
     """List the ledger's entries and what each dataset has left."""
     from veil.dp.ledger import Ledger
 
-    with Ledger.open(ledger, key_file=ledger_key) as opened:
+    with Ledger.open(ledger, files=ledger_files(ledger_key, witness, witness_log)) as opened:
         entries = opened.entries(dataset)
         names = sorted({e.dataset for e in entries})
         left = {n: opened.remaining(n).to_dict() for n in names}
@@ -129,12 +146,14 @@ def show(
 
 
 @ledger_app.command("verify")
-def verify(ledger: LedgerArg, ledger_key: KeyArg = None) -> None:
-    """Check the ledger: exit 0 when intact, 1 naming the first broken entry, 2 when there
-    is no ledger at that place (nothing is created there)."""
+def verify(ledger: LedgerArg, ledger_key: KeyArg = None, witness: WitnessArg = None,
+           witness_log: WitnessLogArg = None) -> None:
+    """Check the ledger and its witness: exit 0 when intact, 1 naming the first broken entry
+    (edited, deleted, reordered, rolled back or cut off), 2 when there is no ledger at that
+    place (nothing is created there)."""
     from veil.dp.ledger import Ledger
 
-    with Ledger.open(ledger, key_file=ledger_key) as opened:
+    with Ledger.open(ledger, files=ledger_files(ledger_key, witness, witness_log)) as opened:
         result = opened.verify()
     if result.ok:
         out.print(f"ledger intact: {result.entries:,} entries")
@@ -142,3 +161,26 @@ def verify(ledger: LedgerArg, ledger_key: KeyArg = None) -> None:
     Console(stderr=True).print(f"ledger BROKEN at entry {result.first_broken}: {result.reason}",
                                highlight=False)
     raise typer.Exit(1)
+
+
+@ledger_app.command("anchor")
+def anchor(ledger: LedgerArg, ledger_key: KeyArg = None, witness: WitnessArg = None,
+           witness_log: WitnessLogArg = None) -> None:
+    """Write a new witness for a ledger whose witness file was lost (refused while one
+    exists): a rollback made before this can no longer be detected."""
+    from veil.dp.ledger import Ledger
+
+    with Ledger.open(ledger, files=ledger_files(ledger_key, witness, witness_log)) as opened:
+        seq, digest = opened.anchor()
+        where = opened.witness_path
+    out.print(f"witness written: {where} names entry {seq} ({digest[:16]})")
+    out.print("compare it with the entry and digest the last release.json recorded: a "
+              "ledger rolled back before now would show an older entry")
+
+
+def ledger_files(key: Path | None, witness: Path | None,
+                 witness_log: Path | None) -> LedgerFiles:
+    """The ledger's files outside its database, as the options and environment name them."""
+    from veil.dp.ledger import LedgerFiles
+
+    return LedgerFiles(key=key, witness=witness, witness_log=witness_log)

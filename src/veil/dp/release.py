@@ -28,7 +28,7 @@ import polars as pl
 
 from veil.dp import engine
 from veil.dp.guarantee import epsilon_equivalent, guarantee
-from veil.dp.ledger import Charged, Ledger, LedgerEntry
+from veil.dp.ledger import Charged, Ledger, LedgerEntry, LedgerFiles
 from veil.dp.results import Released, describe_query, interpret
 from veil.dp.spec import Query, ReleaseSpec
 from veil.errors import InternalError, PolicyError, UsageError
@@ -51,13 +51,14 @@ class ReleaseOutcome:
 
 
 def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Path,
-            ledger_url: str | None, ledger_key: Path | None = None, actor: str | None = None,
-            preview: bool = False, overwrite: bool = False) -> ReleaseOutcome:
+            ledger_url: str | None, ledger_files: LedgerFiles | None = None,
+            actor: str | None = None, preview: bool = False,
+            overwrite: bool = False) -> ReleaseOutcome:
     """Run one release (or a preview) of `spec` on the file at `input_path`.
 
-    `ledger_url` (and `ledger_key`, default beside a SQLite ledger) name the
-    custodian's ledger, which must exist (`Ledger.create`) and hold a registration
-    of this data under `spec.dataset`; a preview needs none.
+    `ledger_url` (and `ledger_files`: its key and witness, by default beside a SQLite
+    ledger) name the custodian's ledger, which must exist (`Ledger.create`) and hold
+    a registration of this data under `spec.dataset`; a preview needs none.
     """
     started = dt.datetime.now(dt.UTC)
     if not preview and not ledger_url:
@@ -78,7 +79,7 @@ def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Pat
     if not preview:
         if ledger_url is None:
             raise InternalError("the ledger URL checked above is missing")
-        with Ledger.open(ledger_url, key_file=ledger_key) as ledger:
+        with Ledger.open(ledger_url, files=ledger_files) as ledger:
             ledger_location = {"location": ledger.location, "id": ledger.id}
             fingerprint = ledger.fingerprint(dataset.frame, spec.privacy_unit.column)
             charged = ledger.charge(spec.dataset, spec.budget.to_loss(),
