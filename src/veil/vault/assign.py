@@ -26,6 +26,7 @@ import polars as pl
 from sqlalchemy import Connection
 
 from veil.errors import VaultError
+from veil.vault.codemac import SCHEMA, CodeMac
 from veil.vault.codes import CodeFormat
 from veil.vault.crypto import ScopeCipher
 
@@ -35,21 +36,25 @@ LOOKUP_CHUNK = 10_000
 INSERT_CHUNK = 20_000
 MAX_ROUNDS = 12  # rounds of fresh codes for collisions before giving up
 
-_SQLITE_INSERT = ("INSERT INTO veil_codes (scope_id, code, blind_index, secret) "
-                  "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-_PG_INSERT = ("INSERT INTO veil_codes (scope_id, code, blind_index, secret) "
-              "SELECT %s, t.c, t.b, t.s FROM unnest(%b::text[], %b::bytea[], %b::bytea[]) "
-              "AS t(c, b, s) ON CONFLICT DO NOTHING")
-_PG_LOOKUP = ("SELECT blind_index, code FROM veil_codes "
+_SQLITE_INSERT = ("INSERT INTO veil_codes (scope_id, code, blind_index, secret, mac) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+_PG_INSERT = ("INSERT INTO veil_codes (scope_id, code, blind_index, secret, mac) "
+              "SELECT %s, t.c, t.b, t.s, t.m FROM unnest(%b::text[], %b::bytea[], "
+              "%b::bytea[], %b::bytea[]) AS t(c, b, s, m) ON CONFLICT DO NOTHING")
+_PG_LOOKUP = ("SELECT scope_id, code, blind_index, secret, mac FROM veil_codes "
               "WHERE scope_id = %s AND blind_index = ANY(%b::bytea[])")
 _PG_ANY = "SELECT EXISTS (SELECT 1 FROM veil_codes WHERE scope_id = %s)"
 _SQLITE_ANY = "SELECT EXISTS (SELECT 1 FROM veil_codes WHERE scope_id = ?)"
 
 
 def assign_codes(conn: Connection, scope_id: int, fmt: CodeFormat, cipher: ScopeCipher,
-                 distinct: pl.Series) -> tuple[pl.Series, list[str], int]:
-    """The `distinct` identifiers (reordered), their codes, and how many codes were new."""
-    rows = _Rows(conn, scope_id)
+                 distinct: pl.Series, macs: CodeMac) -> tuple[pl.Series, list[str], int]:
+    """The `distinct` identifiers (reordered), their codes, and how many codes were new.
+
+    Every stored row the batch finds must pass its MAC (else VaultError: the table was
+    altered, and a returning identifier could get another one's code); new rows get one.
+    """
+    rows = _Rows(conn, scope_id, macs)
     try:
         return _assign(rows, fmt, cipher, distinct)
     finally:
@@ -93,8 +98,9 @@ def _assign(rows: _Rows, fmt: CodeFormat, cipher: ScopeCipher,
 class _Rows:
     """The driver-level statements of one backend, on the transaction's own connection."""
 
-    def __init__(self, conn: Connection, scope_id: int) -> None:
+    def __init__(self, conn: Connection, scope_id: int, macs: CodeMac) -> None:
         self.scope_id = scope_id
+        self.macs = macs
         self.postgres = conn.dialect.name == "postgresql"
         self.cursor: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
@@ -109,21 +115,32 @@ class _Rows:
                 self.cursor.execute(_PG_LOOKUP, (self.scope_id, list(chunk)))
             else:
                 marks = ",".join("?" * len(chunk))
-                self.cursor.execute("SELECT blind_index, code FROM veil_codes WHERE "
-                                    f"scope_id = ? AND blind_index IN ({marks})",
-                                    (self.scope_id, *chunk))
-            found.update((bytes(index), str(code)) for index, code in self.cursor.fetchall())
+                self.cursor.execute("SELECT scope_id, code, blind_index, secret, mac FROM "
+                                    "veil_codes WHERE scope_id = ? AND blind_index IN "
+                                    f"({marks})", (self.scope_id, *chunk))
+            stored = pl.DataFrame(
+                [(s, c, _bytes(b), _bytes(x), _bytes(m)) for s, c, b, x, m in
+                 self.cursor.fetchall()],
+                schema=SCHEMA, orient="row")
+            self.macs.require(stored)
+            found.update(zip(stored["blind_index"].to_list(), stored["code"].to_list(),
+                             strict=True))
         return found
 
     def insert(self, codes: list[str], indexes: list[bytes], secrets: list[bytes]) -> int:
-        """Insert what does not conflict; the number of rows that went in."""
+        """Insert what does not conflict, each row with its MAC; the number that went in."""
+        macs = self.macs.sign(self.scope_id, codes, indexes, secrets)
         if self.postgres:
-            self.cursor.execute(_PG_INSERT, (self.scope_id, codes, indexes, secrets))
+            self.cursor.execute(_PG_INSERT, (self.scope_id, codes, indexes, secrets, macs))
         else:
             self.cursor.executemany(_SQLITE_INSERT, [
-                (self.scope_id, c, b, s) for c, b, s in zip(codes, indexes, secrets,
-                                                            strict=True)])
+                (self.scope_id, c, b, s, m) for c, b, s, m in zip(codes, indexes, secrets,
+                                                                  macs, strict=True)])
         return int(self.cursor.rowcount)
+
+
+def _bytes(value: Any) -> bytes | None:
+    return None if value is None else bytes(value)
 
 
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:

@@ -96,6 +96,7 @@ def check_fields(action: str, actor: str, counts: Mapping[str, int]) -> None:
         raise VaultError("an audit action is 1 to 40 letters, digits or '-'")
     if not actor.strip():
         raise VaultError("every vault operation needs an actor (who does it)")
+    check_text("actor", actor)
     for name, value in counts.items():
         if not isinstance(value, int) or isinstance(value, bool):
             raise VaultError(f"audit count {name!r} must be an integer")

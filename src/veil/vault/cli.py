@@ -316,17 +316,24 @@ def verify(
                     no_witness=no_witness, allow_insecure=allow_insecure_key_file) as opened:
         result = opened.verify(inside_only=no_witness)
         where = opened.witness
-    if not result.ok:
-        raise VaultError(f"the audit log is broken at entry {result.first_broken}: "
-                         f"{result.reason}", hint="restore the vault from a backup and "
-                         "investigate who changed the database")
-    if not result.anchored and not no_witness:
-        raise VaultError("the audit chain is intact in the database but not anchored "
-                         "outside it, so a rollback cannot be ruled out",
-                         hint="give --key-file or --witness (or $VEIL_VAULT_WITNESS); for a "
-                         "vault never anchored run `veil vault anchor`; or pass --no-witness")
+        if not result.ok:
+            raise VaultError(f"the audit log is broken at entry {result.first_broken}: "
+                             f"{result.reason}", hint="restore the vault from a backup and "
+                             "investigate who changed the database")
+        if not result.anchored and not no_witness:
+            raise VaultError("the audit chain is intact in the database but not anchored "
+                             "outside it, so a rollback cannot be ruled out",
+                             hint="give --key-file or --witness (or $VEIL_VAULT_WITNESS); for "
+                             "a vault never anchored run `veil vault anchor`; or pass "
+                             "--no-witness")
+        codes = opened.verify_codes()
+    if not codes.ok:
+        raise VaultError(f"the code table was altered: {codes.reason}",
+                         hint="restore the vault from a backup and investigate who changed "
+                         "the database")
     anchored = f"; witness {where}" if result.anchored else "; NOT checked against a witness"
-    out.print(f"audit log intact: {result.entries:,} entries chained{anchored}")
+    out.print(f"audit log intact: {result.entries:,} entries chained{anchored}; "
+              f"{codes.rows:,} code rows pass their MAC and match the audited counts")
 
 
 @vault_app.command("audit")
@@ -414,8 +421,10 @@ def shred(
     witness_log: WitnessLogOpt = None,
     allow_insecure_key_file: InsecureOpt = False,
 ) -> None:
-    """Destroy a scope's data key (crypto-shredding): its codes can never be reversed or
-    matched again. Irreversible; asks for confirmation on a terminal unless --yes."""
+    """Destroy a scope's data key, blind indexes and ciphertexts (crypto-shredding): its codes
+    can never be reversed or matched again. Irreversible; asks for confirmation on a terminal
+    unless --yes. Exit 2 when the old values could not be pushed out of the database files
+    (the record is written all the same; then run `veil vault scrub`)."""
     from veil.io.write import atomic_file
 
     if output is not None and output.exists():
@@ -427,20 +436,45 @@ def shred(
                 f"destroy the key of scope {scope!r} ({info.codes:,} codes) for ever?"):
             raise typer.Abort()
         code_format = opened.code_format(scope)
-        record = opened.shred(scope, actor=_actor(actor))
+        record = opened.shred(scope, actor=_actor(actor), scrub=False)
         # the public key checks the signature; the code format (not signed) lets
         # `veil vault statement` check a release's codes without the vault
         text = json.dumps(record.to_dict() | {
             "public_key": opened.public_key, "vault": opened.location,
             "code_format": code_format.to_dict(),
-            "statement": _SHRED_STATEMENT.format(scope=scope)}, indent=2) + "\n"
-    if output is None:
-        sys.stdout.write(text)
-        return
-    with atomic_file(output) as staging:
-        staging.write_text(text, encoding="utf-8")
-    out.print(f"shredded scope {scope!r} ({record.codes:,} codes); signed destruction "
-              f"record: {output}")
+            "destroyed": {"data_key": 1, "blind_indexes": record.codes,
+                          "ciphertexts": record.codes},
+            "statement": _SHRED_STATEMENT.format(scope=scope),
+            "remaining": _SHRED_REMAINING}, indent=2) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            with atomic_file(output) as staging:
+                staging.write_text(text, encoding="utf-8")
+        opened.scrub(destroyed=())  # VaultError (exit 2) if the files keep the old values
+    if output is not None:
+        out.print(f"shredded scope {scope!r} ({record.codes:,} codes: data key, blind indexes "
+                  f"and ciphertexts destroyed); signed destruction record: {output}; still "
+                  "to do: rotate the master key, purge backups made before now")
+
+
+@vault_app.command("scrub")
+def scrub(
+    vault: VaultOpt,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, help="seconds to wait for other connections' reads")] = 10.0,
+    key_file: KeyFileOpt = None,
+    passphrase: PassphraseOpt = False,
+    allow_insecure_key_file: InsecureOpt = False,
+) -> None:
+    """Push shredded values out of the database files: on SQLite a checkpoint of the
+    write-ahead log into the file (secure_delete zeroes what was deleted), on PostgreSQL
+    VACUUM (FULL) of the vault's tables. Exit 2 if another connection prevents it."""
+    with open_vault(vault, key_file, passphrase, allow_insecure=allow_insecure_key_file,
+                    no_witness=True) as opened:
+        opened.scrub(timeout=timeout)
+        where = opened.location
+    out.print(f"scrubbed {where}: deleted values are no longer in its files")
 
 
 @vault_app.command("anchor")
@@ -470,12 +504,23 @@ def anchor(
 
 
 _SHRED_STATEMENT = (
-    "The data key of scope {scope!r} is destroyed: no one holding this vault or its master key "
-    "can map its codes back to identifiers any more. Data coded in this scope may be described "
-    "as anonymized only if the re-identification risk of what remains (its quasi-identifiers) "
-    "is acceptably low: measure it with `veil risk` before saying so (GDPR Recital 26; HIPAA "
-    "164.514(b)). Copies of the wrapped key in database backups or logs survive this: rotate "
-    "the master key and destroy the old one.")
+    "The data key of scope {scope!r} is destroyed, and so are its blind indexes and encrypted "
+    "identifiers: no one holding this vault or its master key can map its codes back to "
+    "identifiers or match an identifier to its code any more. Data coded in this scope may be "
+    "described as anonymized only if the re-identification risk of what remains (its "
+    "quasi-identifiers) is acceptably low: measure it with `veil risk` before saying so (GDPR "
+    "Recital 26; HIPAA 164.514(b)). Copies made before the shred (database backups, replicas, "
+    "the database server's own logs) still hold the old wrapped key, blind indexes and "
+    "ciphertexts, which the current master key opens: see 'remaining'.")
+
+_SHRED_REMAINING = [
+    "rotate the master key (`veil vault rotate`) and destroy the old key file and every copy "
+    "or share of it: the old key opens backups made before the shred",
+    "purge, or re-encrypt under the new key, every backup, replica and export of the vault "
+    "made before the shred",
+    "on PostgreSQL, let the server's write-ahead log segments and archives made before the "
+    "shred expire (they hold the old rows)",
+]
 
 
 class ExportAudit:

@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-FORMAT = b"veil-vault-1"
+FORMAT = b"veil-vault-2"  # 2: code rows carry a MAC; a shred clears blind index and ciphertext
 
 metadata = MetaData()
 
@@ -44,13 +44,15 @@ scopes = Table(
     Column("shred_signature", Text, nullable=True),
 )
 
-# identifier -> code, one row per identifier and scope; the identifier only encrypted
+# identifier -> code, one row per identifier and scope; the identifier only encrypted; the
+# MAC binds the row (veil.vault.codemac); a shred sets blind index, secret and MAC to NULL
 codes = Table(
     "veil_codes", metadata,
     Column("scope_id", Integer, ForeignKey("veil_scopes.id"), nullable=False),
     Column("code", String(96), nullable=False),
-    Column("blind_index", LargeBinary(32), nullable=False),
-    Column("secret", LargeBinary, nullable=False),  # nonce || AES-GCM ciphertext || tag
+    Column("blind_index", LargeBinary(32), nullable=True),
+    Column("secret", LargeBinary, nullable=True),  # nonce || AES-GCM ciphertext || tag
+    Column("mac", LargeBinary(32), nullable=True),
     PrimaryKeyConstraint("scope_id", "code", name="veil_codes_pk"),
     UniqueConstraint("scope_id", "blind_index", name="veil_codes_index_unique"),
 )

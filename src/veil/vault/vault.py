@@ -46,6 +46,9 @@ from veil.vault import audit, db, schema
 from veil.vault.anchoring import AnchorOptions, VaultAnchor, locate, mirror_of, vault_id
 from veil.vault.assign import assign_codes
 from veil.vault.audit import AuditEntry, VerifyResult
+from veil.vault.codecheck import check_codes
+from veil.vault.codemac import SCHEMA as CODE_ROW
+from veil.vault.codemac import CodeCheck, CodeMac
 from veil.vault.codes import CodeFormat
 from veil.vault.crypto import ScopeCipher, new_key, seal, unseal
 from veil.vault.keys import MasterKey
@@ -71,6 +74,7 @@ class Vault:
         self._signing_key = signing_key
         self._public_key = public_key
         self._anchor = anchor
+        self._codes = CodeMac(audit_key)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -150,6 +154,12 @@ class Vault:
                                      hint="create one with `veil vault init`")
                 with db.reading(engine) as conn:
                     meta = _meta(conn)
+            if meta.get("format") == b"veil-vault-1":
+                raise VaultError(f"the vault at {where} has format 1 (code rows without a "
+                                 "MAC): this veil opens format 2 only",
+                                 hint="copy its scopes into a new vault: re-assign each "
+                                 "scope's identifiers with an older veil's export, or keep "
+                                 "the older veil for it")
             if meta.get("format") != schema.FORMAT:
                 raise VaultError(f"the vault at {where} has an unknown format")
             audit_key = _unwrap(master_key, "audit-key", meta["audit_key"], where,
@@ -290,7 +300,7 @@ class Vault:
                 _require_codes(row)
                 cipher = ScopeCipher(self._data_key(row), int(row.id))
                 ordered, found, new = assign_codes(conn, int(row.id), _format(row), cipher,
-                                                   distinct)
+                                                   distinct, self._codes)
                 tx.append(audit.Pending("assign", actor, scope, purpose,
                                         {"records": series.len(),
                                          "distinct": distinct.len(), "new": new}, "ok"))
@@ -390,18 +400,27 @@ class Vault:
         for name, distinct in by_scope.items():
             row = rows[name]
             stored: dict[str, tuple[bytes, bytes]] = {}
+            bad: set[str] = set()
             for chunk in _chunks(list(distinct), LOOKUP_CHUNK):
-                for code, index, secret in conn.execute(
-                        select(schema.codes.c.code, schema.codes.c.blind_index,
-                               schema.codes.c.secret)
+                page = pl.DataFrame(
+                    [(s, c, _bytes(b), _bytes(x), _bytes(m)) for s, c, b, x, m in conn.execute(
+                        select(schema.codes.c.scope_id, schema.codes.c.code,
+                               schema.codes.c.blind_index, schema.codes.c.secret,
+                               schema.codes.c.mac)
                         .where(schema.codes.c.scope_id == row.id,
-                               schema.codes.c.code.in_(chunk))):
-                    stored[str(code)] = (bytes(index), bytes(secret))
+                               schema.codes.c.code.in_(chunk)))],
+                    schema=CODE_ROW, orient="row")
+                failing = self._codes.failing(page)
+                bad.update(page.filter(failing)["code"].to_list())
+                good = page.filter(~failing)
+                stored.update(zip(good["code"].to_list(),
+                                  zip(good["blind_index"].to_list(), good["secret"].to_list(),
+                                      strict=True), strict=True))
             try:
                 cipher: ScopeCipher | VaultError = ScopeCipher(self._data_key(row), int(row.id))
             except VaultError as error:
                 cipher = error
-            found[name] = _Found(cipher, stored)
+            found[name] = _Found(cipher, stored, frozenset(bad))
         return found
 
     # -- keys ------------------------------------------------------------------------------
@@ -442,13 +461,25 @@ class Vault:
             tx.append(audit.Pending("rotate", actor, None, None, {"scopes": len(rows)}, "ok"))
         self._master = new_key
 
-    def shred(self, scope: str, *, actor: str) -> DestructionRecord:
-        """Destroy scope `scope`'s data key: its codes can never be reversed or matched again.
+    def shred(self, scope: str, *, actor: str, scrub: bool = True,
+              scrub_timeout: float = 10.0) -> DestructionRecord:
+        """Destroy scope `scope`'s data key, blind indexes and ciphertexts: its codes can never
+        be reversed or matched again, by anyone holding this database, master key or not.
 
-        Returns a destruction record signed with the vault's Ed25519 key. The old
-        wrapped key may survive in backups or database files until they are gone:
-        rotate the master key afterwards and destroy the old one to make such
-        copies useless.
+        Guarantee:
+            In one transaction the scope's wrapped data key is deleted and every one of
+            its code rows loses its blind index, ciphertext and MAC (the codes stay, so
+            releases can still be counted against the scope); the record is signed with
+            the vault's Ed25519 key. Then (`scrub`) the old bytes are pushed out of the
+            database files: on SQLite (``secure_delete`` on) a TRUNCATE checkpoint of the
+            write-ahead log, retried for `scrub_timeout` seconds while another connection
+            holds a read snapshot, after which the files are searched for the old wrapped
+            key; on PostgreSQL ``VACUUM (FULL)`` of both tables. If that cannot complete,
+            VaultError says so (the shred itself has committed; `scrub` can be run again).
+        Not covered: copies made before the shred (backups, replicas, the PostgreSQL
+        server's own write-ahead log, freed disk blocks): with the master key they still
+        decrypt what they hold. Rotate the master key and destroy the old one, and purge
+        those copies (the record lists these steps).
         """
         audit.check_fields("shred", actor, {})
         with self._guard("shredding a scope"), self._writing() as tx:
@@ -456,6 +487,7 @@ class Vault:
             row = _scope_row(conn, scope, lock="update")
             if row.wrapped_key is None:
                 raise VaultError(f"scope {scope!r} was already shredded")
+            old_key = bytes(row.wrapped_key)
             count = int(conn.execute(select(func.count()).select_from(schema.codes)
                                      .where(schema.codes.c.scope_id == row.id)).scalar_one())
             at = _now()
@@ -465,9 +497,31 @@ class Vault:
                 wrapped_key=None, shredded_at=at.isoformat(),
                 shred_signature=json.dumps({"actor": actor, "codes": count,
                                             "signature": signature})))
-            tx.append(audit.Pending("shred", actor, scope, None, {"codes": count}, "ok"))
-        self._scrub()
+            cleared = conn.execute(update(schema.codes).where(schema.codes.c.scope_id == row.id)
+                                   .values(blind_index=None, secret=None, mac=None)).rowcount
+            tx.append(audit.Pending("shred", actor, scope, None,
+                                    {"codes": count, "cleared": int(cleared)}, "ok"))
+        if scrub:
+            self.scrub(timeout=scrub_timeout, destroyed=[old_key])
         return DestructionRecord(scope, at, actor, count, signature)
+
+    def scrub(self, *, timeout: float = 10.0, destroyed: Sequence[bytes] = ()) -> None:
+        """Push deleted values out of the database files (after `shred`; see there).
+
+        SQLite: checkpoint the write-ahead log into the file and truncate it, retrying
+        while another connection holds a read snapshot (up to `timeout` seconds), then
+        search both files for each of the `destroyed` byte strings. PostgreSQL:
+        ``VACUUM (FULL)`` of the scopes and codes tables (waits at most `timeout` seconds
+        for their locks). VaultError when that does not happen.
+        """
+        from veil.vault.scrub import scrub_postgres, scrub_sqlite
+
+        path = db.sqlite_file(self._url)
+        with self._guard("scrubbing the database files"):
+            if path is not None:
+                scrub_sqlite(self._engine, path, timeout=timeout, destroyed=destroyed)
+            else:
+                scrub_postgres(self._engine, timeout=timeout)
 
     def count_held(self, scope: str, codes: Sequence[str]) -> int:
         """How many of the distinct `codes` the scope holds (also after shredding: the codes
@@ -523,6 +577,13 @@ class Vault:
             return audit.verify_chain(conn, self._audit_key, anchor=self._anchor,
                                       inside_only=inside_only)
 
+    def verify_codes(self, *, page: int = 200_000) -> CodeCheck:
+        """Check every code row's MAC and each scope's number of rows against the new codes
+        its audit entries counted (see `veil.vault.codemac`). Reads no identifier; run
+        `verify` first, since the counts come from the audit log."""
+        with self._guard("checking the code table"), db.reading(self._engine) as conn:
+            return check_codes(conn, self._codes, page=page)
+
     def anchor(self, witness: Path, *, actor: str, mirror: Path | None = None) -> Head:
         """Anchor the audit chain at `witness` (a file, or a directory to hold one).
 
@@ -576,20 +637,6 @@ class Vault:
         with db.guarded(what, self.location):
             yield
 
-    def _scrub(self) -> None:
-        """Best effort: push the destroyed key out of the WAL / dead tuples (the shred
-        itself has committed; a failure here changes nothing about it)."""
-        try:
-            with self._engine.connect() as conn:
-                if self._url.get_backend_name() == "sqlite":  # the driver is in autocommit
-                    conn.connection.driver_connection.execute(  # type: ignore[union-attr]
-                        "PRAGMA wal_checkpoint(TRUNCATE)")
-                else:
-                    conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
-                        f"VACUUM {schema.scopes.name}")
-        except db.database_errors():
-            pass
-
 
 @dataclass(frozen=True)
 class ReidentifyRequest:
@@ -628,6 +675,7 @@ class _Found:
 
     cipher: ScopeCipher | VaultError
     rows: dict[str, tuple[bytes, bytes]]  # code -> (blind index, ciphertext)
+    bad: frozenset[str] = frozenset()  # codes whose row fails its MAC
 
 
 def _refusal(request: ReidentifyRequest, row: Row[Any] | None) -> str | None:
@@ -647,6 +695,10 @@ def _decrypted(codes: Sequence[str], found: _Found) -> dict[str, str | None] | V
     """The identifier behind each code (None if not stored), or the decryption's error."""
     if isinstance(found.cipher, VaultError):
         return found.cipher
+    if found.bad and not found.bad.isdisjoint(codes):
+        return VaultError("a stored code row fails its MAC: the vault's code table was "
+                          "altered", hint="run `veil vault verify` and restore the vault "
+                          "from a backup")
     result: dict[str, str | None] = dict.fromkeys(codes)
     try:
         for code in codes:
@@ -755,6 +807,10 @@ def _anchor(options: AnchorOptions | None, master: MasterKey, audit_key: bytes,
 def _last_head(conn: Connection) -> Head:
     row = conn.execute(select(schema.audit_head.c.seq, schema.audit_head.c.digest)).one()
     return Head(int(row.seq), str(row.digest))
+
+
+def _bytes(value: Any) -> bytes | None:
+    return None if value is None else bytes(value)
 
 
 def _sqlite_has_tables(engine: Engine) -> bool:
