@@ -170,7 +170,8 @@ def init(
 
 @scope_app.command("add")
 def scope_add(
-    name: Annotated[str, typer.Argument(help="scope name: letters, digits, . _ : @ / -")],
+    name: Annotated[str, typer.Argument(
+        help="scope name: 1 to 63 of a-z 0-9 . _ -, starting with a letter or digit")],
     vault: VaultOpt,
     master: Annotated[bool, typer.Option(
         "--master", help="a master scope (holds no codes; names who may re-identify "
@@ -451,7 +452,7 @@ def shred(
         else:
             with atomic_file(output) as staging:
                 staging.write_text(text, encoding="utf-8")
-        opened.scrub(destroyed=())  # VaultError (exit 2) if the files keep the old values
+        opened.scrub()  # VaultError (exit 2) if the files keep the old key or values
     if output is not None:
         out.print(f"shredded scope {scope!r} ({record.codes:,} codes: data key, blind indexes "
                   f"and ciphertexts destroyed); signed destruction record: {output}; still "

@@ -57,7 +57,9 @@ from veil.vault.records import SIGNATURE_PREFIX, DestructionRecord, ScopeInfo, d
 T = TypeVar("T")
 
 LOOKUP_CHUNK = 5_000
-_SCOPE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,127}$")
+# lowercase ASCII only: no look-alikes, no case twins, no line break ("org-a\n" beside
+# "org-a"), no bidi override; `\Z`, since `$` also matches before a final newline
+SCOPE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}\Z")
 _RETRY_STATES = ("40P01", "40001")  # PostgreSQL deadlock / serialization failure
 
 
@@ -75,6 +77,7 @@ class Vault:
         self._public_key = public_key
         self._anchor = anchor
         self._codes = CodeMac(audit_key)
+        self._destroyed: list[bytes] = []  # wrapped keys shredded by this handle, to look for
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -237,9 +240,10 @@ class Vault:
         A master scope holds no codes of its own: it names who may re-identify
         across scopes, which the service (not the vault) decides.
         """
-        if not _SCOPE_NAME.match(name):
-            raise VaultError("a scope name is 1 to 128 letters, digits or . _ : @ / -, "
-                             "starting with a letter or digit")
+        if not SCOPE_NAME.match(name):
+            raise VaultError("a scope name is 1 to 63 lowercase letters, digits or . _ -, "
+                             "starting with a letter or digit",
+                             hint="for example org-a, study-2024.1 or mrn_domain")
         fmt = code_format or CodeFormat()
         created = _now()
         with self._guard("adding a scope"), self._writing() as tx:
@@ -364,6 +368,7 @@ class Vault:
             for request, codes in zip(requests, wanted, strict=True):
                 try:
                     audit.check_fields("reidentify", request.actor, {})
+                    audit.check_text("purpose", request.purpose)
                 except VaultError as error:
                     results.append(error)
                     continue
@@ -501,16 +506,18 @@ class Vault:
                                    .values(blind_index=None, secret=None, mac=None)).rowcount
             tx.append(audit.Pending("shred", actor, scope, None,
                                     {"codes": count, "cleared": int(cleared)}, "ok"))
+        self._destroyed.append(old_key)
         if scrub:
-            self.scrub(timeout=scrub_timeout, destroyed=[old_key])
+            self.scrub(timeout=scrub_timeout)
         return DestructionRecord(scope, at, actor, count, signature)
 
-    def scrub(self, *, timeout: float = 10.0, destroyed: Sequence[bytes] = ()) -> None:
+    def scrub(self, *, timeout: float = 10.0, destroyed: Sequence[bytes] | None = None) -> None:
         """Push deleted values out of the database files (after `shred`; see there).
 
         SQLite: checkpoint the write-ahead log into the file and truncate it, retrying
         while another connection holds a read snapshot (up to `timeout` seconds), then
-        search both files for each of the `destroyed` byte strings. PostgreSQL:
+        search both files for each of the `destroyed` byte strings (default: the wrapped
+        keys this handle shredded). PostgreSQL:
         ``VACUUM (FULL)`` of the scopes and codes tables (waits at most `timeout` seconds
         for their locks). VaultError when that does not happen.
         """
@@ -519,9 +526,11 @@ class Vault:
         path = db.sqlite_file(self._url)
         with self._guard("scrubbing the database files"):
             if path is not None:
-                scrub_sqlite(self._engine, path, timeout=timeout, destroyed=destroyed)
+                scrub_sqlite(self._engine, path, timeout=timeout,
+                             destroyed=self._destroyed if destroyed is None else destroyed)
             else:
                 scrub_postgres(self._engine, timeout=timeout)
+        self._destroyed.clear()
 
     def count_held(self, scope: str, codes: Sequence[str]) -> int:
         """How many of the distinct `codes` the scope holds (also after shredding: the codes
