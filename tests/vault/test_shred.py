@@ -165,3 +165,32 @@ def test_the_cli_record_says_what_else_to_do(tmp_path: Path,
     assert saved["destroyed"]["blind_indexes"] == 5
     outcome = run_cli(capsys, "vault", "verify", "--vault", url, "--key-file", str(key_file))
     assert outcome.code == 0, outcome
+
+
+def test_the_cli_shred_exits_2_while_a_reader_blocks_and_scrub_finishes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VEIL_MASTER_KEY", raising=False)
+    path = tmp_path / "v.db"
+    url = f"sqlite:///{path}"
+    key_file = tmp_path / "master.key"
+    assert run_cli(capsys, "vault", "init", "--vault", url, "--key-file",
+                   str(key_file)).code == 0
+    with Vault.open(url, MasterKey.from_file(key_file)) as vault:
+        vault.add_scope("study-1", actor="alice")
+        vault.assign("study-1", MRNS[:5], actor="alice")
+        wrapped, _, _ = _stored(vault, "study-1")
+    keyed = ("--vault", url, "--key-file", str(key_file))
+    record = tmp_path / "record.json"
+    with closing(sqlite3.connect(path, isolation_level=None)) as reader:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM veil_scopes").fetchall()
+        outcome = run_cli(capsys, "vault", "shred", "study-1", *keyed, "--yes", "-o",
+                          str(record), "--scrub-timeout", "0.5")
+        assert outcome.code == 2 and "veil vault scrub" in outcome.stderr, outcome
+        assert record.exists()  # the shred committed: its record is written
+        assert run_cli(capsys, "vault", "scrub", *keyed, "--timeout", "0.5").code == 2
+        reader.execute("COMMIT")
+    outcome = run_cli(capsys, "vault", "scrub", *keyed)
+    assert outcome.code == 0, outcome
+    assert wrapped not in _raw(path)

@@ -415,6 +415,9 @@ def shred(
         "-o", "--output", help="write the signed destruction record here (JSON); "
         "default: print it")] = None,
     yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
+    scrub_timeout: Annotated[float, typer.Option(
+        "--scrub-timeout", min=0, help="seconds to wait for other connections' reads before "
+        "pushing the old values out of the database files")] = 10.0,
     key_file: KeyFileOpt = None,
     passphrase: PassphraseOpt = False,
     actor: ActorOpt = None,
@@ -452,7 +455,7 @@ def shred(
         else:
             with atomic_file(output) as staging:
                 staging.write_text(text, encoding="utf-8")
-        opened.scrub()  # VaultError (exit 2) if the files keep the old key or values
+        opened.scrub(timeout=scrub_timeout)  # VaultError (exit 2) if the files keep them
     if output is not None:
         out.print(f"shredded scope {scope!r} ({record.codes:,} codes: data key, blind indexes "
                   f"and ciphertexts destroyed); signed destruction record: {output}; still "
