@@ -289,6 +289,19 @@ def _audit_output(attack: Attack, source: Path, target: Path, result: Outcome) -
             result.utility.append({"column": f"{y.column} (wrong year)", "lost": wrong,
                                    "rows": len(y.years), "missing": False,
                                    "action": _action_of(actions, y.column)})
+    for g in attack.ages:
+        after = out_by_key.get(key(g.column))
+        truth = pl.Series(g.ages, dtype=pl.Int64)
+        rows = int(truth.is_not_null().sum())
+        if after is None or after.len() != truth.len():
+            lost = rows
+        else:
+            got = _whole_years(after)
+            lost = int((truth.is_not_null() & ~(got == truth).fill_null(False)).sum())
+        if lost:
+            result.utility.append({"column": f"{g.column} (ages up to 89)", "lost": lost,
+                                   "rows": rows, "missing": after is None,
+                                   "action": _action_of(actions, g.column)})
     for c in attack.clean:
         before = src_flat[c.column]
         keep = pl.Series(c.rows)
@@ -302,6 +315,20 @@ def _audit_output(attack: Attack, source: Path, target: Path, result: Outcome) -
             result.utility.append({"column": f"{c.column} (clean rows)", "lost": lost,
                                    "rows": rows, "missing": missing,
                                    "action": _action_of(actions, c.column)})
+
+
+def _whole_years(s: pl.Series) -> pl.Series:
+    """Whole years from an age as written: 45, "45.75", "45 años", "45 Jahre", "P45Y3M",
+    "45y 3m", DICOM "045Y" / "006M" / "003W" / "010D"; null when unreadable."""
+    text = as_text(s).str.strip_chars().str.to_lowercase().str.replace(r"^p(\d)", "$1")
+    parts = text.str.extract_groups(r"^(\d+(?:\.\d+)?)\s*([a-zñä]*)")
+    frame = pl.DataFrame({"n": parts.struct.field("1").cast(pl.Float64, strict=False),
+                          "u": parts.struct.field("2")})
+    unit = pl.col("u")
+    per_year = (pl.when(unit.str.starts_with("m")).then(12.0)
+                .when(unit.str.starts_with("w")).then(52.0)
+                .when(unit.str.starts_with("d")).then(365.25).otherwise(1.0))
+    return frame.select((pl.col("n") / per_year).floor().cast(pl.Int64)).to_series()
 
 
 def _aligned(src: pl.Series, rows: tuple[bool, ...], out: dict[str, pl.Series], *,

@@ -9,6 +9,7 @@ columns) plus checks the shapes auditor does not make:
 - `CleanRows`: a column that must come through unchanged except in the few rows where an
   identifier was typed into it (a category column contaminated by free text);
 - `YearCheck`: a date column whose year must be the true year when it comes out as one;
+- `AgeCheck`: an age column whose ages up to 89 must stay readable;
 - `file_needles`: identifiers in the input file's name.
 """
 
@@ -63,6 +64,15 @@ class CleanRows:
 
 
 @dataclass(frozen=True)
+class AgeCheck:
+    """An age column whose ages up to 89 must still be readable in the output: the first
+    number of the output cell, in whole years, is the true age (None: not checked)."""
+
+    column: str
+    ages: tuple[int | None, ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Attack:
     """One red-team extract and what it aims at."""
 
@@ -72,6 +82,7 @@ class Attack:
     aligned: tuple[Aligned, ...] = ()
     clean: tuple[CleanRows, ...] = ()
     years: tuple[YearCheck, ...] = ()
+    ages: tuple[AgeCheck, ...] = ()
     file_needles: tuple[str, ...] = field(default=(), repr=False)
     """identifying parts of the file's own name: searched in the output's file names,
     reports and the terminal; the name is not shown in results"""

@@ -13,6 +13,7 @@ import numpy as np
 import polars as pl
 
 from tests.redteam.kit import (
+    AgeCheck,
     Attack,
     Cell,
     CleanRows,
@@ -147,7 +148,7 @@ def dicom_index(rows: int, seed: int) -> Attack:
     pid = [f"HOSP{d}" for d in fakes.digits(rng, n, 7)]
     dob = fakes.days(rng, n, dt.date(1926, 1, 1), dt.date(2023, 12, 31))
     study = fakes.days(rng, rows, dt.date(2019, 1, 1), dt.date(2025, 9, 30))
-    age_days = [int((s - dob[o]).astype(int)) for s, o in zip(study, owner, strict=True)]
+    age_days = [max(0, int((s - dob[o]).astype(int))) for s, o in zip(study, owner, strict=True)]
     age_as = []
     for a in age_days:
         if a < 31:
@@ -159,6 +160,8 @@ def dicom_index(rows: int, seed: int) -> Attack:
         else:
             age_as.append(f"{int(a // 365.25):03d}Y")
     over = sum(1 for v in age_as if v.endswith("Y") and int(v[:3]) > 89)
+    per_year = {"D": 365.25, "W": 52.0, "M": 12.0, "Y": 1.0}
+    shown_years = [int(int(v[:-1]) // per_year[v[-1]]) for v in age_as]
     acc = [f"ACC{d}" for d in fakes.digits(rng, rows, 8)]
     uid = [f"1.2.840.113619.2.55.3.{a}.{b}.{c}.{e}" for a, b, c, e in zip(
         fakes.digits(rng, rows, 9, low=10**8), rng.integers(100, 999, rows),
@@ -213,7 +216,8 @@ def dicom_index(rows: int, seed: int) -> Attack:
         ), {c: Utility.EXACT for c in ("PatientSex", "Modality", "BodyPartExamined",
                                        "StudyDescription", "SliceThickness", "KVP",
                                        "PixelSpacing", "Manufacturer", "StudyTime")}),
-        "DICOM value representations: PN with carets, DA dates, AS ages, UI study ids")
+        "DICOM value representations: PN with carets, DA dates, AS ages, UI study ids",
+        ages=(AgeCheck("PatientAge", tuple(None if y > 89 else y for y in shown_years)),))
 
 
 def hl7_x12(rows: int, seed: int) -> Attack:

@@ -11,13 +11,13 @@ import numpy as np
 import polars as pl
 
 from tests.redteam.kit import (
+    AgeCheck,
     Aligned,
     Attack,
     Cell,
     CleanRows,
     YearCheck,
     iso,
-    mask,
     name_needles,
     people,
     plant,
@@ -136,7 +136,9 @@ def ages_exotic(rows: int, seed: int) -> Attack:
         old = np.roll(years, shift) > 89
         return [v if o else None for v, o in zip(frame[column].to_list(), old, strict=True)]
 
-    under_dec = mask(np.roll(years, 41).tolist(), lambda y: int(str(y)) <= 89)
+    shifts = {"edad": 0, "Alter": 7, "age_iso": 13, "age_ym": 29, "age_dec": 41, "pt_yrs": 53}
+    checks = tuple(AgeCheck(c, tuple(int(y) if y <= 89 else None for y in np.roll(years, k)))
+                   for c, k in shifts.items())
     return Attack(Extract(
         "ages_exotic", "ages in Spanish, German, ISO 8601, y+m, decimals, unlabeled", frame, (
             plant("edad", Category.AGE_OVER_89, Match.TEXT,
@@ -151,9 +153,9 @@ def ages_exotic(rows: int, seed: int) -> Attack:
                   cells=sum(1 for v in over("age_dec") if v)),
             plant("pt_yrs", Category.AGE_OVER_89, Match.AGE, [], [],
                   cells=sum(1 for v in over("pt_yrs") if v)),
-        ), {"pt_yrs": Utility.AGES_TO_89, "sex": Utility.EXACT, "dx": Utility.EXACT}),
+        ), {"sex": Utility.EXACT, "dx": Utility.EXACT}),
         "ages over 89 in words of other languages and units; ages up to 89 must stay",
-        clean=(CleanRows("age_dec", under_dec),))
+        ages=checks)
 
 
 def nicu_peds(rows: int, seed: int) -> Attack:
