@@ -82,7 +82,7 @@ class PgCluster:
         name = f"vault_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(host="127.0.0.1", port=self.port, user="postgres",
                              dbname="postgres", autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
+            conn.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type,unused-ignore]
         return self.url(name)
 
     def _run(self, program: str, *args: str) -> None:

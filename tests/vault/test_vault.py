@@ -88,7 +88,7 @@ def test_identifiers_and_codes_never_reach_the_database_in_clear(vault: Vault) -
     codes = vault.assign("study-1", PEOPLE, actor="tester", purpose="p")
     vault.reidentify("study-1", codes[:2], actor="tester", purpose="check")
     with vault.engine.connect() as conn:
-        dump = []
+        dump: list[bytes] = []
         for table in ("veil_meta", "veil_scopes", "veil_codes", "veil_audit",
                       "veil_audit_head"):
             for row in conn.execute(text(f"SELECT * FROM {table}")):
