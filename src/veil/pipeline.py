@@ -463,4 +463,5 @@ def _scan_output(path: Path, fmt: Format) -> pl.LazyFrame:
         return pl.scan_parquet(path)
     if fmt is Format.CSV:
         return pl.scan_csv(path, infer_schema=False)
-    return pl.scan_ndjson(path)
+    # every line's keys: a kept field first filled after line 100 must not be typed Null
+    return pl.scan_ndjson(path, infer_schema_length=None)

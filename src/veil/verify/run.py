@@ -121,6 +121,7 @@ def verify_frame(
         for i, name in enumerate(names)
     ]
     stats = _first_pass(frame, columns)
+    stats.update(_name_and_city_shares(frame, columns, stats["rows"]))
     residuals: list[Residual] = []
     not_inspected: list[str] = []
     for column in columns:
@@ -177,6 +178,33 @@ def _first_pass(frame: pl.LazyFrame, columns: list[_Column]) -> dict[str, int]:
     return {k: int(v or 0) for k, v in row.items()}
 
 
+SHARE_SAMPLE = 100_000
+"""Rows (evenly spread over the file) on which whole-value name and city shares are
+estimated: a dictionary lookup of every value costs more than the rest of the pass, and
+a share of at least half the values is a statistic, not a per-value finding."""
+
+
+def _name_and_city_shares(frame: pl.LazyFrame, columns: list[_Column],
+                          rows: int) -> dict[str, int]:
+    """Per textual column: estimated values that are first/last names or city names, and
+    how many distinct such values the sample holds."""
+    textual = [c for c in columns if c.runs_detectors and c.text() is not None
+               and not isinstance(c.dtype, pl.Struct | pl.List | pl.Array)]
+    if not textual or rows == 0:
+        return {}
+    step = max(1, rows // SHARE_SAMPLE)
+    sample = frame.select([pl.col(c.name) for c in textual]).gather_every(step).collect()
+    found: dict[str, int] = {}
+    for column in textual:
+        whole = sample.get_column(column.name).cast(pl.String).str.strip_chars() \
+            .str.to_uppercase()
+        for what, words in (("names", single_names), ("cities", cities_list)):
+            hits = whole.filter(whole.is_in(words()))
+            found[f"{column.alias}_{what}"] = hits.len() * step
+            found[f"{column.alias}_{what}_distinct"] = hits.n_unique()
+    return found
+
+
 def _derived(column: _Column) -> Iterable[pl.Expr]:
     """Per-row values several aggregates share, computed once (numbers, upper-cased text)."""
     if not column.runs_detectors:
@@ -184,9 +212,6 @@ def _derived(column: _Column) -> Iterable[pl.Expr]:
     number = column.number()
     if number is not None:
         yield number.alias(f"__{column.alias}_num")
-    text = column.text()
-    if text is not None:
-        yield text.str.strip_chars().str.to_uppercase().alias(f"__{column.alias}_whole")
 
 
 def _aggregates(column: _Column) -> Iterable[pl.Expr]:
@@ -216,13 +241,6 @@ def _aggregates(column: _Column) -> Iterable[pl.Expr]:
                & day.is_between(1, 31)).sum().alias(f"{a}_ymd")
         yield number.is_between(*_SERIAL).sum().alias(f"{a}_serial")
     if text is not None:
-        whole = pl.col(f"__{a}_whole")
-        named = whole.is_in(single_names())
-        yield named.sum().alias(f"{a}_names")
-        yield whole.filter(named).n_unique().alias(f"{a}_names_distinct")
-        city = whole.is_in(cities_list())
-        yield city.sum().alias(f"{a}_cities")
-        yield whole.filter(city).n_unique().alias(f"{a}_cities_distinct")
         yield text.str.contains(r"^\s*[0-9]{5}(?:-[0-9]{4})?\s*$").sum().alias(f"{a}_zip5")
     age = _age_values(column)
     if age is not None:
