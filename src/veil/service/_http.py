@@ -30,6 +30,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 MAX_IDENTIFIER = 1024
 MAX_PURPOSE = 500
 ScopeName = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+# a new scope's name, as the vault allows it (veil.vault.vault.SCOPE_NAME)
+NewScopeName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,62}$")]
 Identifier = Annotated[str, StringConstraints(min_length=1, max_length=MAX_IDENTIFIER)]
 Code = Annotated[str, StringConstraints(min_length=1, max_length=MAX_IDENTIFIER)]
 _TEXT = r"^[^\x00-\x1f\x7f]*$"  # free text without control characters
@@ -76,7 +78,7 @@ class ReidentifyResponse(_Model):
 class ScopeRequest(_Model):
     """A new scope; a master scope's brokers may re-identify in every scope."""
 
-    name: ScopeName
+    name: NewScopeName
     master: StrictBool = False
 
 
