@@ -1,7 +1,9 @@
 """Latency of one re-identification request to `veil serve`, with N concurrent clients.
 
-Sets up a SQLite vault in a temp dir (a scope with --codes codes and a broker token),
-starts `veil serve` on a free loopback port, then runs --clients asyncio httpx clients,
+Sets up a vault in a temp dir (a scope with --codes codes and a broker token): a SQLite
+file, or with ``--backend postgresql`` a database in a throwaway PostgreSQL server
+(tests/vault/pgcluster.py, durable: fsync and synchronous commit on), starts `veil serve`
+(``--workers N`` processes) on a free loopback port, then runs --clients asyncio clients,
 each sending --requests re-identifications of one random code. Prints median, p90, p99
 and max latency and the throughput, after a warm-up, and how many re-identifications
 shared a transaction (group commit; from the service's log, warm-up included). Target:
@@ -15,6 +17,7 @@ Two loads:
   times, whether or not earlier ones were answered (latency at a given load).
 
     .venv/bin/python bench/service.py [--clients 32] [--requests 200] [--rate R]
+                                      [--backend sqlite|postgresql] [--workers N] [--raw]
 
 ``--batch-cap 1`` runs the service with one re-identification per transaction (group
 commit off), to compare under the same conditions.
@@ -50,10 +53,11 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _setup(workdir: Path, codes: int) -> tuple[str, Path, str, list[str]]:
-    url = f"sqlite:///{workdir / 'vault.db'}"
-    key = MasterKey.generate()
-    key.write(workdir / "master.key")
+def _setup(workdir: Path, codes: int, url: str | None = None,
+           ) -> tuple[str, Path, str, list[str]]:
+    url = url or f"sqlite:///{workdir / 'vault.db'}"
+    MasterKey.generate().write(workdir / "master.key")
+    key = MasterKey.from_file(workdir / "master.key")
     with Vault.create(url, key) as vault:
         vault.add_scope("org-a", actor="bench")
         assigned = vault.assign("org-a", [f"MRN{i:08d}" for i in range(codes)], actor="bench")
@@ -62,7 +66,7 @@ def _setup(workdir: Path, codes: int) -> tuple[str, Path, str, list[str]]:
 
 
 def _serve(url: str, key_file: Path, port: int, log: Path,
-           batch_cap: int | None = None) -> subprocess.Popen[bytes]:
+           batch_cap: int | None = None, workers: int = 1) -> subprocess.Popen[bytes]:
     launch = ["-m", "veil"]
     if batch_cap is not None:  # patch the broker's cap in the service process only
         launch = ["-c", "import sys, veil.service.broker as b; sys.argv[0] = 'veil'; "
@@ -70,7 +74,7 @@ def _serve(url: str, key_file: Path, port: int, log: Path,
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [sys.executable, *launch, "serve", "--vault", url, "--key-file", str(key_file),
-             "--port", str(port)], stdout=sink, stderr=sink,
+             "--port", str(port), "--workers", str(workers)], stdout=sink, stderr=sink,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -193,14 +197,25 @@ def main() -> None:
                         help="a bare asyncio HTTP client instead of httpx (less client CPU)")
     parser.add_argument("--batch-cap", type=int, default=None,
                         help="most re-identifications per transaction (1: no group commit)")
+    parser.add_argument("--workers", type=int, default=1, help="veil serve --workers")
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     load = os.getloadavg()[0]
+    cluster = None
+    if args.backend == "postgresql":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.vault.pgcluster import PgCluster
+
+        cluster = PgCluster(durable=True)
+        cluster.start()
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        url, key_file, token, codes = _setup(workdir, args.codes)
+        url, key_file, token, codes = _setup(
+            workdir, args.codes, None if cluster is None else cluster.new_database())
         port = _free_port()
-        server = _serve(url, key_file, port, workdir / "serve.log", args.batch_cap)
+        server = _serve(url, key_file, port, workdir / "serve.log", args.batch_cap,
+                        args.workers)
         try:
             latencies, seconds = asyncio.run(
                 _run(port, token, codes, args.clients, args.requests, args.rate, args.batch,
@@ -212,9 +227,13 @@ def main() -> None:
             raise
         finally:
             server.terminate()
-            server.wait(10)
+            server.wait(30)
+            if cluster is not None:
+                cluster.stop()
         grouped = re.findall(r"group commit: (\d+) re-identifications in (\d+) transactions",
                              (workdir / "serve.log").read_text(errors="replace"))
+        handled = sum(int(g[0]) for g in grouped)
+        transactions = sum(int(g[1]) for g in grouped)
     ms = sorted(x * 1000 for x in latencies)
     result = {
         "clients": args.clients, "requests": len(ms), "codes_in_scope": args.codes,
@@ -226,14 +245,15 @@ def main() -> None:
         "p99_ms": round(ms[int(0.99 * (len(ms) - 1))], 2), "max_ms": round(ms[-1], 2),
         "requests_per_s": round(len(ms) / seconds, 1), "cpus": os.cpu_count(),
         "load_average": round(load, 2),
-        "per_transaction": (round(int(grouped[-1][0]) / max(1, int(grouped[-1][1])), 1)
-                            if grouped else None),
+        "backend": args.backend, "workers": args.workers,
+        "per_transaction": (round(handled / max(1, transactions), 1) if grouped else None),
         "retries": RETRIES[0],
     }
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"{result['requests']} re-identifications of {args.batch} code(s) "
+        print(f"{args.backend}, {args.workers} worker(s): "
+              f"{result['requests']} re-identifications of {args.batch} code(s) "
               f"({result['load']}, {result['client']} client), "
               f"{args.clients} concurrent clients, "
               f"{os.cpu_count()} CPUs: median {result['median_ms']} ms, p90 "

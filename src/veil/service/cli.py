@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -79,16 +79,17 @@ def serve(
         help="seconds a request has to send its whole body, from its head (408)")] = 30.0,
     max_connections: Annotated[int, typer.Option(
         "--max-connections", min=1, max=100_000,
-        help="open connections at most; the oldest idle one makes room for a new one")
+        help="open connections at most (per worker); the oldest idle one makes room for "
+        "a new one")
     ] = 256,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, max=64,
+        help="worker processes sharing the socket and the database (PostgreSQL)")] = 1,
 ) -> None:
     """Run the honest-broker HTTP service over a vault: submitters get codes, brokers
     re-identify for a stated purpose, auditors read the audit log, admins manage scopes
     and tokens. The OpenAPI spec is at /openapi.json."""
-    import uvicorn
-
-    from veil.service._protocol import MAX_HEAD_BYTES, protocol_class
-    from veil.service.app import create_app
+    from veil.service.server import Settings, listen, serve_process, serve_workers
 
     if (ssl_certfile is None) != (ssl_keyfile is None):
         raise UsageError("--ssl-certfile and --ssl-keyfile go together")
@@ -99,23 +100,25 @@ def serve(
              "network in clear; use --ssl-certfile/--ssl-keyfile or a TLS proxy")
     opened, key = _open(vault, key_file, witness, witness_log)
     try:
-        app = create_app(opened, key, max_body_bytes=max_body_bytes, max_items=max_items,
-                         body_timeout=body_timeout)
         if bootstrap_admin_token is not None:
             issued = bootstrap_admin(opened, key, bootstrap_admin_token)
             _say(f"veil: wrote the first admin token ({issued}) to {bootstrap_admin_token}"
                  if issued else "veil: an admin token exists; no bootstrap token was issued")
-        uvicorn.run(app, host=host, port=port, access_log=False, server_header=False,
-                    log_config=_log_config(), proxy_headers=False, ws="none",
-                    http=protocol_class(header_timeout=header_timeout,
-                                        max_connections=max_connections),
-                    h11_max_incomplete_event_size=MAX_HEAD_BYTES,
-                    # a request in progress may hold shutdown up to its body timeout
-                    timeout_graceful_shutdown=int(body_timeout) + 5,
-                    ssl_certfile=None if ssl_certfile is None else str(ssl_certfile),
-                    ssl_keyfile=None if ssl_keyfile is None else str(ssl_keyfile))
     finally:
         opened.close()
+    settings = Settings(vault, key_file, witness, witness_log, max_body_bytes, max_items,
+                        body_timeout, header_timeout, max_connections, ssl_certfile,
+                        ssl_keyfile)
+    sock = listen(host, port)
+    _say(f"veil: serving on {'https' if ssl_certfile else 'http'}://{host}:{port}"
+         + (f" with {workers} worker processes" if workers > 1 else ""))
+    with sock:
+        if workers == 1:
+            serve_process(settings, sock)
+        else:
+            status = serve_workers(settings, sock, workers)
+            if status:
+                raise typer.Exit(status)
 
 
 def check_tls(certfile: Path, keyfile: Path) -> None:
@@ -154,16 +157,6 @@ def bootstrap_admin(vault: Vault, key: MasterKey, path: Path) -> str | None:
         raise
     vault.record("token-issue", actor="cli:serve", purpose=describe(issued.info))
     return issued.info.id
-
-
-def _log_config() -> dict[str, Any]:
-    """uvicorn's logging plus the service's own line per request (route template only)."""
-    from uvicorn.config import LOGGING_CONFIG
-
-    config: dict[str, Any] = {**LOGGING_CONFIG, "loggers": dict(LOGGING_CONFIG["loggers"])}
-    config["loggers"]["veil.service"] = {"handlers": ["default"], "level": "INFO",
-                                         "propagate": False}
-    return config
 
 
 @token_app.command("issue")
