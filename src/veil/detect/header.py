@@ -18,7 +18,16 @@ from veil.categories import Category
 from veil.detect.patterns import DETECTORS, first_names, last_names
 
 _SPLIT = re.compile(r"[\s_.\-/]+")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?i)^(?:[0-3]?[0-9])?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"(?:[0-9]{2}|[0-9]{4})$")
+"""05MAY2021, MAY2021, 5may21: a day and month, or a month and year, in one token."""
 _COMPACT_DATE = re.compile(r"^(1[89][0-9]{2}|20[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])$")
+
+
+_NOT_FOR_HEADERS = frozenset({"month_name"})
+"""Detectors that do not apply to a header: a column named 'Jan' (monthly counts) names
+no one's date."""
 
 
 def safe_label(index: int) -> str:
@@ -32,12 +41,13 @@ def header_findings(names: Sequence[str]) -> dict[int, tuple[Category, str]]:
         return {}
     spaced = [n.replace("_", " ").replace(".", " ") for n in names]
     frame = pl.DataFrame({"raw": list(names), "spaced": spaced})
+    detectors = [d for d in DETECTORS if d.name not in _NOT_FOR_HEADERS]
     flags = frame.select(
         *[(d.matches(pl.col("raw")) | d.matches(pl.col("spaced"))).alias(d.name)
-          for d in DETECTORS]
+          for d in detectors]
     )
     found: dict[int, tuple[Category, str]] = {}
-    for item in DETECTORS:
+    for item in detectors:
         for index in flags.get_column(item.name).arg_true().to_list():
             found.setdefault(int(index), (item.category, item.name))
     for index, name in enumerate(names):
@@ -53,8 +63,12 @@ def _token_finding(name: str) -> tuple[Category, str] | None:
     for a, b in itertools.pairwise(upper):
         if (a in firsts and b in lasts) or (a in lasts and b in firsts):
             return Category.NAMES, "name_in_header"
+    for a, b in itertools.pairwise(tokens):
+        if (a.upper() in lasts and len(b) == 1 and b.isalpha()) or \
+                (b.upper() in lasts and len(a) == 1 and a.isalpha() and a.isupper()):
+            return Category.NAMES, "name_in_header"  # HERNANDEZ_R, R_Hernandez
     for token in tokens:
-        if _COMPACT_DATE.match(token):
+        if _COMPACT_DATE.match(token) or _DAY_MONTH_YEAR.match(token):
             return Category.DATES, "date_in_header"
         if token.isdigit() and len(token) >= 5:
             # a record number, or a file exported without its header row

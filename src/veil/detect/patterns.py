@@ -212,7 +212,12 @@ DETECTORS: tuple[ValueDetector, ...] = (
     ValueDetector("month_year", Category.DATES,
                   r"(?i)" + _S + r"(?:" + _MONTH + r"\.?,?\s+|" + _MON + r"/)" + _YEAR4 + _E),
     ValueDetector("year_month", Category.DATES,
-                  _SD + _YEAR4 + r"-(?:0[1-9]|1[0-2])" + r"(?:$|[^0-9\-])"),
+                  r"(?:^|[^0-9\-])" + _YEAR4 + r"-(?:0[1-9]|1[0-2])" + r"(?:$|[^0-9\-])"),
+    ValueDetector("month_with_number", Category.DATES,
+                  r"(?i)" + _S + _MONTH + r"\.?[\s\-'/]+[0-9]{1,4}" + _E),
+    ValueDetector("month_name", Category.DATES, r"(?i)^\s*" + _MONTH + r"\.?\s*$"),
+    ValueDetector("iso_duration_age", Category.DATES,
+                  r"(?i)(?:^|[^a-z0-9])P(?:9[0-9]|1[0-4][0-9])Y(?:[0-9]+[MWD])*" + _E),
     ValueDetector("timestamp_compact", Category.DATES,
                   _SD + _YEAR4 + r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[T ]?"
                   r"(?:[01][0-9]|2[0-3])[0-5][0-9]"),

@@ -52,6 +52,18 @@ _ZIP_HINT = r"(?i)(?:zip|postal|postcode)"
 _AGE_TEXT = r"(?i)^\s*([0-9]{1,3})(?:\.[0-9]+)?\s*(?:y|yo|y/o|yr|yrs|years?(?:\s+old)?)?\s*$"
 
 
+_DASHES = "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]"
+_INVISIBLE = "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+
+
+def canonical(text: pl.Expr) -> pl.Expr:
+    """Text as the detectors read it: NFKC (full-width digits and letters, no-break
+    spaces, ligatures to their plain forms), every dash to '-', invisible and bidi
+    characters removed, so '１２３‐４５‐６７８９' or 'jo\u200bhn@…' is not a way around."""
+    return (text.str.normalize("NFKC").str.replace_all(_DASHES, "-")
+            .str.replace_all(_INVISIBLE, ""))
+
+
 @dataclass(frozen=True)
 class _Column:
     """One output column prepared for the passes."""
@@ -70,10 +82,10 @@ class _Column:
         """The column as text for the regex detectors (None: nothing textual to check)."""
         col = pl.col(self.name)
         if self.dtype in (pl.String, pl.Categorical) or isinstance(self.dtype, pl.Enum):
-            return col.cast(pl.String)
+            return canonical(col.cast(pl.String))
         if isinstance(self.dtype, pl.Struct | pl.List | pl.Array):
             # nested leaves are checked like top-level values, through their JSON text
-            return pl.struct(col).struct.json_encode()
+            return canonical(pl.struct(col).struct.json_encode())
         return None
 
     def number(self) -> pl.Expr | None:
