@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from veil import __version__
+from veil.detect.header import safe_file_name
 from veil.io.hashing import sha256_file
 
 _LIBRARIES = ("polars", "polars-hash", "pyarrow", "pydantic", "faker", "phonenumbers",
@@ -53,7 +54,8 @@ def build_manifest(
         "libraries": library_versions(),
         "policy_sha256": policy_sha256,
         "input": None if input_path is None else {
-            "file": input_path.name, "sha256": input_sha256 or sha256_file(input_path),
+            "file": safe_file_name(input_path.name),
+            "sha256": input_sha256 or sha256_file(input_path),
             "bytes": input_path.stat().st_size,
         },
         "outputs": [

@@ -18,7 +18,7 @@ import polars as pl
 from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
 from veil.categories import Category
-from veil.detect.header import safe_names
+from veil.detect.header import safe_file_name, safe_names
 from veil.engines.base import RunOptions
 from veil.engines.polars_engine import PolarsEngine
 from veil.errors import UsageError, VerificationError
@@ -145,7 +145,7 @@ def _prewarm_plots() -> None:
 
 def _policy_header(scan: ScanResult) -> str:
     return (
-        f"veil policy proposed from a scan of {Path(scan.source).name} "
+        f"veil policy proposed from a scan of {safe_file_name(Path(scan.source).name)} "
         f"({scan.rows_sampled} rows sampled).\n"
         "Review every rule: the scanner proposes, the policy decides. Every input column\n"
         "must be listed (fail closed). Actions: drop keep redact mask year_only top_code age\n"
@@ -192,7 +192,8 @@ def apply_policy(
     verdict = check_safe_harbor(policy, scan)
     reasons = {**_scan_reasons(plan, scan), **(reasons or {})}
     fmt = output_format or dataset.format
-    data_name = dataset.path.stem + extension(fmt)
+    shown = safe_file_name(dataset.path.name)
+    data_name = shown.partition(".")[0] + extension(fmt)
     with atomic_directory(outdir, overwrite=overwrite) as staging:
         data_file = staging / data_name
         result = PolarsEngine().execute(
@@ -205,7 +206,7 @@ def apply_policy(
             reasons=reasons,
             warnings=list(extra_warnings) + list(verdict.warnings)
             + _verification_warnings(verification),
-            input_info={"file": dataset.path.name, "format": dataset.format.value,
+            input_info={"file": shown, "format": dataset.format.value,
                         "rows": result.rows_out, "columns": len(dataset.columns)},
             output_info={"file": data_name, "format": fmt.value, "rows": result.rows_out,
                          "columns": len(result.columns_out)},
@@ -327,7 +328,8 @@ def _verify(dataset: Dataset, plan: Plan, data_file: Path, fmt: Format,
     with atomic_file(rejected) as temporary:
         temporary.write_text(_json(found.to_dict(rows=True)), encoding="utf-8")
     raise VerificationError(
-        f"{dataset.path.name}: the output failed verification and was not written: "
+        f"{safe_file_name(dataset.path.name)}: the output failed verification and was not "
+        "written: "
         f"{found.summary_line()}",
         hint=f"the data owner's report (counts and row positions, no values) is {rejected}; "
         "drop or redact these columns in the policy, or keep a column the finding is wrong "

@@ -149,3 +149,21 @@ def test_identifying_header_is_written_by_position(
     again = run_cli(capsys, "apply", str(path), "--policy", str(out / "policy.yaml"),
                     "-o", str(tmp_path / "again"))
     assert again.code == 0, again.stderr
+
+
+def test_identifying_file_name_is_not_written(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    name = "GARCIA_Maria_DOB19580314_MRN40012345_vitals.csv"
+    path = tmp_path / name
+    pl.DataFrame({"sex": ["F", "M"] * 100, "hr": [str(60 + i % 40) for i in range(200)]}
+                 ).write_csv(path)
+    out = tmp_path / "out"
+    outcome = run_cli(capsys, "deidentify", str(path), "--profile", "safe-harbor", "-o", str(out))
+    assert outcome.code == 0, outcome.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "input.csv", "manifest.json", "policy.yaml", "report.html", "report.json"]
+    written = "".join((out / n).read_text() for n in ("manifest.json", "policy.yaml",
+                                                      "report.html", "report.json"))
+    for part in ("GARCIA", "Maria", "19580314", "40012345"):
+        assert part not in written
+        assert part not in outcome.stdout.replace(str(tmp_path), "")

@@ -80,3 +80,16 @@ def safe_names(names: Sequence[str]) -> list[str]:
     """Each column name, or `column_N` where the name itself is identifying."""
     found = header_findings(names)
     return [safe_label(i) if i in found else n for i, n in enumerate(names)]
+
+
+WITHHELD = "input"
+"""The stem an identifying input file name is replaced by (`input.csv`)."""
+
+
+def safe_file_name(name: str) -> str:
+    """A file name to write or show: itself, or `input<suffix>` when its stem is
+    identifying (`SMITH_John_DOB19580314_vitals.csv`): file names are data too."""
+    stem, dot, suffix = name.partition(".")
+    parts = [stem, *[p for p in _SPLIT.split(stem) if p]]
+    return f"{WITHHELD}{dot}{suffix}" if header_findings([stem]) or _token_finding(
+        " ".join(parts)) else name
