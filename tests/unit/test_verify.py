@@ -236,3 +236,37 @@ def test_property_every_planted_ssn_is_counted(size: int,
                         .values())
     assert ssn[0].first_rows == tuple(first_seen[:5])
     assert not any(value in json.dumps(found.to_dict(rows=True)) for _, value in planted)
+
+
+@pytest.mark.parametrize(("value", "category"), [
+    ("617\u2013555\u20130123", Category.TELEPHONE),  # en dashes
+    ("\uff11\uff12\uff13-\uff14\uff15-\uff16\uff17\uff18\uff19", Category.SSN),  # full width
+    ("jo\u200bhn@example.org", Category.EMAIL),  # zero-width space
+    ("617\u2011555\u20110123", Category.TELEPHONE),  # non-breaking hyphens
+    ("May-21", Category.DATES), ("June", Category.DATES), ("May 21", Category.DATES),
+    ("P92Y3M", Category.DATES),
+])
+def test_unicode_and_short_date_forms_are_found(value: str, category: Category) -> None:
+    assert category in _one(value)
+
+
+@pytest.mark.parametrize("value", ["12345-1800-10", "P45Y", "Mayo Clinic test", "Heart failure"])
+def test_short_date_forms_do_not_swallow_codes(value: str) -> None:
+    assert Category.DATES not in _one(value)
+
+
+@pytest.mark.parametrize(("header", "values"), [
+    ("BIRTHDY", [3, 17, 31]), ("BIRTHMO", [1, 5, 12]), ("dx_dy", ["3", "9", "28"]),
+    ("onset_doy", [100, 200, 365]), ("month_of_birth", [2, 7, 11]),
+])
+def test_date_parts_under_event_headers_are_dates(header: str, values: list[object]) -> None:
+    assert (Category.DATES, "date_part") in _column(values * 10, header)
+
+
+@pytest.mark.parametrize("header", ["count", "los_days", "dx_code_mo", "doses"])
+def test_small_numbers_elsewhere_are_not_date_parts(header: str) -> None:
+    assert _column([3, 5, 12] * 10, header) == set()
+
+
+def test_age_headers_without_separators() -> None:
+    assert (Category.DATES, "age_over_89") in _column([45, 93], "AGEDX")

@@ -47,7 +47,16 @@ _EPOCH_MS = (_EPOCH_S[0] * 1000, _EPOCH_S[1] * 1000)
 _SERIAL = (3_654, 73_415)  # spreadsheet days 1910-01-01 .. 2100-12-31
 _DATE_HINT = r"(?i)(?:^|[^a-z])(?:date|dt|dte|day|time|ts|timestamp|dob|birth|born|death|died|" \
              r"admit|admission|discharge|visit|seen|collected|epoch|serial|when)(?:$|[^a-z])"
-_AGE_HINT = r"(?i)(?:^|[^a-z])(?:age|ages|aged|age_?yrs|age_?years)(?:$|[^a-z])"
+_AGE_HINT = r"(?i)(?:^|[^a-z])(?:age|ages|aged|age_?yrs|age_?years)(?:$|[^a-z])|^age"
+_EVENT = r"(?:birth|dob|dx|diag|admit|adm|admission|disch|discharge|death|dth|dod|visit|proc|" \
+         r"surg|onset|event|enc|service|svc|test|collect|specimen|lab)"
+_DAY_PART = (r"(?i)(?:^|[^a-z])" + _EVENT + r"[_ .\-]?(?:dy|day|dd|dom|date)$|"
+             r"^(?:dy|day|dd)[_ .\-]?(?:of[_ .\-]?)?" + _EVENT)
+_MONTH_PART = (r"(?i)(?:^|[^a-z])" + _EVENT + r"[_ .\-]?(?:mo|mon|month|mm)$|"
+               r"^(?:mo|mon|month|mm)[_ .\-]?(?:of[_ .\-]?)?" + _EVENT)
+_DOY_PART = r"(?i)(?:^|[^a-z])(?:doy|day[_ .\-]?of[_ .\-]?year|julian[_ .\-]?day)(?:$|[^a-z])"
+"""Headers of columns that hold one element of a date (a day, a month, a day of the
+year) as a small number: registries split dates that way."""
 _ZIP_HINT = r"(?i)(?:zip|postal|postcode)"
 _AGE_TEXT = r"(?i)^\s*([0-9]{1,3})(?:\.[0-9]+)?\s*(?:y|yo|y/o|yr|yrs|years?(?:\s+old)?)?\s*$"
 
@@ -252,6 +261,9 @@ def _aggregates(column: _Column) -> Iterable[pl.Expr]:
         yield (number.is_between(18_000_101, 21_991_231) & month.is_between(1, 12)
                & day.is_between(1, 31)).sum().alias(f"{a}_ymd")
         yield number.is_between(*_SERIAL).sum().alias(f"{a}_serial")
+        yield number.is_between(1, 12).sum().alias(f"{a}_le12")
+        yield number.is_between(1, 31).sum().alias(f"{a}_le31")
+        yield number.is_between(1, 366).sum().alias(f"{a}_le366")
     if text is not None:
         yield text.str.contains(r"^\s*[0-9]{5}(?:-[0-9]{4})?\s*$").sum().alias(f"{a}_zip5")
     age = _age_values(column)
@@ -344,6 +356,8 @@ def _column_residuals(column: _Column, stats: Mapping[str, int]) -> list[Residua
         add(Category.DATES, "yyyymmdd_number", stats[f"{a}_ymd"])
     elif numeric and date_hint and stats.get(f"{a}_serial", 0) >= _MOSTLY * ints:
         add(Category.DATES, "spreadsheet_serial_date", stats[f"{a}_serial"])
+    elif numeric and _date_part(column.name, stats, a, ints):
+        add(Category.DATES, "date_part", ints)
     elif not expect.clinical_code:
         add(Category.OTHER_UNIQUE, "long_number", stats.get(f"{a}_long", 0))
     if re.search(_ZIP_HINT, column.name) and nonnull and \
@@ -359,6 +373,16 @@ def _column_residuals(column: _Column, stats: Mapping[str, int]) -> list[Residua
         add(Category.GEOGRAPHY, "city_values", cities)
     add(Category.DATES, "age_over_89", stats.get(f"{a}_age_over", 0))
     return found
+
+
+def _date_part(name: str, stats: Mapping[str, int], a: str, ints: int) -> bool:
+    """A day, month or day of the year of an event, stored alone under a telling header."""
+    import re
+
+    for pattern, key in ((_MONTH_PART, "le12"), (_DAY_PART, "le31"), (_DOY_PART, "le366")):
+        if re.search(pattern, name) and stats.get(f"{a}_{key}", 0) >= _MOSTLY * ints:
+            return True
+    return False
 
 
 def _second_pass(frame: pl.LazyFrame, column: _Column) -> list[Residual]:
