@@ -19,6 +19,7 @@ committed, and a batch that fails fails every request in it (nothing is written)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -31,9 +32,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar
 
+from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
-from veil.errors import UsageError, VeilError
+from veil.errors import InternalError, UsageError, VeilError
 from veil.service._http import (
     ApiError,
     AuditEntryOut,
@@ -63,6 +65,7 @@ from veil.service.tokens import (
     check_lifetime,
     describe,
 )
+from veil.vault.db import database_errors
 from veil.vault.vault import ReidentifyRequest as Reidentification
 
 if TYPE_CHECKING:
@@ -102,6 +105,7 @@ class Broker:
         self.tokens = tokens
         self.max_items = max_items
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-reader")
+        self._reader_connection: Connection | None = None  # the reader thread's own
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-writer")
         self._masters: dict[str, bool] = {}  # scope -> master; scopes are never deleted
         self._refreshed = -_REFRESH
@@ -119,6 +123,8 @@ class Broker:
 
     def close(self) -> None:
         """Finish the queued work and stop the reader and writer threads."""
+        with contextlib.suppress(RuntimeError):  # closed already
+            self._reader.submit(self._close_reader_connection)
         self._reader.shutdown(wait=True)
         self._writer.shutdown(wait=True)
         stats = self.group_commit
@@ -206,7 +212,28 @@ class Broker:
     async def identify(self, token: str) -> TokenInfo | None:
         """The token `token` is (revoked or not), or None; a database read per call, so
         a revocation counts from the next request on."""
-        return await self._read(lambda: self.tokens.identify(token))
+        return await self._read(lambda: self._identify(token))
+
+    def _identify(self, token: str) -> TokenInfo | None:
+        """(Reader thread) on the reader's own connection, kept open between requests
+        (a pool checkout pings PostgreSQL first: a round trip per request); a broken
+        connection is replaced once."""
+        for attempt in (1, 2):
+            if self._reader_connection is None:
+                self._reader_connection = self.vault.engine.connect()
+            try:
+                return self.tokens.identify(token, connection=self._reader_connection)
+            except database_errors():
+                self._close_reader_connection()
+                if attempt == 2:
+                    raise
+        raise InternalError("unreachable")
+
+    def _close_reader_connection(self) -> None:
+        connection, self._reader_connection = self._reader_connection, None
+        if connection is not None:
+            with contextlib.suppress(*database_errors()):
+                connection.close()
 
     async def grant(self, auth: Authentication, *, action: str, roles: Sequence[Role],
                     scope: str | None = None) -> TokenInfo:

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Final, Literal, get_args
 
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
     Engine,
     MetaData,
@@ -238,17 +239,28 @@ class TokenStore:
         info = self.identify(token)
         return None if info is None or not info.usable() else info
 
-    def identify(self, token: str) -> TokenInfo | None:
+    def identify(self, token: str, *, connection: Connection | None = None,
+                 ) -> TokenInfo | None:
         """The token `token` is, revoked or expired or not; None if it is malformed,
         unknown, or its row fails its MAC.
 
         The row is found by the token's public id and its hash compared in constant
-        time (a made-up id costs the same comparison, against a dummy hash).
+        time (a made-up id costs the same comparison, against a dummy hash). With
+        `connection` (one a caller keeps open: no pool checkout, no ping) the read's
+        transaction is ended before this returns, so no snapshot is held.
         """
         match = _TOKEN.fullmatch(token)
-        with self.engine.connect() as connection:
-            row = None if match is None else connection.execute(
-                select(service_tokens).where(service_tokens.c.id == match.group(1))).first()
+        row = None
+        if match is not None:
+            query = select(service_tokens).where(service_tokens.c.id == match.group(1))
+            if connection is None:
+                with self.engine.connect() as fresh:
+                    row = fresh.execute(query).first()
+            else:
+                try:
+                    row = connection.execute(query).first()
+                finally:
+                    connection.rollback()
         stored = _DUMMY_HASH if row is None else str(row.sha256)
         if not hmac.compare_digest(_digest(token), stored) or row is None:
             return None
