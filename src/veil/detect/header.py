@@ -90,6 +90,7 @@ def safe_file_name(name: str) -> str:
     """A file name to write or show: itself, or `input<suffix>` when its stem is
     identifying (`SMITH_John_DOB19580314_vitals.csv`): file names are data too."""
     stem, dot, suffix = name.partition(".")
-    parts = [stem, *[p for p in _SPLIT.split(stem) if p]]
-    return f"{WITHHELD}{dot}{suffix}" if header_findings([stem]) or _token_finding(
-        " ".join(parts)) else name
+    found = [hit for hit in (*header_findings([stem]).values(), _token_finding(stem))
+             if hit is not None and hit[1] != "number_in_header"]
+    # a bare number in a file name is more often a size or a batch than a record number
+    return f"{WITHHELD}{dot}{suffix}" if found else name
