@@ -65,6 +65,9 @@ _DASHES = "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]"
 _INVISIBLE = "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 
 
+_FIRST_PASS = f"{ANY_PATTERN}|[^\\x00-\\x7F]"
+
+
 def canonical(text: pl.Expr) -> pl.Expr:
     """Text as the detectors read it: NFKC (full-width digits and letters, no-break
     spaces, ligatures to their plain forms), every dash to '-', invisible and bidi
@@ -91,10 +94,10 @@ class _Column:
         """The column as text for the regex detectors (None: nothing textual to check)."""
         col = pl.col(self.name)
         if self.dtype in (pl.String, pl.Categorical) or isinstance(self.dtype, pl.Enum):
-            return canonical(col.cast(pl.String))
+            return col.cast(pl.String)
         if isinstance(self.dtype, pl.Struct | pl.List | pl.Array):
             # nested leaves are checked like top-level values, through their JSON text
-            return canonical(pl.struct(col).struct.json_encode())
+            return pl.struct(col).struct.json_encode()
         return None
 
     def number(self) -> pl.Expr | None:
@@ -242,7 +245,9 @@ def _aggregates(column: _Column) -> Iterable[pl.Expr]:
     number = None if column.number() is None else pl.col(f"__{a}_num")
     yield col.is_not_null().sum().alias(f"{a}_nonnull")
     if column.runs_detectors and text is not None:
-        yield text.str.contains(ANY_PATTERN).sum().alias(f"{a}_any")
+        # any non-ASCII character sends the value to the second pass, which reads it in
+        # canonical form (normalizing every value here would cost more than the pass)
+        yield text.str.contains(_FIRST_PASS).sum().alias(f"{a}_any")
     shape = _shape_violation(column)
     if shape is not None:
         yield shape.sum().alias(f"{a}_shape")
@@ -392,6 +397,8 @@ def _second_pass(frame: pl.LazyFrame, column: _Column) -> list[Residual]:
     hits = (
         frame.with_row_index("__veil_row")
         .select(text.alias("v"), pl.col("__veil_row"))
+        .filter(pl.col("v").str.contains(_FIRST_PASS))
+        .with_columns(canonical(pl.col("v")).alias("v"))
         .filter(pl.col("v").str.contains(ANY_PATTERN))
         .group_by("v")
         .agg(pl.len().alias("n"), pl.col("__veil_row").min().alias("first"))
