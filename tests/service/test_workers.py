@@ -107,3 +107,23 @@ def test_a_dead_worker_stops_the_service(tmp_path: Path) -> None:
             httpx.get(f"{server.url}/healthz", timeout=2)
     finally:
         server.stop()
+
+
+def test_listening_socket() -> None:
+    """TCP with Nagle off (accepted connections inherit it: a response written in two
+    parts must not wait for the client's delayed ACK); a taken port is a usage error."""
+    import socket
+
+    from veil.errors import UsageError
+    from veil.service.server import listen
+
+    with listen("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        port = sock.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = sock.accept()
+        with client, accepted:
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+        with pytest.raises(UsageError, match=f"cannot listen on 127.0.0.1 port {port}"):
+            listen("127.0.0.1", port)
