@@ -19,7 +19,7 @@ from tests.vault.conftest import NO_POSTGRES
 from tests.vault.pgcluster import PgCluster
 from veil.vault import MasterKey, Vault
 
-CLIENTS = 16
+CLIENTS = 8
 EACH = 10
 
 
