@@ -19,6 +19,7 @@ from faker import Faker
 from veil.categories import Category, Kind, Role
 from veil.errors import UsageError
 from veil.scan import ScanResult, scan_frame
+from veil.scan.scanner import _take_sample
 
 ROWS = 10_000
 
@@ -178,10 +179,15 @@ def test_scan_of_30_columns_and_10k_rows_is_fast(frame: pl.DataFrame) -> None:
     assert min(elapsed) < 2.0
 
 
-def test_lazy_frames_are_sampled_from_the_head(frame: pl.DataFrame) -> None:
+def test_lazy_frames_are_sampled_over_the_whole_file(frame: pl.DataFrame) -> None:
     result = scan_frame(frame.lazy(), sample_rows=500)
     assert result.rows_sampled == 500
     assert result.finding("ssn").kind is Kind.SSN
+    # the first, middle and last rows of a lazy input are all in the sample
+    rows = pl.DataFrame({"i": range(10_000)})
+    taken = _take_sample(rows.lazy(), 500, 10_000).get_column("i")
+    assert taken.len() == 500 and taken.min() == 0 and taken.max() == 9_999
+    assert taken.is_between(4_000, 6_000).sum() > 0
 
 
 def test_large_frames_are_sampled_deterministically(frame: pl.DataFrame) -> None:

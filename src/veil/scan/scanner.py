@@ -68,9 +68,9 @@ def scan_frame(
     """Propose a kind, role and Safe Harbor category for every column, with evidence.
 
     A frame larger than `sample_rows` is sampled over its whole length (head,
-    tail and an even stride between; `total_rows` saves counting a lazy input),
-    and a column that is mostly null in those rows adds non-null values from the
-    whole file. Evidence never quotes a value.
+    tail and evenly spaced runs of rows between; `total_rows` saves counting a lazy
+    input), and a column that is mostly null in those rows adds non-null values
+    from the whole file. Evidence never quotes a value.
 
     >>> import polars as pl
     >>> found = scan_frame(pl.DataFrame({"x7": ["123-45-6789", "234-56-7890"]}))
@@ -82,7 +82,7 @@ def scan_frame(
             f"the 'sample_rows' parameter must be an int >= 1. Got {sample_rows} instead."
         )
     sample = _take_sample(frame, sample_rows, total_rows)
-    extra = _sparse_values(frame, sample, sample_rows, total_rows)
+    extra = _sparse_values(frame, sample, sample_rows)
     findings = tuple(
         classify_column(ColumnSample(name, _with_extra(sample.get_column(name), extra)),
                         recognizers)
@@ -95,11 +95,13 @@ def scan_frame(
 
 def _take_sample(frame: pl.LazyFrame | pl.DataFrame, rows: int,
                  total: int | None = None) -> pl.DataFrame:
-    """Rows spread over the whole input: a head, a tail and an even stride between.
+    """Rows spread over the whole input, head and tail included.
 
     Identifiers that appear only late in a file must be seen by the scanner too (the
-    verification pass covers every row anyway). A lazy input is read once, streamed;
-    `total` saves a counting pass when the reader already knows the row count.
+    verification pass covers every row anyway). A DataFrame gives an even stride; a lazy
+    input gives `BLOCKS` runs of consecutive rows at evenly spaced offsets, each read on
+    its own, so memory stays at a block (a Parquet row group), not the file. `total`
+    saves a counting pass when the reader already knows the row count.
     """
     if isinstance(frame, pl.DataFrame):
         if frame.height <= rows:
@@ -109,10 +111,16 @@ def _take_sample(frame: pl.LazyFrame | pl.DataFrame, rows: int,
         total = int(frame.select(pl.len()).collect(engine="streaming").item())
     if total <= rows:
         return frame.collect(engine="streaming")
-    return (frame.with_row_index(_ROW).filter(_spread(total, rows)).drop(_ROW)
-            .collect(engine="streaming"))
+    sizes = [rows // BLOCKS + (1 if i < rows % BLOCKS else 0) for i in range(BLOCKS)]
+    sizes = [size for size in sizes if size]
+    last = len(sizes) - 1
+    starts = [round(i * (total - sizes[i]) / max(1, last)) for i in range(len(sizes))]
+    return pl.concat([frame.slice(start, size).collect(engine="streaming")
+                      for start, size in zip(starts, sizes, strict=True)])
 
 
+BLOCKS = 16
+"""Runs of rows a lazy input's sample is made of (the first and last among them)."""
 _ROW = "__veil_scan_row"
 
 
@@ -127,26 +135,22 @@ def _spread(total: int, rows: int) -> pl.Expr:
 
 
 def _sparse_values(frame: pl.LazyFrame | pl.DataFrame, sample: pl.DataFrame,
-                   rows: int, total: int | None) -> dict[str, pl.Series]:
+                   rows: int) -> dict[str, pl.Series]:
     """More non-null values for columns that are (nearly) empty in the row sample.
 
-    A column that is null in most rows gets its own spread of non-null values from the
-    whole file, so a rarely filled field is classified from what it holds, not from nulls.
+    A column that is null in most rows gets the first `rows` non-null values of the whole
+    file (one streaming query per such column), so a rarely filled field is classified
+    from what it holds, not from nulls; the verification pass reads every value.
     """
     sparse = [c for c in sample.columns
               if sample.height >= _SPARSE_MIN_ROWS
               and sample.get_column(c).null_count() > sample.height - _SPARSE_MIN_VALUES]
     if not sparse:
         return {}
-    total = frame.height if isinstance(frame, pl.DataFrame) else total
-    wanted = []
-    for c in sparse:
-        share = (sample.height - sample.get_column(c).null_count()) / sample.height
-        step = max(1, int(share * (total or 0)) // rows)  # spread when the share says how
-        wanted.append(pl.col(c).drop_nulls().gather_every(step).head(rows).implode().alias(c))
     lazy = frame.lazy()
-    found = lazy.select(wanted).collect(engine="streaming")
-    return {c: found.get_column(c).explode().drop_nulls() for c in sparse}
+    found = pl.collect_all([lazy.select(pl.col(c)).drop_nulls().head(rows) for c in sparse],
+                           engine="streaming")
+    return {c: part.get_column(c) for c, part in zip(sparse, found, strict=True)}
 
 
 _SPARSE_MIN_ROWS = 200

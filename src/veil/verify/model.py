@@ -41,6 +41,7 @@ class ColumnExpectation:
     age_at: int = 90
     restricted_zip3: frozenset[str] = frozenset()
     exempt: frozenset[Category] = frozenset()
+    exempt_detectors: frozenset[str] = frozenset()
     reviewed: bool = False
     clinical_code: bool = False
     age_column: bool = False

@@ -404,7 +404,8 @@ def _second_pass(frame: pl.LazyFrame, column: _Column) -> list[Residual]:
         .agg(pl.len().alias("n"), pl.col("__veil_row").min().alias("first"))
         .collect(engine="streaming")
     )
-    active = [d for d in DETECTORS if d.category not in column.expect.exempt]
+    active = [d for d in DETECTORS if d.category not in column.expect.exempt
+              and d.name not in column.expect.exempt_detectors]
     flags = hits.select(
         pl.col("n"), pl.col("first"),
         *[d.matches(pl.col("v")).alias(d.name) for d in active],
