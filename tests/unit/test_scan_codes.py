@@ -395,3 +395,14 @@ def test_procedure_rules_need_letters_or_a_header() -> None:
     assert PROCEDURE_CODE_NAMED.needs_header
     assert PROCEDURE_CODE_NAMED.header_score("zip_code") == 0.0
     assert PROCEDURE_CODE_NAMED.header_score("cpt") == 1.0
+
+
+def test_lists_of_diagnosis_codes_in_one_cell_are_codes() -> None:
+    values = ["E11.65;J45.909", "I10", "K35.80, E78.5", "S72.001A | E78.5", "V45.81/250.00"]
+    found = scan_frame(pl.DataFrame({"c7": values * 40})).finding("c7")
+    assert found.kind is Kind.DIAGNOSIS_CODE
+
+
+def test_a_list_hiding_an_ssn_is_not_a_code_list() -> None:
+    values = ["E11.65;123-45-6789", "I10;234-56-7890"] * 40
+    assert scan_frame(pl.DataFrame({"c7": values})).finding("c7").kind is not Kind.DIAGNOSIS_CODE

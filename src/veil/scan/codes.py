@@ -54,14 +54,27 @@ ICD9_VE = r"^(V[0-9]{2}(\.[0-9]{1,2})?|E[0-9]{3}(\.[0-9])?)$"
 ICD9_NUMBER = r"^[0-9]{3}(\.[0-9]{1,2})?$"
 _ICD9_BARE = r"^([0-9]{3,5}|V[0-9]{2,4}|E[0-9]{3,4})$"
 _DIAGNOSIS_ANY = rf"{ICD10}|{ICD9_VE}|{ICD9_NUMBER}"
+
+
+def listed(pattern: str) -> str:
+    """A whole-value pattern widened to a list of such values ('E11.65;J45.909'): EHR
+    extracts often hold several codes in one cell, separated by ; , | or /."""
+    body = pattern.removeprefix("^").removesuffix("$")
+    return rf"^(?:{body})(?:\s*[;,|/]\s*(?:{body}))*$"
+
+
+ICD10_LIST = listed(ICD10)
+ICD9_VE_LIST = listed(ICD9_VE)
+_DIAGNOSIS_LISTED = f"{ICD10_LIST}|{ICD9_VE_LIST}|{ICD9_NUMBER}"
 _DOT = r"\."
 
 
 def _diagnosis_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
-    return gate_on(_DIAGNOSIS_ANY) if column.is_string else ()
+    return gate_on(_DIAGNOSIS_LISTED) if column.is_string else ()
 
 
-@uses(ICD10, _CA_POSTAL, ICD9_VE, ICD9_NUMBER, _DIAGNOSIS_ANY, _DOT, gate=_diagnosis_gate)
+@uses(ICD10_LIST, _CA_POSTAL, ICD9_VE_LIST, ICD9_NUMBER, _DIAGNOSIS_LISTED, _DOT,
+      gate=_diagnosis_gate)
 def _diagnosis_check(column: ColumnSample) -> ValueCheck | None:
     """ICD-10 codes, and ICD-9 codes in a column that has letter codes (V, E or ICD-10).
 
@@ -72,7 +85,7 @@ def _diagnosis_check(column: ColumnSample) -> ValueCheck | None:
     """
     if not column.is_string:
         return None
-    letters = (column.mask((ICD10,), (_CA_POSTAL,)) | column.contains(ICD9_VE))
+    letters = (column.mask((ICD10_LIST,), (_CA_POSTAL,)) | column.contains(ICD9_VE_LIST))
     codes = letters
     if column.share_of(letters) >= LETTER_EVIDENCE:
         codes = letters | column.contains(ICD9_NUMBER)
