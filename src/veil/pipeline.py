@@ -154,8 +154,11 @@ def _policy_header(scan: ScanResult) -> str:
 
 
 def _unquote(text: str, name: str, key: str) -> str:
-    """`text` with every mention of an identifying header replaced by its position key."""
-    return text.replace(name, key) if name else text
+    """`text` with every mention of an identifying header replaced by its position key,
+    quoted as evidence texts quote it (repr escapes) or as it is."""
+    if not name:
+        return text
+    return text.replace(repr(name), repr(key)).replace(name, key)
 
 
 def apply_policy(

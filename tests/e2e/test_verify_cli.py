@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.e2e.cli import run_cli
+from tests.e2e.cli import Outcome, run_cli
 from veil.categories import Kind
 from veil.pipeline import SAMPLE_ROWS
 from veil.scan import scan_frame
@@ -50,15 +50,22 @@ def _no_value(text: str, values: list[str]) -> bool:
     return not any(v in text for v in values)
 
 
+def _apply_keeping_all(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], *,
+                       reviewed: bool) -> tuple[Outcome, Path]:
+    """`veil apply` with a policy that keeps every column of the late-phones file."""
+    policy = tmp_path / "policy.yaml"
+    review = ", reviewed: true" if reviewed else ""
+    policy.write_text("version: 1\nprofile: safe-harbor\nreference_date: 2026-01-01\ncolumns:\n"
+                      f"  visit_type: {{action: keep{review}}}\n  sex: {{action: keep}}\n"
+                      "  hgb: {action: keep}\n")
+    out = tmp_path / "out"
+    return run_cli(capsys, "apply", str(path), "--policy", str(policy), "-o", str(out)), out
+
+
 def test_apply_fails_closed_on_identifiers_the_scan_missed(
         late: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path, phones = late
-    policy = tmp_path / "policy.yaml"
-    policy.write_text("version: 1\nprofile: safe-harbor\nreference_date: 2026-01-01\ncolumns:\n"
-                      "  visit_type: {action: keep}\n  sex: {action: keep}\n"
-                      "  hgb: {action: keep}\n")
-    out = tmp_path / "out"
-    outcome = run_cli(capsys, "apply", str(path), "--policy", str(policy), "-o", str(out))
+    outcome, out = _apply_keeping_all(path, tmp_path, capsys, reviewed=False)
     assert outcome.code == 3
     assert not out.exists()
     line = outcome.stderr.strip()
@@ -74,12 +81,7 @@ def test_apply_fails_closed_on_identifiers_the_scan_missed(
 def test_reviewed_keep_passes_with_a_warning(
         late: tuple[Path, list[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path, _phones = late
-    policy = tmp_path / "policy.yaml"
-    policy.write_text("version: 1\nprofile: safe-harbor\nreference_date: 2026-01-01\ncolumns:\n"
-                      "  visit_type: {action: keep, reviewed: true}\n  sex: {action: keep}\n"
-                      "  hgb: {action: keep}\n")
-    out = tmp_path / "out"
-    outcome = run_cli(capsys, "apply", str(path), "--policy", str(policy), "-o", str(out))
+    outcome, out = _apply_keeping_all(path, tmp_path, capsys, reviewed=True)
     assert outcome.code == 0, outcome.stderr
     report = json.loads((out / "report.json").read_text())
     assert any("reviewed" in w and "visit_type" in w for w in report["warnings"])
@@ -172,3 +174,13 @@ def test_identifying_file_name_is_not_written(tmp_path: Path,
     for part in ("GARCIA", "Maria", "19580314", "40012345"):
         assert part not in written
         assert part not in outcome.stdout.replace(str(tmp_path), "")
+
+
+def test_identifying_header_is_replaced_however_evidence_quotes_it() -> None:
+    from veil.pipeline import _unquote
+
+    header = "visit\t2023-04-17 Smith"
+    text = f"header {header!r} matches date synonyms; {header} again"
+    replaced = _unquote(text, header, "#3")
+    assert "2023-04-17" not in replaced and "Smith" not in replaced
+    assert "'#3'" in replaced

@@ -21,6 +21,7 @@ whose name is identifier-shaped is reported as `column_N`, never by its name.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -278,8 +279,6 @@ def _aggregates(column: _Column) -> Iterable[pl.Expr]:
 
 def _age_values(column: _Column) -> pl.Expr | None:
     """Ages as numbers, for columns whose action or header says they are ages."""
-    import re
-
     if not (column.expect.age_column or re.search(_AGE_HINT, column.name)):
         return None
     col = pl.col(column.name)
@@ -323,15 +322,11 @@ def _shape_violation(column: _Column) -> pl.Expr | None:
 
 
 def _literal(text: str) -> str:
-    import re
-
     return re.escape(text) if text else "(?!)"
 
 
 def _column_residuals(column: _Column, stats: Mapping[str, int]) -> list[Residual]:
     """Findings decided by whole-column statistics (no single value decides them)."""
-    import re
-
     a = column.alias
     expect = column.expect
     found: list[Residual] = []
@@ -382,8 +377,6 @@ def _column_residuals(column: _Column, stats: Mapping[str, int]) -> list[Residua
 
 def _date_part(name: str, stats: Mapping[str, int], a: str, ints: int) -> bool:
     """A day, month or day of the year of an event, stored alone under a telling header."""
-    import re
-
     for pattern, key in ((_MONTH_PART, "le12"), (_DAY_PART, "le31"), (_DOY_PART, "le366")):
         if re.search(pattern, name) and stats.get(f"{a}_{key}", 0) >= _MOSTLY * ints:
             return True
