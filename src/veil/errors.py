@@ -51,6 +51,24 @@ class PrivacyBudgetError(VeilError):
     """A differential privacy release would exceed its budget (issue 6)."""
 
 
+class EngineError(VeilError):
+    """The engine asked for does not exist or cannot run here (exit code 2)."""
+
+
+class CapabilityError(EngineError):
+    """The chosen engine cannot run a feature (Mondrian on Spark, ...); exit code 2."""
+
+    def __init__(self, engine: str, feature: str, capability: str) -> None:
+        super().__init__(
+            f"{feature} cannot run on the {engine} engine (it needs the {capability!r} "
+            "capability, which that engine does not have)",
+            hint="run this command with --engine polars (the default)",
+        )
+        self.engine = engine
+        self.feature = feature
+        self.capability = capability
+
+
 class InternalError(Exception):
     """A broken invariant inside veil: a bug, never a user error (exit code 1)."""
 

@@ -1,25 +1,179 @@
-"""The Engine protocol: something that executes a Plan over a Dataset.
+"""The Engine protocol: the one interface in front of all full-dataset work.
 
-The plan holds the logic; an engine only decides how it runs (embedded Polars
-streaming now, Spark later), so every engine gives identical output.
+The logic lives in plan values and in row-local Polars expressions built by veil;
+an engine only decides where and how they run (embedded Polars streaming,
+Spark), so every engine gives identical output. The caller chooses the engine
+(`engine=` in the Python API, `--engine` on the command line); nothing inside
+the pipeline does.
+
+Six operations cover every path (apply/deidentify, verify, risk, anonymize
+prepare and apply, pseudonymize):
+
+- `open`: a source (file, or directory of parts) -> the engine's table handle,
+  with an engine-neutral `schema` and the Polars `batch_schema` its row-local
+  expressions see;
+- `distinct`: the distinct rows of a few row-local expressions (small, on the driver);
+- `group_counts`: counts per combination of row-local keys (integer codes, or values),
+  optionally with the first source row of each;
+- `sums`: one pass of sums of row-local numeric/boolean expressions (plus the rows);
+- `take_every`: every n-th row of a few columns, in source order (small samples);
+- `write`: a plan (or a row-local transform) -> the output, with the part hashes.
+
+Pseudonyms flow: `distinct` -> the key store / vault on the driver -> code maps
+in `WriteOptions.code_maps`, joined in the engine; no code map or key is captured
+in a row-local closure. See /docs/architecture.md ("Engines").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
+
+import polars as pl
 
 from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
+from veil.engines.types import Capability, Schema, Source, WriteResult
+from veil.errors import CapabilityError
 from veil.io.formats import Format
-from veil.io.read import Dataset
 from veil.plan import Plan
+
+ROWS = "rows"
+"""The key of the row count in `Engine.sums` results (a reserved name)."""
+COUNT = "count"
+"""The count column of `Engine.group_counts` (Int64)."""
+FIRST = "first"
+"""The first-row column of `Engine.group_counts(first_row=True)` (Int64, 0-based, in
+source order)."""
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    """Where and how to write a transform's output.
+
+    `output` is inside a staging area the caller renames into place on success
+    (atomic output); the engine writes there only (Polars: one file; an engine
+    writing in parallel: a directory of part files).
+    `code_maps`: column -> DataFrame(identifier: String, code: String), made on the
+    driver (`veil.engines.codes.prepare_codes`); the engine joins them in.
+    """
+
+    output: Path
+    format: Format
+    secret: Secret | None = None
+    code_maps: Mapping[str, pl.DataFrame] = field(default_factory=dict)
+
+
+class RowTransform(Protocol):
+    """A row-local transform that is not a Plan (anonymize's recoding): a picklable value
+    whose `apply` maps a lazy batch to its output columns. It holds no key and no code
+    map; it may hold small non-secret tables (hierarchy labels, failing classes)."""
+
+    def apply(self, frame: pl.LazyFrame) -> pl.LazyFrame:
+        ...
+
+
+@runtime_checkable
+class Table(Protocol):
+    """An engine's handle on an opened source."""
+
+    @property
+    def path(self) -> Path:
+        """The source path (a file, or a directory of parts)."""
+        ...
+
+    @property
+    def format(self) -> Format:
+        ...
+
+    @property
+    def separator(self) -> str | None:
+        """The CSV separator found (None for other formats)."""
+        ...
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        ...
+
+    @property
+    def schema(self) -> Schema:
+        """Column names and veil's logical types, in order."""
+        ...
+
+    @property
+    def batch_schema(self) -> pl.Schema:
+        """The Polars dtype of each column as row-local expressions see it (the same in
+        every engine for the same input: the parity contract)."""
+        ...
+
+    @property
+    def rows(self) -> int | None:
+        """The row count when known without a pass (CSV check, Parquet footer), else None."""
+        ...
+
+
+class Engine(Protocol):
+    """Runs veil's full-dataset work. Every method may raise `InputError` (never quoting
+    data) when the source cannot be read."""
+
+    name: str
+    capabilities: frozenset[Capability]
+
+    def open(self, source: Source) -> Table:
+        """Check and open `source` lazily (nothing read beyond headers and footers)."""
+        ...
+
+    def driver_frame(self, table: Table) -> pl.LazyFrame:
+        """A lazy Polars frame over the source that the driver reads itself: the scan's
+        sample (a few evenly spaced runs of rows), never a full pass."""
+        ...
+
+    def distinct(self, table: Table, values: Mapping[str, pl.Expr]) -> pl.DataFrame:
+        """The distinct rows of the named row-local expressions (nulls included), one
+        column per name, in no particular order."""
+        ...
+
+    def group_counts(self, table: Table, keys: Mapping[str, pl.Expr], *,
+                     where: pl.Expr | None = None, first_row: bool = False) -> pl.DataFrame:
+        """Per distinct combination of the named row-local `keys` (nulls are one value),
+        the number of rows (`COUNT`, Int64) and, with `first_row`, the smallest 0-based
+        source row position (`FIRST`, Int64); only rows where `where` holds. The key
+        expressions are evaluated once; `where` may refer to the keys by name. In no
+        particular order."""
+        ...
+
+    def sums(self, table: Table, values: Mapping[str, pl.Expr], *,
+             derived: Sequence[pl.Expr] = ()) -> dict[str, int]:
+        """One pass: the sum over all rows of each named row-local boolean or integer
+        expression (nulls count 0), and the row count under `ROWS`. `derived` are
+        row-local columns added first, which `values` may refer to."""
+        ...
+
+    def take_every(self, table: Table, columns: Sequence[str], step: int) -> pl.DataFrame:
+        """Rows 0, step, 2*step, ... (source order) of `columns`."""
+        ...
+
+    def write(self, table: Table, transform: Plan | RowTransform,
+              options: WriteOptions) -> WriteResult:
+        """Run `transform` over every row and write the output at `options.output`.
+
+        A `Plan` is compiled by the engine (the Polars engine builds the action
+        expressions); output columns in plan order, rows in source order.
+        """
+        ...
+
+
+def require(engine: Engine, capability: Capability, feature: str) -> None:
+    """Refuse (CapabilityError, exit 2) a feature the engine cannot run."""
+    if capability not in engine.capabilities:
+        raise CapabilityError(engine.name, feature, capability.value)
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to run a plan: where to write, in which format, with which keys."""
+    """Deprecated: the options of the old `PolarsEngine.execute` (until callers move)."""
 
     output: Path
     format: Format
@@ -27,15 +181,21 @@ class RunOptions:
     keystore: KeyStore | None = None
 
 
-@dataclass(frozen=True)
-class EngineResult:
-    rows_out: int
-    columns_out: tuple[str, ...]
-    codes_assigned: dict[str, int]
+EngineResult = WriteResult
 
-
-class Engine(Protocol):
-    name: str
-
-    def execute(self, dataset: Dataset, plan: Plan, options: RunOptions) -> EngineResult:
-        ...
+__all__ = [
+    "COUNT",
+    "FIRST",
+    "ROWS",
+    "Capability",
+    "Engine",
+    "EngineResult",
+    "RowTransform",
+    "RunOptions",
+    "Schema",
+    "Source",
+    "Table",
+    "WriteOptions",
+    "WriteResult",
+    "require",
+]
