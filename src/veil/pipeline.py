@@ -33,6 +33,7 @@ from veil.policy.profiles import Proposal as ProfileProposal
 from veil.policy.profiles import safe_harbor_proposal
 from veil.policy.render import render_policy
 from veil.policy.safe_harbor import check_safe_harbor
+from veil.records import DeidentificationReport, ManifestRecord
 from veil.report.build import build_report
 from veil.report.html import high_risk, render_html
 from veil.scan import ScanResult, scan_frame
@@ -231,7 +232,8 @@ def apply_policy(
             "output_sha256": sha256_file(data_file),
             "policy_sha256": sha256_text(policy_text),
         }
-        (staging / "report.json").write_text(_json(report), encoding="utf-8")
+        (staging / "report.json").write_text(  # validated: a wrong field fails here
+            DeidentificationReport.model_validate(report).to_json(), encoding="utf-8")
         (staging / "report.html").write_text(render_html(report), encoding="utf-8")
         manifest = build_manifest(
             command=command,
@@ -244,7 +246,8 @@ def apply_policy(
             started_at=started,
             finished_at=dt.datetime.now(dt.UTC),
         )
-        (staging / "manifest.json").write_text(_json(manifest), encoding="utf-8")
+        (staging / "manifest.json").write_text(
+            ManifestRecord.model_validate(manifest).to_json(), encoding="utf-8")
     return RunResult(outdir, outdir / data_name, report, manifest)
 
 
