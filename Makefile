@@ -15,7 +15,7 @@ ROWS   ?= 10000
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/$(PIP) install --quiet -c $(LOCK) --upgrade pip
-	$(BIN)/$(PIP) install --quiet -c $(LOCK) -e '.[test]'
+	$(BIN)/$(PIP) install --quiet -c $(LOCK) -e '.[test,spark]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -26,7 +26,7 @@ lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/$(PIP) install --quiet --upgrade pip
-	.venv-lock/bin/$(PIP) install --quiet -e '.[test]'
+	.venv-lock/bin/$(PIP) install --quiet -e '.[test,spark]'
 	{ sed -n '/^#/p' $(LOCK); \
 	  .venv-lock/bin/$(PIP) freeze --all --exclude-editable | grep -v -i -E '^(setuptools|wheel)=='; \
 	} > $(LOCK).new
@@ -44,18 +44,21 @@ demo: $(STAMP)
 	.venv-pycanon/bin/$(PIP) install --quiet -r tests/crosscheck/requirements.txt
 	touch $@
 
-# The tests open the reports in Debian's chromium and run the vault, ledger and service
-# against a throwaway PostgreSQL server (initdb + pg_ctl): they are never skipped in CI.
+# The tests open the reports in Debian's chromium, run the vault, ledger and service
+# against a throwaway PostgreSQL server (initdb + pg_ctl) and the Spark engine on a Java
+# runtime (Spark 4 needs Java 17+): they are never skipped in CI.
 # Each check finds the program as the tests do (tests/e2e/test_reports_in_browser.py,
 # tests/vault/pgcluster.py). What is missing is installed with apt-get when make runs as
 # root; otherwise make stops and says what to install.
 CHROMIUM_FOUND := command -v chromium || command -v chromium-browser
 POSTGRES_FOUND := ls /usr/lib/postgresql/*/bin/initdb || command -v initdb
+JAVA_FOUND     := command -v java
 
 system-packages:
 	@missing=""; \
 	{ $(CHROMIUM_FOUND); } >/dev/null 2>&1 || missing="$$missing chromium"; \
 	{ $(POSTGRES_FOUND); } >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	{ $(JAVA_FOUND); } >/dev/null 2>&1 || missing="$$missing openjdk-17-jre-headless"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
 	  echo "make: the tests need Debian packages that are missing:$$missing" >&2; \
@@ -65,8 +68,10 @@ system-packages:
 	fi; \
 	echo "make: installing Debian packages the tests need:$$missing"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	{ $(CHROMIUM_FOUND); } >/dev/null 2>&1 && { $(POSTGRES_FOUND); } >/dev/null 2>&1 || \
-	  { echo "make: installed$$missing, but chromium or initdb is still not found" >&2; exit 1; }
+	{ $(CHROMIUM_FOUND); } >/dev/null 2>&1 && { $(POSTGRES_FOUND); } >/dev/null 2>&1 && \
+	  { $(JAVA_FOUND); } >/dev/null 2>&1 || \
+	  { echo "make: installed$$missing, but chromium, initdb or java is still not found" >&2; \
+	    exit 1; }
 
 test: $(STAMP) .venv-pycanon/.installed system-packages
 	$(BIN)/ruff check src tests bench
