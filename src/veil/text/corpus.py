@@ -1,0 +1,65 @@
+"""A corpus of texts with gold PHI spans: the records `veil text eval` scores.
+
+One JSON object per line: `{"id", "patient_id", "text", "spans": [{"start",
+"end", "type"}], "terms": [...]}`; offsets are character offsets into `text`
+(end exclusive), `type` the name of a `veil.text.PhiType` member, `terms` the
+clinical terms that must survive scrubbing verbatim. `veil generate notes`
+writes such files; any other corpus in this shape can be scored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from veil.errors import UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSpan:
+    """Where one identifier is: character offsets into the text (end exclusive)."""
+
+    start: int
+    end: int
+    type: str
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """One generated text with its gold spans and the clinical terms it holds."""
+
+    id: str
+    patient_id: str | None
+    kind: str
+    text: str
+    spans: tuple[GoldSpan, ...]
+    terms: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id, "patient_id": self.patient_id, "kind": self.kind, "text": self.text,
+            "spans": [{"start": s.start, "end": s.end, "type": s.type} for s in self.spans],
+            "terms": list(self.terms),
+        }
+
+
+def read_records(path: Path) -> Iterator[NoteRecord]:
+    """Records of a JSON lines corpus ({"id", "text", "spans", ...} per line)."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                spans = tuple(GoldSpan(int(s["start"]), int(s["end"]), str(s["type"]).upper())
+                              for s in item.get("spans") or ())
+                yield NoteRecord(str(item.get("id", number)), item.get("patient_id"),
+                                 str(item.get("kind", "")), str(item["text"]), spans,
+                                 tuple(str(t) for t in item.get("terms") or ()))
+            except (ValueError, KeyError, TypeError) as err:
+                raise UsageError(f"{path}: line {number} is not a corpus record "
+                                 f"({type(err).__name__})",
+                                 hint='each line needs {"id", "text", "spans": '
+                                 '[{"start", "end", "type"}]}') from err
