@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
 from veil.categories import Category
 from veil.detect.header import safe_file_name, safe_names
-from veil.engines.base import RunOptions
+from veil.engines.base import Engine, Table, WriteOptions
+from veil.engines.codes import prepare_codes
 from veil.engines.polars_engine import PolarsEngine
+from veil.engines.types import Source
 from veil.errors import UsageError, VerificationError
 from veil.io.formats import Format, extension
 from veil.io.hashing import sha256_file, sha256_text
@@ -37,7 +40,7 @@ from veil.records import DeidentificationReport, ManifestRecord
 from veil.report.build import build_report
 from veil.report.html import high_risk, render_html
 from veil.scan import ScanResult, scan_frame
-from veil.verify import Verification, plan_expectations, verify_frame
+from veil.verify import Verification, plan_expectations, verify_table
 
 SAMPLE_ROWS = 10_000
 
@@ -53,6 +56,11 @@ class InputSpec:
     def open(self) -> Dataset:
         return open_dataset(self.path, fmt=self.format, separator=self.separator)
 
+    @property
+    def source(self) -> Source:
+        """The engine-neutral source to open with an engine."""
+        return Source(self.path, self.format, self.separator)
+
 
 @dataclass(frozen=True)
 class Keys:
@@ -63,11 +71,53 @@ class Keys:
 
 
 @dataclass(frozen=True)
+class LoadedPolicy:
+    """A policy as a run uses it: the model, its text as written to the output (and hashed
+    into the manifest), and what a proposal adds (reasons per key, warnings)."""
+
+    policy: Policy
+    text: str
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    remediable: bool = False
+    """Proposed by veil, not written by a person: columns the verification pass flags
+    may be redacted and the run repeated (`deidentify`), instead of failing."""
+
+    @classmethod
+    def from_file(cls, path: Path) -> LoadedPolicy:
+        """Read and validate a policy YAML file (PolicyError on any problem)."""
+        from veil.policy.load import load_policy
+
+        policy = load_policy(path)
+        return cls(policy, Path(path).read_text(encoding="utf-8"))
+
+    @classmethod
+    def of(cls, policy: Policy) -> LoadedPolicy:
+        """A policy built in Python, with veil's rendering of it as its text."""
+        return cls(policy, render_policy(policy))
+
+
+@dataclass(frozen=True)
+class ApplyOptions:
+    """How to run `apply_policy`: keys, output, risk, and the engine (chosen by the caller;
+    None: the Polars engine)."""
+
+    keys: Keys = Keys()
+    output_format: Format | None = None
+    overwrite: bool = False
+    with_risk: bool = True
+    engine: Engine | None = None
+
+
+@dataclass(frozen=True)
 class Proposal:
     policy: Policy
     text: str
     reasons: dict[str, str]
     warnings: tuple[str, ...]
+
+    def loaded(self, *, remediable: bool = False) -> LoadedPolicy:
+        return LoadedPolicy(self.policy, self.text, self.reasons, self.warnings, remediable)
 
 
 @dataclass(frozen=True)
@@ -78,11 +128,13 @@ class RunResult:
     manifest: dict[str, Any]
 
 
-def scan_file(spec: InputSpec, *, sample_rows: int = SAMPLE_ROWS) -> ScanResult:
-    """Classify every column of a file from a sample of its rows."""
-    dataset = spec.open()
-    return scan_frame(dataset.frame, sample_rows=sample_rows, source=str(dataset.path),
-                      total_rows=dataset.rows)
+def scan_file(spec: InputSpec, *, sample_rows: int = SAMPLE_ROWS,
+              engine: Engine | None = None) -> ScanResult:
+    """Classify every column of a file from a sample of its rows (read on the driver)."""
+    engine = engine or PolarsEngine()
+    table = engine.open(spec.source)
+    return scan_frame(engine.driver_frame(table), sample_rows=sample_rows,
+                      source=str(table.path), total_rows=table.rows)
 
 
 def propose_policy(scan: ScanResult, *, profile: str = "safe-harbor",
@@ -164,63 +216,73 @@ def _unquote(text: str, name: str, key: str) -> str:
 
 def apply_policy(
     spec: InputSpec,
-    policy: Policy,
+    policy: LoadedPolicy | Policy,
     outdir: Path,
     *,
-    policy_text: str,
-    keys: Keys = Keys(),
-    output_format: Format | None = None,
-    overwrite: bool = False,
-    reasons: dict[str, str] | None = None,
-    extra_warnings: tuple[str, ...] = (),
-    command: str = "apply",
-    scan: ScanResult | None = None,
-    with_risk: bool = True,
-    remediable: bool = False,
+    options: ApplyOptions = ApplyOptions(),
+    **legacy: Any,
 ) -> RunResult:
-    """De-identify one file under `policy` into `outdir` (atomically).
+    """De-identify one file under `policy` into `outdir` (atomically), on the engine
+    the options name (default: the Polars engine).
 
     The written data is verified, every value, before it is moved into place: a
-    residual identifier raises VerificationError (nothing written), or, with
-    `remediable` (the policy was proposed, not written by a person), `Residuals`
-    so that the caller can redact the columns and run again.
+    residual identifier raises VerificationError (nothing written). A bare `Policy`
+    is written to the output as veil renders it; a `LoadedPolicy` as it was read.
     """
+    if legacy:  # TEMPORARY (issue 13): the CLI's old call, until its split lands
+        text = legacy.pop("policy_text")
+        options = replace(options, **legacy)
+        policy = LoadedPolicy(policy.policy if isinstance(policy, LoadedPolicy) else policy,
+                              text)
+    loaded = policy if isinstance(policy, LoadedPolicy) else LoadedPolicy.of(policy)
+    return _apply(spec, loaded, outdir, options, command="apply")
+
+
+def _apply(spec: InputSpec, loaded: LoadedPolicy, outdir: Path, options: ApplyOptions, *,
+           command: str, scan: ScanResult | None = None) -> RunResult:
+    """`apply_policy` with what internal callers know: the command for the manifest and
+    the scan already made (`deidentify`). With `loaded.remediable` a residual raises
+    `ResidualsFoundError` so that the caller can redact the columns and run again."""
+    policy, policy_text, keys = loaded.policy, loaded.text, options.keys
+    engine = options.engine or PolarsEngine()
     started = dt.datetime.now(dt.UTC)
     _prewarm_plots()
-    dataset = spec.open()
-    plan = compile_plan(policy, dataset.columns, source=str(dataset.path),
+    table = engine.open(spec.source)
+    plan = compile_plan(policy, table.columns, source=str(table.path),
                         run_date=started.date())
     if scan is None:
-        scan = scan_frame(dataset.frame, sample_rows=SAMPLE_ROWS, source=str(dataset.path),
-                          total_rows=dataset.rows)
+        scan = scan_frame(engine.driver_frame(table), sample_rows=SAMPLE_ROWS,
+                          source=str(table.path), total_rows=table.rows)
     verdict = check_safe_harbor(policy, scan)
-    reasons = {**_scan_reasons(plan, scan), **(reasons or {})}
-    fmt = output_format or dataset.format
-    shown = safe_file_name(dataset.path.name)
+    reasons = {**_scan_reasons(plan, scan), **loaded.reasons}
+    fmt = options.output_format or table.format
+    shown = safe_file_name(table.path.name)
     data_name = shown.partition(".")[0] + extension(fmt)
-    with atomic_directory(outdir, overwrite=overwrite) as staging:
+    with atomic_directory(outdir, overwrite=options.overwrite) as staging:
         data_file = staging / data_name
-        result = PolarsEngine().execute(
-            dataset, plan, RunOptions(data_file, fmt, keys.secret, keys.keystore))
-        verification = _verify(dataset, plan, data_file, fmt, outdir, remediable=remediable)
+        code_maps = prepare_codes(engine, table, plan, keys.keystore)
+        result = engine.write(table, plan, WriteOptions(data_file, fmt, keys.secret, code_maps))
+        written = engine.open(Source.output(data_file, fmt))
+        verification = _verify(engine, table, plan, written, outdir,
+                               remediable=loaded.remediable)
         (staging / "policy.yaml").write_text(policy_text, encoding="utf-8")
         report = build_report(
             plan=plan,
             categories=verdict.categories,
             reasons=reasons,
-            warnings=list(extra_warnings) + list(verdict.warnings)
+            warnings=list(loaded.warnings) + list(verdict.warnings)
             + _verification_warnings(verification),
-            input_info={"file": shown, "format": dataset.format.value,
-                        "rows": result.rows_out, "columns": len(dataset.columns)},
+            input_info={"file": shown, "format": table.format.value,
+                        "rows": result.rows_out, "columns": len(table.columns)},
             output_info={"file": data_name, "format": fmt.value, "rows": result.rows_out,
                          "columns": len(result.columns_out)},
-            distributions=_distributions(data_file, fmt, plan),
+            distributions=_distributions(engine, written, plan),
             keys=_key_notes(keys, result.codes_assigned),
             generated_at=started,
         )
         report["verification"] = verification.to_dict(rows=False)
-        if with_risk:
-            report["risk"] = _risk(data_file, fmt, report["quasi_identifiers"])
+        if options.with_risk:
+            report["risk"] = _risk(engine, written, report["quasi_identifiers"])
             if report["risk"] is not None and high_risk(report["risk"]):
                 report["warnings"].append(
                     f"re-identification risk: {report['risk']['summary']} Removing the 18 "
@@ -228,7 +290,7 @@ def apply_policy(
                     "data it knows could identify people ((b)(2)(ii)); consider generalizing "
                     "or leaving out quasi-identifiers (veil anonymize)")
         report["manifest"] = {
-            "input_sha256": sha256_file(dataset.path),
+            "input_sha256": sha256_file(table.path),
             "output_sha256": sha256_file(data_file),
             "policy_sha256": sha256_text(policy_text),
         }
@@ -237,12 +299,12 @@ def apply_policy(
         (staging / "report.html").write_text(render_html(report), encoding="utf-8")
         manifest = build_manifest(
             command=command,
-            input_path=dataset.path,
+            input_path=table.path,
             outputs=[data_file] + [staging / n for n in ("policy.yaml", "report.json",
                                                           "report.html")],
             output_root=staging,
             policy_sha256=report["manifest"]["policy_sha256"],
-            parameters=_parameters(plan, keys, fmt),
+            parameters=_parameters(plan, keys, fmt, engine.name),
             started_at=started,
             finished_at=dt.datetime.now(dt.UTC),
         )
@@ -261,20 +323,22 @@ def deidentify(
     output_format: Format | None = None,
     overwrite: bool = False,
     with_risk: bool = True,
+    engine: Engine | None = None,
 ) -> RunResult:
-    """Scan, propose the profile's default policy, and apply it, in one step."""
-    scan = scan_file(spec)
+    """Scan, propose the profile's default policy, and apply it, in one step, on `engine`
+    (default: the Polars engine)."""
+    engine = engine or PolarsEngine()
+    scan = scan_file(spec, engine=engine)
     proposal = propose_policy(scan, profile=profile,
                               reference_date=reference_date or dt.date.today())
-    run = partial(apply_policy, spec, outdir=outdir, keys=keys, output_format=output_format,
-                  overwrite=overwrite, command="deidentify", scan=scan, with_risk=with_risk)
+    options = ApplyOptions(keys=keys, output_format=output_format, overwrite=overwrite,
+                           with_risk=with_risk, engine=engine)
+    run = partial(_apply, spec, outdir=outdir, options=options, command="deidentify", scan=scan)
     try:
-        return run(proposal.policy, policy_text=proposal.text, reasons=proposal.reasons,
-                   extra_warnings=proposal.warnings, remediable=True)
+        return run(proposal.loaded(remediable=True))
     except ResidualsFoundError as residuals:
         amended = _redact_residuals(proposal, residuals.found, residuals.plan, scan)
-    return run(amended.policy, policy_text=amended.text, reasons=amended.reasons,
-               extra_warnings=amended.warnings)
+    return run(amended.loaded())
 
 
 def _redact_residuals(proposal: Proposal, found: Verification, plan: Plan,
@@ -316,16 +380,16 @@ class ResidualsFoundError(Exception):
         self.plan = plan
 
 
-def _verify(dataset: Dataset, plan: Plan, data_file: Path, fmt: Format,
+def _verify(engine: Engine, table: Table, plan: Plan, written: Table,
             outdir: Path, *, remediable: bool = False) -> Verification:
     """Check every value written; on a residual identifier fail before anything is moved
     into place, leaving only the data owner's verification report beside `outdir`."""
     if not plan.outputs:  # every column dropped: rows without values leave, nothing to read
-        return Verification(source=data_file.name, rows=dataset.rows or 0, columns_checked=0,
+        return Verification(source=written.path.name, rows=table.rows or 0, columns_checked=0,
                             residuals=())
-    found = verify_frame(_scan_output(data_file, fmt), expectations=plan_expectations(plan),
-                         source=data_file.name)
-    found = replace(found, emptied=_emptied(dataset, plan, found))
+    found = verify_table(engine, written, expectations=plan_expectations(plan),
+                         source=written.path.name)
+    found = replace(found, emptied=_emptied(engine, table, plan, found))
     if found.passed:
         return found
     if remediable:
@@ -334,7 +398,7 @@ def _verify(dataset: Dataset, plan: Plan, data_file: Path, fmt: Format,
     with atomic_file(rejected) as temporary:
         temporary.write_text(_json(found.to_dict(rows=True)), encoding="utf-8")
     raise VerificationError(
-        f"{safe_file_name(dataset.path.name)}: the output failed verification and was not "
+        f"{safe_file_name(table.path.name)}: the output failed verification and was not "
         "written: "
         f"{found.summary_line()}",
         hint=f"the data owner's report (counts and row positions, no values) is {rejected}; "
@@ -346,16 +410,17 @@ def _verify(dataset: Dataset, plan: Plan, data_file: Path, fmt: Format,
 _PARSING = ("year_only", "top_code", "age", "zip3", "generalize")
 
 
-def _emptied(dataset: Dataset, plan: Plan, found: Verification) -> dict[str, int]:
+def _emptied(engine: Engine, table: Table, plan: Plan,
+             found: Verification) -> dict[str, int]:
     """Per transformed output column: input values the transform turned into null."""
     steps = [s for s in plan.outputs if s.action in _PARSING and s.output is not None]
     if not steps:
         return {}
-    counts = _parquet_nonnull(dataset, [s.column for s in steps])
+    counts = _parquet_nonnull(table, [s.column for s in steps])
     if counts is None:
-        counts = dataset.frame.select(
-            [pl.col(s.column).is_not_null().sum().alias(str(i)) for i, s in enumerate(steps)]
-        ).collect(engine="streaming").row(0)
+        sums = engine.sums(table, {str(i): pl.col(s.column).is_not_null()
+                                   for i, s in enumerate(steps)})
+        counts = tuple(sums[str(i)] for i in range(len(steps)))
     emptied = {}
     for step, before in zip(steps, counts, strict=True):
         assert step.output is not None
@@ -365,13 +430,13 @@ def _emptied(dataset: Dataset, plan: Plan, found: Verification) -> dict[str, int
     return emptied
 
 
-def _parquet_nonnull(dataset: Dataset, columns: list[str]) -> tuple[int, ...] | None:
-    """Non-null counts from a Parquet footer's statistics (no data read), or None."""
-    if dataset.format is not Format.PARQUET or dataset.rows is None:
+def _parquet_nonnull(table: Table, columns: list[str]) -> tuple[int, ...] | None:
+    """Non-null counts from a Parquet file's footer statistics (no data read), or None."""
+    if table.format is not Format.PARQUET or table.rows is None or not table.path.is_file():
         return None
     import pyarrow.parquet as pq
 
-    meta = pq.ParquetFile(dataset.path).metadata
+    meta = pq.ParquetFile(table.path).metadata
     paths = {meta.row_group(0).column(i).path_in_schema: i
              for i in range(meta.num_columns)} if meta.num_row_groups else {}
     nulls = []
@@ -386,7 +451,7 @@ def _parquet_nonnull(dataset: Dataset, columns: list[str]) -> tuple[int, ...] | 
                 return None
             total += stats.null_count
         nulls.append(total)
-    return tuple(dataset.rows - n for n in nulls)
+    return tuple(table.rows - n for n in nulls)
 
 
 def _verification_warnings(found: Verification) -> list[str]:
@@ -407,7 +472,7 @@ def _json(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
-def _parameters(plan: Plan, keys: Keys, fmt: Format) -> dict[str, Any]:
+def _parameters(plan: Plan, keys: Keys, fmt: Format, engine: str) -> dict[str, Any]:
     return {
         "profile": plan.policy.profile,
         "reference_date": plan.reference_date.isoformat(),
@@ -415,7 +480,7 @@ def _parameters(plan: Plan, keys: Keys, fmt: Format) -> dict[str, Any]:
         "zip3_population_table": None if plan.policy.zip3.population_table is None
         else str(plan.policy.zip3.population_table),
         "output_format": fmt.value,
-        "engine": PolarsEngine.name,
+        "engine": engine,
         "secret_fingerprint": None if keys.secret is None else keys.secret.fingerprint,
         "keystore": None if keys.keystore is None else keys.keystore.location,
         "seed": None,
@@ -434,16 +499,15 @@ def _key_notes(keys: Keys, codes: dict[str, int]) -> dict[str, str]:
     return notes
 
 
-def _distributions(data_file: Path, fmt: Format, plan: Plan) -> dict[str, Any]:
+def _distributions(engine: Engine, written: Table, plan: Plan) -> dict[str, Any]:
     """Value counts of top-coded age columns in the written output."""
     columns = [s.output for s in plan.outputs if s.action in ("top_code", "age") and s.output]
     if not columns:
         return {}
-    frame = _scan_output(data_file, fmt)
     result: dict[str, Any] = {}
     for column in columns:
-        counts = (frame.group_by(pl.col(column).cast(pl.String)).len()
-                  .collect(engine="streaming").drop_nulls())
+        counts = engine.group_counts(written, {column: pl.col(column).cast(pl.String)}
+                                     ).drop_nulls()
         rows = sorted(((str(v), int(n)) for v, n in counts.iter_rows()), key=_age_order)
         label = next((s.rule.label for s in plan.outputs if s.output == column
                       and hasattr(s.rule, "label")), "90+")
@@ -452,24 +516,15 @@ def _distributions(data_file: Path, fmt: Format, plan: Plan) -> dict[str, Any]:
     return result
 
 
-def _risk(data_file: Path, fmt: Format, quasi: list[str]) -> dict[str, Any] | None:
+def _risk(engine: Engine, written: Table, quasi: list[str]) -> dict[str, Any] | None:
     """The re-identification risk of the output over the quasi-identifiers it kept."""
     if not quasi:
         return None
-    from veil.risk import assess
+    from veil.risk.assess import assess_table
 
-    return assess(_scan_output(data_file, fmt), quasi=quasi, pairs=len(quasi) <= 6).to_dict()
+    return assess_table(engine, written, quasi=quasi, pairs=len(quasi) <= 6).to_dict()
 
 
 def _age_order(item: tuple[str, int]) -> tuple[int, str]:
     value = item[0]
     return (int(value), "") if value.isdigit() else (10_000, value)
-
-
-def _scan_output(path: Path, fmt: Format) -> pl.LazyFrame:
-    if fmt is Format.PARQUET:
-        return pl.scan_parquet(path)
-    if fmt is Format.CSV:
-        return pl.scan_csv(path, infer_schema=False)
-    # every line's keys: a kept field first filled after line 100 must not be typed Null
-    return pl.scan_ndjson(path, infer_schema_length=None)

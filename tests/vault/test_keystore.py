@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
-from veil.pipeline import InputSpec, Keys, apply_policy
+from veil.pipeline import ApplyOptions, InputSpec, Keys, LoadedPolicy, apply_policy
 from veil.policy.load import parse_policy
 from veil.vault import Vault, VaultKeyStore
 
@@ -19,8 +19,9 @@ def test_apply_policy_codes_through_the_vault(vault: Vault, tmp_path: Path) -> N
     store = VaultKeyStore(vault, actor="pipeline", purpose="release 1")
     runs = []
     for name in ("first", "second"):
-        result = apply_policy(InputSpec(data), parse_policy(text), tmp_path / name,
-                              policy_text=text, keys=Keys(keystore=store), with_risk=False)
+        result = apply_policy(InputSpec(data), LoadedPolicy(parse_policy(text), text),
+                              tmp_path / name,
+                              options=ApplyOptions(keys=Keys(keystore=store), with_risk=False))
         runs.append(pl.read_csv(result.data_file, infer_schema=False)["mrn"].to_list())
         assert "key vault" in str(result.report)
     assert runs[0] == runs[1]

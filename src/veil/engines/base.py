@@ -35,18 +35,10 @@ import polars as pl
 
 from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
-from veil.engines.types import Capability, Schema, Source, WriteResult
+from veil.engines.types import COUNT, FIRST, ROWS, Capability, Schema, Source, WriteResult
 from veil.errors import CapabilityError
 from veil.io.formats import Format
 from veil.plan import Plan
-
-ROWS = "rows"
-"""The key of the row count in `Engine.sums` results (a reserved name)."""
-COUNT = "count"
-"""The count column of `Engine.group_counts` (Int64)."""
-FIRST = "first"
-"""The first-row column of `Engine.group_counts(first_row=True)` (Int64, 0-based, in
-source order)."""
 
 
 @dataclass(frozen=True)
@@ -136,12 +128,13 @@ class Engine(Protocol):
         ...
 
     def group_counts(self, table: Table, keys: Mapping[str, pl.Expr], *,
-                     where: pl.Expr | None = None, first_row: bool = False) -> pl.DataFrame:
+                     where: pl.Expr | None = None, where_keys: pl.Expr | None = None,
+                     first_row: bool = False) -> pl.DataFrame:
         """Per distinct combination of the named row-local `keys` (nulls are one value),
         the number of rows (`COUNT`, Int64) and, with `first_row`, the smallest 0-based
-        source row position (`FIRST`, Int64); only rows where `where` holds. The key
-        expressions are evaluated once; `where` may refer to the keys by name. In no
-        particular order."""
+        source row position (`FIRST`, Int64). Only rows where `where` (over the source
+        columns, evaluated first: a cheap prefilter) and then `where_keys` (over the keys,
+        by name) hold count. In no particular order."""
         ...
 
     def sums(self, table: Table, values: Mapping[str, pl.Expr], *,

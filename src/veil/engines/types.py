@@ -17,6 +17,14 @@ import polars as pl
 
 from veil.io.formats import Format
 
+ROWS = "rows"
+"""The key of the row count in `Engine.sums` results (a reserved name)."""
+COUNT = "count"
+"""The count column of `Engine.group_counts` (Int64)."""
+FIRST = "first"
+"""The first-row column of `Engine.group_counts(first_row=True)` (Int64, 0-based, in
+source order)."""
+
 
 class LogicalType(StrEnum):
     """The type of a column as veil reasons about it (not an engine's physical type).

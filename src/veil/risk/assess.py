@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import polars as pl
@@ -21,6 +21,9 @@ from veil.risk.contributions import Contribution, contributions, generalized_one
 from veil.risk.diversity import Diversity, diversity
 from veil.risk.population import PopulationUniqueness, population_uniqueness
 from veil.risk.sample import ModelRisk, journalist, marketer, prosecutor
+
+if TYPE_CHECKING:
+    from veil.engines.base import Engine, Table
 
 DEFAULT_THRESHOLD = 0.09
 THRESHOLD_SOURCES = {
@@ -168,8 +171,39 @@ def assess(frame: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
     )
 
 
-def _collect(frame: pl.DataFrame | pl.LazyFrame, columns: list[str]) -> pl.DataFrame:
-    names = frame.collect_schema().names() if isinstance(frame, pl.LazyFrame) else frame.columns
+def assess_table(engine: Engine, table: Table, *, quasi: Sequence[str],
+                 sensitive: Sequence[str] = (), population: Population | None = None,
+                 threshold: float = DEFAULT_THRESHOLD, pairs: bool = True,
+                 hierarchies: Mapping[str, Hierarchy] | None = None) -> RiskAssessment:
+    """`assess` over an engine's table: the engine counts the records per combination of
+    the quasi-identifiers and sensitive attributes (one `group_counts` pass); the
+    measures are computed on the driver from those counts, so every engine gives the
+    same figures."""
+    columns = [*quasi, *sensitive]
+    _check_names(list(table.columns), columns)
+    return assess(records_from_counts(engine, table, columns), quasi=quasi, sensitive=sensitive,
+                  population=population, threshold=threshold, pairs=pairs,
+                  hierarchies=hierarchies)
+
+
+def records_from_counts(engine: Engine, table: Table, columns: Sequence[str]) -> pl.DataFrame:
+    """The records of `columns`, rebuilt on the driver from the engine's counts per
+    distinct combination (text as Categorical, as `_collect` holds it), in a canonical
+    order (independent of the engine's)."""
+    from veil.engines.types import COUNT
+
+    counts = engine.group_counts(table, {c: pl.col(c) for c in columns})
+    if counts.height:
+        order = counts.select(pl.struct(pl.all()).hash(seed=0).alias("h"),
+                              pl.int_range(pl.len()).alias("i")).sort("h", "i")
+        counts = counts[order.get_column("i").to_numpy()]
+    index = np.repeat(np.arange(counts.height), counts.get_column(COUNT).to_numpy())
+    data = counts.select(columns)[index]
+    return data.with_columns(pl.col(c).cast(pl.Categorical) for c in columns
+                             if data.schema[c] == pl.String)
+
+
+def _check_names(names: list[str], columns: list[str]) -> None:
     missing = [c for c in columns if c not in names]
     if missing:
         raise UsageError(
@@ -178,6 +212,11 @@ def _collect(frame: pl.DataFrame | pl.LazyFrame, columns: list[str]) -> pl.DataF
         )
     if len(set(columns)) != len(columns):
         raise UsageError("a column is named both as quasi-identifier and as sensitive")
+
+
+def _collect(frame: pl.DataFrame | pl.LazyFrame, columns: list[str]) -> pl.DataFrame:
+    names = frame.collect_schema().names() if isinstance(frame, pl.LazyFrame) else frame.columns
+    _check_names(list(names), columns)
     if isinstance(frame, pl.LazyFrame):
         # text as Categorical: equal values stay equal, nulls stay null, and ten million
         # rows of a column hold 4-byte codes instead of strings

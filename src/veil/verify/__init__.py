@@ -9,7 +9,7 @@ closed on any residual; `veil verify FILE` runs it on a file made by any tool.
 
 from veil.verify.expect import plan_expectations
 from veil.verify.model import ColumnExpectation, Expect, Residual, Verification
-from veil.verify.run import verify_file, verify_frame
+from veil.verify.run import verify_file, verify_frame, verify_table
 
 __all__ = [
     "ColumnExpectation",
@@ -19,4 +19,5 @@ __all__ = [
     "plan_expectations",
     "verify_file",
     "verify_frame",
+    "verify_table",
 ]

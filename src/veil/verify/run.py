@@ -26,15 +26,21 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from veil.categories import Category
 from veil.detect.header import header_findings, safe_label
 from veil.detect.patterns import ANY_PATTERN, DETECTORS, cities_list, single_names
+from veil.engines.types import COUNT, FIRST
 from veil.errors import InputError
 from veil.io.formats import Format
+from veil.verify.codes import zip_code_aggregates, zip_codes_under_code_header
 from veil.verify.model import ColumnExpectation, Expect, Residual, Verification
+
+if TYPE_CHECKING:
+    from veil.engines.base import Engine, Table
 
 FIRST_ROWS = 5
 """How many row positions of each finding the data owner's report lists."""
@@ -126,18 +132,37 @@ def verify_frame(
     source: str = "",
     emptied: Mapping[str, int] | None = None,
 ) -> Verification:
-    """Check every value of `frame` (and its column names) for residual identifiers.
-
-    Without `expectations` every column is treated as kept (the standalone
-    `veil verify`). Raises nothing for findings: they are in the result.
+    """Check every value of an in-memory or lazy Polars `frame` (and its column names)
+    for residual identifiers, on the Polars engine (see `verify_table`).
 
     >>> import polars as pl
     >>> found = verify_frame(pl.LazyFrame({"a": ["ok", "123-45-6789"], "b": ["F", "M"]}))
     >>> found.passed, found.summary_line()
     (False, 'residual identifiers in 1 column(s) of 2 rows: a (G social security numbers: 1)')
     """
+    from veil.engines.polars_engine import PolarsEngine, PolarsTable
+
+    return verify_table(PolarsEngine(), PolarsTable.of_frame(frame, source or "<frame>"),
+                        expectations=expectations, source=source, emptied=emptied)
+
+
+def verify_table(
+    engine: Engine,
+    table: Table,
+    *,
+    expectations: Mapping[str, ColumnExpectation] | None = None,
+    source: str = "",
+    emptied: Mapping[str, int] | None = None,
+) -> Verification:
+    """Check every value of `frame` (and its column names) for residual identifiers.
+
+    Every pass runs on `engine`: one `sums` pass, a `take_every` sample, and a
+    `group_counts` pass per column with prefilter hits. Without `expectations`
+    every column is treated as kept (the standalone `veil verify`). Raises
+    nothing for findings: they are in the result.
+    """
     started = time.perf_counter()
-    schema = frame.collect_schema()
+    schema = table.batch_schema
     names = list(schema.names())
     heads, labels = header_residuals(names)
     expectations = expectations or {}
@@ -145,8 +170,8 @@ def verify_frame(
         _Column(i, name, labels[i], schema[name], expectations.get(name, ColumnExpectation()))
         for i, name in enumerate(names)
     ]
-    stats = _first_pass(frame, columns)
-    stats.update(_name_and_city_shares(frame, columns, stats["rows"]))
+    stats = _first_pass(engine, table, columns)
+    stats.update(_name_and_city_shares(engine, table, columns, stats["rows"]))
     residuals: list[Residual] = []
     not_inspected: list[str] = []
     for column in columns:
@@ -155,7 +180,7 @@ def verify_frame(
         residuals.extend(_column_residuals(column, stats))
         if column.runs_detectors and column.text() is not None \
                 and stats.get(f"{column.alias}_any", 0):
-            residuals.extend(_second_pass(frame, column))
+            residuals.extend(_second_pass(engine, table, column))
     return Verification(
         source=source,
         rows=int(stats["rows"]),
@@ -169,16 +194,21 @@ def verify_frame(
     )
 
 
-def verify_file(path: Path, *, fmt: Format | None = None,
-                separator: str | None = None) -> Verification:
-    """Open any CSV, Parquet or JSON lines file strictly and verify all of it."""
-    from veil.io.read import open_dataset
+def verify_file(path: Path, *, fmt: Format | None = None, separator: str | None = None,
+                engine: Engine | None = None) -> Verification:
+    """Open any CSV, Parquet or JSON lines file strictly and verify all of it on `engine`
+    (default: the Polars engine)."""
+    from veil.engines.types import Source
 
-    dataset = open_dataset(path, fmt=fmt, separator=separator)
+    if engine is None:
+        from veil.engines.polars_engine import PolarsEngine
+
+        engine = PolarsEngine()
+    table = engine.open(Source(Path(path), fmt, separator))
     try:
-        return verify_frame(dataset.frame, source=str(dataset.path))
+        return verify_table(engine, table, source=str(table.path))
     except pl.exceptions.PolarsError as err:
-        raise InputError(f"{dataset.path}: the file could not be read to the end "
+        raise InputError(f"{table.path}: the file could not be read to the end "
                          f"({type(err).__name__})",
                          hint="check that the file is complete and well-formed") from err
 
@@ -192,15 +222,14 @@ def header_residuals(names: list[str]) -> tuple[list[Residual], list[str]]:
     return residuals, labels
 
 
-def _first_pass(frame: pl.LazyFrame, columns: list[_Column]) -> dict[str, int]:
+def _first_pass(engine: Engine, table: Table, columns: list[_Column]) -> dict[str, int]:
+    """One pass of sums (the count under "rows")."""
     derived: list[pl.Expr] = []
-    exprs = [pl.len().alias("rows")]
+    values: dict[str, pl.Expr] = {}
     for column in columns:
         derived.extend(_derived(column))
-        exprs.extend(_aggregates(column))
-    row = frame.with_columns(derived).select(exprs).collect(engine="streaming").row(
-        0, named=True)
-    return {k: int(v or 0) for k, v in row.items()}
+        values.update(_aggregates(column))
+    return engine.sums(table, values, derived=derived)
 
 
 SHARE_SAMPLE = 100_000
@@ -209,7 +238,7 @@ estimated: a dictionary lookup of every value costs more than the rest of the pa
 a share of at least half the values is a statistic, not a per-value finding."""
 
 
-def _name_and_city_shares(frame: pl.LazyFrame, columns: list[_Column],
+def _name_and_city_shares(engine: Engine, table: Table, columns: list[_Column],
                           rows: int) -> dict[str, int]:
     """Per textual column: estimated values that are first/last names or city names, and
     how many distinct such values the sample holds."""
@@ -218,7 +247,7 @@ def _name_and_city_shares(frame: pl.LazyFrame, columns: list[_Column],
     if not textual or rows == 0:
         return {}
     step = max(1, rows // SHARE_SAMPLE)
-    sample = frame.select([pl.col(c.name) for c in textual]).gather_every(step).collect()
+    sample = engine.take_every(table, [c.name for c in textual], step)
     found: dict[str, int] = {}
     for column in textual:
         whole = sample.get_column(column.name).cast(pl.String).str.strip_chars() \
@@ -239,42 +268,42 @@ def _derived(column: _Column) -> Iterable[pl.Expr]:
         yield number.alias(f"__{column.alias}_num")
 
 
-def _aggregates(column: _Column) -> Iterable[pl.Expr]:
+def _aggregates(column: _Column) -> Iterable[tuple[str, pl.Expr]]:
+    """Per-row booleans (and counts) whose sums over the file are the column's statistics."""
     a = column.alias
     col = pl.col(column.name)
     text = column.text()
     number = None if column.number() is None else pl.col(f"__{a}_num")
-    yield col.is_not_null().sum().alias(f"{a}_nonnull")
+    yield f"{a}_nonnull", col.is_not_null()
     if column.runs_detectors and text is not None:
         # any non-ASCII character sends the value to the second pass, which reads it in
         # canonical form (normalizing every value here would cost more than the pass)
-        yield text.str.contains(_FIRST_PASS).sum().alias(f"{a}_any")
+        yield f"{a}_any", text.str.contains(_FIRST_PASS)
     shape = _shape_violation(column)
     if shape is not None:
-        yield shape.sum().alias(f"{a}_shape")
+        yield f"{a}_shape", shape
     if not column.runs_detectors:
         return
     if number is not None:
-        yield number.is_not_null().sum().alias(f"{a}_ints")
-        yield (number.abs() >= _LONG_NUMBER).sum().alias(f"{a}_long")
+        yield f"{a}_ints", number.is_not_null()
+        yield f"{a}_long", (number.abs() >= _LONG_NUMBER)
         size = number.abs()
-        yield (number.is_between(*_EPOCH_S) & (size >= _LONG_NUMBER)).sum().alias(
-            f"{a}_epoch_s")
-        yield (number.is_between(*_EPOCH_MS) & (size >= 100_000_000_000)).sum().alias(
-            f"{a}_epoch_ms")
+        yield f"{a}_epoch_s", (number.is_between(*_EPOCH_S) & (size >= _LONG_NUMBER))
+        yield f"{a}_epoch_ms", (number.is_between(*_EPOCH_MS) & (size >= 100_000_000_000))
         month = (number // 100) % 100
         day = number % 100
-        yield (number.is_between(18_000_101, 21_991_231) & month.is_between(1, 12)
-               & day.is_between(1, 31)).sum().alias(f"{a}_ymd")
-        yield number.is_between(*_SERIAL).sum().alias(f"{a}_serial")
-        yield number.is_between(1, 12).sum().alias(f"{a}_le12")
-        yield number.is_between(1, 31).sum().alias(f"{a}_le31")
-        yield number.is_between(1, 366).sum().alias(f"{a}_le366")
+        yield f"{a}_ymd", (number.is_between(18_000_101, 21_991_231)
+                           & month.is_between(1, 12) & day.is_between(1, 31))
+        yield f"{a}_serial", number.is_between(*_SERIAL)
+        yield f"{a}_le12", number.is_between(1, 12)
+        yield f"{a}_le31", number.is_between(1, 31)
+        yield f"{a}_le366", number.is_between(1, 366)
     if text is not None:
-        yield text.str.contains(r"^\s*[0-9]{5}(?:-[0-9]{4})?\s*$").sum().alias(f"{a}_zip5")
+        yield f"{a}_zip5", text.str.contains(r"^\s*[0-9]{5}(?:-[0-9]{4})?\s*$")
+    yield from ((f"{a}_{k}", e) for k, e in zip_code_aggregates(column.name, text, number))
     age = _age_values(column)
     if age is not None:
-        yield (age > 89).sum().alias(f"{a}_age_over")
+        yield f"{a}_age_over", (age > 89)
 
 
 def _age_values(column: _Column) -> pl.Expr | None:
@@ -363,6 +392,7 @@ def _column_residuals(column: _Column, stats: Mapping[str, int]) -> list[Residua
     if re.search(_ZIP_HINT, column.name) and nonnull and \
             stats.get(f"{a}_zip5", 0) >= _MOSTLY * nonnull:
         add(Category.GEOGRAPHY, "zip_code", stats[f"{a}_zip5"])
+    add(Category.GEOGRAPHY, "zip_code", zip_codes_under_code_header(column.name, stats, a))
     names = stats.get(f"{a}_names", 0)
     if nonnull and names >= _NAME_SHARE * nonnull \
             and stats.get(f"{a}_names_distinct", 0) >= _NAME_DISTINCT:
@@ -383,20 +413,14 @@ def _date_part(name: str, stats: Mapping[str, int], a: str, ints: int) -> bool:
     return False
 
 
-def _second_pass(frame: pl.LazyFrame, column: _Column) -> list[Residual]:
+def _second_pass(engine: Engine, table: Table, column: _Column) -> list[Residual]:
     """Every detector, validations included, on the distinct values the prefilter hit."""
     text = column.text()
     assert text is not None  # runs only for textual columns
-    hits = (
-        frame.with_row_index("__veil_row")
-        .select(text.alias("v"), pl.col("__veil_row"))
-        .filter(pl.col("v").str.contains(_FIRST_PASS))
-        .with_columns(canonical(pl.col("v")).alias("v"))
-        .filter(pl.col("v").str.contains(ANY_PATTERN))
-        .group_by("v")
-        .agg(pl.len().alias("n"), pl.col("__veil_row").min().alias("first"))
-        .collect(engine="streaming")
-    )
+    hits = engine.group_counts(
+        table, {"v": canonical(text)}, where=text.str.contains(_FIRST_PASS),
+        where_keys=pl.col("v").str.contains(ANY_PATTERN), first_row=True,
+    ).rename({COUNT: "n", FIRST: "first"})
     active = [d for d in DETECTORS if d.category not in column.expect.exempt
               and d.name not in column.expect.exempt_detectors]
     flags = hits.select(
