@@ -117,7 +117,7 @@ def _compile(spec: TaskSpec) -> Callable[[pl.DataFrame], pl.DataFrame]:
         return _plan_work(spec)
     if spec.kind == "transform":
         transform = spec.transform
-        return lambda frame: transform.apply(frame.lazy()).collect()  # type: ignore[no-any-return]
+        return lambda frame: transform.apply(frame.lazy()).collect()
     exprs = {name: deserialize(data).alias(name) for name, data in spec.exprs.items()}
     if spec.kind == "distinct":
         return lambda frame: frame.select(exprs.values()).unique()
