@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
 
-from veil.actions.context import ActionContext
 from veil.actions.keystore import KeyStore
-from veil.actions.pseudonym import pseudonym
 from veil.errors import InputError, UsageError
 from veil.io.formats import Format, format_from_path
 from veil.io.read import Dataset, open_dataset
 from veil.io.write import atomic_file, sink
-from veil.policy.models import Pseudonym
+from veil.plan import Plan, compile_plan
+from veil.policy.models import Keep, Policy, Pseudonym, Rule
 from veil.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from veil.engines.base import Engine
 
 T = TypeVar("T")
 
@@ -45,37 +47,51 @@ class ReidentifyResult:
 
 def pseudonymize_file(source: Path, output: Path, *, columns: Sequence[str],
                       keystore: KeyStore, scope: str, overwrite: bool = False,
-                      input_format: Format | None = None,
-                      separator: str | None = None) -> PseudonymizeResult:
-    """Copy `source` to `output` with each of `columns` replaced by its codes in `scope`.
+                      input_format: Format | None = None, separator: str | None = None,
+                      engine: Engine | None = None) -> PseudonymizeResult:
+    """Copy `source` to `output` with each of `columns` replaced by its codes in `scope`,
+    on `engine` (default: the Polars engine).
 
-    Codes come from the vault through the `pseudonym` action: new identifiers get
-    new codes, known ones their old codes. Other columns are copied unchanged.
+    Codes come from the vault through the `pseudonym` action: the engine reads each
+    column's distinct values, the vault assigns codes on this machine (new identifiers
+    get new codes, known ones their old codes), and the engine joins them in. Other
+    columns are copied unchanged.
     """
+    from veil.engines.base import WriteOptions
+    from veil.engines.codes import prepare_codes
+    from veil.engines.types import Source
+
     _check_output(source, output, overwrite)
     if not columns:
         raise UsageError("give at least one --column to pseudonymize")
-    dataset = open_dataset(source, fmt=input_format, separator=separator)
-    absent = [c for c in columns if c not in dataset.columns]
+    if engine is None:
+        from veil.engines.polars_engine import PolarsEngine
+
+        engine = PolarsEngine()
+    table = engine.open(Source(Path(source), input_format, separator))
+    absent = [c for c in columns if c not in table.columns]
     if absent:
         raise UsageError(f"{source}: no column named {', '.join(map(repr, absent))}",
-                         hint=f"the columns are {', '.join(dataset.columns)}")
+                         hint=f"the columns are {', '.join(table.columns)}")
     fmt = format_from_path(output)
-    schema = dict(_polars(dataset, dataset.frame.collect_schema).items())
-    maps: dict[str, pl.DataFrame] = {}
-    for column in dict.fromkeys(columns):
-        query = dataset.frame.select(pl.col(column).cast(pl.String).unique())
-        distinct = _polars(dataset, partial(_collect_series, query))
-        maps[column] = keystore.assign(scope, distinct, length=10, prefix="")
-    rule = Pseudonym(action="pseudonym", scope=scope)
-    expressions = [
-        pseudonym(rule, ActionContext(column=c, dtype=schema[c], reference_date=dt.date.today(),
-                                      code_maps=maps, schema=schema)).alias(c)
-        for c in maps
-    ]
+    plan = _coding_plan(table.columns, dict.fromkeys(columns), scope, str(source))
+    maps = prepare_codes(engine, table, plan, keystore)
     with atomic_file(output) as staging:
-        _polars(dataset, lambda: sink(dataset.frame.with_columns(expressions), staging, fmt))
+        engine.write(table, plan, WriteOptions(staging, fmt, code_maps=maps))
     return PseudonymizeResult(output, tuple(maps), {c: m.height for c, m in maps.items()})
+
+
+def _coding_plan(names: tuple[str, ...], coded: Mapping[str, None], scope: str,
+                 source: str) -> Plan:
+    """A plan that keeps every column and codes `coded` (each column named by position,
+    so no header can be mistaken for a policy key, and written under its own name)."""
+    rules: dict[str, Rule] = {
+        f"#{i + 1}": Pseudonym(action="pseudonym", scope=scope, rename=name)
+        if name in coded else Keep(action="keep", rename=name)
+        for i, name in enumerate(names)
+    }
+    policy = Policy(profile="safe-harbor", reference_date=dt.date.today(), columns=rules)
+    return compile_plan(policy, names, source=source)
 
 
 def reidentify_file(codes_file: Path, output: Path, *, vault: Vault, scope: str, actor: str,
