@@ -207,8 +207,10 @@ IDENTIFIER_WINS: list[tuple[str, str, list[Any], Kind | None]] = [
     ("zips without a header stay zips", "c0", _many(_zip), Kind.ZIP),
     ("zips under a zip_code header", "zip_code", _many(_zip), Kind.ZIP),
     ("zip integers under a zip header", "zip", _many(lambda r: int(_zip(r))), Kind.ZIP),
-    ("bare cpt codes without a header fail closed as zips", "c0",
-     _many(lambda r: r.choice(CPT)), Kind.ZIP),
+    ("bare cpt-range numbers that are not billed codes fail closed as zips", "c0",
+     _many(lambda r: f"{r.randint(10_100, 69_900)}"), Kind.ZIP),
+    ("...and under a cpt header too", "cpt", _many(lambda r: f"{r.randint(10_100, 69_900)}"),
+     Kind.ZIP),
     ("phones under a cpt header", "cpt", _many(lambda r: f"({r.randint(201, 989)}) "
                                             f"{r.randint(200, 999)}-{r.randint(0, 9999):04d}"),
      Kind.PHONE),
@@ -290,7 +292,9 @@ def test_a_frame_with_meaningless_headers() -> None:
         "age": (_many(lambda r: f"{r.randint(1, 99)}yo", seed=10), Kind.AGE),
         "ssn": (_many(_ssn, seed=11), Kind.SSN),
         "zip": (_many(_zip, seed=12), Kind.ZIP),
-        "cpt": (_many(lambda r: r.choice(CPT), seed=13), Kind.ZIP),
+        # frequently billed codes are codes by content; other five-digit numbers stay ZIPs
+        "cpt": (_many(lambda r: r.choice(CPT), seed=13), Kind.PROCEDURE_CODE),
+        "cpt_range": (_many(lambda r: f"{r.randint(10_100, 69_900)}", seed=14), Kind.ZIP),
     }
     frame = pl.DataFrame({f"c{i}": values for i, (values, _) in enumerate(columns.values())})
     result = scan_frame(frame)
@@ -301,7 +305,8 @@ def test_a_frame_with_meaningless_headers() -> None:
         if finding.role is Role.SENSITIVE:
             assert isinstance(rule, Keep), (name, rule)
     assert isinstance(safe_harbor_proposal(result.finding("c9")).rule, TopCode)
-    assert isinstance(safe_harbor_proposal(result.finding("c12")).rule, Zip3)
+    assert isinstance(safe_harbor_proposal(result.finding("c11")).rule, Zip3)
+    assert isinstance(safe_harbor_proposal(result.finding("c13")).rule, Zip3)
 
 
 def test_a_procedure_header_keeps_five_digits() -> None:
@@ -388,10 +393,13 @@ def test_gates_bound_the_new_checks(name: str) -> None:
     assert gated == classify_column(ColumnSample("c0", _GATE_COLUMNS[name]), UNGATED)
 
 
-def test_procedure_rules_need_letters_or_a_header() -> None:
-    bare = ColumnSample("c0", pl.Series(_many(lambda r: r.choice(CPT))))
+def test_procedure_rules_need_letters_or_content_evidence() -> None:
+    billed = ColumnSample("c0", pl.Series(_many(lambda r: r.choice(CPT))))
+    assert PROCEDURE_CODE.check(billed).share == 1.0  # type: ignore[union-attr]
+    bare = ColumnSample("c0", pl.Series(_many(lambda r: f"{r.randint(10_100, 69_900)}")))
     assert PROCEDURE_CODE.check(bare) is not None
     assert PROCEDURE_CODE.check(bare).share == 0.0  # type: ignore[union-attr]
+    assert PROCEDURE_CODE_NAMED.check(bare).share == 0.0  # type: ignore[union-attr]
     assert PROCEDURE_CODE_NAMED.needs_header
     assert PROCEDURE_CODE_NAMED.header_score("zip_code") == 0.0
     assert PROCEDURE_CODE_NAMED.header_score("cpt") == 1.0

@@ -42,7 +42,8 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
     why = _why(finding)
     if kind is Kind.ZIP:
         return Proposal(Zip3(action="zip3", category=category, kind=kind),
-                        f"{why}; ZIP3 kept only for areas over 20,000 people, else 000")
+                        f"{why}; ZIP3 kept only for areas over 20,000 people, else 000",
+                        warning=_code_header_warning(finding))
     if kind in (Kind.BIRTH_DATE, Kind.DEATH_DATE, Kind.DATE, Kind.YEAR):
         return Proposal(YearOnly(action="year_only", category=category, kind=kind,
                                  encoding=finding.date_encoding or "auto"),
@@ -95,6 +96,20 @@ def keep_evidence(finding: ColumnFinding) -> str | None:
         if item.source == "values" and item.score >= KEEP_SHARE:
             return f"content evidence ({item.score:.0%} of sampled values)"
     return None
+
+
+_CODE_KINDS = frozenset({Kind.PROCEDURE_CODE, Kind.DIAGNOSIS_CODE, Kind.CLINICAL_CODE})
+
+
+def _code_header_warning(finding: ColumnFinding) -> str | None:
+    """A warning when a clinical code was the header's reading of ZIP-shaped values:
+    the content did not establish codes, so they are treated as ZIP codes (fail closed)."""
+    if not any(kind in _CODE_KINDS for kind, _ in finding.alternatives):
+        return None
+    return ("five-digit values under a procedure or code header were not established as "
+            "codes by their content (no letter codes, few frequently billed CPT codes), so "
+            "they were treated as ZIP codes (ZIP3, fail closed); review it and keep it with "
+            "{action: keep, reviewed: true} if they are procedure codes")
 
 
 def _top(finding: ColumnFinding) -> str:

@@ -9,26 +9,31 @@ hyphenated NDC, a mix of CPT with HCPCS letters) decide from content alone.
 
 Bare numbers are another matter: a five-digit CPT code looks like a ZIP code,
 an undotted ICD-9 code like a ZIP or a count, an 11-digit NDC like an account
-number. Such columns are codes only under a code-like header (`*_NAMED` rules),
-never as a ZIP or an NPI by content (values that pass the NPI check digit are
+number. Such columns are checked as codes only under a code-like header (`*_NAMED`
+rules), never as an NPI by content (values that pass the NPI check digit are
 not NDCs), and never when nearly every value is distinct: clinical codes repeat
-across patients, identifiers do not (see `unique_per_row`). Without a header a
-column of five-digit numbers in ZIP ranges stays a ZIP (zip3 is the safe action).
+across patients, identifiers do not (see `unique_per_row`). A header never makes
+ZIP-shaped numbers codes by itself: five-digit numbers are CPT codes only on content
+evidence (`veil.scan.cpt`), else they stay ZIP codes (zip3 is the safe action).
 """
 
 from __future__ import annotations
 
 import re
 
+import polars as pl
 from stdnum import luhn, verhoeff
 
 from veil.categories import Kind
+from veil.scan.cpt import cpt_evidence, established
 from veil.scan.ids import UNIQUE_RATIO
 from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, pattern_check, uses
 from veil.scan.sample import ColumnSample, Prefilter
 
 UNIQUE_MIN_DISTINCT = 100
 """Distinct values from which a column distinct in nearly every row looks like an identifier."""
+ZIP_SHAPED_SHARE = 0.5
+"""Share of five-digit values from which bare procedure numbers need content evidence."""
 LETTER_EVIDENCE = 0.1
 """Share of rows with letter codes (HCPCS, CPT II/III; ICD V/E) that tells codes from numbers."""
 
@@ -171,30 +176,65 @@ def _letter_gate(column: ColumnSample) -> tuple[Prefilter, ...]:
 
 @uses(PROCEDURE, _PROCEDURE_LETTER, gate=_letter_gate)
 def _procedure_check(column: ColumnSample) -> ValueCheck | None:
-    """CPT/HCPCS codes in a column that has letter codes (HCPCS, CPT II/III).
+    """CPT/HCPCS codes in a column that has letter codes (HCPCS, CPT II/III), or whose
+    bare five-digit numbers are mostly frequently billed CPT codes (`_bare_evidence`).
 
-    Bare five-digit CPT codes look like ZIP codes, and three-digit integers like
-    counts: without letter codes beside them they count only under a header
-    (`PROCEDURE_CODE_NAMED`).
+    Other bare five-digit numbers look like ZIP codes, and three-digit integers like
+    counts: they count only under a header (`PROCEDURE_CODE_NAMED`), and five-digit
+    ones not even there without content evidence.
     """
     if not column.is_string:
         return None
-    if column.row_share(_PROCEDURE_LETTER) < LETTER_EVIDENCE:
-        return ValueCheck(0.0, column.nonnull, "are CPT or HCPCS codes (no letter codes: "
-                          "bare numbers need a procedure header)")
     strength, note = _unique_note(column, 0.95)
+    if column.row_share(_PROCEDURE_LETTER) < LETTER_EVIDENCE:
+        bare = _bare_evidence(column)
+        if bare is None or not bare[0]:
+            return ValueCheck(0.0, column.nonnull, "are CPT or HCPCS codes (no letter codes, "
+                              "and bare numbers not established as CPT codes by content)")
+        return ValueCheck(_procedures(column), column.nonnull,
+                          f"are CPT procedure codes ({bare[1]}){note}", strength)
     return ValueCheck(_procedures(column), column.nonnull,
                       f"are CPT or HCPCS procedure codes{note}", strength)
 
 
-@uses(PROCEDURE, _PROCEDURE_INT, gate=_procedure_gate)
+@uses(PROCEDURE, _PROCEDURE_INT, _PROCEDURE_LETTER, gate=_procedure_gate)
 def _procedure_named_check(column: ColumnSample) -> ValueCheck | None:
-    """CPT/HCPCS codes in a column named like procedures: bare five-digit codes count fully."""
+    """CPT/HCPCS codes in a column named like procedures.
+
+    The header only lets the check run; it is not evidence. Bare five-digit numbers
+    are ZIP-shaped, so they count as CPT codes only on content evidence
+    (`veil.scan.cpt`): letter codes beside them, or mostly frequently billed codes and
+    no number that only a ZIP code can be. Otherwise the check finds nothing and the
+    column's ZIP shape decides (fail closed).
+    """
     if not column.has_text:
         return None
     strength, note = _unique_note(column, 0.95)
+    letters = column.is_string and column.row_share(_PROCEDURE_LETTER) >= LETTER_EVIDENCE
+    if not letters:
+        bare = _bare_evidence(column)
+        if bare is not None and not bare[0]:
+            return ValueCheck(0.0, column.nonnull, bare[1], strength)
+        if bare is not None:
+            note = f" ({bare[1]}){note}"
     return ValueCheck(_procedures(column), column.nonnull,
                       f"are CPT or HCPCS procedure codes{note}", strength)
+
+
+def _bare_evidence(column: ColumnSample) -> tuple[bool, str] | None:
+    """For a column of mostly five-digit numbers: (established as CPT, why); None for
+    other columns (three- and four-digit numbers are no ZIP codes' shape as text)."""
+    shaped, frequent, not_cpt = cpt_evidence(pl.col("v"), integer=column.is_integer)
+    five = column.expr_share("cpt:five", shaped)
+    if five < ZIP_SHAPED_SHARE:
+        return None
+    common = column.expr_share("cpt:frequent", frequent)
+    zip_only = column.expr_share("cpt:not-cpt", not_cpt)
+    if established(1.0, common, zip_only):
+        return True, f"{common:.0%} of rows are frequently billed CPT codes"
+    return False, (f"are five-digit numbers that are ZIP-shaped: only {common:.0%} of rows are "
+                   f"frequently billed CPT codes and {zip_only:.1%} are numbers no CPT code has, "
+                   "so the header is not evidence (fail closed: read as ZIP codes)")
 
 
 _NOT_PROCEDURE = (
