@@ -15,7 +15,7 @@ from typing import Any
 
 from veil import __version__
 from veil.detect.header import safe_file_name
-from veil.io.hashing import sha256_file
+from veil.io.hashing import path_bytes, sha256_file, sha256_path
 
 _LIBRARIES = ("polars", "polars-hash", "pyarrow", "pydantic", "faker", "phonenumbers",
               "python-stdnum", "opendp")
@@ -55,8 +55,8 @@ def build_manifest(
         "policy_sha256": policy_sha256,
         "input": None if input_path is None else {
             "file": safe_file_name(input_path.name),
-            "sha256": input_sha256 or sha256_file(input_path),
-            "bytes": input_path.stat().st_size,
+            "sha256": input_sha256 or sha256_path(input_path),
+            "bytes": path_bytes(input_path),
         },
         "outputs": [
             {"file": str(p.relative_to(output_root)), "sha256": sha256_file(p),

@@ -26,7 +26,7 @@ from veil.engines.polars_engine import PolarsEngine
 from veil.engines.types import Source
 from veil.errors import UsageError, VerificationError
 from veil.io.formats import Format, extension
-from veil.io.hashing import sha256_file, sha256_text
+from veil.io.hashing import part_files, sha256_path, sha256_text
 from veil.io.read import Dataset, open_dataset
 from veil.io.write import atomic_directory, atomic_file
 from veil.manifest import build_manifest
@@ -290,8 +290,8 @@ def _apply(spec: InputSpec, loaded: LoadedPolicy, outdir: Path, options: ApplyOp
                     "data it knows could identify people ((b)(2)(ii)); consider generalizing "
                     "or leaving out quasi-identifiers (veil anonymize)")
         report["manifest"] = {
-            "input_sha256": sha256_file(table.path),
-            "output_sha256": sha256_file(data_file),
+            "input_sha256": sha256_path(table.path),
+            "output_sha256": sha256_path(data_file),
             "policy_sha256": sha256_text(policy_text),
         }
         (staging / "report.json").write_text(  # validated: a wrong field fails here
@@ -300,8 +300,8 @@ def _apply(spec: InputSpec, loaded: LoadedPolicy, outdir: Path, options: ApplyOp
         manifest = build_manifest(
             command=command,
             input_path=table.path,
-            outputs=[data_file] + [staging / n for n in ("policy.yaml", "report.json",
-                                                          "report.html")],
+            outputs=part_files(data_file) + [staging / n for n in (
+                "policy.yaml", "report.json", "report.html")],
             output_root=staging,
             policy_sha256=report["manifest"]["policy_sha256"],
             parameters=_parameters(plan, keys, fmt, engine.name),
