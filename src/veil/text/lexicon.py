@@ -1,0 +1,141 @@
+"""The word sets the text recognizers look words up in, loaded once per process.
+
+Names and places are the scanner's shipped lists (`veil.scan.vocab`: Census and
+Faker first names and surnames, GeoNames places of 5,000+ people); the text
+lists under `veil/data/text/` add what running text needs: names that are also
+everyday words (need name context), and the clinical vocabulary that must
+survive (eponyms, drugs, genes, scores, lab abbreviations, units) plus a small
+nickname table for known-name expansion. All sets hold upper-case words
+without apostrophes; lookups are O(1).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from veil.scan import vocab
+
+
+def fold(word: str) -> str:
+    """The lookup key of a word: ASCII-folded, upper-case, apostrophes and periods dropped."""
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word)
+                       if not unicodedata.combining(c))
+    return word.upper().replace("'", "").replace("’", "").replace(".", "")
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("veil").joinpath(f"data/text/{name}").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+MONTH_WORDS = frozenset({
+    "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+    "OCTOBER", "NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEP",
+    "SEPT", "OCT", "NOV", "DEC", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+    "SATURDAY", "SUNDAY", "MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT",
+    "SUN", "SPRING", "SUMMER", "FALL", "AUTUMN", "WINTER", "CHRISTMAS", "EASTER",
+    "THANKSGIVING", "HALLOWEEN",
+})
+
+FUNCTION_WORDS = frozenset({
+    "A", "AN", "THE", "AND", "OR", "BUT", "IF", "OF", "IN", "ON", "AT", "TO", "FOR", "WITH",
+    "FROM", "BY", "AS", "IS", "WAS", "ARE", "WERE", "BE", "BEEN", "HE", "SHE", "HIS", "HER",
+    "HIM", "THEY", "THEM", "THEIR", "WE", "OUR", "YOU", "YOUR", "I", "ME", "MY", "IT", "ITS",
+    "THIS", "THAT", "THESE", "THOSE", "NO", "NOT", "NONE", "YES", "PER", "VIA", "ALSO", "THEN",
+    "WHEN", "WHILE", "AFTER", "BEFORE", "DURING", "SINCE", "UNTIL", "PATIENT", "PT", "PLAN",
+    "HISTORY", "ASSESSMENT", "IMPRESSION", "FINDINGS", "REPORT", "NOTE", "NOTES", "EXAM",
+    "DIAGNOSIS", "DIAGNOSES", "MEDICATIONS", "ALLERGIES", "PROCEDURE", "INDICATION",
+    "TECHNIQUE", "COMPARISON", "RESULTS", "LABS", "VITALS", "SIGNED", "DICTATED", "DEAR",
+    "SINCERELY", "REGARDS", "THANKS", "THANK", "PLEASE", "CONTINUE", "START", "STOP", "HOLD",
+    "FOLLOW", "UP", "RETURN", "CALL", "CALLED", "DISCUSSED", "REVIEWED", "SPOKE", "SEEN",
+    "DENIES", "REPORTS", "STATES", "NEGATIVE", "POSITIVE", "NORMAL", "STABLE", "IMPROVED",
+    "ADMITTED", "DISCHARGED", "TRANSFERRED", "ADMISSION", "DISCHARGE", "CHIEF", "COMPLAINT",
+    "PAST", "MEDICAL", "SURGICAL", "SOCIAL", "FAMILY", "PHYSICAL", "REVIEW", "SYSTEMS",
+    "PRESENT", "ILLNESS", "COURSE", "HOSPITAL", "CONDITION", "INSTRUCTIONS", "DISPOSITION",
+    "GENERAL", "NEURO", "CARDIAC", "PULM", "ABD", "EXT", "SKIN", "PSYCH", "LUNGS", "HEART",
+    "ABDOMEN", "EXTREMITIES", "MOTHER", "FATHER", "SON", "DAUGHTER", "WIFE", "HUSBAND",
+    "SISTER", "BROTHER", "DR", "MR", "MRS", "MS", "MISS", "PROF", "NEW", "OLD", "MILD",
+    "MODERATE", "SEVERE", "LEFT", "RIGHT", "BILATERAL", "ACUTE", "CHRONIC", "TODAY",
+    "TOMORROW", "YESTERDAY", "TONIGHT", "WILL", "MAY", "CAN", "COULD", "WOULD", "SHOULD",
+    "MUST", "DID", "DOES", "DO", "HAS", "HAVE", "HAD", "LIVES", "ALONE", "HOME", "HERE",
+    "THERE", "WHO", "WHAT", "WHERE", "WHY", "HOW", "WHICH", "ANY", "ALL", "SOME", "MOST",
+    "OTHER", "SAME", "SUCH", "ONLY", "OVER", "UNDER", "ABOUT", "AROUND", "AGAIN", "NEXT",
+    "LAST", "FIRST", "SECOND", "THIRD", "ONE", "TWO", "THREE", "UNIT", "ROOM", "BED",
+    "FLOOR", "WARD", "CLINIC", "CENTER", "DEPARTMENT", "SERVICE", "TEAM", "NURSING",
+    "PHARMACY", "SOCIALWORK", "CASE", "MANAGEMENT", "TIME", "DATE", "AGE", "SEX", "DOB",
+    "MRN", "NAME", "ADDRESS", "PHONE", "FAX", "EMAIL", "CITY", "STATE", "ZIP", "COUNTY",
+})
+"""Capitalized words of running text and note headings that are never a name part."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word set the recognizers use (see the module docstring)."""
+
+    first: frozenset[str]
+    last: frozenset[str]
+    weak: frozenset[str]
+    eponyms: frozenset[str]
+    drugs: frozenset[str]
+    genes: frozenset[str]
+    clinical: frozenset[str]
+    places: frozenset[str]
+    states: frozenset[str]
+    titles: frozenset[str]
+    suffixes: frozenset[str]
+    particles: frozenset[str]
+    not_name: frozenset[str]
+    nicknames: dict[str, frozenset[str]]
+
+    def is_name(self, key: str) -> bool:
+        """A dictionary first name or surname (whatever else it is)."""
+        return key in self.first or key in self.last
+
+    def is_strong_name(self, key: str) -> bool:
+        """A dictionary name that is not also an everyday or clinical word."""
+        return (key in self.first or key in self.last) and not self.blocks_alone(key)
+
+    def blocks_alone(self, key: str) -> bool:
+        """True when the word alone is no evidence of a name (a word, a term, a place word)."""
+        return (key in self.weak or key in self.eponyms or key in self.drugs
+                or key in self.genes or key in self.clinical or key in self.states
+                or key in self.not_name or key in MONTH_WORDS or key in FUNCTION_WORDS)
+
+    def is_clinical(self, key: str) -> bool:
+        """Clinical vocabulary that should survive scrubbing (eponyms, drugs, genes, terms)."""
+        return (key in self.eponyms or key in self.drugs or key in self.genes
+                or key in self.clinical)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shared lexicon, built once per process."""
+    nick: dict[str, set[str]] = {}
+    for line in _lines("nicknames.txt"):
+        name, _, rest = line.partition("\t")
+        for other in rest.split(","):
+            if other:
+                nick.setdefault(name, set()).add(other)
+                nick.setdefault(other, set()).add(name)
+    states = frozenset(vocab.STATE_WORDS) | frozenset(
+        w for s in vocab.STATES.values() for w in s.split() if len(w) > 3)
+    return Lexicon(
+        first=vocab.first_names(),
+        last=vocab.last_names(),
+        weak=vocab.weak_name_words() | frozenset(_lines("common_word_names.txt")),
+        eponyms=frozenset(_lines("eponyms.txt")),
+        drugs=frozenset(_lines("drugs.txt")),
+        genes=frozenset(_lines("genes.txt")),
+        clinical=frozenset(_lines("clinical_words.txt")),
+        places=vocab.us_places(),
+        states=states,
+        titles=vocab.NAME_TITLES,
+        suffixes=vocab.NAME_SUFFIXES,
+        particles=vocab.NAME_PARTICLES,
+        not_name=vocab.NOT_NAME_WORDS,
+        nicknames={k: frozenset(v) for k, v in nick.items()},
+    )

@@ -1,0 +1,74 @@
+"""The span merger: overlapping findings become one span, adjacent name parts one name.
+
+Rules, in order:
+
+1. Overlapping spans (of any types) are merged into one span covering their
+   union (fail closed: a character any recognizer flagged stays flagged); the
+   merged span takes the type of its best member (highest score, then the
+   longer, then the type order in `PRIORITY`).
+2. Two NAME spans separated only by a space, a hyphen or ', ' join ('Maria' +
+   'Lopez'); so do a NAME span and a following initial-and-surname.
+3. Spans shorter than one character after trimming spaces and punctuation are
+   dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from veil.text.spans import PhiType, Span
+
+PRIORITY: tuple[PhiType, ...] = (
+    PhiType.SSN, PhiType.EMAIL, PhiType.URL, PhiType.IP, PhiType.VIN, PhiType.DEVICE,
+    PhiType.PHONE, PhiType.FAX, PhiType.MRN, PhiType.HEALTH_PLAN, PhiType.ACCOUNT,
+    PhiType.LICENSE, PhiType.PLATE, PhiType.AGE, PhiType.DATE, PhiType.ADDRESS, PhiType.ZIP,
+    PhiType.FACILITY, PhiType.COUNTY, PhiType.CITY, PhiType.NAME, PhiType.ID, PhiType.STATE,
+)
+_RANK = {t: i for i, t in enumerate(PRIORITY)}
+_JOIN_GAP = re.compile(r"^(?: |-|, ?)$")
+_STRIP = " \t\r\n,;:.[]{}\""
+
+
+def _better(a: Span, b: Span) -> Span:
+    key_a = (a.score, a.length, -_RANK[a.type])
+    key_b = (b.score, b.length, -_RANK[b.type])
+    return a if key_a >= key_b else b
+
+
+def merge(spans: Iterable[Span], text: str) -> list[Span]:
+    """Merged, non-overlapping spans sorted by start (see the module docstring)."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for raw in ordered:
+        span = _trim(raw, text)
+        if span is None:
+            continue
+        if out and span.start < out[-1].end:
+            prev = out[-1]
+            best = _better(prev, span)
+            out[-1] = Span(prev.start, max(prev.end, span.end), best.type,
+                           best.source, max(prev.score, span.score))
+            continue
+        if (out and out[-1].type is PhiType.NAME and span.type is PhiType.NAME
+                and _JOIN_GAP.match(text[out[-1].end:span.start])):
+            prev = out[-1]
+            out[-1] = Span(prev.start, span.end, PhiType.NAME, prev.source,
+                           max(prev.score, span.score))
+            continue
+        out.append(span)
+    return out
+
+
+def _trim(span: Span, text: str) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP and not (
+            text[end - 1] == "." and end - start <= 3):
+        end -= 1
+    if end <= start:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(start, end, span.type, span.source, span.score)

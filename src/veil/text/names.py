@@ -1,0 +1,259 @@
+"""Person names in running text: dictionaries, name shapes and context.
+
+Capitalized words are grouped into runs ('Maria de la Cruz', 'Smith, John A.',
+'J. Smith'). A run becomes a name when
+
+- it follows strong context: a title ('Dr.', 'Mrs'), a relation ('his daughter',
+  'wife,'), a label ('Patient:', 'Name:', 'Dear', 'Signed by'), a signature dash,
+  or is followed by a credential (', MD', 'RN') or a relation in brackets; then
+  even everyday words ('Hope', 'Young') and unknown surnames are names;
+- or it holds a dictionary name that is not an everyday or clinical word
+  (`Lexicon.is_strong_name`), possibly with unknown capitalized neighbours,
+  initials and particles;
+- or it is two dictionary names that are everyday words in the middle of a
+  sentence ('Rose Young'), or an initial and a surname ('J. Brown');
+- or a reporting verb precedes it ('spoke with', 'seen by') and it is not
+  clinical vocabulary.
+
+A word used as an eponym ("Parkinson's disease", 'Wilson disease', 'Foley
+catheter') never counts without a title. Titles and credentials stay outside
+the span (they are not identifying). All lookups are set lookups; the only
+regexes run once per text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
+from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
+from veil.text.spans import PhiType, Span
+
+_TOKEN = re.compile(r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?")
+_PARTICLE_GAP = re.compile(
+    r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
+    r"das|bin|ibn|al|el|y|st\.?)\s+$")
+_GAP = re.compile(r"^(?:[ \t]{1,2}|,[ \t]{0,2}|-)$")
+
+_TITLE = (r"(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|fr|father|sister|"
+          r"brother|pastor|rabbi|imam|nurse|officer|det|detective|judge|sgt|capt|lt|col|"
+          r"attorney|atty|coach|mister|madam|dame|sir|lady|lord)")
+_RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|mum|"
+             r"brother|sister|sibling|grandson|granddaughter|grandmother|grandfather|"
+             r"grandma|grandpa|grandchild|niece|nephew|aunt|uncle|cousin|fianc[eé]e?|"
+             r"boyfriend|girlfriend|friend|neighbou?r|caregiver|carer|roommate|guardian|"
+             r"stepson|stepdaughter|stepmother|stepfather|in-law|son-in-law|daughter-in-law|"
+             r"mother-in-law|father-in-law|child|children|kids?|baby|infant|twin|"
+             r"poa|hcp|proxy|surrogate|representative|landlord|employer|coworker|co-worker|"
+             r"boss|colleague|pastor|priest|sponsor|case\s+manager|social\s+worker|"
+             r"therapist|counselor|interpreter|aide|roommate|housemate|ex-wife|ex-husband)")
+_STRONG_BEFORE = re.compile(
+    r"(?i:(?:\b" + _TITLE + r"\.?\s*$)|"
+    r"(?:\b" + _RELATION + r"(?:'s)?\s*(?:,|\(|:|-)?\s*(?:(?:is|was|named|called|name\s+is|"
+    r"whose\s+name\s+is)\s+)?$)|"
+    r"(?:\b(?:patient|pt|name|patient\s+name|full\s+name|legal\s+name|preferred\s+name|"
+    r"goes\s+by|known\s+as|aka|a\.k\.a\.|nickname|alias|maiden\s+name|signed|"
+    r"electronically\s+signed\s+by|e-signed\s+by|signed\s+by|dictated\s+by|transcribed\s+by|"
+    r"authenticated\s+by|cosigned\s+by|co-signed\s+by|attending|resident|fellow|intern|"
+    r"surgeon|assistant|anesthesiologist|provider|pcp|referring(?:\s+physician)?|"
+    r"physician|doctor|clinician|author|nurse|rn|np|pa|md|cc|attn|c/o|care\s+of|"
+    r"contact|emergency\s+contact|next\s+of\s+kin|nok|informant|source|historian|"
+    r"interpreter|witness|from|to|by)\s*:\s*$)|"
+    r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
+    r"(?:(?:^|\n)\s*(?:—|–|--|-|~|/s/)\s*$))")
+_MEDIUM_BEFORE = re.compile(
+    r"(?i:\b(?:spoke|speaking|talked|talking|met|meeting|discussed|consulted|called|"
+    r"phoned|texted|emailed|messaged|visited|seen|evaluated|examined|assessed|treated|"
+    r"followed|managed|referred|signed|dictated|reviewed|performed|accompanied|"
+    r"brought|driven|picked\s+up|escorted|cared\s+for|per|cc|thank|thanked|asked|told|"
+    r"informed|notified|paged|texted|messaged|updated)(?:\s+(?:with|to|by|for|in|on))?"
+    r"\s+$)")
+_STRONG_AFTER = re.compile(
+    r"^(?:,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|R\.N\.|NP|N\.P\.|PA-C|PA|PhD|Ph\.D\.|DDS|DMD|DPM|"
+    r"PharmD|MBBS|FNP|FNP-BC|APRN|ARNP|CRNA|LPN|LVN|MSN|BSN|FACP|FACS|FACC|MPH|LCSW|LICSW|"
+    r"PsyD|DNP|CNM|CNA|MA|PT|DPT|OT|OTR|SLP|RD|RRT|LMFT|Jr\.?|Sr\.?|II|III|IV)\b|"
+    r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
+    r"'s\s+(?i:" + _RELATION + r")\b|"
+    r"\s+(?i:is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\s+" + _RELATION + r"))")
+_MEDIUM_AFTER = re.compile(
+    r"^\s+(?:said|says|stated|states|reported|reports|called|calls|visited|visits|agreed|"
+    r"agrees|wants|wanted|asked|asks|brought|brings|declined|declines|consented|consents|"
+    r"requested|requests|expressed|expresses|confirmed|confirms|feels|felt|noted|notes|"
+    r"was\s+(?:at\s+)?bedside|is\s+(?:at\s+)?bedside|will\s+(?:call|visit|bring|pick))\b")
+_EPONYM_AFTER = re.compile(
+    r"^(?:['’]s?|s['’])?[\s\-]+(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
+    r"tests|testing|maneuver|manoeuvre|score|scores|scale|criteria|criterion|"
+    r"classification|class|stage|staging|grade|grading|fracture|palsy|phenomenon|reflex|"
+    r"triad|catheter|tube|stain|staining|lymphoma|sarcoma|tumou?r|procedure|operation|"
+    r"repair|fundoplication|incision|point|nodes?|ulcers?|esophagus|contracture|cyst|"
+    r"nodules?|rings?|lines?|index|ratio|formula|rules?|law|effect|angle|pouch|valve|"
+    r"diverticulum|organ|body|bodies|cells?|needle|bag|mask|splint|view|position|"
+    r"respirations?|breathing|encephalopathy|aphasia|area|ataxia|dystrophy|an(?:a)?emia|"
+    r"thyroiditis|neuroma|neuralgia|hernia|gangrene|equation|questionnaire|inventory|"
+    r"assessment|exam|examination|protocol|regimen|technique|approach|method|murmur|"
+    r"pulse|spots?|lesions?|dementia|chorea|tremor|scar|ophthalmopathy|orbitopathy|"
+    r"thyrotoxicosis|crisis|esophagitis|ileitis|colitis|node|hemorrhage|sclerosis|"
+    r"cholangitis|cirrhosis|ulcer|pneumonia|arteritis|vasculitis|purpura|mole|plaque|"
+    r"plaques|tangles|paralysis|block|bundle|sinus|duct|capsule|membrane|gland|glands|"
+    r"canal|space|fossa|loop|shunt|drain|drains|bandage|stocking|stockings|monitor|"
+    r"monitoring|pump|valve|line|mouth|fever|virus|infection|disorder|malformation|"
+    r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant)\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    word: str
+    key: str
+
+
+def _runs(text: str) -> list[list[_Tok]]:
+    runs: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        end = match.end()
+        key = fold(word)
+        # a period ends the word unless the word is an initial or a title ('J.', 'Dr.')
+        if word.endswith(".") and len(word) > 2 and key.lower() not in _TITLE_WORDS:
+            end -= 1
+            word = word[:-1]
+        if word[-2:] in ("'s", "’s") and len(word) > 3:
+            end -= 2
+            word = word[:-2]
+            key = fold(word)
+        elif word[-1:] in ("'", "’"):
+            end -= 1
+            word = word[:-1]
+        tok = _Tok(match.start(), end, word, key)
+        if current:
+            gap = text[current[-1].end:tok.start]
+            if _GAP.match(gap) or _PARTICLE_GAP.match(gap) or (
+                    gap in (" ", ". ") and len(current[-1].key) <= 1):
+                current.append(tok)
+                continue
+            runs.append(current)
+        current = [tok]
+    if current:
+        runs.append(current)
+    return runs
+
+
+_TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "fr", "st", "sgt",
+                          "capt", "lt", "col", "det", "atty", "jr", "sr"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;•\-*>\n]|\n\s*[0-9]+[.)])\s*$")
+
+
+class NameFinder:
+    """Finds person names in text (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for run in _runs(text):
+            spans.extend(self._judge(text, run))
+        return spans
+
+    def _judge(self, text: str, run: list[_Tok]) -> list[Span]:
+        lex = self.lex
+        # leading titles are context, not name
+        titled = False
+        while run and run[0].key in lex.titles:
+            titled = True
+            run = run[1:]
+        # trailing credentials / suffixes
+        while run and run[-1].key in lex.suffixes and run[-1].word.isupper() and len(run) > 1:
+            run = run[:-1]
+        if not run:
+            return []
+        line_start = text.rfind("\n", 0, run[0].start) + 1
+        before = text[max(line_start, run[0].start - 60):run[0].start]
+        after = text[run[-1].end:run[-1].end + 60]
+        strong = titled or bool(_STRONG_BEFORE.search(before)) or bool(_STRONG_AFTER.match(after))
+        medium = bool(_MEDIUM_BEFORE.search(before)) or bool(_MEDIUM_AFTER.match(after))
+        sentence_start = bool(_SENTENCE_END.search(text[max(0, run[0].start - 4):run[0].start])) \
+            or run[0].start == line_start
+        eponym = bool(_EPONYM_AFTER.match(after)) and not titled
+        if strong and not eponym:
+            return self._strong_run(text, run, titled)
+        # split the run at words that can never be part of a name here
+        parts: list[list[_Tok]] = [[]]
+        for tok in run:
+            if self._blocking(tok):
+                parts.append([])
+            else:
+                parts[-1].append(tok)
+        spans: list[Span] = []
+        for part_index, part in enumerate(p for p in parts if p):
+            last_part = part[-1] is run[-1]
+            if eponym and last_part:
+                part = part[:-1]
+                if not part:
+                    continue
+            first_part = part[0] is run[0]
+            spans.extend(self._dictionary_run(
+                part, sentence_start=first_part and sentence_start and part_index == 0,
+                medium=medium and first_part))
+        return spans
+
+    def _blocking(self, tok: _Tok) -> bool:
+        lex = self.lex
+        key = tok.key
+        if len(key) <= 1:
+            return False
+        if key in lex.first or key in lex.last:
+            return (key in lex.eponyms or key in lex.drugs or key in lex.genes
+                    or key in lex.clinical or key in lex.not_name or key in MONTH_WORDS
+                    or key in _FUNCTION_KEYS or key in lex.states
+                    or key in _TEXT_FUNCTION)
+        return lex.blocks_alone(key)
+
+    def _strong_run(self, text: str, run: list[_Tok], titled: bool) -> list[Span]:
+        lex = self.lex
+        kept: list[_Tok] = []
+        for tok in run:
+            if kept and (tok.key in lex.not_name or tok.key in _FUNCTION_KEYS
+                         or tok.key in lex.clinical or tok.key in MONTH_WORDS):
+                break
+            if not kept and not titled and tok.key in _FUNCTION_KEYS:
+                continue
+            kept.append(tok)
+        if not kept:
+            return []
+        return [Span(kept[0].start, kept[-1].end, PhiType.NAME, "name_context", 0.95)]
+
+    def _dictionary_run(self, part: list[_Tok], *, sentence_start: bool,
+                        medium: bool) -> list[Span]:
+        lex = self.lex
+        initials = sum(1 for t in part if len(t.key) == 1)
+        core = [t for t in part if len(t.key) > 1]
+        if not core:
+            return []
+        strong = sum(1 for t in core if lex.is_strong_name(t.key))
+        known = sum(1 for t in core if lex.is_name(t.key))
+        allcaps = all(t.word.isupper() for t in core)
+        if allcaps and (len(core) < 2 or known < 2 or strong < 1):
+            return []
+        score = 0.0
+        if strong >= 1 and len(core) <= 5:
+            score = 0.85
+        elif initials and (known >= 1 or medium):
+            score = 0.8
+        elif known >= 2 and not sentence_start:
+            score = 0.75
+        elif medium and len(core) <= 3:
+            score = 0.7
+        if not score:
+            return []
+        return [Span(part[0].start, part[-1].end, PhiType.NAME, "name_dictionary", score)]
+
+
+_FUNCTION_KEYS = frozenset({
+    "THE", "A", "AN", "AND", "OR", "OF", "IN", "ON", "AT", "TO", "FOR", "WITH", "FROM", "BY",
+    "PATIENT", "PT", "HE", "SHE", "HIS", "HER", "THEY", "THEIR", "THIS", "THAT", "NO", "NOT",
+    "PLAN", "HISTORY", "DR", "MR", "MRS", "MS", "SIGNED", "PER", "DEAR", "CC", "RE",
+})

@@ -1,0 +1,177 @@
+"""Cities, facilities and other named places in text.
+
+- Facilities: capitalized words before a facility word ('St. Mary's Hospital',
+  'Mercy Clinic', 'Riverside Nursing and Rehabilitation Center', 'University of
+  Iowa Hospitals'); a facility made only of generic words ('the Emergency
+  Department', 'Cardiology Clinic') is not identifying and is not matched.
+- Cities: runs of capitalized words found in the place gazetteer (GeoNames US
+  places of 5,000+ people, `veil.scan.vocab.us_places`). A multi-word place is a
+  city wherever it stands; a one-word place needs place context ('lives in',
+  'from', 'moved to', ', TX', 'area') unless it is neither a dictionary name nor an
+  everyday word. A 'City, ST' pair is a city whatever the gazetteer says.
+States are never emitted (not identifying under Safe Harbor).
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from veil.text.spans import PhiType, Span
+
+_CAPWORD = r"(?:[A-Z][A-Za-z'’.\-]*|of|the|and|&|for|at|de|la|del|los|las)"
+_FACILITY_WORD = (
+    r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Medical\s+Campus|Health\s+Cent(?:er|re)|"
+    r"Health\s+System|Health\s+Services|Healthcare|Health\s+Care|Health|Clinics?|Infirmary|"
+    r"Hospice|Nursing\s+(?:Home|Facility|Center)|(?:Nursing\s+and\s+)?Rehabilitation\s+"
+    r"(?:Cent(?:er|re)|Hospital|Institute|Facility)|Rehab(?:ilitation)?|Care\s+Cent(?:er|re)|"
+    r"Surgery\s+Cent(?:er|re)|Surgical\s+Cent(?:er|re)|Urgent\s+Care|Pharmacy|Drugs?|"
+    r"Laborator(?:y|ies)|Labs?|Medical\s+Group|Medical\s+Associates|Associates|Physicians|"
+    r"Family\s+(?:Practice|Medicine)|Pediatrics|Cancer\s+(?:Cent(?:er|re)|Institute)|"
+    r"Institute|Cent(?:er|re)|Manor|Village|Assisted\s+Living|Senior\s+Living|Living\s+"
+    r"Cent(?:er|re)|Memory\s+Care|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
+    r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
+    r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
+    r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial)")
+_FACILITY = re.compile(
+    r"(?<![A-Za-z])((?:(?:St\.?|Saint|Mt\.?|Mount|Our\s+Lady\s+of)\s+)?[A-Z][A-Za-z'’.\-&]*"
+    r"(?:\s+" + _CAPWORD + r"){0,5}?\s+" + _FACILITY_WORD + r")(?![A-Za-z])"
+    r"((?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})?)")
+_FACILITY_OF = re.compile(
+    r"\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
+    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
+_GENERIC = frozenset({
+    "THE", "OF", "AND", "&", "FOR", "AT", "OUR", "EMERGENCY", "DEPARTMENT", "DEPT", "GENERAL",
+    "MEDICAL", "CENTER", "CENTRE", "HOSPITAL", "HOSPITALS", "CLINIC", "CLINICS", "HEALTH",
+    "CARE", "UNIVERSITY", "COMMUNITY", "REGIONAL", "MEMORIAL", "CHILDRENS", "WOMENS",
+    "VETERANS", "VA", "COUNTY", "CITY", "STATE", "PRIMARY", "URGENT", "FAMILY", "INTERNAL",
+    "MEDICINE", "SURGERY", "SURGICAL", "REHAB", "REHABILITATION", "NURSING", "HOME", "LOCAL",
+    "OUTSIDE", "OSH", "ICU", "ED", "ER", "OR", "PACU", "OUTPATIENT", "INPATIENT", "SKILLED",
+    "ASSISTED", "LIVING", "SENIOR", "CANCER", "HEART", "DIALYSIS", "IMAGING", "RADIOLOGY",
+    "LAB", "LABS", "LABORATORY", "PHARMACY", "SCHOOL", "HIGH", "MIDDLE", "ELEMENTARY",
+    "COLLEGE", "CHURCH", "CATHOLIC", "BAPTIST", "METHODIST", "HOSPICE", "INSTITUTE",
+    "FOUNDATION", "SERVICES", "SERVICE", "SYSTEM", "GROUP", "ASSOCIATES", "PHYSICIANS",
+    "PEDIATRICS", "PEDIATRIC", "CARDIOLOGY", "ONCOLOGY", "NEUROLOGY", "ORTHOPEDIC",
+    "ORTHOPEDICS", "PSYCHIATRY", "PSYCHIATRIC", "BEHAVIORAL", "MENTAL", "WOUND", "SLEEP",
+    "PAIN", "DIABETES", "TRANSPLANT", "TRAUMA", "BURN", "STROKE", "SPINE", "EYE", "DENTAL",
+    "WELLNESS", "PREVENTIVE", "SPECIALTY", "MULTISPECIALTY", "NEW", "PATIENT", "PATIENTS",
+    "HIS", "HER", "THEIR", "A", "AN", "THIS", "THAT", "TO", "IN", "ON", "FROM", "WITH", "BY",
+    "MEDICARE", "MEDICAID", "DRUG", "DRUGS", "HALL", "LODGE", "MANOR", "VILLAGE", "RESIDENCE",
+    "ADMITTED", "DISCHARGED", "TRANSFERRED", "SEEN", "PRESENTED", "RETURNED", "WENT",
+    "CALLED", "VISIT", "VISITED", "FOLLOW", "FOLLOWED", "UP", "CONTINUE", "PLAN", "HOSPITALIZED",
+    "ACADEMY", "SHELTER", "PRISON", "JAIL", "CORRECTIONAL", "FACILITY",
+})
+
+_PLACE_RUN = re.compile(r"(?<![A-Za-z'’])(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)"
+                        r"(?:[ \t]+(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)){0,4}")
+_WEAK_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|around|of)\s+$)")
+_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:from|visiting|moved\s+to|lives\s+in|"
+    r"living\s+in|resides\s+in|residing\s+in|born\s+in|raised\s+in|grew\s+up\s+in|"
+    r"relocated\s+to|travel(?:l)?ed\s+to|trip\s+to|returned\s+from|city|town|village|"
+    r"hometown|located\s+in|based\s+in|native\s+of|city\s+of|town\s+of|village\s+of|"
+    r"township\s+of|city:|residence:|hometown:)\s+$)")
+_PLACE_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:[A-Z]{2}\b|" + r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|"
+    r"Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|"
+    r"Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+    r"Missouri|Montana|Nebraska|Nevada|New\s+\w+|North\s+\w+|South\s+\w+|Ohio|Oklahoma|"
+    r"Oregon|Pennsylvania|Rhode\s+Island|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    r"West\s+Virginia|Wisconsin|Wyoming))|\s+(?:area|metro|city|township|suburbs?|region)\b)")
+_CITY_STATE = re.compile(
+    r"(?<![A-Za-z'’])((?:[A-Z][a-z'’.\-]+)(?:[ \t]+[A-Z][a-z'’.\-]+){0,3}),[ \t]*(?:AL|AK|AZ|AR|CA|"
+    r"CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
+    r"OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b(?:[ \t]+[0-9]{5}|(?![a-z]))")
+_CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "DE", "NP"})
+_EPONYM_NEXT = re.compile(r"^(?:['’]s?)?\s+(?i:disease|syndrome|sign|test|score|scale|criteria)\b")
+_COUNTRY_OR_REGION = frozenset({
+    "UNITED STATES", "USA", "US", "AMERICA", "CANADA", "MEXICO", "AFRICA", "EUROPE", "ASIA",
+    "MIDWEST", "NEW ENGLAND", "SOUTH", "NORTH", "EAST", "WEST", "CHINA", "INDIA",
+})
+
+
+class PlaceFinder:
+    """Finds facilities and cities (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def find(self, text: str) -> list[Span]:
+        return [*self._facilities(text), *self._cities(text)]
+
+    def _facilities(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _FACILITY.finditer(text):
+            words = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", match.group(1))]
+            start = match.start(1)
+            # drop leading generic/function words ('the', 'admitted to')
+            lead = re.match(r"(?:(?:[A-Z][a-z]*|the|of|to|at|and)\s+)*?"
+                            r"(?=(?:St\.?|Saint|Mt\.?|Mount|Our)\s|[A-Z])", match.group(1))
+            del lead
+            if all(w in _GENERIC or w in FUNCTION_WORDS for w in words):
+                continue
+            end = match.end(2) if match.group(2) else match.end(1)
+            # trim leading words that are function words
+            segment = text[start:end]
+            trimmed = re.match(r"^(?:(?:The|A|An|At|To|In|From|Patient|Pt|Admitted|Seen|"
+                               r"Transferred|Discharged)\s+)+", segment)
+            if trimmed:
+                start += trimmed.end()
+            if end > start:
+                spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
+        for match in _FACILITY_OF.finditer(text):
+            spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
+        return spans
+
+    def _cities(self, text: str) -> list[Span]:
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _CITY_STATE.finditer(text):
+            key = fold(match.group(1))
+            code = text[match.end(1):match.end()].strip(", \t")[:2]
+            if code in _CREDENTIAL_CODES and not re.search(r"[0-9]", match.group()) \
+                    and key not in lex.places:
+                continue
+            if key not in lex.states and key not in FUNCTION_WORDS:
+                spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "city_state", 0.95))
+        for match in _PLACE_RUN.finditer(text):
+            words = match.group().split()
+            offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
+            i = 0
+            while i < len(words):
+                found = 0
+                for n in range(min(4, len(words) - i), 0, -1):
+                    key = fold(" ".join(words[i:i + n]))
+                    if key in lex.places and key not in lex.states and key not in \
+                            _COUNTRY_OR_REGION:
+                        found = n
+                        break
+                if not found:
+                    i += 1
+                    continue
+                start = offsets[i]
+                end = offsets[i + found - 1] + len(words[i + found - 1])
+                score = self._city_score(text, start, end, found,
+                                         fold(" ".join(words[i:i + found])))
+                if score:
+                    spans.append(Span(start, end, PhiType.CITY, "gazetteer", score))
+                i += found
+        return spans
+
+    def _city_score(self, text: str, start: int, end: int, words: int, key: str) -> float:
+        """0 when the gazetteer hit is not a city here, else the span's score."""
+        lex = self.lex
+        before = text[max(0, start - 30):start]
+        after = text[end:end + 30]
+        state_after = bool(_PLACE_AFTER.match(after))
+        strong = bool(_PLACE_BEFORE.search(before)) or state_after
+        context = strong or bool(_WEAK_PLACE_BEFORE.search(before))
+        if lex.is_clinical(key) or key in FUNCTION_WORDS or _EPONYM_NEXT.match(after):
+            return 0.0
+        if words >= 2:
+            return 0.9
+        if context:
+            return 0.9 if key not in lex.weak or strong else 0.0
+        if not lex.is_name(key) and key not in lex.weak and not lex.blocks_alone(key):
+            return 0.8
+        return 0.0

@@ -1,0 +1,280 @@
+"""Declarative pattern recognizers: one regex, a type, a score and an optional validator.
+
+A `PatternRule` is data: the regex (Python `re`, compiled once), the group that
+holds the identifier (context words such as 'MRN:' stay outside the span), the
+PHI type and score, and the name of a validator (checksums and number rules)
+that runs over all candidates of a batch at once. Validators are the
+verification pass's (`veil.detect.patterns`: SSN area rules, IPv4 octets, VIN
+check digit), applied to a Polars Series of the candidates, so each rule is
+written once for tables and text.
+
+Dates cover written and numeric forms ('3rd of May', 'May 3', '03/05/21',
+'2021-05-03', 'Tuesday the 4th', "Jan '19", 'spring of 2019', holidays);
+a bare year is not a date element under Safe Harbor and is never matched
+alone. Ages are matched only above 89, in digits or words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from veil.text.spans import PhiType
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_I = r"(?i:" + _MONTH + r")"
+_MONTH_DOT = _MONTH_I + r"\.?"
+_DAYNUM = r"(?:0?[1-9]|[12][0-9]|3[01])"
+_ORD = r"(?:st|nd|rd|th)"
+_DAY = _DAYNUM + r"(?:" + _ORD + r")?"
+_DAY_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+              r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+              r"nineteenth|twentieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|"
+              r"seventh|eighth|ninth)|thirtieth|thirty[- ]first)")
+_ANYDAY = r"(?:" + _DAY + r"|(?i:" + _DAY_WORDS + r"))"
+_Y4 = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+_YEAR = r"(?:" + _Y4 + r"|'[0-9]{2}|’[0-9]{2})"
+_MON = r"(?:0?[1-9]|1[0-2])"
+_WEEKDAY = (r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_WEEKDAY_FULL = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_SEASON = r"(?i:spring|summer|fall|autumn|winter)"
+_HOLIDAY = (r"(?i:christmas(?:\s+(?:day|eve))?|new\s+year'?s(?:\s+(?:day|eve))?|thanksgiving"
+            r"(?:\s+day)?|easter(?:\s+sunday)?|halloween|independence\s+day|memorial\s+day|"
+            r"labou?r\s+day|valentine'?s\s+day|veterans\s+day|mother'?s\s+day|father'?s\s+day|"
+            r"fourth\s+of\s+july|4th\s+of\s+july)")
+_L = r"(?<![A-Za-z0-9])"
+_R = r"(?![A-Za-z0-9])"
+_LD = r"(?<![0-9A-Za-z/.\-])"
+_RD = r"(?![0-9A-Za-z/]|[.\-][0-9])"
+
+_NUM_UNIT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine)")
+_AGE_WORDS = (r"(?i:ninety(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|(?:one\s+|a\s+)?hundred"
+              r"(?:\s+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS + r"|ten|eleven|twelve|"
+              r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[\s\-]+"
+              + _NUM_UNIT_WORDS + r")?))?)")
+_AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])"
+_AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yo|y/o|y\.o\.?|y\.?o|yr\.?|year)"
+             r"(?:[\s\-]*(?:old|of\s+age))?)")
+
+_PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-]?[0-9]{3}[\s.\-]?"
+             r"[0-9]{4}(?:\s*(?:x|ext\.?|extension)\s*[0-9]{1,5})?")
+_PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
+
+_ID_VALUE = r"([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24})"
+_SEP = r"(?:\s*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?\s*(?:[:#=]|is|was|of)?\s*#?\s*"
+_STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
+                r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
+                r"PR|GU|VI)")
+_STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
+                r"Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
+                r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
+                r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+                r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+                r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+                r"Wisconsin|Wyoming|Puerto Rico|District of Columbia)")
+_STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|"
+                  r"Court|Ct|Place|Pl|Terrace|Ter|Terr|Parkway|Pkwy|Highway|Hwy|Circle|Cir|"
+                  r"Trail|Trl|Square|Sq|Plaza|Plz|Alley|Aly|Route|Rte|Pike|Crescent|Cres|Loop|"
+                  r"Run|Row|Path|Pass|Point|Pt|Crossing|Xing|Expressway|Expy|Freeway|Fwy|"
+                  r"Turnpike|Tpke|Cove|Cv|Bend|Ridge|Heights|Hts|Hill|Hollow|Landing|Manor|"
+                  r"Mews|Close|Green|Walk|Commons|Center|Ctr|Park|Estates|Junction|Jct|Wy)")
+_UNIT = (r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|Trlr)"
+         r"\.?\s*#?\s*[A-Za-z0-9\-]{1,6}|,?\s*#\s*[0-9]{1,5}[A-Za-z]?)")
+_STREET_WORD = r"(?:[A-Z0-9][A-Za-z0-9'’.\-]*|[0-9]+(?:st|nd|rd|th))"
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """One regex recognizer (see the module docstring)."""
+
+    name: str
+    type: PhiType
+    pattern: str
+    score: float = 0.95
+    group: int = 0
+    flags: int = 0
+    validator: str | None = None
+    """Name of a validator in `VALIDATORS` run over the batch's candidates."""
+
+
+def _rules() -> tuple[PatternRule, ...]:
+    d = PhiType.DATE
+    r = PatternRule
+    return (
+        # --- dates ---
+        r("date_iso", d, _LD + _Y4 + r"[\-/.](?:0?[1-9]|1[0-2])[\-/.](?:0?[1-9]|[12][0-9]|3[01])"
+          r"(?:[T ][0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
+          r"(?:Z|[+\-][0-9]{2}:?[0-9]{2})?)?"
+          + _RD, 1.0),
+        r("date_numeric", d, _LD + r"(?:" + _MON + r"|" + _DAYNUM + r")([/\-.])(?:" + _MON + r"|"
+          + _DAYNUM + r")\1(?:" + _Y4 + r"|[0-9]{2})" + _RD, 0.95),
+        r("date_numeric_dots", d, _LD + _DAYNUM + r"\.\s?" + _MON + r"\.\s?" + _Y4 + _RD, 0.95),
+        r("date_compact", d, _LD + r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+          + _RD, 0.7),
+        r("date_mon_name_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT
+          + r"\s*[\-\s]?\s*" + _ANYDAY + r"(?:,|\s)+\s*(?:of\s+)?" + _YEAR + _R, 1.0),
+        r("date_day_mon_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _ANYDAY
+          + r"(?:\s+of)?[\s\-]*" + _MONTH_DOT + r"(?:,|\s|\-)*\s*" + _YEAR + _R, 1.0),
+        r("date_compact_mon", d, _L + _DAYNUM + _MONTH_I + r"(?:" + _Y4 + r"|[0-9]{2})" + _R, 0.95),
+        r("date_mon_day", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT + r"\s+(?:the\s+)?"
+          + _ANYDAY + r"(?![0-9])(?!\s*(?:mg|mcg|ml|units?|%|mm|cm|kg|lbs?|hours?|days?|"
+          r"weeks?|months?|years?)\b)" + _R, 0.9),
+        r("date_day_of_mon", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _ANYDAY
+          + r"\s+(?:of\s+)" + _MONTH_DOT + _R, 0.95),
+        r("date_day_mon", d, _L + _DAYNUM + r"(?:" + _ORD + r")?[\s\-]" + r"(?:Jan|Feb|Mar|Apr|"
+          r"May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
+          r"August|September|October|November|December)\.?" + _R, 0.85),
+        r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*,?\s*(?:of\s+)?|\s*[\-/]\s*)" + _YEAR
+          + _R, 0.95),
+        r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
+        r("date_weekday_day", d, _L + _WEEKDAY_FULL + r",?\s+(?:the\s+)?" + _ANYDAY + _R, 0.9),
+        r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r")"
+          + _RD, 0.95),
+        r("date_context_short", d, r"(?i:\b(?:on|since|from|until|till|through|thru|dated|by|"
+          r"before|after|effective|of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
+          r"stopped|last|next|between|and|to)\s+)(" + _MON + r"/" + _DAYNUM + r")" + _RD, 0.85,
+          group=1),
+        r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
+          + r"(?:\s+(?:of\s+)?)" + _YEAR + _R, 0.9),
+        r("date_holiday", d, _L + _HOLIDAY + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?" + _R, 0.85),
+        # --- ages over 89 ---
+        r("age_digits", PhiType.AGE, _L + _AGE_NUM + _AGE_UNIT + _R, 1.0),
+        r("age_words", PhiType.AGE, _L + _AGE_WORDS + _AGE_UNIT + _R, 1.0),
+        r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|at\s+the\s+age\s+of|"
+          r"age\s+of)\s*:?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])" + _R, 1.0,
+          group=1),
+        r("age_sex", PhiType.AGE, _L + _AGE_NUM
+          + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF])(?![A-Za-z0-9°])", 0.9),
+        r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
+          r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
+        r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)\s+birthday"
+          + _R, 1.0),
+        r("age_group_word", PhiType.AGE,
+          r"(?i:\b(?:nonagenarian|centenarian|supercentenarian)s?\b)", 0.9),
+        # --- contact ---
+        r("email", PhiType.EMAIL, r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+"
+          r"(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}" + _R, 1.0),
+        r("url", PhiType.URL, r"(?i:\b(?:https?|ftp)://[^\s<>\"')\]]+|"
+          r"\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"')\]]*)?)", 1.0),
+        r("url_bare", PhiType.URL, r"(?i:\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|"
+          r"gov|io|info|biz|us|health|care)/[^\s<>\"')\]]*)", 0.9),
+        r("ipv4", PhiType.IP, r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9]|\.[0-9])", 0.95,
+          validator="ipv4"),
+        r("ipv6", PhiType.IP, r"(?i:(?<![0-9a-f:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|"
+          r"(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:?){0,6}[0-9a-f]{1,4})(?![0-9a-f:]))", 0.9),
+        r("mac", PhiType.DEVICE, r"(?<![0-9A-Fa-f:\-])[0-9A-Fa-f]{2}(?:[:\-][0-9A-Fa-f]{2}){5}"
+          r"(?![0-9A-Fa-f:\-])", 0.95),
+        r("fax", PhiType.FAX, r"(?i:\b(?:fax|facsimile|telefax|f)\b\s*(?:number|no\.?|#)?\s*[:#.]?"
+          r"\s*(?:is\s+|at\s+|to\s+)?)(" + _PHONE_US + r")" + _RD, 1.0, group=1),
+        r("phone_us", PhiType.PHONE, r"(?<![0-9A-Za-z\-])" + _PHONE_US + r"(?![0-9]|-[0-9])", 0.95),
+        r("phone_intl", PhiType.PHONE, r"(?<![0-9A-Za-z+])" + _PHONE_INTL + r"(?![0-9])", 0.85,
+          validator="phone"),
+        r("phone_local", PhiType.PHONE, r"(?i:\b(?:phone|tel|telephone|cell|mobile|pager|beeper|"
+          r"ph|call(?:ed)?|reach(?:ed)?|contact|home|work|at|number)\b\.?\s*[:#]?\s*(?:at\s+|is\s+)?)"
+          r"([0-9]{3}[\-.][0-9]{4})" + _RD, 0.9, group=1),
+        r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|ext\.?|extension|x)\s*#?:?\s*)"
+          r"([0-9]{4,6})" + _RD, 0.85, group=1),
+        # --- government and record numbers ---
+        r("ssn", PhiType.SSN, _LD + r"[0-9]{3}[\- ][0-9]{2}[\- ][0-9]{4}" + _RD, 0.95,
+          validator="ssn"),
+        r("ssn_labelled", PhiType.SSN, r"(?i:\b(?:ssn|ss#|ss\s+no|soc(?:ial)?\s+sec(?:urity)?"
+          r"(?:\s+(?:number|no|#))?)\b\.?\s*[:#]?\s*(?:is\s+|of\s+|ending\s+(?:in\s+)?)?)"
+          r"((?:[0-9Xx*]{3}[\- ]?[0-9Xx*]{2}[\- ]?)?[0-9]{4})" + _RD, 1.0, group=1),
+        r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr#|mr\s+no|medical\s+record|record|chart|"
+          r"patient|pt|hospital|unit|encounter|visit|admission|case|accession|specimen|"
+          r"episode|fin|csn|har|empi|emr|ehr|lab|order|requisition|study|exam|report|"
+          r"document|reference|ref|id|identifier)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9,
+          group=1, validator="has_digit"),
+        r("account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account|billing|claim|invoice|bank|"
+          r"card|credit\s+card|debit\s+card|routing|iban|checking|savings|payment|"
+          r"financial|guarantor)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
+          validator="has_digit"),
+        r("card_number", PhiType.ACCOUNT, _LD + r"[0-9]{4}[ \-][0-9]{4}[ \-][0-9]{4}[ \-][0-9]{1,7}"
+          + _RD, 0.95),
+        r("health_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|plan|"
+          r"beneficiary|insurance|insured|medicare|medicaid|hicn|mbi|payer|payor|coverage|"
+          r"health\s+plan|carrier)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
+          validator="has_digit"),
+        r("license", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic|dea|npi|upin|dl|driver'?s?\s+"
+          r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
+          r"badge|employee)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
+          validator="has_digit"),
+        r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plate|plate|tag|tags|vehicle\s+"
+          r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
+          r"of\s+|reading\s+|reads\s+|was\s+)?)([A-Za-z0-9]{1,4}[\- ]?[A-Za-z0-9]{1,5})"
+          + _R, 0.9, group=1, validator="has_digit"),
+        r("vin", PhiType.VIN, _L + r"[A-HJ-NPR-Z0-9]{17}" + _R, 1.0, validator="vin"),
+        r("vin_labelled", PhiType.VIN, r"(?i:\bVIN\b" + _SEP + r")([A-Za-z0-9]{11,17})" + _R,
+          1.0, group=1),
+        r("device_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn|ser|device|udi|lot|model|"
+          r"implant|pacemaker|icd|defibrillator|pump|generator|lead|catalog|cat|ref|imei|"
+          r"meid|esn|udi-di|di)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
+          validator="has_digit"),
+        r("udi_gs1", PhiType.DEVICE, r"\(01\)[0-9]{14}(?:\s?\([0-9]{2,4}\)[A-Za-z0-9\-./]+)*", 1.0),
+        r("udi_gs1_plain", PhiType.DEVICE, _LD + r"01[0-9]{14}(?:1[0-7][0-9]{6}|10[A-Za-z0-9]{1,20}"
+          r"|21[A-Za-z0-9]{1,20}){1,4}" + _R, 0.95),
+        r("udi_hibcc", PhiType.DEVICE, r"(?<![A-Za-z0-9])\+[A-Z][0-9A-Z]{3}[0-9A-Z]{1,18}"
+          r"(?:/[0-9A-Z$+%]{1,30})?" + _R, 0.9),
+        # --- places ---
+        r("street", PhiType.ADDRESS, _L + r"[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?\s+(?:(?:[NSEW]|"
+          r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?\s+)?(?:" + _STREET_WORD + r"\s+){0,4}"
+          + _STREET_SUFFIX + r"\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
+          0.95),
+        r("street_lower", PhiType.ADDRESS, r"(?i:" + _L + r"[0-9]{1,6}[a-z]?\s+(?:[nsew]\.?\s+)?"
+          r"(?:[a-z0-9][a-z0-9'.\-]*\s+){1,3}(?:street|avenue|road|boulevard|lane|drive|court|"
+          r"place|terrace|parkway|highway|circle|trail|blvd|ave|st|rd|ln|dr)\.?" + _R + r")",
+          0.85),
+        r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
+          r"[0-9]{1,6}\b)", 0.9),
+        r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
+          r"([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})" + _R, 0.8, group=0),
+        r("city_state_zip", PhiType.ZIP, r"(?:" + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
+          r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
+        r("zip_labelled", PhiType.ZIP, r"(?i:\b(?:zip|zipcode|zip\s+code|postal\s+code)\b\s*"
+          r"(?:code)?\s*[:#]?\s*(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
+        r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
+        r("county", PhiType.COUNTY, r"(?:\b[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]+){0,2}\s+"
+          r"(?:County|Parish|Borough|COUNTY|PARISH)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
+          r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
+        # --- long numbers with no label ---
+        r("long_number", PhiType.ID, _LD + r"[0-9]{7,}" + _RD, 0.7),
+        r("code_number", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=[A-Za-z0-9\-]*[0-9]{4})"
+          r"(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z]{1,4}-?[0-9]{4,}[A-Za-z0-9\-]*(?![A-Za-z0-9])",
+          0.6, validator="not_code"),
+        r("numeric_code", PhiType.ID, _LD + r"[0-9]{3,6}-[0-9]{3,8}(?:-[0-9A-Za-z]{1,6})*" + _RD,
+          0.6, validator="not_code"),
+    )
+
+
+RULES: tuple[PatternRule, ...] = _rules()
+"""The built-in pattern rules, compiled once by `CompiledRules`."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule match before validation: the span and the text the validator sees."""
+
+    start: int
+    end: int
+    rule: PatternRule
+
+
+class CompiledRules:
+    """The rules compiled once; `scan(text)` yields every match of every rule."""
+
+    def __init__(self, rules: tuple[PatternRule, ...] = RULES) -> None:
+        self.rules = rules
+        self._compiled = [(rule, re.compile(rule.pattern, rule.flags)) for rule in rules]
+
+    def scan(self, text: str) -> Iterator[Candidate]:
+        for rule, regex in self._compiled:
+            for match in regex.finditer(text):
+                start, end = match.span(rule.group)
+                if end > start:
+                    yield Candidate(start, end, rule)
+
+
+Validator = Callable[[list[str]], list[bool]]

@@ -1,0 +1,206 @@
+"""The Scrubber: every recognizer, the merger and the replacement behind one batch API.
+
+`Scrubber(options)` compiles the pattern rules and loads the word lists (and,
+with `ner=True`, the spaCy model) once; `find_batch` runs
+
+1. the pattern rules (`veil.text.rules`), validators once per batch per rule;
+2. the name and place finders (`veil.text.names`, `veil.text.places`);
+3. the optional NER signal (`veil.text.ner`);
+4. the patient's known PHI (`veil.text.known`), always accepted;
+5. vetoes: a weak finding (score < 0.9) whose whole text is clinical
+   vocabulary (an eponym, a drug, a gene, a score) or a US state is dropped;
+6. the merger (`veil.text.merge`);
+7. propagation: every other occurrence in the same text of a found entity (its
+   text, and each word of a name) is found too, then merged again.
+
+`scrub_batch` then replaces (`veil.text.replace`). Nothing here logs or raises
+with text content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from veil.errors import UsageError
+from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
+from veil.text.merge import merge
+from veil.text.names import NameFinder
+from veil.text.places import PlaceFinder
+from veil.text.replace import replace_text, shift_days
+from veil.text.rules import Candidate, CompiledRules
+from veil.text.spans import PhiType, Span
+from veil.text.validate import VALIDATORS
+
+__all__ = ["KnownPhi", "KnownTable", "ScrubOptions", "Scrubber", "known_phi_from_table"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+_NO_PROPAGATE = (PhiType.DATE, PhiType.AGE)
+
+
+@dataclass(frozen=True)
+class ScrubOptions:
+    """How to scrub (see TEXT_INTERFACE.md).
+
+    replacement: numbered tags or keyed surrogates (surrogates need `secret`);
+    safe_harbor: dates keep only the year, ages over 89 become '90+';
+    date_shift: move full dates by a keyed per-patient number of days (needs
+    `secret` and patient keys; the output is then not Safe Harbor);
+    ner: add the spaCy NER signal (the `text-ner` extra).
+    """
+
+    replacement: Literal["tag", "surrogate"] = "tag"
+    safe_harbor: bool = True
+    date_shift: bool = False
+    ner: bool = False
+    secret: bytes | None = None
+
+    def __post_init__(self) -> None:
+        if self.replacement not in ("tag", "surrogate"):
+            raise UsageError("replacement must be 'tag' or 'surrogate'")
+        if (self.replacement == "surrogate" or self.date_shift) and not self.secret:
+            raise UsageError("surrogates and date shifts need a secret key",
+                             hint="pass --secret-file FILE or set ScrubOptions(secret=...)")
+        if self.secret is not None and len(self.secret) < 16:
+            raise UsageError("the secret key must be at least 16 bytes")
+
+    @property
+    def is_safe_harbor(self) -> bool:
+        """False when dates are shifted rather than reduced to years."""
+        return self.safe_harbor and not self.date_shift
+
+
+class Scrubber:
+    """Finds and replaces PHI in batches of texts (see the module docstring)."""
+
+    def __init__(self, options: ScrubOptions | None = None) -> None:
+        self.options = options or ScrubOptions()
+        self.lexicon = lexicon()
+        self.rules = CompiledRules()
+        self.names = NameFinder(self.lexicon)
+        self.places = PlaceFinder(self.lexicon)
+        if self.options.ner:
+            from veil.text.ner import load_model
+
+            load_model()
+
+    # --- detection ---
+    def find(self, text: str, known: KnownPhi | None = None) -> list[Span]:
+        """Merged, non-overlapping PHI spans of one text, sorted by start."""
+        return self.find_batch([text], [known])[0]
+
+    def find_batch(self, texts: Sequence[str],
+                   known: Sequence[KnownPhi | None] | None = None) -> list[list[Span]]:
+        """`find` for many texts, validators and NER batched across them."""
+        if known is not None and len(known) != len(texts):
+            raise UsageError("known must have one entry per text")
+        found: list[list[Span]] = [[] for _ in texts]
+        pending: dict[str, list[tuple[int, Candidate, str]]] = {}
+        for i, text in enumerate(texts):
+            for cand in self.rules.scan(text):
+                if cand.rule.validator is None:
+                    found[i].append(Span(cand.start, cand.end, cand.rule.type, cand.rule.name,
+                                         cand.rule.score))
+                else:
+                    pending.setdefault(cand.rule.validator, []).append(
+                        (i, cand, text[cand.start:cand.end]))
+            found[i].extend(self.names.find(text))
+            found[i].extend(self.places.find(text))
+        for name, items in pending.items():
+            verdicts = VALIDATORS[name]([value for _i, _c, value in items])
+            for (i, cand, _value), ok in zip(items, verdicts, strict=True):
+                if ok:
+                    found[i].append(Span(cand.start, cand.end, cand.rule.type, cand.rule.name,
+                                         cand.rule.score))
+        if self.options.ner:
+            from veil.text.ner import ner_spans
+
+            for i, spans in enumerate(ner_spans(texts)):
+                found[i].extend(spans)
+        out: list[list[Span]] = []
+        for i, text in enumerate(texts):
+            spans = [s for s in found[i] if not self._vetoed(text, s)]
+            patient = known[i] if known is not None else None
+            if patient:
+                spans.extend(patient.find(text))
+            merged = merge(spans, text)
+            out.append(self._propagate(text, merged))
+        return out
+
+    def _vetoed(self, text: str, span: Span) -> bool:
+        if span.score >= 0.9 or span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY,
+                                                  PhiType.ID):
+            return False
+        words = [fold(w) for w in _WORD.findall(text[span.start:span.end])]
+        if not words:
+            return False
+        lex = self.lexicon
+        return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
+                   or w in FUNCTION_WORDS for w in words)
+
+    def _propagate(self, text: str, spans: list[Span]) -> list[Span]:
+        """Find every other occurrence of the found entities in the same text."""
+        if not spans:
+            return spans
+        lex = self.lexicon
+        insensitive: dict[str, PhiType] = {}
+        sensitive: dict[str, PhiType] = {}
+        for span in spans:
+            if span.type in _NO_PROPAGATE:
+                continue
+            surface = text[span.start:span.end]
+            if len(surface) >= 4 and span.type is not PhiType.NAME:
+                insensitive.setdefault(re.escape(surface), span.type)
+            if span.type in (PhiType.NAME, PhiType.CITY):
+                for word in _WORD.findall(surface):
+                    key = fold(word)
+                    if len(key) < 3 or key in lex.titles or key in lex.particles or \
+                            key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.states:
+                        continue
+                    if key in lex.weak or lex.blocks_alone(key):
+                        sensitive.setdefault(re.escape(word), span.type)
+                    else:
+                        insensitive.setdefault(re.escape(word), span.type)
+        extra: list[Span] = []
+        for table, flags in ((insensitive, re.IGNORECASE), (sensitive, 0)):
+            if not table:
+                continue
+            items = sorted(table.items(), key=lambda kv: -len(kv[0]))
+            regex = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(f"({p})" for p, _t in items)
+                               + r")(?![A-Za-z0-9])", flags)
+            types = [t for _p, t in items]
+            for match in regex.finditer(text):
+                index = match.lastindex
+                kind = types[index - 1] if index else PhiType.ID
+                extra.append(Span(match.start(), match.end(), kind, "propagated", 0.9))
+        if not extra:
+            return spans
+        return merge([*spans, *extra], text)
+
+    # --- replacement ---
+    def scrub(self, text: str, known: KnownPhi | None = None,
+              patient_key: str | None = None) -> str:
+        """One text with its PHI replaced."""
+        return self.scrub_batch([text], [known], [patient_key])[0]
+
+    def scrub_batch(self, texts: Sequence[str],
+                    known: Sequence[KnownPhi | None] | None = None,
+                    patient_keys: Sequence[str | None] | None = None) -> list[str]:
+        """Texts with their PHI replaced, in order (see `veil.text.replace`)."""
+        if patient_keys is not None and len(patient_keys) != len(texts):
+            raise UsageError("patient_keys must have one entry per text")
+        spans = self.find_batch(texts, known)
+        options = self.options
+        out: list[str] = []
+        for i, text in enumerate(texts):
+            shift = None
+            key = patient_keys[i] if patient_keys is not None else None
+            if options.date_shift and options.secret is not None and key is not None:
+                shift = shift_days(options.secret, key)
+            out.append(replace_text(text, spans[i], mode=options.replacement,
+                                    safe_harbor=options.safe_harbor, secret=options.secret,
+                                    shift=shift))
+        return out

@@ -1,0 +1,90 @@
+"""Validators of pattern candidates, run once per batch over all candidates of a rule.
+
+The checksum and number rules are the verification pass's own
+(`veil.detect.patterns`: SSN area/group/serial rules, IPv4 octets, the VIN
+check digit), evaluated as Polars expressions over a Series of the candidate
+strings: written once, used for tables and for text. The few text-only checks
+(a value must hold a digit; a code-shaped token must not be a clinical code)
+are plain functions over the distinct candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import phonenumbers
+import polars as pl
+
+from veil.detect import patterns
+from veil.text.lexicon import fold, lexicon
+
+
+def _polars(detector: str, normalize: Callable[[str], str] | None = None
+            ) -> Callable[[list[str]], list[bool]]:
+    def run(values: list[str]) -> list[bool]:
+        check = patterns.detector(detector).validate
+        if check is None:  # pragma: no cover - every detector named here has one
+            return [True] * len(values)
+        texts = [normalize(v) for v in values] if normalize else values
+        frame = pl.DataFrame({"v": texts}, schema={"v": pl.String})
+        return frame.select(check(pl.col("v")).fill_null(False)).to_series().to_list()
+    return run
+
+
+def _ssn_shape(value: str) -> str:
+    digits = re.sub(r"[^0-9]", "", value)
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}" if len(digits) == 9 else value
+
+
+def _has_digit(values: list[str]) -> list[bool]:
+    return [any(c.isdigit() for c in v) and not _is_clinical_code(v) for v in values]
+
+
+_ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?$")
+_ICD9 = re.compile(
+    r"^(?:[0-9]{3}(?:\.[0-9]{1,2})?|V[0-9]{2}(?:\.[0-9]{1,2})?|E[0-9]{3}(?:\.[0-9])?)$")
+_LOINC = re.compile(r"^[0-9]{1,5}-[0-9]$")
+_NDC = re.compile(
+    r"^(?:[0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9])$")
+_DOSE = re.compile(r"(?i)^[0-9.]+(?:mg|mcg|ug|g|kg|ml|l|units?|iu|meq|mmol|mm|cm|%|hrs?|h|min|d)$")
+_CLINICAL_SHAPES = re.compile(
+    r"(?i)^(?:ICD-?(?:9|10|11)(?:-CM|-PCS)?|COVID-?19|SARS-CoV-2|T[0-4]N[0-3]M[01]|"
+    r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3})$")
+
+
+def _is_clinical_code(value: str) -> bool:
+    key = fold(value)
+    lex = lexicon()
+    return bool(key in lex.genes or key in lex.clinical or _ICD10.match(value.upper())
+                or _LOINC.match(value) or _NDC.match(value) or _DOSE.match(value)
+                or _CLINICAL_SHAPES.match(value))
+
+
+def _not_code(values: list[str]) -> list[bool]:
+    return [not _is_clinical_code(v) and not _ICD9.match(v) for v in values]
+
+
+@lru_cache(maxsize=4096)
+def _phone_ok(value: str) -> bool:
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return bool(phonenumbers.is_possible_number(number))
+
+
+def _phone(values: list[str]) -> list[bool]:
+    return [_phone_ok(v) for v in values]
+
+
+VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
+    "ssn": _polars("ssn", _ssn_shape),
+    "ipv4": _polars("ipv4"),
+    "vin": _polars("vin"),
+    "has_digit": _has_digit,
+    "not_code": _not_code,
+    "phone": _phone,
+}
+"""Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""
