@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from veil.anonymize.apply import transform
+from veil.anonymize.apply import Recoding, recoding, transform
 from veil.anonymize.prepare import Prepared, prepare
 from veil.anonymize.privacy import PrivacyModel, TCloseness
 from veil.anonymize.search import SearchResult, search
 from veil.anonymize.utility import Loss, UtilityModel, metric_named
 from veil.errors import UsageError
 from veil.hierarchy import Hierarchy
+
+if TYPE_CHECKING:
+    from veil.engines.base import Engine, Table
 
 
 @dataclass(frozen=True, eq=False)
@@ -23,11 +27,16 @@ class Anonymization:
     result: SearchResult
     prepared: Prepared
     metric: UtilityModel
-    data: pl.LazyFrame | None
+    data: pl.LazyFrame | None  # for Polars data in hand; an engine's table: see `recoding`
 
     @property
     def found(self) -> bool:
         return self.result.found
+
+    @property
+    def recoding(self) -> Recoding | None:
+        """The solution as a row-local transform any engine writes (`Engine.write`)."""
+        return recoding(self.prepared, self.result) if self.result.found else None
 
     def loss_per_attribute(self) -> dict[str, float]:
         """Information loss per quasi-identifier (the model's own, else ARX Loss)."""
@@ -40,11 +49,11 @@ class Anonymization:
         return {q: float(v) for q, v in zip(self.prepared.quasi, values, strict=True)}
 
 
-def anonymize(data: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
+def anonymize(data: pl.DataFrame | pl.LazyFrame | Table, *, quasi: Sequence[str],
               hierarchies: Mapping[str, Hierarchy], models: Sequence[PrivacyModel],
               suppression: float = 0.0, metric: str | UtilityModel = "loss",
               keep: int = 1, time_budget: float | None = None,
-              source: str = "the data") -> Anonymization:
+              source: str = "the data", engine: Engine | None = None) -> Anonymization:
     """Find the least-loss full-domain generalization meeting every model, and apply it.
 
     Guarantee:
@@ -65,8 +74,11 @@ def anonymize(data: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
     sensitive_hierarchies = {m.attribute: m.hierarchy for m in models
                              if isinstance(m, TCloseness) and m.hierarchy is not None}
     prepared = prepare(data, quasi=quasi, hierarchies=hierarchies, sensitive=sensitive,
-                       sensitive_hierarchies=sensitive_hierarchies, source=source)
+                       sensitive_hierarchies=sensitive_hierarchies, source=source,
+                       engine=engine)
     result = search(prepared, models, metric=model, suppression=suppression, keep=keep,
                     time_budget=time_budget)
-    output = transform(data, prepared, result) if result.found else None
+    output = None
+    if result.found and isinstance(data, pl.DataFrame | pl.LazyFrame):
+        output = transform(data, prepared, result)
     return Anonymization(result, prepared, model, output)

@@ -13,6 +13,8 @@ which may stay. Quasi-identifier columns come out as Enum (categorical) strings.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 import polars as pl
@@ -20,6 +22,7 @@ import polars as pl
 from veil.anonymize.prepare import Prepared, leaf_index
 from veil.anonymize.search import SearchResult
 from veil.errors import InternalError
+from veil.hierarchy.encoded import EncodedHierarchy
 from veil.risk.classes import SUPPRESSED
 
 _MARK = "__veil_suppressed"
@@ -29,26 +32,59 @@ _KEY = "__veil_class"
 def transform(data: pl.DataFrame | pl.LazyFrame, prepared: Prepared,
               result: SearchResult) -> pl.LazyFrame:
     """The anonymized data for the best transformation of `result`."""
+    return recoding(prepared, result).apply(data.lazy())
+
+
+@dataclass(frozen=True, eq=False)
+class Recoding:
+    """The chosen transformation as a row-local transform an engine can run per batch
+    (`veil.engines.base.RowTransform`): hierarchy maps, the levels, and the small table
+    of the classes the search suppressed (ids only, no values of the data)."""
+
+    quasi: tuple[str, ...]
+    hierarchies: tuple[EncodedHierarchy, ...]
+    levels: tuple[int, ...]
+    failing: pl.DataFrame  # one Int64 column of generalized ids per quasi-identifier
+    columns: tuple[str, ...] | None = None  # the output columns, in order (None: all)
+
+    def select(self, columns: Sequence[str]) -> Recoding:
+        return replace(self, columns=tuple(columns))
+
+    def apply(self, frame: pl.LazyFrame) -> pl.LazyFrame:
+        output = self._recode(frame)
+        return output if self.columns is None else output.select(self.columns)
+
+    def _recode(self, lazy: pl.LazyFrame) -> pl.LazyFrame:
+        schema = lazy.collect_schema()
+        parts = list(zip(self.quasi, self.hierarchies, self.levels, strict=True))
+        ids = [f"__veil_id_{i}" for i in range(len(parts))]
+        return _recode(lazy, schema, parts, ids, self.failing)
+
+
+def recoding(prepared: Prepared, result: SearchResult) -> Recoding:
+    """The `Recoding` of the best transformation of `result`."""
     if result.best is None or result.evaluation is None:
         raise InternalError("transform() called without a solution")
     levels = result.best.levels
     evaluation = result.evaluation
     if evaluation.classes.levels != levels:
         raise InternalError("the kept evaluation does not belong to the best transformation")
-    lazy = data.lazy()
-    schema = lazy.collect_schema()
-    parts = list(zip(prepared.quasi, prepared.hierarchies, levels, strict=True))
-    ids = [f"__veil_id_{i}" for i in range(len(parts))]
+    failing = np.flatnonzero(~evaluation.ok)
+    table = pl.DataFrame({f"__veil_id_{i}": evaluation.classes.gen[i][failing].astype(np.int64)
+                          for i in range(len(prepared.quasi))})
+    return Recoding(prepared.quasi, prepared.hierarchies, tuple(levels), table)
+
+
+def _recode(lazy: pl.LazyFrame, schema: pl.Schema,
+            parts: list[tuple[str, EncodedHierarchy, int]], ids: list[str],
+            table: pl.DataFrame) -> pl.LazyFrame:
     with_ids = lazy.with_columns(
         leaf_index(name, schema[name], h, h.maps[level]).alias(column)
         for column, (name, h, level) in zip(ids, parts, strict=True))
-    failing = np.flatnonzero(~evaluation.ok)
     suppressed: pl.Expr = pl.lit(False)
     drop = list(ids)
-    if failing.size:
+    if table.height:
         cards = [h.cardinality(level) for _, h, level in parts]
-        table = pl.DataFrame({column: evaluation.classes.gen[i][failing].astype(np.int64)
-                              for i, column in enumerate(ids)})
         if math.prod(cards) < 2**62:
             with_ids = with_ids.with_columns(_pack([pl.col(c) for c in ids], cards).alias(_KEY))
             table = table.select(_pack([pl.col(c) for c in ids], cards).alias(_KEY))

@@ -15,14 +15,19 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from veil.engines.types import COUNT
 from veil.errors import HierarchyError, InternalError, UsageError
 from veil.hierarchy.encoded import EncodedHierarchy
 from veil.hierarchy.model import NULL_VALUE, Hierarchy
+
+if TYPE_CHECKING:
+    from veil.engines.base import Engine, Table
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -62,19 +67,34 @@ class Prepared:
         return tuple(h.top for h in self.hierarchies)
 
 
-def prepare(data: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
+def on_engine(data: pl.DataFrame | pl.LazyFrame | Table,
+              engine: Engine | None) -> tuple[Engine, Table]:
+    """The engine and table to run on: a Polars frame in hand runs on the Polars engine;
+    an engine's table on that engine (which must then be given)."""
+    if isinstance(data, pl.DataFrame | pl.LazyFrame):
+        from veil.engines.polars_engine import PolarsEngine, PolarsTable
+
+        return engine or PolarsEngine(), PolarsTable.of_frame(data)
+    if engine is None:
+        raise UsageError("a table opened by an engine needs that engine (engine=...)")
+    return engine, data
+
+
+def prepare(data: pl.DataFrame | pl.LazyFrame | Table, *, quasi: Sequence[str],
             hierarchies: Mapping[str, Hierarchy], sensitive: Sequence[str] = (),
             sensitive_hierarchies: Mapping[str, Hierarchy] | None = None,
-            source: str = "the data") -> Prepared:
-    """Group `data` by its quasi-identifiers (and sensitive attributes) and encode them."""
+            source: str = "the data", engine: Engine | None = None) -> Prepared:
+    """Group `data` by its quasi-identifiers (and sensitive attributes) and encode them,
+    on `engine` (one `group_counts` pass, plus `distinct` for sensitive attributes)."""
+    engine, table = on_engine(data, engine)
     quasi = tuple(quasi)
     sensitive = tuple(sensitive)
     sensitive_hierarchies = dict(sensitive_hierarchies or {})
-    _check_names(data, quasi, sensitive, hierarchies)
-    lazy = data.lazy()
-    schema = lazy.collect_schema()
+    _check_names(list(table.columns), quasi, sensitive, hierarchies)
+    reader = _Reader(engine, table)
+    schema = table.batch_schema
     encoded = tuple(EncodedHierarchy.build(hierarchies[q]) for q in quasi)
-    sens_columns = tuple(_sensitive_column(lazy, name, schema[name],
+    sens_columns = tuple(_sensitive_column(reader, name, schema[name],
                                            sensitive_hierarchies.get(name), source)
                          for name in sensitive)
     # every column becomes an integer code before grouping (hierarchy row for
@@ -86,11 +106,11 @@ def prepare(data: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
     radices = [len(enc.hierarchy.values) + 1 for enc in encoded]
     radices += [len(column.values) + 1 for column in sens_columns]
     names = [*quasi, *sensitive]
-    digits = _group(lazy, exprs, names, radices)
+    digits = _group(reader, exprs, names, radices)
     weights = digits.pop()
     for name, enc, found in zip(quasi, encoded, digits, strict=False):
         if found.size and found.min() < 0:
-            _report_uncovered(lazy, name, enc.hierarchy, source)
+            _report_uncovered(reader, name, enc.hierarchy, source)
     records = int(weights.sum())
     rows = weights.size
     codes = (np.column_stack(digits[:len(quasi)]) if quasi else np.zeros((rows, 0), np.int64))
@@ -111,7 +131,20 @@ def prepare(data: pl.DataFrame | pl.LazyFrame, *, quasi: Sequence[str],
                     s_matrix.astype(np.int64), records, leaf_counts)
 
 
-def _group(lazy: pl.LazyFrame, exprs: list[pl.Expr], names: list[str],
+@dataclass(frozen=True)
+class _Reader:
+    """The engine and table every pass of `prepare` reads through."""
+
+    engine: Engine
+    table: Table
+
+    def distinct_text(self, name: str) -> pl.Series:
+        """The column's distinct values as text, null as `NULL_VALUE`."""
+        expr = pl.col(name).cast(pl.String).fill_null(NULL_VALUE)
+        return self.engine.distinct(self.table, {name: expr}).get_column(name)
+
+
+def _group(reader: _Reader, exprs: list[pl.Expr], names: list[str],
            radices: list[int]) -> list[Ints]:
     """Distinct code tuples (one array per column, in ascending tuple order) and, last,
     the number of records of each."""
@@ -119,23 +152,22 @@ def _group(lazy: pl.LazyFrame, exprs: list[pl.Expr], names: list[str],
         key = pl.lit(0, pl.Int64)
         for expr, radix in zip(exprs, radices, strict=True):
             key = key * radix + (expr.cast(pl.Int64) + 1)
-        grouped = (lazy.select(key.alias("__veil_key")).group_by("__veil_key")
-                   .agg(pl.len().alias("__veil_n")).collect(engine="streaming"))
+        grouped = reader.engine.group_counts(reader.table, {"__veil_key": key})
         keys = grouped.get_column("__veil_key").to_numpy()
         order = np.argsort(keys, kind="stable")
         keys = keys[order]
-        counts = grouped.get_column("__veil_n").to_numpy()[order].astype(np.int64)
+        counts = grouped.get_column(COUNT).to_numpy()[order].astype(np.int64)
         digits: list[Ints] = []
         for radix in reversed(radices):
             digits.append((keys % radix - 1).astype(np.int64))
             keys = keys // radix
         return [*reversed(digits), counts]
-    grouped = (lazy.select([e.alias(n) for e, n in zip(exprs, names, strict=True)])
-               .group_by(names).agg(pl.len().alias("__veil_n")).collect(engine="streaming"))
+    grouped = reader.engine.group_counts(
+        reader.table, {n: e for e, n in zip(exprs, names, strict=True)})
     order = np.lexsort([grouped.get_column(n).to_numpy() for n in reversed(names)])
     grouped = grouped[order] if grouped.height else grouped
     return [*(grouped.get_column(n).cast(pl.Int64).to_numpy() for n in names),
-            grouped.get_column("__veil_n").to_numpy().astype(np.int64)]
+            grouped.get_column(COUNT).to_numpy().astype(np.int64)]
 
 
 def leaf_index(name: str, dtype: pl.DataType, enc: EncodedHierarchy,
@@ -169,20 +201,18 @@ def leaf_index(name: str, dtype: pl.DataType, enc: EncodedHierarchy,
     return text.replace_strict(labels, index, default=-1, return_dtype=pl.Int32).alias(name)
 
 
-def _report_uncovered(lazy: pl.LazyFrame, name: str, hierarchy: Hierarchy,
+def _report_uncovered(reader: _Reader, name: str, hierarchy: Hierarchy,
                       source: str) -> None:
     """Raise the coverage error, counting the distinct uncovered values (never naming them)."""
-    distinct = (lazy.select(pl.col(name).cast(pl.String).fill_null(NULL_VALUE).unique())
-                .collect(engine="streaming").get_column(name))
+    distinct = reader.distinct_text(name)
     hierarchy.check_covers(distinct, source=source)
     raise HierarchyError(f"hierarchy of {name!r} does not cover column {name!r} in {source}")
 
 
-def _sensitive_column(lazy: pl.LazyFrame, name: str, dtype: pl.DataType,
+def _sensitive_column(reader: _Reader, name: str, dtype: pl.DataType,
                       hierarchy: Hierarchy | None, source: str) -> SensitiveColumn:
     """The attribute's values in order (the overall distribution is filled in later)."""
-    distinct = (lazy.select(pl.col(name).cast(pl.String).fill_null(NULL_VALUE).unique())
-                .collect(engine="streaming").get_column(name))
+    distinct = reader.distinct_text(name)
     if hierarchy is not None:
         hierarchy.check_covers(distinct, source=source)
         return SensitiveColumn(name, hierarchy.values, np.zeros(0), False,
@@ -204,9 +234,8 @@ def _value_index(column: SensitiveColumn) -> pl.Expr:
             .replace_strict(labels, index, default=-1, return_dtype=pl.Int32))
 
 
-def _check_names(data: pl.DataFrame | pl.LazyFrame, quasi: tuple[str, ...],
+def _check_names(columns: list[str], quasi: tuple[str, ...],
                  sensitive: tuple[str, ...], hierarchies: Mapping[str, Hierarchy]) -> None:
-    columns = data.collect_schema().names()
     if not quasi:
         raise UsageError("give at least one quasi-identifier")
     names = (*quasi, *sensitive)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,14 +28,17 @@ import polars as pl
 
 from veil.anonymize.api import Anonymization, anonymize
 from veil.anonymize.privacy import KAnonymity, MaxRisk
+from veil.engines.base import Engine, Table, WriteOptions
+from veil.engines.types import Source
 from veil.errors import VeilError
 from veil.io.formats import Format, extension
 from veil.io.hashing import sha256_file, sha256_text
-from veil.io.read import Dataset, open_dataset
-from veil.io.write import atomic_directory, sink
+from veil.io.read import Dataset
+from veil.io.write import atomic_directory
 from veil.manifest import build_manifest
 from veil.policy.expert import Expert, Origin, Targets, resolve
-from veil.risk import DEFAULT_THRESHOLD, assess
+from veil.risk import DEFAULT_THRESHOLD
+from veil.risk.assess import assess_table
 
 RECORD = "anonymization.json"
 REPORT = "report.html"
@@ -51,13 +54,32 @@ class AnonymizeOptions:
     overwrite: bool = False
     candidates: int = 10  # best transformations kept for --explain and the record
     time_budget: float | None = None  # seconds; the search may then not be exhaustive
+    engine: Engine | None = None  # where the data work runs (None: the Polars engine)
 
 
-def anonymize_file(dataset: Dataset, expert: Expert, outdir: Path, *, base: Path = Path(),
-                   origin: Origin = "policy", policy_text: str | None = None,
+@dataclass(frozen=True)
+class _EngineValues:
+    """An engine's table as `veil.policy.expert.resolve` reads it (columns, distinct values)."""
+
+    engine: Engine
+    table: Table
+
+    @property
+    def columns(self) -> Sequence[str]:
+        return self.table.columns
+
+    def distinct_values(self, names: Sequence[str]) -> dict[str, pl.Series]:
+        return {n: self.engine.distinct(self.table, {n: pl.col(n)}).get_column(n)
+                for n in names}
+
+
+def anonymize_file(source: Source | Dataset, expert: Expert, outdir: Path, *,
+                   base: Path = Path(), origin: Origin = "policy",
+                   policy_text: str | None = None,
                    options: AnonymizeOptions = AnonymizeOptions()) -> dict[str, Any]:
-    """Anonymize one opened file (`veil.io.read.open_dataset`) to the `expert` targets
-    into `outdir` (atomically); returns the summary `veil anonymize --json` prints.
+    """Anonymize one file to the `expert` targets into `outdir` (atomically), on the
+    engine of `options`; returns the summary `veil anonymize --json` prints. (A
+    `Dataset` already opened by `veil.io.read.open_dataset` runs on the Polars engine.)
 
     `base` is where relative hierarchy paths start (the policy's directory);
     `policy_text` is hashed into the manifest when the targets came from a policy.
@@ -69,24 +91,41 @@ def anonymize_file(dataset: Dataset, expert: Expert, outdir: Path, *, base: Path
         measured on the file as written, not on the search's own view of it.
     """
     started = dt.datetime.now(dt.UTC)
-    source = dataset.path.name
+    engine: Engine
+    dataset: Table
+    if isinstance(source, Dataset):
+        from veil.engines.polars_engine import PolarsEngine, PolarsTable
+
+        engine, dataset = PolarsEngine(), PolarsTable(source)
+    else:
+        if options.engine is None:
+            from veil.engines.polars_engine import PolarsEngine
+
+            engine = PolarsEngine()
+        else:
+            engine = options.engine
+        dataset = engine.open(source)
+    name = dataset.path.name
     with atomic_directory(outdir, overwrite=options.overwrite) as staging:
-        targets = resolve(expert, dataset.frame, base=base, source=source, origin=origin)
+        targets = resolve(expert, _EngineValues(engine, dataset), base=base, source=name,
+                          origin=origin)
         outcome = anonymize(
-            dataset.frame, quasi=targets.quasi, hierarchies=targets.hierarchies,
+            dataset, quasi=targets.quasi, hierarchies=targets.hierarchies,
             models=targets.models, suppression=targets.suppression, metric=targets.metric,
-            keep=max(1, options.candidates), time_budget=options.time_budget, source=source)
-        if outcome.data is None or outcome.result.best is None:
+            keep=max(1, options.candidates), time_budget=options.time_budget, source=name,
+            engine=engine)
+        recoding = outcome.recoding
+        if recoding is None or outcome.result.best is None:
             raise _no_solution(targets, outcome)
         fmt = options.output_format or dataset.format
         data_file = staging / (dataset.path.stem + extension(fmt))
         columns = [c for c in dataset.columns if c not in set(targets.drop)]
-        sink(outcome.data.select(columns), data_file, fmt)
+        engine.write(dataset, recoding.select(columns), WriteOptions(data_file, fmt))
         threshold, why = _threshold(targets)
-        before = _risk(dataset.frame, targets, threshold, why)
-        after = _risk(open_dataset(data_file, fmt=fmt).frame, targets, threshold, why)
+        before = _risk(engine, dataset, targets, threshold, why)
+        after = _risk(engine, engine.open(Source(data_file, fmt)), targets, threshold, why)
         record = _record(targets, outcome, before=before, after=after,
-                         input_info={"file": source, "format": dataset.format.value,
+                         input_info={"file": name, "format": dataset.format.value,
                                      "rows": outcome.prepared.records,
                                      "columns": len(dataset.columns)},
                          output_info={"file": data_file.name, "format": fmt.value,
@@ -159,11 +198,11 @@ def _threshold(targets: Targets) -> tuple[float, str | None]:
     return value, f"the target of this run ({name})"
 
 
-def _risk(frame: pl.LazyFrame, targets: Targets, threshold: float,
+def _risk(engine: Engine, table: Table, targets: Targets, threshold: float,
           why: str | None) -> dict[str, Any]:
     """`veil.risk.assess` over the quasi-identifiers (and sensitive attributes)."""
-    risk = assess(frame, quasi=targets.quasi, sensitive=targets.sensitive, threshold=threshold,
-                  pairs=len(targets.quasi) <= _MAX_PAIRS).to_dict()
+    risk = assess_table(engine, table, quasi=targets.quasi, sensitive=targets.sensitive,
+                        threshold=threshold, pairs=len(targets.quasi) <= _MAX_PAIRS).to_dict()
     if why is not None:
         risk["threshold_source"] = why
     return risk

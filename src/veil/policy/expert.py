@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol
 
 from pydantic import (
     BaseModel,
@@ -312,7 +312,19 @@ _HINTS: dict[Origin, dict[str, str]] = {
 }
 
 
-def resolve(expert: Expert, frame: pl.LazyFrame, *, base: Path, source: str,
+class DistinctValues(Protocol):
+    """Data that can say its columns and the distinct values of some of them (an engine's
+    table, `veil.anonymize.run`); a Polars LazyFrame serves too."""
+
+    @property
+    def columns(self) -> Sequence[str]:
+        ...
+
+    def distinct_values(self, names: Sequence[str]) -> dict[str, pl.Series]:
+        ...
+
+
+def resolve(expert: Expert, frame: pl.LazyFrame | DistinctValues, *, base: Path, source: str,
             origin: Origin = "policy") -> Targets:
     """Check `expert` against the table's columns and build its hierarchies and models.
 
@@ -321,7 +333,8 @@ def resolve(expert: Expert, frame: pl.LazyFrame, *, base: Path, source: str,
     their column. Raises a VeilError naming the columns (never values) when a
     named column is missing or an input column has no role (fail closed).
     """
-    columns = frame.collect_schema().names()
+    columns = (list(frame.columns) if hasattr(frame, "distinct_values")
+               else frame.collect_schema().names())
     error = PolicyError if origin == "policy" else UsageError
     sensitive = expert.privacy.sensitive
     named = list(dict.fromkeys((*expert.quasi, *sensitive, *expert.keep, *expert.drop)))
@@ -350,7 +363,7 @@ def resolve(expert: Expert, frame: pl.LazyFrame, *, base: Path, source: str,
     )
 
 
-def _hierarchies(specs: Mapping[str, HierarchySpec], frame: pl.LazyFrame,
+def _hierarchies(specs: Mapping[str, HierarchySpec], frame: pl.LazyFrame | DistinctValues,
                  base: Path) -> tuple[dict[str, Hierarchy], dict[str, dict[str, Any]]]:
     """Every hierarchy, read or built, and a value-free note of where each came from."""
     import polars as pl
@@ -362,8 +375,10 @@ def _hierarchies(specs: Mapping[str, HierarchySpec], frame: pl.LazyFrame,
     sources: dict[str, dict[str, Any]] = {}
     builders = [name for name, spec in specs.items() if not isinstance(spec, HierarchyFile)]
     distinct: dict[str, pl.Series] = {}
-    if builders:  # one pass over the data for every builder's distinct values
-        row = frame.select(pl.col(c).unique().implode() for c in builders).collect()
+    if builders and hasattr(frame, "distinct_values"):
+        distinct = frame.distinct_values(builders)
+    elif builders:  # one pass over the data for every builder's distinct values
+        row = frame.select(pl.col(c).unique().implode() for c in builders).collect()  # type: ignore[union-attr]
         distinct = {c: row.get_column(c)[0] for c in builders}
     for name, spec in specs.items():
         if isinstance(spec, HierarchyFile):
