@@ -72,10 +72,12 @@ _MEDIUM_BEFORE = re.compile(
 _STRONG_AFTER = re.compile(
     r"^(?:,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|R\.N\.|NP|N\.P\.|PA-C|PA|PhD|Ph\.D\.|DDS|DMD|DPM|"
     r"PharmD|MBBS|FNP|FNP-BC|APRN|ARNP|CRNA|LPN|LVN|MSN|BSN|FACP|FACS|FACC|MPH|LCSW|LICSW|"
-    r"PsyD|DNP|CNM|CNA|MA|PT|DPT|OT|OTR|SLP|RD|RRT|LMFT|Jr\.?|Sr\.?|II|III|IV)\b|"
+    r"PsyD|DNP|CNM|CNA|MA|PT|DPT|OT|OTR|SLP|RD|RRT|LMFT|Jr\.?|Sr\.?)\b|"
     r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
     r"'s\s+(?i:" + _RELATION + r")\b|"
-    r"\s+(?i:is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\s+" + _RELATION + r"))")
+    r"\s+(?i:is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\s+" + _RELATION + r")|"
+    r",?\s+(?:is\s+)?(?:an?\s+)?[0-9]{1,3}[\s\-]*(?i:yo|y/o|y\.o\.|year)|"
+    r"\s+\((?:DOB|MRN|age)\b)")
 _MEDIUM_AFTER = re.compile(
     r"^\s+(?:said|says|stated|states|reported|reports|called|calls|visited|visits|agreed|"
     r"agrees|wants|wanted|asked|asks|brought|brings|declined|declines|consented|consents|"
@@ -178,6 +180,8 @@ class NameFinder:
         sentence_start = bool(_SENTENCE_END.search(text[max(0, run[0].start - 4):run[0].start])) \
             or run[0].start == line_start
         eponym = bool(_EPONYM_AFTER.match(after)) and not titled
+        if not titled and " ".join(t.key for t in run) in lex.eponyms:
+            return []
         if strong and not eponym:
             return self._strong_run(text, run, titled)
         # split the run at words that can never be part of a name here
@@ -243,7 +247,8 @@ class NameFinder:
             score = 0.85
         elif initials and (known >= 1 or medium):
             score = 0.8
-        elif known >= 2 and not sentence_start:
+        elif known >= 2 and (not sentence_start or (
+                core[0].key in lex.first and core[-1].key in lex.last)):
             score = 0.75
         elif medium and len(core) <= 3:
             score = 0.7

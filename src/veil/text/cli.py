@@ -1,0 +1,216 @@
+"""`veil scrub`: PHI out of free text, from JSON lines on standard input or from files.
+
+- `veil scrub --jsonl [--field text] [--known TABLE --link COLUMN]`: each input
+  line is a JSON object; its `--field` is scrubbed, every other field is kept in
+  its order, and the lines are written to standard output in input order. Lines
+  are read and written in batches of `--batch-size`, so memory is bounded by a
+  batch, not by the input. With `--known`, every column of TABLE's rows whose
+  `--link` value equals the line's `--link` field is that patient's known PHI.
+- `veil scrub FILE.txt|DIR -o OUT`: one text file to OUT, or every `*.txt` under
+  DIR to the same relative path under OUT.
+
+A bad line (not JSON, not an object, the field missing or not text) stops the
+run with a one-line error naming the line number and exit code 2; lines
+already written stay written. No message ever quotes input text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from veil.errors import InputError, UsageError, VeilError
+
+__all__ = ["main", "scrub_command", "scrub_jsonl"]
+
+
+def scrub_command(
+    path: Annotated[Path | None, typer.Argument(
+        help="a text file or a directory of .txt files (omit with --jsonl)")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="output file (for a file) or directory (for a directory)")] = None,
+    jsonl: Annotated[bool, typer.Option(
+        "--jsonl", help="read JSON lines on standard input, write them to standard output")
+    ] = False,
+    field: Annotated[str, typer.Option("--field", help="the JSON field holding the text")
+                     ] = "text",
+    known: Annotated[Path | None, typer.Option(
+        "--known", help="patient table (CSV, Parquet, JSON lines): every column is that "
+        "patient's identifiers, always found in the patient's notes")] = None,
+    link: Annotated[str | None, typer.Option(
+        "--link", help="the column of --known (and the JSON field) holding the patient id")
+    ] = None,
+    replace: Annotated[str, typer.Option(
+        "--replace", help="tag ([NAME_1]) or surrogate (keyed fakes; needs a secret)")] = "tag",
+    secret_file: Annotated[Path | None, typer.Option(
+        "--secret-file", help="secret key for surrogates and date shifts (or $VEIL_SECRET)")
+    ] = None,
+    date_shift: Annotated[bool, typer.Option(
+        "--date-shift", help="shift dates by a keyed per-patient offset (NOT Safe Harbor)")
+    ] = False,
+    ner: Annotated[bool, typer.Option(
+        "--ner", help="add the spaCy NER signal (needs the text-ner extra)")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=100_000,
+                                            help="lines or files per batch")] = 256,
+) -> None:
+    """Find and replace PHI in free text (clinical notes)."""
+    from veil.actions.secrets import load_secret
+    from veil.text.scrubber import Scrubber, ScrubOptions
+
+    if replace not in ("tag", "surrogate"):
+        raise UsageError("--replace must be 'tag' or 'surrogate'")
+    if (known is None) != (link is None) and known is not None:
+        raise UsageError("--known needs --link (the patient id column)")
+    secret = load_secret(secret_file) if (replace == "surrogate" or date_shift
+                                          or secret_file is not None) else None
+    options = ScrubOptions(replacement=replace,  # type: ignore[arg-type]
+                           date_shift=date_shift, ner=ner,
+                           secret=None if secret is None else secret.material)
+    scrubber = Scrubber(options)
+    table = _known_table(known, link) if known is not None and link is not None else None
+    if jsonl:
+        if path is not None:
+            raise UsageError("--jsonl reads standard input: give no path")
+        scrub_jsonl(sys.stdin, sys.stdout, scrubber, field=field, link=link, known=table,
+                    batch_size=batch_size)
+        return
+    if path is None or output is None:
+        raise UsageError("give a FILE or DIR and -o OUT, or --jsonl",
+                         hint="veil scrub notes/ -o scrubbed/   or   veil scrub --jsonl < in.jsonl")
+    _scrub_files(path, output, scrubber, batch_size)
+
+
+def _known_table(path: Path, link: str) -> Any:
+    import polars as pl
+
+    from veil.text.known import known_phi_from_table
+
+    if not path.is_file():
+        raise InputError(f"--known {path}: no such file", hint="check the path")
+    try:
+        if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+            frame = pl.read_csv(path, infer_schema=False,
+                                separator="\t" if path.suffix.lower() == ".tsv" else ",")
+        else:
+            from veil.io.read import open_dataset
+
+            frame = open_dataset(path).frame.collect()
+    except VeilError:
+        raise
+    except Exception as error:  # polars errors may quote values: never shown
+        raise InputError(f"--known {path}: cannot be read as a table ({type(error).__name__})",
+                         hint="pass a CSV with a header line, a Parquet or a JSON lines file"
+                         ) from None
+    return known_phi_from_table(frame, link)
+
+
+def _batches(stream: IO[str], size: int) -> Iterator[list[tuple[int, str]]]:
+    batch: list[tuple[int, str]] = []
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        batch.append((number, line))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def scrub_jsonl(stream: IO[str], out: IO[str], scrubber: Any, *, field: str = "text",
+                link: str | None = None, known: Any = None, batch_size: int = 256) -> int:
+    """Scrub `field` of every JSON line of `stream` into `out`, in order; returns the line count."""
+    count = 0
+    for batch in _batches(stream, batch_size):
+        records: list[dict[str, Any]] = []
+        texts: list[str] = []
+        slots: list[int] = []
+        knowns: list[Any] = []
+        keys: list[str | None] = []
+        for number, line in batch:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                raise InputError(f"standard input, line {number}: not valid JSON",
+                                 hint="one JSON object per line") from None
+            if not isinstance(record, dict):
+                raise InputError(f"standard input, line {number}: not a JSON object",
+                                 hint="one JSON object per line")
+            if field not in record:
+                raise InputError(f"standard input, line {number}: no field {field!r}",
+                                 hint="name the text field with --field")
+            value = record[field]
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"standard input, line {number}: field {field!r} is not text "
+                                 f"(found {type(value).__name__})")
+            records.append(record)
+            if isinstance(value, str):
+                slots.append(len(records) - 1)
+                texts.append(value)
+                patient = record.get(link) if link else None
+                pid = None if patient is None else str(patient)
+                keys.append(pid)
+                knowns.append(known.get(pid) if known is not None and pid is not None else None)
+        scrubbed = scrubber.scrub_batch(texts, knowns, keys)
+        for slot, text in zip(slots, scrubbed, strict=True):
+            records[slot][field] = text
+        out.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        out.flush()
+        count += len(records)
+    return count
+
+
+def _scrub_files(path: Path, output: Path, scrubber: Any, batch_size: int) -> None:
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory", hint="check the path")
+    if path.is_file():
+        target = output / path.name if output.is_dir() else output
+        if target.resolve() == path.resolve():
+            raise UsageError("-o must not be the input file")
+        pairs = [(path, target)]
+    else:
+        if output.resolve() == path.resolve() or output.resolve().is_relative_to(path.resolve()):
+            raise UsageError("-o must be outside the input directory")
+        pairs = [(p, output / p.relative_to(path)) for p in sorted(path.rglob("*.txt"))]
+        if not pairs:
+            raise InputError(f"{path}: no .txt files", hint="give a directory of .txt files")
+    for i in range(0, len(pairs), batch_size):
+        chunk = pairs[i:i + batch_size]
+        texts = []
+        for source, _target in chunk:
+            try:
+                texts.append(source.read_text("utf-8"))
+            except UnicodeDecodeError:
+                raise InputError(f"{source}: not UTF-8 text") from None
+        for (_source, target), text in zip(chunk, scrubber.scrub_batch(texts), strict=True):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, "utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m veil.text.cli ...`: the command alone, errors as one line and exit 2."""
+    app = typer.Typer(add_completion=False)
+    app.command()(scrub_command)
+    try:
+        app(args=argv, standalone_mode=False)
+    except VeilError as error:
+        sys.stderr.write(f"veil: error: {error.one_line()}\n")
+        sys.exit(error.exit_code)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except Exception as error:  # click usage errors
+        import click
+
+        if isinstance(error, click.ClickException):
+            sys.stderr.write(f"veil: error: {error.format_message()}\n")
+            sys.exit(2)
+        raise
+
+
+if __name__ == "__main__":
+    main()
