@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from veil.categories import KIND_CATEGORY, Kind, Role, role_of
 from veil.policy.models import (
     Drop,
+    Generalize,
     Keep,
     Redact,
     Rule,
@@ -75,6 +76,16 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
             "redacted by default; review it and keep it with {action: keep, reviewed: true} if "
             "it is harmless",
         )
+    if kind is Kind.OTHER and finding.categories:
+        rare = next((e.detail for e in finding.evidence if "outside the category" in e.detail),
+                    None)
+        return Proposal(
+            Generalize(action="generalize", kind=kind,
+                       mapping={v: v for v in finding.categories}),
+            f"{why}; category kept as its {len(finding.categories)} frequent values, any other "
+            "value emptied cell by cell (counted in the report)",
+            warning=None if rare is None else
+            f"category: {rare}; values outside them are emptied (counts in the report)")
     return Proposal(Keep(action="keep", kind=kind, role=role),
                     f"{why}; {role.value}, kept on {evidence}")
 

@@ -14,7 +14,7 @@ from veil import __version__
 from veil.actions.zip3 import restricted_lists
 from veil.categories import Category, Role, role_of
 from veil.plan import ColumnStep, Plan
-from veil.policy.models import Keep
+from veil.policy.models import Generalize, Keep
 
 ATTESTATIONS: tuple[str, ...] = (
     "(R) Any other unique identifying number, characteristic, or code is open-ended: a person "
@@ -29,6 +29,10 @@ _GENERALIZING = {"zip3", "year_only", "top_code", "age", "generalize"}
 
 def output_role(step: ColumnStep) -> str:
     """The role a column plays in the output, for the risk assessment."""
+    if isinstance(step.rule, Generalize) and step.rule.mapping is not None and all(
+            k == v for k, v in step.rule.mapping.items()):
+        # an allow-list of a category's values (others emptied) generalizes nothing
+        return role_of(step.kind).value if step.kind is not None else Role.OTHER.value
     if step.action in _GENERALIZING:
         return Role.QUASI.value
     if step.action in {"pseudonym", "hmac", "fake", "redact", "mask"}:

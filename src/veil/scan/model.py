@@ -45,6 +45,10 @@ class ColumnFinding:
     """How a date column of numbers or digit strings holds its dates ('epoch_s',
     'epoch_ms', 'excel_serial', 'yyyymmdd'); None for typed dates, date text and
     columns that are not dates. The `year_only` rule decodes with it."""
+    categories: tuple[str, ...] = field(default=(), repr=False)
+    """For a low-cardinality category: its frequent values (the allow-list a Safe Harbor
+    policy keeps; anything else is emptied cell by cell). Not in `to_dict`: values stay
+    out of scan reports."""
 
     def to_dict(self) -> dict[str, Any]:
         return {

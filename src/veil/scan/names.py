@@ -122,3 +122,24 @@ def name_table(values: pl.Series) -> pl.DataFrame:
 def is_person_name(value: str) -> bool:
     """True when one value reads as a person name (see the module docstring)."""
     return bool(name_table(pl.Series([value], dtype=pl.String)).item(0, "name"))
+
+
+_CAPITAL_WORD = r"\p{Lu}[\p{L}'’\-]*"
+NAME_SHAPE = (rf"^\s*(?:{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD}){{1,2}}"
+              rf"|{_CAPITAL_WORD}(?:\s+{_CAPITAL_WORD})?\s*,\s*{_CAPITAL_WORD}"
+              rf"(?:\s+\p{{Lu}}\.?|\s+{_CAPITAL_WORD})?)\s*$")
+"""A whole value shaped like a person's name whatever its language: two or three
+capitalized words ('Nguyễn Văn An', 'José Hernández', 'O'Brien-Smith Ann'), or
+'Last, First' with an optional initial or middle name ('TRAN-LE, MAI', 'Díaz, Rosa M')."""
+
+
+def name_shaped(text: pl.Expr) -> pl.Expr:
+    """Per value: shaped like a name (`NAME_SHAPE`) and without a word no name has
+    (hospital, disease, department: `veil.scan.vocab.NOT_NAME_WORDS`). Independent of
+    the name dictionaries, so names of any origin count; a place of two or three
+    words ('San Antonio') counts too, which is as identifying under Safe Harbor."""
+    from veil.scan.vocab import NOT_NAME_WORDS
+
+    words = plain_text(text).str.to_uppercase().str.extract_all(r"[A-Z']+")
+    blocked = words.list.eval(pl.element().is_in(sorted(NOT_NAME_WORDS))).list.any()
+    return (text.str.contains(NAME_SHAPE) & ~blocked).fill_null(False)

@@ -34,6 +34,7 @@ from veil.errors import UsageError
 from veil.scan.dates import revise_numeric_dates
 from veil.scan.longitudinal import find_per_person_codes
 from veil.scan.model import ColumnFinding, Evidence, ScanResult
+from veil.scan.names import name_shaped
 from veil.scan.recognizer import Recognizer, Rule, ValueCheck
 from veil.scan.registry import DEFAULT_RECOGNIZERS
 from veil.scan.relations import find_ages
@@ -55,6 +56,7 @@ class _Candidate:
     confidence: float
     order: int
     evidence: tuple[Evidence, ...]
+    categories: tuple[str, ...] = ()
 
 
 def scan_frame(
@@ -256,6 +258,16 @@ def _score(
     recognizer: Recognizer, column: ColumnSample, header: float, order: int
 ) -> _Candidate | None:
     check = recognizer.check(column)
+    if (header > 0.0 and recognizer.kind in _DATE_KINDS and _numeric_content(column)
+            and (check is None or check.share < recognizer.min_share)):
+        # a day count, a time of day, a duration: header words never make numbers a date;
+        # whole numbers under a years header are ages or durations in years, and 90 years
+        # or more is an age over 89 whatever it measures (fail closed: top-coded)
+        if recognizer.kind is Kind.YEAR and _share_in(column, 0, 150) >= _AGE_SHARE:
+            return _Candidate(Kind.AGE, 0.55, order, (Evidence(
+                "values", "numbers in 0-150 under a years header: ages or durations in years "
+                "(not calendar years); 90 and over top-coded", 0.5),))
+        return None
     evidence: list[Evidence] = []
     if header > 0.0:
         strength = "" if header >= 1.0 else " (weak synonym)"
@@ -272,6 +284,25 @@ def _score(
     if not scores:
         return None
     return _Candidate(recognizer.kind, min(max(scores), 1.0), order, tuple(evidence))
+
+
+_DATE_KINDS = frozenset({Kind.DATE, Kind.BIRTH_DATE, Kind.DEATH_DATE, Kind.YEAR})
+_AGE_SHARE = 0.95
+_TIME_OF_DAY = r"^([01][0-9]|2[0-3])[0-5][0-9][0-5][0-9](?:\.[0-9]+)?$"
+"""DICOM TM and HL7 times of day (HHMMSS with an optional fraction): no date element."""
+
+
+def _numeric_content(column: ColumnSample) -> bool:
+    """Numbers, or text that is numbers (a measurement, a count, a duration)."""
+    return column.is_numeric or (column.is_string and column.row_share(_NUMBER_TEXT) >= 0.8)
+
+
+def _share_in(column: ColumnSample, low: float, high: float) -> float:
+    """Share of rows holding a number in [low, high], numbers as text included."""
+    if column.is_numeric:
+        return column.numeric_share(low, high)
+    number = pl.col("v").str.strip_chars().cast(pl.Float64, strict=False)
+    return column.expr_share(f"in:{low}:{high}", number.is_between(low, high).fill_null(False))
 
 
 def _value_evidence(column: ColumnSample, check: ValueCheck) -> Evidence:
@@ -312,10 +343,7 @@ def _fallback(column: ColumnSample) -> _Candidate:
                      "that no recognizer claims (fail closed)", column.distinct_ratio),
         ))
     if column.distinct <= _CATEGORY_MAX and column.distinct_ratio <= 0.5:
-        return _Candidate(Kind.OTHER, 0.5, 0, (
-            Evidence("values", f"low-cardinality category ({column.distinct} distinct values "
-                     f"in {column.nonnull} sampled)", 0.5),
-        ))
+        return _category(column)
     return _Candidate(Kind.OTHER, 0.3, 0, (
         Evidence("dtype", f"dtype {column.dtype_name}; no recognizer matched and "
                  f"{column.distinct} distinct values: unclassified", 0.3),
@@ -324,6 +352,52 @@ def _fallback(column: ColumnSample) -> _Candidate:
 
 _CATEGORY_MAX = 50
 """At most this many distinct values make an unrecognized column a category."""
+NAME_SHAPED_SHARE = 0.5
+"""Share of rows with name-shaped values that makes a small set of values names, not a
+category (a longitudinal table repeats each person's name on every row)."""
+CATEGORY_MIN_ROWS = 3
+CATEGORY_MIN_SHARE = 0.001
+"""A value is one of a category's values when it fills at least this many sampled rows
+and this share of them; rarer values are what a clerk typed, not a category."""
+
+
+def _category(column: ColumnSample) -> _Candidate:
+    """A low-cardinality column: a category, kept as the allow-list of its frequent values,
+    unless its values are shaped like names.
+
+    Few distinct values are positive evidence only when they are not name-shaped
+    (`veil.scan.names.name_shaped`: no dictionary needed, so names of any origin count).
+    The category's values are those seen often in the sample with no identifier
+    detector hit: every other value, seen rarely or never (late rows), is what the
+    column must not pass through, and the profile empties it cell by cell.
+    """
+    counts = column.counts
+    shaped = float(counts.select((pl.col("n") * name_shaped(pl.col("v"))).sum()).item() or 0)
+    share = shaped / column.nonnull
+    if share >= NAME_SHAPED_SHARE:
+        return _Candidate(Kind.PERSON_NAME, 0.6, 0, (
+            Evidence("values", f"{share:.0%} of sampled values are shaped like names (two or "
+                     "three capitalized words, or 'Last, First'): a few names repeated per "
+                     "row, not a category", share),))
+    floor = max(CATEGORY_MIN_ROWS, CATEGORY_MIN_SHARE * column.nonnull)
+    frequent = counts.filter(pl.col("n") >= floor)
+    allowed = frequent.filter(~_identifier_hit(pl.col("v"))).get_column("v").to_list()
+    rare = column.nonnull - int(counts.filter(pl.col("v").is_in(allowed))["n"].sum() or 0)
+    detail = f"low-cardinality category ({column.distinct} distinct values in {column.nonnull} "
+    detail += "sampled)"
+    evidence = [Evidence("values", detail, 0.5)]
+    if rare:
+        evidence.append(Evidence("stats", f"{rare} sampled value(s) outside the category's "
+                                 f"{len(allowed)} frequent values: emptied cell by cell", 0.0))
+    return _Candidate(Kind.OTHER, 0.5, 0, tuple(evidence),
+                      categories=tuple(str(v) for v in allowed))
+
+
+def _identifier_hit(text: pl.Expr) -> pl.Expr:
+    """Per value: a verification detector flags it (a category never holds one)."""
+    from veil.detect.patterns import DETECTORS
+
+    return pl.any_horizontal(*(d.matches(text) for d in DETECTORS)).fill_null(False)
 _CODE_DIGITS = 5
 """Integers with one digit count of at least this many look like codes, not amounts."""
 
@@ -333,6 +407,10 @@ def _numeric_fallback(column: ColumnSample, many: bool) -> _Candidate:
     if isinstance(column.dtype, pl.Duration):
         return _Candidate(Kind.CLINICAL, 0.5, 0, (
             Evidence("values", "durations (no identifier pattern)", 0.5),))
+    if column.distinct >= 20 and column.has_text and column.row_share(_TIME_OF_DAY) >= 0.99:
+        # random six-digit numbers all read as valid times of day only by chance (9 % each)
+        return _Candidate(Kind.CLINICAL, 0.5, 0, (
+            Evidence("values", "times of day as HHMMSS (no date element)", 0.5),))
     digits = column.memo("fallback_digits", lambda: _digit_profile(column))
     integral, same_length, length = digits
     if integral and (many or (same_length and length >= _CODE_DIGITS and column.distinct >= 20)):
@@ -385,4 +463,5 @@ def _finding(
         null_share=column.null_share,
         sampled=column.nonnull,
         alternatives=tuple((k, round(c, 4)) for k, c in alternatives),
+        categories=chosen.categories,
     )

@@ -38,6 +38,7 @@ from veil.errors import InputError
 from veil.io.formats import Format
 from veil.verify.codes import zip_code_aggregates, zip_codes_under_code_header
 from veil.verify.model import ColumnExpectation, Expect, Residual, Verification
+from veil.verify.shapes import name_shape_stats, name_shaped_residual
 
 if TYPE_CHECKING:
     from veil.engines.base import Engine, Table
@@ -256,6 +257,7 @@ def _name_and_city_shares(engine: Engine, table: Table, columns: list[_Column],
             hits = whole.filter(whole.is_in(words()))
             found[f"{column.alias}_{what}"] = hits.len() * step
             found[f"{column.alias}_{what}_distinct"] = hits.n_unique()
+        found.update(name_shape_stats(sample.get_column(column.name), column.alias, step))
     return found
 
 
@@ -401,6 +403,7 @@ def _column_residuals(column: _Column, stats: Mapping[str, int]) -> list[Residua
     if nonnull and cities >= _NAME_SHARE * nonnull \
             and stats.get(f"{a}_cities_distinct", 0) >= _CITY_DISTINCT:
         add(Category.GEOGRAPHY, "city_values", cities)
+    add(Category.NAMES, "name_shaped_values", name_shaped_residual(stats, a))
     add(Category.DATES, "age_over_89", stats.get(f"{a}_age_over", 0))
     return found
 

@@ -1,0 +1,36 @@
+"""Whole values shaped like names, whatever their language: the verification's own
+version of the scanner's name-shape evidence (`veil.scan.names.name_shaped`).
+
+The name dictionaries miss most names of other origins ('Nguyễn Văn An', 'TRAN-LE,
+MAI'); a column whose values are mostly two or three capitalized words, or 'Last,
+First', holds names (or places) however often they repeat. Estimated on the pass's
+evenly spread sample of rows, like the dictionary shares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from veil.scan.names import name_shaped
+
+NAME_SHAPED_SHARE = 0.5
+"""Share of a column's values that must be name-shaped to flag it."""
+
+
+def name_shape_stats(values: pl.Series, alias: str, step: int) -> dict[str, int]:
+    """Estimated name-shaped values of one column (`step`: rows per sampled row)."""
+    text = values.cast(pl.String).str.strip_chars()
+    frame = text.to_frame("v").select(
+        shaped=name_shaped(pl.col("v")).sum(), present=pl.col("v").is_not_null().sum())
+    shaped, present = frame.row(0)
+    return {f"{alias}_shaped": int(shaped or 0) * step,
+            f"{alias}_shaped_of": int(present or 0) * step}
+
+
+def name_shaped_residual(stats: Mapping[str, int], alias: str) -> int:
+    """The estimated name-shaped values when they are most of the column, else 0."""
+    shaped = stats.get(f"{alias}_shaped", 0)
+    present = stats.get(f"{alias}_shaped_of", 0)
+    return shaped if present and shaped >= NAME_SHAPED_SHARE * present else 0
