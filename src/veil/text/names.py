@@ -172,8 +172,11 @@ class NameFinder:
             run = run[:-1]
         if not run:
             return []
+        if len(run) == 1 and (run[0].key in _TEXT_FUNCTION or lex.is_clinical(run[0].key)
+                              or run[0].key in MONTH_WORDS or run[0].key in lex.not_name):
+            return []  # a lone heading or sentence word: no context can make it a name
         line_start = text.rfind("\n", 0, run[0].start) + 1
-        before = text[max(line_start, run[0].start - 60):run[0].start]
+        before = text[max(line_start, run[0].start - 40):run[0].start]
         after = text[run[-1].end:run[-1].end + 60]
         strong = titled or bool(_STRONG_BEFORE.search(before)) or bool(_STRONG_AFTER.match(after))
         medium = bool(_MEDIUM_BEFORE.search(before)) or bool(_MEDIUM_AFTER.match(after))
