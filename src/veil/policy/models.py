@@ -113,6 +113,9 @@ class TopCode(_Rule):
     action: Literal["top_code"]
     at: int = Field(default=90, ge=1, le=200)
     label: str = "90+"
+    unit: Literal["years", "months", "weeks", "days"] = Field(
+        default="years", description="unit of bare numbers (ages in days or months of "
+        "infants): converted to years before the `at` rule; ages under it stay as written")
 
 
 class AgeFromBirthDate(_Rule):

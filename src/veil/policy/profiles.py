@@ -11,7 +11,9 @@ a column is kept only on content evidence that it holds no identifier (see
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
 
 from veil.categories import KIND_CATEGORY, Kind, Role, role_of
 from veil.policy.models import (
@@ -25,6 +27,8 @@ from veil.policy.models import (
     Zip3,
 )
 from veil.scan.model import ColumnFinding
+
+AgeUnit = Literal["years", "months", "weeks", "days"]
 
 
 @dataclass(frozen=True)
@@ -50,8 +54,10 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
                                  encoding=finding.date_encoding or "auto"),
                         f"{why}; only the year may stay, years revealing age > 89 aggregated")
     if kind is Kind.AGE:
-        return Proposal(TopCode(action="top_code", category=category, kind=kind),
-                        f"{why}; ages over 89 become one category 90+")
+        unit = age_unit(finding.column)
+        return Proposal(TopCode(action="top_code", category=category, kind=kind, unit=unit),
+                        f"{why}; ages over 89 become one category 90+"
+                        + ("" if unit == "years" else f" (numbers read as {unit})"))
     if kind is Kind.OTHER_ID:
         return Proposal(
             Redact(action="redact", category=category, kind=kind),
@@ -88,6 +94,22 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
             f"category: {rare}; values outside them are emptied (counts in the report)")
     return Proposal(Keep(action="keep", kind=kind, role=role),
                     f"{why}; {role.value}, kept on {evidence}")
+
+
+_UNITS: tuple[tuple[str, AgeUnit], ...] = (
+    (r"(?i)(?:^|[^a-z])(?:days?|dys?|d)(?:$|[^a-z])|days$", "days"),
+    (r"(?i)(?:^|[^a-z])(?:weeks?|wks?)(?:$|[^a-z])|weeks$", "weeks"),
+    (r"(?i)(?:^|[^a-z])(?:months?|mos?|mths?)(?:$|[^a-z])|months$", "months"),
+)
+
+
+def age_unit(header: str) -> AgeUnit:
+    """The unit an age column's bare numbers are in, by its header (AGE_DAYS, age_mo):
+    ages of infants in days or months are not years (an unknown unit stays years)."""
+    for pattern, unit in _UNITS:
+        if re.search(pattern, header):
+            return unit
+    return "years"
 
 
 KEEP_SHARE = 0.5

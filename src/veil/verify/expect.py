@@ -8,6 +8,7 @@ the policy: the checks themselves do not trust the scanner's classification.
 
 from __future__ import annotations
 
+from veil.actions.ages import UNIT_PER_YEAR
 from veil.categories import Category, Kind
 from veil.plan import ColumnStep, Plan
 from veil.policy.models import (
@@ -56,6 +57,10 @@ def _expectation(step: ColumnStep, plan: Plan) -> ColumnExpectation:
     if isinstance(rule, Zip3):
         return ColumnExpectation(Expect.ZIP3, Category.GEOGRAPHY,
                                  restricted_zip3=plan.zip3_restricted)
+    if isinstance(rule, TopCode) and rule.unit != "years":
+        # ages under the rule stay as written in their unit (days, weeks, months)
+        at = int(rule.at * UNIT_PER_YEAR[rule.unit])
+        return ColumnExpectation(Expect.AGE, Category.DATES, label=rule.label, age_at=at)
     if isinstance(rule, TopCode | AgeFromBirthDate):
         return ColumnExpectation(Expect.AGE, Category.DATES, label=rule.label, age_at=rule.at)
     if isinstance(rule, Redact):
