@@ -25,6 +25,8 @@ from typing import Any, Literal
 
 from veil.anonymize.microaggregation import microaggregate
 from veil.anonymize.mondrian import mondrian
+from veil.engines.base import Engine, require
+from veil.engines.types import Capability
 from veil.errors import PolicyError, UsageError
 from veil.io.formats import Format, extension
 from veil.io.read import Dataset, open_dataset
@@ -72,9 +74,13 @@ def _covered(targets: RecodeTargets, columns: Sequence[str], source: str) -> Non
 
 
 def recode_file(dataset: Dataset, targets: RecodeTargets, outdir: Path, *,
-                output_format: Format | None = None,
-                overwrite: bool = False) -> dict[str, Any]:
+                output_format: Format | None = None, overwrite: bool = False,
+                engine: Engine | None = None) -> dict[str, Any]:
     """Recode one opened file into `outdir` (atomically); returns the summary.
+
+    Mondrian and microaggregation partition the whole table in this process: they need
+    the `recoding` capability, which only the Polars engine has (another `engine` is
+    refused with CapabilityError, exit 2, before anything is read).
 
     Guarantee:
         Mondrian: every class of the output over the quasi-identifiers holds at least k
@@ -82,6 +88,10 @@ def recode_file(dataset: Dataset, targets: RecodeTargets, outdir: Path, *,
         group of records sharing the replaced values holds at least k records; univariate:
         per column. Rows are neither added nor removed and keep their order.
     """
+    if engine is not None:
+        feature = ("Mondrian local recoding" if targets.method == "mondrian"
+                   else "microaggregation")
+        require(engine, Capability.RECODING, feature)
     source = dataset.path.name
     _covered(targets, dataset.columns, source)
     started = dt.datetime.now(dt.UTC)

@@ -31,6 +31,8 @@ from veil.dp.guarantee import epsilon_equivalent, guarantee
 from veil.dp.ledger import Charged, Ledger, LedgerEntry, LedgerFiles
 from veil.dp.results import Released, describe_query, interpret
 from veil.dp.spec import Query, ReleaseSpec
+from veil.engines.base import Engine, require
+from veil.engines.types import Capability
 from veil.errors import InternalError, PolicyError, UsageError
 from veil.io.hashing import sha256_file, sha256_text
 from veil.io.read import open_dataset
@@ -53,13 +55,18 @@ class ReleaseOutcome:
 def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Path,
             ledger_url: str | None, ledger_files: LedgerFiles | None = None,
             actor: str | None = None, preview: bool = False,
-            overwrite: bool = False) -> ReleaseOutcome:
+            overwrite: bool = False, data_engine: Engine | None = None) -> ReleaseOutcome:
     """Run one release (or a preview) of `spec` on the file at `input_path`.
+
+    The measurements run in OpenDP's Polars context on this process: a `data_engine`
+    without the `opendp` capability (Spark) is refused with CapabilityError (exit 2).
 
     `ledger_url` (and `ledger_files`: its key and witness, by default beside a SQLite
     ledger) name the custodian's ledger, which must exist (`Ledger.create`) and hold
     a registration of this data under `spec.dataset`; a preview needs none.
     """
+    if data_engine is not None:
+        require(data_engine, Capability.OPENDP, "a differentially private release (OpenDP)")
     started = dt.datetime.now(dt.UTC)
     if not preview and not ledger_url:
         raise UsageError("no budget ledger named: a release is charged to the custodian's "
