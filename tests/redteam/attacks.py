@@ -34,7 +34,7 @@ from pathlib import Path
 
 import polars as pl
 
-from tests.redteam import shapes_a, shapes_b, shapes_c, shapes_d
+from tests.redteam import shapes_a, shapes_b, shapes_c, shapes_d, shapes_e
 from tests.redteam.kit import Attack, Builder
 from tests.shapes.audit import (
     Audit,
@@ -77,6 +77,8 @@ ATTACKS: dict[str, tuple[Builder, int]] = {
     "late_key_jsonl": (shapes_d.late_key_jsonl, 1_500),
     "keyed_jsonl": (shapes_d.keyed_jsonl, 600),
     "single_patient_chart": (shapes_d.single_patient_chart, 400),
+    "claims_regional_zips": (shapes_e.claims_regional_zips, 3_000),
+    "foreign_names_category": (shapes_e.foreign_names_category, 4_000),
 }
 """name -> (builder, default rows)"""
 
