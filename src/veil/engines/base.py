@@ -35,8 +35,16 @@ import polars as pl
 
 from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
-from veil.engines.types import COUNT, FIRST, ROWS, Capability, Schema, Source, WriteResult
-from veil.errors import CapabilityError
+from veil.engines.types import (
+    COUNT,
+    FIRST,
+    ROWS,
+    Capability,
+    Schema,
+    Source,
+    WriteResult,
+    require,
+)
 from veil.io.formats import Format
 from veil.plan import Plan
 
@@ -156,12 +164,6 @@ class Engine(Protocol):
         expressions); output columns in plan order, rows in source order.
         """
         ...
-
-
-def require(engine: Engine, capability: Capability, feature: str) -> None:
-    """Refuse (CapabilityError, exit 2) a feature the engine cannot run."""
-    if capability not in engine.capabilities:
-        raise CapabilityError(engine.name, feature, capability.value)
 
 
 @dataclass(frozen=True)

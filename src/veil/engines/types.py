@@ -11,10 +11,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import polars as pl
 
+from veil.errors import CapabilityError
 from veil.io.formats import Format
 
 ROWS = "rows"
@@ -178,16 +179,16 @@ class Source:
 
 
 class Capability(StrEnum):
-    """What an engine can run. The four core operations (open, distinct, group counts,
-    sums, write) are required of every engine and are not listed."""
+    """What an engine can run. The core operations (open, driver_frame, distinct,
+    group_counts, sums, write) are required of every engine and are not listed."""
 
     RECODING = "recoding"
     """Local recoding: Mondrian and microaggregation (whole-table algorithms on the driver)."""
     OPENDP = "opendp"
     """Differentially private releases through OpenDP's Polars context."""
     TAKE_EVERY = "take_every"
-    """Deterministic every-n-th-row samples in source order (the verification pass's
-    name and city shares)."""
+    """`Engine.take_every`: every n-th row in source order (the verification pass's name
+    and city shares); verification refuses an engine without it."""
 
 
 @dataclass(frozen=True)
@@ -206,3 +207,14 @@ class WriteResult:
     columns_out: tuple[str, ...]
     codes_assigned: dict[str, int] = field(default_factory=dict)
     parts: tuple[Part, ...] = ()
+
+
+class _Capable(Protocol):
+    name: str
+    capabilities: frozenset[Capability]
+
+
+def require(engine: _Capable, capability: Capability, feature: str) -> None:
+    """Refuse (CapabilityError, exit 2) a feature the engine cannot run."""
+    if capability not in engine.capabilities:
+        raise CapabilityError(engine.name, feature, capability.value)
