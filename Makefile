@@ -15,7 +15,7 @@ ROWS   ?= 10000
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/$(PIP) install --quiet -c $(LOCK) --upgrade pip
-	$(BIN)/$(PIP) install --quiet -c $(LOCK) -e '.[test,spark]'
+	$(BIN)/$(PIP) install --quiet -c $(LOCK) -e '.[test,spark,text-ner]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -26,7 +26,7 @@ lock:
 	rm -rf .venv-lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/$(PIP) install --quiet --upgrade pip
-	.venv-lock/bin/$(PIP) install --quiet -e '.[test,spark]'
+	.venv-lock/bin/$(PIP) install --quiet -e '.[test,spark,text-ner]'
 	{ sed -n '/^#/p' $(LOCK); \
 	  .venv-lock/bin/$(PIP) freeze --all --exclude-editable | grep -v -i -E '^(setuptools|wheel)=='; \
 	} > $(LOCK).new
