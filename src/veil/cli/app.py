@@ -26,6 +26,7 @@ from veil.cli.common import out, state
 from veil.dp.cli import dp_command, ledger_app
 from veil.errors import VeilError
 from veil.service.cli import serve, token_app
+from veil.text.cli import scrub_command
 from veil.vault.cli import pseudonymize, vault_app
 
 app = typer.Typer(
@@ -67,6 +68,7 @@ def _register() -> None:
     app.command("deidentify")(apply.deidentify)
     app.command("anonymize")(anonymize.anonymize)
     app.command("recode")(anonymize.recode)
+    app.command("scrub")(scrub_command)  # free-text PHI (issue 14)
     app.command("pseudonymize")(pseudonymize)
     app.add_typer(vault_app, name="vault")
     app.command("dp")(dp_command)
