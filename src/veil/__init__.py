@@ -11,11 +11,12 @@ the package is cheap. A tour in six steps (docs/python-api.md runs it as a docte
 2. Propose a policy and review it (or load one a person wrote)::
 
        proposal = veil.propose_policy(scan)             # .policy, .text (YAML), .reasons
-       policy = veil.load_policy("policy.yaml")         # a frozen, validated Policy
+       policy = veil.load_policy("policy.yaml")         # validated, with its text
 
-3. Apply it, or do 1-3 in one call; every value written is verified first::
+3. Apply it, or do 1-3 in one call; every value written is verified first
+   (`engine=` runs it on Spark: `veil.get_engine("spark", master="local[2]")`)::
 
-       run = veil.apply_policy("patients.csv", proposal, "out")
+       run = veil.apply_policy("patients.csv", policy, "out", keys=veil.Keys(secret))
        run = veil.deidentify("patients.csv", "out", keys=veil.Keys(secret, store))
        run.report.summary.columns_dropped              # a typed DeidentificationReport
        veil.verify_file("any-file.csv").passed         # the check on any file
@@ -48,6 +49,7 @@ from __future__ import annotations
 
 import importlib
 
+from veil._version import __version__
 from veil.errors import (
     CapabilityError,
     EngineError,
@@ -62,8 +64,6 @@ from veil.errors import (
     VeilError,
     VerificationError,
 )
-
-__version__ = "0.1.0"
 
 TYPE_CHECKING = False  # `typing` itself costs more to import than the rest of this module
 if TYPE_CHECKING:
@@ -92,8 +92,15 @@ if TYPE_CHECKING:
     from veil.engines import get_engine
     from veil.hierarchy import Hierarchy
     from veil.io.formats import Format
-    from veil.pipeline import InputSpec, Keys, Proposal, propose_policy
-    from veil.policy.load import load_policy, parse_policy
+    from veil.pipeline import (
+        ApplyOptions,
+        InputSpec,
+        Keys,
+        LoadedPolicy,
+        Proposal,
+        propose_policy,
+    )
+    from veil.policy.load import parse_policy
     from veil.policy.models import Policy
     from veil.records import (
         DeidentificationReport,
@@ -110,6 +117,7 @@ if TYPE_CHECKING:
         Deidentified,
         apply_policy,
         deidentify,
+        load_policy,
         open_vault,
         release_dp,
         scan_file,
@@ -124,7 +132,9 @@ _LAZY: dict[str, tuple[str, str]] = {
     "ScanResult": ("veil.scan", "ScanResult"),
     "propose_policy": ("veil.pipeline", "propose_policy"),
     "Proposal": ("veil.pipeline", "Proposal"),
-    "load_policy": ("veil.policy.load", "load_policy"),
+    "load_policy": ("veil.workflow", "load_policy"),
+    "LoadedPolicy": ("veil.pipeline", "LoadedPolicy"),
+    "ApplyOptions": ("veil.pipeline", "ApplyOptions"),
     "parse_policy": ("veil.policy.load", "parse_policy"),
     "Policy": ("veil.policy.models", "Policy"),
     "apply_policy": ("veil.workflow", "apply_policy"),
@@ -181,6 +191,7 @@ _LAZY: dict[str, tuple[str, str]] = {
 __all__ = [
     "AnchorOptions",
     "Anonymization",
+    "ApplyOptions",
     "AverageRisk",
     "CapabilityError",
     "CodeFormat",
@@ -199,6 +210,7 @@ __all__ = [
     "KeyStoreError",
     "Keys",
     "Ledger",
+    "LoadedPolicy",
     "LocalKeyStore",
     "ManifestRecord",
     "MasterKey",

@@ -16,15 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from veil.engines.base import Engine
 from veil.errors import UsageError
 from veil.io.formats import Format
-from veil.pipeline import SAMPLE_ROWS, InputSpec, Keys, Proposal, RunResult
+from veil.pipeline import (
+    SAMPLE_ROWS,
+    ApplyOptions,
+    InputSpec,
+    Keys,
+    LoadedPolicy,
+    Proposal,
+    RunResult,
+)
 from veil.pipeline import apply_policy as _apply_policy
 from veil.pipeline import deidentify as _deidentify
 from veil.pipeline import scan_file as _scan_file
-from veil.policy.load import load_policy
 from veil.policy.models import Policy
-from veil.policy.render import render_policy
 from veil.records import DeidentificationReport, ManifestRecord
 from veil.scan import ScanResult
 from veil.verify import Verification
@@ -70,40 +77,62 @@ def input_spec(source: Source) -> InputSpec:
                      hint="write a DataFrame to Parquet first, or call veil.scan_frame on it")
 
 
-def scan_file(source: Source, *, sample_rows: int = SAMPLE_ROWS) -> ScanResult:
+EngineChoice = Engine | str | None
+"""An engine (`veil.get_engine("spark", master=...)`), an engine's name, or None for the
+embedded Polars engine."""
+
+
+def engine_of(choice: EngineChoice) -> Engine | None:
+    """The engine `choice` names (None stays None: the pipeline's default, Polars)."""
+    if choice is None or not isinstance(choice, str):
+        return choice
+    from veil.engines import get_engine
+
+    return get_engine(choice)
+
+
+def scan_file(source: Source, *, sample_rows: int = SAMPLE_ROWS,
+              engine: EngineChoice = None) -> ScanResult:
     """Classify every column of a file from a sample of its rows (`veil scan`)."""
-    return _scan_file(input_spec(source), sample_rows=sample_rows)
+    return _scan_file(input_spec(source), sample_rows=sample_rows, engine=engine_of(engine))
 
 
-def apply_policy(source: Source, policy: Policy | Proposal | str | os.PathLike[str],
+def load_policy(path: str | os.PathLike[str]) -> LoadedPolicy:
+    """The policy file at `path`, validated, with its text (written to the output as is)."""
+    return LoadedPolicy.from_file(Path(path))
+
+
+def apply_policy(source: Source,
+                 policy: LoadedPolicy | Policy | Proposal | str | os.PathLike[str],
                  output: str | os.PathLike[str], *, keys: Keys = NO_KEYS,
                  output_format: Format | None = None, overwrite: bool = False,
-                 with_risk: bool = True) -> Deidentified:
+                 with_risk: bool = True, engine: EngineChoice = None) -> Deidentified:
     """De-identify `source` under `policy` into the directory `output` (`veil apply`).
 
-    `policy` is a policy file, a `Policy` value or a `Proposal` (its text, with the
-    reason per column, is what the output's policy.yaml holds). The output is
-    verified, every value, before it is moved into place: VerificationError and
-    nothing written when an identifier remains.
+    `policy` is a loaded policy (`veil.load_policy`), a policy file, a `Policy` value
+    (written to the output as veil renders it) or a `Proposal` (its text, with the
+    reason per column). The output is verified, every value, before it is moved into
+    place: VerificationError, and nothing written, when an identifier remains.
     """
     if isinstance(policy, Proposal):
-        loaded, text = policy.policy, policy.text
-        reasons, warnings = policy.reasons, policy.warnings
+        loaded = policy.loaded()
     elif isinstance(policy, Policy):
-        loaded, text, reasons, warnings = policy, render_policy(policy), None, ()
+        loaded = LoadedPolicy.of(policy)
+    elif isinstance(policy, LoadedPolicy):
+        loaded = policy
     else:
-        loaded = load_policy(Path(policy))
-        text, reasons, warnings = Path(policy).read_text(encoding="utf-8"), None, ()
-    return Deidentified.of(_apply_policy(
-        input_spec(source), loaded, Path(output), policy_text=text, keys=keys,
-        output_format=output_format, overwrite=overwrite, reasons=reasons,
-        extra_warnings=warnings, with_risk=with_risk))
+        loaded = load_policy(policy)
+    options = ApplyOptions(keys=keys, output_format=output_format, overwrite=overwrite,
+                           with_risk=with_risk, engine=engine_of(engine))
+    return Deidentified.of(_apply_policy(input_spec(source), loaded, Path(output),
+                                         options=options))
 
 
 def deidentify(source: Source, output: str | os.PathLike[str], *,
                profile: str = "safe-harbor", reference_date: dt.date | None = None,
                keys: Keys = NO_KEYS, output_format: Format | None = None,
-               overwrite: bool = False, with_risk: bool = True) -> Deidentified:
+               overwrite: bool = False, with_risk: bool = True,
+               engine: EngineChoice = None) -> Deidentified:
     """Scan, propose the profile's policy and apply it, in one step (`veil deidentify`).
 
     Columns the verification pass finds identifiers in, although the sample did not
@@ -111,17 +140,19 @@ def deidentify(source: Source, output: str | os.PathLike[str], *,
     """
     return Deidentified.of(_deidentify(
         input_spec(source), Path(output), profile=profile, reference_date=reference_date,
-        keys=keys, output_format=output_format, overwrite=overwrite, with_risk=with_risk))
+        keys=keys, output_format=output_format, overwrite=overwrite, with_risk=with_risk,
+        engine=engine_of(engine)))
 
 
-def verify_file(source: Source) -> Verification:
+def verify_file(source: Source, *, engine: EngineChoice = None) -> Verification:
     """Check every value and column name of any file for residual identifiers (`veil verify`).
 
     Counts by column and Safe Harbor category, never values; `.passed` says whether
     the file is clean.
     """
     spec = input_spec(source)
-    return _verify_file(spec.path, fmt=spec.format, separator=spec.separator)
+    return _verify_file(spec.path, fmt=spec.format, separator=spec.separator,
+                        engine=engine_of(engine))
 
 
 def open_vault(url: str, key: MasterKey, *, create: bool = False,
