@@ -28,8 +28,8 @@ from functools import cached_property, lru_cache
 
 import polars as pl
 
+from veil.detect import vocab
 from veil.errors import UsageError
-from veil.scan import vocab
 from veil.text.lexicon import MONTH_WORDS, fold, lexicon
 from veil.text.spans import PhiType, Span
 from veil.text.validate import VALIDATORS

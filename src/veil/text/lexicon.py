@@ -1,6 +1,6 @@
 """The word sets the text recognizers look words up in, loaded once per process.
 
-Names and places are the scanner's shipped lists (`veil.scan.vocab`: Census and
+Names and places are the scanner's shipped lists (`veil.detect.vocab`: Census and
 Faker first names and surnames, GeoNames places of 5,000+ people); the text
 lists under `veil/data/text/` add what running text needs: names that are also
 everyday words (need name context), and the clinical vocabulary that must
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from veil.scan import vocab
+from veil.detect import vocab
 
 
 def fold(word: str) -> str:

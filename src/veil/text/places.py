@@ -5,7 +5,7 @@
   Iowa Hospitals'); a facility made only of generic words ('the Emergency
   Department', 'Cardiology Clinic') is not identifying and is not matched.
 - Cities: runs of capitalized words found in the place gazetteer (GeoNames US
-  places of 5,000+ people, `veil.scan.vocab.us_places`). A multi-word place is a
+  places of 5,000+ people, `veil.detect.vocab.us_places`). A multi-word place is a
   city wherever it stands; a one-word place needs place context ('lives in',
   'from', 'moved to', ', TX', 'area') unless it is neither a dictionary name nor an
   everyday word. A 'City, ST' pair is a city whatever the gazetteer says.
