@@ -76,7 +76,34 @@ EXPLICIT: list[tuple[str, str, tuple[str, ...]]] = [
     ("blood_pressure", "c0", ("120/80", "135/85", "110/70", "142/91", "128/76")),
     ("year", "c0", ("1987", "2001", "1999", "2015", "1972", "2020")),
     ("geo_pair", "c0", ("42.3601,-71.0589", "40.7128,-74.0060", "34.0522,-118.2437")),
+    ("payment_card", "c0", ("4111111111111111", "5500005555555559", "340000000000009",
+                            "6011000000000004", "4012888888881881")),
+    ("iban", "c0", ("GB82WEST12345698765432", "DE89370400440532013000",
+                    "FR1420041010050500013M02606", "NL91ABNA0417164300")),
+    ("snomed_ct", "c0", ("73211009", "44054006", "38341003", "195967001", "22298006")),
+    ("dose", "c0", ("500 mg", "10 mg", "2.5 mL", "40 mg", "1 g")),
+    ("vital_sign", "pulse", ("72", "88", "64", "101", "77")),
+    ("ndc_named", "ndc", ("00023227", "50090287500", "03780208", "681800517")),
+    ("procedure_code", "c0", ("99213", "99214", "0DTJ4ZZ", "93000", "80053")),
+    ("age_stated", "c0", ("45 years", "72 yo", "3 months", "67 y/o", "90 years")),
+    ("geo_number", "latitude", ("42.3601", "40.7128", "34.0522", "41.8781")),
+    ("facility_place", "c0", ("Mercy Hospital", "St. Mary's Medical Center",
+                              "Boston Children's Hospital")),
+    ("address_in_text", "c0", ("lives at 12 Oak Street, Springfield",
+                               "moved to 400 Elm Ave")),
+    ("facility_name", "facility", ("Mercy Hospital", "General Clinic", "St. Luke's")),
+    ("medicare_mbi", "c0", tuple(
+        f"{d1}{a}{b}{d2}{c}{e}{d3}{f}{g}{d4:02d}" for d1, a, b, d2, c, e, d3, f, g, d4 in zip(
+            "1234567891234", "ACDEFGHJKMNPQ", "RTUVWXY0ACDEF", "0123456789012",
+            "GHJKMNPQRTUVW", "XY1234567ACDE", "9876543210987", "FGHJKMNPQRTUV",
+            "WXYACDEFGHJKM", range(10, 23), strict=True))),
 ]
+
+
+def test_every_builtin_recognizer_is_checked() -> None:
+    checked = ({name for name, _ in PLANTED_PAIRS} | {name for name, _ in SHADOWED}
+               | {name for name, _, _ in EXPLICIT})
+    assert checked == set(RECOGNIZERS)
 
 
 @pytest.mark.parametrize(("name", "header", "positives"), EXPLICIT)
