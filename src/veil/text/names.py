@@ -130,6 +130,10 @@ def _runs(text: str) -> list[list[_Tok]]:
             end -= 1
             word = word[:-1]
         tok = _Tok(match.start(), end, word, key)
+        if current and key.lower() in _RUN_TITLES:
+            runs.append(current)
+            current = [tok]
+            continue
         if current:
             gap = text[current[-1].end:tok.start]
             if _GAP.match(gap) or _PARTICLE_GAP.match(gap) or (
@@ -143,6 +147,8 @@ def _runs(text: str) -> list[list[_Tok]]:
     return runs
 
 
+_RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "doctor",
+                         "professor", "dear"})
 _TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "fr", "st", "sgt",
                           "capt", "lt", "col", "det", "atty", "jr", "sr"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•\-*>\n]|\n\s*[0-9]+[.)])\s*$")
@@ -172,7 +178,7 @@ class NameFinder:
             run = run[:-1]
         if not run:
             return []
-        if len(run) == 1 and (run[0].key in _TEXT_FUNCTION or lex.is_clinical(run[0].key)
+        if not titled and len(run) == 1 and (run[0].key in _TEXT_FUNCTION or lex.is_clinical(run[0].key)
                               or run[0].key in MONTH_WORDS or run[0].key in lex.not_name):
             return []  # a lone heading or sentence word: no context can make it a name
         line_start = text.rfind("\n", 0, run[0].start) + 1
@@ -189,8 +195,11 @@ class NameFinder:
             return self._strong_run(text, run, titled)
         # split the run at words that can never be part of a name here
         parts: list[list[_Tok]] = [[]]
-        for tok in run:
-            if self._blocking(tok):
+        for index, tok in enumerate(run):
+            if index > 0 and tok.key in MONTH_WORDS and lex.is_name(tok.key) and not re.match(
+                    r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]):
+                parts[-1].append(tok)
+            elif self._blocking(tok):
                 parts.append([])
             else:
                 parts[-1].append(tok)
@@ -223,8 +232,14 @@ class NameFinder:
         lex = self.lex
         kept: list[_Tok] = []
         for tok in run:
+            initial = len(tok.key) == 1 and tok.word.endswith(".")
+            if initial and kept:
+                kept.append(tok)
+                continue
+            month = tok.key in MONTH_WORDS and not (lex.is_name(tok.key) and not re.match(
+                r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]))
             if kept and (tok.key in lex.not_name or tok.key in _FUNCTION_KEYS
-                         or tok.key in lex.clinical or tok.key in MONTH_WORDS):
+                         or tok.key in lex.clinical or month):
                 break
             if not kept and not titled and tok.key in _FUNCTION_KEYS:
                 continue

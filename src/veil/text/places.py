@@ -19,7 +19,7 @@ import re
 from veil.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
 
-_CAPWORD = r"(?:[A-Z][A-Za-z'’.\-]*|of|the|and|&|for|at|de|la|del|los|las)"
+_CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
 _FACILITY_WORD = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Medical\s+Campus|Health\s+Cent(?:er|re)|"
     r"Health\s+System|Health\s+Services|Healthcare|Health\s+Care|Health|Clinics?|Infirmary|"
@@ -34,8 +34,10 @@ _FACILITY_WORD = (
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
     r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial)")
 _FACILITY = re.compile(
-    r"(?<![A-Za-z])((?:(?:St\.?|Saint|Mt\.?|Mount|Our\s+Lady\s+of)\s+)?[A-Z][A-Za-z'’.\-&]*"
-    r"(?:\s+" + _CAPWORD + r"){0,5}?\s+" + _FACILITY_WORD + r")(?![A-Za-z])"
+    r"(?<![A-Za-z])((?:(?:St\.?|Saint|Mt\.?|Mount|Our\s+Lady\s+of)[ \t]+)?[A-Z][A-Za-z'’\-&]*"
+    r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
+    + r")(?<=[A-Z]{3}))(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
+    + r")(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
     r"((?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})?)")
 _FACILITY_OF = re.compile(
     r"\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
@@ -82,6 +84,14 @@ _CITY_STATE = re.compile(
     r"(?<![A-Za-z'’])((?:[A-Z][a-z'’.\-]+)(?:[ \t]+[A-Z][a-z'’.\-]+){0,3}),[ \t]*(?:AL|AK|AZ|AR|CA|"
     r"CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
     r"OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b(?:[ \t]+[0-9]{5}|(?![a-z]))")
+_TOWN_SUFFIX = (r"(?:berg|borough|burgh|bury|chester|fort|furt|haven|land|mouth|port|shire|side|"
+                r"stad|ton|town|view|ville|field|wood|ford|dale|ridge|springs|falls|ham|polis)")
+_TOWN_PREFIX = r"(?:North|South|East|West|New|Lake|Port|Fort|Saint|St\.|Mount|Mt\.)"
+_TOWN_SHAPE = re.compile(
+    r"(?<![A-Za-z'’])(?:(" + _TOWN_PREFIX + r"[ \t]+)?[A-Z][a-z]{2,}" + _TOWN_SUFFIX
+    + r"|(" + _TOWN_PREFIX.upper() + r"[ \t]+)?[A-Z]{3,}" + _TOWN_SUFFIX.upper()
+    + r"|(" + _TOWN_PREFIX + r"[ \t]+|" + _TOWN_PREFIX.upper() + r"[ \t]+)[A-Z][A-Za-z]{2,})"
+    r"(?![A-Za-z])")
 _CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "DE", "NP"})
 _EPONYM_NEXT = re.compile(r"^(?:['’]s?)?\s+(?i:disease|syndrome|sign|test|score|scale|criteria)\b")
 _COUNTRY_OR_REGION = frozenset({
@@ -97,7 +107,7 @@ class PlaceFinder:
         self.lex = lexicon
 
     def find(self, text: str) -> list[Span]:
-        return [*self._facilities(text), *self._cities(text)]
+        return [*self._facilities(text), *self._cities(text), *self._shaped_cities(text)]
 
     def _facilities(self, text: str) -> list[Span]:
         spans: list[Span] = []
@@ -108,13 +118,14 @@ class PlaceFinder:
             lead = re.match(r"(?:(?:[A-Z][a-z]*|the|of|to|at|and)\s+)*?"
                             r"(?=(?:St\.?|Saint|Mt\.?|Mount|Our)\s|[A-Z])", match.group(1))
             del lead
-            if all(w in _GENERIC or w in FUNCTION_WORDS for w in words):
+            if all(w in _GENERIC for w in words):
                 continue
             end = match.end(2) if match.group(2) else match.end(1)
             # trim leading words that are function words
             segment = text[start:end]
-            trimmed = re.match(r"^(?:(?:The|A|An|At|To|In|From|Patient|Pt|Admitted|Seen|"
-                               r"Transferred|Discharged)\s+)+", segment)
+            trimmed = re.match(r"^(?i:(?:The|A|An|At|To|In|From|On|Of|Patient|Pt|Admitted|"
+                               r"Seen|Transferred|Discharged|Repeat|Follow|Up|Via|By)\s+)+",
+                               segment)
             if trimmed:
                 start += trimmed.end()
             if end > start:
@@ -156,6 +167,23 @@ class PlaceFinder:
                 if score:
                     spans.append(Span(start, end, PhiType.CITY, "gazetteer", score))
                 i += found
+        return spans
+
+    def _shaped_cities(self, text: str) -> list[Span]:
+        """Town-shaped names ('West Sharonberg', 'Isaiahburgh') in place context."""
+        spans: list[Span] = []
+        for match in _TOWN_SHAPE.finditer(text):
+            start, end = match.span()
+            key = fold(match.group())
+            if key in self.lex.states or self.lex.is_clinical(key) or key in FUNCTION_WORDS:
+                continue
+            before = text[max(0, start - 30):start]
+            after = text[end:end + 30]
+            prefixed = bool(match.group(1) or match.group(2))
+            if (prefixed and not match.group(3)) or _PLACE_BEFORE.search(before) \
+                    or re.search(r",[ \t]*$", before) or _WEAK_PLACE_BEFORE.search(before) \
+                    or _PLACE_AFTER.match(after):
+                spans.append(Span(start, end, PhiType.CITY, "town_shape", 0.85))
         return spans
 
     def _city_score(self, text: str, start: int, end: int, words: int, key: str) -> float:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from veil.detect import vocab
 from veil.text.spans import PhiType
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -27,7 +28,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _MONTH_I = r"(?i:" + _MONTH + r")"
 _MONTH_DOT = _MONTH_I + r"\.?"
 _DAYNUM = r"(?:0?[1-9]|[12][0-9]|3[01])"
-_ORD = r"(?:st|nd|rd|th)"
+_ORD = r"(?i:st|nd|rd|th)"
 _DAY = _DAYNUM + r"(?:" + _ORD + r")?"
 _DAY_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
               r"twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
@@ -59,12 +60,15 @@ _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])"
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yo|y/o|y\.o\.?|y\.?o|yr\.?|year)"
              r"(?:[\s\-]*(?:old|of\s+age))?)")
 
-_PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-]?[0-9]{3}[\s.\-]?"
+_PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9]{3}[\s.\-]?"
              r"[0-9]{4}(?:\s*(?:x|ext\.?|extension)\s*[0-9]{1,5})?")
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
 _ID_VALUE = r"([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24})"
-_SEP = r"(?:\s*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?\s*(?:[:#=]|is|was|of)?\s*#?\s*"
+_SEP = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*(?:[:#=]|is|was|of)?"
+        r"[ \t]*#?[ \t]*")
+_SEP_REQUIRED = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b\.?[ \t]*(?:[:#=]|is|was)?"
+                 r"|[ \t]*[:#=])[ \t]*#?[ \t]*")
 _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
                 r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
                 r"PR|GU|VI)")
@@ -84,6 +88,14 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
 _UNIT = (r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|Trlr)"
          r"\.?\s*#?\s*[A-Za-z0-9\-]{1,6}|,?\s*#\s*[0-9]{1,5}[A-Za-z]?)")
 _STREET_WORD = r"(?:[A-Z0-9][A-Za-z0-9'’.\-]*|[0-9]+(?:st|nd|rd|th))"
+
+
+def _street_suffixes() -> str:
+    """Street suffixes: the USPS forms above and every suffix Faker writes ('Port', 'Views')."""
+    words = {w for w in vocab.street_suffixes() if w[:1].isupper()}
+    listed = _STREET_SUFFIX[3:-1].split("|")
+    words |= set(listed)
+    return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
 @dataclass(frozen=True)
@@ -131,11 +143,17 @@ def _rules() -> tuple[PatternRule, ...]:
           + _R, 0.95),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
         r("date_weekday_day", d, _L + _WEEKDAY_FULL + r",?\s+(?:the\s+)?" + _ANYDAY + _R, 0.9),
+        r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+          r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+          r"(?:'s)?(?![A-Za-z])", 0.8),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r")"
           + _RD, 0.95),
         r("date_context_short", d, r"(?i:\b(?:on|since|from|until|till|through|thru|dated|by|"
           r"before|after|effective|of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
-          r"stopped|last|next|between|and|to)\s+)(" + _MON + r"/" + _DAYNUM + r")" + _RD, 0.85,
+          r"stopped|last|next|between|and|to|dictated|transcribed|signed|date|exam|d/t|"
+          r"performed|collected|drawn|received|reported|resulted|scheduled)[ \t]*:?[ \t]+)("
+          + _MON + r"/" + _DAYNUM + r")" + _RD, 0.85, group=1),
+        r("date_line_short", d, r"(?m:^[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*$)", 0.85,
           group=1),
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
           + r"(?:\s+(?:of\s+)?)" + _YEAR + _R, 0.9),
@@ -183,11 +201,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("ssn_labelled", PhiType.SSN, r"(?i:\b(?:ssn|ss#|ss\s+no|soc(?:ial)?\s+sec(?:urity)?"
           r"(?:\s+(?:number|no|#))?)\b\.?\s*[:#]?\s*(?:is\s+|of\s+|ending\s+(?:in\s+)?)?)"
           r"((?:[0-9Xx*]{3}[\- ]?[0-9Xx*]{2}[\- ]?)?[0-9]{4})" + _RD, 1.0, group=1),
-        r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr#|mr\s+no|medical\s+record|record|chart|"
-          r"patient|pt|hospital|unit|encounter|visit|admission|case|accession|specimen|"
-          r"episode|fin|csn|har|empi|emr|ehr|lab|order|requisition|study|exam|report|"
-          r"document|reference|ref|id|identifier)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9,
+        r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr#|mr\s+no|medical\s+record|accession|specimen|"
+          r"fin|csn|har|empi|emr|ehr)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9,
           group=1, validator="has_digit"),
+        r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"
+          r"encounter|visit|admission|case|episode|lab|order|requisition|study|exam|report|"
+          r"document|reference|ref|id|identifier|account)\b" + _SEP_REQUIRED + r")" + _ID_VALUE
+          + _R, 0.9, group=1, validator="has_digit"),
         r("account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account|billing|claim|invoice|bank|"
           r"card|credit\s+card|debit\s+card|routing|iban|checking|savings|payment|"
           r"financial|guarantor)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
@@ -221,7 +241,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # --- places ---
         r("street", PhiType.ADDRESS, _L + r"[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?\s+(?:(?:[NSEW]|"
           r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?\s+)?(?:" + _STREET_WORD + r"\s+){0,4}"
-          + _STREET_SUFFIX + r"\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
+          + _street_suffixes() + r"\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
           0.95),
         r("street_lower", PhiType.ADDRESS, r"(?i:" + _L + r"[0-9]{1,6}[a-z]?\s+(?:[nsew]\.?\s+)?"
           r"(?:[a-z0-9][a-z0-9'.\-]*\s+){1,3}(?:street|avenue|road|boulevard|lane|drive|court|"
@@ -241,6 +261,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:County|Parish|Borough|COUNTY|PARISH)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
+        r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
+          r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
+          r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
+          r"\.?[ \t]*[:#=]?[ \t]*)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
+        r("dashed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=(?:[A-Za-z\-]*[0-9]){5})"
+          r"(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])", 0.6,
+          validator="not_code"),
         r("long_number", PhiType.ID, _LD + r"[0-9]{7,}" + _RD, 0.7),
         r("code_number", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=[A-Za-z0-9\-]*[0-9]{4})"
           r"(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z]{1,4}-?[0-9]{4,}[A-Za-z0-9\-]*(?![A-Za-z0-9])",
