@@ -178,8 +178,9 @@ class NameFinder:
             run = run[:-1]
         if not run:
             return []
-        if not titled and len(run) == 1 and (run[0].key in _TEXT_FUNCTION or lex.is_clinical(run[0].key)
-                              or run[0].key in MONTH_WORDS or run[0].key in lex.not_name):
+        lone = run[0].key
+        if not titled and len(run) == 1 and (lone in _TEXT_FUNCTION or lex.is_clinical(lone)
+                                             or lone in MONTH_WORDS or lone in lex.not_name):
             return []  # a lone heading or sentence word: no context can make it a name
         line_start = text.rfind("\n", 0, run[0].start) + 1
         before = text[max(line_start, run[0].start - 40):run[0].start]

@@ -48,7 +48,8 @@ _ICD9 = re.compile(
 _LOINC = re.compile(r"^[0-9]{1,5}-[0-9]$")
 _NDC = re.compile(
     r"^(?:[0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9])$")
-_DOSE = re.compile(r"(?i)^[0-9]{1,5}(?:\.[0-9]+)?(?:mg|mcg|ug|g|kg|ml|l|units?|iu|meq|mmol|mm|cm|%|hrs?|h|min|d)$")
+_DOSE = re.compile(r"(?i)^[0-9]{1,5}(?:\.[0-9]+)?"
+                   r"(?:mg|mcg|ug|g|kg|ml|l|units?|iu|meq|mmol|mm|cm|%|hrs?|h|min|d)$")
 _CLINICAL_SHAPES = re.compile(
     r"(?i)^(?:ICD-?(?:9|10|11)(?:-CM|-PCS)?|COVID-?19|SARS-CoV-2|T[0-4]N[0-3]M[01]|"
     r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3})$")
