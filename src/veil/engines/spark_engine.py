@@ -56,7 +56,7 @@ from veil.plan import Plan
 from veil.policy.models import Pseudonym
 
 T = TypeVar("T")
-_ID, _CODE = "__veil_identifier", "__veil_code"
+_ID, _CODE, _KEY = "__veil_identifier", "__veil_code", "__veil_key"
 
 
 @dataclass(frozen=True, eq=False)
@@ -188,11 +188,11 @@ class SparkEngine:
 
         t = _table(table)
         frame = self._read(t, positions=True)
-        picked = frame.where(F.col(ROW) % step == 0).select(*[_c(c) for c in columns],
-                                                            F.col(ROW))
-        tags = {**{c: t.tags[c] for c in columns}, ROW: "i64"}
-        rows = self._collect(t, picked, tags).sort(ROW)
-        return rows.drop(ROW)
+        slots = [_slot(t.columns.index(c)) for c in columns]
+        picked = frame.where(F.col(ROW) % step == 0).select(*slots, ROW)
+        tags = {**{s: t.tags[c] for s, c in zip(slots, columns, strict=True)}, ROW: "i64"}
+        rows = self._collect(t, picked, tags).sort(ROW).drop(ROW)
+        return rows.rename(dict(zip(slots, columns, strict=True)))
 
     # -- write ---------------------------------------------------------------------------
 
@@ -204,6 +204,10 @@ class SparkEngine:
                 f"the Spark engine writes Parquet (a directory of part files), not "
                 f"{options.format.value}", hint="use --format parquet, or --engine polars")
         if isinstance(transform, Plan):
+            if not transform.outputs:
+                raise EngineError(
+                    "the policy drops every column: Spark cannot write rows without columns",
+                    hint="keep at least one column, or use --engine polars")
             frame, columns = self._plan_frame(t, transform, options)
         else:
             empty = pl.DataFrame(schema=t.batch_schema).lazy()
@@ -243,8 +247,9 @@ class SparkEngine:
                 pl.col("identifier").cast(pl.String).alias(_ID),
                 pl.col("code").cast(pl.String).alias(_CODE))
             lookup = F.broadcast(self.spark.createDataFrame(codes.to_arrow()))
-            frame = (frame.join(lookup, frame[_q(output)] == lookup[_ID], "left")
-                     .drop(_q(output), _ID).withColumnRenamed(_CODE, output))
+            frame = (frame.withColumnRenamed(output, _KEY)
+                     .join(lookup, F.col(_KEY) == F.col(_ID), "left")
+                     .drop(_KEY).drop(_ID).withColumnRenamed(_CODE, output))
         return frame.select(*[_c(n) for n in out]), tuple(out)
 
     def _write_parts(self, t: SparkTable, frame: Any, output: Path) -> tuple[Part, ...]:
@@ -273,7 +278,10 @@ class SparkEngine:
 
         spark = self.spark
         reader = spark.read.parquet(*[p.resolve().as_uri() for p in t.parts])
-        selected = [_leaf(t.leaves.get(c, (c,))).alias(c) for c in t.columns]
+        # positional names: PySpark's mapInArrow resolves its input columns by unquoted
+        # name, so a dotted name (a struct leaf `a.b`) would be read as a field path
+        selected = [_leaf(t.leaves.get(c, (c,))).alias(_slot(i))
+                    for i, c in enumerate(t.columns)]
         if positions:
             name = F.element_at(F.split(F.col("_metadata.file_path"), "/"), -1)
             offset: Any = F.lit(0)
@@ -321,6 +329,11 @@ class SparkEngine:
                 hint="check that the input is complete and well-formed; run the same "
                 "input with --engine polars --debug as the data owner to see the error",
             ) from None
+
+
+def _slot(index: int) -> str:
+    """The positional Spark name of input column `index` (tasks rename it back)."""
+    return f"__veil_c{index}"
 
 
 def _clean(text: str) -> str:

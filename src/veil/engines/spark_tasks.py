@@ -23,6 +23,7 @@ import io
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,13 @@ PACKAGES = ("polars", "polars-hash", "veil")
 
 def driver_versions() -> dict[str, str]:
     """The versions every executor must match."""
-    return {name: version(name) for name in PACKAGES}
+    return dict(_installed())
+
+
+@cache
+def _installed() -> tuple[tuple[str, str], ...]:
+    # once per process: a metadata lookup scans site-packages (~0.1 s each)
+    return tuple((name, version(name)) for name in PACKAGES)
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,8 @@ class TaskSpec:
 
     versions: dict[str, str]
     input_tags: dict[str, str]
-    """Column -> dtype tag of every input column (the batch schema the driver promised)."""
+    """Column -> dtype tag of every input column, in batch order (the batch schema the
+    driver promised; batches arrive with positional names)."""
     kind: str
     """'plan', 'distinct', 'group', 'sums' or 'transform'."""
     plan_json: str = ""
@@ -80,7 +88,7 @@ def deserialize(data: bytes) -> pl.Expr:
 
 def check_versions(expected: Mapping[str, str]) -> None:
     """Fail the task closed when this executor's packages differ from the driver's."""
-    found = driver_versions()
+    found = dict(_installed())
     different = {k: (v, found.get(k)) for k, v in expected.items() if found.get(k) != v}
     if different:
         shown = ", ".join(f"{k} {d} on the driver, {e} on the executor"
@@ -96,9 +104,10 @@ def run_batches(spec: TaskSpec, batches: Iterator[pa.RecordBatch]) -> Iterator[p
     except pl.exceptions.PolarsError as err:
         raise RuntimeError(f"{FAILED}: {type(err).__name__} while building") from None
     dtypes = {name: tag_dtype(tag) for name, tag in spec.input_tags.items()}
+    names = list(spec.input_tags)  # the batch's columns, in order (they arrive by position)
     for batch in batches:
         try:
-            frame = _typed(pl.from_arrow(batch), dtypes)
+            frame = _typed(_named(pl.from_arrow(batch), names), dtypes)
             out = work(frame)
             table = out.to_arrow(compat_level=pl.CompatLevel.oldest())
         except pl.exceptions.PolarsError as err:
@@ -106,8 +115,13 @@ def run_batches(spec: TaskSpec, batches: Iterator[pa.RecordBatch]) -> Iterator[p
         yield from table.to_batches()
 
 
-def _typed(frame: pl.DataFrame | pl.Series, dtypes: Mapping[str, pl.DataType]) -> pl.DataFrame:
+def _named(frame: pl.DataFrame | pl.Series, names: list[str]) -> pl.DataFrame:
     assert isinstance(frame, pl.DataFrame)
+    frame.columns = names
+    return frame
+
+
+def _typed(frame: pl.DataFrame, dtypes: Mapping[str, pl.DataType]) -> pl.DataFrame:
     casts = {n: d for n, d in dtypes.items() if n in frame.columns and frame.schema[n] != d}
     return frame.cast(casts) if casts else frame  # type: ignore[arg-type]
 
