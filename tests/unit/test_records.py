@@ -14,7 +14,15 @@ from pydantic import ValidationError
 
 from veil.actions.keystore import LocalKeyStore
 from veil.actions.secrets import Secret
-from veil.pipeline import InputSpec, Keys, RunResult, apply_policy, deidentify
+from veil.pipeline import (
+    ApplyOptions,
+    InputSpec,
+    Keys,
+    LoadedPolicy,
+    RunResult,
+    apply_policy,
+    deidentify,
+)
 from veil.policy.models import Policy
 from veil.records import DeidentificationReport, ManifestRecord, RiskRecord, VerificationRecord
 from veil.risk import assess
@@ -46,8 +54,8 @@ def runs(patients: Path, tmp_path_factory: pytest.TempPathFactory) -> list[RunRe
         name: {"action": "keep"} if name in ("sex", "race") else  # type: ignore[misc]
         {"action": "pseudonym"} if name == "mrn" else {"action": "drop"}
         for name in pl.read_csv(patients, n_rows=1).columns})
-    second = apply_policy(InputSpec(patients), policy, root / "b", policy_text="# test\n",
-                          keys=keys, with_risk=False)
+    second = apply_policy(InputSpec(patients), LoadedPolicy(policy, "# test\n"), root / "b",
+                          options=ApplyOptions(keys=keys, with_risk=False))
     return [first, second]
 
 
@@ -96,3 +104,23 @@ def test_risk_and_verification_dicts_round_trip() -> None:
     for rows in (False, True):
         data = found.to_dict(rows=rows)
         assert VerificationRecord.model_validate(data).to_json() == _legacy(data)
+
+
+def test_dp_release_record_is_what_the_writer_writes(patients: Path, tmp_path: Path) -> None:
+    from veil.dp.spec import ReleaseSpec
+    from veil.records import DPReleaseRecord
+    from veil.workflow import release_dp
+
+    spec = ReleaseSpec.model_validate({
+        "dataset": "records-test", "privacy_unit": {"column": "mrn", "max_contributions": 1},
+        "budget": {"epsilon": 1.0}, "release": {"epsilon": 0.5},
+        "queries": [{"name": "by_sex", "kind": "count_by", "by": ["sex"],
+                     "domain": {"sex": ["F", "M", "U"]}}]})
+    outcome = release_dp(patients, spec, tmp_path / "dp", preview=True)
+    written = (tmp_path / "dp" / "preview.json").read_text(encoding="utf-8")
+    assert written == json.dumps(outcome.record, indent=2, ensure_ascii=False) + "\n"
+    assert outcome.typed.to_json() == written
+    assert outcome.typed.guarantee.unit_of_privacy.column == "mrn"
+    assert DPReleaseRecord.from_json(written).truncated_rows == 0
+    manifest = (tmp_path / "dp" / "manifest.json").read_text(encoding="utf-8")
+    assert ManifestRecord.from_json(manifest).to_json(ascii_only=True) == manifest

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from veil.io.hashing import sha256_file, sha256_text
 from veil.io.read import open_dataset
 from veil.io.write import atomic_directory
 from veil.manifest import build_manifest
+from veil.records import DPReleaseRecord, ManifestRecord
 
 RECORD_NAME = "release.json"
 PREVIEW_NAME = "preview.json"
@@ -50,6 +50,11 @@ class ReleaseOutcome:
     record: dict[str, Any]
     out_dir: Path
     entry: LedgerEntry | None
+
+    @property
+    def typed(self) -> DPReleaseRecord:
+        """The record as the typed model (what release.json holds)."""
+        return DPReleaseRecord.model_validate(self.record)
 
 
 def release(input_path: Path, spec: ReleaseSpec, *, spec_text: str, out_dir: Path,
@@ -180,7 +185,7 @@ def _write(record: dict[str, Any], answers: list[Released], *, out_dir: Path, ov
     name = PREVIEW_NAME if preview else RECORD_NAME
     with atomic_directory(out_dir, overwrite=overwrite) as staging:
         outputs = [staging / name, staging / ("preview.html" if preview else "report.html")]
-        outputs[0].write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n",
+        outputs[0].write_text(DPReleaseRecord.model_validate(record).to_json(),  # validated
                               encoding="utf-8")
         outputs[1].write_text(render_dp_html(record), encoding="utf-8")
         if not preview:
@@ -200,8 +205,8 @@ def _write(record: dict[str, Any], answers: list[Released], *, out_dir: Path, ov
                                            "deliberately not seedable: re-running gives other "
                                            "values (and spends budget again)"},
             started_at=started, finished_at=dt.datetime.now(dt.UTC), input_sha256=input_sha256)
-        (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n",
-                                               encoding="utf-8")
+        (staging / "manifest.json").write_text(
+            ManifestRecord.model_validate(manifest).to_json(ascii_only=True), encoding="utf-8")
 
 
 def current_actor() -> str:

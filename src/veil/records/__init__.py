@@ -7,7 +7,8 @@ the public API returns them instead of `dict[str, Any]`:
 - `DeidentificationReport`: report.json of `veil apply` / `veil deidentify`;
 - `VerificationRecord`: its `verification` block and `veil verify --json`;
 - `RiskRecord`: its `risk` block and `veil risk --json`;
-- `ManifestRecord`: manifest.json of every command.
+- `ManifestRecord`: manifest.json of every command;
+- `DPReleaseRecord`: release.json / preview.json of `veil dp`.
 
 `record.to_json()` gives exactly the text the writer writes, and
 `DeidentificationReport.from_json(path.read_text())` reads one back. This
@@ -15,6 +16,7 @@ package sits low in the layers: it imports only pydantic and the standard librar
 """
 
 from veil.records._base import Number, Record
+from veil.records.dp import DPReleaseRecord, GuaranteeRecord, QueryRecord
 from veil.records.manifest import FileRecord, ManifestRecord
 from veil.records.report import (
     ChecklistColumn,
@@ -47,17 +49,20 @@ __all__ = [
     "ColumnRecord",
     "ContributionRecord",
     "ContributionsRecord",
+    "DPReleaseRecord",
     "DeidentificationReport",
     "Distribution",
     "EstimateRecord",
     "FileInfo",
     "FileRecord",
+    "GuaranteeRecord",
     "KeptColumn",
     "ManifestRecord",
     "MarketerRecord",
     "ModelRiskRecord",
     "Number",
     "PopulationRecord",
+    "QueryRecord",
     "Record",
     "ReportHashes",
     "ReportSummary",
