@@ -244,12 +244,11 @@ def test_an_output_without_columns_is_refused(spark_engine: SparkEngine,
 def test_directory_of_parts_in_and_out(spark_engine: SparkEngine, tmp_path: Path) -> None:
     """A directory of part files reads as their concatenation in name order; the output
     is a directory of parts, each hashed, with no Hadoop leftovers."""
+    from tests.spark.parity import REFERENCE, SECRET, policy, read
     from veil.engines.base import WriteOptions
     from veil.io.formats import Format
     from veil.io.hashing import sha256_file
     from veil.plan import compile_plan
-
-    from tests.spark.parity import REFERENCE, SECRET, policy, read
 
     frame = _people()
     parts = tmp_path / "in"
