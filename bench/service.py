@@ -65,6 +65,25 @@ def _setup(workdir: Path, codes: int, url: str | None = None,
     return url, workdir / "master.key", token, assigned
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process `pid` and its reaped and live children."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for one in pids:
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(f) for f in fields[11:15]) / ticks  # utime stime cutime cstime
+    return total
+
+
 def _serve(url: str, key_file: Path, port: int, log: Path,
            batch_cap: int | None = None, workers: int = 1) -> subprocess.Popen[bytes]:
     launch = ["-m", "veil"]
@@ -217,9 +236,13 @@ def main() -> None:
         server = _serve(url, key_file, port, workdir / "serve.log", args.batch_cap,
                         args.workers)
         try:
+            cpu_before = _cpu_seconds(server.pid)
+            client_before = time.process_time()
             latencies, seconds = asyncio.run(
                 _run(port, token, codes, args.clients, args.requests, args.rate, args.batch,
                      args.raw))
+            service_cpu = _cpu_seconds(server.pid) - cpu_before
+            client_cpu = time.process_time() - client_before
         except BaseException:  # the service's side of it (its log names routes, no values)
             state = "was running" if server.poll() is None else f"exited ({server.poll()})"
             print(f"veil serve {state}; its log ends with:", file=sys.stderr)
@@ -248,6 +271,10 @@ def main() -> None:
         "backend": args.backend, "workers": args.workers,
         "per_transaction": (round(handled / max(1, transactions), 1) if grouped else None),
         "retries": RETRIES[0],
+        # warm-up included (5 requests a client): CPU per request of each side
+        "service_cpu_ms": round(service_cpu * 1000 / (len(ms) + 5 * args.clients), 3),
+        "client_cpu_ms": round(client_cpu * 1000 / (len(ms) + 5 * args.clients), 3),
+        "load_average_after": round(os.getloadavg()[0], 2),
     }
     if args.json:
         print(json.dumps(result))
@@ -259,8 +286,10 @@ def main() -> None:
               f"{os.cpu_count()} CPUs: median {result['median_ms']} ms, p90 "
               f"{result['p90_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms; "
               f"{result['requests_per_s']} requests/s, {result['per_transaction']} "
-              f"re-identifications per transaction, {RETRIES[0]} sent again (load average "
-              f"before: {result['load_average']})")
+              f"re-identifications per transaction, {RETRIES[0]} sent again; CPU per request: "
+              f"service {result['service_cpu_ms']} ms, client {result['client_cpu_ms']} ms "
+              f"(load average before: {result['load_average']}, after: "
+              f"{result['load_average_after']})")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,17 @@ lines file.
 Guarantee:
     After `advance(Head(n, d))` returns, the witness file names an entry n' >= n
     of the chain, durably (temp file, fsync, rename, fsync of the directory) and
-    atomically (a reader sees the old or the new file, never a mix). It never goes
+    atomically (a reader sees the old or the new file, never a mix). A two-slot
+    witness (``slots=True``, the vault's) is a file of two fixed 512-byte slots
+    instead: an advance overwrites the slot that does NOT hold the current head
+    (`os.pwrite`, then `os.fdatasync`: one flush, no new file, no directory
+    flush) and a reader takes the higher of the valid slots, so a write torn by a
+    crash leaves the other slot, the previous head, in force. A slot that is not a
+    well-formed record is skipped when the other one is valid (a torn write looks
+    like that; whoever can write the file could restore an older copy of it
+    anyway); a well-formed record that fails its MAC is reported, as in a
+    one-record file. Either kind of file is read, and a one-record file becomes a
+    two-slot file by an atomic replace at its next two-slot advance. It never goes
     backwards: every advance takes an exclusive `fcntl.flock` on ``<file>.lock``
     and writes only a higher sequence number, so concurrent processes committing
     batches in any order leave the highest head; two different digests for one
@@ -63,6 +73,8 @@ from pathlib import Path
 from veil.errors import KeyStoreError
 
 FORMAT = "veil-witness-1"
+SLOT = 512  # bytes per slot of a two-slot witness (a record is about 250)
+_PAD = b" "
 _HEX64 = frozenset("0123456789abcdef")
 
 
@@ -111,14 +123,21 @@ class Witness:
     """
 
     def __init__(self, path: Path, *, key: bytes, label: str,
-                 mirror: Path | None = None) -> None:
+                 mirror: Path | None = None, slots: bool = False) -> None:
         if len(key) < 16:
             raise KeyStoreError("a witness MAC key has at least 16 bytes")
+        if slots and len(label.encode("utf-8")) > 200:
+            raise KeyStoreError("a two-slot witness's label has at most 200 bytes")
+        self.slots = slots
         self.path = Path(path)
         self.mirror = None if mirror is None else Path(mirror)
         self.label = label
         self._key = key
         self._lock = threading.Lock()  # flock does not exclude threads sharing a process
+        # the file's identity (device, inode, size, mtime, ctime) when last read, and
+        # the head it held: a write transaction checks the witness before its commit,
+        # and re-reading and re-MACing an unchanged file each time is wasted work
+        self._seen: tuple[tuple[int, ...], Head] | None = None
 
     def __repr__(self) -> str:
         return f"Witness(path={str(self.path)!r}, label={self.label!r})"
@@ -176,7 +195,10 @@ class Witness:
                         hint="verify the chain and investigate before going on")
                 return current
             line = self._line(head)
-            self._replace(line)
+            if self.slots:
+                self._write_slot(line)
+            else:
+                self._replace(line)
             if self.mirror is not None:
                 self._append(line)
         return head
@@ -217,14 +239,90 @@ class Witness:
         return Head(seq, digest)
 
     def _read_file(self) -> Head | None:
+        """The file's head; parsed again only when its identity changed (any write or
+        replacement changes the inode, size or ctime, and ctime cannot be set back)."""
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                identity = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns,
+                            stat.st_ctime_ns)
+                seen = self._seen
+                if seen is not None and seen[0] == identity:
+                    return seen[1]
+                raw = handle.read()
         except FileNotFoundError:
             return None
         except OSError as err:
             raise KeyStoreError(f"{self.path}: cannot read the chain witness "
                                 f"({err.strerror})") from None
-        return self._parse(raw, str(self.path))
+        head = self._parse_file(raw)
+        self._seen = (identity, head)
+        return head
+
+    def _parse_file(self, raw: bytes) -> Head:
+        """A one-record file's head, or the higher valid slot of a two-slot file."""
+        if len(raw) != 2 * SLOT:
+            return self._parse(raw, str(self.path))
+        heads: list[Head] = []
+        torn: KeyStoreError | None = None
+        for index in (0, 1):
+            part = raw[index * SLOT:(index + 1) * SLOT].strip()
+            if not part:
+                continue  # never written
+            try:
+                heads.append(self._parse(part, f"{self.path} (slot {index + 1})"))
+            except KeyStoreError as error:
+                if _well_formed(part):  # a record that fails its MAC or label: tampering
+                    raise
+                torn = error  # a torn write: the other slot holds the head before it
+        if not heads:
+            if torn is not None:
+                raise torn
+            raise KeyStoreError(f"{self.path}: not a veil chain witness",
+                                hint="restore the witness file, or re-anchor the chain "
+                                "after verifying it")
+        if len(heads) == 2 and heads[0].seq == heads[1].seq \
+                and heads[0].digest != heads[1].digest:
+            raise KeyStoreError(f"{self.path}: two digests witnessed for entry "
+                                f"{heads[0].seq}: the chain forked", hint="investigate")
+        return max(heads)
+
+    def _write_slot(self, line: bytes) -> None:
+        """Overwrite the slot that does not hold the current head, then fdatasync (a
+        missing or one-record file is replaced by a two-slot file, atomically)."""
+        if len(line) >= SLOT:  # pragma: no cover - the label length is bounded
+            raise KeyStoreError("a witness record does not fit its slot")
+        record = line + _PAD * (SLOT - len(line))
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raw = b""
+        except OSError as err:
+            raise KeyStoreError(f"{self.path}: cannot read the chain witness "
+                                f"({err.strerror})") from None
+        if len(raw) != 2 * SLOT:  # new, or a one-record file: a fresh two-slot file
+            self._replace(record + _PAD * SLOT)
+            return
+        older = 0
+        parsed: list[Head | None] = []
+        for index in (0, 1):
+            try:
+                parsed.append(self._parse(raw[index * SLOT:(index + 1) * SLOT].strip(),
+                                          str(self.path)))
+            except KeyStoreError:
+                parsed.append(None)
+        if parsed[0] is not None and (parsed[1] is None or parsed[0] > parsed[1]):
+            older = 1
+        try:
+            handle = os.open(self.path, os.O_WRONLY)
+            try:
+                os.pwrite(handle, record, older * SLOT)
+                os.fdatasync(handle)
+            finally:
+                os.close(handle)
+        except OSError as err:
+            raise KeyStoreError(f"{self.path}: cannot write the chain witness "
+                                f"({err.strerror})") from None
 
     def _read_mirror(self) -> Head | None:
         """The highest valid line of the mirror (lines that fail are skipped: an append-only
@@ -296,6 +394,15 @@ class Witness:
         except OSError as err:
             raise KeyStoreError(f"{self.mirror}: cannot append to the witness mirror "
                                 f"({err.strerror})") from None
+
+
+def _well_formed(raw: bytes) -> bool:
+    """Whether `raw` is a complete witness record (JSON with every field), whatever its MAC."""
+    try:
+        record = json.loads(raw)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and {"format", "label", "seq", "head", "mac"} <= set(record)
 
 
 def _is_digest(text: str) -> bool:

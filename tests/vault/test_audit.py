@@ -112,7 +112,8 @@ def test_audit_pages_follow_the_sequence(tmp_path: Path) -> None:
 
 def test_append_many_chains_a_batch_like_single_appends(tmp_path: Path) -> None:
     """A batch appended at once chains entry to entry and verifies like single appends."""
-    from veil.vault import MasterKey, db
+    from veil.io import db
+    from veil.vault import MasterKey
     from veil.vault.audit import Pending, append_many, read, verify_chain
 
     key = MasterKey.generate()

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.e2e.cli import Outcome, run_cli
+from tests.vault.witness_file import newest_record
 from veil.errors import VaultError
 from veil.vault import MasterKey, Vault
 
@@ -149,7 +150,7 @@ def test_a_forged_witness_fails_verify(keyed: Setup, capsys: pytest.CaptureFixtu
     with Vault.open(url, MasterKey.from_file(key_file)) as vault:
         witness = vault.witness
     assert witness is not None and witness.parent == key_file.parent
-    record = json.loads(witness.read_text())
+    record = newest_record(witness)
     witness.write_text(json.dumps(record | {"seq": record["seq"] - 1}))
     outcome = _verify(capsys, url, key_file)
     assert outcome.code == 2 and "MAC" in outcome.stderr, outcome
@@ -224,8 +225,7 @@ def test_concurrent_writers_leave_the_witness_at_the_head(keyed: Setup) -> None:
         result = one.verify()
         assert result.ok and result.anchored and result.entries == 3 + 30, result
         assert one.witness is not None
-        record = json.loads(one.witness.read_text())
-        assert record["seq"] == result.entries
+        assert newest_record(one.witness)["seq"] == result.entries
 
 
 def test_a_group_or_world_readable_key_file_is_refused(

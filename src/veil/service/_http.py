@@ -208,6 +208,34 @@ def clean_errors(errors: Any) -> list[dict[str, Any]]:
     return cleaned
 
 
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKeyError(key)
+        found[key] = value
+    return found
+
+
+def duplicate_key(raw: bytes) -> tuple[str] | None:
+    """The key that appears twice in one JSON object of `raw`, if any (pydantic keeps
+    the last of them silently: two "purpose" keys could show one to a reviewer and
+    record the other). Invalid JSON is left to the model's parser to report."""
+    try:
+        json.loads(raw, object_pairs_hook=_no_duplicates)
+    except _DuplicateKeyError as duplicate:
+        return (duplicate.key,)
+    except (ValueError, RecursionError):
+        return None
+    return None
+
+
 ADMIN_BODY_BYTES: Final = 64 * 1024  # a scope or a token to create: small
 
 
@@ -238,22 +266,40 @@ Identify = Callable[[str], Awaitable["TokenInfo | None"]]
 
 
 class Authentication:
-    """The bearer token of one request, looked up at most once (kept in the ASGI scope,
-    under ``veil.auth``, by the Guard; the routes' grant reads it from there)."""
+    """The bearer token of one request, looked up at most once or twice (kept in the ASGI
+    scope, under ``veil.auth``, by the Guard; the routes' grant reads it from there).
+
+    `recall` may answer from a short-lived cache (the Guard's body limit, and the
+    re-identification route, whose batch transaction checks revocation again);
+    `identify` reads the database, for every other route's grant.
+    """
 
     def __init__(self, token: str | None, identify: Identify, *, client: str | None = None,
-                 ) -> None:
+                 recall: Identify | None = None) -> None:
         self.token = token
         self.client = client  # the client's address, to count refusals per source
         self._identify = identify
+        self._recall = recall or identify
         self._info: TokenInfo | None = None
         self._done = False
+        self._fresh = False
 
-    async def info(self) -> TokenInfo | None:
-        """The token's grant, revoked or expired ones too; None if no token is known."""
-        if not self._done:
-            self._info = None if self.token is None else await self._identify(self.token)
+    async def info(self, *, fresh: bool = False) -> TokenInfo | None:
+        """The token's grant, revoked or expired ones too; None if no token is known.
+        With `fresh`, as the database has it now (not from a cache)."""
+        if not self._done or (fresh and not self._fresh):
+            if self.token is None:
+                self._info = None
+            elif fresh or self._recall is self._identify:
+                self._info = await self._identify(self.token)
+                self._fresh = True
+            else:
+                self._info = await self._recall(self.token)
             self._done = True
+        return self._info
+
+    def known(self) -> TokenInfo | None:
+        """The grant already looked up (None if not yet, or none)."""
         return self._info
 
 
@@ -339,9 +385,11 @@ class Guard:
       the server does not print its traceback either.
     """
 
-    def __init__(self, app: ASGIApp, *, identify: Identify, limits: Limits) -> None:
+    def __init__(self, app: ASGIApp, *, identify: Identify, limits: Limits,
+                 recall: Identify | None = None) -> None:
         self.app = app
         self.identify = identify
+        self.recall = recall
         self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -352,7 +400,7 @@ class Guard:
         status = {"code": 0}
         client = scope.get("client")
         auth = Authentication(bearer_token(scope), self.identify,
-                              client=str(client[0]) if client else None)
+                              client=str(client[0]) if client else None, recall=self.recall)
         scope["veil.auth"] = auth
         body = _Body(receive, scope, auth, self.limits)
 

@@ -13,7 +13,6 @@ no response, error body or log line quotes a value sent.
 # name dependencies local to create_app
 import asyncio
 import contextlib
-import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Annotated, Any, Final, TypeVar
@@ -25,8 +24,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException
 
-from veil import __version__
+from veil._version import __version__
 from veil.errors import InternalError, UsageError
+from veil.service._fast import FastReidentify
 from veil.service._http import (
     ADMIN_BODY_BYTES,
     ApiError,
@@ -49,6 +49,7 @@ from veil.service._http import (
     TokensOut,
     VerifyOut,
     clean_errors,
+    duplicate_key,
 )
 from veil.service.broker import Broker
 from veil.service.denials import seconds_to_next_minute
@@ -109,7 +110,7 @@ def _body(model: type[M]) -> Callable[[Request], Any]:
 
     async def parse(request: Request) -> M:
         raw = await request.body()
-        duplicate = _duplicate_key(raw)
+        duplicate = duplicate_key(raw)
         if duplicate:
             raise RequestValidationError([{"loc": ("body", *duplicate), "type": "duplicate_key",
                                            "msg": "a key appears twice in one object"}])
@@ -123,34 +124,6 @@ def _body(model: type[M]) -> Callable[[Request], Any]:
     return parse
 
 
-class _DuplicateKeyError(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__()
-        self.key = key
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise _DuplicateKeyError(key)
-        found[key] = value
-    return found
-
-
-def _duplicate_key(raw: bytes) -> tuple[str] | None:
-    """The key that appears twice in one JSON object of `raw`, if any (pydantic keeps
-    the last of them silently: two "purpose" keys could show one to a reviewer and
-    record the other). Invalid JSON is left to the model's parser to report."""
-    try:
-        json.loads(raw, object_pairs_hook=_no_duplicates)
-    except _DuplicateKeyError as duplicate:
-        return (duplicate.key,)
-    except (ValueError, RecursionError):
-        return None
-    return None
-
-
 def _doc(model: type[BaseModel]) -> dict[str, Any]:
     """OpenAPI text for a body parsed by `_body` (FastAPI cannot see it)."""
     return {"requestBody": {"required": True, "content": {
@@ -158,7 +131,8 @@ def _doc(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def create_app(vault: "Vault", key: "MasterKey", *, max_body_bytes: int = MAX_BODY_BYTES,
-               max_items: int = MAX_ITEMS, body_timeout: float = BODY_TIMEOUT) -> FastAPI:
+               max_items: int = MAX_ITEMS, body_timeout: float = BODY_TIMEOUT,
+               fast: bool = True) -> FastAPI:
     """The service over an open `vault`, whose master key is `key` (it seals and checks
     the tokens' grants, `veil.service.tokens`).
 
@@ -166,7 +140,8 @@ def create_app(vault: "Vault", key: "MasterKey", *, max_body_bytes: int = MAX_BO
     is at most 64 KiB, other requests send none; 413 above) and `max_items` the
     identifiers or codes of one request (413 above it); a body must arrive within
     `body_timeout` seconds of the request head (408). The ``service_tokens`` table is
-    created in the vault's database if missing.
+    created in the vault's database if missing. `fast=False` sends re-identifications
+    through FastAPI's route too (`veil.service._fast`: for tests that compare both).
     """
     if max_body_bytes < 1 or max_items < 1 or body_timeout <= 0:
         raise UsageError(f"max_body_bytes and max_items must be 1 or more and body_timeout "
@@ -192,17 +167,25 @@ def create_app(vault: "Vault", key: "MasterKey", *, max_body_bytes: int = MAX_BO
 
     app = FastAPI(title="veil honest broker", version=__version__, description=DESCRIPTION,
                   docs_url="/docs", redoc_url=None, responses=_ERRORS, lifespan=lifespan)
+    app.state.broker = broker  # for tests and benchmarks (counts of group commit, fast path)
     limits = Limits(body_timeout=body_timeout, body_bytes={
         "submitter": max_body_bytes, "broker": max_body_bytes,
         "admin": min(max_body_bytes, ADMIN_BODY_BYTES)})
-    app.add_middleware(Guard, identify=broker.identify, limits=limits)
+    # inside the Guard: re-identifications answered without FastAPI's machinery
+    app.add_middleware(FastReidentify, broker=broker, routes=app.router.routes,
+                       enabled=fast)
+    app.add_middleware(Guard, identify=broker.identify, recall=broker.recall, limits=limits)
     _handlers(app)
 
     # `_` (the bearer scheme) is for the OpenAPI document; the Guard reads the token
     def scoped(action: str, role: Role) -> Callable[..., Awaitable[TokenInfo]]:
+        # a re-identification's batch transaction checks revocation again: a grant
+        # recalled from the last second will do (`Broker.recall`)
+        fresh = action != "reidentify"
+
         async def dependency(scope: str, request: Request, _: Credentials) -> TokenInfo:
             return await broker.grant(_auth(request), action=action, roles=(role,),
-                                      scope=scope)
+                                      scope=scope, fresh=fresh)
         return dependency
 
     def unscoped(action: str, role: Role) -> Callable[..., Awaitable[TokenInfo]]:

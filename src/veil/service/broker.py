@@ -7,6 +7,11 @@ one writer hands over without SQLite's sleep-and-retry busy wait and without the
 unfairness of many threads fighting for a lock (and for the GIL). Heavy reads (the
 audit log, scope and token lists) use the shared thread pool.
 
+Witness: after a batch commits, the writer hands it to a witness thread, which advances the
+chain's witness file (`veil.vault.anchoring`) and only then answers the batch's requests;
+meanwhile the writer runs the next batch. Every write is checked against the witness
+before its commit, and the witness only ever moves forward (`veil.anchor`).
+
 Group commit: re-identifications wait in a queue; when the writer gets to them it takes
 every one queued (up to `BATCH_REQUESTS`, and `max_items` codes in all) and runs them in
 ONE transaction (`Vault.reidentify_batch`): one commit for the lot, each request still
@@ -21,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import hashlib
 import logging
 import re
 import threading
@@ -35,7 +41,9 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
+from veil.anchor import Head
 from veil.errors import InternalError, UsageError, VeilError
+from veil.io.db import database_errors
 from veil.service._http import (
     ApiError,
     AuditEntryOut,
@@ -65,7 +73,7 @@ from veil.service.tokens import (
     check_lifetime,
     describe,
 )
-from veil.vault.db import database_errors
+from veil.vault.vault import DeniedError, Refusal
 from veil.vault.vault import ReidentifyRequest as Reidentification
 
 if TYPE_CHECKING:
@@ -76,6 +84,8 @@ T = TypeVar("T")
 _TOKEN_ID: Final = re.compile(r"[0-9a-f]{12}")
 _REFRESH: Final = 1.0  # seconds between reloads of the scope list on a cache miss
 BATCH_REQUESTS: Final = 64  # re-identifications in one transaction at most
+TOKEN_TTL: Final = 1.0  # seconds a token's grant is recalled without reading its row
+MAX_RECALLED: Final = 4_096  # grants kept (all dropped when full)
 
 log = logging.getLogger("veil.service")
 
@@ -95,6 +105,7 @@ class GroupCommitStats:
 class _Queued:
     request: Reidentification
     future: Future[Identified]
+    token_id: str  # checked for revocation inside the batch's transaction
 
 
 class Broker:
@@ -107,6 +118,9 @@ class Broker:
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-reader")
         self._reader_connection: Connection | None = None  # the reader thread's own
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-writer")
+        # advances the witness after each re-identification batch, then answers it, while
+        # the writer runs the next batch's transaction
+        self._witness = ThreadPoolExecutor(max_workers=1, thread_name_prefix="veil-witness")
         self._masters: dict[str, bool] = {}  # scope -> master; scopes are never deleted
         self._refreshed = -_REFRESH
         self._queue: deque[_Queued] = deque()  # re-identifications waiting for the writer
@@ -114,6 +128,9 @@ class Broker:
         self._drain_due = False  # a drain is submitted to the writer and has not taken yet
         self.group_commit = GroupCommitStats()
         self.denials = DenialCounter()
+        self.fast_answers = 0  # re-identification requests the fast path answered
+        # sha256(token) -> (grant, when read): known tokens only, never a miss
+        self._recalled: dict[bytes, tuple[TokenInfo, float]] = {}
 
     async def _read(self, work: Callable[[], T]) -> T:
         return await asyncio.wrap_future(self._reader.submit(work))
@@ -126,7 +143,8 @@ class Broker:
         with contextlib.suppress(RuntimeError):  # closed already
             self._reader.submit(self._close_reader_connection)
         self._reader.shutdown(wait=True)
-        self._writer.shutdown(wait=True)
+        self._writer.shutdown(wait=True)  # its last batches are queued for the witness
+        self._witness.shutdown(wait=True)
         stats = self.group_commit
         log.info("group commit: %d re-identifications in %d transactions (at most %d in one)",
                  stats.requests, stats.transactions, stats.largest)
@@ -138,11 +156,11 @@ class Broker:
 
     # -- group commit ------------------------------------------------------------------
 
-    async def _reidentify(self, request: Reidentification) -> Identified:
+    async def _reidentify(self, request: Reidentification, token_id: str) -> Identified:
         """Queue `request` for the writer's next batch; its result once that committed."""
         future: Future[Identified] = Future()
         with self._queue_lock:
-            self._queue.append(_Queued(request, future))
+            self._queue.append(_Queued(request, future, token_id))
             submit = not self._drain_due
             self._drain_due = True
         if submit:
@@ -195,9 +213,33 @@ class Broker:
         stats.transactions += 1
         stats.requests += len(batch)
         stats.largest = max(stats.largest, len(batch))
+        tokens = [q.token_id for q in batch]
+
+        def admit(connection: Connection) -> list[Refusal | None]:
+            refused = self.tokens.unusable(connection, tokens)
+            return [None if t not in refused else Refusal(401, refused[t]) for t in tokens]
+
         try:
-            results = self.vault.reidentify_batch([q.request for q in batch])
+            results, head = self.vault.reidentify_batch_unwitnessed(
+                [q.request for q in batch], admit=admit)
         except Exception as error:  # nothing of the batch was written: all of it fails
+            for queued in batch:
+                queued.future.set_exception(_fresh(error))
+            return
+        try:
+            self._witness.submit(self._answer, batch, results, head)
+        except RuntimeError:  # closing: witness and answer here
+            self._answer(batch, results, head)
+
+    def _answer(self, batch: list[_Queued], results: Sequence[Identified | VeilError],
+                head: Head | None) -> None:
+        """(Witness thread) advance the witness past `batch`'s entries, then answer it: an
+        identifier leaves only once its audit entry is committed AND witnessed. A witness
+        that cannot be written fails the whole batch (its entries stay committed, as
+        when `Vault.reidentify_batch` fails after its commit)."""
+        try:
+            self.vault.advance_witness(head)
+        except Exception as error:
             for queued in batch:
                 queued.future.set_exception(_fresh(error))
             return
@@ -211,8 +253,34 @@ class Broker:
 
     async def identify(self, token: str) -> TokenInfo | None:
         """The token `token` is (revoked or not), or None; a database read per call, so
-        a revocation counts from the next request on."""
-        return await self._read(lambda: self._identify(token))
+        a revocation counts from the next request on. The grant is kept for `recall`."""
+        info = await self._read(lambda: self._identify(token))
+        key = _token_key(token)
+        if info is None:
+            self._recalled.pop(key, None)
+        else:
+            if len(self._recalled) >= MAX_RECALLED:
+                self._recalled.clear()
+            self._recalled[key] = (info, time.monotonic())
+        return info
+
+    async def recall(self, token: str) -> TokenInfo | None:
+        """`identify`, answered from the grants read in the last `TOKEN_TTL` seconds.
+
+        Only for what checks revocation again before it acts: the Guard's body limit
+        (the route's grant reads the row) and re-identification, whose batch
+        transaction reads its tokens' revocations (`TokenStore.unusable`) before it
+        writes or answers anything. An unknown token is never remembered: each miss
+        reads the database, as before.
+        """
+        hit = self._recalled.get(_token_key(token))
+        if hit is not None and time.monotonic() - hit[1] < TOKEN_TTL:
+            return hit[0]
+        return await self.identify(token)
+
+    def _forget_token(self, token_id: str) -> None:
+        for key in [k for k, (info, _) in self._recalled.items() if info.id == token_id]:
+            del self._recalled[key]
 
     def _identify(self, token: str) -> TokenInfo | None:
         """(Reader thread) on the reader's own connection, kept open between requests
@@ -236,9 +304,12 @@ class Broker:
                 connection.close()
 
     async def grant(self, auth: Authentication, *, action: str, roles: Sequence[Role],
-                    scope: str | None = None) -> TokenInfo:
-        """The token's grant if it may do `action` (in `scope`); else a refusal, audited."""
-        info = await auth.info()
+                    scope: str | None = None, fresh: bool = True) -> TokenInfo:
+        """The token's grant if it may do `action` (in `scope`); else a refusal, audited.
+
+        `fresh=False` may judge by a grant recalled from the last second (`recall`):
+        only for re-identification, whose transaction checks revocation again."""
+        info = await auth.info(fresh=fresh)
         if info is None:  # counted, written per source and minute (veil.service.denials)
             self.denials.count(auth.client)
             raise _unauthenticated("a valid bearer token is required")
@@ -312,6 +383,10 @@ class Broker:
             return True
         return info.role == "broker" and any([await self._master(s) for s in info.scopes])
 
+    def known_scope(self, scope: str) -> bool:
+        """Whether `scope` is in the cached scope list (no database read)."""
+        return scope in self._masters
+
     async def _exists(self, scope: str) -> None:
         if await self._master(scope) is None:
             raise ApiError(404, "not_found", "no such scope")
@@ -338,8 +413,14 @@ class Broker:
         await self._exists(scope)
         self._limit(body.codes, "codes")
         with _vault_errors():
-            found = await self._reidentify(
-                Reidentification(scope, body.codes, info.actor, body.purpose))
+            try:
+                found = await self._reidentify(
+                    Reidentification(scope, body.codes, info.actor, body.purpose), info.id)
+            except DeniedError as denied:  # revoked since it was recalled: audited as denied
+                self._forget_token(info.id)
+                if denied.status == 401:
+                    raise _unauthenticated(denied.message) from None
+                raise ApiError(403, "forbidden", denied.message) from None
         return ReidentifyResponse(pairs=[Pair(code=c, identifier=found.get(c))
                                          for c in body.codes])
 
@@ -417,6 +498,7 @@ class Broker:
             return revoked
 
         revoked = await self._write(work)
+        self._forget_token(token_id)
         if revoked is None:
             raise ApiError(404, "not_found", "no such token")
         return _token(revoked)
@@ -437,6 +519,11 @@ def _vault_errors() -> Iterator[None]:
         raise ApiError(422, "invalid_value", error.message, hint=error.hint) from None
     except VeilError as error:
         raise ApiError(409, "vault_refused", error.message, hint=error.hint) from None
+
+
+def _token_key(token: str) -> bytes:
+    """What the recalled grants are keyed by: the token's SHA-256, not the token."""
+    return hashlib.sha256(token.encode("utf-8")).digest()
 
 
 def _unauthenticated(detail: str) -> ApiError:

@@ -267,6 +267,26 @@ class TokenStore:
         info = self._info(row)
         return info if info.intact else None
 
+    def unusable(self, connection: Connection, token_ids: Sequence[str]) -> dict[str, str]:
+        """Of `token_ids`, those that may no longer be used, with why: revoked, or gone
+        from the table. Read inside the caller's transaction, with a share lock on the
+        rows (PostgreSQL; SQLite's write transaction locks the whole database): a
+        revocation either commits before this read and is seen, or waits for the
+        caller's commit. Grants cannot have changed (a row's MAC seals them)."""
+        wanted = sorted(set(token_ids))
+        if not wanted:
+            return {}
+        rows = {str(row.id): row.revoked for row in connection.execute(
+            select(service_tokens.c.id, service_tokens.c.revoked)
+            .where(service_tokens.c.id.in_(wanted)).with_for_update(read=True))}
+        refused: dict[str, str] = {}
+        for token_id in wanted:
+            if token_id not in rows:
+                refused[token_id] = "a valid bearer token is required"
+            elif rows[token_id] is not None:
+                refused[token_id] = "this token was revoked"
+        return refused
+
     def revoke(self, token_id: str) -> TokenInfo | None:
         """Revoke a token by id (idempotent); None if there is no such token."""
         now = dt.datetime.now(dt.UTC)

@@ -96,7 +96,9 @@ class VaultAnchor:
     def __init__(self, path: Path, audit_key: bytes, identity: str,
                  mirror: Path | None = None) -> None:
         key = hmac.new(audit_key, b"veil/vault/v1/witness", hashlib.sha256).digest()
-        self.witness = Witness(path, key=key, label=f"veil-vault:{identity}", mirror=mirror)
+        # two slots: one pwrite and one fdatasync per advance (`veil.anchor`)
+        self.witness = Witness(path, key=key, label=f"veil-vault:{identity}", mirror=mirror,
+                               slots=True)
         self.fresh = False  # a new location (`Vault.anchor`): the witness may be missing
 
     @property

@@ -40,6 +40,7 @@ class CodeMac:
     def __init__(self, audit_key: bytes) -> None:
         key = hmac.new(audit_key, b"veil/vault/v2/code-mac", hashlib.sha256).digest()
         self._key_text = key.hex()  # polars-hash takes its key as text
+        self._key_ascii = self._key_text.encode("ascii")  # the same key, for `hmac`
 
     def expected(self) -> pl.Expr:
         """The MAC (Binary) each row of a frame with `SCHEMA`'s columns should carry."""
@@ -66,6 +67,16 @@ class CodeMac:
         """Whether each row (columns of `SCHEMA`) fails its MAC (a NULL MAC fails)."""
         return rows.select(
             (self.expected() != pl.col("mac")).fill_null(True).alias("bad"))["bad"]
+
+    def row_fails(self, scope_id: int, code: str, index: bytes | None, secret: bytes | None,
+                  mac: bytes | None) -> bool:
+        """Whether one row fails its MAC (a NULL part fails): the same MAC as `expected`,
+        computed with `hmac` for a few rows, where a Polars query costs far more (about
+        0.6 ms for a frame of 5 rows, against 6 microseconds a row here)."""
+        if index is None or secret is None or mac is None:
+            return True
+        message = f"{scope_id}/{code}/{index.hex()}/{secret.hex()}".encode()
+        return not hmac.compare_digest(hmac.digest(self._key_ascii, message, "sha256"), mac)
 
     def require(self, rows: pl.DataFrame) -> None:
         """VaultError if any of `rows` fails its MAC (never naming a code)."""

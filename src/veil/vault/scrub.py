@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from veil.errors import VaultError
-from veil.vault import db
+from veil.io import db
 
 _HINT = ("close other connections to the vault (a running `veil serve`, an open sqlite3 "
          "shell, a backup in progress), then run `veil vault scrub`")
@@ -34,7 +34,7 @@ def scrub_sqlite(engine: Engine, path: Path, *, timeout: float,
     deadline = time.monotonic() + max(timeout, 0.0)
     pause = 0.05
     with engine.connect() as conn:
-        raw: Any = conn.connection.driver_connection  # autocommit (see veil.vault.db)
+        raw: Any = conn.connection.driver_connection  # autocommit (see veil.io.db)
         raw.execute("PRAGMA busy_timeout = 200")
         try:
             while True:

@@ -42,7 +42,8 @@ from sqlalchemy.exc import IntegrityError
 
 from veil.anchor import Head
 from veil.errors import VaultError
-from veil.vault import audit, db, schema
+from veil.io import db
+from veil.vault import audit, schema
 from veil.vault.anchoring import AnchorOptions, VaultAnchor, locate, mirror_of, vault_id
 from veil.vault.assign import assign_codes
 from veil.vault.audit import AuditEntry, VerifyResult
@@ -57,6 +58,8 @@ from veil.vault.records import SIGNATURE_PREFIX, DestructionRecord, ScopeInfo, d
 T = TypeVar("T")
 
 LOOKUP_CHUNK = 5_000
+SMALL_PAGE = 256  # code rows checked one by one with `hmac` (more: whole Polars columns)
+MAX_CIPHERS = 1_024  # scope ciphers kept by an open vault (all dropped when full)
 # lowercase ASCII only: no look-alikes, no case twins, no line break ("org-a\n" beside
 # "org-a"), no bidi override; `\Z`, since `$` also matches before a final newline
 SCOPE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}\Z")
@@ -78,6 +81,8 @@ class Vault:
         self._anchor = anchor
         self._codes = CodeMac(audit_key)
         self._destroyed: list[bytes] = []  # wrapped keys shredded by this handle, to look for
+        # (scope id, wrapped key) -> the scope's cipher: no unwrap per re-identification
+        self._ciphers: dict[tuple[int, bytes], ScopeCipher] = {}
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -222,6 +227,7 @@ class Vault:
         return None if self._anchor is None else self._anchor.path
 
     def close(self) -> None:
+        self._forget()
         self._engine.dispose()
 
     def __enter__(self) -> Vault:
@@ -331,7 +337,8 @@ class Vault:
             raise result
         return result
 
-    def reidentify_batch(self, requests: Sequence[ReidentifyRequest],
+    def reidentify_batch(self, requests: Sequence[ReidentifyRequest], *,
+                         admit: Admit | None = None,
                          ) -> list[dict[str, str | None] | VaultError]:
         """Several re-identifications in ONE transaction (group commit): one result each.
 
@@ -345,18 +352,45 @@ class Vault:
         transaction fails as a whole (a database error), this raises VaultError and
         nothing of the batch is written: no identifier may be handed out whose audit
         entry did not commit.
+
+        `admit`, if given, is asked inside the transaction (after the scopes are
+        locked) whether each request's caller may still have it: a `Refusal` for a
+        request makes its result a `DeniedError` and its audit entry outcome "denied" with
+        counts {"status": ...} (the service checks there that no token of the batch
+        was revoked: a revocation committed before the batch refuses it).
+        """
+        results, head = self.reidentify_batch_unwitnessed(requests, admit=admit)
+        self.advance_witness(head)
+        return results
+
+    def reidentify_batch_unwitnessed(
+        self, requests: Sequence[ReidentifyRequest], *, admit: Admit | None = None,
+    ) -> tuple[list[dict[str, str | None] | VaultError], Head | None]:
+        """`reidentify_batch` up to its commit, without advancing the witness: the results
+        and the chain head the batch committed (None if it wrote no entry).
+
+        The caller MUST call `advance_witness(head)` and hand out no result before it
+        returned: so the service overlaps one batch's witness write with the next
+        batch's transaction (one writer thread, one witness thread), and still answers
+        each request only once its entry is both committed and witnessed.
         """
         if not requests:
-            return []
+            return [], None
         with self._guard("re-identifying"):
-            return _retrying(lambda: self._reidentify_batch(requests))
+            return _retrying(lambda: self._reidentify_batch(requests, admit))
 
-    def _reidentify_batch(self, requests: Sequence[ReidentifyRequest],
-                          ) -> list[dict[str, str | None] | VaultError]:
+    def advance_witness(self, head: Head | None) -> None:
+        """Advance the witness to `head`, committed by `reidentify_batch_unwitnessed`
+        (VaultError if it cannot be written; nothing to do without a witness)."""
+        if head is not None and self._anchor is not None:
+            self._anchor.after_commit(head)
+
+    def _reidentify_batch(self, requests: Sequence[ReidentifyRequest], admit: Admit | None,
+                          ) -> tuple[list[dict[str, str | None] | VaultError], Head | None]:
         wanted = [list(dict.fromkeys(str(c) for c in r.codes)) for r in requests]
         results: list[dict[str, str | None] | VaultError] = []
         entries: list[audit.Pending] = []
-        with self._writing() as tx:
+        with self._writing(witness=False) as tx:
             conn = tx.conn
             names = sorted({r.scope for r in requests if (r.purpose or "").strip()})
             rows: dict[str, Row[Any]] = {}
@@ -364,8 +398,24 @@ class Vault:
                 rows = {str(row.name): row for row in conn.execute(
                     select(schema.scopes).where(schema.scopes.c.name.in_(names))
                     .order_by(schema.scopes.c.name).with_for_update(read=True))}
-            found = self._lookup(conn, requests, wanted, rows)
-            for request, codes in zip(requests, wanted, strict=True):
+            for row in rows.values():  # shredded by another process: drop its kept key
+                if row.wrapped_key is None:
+                    self._forget(int(row.id))
+            refusals = list(admit(conn)) if admit is not None else [None] * len(requests)
+            if len(refusals) != len(requests):
+                raise VaultError("a re-identification batch was admitted only in part")
+            admitted = [r is None for r in refusals]
+            found = self._lookup(conn, [r for r, ok in zip(requests, admitted, strict=True)
+                                        if ok],
+                                 [c for c, ok in zip(wanted, admitted, strict=True) if ok],
+                                 rows)
+            for request, codes, refusal in zip(requests, wanted, refusals, strict=True):
+                if refusal is not None:
+                    known = request.scope if request.scope in rows else None
+                    entries.append(audit.Pending("reidentify", request.actor, known, None,
+                                                 {"status": refusal.status}, "denied"))
+                    results.append(DeniedError(refusal.detail, status=refusal.status))
+                    continue
                 try:
                     audit.check_fields("reidentify", request.actor, {})
                     audit.check_text("purpose", request.purpose)
@@ -389,7 +439,7 @@ class Vault:
                                              request.purpose or None, counts, outcome))
                 results.append(result)
             tx.append(*entries)
-        return results
+        return results, tx.last
 
     def _lookup(self, conn: Connection, requests: Sequence[ReidentifyRequest],
                 wanted: Sequence[Sequence[str]], rows: dict[str, Row[Any]],
@@ -407,26 +457,57 @@ class Vault:
             stored: dict[str, tuple[bytes, bytes]] = {}
             bad: set[str] = set()
             for chunk in _chunks(list(distinct), LOOKUP_CHUNK):
-                page = pl.DataFrame(
-                    [(s, c, _bytes(b), _bytes(x), _bytes(m)) for s, c, b, x, m in conn.execute(
-                        select(schema.codes.c.scope_id, schema.codes.c.code,
-                               schema.codes.c.blind_index, schema.codes.c.secret,
-                               schema.codes.c.mac)
-                        .where(schema.codes.c.scope_id == row.id,
-                               schema.codes.c.code.in_(chunk)))],
-                    schema=CODE_ROW, orient="row")
-                failing = self._codes.failing(page)
-                bad.update(page.filter(failing)["code"].to_list())
-                good = page.filter(~failing)
-                stored.update(zip(good["code"].to_list(),
-                                  zip(good["blind_index"].to_list(), good["secret"].to_list(),
-                                      strict=True), strict=True))
-            try:
-                cipher: ScopeCipher | VaultError = ScopeCipher(self._data_key(row), int(row.id))
-            except VaultError as error:
-                cipher = error
-            found[name] = _Found(cipher, stored, frozenset(bad))
+                fetched = [(int(s), str(c), _bytes(b), _bytes(x), _bytes(m))
+                           for s, c, b, x, m in conn.execute(
+                               select(schema.codes.c.scope_id, schema.codes.c.code,
+                                      schema.codes.c.blind_index, schema.codes.c.secret,
+                                      schema.codes.c.mac)
+                               .where(schema.codes.c.scope_id == row.id,
+                                      schema.codes.c.code.in_(chunk)))]
+                self._check_rows(fetched, stored, bad)
+            found[name] = _Found(self._cipher(row), stored, frozenset(bad))
         return found
+
+    def _check_rows(self, fetched: list[tuple[int, str, bytes | None, bytes | None,
+                                              bytes | None]],
+                    stored: dict[str, tuple[bytes, bytes]], bad: set[str]) -> None:
+        """Sort fetched code rows into `stored` (MAC intact) and `bad` (MAC fails): row by
+        row with `hmac` for a few (a re-identification asks for one code or a handful),
+        as whole Polars columns for many."""
+        if len(fetched) <= SMALL_PAGE:
+            for scope_id, code, index, secret, mac in fetched:
+                if index is None or secret is None or self._codes.row_fails(
+                        scope_id, code, index, secret, mac):
+                    bad.add(code)
+                else:
+                    stored[code] = (index, secret)
+            return
+        page = pl.DataFrame(fetched, schema=CODE_ROW, orient="row")
+        failing = self._codes.failing(page)
+        bad.update(page.filter(failing)["code"].to_list())
+        good = page.filter(~failing)
+        stored.update(zip(good["code"].to_list(),
+                          zip(good["blind_index"].to_list(), good["secret"].to_list(),
+                              strict=True), strict=True))
+
+    def _cipher(self, row: Row[Any]) -> ScopeCipher | VaultError:
+        """The scope's cipher, from the unwrapped data keys kept for this handle's
+        lifetime (keyed by the wrapped key: a rotation re-wraps it, a shred removes it
+        and drops the entry), so a re-identification unwraps no key."""
+        if row.wrapped_key is None:
+            return VaultError(f"scope {row.name!r} was shredded: its codes can no longer "
+                              "be reversed")
+        entry = (int(row.id), bytes(row.wrapped_key))
+        cipher = self._ciphers.get(entry)
+        if cipher is None:
+            try:
+                cipher = ScopeCipher(self._data_key(row), int(row.id))
+            except VaultError as error:
+                return error
+            if len(self._ciphers) >= MAX_CIPHERS:
+                self._ciphers.clear()
+            self._ciphers[entry] = cipher
+        return cipher
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -465,6 +546,7 @@ class Vault:
                 conn.execute(insert(schema.meta).values(key="kdf_salt", value=new_key.salt))
             tx.append(audit.Pending("rotate", actor, None, None, {"scopes": len(rows)}, "ok"))
         self._master = new_key
+        self._forget()
 
     def shred(self, scope: str, *, actor: str, scrub: bool = True,
               scrub_timeout: float = 10.0) -> DestructionRecord:
@@ -507,6 +589,7 @@ class Vault:
             tx.append(audit.Pending("shred", actor, scope, None,
                                     {"codes": count, "cleared": int(cleared)}, "ok"))
         self._destroyed.append(old_key)
+        self._forget(int(row.id))
         if scrub:
             self.scrub(timeout=scrub_timeout)
         return DestructionRecord(scope, at, actor, count, signature)
@@ -629,14 +712,21 @@ class Vault:
     # -- internals -------------------------------------------------------------------------
 
     @contextmanager
-    def _writing(self) -> Iterator[_Transaction]:
+    def _writing(self, *, witness: bool = True) -> Iterator[_Transaction]:
         """One write transaction whose audit entries are checked against the witness before
-        the commit and advance it after."""
+        the commit and advance it after (not with `witness=False`: the caller does)."""
         with db.writing(self._engine) as conn:
             tx = _Transaction(conn, self._audit_key, self._anchor)
             yield tx
-        if tx.last is not None and self._anchor is not None:
+        if witness and tx.last is not None and self._anchor is not None:
             self._anchor.after_commit(tx.last)
+
+    def _forget(self, scope_id: int | None = None) -> None:
+        """Drop the kept ciphers of one scope (a shred), or all of them (a rotation,
+        close). Python cannot overwrite the key bytes in place; dropping the last
+        reference is what it offers (`cryptography` frees its own copy)."""
+        for entry in [e for e in self._ciphers if scope_id is None or e[0] == scope_id]:
+            del self._ciphers[entry]
 
     def _data_key(self, row: Row[Any]) -> bytes:
         return _unwrap(self._master, f"data-key/{row.name}", row.wrapped_key, self.location)
@@ -645,6 +735,27 @@ class Vault:
     def _guard(self, what: str) -> Iterator[None]:
         with db.guarded(what, self.location):
             yield
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a re-identification's caller may not have it after all, decided inside the
+    batch's transaction (`Vault.reidentify_batch`'s `admit`): an HTTP-like status
+    (401, 403) and a sentence that quotes no value."""
+
+    status: int
+    detail: str
+
+
+class DeniedError(VaultError):
+    """A re-identification refused by the batch's `admit` (audited as "denied")."""
+
+    def __init__(self, message: str, *, hint: str | None = None, status: int = 403) -> None:
+        super().__init__(message, hint=hint)
+        self.status = status
+
+
+Admit = Callable[[Connection], Sequence["Refusal | None"]]
 
 
 @dataclass(frozen=True)
