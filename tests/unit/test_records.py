@@ -124,3 +124,22 @@ def test_dp_release_record_is_what_the_writer_writes(patients: Path, tmp_path: P
     assert DPReleaseRecord.from_json(written).truncated_rows == 0
     manifest = (tmp_path / "dp" / "manifest.json").read_text(encoding="utf-8")
     assert ManifestRecord.from_json(manifest).to_json(ascii_only=True) == manifest
+
+
+def test_anonymization_record_reads_what_veil_anonymize_writes(
+        runs: list[RunResult], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.e2e.cli import run_cli
+    from veil.records import AnonymizationRecord
+
+    release = runs[0].data_file
+    kept = pl.read_csv(release, n_rows=1, infer_schema=False).columns
+    drop = [c for c in kept if c not in ("sex", "age", "zip", "race")]
+    outcome = run_cli(capsys, "anonymize", str(release), "-o", str(tmp_path / "anon"),
+                      "--qi", "sex,age,zip", "--hierarchy", "sex=auto", "--hierarchy",
+                      "age=auto", "--hierarchy", "zip=auto", "--k", "3", "--suppression",
+                      "0.05", "--keep", "race", "--drop", ",".join(drop))
+    assert outcome.code == 0, outcome.stderr
+    written = (tmp_path / "anon" / "anonymization.json").read_text(encoding="utf-8")
+    record = AnonymizationRecord.from_json(written)
+    assert record.to_json() == written
+    assert record.risk_after.smallest_class >= 3 and record.levels.keys() == {"sex", "age", "zip"}

@@ -8,7 +8,8 @@ the public API returns them instead of `dict[str, Any]`:
 - `VerificationRecord`: its `verification` block and `veil verify --json`;
 - `RiskRecord`: its `risk` block and `veil risk --json`;
 - `ManifestRecord`: manifest.json of every command;
-- `DPReleaseRecord`: release.json / preview.json of `veil dp`.
+- `DPReleaseRecord`: release.json / preview.json of `veil dp`;
+- `AnonymizationRecord`: anonymization.json of `veil anonymize`.
 
 `record.to_json()` gives exactly the text the writer writes, and
 `DeidentificationReport.from_json(path.read_text())` reads one back. This
@@ -16,6 +17,7 @@ package sits low in the layers: it imports only pydantic and the standard librar
 """
 
 from veil.records._base import Number, Record
+from veil.records.anonymize import AnonymizationRecord, CandidateRecord
 from veil.records.dp import DPReleaseRecord, GuaranteeRecord, QueryRecord
 from veil.records.manifest import FileRecord, ManifestRecord
 from veil.records.report import (
@@ -44,6 +46,8 @@ from veil.records.risk import (
 from veil.records.verification import ResidualRecord, VerificationRecord
 
 __all__ = [
+    "AnonymizationRecord",
+    "CandidateRecord",
     "ChecklistColumn",
     "ChecklistItem",
     "ColumnRecord",
