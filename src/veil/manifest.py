@@ -13,7 +13,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from veil import __version__
+from veil._version import __version__
 from veil.detect.header import safe_file_name
 from veil.io.hashing import path_bytes, sha256_file, sha256_path
 

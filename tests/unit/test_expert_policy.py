@@ -18,19 +18,18 @@ from veil.anonymize import (
     RecursiveCLDiversity,
     TCloseness,
 )
+from veil.anonymize.targets import resolve
 from veil.errors import HierarchyError, PolicyError, UsageError
 from veil.policy.expert import (
     AutoBuilder,
-    CommandLineTargets,
     Expert,
     HierarchyFile,
     IntervalsBuilder,
     MaskingBuilder,
     MetricName,
-    load_expert,
-    resolve,
 )
-from veil.policy.load import parse_policy
+from veil.policy.expert_options import CommandLineTargets
+from veil.policy.load import load_expert, parse_policy
 
 EXAMPLE = """\
 expert:

@@ -28,6 +28,7 @@ import polars as pl
 
 from veil.anonymize.api import Anonymization, anonymize
 from veil.anonymize.privacy import KAnonymity, MaxRisk
+from veil.anonymize.targets import Targets, resolve
 from veil.engines.base import Engine, Table, WriteOptions
 from veil.engines.types import Source
 from veil.errors import VeilError
@@ -36,7 +37,7 @@ from veil.io.hashing import sha256_file, sha256_text
 from veil.io.read import Dataset
 from veil.io.write import atomic_directory
 from veil.manifest import build_manifest
-from veil.policy.expert import Expert, Origin, Targets, resolve
+from veil.policy.expert import Expert, Origin
 from veil.risk import DEFAULT_THRESHOLD
 from veil.risk.assess import assess_table
 
@@ -59,7 +60,7 @@ class AnonymizeOptions:
 
 @dataclass(frozen=True)
 class _EngineValues:
-    """An engine's table as `veil.policy.expert.resolve` reads it (columns, distinct values)."""
+    """An engine's table as `veil.anonymize.targets.resolve` reads it (columns, distinct values)."""
 
     engine: Engine
     table: Table

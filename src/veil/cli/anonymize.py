@@ -80,7 +80,8 @@ def anonymize(
     """Generalize the quasi-identifiers, with the least information loss, until the data
     meets k-anonymity, l-diversity, t-closeness or a risk bound; write data and report."""
     from veil.anonymize.run import AnonymizeOptions, anonymize_file
-    from veil.policy.expert import CommandLineTargets, load_expert
+    from veil.policy.expert_options import CommandLineTargets
+    from veil.policy.load import load_expert
 
     targets = CommandLineTargets(
         qi=tuple(names(qi, "--qi")), hierarchies=hierarchies, hierarchy=tuple(hierarchy or ()),

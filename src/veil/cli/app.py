@@ -20,7 +20,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from veil import __version__
+from veil._version import __version__
 from veil.cli import anonymize, apply, generate, policy, risk, scan, verify
 from veil.cli.common import out, state
 from veil.dp.cli import dp_command, ledger_app

@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 import polars as pl
 
 from veil.categories import Category
-from veil.scan import vocab
-from veil.scan.vocab import (
+from veil.detect import vocab
+from veil.detect.vocab import (
     ETHNICITY_WORDS,
     RACE_WORDS,
     SEX_WORDS,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,7 +17,7 @@ from veil.errors import InternalError, UsageError
 if TYPE_CHECKING:
     from veil.dp.spec import ReleaseSpec
 
-__all__ = ["check_numbers", "dp_command", "ledger_app"]
+__all__ = ["dp_command", "ledger_app"]
 
 out = Console(highlight=False)
 
@@ -102,7 +101,7 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
            dataset: str | None) -> ReleaseSpec:
     from pydantic import ValidationError
 
-    from veil.dp.spec import quick_spec
+    from veil.dp.spec import check_option_numbers, quick_spec
 
     needed = {"--unit": unit, "--max-contributions": max_contributions,
               "--epsilon": epsilon, "--count-by": count_by, "--budget": budget}
@@ -113,7 +112,7 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
                          hint="veil dp FILE --unit patient_id --max-contributions 5 "
                               "--epsilon 1 --budget 3 --count-by diagnosis --domain A,B,C "
                               "-o OUTDIR")
-    check_numbers({"--epsilon": epsilon, "--budget": budget},
+    check_option_numbers({"--epsilon": epsilon, "--budget": budget},
                    {"--delta": delta, "--budget-delta": budget_delta}, max_contributions)
     categories = None
     if domain is not None:
@@ -137,28 +136,6 @@ def _quick(path: Path, unit: str | None, max_contributions: int | None,
         where = ".".join(str(p) for p in first["loc"])
         raise UsageError(f"quick release: {where}: "
                          f"{first['msg'].removeprefix('Value error, ')}") from None
-
-
-def check_numbers(positive: dict[str, float | None], probabilities: dict[str, float | None],
-                   max_contributions: int | None) -> None:
-    """Every numeric quick-release option in its range, named as the user typed it."""
-    from veil.dp.spec import MAX_CONTRIBUTIONS
-
-    for name, value in positive.items():
-        if value is not None and not (math.isfinite(value) and value > 0):
-            raise UsageError(f"{name} must be a finite number greater than 0; got {value:g}",
-                             hint=f"for example {name} 1 (a privacy loss of zero allows "
-                             "no release at all)")
-    for name, value in probabilities.items():
-        if value is not None and not (math.isfinite(value) and 0 < value < 1):
-            raise UsageError(f"{name} must be a number strictly between 0 and 1; got "
-                             f"{value:g}", hint=f"for example {name} 1e-7 (omit --delta and "
-                             "--budget-delta for pure DP)")
-    if max_contributions is not None and not 1 <= max_contributions <= MAX_CONTRIBUTIONS:
-        raise UsageError(f"--max-contributions must be a whole number from 1 to "
-                         f"{MAX_CONTRIBUTIONS:,}; got {max_contributions}",
-                         hint="the rows kept per privacy unit: for example "
-                         "--max-contributions 5")
 
 
 def _json_view(record: dict[str, Any]) -> dict[str, Any]:

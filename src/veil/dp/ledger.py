@@ -67,7 +67,7 @@ from veil.dp.ledger_key import LedgerKey, default_key_path
 from veil.dp.ledger_store import BudgetExceeded, Charged, LedgerEntry, LedgerError, State
 from veil.dp.loss import TOLERANCE, Accounting, Loss, Tally, require_positive
 from veil.errors import UsageError, VaultError
-from veil.vault import db
+from veil.io import db
 
 if TYPE_CHECKING:
     import polars as pl

@@ -79,10 +79,9 @@ def register(
     Registering more data for a registered dataset (the same total) makes it share that
     budget; data whose people are registered under another dataset is refused.
     """
-    from veil.dp.cli import check_numbers
     from veil.dp.ledger import Ledger
     from veil.dp.release import current_actor
-    from veil.dp.spec import LossSpec
+    from veil.dp.spec import LossSpec, check_option_numbers
     from veil.io.read import open_dataset
 
     if not _NAME.fullmatch(dataset):
@@ -91,7 +90,7 @@ def register(
     if (epsilon is None) == (rho is None):
         raise UsageError("give the dataset's total as --epsilon (pure or approximate DP) or "
                          "--rho (zCDP), with --delta if releases may spend one")
-    check_numbers({"--epsilon": epsilon, "--rho": rho}, {"--delta": delta}, None)
+    check_option_numbers({"--epsilon": epsilon, "--rho": rho}, {"--delta": delta}, None)
     total = LossSpec(epsilon=epsilon, delta=delta, rho=rho).to_loss()
     data = open_dataset(path)
     if unit not in data.columns:

@@ -34,7 +34,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from veil.errors import KeyStoreError
-from veil.vault import db
+from veil.io import db
 
 __all__ = ["KEY_BYTES", "LedgerKey", "default_key_path"]
 

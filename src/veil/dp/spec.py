@@ -34,7 +34,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from veil.dp.loss import Accounting, Loss
-from veil.errors import PolicyError
+from veil.errors import PolicyError, UsageError
 from veil.policy.load import parse_yaml_model, read_yaml_text
 
 DEFAULT_EPSILON_CAP = 10.0
@@ -297,3 +297,24 @@ def quick_spec(*, dataset: str, unit: str, max_contributions: int, epsilon: floa
 def _slug(name: str) -> str:
     kept = "".join(c if c.isalnum() or c in "_.-" else "_" for c in name)
     return kept[:40] or "column"
+
+
+def check_option_numbers(positive: dict[str, float | None], probabilities: dict[str, float | None],
+                   max_contributions: int | None) -> None:
+    """Every numeric command-line option (quick release, ledger registration) in its range,
+    named as the user typed it: a UsageError otherwise."""
+    for name, value in positive.items():
+        if value is not None and not (math.isfinite(value) and value > 0):
+            raise UsageError(f"{name} must be a finite number greater than 0; got {value:g}",
+                             hint=f"for example {name} 1 (a privacy loss of zero allows "
+                             "no release at all)")
+    for name, value in probabilities.items():
+        if value is not None and not (math.isfinite(value) and 0 < value < 1):
+            raise UsageError(f"{name} must be a number strictly between 0 and 1; got "
+                             f"{value:g}", hint=f"for example {name} 1e-7 (omit --delta and "
+                             "--budget-delta for pure DP)")
+    if max_contributions is not None and not 1 <= max_contributions <= MAX_CONTRIBUTIONS:
+        raise UsageError(f"--max-contributions must be a whole number from 1 to "
+                         f"{MAX_CONTRIBUTIONS:,}; got {max_contributions}",
+                         hint="the rows kept per privacy unit: for example "
+                         "--max-contributions 5")

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from veil.errors import PolicyError, VeilError
 from veil.io.hashing import sha256_text
-from veil.policy.expert import BUILDERS
+from veil.policy.expert import BUILDERS, Expert
 from veil.policy.models import ACTION_NAMES, Policy
 
 _MAX_POLICY_BYTES = 4 * 1024 * 1024
@@ -145,6 +145,16 @@ def _without_union_tags(root: yaml.Node, loc: tuple[int | str, ...],
         kept.append(part)
         node = child
     return kept
+
+
+def load_expert(path: Path) -> tuple[Expert, str]:
+    """The expert section of the policy at `path`, and the policy's text (for its hash)."""
+    policy = load_policy(path)
+    if policy.expert is None:
+        raise PolicyError(f"{path}: the policy has no 'expert' section, which veil anonymize "
+                          "needs", hint="add one (see docs/commands.md, veil anonymize) or give "
+                                        "the targets as options (--qi, --k ...)")
+    return policy.expert, Path(path).read_text(encoding="utf-8")
 
 
 def _line_of(node: yaml.Node, loc: list[int | str]) -> int:

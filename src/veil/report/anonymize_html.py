@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 # Private helpers of veil.report.html, imported on purpose: every report formats
 # values and loads templates the same way.
-from veil.report.html import Figure, Verdict, _environment, _int, _list, _mapping, _num, _text
+from veil.report.page import Figure, Verdict, _environment, _int, _list, _mapping, _num, _text
 from veil.report.risk_html import risk_section_html
 
 TEMPLATE = "anonymize.html.j2"

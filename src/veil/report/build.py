@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from veil import __version__
+from veil._version import __version__
 from veil.actions.zip3 import restricted_lists
 from veil.categories import Category, Role, role_of
 from veil.plan import ColumnStep, Plan

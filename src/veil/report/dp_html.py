@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 # Private helpers of veil.report.html, imported on purpose: every report formats
 # values and loads templates the same way.
-from veil.report.html import Figure, _environment, _list, _mapping, _num, _text
+from veil.report.page import Figure, _environment, _list, _mapping, _num, _text
 
 TEMPLATE = "dp.html.j2"
 TITLE = "Differential privacy release"

@@ -15,14 +15,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from veil.categories import Category
+from veil.report.page import (  # shared by every page; the names stay importable from here
+    Figure,
+    Verdict,
+    _environment,
+    _int,
+    _list,
+    _mapping,
+    _num,
+    _plural,
+    _text,
+)
+from veil.report.risk_html import risk_section_html
 
 TEMPLATE = "report.html.j2"
 
@@ -73,25 +83,6 @@ class ChecklistRow:
     columns: list[ChecklistColumn]
 
 
-@dataclass(frozen=True)
-class Figure:
-    """An inline SVG chart with its caption."""
-
-    caption: str
-    svg: Markup
-    note: str = ""
-    table: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The one-line outcome shown at the top of the page."""
-
-    css: str
-    label: str
-    text: str
-
-
 def render_html(report: Mapping[str, Any]) -> str:
     """Render `report` (the plain-JSON report dict) as a self-contained HTML5 page.
 
@@ -102,66 +93,7 @@ def render_html(report: Mapping[str, Any]) -> str:
     return template.render(_context(report))
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    """The Jinja2 environment, autoescaping everything and failing on typos."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("veil.report", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["num"] = _num
-    return env
-
-
 # ---------------------------------------------------------------- helpers
-
-
-def _text(value: Any) -> str:
-    """A report value as display text ("" for None)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
-def _num(value: Any) -> str:
-    """Numbers with thousands separators; anything else as text; None as a dash."""
-    if value is None or value == "":
-        return "—"
-    return _text(value)
-
-
-def _int(value: Any, default: int = 0) -> int:
-    """An int from a report value, `default` if it is missing or not a number."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value)
-    return default
-
-
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else []
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    """`n` with the right form of the noun: "1 column", "3 columns"."""
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def _status_class(status: str) -> str:
@@ -497,8 +429,6 @@ def _context(report: Mapping[str, Any]) -> dict[str, Any]:
     risk = report.get("risk")
     risk_section = None
     if isinstance(risk, Mapping) and risk:
-        from veil.report.risk_html import risk_section_html
-
         risk_section = Markup(risk_section_html(risk))  # rendered with autoescape on
     return {
         "risk_section": risk_section,

@@ -23,9 +23,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-# Private helpers of veil.report.html, imported on purpose: both reports format
-# values and load templates the same way.
-from veil.report.html import (
+# helpers shared by every page: all reports format values and load templates alike
+from veil.report.page import (
     Figure,
     Verdict,
     _environment,

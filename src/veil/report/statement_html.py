@@ -11,22 +11,21 @@ from typing import Any
 
 from markupsafe import Markup
 
-# private helper of veil.report.html, on purpose: every report loads templates alike
-from veil.report.html import _environment
+from veil.report.page import _environment
 from veil.report.risk_html import risk_section_html
-from veil.vault.statement import ANONYMIZED, RESIDUAL_RISK
 
 TEMPLATE = "statement.html.j2"
 
 
-def render_statement_html(data: Mapping[str, Any]) -> str:
+def render_statement_html(data: Mapping[str, Any], *, tone: str) -> str:
     """`Statement.to_dict()` as a self-contained page, the risk section of `veil risk` in it.
 
-    Every value is escaped by Jinja2's autoescape; only the risk section (rendered
-    with autoescape by its own template) is inserted as markup.
+    `tone` is the verdict's style, which the statement decides (`removed`: the data
+    are anonymized; `attest`: key destroyed but residual risk too high; `violation`:
+    still personal data). Every value is escaped by Jinja2's autoescape; only the
+    risk section (rendered with autoescape by its own template) is inserted as markup.
     """
-    css = {ANONYMIZED: "removed", RESIDUAL_RISK: "attest"}.get(str(data["verdict"]),
-                                                                "violation")
+    css = tone if tone in ("removed", "attest") else "violation"
     section = risk_section_html(data["residual_risk"]).replace(
         "<h2>Re-identification risk</h2>", "<h2>Residual re-identification risk</h2>", 1)
     return _environment().get_template(TEMPLATE).render(

@@ -20,10 +20,7 @@ import re
 from functools import lru_cache
 
 from veil.categories import Kind
-from veil.scan.ids import HAS_DIGIT
-from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, pattern_check, uses
-from veil.scan.sample import ColumnSample, Prefilter
-from veil.scan.vocab import (
+from veil.detect.vocab import (
     CITY_PREFIXES,
     CITY_SUFFIXES,
     STATE_WORDS,
@@ -31,6 +28,9 @@ from veil.scan.vocab import (
     street_suffixes,
     us_places,
 )
+from veil.scan.ids import HAS_DIGIT
+from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, pattern_check, uses
+from veil.scan.sample import ColumnSample, Prefilter
 
 _ZIP_TEXT = r"^(00[5-9]|0[1-9]\d|[1-9]\d\d)\d{2}([\s\-]?\d{4})?$"
 _ZIP_INT = r"^\d{4,5}$"

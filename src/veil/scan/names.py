@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from veil.scan.vocab import WordClass, has_class, word_class
+from veil.detect.vocab import WordClass, has_class, word_class
 
 NAME_TEXT = r"^\p{L}[\p{L}'’.\-, ]{0,59}$"
 """Prefilter: letters and name punctuation only, at most 60 characters."""
@@ -135,10 +135,10 @@ capitalized words ('Nguyễn Văn An', 'José Hernández', 'O'Brien-Smith Ann'),
 
 def name_shaped(text: pl.Expr) -> pl.Expr:
     """Per value: shaped like a name (`NAME_SHAPE`) and without a word no name has
-    (hospital, disease, department: `veil.scan.vocab.NOT_NAME_WORDS`). Independent of
+    (hospital, disease, department: `veil.detect.vocab.NOT_NAME_WORDS`). Independent of
     the name dictionaries, so names of any origin count; a place of two or three
     words ('San Antonio') counts too, which is as identifying under Safe Harbor."""
-    from veil.scan.vocab import NOT_NAME_WORDS
+    from veil.detect.vocab import NOT_NAME_WORDS
 
     words = plain_text(text).str.to_uppercase().str.extract_all(r"[A-Z']+")
     blocked = words.list.eval(pl.element().is_in(sorted(NOT_NAME_WORDS))).list.any()

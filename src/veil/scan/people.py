@@ -17,11 +17,7 @@ from __future__ import annotations
 import polars as pl
 
 from veil.categories import Kind
-from veil.scan.ids import HAS_DIGIT
-from veil.scan.names import NAME_TEXT, is_person_name, name_table
-from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, uses
-from veil.scan.sample import ColumnSample, Prefilter
-from veil.scan.vocab import (
+from veil.detect.vocab import (
     ETHNICITY_MARKERS,
     ETHNICITY_WORDS,
     RACE_MARKERS,
@@ -29,6 +25,10 @@ from veil.scan.vocab import (
     SEX_MARKERS,
     SEX_WORDS,
 )
+from veil.scan.ids import HAS_DIGIT
+from veil.scan.names import NAME_TEXT, is_person_name, name_table
+from veil.scan.recognizer import Check, Header, Rule, ValueCheck, gate_on, uses
+from veil.scan.sample import ColumnSample, Prefilter
 
 __all__ = ["ETHNICITY", "PERSON_NAME", "RACE", "RECOGNIZERS", "SEX", "is_person_name"]
 

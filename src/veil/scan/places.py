@@ -6,7 +6,7 @@ town it happened in. Two rules read such columns:
 
 - `FACILITY_PLACE` (CITY, category B): facility or site names of which a
   noticeable share (`PLACE_SHARE`) names a US place of 5,000+ people
-  (GeoNames list, `veil.scan.vocab.us_places`) or a county, parish or borough.
+  (GeoNames list, `veil.detect.vocab.us_places`) or a county, parish or borough.
   One named place in a column of names is enough to make the column geography:
   the names repeat across rows, and Safe Harbor removes geographic subdivisions
   smaller than a state.
@@ -24,7 +24,7 @@ Hospital' is a name), or a saint's name with a possessive, a facility word or
 'location', 'campus'...) every value counts as a site name.
 
 `place_table` gives the per-value flags, as Polars expressions over the values:
-words are looked up by binary search (`veil.scan.vocab.word_class`) as one to
+words are looked up by binary search (`veil.detect.vocab.word_class`) as one to
 four word n-grams, so a place inside a longer value is found without a regex of
 thousands of alternatives.
 """
@@ -36,10 +36,10 @@ from dataclasses import dataclass
 import polars as pl
 
 from veil.categories import Kind
+from veil.detect.vocab import STATES, WordClass, has_class, word_class
 from veil.scan.names import plain_text
 from veil.scan.recognizer import Header, Rule, ValueCheck, uses
 from veil.scan.sample import ColumnSample, Prefilter
-from veil.scan.vocab import STATES, WordClass, has_class, word_class
 
 FACILITY_WORDS = (
     r"(?:^|[^A-Za-z])(?i:hospitals?|clinics?|infirmary|hospice|sanatorium|medical|medicine|"

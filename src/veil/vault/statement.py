@@ -52,6 +52,7 @@ from veil.io.hashing import sha256_file
 from veil.io.read import Dataset
 from veil.io.write import atomic_directory
 from veil.manifest import build_manifest
+from veil.report.statement_html import render_statement_html
 from veil.risk import DEFAULT_THRESHOLD, Population, RiskAssessment, assess
 from veil.vault.codes import CodeFormat, _luhn_check
 from veil.vault.records import DestructionRecord, verify_destruction
@@ -65,6 +66,7 @@ ANONYMIZED = "anonymized"
 PSEUDONYMIZED = "still personal data (pseudonymized)"
 RESIDUAL_RISK = "key destroyed but residual risk too high"
 FILES = ("statement.json", "statement.html", "manifest.json")
+TONES = {ANONYMIZED: "removed", RESIDUAL_RISK: "attest"}  # the page's style; else "violation"
 
 _HINT_RECORD = "pass the JSON file that `veil vault shred SCOPE -o FILE` wrote"
 _OPTIONS = {"k": "--k", "max_risk": "--max-risk", "average_risk": "--average-risk",
@@ -632,9 +634,8 @@ def write_statement(statement: Statement, outdir: Path, *, release_path: Path,
     with atomic_directory(outdir, overwrite=overwrite) as staging:
         json_file, html_file, manifest_file = (staging / name for name in FILES)
         json_file.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        from veil.report.statement_html import render_statement_html  # it imports this module
-
-        html_file.write_text(render_statement_html(data), encoding="utf-8")
+        tone = TONES.get(str(data["verdict"]), "violation")
+        html_file.write_text(render_statement_html(data, tone=tone), encoding="utf-8")
         options = statement.options
         manifest = build_manifest(
             command="vault statement", input_path=release_path,
