@@ -194,15 +194,35 @@ class Pseudonym(_Rule):
     prefix: str = Field(default="", max_length=8)
 
 
+class Scrub(_Rule):
+    """Find protected health information in free text and replace it (`veil.text`).
+
+    Names, dates, ages over 89, addresses, numbers and the other text-relevant
+    Safe Harbor categories are replaced by tags (`[NAME]`) or, with `surrogate`,
+    by consistent keyed fakes (needs a secret). Under Safe Harbor dates keep only
+    their year and ages over 89 become 90+. `known_columns` are other columns of
+    the same row whose values are always found in that row's text, in their
+    written variants (a structured name, MRN or birth date quoted in the note).
+    Recall is measured, not perfect: the report states it and that the residual
+    risk is not zero, and the verification pass runs the same recognizers again.
+    """
+
+    action: Literal["scrub"]
+    replacement: Literal["tag", "surrogate"] = "tag"
+    known_columns: tuple[str, ...] = Field(
+        default=(), description="columns of the same row holding this row's identifiers")
+    ner: bool = Field(default=False, description="add the optional NER model's signal")
+
+
 Rule = Annotated[
     Drop | Keep | Redact | Mask | YearOnly | TopCode | AgeFromBirthDate | Zip3 | Generalize
-    | Fake | Hmac | Pseudonym,
+    | Fake | Hmac | Pseudonym | Scrub,
     Field(discriminator="action"),
 ]
 
 ACTION_NAMES: tuple[str, ...] = (
     "drop", "keep", "redact", "mask", "year_only", "top_code", "age", "zip3", "generalize",
-    "fake", "hmac", "pseudonym",
+    "fake", "hmac", "pseudonym", "scrub",
 )
 
 ZipList = Literal["hhs-2000", "census-2010", "no-census-population"]

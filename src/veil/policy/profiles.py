@@ -3,10 +3,10 @@
 Safe Harbor (45 CFR 164.514(b)(2)): direct identifiers are dropped; ZIP codes
 become ZIP3 under the 20,000 rule; every date keeps its year only, with years
 that reveal an age over 89 aggregated; ages over 89 become "90+"; free text is
-dropped until it can be scrubbed; an unclassified high-cardinality code is
-treated as "any other unique identifying number" and redacted. Deny by default:
-a column is kept only on content evidence that it holds no identifier (see
-`keep_evidence`); anything else is redacted with a warning.
+scrubbed (`veil.text` finds and replaces its identifiers); an unclassified
+high-cardinality code is treated as "any other unique identifying number" and
+redacted. Deny by default: a column is kept only on content evidence that it
+holds no identifier (see `keep_evidence`); anything else is redacted with a warning.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from veil.policy.models import (
     Keep,
     Redact,
     Rule,
+    Scrub,
     TopCode,
     YearOnly,
     Zip3,
@@ -70,8 +71,9 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
                         f"{why}; direct identifier ({category.value}) removed")
     role = role_of(kind)
     if role is Role.TEXT:
-        return Proposal(Drop(action="drop", kind=kind),
-                        f"{why}; free text may hide identifiers and is dropped until scrubbing")
+        return Proposal(Scrub(action="scrub", kind=kind),
+                        f"{why}; free text: identifiers found and replaced by veil.text "
+                        "(dates keep the year, ages over 89 become 90+)")
     evidence = keep_evidence(finding)
     if evidence is None:
         return Proposal(

@@ -19,6 +19,7 @@ from importlib import resources
 from veil.detect import vocab
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The lookup key of a word: ASCII-folded, upper-case, apostrophes and periods dropped."""
     if not word.isascii():

@@ -69,6 +69,10 @@ _MEDIUM_BEFORE = re.compile(
     r"brought|driven|picked\s+up|escorted|cared\s+for|per|cc|thank|thanked|asked|told|"
     r"informed|notified|paged|texted|messaged|updated)(?:\s+(?:with|to|by|for|in|on))?"
     r"\s+$)")
+_STRONG_BEFORE_ALL = re.compile(_STRONG_BEFORE.pattern.replace("$)", ")"))
+_MEDIUM_BEFORE_ALL = re.compile(_MEDIUM_BEFORE.pattern.replace("$)", ")"))
+"""The same context patterns run once over a whole text: a run whose first word starts
+where one of their matches ends has that context (one scan per text, not one per run)."""
 _STRONG_AFTER = re.compile(
     r"^(?:,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|R\.N\.|NP|N\.P\.|PA-C|PA|PhD|Ph\.D\.|DDS|DMD|DPM|"
     r"PharmD|MBBS|FNP|FNP-BC|APRN|ARNP|CRNA|LPN|LVN|MSN|BSN|FACP|FACS|FACC|MPH|LCSW|LICSW|"
@@ -162,11 +166,14 @@ class NameFinder:
 
     def find(self, text: str) -> list[Span]:
         spans: list[Span] = []
+        strong = {m.end() for m in _STRONG_BEFORE_ALL.finditer(text)}
+        medium = {m.end() for m in _MEDIUM_BEFORE_ALL.finditer(text)}
         for run in _runs(text):
-            spans.extend(self._judge(text, run))
+            spans.extend(self._judge(text, run, strong, medium))
         return spans
 
-    def _judge(self, text: str, run: list[_Tok]) -> list[Span]:
+    def _judge(self, text: str, run: list[_Tok], strong_ends: set[int],
+               medium_ends: set[int]) -> list[Span]:
         lex = self.lex
         # leading titles are context, not name
         titled = False
@@ -183,10 +190,9 @@ class NameFinder:
                                              or lone in MONTH_WORDS or lone in lex.not_name):
             return []  # a lone heading or sentence word: no context can make it a name
         line_start = text.rfind("\n", 0, run[0].start) + 1
-        before = text[max(line_start, run[0].start - 40):run[0].start]
         after = text[run[-1].end:run[-1].end + 60]
-        strong = titled or bool(_STRONG_BEFORE.search(before)) or bool(_STRONG_AFTER.match(after))
-        medium = bool(_MEDIUM_BEFORE.search(before)) or bool(_MEDIUM_AFTER.match(after))
+        strong = titled or run[0].start in strong_ends or bool(_STRONG_AFTER.match(after))
+        medium = run[0].start in medium_ends or bool(_MEDIUM_AFTER.match(after))
         sentence_start = bool(_SENTENCE_END.search(text[max(0, run[0].start - 4):run[0].start])) \
             or run[0].start == line_start
         eponym = bool(_EPONYM_AFTER.match(after)) and not titled

@@ -145,8 +145,11 @@ class PlaceFinder:
                 continue
             if key not in lex.states and key not in FUNCTION_WORDS:
                 spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "city_state", 0.95))
+        places = lex.places
         for match in _PLACE_RUN.finditer(text):
             words = match.group().split()
+            if len(words) == 1 and fold(words[0]) not in places:
+                continue  # the common case: one capitalized word that is no place
             offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
             i = 0
             while i < len(words):
