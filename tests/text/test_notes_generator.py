@@ -48,6 +48,7 @@ def test_spans_are_exact_sorted_and_disjoint(corpus: tuple[list, pl.DataFrame]) 
         for span in note.spans:
             value = note.text[span.start:span.end]
             assert value and value == value.strip(), (note.id, span)
+            assert value.upper() != "NONE"
             assert span.start >= previous_end, (note.id, span)
             previous_end = span.end
             assert re.search(r"[0-9A-Za-z]", value)

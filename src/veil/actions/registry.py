@@ -17,6 +17,7 @@ from veil.actions.context import ActionContext
 from veil.actions.dates import age, year_only
 from veil.actions.generalize import generalize
 from veil.actions.pseudonym import pseudonym
+from veil.actions.scrub import scrub
 from veil.actions.surrogates import fake, hmac_token
 from veil.actions.zip3 import zip3
 from veil.errors import PolicyError
@@ -59,4 +60,5 @@ BUILTIN_ACTIONS: Mapping[str, Builder] = {
     "fake": _reads_values("fake", fake),
     "hmac": _reads_values("hmac", hmac_token),
     "pseudonym": _reads_values("pseudonym", pseudonym),
+    "scrub": _reads_values("scrub", scrub),
 }

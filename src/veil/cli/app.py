@@ -21,7 +21,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from veil._version import __version__
-from veil.cli import anonymize, apply, generate, policy, risk, scan, verify
+from veil.cli import anonymize, apply, generate, policy, risk, scan, text_eval, verify
 from veil.cli.common import out, state
 from veil.dp.cli import dp_command, ledger_app
 from veil.errors import VeilError
@@ -39,6 +39,8 @@ app = typer.Typer(
 )
 generate_app = typer.Typer(help="Generate synthetic data for demos, tests and benchmarks.",
                            no_args_is_help=True)
+text_app = typer.Typer(help="Free text: evaluate the PHI scrubber on a corpus with spans.",
+                       no_args_is_help=True)
 
 
 @app.callback()
@@ -58,6 +60,7 @@ def _register() -> None:
     app.add_typer(generate_app, name="generate")
     generate_app.command("patients")(generate.patients)
     generate_app.command("voters")(generate.voters)
+    generate_app.command("notes")(generate.notes)
     app.command("scan")(scan.scan)
     app.command("verify")(verify.verify)
     app.command("init")(policy.init)
@@ -75,6 +78,8 @@ def _register() -> None:
     app.add_typer(ledger_app, name="ledger")
     app.command("serve")(serve)  # the honest-broker service (issue 5)
     app.add_typer(token_app, name="token")
+    app.add_typer(text_app, name="text")
+    text_app.command("eval")(text_eval.eval_)
 
 
 _register()

@@ -1,4 +1,4 @@
-"""`veil generate patients|voters`: synthetic data for demos, tests and benchmarks."""
+"""`veil generate patients|voters|notes`: synthetic data for demos, tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -38,3 +38,22 @@ def voters(
 
     write_voter_list(output, rows, seed=seed, sample=sample, include_outsiders=outsiders)
     out.print(f"wrote a voter list of {round(rows * sample):,} patients to {output}")
+
+
+def notes(
+    output: Annotated[Path, typer.Option("-o", "--output", help="output directory")],
+    rows: Annotated[int, typer.Option("--rows", min=1, help="number of notes")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="random seed (same seed, same files)")] = 0,
+    queries: Annotated[int, typer.Option("--queries", min=0,
+                                         help="short queries with some PHI")] = 200,
+    negatives: Annotated[int, typer.Option("--negatives", min=0,
+                                           help="hard-negative queries without PHI")] = 200,
+) -> None:
+    """Write long clinical notes with gold PHI spans (notes.jsonl), short queries
+    (queries.jsonl), hard negatives (negatives.jsonl) and the patients' table
+    (patients.csv, patients.parquet) for `veil text eval`."""
+    from veil.synth.notes import write_corpus
+
+    files = write_corpus(output, rows, seed=seed, queries=queries, negatives=negatives)
+    out.print(f"wrote {rows:,} notes, {queries:,} queries and {negatives:,} hard negatives "
+              f"to {files.notes.parent}")

@@ -22,11 +22,13 @@ from veil.policy.models import (
     Mask,
     Policy,
     Rule,
+    Scrub,
     TopCode,
     YearOnly,
     column_position,
 )
 from veil.scan.model import ScanResult
+from veil.text.measured import recall_statement
 
 _SCAN_CONFIDENCE = 0.7
 _REMOVING = {"drop", "redact", "pseudonym", "mask", "fake", "hmac"}
@@ -51,6 +53,8 @@ def check_safe_harbor(policy: Policy, scan: ScanResult | None) -> Verdict:
     categories: dict[str, Category] = {}
     for column, rule in policy.columns.items():
         category = rule.category
+        if isinstance(rule, Scrub):
+            warnings.append(f"column {column!r}: {recall_statement()}")
         found = None if scan is None else _scan_category(scan, column)
         if category is None and found is not None:
             category = found

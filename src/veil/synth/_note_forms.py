@@ -111,7 +111,7 @@ def _decade(age: int) -> str:
     """'nineties' for 90-99, 'early hundreds' beyond: a date element under Safe Harbor
     only when over 89, so the generator uses it only then."""
     if age >= 100:
-        return "early hundreds"
+        return "hundreds"
     tens = pools.TENS_WORDS[max(age // 10, 2)]
     return tens[:-1] + "ies" if tens.endswith("y") else tens + "s"
 

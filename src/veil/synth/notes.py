@@ -251,7 +251,9 @@ class _Note:
         return self._age(before, text, after)
 
     def s_age_decade(self) -> list[Segment]:
-        """'in her nineties' (PHI only over 89)."""
+        """'in her nineties' (PHI only over 89; a centenarian gets an adjective form)."""
+        if self.age >= 100:
+            return [(", a ", None, False), *self.s_age()]
         before, text, after = forms.age_forms(self.age)[-1]
         return self._age(before.replace("his" if self.female else "her",
                                         "her" if self.female else "his"), text, after)
@@ -346,7 +348,7 @@ class _Note:
         return f"{area}{self.rng.randint(200, 999)}{self.rng.randint(0, 9999):04d}"
 
     def s_email(self) -> list[Segment]:
-        email = str(self.row["email"])
+        email = str(self.row["email"] or f"{self.first}.{self.last}{self.age}@aol.com".lower())
         if self.rng.random() < 0.2:
             email = email.upper()
         return [(email, "EMAIL", False)]

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from veil.errors import UsageError
 
 
@@ -63,3 +65,22 @@ def read_records(path: Path) -> Iterator[NoteRecord]:
                                  f"({type(err).__name__})",
                                  hint='each line needs {"id", "text", "spans": '
                                  '[{"start", "end", "type"}]}') from err
+
+
+def read_table(path: Path) -> pl.DataFrame:
+    """A patient table (CSV, Parquet or JSON lines) with every column as text."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file", hint="--known takes the patient table")
+    if suffix == ".parquet":
+        return pl.read_parquet(path).select(pl.all().cast(pl.String))
+    if suffix in (".jsonl", ".ndjson"):
+        return pl.read_ndjson(path, infer_schema_length=None).select(pl.all().cast(pl.String))
+    return pl.read_csv(path, infer_schema=False)
+
+
+def read_texts(path: Path) -> list[str]:
+    """Texts only (hard-negative queries): a JSON lines corpus or one text per line."""
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return [r.text for r in read_records(path)]
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -17,6 +17,7 @@ from veil.policy.models import (
     Keep,
     Mask,
     Redact,
+    Scrub,
     TopCode,
     YearOnly,
     Zip3,
@@ -67,6 +68,8 @@ def _expectation(step: ColumnStep, plan: Plan) -> ColumnExpectation:
         return ColumnExpectation(Expect.REDACTED, category, label=rule.replacement)
     if isinstance(rule, Mask):
         return ColumnExpectation(Expect.MASKED, category, label=rule.char)
+    if isinstance(rule, Scrub):
+        return ColumnExpectation(Expect.SCRUBBED, category)
     if isinstance(rule, Fake):
         names = "name" in rule.provider  # surrogate given names include April, May, June
         return ColumnExpectation(Expect.SURROGATE, category, exempt=_FAKED[rule.provider],

@@ -23,6 +23,7 @@ class Expect(StrEnum):
     MASKED = "masked"  # mask characters and separators only
     SURROGATE = "surrogate"  # fake values: detectors of the faked category do not apply
     CODE = "code"  # random codes or keyed tokens, not derived content
+    SCRUBBED = "scrubbed"  # scrub: the text recognizers run again over the written text
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from veil.detect.patterns import ANY_PATTERN, DETECTORS, cities_list, single_nam
 from veil.engines.types import COUNT, FIRST, Capability, require
 from veil.errors import InputError
 from veil.io.formats import Format
+from veil.verify import text_check
 from veil.verify.codes import zip_code_aggregates, zip_codes_under_code_header
 from veil.verify.model import ColumnExpectation, Expect, Residual, Verification
 from veil.verify.shapes import name_shape_stats, name_shaped_residual
@@ -179,6 +180,10 @@ def verify_table(
         if column.dtype == pl.Binary or column.dtype == pl.Object:
             not_inspected.append(column.label)
         residuals.extend(_column_residuals(column, stats))
+        text = column.text()
+        if column.expect.expect is Expect.SCRUBBED and text is not None:
+            residuals.extend(text_check.residuals(engine, table, column.label, text, stats,
+                                                  column.alias, column.expect, FIRST_ROWS))
         if column.runs_detectors and column.text() is not None \
                 and stats.get(f"{column.alias}_any", 0):
             residuals.extend(_second_pass(engine, table, column))
@@ -264,6 +269,9 @@ def _name_and_city_shares(engine: Engine, table: Table, columns: list[_Column],
 
 def _derived(column: _Column) -> Iterable[pl.Expr]:
     """Per-row values several aggregates share, computed once (numbers, upper-cased text)."""
+    text = column.text()
+    if column.expect.expect is Expect.SCRUBBED and text is not None:
+        yield text_check.mask_column(text, f"__{column.alias}_phi")
     if not column.runs_detectors:
         return
     number = column.number()
@@ -278,6 +286,8 @@ def _aggregates(column: _Column) -> Iterable[tuple[str, pl.Expr]]:
     text = column.text()
     number = None if column.number() is None else pl.col(f"__{a}_num")
     yield f"{a}_nonnull", col.is_not_null()
+    if column.expect.expect is Expect.SCRUBBED and text is not None:
+        yield from text_check.aggregates(f"__{a}_phi", a)
     if column.runs_detectors and text is not None:
         # any non-ASCII character sends the value to the second pass, which reads it in
         # canonical form (normalizing every value here would cost more than the pass)

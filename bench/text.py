@@ -1,0 +1,116 @@
+"""Benchmark of the free-text scrubber (issue 14): recall, terms kept, hard negatives
+changed and speed on the generated corpus, rules only and with the NER signal.
+
+    .venv/bin/python bench/text.py [--rows 1000] [--seed 1] [--write-measured]
+
+Writes bench/out/text/results.json and prints the rows for BENCHMARKS.md. With
+--write-measured also src/veil/data/text_eval/measured.json, the recall the Safe
+Harbor report quotes for the `scrub` action. Numbers only: no value of the corpus
+is printed (leaks by record, offset and type).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out" / "text"
+MEASURED = ROOT / "src" / "veil" / "data" / "text_eval" / "measured.json"
+
+
+def _run(ner: bool, notes: list[Any], queries: list[Any], negatives: list[str],
+         known: dict[str, Any] | None) -> dict[str, Any]:
+    from veil.text.evaluate import evaluate_scrubber
+    from veil.text.scrubber import Scrubber, ScrubOptions
+
+    started = time.perf_counter()
+    scrubber = Scrubber(ScrubOptions(ner=ner))
+    scrubber.find_batch(["warm-up: Dr. John Smith saw the patient on 05/03/2021."])
+    load = time.perf_counter() - started
+    long_known = evaluate_scrubber(scrubber, notes, known=known, negatives=negatives)
+    long_plain = evaluate_scrubber(scrubber, notes, scrub=False)
+    short = evaluate_scrubber(scrubber, queries, scrub=False)
+    return {"ner": ner, "load_seconds": round(load, 2),
+            "long_notes_with_known": long_known.to_dict(leaks=0),
+            "long_notes_without_known": long_plain.to_dict(leaks=0),
+            "short_queries": short.to_dict(leaks=0)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument("--negatives", type=int, default=400)
+    parser.add_argument("--no-ner", action="store_true")
+    parser.add_argument("--write-measured", action="store_true")
+    args = parser.parse_args()
+
+    from veil.synth.notes import write_corpus
+    from veil.text.corpus import read_records, read_table, read_texts
+    from veil.text.known import known_phi_from_table
+
+    files = write_corpus(OUT / "corpus", args.rows, seed=args.seed, queries=args.queries,
+                         negatives=args.negatives)
+    notes = list(read_records(files.notes))
+    queries = list(read_records(files.queries))
+    negatives = read_texts(files.negatives)
+    known = known_phi_from_table(read_table(files.patients_parquet), "patient_id")
+    runs = [_run(False, notes, queries, negatives, known)]
+    if not args.no_ner:
+        try:
+            runs.append(_run(True, notes, queries, negatives, known))
+        except Exception as err:  # the model may be missing: say so
+            runs.append({"ner": True, "error": type(err).__name__})
+    result = {
+        "date": dt.date.today().isoformat(), "machine": platform.machine(),
+        "cpus": os.cpu_count(), "python": platform.python_version(),
+        "load_average": os.getloadavg()[0],
+        "corpus": f"veil generate notes --rows {args.rows} --seed {args.seed} "
+                  f"(+{args.queries} short queries, {args.negatives} hard negatives)",
+        "runs": runs,
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(result, indent=2) + "\n")
+    for run in runs:
+        if "error" in run:
+            print(f"ner={run['ner']}: not run ({run['error']})")
+            continue
+        long, plain, short = (run["long_notes_with_known"], run["long_notes_without_known"],
+                              run["short_queries"])
+        low = min(((k, v["recall"]) for k, v in long["per_type"].items()
+                   if v["recall"] is not None), key=lambda kv: kv[1])
+        print(f"| veil ({'rules + NER' if run['ner'] else 'rules only'}) "
+              f"| {long['recall']:.3f} (without --known {plain['recall']:.3f}) "
+              f"| {short['recall']:.3f} | {long['terms_kept']:.3f} "
+              f"| {long['negatives_changed']:.2f} "
+              f"| {long['scrub_chars_per_second'] / 1000:.0f}k "
+              f"(find {long['find_chars_per_second'] / 1000:.0f}k) | lowest type {low[0]} "
+              f"{low[1]:.3f}; strict {long['strict_recall']:.3f}; precision "
+              f"{long['precision']:.3f} |")
+    rules = runs[0]
+    if args.write_measured and "error" not in rules:
+        long = rules["long_notes_without_known"]
+        low = min(((k, v["recall"]) for k, v in long["per_type"].items()
+                   if v["recall"] is not None), key=lambda kv: kv[1])
+        MEASURED.parent.mkdir(parents=True, exist_ok=True)
+        MEASURED.write_text(json.dumps({
+            "recall_long_notes": long["recall"],
+            "recall_short_queries": rules["short_queries"]["recall"],
+            "lowest_type": low[0], "lowest_type_recall": low[1],
+            "terms_kept": long["terms_kept"],
+            "corpus": f"rules only, without a known-PHI table, {result['corpus']}",
+            "date": result["date"],
+        }, indent=2) + "\n")
+        print(f"wrote {MEASURED.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
