@@ -17,11 +17,12 @@ from veil.testing import ConformanceError, check_action
 from veil.testing.actions import sample_columns
 
 RULE = Keep(action="keep")
+PYTHON_BATCHES = {"scrub"}  # free text through the scrubber, batch by batch (veil.text)
 
 
 @pytest.mark.parametrize("name", sorted(BUILTIN_ACTIONS))
 def test_builtin_action_conforms(name: str) -> None:
-    result = check_action(name)
+    result = check_action(name, python_batches=name in PYTHON_BATCHES)
     assert "String" in result.accepted  # every action reads text
     assert len(result.accepted) + len(result.refused) == len(sample_columns())
     assert result.keyed == (name in ("fake", "hmac"))
@@ -61,6 +62,10 @@ def _quotes_a_value(rule: Any, ctx: ActionContext) -> pl.Expr:
     raise PolicyError("cannot read 'Jane Q. Doe'")
 
 
+def _per_row_python(rule: Any, ctx: ActionContext) -> pl.Expr:
+    return ctx.col.cast(pl.String).map_elements(str.upper, return_dtype=pl.String)
+
+
 def _ignores_key(rule: Any, ctx: ActionContext) -> pl.Expr:
     ctx.require_secret("ignores_key")
     return ctx.col.cast(pl.String).str.reverse()
@@ -74,6 +79,7 @@ def _ignores_key(rule: Any, ctx: ActionContext) -> pl.Expr:
     (_fails_on_data, "evaluating the expression raised"),
     (_quotes_a_value, "quotes a value"),
     (_ignores_key, "same output under another key"),
+    (_per_row_python, "calls a Python function"),
 ])
 def test_check_catches_a_broken_builder(builder: Any, message: str) -> None:
     with pytest.raises(ConformanceError, match=message) as failure:

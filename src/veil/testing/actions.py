@@ -4,6 +4,9 @@ An action turns (rule, context) into a Polars expression. Run on a sample column
 each common dtype, the expression must:
 
 - build, or refuse the dtype with a `VeilError` whose message quotes no value;
+- be Polars expressions all the way down: no Python function called per row or batch
+  (`map_elements`, `map_batches`), unless `python_batches=True` says the action is
+  deliberately batched Python (a free-text scrubber);
 - evaluate eagerly, lazily and in the streaming engine to the same column, with the
   dtype the lazy schema announces (engines plan on it), one output row per input row;
 - be row-local: computed on slices of the input it gives the slices of the output
@@ -110,7 +113,7 @@ class ActionCheck:
 
 def check_action(action: str | Builder, *, rule: Any = None,
                  columns: Sequence[pl.Series] | None = None,
-                 nulls_stay_null: bool = True) -> ActionCheck:
+                 nulls_stay_null: bool = True, python_batches: bool = False) -> ActionCheck:
     """Run `action` (a built-in's name or a builder) through the action contract above.
 
     `rule` defaults to `DEFAULT_RULES[name]` for a built-in; `columns` to
@@ -129,6 +132,11 @@ def check_action(action: str | Builder, *, rule: Any = None,
             refused.append(str(column.dtype))
             continue
         accepted.append(str(column.dtype))
+        if not python_batches and "python_udf" in str(expr):
+            raise ConformanceError(f"{where}: the expression calls a Python function "
+                                   "(map_elements / map_batches); write it with Polars "
+                                   "expressions, or pass python_batches=True if it is "
+                                   "deliberately batched")
         out = _evaluate(frame, expr, where)
         _check_rows(frame, expr, out, where, nulls_stay_null)
         again = _build(builder, rule, frame, KEY, where, values)
