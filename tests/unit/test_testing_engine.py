@@ -3,6 +3,7 @@ that differ from it in one way each are caught."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import polars as pl
 import pytest
 
 from veil.engines.base import Table, WriteOptions
-from veil.engines.polars_engine import PolarsEngine
-from veil.engines.types import WriteResult
+from veil.engines.polars_engine import PolarsEngine, PolarsTable
+from veil.engines.types import Source, WriteResult
+from veil.errors import InputError
 from veil.plan import Plan
 from veil.testing import ConformanceError, check_engine
 from veil.testing.golden import GOLDEN_CASES
@@ -65,5 +67,43 @@ class _CountsNullsApart(PolarsEngine):
 ])
 def test_a_differing_engine_is_caught(engine: PolarsEngine, message: str,
                                       tmp_path: Path) -> None:
+    with pytest.raises(ConformanceError, match=message):
+        check_engine(engine, workdir=tmp_path)
+
+
+class _RefusesDurations(PolarsEngine):
+    """Refuses a type Polars accepts: the parity contract wants the same in both."""
+
+    name = "strict"
+
+    def open(self, source: Source) -> PolarsTable:
+        table = super().open(source)
+        if any(isinstance(t, pl.Duration) for t in table.batch_schema.values()):
+            raise InputError(f"{source.path}: durations are not supported here")
+        return table
+
+
+class _OpensAnything(PolarsEngine):
+    name = "lenient"
+
+    def open(self, source: Source) -> PolarsTable:
+        try:
+            return super().open(source)
+        except InputError:
+            return super().open(Source(_NONEMPTY))
+
+
+_NONEMPTY = Path(__file__)  # replaced per test
+
+
+@pytest.mark.parametrize(("engine", "message"), [
+    (_RefusesDurations(), "open: InputError, no error under Polars"),
+    (_OpensAnything(), "empty-table"),
+])
+def test_refusals_must_match(engine: PolarsEngine, message: str, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    good = tmp_path / "good.parquet"
+    pl.DataFrame({"a": ["x", "y"]}).write_parquet(good)
+    monkeypatch.setattr(sys.modules[__name__], "_NONEMPTY", good)
     with pytest.raises(ConformanceError, match=message):
         check_engine(engine, workdir=tmp_path)

@@ -20,9 +20,11 @@ Usage::
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
@@ -85,11 +87,22 @@ def check_engine(engine: Engine, *, cases: Sequence[GoldenCase] = GOLDEN_CASES,
 
 
 def _run_case(engine: Engine, reference: Engine, case: GoldenCase, root: Path) -> int:
+    """The case's operations on both engines; a refusal must be the same in both (the
+    rest of the case is then skipped)."""
     root.mkdir(parents=True)
     source = root / "input.parquet"
     case.table().write_parquet(source)
-    mine, theirs = engine.open(Source(source)), reference.open(Source(source))
     where = f"engine {engine.name!r}, golden case {case.name!r}"
+    try:
+        return _compare(engine, reference, case, source, root, where)
+    except _BothRefusedError:
+        return 1
+
+
+def _compare(engine: Engine, reference: Engine, case: GoldenCase, source: Path, root: Path,
+             where: str) -> int:
+    mine, theirs = _paired(f"{where}, open", lambda: engine.open(Source(source)),
+                           lambda: reference.open(Source(source)))
     if mine.columns != theirs.columns:
         raise ConformanceError(f"{where}: open() gives other columns or another order")
     for column in theirs.columns:
@@ -102,16 +115,23 @@ def _run_case(engine: Engine, reference: Engine, case: GoldenCase, root: Path) -
     _same_write(engine, reference, mine, theirs, plan, root, where)
     key = case.group_keys[0]
     distinct = {key: pl.col(key).cast(pl.String)}
-    _same_rows(engine.distinct(mine, distinct), reference.distinct(theirs, distinct),
+    _same_rows(*_paired(f"{where}, distinct", lambda: engine.distinct(mine, distinct),
+                        lambda: reference.distinct(theirs, distinct)),
                f"{where}, distinct", order=False)
     keys = {k: pl.col(k) for k in case.group_keys}
-    for options in ({"first_row": True}, {"where": pl.col(key).is_not_null(),
-                                          "where_keys": pl.col(key).is_not_null()}):
-        _same_rows(engine.group_counts(mine, keys, **options),
-                   reference.group_counts(theirs, keys, **options),
-                   f"{where}, group_counts({', '.join(options)})", order=False)
+    present = pl.col(key).is_not_null()
+    for first_row, where_rows, where_keys in ((True, None, None), (False, present, present)):
+        call = f"{where}, group_counts({'first_row' if first_row else 'where, where_keys'})"
+        _same_rows(*_paired(
+            call,
+            partial(engine.group_counts, mine, keys, where=where_rows, where_keys=where_keys,
+                    first_row=first_row),
+            partial(reference.group_counts, theirs, keys, where=where_rows,
+                    where_keys=where_keys, first_row=first_row)), call, order=False)
     nonnull = {f"n_{c}": pl.col(c).is_not_null() for c in theirs.columns}
-    if engine.sums(mine, nonnull) != reference.sums(theirs, nonnull):
+    got, want = _paired(f"{where}, sums", lambda: engine.sums(mine, nonnull),
+                        lambda: reference.sums(theirs, nonnull))
+    if got != want:
         raise ConformanceError(f"{where}: sums() of the non-null counts differ")
     operations = 6
     if Capability.TAKE_EVERY in engine.capabilities:
@@ -122,37 +142,67 @@ def _run_case(engine: Engine, reference: Engine, case: GoldenCase, root: Path) -
     return operations
 
 
-def _same_refusal(engine: Engine, reference: Engine, path: Path, where: str) -> None:
-    """Both engines refuse `path` with the same VeilError class (a clear error, no value)."""
+class _BothRefusedError(Exception):
+    """Both engines refused an operation with the same VeilError class."""
+
+
+T = TypeVar("T")
+
+
+def _paired(where: str, ours: Callable[[], T], polars: Callable[[], T]) -> tuple[T, T]:
+    """Both results; a refusal (VeilError) must happen in both, with the same class."""
+    results: list[T | None] = []
     refusals: list[type[VeilError] | None] = []
-    for runner in (engine, reference):
+    for call in (ours, polars):
         try:
-            runner.open(Source(path))
-        except VeilError as refusal:
-            refusals.append(type(refusal))
-        else:
+            results.append(call())
             refusals.append(None)
+        except VeilError as refusal:
+            results.append(None)
+            refusals.append(type(refusal))
     if refusals[0] is not refusals[1]:
         got, want = (r.__name__ if r else "no error" for r in refusals)
-        raise ConformanceError(f"{where}: opening gives {got}, {want} under Polars")
+        raise ConformanceError(f"{where}: {got}, {want} under Polars")
+    if refusals[0] is not None:
+        raise _BothRefusedError
+    first, second = results
+    assert first is not None and second is not None
+    return first, second
+
+
+def _same_refusal(engine: Engine, reference: Engine, path: Path, where: str) -> None:
+    """Both engines refuse `path` with the same VeilError class (a clear error, no value)."""
+    try:
+        _paired(f"{where}, open", lambda: engine.open(Source(path)),
+                lambda: reference.open(Source(path)))
+    except _BothRefusedError:
+        return
+    raise ConformanceError(f"{where}: both engines open an input veil must refuse")
 
 
 def _same_write(engine: Engine, reference: Engine, mine: Table, theirs: Table, plan: Plan,
                 root: Path, where: str) -> None:
     store = GoldenKeyStore()
-    maps = prepare_codes(engine, mine, plan, store)
-    expected = prepare_codes(reference, theirs, plan, store)
+    maps, expected = _paired(f"{where}, pseudonym codes",
+                             lambda: prepare_codes(engine, mine, plan, store),
+                             lambda: prepare_codes(reference, theirs, plan, store))
     if set(maps) != set(expected) or any(
             not _sorted(maps[c]).equals(_sorted(expected[c])) for c in expected):
         raise ConformanceError(f"{where}: the distinct values behind the pseudonym codes "
                                "differ")
-    results: list[tuple[WriteResult, pl.DataFrame]] = []
+    outputs = []
     for runner, table, code_maps in ((engine, mine, maps), (reference, theirs, expected)):
         out = root / runner.name / "output.parquet"
         out.parent.mkdir(exist_ok=True)
+        outputs.append((runner, table, code_maps, out))
+
+    def run(index: int) -> tuple[WriteResult, pl.DataFrame]:
+        runner, table, code_maps, out = outputs[index]
         result = runner.write(table, plan, WriteOptions(out, Format.PARQUET, KEY, code_maps))
-        results.append((result, read_output(out).collect()))
-    (got, written), (want, reference_rows) = results
+        return result, read_output(out).collect()
+
+    (got, written), (want, reference_rows) = _paired(f"{where}, write", lambda: run(0),
+                                                     lambda: run(1))
     if (got.rows_out, got.columns_out, got.codes_assigned) != (
             want.rows_out, want.columns_out, want.codes_assigned):
         raise ConformanceError(f"{where}: write() reports other rows, columns or codes")

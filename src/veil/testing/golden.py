@@ -123,6 +123,33 @@ _TYPED: dict[str, dict[str, Any]] = {
 }
 
 
+def _awkward() -> pl.DataFrame:
+    """Types Spark changes (unsigned 64-bit, categorical, durations, nanosecond and
+    time-zone datetimes, times of day, lists): every engine must refuse them or cast
+    them the same documented way (the parity contract)."""
+    n = 24
+    i = pl.col("i")
+    return pl.DataFrame({"i": pl.int_range(0, n, eager=True)}).select(
+        ("P" + i.cast(pl.String)).alias("id"),
+        (i * 1_000_003).cast(pl.UInt64).alias("count_u64"),
+        pl.when(i % 2 == 0).then(pl.lit("a")).otherwise(pl.lit("b")).cast(pl.Categorical)
+        .alias("group"),
+        pl.duration(hours=i).alias("waited"),
+        (pl.lit(dt.datetime(2020, 1, 1)) + pl.duration(minutes=i * 97)).dt.cast_time_unit("ns")
+        .dt.replace_time_zone("UTC").alias("stamp_ns_utc"),
+        (pl.lit(dt.datetime(2020, 1, 1)) + pl.duration(minutes=i * 53)).dt.time().alias("tod"),
+        pl.concat_list(pl.lit("x"), i.cast(pl.String)).alias("tags"),
+        pl.when(i % 5 == 0).then(-0.0).otherwise(i.cast(pl.Float64)).alias("signed_zero"),
+    )
+
+
+_AWKWARD: dict[str, dict[str, Any]] = {
+    "id": {"action": "keep"}, "count_u64": {"action": "keep"}, "group": {"action": "keep"},
+    "waited": {"action": "keep"}, "stamp_ns_utc": {"action": "year_only"},
+    "tod": {"action": "keep"}, "tags": {"action": "keep"}, "signed_zero": {"action": "keep"},
+}
+
+
 def _empty() -> pl.DataFrame:
     return _typed().clear()
 
@@ -130,6 +157,7 @@ def _empty() -> pl.DataFrame:
 GOLDEN_CASES: tuple[GoldenCase, ...] = (
     GoldenCase("safe-harbor-patients", _patients, _SAFE_HARBOR, ("sex", "race", "state")),
     GoldenCase("typed-columns", _typed, _TYPED, ("flag", "code")),
+    GoldenCase("spark-changed-types", _awkward, _AWKWARD, ("group", "signed_zero")),
 )
 """The cases `check_engine` runs by default."""
 
