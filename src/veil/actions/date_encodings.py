@@ -22,8 +22,30 @@ from __future__ import annotations
 
 import polars as pl
 
-NUMERIC_ENCODINGS: tuple[str, ...] = ("epoch_s", "epoch_ms", "excel_serial", "yyyymmdd")
-"""The encodings decoded here (the same names as `YearOnly.encoding`)."""
+NUMERIC_ENCODINGS: tuple[str, ...] = ("epoch_s", "epoch_ms", "excel_serial", "yyyymmdd",
+                                      "sas_date", "sas_datetime", "stata_tc", "unix_days")
+"""The encodings decoded here (the same names as `YearOnly.encoding`).
+
+`sas_date` and Stata `%td` are days since 1960-01-01 (negative before), `sas_datetime`
+seconds and `stata_tc` (Stata `%tc`) milliseconds since 1960-01-01 00:00, `unix_days`
+days since 1970-01-01. A number alone rarely says which of the encodings of its unit
+(days: `excel_serial`, `sas_date`, `unix_days`; seconds: `epoch_s`, `sas_datetime`;
+milliseconds: `epoch_ms`, `stata_tc`) it is in, and they give years decades apart:
+see `veil.scan.numeric_dates.resolve_encoding`."""
+
+SAME_UNIT: dict[str, tuple[str, ...]] = {
+    "excel_serial": ("excel_serial", "sas_date", "unix_days"),
+    "sas_date": ("excel_serial", "sas_date", "unix_days"),
+    "unix_days": ("excel_serial", "sas_date", "unix_days"),
+    "epoch_s": ("epoch_s", "sas_datetime"),
+    "sas_datetime": ("epoch_s", "sas_datetime"),
+    "epoch_ms": ("epoch_ms", "stata_tc"),
+    "stata_tc": ("epoch_ms", "stata_tc"),
+    "yyyymmdd": ("yyyymmdd",),
+}
+"""Encodings that read the same numbers in the same unit from different epochs."""
+SAS_EPOCH_DAYS = 3_653
+"""Days from 1960-01-01 (the SAS and Stata epoch) to 1970-01-01."""
 
 _DAY_S = 86_400
 _DAY_MS = 86_400_000
@@ -34,6 +56,12 @@ LIMITS: dict[str, tuple[int, int]] = {
     "epoch_ms": (_FIRST_DAY * _DAY_MS, (_LAST_DAY + 1) * _DAY_MS - 1),
     "excel_serial": (1, 2_958_465),  # 1900-01-01 .. 9999-12-31
     "yyyymmdd": (10_000_101, 99_991_231),
+    "sas_date": (_FIRST_DAY + SAS_EPOCH_DAYS, _LAST_DAY + SAS_EPOCH_DAYS),
+    "unix_days": (_FIRST_DAY, _LAST_DAY),
+    "sas_datetime": ((_FIRST_DAY + SAS_EPOCH_DAYS) * _DAY_S,
+                     (_LAST_DAY + SAS_EPOCH_DAYS + 1) * _DAY_S - 1),
+    "stata_tc": ((_FIRST_DAY + SAS_EPOCH_DAYS) * _DAY_MS,
+                 (_LAST_DAY + SAS_EPOCH_DAYS + 1) * _DAY_MS - 1),
 }
 """The values each decoder accepts (inclusive); anything else decodes to null."""
 
@@ -79,6 +107,14 @@ def decode_number(number: pl.Expr, encoding: str) -> pl.Expr:
     elif encoding == "excel_serial":
         # serials 1-60 are one day later than the rule from 61 on (the 1900 bug)
         days = whole - EXCEL_EPOCH + (whole < 61).cast(pl.Float64)
+    elif encoding == "sas_date":
+        days = whole - SAS_EPOCH_DAYS
+    elif encoding == "unix_days":
+        days = whole
+    elif encoding == "sas_datetime":
+        days = (whole / _DAY_S).floor() - SAS_EPOCH_DAYS
+    elif encoding == "stata_tc":
+        days = (whole / _DAY_MS).floor() - SAS_EPOCH_DAYS
     elif encoding == "yyyymmdd":
         exact = pl.when(number == number.floor()).then(whole)
         return exact.cast(pl.Int64).cast(pl.String).str.to_date("%Y%m%d", strict=False)

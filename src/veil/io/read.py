@@ -164,10 +164,11 @@ def _open_parquet(path: Path) -> Dataset:
     rows = int(pq.ParquetFile(path).metadata.num_rows)
     if rows == 0:
         raise InputError(f"{path}: the Parquet file has no rows")
-    if any(_has_ordered_dictionary(field.type) for field in schema):
+    if any(_has_ordered_dictionary(field.type) or _has_time32(field.type) for field in schema):
         # Polars 1.36's reader fails (or panics, inside a struct) on ordered
-        # dictionaries, as pandas writes an ordered `category`: read them
-        # through pyarrow, which decodes them to their values, still lazily.
+        # dictionaries, as pandas writes an ordered `category`, and reads Arrow time32
+        # columns as nulls: read them through pyarrow, which decodes dictionaries to
+        # their values and casts time32 to time64, still lazily.
         import pyarrow.dataset as ds
 
         plain = pa.schema([pa.field(f.name, _plain_arrow(f.type), f.nullable) for f in schema])
@@ -182,8 +183,21 @@ def _has_ordered_dictionary(dtype: pa.DataType) -> bool:
     return any(_has_ordered_dictionary(dtype.field(i).type) for i in range(dtype.num_fields))
 
 
+def _has_time32(dtype: pa.DataType) -> bool:
+    if pa.types.is_time32(dtype):
+        return True
+    if isinstance(dtype, pa.DictionaryType):
+        return _has_time32(dtype.value_type)
+    if isinstance(dtype, pa.ListType | pa.LargeListType | pa.FixedSizeListType):
+        return _has_time32(dtype.value_type)
+    return any(_has_time32(dtype.field(i).type) for i in range(dtype.num_fields))
+
+
 def _plain_arrow(dtype: pa.DataType) -> pa.DataType:
-    """An Arrow type with every dictionary replaced by its value type, at any depth."""
+    """An Arrow type with every dictionary replaced by its value type and every time32 by
+    time64 (microseconds), at any depth."""
+    if pa.types.is_time32(dtype):
+        return pa.time64("us")
     if isinstance(dtype, pa.DictionaryType):
         return _plain_arrow(dtype.value_type)
     if isinstance(dtype, pa.StructType):

@@ -95,7 +95,8 @@ class YearOnly(_Rule):
     """
 
     action: Literal["year_only"]
-    encoding: Literal["auto", "text", "epoch_s", "epoch_ms", "excel_serial", "yyyymmdd"] = Field(
+    encoding: Literal["auto", "text", "epoch_s", "epoch_ms", "excel_serial", "yyyymmdd",
+                      "sas_date", "sas_datetime", "stata_tc", "unix_days"] = Field(
         default="auto", description="how the values hold a date (see the class docstring)"
     )
     formats: tuple[str, ...] = Field(

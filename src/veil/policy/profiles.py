@@ -50,6 +50,15 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
         return Proposal(Zip3(action="zip3", category=category, kind=kind),
                         f"{why}; ZIP3 kept only for areas over 20,000 people, else 000",
                         warning=_code_header_warning(finding))
+    if kind in (Kind.BIRTH_DATE, Kind.DEATH_DATE, Kind.DATE) and finding.ambiguous_encodings:
+        return Proposal(
+            Redact(action="redact", category=category, kind=kind),
+            f"{why}; numbers that read as dates in several epochs "
+            f"({', '.join(finding.ambiguous_encodings)}): no true year can be kept, redacted",
+            warning="numbers read as dates in several encodings whose years differ by "
+            f"decades ({', '.join(finding.ambiguous_encodings)}); redacted rather than "
+            "written with a wrong year: set year_only with the right 'encoding' in the "
+            "policy to keep the year")
     if kind in (Kind.BIRTH_DATE, Kind.DEATH_DATE, Kind.DATE, Kind.YEAR):
         return Proposal(YearOnly(action="year_only", category=category, kind=kind,
                                  encoding=finding.date_encoding or "auto"),

@@ -17,6 +17,7 @@ from `revise_numeric_dates`, a pass over all findings after the per-column ones.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -24,10 +25,11 @@ from functools import cache, lru_cache
 import polars as pl
 
 from veil.actions.age_text import is_age_text
+from veil.actions.date_encodings import SAME_UNIT
 from veil.actions.dates import date_of, year_of
 from veil.categories import KIND_CATEGORY, Kind, role_of
 from veil.scan.model import ColumnFinding, Evidence
-from veil.scan.numeric_dates import NUMBER_TEXT, has_date_hint, numeric_dates
+from veil.scan.numeric_dates import NUMBER_TEXT, has_date_hint, numeric_dates, resolve_encoding
 from veil.scan.recognizer import Header, Rule, ValueCheck, gate_on, shared, uses
 from veil.scan.sample import ColumnSample, Prefilter
 
@@ -270,8 +272,9 @@ def revise_numeric_dates(
     plausible age (a birth), or after it (a death). Codes repeat a few values;
     lab counts that decode to a century ago give implausible ages. Idempotent.
     """
-    annotated = tuple(_annotate(f, sample) for f in findings)
-    dates = [f for f in annotated if f.kind in DATE_KINDS and f.column in sample.columns]
+    annotated = _resolve_all(tuple(_annotate(f, sample) for f in findings), sample)
+    dates = [f for f in annotated if f.kind in DATE_KINDS and f.column in sample.columns
+             and not f.ambiguous_encodings]
     if not dates:
         return annotated
     years = sample.select(
@@ -325,6 +328,10 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, other_days: Callable[[
     relation = _relation(mine, days)
     if relation is None:
         return finding
+    # related as found: which epoch of the unit the dates are in is decided only now
+    resolved = resolve_encoding(sample.get_column(finding.column), found.encoding,
+                                header=column.header, latest_year=latest or _this_year(),
+                                neighbours=days)
     kind = next((r.kind for r in (BIRTH_DATE, DEATH_DATE) if r.header_score(column.header) > 0),
                 Kind.DATE)
     strength = 0.8 if found.encoding == "yyyymmdd" else 0.85
@@ -333,6 +340,8 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, other_days: Callable[[
                  f"{found.detail}", found.share),
         Evidence("stats", f"{days.width} other column(s) of the table hold dates; {relation}",
                  1.0),
+        *((Evidence("stats", f"date encoding: {resolved.detail}", 0.0),)
+          if resolved.detail else ()),
     )
     return ColumnFinding(
         column=finding.column, dtype=finding.dtype, kind=kind, role=role_of(kind),
@@ -340,8 +349,54 @@ def _revise(finding: ColumnFinding, sample: pl.DataFrame, other_days: Callable[[
         evidence=(*evidence, *finding.evidence), distinct_ratio=finding.distinct_ratio,
         null_share=finding.null_share, sampled=finding.sampled,
         alternatives=((finding.kind, finding.confidence), *finding.alternatives[:2]),
-        date_encoding=found.encoding,
+        date_encoding=resolved.encoding,
+        ambiguous_encodings=() if resolved.encoding else resolved.candidates,
     )
+
+
+def _this_year() -> int:
+    return dt.date.today().year + 1
+
+
+def _resolve_all(findings: tuple[ColumnFinding, ...],
+                 sample: pl.DataFrame) -> tuple[ColumnFinding, ...]:
+    """Date findings whose numbers fit several epochs of one unit (SAS, Stata, Unix days,
+    spreadsheet serials...): the epoch the content and the table's other dates choose
+    (`resolve_encoding`), or the finding marked ambiguous (fail closed)."""
+    multi = [f for f in findings if f.kind in DATE_KINDS and f.date_encoding is not None
+             and len(SAME_UNIT.get(f.date_encoding, ())) > 1 and f.column in sample.columns]
+    if not multi:
+        return findings
+    references = [f for f in findings if f.kind in DATE_KINDS and f.column in sample.columns
+                  and f.date_encoding in (None, "yyyymmdd")]
+    days = sample.select(
+        date_of(pl.col(f.column), sample.schema[f.column],
+                encoding=f.date_encoding or "auto").cast(pl.Int32).alias(f.column)
+        for f in references)
+    latest = _latest_year(days)
+    out = []
+    for finding in findings:
+        if finding not in multi or finding.date_encoding is None or any(
+                e.detail.startswith("date encoding:") for e in finding.evidence):
+            out.append(finding)
+            continue
+        resolved = resolve_encoding(sample.get_column(finding.column), finding.date_encoding,
+                                    header=finding.column, latest_year=latest,
+                                    neighbours=days)
+        note = Evidence("stats", f"date encoding: {resolved.detail}", 0.0)
+        out.append(replace(finding, date_encoding=resolved.encoding,
+                           ambiguous_encodings=() if resolved.encoding else resolved.candidates,
+                           evidence=(*finding.evidence, note)))
+    return tuple(out)
+
+
+def _latest_year(days: pl.DataFrame) -> int:
+    """The latest year of the reference dates (day numbers) plus a margin, else next year."""
+    found = [v for v in (days.max().row(0) if days.width and days.height else ())
+             if isinstance(v, int)]
+    if not found:
+        return _this_year()
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=max(found))).year + _FUTURE_YEARS
 
 
 def _distinct_ratio(days: pl.Series) -> float:

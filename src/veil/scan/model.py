@@ -13,7 +13,8 @@ from veil.categories import Category, Kind, Role
 from veil.errors import UsageError
 
 EvidenceSource = Literal["header", "values", "dtype", "stats"]
-DateEncoding = Literal["epoch_s", "epoch_ms", "excel_serial", "yyyymmdd"]
+DateEncoding = Literal["epoch_s", "epoch_ms", "excel_serial", "yyyymmdd", "sas_date",
+                       "sas_datetime", "stata_tc", "unix_days"]
 """How numbers (or digit strings) hold dates; the same names as `YearOnly.encoding`."""
 
 
@@ -45,6 +46,10 @@ class ColumnFinding:
     """How a date column of numbers or digit strings holds its dates ('epoch_s',
     'epoch_ms', 'excel_serial', 'yyyymmdd'); None for typed dates, date text and
     columns that are not dates. The `year_only` rule decodes with it."""
+    ambiguous_encodings: tuple[str, ...] = ()
+    """For numbers that read as dates in several encodings of one unit whose years differ
+    by decades (days since 1899-12-30, 1960 or 1970...): those encodings. The date
+    cannot be reduced to a true year, so Safe Harbor redacts it (fail closed)."""
     categories: tuple[str, ...] = field(default=(), repr=False)
     """For a low-cardinality category: its frequent values (the allow-list a Safe Harbor
     policy keeps; anything else is emptied cell by cell). Not in `to_dict`: values stay
@@ -69,6 +74,7 @@ class ColumnFinding:
             "sampled": self.sampled,
             "alternatives": [[k.value, round(s, 3)] for k, s in self.alternatives],
             "date_encoding": self.date_encoding,
+            "ambiguous_encodings": list(self.ambiguous_encodings),
         }
 
 

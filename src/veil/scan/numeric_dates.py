@@ -28,7 +28,9 @@ suspicion: they lower thresholds, they never make a column less of a date.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import get_args
 
 import polars as pl
 from stdnum import luhn
@@ -185,3 +187,93 @@ def _looks_like_ids(numbers: pl.DataFrame, *, context: bool) -> bool:
     subset = ten_digits.sample(n=min(ten_digits.len(), 300), seed=0).cast(pl.Int64).to_list()
     npis = sum(bool(luhn.is_valid(f"80840{v}")) for v in subset)
     return npis >= _NPI_SHARE * len(subset)
+
+
+_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (r"(?i)sas|dtt?m$", ("sas_date", "sas_datetime")),
+    (r"(?i)stata|%t[cd]", ("stata_tc", "sas_date")),
+    (r"(?i)unix|posix|epoch|(?:^|[^a-z])(?:ts|timestamp|time)(?:$|[^a-z])|[a-z]_at$|^at$",
+     ("unix_days", "epoch_s", "epoch_ms")),
+    (r"(?i)excel|serial|xl", ("excel_serial",)),
+)
+"""Header words naming an epoch: they choose among encodings the content allows."""
+PLAUSIBLE_SHARE = 0.95
+"""Share of values that must decode to a year in 1850..latest for an encoding to stay."""
+DISAGREE_DAYS = 4 * 365
+"""How much nearer (median days, row by row) to a neighbouring date column one encoding
+must be than every other for the neighbours to choose it."""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The encoding chosen among those of one unit, or None (ambiguous), and why."""
+
+    encoding: DateEncoding | None
+    candidates: tuple[str, ...]
+    detail: str
+
+
+def resolve_encoding(values: pl.Series, encoding: DateEncoding, *, header: str,
+                     latest_year: int, neighbours: pl.DataFrame | None) -> Resolution:
+    """Which of the encodings sharing `encoding`'s unit (days since 1899-12-30, 1960 or
+    1970; seconds or milliseconds since 1960 or 1970) the numbers are in.
+
+    The candidates whose years stay in 1850..`latest_year` remain; a header naming
+    an epoch (`_sas`, 'stata', 'unix', 'excel') chooses among them; else the
+    row-aligned distance to the table's other dates (`neighbours`, day numbers)
+    does, when one candidate lies at least `DISAGREE_DAYS` nearer than every other;
+    else a single remaining candidate. Otherwise None:
+    the column is ambiguous between years decades apart (fail closed).
+    """
+    import re
+
+    from veil.actions.date_encodings import SAME_UNIT
+    from veil.actions.dates import date_of
+
+    family = SAME_UNIT.get(encoding, (encoding,))
+    if len(family) == 1:
+        return Resolution(encoding, family, "")
+    frame = values.to_frame("v")
+    days = frame.select(*(date_of(pl.col("v"), values.dtype, encoding=e).cast(pl.Int32).alias(e)
+                          for e in family))
+    present = max(1, int(values.is_not_null().sum()))
+    low = (dt.date(1850, 1, 1) - dt.date(1970, 1, 1)).days
+    high = (dt.date(latest_year, 12, 31) - dt.date(1970, 1, 1)).days
+    plausible = [e for e in family
+                 if float(days.get_column(e).is_between(low, high).sum()) / present
+                 >= PLAUSIBLE_SHARE]
+    names = ", ".join(family)
+    for pattern, hinted in _HINTS:
+        chosen = [e for e in hinted if e in plausible]
+        if chosen and re.search(pattern, header):
+            return Resolution(_as_encoding(chosen[0]), family,
+                              f"the header names the epoch ({chosen[0]})")
+    if len(plausible) > 1 and neighbours is not None and neighbours.width:
+        distance = {e: _nearest(days.get_column(e), neighbours) for e in plausible}
+        best = min(plausible, key=lambda e: distance[e])
+        if all(distance[e] >= distance[best] + DISAGREE_DAYS for e in plausible if e != best):
+            return Resolution(_as_encoding(best), family,
+                              f"{best}: agrees row by row with another date column")
+    if len(plausible) == 1:
+        return Resolution(_as_encoding(plausible[0]), family,
+                          f"{plausible[0]}: the only epoch giving plausible years")
+    return Resolution(None, family, f"the numbers read as plausible dates in several "
+                      f"encodings ({', '.join(plausible) or names}) whose years differ by "
+                      "decades, and nothing in the table tells them apart")
+
+
+def _nearest(mine: pl.Series, neighbours: pl.DataFrame) -> float:
+    """The smallest median absolute distance (days) to one of the neighbour columns."""
+    best = float("inf")
+    for name in neighbours.columns:  # a loop over columns, at most a few dozen
+        gap = (mine.cast(pl.Int64) - neighbours.get_column(name).cast(pl.Int64)).abs().median()
+        if isinstance(gap, int | float):
+            best = min(best, float(gap))
+    return best
+
+
+def _as_encoding(name: str) -> DateEncoding:
+    for item in get_args(DateEncoding):
+        if item == name:
+            return item  # type: ignore[no-any-return]
+    raise ValueError(name)
