@@ -79,6 +79,10 @@ def safe_harbor_proposal(finding: ColumnFinding) -> Proposal:
         return Proposal(Drop(action="drop", category=category, kind=kind),
                         f"{why}; direct identifier ({category.value}) removed")
     role = role_of(kind)
+    if role is Role.TEXT and finding.dtype.startswith(_NESTED):
+        return Proposal(Drop(action="drop", kind=kind),
+                        f"{why}; nested values (lists, arrays, structs) are not scrubbed: "
+                        "dropped")
     if role is Role.TEXT:
         return Proposal(Scrub(action="scrub", kind=kind),
                         f"{why}; free text: identifiers found and replaced by veil.text "
@@ -142,6 +146,7 @@ def keep_evidence(finding: ColumnFinding) -> str | None:
     return None
 
 
+_NESTED = ("List", "Array", "Struct")
 _CODE_KINDS = frozenset({Kind.PROCEDURE_CODE, Kind.DIAGNOSIS_CODE, Kind.CLINICAL_CODE})
 
 
