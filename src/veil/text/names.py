@@ -30,7 +30,7 @@ from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
 
-_TOKEN = re.compile(r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?")
+_TOKEN = re.compile(r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*(?![0-9])\.?")
 _PARTICLE_GAP = re.compile(
     r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
     r"das|bin|ibn|al|el|y|st\.?)\s+$")
@@ -61,7 +61,7 @@ _STRONG_BEFORE = re.compile(
     r"contact|emergency\s+contact|next\s+of\s+kin|nok|informant|source|historian|"
     r"interpreter|witness|from|to|by)\s*:\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
-    r"(?:(?:^|\n)\s*(?:—|–|--|-|~|/s/)\s*$))")
+    r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
 _MEDIUM_BEFORE = re.compile(
     r"(?i:\b(?:spoke|speaking|talked|talking|met|meeting|discussed|consulted|called|"
     r"phoned|texted|emailed|messaged|visited|seen|evaluated|examined|assessed|treated|"
@@ -73,6 +73,21 @@ _STRONG_BEFORE_ALL = re.compile(_STRONG_BEFORE.pattern.replace("$)", ")"))
 _MEDIUM_BEFORE_ALL = re.compile(_MEDIUM_BEFORE.pattern.replace("$)", ")"))
 """The same context patterns run once over a whole text: a run whose first word starts
 where one of their matches ends has that context (one scan per text, not one per run)."""
+_AFTER_CONTEXT = re.compile(r"[\s,(:\-\"']*")
+
+
+def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
+    """Where matches of a context pattern end, also past the punctuation that may follow."""
+    ends: set[int] = set()
+    for match in pattern.finditer(text):
+        end = match.end()
+        ends.add(end)
+        skip = _AFTER_CONTEXT.match(text, end)
+        if skip:
+            ends.add(skip.end())
+    return ends
+
+
 _STRONG_AFTER = re.compile(
     r"^(?:,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|R\.N\.|NP|N\.P\.|PA-C|PA|PhD|Ph\.D\.|DDS|DMD|DPM|"
     r"PharmD|MBBS|FNP|FNP-BC|APRN|ARNP|CRNA|LPN|LVN|MSN|BSN|FACP|FACS|FACC|MPH|LCSW|LICSW|"
@@ -134,6 +149,11 @@ def _runs(text: str) -> list[list[_Tok]]:
             end -= 1
             word = word[:-1]
         tok = _Tok(match.start(), end, word, key)
+        if key in _RUN_BREAKERS or (key in _CREDENTIALS and word.isupper() and len(key) > 1):
+            if current:
+                runs.append(current)
+            current = []
+            continue
         if current and key.lower() in _RUN_TITLES:
             runs.append(current)
             current = [tok]
@@ -151,6 +171,19 @@ def _runs(text: str) -> list[list[_Tok]]:
     return runs
 
 
+_RUN_BREAKERS = frozenset({
+    "AND", "OR", "THE", "OF", "TO", "WITH", "FOR", "AT", "IN", "ON", "BY", "FROM", "WAS", "IS",
+    "HIS", "HER", "THEIR", "WIFE", "HUSBAND", "SON", "DAUGHTER", "MOTHER", "FATHER", "BROTHER",
+    "SISTER", "NIECE", "NEPHEW", "AUNT", "UNCLE", "COUSIN", "GRANDSON", "GRANDDAUGHTER",
+    "FRIEND", "NEIGHBOR", "CALLER", "CONTACT", "PATIENT", "NURSE", "CHARGE", "ONCOMING",
+    "ENDORSED", "DISCUSSED", "REFERRAL", "PLACED", "ROUTED", "PER", "SEEN", "CALLED", "VIA",
+})
+"""Words that end a run of capitalized words (in capitals too): never a part of a name."""
+_CREDENTIALS = frozenset({
+    "MD", "DO", "RN", "NP", "PA", "PAC", "PA-C", "PHD", "DDS", "DMD", "DPM", "PHARMD", "MBBS",
+    "FNP", "APRN", "ARNP", "CRNA", "LPN", "LVN", "MSN", "BSN", "FACP", "FACS", "MPH", "LCSW",
+    "DNP", "CNM", "CNA", "DPT", "OTR", "SLP", "RRT",
+})
 _RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "doctor",
                          "professor", "dear"})
 _TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "fr", "st", "sgt",
@@ -166,8 +199,8 @@ class NameFinder:
 
     def find(self, text: str) -> list[Span]:
         spans: list[Span] = []
-        strong = {m.end() for m in _STRONG_BEFORE_ALL.finditer(text)}
-        medium = {m.end() for m in _MEDIUM_BEFORE_ALL.finditer(text)}
+        strong = _ends(_STRONG_BEFORE_ALL, text)
+        medium = _ends(_MEDIUM_BEFORE_ALL, text)
         for run in _runs(text):
             spans.extend(self._judge(text, run, strong, medium))
         return spans
@@ -186,8 +219,9 @@ class NameFinder:
         if not run:
             return []
         lone = run[0].key
-        if not titled and len(run) == 1 and (lone in _TEXT_FUNCTION or lex.is_clinical(lone)
-                                             or lone in MONTH_WORDS or lone in lex.not_name):
+        if not titled and len(run) == 1 and run[0].start not in strong_ends and (
+                lone in _TEXT_FUNCTION or lex.is_clinical(lone) or lone in MONTH_WORDS
+                or lone in lex.not_name):
             return []  # a lone heading or sentence word: no context can make it a name
         line_start = text.rfind("\n", 0, run[0].start) + 1
         after = text[run[-1].end:run[-1].end + 60]
@@ -203,8 +237,9 @@ class NameFinder:
         # split the run at words that can never be part of a name here
         parts: list[list[_Tok]] = [[]]
         for index, tok in enumerate(run):
-            if index > 0 and tok.key in MONTH_WORDS and lex.is_name(tok.key) and not re.match(
-                    r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]):
+            next_is_name = index + 1 < len(run) and lex.is_name(run[index + 1].key)
+            if (index > 0 or next_is_name) and tok.key in MONTH_WORDS and lex.is_name(tok.key) \
+                    and not re.match(r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]):
                 parts[-1].append(tok)
             elif self._blocking(tok):
                 parts.append([])
@@ -245,10 +280,13 @@ class NameFinder:
                 continue
             month = tok.key in MONTH_WORDS and not (lex.is_name(tok.key) and not re.match(
                 r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]))
-            if kept and (tok.key in lex.not_name or tok.key in _FUNCTION_KEYS
-                         or tok.key in lex.clinical or month):
+            last_surname = tok is run[-1] and tok.key in lex.last
+            if kept and not last_surname and (tok.key in lex.not_name
+                                              or tok.key in _FUNCTION_KEYS
+                                              or tok.key in lex.clinical or month):
                 break
-            if not kept and not titled and tok.key in _FUNCTION_KEYS:
+            if not kept and not titled and tok.key in _FUNCTION_KEYS and not (
+                    len(tok.key) == 1 and tok.word.endswith(".")):
                 continue
             kept.append(tok)
         if not kept:

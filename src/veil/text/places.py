@@ -34,7 +34,8 @@ _FACILITY_WORD = (
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
     r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial)")
 _FACILITY = re.compile(
-    r"(?<![A-Za-z])((?:(?:St\.?|Saint|Mt\.?|Mount|Our\s+Lady\s+of)[ \t]+)?[A-Z][A-Za-z'’\-&]*"
+    r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
+    r"[ \t]+)?[A-Z][A-Za-z'’\-&]*"
     r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
     + r")(?<=[A-Z]{3}))(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
     + r")(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
@@ -42,6 +43,12 @@ _FACILITY = re.compile(
 _FACILITY_OF = re.compile(
     r"\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
+_CUT_WORDS = frozenset({
+    "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
+    "PRESENTED", "TRANSFERRED", "ADMITTED", "DISCHARGED", "RESIDES", "LIVES", "WENT", "GO",
+    "CALLED", "REFERRED", "FOLLOWED", "VISITED", "RETURNED", "REPEAT", "NEXT", "PLACED",
+    "YO", "HE", "SHE", "PATIENT", "PT", "LOCATION", "FACILITY", "ADVISED", "SENT", "OR",
+})
 _GENERIC = frozenset({
     "THE", "OF", "AND", "&", "FOR", "AT", "OUR", "EMERGENCY", "DEPARTMENT", "DEPT", "GENERAL",
     "MEDICAL", "CENTER", "CENTRE", "HOSPITAL", "HOSPITALS", "CLINIC", "CLINICS", "HEALTH",
@@ -71,7 +78,8 @@ _PLACE_BEFORE = re.compile(
     r"(?i:\b(?:from|visiting|moved\s+to|lives\s+in|"
     r"living\s+in|resides\s+in|residing\s+in|born\s+in|raised\s+in|grew\s+up\s+in|"
     r"relocated\s+to|travel(?:l)?ed\s+to|trip\s+to|returned\s+from|city|town|village|"
-    r"hometown|located\s+in|based\s+in|native\s+of|city\s+of|town\s+of|village\s+of|"
+    r"hometown|located\s+in|based\s+in|(?:hospital|clinic|cent(?:er|re)|home|care|"
+    r"institute|facility|practice)\s+in|native\s+of|city\s+of|town\s+of|village\s+of|"
     r"township\s+of|city:|residence:|hometown:)\s+$)")
 _PLACE_AFTER = re.compile(
     r"^(?:\s*,\s*(?:[A-Z]{2}\b|" + r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|"
@@ -128,7 +136,20 @@ class PlaceFinder:
                                segment)
             if trimmed:
                 start += trimmed.end()
-            if end > start:
+            # a function word inside ('YO SEEN IN CLINIC', 'resides at X Hospital'): the
+            # facility name starts after the last one
+            for inner in re.finditer(r"[A-Za-z'’]+", text[start:end]):
+                word = fold(inner.group())
+                if word in _CUT_WORDS and \
+                        start + inner.end() < end:
+                    start = start + inner.end()
+                    break_words = text[start:end].split()
+                    if not break_words:
+                        break
+            while start < end and text[start] in " \t":
+                start += 1
+            rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
+            if end > start and not all(w in _GENERIC for w in rest):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))

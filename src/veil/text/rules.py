@@ -64,7 +64,7 @@ _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9
              r"[0-9]{4}(?:\s*(?:x|ext\.?|extension)\s*[0-9]{1,5})?")
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
-_ID_VALUE = r"([A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24})"
+_ID_VALUE = r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24})"
 _SEP = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*(?:[:#=]|is|was|of)?"
         r"[ \t]*#?[ \t]*")
 _SEP_REQUIRED = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b\.?[ \t]*(?:[:#=]|is|was)?"
@@ -87,7 +87,7 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Mews|Close|Green|Walk|Commons|Center|Ctr|Park|Estates|Junction|Jct|Wy)")
 _UNIT = (r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|Trlr)"
          r"\.?\s*#?\s*[A-Za-z0-9\-]{1,6}|,?\s*#\s*[0-9]{1,5}[A-Za-z]?)")
-_STREET_WORD = r"(?:[A-Z0-9][A-Za-z0-9'’.\-]*|[0-9]+(?:st|nd|rd|th))"
+_STREET_WORD = r"(?:[A-Z0-9][A-Za-z0-9'’\-]+\.?|[0-9]+(?:st|nd|rd|th))"
 
 
 def _street_suffixes() -> str:
@@ -128,14 +128,14 @@ def _rules() -> tuple[PatternRule, ...]:
           + _RD, 0.7),
         r("date_mon_name_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT
           + r"\s*[\-\s]?\s*" + _ANYDAY + r"(?:,|\s)+\s*(?:of\s+)?" + _YEAR + _R, 1.0),
-        r("date_day_mon_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _ANYDAY
-          + r"(?:\s+of)?[\s\-]*" + _MONTH_DOT + r"(?:,|\s|\-)*\s*" + _YEAR + _R, 1.0),
+        r("date_day_mon_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?" + _ANYDAY
+          + r"(?:\s+(?i:of))?[\s\-]*" + _MONTH_DOT + r"(?:,|\s|\-)*\s*" + _YEAR + _R, 1.0),
         r("date_compact_mon", d, _L + _DAYNUM + _MONTH_I + r"(?:" + _Y4 + r"|[0-9]{2})" + _R, 0.95),
         r("date_mon_day", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT + r"\s+(?:the\s+)?"
           + _ANYDAY + r"(?![0-9])(?!\s*(?:mg|mcg|ml|units?|%|mm|cm|kg|lbs?|hours?|days?|"
           r"weeks?|months?|years?)\b)" + _R, 0.9),
-        r("date_day_of_mon", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?" + _ANYDAY
-          + r"\s+(?:of\s+)" + _MONTH_DOT + _R, 0.95),
+        r("date_day_of_mon", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?" + _ANYDAY
+          + r"\s+(?i:of)\s+" + _MONTH_DOT + _R, 0.95),
         r("date_day_mon", d, _L + _DAYNUM + r"(?:" + _ORD + r")?[\s\-]" + r"(?:Jan|Feb|Mar|Apr|"
           r"May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
           r"August|September|October|November|December)\.?" + _R, 0.85),
@@ -153,6 +153,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"stopped|last|next|between|and|to|dictated|transcribed|signed|date|exam|d/t|"
           r"performed|collected|drawn|received|reported|resulted|scheduled)[ \t]*:?[ \t]+)("
           + _MON + r"/" + _DAYNUM + r")" + _RD, 0.85, group=1),
+        r("date_paren_short", d, r"\((" + _MON + r"/" + _DAYNUM + r")\)", 0.85, group=1),
+        r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM
+          + r")[ \t]+[0-2]?[0-9]:[0-5][0-9]", 0.85, group=1),
         r("date_line_short", d, r"(?m:^[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*$)", 0.85,
           group=1),
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
@@ -240,14 +243,15 @@ def _rules() -> tuple[PatternRule, ...]:
         r("udi_hibcc", PhiType.DEVICE, r"(?<![A-Za-z0-9])\+[A-Z][0-9A-Z]{3}[0-9A-Z]{1,18}"
           r"(?:/[0-9A-Z$+%]{1,30})?" + _R, 0.9),
         # --- places ---
-        r("street", PhiType.ADDRESS, _L + r"[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?\s+(?:(?:[NSEW]|"
+        r("street", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?\s+"
+          r"(?:(?:[NSEW]|"
           r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?\s+)?(?:" + _STREET_WORD + r"\s+){0,4}"
           + _street_suffixes() + r"\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
           0.95),
-        r("street_lower", PhiType.ADDRESS, r"(?i:" + _L + r"[0-9]{1,6}[a-z]?\s+(?:[nsew]\.?\s+)?"
-          r"(?:[a-z0-9][a-z0-9'.\-]*\s+){1,3}(?:street|avenue|road|boulevard|lane|drive|court|"
-          r"place|terrace|parkway|highway|circle|trail|blvd|ave|st|rd|ln|dr)\.?" + _R + r")",
-          0.85),
+        r("street_lower", PhiType.ADDRESS, r"(?i:(?<![A-Za-z0-9.,])[0-9]{1,6}[a-z]?\s+"
+          r"(?:[nsew]\.?\s+)?(?:(?!(?:to|who|the|of|in|at|and|on|for|with|was|is|a|an)\s)"
+          r"[a-z0-9][a-z0-9'\-]*\s+){1,3}(?:street|avenue|road|boulevard|lane|drive|court|"
+          r"terrace|parkway|highway|circle|trail)" + _R + r")", 0.85),
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"

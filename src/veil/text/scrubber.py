@@ -39,6 +39,13 @@ __all__ = ["KnownPhi", "KnownTable", "ScrubOptions", "Scrubber", "known_phi_from
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _NO_PROPAGATE = (PhiType.DATE, PhiType.AGE)
+_CODE_TYPES = (PhiType.ID, PhiType.MRN, PhiType.ACCOUNT, PhiType.HEALTH_PLAN, PhiType.LICENSE,
+               PhiType.DEVICE)
+_CODE_CONTEXT = re.compile(
+    r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
+    r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
+    r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
 @dataclass(frozen=True)
@@ -131,13 +138,22 @@ class Scrubber:
         return out
 
     def _vetoed(self, text: str, span: Span) -> bool:
-        if span.score >= 0.9 or span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY,
-                                                  PhiType.ID):
+        """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
+        if span.source == "known":
+            return False
+        if span.type in _CODE_TYPES and _CODE_CONTEXT.search(
+                text, max(0, span.start - 30), span.start):
+            return True
+        if span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY, PhiType.ID):
+            return False
+        if _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
             return False
         words = [fold(w) for w in _WORD.findall(text[span.start:span.end])]
         if not words:
             return False
         lex = self.lexicon
+        if span.source == "name_context":  # a relation, label or credential says: a name
+            return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
                    or w in FUNCTION_WORDS for w in words)
 
@@ -176,6 +192,7 @@ class Scrubber:
                 index = match.lastindex
                 kind = types[index - 1] if index else PhiType.ID
                 extra.append(Span(match.start(), match.end(), kind, "propagated", 0.9))
+        extra = [s for s in extra if not self._vetoed(text, s)]
         if not extra:
             return spans
         return merge([*spans, *extra], text)
