@@ -26,7 +26,7 @@ def test_the_unit_comes_from_the_header(header: str, unit: str) -> None:
 
 def _apply(rule: TopCode, series: pl.Series) -> list[str | None]:
     ctx = ActionContext(column="a", dtype=series.dtype, reference_date=dt.date(2026, 1, 1))
-    return pl.DataFrame({"a": series}).select(top_code(rule, ctx))["a"].to_list()
+    return pl.DataFrame({"a": series}).select(top_code(rule, ctx)).to_series().to_list()
 
 
 def test_days_and_months_under_the_rule_stay_as_written() -> None:
@@ -46,3 +46,9 @@ def test_a_nicu_table_keeps_its_ages() -> None:
     rule = safe_harbor_proposal(finding).rule
     assert isinstance(rule, TopCode) and rule.unit == "days"
     assert _apply(rule, frame["age_days"]) == frame["age_days"].to_list()
+
+
+def test_dicom_age_strings_carry_their_unit() -> None:
+    rule = TopCode(action="top_code")
+    values = pl.Series(["067Y", "011M", "006W", "020D", "095Y", "000D", "024M"])
+    assert _apply(rule, values) == ["67", "0", "0", "0", "90+", "0", "2"]

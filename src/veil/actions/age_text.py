@@ -74,12 +74,20 @@ _BAND = r"^(\d{1,3})\s*-\s*(\d{1,3})$"
 _YEARS_PER_UNIT = {"y": 1.0, "m": 1.0 / 12.0, "w": 7.0 / 365.25, "d": 1.0 / 365.25}
 
 
+_DICOM_AGE = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+"""DICOM Age String (AS): three digits and D, W, M or Y ('003M' is three months)."""
+
+
 def normalize(text: pl.Expr) -> pl.Expr:
-    """Lower-case, trimmed, with dashes unified and runs of white space made one space."""
-    return (
+    """Lower-case, trimmed, with dashes unified and runs of white space made one space;
+    a DICOM age string ('003m') written with its unit in full ('003 months')."""
+    out = (
         text.cast(pl.String).str.to_lowercase().str.strip_chars()
         .str.replace_all(r"[\u2010-\u2015]", "-").str.replace_all(r"\s+", " ")
     )
+    for letter, unit in _DICOM_AGE.items():
+        out = out.str.replace(rf"^([0-9]{{3}}){letter}$", f"${{1}} {unit}")
+    return out
 
 
 def words_to_number(words: pl.Expr) -> pl.Expr:
