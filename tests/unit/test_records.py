@@ -104,6 +104,9 @@ def test_risk_and_verification_dicts_round_trip() -> None:
     for rows in (False, True):
         data = found.to_dict(rows=rows)
         assert VerificationRecord.model_validate(data).to_json() == _legacy(data)
+        assert found.record(rows=rows).to_data() == data
+    assessed = assess(frame, quasi=["age", "sex"], sensitive=["dx"])
+    assert assessed.record().smallest_class == assessed.classes.smallest
 
 
 def test_dp_release_record_is_what_the_writer_writes(patients: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import polars as pl
 
 from veil.errors import UsageError
 from veil.hierarchy.model import Hierarchy
+from veil.records import RiskRecord
 from veil.risk.classes import SUPPRESSED, ClassSizes, ColumnCache, class_sizes
 from veil.risk.contributions import Contribution, contributions, generalized_one_level
 from veil.risk.diversity import Diversity, diversity
@@ -88,6 +89,10 @@ class RiskAssessment:
                 text += (" No single quasi-identifier accounts for the uniques: several "
                          "must be generalized together.")
         return text
+
+    def record(self) -> RiskRecord:
+        """The typed record (`veil risk --json`, the `risk` block of report.json)."""
+        return RiskRecord.model_validate(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         c = self.classes

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from veil.categories import Category
+from veil.records import VerificationRecord
 
 
 class Expect(StrEnum):
@@ -120,6 +121,10 @@ class Verification:
         more = f"; and {len(parts) - 8} more column(s)" if len(parts) > 8 else ""
         return (f"residual identifiers in {len(parts)} column(s) of {self.rows:,} rows: "
                 f"{shown}{more}")
+
+    def record(self, *, rows: bool = False) -> VerificationRecord:
+        """The typed record (`veil verify --json`; with `rows`, the data owner's report)."""
+        return VerificationRecord.model_validate(self.to_dict(rows=rows))
 
     def to_dict(self, *, rows: bool = False) -> dict[str, Any]:
         """JSON-ready; `rows` adds the first row positions of each finding (data owner)."""
