@@ -20,6 +20,7 @@ from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
 from veil.categories import Category
 from veil.detect.header import safe_file_name, safe_names
+from veil.detect.measurement import MEASUREMENT, MEASUREMENT_KINDS
 from veil.engines.base import Engine, Table, WriteOptions
 from veil.engines.codes import prepare_codes
 from veil.engines.polars_engine import PolarsEngine
@@ -361,6 +362,17 @@ def _redact_residuals(proposal: Proposal, found: Verification, plan: Plan,
         letter = max(categories, key=lambda c: categories[c])
         category = Category(letter)
         counts = ", ".join(f"{c} {n:,}" for c, n in sorted(categories.items()))
+        if step.action == "keep" and step.kind in MEASUREMENT_KINDS:
+            # the kind is established: replace the offending cells, not the column
+            columns[step.key] = Redact(action="redact", category=category, kind=step.kind,
+                                       keep_matching=MEASUREMENT)
+            reasons[step.key] = (f"the verification pass found identifiers in values the "
+                                 f"sample did not show ({counts}): values that are not "
+                                 "measurements replaced cell by cell (fail closed)")
+            warnings.append(f"column {step.key!r}: identifiers found by the verification pass "
+                            f"({counts}) in a {step.kind.value} column; the values that are "
+                            "not measurements were replaced, the rest kept")
+            continue
         columns[step.key] = Redact(action="redact", category=category, kind=step.kind)
         reasons[step.key] = (f"the verification pass found identifiers in values the sample "
                              f"did not show ({counts}): redacted (fail closed)")

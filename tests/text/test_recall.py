@@ -62,6 +62,32 @@ PLANTED: list[tuple[str, PhiType]] = [
     ("UDI <<(01)00643169007222(17)160128(21)BOVSRL1234>> scanned.", PhiType.DEVICE),
     ("Portal: <<https://mychart.example.org/u/8812>>", PhiType.URL),
     ("Login from <<192.168.14.22>> flagged.", PhiType.IP),
+    # short first-person queries, other writers' styles
+    ("My dad <<Harold Jenkins>> was just diagnosed with CHF.", PhiType.NAME),
+    ("My dad Harold Jenkins is <<94>> and has CHF.", PhiType.AGE),
+    ("Grandma (Edith) turned <<101>> last week.", PhiType.AGE),
+    ("I'm <<92 years old>> and on warfarin, is aspirin safe?", PhiType.AGE),
+    ("Can you explain my MRI? My name is <<Tomasz Wiśniewski>>.", PhiType.NAME),
+    ("Patient <<Luis Alberto Fernández>> seen in clinic.", PhiType.NAME),
+    ("I was at <<Mass General>> for chest pain.", PhiType.FACILITY),
+    ("Biopsy done at <<Sloan Kettering>> last year.", PhiType.FACILITY),
+    ("My A1c was 8.1 in <<March>>.", PhiType.DATE),
+    ("On <<the 14th>> she fell at home.", PhiType.DATE),
+    ("Pt's wife Gloria states he has been confused since <<Sunday>>.", PhiType.DATE),
+    ("Her insurance ID is <<W2X-88431-09>> with Aetna.", PhiType.HEALTH_PLAN),
+    ("He drives a truck with plate <<KJX 4471>>.", PhiType.PLATE),
+    ("I'm from <<Scranton>>, PA and have Lyme disease.", PhiType.CITY),
+    ("Her nephew <<Tyrone Washington>> is her health care proxy.", PhiType.NAME),
+    ("Seen by <<Kowalczyk>>, NP, who recommended physical therapy.", PhiType.NAME),
+    ("The patient, <<Ngozi Okafor-Eze>>, is a 96 yo female.", PhiType.NAME),
+    ("Website <<www.caringbridge.org/visit/annsmith>> has updates.", PhiType.URL),
+    ("Pacemaker serial <<6030543482F>> recall for Jacob Rollins?", PhiType.DEVICE),
+    ("Lisa Washington (<<280-97-7110>>) needs a refill.", PhiType.SSN),
+    ("ENDORSED TO ONCOMING RN <<SUSAN R>>., RN AT 1900.", PhiType.NAME),
+    ("WITH MR. BRADSHAW AND BROTHER <<GUY BRADSHAW>>; REMAINS FULL CODE.", PhiType.NAME),
+    ("DATE: <<21ST OF JUNE 2024>> 18:06", PhiType.DATE),
+    ("Resides at <<Michaelchester Family Health Center>>; staff phone on file.",
+     PhiType.FACILITY),
 ]
 
 HARD_NEGATIVES = [
@@ -80,6 +106,12 @@ HARD_NEGATIVES = [
     "Positive Murphy's sign; McBurney point tenderness absent.",
     "Stage IIIA by Ann Arbor; Gleason 3+4=7.",
     "Patient is 45 years old with type 2 diabetes since 2010.",
+    "Factor V Leiden heterozygous; JAK2 V617F negative; BRCA2 carrier.",
+    "SNOMED 44054006; HCPCS J1885; NDC 0002-3227-30.",
+    "- Keppra 500 mg BID\n- Humira 40 mg q2 weeks\n- Lasix 80 mg PO",
+    "T 38.2 C. Pt states she feels better. Pulse is 94 and SpO2 was 96%.",
+    "Mohs surgery planned; Takotsubo cardiomyopathy resolved; Mallory-Weiss tear.",
+    "Moved from North Dakota to West Virginia in 2019.",
 ]
 
 

@@ -15,7 +15,13 @@ def keep(rule: Keep, ctx: ActionContext) -> pl.Expr:
 
 
 def redact(rule: Redact, ctx: ActionContext) -> pl.Expr:
-    """Every non-null value becomes `replacement`; the column becomes a string."""
+    """Every non-null value becomes `replacement` (with `keep_matching`: every value the
+    pattern does not match in full); the column becomes a string."""
+    if rule.keep_matching is not None:
+        text = ctx.col.cast(pl.String)
+        return (pl.when(ctx.col.is_null()).then(None)
+                .when(text.str.contains(f"^(?:{rule.keep_matching})$")).then(text)
+                .otherwise(pl.lit(rule.replacement)))
     return pl.when(ctx.col.is_null()).then(None).otherwise(pl.lit(rule.replacement))
 
 

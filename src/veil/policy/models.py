@@ -59,6 +59,10 @@ class Redact(_Rule):
 
     action: Literal["redact"]
     replacement: str = "[REDACTED]"
+    keep_matching: str | None = Field(
+        default=None, description="a regex (Rust syntax) matched against whole values: "
+        "values it matches are kept as text, every other value is replaced (the offending "
+        "cells of a column whose kind is established)")
 
 
 class Mask(_Rule):

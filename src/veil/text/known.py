@@ -148,7 +148,14 @@ def _expand(key: str, values: Sequence[str]) -> KnownPhi:
 def value_patterns(value: str) -> list[tuple[str, PhiType, bool]]:
     """The regex variants of one cell value (see the module docstring)."""
     value = " ".join(str(value).split())
-    if not value or len(value) > 80 or fold(value) in _NOT_IDENTIFYING:
+    if not value or len(value) > 80:
+        return []
+    if fold(value) in _NOT_IDENTIFYING:
+        # a state or category word; when it is also a given name ('Virginia'), the patient's
+        # capitalized mentions of it are kept as a name (fail closed)
+        key = fold(value)
+        if key in lexicon().first and len(key) >= 4 and value.isalpha():
+            return [(_capitalized(key), PhiType.NAME, True)]
         return []
     date = _as_date(value)
     if date is not None:
@@ -217,6 +224,8 @@ def _word_patterns(value: str) -> list[tuple[str, PhiType, bool]]:
         if len(key) < 2 or key in lex.particles or key in lex.titles or key in lex.suffixes:
             continue
         if key in MONTH_WORDS or key in _NOT_IDENTIFYING:
+            if key in lex.first and len(key) >= 3:  # 'April', 'June', 'Virginia'
+                out.append((_capitalized(key), PhiType.NAME, True))
             continue
         forms = {key, *lex.nicknames.get(key, ())}
         for form in forms:

@@ -26,11 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from veil.detect import vocab
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
 
-_TOKEN = re.compile(r"(?<![A-Za-z0-9'’])[A-Z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*(?![0-9])\.?")
+_TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*"
+                    r"(?![0-9])\.?")
+"""A capitalized word (any Latin letters: 'Wiśniewski', 'Fernández'), hyphenated parts joined."""
 _PARTICLE_GAP = re.compile(
     r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
     r"das|bin|ibn|al|el|y|st\.?)\s+$")
@@ -171,6 +174,7 @@ def _runs(text: str) -> list[list[_Tok]]:
     return runs
 
 
+_STATE_WORDS = vocab.STATE_WORDS
 _RUN_BREAKERS = frozenset({
     "AND", "OR", "THE", "OF", "TO", "WITH", "FOR", "AT", "IN", "ON", "BY", "FROM", "WAS", "IS",
     "HIS", "HER", "THEIR", "WIFE", "HUSBAND", "SON", "DAUGHTER", "MOTHER", "FATHER", "BROTHER",
@@ -266,8 +270,8 @@ class NameFinder:
         if key in lex.first or key in lex.last:
             return (key in lex.eponyms or key in lex.drugs or key in lex.genes
                     or key in lex.clinical or key in lex.not_name or key in MONTH_WORDS
-                    or key in _FUNCTION_KEYS or key in lex.states
-                    or key in _TEXT_FUNCTION)
+                    or key in _FUNCTION_KEYS or key in _TEXT_FUNCTION
+                    or (key in _STATE_WORDS and key not in lex.last))
         return lex.blocks_alone(key)
 
     def _strong_run(self, text: str, run: list[_Tok], titled: bool) -> list[Span]:

@@ -32,7 +32,8 @@ _FACILITY_WORD = (
     r"Cent(?:er|re)|Memory\s+Care|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
     r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
-    r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial)")
+    r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|"
+    r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
 _FACILITY = re.compile(
     r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
     r"[ \t]+)?[A-Z][A-Za-z'’\-&]*"

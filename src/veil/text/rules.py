@@ -143,6 +143,12 @@ def _rules() -> tuple[PatternRule, ...]:
           + _R, 0.95),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
         r("date_weekday_day", d, _L + _WEEKDAY_FULL + r",?\s+(?:the\s+)?" + _ANYDAY + _R, 0.9),
+        r("date_month_alone", d, r"(?<![A-Za-z])(?:January|February|March|April|June|July|"
+          r"August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|"
+          r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
+          r"(?<=since )|(?<=until )|(?<=early )|(?<=late )|(?<=mid-))May)(?![A-Za-z])", 0.75),
+        r("date_the_day", d, r"(?i:\b(?:on|since|until|till|by|from|before|after|through)\s+)"
+          r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b", 0.85, group=1),
         r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
           r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
           r"(?:'s)?(?![A-Za-z])", 0.8),
@@ -167,6 +173,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|at\s+the\s+age\s+of|"
           r"age\s+of)\s*:?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])" + _R, 1.0,
           group=1),
+        r("age_turned", PhiType.AGE, r"(?i:\b(?:turned|turning|turns|will\s+be|just\s+turned|"
+          r"(?:he|she|i|dad|mom|father|mother|grandma|grandpa|grandmother|grandfather|husband|"
+          r"wife|patient|pt)\s+(?:is|was|am)(?:\s+now)?|i'm|i\s+am|he's|she's)\s+)("
+          + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|"
+          r"percent|degrees|°))" + _R, 0.9, group=1),
         r("age_sex", PhiType.AGE, _L + _AGE_NUM
           + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF])(?![A-Za-z0-9°])", 0.9),
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
@@ -300,8 +311,8 @@ _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NEEDS: dict[str, tuple[str, ...]] = {
     "date_mon_name_year": _MONTHS, "date_day_mon_year": _MONTHS, "date_compact_mon": _MONTHS,
     "date_mon_day": _MONTHS, "date_day_of_mon": _MONTHS, "date_day_mon": _MONTHS,
-    "date_mon_year": _MONTHS, "date_weekday_day": _DAYS, "date_weekday": _DAYS,
-    "date_weekday_numeric": _DAYS,
+    "date_mon_year": _MONTHS, "date_month_alone": _MONTHS, "date_weekday_day": _DAYS,
+    "date_weekday": _DAYS, "date_weekday_numeric": _DAYS,
     "date_season_year": ("spring", "summer", "fall", "autumn", "winter"),
     "date_holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween",
                      "independence", "memorial day", "labor day", "labour day", "valentine",

@@ -45,6 +45,9 @@ _CODE_CONTEXT = re.compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_AGE_AFTER_NAME = re.compile(
+    r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*(?:age\s+|aged\s+)?)"
+    r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))\b")
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
@@ -134,6 +137,7 @@ class Scrubber:
             if patient:
                 spans.extend(patient.find(text))
             merged = merge(spans, text)
+            merged = self._ages_after_names(text, merged)
             out.append(self._propagate(text, merged))
         return out
 
@@ -156,6 +160,17 @@ class Scrubber:
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
                    or w in FUNCTION_WORDS for w in words)
+
+    def _ages_after_names(self, text: str, spans: list[Span]) -> list[Span]:
+        """'Harold Jenkins is 94', 'Edith, 101,': a bare number over 89 after a name is an age."""
+        extra = []
+        for span in spans:
+            if span.type is PhiType.NAME:
+                match = _AGE_AFTER_NAME.match(text, span.end)
+                if match:
+                    extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_name",
+                                      0.9))
+        return merge([*spans, *extra], text) if extra else spans
 
     def _propagate(self, text: str, spans: list[Span]) -> list[Span]:
         """Find every other occurrence of the found entities in the same text."""

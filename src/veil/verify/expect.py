@@ -64,6 +64,9 @@ def _expectation(step: ColumnStep, plan: Plan) -> ColumnExpectation:
         return ColumnExpectation(Expect.AGE, Category.DATES, label=rule.label, age_at=at)
     if isinstance(rule, TopCode | AgeFromBirthDate):
         return ColumnExpectation(Expect.AGE, Category.DATES, label=rule.label, age_at=rule.at)
+    if isinstance(rule, Redact) and rule.keep_matching is not None:
+        # only the offending cells were replaced: every detector runs on the values kept
+        return ColumnExpectation(Expect.ANY, category)
     if isinstance(rule, Redact):
         return ColumnExpectation(Expect.REDACTED, category, label=rule.replacement)
     if isinstance(rule, Mask):
