@@ -6,8 +6,10 @@ file, or with ``--backend postgresql`` a database in a throwaway PostgreSQL serv
 (``--workers N`` processes) on a free loopback port, then runs --clients asyncio clients,
 each sending --requests re-identifications of one random code. Prints median, p90, p99
 and max latency and the throughput, after a warm-up, and how many re-identifications
-shared a transaction (group commit; from the service's log, warm-up included). Target:
-median < 20 ms, p99 < 50 ms with 32 clients.
+shared a transaction (group commit; from the service's log, warm-up included), and the
+CPU time per request of the service (all its processes) and of the load generator, which
+share the machine's cores: on a busy machine the CPU per request is the steadier figure.
+Target: median < 20 ms, p99 < 50 ms with 32 clients.
 
 Two loads:
 

@@ -185,7 +185,7 @@ class Witness:
             raise KeyStoreError("a witnessed head has a sequence number >= 0 and a SHA-256 "
                                 "hex digest")
         with self._locked():
-            current = self._read_file()
+            current = self._read_file(settle=False)
             if current is not None and head.seq <= current.seq:
                 if head.seq == current.seq and not hmac.compare_digest(head.digest,
                                                                        current.digest):
@@ -238,9 +238,14 @@ class Witness:
                                 "forged, or the key is not the chain's")
         return Head(seq, digest)
 
-    def _read_file(self) -> Head | None:
+    def _read_file(self, *, settle: bool = True) -> Head | None:
         """The file's head; parsed again only when its identity changed (any write or
-        replacement changes the inode, size or ctime, and ctime cannot be set back)."""
+        replacement changes the inode, size or ctime, and ctime cannot be set back).
+
+        A two-slot file is written in place, so a read can meet a slot half copied by a
+        concurrent advance: if what was read fails (`settle`), it is read once more
+        under a shared lock, which waits for any advance in progress (advances hold the
+        lock exclusively, and read without this retry)."""
         try:
             with open(self.path, "rb") as handle:
                 stat = os.fstat(handle.fileno())
@@ -255,14 +260,37 @@ class Witness:
         except OSError as err:
             raise KeyStoreError(f"{self.path}: cannot read the chain witness "
                                 f"({err.strerror})") from None
-        head = self._parse_file(raw)
-        self._seen = (identity, head)
+        try:
+            head, clean = self._parse_file(raw)
+        except KeyStoreError:
+            if not settle:
+                raise
+            with self._shared():
+                return self._read_file(settle=False)
+        if clean:  # a skipped (torn) slot may be mid-write: not remembered
+            self._seen = (identity, head)
         return head
 
-    def _parse_file(self, raw: bytes) -> Head:
-        """A one-record file's head, or the higher valid slot of a two-slot file."""
+    @contextmanager
+    def _shared(self) -> Iterator[None]:
+        """A shared flock on the witness lock file (no lock if it cannot be opened)."""
+        try:
+            handle = os.open(self.path.with_name(self.path.name + ".lock"),
+                             os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+            yield
+        finally:
+            os.close(handle)
+
+    def _parse_file(self, raw: bytes) -> tuple[Head, bool]:
+        """A one-record file's head, or the higher valid slot of a two-slot file; and
+        whether every written slot was valid."""
         if len(raw) != 2 * SLOT:
-            return self._parse(raw, str(self.path))
+            return self._parse(raw, str(self.path)), True
         heads: list[Head] = []
         torn: KeyStoreError | None = None
         for index in (0, 1):
@@ -285,7 +313,7 @@ class Witness:
                 and heads[0].digest != heads[1].digest:
             raise KeyStoreError(f"{self.path}: two digests witnessed for entry "
                                 f"{heads[0].seq}: the chain forked", hint="investigate")
-        return max(heads)
+        return max(heads), torn is None
 
     def _write_slot(self, line: bytes) -> None:
         """Overwrite the slot that does not hold the current head, then fdatasync (a
