@@ -186,7 +186,7 @@ def _number_patterns(value: str, digits: str) -> list[tuple[str, PhiType, bool]]
         sep = r"[\s.\-]*"
         full = rf"(?:\+?1{sep})?\(?{d[:3]}\)?{sep}{d[3:6]}{sep}{d[6:]}"
         return [(full, PhiType.PHONE, False), (rf"{d[3:6]}[\s.\-]?{d[6:]}", PhiType.PHONE, False)]
-    if len(digits) == 9 and re.fullmatch(r"[0-9]{3}-?[0-9]{2}-?[0-9]{4}", value):
+    if len(digits) == 9 and re.fullmatch(r"[0-9]{3}[\- ][0-9]{2}[\- ][0-9]{4}", value):
         return [(rf"{digits[:3]}[\s\-]?{digits[3:5]}[\s\-]?{digits[5:]}", PhiType.SSN, False)]
     if len(digits) == 5 or re.fullmatch(r"[0-9]{5}-[0-9]{4}", value):
         return [(re.escape(value), PhiType.ZIP, False)]

@@ -178,23 +178,42 @@ def _shifted(surface: str, days: int) -> str | None:
     return moved.isoformat()
 
 
-def replace_text(text: str, spans: Sequence[Span], *, mode: str, safe_harbor: bool,
-                 secret: bytes | None, shift: int | None) -> str:
-    """The text with every span replaced (see the module docstring)."""
-    if not spans:
-        return text
-    mentions = entities(text, spans)
-    has_old_age = any(s.type is PhiType.AGE for s in spans)
+def _canonical(mentions: Sequence[Mention]) -> dict[int, Span]:
     canonical: dict[int, Span] = {}
     for mention in mentions:
         best = canonical.get(mention.entity)
         if best is None or mention.span.length > best.length:
             canonical[mention.entity] = mention.span
+    return canonical
+
+
+def surrogate_keys(text: str, spans: Sequence[Span]) -> list[tuple[str, str]]:
+    """The (provider, value) pairs `replace_text` will need surrogates for (to batch them)."""
+    canonical = _canonical(entities(text, spans))
+    return [_provider(s, text[s.start:s.end]) for s in canonical.values()
+            if s.type not in (PhiType.DATE, PhiType.AGE)]
+
+
+def replace_text(text: str, spans: Sequence[Span], *, mode: str, safe_harbor: bool,
+                 secret: bytes | None, shift: int | None,
+                 table: dict[tuple[str, str], str] | None = None) -> str:
+    """The text with every span replaced (see the module docstring).
+
+    `table` holds surrogates computed ahead for a whole batch (`surrogate_keys`).
+    """
+    if not spans:
+        return text
+    mentions = entities(text, spans)
+    has_old_age = any(s.type is PhiType.AGE for s in spans)
+    canonical = _canonical(mentions)
     fakes: dict[int, str] = {}
     if mode == "surrogate" and secret is not None:
         wanted = [(e, _provider(s, text[s.start:s.end])) for e, s in canonical.items()
                   if s.type not in (PhiType.DATE, PhiType.AGE)]
-        values = surrogates([p for _e, p in wanted], secret)
+        if table is not None and all(p in table for _e, p in wanted):
+            values = [table[p] for _e, p in wanted]
+        else:
+            values = surrogates([p for _e, p in wanted], secret)
         fakes = {e: _dress(canonical[e], text, v) for (e, _p), v in
                  zip(wanted, values, strict=True)}
     parts: list[str] = []

@@ -30,7 +30,7 @@ from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
 from veil.text.names import NameFinder
 from veil.text.places import PlaceFinder
-from veil.text.replace import replace_text, shift_days
+from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import Candidate, CompiledRules
 from veil.text.spans import PhiType, Span
 from veil.text.validate import VALIDATORS
@@ -226,6 +226,11 @@ class Scrubber:
             raise UsageError("patient_keys must have one entry per text")
         spans = self.find_batch(texts, known)
         options = self.options
+        table: dict[tuple[str, str], str] | None = None
+        if options.replacement == "surrogate" and options.secret is not None:
+            keys = list(dict.fromkeys(k for text, found in zip(texts, spans, strict=True)
+                                      for k in surrogate_keys(text, found)))
+            table = dict(zip(keys, surrogates(keys, options.secret), strict=True))
         out: list[str] = []
         for i, text in enumerate(texts):
             shift = None
@@ -234,5 +239,5 @@ class Scrubber:
                 shift = shift_days(options.secret, key)
             out.append(replace_text(text, spans[i], mode=options.replacement,
                                     safe_harbor=options.safe_harbor, secret=options.secret,
-                                    shift=shift))
+                                    shift=shift, table=table))
         return out
