@@ -140,7 +140,7 @@ class SparkEngine:
         t = _table(table)
         out = _output_tags(t, values)
         spec = self._spec(t, "distinct", exprs={n: serialize(e) for n, e in values.items()})
-        stage = self._stage(t, spec, out).distinct()
+        stage = self._stage(t, spec, out, uses=list(values.values())).distinct()
         return self._collect(t, stage, out).unique()
 
     def group_counts(self, table: Table, keys: Mapping[str, pl.Expr], *,
@@ -156,7 +156,8 @@ class SparkEngine:
                           where=None if where is None else serialize(where),
                           where_keys=None if where_keys is None else serialize(where_keys),
                           first_row=first_row)
-        stage = self._stage(t, spec, out, positions=first_row)
+        uses = [*keys.values(), *([] if where is None else [where])]
+        stage = self._stage(t, spec, out, positions=first_row, uses=uses)
         aggregates = [F.sum(_c(COUNT_)).cast("bigint").alias(COUNT)]
         if first_row:
             aggregates.append(F.min(_c(FIRST_)).cast("bigint").alias(FIRST))
@@ -176,7 +177,7 @@ class SparkEngine:
         out = {COUNT_: "i64", **{n: "i64" for n in values}}
         spec = self._spec(t, "sums", exprs={n: serialize(e) for n, e in values.items()},
                           derived=tuple(serialize(d) for d in derived))
-        stage = self._stage(t, spec, out)
+        stage = self._stage(t, spec, out, uses=[*values.values(), *derived])
         total = stage.agg(*[F.sum(_c(n)).cast("bigint").alias(n) for n in out])
         row = self._collect(t, total, out).row(0, named=True)
         result = {ROWS: int(row[COUNT_] or 0)}
@@ -241,7 +242,10 @@ class SparkEngine:
         spec = self._spec(t, "plan", plan_json=plan_to_json(plan), coded=tuple(coded),
                           secret_hex=None if options.secret is None
                           else options.secret.material.hex())
-        frame = self._stage(t, spec, stage_tags)
+        # every output's own column (its action is built from its dtype), and what the
+        # expressions read (an age's reference column)
+        uses = [*exprs, *(pl.col(s.column) for s in plan.outputs)]
+        frame = self._stage(t, spec, stage_tags, uses=uses)
         for output, column in coded.items():
             codes = options.code_maps[column].select(
                 pl.col("identifier").cast(pl.String).alias(_ID),
@@ -271,8 +275,9 @@ class SparkEngine:
         return TaskSpec(versions=driver_versions(), input_tags=dict(t.tags), kind=kind,
                         **values)
 
-    def _read(self, t: SparkTable, *, positions: bool = False) -> Any:
-        """The input as a Spark DataFrame, leaves selected and named as veil names them;
+    def _read(self, t: SparkTable, *, positions: bool = False,
+              columns: Sequence[str] | None = None) -> Any:
+        """The input (`columns` of it, default all) as a Spark DataFrame, leaves selected;
         with `positions`, the 0-based source row position (parts in name order)."""
         from pyspark.sql import functions as F  # noqa: N812
 
@@ -280,8 +285,9 @@ class SparkEngine:
         reader = spark.read.parquet(*[p.resolve().as_uri() for p in t.parts])
         # positional names: PySpark's mapInArrow resolves its input columns by unquoted
         # name, so a dotted name (a struct leaf `a.b`) would be read as a field path
-        selected = [_leaf(t.leaves.get(c, (c,))).alias(_slot(i))
-                    for i, c in enumerate(t.columns)]
+        chosen = t.columns if columns is None else columns
+        selected = [_leaf(t.leaves.get(c, (c,))).alias(_slot(t.columns.index(c)))
+                    for c in chosen]
         if positions:
             name = F.element_at(F.split(F.col("_metadata.file_path"), "/"), -1)
             offset: Any = F.lit(0)
@@ -294,11 +300,19 @@ class SparkEngine:
         return reader.select(*selected)
 
     def _stage(self, t: SparkTable, spec: TaskSpec, out: Mapping[str, str], *,
-               positions: bool = False) -> Any:
-        """ONE mapInArrow stage running `spec` over every batch; `out`: its columns' tags."""
+               positions: bool = False, uses: Sequence[pl.Expr] | None = None) -> Any:
+        """ONE mapInArrow stage running `spec` over every batch; `out`: its columns' tags.
+        With `uses`, only the input columns those expressions read cross into Python (a
+        dropped column is never read)."""
+        columns = list(t.columns)
+        if uses is not None:
+            roots = {name for e in uses for name in e.meta.root_names()}
+            columns = [c for c in t.columns if c in roots] or columns[:1]
+        tags = {c: t.tags[c] for c in columns}
         if positions:
-            spec = replace(spec, input_tags={**spec.input_tags, ROW: "i64"})
-        return self._read(t, positions=positions).mapInArrow(
+            tags[ROW] = "i64"
+        spec = replace(spec, input_tags=tags)
+        return self._read(t, positions=positions, columns=columns).mapInArrow(
             partial(run_batches, spec), ddl_schema(out))
 
     def _collect(self, t: SparkTable, frame: Any, tags: Mapping[str, str]) -> pl.DataFrame:
