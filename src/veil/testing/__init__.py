@@ -5,7 +5,8 @@ or an engine runs it through the same checks the built-ins pass.
 - `check_action(name_or_builder, rule=...)`: dtypes, nulls, determinism under a key,
   eager = lazy = streaming, row-local, refusals that quote no value;
 - `check_recognizer(recognizer, positives=..., negatives=...)`: planted positives found,
-  hard negatives not, evidence without values;
+  hard negatives not, evidence without values; `check_detector` for the verification
+  pass's value detectors;
 - `check_privacy_model(model)`: releases of generated tables satisfy the model, by its
   own check and by the definition recomputed independently;
 - `check_engine(engine)`: the golden cases (`veil.testing.golden`) give exactly what the
@@ -31,7 +32,12 @@ if TYPE_CHECKING:
     from veil.testing.engines import EngineCheck, GoldenKeyStore, check_engine
     from veil.testing.planted import assert_no_planted_identifiers
     from veil.testing.privacy import PrivacyCheck, check_privacy_model
-    from veil.testing.recognizers import RecognizerCheck, check_recognizer
+    from veil.testing.recognizers import (
+        DetectorCheck,
+        RecognizerCheck,
+        check_detector,
+        check_recognizer,
+    )
 
 # each check imports only what it tests (check_action needs no anonymizer)
 _HOMES = {
@@ -40,17 +46,20 @@ _HOMES = {
     "assert_no_planted_identifiers": "planted",
     "PrivacyCheck": "privacy", "check_privacy_model": "privacy",
     "RecognizerCheck": "recognizers", "check_recognizer": "recognizers",
+    "DetectorCheck": "recognizers", "check_detector": "recognizers",
 }
 
 __all__ = [
     "ActionCheck",
     "ConformanceError",
+    "DetectorCheck",
     "EngineCheck",
     "GoldenKeyStore",
     "PrivacyCheck",
     "RecognizerCheck",
     "assert_no_planted_identifiers",
     "check_action",
+    "check_detector",
     "check_engine",
     "check_privacy_model",
     "check_recognizer",
