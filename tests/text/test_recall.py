@@ -150,3 +150,19 @@ def test_hard_negative_unchanged(scrubber: Scrubber, text: str) -> None:
 def test_states_and_years_are_kept(scrubber: Scrubber) -> None:
     text = "Lives in Ohio, moved from California in 1998; visited New York in 2004."
     assert scrubber.scrub(text) == text
+
+
+def test_keyword_lead_changes_no_match() -> None:
+    import re
+
+    from veil.text.rules import RULES, with_lead
+
+    text = " ".join(sentence.replace("<<", "").replace(">>", "") for sentence, _k in PLANTED)
+    text += " " + " ".join(HARD_NEGATIVES)
+    led = 0
+    for rule in RULES:
+        fast = with_lead(rule.pattern)
+        led += fast != rule.pattern
+        assert [m.span() for m in re.finditer(rule.pattern, text)] == [
+            m.span() for m in re.finditer(fast, text)], rule.name
+    assert led >= 10
