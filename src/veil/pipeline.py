@@ -221,7 +221,6 @@ def apply_policy(
     outdir: Path,
     *,
     options: ApplyOptions = ApplyOptions(),
-    **legacy: Any,
 ) -> RunResult:
     """De-identify one file under `policy` into `outdir` (atomically), on the engine
     the options name (default: the Polars engine).
@@ -230,11 +229,6 @@ def apply_policy(
     residual identifier raises VerificationError (nothing written). A bare `Policy`
     is written to the output as veil renders it; a `LoadedPolicy` as it was read.
     """
-    if legacy:  # TEMPORARY (issue 13): the CLI's old call, until its split lands
-        text = legacy.pop("policy_text")
-        options = replace(options, **legacy)
-        policy = LoadedPolicy(policy.policy if isinstance(policy, LoadedPolicy) else policy,
-                              text)
     loaded = policy if isinstance(policy, LoadedPolicy) else LoadedPolicy.of(policy)
     return _apply(spec, loaded, outdir, options, command="apply")
 

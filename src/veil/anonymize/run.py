@@ -74,13 +74,14 @@ class _EngineValues:
                 for n in names}
 
 
-def anonymize_file(source: Source | Dataset, expert: Expert, outdir: Path, *,
+def anonymize_file(source: Source | Table | Dataset, expert: Expert, outdir: Path, *,
                    base: Path = Path(), origin: Origin = "policy",
                    policy_text: str | None = None,
                    options: AnonymizeOptions = AnonymizeOptions()) -> dict[str, Any]:
     """Anonymize one file to the `expert` targets into `outdir` (atomically), on the
-    engine of `options`; returns the summary `veil anonymize --json` prints. (A
-    `Dataset` already opened by `veil.io.read.open_dataset` runs on the Polars engine.)
+    engine of `options` (a `Table` must be that engine's); returns the summary `veil
+    anonymize --json` prints. (A `Dataset` already opened by `veil.io.read.open_dataset`
+    runs on the Polars engine.)
 
     `base` is where relative hierarchy paths start (the policy's directory);
     `policy_text` is hashed into the manifest when the targets came from a policy.
@@ -105,7 +106,7 @@ def anonymize_file(source: Source | Dataset, expert: Expert, outdir: Path, *,
             engine = PolarsEngine()
         else:
             engine = options.engine
-        dataset = engine.open(source)
+        dataset = engine.open(source) if isinstance(source, Source) else source
     name = dataset.path.name
     with atomic_directory(outdir, overwrite=options.overwrite) as staging:
         targets = resolve(expert, _EngineValues(engine, dataset), base=base, source=name,

@@ -9,13 +9,17 @@ import typer
 from rich.table import Table
 
 from veil.cli.common import (
+    EngineOpt,
     FormatOpt,
     InputArg,
     JsonOpt,
+    MasterOpt,
     OutDirOpt,
     OutFormatOpt,
     OverwriteOpt,
     SepOpt,
+    SparkConfOpt,
+    engine,
     names,
     out,
     output_format,
@@ -76,6 +80,9 @@ def anonymize(
     overwrite: OverwriteOpt = False,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
+    engine_: EngineOpt = "polars",
+    master: MasterOpt = None,
+    spark_conf: SparkConfOpt = None,
 ) -> None:
     """Generalize the quasi-identifiers, with the least information loss, until the data
     meets k-anonymity, l-diversity, t-closeness or a risk bound; write data and report."""
@@ -97,14 +104,15 @@ def anonymize(
         raise UsageError(f"give either --policy or target options, not both "
                          f"({', '.join(targets.given())})")
     expert, text = load_expert(policy) if policy is not None else (None, None)
-    dataset = spec(path, input_format, sep).open()
+    runner = engine(engine_, master, spark_conf)
+    table = runner.open(spec(path, input_format, sep).source)
     if expert is None:
-        expert = targets.to_expert(dataset.columns, source=path.name)
+        expert = targets.to_expert(table.columns, source=path.name)
     summary = anonymize_file(
-        dataset, expert, output, base=policy.parent if policy is not None else Path(),
+        table, expert, output, base=policy.parent if policy is not None else Path(),
         origin="policy" if policy is not None else "options", policy_text=text,
         options=AnonymizeOptions(output_format(output_format_), overwrite,
-                                 max(10, explain or 0), time_budget))
+                                 max(10, explain or 0), time_budget, engine=runner))
     candidates = summary.pop("candidates")
     if explain is not None:
         summary["candidates"] = candidates[:explain]
@@ -134,6 +142,9 @@ def recode(
     overwrite: OverwriteOpt = False,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
+    engine_: EngineOpt = "polars",
+    master: MasterOpt = None,
+    spark_conf: SparkConfOpt = None,
 ) -> None:
     """Local recoding without hierarchies: Mondrian boxes or microaggregation to groups of
     at least k; writes data, recoding.json, report.html and manifest.json."""
@@ -145,8 +156,10 @@ def recode(
         raise UsageError(f"--method must be mondrian, mdav or univariate; got {method!r}")
     targets = RecodeTargets(cast(Method, method), tuple(names(qi, "--qi")), k, l_value,
                             sensitive, tuple(names(keep, "--keep")), tuple(names(drop, "--drop")))
+    runner = engine(engine_, master, spark_conf)  # Mondrian and microaggregation: Polars only
     summary = recode_file(spec(path, input_format, sep).open(), targets, output,
-                          output_format=output_format(output_format_), overwrite=overwrite)
+                          output_format=output_format(output_format_), overwrite=overwrite,
+                          engine=runner)
     if as_json:
         print_json(summary)
         return

@@ -8,13 +8,17 @@ from typing import Annotated
 import typer
 
 from veil.cli.common import (
+    EngineOpt,
     FormatOpt,
     InputArg,
+    MasterOpt,
     OutDirOpt,
     OutFormatOpt,
     OverwriteOpt,
     ReferenceDateOpt,
     SepOpt,
+    SparkConfOpt,
+    engine,
     out,
     output_format,
     reference_date,
@@ -50,18 +54,20 @@ def apply(
     with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
+    engine_: EngineOpt = "polars",
+    master: MasterOpt = None,
+    spark_conf: SparkConfOpt = None,
 ) -> None:
     """Apply a policy: write the de-identified data, report and manifest to a directory."""
-    from veil.pipeline import apply_policy
-    from veil.policy.load import load_policy
+    from veil.pipeline import ApplyOptions, LoadedPolicy, apply_policy
 
     source = spec(path, input_format, sep)
-    loaded = load_policy(policy)
+    loaded = LoadedPolicy.from_file(policy)
+    runner = engine(engine_, master, spark_conf)
     with open_keys(secret_file, key_file, vault, vault_key_file, scope, purpose) as keys:
-        result = apply_policy(
-            source, loaded, output, policy_text=policy.read_text(encoding="utf-8"), keys=keys,
-            output_format=output_format(output_format_), overwrite=overwrite,
-            with_risk=with_risk)
+        result = apply_policy(source, loaded, output, options=ApplyOptions(
+            keys=keys, output_format=output_format(output_format_), overwrite=overwrite,
+            with_risk=with_risk, engine=runner))
         exported(keys, result.report)  # only now: the release exists
     _summary(result.report, output)
 
@@ -82,16 +88,20 @@ def deidentify(
     with_risk: RiskOpt = True,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
+    engine_: EngineOpt = "polars",
+    master: MasterOpt = None,
+    spark_conf: SparkConfOpt = None,
 ) -> None:
     """Scan, apply the profile's default policy, and report, in one step."""
     from veil.pipeline import deidentify as run
 
     source = spec(path, input_format, sep)
+    runner = engine(engine_, master, spark_conf)
     with open_keys(secret_file, key_file, vault, vault_key_file, scope, purpose) as keys:
         result = run(
             source, output, profile=profile, reference_date=reference_date(reference_date_),
             keys=keys, overwrite=overwrite, with_risk=with_risk,
-            output_format=output_format(output_format_),
+            output_format=output_format(output_format_), engine=runner,
         )
         exported(keys, result.report)  # only now: the release exists
     _summary(result.report, output)

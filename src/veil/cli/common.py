@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from veil.engines.cli import EngineOpt as EngineOpt
+from veil.engines.cli import MasterOpt as MasterOpt
+from veil.engines.cli import SparkConfOpt as SparkConfOpt
+from veil.engines.cli import engine as engine
 from veil.errors import UsageError
 
 if TYPE_CHECKING:  # the CLI imports its heavy modules lazily, per command

@@ -9,7 +9,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from veil.cli.common import FormatOpt, InputArg, JsonOpt, SepOpt, names, out, print_json, spec
+from veil.cli.common import (
+    EngineOpt,
+    FormatOpt,
+    InputArg,
+    JsonOpt,
+    MasterOpt,
+    SepOpt,
+    SparkConfOpt,
+    engine,
+    names,
+    out,
+    print_json,
+    spec,
+)
 from veil.errors import UsageError
 
 if TYPE_CHECKING:
@@ -42,11 +55,15 @@ def risk(
         "--hierarchy", help="ATTR=FILE, an ARX hierarchy file; repeatable")] = None,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
+    engine_: EngineOpt = "polars",
+    master: MasterOpt = None,
+    spark_conf: SparkConfOpt = None,
 ) -> None:
     """Measure re-identification risk: k, prosecutor/journalist/marketer risk,
     population uniqueness, l-diversity, t-closeness and what drives the risk."""
-    from veil.pipeline import InputSpec
-    from veil.risk import Population, assess
+    from veil.engines.types import Source
+    from veil.risk import Population
+    from veil.risk.assess import assess_table, records_from_counts
 
     given = [x is not None for x in (population, population_table, sampling_fraction)]
     if sum(given) > 1:
@@ -55,12 +72,15 @@ def risk(
     if sampling_fraction == 0:
         raise UsageError("--sampling-fraction must be greater than 0")
     source = spec(path, input_format, sep)
-    table = None
-    if population_table is not None:
-        table = InputSpec(population_table).open().frame.collect(engine="streaming")
+    runner = engine(engine_, master, spark_conf)
     quasi, sensitive_names = names(qi, "--qi"), names(sensitive, "--sensitive")
-    result = assess(
-        source.open().frame, quasi=quasi, sensitive=sensitive_names,
+    table = None
+    if population_table is not None:  # its classes over the quasi-identifiers it holds
+        reference = runner.open(Source(population_table))
+        held = [q for q in quasi if q in reference.columns] or list(reference.columns[:1])
+        table = records_from_counts(runner, reference, held)
+    result = assess_table(
+        runner, runner.open(source.source), quasi=quasi, sensitive=sensitive_names,
         population=Population(population, sampling_fraction, table), threshold=threshold,
         pairs=pairs,
         hierarchies=_risk_hierarchies([*quasi, *sensitive_names], hierarchies, hierarchy or []),

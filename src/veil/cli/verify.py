@@ -9,7 +9,19 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from veil.cli.common import FormatOpt, InputArg, JsonOpt, SepOpt, out, print_json, separator
+from veil.cli.common import (
+    EngineOpt,
+    FormatOpt,
+    InputArg,
+    JsonOpt,
+    MasterOpt,
+    SepOpt,
+    SparkConfOpt,
+    engine,
+    out,
+    print_json,
+    separator,
+)
 from veil.errors import UsageError
 
 if TYPE_CHECKING:
@@ -25,6 +37,9 @@ def verify(
         "each finding, never values) to this file")] = None,
     input_format: FormatOpt = None,
     sep: SepOpt = None,
+    engine_: EngineOpt = "polars",
+    master: MasterOpt = None,
+    spark_conf: SparkConfOpt = None,
 ) -> None:
     """Check every value and column name of any file for residual identifiers.
 
@@ -38,7 +53,7 @@ def verify(
         raise UsageError(f"profile {profile!r} is not implemented for verify",
                          hint="use --profile safe-harbor")
     found = verify_file(path, fmt=None if input_format is None else parse_format(input_format),
-                        separator=separator(sep))
+                        separator=separator(sep), engine=engine(engine_, master, spark_conf))
     if owner_report is not None:
         from veil.io.write import atomic_file
 

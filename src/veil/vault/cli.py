@@ -21,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from veil.engines.cli import EngineOpt, MasterOpt, SparkConfOpt
 from veil.errors import UsageError, VaultError
 
 if TYPE_CHECKING:
@@ -247,9 +248,13 @@ def pseudonymize(
     witness: WitnessOpt = None,
     witness_log: WitnessLogOpt = None,
     allow_insecure_key_file: InsecureOpt = False,
+    engine_: EngineOpt = "polars",
+    master: MasterOpt = None,
+    spark_conf: SparkConfOpt = None,
 ) -> None:
     """Replace identifier columns by random codes from the vault, assigning new codes to new
     identifiers; other columns are copied unchanged."""
+    from veil.engines.cli import engine
     from veil.io.formats import parse_format
     from veil.vault.files import pseudonymize_file
     from veil.vault.keystore import VaultKeyStore
@@ -257,11 +262,13 @@ def pseudonymize(
     if sep is not None and len(sep) != 1:
         raise UsageError(f"--sep must be one character, got {len(sep)}")
     fmt = None if input_format is None else parse_format(input_format)
+    runner = engine(engine_, master, spark_conf)  # the vault stays on this machine
     with open_vault(vault, key_file, passphrase, witness=witness, witness_log=witness_log,
                     allow_insecure=allow_insecure_key_file) as opened:
         store = VaultKeyStore(opened, actor=_actor(actor), purpose=purpose)
         result = pseudonymize_file(path, output, columns=column, keystore=store, scope=scope,
-                                   overwrite=overwrite, input_format=fmt, separator=sep)
+                                   overwrite=overwrite, input_format=fmt, separator=sep,
+                                   engine=runner)
         # the coded file has left the custodian's hands: an export entry (counts only)
         opened.record("export", actor=_actor(actor), scope=scope, purpose=purpose,
                       counts={"columns": len(result.columns),
