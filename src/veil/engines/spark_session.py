@@ -88,7 +88,7 @@ def _create(master: str | None, conf: Mapping[str, str]) -> Any:
         if master is not None:
             builder = builder.master(master)
         settings = dict(DEFAULTS)
-        if master is None or is_local(master):
+        if is_local(master):  # spark-submit's own settings (master None) are left alone
             settings.update(LOCAL_DEFAULTS)
             # PySpark takes the workers' Python from the environment in local mode
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
