@@ -89,3 +89,15 @@ def test_verification_flags_name_shaped_values_without_dictionaries() -> None:
     assert {r.detector for r in found.failures} >= {"name_shaped_values"}
     clean = pl.LazyFrame({"dept": ["Cardiology", "Family medicine", "GI", "Ortho"] * 500})
     assert verify_frame(clean).passed
+
+
+def test_a_few_unmarked_two_word_values_are_a_category_not_names() -> None:
+    """Implant models ('Boston Scientific Accolade') are shaped like names; few distinct
+    values with no name marks (comma, diacritics, capitals) stay a category."""
+    rnd = random.Random(12)
+    models = ("Boston Scientific Accolade", "Abbott Assurity MRI", "Zimmer Persona Knee",
+              "Medtronic Azure XT DR")
+    frame = pl.DataFrame({"implant": [rnd.choice(models) for _ in range(1_500)]})
+    finding = scan_frame(frame).finding("implant")
+    assert finding.kind is Kind.OTHER and set(finding.categories) == set(models)
+    assert verify_frame(frame.lazy()).passed

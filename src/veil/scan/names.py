@@ -133,6 +133,18 @@ capitalized words ('Nguyễn Văn An', 'José Hernández', 'O'Brien-Smith Ann'),
 'Last, First' with an optional initial or middle name ('TRAN-LE, MAI', 'Díaz, Rosa M')."""
 
 
+NAME_SHAPED_DISTINCT = 5
+"""Distinct name-shaped values that make a column's names names: fewer (a few device
+models, 'Boston Scientific Accolade') count only when marked as names."""
+
+
+def marked_name(text: pl.Expr) -> pl.Expr:
+    """Per name-shaped value: marked as a person's name beyond its shape: a comma
+    ('Last, First'), a letter with a diacritic, or every word in capitals ('NGUYEN VAN AN')."""
+    return (text.str.contains(",") | text.str.contains(r"[^\x00-\x7F]")
+            | ~text.str.contains(r"\p{Ll}")).fill_null(False)
+
+
 def name_shaped(text: pl.Expr) -> pl.Expr:
     """Per value: shaped like a name (`NAME_SHAPE`) and without a word no name has
     (hospital, disease, department: `veil.detect.vocab.NOT_NAME_WORDS`). Independent of

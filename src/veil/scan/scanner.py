@@ -34,7 +34,7 @@ from veil.errors import UsageError
 from veil.scan.dates import revise_numeric_dates
 from veil.scan.longitudinal import find_per_person_codes
 from veil.scan.model import ColumnFinding, Evidence, ScanResult
-from veil.scan.names import name_shaped
+from veil.scan.names import NAME_SHAPED_DISTINCT, marked_name, name_shaped
 from veil.scan.recognizer import Recognizer, Rule, ValueCheck
 from veil.scan.registry import DEFAULT_RECOGNIZERS
 from veil.scan.relations import find_ages
@@ -372,9 +372,10 @@ def _category(column: ColumnSample) -> _Candidate:
     column must not pass through, and the profile empties it cell by cell.
     """
     counts = column.counts
-    shaped = float(counts.select((pl.col("n") * name_shaped(pl.col("v"))).sum()).item() or 0)
-    share = shaped / column.nonnull
-    if share >= NAME_SHAPED_SHARE:
+    named = counts.filter(name_shaped(pl.col("v")))
+    share = float(named["n"].sum() or 0) / column.nonnull
+    if share >= NAME_SHAPED_SHARE and (named.height >= NAME_SHAPED_DISTINCT or bool(
+            named.select(marked_name(pl.col("v")).any()).item())):
         return _Candidate(Kind.PERSON_NAME, 0.6, 0, (
             Evidence("values", f"{share:.0%} of sampled values are shaped like names (two or "
                      "three capitalized words, or 'Last, First'): a few names repeated per "

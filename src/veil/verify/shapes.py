@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from veil.scan.names import name_shaped
+from veil.scan.names import NAME_SHAPED_DISTINCT, marked_name, name_shaped
 
 NAME_SHAPED_SHARE = 0.5
 """Share of a column's values that must be name-shaped to flag it."""
@@ -23,8 +23,12 @@ def name_shape_stats(values: pl.Series, alias: str, step: int) -> dict[str, int]
     """Estimated name-shaped values of one column (`step`: rows per sampled row)."""
     text = values.cast(pl.String).str.strip_chars()
     frame = text.to_frame("v").select(
-        shaped=name_shaped(pl.col("v")).sum(), present=pl.col("v").is_not_null().sum())
-    shaped, present = frame.row(0)
+        shaped=name_shaped(pl.col("v")).sum(), present=pl.col("v").is_not_null().sum(),
+        distinct=pl.col("v").filter(name_shaped(pl.col("v"))).n_unique(),
+        marked=(name_shaped(pl.col("v")) & marked_name(pl.col("v"))).sum())
+    shaped, present, distinct, marked = frame.row(0)
+    if not (int(distinct or 0) >= NAME_SHAPED_DISTINCT or int(marked or 0)):
+        shaped = 0  # a few unmarked two-word values: device models, not names
     return {f"{alias}_shaped": int(shaped or 0) * step,
             f"{alias}_shaped_of": int(present or 0) * step}
 
