@@ -107,9 +107,12 @@ class Lexicon:
                 or key in self.not_name or key in MONTH_WORDS or key in FUNCTION_WORDS)
 
     def is_clinical(self, key: str) -> bool:
-        """Clinical vocabulary that should survive scrubbing (eponyms, drugs, genes, terms)."""
-        return (key in self.eponyms or key in self.drugs or key in self.genes
-                or key in self.clinical)
+        """Clinical vocabulary that should survive scrubbing (eponyms, drugs, genes, terms);
+        a hyphenated word with an eponym part too ('MALLORY-WEISS', 'STEVENS-JOHNSON')."""
+        if (key in self.eponyms or key in self.drugs or key in self.genes
+                or key in self.clinical):
+            return True
+        return "-" in key and any(part in self.eponyms for part in key.split("-"))
 
 
 @lru_cache(maxsize=1)

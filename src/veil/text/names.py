@@ -76,6 +76,10 @@ _STRONG_BEFORE_ALL = re.compile(_STRONG_BEFORE.pattern.replace("$)", ")"))
 _MEDIUM_BEFORE_ALL = re.compile(_MEDIUM_BEFORE.pattern.replace("$)", ")"))
 """The same context patterns run once over a whole text: a run whose first word starts
 where one of their matches ends has that context (one scan per text, not one per run)."""
+_HEADER_NAME = re.compile(
+    r"(?m)^[ \t]*(?:(?i:patient|pt|name|re)[ \t]*:?[ \t]+)?([A-Z][A-Za-z'’\-]+,[ \t]*"
+    r"[A-Z][A-Za-z'’\-]{2,}(?:[ \t]+[A-Z]\.?)?)(?=[ \t]{2,}|[ \t]+(?:DOB|MRN|[0-9(])|[ \t]*$)")
+"""'SMITH, JOHN  123456  Rm 4B', 'Patient Weiss, Cindy DOB ...': a 'Last, First' header."""
 _AFTER_CONTEXT = re.compile(r"[\s,(:\-\"']*")
 
 
@@ -202,7 +206,8 @@ class NameFinder:
         self.lex = lexicon
 
     def find(self, text: str) -> list[Span]:
-        spans: list[Span] = []
+        spans: list[Span] = [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
+                             for m in _HEADER_NAME.finditer(text)]
         strong = _ends(_STRONG_BEFORE_ALL, text)
         medium = _ends(_MEDIUM_BEFORE_ALL, text)
         for run in _runs(text):

@@ -139,14 +139,11 @@ class PlaceFinder:
                 start += trimmed.end()
             # a function word inside ('YO SEEN IN CLINIC', 'resides at X Hospital'): the
             # facility name starts after the last one
+            cut = start
             for inner in re.finditer(r"[A-Za-z'’]+", text[start:end]):
-                word = fold(inner.group())
-                if word in _CUT_WORDS and \
-                        start + inner.end() < end:
-                    start = start + inner.end()
-                    break_words = text[start:end].split()
-                    if not break_words:
-                        break
+                if fold(inner.group()) in _CUT_WORDS and start + inner.end() < end:
+                    cut = start + inner.end()
+            start = cut
             while start < end and text[start] in " \t":
                 start += 1
             rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]

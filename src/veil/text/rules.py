@@ -95,6 +95,7 @@ def _street_suffixes() -> str:
     words = {w for w in vocab.street_suffixes() if w[:1].isupper()}
     listed = _STREET_SUFFIX[3:-1].split("|")
     words |= set(listed)
+    words |= {w.upper() for w in words}
     return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
@@ -263,6 +264,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[nsew]\.?\s+)?(?:(?!(?:to|who|the|of|in|at|and|on|for|with|was|is|a|an)\s)"
           r"[a-z0-9][a-z0-9'\-]*\s+){1,3}(?:street|avenue|road|boulevard|lane|drive|court|"
           r"terrace|parkway|highway|circle|trail)" + _R + r")", 0.85),
+        r("address_labelled", PhiType.ADDRESS, r"(?i:\b(?:address|addr|home\s+address|"
+          r"mailing\s+address|lives\s+at|resides\s+at|residing\s+at)\b[ \t]*:?[ \t]*)"
+          r"([0-9]{1,6}[A-Za-z]?[ \t]+[A-Za-z0-9][^\n,;]{2,60})", 0.9, group=1),
+        r("mbi", PhiType.HEALTH_PLAN, r"(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]"
+          r"[0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}"
+          r"(?![A-Za-z0-9])", 0.9),
+        r("mixed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=[A-Z0-9]{8,20}(?![A-Za-z0-9]))"
+          r"(?=(?:[A-Z]*[0-9]){3})(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{8,20}(?![A-Za-z0-9])", 0.7,
+          validator="not_code"),
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
@@ -336,7 +346,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
     "udi_gs1": ("(01)",), "udi_hibcc": ("+",), "po_box": ("box",),
     "unit": ("apt", "apartment", "suite", "ste", "unit", "trlr"),
-    "zip_labelled": ("zip", "postal"), "county": ("county", "parish", "borough"),
+    "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
+    "county": ("county", "parish", "borough"),
     "ipv6": ("::",), "mac": (":", "-"),
 }
 """Rule name -> lower-case substrings one of which a text must hold for the rule to run

@@ -156,7 +156,8 @@ class Scrubber:
         if not words:
             return False
         lex = self.lexicon
-        if span.source == "name_context":  # a relation, label or credential says: a name
+        if span.source in ("name_context", "facility", "facility_of", "city_state"):
+            # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
                    or w in FUNCTION_WORDS for w in words)
