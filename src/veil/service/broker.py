@@ -2,7 +2,11 @@
 
 Threads: the event loop parses and answers; token lookups run on one reader thread and
 every write (assign, re-identify, each audit entry, token changes) on one writer thread,
-in arrival order. The audit log is a single hash chain, so writes are serial anyway;
+in arrival order. A token's grant is read from the database for every request except
+re-identifications, which may use a grant read in the last second (`recall`): their batch
+transaction reads whether any of its tokens was revoked before it writes anything
+(`TokenStore.unusable`), so a revocation still counts from the next batch on.
+The audit log is a single hash chain, so writes are serial anyway;
 one writer hands over without SQLite's sleep-and-retry busy wait and without the
 unfairness of many threads fighting for a lock (and for the GIL). Heavy reads (the
 audit log, scope and token lists) use the shared thread pool.

@@ -9,12 +9,13 @@ but the database: every write is a transaction, and the audit log's head row (a 
 lock on PostgreSQL, the database lock on SQLite) puts their entries in one chain;
 each worker still groups its own re-identifications into shared transactions
 (`veil.service.broker`). On PostgreSQL a worker waiting for the head is woken when it
-is free; SQLite's busy handler sleeps and retries instead, so several workers on one
-SQLite file contend (see BENCHMARKS.md).
+is free; on SQLite the workers' writers take a file lock first (`veil.io.db`), which
+wakes the next one when it is free (SQLite's own busy handler sleeps and polls).
 
 Each worker counts requests without a valid token itself (`veil.service.denials`), so
 with N workers a source may get up to N entries a minute. Token checks read the
-database on every request in every worker: a revocation counts everywhere at once.
+database on every request in every worker (a re-identification: inside its batch's
+transaction, `veil.service.broker`): a revocation counts everywhere at once.
 
 The parent stops every worker (SIGTERM: each finishes its requests and writes its
 counts) when it gets SIGTERM or SIGINT, and when any worker exits on its own: the
