@@ -97,7 +97,7 @@ def test_a_few_unmarked_two_word_values_are_a_category_not_names() -> None:
     rnd = random.Random(12)
     models = ("Boston Scientific Accolade", "Abbott Assurity MRI", "Zimmer Persona Knee",
               "Medtronic Azure XT DR")
-    frame = pl.DataFrame({"implant": [rnd.choice(models) for _ in range(1_500)]})
-    finding = scan_frame(frame).finding("implant")
+    frame = pl.DataFrame({"model": [rnd.choice(models) for _ in range(1_500)]})
+    finding = scan_frame(frame).finding("model")
     assert finding.kind is Kind.OTHER and set(finding.categories) == set(models)
     assert verify_frame(frame.lazy()).passed
