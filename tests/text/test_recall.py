@@ -88,6 +88,16 @@ PLANTED: list[tuple[str, PhiType]] = [
     ("DATE: <<21ST OF JUNE 2024>> 18:06", PhiType.DATE),
     ("Resides at <<Michaelchester Family Health Center>>; staff phone on file.",
      PhiType.FACILITY),
+    # discharge-summary styles
+    ("Record date: 2088-07-03\n\nNAME: <<Villegas, Yosef>>\nMRN: 5183394", PhiType.NAME),
+    ("cc: <<Jaime Oyelaran>>, PA-C", PhiType.NAME),
+    ("Appt <<11/30>> at 9am with cardiology.", PhiType.DATE),
+    ("Seen in <<Eau Claire>> urgent care two weeks ago.", PhiType.CITY),
+    ("Her son Bartholomew drove her from <<Poughkeepsie>>.", PhiType.CITY),
+    ("Pt is a <<ninety-one-year-old>> woman.", PhiType.AGE),
+    ("Emergency contact: Ingrid Solberg (sister) <<+47 912 34 567>>", PhiType.PHONE),
+    ("Driver license <<S530-4128-7731>> (Wisconsin).", PhiType.LICENSE),
+    ("Wound care by VNA of Greater <<Lowell>> twice weekly.", PhiType.CITY),
 ]
 
 HARD_NEGATIVES = [
@@ -112,6 +122,9 @@ HARD_NEGATIVES = [
     "T 38.2 C. Pt states she feels better. Pulse is 94 and SpO2 was 96%.",
     "Mohs surgery planned; Takotsubo cardiomyopathy resolved; Mallory-Weiss tear.",
     "Moved from North Dakota to West Virginia in 2019.",
+    "BP 142/88, HR 94, RR 18, SpO2 97% on RA, T 98.6F.",
+    "Dx: Hashimoto thyroiditis, Wilson disease, Sjogren syndrome; s/p Whipple.",
+    "Pt is an 89-year-old man with a 2015 diagnosis of breast cancer.",
 ]
 
 

@@ -76,6 +76,8 @@ _PLACE_RUN = re.compile(r"(?<![A-Za-z'’])(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]
                         r"(?:[ \t]+(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)){0,4}")
 _WEAK_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|around|of)\s+$)")
 _PLACE_BEFORE = re.compile(
+    r"(?:\b(?:Greater|Metro|Downtown|Upstate|Downstate|Suburban|Rural|Southern|Northern|"
+    r"Eastern|Western|Central)\s+$)|"
     r"(?i:\b(?:from|visiting|moved\s+to|lives\s+in|"
     r"living\s+in|resides\s+in|residing\s+in|born\s+in|raised\s+in|grew\s+up\s+in|"
     r"relocated\s+to|travel(?:l)?ed\s+to|trip\s+to|returned\s+from|city|town|village|"

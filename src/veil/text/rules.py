@@ -158,7 +158,9 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_context_short", d, r"(?i:\b(?:on|since|from|until|till|through|thru|dated|by|"
           r"before|after|effective|of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
           r"stopped|last|next|between|and|to|dictated|transcribed|signed|date|exam|d/t|"
-          r"performed|collected|drawn|received|reported|resulted|scheduled)[ \t]*:?[ \t]+)("
+          r"performed|collected|drawn|received|reported|resulted|scheduled|appt|appointment|"
+          r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending)"
+          r"[ \t]*:?[ \t]+)("
           + _MON + r"/" + _DAYNUM + r")" + _RD, 0.85, group=1),
         r("date_paren_short", d, r"\((" + _MON + r"/" + _DAYNUM + r")\)", 0.85, group=1),
         r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM
