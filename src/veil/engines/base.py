@@ -33,7 +33,6 @@ from typing import Protocol, runtime_checkable
 
 import polars as pl
 
-from veil.actions.keystore import KeyStore
 from veil.actions.secrets import Secret
 from veil.engines.types import (
     COUNT,
@@ -166,27 +165,13 @@ class Engine(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class RunOptions:
-    """Deprecated: the options of the old `PolarsEngine.execute` (until callers move)."""
-
-    output: Path
-    format: Format
-    secret: Secret | None = None
-    keystore: KeyStore | None = None
-
-
-EngineResult = WriteResult
-
 __all__ = [
     "COUNT",
     "FIRST",
     "ROWS",
     "Capability",
     "Engine",
-    "EngineResult",
     "RowTransform",
-    "RunOptions",
     "Schema",
     "Source",
     "Table",
