@@ -34,9 +34,6 @@ def visits(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     return path, values
 
 
-@pytest.mark.xfail(strict=True, reason="the scrubber's output is not yet a fixed point of its own "
-                   "recognizers (initials left after a name, a year read as an MRN): the "
-                   "verification pass finds them and deidentify redacts the note column")
 def test_deidentify_keeps_scrubbed_notes_and_passes_verification(
         visits: tuple[Path, list[str]], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -56,7 +56,8 @@ _AGE_WORDS = (r"(?i:ninety(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|(?:one\s+|a\s+)?h
               r"(?:\s+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS + r"|ten|eleven|twelve|"
               r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[\s\-]+"
               + _NUM_UNIT_WORDS + r")?))?)")
-_AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])"
+_AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
+"""An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yo|y/o|y\.o\.?|y\.?o|yr\.?|year)"
              r"(?:[\s\-]*(?:old|of\s+age))?)")
 
@@ -259,7 +260,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # --- places ---
         r("street", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?\s+"
           r"(?:(?:[NSEW]|"
-          r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?\s+)?(?:" + _STREET_WORD + r"\s+){0,4}"
+          r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?\s+)?(?:" + _STREET_WORD + r"\s+){1,4}"
           + _street_suffixes() + r"\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
           0.95),
         r("street_lower", PhiType.ADDRESS, r"(?i:(?<![A-Za-z0-9.,])[0-9]{1,6}[a-z]?\s+"
@@ -268,7 +269,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"terrace|parkway|highway|circle|trail)" + _R + r")", 0.85),
         r("address_labelled", PhiType.ADDRESS, r"(?i:\b(?:address|addr|home\s+address|"
           r"mailing\s+address|lives\s+at|resides\s+at|residing\s+at)\b[ \t]*:?[ \t]*)"
-          r"([0-9]{1,6}[A-Za-z]?[ \t]+[A-Za-z0-9][^\n,;]{2,60})", 0.9, group=1),
+          r"([0-9]{1,6}[A-Za-z]?[ \t]+[A-Z0-9][^\n,;]{2,60})", 0.9, group=1),
         r("mbi", PhiType.HEALTH_PLAN, r"(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]"
           r"[0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}"
           r"(?![A-Za-z0-9])", 0.9),

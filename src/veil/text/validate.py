@@ -38,8 +38,13 @@ def _ssn_shape(value: str) -> str:
     return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}" if len(digits) == 9 else value
 
 
+_YEAR_ONLY = re.compile(r"^(?:1[89]|20)[0-9]{2}$")
+
+
 def _has_digit(values: list[str]) -> list[bool]:
-    return [any(c.isdigit() for c in v) and not _is_clinical_code(v) for v in values]
+    """A labelled id: holds a digit, is no clinical code and no bare year (kept by Safe Harbor)."""
+    return [any(c.isdigit() for c in v) and not _is_clinical_code(v)
+            and not _YEAR_ONLY.match(v) for v in values]
 
 
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?$")
