@@ -123,6 +123,7 @@ HARD_NEGATIVES = [
     "Mohs surgery planned; Takotsubo cardiomyopathy resolved; Mallory-Weiss tear.",
     "Moved from North Dakota to West Virginia in 2019.",
     "BP 142/88, HR 94, RR 18, SpO2 97% on RA, T 98.6F.",
+    "Febrile overnight: T 99F, then temp 101 F; Tmax 99.1F.",
     "Dx: Hashimoto thyroiditis, Wilson disease, Sjogren syndrome; s/p Whipple.",
     "Pt is an 89-year-old man with a 2015 diagnosis of breast cancer.",
 ]

@@ -182,8 +182,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"wife|patient|pt)\s+(?:is|was|am)(?:\s+now)?|i'm|i\s+am|he's|she's)\s+)("
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|"
           r"percent|degrees|°))" + _R, 0.9, group=1),
-        r("age_sex", PhiType.AGE, _L + _AGE_NUM
-          + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF])(?![A-Za-z0-9°])", 0.9),
+        # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
+        # temperature ('T 99F', 'temp 99 F')
+        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(]|\b(?i:a|an|is|pt|patient|this|hpi|cc|id)\b)"
+          r"[ \t]*(" + _AGE_NUM + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF]))(?![A-Za-z0-9°])", 0.9,
+          group=1),
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)\s+birthday"
