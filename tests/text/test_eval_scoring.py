@@ -131,3 +131,26 @@ def test_leak_values_go_to_an_owner_only_file(tmp_path: Path) -> None:
     write_leak_values(path, [GOLD], result.leaks)
     assert (os.stat(path).st_mode & 0o777) == 0o600
     assert "Mary Bell" in path.read_text()
+
+
+def test_parse_marked_records() -> None:
+    from veil.text.corpus import parse_marked
+
+    record = parse_marked("Pt [[NAME|Ann Lee]] ([[AGE|93]]) has {{Crohn's disease}}; "
+                          "call [[PHONE|617-555-0100]].", "m1", "P9")
+    assert record.text == "Pt Ann Lee (93) has Crohn's disease; call 617-555-0100."
+    assert [(record.text[s.start:s.end], s.type) for s in record.spans] == [
+        ("Ann Lee", "NAME"), ("93", "AGE"), ("617-555-0100", "PHONE")]
+    assert record.terms == ("Crohn's disease",) and record.patient_id == "P9"
+
+
+def test_held_out_file_parses() -> None:
+    """bench/text_heldout.txt: every record parses, every type is a PhiType."""
+    from veil.text.corpus import parse_marked
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "text_heldout.txt"
+    blocks = path.read_text(encoding="utf-8").split("\n=== ")[1:]
+    records = [parse_marked(b.partition("\n")[2], b.split()[1]) for b in blocks]
+    assert len(records) >= 30
+    assert {s.type for r in records for s in r.spans} <= {t.value for t in PhiType}
+    assert all("[[" not in r.text and "{{" not in r.text for r in records)

@@ -10,6 +10,7 @@ writes such files; any other corpus in this shape can be scored.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,3 +85,36 @@ def read_texts(path: Path) -> list[str]:
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         return [r.text for r in read_records(path)]
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+_MARK = re.compile(r"\[\[([A-Z_]+)\|([^\]]+)\]\]|\{\{([^}]+)\}\}")
+
+
+def parse_marked(marked: str, record_id: str, patient_id: str | None = None) -> NoteRecord:
+    """A record from hand-marked text: `[[TYPE|value]]` is PHI of TYPE, `{{term}}` a
+    clinical term that must survive; everything else is plain text.
+
+    >>> r = parse_marked("Seen by Dr. [[NAME|Ray Holt]] for {{Bell's palsy}}.", "r1")
+    >>> r.text, [(r.text[s.start:s.end], s.type) for s in r.spans], r.terms
+    ("Seen by Dr. Ray Holt for Bell's palsy.", [('Ray Holt', 'NAME')], ("Bell's palsy",))
+    """
+    parts: list[str] = []
+    spans: list[GoldSpan] = []
+    terms: list[str] = []
+    pos = last = 0
+    for match in _MARK.finditer(marked):
+        plain = marked[last:match.start()]
+        parts.append(plain)
+        pos += len(plain)
+        kind, value, term = match.group(1), match.group(2), match.group(3)
+        text = value if kind else term
+        if kind:
+            spans.append(GoldSpan(pos, pos + len(text), kind))
+        else:
+            terms.append(text)
+        parts.append(text)
+        pos += len(text)
+        last = match.end()
+    parts.append(marked[last:])
+    return NoteRecord(record_id, patient_id, "marked", "".join(parts), tuple(spans),
+                      tuple(dict.fromkeys(terms)))
