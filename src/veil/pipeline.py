@@ -42,6 +42,7 @@ from veil.report.build import build_report
 from veil.report.html import high_risk, render_html
 from veil.scan import ScanResult, scan_frame
 from veil.verify import Verification, plan_expectations, verify_table
+from veil.verify.cells import per_value_only
 
 SAMPLE_ROWS = 10_000
 
@@ -356,7 +357,8 @@ def _redact_residuals(proposal: Proposal, found: Verification, plan: Plan,
         letter = max(categories, key=lambda c: categories[c])
         category = Category(letter)
         counts = ", ".join(f"{c} {n:,}" for c, n in sorted(categories.items()))
-        if step.action == "keep" and step.kind in MEASUREMENT_KINDS:
+        if (step.action == "keep" and step.kind in MEASUREMENT_KINDS
+                and per_value_only(found, label)):
             # the kind is established: replace the offending cells, not the column
             columns[step.key] = Redact(action="redact", category=category, kind=step.kind,
                                        keep_matching=MEASUREMENT)

@@ -60,3 +60,23 @@ def test_three_ssns_in_a_lab_column_cost_three_cells(tmp_path: Path) -> None:
     warnings = json.loads((out / "report.json").read_text())["warnings"]
     assert any("lab_result" in w and "G 3" in w for w in warnings), warnings
     assert not any(result[i] in done.stdout + done.stderr + str(warnings) for i in dirty)
+
+
+def test_a_column_level_finding_still_redacts_the_column(tmp_path: Path) -> None:
+    """Months of an event stored alone are a date element as a whole (no single cell is
+    one): the column is redacted, and the run still succeeds."""
+    rnd = random.Random(9)
+    n = 3_000
+    frame = pl.DataFrame({"SURGMO": [str(rnd.randint(1, 12)) for _ in range(n)],
+                          "hgb": [f"{rnd.uniform(9, 16):.1f}" for _ in range(n)]})
+    source = tmp_path / "reg.csv"
+    frame.write_csv(source)
+    out = tmp_path / "out"
+    done = subprocess.run([*_veil(), "deidentify", str(source), "--profile", "safe-harbor",
+                           "--reference-date", "2026-01-01", "-o", str(out)],
+                          capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode == 0, done.stderr[-500:]
+    written = pl.read_csv(out / "reg.csv", infer_schema=False)
+    assert set(written["SURGMO"].drop_nulls().to_list()) <= {"[REDACTED]"}
+    assert written["hgb"].to_list() == frame["hgb"].to_list()
