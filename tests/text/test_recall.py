@@ -98,6 +98,10 @@ PLANTED: list[tuple[str, PhiType]] = [
     ("Emergency contact: Ingrid Solberg (sister) <<+47 912 34 567>>", PhiType.PHONE),
     ("Driver license <<S530-4128-7731>> (Wisconsin).", PhiType.LICENSE),
     ("Wound care by VNA of Greater <<Lowell>> twice weekly.", PhiType.CITY),
+    ("hi its <<maria>> again, my dad is still dizzy", PhiType.NAME),
+    ("He moved to <<Guadalajara>> in 2019 to be near family.", PhiType.CITY),
+    ("Lives in Lowell <<01852>> with his wife.", PhiType.ZIP),
+    ("Jose Ruiz (<<94>>) - CHF - worse since the move.", PhiType.AGE),
 ]
 
 HARD_NEGATIVES = [
@@ -124,6 +128,7 @@ HARD_NEGATIVES = [
     "Moved from North Dakota to West Virginia in 2019.",
     "BP 142/88, HR 94, RR 18, SpO2 97% on RA, T 98.6F.",
     "Febrile overnight: T 99F, then temp 101 F; Tmax 99.1F.",
+    "I am tired and it's been a long week; she is from Mexico and moved to Texas.",
     "Dx: Hashimoto thyroiditis, Wilson disease, Sjogren syndrome; s/p Whipple.",
     "Pt is an 89-year-old man with a 2015 diagnosis of breast cancer.",
 ]

@@ -80,6 +80,8 @@ _HEADER_NAME = re.compile(
     r"(?m)^[ \t]*(?:(?i:patient|pt|name|re)[ \t]*:?[ \t]+)?([A-Z][A-Za-z'’\-]+,[ \t]*"
     r"[A-Z][A-Za-z'’\-]{2,}(?:[ \t]+[A-Z]\.?)?)(?=[ \t]{2,}|[ \t]+(?:DOB|MRN|[0-9(])|[ \t]*$)")
 """'SMITH, JOHN  123456  Rm 4B', 'Patient Weiss, Cindy DOB ...': a 'Last, First' header."""
+_INTRO = re.compile(r"(?i:\b(?:my\s+name\s+is|name's|i\s+am|i'm|im|its|it's|this\s+is)\s+)"
+                    r"([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
 _AFTER_CONTEXT = re.compile(r"[\s,(:\-\"']*")
 
 
@@ -212,6 +214,23 @@ class NameFinder:
         medium = _ends(_MEDIUM_BEFORE_ALL, text)
         for run in _runs(text):
             spans.extend(self._judge(text, run, strong, medium))
+        spans.extend(self._lower_case_intro(text))
+        return spans
+
+    def _lower_case_intro(self, text: str) -> list[Span]:
+        """'hi its maria again', 'my name is john smith': a dictionary given name written in
+        lower case right after a self-introduction (and a surname after it)."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _INTRO.finditer(text):
+            first = fold(match.group(1))
+            if first not in lex.first or lex.blocks_alone(first) or first in lex.weak:
+                continue
+            end = match.end(1)
+            if match.group(2) and fold(match.group(2)) in lex.last and not lex.blocks_alone(
+                    fold(match.group(2))):
+                end = match.end(2)
+            spans.append(Span(match.start(1), end, PhiType.NAME, "name_intro", 0.85))
         return spans
 
     def _judge(self, text: str, run: list[_Tok], strong_ends: set[int],

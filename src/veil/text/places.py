@@ -105,6 +105,26 @@ _TOWN_SHAPE = re.compile(
     r"(?![A-Za-z])")
 _CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "DE", "NP"})
 _EPONYM_NEXT = re.compile(r"^(?:['’]s?)?\s+(?i:disease|syndrome|sign|test|score|scale|criteria)\b")
+_CONTEXT_PLACE = re.compile(
+    r"(?i:\b(?:moved\s+(?:here\s+)?(?:to|from)|lives\s+in|living\s+in|resides\s+in|residing\s+in|"
+    r"born\s+in|raised\s+in|grew\s+up\s+in|relocated\s+(?:to|from)|native\s+of|"
+    r"hometown\s+(?:of|is)|visiting\s+from|travel(?:l)?ed\s+(?:to|from)|trip\s+to|"
+    r"vacation\s+in|is\s+from|are\s+from|am\s+from|i'm\s+from|comes\s+from|"
+    r"came\s+from|originally\s+from|lived\s+in|works\s+in|worked\s+in)\s+)"
+    r"((?:St\.\s+|Ft\.\s+|Mt\.\s+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})")
+_MONTHS_UPPER = frozenset({"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                           "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"})
+_COUNTRIES = frozenset({
+    "MEXICO", "CANADA", "CHINA", "INDIA", "JAPAN", "KOREA", "VIETNAM", "PHILIPPINES", "CUBA",
+    "HAITI", "PUERTO RICO", "GUATEMALA", "HONDURAS", "EL SALVADOR", "NICARAGUA", "COLOMBIA",
+    "VENEZUELA", "BRAZIL", "PERU", "ECUADOR", "ARGENTINA", "CHILE", "NIGERIA", "GHANA",
+    "KENYA", "ETHIOPIA", "SOMALIA", "EGYPT", "MOROCCO", "ENGLAND", "IRELAND", "SCOTLAND",
+    "FRANCE", "GERMANY", "ITALY", "SPAIN", "PORTUGAL", "POLAND", "RUSSIA", "UKRAINE",
+    "GREECE", "TURKEY", "IRAN", "IRAQ", "SYRIA", "ISRAEL", "LEBANON", "PAKISTAN",
+    "BANGLADESH", "NEPAL", "THAILAND", "CAMBODIA", "LAOS", "INDONESIA", "MALAYSIA",
+    "AUSTRALIA", "NEW ZEALAND", "JAMAICA", "DOMINICAN REPUBLIC", "THE US", "THE STATES",
+    "OVERSEAS", "ABROAD", "HOME", "HERE", "THERE", "TOWN", "THE CITY", "UNITED KINGDOM", "UK",
+})
 _COUNTRY_OR_REGION = frozenset({
     "UNITED STATES", "USA", "US", "AMERICA", "CANADA", "MEXICO", "AFRICA", "EUROPE", "ASIA",
     "MIDWEST", "NEW ENGLAND", "SOUTH", "NORTH", "EAST", "WEST", "CHINA", "INDIA",
@@ -118,7 +138,8 @@ class PlaceFinder:
         self.lex = lexicon
 
     def find(self, text: str) -> list[Span]:
-        return [*self._facilities(text), *self._cities(text), *self._shaped_cities(text)]
+        return [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
+                *self._context_places(text)]
 
     def _facilities(self, text: str) -> list[Span]:
         spans: list[Span] = []
@@ -153,6 +174,32 @@ class PlaceFinder:
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
+        return spans
+
+    def _context_places(self, text: str) -> list[Span]:
+        """Capitalized words after strong place context ('moved to Guadalajara', 'lives in
+        Eau Claire', 'from Hope'): a place whatever the gazetteer says, unless it is a state,
+        a country or region, clinical vocabulary or a function word."""
+        spans: list[Span] = []
+        lex = self.lex
+        for match in _CONTEXT_PLACE.finditer(text):
+            words = match.group(1).split()
+            keys = [fold(w) for w in words]
+            while keys and (keys[-1] in FUNCTION_WORDS or lex.is_clinical(keys[-1])
+                            or keys[-1] in _MONTHS_UPPER):
+                keys.pop()
+                words.pop()
+            if not keys:
+                continue
+            whole = " ".join(keys)
+            if whole in lex.states or whole in _COUNTRY_OR_REGION or whole in _COUNTRIES \
+                    or keys[0] in FUNCTION_WORDS or keys[0] in _MONTHS_UPPER \
+                    or any(lex.is_clinical(k) or k in lex.not_name for k in keys):
+                continue
+            start = match.start(1)
+            end = start + len(" ".join(words)) if len(words) == 1 else \
+                match.start(1) + match.group(1).find(words[-1]) + len(words[-1])
+            spans.append(Span(start, end, PhiType.CITY, "place_context", 0.8))
         return spans
 
     def _cities(self, text: str) -> list[Span]:

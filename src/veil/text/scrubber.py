@@ -45,8 +45,9 @@ _CODE_CONTEXT = re.compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_ZIP_AFTER_CITY = re.compile(r",?[ \t]+(?:[A-Z]{2}\.?,?[ \t]+)?([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _AGE_AFTER_NAME = re.compile(
-    r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*(?:age\s+|aged\s+)?)"
+    r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*(?:age\s+|aged\s+)?|\s*\(\s*)"
     r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))\b")
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
@@ -166,6 +167,11 @@ class Scrubber:
         """'Harold Jenkins is 94', 'Edith, 101,': a bare number over 89 after a name is an age."""
         extra = []
         for span in spans:
+            if span.type is PhiType.CITY:
+                zip_match = _ZIP_AFTER_CITY.match(text, span.end)
+                if zip_match:
+                    extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
+                                      "zip_city", 0.9))
             if span.type is PhiType.NAME:
                 match = _AGE_AFTER_NAME.match(text, span.end)
                 if match:
