@@ -30,8 +30,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     # the policy: rules and anonymization targets as validated values
     ("policy", ("veil.policy",)),
-    # row-local transforms of one column, the compiled plan, the manifest of a run
-    ("actions", ("veil.actions", "veil.manifest", "veil.plan")),
+    # row-local transforms of one column, the compiled plan; a run's output directory
+    # and its manifest (`veil.runs.RunWriter`, used by every command that writes one)
+    ("actions", ("veil.actions", "veil.manifest", "veil.plan", "veil.runs")),
     # finding identifiers in columns (scan) and in free text (text); proposing a policy
     # from a scan; the action registry, which includes the text scrubbing action
     ("analysis", (

@@ -29,17 +29,17 @@ from veil.errors import UsageError, VerificationError
 from veil.io.formats import Format, extension
 from veil.io.hashing import part_files, sha256_path, sha256_text
 from veil.io.read import Dataset, open_dataset
-from veil.io.write import atomic_directory, atomic_file
-from veil.manifest import build_manifest
+from veil.io.write import atomic_file
 from veil.plan import Plan, compile_plan
 from veil.policy.models import Policy, Redact
 from veil.policy.profiles import Proposal as ProfileProposal
 from veil.policy.profiles import safe_harbor_proposal
 from veil.policy.render import render_policy
 from veil.policy.safe_harbor import check_safe_harbor
-from veil.records import DeidentificationReport, ManifestRecord
+from veil.records import DeidentificationReport
 from veil.report.build import build_report
 from veil.report.html import high_risk, render_html
+from veil.runs import RunWriter
 from veil.scan import ScanResult, scan_frame
 from veil.verify import Verification, plan_expectations, verify_table
 from veil.verify.cells import per_value_only
@@ -254,14 +254,15 @@ def _apply(spec: InputSpec, loaded: LoadedPolicy, outdir: Path, options: ApplyOp
     fmt = options.output_format or table.format
     shown = safe_file_name(table.path.name)
     data_name = shown.partition(".")[0] + extension(fmt)
-    with atomic_directory(outdir, overwrite=options.overwrite) as staging:
-        data_file = staging / data_name
+    with RunWriter(outdir, overwrite=options.overwrite, started=started) as run:
+        data_file = run.path(data_name)
         code_maps = prepare_codes(engine, table, plan, keys.keystore)
         result = engine.write(table, plan, WriteOptions(data_file, fmt, keys.secret, code_maps))
+        run.add(*part_files(data_file))
         written = engine.open(Source.output(data_file, fmt))
         verification = _verify(engine, table, plan, written, outdir,
                                remediable=loaded.remediable)
-        (staging / "policy.yaml").write_text(policy_text, encoding="utf-8")
+        run.write_text("policy.yaml", policy_text)
         report = build_report(
             plan=plan,
             categories=verdict.categories,
@@ -290,22 +291,13 @@ def _apply(spec: InputSpec, loaded: LoadedPolicy, outdir: Path, options: ApplyOp
             "output_sha256": sha256_path(data_file),
             "policy_sha256": sha256_text(policy_text),
         }
-        (staging / "report.json").write_text(  # validated: a wrong field fails here
-            DeidentificationReport.model_validate(report).to_json(), encoding="utf-8")
-        (staging / "report.html").write_text(render_html(report), encoding="utf-8")
-        manifest = build_manifest(
-            command=command,
-            input_path=table.path,
-            outputs=part_files(data_file) + [staging / n for n in (
-                "policy.yaml", "report.json", "report.html")],
-            output_root=staging,
+        run.write_text("report.json",  # validated: a wrong field fails here
+                       DeidentificationReport.model_validate(report).to_json())
+        run.write_text("report.html", render_html(report))
+        manifest = run.write_manifest(
+            command=command, input_path=table.path,
             policy_sha256=report["manifest"]["policy_sha256"],
-            parameters=_parameters(plan, keys, fmt, engine.name),
-            started_at=started,
-            finished_at=dt.datetime.now(dt.UTC),
-        )
-        (staging / "manifest.json").write_text(
-            ManifestRecord.model_validate(manifest).to_json(), encoding="utf-8")
+            parameters=_parameters(plan, keys, fmt, engine.name))
     return RunResult(outdir, outdir / data_name, report, manifest)
 
 

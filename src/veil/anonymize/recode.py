@@ -17,7 +17,6 @@ self-contained `report.html` (the two risk sections) and `manifest.json`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,14 +29,13 @@ from veil.engines.types import Capability
 from veil.errors import PolicyError, UsageError
 from veil.io.formats import Format, extension
 from veil.io.read import Dataset, open_dataset
-from veil.io.write import atomic_directory, sink
-from veil.manifest import build_manifest
+from veil.io.write import sink
 from veil.risk import assess
+from veil.runs import RunWriter
 
 Method = Literal["mondrian", "mdav", "univariate"]
 RECORD = "recoding.json"
 REPORT = "report.html"
-MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -108,9 +106,10 @@ def recode_file(dataset: Dataset, targets: RecodeTargets, outdir: Path, *,
         loss, loss_name = micro.information_loss, "SSE / SST"
     fmt = output_format or dataset.format
     kept = [c for c in dataset.columns if c not in set(targets.drop)]
-    with atomic_directory(outdir, overwrite=overwrite) as staging:
-        data_file = staging / (dataset.path.stem + extension(fmt))
+    with RunWriter(outdir, overwrite=overwrite, started=started) as run:
+        data_file = run.path(dataset.path.stem + extension(fmt))
         sink(recoded.lazy().select(kept), data_file, fmt)
+        run.add(data_file)
         sensitive = [targets.sensitive] if targets.sensitive else []
         before = assess(frame, quasi=targets.quasi, sensitive=sensitive, pairs=False)
         written = open_dataset(data_file, fmt=fmt).frame
@@ -124,18 +123,13 @@ def recode_file(dataset: Dataset, targets: RecodeTargets, outdir: Path, *,
             "information_loss_model": loss_name,
             "risk_before": before.to_dict(), "risk_after": after.to_dict(),
         }
-        (staging / RECORD).write_text(json.dumps(record, indent=2, default=str) + "\n",
-                                      encoding="utf-8")
-        (staging / REPORT).write_text(_report(record), encoding="utf-8")
-        manifest = build_manifest(
-            command="recode", input_path=dataset.path,
-            outputs=[data_file, staging / RECORD, staging / REPORT], output_root=staging,
-            policy_sha256=None,
+        run.write_json(RECORD, record, ascii_only=True)
+        run.write_text(REPORT, _report(record))
+        run.write_manifest(
+            command="recode", input_path=dataset.path, policy_sha256=None,
             parameters={k: record[k] for k in ("method", "quasi_identifiers", "k", "l",
                                                 "sensitive", "keep", "drop")}
-            | {"output_format": fmt.value},
-            started_at=started, finished_at=dt.datetime.now(dt.UTC))
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+            | {"output_format": fmt.value}, ascii_only=True)
     return {k: record[k] for k in ("method", "k", "l", "records", "groups", "smallest_group",
                                    "information_loss", "information_loss_model")} | {
         "smallest_class_after": after.classes.smallest, "output": str(outdir)}

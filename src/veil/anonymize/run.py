@@ -18,7 +18,6 @@ nor any error message: they hold column names, counts, levels and scores.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,15 +34,14 @@ from veil.errors import VeilError
 from veil.io.formats import Format, extension
 from veil.io.hashing import sha256_file, sha256_text
 from veil.io.read import Dataset
-from veil.io.write import atomic_directory
-from veil.manifest import build_manifest
 from veil.policy.expert import Expert, Origin
+from veil.report.anonymize_html import render_anonymize_html
 from veil.risk import DEFAULT_THRESHOLD
 from veil.risk.assess import assess_table
+from veil.runs import RunWriter
 
 RECORD = "anonymization.json"
 REPORT = "report.html"
-MANIFEST = "manifest.json"
 _MAX_PAIRS = 6  # measure pairs of quasi-identifiers (risk contributions) up to this many
 
 
@@ -108,7 +106,7 @@ def anonymize_file(source: Source | Table | Dataset, expert: Expert, outdir: Pat
             engine = options.engine
         dataset = engine.open(source) if isinstance(source, Source) else source
     name = dataset.path.name
-    with atomic_directory(outdir, overwrite=options.overwrite) as staging:
+    with RunWriter(outdir, overwrite=options.overwrite, started=started) as run:
         targets = resolve(expert, _EngineValues(engine, dataset), base=base, source=name,
                           origin=origin)
         outcome = anonymize(
@@ -120,9 +118,10 @@ def anonymize_file(source: Source | Table | Dataset, expert: Expert, outdir: Pat
         if recoding is None or outcome.result.best is None:
             raise _no_solution(targets, outcome)
         fmt = options.output_format or dataset.format
-        data_file = staging / (dataset.path.stem + extension(fmt))
+        data_file = run.path(dataset.path.stem + extension(fmt))
         columns = [c for c in dataset.columns if c not in set(targets.drop)]
         engine.write(dataset, recoding.select(columns), WriteOptions(data_file, fmt))
+        run.add(data_file)
         threshold, why = _threshold(targets)
         before = _risk(engine, dataset, targets, threshold, why)
         after = _risk(engine, engine.open(Source(data_file, fmt)), targets, threshold, why)
@@ -139,21 +138,11 @@ def anonymize_file(source: Source | Table | Dataset, expert: Expert, outdir: Pat
             "output_sha256": sha256_file(data_file),
             "policy_sha256": None if policy_text is None else sha256_text(policy_text),
         }
-        (staging / RECORD).write_text(_json(record), encoding="utf-8")
-        from veil.report.anonymize_html import render_anonymize_html
-
-        (staging / REPORT).write_text(render_anonymize_html(record), encoding="utf-8")
-        manifest = build_manifest(
-            command="anonymize",
-            input_path=dataset.path,
-            outputs=[data_file, staging / RECORD, staging / REPORT],
-            output_root=staging,
-            policy_sha256=record["manifest"]["policy_sha256"],
-            parameters=_parameters(record, origin, fmt, options),
-            started_at=started,
-            finished_at=dt.datetime.now(dt.UTC),
-        )
-        (staging / MANIFEST).write_text(_json(manifest), encoding="utf-8")
+        run.write_json(RECORD, record)
+        run.write_text(REPORT, render_anonymize_html(record))
+        run.write_manifest(command="anonymize", input_path=dataset.path,
+                           policy_sha256=record["manifest"]["policy_sha256"],
+                           parameters=_parameters(record, origin, fmt, options))
     return summary(record, outdir)
 
 
@@ -278,7 +267,3 @@ def _parameters(record: Mapping[str, Any], origin: Origin, fmt: Format,
         "engine": "veil.anonymize (full-domain generalization, record suppression)",
         "seed": None,
     }
-
-
-def _json(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"

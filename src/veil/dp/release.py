@@ -35,9 +35,9 @@ from veil.engines.types import Capability
 from veil.errors import InternalError, PolicyError, UsageError
 from veil.io.hashing import sha256_file, sha256_text
 from veil.io.read import open_dataset
-from veil.io.write import atomic_directory
-from veil.manifest import build_manifest
-from veil.records import DPReleaseRecord, ManifestRecord
+from veil.records import DPReleaseRecord
+from veil.report.dp_html import render_dp_html
+from veil.runs import RunWriter
 
 RECORD_NAME = "release.json"
 PREVIEW_NAME = "preview.json"
@@ -180,22 +180,18 @@ def _add_truth(record: dict[str, Any], frame: pl.LazyFrame, spec: ReleaseSpec) -
 def _write(record: dict[str, Any], answers: list[Released], *, out_dir: Path, overwrite: bool,
            spec: ReleaseSpec, spec_text: str, input_path: Path, input_sha256: str,
            started: dt.datetime, preview: bool) -> None:
-    from veil.report.dp_html import render_dp_html
-
     name = PREVIEW_NAME if preview else RECORD_NAME
-    with atomic_directory(out_dir, overwrite=overwrite) as staging:
-        outputs = [staging / name, staging / ("preview.html" if preview else "report.html")]
-        outputs[0].write_text(DPReleaseRecord.model_validate(record).to_json(),  # validated
-                              encoding="utf-8")
-        outputs[1].write_text(render_dp_html(record), encoding="utf-8")
+    with RunWriter(out_dir, overwrite=overwrite, started=started) as run:
+        run.write_text(name, DPReleaseRecord.model_validate(record).to_json())  # validated
+        run.write_text("preview.html" if preview else "report.html", render_dp_html(record))
         if not preview:
             for answer in answers:
-                path = staging / f"{answer.query.name}.csv"
+                path = run.path(f"{answer.query.name}.csv")
                 answer.table.write_csv(path)
-                outputs.append(path)
-        manifest = build_manifest(
+                run.add(path)
+        run.write_manifest(
             command="veil dp" + (" --preview" if preview else ""), input_path=input_path,
-            outputs=outputs, output_root=staging, policy_sha256=sha256_text(spec_text),
+            policy_sha256=sha256_text(spec_text),
             parameters={"dataset": spec.dataset, "preview": preview,
                         "release": spec.release.to_loss().to_dict(),
                         "budget": spec.budget.to_loss().to_dict(),
@@ -204,9 +200,7 @@ def _write(record: dict[str, Any], answers: list[Released], *, out_dir: Path, ov
                         "reproducibility": "DP noise comes from OpenDP's CSPRNG and is "
                                            "deliberately not seedable: re-running gives other "
                                            "values (and spends budget again)"},
-            started_at=started, finished_at=dt.datetime.now(dt.UTC), input_sha256=input_sha256)
-        (staging / "manifest.json").write_text(
-            ManifestRecord.model_validate(manifest).to_json(ascii_only=True), encoding="utf-8")
+            input_sha256=input_sha256, ascii_only=True)
 
 
 def current_actor() -> str:

@@ -50,10 +50,9 @@ import polars as pl
 from veil.errors import InputError, UsageError
 from veil.io.hashing import sha256_file
 from veil.io.read import Dataset
-from veil.io.write import atomic_directory
-from veil.manifest import build_manifest
 from veil.report.statement_html import render_statement_html
 from veil.risk import DEFAULT_THRESHOLD, Population, RiskAssessment, assess
+from veil.runs import RunWriter
 from veil.vault.codes import CodeFormat, _luhn_check
 from veil.vault.records import DestructionRecord, verify_destruction
 
@@ -631,15 +630,14 @@ def write_statement(statement: Statement, outdir: Path, *, release_path: Path,
                     started: dt.datetime, overwrite: bool = False) -> dict[str, Any]:
     """Write statement.json, statement.html and manifest.json to `outdir` (atomically)."""
     data = statement.to_dict()
-    with atomic_directory(outdir, overwrite=overwrite) as staging:
-        json_file, html_file, manifest_file = (staging / name for name in FILES)
-        json_file.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    json_name, html_name, _manifest = FILES
+    with RunWriter(outdir, overwrite=overwrite, started=started) as run:
+        run.write_json(json_name, data, ascii_only=True)
         tone = TONES.get(str(data["verdict"]), "violation")
-        html_file.write_text(render_statement_html(data, tone=tone), encoding="utf-8")
+        run.write_text(html_name, render_statement_html(data, tone=tone))
         options = statement.options
-        manifest = build_manifest(
-            command="vault statement", input_path=release_path,
-            outputs=[json_file, html_file], output_root=staging, policy_sha256=None,
+        run.write_manifest(
+            command="vault statement", input_path=release_path, policy_sha256=None,
             parameters={
                 "code_column": options.code_column, "quasi_identifiers": list(options.quasi),
                 "sensitive": list(options.sensitive), "thresholds": options.thresholds.given(),
@@ -650,6 +648,5 @@ def write_statement(statement: Statement, outdir: Path, *, release_path: Path,
                                        "sha256": statement.source.sha256},
                 "public_key_source": statement.key_source,
                 "vault_checked": statement.vault is not None},
-            started_at=started, finished_at=dt.datetime.now(dt.UTC))
-        manifest_file.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+            ascii_only=True)
     return data
