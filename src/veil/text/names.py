@@ -269,6 +269,10 @@ class NameFinder:
             if (index > 0 or next_is_name) and tok.key in MONTH_WORDS and lex.is_name(tok.key) \
                     and not re.match(r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]):
                 parts[-1].append(tok)
+            elif index > 0 and parts[-1] and lex.is_name(parts[-1][-1].key) \
+                    and tok.key in lex.first and tok.key not in MONTH_WORDS \
+                    and len(tok.key) >= 2 and not lex.is_clinical(tok.key):
+                parts[-1].append(tok)  # 'Nguyen Van An', 'Tran Thi Ha': a given name after one
             elif self._blocking(tok):
                 parts.append([])
             else:

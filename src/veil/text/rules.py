@@ -58,7 +58,7 @@ _AGE_WORDS = (r"(?i:ninety(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|(?:one\s+|a\s+)?h
               + _NUM_UNIT_WORDS + r")?))?)")
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
-_AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yo|y/o|y\.o\.?|y\.?o|yr\.?|year)"
+_AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
              r"(?:[\s\-]*(?:old|of\s+age))?)")
 
 _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9]{3}[\s.\-]?"
@@ -66,8 +66,8 @@ _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
 _ID_VALUE = r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24})"
-_SEP = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*(?:[:#=]|is|was|of)?"
-        r"[ \t]*#?[ \t]*")
+_SEP = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*(?:[:#=]|is|was|of|"
+        r"ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*")
 _SEP_REQUIRED = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b\.?[ \t]*(?:[:#=]|is|was)?"
                  r"|[ \t]*[:#=])[ \t]*#?[ \t]*")
 _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
@@ -133,9 +133,9 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_day_mon_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?" + _ANYDAY
           + r"(?:\s+(?i:of))?[\s\-]*" + _MONTH_DOT + r"(?:,|\s|\-)*\s*" + _YEAR + _R, 1.0),
         r("date_compact_mon", d, _L + _DAYNUM + _MONTH_I + r"(?:" + _Y4 + r"|[0-9]{2})" + _R, 0.95),
-        r("date_mon_day", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT + r"\s+(?:the\s+)?"
-          + _ANYDAY + r"(?![0-9])(?!\s*(?:mg|mcg|ml|units?|%|mm|cm|kg|lbs?|hours?|days?|"
-          r"weeks?|months?|years?)\b)" + _R, 0.9),
+        r("date_mon_day", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT
+          + r"(?:\s+|-)(?:the\s+)?" + _ANYDAY + r"(?![0-9])(?!\s*(?:mg|mcg|ml|units?|%|mm|cm|kg|"
+          r"lbs?|hours?|days?|weeks?|months?|years?)\b)" + _R, 0.9),
         r("date_day_of_mon", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?" + _ANYDAY
           + r"\s+(?i:of)\s+" + _MONTH_DOT + _R, 0.95),
         r("date_day_mon", d, _L + _DAYNUM + r"(?:" + _ORD + r")?[\s\-]" + r"(?:Jan|Feb|Mar|Apr|"
@@ -162,7 +162,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"performed|collected|drawn|received|reported|resulted|scheduled|appt|appointment|"
           r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending)"
           r"[ \t]*:?[ \t]+)("
-          + _MON + r"/" + _DAYNUM + r")" + _RD, 0.85, group=1),
+          + _MON + r"[/\-]" + _DAYNUM + r")" + _RD, 0.85, group=1),
         r("date_paren_short", d, r"\((" + _MON + r"/" + _DAYNUM + r")\)", 0.85, group=1),
         r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM
           + r")[ \t]+[0-2]?[0-9]:[0-5][0-9]", 0.85, group=1),
@@ -306,6 +306,9 @@ def _rules() -> tuple[PatternRule, ...]:
           0.6, validator="not_code"),
         r("numeric_code", PhiType.ID, _LD + r"[0-9]{3,6}-[0-9]{3,8}(?:-[0-9A-Za-z]{1,6})*" + _RD,
           0.6, validator="not_code"),
+        r("numeric_code_dashes", PhiType.ID, _LD + r"[0-9]{2,6}(?:-[0-9]{2,8}){2,}" + _RD, 0.6,
+          validator="not_code"),
+        r("date_instant", d, _L + r"[0-3]?[0-9](?i:st|nd|rd|th)\s+(?i:inst|ult|prox)\.?", 0.9),
     )
 
 
