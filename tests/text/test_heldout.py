@@ -25,16 +25,17 @@ from veil.text.scrubber import Scrubber, ScrubOptions
 HELDOUT = Path(__file__).parent / "heldout"
 _ALNUM = re.compile(r"\w", re.UNICODE)
 
-# Measured on the working tree at 08:40 UTC, 2026-12-04 (see /work/notes/TEXT_REDTEAM.md);
-# floors are the measured shares rounded down to 3 decimals. Raise them when recall improves.
+# Measured at 08:41 UTC, 2026-12-04 on the committed veil.text and on the shared working tree; each
+# floor is the lower of the two, rounded down to 3 decimals (see /work/notes/TEXT_REDTEAM.md).
+# Raise them when recall improves.
 FLOORS: dict[str, float] = {
-    "notes_recall": 0.941,      # 1269 gold spans in 75 notes
-    "queries_recall": 0.924,    # 395 gold spans in 150 queries
-    "terms_kept": 0.988,        # 446 clinical terms
+    "notes_recall": 0.943,  # 1197/1269 gold spans in 75 notes
+    "queries_recall": 0.926,  # 366/395 gold spans in 150 queries
+    "terms_kept": 0.984,  # 439/446 clinical terms
     "negatives_changed_max": 0.03,  # 3 of 100 hard negatives changed
 }
 TYPE_FLOORS: dict[str, float] = {  # notes and queries together (found/gold at measurement)
-    "ACCOUNT": 0.769,  # 10/13
+    "ACCOUNT": 1.0,  # 13/13
     "ADDRESS": 1.0,  # 50/50
     "AGE": 0.895,  # 77/86
     "CITY": 0.853,  # 76/89

@@ -314,6 +314,8 @@ def T(v: str) -> str:  # noqa: N802
 
 
 def M(kind: str, v: str) -> str:  # noqa: N802
+    if kind == "ACCOUNT" and v.startswith("FIN "):  # "FIN" is a label, the number the PHI
+        return "FIN {{ACCOUNT|" + v[4:] + "}}"
     return "{{" + kind + "|" + v + "}}"
 
 
