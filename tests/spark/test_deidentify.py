@@ -1,0 +1,121 @@
+"""The issue's "done when": `veil deidentify --engine spark` writes exactly the Polars
+engine's output, `veil risk --engine spark --json` prints the same JSON, at 1M rows
+too, and on `local-cluster` (several executor JVMs)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from tests.e2e.cli import run_cli
+from tests.spark.parity import assert_same, read
+from veil.engines.polars_engine import PolarsEngine
+from veil.engines.spark_engine import SparkEngine
+from veil.pipeline import InputSpec, deidentify
+from veil.synth.patients import people
+
+QI = "sex,birth_date,zip"
+REFERENCE = "2026-01-01"
+
+
+def _patients(rows: int, path: Path) -> Path:
+    people(0, rows, seed=2026).drop("note").write_parquet(path, row_group_size=100_000)
+    return path
+
+
+def _comparable(report: dict[str, Any]) -> dict[str, Any]:
+    """report.json without what may differ: times, hashes (Spark writes parts)."""
+    report = json.loads(json.dumps(report))
+    report.pop("generated_at", None)
+    report.get("verification", {}).pop("seconds", None)
+    report.pop("manifest", None)
+    return report
+
+
+def _data(outdir: Path) -> pl.DataFrame:
+    [data] = [p for p in outdir.iterdir() if p.name.endswith(".parquet")]
+    return read(data)
+
+
+def _same_run(spark_out: Path, polars_out: Path) -> None:
+    assert_same(_data(spark_out), _data(polars_out))
+    reports = [json.loads((d / "report.json").read_text()) for d in (spark_out, polars_out)]
+    assert _comparable(reports[0]) == _comparable(reports[1])
+    manifests = [json.loads((d / "manifest.json").read_text()) for d in (spark_out, polars_out)]
+    assert manifests[0]["parameters"]["engine"] == "spark"
+    assert {**manifests[0]["parameters"], "engine": "polars"} == manifests[1]["parameters"]
+    parts = [o for o in manifests[0]["outputs"] if o["file"].endswith(".parquet")]
+    written = sorted(p for p in (spark_out / parts[0]["file"]).parent.iterdir())
+    assert [o["file"].split("/")[-1] for o in parts] == [p.name for p in written]
+
+
+def test_cli_deidentify_and_risk_match_polars(spark_engine: SparkEngine, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    source = _patients(20_000, tmp_path / "patients.parquet")
+    outs = {}
+    for engine in ("polars", "spark"):
+        outs[engine] = tmp_path / f"out-{engine}"
+        extra = ["--engine", "spark", "--master", "local[2]"] if engine == "spark" else []
+        done = run_cli(capsys, "deidentify", str(source), "--profile", "safe-harbor",
+                       "--reference-date", REFERENCE, "-o", str(outs[engine]), *extra)
+        assert done.code == 0, done.stderr
+    _same_run(outs["spark"], outs["polars"])
+    printed = {}
+    for engine in ("polars", "spark"):
+        extra = ["--engine", "spark", "--master", "local[2]"] if engine == "spark" else []
+        done = run_cli(capsys, "risk", str(source), "--qi", QI, "--sensitive",
+                       "diagnosis_code", "--json", *extra)
+        assert done.code == 0, done.stderr
+        printed[engine] = json.loads(done.stdout)
+    assert printed["spark"] == printed["polars"]
+    assert printed["spark"]["records"] == 20_000
+
+
+@pytest.mark.slow
+def test_safe_harbor_at_one_million_rows(spark_engine: SparkEngine, tmp_path: Path) -> None:
+    source = InputSpec(_patients(1_000_000, tmp_path / "patients.parquet"))
+    reference = dt.date(2026, 1, 1)
+    deidentify(source, tmp_path / "polars", reference_date=reference, engine=PolarsEngine())
+    deidentify(source, tmp_path / "spark", reference_date=reference, engine=spark_engine)
+    _same_run(tmp_path / "spark", tmp_path / "polars")
+
+
+_CLUSTER = """
+import datetime as dt, sys
+from pathlib import Path
+from veil.engines.spark_engine import SparkEngine
+from veil.pipeline import InputSpec, deidentify
+engine = SparkEngine(sys.argv[1])
+deidentify(InputSpec(Path(sys.argv[2])), Path(sys.argv[3]),
+           reference_date=dt.date(2026, 1, 1), engine=engine)
+# block managers: the driver's and one per executor JVM
+print(engine.spark.sparkContext._jsc.sc().getExecutorMemoryStatus().size())
+"""
+
+
+@pytest.mark.slow
+def test_local_cluster_with_several_executor_jvms(tmp_path: Path) -> None:
+    """`local-cluster[2,1,1024]`: a standalone master and two workers, each executor its
+    own JVM, launched through the scripts pyspark's package ships (SPARK_HOME is
+    pointed there). Its own process: Spark allows one context per process."""
+    from tests.spark.conftest import require_spark
+
+    require_spark()
+    source = _patients(20_000, tmp_path / "patients.parquet")
+    done = subprocess.run(
+        [sys.executable, "-c", _CLUSTER, "local-cluster[2,1,1024]", str(source),
+         str(tmp_path / "spark")], capture_output=True, text=True, timeout=600,
+        env={**os.environ, "SPARK_LOCAL_IP": "127.0.0.1"}, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split()[-1] == "3"  # the driver and two executors
+    deidentify(InputSpec(source), tmp_path / "polars", reference_date=dt.date(2026, 1, 1),
+               engine=PolarsEngine())
+    _same_run(tmp_path / "spark", tmp_path / "polars")
