@@ -102,6 +102,13 @@ PLANTED: list[tuple[str, PhiType]] = [
     ("He moved to <<Guadalajara>> in 2019 to be near family.", PhiType.CITY),
     ("Lives in Lowell <<01852>> with his wife.", PhiType.ZIP),
     ("Jose Ruiz (<<94>>) - CHF - worse since the move.", PhiType.AGE),
+    ("Worse after the move to <<Tlaquepaque>> last spring.", PhiType.CITY),
+    ("Diagnosed in <<Xyzville>> on a Tuesday.", PhiType.CITY),
+    ("We live at PO Box 12, <<Smalltown>> NY 12345 now.", PhiType.CITY),
+    ("<<JOHN SMITH>> DOB 01/02/1930 NEEDS REFILL", PhiType.NAME),
+    ("<<Nguyen Van An>> was seen for follow-up.", PhiType.NAME),
+    ("Letter of the <<4th inst.>> received.", PhiType.DATE),
+    ("Seen <<Mar-4>> in clinic.", PhiType.DATE),
 ]
 
 HARD_NEGATIVES = [

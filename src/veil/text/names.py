@@ -105,7 +105,7 @@ _STRONG_AFTER = re.compile(
     r"'s\s+(?i:" + _RELATION + r")\b|"
     r"\s+(?i:is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\s+" + _RELATION + r")|"
     r",?\s+(?:is\s+)?(?:an?\s+)?[0-9]{1,3}[\s\-]*(?i:yo|y/o|y\.o\.|year)|"
-    r"\s+\((?:DOB|MRN|age)\b)")
+    r"\s+\((?:DOB|MRN|age)\b|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b)")
 _MEDIUM_AFTER = re.compile(
     r"^\s+(?:said|says|stated|states|reported|reports|called|calls|visited|visits|agreed|"
     r"agrees|wants|wanted|asked|asks|brought|brings|declined|declines|consented|consents|"

@@ -92,7 +92,8 @@ _PLACE_AFTER = re.compile(
     r"Oregon|Pennsylvania|Rhode\s+Island|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
     r"West\s+Virginia|Wisconsin|Wyoming))|\s+(?:area|metro|city|township|suburbs?|region)\b)")
 _CITY_STATE = re.compile(
-    r"(?<![A-Za-z'’])((?:[A-Z][a-z'’.\-]+)(?:[ \t]+[A-Z][a-z'’.\-]+){0,3}),[ \t]*(?:AL|AK|AZ|AR|CA|"
+    r"(?<![A-Za-z'’])((?:[A-Z][a-z'’.\-]+)(?:[ \t]+[A-Z][a-z'’.\-]+){0,3})(?:,[ \t]*|[ \t]+"
+    r"(?=[A-Z]{2}[ \t]+[0-9]{5}))(?:AL|AK|AZ|AR|CA|"
     r"CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
     r"OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b(?:[ \t]+[0-9]{5}|(?![a-z]))")
 _TOWN_SUFFIX = (r"(?:berg|borough|burgh|bury|chester|fort|furt|haven|land|mouth|port|shire|side|"
@@ -106,12 +107,13 @@ _TOWN_SHAPE = re.compile(
 _CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "DE", "NP"})
 _EPONYM_NEXT = re.compile(r"^(?:['’]s?)?\s+(?i:disease|syndrome|sign|test|score|scale|criteria)\b")
 _CONTEXT_PLACE = re.compile(
-    r"(?i:\b(?:moved\s+(?:here\s+)?(?:to|from)|lives\s+in|living\s+in|resides\s+in|residing\s+in|"
+    r"(?i:\b(?:moved\s+(?:here\s+)?(?:to|from)|move\s+to|moving\s+to|lives\s+in|living\s+in|resides\s+in|residing\s+in|"
     r"born\s+in|raised\s+in|grew\s+up\s+in|relocated\s+(?:to|from)|native\s+of|"
     r"hometown\s+(?:of|is)|visiting\s+from|travel(?:l)?ed\s+(?:to|from)|trip\s+to|"
     r"vacation\s+in|is\s+from|are\s+from|am\s+from|i'm\s+from|comes\s+from|"
     r"came\s+from|originally\s+from|lived\s+in|works\s+in|worked\s+in)\s+)"
     r"((?:St\.\s+|Ft\.\s+|Mt\.\s+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})")
+_WEAK_CONTEXT_WORD = re.compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
 _MONTHS_UPPER = frozenset({"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
                            "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"})
 _COUNTRIES = frozenset({
@@ -139,7 +141,7 @@ class PlaceFinder:
 
     def find(self, text: str) -> list[Span]:
         return [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
-                *self._context_places(text)]
+                *self._context_places(text), *self._unknown_after_in(text)]
 
     def _facilities(self, text: str) -> list[Span]:
         spans: list[Span] = []
@@ -200,6 +202,22 @@ class PlaceFinder:
             end = start + len(" ".join(words)) if len(words) == 1 else \
                 match.start(1) + match.group(1).find(words[-1]) + len(words[-1])
             spans.append(Span(start, end, PhiType.CITY, "place_context", 0.8))
+        return spans
+
+    def _unknown_after_in(self, text: str) -> list[Span]:
+        """'diagnosed in Xyzville on ...': a capitalized word that no dictionary knows (not a
+        name, not an English or clinical word, not a state) after 'in', 'at' or 'near'."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _WEAK_CONTEXT_WORD.finditer(text):
+            key = fold(match.group(1))
+            if (len(key) < 4 or lex.is_name(key) or lex.blocks_alone(key) or key in _COUNTRIES
+                    or key in _COUNTRY_OR_REGION or key in lex.places):
+                continue
+            after = text[match.end(1):match.end(1) + 3]
+            if after[:1] in ("-", "'", "’"):
+                continue  # 'in Crohn's', 'in Non-Hodgkin'
+            spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "place_unknown", 0.7))
         return spans
 
     def _cities(self, text: str) -> list[Span]:
