@@ -301,7 +301,7 @@ def test_format_check_agrees_with_the_code_format(length: int, prefix: str, chec
                                                   seed: int) -> None:
     """The vectorized format check says what `CodeFormat.is_valid` says, code by code."""
     from veil.vault.codes import CodeFormat
-    from veil.vault.statement import _in_format
+    from veil.vault.statement_checks import _in_format
 
     fmt = CodeFormat(length, prefix=prefix, check=check)
     rng = random.Random(seed)

@@ -48,9 +48,7 @@ Example::
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
-import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,10 +61,20 @@ from sqlalchemy.engine import URL, Connection, Engine
 from veil.chain import GENESIS, VerifyResult
 from veil.dp import ledger_store as store
 from veil.dp.ledger_anchor import LedgerAnchor, LedgerFiles
-from veil.dp.ledger_key import LedgerKey, default_key_path
+from veil.dp.ledger_db import (
+    check_tables,
+    create_sqlite_file,
+    exists_error,
+    guarded,
+    key_file_path,
+    open_engine,
+    parse_location,
+    read_meta,
+    sqlite_tables,
+)
+from veil.dp.ledger_key import LedgerKey
 from veil.dp.ledger_store import BudgetExceeded, Charged, LedgerEntry, LedgerError, State
 from veil.dp.loss import TOLERANCE, Accounting, Loss, Tally, require_positive
-from veil.errors import UsageError, VaultError
 from veil.io import db
 
 if TYPE_CHECKING:
@@ -76,7 +84,6 @@ __all__ = ["TOLERANCE", "Accounting", "BudgetExceeded", "Charged", "Ledger", "Le
            "LedgerError", "LedgerFiles", "Loss"]
 
 _LOCK_KEY = 0x7665696C5F6470  # PostgreSQL advisory lock taken while creating the tables
-_INIT_HINT = "the custodian creates the ledger once with `veil ledger init --ledger URL`"
 
 
 class Ledger:
@@ -103,9 +110,9 @@ class Ledger:
         Refused when a ledger, the key file or the witness already exists.
         """
         files = files or LedgerFiles()
-        parsed = _parse(url)
+        parsed = parse_location(url)
         location = db.describe(parsed)
-        key = LedgerKey.generate(_key_path(parsed, files.key))
+        key = LedgerKey.generate(key_file_path(parsed, files.key))
         ledger_id = secrets.token_hex(8)
         witness = LedgerAnchor(files, key, ledger_id).path
         if witness.exists():
@@ -118,15 +125,15 @@ class Ledger:
                 raise LedgerError(f"cannot create the budget ledger: directory {path.parent} "
                                   "does not exist", hint="create the directory first (mode "
                                   "0700): a ledger's place is chosen, never made by accident")
-            if path.exists() and _sqlite_tables(path, location) & store.TABLES:
-                raise _exists(location)
+            if path.exists() and sqlite_tables(path, location) & store.TABLES:
+                raise exists_error(location)
         key.write()
         made = path is not None and not path.exists()
         engine: Engine | None = None
         try:
             if path is not None and made:
-                _create_sqlite_file(path)
-            engine = _engine(parsed)
+                create_sqlite_file(path)
+            engine = open_engine(parsed)
             ledger = cls(engine, parsed, key, ledger_id, files)
             ledger._create_tables()
         except BaseException:
@@ -146,15 +153,15 @@ class Ledger:
         """The ledger at `url` with its key and witness; creates nothing (LedgerError where
         there is no ledger, KeyStoreError for a missing or unsafe key file)."""
         files = files or LedgerFiles()
-        parsed = _parse(url)
+        parsed = parse_location(url)
         location = db.describe(parsed)
         path = db.sqlite_file(parsed)
         if path is not None:  # before any engine: sqlite3 would create a missing file
-            _check_tables(_sqlite_tables(path, location), location)
-        engine = _engine(parsed)
+            check_tables(sqlite_tables(path, location), location)
+        engine = open_engine(parsed)
         try:
-            meta = _read_meta(engine, parsed, location)
-            key = LedgerKey.read(_key_path(parsed, files.key))
+            meta = read_meta(engine, parsed, location)
+            key = LedgerKey.read(key_file_path(parsed, files.key))
             if not hmac.compare_digest(meta["key_check"], key.check_value(meta["ledger_id"])):
                 raise LedgerError(f"{key.path} is not the key of the budget ledger at "
                                   f"{location}", hint="name this ledger's key file with "
@@ -340,7 +347,7 @@ class Ledger:
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"),
                              {"key": _LOCK_KEY})
             if set(sa.inspect(conn).get_table_names()) & store.TABLES:
-                raise _exists(self.location)
+                raise exists_error(self.location)
             store.metadata.create_all(conn)
             conn.execute(sa.insert(store.head_table).values(id=1, seq=0, digest=GENESIS))
             conn.execute(sa.insert(store.meta_table), [
@@ -384,12 +391,12 @@ class Ledger:
 
     @contextmanager
     def _writing(self, what: str) -> Iterator[Connection]:
-        with _guarded(self.location, what), db.writing(self._engine) as conn:
+        with guarded(self.location, what), db.writing(self._engine) as conn:
             yield conn
 
     @contextmanager
     def _reading(self, what: str) -> Iterator[Connection]:
-        with _guarded(self.location, what), db.reading(self._engine) as conn:
+        with guarded(self.location, what), db.reading(self._engine) as conn:
             yield conn
 
 
@@ -428,107 +435,3 @@ def _check_total(dataset: str, tally: Tally, total: Loss) -> None:
             f"{tally.total.describe()} (entry {tally.budget_seq}); this asks for a total "
             f"of {total.describe()}",
             hint="a recorded total cannot be changed silently: pass the recorded total")
-
-
-def _parse(url: str) -> URL:
-    try:
-        return db.parse_url(url)
-    except VaultError as err:
-        raise LedgerError(f"cannot open the budget ledger: {err.message}",
-                          hint="use a file path, sqlite:///ledger.db or "
-                          "postgresql+psycopg://user@host/db") from None
-
-
-def _engine(url: URL) -> Engine:
-    try:
-        return db.make_engine(url)
-    except VaultError as err:
-        raise LedgerError(f"cannot open the budget ledger: {err.message}",
-                          hint=err.hint) from None
-
-
-def _key_path(url: URL, key_file: Path | None) -> Path:
-    if key_file is not None:
-        if not str(key_file).strip():
-            raise UsageError("the ledger key file path is empty")
-        return Path(key_file)
-    default = default_key_path(url)
-    if default is None:
-        raise UsageError("a PostgreSQL budget ledger needs its key file named",
-                         hint="pass --ledger-key FILE or set $VEIL_DP_LEDGER_KEY (the file "
-                         "`veil ledger init` wrote)")
-    return default
-
-
-def _exists(location: str) -> LedgerError:
-    return LedgerError(f"a budget ledger already exists at {location}",
-                       hint="a ledger is created once; open it with --ledger")
-
-
-def _create_sqlite_file(path: Path) -> None:
-    """A new, empty SQLite file of mode 0600 (never over an existing file)."""
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except OSError as err:
-        raise LedgerError(f"{path}: cannot create the budget ledger file "
-                          f"({err.strerror})") from None
-    os.close(handle)
-
-
-def _sqlite_tables(path: Path, location: str) -> set[str]:
-    """The tables of an existing SQLite file, read without writing anything to it."""
-    if not path.is_file():
-        raise LedgerError(f"no budget ledger at {location}: {path} is not a file",
-                          hint=_INIT_HINT)
-    try:
-        raw = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
-        try:
-            names = {str(row[0]) for row in
-                     raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        finally:
-            raw.close()
-    except sqlite3.Error:
-        raise LedgerError(f"{path} is not a SQLite database, so not a budget ledger",
-                          hint=_INIT_HINT) from None
-    return names
-
-
-def _check_tables(names: set[str], location: str) -> None:
-    if names >= store.TABLES:
-        return
-    if "veil_dp_entries" in names:
-        raise LedgerError(f"the budget ledger at {location} was made by an earlier veil, "
-                          "without data fingerprints or a key",
-                          hint="keep it as the record of past releases; start a new ledger "
-                          "with `veil ledger init` and register each dataset, with the "
-                          "budget it has left, in it")
-    raise LedgerError(f"no budget ledger at {location}: the database holds no ledger tables",
-                      hint=_INIT_HINT)
-
-
-def _read_meta(engine: Engine, url: URL, location: str) -> dict[str, str]:
-    """The ledger's format, id and key check; LedgerError where there is no ledger."""
-    with _guarded(location, "opening the ledger"), db.reading(engine) as conn:
-        if db.sqlite_file(url) is None:
-            _check_tables(set(sa.inspect(conn).get_table_names()), location)
-        meta = {str(r.name): str(r.value) for r in conn.execute(sa.select(store.meta_table))}
-    if meta.get("format") != store.FORMAT or not {"ledger_id", "key_check"} <= set(meta):
-        raise LedgerError(f"the budget ledger at {location} has format "
-                          f"{meta.get('format', 'unknown')!r}; this veil reads "
-                          f"{store.FORMAT!r}", hint="use the veil that made it")
-    return meta
-
-
-@contextmanager
-def _guarded(location: str, what: str) -> Iterator[None]:
-    """Database errors as one-line LedgerErrors, without the driver's text."""
-    try:
-        yield
-    except db.database_errors() as err:
-        kind = type(db.driver_error(err)).__name__
-        state = db.sqlstate(err)
-        if state:
-            kind += f", SQLSTATE {state}"
-        raise LedgerError(f"the budget ledger ({location}) failed while {what} ({kind})",
-                          hint="check that the database is reachable and writable; the "
-                          "driver's own message is withheld") from None
