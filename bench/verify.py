@@ -35,16 +35,17 @@ import datetime as dt
 from pathlib import Path
 from veil.pipeline import InputSpec, propose_policy, scan_file
 from veil.plan import compile_plan
-from veil.engines.base import RunOptions
+from veil.engines.base import WriteOptions
 from veil.engines.polars_engine import PolarsEngine
 from veil.io.formats import Format
 source, target = Path(sys.argv[1]), Path(sys.argv[2])
 spec = InputSpec(source)
 proposal = propose_policy(scan_file(spec), reference_date=dt.date(2026, 1, 1))
-dataset = spec.open()
-plan = compile_plan(proposal.policy, dataset.columns, source=str(source))
+engine = PolarsEngine()
+table = engine.open(spec.source)
+plan = compile_plan(proposal.policy, table.columns, source=str(source))
 start = time.perf_counter()
-PolarsEngine().execute(dataset, plan, RunOptions(target, Format.PARQUET))
+engine.write(table, plan, WriteOptions(target, Format.PARQUET))
 print(time.perf_counter() - start)
 """
 

@@ -35,24 +35,41 @@ def safe_label(index: int) -> str:
     return f"column_{index + 1}"
 
 
+_KNOWN: dict[str, tuple[Category, str] | None] = {}
+"""Per column name already checked: its finding or None. A name's finding depends on the
+name alone, and one run checks the same names many times (scan, policy, plan, the
+verification's output names): each check compiles every detector's regular expression,
+so each name is checked once per process. Bounded: cleared past `_KNOWN_MAX` names."""
+_KNOWN_MAX = 100_000
+
+
 def header_findings(names: Sequence[str]) -> dict[int, tuple[Category, str]]:
     """Index -> (category, detector) for every identifier-shaped column name."""
-    if not names:
-        return {}
+    fresh = list(dict.fromkeys(n for n in names if n not in _KNOWN))
+    if fresh:
+        if len(_KNOWN) + len(fresh) > _KNOWN_MAX:
+            _KNOWN.clear()
+        _KNOWN.update(_check_names(fresh))
+    return {i: hit for i, n in enumerate(names) if (hit := _KNOWN[n]) is not None}
+
+
+def _check_names(names: list[str]) -> dict[str, tuple[Category, str] | None]:
+    """Name -> (category, detector) or None, the detectors run over all names at once."""
     spaced = [n.replace("_", " ").replace(".", " ") for n in names]
-    frame = pl.DataFrame({"raw": list(names), "spaced": spaced})
+    frame = pl.DataFrame({"raw": names, "spaced": spaced}, schema={"raw": pl.String,
+                                                                    "spaced": pl.String})
     detectors = [d for d in DETECTORS if d.name not in _NOT_FOR_HEADERS]
     flags = frame.select(
         *[(d.matches(pl.col("raw")) | d.matches(pl.col("spaced"))).alias(d.name)
           for d in detectors]
     )
-    found: dict[int, tuple[Category, str]] = {}
+    found: dict[str, tuple[Category, str] | None] = {}
     for item in detectors:
         for index in flags.get_column(item.name).arg_true().to_list():
-            found.setdefault(int(index), (item.category, item.name))
-    for index, name in enumerate(names):
-        if index not in found and (hit := _token_finding(name)) is not None:
-            found[index] = hit
+            found.setdefault(names[int(index)], (item.category, item.name))
+    for name in names:
+        if name not in found:
+            found[name] = _token_finding(name)
     return found
 
 
