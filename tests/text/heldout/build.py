@@ -570,6 +570,17 @@ Patient: {{NAME|Lê}}, {{NAME|Quang Huy}}   Med Rec: {{MRN|88-123-907}}   Collec
 Submitting physician: {{NAME|Chiamaka}} {{NAME|Okonkwo}}, MD ({{FACILITY|Lakeshore Regional Hospital}})
 DIAGNOSIS: Lymph node, left cervical, excision: Classical <<Hodgkin lymphoma>>, nodular sclerosis type. <<ICD-O-3 9663/3>>. Immunostains: CD30+, CD15+, <<PAX5>> weak. <<EBER>> negative.
 Pathologist: {{NAME|Brown}}, {{NAME|Iris}} MD   Signed {{DATE|03/14/2024}} 16:22""",
+    # signatures and nicknames
+    """Pt's wife, {{NAME|Wilhelmina}} ("{{NAME|Billie}}") {{NAME|Okafor}}, states he stopped <<levothyroxine 75 mcg>> in {{DATE|mid-August}}. <<TSH 0.02 mIU/L>>? No - repeat pending.
+Seen with resident Dr. {{NAME|Hunter}}; staffed with attending.
+/s/ {{NAME|Rose}} {{NAME|B.}} {{NAME|Young}}, MSN, APRN
+cosigned: {{NAME|Baker}}, {{NAME|Hope}} MD {{DATE|04MAR24}} 1710""",
+    # rural addresses, intersections, short phone numbers
+    """Social work: family lives on {{ADDRESS|Rural Route 2 Box 41}}, outside {{CITY|Winston-Salem}}; second home at {{ADDRESS|HC 65 Box 12}}. Patient was found near the corner of {{ADDRESS|5th and Main}} in {{CITY|Baton Rouge}} ({{COUNTY|East Baton Rouge Parish}}). Shelter phone {{PHONE|555-0147}}; his cousin's cell {{PHONE|(870)555-0192}}. Previously housed at the {{FACILITY|VA}} in {{CITY|Muskogee}}. Zip code on ID: {{ZIP|02134}}. <<Z59.00>> homelessness, <<F10.20>>.""",
+    # ages in odd forms
+    """GERIATRIC ASSESSMENT. {{NAME|Margarethe}} {{NAME|Schäfer-Lindqvist}}, {{AGE|93}} y.o. (per son), or {{AGE|94}} per her own count. "I was born the year the war ended" - pt. Her brother died at {{AGE|101}}. Husband {{NAME|Kurt}}, {{AGE|ninety}}, also frail. <<MoCA>> 18/30, <<Timed Up and Go>> 24 s, <<Katz ADL>> 4/6. <<Paget's disease>> of bone, <<alkaline phosphatase 480 U/L>>. Lives in {{CITY|Fredericksburg}}, Texas since {{DATE|Easter 2019}}.""",
+    # IDs in running text
+    """Device clinic: <<Holter monitor>> and ICD interrogation. Medtronic Azure XT DR, SN: {{DEVICE|RNZ40417V}}; lead serial {{DEVICE|PJN401177H}}. Remote monitor at home IP {{IP|2001:0db8:0000:0000:0000:ff00:0042:8329}}, transmissions to {{URL|http://192.168.1.7/pacs/viewer?pid=88123}}. MRN#:{{MRN|12-34567}}; Unit No. {{MRN|5566712}}. TX plate {{PLATE|GHT-4412}} on the handicap placard request. Email from the pt: {{EMAIL|agnes dot moreau at gmail dot com}} (as written). <<CHA2DS2-VASc>> 4, on <<apixaban 5 mg BID>>.""",
     """BEHAVIORAL HEALTH INTAKE
 Client: {{NAME|Chukwuemeka}} "{{NAME|Emeka}}" {{NAME|Nwosu}}   DOB: {{DATE|4/12/1961}}   Case#: {{ID|BH-22-10931}}
 Referred by {{FACILITY|Riverbend Behavioral Health}} mobile crisis. Lives at {{ADDRESS|2741 Pulaski Hwy}}, {{CITY|Baltimore}}, MD {{ZIP|21224}} with roommate {{NAME|Drew}}. Works in retail. Prior admits: {{FACILITY|Sheppard Pratt}} (<<2017>>). Dx <<F32.A>>, <<Tourette>> syndrome. Sister {{NAME|Ngozi}} {{NAME|Eze}} ({{PHONE|443-555-0108}}, {{EMAIL|ngozi.eze@outlook.com}}). Meds: <<sertraline 100 mg>>. Safety plan reviewed.""",
@@ -730,6 +741,30 @@ NEGATIVES_HAND = [
     "Apgar 3 at 1 minute and 7 at 5 minutes, HIE risk?",
     "Down syndrome screening NIPT at 10 weeks",
     "Cushing's triad: hypertension, bradycardia, irregular respirations",
+    "Room 412 bed 2 needs a Foley at 0600, 2 mg morphine q4h PRN",
+    "Q3 2024 quality report: CLABSI rate 0.8 per 1,000 line days",
+    "Is 90/60 blood pressure too low at age 70?",
+    "Mayo Clinic diet vs DASH diet for hypertension",
+    "Can Graves' ophthalmopathy occur after thyroidectomy in 2020 guidelines?",
+    "Gleason 3+4=7, PSA 6.1, Decipher score 0.45",
+    "GFR 59 and CKD stage 3a: N18.31 or N18.3?",
+    "Is Hunter's syndrome X-linked? And Sanfilippo?",
+    "Paris criteria for primary biliary cholangitis response to ursodiol",
+    "Will May 2025 ACIP recommendations change RSV vaccine timing?",
+]
+
+
+HAND_QUERIES = [
+    "My dad Will is {{AGE|91}} and his doctor, Dr. Bill {{NAME|Paris}}, wants to stop his <<Eliquis>>. Is that safe?".replace("Will", "{{NAME|Will}}", 1).replace("Bill", "{{NAME|Bill}}", 1),
+    "hi, {{NAME|jordan}} here (pt of dr {{NAME|may}}), my appt on {{DATE|4/3}} got moved, what do i do",
+    "Grandma turned {{AGE|100}} on {{DATE|the fourth of July}}!! Can she still get the <<RSV vaccine>>?",
+    "Im {{NAME|Tran}} {{NAME|Van Minh}}, {{AGE|ninety two}}, from {{CITY|Garden Grove}}, my <<eGFR 38>>, can I take <<metformin 500 mg BID>>?",
+    "call {{NAME|Ngozi}} at {{PHONE|+1 (404) 555-0137}} about her mom's <<Bell's palsy>>",
+    "the pharmacy at {{FACILITY|Walgreens on Elm St}} in {{CITY|Enid}} lost my mom's <<Keppra 500 mg>> script",
+    "My husband {{NAME|Young}} {{NAME|Park}} ({{AGE|95}}) has <<Parkinson's disease>>, should he use a walker?",
+    "{{NAME|Faith}} says her {{AGE|nonagenarian}} father has <<Addison's disease>> - stress dose?",
+    "Is my SSN {{SSN|123 45 6789}} needed for the <<Medicare Part D>> form?",
+    "Dr {{NAME|Hope}} {{NAME|Brown}} at {{FACILITY|Mercy Northside}} told me my <<HER2>> is 3+. What now?",
 ]
 
 
@@ -763,6 +798,7 @@ def corpus(seed: int = 20261204) -> tuple[list[dict[str, Any]], list[dict[str, A
         style = STYLES[k % len(STYLES)]
         notes.append(_record(f"gen-{k:02d}", style.__name__.removeprefix("note_"), style(Case(p))))
     qs = [_record(f"q-{k:03d}", "query", q) for k, q in enumerate(queries(p, 150))]
+    qs += [_record(f"qh-{k:02d}", "query", q) for k, q in enumerate(HAND_QUERIES)]
     negs = [{"id": f"neg-{k:03d}", "text": t} for k, t in enumerate(NEGATIVES_HAND)]
     return notes, qs, negs
 
