@@ -107,7 +107,7 @@ PLANTED: list[tuple[str, PhiType]] = [
     ("We live at PO Box 12, <<Smalltown>> NY 12345 now.", PhiType.CITY),
     ("<<JOHN SMITH>> DOB 01/02/1930 NEEDS REFILL", PhiType.NAME),
     ("<<Nguyen Van An>> was seen for follow-up.", PhiType.NAME),
-    ("Letter of the <<4th inst.>> received.", PhiType.DATE),
+    ("Letter of the <<4th inst>>. received.", PhiType.DATE),
     ("Seen <<Mar-4>> in clinic.", PhiType.DATE),
 ]
 
