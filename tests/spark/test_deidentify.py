@@ -89,13 +89,25 @@ def test_safe_harbor_at_one_million_rows(spark_engine: SparkEngine, tmp_path: Pa
 
 
 _CLUSTER = """
-import datetime as dt, sys
+import sys
 from pathlib import Path
+import polars as pl
+from veil.actions.secrets import Secret
+from veil.engines.base import WriteOptions
 from veil.engines.spark_engine import SparkEngine
-from veil.pipeline import InputSpec, deidentify
-engine = SparkEngine(sys.argv[1])
-deidentify(InputSpec(Path(sys.argv[2])), Path(sys.argv[3]),
-           reference_date=dt.date(2026, 1, 1), engine=engine)
+from veil.engines.types import Source
+from veil.io.formats import Format
+from veil.plan import compile_plan
+from veil.policy.models import Policy
+master, source, policy, out = sys.argv[1:5]
+engine = SparkEngine(master)
+table = engine.open(Source(Path(source)))
+plan = compile_plan(Policy.model_validate_json(Path(policy).read_text()), table.columns,
+                    source="input")
+engine.write(table, plan, WriteOptions(Path(out) / "data.parquet", Format.PARQUET,
+                                       Secret(b"local-cluster test secret 0123", "t")))
+keys = {"sex": pl.col("sex"), "zip3": pl.col("zip").str.slice(0, 3)}
+engine.group_counts(table, keys, first_row=True).write_parquet(Path(out) / "counts.parquet")
 # block managers: the driver's and one per executor JVM
 print(engine.spark.sparkContext._jsc.sc().getExecutorMemoryStatus().size())
 """
@@ -105,17 +117,35 @@ print(engine.spark.sparkContext._jsc.sc().getExecutorMemoryStatus().size())
 def test_local_cluster_with_several_executor_jvms(tmp_path: Path) -> None:
     """`local-cluster[2,1,1024]`: a standalone master and two workers, each executor its
     own JVM, launched through the scripts pyspark's package ships (SPARK_HOME is
-    pointed there). Its own process: Spark allows one context per process."""
+    pointed there): the Safe Harbor write and the group counts equal Polars'. Its own
+    process: Spark allows one context per process."""
     from tests.spark.conftest import require_spark
+    from veil.actions.secrets import Secret
+    from veil.engines.base import WriteOptions
+    from veil.engines.types import Source
+    from veil.io.formats import Format
+    from veil.pipeline import propose_policy, scan_file
+    from veil.plan import compile_plan
 
     require_spark()
-    source = _patients(20_000, tmp_path / "patients.parquet")
+    source = _patients(5_000, tmp_path / "patients.parquet")
+    policy = propose_policy(scan_file(InputSpec(source)),
+                            reference_date=dt.date(2026, 1, 1)).policy
+    (tmp_path / "policy.json").write_text(policy.model_dump_json())
+    (tmp_path / "spark").mkdir()
     done = subprocess.run(
         [sys.executable, "-c", _CLUSTER, "local-cluster[2,1,1024]", str(source),
-         str(tmp_path / "spark")], capture_output=True, text=True, timeout=600,
-        env={**os.environ, "SPARK_LOCAL_IP": "127.0.0.1"}, check=False)
+         str(tmp_path / "policy.json"), str(tmp_path / "spark")], capture_output=True,
+        text=True, timeout=600, env={**os.environ, "SPARK_LOCAL_IP": "127.0.0.1"},
+        check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.split()[-1] == "3"  # the driver and two executors
-    deidentify(InputSpec(source), tmp_path / "polars", reference_date=dt.date(2026, 1, 1),
-               engine=PolarsEngine())
-    _same_run(tmp_path / "spark", tmp_path / "polars")
+    polars = PolarsEngine()
+    table = polars.open(Source(source))
+    plan = compile_plan(policy, table.columns, source="input")
+    polars.write(table, plan, WriteOptions(tmp_path / "polars.parquet", Format.PARQUET,
+                                           Secret(b"local-cluster test secret 0123", "t")))
+    assert_same(read(tmp_path / "spark" / "data.parquet"), read(tmp_path / "polars.parquet"))
+    keys = {"sex": pl.col("sex"), "zip3": pl.col("zip").str.slice(0, 3)}
+    assert_same(pl.read_parquet(tmp_path / "spark" / "counts.parquet"),
+                polars.group_counts(table, keys, first_row=True))
