@@ -43,6 +43,52 @@ def _run(ner: bool, notes: list[Any], queries: list[Any], negatives: list[str],
             "short_queries": short.to_dict(leaks=0)}
 
 
+HELDOUT = ROOT / "bench" / "text_heldout.txt"
+
+
+def speed(ner: bool, texts: list[str]) -> dict[str, float]:
+    """Characters per second of find_batch and scrub_batch (no known table), by the wall
+    clock and by this process's CPU time (the fair figure on a shared machine)."""
+    from veil.text.scrubber import Scrubber, ScrubOptions
+
+    scrubber = Scrubber(ScrubOptions(ner=ner))
+    scrubber.find_batch(texts[:5])
+    chars = sum(len(t) for t in texts)
+    out: dict[str, float] = {}
+    for name, work in (("find", scrubber.find_batch), ("scrub", scrubber.scrub_batch)):
+        wall, cpu = time.perf_counter(), time.process_time()
+        work(texts)
+        out[f"{name}_wall"] = round(chars / (time.perf_counter() - wall))
+        out[f"{name}_cpu"] = round(chars / (time.process_time() - cpu))
+    return out
+
+
+def heldout() -> dict[str, list[Any]]:
+    """The hand-written held-out records of bench/text_heldout.txt, by kind."""
+    from veil.text.corpus import parse_marked
+
+    kinds: dict[str, list[Any]] = {"note": [], "query": [], "negative": []}
+    for block in HELDOUT.read_text(encoding="utf-8").split("\n=== ")[1:]:
+        head, _, body = block.partition("\n")
+        kind, ident = head.split()
+        kinds[kind].append(parse_marked(body.strip("\n"), ident))
+    return kinds
+
+
+def _heldout_run(ner: bool) -> dict[str, Any]:
+    from veil.text.evaluate import evaluate_scrubber
+    from veil.text.scrubber import Scrubber, ScrubOptions
+
+    parts = heldout()
+    scrubber = Scrubber(ScrubOptions(ner=ner))
+    negatives = [r.text for r in parts["negative"]]
+    notes = evaluate_scrubber(scrubber, parts["note"], negatives=negatives)
+    queries = evaluate_scrubber(scrubber, parts["query"])
+    terms = evaluate_scrubber(scrubber, parts["negative"])  # the negatives' own terms
+    return {"ner": ner, "notes": notes.to_dict(leaks=100), "queries": queries.to_dict(leaks=100),
+            "negative_terms_kept": terms.to_dict(leaks=0)["terms_kept"]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1000)
@@ -69,7 +115,23 @@ def main() -> None:
             runs.append(_run(True, notes, queries, negatives, known))
         except Exception as err:  # the model may be missing: say so
             runs.append({"ner": True, "error": type(err).__name__})
+    texts = [r.text for r in notes]
+    speeds = {"rules": speed(False, texts)}
+    if not args.no_ner:
+        try:
+            speeds["ner"] = speed(True, texts)
+        except Exception as err:  # the model may be missing: say so
+            speeds["ner_error"] = {"error": type(err).__name__}  # type: ignore[dict-item]
+    print(f"speed (chars/s, wall and CPU): {speeds}")
+    held = [_heldout_run(False)]
+    if not args.no_ner:
+        try:
+            held.append(_heldout_run(True))
+        except Exception as err:  # the model may be missing: say so
+            held.append({"ner": True, "error": type(err).__name__})
     result = {
+        "heldout": held,
+        "speed": speeds,
         "date": dt.date.today().isoformat(), "machine": platform.machine(),
         "cpus": os.cpu_count(), "python": platform.python_version(),
         "load_average": os.getloadavg()[0],
@@ -95,6 +157,18 @@ def main() -> None:
               f"(find {long['find_chars_per_second'] / 1000:.0f}k) | lowest type {low[0]} "
               f"{low[1]:.3f}; strict {long['strict_recall']:.3f}; precision "
               f"{long['precision']:.3f} |")
+    for run in held:
+        if "error" in run:
+            continue
+        notes, queries = run["notes"], run["queries"]
+        print(f"held-out ({'rules + NER' if run['ner'] else 'rules only'}): notes recall "
+              f"{notes['recall']:.3f} ({notes['gold_spans']} spans), queries recall "
+              f"{queries['recall']:.3f} ({queries['gold_spans']}), terms kept "
+              f"{notes['terms_kept']:.3f}, negatives changed {notes['negatives_changed']:.2f} "
+              f"(of {notes['negatives']}), negatives' terms kept {run['negative_terms_kept']}; "
+              f"leaks by type: " + ", ".join(
+                  f"{k} {v['gold'] - v['found']}/{v['gold']}"
+                  for k, v in notes["per_type"].items() if v["gold"] and v["found"] < v["gold"]))
     rules = runs[0]
     if args.write_measured and "error" not in rules:
         long = rules["long_notes_without_known"]
@@ -106,6 +180,8 @@ def main() -> None:
             "recall_short_queries": rules["short_queries"]["recall"],
             "lowest_type": low[0], "lowest_type_recall": low[1],
             "terms_kept": long["terms_kept"],
+            "recall_heldout_notes": held[0]["notes"]["recall"] if "notes" in held[0] else None,
+            "heldout_spans": held[0]["notes"]["gold_spans"] if "notes" in held[0] else None,
             "corpus": f"rules only, without a known-PHI table, {result['corpus']}",
             "date": result["date"],
         }, indent=2) + "\n")

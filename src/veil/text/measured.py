@@ -31,8 +31,12 @@ def recall_statement() -> str:
     if found is None:
         told = "its recall has not been measured in this installation"
     else:
+        held = found.get("recall_heldout_notes")
+        heldout = "" if held is None else (
+            f", {held:.3f} on {found['heldout_spans']} identifiers of hand-written notes "
+            "the rules were not tuned on")
         told = (f"measured recall {found['recall_long_notes']:.3f} on long synthetic notes "
-                f"and {found['recall_short_queries']:.3f} on short queries "
+                f"and {found['recall_short_queries']:.3f} on short queries{heldout} "
                 f"(lowest type: {found['lowest_type']} {found['lowest_type_recall']:.3f}; "
                 f"{found['corpus']}, {found['date']})")
     return (f"free text is scrubbed by veil.text: {told}; recall is below 1, so the residual "
