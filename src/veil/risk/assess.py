@@ -12,13 +12,26 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from veil.errors import UsageError
 from veil.hierarchy.model import Hierarchy
 from veil.records import RiskRecord
-from veil.risk.classes import SUPPRESSED, ClassSizes, ColumnCache, class_sizes
-from veil.risk.contributions import Contribution, contributions, generalized_one_level
+from veil.risk.classes import (
+    SUPPRESSED,
+    ClassSizes,
+    ColumnCache,
+    WeightedClasses,
+    class_sizes,
+    classes_from_counts,
+)
+from veil.risk.contributions import (
+    Contribution,
+    contributions,
+    contributions_of_classes,
+    generalized_one_level,
+)
 from veil.risk.diversity import Diversity, diversity
 from veil.risk.population import PopulationUniqueness, population_uniqueness
 from veil.risk.sample import ModelRisk, journalist, marketer, prosecutor
@@ -186,26 +199,71 @@ def assess_table(engine: Engine, table: Table, *, quasi: Sequence[str],
     same figures."""
     columns = [*quasi, *sensitive]
     _check_names(list(table.columns), columns)
+    if quasi and not sensitive and not hierarchies \
+            and (population is None or population.table is None):
+        # the measures need only the classes: computed from the distinct combinations and
+        # their counts, never expanded back to one row per record
+        if not 0 < threshold <= 1:
+            raise UsageError(f"the threshold must be in (0, 1], got {threshold}")
+        distinct, counts = _canonical_counts(engine, table, columns)
+        return _assess_classes(classes_from_counts(distinct, counts, tuple(quasi)),
+                               population=population, threshold=threshold, pairs=pairs)
     return assess(records_from_counts(engine, table, columns), quasi=quasi, sensitive=sensitive,
                   population=population, threshold=threshold, pairs=pairs,
                   hierarchies=hierarchies)
+
+
+def _assess_classes(weighted: WeightedClasses, *, population: Population | None,
+                    threshold: float, pairs: bool) -> RiskAssessment:
+    """`assess` without sensitive attributes, hierarchies or a population table, from the
+    classes (the same figures: see `classes_from_counts`)."""
+    classes = weighted.classes
+    pop_n = (population or Population()).resolved_size(classes.records)
+    uniqueness = None
+    if pop_n is not None and classes.records:
+        uniqueness = population_uniqueness(classes.histogram, population_size=pop_n)
+    total, singles, doubles = contributions_of_classes(weighted.codes, classes.sizes,
+                                                       classes.quasi, pairs=pairs)
+    return RiskAssessment(
+        quasi=classes.quasi,
+        threshold=threshold,
+        classes=classes,
+        prosecutor=prosecutor(classes, threshold),
+        journalist=journalist(classes, threshold, None),
+        marketer=marketer(classes, None),
+        population=uniqueness,
+        diversity=(),
+        uniques_total=total,
+        by_attribute=tuple(singles),
+        by_pair=tuple(doubles),
+    )
 
 
 def records_from_counts(engine: Engine, table: Table, columns: Sequence[str]) -> pl.DataFrame:
     """The records of `columns`, rebuilt on the driver from the engine's counts per
     distinct combination (text as Categorical, as `_collect` holds it), in a canonical
     order (independent of the engine's)."""
+    distinct, counts = _canonical_counts(engine, table, columns)
+    return distinct[np.repeat(np.arange(distinct.height), counts)]
+
+
+def _canonical_counts(engine: Engine, table: Table, columns: Sequence[str],
+                      ) -> tuple[pl.DataFrame, npt.NDArray[np.int64]]:
+    """The distinct combinations of `columns` (text as Categorical) and the records of each,
+    in a canonical order (independent of the engine's). Text is made Categorical on the
+    distinct rows, in this order: the codes the expanded records would get."""
     from veil.engines.types import COUNT
 
-    counts = engine.group_counts(table, {c: pl.col(c) for c in columns})
+    # one chunk first: gathering rows of a many-chunked frame costs several times more
+    counts = engine.group_counts(table, {c: pl.col(c) for c in columns}).rechunk()
     if counts.height:
         order = counts.select(pl.struct(pl.all()).hash(seed=0).alias("h"),
                               pl.int_range(pl.len()).alias("i")).sort("h", "i")
         counts = counts[order.get_column("i").to_numpy()]
-    index = np.repeat(np.arange(counts.height), counts.get_column(COUNT).to_numpy())
-    data = counts.select(columns)[index]
-    return data.with_columns(pl.col(c).cast(pl.Categorical) for c in columns
-                             if data.schema[c] == pl.String)
+    distinct = counts.select(columns)
+    distinct = distinct.with_columns(pl.col(c).cast(pl.Categorical) for c in columns
+                                     if distinct.schema[c] == pl.String)
+    return distinct, counts.get_column(COUNT).to_numpy().astype(np.int64, copy=False)
 
 
 def _check_names(names: list[str], columns: list[str]) -> None:

@@ -45,8 +45,14 @@ class Encoded:
     kept: npt.NDArray[np.bool_] | None  # row mask of records that were not suppressed
 
 
-def column_codes(series: pl.Series) -> tuple[Codes, int]:
-    """Compact integer codes 0..card-1 of a column's values (null is one value)."""
+def column_codes(series: pl.Series, rows: int | None = None) -> tuple[Codes, int]:
+    """Compact integer codes 0..card-1 of a column's values (null is one value).
+
+    `rows`: the records `series` stands for when it holds one entry per distinct
+    combination (weighted records, `classes_from_counts`): the coding chosen is the one
+    the expanded column would get, so codes (and their order) are the same.
+    """
+    rows = series.len() if rows is None else rows
     dtype = series.dtype
     if (dtype.is_integer() and dtype != pl.UInt64) or dtype == pl.Boolean:
         values = series.cast(pl.Int64)
@@ -67,7 +73,7 @@ def column_codes(series: pl.Series) -> tuple[Codes, int]:
         return np.zeros(series.len(), dtype=np.int64), 1
     assert isinstance(low, int) and isinstance(high, int)
     span = high - low + 2  # the last slot is null
-    if span <= 4 * series.len() + 16:
+    if span <= 4 * rows + 16:
         # dense enough: offsets are codes already, no sort needed (not compact, but exact);
         # held as int32 to halve memory, widened by NumPy where keys are packed
         offsets = (values - low).fill_null(span - 1)
@@ -197,6 +203,49 @@ class ClassSizes:
         """Class size -> number of classes of that size, ascending by size."""
         sizes, counts = np.unique(self.sizes, return_counts=True)
         return {int(s): int(c) for s, c in zip(sizes, counts, strict=True)}
+
+
+@dataclass(frozen=True)
+class WeightedClasses:
+    """Equivalence classes built from distinct quasi-identifier combinations and their
+    record counts (no record expanded): the sizes, in the order `class_sizes` gives them
+    over the expanded records, and each class's column codes (for contributions)."""
+
+    classes: ClassSizes
+    codes: dict[str, tuple[Codes, int]]
+
+
+def classes_from_counts(frame: pl.DataFrame, counts: npt.NDArray[np.int64],
+                        quasi: Sequence[str]) -> WeightedClasses:
+    """`class_sizes` of the records `frame` stands for: one row per DISTINCT combination of
+    exactly `quasi`, `counts` records each (an engine's `group_counts`), in the order the
+    records would be expanded in. Same sizes, same order, same codes as `class_sizes` and
+    `encode` over the expanded records, in memory proportional to the combinations."""
+    check_columns(frame, quasi)
+    rows = int(counts.sum())
+    kept = _not_suppressed(frame, quasi)
+    weights = counts if kept is None else counts[kept]
+    suppressed = 0 if kept is None else int(counts[~kept].sum())
+    keys = np.zeros(weights.size, dtype=np.int64)
+    cardinality = 1
+    columns: dict[str, tuple[Codes, int]] = {}
+    for name in quasi:
+        codes, card = column_codes(frame.get_column(name), rows)
+        if kept is not None:
+            codes = codes[kept]
+        columns[name] = (codes, card)
+        if cardinality * card >= _PACK_LIMIT:
+            keys, cardinality = _compact(keys)
+        keys = keys * card + codes
+        cardinality *= card
+    # distinct combinations have distinct keys: sorting them orders the classes as the
+    # runs of the expanded records' sorted keys
+    order = np.argsort(keys, kind="stable")
+    sizes = weights[order].astype(np.int64, copy=False)
+    return WeightedClasses(
+        ClassSizes(tuple(quasi), sizes, suppressed),
+        {n: (c[order], card) for n, (c, card) in columns.items()},
+    )
 
 
 def class_sizes(frame: pl.DataFrame, quasi: Sequence[str],

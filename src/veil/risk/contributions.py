@@ -78,6 +78,15 @@ def contributions(frame: pl.DataFrame, quasi: Sequence[str], *, pairs: bool = Tr
         if kept is not None:
             values = values[kept]
         codes[name] = (values[first], card)
+    return contributions_of_classes(codes, sizes, quasi, pairs=pairs)
+
+
+def contributions_of_classes(codes: Mapping[str, tuple[npt.NDArray[np.int64], int]],
+                             sizes: npt.NDArray[np.int64], quasi: Sequence[str], *,
+                             pairs: bool = True,
+                             ) -> tuple[int, list[Contribution], list[Contribution]]:
+    """`contributions` from the classes themselves: per class its size and the code of
+    each quasi-identifier (`veil.risk.classes.classes_from_counts`)."""
     single = sizes == 1
     total = int(single.sum())
 
