@@ -200,6 +200,16 @@ REFUSED = {
 }
 
 
+def test_a_refused_enum_output_does_not_list_its_categories() -> None:
+    """An Enum's repr lists its categories (data): the refusal names the family only."""
+    from veil.engines.spark_types import schema_tags
+
+    with pytest.raises(InputError) as refused:
+        schema_tags({"x": pl.Enum(["SMITH", "JONES"])}, what="the output")
+    assert "SMITH" not in str(refused.value)
+    assert "#1 Enum:" in str(refused.value)
+
+
 @pytest.mark.parametrize("name", sorted(REFUSED))
 def test_types_spark_would_change_are_refused(name: str, tmp_path: Path) -> None:
     path = tmp_path / "x.parquet"

@@ -105,11 +105,16 @@ def schema_tags(schema: Mapping[str, pl.DataType], *, what: str) -> dict[str, st
 
 
 def _why(dtype: pl.DataType) -> str:
+    """The dtype by family (with a datetime's unit and zone), never its repr: an Enum's
+    repr lists its categories, which are data."""
     family = type(dtype).__name__
+    shown = family
+    if isinstance(dtype, pl.Datetime):
+        shown = f"Datetime({dtype.time_unit}, {dtype.time_zone or 'no zone'})"
     for prefix, reason in REFUSED_WHY.items():
         if family.startswith(prefix):
-            return f"{dtype}: {reason}"
-    return f"{dtype}: not carried by the Spark engine"
+            return f"{shown}: {reason}"
+    return f"{shown}: not carried by the Spark engine"
 
 
 def ddl_schema(tags: Mapping[str, str]) -> str:
