@@ -1,7 +1,9 @@
 """The word sets the text recognizers look words up in, loaded once per process.
 
 Names and places are the scanner's shipped lists (`veil.detect.vocab`: Census and
-Faker first names and surnames, GeoNames places of 5,000+ people); the text
+Faker first names and surnames, GeoNames places of 5,000+ people), plus the names of
+every other Faker locale (romanized Chinese, Japanese and Korean, transliterated
+Cyrillic; `names_{first,last}_extra.txt`, made by tools/make_text_names.py); the text
 lists under `veil/data/text/` add what running text needs: names that are also
 everyday words (need name context), and the clinical vocabulary that must
 survive (eponyms, drugs, genes, scores, lab abbreviations, units) plus a small
@@ -93,12 +95,26 @@ class Lexicon:
     nicknames: dict[str, frozenset[str]]
 
     def is_name(self, key: str) -> bool:
-        """A dictionary first name or surname (whatever else it is)."""
-        return key in self.first or key in self.last
+        """A dictionary first name or surname (whatever else it is); a hyphenated word
+        whose parts all are ('ANNE-SOPHIE', 'GARCIA-LOPEZ')."""
+        if key in self.first or key in self.last:
+            return True
+        return "-" in key and self._hyphen_name(key)
 
     def is_strong_name(self, key: str) -> bool:
         """A dictionary name that is not also an everyday or clinical word."""
-        return (key in self.first or key in self.last) and not self.blocks_alone(key)
+        if key in self.first or key in self.last:
+            return not self.blocks_alone(key)
+        # only a double given name ('JEAN-LUC', 'ANNE-SOPHIE') is evidence alone: two
+        # surnames joined are the shape of eponyms ('MALLORY-WEISS', 'STEVENS-JOHNSON')
+        return "-" in key and self._hyphen_name(key) and not self.is_clinical(key) and all(
+            p in self.first and not self.blocks_alone(p) for p in key.split("-"))
+
+    def _hyphen_name(self, key: str) -> bool:
+        parts = key.split("-")
+        return len(parts) in (2, 3) and all(
+            len(p) >= 2 and (p in self.first or p in self.last) and p not in self.eponyms
+            and p not in FUNCTION_WORDS and p not in self.clinical for p in parts)
 
     def blocks_alone(self, key: str) -> bool:
         """True when the word alone is no evidence of a name (a word, a term, a place word)."""
@@ -128,8 +144,8 @@ def lexicon() -> Lexicon:
     states = frozenset(vocab.STATE_WORDS) | frozenset(
         w for s in vocab.STATES.values() for w in s.split() if len(w) > 3)
     return Lexicon(
-        first=vocab.first_names(),
-        last=vocab.last_names(),
+        first=vocab.first_names() | frozenset(_lines("names_first_extra.txt")),
+        last=vocab.last_names() | frozenset(_lines("names_last_extra.txt")),
         weak=vocab.weak_name_words() | frozenset(_lines("common_word_names.txt")),
         eponyms=frozenset(_lines("eponyms.txt")),
         drugs=frozenset(_lines("drugs.txt")),

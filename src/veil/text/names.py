@@ -50,10 +50,15 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"mother-in-law|father-in-law|child|children|kids?|baby|infant|twin|"
              r"poa|hcp|proxy|surrogate|representative|landlord|employer|coworker|co-worker|"
              r"boss|colleague|pastor|priest|sponsor|case\s+manager|social\s+worker|"
-             r"therapist|counselor|interpreter|aide|roommate|housemate|ex-wife|ex-husband)")
+             r"therapist|counselor|interpreter|aide|roommate|housemate|ex-wife|ex-husband|"
+             r"dtr|dau|hubby|stepmom|stepdad|godmother|godfather|goddaughter|godson|"
+             r"daughters|sons|sisters|brothers|grandkids|grandchildren|grandsons|granddaughters|"
+             r"great-grandson|"
+             r"great-granddaughter|half-brother|half-sister)")
 _STRONG_BEFORE = re.compile(
     r"(?i:(?:\b" + _TITLE + r"\.?\s*$)|"
-    r"(?:\b" + _RELATION + r"(?:'s)?\s*(?:,|\(|:|-)?\s*(?:(?:is|was|named|called|name\s+is|"
+    r"(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?\s*(?:,|\(|:|-|=)?\s*"
+    r"(?:(?:is|was|named|called|name\s+is|"
     r"whose\s+name\s+is)\s+)?$)|"
     r"(?:\b(?:patient|pt|name|patient\s+name|full\s+name|legal\s+name|preferred\s+name|"
     r"goes\s+by|known\s+as|aka|a\.k\.a\.|nickname|alias|maiden\s+name|signed|"
@@ -83,6 +88,28 @@ _HEADER_NAME = re.compile(
 _INTRO = re.compile(r"(?i:\b(?:my\s+name\s+is|name's|i\s+am|i'm|im|its|it's|this\s+is)\s+)"
                     r"([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
 _AFTER_CONTEXT = re.compile(r"[\s,(:\-\"']*")
+_LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z][a-z'’\-]+)"
+                           r"(?:[ \t]+([a-z][a-z'’\-]+))?")
+"""'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
+_LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
+                          r"\s*(?:is|:|-|=)\s*|\bname\s*:\s*)(?=[a-z])")
+_LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
+_COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'’\-])")
+_DICTATION_INITIALS = re.compile(
+    r"(?m)(?:^|(?<=dictation\.)|(?<=dictation)|(?<=\.))[ \t]*\b([A-Z]{2,3}/[a-z]{2,3}|"
+    r"[A-Z]{2,3}/[A-Z]{2,3})(?=[ \t]*(?:$|D:|T:|DD:|DT:|d:|t:|cc:|\n))")
+"""Dictation initials ('KM/ts', 'RLB/JH') at the end of a report, before 'D:'/'T:' stamps."""
+_LOWER_STOP = frozenset({
+    "SAID", "SAYS", "TOLD", "WANTS", "WANTED", "THINKS", "THOUGHT", "APPT", "APPOINTMENT",
+    "OFFICE", "VISIT", "VISITS", "ORDERED", "ORDERS", "RECOMMENDED", "RECOMMENDS", "CALLED",
+    "CALLS", "NOTE", "NOTES", "GAVE", "GIVES", "PRESCRIBED", "CHANGED", "STARTED",
+    "STOPPED", "INCREASED", "DECREASED", "SENT", "REFERRED", "REFERRAL", "OK", "OKAY", "AND",
+    "WHO", "ASKED", "WROTE", "MENTIONED", "NEVER", "JUST", "ALREADY", "STILL",
+    "ON", "UNKNOWN", "WITHHELD", "REDACTED", "NONE", "NA", "TBD", "PENDING", "SEE", "SAME",
+})
+_ALIAS_AFTER = re.compile(r"[ \t]*[(\"“'‘]{1,2}[ \t]*([A-Z][a-z]+(?:['’\-][A-Za-z]+)*"
+                          r"(?:[ \t]+[A-Z][a-z]+(?:['’\-][A-Za-z]+)*)?)[ \t]*[)\"”'’]{1,2}"
+                          r"(?![A-Za-z])")
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
@@ -102,6 +129,9 @@ _STRONG_AFTER = re.compile(
     r"PharmD|MBBS|FNP|FNP-BC|APRN|ARNP|CRNA|LPN|LVN|MSN|BSN|FACP|FACS|FACC|MPH|LCSW|LICSW|"
     r"PsyD|DNP|CNM|CNA|MA|PT|DPT|OT|OTR|SLP|RD|RRT|LMFT|Jr\.?|Sr\.?)\b|"
     r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
+    r"\s*,\s*(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+)?(?i:" + _RELATION
+    + r")\s*\)|"
+    r",\s+(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+" + _RELATION + r")\b|"
     r"'s\s+(?i:" + _RELATION + r")\b|"
     r"\s+(?i:is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\s+" + _RELATION + r")|"
     r",?\s+(?:is\s+)?(?:an?\s+)?[0-9]{1,3}[\s\-]*(?i:yo|y/o|y\.o\.|year)|"
@@ -215,7 +245,92 @@ class NameFinder:
         for run in _runs(text):
             spans.extend(self._judge(text, run, strong, medium))
         spans.extend(self._lower_case_intro(text))
+        spans.extend(self._lower_case_context(text))
+        spans.extend(self._aliases(text, spans))
+        spans.extend(self._coordinated(text, spans))
+        spans.extend(Span(m.start(1), m.end(1), PhiType.NAME, "name_initials", 0.8)
+                     for m in _DICTATION_INITIALS.finditer(text))
         return spans
+
+    def _coordinated(self, text: str, spans: list[Span]) -> list[Span]:
+        """'his daughters Faith and Joy', 'Dr. Ames or Dr. Lowe': a dictionary given name
+        joined by 'and'/'or'/'&' to a name found by context is a name too, even when it is
+        an everyday word."""
+        extra: list[Span] = []
+        lex = self.lex
+        for span in spans:
+            if span.type is not PhiType.NAME or span.source != "name_context":
+                continue
+            match = _COORDINATED.match(text, span.end)
+            if not match:
+                continue
+            key = fold(match.group(1))
+            if key in lex.first and not lex.is_clinical(key) and key not in MONTH_WORDS \
+                    and key not in _TEXT_FUNCTION:
+                extra.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_and", 0.8))
+        return extra
+
+    def _usable(self, key: str) -> bool:
+        """A word that may be a name part whatever its case: no function word, clinical
+        term, month, state or everyday non-name word."""
+        lex = self.lex
+        return (len(key) >= 2 and key not in _TEXT_FUNCTION and key not in _FUNCTION_KEYS
+                and not lex.is_clinical(key) and key not in MONTH_WORDS
+                and key not in lex.not_name and key not in lex.states
+                and key not in _LOWER_STOP)
+
+    def _lower_case_context(self, text: str) -> list[Span]:
+        """Lower-case names after strong context: 'dr okafor', 'mrs lee', 'pt name: ana
+        reyes'. After 'dr'/'dr.' any usable word counts (a lower-case chat rarely puts
+        another word there); after 'mr', 'mrs', 'doctor' only a dictionary name; after a
+        name label up to three usable words."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _LOWER_TITLED.finditer(text):
+            title = match.group(1).lower().rstrip(".")
+            first = fold(match.group(2))
+            closed = match.end(2) == len(text) or text[match.end(2)] in ",.;:!?)\n"
+            if title == "dr" and lex.is_name(first) and first not in _LOWER_STOP and closed \
+                    and not lex.is_clinical(first):
+                pass  # 'hi dr may,', 'thanks dr will.': a name word closed by punctuation
+            elif not self._usable(first) or (title != "dr" and not lex.is_name(first)):
+                continue
+            end = match.end(2)
+            if match.group(3):
+                second = fold(match.group(3))
+                if self._usable(second) and lex.is_name(second):
+                    end = match.end(3)
+            spans.append(Span(match.start(2), end, PhiType.NAME, "name_lower_title", 0.8))
+        for match in _LOWER_LABEL.finditer(text):
+            start = end = -1
+            for word in _LOWER_WORD.finditer(text, match.end(), min(len(text), match.end() + 60)):
+                gap = text[end:word.start()] if end >= 0 else text[match.end():word.start()]
+                if (end >= 0 and gap not in (" ", "  ", "\t")) or not self._usable(
+                        fold(word.group())):
+                    break
+                if start < 0:
+                    start = word.start()
+                end = word.end()
+                if word.start() - match.end() > 40:
+                    break
+            if start >= 0:
+                spans.append(Span(start, end, PhiType.NAME, "name_lower_label", 0.8))
+        return spans
+
+    def _aliases(self, text: str, spans: list[Span]) -> list[Span]:
+        """A nickname or a surname in brackets or quotes right after a found name:
+        'Theodore Blackwood (Teddy)', 'Ana "Nena" Ruiz', 'her son Miles (Okonkwo)'."""
+        extra: list[Span] = []
+        for span in spans:
+            if span.type is not PhiType.NAME:
+                continue
+            match = _ALIAS_AFTER.match(text, span.end)
+            if not match:
+                continue
+            keys = [fold(w) for w in match.group(1).split()]
+            if all(self._usable(k) for k in keys):
+                extra.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_alias", 0.85))
+        return extra
 
     def _lower_case_intro(self, text: str) -> list[Span]:
         """'hi its maria again', 'my name is john smith': a dictionary given name written in
