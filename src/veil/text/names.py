@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from veil.detect import vocab
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
+from veil.text.places import COUNTRY_OR_REGION as REGIONS
 from veil.text.spans import PhiType, Span
 
 _TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*"
@@ -373,7 +374,8 @@ class NameFinder:
         sentence_start = bool(_SENTENCE_END.search(text[max(0, run[0].start - 4):run[0].start])) \
             or run[0].start == line_start
         eponym = bool(_EPONYM_AFTER.match(after)) and not titled
-        if not titled and " ".join(t.key for t in run) in lex.eponyms:
+        whole = " ".join(t.key for t in run)
+        if not titled and (whole in lex.eponyms or whole in REGIONS):
             return []
         if strong and not eponym:
             return self._strong_run(text, run, titled)

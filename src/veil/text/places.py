@@ -32,7 +32,8 @@ _FACILITY_WORD = (
     r"Cent(?:er|re)|Memory\s+Care|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
     r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
-    r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|"
+    r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|Pavilion|"
+    r"Campus|Surgicenter|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
 _FACILITY = re.compile(
     r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
@@ -74,6 +75,7 @@ _GENERIC = frozenset({
 
 _PLACE_RUN = re.compile(r"(?<![A-Za-z'’])(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)"
                         r"(?:[ \t]+(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)){0,4}")
+_NEAR_BEFORE = re.compile(r"\b(?:in|near|outside(?:\s+of)?|around)[ \t]+$")
 _WEAK_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|around|of)\s+$)")
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:Greater|Metro|Downtown|Upstate|Downstate|Suburban|Rural|Southern|Northern|"
@@ -105,7 +107,33 @@ _TOWN_SHAPE = re.compile(
     + r"|(" + _TOWN_PREFIX + r"[ \t]+|" + _TOWN_PREFIX.upper() + r"[ \t]+)[A-Z][A-Za-z]{2,})"
     r"(?![A-Za-z])")
 _CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "DE", "NP"})
-_EPONYM_NEXT = re.compile(r"^(?:['’]s?)?\s+(?i:disease|syndrome|sign|test|score|scale|criteria)\b")
+_EPONYM_NEXT = re.compile(
+    r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|score|scale|criteria|classification|"
+    r"class|stage|staging|virus|fever|spots?|encephalitis|strain|flu|influenza|protocol|"
+    r"type|variant|agent|vaccine|spotted)\b")
+"""A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
+classification', 'Norwalk agent'): clinical vocabulary, not the patient's city."""
+_ACRONYM_FACILITY = re.compile(
+    r"(?i:\b(?:transferred|transfer(?:red)?|transported|sent|airlifted|flown|moved)\s+"
+    r"(?:from|to)\s+(?:the\s+)?|\bOSH\s*\(\s*)([A-Z]{2,6})(?![A-Za-z0-9&])")
+"""'transferred from UMC': an acronym after a transfer verb is a facility unless it is a
+unit, a service or clinical vocabulary (`_UNITS`)."""
+_UNITS = frozenset({
+    "ICU", "MICU", "SICU", "CCU", "CICU", "CVICU", "CTICU", "NICU", "PICU", "TICU", "NSICU",
+    "NNICU", "BICU", "ED", "ER", "EMS", "OR", "PACU", "SNF", "LTAC", "LTACH", "IRF", "ALF",
+    "PCU", "IMU", "TCU", "ECU", "ACU", "CDU", "OBS", "LD", "MRI", "CT", "IR", "CATH", "EP",
+    "PT", "OT", "SLP", "HHA", "HH", "VNA", "OSH", "PCP", "GI", "ENT", "OB", "GYN", "NP",
+    "MD", "RN", "CM", "SW", "ICF", "LTC", "RHB", "BMT", "HEM", "ONC", "VA", "HOME", "US",
+    "USA", "AMA", "IV", "PO", "IM", "SQ", "SC", "ASAP", "STAT", "AM", "PM", "DNR", "DNI",
+    "HD", "CRRT", "ECMO", "IABP", "TEE", "TTE", "EEG", "EKG", "ECG", "CXR", "KUB", "OP",
+    "TO", "FROM", "THE", "AND", "FOR", "WITH",
+})
+_EMPLOYER = re.compile(
+    r"(?i:\b(?:works|worked|working|employed|employment|job|jobs|shifts?|cashier|manager|"
+    r"clerk|driver|nurse|teacher)\s+(?:at|for|by|with)\s+(?:the\s+)?)"
+    r"((?:[A-Z][A-Za-z'’&\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
+"""'works at Walgreens', 'employed by Tyson Foods': the employer (a quasi-identifier that
+the notes' gold marks as a facility)."""
 _CONTEXT_PLACE = re.compile(
     r"(?i:\b(?:moved\s+(?:here\s+)?(?:to|from)|move\s+to|moving\s+to|lives\s+in|living\s+in|resides\s+in|residing\s+in|"
     r"born\s+in|raised\s+in|grew\s+up\s+in|relocated\s+(?:to|from)|native\s+of|"
@@ -127,8 +155,14 @@ _COUNTRIES = frozenset({
     "AUSTRALIA", "NEW ZEALAND", "JAMAICA", "DOMINICAN REPUBLIC", "THE US", "THE STATES",
     "OVERSEAS", "ABROAD", "HOME", "HERE", "THERE", "TOWN", "THE CITY", "UNITED KINGDOM", "UK",
 })
-_COUNTRY_OR_REGION = frozenset({
+COUNTRY_OR_REGION = frozenset({
     "UNITED STATES", "USA", "US", "AMERICA", "CANADA", "MEXICO", "AFRICA", "EUROPE", "ASIA",
+    "WEST AFRICA", "EAST AFRICA", "NORTH AFRICA", "SOUTH AFRICA", "CENTRAL AFRICA",
+    "SOUTHERN AFRICA", "SUB-SAHARAN AFRICA", "SOUTH AMERICA", "CENTRAL AMERICA",
+    "LATIN AMERICA", "NORTH AMERICA", "MIDDLE EAST", "NEAR EAST", "FAR EAST", "SOUTHEAST ASIA",
+    "SOUTH ASIA", "EAST ASIA", "CENTRAL ASIA", "EASTERN EUROPE", "WESTERN EUROPE",
+    "CARIBBEAN", "PACIFIC NORTHWEST", "WEST COAST", "EAST COAST", "GULF COAST", "DEEP SOUTH",
+    "WEST BANK", "WEST INDIES", "NEW GUINEA", "WEST NILE",
     "MIDWEST", "NEW ENGLAND", "SOUTH", "NORTH", "EAST", "WEST", "CHINA", "INDIA",
 })
 
@@ -141,7 +175,34 @@ class PlaceFinder:
 
     def find(self, text: str) -> list[Span]:
         return [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
-                *self._context_places(text), *self._unknown_after_in(text)]
+                *self._context_places(text), *self._unknown_after_in(text),
+                *self._acronyms_and_employers(text)]
+
+    def _acronyms_and_employers(self, text: str) -> list[Span]:
+        """Facility acronyms after a transfer verb and employers after 'works at' (see
+        `_ACRONYM_FACILITY`, `_EMPLOYER`), vetoed by units and clinical vocabulary."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _ACRONYM_FACILITY.finditer(text):
+            key = match.group(1)
+            if key not in _UNITS and not lex.is_clinical(key) and key not in lex.states \
+                    and key not in FUNCTION_WORDS:
+                spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY,
+                                  "facility_acronym", 0.8))
+        for match in _EMPLOYER.finditer(text):
+            words = match.group(1).split()
+            while words and (fold(words[-1]) in FUNCTION_WORDS or fold(words[-1]) in ("OF", "&")
+                             or lex.is_clinical(fold(words[-1]))):
+                words.pop()
+            keys = [fold(w) for w in words]
+            if not keys or all(k in _GENERIC or k in FUNCTION_WORDS or lex.is_clinical(k)
+                               or k in _UNITS or k in lex.states for k in keys):
+                continue
+            offsets = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group(1))]
+            start = match.start(1)
+            end = start + offsets[len(words) - 1][1]
+            spans.append(Span(start, end, PhiType.FACILITY, "employer", 0.75))
+        return spans
 
     def _facilities(self, text: str) -> list[Span]:
         spans: list[Span] = []
@@ -194,7 +255,7 @@ class PlaceFinder:
             if not keys:
                 continue
             whole = " ".join(keys)
-            if whole in lex.states or whole in _COUNTRY_OR_REGION or whole in _COUNTRIES \
+            if whole in lex.states or whole in COUNTRY_OR_REGION or whole in _COUNTRIES \
                     or keys[0] in FUNCTION_WORDS or keys[0] in _MONTHS_UPPER \
                     or any(lex.is_clinical(k) or k in lex.not_name for k in keys):
                 continue
@@ -212,7 +273,7 @@ class PlaceFinder:
         for match in _WEAK_CONTEXT_WORD.finditer(text):
             key = fold(match.group(1))
             if (len(key) < 4 or lex.is_name(key) or lex.blocks_alone(key) or key in _COUNTRIES
-                    or key in _COUNTRY_OR_REGION or key in lex.places):
+                    or key in COUNTRY_OR_REGION or key in lex.places):
                 continue
             after = text[match.end(1):match.end(1) + 3]
             if after[:1] in ("-", "'", "’"):
@@ -243,7 +304,7 @@ class PlaceFinder:
                 for n in range(min(4, len(words) - i), 0, -1):
                     key = fold(" ".join(words[i:i + n]))
                     if key in lex.places and key not in lex.states and key not in \
-                            _COUNTRY_OR_REGION:
+                            COUNTRY_OR_REGION:
                         found = n
                         break
                 if not found:
@@ -264,7 +325,8 @@ class PlaceFinder:
         for match in _TOWN_SHAPE.finditer(text):
             start, end = match.span()
             key = fold(match.group())
-            if key in self.lex.states or self.lex.is_clinical(key) or key in FUNCTION_WORDS:
+            if key in self.lex.states or self.lex.is_clinical(key) or key in FUNCTION_WORDS \
+                    or key in COUNTRY_OR_REGION or _EPONYM_NEXT.match(text[end:end + 30]):
                 continue
             before = text[max(0, start - 30):start]
             after = text[end:end + 30]
@@ -288,7 +350,12 @@ class PlaceFinder:
         if words >= 2:
             return 0.9
         if context:
-            return 0.9 if key not in lex.weak or strong else 0.0
+            if key not in lex.weak or strong:
+                return 0.9
+            # an everyday word that is also a town, capitalized right after 'in'/'near'
+            # ('fell in Temple', 'a clinic near Hope'): mid-sentence capitals make it a name
+            near = _NEAR_BEFORE.search(before)
+            return 0.8 if near and not re.match(r"['’\-]", after) else 0.0
         if not lex.is_name(key) and key not in lex.weak and not lex.blocks_alone(key):
             return 0.8
         return 0.0

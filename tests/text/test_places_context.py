@@ -1,0 +1,54 @@
+"""Places in short queries and notes: transfer acronyms, employers, facility words, and
+the vetoes for place names used as clinical vocabulary (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.scrubber import Scrubber, ScrubOptions
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber(ScrubOptions())
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    spans = scrubber.find(text)
+    return all(any(s.start <= p < s.end for s in spans)
+               for p in range(start, start + len(value)) if text[p].isalnum())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("my aunt in Wichita has the same rash", "Wichita"),
+    ("we live near Spokane now, is that ok", "Spokane"),
+    ("she drove up from San Angelo for the visit", "San Angelo"),
+    ("moving to Chattanooga next month, need records", "Chattanooga"),
+    ("Transferred from UMC for higher level of care.", "UMC"),
+    ("He works at Walgreens on the night shift.", "Walgreens"),
+    ("She is employed by Tyson Foods as a line worker.", "Tyson Foods"),
+    ("Followed at St. Agnes Cancer Pavilion for chemo.", "St. Agnes Cancer Pavilion"),
+])
+def test_places_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_transfer_acronym_is_a_facility(scrubber: Scrubber) -> None:
+    text = "Transferred from UMC for higher level of care."
+    kinds = {s.type for s in scrubber.find(text)}
+    assert PhiType.FACILITY in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Transferred to MICU overnight. Admitted to ICU, then sent to PACU.",
+    "Is Ebola still around in West Africa?",
+    "Found in Paris classification stage 0-IIa",
+    "Lyme disease risk in Connecticut",
+    "Works at home; employed by the VA as a clerk.",
+    "Hope this helps, in Grace period now",
+    "Guidelines for West Nile virus in Texas",
+])
+def test_clinical_and_generic_places_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
