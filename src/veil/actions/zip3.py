@@ -10,6 +10,7 @@ Values that are not ZIP codes become null, never passed through.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -79,7 +80,12 @@ def zip3(rule: Zip3, ctx: ActionContext) -> pl.Expr:
     # a streaming select, and a when/then on the prefix tripled the cost.
     prefix = zip_to_five(ctx.col, ctx.dtype).str.slice(0, 3)
     if ctx.zip3_keep is None:
-        return prefix.replace(sorted(ctx.zip3_restricted), "000")
+        if not ctx.zip3_restricted:
+            return prefix
+        # one regular expression, not `replace` with a list: a list argument takes the
+        # query out of Polars' streaming engine (the whole column is held in memory)
+        listed = "|".join(re.escape(z) for z in sorted(ctx.zip3_restricted))
+        return prefix.str.replace(f"^(?:{listed})$", "000")
     allowed = sorted(ctx.zip3_keep - ctx.zip3_restricted)
     # every prefix not on the allow-list (unknown ones too) becomes 000; nulls stay null
     marked = prefix.fill_null("null")
