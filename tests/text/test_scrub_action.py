@@ -127,3 +127,22 @@ def test_verification_runs_the_recognizers_on_scrubbed_text() -> None:
     assert by_category[Category.TELEPHONE].first_rows == (2,)
     assert by_category[Category.SSN].values == 1
     assert "617" not in repr(found) and "6789" not in repr(found)
+
+
+def test_surrogate_scrubbed_text_is_checked_for_dates_only() -> None:
+    """Fakes look real to every recognizer: a surrogate-scrubbed column is exempt from the
+    categories surrogates imitate (as `fake` columns are), and still checked for dates."""
+    from veil.plan import compile_plan
+    from veil.verify import plan_expectations
+
+    policy = Policy(profile="safe-harbor", columns={
+        "note": Scrub(action="scrub", replacement="surrogate"),
+        "other": Scrub(action="scrub")})
+    expect = plan_expectations(compile_plan(policy, ("note", "other"), source="t"))
+    assert Category.NAMES in expect["note"].exempt and Category.DATES not in expect["note"].exempt
+    assert not expect["other"].exempt
+    frame = pl.LazyFrame({"note": ["Dr. Alan Whitfield called 617-555-0199.",
+                                   "Seen on 05/03/2021."],
+                          "other": ["[NAME_1] seen in 2021.", "ok"]})
+    found = verify_frame(frame, expectations=expect)
+    assert {(r.column, r.category) for r in found.residuals} == {("note", Category.DATES)}

@@ -23,6 +23,7 @@ from veil.policy.models import (
     Zip3,
 )
 from veil.verify.model import ColumnExpectation, Expect
+from veil.verify.text_check import SURROGATE_EXEMPT
 
 CLINICAL_CODE_KINDS: frozenset[Kind] = frozenset({
     Kind.DIAGNOSIS_CODE, Kind.PROCEDURE_CODE, Kind.CLINICAL_CODE,
@@ -72,7 +73,8 @@ def _expectation(step: ColumnStep, plan: Plan) -> ColumnExpectation:
     if isinstance(rule, Mask):
         return ColumnExpectation(Expect.MASKED, category, label=rule.char)
     if isinstance(rule, Scrub):
-        return ColumnExpectation(Expect.SCRUBBED, category)
+        exempt = SURROGATE_EXEMPT if rule.replacement == "surrogate" else frozenset()
+        return ColumnExpectation(Expect.SCRUBBED, category, exempt=exempt)
     if isinstance(rule, Fake):
         names = "name" in rule.provider  # surrogate given names include April, May, June
         return ColumnExpectation(Expect.SURROGATE, category, exempt=_FAKED[rule.provider],

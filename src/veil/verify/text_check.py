@@ -40,6 +40,10 @@ TYPE_CATEGORY: dict[str, Category] = {
 }  # fmt: skip
 """The Safe Harbor category of each text PHI type (a state is not PHI: never emitted)."""
 TYPES: tuple[str, ...] = tuple(TYPE_CATEGORY)
+SURROGATE_EXEMPT: frozenset[Category] = frozenset(TYPE_CATEGORY.values()) - {Category.DATES}
+"""Categories a surrogate-scrubbed column is not checked for: its fakes look like the real
+thing to any recognizer (as the table's `fake` columns are exempt from their category).
+Dates and ages are still checked (Safe Harbor leaves only years and 90+)."""
 _BIT = {t: 1 << k for k, t in enumerate(TYPES)}
 
 
