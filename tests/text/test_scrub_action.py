@@ -146,3 +146,10 @@ def test_surrogate_scrubbed_text_is_checked_for_dates_only() -> None:
                           "other": ["[NAME_1] seen in 2021.", "ok"]})
     found = verify_frame(frame, expectations=expect)
     assert {(r.column, r.category) for r in found.residuals} == {("note", Category.DATES)}
+
+
+def test_surrogate_scrub_carries_the_keyed_surrogate_caveat() -> None:
+    policy = Policy(profile="safe-harbor",
+                    columns={"note": Scrub(action="scrub", replacement="surrogate")})
+    warnings = check_safe_harbor(policy, None).warnings
+    assert len(warnings) == 2 and "Expert Determination" in warnings[1]

@@ -55,6 +55,11 @@ def check_safe_harbor(policy: Policy, scan: ScanResult | None) -> Verdict:
         category = rule.category
         if isinstance(rule, Scrub):
             warnings.append(f"column {column!r}: {recall_statement()}")
+            if rule.replacement == "surrogate":
+                warnings.append(f"column {column!r}: scrub surrogates are derived from the "
+                                "identifiers with a keyed function, as fake values are: treat "
+                                "them as an Expert Determination technique and keep the secret "
+                                "like the key")
         found = None if scan is None else _scan_category(scan, column)
         if category is None and found is not None:
             category = found
