@@ -170,7 +170,7 @@ class _Tok:
     key: str
 
 
-def _runs(text: str) -> list[list[_Tok]]:
+def _runs(text: str, first: frozenset[str] = frozenset()) -> list[list[_Tok]]:
     runs: list[list[_Tok]] = []
     current: list[_Tok] = []
     for match in _TOKEN.finditer(text):
@@ -200,6 +200,10 @@ def _runs(text: str) -> list[list[_Tok]]:
             continue
         if current:
             gap = text[current[-1].end:tok.start]
+            if gap[:1] == "," and key in _STATE_WORDS and len(key) > 2 and key not in first:
+                runs.append(current)  # 'Fredtown, Maine': the state is not part of a name
+                current = []
+                continue
             if _GAP.match(gap) or _PARTICLE_GAP.match(gap) or (
                     gap in (" ", ". ") and len(current[-1].key) <= 1):
                 current.append(tok)
@@ -243,7 +247,7 @@ class NameFinder:
                              for m in _HEADER_NAME.finditer(text)]
         strong = _ends(_STRONG_BEFORE_ALL, text)
         medium = _ends(_MEDIUM_BEFORE_ALL, text)
-        for run in _runs(text):
+        for run in _runs(text, self.lex.first):
             spans.extend(self._judge(text, run, strong, medium))
         spans.extend(self._lower_case_intro(text))
         spans.extend(self._lower_case_context(text))

@@ -66,8 +66,8 @@ _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
 _ID_VALUE = r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24})"
-_SEP = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*(?:[:#=]|is|was|of|"
-        r"ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*")
+_SEP = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*#?[ \t]*"
+        r"(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*")
 _SEP_REQUIRED = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b\.?[ \t]*(?:[:#=]|is|was)?"
                  r"|[ \t]*[:#=])[ \t]*#?[ \t]*")
 _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
@@ -163,6 +163,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending)"
           r"[ \t]*:?[ \t]+)("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD, 0.85, group=1),
+        r("date_field_short", d, r"(?i:\b(?:date\s+of\s+(?:service|birth|exam|visit|admission|"
+          r"discharge|death|procedure|injury|onset|surgery)|comparison|compared\s+(?:to|with)|"
+          r"prior\s+(?:study|exam)|dob|dos|dod|doi)[ \t]*[:|=\-]?[ \t]*\|?[ \t]*)("
+          + _MON + r"[/\-]" + _DAYNUM + r")" + _RD, 0.85, group=1),
+        r("date_part_month", d, r"(?i:\b(?:early|mid|late|end\s+of|beginning\s+of)[\s\-]+"
+          r"(?:january|february|march|april|june|july|august|september|october|november|"
+          r"december))(?![A-Za-z])", 0.85),
         r("date_paren_short", d, r"\((" + _MON + r"/" + _DAYNUM + r")\)", 0.85, group=1),
         r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM
           + r")[ \t]+[0-2]?[0-9]:[0-5][0-9]", 0.85, group=1),
@@ -179,7 +186,8 @@ def _rules() -> tuple[PatternRule, ...]:
           group=1),
         r("age_turned", PhiType.AGE, r"(?i:\b(?:turned|turning|turns|will\s+be|just\s+turned|"
           r"(?:he|she|i|dad|mom|father|mother|grandma|grandpa|grandmother|grandfather|husband|"
-          r"wife|patient|pt)\s+(?:is|was|am)(?:\s+now)?|i'm|i\s+am|he's|she's)\s+)("
+          r"wife|patient|pt)\s+(?:is|was|am)(?:\s+now)?|i'm|i\s+am|he's|she's|hes|shes|im|"
+          r"he\s+is\s+now|she\s+is\s+now)\s+)("
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|"
           r"percent|degrees|°))" + _R, 0.9, group=1),
         # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
@@ -189,6 +197,10 @@ def _rules() -> tuple[PatternRule, ...]:
           group=1),
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
+        r("age_died_at", PhiType.AGE, r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|"
+          r"expired|lived\s+to|living\s+to)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
+          + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|/|percent))"
+          + _R, 0.9, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)\s+birthday"
           + _R, 1.0),
         r("age_group_word", PhiType.AGE,
@@ -196,6 +208,17 @@ def _rules() -> tuple[PatternRule, ...]:
         # --- contact ---
         r("email", PhiType.EMAIL, r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+"
           r"(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}" + _R, 1.0),
+        # spelled-out addresses: bracketed '(at)'/'[at]' anywhere; a spaced ' at ' only with a
+        # mail provider ('ana dot ruiz at gmail dot com') or a dotted/numbered local part
+        r("email_spelled", PhiType.EMAIL, r"(?i:(?<![A-Za-z0-9._\-])[a-z0-9._\-]+(?:\s+dot\s+"
+          r"[a-z0-9_\-]+)*\s*(?:\(at\)|\[at\]|\{at\})\s*[a-z0-9\-]+(?:\s*(?:\sdot\s|\(dot\)|"
+          r"\[dot\]|\.)\s*[a-z0-9\-]+)*\s*(?:\sdot\s|\(dot\)|\[dot\]|\.)\s*"
+          r"(?:com|org|net|edu|gov|us|io|me|co)\b)", 0.9),
+        r("email_spelled_spaced", PhiType.EMAIL, r"(?i:(?<![A-Za-z0-9._\-])(?:[a-z0-9_\-]+(?:\s+dot"
+          r"\s+[a-z0-9_\-]+)+|[a-z0-9_\-]*[._0-9][a-z0-9._\-]*|[a-z0-9._\-]+(?=\s+at\s+(?:gmail|"
+          r"yahoo|hotmail|outlook|aol|icloud|proton|protonmail|comcast|msn|live|mail|ymail|"
+          r"att|verizon|sbcglobal|bellsouth|cox|charter|earthlink)\b))\s+at\s+[a-z0-9\-]+"
+          r"(?:\s+dot\s+[a-z0-9\-]+)*\s+dot\s+(?:com|org|net|edu|gov|us|io|me|co)\b)", 0.9),
         r("url", PhiType.URL, r"(?i:\b(?:https?|ftp)://[^\s<>\"')\]]+|"
           r"\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"')\]]*)?)", 1.0),
         r("url_bare", PhiType.URL, r"(?i:\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|"
@@ -223,9 +246,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("ssn_labelled", PhiType.SSN, r"(?i:\b(?:ssn|ss#|ss\s+no|soc(?:ial)?\s+sec(?:urity)?"
           r"(?:\s+(?:number|no|#))?)\b\.?\s*[:#]?\s*(?:is\s+|of\s+|ending\s+(?:in\s+)?)?)"
           r"((?:[0-9Xx*]{3}[\- ]?[0-9Xx*]{2}[\- ]?)?[0-9]{4})" + _RD, 1.0, group=1),
-        r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr#|mr\s+no|medical\s+record|accession|specimen|"
+        r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr(?=#)|mr\s+no|medical\s+record|accession|specimen|"
           r"fin|csn|har|empi|emr|ehr)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9,
           group=1, validator="has_digit"),
+        r("mrn_prefixed", PhiType.MRN, r"(?<![A-Za-z0-9])MRN?[0-9]{6,10}(?![A-Za-z0-9])", 0.85),
         r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"
           r"encounter|visit|admission|case|episode|lab|order|requisition|study|exam|report|"
           r"document|reference|ref|id|identifier|account)\b" + _SEP_REQUIRED + r")" + _ID_VALUE
@@ -279,6 +303,14 @@ def _rules() -> tuple[PatternRule, ...]:
         r("mixed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=[A-Z0-9]{8,20}(?![A-Za-z0-9]))"
           r"(?=(?:[A-Z]*[0-9]){3})(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{8,20}(?![A-Za-z0-9])", 0.7,
           validator="not_code"),
+        r("rural_route", PhiType.ADDRESS, r"(?i:\b(?:rural\s+route|r\.?\s?r\.?|rte|route|hc|"
+          r"highway\s+contract|star\s+route|psc|cmr|unit)\s*#?\s*[0-9]{1,4}\s*,?\s*box\s*#?\s*"
+          r"[0-9]{1,5}\b)", 0.9),
+        r("intersection", PhiType.ADDRESS, r"(?:\b(?i:corner\s+of|intersection\s+of)\s+|"
+          r"\b(?i:at|near)\s+(?=[0-9]{1,3}(?:st|nd|rd|th)\b))"
+          r"((?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+" + _street_suffixes() + r")?\.?"
+          r"\s+(?:and|&)\s+(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+"
+          + _street_suffixes() + r")?)(?![A-Za-z])", 0.75, group=1),
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
@@ -286,6 +318,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .]{1,22}[ ,][0-9]{5})(?:"
           + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
+        r("zip_state_any_case", PhiType.ZIP, r"(?<![A-Za-z])[A-Z][A-Za-z.'’\-]+,?[ \t]+(?i:"
+          + _STATE_CODES + r")\.?,?[ \t]+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 0.9, group=1),
         r("zip_labelled", PhiType.ZIP, r"(?i:\b(?:zip|zipcode|zip\s+code|postal\s+code)\b\s*"
           r"(?:code)?\s*[:#]?\s*(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
@@ -358,6 +392,14 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
     "ipv6": ("::",), "mac": (":", "-"),
+    "email_spelled": ("(at)", "[at]", "{at}"), "email_spelled_spaced": (" dot ",),
+    "rural_route": ("box",),
+    "intersection": (" and ", "&"), "mrn_prefixed": ("mr",),
+    "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to"),
+    "date_part_month": ("early", "mid", "late", "end of", "beginning of"),
+    "date_field_short": ("date of", "comparison", "compared", "prior", "dob", "dos", "dod",
+                         "doi"),
+    "zip_state_any_case": tuple("0123456789"),
 }
 """Rule name -> lower-case substrings one of which a text must hold for the rule to run
 (a substring test in C is far cheaper than a regex scan that cannot match)."""
