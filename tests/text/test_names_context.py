@@ -129,3 +129,24 @@ def test_hyphenated_names(scrubber: Scrubber) -> None:
 def test_dictation_initials(scrubber: Scrubber) -> None:
     text = "End of dictation.\nKM/ts D: 03/04/2022 T: 03/05/2022"
     assert _covered(scrubber, text, "KM/ts")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Is Dagny's potassium ok after the diuretic?", "Dagny"),
+    ("can Oluwaseun's blood sugar be this high", "Oluwaseun"),
+    ("Thank you for referring Kwabena Mensah to our clinic.", "Kwabena Mensah"),
+    ("Kiah Bellamy, NP-C", "Kiah Bellamy"),
+    ("KWAME ASANTE DOB 2/3/1950 NEEDS REFILL", "KWAME ASANTE"),
+])
+def test_possessive_referral_credential_and_dob(scrubber: Scrubber, text: str,
+                                                value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Parkinson's meds were adjusted. Crohn's labs pending.",
+    "Tylenol's dose is 650 mg. Boston's results came back.",
+    "Re: Lab Results",
+])
+def test_possessive_keeps_terms_and_places(scrubber: Scrubber, text: str) -> None:
+    assert not _names(scrubber, text)

@@ -68,7 +68,7 @@ _STRONG_BEFORE = re.compile(
     r"surgeon|assistant|anesthesiologist|provider|pcp|referring(?:\s+physician)?|"
     r"physician|doctor|clinician|author|nurse|rn|np|pa|md|cc|attn|c/o|care\s+of|"
     r"contact|emergency\s+contact|next\s+of\s+kin|nok|informant|source|historian|"
-    r"interpreter|witness|from|to|by)\s*:\s*$)|"
+    r"interpreter|witness|from|to|by|client|resident)\s*:\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
 _MEDIUM_BEFORE = re.compile(
@@ -76,7 +76,8 @@ _MEDIUM_BEFORE = re.compile(
     r"phoned|texted|emailed|messaged|visited|seen|evaluated|examined|assessed|treated|"
     r"followed|managed|referred|signed|dictated|reviewed|performed|accompanied|"
     r"brought|driven|picked\s+up|escorted|cared\s+for|per|cc|thank|thanked|asked|told|"
-    r"informed|notified|paged|texted|messaged|updated)(?:\s+(?:with|to|by|for|in|on))?"
+    r"informed|notified|paged|texted|messaged|updated|referring|thank\s+you\s+for\s+"
+    r"(?:referring|seeing|sending))(?:\s+(?:with|to|by|for|in|on))?"
     r"\s+$)")
 _STRONG_BEFORE_ALL = re.compile(_STRONG_BEFORE.pattern.replace("$)", ")"))
 _MEDIUM_BEFORE_ALL = re.compile(_MEDIUM_BEFORE.pattern.replace("$)", ")"))
@@ -95,6 +96,19 @@ _LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z
 _LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\bname\s*:\s*)(?=[a-z])")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
+_POSSESSIVE = re.compile(
+    r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+(?:(?:latest|last|recent|new|"
+    r"current|repeat|old|morning|daily|home|blood|pain|fever|heart|kidney|liver|thyroid|"
+    r"sugar|glucose|lab|imaging)\s+)?(?i:labs?|results?|scans?|ct|mri|x-?rays?|xr|us|"
+    r"ultrasound|echo|ekg|ecg|wbc|hgb|hemoglobin|hba1c|a1c|inr|troponin|potassium|sodium|"
+    r"creatinine|cr|tsh|bp|pressure|levels?|numbers|meds|medications?|pills|insulin|dose|"
+    r"appointment|appt|visit|doctor|nurse|pcp|surgeon|oncologist|chart|records?|biopsy|"
+    r"surgery|pain|fever|cough|rash|symptoms|wound|incision|swelling|readings?|vitals|"
+    r"weight|temperature|temp|diet|therapy|infusion|chemo|dialysis|stent|pacemaker|"
+    r"referral|prescription|refill|insurance|test|tests|panel|culture|swab|urine|stool|"
+    r"sugars?|glucose|counts?)"
+    r"(?![A-Za-z])")
+"""A possessive before a word for results or care: the owner is a person."""
 _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'’\-])")
 _DICTATION_INITIALS = re.compile(
     r"(?m)(?:^|(?<=dictation\.)|(?<=dictation)|(?<=\.))[ \t]*\b([A-Z]{2,3}/[a-z]{2,3}|"
@@ -126,7 +140,8 @@ def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
 
 
 _STRONG_AFTER = re.compile(
-    r"^(?:,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|R\.N\.|NP|N\.P\.|PA-C|PA|PhD|Ph\.D\.|DDS|DMD|DPM|"
+    r"^(?:,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|R\.N\.|NP-C|FNP-C|AGNP-C|ANP-BC|AGACNP-BC|PMHNP-BC|"
+    r"CRNP|CNP|CNS|RPh|LPC|LMHC|LMSW|MSW|AuD|BCBA|CCC-SLP|NP|N\.P\.|PA-C|PA|PhD|Ph\.D\.|DDS|DMD|DPM|"
     r"PharmD|MBBS|FNP|FNP-BC|APRN|ARNP|CRNA|LPN|LVN|MSN|BSN|FACP|FACS|FACC|MPH|LCSW|LICSW|"
     r"PsyD|DNP|CNM|CNA|MA|PT|DPT|OT|OTR|SLP|RD|RRT|LMFT|Jr\.?|Sr\.?)\b|"
     r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
@@ -217,6 +232,7 @@ def _runs(text: str, first: frozenset[str] = frozenset()) -> list[list[_Tok]]:
 
 _STATE_WORDS = vocab.STATE_WORDS
 _RUN_BREAKERS = frozenset({
+    "DOB", "DOD", "MRN", "SSN", "AGE", "SEX", "DOS", "FIN", "CSN", "NEEDS", "WANTS", "HAS",
     "AND", "OR", "THE", "OF", "TO", "WITH", "FOR", "AT", "IN", "ON", "BY", "FROM", "WAS", "IS",
     "HIS", "HER", "THEIR", "WIFE", "HUSBAND", "SON", "DAUGHTER", "MOTHER", "FATHER", "BROTHER",
     "SISTER", "NIECE", "NEPHEW", "AUNT", "UNCLE", "COUSIN", "GRANDSON", "GRANDDAUGHTER",
@@ -253,8 +269,27 @@ class NameFinder:
         spans.extend(self._lower_case_context(text))
         spans.extend(self._aliases(text, spans))
         spans.extend(self._coordinated(text, spans))
+        spans.extend(self._possessive(text))
         spans.extend(Span(m.start(1), m.end(1), PhiType.NAME, "name_initials", 0.8)
                      for m in _DICTATION_INITIALS.finditer(text))
+        return spans
+
+    def _possessive(self, text: str) -> list[Span]:
+        """'Is Dagny's potassium ok?', "Temitope's scans": a capitalized word in mid-sentence
+        with a possessive before a word for a patient's results, care or body is a person,
+        unless it is an eponym, a clinical word, a month, a place word or a function word."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _POSSESSIVE.finditer(text):
+            word = match.group(1)
+            key = fold(word)
+            if not self._usable(key) or key in lex.eponyms or key in lex.places \
+                    or key in lex.titles or (word.isupper() and len(word) <= 4):
+                continue
+            before = text[max(0, match.start(1) - 3):match.start(1)]
+            if re.search(r"(?:^|[.!?\n]\s*)$", before) and not lex.is_name(key):
+                continue  # a capital at a sentence start is no evidence
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_possessive", 0.75))
         return spans
 
     def _coordinated(self, text: str, spans: list[Span]) -> list[Span]:
