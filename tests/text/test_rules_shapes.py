@@ -58,3 +58,10 @@ def test_shapes_found(scrubber: Scrubber, text: str, value: str, kind: PhiType) 
 ])
 def test_shapes_not_over_found(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "count in 15000 range", "give me 10000 units", "Ordered 20000 or 30000 units",
+])
+def test_zip_after_state_code_needs_a_state(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -114,10 +114,13 @@ _EPONYM_NEXT = re.compile(
 """A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
 classification', 'Norwalk agent'): clinical vocabulary, not the patient's city."""
 _ACRONYM_FACILITY = re.compile(
-    r"(?i:\b(?:transferred|transfer(?:red)?|transported|sent|airlifted|flown|moved)\s+"
+    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:transferred|transfer(?:red)?|transported|sent|airlifted|flown|moved)\s+"
     r"(?:from|to)\s+(?:the\s+)?|\bOSH\s*\(\s*)([A-Z]{2,6})(?![A-Za-z0-9&])")
 """'transferred from UMC': an acronym after a transfer verb is a facility unless it is a
 unit, a service or clinical vocabulary (`_UNITS`)."""
+_ACRONYM_NEEDS = ("transfer", "transport", "sent ", "airlift", "flown", "moved", "osh")
+_EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "cashier", "manager", "clerk", "driver",
+                   "nurse", "teacher")
 _UNITS = frozenset({
     "ICU", "MICU", "SICU", "CCU", "CICU", "CVICU", "CTICU", "NICU", "PICU", "TICU", "NSICU",
     "NNICU", "BICU", "ED", "ER", "EMS", "OR", "PACU", "SNF", "LTAC", "LTACH", "IRF", "ALF",
@@ -129,7 +132,7 @@ _UNITS = frozenset({
     "TO", "FROM", "THE", "AND", "FOR", "WITH",
 })
 _EMPLOYER = re.compile(
-    r"(?i:\b(?:works|worked|working|employed|employment|job|jobs|shifts?|cashier|manager|"
+    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:works|worked|working|employed|employment|job|jobs|shifts?|cashier|manager|"
     r"clerk|driver|nurse|teacher)\s+(?:at|for|by|with)\s+(?:the\s+)?)"
     r"((?:[A-Z][A-Za-z'’&\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
 """'works at Walgreens', 'employed by Tyson Foods': the employer (a quasi-identifier that
@@ -183,13 +186,17 @@ class PlaceFinder:
         `_ACRONYM_FACILITY`, `_EMPLOYER`), vetoed by units and clinical vocabulary."""
         lex = self.lex
         spans: list[Span] = []
-        for match in _ACRONYM_FACILITY.finditer(text):
+        low = text.lower()
+        acronyms = _ACRONYM_FACILITY.finditer(text) if any(
+            w in low for w in _ACRONYM_NEEDS) else ()
+        for match in acronyms:
             key = match.group(1)
             if key not in _UNITS and not lex.is_clinical(key) and key not in lex.states \
                     and key not in FUNCTION_WORDS:
                 spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY,
                                   "facility_acronym", 0.8))
-        for match in _EMPLOYER.finditer(text):
+        employers = _EMPLOYER.finditer(text) if any(w in low for w in _EMPLOYER_NEEDS) else ()
+        for match in employers:
             words = match.group(1).split()
             while words and (fold(words[-1]) in FUNCTION_WORDS or fold(words[-1]) in ("OF", "&")
                              or lex.is_clinical(fold(words[-1]))):

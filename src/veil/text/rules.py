@@ -318,8 +318,14 @@ def _rules() -> tuple[PatternRule, ...]:
         r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .]{1,22}[ ,][0-9]{5})(?:"
           + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
-        r("zip_state_any_case", PhiType.ZIP, r"(?<![A-Za-z])[A-Z][A-Za-z.'’\-]+,?[ \t]+(?i:"
-          + _STATE_CODES + r")\.?,?[ \t]+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 0.9, group=1),
+        # 'Tulsa, ok 74012': a state code in any case between a word and five digits (the
+        # digits first, the code in fixed-width lookbehinds: fast), never a count or a dose
+        r("zip_state_any_case", PhiType.ZIP, r"(?<![0-9])(?<! in )(?<! or )(?<! me )(?<! hi )"
+          r"(?<! de )(?<! la )(?<! pa )(?<! ma )(?<! oh )(?<! id )(?<! al )(?<! mo )(?<! ne )"
+          r"(?<! wa )(?<! co )(?<! ms )(?<! md )(?:(?<=[A-Za-z] (?i:" + _STATE_CODES
+          + r") )|(?<=[A-Za-z], (?i:" + _STATE_CODES + r") )|(?<=[A-Za-z],(?i:" + _STATE_CODES
+          + r") ))([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|u\b|mg|mcg|ml|iu|cells|"
+          r"copies|/|%|x\b|times|people|patients|dollars))", 0.9, group=1),
         r("zip_labelled", PhiType.ZIP, r"(?i:\b(?:zip|zipcode|zip\s+code|postal\s+code)\b\s*"
           r"(?:code)?\s*[:#]?\s*(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
