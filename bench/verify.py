@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,12 +61,22 @@ print(time.perf_counter() - start, found.passed)
 
 
 def _child(args: list[str]) -> tuple[float, str, int]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run one child: its wall time, stdout and its OWN peak RSS in KiB (os.wait4; the
+    RUSAGE_CHILDREN maximum would be the largest child so far, not this one)."""
     start = time.perf_counter()
-    done = subprocess.run(args, check=True, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, done.stdout.strip(), max(peak, before)
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors, text=True)
+        assert child.stdout is not None
+        out = child.stdout.read()
+        child.stdout.close()
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        if child.returncode:
+            errors.seek(0)
+            raise subprocess.CalledProcessError(child.returncode, args, out,
+                                                errors.read().decode(errors="replace"))
+    return wall, out.strip(), usage.ru_maxrss
 
 
 def run(rows: int) -> dict[str, object]:
