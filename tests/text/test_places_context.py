@@ -52,3 +52,16 @@ def test_transfer_acronym_is_a_facility(scrubber: Scrubber) -> None:
 ])
 def test_clinical_and_generic_places_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("| Lowell 01852 | home |", "Lowell"), ("| Lowell 01852 | home |", "01852"),
+    ("mail the form to Enid 73701 asap", "73701"),
+])
+def test_place_before_five_digits(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["Platelets 15000 today", "Weight 12345 grams logged"])
+def test_counts_are_not_zip_codes(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -118,6 +118,9 @@ _ACRONYM_FACILITY = re.compile(
     r"(?:from|to)\s+(?:the\s+)?|\bOSH\s*\(\s*)([A-Z]{2,6})(?![A-Za-z0-9&])")
 """'transferred from UMC': an acronym after a transfer verb is a facility unless it is a
 unit, a service or clinical vocabulary (`_UNITS`)."""
+_PLACE_ZIP = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),?[ \t]+"
+                        r"([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|mg|mcg|ml|iu|cells|"
+                        r"copies|/|%))")
 _ACRONYM_NEEDS = ("transfer", "transport", "sent ", "airlift", "flown", "moved", "osh")
 _EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "cashier", "manager", "clerk", "driver",
                    "nurse", "teacher")
@@ -179,7 +182,22 @@ class PlaceFinder:
     def find(self, text: str) -> list[Span]:
         return [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
                 *self._context_places(text), *self._unknown_after_in(text),
-                *self._acronyms_and_employers(text)]
+                *self._acronyms_and_employers(text), *self._place_then_zip(text)]
+
+    def _place_then_zip(self, text: str) -> list[Span]:
+        """'Lowell 01852', 'Enid 73701' (a table cell, an envelope without the state): a
+        gazetteer place right before five digits is a city and the digits its ZIP code,
+        even when the place is also a name or an everyday word."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _PLACE_ZIP.finditer(text):
+            key = fold(match.group(1))
+            if key not in lex.places or lex.is_clinical(key) or key in lex.states \
+                    or key in FUNCTION_WORDS:
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "place_zip", 0.85))
+            spans.append(Span(match.start(2), match.end(2), PhiType.ZIP, "place_zip", 0.85))
+        return spans
 
     def _acronyms_and_employers(self, text: str) -> list[Span]:
         """Facility acronyms after a transfer verb and employers after 'works at' (see
