@@ -65,3 +65,17 @@ def test_place_before_five_digits(scrubber: Scrubber, text: str, value: str) -> 
 @pytest.mark.parametrize("text", ["Platelets 15000 today", "Weight 12345 grams logged"])
 def test_counts_are_not_zip_codes(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("she splits time between Hialeah, Florida and Guadalajara now", "Guadalajara"),
+    ("family in Enid or Tulsa", "Tulsa"),
+])
+def test_coordinated_places(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["moved from Spokane and Mexico", "Fresno and Tylenol helped"])
+def test_coordinated_place_not_a_country_or_drug(scrubber: Scrubber, text: str) -> None:
+    found = {text[s.start:s.end] for s in scrubber.find(text)}
+    assert "Mexico" not in found and "Tylenol" not in found

@@ -118,6 +118,10 @@ _ACRONYM_FACILITY = re.compile(
     r"(?:from|to)\s+(?:the\s+)?|\bOSH\s*\(\s*)([A-Z]{2,6})(?![A-Za-z0-9&])")
 """'transferred from UMC': an acronym after a transfer verb is a facility unless it is a
 unit, a service or clinical vocabulary (`_UNITS`)."""
+_COORDINATED_PLACE = re.compile(
+    r"(?:,?[ \t]*(?:[A-Z]{2}\b|(?:New|North|South|West|Rhode)?[ \t]?[A-Z][a-z]+))?[ \t]+"
+    r"(?:and|or|&)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?![A-Za-z'’\-])")
+"""A city, its optional state, then 'and'/'or' and capitalized words."""
 _PLACE_ZIP = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),?[ \t]+"
                         r"([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|mg|mcg|ml|iu|cells|"
                         r"copies|/|%))")
@@ -180,9 +184,32 @@ class PlaceFinder:
         self.lex = lexicon
 
     def find(self, text: str) -> list[Span]:
-        return [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
-                *self._context_places(text), *self._unknown_after_in(text),
-                *self._acronyms_and_employers(text), *self._place_then_zip(text)]
+        spans = [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
+                 *self._context_places(text), *self._unknown_after_in(text),
+                 *self._acronyms_and_employers(text), *self._place_then_zip(text)]
+        return spans + self._coordinated(text, spans)
+
+    def _coordinated(self, text: str, spans: list[Span]) -> list[Span]:
+        """'between Hialeah, Florida and Guadalajara', 'Enid or Tulsa': a capitalized word
+        joined by 'and'/'or' to a found city is a city too, unless it is a state, a country
+        or region, clinical vocabulary or a function word."""
+        lex = self.lex
+        extra: list[Span] = []
+        for span in spans:
+            if span.type is not PhiType.CITY:
+                continue
+            match = _COORDINATED_PLACE.match(text, span.end)
+            if not match:
+                continue
+            words = match.group(1).split()
+            keys = [fold(w) for w in words]
+            whole = " ".join(keys)
+            if whole in lex.states or whole in COUNTRY_OR_REGION or whole in _COUNTRIES or any(
+                    lex.is_clinical(k) or k in FUNCTION_WORDS or k in _MONTHS_UPPER
+                    or k in lex.not_name for k in keys):
+                continue
+            extra.append(Span(match.start(1), match.end(1), PhiType.CITY, "place_and", 0.75))
+        return extra
 
     def _place_then_zip(self, text: str) -> list[Span]:
         """'Lowell 01852', 'Enid 73701' (a table cell, an envelope without the state): a
