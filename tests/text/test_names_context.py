@@ -150,3 +150,21 @@ def test_possessive_referral_credential_and_dob(scrubber: Scrubber, text: str,
 ])
 def test_possessive_keeps_terms_and_places(scrubber: Scrubber, text: str) -> None:
     assert not _names(scrubber, text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("from: carla mendez (daughter of pt rosa mendez) re meds", "carla mendez"),
+    ("from: carla mendez (daughter of pt rosa mendez) re meds", "rosa mendez"),
+    ("Joy here, calling about mom", "Joy"),
+    ("hi, bea here again", "bea"),
+])
+def test_lower_case_chat_names(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Pain here is 5/10. Nobody here.", "sore throat (mother has strep)",
+    "the son (caregiver) called",
+])
+def test_lower_case_chat_without_names(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -98,6 +98,13 @@ _LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
 _LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\bname\s*:\s*)(?=[a-z])")
+_LOWER_RELATION = re.compile(
+    r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\((?:" + _RELATION + r")(?![A-Za-z])"
+    r"(?:[ \t]+of[ \t]+(?:pt|patient|the\s+patient)[ \t]+([a-z]{2,}(?:[ \t][a-z]{2,})?))?")
+"""Lower-case chat: 'paris jordan (daughter of pt may jordan)'."""
+_HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
+                         r"([A-Z][a-z]+|[a-z]{3,})\s+here\b(?![ \t]+(?:is|are|was|at|in|on)\b)")
+"""'Joy here, 90 years old', 'hi, bea here': a given name introducing itself."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 _POSSESSIVE = re.compile(
     r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+(?:(?:latest|last|recent|new|"
@@ -348,6 +355,18 @@ class NameFinder:
                 if self._usable(second) and lex.is_name(second):
                     end = match.end(3)
             spans.append(Span(match.start(2), end, PhiType.NAME, "name_lower_title", 0.8))
+        for match in _LOWER_RELATION.finditer(text) if "(" in text else ():
+            for group in (1, 2):
+                words = (match.group(group) or "").split()
+                keys = [fold(w) for w in words]
+                if words and all(self._usable(k) for k in keys) and any(
+                        lex.is_name(k) for k in keys):
+                    spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
+                                      "name_lower_relation", 0.8))
+        for match in _HERE_INTRO.finditer(text) if " here" in text else ():
+            key = fold(match.group(1))
+            if key in lex.first and self._usable(key):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_here", 0.8))
         labels = _LOWER_LABEL.finditer(text) if "ame" in text else ()
         for match in labels:
             start = end = -1
