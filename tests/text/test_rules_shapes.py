@@ -65,3 +65,19 @@ def test_shapes_not_over_found(scrubber: Scrubber, text: str) -> None:
 ])
 def test_zip_after_state_code_needs_a_state(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("she is 93 y.o. (per son), or 94 per her own count", "94"),
+    ("Husband Kurt, ninety, also frail", "ninety"),
+])
+def test_second_age_and_age_in_words_after_a_name(scrubber: Scrubber, text: str,
+                                                  value: str) -> None:
+    assert _kind_at(scrubber, text, value) is PhiType.AGE
+
+
+@pytest.mark.parametrize("text", ["age 92 and BP 95 over 60", "aged 91. Temp 98 or 99 F",
+                                  "age 93. sat 94 to 96%"])
+def test_vitals_after_an_age_are_not_ages(scrubber: Scrubber, text: str) -> None:
+    spans = scrubber.find(text)
+    assert sum(1 for s in spans if s.type is PhiType.AGE) == 1

@@ -48,7 +48,15 @@ _CODE_CONTEXT = re.compile(
 _ZIP_AFTER_CITY = re.compile(r",?[ \t]+(?:[A-Z]{2}\.?,?[ \t]+)?([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _AGE_AFTER_NAME = re.compile(
     r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*(?:age\s+|aged\s+)?|\s*\(\s*)"
-    r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))\b")
+    r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred))"
+    r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))\b")
+_AGE_AFTER_AGE = re.compile(
+    r"(?:[^\n.;]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?\b(?:or|and|to|maybe|possibly|perhaps|vs\.?)\s+"
+    r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
+    r"min|hours?|days?|times))\b")
+"""'93 y.o. (per son), or 94 per her own count': a second number over 89 offered as an
+alternative right after an age."""
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
@@ -172,6 +180,11 @@ class Scrubber:
                 if zip_match:
                     extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
                                       "zip_city", 0.9))
+            if span.type is PhiType.AGE:
+                match = _AGE_AFTER_AGE.match(text, span.end)
+                if match:
+                    extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_or_age",
+                                      0.85))
             if span.type is PhiType.NAME:
                 match = _AGE_AFTER_NAME.match(text, span.end)
                 if match:
