@@ -168,3 +168,15 @@ def test_lower_case_chat_names(scrubber: Scrubber, text: str, value: str) -> Non
 ])
 def test_lower_case_chat_without_names(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Triage RN J. Paris noted the ED triage delay.",
+    "Autopsy declined.",
+    "Rocky Mountain spotted fever suspected.",
+    "Katz ADL score 4/6.",
+    "Sanfilippo syndrome type B.",
+])
+def test_role_words_headings_and_eponyms_are_not_names(scrubber: Scrubber, text: str) -> None:
+    names = _names(scrubber, text)
+    assert not names & {"Triage", "Autopsy", "Rocky", "Rocky Mountain", "Katz", "Sanfilippo"}

@@ -119,6 +119,7 @@ _POSSESSIVE = re.compile(
     r"sugars?|glucose|counts?)"
     r"(?![A-Za-z])")
 """A possessive before a word for results or care: the owner is a person."""
+_ROLE_THEN_NAME = re.compile(r"[ \t]+(?:RN|NP|MD|PA|PA-C|DO|LPN|CNA|RT|PT|OT)[ \t]+[A-Z]")
 _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'’\-])")
 _DICTATION_INITIALS = re.compile(
     r"(?m)(?<![A-Za-z0-9/])([A-Z]{2,3}/(?:[a-z]{2,3}|[A-Z]{2,3}))"
@@ -184,7 +185,8 @@ _EPONYM_AFTER = re.compile(
     r"cholangitis|cirrhosis|ulcer|pneumonia|arteritis|vasculitis|purpura|mole|plaque|"
     r"plaques|tangles|paralysis|block|bundle|sinus|duct|capsule|membrane|gland|glands|"
     r"canal|space|fossa|loop|shunt|drain|drains|bandage|stocking|stockings|monitor|"
-    r"monitoring|pump|valve|line|mouth|fever|virus|infection|disorder|malformation|"
+    r"monitoring|pump|valve|line|mouth|fever|virus|infection|disorder|malformation|spotted|"
+    r"adls?|iadls?|"
     r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant)\b)")
 
 
@@ -435,10 +437,19 @@ class NameFinder:
             return []  # a lone heading or sentence word: no context can make it a name
         line_start = text.rfind("\n", 0, run[0].start) + 1
         after = text[run[-1].end:run[-1].end + 60]
-        strong = titled or run[0].start in strong_ends or bool(_STRONG_AFTER.match(after))
-        medium = run[0].start in medium_ends or bool(_MEDIUM_AFTER.match(after))
+        # a credential followed by a name is that name's role ('Triage RN J. Paris'), not
+        # the suffix of the words before it
+        role_before_name = bool(_ROLE_THEN_NAME.match(after))
+        strong = titled or run[0].start in strong_ends or (
+            bool(_STRONG_AFTER.match(after)) and not (
+                role_before_name and len(run) == 1 and not lex.is_name(lone)))
+        medium_after = bool(_MEDIUM_AFTER.match(after))
+        medium = run[0].start in medium_ends or medium_after
         sentence_start = bool(_SENTENCE_END.search(text[max(0, run[0].start - 4):run[0].start])) \
             or run[0].start == line_start
+        if medium and not strong and run[0].start not in medium_ends and sentence_start \
+                and len(run) == 1 and not lex.is_name(lone):
+            medium = False  # 'Autopsy declined.': a capital at a sentence start is no evidence
         eponym = bool(_EPONYM_AFTER.match(after)) and not titled
         whole = " ".join(t.key for t in run)
         if not titled and (whole in lex.eponyms or whole in REGIONS):
