@@ -320,8 +320,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         # 'Tulsa, ok 74012': a state code in any case between a word and five digits (the
         # digits first, the code in fixed-width lookbehinds: fast), never a count or a dose
-        r("zip_state_any_case", PhiType.ZIP, r"(?<![0-9])(?<! in )(?<! or )(?<! me )(?<! hi )"
-          r"(?<! de )(?<! la )(?<! pa )(?<! ma )(?<! oh )(?<! id )(?<! al )(?<! mo )(?<! ne )"
+        r("zip_state_any_case", PhiType.ZIP, r"(?<![0-9])(?=[0-9]{5}(?![0-9]))"
+          r"(?<! in )(?<! or )(?<! me )(?<! hi )(?<! de )(?<! la )(?<! pa )(?<! ma )"
+          r"(?<! oh )(?<! id )(?<! al )(?<! mo )(?<! ne )"
           r"(?<! wa )(?<! co )(?<! ms )(?<! md )(?:(?<=[A-Za-z] (?i:" + _STATE_CODES
           + r") )|(?<=[A-Za-z], (?i:" + _STATE_CODES + r") )|(?<=[A-Za-z],(?i:" + _STATE_CODES
           + r") ))([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|u\b|mg|mcg|ml|iu|cells|"
