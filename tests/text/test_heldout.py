@@ -25,38 +25,38 @@ from veil.text.scrubber import Scrubber, ScrubOptions
 HELDOUT = Path(__file__).parent / "heldout"
 _ALNUM = re.compile(r"\w", re.UNICODE)
 
-# Measured at 08:43 UTC, 2026-12-04 on the committed veil.text and on the shared working tree; each
+# Measured at 09:17 UTC, 2026-12-04 on the committed veil.text and on the shared working tree; each
 # floor is the lower of the two, rounded down to 3 decimals (see /work/notes/TEXT_REDTEAM.md).
 # Raise them when recall improves.
 FLOORS: dict[str, float] = {
-    "notes_recall": 0.954,  # 1248/1308 gold spans in the notes
-    "queries_recall": 0.933,  # 393/421 gold spans in the queries
-    "terms_kept": 0.982,  # 460/468 clinical terms
-    "negatives_changed_max": 0.05454545454545454,  # 6 of 110 hard negatives changed
+    "notes_recall": 0.982,  # 1285/1308 gold spans in the notes
+    "queries_recall": 0.98,  # 413/421 gold spans in the queries
+    "terms_kept": 0.995,  # 466/468 clinical terms
+    "negatives_changed_max": 0.01818181818181818,  # 2 of 110 hard negatives changed
 }
 TYPE_FLOORS: dict[str, float] = {  # notes and queries together (found/gold at measurement)
     "ACCOUNT": 1.0,  # 13/13
-    "ADDRESS": 0.943,  # 50/53
-    "AGE": 0.936,  # 89/95
-    "CITY": 0.863,  # 82/95
+    "ADDRESS": 1.0,  # 53/53
+    "AGE": 0.989,  # 94/95
+    "CITY": 0.957,  # 91/95
     "COUNTY": 1.0,  # 22/22
-    "DATE": 0.98,  # 247/252
+    "DATE": 0.996,  # 251/252
     "DEVICE": 1.0,  # 23/23
-    "EMAIL": 0.972,  # 35/36
-    "FACILITY": 0.922,  # 95/103
+    "EMAIL": 1.0,  # 36/36
+    "FACILITY": 0.961,  # 99/103
     "FAX": 1.0,  # 20/20
     "HEALTH_PLAN": 1.0,  # 21/21
     "ID": 1.0,  # 4/4
     "IP": 1.0,  # 21/21
     "LICENSE": 1.0,  # 14/14
-    "MRN": 0.897,  # 35/39
-    "NAME": 0.94,  # 708/753
+    "MRN": 1.0,  # 39/39
+    "NAME": 0.972,  # 732/753
     "PHONE": 1.0,  # 70/70
     "PLATE": 1.0,  # 14/14
     "SSN": 1.0,  # 14/14
     "URL": 1.0,  # 16/16
     "VIN": 1.0,  # 13/13
-    "ZIP": 0.921,  # 35/38
+    "ZIP": 1.0,  # 38/38
 }
 
 
