@@ -180,3 +180,18 @@ def test_lower_case_chat_without_names(scrubber: Scrubber, text: str) -> None:
 def test_role_words_headings_and_eponyms_are_not_names(scrubber: Scrubber, text: str) -> None:
     names = _names(scrubber, text)
     assert not names & {"Triage", "Autopsy", "Rocky", "Rocky Mountain", "Katz", "Sanfilippo"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("| 3 | Okafor, Chidi | 5/2 |", "Okafor, Chidi"),
+    ("Attending physician ........ Lydia Marchetti", "Lydia Marchetti"),
+    ("Provider ____ Omar Haddad", "Omar Haddad"),
+])
+def test_table_cells_and_dotted_leaders(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["| Hypertension, Essential | I10 |",
+                                  "Follow up ...... Cardiology clinic"])
+def test_table_cells_without_names(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -68,7 +68,7 @@ _STRONG_BEFORE = re.compile(
     r"surgeon|assistant|anesthesiologist|provider|pcp|referring(?:\s+physician)?|"
     r"physician|doctor|clinician|author|nurse|rn|np|pa|md|cc|attn|c/o|care\s+of|"
     r"contact|emergency\s+contact|next\s+of\s+kin|nok|informant|source|historian|"
-    r"interpreter|witness|from|to|by|client|resident)\s*:\s*$)|"
+    r"interpreter|witness|from|to|by|client|resident)[ \t]*(?::|\.{3,}|_{3,}|…+)\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
 _MEDIUM_BEFORE = re.compile(
@@ -120,6 +120,8 @@ _POSSESSIVE = re.compile(
     r"(?![A-Za-z])")
 """A possessive before a word for results or care: the owner is a person."""
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:RN|NP|MD|PA|PA-C|DO|LPN|CNA|RT|PT|OT)[ \t]+[A-Z]")
+_CELL_NAME = re.compile(r"(?:^|\|)[ \t]*([A-Z][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?,[ \t]*"
+                        r"[A-Z][^\W\d_'’\-]+(?:[ \t]+[A-Z]\.?)?)[ \t]*(?=\|)", re.MULTILINE)
 _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'’\-])")
 _DICTATION_INITIALS = re.compile(
     r"(?m)(?<![A-Za-z0-9/])([A-Z]{2,3}/(?:[a-z]{2,3}|[A-Z]{2,3}))"
@@ -272,7 +274,8 @@ class NameFinder:
         self.lex = lexicon
 
     def find(self, text: str) -> list[Span]:
-        spans: list[Span] = [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
+        spans: list[Span] = [*self._table_cells(text)]
+        spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
                              for m in _HEADER_NAME.finditer(text)]
         strong = _ends(_STRONG_BEFORE_ALL, text)
         medium = _ends(_MEDIUM_BEFORE_ALL, text)
@@ -323,6 +326,20 @@ class NameFinder:
                     and key not in _TEXT_FUNCTION:
                 extra.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_and", 0.8))
         return extra
+
+    def _table_cells(self, text: str) -> list[Span]:
+        """'| Okafor, Chidi |': a 'Last, First' table cell with a dictionary name in it and
+        no clinical word ('| Hypertension, Essential |' stays)."""
+        if "|" not in text:
+            return []
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _CELL_NAME.finditer(text):
+            keys = [fold(w) for w in re.findall(r"[^\W\d_][^\W\d_'’\-]*", match.group(1))]
+            if keys and any(lex.is_name(k) for k in keys) and all(
+                    self._usable(k) or len(k) == 1 for k in keys):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_cell", 0.85))
+        return spans
 
     def _usable(self, key: str) -> bool:
         """A word that may be a name part whatever its case: no function word, clinical
