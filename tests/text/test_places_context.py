@@ -79,3 +79,21 @@ def test_coordinated_places(scrubber: Scrubber, text: str, value: str) -> None:
 def test_coordinated_place_not_a_country_or_drug(scrubber: Scrubber, text: str) -> None:
     found = {text[s.start:s.end] for s in scrubber.find(text)}
     assert "Mexico" not in found and "Tylenol" not in found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("she is at cedar bend rehab now", "cedar bend rehab"),
+    ("st agnes hospital called back", "st agnes hospital"),
+    ("moved into pine ridge nursing home", "pine ridge nursing home"),
+])
+def test_lower_case_facilities(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "went to pulmonary rehab", "the local hospital", "his primary care clinic",
+    "a nursing home", "inpatient psych hospital", "wound care clinic",
+    "outpatient physical therapy clinic", "weight loss clinic", "the pain management clinic",
+])
+def test_generic_lower_case_facilities_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

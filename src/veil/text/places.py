@@ -122,6 +122,22 @@ _COORDINATED_PLACE = re.compile(
     r"(?:,?[ \t]*(?:[A-Z]{2}\b|(?:New|North|South|West|Rhode)?[ \t]?[A-Z][a-z]+))?[ \t]+"
     r"(?:and|or|&)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?![A-Za-z'’\-])")
 """A city, its optional state, then 'and'/'or' and capitalized words."""
+_LOWER_FACILITY = re.compile(
+    r"(?<![A-Za-z'’\-])((?:st\.?\s+)?[a-z][a-z'’]+(?:[ \t][a-z][a-z'’]+){1,2})[ \t]+"
+    r"(?:rehab(?:ilitation)?(?:\s+cent(?:er|re))?|hospital|clinic|nursing\s+home|hospice|"
+    r"manor|pharmacy|medical\s+cent(?:er|re))(?![A-Za-z])")
+_SERVICE_WORDS = frozenset({
+    "WEIGHT", "LOSS", "BONE", "JOINT", "FOOT", "HAND", "SKIN", "EAR", "NOSE", "THROAT", "BREAST",
+    "WOMEN", "MEN", "KIDS", "CHILD", "FERTILITY", "VEIN", "LUNG", "LIVER", "KIDNEY", "BRAIN",
+    "SPORTS", "HEADACHE", "ALLERGY", "ASTHMA", "COPD", "HIV", "STD", "FLU", "COVID", "VACCINE",
+    "SMOKING", "LASER", "MIGRAINE", "SEIZURE", "EPILEPSY", "HEARING", "VISION", "PODIATRY",
+    "TRAVEL", "FREE", "RETAIL", "MINUTE", "WALK", "SLEEP", "STUDY", "MEMORY", "PAIN", "WOUND",
+    "EYE", "FOLKS", "ANIMAL", "PET", "VET", "STROKE", "HEART", "BLOOD", "SUGAR", "DIABETES",
+    "INFUSION", "CHEMO", "DIALYSIS", "METHADONE", "SUBOXONE", "ADDICTION", "RECOVERY",
+    "CRISIS", "PSYCH", "MENTAL", "DENTAL", "TEETH", "BACK", "NECK", "SPINE", "KNEE", "HIP",
+    "SHOULDER", "CANCER", "TUMOR", "TRANSPLANT", "BURN", "TRAUMA", "REHAB", "SAME", "DAY",
+})
+_ADJECTIVE_END = re.compile(r"(?:ARY|IC|AL|IVE|OUS|ATRIC|OLOGY|ICS|ING|ED|ER|EST|LY|ENT|ANT)$")
 _PLACE_ZIP = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),?[ \t]+"
                         r"([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|mg|mcg|ml|iu|cells|"
                         r"copies|/|%))")
@@ -186,7 +202,8 @@ class PlaceFinder:
     def find(self, text: str) -> list[Span]:
         spans = [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
                  *self._context_places(text), *self._unknown_after_in(text),
-                 *self._acronyms_and_employers(text), *self._place_then_zip(text)]
+                 *self._acronyms_and_employers(text), *self._place_then_zip(text),
+                 *self._lower_facilities(text)]
         return spans + self._coordinated(text, spans)
 
     def _coordinated(self, text: str, spans: list[Span]) -> list[Span]:
@@ -210,6 +227,34 @@ class PlaceFinder:
                 continue
             extra.append(Span(match.start(1), match.end(1), PhiType.CITY, "place_and", 0.75))
         return extra
+
+    def _lower_facilities(self, text: str) -> list[Span]:
+        """'cedar bend rehab', 'st agnes hospital' in lower-case chat: two or three lower-case
+        words before a facility word, none of them generic, clinical, a function word or
+        shaped like an adjective ('pulmonary rehab', 'the local hospital' stay)."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _LOWER_FACILITY.finditer(text) if any(
+                w in text for w in ("rehab", "hospital", "clinic", "nursing", "hospice",
+                                    "manor", "pharmacy")) else ():
+            words = list(re.finditer(r"\S+", match.group(1)))
+            kept = 0  # the longest run of acceptable words right before the facility word
+            for word in reversed(words):
+                key = fold(word.group())
+                if key in _GENERIC or key in FUNCTION_WORDS or lex.is_clinical(key) \
+                        or key in _SERVICE_WORDS or key in lex.states \
+                        or _ADJECTIVE_END.search(key) or len(key) < 3:
+                    break
+                kept += 1
+            first = len(words) - kept
+            if kept and first > 0 and fold(words[first - 1].group()) == "ST":
+                first -= 1
+                kept += 1
+            if kept < 2:
+                continue
+            start = match.start(1) + words[first].start()
+            spans.append(Span(start, match.end(), PhiType.FACILITY, "facility_lower", 0.75))
+        return spans
 
     def _place_then_zip(self, text: str) -> list[Span]:
         """'Lowell 01852', 'Enid 73701' (a table cell, an envelope without the state): a
