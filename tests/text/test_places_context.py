@@ -97,3 +97,31 @@ def test_lower_case_facilities(scrubber: Scrubber, text: str, value: str) -> Non
 ])
 def test_generic_lower_case_facilities_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("she fell in Temple last week", "Temple"),
+    ("got tested in Hope on the way home", "Hope"),
+    ("lives in Muskogee with her son", "Muskogee"),
+    ("from Sandy Hook originally", "Sandy Hook"),
+])
+def test_small_and_word_towns_in_place_context(scrubber: Scrubber, text: str,
+                                               value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Normal sinus rhythm. Mission accomplished.", "Temple pain on the left",
+    "Hope this helps", "Is heparin safe in Bell's palsy?",
+])
+def test_word_towns_need_place_context(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+def test_place_lists_loaded() -> None:
+    from veil.text.lexicon import lexicon
+
+    lex = lexicon()
+    assert {"MUSKOGEE", "TEMPLE", "HOPE"} <= lex.places
+    assert {"TEMPLE", "HOPE"} <= lex.place_words
+    assert "TERRA ALTA" in lex.places and "TERRA ALTA" not in lex.place_words

@@ -3,7 +3,9 @@
 Names and places are the scanner's shipped lists (`veil.detect.vocab`: Census and
 Faker first names and surnames, GeoNames places of 5,000+ people), plus the names of
 every other Faker locale (romanized Chinese, Japanese and Korean, transliterated
-Cyrillic; `names_{first,last}_extra.txt`, made by tools/make_text_names.py); the text
+Cyrillic; `names_{first,last}_extra.txt`, made by tools/make_text_names.py) and the US
+places of phonenumbers' geocoding data (`us_places_extra.txt`, `us_place_words.txt`, made
+by tools/make_text_places.py); the text
 lists under `veil/data/text/` add what running text needs: names that are also
 everyday words (need name context), and the clinical vocabulary that must
 survive (eponyms, drugs, genes, scores, lab abbreviations, units) plus a small
@@ -87,6 +89,9 @@ class Lexicon:
     genes: frozenset[str]
     clinical: frozenset[str]
     places: frozenset[str]
+    place_words: frozenset[str]
+    """Places named by English words only ('HOPE', 'TEMPLE') and one-word small towns of the
+    extra list: a city only in place context."""
     states: frozenset[str]
     titles: frozenset[str]
     suffixes: frozenset[str]
@@ -151,7 +156,11 @@ def lexicon() -> Lexicon:
         drugs=frozenset(_lines("drugs.txt")),
         genes=frozenset(_lines("genes.txt")),
         clinical=frozenset(_lines("clinical_words.txt")),
-        places=vocab.us_places(),
+        places=vocab.us_places() | frozenset(_lines("us_places_extra.txt"))
+        | frozenset(_lines("us_place_words.txt")),
+        # small towns of one word need place context too: a capital alone is weak evidence
+        place_words=frozenset(_lines("us_place_words.txt"))
+        | frozenset(w for w in _lines("us_places_extra.txt") if " " not in w),
         states=states,
         titles=vocab.NAME_TITLES,
         suffixes=vocab.NAME_SUFFIXES,

@@ -110,7 +110,9 @@ _CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "
 _EPONYM_NEXT = re.compile(
     r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|score|scale|criteria|classification|"
     r"class|stage|staging|virus|fever|spots?|encephalitis|strain|flu|influenza|protocol|"
-    r"type|variant|agent|vaccine|spotted)\b")
+    r"type|variant|agent|vaccine|spotted|palsy|phenomenon|reflex|maneuver|manoeuvre|ulcers?|"
+    r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|"
+    r"dementia|encephalopathy|aphasia|cells?|bodies|criterion|sign|signs|triad)\b")
 """A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
 classification', 'Norwalk agent'): clinical vocabulary, not the patient's city."""
 _ACRONYM_FACILITY = re.compile(
@@ -444,15 +446,17 @@ class PlaceFinder:
         context = strong or bool(_WEAK_PLACE_BEFORE.search(before))
         if lex.is_clinical(key) or key in FUNCTION_WORDS or _EPONYM_NEXT.match(after):
             return 0.0
-        if words >= 2:
+        word_place = key in lex.place_words
+        if words >= 2 and not word_place:
             return 0.9
         if context:
-            if key not in lex.weak or strong:
+            if (key not in lex.weak and not word_place) or strong:
                 return 0.9
             # an everyday word that is also a town, capitalized right after 'in'/'near'
             # ('fell in Temple', 'a clinic near Hope'): mid-sentence capitals make it a name
             near = _NEAR_BEFORE.search(before)
             return 0.8 if near and not re.match(r"['’\-]", after) else 0.0
-        if not lex.is_name(key) and key not in lex.weak and not lex.blocks_alone(key):
+        if not lex.is_name(key) and key not in lex.weak and not lex.blocks_alone(key) \
+                and not word_place:
             return 0.8
         return 0.0
