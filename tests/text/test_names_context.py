@@ -195,3 +195,16 @@ def test_table_cells_and_dotted_leaders(scrubber: Scrubber, text: str, value: st
                                   "Follow up ...... Cardiology clinic"])
 def test_table_cells_without_names(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("| 2 | Nowak J | RN |", "Nowak J"), ("| 3 | Brennan T. | MD |", "Brennan"),
+])
+def test_surname_and_initial_in_a_table_cell(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["| Vitamin D | 22 |", "| Hepatitis B | neg |",
+                                  "| Factor V | normal |", "| Lead II | sinus |"])
+def test_lab_cells_with_a_letter_are_not_names(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

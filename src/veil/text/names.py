@@ -122,6 +122,9 @@ _POSSESSIVE = re.compile(
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:RN|NP|MD|PA|PA-C|DO|LPN|CNA|RT|PT|OT)[ \t]+[A-Z]")
 _CELL_NAME = re.compile(r"(?:^|\|)[ \t]*([A-Z][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?,[ \t]*"
                         r"[A-Z][^\W\d_'’\-]+(?:[ \t]+[A-Z]\.?)?)[ \t]*(?=\|)", re.MULTILINE)
+_CELL_INITIAL = re.compile(r"(?:^|\|)[ \t]*([A-Z][^\W\d_'’\-]{2,}(?:-[A-Z][^\W\d_]+)?)[ \t]+"
+                           r"([A-Z]\.?)[ \t]*(?=\|)", re.MULTILINE)
+"""'| Kowalska J |': a surname and an initial alone in a table cell."""
 _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'’\-])")
 _DICTATION_INITIALS = re.compile(
     r"(?m)(?<![A-Za-z0-9/])([A-Z]{2,3}/(?:[a-z]{2,3}|[A-Z]{2,3}))"
@@ -339,6 +342,10 @@ class NameFinder:
             if keys and any(lex.is_name(k) for k in keys) and all(
                     self._usable(k) or len(k) == 1 for k in keys):
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_cell", 0.85))
+        for match in _CELL_INITIAL.finditer(text):
+            key = fold(match.group(1))
+            if lex.is_strong_name(key) and self._usable(key):
+                spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_cell", 0.8))
         return spans
 
     def _usable(self, key: str) -> bool:
