@@ -106,6 +106,9 @@ def serve_process(settings: Settings, sock: socket.socket) -> None:
         config = uvicorn.Config(
             app, access_log=False, server_header=False, log_config=log_config(),
             proxy_headers=False, ws="none", lifespan="on",
+            # libuv's event loop: about a tenth less CPU per request than asyncio's
+            # (BENCHMARKS.md, service latency)
+            loop="uvloop",
             http=protocol_class(header_timeout=settings.header_timeout,
                                 max_connections=settings.max_connections),
             h11_max_incomplete_event_size=MAX_HEAD_BYTES,
