@@ -214,3 +214,36 @@ def test_body_cap_per_role(tight: Server, token: str, size: int, status: int) ->
         assert _closed_by_server(sock, 3)
     finally:
         sock.close()
+
+
+def test_oversized_head_is_refused(server: Server) -> None:
+    """A request head longer than the cap (8 KiB) gets a bare 400 and the connection
+    closes; a head just under it is served."""
+    sock = _connect(server)
+    try:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: "
+                     + b"a" * (9 * 1024) + b"\r\n\r\n")
+        sock.settimeout(5)
+        assert sock.recv(65536).startswith(b"HTTP/1.1 400 ")
+        assert _closed_by_server(sock, 3)
+    finally:
+        sock.close()
+    answer = httpx.get(f"{server.url}/healthz", headers={"X-Pad": "a" * 7000}, timeout=10)
+    assert answer.status_code == 200
+
+
+def test_endless_header_value_is_cut_and_memory_bounded(server: Server) -> None:
+    """Connections streaming one header value that never ends (the parser would keep all
+    of it) are cut once a head passes the cap, without growing the service."""
+    before = rss(server.process.pid)
+    sockets = [_connect(server) for _ in range(ATTACKERS // 2)]
+    try:
+        for sock in sockets:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: ")
+        _push(sockets, b"", 1024 * 1024)  # 1 MiB of header value each, if accepted
+        open_ = [s for s in sockets if not _closed_by_server(s, 3)]
+        assert not open_, f"{len(open_)} of {len(sockets)} connections left open"
+        assert rss(server.process.pid) - before < PER_CONNECTION * len(sockets)
+        assert _healthz_seconds(server) < 5
+    finally:
+        _close(sockets)

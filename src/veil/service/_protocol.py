@@ -1,15 +1,22 @@
-"""uvicorn's h11 protocol with a deadline for request heads and a cap on connections.
+"""uvicorn's httptools protocol with a deadline and a size cap for request heads, and a cap
+on connections.
 
 Why a protocol class: uvicorn arms no timer before a request head is complete (its
 ``timeout_keep_alive`` starts only after a response, and any byte received cancels it),
 so a client that connects and sends nothing, or trickles a header a byte at a time,
-holds its connection for ever; and ``limit_concurrency`` only answers 503 once a head
-is complete, to /healthz as to anyone, while the idle connections holding the slots
-are never closed. uvicorn takes a protocol class as its ``http`` setting; this one adds:
+holds its connection for ever; ``limit_concurrency`` only answers 503 once a head is
+complete, to /healthz as to anyone, while the idle connections holding the slots are
+never closed; and with httptools nothing bounds a head's size (the parser keeps a header
+value until it ends). uvicorn takes a protocol class as its ``http`` setting; this one
+adds:
 
 * **head deadline**: from the moment a connection opens, or a response on it ends,
   the next request head must be complete within `header_timeout` seconds, however
   the bytes trickle in; else the connection is closed (no answer: nothing was asked);
+* **head size**: more than `MAX_HEAD_BYTES` received before a head is complete (or a
+  request line and headers longer than that) gets uvicorn's bare 400 and the
+  connection is closed, so a connection waiting for a head holds at most that plus
+  one read;
 * **connection cap**: when a new connection would make more than `max_connections`,
   the oldest connection that is only waiting for a request head (idle keep-alive, or
   a slow head) is closed to make room; if every connection is in the middle of a
@@ -18,9 +25,9 @@ are never closed. uvicorn takes a protocol class as its ``http`` setting; this o
   is read, a client without a token can only hold connections that are waiting for a
   head, which make room for others: /healthz and token holders still get in.
 
-A request head is at most ``h11_max_incomplete_event_size`` bytes (set by the caller;
-uvicorn answers 400 above it). Requests in progress are bounded by the Guard's body
-timeout and size limits.
+Why httptools (llhttp, in C) rather than h11: parsing and writing HTTP with h11 was about
+a third of the service's CPU per re-identification (BENCHMARKS.md, service latency).
+Requests in progress are bounded by the Guard's body timeout and size limits.
 """
 
 from __future__ import annotations
@@ -29,8 +36,7 @@ import asyncio
 import itertools
 from typing import Any, Final
 
-import h11
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 MAX_HEAD_BYTES: Final = 8 * 1024  # a request line and headers (a token is ~70 bytes)
 _BUSY: Final = (b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r\n"
@@ -38,8 +44,14 @@ _BUSY: Final = (b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain\r
 _order = itertools.count()
 
 
-class GuardedH11Protocol(H11Protocol):
-    """`H11Protocol` with a request-head deadline and a connection cap (see the module).
+class _HeadTooLarge(Exception):  # noqa: N818 - raised inside the parser's callback
+    """A request line and headers over `MAX_HEAD_BYTES` (the parser turns it into its
+    own error, which uvicorn answers with a bare 400)."""
+
+
+class GuardedHttpToolsProtocol(HttpToolsProtocol):
+    """`HttpToolsProtocol` with a request-head deadline and size cap and a connection cap
+    (see the module).
 
     Subclass it with `protocol_class` to set the limits; they are class attributes
     because uvicorn builds one protocol per connection from the class alone.
@@ -52,6 +64,9 @@ class GuardedH11Protocol(H11Protocol):
         super().__init__(*args, **kwargs)
         self._head_timer: asyncio.TimerHandle | None = None
         self._opened = next(_order)
+        self._awaiting_head = True  # no request head since the last response ended
+        self._head_bytes = 0  # bytes received while awaiting a head
+        self._head_size = 0  # request line and header bytes parsed for this head
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -66,19 +81,47 @@ class GuardedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        awaiting = self._awaiting_head
         super().data_received(data)
-        if self.conn.their_state is not h11.IDLE:  # a whole head has arrived
-            self._disarm()
+        if awaiting and self._awaiting_head and not self.transport.is_closing():
+            self._head_bytes += len(data)
+            if self._head_bytes > MAX_HEAD_BYTES:  # still no whole head: cut it here
+                self.send_400_response("Invalid HTTP request received.")
+
+    # parser callbacks
+
+    def on_message_begin(self) -> None:
+        self._head_size = 0
+        super().on_message_begin()
+
+    def on_url(self, url: bytes) -> None:
+        self._grow(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._grow(len(name) + len(value) + 4)
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._awaiting_head = False
+        self._head_bytes = 0
+        self._disarm()
+        super().on_headers_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+        if not self.transport.is_closing() and not self.pipeline:
+            self._awaiting_head = True
             self._arm()  # the next head, if any, is due within the deadline
 
     def waiting_for_head(self) -> bool:
         """Whether this connection holds no request in progress (idle, or mid-head)."""
-        return (self.conn.their_state is h11.IDLE
-                and (self.cycle is None or self.cycle.response_complete))
+        return self._awaiting_head and (self.cycle is None or self.cycle.response_complete)
+
+    def _grow(self, size: int) -> None:
+        self._head_size += size
+        if self._head_size > MAX_HEAD_BYTES:
+            raise _HeadTooLarge
 
     def _arm(self) -> None:
         self._disarm()
@@ -91,7 +134,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def _head_late(self) -> None:
         self._head_timer = None
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+        if self._awaiting_head and not self.transport.is_closing():
             self.transport.close()
 
     def _make_room(self) -> bool:
@@ -102,7 +145,7 @@ class GuardedH11Protocol(H11Protocol):
         if len(live) < self.max_connections:
             return True
         idle = [c for c in live
-                if isinstance(c, GuardedH11Protocol) and c.waiting_for_head()]
+                if isinstance(c, GuardedHttpToolsProtocol) and c.waiting_for_head()]
         if not idle:
             return False
         min(idle, key=lambda c: c._opened).transport.close()
@@ -110,7 +153,7 @@ class GuardedH11Protocol(H11Protocol):
 
 
 def protocol_class(*, header_timeout: float, max_connections: int,
-                   ) -> type[GuardedH11Protocol]:
-    """A `GuardedH11Protocol` subclass with these limits (uvicorn's ``http`` setting)."""
-    return type("VeilH11Protocol", (GuardedH11Protocol,),
+                   ) -> type[GuardedHttpToolsProtocol]:
+    """A `GuardedHttpToolsProtocol` subclass with these limits (uvicorn's ``http``)."""
+    return type("VeilHttpProtocol", (GuardedHttpToolsProtocol,),
                 {"header_timeout": header_timeout, "max_connections": max_connections})

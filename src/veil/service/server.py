@@ -91,7 +91,7 @@ def serve_process(settings: Settings, sock: socket.socket) -> None:
     """Run the service in this process on `sock` until SIGTERM or SIGINT."""
     import uvicorn
 
-    from veil.service._protocol import MAX_HEAD_BYTES, protocol_class
+    from veil.service._protocol import protocol_class
     from veil.service.app import create_app
     from veil.vault import MasterKey, Vault
     from veil.vault.anchoring import AnchorOptions
@@ -111,7 +111,6 @@ def serve_process(settings: Settings, sock: socket.socket) -> None:
             loop="uvloop",
             http=protocol_class(header_timeout=settings.header_timeout,
                                 max_connections=settings.max_connections),
-            h11_max_incomplete_event_size=MAX_HEAD_BYTES,
             # a request in progress may hold shutdown up to its body timeout
             timeout_graceful_shutdown=int(settings.body_timeout) + 5,
             ssl_certfile=None if settings.ssl_certfile is None else str(settings.ssl_certfile),
