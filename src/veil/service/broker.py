@@ -37,7 +37,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, TypeVar
@@ -108,8 +108,30 @@ class GroupCommitStats:
 @dataclass(frozen=True)
 class _Queued:
     request: Reidentification
-    future: Future[Identified]
+    future: asyncio.Future[Identified]  # of the event loop `loop`, the caller's
+    loop: asyncio.AbstractEventLoop
     token_id: str  # checked for revocation inside the batch's transaction
+
+
+def _settle(batch: Sequence[_Queued], outcomes: Sequence[Identified | BaseException]) -> None:
+    """(Any thread) hand each queued request its result or error: ONE wake-up of the
+    event loop per batch, not one per request (a thread-safe call writes to the loop's
+    wake-up pipe; per request it cost more than the rest of the hand-over)."""
+    if not batch:
+        return
+    pairs = list(zip(batch, outcomes, strict=True))
+
+    def resolve() -> None:  # (event loop) callers that left (cancelled) are skipped
+        for queued, outcome in pairs:
+            if queued.future.done():
+                continue
+            if isinstance(outcome, BaseException):
+                queued.future.set_exception(outcome)
+            else:
+                queued.future.set_result(outcome)
+
+    with contextlib.suppress(RuntimeError):  # a closed loop: no caller is left to answer
+        batch[0].loop.call_soon_threadsafe(resolve)
 
 
 class Broker:
@@ -162,9 +184,10 @@ class Broker:
 
     async def _reidentify(self, request: Reidentification, token_id: str) -> Identified:
         """Queue `request` for the writer's next batch; its result once that committed."""
-        future: Future[Identified] = Future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Identified] = loop.create_future()
         with self._queue_lock:
-            self._queue.append(_Queued(request, future, token_id))
+            self._queue.append(_Queued(request, future, loop, token_id))
             submit = not self._drain_due
             self._drain_due = True
         if submit:
@@ -175,9 +198,9 @@ class Broker:
                     left, self._drain_due = list(self._queue), False
                     self._queue.clear()
                 for queued in left:
-                    if queued.future.set_running_or_notify_cancel():
+                    if not queued.future.done():
                         queued.future.set_exception(RuntimeError("the broker is closed"))
-        return await asyncio.wrap_future(future)
+        return await future
 
     def _drain(self) -> None:
         """(Writer thread) run the queued re-identifications, a batch per transaction."""
@@ -204,7 +227,7 @@ class Broker:
                 if batch and items + size > self.max_items:
                     break
                 queued = self._queue.popleft()
-                if queued.future.set_running_or_notify_cancel():  # else the caller left
+                if not queued.future.cancelled():  # else the caller left
                     batch.append(queued)
                     items += size
             more = bool(self._queue)
@@ -227,8 +250,7 @@ class Broker:
             results, head = self.vault.reidentify_batch_unwitnessed(
                 [q.request for q in batch], admit=admit)
         except Exception as error:  # nothing of the batch was written: all of it fails
-            for queued in batch:
-                queued.future.set_exception(_fresh(error))
+            _settle(batch, [_fresh(error) for _ in batch])
             return
         try:
             self._witness.submit(self._answer, batch, results, head)
@@ -244,14 +266,9 @@ class Broker:
         try:
             self.vault.advance_witness(head)
         except Exception as error:
-            for queued in batch:
-                queued.future.set_exception(_fresh(error))
+            _settle(batch, [_fresh(error) for _ in batch])
             return
-        for queued, result in zip(batch, results, strict=True):
-            if isinstance(result, VeilError):
-                queued.future.set_exception(result)
-            else:
-                queued.future.set_result(result)
+        _settle(batch, results)
 
     # -- authentication and authorization --------------------------------------------
 

@@ -89,7 +89,15 @@ def listen(host: str, port: int) -> socket.socket:
 
 def serve_process(settings: Settings, sock: socket.socket) -> None:
     """Run the service in this process on `sock` until SIGTERM or SIGINT."""
+    import logging
+
     import uvicorn
+
+    # a log line per request: skip what no format here prints (the caller's file and line,
+    # found by walking the stack; thread and process names), per the logging HOWTO's
+    # "Optimization" section
+    logging._srcfile = None
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
 
     from veil.service._protocol import protocol_class
     from veil.service.app import create_app
