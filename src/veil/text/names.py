@@ -31,6 +31,14 @@ from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION as REGIONS
 from veil.text.spans import PhiType, Span
+from veil.text.words import (
+    english_words,
+    is_english,
+    name_shaped,
+    pronounceable,
+    term_shaped,
+    unknown_stop,
+)
 
 _TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*"
                     r"(?![0-9])\.?")
@@ -79,6 +87,15 @@ _MEDIUM_BEFORE = re.compile(
     r"informed|notified|paged|texted|messaged|updated|referring|thank\s+you\s+for\s+"
     r"(?:referring|seeing|sending))(?:\s+(?:with|to|by|for|in|on))?"
     r"\s+$)")
+_CARE_BEFORE = re.compile(
+    r"(?i:\b(?:handed\s+(?:off|over)|hand(?:ed)?\s*off|signed\s+out|sign-?out|endorsed|"
+    r"page|paging|reached|left\s+(?:a\s+)?(?:message|msg|vm|voicemail)|lm|lvm|relieved|"
+    r"covered|covering|d/w|rounded|staffed|deferred|escalated|contacted|faxed|"
+    r"conferenced|huddled|coordinated|reconciled|verified|confirmed|counseled|counselled|"
+    r"introduced|re-?paged|callback|returned\s+call)"
+    r"(?:\s+(?:to|with|by|for|from|on|of))?\s+$)")
+"""Hand-off and care verbs: an unknown capitalized word after them is a person
+('Handed off to Randrianasolo', 'Page Gebremariam'); dictionary words are not taken here."""
 _WORD_START = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?=[\n—–\-~/]))"
 """Every context alternative starts at a word start or a signature dash: trying only there
 (a cheap lookaround first) makes the whole-text scan ~2x faster with the same matches."""
@@ -106,6 +123,14 @@ _HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
                          r"([A-Z][a-z]+|[a-z]{3,})\s+here\b(?![ \t]+(?:is|are|was|at|in|on)\b)")
 """'Joy here, 90 years old', 'hi, bea here': a given name introducing itself."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
+_LOWER_PAIR = re.compile(r"(?:(?<=[ \t])w(?:/[ \t]*|[ \t]+))?([a-z][a-z'’\-]{2,})(?![A-Za-z])"
+                         r"(?:[ \t]+([a-z][a-z'’\-]{2,})(?![A-Za-z]))?")
+"""One or two lower-case words right after a context match ('w/' skipped: 'spoke w okafor')."""
+_LOWER_TALK = re.compile(r"(?i:\b(?:spoke|speaking|talked|talking|chatted)[ \t]+(?:with|to)?[ \t]*|"
+                         r"\b(?:met|discussed|d/w)[ \t]+with[ \t]+|\b(?:called|texted|messaged|"
+                         r"paged|emailed|phoned)[ \t]+)$")
+"""Of the communication verbs, those a lower-case person follows ('reviewed troponin' is no
+person: lab names are missing from WordNet)."""
 _POSSESSIVE = re.compile(
     r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+(?:(?:latest|last|recent|new|"
     r"current|repeat|old|morning|daily|home|blood|pain|fever|heart|kidney|liver|thyroid|"
@@ -119,6 +144,10 @@ _POSSESSIVE = re.compile(
     r"sugars?|glucose|counts?)"
     r"(?![A-Za-z])")
 """A possessive before a word for results or care: the owner is a person."""
+_APOSTROPHE_S = re.compile(r"['’]s(?![A-Za-z])")
+_POSSESSIVE_ANY = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
+"""Any possessive: the owner is a person when the word is unknown to every list and stands
+in mid-sentence ('met Vakalahi's family')."""
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:RN|NP|MD|PA|PA-C|DO|LPN|CNA|RT|PT|OT)[ \t]+[A-Z]")
 _CELL_NAME = re.compile(r"(?:^|\|)[ \t]*([A-Z][^\W\d_'’\-]+(?:[-'’][^\W\d_]+)?,[ \t]*"
                         r"[A-Z][^\W\d_'’\-]+(?:[ \t]+[A-Z]\.?)?)[ \t]*(?=\|)", re.MULTILINE)
@@ -275,6 +304,25 @@ class NameFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        english_words()  # the word list is loaded with the finder, not on the first text
+        self._stop = unknown_stop()
+
+    def _unknown(self, word: str, key: str) -> bool:
+        """A capitalized word that no list knows and that is spelled like a name: not a
+        dictionary name (the dictionary rules judge those), not English (WordNet, with
+        inflections), not clinical vocabulary, a place, a title, a credential, an
+        abbreviation or a drug/organism/Latin-shaped word; an ALL-CAPS word must also be
+        pronounceable (acronyms are not: 'NSTEMI', 'CABG')."""
+        lex = self.lex
+        if len(key) < 3 or key in lex.first or key in lex.last or not self._usable(key):
+            return False
+        if key in lex.places or key in lex.titles or key in lex.suffixes \
+                or key in _CREDENTIALS or key in _RUN_BREAKERS or key in REGIONS \
+                or key in self._stop or key in lex.particles:
+            return False
+        if not name_shaped(word) or is_english(key) or term_shaped(key):
+            return False
+        return not word.isupper() or pronounceable(key)
 
     def find(self, text: str) -> list[Span]:
         spans: list[Span] = [*self._table_cells(text)]
@@ -286,6 +334,7 @@ class NameFinder:
             spans.extend(self._judge(text, run, strong, medium))
         spans.extend(self._lower_case_intro(text))
         spans.extend(self._lower_case_context(text))
+        spans.extend(self._lower_unknown(text, strong, medium))
         spans.extend(self._aliases(text, spans))
         spans.extend(self._coordinated(text, spans))
         spans.extend(self._possessive(text))
@@ -307,9 +356,20 @@ class NameFinder:
                     or key in lex.titles or (word.isupper() and len(word) <= 4):
                 continue
             before = text[max(0, match.start(1) - 3):match.start(1)]
-            if re.search(r"(?:^|[.!?\n]\s*)$", before) and not lex.is_name(key):
+            if re.search(r"(?:^|[.!?\n]\s*)$", before) and not lex.is_name(key) \
+                    and not self._unknown(word, key):
                 continue  # a capital at a sentence start is no evidence
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_possessive", 0.75))
+        for apostrophe in _APOSTROPHE_S.finditer(text):
+            owner = _POSSESSIVE_ANY.search(text, max(0, apostrophe.start() - 40),
+                                           apostrophe.start())
+            if not owner:
+                continue
+            word = owner.group(1)
+            if self._unknown(word, fold(word)) and not re.search(
+                    r"(?:^|[.!?:;\n\-*•]\s*)$", text[max(0, owner.start(1) - 3):owner.start(1)]):
+                spans.append(Span(owner.start(1), owner.end(1), PhiType.NAME, "name_possessive",
+                                  0.7))
         return spans
 
     def _coordinated(self, text: str, spans: list[Span]) -> list[Span]:
@@ -410,6 +470,45 @@ class NameFinder:
                 spans.append(Span(start, end, PhiType.NAME, "name_lower_label", 0.8))
         return spans
 
+    def _lower_name_word(self, word: str, first: bool) -> bool:
+        """A lower-case chat word that is a given name (first) or surname, no everyday
+        word, or a pronounceable word unknown to every list."""
+        key = fold(word)
+        names = self.lex.first if first else self.lex.last
+        if key in names and not self.lex.blocks_alone(key) and self._usable(key):
+            return True
+        return pronounceable(key) and self._unknown(word.capitalize(), key)
+
+    def _lower_unknown(self, text: str, strong: set[int], medium: set[int]) -> list[Span]:
+        """Lower-case chat names right after strong context (a relation, a title, a label:
+        'brother obinna ezeilo', 'my daughter tsiory'; a given name, then a surname) or
+        after a communication verb ('spoke w okafor': one word no list knows). Reuses the
+        context scans' match ends, so it costs no pass of its own."""
+        spans: list[Span] = []
+        for ends, is_strong in ((strong, True), (medium, False)):
+            for end in ends:
+                if end >= len(text) or not text[end].islower() or (
+                        end and text[end - 1].isalpha()):
+                    continue  # not a word start ('rev' of 'reviewed' is a title's match)
+                match = _LOWER_PAIR.match(text, end)
+                if not match:
+                    continue
+                word = match.group(1)
+                if is_strong:
+                    if not self._lower_name_word(word, True):
+                        continue
+                    stop = match.end(1)
+                    if match.group(2) and self._lower_name_word(match.group(2), False):
+                        stop = match.end(2)
+                    spans.append(Span(match.start(1), stop, PhiType.NAME,
+                                      "name_lower_relation", 0.75))
+                elif len(word) >= 4 and pronounceable(fold(word)) and self._unknown(
+                        word.capitalize(), fold(word)) and _LOWER_TALK.search(
+                            text, max(0, end - 24), end):
+                    spans.append(Span(match.start(1), match.end(1), PhiType.NAME,
+                                      "name_lower_care", 0.7))
+        return spans
+
     def _aliases(self, text: str, spans: list[Span]) -> list[Span]:
         """A nickname or a surname in brackets or quotes right after a found name:
         'Theodore Blackwood (Teddy)', 'Ana "Nena" Ruiz', 'her son Miles (Okonkwo)'."""
@@ -480,6 +579,10 @@ class NameFinder:
             return []
         if strong and not eponym:
             return self._strong_run(text, run, titled)
+        if len(run) == 2 and (lex.blocks_alone(lone) or not lex.is_name(lone)) \
+                and self._unknown(run[1].word, run[1].key) and self._care_before(text, run[1]):
+            run = run[1:]  # 'Page Gebremariam': the verb is no name part
+            sentence_start = False
         # split the run at words that can never be part of a name here
         parts: list[list[_Tok]] = [[]]
         for index, tok in enumerate(run):
@@ -491,6 +594,8 @@ class NameFinder:
                     and tok.key in lex.first and tok.key not in MONTH_WORDS \
                     and len(tok.key) >= 2 and not lex.is_clinical(tok.key):
                 parts[-1].append(tok)  # 'Nguyen Van An', 'Tran Thi Ha': a given name after one
+            elif tok.key in _ASIAN_SURNAMES and self._asian_surname(run, index):
+                parts[-1].append(tok)  # 'Wei He', 'Kevin Ng', 'Park Ji-hoon'
             elif self._blocking(tok):
                 parts.append([])
             else:
@@ -505,8 +610,23 @@ class NameFinder:
             first_part = part[0] is run[0]
             spans.extend(self._dictionary_run(
                 part, sentence_start=first_part and sentence_start and part_index == 0,
-                medium=medium and first_part))
+                medium=medium and first_part, text=text))
         return spans
+
+    def _asian_surname(self, run: list[_Tok], index: int) -> bool:
+        """A short East Asian surname right after or right before a dictionary given name
+        that is no everyday word ('Wei He', 'Kevin Ng', 'Li Wei'), not before an eponym
+        word (the caller checks 'NG tube')."""
+        lex = self.lex
+        tok = run[index]
+        if not (tok.word[:1].isupper() and (tok.word[1:].islower() or tok.word.isupper())):
+            return False
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(run):
+                key = run[other].key
+                if key in lex.first and lex.is_strong_name(key) and len(key) >= 2:
+                    return True
+        return False
 
     def _blocking(self, tok: _Tok) -> bool:
         lex = self.lex
@@ -543,8 +663,12 @@ class NameFinder:
             return []
         return [Span(kept[0].start, kept[-1].end, PhiType.NAME, "name_context", 0.95)]
 
+    def _care_before(self, text: str, tok: _Tok) -> bool:
+        """A hand-off or care verb right before the word ('signed out to', 'Page')."""
+        return bool(_CARE_BEFORE.search(text, max(0, tok.start - 40), tok.start))
+
     def _dictionary_run(self, part: list[_Tok], *, sentence_start: bool,
-                        medium: bool) -> list[Span]:
+                        medium: bool, text: str = "") -> list[Span]:
         lex = self.lex
         initials = sum(1 for t in part if len(t.key) == 1)
         core = [t for t in part if len(t.key) > 1]
@@ -554,7 +678,7 @@ class NameFinder:
         known = sum(1 for t in core if lex.is_name(t.key))
         allcaps = all(t.word.isupper() for t in core)
         if allcaps and (len(core) < 2 or known < 2 or strong < 1):
-            return []
+            return self._unknown_run(part, core, sentence_start=sentence_start, text=text)
         score = 0.0
         if strong >= 1 and len(core) <= 5:
             score = 0.85
@@ -566,9 +690,60 @@ class NameFinder:
         elif medium and len(core) <= 3:
             score = 0.7
         if not score:
-            return []
+            return self._unknown_run(part, core, sentence_start=sentence_start, text=text)
         return [Span(part[0].start, part[-1].end, PhiType.NAME, "name_dictionary", score)]
 
+    def _unknown_run(self, part: list[_Tok], core: list[_Tok], *,
+                     sentence_start: bool, text: str) -> list[Span]:
+        """Names no dictionary holds, by what they are not: two to four capitalized (or
+        ALL-CAPS) words, each either unknown to every list (`_unknown`: no English word,
+        clinical term, drug, organism, place, abbreviation) or a dictionary name, at least
+        one unknown ('Tsiory Randrianasolo', 'CHIDI OKONKWO'); a dictionary name that is
+        an everyday word only as the first word and not at a sentence start ('Grace
+        Nwachukwu'); or an initial and one unknown word without a Latin ending
+        ('T. Randrianasolo', not 'E. Faecium'); or one unknown word after a hand-off or
+        care verb ('signed out to Vakalahi')."""
+        lex = self.lex
+        unknown = [self._unknown(t.word, t.key) for t in core]
+        if not any(unknown) or any(text[t.end:t.end + 1].isalnum() for t in core):
+            return []  # no unknown word, or a word cut out of a code ('KNA' of 'KNAJ2H8...')
+        initials = len(part) - len(core)
+        if len(core) == 1:
+            key = core[0].key
+            if (initials and part[0] is not core[0] and not key.endswith(_LATIN_TAIL)
+                    and len(key) >= 4) or (not initials and self._care_before(text, part[0])):
+                return [Span(part[0].start, part[-1].end, PhiType.NAME, "name_shape", 0.7)]
+            return []
+        if len(core) > 4:
+            return []
+        for index, (tok, new) in enumerate(zip(core, unknown, strict=True)):
+            if new:
+                continue
+            key = tok.key
+            if not lex.is_name(key) or not self._usable(key) or lex.is_clinical(key) \
+                    or (key in lex.places and key not in lex.last and key not in lex.first):
+                return []
+            if lex.blocks_alone(key) and not (index == 0 and key in lex.first
+                                              and not sentence_start and not tok.word.isupper()):
+                return []
+            if tok.word.isupper() and (len(key) < 3 or not pronounceable(key)):
+                return []
+        return [Span(part[0].start, part[-1].end, PhiType.NAME, "name_shape", 0.7)]
+
+
+_ASIAN_SURNAMES = frozenset({
+    "HE", "LI", "NG", "DO", "HO", "MA", "LEE", "PARK", "YE", "LO", "KO", "OH", "HA", "LY", "TA",
+    "TU", "LAM", "NAM", "CHO", "GU", "KANG", "MIN", "NA", "CHA", "HONG", "LIM", "SHIN", "TAN",
+    "TAY", "CHIN", "LAI", "PANG", "POON", "TAM", "TANG", "TONG", "WAN", "CHOW", "LIN", "MAO",
+    "SHI", "YAN", "YIN", "DAO", "QUAN", "VI", "SONG", "HAN", "MOON", "SUN", "LONG", "FAN", "PAN",
+    "WU", "XU", "YU", "LU", "HU", "VU", "VO", "KIM", "BUI", "CAO", "HUA", "MAI", "JI", "JO", "SU",
+})
+"""East Asian surnames that are English words or two letters ('He', 'Ng', 'Do', 'Park'):
+a name part right next to a dictionary given name ('Wei He', 'Kevin Ng', 'Park Ji-hoon'),
+a word elsewhere."""
+_LATIN_TAIL = ("US", "IS", "AE", "II", "UM", "ANS", "ENS", "ICA", "ATA", "OSA", "IUM", "ES")
+"""Endings of organism species and Latin terms: an unknown word with one after an initial
+('E. Faecium') is no 'J. Okafor'."""
 
 _FUNCTION_KEYS = frozenset({
     "THE", "A", "AN", "AND", "OR", "OF", "IN", "ON", "AT", "TO", "FOR", "WITH", "FROM", "BY",
