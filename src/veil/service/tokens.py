@@ -47,6 +47,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     insert,
     inspect,
     select,
@@ -104,6 +105,10 @@ service_tokens = Table(
     Column("expires", DateTime(timezone=True), nullable=True),
     Column("grant_mac", String(64), nullable=True),
 )
+# built once: read in every re-identification batch's transaction (see `veil.vault.audit`)
+_SHARE_TOKENS = (select(service_tokens.c.id, service_tokens.c.revoked)
+                 .where(service_tokens.c.id.in_(bindparam("ids", expanding=True)))
+                 .with_for_update(read=True))
 
 
 @dataclass(frozen=True)
@@ -276,9 +281,8 @@ class TokenStore:
         wanted = sorted(set(token_ids))
         if not wanted:
             return {}
-        rows = {str(row.id): row.revoked for row in connection.execute(
-            select(service_tokens.c.id, service_tokens.c.revoked)
-            .where(service_tokens.c.id.in_(wanted)).with_for_update(read=True))}
+        rows = {str(row.id): row.revoked
+                for row in connection.execute(_SHARE_TOKENS, {"ids": wanted})}
         refused: dict[str, str] = {}
         for token_id in wanted:
             if token_id not in rows:

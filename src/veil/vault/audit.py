@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, RowMapping, insert, select, update
+from sqlalchemy import Connection, RowMapping, bindparam, insert, select, update
 
 from veil.anchor import Head
 from veil.chain import GENESIS, VerifyResult, link_digest, walk
@@ -120,6 +120,17 @@ def append(conn: Connection, key: bytes, *, action: str, actor: str, scope: str 
     return append_many(conn, key, [Pending(action, actor, scope, purpose, counts, outcome)])[0]
 
 
+# Built once: a statement object keeps its cache key, so running it again skips building
+# and hashing the statement (most of a re-identification's CPU inside its transaction)
+_LOCK_HEAD = (select(schema.audit_head.c.seq, schema.audit_head.c.digest,
+                     schema.audit_head.c.mac)
+              .where(schema.audit_head.c.id == 1).with_for_update())
+_INSERT = insert(schema.audit)
+_MOVE_HEAD = (update(schema.audit_head).where(schema.audit_head.c.id == 1)
+              .values(seq=bindparam("new_seq"), digest=bindparam("new_digest"),
+                      mac=bindparam("new_mac")))
+
+
 def append_many(conn: Connection, key: bytes, pending: Sequence[Pending], *,
                 anchor: VaultAnchor | None = None) -> list[AuditEntry]:
     """Append entries in order inside the caller's transaction: one read of the locked head,
@@ -134,9 +145,7 @@ def append_many(conn: Connection, key: bytes, pending: Sequence[Pending], *,
         check_text("purpose", item.purpose)
     if not pending:
         return []
-    head = conn.execute(select(schema.audit_head.c.seq, schema.audit_head.c.digest,
-                               schema.audit_head.c.mac)
-                        .where(schema.audit_head.c.id == 1).with_for_update()).one()
+    head = conn.execute(_LOCK_HEAD).one()
     seq, previous = int(head.seq), str(head.digest)
     anchored = head_state(key, seq, previous, str(head.mac))
     if anchored is None:
@@ -159,15 +168,14 @@ def append_many(conn: Connection, key: bytes, pending: Sequence[Pending], *,
         entries.append(AuditEntry(seq, at, item.actor, item.action, item.scope, item.purpose,
                                   dict(item.counts), item.outcome, previous, digest))
         previous = digest
-    conn.execute(insert(schema.audit), [
+    conn.execute(_INSERT, [
         {"seq": e.seq, "at": at_text, "actor": e.actor, "action": e.action, "scope": e.scope,
          "purpose": e.purpose, "counts": _counts_text(e.counts), "outcome": e.outcome,
          "previous": e.previous, "digest": e.digest} for e in entries])
     last = entries[-1]
-    conn.execute(update(schema.audit_head).where(schema.audit_head.c.id == 1)
-                 .values(seq=last.seq, digest=last.digest,
-                         mac=head_mac(key, last.seq, last.digest,
-                                      anchored=anchored or anchor is not None)))
+    conn.execute(_MOVE_HEAD, {"new_seq": last.seq, "new_digest": last.digest,
+                              "new_mac": head_mac(key, last.seq, last.digest,
+                                                  anchored=anchored or anchor is not None)})
     return entries
 
 

@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 
 import polars as pl
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
@@ -65,6 +65,17 @@ MAX_CIPHERS = 1_024  # scope ciphers kept by an open vault (all dropped when ful
 SCOPE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,62}\Z")
 _RETRY_STATES = ("40P01", "40001")  # PostgreSQL deadlock / serialization failure
 
+
+
+# Built once (a statement object keeps its cache key: see `veil.vault.audit`): the
+# re-identification path's reads, with their lists as expanding parameters
+_SHARE_SCOPES = (select(schema.scopes)
+                 .where(schema.scopes.c.name.in_(bindparam("names", expanding=True)))
+                 .order_by(schema.scopes.c.name).with_for_update(read=True))
+_CODE_ROWS = (select(schema.codes.c.scope_id, schema.codes.c.code, schema.codes.c.blind_index,
+                     schema.codes.c.secret, schema.codes.c.mac)
+              .where(schema.codes.c.scope_id == bindparam("scope_id"),
+                     schema.codes.c.code.in_(bindparam("codes", expanding=True))))
 
 class Vault:
     """An open vault: use `Vault.create` or `Vault.open`, then `close` (or `with`)."""
@@ -396,8 +407,7 @@ class Vault:
             rows: dict[str, Row[Any]] = {}
             if names:  # share locks, taken at once before the audit head's (no deadlock)
                 rows = {str(row.name): row for row in conn.execute(
-                    select(schema.scopes).where(schema.scopes.c.name.in_(names))
-                    .order_by(schema.scopes.c.name).with_for_update(read=True))}
+                    _SHARE_SCOPES, {"names": names})}
             for row in rows.values():  # shredded by another process: drop its kept key
                 if row.wrapped_key is None:
                     self._forget(int(row.id))
@@ -459,11 +469,7 @@ class Vault:
             for chunk in _chunks(list(distinct), LOOKUP_CHUNK):
                 fetched = [(int(s), str(c), _bytes(b), _bytes(x), _bytes(m))
                            for s, c, b, x, m in conn.execute(
-                               select(schema.codes.c.scope_id, schema.codes.c.code,
-                                      schema.codes.c.blind_index, schema.codes.c.secret,
-                                      schema.codes.c.mac)
-                               .where(schema.codes.c.scope_id == row.id,
-                                      schema.codes.c.code.in_(chunk)))]
+                               _CODE_ROWS, {"scope_id": row.id, "codes": chunk})]
                 self._check_rows(fetched, stored, bad)
             found[name] = _Found(self._cipher(row), stored, frozenset(bad))
         return found
