@@ -92,7 +92,10 @@ _CARE_BEFORE = re.compile(
     r"page|paging|reached|left\s+(?:a\s+)?(?:message|msg|vm|voicemail)|lm|lvm|relieved|"
     r"covered|covering|d/w|rounded|staffed|deferred|escalated|contacted|faxed|"
     r"conferenced|huddled|coordinated|reconciled|verified|confirmed|counseled|counselled|"
-    r"introduced|re-?paged|callback|returned\s+call)"
+    r"introduced|re-?paged|callback|returned\s+call|attending|resident|fellow|intern|"
+    r"hospitalist|intensivist|surgeon|pharmacist|chaplain|interpreter|translator|nurse|rn|"
+    r"lpn|cna|np|pa|sw|cm|case\s+manager|social\s+worker|hi|hello|hey|(?:message|msg|vm|"
+    r"voicemail)\s+(?:left\s+)?for|left\s+for)"
     r"(?:\s+(?:to|with|by|for|from|on|of))?\s+$)")
 """Hand-off and care verbs: an unknown capitalized word after them is a person
 ('Handed off to Randrianasolo', 'Page Gebremariam'); dictionary words are not taken here."""
@@ -155,6 +158,8 @@ _CELL_INITIAL = re.compile(r"(?:^|\|)[ \t]*([A-Z][^\W\d_'’\-]{2,}(?:-[A-Z][^\W
                            r"([A-Z]\.?)[ \t]*(?=\|)", re.MULTILINE)
 """'| Kowalska J |': a surname and an initial alone in a table cell."""
 _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'’\-])")
+_COORDINATED_BEFORE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z'’]+)[ \t]+(?:and|&)[ \t]+$")
+"""'Tsiory and Mosese Vakalahi': an unknown word joined to a found name before it."""
 _DICTATION_INITIALS = re.compile(
     r"(?m)(?<![A-Za-z0-9/])([A-Z]{2,3}/(?:[a-z]{2,3}|[A-Z]{2,3}))"
     r"(?=[ \t]*(?:$|D:|T:|DD:|DT:|d:|t:|cc:))")
@@ -375,19 +380,25 @@ class NameFinder:
     def _coordinated(self, text: str, spans: list[Span]) -> list[Span]:
         """'his daughters Faith and Joy', 'Dr. Ames or Dr. Lowe': a dictionary given name
         joined by 'and'/'or'/'&' to a name found by context is a name too, even when it is
-        an everyday word."""
+        an everyday word; a word no list knows joined to any found name is one too ('Dr.
+        Abara and Vakalahi', 'Tsiory and Mosese Vakalahi')."""
         extra: list[Span] = []
         lex = self.lex
         for span in spans:
-            if span.type is not PhiType.NAME or span.source != "name_context":
+            if span.type is not PhiType.NAME:
                 continue
             match = _COORDINATED.match(text, span.end)
-            if not match:
-                continue
-            key = fold(match.group(1))
-            if key in lex.first and not lex.is_clinical(key) and key not in MONTH_WORDS \
-                    and key not in _TEXT_FUNCTION:
-                extra.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_and", 0.8))
+            if match:
+                word = match.group(1)
+                key = fold(word)
+                if (span.source == "name_context" and key in lex.first
+                        and not lex.is_clinical(key) and key not in MONTH_WORDS
+                        and key not in _TEXT_FUNCTION) or self._unknown(word, key):
+                    extra.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_and",
+                                      0.8))
+            before = _COORDINATED_BEFORE.search(text, max(0, span.start - 40), span.start)
+            if before and self._unknown(before.group(1), fold(before.group(1))):
+                extra.append(Span(before.start(1), before.end(1), PhiType.NAME, "name_and", 0.75))
         return extra
 
     def _table_cells(self, text: str) -> list[Span]:
@@ -707,6 +718,12 @@ class NameFinder:
         unknown = [self._unknown(t.word, t.key) for t in core]
         if not any(unknown) or any(text[t.end:t.end + 1].isalnum() for t in core):
             return []  # no unknown word, or a word cut out of a code ('KNA' of 'KNAJ2H8...')
+        commas = [i for i in range(1, len(part)) if "," in text[part[i - 1].end:part[i].start]]
+        if len(commas) >= 2 or (commas and len(core) > 4):
+            # a list of names ('Tsiory Randrianasolo, Mosese Vakalahi, Bolat ...'): each item
+            pieces = [part[a:b] for a, b in zip([0, *commas], [*commas, len(part)], strict=True)]
+            return [span for piece in pieces if len(piece) >= 2 for span in self._unknown_run(
+                piece, [t for t in piece if len(t.key) > 1], sentence_start=False, text=text)]
         initials = len(part) - len(core)
         if len(core) == 1:
             key = core[0].key
@@ -723,8 +740,9 @@ class NameFinder:
             if not lex.is_name(key) or not self._usable(key) or lex.is_clinical(key) \
                     or (key in lex.places and key not in lex.last and key not in lex.first):
                 return []
-            if lex.blocks_alone(key) and not (index == 0 and key in lex.first
-                                              and not sentence_start and not tok.word.isupper()):
+            if lex.blocks_alone(key) and not (
+                    index == 0 and key in lex.first and not tok.word.isupper()
+                    and (not sentence_start or all(unknown[1:]))):
                 return []
             if tok.word.isupper() and (len(key) < 3 or not pronounceable(key)):
                 return []
