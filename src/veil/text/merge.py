@@ -10,6 +10,9 @@ Rules, in order:
    'Lopez'); so do a NAME span and a following initial-and-surname.
 3. Spans shorter than one character after trimming spaces and punctuation are
    dropped.
+
+Before merging, a NAME span that is a found city plus ', State' ('Eugene, Indiana' read
+as 'Last, First') is dropped: the city stays a city and the state, not PHI, stays.
 """
 
 from __future__ import annotations
@@ -28,6 +31,24 @@ PRIORITY: tuple[PhiType, ...] = (
 _RANK = {t: i for i, t in enumerate(PRIORITY)}
 _JOIN_GAP = re.compile(r"^(?: |-|, ?)$")
 _STRIP = " \t\r\n,;:.[]{}\""
+_STATE_TAIL = re.compile(
+    r",[ \t]*(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
+    r"Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|"
+    r"Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    r"New[ \t]+(?:Hampshire|Jersey|Mexico|York)|North[ \t]+(?:Carolina|Dakota)|Ohio|Oklahoma|"
+    r"Oregon|Pennsylvania|Rhode[ \t]+Island|South[ \t]+(?:Carolina|Dakota)|Tennessee|Texas|"
+    r"Utah|Vermont|Virginia|Washington|West[ \t]+Virginia|Wisconsin|Wyoming|[A-Z]{2})[ \t]*")
+
+
+def _drop_city_state_names(spans: list[Span], text: str) -> list[Span]:
+    """Without the NAME spans that are exactly a found city, a comma and a state."""
+    cities = {(s.start, s.end) for s in spans if s.type is PhiType.CITY}
+    if not cities:
+        return spans
+    starts = {start: end for start, end in cities}
+    return [s for s in spans if not (
+        s.type is PhiType.NAME and s.start in starts and s.end > starts[s.start]
+        and _STATE_TAIL.fullmatch(text, starts[s.start], s.end))]
 
 
 def _better(a: Span, b: Span) -> Span:
@@ -38,7 +59,7 @@ def _better(a: Span, b: Span) -> Span:
 
 def merge(spans: Iterable[Span], text: str) -> list[Span]:
     """Merged, non-overlapping spans sorted by start (see the module docstring)."""
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    ordered = sorted(_drop_city_state_names(list(spans), text), key=lambda s: (s.start, -s.end))
     out: list[Span] = []
     for raw in ordered:
         span = _trim(raw, text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from veil.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
 
 _CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
@@ -29,7 +29,8 @@ _FACILITY_WORD = (
     r"Laborator(?:y|ies)|Labs?|Medical\s+Group|Medical\s+Associates|Associates|Physicians|"
     r"Family\s+(?:Practice|Medicine)|Pediatrics|Cancer\s+(?:Cent(?:er|re)|Institute)|"
     r"Institute|Cent(?:er|re)|Manor|Village|Assisted\s+Living|Senior\s+Living|Living\s+"
-    r"Cent(?:er|re)|Memory\s+Care|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
+    r"Cent(?:er|re)|Memory\s+Care|(?:Mobile\s+)?Home\s+Park|Trailer\s+(?:Park|Court)|RV\s+Park|"
+    r"Apartments|Apts|Condominiums|Townhomes|Towers|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
     r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
     r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|Pavilion|"
@@ -70,9 +71,12 @@ _GENERIC = frozenset({
     "MEDICARE", "MEDICAID", "DRUG", "DRUGS", "HALL", "LODGE", "MANOR", "VILLAGE", "RESIDENCE",
     "ADMITTED", "DISCHARGED", "TRANSFERRED", "SEEN", "PRESENTED", "RETURNED", "WENT",
     "CALLED", "VISIT", "VISITED", "FOLLOW", "FOLLOWED", "UP", "CONTINUE", "PLAN", "HOSPITALIZED",
-    "ACADEMY", "SHELTER", "PRISON", "JAIL", "CORRECTIONAL", "FACILITY",
+    "ACADEMY", "SHELTER", "PRISON", "JAIL", "CORRECTIONAL", "FACILITY", "RV", "APARTMENTS",
+    "APTS", "CONDOMINIUMS", "TOWNHOMES", "TOWERS",
 })
 
+_BUILDING_WORDS = frozenset({"HALL", "CHURCH", "LODGE", "MANOR", "TOWERS", "COLLEGE"})
+"""Facility words that are surnames too ('Hall Cancer Center' is named after a person)."""
 _PLACE_RUN = re.compile(r"(?<![A-Za-z'’])(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)"
                         r"(?:[ \t]+(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)){0,4}")
 _NEAR_BEFORE = re.compile(r"\b(?:in|near|outside(?:\s+of)?|around)[ \t]+$")
@@ -112,9 +116,27 @@ _EPONYM_NEXT = re.compile(
     r"class|stage|staging|virus|fever|spots?|encephalitis|strain|flu|influenza|protocol|"
     r"type|variant|agent|vaccine|spotted|palsy|phenomenon|reflex|maneuver|manoeuvre|ulcers?|"
     r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|"
-    r"dementia|encephalopathy|aphasia|cells?|bodies|criterion|sign|signs|triad)\b")
+    r"dementia|encephalopathy|aphasia|cells?|bodies|criterion|sign|signs|triad|diet|"
+    r"regimen|method|technique|operation|repair|approach|questionnaire|rules?|model|"
+    r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace)\b")
 """A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
 classification', 'Norwalk agent'): clinical vocabulary, not the patient's city."""
+_EPONYM_LATER = re.compile(
+    r"^[ \t\-]+(?:(?!(?i:for|a|an|the|to|and|or|with|at|on|in|of|by|her|his|their|my|our|is|"
+    r"was|had|has|then|after|before|from|where|since)\b)[A-Za-z][A-Za-z\-]*[ \t\-]+){1,2}"
+    r"(?i:rules?|criteria|score|scale|model|questionnaire|classification|system|index|"
+    r"staging|grading|protocol|tool)\b")
+"""The same two or three words on ('Ottawa ankle rules', 'Kansas City Cardiomyopathy
+Questionnaire', 'Seattle Heart Failure Model')."""
+
+
+def _eponym_after(after: str) -> bool:
+    """A place name here names a disease, agent, score or rule (`_EPONYM_NEXT`, `_EPONYM_LATER`)."""
+    return bool(_EPONYM_NEXT.match(after) or _EPONYM_LATER.match(after))
+
+_TERM_AFTER = re.compile(r"^[ \t]+(?i:sinus|saline|range|limits?|rhythm|appearance|variant|"
+                         r"study|exam|findings|size|caliber|pressure|flora|values?|result)\b")
+"""A word after 'Normal' that makes it an adjective, not the town ('in Normal sinus rhythm')."""
 _ACRONYM_FACILITY = re.compile(
     r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:transferred|transfer(?:red)?|transported|sent|airlifted|flown|moved)\s+"
     r"(?:from|to)\s+(?:the\s+)?|\bOSH\s*\(\s*)([A-Z]{2,6})(?![A-Za-z0-9&])")
@@ -169,7 +191,84 @@ _CONTEXT_PLACE = re.compile(
     r"vacation\s+in|is\s+from|are\s+from|am\s+from|i'm\s+from|comes\s+from|"
     r"came\s+from|originally\s+from|lived\s+in|works\s+in|worked\s+in)\s+)"
     r"((?:St\.\s+|Ft\.\s+|Mt\.\s+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})")
+_TOWN_STATE = re.compile(
+    r",[ \t]*(?:" + "|".join(
+        ("Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+         "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+         "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan",
+         "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+         r"New[ \t]+(?:Hampshire|Jersey|Mexico|York)", r"North[ \t]+(?:Carolina|Dakota)", "Ohio",
+         "Oklahoma", "Oregon", "Pennsylvania", r"Rhode[ \t]+Island",
+         r"South[ \t]+(?:Carolina|Dakota)", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
+         "Washington", r"West[ \t]+Virginia", "Wisconsin", "Wyoming", r"Puerto[ \t]+Rico"))
+    + r"|(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|"
+    r"NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)(?=[ \t]*(?:[0-9]|$|"
+    r"[.,;)\n])))(?![A-Za-z])")
+"""A comma, then a US state name or a state code at a phrase end (the town before it is
+`_TOWN_WORDS`; the comma first makes the scan fast)."""
+_TOWN_WORDS = re.compile(r"(?<![A-Za-z'’.])([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})$")
 _WEAK_CONTEXT_WORD = re.compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
+_FACILITY_PREP = re.compile(
+    r"(?<![A-Za-z])(?=[tTaAfFiI])(to|at|from|into|TO|AT|FROM|INTO)[ \t]+(?:(?:the|an?|THE)[ \t]+)?"
+    r"((?:(?:St|ST|Mt|MT)\.?|Saint|SAINT|Mount|MOUNT)[ \t]+)?"
+    r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]*|of)){0,3})")
+"""A preposition of movement or place before capitalized words ('to Mercy', 'from UCSF')."""
+_ADVERB = (r"(?:[ \t]+(?:previously|recently|originally|emergently|urgently|directly|back|"
+           r"initially|twice|once|again|already|yesterday|today|overnight|were|was|been|being|"
+           r"are|is|requested|obtained|received|reviewed|faxed|sent))?[ \t]+$")
+_FACILITY_VERB = {
+    "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|"
+                     r"airlifted|flown|admitted|readmitted|admission|admit|presented|presents|"
+                     r"presenting|discharged|went|goes|taken|brought|trf|xfer|xferred|trx)"
+                     + _ADVERB + ")"),
+    "AT": re.compile(r"(?i:\b(?:seen|evaluated|treated|followed|follows|managed|hospitalized|"
+                     r"admitted|delivered|stayed|stay|care|dialyzes|dialysis|infusions?|chemo|"
+                     r"radiation|surgery|procedure|biopsy|cath|visit|visits|appointment|appt|"
+                     r"f/u|follow[\s\-]?up|born|imaging|ct|mri|scan)" + _ADVERB + ")"),
+    "FROM": re.compile(r"(?i:\b(?:records?|films?|imaging|images|notes?|reports?|results|"
+                       r"studies|labs|workup|work-up|transferred|transfer|transported|"
+                       r"discharged|requested|obtained|received|faxed|outside\s+\w+|"
+                       r"ct|mri|scans?|echo|biopsy|path(?:ology)?|slides|blocks)" + _ADVERB
+                       + ")"),
+}
+"""The verb or noun before `_FACILITY_PREP` (by preposition) that makes the capitalized words a
+place of care: 'transferred to Mercy', 'seen at Kaiser', 'records from Hopkins'."""
+_TERM_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|TION|SION|MENT|APY)$")
+"""Endings of abstract nouns ('Lactation', 'Podiatry'): no unknown town ends so."""
+_SERVICE_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|TION|SION|MENT|ING|ETRY|APY|IVE|IST|"
+                          r"ISTS|ERY)$")
+"""Endings of service and department words ('Podiatry', 'Lactation', 'Teaching'): no
+facility named by context alone ends so."""
+_FACILITY_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?:(?:the|THE)[ \t]+)?"
+                           r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
+_SERVICES = frozenset({
+    "TELEMETRY", "TELE", "TRIAGE", "HOSPITALIST", "HOSPITALISTS", "STEP", "STEPDOWN",
+    "STEP-DOWN", "OBSERVATION", "OBS", "MAIN", "PEDS", "GEN", "MED", "MEDS", "MEDSURG",
+    "MED-SURG", "FAST", "TRACK", "BEDSIDE", "BAY", "POD", "RESUS", "RESUSCITATION", "CATH",
+    "INTERVENTIONAL", "NEUROSURGERY", "NEURO", "ORTHO", "CARDS", "PULM", "RENAL", "HEME",
+    "ONC", "PALLIATIVE", "COMFORT", "RESIDENT", "RESIDENTS", "ATTENDING", "OCCUPATIONAL",
+    "SPEECH", "CHAPLAIN", "EPIC", "OUTSIDE", "MICROBIOLOGY", "BANK", "ULTRASOUND", "ECHO",
+    "NUCLEAR", "INFUSION", "ENDOSCOPY", "PREOP", "PRE-OP", "POSTOP", "POST-OP", "HOLDING",
+    "RECOVERY", "INDEPENDENT", "FOSTER", "CONSULT", "CONSULTATION", "CONSULTS", "ADMITTING",
+    "ADMISSIONS", "REGISTRATION", "WAITING", "LOBBY", "GENETICS", "GENETIC", "ANTEPARTUM",
+    "POSTPARTUM", "NEWBORN", "NURSERY", "BIRTHING", "LABOR", "MOTHER", "BABY", "CRITICAL",
+    "INTERMEDIATE", "PROGRESSIVE", "TRANSITIONAL", "ACUTE", "SUBACUTE", "LONG", "TERM",
+    "SHORT", "STAY", "SURGICAL", "MEDICAL", "TEAM", "FLOOR", "WARD", "UNIT", "ROOM", "BED",
+    "HALLWAY", "OFFICE", "PCP", "SPECIALIST", "SPECIALISTS", "HOSPITAL", "FACILITY",
+    "NURSING", "HOME", "HOSPICE", "SNF", "REHAB", "ER", "ED", "DR", "DOCTOR", "CLINIC",
+    "ACADEMIC", "TERTIARY", "QUATERNARY", "COMMUNITY", "RURAL", "LOCAL", "NEARBY", "ANOTHER",
+    "DIFFERENT", "SAME", "OUR", "THIS", "TRANSPLANT", "TRAUMA", "BURN", "LEVEL", "STROKE",
+    "CARDIAC", "PEDIATRIC", "ADULT", "WOMENS", "CHILDRENS", "VETERANS", "VA", "VAMC", "VAH",
+    "MILITARY", "ARMY", "NAVY", "PRIVATE", "STATE", "COUNTY", "CITY", "FEDERAL", "JAIL",
+    "PRISON", "SHELTER", "SCHOOL", "WORK", "CHURCH", "MORGUE", "AUTOPSY", "CORONER",
+    "PHARMACY", "LAB", "LABS", "LABORATORY", "RADIOLOGY", "PATHOLOGY", "IMAGING", "PT",
+    "OT", "SLP", "MEDICINE", "SURGERY", "ICU", "CCU", "MICU", "SICU", "NICU", "PICU",
+    "AM", "PM", "NOON", "MIDNIGHT", "NIGHT", "TODAY", "TONIGHT", "TOMORROW", "AMA",
+    "DETOX", "RESPITE", "PACS", "EHR", "EMR", "CPOE", "HIE", "MYCHART", "PORTAL", "QUEST",
+    "LABCORP", "ANESTHESIA", "PREADMISSION", "PRE-ADMISSION", "SPECIALTY",
+})
+"""Hospital services, units and generic places of care: 'transferred to Telemetry',
+'seen at Bedside', 'records from Epic' name no facility."""
 _MONTHS_UPPER = frozenset({"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
                            "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"})
 _COUNTRIES = frozenset({
@@ -205,8 +304,70 @@ class PlaceFinder:
         spans = [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
                  *self._context_places(text), *self._unknown_after_in(text),
                  *self._acronyms_and_employers(text), *self._place_then_zip(text),
-                 *self._lower_facilities(text)]
+                 *self._lower_facilities(text), *self._facility_context(text),
+                 *self._town_before_state(text)]
         return spans + self._coordinated(text, spans)
+
+    def _facility_blocked(self, key: str) -> bool:
+        """A word that cannot start or end a facility name found by context alone."""
+        lex = self.lex
+        return (key in FUNCTION_WORDS or key in _GENERIC or key in _UNITS or key in _SERVICES
+                or key in MONTH_WORDS or key in lex.not_name or key in lex.titles
+                or lex.is_clinical(key) or len(key) < 2 or bool(_SERVICE_END.search(key))
+                or ("-" in key and (key.replace("-", "") in _SERVICES or any(
+                    self._facility_blocked(part) for part in key.split("-") if part))))
+
+    def _facility_context(self, text: str) -> list[Span]:
+        """'transferred to Mercy', 'seen at Kaiser', 'admitted to St. Luke's', 'records from
+        Hopkins', 'outside films from Valley', 'records from UCSF and OHSU': capitalized
+        words (or an acronym) after a verb of care or transfer and 'to'/'at'/'from' name a
+        place of care even without a facility word, unless they are a unit, a service,
+        clinical vocabulary, a month, a state or a country ('transferred to Telemetry',
+        'sent to MICU', 'went to Florida' stay)."""
+        spans: list[Span] = []
+        for match in _FACILITY_PREP.finditer(text):
+            verb = _FACILITY_VERB[match.group(1).upper().removeprefix("IN")]
+            if not verb.search(text, max(0, match.start() - 45), match.start()):
+                continue
+            spans.extend(self._facility_words(text, match.start(3), match.group(3),
+                                              match.start(2) if match.group(2) else -1))
+        return spans
+
+    def _facility_words(self, text: str, start: int, phrase: str, saint: int) -> list[Span]:
+        """The facility name at the start of `phrase` (its words up to the first blocked
+        one), then the ones coordinated with it ('UCSF and OHSU')."""
+        words = list(re.finditer(r"[^ \t]+", phrase))
+        kept = 0
+        for word in words:
+            key = fold(re.sub(r"['’]s?$", "", word.group()))
+            if key == "OF" and kept:
+                kept += 1
+                continue
+            if self._facility_blocked(key):
+                break
+            kept += 1
+        while kept and words[kept - 1].group() == "of":
+            kept -= 1
+        if not kept:
+            return []
+        if kept < len(words):
+            # 'Hand Surgery', 'Comfort Care': a service; 'Mercy ICU', 'MERCY FOR CATH' go on
+            following = fold(words[kept].group())
+            if following not in _UNITS and following not in FUNCTION_WORDS:
+                return []
+        whole = " ".join(fold(w.group()) for w in words[:kept])
+        if saint < 0 and (whole in self.lex.states or whole in COUNTRY_OR_REGION
+                          or whole in _COUNTRIES):
+            return []
+        end = start + words[kept - 1].end()
+        if _eponym_after(text[end:end + 50]):
+            return []
+        out = [Span(saint if saint >= 0 else start, end, PhiType.FACILITY, "facility_context",
+                    0.8)]
+        more = _FACILITY_AND.match(text, end)
+        if more:
+            out.extend(self._facility_words(text, more.start(1), more.group(1), -1))
+        return out
 
     def _coordinated(self, text: str, spans: list[Span]) -> list[Span]:
         """'between Hialeah, Florida and Guadalajara', 'Enid or Tulsa': a capitalized word
@@ -312,7 +473,7 @@ class PlaceFinder:
             lead = re.match(r"(?:(?:[A-Z][a-z]*|the|of|to|at|and)\s+)*?"
                             r"(?=(?:St\.?|Saint|Mt\.?|Mount|Our)\s|[A-Z])", match.group(1))
             del lead
-            if all(w in _GENERIC for w in words):
+            if all(w in _GENERIC for w in words) and not self._named_building(words):
                 continue
             end = match.end(2) if match.group(2) else match.end(1)
             # trim leading words that are function words
@@ -322,21 +483,33 @@ class PlaceFinder:
                                segment)
             if trimmed:
                 start += trimmed.end()
-            # a function word inside ('YO SEEN IN CLINIC', 'resides at X Hospital'): the
-            # facility name starts after the last one
+            # a function word inside ('YO SEEN IN CLINIC', 'resides at X Hospital', 'Started
+            # the Mayo Clinic'): the facility name starts after the last one
             cut = start
+            previous = ""
             for inner in re.finditer(r"[A-Za-z'’]+", text[start:end]):
-                if fold(inner.group()) in _CUT_WORDS and start + inner.end() < end:
+                word = inner.group()
+                if (fold(word) in _CUT_WORDS or (word == "the" and previous not in ("of", "at"))
+                        ) and start + inner.end() < end:
                     cut = start + inner.end()
+                previous = word
             start = cut
             while start < end and text[start] in " \t":
                 start += 1
             rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
-            if end > start and not all(w in _GENERIC for w in rest):
+            if _eponym_after(text[end:end + 50]):
+                continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
+            if end > start and (not all(w in _GENERIC for w in rest)
+                                or self._named_building(rest)):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
         return spans
+
+    def _named_building(self, words: list[str]) -> bool:
+        """'Hall Cancer Center', 'CHURCH MEMORIAL HOSPITAL': a building word that is also a
+        surname, first and followed by other facility words, names the facility."""
+        return len(words) >= 2 and words[0] in _BUILDING_WORDS and words[0] in self.lex.last
 
     def _context_places(self, text: str) -> list[Span]:
         """Capitalized words after strong place context ('moved to Guadalajara', 'lives in
@@ -347,6 +520,12 @@ class PlaceFinder:
         for match in _CONTEXT_PLACE.finditer(text):
             words = match.group(1).split()
             keys = [fold(w) for w in words]
+            town = self._leading_place(keys)
+            if town:  # 'grew up in Normal', 'lives in Hope': the gazetteer says it is a town
+                end = match.start(1) + len(" ".join(words[:town])) if town == 1 else \
+                    match.start(1) + match.group(1).find(words[town - 1]) + len(words[town - 1])
+                spans.append(Span(match.start(1), end, PhiType.CITY, "place_town", 0.8))
+                continue
             while keys and (keys[-1] in FUNCTION_WORDS or lex.is_clinical(keys[-1])
                             or keys[-1] in _MONTHS_UPPER):
                 keys.pop()
@@ -364,6 +543,54 @@ class PlaceFinder:
             spans.append(Span(start, end, PhiType.CITY, "place_context", 0.8))
         return spans
 
+    def _leading_place(self, keys: list[str]) -> int:
+        """How many leading words form a gazetteer town (0: none), whatever the words are
+        ('NORMAL', 'HOPE'), states, countries and generic words excepted."""
+        lex = self.lex
+        for n in range(len(keys), 0, -1):
+            whole = " ".join(keys[:n])
+            if whole in lex.places and whole not in lex.states and whole not in \
+                    COUNTRY_OR_REGION and whole not in _COUNTRIES and whole not in _GENERIC:
+                return n
+        return 0
+
+    def _town_before_state(self, text: str) -> list[Span]:
+        """'Eugene, Indiana', 'from Why, Arizona', 'in Normal, IL': capitalized words before a
+        comma and a state name or code are a town (the state stays: it is not PHI), unless
+        they are clinical, a title or a month, or a function word or a dictionary name
+        without a place preposition before ('Thanks, Georgia', 'Smith, Virginia')."""
+        lex = self.lex
+        spans: list[Span] = []
+        for state in _TOWN_STATE.finditer(text):
+            match = _TOWN_WORDS.search(text, max(0, state.start() - 60), state.start())
+            if not match:
+                continue
+            words = match.group(1).split()
+            keys = [fold(w) for w in words]
+            before = text[max(0, match.start(1) - 12):match.start(1)]
+            placed = bool(_WEAK_PLACE_BEFORE.search(before) or _PLACE_BEFORE.search(before))
+            while len(keys) > 1 and (keys[0] in FUNCTION_WORDS or keys[0] in lex.titles
+                                     or keys[0] in MONTH_WORDS):
+                keys.pop(0)  # 'Lives Eugene' cannot be; 'Dr Xyz, Ohio' is a name's line
+                words.pop(0)
+                placed = False
+            whole = " ".join(keys)
+            if whole in lex.states or whole in COUNTRY_OR_REGION or whole in _COUNTRIES:
+                continue
+            gazetteer = whole in lex.places and whole not in _GENERIC
+            if not gazetteer and (any(lex.is_clinical(k) or k in lex.titles or k in MONTH_WORDS
+                                      or k in _GENERIC or k in lex.states for k in keys)
+                                  or (not placed and any(k in FUNCTION_WORDS or k in lex.not_name
+                                                         or lex.is_name(k) for k in keys))):
+                continue
+            if gazetteer and not placed and (keys[0] in FUNCTION_WORDS
+                                             or keys[0] in lex.not_name):
+                continue
+            start = match.end(1) - len(" ".join(words)) if len(words) == 1 else \
+                match.start(1) + match.group(1).rfind(" ".join(words))
+            spans.append(Span(start, match.end(1), PhiType.CITY, "town_state", 0.85))
+        return spans
+
     def _unknown_after_in(self, text: str) -> list[Span]:
         """'diagnosed in Xyzville on ...': a capitalized word that no dictionary knows (not a
         name, not an English or clinical word, not a state) after 'in', 'at' or 'near'."""
@@ -372,7 +599,7 @@ class PlaceFinder:
         for match in _WEAK_CONTEXT_WORD.finditer(text):
             key = fold(match.group(1))
             if (len(key) < 4 or lex.is_name(key) or lex.blocks_alone(key) or key in _COUNTRIES
-                    or key in COUNTRY_OR_REGION or key in lex.places):
+                    or key in COUNTRY_OR_REGION or key in lex.places or _TERM_END.search(key)):
                 continue
             after = text[match.end(1):match.end(1) + 3]
             if after[:1] in ("-", "'", "’"):
@@ -414,7 +641,9 @@ class PlaceFinder:
                 score = self._city_score(text, start, end, found,
                                          fold(" ".join(words[i:i + found])))
                 if score:
-                    spans.append(Span(start, end, PhiType.CITY, "gazetteer", score))
+                    key = fold(" ".join(words[i:i + found]))
+                    spans.append(Span(start, end, PhiType.CITY, "place_town" if key in
+                                      FUNCTION_WORDS else "gazetteer", score))
                 i += found
         return spans
 
@@ -425,7 +654,7 @@ class PlaceFinder:
             start, end = match.span()
             key = fold(match.group())
             if key in self.lex.states or self.lex.is_clinical(key) or key in FUNCTION_WORDS \
-                    or key in COUNTRY_OR_REGION or _EPONYM_NEXT.match(text[end:end + 30]):
+                    or key in COUNTRY_OR_REGION or _eponym_after(text[end:end + 50]):
                 continue
             before = text[max(0, start - 30):start]
             after = text[end:end + 30]
@@ -444,7 +673,10 @@ class PlaceFinder:
         state_after = bool(_PLACE_AFTER.match(after))
         strong = bool(_PLACE_BEFORE.search(before)) or state_after
         context = strong or bool(_WEAK_PLACE_BEFORE.search(before))
-        if lex.is_clinical(key) or key in FUNCTION_WORDS or _EPONYM_NEXT.match(after):
+        if key in FUNCTION_WORDS and strong and not lex.is_clinical(key) \
+                and not _eponym_after(text[end:end + 50]) and not _TERM_AFTER.match(after):
+            return 0.85  # 'Memorial Hospital in Normal', 'from Normal, IL': a word-named town
+        if lex.is_clinical(key) or key in FUNCTION_WORDS or _eponym_after(text[end:end + 50]):
             return 0.0
         word_place = key in lex.place_words
         if words >= 2 and not word_place:

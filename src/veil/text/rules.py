@@ -46,6 +46,25 @@ _HOLIDAY = (r"(?i:christmas(?:\s+(?:day|eve))?|new\s+year'?s(?:\s+(?:day|eve))?|
             r"(?:\s+day)?|easter(?:\s+sunday)?|halloween|independence\s+day|memorial\s+day|"
             r"labou?r\s+day|valentine'?s\s+day|veterans\s+day|mother'?s\s+day|father'?s\s+day|"
             r"fourth\s+of\s+july|4th\s+of\s+july)")
+_HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
+            r"passover|purim|sukkot|rosh\s+hashanah?|yom\s+kippur|juneteenth|kwanzaa|"
+            r"cinco\s+de\s+mayo|mardi\s+gras|(?:lunar|chinese)\s+new\s+year|"
+            r"eid[\s\-]+(?:al|ul|el)[\s\-]+(?:fitr|adha)|nowruz|holi|vesak|songkran|"
+            r"good\s+friday|ash\s+wednesday|palm\s+sunday|boxing\s+day|"
+            r"(?:st\.?|saint)\s+patrick'?s\s+day|mlk\s+day|martin\s+luther\s+king(?:\s+jr\.?)?"
+            r"\s+day|presidents'?\s+day|columbus\s+day|indigenous\s+peoples'?\s+day|"
+            r"black\s+friday|cyber\s+monday|super\s+bowl\s+sunday|groundhog\s+day|"
+            r"election\s+day|ides\s+of\s+march|(?:(?<=during )|(?<=last )|(?<=this )|"
+            r"(?<=next )|(?<=after )|(?<=before )|(?<=since )|(?<=over )|(?<=until )|"
+            r"(?<=through ))(?:ramadan|eid))")
+_RANGE_SEP = (r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?i:to|through|thru|and|&|until|till)[ \t]+)"
+              r"(?:(?i:the)[ \t]+)?")
+"""Between the two days of a range ('March 4th-6th', 'May 3 to the 9th')."""
+_UNIT_AFTER = (r"(?!\s*(?i:mg|mcg|ml|units?|%|mm|cm|kg|lbs?|hours?|hrs?|days?|weeks?|wks?|"
+               r"months?|years?|yrs?|times|x)\b)")
+"""Not a day when a unit or a count follows ('March 4-6 weeks' keeps its range out)."""
+_ROMAN_MON = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
+"""A month in Roman numerals ('03.XII.2023'), upper case only."""
 _L = r"(?<![A-Za-z0-9])"
 _R = r"(?![A-Za-z0-9])"
 _LD = r"(?<![0-9A-Za-z/.\-])"
@@ -58,7 +77,7 @@ _AGE_WORDS = (r"(?i:ninety(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|(?:one\s+|a\s+)?h
               + _NUM_UNIT_WORDS + r")?))?)")
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
-_AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
+_AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
              r"(?:[\s\-]*(?:old|of\s+age))?)")
 
 _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9]{3}[\s.\-]?"
@@ -85,7 +104,11 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Trail|Trl|Square|Sq|Plaza|Plz|Alley|Aly|Route|Rte|Pike|Crescent|Cres|Loop|"
                   r"Run|Row|Path|Pass|Point|Pt|Crossing|Xing|Expressway|Expy|Freeway|Fwy|"
                   r"Turnpike|Tpke|Cove|Cv|Bend|Ridge|Heights|Hts|Hill|Hollow|Landing|Manor|"
-                  r"Mews|Close|Green|Walk|Commons|Center|Ctr|Park|Estates|Junction|Jct|Wy)")
+                  r"Mews|Close|Green|Walk|Commons|Center|Ctr|Park|Estates|Junction|Jct|Wy|"
+                  r"Rdg|Holw|Crk|Cyn|Hbr|Mdw|Mdws|Mnr|Orch|Rnch|Spgs|Spg|Vly|Vw|Vlg|Trce|Grv|"
+                  r"Gdns|Gln|Ests|Crst|Lndg|Mtn|Bnd|Brk|Byp|Cswy|Ctrs|Cts|Dl|Dm|Fls|Frd|Frst|"
+                  r"Frk|Ft|Hls|Hvn|Knl|Knls|Lck|Mlls|Psge|Pln|Plns|Prt|Radl|Shl|Shr|Skwy|Smt|"
+                  r"Sta|Stra|Strm|Tunl|Un|Via|Xrd)")
 _UNIT = (r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|Trlr)"
          r"\.?\s*#?\s*[A-Za-z0-9\-]{1,6}|,?\s*#\s*[0-9]{1,5}[A-Za-z]?)")
 _STREET_WORD = r"(?:[A-Z0-9][A-Za-z0-9'’\-]+\.?|[0-9]+(?:st|nd|rd|th))"
@@ -126,19 +149,43 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_numeric", d, _LD + r"(?:" + _MON + r"|" + _DAYNUM + r")([/\-.])(?:" + _MON + r"|"
           + _DAYNUM + r")\1(?:" + _Y4 + r"|[0-9]{2})" + _RD, 0.95),
         r("date_numeric_dots", d, _LD + _DAYNUM + r"\.\s?" + _MON + r"\.\s?" + _Y4 + _RD, 0.95),
+        r("date_roman", d, r"(?=[0-9XIV])" + _LD + r"(?:" + _DAYNUM + r"([./\- ])" + _ROMAN_MON
+          + r"\1|" + _ROMAN_MON + r"([./\-])" + _DAYNUM + r"\2)(?:" + _Y4 + r"|[0-9]{2})" + _RD,
+          0.9),
+        r("date_iso_week", d, r"(?=[12][0-9]{3}-?W)" + _LD + _Y4
+          + r"-?W(?:0[1-9]|[1-4][0-9]|5[0-3])(?:-?[1-7])?" + _RD, 0.9),
+        # '3/4-3/9', '3/4 - 3/9/24': a range of month/day pairs (never a fraction of a unit)
+        r("date_short_range", d, r"(?=[0-9]{1,2}/[0-9]{1,2}[ \t]*[\-–])" + _LD + _MON + r"/"
+          + _DAYNUM + r"[ \t]*[\-–][ \t]*" + _MON + r"/" + _DAYNUM + r"(?:/(?:" + _Y4
+          + r"|[0-9]{2}))?" + _RD + r"(?![ \t]*(?i:in\b|inch|\"|"
+          r"mm|cm|mg|tabs?|tablets?|of\b|strength|cups?|tsp|tbsp))", 0.85),
+        # 'chart says 2/20': month/day with a day over 12 (no score, fraction or node count)
+        r("date_short_bare", d, r"(?=[0-9]{1,2}/[1-3][0-9](?![0-9]))(?<![0-9A-Za-z/.\-:+])"
+          r"(?<!GCS )(?<!GCS: )(?<!MMSE )(?<!MoCA )(?<!score )(?<!scored )(?<!PHQ-9 )(?<!Apgar )"
+          r"(?<!APGAR )(?<!fx )(?<!fraction )(?<!Fraction )(?<!Fx )(?<!FX )(?<!nodes )(?<!ratio )"
+          + _MON + r"/(?:1[3-9]|2[0-9]|3[01])"
+          r"(?![0-9A-Za-z/]|[.\-][0-9])(?![ \t]*(?i:nodes?|LNs?\b|lymph|cores?|positive|pos\b|"
+          r"neg|points?|pts?\b|of\b|ratio|dilution|titer|inch|in\b|\"|mm|cm|mg|ml|mcg|units?|%|"
+          r"x\b|times|days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|nights|bpm|mmhg|"
+          r"patients|scale|score|criteria|sx|symptoms|samples|specimens|biopsies|vessels|"
+          r"segments|lesions|items|questions|correct|recall|words|digits|total|fractions|"
+          r"sessions|visits|doses|cycles))", 0.8),
         r("date_compact", d, _LD + r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
           + _RD, 0.7),
         r("date_mon_name_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT
-          + r"\s*[\-\s]?\s*" + _ANYDAY + r"(?:,|\s)+\s*(?:of\s+)?" + _YEAR + _R, 1.0),
+          + r"\s*[\-\s]?\s*" + _ANYDAY + r"(?:" + _RANGE_SEP + _ANYDAY + r")?(?:,|\s)+\s*"
+          r"(?:of\s+)?" + _YEAR + _R, 1.0),
         r("date_day_mon_year", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?" + _ANYDAY
           + r"(?:\s+(?i:of))?[\s\-]*" + _MONTH_DOT + r"(?:,|\s|\-)*\s*" + _YEAR + _R, 1.0),
         r("date_compact_mon", d, _L + _DAYNUM + _MONTH_I + r"(?:" + _Y4 + r"|[0-9]{2})" + _R, 0.95),
         r("date_mon_day", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT
           + r"(?:\s+|-)(?:the\s+)?" + _ANYDAY + r"(?![0-9])(?!\s*(?:mg|mcg|ml|units?|%|mm|cm|kg|"
-          r"lbs?|hours?|days?|weeks?|months?|years?)\b)" + _R, 0.9),
+          r"lbs?|hours?|days?|weeks?|months?|years?)\b)(?:" + _RANGE_SEP + _ANYDAY
+          + r"(?![0-9])" + _UNIT_AFTER + r")?" + _R, 0.9),
         r("date_day_of_mon", d, _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?" + _ANYDAY
           + r"\s+(?i:of)\s+" + _MONTH_DOT + _R, 0.95),
-        r("date_day_mon", d, _L + _DAYNUM + r"(?:" + _ORD + r")?[\s\-]" + r"(?:Jan|Feb|Mar|Apr|"
+        r("date_day_mon", d, _L + r"(?:" + _DAYNUM + r"(?:" + _ORD + r")?" + _RANGE_SEP + r")?"
+          + _DAYNUM + r"(?:" + _ORD + r")?[\s\-]" + r"(?:Jan|Feb|Mar|Apr|"
           r"May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
           r"August|September|October|November|December)\.?" + _R, 0.85),
         r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*,?\s*(?:of\s+)?|\s*[\-/]\s*)" + _YEAR
@@ -154,6 +201,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
           r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
           r"(?:'s)?(?![A-Za-z])", 0.8),
+        # 'Tues', 'Thurs.'; the ambiguous short forms after 'on'/'last'... or before a date
+        # or with a period ('Tue 11/19', 'Fri.'), never 'Mon 8%' (monocytes) or 'Sat 95%'
+        r("date_weekday_abbr", d, r"(?=[TWMFS])(?<![A-Za-z])(?:Tues|Thurs|Weds|TUES|THURS|WEDS|"
+          r"(?:(?<=on )|(?<=last )|(?<=next )|(?<=this )|(?<=by )|(?<=until )|(?<=since )|"
+          r"(?<=from )|(?<=every )|(?<=before )|(?<=after )|(?<=On )|(?<=Last )|(?<=Next ))"
+          r"(?:Mon|Tue|Wed|Thu|Thur|Fri|Sat|Sun)|(?:Tue|Wed|Thu|Thur|Fri)(?=\.|,?[ \t]+[0-9]{1,2}"
+          r"(?:/|[ \t]+[A-Z])))\.?(?![A-Za-z0-9])(?![ \t]*[0-9]{1,3}[ \t]*%)", 0.8),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r")"
           + _RD, 0.95),
         r("date_context_short", d, r"(?i:\b(?:on|since|from|until|till|through|thru|dated|by|"
@@ -178,6 +232,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
           + r"(?:\s+(?:of\s+)?)" + _YEAR + _R, 0.9),
         r("date_holiday", d, _L + _HOLIDAY + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?" + _R, 0.85),
+        r("date_holiday_other", d, _L + _HOLIDAY_OTHER + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?"
+          + _R, 0.85),
         # --- ages over 89 ---
         r("age_digits", PhiType.AGE, _L + _AGE_NUM + _AGE_UNIT + _R, 1.0),
         r("age_words", PhiType.AGE, _L + _AGE_WORDS + _AGE_UNIT + _R, 1.0),
@@ -201,6 +257,22 @@ def _rules() -> tuple[PatternRule, ...]:
           r"expired|lived\s+to|living\s+to)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|/|percent))"
           + _R, 0.9, group=1),
+        # 'Lives alone, 91, on Medicare', 'retired farmer, 94, here with his son'
+        r("age_apposition", PhiType.AGE, r"(?=[ \t]*[,(][ \t]*(?:9[0-9]|1[01][0-9])(?![0-9]))"
+          r"(?i:" + "|".join(rf"(?<=\b{w})" for w in (
+              "alone", "widowed", "widow", "widower", "married", "divorced", "single", "retired",
+              "female", "male", "woman", "man", "lady", "gentleman", "gent", "veteran",
+              "resident", "patient", "pt", "mother", "father", "mom", "dad", "grandmother",
+              "grandfather", "grandma", "grandpa", "wife", "husband", "aunt", "uncle", "farmer",
+              "teacher", "nun", "priest", "sister", "brother")) + r")"
+          r"[ \t]*[,(][ \t]*(9[0-9]|1[01][0-9])(?=[ \t]*(?i:yo|y/o|yrs?|years?)?[ \t]*[,;)]|"
+          r"[ \t]+(?i:and|with|on|who|lives|"
+          r"living|now|here|presents|presenting|seen)\b)", 0.85, group=1),
+        # 'Age/Sex: 93/F', 'F/93': an age over 89 and a sex marker joined by a slash
+        r("age_sex_slash", PhiType.AGE, r"(?<![0-9/.])(9[0-9]|1[01][0-9])[ \t]?/[ \t]?"
+          r"(?=[MF](?![A-Za-z0-9]))", 0.85, group=1),
+        r("sex_age_slash", PhiType.AGE, r"(?<![A-Za-z0-9/])[MF][ \t]?/[ \t]?(9[0-9]|1[01][0-9])"
+          r"(?![0-9/.])", 0.85, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)\s+birthday"
           + _R, 1.0),
         r("age_group_word", PhiType.AGE,
@@ -285,7 +357,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("udi_hibcc", PhiType.DEVICE, r"(?<![A-Za-z0-9])\+[A-Z][0-9A-Z]{3}[0-9A-Z]{1,18}"
           r"(?:/[0-9A-Z$+%]{1,30})?" + _R, 0.9),
         # --- places ---
-        r("street", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,])[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?\s+"
+        r("street", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,])(?:[NSEW](?=[0-9]{3,6}\s))?[0-9]{1,6}"
+          r"[A-Za-z]?(?:-[0-9]{1,4})?\s+"
           r"(?:(?:[NSEW]|"
           r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?\s+)?(?:" + _STREET_WORD + r"\s+){1,4}"
           + _street_suffixes() + r"\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
@@ -306,6 +379,19 @@ def _rules() -> tuple[PatternRule, ...]:
         r("rural_route", PhiType.ADDRESS, r"(?i:\b(?:rural\s+route|r\.?\s?r\.?|rte|route|hc|"
           r"highway\s+contract|star\s+route|psc|cmr|unit)\s*#?\s*[0-9]{1,4}\s*,?\s*box\s*#?\s*"
           r"[0-9]{1,5}\b)", 0.9),
+        # '4410 Highway 61 North', 'N1234 County Hwy K', '812 County Road 14'
+        r("street_highway", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,])(?:[NSEW](?=[0-9]{3,6}\s))?"
+          r"[0-9]{1,6}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
+          r"(?:(?:County|State|US|U\.S\.|Interstate|Old|Farm[ \t]+to[ \t]+Market|Ranch[ \t]+to"
+          r"[ \t]+Market)[ \t]+)?(?:Highway|Hwy|Road|Rd|Route|Rte|Trunk|FM|CR)\.?[ \t]+"
+          r"(?:[0-9]{1,4}[A-Z]?|[A-Z]{1,2})(?![A-Za-z0-9])(?:[ \t]+(?:N|S|E|W|North|South|East|"
+          r"West)(?![A-Za-z]))?" + _UNIT + r"?", 0.9),
+        # 'lives on Mulberry Street', 'lives off Route 9': a street named after a home verb
+        r("street_named", PhiType.ADDRESS, r"(?i:\b(?:lives|living|resides|residing|house|"
+          r"home|apartment|apt|located|moved|trailer|farm)[ \t]+(?:on|off|at|near|along)[ \t]+"
+          r"(?:the[ \t]+)?)((?:Rural[ \t]+Route|Route|Highway|Hwy|County[ \t]+Road|State[ \t]+"
+          r"Route|RR|CR|FM)[ \t]+[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|(?:[A-Z][a-z'’]+[ \t]+){1,3}"
+          + _street_suffixes() + r"\b\.?)", 0.85, group=1),
         r("intersection", PhiType.ADDRESS, r"(?:\b(?i:corner\s+of|intersection\s+of)\s+|"
           r"\b(?i:at|near)\s+(?=[0-9]{1,3}(?:st|nd|rd|th)\b))"
           r"((?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+" + _street_suffixes() + r")?\.?"
@@ -315,6 +401,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[0-9]{1,6}\b)", 0.9),
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
           r"([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})" + _R, 0.8, group=0),
+        # 'Lot 14, Shady Acres Mobile Home Park', 'Space 22 Sunny Acres RV Park'
+        r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Site|SITE|"
+          r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
+          r"(?=[ \t]*,[ \t]*[A-Z0-9]|[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Mobile|Trailer|RV|MHP|"
+          r"Park|Estates|Court|Village|Manor))", 0.85),
         r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .]{1,22}[ ,][0-9]{5})(?:"
           + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
@@ -376,7 +467,18 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_season_year": ("spring", "summer", "fall", "autumn", "winter"),
     "date_holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween",
                      "independence", "memorial day", "labor day", "labour day", "valentine",
-                     "veterans", "mother", "father", "of july"),
+                     "veterans", "mother's", "father's", "mothers day", "fathers day",
+                     "mother’s", "father’s", "of july"),
+    "date_holiday_other": (
+        "diwali", "deepavali", "chuseok", "hanuk", "hannuk", "chanuk", "passover", "purim",
+        "sukkot", "rosh", "kippur", "juneteenth", "kwanzaa", "cinco", "mardi", "lunar new",
+        "chinese new", "eid ", "eid-", "nowruz", "holi ", "holi,", "holi.", "vesak",
+        "songkran", "good friday", "ash wed", "palm sun", "boxing day", "patrick's",
+        "patricks", "mlk", "luther king", "presidents", "president's", "columbus day",
+        "peoples day", "peoples' day", "black friday", "cyber monday", "super bowl",
+        "groundhog", "election day", "ides of", "ramadan"),
+    "date_iso_week": ("w",), "date_short_range": ("/",), "date_short_bare": ("/",),
+    "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": ("ninety", "hundred"), "age_decade": ("90s", "90's", "nineties"),
     "age_birthday": ("birthday",), "age_group_word": ("nonagenarian", "centenarian"),
     "age_label": ("age",), "email": ("@",), "url": ("http", "ftp", "www."),
@@ -396,11 +498,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
     "udi_gs1": ("(01)",), "udi_hibcc": ("+",), "po_box": ("box",),
     "unit": ("apt", "apartment", "suite", "ste", "unit", "trlr"),
+    "lot_space": ("lot", "space", "spc", "site", "trailer", "trlr"),
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
     "ipv6": ("::",), "mac": (":", "-"),
     "email_spelled": ("(at)", "[at]", "{at}"), "email_spelled_spaced": (" dot ",),
     "rural_route": ("box",),
+    "street_highway": ("hwy", "highway", "road", "rd", "route", "rte", "trunk", "fm ", "cr "),
+    "street_named": ("lives", "living", "resid", "house", "home", "apartment", "apt",
+                     "located", "moved", "trailer", "farm"),
     "intersection": (" and ", "&"), "mrn_prefixed": ("mr",),
     "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to"),
     "date_part_month": ("early", "mid", "late", "end of", "beginning of"),

@@ -1,0 +1,111 @@
+"""Places on hand-written sentences of the kinds the fresh red-team texts missed: facility
+names without a facility word after verbs of care and transfer, towns that are everyday
+words in place context, a town before a state (the state stays), residential parks,
+facilities named after a person; and the hard negatives that must stay unchanged
+(services and units after the same verbs, a facility in a diet's name, states)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.scrubber import Scrubber, ScrubOptions
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber(ScrubOptions())
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    spans = scrubber.find(text)
+    return all(any(s.start <= p < s.end for s in spans)
+               for p in range(start, start + len(value)) if text[p].isalnum())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Patient was transferred to Mercy for cath.", "Mercy"),
+    ("Previously seen at Kaiser for the same complaint.", "Kaiser"),
+    ("She was admitted to St. Luke's last winter.", "St. Luke's"),
+    ("We requested records from Hopkins.", "Hopkins"),
+    ("Outside films from Valley were reviewed.", "Valley"),
+    ("Records requested from UCSF and OHSU.", "UCSF"),
+    ("Records requested from UCSF and OHSU.", "OHSU"),
+    ("TRANSFERRED TO MERCY FOR CATH", "MERCY"),
+    ("Airlifted to Harborview after the crash.", "Harborview"),
+    ("Pt presented to Good Samaritan with SOB.", "Good Samaritan"),
+    ("Transferred emergently to Sinai for ECMO.", "Sinai"),
+    ("Path slides from Emory were re-read.", "Emory"),
+    ("Seen at Mercy Northside, then Kaiser Oakland.", "Mercy Northside"),
+    ("He was transferred to Mt. Sinai in 2019.", "Mt. Sinai"),
+    ("Transferred to Mercy ICU for pressors.", "Mercy"),
+    ("Labs from Sutter and Dignity reviewed.", "Dignity"),
+    ("Seen for chemo at Hall Cancer Center.", "Hall Cancer Center"),
+    ("Lot 14, Shady Acres Mobile Home Park", "Shady Acres Mobile Home Park"),
+])
+def test_facilities_without_a_facility_word(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_context_facility_is_typed_facility(scrubber: Scrubber) -> None:
+    text = "Patient was transferred to Mercy for cath."
+    assert [s.type for s in scrubber.find(text)] == [PhiType.FACILITY]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She grew up in Normal and moved here.", "Normal"),
+    ("from Why, Arizona originally", "Why"),
+    ("He lives in Hope, Arkansas with his son.", "Hope"),
+    ("admitted to Richardson Memorial Hospital in Normal where a CT was done", "Normal"),
+    ("Lives in Eugene, Indiana.", "Eugene"),
+    ("relocated from Xyloburg, Nebraska last year", "Xyloburg"),
+])
+def test_towns_in_place_context(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Lives in Eugene, Indiana.", "Indiana"),
+    ("Eugene, Indiana", "Indiana"),
+    ("Paris, Nevada is where she lives", "Nevada"),
+    ("from Hope, Arkansas", "Arkansas"),
+])
+def test_the_state_after_a_town_stays(scrubber: Scrubber, text: str, state: str) -> None:
+    out = scrubber.scrub(text)
+    assert state in out and "[CITY_1]" in out
+
+
+@pytest.mark.parametrize("text", [
+    "Transferred to Telemetry for monitoring.",
+    "Admitted to Medicine for CHF exacerbation.",
+    "Patient was transferred to Step Down overnight.",
+    "Sent to Radiology for CT.",
+    "Transferred to Labor and Delivery.",
+    "Admitted to Hospitalist Service.",
+    "Discharged to Home with services.",
+    "Presented to Urgent Care with cough.",
+    "Went to Florida for the winter.",
+    "Admitted to ICU, then transferred to Floor.",
+    "Transferred to Inpatient Rehab on day 5.",
+    "Admitted to Observation status.",
+    "Transferred to Neuro ICU.",
+    "Taken to OR for washout.",
+    "Discharged to SNF.",
+    "Admitted to Detox.",
+    "Results from Quest pending.",
+    "Reviewed images from PACS.",
+    "Transferred to Post-Partum.",
+    "Admitted to Teaching Service.",
+    "Seen at Lactation.",
+    "Transferred to MICU for pressors.",
+    "Admitted to Medicine Blue team.",
+    "Started the Mayo Clinic diet last year.",
+    "Valley fever titer positive.",
+    "She grew up with Normal sinus rhythm on every ECG.",
+    "Residence Hall staff called.",
+    "Ottawa ankle rules negative.",
+    "Kansas City Cardiomyopathy Questionnaire done.",
+])
+def test_services_units_and_terms_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -1,0 +1,247 @@
+"""Dates, ages and street lines on hand-written sentences of the kinds the fresh red-team
+texts missed (ranges, Roman-numeral months, ISO weeks, bare month/day, abbreviated
+weekdays, holidays of many calendars; ages with a slash or in apposition; highway and
+grid addresses, named streets, mobile-home lots), and the hard negatives that must stay
+unchanged (scores, fractions, node counts, lab abbreviations, stages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.scrubber import Scrubber, ScrubOptions
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber(ScrubOptions())
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    spans = scrubber.find(text)
+    return all(any(s.start <= p < s.end for s in spans)
+               for p in range(start, start + len(value)) if text[p].isalnum())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('DOB: JUNE 24 1931 NEEDS REFILL OSIMERTINIB 80 MG', 'JUNE 24 1931'),
+    ('SEEN MARCH 3RD FOLLOW UP IN CLINIC', 'MARCH 3RD'),
+    ('ON TUESDAY MARCH 3 PATIENT CALLED', 'TUESDAY MARCH 3'),
+    ('DOB THE TWENTY-FOURTH OF JUNE NEEDS REFILL', 'THE TWENTY-FOURTH OF JUNE'),
+    ('seen on the 3rd of May', '3rd of May'),
+    ('letter of the 3rd inst. received', '3rd inst.'),
+    ("last flare Sept. '21", "Sept. '21"),
+    ('collected XII/03/2023', 'XII/03/2023'),
+    ('collected 03.XII.2023', '03.XII.2023'),
+    ('collected 3-XII-23', '3-XII-23'),
+    ('booked for 2024-W12', '2024-W12'),
+    ('booked for 2024-W12-3', '2024-W12-3'),
+    ('admit 3/4-3/9 for CHF', '3/4-3/9'),
+    ('admit 3/4 - 3/9/2024 for CHF', '3/4 - 3/9/2024'),
+    ('seen 04.03.2024 in clinic', '04.03.2024'),
+    ('seen 4-Mar in clinic', '4-Mar'),
+    ('stayed March 4th-6th', 'March 4th-6th'),
+    ('stayed March 4-6 at home', 'March 4-6'),
+    ('stayed March 4th to the 6th', 'March 4th to the 6th'),
+    ('stayed 4-6 March', '4-6 March'),
+    ('on 03/04/2024 at 14:35 the patient fell', '03/04/2024'),
+    ('03/04/2024@1435 fall', '03/04/2024'),
+    ('2024-03-04T14:35 fall', '2024-03-04T14:35'),
+    ('chart says 2/20', '2/20'),
+    ('from Kenner Thurs. she said', 'Thurs.'),
+    ('see you Weds', 'Weds'),
+    ('back on Tues', 'Tues'),
+    ('last Chuseok', 'Chuseok'),
+    ('over Diwali', 'Diwali'),
+    ('after Lunar New Year', 'Lunar New Year'),
+    ('during Hanukkah', 'Hanukkah'),
+    ('Eid al-Fitr visit', 'Eid al-Fitr'),
+    ('before Passover', 'Passover'),
+    ('on Juneteenth', 'Juneteenth'),
+    ('Cinco de Mayo party', 'Cinco de Mayo'),
+    ('Mardi Gras weekend', 'Mardi Gras'),
+    ("St. Patrick's Day fall", "St. Patrick's Day"),
+    ('Rosh Hashanah dinner', 'Rosh Hashanah'),
+    ('MLK Day', 'MLK Day'),
+    ('the Ides of March', 'Ides of March'),
+    ('in the first week of March', 'March'),
+    ('twenty-third of April, twenty twenty-one', 'twenty-third of April'),
+    ('on the fourth of July holiday', 'fourth of July'),
+    ("4 March '21", "4 March '21"),
+    ("March '21", "March '21"),
+    ("Mar. 3, '21", "Mar. 3, '21"),
+    ('3.4.24', '3.4.24'),
+    ('20240304', '20240304'),
+    ('2024/03/04', '2024/03/04'),
+    ('week of 3/4', '3/4'),
+    ('dated 3 Mar', '3 Mar'),
+    ('on 3rd March', '3rd March'),
+    ('on 3 March 2024', '3 March 2024'),
+    ('the 3rd of May, 2021', 'the 3rd of May, 2021'),
+    ('May the 3rd', 'May the 3rd'),
+])
+def test_dates_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('she is ninety-three yo', 'ninety-three yo'),
+    ('93 y/o female', '93 y/o'),
+    ('a woman in her 90s', '90s'),
+    ('now in her mid-90s', '90s'),
+    ('a 93yo man', '93yo'),
+    ('93-yr-old', '93-yr-old'),
+    ('93yoF with CHF', '93yoF'),
+    ('F/93 with CHF', '93'),
+    ('Age/Sex: 93/F', '93'),
+    ('pt 93 F', '93'),
+    ('(93F)', '93'),
+    ('93 yrs old', '93 yrs'),
+    ('93 years young', '93 years'),
+    ('aged ninety three', 'ninety three'),
+    ('in his nineties', 'nineties'),
+    ('will be 100 next month', '100'),
+    ('101-year-old', '101'),
+    ('ninety-three-year-old', 'ninety-three-year-old'),
+    ('age 93.', '93'),
+    ('celebrated her 95th birthday', '95th birthday'),
+    ('nonagenarian with falls', 'nonagenarian'),
+    ('centenarian', 'centenarian'),
+    ('93 y. o.', '93'),
+    ('93 yoa', '93'),
+    ('a 93 year old man', '93'),
+    ('A 97-YEAR-OLD MALE', '97'),
+    ('97 Y/O MALE', '97'),
+    ('Ninety-one years old', 'Ninety-one'),
+    ("She's 94", '94'),
+    ('Lives alone, 91, on Medicare', '91'),
+    ('Mother (97) lives with pt', '97'),
+    ('Mrs. Lee (age 96)', '96'),
+    ('93 yr old', '93'),
+    ('a 92 yo', '92'),
+    ('a ninety-two year old', 'ninety-two'),
+    ('in her late 90s', '90s'),
+    ('over 90 yrs old', '90'),
+    ('in their 90s', '90s'),
+    ('age ninety-four', 'ninety-four'),
+    ('Age: 102', '102'),
+    ('father died at 98', '98'),
+    ('grandmother is 104', '104'),
+])
+def test_ages_over_89_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('Lives at 1420 Birch Hollow Rd, Apt 3C, with daughter.', '1420 Birch Hollow Rd, Apt 3C'),
+    ('Mail to PO Box 8812, Dillon MT 59725.', 'PO Box 8812'),
+    ('Mail to PO Box 8812, Dillon MT 59725.', 'Dillon'),
+    ('Mail to PO Box 8812, Dillon MT 59725.', '59725'),
+    ('Mail to P.O. Box 77', 'P.O. Box 77'),
+    ('Home: RR 3 Box 112', 'RR 3 Box 112'),
+    ('Lives on Rural Route 2 near the creek', 'Rural Route 2'),
+    ('HC 64 Box 19', 'HC 64 Box 19'),
+    ('Lives at the corner of Maple and 3rd', 'Maple and 3rd'),
+    ('Lives at 4410 Highway 61 North', '4410 Highway 61 North'),
+    ('Lives at 4410 State Route 9', '4410 State Route 9'),
+    ('address 812 County Road 14', '812 County Road 14'),
+    ('lives at 9 Old Mill Lane, Unit 12', '9 Old Mill Lane, Unit 12'),
+    ('lives at 55 W. 4th St., #2R', '55 W. 4th St., #2R'),
+    ('ZIP 97401-1234', '97401-1234'),
+    ('from Lane Co. originally', 'Lane Co.'),
+    ('resident of Marion Co., Oregon', 'Marion Co.'),
+    ('Mailing: 22 Elm St, Suite 400, Boise, ID 83702-4410', '22 Elm St, Suite 400'),
+    ('Mailing: 22 Elm St, Suite 400, Boise, ID 83702-4410', 'Boise'),
+    ('Mailing: 22 Elm St, Suite 400, Boise, ID 83702-4410', '83702-4410'),
+    ('He lives in a trailer at 18 Pine Rdg', '18 Pine Rdg'),
+    ('lives at N1234 County Hwy K', 'N1234 County Hwy K'),
+    ('lives at W5678 Lake Rd', 'W5678 Lake Rd'),
+    ('Lives at 1600 S. Main, apt 2', '1600 S. Main'),
+    ('1200 E 3rd Ave Apt 4', '1200 E 3rd Ave Apt 4'),
+    ('Pt lives at 44 Cedar Ct.', '44 Cedar Ct.'),
+    ('lives at 12 Rue de la Paix', '12 Rue de la Paix'),
+    ('Address: 3000 I-35 Frontage Rd', '3000 I-35 Frontage Rd'),
+    ('Address: 45 Calle Sol', '45 Calle Sol'),
+    ('lives on Mulberry Street', 'Mulberry Street'),
+    ('lives off Route 9 near the mill', 'Route 9'),
+    ('Lot 14, Shady Acres Mobile Home Park', 'Lot 14'),
+    ('Lot 14, Shady Acres Mobile Home Park', 'Shady Acres Mobile Home Park'),
+])
+def test_street_lines_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("DOB: JUNE 24 1931 NEEDS REFILL OSIMERTINIB 80 MG", "NEEDS REFILL OSIMERTINIB 80 MG"),
+    ("DOB THE TWENTY-FOURTH OF JUNE NEEDS REFILL", "NEEDS REFILL"),
+    ("SEEN MARCH 3RD FOLLOW UP IN CLINIC", "FOLLOW UP IN CLINIC"),
+    ("stayed March 4-6 weeks ago", "weeks ago"),
+])
+def test_dates_stop_at_their_end(scrubber: Scrubber, text: str, kept: str) -> None:
+    assert scrubber.scrub(text).endswith(kept)
+
+
+def test_a_range_is_one_date(scrubber: Scrubber) -> None:
+    spans = scrubber.find("admit 3/4-3/9 for CHF")
+    assert [(s.type, s.start, s.end) for s in spans] == [(PhiType.DATE, 6, 13)]
+
+
+def test_ages_in_apposition_are_ages(scrubber: Scrubber) -> None:
+    text = "Lives alone, 91, on Medicare"
+    assert [s.type for s in scrubber.find(text)] == [PhiType.AGE]
+    assert scrubber.scrub(text) == "Lives alone, 90+, on Medicare"
+
+
+@pytest.mark.parametrize("text", [
+    'Mon 8% Eos 2%',
+    'O2 Sat 95% on RA.',
+    'SpO2 Sat. 93%',
+    '3/14 lymph nodes positive for carcinoma.',
+    'GCS 3/15 on arrival.',
+    'PHQ-9 score 14/27.',
+    'Motor strength 4/5 bilaterally.',
+    'Take 1/2-3/4 tab nightly.',
+    'Murmur 2/6 systolic.',
+    'Pain 7/10 today.',
+    'BP 120/80, HR 72.',
+    'Vision 20/20 OU.',
+    'Gleason 3+4=7, 5/14 cores positive.',
+    'ANA 1/160 speckled.',
+    'MMSE 24/30.',
+    'Apgar 8/9.',
+    'Pulses 2/4 bilaterally.',
+    'Fraction 2/25 delivered.',
+    'Completed 3/16 sessions of PT.',
+    'MoCA 22/30.',
+    '1/16 inch laceration.',
+    'Hb 9.8/29 (Hct).',
+    'Tet spell resolved with knee-chest.',
+    'Holistic approach discussed.',
+    'Alcoholic cirrhosis.',
+    'Cholinergic toxidrome.',
+    'The sun exposure is limited.',
+    'Wed to his wife for 60 years.',
+    'Type II diabetes since 2010.',
+    'Stage IV NSCLC diagnosed 2019.',
+    'CKD stage III-IV.',
+    'Class II-III obesity.',
+    'Grade I-II esophagitis.',
+    'NYHA II/III.',
+    'C5-C6 disc herniation.',
+    'T2DM, HTN.',
+    'Follow up in 4-6 weeks.',
+    'Repeat in 3-6 months.',
+    'Dose 2.5/12.5 mg.',
+    'Lipid panel 4/13 of 20 elevated.',
+    'Lives on a farm with his dogs.',
+    'HR 80 SR with PACs.',
+    'Cycle 3 of FOLFOX.',
+    'Follow up in 3-4 weeks.',
+    'Takes 1/2 tab daily.',
+    'Stage II/III disease.',
+    'Grade 3/4 toxicity.',
+    'Mon - Fri schedule',
+])
+def test_hard_negatives_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
