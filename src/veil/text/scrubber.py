@@ -165,7 +165,8 @@ class Scrubber:
         if not words:
             return False
         lex = self.lexicon
-        if span.source in ("name_context", "facility", "facility_of", "city_state"):
+        if span.source in ("name_context", "facility", "facility_of", "city_state", "town_state",
+                           "place_town"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
