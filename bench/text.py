@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ MEASURED = ROOT / "src" / "veil" / "data" / "text_eval" / "measured.json"
 
 
 def _run(ner: bool, notes: list[Any], queries: list[Any], negatives: list[str],
-         known: dict[str, Any] | None) -> dict[str, Any]:
+         known: Mapping[str, Any] | None) -> dict[str, Any]:
     from veil.text.evaluate import evaluate_scrubber
     from veil.text.scrubber import Scrubber, ScrubOptions
 
@@ -47,8 +48,8 @@ HELDOUT = ROOT / "bench" / "text_heldout.txt"
 
 
 def speed(ner: bool, texts: list[str]) -> dict[str, float]:
-    """Characters per second of find_batch and scrub_batch (no known table), by the wall
-    clock and by this process's CPU time (the fair figure on a shared machine)."""
+    """Characters per second of find_batch and scrub_batch in this process (no known table),
+    by the wall clock and by this process's CPU time (the fair figure on a shared machine)."""
     from veil.text.scrubber import Scrubber, ScrubOptions
 
     scrubber = Scrubber(ScrubOptions(ner=ner))
@@ -61,6 +62,70 @@ def speed(ner: bool, texts: list[str]) -> dict[str, float]:
         out[f"{name}_wall"] = round(chars / (time.perf_counter() - wall))
         out[f"{name}_cpu"] = round(chars / (time.process_time() - cpu))
     return out
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds of other processes so far (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def speed_workers(ner: bool, texts: list[str], workers: int) -> dict[str, Any]:
+    """`scrub_batches` (what `veil scrub` runs) over `workers` processes (1: this process):
+
+    - `cold_wall`: characters per wall second of a first pass including the start-up
+      (processes, word lists, model), as a command-line run sees it;
+    - `wall`, `cpu`: a second pass over the same texts on the started runner, per wall
+      second and per CPU second summed over this process and its workers."""
+    from veil.text.parallel import Batch, ScrubPool, open_runner
+    from veil.text.scrubber import ScrubOptions
+
+    chars = sum(len(t) for t in texts)
+    batches = [Batch(texts[i:i + 256]) for i in range(0, len(texts), 256)]
+    started = time.perf_counter()
+    runner = open_runner(ScrubOptions(ner=ner), workers)
+    try:
+        first = [t for part in runner.scrub_batches(batches) for t in part]
+        cold = time.perf_counter() - started
+        pids = runner.worker_pids() if isinstance(runner, ScrubPool) else []
+        wall, cpu, cpu_workers = time.perf_counter(), time.process_time(), _cpu_seconds(pids)
+        again = [t for part in runner.scrub_batches(batches) for t in part]
+        wall = time.perf_counter() - wall
+        cpu = time.process_time() - cpu + _cpu_seconds(pids) - cpu_workers
+    finally:
+        runner.close()
+    if again != first:
+        raise SystemExit("scrub_batches gave different output on the same input")
+    return {"workers": workers, "ner": ner, "chars": chars,
+            "cold_wall": round(chars / cold), "wall": round(chars / wall),
+            "cpu": round(chars / cpu), "load_average": round(os.getloadavg()[0], 2)}
+
+
+def speed_table(texts: list[str], workers: list[int], *, ner: bool = True,
+                rounds: int = 1) -> list[dict[str, Any]]:
+    """`speed_workers` for rules only (and NER), each worker count, best of `rounds`,
+    the configurations interleaved so that the machine's load hits them alike."""
+    best: dict[tuple[bool, int], dict[str, Any]] = {}
+    for _ in range(rounds):
+        for with_ner in ((False, True) if ner else (False,)):
+            for count in workers:
+                row = speed_workers(with_ner, texts, count)
+                key = (with_ner, count)
+                if key not in best or row["wall"] > best[key]["wall"]:
+                    best[key] = row
+    rows = list(best.values())
+    for row in rows:
+        print(f"| {'rules + NER' if row['ner'] else 'rules only'} | {row['workers']} "
+              f"| {row['wall'] / 1000:.0f}k | {row['cold_wall'] / 1000:.0f}k "
+              f"| {row['cpu'] / 1000:.0f}k | {row['load_average']} |")
+    return rows
 
 
 def heldout() -> dict[str, list[Any]]:
@@ -97,7 +162,27 @@ def main() -> None:
     parser.add_argument("--negatives", type=int, default=400)
     parser.add_argument("--no-ner", action="store_true")
     parser.add_argument("--write-measured", action="store_true")
+    parser.add_argument("--speed-only", metavar="NOTES_JSONL", type=Path,
+                        help="only the speed table (1 and 2 workers, rules only and NER) on "
+                             "the notes of this corpus, e.g. veil generate notes --rows 200 "
+                             "--seed 4242 -o DIR; DIR/notes.jsonl")
+    parser.add_argument("--workers", default="1,2", help="worker counts for the speed table")
+    parser.add_argument("--rounds", type=int, default=3, help="speed table: best of N")
     args = parser.parse_args()
+    counts = [int(x) for x in args.workers.split(",")]
+    if args.speed_only is not None:
+        from veil.text.corpus import read_records
+
+        texts = [r.text for r in read_records(args.speed_only)]
+        print(f"{len(texts)} notes, {sum(len(t) for t in texts)} characters, load average "
+              f"{os.getloadavg()}")
+        print("| signal | workers | wall chars/s | with start-up | chars per CPU-second | load |")
+        rows = speed_table(texts, counts, ner=not args.no_ner, rounds=args.rounds)
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "speed.json").write_text(json.dumps({
+            "corpus": str(args.speed_only), "date": dt.datetime.now(dt.UTC).isoformat(
+                timespec="minutes"), "cpus": os.cpu_count(), "rows": rows}, indent=2) + "\n")
+        return
 
     from veil.synth.notes import write_corpus
     from veil.text.corpus import read_records, read_table, read_texts
@@ -123,6 +208,8 @@ def main() -> None:
         except Exception as err:  # the model may be missing: say so
             speeds["ner_error"] = {"error": type(err).__name__}  # type: ignore[dict-item]
     print(f"speed (chars/s, wall and CPU): {speeds}")
+    print("| signal | workers | wall chars/s | with start-up | chars per CPU-second | load |")
+    speeds["workers"] = speed_table(texts, counts, ner=not args.no_ner)  # type: ignore[assignment]
     held = [_heldout_run(False)]
     if not args.no_ner:
         try:

@@ -19,11 +19,12 @@ A failure in a worker never carries text: a `VeilError` raised there (its
 message holds no values, by contract) is raised again here with its message
 and hint; any other exception becomes `ScrubWorkerError` naming only its type
 and the chunk's position; a worker that dies (killed, out of memory) gives a
-`ScrubWorkerError` too. The pool is then shut down.
+`ScrubWorkerError` too, and shuts the pool down (other failures leave it usable).
 
-Start-up costs about 0.5 s per worker rules-only and about 1.5 s with NER (on
-this project's 2-core machine), so small inputs are faster in one process:
-`choose_workers` picks 1 below `SMALL_INPUT_CHARS`.
+Starting the workers (in parallel) costs about 0.5 s rules-only and about 1.5 s with
+NER on this project's 2-core machine, so small inputs are faster in one process:
+`choose_workers` picks 1 below `SMALL_INPUT_CHARS` (the break-even measured with
+bench/text.py: ~215k characters rules-only, ~80k with NER).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # the scrubber loads its word lists on first use, not at impo
 __all__ = ["Batch", "Runner", "ScrubPool", "ScrubWorkerError", "SerialRunner",
            "choose_workers", "cpu_count", "open_runner"]
 
-SMALL_INPUT_CHARS = {False: 400_000, True: 150_000}
+SMALL_INPUT_CHARS = {False: 250_000, True: 100_000}
 """Below this many characters (rules only / with NER) one process is faster than a pool
 (measured on 2 cores: see BENCHMARKS.md, free-text scrubber)."""
 
@@ -239,6 +240,11 @@ class ScrubPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def worker_pids(self) -> list[int]:
+        """The worker processes' ids (for CPU accounting in bench/text.py)."""
+        processes = getattr(self._pool, "_processes", None) or {}
+        return sorted(int(pid) for pid in processes)
 
     # batch API
     def scrub_batch(self, texts: Sequence[str], known: Sequence[KnownPhi | None] | None = None,
