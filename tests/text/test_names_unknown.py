@@ -131,6 +131,33 @@ def test_term_shaped(key: str) -> None:
     ("pt says brother obinna ezeilo will pick her up", "obinna ezeilo"),
     ("my daughter tsiory is coming tmrw", "tsiory"),
     ("spoke w vakalahi about the ride", "vakalahi"),
+    # role words, credentials, greetings, coordination, lists
+    ("Attending Gebremariam aware of the plan.", "Gebremariam"),
+    ("RN Vakalahi notified of the critical value.", "Vakalahi"),
+    ("RT (Tsiory) gave the neb at 0400.", "Tsiory"),
+    ("Tech: Vakalahi", "Vakalahi"),
+    ("Reviewer Gebremariam approved 3 days.", "Gebremariam"),
+    ("Partner Tsiory at bedside.", "Tsiory"),
+    ("Baby Girl Vakalahi born at 0312.", "Vakalahi"),
+    ("Vitals by Mosese Vakalahi, CMA", "Mosese Vakalahi"),
+    ("Hi Tsiory, your results are normal.", "Tsiory"),
+    ("Case discussed with Dr. Abara and Vakalahi.", "Vakalahi"),
+    ("Tsiory and Mosese Vakalahi, her parents, were present.", "Tsiory"),
+    ("Present: Tsiory Randrianasolo, Mosese Vakalahi, Bolat Zhaksylykov.", "Bolat Zhaksylykov"),
+    ("Grace Nwachukwu-Obi was present.", "Grace Nwachukwu-Obi"),
+    ("| Tsiory R. | 2 |", "Tsiory R."),
+    ("NAME: RANDRIANASOLO , TSIORY M", "RANDRIANASOLO , TSIORY M"),
+    # typist initials
+    ("Transcribed: KM/ts", "KM/ts"),
+    ("transcr. by ab", "ab"),
+    ("Specimen submitted in cassettes A1-A3. RLB/jh", "RLB/jh"),
+    # lower-case chat
+    ("tsiory here, need refill", "tsiory"),
+    ("vakalahi from dallas again, any update?", "vakalahi"),
+    ("Tsiory again, any news?", "Tsiory"),
+    ("mosese vakalahi dob 3/4/1950 needs a refill", "mosese vakalahi"),
+    ("Dr okafor wants labs", "okafor"),
+    ("dr ng said ok", "ng"),
 ])
 def test_unknown_names_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert _covered(scrubber, text, value)
@@ -157,6 +184,13 @@ NEGATIVES = [
     "Handed off to nights. Signed out to the covering resident.",
     "Vehicle: plate 4VFD567 (VIN KNAJ2H889CB246137), serial ABEK77Q2.",
     "NP reviewed troponin 0.04 and procalcitonin 0.9; discussed creatinine.",
+    "Troponin Procalcitonin Ceruloplasmin panel sent.",
+    "TACROLIMUS MYCOPHENOLATE PREDNISONE REGIMEN CONTINUED.",
+    "Piperacillin Tazobactam and Amikacin started; Micafungin added.",
+    "Insulin 10 units/hr; heparin 18 units/kg/hr; NS at 75 mL/hr; BP/HR stable.",
+    "Transcribed by the unit clerk; dictated but not read.",
+    "Pain again today. Nausea from the opioids, here since Monday.",
+    "born at 39 weeks, mother's dob on file",
 ]
 
 

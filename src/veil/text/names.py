@@ -46,7 +46,7 @@ _TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d
 _PARTICLE_GAP = re.compile(
     r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
     r"das|bin|ibn|al|el|y|st\.?)\s+$")
-_GAP = re.compile(r"^(?:[ \t]{1,2}|,[ \t]{0,2}|-)$")
+_GAP = re.compile(r"^(?:[ \t]{1,2}|[ \t]?,[ \t]{0,2}|-)$")
 
 _TITLE = (r"(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|fr|father|sister|"
           r"brother|pastor|rabbi|imam|nurse|officer|det|detective|judge|sgt|capt|lt|col|"
@@ -95,8 +95,11 @@ _CARE_BEFORE = re.compile(
     r"introduced|re-?paged|callback|returned\s+call|attending|resident|fellow|intern|"
     r"hospitalist|intensivist|surgeon|pharmacist|chaplain|interpreter|translator|nurse|rn|"
     r"lpn|cna|np|pa|sw|cm|case\s+manager|social\s+worker|hi|hello|hey|(?:message|msg|vm|"
-    r"voicemail)\s+(?:left\s+)?for|left\s+for)"
-    r"(?:\s+(?:to|with|by|for|from|on|of))?\s+$)")
+    r"voicemail)\s+(?:left\s+)?for|left\s+for|reviewer|tech|technician|technologist|doula|"
+    r"midwife|scribe|sonographer|phlebotomist|paramedic|emt|dietitian|hygienist|therapist|"
+    r"rt|pt|ot|slp|cma|attn|baby\s+(?:girl|boy)|now\s+named|named|its|it's|this\s+is|"
+    r"i'm|im|i\s+am)"
+    r"(?:\s+(?:to|with|by|for|from|on|of))?(?:\s*[:(]\s*|\s+)$)")
 """Hand-off and care verbs: an unknown capitalized word after them is a person
 ('Handed off to Randrianasolo', 'Page Gebremariam'); dictionary words are not taken here."""
 _WORD_START = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?=[\n—–\-~/]))"
@@ -164,6 +167,34 @@ _DICTATION_INITIALS = re.compile(
     r"(?m)(?<![A-Za-z0-9/])([A-Z]{2,3}/(?:[a-z]{2,3}|[A-Z]{2,3}))"
     r"(?=[ \t]*(?:$|D:|T:|DD:|DT:|d:|t:|cc:))")
 _INITIALS_BEFORE = re.compile(r"(?:^|\n|\.)[ \t]*$")
+_TYPIST_LABEL = re.compile(r"transcr|trans\b|typ(?:ed|ist)|dict|d/t|t/d")
+"""Where a typist label may start, searched in the lower-cased text (a fast literal scan)."""
+_TYPIST = re.compile(
+    r"(?i:\b(?:transcribed|transcriptionist|transcr|trans|typed|typist|dictated|dict|"
+    r"dictation|d/t|t/d)\b\.?(?:[ \t]+by)?[ \t]*[:\-]?[ \t]*)"
+    r"([A-Za-z]{2,3}(?:/[A-Za-z]{2,3})?)(?![A-Za-z0-9/])")
+"""Typist and dictation initials after their label ('Transcribed: KM/ts', 'transcr. by ab')."""
+_INITIALS_LOWER = re.compile(r"/([a-z]{2,3})(?![A-Za-z0-9/])")
+_INITIALS_UPPER = re.compile(r"(?<![A-Za-z0-9/.])([A-Z]{2,3})$")
+"""Dictator/typist initials anywhere ('... in cassette 2. RLB/jh'), units and clinical
+abbreviations excluded ('IU/ml', 'BP/hr')."""
+_UNIT_WORDS = frozenset({
+    "ML", "DL", "HR", "HRS", "MIN", "KG", "MG", "DAY", "WK", "MO", "YR", "MCG", "SEC", "HPF",
+    "LPF", "MM", "CM", "LB", "OZ", "UL", "MOL", "MEQ", "IU", "DOSE", "TAB", "CAP", "QD", "BID",
+    "TID", "PRN", "NEG", "POS", "WNL", "OK", "NA", "ND", "NT", "HX", "DAYS", "WKS", "YRS",
+    "MOS", "MMOL", "NG", "PG", "FL", "GM", "KCAL", "CC", "TSP", "TBS", "AMP", "VOL", "AND",
+    "OR", "NOT", "YES", "NO", "PER", "ADD", "MAX", "AVG", "SEE", "REF",
+})
+_INTRO_WORD = re.compile(r"(?<=[ \t,])(?:from|here|again)\b")
+_LOWER_AFTER_INTRO = re.compile(
+    r"(?:^|[.!?\n]\s*)([A-Za-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?"
+    r"[ \t]*,?[ \t]+$")
+"""'vakalahi from dallas again', 'Tsiory again, any news?': a self-introduction at the
+start of a message."""
+_DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
+_LOWER_BEFORE_DOB = re.compile(
+    r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
+"""'mosese vakalahi dob 3/4/1950': a lower-case name right before a birth date label."""
 """Dictation initials ('KM/ts', 'RLB/JH') at the end of a report, before 'D:'/'T:' stamps."""
 _LOWER_STOP = frozenset({
     "SAID", "SAYS", "TOLD", "WANTS", "WANTED", "THINKS", "THOUGHT", "APPT", "APPOINTMENT",
@@ -194,7 +225,9 @@ _STRONG_AFTER = re.compile(
     r"^(?:,?\s*(?:MD|M\.D\.|DO|D\.O\.|RN|R\.N\.|NP-C|FNP-C|AGNP-C|ANP-BC|AGACNP-BC|PMHNP-BC|"
     r"CRNP|CNP|CNS|RPh|LPC|LMHC|LMSW|MSW|AuD|BCBA|CCC-SLP|NP|N\.P\.|PA-C|PA|PhD|Ph\.D\.|DDS|DMD|DPM|"
     r"PharmD|MBBS|FNP|FNP-BC|APRN|ARNP|CRNA|LPN|LVN|MSN|BSN|FACP|FACS|FACC|MPH|LCSW|LICSW|"
-    r"PsyD|DNP|CNM|CNA|MA|PT|DPT|OT|OTR|SLP|RD|RRT|LMFT|Jr\.?|Sr\.?)\b|"
+    r"PsyD|DNP|CNM|CNA|MA|PT|DPT|OT|OTR|SLP|RD|RRT|LMFT|CMA|NNP|NNP-BC|RDH|RDA|CDA|CPhT|"
+    r"CST|EMT|EMT-P|NRP|IBCLC|CLC|CRT|RDN|CDE|CDCES|CPNP|COTA|PTA|ATC|CCRN|CEN|RN-BC|RVT|"
+    r"RDMS|RDCS|LMT|CHW|LADC|CADC|LSW|CCM|CPRS|Jr\.?|Sr\.?)\b|"
     r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
     r"\s*,\s*(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+)?(?i:" + _RELATION
     + r")\s*\)|"
@@ -295,7 +328,9 @@ _RUN_BREAKERS = frozenset({
 _CREDENTIALS = frozenset({
     "MD", "DO", "RN", "NP", "PA", "PAC", "PA-C", "PHD", "DDS", "DMD", "DPM", "PHARMD", "MBBS",
     "FNP", "APRN", "ARNP", "CRNA", "LPN", "LVN", "MSN", "BSN", "FACP", "FACS", "MPH", "LCSW",
-    "DNP", "CNM", "CNA", "DPT", "OTR", "SLP", "RRT",
+    "DNP", "CNM", "CNA", "DPT", "OTR", "SLP", "RRT", "CMA", "NNP", "RDH", "RDA", "CPHT", "CST",
+    "EMT", "NRP", "IBCLC", "CRT", "RDN", "CDE", "CDCES", "CPNP", "COTA", "PTA", "CCRN", "RVT",
+    "RDMS", "RDCS", "LMT", "CHW", "LADC", "CADC", "LSW", "CCM",
 })
 _RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "doctor",
                          "professor", "dear"})
@@ -311,13 +346,24 @@ class NameFinder:
         self.lex = lexicon
         english_words()  # the word list is loaded with the finder, not on the first text
         self._stop = unknown_stop()
+        self._unknown_memo: dict[str, bool] = {}
 
     def _unknown(self, word: str, key: str) -> bool:
         """A capitalized word that no list knows and that is spelled like a name: not a
         dictionary name (the dictionary rules judge those), not English (WordNet, with
         inflections), not clinical vocabulary, a place, a title, a credential, an
         abbreviation or a drug/organism/Latin-shaped word; an ALL-CAPS word must also be
-        pronounceable (acronyms are not: 'NSTEMI', 'CABG')."""
+        pronounceable (acronyms are not: 'NSTEMI', 'CABG'). Answers are memoized per word
+        (bounded: the memo is cleared past 50,000 words)."""
+        memo = self._unknown_memo
+        known = memo.get(word)
+        if known is None:
+            if len(memo) > 50_000:
+                memo.clear()
+            known = memo[word] = self._unknown_word(word, key)
+        return known
+
+    def _unknown_word(self, word: str, key: str) -> bool:
         lex = self.lex
         if len(key) < 3 or key in lex.first or key in lex.last or not self._usable(key):
             return False
@@ -346,6 +392,39 @@ class NameFinder:
         spans.extend(Span(m.start(1), m.end(1), PhiType.NAME, "name_initials", 0.8)
                      for m in _DICTATION_INITIALS.finditer(text)
                      if _INITIALS_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)))
+        spans.extend(self._initials(text))
+        return spans
+
+    def _initials(self, text: str) -> list[Span]:
+        """Typist initials after a transcription label, and 'RLB/jh' pairs anywhere whose
+        halves are no unit or clinical abbreviation."""
+        lex = self.lex
+        spans: list[Span] = []
+        for slash in _INITIALS_LOWER.finditer(text):
+            lower = fold(slash.group(1))
+            if lower in _UNIT_WORDS:
+                continue
+            upper_match = _INITIALS_UPPER.search(text, max(0, slash.start() - 3), slash.start())
+            if not upper_match:
+                continue
+            upper = upper_match.group(1)
+            if upper in _UNIT_WORDS or lex.is_clinical(upper) or upper in _TEXT_FUNCTION \
+                    or upper in self._stop or upper in lex.states or upper in _CREDENTIALS:
+                continue
+            spans.append(Span(upper_match.start(1), slash.end(), PhiType.NAME, "name_initials",
+                              0.75))
+        lowered = text.lower()
+        for label in _TYPIST_LABEL.finditer(lowered):
+            match = _TYPIST.match(text, label.start())
+            if not match:
+                continue
+            value = match.group(1)
+            key = fold(value)
+            if "/" not in value and (key in _TEXT_FUNCTION or key in _FUNCTION_KEYS
+                                     or key in lex.titles or key in _CREDENTIALS
+                                     or key in _UNIT_WORDS or key in lex.suffixes):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_initials", 0.8))
         return spans
 
     def _possessive(self, text: str) -> list[Span]:
@@ -415,7 +494,8 @@ class NameFinder:
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_cell", 0.85))
         for match in _CELL_INITIAL.finditer(text):
             key = fold(match.group(1))
-            if lex.is_strong_name(key) and self._usable(key):
+            if (lex.is_strong_name(key) and self._usable(key)) or self._unknown(
+                    match.group(1), key):
                 spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_cell", 0.8))
         return spans
 
@@ -444,6 +524,8 @@ class NameFinder:
             if title == "dr" and lex.is_name(first) and first not in _LOWER_STOP and closed \
                     and not lex.is_clinical(first):
                 pass  # 'hi dr may,', 'thanks dr will.': a name word closed by punctuation
+            elif title == "dr" and first in _ASIAN_SURNAMES:
+                pass  # 'dr ng said', 'thanks dr li.'
             elif not self._usable(first) or (title != "dr" and not lex.is_name(first)):
                 continue
             end = match.end(2)
@@ -461,8 +543,10 @@ class NameFinder:
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "name_lower_relation", 0.8))
         for match in _HERE_INTRO.finditer(text) if " here" in text else ():
-            key = fold(match.group(1))
-            if key in lex.first and self._usable(key):
+            word = match.group(1)
+            key = fold(word)
+            if (key in lex.first and self._usable(key)) or (
+                    pronounceable(key) and self._unknown(word.capitalize(), key)):
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_here", 0.8))
         labels = _LOWER_LABEL.finditer(text) if "ame" in text else ()
         for match in labels:
@@ -482,11 +566,12 @@ class NameFinder:
         return spans
 
     def _lower_name_word(self, word: str, first: bool) -> bool:
-        """A lower-case chat word that is a given name (first) or surname, no everyday
-        word, or a pronounceable word unknown to every list."""
+        """A lower-case chat word that is a surname (or a given name, for the first word), no
+        everyday word, or a pronounceable word unknown to every list."""
         key = fold(word)
-        names = self.lex.first if first else self.lex.last
-        if key in names and not self.lex.blocks_alone(key) and self._usable(key):
+        lex = self.lex
+        if (key in lex.last or (first and key in lex.first)) and not lex.blocks_alone(key) \
+                and self._usable(key):
             return True
         return pronounceable(key) and self._unknown(word.capitalize(), key)
 
@@ -496,27 +581,46 @@ class NameFinder:
         after a communication verb ('spoke w okafor': one word no list knows). Reuses the
         context scans' match ends, so it costs no pass of its own."""
         spans: list[Span] = []
+        for word_match in _INTRO_WORD.finditer(text):
+            match = _LOWER_AFTER_INTRO.search(text, max(0, word_match.start() - 40),
+                                              word_match.start())
+            if not match or not self._lower_name_word(match.group(1), True) or (
+                    match.group(1)[0].isupper() and not self._unknown(
+                        match.group(1), fold(match.group(1)))):
+                continue
+            stop = match.end(1)
+            if match.group(2) and self._lower_name_word(match.group(2), False):
+                stop = match.end(2)
+            spans.append(Span(match.start(1), stop, PhiType.NAME, "name_lower_intro", 0.75))
+        for label in _DOB_WORD.finditer(text):
+            match = _LOWER_BEFORE_DOB.search(text, max(0, label.start() - 40), label.start())
+            if not match:
+                continue
+            words = [w for w in (match.group(1), match.group(2)) if w]
+            if all(self._lower_name_word(w, i == 0) for i, w in enumerate(words)):
+                spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
+                                  "name_lower_dob", 0.75))
         for ends, is_strong in ((strong, True), (medium, False)):
             for end in ends:
                 if end >= len(text) or not text[end].islower() or (
                         end and text[end - 1].isalpha()):
                     continue  # not a word start ('rev' of 'reviewed' is a title's match)
-                match = _LOWER_PAIR.match(text, end)
-                if not match:
+                pair = _LOWER_PAIR.match(text, end)
+                if not pair:
                     continue
-                word = match.group(1)
+                word = pair.group(1)
                 if is_strong:
                     if not self._lower_name_word(word, True):
                         continue
-                    stop = match.end(1)
-                    if match.group(2) and self._lower_name_word(match.group(2), False):
-                        stop = match.end(2)
-                    spans.append(Span(match.start(1), stop, PhiType.NAME,
+                    stop = pair.end(1)
+                    if pair.group(2) and self._lower_name_word(pair.group(2), False):
+                        stop = pair.end(2)
+                    spans.append(Span(pair.start(1), stop, PhiType.NAME,
                                       "name_lower_relation", 0.75))
                 elif len(word) >= 4 and pronounceable(fold(word)) and self._unknown(
                         word.capitalize(), fold(word)) and _LOWER_TALK.search(
                             text, max(0, end - 24), end):
-                    spans.append(Span(match.start(1), match.end(1), PhiType.NAME,
+                    spans.append(Span(pair.start(1), pair.end(1), PhiType.NAME,
                                       "name_lower_care", 0.7))
         return spans
 
@@ -590,10 +694,19 @@ class NameFinder:
             return []
         if strong and not eponym:
             return self._strong_run(text, run, titled)
-        if len(run) == 2 and (lex.blocks_alone(lone) or not lex.is_name(lone)) \
-                and self._unknown(run[1].word, run[1].key) and self._care_before(text, run[1]):
-            run = run[1:]  # 'Page Gebremariam': the verb is no name part
-            sentence_start = False
+        for index in range(1, min(len(run), 3)):
+            # 'Partner Tsiory', 'Baby Girl Vakalahi', 'Page Gebremariam': a capitalized
+            # relation, role or verb starts the run, the name follows it
+            if any(lex.is_name(t.key) and not lex.blocks_alone(t.key) for t in run[:index]):
+                break
+            tok = run[index]
+            unknown = self._unknown(tok.word, tok.key)
+            if tok.start in strong_ends and (unknown or lex.is_strong_name(tok.key)):
+                return self._strong_run(text, run[index:], False)
+            if unknown and self._care_before(text, tok):
+                run = run[index:]
+                sentence_start = False
+                break
         # split the run at words that can never be part of a name here
         parts: list[list[_Tok]] = [[]]
         for index, tok in enumerate(run):
