@@ -209,7 +209,7 @@ _TOWN_STATE = re.compile(
 _TOWN_WORDS = re.compile(r"(?<![A-Za-z'’.])([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})$")
 _WEAK_CONTEXT_WORD = re.compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
 _FACILITY_PREP = re.compile(
-    r"(?<![A-Za-z])(?=[tTaAfFiI])(to|at|from|into|TO|AT|FROM|INTO)[ \t]+(?:(?:the|an?|THE)[ \t]+)?"
+    r"(?=[tTaAfFiI])(?<![A-Za-z])(to|at|from|into|TO|AT|FROM|INTO)[ \t]+(?:(?:the|an?|THE)[ \t]+)?"
     r"((?:(?:St|ST|Mt|MT)\.?|Saint|SAINT|Mount|MOUNT)[ \t]+)?"
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]*|of)){0,3})")
 """A preposition of movement or place before capitalized words ('to Mercy', 'from UCSF')."""
