@@ -83,7 +83,8 @@ def speed_workers(ner: bool, texts: list[str], workers: int) -> dict[str, Any]:
     - `cold_wall`: characters per wall second of a first pass including the start-up
       (processes, word lists, model), as a command-line run sees it;
     - `wall`, `cpu`: a second pass over the same texts on the started runner, per wall
-      second and per CPU second summed over this process and its workers."""
+      second and per CPU second summed over this process and its workers; `cores_used`
+      is their ratio (below the worker count when other jobs share the cores)."""
     from veil.text.parallel import Batch, ScrubPool, open_runner
     from veil.text.scrubber import ScrubOptions
 
@@ -105,7 +106,12 @@ def speed_workers(ner: bool, texts: list[str], workers: int) -> dict[str, Any]:
         raise SystemExit("scrub_batches gave different output on the same input")
     return {"workers": workers, "ner": ner, "chars": chars,
             "cold_wall": round(chars / cold), "wall": round(chars / wall),
-            "cpu": round(chars / cpu), "load_average": round(os.getloadavg()[0], 2)}
+            "cpu": round(chars / cpu), "cores_used": round(cpu / wall, 2),
+            "load_average": round(os.getloadavg()[0], 2)}
+
+
+_HEADER = ("| signal | workers | wall chars/s | with start-up | chars per CPU-second | cores used "
+           "| load |")
 
 
 def speed_table(texts: list[str], workers: list[int], *, ner: bool = True,
@@ -124,7 +130,7 @@ def speed_table(texts: list[str], workers: list[int], *, ner: bool = True,
     for row in rows:
         print(f"| {'rules + NER' if row['ner'] else 'rules only'} | {row['workers']} "
               f"| {row['wall'] / 1000:.0f}k | {row['cold_wall'] / 1000:.0f}k "
-              f"| {row['cpu'] / 1000:.0f}k | {row['load_average']} |")
+              f"| {row['cpu'] / 1000:.0f}k | {row['cores_used']} | {row['load_average']} |")
     return rows
 
 
@@ -176,7 +182,7 @@ def main() -> None:
         texts = [r.text for r in read_records(args.speed_only)]
         print(f"{len(texts)} notes, {sum(len(t) for t in texts)} characters, load average "
               f"{os.getloadavg()}")
-        print("| signal | workers | wall chars/s | with start-up | chars per CPU-second | load |")
+        print(_HEADER)
         rows = speed_table(texts, counts, ner=not args.no_ner, rounds=args.rounds)
         OUT.mkdir(parents=True, exist_ok=True)
         (OUT / "speed.json").write_text(json.dumps({
@@ -208,7 +214,7 @@ def main() -> None:
         except Exception as err:  # the model may be missing: say so
             speeds["ner_error"] = {"error": type(err).__name__}  # type: ignore[dict-item]
     print(f"speed (chars/s, wall and CPU): {speeds}")
-    print("| signal | workers | wall chars/s | with start-up | chars per CPU-second | load |")
+    print(_HEADER)
     speeds["workers"] = speed_table(texts, counts, ner=not args.no_ner)  # type: ignore[assignment]
     held = [_heldout_run(False)]
     if not args.no_ner:

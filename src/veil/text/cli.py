@@ -177,6 +177,8 @@ def scrub_jsonl(stream: IO[str], out: IO[str], scrubber: Any, *, field: str = "t
         head, ended = _peek(raw, SMALL_INPUT_CHARS[_ner(scrubber)])
         workers = choose_workers(None, sum(len(line) for b in head for _n, line in b)
                                  if ended else None, ner=_ner(scrubber))
+        if ended:  # one text is scrubbed by one worker
+            workers = max(1, min(workers, sum(len(b) for b in head)))
         raw = chain(head, raw)
     pending: deque[tuple[list[dict[str, Any]], list[int]]] = deque()
 
@@ -258,6 +260,7 @@ def _scrub_files(path: Path, output: Path, scrubber: Any, batch_size: int,
     if workers is None:
         workers = choose_workers(None, sum(source.stat().st_size for source, _t in pairs),
                                  ner=_ner(scrubber))
+    workers = min(workers, len(pairs))  # one text is scrubbed by one worker
     chunks = [pairs[i:i + batch_size] for i in range(0, len(pairs), batch_size)]
 
     def jobs() -> Iterable[Batch]:
