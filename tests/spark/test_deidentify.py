@@ -149,3 +149,33 @@ def test_local_cluster_with_several_executor_jvms(tmp_path: Path) -> None:
     keys = {"sex": pl.col("sex"), "zip3": pl.col("zip").str.slice(0, 3)}
     assert_same(pl.read_parquet(tmp_path / "spark" / "counts.parquet"),
                 polars.group_counts(table, keys, first_row=True))
+
+
+def test_notes_scrubbed_on_spark_without_a_master(tmp_path: Path) -> None:
+    """`veil deidentify --engine spark` with no --master (Spark's own default) from another
+    directory, on a table with a free-text column: the workers run this venv's Python (the
+    first `python3` on PATH has no veil), the notes are scrubbed on the executors exactly
+    as Polars scrubs them, and the verification pass re-checks them. Its own process:
+    Spark allows one context per process."""
+    from tests.spark.conftest import require_spark
+    from veil.synth.notes import generate_notes
+
+    require_spark()
+    notes, table = generate_notes(30, seed=23)
+    mrns = {r["patient_id"]: r["mrn"] for r in table.to_dicts()}
+    source = tmp_path / "visits.parquet"
+    pl.DataFrame({"mrn": [mrns[n.patient_id] for n in notes],
+                  "note": [n.text for n in notes]}).write_parquet(source)
+    env = {k: v for k, v in os.environ.items() if k != "PYSPARK_PYTHON"}
+    for engine in ("polars", "spark"):
+        done = subprocess.run(
+            [sys.executable, "-m", "veil", "deidentify", source.name, "--profile",
+             "safe-harbor", "--reference-date", REFERENCE, "-o", f"out-{engine}",
+             "--engine", engine], cwd=tmp_path, env={**env, "SPARK_LOCAL_IP": "127.0.0.1"},
+            capture_output=True, text=True, timeout=600, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+    _same_run(tmp_path / "out-spark", tmp_path / "out-polars")
+    report = json.loads((tmp_path / "out-spark" / "report.json").read_text())
+    assert report["verification"]["passed"] is True
+    scrubbed = _data(tmp_path / "out-spark").get_column("note")
+    assert scrubbed.str.contains(r"\[NAME").all()

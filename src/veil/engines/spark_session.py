@@ -88,10 +88,13 @@ def _create(master: str | None, conf: Mapping[str, str]) -> Any:
         if master is not None:
             builder = builder.master(master)
         settings = dict(DEFAULTS)
+        # the workers' Python when nothing else names one: this process's (the same venv,
+        # so the same veil). Without it, no --master (Spark's own default, local[*]) ran
+        # the workers on the first `python3` on PATH, which has no veil. A cluster's
+        # `spark.pyspark.python` and the user's own $PYSPARK_PYTHON still win.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         if is_local(master):  # spark-submit's own settings (master None) are left alone
             settings.update(LOCAL_DEFAULTS)
-            # PySpark takes the workers' Python from the environment in local mode
-            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
             settings["spark.driver.extraJavaOptions"] = (
                 f"-Dlog4j2.configurationFile={_log_config()}")
         if master is not None and master.startswith("local-cluster"):
