@@ -234,3 +234,38 @@ def test_random_lexicon_runs_are_no_unknown_names(words: list[str], frame: str,
     case = str.upper if upper else str.title
     text = frame.format(a=case(words[0]), b=" ".join(case(w) for w in words[1:]))
     assert not any(s.source in NEW_SOURCES for s in finder.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Lawton IADL score 5/8; Katz ADL 6/6.",
+    "Hoehn and Yahr stage 3.",
+    "Ortolani and Barlow maneuvers negative bilaterally.",
+    "Hoyer lift for transfers. Unna boot changed weekly.",
+    "Angle Class II malocclusion.",
+    "Fleischner Society guidelines: no follow-up needed.",
+    "Gross description: received in formalin.",
+    "Adie pupil and Argyll Robertson pupil compared.",
+    "Worried about my son's ADHD and his OCD.",
+    "From: Nursing\nSent: Monday\nTo: Clinic",
+    "CC: SOB.",
+    "Spoke with Pharmacy; discussed with Nutrition.",
+    "Dr. Okafor reviewed D-dimer 1.8 and recommends imaging.",
+    "Is Morse Fall Scale 45 bad?",
+])
+def test_eponyms_and_labels_are_no_names(scrubber: Scrubber, text: str) -> None:
+    """Eponymous scales, manoeuvres and devices (also two eponyms joined by 'and', or the
+    eponym word inside the capitalized run), acronyms after a relation, note words after
+    mail labels and English words after 'discussed with' stay."""
+    found = [text[s.start:s.end] for s in scrubber.find(text) if s.type is PhiType.NAME]
+    assert found in ([], ["Okafor"])
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("WITH DAUGHTER (IVY). Lives alone.", "IVY"),
+    ("Dictated by: JRM", "JRM"),
+    ("PATIENT: WU", "WU"),
+    ("To: Hope", "Hope"),
+])
+def test_short_capitals_after_labels_stay_names(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+

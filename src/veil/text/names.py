@@ -242,8 +242,12 @@ _MEDIUM_AFTER = re.compile(
     r"requested|requests|expressed|expresses|confirmed|confirms|feels|felt|noted|notes|"
     r"was\s+(?:at\s+)?bedside|is\s+(?:at\s+)?bedside|will\s+(?:call|visit|bring|pick))\b")
 _EPONYM_AFTER = re.compile(
-    r"^(?:['’]s?|s['’])?[\s\-]+(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
-    r"tests|testing|maneuver|manoeuvre|score|scores|scale|criteria|criterion|"
+    r"^(?:['’]s?|s['’])?(?:[ \t]*(?:and|&|/|-)[ \t]*[A-Z][a-z]+(?:['’]s?)?)?[\s\-]+"
+    r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?"
+    r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
+    r"tests|testing|maneuver|manoeuvre|maneuvers|manoeuvres|score|scores|scale|criteria|"
+    r"criterion|lift|boot|society|guidelines?|screen|contractions?|description|pupils?|"
+    r"forceps|retractor|clamp|speculum|blade|collar|brace|pessary|stitch|suture|flap|graft|"
     r"classification|class|stage|staging|grade|grading|fracture|palsy|phenomenon|reflex|"
     r"triad|catheter|tube|stain|staining|lymphoma|sarcoma|tumou?r|procedure|operation|"
     r"repair|fundoplication|incision|point|nodes?|ulcers?|esophagus|contracture|cyst|"
@@ -260,6 +264,18 @@ _EPONYM_AFTER = re.compile(
     r"monitoring|pump|valve|line|mouth|fever|virus|infection|disorder|malformation|spotted|"
     r"adls?|iadls?|"
     r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant)\b)")
+
+
+_EPONYM_WORDS = frozenset({
+    "CLASS", "STAGE", "SCALE", "SCORE", "SIGN", "SIGNS", "TEST", "SOCIETY", "IADL", "ADL", "ADLS",
+    "IADLS", "LIFT", "BOOT", "DISEASE", "SYNDROME", "CRITERIA", "CLASSIFICATION", "GRADE",
+    "MANEUVER", "MANEUVERS", "MANOEUVRE", "MANOEUVRES", "REFLEX", "PROCEDURE", "OPERATION",
+    "CATHETER", "SCREEN", "QUESTIONNAIRE", "INVENTORY", "INDEX", "PROTOCOL", "CONTRACTIONS",
+    "PUPIL", "DESCRIPTION", "NODULE", "NODE", "TRIAD", "PHENOMENON", "FRACTURE", "PALSY",
+    "LYMPHOMA", "SARCOMA", "TUMOR", "ULCER", "STAIN", "STAGING", "SCALES", "SCORES",
+})
+"""Words that make the capitalized word before them an eponym when they are in the same
+run ('Lawton IADL', 'Angle Class II', 'Fleischner Society')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -693,6 +709,8 @@ class NameFinder:
         if not titled and (whole in lex.eponyms or whole in REGIONS):
             return []
         if strong and not eponym:
+            if not titled and len(run) == 1 and self._not_a_name_here(text, run[0]):
+                return []
             return self._strong_run(text, run, titled)
         for index in range(1, min(len(run), 3)):
             # 'Partner Tsiory', 'Baby Girl Vakalahi', 'Page Gebremariam': a capitalized
@@ -720,6 +738,10 @@ class NameFinder:
                 parts[-1].append(tok)  # 'Nguyen Van An', 'Tran Thi Ha': a given name after one
             elif tok.key in _ASIAN_SURNAMES and self._asian_surname(run, index):
                 parts[-1].append(tok)  # 'Wei He', 'Kevin Ng', 'Park Ji-hoon'
+            elif index > 0 and tok.key in _EPONYM_WORDS and not titled:
+                if parts[-1]:
+                    parts[-1].pop()  # 'Lawton IADL', 'Angle Class': the word before is an eponym
+                parts.append([])
             elif self._blocking(tok):
                 parts.append([])
             else:
@@ -727,7 +749,8 @@ class NameFinder:
         spans: list[Span] = []
         for part_index, part in enumerate(p for p in parts if p):
             last_part = part[-1] is run[-1]
-            if eponym and last_part:
+            if (eponym and last_part) or (not last_part and not titled and _EPONYM_AFTER.match(
+                    text[part[-1].end:part[-1].end + 60])):
                 part = part[:-1]
                 if not part:
                     continue
@@ -787,6 +810,23 @@ class NameFinder:
             return []
         return [Span(kept[0].start, kept[-1].end, PhiType.NAME, "name_context", 0.95)]
 
+    def _not_a_name_here(self, text: str, tok: _Tok) -> bool:
+        """A lone word after strong context that is still no name: an acronym that is no
+        dictionary name after a relation ("my son's ADHD"), or, after a mail or
+        chief-complaint label ('To:', 'CC:'), a note word or an English word ('To: Clinic',
+        'CC: SOB')."""
+        lex = self.lex
+        key = tok.key
+        if (lex.is_name(key) and not lex.blocks_alone(key)) or key in _ASIAN_SURNAMES:
+            return False
+        if tok.word.isupper() and len(key) >= 2 and not lex.is_name(key) and (
+                not pronounceable(key) or (len(key) <= 3 and (
+                    is_english(key) or lex.is_clinical(key) or key in self._stop))) \
+                and _RELATION_BEFORE.search(text, max(0, tok.start - 30), tok.start):
+            return True  # after a label, capitals are initials ('Dictated by: JRM')
+        return bool(_MAIL_LABEL.search(text, max(0, tok.start - 12), tok.start)) and (
+            key in _TEXT_FUNCTION or is_english(key)) and not lex.is_name(key)
+
     def _care_before(self, text: str, tok: _Tok) -> bool:
         """A hand-off or care verb right before the word ('signed out to', 'Page')."""
         return bool(_CARE_BEFORE.search(text, max(0, tok.start - 40), tok.start))
@@ -811,8 +851,10 @@ class NameFinder:
         elif known >= 2 and (not sentence_start or (
                 core[0].key in lex.first and core[-1].key in lex.last)):
             score = 0.75
-        elif medium and len(core) <= 3:
-            score = 0.7
+        elif medium and len(core) <= 3 and not all(
+                is_english(t.key) and not lex.is_name(t.key) for t in core):
+            score = 0.7  # 'spoke with Okafor', not 'discussed with Nutrition'
+
         if not score:
             return self._unknown_run(part, core, sentence_start=sentence_start, text=text)
         return [Span(part[0].start, part[-1].end, PhiType.NAME, "name_dictionary", score)]
@@ -875,6 +917,9 @@ a word elsewhere."""
 _LATIN_TAIL = ("US", "IS", "AE", "II", "UM", "ANS", "ENS", "ICA", "ATA", "OSA", "IUM", "ES")
 """Endings of organism species and Latin terms: an unknown word with one after an initial
 ('E. Faecium') is no 'J. Okafor'."""
+
+_RELATION_BEFORE = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?[ \t]+)$")
+_MAIL_LABEL = re.compile(r"(?i:\b(?:from|to|cc|bcc|sent|subject|re|fw|fwd)[ \t]*:[ \t]*)$")
 
 _FUNCTION_KEYS = frozenset({
     "THE", "A", "AN", "AND", "OR", "OF", "IN", "ON", "AT", "TO", "FOR", "WITH", "FROM", "BY",

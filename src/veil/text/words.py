@@ -109,6 +109,10 @@ _ONSETS = frozenset({
     "HV", "BJ", "FJ", "KJ", "MJ", "SJ", "TJ", "DW", "SCH", "SHR", "SPR", "STR", "SCR", "SPL",
     "THR", "CHR", "TSH", "NDL", "MBW", "NGW", "SKR", "SHCH", "TSCH", "PHR", "SQU", "SCHW",
     "SCHL", "SCHM", "SCHN", "SCHR", "SHT", "SHV", "ZV", "ZB", "ZD", "ZG", "KS", "GV", "DV",
+    # South Asian, Vietnamese, Welsh, Polish, West African, Hmong, Nahuatl, Greek onsets
+    "BH", "DH", "JH", "CHH", "NGH", "NH", "LL", "FF", "HM", "HL", "HN", "BRZ", "PRZ", "SZCZ",
+    "CHRZ", "STRZ", "GRZ", "KRZ", "TRZ", "DRZ", "WRZ", "CZ", "WL", "TL", "TX", "PT", "MN", "KT",
+    "PN", "GB", "KP", "MH", "SHM", "SHN", "SHL", "TSV", "ZHV", "KHV", "DZH", "SHW",
 })
 _CODAS = frozenset({
     "B", "C", "D", "F", "G", "H", "J", "K", "L", "M", "N", "P", "Q", "R", "S", "T", "V", "W",
@@ -128,6 +132,8 @@ def pronounceable(key: str) -> bool:
     for piece in key.replace("'", "-").split("-"):
         if not piece:
             return False
+        if piece.startswith("MC") and len(piece) > 3:
+            piece = piece[2:]  # 'MCDONALD', 'MCGREGOR': the prefix is no cluster
         i = 0
         while i < len(piece) and piece[i] not in _VOWELS:
             i += 1
