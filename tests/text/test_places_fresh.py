@@ -109,3 +109,29 @@ def test_the_state_after_a_town_stays(scrubber: Scrubber, text: str, state: str)
 ])
 def test_services_units_and_terms_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("CABG '15 at UAB.", "UAB"),
+    ("MRI done at OHSU, then seen in clinic.", "OHSU"),
+    ("Rx sent to Walgreens #4412 on Dixie Hwy.", "Walgreens #4412"),
+    ("a fall at Magnolia Gardens.", "Magnolia Gardens"),
+    ("presented to Normal General Hospital with dyspnea", "Normal General Hospital"),
+    ("LOCATION: WELLS-FOLEY CLINIC", "WELLS-FOLEY CLINIC"),
+])
+def test_more_facility_shapes(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Dose at EOD.", "Needs help at ADL level.", "Tenderness at LLQ.", "Crackles at LLL base.",
+    "Fracture at ORIF site.", "Noted at TKA site.", "Goal at MAP of 65.",
+    "Followed at Heart Failure Clinic.", "Seen at Anticoagulation Clinic.",
+    "Seen at Infusion Center.", "Seen at Travel Clinic.", "Follow up at Coumadin Clinic.",
+    "Seen at Lipid Clinic.", "Seen at Employee Health.", "Seen at Memory Clinic.",
+    "Taken to Cath Lab emergently.", "Transferred to Interventional Radiology for drain.",
+    "Seen at Bedside by the team.", "Transferred from Outside Hospital with MI.",
+    "Transferred to Comfort Care.", "Seen at Wound Care Center.",
+])
+def test_service_clinics_and_clinical_acronyms_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

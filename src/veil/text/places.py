@@ -18,6 +18,7 @@ import re
 
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
+from veil.text.words import is_english
 
 _CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
 _FACILITY_WORD = (
@@ -30,7 +31,7 @@ _FACILITY_WORD = (
     r"Family\s+(?:Practice|Medicine)|Pediatrics|Cancer\s+(?:Cent(?:er|re)|Institute)|"
     r"Institute|Cent(?:er|re)|Manor|Village|Assisted\s+Living|Senior\s+Living|Living\s+"
     r"Cent(?:er|re)|Memory\s+Care|(?:Mobile\s+)?Home\s+Park|Trailer\s+(?:Park|Court)|RV\s+Park|"
-    r"Apartments|Apts|Condominiums|Townhomes|Towers|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
+    r"Apartments|Apts|Condominiums|Townhomes|Towers|Gardens|Villas|Meadows|Pointe|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
     r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
     r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|Pavilion|"
@@ -75,6 +76,18 @@ _GENERIC = frozenset({
     "APTS", "CONDOMINIUMS", "TOWNHOMES", "TOWERS",
 })
 
+_PLAIN_WORDS = frozenset({
+    "LIPID", "STUDENT", "EMPLOYEE", "OCCUPATIONAL", "NUTRITION", "LACTATION", "NEUROSURGERY",
+    "INTERVENTIONAL", "CATH", "TELEMETRY", "STAFF", "WELLNESS", "WOMENS", "MENS", "CHILDRENS",
+    "ADOLESCENT", "YOUTH", "TEEN", "GERIATRIC", "SENIOR", "VASCULAR", "VEIN", "BARIATRIC",
+    "COAGULATION", "ANTICOAGULATION", "COUMADIN", "WARFARIN", "INR", "CHF", "HF", "COPD",
+    "DIABETIC", "OSTOMY", "CONTINENCE", "BREAST", "PROSTATE", "COLORECTAL", "LUNG", "LIVER",
+    "KIDNEY", "HEADACHE", "SEIZURE", "MOVEMENT", "DISORDERS", "CARDIAC", "INFUSION",
+    "TRANSFUSION", "APHERESIS", "INJECTION", "VACCINE", "IMMUNIZATION", "TRAVEL", "EXPRESS",
+    "PROCEDURE", "PROCEDURES", "DAY", "SAME", "WALK-IN", "AFTER-HOURS", "NIGHT", "WEEKEND",
+})
+"""Words of service and clinic names that are no proper name ('Lipid Clinic')."""
+_PLAIN_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|APY|OLOGIC|OLOGICAL)$")
 _BUILDING_WORDS = frozenset({"HALL", "CHURCH", "LODGE", "MANOR", "TOWERS", "COLLEGE"})
 """Facility words that are surnames too ('Hall Cancer Center' is named after a person)."""
 _PLACE_RUN = re.compile(r"(?<![A-Za-z'’])(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)"
@@ -115,7 +128,7 @@ _EPONYM_NEXT = re.compile(
     r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|score|scale|criteria|classification|"
     r"class|stage|staging|virus|fever|spots?|encephalitis|strain|flu|influenza|protocol|"
     r"type|variant|agent|vaccine|spotted|palsy|phenomenon|reflex|maneuver|manoeuvre|ulcers?|"
-    r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|"
+    r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|wort|"
     r"dementia|encephalopathy|aphasia|cells?|bodies|criterion|sign|signs|triad|diet|"
     r"regimen|method|technique|operation|repair|approach|questionnaire|rules?|model|"
     r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace)\b")
@@ -217,7 +230,8 @@ _ADVERB = (r"(?:[ \t]+(?:previously|recently|originally|emergently|urgently|dire
            r"initially|twice|once|again|already|yesterday|today|overnight|were|was|been|being|"
            r"are|is|requested|obtained|received|reviewed|faxed|sent))?[ \t]+$")
 _FACILITY_VERB = {
-    "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|"
+    "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|sent|"
+                     r"called\s+in|e-?prescribed|faxed|refilled|filled|"
                      r"airlifted|flown|admitted|readmitted|admission|admit|presented|presents|"
                      r"presenting|discharged|went|goes|taken|brought|trf|xfer|xferred|trx)"
                      + _ADVERB + ")"),
@@ -241,6 +255,20 @@ _SERVICE_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|TION|SION|MENT|ING|ETRY|A
 facility named by context alone ends so."""
 _FACILITY_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?:(?:the|THE)[ \t]+)?"
                            r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
+_AT_ACRONYM = re.compile(r"(?<![A-Za-z])(?:at|@)[ \t]+(?:the[ \t]+)?([A-Z]{3,6})"
+                         r"(?![A-Za-z0-9&%/\-])(?=[ \t]*(?:[.,;:)\n]|$|(?:in|for|on|and|with|by|"
+                         r"where|then|last|since|until|after|before|x)\b))")
+"""'CABG '15 at UAB', 'MRI done @ OHSU.': an acronym of three to six capitals after 'at', at
+a phrase end, is a place of care when a procedure, a treatment or a year comes just before
+(`_AT_ACRONYM_BEFORE`), unless it is a unit, a service or clinical vocabulary."""
+_AT_ACRONYM_BEFORE = re.compile(
+    r"(?i:\b(?:surgery|cabg|pci|cath|mri|ct|pet|biopsy|egd|colonoscopy|delivered|born|treated|"
+    r"diagnosed|dx'?d|done|performed|placed|implanted|resected|transplant(?:ed)?|repair(?:ed)?|"
+    r"replaced|replacement|operated|chemo(?:therapy)?|radiation|xrt|dialysis|rehab|residency|"
+    r"trained|works?|worked|employed|nurse|admission|admitted|stay|hospitalized|"
+    r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
+_STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
+"""A branch number after a facility or store name ('Walgreens #4412')."""
 _SERVICES = frozenset({
     "TELEMETRY", "TELE", "TRIAGE", "HOSPITALIST", "HOSPITALISTS", "STEP", "STEPDOWN",
     "STEP-DOWN", "OBSERVATION", "OBS", "MAIN", "PEDS", "GEN", "MED", "MEDS", "MEDSURG",
@@ -325,6 +353,14 @@ class PlaceFinder:
         clinical vocabulary, a month, a state or a country ('transferred to Telemetry',
         'sent to MICU', 'went to Florida' stay)."""
         spans: list[Span] = []
+        for match in _AT_ACRONYM.finditer(text):
+            key = match.group(1)
+            if self._facility_blocked(key) or key in self.lex.states or key in _COUNTRIES \
+                    or key in COUNTRY_OR_REGION or not _AT_ACRONYM_BEFORE.search(
+                        text, max(0, match.start() - 40), match.start()):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
+                              0.75))
         for match in _FACILITY_PREP.finditer(text):
             verb = _FACILITY_VERB[match.group(1).upper().removeprefix("IN")]
             if not verb.search(text, max(0, match.start() - 45), match.start()):
@@ -355,13 +391,19 @@ class PlaceFinder:
             following = fold(words[kept].group())
             if following not in _UNITS and following not in FUNCTION_WORDS:
                 return []
-        whole = " ".join(fold(w.group()) for w in words[:kept])
+        keys = [fold(w.group()) for w in words[:kept]]
+        if saint < 0 and all(self._plain(k) for k in keys):
+            return []  # 'Seen at Travel Clinic'
+        whole = " ".join(keys)
         if saint < 0 and (whole in self.lex.states or whole in COUNTRY_OR_REGION
                           or whole in _COUNTRIES):
             return []
         end = start + words[kept - 1].end()
         if _eponym_after(text[end:end + 50]):
             return []
+        number = _STORE_NUMBER.match(text, end)
+        if number:  # 'Walgreens #4412': the branch's number belongs to the name
+            end = number.end()
         out = [Span(saint if saint >= 0 else start, end, PhiType.FACILITY, "facility_context",
                     0.8)]
         more = _FACILITY_AND.match(text, end)
@@ -473,7 +515,7 @@ class PlaceFinder:
             lead = re.match(r"(?:(?:[A-Z][a-z]*|the|of|to|at|and)\s+)*?"
                             r"(?=(?:St\.?|Saint|Mt\.?|Mount|Our)\s|[A-Z])", match.group(1))
             del lead
-            if all(w in _GENERIC for w in words) and not self._named_building(words):
+            if all(self._plain(w) for w in words) and not self._named_building(words):
                 continue
             end = match.end(2) if match.group(2) else match.end(1)
             # trim leading words that are function words
@@ -499,12 +541,23 @@ class PlaceFinder:
             rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
-            if end > start and (not all(w in _GENERIC for w in rest)
+            if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest)):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
         return spans
+
+    def _plain(self, key: str) -> bool:
+        """A word that names a kind of care, not one place ('Anticoagulation Clinic', 'Wound
+        Care Center', 'Employee Health'): generic, a service, clinical vocabulary."""
+        lex = self.lex
+        if key in _GENERIC:
+            return True
+        if key in lex.places or "-" in key:
+            return False  # 'Normal General Hospital', 'WELLS-FOLEY CLINIC'
+        return (key in _SERVICE_WORDS or key in _PLAIN_WORDS or key in lex.drugs
+                or key in lex.clinical or key in lex.not_name or bool(_PLAIN_END.search(key)))
 
     def _named_building(self, words: list[str]) -> bool:
         """'Hall Cancer Center', 'CHURCH MEMORIAL HOSPITAL': a building word that is also a
@@ -599,7 +652,8 @@ class PlaceFinder:
         for match in _WEAK_CONTEXT_WORD.finditer(text):
             key = fold(match.group(1))
             if (len(key) < 4 or lex.is_name(key) or lex.blocks_alone(key) or key in _COUNTRIES
-                    or key in COUNTRY_OR_REGION or key in lex.places or _TERM_END.search(key)):
+                    or key in COUNTRY_OR_REGION or key in lex.places or _TERM_END.search(key)
+                    or is_english(key) or key in _SERVICES or key in _SERVICE_WORDS):
                 continue
             after = text[match.end(1):match.end(1) + 3]
             if after[:1] in ("-", "'", "’"):
@@ -654,6 +708,10 @@ class PlaceFinder:
             start, end = match.span()
             key = fold(match.group())
             if key in self.lex.states or self.lex.is_clinical(key) or key in FUNCTION_WORDS \
+                    or (" " not in key and key not in self.lex.places and is_english(key)) \
+                    or (key in self.lex.place_words and is_english(key) and not (
+                        _PLACE_BEFORE.search(text[max(0, start - 30):start])
+                        or _PLACE_AFTER.match(text[end:end + 30]))) \
                     or key in COUNTRY_OR_REGION or _eponym_after(text[end:end + 50]):
                 continue
             before = text[max(0, start - 30):start]

@@ -222,7 +222,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"before|after|effective|of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
           r"stopped|last|next|between|and|to|dictated|transcribed|signed|date|exam|d/t|"
           r"performed|collected|drawn|received|reported|resulted|scheduled|appt|appointment|"
-          r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending)"
+          r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending|faxed|"
+          r"mailed|emailed|updated|entered|printed|requested|obtained)"
           r"[ \t]*:?[ \t]+)("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD, 0.85, group=1),
         r("date_field_short", d, r"(?i:\b(?:date\s+of\s+(?:service|birth|exam|visit|admission|"
@@ -397,9 +398,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"West)(?![A-Za-z]))?" + _UNIT + r"?", 0.9),
         # 'lives on Mulberry Street', 'lives off Route 9': a street named after a home verb
         r("street_named", PhiType.ADDRESS, r"(?i:\b(?:lives|living|resides|residing|house|"
-          r"home|apartment|apt|located|moved|trailer|farm)[ \t]+(?:on|off|at|near|along)[ \t]+"
-          r"(?:the[ \t]+)?)((?:Rural[ \t]+Route|Route|Highway|Hwy|County[ \t]+Road|State[ \t]+"
-          r"Route|RR|CR|FM)[ \t]+[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|(?:[A-Z][a-z'’]+[ \t]+){1,3}"
+          r"home|apartment|apt|located|moved|trailer|farm|ranch|property)(?:[ \t]+(?:is|was|are|"
+          r"right|just|somewhere|way))?[ \t]+(?:on|off|at|near|along)[ \t]+(?:the[ \t]+)?)"
+          r"((?:Rural[ \t]+Route|(?:County|State|US|U\.S\.|Farm[ \t]+to[ \t]+Market)[ \t]+"
+          r"(?:Road|Rd|Route|Rte|Highway|Hwy)|Route|Rte|Highway|Hwy|RR|CR|FM)[ \t]+[0-9]{1,4}"
+          r"[A-Z]?(?![A-Za-z0-9])|(?:[A-Z][a-z'’]+[ \t]+){1,3}"
           + _street_suffixes() + r"\b\.?)", 0.85, group=1),
         r("intersection", PhiType.ADDRESS, r"(?:\b(?i:corner\s+of|intersection\s+of)\s+|"
           r"\b(?i:at|near)\s+(?=[0-9]{1,3}(?:st|nd|rd|th)\b))"
@@ -515,7 +518,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "rural_route": ("box",),
     "street_highway": ("hwy", "highway", "road", "rd", "route", "rte", "trunk", "fm ", "cr "),
     "street_named": ("lives", "living", "resid", "house", "home", "apartment", "apt",
-                     "located", "moved", "trailer", "farm"),
+                     "located", "moved", "trailer", "farm", "ranch", "property"),
     "intersection": (" and ", "&"), "mrn_prefixed": ("mr",),
     "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to"),
     "date_part_month": ("early", "mid", "late", "end of", "beginning of"),
