@@ -155,6 +155,24 @@ def _describe(error: BaseException) -> tuple[str, str, str | None]:
     return (type(error).__name__, "", None)
 
 
+_KNOWN: dict[KnownPhi, KnownPhi] = {}
+_KNOWN_LIMIT = 4096
+
+
+def _reuse(known: list[KnownPhi | None]) -> list[KnownPhi | None]:
+    """The same patient's known PHI as the object this worker already compiled (KnownPhi
+    compiles its patterns once per object, ~10 ms a patient; a patient's notes may come in
+    several chunks). Equal patterns, equal object; the cache is bounded."""
+    out: list[KnownPhi | None] = []
+    for item in known:
+        if item is not None:
+            if item not in _KNOWN and len(_KNOWN) >= _KNOWN_LIMIT:
+                _KNOWN.clear()
+            item = _KNOWN.setdefault(item, item)
+        out.append(item)
+    return out
+
+
 def _work(kind: str, texts: list[str], known: list[KnownPhi | None] | None,
           keys: list[str | None] | None) -> tuple[bool, Any]:
     """One chunk: (True, result) or (False, (kind, message, hint)) -- never raises."""
@@ -162,6 +180,8 @@ def _work(kind: str, texts: list[str], known: list[KnownPhi | None] | None,
         return False, _WORKER["error"]
     try:
         scrubber = _WORKER["scrubber"]
+        if known is not None:
+            known = _reuse(known)
         if kind == "find":
             return True, scrubber.find_batch(texts, known)
         return True, scrubber.scrub_batch(texts, known, keys)
