@@ -25,6 +25,7 @@ from veil.text.words import (
     english_words,
     is_english,
     name_shaped,
+    near_english,
     pronounceable,
     term_shaped,
     unknown_stop,
@@ -75,6 +76,14 @@ def test_word_list_ships_small_and_loads() -> None:
 ])
 def test_is_english_undoes_inflections(word: str, english: bool) -> None:
     assert is_english(word) is english
+
+
+@pytest.mark.parametrize(("word", "near"), [
+    ("RECIEVED", True), ("TOMOROW", True), ("APOINTMENT", True), ("RANDRIANASOLO", False),
+    ("VAKALAHI", False), ("GEBREMARIAM", False),
+])
+def test_near_english_flags_typos(word: str, near: bool) -> None:
+    assert near_english(word) is near
 
 
 @pytest.mark.parametrize(("word", "shaped"), [
@@ -158,6 +167,12 @@ def test_term_shaped(key: str) -> None:
     ("mosese vakalahi dob 3/4/1950 needs a refill", "mosese vakalahi"),
     ("Dr okafor wants labs", "okafor"),
     ("dr ng said ok", "ng"),
+    ("can i get an appt for tsiory randrianasolo", "tsiory randrianasolo"),
+    ("hi this is tsiory randrianasolo, my dob is 1/2/1950", "tsiory randrianasolo"),
+    ("my daughter joy ho is coming", "joy ho"),
+    ('Tsiory "Tsi" Randrianasolo came in.', 'Tsiory "Tsi" Randrianasolo'),
+    ("Mosese (“Moss”) Vakalahi was seen.", "Mosese (“Moss”) Vakalahi"),
+    ("Meiling He was seen today.", "Meiling He"),
 ])
 def test_unknown_names_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert _covered(scrubber, text, value)
@@ -191,6 +206,9 @@ NEGATIVES = [
     "Transcribed by the unit clerk; dictated but not read.",
     "Pain again today. Nausea from the opioids, here since Monday.",
     "born at 39 weeks, mother's dob on file",
+    "prior auth for nurtec please, and a coupon for wegovy pls",
+    "i recieved the apointment letter for tomorow",
+    "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 
 

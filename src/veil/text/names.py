@@ -35,6 +35,7 @@ from veil.text.words import (
     english_words,
     is_english,
     name_shaped,
+    near_english,
     pronounceable,
     term_shaped,
     unknown_stop,
@@ -130,7 +131,7 @@ _HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
 """'Joy here, 90 years old', 'hi, bea here': a given name introducing itself."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 _LOWER_PAIR = re.compile(r"(?:(?<=[ \t])w(?:/[ \t]*|[ \t]+))?([a-z][a-z'’\-]{2,})(?![A-Za-z])"
-                         r"(?:[ \t]+([a-z][a-z'’\-]{2,})(?![A-Za-z]))?")
+                         r"(?:[ \t]+([a-z][a-z'’\-]{1,})(?![A-Za-z]))?")
 """One or two lower-case words right after a context match ('w/' skipped: 'spoke w okafor')."""
 _LOWER_TALK = re.compile(r"(?i:\b(?:spoke|speaking|talked|talking|chatted)[ \t]+(?:with|to)?[ \t]*|"
                          r"\b(?:met|discussed|d/w)[ \t]+with[ \t]+|\b(?:called|texted|messaged|"
@@ -191,6 +192,16 @@ _LOWER_AFTER_INTRO = re.compile(
     r"[ \t]*,?[ \t]+$")
 """'vakalahi from dallas again', 'Tsiory again, any news?': a self-introduction at the
 start of a message."""
+_LOWER_AFTER_PREP = re.compile(
+    r"(?<![A-Za-z])(?:for|from|about)[ \t]+([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?"
+    r"(?=[ \t]*(?:$|[,.?!;:)]|\n|(?:dob|re|about|pls|please|thanks|thx)\b))")
+"""'appt for tsiory randrianasolo': a lower-case full name closing a clause after
+'for'/'from'/'about' (two words, each no list knows or a dictionary name; one word alone
+there is as often a drug brand: 'prior auth for nurtec')."""
+_NICK_INSIDE = re.compile(
+    r"(?<![A-Za-z'’\-])([A-Z][a-z'’\-]+)[ \t]+(?:[\"“'‘(]{1,2}[ \t]*)([A-Z][a-z]+)"
+    r"(?:[ \t]*[\"”'’)]{1,2})[ \t]+([A-Z][a-z'’\-]+)(?![A-Za-z])")
+"""'Tsiory "Tsi" Randrianasolo', 'Mosese (“Moss”) Vakalahi': a nickname between names."""
 _DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
@@ -409,6 +420,21 @@ class NameFinder:
                      for m in _DICTATION_INITIALS.finditer(text)
                      if _INITIALS_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)))
         spans.extend(self._initials(text))
+        spans.extend(self._nicknames(text))
+        return spans
+
+    def _nicknames(self, text: str) -> list[Span]:
+        """A nickname in quotes or brackets between a given name and a surname, each a
+        dictionary name or a word no list knows (none clinical or an everyday word)."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _NICK_INSIDE.finditer(text) if ('"' in text or "“" in text or "(" in text
+                                                     or "'" in text) else ():
+            words = (match.group(1), match.group(3))
+            if all(self._unknown(w, fold(w)) or (lex.is_name(fold(w)) and not lex.blocks_alone(
+                    fold(w))) for w in words):
+                spans.append(Span(match.start(1), match.end(3), PhiType.NAME, "name_nickname",
+                                  0.8))
         return spans
 
     def _initials(self, text: str) -> list[Span]:
@@ -581,15 +607,17 @@ class NameFinder:
                 spans.append(Span(start, end, PhiType.NAME, "name_lower_label", 0.8))
         return spans
 
-    def _lower_name_word(self, word: str, first: bool) -> bool:
+    def _lower_name_word(self, word: str, first: bool, strict: bool = False) -> bool:
         """A lower-case chat word that is a surname (or a given name, for the first word), no
-        everyday word, or a pronounceable word unknown to every list."""
+        everyday word, or a pronounceable word unknown to every list (strict: and not one
+        edit away from an English word, a likely typo, where the context is weak)."""
         key = fold(word)
         lex = self.lex
         if (key in lex.last or (first and key in lex.first)) and not lex.blocks_alone(key) \
                 and self._usable(key):
             return True
-        return pronounceable(key) and self._unknown(word.capitalize(), key)
+        return pronounceable(key) and self._unknown(word.capitalize(), key) \
+            and not (strict and near_english(key))
 
     def _lower_unknown(self, text: str, strong: set[int], medium: set[int]) -> list[Span]:
         """Lower-case chat names right after strong context (a relation, a title, a label:
@@ -608,6 +636,13 @@ class NameFinder:
             if match.group(2) and self._lower_name_word(match.group(2), False):
                 stop = match.end(2)
             spans.append(Span(match.start(1), stop, PhiType.NAME, "name_lower_intro", 0.75))
+        for match in _LOWER_AFTER_PREP.finditer(text) if " f" in text or " a" in text else ():
+            words = [w for w in (match.group(1), match.group(2)) if w]
+            if len(words) == 2 and all(self._lower_name_word(w, i == 0, strict=True)
+                                       and not lex_first_weak(self, w)
+                                       for i, w in enumerate(words)):
+                spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
+                                  "name_lower_for", 0.7))
         for label in _DOB_WORD.finditer(text):
             match = _LOWER_BEFORE_DOB.search(text, max(0, label.start() - 40), label.start())
             if not match:
@@ -626,15 +661,20 @@ class NameFinder:
                     continue
                 word = pair.group(1)
                 if is_strong:
-                    if not self._lower_name_word(word, True):
-                        continue
+                    second = pair.group(2)
+                    if not self._lower_name_word(word, True) and not (
+                            fold(word) in self.lex.first and second and (
+                                fold(second) in _ASIAN_SURNAMES
+                                or self._lower_name_word(second, False))):
+                        continue  # 'my daughter joy ho': an everyday given name, a surname
                     stop = pair.end(1)
-                    if pair.group(2) and self._lower_name_word(pair.group(2), False):
+                    if second and (self._lower_name_word(second, False)
+                                   or fold(second) in _ASIAN_SURNAMES):
                         stop = pair.end(2)
                     spans.append(Span(pair.start(1), stop, PhiType.NAME,
                                       "name_lower_relation", 0.75))
-                elif len(word) >= 4 and pronounceable(fold(word)) and self._unknown(
-                        word.capitalize(), fold(word)) and _LOWER_TALK.search(
+                elif len(word) >= 4 and self._lower_name_word(word, False, strict=True) \
+                        and _LOWER_TALK.search(
                             text, max(0, end - 24), end):
                     spans.append(Span(pair.start(1), pair.end(1), PhiType.NAME,
                                       "name_lower_care", 0.7))
@@ -662,11 +702,13 @@ class NameFinder:
         spans: list[Span] = []
         for match in _INTRO.finditer(text):
             first = fold(match.group(1))
-            if first not in lex.first or lex.blocks_alone(first) or first in lex.weak:
+            if (first not in lex.first or lex.blocks_alone(first) or first in lex.weak) and \
+                    not (pronounceable(first) and self._unknown(match.group(1).capitalize(), first)
+                         and not near_english(first)):
                 continue
             end = match.end(1)
-            if match.group(2) and fold(match.group(2)) in lex.last and not lex.blocks_alone(
-                    fold(match.group(2))):
+            if match.group(2) and ((fold(match.group(2)) in lex.last and not lex.blocks_alone(
+                    fold(match.group(2)))) or self._lower_name_word(match.group(2), False)):
                 end = match.end(2)
             spans.append(Span(match.start(1), end, PhiType.NAME, "name_intro", 0.85))
         return spans
@@ -736,7 +778,7 @@ class NameFinder:
                     and tok.key in lex.first and tok.key not in MONTH_WORDS \
                     and len(tok.key) >= 2 and not lex.is_clinical(tok.key):
                 parts[-1].append(tok)  # 'Nguyen Van An', 'Tran Thi Ha': a given name after one
-            elif tok.key in _ASIAN_SURNAMES and self._asian_surname(run, index):
+            elif tok.key in _ASIAN_SURNAMES and self._asian_surname(run, index, text):
                 parts[-1].append(tok)  # 'Wei He', 'Kevin Ng', 'Park Ji-hoon'
             elif index > 0 and tok.key in _EPONYM_WORDS and not titled:
                 if parts[-1]:
@@ -760,20 +802,24 @@ class NameFinder:
                 medium=medium and first_part, text=text))
         return spans
 
-    def _asian_surname(self, run: list[_Tok], index: int) -> bool:
+    def _asian_surname(self, run: list[_Tok], index: int, text: str = "") -> bool:
         """A short East Asian surname right after or right before a dictionary given name
-        that is no everyday word ('Wei He', 'Kevin Ng', 'Li Wei'), not before an eponym
-        word (the caller checks 'NG tube')."""
+        that is no everyday word ('Wei He', 'Kevin Ng', 'Li Wei'), or right after an
+        unknown given name ('Meiling He'); not before an eponym word (the caller checks
+        'NG tube')."""
         lex = self.lex
         tok = run[index]
         if not (tok.word[:1].isupper() and (tok.word[1:].islower() or tok.word.isupper())):
             return False
+        if index > 0 and "," in text[run[index - 1].end:tok.start]:
+            return False  # 'Caitlinview, MA': a state code after a comma
         for other in (index - 1, index + 1):
             if 0 <= other < len(run):
                 key = run[other].key
                 if key in lex.first and lex.is_strong_name(key) and len(key) >= 2:
                     return True
-        return False
+        # 'Meiling He': after a given name no list knows
+        return index > 0 and self._unknown(run[index - 1].word, run[index - 1].key)
 
     def _blocking(self, tok: _Tok) -> bool:
         lex = self.lex
@@ -802,9 +848,9 @@ class NameFinder:
                                               or tok.key in _FUNCTION_KEYS
                                               or tok.key in lex.clinical or month):
                 break
-            if not kept and not titled and tok.key in _FUNCTION_KEYS and not (
-                    len(tok.key) == 1 and tok.word.endswith(".")):
-                continue
+            if not kept and not titled and (tok.key in _FUNCTION_KEYS or tok.word[:2] in (
+                    "I'", "I’")) and not (len(tok.key) == 1 and tok.word.endswith(".")):
+                continue  # "I'm Tsiory's daughter": the pronoun is no name part
             kept.append(tok)
         if not kept:
             return []
@@ -889,8 +935,9 @@ class NameFinder:
         if len(core) > 4:
             return []
         for index, (tok, new) in enumerate(zip(core, unknown, strict=True)):
-            if new:
-                continue
+            if new or (tok.key in _ASIAN_SURNAMES and index > 0 and unknown[index - 1]
+                       and "," not in text[core[index - 1].end:tok.start]):
+                continue  # a word no list knows, or 'He' after one ('Meiling He')
             key = tok.key
             if not lex.is_name(key) or not self._usable(key) or lex.is_clinical(key) \
                     or (key in lex.places and key not in lex.last and key not in lex.first):
@@ -926,3 +973,11 @@ _FUNCTION_KEYS = frozenset({
     "PATIENT", "PT", "HE", "SHE", "HIS", "HER", "THEY", "THEIR", "THIS", "THAT", "NO", "NOT",
     "PLAN", "HISTORY", "DR", "MR", "MRS", "MS", "SIGNED", "PER", "DEAR", "CC", "RE",
 })
+
+
+def lex_first_weak(finder: NameFinder, word: str) -> bool:
+    """A lower-case word that is an everyday-word given name ('hope', 'will'): after a
+    preposition it is the word, not the name."""
+    key = fold(word)
+    return key in finder.lex.weak or key in _TEXT_FUNCTION
+

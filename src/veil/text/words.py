@@ -14,6 +14,7 @@ the shape part with cheap checks on the spelling:
 - `pronounceable`: for ALL-CAPS words, where acronyms live ('NSTEMI', 'CABG', 'ERCP'):
   a word starts with a consonant cluster that begins words, has no run of four
   consonants and ends with a cluster that ends words;
+- `near_english`: one edit away from an English word (a typo in chat, not a name);
 - `term_shaped`: the endings of drug stems, Latin anatomy and organism names and
   clinical suffixes ('-mab', '-ectomy', '-coccus', '-ensis'), which no list can hold
   exhaustively.
@@ -191,3 +192,29 @@ def term_shaped(key: str) -> bool:
     if len(key) < 5:
         return False
     return key.endswith(_TERM_ENDINGS)
+
+
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@lru_cache(maxsize=16384)
+def near_english(key: str) -> bool:
+    """One edit (a letter dropped, added, changed or two swapped) away from an English word
+    of 4+ letters: in lower-case chat such a word is more likely a typo ('recieved',
+    'tomorow', 'apointment') than a name no list holds."""
+    words = english_words()
+    if len(key) < 4:
+        return False
+    splits = [(key[:i], key[i:]) for i in range(len(key) + 1)]
+    for left, right in splits:
+        if right and len(key) > 4 and left + right[1:] in words:
+            return True
+        if len(right) > 1 and left + right[1] + right[0] + right[2:] in words:
+            return True
+        for letter in _LETTERS:
+            if right and letter != right[0] and left + letter + right[1:] in words:
+                return True
+            if left + letter + right in words:
+                return True
+    return False
+
