@@ -77,7 +77,13 @@ _STRONG_BEFORE = re.compile(
     r"surgeon|assistant|anesthesiologist|provider|pcp|referring(?:\s+physician)?|"
     r"physician|doctor|clinician|author|nurse|rn|np|pa|md|cc|attn|c/o|care\s+of|"
     r"contact|emergency\s+contact|next\s+of\s+kin|nok|informant|source|historian|"
-    r"interpreter|witness|from|to|by|client|resident)[ \t]*(?::|\.{3,}|_{3,}|…+)\s*$)|"
+    r"interpreter|witness|from|to|by|client|resident|tech|technician|technologist|doula|"
+    r"reviewer|scribe|sonographer|phlebotomist|paramedic|emt|dietitian|hygienist|therapist|"
+    r"rt|ot|slp|cma|midwife|chaplain|translator|caseworker|worker|coach|advocate|navigator|"
+    r"coordinator|supervisor|pharmacist|dentist|guarantor|subscriber|insured|member|"
+    r"decedent|deceased|mother|father|parent|guardian|spouse|partner|father\s+of\s+baby|"
+    r"fob|mob)[ \t]*(?::|\.{3,}|_{3,}|…+)\s*$)|"
+    r"(?:\b(?:now\s+named|baby\s+(?:girl|boy))\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
 _MEDIUM_BEFORE = re.compile(
@@ -240,6 +246,8 @@ _STRONG_AFTER = re.compile(
     r"CST|EMT|EMT-P|NRP|IBCLC|CLC|CRT|RDN|CDE|CDCES|CPNP|COTA|PTA|ATC|CCRN|CEN|RN-BC|RVT|"
     r"RDMS|RDCS|LMT|CHW|LADC|CADC|LSW|CCM|CPRS|Jr\.?|Sr\.?)\b|"
     r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
+    r"\s*\((?:RDH|CMA|RN|LPN|NP|PA|PA-C|MD|DO|RT|RRT|CNA|MA|NNP|CNM|IBCLC|PT|OT|SLP|EMT|"
+    r"RD|RDN|LCSW|MSW|CRNA|DDS|DMD|PharmD|CPhT|SW|CM)\)|"
     r"\s*,\s*(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+)?(?i:" + _RELATION
     + r")\s*\)|"
     r",\s+(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+" + _RELATION + r")\b|"
@@ -761,7 +769,7 @@ class NameFinder:
                 break
             tok = run[index]
             unknown = self._unknown(tok.word, tok.key)
-            if tok.start in strong_ends and (unknown or lex.is_strong_name(tok.key)):
+            if tok.start in strong_ends and (unknown or lex.is_name(tok.key)):
                 return self._strong_run(text, run[index:], False)
             if unknown and self._care_before(text, tok):
                 run = run[index:]
