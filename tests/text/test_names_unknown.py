@@ -173,6 +173,11 @@ def test_term_shaped(key: str) -> None:
     ('Tsiory "Tsi" Randrianasolo came in.', 'Tsiory "Tsi" Randrianasolo'),
     ("Mosese (“Moss”) Vakalahi was seen.", "Mosese (“Moss”) Vakalahi"),
     ("Meiling He was seen today.", "Meiling He"),
+    ("can you call me back - tsiory randrianasolo", "tsiory randrianasolo"),
+    ("need my refill thanks tsiory", "tsiory"),
+    ("Tech: Hope", "Hope"),
+    ("Cleaning by Hope (RDH).", "Hope"),
+    ("now named Joy", "Joy"),
 ])
 def test_unknown_names_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert _covered(scrubber, text, value)
@@ -208,6 +213,8 @@ NEGATIVES = [
     "born at 39 weeks, mother's dob on file",
     "prior auth for nurtec please, and a coupon for wegovy pls",
     "i recieved the apointment letter for tomorow",
+    "is this normal? thanks so much",
+    "see you soon - pharmacy",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

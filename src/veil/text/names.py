@@ -208,6 +208,11 @@ _NICK_INSIDE = re.compile(
     r"(?<![A-Za-z'’\-])([A-Z][a-z'’\-]+)[ \t]+(?:[\"“'‘(]{1,2}[ \t]*)([A-Z][a-z]+)"
     r"(?:[ \t]*[\"”'’)]{1,2})[ \t]+([A-Z][a-z'’\-]+)(?![A-Za-z])")
 """'Tsiory "Tsi" Randrianasolo', 'Mosese (“Moss”) Vakalahi': a nickname between names."""
+_LOWER_SIGNOFF = re.compile(
+    r"(?:[-—–~]+|\b(?:thanks|thank\s+you|thx|ty|regards|sincerely|love|cheers))[ \t,]*"
+    r"([a-z][a-z'’\-]{1,})(?:[ \t]+([a-z][a-z'’\-]{1,}))?[ \t.!]*$")
+"""A lower-case name signing off at the very end of a message ('... - maria lopez',
+'thanks tsiory')."""
 _DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
@@ -651,6 +656,13 @@ class NameFinder:
                                        for i, w in enumerate(words)):
                 spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
                                   "name_lower_for", 0.7))
+        tail = _LOWER_SIGNOFF.search(text, max(0, len(text) - 60))
+        if tail:
+            words = [w for w in (tail.group(1), tail.group(2)) if w]
+            if all(self._lower_name_word(w, i == 0) or (
+                    i == 1 and fold(w) in _ASIAN_SURNAMES) for i, w in enumerate(words)):
+                spans.append(Span(tail.start(1), tail.end(len(words)), PhiType.NAME,
+                                  "name_lower_signoff", 0.75))
         for label in _DOB_WORD.finditer(text):
             match = _LOWER_BEFORE_DOB.search(text, max(0, label.start() - 40), label.start())
             if not match:
