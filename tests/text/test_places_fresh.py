@@ -135,3 +135,88 @@ def test_more_facility_shapes(scrubber: Scrubber, text: str, value: str) -> None
 ])
 def test_service_clinics_and_clinical_acronyms_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('Delivery planned at Methodist.', 'Methodist'),
+    ("Transferred to Children's for surgery.", "Children's"),
+    ('Admitted to Methodist Hospital overnight.', 'Methodist Hospital'),
+    ('Home health through Amedisys twice weekly.', 'Amedisys'),
+    ('Hospice with Vitas since June.', 'Vitas'),
+    ('Dialysis via DaVita MWF.', 'DaVita'),
+    ('She lives at Brookdale now.', 'Brookdale'),
+    ('Records per St. Vincent were reviewed.', 'St. Vincent'),
+    ('Go to Mercy ED if worse.', 'Mercy'),
+    ('Followed by Valley Cardiology.', 'Valley Cardiology'),
+    ('Sees Bryan Heart for her AF.', 'Bryan Heart'),
+    ('Picks up meds at CVS.', 'CVS'),
+    ('Pharmacy: Walgreens #1180', 'Walgreens #1180'),
+    ('Rx at Rite Aid on Elm.', 'Rite Aid'),
+    ('went to mercy er last night', 'mercy'),
+    ('seen at st lukes yesterday', 'st lukes'),
+])
+def test_facilities_by_agency_pharmacy_specialty_and_denomination(scrubber: Scrubber, text: str,
+                                                                   value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    'Pediatric Cardiology consulted.',
+    'Congestive Heart Failure exacerbation.',
+    'Interventional Cardiology to see.',
+    'Structural Heart team reviewed.',
+    'Left Heart Cath scheduled.',
+    'Right Heart Cath showed PH.',
+    'Consult Neurology for seizure.',
+    'Per Neurology recs, continue Keppra.',
+    'Discussed with Cardiology.',
+    'Neurology and Cardiology following.',
+    'Open Heart Surgery in 2010.',
+    'Healthy Heart program enrollment.',
+    'General Dentistry referral.',
+    'Geriatric Psychiatry following.',
+    'Addiction Psychiatry consulted.',
+    'Child Psychiatry eval.',
+    'Inpatient Hospice discussed.',
+    'Home Hospice enrollment.',
+    'Residential Hospice options.',
+    'Outpatient Dialysis chair secured.',
+    'Peritoneal Dialysis started.',
+    'Home Dialysis training.',
+    'Chronic Dialysis patient.',
+    'Maintenance Dialysis MWF.',
+    'Emergent Dialysis needed.',
+    'Pediatric Dental clinic.',
+    'Routine Dental cleaning.',
+    'Comprehensive Eye Care exam.',
+    'Preventive Cardiology visit.',
+    'Sleep Neurology follow up.',
+    'Vascular Neurology stroke team.',
+    'Nuclear Cardiology stress test.',
+    'Adult Congenital Heart Disease clinic.',
+    'Peripheral Vascular Disease noted.',
+    'Cardiac Rehab referral.',
+    'Mohs Surgery done.',
+    'Reviewed by Oncology and Urology.',
+    'Pain Psychiatry.',
+    "Women's Health visit.",
+    'Behavioral Health consulted.',
+    'Physical Therapy eval.',
+    'Outpatient Physical Therapy twice weekly.',
+    'Sports Medicine follow-up.',
+    'Hematology Oncology recs.',
+    'Medical Oncology and Radiation Oncology.',
+    'Gyn Oncology.',
+    'Surgical Oncology.',
+    'Radiation Oncology consult.',
+    'Neuro Oncology.',
+    'Pharmacy: please verify dose.',
+    'Meds: Lisinopril 10 mg daily.',
+    'Rx: Amoxicillin 500 mg TID.',
+    'Refills to be sent by PCP.',
+    'Meds reviewed with Pharmacy.',
+    'Prescription sent to Mail Order.',
+])
+def test_specialties_services_and_med_lists_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -31,7 +31,8 @@ _FACILITY_WORD = (
     r"Family\s+(?:Practice|Medicine)|Pediatrics|Cancer\s+(?:Cent(?:er|re)|Institute)|"
     r"Institute|Cent(?:er|re)|Manor|Village|Assisted\s+Living|Senior\s+Living|Living\s+"
     r"Cent(?:er|re)|Memory\s+Care|(?:Mobile\s+)?Home\s+Park|Trailer\s+(?:Park|Court)|RV\s+Park|"
-    r"Apartments|Apts|Condominiums|Townhomes|Towers|Gardens|Villas|Meadows|Pointe|Home|Homes|Residence|Dialysis|Imaging|Radiology|"
+    r"Apartments|Apts|Condominiums|Townhomes|Towers|Gardens|Villas|Meadows|Pointe|Home|Homes|"
+    r"Residence|Dialysis|Imaging|Radiology|Home\s+Health|Home\s+Care|Homecare|Ambulance|"
     r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
     r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|Pavilion|"
@@ -41,9 +42,12 @@ _FACILITY = re.compile(
     r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
     r"[ \t]+)?[A-Z][A-Za-z'’\-&]*"
     r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
-    + r")(?<=[A-Z]{3}))(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
-    + r")(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
+    + r")(?<=[A-Z]{3}))(?:[ \t]+(?:" + _FACILITY_WORD + r"|House|Agency|(?i:" + _FACILITY_WORD
+    + r"|house|agency)(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
     r"((?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})?)")
+_TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
+                             + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
+"""Facility words right after a facility name found by context."""
 _FACILITY_OF = re.compile(
     r"\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
@@ -85,8 +89,12 @@ _PLAIN_WORDS = frozenset({
     "KIDNEY", "HEADACHE", "SEIZURE", "MOVEMENT", "DISORDERS", "CARDIAC", "INFUSION",
     "TRANSFUSION", "APHERESIS", "INJECTION", "VACCINE", "IMMUNIZATION", "TRAVEL", "EXPRESS",
     "PROCEDURE", "PROCEDURES", "DAY", "SAME", "WALK-IN", "AFTER-HOURS", "NIGHT", "WEEKEND",
+    "ROUTINE", "HEALTHY", "MAINTENANCE", "MAIL", "ORDER", "DAILY", "WEEKLY", "MONTHLY",
+    "ANNUAL", "YEARLY", "REGULAR", "SCHEDULED", "PLANNED", "INITIAL", "FULL", "BASIC",
 })
 """Words of service and clinic names that are no proper name ('Lipid Clinic')."""
+_ADJECTIVE_SHAPE = re.compile(r"(?:AL|IVE|OUS|ENT|IC|ARY|ATIC|ABLE|IBLE)$")
+"""An English adjective ('Peritoneal', 'Emergent', 'Residential') names no facility."""
 _PLAIN_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|APY|OLOGIC|OLOGICAL)$")
 _BUILDING_WORDS = frozenset({"HALL", "CHURCH", "LODGE", "MANOR", "TOWERS", "COLLEGE"})
 """Facility words that are surnames too ('Hall Cancer Center' is named after a person)."""
@@ -222,10 +230,17 @@ _TOWN_STATE = re.compile(
 _TOWN_WORDS = re.compile(r"(?<![A-Za-z'’.])([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})$")
 _WEAK_CONTEXT_WORD = re.compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
 _FACILITY_PREP = re.compile(
-    r"(?=[tTaAfFiI])(?<![A-Za-z])(to|at|from|into|TO|AT|FROM|INTO)[ \t]+(?:(?:the|an?|THE)[ \t]+)?"
+    r"(?=[tTaAfFiIpPwWvVbB])(?<![A-Za-z])(to|at|from|into|per|with|through|via|by|TO|AT|FROM|"
+    r"INTO|PER|WITH|THROUGH|VIA|BY)[ \t]+(?:(?:the|an?|THE)[ \t]+)?"
     r"((?:(?:St|ST|Mt|MT)\.?|Saint|SAINT|Mount|MOUNT)[ \t]+)?"
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]*|of)){0,3})")
 """A preposition of movement or place before capitalized words ('to Mercy', 'from UCSF')."""
+_PREP_GROUP = {"TO": "TO", "INTO": "TO", "AT": "AT", "FROM": "FROM", "PER": "FROM",
+               "WITH": "WITH", "THROUGH": "WITH", "VIA": "WITH", "BY": "WITH"}
+_ALONE_OK = frozenset({"PRESBYTERIAN", "BAPTIST", "METHODIST", "EPISCOPAL", "LUTHERAN",
+                       "ADVENTIST", "CHILDRENS", "SHRINERS", "PERMANENTE", "KETTERING"})
+"""Facility words that name a hospital alone after a verb of care ('delivery planned at
+Methodist', 'transferred to Children's')."""
 _ADVERB = (r"(?:[ \t]+(?:previously|recently|originally|emergently|urgently|directly|back|"
            r"initially|twice|once|again|already|yesterday|today|overnight|were|was|been|being|"
            r"are|is|requested|obtained|received|reviewed|faxed|sent))?[ \t]+$")
@@ -233,17 +248,24 @@ _FACILITY_VERB = {
     "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|sent|"
                      r"called\s+in|e-?prescribed|faxed|refilled|filled|"
                      r"airlifted|flown|admitted|readmitted|admission|admit|presented|presents|"
-                     r"presenting|discharged|went|goes|taken|brought|trf|xfer|xferred|trx)"
+                     r"presenting|discharged|went|goes|go|going|return|returned|returning|"
+                     r"headed|drove|driven|rushed|diverted|routed|taken|brought|trf|xfer|xferred|"
+                     r"trx)"
                      + _ADVERB + ")"),
     "AT": re.compile(r"(?i:\b(?:seen|evaluated|treated|followed|follows|managed|hospitalized|"
                      r"admitted|delivered|stayed|stay|care|dialyzes|dialysis|infusions?|chemo|"
                      r"radiation|surgery|procedure|biopsy|cath|visit|visits|appointment|appt|"
-                     r"f/u|follow[\s\-]?up|born|imaging|ct|mri|scan)" + _ADVERB + ")"),
+                     r"f/u|follow[\s\-]?up|born|imaging|ct|mri|scan|lives|resides|living|"
+                     r"residing|stays|staying|delivery|planned|scheduled|booked|registered|"
+                     r"enrolled|established|patient|pt)" + _ADVERB + ")"),
     "FROM": re.compile(r"(?i:\b(?:records?|films?|imaging|images|notes?|reports?|results|"
                        r"studies|labs|workup|work-up|transferred|transfer|transported|"
                        r"discharged|requested|obtained|received|faxed|outside\s+\w+|"
                        r"ct|mri|scans?|echo|biopsy|path(?:ology)?|slides|blocks)" + _ADVERB
                        + ")"),
+    "WITH": re.compile(r"(?i:\b(?:home\s+health|hh|hospice|dialysis|services?|agency|infusions?|"
+                       r"dme|oxygen|o2|aides?|nursing|enrolled|arranged|set\s+up|contracted|"
+                       r"provided|hhc|hha|vna)" + _ADVERB + ")"),
 }
 """The verb or noun before `_FACILITY_PREP` (by preposition) that makes the capitalized words a
 place of care: 'transferred to Mercy', 'seen at Kaiser', 'records from Hopkins'."""
@@ -267,6 +289,30 @@ _AT_ACRONYM_BEFORE = re.compile(
     r"replaced|replacement|operated|chemo(?:therapy)?|radiation|xrt|dialysis|rehab|residency|"
     r"trained|works?|worked|employed|nurse|admission|admitted|stay|hospitalized|"
     r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
+_PHARMACY_CONTEXT = re.compile(
+    r"(?i:\b(?:pharmacy|pharm|rx|prescriptions?|refills?|meds|medications?|scripts?|e-?scribed|"
+    r"erx)\b)(?:[^.\n:]{0,25}?(?:\b(?:at|to|from|with|via)\b|@)|[ \t]*:)[ \t]*(?:the[ \t]+)?"
+    r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
+"""'picks up meds at CVS', 'Rx sent to Walgreens', 'Pharmacy: Rite Aid #1180'."""
+_SPECIALTY_FACILITY = re.compile(
+    r"(?<![A-Za-z'’])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})[ \t]+"
+    r"(?:Neurology|Cardiology|Orthopa?edics|Dermatology|Oncology|Urology|Gastroenterology|"
+    r"Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|Nephrology|Podiatry|"
+    r"Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
+    r"OB/?GYN|Women'?s[ \t]+Health|Heart|Vascular|Sports[ \t]+Medicine|"
+    r"Physical[ \t]+Therapy|Hospice|Dialysis|Behavioral[ \t]+Health|Wellness|"
+    r"Air[ \t]+(?:Care|Evac|Ambulance)|Life[ \t]*Flight|EMS)(?![A-Za-z])"
+    r"(?![ \t]+(?i:failure|surgery|disease|attack|rate|sounds?|block|transplant|murmur|cath|"
+    r"catheterization|exam|consult|note|service|team|fellow|resident|attending|follow|f/u|"
+    r"appointment|appt|evaluation|eval|referral|admission|floor|unit|rounds|recs|"
+    r"recommendations|valve|team|defect|health)\b)")
+"""'Valley Cardiology', 'Bryan Heart', 'Sunrise Hospice': a practice or agency named by a proper
+word before a specialty or service word (the words before must name, not describe)."""
+_LOWER_CONTEXT_FACILITY = re.compile(
+    r"(?<![A-Za-z])(?:at|to|from|per)[ \t]+(?:the[ \t]+)?(?:(st\.?|saint)[ \t]+"
+    r"([a-z]{3,}(?:['’]?s)?)"
+    r"|([a-z]{3,})[ \t]+(?:er|ed|urgent[ \t]+care))(?![A-Za-z])")
+"""Lower-case chat: 'seen at st lukes', 'went to mercy er'."""
 _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
 """A branch number after a facility or store name ('Walgreens #4412')."""
 _SERVICES = frozenset({
@@ -333,7 +379,7 @@ class PlaceFinder:
                  *self._context_places(text), *self._unknown_after_in(text),
                  *self._acronyms_and_employers(text), *self._place_then_zip(text),
                  *self._lower_facilities(text), *self._facility_context(text),
-                 *self._town_before_state(text)]
+                 *self._town_before_state(text), *self._named_practices(text)]
         return spans + self._coordinated(text, spans)
 
     def _facility_blocked(self, key: str) -> bool:
@@ -362,11 +408,48 @@ class PlaceFinder:
             spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
                               0.75))
         for match in _FACILITY_PREP.finditer(text):
-            verb = _FACILITY_VERB[match.group(1).upper().removeprefix("IN")]
+            verb = _FACILITY_VERB[_PREP_GROUP[match.group(1).upper()]]
             if not verb.search(text, max(0, match.start() - 45), match.start()):
                 continue
             spans.extend(self._facility_words(text, match.start(3), match.group(3),
                                               match.start(2) if match.group(2) else -1))
+        return spans
+
+    def _named_practices(self, text: str) -> list[Span]:
+        """Practices and agencies named before a specialty word (`_SPECIALTY_FACILITY`),
+        pharmacies after a prescription word (`_PHARMACY_CONTEXT`) and lower-case facility
+        names in chat (`_LOWER_CONTEXT_FACILITY`)."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _SPECIALTY_FACILITY.finditer(text):
+            words = list(re.finditer(r"[^ \t]+", match.group(1)))
+            keys = [fold(w.group()) for w in words]
+            kept = len(keys)  # the longest run of naming words right before the specialty
+            while kept and not (self._facility_blocked(keys[kept - 1])
+                                or self._plain(keys[kept - 1])
+                                or _ADJECTIVE_END.search(keys[kept - 1])
+                                or keys[kept - 1] in lex.states or keys[kept - 1] in lex.eponyms):
+                kept -= 1
+            if kept == len(keys):
+                continue
+            while kept < len(keys) - 1 and is_english(keys[kept]) and (
+                    match.start(1) + words[kept].start() == 0
+                    or text[:match.start(1) + words[kept].start()].rstrip(" \t")[-1:] in ".\n:;"):
+                kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
+            start = match.start(1) + words[kept].start()
+            spans.append(Span(start, match.end(), PhiType.FACILITY, "facility_practice", 0.8))
+        if any(w in text for w in ("harm", "Rx", "RX", "rx", "rescri", "efill", "eds", "edic")):
+            for match in _PHARMACY_CONTEXT.finditer(text):
+                spans.extend(self._facility_words(text, match.start(1), match.group(1), -1))
+        for match in _LOWER_CONTEXT_FACILITY.finditer(text):
+            key = fold(match.group(2) or match.group(3))
+            if lex.is_clinical(key) or key in FUNCTION_WORDS or key in _SERVICES \
+                    or key in _GENERIC or key in _SERVICE_WORDS or (
+                        match.group(3) and key in ("THE", "MAIN", "PEDS", "LOCAL", "NEAREST")):
+                continue
+            start = match.start(1) if match.group(1) else match.start(3)
+            end = match.end(2) if match.group(2) else match.end(3)
+            spans.append(Span(start, end, PhiType.FACILITY, "facility_lower", 0.75))
         return spans
 
     def _facility_words(self, text: str, start: int, phrase: str, saint: int) -> list[Span]:
@@ -379,7 +462,7 @@ class PlaceFinder:
             if key == "OF" and kept:
                 kept += 1
                 continue
-            if self._facility_blocked(key):
+            if self._facility_blocked(key) and not (key in _ALONE_OK and not kept):
                 break
             kept += 1
         while kept and words[kept - 1].group() == "of":
@@ -392,7 +475,8 @@ class PlaceFinder:
             if following not in _UNITS and following not in FUNCTION_WORDS:
                 return []
         keys = [fold(w.group()) for w in words[:kept]]
-        if saint < 0 and all(self._plain(k) for k in keys):
+        if saint < 0 and all(self._plain(k) for k in keys) and not all(
+                k in _ALONE_OK for k in keys):
             return []  # 'Seen at Travel Clinic'
         whole = " ".join(keys)
         if saint < 0 and (whole in self.lex.states or whole in COUNTRY_OR_REGION
@@ -401,6 +485,9 @@ class PlaceFinder:
         end = start + words[kept - 1].end()
         if _eponym_after(text[end:end + 50]):
             return []
+        trailing = _TRAILING_WORDS.match(text, end)
+        if trailing:  # 'Methodist Hospital', 'Children's Medical Center'
+            end = trailing.end()
         number = _STORE_NUMBER.match(text, end)
         if number:  # 'Walgreens #4412': the branch's number belongs to the name
             end = number.end()
@@ -557,7 +644,8 @@ class PlaceFinder:
         if key in lex.places or "-" in key:
             return False  # 'Normal General Hospital', 'WELLS-FOLEY CLINIC'
         return (key in _SERVICE_WORDS or key in _PLAIN_WORDS or key in lex.drugs
-                or key in lex.clinical or key in lex.not_name or bool(_PLAIN_END.search(key)))
+                or key in lex.clinical or key in lex.not_name or bool(_PLAIN_END.search(key))
+                or bool(_ADJECTIVE_SHAPE.search(key) and is_english(key)))
 
     def _named_building(self, words: list[str]) -> bool:
         """'Hall Cancer Center', 'CHURCH MEMORIAL HOSPITAL': a building word that is also a
