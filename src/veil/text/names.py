@@ -70,19 +70,6 @@ _STRONG_BEFORE = re.compile(
     r"(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?\s*(?:,|\(|:|-|=)?\s*"
     r"(?:(?:is|was|named|called|name\s+is|"
     r"whose\s+name\s+is)\s+)?$)|"
-    r"(?:\b(?:patient|pt|name|patient\s+name|full\s+name|legal\s+name|preferred\s+name|"
-    r"goes\s+by|known\s+as|aka|a\.k\.a\.|nickname|alias|maiden\s+name|signed|"
-    r"electronically\s+signed\s+by|e-signed\s+by|signed\s+by|dictated\s+by|transcribed\s+by|"
-    r"authenticated\s+by|cosigned\s+by|co-signed\s+by|attending|resident|fellow|intern|"
-    r"surgeon|assistant|anesthesiologist|provider|pcp|referring(?:\s+physician)?|"
-    r"physician|doctor|clinician|author|nurse|rn|np|pa|md|cc|attn|c/o|care\s+of|"
-    r"contact|emergency\s+contact|next\s+of\s+kin|nok|informant|source|historian|"
-    r"interpreter|witness|from|to|by|client|resident|tech|technician|technologist|doula|"
-    r"reviewer|scribe|sonographer|phlebotomist|paramedic|emt|dietitian|hygienist|therapist|"
-    r"rt|ot|slp|cma|midwife|chaplain|translator|caseworker|worker|coach|advocate|navigator|"
-    r"coordinator|supervisor|pharmacist|dentist|guarantor|subscriber|insured|member|"
-    r"decedent|deceased|mother|father|parent|guardian|spouse|partner|father\s+of\s+baby|"
-    r"fob|mob)[ \t]*(?::|\.{3,}|_{3,}|…+)\s*$)|"
     r"(?:\b(?:now\s+named|baby\s+(?:girl|boy))\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
@@ -113,6 +100,28 @@ _WORD_START = r"(?:(?<![A-Za-z])(?=[A-Za-z])|(?=[\n—–\-~/]))"
 """Every context alternative starts at a word start or a signature dash: trying only there
 (a cheap lookaround first) makes the whole-text scan ~2x faster with the same matches."""
 _STRONG_BEFORE_ALL = re.compile(_WORD_START + _STRONG_BEFORE.pattern.replace("$)", ")"))
+_LABELS = frozenset({
+    "a.k.a.", "advocate", "aka", "alias", "anesthesiologist", "assistant", "attending", "attn",
+    "authenticated by", "author", "by", "c/o", "care of", "caseworker", "cc", "chaplain",
+    "client", "clinician", "cma", "co-signed by", "coach", "contact", "coordinator",
+    "cosigned by", "deceased", "decedent", "dentist", "dictated by", "dietitian", "doctor",
+    "doula", "e-signed by", "electronically signed by", "emergency contact", "emt", "father",
+    "father of baby", "fellow", "fob", "from", "full name", "goes by", "guarantor", "guardian",
+    "historian", "hygienist", "informant", "insured", "intern", "interpreter", "known as",
+    "legal name", "maiden name", "md", "member", "midwife", "mob", "mother", "name",
+    "navigator", "next of kin", "nickname", "nok", "np", "nurse", "ot", "pa", "paramedic",
+    "parent", "partner", "patient", "patient name", "pcp", "pharmacist", "phlebotomist",
+    "physician", "preferred name", "provider", "pt", "referring", "referring physician",
+    "resident", "reviewer", "rn", "rt", "scribe", "signed", "signed by", "slp", "sonographer",
+    "source", "spouse", "subscriber", "supervisor", "surgeon", "tech", "technician",
+    "technologist", "therapist", "to", "transcribed by", "translator", "witness", "worker",
+})
+"""Labels after which a name follows ('Patient:', 'Signed by:', 'Tech:', 'Next of kin...'):
+looked up in a set for the one to four words before each colon or leader (one scan for the
+marks instead of a long regex alternation tried at every word)."""
+_LABEL_MARK = re.compile(r":|\.{3,}|_{3,}|…+")
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z/.\-]*")
+_SPACES = re.compile(r"\s*")
 _MEDIUM_BEFORE_ALL = re.compile(_WORD_START + _MEDIUM_BEFORE.pattern.replace("$)", ")"))
 """The same context patterns run once over a whole text: a run whose first word starts
 where one of their matches ends has that context (one scan per text, not one per run)."""
@@ -229,6 +238,30 @@ _LOWER_STOP = frozenset({
 _ALIAS_AFTER = re.compile(r"[ \t]*[(\"“'‘]{1,2}[ \t]*([A-Z][a-z]+(?:['’\-][A-Za-z]+)*"
                           r"(?:[ \t]+[A-Z][a-z]+(?:['’\-][A-Za-z]+)*)?)[ \t]*[)\"”'’]{1,2}"
                           r"(?![A-Za-z])")
+
+
+def _label_ends(text: str, ends: set[int]) -> set[int]:
+    """Add where a label's mark ends (past blanks and the punctuation that may follow) to
+    the context ends of `_STRONG_BEFORE_ALL`."""
+    for mark in _LABEL_MARK.finditer(text):
+        start = mark.start()
+        window = text[max(0, start - 40):start].rstrip(" \t")
+        if not window or not (window[-1].isalpha() or window[-1] == "."):
+            continue
+        words = [w.lower() for w in _LABEL_WORD.findall(window)[-4:]]
+        for size in range(1, len(words) + 1):
+            if " ".join(words[-size:]) in _LABELS:
+                break
+        else:
+            continue
+        end = mark.end()
+        blank = _SPACES.match(text, end)
+        end = blank.end() if blank else end
+        ends.add(end)
+        skip = _AFTER_CONTEXT.match(text, end)
+        if skip:
+            ends.add(skip.end())
+    return ends
 
 
 def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
@@ -419,7 +452,7 @@ class NameFinder:
         spans: list[Span] = [*self._table_cells(text)]
         spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
                              for m in _HEADER_NAME.finditer(text)]
-        strong = _ends(_STRONG_BEFORE_ALL, text)
+        strong = _label_ends(text, _ends(_STRONG_BEFORE_ALL, text))
         medium = _ends(_MEDIUM_BEFORE_ALL, text)
         for run in _runs(text, self.lex.first):
             spans.extend(self._judge(text, run, strong, medium))
