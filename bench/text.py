@@ -165,6 +165,36 @@ def _heldout_run(ner: bool) -> dict[str, Any]:
             "negative_terms_kept": terms.to_dict(leaks=0)["terms_kept"]}
 
 
+def redteam(ner: bool) -> dict[str, Any]:
+    """The red-team held-out corpus (tests/text/heldout: 1,700+ identifiers in notes and
+    queries written without the project's generator), scored by tests/text/test_heldout.py's
+    own scorer. Numbers only."""
+    import sys
+
+    from veil.text.scrubber import Scrubber, ScrubOptions
+
+    sys.path.insert(0, str(ROOT))
+    from tests.text import test_heldout as held
+
+    scrubber = Scrubber(ScrubOptions(ner=ner))
+    notes, queries = held.Scores(), held.Scores()
+    held._score(held._load("notes"), scrubber, notes)
+    held._score(held._load("queries"), scrubber, queries)
+    negatives = held._load("negatives")
+    changed = sum(out != r["text"] for r, out in zip(
+        negatives, scrubber.scrub_batch([r["text"] for r in negatives]), strict=True))
+    gold, found = notes.gold + queries.gold, notes.found + queries.found
+    lowest = sorted((found[k] / gold[k], k) for k in gold)[:3]
+    return {"ner": ner, "notes_recall": round(notes.recall(), 4),
+            "notes_spans": sum(notes.gold.values()),
+            "queries_recall": round(queries.recall(), 4),
+            "queries_spans": sum(queries.gold.values()),
+            "terms_kept": round((notes.terms_kept + queries.terms_kept)
+                                / max(1, notes.terms + queries.terms), 4),
+            "negatives_changed": changed, "negatives": len(negatives),
+            "lowest_types": [(k, round(v, 3)) for v, k in lowest]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1000)
@@ -227,8 +257,17 @@ def main() -> None:
             held.append(_heldout_run(True))
         except Exception as err:  # the model may be missing: say so
             held.append({"ner": True, "error": type(err).__name__})
+    red = [redteam(False)]
+    if not args.no_ner:
+        try:
+            red.append(redteam(True))
+        except Exception as err:  # the model may be missing: say so
+            red.append({"ner": True, "error": type(err).__name__})
+    for row in red:
+        print(f"red-team held-out: {row}")
     result = {
         "heldout": held,
+        "redteam": red,
         "speed": speeds,
         "date": dt.date.today().isoformat(), "machine": platform.machine(),
         "cpus": os.cpu_count(), "python": platform.python_version(),
@@ -280,6 +319,9 @@ def main() -> None:
             "terms_kept": long["terms_kept"],
             "recall_heldout_notes": held[0]["notes"]["recall"] if "notes" in held[0] else None,
             "heldout_spans": held[0]["notes"]["gold_spans"] if "notes" in held[0] else None,
+            "recall_redteam_notes": red[0]["notes_recall"],
+            "recall_redteam_queries": red[0]["queries_recall"],
+            "redteam_spans": red[0]["notes_spans"] + red[0]["queries_spans"],
             "corpus": f"rules only, without a known-PHI table, {result['corpus']}",
             "date": result["date"],
         }, indent=2) + "\n")
