@@ -276,6 +276,10 @@ def test_random_lexicon_runs_are_no_unknown_names(words: list[str], frame: str,
     "Spoke with Pharmacy; discussed with Nutrition.",
     "Dr. Okafor reviewed D-dimer 1.8 and recommends imaging.",
     "Is Morse Fall Scale 45 bad?",
+    "Leopold maneuvers: vertex. Braxton Hicks contractions only.",
+    "Pectus Excavatum noted. Intake Per Os.",
+    "Gleason Score 4+3. Breslow Depth 1.2 mm.",
+    "Mirena IUD in place.",
 ])
 def test_eponyms_and_labels_are_no_names(scrubber: Scrubber, text: str) -> None:
     """Eponymous scales, manoeuvres and devices (also two eponyms joined by 'and', or the

@@ -304,6 +304,7 @@ _EPONYM_AFTER = re.compile(
     r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
     r"tests|testing|maneuver|manoeuvre|maneuvers|manoeuvres|score|scores|scale|criteria|"
     r"criterion|lift|boot|society|guidelines?|screen|contractions?|description|pupils?|"
+    r"depth|thickness|iud|implant|"
     r"forceps|retractor|clamp|speculum|blade|collar|brace|pessary|stitch|suture|flap|graft|"
     r"classification|class|stage|staging|grade|grading|fracture|palsy|phenomenon|reflex|"
     r"triad|catheter|tube|stain|staining|lymphoma|sarcoma|tumou?r|procedure|operation|"
@@ -323,13 +324,21 @@ _EPONYM_AFTER = re.compile(
     r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant)\b)")
 
 
+_EPONYM_ONLY = re.compile(
+    r"^[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
+    r"reflex|triad|lymphoma|sarcoma|fracture|classification|criteria|staging|pupil|nodule|"
+    r"encephalopathy|aphasia|ataxia|dystrophy|procedure|operation|fundoplication|"
+    r"anomaly|malformation|sign|lift|boot)\b")
+"""Words after which a run of dictionary names is eponyms, not a person ('Braxton Hicks
+contractions', 'Argyll Robertson pupil'): the whole run stays."""
 _EPONYM_WORDS = frozenset({
     "CLASS", "STAGE", "SCALE", "SCORE", "SIGN", "SIGNS", "TEST", "SOCIETY", "IADL", "ADL", "ADLS",
     "IADLS", "LIFT", "BOOT", "DISEASE", "SYNDROME", "CRITERIA", "CLASSIFICATION", "GRADE",
     "MANEUVER", "MANEUVERS", "MANOEUVRE", "MANOEUVRES", "REFLEX", "PROCEDURE", "OPERATION",
     "CATHETER", "SCREEN", "QUESTIONNAIRE", "INVENTORY", "INDEX", "PROTOCOL", "CONTRACTIONS",
     "PUPIL", "DESCRIPTION", "NODULE", "NODE", "TRIAD", "PHENOMENON", "FRACTURE", "PALSY",
-    "LYMPHOMA", "SARCOMA", "TUMOR", "ULCER", "STAIN", "STAGING", "SCALES", "SCORES",
+    "LYMPHOMA", "SARCOMA", "TUMOR", "ULCER", "STAIN", "STAGING", "SCALES", "SCORES", "DEPTH",
+    "THICKNESS", "IUD", "IMPLANT",
 })
 """Words that make the capitalized word before them an eponym when they are in the same
 run ('Lawton IADL', 'Angle Class II', 'Fleischner Society')."""
@@ -844,6 +853,9 @@ class NameFinder:
         spans: list[Span] = []
         for part_index, part in enumerate(p for p in parts if p):
             last_part = part[-1] is run[-1]
+            if eponym and last_part and 2 <= len(part) <= 3 and _EPONYM_ONLY.match(after) and all(
+                    lex.is_name(t.key) or t.key in lex.eponyms for t in part):
+                continue  # 'Braxton Hicks contractions': two eponyms, no person
             if (eponym and last_part) or (not last_part and not titled and _EPONYM_AFTER.match(
                     text[part[-1].end:part[-1].end + 60])):
                 part = part[:-1]
@@ -951,8 +963,9 @@ class NameFinder:
                 core[0].key in lex.first and core[-1].key in lex.last)):
             score = 0.75
         elif medium and len(core) <= 3 and not all(
-                is_english(t.key) and not lex.is_name(t.key) for t in core):
-            score = 0.7  # 'spoke with Okafor', not 'discussed with Nutrition'
+                (is_english(t.key) or t.key in self._stop or term_shaped(t.key)
+                 or lex.is_clinical(t.key)) and not lex.is_name(t.key) for t in core):
+            score = 0.7  # 'spoke with Okafor', not 'discussed with Nutrition', 'Per Os'
 
         if not score:
             return self._unknown_run(part, core, sentence_start=sentence_start, text=text)
