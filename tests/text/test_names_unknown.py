@@ -178,6 +178,9 @@ def test_term_shaped(key: str) -> None:
     ("Tech: Hope", "Hope"),
     ("Cleaning by Hope (RDH).", "Hope"),
     ("now named Joy", "Joy"),
+    ("Seen by Dr. de la Vega today.", "de la Vega"),
+    ("Uncle He is ninety.", "He"),
+    ("pls call tsiory 4055550187", "tsiory"),
 ])
 def test_unknown_names_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert _covered(scrubber, text, value)
@@ -215,6 +218,8 @@ NEGATIVES = [
     "i recieved the apointment letter for tomorow",
     "is this normal? thanks so much",
     "see you soon - pharmacy",
+    "pls call pharmacy 4055550187 for the refill",
+    "He is ninety. Uncle called.",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

@@ -217,6 +217,14 @@ _NICK_INSIDE = re.compile(
     r"(?<![A-Za-z'’\-])([A-Z][a-z'’\-]+)[ \t]+(?:[\"“'‘(]{1,2}[ \t]*)([A-Z][a-z]+)"
     r"(?:[ \t]*[\"”'’)]{1,2})[ \t]+([A-Z][a-z'’\-]+)(?![A-Za-z])")
 """'Tsiory "Tsi" Randrianasolo', 'Mosese (“Moss”) Vakalahi': a nickname between names."""
+_PARTICLES_BEFORE = re.compile(
+    r"(?i:\b(?:dr|mr|mrs|ms|prof|doctor)\.?)[ \t]+((?:(?:de|del|della|van|der|den|von|da|di|du|"
+    r"dos|das|le|la|bin|ibn|al|el|ten|ter|y)[ \t]+){1,3})$")
+"""Particles written in lower case between a title and a surname ('Dr. de la Vega')."""
+_CALL_PHONE = re.compile(
+    r"(?i:\bcall(?:ed)?|\btext(?:ed)?|\breach)[ \t]+([a-z][a-z'’\-]{2,})"
+    r"(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]+(?:at[ \t]+|@[ \t]*|on[ \t]+)?\(?[0-9]{3}")
+"""'pls call tsiory 4055550187': a lower-case name between 'call' and a phone number."""
 _LOWER_SIGNOFF = re.compile(
     r"(?:[-—–~]+|\b(?:thanks|thank\s+you|thx|ty|regards|sincerely|love|cheers))[ \t,]*"
     r"([a-z][a-z'’\-]{1,})(?:[ \t]+([a-z][a-z'’\-]{1,}))?[ \t.!]*$")
@@ -476,7 +484,19 @@ class NameFinder:
                      if _INITIALS_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)))
         spans.extend(self._initials(text))
         spans.extend(self._nicknames(text))
-        return spans
+        return self._with_particles(text, spans)
+
+    def _with_particles(self, text: str, spans: list[Span]) -> list[Span]:
+        """'Dr. de la Vega', 'Mr. van der Berg': lower-case particles between a title and a
+        found name belong to the name."""
+        out: list[Span] = []
+        for span in spans:
+            if span.type is PhiType.NAME and span.start > 3:
+                match = _PARTICLES_BEFORE.search(text, max(0, span.start - 30), span.start)
+                if match:
+                    span = Span(match.start(1), span.end, span.type, span.source, span.score)
+            out.append(span)
+        return out
 
     def _nicknames(self, text: str) -> list[Span]:
         """A nickname in quotes or brackets between a given name and a surname, each a
@@ -698,6 +718,12 @@ class NameFinder:
                                        for i, w in enumerate(words)):
                 spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
                                   "name_lower_for", 0.7))
+        for match in _CALL_PHONE.finditer(text) if "all" in text or "ext" in text \
+                or "each" in text else ():
+            words = [w for w in (match.group(1), match.group(2)) if w]
+            if all(self._lower_name_word(w, i == 0) for i, w in enumerate(words)):
+                spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
+                                  "name_lower_call", 0.75))
         tail = _LOWER_SIGNOFF.search(text, max(0, len(text) - 60))
         if tail:
             words = [w for w in (tail.group(1), tail.group(2)) if w]
@@ -914,8 +940,9 @@ class NameFinder:
                                               or tok.key in lex.clinical or month):
                 break
             if not kept and not titled and (tok.key in _FUNCTION_KEYS or tok.word[:2] in (
-                    "I'", "I’")) and not (len(tok.key) == 1 and tok.word.endswith(".")):
-                continue  # "I'm Tsiory's daughter": the pronoun is no name part
+                    "I'", "I’")) and not (len(tok.key) == 1 and tok.word.endswith(".")) and not (
+                    tok.key in _ASIAN_SURNAMES and tok.word[1:].islower()):
+                continue  # "I'm Tsiory's daughter": the pronoun is no name part ('Uncle He' is)
             kept.append(tok)
         if not kept:
             return []
