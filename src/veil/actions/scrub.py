@@ -7,6 +7,13 @@ Python loop over rows here). With `known_columns`, the other columns of the
 same row are that row's identifiers: they travel with the text in a struct and
 are expanded to their written variants by `veil.text.known_phi_from_table`.
 Nulls stay null.
+
+The action does not use the worker pool of `veil.text.parallel` (which `veil scrub
+--workers` does): on the Spark engine it already runs in one Python worker per core,
+where a pool would multiply processes and model copies; under Polars it would start
+resident processes from inside the engine's threads (also inside the long-lived
+service) and cannot start at all from daemonic processes. Parallelism for tables
+belongs to the engine.
 """
 
 from __future__ import annotations
