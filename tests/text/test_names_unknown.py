@@ -181,6 +181,9 @@ def test_term_shaped(key: str) -> None:
     ("Seen by Dr. de la Vega today.", "de la Vega"),
     ("Uncle He is ninety.", "He"),
     ("pls call tsiory 4055550187", "tsiory"),
+    ("Prosector: Vakalahi", "Vakalahi"),
+    ("Transcribed by: jkl  D: 03/04/2024", "jkl"),
+    ("Entirely submitted in A1-A4 (GR/tt).", "GR/tt"),
 ])
 def test_unknown_names_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert _covered(scrubber, text, value)

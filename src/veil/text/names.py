@@ -116,6 +116,21 @@ _LABELS = frozenset({
     "source", "spouse", "subscriber", "supervisor", "surgeon", "tech", "technician",
     "technologist", "therapist", "to", "transcribed by", "translator", "witness", "worker",
 })
+_LABELS = _LABELS | frozenset({
+    "prosector", "pathologist", "radiologist", "cardiologist", "oncologist", "neurologist",
+    "consultant", "consulting", "consulting physician", "grossed by", "reported by", "read by",
+    "performed by", "verified by", "reviewed by", "ordered by", "ordering provider",
+    "ordering physician", "requested by", "entered by", "completed by", "collected by",
+    "received by", "released by", "approved by", "updated by", "documented by",
+    "recorded by", "interpreted by", "dictating physician", "attending physician",
+    "primary care", "primary care physician", "primary care provider", "case manager",
+    "social worker", "charge nurse", "primary nurse", "bedside nurse", "assigned nurse",
+    "nurse practitioner", "physician assistant", "resident physician", "covering",
+    "on call", "on-call", "proxy", "health care proxy", "healthcare proxy", "poa", "hcpoa",
+    "power of attorney", "surrogate", "employer", "landlord", "sponsor", "owner", "examiner",
+    "investigator", "officer", "detective", "agent", "attorney", "pastor", "priest", "imam",
+    "rabbi", "teacher",
+})
 """Labels after which a name follows ('Patient:', 'Signed by:', 'Tech:', 'Next of kin...'):
 looked up in a set for the one to four words before each colon or leader (one scan for the
 marks instead of a long regex alternation tried at every word)."""
