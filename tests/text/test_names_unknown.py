@@ -182,6 +182,8 @@ def test_term_shaped(key: str) -> None:
     ("Uncle He is ninety.", "He"),
     ("pls call tsiory 4055550187", "tsiory"),
     ("Prosector: Vakalahi", "Vakalahi"),
+    ("Randrianasolo denies chest pain.", "Randrianasolo"),
+    ("Vakalahi is a 45 y.o. man.", "Vakalahi"),
     ("Transcribed by: jkl  D: 03/04/2024", "jkl"),
     ("Entirely submitted in A1-A4 (GR/tt).", "GR/tt"),
 ])
@@ -223,6 +225,7 @@ NEGATIVES = [
     "see you soon - pharmacy",
     "pls call pharmacy 4055550187 for the refill",
     "He is ninety. Uncle called.",
+    "Veozah was started. Cologuard is a stool test.",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

@@ -347,6 +347,13 @@ _EPONYM_AFTER = re.compile(
     r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant)\b)")
 
 
+_PERSON_AFTER = re.compile(
+    r"[ \t]+(?:denies|denied|reports|states|stated|says|said|understands|verbalized|"
+    r"verbalizes|prefers|wishes|lives|works|smokes|drinks|complains|endorses|presents|"
+    r"agrees|agreed|declines|declined|consents|consented|is\s+an?\s+[0-9]{1,3}|"
+    r"was\s+seen|is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\b)\b")
+"""Verbs only a person is the subject of: one word no list knows before them is a name
+('Randrianasolo denies pain', 'Vakalahi is a 45 y.o.'), even at a sentence start."""
 _EPONYM_ONLY = re.compile(
     r"^[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
     r"reflex|triad|lymphoma|sarcoma|fracture|classification|criteria|staging|pupil|nodule|"
@@ -1022,7 +1029,8 @@ class NameFinder:
         an everyday word only as the first word and not at a sentence start ('Grace
         Nwachukwu'); or an initial and one unknown word without a Latin ending
         ('T. Randrianasolo', not 'E. Faecium'); or one unknown word after a hand-off or
-        care verb ('signed out to Vakalahi')."""
+        care verb ('signed out to Vakalahi') or before a verb only a person does
+        ('Randrianasolo denies pain')."""
         lex = self.lex
         unknown = [self._unknown(t.word, t.key) for t in core]
         if not any(unknown) or any(text[t.end:t.end + 1].isalnum() for t in core):
@@ -1037,7 +1045,9 @@ class NameFinder:
         if len(core) == 1:
             key = core[0].key
             if (initials and part[0] is not core[0] and not key.endswith(_LATIN_TAIL)
-                    and len(key) >= 4) or (not initials and self._care_before(text, part[0])):
+                    and len(key) >= 4) or (not initials and (
+                        self._care_before(text, part[0])
+                        or _PERSON_AFTER.match(text, core[0].end, core[0].end + 40))):
                 return [Span(part[0].start, part[-1].end, PhiType.NAME, "name_shape", 0.7)]
             return []
         if len(core) > 4:
