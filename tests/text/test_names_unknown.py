@@ -184,6 +184,8 @@ def test_term_shaped(key: str) -> None:
     ("Prosector: Vakalahi", "Vakalahi"),
     ("Randrianasolo denies chest pain.", "Randrianasolo"),
     ("Vakalahi is a 45 y.o. man.", "Vakalahi"),
+    ("pt tsiory randrianasolo c/o pain", "tsiory randrianasolo"),
+    ("vakalahi (my mom) fell", "vakalahi"),
     ("Transcribed by: jkl  D: 03/04/2024", "jkl"),
     ("Entirely submitted in A1-A4 (GR/tt).", "GR/tt"),
 ])
@@ -226,6 +228,8 @@ NEGATIVES = [
     "pls call pharmacy 4055550187 for the refill",
     "He is ninety. Uncle called.",
     "Veozah was started. Cologuard is a stool test.",
+    "pt complains of pain, pt recieved meds tonite, pt tolerated ambulation",
+    "called back (my mom) later",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

@@ -153,7 +153,9 @@ _LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z
 _LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\bname\s*:\s*)(?=[a-z])")
 _LOWER_RELATION = re.compile(
-    r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\((?:" + _RELATION + r")(?![A-Za-z])"
+    r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\("
+    r"(?:(?:my|his|her|their|pt'?s|the\s+pt'?s|patient'?s)[ \t]+)?"
+    r"(?:" + _RELATION + r")(?![A-Za-z])"
     r"(?:[ \t]+of[ \t]+(?:pt|patient|the\s+patient)[ \t]+([a-z]{2,}(?:[ \t][a-z]{2,})?))?")
 """Lower-case chat: 'paris jordan (daughter of pt may jordan)'."""
 _HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
@@ -245,6 +247,9 @@ _LOWER_SIGNOFF = re.compile(
     r"([a-z][a-z'’\-]{1,})(?:[ \t]+([a-z][a-z'’\-]{1,}))?[ \t.!]*$")
 """A lower-case name signing off at the very end of a message ('... - maria lopez',
 'thanks tsiory')."""
+_LOWER_PT = re.compile(r"(?<![A-Za-z])(?:pt|patient)[ \t]+([a-z][a-z'’\-]{2,})[ \t]+"
+                       r"([a-z][a-z'’\-]{2,})(?![A-Za-z])")
+"""Lower-case 'pt tsiory randrianasolo': two name words after 'pt'."""
 _DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
@@ -677,8 +682,9 @@ class NameFinder:
             for group in (1, 2):
                 words = (match.group(group) or "").split()
                 keys = [fold(w) for w in words]
-                if words and all(self._usable(k) for k in keys) and any(
-                        lex.is_name(k) for k in keys):
+                if words and all(self._usable(k) for k in keys) and (any(
+                        lex.is_name(k) for k in keys) or all(
+                        self._lower_name_word(w, i == 0) for i, w in enumerate(words))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "name_lower_relation", 0.8))
         for match in _HERE_INTRO.finditer(text) if " here" in text else ():
@@ -753,6 +759,12 @@ class NameFinder:
                     i == 1 and fold(w) in _ASIAN_SURNAMES) for i, w in enumerate(words)):
                 spans.append(Span(tail.start(1), tail.end(len(words)), PhiType.NAME,
                                   "name_lower_signoff", 0.75))
+        for match in _LOWER_PT.finditer(text) if "pt" in text or "patient" in text else ():
+            name_words = (match.group(1), match.group(2))
+            if all(self._lower_name_word(w, i == 0, strict=True) and not lex_first_weak(self, w)
+                   for i, w in enumerate(name_words)):
+                spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_lower_pt",
+                                  0.7))
         for label in _DOB_WORD.finditer(text):
             match = _LOWER_BEFORE_DOB.search(text, max(0, label.start() - 40), label.start())
             if not match:
