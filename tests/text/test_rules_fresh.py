@@ -202,6 +202,74 @@ _NEGATIVES: list[str] = [
     'Grade 3/4 toxicity.',
     'Mon - Fri schedule',
 ]
+_MORE: list[tuple[str, str]] = [
+    ('D: 3/4 T: 3/5', '3/4'),
+    ('D: 3/4 T: 3/5', '3/5'),
+    ('admitted (3/4 TO 3/9)', '3/4 TO 3/9'),
+    ('DOB 030419', '030419'),
+    ('DOB: 03041931', '03041931'),
+    ('| 3/4 | 08:00 | 120/80 |', '3/4'),
+    ('3/5    BMP stable', '3/5'),
+    ('seen O3/l4/2O21 in clinic', 'O3/l4/2O21'),
+    ('Lives at 123½ Main St.', '123½ Main St'),
+    ('Lives at 45 1/2 Elm Street', '45 1/2 Elm Street'),
+    ('Home: 1234 N 500 W, Provo', '1234 N 500 W'),
+    ('Mailing: 12 Rue de la Paix', '12 Rue de la Paix'),
+    ('Vive en 45 Calle del Sol #3', '45 Calle del Sol #3'),
+    ('trailer park off Old Mill Rd', 'Old Mill Rd'),
+    ('from Route 9 turn left at the church', 'Route 9'),
+    ('take Hwy 61 south to the gravel road', 'Hwy 61'),
+    ('accident at mile marker 112 on I-80', 'mile marker 112 on I-80'),
+    ('lives near exit 23 off I-40', 'exit 23'),
+    ('1234 MAIN ST APT 4B', '1234 MAIN ST APT 4B'),
+    ('N4567 Cty Rd X', 'N4567 Cty Rd X'),
+    ('Lives in Washington county with son.', 'Washington'),
+    ('alive at 94 per pedigree', '94'),
+    ('Case CR2023-00417 reviewed.', 'CR2023-00417'),
+    ('Booking # 23-11842', '23-11842'),
+    ('SO# 230417', '230417'),
+    ('MRN 123 456 789', '123 456 789'),
+    ('HRN: 0012 3456', '0012 3456'),
+    ('SSN on file ends in 4417', '4417'),
+    ('last 4 of SSN: 4417', '4417'),
+    ('Dexcom transmitter 8G4K2P replaced.', '8G4K2P'),
+    ('her car (7KXR221) was towed', '7KXR221'),
+    ('lic. 123456', '123456'),
+    ('license RN 2345678', '2345678'),
+    ('my id is MD12345678', 'MD12345678'),
+    ('Ins: TX Medicaid 512345678', '512345678'),
+    ('guarantor acct 44-1189', '44-1189'),
+]
+_MORE_NEGATIVES: list[str] = [
+    'Started on I-131 therapy.',
+    'Patient on Warfarin Therapy.',
+    'Take off Tylenol.',
+    'Came from OR at 10:30 Visit 2 SOC.',
+    'Weaned off O2.',
+    'Transition from IV to PO.',
+    'Switched from Lasix to Bumex.',
+    'Exit wound noted on left flank.',
+    'Reviewed on CT 3 views.',
+    'Pt on SR 2 liters.',
+    'Gait: 10 m walk.',
+    'MM 2 strength noted.',
+    'He was on US 1 occasions.',
+    '0930 OASIS Start of Care visit',
+    '1430 Visit 2 Recert Episode 3 Care Coordination',
+    'Case 2 of the series.',
+    'In this case 10 mg was given.',
+    'File 2019 taxes.',
+    'So 10 mg daily.',
+    'The sensor 4 readings were low.',
+    'Car accident 2 years ago (MVC).',
+    'License to drive suspended.',
+    'Insurance: Medicare Part B.',
+    'Medicaid pending.',
+    'Last 4 weeks of symptoms.',
+    'SSN pending.',
+    'Ins: BCBS PPO.',
+    'Pt has a case of 12 bottles.',
+]
 
 
 @pytest.fixture(scope="module")
@@ -264,8 +332,8 @@ def test_first_character_look_aheads_keep_every_match() -> None:
     from veil.text.rules import FIRST_CHARS, RULES, lead_pattern, with_lead
 
     notes, _table = generate_notes(40, seed=31)
-    sentences = [text for text, _value in _DATES + _AGES + _STREETS]
-    corpus = "\n".join([n.text for n in notes] + sentences + _NEGATIVES)
+    sentences = [text for text, _value in _DATES + _AGES + _STREETS + _MORE]
+    corpus = "\n".join([n.text for n in notes] + sentences + _NEGATIVES + _MORE_NEGATIVES)
     for rule in RULES:
         if rule.name not in FIRST_CHARS:
             continue
@@ -273,3 +341,20 @@ def test_first_character_look_aheads_keep_every_match() -> None:
         led = re.compile(lead_pattern(rule), rule.flags)
         assert [m.span() for m in plain.finditer(corpus)] == \
             [m.span() for m in led.finditer(corpus)], rule.name
+
+
+@pytest.mark.parametrize(("text", "value"), _MORE)
+def test_stamps_ranges_ocr_streets_and_weak_cue_ids(scrubber: Scrubber, text: str,
+                                                    value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", _MORE_NEGATIVES)
+def test_more_hard_negatives_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+def test_a_street_line_stops_at_the_line_end(scrubber: Scrubber) -> None:
+    text = "0930 OASIS Start of Care\n12 Oak Ridge Rd"
+    spans = scrubber.find(text)
+    assert [text[s.start:s.end] for s in spans] == ["12 Oak Ridge Rd"]

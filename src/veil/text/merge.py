@@ -42,10 +42,9 @@ _STATE_TAIL = re.compile(
 
 def _drop_city_state_names(spans: list[Span], text: str) -> list[Span]:
     """Without the NAME spans that are exactly a found city, a comma and a state."""
-    cities = {(s.start, s.end) for s in spans if s.type is PhiType.CITY}
-    if not cities:
+    starts = {s.start: s.end for s in spans if s.type is PhiType.CITY}
+    if not starts:
         return spans
-    starts = {start: end for start, end in cities}
     return [s for s in spans if not (
         s.type is PhiType.NAME and s.start in starts and s.end > starts[s.start]
         and _STATE_TAIL.fullmatch(text, starts[s.start], s.end))]

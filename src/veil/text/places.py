@@ -49,7 +49,7 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = re.compile(
-    r"\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
+    r"(?=[UHCM])\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
 _CUT_WORDS = frozenset({
     "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
@@ -119,7 +119,8 @@ _PLACE_AFTER = re.compile(
     r"Oregon|Pennsylvania|Rhode\s+Island|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
     r"West\s+Virginia|Wisconsin|Wyoming))|\s+(?:area|metro|city|township|suburbs?|region)\b)")
 _CITY_STATE = re.compile(
-    r"(?<![A-Za-z'’])((?:[A-Z][a-z'’.\-]+)(?:[ \t]+[A-Z][a-z'’.\-]+){0,3})(?:,[ \t]*|[ \t]+"
+    r"(?=[A-Z])(?<![A-Za-z'’])((?:[A-Z][a-z'’.\-]+)(?:[ \t]+[A-Z][a-z'’.\-]+){0,3})"
+    r"(?:,[ \t]*|[ \t]+"
     r"(?=[A-Z]{2}[ \t]+[0-9]{5}))(?:AL|AK|AZ|AR|CA|"
     r"CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
     r"OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)\b(?:[ \t]+[0-9]{5}|(?![a-z]))")
@@ -127,7 +128,7 @@ _TOWN_SUFFIX = (r"(?:berg|borough|burgh|bury|chester|fort|furt|haven|land|mouth|
                 r"stad|ton|town|view|ville|field|wood|ford|dale|ridge|springs|falls|ham|polis)")
 _TOWN_PREFIX = r"(?:North|South|East|West|New|Lake|Port|Fort|Saint|St\.|Mount|Mt\.)"
 _TOWN_SHAPE = re.compile(
-    r"(?<![A-Za-z'’])(?:(" + _TOWN_PREFIX + r"[ \t]+)?[A-Z][a-z]{2,}" + _TOWN_SUFFIX
+    r"(?=[A-Z])(?<![A-Za-z'’])(?:(" + _TOWN_PREFIX + r"[ \t]+)?[A-Z][a-z]{2,}" + _TOWN_SUFFIX
     + r"|(" + _TOWN_PREFIX.upper() + r"[ \t]+)?[A-Z]{3,}" + _TOWN_SUFFIX.upper()
     + r"|(" + _TOWN_PREFIX + r"[ \t]+|" + _TOWN_PREFIX.upper() + r"[ \t]+)[A-Z][A-Za-z]{2,})"
     r"(?![A-Za-z])")
@@ -206,7 +207,7 @@ _EMPLOYER = re.compile(
 """'works at Walgreens', 'employed by Tyson Foods': the employer (a quasi-identifier that
 the notes' gold marks as a facility)."""
 _CONTEXT_PLACE = re.compile(
-    r"(?i:\b(?:moved\s+(?:here\s+)?(?:to|from)|move\s+to|moving\s+to|lives\s+in|living\s+in|resides\s+in|residing\s+in|"
+    r"(?=[MmLlRrBbGgNnHhTtVvIiCcAaOoWw])(?i:\b(?:moved\s+(?:here\s+)?(?:to|from)|move\s+to|moving\s+to|lives\s+in|living\s+in|resides\s+in|residing\s+in|"
     r"born\s+in|raised\s+in|grew\s+up\s+in|relocated\s+(?:to|from)|native\s+of|"
     r"hometown\s+(?:of|is)|visiting\s+from|travel(?:l)?ed\s+(?:to|from)|trip\s+to|"
     r"vacation\s+in|is\s+from|are\s+from|am\s+from|i'm\s+from|comes\s+from|"
@@ -235,6 +236,8 @@ _FACILITY_PREP = re.compile(
     r"((?:(?:St|ST|Mt|MT)\.?|Saint|SAINT|Mount|MOUNT)[ \t]+)?"
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]*|of)){0,3})")
 """A preposition of movement or place before capitalized words ('to Mercy', 'from UCSF')."""
+_MEMO_MAX = 65536
+_FIRST_WORD = re.compile(r"[^ \t'’]+")
 _PREP_GROUP = {"TO": "TO", "INTO": "TO", "AT": "AT", "FROM": "FROM", "PER": "FROM",
                "WITH": "WITH", "THROUGH": "WITH", "VIA": "WITH", "BY": "WITH"}
 _ALONE_OK = frozenset({"PRESBYTERIAN", "BAPTIST", "METHODIST", "EPISCOPAL", "LUTHERAN",
@@ -277,7 +280,7 @@ _SERVICE_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|TION|SION|MENT|ING|ETRY|A
 facility named by context alone ends so."""
 _FACILITY_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?:(?:the|THE)[ \t]+)?"
                            r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
-_AT_ACRONYM = re.compile(r"(?<![A-Za-z])(?:at|@)[ \t]+(?:the[ \t]+)?([A-Z]{3,6})"
+_AT_ACRONYM = re.compile(r"at(?<![A-Za-z]at)[ \t]+(?:the[ \t]+)?([A-Z]{3,6})"
                          r"(?![A-Za-z0-9&%/\-])(?=[ \t]*(?:[.,;:)\n]|$|(?:in|for|on|and|with|by|"
                          r"where|then|last|since|until|after|before|x)\b))")
 """'CABG '15 at UAB', 'MRI done @ OHSU.': an acronym of three to six capitals after 'at', at
@@ -290,12 +293,11 @@ _AT_ACRONYM_BEFORE = re.compile(
     r"trained|works?|worked|employed|nurse|admission|admitted|stay|hospitalized|"
     r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
 _PHARMACY_CONTEXT = re.compile(
-    r"(?i:\b(?:pharmacy|pharm|rx|prescriptions?|refills?|meds|medications?|scripts?|e-?scribed|"
+    r"(?=[PpRrMmSsEe])(?i:\b(?:pharmacy|pharm|rx|prescriptions?|refills?|meds|medications?|scripts?|e-?scribed|"
     r"erx)\b)(?:[^.\n:]{0,25}?(?:\b(?:at|to|from|with|via)\b|@)|[ \t]*:)[ \t]*(?:the[ \t]+)?"
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
 """'picks up meds at CVS', 'Rx sent to Walgreens', 'Pharmacy: Rite Aid #1180'."""
 _SPECIALTY_FACILITY = re.compile(
-    r"(?<![A-Za-z'’])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})[ \t]+"
     r"(?:Neurology|Cardiology|Orthopa?edics|Dermatology|Oncology|Urology|Gastroenterology|"
     r"Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|Nephrology|Podiatry|"
     r"Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
@@ -305,11 +307,14 @@ _SPECIALTY_FACILITY = re.compile(
     r"(?![ \t]+(?i:failure|surgery|disease|attack|rate|sounds?|block|transplant|murmur|cath|"
     r"catheterization|exam|consult|note|service|team|fellow|resident|attending|follow|f/u|"
     r"appointment|appt|evaluation|eval|referral|admission|floor|unit|rounds|recs|"
-    r"recommendations|valve|team|defect|health)\b)")
+    r"recommendations|valve|team|defect|health)\b)(?<=[A-Za-z])")
 """'Valley Cardiology', 'Bryan Heart', 'Sunrise Hospice': a practice or agency named by a proper
-word before a specialty or service word (the words before must name, not describe)."""
+word before a specialty or service word (the words before must name, not describe); the
+specialty word is found first (a fast scan), then `_NAMING_WORDS` before it."""
+_NAMING_WORDS = re.compile(r"(?<![A-Za-z'’])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})"
+                           r"[ \t]+$")
 _LOWER_CONTEXT_FACILITY = re.compile(
-    r"(?<![A-Za-z])(?:at|to|from|per)[ \t]+(?:the[ \t]+)?(?:(st\.?|saint)[ \t]+"
+    r"(?=[atfp])(?<![A-Za-z])(?:at|to|from|per)[ \t]+(?:the[ \t]+)?(?:(st\.?|saint)[ \t]+"
     r"([a-z]{3,}(?:['’]?s)?)"
     r"|([a-z]{3,})[ \t]+(?:er|ed|urgent[ \t]+care))(?![A-Za-z])")
 """Lower-case chat: 'seen at st lukes', 'went to mercy er'."""
@@ -373,6 +378,8 @@ class PlaceFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        self._plain_seen: dict[str, bool] = {}
+        """`_plain` per word, memoized (a bounded vocabulary of capitalized words)."""
 
     def find(self, text: str) -> list[Span]:
         spans = [*self._facilities(text), *self._cities(text), *self._shaped_cities(text),
@@ -408,6 +415,10 @@ class PlaceFinder:
             spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
                               0.75))
         for match in _FACILITY_PREP.finditer(text):
+            if not match.group(2):
+                first = fold(_FIRST_WORD.match(match.group(3)).group())  # type: ignore[union-attr]
+                if self._facility_blocked(first) and first not in _ALONE_OK:
+                    continue  # 'to ED', 'by Dr': no verb check needed
             verb = _FACILITY_VERB[_PREP_GROUP[match.group(1).upper()]]
             if not verb.search(text, max(0, match.start() - 45), match.start()):
                 continue
@@ -421,7 +432,10 @@ class PlaceFinder:
         names in chat (`_LOWER_CONTEXT_FACILITY`)."""
         lex = self.lex
         spans: list[Span] = []
-        for match in _SPECIALTY_FACILITY.finditer(text):
+        for special in _SPECIALTY_FACILITY.finditer(text):
+            match = _NAMING_WORDS.search(text, max(0, special.start() - 60), special.start())
+            if not match:
+                continue
             words = list(re.finditer(r"[^ \t]+", match.group(1)))
             keys = [fold(w.group()) for w in words]
             kept = len(keys)  # the longest run of naming words right before the specialty
@@ -437,11 +451,13 @@ class PlaceFinder:
                     or text[:match.start(1) + words[kept].start()].rstrip(" \t")[-1:] in ".\n:;"):
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
             start = match.start(1) + words[kept].start()
-            spans.append(Span(start, match.end(), PhiType.FACILITY, "facility_practice", 0.8))
+            spans.append(Span(start, special.end(), PhiType.FACILITY, "facility_practice", 0.8))
         if any(w in text for w in ("harm", "Rx", "RX", "rx", "rescri", "efill", "eds", "edic")):
             for match in _PHARMACY_CONTEXT.finditer(text):
                 spans.extend(self._facility_words(text, match.start(1), match.group(1), -1))
-        for match in _LOWER_CONTEXT_FACILITY.finditer(text):
+        lower = _LOWER_CONTEXT_FACILITY.finditer(text) if any(
+            w in text for w in (" er", " ed", "urgent care", " st ", " st.", "saint")) else ()
+        for match in lower:
             key = fold(match.group(2) or match.group(3))
             if lex.is_clinical(key) or key in FUNCTION_WORDS or key in _SERVICES \
                     or key in _GENERIC or key in _SERVICE_WORDS or (
@@ -638,6 +654,14 @@ class PlaceFinder:
     def _plain(self, key: str) -> bool:
         """A word that names a kind of care, not one place ('Anticoagulation Clinic', 'Wound
         Care Center', 'Employee Health'): generic, a service, clinical vocabulary."""
+        known = self._plain_seen.get(key)
+        if known is None:
+            if len(self._plain_seen) > _MEMO_MAX:
+                self._plain_seen.clear()
+            known = self._plain_seen[key] = self._plain_word(key)
+        return known
+
+    def _plain_word(self, key: str) -> bool:
         lex = self.lex
         if key in _GENERIC:
             return True

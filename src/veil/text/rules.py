@@ -114,8 +114,13 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Gdns|Gln|Ests|Crst|Lndg|Mtn|Bnd|Brk|Byp|Cswy|Ctrs|Cts|Dl|Dm|Fls|Frd|Frst|"
                   r"Frk|Ft|Hls|Hvn|Knl|Knls|Lck|Mlls|Psge|Pln|Plns|Prt|Radl|Shl|Shr|Skwy|Smt|"
                   r"Sta|Stra|Strm|Tunl|Un|Via|Xrd)")
-_UNIT = (r"(?:,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|Trlr)"
-         r"\.?\s*#?\s*[A-Za-z0-9\-]{1,6}|,?\s*#\s*[0-9]{1,5}[A-Za-z]?)")
+_UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|"
+         r"Trlr|Trailer|Spc)\.?[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}|"
+         r",?[ \t]*#[ \t]*[0-9]{1,5}[A-Za-z]?)")
+_HOUSE = (r"(?<![A-Za-z0-9.,:/])(?:[NSEW](?=[0-9]{3,6}[ \t]))?[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?"
+          r"(?:[ \t]?(?:½|¼|¾|1/2|1/4|3/4)(?![0-9]))?")
+"""A house number: digits, a letter, a dash part or a fraction ('123½', '45 1/2'), or a rural
+grid number with its compass letter ('N1234')."""
 _STREET_WORD = r"(?:[A-Z0-9][A-Za-z0-9'’\-]+\.?|[0-9]+(?:st|nd|rd|th))"
 
 
@@ -160,10 +165,25 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_iso_week", d, r"(?=[12][0-9]{3}-?W)" + _LD + _Y4
           + r"-?W(?:0[1-9]|[1-4][0-9]|5[0-3])(?:-?[1-7])?" + _RD, 0.9),
         # '3/4-3/9', '3/4 - 3/9/24': a range of month/day pairs (never a fraction of a unit)
-        r("date_short_range", d, r"(?=[0-9]{1,2}/[0-9]{1,2}[ \t]*[\-–])" + _LD + _MON + r"/"
-          + _DAYNUM + r"[ \t]*[\-–][ \t]*" + _MON + r"/" + _DAYNUM + r"(?:/(?:" + _Y4
+        r("date_short_range", d, r"(?=[0-9]{1,2}/[0-9]{1,2}[ \t]*(?:[\-–]|(?i:to|thru|through|"
+          r"until)[ \t]))" + _LD + _MON + r"/" + _DAYNUM + r"[ \t]*(?:[\-–]|(?i:to|thru|through|"
+          r"until)[ \t])[ \t]*" + _MON + r"/" + _DAYNUM + r"(?:/(?:" + _Y4
           + r"|[0-9]{2}))?" + _RD + r"(?![ \t]*(?i:in\b|inch|\"|"
           r"mm|cm|mg|tabs?|tablets?|of\b|strength|cups?|tsp|tbsp))", 0.85),
+        # 'D: 3/4 T: 3/5' transcription stamps; 'DOB 030419'; a month/day in a table's first cell
+        r("date_stamp_short", d, r"(?<![A-Za-z])[DT]:[ \t]*(" + _MON + r"/" + _DAYNUM
+          + r"(?:/(?:" + _Y4 + r"|[0-9]{2}))?)" + _RD, 0.85, group=1),
+        r("date_dob_compact", d, r"(?i:\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+birth|born)"
+          r"[ \t]*[:#]?[ \t]*)((?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[0-9]{2}|(?:19|20)"
+          r"[0-9]{2}))(?![0-9])", 0.9, group=1),
+        r("date_first_cell", d, r"(?m:^[ \t]*\|?[ \t]*(" + _MON + r"/" + _DAYNUM
+          + r")[ \t]*(?:\||\t|"
+          r" {2,}))", 0.8, group=1),
+        # OCR damage: letter O for zero, l or I for one ('O3/l4/2O21'), at least one of each kind
+        r("date_ocr", d, r"(?<![A-Za-z0-9/])(?=[0-9OlI/]{6,10}(?![A-Za-z0-9/]))(?=[^ \t\n]*[OlI])"
+          r"(?=[^ \t\n]*[0-9])(?:[0O]?[1-9lI]|[1lI][0-2OlI])/"
+          r"(?:[0O]?[1-9lI]|[12lI][0-9OlI]|3[01OlI])"
+          r"/(?:[12lI][09O][0-9OlI]{2}|[0-9OlI]{2})(?![A-Za-z0-9/])", 0.8),
         # 'chart says 2/20': month/day with a day over 12 (no score, fraction or node count)
         r("date_short_bare", d, r"(?=[0-9]{1,2}/[1-3][0-9](?![0-9]))(?<![0-9A-Za-z/.\-:+])"
           r"(?<!GCS )(?<!GCS: )(?<!MMSE )(?<!MoCA )(?<!score )(?<!scored )(?<!PHQ-9 )(?<!Apgar )"
@@ -199,7 +219,7 @@ def _rules() -> tuple[PatternRule, ...]:
           + _R, 0.95),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
         r("date_weekday_day", d, _L + _WEEKDAY_FULL + r",?\s+(?:the\s+)?" + _ANYDAY + _R, 0.9),
-        r("date_month_alone", d, r"(?=[JFMASONDjfmasond])(?<![A-Za-z])(?:January|February|March|"
+        r("date_month_alone", d, r"(?=[JFMASOND])(?<![A-Za-z])(?:January|February|March|"
           r"April|June|July|"
           r"August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|"
           r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
@@ -263,7 +283,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
         r("age_died_at", PhiType.AGE, r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|"
-          r"expired|lived\s+to|living\s+to)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
+          r"expired|lived\s+to|living\s+to|alive\s+(?:and\s+well\s+)?at|a&w\s+at|living\s+at|"
+          r"d\.)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|/|percent))"
           + _R, 0.9, group=1),
         # 'Lives alone, 91, on Medicare', 'retired farmer, 94, here with his son'
@@ -328,8 +349,47 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:\s+(?:number|no|#))?)\b\.?\s*[:#]?\s*(?:is\s+|of\s+|ending\s+(?:in\s+)?)?)"
           r"((?:[0-9Xx*]{3}[\- ]?[0-9Xx*]{2}[\- ]?)?[0-9]{4})" + _RD, 1.0, group=1),
         r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr(?=#)|mr\s+no|medical\s+record|accession|specimen|"
-          r"fin|csn|har|empi|emr|ehr)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9,
+          r"fin|csn|har|empi|emr|ehr|hrn|chart\s+no|health\s+record)\b" + _SEP + r")"
+          + _ID_VALUE + _R, 0.9,
           group=1, validator="has_digit"),
+        # 'MRN 123 456 789' (OCR or printed in groups), 'HRN: 0012 3456'
+        r("mrn_grouped", PhiType.MRN, r"(?i:\b(?:mrn|hrn|mr\s*#|medical\s+record"
+          r"(?:\s+(?:number|no\.?|#))?)"
+          r"[ \t]*[:#]?[ \t]*)([0-9]{2,4}(?:[ \t][0-9]{2,4}){1,3})(?![0-9])", 0.9, group=1),
+        # 'SSN on file ends in 4417', 'last 4 of SSN: 4417'
+        r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
+          r"\b(?:ends?|"
+          r"ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+(?:the\s+)?"
+          r"(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?))?\s*(?:is|are|=|:|-)?\s*)"
+          r"([0-9]{4})(?![0-9])", 0.9, group=1),
+        # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
+        r("case_number", PhiType.MRN, r"(?i:\b(?:case|booking|inmate|docket|incident|citation|"
+          r"warrant|so|file)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
+          r"((?=[A-Za-z\-]*[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}[0-9]{2,10}(?:[\-/][0-9]{2,8}){0,2}"
+          r"[A-Za-z]?)"
+          r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|ml|units?|%|of\b|patients|cases|days?|weeks?|"
+          r"years?))",
+          0.8, group=1, validator="has_digit"),
+        # 'transmitter 8G4K2P', 'sensor SN 3MH01G2'
+        r("device_transmitter", PhiType.DEVICE, r"(?i:\b(?:transmitter|sensor|receiver|tx)"
+          r"(?:[ \t]+(?:id|sn|s/n|serial|#|no\.?))?[ \t]*[:#]?[ \t]*)((?=[A-Z0-9]*[0-9])"
+          r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,12})(?![A-Za-z0-9])", 0.85, group=1),
+        # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
+        r("plate_vehicle", PhiType.PLATE, r"(?i:\b(?:car|truck|van|vehicle|suv|sedan|pickup|"
+          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\(\s*)((?=[A-Z0-9 \-]*[0-9])"
+          r"(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})(?=\s*\))",
+          0.85, group=1),
+        # 'lic. 123456', 'license RN 2345678', 'RPh lic #'
+        r("license_credential", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic)\b\.?[ \t]*(?:#|no\.?)?"
+          r"[ \t]*(?:(?:RN|LPN|LVN|MD|DO|PA|NP|APRN|RPh|PharmD|DDS|DMD|LCSW|LMFT|CNA|EMT|PT|OT)"
+          r"[ \t]*[:#]?[ \t]*)?)((?=[A-Za-z]{0,3}[0-9])[A-Za-z]{0,3}[0-9][0-9\-]{3,11})"
+          r"(?![A-Za-z0-9])", 0.85, group=1),
+        # 'my id is MD12345678', 'Ins: TX Medicaid 512345678'
+        r("plan_spoken", PhiType.HEALTH_PLAN, r"(?i:\b(?:my\s+(?:member\s+)?id\s+(?:is|#)|"
+          r"ins(?:urance)?\s*[:#]|medicaid(?:\s+(?:id|#|number|no\.?))?\s*[:#]?)[ \t]*"
+          r"(?:[A-Z][A-Za-z]+[ \t]+){0,2})((?=[A-Za-z]{0,4}[0-9])[A-Za-z]{0,4}[0-9]"
+          r"[0-9A-Za-z\-]{4,16})"
+          r"(?![A-Za-z0-9])", 0.85, group=1, validator="has_digit"),
         r("mrn_prefixed", PhiType.MRN, r"(?<![A-Za-z0-9])MRN?[0-9]{6,10}(?![A-Za-z0-9])", 0.85),
         r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"
           r"encounter|visit|admission|case|episode|lab|order|requisition|study|exam|report|"
@@ -366,13 +426,35 @@ def _rules() -> tuple[PatternRule, ...]:
         r("udi_hibcc", PhiType.DEVICE, r"(?<![A-Za-z0-9])\+[A-Z][0-9A-Z]{3}[0-9A-Z]{1,18}"
           r"(?:/[0-9A-Z$+%]{1,30})?" + _R, 0.9),
         # --- places ---
-        r("street", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,])(?:[NSEW](?=[0-9]{3,6}\s))?[0-9]{1,6}"
-          r"[A-Za-z]?(?:-[0-9]{1,4})?\s+"
+        r("street", PhiType.ADDRESS, _HOUSE + r"[ \t]+"
           r"(?:(?:[NSEW]|"
-          r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?\s+)?(?:" + _STREET_WORD + r"\s+){1,4}"
-          + _street_suffixes() + r"\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
+          r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?[ \t]+)?(?:" + _STREET_WORD + r"[ \t]+){1,4}"
+          + _street_suffixes() + r"\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
           0.95),
-        r("street_lower", PhiType.ADDRESS, r"(?i:(?<![A-Za-z0-9.,])[0-9]{1,6}[a-z]?\s+"
+        # '1234 N 500 W' (grid), '12 Rue de la Paix', '45 Calle del Sol'
+        r("street_grid", PhiType.ADDRESS, _HOUSE + r"[ \t]+[NSEW]\.?[ \t]+[0-9]{1,5}[ \t]+[NSEW]"
+          r"(?![A-Za-z0-9])\.?" + _UNIT + r"?", 0.9),
+        r("street_foreign", PhiType.ADDRESS, _HOUSE + r",?[ \t]+(?:Rue|Calle|Avenida|Avda\.?|"
+          r"Camino|Chemin|Via|Viale|Paseo|Carrera|Rua|Strasse|Straße|Ruta|Carretera|Callej[oó]n|"
+          r"Cerrada|Privada|Boulevard|Bd)[ \t]+(?:(?:de|del|la|las|los|el|da|do|dos|das|di|du|"
+          r"des|le|les)[ \t]+){0,2}[A-Z0-9][A-Za-z0-9'’\-]*(?:[ \t]+[A-Z0-9][A-Za-z0-9'’\-]*){0,3}"
+          + _UNIT + r"?", 0.9),
+        # 'off Old Mill Rd', 'from Route 9 turn left', 'mile marker 112 on I-80'
+        r("road_after_prep", PhiType.ADDRESS, r"(?:\b(?:off|onto|along|down|past|via|take|"
+          r"on|from|near)[ \t]+(?:the[ \t]+)?)((?:Old[ \t]+)?(?:[A-Z][a-z'’]+[ \t]+){1,3}"
+          r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|"
+          r"Highway|Hwy\.?|Pike|Parkway|Pkwy\.?|Turnpike|Expressway)(?![A-Za-z])|(?:Old[ \t]+)?"
+          r"(?:Highway|Hwy|Route|Rte|County[ \t]+(?:Road|Rd)|State[ \t]+(?:Road|Route|Hwy)|"
+          r"Interstate)[ \t\-]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|(?:US|U\.S\.|SR|CR|FM)[ \t\-]*"
+          r"[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])(?![ \t]+(?:[a-z]|[0-9]))|I-[ \t]?"
+          r"[0-9]{1,3}(?![0-9])(?![ \t]*(?i:therapy|uptake|scan|mibg|ablation|treatment|dose)))",
+          0.8, group=1),
+        r("mile_marker", PhiType.ADDRESS, r"(?:\b(?i:exit|mile[ \t]+marker|mile[ \t]+post|"
+          r"milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?\b|\bMM[ \t]*[0-9]{1,4}(?=[ \t]+(?:on|of|off)"
+          r"[ \t]))(?:[ \t]+(?:on|of|off)[ \t]+(?:I-?[ \t]?[0-9]{1,3}|(?:US|Hwy|Highway|Route|Rte|"
+          r"SR|Interstate)[ \t\-]*[0-9]{1,4}))?", 0.8),
+        r("street_lower", PhiType.ADDRESS, r"(?i:(?<![A-Za-z0-9.,:/])[0-9]{1,6}[a-z]?"
+          r"(?:[ \t]?(?:½|1/2))?\s+"
           r"(?:[nsew]\.?\s+)?(?:(?!(?:to|who|the|of|in|at|and|on|for|with|was|is|a|an)\s)"
           r"[a-z0-9][a-z0-9'\-]*\s+){1,3}(?:street|avenue|road|boulevard|lane|drive|court|"
           r"terrace|parkway|highway|circle|trail)" + _R + r")", 0.85),
@@ -392,7 +474,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("street_highway", PhiType.ADDRESS, r"(?=[0-9NSEW])(?<![A-Za-z0-9.,])"
           r"(?:[NSEW](?=[0-9]{3,6}\s))?"
           r"[0-9]{1,6}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
-          r"(?:(?:County|State|US|U\.S\.|Interstate|Old|Farm[ \t]+to[ \t]+Market|Ranch[ \t]+to"
+          r"(?:(?:County|Cty|Co\.|State|US|U\.S\.|Interstate|Old|Farm[ \t]+to[ \t]+Market|"
+          r"Ranch[ \t]+to"
           r"[ \t]+Market)[ \t]+)?(?:Highway|Hwy|Road|Rd|Route|Rte|Trunk|FM|CR)\.?[ \t]+"
           r"(?:[0-9]{1,4}[A-Z]?|[A-Z]{1,2})(?![A-Za-z0-9])(?:[ \t]+(?:N|S|E|W|North|South|East|"
           r"West)(?![A-Za-z]))?" + _UNIT + r"?", 0.9),
@@ -434,7 +517,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:code)?\s*[:#]?\s*(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
         r("county", PhiType.COUNTY, r"(?:\b[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]+){0,2}\s+"
-          r"(?:County|Parish|Borough|COUNTY|PARISH)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
+          r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
@@ -489,7 +572,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "patricks", "mlk", "luther king", "presidents", "president's", "columbus day",
         "peoples day", "peoples' day", "black friday", "cyber monday", "super bowl",
         "groundhog", "election day", "ides of", "ramadan"),
-    "date_iso_week": ("w",), "date_short_range": ("/",), "date_short_bare": ("/",),
+    "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
+    "date_stamp_short": ("d:", "t:"), "date_short_range": ("/",),
+    "date_short_bare": ("/",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": ("ninety", "hundred"), "age_decade": ("90s", "90's", "nineties"),
     "age_birthday": ("birthday",), "age_group_word": ("nonagenarian", "centenarian"),
@@ -520,7 +605,21 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "street_named": ("lives", "living", "resid", "house", "home", "apartment", "apt",
                      "located", "moved", "trailer", "farm", "ranch", "property"),
     "intersection": (" and ", "&"), "mrn_prefixed": ("mr",),
-    "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to"),
+    "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to",
+                    "alive", "a&w", "living at", "d."),
+    "mile_marker": ("exit", "mile", "mm"),
+    "mrn_grouped": ("mrn", "hrn", "mr", "medical record"),
+    "ssn_last4": ("ssn", "social", "ss#", "last 4", "last four"),
+    "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
+                    "so#", "so ", "file"),
+    "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),
+    "plate_vehicle": ("car", "truck", "van", "vehicle", "suv", "sedan", "pickup", "motorcycle",
+                      "jeep"),
+    "license_credential": ("lic",),
+    "plan_spoken": ("my id", "my member id", "ins", "medicaid"),
+    "street_foreign": ("rue", "calle", "avenida", "avda", "camino", "chemin", "via", "paseo",
+                       "carrera", "rua", "strasse", "straße", "ruta", "carretera", "callej",
+                       "cerrada", "privada", "boulevard", "bd"),
     "date_part_month": ("early", "mid", "late", "end of", "beginning of"),
     "date_field_short": ("date of", "comparison", "compared", "prior", "dob", "dos", "dod",
                          "doi"),
@@ -538,6 +637,9 @@ FIRST_CHARS: dict[str, str] = {
     "age_turned": "DFGHIJMPSTWdfghijmpstw", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "intersection": "ACINacin", "zip_state_any_case": "0-9", "numeric_code": "0-9",
+    "date_ocr": "0-9OlI", "street": "0-9NSEW", "street_grid": "0-9NSEW",
+    "street_foreign": "0-9NSEW", "street_lower": "0-9", "ssn_last4": "LSls",
+    "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
 }
 """Rule name -> every character a match of the rule can start with (a regex class body). A
 look-ahead for them lets the regex engine skip every other position at once: the same
@@ -622,9 +724,13 @@ class CompiledRules:
     def scan(self, text: str) -> Iterator[Candidate]:
         low = text.lower()
         for rule, regex, needs in self._compiled:
-            if needs is not None and not any(n in low for n in needs) and not (
-                    rule.name == "ipv6" and low.count(":") >= _IPV6_FULL):
-                continue
+            if needs is not None:
+                for need in needs:  # a plain loop: no generator per rule and text
+                    if need in low:
+                        break
+                else:
+                    if not (rule.name == "ipv6" and low.count(":") >= _IPV6_FULL):
+                        continue
             for match in regex.finditer(text):
                 start, end = match.span(rule.group)
                 if end > start:
