@@ -220,3 +220,49 @@ def test_facilities_by_agency_pharmacy_specialty_and_denomination(scrubber: Scru
 ])
 def test_specialties_services_and_med_lists_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('we just moved to tulsa and need a new doc', 'tulsa'),
+    ('my mom lives in eau claire, is that far', 'eau claire'),
+    ('office in fresno still open?', 'fresno'),
+    ('live in tulsa ok 74012', 'tulsa'),
+    ('live in tulsa ok 74012', '74012'),
+    ('driving up from san angelo tomorrow', 'san angelo'),
+    ('any urgent care near spokane', 'spokane'),
+    ('she was at baylor hospital last week', 'baylor'),
+    ('went to sutter er at 2am', 'sutter'),
+    ('is mercy hospital open', 'mercy'),
+    ('i was seen at geisinger last year', 'geisinger'),
+    ('transferred to baylor from the small er', 'baylor'),
+    ('My cardiologist at Sutter said it is fine.', 'Sutter'),
+    ('I got a call from Banner about my bill.', 'Banner'),
+    ('The ER at Mercy was full.', 'Mercy'),
+])
+def test_lower_case_chat_places_and_care_nouns(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    'is it normal to have pain in the morning',
+    'i have a rash in my groin, from the gym maybe',
+    'went from bad to worse in the night',
+    'is mobile dialysis a thing',
+    'in hope that it helps',
+    'should i go to urgent care or wait',
+    'pain in my back and neck',
+    'from work i went home',
+    'should i go to the er or wait',
+    'is the local hospital open',
+    'went to urgent care yesterday',
+    'my psych hospital stay was rough',
+    'the county hospital is far',
+    'called the pharmacy about refills',
+    'a rehab hospital is next',
+    'i went to bed early and was seen at home by the nurse',
+    'transferred to rehab then went to work',
+    'admitted to medicine then transferred to tele',
+])
+def test_lower_case_chat_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -260,8 +260,12 @@ _FACILITY_VERB = {
                      r"radiation|surgery|procedure|biopsy|cath|visit|visits|appointment|appt|"
                      r"f/u|follow[\s\-]?up|born|imaging|ct|mri|scan|lives|resides|living|"
                      r"residing|stays|staying|delivery|planned|scheduled|booked|registered|"
-                     r"enrolled|established|patient|pt)" + _ADVERB + ")"),
+                     r"enrolled|established|patient|pt|doctors?|dr|pcp|provider|physician|"
+                     r"specialist|[a-z]+ologist|surgeon|obgyn|ob|therapist|counselor|nurse|np|"
+                     r"team|office|er|ed|ward|unit|icu|nicu|floor|bed|room)" + _ADVERB + ")"),
     "FROM": re.compile(r"(?i:\b(?:records?|films?|imaging|images|notes?|reports?|results|"
+                       r"doctors?|dr|pcp|provider|physician|specialist|[a-z]+ologist|surgeon|"
+                       r"nurse|someone|somebody|call|called|letter|bill|billing|"
                        r"studies|labs|workup|work-up|transferred|transfer|transported|"
                        r"discharged|requested|obtained|received|faxed|outside\s+\w+|"
                        r"ct|mri|scans?|echo|biopsy|path(?:ology)?|slides|blocks)" + _ADVERB
@@ -318,6 +322,23 @@ _LOWER_CONTEXT_FACILITY = re.compile(
     r"([a-z]{3,}(?:['’]?s)?)"
     r"|([a-z]{3,})[ \t]+(?:er|ed|urgent[ \t]+care))(?![A-Za-z])")
 """Lower-case chat: 'seen at st lukes', 'went to mercy er'."""
+_LETTER = re.compile(r"[A-Za-z]")
+_UPPER = re.compile(r"[A-Z]")
+_CHAT_CAPITALS = 0.02
+"""A text whose letters are at most 2 % capitals is lower-case chat."""
+_LOWER_PLACE = re.compile(
+    r"(?<![A-Za-z])(?:in|from|to|near|outside|around|of)[ \t]+([a-z][a-z'’\-]+(?:[ \t]+"
+    r"[a-z][a-z'’\-]+){0,2})")
+"""A lower-case word run after a place preposition."""
+_LOWER_FACILITY_PREP = re.compile(
+    r"(?<![A-Za-z])(to|at|from|per|with|through|via)[ \t]+(?:the[ \t]+)?([a-z][a-z'’]{2,})"
+    r"(?![A-Za-z'’])")
+"""In lower-case chat, one word after a verb of care and its preposition ('seen at geisinger')."""
+_LOWER_ONE_FACILITY = re.compile(
+    r"(?<![A-Za-z'’\-])([a-z][a-z'’]{2,})[ \t]+(?:hospital|clinic|er|urgent[ \t]+care|"
+    r"medical[ \t]+cent(?:er|re)|med[ \t]+cent(?:er|re)|rehab|pharmacy|dialysis|hospice)"
+    r"(?![A-Za-z])")
+"""One lower-case word before a facility word in chat ('baylor hospital', 'sutter er')."""
 _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
 """A branch number after a facility or store name ('Walgreens #4412')."""
 _SERVICES = frozenset({
@@ -386,7 +407,8 @@ class PlaceFinder:
                  *self._context_places(text), *self._unknown_after_in(text),
                  *self._acronyms_and_employers(text), *self._place_then_zip(text),
                  *self._lower_facilities(text), *self._facility_context(text),
-                 *self._town_before_state(text), *self._named_practices(text)]
+                 *self._town_before_state(text), *self._named_practices(text),
+                 *self._lower_places(text)]
         return spans + self._coordinated(text, spans)
 
     def _facility_blocked(self, key: str) -> bool:
@@ -424,6 +446,50 @@ class PlaceFinder:
                 continue
             spans.extend(self._facility_words(text, match.start(3), match.group(3),
                                               match.start(2) if match.group(2) else -1))
+        return spans
+
+    def _lower_places(self, text: str) -> list[Span]:
+        """'moved to tulsa', 'live in eau claire ok 74012': in lower-case chat (few capitals),
+        a gazetteer town after a place preposition is a city, unless it is an everyday word
+        too (word-named towns, names that are words), a state, clinical or a function word."""
+        letters = len(_LETTER.findall(text))
+        if not letters or len(_UPPER.findall(text)) > letters * _CHAT_CAPITALS:
+            return []
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _LOWER_PLACE.finditer(text):
+            words = match.group(1).split()
+            keys = [fold(w) for w in words]
+            for n in range(len(keys), 0, -1):
+                whole = " ".join(keys[:n])
+                if whole not in lex.places or whole in lex.states or whole in COUNTRY_OR_REGION \
+                        or whole in _COUNTRIES or whole in _GENERIC:
+                    continue
+                if n == 1 and (whole in lex.weak or whole in lex.place_words
+                               or whole in FUNCTION_WORDS or lex.is_clinical(whole)
+                               or whole in lex.not_name or whole in _SERVICES
+                               or whole in lex.first or len(whole) < 4):
+                    break
+                end = match.start(1) + len(" ".join(words[:n]))
+                spans.append(Span(match.start(1), end, PhiType.CITY, "place_lower", 0.75))
+                break
+        for match in _LOWER_FACILITY_PREP.finditer(text):
+            key = fold(match.group(2))
+            verb = _FACILITY_VERB[_PREP_GROUP[match.group(1).upper()]]
+            if (key in FUNCTION_WORDS or self._plain(key) or key in _SERVICES or len(key) < 3
+                    or key in _UNITS or key in lex.places
+                    or (is_english(key) and not lex.is_name(key)) or key in lex.weak
+                    or not verb.search(text, max(0, match.start() - 45), match.start())):
+                continue
+            spans.append(Span(match.start(2), match.end(2), PhiType.FACILITY, "facility_lower",
+                              0.7))
+        for match in _LOWER_ONE_FACILITY.finditer(text):
+            key = fold(match.group(1))
+            if (key in FUNCTION_WORDS or self._plain(key) or key in _SERVICES or len(key) < 3
+                    or (is_english(key) and not lex.is_name(key))):
+                continue
+            spans.append(Span(match.start(1), match.end(), PhiType.FACILITY, "facility_lower",
+                              0.7))
         return spans
 
     def _named_practices(self, text: str) -> list[Span]:
