@@ -135,6 +135,19 @@ _LABELS = _LABELS | frozenset({
 looked up in a set for the one to four words before each colon or leader (one scan for the
 marks instead of a long regex alternation tried at every word)."""
 _LABEL_MARK = re.compile(r":|\.{3,}|_{3,}|…+")
+_ALPHA_RUN = re.compile(r"[A-Za-z]+")
+_SIGNATURE_DASH = re.compile(r"(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*")
+_STRONG_TRIGGERS = frozenset(
+    chunk.lower() for chunk in re.findall(r"[A-Za-z]+", _TITLE + "|" + _RELATION.replace(
+        r"\s+", " ").replace("fianc[eé]e?", "fianc").replace("neighbou?r", "neighbor|neighbour")
+        .replace("kids?", "kid|kids"))
+    if chunk not in ("s",)) | {"now", "baby", "dear", "sincerely", "regards", "thanks",
+                               "cordially", "respectfully", "best"}
+"""The words a strong-context match can start with: the whole-text regex is tried only at
+those words (a set lookup per word), not at every word start."""
+_MEDIUM_TRIGGERS = frozenset(
+    chunk.lower() for chunk in re.findall(r"[A-Za-z]+", _MEDIUM_BEFORE.pattern.split(
+        "(?:\\s+(?:with")[0].removeprefix("(?i:\\b(?:")))
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z/.\-]*")
 _SPACES = re.compile(r"\s*")
 _MEDIUM_BEFORE_ALL = re.compile(_WORD_START + _MEDIUM_BEFORE.pattern.replace("$)", ")"))
@@ -285,6 +298,42 @@ def _label_ends(text: str, ends: set[int]) -> set[int]:
         end = mark.end()
         blank = _SPACES.match(text, end)
         end = blank.end() if blank else end
+        ends.add(end)
+        skip = _AFTER_CONTEXT.match(text, end)
+        if skip:
+            ends.add(skip.end())
+    return ends
+
+
+def _strong_ends(text: str) -> set[int]:
+    """Where strong context (titles, relations, salutations, signature dashes) ends: the
+    same matches as `_STRONG_BEFORE_ALL.finditer` at word starts, found by trying that
+    pattern only at words of `_STRONG_TRIGGERS` and at signature dashes (~4x faster)."""
+    starts = [m.start() for m in _ALPHA_RUN.finditer(text)
+              if m.group().lower() in _STRONG_TRIGGERS]
+    starts.extend(m.start() for m in _SIGNATURE_DASH.finditer(text))
+    starts.sort()
+    return _ends_at(_STRONG_BEFORE_ALL, text, starts)
+
+
+def _medium_ends(text: str) -> set[int]:
+    """`_ends(_MEDIUM_BEFORE_ALL, text)` at word starts, tried only at its trigger words."""
+    return _ends_at(_MEDIUM_BEFORE_ALL, text, [
+        m.start() for m in _ALPHA_RUN.finditer(text) if m.group().lower() in _MEDIUM_TRIGGERS])
+
+
+def _ends_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
+    """Match ends (and past the punctuation after them) of a context pattern tried at the
+    given sorted starts, matches not overlapping (like `finditer`)."""
+    ends: set[int] = set()
+    last = -1
+    for start in starts:
+        if start < last:
+            continue
+        match = pattern.match(text, start)
+        if not match:
+            continue
+        last = end = match.end()
         ends.add(end)
         skip = _AFTER_CONTEXT.match(text, end)
         if skip:
@@ -496,8 +545,8 @@ class NameFinder:
         spans: list[Span] = [*self._table_cells(text)]
         spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
                              for m in _HEADER_NAME.finditer(text)]
-        strong = _label_ends(text, _ends(_STRONG_BEFORE_ALL, text))
-        medium = _ends(_MEDIUM_BEFORE_ALL, text)
+        strong = _label_ends(text, _strong_ends(text))
+        medium = _medium_ends(text)
         for run in _runs(text, self.lex.first):
             spans.extend(self._judge(text, run, strong, medium))
         spans.extend(self._lower_case_intro(text))
