@@ -313,3 +313,30 @@ def test_eponyms_and_labels_are_no_names(scrubber: Scrubber, text: str) -> None:
 def test_short_capitals_after_labels_stay_names(scrubber: Scrubber, text: str, value: str) -> None:
     assert _covered(scrubber, text, value)
 
+
+
+_CONTEXT_WORDS = ["Dr.", "dr", "his", "wife", "Wife", "son-in-law", "spoke", "with", "Spoke",
+                  "called", "Tsiory", "Vakalahi", "per", "PER", "Dear", "--", "\n", "~", "/s/",
+                  "baby", "girl", "now", "named", "fiancée", "neighbour", "FR", "rev", "review",
+                  "thank", "you", "for", "referring", ",", ":", "(", "case", "manager", "picked",
+                  "up", "by", "seen", "Frank", "Mr", "MRS.", "cared", "great-grandson"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_WORDS), min_size=1, max_size=14),
+       st.sampled_from([" ", "  ", "\n", ""]))
+def test_fast_context_scans_match_the_regex_at_word_starts(words: list[str], sep: str) -> None:
+    """The trigger-word scans find the same context ends as the whole-text regexes, at
+    every position where a name could start (not inside a word)."""
+    from veil.text import names
+
+    text = sep.join(words) + " Okafor"
+
+    def at_word_starts(ends: set[int]) -> set[int]:
+        return {e for e in ends if not (0 < e < len(text) and text[e - 1].isalpha()
+                                        and text[e].isalpha())}
+
+    assert at_word_starts(names._strong_ends(text)) == at_word_starts(
+        names._ends(names._STRONG_BEFORE_ALL, text))
+    assert at_word_starts(names._medium_ends(text)) == at_word_starts(
+        names._ends(names._MEDIUM_BEFORE_ALL, text))
