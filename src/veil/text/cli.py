@@ -14,8 +14,10 @@ the word lists and the model once); the output is byte-identical whatever N.
 The default is the machine's cores, or one process when the input is known to
 be small (for JSON lines: standard input ends within the first
 `SMALL_INPUT_CHARS` characters; for files: their total size), since starting a
-worker costs about 0.5 s (1.5 s with NER). At most a few chunks are in flight,
-so memory stays bounded on endless standard input.
+worker costs about 0.5 s (1.5 s with NER); to decide, the default reads ahead up
+to that many characters before the first output (give `--workers N` to start at
+once). At most a few chunks are in flight, so memory stays bounded on endless
+standard input.
 
 A bad line (not JSON, not an object, the field missing or not text) stops the
 run with a one-line error naming the line number and exit code 2; lines
