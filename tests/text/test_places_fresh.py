@@ -266,3 +266,11 @@ def test_lower_case_chat_places_and_care_nouns(scrubber: Scrubber, text: str, va
 ])
 def test_lower_case_chat_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Lived in Central America as a child.",
+    "Tick-borne encephalitis risk in Central Europe.",
+])
+def test_regions_are_no_towns(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -358,3 +358,12 @@ def test_a_street_line_stops_at_the_line_end(scrubber: Scrubber) -> None:
     text = "0930 OASIS Start of Care\n12 Oak Ridge Rd"
     spans = scrubber.find(text)
     assert [text[s.start:s.end] for s in spans] == ["12 Oak Ridge Rd"]
+
+
+@pytest.mark.parametrize("text", [
+    "Glucose 120-180 on sliding scale.",
+    "CDT D0120 periodic exam, D1110 prophylaxis.",
+    "Medtronic lead model 5076-52 in RV.",
+])
+def test_ranges_procedure_codes_and_model_numbers_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -152,6 +152,14 @@ _EPONYM_LATER = re.compile(
 Questionnaire', 'Seattle Heart Failure Model')."""
 
 
+def _region_ahead(keys: list[str], i: int) -> int:
+    """How many words from `keys[i]` on name a country or region (0: none)."""
+    for n in range(min(3, len(keys) - i), 1, -1):
+        if " ".join(keys[i:i + n]) in COUNTRY_OR_REGION:
+            return n
+    return 0
+
+
 def _eponym_after(after: str) -> bool:
     """A place name here names a disease, agent, score or rule (`_EPONYM_NEXT`, `_EPONYM_LATER`)."""
     return bool(_EPONYM_NEXT.match(after) or _EPONYM_LATER.match(after))
@@ -391,6 +399,8 @@ COUNTRY_OR_REGION = frozenset({
     "CARIBBEAN", "PACIFIC NORTHWEST", "WEST COAST", "EAST COAST", "GULF COAST", "DEEP SOUTH",
     "WEST BANK", "WEST INDIES", "NEW GUINEA", "WEST NILE",
     "MIDWEST", "NEW ENGLAND", "SOUTH", "NORTH", "EAST", "WEST", "CHINA", "INDIA",
+    "CENTRAL EUROPE", "NORTHERN EUROPE", "SOUTHERN EUROPE", "WESTERN AFRICA", "EASTERN AFRICA",
+    "NORTHERN AFRICA", "CENTRAL VALLEY",
 })
 
 
@@ -778,6 +788,8 @@ class PlaceFinder:
         """How many leading words form a gazetteer town (0: none), whatever the words are
         ('NORMAL', 'HOPE'), states, countries and generic words excepted."""
         lex = self.lex
+        if _region_ahead(keys, 0):
+            return 0  # 'Central America'
         for n in range(len(keys), 0, -1):
             whole = " ".join(keys[:n])
             if whole in lex.places and whole not in lex.states and whole not in \
@@ -857,7 +869,12 @@ class PlaceFinder:
                 continue  # the common case: one capitalized word that is no place
             offsets = [m.start() + match.start() for m in re.finditer(r"\S+", match.group())]
             i = 0
+            folded = [fold(w) for w in words]
             while i < len(words):
+                region = _region_ahead(folded, i)
+                if region:  # 'Central America', 'West Africa': a region, not a town
+                    i += region
+                    continue
                 found = 0
                 for n in range(min(4, len(words) - i), 0, -1):
                     key = fold(" ".join(words[i:i + n]))

@@ -416,8 +416,9 @@ def _rules() -> tuple[PatternRule, ...]:
         r("vin", PhiType.VIN, _L + r"[A-HJ-NPR-Z0-9]{17}" + _R, 1.0, validator="vin"),
         r("vin_labelled", PhiType.VIN, r"(?i:\bVIN\b" + _SEP + r")([A-Za-z0-9]{11,17})" + _R,
           1.0, group=1),
-        r("device_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn|ser|device|udi|lot|model|"
-          r"implant|pacemaker|icd|defibrillator|pump|generator|lead|catalog|cat|ref|imei|"
+        # a model or catalogue number names a product, not the patient's device: not matched
+        r("device_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn|ser|device|udi|lot|"
+          r"implant|pacemaker|icd|defibrillator|pump|generator|lead|imei|"
           r"meid|esn|udi-di|di)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         r("udi_gs1", PhiType.DEVICE, r"\(01\)[0-9]{14}(?:\s?\([0-9]{2,4}\)[A-Za-z0-9\-./]+)*", 1.0),
@@ -528,10 +529,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])", 0.6,
           validator="not_code"),
         r("long_number", PhiType.ID, _LD + r"[0-9]{7,}" + _RD, 0.7),
-        r("code_number", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=[A-Za-z0-9\-]*[0-9]{4})"
+        # never a dental procedure code (CDT 'D0120')
+        r("code_number", PhiType.ID, r"(?<![A-Za-z0-9\-])(?!D[0-9]{4}(?![A-Za-z0-9\-]))"
+          r"(?=[A-Za-z0-9\-]*[0-9]{4})"
           r"(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z]{1,4}-?[0-9]{4,}[A-Za-z0-9\-]*(?![A-Za-z0-9])",
           0.6, validator="not_code"),
-        r("numeric_code", PhiType.ID, _LD + r"[0-9]{3,6}-[0-9]{3,8}(?:-[0-9A-Za-z]{1,6})*" + _RD,
+        # never a range of two three-digit values ('glucose 120-180')
+        r("numeric_code", PhiType.ID, _LD + r"(?![0-9]{3}-[0-9]{3}(?![0-9\-]|[.\-][0-9]))"
+          r"[0-9]{3,6}-[0-9]{3,8}(?:-[0-9A-Za-z]{1,6})*" + _RD,
           0.6, validator="not_code"),
         r("numeric_code_dashes", PhiType.ID, _LD + r"[0-9]{2,6}(?:-[0-9]{2,8}){2,}" + _RD, 0.6,
           validator="not_code"),
