@@ -295,6 +295,8 @@ def test_random_lexicon_runs_are_no_unknown_names(words: list[str], frame: str,
     "Pectus Excavatum noted. Intake Per Os.",
     "Gleason Score 4+3. Breslow Depth 1.2 mm.",
     "Mirena IUD in place.",
+    "From: Nursing Station\nSent: Tuesday",
+    "Brother and sister visited. Mom called. Dad pending.",
 ])
 def test_eponyms_and_labels_are_no_names(scrubber: Scrubber, text: str) -> None:
     """Eponymous scales, manoeuvres and devices (also two eponyms joined by 'and', or the

@@ -921,9 +921,17 @@ class NameFinder:
         whole = " ".join(t.key for t in run)
         if not titled and (whole in lex.eponyms or whole in REGIONS):
             return []
+        if not titled and not strong and len(run) == 1 and _RELATION_WORD.fullmatch(run[0].word):
+            return []  # 'Mom called.': a kinship noun, not a name
         if strong and not eponym:
             if not titled and len(run) == 1 and self._not_a_name_here(text, run[0]):
                 return []
+            if not titled and len(run) <= 3 and _MAIL_LABEL.search(
+                    text, max(0, run[0].start - 12), run[0].start) and all(
+                    (t.key in _TEXT_FUNCTION or is_english(t.key)) and not lex.is_name(t.key)
+                    for t in run):
+                return []  # 'From: Nursing Station', 'To: Provider Pool'
+
             return self._strong_run(text, run, titled)
         for index in range(1, min(len(run), 3)):
             # 'Partner Tsiory', 'Baby Girl Vakalahi', 'Page Gebremariam': a capitalized
@@ -1144,6 +1152,7 @@ _LATIN_TAIL = ("US", "IS", "AE", "II", "UM", "ANS", "ENS", "ICA", "ATA", "OSA", 
 """Endings of organism species and Latin terms: an unknown word with one after an initial
 ('E. Faecium') is no 'J. Okafor'."""
 
+_RELATION_WORD = re.compile(r"(?i:" + _RELATION + r")")
 _RELATION_BEFORE = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?[ \t]+)$")
 _MAIL_LABEL = re.compile(r"(?i:\b(?:from|to|cc|bcc|sent|subject|re|fw|fwd)[ \t]*:[ \t]*)$")
 
