@@ -367,3 +367,35 @@ def test_a_street_line_stops_at_the_line_end(scrubber: Scrubber) -> None:
 ])
 def test_ranges_procedure_codes_and_model_numbers_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('Lives at W12345 County Road JJ, Merrill', 'W12345 County Road JJ'),
+    ('Home: N5678 State Hwy 73', 'N5678 State Hwy 73'),
+    ('Address: S75W35000 Janesville Rd', 'S75W35000 Janesville Rd'),
+    ('Lives at 1234 S 500 E, Orem', '1234 S 500 E'),
+    ('Address: 455 Broadway, Apt 2', '455 Broadway'),
+    ('Address 88 OLD HIGHWAY 51 N', '88 OLD HIGHWAY 51 N'),
+    ('lives at 12 Calle Luna, Trlr 4', '12 Calle Luna, Trlr 4'),
+    ('Lives at 77 Pine Knot Trl, Lot 9', '77 Pine Knot Trl, Lot 9'),
+    ('LIVES AT 4410 COUNTY ROAD 12', '4410 COUNTY ROAD 12'),
+    ('3021 NW 12th Terr, Fl 2', '3021 NW 12th Terr, Fl 2'),
+    ('Address: 19 Via Roma', '19 Via Roma'),
+    ('1600-B Maple Av', '1600-B Maple Av'),
+    ('Lives in the Eastside neighborhood', 'Eastside'),
+    ('corner of 5th and Main', '5th and Main'),
+    ('at the intersection of Elm St and 3rd Ave', 'Elm St and 3rd Ave'),
+    ('Route 2 Box 44A', 'Route 2 Box 44A'),
+    ('HC 65 Box 120', 'HC 65 Box 120'),
+])
+def test_grid_rural_foreign_and_neighbourhood_addresses(scrubber: Scrubber, text: str,
+                                                          value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Seen by the Medical district team.", "The School district called.",
+    "Lives in a Quiet neighborhood.",
+])
+def test_district_words_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -117,7 +117,8 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
 _UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|"
          r"Trlr|Trailer|Spc)\.?[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}|"
          r",?[ \t]*#[ \t]*[0-9]{1,5}[A-Za-z]?)")
-_HOUSE = (r"(?<![A-Za-z0-9.,:/])(?:[NSEW](?=[0-9]{3,6}[ \t]))?[0-9]{1,6}[A-Za-z]?(?:-[0-9]{1,4})?"
+_HOUSE = (r"(?<![A-Za-z0-9.,:/])(?:[NSEW][0-9]{1,3}[NSEW](?=[0-9]{3,6}[ \t])|[NSEW]"
+          r"(?=[0-9]{3,6}[ \t]))?[0-9]{1,6}[A-Za-z]?(?:-(?:[0-9]{1,4}|[A-Z](?![A-Za-z])))?"
           r"(?:[ \t]?(?:½|¼|¾|1/2|1/4|3/4)(?![0-9]))?")
 """A house number: digits, a letter, a dash part or a fraction ('123½', '45 1/2'), or a rural
 grid number with its compass letter ('N1234')."""
@@ -470,7 +471,13 @@ def _rules() -> tuple[PatternRule, ...]:
           validator="not_code"),
         r("rural_route", PhiType.ADDRESS, r"(?i:\b(?:rural\s+route|r\.?\s?r\.?|rte|route|hc|"
           r"highway\s+contract|star\s+route|psc|cmr|unit)\s*#?\s*[0-9]{1,4}\s*,?\s*box\s*#?\s*"
-          r"[0-9]{1,5}\b)", 0.9),
+          r"[0-9]{1,5}[a-z]?\b)", 0.9),
+        # 'the Eastside neighborhood', 'Oak Hills subdivision'
+        r("neighborhood", PhiType.ADDRESS, r"(?<![A-Za-z])(?!(?:The|A|An|This|That|Our|Their|His|"
+          r"Her|My|Same|Safe|Quiet|Poor|Rural|Urban|Local|Nice|Rough|Old|New)\b)"
+          r"((?:[A-Z][a-z'’]+[ \t]+){0,2}[A-Z][a-z'’]+)"
+          r"[ \t]+(?:neighbou?rhood|subdivision|projects|housing[ \t]+project|"
+          r"trailer[ \t]+park|mobile[ \t]+home[ \t]+park)(?![A-Za-z])", 0.8, group=1),
         # '4410 Highway 61 North', 'N1234 County Hwy K', '812 County Road 14'
         r("street_highway", PhiType.ADDRESS, r"(?=[0-9NSEW])(?<![A-Za-z0-9.,])"
           r"(?:[NSEW](?=[0-9]{3,6}\s))?"
@@ -606,6 +613,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "ipv6": ("::",), "mac": (":", "-"),
     "email_spelled": ("(at)", "[at]", "{at}"), "email_spelled_spaced": (" dot ",),
     "rural_route": ("box",),
+    "neighborhood": ("neighborhood", "neighbourhood", "subdivision", "projects",
+                     "housing project", "trailer park", "mobile home park"),
     "street_highway": ("hwy", "highway", "road", "rd", "route", "rte", "trunk", "fm ", "cr "),
     "street_named": ("lives", "living", "resid", "house", "home", "apartment", "apt",
                      "located", "moved", "trailer", "farm", "ranch", "property"),
