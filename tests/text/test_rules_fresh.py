@@ -399,3 +399,13 @@ def test_grid_rural_foreign_and_neighbourhood_addresses(scrubber: Scrubber, text
 ])
 def test_district_words_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("i live in portland or 97201 now", "portland"),
+    ("i live in portland or 97201 now", "97201"),
+    ("Address: l2O4 Oak St", "l2O4 Oak St"),
+])
+def test_lower_case_town_zip_and_ocr_house_number(scrubber: Scrubber, text: str,
+                                                  value: str) -> None:
+    assert _covered(scrubber, text, value)

@@ -342,6 +342,7 @@ _LOWER_FACILITY_PREP = re.compile(
     r"(?<![A-Za-z])(to|at|from|per|with|through|via)[ \t]+(?:the[ \t]+)?([a-z][a-z'’]{2,})"
     r"(?![A-Za-z'’])")
 """In lower-case chat, one word after a verb of care and its preposition ('seen at geisinger')."""
+_LOWER_STATE_ZIP = re.compile(r",?[ \t]+([a-z]{2}),?[ \t]+([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _LOWER_ONE_FACILITY = re.compile(
     r"(?<![A-Za-z'’\-])([a-z][a-z'’]{2,})[ \t]+(?:hospital|clinic|er|urgent[ \t]+care|"
     r"medical[ \t]+cent(?:er|re)|med[ \t]+cent(?:er|re)|rehab|pharmacy|dialysis|hospice)"
@@ -482,6 +483,10 @@ class PlaceFinder:
                     break
                 end = match.start(1) + len(" ".join(words[:n]))
                 spans.append(Span(match.start(1), end, PhiType.CITY, "place_lower", 0.75))
+                code_zip = _LOWER_STATE_ZIP.match(text, end)
+                if code_zip and code_zip.group(1).upper() in lex.states:  # 'portland or 97201'
+                    spans.append(Span(code_zip.start(2), code_zip.end(2), PhiType.ZIP,
+                                      "place_lower", 0.8))
                 break
         for match in _LOWER_FACILITY_PREP.finditer(text):
             key = fold(match.group(2))

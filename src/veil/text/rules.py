@@ -118,7 +118,8 @@ _UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm
          r"Trlr|Trailer|Spc)\.?[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}|"
          r",?[ \t]*#[ \t]*[0-9]{1,5}[A-Za-z]?)")
 _HOUSE = (r"(?<![A-Za-z0-9.,:/])(?:[NSEW][0-9]{1,3}[NSEW](?=[0-9]{3,6}[ \t])|[NSEW]"
-          r"(?=[0-9]{3,6}[ \t]))?[0-9]{1,6}[A-Za-z]?(?:-(?:[0-9]{1,4}|[A-Z](?![A-Za-z])))?"
+          r"(?=[0-9]{3,6}[ \t]))?(?:[0-9]{1,6}|(?=[0-9OlI]{2,6}[ \t])(?=[OlI]*[0-9])[0-9OlI]{2,6})"
+          r"[A-Za-z]?(?:-(?:[0-9]{1,4}|[A-Z](?![A-Za-z])))?"
           r"(?:[ \t]?(?:½|¼|¾|1/2|1/4|3/4)(?![0-9]))?")
 """A house number: digits, a letter, a dash part or a fraction ('123½', '45 1/2'), or a rural
 grid number with its compass letter ('N1234')."""
@@ -651,8 +652,8 @@ FIRST_CHARS: dict[str, str] = {
     "age_turned": "DFGHIJMPSTWdfghijmpstw", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "intersection": "ACINacin", "zip_state_any_case": "0-9", "numeric_code": "0-9",
-    "date_ocr": "0-9OlI", "street": "0-9NSEW", "street_grid": "0-9NSEW",
-    "street_foreign": "0-9NSEW", "street_lower": "0-9", "ssn_last4": "LSls",
+    "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEWOlI",
+    "street_foreign": "0-9NSEWOlI", "street_lower": "0-9", "ssn_last4": "LSls",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
 }
 """Rule name -> every character a match of the rule can start with (a regex class body). A
