@@ -305,21 +305,27 @@ def _label_ends(text: str, ends: set[int]) -> set[int]:
     return ends
 
 
-def _strong_ends(text: str) -> set[int]:
+def _words(text: str) -> list[tuple[int, str]]:
+    """Every run of ASCII letters with its start, lower-cased (for the trigger lookups)."""
+    return [(m.start(), m.group().lower()) for m in _ALPHA_RUN.finditer(text)]
+
+
+def _strong_ends(text: str, words: list[tuple[int, str]] | None = None) -> set[int]:
     """Where strong context (titles, relations, salutations, signature dashes) ends: the
     same matches as `_STRONG_BEFORE_ALL.finditer` at word starts, found by trying that
     pattern only at words of `_STRONG_TRIGGERS` and at signature dashes (~4x faster)."""
-    starts = [m.start() for m in _ALPHA_RUN.finditer(text)
-              if m.group().lower() in _STRONG_TRIGGERS]
+    starts = [start for start, word in (_words(text) if words is None else words)
+              if word in _STRONG_TRIGGERS]
     starts.extend(m.start() for m in _SIGNATURE_DASH.finditer(text))
     starts.sort()
     return _ends_at(_STRONG_BEFORE_ALL, text, starts)
 
 
-def _medium_ends(text: str) -> set[int]:
+def _medium_ends(text: str, words: list[tuple[int, str]] | None = None) -> set[int]:
     """`_ends(_MEDIUM_BEFORE_ALL, text)` at word starts, tried only at its trigger words."""
     return _ends_at(_MEDIUM_BEFORE_ALL, text, [
-        m.start() for m in _ALPHA_RUN.finditer(text) if m.group().lower() in _MEDIUM_TRIGGERS])
+        start for start, word in (_words(text) if words is None else words)
+        if word in _MEDIUM_TRIGGERS])
 
 
 def _ends_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]:
@@ -545,8 +551,9 @@ class NameFinder:
         spans: list[Span] = [*self._table_cells(text)]
         spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
                              for m in _HEADER_NAME.finditer(text)]
-        strong = _label_ends(text, _strong_ends(text))
-        medium = _medium_ends(text)
+        words = _words(text)
+        strong = _label_ends(text, _strong_ends(text, words))
+        medium = _medium_ends(text, words)
         for run in _runs(text, self.lex.first):
             spans.extend(self._judge(text, run, strong, medium))
         spans.extend(self._lower_case_intro(text))
