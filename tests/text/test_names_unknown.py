@@ -185,6 +185,10 @@ def test_term_shaped(key: str) -> None:
     ("Randrianasolo denies chest pain.", "Randrianasolo"),
     ("Vakalahi is a 45 y.o. man.", "Vakalahi"),
     ("pt tsiory randrianasolo c/o pain", "tsiory randrianasolo"),
+    # OCR damage (0 for O, 1 for l or I) after strong context
+    ("Patient: R0DRIGUEZ, MAR1A  DOB 01/02/1950", "R0DRIGUEZ, MAR1A"),
+    ("Pt: J0HN SM1TH MRN 123", "J0HN SM1TH"),
+    ("Patient: Va1erie Okafor", "Va1erie Okafor"),
     ("vakalahi (my mom) fell", "vakalahi"),
     ("Transcribed by: jkl  D: 03/04/2024", "jkl"),
     ("Entirely submitted in A1-A4 (GR/tt).", "GR/tt"),
@@ -230,6 +234,7 @@ NEGATIVES = [
     "Veozah was started. Cologuard is a stool test.",
     "pt complains of pain, pt recieved meds tonite, pt tolerated ambulation",
     "called back (my mom) later",
+    "Patient: A1C 7.2, PH0SPHATE 1.2",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

@@ -263,6 +263,10 @@ _LOWER_SIGNOFF = re.compile(
 _LOWER_PT = re.compile(r"(?<![A-Za-z])(?:pt|patient)[ \t]+([a-z][a-z'’\-]{2,})[ \t]+"
                        r"([a-z][a-z'’\-]{2,})(?![A-Za-z])")
 """Lower-case 'pt tsiory randrianasolo': two name words after 'pt'."""
+_OCR_RUN = re.compile(r"[A-Z][A-Za-z01]{1,30}(?:[ \t]*,?[ \t]*[A-Z][A-Za-z01]{1,30}){0,2}"
+                      r"(?![A-Za-z0-9])")
+_OCR_DIGIT = re.compile(r"[A-Za-z][01]|[01][A-Za-z]")
+"""A capitalized run where 0/1 stand for O/l (OCR), and the test for a digit inside letters."""
 _DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
@@ -559,6 +563,7 @@ class NameFinder:
         spans.extend(self._lower_case_intro(text))
         spans.extend(self._lower_case_context(text))
         spans.extend(self._lower_unknown(text, strong, medium))
+        spans.extend(self._ocr_names(text, strong))
         spans.extend(self._aliases(text, spans))
         spans.extend(self._coordinated(text, spans))
         spans.extend(self._possessive(text))
@@ -580,6 +585,37 @@ class NameFinder:
                     span = Span(match.start(1), span.end, span.type, span.source, span.score)
             out.append(span)
         return out
+
+    def _ocr_names(self, text: str, strong: set[int]) -> list[Span]:
+        """Scanned records with OCR damage ('R0DRIGUEZ, MAR1A' after 'Patient:'): after
+        strong context, one to three capitalized words where a digit 0 or 1 stands inside
+        the letters of at least one of them (the letter reading is a name shape)."""
+        if "0" not in text and "1" not in text:
+            return []
+        spans: list[Span] = []
+        for end in strong:
+            if end >= len(text) or not text[end].isupper():
+                continue
+            match = _OCR_RUN.match(text, end)
+            if not match or not _OCR_DIGIT.search(match.group()):
+                continue
+            stop = match.start()
+            words: list[str] = []
+            for word in re.finditer(r"[^ \t,]+", match.group()):
+                if fold(word.group()) in _RUN_BREAKERS:
+                    break  # 'R0DRIGUEZ, MAR1A  DOB ...': the label ends the name
+                words.append(word.group())
+                stop = match.start() + word.end()
+            readable = [_ocr_reading(w, self.lex) for w in words]
+            damaged = [r for w, r in zip(words, readable, strict=True) if w != r]
+            lex = self.lex
+            if words and damaged and all(len(r) >= 4 for r in damaged) and all(
+                    r.isalpha() and name_shaped(r.capitalize()) and len(r) >= 2
+                    and not lex.is_clinical(fold(r)) and not term_shaped(fold(r))
+                    and (fold(r) in lex.first or fold(r) in lex.last or not is_english(fold(r)))
+                    for r in readable):
+                spans.append(Span(match.start(), stop, PhiType.NAME, "name_ocr", 0.92))
+        return spans
 
     def _nicknames(self, text: str) -> list[Span]:
         """A nickname in quotes or brackets between a given name and a surname, each a
@@ -1168,6 +1204,20 @@ _FUNCTION_KEYS = frozenset({
     "PATIENT", "PT", "HE", "SHE", "HIS", "HER", "THEY", "THEIR", "THIS", "THAT", "NO", "NOT",
     "PLAN", "HISTORY", "DR", "MR", "MRS", "MS", "SIGNED", "PER", "DEAR", "CC", "RE",
 })
+
+
+def _ocr_reading(word: str, lex: Lexicon) -> str:
+    """The letters an OCR-damaged word stands for: 0 is O; 1 is I when that gives a vowel
+    or a dictionary name ('MAR1A', 'SM1TH'), else l."""
+    word = word.replace("0", "O")
+    if "1" not in word:
+        return word
+    as_i = word.replace("1", "I" if word.isupper() else "i")
+    if fold(as_i) in lex.first or fold(as_i) in lex.last:
+        return as_i
+    as_l = word.replace("1", "L" if word.isupper() else "l")
+    return as_l if name_shaped(as_l.capitalize()) and any(
+        c in "AEIOUY" for c in as_l.upper()) else as_i
 
 
 def lex_first_weak(finder: NameFinder, word: str) -> bool:
