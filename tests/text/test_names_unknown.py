@@ -189,6 +189,8 @@ def test_term_shaped(key: str) -> None:
     ("Patient: R0DRIGUEZ, MAR1A  DOB 01/02/1950", "R0DRIGUEZ, MAR1A"),
     ("Pt: J0HN SM1TH MRN 123", "J0HN SM1TH"),
     ("Patient: Va1erie Okafor", "Va1erie Okafor"),
+    ("my daughter hope is coming", "hope"),
+    ("my son mark said ok", "mark"),
     ("vakalahi (my mom) fell", "vakalahi"),
     ("Transcribed by: jkl  D: 03/04/2024", "jkl"),
     ("Entirely submitted in A1-A4 (GR/tt).", "GR/tt"),
@@ -235,6 +237,7 @@ NEGATIVES = [
     "pt complains of pain, pt recieved meds tonite, pt tolerated ambulation",
     "called back (my mom) later",
     "Patient: A1C 7.2, PH0SPHATE 1.2",
+    "my daughter rose early and my husband drew a picture",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

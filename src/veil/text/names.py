@@ -876,11 +876,18 @@ class NameFinder:
                 word = pair.group(1)
                 if is_strong:
                     second = pair.group(2)
+                    everyday = fold(word) in self.lex.first and self._usable(fold(word))
                     if not self._lower_name_word(word, True) and not (
-                            fold(word) in self.lex.first and second and (
+                            everyday and second and (
                                 fold(second) in _ASIAN_SURNAMES
-                                or self._lower_name_word(second, False))):
-                        continue  # 'my daughter joy ho': an everyday given name, a surname
+                                or self._lower_name_word(second, False))) and not (
+                            everyday and _RELATION_BEFORE.search(text, max(0, end - 30), end)
+                            and _CLAUSE_GOES_ON.match(text, pair.end(1))):
+                        continue  # 'my daughter joy ho', 'my daughter hope is coming'
+                    if not self._lower_name_word(word, True) and second and not (
+                            fold(second) in _ASIAN_SURNAMES
+                            or self._lower_name_word(second, False)):
+                        second = None
                     stop = pair.end(1)
                     if second and (self._lower_name_word(second, False)
                                    or fold(second) in _ASIAN_SURNAMES):
@@ -1195,6 +1202,11 @@ _LATIN_TAIL = ("US", "IS", "AE", "II", "UM", "ANS", "ENS", "ICA", "ATA", "OSA", 
 """Endings of organism species and Latin terms: an unknown word with one after an initial
 ('E. Faecium') is no 'J. Okafor'."""
 
+_CLAUSE_GOES_ON = re.compile(
+    r"[ \t]*(?:[,.;:!?)]|$|(?:is|was|has|had|will|and|called|calls|said|says|wants|needs|"
+    r"can|could|would|who|asked|told|texted)\b)")
+"""What may follow an everyday given name used as a name after a relation word
+('my daughter hope is coming', 'my son mark said'), not a verb ('my daughter rose early')."""
 _RELATION_WORD = re.compile(r"(?i:" + _RELATION + r")")
 _RELATION_BEFORE = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?[ \t]+)$")
 _MAIL_LABEL = re.compile(r"(?i:\b(?:from|to|cc|bcc|sent|subject|re|fw|fwd)[ \t]*:[ \t]*)$")
