@@ -191,6 +191,7 @@ def test_term_shaped(key: str) -> None:
     ("Patient: Va1erie Okafor", "Va1erie Okafor"),
     ("my daughter hope is coming", "hope"),
     ("my son mark said ok", "mark"),
+    ("End of report.\njm/ab D: 01/02/2024", "jm/ab"),
     ("vakalahi (my mom) fell", "vakalahi"),
     ("Transcribed by: jkl  D: 03/04/2024", "jkl"),
     ("Entirely submitted in A1-A4 (GR/tt).", "GR/tt"),
@@ -238,6 +239,7 @@ NEGATIVES = [
     "called back (my mom) later",
     "Patient: A1C 7.2, PH0SPHATE 1.2",
     "my daughter rose early and my husband drew a picture",
+    "Glucose ok.\nmg/dl",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

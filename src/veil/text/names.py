@@ -210,7 +210,7 @@ _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'
 _COORDINATED_BEFORE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z'’]+)[ \t]+(?:and|&)[ \t]+$")
 """'Tsiory and Mosese Vakalahi': an unknown word joined to a found name before it."""
 _DICTATION_INITIALS = re.compile(
-    r"(?m)(?<![A-Za-z0-9/])([A-Z]{2,3}/(?:[a-z]{2,3}|[A-Z]{2,3}))"
+    r"(?m)(?<![A-Za-z0-9/])([A-Za-z]{2,3}/(?:[a-z]{2,3}|[A-Z]{2,3}))"
     r"(?=[ \t]*(?:$|D:|T:|DD:|DT:|d:|t:|cc:))")
 _INITIALS_BEFORE = re.compile(r"(?:^|\n|\.)[ \t]*$")
 _TYPIST_LABEL = re.compile(r"transcr|trans\b|typ(?:ed|ist)|dict|d/t|t/d")
@@ -569,7 +569,9 @@ class NameFinder:
         spans.extend(self._possessive(text))
         spans.extend(Span(m.start(1), m.end(1), PhiType.NAME, "name_initials", 0.8)
                      for m in _DICTATION_INITIALS.finditer(text)
-                     if _INITIALS_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1)))
+                     if _INITIALS_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
+                     and not any(fold(half) in _UNIT_WORDS or self.lex.is_clinical(fold(half))
+                                 for half in m.group(1).split("/")))
         spans.extend(self._initials(text))
         spans.extend(self._nicknames(text))
         return self._with_particles(text, spans)
