@@ -32,6 +32,7 @@ from veil.text.names import NameFinder
 from veil.text.places import PlaceFinder
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import Candidate, CompiledRules
+from veil.text.slots import SlotFinder
 from veil.text.spans import PhiType, Span
 from veil.text.validate import VALIDATORS
 
@@ -101,6 +102,7 @@ class Scrubber:
         self.rules = CompiledRules()
         self.names = NameFinder(self.lexicon)
         self.places = PlaceFinder(self.lexicon)
+        self.slots = SlotFinder(self.lexicon)
         if self.options.ner:
             from veil.text.ner import load_model
 
@@ -128,6 +130,7 @@ class Scrubber:
                         (i, cand, text[cand.start:cand.end]))
             found[i].extend(self.names.find(text))
             found[i].extend(self.places.find(text))
+            found[i].extend(self.slots.find(text))
         for name, items in pending.items():
             verdicts = VALIDATORS[name]([value for _i, _c, value in items])
             for (i, cand, _value), ok in zip(items, verdicts, strict=True):

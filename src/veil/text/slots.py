@@ -1,0 +1,536 @@
+"""Slot rules for informal text: an entity that only the words around it mark.
+
+Patient chat ('we went to zoom care 9/23', 'bf rituparna thinks i have mono', 'the pa
+tesfaye at baystate said') writes facilities, towns and given names in lower case,
+often as brands or words no dictionary holds. What marks them is a *slot*: a
+fixed frame of words with one open position. This module knows five frames:
+
+- **place slot**: a verb of care, movement, purchase, transfer or residence (or a
+  procedure or visit noun, or a clinician named just before) and then a location
+  preposition ('at', 'to', 'from', 'in'): 'had a colonoscopy at <x>', 'can i get one at
+  <x>', 'moved to <x>';
+- **from-to pair**: 'moved from <a> to <b>': when one side is a gazetteer place, the other
+  side of the same frame is a place too;
+- **name slot**: an informal relation or role word ('bf', 'my auntie', 'the pa', 'the
+  nurse') and then a given name; an introduction ('this is <x>,');
+- **name line**: two or three words at the start of a line followed by 'dob' or a date
+  ('KANE ELIAS 09/04/1964', 'jo smith dob ...');
+- **age after a person**: a relation word (and its name) and then an age over 89 in
+  parentheses or between commas ('grandpa (ninety-two!)', 'my nana, 94,').
+
+The slot's filler runs up to a function word, punctuation, a digit (a date or time), a
+time word or a clinical word. A filler that is an English function word, a pronoun, a
+generic place ('home', 'the er', 'work', 'school', 'bed', 'night') or a clinical term is
+no entity. What the filler is comes from evidence: a gazetteer place after a movement or
+residence frame is a CITY; a facility word ('care', 'clinic', 'living') with a
+non-generic modifier, or a brand-like word that is no English word, after a care frame
+is a FACILITY; a given name (or a word no list knows) in a name slot is a NAME.
+
+Every check is a set lookup on one word; the frames are a few compiled regexes whose
+matches are rare, so the cost is one regex pass per frame. Nothing here logs text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from veil.text import words
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.spans import PhiType, Span
+
+__all__ = ["SlotFinder"]
+
+_W = r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
+"""One word: letters, inner hyphens and apostrophes (any script: 'oğuz', 'seo-yeon')."""
+
+# --- word classes ---
+_MOVE_VERBS = (
+    r"went|go|goes|going|gone|drove|drive|driving|took|take|taking|taken|brought|bring|"
+    r"sent|send|referred|refer|transferred|transfer|transferring|moved|moving|move|"
+    r"admitted|discharged|released|rushed|headed|heading|came|come|coming|transported|"
+    r"flown|flew|fly|flying|travel|traveled|travelled|traveling|ambulance|ems|walked")
+_CARE_VERBS = (
+    _MOVE_VERBS + r"|seen|saw|see|seeing|treated|stayed|staying|stay|stays|born|delivered|"
+    r"work|works|working|had|got|get|gets|getting|fell|falling|falls|fall|keeps|kept|"
+    r"happened|scheduled|booked|checked|visited|visit|visiting|tested|testing|vaccinated|"
+    r"diagnosed|operated|buy|bought|buying|fill|filled|filling|pick|picked|picking|pickup|"
+    r"ordered|order|grab|grabbed|live|lives|lived|living|reside|resides|resided|relocated|"
+    r"relocating|grew|raised|shot|appointment|appt|surgery|procedure|scan|test|labs|"
+    r"bloodwork|meds|prescription|refill|refills|rx|script|shots?|vaccine|booster|pharmacy|"
+    r"er|ed|icu")
+"""Verbs (and visit nouns) after which a location preposition opens a place slot."""
+_CARE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])(?:" + _CARE_VERBS + r")(?![A-Za-z])")
+_MOVE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])(?:" + _MOVE_VERBS + r")(?![A-Za-z])")
+_DOSE_AFTER = re.compile(r"(?i)[ \t]*[0-9][0-9.,]*[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|%|tabs?|"
+                         r"pills?|puffs?|drops?|mg/kg)\b")
+"""A number and a unit after the filler: a drug and its dose, never a place."""
+_RESIDENCE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:live|lives|lived|living|reside|resides|resided|moved|moving|move|"
+    r"relocated|relocating|grew\s+up|raised|born|from|drove|drive|driving|flew|fly|flying|"
+    r"travel|traveled|travelled|traveling|visiting|trip|vacation|headed|heading|"
+    r"came|come|coming|back)(?![A-Za-z])")
+"""Verbs of residence and travel: a gazetteer place after them is a town."""
+_PURCHASE = re.compile(r"(?i)(?<![A-Za-z])(?:get|got|buy|bought|pick|picked|fill|filled|"
+                       r"refill|order|ordered|grab|grabbed|shop|shopping|find|found)"
+                       r"(?![A-Za-z])")
+_CLAUSE_END = re.compile(r"[.!?;:,()\n\"]|\s-\s")
+
+_PLACE_SLOT = re.compile(
+    r"(?<![A-Za-z])(at|to|from|in|into|near|@)[ \t]+"
+    r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|these|those|some|any|all|it|its|"
+    r"me|him|them|us|you|be|get|see|take|do|have|make|go|come|bed|home|work|school|"
+    r"night|least|most|first|last|once|times?|all|least|about|around|out|up|and|or)"
+    r"(?![A-Za-z]))(?=[^\W\d_])")
+_FROM_TO = re.compile(
+    r"(?<![A-Za-z])from[ \t]+(" + _W + r"(?:[ \t]" + _W + r"){0,2})[ \t]+to[ \t]+("
+    + _W + r"(?:[ \t]" + _W + r"){0,2})")
+
+_FACILITY_HEADS = frozenset({
+    "CARE", "CLINIC", "CLINICS", "HOSPITAL", "HEALTH", "HEALTHCARE", "MEDICAL", "CENTER",
+    "CENTRE", "LIVING", "PLACE", "MANOR", "PHARMACY", "HOSPICE", "REHAB", "NURSING",
+    "LAB", "LABS", "URGENT", "ORTHOPEDICS", "PEDIATRICS", "DENTAL", "IMAGING", "RADIOLOGY",
+    "GARDENS", "TERRACE", "COMMONS", "VILLA", "LODGE", "HOUSE", "HEIGHTS", "POINTE",
+    "MEDICINE", "WELLNESS", "SURGERY", "SURGICAL", "INFIRMARY", "SANITARIUM",
+})
+"""Words that head a facility name ('zoom care', 'pine haven care', 'benedictine living')."""
+_GENERIC = frozenset({
+    "HOME", "ER", "ED", "ICU", "WORK", "SCHOOL", "BED", "NIGHT", "HOSPITAL", "CLINIC",
+    "DOCTOR", "DOCTORS", "DOC", "PHARMACY", "OFFICE", "LAB", "LABS", "CHURCH", "STORE",
+    "GYM", "FLOOR", "WARD", "UNIT", "ROOM", "URGENT", "CARE", "WALK", "WALK-IN", "EMERGENCY",
+    "REHAB", "HOSPICE", "NURSING", "SENIOR", "ASSISTED", "LIVING", "MEMORY", "DAY", "EYE",
+    "DENTAL", "DENTIST", "CANCER", "HEART", "WOMENS", "WOMEN", "CHILDRENS", "KIDS", "VA",
+    "LOCAL", "NEAREST", "NEAR", "NEW", "OLD", "BIG", "MAIN", "COMMUNITY", "COUNTY", "CITY",
+    "STATE", "PRIMARY", "FAMILY", "MEDICAL", "HEALTH", "CENTER", "CENTRE", "PLACE", "HOUSE",
+    "TOWN", "DOWNTOWN", "UPTOWN", "HOSPITALS", "CLINICS", "SPECIALIST", "SPECIALISTS",
+    "LUNCH", "DINNER", "BREAKFAST", "BEDTIME", "REST", "BASELINE", "RISK", "TIME", "TIMES",
+    "WEEK", "WEEKS", "MONTH", "MONTHS", "YEAR", "YEARS", "MORNING", "EVENING", "NOON",
+    "MIDNIGHT", "WEEKEND", "TODAY", "TONIGHT", "TOMORROW", "YESTERDAY", "NOW", "FIRST",
+    "LEAST", "BEST", "WORST", "ALL", "ONCE", "GOAL", "TARGET", "PARKING", "LOT", "GARAGE",
+    "AIRPORT", "BEACH", "PARK", "MALL", "CAR", "BUS", "TRAIN", "PLANE", "BATHROOM",
+    "KITCHEN", "SHOWER", "STAIRS", "YARD", "JAIL", "PRISON", "SHELTER",
+    "SURGERY", "IMAGING", "RADIOLOGY", "MEDICINE", "WELLNESS", "URGENTCARE", "MINUTE",
+    "FRONT", "DESK", "WAITING", "TRIAGE", "OR", "PACU", "NICU", "PICU", "MICU", "SICU",
+    "TELEMETRY", "TELE", "STEPDOWN", "GP", "PCP", "OB", "OBGYN", "DERM",
+    "ORTHOPEDICS", "PEDIATRICS", "PEDS", "SAME", "OTHER", "ANOTHER", "DIFFERENT", "THIS",
+})
+"""Generic place nouns and modifiers: a filler made only of these names no entity.
+('minute' is here so that 'a minute' never reads as a brand on its own.)"""
+_TIME_WORDS = frozenset({
+    "TODAY", "TONIGHT", "TOMORROW", "YESTERDAY", "NOW", "MORNING", "AFTERNOON", "EVENING",
+    "NIGHT", "WEEK", "WEEKEND", "MONTH", "YEAR", "AGO", "LAST", "NEXT", "THIS", "SOON",
+    "LATER", "EARLIER", "TMRW", "TMR", "ASAP", "RN", "STAT", "AM", "PM",
+    "RIGHT", "AGAIN", "ALREADY", "YET", "STILL", "ONLY", "JUST", "TOO", "EITHER",
+})
+_STOP_AFTER = frozenset({
+    # verbs and words that follow a slot and never belong to it
+    "SAID", "SAYS", "SAY", "TOLD", "TELLS", "THINKS", "THINK", "THOUGHT", "WANTS", "WANT",
+    "WANTED", "KEEPS", "KEEP", "NEEDS", "NEED", "ASKED", "ASKS", "CALLED", "CALLS",
+    "TEXTED", "GAVE", "GIVES", "GOT", "GETS", "WENT", "GOES", "TOOK", "TAKES", "IS", "WAS",
+    "ARE", "WERE", "HAS", "HAD", "HAVE", "WILL", "WOULD", "CAN", "COULD", "SHOULD", "MAY",
+    "MIGHT", "MUST", "DID", "DOES", "DO", "DONT", "DIDNT", "DOESNT", "CANT", "WONT", "ISNT",
+    "WASNT", "WHO", "WHICH", "THAT", "HERE", "THERE", "AND", "OR", "BUT", "SO", "BECAUSE",
+    "BC", "CUZ", "WHEN", "WHILE", "SINCE", "AFTER", "BEFORE", "UNTIL", "IF", "THEN", "ALSO",
+    "NEVER", "ALWAYS", "REALLY", "STARTED", "STOPPED", "PRESCRIBED", "RECOMMENDED",
+    "DIAGNOSED", "CHANGED", "INCREASED", "DECREASED", "UPPED", "LOWERED", "ORDERED",
+    "ORDERS", "SENT", "SENDS", "SEES", "SAW", "MENTIONED", "EXPLAINED", "WROTE", "SIGNED",
+    "HELPED", "HELPS", "TRIED", "TRIES", "LEFT", "CAME", "COMES", "LOOKED", "CHECKED",
+    "FOUND", "NOTED", "AGREED", "DISAGREED", "INSISTED", "SUGGESTED", "SUGGESTS", "USED",
+    "USES", "GOING", "GONNA", "WANNA", "GOTTA", "HATES", "LOVES", "LIKES", "FELL", "FALLS",
+    "LIVES", "LIVED", "DIED", "PASSED", "STAYS", "STAYED", "WORKS", "WORKED", "SAYING",
+    "TALKED", "SPOKE", "REFUSED", "REFUSES", "DENIED", "DENIES", "ON", "OFF", "WITH", "FOR",
+    "AT", "TO", "FROM", "IN", "OF", "BY", "ABOUT", "OVER", "UNDER", "UP", "OUT", "BACK",
+    "DOWN", "AWAY", "TOO", "VERY", "PLS", "PLZ", "PLEASE", "THX", "THANKS", "LOL", "IDK",
+    "TBH", "OK", "OKAY", "YES", "NO", "YEAH", "NOPE", "HI", "HEY", "HELLO", "SORRY",
+})
+"""Words that end a slot's filler (verbs, conjunctions, adverbs, chat words)."""
+_CONT = frozenset({
+    ",", "(", ")", "-", ":", ";", ".", "!", "?", "'", "’", "AT", "FROM", "SAID", "SAYS",
+    "TOLD", "THINKS", "THOUGHT", "WANTS", "KEEPS", "IS", "WAS", "HAS", "HAD", "AND",
+    "WHO", "JUST", "CALLED", "TEXTED", "ASKED", "GAVE", "GOT", "WENT", "TOOK", "HERE",
+    "NEEDS", "STARTED", "PRESCRIBED", "RECOMMENDED", "DIAGNOSED", "SAW", "SEES", "ORDERED",
+    "SENT", "MENTIONED", "EXPLAINED", "WANTED", "INSISTED", "SUGGESTED", "DOESNT", "DIDNT",
+    "WONT", "CANT", "ISNT", "WASNT", "DOES", "DID", "WILL", "CAN", "NEVER", "STILL",
+    "FELL", "FALLS", "LIVES", "DIED", "PASSED", "REFUSED", "DENIES", "HATES", "LOVES",
+})
+"""What may follow a given name that is also an English word ('the pa faith at ...')."""
+
+_FAMILY_WORDS = (
+    "bf", "gf", "bff", "boyfriend", "girlfriend", "fiance", "fiancee", "fiancé", "fiancée",
+    "hubby", "husband", "wife", "wifey", "partner", "spouse", "auntie", "aunty", "aunt", "tia",
+    "tio", "uncle", "unc", "mom", "mommy", "momma", "mama", "mum", "mother", "dad", "daddy",
+    "papa", "pops", "father", "grandpa", "grandma", "granny", "gran", "grandad", "granddad",
+    "grandmother", "grandfather", "nana", "nanna", "gramma", "grampa", "gramps", "abuela",
+    "abuelo", "lola", "lolo", "bubbe", "zayde", "sis", "sister", "bro", "brother", "cousin",
+    "cuz", "son", "daughter", "stepson", "stepdaughter", "stepmom", "stepdad", "niece",
+    "nephew", "roommate", "neighbor", "neighbour", "friend", "coworker", "co-worker", "boss",
+    "caregiver", "landlord", "ex",
+)
+"""Informal relation words (family, partner, friends) that open a name slot."""
+_ROLE_WORDS = (
+    "social worker", "case manager", "nurse practitioner", "physician assistant", "pa",
+    "pa-c", "np", "rn", "lpn", "cna", "md", "do", "doc", "nurse", "midwife", "doula",
+    "therapist", "pt", "ot", "slp", "surgeon", "dentist", "ob", "obgyn", "ob-gyn", "pcp",
+    "provider", "tech", "aide", "caseworker", "counselor", "counsellor", "chaplain",
+    "pharmacist", "resident", "intern", "attending", "hospitalist", "cardiologist",
+    "oncologist", "neurologist", "dermatologist", "endocrinologist", "psychiatrist",
+    "psychologist", "urologist", "radiologist", "anesthesiologist", "gi", "specialist",
+    "receptionist", "scheduler", "coordinator", "dr", "doctor",
+)
+"""Clinician and staff role words (with the abbreviations of chat) that open a name slot."""
+
+
+def _trie(entries: Sequence[str]) -> str:
+    """A regex alternation of `entries` factored by common prefixes (longest first), so
+    that the engine rejects a position on its first letter instead of trying every word."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for entry in entries:
+        node = tree
+        for char in entry:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        parts = []
+        ends = False
+        for char in sorted(node):
+            if char == "":
+                ends = True
+                continue
+            piece = r"[ \t]+" if char == " " else re.escape(char)
+            parts.append(piece + emit(node[char]))
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return emit(tree)
+
+
+_REL_FAMILY = _trie(_FAMILY_WORDS)
+_REL_ROLE = _trie(_ROLE_WORDS)
+_DETERMINERS = ("my", "the", "our", "his", "her", "their", "your", "ur", "pt", "pts", "patient",
+                "patients")
+_NAME_SLOT = re.compile(
+    r"(?<![A-Za-z'’])(?:(?P<det>" + _trie(_DETERMINERS) + r")[ \t]+)?"
+    r"(?P<rel>" + _REL_FAMILY + r"|" + _REL_ROLE + r")\.?[ \t]+(?P<w1>" + _W + r")"
+    r"(?:[ \t]+(?P<w2>" + _W + r"))?")
+_ROLE_NEEDS_DET = frozenset({"PA", "PA-C", "NP", "RN", "LPN", "CNA", "MD", "DO", "PT", "OT",
+                             "SLP", "OB", "GI", "TECH", "EX", "RESIDENT", "INTERN",
+                             "PROVIDER", "AIDE", "ATTENDING", "COORDINATOR", "SCHEDULER",
+                             "SPECIALIST", "CUZ", "UNC", "BRO", "SIS", "POPS", "LOLA", "LOLO",
+                             "TIA", "TIO", "GRAN", "DOC", "BOSS", "FRIEND", "SON", "MUM"})
+"""Role and relation words that are also other words ('pa' the state, 'rn' right now,
+'do', 'son' in 'son of'): a name slot after them needs a determiner ('the pa', 'my son')."""
+_ROLES = frozenset(fold(w) for w in _FAMILY_WORDS + _ROLE_WORDS if " " not in w)
+_INTRO_CUES = ("this is", "it's", "its", "it’s", "my name is", "name is", "i'm", "im", "i’m",
+               "i am")
+_INTRO = re.compile(
+    r"(?<![A-Za-z'’])(?P<cue>" + _trie(_INTRO_CUES) + r")[ \t]+(?P<w1>" + _W + r")"
+    r"(?:[ \t]+(?P<w2>" + _W + r"))?"
+    r"(?=[ \t]*(?:,|\s-|–|—|\.(?:\s|$)|!|$|\n|[ \t]+(?:from|here|and|calling|again)\b))")
+_NAME_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:re|pt|patient|name)[ \t]*:[ \t]*)?(?P<w1>" + _W + r")[ \t]+(?P<w2>"
+    + _W + r")(?:[ \t]+(?!dob\b|born\b|date\b)(?P<w3>" + _W + r"))?[ \t]*,?[ \t]+"
+    r"(?=(?:dob|d\.o\.b\.?|born|date\s+of\s+birth)\b|[0-9]{1,2}[/\-.][0-9]{1,2}[/\-.][0-9]{2,4}\b)")
+_AGE = (r"(?:9[0-9]|1[01][0-9]|(?:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|"
+        r"eight|nine))?|one\s+hundred(?:\s+and\s+[a-z]+)?|a\s+hundred))")
+_AGE_AFTER_REL = re.compile(
+    r"(?<![A-Za-z])(?:" + _REL_FAMILY + r")(?:[ \t]+" + _W + r"){0,2}"
+    r"(?:[ \t]*\([ \t]*(?P<a1>" + _AGE + r")[ \t]*(?:y/?o|yrs?|years?(?:\s+old)?)?[ \t]*[!?.]*"
+    r"[ \t]*\)|[ \t]*,[ \t]*(?P<a2>" + _AGE + r")[ \t]*(?:y/?o|yrs?|years?(?:\s+old)?)?[ \t]*"
+    r"[!?]*[ \t]*,)")
+_AGE_QUICK = re.compile(r"[(,][ \t]*(?:9[0-9]|1[01][0-9]|ninety|(?:one|a)[ \t]+hundred)")
+"""The cheap test before the age frame: an age over 89 after '(' or ','."""
+_CHAT = frozenset({"PLS", "PLZ", "THX", "LOL", "IDK", "TBH", "OMG", "BTW", "IMO", "ASAP",
+                   "TMRW", "TMR", "RN", "BC", "CUZ", "HRS", "YRS", "MINS", "WKS", "DR",
+                   "MR", "MRS", "MS", "ETC", "VS", "AKA", "FYI", "ILY", "SMH", "NVM", "YALL",
+                   "GONNA", "WANNA", "GOTTA", "KINDA", "SORTA", "DUNNO", "LEMME", "GIMME",
+                   "AINT", "YA", "U", "UR", "CUS", "COS", "IM", "IVE", "ID", "ILL", "HES",
+                   "SHES", "THEYRE", "THATS", "WHATS", "DONT", "CANT", "WONT", "DIDNT"})
+_PLACE_PREPS = frozenset({"TO", "FROM", "IN", "INTO", "NEAR"})
+
+
+class SlotFinder:
+    """Spans of the slot frames of informal text (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    # --- word tests ---
+    def _blocked(self, key: str) -> bool:
+        """A word that never fills a slot: function, time, clinical, month, state, chat."""
+        lex = self.lex
+        return (key in FUNCTION_WORDS or key in _TIME_WORDS or key in _STOP_AFTER
+                or key in MONTH_WORDS or key in _CHAT or key in _ROLES or lex.is_clinical(key)
+                or key in lex.states or words.term_shaped(key))
+
+    def _brand(self, key: str) -> bool:
+        """A word no English list, clinical list or stop list holds ('hyvee')."""
+        return (len(key) >= 4 and not words.is_english(key) and not self._blocked(key)
+                and key not in words.unknown_stop())
+
+    def _name_word(self, key: str, follow: str, *, second: bool = False) -> bool:
+        """A word that fills a name slot, given the token after it (upper case)."""
+        if len(key) < 2 or self._blocked(key) or key in _GENERIC or key in words.unknown_stop():
+            return False
+        lex = self.lex
+        in_dict = key in lex.first or key in lex.last
+        if not words.is_english(key):
+            if not words.near_english(key) or (in_dict and key not in lex.weak):
+                return True
+            return follow in _CONT or follow == ""
+        if second:
+            return in_dict and key not in lex.weak and (follow in _CONT or follow == "")
+        return key in lex.first and (follow in _CONT or follow == "")
+
+    # --- frames ---
+    def find(self, text: str) -> list[Span]:
+        """The slot spans of one text (unmerged; the scrubber merges).
+
+        The frames are matched case-sensitively on a lower-case copy of the same length
+        (three times faster than case-insensitive matching); offsets are the text's."""
+        out: list[Span] = []
+        lower = text.lower()
+        if len(lower) != len(text):
+            lower = text.translate(_ASCII_LOWER)
+        if " at " in lower or " to " in lower or " from " in lower or " in " in lower \
+                or "@" in text:
+            out.extend(self._places(text, lower))
+        out.extend(self._names(text, lower))
+        return out
+
+    def _tokens_after(self, text: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
+        """Up to `limit` word/punctuation tokens from `pos` on the same line."""
+        toks: list[tuple[int, int]] = []
+        for match in _TOKEN.finditer(text, pos, min(len(text), pos + 80)):
+            if match.group() == "\n":
+                break
+            toks.append(match.span())
+            if len(toks) >= limit:
+                break
+        return toks
+
+    def _context(self, text: str, start: int) -> str:
+        """The clause before `start` (back to punctuation, at most 60 characters)."""
+        left = text[max(0, start - 60):start]
+        ends = [m.end() for m in _CLAUSE_END.finditer(left)]
+        return left[ends[-1]:] if ends else left
+
+    def _places(self, text: str, lower: str) -> list[Span]:
+        out: list[Span] = []
+        lex = self.lex
+        for match in _PLACE_SLOT.finditer(lower):
+            prep = match.group(1).upper()
+            filler = self._filler(text, match.end())
+            if not filler:
+                continue
+            keys = [fold(text[s:e]) for s, e in filler]
+            if not self._may_fill(keys):
+                continue
+            context = self._context(text, match.start())
+            care = _CARE_CONTEXT.search(context) is not None
+            named_before = _ROLE_NAME_BEFORE.search(context) is not None
+            if not (care or named_before or self._clinical_before(context)):
+                continue
+            kind, count = self._classify(keys, prep, context)
+            if kind is None:
+                continue
+            start, end = filler[0][0], filler[count - 1][1]
+            if _DOSE_AFTER.match(text, end):
+                continue
+            if kind is PhiType.FACILITY:
+                end = self._on_tail(text, end)
+            out.append(Span(start, end, kind, "slot_" + kind.value.lower(), 0.85))
+        for match in _FROM_TO.finditer(lower):
+            context = self._context(text, match.start())
+            if not _RESIDENCE.search(context):
+                continue
+            sides = []
+            for group in (1, 2):
+                keys = [fold(w) for w in match.group(group).split()]
+                sides.append((group, keys))
+            places = [any(" ".join(keys[:n]) in lex.places for n in range(len(keys), 0, -1))
+                      for _g, keys in sides]
+            if not any(places):
+                continue
+            for (group, keys), _is_place in zip(sides, places, strict=True):
+                n = self._place_extent(keys)
+                if n == 0:
+                    continue
+                start = match.start(group)
+                end = start + len(" ".join(match.group(group).split()[:n]))
+                out.append(Span(start, end, PhiType.CITY, "slot_city", 0.85))
+        return out
+
+    def _may_fill(self, keys: list[str]) -> bool:
+        """The cheap test before the context is read: a facility word after another word,
+        or a first word that is a place, a name or no English word."""
+        lex = self.lex
+        first = keys[0]
+        if len(keys) > 1 and any(k in _FACILITY_HEADS for k in keys[1:]):
+            return True
+        if first in _GENERIC or (self._blocked(first) and first not in lex.places):
+            return False
+        return (first in lex.places or first in lex.first or first in lex.last
+                or not words.is_english(first))
+
+    def _clinical_before(self, context: str) -> bool:
+        """A clinical word (a procedure, a test) in the clause: 'colonoscopy at <x>'."""
+        lex = self.lex
+        return any(lex.is_clinical(fold(w)) for w in _WORD_ONLY.findall(context)[-4:])
+
+    def _filler(self, text: str, pos: int) -> list[tuple[int, int]]:
+        """The words of the slot from `pos` up to the first stop (at most four)."""
+        filler: list[tuple[int, int]] = []
+        for start, end in self._tokens_after(text, pos, 5):
+            token = text[start:end]
+            if not token[0].isalpha():
+                break
+            key = fold(token)
+            if key in _FACILITY_HEADS or key in _GENERIC:
+                filler.append((start, end))
+                continue
+            if token.istitle() and key in self.lex.places and key in FUNCTION_WORDS:
+                # 'lives alone in Normal': a capitalized town that is also a heading word
+                filler.append((start, end))
+                continue
+            if self._blocked(key):
+                break
+            filler.append((start, end))
+            if len(filler) >= 4:
+                break
+        return filler
+
+    def _place_extent(self, keys: Sequence[str]) -> int:
+        """How many leading words of a from/to side form a place (0: none)."""
+        n = 0
+        for key in keys:
+            if self._blocked(key) or key in _GENERIC:
+                break
+            n += 1
+        return n
+
+    def _classify(self, keys: list[str], prep: str,
+                  context: str) -> tuple[PhiType | None, int]:
+        """(FACILITY or CITY or None, how many filler words the entity spans)."""
+        lex = self.lex
+        head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
+        if head >= 1:
+            modifiers = keys[:head]
+            # a facility head after a non-generic modifier: 'zoom care', 'pine haven care'
+            if any(k not in _GENERIC and not self._blocked(k) for k in modifiers) and \
+                    not all(k in _GENERIC for k in modifiers):
+                return PhiType.FACILITY, head + 1
+        # entity words: no generic noun, no English word that is no name and no place
+        n = 0
+        for key in keys:
+            if key in _GENERIC or key in _FACILITY_HEADS or (
+                    self._blocked(key) and not (key in FUNCTION_WORDS and key in lex.places)):
+                break
+            n += 1
+        if n == 0:
+            return None, 0
+        for size in range(n, 0, -1):
+            joined = " ".join(keys[:size])
+            if joined in lex.places and (prep in _PLACE_PREPS) and \
+                    _RESIDENCE.search(context) and \
+                    (joined not in lex.place_words or size > 1 or prep != "AT"):
+                return PhiType.CITY, size
+        first = keys[0]
+        if prep in ("AT", "@"):
+            brand = self._brand(first) or (first in words.unknown_stop()
+                                           and _PURCHASE.search(context) is not None
+                                           and not lex.is_clinical(first))
+            named = (first in lex.places or first in lex.first or first in lex.last) and \
+                not words.is_english(first)
+            known_place = first in lex.places and _ROLE_NAME_BEFORE.search(context) is not None
+            if brand or named or known_place or (
+                    (first in lex.places or first in lex.last) and first not in lex.weak):
+                size = 1
+                while size < n and (self._brand(keys[size]) or keys[size] in lex.places
+                                    or keys[size] in lex.last):
+                    size += 1
+                return PhiType.FACILITY, size
+            return None, 0
+        if prep in ("TO", "FROM", "INTO") and self._brand(first) and \
+                _MOVE_CONTEXT.search(context) and not _RESIDENCE.search(context):
+            return PhiType.FACILITY, 1
+        if prep in _PLACE_PREPS and self._brand(first) and not words.near_english(first) \
+                and _RESIDENCE.search(context):
+            return PhiType.CITY, 1
+        return None, 0
+
+    def _on_tail(self, text: str, end: int) -> int:
+        """'urgent care on lake 2/28': a street word after 'on' belongs to the facility."""
+        match = _ON_TAIL.match(text, end)
+        if match and not self._blocked(fold(match.group(1))):
+            return match.end(1)
+        return end
+
+    def _names(self, text: str, lower: str) -> list[Span]:
+        out: list[Span] = []
+        for match in _NAME_SLOT.finditer(lower):
+            rel = fold(match.group("rel"))
+            if rel in _ROLE_NEEDS_DET and not match.group("det"):
+                continue
+            self._name_span(text, match, out)
+        for match in _INTRO.finditer(lower):
+            cue = fold(match.group("cue"))
+            w1 = fold(match.group("w1"))
+            if cue in ("IM", "I AM") and words.is_english(w1):
+                continue
+            self._name_span(text, match, out)
+        for match in _NAME_LINE.finditer(lower):
+            self._name_line(text, match, out)
+        for match in _AGE_AFTER_REL.finditer(lower) if _AGE_QUICK.search(lower) else ():
+            group = "a1" if match.group("a1") else "a2"
+            out.append(Span(match.start(group), match.end(group), PhiType.AGE, "slot_age", 0.9))
+        return out
+
+    def _follow(self, text: str, end: int) -> str:
+        """The token right after `end` (upper case), '' at the end of the text or line."""
+        match = _NEXT.match(text, end)
+        if not match or match.group(1) in ("", "\n"):
+            return ""
+        return fold(match.group(1)) if match.group(1)[0].isalpha() else match.group(1)
+
+    def _name_span(self, text: str, match: re.Match[str], out: list[Span]) -> None:
+        w1, w2 = match.group("w1"), match.group("w2")
+        k1 = fold(w1)
+        follow1 = self._follow(text, match.end("w1"))
+        if not self._name_word(k1, follow1):
+            # 'my mom grace', 'the pa said': the second word is tried only after a name
+            return
+        end = match.end("w1")
+        if w2 is not None and text[match.end("w1"):match.start("w2")].strip() == "":
+            k2 = fold(w2)
+            if self._name_word(k2, self._follow(text, match.end("w2")), second=True):
+                end = match.end("w2")
+        out.append(Span(match.start("w1"), end, PhiType.NAME, "slot_name", 0.85))
+
+    def _name_line(self, text: str, match: re.Match[str], out: list[Span]) -> None:
+        """'KANE ELIAS 09/04/1964', 'jo smith dob ...': every word a possible name part, one
+        of them a dictionary name that is no everyday word, or a word no list knows."""
+        lex = self.lex
+        groups = [g for g in ("w1", "w2", "w3") if match.group(g)]
+        keys = [fold(match.group(g)) for g in groups]
+        if any(self._blocked(k) or k in _GENERIC or k in words.unknown_stop() for k in keys):
+            return
+        strong = [((k in lex.first or k in lex.last) and k not in lex.weak)
+                  or not words.is_english(k) for k in keys]
+        if not any(strong) or sum(not s for s in strong) > 1:
+            return
+        out.append(Span(match.start(groups[0]), match.end(groups[-1]), PhiType.NAME,
+                        "slot_name_line", 0.85))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_TOKEN = re.compile(r"\n|" + _W + r"|[0-9]+|[^\s\w]")
+_WORD_ONLY = re.compile(_W)
+_NEXT = re.compile(r"[ \t]*(\n|" + _W + r"|[^\s\w]|)")
+_ON_TAIL = re.compile(r"[ \t]+on[ \t]+(" + _W + r")(?=[ \t]*(?:[0-9]|[.,!?;]|$))", re.I)
+_ROLE_NAME_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:dr|doctor|the\s+(?:" + _REL_ROLE + r")|nurse)\.?[ \t]+"
+    + _W + r"(?:[ \t]+" + _W + r")?[ \t]*$")
+"""'dr aziz at ...', 'the pa tesfaye at ...': a clinician named just before the slot."""

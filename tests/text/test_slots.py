@@ -1,0 +1,114 @@
+"""Slot rules for informal text (veil.text.slots): hand-written sentences, one per frame.
+
+The sentences are our own; the words in them are chosen to be outside every list the
+other recognizers use where that matters (brand-like facility names, rare given names),
+so that only the slot frame can find them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.lexicon import lexicon
+from veil.text.scrubber import Scrubber
+from veil.text.slots import SlotFinder
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def finder() -> SlotFinder:
+    return SlotFinder(lexicon())
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber()
+
+
+def found(finder: SlotFinder, text: str) -> set[tuple[str, PhiType]]:
+    return {(text[s.start:s.end], s.type) for s in finder.find(text)}
+
+
+@pytest.mark.parametrize(("text", "entity", "kind"), [
+    # facility after a care, movement or purchase verb and a location preposition
+    ("we drove to quikmedo care on elm 3/2 and waited 4 hours", "quikmedo care on elm",
+     PhiType.FACILITY),
+    ("my nana keeps tripping at rosewood commons, who can help", "rosewood commons",
+     PhiType.FACILITY),
+    ("can i grab a new meter at zorbex tonight", "zorbex", PhiType.FACILITY),
+    ("i had an mri at vantrelle on monday and nobody called", "vantrelle", PhiType.FACILITY),
+    ("they transferred him to kelvaro on the 3rd", "kelvaro", PhiType.FACILITY),
+    ("the np okonkwo at trevandi said my a1c is ok", "trevandi", PhiType.FACILITY),
+    # town after a movement or residence verb
+    ("we relocated from tulsa to zanbrook and need a cardiologist", "tulsa", PhiType.CITY),
+    ("we relocated from tulsa to zanbrook and need a cardiologist", "zanbrook", PhiType.CITY),
+    ("i live in tulsa now, which clinic is closest", "tulsa", PhiType.CITY),
+    # a given name after a relation or role word, or in an introduction
+    ("gf marisol says i have strep", "marisol", PhiType.NAME),
+    ("my auntie Ottilie (93) fell twice", "Ottilie", PhiType.NAME),
+    ("the pa okonkwo at trevandi said my a1c is ok", "okonkwo", PhiType.NAME),
+    ("the nurse hope said i can shower", "hope", PhiType.NAME),
+    ("this is thandiwe, my inhaler ran out", "thandiwe", PhiType.NAME),
+    ("HALVORSEN INGRID 03/11/1948 NEEDS REFILL", "HALVORSEN INGRID", PhiType.NAME),
+    ("okonkwo chidi dob 4/5/61 - need my results", "okonkwo chidi", PhiType.NAME),
+    # an age over 89 right after a person reference
+    ("my auntie Ottilie (93) fell twice", "93", PhiType.AGE),
+    ("told my grandpa (ninety-six!) he can stop the statin", "ninety-six", PhiType.AGE),
+    ("my nana, 94, lives with us", "94", PhiType.AGE),
+])
+def test_slot_positives(finder: SlotFinder, text: str, entity: str, kind: PhiType) -> None:
+    assert (entity, kind) in found(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we went to the er last night",
+    "she is safer at home",
+    "moved from icu to floor this am",
+    "can i get one at night",
+    "my mom (on metformin) is dizzy",
+    "the pa said it was fine",
+    "my husband thinks it is the flu",
+    "went to urgent care yesterday",
+    "pain at rest, worse at night",
+    "she is at risk for falls at baseline",
+    "switched from metformin to insulin",
+    "does KRAS G12C respond to sotorasib 960 mg daily?",
+    "im tired, can you help",
+    "its ok, never mind",
+    "this is bad, what should i do",
+    "transferred to the floor from the pacu",
+    "follow up in 2 weeks at the clinic",
+    "my mom (age 90) is fine",  # age in parentheses with a label is the age rules' business
+    "BP 120/80 at 3 pm",
+    "Lipid panel 03/04/2024 normal",
+    "my son will be home soon",
+    "the nurse practitioner said to rest",
+    "we went to school and then to work",
+])
+def test_slot_negatives(finder: SlotFinder, text: str) -> None:
+    spans = [s for s in finder.find(text) if s.type is not PhiType.AGE]
+    assert spans == []
+
+
+def test_spans_keep_their_source_and_offsets(finder: SlotFinder) -> None:
+    text = "Bf Rodriguo thinks we should go to Zorbex Care 9/23"
+    spans = finder.find(text)
+    assert spans and all(s.source.startswith("slot_") for s in spans)
+    for span in spans:
+        assert text[span.start:span.end].strip() == text[span.start:span.end]
+
+
+def test_case_insensitive_frames_keep_offsets_with_non_ascii(finder: SlotFinder) -> None:
+    # 'İ' lower-cases to two characters: offsets must still be the text's own
+    text = "İİ my gf oğuzhana says hi"
+    spans = [s for s in finder.find(text) if s.type is PhiType.NAME]
+    assert [text[s.start:s.end] for s in spans] == ["oğuzhana"]
+
+
+def test_scrubber_uses_the_slots(scrubber: Scrubber) -> None:
+    text = "bf rodriguo thinks i have mono, we went to zorbex care 9/23"
+    out = scrubber.scrub(text)
+    assert "rodriguo" not in out and "zorbex" not in out
+    assert "mono" in out
+    spans = scrubber.find(text)
+    assert any(s.type is PhiType.FACILITY for s in spans)
