@@ -112,3 +112,34 @@ def test_scrubber_uses_the_slots(scrubber: Scrubber) -> None:
     assert "mono" in out
     spans = scrubber.find(text)
     assert any(s.type is PhiType.FACILITY for s in spans)
+
+
+@pytest.mark.parametrize(("text", "entity", "kind"), [
+    # a generic facility named by its street
+    ("we went to urgent care on birchwood 5/14", "urgent care on birchwood", PhiType.FACILITY),
+    # 'St.' does not end the clause that holds the transfer verb
+    ("transferred from St. Agnes to Kelvaro on May 2", "Kelvaro", PhiType.FACILITY),
+    # a town after an office or a specialist
+    ("whats the number for dr lee's office in tulsa?", "tulsa", PhiType.CITY),
+    # English words that are names by a hyphen or an inflection rule, before '(' or 'said'
+    ("my auntie Hee-jin (91) fell again", "Hee-jin", PhiType.NAME),
+    ("the nurse sander said it was fine", "sander", PhiType.NAME),
+    ("jean-luc marie-claire 2/3/1931 needs records", "jean-luc marie-claire", PhiType.NAME),
+])
+def test_slot_positives_more(finder: SlotFinder, text: str, entity: str, kind: PhiType) -> None:
+    assert (entity, kind) in found(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we went to urgent care on saturday",
+    "pt pulled at lines x2 overnight",
+    "ED charge nurse. Reason: housing",
+    "my son played at school today",
+])
+def test_slot_negatives_more(finder: SlotFinder, text: str) -> None:
+    assert [s for s in finder.find(text) if s.type is not PhiType.AGE] == []
+
+
+def test_possessive_is_not_part_of_the_name(finder: SlotFinder) -> None:
+    text = "routed to dr okonkwo's pool"
+    assert ("okonkwo", PhiType.NAME) in found(finder, text)

@@ -169,7 +169,7 @@ class Scrubber:
             return False
         lex = self.lexicon
         if span.source in ("name_context", "facility", "facility_of", "city_state", "town_state",
-                           "place_town"):
+                           "place_town", "slot_city", "slot_facility", "slot_name"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS

@@ -71,10 +71,20 @@ _RESIDENCE = re.compile(
     r"travel|traveled|travelled|traveling|visiting|trip|vacation|headed|heading|"
     r"came|come|coming|back)(?![A-Za-z])")
 """Verbs of residence and travel: a gazetteer place after them is a town."""
+_TRANSFER = re.compile(r"(?i)(?<![A-Za-z])(?:transferred|transfer|transferring|admitted|"
+                       r"readmitted|discharged|referred|sent|rushed|airlifted|life-flighted|"
+                       r"transported|ambulanced)(?![A-Za-z])")
+"""Verbs that move a patient between facilities: a brand after 'to'/'from' is a facility."""
+_INSTITUTION_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:office|clinic|practice|hospital|pharmacy|location|branch|"
+    r"doctor|doc|dr|dentist|specialist|[a-z]+olog(?:ist|y)|one)s?[ \t]*$")
+"""'dr lee's office in <x>', 'a cardiologist in <x>': a gazetteer place after them is a town."""
 _PURCHASE = re.compile(r"(?i)(?<![A-Za-z])(?:get|got|buy|bought|pick|picked|fill|filled|"
                        r"refill|order|ordered|grab|grabbed|shop|shopping|find|found)"
                        r"(?![A-Za-z])")
-_CLAUSE_END = re.compile(r"[.!?;:,()\n\"]|\s-\s")
+_CLAUSE_END = re.compile(r"(?<![^A-Za-z][A-Z][a-z])(?<![^A-Za-z][A-Z])[.!?](?![A-Za-z0-9])|"
+                         r"[;:,()\n\"]|\s-\s")
+"""Where a clause ends ('St. Anthony's' and 'Dr. Lee' do not end one)."""
 
 _PLACE_SLOT = re.compile(
     r"(?<![A-Za-z])(at|to|from|in|into|near|@)[ \t]+"
@@ -109,13 +119,13 @@ _GENERIC = frozenset({
     "LEAST", "BEST", "WORST", "ALL", "ONCE", "GOAL", "TARGET", "PARKING", "LOT", "GARAGE",
     "AIRPORT", "BEACH", "PARK", "MALL", "CAR", "BUS", "TRAIN", "PLANE", "BATHROOM",
     "KITCHEN", "SHOWER", "STAIRS", "YARD", "JAIL", "PRISON", "SHELTER",
-    "SURGERY", "IMAGING", "RADIOLOGY", "MEDICINE", "WELLNESS", "URGENTCARE", "MINUTE",
+    "SURGERY", "IMAGING", "RADIOLOGY", "MEDICINE", "WELLNESS", "URGENTCARE",
     "FRONT", "DESK", "WAITING", "TRIAGE", "OR", "PACU", "NICU", "PICU", "MICU", "SICU",
     "TELEMETRY", "TELE", "STEPDOWN", "GP", "PCP", "OB", "OBGYN", "DERM",
     "ORTHOPEDICS", "PEDIATRICS", "PEDS", "SAME", "OTHER", "ANOTHER", "DIFFERENT", "THIS",
 })
 """Generic place nouns and modifiers: a filler made only of these names no entity.
-('minute' is here so that 'a minute' never reads as a brand on its own.)"""
+"""
 _TIME_WORDS = frozenset({
     "TODAY", "TONIGHT", "TOMORROW", "YESTERDAY", "NOW", "MORNING", "AFTERNOON", "EVENING",
     "NIGHT", "WEEK", "WEEKEND", "MONTH", "YEAR", "AGO", "LAST", "NEXT", "THIS", "SOON",
@@ -145,7 +155,7 @@ _STOP_AFTER = frozenset({
 })
 """Words that end a slot's filler (verbs, conjunctions, adverbs, chat words)."""
 _CONT = frozenset({
-    ",", "(", ")", "-", ":", ";", ".", "!", "?", "'", "’", "AT", "FROM", "SAID", "SAYS",
+    ",", "(", ")", "-", ";", ".", "!", "?", "'", "’", "AT", "FROM", "SAID", "SAYS",
     "TOLD", "THINKS", "THOUGHT", "WANTS", "KEEPS", "IS", "WAS", "HAS", "HAD", "AND",
     "WHO", "JUST", "CALLED", "TEXTED", "ASKED", "GAVE", "GOT", "WENT", "TOOK", "HERE",
     "NEEDS", "STARTED", "PRESCRIBED", "RECOMMENDED", "DIAGNOSED", "SAW", "SEES", "ORDERED",
@@ -275,14 +285,28 @@ class SlotFinder:
         if len(key) < 2 or self._blocked(key) or key in _GENERIC or key in words.unknown_stop():
             return False
         lex = self.lex
-        in_dict = key in lex.first or key in lex.last
+        in_dict = lex.is_name(key)
+        cont = follow in _CONT or follow == ""
         if not words.is_english(key):
             if not words.near_english(key) or (in_dict and key not in lex.weak):
                 return True
-            return follow in _CONT or follow == ""
+            return cont
         if second:
-            return in_dict and key not in lex.weak and (follow in _CONT or follow == "")
-        return key in lex.first and (follow in _CONT or follow == "")
+            return in_dict and key not in lex.weak and cont
+        # an English word is a name here only before what follows a person ('said',
+        # 'at', '('): a dictionary name ('faith', 'sander'), or a word that is English only
+        # by an inflection rule or by its hyphen parts ('pieter', 'sung-min')
+        return cont and (in_dict or self._loose_english(key))
+
+    @staticmethod
+    def _loose_english(key: str) -> bool:
+        """English only by a suffix rule that no verb or plural takes ('PIETER'), or by its
+        parts ('SUNG-MIN'): not itself in the word list."""
+        if key in words.english_words():
+            return False
+        if "-" in key:
+            return True
+        return not key.endswith(("ED", "ING", "S", "LY"))
 
     # --- frames ---
     def find(self, text: str) -> list[Span]:
@@ -333,8 +357,15 @@ class SlotFinder:
             named_before = _ROLE_NAME_BEFORE.search(context) is not None
             if not (care or named_before or self._clinical_before(context)):
                 continue
-            kind, count = self._classify(keys, prep, context)
+            kind, count = self._classify(keys, prep, context, text[filler[0][0]].isupper())
             if kind is None:
+                # 'urgent care on lake 9/4': a generic facility named by its street
+                head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
+                if head >= 0 and all(k in _GENERIC for k in keys[:head + 1]):
+                    tail = self._on_tail(text, filler[head][1])
+                    if tail > filler[head][1]:
+                        out.append(Span(filler[0][0], tail, PhiType.FACILITY, "slot_facility",
+                                        0.85))
                 continue
             start, end = filler[0][0], filler[count - 1][1]
             if _DOSE_AFTER.match(text, end):
@@ -411,9 +442,10 @@ class SlotFinder:
             n += 1
         return n
 
-    def _classify(self, keys: list[str], prep: str,
-                  context: str) -> tuple[PhiType | None, int]:
-        """(FACILITY or CITY or None, how many filler words the entity spans)."""
+    def _classify(self, keys: list[str], prep: str, context: str,
+                  titled: bool) -> tuple[PhiType | None, int]:
+        """(FACILITY or CITY or None, how many filler words the entity spans); `titled`:
+        the filler starts with a capital (an English surname or place word then counts)."""
         lex = self.lex
         head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
         if head >= 1:
@@ -431,11 +463,12 @@ class SlotFinder:
             n += 1
         if n == 0:
             return None, 0
+        residence = _RESIDENCE.search(context) is not None
+        institution = prep == "IN" and _INSTITUTION_BEFORE.search(context) is not None
         for size in range(n, 0, -1):
             joined = " ".join(keys[:size])
-            if joined in lex.places and (prep in _PLACE_PREPS) and \
-                    _RESIDENCE.search(context) and \
-                    (joined not in lex.place_words or size > 1 or prep != "AT"):
+            if joined in lex.places and prep in _PLACE_PREPS and (
+                    residence or (institution and joined not in lex.place_words)):
                 return PhiType.CITY, size
         first = keys[0]
         if prep in ("AT", "@"):
@@ -446,25 +479,28 @@ class SlotFinder:
                 not words.is_english(first)
             known_place = first in lex.places and _ROLE_NAME_BEFORE.search(context) is not None
             if brand or named or known_place or (
-                    (first in lex.places or first in lex.last) and first not in lex.weak):
+                    (first in lex.places or first in lex.last) and first not in lex.weak
+                    and (titled or not words.is_english(first))):
                 size = 1
                 while size < n and (self._brand(keys[size]) or keys[size] in lex.places
                                     or keys[size] in lex.last):
                     size += 1
                 return PhiType.FACILITY, size
             return None, 0
-        if prep in ("TO", "FROM", "INTO") and self._brand(first) and \
-                _MOVE_CONTEXT.search(context) and not _RESIDENCE.search(context):
+        transfer = _TRANSFER.search(context) is not None
+        if prep in ("TO", "FROM", "INTO") and self._brand(first) and (
+                transfer or (_MOVE_CONTEXT.search(context) and not residence)):
             return PhiType.FACILITY, 1
         if prep in _PLACE_PREPS and self._brand(first) and not words.near_english(first) \
-                and _RESIDENCE.search(context):
+                and residence:
             return PhiType.CITY, 1
         return None, 0
 
     def _on_tail(self, text: str, end: int) -> int:
         """'urgent care on lake 2/28': a street word after 'on' belongs to the facility."""
         match = _ON_TAIL.match(text, end)
-        if match and not self._blocked(fold(match.group(1))):
+        if match and not self._blocked(fold(match.group(1))) and \
+                fold(match.group(1)) not in _GENERIC:
             return match.end(1)
         return end
 
@@ -474,6 +510,8 @@ class SlotFinder:
             rel = fold(match.group("rel"))
             if rel in _ROLE_NEEDS_DET and not match.group("det"):
                 continue
+            if text[match.end("rel"):match.end("rel") + 1] == "." and len(rel) > 3:
+                continue  # 'charge nurse. Reason: ...': a sentence ended after the role word
             self._name_span(text, match, out)
         for match in _INTRO.finditer(lower):
             cue = fold(match.group("cue"))
@@ -507,6 +545,8 @@ class SlotFinder:
             k2 = fold(w2)
             if self._name_word(k2, self._follow(text, match.end("w2")), second=True):
                 end = match.end("w2")
+        if text[end - 2:end].lower() in ("'s", "’s"):
+            end -= 2  # 'dr manalo's pool': the possessive is no part of the name
         out.append(Span(match.start("w1"), end, PhiType.NAME, "slot_name", 0.85))
 
     def _name_line(self, text: str, match: re.Match[str], out: list[Span]) -> None:
@@ -517,8 +557,8 @@ class SlotFinder:
         keys = [fold(match.group(g)) for g in groups]
         if any(self._blocked(k) or k in _GENERIC or k in words.unknown_stop() for k in keys):
             return
-        strong = [((k in lex.first or k in lex.last) and k not in lex.weak)
-                  or not words.is_english(k) for k in keys]
+        strong = [(lex.is_name(k) and k not in lex.weak) or not words.is_english(k)
+                  or ("-" in k and self._loose_english(k)) for k in keys]
         if not any(strong) or sum(not s for s in strong) > 1:
             return
         out.append(Span(match.start(groups[0]), match.end(groups[-1]), PhiType.NAME,
