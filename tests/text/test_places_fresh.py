@@ -274,3 +274,33 @@ def test_lower_case_chat_kept(scrubber: Scrubber, text: str) -> None:
 ])
 def test_regions_are_no_towns(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('Agency: BrightStar Care', 'BrightStar Care'),
+    ('SNF: Sunrise of Oak Park', 'Sunrise of Oak Park'),
+    ('Hospice: Vitas Healthcare', 'Vitas Healthcare'),
+    ('Dialysis unit: DaVita Eastside', 'DaVita Eastside'),
+    ('Discharged to Brookdale SNF on day 4.', 'Brookdale'),
+    ('Lives at Sunrise ALF.', 'Sunrise'),
+    ('Referring facility: MERCY NORTH', 'MERCY NORTH'),
+    ('Transported by: AirMed 3', 'AirMed'),
+])
+def test_labelled_facilities_and_kind_after_name(scrubber: Scrubber, text: str,
+                                                  value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    'Facility: ED',
+    'Location: ICU bed 4',
+    'Pharmacy: please verify dose',
+    'Placement: SNF vs ALF pending',
+    'Agency: TBD',
+    'Residence: Home with wife',
+    'Discharged to SNF on day 4.',
+    'Skilled SNF placement discussed.',
+    'Practice: Internal Medicine',
+])
+def test_labels_with_units_or_placeholders_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

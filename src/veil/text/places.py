@@ -330,6 +330,21 @@ _LOWER_CONTEXT_FACILITY = re.compile(
     r"([a-z]{3,}(?:['’]?s)?)"
     r"|([a-z]{3,})[ \t]+(?:er|ed|urgent[ \t]+care))(?![A-Za-z])")
 """Lower-case chat: 'seen at st lukes', 'went to mercy er'."""
+_FACILITY_LABEL = re.compile(
+    r"(?im:^[ \t]*(?:[-*•][ \t]*)?(?:agency|hha|home[ \t]+health(?:[ \t]+agency)?|"
+    r"hospice(?:[ \t]+agency)?|"
+    r"dialysis(?:[ \t]+(?:unit|center|centre))?|snf|alf|ltc|ltach|irf|facility|placement|"
+    r"pharmacy|referring[ \t]+(?:facility|hospital|clinic)|transferring[ \t]+facility|"
+    r"sending[ \t]+facility|receiving[ \t]+facility|outside[ \t]+hospital|osh|pcp[ \t]+office|"
+    r"practice|treatment[ \t]+(?:center|centre|program)|rehab(?:ilitation)?[ \t]+facility|"
+    r"nursing[ \t]+home|residence|living[ \t]+facility|ambulance|ems[ \t]+agency|"
+    r"transport(?:ed)?[ \t]+by)[ \t]*[:=][ \t]*)"
+    r"([A-Z][A-Za-z'’&\-.]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-.]*|of|the|at|on|&)){0,5})")
+"""A labelled place of care ('Agency: BrightStar Care', 'SNF: Sunrise of Oak Park')."""
+_TYPE_AFTER_NAME = re.compile(
+    r"(?<![A-Za-z'’])((?:[A-Z][A-Za-z'’\-]+[ \t]+){0,2}[A-Z][A-Za-z'’\-]+)[ \t]+(?:SNF|ALF|LTACH|"
+    r"LTAC|IRF|HHA|ALF/MC|ECF)(?![A-Za-z])")
+"""A facility name before its kind ('Brookdale SNF', 'Sunrise ALF')."""
 _LETTER = re.compile(r"[A-Za-z]")
 _UPPER = re.compile(r"[A-Z]")
 _CHAT_CAPITALS = 0.02
@@ -374,7 +389,8 @@ _SERVICES = frozenset({
     "OT", "SLP", "MEDICINE", "SURGERY", "ICU", "CCU", "MICU", "SICU", "NICU", "PICU",
     "AM", "PM", "NOON", "MIDNIGHT", "NIGHT", "TODAY", "TONIGHT", "TOMORROW", "AMA",
     "DETOX", "RESPITE", "PACS", "EHR", "EMR", "CPOE", "HIE", "MYCHART", "PORTAL", "QUEST",
-    "LABCORP", "ANESTHESIA", "PREADMISSION", "PRE-ADMISSION", "SPECIALTY",
+    "LABCORP", "ANESTHESIA", "PREADMISSION", "PRE-ADMISSION", "SPECIALTY", "TBD", "TBA",
+    "PENDING", "UNKNOWN", "NONE", "NA", "UNK", "DECLINED", "VARIOUS",
 })
 """Hospital services, units and generic places of care: 'transferred to Telemetry',
 'seen at Bedside', 'records from Epic' name no facility."""
@@ -533,6 +549,19 @@ class PlaceFinder:
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
             start = match.start(1) + words[kept].start()
             spans.append(Span(start, special.end(), PhiType.FACILITY, "facility_practice", 0.8))
+        if ":" in text or "=" in text:
+            for match in _FACILITY_LABEL.finditer(text):
+                spans.extend(self._labelled_facility(text, match))
+        for match in _TYPE_AFTER_NAME.finditer(text):
+            words = list(re.finditer(r"[^ \t]+", match.group(1)))
+            keys = [fold(w.group()) for w in words]
+            kept = len(keys)
+            while kept and not (self._facility_blocked(keys[kept - 1])
+                                or self._plain(keys[kept - 1]) or keys[kept - 1] in lex.states):
+                kept -= 1
+            if kept < len(keys):
+                spans.append(Span(match.start(1) + words[kept].start(), match.end(1),
+                                  PhiType.FACILITY, "facility_kind", 0.8))
         if any(w in text for w in ("harm", "Rx", "RX", "rx", "rescri", "efill", "eds", "edic")):
             for match in _PHARMACY_CONTEXT.finditer(text):
                 spans.extend(self._facility_words(text, match.start(1), match.group(1), -1))
@@ -548,6 +577,19 @@ class PlaceFinder:
             end = match.end(2) if match.group(2) else match.end(3)
             spans.append(Span(start, end, PhiType.FACILITY, "facility_lower", 0.75))
         return spans
+
+    def _labelled_facility(self, text: str, match: re.Match[str]) -> list[Span]:
+        """The value after a facility label, up to its end; none when it is only service,
+        unit or clinical words ('Location: ED', 'Pharmacy: please verify')."""
+        words = list(re.finditer(r"[^ \t]+", match.group(1)))
+        while words and fold(words[-1].group()) in FUNCTION_WORDS | {"OF", "THE", "AT", "ON", "&"} \
+                and not words[-1].group()[:1].isupper():
+            words.pop()
+        keys = [fold(w.group().rstrip(".")) for w in words]
+        if not keys or all(self._plain(k) or self._facility_blocked(k) for k in keys):
+            return []
+        return [Span(match.start(1), match.start(1) + words[-1].end(), PhiType.FACILITY,
+                     "facility_label", 0.85)]
 
     def _facility_words(self, text: str, start: int, phrase: str, saint: int) -> list[Span]:
         """The facility name at the start of `phrase` (its words up to the first blocked
