@@ -143,3 +143,25 @@ def test_slot_negatives_more(finder: SlotFinder, text: str) -> None:
 def test_possessive_is_not_part_of_the_name(finder: SlotFinder) -> None:
     text = "routed to dr okonkwo's pool"
     assert ("okonkwo", PhiType.NAME) in found(finder, text)
+
+
+@pytest.mark.parametrize(("text", "entity", "kind"), [
+    ("my gran Odalys Quispe is ninety-three and still drives", "ninety-three", PhiType.AGE),
+    ("my sibling rodriguo (4) has a fever too", "rodriguo", PhiType.NAME),
+    ("she was referred to Lakeview Family Health Inc for contraception",
+     "Lakeview Family Health Inc", PhiType.FACILITY),
+    ("referred to Primary Health Care LLC last week", "Primary Health Care LLC",
+     PhiType.FACILITY),
+    ("asks about the trial at OHSU - declines travel", "OHSU", PhiType.FACILITY),
+])
+def test_slot_positives_third(finder: SlotFinder, text: str, entity: str, kind: PhiType) -> None:
+    assert (entity, kind) in found(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my dad heart rate is 95 today",
+    "my mom is 100% sure",
+    "my son is 90 lbs now",
+])
+def test_no_age_from_measurements(finder: SlotFinder, text: str) -> None:
+    assert [s for s in finder.find(text) if s.type is PhiType.AGE] == []

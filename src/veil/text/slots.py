@@ -58,7 +58,9 @@ _CARE_VERBS = (
     r"ordered|order|grab|grabbed|live|lives|lived|living|reside|resides|resided|relocated|"
     r"relocating|grew|raised|shot|appointment|appt|surgery|procedure|scan|test|labs|"
     r"bloodwork|meds|prescription|refill|refills|rx|script|shots?|vaccine|booster|pharmacy|"
-    r"er|ed|icu")
+    r"er|ed|icu|trial|study|program|therapy|dialysis|infusion|chemo|treatment|transplant|"
+    r"consult|follow-?up|check-?up|physical|mammogram|x-?ray|ultrasound|mri|ct|"
+    r"enrolled|registered|signed\s+up")
 """Verbs (and visit nouns) after which a location preposition opens a place slot."""
 _CARE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])(?:" + _CARE_VERBS + r")(?![A-Za-z])")
 _MOVE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])(?:" + _MOVE_VERBS + r")(?![A-Za-z])")
@@ -104,6 +106,10 @@ _FACILITY_HEADS = frozenset({
     "MEDICINE", "WELLNESS", "SURGERY", "SURGICAL", "INFIRMARY", "SANITARIUM",
 })
 """Words that head a facility name ('zoom care', 'pine haven care', 'benedictine living')."""
+_ORG_SUFFIXES = frozenset({"INC", "LLC", "PLLC", "LLP", "LTD", "CORP", "CORPORATION",
+                           "ASSOCIATES", "PARTNERS", "GROUP", "PC", "PA"})
+"""Words that end an organization's name ('Primary Health Care Inc'): the phrase is one
+facility even when every word before them is generic."""
 _GENERIC = frozenset({
     "HOME", "ER", "ED", "ICU", "WORK", "SCHOOL", "BED", "NIGHT", "HOSPITAL", "CLINIC",
     "DOCTOR", "DOCTORS", "DOC", "PHARMACY", "OFFICE", "LAB", "LABS", "CHURCH", "STORE",
@@ -172,7 +178,8 @@ _FAMILY_WORDS = (
     "papa", "pops", "father", "grandpa", "grandma", "granny", "gran", "grandad", "granddad",
     "grandmother", "grandfather", "nana", "nanna", "gramma", "grampa", "gramps", "abuela",
     "abuelo", "lola", "lolo", "bubbe", "zayde", "sis", "sister", "bro", "brother", "cousin",
-    "cuz", "son", "daughter", "stepson", "stepdaughter", "stepmom", "stepdad", "niece",
+    "cuz", "sibling", "sib", "twin", "grandson", "granddaughter", "grandchild", "stepbrother",
+    "stepsister", "son", "daughter", "stepson", "stepdaughter", "stepmom", "stepdad", "niece",
     "nephew", "roommate", "neighbor", "neighbour", "friend", "coworker", "co-worker", "boss",
     "caregiver", "landlord", "ex",
 )
@@ -246,11 +253,14 @@ _NAME_LINE = re.compile(
 _AGE = (r"(?:9[0-9]|1[01][0-9]|(?:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|"
         r"eight|nine))?|one\s+hundred(?:\s+and\s+[a-z]+)?|a\s+hundred))")
 _AGE_AFTER_REL = re.compile(
-    r"(?<![A-Za-z])(?:" + _REL_FAMILY + r")(?:[ \t]+" + _W + r"){0,2}"
+    r"(?<![A-Za-z])(?:" + _REL_FAMILY + r")(?P<between>(?:[ \t]+" + _W + r"){0,2})"
     r"(?:[ \t]*\([ \t]*(?P<a1>" + _AGE + r")[ \t]*(?:y/?o|yrs?|years?(?:\s+old)?)?[ \t]*[!?.]*"
     r"[ \t]*\)|[ \t]*,[ \t]*(?P<a2>" + _AGE + r")[ \t]*(?:y/?o|yrs?|years?(?:\s+old)?)?[ \t]*"
-    r"[!?]*[ \t]*,)")
-_AGE_QUICK = re.compile(r"[(,][ \t]*(?:9[0-9]|1[01][0-9]|ninety|(?:one|a)[ \t]+hundred)")
+    r"[!?]*[ \t]*,|[ \t]+(?:is|was|turned|turns|just\s+turned|is\s+now)[ \t]+(?P<a3>" + _AGE + r")"
+    r"(?![0-9]|[.,][0-9]|[ \t]*(?:%|mg|kg|lbs?|pounds|bpm|mm|/|percent|degrees|°|times|"
+    r"minutes|mins|seconds|days|weeks|months|over|units)))")
+_AGE_QUICK = re.compile(r"(?:[(,]|is|was|turn(?:ed|s))[ \t]*(?:9[0-9]|1[01][0-9]|ninety|"
+                        r"(?:one|a)[ \t]+hundred)")
 """The cheap test before the age frame: an age over 89 after '(' or ','."""
 _CHAT = frozenset({"PLS", "PLZ", "THX", "LOL", "IDK", "TBH", "OMG", "BTW", "IMO", "ASAP",
                    "TMRW", "TMR", "RN", "BC", "CUZ", "HRS", "YRS", "MINS", "WKS", "DR",
@@ -399,7 +409,7 @@ class SlotFinder:
         or a first word that is a place, a name or no English word."""
         lex = self.lex
         first = keys[0]
-        if len(keys) > 1 and any(k in _FACILITY_HEADS for k in keys[1:]):
+        if len(keys) > 1 and any(k in _FACILITY_HEADS or k in _ORG_SUFFIXES for k in keys[1:]):
             return True
         if first in _GENERIC or (self._blocked(first) and first not in lex.places):
             return False
@@ -419,7 +429,7 @@ class SlotFinder:
             if not token[0].isalpha():
                 break
             key = fold(token)
-            if key in _FACILITY_HEADS or key in _GENERIC:
+            if key in _FACILITY_HEADS or key in _GENERIC or (key in _ORG_SUFFIXES and filler):
                 filler.append((start, end))
                 continue
             if token.istitle() and key in self.lex.places and key in FUNCTION_WORDS:
@@ -447,6 +457,10 @@ class SlotFinder:
         """(FACILITY or CITY or None, how many filler words the entity spans); `titled`:
         the filler starts with a capital (an English surname or place word then counts)."""
         lex = self.lex
+        org = next((i for i, k in enumerate(keys) if k in _ORG_SUFFIXES), -1)
+        if org >= 1 and all(not self._blocked(k) or k in _GENERIC or k in _FACILITY_HEADS
+                            for k in keys[:org]):
+            return PhiType.FACILITY, org + 1
         head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
         if head >= 1:
             modifiers = keys[:head]
@@ -522,7 +536,11 @@ class SlotFinder:
         for match in _NAME_LINE.finditer(lower):
             self._name_line(text, match, out)
         for match in _AGE_AFTER_REL.finditer(lower) if _AGE_QUICK.search(lower) else ():
-            group = "a1" if match.group("a1") else "a2"
+            group = next(g for g in ("a1", "a2", "a3") if match.group(g))
+            between = [fold(w) for w in match.group("between").split()]
+            if any(not self.lex.is_name(k) and (words.is_english(k) or self._blocked(k))
+                   for k in between):
+                continue  # 'my dad heart rate is 95': a measurement, not an age
             out.append(Span(match.start(group), match.end(group), PhiType.AGE, "slot_age", 0.9))
         return out
 
