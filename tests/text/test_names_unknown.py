@@ -192,6 +192,7 @@ def test_term_shaped(key: str) -> None:
     ("my daughter hope is coming", "hope"),
     ("my son mark said ok", "mark"),
     ("End of report.\njm/ab D: 01/02/2024", "jm/ab"),
+    ("Culture ordered by Gebremariam this morning.", "Gebremariam"),
     ("vakalahi (my mom) fell", "vakalahi"),
     ("Transcribed by: jkl  D: 03/04/2024", "jkl"),
     ("Entirely submitted in A1-A4 (GR/tt).", "GR/tt"),
@@ -240,6 +241,7 @@ NEGATIVES = [
     "Patient: A1C 7.2, PH0SPHATE 1.2",
     "my daughter rose early and my husband drew a picture",
     "Glucose ok.\nmg/dl",
+    "Bacteremia caused by Enterobacter; covered by Medicaid and Tricare.",
     "Home address on file: 868 Pine Meadows Apt. 2, Caitlinview, MA 01926.",
 ]
 

@@ -89,7 +89,7 @@ _CARE_BEFORE = re.compile(
     r"introduced|re-?paged|callback|returned\s+call|attending|resident|fellow|intern|"
     r"hospitalist|intensivist|surgeon|pharmacist|chaplain|interpreter|translator|nurse|rn|"
     r"lpn|cna|np|pa|sw|cm|case\s+manager|social\s+worker|hi|hello|hey|(?:message|msg|vm|"
-    r"voicemail)\s+(?:left\s+)?for|left\s+for|reviewer|tech|technician|technologist|doula|"
+    r"voicemail)\s+(?:left\s+)?for|left\s+for|by|reviewer|tech|technician|technologist|doula|"
     r"midwife|scribe|sonographer|phlebotomist|paramedic|emt|dietitian|hygienist|therapist|"
     r"rt|pt|ot|slp|cma|attn|baby\s+(?:girl|boy)|now\s+named|named|its|it's|this\s+is|"
     r"i'm|im|i\s+am)"
