@@ -165,3 +165,22 @@ def test_slot_positives_third(finder: SlotFinder, text: str, entity: str, kind: 
 ])
 def test_no_age_from_measurements(finder: SlotFinder, text: str) -> None:
     assert [s for s in finder.find(text) if s.type is PhiType.AGE] == []
+
+
+@pytest.mark.parametrize(("text", "entity", "kind"), [
+    ("couldnt get to the zorbex, ran out of lasix", "zorbex", PhiType.FACILITY),
+    ("had a stress test in 2021 at Kaiser. Symptoms began", "Kaiser", PhiType.FACILITY),
+    ("the aide from Zorbex Care said her ankles are swollen", "Zorbex Care", PhiType.FACILITY),
+])
+def test_slot_positives_fourth(finder: SlotFinder, text: str, entity: str, kind: PhiType) -> None:
+    assert (entity, kind) in found(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "scheduled with Dr. Jung in the cath lab",
+    "couldnt get to the pharmacy",
+    "went to the docter yesterday",
+    "she is at Rest, pain free",
+])
+def test_slot_negatives_fourth(finder: SlotFinder, text: str) -> None:
+    assert [s for s in finder.find(text) if s.type is not PhiType.AGE] == []

@@ -89,7 +89,7 @@ _CLAUSE_END = re.compile(r"(?<![^A-Za-z][A-Z][a-z])(?<![^A-Za-z][A-Z])[.!?](?![A
 """Where a clause ends ('St. Anthony's' and 'Dr. Lee' do not end one)."""
 
 _PLACE_SLOT = re.compile(
-    r"(?<![A-Za-z])(at|to|from|in|into|near|@)[ \t]+"
+    r"(?<![A-Za-z])(at|to|from|in|into|near|@)[ \t]+(the[ \t]+)?"
     r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|these|those|some|any|all|it|its|"
     r"me|him|them|us|you|be|get|see|take|do|have|make|go|come|bed|home|work|school|"
     r"night|least|most|first|last|once|times?|all|least|about|around|out|up|and|or)"
@@ -364,8 +364,11 @@ class SlotFinder:
                 continue
             context = self._context(text, match.start())
             care = _CARE_CONTEXT.search(context) is not None
-            named_before = _ROLE_NAME_BEFORE.search(context) is not None
+            named_before = _ROLE_NAME_BEFORE.search(context) is not None or \
+                _ROLE_BEFORE.search(context) is not None
             if not (care or named_before or self._clinical_before(context)):
+                continue
+            if match.group(2) and not self._the_brand(keys):
                 continue
             kind, count = self._classify(keys, prep, context, text[filler[0][0]].isupper())
             if kind is None:
@@ -403,6 +406,13 @@ class SlotFinder:
                 end = start + len(" ".join(match.group(group).split()[:n]))
                 out.append(Span(start, end, PhiType.CITY, "slot_city", 0.85))
         return out
+
+    def _the_brand(self, keys: list[str]) -> bool:
+        """After 'the', only a brand ('get to the hy-vee') or a brand and a facility word
+        ('the zorbex pharmacy') names a facility: 'the er', 'the clinic' are generic."""
+        first = keys[0]
+        return self._brand(first) and not words.near_english(first) and \
+            not self.lex.is_name(first)
 
     def _may_fill(self, keys: list[str]) -> bool:
         """The cheap test before the context is read: a facility word after another word,
@@ -465,7 +475,8 @@ class SlotFinder:
         if head >= 1:
             modifiers = keys[:head]
             # a facility head after a non-generic modifier: 'zoom care', 'pine haven care'
-            if any(k not in _GENERIC and not self._blocked(k) for k in modifiers) and \
+            if any(k not in _GENERIC and not self._blocked(k) and k not in words.unknown_stop()
+                   for k in modifiers) and \
                     not all(k in _GENERIC for k in modifiers):
                 return PhiType.FACILITY, head + 1
         # entity words: no generic noun, no English word that is no name and no place
@@ -492,9 +503,12 @@ class SlotFinder:
             named = (first in lex.places or first in lex.first or first in lex.last) and \
                 not words.is_english(first)
             known_place = first in lex.places and _ROLE_NAME_BEFORE.search(context) is not None
-            if brand or named or known_place or (
+            # a capitalized name, place or plural after 'at' mid-sentence: 'at Kaiser'
+            titled_name = titled and (lex.is_name(first) or first in lex.places
+                                      or self._loose_english(first))
+            if brand or named or known_place or titled_name or (
                     (first in lex.places or first in lex.last) and first not in lex.weak
-                    and (titled or not words.is_english(first))):
+                    and not words.is_english(first)):
                 size = 1
                 while size < n and (self._brand(keys[size]) or keys[size] in lex.places
                                     or keys[size] in lex.last):
@@ -503,7 +517,8 @@ class SlotFinder:
             return None, 0
         transfer = _TRANSFER.search(context) is not None
         if prep in ("TO", "FROM", "INTO") and self._brand(first) and (
-                transfer or (_MOVE_CONTEXT.search(context) and not residence)):
+                transfer or _PURCHASE.search(context) or
+                (_MOVE_CONTEXT.search(context) and not residence)):
             return PhiType.FACILITY, 1
         if prep in _PLACE_PREPS and self._brand(first) and not words.near_english(first) \
                 and residence:
@@ -592,3 +607,5 @@ _ROLE_NAME_BEFORE = re.compile(
     r"(?i)(?<![A-Za-z])(?:dr|doctor|the\s+(?:" + _REL_ROLE + r")|nurse)\.?[ \t]+"
     + _W + r"(?:[ \t]+" + _W + r")?[ \t]*$")
 """'dr aziz at ...', 'the pa tesfaye at ...': a clinician named just before the slot."""
+_ROLE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:" + _REL_ROLE + r"|caregivers?)s?[ \t]*$")
+"""'the aide from <x>', 'a nurse at <x>': a role word right before the preposition."""
