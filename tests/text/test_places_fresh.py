@@ -304,3 +304,15 @@ def test_labelled_facilities_and_kind_after_name(scrubber: Scrubber, text: str,
 ])
 def test_labels_with_units_or_placeholders_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She resides at The Glenview at Pelican Bay now.", "Glenview at Pelican Bay"),
+    ("Discharged to Sunrise of Oak Park.", "Sunrise of Oak Park"),
+])
+def test_facility_names_with_of_and_at(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_a_time_after_a_facility_stays(scrubber: Scrubber) -> None:
+    assert scrubber.scrub("Transferred to Mercy at 3 pm.") == "Transferred to [FACILITY_1] at 3 pm."

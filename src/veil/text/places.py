@@ -240,10 +240,12 @@ _TOWN_WORDS = re.compile(r"(?<![A-Za-z'’.])([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-
 _WEAK_CONTEXT_WORD = re.compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
 _FACILITY_PREP = re.compile(
     r"(?=[tTaAfFiIpPwWvVbB])(?<![A-Za-z])(to|at|from|into|per|with|through|via|by|TO|AT|FROM|"
-    r"INTO|PER|WITH|THROUGH|VIA|BY)[ \t]+(?:(?:the|an?|THE)[ \t]+)?"
+    r"INTO|PER|WITH|THROUGH|VIA|BY)[ \t]+(?:(?:the|an?|THE|The)[ \t]+)?"
     r"((?:(?:St|ST|Mt|MT)\.?|Saint|SAINT|Mount|MOUNT)[ \t]+)?"
-    r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]*|of)){0,3})")
-"""A preposition of movement or place before capitalized words ('to Mercy', 'from UCSF')."""
+    r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]*|(?:of|at)(?=[ \t]+[A-Z])))"
+    r"{0,4})")
+"""A preposition of movement or place before capitalized words ('to Mercy', 'from UCSF', 'at
+The Glenview at Pelican Bay')."""
 _MEMO_MAX = 65536
 _FIRST_WORD = re.compile(r"[^ \t'’]+")
 _PREP_GROUP = {"TO": "TO", "INTO": "TO", "AT": "AT", "FROM": "FROM", "PER": "FROM",
@@ -368,7 +370,7 @@ _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0
 _SERVICES = frozenset({
     "TELEMETRY", "TELE", "TRIAGE", "HOSPITALIST", "HOSPITALISTS", "STEP", "STEPDOWN",
     "STEP-DOWN", "OBSERVATION", "OBS", "MAIN", "PEDS", "GEN", "MED", "MEDS", "MEDSURG",
-    "MED-SURG", "FAST", "TRACK", "BEDSIDE", "BAY", "POD", "RESUS", "RESUSCITATION", "CATH",
+    "MED-SURG", "FAST", "TRACK", "BEDSIDE", "POD", "RESUS", "RESUSCITATION", "CATH",
     "INTERVENTIONAL", "NEUROSURGERY", "NEURO", "ORTHO", "CARDS", "PULM", "RENAL", "HEME",
     "ONC", "PALLIATIVE", "COMFORT", "RESIDENT", "RESIDENTS", "ATTENDING", "OCCUPATIONAL",
     "SPEECH", "CHAPLAIN", "EPIC", "OUTSIDE", "MICROBIOLOGY", "BANK", "ULTRASOUND", "ECHO",
@@ -598,13 +600,13 @@ class PlaceFinder:
         kept = 0
         for word in words:
             key = fold(re.sub(r"['’]s?$", "", word.group()))
-            if key == "OF" and kept:
+            if key in ("OF", "AT") and kept and word.group().islower():
                 kept += 1
                 continue
             if self._facility_blocked(key) and not (key in _ALONE_OK and not kept):
                 break
             kept += 1
-        while kept and words[kept - 1].group() == "of":
+        while kept and words[kept - 1].group() in ("of", "at"):
             kept -= 1
         if not kept:
             return []
