@@ -45,45 +45,56 @@ _W = r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*"
 """One word: letters, inner hyphens and apostrophes (any script: 'oğuz', 'seo-yeon')."""
 
 # --- word classes ---
-_MOVE_VERBS = (
-    r"went|go|goes|going|gone|drove|drive|driving|took|take|taking|taken|brought|bring|"
-    r"sent|send|referred|refer|transferred|transfer|transferring|moved|moving|move|"
-    r"admitted|discharged|released|rushed|headed|heading|came|come|coming|transported|"
-    r"flown|flew|fly|flying|travel|traveled|travelled|traveling|ambulance|ems|walked")
-_CARE_VERBS = (
-    _MOVE_VERBS + r"|seen|saw|see|seeing|treated|stayed|staying|stay|stays|born|delivered|"
-    r"work|works|working|had|got|get|gets|getting|fell|falling|falls|fall|keeps|kept|"
-    r"happened|scheduled|booked|checked|visited|visit|visiting|tested|testing|vaccinated|"
-    r"diagnosed|operated|buy|bought|buying|fill|filled|filling|pick|picked|picking|pickup|"
-    r"ordered|order|grab|grabbed|live|lives|lived|living|reside|resides|resided|relocated|"
-    r"relocating|grew|raised|shot|appointment|appt|surgery|procedure|scan|test|labs|"
-    r"bloodwork|meds|prescription|refill|refills|rx|script|shots?|vaccine|booster|pharmacy|"
-    r"er|ed|icu|trial|study|program|therapy|dialysis|infusion|chemo|treatment|transplant|"
-    r"consult|follow-?up|check-?up|physical|mammogram|x-?ray|ultrasound|mri|ct|"
-    r"enrolled|registered|signed\s+up")
+
+
+def _words(block: str) -> frozenset[str]:
+    """The words of a whitespace-separated block (lower case as written)."""
+    return frozenset(block.split())
+
+
+_MOVE_VERBS = _words("""
+went go goes going gone drove drive driving took take taking taken brought bring sent send
+referred refer transferred transfer transferring moved moving move admitted discharged
+released rushed headed heading came come coming transported flown flew fly flying travel
+traveled travelled traveling ambulance ems walked
+""")
+"""Verbs of moving a person somewhere."""
+_CARE_VERBS = _MOVE_VERBS | _words("""
+seen saw see seeing treated stayed staying stay stays born delivered work works working had
+got get gets getting fell falling falls fall keeps kept happened scheduled booked checked
+visited visit visiting tested testing vaccinated diagnosed operated buy bought buying fill
+filled filling pick picked picking pickup ordered order grab grabbed live lives lived living
+reside resides resided relocated relocating grew raised shot shots appointment appt surgery
+procedure scan test labs bloodwork meds prescription refill refills rx script vaccine booster
+pharmacy er ed icu trial study program therapy dialysis infusion chemo treatment transplant
+consult follow-up followup check-up checkup physical mammogram x-ray xray ultrasound mri ct
+enrolled registered signed
+""")
 """Verbs (and visit nouns) after which a location preposition opens a place slot."""
-_CARE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])(?:" + _CARE_VERBS + r")(?![A-Za-z])")
-_MOVE_CONTEXT = re.compile(r"(?i)(?<![A-Za-z])(?:" + _MOVE_VERBS + r")(?![A-Za-z])")
+_RESIDENCE = _words("""
+live lives lived living reside resides resided moved moving move relocated relocating grew
+raised born from drove drive driving flew fly flying travel traveled travelled traveling
+visiting trip vacation headed heading came come coming back
+""")
+"""Verbs of residence and travel: a gazetteer place after them is a town."""
+_TRANSFER = _words("""
+transferred transfer transferring admitted readmitted discharged referred sent rushed
+airlifted life-flighted transported ambulanced
+""")
+"""Verbs that move a patient between facilities: a brand after 'to'/'from' is a facility."""
+_PURCHASE = _words("""
+get got buy bought pick picked fill filled refill order ordered grab grabbed shop shopping
+find found
+""")
+"""Verbs of getting something from a store or pharmacy."""
 _DOSE_AFTER = re.compile(r"(?i)[ \t]*[0-9][0-9.,]*[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|%|tabs?|"
                          r"pills?|puffs?|drops?|mg/kg)\b")
 """A number and a unit after the filler: a drug and its dose, never a place."""
-_RESIDENCE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:live|lives|lived|living|reside|resides|resided|moved|moving|move|"
-    r"relocated|relocating|grew\s+up|raised|born|from|drove|drive|driving|flew|fly|flying|"
-    r"travel|traveled|travelled|traveling|visiting|trip|vacation|headed|heading|"
-    r"came|come|coming|back)(?![A-Za-z])")
-"""Verbs of residence and travel: a gazetteer place after them is a town."""
-_TRANSFER = re.compile(r"(?i)(?<![A-Za-z])(?:transferred|transfer|transferring|admitted|"
-                       r"readmitted|discharged|referred|sent|rushed|airlifted|life-flighted|"
-                       r"transported|ambulanced)(?![A-Za-z])")
-"""Verbs that move a patient between facilities: a brand after 'to'/'from' is a facility."""
 _INSTITUTION_BEFORE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:office|clinic|practice|hospital|pharmacy|location|branch|"
+    r"(?<![a-z])(?:office|clinic|practice|hospital|pharmacy|location|branch|"
     r"doctor|doc|dr|dentist|specialist|[a-z]+olog(?:ist|y)|one)s?[ \t]*$")
-"""'dr lee's office in <x>', 'a cardiologist in <x>': a gazetteer place after them is a town."""
-_PURCHASE = re.compile(r"(?i)(?<![A-Za-z])(?:get|got|buy|bought|pick|picked|fill|filled|"
-                       r"refill|order|ordered|grab|grabbed|shop|shopping|find|found)"
-                       r"(?![A-Za-z])")
+"""'dr lee's office in <x>', 'a cardiologist in <x>': a gazetteer place after them is a town
+(matched on the lower-case clause)."""
 _CLAUSE_END = re.compile(r"(?<![^A-Za-z][A-Z][a-z])(?<![^A-Za-z][A-Z])[.!?](?![A-Za-z0-9])|"
                          r"[;:,()\n\"]|\s-\s")
 """Where a clause ends ('St. Anthony's' and 'Dr. Lee' do not end one)."""
@@ -345,16 +356,22 @@ class SlotFinder:
                 break
         return toks
 
-    def _context(self, text: str, start: int) -> str:
-        """The clause before `start` (back to punctuation, at most 60 characters)."""
-        left = text[max(0, start - 60):start]
-        ends = [m.end() for m in _CLAUSE_END.finditer(left)]
-        return left[ends[-1]:] if ends else left
+    @staticmethod
+    def _context(text: str, lower: str, start: int) -> str:
+        """The clause before `start` (back to punctuation, at most 60 characters), in
+        lower case."""
+        begin = max(0, start - 60)
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, begin, start)]
+        return lower[ends[-1] if ends else begin:start]
 
     def _places(self, text: str, lower: str) -> list[Span]:
         out: list[Span] = []
         lex = self.lex
         for match in _PLACE_SLOT.finditer(lower):
+            first = _WORD_ONLY.match(lower, match.end())
+            if first is None or not self._first_may_fill(fold(first.group()), lower,
+                                                          first.end()):
+                continue  # the cheap test on the first word before any tokenizing
             prep = match.group(1).upper()
             filler = self._filler(text, match.end())
             if not filler:
@@ -362,15 +379,16 @@ class SlotFinder:
             keys = [fold(text[s:e]) for s, e in filler]
             if not self._may_fill(keys):
                 continue
-            context = self._context(text, match.start())
-            care = _CARE_CONTEXT.search(context) is not None
-            named_before = _ROLE_NAME_BEFORE.search(context) is not None or \
-                _ROLE_BEFORE.search(context) is not None
-            if not (care or named_before or self._clinical_before(context)):
+            context = self._context(text, lower, match.start())
+            cwords = frozenset(_WORD_ONLY.findall(context))
+            if cwords.isdisjoint(_CARE_VERBS) and not self._clinical_before(context) and \
+                    _ROLE_NAME_BEFORE.search(context) is None and \
+                    _ROLE_BEFORE.search(context) is None:
                 continue
             if match.group(2) and not self._the_brand(keys):
                 continue
-            kind, count = self._classify(keys, prep, context, text[filler[0][0]].isupper())
+            kind, count = self._classify(keys, prep, context, cwords,
+                                         text[filler[0][0]].isupper())
             if kind is None:
                 # 'urgent care on lake 9/4': a generic facility named by its street
                 head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
@@ -386,9 +404,9 @@ class SlotFinder:
             if kind is PhiType.FACILITY:
                 end = self._on_tail(text, end)
             out.append(Span(start, end, kind, "slot_" + kind.value.lower(), 0.85))
-        for match in _FROM_TO.finditer(lower):
-            context = self._context(text, match.start())
-            if not _RESIDENCE.search(context):
+        for match in _FROM_TO.finditer(lower) if "from " in lower else ():
+            context = self._context(text, lower, match.start())
+            if frozenset(_WORD_ONLY.findall(context)).isdisjoint(_RESIDENCE):
                 continue
             sides = []
             for group in (1, 2):
@@ -406,6 +424,14 @@ class SlotFinder:
                 end = start + len(" ".join(match.group(group).split()[:n]))
                 out.append(Span(start, end, PhiType.CITY, "slot_city", 0.85))
         return out
+
+    def _first_may_fill(self, key: str, lower: str, end: int) -> bool:
+        """A first word that may start an entity: a place, a name, no English word, or
+        any word with a facility or organization word among the next two."""
+        lex = self.lex
+        if key in lex.places or lex.is_name(key) or not words.is_english(key):
+            return True
+        return _HEAD_AHEAD.match(lower, end) is not None
 
     def _the_brand(self, keys: list[str]) -> bool:
         """After 'the', only a brand ('get to the hy-vee') or a brand and a facility word
@@ -462,7 +488,7 @@ class SlotFinder:
             n += 1
         return n
 
-    def _classify(self, keys: list[str], prep: str, context: str,
+    def _classify(self, keys: list[str], prep: str, context: str, cwords: frozenset[str],
                   titled: bool) -> tuple[PhiType | None, int]:
         """(FACILITY or CITY or None, how many filler words the entity spans); `titled`:
         the filler starts with a capital (an English surname or place word then counts)."""
@@ -488,7 +514,7 @@ class SlotFinder:
             n += 1
         if n == 0:
             return None, 0
-        residence = _RESIDENCE.search(context) is not None
+        residence = not cwords.isdisjoint(_RESIDENCE)
         institution = prep == "IN" and _INSTITUTION_BEFORE.search(context) is not None
         for size in range(n, 0, -1):
             joined = " ".join(keys[:size])
@@ -498,7 +524,7 @@ class SlotFinder:
         first = keys[0]
         if prep in ("AT", "@"):
             brand = self._brand(first) or (first in words.unknown_stop()
-                                           and _PURCHASE.search(context) is not None
+                                           and not cwords.isdisjoint(_PURCHASE)
                                            and not lex.is_clinical(first))
             named = (first in lex.places or first in lex.first or first in lex.last) and \
                 not words.is_english(first)
@@ -515,10 +541,10 @@ class SlotFinder:
                     size += 1
                 return PhiType.FACILITY, size
             return None, 0
-        transfer = _TRANSFER.search(context) is not None
+        transfer = not cwords.isdisjoint(_TRANSFER)
         if prep in ("TO", "FROM", "INTO") and self._brand(first) and (
-                transfer or _PURCHASE.search(context) or
-                (_MOVE_CONTEXT.search(context) and not residence)):
+                transfer or not cwords.isdisjoint(_PURCHASE) or
+                (not cwords.isdisjoint(_MOVE_VERBS) and not residence)):
             return PhiType.FACILITY, 1
         if prep in _PLACE_PREPS and self._brand(first) and not words.near_english(first) \
                 and residence:
@@ -604,8 +630,13 @@ _WORD_ONLY = re.compile(_W)
 _NEXT = re.compile(r"[ \t]*(\n|" + _W + r"|[^\s\w]|)")
 _ON_TAIL = re.compile(r"[ \t]+on[ \t]+(" + _W + r")(?=[ \t]*(?:[0-9]|[.,!?;]|$))", re.I)
 _ROLE_NAME_BEFORE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:dr|doctor|the\s+(?:" + _REL_ROLE + r")|nurse)\.?[ \t]+"
+    r"(?<![a-z])(?:dr|doctor|the\s+(?:" + _REL_ROLE + r")|nurse)\.?[ \t]+"
     + _W + r"(?:[ \t]+" + _W + r")?[ \t]*$")
 """'dr aziz at ...', 'the pa tesfaye at ...': a clinician named just before the slot."""
-_ROLE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:" + _REL_ROLE + r"|caregivers?)s?[ \t]*$")
+_HEAD_AHEAD = re.compile(
+    r"(?:[ \t]+" + _W + r"){0,1}[ \t]+(?:" + "|".join(
+        sorted((w.lower() for w in _FACILITY_HEADS | _ORG_SUFFIXES), key=len, reverse=True))
+    + r")(?![A-Za-z])")
+"""A facility or organization word among the next two words ('pine haven care')."""
+_ROLE_BEFORE = re.compile(r"(?<![a-z])(?:" + _REL_ROLE + r"|caregivers?)s?[ \t]*$")
 """'the aide from <x>', 'a nurse at <x>': a role word right before the preposition."""
