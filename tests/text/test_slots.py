@@ -8,6 +8,8 @@ so that only the slot frame can find them.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from veil.text.lexicon import lexicon
 from veil.text.scrubber import Scrubber
@@ -184,3 +186,39 @@ def test_slot_positives_fourth(finder: SlotFinder, text: str, entity: str, kind:
 ])
 def test_slot_negatives_fourth(finder: SlotFinder, text: str) -> None:
     assert [s for s in finder.find(text) if s.type is not PhiType.AGE] == []
+
+
+@pytest.mark.parametrize(("text", "entity", "kind"), [
+    ("my uncle was at Holyoke for a week, is that normal", "Holyoke", PhiType.FACILITY),
+    ("whats the number for dr lee's office in chester?", "chester", PhiType.CITY),
+    ("odalys from tulsa: can i get the flu shot while pregnant", "tulsa", PhiType.CITY),
+])
+def test_slot_positives_fifth(finder: SlotFinder, text: str, entity: str, kind: PhiType) -> None:
+    assert (entity, kind) in found(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "bp was at Goal last visit",
+    "a specialist in chester county pain",
+    "results from Tuesday: normal",
+])
+def test_slot_negatives_fifth(finder: SlotFinder, text: str) -> None:
+    assert [s for s in finder.find(text) if s.type is not PhiType.AGE] == []
+
+
+def test_an_order_sent_to_a_vendor_is_no_slot(finder: SlotFinder) -> None:
+    assert finder.find("Start CPAP 11 cm H2O; DME order to Zorbexa.") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "my", "the", "pa", "bf", "auntie", "nurse", "at", "to", "from", "in", "went", "moved",
+    "get", "care", "clinic", "zorbex", "tulsa", "Ottilie", "(", ")", "93", "ninety-two", "!",
+    ",", ".", "dob", "3/4/1950", "\n", "İ", "oğuz", "St.", "on", "elm", "Inc", "is", "this",
+]), max_size=14))
+def test_spans_are_valid_offsets(finder: SlotFinder, parts: list[str]) -> None:
+    text = " ".join(parts)
+    for span in finder.find(text):
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start:span.end].strip()
+        assert span.source.startswith("slot_")

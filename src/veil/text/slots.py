@@ -83,8 +83,7 @@ airlifted life-flighted transported ambulanced
 """)
 """Verbs that move a patient between facilities: a brand after 'to'/'from' is a facility."""
 _PURCHASE = _words("""
-get got buy bought pick picked fill filled refill order ordered grab grabbed shop shopping
-find found
+get got buy bought pick picked fill filled refill grab grabbed shop shopping find found
 """)
 """Verbs of getting something from a store or pharmacy."""
 _DOSE_AFTER = re.compile(r"(?i)[ \t]*[0-9][0-9.,]*[ \t]*(?:mg|mcg|µg|g|ml|units?|iu|%|tabs?|"
@@ -381,14 +380,20 @@ class SlotFinder:
                 continue
             context = self._context(text, lower, match.start())
             cwords = frozenset(_WORD_ONLY.findall(context))
+            if prep == "FROM" and match.start() < 40 and _INTRO_FROM.fullmatch(context) and \
+                    context == lower[:match.start()]:
+                cwords |= {"live"}  # 'shirin from <x>:' the writer says where they live
+            titled = text[filler[0][0]].isupper()
+            if prep == "AT" and titled and not cwords.isdisjoint(_BE):
+                cwords |= {"stay"}  # 'was at Methodist': a stay at a named place
             if cwords.isdisjoint(_CARE_VERBS) and not self._clinical_before(context) and \
                     _ROLE_NAME_BEFORE.search(context) is None and \
                     _ROLE_BEFORE.search(context) is None:
                 continue
             if match.group(2) and not self._the_brand(keys):
                 continue
-            kind, count = self._classify(keys, prep, context, cwords,
-                                         text[filler[0][0]].isupper())
+            closed = _CLOSED.match(text, filler[0][1]) is not None
+            kind, count = self._classify(keys, prep, context, cwords, titled, closed)
             if kind is None:
                 # 'urgent care on lake 9/4': a generic facility named by its street
                 head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
@@ -489,9 +494,10 @@ class SlotFinder:
         return n
 
     def _classify(self, keys: list[str], prep: str, context: str, cwords: frozenset[str],
-                  titled: bool) -> tuple[PhiType | None, int]:
+                  titled: bool, closed: bool) -> tuple[PhiType | None, int]:
         """(FACILITY or CITY or None, how many filler words the entity spans); `titled`:
-        the filler starts with a capital (an English surname or place word then counts)."""
+        the filler starts with a capital (an English surname or place word then counts);
+        `closed`: punctuation or the end right after the first word ('office in chester?')."""
         lex = self.lex
         org = next((i for i, k in enumerate(keys) if k in _ORG_SUFFIXES), -1)
         if org >= 1 and all(not self._blocked(k) or k in _GENERIC or k in _FACILITY_HEADS
@@ -519,7 +525,7 @@ class SlotFinder:
         for size in range(n, 0, -1):
             joined = " ".join(keys[:size])
             if joined in lex.places and prep in _PLACE_PREPS and (
-                    residence or (institution and joined not in lex.place_words)):
+                    residence or (institution and (joined not in lex.place_words or closed))):
                 return PhiType.CITY, size
         first = keys[0]
         if prep in ("AT", "@"):
@@ -638,5 +644,10 @@ _HEAD_AHEAD = re.compile(
         sorted((w.lower() for w in _FACILITY_HEADS | _ORG_SUFFIXES), key=len, reverse=True))
     + r")(?![A-Za-z])")
 """A facility or organization word among the next two words ('pine haven care')."""
+_INTRO_FROM = re.compile(r"[ \t]*(?:(?:hi|hey|hello)[ \t,!]+)?(?:(?:this[ \t]+is|its|it's|"
+                         r"it’s|i'm|im|i’m)[ \t]+)?" + _W + r"[ \t]*")
+"""A message that opens with a name and 'from': '<name> from <town>: ...'."""
+_BE = frozenset({"was", "were", "been", "is", "am", "are", "stayed", "staying"})
+_CLOSED = re.compile(r"[ \t]*(?:[?,.!;:)]|$)")
 _ROLE_BEFORE = re.compile(r"(?<![a-z])(?:" + _REL_ROLE + r"|caregivers?)s?[ \t]*$")
 """'the aide from <x>', 'a nurse at <x>': a role word right before the preposition."""
