@@ -154,6 +154,8 @@ Questionnaire', 'Seattle Heart Failure Model')."""
 
 def _region_ahead(keys: list[str], i: int) -> int:
     """How many words from `keys[i]` on name a country or region (0: none)."""
+    if keys[i] not in _REGION_FIRST:
+        return 0
     for n in range(min(3, len(keys) - i), 1, -1):
         if " ".join(keys[i:i + n]) in COUNTRY_OR_REGION:
             return n
@@ -343,14 +345,12 @@ _FACILITY_LABEL = re.compile(
     r"transport(?:ed)?[ \t]+by)[ \t]*[:=][ \t]*)"
     r"([A-Z][A-Za-z'’&\-.]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-.]*|of|the|at|on|&)){0,5})")
 """A labelled place of care ('Agency: BrightStar Care', 'SNF: Sunrise of Oak Park')."""
-_TYPE_AFTER_NAME = re.compile(
-    r"(?<![A-Za-z'’])((?:[A-Z][A-Za-z'’\-]+[ \t]+){0,2}[A-Z][A-Za-z'’\-]+)[ \t]+(?:SNF|ALF|LTACH|"
-    r"LTAC|IRF|HHA|ALF/MC|ECF)(?![A-Za-z])")
-"""A facility name before its kind ('Brookdale SNF', 'Sunrise ALF')."""
-_LETTER = re.compile(r"[A-Za-z]")
-_UPPER = re.compile(r"[A-Z]")
-_CHAT_CAPITALS = 0.02
-"""A text whose letters are at most 2 % capitals is lower-case chat."""
+_TYPE_AFTER_NAME = re.compile(r"(?:SNF|ALF|LTACH|LTAC|IRF|HHA|ECF)(?![A-Za-z])")
+"""The kind of a facility after its name ('Brookdale SNF', 'Sunrise ALF'); the name is
+`_NAMING_WORDS` before it (the kind first: a fast scan)."""
+_DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
+_CHAT_CAPITALS = 0.015
+"""A text whose characters are at most 1.5 % capitals is lower-case chat."""
 _LOWER_PLACE = re.compile(
     r"(?<![A-Za-z])(?:in|from|to|near|outside|around|of)[ \t]+([a-z][a-z'’\-]+(?:[ \t]+"
     r"[a-z][a-z'’\-]+){0,2})")
@@ -422,6 +422,9 @@ COUNTRY_OR_REGION = frozenset({
     "NORTHERN AFRICA", "CENTRAL VALLEY",
 })
 
+_REGION_FIRST = frozenset(r.split()[0] for r in COUNTRY_OR_REGION if " " in r)
+"""First words of the multi-word regions (`_region_ahead` looks further only after one)."""
+
 
 class PlaceFinder:
     """Finds facilities and cities (see the module docstring)."""
@@ -481,8 +484,7 @@ class PlaceFinder:
         """'moved to tulsa', 'live in eau claire ok 74012': in lower-case chat (few capitals),
         a gazetteer town after a place preposition is a city, unless it is an everyday word
         too (word-named towns, names that are words), a state, clinical or a function word."""
-        letters = len(_LETTER.findall(text))
-        if not letters or len(_UPPER.findall(text)) > letters * _CHAT_CAPITALS:
+        if len(text) - len(text.translate(_DROP_UPPER)) > len(text) * _CHAT_CAPITALS:
             return []
         lex = self.lex
         spans: list[Span] = []
@@ -554,7 +556,12 @@ class PlaceFinder:
         if ":" in text or "=" in text:
             for match in _FACILITY_LABEL.finditer(text):
                 spans.extend(self._labelled_facility(text, match))
-        for match in _TYPE_AFTER_NAME.finditer(text):
+        for kind in _TYPE_AFTER_NAME.finditer(text):
+            if not kind.start() or text[kind.start() - 1] not in " \t":
+                continue
+            match = _NAMING_WORDS.search(text, max(0, kind.start() - 60), kind.start())
+            if not match:
+                continue
             words = list(re.finditer(r"[^ \t]+", match.group(1)))
             keys = [fold(w.group()) for w in words]
             kept = len(keys)

@@ -290,7 +290,8 @@ def _rules() -> tuple[PatternRule, ...]:
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|/|percent))"
           + _R, 0.9, group=1),
         # 'Lives alone, 91, on Medicare', 'retired farmer, 94, here with his son'
-        r("age_apposition", PhiType.AGE, r"[,(](?i:" + "|".join(
+        r("age_apposition", PhiType.AGE, r"[,(](?=[ \t]*(?:9[0-9]|1[01][0-9])(?![0-9]))(?i:"
+          + "|".join(
             rf"(?<=\b{w}[,(])|(?<=\b{w} [,(])" for w in (
               "alone", "widowed", "widow", "widower", "married", "divorced", "single", "retired",
               "female", "male", "woman", "man", "lady", "gentleman", "gent", "veteran",
@@ -580,7 +581,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_holiday_other": (
         "diwali", "deepavali", "chuseok", "hanuk", "hannuk", "chanuk", "passover", "purim",
         "sukkot", "rosh", "kippur", "juneteenth", "kwanzaa", "cinco", "mardi", "lunar new",
-        "chinese new", "eid ", "eid-", "nowruz", "holi ", "holi,", "holi.", "vesak",
+        "chinese new", "eid al", "eid ul", "eid el", "eid-", " eid", "nowruz", " holi ",
+        " holi,", " holi.", "vesak",
         "songkran", "good friday", "ash wed", "palm sun", "boxing day", "patrick's",
         "patricks", "mlk", "luther king", "presidents", "president's", "columbus day",
         "peoples day", "peoples' day", "black friday", "cyber monday", "super bowl",
@@ -652,8 +654,9 @@ FIRST_CHARS: dict[str, str] = {
     "age_turned": "DFGHIJMPSTWdfghijmpstw", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "intersection": "ACINacin", "zip_state_any_case": "0-9", "numeric_code": "0-9",
-    "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEWOlI",
-    "street_foreign": "0-9NSEWOlI", "street_lower": "0-9", "ssn_last4": "LSls",
+    "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEW",
+    "street_foreign": "0-9NSEW", "street_lower": "0-9", "ssn_last4": "LSls",
+    "sex_age_slash": "MF", "age_sex_slash": "19",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
 }
 """Rule name -> every character a match of the rule can start with (a regex class body). A
