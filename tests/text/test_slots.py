@@ -222,3 +222,24 @@ def test_spans_are_valid_offsets(finder: SlotFinder, parts: list[str]) -> None:
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start:span.end].strip()
         assert span.source.startswith("slot_")
+
+
+@pytest.mark.parametrize(("text", "entity", "kind"), [
+    ("back to her apartment with Zorbexa Care aides", "Zorbexa Care", PhiType.FACILITY),
+    ("Pt says pharmacy (Costco pharmacy) did not get the rx", "Costco pharmacy",
+     PhiType.FACILITY),
+    ("Sibling also febrile, seen at the urgent care on 5th yesterday", "urgent care on 5th",
+     PhiType.FACILITY),
+])
+def test_slot_positives_sixth(finder: SlotFinder, text: str, entity: str, kind: PhiType) -> None:
+    assert (entity, kind) in found(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "referred to anticoag clinic for INR checks",
+    "ANTICOAG CLINIC NOTE",
+    "needs Foley care and PICC care daily",
+    "Wound Care: dressing changed",
+])
+def test_brand_head_negatives(finder: SlotFinder, text: str) -> None:
+    assert [s for s in finder.find(text) if s.type is PhiType.FACILITY] == []

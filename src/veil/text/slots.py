@@ -33,7 +33,9 @@ matches are rare, so the cost is one regex pass per frame. Nothing here logs tex
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
@@ -281,6 +283,22 @@ _CHAT = frozenset({"PLS", "PLZ", "THX", "LOL", "IDK", "TBH", "OMG", "BTW", "IMO"
 _PLACE_PREPS = frozenset({"TO", "FROM", "IN", "INTO", "NEAR"})
 
 
+@lru_cache(maxsize=1)
+def _sorted_english() -> tuple[str, ...]:
+    return tuple(sorted(words.english_words()))
+
+
+@lru_cache(maxsize=8192)
+def _clipped(key: str) -> bool:
+    """The first 6+ letters of a longer English word: a clipped term in a note
+    ('anticoag clinic', 'hemonc'), not a brand."""
+    if len(key) < 6:
+        return False
+    table = _sorted_english()
+    i = bisect_left(table, key)
+    return i < len(table) and table[i] != key and table[i].startswith(key)
+
+
 class SlotFinder:
     """Spans of the slot frames of informal text (see the module docstring)."""
 
@@ -296,9 +314,10 @@ class SlotFinder:
                 or key in lex.states or words.term_shaped(key))
 
     def _brand(self, key: str) -> bool:
-        """A word no English list, clinical list or stop list holds ('hyvee')."""
+        """A word no English list, clinical list or stop list holds ('hyvee'), and no
+        clipped English word ('anticoag', 'cardiol')."""
         return (len(key) >= 4 and not words.is_english(key) and not self._blocked(key)
-                and key not in words.unknown_stop())
+                and key not in words.unknown_stop() and not _clipped(key))
 
     def _name_word(self, key: str, follow: str, *, second: bool = False) -> bool:
         """A word that fills a name slot, given the token after it (upper case)."""
@@ -342,6 +361,25 @@ class SlotFinder:
                 or "@" in text:
             out.extend(self._places(text, lower))
         out.extend(self._names(text, lower))
+        out.extend(self._brand_heads(text, lower))
+        return out
+
+    def _brand_heads(self, text: str, lower: str) -> list[Span]:
+        """'BrightStar Care', 'Costco pharmacy': a capitalized word no English list holds
+        before a facility word names a facility wherever it stands (a store brand before
+        'pharmacy' too); lower-case and ALL-CAPS words are left to the slot frames, as
+        clinical abbreviations ('anticoag clinic') look the same."""
+        out: list[Span] = []
+        for match in _BRAND_HEAD.finditer(lower):
+            word = text[match.start(1):match.end(1)]
+            if not word[0].isupper() or word.isupper():
+                continue
+            key = fold(word)
+            head = match.group(2)
+            if self._brand(key) or (head == "pharmacy" and key in words.unknown_stop()
+                                    and not self.lex.is_clinical(key)):
+                out.append(Span(match.start(1), match.end(2), PhiType.FACILITY,
+                                "slot_facility", 0.85))
         return out
 
     def _tokens_after(self, text: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
@@ -390,10 +428,10 @@ class SlotFinder:
                     _ROLE_NAME_BEFORE.search(context) is None and \
                     _ROLE_BEFORE.search(context) is None:
                 continue
-            if match.group(2) and not self._the_brand(keys):
-                continue
             closed = _CLOSED.match(text, filler[0][1]) is not None
-            kind, count = self._classify(keys, prep, context, cwords, titled, closed)
+            kind, count = None, 0
+            if not match.group(2) or self._the_brand(keys):
+                kind, count = self._classify(keys, prep, context, cwords, titled, closed)
             if kind is None:
                 # 'urgent care on lake 9/4': a generic facility named by its street
                 head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
@@ -508,7 +546,7 @@ class SlotFinder:
             modifiers = keys[:head]
             # a facility head after a non-generic modifier: 'zoom care', 'pine haven care'
             if any(k not in _GENERIC and not self._blocked(k) and k not in words.unknown_stop()
-                   for k in modifiers) and \
+                   and not _clipped(k) for k in modifiers) and \
                     not all(k in _GENERIC for k in modifiers):
                 return PhiType.FACILITY, head + 1
         # entity words: no generic noun, no English word that is no name and no place
@@ -634,7 +672,12 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _TOKEN = re.compile(r"\n|" + _W + r"|[0-9]+|[^\s\w]")
 _WORD_ONLY = re.compile(_W)
 _NEXT = re.compile(r"[ \t]*(\n|" + _W + r"|[^\s\w]|)")
-_ON_TAIL = re.compile(r"[ \t]+on[ \t]+(" + _W + r")(?=[ \t]*(?:[0-9]|[.,!?;]|$))", re.I)
+_BRAND_HEAD = re.compile(
+    r"(?<![\w'’\-])(" + _W + r")[ \t]+(care|clinic|pharmacy|hospital|healthcare|medical|"
+    r"living|manor|hospice|rehab|imaging|home\s+health|urgent\s+care)(?![A-Za-z])")
+"""A word and a facility word ('BrightStar Care'); checked by `_brand_heads`."""
+_ON_TAIL = re.compile(r"[ \t]+on[ \t]+(" + _W + r"|[0-9]{1,3}(?:st|nd|rd|th))"
+                      r"(?=[ \t]*(?:[0-9]|[.,!?;]|$|yesterday|today|last|this))", re.I)
 _ROLE_NAME_BEFORE = re.compile(
     r"(?<![a-z])(?:dr|doctor|the\s+(?:" + _REL_ROLE + r")|nurse)\.?[ \t]+"
     + _W + r"(?:[ \t]+" + _W + r")?[ \t]*$")
