@@ -371,15 +371,19 @@ class SlotFinder:
         clinical abbreviations ('anticoag clinic') look the same."""
         out: list[Span] = []
         for match in _BRAND_HEAD.finditer(lower):
-            word = text[match.start(1):match.end(1)]
+            begin = max(0, match.start() - 40)
+            prev = _PREV_WORD.search(text, begin, match.start())
+            if prev is None:
+                continue
+            word = prev.group()
             if not word[0].isupper() or word.isupper():
                 continue
             key = fold(word)
-            head = match.group(2)
+            head = match.group(1)
             if self._brand(key) or (head == "pharmacy" and key in words.unknown_stop()
                                     and not self.lex.is_clinical(key)):
-                out.append(Span(match.start(1), match.end(2), PhiType.FACILITY,
-                                "slot_facility", 0.85))
+                out.append(Span(prev.start(), match.end(1), PhiType.FACILITY, "slot_facility",
+                                0.85))
         return out
 
     def _tokens_after(self, text: str, pos: int, limit: int = 6) -> list[tuple[int, int]]:
@@ -673,9 +677,11 @@ _TOKEN = re.compile(r"\n|" + _W + r"|[0-9]+|[^\s\w]")
 _WORD_ONLY = re.compile(_W)
 _NEXT = re.compile(r"[ \t]*(\n|" + _W + r"|[^\s\w]|)")
 _BRAND_HEAD = re.compile(
-    r"(?<![\w'’\-])(" + _W + r")[ \t]+(care|clinic|pharmacy|hospital|healthcare|medical|"
-    r"living|manor|hospice|rehab|imaging|home\s+health|urgent\s+care)(?![A-Za-z])")
-"""A word and a facility word ('BrightStar Care'); checked by `_brand_heads`."""
+    r"(?<=[^\W\d_][ \t])(" + _trie(("care", "clinic", "pharmacy", "hospital", "healthcare",
+                                     "medical", "living", "manor", "hospice", "rehab",
+                                     "imaging", "home health", "urgent care")) + r")(?![a-z])")
+"""A facility word after a word ('BrightStar Care'); the word is checked by `_brand_heads`."""
+_PREV_WORD = re.compile(r"(?<![\w'’\-])" + _W + r"(?=[ \t]*$)")
 _ON_TAIL = re.compile(r"[ \t]+on[ \t]+(" + _W + r"|[0-9]{1,3}(?:st|nd|rd|th))"
                       r"(?=[ \t]*(?:[0-9]|[.,!?;]|$|yesterday|today|last|this))", re.I)
 _ROLE_NAME_BEFORE = re.compile(
