@@ -243,3 +243,21 @@ def test_slot_positives_sixth(finder: SlotFinder, text: str, entity: str, kind: 
 ])
 def test_brand_head_negatives(finder: SlotFinder, text: str) -> None:
     assert [s for s in finder.find(text) if s.type is PhiType.FACILITY] == []
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("pt id band checked x2. --dagnyra rn", "dagnyra"),
+    ("call back if worse — ottilie marsh, np", "ottilie marsh"),
+    ("case # 12-JV-0001, worker Odalys Quispe (651.555.0100)", "Odalys Quispe"),
+])
+def test_sign_off_and_worker_names(finder: SlotFinder, text: str, entity: str) -> None:
+    assert (entity, PhiType.NAME) in found(finder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "-- charge rn aware",
+    "-- night rn notified",
+    "worker comp claim pending",
+])
+def test_sign_off_negatives(finder: SlotFinder, text: str) -> None:
+    assert [s for s in finder.find(text) if s.type is PhiType.NAME] == []

@@ -204,7 +204,7 @@ _ROLE_WORDS = (
     "pharmacist", "resident", "intern", "attending", "hospitalist", "cardiologist",
     "oncologist", "neurologist", "dermatologist", "endocrinologist", "psychiatrist",
     "psychologist", "urologist", "radiologist", "anesthesiologist", "gi", "specialist",
-    "receptionist", "scheduler", "coordinator", "dr", "doctor",
+    "receptionist", "scheduler", "coordinator", "dr", "doctor", "worker", "caseworker",
 )
 """Clinician and staff role words (with the abbreviations of chat) that open a name slot."""
 
@@ -262,6 +262,11 @@ _NAME_LINE = re.compile(
     r"(?m)^[ \t]*(?:(?:re|pt|patient|name)[ \t]*:[ \t]*)?(?P<w1>" + _W + r")[ \t]+(?P<w2>"
     + _W + r")(?:[ \t]+(?!dob\b|born\b|date\b)(?P<w3>" + _W + r"))?[ \t]*,?[ \t]+"
     r"(?=(?:dob|d\.o\.b\.?|born|date\s+of\s+birth)\b|[0-9]{1,2}[/\-.][0-9]{1,2}[/\-.][0-9]{2,4}\b)")
+_SIGN_OFF = re.compile(
+    r"(?:--|—|–)[ \t]*(?P<w1>" + _W + r")(?:[ \t]+(?P<w2>" + _W + r"))?[ \t]*,?[ \t]+"
+    r"(?:rn|np|md|lpn|cna|pa-c|pa|do|msw|lcsw|pharmd|dpt|rd|bsn|aprn|fnp|cnm|crna)"
+    r"(?![a-z])")
+"""A sign-off after a dash: '--bożena rn', '— ana lima, np'."""
 _AGE = (r"(?:9[0-9]|1[01][0-9]|(?:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|"
         r"eight|nine))?|one\s+hundred(?:\s+and\s+[a-z]+)?|a\s+hundred))")
 _AGE_AFTER_REL = re.compile(
@@ -624,6 +629,8 @@ class SlotFinder:
             self._name_span(text, match, out)
         for match in _NAME_LINE.finditer(lower):
             self._name_line(text, match, out)
+        for match in _SIGN_OFF.finditer(lower) if "--" in lower or "—" in lower else ():
+            self._name_span(text, match, out, signed=True)
         for match in _AGE_AFTER_REL.finditer(lower) if _AGE_QUICK.search(lower) else ():
             group = next(g for g in ("a1", "a2", "a3") if match.group(g))
             between = [fold(w) for w in match.group("between").split()]
@@ -640,17 +647,21 @@ class SlotFinder:
             return ""
         return fold(match.group(1)) if match.group(1)[0].isalpha() else match.group(1)
 
-    def _name_span(self, text: str, match: re.Match[str], out: list[Span]) -> None:
+    def _name_span(self, text: str, match: re.Match[str], out: list[Span], *,
+                   signed: bool = False) -> None:
+        """A NAME span for the slot's one or two words; `signed`: the words stand between a
+        dash and a credential, which closes the slot as a person would ('-- ana lima, np')."""
         w1, w2 = match.group("w1"), match.group("w2")
         k1 = fold(w1)
-        follow1 = self._follow(text, match.end("w1"))
+        follow1 = "" if signed else self._follow(text, match.end("w1"))
         if not self._name_word(k1, follow1):
             # 'my mom grace', 'the pa said': the second word is tried only after a name
             return
         end = match.end("w1")
         if w2 is not None and text[match.end("w1"):match.start("w2")].strip() == "":
             k2 = fold(w2)
-            if self._name_word(k2, self._follow(text, match.end("w2")), second=True):
+            follow2 = "" if signed else self._follow(text, match.end("w2"))
+            if self._name_word(k2, follow2, second=not signed):
                 end = match.end("w2")
         if text[end - 2:end].lower() in ("'s", "’s"):
             end -= 2  # 'dr manalo's pool': the possessive is no part of the name
