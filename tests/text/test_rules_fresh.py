@@ -409,3 +409,16 @@ def test_district_words_kept(scrubber: Scrubber, text: str) -> None:
 def test_lower_case_town_zip_and_ocr_house_number(scrubber: Scrubber, text: str,
                                                   value: str) -> None:
     assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Med Rec # 4O1 2l7 9", "4O1 2l7"),
+    ("M.R.N. 00 4512 88", "00 4512 88"),
+])
+def test_grouped_and_ocr_record_numbers(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["MRN on file.", "Med rec reviewed 2 times.", "MRN 12 mg"])
+def test_record_labels_without_numbers_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

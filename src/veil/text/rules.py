@@ -356,9 +356,10 @@ def _rules() -> tuple[PatternRule, ...]:
           + _ID_VALUE + _R, 0.9,
           group=1, validator="has_digit"),
         # 'MRN 123 456 789' (OCR or printed in groups), 'HRN: 0012 3456'
-        r("mrn_grouped", PhiType.MRN, r"(?i:\b(?:mrn|hrn|mr\s*#|medical\s+record"
-          r"(?:\s+(?:number|no\.?|#))?)"
-          r"[ \t]*[:#]?[ \t]*)([0-9]{2,4}(?:[ \t][0-9]{2,4}){1,3})(?![0-9])", 0.9, group=1),
+        r("mrn_grouped", PhiType.MRN, r"(?i:\b(?:mrn|m\.r\.n\.?|hrn|mr\s*#|med\.?\s*rec(?:ord)?"
+          r"(?:\s*(?:number|no\.?|#))?|medical\s+record(?:\s+(?:number|no\.?|#))?)"
+          r"[ \t]*[:#]?[ \t]*)((?=[0-9OlI \t]*[0-9])[0-9OlI]{2,4}(?:[ \t][0-9OlI]{2,4}){1,3})"
+          r"(?![0-9A-Za-z])", 0.9, group=1),
         # 'SSN on file ends in 4417', 'last 4 of SSN: 4417'
         r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
@@ -625,7 +626,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to",
                     "alive", "a&w", "living at", "d."),
     "mile_marker": ("exit", "mile", "mm"),
-    "mrn_grouped": ("mrn", "hrn", "mr", "medical record"),
+    "mrn_grouped": ("mrn", "hrn", "mr", "m.r.n", "med rec", "medrec", "medical record"),
     "ssn_last4": ("ssn", "social", "ss#", "last 4", "last four"),
     "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
                     "so#", "so ", "file"),
