@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places import COUNTRY_OR_REGION
 from veil.text.spans import PhiType, Span
 
 __all__ = ["SlotFinder"]
@@ -118,6 +119,22 @@ _FACILITY_HEADS = frozenset({
     "MEDICINE", "WELLNESS", "SURGERY", "SURGICAL", "INFIRMARY", "SANITARIUM",
 })
 """Words that head a facility name ('zoom care', 'pine haven care', 'benedictine living')."""
+_HOME_HEADS = frozenset({"CARE", "LIVING", "PLACE", "MANOR", "GARDENS", "TERRACE", "COMMONS",
+                         "VILLA", "LODGE", "HOUSE", "HEIGHTS", "POINTE", "HOSPICE", "NURSING",
+                         "SANITARIUM"})
+"""Heads of home and residence names, which everyday words modify ('pine haven care'); the
+other heads name services too ('travel clinic', 'infusion center', 'employee health'), so
+their modifier must be a name, a place or a brand."""
+_CARE_KINDS = frozenset({
+    "COMFORT", "PALLIATIVE", "RESPITE", "SKILLED", "INTENSIVE", "CRITICAL", "WOUND", "FOOT",
+    "SELF", "CHILD", "AFTER", "ACUTE", "SUBACUTE", "TRANSITIONAL", "SUPPORTIVE", "END",
+    "PERSONAL", "PATIENT", "CONTINUING", "LONG", "TERM", "INPATIENT", "OUTPATIENT", "POST",
+    "PRENATAL", "POSTNATAL", "POSTPARTUM", "NEWBORN", "DIABETIC", "DIABETES", "SPECIAL",
+    "GENERAL", "FULL", "MEDICAL", "DENTAL", "HEALTH", "ROUTINE", "STANDARD", "USUAL",
+    "OSTOMY", "TRACH", "CATHETER", "LINE", "SKIN", "ORAL", "MOUTH", "EYE", "PERI", "CORD",
+    "HOUSE", "GROUP", "FOSTER", "HALFWAY", "BOARDING", "SAFE", "OPEN", "OUTSIDE", "OTHER",
+})
+"""Kinds of care and of house ('comfort care', 'group home'): no facility name."""
 _ORG_SUFFIXES = frozenset({"INC", "LLC", "PLLC", "LLP", "LTD", "CORP", "CORPORATION",
                            "ASSOCIATES", "PARTNERS", "GROUP", "PC", "PA"})
 """Words that end an organization's name ('Primary Health Care Inc'): the phrase is one
@@ -304,6 +321,13 @@ def _clipped(key: str) -> bool:
     return i < len(table) and table[i] != key and table[i].startswith(key)
 
 
+def _derived(key: str) -> bool:
+    """An English word plus a derivational suffix ('INTERVENTIONAL', 'ANESTHETIC')."""
+    english = words.english_words()
+    return any(key.endswith(suffix) and key[:-len(suffix)] in english
+               for suffix in ("AL", "IC", "ARY", "IVE", "OUS", "ICAL", "ISTS", "IST"))
+
+
 class SlotFinder:
     """Spans of the slot frames of informal text (see the module docstring)."""
 
@@ -322,7 +346,9 @@ class SlotFinder:
         """A word no English list, clinical list or stop list holds ('hyvee'), and no
         clipped English word ('anticoag', 'cardiol')."""
         return (len(key) >= 4 and not words.is_english(key) and not self._blocked(key)
-                and key not in words.unknown_stop() and not _clipped(key))
+                and key not in words.unknown_stop() and not _clipped(key)
+                and key.replace("-", "") not in words.english_words()
+                and not _derived(key))
 
     def _name_word(self, key: str, follow: str, *, second: bool = False) -> bool:
         """A word that fills a name slot, given the token after it (upper case)."""
@@ -485,6 +511,15 @@ class SlotFinder:
             return True
         return _HEAD_AHEAD.match(lower, end) is not None
 
+    def _strong_modifier(self, key: str) -> bool:
+        """A modifier that makes a facility name of any facility word: a brand, a
+        dictionary name that is no everyday word, or a gazetteer place ('billings')."""
+        lex = self.lex
+        if key in _GENERIC or key in _CARE_KINDS or self._blocked(key):
+            return False
+        return self._brand(key) or (lex.is_name(key) and key not in lex.weak) or (
+            key in lex.places and key not in lex.place_words)
+
     def _the_brand(self, keys: list[str]) -> bool:
         """After 'the', only a brand ('get to the hy-vee') or a brand and a facility word
         ('the zorbex pharmacy') names a facility: 'the er', 'the clinic' are generic."""
@@ -553,10 +588,13 @@ class SlotFinder:
         head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
         if head >= 1:
             modifiers = keys[:head]
-            # a facility head after a non-generic modifier: 'zoom care', 'pine haven care'
-            if any(k not in _GENERIC and not self._blocked(k) and k not in words.unknown_stop()
-                   and not _clipped(k) for k in modifiers) and \
-                    not all(k in _GENERIC for k in modifiers):
+            # a facility head after a name, a place or a brand ('billings clinic'); a home
+            # head after any everyday word that is no kind of care ('pine haven care')
+            if any(self._strong_modifier(k) for k in modifiers) or (
+                    keys[head] in _HOME_HEADS and any(
+                        k not in _GENERIC and k not in _CARE_KINDS and not self._blocked(k)
+                        and k not in words.unknown_stop() and not _clipped(k)
+                        for k in modifiers)):
                 return PhiType.FACILITY, head + 1
         # entity words: no generic noun, no English word that is no name and no place
         n = 0
@@ -569,6 +607,8 @@ class SlotFinder:
             return None, 0
         residence = not cwords.isdisjoint(_RESIDENCE)
         institution = prep == "IN" and _INSTITUTION_BEFORE.search(context) is not None
+        if any(" ".join(keys[:size]) in COUNTRY_OR_REGION for size in range(1, len(keys) + 1)):
+            return None, 0  # 'lived in Central America': a region, no town
         for size in range(n, 0, -1):
             joined = " ".join(keys[:size])
             if joined in lex.places and prep in _PLACE_PREPS and (
