@@ -316,3 +316,47 @@ def test_facility_names_with_of_and_at(scrubber: Scrubber, text: str, value: str
 
 def test_a_time_after_a_facility_stays(scrubber: Scrubber) -> None:
     assert scrubber.scrub("Transferred to Mercy at 3 pm.") == "Transferred to [FACILITY_1] at 3 pm."
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('Referral sent to Brookdale; bed offer from Kindred.', 'Brookdale'),
+    ('Referral sent to Brookdale; bed offer from Kindred.', 'Kindred'),
+    ('Accepted at Encompass for IRF.', 'Encompass'),
+    ('Referred to Valley Pulmonary Associates.', 'Valley Pulmonary Associates'),
+    ('Called Kroger Pharmacy #512 to clarify dose.', 'Kroger Pharmacy #512'),
+])
+def test_referrals_beds_and_store_numbers(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    'Referred to Rheum.',
+    'Referred to Derm for biopsy.',
+    'Referred to Podiatry.',
+    'Referred to Nutrition.',
+    'Referred to Genetics.',
+    'Referred to Behavioral Health.',
+    'Referred to Counseling.',
+    'Referred to Social Work.',
+    'Referred to Case Management.',
+    'Referral to Neurosurgery placed.',
+    'Referred to Endocrinology.',
+    'Referred to Psychiatry.',
+    'Referred to GI.',
+    'Referred to Ortho Spine.',
+    'Referral placed to Cardiology.',
+    'Placed on Heparin drip.',
+    'Accepted to Medicine.',
+    'Referred to Pain Management.',
+    'Referred to Physical Therapy.',
+    'Referred to Hospice.',
+    'Referred to ENT.',
+    'Referred to Audiology.',
+    'Referred to Lactation.',
+    'Referred to PT and OT.',
+    'Referred to Dental.',
+    'Referred to Optometry.',
+    'Referred to Wound Care.',
+])
+def test_referrals_to_services_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -261,6 +261,7 @@ _ADVERB = (r"(?:[ \t]+(?:previously|recently|originally|emergently|urgently|dire
            r"are|is|requested|obtained|received|reviewed|faxed|sent))?[ \t]+$")
 _FACILITY_VERB = {
     "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|sent|"
+                     r"referred|referral|referrals|refer|accepted|placed|placement|"
                      r"called\s+in|e-?prescribed|faxed|refilled|filled|"
                      r"airlifted|flown|admitted|readmitted|admission|admit|presented|presents|"
                      r"presenting|discharged|went|goes|go|going|return|returned|returning|"
@@ -274,10 +275,12 @@ _FACILITY_VERB = {
                      r"residing|stays|staying|delivery|planned|scheduled|booked|registered|"
                      r"enrolled|established|patient|pt|doctors?|dr|pcp|provider|physician|"
                      r"specialist|[a-z]+ologist|surgeon|obgyn|ob|therapist|counselor|nurse|np|"
+                     r"accepted|bed|beds|opening|waitlist|waitlisted|"
                      r"team|office|er|ed|ward|unit|icu|nicu|floor|bed|room)" + _ADVERB + ")"),
     "FROM": re.compile(r"(?i:\b(?:records?|films?|imaging|images|notes?|reports?|results|"
                        r"doctors?|dr|pcp|provider|physician|specialist|[a-z]+ologist|surgeon|"
-                       r"nurse|someone|somebody|call|called|letter|bill|billing|"
+                       r"nurse|someone|somebody|call|called|letter|bill|billing|offer|"
+                       r"acceptance|denial|authorization|auth|referral|"
                        r"studies|labs|workup|work-up|transferred|transfer|transported|"
                        r"discharged|requested|obtained|received|faxed|outside\s+\w+|"
                        r"ct|mri|scans?|echo|biopsy|path(?:ology)?|slides|blocks)" + _ADVERB
@@ -392,7 +395,12 @@ _SERVICES = frozenset({
     "AM", "PM", "NOON", "MIDNIGHT", "NIGHT", "TODAY", "TONIGHT", "TOMORROW", "AMA",
     "DETOX", "RESPITE", "PACS", "EHR", "EMR", "CPOE", "HIE", "MYCHART", "PORTAL", "QUEST",
     "LABCORP", "ANESTHESIA", "PREADMISSION", "PRE-ADMISSION", "SPECIALTY", "TBD", "TBA",
-    "PENDING", "UNKNOWN", "NONE", "NA", "UNK", "DECLINED", "VARIOUS",
+    "PENDING", "UNKNOWN", "NONE", "NA", "UNK", "DECLINED", "VARIOUS", "RHEUM", "DERM",
+    "ENDO", "URO", "GYN", "OB", "NEPHRO", "OPHTHO", "OPTHO", "ALLERGY", "IMMUNO", "SURG",
+    "GENSURG", "PLASTICS", "VASC", "OTOLARYNGOLOGY", "GERI", "GERIATRICS", "ID",
+    "NEUROPSYCH", "NEUROPSYCHOLOGY", "COUNSELING", "THERAPY", "PSYCHOTHERAPY", "HEPATOLOGY",
+    "SOCIAL", "CASE", "MANAGEMENT", "CHAPLAINCY", "SPIRITUAL", "DIETITIAN",
+    "DIETARY", "NUTRITIONIST", "PHARMACIST",
 })
 """Hospital services, units and generic places of care: 'transferred to Telemetry',
 'seen at Bedside', 'records from Epic' name no facility."""
@@ -776,6 +784,9 @@ class PlaceFinder:
             rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
+            number = _STORE_NUMBER.match(text, end)
+            if number:  # 'Kroger Pharmacy #512'
+                end = number.end()
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest)):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
