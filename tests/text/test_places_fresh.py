@@ -360,3 +360,16 @@ def test_referrals_beds_and_store_numbers(scrubber: Scrubber, text: str, value: 
 ])
 def test_referrals_to_services_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("St. Vincent's called about the bed.", "St. Vincent's"),
+    ("Records per ST JOSEPH reviewed.", "ST JOSEPH"),
+    ("Her PCP at St. Mary's retired.", "St. Mary's"),
+])
+def test_saints_name_hospitals(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_saint_towns_stay_cities(scrubber: Scrubber) -> None:
+    assert [s.type for s in scrubber.find("Moved to St. Louis in 2010.")] == [PhiType.CITY]

@@ -358,6 +358,11 @@ _LOWER_PLACE = re.compile(
     r"(?<![A-Za-z])(?:in|from|to|near|outside|around|of)[ \t]+([a-z][a-z'’\-]+(?:[ \t]+"
     r"[a-z][a-z'’\-]+){0,2})")
 """A lower-case word run after a place preposition."""
+_SAINT_NAME = re.compile(
+    r"(?<![A-Za-z0-9][ \t])(?<![A-Za-z0-9.])(?:St\.?|ST\.?|Saint|SAINT)[ \t]+([A-Z][a-z]+(?:['’]s)?"
+    r"|[A-Z]{3,}(?:['’]S)?)(?![A-Za-z])")
+"""'St. Vincent's called', 'per ST JOSEPH': a saint's name (not after a street name, not a
+gazetteer town, not a plant or disease) names a hospital."""
 _LOWER_FACILITY_PREP = re.compile(
     r"(?<![A-Za-z])(to|at|from|per|with|through|via)[ \t]+(?:the[ \t]+)?([a-z][a-z'’]{2,})"
     r"(?![A-Za-z'’])")
@@ -561,6 +566,17 @@ class PlaceFinder:
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
             start = match.start(1) + words[kept].start()
             spans.append(Span(start, special.end(), PhiType.FACILITY, "facility_practice", 0.8))
+        for match in _SAINT_NAME.finditer(text) if ("St" in text or "ST" in text
+                                                    or "Saint" in text) else ():
+            name = fold(re.sub(r"['’][sS]$", "", match.group(1)))
+            town = fold(text[match.start():match.end(1)])
+            if lex.is_clinical(name) or name in FUNCTION_WORDS or name in MONTH_WORDS \
+                    or town in lex.places or fold("ST " + name) in lex.places \
+                    or fold("SAINT " + name) in lex.places or _eponym_after(
+                        text[match.end():match.end() + 50]):
+                continue
+            spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_saint",
+                              0.8))
         if ":" in text or "=" in text:
             for match in _FACILITY_LABEL.finditer(text):
                 spans.extend(self._labelled_facility(text, match))
