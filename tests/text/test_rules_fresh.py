@@ -422,3 +422,18 @@ def test_grouped_and_ocr_record_numbers(scrubber: Scrubber, text: str, value: st
 @pytest.mark.parametrize("text", ["MRN on file.", "Med rec reviewed 2 times.", "MRN 12 mg"])
 def test_record_labels_without_numbers_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Address: 12 Oak St, Hope; phone on file", "Hope"),
+    ("Home: 4 Elm Rd, Apt 2, Normal.", "Normal"),
+    ("| BG | 3/4 | 08:00 | 142 |", "3/4"),
+])
+def test_town_after_a_street_line_and_timed_table_dates(scrubber: Scrubber, text: str,
+                                                        value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["| Deltoid | 4/5 | strength |", "| Pain | 3/10 | 2 |"])
+def test_scores_in_table_cells_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

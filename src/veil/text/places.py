@@ -363,6 +363,15 @@ _SAINT_NAME = re.compile(
     r"|[A-Z]{3,}(?:['’]S)?)(?![A-Za-z])")
 """'St. Vincent's called', 'per ST JOSEPH': a saint's name (not after a street name, not a
 gazetteer town, not a plant or disease) names a hospital."""
+_STREET_THEN_TOWN = re.compile(
+    r"(?<![A-Za-z0-9])[0-9]{1,6}[A-Za-z]?(?:[ \t]?(?:½|1/2))?[ \t]+"
+    r"(?:[A-Z0-9][A-Za-z0-9'’.\-]*[ \t]+){1,4}(?:St|Street|Ave|Avenue|Av|Rd|Road|Dr|Drive|Ln|"
+    r"Lane|Blvd|Boulevard|Ct|Court|Way|Pl|"
+    r"Place|Cir|Circle|Hwy|Highway|Trl|Trail|Pkwy|Parkway|Ter|Terrace|Loop|Row|Run|Pike|Route|"
+    r"Rte|STREET|ST|AVE|RD|ROAD|DR|LN|BLVD|HWY)\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\.?)?"
+    r"(?:,?[ \t]*(?:Apt|Unit|Suite|Ste|Lot|Trlr|#)[^,;\n]{0,10})?,[ \t]*"
+    r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})(?=[ \t]*(?:[,;.\n]|$))")
+"""A street line and the town after it ('12 Oak St, Hope;', '4 Elm Rd, Apt 2, Normal.')."""
 _LOWER_FACILITY_PREP = re.compile(
     r"(?<![A-Za-z])(to|at|from|per|with|through|via)[ \t]+(?:the[ \t]+)?([a-z][a-z'’]{2,})"
     r"(?![A-Za-z'’])")
@@ -566,6 +575,12 @@ class PlaceFinder:
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
             start = match.start(1) + words[kept].start()
             spans.append(Span(start, special.end(), PhiType.FACILITY, "facility_practice", 0.8))
+        for match in _STREET_THEN_TOWN.finditer(text):
+            key = fold(match.group(1))
+            if key in lex.states or key in COUNTRY_OR_REGION or key in _COUNTRIES \
+                    or lex.is_clinical(key) or key in MONTH_WORDS:
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "town_state", 0.85))
         for match in _SAINT_NAME.finditer(text) if ("St" in text or "ST" in text
                                                     or "Saint" in text) else ():
             name = fold(re.sub(r"['’][sS]$", "", match.group(1)))

@@ -178,6 +178,9 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_dob_compact", d, r"(?i:\b(?:dob|d\.o\.b\.?|birth\s*date|date\s+of\s+birth|born)"
           r"[ \t]*[:#]?[ \t]*)((?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[0-9]{2}|(?:19|20)"
           r"[0-9]{2}))(?![0-9])", 0.9, group=1),
+        # a month/day cell in a table row that also holds a clock time
+        r("date_cell_timed", d, r"\|[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*(?=\|[^\n]*"
+          r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9]))", 0.8, group=1),
         r("date_first_cell", d, r"(?m:^[ \t]*\|?[ \t]*(" + _MON + r"/" + _DAYNUM
           + r")[ \t]*(?:\||\t|"
           r" {2,}))", 0.8, group=1),
@@ -589,7 +592,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "peoples day", "peoples' day", "black friday", "cyber monday", "super bowl",
         "groundhog", "election day", "ides of", "ramadan"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
-    "date_stamp_short": ("d:", "t:"), "date_short_range": ("/",),
+    "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
     "date_short_bare": ("/",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": ("ninety", "hundred"), "age_decade": ("90s", "90's", "nineties"),
