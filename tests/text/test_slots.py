@@ -261,3 +261,12 @@ def test_sign_off_and_worker_names(finder: SlotFinder, text: str, entity: str) -
 ])
 def test_sign_off_negatives(finder: SlotFinder, text: str) -> None:
     assert [s for s in finder.find(text) if s.type is PhiType.NAME] == []
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("she was transferred from Green Memorial Hospital overnight", "Green Memorial Hospital"),
+    ("labs sent from Mount Ward Hospital.", "Mount Ward Hospital"),
+])
+def test_capitalized_names_make_service_facilities(finder: SlotFinder, text: str,
+                                                   entity: str) -> None:
+    assert (entity, PhiType.FACILITY) in found(finder, text)

@@ -102,13 +102,13 @@ _CLAUSE_END = re.compile(r"(?<![^A-Za-z][A-Z][a-z])(?<![^A-Za-z][A-Z])[.!?](?![A
 """Where a clause ends ('St. Anthony's' and 'Dr. Lee' do not end one)."""
 
 _PLACE_SLOT = re.compile(
-    r"(?<![A-Za-z])(at|to|from|in|into|near|@)[ \t]+(the[ \t]+)?"
+    r"(?<![A-Za-z])(?:(at|to|from)[ \t]+(the[ \t]+)?|(in|into|near|@)[ \t]+)"
     r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|these|those|some|any|all|it|its|"
     r"me|him|them|us|you|be|get|see|take|do|have|make|go|come|bed|home|work|school|"
     r"night|least|most|first|last|once|times?|all|least|about|around|out|up|and|or)"
     r"(?![A-Za-z]))(?=[^\W\d_])")
 _FROM_TO = re.compile(
-    r"(?<![A-Za-z])from[ \t]+(" + _W + r"(?:[ \t]" + _W + r"){0,2})[ \t]+to[ \t]+("
+    r"from[ \t]+(" + _W + r"(?:[ \t]" + _W + r"){0,2})[ \t]+to[ \t]+("
     + _W + r"(?:[ \t]" + _W + r"){0,2})")
 
 _FACILITY_HEADS = frozenset({
@@ -258,9 +258,13 @@ _REL_ROLE = _trie(_ROLE_WORDS)
 _DETERMINERS = ("my", "the", "our", "his", "her", "their", "your", "ur", "pt", "pts", "patient",
                 "patients")
 _NAME_SLOT = re.compile(
-    r"(?<![A-Za-z'’])(?:(?P<det>" + _trie(_DETERMINERS) + r")[ \t]+)?"
-    r"(?P<rel>" + _REL_FAMILY + r"|" + _REL_ROLE + r")\.?[ \t]+(?P<w1>" + _W + r")"
-    r"(?:[ \t]+(?P<w2>" + _W + r"))?")
+    r"(?<![A-Za-z'’])(?P<rel>" + _REL_FAMILY + r"|" + _REL_ROLE + r")(?![A-Za-z])"
+    r"(?:\.?[ \t]+(?P<w1>" + _W + r")(?:[ \t]+(?P<w2>" + _W + r"))?)?")
+"""A relation or role word and the one or two words after it (the age frame starts at the
+same relation words, so one pass finds both)."""
+_DET_BEFORE = re.compile(r"(?<![a-z])(?:" + _trie(_DETERMINERS) + r")[ \t]+$")
+"""'the pa', 'my son': the determiner that ambiguous role words need."""
+_FAMILY_KEYS = frozenset(fold(w) for w in _FAMILY_WORDS)
 _ROLE_NEEDS_DET = frozenset({"PA", "PA-C", "NP", "RN", "LPN", "CNA", "MD", "DO", "PT", "OT",
                              "SLP", "OB", "GI", "TECH", "EX", "RESIDENT", "INTERN",
                              "PROVIDER", "AIDE", "ATTENDING", "COORDINATOR", "SCHEDULER",
@@ -275,10 +279,14 @@ _INTRO = re.compile(
     r"(?<![A-Za-z'’])(?P<cue>" + _trie(_INTRO_CUES) + r")[ \t]+(?P<w1>" + _W + r")"
     r"(?:[ \t]+(?P<w2>" + _W + r"))?"
     r"(?=[ \t]*(?:,|\s-|–|—|\.(?:\s|$)|!|$|\n|[ \t]+(?:from|here|and|calling|again)\b))")
-_NAME_LINE = re.compile(
-    r"(?m)^[ \t]*(?:(?:re|pt|patient|name)[ \t]*:[ \t]*)?(?P<w1>" + _W + r")[ \t]+(?P<w2>"
+_NAME_LINE_BODY = (
+    r"[ \t]*(?:(?:re|pt|patient|name)[ \t]*:[ \t]*)?(?P<w1>" + _W + r")[ \t]+(?P<w2>"
     + _W + r")(?:[ \t]+(?!dob\b|born\b|date\b)(?P<w3>" + _W + r"))?[ \t]*,?[ \t]+"
     r"(?=(?:dob|d\.o\.b\.?|born|date\s+of\s+birth)\b|[0-9]{1,2}[/\-.][0-9]{1,2}[/\-.][0-9]{2,4}\b)")
+_NAME_LINE = re.compile(r"\n" + _NAME_LINE_BODY)
+"""A name line after a line break (a literal first character: the engine skips ahead)."""
+_NAME_LINE_FIRST = re.compile(_NAME_LINE_BODY)
+"""A name line at the start of the text."""
 _SIGN_OFF = re.compile(
     r"(?:--|—|–)[ \t]*(?P<w1>" + _W + r")(?:[ \t]+(?P<w2>" + _W + r"))?[ \t]*,?[ \t]+"
     r"(?:rn|np|md|lpn|cna|pa-c|pa|do|msw|lcsw|pharmd|dpt|rd|bsn|aprn|fnp|cnm|crna)"
@@ -293,9 +301,8 @@ _AGE_AFTER_REL = re.compile(
     r"[!?]*[ \t]*,|[ \t]+(?:is|was|turned|turns|just\s+turned|is\s+now)[ \t]+(?P<a3>" + _AGE + r")"
     r"(?![0-9]|[.,][0-9]|[ \t]*(?:%|mg|kg|lbs?|pounds|bpm|mm|/|percent|degrees|°|times|"
     r"minutes|mins|seconds|days|weeks|months|over|units)))")
-_AGE_QUICK = re.compile(r"(?:[(,]|is|was|turn(?:ed|s))[ \t]*(?:9[0-9]|1[01][0-9]|ninety|"
-                        r"(?:one|a)[ \t]+hundred)")
-"""The cheap test before the age frame: an age over 89 after '(' or ','."""
+_INTRO_GATE = ("this is", "its ", "it's", "it’s", "name is", "i'm", "im ", "i’m", "i am")
+"""Substrings without which the introduction frame cannot match (tested before it runs)."""
 _CHAT = frozenset({"PLS", "PLZ", "THX", "LOL", "IDK", "TBH", "OMG", "BTW", "IMO", "ASAP",
                    "TMRW", "TMR", "RN", "BC", "CUZ", "HRS", "YRS", "MINS", "WKS", "DR",
                    "MR", "MRS", "MS", "ETC", "VS", "AKA", "FYI", "ILY", "SMH", "NVM", "YALL",
@@ -444,7 +451,7 @@ class SlotFinder:
             if first is None or not self._first_may_fill(fold(first.group()), lower,
                                                           first.end()):
                 continue  # the cheap test on the first word before any tokenizing
-            prep = match.group(1).upper()
+            prep = (match.group(1) or match.group(3)).upper()
             filler = self._filler(text, match.end())
             if not filler:
                 continue
@@ -466,7 +473,8 @@ class SlotFinder:
             closed = _CLOSED.match(text, filler[0][1]) is not None
             kind, count = None, 0
             if not match.group(2) or self._the_brand(keys):
-                kind, count = self._classify(keys, prep, context, cwords, titled, closed)
+                caps = [text[start].isupper() for start, _end in filler]
+                kind, count = self._classify(keys, prep, context, cwords, caps, closed)
             if kind is None:
                 # 'urgent care on lake 9/4': a generic facility named by its street
                 head = max((i for i, k in enumerate(keys) if k in _FACILITY_HEADS), default=-1)
@@ -483,6 +491,8 @@ class SlotFinder:
                 end = self._on_tail(text, end)
             out.append(Span(start, end, kind, "slot_" + kind.value.lower(), 0.85))
         for match in _FROM_TO.finditer(lower) if "from " in lower else ():
+            if match.start() and lower[match.start() - 1].isalpha():
+                continue  # the pattern starts with a literal (fast); the word start is here
             context = self._context(text, lower, match.start())
             if frozenset(_WORD_ONLY.findall(context)).isdisjoint(_RESIDENCE):
                 continue
@@ -507,16 +517,21 @@ class SlotFinder:
         """A first word that may start an entity: a place, a name, no English word, or
         any word with a facility or organization word among the next two."""
         lex = self.lex
+        if key in _STOP_AFTER or key in _TIME_WORDS or key in _ROLES:
+            return False
         if key in lex.places or lex.is_name(key) or not words.is_english(key):
             return True
         return _HEAD_AHEAD.match(lower, end) is not None
 
-    def _strong_modifier(self, key: str) -> bool:
+    def _strong_modifier(self, key: str, cap: bool) -> bool:
         """A modifier that makes a facility name of any facility word: a brand, a
-        dictionary name that is no everyday word, or a gazetteer place ('billings')."""
+        dictionary name that is no everyday word, or a gazetteer place ('billings'); when
+        capitalized, any dictionary name or place ('Green Memorial Hospital')."""
         lex = self.lex
         if key in _GENERIC or key in _CARE_KINDS or self._blocked(key):
             return False
+        if cap and (lex.is_name(key) or key in lex.places):
+            return True
         return self._brand(key) or (lex.is_name(key) and key not in lex.weak) or (
             key in lex.places and key not in lex.place_words)
 
@@ -576,11 +591,12 @@ class SlotFinder:
         return n
 
     def _classify(self, keys: list[str], prep: str, context: str, cwords: frozenset[str],
-                  titled: bool, closed: bool) -> tuple[PhiType | None, int]:
-        """(FACILITY or CITY or None, how many filler words the entity spans); `titled`:
-        the filler starts with a capital (an English surname or place word then counts);
+                  caps: list[bool], closed: bool) -> tuple[PhiType | None, int]:
+        """(FACILITY or CITY or None, how many filler words the entity spans); `caps`: which
+        filler words start with a capital (an English surname or place word then counts);
         `closed`: punctuation or the end right after the first word ('office in chester?')."""
         lex = self.lex
+        titled = caps[0]
         org = next((i for i, k in enumerate(keys) if k in _ORG_SUFFIXES), -1)
         if org >= 1 and all(not self._blocked(k) or k in _GENERIC or k in _FACILITY_HEADS
                             for k in keys[:org]):
@@ -590,7 +606,8 @@ class SlotFinder:
             modifiers = keys[:head]
             # a facility head after a name, a place or a brand ('billings clinic'); a home
             # head after any everyday word that is no kind of care ('pine haven care')
-            if any(self._strong_modifier(k) for k in modifiers) or (
+            pairs = zip(modifiers, caps[:head], strict=True)
+            if any(self._strong_modifier(k, cap) for k, cap in pairs) or (
                     keys[head] in _HOME_HEADS and any(
                         k not in _GENERIC and k not in _CARE_KINDS and not self._blocked(k)
                         and k not in words.unknown_stop() and not _clipped(k)
@@ -656,29 +673,43 @@ class SlotFinder:
         out: list[Span] = []
         for match in _NAME_SLOT.finditer(lower):
             rel = fold(match.group("rel"))
-            if rel in _ROLE_NEEDS_DET and not match.group("det"):
+            if rel in _FAMILY_KEYS:
+                age = _AGE_AFTER_REL.match(lower, match.start("rel"))
+                if age is not None:
+                    self._age(age, out)
+            if match.group("w1") is None:
+                continue
+            if rel in _ROLE_NEEDS_DET and not _DET_BEFORE.search(
+                    lower, max(0, match.start() - 10), match.start()):
                 continue
             if text[match.end("rel"):match.end("rel") + 1] == "." and len(rel) > 3:
                 continue  # 'charge nurse. Reason: ...': a sentence ended after the role word
             self._name_span(text, match, out)
-        for match in _INTRO.finditer(lower):
+        intro = any(cue in lower for cue in _INTRO_GATE)
+        for match in _INTRO.finditer(lower) if intro else ():
             cue = fold(match.group("cue"))
             w1 = fold(match.group("w1"))
             if cue in ("IM", "I AM") and words.is_english(w1):
                 continue
             self._name_span(text, match, out)
+        first_line = _NAME_LINE_FIRST.match(lower)
+        if first_line is not None:
+            self._name_line(text, first_line, out)
         for match in _NAME_LINE.finditer(lower):
             self._name_line(text, match, out)
         for match in _SIGN_OFF.finditer(lower) if "--" in lower or "—" in lower else ():
             self._name_span(text, match, out, signed=True)
-        for match in _AGE_AFTER_REL.finditer(lower) if _AGE_QUICK.search(lower) else ():
-            group = next(g for g in ("a1", "a2", "a3") if match.group(g))
-            between = [fold(w) for w in match.group("between").split()]
-            if any(not self.lex.is_name(k) and (words.is_english(k) or self._blocked(k))
-                   for k in between):
-                continue  # 'my dad heart rate is 95': a measurement, not an age
-            out.append(Span(match.start(group), match.end(group), PhiType.AGE, "slot_age", 0.9))
         return out
+
+    def _age(self, match: re.Match[str], out: list[Span]) -> None:
+        """An age over 89 after a relation word and its name; no age after a measurement
+        ('my dad heart rate is 95')."""
+        group = next(g for g in ("a1", "a2", "a3") if match.group(g))
+        between = [fold(w) for w in match.group("between").split()]
+        if any(not self.lex.is_name(k) and (words.is_english(k) or self._blocked(k))
+               for k in between):
+            return
+        out.append(Span(match.start(group), match.end(group), PhiType.AGE, "slot_age", 0.9))
 
     def _follow(self, text: str, end: int) -> str:
         """The token right after `end` (upper case), '' at the end of the text or line."""
