@@ -3,33 +3,42 @@
 Patient chat ('we went to zoom care 9/23', 'bf rituparna thinks i have mono', 'the pa
 tesfaye at baystate said') writes facilities, towns and given names in lower case,
 often as brands or words no dictionary holds. What marks them is a *slot*: a
-fixed frame of words with one open position. This module knows five frames:
+fixed frame of words with one open position. The frames:
 
 - **place slot**: a verb of care, movement, purchase, transfer or residence (or a
-  procedure or visit noun, or a clinician named just before) and then a location
+  procedure or visit noun, or a clinician or role word just before) and then a location
   preposition ('at', 'to', 'from', 'in'): 'had a colonoscopy at <x>', 'can i get one at
-  <x>', 'moved to <x>';
+  <x>', 'moved to <x>', 'transferred from St. Agnes to <x>'; 'the' only before a brand;
 - **from-to pair**: 'moved from <a> to <b>': when one side is a gazetteer place, the other
   side of the same frame is a place too;
 - **name slot**: an informal relation or role word ('bf', 'my auntie', 'the pa', 'the
-  nurse') and then a given name; an introduction ('this is <x>,');
+  nurse'; ambiguous abbreviations like 'pa', 'rn' need a determiner) and then a given
+  name; an introduction ('this is <x>,'); a sign-off between a dash and a credential
+  ('--<x> rn');
 - **name line**: two or three words at the start of a line followed by 'dob' or a date
   ('KANE ELIAS 09/04/1964', 'jo smith dob ...');
 - **age after a person**: a relation word (and its name) and then an age over 89 in
-  parentheses or between commas ('grandpa (ninety-two!)', 'my nana, 94,').
+  parentheses, between commas or after 'is' ('grandpa (ninety-two!)', 'my nana, 94,');
+- **brand and facility word**: a capitalized word no English list holds before a
+  facility word, anywhere ('BrightStar Care', 'Costco pharmacy').
 
 The slot's filler runs up to a function word, punctuation, a digit (a date or time), a
 time word or a clinical word. A filler that is an English function word, a pronoun, a
-generic place ('home', 'the er', 'work', 'school', 'bed', 'night') or a clinical term is
-no entity. What the filler is comes from evidence: a gazetteer place after a movement or
-residence frame is a CITY; a facility word ('care', 'clinic', 'living') with a
-non-generic modifier, or a brand-like word that is no English word, after a care frame
-is a FACILITY; a given name (or a word no list knows) in a name slot is a NAME.
+generic place ('home', 'the er', 'work', 'school', 'bed', 'night'), a kind of care
+('comfort care') or a clinical term is no entity. What the filler is comes from
+evidence: a gazetteer place after a movement or residence frame (or after 'office in')
+is a CITY; a facility word with a modifier that is a name, a place or a brand
+('billings clinic'), a home word ('care', 'living', 'place') with any everyday modifier
+('pine haven care'), an organization suffix ('Inc'), or a brand-like word (no English
+word, no clipped or derived one: 'anticoag', 'interventional') after a care frame is a
+FACILITY; a given name (or a word no list knows) in a name slot is a NAME. An English
+word fills a name slot only before what follows a person ('said', 'at', '(').
 
-Every check is a set lookup on one word; the frames are a few compiled regexes whose
-matches are rare, so the cost is one regex pass per frame. Nothing here logs text.
+The frames are matched case-sensitively on a lower-case copy (tries of the trigger words,
+literal first characters where possible), and each match costs a few set lookups; the
+spans carry the sources `slot_facility`, `slot_city`, `slot_name`, `slot_name_line` and
+`slot_age`. Nothing here logs text.
 """
-
 from __future__ import annotations
 
 import re
