@@ -373,3 +373,17 @@ def test_saints_name_hospitals(scrubber: Scrubber, text: str, value: str) -> Non
 
 def test_saint_towns_stay_cities(scrubber: Scrubber) -> None:
     assert [s.type for s in scrubber.find("Moved to St. Louis in 2010.")] == [PhiType.CITY]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Moved to Portland or 97201 last year", "97201"),
+    ("my address is in boise id 83702 now", "83702"),
+    ("Mailing: Helena, mt 59601", "59601"),
+])
+def test_zip_after_a_town_and_lower_case_code(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["Give insulin or 12345 units never.", "Dose in 10000 units."])
+def test_counts_after_or_and_in_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

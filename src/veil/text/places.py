@@ -379,6 +379,10 @@ _LOWER_FACILITY_PREP = re.compile(
     r"(?<![A-Za-z])(to|at|from|per|with|through|via)[ \t]+(?:the[ \t]+)?([a-z][a-z'’]{2,})"
     r"(?![A-Za-z'’])")
 """In lower-case chat, one word after a verb of care and its preposition ('seen at geisinger')."""
+_ZIP_AFTER_LOWER_CODE = re.compile(r"(?<=[ ,][a-z]{2}[ ,])[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
+"""Five digits after a lower-case two-letter word ('portland or 97201', 'boise id 83702')."""
+_TOWN_BEFORE_CODE = re.compile(r"([A-Za-z][A-Za-z'’.\-]+(?:[ \t][A-Za-z][A-Za-z'’.\-]+){0,2}),?"
+                               r"[ \t]+[a-z]{2},?[ \t]*$")
 _LOWER_STATE_ZIP = re.compile(r",?[ \t]+([a-z]{2}),?[ \t]+([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _LOWER_ONE_FACILITY = re.compile(
     r"(?<![A-Za-z'’\-])([a-z][a-z'’]{2,})[ \t]+(?:hospital|clinic|er|urgent[ \t]+care|"
@@ -465,7 +469,7 @@ class PlaceFinder:
                  *self._acronyms_and_employers(text), *self._place_then_zip(text),
                  *self._lower_facilities(text), *self._facility_context(text),
                  *self._town_before_state(text), *self._named_practices(text),
-                 *self._lower_places(text)]
+                 *self._lower_places(text), *self._zip_after_lower_code(text)]
         return spans + self._coordinated(text, spans)
 
     def _facility_blocked(self, key: str) -> bool:
@@ -739,6 +743,28 @@ class PlaceFinder:
                 continue
             start = match.start(1) + words[first].start()
             spans.append(Span(start, match.end(), PhiType.FACILITY, "facility_lower", 0.75))
+        return spans
+
+    def _zip_after_lower_code(self, text: str) -> list[Span]:
+        """'portland or 97201': a ZIP after a lower-case state code (codes that are English
+        words, 'or', 'in', 'me'... included) when a gazetteer town comes before the code."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _ZIP_AFTER_LOWER_CODE.finditer(text):
+            code = text[match.start() - 3:match.start() - 1].upper()
+            if code not in lex.states:
+                continue
+            town = _TOWN_BEFORE_CODE.search(text, max(0, match.start() - 50), match.start())
+            if not town:
+                continue
+            words = town.group(1).split()
+            for n in range(min(3, len(words)), 0, -1):
+                if fold(" ".join(words[-n:])) in lex.places:
+                    start = town.start(1) + town.group(1).rfind(" ".join(words[-n:]))
+                    spans.append(Span(start, start + len(" ".join(words[-n:])), PhiType.CITY,
+                                      "place_zip", 0.85))
+                    spans.append(Span(match.start(), match.end(), PhiType.ZIP, "place_zip", 0.85))
+                    break
         return spans
 
     def _place_then_zip(self, text: str) -> list[Span]:
