@@ -10,14 +10,10 @@ from importlib import resources
 
 import pytest
 
+from tests.text.coverage import covered
 from veil.text.lexicon import lexicon
-from veil.text.scrubber import Scrubber, ScrubOptions
+from veil.text.scrubber import Scrubber
 from veil.text.spans import PhiType
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber(ScrubOptions())
 
 
 def _names(scrubber: Scrubber, text: str) -> set[str]:
@@ -25,10 +21,7 @@ def _names(scrubber: Scrubber, text: str) -> set[str]:
 
 
 def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
-    start = text.index(value)
-    spans = scrubber.find(text)
-    return all(any(s.start <= p < s.end for s in spans)
-               for p in range(start, start + len(value)) if text[p].isalnum())
+    return covered(scrubber, text, value)
 
 
 def test_extra_locale_lists_are_loaded() -> None:

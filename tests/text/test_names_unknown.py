@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.text.coverage import covered
 from veil.text.lexicon import lexicon
 from veil.text.names import NameFinder
-from veil.text.scrubber import Scrubber, ScrubOptions
+from veil.text.scrubber import Scrubber
 from veil.text.spans import PhiType
 from veil.text.words import (
     english_words,
@@ -36,10 +37,6 @@ UNKNOWN = ("TSIORY", "RANDRIANASOLO", "ZHAKSYLYKOV", "KAHANANUI", "VAKALAHI", "G
 NEW_SOURCES = {"name_shape", "name_lower_care", "name_lower_relation", "name_possessive"}
 
 
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber(ScrubOptions())
-
 
 @pytest.fixture(scope="module")
 def finder() -> NameFinder:
@@ -47,10 +44,7 @@ def finder() -> NameFinder:
 
 
 def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
-    start = text.index(value)
-    spans = [s for s in scrubber.find(text) if s.type is PhiType.NAME]
-    return all(any(s.start <= p < s.end for s in spans)
-               for p in range(start, start + len(value)) if text[p].isalnum())
+    return covered(scrubber, text, value, only=PhiType.NAME)
 
 
 def test_test_names_are_in_no_list() -> None:

@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from veil.text.scrubber import Scrubber, ScrubOptions
+from tests.text.coverage import covered
+from veil.text.scrubber import Scrubber
 from veil.text.spans import PhiType
 
 
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber(ScrubOptions())
-
-
 def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
-    start = text.index(value)
-    spans = scrubber.find(text)
-    return all(any(s.start <= p < s.end for s in spans)
-               for p in range(start, start + len(value)) if text[p].isalnum())
+    return covered(scrubber, text, value)
 
 
 @pytest.mark.parametrize(("text", "value"), [

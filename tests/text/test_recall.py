@@ -147,10 +147,6 @@ def _parse(sentence: str) -> tuple[str, int, int]:
     return sentence.replace("<<", "").replace(">>", ""), start, end - 2
 
 
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
 
 @pytest.mark.parametrize(("sentence", "kind"), PLANTED, ids=[k.value + str(i) for i, (_s, k)
                                                               in enumerate(PLANTED)])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import polars as pl
-import pytest
 
 from veil.actions.context import ActionContext
 from veil.actions.secrets import Secret
@@ -15,10 +14,6 @@ from veil.text.spans import PhiType
 
 SECRET = b"text-core-test-secret-0123456789"
 
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
 
 
 def test_known_phi_found_in_every_written_form(scrubber: Scrubber) -> None:

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from veil.text.scrubber import Scrubber, ScrubOptions
+from veil.text.scrubber import Scrubber
 from veil.text.spans import PhiType
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber(ScrubOptions())
 
 
 def _kind_at(scrubber: Scrubber, text: str, value: str) -> PhiType | None:

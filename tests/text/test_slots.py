@@ -22,10 +22,6 @@ def finder() -> SlotFinder:
     return SlotFinder(lexicon())
 
 
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
 
 def found(finder: SlotFinder, text: str) -> set[tuple[str, PhiType]]:
     return {(text[s.start:s.end], s.type) for s in finder.find(text)}
