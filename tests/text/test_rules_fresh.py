@@ -431,3 +431,24 @@ def test_town_after_a_street_line_and_timed_table_dates(scrubber: Scrubber, text
 @pytest.mark.parametrize("text", ["| Deltoid | 4/5 | strength |", "| Pain | 3/10 | 2 |"])
 def test_scores_in_table_cells_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("guarantor acct 40217-3 for my son, the bill", "40217-3"),
+    ("Account #: 551290-12 on hold", "551290-12"),
+    ("Pt: R. Yazzie   HRN 733021   Census # 1", "733021"),
+    ("MED REC N0: 412 557 09   ADM: 2019", "412 557 09"),
+    ("the receiver id is 7K2PQ4 if that matters", "7K2PQ4"),
+    ("my pharmacy license LPN 3318842 was renewed", "LPN 3318842"),
+])
+def test_weak_cue_ids_whole_value(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "LOINC 2345-7 glucose panel ordered.",
+    "Account of events given by daughter.",
+    "The sensor is working again.",
+])
+def test_weak_cue_ids_negatives_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
