@@ -24,7 +24,8 @@ and the chunk's position; a worker that dies (killed, out of memory) gives a
 Starting the workers (in parallel) costs about 0.5 s rules-only and about 1.5 s with
 NER on this project's 2-core machine, so small inputs are faster in one process:
 `choose_workers` picks 1 below `SMALL_INPUT_CHARS` (the break-even measured with
-bench/text.py: ~215k characters rules-only, ~80k with NER).
+bench/text.py and `veil scrub --known` on an idle machine is ~250-450k characters
+rules-only and ~200k with NER; on a busy machine one process wins for longer).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # the scrubber loads its word lists on first use, not at impo
 __all__ = ["Batch", "Runner", "ScrubPool", "ScrubWorkerError", "SerialRunner",
            "choose_workers", "cpu_count", "open_runner"]
 
-SMALL_INPUT_CHARS = {False: 250_000, True: 100_000}
+SMALL_INPUT_CHARS = {False: 500_000, True: 200_000}
 """Below this many characters (rules only / with NER) one process is faster than a pool
 (measured on 2 cores: see BENCHMARKS.md, free-text scrubber)."""
 
