@@ -452,3 +452,29 @@ def test_weak_cue_ids_whole_value(scrubber: Scrubber, text: str, value: str) -> 
 ])
 def test_weak_cue_ids_negatives_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Lives in a mobile home off Old Highway 52; son visits", "Old Highway 52"),
+    ("Directions: from Cty Rd 9 turn right at the silo", "Cty Rd 9"),
+    ("they rent the house on Ninth Street South in Fargo", "Ninth Street South"),
+    ("Scene: 412¼ Fifth Avenue East, Ste 3, Moorhead.", "412¼ Fifth Avenue East, Ste 3"),
+    ("Home: 77 Rue St. Denis Unit 4", "77 Rue St. Denis Unit 4"),
+    ("rollover on I-35 near exit 88, north of town", "I-35 near exit 88"),
+    ("apt on E. Lake near Hennepin. Attends school", "E. Lake near Hennepin"),
+    ("we live at 2210 Birch Unit B and the aide comes", "2210 Birch Unit B"),
+    ("fell off the roof at 812 Twp Rd 44. Exam normal", "812 Twp Rd 44"),
+    ("staying at 31½ Hwy 12 in town", "31½ Hwy 12"),
+])
+def test_roads_with_numbers_directions_units_and_cross_streets(scrubber: Scrubber, text: str,
+                                                               value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "took 10 Humalog Units 4 times a day",
+    "Pain near Baseline today.",
+    "Exit interview done near the end of shift.",
+])
+def test_road_shapes_negatives_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -443,7 +443,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("street", PhiType.ADDRESS, _HOUSE + r"[ \t]+"
           r"(?:(?:[NSEW]|"
           r"N\.?[EW]|S\.?[EW]|North|South|East|West)\.?[ \t]+)?(?:" + _STREET_WORD + r"[ \t]+){1,4}"
-          + _street_suffixes() + r"\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?" + _UNIT + r"?" + _R,
+          + _street_suffixes() + r"\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?|[ \t]+(?:North|South|"
+          r"East|West)(?![A-Za-z])(?![ \t]+of\b))?" + _UNIT + r"?" + _R,
           0.95),
         # '1234 N 500 W' (grid), '12 Rue de la Paix', '45 Calle del Sol'
         r("street_grid", PhiType.ADDRESS, _HOUSE + r"[ \t]+[NSEW]\.?[ \t]+[0-9]{1,5}[ \t]+[NSEW]"
@@ -451,13 +452,17 @@ def _rules() -> tuple[PatternRule, ...]:
         r("street_foreign", PhiType.ADDRESS, _HOUSE + r",?[ \t]+(?:Rue|Calle|Avenida|Avda\.?|"
           r"Camino|Chemin|Via|Viale|Paseo|Carrera|Rua|Strasse|Straße|Ruta|Carretera|Callej[oó]n|"
           r"Cerrada|Privada|Boulevard|Bd)[ \t]+(?:(?:de|del|la|las|los|el|da|do|dos|das|di|du|"
-          r"des|le|les)[ \t]+){0,2}[A-Z0-9][A-Za-z0-9'’\-]*(?:[ \t]+[A-Z0-9][A-Za-z0-9'’\-]*){0,3}"
+          r"des|le|les)[ \t]+){0,2}(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*"
+          r"(?:[ \t]+(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*){0,3}"
           + _UNIT + r"?", 0.9),
         # 'off Old Mill Rd', 'from Route 9 turn left', 'mile marker 112 on I-80'
         r("road_after_prep", PhiType.ADDRESS, r"(?:\b(?:off|onto|along|down|past|via|take|"
           r"on|from|near)[ \t]+(?:the[ \t]+)?)((?:Old[ \t]+)?(?:[A-Z][a-z'’]+[ \t]+){1,3}"
+          r"(?:Highway|Hwy|Road|Rd|Route|Rte)\.?[ \t]+[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|"
+          r"(?:Old[ \t]+)?(?:[A-Z][a-z'’]+[ \t]+){1,3}"
           r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|"
-          r"Highway|Hwy\.?|Pike|Parkway|Pkwy\.?|Turnpike|Expressway)(?![A-Za-z])|(?:Old[ \t]+)?"
+          r"Highway|Hwy\.?|Pike|Parkway|Pkwy\.?|Turnpike|Expressway)(?![A-Za-z])(?:[ \t]+(?:North|"
+          r"South|East|West)(?![A-Za-z])(?![ \t]+of\b))?|(?:Old[ \t]+)?"
           r"(?:Highway|Hwy|Route|Rte|County[ \t]+(?:Road|Rd)|State[ \t]+(?:Road|Route|Hwy)|"
           r"Interstate)[ \t\-]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|(?:US|U\.S\.|SR|CR|FM)[ \t\-]*"
           r"[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])(?![ \t]+(?:[a-z]|[0-9]))|I-[ \t]?"
@@ -493,8 +498,10 @@ def _rules() -> tuple[PatternRule, ...]:
         # '4410 Highway 61 North', 'N1234 County Hwy K', '812 County Road 14'
         r("street_highway", PhiType.ADDRESS, r"(?=[0-9NSEW])(?<![A-Za-z0-9.,])"
           r"(?:[NSEW](?=[0-9]{3,6}\s))?"
-          r"[0-9]{1,6}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
-          r"(?:(?:County|Cty|Co\.|State|US|U\.S\.|Interstate|Old|Farm[ \t]+to[ \t]+Market|"
+          r"[0-9]{1,6}[A-Za-z]?(?:[ \t]?(?:½|¼|¾|1/2|1/4|3/4)(?![0-9]))?[ \t]+"
+          r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?"
+          r"(?:(?:County|Cty|Co\.|State|US|U\.S\.|Interstate|Old|Township|Twp\.?|"
+          r"Farm[ \t]+to[ \t]+Market|"
           r"Ranch[ \t]+to"
           r"[ \t]+Market)[ \t]+)?(?:Highway|Hwy|Road|Rd|Route|Rte|Trunk|FM|CR)\.?[ \t]+"
           r"(?:[0-9]{1,4}[A-Z]?|[A-Z]{1,2})(?![A-Za-z0-9])(?:[ \t]+(?:N|S|E|W|North|South|East|"
@@ -512,6 +519,20 @@ def _rules() -> tuple[PatternRule, ...]:
           r"((?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+" + _street_suffixes() + r")?\.?"
           r"\s+(?:and|&)\s+(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+"
           + _street_suffixes() + r")?)(?![A-Za-z])", 0.75, group=1),
+        # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location
+        r("highway_near_exit", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
+          r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
+          r"(?i:exit|mile[ \t]+marker|mile[ \t]+post|milepost|mm)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?"
+          r"(?![A-Za-z0-9])", 0.8),
+        # 'apt on E. Lake near Hennepin', 'on Grand Ave near Oak': a street and its cross street
+        r("street_near", PhiType.ADDRESS, r"(?:\b(?:on|at|off)[ \t]+)((?:[NSEW]\.?[ \t]+"
+          r"[A-Z][a-z'’]+(?:[ \t]+" + _street_suffixes() + r")?|[A-Z][a-z'’]+[ \t]+"
+          + _street_suffixes() + r")\.?[ \t]+near[ \t]+[A-Z][a-z'’]+(?:[ \t]+"
+          + _street_suffixes() + r")?)(?![A-Za-z])", 0.75, group=1),
+        # 'live at 4410 Birch Unit C': a street named without its type word before a unit
+        r("street_unit", PhiType.ADDRESS, _HOUSE + r"[ \t]+(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:Apt|"
+          r"Unit|Suite|Ste|Lot|Trlr|Spc|#)\.?[ \t]*#?[ \t]*[0-9A-Z][0-9A-Za-z\-]{0,5}"
+          r"(?![A-Za-z0-9])", 0.8),
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
@@ -635,6 +656,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to",
                     "alive", "a&w", "living at", "d."),
     "mile_marker": ("exit", "mile", "mm"),
+    "highway_near_exit": ("exit", "mile", "mm"), "street_near": (" near ",),
+    "street_unit": ("apt", "unit", "suite", "ste", "lot", "trlr", "spc", "#"),
     "mrn_grouped": ("mrn", "hrn", "mr", "m.r.n", "med rec", "medrec", "medical record"),
     "ssn_last4": ("ssn", "social", "ss#", "last 4", "last four"),
     "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
