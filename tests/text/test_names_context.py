@@ -201,3 +201,26 @@ def test_surname_and_initial_in_a_table_cell(scrubber: Scrubber, text: str, valu
                                   "| Factor V | normal |", "| Lead II | sinus |"])
 def test_lab_cells_with_a_letter_are_not_names(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Doppler: mild MR, VTI 18 cm across the valve.",
+    "QRS 96 MS. T WAVE flattening in V5.",
+    "Bagged in DR, PIP 25 then weaned.",
+    "Report given to the floor nurse. Status: stable.",
+])
+def test_a_title_word_with_a_comma_or_after_a_number_is_no_title(
+        scrubber: Scrubber, text: str) -> None:
+    """'MR,' (mitral regurgitation), '96 MS.' (a unit) and 'nurse.' (a sentence end) give no
+    name context to the next word."""
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Discussed with Mr. Nwachukwu at bedside.", "Nwachukwu"),
+    ("MR. ADEBAYO presented with chest pain.", "ADEBAYO"),
+    ("Lives with his sister (Tamsin) in an apartment.", "Tamsin"),
+    ("Message left for Nurse Okonkwo re: labs.", "Okonkwo"),
+])
+def test_titles_still_name_what_follows(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)

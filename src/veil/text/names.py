@@ -52,6 +52,15 @@ _GAP = re.compile(r"^(?:[ \t]{1,2}|[ \t]?,[ \t]{0,2}|-)$")
 _TITLE = (r"(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|fr|father|sister|"
           r"brother|pastor|rabbi|imam|nurse|officer|det|detective|judge|sgt|capt|lt|col|"
           r"attorney|atty|coach|mister|madam|dame|sir|lady|lord)")
+_TITLE_CONTEXT = (
+    r"(?<![0-9][ \t])(?<![0-9])(?P<title>(?:dr|mr|mrs|ms|mx|prof|rev|fr|det|sgt|capt|lt|col|"
+    r"atty)\.?|(?:doctor|miss|professor|reverend|father|sister|brother|pastor|rabbi|imam|"
+    r"nurse|officer|detective|judge|attorney|coach|mister|madam|dame|sir|lady|lord)"
+    r"(?![.A-Za-z]))")
+"""A title as context: an abbreviation may take a period, a whole word may not ('charge
+nurse. Reason: ...' ends a sentence); never right after a number ('0.4 MS. P WAVE', a unit).
+A title is followed by its name directly: no comma or bracket is skipped after it
+('moderate MR, TAPSE 14 mm', 'Figueiredo, MS, CGC')."""
 _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|mum|"
              r"brother|sister|sibling|grandson|granddaughter|grandmother|grandfather|"
              r"grandma|grandpa|grandchild|niece|nephew|aunt|uncle|cousin|fianc[eé]e?|"
@@ -66,10 +75,10 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"great-grandson|"
              r"great-granddaughter|half-brother|half-sister)")
 _STRONG_BEFORE = re.compile(
-    r"(?i:(?:\b" + _TITLE + r"\.?\s*$)|"
-    r"(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?\s*(?:,|\(|:|-|=)?\s*"
+    r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?\s*(?:,|\(|:|-|=)?\s*"
     r"(?:(?:is|was|named|called|name\s+is|"
     r"whose\s+name\s+is)\s+)?$)|"
+    r"(?:\b" + _TITLE_CONTEXT + r"\s*$)|"
     r"(?:\b(?:now\s+named|baby\s+(?:girl|boy))\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
@@ -345,6 +354,8 @@ def _ends_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> set[int]
             continue
         last = end = match.end()
         ends.add(end)
+        if "title" in pattern.groupindex and match.group("title") is not None:
+            continue  # a title takes its name directly ('MR, TAPSE' is no 'Mr. Tapse')
         skip = _AFTER_CONTEXT.match(text, end)
         if skip:
             ends.add(skip.end())
@@ -357,6 +368,8 @@ def _ends(pattern: re.Pattern[str], text: str) -> set[int]:
     for match in pattern.finditer(text):
         end = match.end()
         ends.add(end)
+        if "title" in pattern.groupindex and match.group("title") is not None:
+            continue
         skip = _AFTER_CONTEXT.match(text, end)
         if skip:
             ends.add(skip.end())
@@ -512,6 +525,7 @@ _RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "
                          "professor", "dear"})
 _TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "fr", "st", "sgt",
                           "capt", "lt", "col", "det", "atty", "jr", "sr"})
+_NUMBER_BEFORE = re.compile(r"[0-9][ \t]?$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•\-*>\n]|\n\s*[0-9]+[.)])\s*$")
 
 
@@ -942,6 +956,9 @@ class NameFinder:
         # leading titles are context, not name
         titled = False
         while run and run[0].key in lex.titles:
+            if len(run) > 1 and not self._title_here(text, run[0], run[1]):
+                # 'moderate MR, TAPSE', '0.4 MS. P WAVE', 'in DR, FiO2': no title
+                return self._judge(text, run[1:], strong_ends, medium_ends)
             titled = True
             run = run[1:]
         # trailing credentials / suffixes
@@ -1036,6 +1053,15 @@ class NameFinder:
                 medium=medium and first_part, text=text))
         return spans
 
+    @staticmethod
+    def _title_here(text: str, title: _Tok, after: _Tok) -> bool:
+        """A title word is a title when its name follows it directly (no comma) and it
+        does not follow a number (a unit: '0.4 MS.'); a whole word ('Nurse') takes no
+        period ('charge nurse. Reason')."""
+        gap = text[title.end:after.start]
+        if "," in gap or _NUMBER_BEFORE.search(text, max(0, title.start - 3), title.start):
+            return False
+        return "." not in gap or len(title.key) <= 4
     def _asian_surname(self, run: list[_Tok], index: int, text: str = "") -> bool:
         """A short East Asian surname right after or right before a dictionary given name
         that is no everyday word ('Wei He', 'Kevin Ng', 'Li Wei'), or right after an
