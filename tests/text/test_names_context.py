@@ -224,3 +224,35 @@ def test_a_title_word_with_a_comma_or_after_a_number_is_no_title(
 ])
 def test_titles_still_name_what_follows(scrubber: Scrubber, text: str, value: str) -> None:
     assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Needs help with IADLs (Whitfield 6/8). Lives alone.",
+    "Gait: Pennington 17/28 on today's check.",
+    "Hips: Marlowe/Gardner neg bilaterally.",
+    "Sedation: Hollister agitation scale -1 overnight.",
+    "MRI: no Chiari I. Incidental Whitaker pouch cyst 3 mm.",
+    "XR: Danforth C tibia fracture, nonop.",
+    "Marginal zone lymphoma (Carver Lane IIB) in 2009.",
+    "Myeloma, Durie stage III, Langley A; on len.",
+    "Asked what grade is Fenwick and Holloway 3.",
+    "Sampson Agitation-Withdrawal Scale target -1.",
+])
+def test_surnames_used_as_scales_signs_and_stages_are_kept(scrubber: Scrubber, text: str) -> None:
+    """A dictionary surname is a named scale, sign or stage by its shape around it, whatever
+    the surname: a score or result after it, an eponym word a word or two on or after
+    English words in the run, a staging numeral with a letter, a class letter before what
+    it classifies, a stage/grade word before it."""
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Pt Whitfield 5/8 seen in clinic.", "Whitfield"),
+    ("Called Okafor 5/8 re results.", "Okafor"),
+    ("Mrs. Pennington 17/28 in the waiting room.", "Pennington"),
+    ("Contact: son Minh Vu 433/402-8303.", "Vu"),
+    ("Okafor needs stress test next week.", "Okafor"),
+])
+def test_names_before_dates_and_numbers_stay_names(scrubber: Scrubber, text: str,
+                                                   value: str) -> None:
+    assert _covered(scrubber, text, value)

@@ -525,6 +525,19 @@ _RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "
                          "professor", "dear"})
 _TITLE_WORDS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "fr", "st", "sgt",
                           "capt", "lt", "col", "det", "atty", "jr", "sr"})
+_EPONYM_GAP = re.compile(
+    r"[ \t]+((?:[a-z][a-z\-]{2,}[ \t]+){1,2})(?:scale|score|stage|staging|grade|class|"
+    r"classification|criteria|sign|test|maneuver|manoeuvre|cyst|syndrome|disease|fracture|"
+    r"reflex|index|questionnaire|inventory|assessment|exam|examination)\b")
+_SCORE_AFTER = re.compile(
+    r"(?:/[A-Z][a-z]+)?[ \t]*(?:(?P<num>[0-9]{1,3})[ \t]*/[ \t]*(?P<den>[0-9]{1,3})"
+    r"(?![0-9/\-]|\.[0-9])|"
+    r"(?:\+|-|\u2212)(?=[ \t]*(?:[,.;)]|$))|(?:neg|pos|negative|positive)\b)")
+_ROMAN_STAGE = re.compile(r"(?:I{1,3}|IV|V)[A-C]?")
+_EPONYM_BEFORE = re.compile(
+    r"(?i:\b(?:stage|staging|grade|class|score|scale|classification|type|criteria)\b"
+    r"(?:[ \t]+(?:is|was|of|per))?(?:[ \t]+(?:I{1,3}|IV|V|[0-9]{1,2})[a-c]?)?[ \t]*[,;:]?"
+    r"[ \t]*(?:[A-Z][a-z]+[ \t]+(?:and|&|/)[ \t]+)?)$")
 _NUMBER_BEFORE = re.compile(r"[0-9][ \t]?$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•\-*>\n]|\n\s*[0-9]+[.)])\s*$")
 
@@ -986,7 +999,11 @@ class NameFinder:
         if medium and not strong and run[0].start not in medium_ends and sentence_start \
                 and len(run) == 1 and not lex.is_name(lone):
             medium = False  # 'Autopsy declined.': a capital at a sentence start is no evidence
-        eponym = bool(_EPONYM_AFTER.match(after)) and not titled
+        eponym = not titled and (bool(_EPONYM_AFTER.match(after)) or self._eponym_gap(after)
+                                 or self._scored(after, strong or medium, text[
+                                     max(0, run[0].start - 1):run[0].start] == "("))
+        if not titled and not strong and self._eponym_family(text, run):
+            return []
         whole = " ".join(t.key for t in run)
         if not titled and (whole in lex.eponyms or whole in REGIONS):
             return []
@@ -1029,8 +1046,12 @@ class NameFinder:
             elif tok.key in _ASIAN_SURNAMES and self._asian_surname(run, index, text):
                 parts[-1].append(tok)  # 'Wei He', 'Kevin Ng', 'Park Ji-hoon'
             elif index > 0 and tok.key in _EPONYM_WORDS and not titled:
+                # 'Lawton IADL', 'Angle Class': the word before is an eponym; English words
+                # between go with it ('Ramsey Agitation-Sedation Scale')
+                while len(parts[-1]) > 1 and self._plain_word(parts[-1][-1]):
+                    parts[-1].pop()
                 if parts[-1]:
-                    parts[-1].pop()  # 'Lawton IADL', 'Angle Class': the word before is an eponym
+                    parts[-1].pop()
                 parts.append([])
             elif self._blocking(tok):
                 parts.append([])
@@ -1042,8 +1063,9 @@ class NameFinder:
             if eponym and last_part and 2 <= len(part) <= 3 and _EPONYM_ONLY.match(after) and all(
                     lex.is_name(t.key) or t.key in lex.eponyms for t in part):
                 continue  # 'Braxton Hicks contractions': two eponyms, no person
-            if (eponym and last_part) or (not last_part and not titled and _EPONYM_AFTER.match(
-                    text[part[-1].end:part[-1].end + 60])):
+            if (eponym and last_part) or (not last_part and not titled and (
+                    _EPONYM_AFTER.match(text[part[-1].end:part[-1].end + 60])
+                    or self._eponym_gap(text[part[-1].end:part[-1].end + 60]))):
                 part = part[:-1]
                 if not part:
                     continue
@@ -1052,6 +1074,54 @@ class NameFinder:
                 part, sentence_start=first_part and sentence_start and part_index == 0,
                 medium=medium and first_part, text=text))
         return spans
+
+    def _plain_word(self, tok: _Tok) -> bool:
+        """An English word (each part of a hyphenated one) that is no dictionary name."""
+        return not self.lex.is_name(tok.key) and all(
+            is_english(part) for part in tok.key.split("-") if part)
+
+    @staticmethod
+    def _eponym_gap(after: str) -> bool:
+        """An eponym word one or two lower-case words on ('Ramsey sedation scale', 'Rathke
+        pouch cyst'): the words between are English nouns or adjectives, no function word
+        and no verb form ('Okafor needs stress test' is a person)."""
+        match = _EPONYM_GAP.match(after)
+        if not match:
+            return False
+        return all(is_english(fold(w)) and fold(w) not in _TEXT_FUNCTION
+                   and not w.endswith(("ed", "s")) for w in match.group(1).split())
+
+    @staticmethod
+    def _scored(after: str, context: bool, bracket: bool) -> bool:
+        """A score, a result or a staging letter right after the word makes it a named scale,
+        sign or test ('Lawton 5/8', 'Tinetti 19/28', 'Phalen +', 'Ortolani/Barlow neg',
+        'Weber B ankle'). After name context no sign and only a score that cannot be a date;
+        outside brackets too ('Pt Okafor 5/8 seen' is a date)."""
+        match = _SCORE_AFTER.match(after)
+        if not match:
+            return False
+        if match.group("num") is None:
+            return not context
+        first, second = int(match.group("num")), int(match.group("den"))
+        if context or not bracket:
+            return first > 12 or second > 31
+        return second > 0 and first <= second
+
+    def _eponym_family(self, text: str, run: list[_Tok]) -> bool:
+        """Classification words around the run: 'stage IIIB', 'type II, Binet B', 'grade is
+        Hoehn and Yahr', a staging numeral with a letter ('Ann Arbor IIA')."""
+        last = run[-1].word
+        if len(run) > 1 and _ROMAN_STAGE.fullmatch(last) and last[-1] in "ABC":
+            return True
+        if len(run) > 1 and len(last) == 1 and last in "ABCD":
+            # 'Weber B fibula fracture': a class letter, then what it classifies
+            following = _LOWER_WORD.match(text, run[-1].end + 1)
+            if following and text[run[-1].end:following.start()] == " " and is_english(
+                    fold(following.group())) and fold(following.group()) not in _TEXT_FUNCTION \
+                    and not following.group().endswith(("ed", "s")):
+                return True
+        return len(run) <= 3 and bool(_EPONYM_BEFORE.search(
+            text, max(0, run[0].start - 40), run[0].start))
 
     @staticmethod
     def _title_here(text: str, title: _Tok, after: _Tok) -> bool:
