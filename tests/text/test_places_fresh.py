@@ -380,3 +380,48 @@ def test_zip_after_a_town_and_lower_case_code(scrubber: Scrubber, text: str, val
 @pytest.mark.parametrize("text", ["Give insulin or 12345 units never.", "Dose in 10000 units."])
 def test_counts_after_or_and_in_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Referred to Cardiology Associates of Duluth for echo", "Cardiology Associates of Duluth"),
+    ("seen at Lung and Sleep Center of Rochester last year", "Lung and Sleep Center of Rochester"),
+    ("my aunt was at St. Agnes's for a stroke", "St. Agnes's"),
+    ("Pt at St. Mary's for CHF", "St. Mary's"),
+    ("Verified home pharmacy (Kwik Drug in Hibbing): keppra", "Kwik Drug"),
+    ("HOME HEALTH VISIT - Amerita HealthCare Visit date", "Amerita HealthCare"),
+    ("AUD tx - Lakeside Recovery Services intake call", "Lakeside Recovery Services"),
+    ("prior tx at Allina wound clinic (Jun)", "Allina"),
+    ("transported by North Flight to the trauma bay", "North Flight"),
+    ("dermatology at UMC October 3rd", "UMC"),
+    ("outside facility (Our Lady of Peace, Feb 2025) showed", "Our Lady of Peace"),
+    ("my son was dx at Children's Omaha on Dec. 2nd", "Children's Omaha"),
+    ("mom (93) at Brookdale of Fargo has a pressure ulcer", "Brookdale of Fargo"),
+    ("was seen at the U of M clinic in 2021", "the U of M clinic"),
+    ("HOME HEALTH VISIT - Oakwyn Care Visit date", "Oakwyn Care"),
+])
+def test_facilities_without_a_usual_facility_word(scrubber: Scrubber, text: str,
+                                                  value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Gave Children's Tylenol 5 mL.",
+    "Children's Motrin every 6 hours.",
+    "Comfort Care only per family.",
+    "Kangaroo Care with mom today.",
+    "Primary Care follow-up.",
+    "Social Services consulted.",
+    "Adult Protective Services notified.",
+    "Transported by EMS.",
+    "Transported by ambulance to ED.",
+    "Pharmacy (see list below).",
+    "Treatment at Home today.",
+    "History of Present Illness.",
+])
+def test_facility_shapes_negatives_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+def test_a_unit_before_a_month_is_no_facility(scrubber: Scrubber) -> None:
+    text = "Seen at ICU October 3rd."
+    assert [s.type for s in scrubber.find(text)] == [PhiType.DATE]

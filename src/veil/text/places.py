@@ -23,7 +23,9 @@ from veil.text.words import is_english
 _CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
 _FACILITY_WORD = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Medical\s+Campus|Health\s+Cent(?:er|re)|"
-    r"Health\s+System|Health\s+Services|Healthcare|Health\s+Care|Health|Clinics?|Infirmary|"
+    r"Health\s+System|Health\s+Services|Healthcare|HealthCare|"
+    r"(?:Recovery|Treatment|Dental|Medical|Nursing|Home\s+Care|Care|Hospice|Therapy|"
+    r"Rehabilitation|Behavioral\s+Health|Ambulance)\s+Services|Health\s+Care|Health|Clinics?|Infirmary|"
     r"Hospice|Nursing\s+(?:Home|Facility|Center)|(?:Nursing\s+and\s+)?Rehabilitation\s+"
     r"(?:Cent(?:er|re)|Hospital|Institute|Facility)|Rehab(?:ilitation)?|Care\s+Cent(?:er|re)|"
     r"Surgery\s+Cent(?:er|re)|Surgical\s+Cent(?:er|re)|Urgent\s+Care|Pharmacy|Drugs?|"
@@ -275,7 +277,9 @@ _FACILITY_VERB = {
                      r"residing|stays|staying|delivery|planned|scheduled|booked|registered|"
                      r"enrolled|established|patient|pt|doctors?|dr|pcp|provider|physician|"
                      r"specialist|[a-z]+ologist|surgeon|obgyn|ob|therapist|counselor|nurse|np|"
-                     r"accepted|bed|beds|opening|waitlist|waitlisted|"
+                     r"accepted|bed|beds|opening|waitlist|waitlisted|tx|treatment|therapy|"
+                     r"implanted|placed|performed|done|inserted|repaired|operated|reviewed|"
+                     r"consulted|respite|"
                      r"team|office|er|ed|ward|unit|icu|nicu|floor|bed|room)" + _ADVERB + ")"),
     "FROM": re.compile(r"(?i:\b(?:records?|films?|imaging|images|notes?|reports?|results|"
                        r"doctors?|dr|pcp|provider|physician|specialist|[a-z]+ologist|surgeon|"
@@ -287,7 +291,8 @@ _FACILITY_VERB = {
                        + ")"),
     "WITH": re.compile(r"(?i:\b(?:home\s+health|hh|hospice|dialysis|services?|agency|infusions?|"
                        r"dme|oxygen|o2|aides?|nursing|enrolled|arranged|set\s+up|contracted|"
-                       r"provided|hhc|hha|vna)" + _ADVERB + ")"),
+                       r"provided|hhc|hha|vna|transported|transport|transferred|flown|"
+                       r"airlifted|evacuated|brought|taken)" + _ADVERB + ")"),
 }
 """The verb or noun before `_FACILITY_PREP` (by preposition) that makes the capitalized words a
 place of care: 'transferred to Mercy', 'seen at Kaiser', 'records from Hopkins'."""
@@ -299,9 +304,13 @@ _SERVICE_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|TION|SION|MENT|ING|ETRY|A
 facility named by context alone ends so."""
 _FACILITY_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?:(?:the|THE)[ \t]+)?"
                            r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
+_MONTH_AHEAD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+                r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+                r"[0-9]{1,2}/[0-9]{1,2})\b")
 _AT_ACRONYM = re.compile(r"at(?<![A-Za-z]at)[ \t]+(?:the[ \t]+)?([A-Z]{3,6})"
                          r"(?![A-Za-z0-9&%/\-])(?=[ \t]*(?:[.,;:)\n]|$|(?:in|for|on|and|with|by|"
-                         r"where|then|last|since|until|after|before|x)\b))")
+                         r"where|then|last|since|until|after|before|x)\b|" + _MONTH_AHEAD
+                         + r"))")
 """'CABG '15 at UAB', 'MRI done @ OHSU.': an acronym of three to six capitals after 'at', at
 a phrase end, is a place of care when a procedure, a treatment or a year comes just before
 (`_AT_ACRONYM_BEFORE`), unless it is a unit, a service or clinical vocabulary."""
@@ -310,10 +319,12 @@ _AT_ACRONYM_BEFORE = re.compile(
     r"diagnosed|dx'?d|done|performed|placed|implanted|resected|transplant(?:ed)?|repair(?:ed)?|"
     r"replaced|replacement|operated|chemo(?:therapy)?|radiation|xrt|dialysis|rehab|residency|"
     r"trained|works?|worked|employed|nurse|admission|admitted|stay|hospitalized|"
+    r"[a-z]+(?:ology|iatry|iatrics)|podiatry|wound\s+care|infusions?|appt|appointment|visit|"
+    r"follow[\s\-]?up|f/u|seen|"
     r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
 _PHARMACY_CONTEXT = re.compile(
     r"(?=[PpRrMmSsEe])(?i:\b(?:pharmacy|pharm|rx|prescriptions?|refills?|meds|medications?|scripts?|e-?scribed|"
-    r"erx)\b)(?:[^.\n:]{0,25}?(?:\b(?:at|to|from|with|via)\b|@)|[ \t]*:)[ \t]*(?:the[ \t]+)?"
+    r"erx)\b)(?:[^.\n:(]{0,25}?(?:\b(?:at|to|from|with|via)\b|@)|[ \t]*[:(])[ \t]*(?:the[ \t]+)?"
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
 """'picks up meds at CVS', 'Rx sent to Walgreens', 'Pharmacy: Rite Aid #1180'."""
 _SPECIALTY_FACILITY = re.compile(
@@ -348,6 +359,24 @@ _FACILITY_LABEL = re.compile(
     r"transport(?:ed)?[ \t]+by)[ \t]*[:=][ \t]*)"
     r"([A-Z][A-Za-z'’&\-.]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-.]*|of|the|at|on|&)){0,5})")
 """A labelled place of care ('Agency: BrightStar Care', 'SNF: Sunrise of Oak Park')."""
+_OUR_LADY = re.compile(r"(?<![A-Za-z])(?:Our|OUR)[ \t]+(?:Lady|LADY)[ \t]+(?:of|OF)[ \t]+"
+                       r"(?:(?:the|THE)[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}")
+"""'Our Lady of Lourdes', 'Our Lady of the Lake': a Marian title names a hospital."""
+_CHILDRENS = re.compile(r"(?<![A-Za-z])(?:Children|CHILDREN)['’](?:s|S)[ \t]+"
+                        r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})")
+""""Children's Mercy", "Children's Wisconsin": a children's hospital named by one more word
+(not a drug: "Children's Tylenol")."""
+_BRAND_OF_TOWN = re.compile(r"(?<![A-Za-z])(?:at|to|from|with|per)[ \t]+(?:the[ \t]+)?"
+                            r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)[ \t]+of[ \t]+"
+                            r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
+"""'respite at Sunrise of Edina', 'placed at Brookdale of Fargo': a brand and 'of' a gazetteer
+town after a place preposition is a branch of a facility chain."""
+_U_OF = re.compile(r"(?<![A-Za-z])(?:the[ \t]+)?U[ \t]+of[ \t]+[A-Z][A-Za-z]*(?:[ \t]+(?i:clinic|"
+                   r"hospital|medical[ \t]+cent(?:er|re)|health|er|ed))?(?![A-Za-z])")
+"""'seen at the U of M clinic', 'U of I hospital': a university's hospital by its short name."""
+_BRAND_CARE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+)[ \t]+Care(?![A-Za-z])")
+"""'Accra Care', 'BrightStar Care': a home-care brand (not an English word before 'Care':
+'Comfort Care', 'Kangaroo Care', 'Child Care' stay)."""
 _TYPE_AFTER_NAME = re.compile(r"(?:SNF|ALF|LTACH|LTAC|IRF|HHA|ECF)(?![A-Za-z])")
 """The kind of a facility after its name ('Brookdale SNF', 'Sunrise ALF'); the name is
 `_NAMING_WORDS` before it (the kind first: a fast scan)."""
@@ -359,7 +388,9 @@ _LOWER_PLACE = re.compile(
     r"[a-z][a-z'’\-]+){0,2})")
 """A lower-case word run after a place preposition."""
 _SAINT_NAME = re.compile(
-    r"(?=S)(?<![A-Za-z0-9][ \t])(?<![A-Za-z0-9.])(?:St\.?|ST\.?|Saint|SAINT)[ \t]+"
+    r"(?=S)(?:(?<![A-Za-z0-9][ \t])|(?<=[ \t(]at[ \t])|(?<=[ \t(]to[ \t])|(?<=[ \t]from[ \t])|"
+    r"(?<=[ \t]per[ \t])|(?<=[ \t]in[ \t])|(?<=[ \t]by[ \t])|(?<=[ \t]and[ \t])|"
+    r"(?<=[ \t]or[ \t]))(?<![A-Za-z0-9.])(?:St\.?|ST\.?|Saint|SAINT)[ \t]+"
     r"([A-Z][a-z]+(?:['’]s)?|[A-Z]{3,}(?:['’]S)?)(?![A-Za-z])")
 """'St. Vincent's called', 'per ST JOSEPH': a saint's name (not after a street name, not a
 gazetteer town, not a plant or disease) names a hospital."""
@@ -469,7 +500,8 @@ class PlaceFinder:
                  *self._acronyms_and_employers(text), *self._place_then_zip(text),
                  *self._lower_facilities(text), *self._facility_context(text),
                  *self._town_before_state(text), *self._named_practices(text),
-                 *self._lower_places(text), *self._zip_after_lower_code(text)]
+                 *self._lower_places(text), *self._zip_after_lower_code(text),
+                 *self._brand_facilities(text)]
         return spans + self._coordinated(text, spans)
 
     def _facility_blocked(self, key: str) -> bool:
@@ -594,9 +626,12 @@ class PlaceFinder:
                                                     or "Saint" in text) else ():
             name = fold(re.sub(r"['’][sS]$", "", match.group(1)))
             town = fold(text[match.start():match.end(1)])
+            # a possessive ("St. Luke's") names a hospital even when a town has the saint's name
+            possessive = match.group(1)[-2:-1] in ("'", "’")
             if lex.is_clinical(name) or name in FUNCTION_WORDS or name in MONTH_WORDS \
-                    or town in lex.places or fold("ST " + name) in lex.places \
-                    or fold("SAINT " + name) in lex.places or _eponym_after(
+                    or (not possessive and (town in lex.places or fold("ST " + name) in lex.places
+                                            or fold("SAINT " + name) in lex.places)) \
+                    or _eponym_after(
                         text[match.end():match.end() + 50]):
                 continue
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_saint",
@@ -634,6 +669,43 @@ class PlaceFinder:
             start = match.start(1) if match.group(1) else match.start(3)
             end = match.end(2) if match.group(2) else match.end(3)
             spans.append(Span(start, end, PhiType.FACILITY, "facility_lower", 0.75))
+        return spans
+
+    def _brand_facilities(self, text: str) -> list[Span]:
+        """Facilities named without a usual facility word: a Marian title (`_OUR_LADY`), a
+        children's hospital (`_CHILDRENS`), a chain's branch 'of' a town (`_BRAND_OF_TOWN`),
+        a university's short name (`_U_OF`) and a home-care brand (`_BRAND_CARE`)."""
+        lex = self.lex
+        spans: list[Span] = []
+        if "Our" in text or "OUR" in text:
+            spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, "facility", 0.85)
+                         for m in _OUR_LADY.finditer(text))
+        if "hildren" in text or "HILDREN" in text:
+            for match in _CHILDRENS.finditer(text):
+                keys = [fold(w) for w in match.group(1).split()]
+                if keys[0] in lex.drugs or keys[0] in FUNCTION_WORDS or keys[0] in _UNITS:
+                    continue
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
+                                  "facility", 0.8))
+        if " of " in text:
+            for match in _BRAND_OF_TOWN.finditer(text):
+                keys = [fold(w) for w in match.group(1).split()]
+                if not self._of_town(" of " + match.group(2)) or any(
+                        self._facility_blocked(k) or k in lex.states for k in keys):
+                    continue
+                spans.append(Span(match.start(1), match.end(2), PhiType.FACILITY,
+                                  "facility", 0.75))
+        if "U of" in text:
+            spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, "facility", 0.8)
+                         for m in _U_OF.finditer(text))
+        if " Care" in text:
+            for match in _BRAND_CARE.finditer(text):
+                key = fold(match.group(1))
+                if self._facility_blocked(key) or self._plain(key) or (
+                        is_english(key) and key not in lex.places) or key in lex.states:
+                    continue
+                spans.append(Span(match.start(1), match.end(), PhiType.FACILITY,
+                                  "facility", 0.75))
         return spans
 
     def _labelled_facility(self, text: str, match: re.Match[str]) -> list[Span]:
@@ -821,7 +893,11 @@ class PlaceFinder:
             lead = re.match(r"(?:(?:[A-Z][a-z]*|the|of|to|at|and)\s+)*?"
                             r"(?=(?:St\.?|Saint|Mt\.?|Mount|Our)\s|[A-Z])", match.group(1))
             del lead
-            if all(self._plain(w) for w in words) and not self._named_building(words):
+            # 'Urology Associates of Kalamazoo': plain words before a facility word name one
+            # place when a gazetteer town follows 'of'
+            of_place = bool(match.group(2)) and self._of_town(match.group(2))
+            if all(self._plain(w) for w in words) and not self._named_building(words) \
+                    and not of_place:
                 continue
             end = match.end(2) if match.group(2) else match.end(1)
             # trim leading words that are function words
@@ -851,11 +927,25 @@ class PlaceFinder:
             if number:  # 'Kroger Pharmacy #512'
                 end = number.end()
             if end > start and (not all(self._plain(w) for w in rest)
-                                or self._named_building(rest)):
+                                or self._named_building(rest) or of_place):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
         return spans
+
+    def _of_town(self, tail: str) -> bool:
+        """' of Kalamazoo', ' of the Twin Cities': the words after 'of' are a gazetteer town
+        (not a state or a country)."""
+        words = re.findall(r"[A-Za-z'’.\-]+", tail)[1:]
+        if words and words[0] == "the":
+            words = words[1:]
+        lex = self.lex
+        for n in range(len(words), 0, -1):
+            whole = fold(" ".join(words[:n]))
+            if whole in lex.places and whole not in lex.states and whole not in _COUNTRIES \
+                    and whole not in COUNTRY_OR_REGION:
+                return True
+        return False
 
     def _plain(self, key: str) -> bool:
         """A word that names a kind of care, not one place ('Anticoagulation Clinic', 'Wound
