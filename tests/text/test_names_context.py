@@ -256,3 +256,32 @@ def test_surnames_used_as_scales_signs_and_stages_are_kept(scrubber: Scrubber, t
 def test_names_before_dates_and_numbers_stay_names(scrubber: Scrubber, text: str,
                                                    value: str) -> None:
     assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Morgan ClearFlow pump settings reviewed.",
+    "Subject: Re: Dad's pills",
+    "Spanish interpreter (ID# on file) present.",
+    "-- Forwarded note from the clinic",
+    "ANNUAL WELL CHILD VISIT - 4 YEAR",
+    "Lou Gehrig's disease progression",
+    "Pierce test Achilles intact",
+])
+def test_brands_labels_kinship_nouns_and_eponym_given_names_are_no_names(
+        scrubber: Scrubber, text: str) -> None:
+    """A run with a mixed-case brand word ('ClearFlow') is a product; a kinship noun is no
+    name after any context; a word before '#' is a label; an English word after a signature
+    dash or in capitals after a relation is no name; the given name of an eponym before
+    'disease' goes with it; a word after 'test' is what was tested."""
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Jocelyn Bautista, PharmD reviewed the list.", "Jocelyn Bautista"),
+    ("PLAN DISCUSSED WITH THE PATIENT AND SON, YITZCHAK.", "YITZCHAK"),
+    ("Hunter McKinley arrived with his wife.", "Hunter McKinley"),
+    ("--GC / TAVITA RN", "GC"),
+])
+def test_credentials_prefixes_and_initials_keep_names(scrubber: Scrubber, text: str,
+                                                      value: str) -> None:
+    assert _covered(scrubber, text, value)

@@ -432,7 +432,7 @@ _PERSON_AFTER = re.compile(
 """Verbs only a person is the subject of: one word no list knows before them is a name
 ('Randrianasolo denies pain', 'Vakalahi is a 45 y.o.'), even at a sentence start."""
 _EPONYM_ONLY = re.compile(
-    r"^[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
+    r"^(?:['’]s)?[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
     r"reflex|triad|lymphoma|sarcoma|fracture|classification|criteria|staging|pupil|nodule|"
     r"encephalopathy|aphasia|ataxia|dystrophy|procedure|operation|fundoplication|"
     r"anomaly|malformation|sign|lift|boot)\b")
@@ -535,7 +535,8 @@ _SCORE_AFTER = re.compile(
     r"(?:\+|-|\u2212)(?=[ \t]*(?:[,.;)]|$))|(?:neg|pos|negative|positive)\b)")
 _ROMAN_STAGE = re.compile(r"(?:I{1,3}|IV|V)[A-C]?")
 _EPONYM_BEFORE = re.compile(
-    r"(?i:\b(?:stage|staging|grade|class|score|scale|classification|type|criteria)\b"
+    r"(?i:\b(?:stage|staging|grade|class|score|scale|classification|type|criteria|test|sign|"
+    r"maneuver|manoeuvre|reflex)\b"
     r"(?:[ \t]+(?:is|was|of|per))?(?:[ \t]+(?:I{1,3}|IV|V|[0-9]{1,2})[a-c]?)?[ \t]*[,;:]?"
     r"[ \t]*(?:[A-Z][a-z]+[ \t]+(?:and|&|/)[ \t]+)?)$")
 _NUMBER_BEFORE = re.compile(r"[0-9][ \t]?$")
@@ -702,7 +703,8 @@ class NameFinder:
             word = match.group(1)
             key = fold(word)
             if not self._usable(key) or key in lex.eponyms or key in lex.places \
-                    or key in lex.titles or (word.isupper() and len(word) <= 4):
+                    or key in lex.titles or (word.isupper() and len(word) <= 4) \
+                    or _RELATION_WORD.fullmatch(word):
                 continue
             before = text[max(0, match.start(1) - 3):match.start(1)]
             if re.search(r"(?:^|[.!?\n]\s*)$", before) and not lex.is_name(key) \
@@ -1004,11 +1006,17 @@ class NameFinder:
                                      max(0, run[0].start - 1):run[0].start] == "("))
         if not titled and not strong and self._eponym_family(text, run):
             return []
+        if not titled and any(not t.word.isupper() and any(c.isupper() for c in t.word[1:])
+                              and not name_shaped(t.word) and t.key not in _CREDENTIALS
+                              and t.key not in lex.suffixes for t in run):
+            return []  # 'Dexcom G7', 'FreeStyle', a trial 'KEYNOTE' in mixed case: a brand
         whole = " ".join(t.key for t in run)
         if not titled and (whole in lex.eponyms or whole in REGIONS):
             return []
-        if not titled and not strong and len(run) == 1 and _RELATION_WORD.fullmatch(run[0].word):
-            return []  # 'Mom called.': a kinship noun, not a name
+        if not titled and len(run) == 1 and _RELATION_WORD.fullmatch(run[0].word):
+            return []  # 'Mom called.', 'Re: Mom's meds': a kinship noun, not a name
+        if len(run) == 1 and text[run[0].end:run[0].end + 1] == "#":
+            return []  # 'ID# 4471', 'Acct#': a label
         if strong and not eponym:
             if not titled and len(run) == 1 and self._not_a_name_here(text, run[0]):
                 return []
@@ -1026,6 +1034,9 @@ class NameFinder:
                 break
             tok = run[index]
             unknown = self._unknown(tok.word, tok.key)
+            if tok.start in strong_ends and index == len(run) - 1 \
+                    and self._not_a_name_here(text, tok):
+                return []  # 'WELL CHILD VISIT'
             if tok.start in strong_ends and (unknown or lex.is_name(tok.key)):
                 return self._strong_run(text, run[index:], False)
             if unknown and self._care_before(text, tok):
@@ -1054,6 +1065,9 @@ class NameFinder:
                     parts[-1].pop()
                 parts.append([])
             elif self._blocking(tok):
+                if parts[-1] and tok.key in lex.eponyms and parts[-1][-1].key in lex.first \
+                        and _EPONYM_ONLY.match(text[tok.end:tok.end + 40]):
+                    parts[-1].pop()  # 'Lou Gehrig's disease': the eponym's given name
                 parts.append([])
             else:
                 parts[-1].append(tok)
@@ -1196,13 +1210,25 @@ class NameFinder:
         key = tok.key
         if (lex.is_name(key) and not lex.blocks_alone(key)) or key in _ASIAN_SURNAMES:
             return False
+        relation = bool(_RELATION_NEAR.search(text, max(0, tok.start - 30), tok.start))
         if tok.word.isupper() and len(key) >= 2 and not lex.is_name(key) and (
                 not pronounceable(key) or (len(key) <= 3 and (
                     is_english(key) or lex.is_clinical(key) or key in self._stop))) \
                 and _RELATION_BEFORE.search(text, max(0, tok.start - 30), tok.start):
             return True  # after a label, capitals are initials ('Dictated by: JRM')
-        return bool(_MAIL_LABEL.search(text, max(0, tok.start - 12), tok.start)) and (
-            key in _TEXT_FUNCTION or is_english(key)) and not lex.is_name(key)
+        if lex.is_name(key):
+            return False
+        # 'WELL CHILD VISIT' (an English word in capitals after a relation), '-- Reply from'
+        # (after a signature dash), an OCR-damaged heading ('HlSTORY')
+        english = is_english(key) or key in _TEXT_FUNCTION or (
+            any(c in tok.word for c in "01l") and is_english(fold(_ocr_reading(
+                tok.word.replace("l", "I") if tok.word[1:].replace("l", "").isupper()
+                else tok.word, lex))))
+        if english and len(key) >= 4 and ((relation and tok.word.isupper())
+                                           or _SIGNATURE_DASH_BEFORE.search(
+                                               text, max(0, tok.start - 12), tok.start)):
+            return True
+        return bool(_MAIL_LABEL.search(text, max(0, tok.start - 12), tok.start)) and english
 
     def _care_before(self, text: str, tok: _Tok) -> bool:
         """A hand-off or care verb right before the word ('signed out to', 'Page')."""
@@ -1307,6 +1333,8 @@ _CLAUSE_GOES_ON = re.compile(
 ('my daughter hope is coming', 'my son mark said'), not a verb ('my daughter rose early')."""
 _RELATION_WORD = re.compile(r"(?i:" + _RELATION + r")")
 _RELATION_BEFORE = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?[ \t]+)$")
+_RELATION_NEAR = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?(?:[ \t]*[,(:=][ \t]*|[ \t]+))$")
+_SIGNATURE_DASH_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:—|–|-{2,}|~)[ \t]*$")
 _MAIL_LABEL = re.compile(r"(?i:\b(?:from|to|cc|bcc|sent|subject|re|fw|fwd)[ \t]*:[ \t]*)$")
 
 _FUNCTION_KEYS = frozenset({
