@@ -425,3 +425,29 @@ def test_facility_shapes_negatives_kept(scrubber: Scrubber, text: str) -> None:
 def test_a_unit_before_a_month_is_no_facility(scrubber: Scrubber) -> None:
     text = "Seen at ICU October 3rd."
     assert [s.type for s in scrubber.find(text)] == [PhiType.DATE]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Compare outside CT 3-Jan-2024 (St. Cloud). FINDINGS: normal", "St. Cloud"),
+    ("ICD implanted May 4, 2021 at Sanford. Remote monitor", "Sanford"),
+    ("Pacer placed 3/4/2022 at Cedars-Sinai. Remote monitor", "Cedars-Sinai"),
+    ("my uncle was at Lutheran for pneumonia", "Lutheran"),
+    ("transported by Sanford AirMed to the trauma bay", "Sanford AirMed"),
+    ("PHARMACY INTERVENTION - Osterholt #2211, 12 Main St", "Osterholt #2211"),
+])
+def test_saints_dates_denominations_air_ambulances_and_store_branches(
+        scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "He is Methodist by faith.",
+    "Pharmacy note: Room #412 needs insulin.",
+])
+def test_denomination_and_room_numbers_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+def test_a_saint_town_in_a_place_context_stays_a_city(scrubber: Scrubber) -> None:
+    text = "Born in St. Cloud (St. Cloud, MN)."
+    assert {s.type for s in scrubber.find(text)} == {PhiType.CITY}

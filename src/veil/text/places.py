@@ -258,9 +258,14 @@ _ALONE_OK = frozenset({"PRESBYTERIAN", "BAPTIST", "METHODIST", "EPISCOPAL", "LUT
                        "ADVENTIST", "CHILDRENS", "SHRINERS", "PERMANENTE", "KETTERING"})
 """Facility words that name a hospital alone after a verb of care ('delivery planned at
 Methodist', 'transferred to Children's')."""
+_DATE_FILLER = (r"[ \t]+(?:on[ \t]+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+                r"\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?(?:[ \t]+(?:19|20)[0-9]{2})?|"
+                r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|(?:19|20)[0-9]{2})")
+"""A date between a verb of care and its preposition ('implanted May 4, 2021 at X')."""
 _ADVERB = (r"(?:[ \t]+(?:previously|recently|originally|emergently|urgently|directly|back|"
            r"initially|twice|once|again|already|yesterday|today|overnight|were|was|been|being|"
-           r"are|is|requested|obtained|received|reviewed|faxed|sent))?[ \t]+$")
+           r"are|is|requested|obtained|received|reviewed|faxed|sent)|" + _DATE_FILLER
+           + r")?[ \t]+$")
 _FACILITY_VERB = {
     "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|sent|"
                      r"referred|referral|referrals|refer|accepted|placed|placement|"
@@ -420,6 +425,11 @@ _LOWER_ONE_FACILITY = re.compile(
     r"medical[ \t]+cent(?:er|re)|med[ \t]+cent(?:er|re)|rehab|pharmacy|dialysis|hospice)"
     r"(?![A-Za-z])")
 """One lower-case word before a facility word in chat ('baylor hospital', 'sutter er')."""
+_AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
+"""The word that makes a hospital's name an air ambulance's ('Mayo One')."""
+_STORE_BRANCH = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
+                           r"[ \t]*#[ \t]*[0-9]{3,6}(?![0-9])")
+"""'Walgreens #84511' in a pharmacy note: a store and its branch number."""
 _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
 """A branch number after a facility or store name ('Walgreens #4412')."""
 _SERVICES = frozenset({
@@ -534,8 +544,13 @@ class PlaceFinder:
                 first = fold(_FIRST_WORD.match(match.group(3)).group())  # type: ignore[union-attr]
                 if self._facility_blocked(first) and first not in _ALONE_OK:
                     continue  # 'to ED', 'by Dr': no verb check needed
+                # 'was at Methodist for': a denomination alone after a place preposition
+                alone = first in _ALONE_OK and " " not in match.group(3) \
+                    and match.group(1).upper() in ("AT", "TO", "FROM")
+            else:
+                alone = False
             verb = _FACILITY_VERB[_PREP_GROUP[match.group(1).upper()]]
-            if not verb.search(text, max(0, match.start() - 45), match.start()):
+            if not alone and not verb.search(text, max(0, match.start() - 45), match.start()):
                 continue
             spans.extend(self._facility_words(text, match.start(3), match.group(3),
                                               match.start(2) if match.group(2) else -1))
@@ -627,7 +642,11 @@ class PlaceFinder:
             name = fold(re.sub(r"['’][sS]$", "", match.group(1)))
             town = fold(text[match.start():match.end(1)])
             # a possessive ("St. Luke's") names a hospital even when a town has the saint's name
-            possessive = match.group(1)[-2:-1] in ("'", "’")
+            # a possessive ("St. Luke's") or a saint in parentheses ('outside CT (St. Ives)')
+            # names a hospital even when a town has the saint's name
+            possessive = match.group(1)[-2:-1] in ("'", "’") or (
+                text[match.start() - 1:match.start()] == "("
+                and text[match.end():match.end() + 1] == ")")
             if lex.is_clinical(name) or name in FUNCTION_WORDS or name in MONTH_WORDS \
                     or (not possessive and (town in lex.places or fold("ST " + name) in lex.places
                                             or fold("SAINT " + name) in lex.places)) \
@@ -654,6 +673,12 @@ class PlaceFinder:
             if kept < len(keys):
                 spans.append(Span(match.start(1) + words[kept].start(), match.end(1),
                                   PhiType.FACILITY, "facility_kind", 0.8))
+        if "#" in text and ("harm" in text or "HARM" in text):
+            for match in _STORE_BRANCH.finditer(text):
+                keys = [fold(w) for w in match.group(1).split()]
+                if any(self._facility_blocked(k) or self._plain(k) for k in keys):
+                    continue
+                spans.append(Span(match.start(1), match.end(), PhiType.FACILITY, "facility", 0.75))
         if any(w in text for w in ("harm", "Rx", "RX", "rx ", "rescri", "efill", "meds",
                                    "edication", "cript")):
             for match in _PHARMACY_CONTEXT.finditer(text):
@@ -760,6 +785,9 @@ class PlaceFinder:
         number = _STORE_NUMBER.match(text, end)
         if number:  # 'Walgreens #4412': the branch's number belongs to the name
             end = number.end()
+        air = _AIR_SUFFIX.match(text, end)
+        if air:  # 'transported by Mayo One'
+            end = air.end()
         out = [Span(saint if saint >= 0 else start, end, PhiType.FACILITY, "facility_context",
                     0.8)]
         more = _FACILITY_AND.match(text, end)
