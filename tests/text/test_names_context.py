@@ -285,3 +285,12 @@ def test_brands_labels_kinship_nouns_and_eponym_given_names_are_no_names(
 def test_credentials_prefixes_and_initials_keep_names(scrubber: Scrubber, text: str,
                                                       value: str) -> None:
     assert _covered(scrubber, text, value)
+
+
+def test_capitals_without_a_given_name_need_more_than_english_words(scrubber: Scrubber) -> None:
+    """In ALL-CAPS text the case is no evidence: two dictionary surnames with an English
+    word among them and no given name are no person ('PRIOR AUTH'); 'SON JOHN PRICE' is."""
+    text = "INSURER WANTS PRIOR AUTH TODAY"
+    assert scrubber.scrub(text) == text
+    assert _covered(scrubber, "SON JOHN PRICE CALLED TODAY", "JOHN PRICE")
+    assert _covered(scrubber, "WALKER AMANDA SEEN IN CLINIC", "WALKER AMANDA")

@@ -1244,7 +1244,10 @@ class NameFinder:
         strong = sum(1 for t in core if lex.is_strong_name(t.key))
         known = sum(1 for t in core if lex.is_name(t.key))
         allcaps = all(t.word.isupper() for t in core)
-        if allcaps and (len(core) < 2 or known < 2 or strong < 1):
+        if allcaps and (len(core) < 2 or known < 2 or strong < 1 or (
+                not any(t.key in lex.first for t in core)
+                and any(is_english(t.key) for t in core))):
+            # in capitals the case is no evidence: 'NEEDS PRIOR AUTH' is no 'Prior Auth'
             return self._unknown_run(part, core, sentence_start=sentence_start, text=text)
         score = 0.0
         if strong >= 1 and len(core) <= 5:
