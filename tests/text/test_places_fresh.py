@@ -451,3 +451,18 @@ def test_denomination_and_room_numbers_kept(scrubber: Scrubber, text: str) -> No
 def test_a_saint_town_in_a_place_context_stays_a_city(scrubber: Scrubber) -> None:
     text = "Born in St. Cloud (St. Cloud, MN)."
     assert {s.type for s in scrubber.find(text)} == {PhiType.CITY}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Pt says pharmacy (Target on Hwy 10) did not get the rx.", "Target on Hwy 10"),
+    ("Rx sent to Osco on Main St today.", "Osco on Main St"),
+    ("REPORT - Essentia Memorial Sleep Health Name: on file", "Essentia Memorial Sleep Health"),
+])
+def test_branch_streets_and_named_services_belong_to_the_facility(
+        scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_on_without_a_street_stays_out_of_the_facility(scrubber: Scrubber) -> None:
+    text = "transferred to Mercy on arrival"
+    assert [text[s.start:s.end] for s in scrubber.find(text)] == ["Mercy"]

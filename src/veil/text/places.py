@@ -425,6 +425,14 @@ _LOWER_ONE_FACILITY = re.compile(
     r"medical[ \t]+cent(?:er|re)|med[ \t]+cent(?:er|re)|rehab|pharmacy|dialysis|hospice)"
     r"(?![A-Za-z])")
 """One lower-case word before a facility word in chat ('baylor hospital', 'sutter er')."""
+_ON_STREET = re.compile(r"[ \t]+on[ \t]+(?:(?:Hwy|Highway|Route|Rte|County[ \t]+(?:Rd|Road)|"
+                        r"US|SR)[ \t\-]*[0-9]{1,4}|[0-9]{1,3}(?:st|nd|rd|th)(?:[ \t]+(?:St|Street|"
+                        r"Ave|Avenue))?|[A-Z][a-z]+[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|"
+                        r"Drive|Pkwy|Parkway|Hwy))(?![A-Za-z0-9])")
+"""A branch's street after a store or clinic name ('Walmart on Hwy 55', 'CVS on Main St')."""
+_NAMED_SERVICE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+(?:Health|Center|Centre|Clinic|Institute)"
+                            r"(?![A-Za-z])")
+"""A service named after a facility's name ('North Memorial Sleep Health')."""
 _AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
 """The word that makes a hospital's name an air ambulance's ('Mayo One')."""
 _STORE_BRANCH = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
@@ -788,6 +796,9 @@ class PlaceFinder:
         air = _AIR_SUFFIX.match(text, end)
         if air:  # 'transported by Mayo One'
             end = air.end()
+        branch = _ON_STREET.match(text, end)
+        if branch:  # 'Walmart on Hwy 55': the branch's street belongs to the name
+            end = branch.end()
         out = [Span(saint if saint >= 0 else start, end, PhiType.FACILITY, "facility_context",
                     0.8)]
         more = _FACILITY_AND.match(text, end)
@@ -954,6 +965,9 @@ class PlaceFinder:
             number = _STORE_NUMBER.match(text, end)
             if number:  # 'Kroger Pharmacy #512'
                 end = number.end()
+            named = _NAMED_SERVICE.match(text, end)
+            if named:  # 'North Memorial Sleep Health'
+                end = named.end()
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
