@@ -466,3 +466,18 @@ def test_branch_streets_and_named_services_belong_to_the_facility(
 def test_on_without_a_street_stays_out_of_the_facility(scrubber: Scrubber) -> None:
     text = "transferred to Mercy on arrival"
     assert [text[s.start:s.end] for s in scrubber.find(text)] == ["Mercy"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("her address N7081 Maple Ave Fl 2, Hope.  Plan: shelter", "Hope"),
+    ("lives at N5556 Birch Ln Fl 2, Lemon; prefers e-mail", "Lemon"),
+    ("ADDRESS: 4410 OAK ST, LOT 12          MERCY , ND 58001", "MERCY"),
+])
+def test_town_after_grid_numbers_floors_and_wide_caps_records(
+        scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_a_label_after_a_wide_gap_is_no_town(scrubber: Scrubber) -> None:
+    text = "ADDRESS: 4410 OAK ST          PHONE: on file"
+    assert PhiType.CITY not in {s.type for s in scrubber.find(text)}

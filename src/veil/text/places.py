@@ -399,7 +399,7 @@ _SAINT_NAME = re.compile(
     r"([A-Z][a-z]+(?:['’]s)?|[A-Z]{3,}(?:['’]S)?)(?![A-Za-z])")
 """'St. Vincent's called', 'per ST JOSEPH': a saint's name (not after a street name, not a
 gazetteer town, not a plant or disease) names a hospital."""
-_STREET_BEFORE = re.compile(r"(?<![A-Za-z0-9])[0-9]{1,6}[A-Za-z]?(?:[ \t]?(?:½|1/2))?"
+_STREET_BEFORE = re.compile(r"(?<![A-Za-z0-9])[NSEW]?[0-9]{1,6}[A-Za-z]?(?:[ \t]?(?:½|1/2))?"
                             r"[ \t]+(?:[A-Z0-9][A-Za-z0-9'’.\-]*[ \t]+){1,4}$")
 """A house number and street words right before a street suffix."""
 _STREET_THEN_TOWN = re.compile(
@@ -407,8 +407,10 @@ _STREET_THEN_TOWN = re.compile(
     r"Lane|Blvd|Boulevard|Ct|Court|Way|Pl|"
     r"Place|Cir|Circle|Hwy|Highway|Trl|Trail|Pkwy|Parkway|Ter|Terrace|Loop|Row|Run|Pike|Route|"
     r"Rte|STREET|ST|AVE|RD|ROAD|DR|LN|BLVD|HWY)\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\.?)?"
-    r"(?:,?[ \t]*(?:Apt|Unit|Suite|Ste|Lot|Trlr|#)[^,;\n]{0,10})?,[ \t]*"
-    r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})(?=[ \t]*(?:[,;.\n]|$))")
+    r"(?:,?[ \t]*(?:Apt|Unit|Suite|Ste|Lot|Trlr|Fl|Floor|Rm|Bldg|Spc|Space|APT|UNIT|SUITE|STE|"
+    r"LOT|TRLR|FL|RM|BLDG|SPC|#)[^,;\n]{0,10}?)?(?:,[ \t]*|[ \t]{2,})"
+    r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}|[A-Z]{3,}(?:[ \t][A-Z]{3,}){0,2})"
+    r"(?=[ \t]*(?:[,;.\n]|$))")
 """A street suffix and the town after it ('12 Oak St, Hope;', '4 Elm Rd, Apt 2, Normal.'); the
 street line before it is `_STREET_BEFORE` (the suffix first: a fast scan)."""
 _LOWER_FACILITY_PREP = re.compile(
