@@ -294,3 +294,24 @@ def test_capitals_without_a_given_name_need_more_than_english_words(scrubber: Sc
     assert scrubber.scrub(text) == text
     assert _covered(scrubber, "SON JOHN PRICE CALLED TODAY", "JOHN PRICE")
     assert _covered(scrubber, "WALKER AMANDA SEEN IN CLINIC", "WALKER AMANDA")
+
+
+@pytest.mark.parametrize("text", [
+    "since her grandfather died in march, poor sleep",
+    "who can send my sons bills to the insurer",
+    "Caregiver strain: high (son).",
+])
+def test_lower_case_words_after_relations_that_are_english(scrubber: Scrubber, text: str) -> None:
+    """A verb form after a relation ('died': inflections of short words are English too), a
+    noun after a plural relation written without its apostrophe ('my sons bills'), an
+    everyday word that is only a surname before '(son)' are no names."""
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("from: lena okafor (daughter) hi", "lena okafor"),
+    ("my daughter amara said she will come", "amara"),
+])
+def test_lower_case_given_names_after_relations_stay(scrubber: Scrubber, text: str,
+                                                     value: str) -> None:
+    assert _covered(scrubber, text, value)

@@ -806,7 +806,8 @@ class NameFinder:
                 words = (match.group(group) or "").split()
                 keys = [fold(w) for w in words]
                 if words and all(self._usable(k) for k in keys) and (any(
-                        lex.is_name(k) for k in keys) or all(
+                        lex.is_name(k) and (k in lex.first or not lex.blocks_alone(k))
+                        for k in keys) or all(
                         self._lower_name_word(w, i == 0) for i, w in enumerate(words))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "name_lower_relation", 0.8))
@@ -905,6 +906,9 @@ class NameFinder:
                 if not pair:
                     continue
                 word = pair.group(1)
+                if is_strong and is_english(fold(word)) and _PLURAL_RELATION_BEFORE.search(
+                        text, max(0, end - 30), end):
+                    continue  # 'my sons records', 'her kids school': a possessive, a noun
                 if is_strong:
                     second = pair.group(2)
                     everyday = fold(word) in self.lex.first and self._usable(fold(word))
@@ -1336,6 +1340,9 @@ _CLAUSE_GOES_ON = re.compile(
 ('my daughter hope is coming', 'my son mark said'), not a verb ('my daughter rose early')."""
 _RELATION_WORD = re.compile(r"(?i:" + _RELATION + r")")
 _RELATION_BEFORE = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?[ \t]+)$")
+_PLURAL_RELATION_BEFORE = re.compile(
+    r"(?i:\b(?:sons|daughters|kids|grandkids|parents|brothers|sisters|grandsons|"
+    r"granddaughters|childrens|moms|dads|wifes|husbands)[ \t]+)$")
 _RELATION_NEAR = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?(?:[ \t]*[,(:=][ \t]*|[ \t]+))$")
 _SIGNATURE_DASH_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:—|–|-{2,}|~)[ \t]*$")
 _MAIL_LABEL = re.compile(r"(?i:\b(?:from|to|cc|bcc|sent|subject|re|fw|fwd)[ \t]*:[ \t]*)$")

@@ -67,7 +67,9 @@ def is_english(key: str) -> bool:
         parts = [part for part in key.split("-") if part]
         return bool(parts) and all(is_english(part) for part in parts)
     for suffix, repl in _SUFFIX_RULES:
-        if len(key) > len(suffix) + 2 and key.endswith(suffix):
+        # the stem keeps 3+ letters ('DIED' -> 'DIE', 'TIES' -> 'TIE'; not 'BED' -> 'B')
+        if len(key) > len(suffix) + 1 and len(key) - len(suffix) + len(repl) >= 3 \
+                and key.endswith(suffix):
             stem = key[: -len(suffix)] + repl
             if stem in words:
                 return True
