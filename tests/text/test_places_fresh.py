@@ -481,3 +481,23 @@ def test_town_after_grid_numbers_floors_and_wide_caps_records(
 def test_a_label_after_a_wide_gap_is_no_town(scrubber: Scrubber) -> None:
     text = "ADDRESS: 4410 OAK ST          PHONE: on file"
     assert PhiType.CITY not in {s.type for s in scrubber.find(text)}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("pmh per pt: chf. last admit lakeview regional may 2025. belongings: phone",
+     "lakeview regional"),
+    ("last admit baptist dec 2024. belongings", "baptist"),
+])
+def test_the_place_of_the_last_stay_before_its_date(scrubber: Scrubber, text: str,
+                                                    value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "last admit for chf may 2025.",
+    "last admission chf exacerbation march 2024",
+    "last admit regional may 2025",
+])
+def test_last_stay_without_a_place_keeps_its_words(scrubber: Scrubber, text: str) -> None:
+    spans = scrubber.find(text)
+    assert {s.type for s in spans} == {PhiType.DATE}

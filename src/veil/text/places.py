@@ -435,6 +435,13 @@ _ON_STREET = re.compile(r"[ \t]+on[ \t]+(?:(?:Hwy|Highway|Route|Rte|County[ \t]+
 _NAMED_SERVICE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+(?:Health|Center|Centre|Clinic|Institute)"
                             r"(?![A-Za-z])")
 """A service named after a facility's name ('North Memorial Sleep Health')."""
+_LAST_STAY = re.compile(
+    r"(?i:\b(?:last|prior|previous|recent|most[ \t]+recent)[ \t]+(?:admit|admission|"
+    r"hospitali[sz]ation|stay|inpatient[ \t]+stay)[ \t]+(?:at[ \t]+|to[ \t]+)?)"
+    r"([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+)?)[ \t]+(?=(?i:jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?:[0-9]{1,2}\b|(?:19|20)[0-9]{2})|"
+    r"[0-9]{1,2}/[0-9]{1,2})")
+"""'last admit north memorial may 2025': the place of the last stay, before its date."""
 _AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
 """The word that makes a hospital's name an air ambulance's ('Mayo One')."""
 _STORE_BRANCH = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
@@ -683,6 +690,15 @@ class PlaceFinder:
             if kept < len(keys):
                 spans.append(Span(match.start(1) + words[kept].start(), match.end(1),
                                   PhiType.FACILITY, "facility_kind", 0.8))
+        if "dmi" in text or "DMI" in text or "tay" in text or "aliz" in text:
+            for match in _LAST_STAY.finditer(text):
+                keys = [fold(w) for w in match.group(1).split()]
+                if any(k in FUNCTION_WORDS or lex.is_clinical(k) or k in MONTH_WORDS
+                       or k in _SERVICES or k in _UNITS for k in keys) or all(
+                           k in _GENERIC and k not in _ALONE_OK for k in keys):
+                    continue
+                spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility",
+                                  0.7))
         if "#" in text and ("harm" in text or "HARM" in text):
             for match in _STORE_BRANCH.finditer(text):
                 keys = [fold(w) for w in match.group(1).split()]
