@@ -315,3 +315,17 @@ def test_lower_case_words_after_relations_that_are_english(scrubber: Scrubber, t
 def test_lower_case_given_names_after_relations_stay(scrubber: Scrubber, text: str,
                                                      value: str) -> None:
     assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Patient: Ng\nDOB: on file", "Ng"), ("Attending: Do", "Do"), ("Interpreter: Ng", "Ng"),
+])
+def test_short_surnames_after_a_label_survive_the_clinical_veto(
+        scrubber: Scrubber, text: str, value: str) -> None:
+    """'Ng' and 'Do' in name case after a label are surnames, though 'NG' is a tube."""
+    assert _covered(scrubber, text, value)
+
+
+def test_short_clinical_abbreviations_in_capitals_stay(scrubber: Scrubber) -> None:
+    text = "NG tube placed at bedside; NG output 200 mL."
+    assert scrubber.scrub(text) == text

@@ -539,6 +539,10 @@ _EPONYM_BEFORE = re.compile(
     r"maneuver|manoeuvre|reflex)\b"
     r"(?:[ \t]+(?:is|was|of|per))?(?:[ \t]+(?:I{1,3}|IV|V|[0-9]{1,2})[a-c]?)?[ \t]*[,;:]?"
     r"[ \t]*(?:[A-Z][a-z]+[ \t]+(?:and|&|/)[ \t]+)?)$")
+SHORT_SURNAME = "name_short_surname"
+"""The source of a two- or three-letter East Asian surname in name case after strong
+context that is also a clinical abbreviation ('Ng'/'NG', 'Do'): the scrubber's clinical
+veto skips it."""
 _NUMBER_BEFORE = re.compile(r"[0-9][ \t]?$")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•\-*>\n]|\n\s*[0-9]+[.)])\s*$")
 
@@ -1203,6 +1207,11 @@ class NameFinder:
             kept.append(tok)
         if not kept:
             return []
+        if len(kept) == 1 and kept[0].key in _ASIAN_SURNAMES and len(kept[0].key) <= 3 \
+                and kept[0].word[1:].islower() and lex.is_clinical(kept[0].key):
+            # 'Patient: Ng', 'Attending: Do': a short surname in name case after strong
+            # context; its own source, so the clinical veto ('NG tube') does not drop it
+            return [Span(kept[0].start, kept[0].end, PhiType.NAME, SHORT_SURNAME, 0.95)]
         return [Span(kept[0].start, kept[-1].end, PhiType.NAME, "name_context", 0.95)]
 
     def _not_a_name_here(self, text: str, tok: _Tok) -> bool:

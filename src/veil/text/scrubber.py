@@ -28,7 +28,7 @@ from veil.errors import UsageError
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
-from veil.text.names import NameFinder
+from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.places import PlaceFinder
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import Candidate, CompiledRules
@@ -155,7 +155,7 @@ class Scrubber:
 
     def _vetoed(self, text: str, span: Span) -> bool:
         """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
-        if span.source == "known":
+        if span.source in ("known", SHORT_SURNAME):
             return False
         if span.type in _CODE_TYPES and _CODE_CONTEXT.search(
                 text, max(0, span.start - 30), span.start):
