@@ -329,3 +329,18 @@ def test_short_surnames_after_a_label_survive_the_clinical_veto(
 def test_short_clinical_abbreviations_in_capitals_stay(scrubber: Scrubber) -> None:
     text = "NG tube placed at bedside; NG output 200 mL."
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Caregiver prefers phone calls in Karen.",
+    "Speaks Karen and a little English.",
+    "A Karen interpreter was used for consent.",
+])
+def test_languages_named_like_people_are_kept(scrubber: Scrubber, text: str) -> None:
+    """A lone given name after a verb of speaking/reading/texting or 'in' at a clause end,
+    or before 'interpreter'/'speaking', is a language."""
+    assert scrubber.scrub(text) == text
+
+
+def test_a_name_after_speaking_with_is_still_a_name(scrubber: Scrubber) -> None:
+    assert _covered(scrubber, "Spoke with Karen at the bedside today.", "Karen")

@@ -539,6 +539,18 @@ _EPONYM_BEFORE = re.compile(
     r"maneuver|manoeuvre|reflex)\b"
     r"(?:[ \t]+(?:is|was|of|per))?(?:[ \t]+(?:I{1,3}|IV|V|[0-9]{1,2})[a-c]?)?[ \t]*[,;:]?"
     r"[ \t]*(?:[A-Z][a-z]+[ \t]+(?:and|&|/)[ \t]+)?)$")
+_LANGUAGE_BEFORE = re.compile(
+    r"(?i:\b(?:speaks?|speaking|spoken|reads?|writes?|fluent|language|languages|translated|"
+    r"translation|interpreted|interpreting|texts|messages|prefers|preferred|primary)"
+    r"(?:[ \t]+(?:only|mostly|mainly|some|little|in|into|is|:))*[ \t]*:?[ \t]*"
+    r"(?:[A-Z][a-z]+[ \t]*(?:,|and|or|/)[ \t]*)?$)")
+_IN_BEFORE = re.compile(r"(?<![A-Za-z])in[ \t]+$")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.;!?]|$)")
+_LANGUAGE_AFTER = re.compile(
+    r"(?:[ \t]+|-)(?i:interpreter|interpretation|speaker|speaking|speaks|translator|language|"
+    r"translation)\b")
+"""Languages named like people ('Karen', 'Ewe'): a lone word after a verb of speaking,
+reading or writing, or followed by 'interpreter'/'speaking'."""
 SHORT_SURNAME = "name_short_surname"
 """The source of a two- or three-letter East Asian surname in name case after strong
 context that is also a clinical abbreviation ('Ng'/'NG', 'Do'): the scrubber's clinical
@@ -1014,6 +1026,13 @@ class NameFinder:
                                      max(0, run[0].start - 1):run[0].start] == "("))
         if not titled and not strong and self._eponym_family(text, run):
             return []
+        if not titled and not strong and ((len(run) == 1 and (
+                _LANGUAGE_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
+                or _LANGUAGE_AFTER.match(after) or (
+                    _IN_BEFORE.search(text, max(0, run[0].start - 4), run[0].start)
+                    and _CLAUSE_END.match(after) and run[0].key not in lex.places))) or (
+                len(run) == 2 and _LANGUAGE_BEFORE.fullmatch(run[0].word + " "))):
+            return []  # 'prefers texts in Karen', 'a Karen interpreter': a language
         if not titled and any(not t.word.isupper() and any(c.isupper() for c in t.word[1:])
                               and not name_shaped(t.word) and t.key not in _CREDENTIALS
                               and t.key not in lex.suffixes for t in run):
