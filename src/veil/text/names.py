@@ -1026,10 +1026,12 @@ class NameFinder:
                                      max(0, run[0].start - 1):run[0].start] == "("))
         if not titled and not strong and self._eponym_family(text, run):
             return []
-        if not titled and not strong and ((len(run) == 1 and (
+        single = len(run) == 1 or (len(run) == 2 and run[0].word in ("A", "An", "The"))
+        if not titled and not strong and ((single and (
                 _LANGUAGE_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
                 or _LANGUAGE_AFTER.match(after) or (
-                    _IN_BEFORE.search(text, max(0, run[0].start - 4), run[0].start)
+                    len(run) == 1 and _IN_BEFORE.search(text, max(0, run[0].start - 4),
+                                                        run[0].start)
                     and _CLAUSE_END.match(after) and run[0].key not in lex.places))) or (
                 len(run) == 2 and _LANGUAGE_BEFORE.fullmatch(run[0].word + " "))):
             return []  # 'prefers texts in Karen', 'a Karen interpreter': a language
