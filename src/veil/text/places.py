@@ -371,15 +371,16 @@ _CHILDRENS = re.compile(r"(?<![A-Za-z])(?:Children|CHILDREN)['’](?:s|S)[ \t]+"
                         r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})")
 """"Children's Mercy", "Children's Wisconsin": a children's hospital named by one more word
 (not a drug: "Children's Tylenol")."""
-_BRAND_OF_TOWN = re.compile(r"(?<![A-Za-z])(?:at|to|from|with|per)[ \t]+(?:the[ \t]+)?"
+_BRAND_OF_TOWN = re.compile(r"(?=[aftwp])(?<![A-Za-z])(?:at|to|from|with|per)[ \t]+(?:the[ \t]+)?"
                             r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)[ \t]+of[ \t]+"
                             r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
 """'respite at Sunrise of Edina', 'placed at Brookdale of Fargo': a brand and 'of' a gazetteer
 town after a place preposition is a branch of a facility chain."""
+_OF_CAPITAL = re.compile(r" of [A-Z]")
 _U_OF = re.compile(r"(?<![A-Za-z])(?:the[ \t]+)?U[ \t]+of[ \t]+[A-Z][A-Za-z]*(?:[ \t]+(?i:clinic|"
                    r"hospital|medical[ \t]+cent(?:er|re)|health|er|ed))?(?![A-Za-z])")
 """'seen at the U of M clinic', 'U of I hospital': a university's hospital by its short name."""
-_BRAND_CARE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+)[ \t]+Care(?![A-Za-z])")
+_BRAND_CARE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+)[ \t]+$")
 """'Accra Care', 'BrightStar Care': a home-care brand (not an English word before 'Care':
 'Comfort Care', 'Kangaroo Care', 'Child Care' stay)."""
 _TYPE_AFTER_NAME = re.compile(r"(?:SNF|ALF|LTACH|LTAC|IRF|HHA|ECF)(?![A-Za-z])")
@@ -436,12 +437,15 @@ _NAMED_SERVICE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+(?:Health|Center|Centre|Cli
                             r"(?![A-Za-z])")
 """A service named after a facility's name ('North Memorial Sleep Health')."""
 _LAST_STAY = re.compile(
-    r"(?i:\b(?:last|prior|previous|recent|most[ \t]+recent)[ \t]+(?:admit|admission|"
+    r"(?=[LlPpRrMm])(?i:\b(?:last|prior|previous|recent|most[ \t]+recent)[ \t]+(?:admit|admission|"
     r"hospitali[sz]ation|stay|inpatient[ \t]+stay)[ \t]+(?:at[ \t]+|to[ \t]+)?)"
     r"([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+)?)[ \t]+(?=(?i:jan|feb|mar|apr|may|"
     r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?:[0-9]{1,2}\b|(?:19|20)[0-9]{2})|"
     r"[0-9]{1,2}/[0-9]{1,2})")
 """'last admit north memorial may 2025': the place of the last stay, before its date."""
+_LAST_STAY_WORDS = tuple(f"{a} {b}" for a in ("last", "Last", "LAST", "prior", "Prior",
+                                              "previous", "Previous", "recent", "Recent")
+                         for b in ("admi", "ADMI", "stay", "hosp", "inpatient"))
 _AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
 """The word that makes a hospital's name an air ambulance's ('Mayo One')."""
 _STORE_BRANCH = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
@@ -690,7 +694,7 @@ class PlaceFinder:
             if kept < len(keys):
                 spans.append(Span(match.start(1) + words[kept].start(), match.end(1),
                                   PhiType.FACILITY, "facility_kind", 0.8))
-        if "dmi" in text or "DMI" in text or "tay" in text or "aliz" in text:
+        if any(w in text for w in _LAST_STAY_WORDS):
             for match in _LAST_STAY.finditer(text):
                 keys = [fold(w) for w in match.group(1).split()]
                 if any(k in FUNCTION_WORDS or lex.is_clinical(k) or k in MONTH_WORDS
@@ -728,17 +732,17 @@ class PlaceFinder:
         a university's short name (`_U_OF`) and a home-care brand (`_BRAND_CARE`)."""
         lex = self.lex
         spans: list[Span] = []
-        if "Our" in text or "OUR" in text:
+        if "Our Lady" in text or "OUR LADY" in text:
             spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, "facility", 0.85)
                          for m in _OUR_LADY.finditer(text))
-        if "hildren" in text or "HILDREN" in text:
+        if "ildren's" in text or "ildren’s" in text or "ILDREN'S" in text:
             for match in _CHILDRENS.finditer(text):
                 keys = [fold(w) for w in match.group(1).split()]
                 if keys[0] in lex.drugs or keys[0] in FUNCTION_WORDS or keys[0] in _UNITS:
                     continue
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
                                   "facility", 0.8))
-        if " of " in text:
+        if _OF_CAPITAL.search(text):
             for match in _BRAND_OF_TOWN.finditer(text):
                 keys = [fold(w) for w in match.group(1).split()]
                 if not self._of_town(" of " + match.group(2)) or any(
@@ -749,14 +753,19 @@ class PlaceFinder:
         if "U of" in text:
             spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, "facility", 0.8)
                          for m in _U_OF.finditer(text))
-        if " Care" in text:
-            for match in _BRAND_CARE.finditer(text):
-                key = fold(match.group(1))
+        at = text.find(" Care")
+        while at >= 0:  # 'Care' first (a fast find), then the word before it
+            after = at + 5
+            at = text.find(" Care", after)
+            if after < len(text) and text[after].isalpha():
+                continue
+            before = _BRAND_CARE.search(text, max(0, after - 45), after - 4)
+            if before:
+                key = fold(before.group(1))
                 if self._facility_blocked(key) or self._plain(key) or (
                         is_english(key) and key not in lex.places) or key in lex.states:
                     continue
-                spans.append(Span(match.start(1), match.end(), PhiType.FACILITY,
-                                  "facility", 0.75))
+                spans.append(Span(before.start(1), after, PhiType.FACILITY, "facility", 0.75))
         return spans
 
     def _labelled_facility(self, text: str, match: re.Match[str]) -> list[Span]:

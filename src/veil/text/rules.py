@@ -522,7 +522,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location
         r("highway_near_exit", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
-          r"(?i:exit|mile[ \t]+marker|mile[ \t]+post|milepost|mm)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?"
+          r"(?i:exit|mile[ \t]+marker|mile[ \t]+post|milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?"
           r"(?![A-Za-z0-9])", 0.8),
         # 'apt on E. Lake near Hennepin', 'on Grand Ave near Oak': a street and its cross street
         r("street_near", PhiType.ADDRESS, r"(?:\b(?:on|at|off)[ \t]+)((?:[NSEW]\.?[ \t]+"
@@ -530,8 +530,9 @@ def _rules() -> tuple[PatternRule, ...]:
           + _street_suffixes() + r")\.?[ \t]+near[ \t]+[A-Z][a-z'’]+(?:[ \t]+"
           + _street_suffixes() + r")?)(?![A-Za-z])", 0.75, group=1),
         # 'live at 4410 Birch Unit C': a street named without its type word before a unit
-        r("street_unit", PhiType.ADDRESS, _HOUSE + r"[ \t]+(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:Apt|"
-          r"Unit|Suite|Ste|Lot|Trlr|Spc|#)\.?[ \t]*#?[ \t]*[0-9A-Z][0-9A-Za-z\-]{0,5}"
+        r("street_unit", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,:/])[0-9]{1,6}[A-Za-z]?"
+          r"(?:[ \t]?(?:½|1/2))?[ \t]+(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:Apt|"
+          r"Unit|Suite|Ste|Lot|Trlr|Spc)\.?[ \t]*#?[ \t]*[0-9A-Z][0-9A-Za-z\-]{0,5}"
           r"(?![A-Za-z0-9])", 0.8),
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
@@ -656,8 +657,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to",
                     "alive", "a&w", "living at", "d."),
     "mile_marker": ("exit", "mile", "mm"),
-    "highway_near_exit": ("exit", "mile", "mm"), "street_near": (" near ",),
-    "street_unit": ("apt", "unit", "suite", "ste", "lot", "trlr", "spc", "#"),
+    "highway_near_exit": ("exit", "mile marker", "milepost", "mile post"),
+    "street_near": (" near ",),
+    "street_unit": (" apt", " unit ", "suite", " ste ", " ste.", " lot ", "trlr", " spc"),
     "mrn_grouped": ("mrn", "hrn", "mr", "m.r.n", "med rec", "medrec", "medical record"),
     "ssn_last4": ("ssn", "social", "ss#", "last 4", "last four"),
     "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
@@ -692,6 +694,8 @@ FIRST_CHARS: dict[str, str] = {
     "street_foreign": "0-9NSEW", "street_lower": "0-9", "ssn_last4": "LSls",
     "sex_age_slash": "MF", "age_sex_slash": "19",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
+    "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",
+    "road_after_prep": "adfnoptv",
 }
 """Rule name -> every character a match of the rule can start with (a regex class body). A
 look-ahead for them lets the regex engine skip every other position at once: the same
