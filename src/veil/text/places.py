@@ -371,9 +371,9 @@ _CHILDRENS = re.compile(r"(?<![A-Za-z])(?:Children|CHILDREN)['’](?:s|S)[ \t]+"
                         r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})")
 """"Children's Mercy", "Children's Wisconsin": a children's hospital named by one more word
 (not a drug: "Children's Tylenol")."""
-_BRAND_OF_TOWN = re.compile(r"(?=[aftwp])(?<![A-Za-z])(?:at|to|from|with|per)[ \t]+(?:the[ \t]+)?"
-                            r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)[ \t]+of[ \t]+"
-                            r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
+_BRAND_BEFORE_OF = re.compile(r"(?<![A-Za-z])(?:at|to|from|with|per)[ \t]+(?:the[ \t]+)?"
+                              r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)$")
+_TOWN_AFTER_OF = re.compile(r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
 """'respite at Sunrise of Edina', 'placed at Brookdale of Fargo': a brand and 'of' a gazetteer
 town after a place preposition is a branch of a facility chain."""
 _OF_CAPITAL = re.compile(r" of [A-Z]")
@@ -449,7 +449,8 @@ _LAST_STAY_WORDS = tuple(f"{a} {b}" for a in ("last", "Last", "LAST", "prior", "
 _AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
 """The word that makes a hospital's name an air ambulance's ('Mayo One')."""
 _STORE_BRANCH = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
-                           r"[ \t]*#[ \t]*[0-9]{3,6}(?![0-9])")
+                           r"[ \t]*$")
+_BRANCH_NUMBER = re.compile(r"#[ \t]*[0-9]{3,6}(?![0-9])")
 """'Walgreens #84511' in a pharmacy note: a store and its branch number."""
 _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
 """A branch number after a facility or store name ('Walgreens #4412')."""
@@ -704,11 +705,15 @@ class PlaceFinder:
                 spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility",
                                   0.7))
         if "#" in text and ("harm" in text or "HARM" in text):
-            for match in _STORE_BRANCH.finditer(text):
+            for number in _BRANCH_NUMBER.finditer(text):  # the number first, then its store
+                match = _STORE_BRANCH.search(text, max(0, number.start() - 50), number.start())
+                if not match:
+                    continue
                 keys = [fold(w) for w in match.group(1).split()]
                 if any(self._facility_blocked(k) or self._plain(k) for k in keys):
                     continue
-                spans.append(Span(match.start(1), match.end(), PhiType.FACILITY, "facility", 0.75))
+                spans.append(Span(match.start(1), number.end(), PhiType.FACILITY, "facility",
+                                  0.75))
         if any(w in text for w in ("harm", "Rx", "RX", "rx ", "rescri", "efill", "meds",
                                    "edication", "cript")):
             for match in _PHARMACY_CONTEXT.finditer(text):
@@ -728,7 +733,7 @@ class PlaceFinder:
 
     def _brand_facilities(self, text: str) -> list[Span]:
         """Facilities named without a usual facility word: a Marian title (`_OUR_LADY`), a
-        children's hospital (`_CHILDRENS`), a chain's branch 'of' a town (`_BRAND_OF_TOWN`),
+        children's hospital (`_CHILDRENS`), a chain's branch 'of' a town (`_BRAND_BEFORE_OF`),
         a university's short name (`_U_OF`) and a home-care brand (`_BRAND_CARE`)."""
         lex = self.lex
         spans: list[Span] = []
@@ -742,14 +747,16 @@ class PlaceFinder:
                     continue
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
                                   "facility", 0.8))
-        if _OF_CAPITAL.search(text):
-            for match in _BRAND_OF_TOWN.finditer(text):
-                keys = [fold(w) for w in match.group(1).split()]
-                if not self._of_town(" of " + match.group(2)) or any(
-                        self._facility_blocked(k) or k in lex.states for k in keys):
-                    continue
-                spans.append(Span(match.start(1), match.end(2), PhiType.FACILITY,
-                                  "facility", 0.75))
+        for of in _OF_CAPITAL.finditer(text):  # ' of ' first, then the brand before it
+            brand = _BRAND_BEFORE_OF.search(text, max(0, of.start() - 60), of.start())
+            town = _TOWN_AFTER_OF.match(text, of.end() - 1)
+            if not brand or not town:
+                continue
+            keys = [fold(w) for w in brand.group(1).split()]
+            if not self._of_town(" of " + town.group(1)) or any(
+                    self._facility_blocked(k) or k in lex.states for k in keys):
+                continue
+            spans.append(Span(brand.start(1), town.end(1), PhiType.FACILITY, "facility", 0.75))
         if "U of" in text:
             spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, "facility", 0.8)
                          for m in _U_OF.finditer(text))
