@@ -544,6 +544,12 @@ _LANGUAGE_BEFORE = re.compile(
     r"translation|interpreted|interpreting|texts|messages|prefers|preferred|primary)"
     r"(?:[ \t]+(?:only|mostly|mainly|some|little|in|into|is|:))*[ \t]*:?[ \t]*"
     r"(?:[A-Z][a-z]+[ \t]*(?:,|and|or|/)[ \t]*)?$)")
+_LANGUAGE_KEYS = re.compile(r"speak|spoken|read|writ|fluent|languag|translat|interpret|"
+                            r"texts|messages|prefer|primary")
+_EPONYM_BEFORE_KEYS = re.compile(r"stag|grade|class|scor|scal|type|criteri|test|sign|"
+                                 r"maneuv|manoeuv|reflex")
+_INNER_CAP = re.compile(r"[a-z][A-Z]")
+"""Cheap prefilters: the context regexes run only when a window holds one of these."""
 _IN_BEFORE = re.compile(r"(?<![A-Za-z])in[ \t]+$")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.;!?]|$)")
 _LANGUAGE_AFTER = re.compile(
@@ -1022,22 +1028,22 @@ class NameFinder:
                 and len(run) == 1 and not lex.is_name(lone):
             medium = False  # 'Autopsy declined.': a capital at a sentence start is no evidence
         eponym = not titled and (bool(_EPONYM_AFTER.match(after)) or self._eponym_gap(after)
-                                 or self._scored(after, strong or medium, text[
-                                     max(0, run[0].start - 1):run[0].start] == "("))
+                                 or self._scored(after, strong or medium, text, run[0].start))
         if not titled and not strong and self._eponym_family(text, run):
             return []
         single = len(run) == 1 or (len(run) == 2 and run[0].word in ("A", "An", "The"))
-        if not titled and not strong and ((single and (
-                _LANGUAGE_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
+        if not titled and not strong and lex.is_name(run[-1].key) and ((single and (
+                self._language_before(text, run[0].start)
                 or _LANGUAGE_AFTER.match(after) or (
                     len(run) == 1 and _IN_BEFORE.search(text, max(0, run[0].start - 4),
                                                         run[0].start)
                     and _CLAUSE_END.match(after) and run[0].key not in lex.places))) or (
                 len(run) == 2 and _LANGUAGE_BEFORE.fullmatch(run[0].word + " "))):
             return []  # 'prefers texts in Karen', 'a Karen interpreter': a language
-        if not titled and any(not t.word.isupper() and any(c.isupper() for c in t.word[1:])
-                              and not name_shaped(t.word) and t.key not in _CREDENTIALS
-                              and t.key not in lex.suffixes for t in run):
+        if not titled and _INNER_CAP.search(text, run[0].start, run[-1].end) and any(
+                t.word[1:] != t.word[1:].lower() and not t.word.isupper()
+                and not name_shaped(t.word) and t.key not in _CREDENTIALS
+                and t.key not in lex.suffixes for t in run):
             return []  # 'Dexcom G7', 'FreeStyle', a trial 'KEYNOTE' in mixed case: a brand
         whole = " ".join(t.key for t in run)
         if not titled and (whole in lex.eponyms or whole in REGIONS):
@@ -1128,6 +1134,8 @@ class NameFinder:
         """An eponym word one or two lower-case words on ('Ramsey sedation scale', 'Rathke
         pouch cyst'): the words between are English nouns or adjectives, no function word
         and no verb form ('Okafor needs stress test' is a person)."""
+        if after[:1] not in (" ", "\t") or not after[1:2].islower():
+            return False
         match = _EPONYM_GAP.match(after)
         if not match:
             return False
@@ -1135,18 +1143,21 @@ class NameFinder:
                    and not w.endswith(("ed", "s")) for w in match.group(1).split())
 
     @staticmethod
-    def _scored(after: str, context: bool, bracket: bool) -> bool:
+    def _scored(after: str, context: bool, text: str, start: int) -> bool:
         """A score, a result or a staging letter right after the word makes it a named scale,
         sign or test ('Lawton 5/8', 'Tinetti 19/28', 'Phalen +', 'Ortolani/Barlow neg',
         'Weber B ankle'). After name context no sign and only a score that cannot be a date;
         outside brackets too ('Pt Okafor 5/8 seen' is a date)."""
+        lead = after.lstrip(" \t")[:1]
+        if not lead or lead not in "0123456789+-\u2212/np":
+            return False
         match = _SCORE_AFTER.match(after)
         if not match:
             return False
         if match.group("num") is None:
             return not context
         first, second = int(match.group("num")), int(match.group("den"))
-        if context or not bracket:
+        if context or text[start - 1:start] != "(":
             return first > 12 or second > 31
         return second > 0 and first <= second
 
@@ -1163,8 +1174,18 @@ class NameFinder:
                     fold(following.group())) and fold(following.group()) not in _TEXT_FUNCTION \
                     and not following.group().endswith(("ed", "s")):
                 return True
-        return len(run) <= 3 and bool(_EPONYM_BEFORE.search(
-            text, max(0, run[0].start - 40), run[0].start))
+        if len(run) > 3:
+            return False
+        window = text[max(0, run[0].start - 40):run[0].start]
+        return bool(_EPONYM_BEFORE_KEYS.search(window.lower())) and bool(
+            _EPONYM_BEFORE.search(window))
+
+    @staticmethod
+    def _language_before(text: str, start: int) -> bool:
+        """A verb of speaking, reading or writing a few words before ('Speaks Karen')."""
+        window = text[max(0, start - 40):start]
+        return bool(_LANGUAGE_KEYS.search(window.lower())) and bool(
+            _LANGUAGE_BEFORE.search(window))
 
     @staticmethod
     def _title_here(text: str, title: _Tok, after: _Tok) -> bool:
