@@ -548,6 +548,8 @@ _LANGUAGE_KEYS = re.compile(r"speak|spoken|read|writ|fluent|languag|translat|int
                             r"texts|messages|prefer|primary")
 _EPONYM_BEFORE_KEYS = re.compile(r"stag|grade|class|scor|scal|type|criteri|test|sign|"
                                  r"maneuv|manoeuv|reflex")
+_SCORE_LEADS = frozenset("0123456789+-\u2212/np")
+"""First characters of what `_scored` reads (a cheap gate before the regex)."""
 _INNER_CAP = re.compile(r"[a-z][A-Z]")
 """Cheap prefilters: the context regexes run only when a window holds one of these."""
 _IN_BEFORE = re.compile(r"(?<![A-Za-z])in[ \t]+$")
@@ -1027,9 +1029,12 @@ class NameFinder:
         if medium and not strong and run[0].start not in medium_ends and sentence_start \
                 and len(run) == 1 and not lex.is_name(lone):
             medium = False  # 'Autopsy declined.': a capital at a sentence start is no evidence
-        eponym = not titled and (bool(_EPONYM_AFTER.match(after)) or self._eponym_gap(after)
-                                 or self._scored(after, strong or medium, text, run[0].start))
-        if not titled and not strong and self._eponym_family(text, run):
+        eponym = not titled and (bool(_EPONYM_AFTER.match(after)) or (
+            after[1:2].islower() and self._eponym_gap(after)) or (
+            after[:2].strip(" \t")[:1] in _SCORE_LEADS
+            and self._scored(after, strong or medium, text, run[0].start)))
+        if not titled and not strong and (len(run) > 1 or lone in lex.first or lone in lex.last) \
+                and self._eponym_family(text, run):
             return []
         single = len(run) == 1 or (len(run) == 2 and run[0].word in ("A", "An", "The"))
         if not titled and not strong and lex.is_name(run[-1].key) and ((single and (
@@ -1040,7 +1045,8 @@ class NameFinder:
                     and _CLAUSE_END.match(after) and run[0].key not in lex.places))) or (
                 len(run) == 2 and _LANGUAGE_BEFORE.fullmatch(run[0].word + " "))):
             return []  # 'prefers texts in Karen', 'a Karen interpreter': a language
-        if not titled and _INNER_CAP.search(text, run[0].start, run[-1].end) and any(
+        if not titled and (len(run) > 1 or run[0].word[1:] != run[0].word[1:].lower()) \
+                and _INNER_CAP.search(text, run[0].start, run[-1].end) and any(
                 t.word[1:] != t.word[1:].lower() and not t.word.isupper()
                 and not name_shaped(t.word) and t.key not in _CREDENTIALS
                 and t.key not in lex.suffixes for t in run):
@@ -1174,7 +1180,9 @@ class NameFinder:
                     fold(following.group())) and fold(following.group()) not in _TEXT_FUNCTION \
                     and not following.group().endswith(("ed", "s")):
                 return True
-        if len(run) > 3:
+        lex = self.lex
+        if len(run) > 3 or not (run[0].key in lex.last or run[-1].key in lex.last
+                                or run[0].key in lex.first or run[-1].key in lex.first):
             return False
         window = text[max(0, run[0].start - 40):run[0].start]
         return bool(_EPONYM_BEFORE_KEYS.search(window.lower())) and bool(
