@@ -1181,8 +1181,7 @@ class NameFinder:
                     and not following.group().endswith(("ed", "s")):
                 return True
         lex = self.lex
-        if len(run) > 3 or not (run[0].key in lex.last or run[-1].key in lex.last
-                                or run[0].key in lex.first or run[-1].key in lex.first):
+        if len(run) > 3 or not any(t.key in lex.last or t.key in lex.first for t in run):
             return False
         window = text[max(0, run[0].start - 40):run[0].start]
         return bool(_EPONYM_BEFORE_KEYS.search(window.lower())) and bool(
