@@ -247,3 +247,19 @@ def test_endless_header_value_is_cut_and_memory_bounded(server: Server) -> None:
         assert _healthz_seconds(server) < 5
     finally:
         _close(sockets)
+
+
+def test_pipelined_requests_are_all_answered(server: Server) -> None:
+    """Reading pauses once a request is whole until its response ends (no next head piles
+    up uncounted behind a slow response); pipelined requests are still all answered."""
+    sock = _connect(server)
+    try:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" * 3)
+        sock.settimeout(5)
+        received = b""
+        while received.count(b"HTTP/1.1 200 ") < 3:
+            chunk = sock.recv(65536)
+            assert chunk, received[:40]
+            received += chunk
+    finally:
+        sock.close()

@@ -16,7 +16,8 @@ adds:
 * **head size**: more than `MAX_HEAD_BYTES` received before a head is complete (or a
   request line and headers longer than that) gets uvicorn's bare 400 and the
   connection is closed, so a connection waiting for a head holds at most that plus
-  one read;
+  one read; reading pauses once a request is whole until its response ends, so no
+  next head piles up uncounted behind a slow response (pipelining still works);
 * **connection cap**: when a new connection would make more than `max_connections`,
   the oldest connection that is only waiting for a request head (idle keep-alive, or
   a slow head) is closed to make room; if every connection is in the middle of a
@@ -107,6 +108,15 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._head_bytes = 0
         self._disarm()
         super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        # no reading past a whole request while its response is pending: the next head's
+        # bytes would be counted nowhere (the head cap counts from a response's end) and
+        # the parser keeps an unfinished header value whole; uvicorn resumes reading when
+        # the response ends (`on_response_complete`)
+        if self.cycle is not None and not self.cycle.response_complete:
+            self.flow.pause_reading()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
