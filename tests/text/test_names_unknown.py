@@ -336,7 +336,7 @@ _CONTEXT_WORDS = ["Dr.", "dr", "his", "wife", "Wife", "son-in-law", "spoke", "wi
 def test_fast_context_scans_match_the_regex_at_word_starts(words: list[str], sep: str) -> None:
     """The trigger-word scans find the same context ends as the whole-text regexes, at
     every position where a name could start (not inside a word)."""
-    from veil.text import names
+    from veil.text.names import context as names
 
     text = sep.join(words) + " Okafor"
 

@@ -89,7 +89,7 @@ def plausible(text: str, span: Span, lex: Lexicon) -> bool:
     month or state word, no short acronym, not an eponym before 'disease'/'sign'...; a
     PERSON needs one dictionary name among its words or the shape of a full name; a place
     needs the gazetteer or a place preposition before it."""
-    from veil.text.names import _EPONYM_AFTER
+    from veil.text.names.guards import _EPONYM_AFTER
     from veil.text.places import COUNTRY_OR_REGION
 
     if span.type not in (PhiType.NAME, PhiType.CITY):

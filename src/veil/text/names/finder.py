@@ -1,0 +1,51 @@
+"""`NameFinder`: every name rule family of this package over one text.
+
+The class only joins the mixins (`_RunJudge`, `_LowerCase`, `_Forms`, all on
+`_FinderBase`) and runs them in a fixed order; see the package docstring for what makes a
+name.
+"""
+
+from __future__ import annotations
+
+from veil.text.lexicon import fold
+from veil.text.names.capitalized import _RunJudge
+from veil.text.names.context import _label_ends, _medium_ends, _strong_ends, _words
+from veil.text.names.forms import (
+    _DICTATION_INITIALS,
+    _HEADER_NAME,
+    _INITIALS_BEFORE,
+    _UNIT_WORDS,
+    _Forms,
+)
+from veil.text.names.lower import _LowerCase
+from veil.text.names.tokens import _runs
+from veil.text.spans import PhiType, Span
+
+
+class NameFinder(_RunJudge, _LowerCase, _Forms):
+    """Finds person names in text (see the `veil.text.names` docstring)."""
+
+    def find(self, text: str) -> list[Span]:
+        spans: list[Span] = [*self._table_cells(text)]
+        spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
+                             for m in _HEADER_NAME.finditer(text)]
+        words = _words(text)
+        strong = _label_ends(text, _strong_ends(text, words))
+        medium = _medium_ends(text, words)
+        for run in _runs(text, self.lex.first):
+            spans.extend(self._judge(text, run, strong, medium))
+        spans.extend(self._lower_case_intro(text))
+        spans.extend(self._lower_case_context(text))
+        spans.extend(self._lower_unknown(text, strong, medium))
+        spans.extend(self._ocr_names(text, strong))
+        spans.extend(self._aliases(text, spans))
+        spans.extend(self._coordinated(text, spans))
+        spans.extend(self._possessive(text))
+        spans.extend(Span(m.start(1), m.end(1), PhiType.NAME, "name_initials", 0.8)
+                     for m in _DICTATION_INITIALS.finditer(text)
+                     if _INITIALS_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
+                     and not any(fold(half) in _UNIT_WORDS or self.lex.is_clinical(fold(half))
+                                 for half in m.group(1).split("/")))
+        spans.extend(self._initials(text))
+        spans.extend(self._nicknames(text))
+        return self._with_particles(text, spans)

@@ -1,0 +1,259 @@
+"""Names written in lower case (chat, portal messages, quick notes).
+
+Case is no evidence here, so only context counts: a title ('dr okafor'), a name label
+('pt name: ana reyes'), a relation ('my daughter tsiory', 'paris jordan (daughter)'), a
+self-introduction ('hi its maria', 'bea here'), 'call ... 405...', a sign-off, 'pt ...',
+a birth-date label after the name, or a communication verb ('spoke w okafor').
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text.lexicon import fold
+from veil.text.names.base import _FinderBase, lex_first_weak
+from veil.text.names.context import (
+    _CLAUSE_GOES_ON,
+    _PLURAL_RELATION_BEFORE,
+    _RELATION,
+    _RELATION_BEFORE,
+)
+from veil.text.names.tokens import _ASIAN_SURNAMES, _LOWER_STOP, _LOWER_WORD
+from veil.text.spans import PhiType, Span
+from veil.text.words import is_english, near_english, pronounceable
+
+_INTRO = re.compile(r"(?i:\b(?:my\s+name\s+is|name's|i\s+am|i'm|im|its|it's|this\s+is)\s+)"
+                    r"([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
+_LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z][a-z'’\-]+)"
+                           r"(?:[ \t]+([a-z][a-z'’\-]+))?")
+"""'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
+_LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
+                          r"\s*(?:is|:|-|=)\s*|\bname\s*:\s*)(?=[a-z])")
+_LOWER_RELATION = re.compile(
+    r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\("
+    r"(?:(?:my|his|her|their|pt'?s|the\s+pt'?s|patient'?s)[ \t]+)?"
+    r"(?:" + _RELATION + r")(?![A-Za-z])"
+    r"(?:[ \t]+of[ \t]+(?:pt|patient|the\s+patient)[ \t]+([a-z]{2,}(?:[ \t][a-z]{2,})?))?")
+"""Lower-case chat: 'paris jordan (daughter of pt may jordan)'."""
+_HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
+                         r"([A-Z][a-z]+|[a-z]{3,})\s+here\b(?![ \t]+(?:is|are|was|at|in|on)\b)")
+"""'Joy here, 90 years old', 'hi, bea here': a given name introducing itself."""
+_LOWER_PAIR = re.compile(r"(?:(?<=[ \t])w(?:/[ \t]*|[ \t]+))?([a-z][a-z'’\-]{2,})(?![A-Za-z])"
+                         r"(?:[ \t]+([a-z][a-z'’\-]{1,})(?![A-Za-z]))?")
+"""One or two lower-case words right after a context match ('w/' skipped: 'spoke w okafor')."""
+_LOWER_TALK = re.compile(r"(?i:\b(?:spoke|speaking|talked|talking|chatted)[ \t]+(?:with|to)?[ \t]*|"
+                         r"\b(?:met|discussed|d/w)[ \t]+with[ \t]+|\b(?:called|texted|messaged|"
+                         r"paged|emailed|phoned)[ \t]+)$")
+"""Of the communication verbs, those a lower-case person follows ('reviewed troponin' is no
+person: lab names are missing from WordNet)."""
+_INTRO_WORD = re.compile(r"(?<=[ \t,])(?:from|here|again)\b")
+_LOWER_AFTER_INTRO = re.compile(
+    r"(?:^|[.!?\n]\s*)([A-Za-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?"
+    r"[ \t]*,?[ \t]+$")
+"""'vakalahi from dallas again', 'Tsiory again, any news?': a self-introduction at the
+start of a message."""
+_LOWER_AFTER_PREP = re.compile(
+    r"(?<![A-Za-z])(?:for|from|about)[ \t]+([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?"
+    r"(?=[ \t]*(?:$|[,.?!;:)]|\n|(?:dob|re|about|pls|please|thanks|thx)\b))")
+"""'appt for tsiory randrianasolo': a lower-case full name closing a clause after
+'for'/'from'/'about' (two words, each no list knows or a dictionary name; one word alone
+there is as often a drug brand: 'prior auth for nurtec')."""
+_CALL_PHONE = re.compile(
+    r"(?i:\bcall(?:ed)?|\btext(?:ed)?|\breach)[ \t]+([a-z][a-z'’\-]{2,})"
+    r"(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]+(?:at[ \t]+|@[ \t]*|on[ \t]+)?\(?[0-9]{3}")
+"""'pls call tsiory 4055550187': a lower-case name between 'call' and a phone number."""
+_LOWER_SIGNOFF = re.compile(
+    r"(?:[-—–~]+|\b(?:thanks|thank\s+you|thx|ty|regards|sincerely|love|cheers))[ \t,]*"
+    r"([a-z][a-z'’\-]{1,})(?:[ \t]+([a-z][a-z'’\-]{1,}))?[ \t.!]*$")
+"""A lower-case name signing off at the very end of a message ('... - maria lopez',
+'thanks tsiory')."""
+_LOWER_PT = re.compile(r"(?<![A-Za-z])(?:pt|patient)[ \t]+([a-z][a-z'’\-]{2,})[ \t]+"
+                       r"([a-z][a-z'’\-]{2,})(?![A-Za-z])")
+"""Lower-case 'pt tsiory randrianasolo': two name words after 'pt'."""
+_DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
+_LOWER_BEFORE_DOB = re.compile(
+    r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
+"""'mosese vakalahi dob 3/4/1950': a lower-case name right before a birth date label."""
+
+
+class _LowerCase(_FinderBase):
+    """Finds lower-case names after context."""
+
+    def _lower_case_context(self, text: str) -> list[Span]:
+        """Lower-case names after strong context: 'dr okafor', 'mrs lee', 'pt name: ana
+        reyes'. After 'dr'/'dr.' any usable word counts (a lower-case chat rarely puts
+        another word there); after 'mr', 'mrs', 'doctor' only a dictionary name; after a
+        name label up to three usable words."""
+        lex = self.lex
+        spans: list[Span] = []
+        titled = _LOWER_TITLED.finditer(text) if ("dr" in text or "mr" in text
+                                                  or "doctor" in text) else ()
+        for match in titled:
+            title = match.group(1).lower().rstrip(".")
+            first = fold(match.group(2))
+            closed = match.end(2) == len(text) or text[match.end(2)] in ",.;:!?)\n"
+            if title == "dr" and lex.is_name(first) and first not in _LOWER_STOP and closed \
+                    and not lex.is_clinical(first):
+                pass  # 'hi dr may,', 'thanks dr will.': a name word closed by punctuation
+            elif title == "dr" and first in _ASIAN_SURNAMES:
+                pass  # 'dr ng said', 'thanks dr li.'
+            elif not self._usable(first) or (title != "dr" and not lex.is_name(first)):
+                continue
+            end = match.end(2)
+            if match.group(3):
+                second = fold(match.group(3))
+                if self._usable(second) and lex.is_name(second):
+                    end = match.end(3)
+            spans.append(Span(match.start(2), end, PhiType.NAME, "name_lower_title", 0.8))
+        for match in _LOWER_RELATION.finditer(text) if "(" in text else ():
+            for group in (1, 2):
+                words = (match.group(group) or "").split()
+                keys = [fold(w) for w in words]
+                if words and all(self._usable(k) for k in keys) and (any(
+                        lex.is_name(k) and (k in lex.first or not lex.blocks_alone(k))
+                        for k in keys) or all(
+                        self._lower_name_word(w, i == 0) for i, w in enumerate(words))):
+                    spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
+                                      "name_lower_relation", 0.8))
+        for match in _HERE_INTRO.finditer(text) if " here" in text else ():
+            word = match.group(1)
+            key = fold(word)
+            if (key in lex.first and self._usable(key)) or (
+                    pronounceable(key) and self._unknown(word.capitalize(), key)):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_here", 0.8))
+        labels = _LOWER_LABEL.finditer(text) if "ame" in text else ()
+        for match in labels:
+            start = end = -1
+            for word in _LOWER_WORD.finditer(text, match.end(), min(len(text), match.end() + 60)):
+                gap = text[end:word.start()] if end >= 0 else text[match.end():word.start()]
+                if (end >= 0 and gap not in (" ", "  ", "\t")) or not self._usable(
+                        fold(word.group())):
+                    break
+                if start < 0:
+                    start = word.start()
+                end = word.end()
+                if word.start() - match.end() > 40:
+                    break
+            if start >= 0:
+                spans.append(Span(start, end, PhiType.NAME, "name_lower_label", 0.8))
+        return spans
+
+    def _lower_name_word(self, word: str, first: bool, strict: bool = False) -> bool:
+        """A lower-case chat word that is a surname (or a given name, for the first word), no
+        everyday word, or a pronounceable word unknown to every list (strict: and not one
+        edit away from an English word, a likely typo, where the context is weak)."""
+        key = fold(word)
+        lex = self.lex
+        if (key in lex.last or (first and key in lex.first)) and not lex.blocks_alone(key) \
+                and self._usable(key):
+            return True
+        return pronounceable(key) and self._unknown(word.capitalize(), key) \
+            and not (strict and near_english(key))
+
+    def _lower_unknown(self, text: str, strong: set[int], medium: set[int]) -> list[Span]:
+        """Lower-case chat names right after strong context (a relation, a title, a label:
+        'brother obinna ezeilo', 'my daughter tsiory'; a given name, then a surname) or
+        after a communication verb ('spoke w okafor': one word no list knows). Reuses the
+        context scans' match ends, so it costs no pass of its own."""
+        spans: list[Span] = []
+        for word_match in _INTRO_WORD.finditer(text):
+            match = _LOWER_AFTER_INTRO.search(text, max(0, word_match.start() - 40),
+                                              word_match.start())
+            if not match or not self._lower_name_word(match.group(1), True) or (
+                    match.group(1)[0].isupper() and not self._unknown(
+                        match.group(1), fold(match.group(1)))):
+                continue
+            stop = match.end(1)
+            if match.group(2) and self._lower_name_word(match.group(2), False):
+                stop = match.end(2)
+            spans.append(Span(match.start(1), stop, PhiType.NAME, "name_lower_intro", 0.75))
+        for match in _LOWER_AFTER_PREP.finditer(text) if " f" in text or " a" in text else ():
+            words = [w for w in (match.group(1), match.group(2)) if w]
+            if len(words) == 2 and all(self._lower_name_word(w, i == 0, strict=True)
+                                       and not lex_first_weak(self, w)
+                                       for i, w in enumerate(words)):
+                spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
+                                  "name_lower_for", 0.7))
+        for match in _CALL_PHONE.finditer(text) if "all" in text or "ext" in text \
+                or "each" in text else ():
+            words = [w for w in (match.group(1), match.group(2)) if w]
+            if all(self._lower_name_word(w, i == 0) for i, w in enumerate(words)):
+                spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
+                                  "name_lower_call", 0.75))
+        tail = _LOWER_SIGNOFF.search(text, max(0, len(text) - 60))
+        if tail:
+            words = [w for w in (tail.group(1), tail.group(2)) if w]
+            if all(self._lower_name_word(w, i == 0) or (
+                    i == 1 and fold(w) in _ASIAN_SURNAMES) for i, w in enumerate(words)):
+                spans.append(Span(tail.start(1), tail.end(len(words)), PhiType.NAME,
+                                  "name_lower_signoff", 0.75))
+        for match in _LOWER_PT.finditer(text) if "pt" in text or "patient" in text else ():
+            name_words = (match.group(1), match.group(2))
+            if all(self._lower_name_word(w, i == 0, strict=True) and not lex_first_weak(self, w)
+                   for i, w in enumerate(name_words)):
+                spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_lower_pt",
+                                  0.7))
+        for label in _DOB_WORD.finditer(text):
+            match = _LOWER_BEFORE_DOB.search(text, max(0, label.start() - 40), label.start())
+            if not match:
+                continue
+            words = [w for w in (match.group(1), match.group(2)) if w]
+            if all(self._lower_name_word(w, i == 0) for i, w in enumerate(words)):
+                spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
+                                  "name_lower_dob", 0.75))
+        for ends, is_strong in ((strong, True), (medium, False)):
+            for end in ends:
+                if end >= len(text) or not text[end].islower() or (
+                        end and text[end - 1].isalpha()):
+                    continue  # not a word start ('rev' of 'reviewed' is a title's match)
+                pair = _LOWER_PAIR.match(text, end)
+                if not pair:
+                    continue
+                word = pair.group(1)
+                if is_strong and is_english(fold(word)) and _PLURAL_RELATION_BEFORE.search(
+                        text, max(0, end - 30), end):
+                    continue  # 'my sons records', 'her kids school': a possessive, a noun
+                if is_strong:
+                    second = pair.group(2)
+                    everyday = fold(word) in self.lex.first and self._usable(fold(word))
+                    if not self._lower_name_word(word, True) and not (
+                            everyday and second and (
+                                fold(second) in _ASIAN_SURNAMES
+                                or self._lower_name_word(second, False))) and not (
+                            everyday and _RELATION_BEFORE.search(text, max(0, end - 30), end)
+                            and _CLAUSE_GOES_ON.match(text, pair.end(1))):
+                        continue  # 'my daughter joy ho', 'my daughter hope is coming'
+                    if not self._lower_name_word(word, True) and second and not (
+                            fold(second) in _ASIAN_SURNAMES
+                            or self._lower_name_word(second, False)):
+                        second = None
+                    stop = pair.end(1)
+                    if second and (self._lower_name_word(second, False)
+                                   or fold(second) in _ASIAN_SURNAMES):
+                        stop = pair.end(2)
+                    spans.append(Span(pair.start(1), stop, PhiType.NAME,
+                                      "name_lower_relation", 0.75))
+                elif len(word) >= 4 and self._lower_name_word(word, False, strict=True) \
+                        and _LOWER_TALK.search(
+                            text, max(0, end - 24), end):
+                    spans.append(Span(pair.start(1), pair.end(1), PhiType.NAME,
+                                      "name_lower_care", 0.7))
+        return spans
+
+    def _lower_case_intro(self, text: str) -> list[Span]:
+        """'hi its maria again', 'my name is john smith': a dictionary given name written in
+        lower case right after a self-introduction (and a surname after it)."""
+        lex = self.lex
+        spans: list[Span] = []
+        for match in _INTRO.finditer(text):
+            first = fold(match.group(1))
+            if (first not in lex.first or lex.blocks_alone(first) or first in lex.weak) and \
+                    not (pronounceable(first) and self._unknown(match.group(1).capitalize(), first)
+                         and not near_english(first)):
+                continue
+            end = match.end(1)
+            if match.group(2) and ((fold(match.group(2)) in lex.last and not lex.blocks_alone(
+                    fold(match.group(2)))) or self._lower_name_word(match.group(2), False)):
+                end = match.end(2)
+            spans.append(Span(match.start(1), end, PhiType.NAME, "name_intro", 0.85))
+        return spans
