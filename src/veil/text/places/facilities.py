@@ -1,0 +1,301 @@
+"""Facilities named by a facility word or by a verb of care before them.
+
+'St. Mary's Hospital', 'Riverside Nursing and Rehabilitation Center', 'University of Iowa
+Hospitals' (capitalized words before a facility word; a facility of generic words only,
+'the Emergency Department', is not identifying); 'transferred to Mercy', 'seen at
+Kaiser', 'records from UCSF' (words after a verb of care or transfer and 'to'/'at'/'from');
+'Facility: ...' labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text.lexicon import FUNCTION_WORDS, fold
+from veil.text.places.base import _PlaceBase
+from veil.text.places.vocabulary import _COUNTRIES, _UNITS, COUNTRY_OR_REGION, _eponym_after
+from veil.text.spans import PhiType, Span
+
+_CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
+_FACILITY_WORD = (
+    r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Medical\s+Campus|Health\s+Cent(?:er|re)|"
+    r"Health\s+System|Health\s+Services|Healthcare|HealthCare|"
+    r"(?:Recovery|Treatment|Dental|Medical|Nursing|Home\s+Care|Care|Hospice|Therapy|"
+    r"Rehabilitation|Behavioral\s+Health|Ambulance)\s+Services|Health\s+Care|Health|Clinics?|Infirmary|"
+    r"Hospice|Nursing\s+(?:Home|Facility|Center)|(?:Nursing\s+and\s+)?Rehabilitation\s+"
+    r"(?:Cent(?:er|re)|Hospital|Institute|Facility)|Rehab(?:ilitation)?|Care\s+Cent(?:er|re)|"
+    r"Surgery\s+Cent(?:er|re)|Surgical\s+Cent(?:er|re)|Urgent\s+Care|Pharmacy|Drugs?|"
+    r"Laborator(?:y|ies)|Labs?|Medical\s+Group|Medical\s+Associates|Associates|Physicians|"
+    r"Family\s+(?:Practice|Medicine)|Pediatrics|Cancer\s+(?:Cent(?:er|re)|Institute)|"
+    r"Institute|Cent(?:er|re)|Manor|Village|Assisted\s+Living|Senior\s+Living|Living\s+"
+    r"Cent(?:er|re)|Memory\s+Care|(?:Mobile\s+)?Home\s+Park|Trailer\s+(?:Park|Court)|RV\s+Park|"
+    r"Apartments|Apts|Condominiums|Townhomes|Towers|Gardens|Villas|Meadows|Pointe|Home|Homes|"
+    r"Residence|Dialysis|Imaging|Radiology|Home\s+Health|Home\s+Care|Homecare|Ambulance|"
+    r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
+    r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
+    r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|Pavilion|"
+    r"Campus|Surgicenter|"
+    r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
+_FACILITY = re.compile(
+    r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
+    r"[ \t]+)?[A-Z][A-Za-z'’\-&]*"
+    r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
+    + r")(?<=[A-Z]{3}))(?:[ \t]+(?:" + _FACILITY_WORD + r"|House|Agency|(?i:" + _FACILITY_WORD
+    + r"|house|agency)(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
+    r"((?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})?)")
+_TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
+                             + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
+"""Facility words right after a facility name found by context."""
+_FACILITY_OF = re.compile(
+    r"(?=[UHCM])\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
+    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
+_CUT_WORDS = frozenset({
+    "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
+    "PRESENTED", "TRANSFERRED", "ADMITTED", "DISCHARGED", "RESIDES", "LIVES", "WENT", "GO",
+    "CALLED", "REFERRED", "FOLLOWED", "VISITED", "RETURNED", "REPEAT", "NEXT", "PLACED",
+    "YO", "HE", "SHE", "PATIENT", "PT", "LOCATION", "FACILITY", "ADVISED", "SENT", "OR",
+})
+_FACILITY_PREP = re.compile(
+    r"(?=[tTaAfFiIpPwWvVbB])(?<![A-Za-z])(to|at|from|into|per|with|through|via|by|TO|AT|FROM|"
+    r"INTO|PER|WITH|THROUGH|VIA|BY)[ \t]+(?:(?:the|an?|THE|The)[ \t]+)?"
+    r"((?:(?:St|ST|Mt|MT)\.?|Saint|SAINT|Mount|MOUNT)[ \t]+)?"
+    r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]*|(?:of|at)(?=[ \t]+[A-Z])))"
+    r"{0,4})")
+"""A preposition of movement or place before capitalized words ('to Mercy', 'from UCSF', 'at
+The Glenview at Pelican Bay')."""
+_FIRST_WORD = re.compile(r"[^ \t'’]+")
+_PREP_GROUP = {"TO": "TO", "INTO": "TO", "AT": "AT", "FROM": "FROM", "PER": "FROM",
+               "WITH": "WITH", "THROUGH": "WITH", "VIA": "WITH", "BY": "WITH"}
+_ALONE_OK = frozenset({"PRESBYTERIAN", "BAPTIST", "METHODIST", "EPISCOPAL", "LUTHERAN",
+                       "ADVENTIST", "CHILDRENS", "SHRINERS", "PERMANENTE", "KETTERING"})
+"""Facility words that name a hospital alone after a verb of care ('delivery planned at
+Methodist', 'transferred to Children's')."""
+_DATE_FILLER = (r"[ \t]+(?:on[ \t]+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+                r"\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?(?:[ \t]+(?:19|20)[0-9]{2})?|"
+                r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|(?:19|20)[0-9]{2})")
+"""A date between a verb of care and its preposition ('implanted May 4, 2021 at X')."""
+_ADVERB = (r"(?:[ \t]+(?:previously|recently|originally|emergently|urgently|directly|back|"
+           r"initially|twice|once|again|already|yesterday|today|overnight|were|was|been|being|"
+           r"are|is|requested|obtained|received|reviewed|faxed|sent)|" + _DATE_FILLER
+           + r")?[ \t]+$")
+_FACILITY_VERB = {
+    "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|sent|"
+                     r"referred|referral|referrals|refer|accepted|placed|placement|"
+                     r"called\s+in|e-?prescribed|faxed|refilled|filled|"
+                     r"airlifted|flown|admitted|readmitted|admission|admit|presented|presents|"
+                     r"presenting|discharged|went|goes|go|going|return|returned|returning|"
+                     r"headed|drove|driven|rushed|diverted|routed|taken|brought|trf|xfer|xferred|"
+                     r"trx)"
+                     + _ADVERB + ")"),
+    "AT": re.compile(r"(?i:\b(?:seen|evaluated|treated|followed|follows|managed|hospitalized|"
+                     r"admitted|delivered|stayed|stay|care|dialyzes|dialysis|infusions?|chemo|"
+                     r"radiation|surgery|procedure|biopsy|cath|visit|visits|appointment|appt|"
+                     r"f/u|follow[\s\-]?up|born|imaging|ct|mri|scan|lives|resides|living|"
+                     r"residing|stays|staying|delivery|planned|scheduled|booked|registered|"
+                     r"enrolled|established|patient|pt|doctors?|dr|pcp|provider|physician|"
+                     r"specialist|[a-z]+ologist|surgeon|obgyn|ob|therapist|counselor|nurse|np|"
+                     r"accepted|bed|beds|opening|waitlist|waitlisted|tx|treatment|therapy|"
+                     r"implanted|placed|performed|done|inserted|repaired|operated|reviewed|"
+                     r"consulted|respite|"
+                     r"team|office|er|ed|ward|unit|icu|nicu|floor|bed|room)" + _ADVERB + ")"),
+    "FROM": re.compile(r"(?i:\b(?:records?|films?|imaging|images|notes?|reports?|results|"
+                       r"doctors?|dr|pcp|provider|physician|specialist|[a-z]+ologist|surgeon|"
+                       r"nurse|someone|somebody|call|called|letter|bill|billing|offer|"
+                       r"acceptance|denial|authorization|auth|referral|"
+                       r"studies|labs|workup|work-up|transferred|transfer|transported|"
+                       r"discharged|requested|obtained|received|faxed|outside\s+\w+|"
+                       r"ct|mri|scans?|echo|biopsy|path(?:ology)?|slides|blocks)" + _ADVERB
+                       + ")"),
+    "WITH": re.compile(r"(?i:\b(?:home\s+health|hh|hospice|dialysis|services?|agency|infusions?|"
+                       r"dme|oxygen|o2|aides?|nursing|enrolled|arranged|set\s+up|contracted|"
+                       r"provided|hhc|hha|vna|transported|transport|transferred|flown|"
+                       r"airlifted|evacuated|brought|taken)" + _ADVERB + ")"),
+}
+"""The verb or noun before `_FACILITY_PREP` (by preposition) that makes the capitalized words a
+place of care: 'transferred to Mercy', 'seen at Kaiser', 'records from Hopkins'."""
+_FACILITY_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?:(?:the|THE)[ \t]+)?"
+                           r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
+_MONTH_AHEAD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+                r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+                r"[0-9]{1,2}/[0-9]{1,2})\b")
+_AT_ACRONYM = re.compile(r"at(?<![A-Za-z]at)[ \t]+(?:the[ \t]+)?([A-Z]{3,6})"
+                         r"(?![A-Za-z0-9&%/\-])(?=[ \t]*(?:[.,;:)\n]|$|(?:in|for|on|and|with|by|"
+                         r"where|then|last|since|until|after|before|x)\b|" + _MONTH_AHEAD
+                         + r"))")
+"""'CABG '15 at UAB', 'MRI done @ OHSU.': an acronym of three to six capitals after 'at', at
+a phrase end, is a place of care when a procedure, a treatment or a year comes just before
+(`_AT_ACRONYM_BEFORE`), unless it is a unit, a service or clinical vocabulary."""
+_AT_ACRONYM_BEFORE = re.compile(
+    r"(?i:\b(?:surgery|cabg|pci|cath|mri|ct|pet|biopsy|egd|colonoscopy|delivered|born|treated|"
+    r"diagnosed|dx'?d|done|performed|placed|implanted|resected|transplant(?:ed)?|repair(?:ed)?|"
+    r"replaced|replacement|operated|chemo(?:therapy)?|radiation|xrt|dialysis|rehab|residency|"
+    r"trained|works?|worked|employed|nurse|admission|admitted|stay|hospitalized|"
+    r"[a-z]+(?:ology|iatry|iatrics)|podiatry|wound\s+care|infusions?|appt|appointment|visit|"
+    r"follow[\s\-]?up|f/u|seen|"
+    r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
+_ON_STREET = re.compile(r"[ \t]+on[ \t]+(?:(?:Hwy|Highway|Route|Rte|County[ \t]+(?:Rd|Road)|"
+                        r"US|SR)[ \t\-]*[0-9]{1,4}|[0-9]{1,3}(?:st|nd|rd|th)(?:[ \t]+(?:St|Street|"
+                        r"Ave|Avenue))?|[A-Z][a-z]+[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|"
+                        r"Drive|Pkwy|Parkway|Hwy))(?![A-Za-z0-9])")
+"""A branch's street after a store or clinic name ('Walmart on Hwy 55', 'CVS on Main St')."""
+_NAMED_SERVICE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+(?:Health|Center|Centre|Clinic|Institute)"
+                            r"(?![A-Za-z])")
+"""A service named after a facility's name ('North Memorial Sleep Health')."""
+_AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
+"""The word that makes a hospital's name an air ambulance's ('Mayo One')."""
+_STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
+"""A branch number after a facility or store name ('Walgreens #4412')."""
+
+
+class _Facilities(_PlaceBase):
+    """Finds facilities by their facility word or by care context."""
+
+    def _facilities(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _FACILITY.finditer(text):
+            words = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", match.group(1))]
+            start = match.start(1)
+            # drop leading generic/function words ('the', 'admitted to')
+            lead = re.match(r"(?:(?:[A-Z][a-z]*|the|of|to|at|and)\s+)*?"
+                            r"(?=(?:St\.?|Saint|Mt\.?|Mount|Our)\s|[A-Z])", match.group(1))
+            del lead
+            # 'Urology Associates of Kalamazoo': plain words before a facility word name one
+            # place when a gazetteer town follows 'of'
+            of_place = bool(match.group(2)) and self._of_town(match.group(2))
+            if all(self._plain(w) for w in words) and not self._named_building(words) \
+                    and not of_place:
+                continue
+            end = match.end(2) if match.group(2) else match.end(1)
+            # trim leading words that are function words
+            segment = text[start:end]
+            trimmed = re.match(r"^(?i:(?:The|A|An|At|To|In|From|On|Of|Patient|Pt|Admitted|"
+                               r"Seen|Transferred|Discharged|Repeat|Follow|Up|Via|By)\s+)+",
+                               segment)
+            if trimmed:
+                start += trimmed.end()
+            # a function word inside ('YO SEEN IN CLINIC', 'resides at X Hospital', 'Started
+            # the Mayo Clinic'): the facility name starts after the last one
+            cut = start
+            previous = ""
+            for inner in re.finditer(r"[A-Za-z'’]+", text[start:end]):
+                word = inner.group()
+                if (fold(word) in _CUT_WORDS or (word == "the" and previous not in ("of", "at"))
+                        ) and start + inner.end() < end:
+                    cut = start + inner.end()
+                previous = word
+            start = cut
+            while start < end and text[start] in " \t":
+                start += 1
+            rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
+            if _eponym_after(text[end:end + 50]):
+                continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
+            number = _STORE_NUMBER.match(text, end)
+            if number:  # 'Kroger Pharmacy #512'
+                end = number.end()
+            named = _NAMED_SERVICE.match(text, end)
+            if named:  # 'North Memorial Sleep Health'
+                end = named.end()
+            if end > start and (not all(self._plain(w) for w in rest)
+                                or self._named_building(rest) or of_place):
+                spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
+        for match in _FACILITY_OF.finditer(text):
+            spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
+        return spans
+
+    def _facility_words(self, text: str, start: int, phrase: str, saint: int) -> list[Span]:
+        """The facility name at the start of `phrase` (its words up to the first blocked
+        one), then the ones coordinated with it ('UCSF and OHSU')."""
+        words = list(re.finditer(r"[^ \t]+", phrase))
+        kept = 0
+        for word in words:
+            key = fold(re.sub(r"['’]s?$", "", word.group()))
+            if key in ("OF", "AT") and kept and word.group().islower():
+                kept += 1
+                continue
+            if self._facility_blocked(key) and not (key in _ALONE_OK and not kept):
+                break
+            kept += 1
+        while kept and words[kept - 1].group() in ("of", "at"):
+            kept -= 1
+        if not kept:
+            return []
+        if kept < len(words):
+            # 'Hand Surgery', 'Comfort Care': a service; 'Mercy ICU', 'MERCY FOR CATH' go on
+            following = fold(words[kept].group())
+            if following not in _UNITS and following not in FUNCTION_WORDS:
+                return []
+        keys = [fold(w.group()) for w in words[:kept]]
+        if saint < 0 and all(self._plain(k) for k in keys) and not all(
+                k in _ALONE_OK for k in keys):
+            return []  # 'Seen at Travel Clinic'
+        whole = " ".join(keys)
+        if saint < 0 and (whole in self.lex.states or whole in COUNTRY_OR_REGION
+                          or whole in _COUNTRIES):
+            return []
+        end = start + words[kept - 1].end()
+        if _eponym_after(text[end:end + 50]):
+            return []
+        trailing = _TRAILING_WORDS.match(text, end)
+        if trailing:  # 'Methodist Hospital', 'Children's Medical Center'
+            end = trailing.end()
+        number = _STORE_NUMBER.match(text, end)
+        if number:  # 'Walgreens #4412': the branch's number belongs to the name
+            end = number.end()
+        air = _AIR_SUFFIX.match(text, end)
+        if air:  # 'transported by Mayo One'
+            end = air.end()
+        branch = _ON_STREET.match(text, end)
+        if branch:  # 'Walmart on Hwy 55': the branch's street belongs to the name
+            end = branch.end()
+        out = [Span(saint if saint >= 0 else start, end, PhiType.FACILITY, "facility_context",
+                    0.8)]
+        more = _FACILITY_AND.match(text, end)
+        if more:
+            out.extend(self._facility_words(text, more.start(1), more.group(1), -1))
+        return out
+
+    def _labelled_facility(self, text: str, match: re.Match[str]) -> list[Span]:
+        """The value after a facility label, up to its end; none when it is only service,
+        unit or clinical words ('Location: ED', 'Pharmacy: please verify')."""
+        words = list(re.finditer(r"[^ \t]+", match.group(1)))
+        while words and fold(words[-1].group()) in FUNCTION_WORDS | {"OF", "THE", "AT", "ON", "&"} \
+                and not words[-1].group()[:1].isupper():
+            words.pop()
+        keys = [fold(w.group().rstrip(".")) for w in words]
+        if not keys or all(self._plain(k) or self._facility_blocked(k) for k in keys):
+            return []
+        return [Span(match.start(1), match.start(1) + words[-1].end(), PhiType.FACILITY,
+                     "facility_label", 0.85)]
+
+    def _facility_context(self, text: str) -> list[Span]:
+        """'transferred to Mercy', 'seen at Kaiser', 'admitted to St. Luke's', 'records from
+        Hopkins', 'outside films from Valley', 'records from UCSF and OHSU': capitalized
+        words (or an acronym) after a verb of care or transfer and 'to'/'at'/'from' name a
+        place of care even without a facility word, unless they are a unit, a service,
+        clinical vocabulary, a month, a state or a country ('transferred to Telemetry',
+        'sent to MICU', 'went to Florida' stay)."""
+        spans: list[Span] = []
+        for match in _AT_ACRONYM.finditer(text):
+            key = match.group(1)
+            if self._facility_blocked(key) or key in self.lex.states or key in _COUNTRIES \
+                    or key in COUNTRY_OR_REGION or not _AT_ACRONYM_BEFORE.search(
+                        text, max(0, match.start() - 40), match.start()):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
+                              0.75))
+        for match in _FACILITY_PREP.finditer(text):
+            if not match.group(2):
+                first = fold(_FIRST_WORD.match(match.group(3)).group())  # type: ignore[union-attr]
+                if self._facility_blocked(first) and first not in _ALONE_OK:
+                    continue  # 'to ED', 'by Dr': no verb check needed
+                # 'was at Methodist for': a denomination alone after a place preposition
+                alone = first in _ALONE_OK and " " not in match.group(3) \
+                    and match.group(1).upper() in ("AT", "TO", "FROM")
+            else:
+                alone = False
+            verb = _FACILITY_VERB[_PREP_GROUP[match.group(1).upper()]]
+            if not alone and not verb.search(text, max(0, match.start() - 45), match.start()):
+                continue
+            spans.extend(self._facility_words(text, match.start(3), match.group(3),
+                                              match.start(2) if match.group(2) else -1))
+        return spans
