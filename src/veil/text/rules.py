@@ -477,6 +477,20 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[nsew]\.?\s+)?(?:(?!(?:to|who|the|of|in|at|and|on|for|with|was|is|a|an)\s)"
           r"[a-z0-9][a-z0-9'\-]*\s+){1,3}(?:street|avenue|road|boulevard|lane|drive|court|"
           r"terrace|parkway|highway|circle|trail)" + _R + r")", 0.85),
+        # 'i live at 1140 w cermak rd apt 2r', '88 river bend rd': chat writes the street line in
+        # lower case with the suffix abbreviated; lower case only ('2 mm ST depression' is not one)
+        r("street_lower_abbrev", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,:/])[0-9]{1,6}[a-z]?"
+          r"(?:[ \t]?(?:½|1/2))?[ \t]+(?:(?:n|s|e|w|ne|nw|se|sw)\.?[ \t]+)?"
+          r"(?:(?!(?:to|who|the|of|in|at|and|on|for|with|was|is|a|an|mm|mg|cm|ml|min|mins|hr|"
+          r"hrs|hour|hours|day|days|wk|wks|week|weeks|mo|mos|month|months|yr|yrs|year|years|x|"
+          r"times|tabs?|pills?|caps?|units?|more|less|other|different|diff|dr|drs|doctors?|"
+          r"visits?|blocks?|miles?|mi|min|steps|flights|floors?)[ \t])[a-z0-9][a-z0-9'\-]*[ \t]+)"
+          r"{1,3}(?:st|rd|ave|av|blvd|ln|ct|pl|pkwy|hwy|cir|ter|terr|trl|way|pike|loop|dr)\.?"
+          r"(?:[ \t]+(?:n|s|e|w|ne|nw|se|sw)\b\.?)?"
+          r"(?![A-Za-z0-9])(?![ \t]+(?:[a-z]{2,}[ \t]+)?(?:said|says|told|wants|is|was|will|"
+          r"prescribed|ordered|recommended|thinks|office|appt|appointment))"
+          r"(?:,?[ \t]*(?:apt|apartment|unit|suite|ste|rm|room|lot|trlr|#)\.?[ \t]*#?[ \t]*"
+          r"[a-z0-9\-]{1,6}(?![A-Za-z0-9]))?", 0.85),
         r("address_labelled", PhiType.ADDRESS, r"(?i:\b(?:address|addr|home\s+address|"
           r"mailing\s+address|lives\s+at|resides\s+at|residing\s+at)\b[ \t]*:?[ \t]*)"
           r"([0-9]{1,6}[A-Za-z]?[ \t]+[A-Z0-9][^\n,;]{2,60})", 0.9, group=1),
@@ -691,7 +705,8 @@ FIRST_CHARS: dict[str, str] = {
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "intersection": "ACINacin", "zip_state_any_case": "0-9", "numeric_code": "0-9",
     "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEW",
-    "street_foreign": "0-9NSEW", "street_lower": "0-9", "ssn_last4": "LSls",
+    "street_foreign": "0-9NSEW", "street_lower": "0-9", "street_lower_abbrev": "0-9",
+    "ssn_last4": "LSls",
     "sex_age_slash": "MF", "age_sex_slash": "19",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",

@@ -25,11 +25,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from veil.errors import UsageError
+from veil.text.cues import CueFinder
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.places import PlaceFinder
+from veil.text.postal import PostalFinder
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import Candidate, CompiledRules
 from veil.text.slots import SlotFinder
@@ -103,6 +105,8 @@ class Scrubber:
         self.names = NameFinder(self.lexicon)
         self.places = PlaceFinder(self.lexicon)
         self.slots = SlotFinder(self.lexicon)
+        self.postal = PostalFinder(self.lexicon)
+        self.cues = CueFinder(self.lexicon)
         if self.options.ner:
             from veil.text.ner import load_model
 
@@ -131,6 +135,8 @@ class Scrubber:
             found[i].extend(self.names.find(text))
             found[i].extend(self.places.find(text))
             found[i].extend(self.slots.find(text))
+            found[i].extend(self.postal.find(text))
+            found[i].extend(self.cues.find(text))
         for name, items in pending.items():
             verdicts = VALIDATORS[name]([value for _i, _c, value in items])
             for (i, cand, _value), ok in zip(items, verdicts, strict=True):
@@ -169,7 +175,8 @@ class Scrubber:
             return False
         lex = self.lexicon
         if span.source in ("name_context", "facility", "facility_of", "city_state", "town_state",
-                           "place_town", "slot_city", "slot_facility", "slot_name"):
+                           "place_town", "slot_city", "slot_facility", "slot_name",
+                           "postal_town", "postal_county", "postal_after_in"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS

@@ -56,6 +56,26 @@ def unknown_stop() -> frozenset[str]:
                      if line.strip() and line[0] != "#")
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    raw = resources.files("veil").joinpath("data/text/english_freq.txt.gz").read_bytes()
+    out: dict[str, int] = {}
+    for line in gzip.decompress(raw).decode("utf-8").split("\n"):
+        if line and line[0] != "#":
+            word, _, zipf = line.partition("\t")
+            out[word] = int(zipf)
+    return out
+
+
+def zipf(key: str) -> float:
+    """How common an (upper-case) word is in English text, on the Zipf scale: 7 for 'THE',
+    5 for 'NORMAL', 4 for 'COMMERCE', below 3 for rare words and most surnames and small
+    towns ('OKAFOR', 'TOMAH'); 0.0 when the shipped list (Zipf >= 3, from wordfreq; made by
+    tools/make_text_freq.py) does not hold it. A word list says whether a word exists;
+    frequency says whether lower-case text can be read as the everyday word."""
+    return _frequencies().get(key, 0) / 10
+
+
 @lru_cache(maxsize=65536)
 def is_english(key: str) -> bool:
     """An English word (upper-case key), or a regular inflection of one, or a hyphenated

@@ -1,0 +1,157 @@
+"""Strong cues that mark an entity in any case, for text written without capitals.
+
+Questions and chat ('pt okafor in bed 12', 'mrs ng's INR', 'attention brenda', 'hi i'm
+siobhan ni bhriain', 'my phone is four oh four, five five five...') carry no capital
+letters to say where a name starts; what marks it is a cue that rarely precedes anything
+else. Each cue below admits a filler only on evidence that does not depend on case:
+
+- **title** ('dr', 'mrs', 'mr', 'ms', 'attn', 'attention') then a word that is a dictionary
+  name or rare in English (Zipf frequency below 3.5: 'okafor', 'faleafa'); 'dr love' and
+  'dr young' are names, 'dr office' and 'ms symptoms' are not;
+- **patient** ('pt', 'patient', 'pt.') then a word that is rare in English, no clinical word
+  and no shorthand ('pt xiong', not 'pt refused' or 'pt c/o');
+- **introduction** ('my name is', 'hi i'm', 'hello this is') then one to three words up to a
+  function word or punctuation: after 'my name is' any words; after a greeting a dictionary
+  name or a rare word first;
+- **spoken digits**: seven or more digit words in a row ('four oh four, five five five, one
+  two one two') are a phone number;
+- **personal web page**: a site under a blog or page host ('jenfightsflares.wordpress.com').
+
+Spans carry the sources `cue_title`, `cue_patient`, `cue_intro`, `cue_spoken_phone` and
+`cue_page`. Nothing here logs text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text import words
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.spans import PhiType, Span
+
+__all__ = ["CueFinder"]
+
+_W = r"[^\W\d_](?:[^\W\d_]|['’](?![sS](?![^\W\d_]))(?=[^\W\d_])|-(?=[^\W\d_]))*"
+"""One word: letters, inner hyphens and apostrophes (any script); a possessive 's ends it."""
+_TITLE = re.compile(r"(?<![A-Za-z])(?i:dr|doctor|mrs|mr|ms|mx|attn|attention)(?:\.|:)?[ \t]+("
+                    + _W + r")(?:[ \t]+(" + _W + r"))?")
+_PATIENT = re.compile(r"(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W + r")(?![/'’])")
+"""'PT' in capitals is physical therapy ('PT eval'), not the patient."""
+_INTRO = re.compile(
+    r"(?<![A-Za-z])(?i:(my[ \t]+name[ \t]+is|my[ \t]+name['’]s|name[ \t]+is)|"
+    r"(?:hi|hey|hello|hiya)[ \t,!.]+(?:(?:it['’]?s|this[ \t]+is|i['’]?m|i[ \t]+am)))"
+    r"[ \t]+(" + _W + r"(?:[ \t]+" + _W + r"){0,2})")
+_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_PHONE = re.compile(r"(?<![A-Za-z])(?i:" + _DIGIT_WORD + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+)"
+                           + _DIGIT_WORD + r"){6,11})(?![A-Za-z])")
+_PAGE = re.compile(
+    r"(?i)(?<![A-Za-z0-9@.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:wordpress|blogspot|tumblr|"
+    r"substack|wixsite|weebly|squarespace|medium|github|gitlab|neocities|carrd|typepad|"
+    r"livejournal|webflow|ghost|mystrikingly|jimdofree|site123|gofundme|caringbridge)"
+    r"\.(?:com|io|co|org|net|me|site)(?:/[^\s<>\"')\]]*)?(?![A-Za-z0-9])")
+_RARE = 3.5
+"""Zipf frequency below which a word is no everyday English ('okafor' 2.6, 'hassan' 3.7)."""
+_NOT_AFTER_TITLE = frozenset({
+    "SAID", "SAYS", "TOLD", "THINKS", "WANTS", "OFFICE", "OFFICES", "APPT", "APPOINTMENT",
+    "VISIT", "VISITS", "NOTE", "NOTES", "ORDERS", "ORDER", "REFERRAL", "LETTER", "CALLED",
+    "PRESCRIBED", "RECOMMENDED", "ORDERED", "GAVE", "PUT", "ASKED", "WILL", "WOULD", "CAN",
+    "COULD", "SHOULD", "MAY", "MIGHT", "DID", "DOES", "HAS", "HAD", "IS", "WAS", "VISITED",
+    "SCAN", "MRI", "ANGIO", "ANGIOGRAPHY", "CONTRAST", "SEQUENCE", "SIGNAL", "PATIENTS",
+    "SYMPTOMS", "FLARE", "RELAPSE", "DIAGNOSIS", "MEDS", "MEDICATION", "TREATMENT", "AND",
+    "PLEASE", "NOW", "TODAY", "TOMORROW", "YESTERDAY", "HERE", "THERE", "NOT", "NO", "ON",
+    "OFF", "WHO", "WHAT", "ONLY", "JUST", "ALSO", "STILL", "ALWAYS", "NEVER", "TOO",
+    "RE", "PER", "CC", "FYI", "DOCTOR", "DOCTORS", "NURSE", "NURSES", "CLINIC", "TEAM", "GROUP",
+    "STAFF",
+})
+"""Words after 'dr'/'ms'/'mr' that continue a sentence about the doctor or the disease."""
+
+
+class CueFinder:
+    """Finds names, phones and pages that a case-free cue marks (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def find(self, text: str) -> list[Span]:
+        """All cue spans of one text (unmerged)."""
+        spans = self._titles(text)
+        spans.extend(self._patients(text))
+        spans.extend(self._introductions(text))
+        spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
+                     for m in _SPOKEN_PHONE.finditer(text))
+        spans.extend(Span(m.start(), m.end(), PhiType.URL, "cue_page", 0.9)
+                     for m in _PAGE.finditer(text))
+        return spans
+
+    def _blocked(self, key: str) -> bool:
+        lex = self.lexicon
+        return (key in FUNCTION_WORDS or key in MONTH_WORDS or key in _NOT_AFTER_TITLE
+                or lex.is_clinical(key) or key in lex.states
+                or (key in words.unknown_stop() and not lex.is_name(key)))
+
+    def _name_like(self, key: str) -> bool:
+        """A dictionary name, or a word rare in English that no list calls a term."""
+        if self._blocked(key):
+            return False
+        return self.lexicon.is_name(key) or (
+            words.zipf(key) < _RARE and not words.is_english(key) and not words.term_shaped(key)
+            and not words.near_english(key) and words.pronounceable(key))
+
+    def _titles(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _TITLE.finditer(text):
+            first = fold(match.group(1))
+            title = text[match.start():match.start(1)].strip().rstrip(".:")
+            courtesy = title.upper() in ("MRS", "MISS") or (
+                title.upper() in ("MR", "MS", "MX") and "." in text[match.start():match.start(1)])
+            # after 'Mrs'/'Mr.' even a term is a surname ('mrs ng', 'Mr. Bell')
+            if not (self._name_like(first) or (courtesy and self.lexicon.is_name(first)
+                                               and first not in FUNCTION_WORDS)):
+                continue
+            if title.upper() in ("MS", "MR", "MX") and not text[match.start():match.start(1)] \
+                    .rstrip().endswith(".") and (title.isupper() or words.zipf(first) >= 4.0):
+                continue  # 'MS' and 'MR' name a disease and a scan; 'ms doctor' is no name
+            end = match.end(1)
+            if match.group(2) and self._name_like(fold(match.group(2))):
+                end = match.end(2)
+            spans.append(Span(match.start(1), end, PhiType.NAME, "cue_title", 0.85))
+        return spans
+
+    def _patients(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _PATIENT.finditer(text):
+            word = match.group(1)
+            key = fold(word)
+            if word.isupper() and not text.isupper():
+                continue  # an abbreviation ('Patient SSN', 'pt ID')
+            if len(key) < 2 or self._blocked(key) or not words.pronounceable(key) \
+                    or words.zipf(key) >= _RARE or words.term_shaped(key) \
+                    or words.is_english(key):
+                continue
+            if not self.lexicon.is_name(key) and words.near_english(key):
+                continue  # clipped words ('eval', 'ambulating' misspelt) are no surname
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_patient", 0.85))
+        return spans
+
+    def _introductions(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _INTRO.finditer(text):
+            parts = list(re.finditer(_W, match.group(2)))
+            keys = [fold(p.group()) for p in parts]
+            taken = 0
+            for key in keys:
+                if key in FUNCTION_WORDS or self.lexicon.is_clinical(key) \
+                        or key in _NOT_AFTER_TITLE:
+                    break  # months and seasons are given names here ('april', 'autumn rain')
+                if taken and not (self._name_like(key) or key in self.lexicon.particles
+                                  or key in MONTH_WORDS):
+                    break
+                taken += 1
+            if not taken:
+                continue
+            if not match.group(1) and not self._name_like(keys[0]):
+                continue
+            base = match.start(2)
+            spans.append(Span(base + parts[0].start(), base + parts[taken - 1].end(),
+                              PhiType.NAME, "cue_intro", 0.85))
+        return spans

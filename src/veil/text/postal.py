@@ -1,0 +1,229 @@
+"""Places the US Postal Service knows, found in any case: towns before their state, counties, ZIPs.
+
+Chat and portal text writes places in lower case ('going to accident maryland', 'i live in
+aroostook county', 'we moved from 70301 to 70360'), and small towns are in no general
+gazetteer. Three kinds of evidence are precise enough to use in any case because the
+Postal Service's own database (`us_postal.txt.gz`, made by tools/make_text_postal.py from
+the pinned `zipcodes` package) confirms them:
+
+- **town before its state**: one to four words, then (a comma and) a state name or code,
+  where that town exists in that state ('normal il', 'Mexico, Missouri'); a state code that
+  is also an English word ('in', 'me', 'ok', 'or', 'hi') counts in lower case only after a
+  comma ('tulsa, ok');
+- **county**: words before 'county', 'parish', 'borough' or 'census area' that name a real
+  county ('kenai peninsula borough'); the span includes the suffix;
+- **ZIP**: five digits that are a real ZIP, in a clause with a word of residence or moving
+  ('moved', 'live', 'address', 'zip') before them;
+- **town after a place preposition**: 'in', 'near', 'from', 'outside' (and 'to' after a verb
+  of moving) then one to three words that name a postal town and are no common English
+  word (Zipf frequency below 4: 'peoria', 'tulsa', not 'normal' or 'commerce'), no clinical
+  word, no state and no country ('thrifty white in peoria', 'we r in kahului').
+
+The words around still decide nothing alone: a town is found only with its state, a county
+only with its suffix, a ZIP only with a residence word. Spans carry the sources
+`postal_town`, `postal_county` and `postal_zip`. Nothing here logs text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from veil.detect.vocab import STATES
+from veil.text import words as words_module
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places import COUNTRY_OR_REGION
+from veil.text.spans import PhiType, Span
+
+__all__ = ["PostalFinder", "postal_places"]
+
+
+@dataclass(frozen=True)
+class PostalPlaces:
+    """The Postal Service's towns (with their states), counties and ZIPs, folded upper-case."""
+
+    towns: dict[str, frozenset[str]]
+    counties: frozenset[str]
+    zips: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def postal_places() -> PostalPlaces:
+    """Load the shipped postal gazetteer once per process."""
+    raw = resources.files("veil").joinpath("data/text/us_postal.txt.gz").read_bytes()
+    towns: dict[str, set[str]] = {}
+    counties: set[str] = set()
+    zips: set[str] = set()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        kind, _, rest = line.partition("\t")
+        if kind == "T":
+            town, _, state = rest.partition("\t")
+            towns.setdefault(town, set()).add(state)
+        elif kind == "C":
+            counties.add(rest.partition("\t")[0])
+        elif kind == "Z":
+            zips.add(rest)
+    return PostalPlaces({t: frozenset(s) for t, s in towns.items()}, frozenset(counties),
+                        frozenset(zips))
+
+
+_CODE_BY_NAME = {name: code for code, name in STATES.items() if not code.startswith("A")
+                 or code in ("AL", "AK", "AZ", "AR")}
+_STATE_NAMES = sorted(_CODE_BY_NAME, key=len, reverse=True)
+_STATE = re.compile(
+    r"(?<![A-Za-z])(?:(" + "|".join(n.replace(" ", r"[ \t]+") for n in _STATE_NAMES)
+    + r")|(" + "|".join(c for c in STATES if c in _CODE_BY_NAME.values()) + r")\.?)(?![A-Za-z])",
+    re.IGNORECASE)
+_WORDY_CODES = frozenset({"IN", "ME", "OR", "OH", "HI", "OK", "PA", "MA", "LA", "AL", "DE", "CO",
+                          "ID", "GA", "AS", "AR"})
+"""State codes that are English words or common abbreviations ('in', 'ok', 'ga' for gauge):
+in lower case they name a state only after a comma."""
+_WORD = r"[A-Za-z][A-Za-z'’.\-]*"
+_RUN_BEFORE = re.compile(r"(?:(?<![A-Za-z'’.\-])" + _WORD + r"[ \t]+){0,3}" + _WORD
+                         + r"(?P<comma>[ \t]*,)?[ \t]*$")
+_REGIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "CENTRAL", "NORTHERN", "SOUTHERN",
+                      "EASTERN", "WESTERN", "UPSTATE", "DOWNSTATE", "RURAL", "COASTAL", "MID",
+                      "UPPER", "LOWER", "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",
+                      "MIDDLE", "DEEP", "OUTSIDE", "INSIDE", "ALL", "ACROSS", "THROUGHOUT",
+                      "IN", "TO", "FROM", "OF", "AND", "OR", "THE", "NEAR", "AT", "ABOUT", "LIVE",
+                      "HOME", "BACK", "HERE", "THERE", "MOVED", "VISIT", "VISITING", "BORN"})
+"""Words that precede a state without being a town ('west texas', 'rural iowa'), even where
+a town of that name exists ('West, TX')."""
+_ABBREVIATED = (("SAINT ", ("ST ",)), ("MOUNT ", ("MT ",)), ("FORT ", ("FT ",)))
+_COUNTY = re.compile(r"(?<![A-Za-z])(county|parish|borough|census[ \t]+area)(?![A-Za-z])",
+                     re.IGNORECASE)
+_ZIP = re.compile(r"(?<![0-9.$,/\-])([0-9]{5})(?![0-9]|[.,][0-9]|[ \t]*(?i:units?|mg|mcg|ml|"
+                  r"iu|cells|copies|steps|calories|cal|dollars|%|/|x\b|times|people|feet|ft|"
+                  r"miles|lbs?|k\b))")
+_RESIDENCE = re.compile(r"(?i)(?<![A-Za-z])(?:moved|move|moving|relocat(?:e|ed|ing)|lives?|lived|"
+                        r"living|reside[sd]?|residing|address|addr|zip(?:[ \t]*code)?|zipcode|"
+                        r"postal[ \t]+code|area[ \t]+of|located)(?![A-Za-z])")
+_PLACE_PREP = re.compile(
+    r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:moved|moving|move|went|"
+    r"drove|driving|go|going|headed|heading|back|trip|flew|flying|travel(?:l?ed|l?ing)?)[ \t]+to)"
+    r"[ \t]+([A-Za-z][a-z'’\-]+(?:[ \t]+[A-Za-z][a-z'’\-]+){0,2})")
+_COMMON = 4.0
+"""Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""
+_LATIN = frozenset({"VITRO", "VIVO", "SITU", "UTERO", "TOTO", "EXTREMIS", "LIEU", "SILICO",
+                    "VACUO", "LOCO", "VITAE"})
+_CLAUSE = re.compile(r"[.!?;\n](?:[ \t]|$)")
+
+
+def _variants(key: str) -> tuple[str, ...]:
+    """A folded town and its spelled-out forms ('ST LOUIS' -> 'SAINT LOUIS')."""
+    out = [key]
+    for full, shorts in _ABBREVIATED:
+        for short in shorts:
+            if key.startswith(short):
+                out.append(full + key[len(short):])
+    return tuple(out)
+
+
+class PostalFinder:
+    """Finds towns before their state, counties and ZIPs the Postal Service confirms."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.places = postal_places()
+        self.lexicon = lexicon
+
+    def find(self, text: str) -> list[Span]:
+        """All postal-confirmed spans of one text (unmerged)."""
+        spans = self._towns(text)
+        if "ounty" in text or "OUNTY" in text or "arish" in text or "ARISH" in text or \
+                "orough" in text or "OROUGH" in text or "rea" in text or "REA" in text:
+            spans.extend(self._counties(text))
+        spans.extend(self._zips(text))
+        spans.extend(self._towns_after_prepositions(text))
+        return spans
+
+    def _towns_after_prepositions(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        towns = self.places.towns
+        lex = self.lexicon
+        for match in _PLACE_PREP.finditer(text):
+            if re.match(r"[^ \t]*['’]", match.group(1)):
+                continue  # a possessive is a person or an eponym ("in Bell's palsy")
+            words = match.group(1).split()
+            for n in range(len(words), 0, -1):
+                key = fold(" ".join(words[:n]))
+                keys = key.split()
+                if key not in towns or any(
+                        words_module.zipf(k) >= _COMMON or lex.is_clinical(k)
+                        or k in FUNCTION_WORDS or k in lex.states or k in MONTH_WORDS
+                        or k in _LATIN or k in COUNTRY_OR_REGION for k in keys):
+                    continue
+                end = match.start(1) + len(" ".join(words[:n]))
+                spans.append(Span(match.start(1), end, PhiType.CITY, "postal_after_in", 0.85))
+                break
+        return spans
+
+    def _towns(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _STATE.finditer(text):
+            if match.group(1):
+                code = _CODE_BY_NAME[fold(re.sub(r"\s+", " ", match.group(1)))]
+            else:
+                code = match.group(2).upper()
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = _RUN_BEFORE.search(text, max(line_start, match.start() - 60), match.start())
+            if before is None:
+                continue
+            if match.group(2) and code in _WORDY_CODES and match.group(2).islower() \
+                    and not before.group("comma"):
+                continue
+            run_end = before.start("comma") if before.group("comma") else before.end()
+            run = text[before.start():run_end].rstrip()
+            found = self._longest_town(run, code)
+            if found is not None:
+                offset = before.start() + found
+                spans.append(Span(offset, before.start() + len(run), PhiType.CITY,
+                                  "postal_town", 0.9))
+        return spans
+
+    def _longest_town(self, run: str, code: str) -> int | None:
+        """Where in `run` the longest trailing word sequence naming a town in `code` starts."""
+        starts = [m.start() for m in re.finditer(_WORD, run)]
+        for start in starts:
+            key = fold(re.sub(r"[ \t\-]+", " ", run[start:])).strip()
+            if key in _REGIONS or key.split(" ", 1)[0] in ("THE", "A", "AN", "MY", "IN"):
+                continue
+            for variant in _variants(key):
+                if code in self.places.towns.get(variant, ()):
+                    return start
+        return None
+
+    def _counties(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _COUNTY.finditer(text):
+            suffix = fold(re.sub(r"\s+", " ", match.group(1)))
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = _RUN_BEFORE.search(text, max(line_start, match.start() - 60), match.start())
+            if before is None or before.group("comma"):
+                continue
+            run = text[before.start():before.end()].rstrip()
+            for word in re.finditer(_WORD, run):
+                key = fold(re.sub(r"[ \t\-]+", " ", run[word.start():])).strip()
+                if key + " " + suffix in self.places.counties or (
+                        key.startswith("ST ") and "SAINT " + key[3:] + " " + suffix
+                        in self.places.counties):
+                    spans.append(Span(before.start() + word.start(), match.end(),
+                                      PhiType.COUNTY, "postal_county", 0.9))
+                    break
+        return spans
+
+    def _zips(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        zips = self.places.zips
+        for match in _ZIP.finditer(text):
+            if match.group(1) not in zips:
+                continue
+            window_start = max(0, match.start() - 60)
+            clause = [m.end() for m in _CLAUSE.finditer(text, window_start, match.start())]
+            if clause:
+                window_start = clause[-1]
+            if _RESIDENCE.search(text, window_start, match.start()):
+                spans.append(Span(match.start(1), match.end(1), PhiType.ZIP, "postal_zip", 0.9))
+        return spans
