@@ -80,6 +80,37 @@ _AGE_WORDS = (r"(?i:ninety(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|(?:one\s+|a\s+)?h
               r"(?:\s+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS + r"|ten|eleven|twelve|"
               r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[\s\-]+"
               + _NUM_UNIT_WORDS + r")?))?)")
+_EVENT_WORDS = (
+    r"placed|inserted|removed|pulled|started|stopped|restarted|held|resumed|given|administered|"
+    r"drawn|collected|obtained|sent|resulted|reported|intubated|extubated|admitted|readmitted|"
+    r"discharged|transferred|issued|dispensed|filled|refilled|implanted|explanted|replaced|"
+    r"changed|performed|done|completed|scheduled|rescheduled|cancell?ed|seen|evaluated|"
+    r"diagnosed|delivered|born|died|expired|vaccinated|immunized|injected|infused|transfused|"
+    r"biopsied|biopsy|resected|repaired|fixed|operated|surgery|excised|debrided|cultured|"
+    r"EGD|ERCP|EUS|TEE|TTE|echo|PET|CT|CTA|MRI|MRA|MRCP|US|CXR|KUB|EEG|EMG|ECG|EKG|DEXA|"
+    r"BAL|BCx|UCx|cx|culture|cultures|LP|CVC|PICC|port|line|drain|tube|stent|cath|"
+    r"angiogram|colonoscopy|bronchoscopy|endoscopy|mammogram|ultrasound|x-ray|xray|scan|"
+    r"labs|panel|vaccine|vaccines|shots?|booster|dose|Tdap|DTaP|MMR|PCV|HPV|hepatitis|"
+    r"influenza|flu|covid|RSV|visit|appt|appointment|consult|admission|discharge|"
+    r"follow-up|followup|f/u|due|expires?|expired|effective|updated|signed|faxed|called|"
+    r"notified|voluntary|involuntary|converted"
+)
+"""Words after which a bare month/day is the date of an event (see `date_event_short`)."""
+_NOT_DATE_AFTER = (
+    r"strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of|tabs?|tablets?|caps?|cups?|"
+    r"nodes?|cores?|positive|negative|pos|neg|lesions|segments|vessels|points?|ratio|"
+    r"dilution|titer|inch|in|mm|cm|mg|ml|mcg|units?|x|times|sets|reps|sessions|visits|"
+    r"doses|cycles|treatments|fractions|days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|"
+    r"nights|bpm|mmhg|patients|scale|score|criteria|samples|specimens|biopsies|bottles|"
+    r"items|questions|correct|recall|words|digits|total"
+)
+_ROMANCE_MONTHS = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|"
+    r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
+    r"septembre|octobre|novembre|décembre|decembre"
+)
+"""Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
@@ -250,7 +281,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending|faxed|"
           r"mailed|emailed|updated|entered|printed|requested|obtained)"
           r"[ \t]*:?[ \t]+)("
-          + _MON + r"[/\-]" + _DAYNUM + r")" + _RD, 0.85, group=1),
+          + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
+          0.85, group=1),
         r("date_field_short", d, r"(?i:\b(?:date\s+of\s+(?:service|birth|exam|visit|admission|"
           r"discharge|death|procedure|injury|onset|surgery)|comparison|compared\s+(?:to|with)|"
           r"prior\s+(?:study|exam)|dob|dos|dod|doi)[ \t]*[:|=\-]?[ \t]*\|?[ \t]*)("
@@ -263,6 +295,37 @@ def _rules() -> tuple[PatternRule, ...]:
           + r")[ \t]+[0-2]?[0-9]:[0-5][0-9]", 0.85, group=1),
         r("date_line_short", d, r"(?m:^[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*$)", 0.85,
           group=1),
+        # a month/day right after a clinical event or procedure ('PICC placed 4/8', 'EGD 1/9:',
+        # 'BAL 3/9 MSSA', 'hepatitis B 10/1'): notes date events this way; scores and fractions
+        # ('strength 4/5', 'pain 3/10', '1/2 tab') have no event word before them
+        r("date_event_short", d, r"(?i:\b(?:" + _EVENT_WORDS + r")(?:[ \t]+[A-Za-z0-9]{1,3})?"
+          r"[ \t]*[:(]?[ \t]*(?:on[ \t]+)?)(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
+          + _MON + r"/" + _DAYNUM + r")" + _RD
+          + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
+        # ('BCx 2/2', '1/4 bottles': a fraction of bottles or samples, never a date)
+        # '2/11/24-2/12/24': two numeric dates joined by a dash
+        r("date_numeric_range", d, _LD + r"(" + _MON + r"([/\-.])" + _DAYNUM + r"\2(?:" + _Y4
+          + r"|[0-9]{2}))[ \t]*[\-–][ \t]*(" + _MON + r"([/\-.])" + _DAYNUM + r"\4(?:" + _Y4
+          + r"|[0-9]{2}))" + _RD, 0.95),
+        # '04 / 18 / 1930' on scanned or typed forms
+        r("date_spaced_slashes", d, _LD + _MON + r"[ \t]+/[ \t]+" + _DAYNUM + r"[ \t]+/[ \t]+"
+          + _Y4 + _RD, 0.9),
+        # 'Sept-Nov 2023', 'June to August 2024': a range of months in a year
+        r("date_month_range", d, _LEAD_MONTH + _L + _MONTH_DOT + r"[ \t]*(?:[\-–/]|(?i:to|"
+          r"through|thru|until))[ \t]*" + _MONTH_DOT + r",?[ \t]+" + _YEAR + _R, 0.9),
+        # Spanish, Portuguese and French dates ('18 de octubre', '3 de mayo de 2017',
+        # '14 juillet 2024', 'el 5 de março')
+        r("date_romance", d, _L + _DAYNUM + r"(?:º|°|er)?[ \t]+(?:de[ \t]+)?(?i:" + _ROMANCE_MONTHS
+          + r")(?:[ \t]+(?:de[ \t]+|del[ \t]+)?" + _Y4 + r")?" + _R, 0.9),
+        # dictation: 'march third twenty twenty four', 'on june twenty first'
+        r("date_spoken", d, _LEAD_MONTH + _L + r"(?i:" + _MONTH + r")[ \t]+(?i:the[ \t]+)?(?i:"
+          + _DAY_WORDS + r")(?:[ \t]+(?i:(?:nineteen|twenty)[ \t\-]+(?:hundred[ \t]+)?(?:"
+          r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+          r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]+"
+          + _NUM_UNIT_WORDS + r")?|oh[ \t]+" + _NUM_UNIT_WORDS + r"|" + _NUM_UNIT_WORDS
+          + r")|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:" + _NUM_UNIT_WORDS
+          + r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[ \t\-]+"
+          + _NUM_UNIT_WORDS + r")?))?))?" + _R, 0.9),
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
           + r"(?:\s+(?:of\s+)?)" + _YEAR + _R, 0.9),
         r("date_holiday", d, _L + _HOLIDAY + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?" + _R, 0.85),
@@ -285,6 +348,17 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(]|\b(?i:a|an|is|pt|patient|this|hpi|cc|id)\b)"
           r"[ \t]*(" + _AGE_NUM + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF]))(?![A-Za-z0-9°])", 0.9,
           group=1),
+        # 'a woman of ninety-nine', 'age at signing: 94', 'she is "one hundred three"'
+        r("age_person_of", PhiType.AGE, r"(?i:\b(?:woman|man|lady|gentleman|gent|person|patient|"
+          r"widow|widower|veteran|resident)\s+of\s+)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")"
+          r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|/|percent|years?\s+(?:ago|of\s+(?:service|"
+          r"marriage|experience))))" + _R, 0.85, group=1),
+        r("age_label_phrase", PhiType.AGE, r"(?i:\bage\s+(?:at|on|when|of\s+patient\s+at)\s+"
+          r"[a-z]+(?:\s+[a-z]+)?\s*:\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])"
+          + _R, 0.9, group=1),
+        r("age_quoted", PhiType.AGE, r"(?i:\b(?:i'm|i\s+am|im|he\s+is|she\s+is|he's|she's|"
+          r"i'll\s+be|turning|turned)\s+[\"“'‘])(" + _AGE_NUM + r"|" + _AGE_WORDS + r")"
+          r"(?![0-9]|\.[0-9])" + _R, 0.9, group=1),
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
         r("age_died_at", PhiType.AGE, r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|"
@@ -297,6 +371,7 @@ def _rules() -> tuple[PatternRule, ...]:
           + "|".join(
             rf"(?<=\b{w}[,(])|(?<=\b{w} [,(])" for w in (
               "alone", "widowed", "widow", "widower", "married", "divorced", "single", "retired",
+              "living", "alive", "deceased",
               "female", "male", "woman", "man", "lady", "gentleman", "gent", "veteran",
               "resident", "patient", "pt", "mother", "father", "mom", "dad", "grandmother",
               "grandfather", "grandma", "grandpa", "wife", "husband", "aunt", "uncle", "farmer",
@@ -357,12 +432,12 @@ def _rules() -> tuple[PatternRule, ...]:
         r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr(?=#)|mr\s+no|medical\s+record|accession|specimen|"
           r"fin|csn|har|empi|emr|ehr|hrn|chart\s+no|health\s+record)\b" + _SEP + r")"
           + _ID_VALUE + _R, 0.9,
-          group=1, validator="has_digit"),
+          group=1, validator="record_number"),
         # 'MRN 123 456 789' (OCR or printed in groups), 'HRN: 0012 3456'
         r("mrn_grouped", PhiType.MRN, r"(?i:\b(?:mrn|m\.r\.n\.?|hrn|mr\s*#|med\.?\s*rec(?:ord)?"
           r"(?:\s*(?:number|n[o0]\.?|#))?|medical\s+record(?:\s+(?:number|n[o0]\.?|#))?)"
-          r"[ \t]*[:#]?[ \t]*)((?=[0-9OlI \t]*[0-9])[0-9OlI]{2,4}(?:[ \t][0-9OlI]{2,4}){1,3})"
-          r"(?![0-9A-Za-z])", 0.9, group=1),
+          r"[ \t]*[:#]?[ \t]*)((?=[0-9OlI \t]*[0-9])(?=(?:[ \t]?[0-9OlI]){5})[0-9OlI]{1,4}"
+          r"(?:[ \t][0-9OlI]{1,4}){1,5})(?![0-9A-Za-z])", 0.9, group=1),
         # 'SSN on file ends in 4417', 'last 4 of SSN: 4417'
         r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
@@ -399,6 +474,27 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[A-Z][A-Za-z]+[ \t]+){0,2})((?=[A-Za-z]{0,4}[0-9])[A-Za-z]{0,4}[0-9]"
           r"[0-9A-Za-z\-]{4,16})"
           r"(?![A-Za-z0-9])", 0.85, group=1, validator="has_digit"),
+        # state Medicaid and public programs by name ('Medi-Cal: 92418876E', 'AHCCCS A123...')
+        r("plan_program", PhiType.HEALTH_PLAN, r"(?i:\b(?:medi-?cal|medicaid|medicare|chip|"
+          r"tricare|ahcccs|masshealth|tenncare|soonercare|badgercare|husky|apple\s+health|"
+          r"peachcare|kidcare|denali\s+kidcare|healthy\s+(?:louisiana|michigan|indiana|"
+          r"connections)|medi-?kids|star\+?plus|champva|ihs|va\s+health)"
+          r"(?:\s+(?:id|number|no\.?|#|member\s+id|card))?\s*[:#]?[ \t]*)"
+          r"((?=[A-Za-z]{0,4}[0-9])[A-Za-z]{0,4}[0-9][0-9A-Za-z\-]{5,16})(?![A-Za-z0-9])",
+          0.9, group=1, validator="has_digit"),
+        # 'Insurance Medicare A/B #099A272446', 'Coverage: BCBS PPO - 597B645303'
+        r("plan_after_payer", PhiType.HEALTH_PLAN, r"(?i:\b(?:insurance|insurer|ins|coverage|"
+          r"payer|payor|health\s+plan|primary\s+plan|secondary\s+plan)\b[ \t]*:?[ \t]*"
+          r"(?:[A-Za-z][A-Za-z/&.\-]*[ \t]+){0,3}(?:[A-Za-z][A-Za-z/&.\-]*)?[ \t]*(?:#|[:\-]"
+          r"[ \t]|(?:id|member\s+id|number|no\.?)[ \t]*[:#]?)[ \t]*)"
+          r"((?=[A-Za-z]{0,4}[0-9])[A-Za-z]{0,4}[0-9][0-9A-Za-z\-]{5,16})(?![A-Za-z0-9])",
+          0.85, group=1, validator="has_digit"),
+        # portal activation and access codes ('MyChart activation code: M2P-R8D-H3W')
+        r("access_code", PhiType.ID, r"(?i:\b(?:activation|access|verification|enrollment|"
+          r"invitation|invite|pairing|login|sign-?up|proxy)\s+(?:code|key|pin|token)\b[ \t]*"
+          r"(?:\([^)\n]{0,30}\)[ \t]*)?[:#=]?[ \t]*(?:is[ \t]+)?)"
+          r"((?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){3,24})"
+          r"(?![A-Za-z0-9])", 0.9, group=1),
         r("mrn_prefixed", PhiType.MRN, r"(?<![A-Za-z0-9])MRN?[0-9]{6,10}(?![A-Za-z0-9])", 0.85),
         r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"
           r"encounter|visit|admission|case|episode|lab|order|requisition|study|exam|report|"

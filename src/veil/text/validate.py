@@ -47,6 +47,13 @@ def _has_digit(values: list[str]) -> list[bool]:
             and not _YEAR_ONLY.match(v) for v in values]
 
 
+def _record_number(values: list[str]) -> list[bool]:
+    """A value after a medical-record label: holds a digit and is no bare year or dose. The
+    label says what it is, so code-system shapes count ('MRN 6620-4471-09' has an NDC's)."""
+    return [any(c.isdigit() for c in v) and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
+            for v in values]
+
+
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?$")
 _ICD9 = re.compile(
     r"^(?:[0-9]{3}(?:\.[0-9]{1,2})?|V[0-9]{2}(?:\.[0-9]{1,2})?|E[0-9]{3}(?:\.[0-9])?)$")
@@ -90,6 +97,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "ipv4": _polars("ipv4"),
     "vin": _polars("vin"),
     "has_digit": _has_digit,
+    "record_number": _record_number,
     "not_code": _not_code,
     "phone": _phone,
 }

@@ -1,0 +1,74 @@
+"""Pattern rules for forms unseen text used (event dates, foreign and spoken dates, labelled
+plans, codes and record numbers, ages in phrases), and what they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text.scrubber import Scrubber
+from veil.text.spans import PhiType
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("R IJ CVC 3/9, L radial art line 3/9. PPx: heparin", "3/9"),
+    ("repeat BCx neg. PICC placed 4/8 (serial on file).", "4/8"),
+    ("NSTEMI type 2 from UGIB; EGD 1/9: Forrest IIa ulcer", "1/9"),
+    ("Immunizations: hepatitis B 10/1; 2-month vaccines 11/1 incl. nirsevimab", "10/1"),
+    ("6-mo shots given 1/12. Disposition: home", "1/12"),
+    ("Shift: 7p-7a 2/11/24-2/12/24  Resident alert", "2/12/24"),
+    ("DOB: 04 / 18 / 1930   Gender: F", "04 / 18 / 1930"),
+    ("Narrowband UVB 3x/week (Sept-Nov 2023) stopped", "Sept-Nov 2023"),
+    ("Fecha de alta: viernes 18 de octubre  Diagnóstico: apendicitis", "18 de octubre"),
+    ("Fecha de nacimiento: 3 de mayo de 2017", "3 de mayo de 2017"),
+    ("Rendez-vous le 14 juillet 2024 à Montréal", "14 juillet 2024"),
+    ("Date of surgery march third twenty twenty four period", "march third twenty twenty four"),
+])
+def test_dates_in_forms_notes_use(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.DATE)
+
+
+@pytest.mark.parametrize("text", [
+    "Motor strength 4/5 in the left arm, reflexes 2/4",
+    "pain 3/10 after given oxycodone, pain 7/10 before",
+    "BCx 2/2 MSSA; placed 1/2 tab under the tongue",
+    "given 1/2 tablet, started 3/4 strength formula",
+    "murmur 2/6 at the apex, strength given 5/5",
+])
+def test_scores_and_fractions_stay(scrubber: Scrubber, text: str) -> None:
+    assert [s for s in scrubber.find(text) if s.type is PhiType.DATE] == []
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Insurance on file: Medi-Cal 91837640A. Housing", "91837640A", PhiType.HEALTH_PLAN),
+    ("Insurance Medicare A/B #099A272446. Pt email", "099A272446", PhiType.HEALTH_PLAN),
+    ("Insurance BCBS #597B645303.", "597B645303", PhiType.HEALTH_PLAN),
+    ("Your MyChart activation code: M2P-R8D-H3W (expires in 30 days)", "M2P-R8D-H3W",
+     PhiType.ID),
+    ("Re: Tewodros Alemu, MRN 6620-4471-09 Date of consult", "6620-4471-09", PhiType.MRN),
+    ("comma medical record number 88 41 0 77 2 period", "88 41 0 77 2", PhiType.MRN),
+])
+def test_labelled_plans_codes_and_record_numbers(scrubber: Scrubber, text: str, value: str,
+                                                 kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+def test_ndc_shaped_values_without_a_record_label_stay(scrubber: Scrubber) -> None:
+    text = "Dispensed NDC 0093-7146-56 and ICD-10 E11.65; LOINC 4548-4"
+    assert [s for s in scrubber.find(text) if s.type in (PhiType.MRN, PhiType.HEALTH_PLAN)] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She remains independent for a woman of ninety-nine, still cooking", "ninety-nine"),
+    ("Patient age at signing: 94. Provider preparing form", "94"),
+    ("Resident told staff she is \"one hundred three\" and not a day older",
+     "one hundred three"),
+    ("Mother Louisa is living, 92, in a nursing home", "92"),
+])
+def test_ages_over_89_in_phrases(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.AGE)
+
+
+def test_ages_under_90_and_durations_stay(scrubber: Scrubber) -> None:
+    text = "a man of 45 with a woman of 60; a patient of 70 kg"
+    assert [s for s in scrubber.find(text) if s.type is PhiType.AGE] == []
