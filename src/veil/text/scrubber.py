@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from veil.errors import UsageError
+from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
@@ -107,6 +108,7 @@ class Scrubber:
         self.slots = SlotFinder(self.lexicon)
         self.postal = PostalFinder(self.lexicon)
         self.cues = CueFinder(self.lexicon)
+        self.brands = BrandFinder(self.lexicon)
         if self.options.ner:
             from veil.text.ner import load_model
 
@@ -137,6 +139,7 @@ class Scrubber:
             found[i].extend(self.slots.find(text))
             found[i].extend(self.postal.find(text))
             found[i].extend(self.cues.find(text))
+            found[i].extend(self.brands.find(text))
         for name, items in pending.items():
             verdicts = VALIDATORS[name]([value for _i, _c, value in items])
             for (i, cand, _value), ok in zip(items, verdicts, strict=True):
@@ -176,7 +179,7 @@ class Scrubber:
         lex = self.lexicon
         if span.source in ("name_context", "facility", "facility_of", "city_state", "town_state",
                            "place_town", "slot_city", "slot_facility", "slot_name",
-                           "postal_town", "postal_county", "postal_after_in"):
+                           "postal_town", "postal_county", "postal_after_in", "brand_facility"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS

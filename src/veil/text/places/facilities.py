@@ -34,7 +34,12 @@ _FACILITY_WORD = (
     r"University|College|School|Academy|Elementary|Church|Shelter|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Cent(?:er|re)|"
     r"Foundation|Sanitarium|Sanatorium|Asylum|Hall|Lodge|Medical|Memorial|General|Pavilion|"
-    r"Campus|Surgicenter|"
+    r"Campus|Surgicenter|Regional|Specialists|Partners|Network|(?:Medical\s+)?Transport(?:ation)?|"
+    r"Physician\s+Group|Physicians\s+Group|Service\s+Unit|Occupational\s+Medicine|"
+    r"Immediate\s+Care|Express\s+Care|Walk-?In|Care\s+Navigators|Consultants|"
+    r"Retina|Eye\s+(?:Care|Center|Institute|Associates)|Vision\s+(?:Center|Care)|"
+    r"Wound\s+Cent(?:er|re)|Sleep\s+Cent(?:er|re)|Kidney\s+Care|Heart\s+Institute|"
+    r"Women['’]?s\s+Health|Surgical|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
 _FACILITY = re.compile(
     r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"

@@ -1,0 +1,114 @@
+"""Facilities by brand: health systems, hospitals, pharmacy chains, labs, dialysis, home care.
+
+People name the place of care by its brand, often in lower case and without a facility
+word ('my mrn at baptist', 'the cvs by the mall', 'an appt at mass general', 'the lady from
+Bayada'). `facility_brands.txt` lists the brands of US care (hand-collected; short forms
+too). A brand is found
+
+- anywhere, in any case, when one of its words is rare in English (Zipf frequency below
+  3: 'walgreens', 'davita', 'memorial hermann', 'ochsner');
+- anywhere when written capitalized inside a sentence and made of two or more words
+  ('Good Samaritan', 'Medical City');
+- otherwise (everyday words: 'mercy', 'banner', 'mayo', 'baptist', 'mass general') only
+  where a place of care stands: after 'at', 'to', 'from', 'with', 'in', 'into', 'the', 'my',
+  or before a facility word ('er', 'hospital', 'clinic', 'pharmacy', 'lab', 'icu').
+
+'the VA' (with a town before it: 'the Fargo VA') is a facility after 'at', 'to', 'from'
+or 'in' ('employed by the VA' names an employer). Spans carry the
+source `brand_facility`. Nothing here logs text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from veil.text import words
+from veil.text.lexicon import Lexicon, fold
+from veil.text.places.vocabulary import _eponym_after
+from veil.text.spans import PhiType, Span
+
+__all__ = ["BrandFinder", "facility_brands"]
+
+_RARE = 3.0
+"""Zipf frequency below which a brand word is evidence alone ('walgreens'; not 'mercy')."""
+_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@)[ \t]+(?:the[ \t]+)?|"
+                     r"\bwith[ \t]+the[ \t]+)$")
+_THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
+_AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|lab|labs|"
+                    r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
+                    r"children|hospice|home[ \t]+health|dialysis|rehab|in[ \t]+[A-Za-z])\b")
+_MODEL_AFTER = re.compile(r"[ \t]+(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
+                          r"(?![ \t]*(?i:st|nd|rd|th)\b)")
+"""A model number after a maker's name ('Fresenius 2008T', 'Baxter 6060')."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][ \t\"'“(]*|\n[ \t]*[-*•][ \t]*)$")
+_VA = re.compile(r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t]+"
+                 r"((?:[A-Z][a-z]+[ \t]+)?(?:VA|va|V\.A\.)"
+                 r"(?:[ \t]+(?i:hospital|medical[ \t]+center|clinic|cboc|vamc))?)(?![A-Za-z])")
+
+
+def _pattern(brand: str) -> str:
+    """A brand as a regex: any case, flexible spaces, optional periods and apostrophes."""
+    out = []
+    for char in brand:
+        if char == " ":
+            out.append(r"[ \t]+")
+        elif char in "'’":
+            out.append(r"['’]?")
+        elif char == ".":
+            out.append(r"\.?")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def facility_brands() -> tuple[str, ...]:
+    """The shipped brand list, longest first (so 'Mayo Clinic' wins over 'Mayo')."""
+    text = resources.files("veil").joinpath("data/text/facility_brands.txt").read_text("utf-8")
+    brands = {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
+    return tuple(sorted(brands, key=lambda b: (-len(b), b)))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(_pattern(b) for b in facility_brands())
+                      + r")(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+class BrandFinder:
+    """Finds facilities by brand (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.regex = _compiled()
+
+    def find(self, text: str) -> list[Span]:
+        """All brand-facility spans of one text (unmerged)."""
+        spans: list[Span] = []
+        for match in self.regex.finditer(text):
+            if self._accepted(text, match):
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
+                                  "brand_facility", 0.85))
+        spans.extend(Span(m.start(1), m.end(1), PhiType.FACILITY, "brand_facility", 0.85)
+                     for m in _VA.finditer(text))
+        return spans
+
+    def _accepted(self, text: str, match: re.Match[str]) -> bool:
+        after = text[match.end():match.end() + 40]
+        if _MODEL_AFTER.match(after) or _eponym_after(after):
+            return False  # a maker before its model ('Fresenius 2008T'), a diet or a score
+        surface = match.group()
+        keys = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", surface)]
+        if any(words.zipf(k) < _RARE and not words.is_english(k) for k in keys) \
+                or keys[0] in ("ST", "SAINT", "OUR"):
+            return True
+        start = match.start()
+        before = text[max(0, start - 12):start]
+        if len(keys) > 1 and all(w[:1].isupper() for w in surface.split()) \
+                and not _SENTENCE_START.search(text[max(0, start - 4):start]):
+            return True
+        if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys):
+            return True  # 'the cvs', 'my ochsner' (never 'the banner')
+        return bool(_BEFORE.search(before) or _AFTER.match(after))
