@@ -134,3 +134,38 @@ def test_no_postal_or_cue_span_in_clinical_phrases(parts: list[str], case: objec
     finder_p = PostalFinder(lexicon())
     finder_c = CueFinder(lexicon())
     assert finder_p.find(text) == [] and finder_c.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("i was told my BRCA2 is positive, does my sister grace need testing", "grace"),
+    ("my wife joy is 31 weeks and her feet are swelling", "joy"),
+    ("miles is 2 and got a DTaP on the 5th", "miles"),
+    ("we moved and need a new pediatrician, sunny is 3", "sunny"),
+    ("need a letter for work: marcus bell, out of work jan 10", "marcus bell"),
+    ("family wants updates, pt hassan in ICU 3", "hassan"),
+    ("outside records coming via fax, pt al-sayed transferred from osh", "al-sayed"),
+])
+def test_relation_age_and_pair_cues(cues: CueFinder, text: str, name: str) -> None:
+    assert (name, PhiType.NAME) in _found(cues, text)
+
+
+@pytest.mark.parametrize("text", [
+    "my son will need a booster", "my husband may have covid", "pain is 7 and worse at night",
+    "she is 3 weeks postpartum", "the ana panel came back", "my mom just got home",
+])
+def test_relation_age_and_pair_cues_leave_words(cues: CueFinder, text: str) -> None:
+    assert [t for t in _found(cues, text) if t[1] is PhiType.NAME] == []
+
+
+def test_a_facility_before_a_hospital_unit(cues: CueFinder) -> None:
+    assert ("Bethesda", PhiType.FACILITY) in _found(cues, "Dad (91yo) at Bethesda ICU - why?")
+    assert [t for t in _found(cues, "admitted to the Medical ICU overnight")
+            if t[1] is PhiType.FACILITY] == []
+
+
+def test_a_postal_town_after_a_street_line(postal: PostalFinder) -> None:
+    text = "send the results to 2217 e 9th st, apt 3, tulsa please"
+    town = postal.town_after_street(text, text.index(", tulsa"))
+    assert town is not None and text[town.start:town.end] == "tulsa"
+    text = "lives at 12 Oak St, March 3 visit"
+    assert postal.town_after_street(text, text.index(", March")) is None

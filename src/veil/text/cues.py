@@ -27,6 +27,7 @@ import re
 
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES
 from veil.text.spans import PhiType, Span
 
 __all__ = ["CueFinder"]
@@ -51,6 +52,41 @@ _PAGE = re.compile(
     r"\.(?:com|io|co|org|net|me|site)(?:/[^\s<>\"')\]]*)?(?![A-Za-z0-9])")
 _RARE = 3.5
 """Zipf frequency below which a word is no everyday English ('okafor' 2.6, 'hassan' 3.7)."""
+_NAME_COMMON = 4.2
+"""Zipf frequency from which a dictionary name reads as an everyday word after 'pt'."""
+_FAMILY = (r"wife|husband|hubby|son|daughter|sister|brother|sis|bro|mom|mother|mum|mama|mommy|"
+           r"dad|father|papa|daddy|grandma|grandpa|grandmother|grandfather|granny|nana|gramma|"
+           r"grandson|granddaughter|grandkid|aunt|auntie|uncle|niece|nephew|cousin|friend|"
+           r"boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|fiancé|baby|kid|child|toddler|"
+           r"neighbor|neighbour|roommate|caregiver|stepson|stepdaughter|stepmom|stepdad|twin")
+_RELATION_NAME = re.compile(
+    r"(?<![A-Za-z])(?i:my|our|his|her|their|your|ur)[ \t]+(?:(?i:little|older|younger|big|baby|"
+    r"twin|oldest|youngest|middle|elderly|step|ex)[ \t\-]*)?(?i:" + _FAMILY + r")s?[ \t]+("
+    + _W + r")(?=[ \t]*(?:[,?!)]|$|[ \t](?i:is|was|has|had|needs?|got|gets|went|goes|can|cant|"
+    r"can't|should|will|would|did|does|doesnt|doesn't|didnt|didn't|just|also|keeps|kept|fell|"
+    r"says|said|takes|took|started|stopped|turned|turns|wants|tested|woke|lives|lived|"
+    r"passed|died|hasnt|hasn't|isnt|isn't|wasnt|wasn't|still|ever|never|already|and)\b))")
+"""'does my sister grace need testing', 'my wife joy is 31 weeks': a relation, a given name
+and what a person does next; the given name may be an everyday word."""
+_MODALS = frozenset({"WILL", "MAY", "CAN", "MIGHT", "MUST", "SHALL", "SHOULD", "WOULD", "COULD",
+                     "JUST", "ALSO", "STILL", "NEVER", "EVER", "ALREADY", "ALWAYS", "ONLY"})
+_CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[ \t]+"
+                        r"[0-9]{1,2}(?=[ \t]+(?i:and|yo|y/o|years?|yrs?|months?|mos?|weeks?|"
+                        r"wks?)\b|[ \t]*(?:[,.!?]|$))")
+"""'miles is 2 and got a DTaP', ', sunny is 3': a given name opening a clause, then an age."""
+_LOWER_PAIR = re.compile(r"(?<![A-Za-z'’\-])([a-z][a-z'’\-]+)[ \t]+([a-z][a-z'’\-]+)"
+                         r"(?![A-Za-z'’\-])")
+_UNIT_AFTER_FACILITY = re.compile(
+    r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the[ \t]+|The[ \t]+)?((?:[A-Z][A-Za-z'’\-]*"
+    r"[ \t]+){0,3}[A-Z][A-Za-z'’\-]*)[ \t]+(?:ICU|MICU|SICU|CCU|CVICU|NICU|PICU|ER|ED|L&D|"
+    r"(?i:emergency[ \t]+(?:room|department)|icu|er\b|nicu|picu|cath[ \t]+lab|labor[ \t]+and"
+    r"[ \t]+delivery))(?![A-Za-z])")
+"""'Dad (91yo) at Bethesda ICU', 'at the Fargo VA ER': capitalized words before a hospital
+unit name the hospital."""
+_GENERIC_CARE = frozenset({"THE", "OUR", "MY", "YOUR", "HOSPITAL", "MEDICAL", "CENTER", "GENERAL",
+                           "COMMUNITY", "LOCAL", "MAIN", "ADULT", "PEDIATRIC", "NEURO", "CARDIAC",
+                           "SURGICAL", "TRAUMA", "BURN", "NEONATAL", "MEDICINE", "THIS", "THAT",
+                           "SAME", "OTHER", "ANOTHER", "OUTSIDE", "NEAREST", "CLOSEST", "REGIONAL"})
 _NOT_AFTER_TITLE = frozenset({
     "SAID", "SAYS", "TOLD", "THINKS", "WANTS", "OFFICE", "OFFICES", "APPT", "APPOINTMENT",
     "VISIT", "VISITS", "NOTE", "NOTES", "ORDERS", "ORDER", "REFERRAL", "LETTER", "CALLED",
@@ -77,6 +113,11 @@ class CueFinder:
         spans = self._titles(text)
         spans.extend(self._patients(text))
         spans.extend(self._introductions(text))
+        spans.extend(self._relation_names(text))
+        spans.extend(self._child_ages(text))
+        if not any(c.isupper() for c in text[:2000]):
+            spans.extend(self._lower_pairs(text))
+        spans.extend(self._facilities_before_units(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
         spans.extend(Span(m.start(), m.end(), PhiType.URL, "cue_page", 0.9)
@@ -125,10 +166,15 @@ class CueFinder:
             if word.isupper() and not text.isupper():
                 continue  # an abbreviation ('Patient SSN', 'pt ID')
             if len(key) < 2 or self._blocked(key) or not words.pronounceable(key) \
-                    or words.zipf(key) >= _RARE or words.term_shaped(key) \
-                    or words.is_english(key):
+                    or words.term_shaped(key):
                 continue
-            if not self.lexicon.is_name(key) and words.near_english(key):
+            known = self.lexicon.is_name(key) or ("-" in key and any(
+                p in self.lexicon.last for p in key.split("-") if len(p) > 2))
+            if known:
+                # a dictionary surname that is no everyday word ('hassan', 'al-sayed')
+                if words.zipf(key) >= _NAME_COMMON or ("-" not in key and words.is_english(key)):
+                    continue
+            elif words.zipf(key) >= _RARE or words.is_english(key) or words.near_english(key):
                 continue  # clipped words ('eval', 'ambulating' misspelt) are no surname
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_patient", 0.85))
         return spans
@@ -154,4 +200,50 @@ class CueFinder:
             base = match.start(2)
             spans.append(Span(base + parts[0].start(), base + parts[taken - 1].end(),
                               PhiType.NAME, "cue_intro", 0.85))
+        return spans
+
+    def _relation_names(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _RELATION_NAME.finditer(text):
+            key = fold(match.group(1))
+            if key in _MODALS or key not in self.lexicon.first or self._blocked(key):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_relation", 0.85))
+        return spans
+
+    def _child_ages(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _CHILD_AGE.finditer(text):
+            key = fold(match.group(1))
+            if key in _MODALS or key not in self.lexicon.first or self._blocked(key) \
+                    or key in ("SHE", "HE", "IT", "WHO", "THAT", "THIS", "WHICH"):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_child_age", 0.8))
+        return spans
+
+    def _lower_pairs(self, text: str) -> list[Span]:
+        """'need a letter for work: marcus bell': in text without capitals, a given name that is
+        no everyday word followed by a dictionary surname."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _LOWER_PAIR.finditer(text):
+            first, last = fold(match.group(1)), fold(match.group(2))
+            if first not in lex.first or words.is_english(first) or words.zipf(first) >= 4.5 \
+                    or self._blocked(first) or lex.is_clinical(first):
+                continue
+            if last not in lex.last or self._blocked(last) or last in lex.particles \
+                    or words.zipf(last) >= 5.0:
+                continue
+            spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_lower_pair", 0.8))
+        return spans
+
+    def _facilities_before_units(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for match in _UNIT_AFTER_FACILITY.finditer(text):
+            keys = [fold(w) for w in match.group(1).split()]
+            if all(k in FUNCTION_WORDS or k in _GENERIC_CARE or k in _GENERIC or k in _SERVICES
+                   or _SERVICE_END.search(k) for k in keys):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "cue_unit_facility",
+                              0.85))
         return spans

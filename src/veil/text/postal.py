@@ -107,6 +107,8 @@ _PLACE_PREP = re.compile(
     r"[ \t]+([A-Za-z][a-z'’\-]+(?:[ \t]+[A-Za-z][a-z'’\-]+){0,2})")
 _COMMON = 4.0
 """Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""
+_AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z]"
+                           r"[A-Za-z'’\-]+){0,2})")
 _LATIN = frozenset({"VITRO", "VIVO", "SITU", "UTERO", "TOTO", "EXTREMIS", "LIEU", "SILICO",
                     "VACUO", "LOCO", "VITAE"})
 _CLAUSE = re.compile(r"[.!?;\n](?:[ \t]|$)")
@@ -138,6 +140,25 @@ class PostalFinder:
         spans.extend(self._zips(text))
         spans.extend(self._towns_after_prepositions(text))
         return spans
+
+    def town_after_street(self, text: str, end: int) -> Span | None:
+        """The postal town right after a street line ('2217 e 9th st, apt 3, tulsa'), in any
+        case: one to three words after a comma or a space that name a town the Postal
+        Service knows (any state), and no state, month or function word."""
+        match = _AFTER_STREET.match(text, end)
+        if match is None:
+            return None
+        lex = self.lexicon
+        parts = match.group(1).split()
+        for n in range(len(parts), 0, -1):
+            keys = [fold(p) for p in parts[:n]]
+            if " ".join(keys) not in self.places.towns or any(
+                    k in FUNCTION_WORDS or k in lex.states or k in MONTH_WORDS
+                    or lex.is_clinical(k) for k in keys):
+                continue
+            stop = match.start(1) + len(" ".join(parts[:n]))
+            return Span(match.start(1), stop, PhiType.CITY, "postal_after_street", 0.85)
+        return None
 
     def _towns_after_prepositions(self, text: str) -> list[Span]:
         spans: list[Span] = []

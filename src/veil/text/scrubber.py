@@ -61,6 +61,8 @@ _AGE_AFTER_AGE = re.compile(
     r"min|hours?|days?|times))\b")
 """'93 y.o. (per son), or 94 per her own count': a second number over 89 offered as an
 alternative right after an age."""
+_DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility"})
+"""Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU'): never vetoed as a term."""
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
@@ -164,7 +166,7 @@ class Scrubber:
 
     def _vetoed(self, text: str, span: Span) -> bool:
         """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
-        if span.source in ("known", SHORT_SURNAME):
+        if span.source in ("known", SHORT_SURNAME) or span.source in _DECISIVE:
             return False
         if span.type in _CODE_TYPES and _CODE_CONTEXT.search(
                 text, max(0, span.start - 30), span.start):
@@ -179,16 +181,23 @@ class Scrubber:
         lex = self.lexicon
         if span.source in ("name_context", "facility", "facility_of", "city_state", "town_state",
                            "place_town", "slot_city", "slot_facility", "slot_name",
-                           "postal_town", "postal_county", "postal_after_in", "brand_facility"):
+                           "postal_town", "postal_county", "postal_after_in", "brand_facility",
+                           "postal_after_street", "cue_patient", "cue_relation",
+                           "cue_child_age", "cue_lower_pair"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
                    or w in FUNCTION_WORDS for w in words)
 
     def _ages_after_names(self, text: str, spans: list[Span]) -> list[Span]:
-        """'Harold Jenkins is 94', 'Edith, 101,': a bare number over 89 after a name is an age."""
+        """'Harold Jenkins is 94', 'Edith, 101,': a bare number over 89 after a name is an age;
+        a ZIP after a city and a postal town after a street line are found the same way."""
         extra = []
         for span in spans:
+            if span.type is PhiType.ADDRESS:
+                town = self.postal.town_after_street(text, span.end)
+                if town is not None:
+                    extra.append(town)
             if span.type is PhiType.CITY:
                 zip_match = _ZIP_AFTER_CITY.match(text, span.end)
                 if zip_match:
