@@ -169,3 +169,11 @@ def test_a_postal_town_after_a_street_line(postal: PostalFinder) -> None:
     assert town is not None and text[town.start:town.end] == "tulsa"
     text = "lives at 12 Oak St, March 3 visit"
     assert postal.town_after_street(text, text.index(", March")) is None
+
+
+def test_capitalized_pairs_of_names_of_any_origin(cues: CueFinder) -> None:
+    text = "Living donor work-up: Sathish Kulkarni (coworker), HLA 3/6"
+    assert ("Sathish Kulkarni", PhiType.NAME) in _found(cues, text)
+    for other in ("Candida Glabrata grew in 2/2 bottles", "seen in Los Angeles County",
+                  "Hernández Soto   Fecha de nacimiento", "Started Jardiance Tuesday"):
+        assert [t for t in _found(cues, other) if t[1] is PhiType.NAME] == [], other

@@ -87,6 +87,11 @@ _GENERIC_CARE = frozenset({"THE", "OUR", "MY", "YOUR", "HOSPITAL", "MEDICAL", "C
                            "COMMUNITY", "LOCAL", "MAIN", "ADULT", "PEDIATRIC", "NEURO", "CARDIAC",
                            "SURGICAL", "TRAUMA", "BURN", "NEONATAL", "MEDICINE", "THIS", "THAT",
                            "SAME", "OTHER", "ANOTHER", "OUTSIDE", "NEAREST", "CLOSEST", "REGIONAL"})
+_CAP = r"[A-Z](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[A-Z]))+"
+_CAPITALIZED_PAIR = re.compile(r"(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)(" + _CAP
+                               + r") (" + _CAP + r")(?![\w'’\-])(?![ \t]+[A-Z])")
+"""Two capitalized words standing alone (one space between; no capitalized word right before
+or after: table columns and longer names are other rules' business)."""
 _NOT_AFTER_TITLE = frozenset({
     "SAID", "SAYS", "TOLD", "THINKS", "WANTS", "OFFICE", "OFFICES", "APPT", "APPOINTMENT",
     "VISIT", "VISITS", "NOTE", "NOTES", "ORDERS", "ORDER", "REFERRAL", "LETTER", "CALLED",
@@ -118,6 +123,7 @@ class CueFinder:
         if not any(c.isupper() for c in text[:2000]):
             spans.extend(self._lower_pairs(text))
         spans.extend(self._facilities_before_units(text))
+        spans.extend(self._capitalized_pairs(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
         spans.extend(Span(m.start(), m.end(), PhiType.URL, "cue_page", 0.9)
@@ -247,3 +253,32 @@ class CueFinder:
             spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "cue_unit_facility",
                               0.85))
         return spans
+
+    def _capitalized_pairs(self, text: str) -> list[Span]:
+        """'Sathish Kulkarni': two capitalized words, one a dictionary name that is no English
+        word, the other such a name too or a word no list holds (any origin's names)."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _CAPITALIZED_PAIR.finditer(text):
+            if match.group(1).isupper() or match.group(2).isupper():
+                continue
+            keys = [fold(match.group(1)), fold(match.group(2))]
+            # (the scanner's 'weak' list is not consulted: word frequency decides here)
+            if any(lex.is_clinical(k) or k in lex.not_name or k in lex.places or self._blocked(k)
+                   for k in keys):
+                continue
+            named = [self._dictionary_name(k) for k in keys]
+            if not any(named) or not all(
+                    n or self._unknown(k) for n, k in zip(named, keys, strict=True)):
+                continue
+            spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_name_pair", 0.8))
+        return spans
+
+    def _dictionary_name(self, key: str) -> bool:
+        return self.lexicon.is_name(key) and words.zipf(key) < 4.0 and not words.is_english(key)
+
+    @staticmethod
+    def _unknown(key: str) -> bool:
+        return (words.zipf(key) == 0.0 and not words.is_english(key)
+                and not words.near_english(key) and words.pronounceable(key)
+                and not words.term_shaped(key) and key not in words.unknown_stop())

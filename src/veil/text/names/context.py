@@ -63,6 +63,8 @@ _CARE_BEFORE = re.compile(
     r"voicemail)\s+(?:left\s+)?for|left\s+for|by|reviewer|tech|technician|technologist|doula|"
     r"midwife|scribe|sonographer|phlebotomist|paramedic|emt|dietitian|hygienist|therapist|"
     r"rt|pt|ot|slp|cma|attn|baby\s+(?:girl|boy)|now\s+named|named|its|it's|this\s+is|"
+    r"coordinator|recipient|donor|pct|navigator|dispatcher|driver|transporter|sitter|"
+    r"counselor|receptionist|scheduler|courier|volunteer|caseworker|advocate|liaison|"
     r"i'm|im|i\s+am)"
     r"(?:\s+(?:to|with|by|for|from|on|of))?(?:\s*[:(]\s*|\s+)$)")
 """Hand-off and care verbs: an unknown capitalized word after them is a person
