@@ -16,6 +16,10 @@ from veil.text.spans import PhiType
     ("NSTEMI type 2 from UGIB; EGD 1/9: Forrest IIa ulcer", "1/9"),
     ("Immunizations: hepatitis B 10/1; 2-month vaccines 11/1 incl. nirsevimab", "10/1"),
     ("6-mo shots given 1/12. Disposition: home", "1/12"),
+    ("Hodgkin lymphoma 1978, ABVD. Labs 11/7: ALC 42k.", "11/7"),
+    ("KDIGO stage 2 AKI. Signed FPF/zg 6/4 0712", "6/4"),
+    ("roommate, 207-555-0177, last exposure 11/11 IGRA for all", "11/11"),
+    ("CCU PROGRESS 5/11 - hospital day 4. Overnight", "5/11"),
     ("Shift: 7p-7a 2/11/24-2/12/24  Resident alert", "2/12/24"),
     ("DOB: 04 / 18 / 1930   Gender: F", "04 / 18 / 1930"),
     ("Narrowband UVB 3x/week (Sept-Nov 2023) stopped", "Sept-Nov 2023"),
@@ -34,6 +38,7 @@ def test_dates_in_forms_notes_use(scrubber: Scrubber, text: str, value: str) -> 
     "BCx 2/2 MSSA; placed 1/2 tab under the tongue",
     "given 1/2 tablet, started 3/4 strength formula",
     "murmur 2/6 at the apex, strength given 5/5",
+    "BP 3/4 0800 mg? no: took 1/2 1000 mg tablet",
 ])
 def test_scores_and_fractions_stay(scrubber: Scrubber, text: str) -> None:
     assert [s for s in scrubber.find(text) if s.type is PhiType.DATE] == []

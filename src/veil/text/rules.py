@@ -93,7 +93,8 @@ _EVENT_WORDS = (
     r"labs|panel|vaccine|vaccines|shots?|booster|dose|Tdap|DTaP|MMR|PCV|HPV|hepatitis|"
     r"influenza|flu|covid|RSV|visit|appt|appointment|consult|admission|discharge|"
     r"follow-up|followup|f/u|due|expires?|expired|effective|updated|signed|faxed|called|"
-    r"notified|voluntary|involuntary|converted"
+    r"notified|voluntary|involuntary|converted|progress|update|addendum|exposure|exposed|"
+    r"rounds|onset|arrived|returned|travel|departed|contact"
 )
 """Words after which a bare month/day is the date of an event (see `date_event_short`)."""
 _NOT_DATE_AFTER = (
@@ -292,14 +293,17 @@ def _rules() -> tuple[PatternRule, ...]:
           r"december))(?![A-Za-z])", 0.85),
         r("date_paren_short", d, r"\((" + _MON + r"/" + _DAYNUM + r")\)", 0.85, group=1),
         r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM
-          + r")[ \t]+[0-2]?[0-9]:[0-5][0-9]", 0.85, group=1),
+          + r")[ \t]+(?:[0-2]?[0-9]:[0-5][0-9]|(?:[01][0-9]|2[0-3])[0-5][0-9](?![0-9]|[ \t]*"
+          r"(?i:mg|ml|mcg|units?|cc|g|kg|lbs?|hrs?|hours?|min|ms|mm|cm|%|x\b|times)))", 0.85,
+          group=1),
         r("date_line_short", d, r"(?m:^[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*$)", 0.85,
           group=1),
         # a month/day right after a clinical event or procedure ('PICC placed 4/8', 'EGD 1/9:',
         # 'BAL 3/9 MSSA', 'hepatitis B 10/1'): notes date events this way; scores and fractions
         # ('strength 4/5', 'pain 3/10', '1/2 tab') have no event word before them
-        r("date_event_short", d, r"(?i:\b(?:" + _EVENT_WORDS + r")(?:[ \t]+[A-Za-z0-9]{1,3})?"
-          r"[ \t]*[:(]?[ \t]*(?:on[ \t]+)?)(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
+        r("date_event_short", d, r"(?i:\b(?:" + _EVENT_WORDS
+          + r")(?:[ \t]+[A-Za-z][A-Za-z0-9]{0,2})?[ \t]*[:(]?[ \t]*(?:on[ \t]+)?)(?<![0-9])"
+          r"(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
           + _MON + r"/" + _DAYNUM + r")" + _RD
           + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
         # ('BCx 2/2', '1/4 bottles': a fraction of bottles or samples, never a date)
