@@ -28,6 +28,7 @@ from veil.text import words
 from veil.text.lexicon import Lexicon, fold
 from veil.text.places.vocabulary import _eponym_after
 from veil.text.spans import PhiType, Span
+from veil.text.trie import trie_pattern
 
 __all__ = ["BrandFinder", "facility_brands"]
 
@@ -48,19 +49,15 @@ _VA = re.compile(r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t
                  r"(?:[ \t]+(?i:hospital|medical[ \t]+center|clinic|cboc|vamc))?)(?![A-Za-z])")
 
 
-def _pattern(brand: str) -> str:
-    """A brand as a regex: any case, flexible spaces, optional periods and apostrophes."""
-    out = []
-    for char in brand:
-        if char == " ":
-            out.append(r"[ \t]+")
-        elif char in "'’":
-            out.append(r"['’]?")
-        elif char == ".":
-            out.append(r"\.?")
-        else:
-            out.append(re.escape(char))
-    return "".join(out)
+def _piece(char: str) -> str:
+    """One brand character as a regex: flexible spaces, optional periods and apostrophes."""
+    if char == " ":
+        return r"[ \t]+"
+    if char == "'":
+        return r"['’]?"
+    if char == ".":
+        return r"\.?"
+    return re.escape(char)
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +70,10 @@ def facility_brands() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(_pattern(b) for b in facility_brands())
-                      + r")(?![A-Za-z0-9])", re.IGNORECASE)
+    brands = {b.lower().replace("’", "'") for b in facility_brands()}
+    firsts = "".join(sorted({b[0] for b in brands} | {b[0].upper() for b in brands}))
+    return re.compile(r"(?=[" + re.escape(firsts) + r"])(?<![A-Za-z0-9])(?:"
+                      + trie_pattern(brands, _piece) + r")(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 class BrandFinder:

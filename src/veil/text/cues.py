@@ -34,22 +34,29 @@ __all__ = ["CueFinder"]
 
 _W = r"[^\W\d_](?:[^\W\d_]|['’](?![sS](?![^\W\d_]))(?=[^\W\d_])|-(?=[^\W\d_]))*"
 """One word: letters, inner hyphens and apostrophes (any script); a possessive 's ends it."""
-_TITLE = re.compile(r"(?<![A-Za-z])(?i:dr|doctor|mrs|mr|ms|mx|attn|attention)(?:\.|:)?[ \t]+("
+_TITLE = re.compile(r"(?=[DdMmAa])(?<![A-Za-z])(?i:dr|doctor|mrs|mr|ms|mx|attn|attention)"
+                    r"(?:\.|:)?[ \t]+("
                     + _W + r")(?:[ \t]+(" + _W + r"))?")
-_PATIENT = re.compile(r"(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W + r")(?![/'’])")
+_PATIENT = re.compile(r"(?=[Pp])(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W
+                      + r")(?![/'’])")
 """'PT' in capitals is physical therapy ('PT eval'), not the patient."""
 _INTRO = re.compile(
-    r"(?<![A-Za-z])(?i:(my[ \t]+name[ \t]+is|my[ \t]+name['’]s|name[ \t]+is)|"
+    r"(?=[MmNnHh])(?<![A-Za-z])(?i:(my[ \t]+name[ \t]+is|my[ \t]+name['’]s|name[ \t]+is)|"
     r"(?:hi|hey|hello|hiya)[ \t,!.]+(?:(?:it['’]?s|this[ \t]+is|i['’]?m|i[ \t]+am)))"
     r"[ \t]+(" + _W + r"(?:[ \t]+" + _W + r"){0,2})")
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
-_SPOKEN_PHONE = re.compile(r"(?<![A-Za-z])(?i:" + _DIGIT_WORD + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+)"
+_SPOKEN_PHONE = re.compile(r"(?=[ZzOoTtFfSsEeNn])(?<![A-Za-z])(?i:" + _DIGIT_WORD
+                           + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+)"
                            + _DIGIT_WORD + r"){6,11})(?![A-Za-z])")
 _PAGE = re.compile(
     r"(?i)(?<![A-Za-z0-9@.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:wordpress|blogspot|tumblr|"
     r"substack|wixsite|weebly|squarespace|medium|github|gitlab|neocities|carrd|typepad|"
     r"livejournal|webflow|ghost|mystrikingly|jimdofree|site123|gofundme|caringbridge)"
     r"\.(?:com|io|co|org|net|me|site)(?:/[^\s<>\"')\]]*)?(?![A-Za-z0-9])")
+_PAGE_HOST = re.compile(r"\.(?i:wordpress|blogspot|tumblr|substack|wixsite|weebly|squarespace|"
+                        r"medium|github|gitlab|neocities|carrd|typepad|livejournal|webflow|ghost|"
+                        r"mystrikingly|jimdofree|site123|gofundme|caringbridge)\.")
+"""A cheap test (a literal '.' first) whether a text names a page host at all."""
 _RARE = 3.5
 """Zipf frequency below which a word is no everyday English ('okafor' 2.6, 'hassan' 3.7)."""
 _NAME_COMMON = 4.2
@@ -60,7 +67,8 @@ _FAMILY = (r"wife|husband|hubby|son|daughter|sister|brother|sis|bro|mom|mother|m
            r"boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|fiancé|baby|kid|child|toddler|"
            r"neighbor|neighbour|roommate|caregiver|stepson|stepdaughter|stepmom|stepdad|twin")
 _RELATION_NAME = re.compile(
-    r"(?<![A-Za-z])(?i:my|our|his|her|their|your|ur)[ \t]+(?:(?i:little|older|younger|big|baby|"
+    r"(?=[MmOoHhTtYyUu])(?<![A-Za-z])(?i:my|our|his|her|their|your|ur)[ \t]+"
+    r"(?:(?i:little|older|younger|big|baby|"
     r"twin|oldest|youngest|middle|elderly|step|ex)[ \t\-]*)?(?i:" + _FAMILY + r")s?[ \t]+("
     + _W + r")(?=[ \t]*(?:[,?!)]|$|[ \t](?i:is|was|has|had|needs?|got|gets|went|goes|can|cant|"
     r"can't|should|will|would|did|does|doesnt|doesn't|didnt|didn't|just|also|keeps|kept|fell|"
@@ -77,7 +85,8 @@ _CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[
 _LOWER_PAIR = re.compile(r"(?<![A-Za-z'’\-])([a-z][a-z'’\-]+)[ \t]+([a-z][a-z'’\-]+)"
                          r"(?![A-Za-z'’\-])")
 _UNIT_AFTER_FACILITY = re.compile(
-    r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the[ \t]+|The[ \t]+)?((?:[A-Z][A-Za-z'’\-]*"
+    r"(?=[AaTtFfIi])(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the[ \t]+|The[ \t]+)?"
+    r"((?:[A-Z][A-Za-z'’\-]*"
     r"[ \t]+){0,3}[A-Z][A-Za-z'’\-]*)[ \t]+(?:ICU|MICU|SICU|CCU|CVICU|NICU|PICU|ER|ED|L&D|"
     r"(?i:emergency[ \t]+(?:room|department)|icu|er\b|nicu|picu|cath[ \t]+lab|labor[ \t]+and"
     r"[ \t]+delivery))(?![A-Za-z])")
@@ -88,7 +97,8 @@ _GENERIC_CARE = frozenset({"THE", "OUR", "MY", "YOUR", "HOSPITAL", "MEDICAL", "C
                            "SURGICAL", "TRAUMA", "BURN", "NEONATAL", "MEDICINE", "THIS", "THAT",
                            "SAME", "OTHER", "ANOTHER", "OUTSIDE", "NEAREST", "CLOSEST", "REGIONAL"})
 _CAP = r"[A-Z](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[A-Z]))+"
-_CAPITALIZED_PAIR = re.compile(r"(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)(" + _CAP
+_CAPITALIZED_PAIR = re.compile(r"(?=[A-Z])(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)("
+                               + _CAP
                                + r") (" + _CAP + r")(?![\w'’\-])(?![ \t]+[A-Z])")
 """Two capitalized words standing alone (one space between; no capitalized word right before
 or after: table columns and longer names are other rules' business)."""
@@ -119,15 +129,17 @@ class CueFinder:
         spans.extend(self._patients(text))
         spans.extend(self._introductions(text))
         spans.extend(self._relation_names(text))
-        spans.extend(self._child_ages(text))
+        if " is " in text:
+            spans.extend(self._child_ages(text))
         if not any(c.isupper() for c in text[:2000]):
             spans.extend(self._lower_pairs(text))
         spans.extend(self._facilities_before_units(text))
         spans.extend(self._capitalized_pairs(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
-        spans.extend(Span(m.start(), m.end(), PhiType.URL, "cue_page", 0.9)
-                     for m in _PAGE.finditer(text))
+        if _PAGE_HOST.search(text):
+            spans.extend(Span(m.start(), m.end(), PhiType.URL, "cue_page", 0.9)
+                         for m in _PAGE.finditer(text))
         return spans
 
     def _blocked(self, key: str) -> bool:

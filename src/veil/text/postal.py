@@ -37,6 +37,7 @@ from veil.text import words as words_module
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION
 from veil.text.spans import PhiType, Span
+from veil.text.trie import trie_pattern
 
 __all__ = ["PostalFinder", "postal_places"]
 
@@ -74,8 +75,8 @@ _CODE_BY_NAME = {name: code for code, name in STATES.items() if not code.startsw
                  or code in ("AL", "AK", "AZ", "AR")}
 _STATE_NAMES = sorted(_CODE_BY_NAME, key=len, reverse=True)
 _STATE = re.compile(
-    r"(?<![A-Za-z])(?:(" + "|".join(n.replace(" ", r"[ \t]+") for n in _STATE_NAMES)
-    + r")|(" + "|".join(c for c in STATES if c in _CODE_BY_NAME.values()) + r")\.?)(?![A-Za-z])",
+    r"(?=[ACDFGHIKLMNOPRSTUVW])(?<![A-Za-z])(?:(" + trie_pattern(_STATE_NAMES) + r")|("
+    + trie_pattern(c for c in STATES if c in _CODE_BY_NAME.values()) + r")\.?)(?![A-Za-z])",
     re.IGNORECASE)
 _WORDY_CODES = frozenset({"IN", "ME", "OR", "OH", "HI", "OK", "PA", "MA", "LA", "AL", "DE", "CO",
                           "ID", "GA", "AS", "AR"})

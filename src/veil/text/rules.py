@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from veil.detect import vocab
 from veil.text.spans import PhiType
+from veil.text.trie import trie_pattern
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -80,22 +81,27 @@ _AGE_WORDS = (r"(?i:ninety(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|(?:one\s+|a\s+)?h
               r"(?:\s+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS + r"|ten|eleven|twelve|"
               r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[\s\-]+"
               + _NUM_UNIT_WORDS + r")?))?)")
-_EVENT_WORDS = (
-    r"placed|inserted|removed|pulled|started|stopped|restarted|held|resumed|given|administered|"
-    r"drawn|collected|obtained|sent|resulted|reported|intubated|extubated|admitted|readmitted|"
-    r"discharged|transferred|issued|dispensed|filled|refilled|implanted|explanted|replaced|"
-    r"changed|performed|done|completed|scheduled|rescheduled|cancell?ed|seen|evaluated|"
-    r"diagnosed|delivered|born|died|expired|vaccinated|immunized|injected|infused|transfused|"
-    r"biopsied|biopsy|resected|repaired|fixed|operated|surgery|excised|debrided|cultured|"
-    r"EGD|ERCP|EUS|TEE|TTE|echo|PET|CT|CTA|MRI|MRA|MRCP|US|CXR|KUB|EEG|EMG|ECG|EKG|DEXA|"
-    r"BAL|BCx|UCx|cx|culture|cultures|LP|CVC|PICC|port|line|drain|tube|stent|cath|"
-    r"angiogram|colonoscopy|bronchoscopy|endoscopy|mammogram|ultrasound|x-ray|xray|scan|"
-    r"labs|panel|vaccine|vaccines|shots?|booster|dose|Tdap|DTaP|MMR|PCV|HPV|hepatitis|"
-    r"influenza|flu|covid|RSV|visit|appt|appointment|consult|admission|discharge|"
-    r"follow-up|followup|f/u|due|expires?|expired|effective|updated|signed|faxed|called|"
-    r"notified|voluntary|involuntary|converted|progress|update|addendum|exposure|exposed|"
-    r"rounds|onset|arrived|returned|travel|departed|contact"
+_EVENT_WORD_LIST = (
+    "addendum", "administered", "admission", "admitted", "angiogram", "appointment", "appt",
+    "arrived", "bal", "bcx", "biopsied", "biopsy", "booster", "born", "bronchoscopy", "called",
+    "canceled", "cancelled", "cath", "changed", "collected", "colonoscopy", "completed",
+    "consult", "contact", "converted", "covid", "ct", "cta", "culture", "cultured", "cultures",
+    "cvc", "cx", "cxr", "debrided", "delivered", "departed", "dexa", "diagnosed", "died",
+    "discharge", "discharged", "dispensed", "done", "dose", "drain", "drawn", "dtap", "due",
+    "ecg", "echo", "eeg", "effective", "egd", "ekg", "emg", "endoscopy", "ercp", "eus",
+    "evaluated", "excised", "expire", "expired", "expires", "explanted", "exposed", "exposure",
+    "extubated", "f/u", "faxed", "filled", "fixed", "flu", "follow-up", "followup", "given",
+    "held", "hepatitis", "hpv", "immunized", "implanted", "influenza", "infused", "injected",
+    "inserted", "intubated", "involuntary", "issued", "kub", "labs", "line", "lp", "mammogram",
+    "mmr", "mra", "mrcp", "mri", "notified", "obtained", "onset", "operated", "panel", "pcv",
+    "performed", "pet", "picc", "placed", "port", "progress", "pulled", "readmitted", "refilled",
+    "removed", "repaired", "replaced", "reported", "rescheduled", "resected", "restarted",
+    "resulted", "resumed", "returned", "rounds", "rsv", "scan", "scheduled", "seen", "sent",
+    "shot", "shots", "signed", "started", "stent", "stopped", "surgery", "tdap", "tee",
+    "transferred", "transfused", "travel", "tte", "tube", "ucx", "ultrasound", "update",
+    "updated", "us", "vaccinated", "vaccine", "vaccines", "visit", "voluntary", "x-ray", "xray",
 )
+_EVENT_WORDS = trie_pattern(_EVENT_WORD_LIST)
 """Words after which a bare month/day is the date of an event (see `date_event_short`)."""
 _NOT_DATE_AFTER = (
     r"strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of|tabs?|tablets?|caps?|cups?|"
@@ -791,6 +797,15 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_field_short": ("date of", "comparison", "compared", "prior", "dob", "dos", "dod",
                          "doi"),
     "zip_state_any_case": tuple("0123456789"),
+    "access_code": ("code", "key", "pin", "token"),
+    "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
+    "plan_program": ("medi", "chip", "tricare", "ahcccs", "husky", "health", "care", "kid",
+                     "star", "champva", "ihs", "va "),
+    "age_person_of": (" of ",),
+    "age_label_phrase": ("age ",),
+    "age_quoted": ('"', "“", "'", "‘"),
+    "date_spaced_slashes": (" / ",),
+    "date_month_range": ("-", "–", "/", " to ", " through ", " thru ", " until "),
 }
 """Rule name -> lower-case substrings one of which a text must hold for the rule to run
 (a substring test in C is far cheaper than a regex scan that cannot match)."""
@@ -816,6 +831,14 @@ FIRST_CHARS: dict[str, str] = {
 look-ahead for them lets the regex engine skip every other position at once: the same
 matches (tests/text/test_rules_fresh.py checks), a third less time for these rules. Rules
 whose pattern starts with a literal character need none (the engine skips by itself)."""
+FIRST_CHARS.update({
+    "date_numeric_range": "0-9", "date_romance": "0-9", "date_spaced_slashes": "0-9",
+    "date_month_range": "ADFJMNOSadfjmnos", "date_spoken": "ADFJMNOSadfjmnos",
+    "street_lower_abbrev": "0-9",
+})
+FIRST_CHARS["date_event_short"] = "".join(sorted({w[0] for w in _EVENT_WORD_LIST}
+                                                  | {w[0].upper() for w in _EVENT_WORD_LIST}))
+
 
 
 def with_lead(pattern: str) -> str:

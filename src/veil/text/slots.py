@@ -50,6 +50,7 @@ from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION
 from veil.text.spans import PhiType, Span
+from veil.text.trie import trie_pattern
 
 __all__ = ["SlotFinder"]
 
@@ -235,31 +236,7 @@ _ROLE_WORDS = (
 """Clinician and staff role words (with the abbreviations of chat) that open a name slot."""
 
 
-def _trie(entries: Sequence[str]) -> str:
-    """A regex alternation of `entries` factored by common prefixes (longest first), so
-    that the engine rejects a position on its first letter instead of trying every word."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for entry in entries:
-        node = tree
-        for char in entry:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        parts = []
-        ends = False
-        for char in sorted(node):
-            if char == "":
-                ends = True
-                continue
-            piece = r"[ \t]+" if char == " " else re.escape(char)
-            parts.append(piece + emit(node[char]))
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return "(?:" + body + ")?" if ends else body
-
-    return emit(tree)
+_trie = trie_pattern
 
 
 _REL_FAMILY = _trie(_FAMILY_WORDS)
