@@ -177,3 +177,38 @@ def test_capitalized_pairs_of_names_of_any_origin(cues: CueFinder) -> None:
     for other in ("Candida Glabrata grew in 2/2 bottles", "seen in Los Angeles County",
                   "Hernández Soto   Fecha de nacimiento", "Started Jardiance Tuesday"):
         assert [t for t in _found(cues, other) if t[1] is PhiType.NAME] == [], other
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("PID|1||MF004471902^^^MFS^MR||NAKAMURA^HIROSHI^K||19410312|M", "NAKAMURA^HIROSHI^K",
+     PhiType.NAME),
+    ("PID|1||123||DOE^JANE||19410312|F|||1900 N 50TH ST^^FORT SMITH^AR^72904||", "FORT SMITH",
+     PhiType.CITY),
+    ("PID|1||123||DOE^JANE||19410312|F|||1900 N 50TH ST^^FORT SMITH^AR^72904||", "72904",
+     PhiType.ZIP),
+    ("Magic Valley - Cardiology Unit\nHi Faith! These are written for you", "Faith",
+     PhiType.NAME),
+    ("can you tell me the address? Thank you, Toyin 425-306-8891", "Toyin", PhiType.NAME),
+    ("list held by Employee Health, Tavita Faleolo, RN); fit status", "Tavita Faleolo",
+     PhiType.NAME),
+    ("started 14:10 by RN Nicolette Bouchard, stopped 14:32", "Nicolette Bouchard",
+     PhiType.NAME),
+    ("tribal CHR Lorelei Two Crow will do home visits", "Lorelei Two Crow", PhiType.NAME),
+])
+def test_hl7_greetings_sign_offs_and_roles(cues: CueFinder, text: str, value: str,
+                                           kind: PhiType) -> None:
+    assert (value, kind) in _found(cues, text)
+
+
+@pytest.mark.parametrize("text", [
+    "OBX|1|NM|2345-7^GLUCOSE^LN||95|mg/dL", "ORC|NW|123^EPIC|ORU^R01",
+    "Hi team, quick update on bed 4", "Thanks, Doctor. Will do.",
+    "RN Assessment completed; MD Notified at 0300", "Dear Colleague,\nThank you for the referral",
+])
+def test_hl7_codes_and_generic_greetings_stay(cues: CueFinder, text: str) -> None:
+    assert [t for t in _found(cues, text) if t[1] is PhiType.NAME] == []
+
+
+def test_a_possessive_ends_a_role_name(cues: CueFinder) -> None:
+    text = "It's about my caregiver Arjun's Kawasaki disease biopsy."
+    assert all("Kawasaki" not in t for t, _k in _found(cues, text))

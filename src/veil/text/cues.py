@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from veil.detect.vocab import STATES
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES
@@ -102,6 +103,37 @@ _CAPITALIZED_PAIR = re.compile(r"(?=[A-Z])(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A
                                + r") (" + _CAP + r")(?![\w'’\-])(?![ \t]+[A-Z])")
 """Two capitalized words standing alone (one space between; no capitalized word right before
 or after: table columns and longer names are other rules' business)."""
+_HL7_NAME = re.compile(r"(?<=[|~^])([A-Z][A-Za-z'’\-]+)\^([A-Z][A-Za-z'’\-]+)"
+                       r"((?:\^[A-Z][A-Za-z.'’\-]*)?)(?=[|^~\n]|$)")
+"""An HL7 v2 person name (XPN: 'NAKAMURA^HIROSHI^K') between field separators."""
+_HL7_PLACE = re.compile(r"\^([A-Za-z][A-Za-z .'’\-]{1,40})\^([A-Z]{2})\^([0-9]{5}(?:-[0-9]{4})?)"
+                        r"(?=[|^~\n]|$)")
+"""An HL7 v2 address's city, state and ZIP ('^FORT SMITH^AR^72904')."""
+_GREETING = re.compile(r"(?:^|(?<=\n))[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
+                       r"evening))[ \t,]+([A-Z][a-z'’\-]+)(?=[ \t]*[!,.:;\n])")
+_SIGN_OFF = re.compile(r"(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|sincerely|warmly|"
+                       r"respectfully|take[ \t]+care)[ \t]*[,!.]?[ \t]*\n?[ \t]*(?:-+[ \t]*)?"
+                       r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]*(?:[\n,(]|[0-9(+]|$))")
+"""'Hi Faith!' on a line's start, 'Thank you, Toyin 425-...': a greeting or sign-off names a
+person (an everyday-word given name too)."""
+_NOT_GREETED = frozenset({"TEAM", "ALL", "EVERYONE", "EVERYBODY", "DOCTOR", "NURSE", "THERE",
+                          "FOLKS", "GUYS", "YALL", "SIR", "MADAM", "FRIENDS", "DR", "AGAIN",
+                          "SO", "MUCH", "FOR", "AND", "OK", "OKAY", "WELL", "PLEASE", "YES", "NO",
+                          "COLLEAGUES", "COLLEAGUE", "PROVIDER", "PHARMACY", "CLINIC", "STAFF"})
+_CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
+    ("MD", "DO", "RN", "NP", "PA", "PA-C", "PhD", "DDS", "DMD", "PharmD", "LPN", "LVN", "CNA",
+     "CNM", "CRNA", "LCSW", "MSW", "MLS", "MT", "DPT", "OTR", "SLP", "RRT", "EMT", "AuD", "OD",
+     "APRN", "FNP", "BSN", "MSN", "CMA", "MBBS", "CHW", "RD", "RDN"), key=len, reverse=True))
+    + r")(?![A-Za-z])")
+"""A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
+_ROLE_NAME = re.compile(
+    r"(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|CNM|(?i:dispatcher|driver|"
+    r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
+    r"therapist|counselor|counsellor|sitter|transporter|phlebotomist|paramedic|medic|"
+    r"scribe|doula|midwife|volunteer|receptionist))(?:[ \t]*:)?[ \t]+"
+    r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
+"""'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
+role or credential before capitalized words that read as a name."""
 _NOT_AFTER_TITLE = frozenset({
     "SAID", "SAYS", "TOLD", "THINKS", "WANTS", "OFFICE", "OFFICES", "APPT", "APPOINTMENT",
     "VISIT", "VISITS", "NOTE", "NOTES", "ORDERS", "ORDER", "REFERRAL", "LETTER", "CALLED",
@@ -135,6 +167,10 @@ class CueFinder:
             spans.extend(self._lower_pairs(text))
         spans.extend(self._facilities_before_units(text))
         spans.extend(self._capitalized_pairs(text))
+        if "^" in text:
+            spans.extend(self._hl7(text))
+        spans.extend(self._greetings(text))
+        spans.extend(self._role_names(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
         if _PAGE_HOST.search(text):
@@ -280,7 +316,10 @@ class CueFinder:
                    for k in keys):
                 continue
             named = [self._dictionary_name(k) for k in keys]
-            if not any(named) or not all(
+            credential = _CREDENTIAL_AFTER.match(text, match.end())
+            if credential and not any(words.is_english(k) and not lex.is_name(k) for k in keys):
+                pass  # 'Tavita Faleolo, RN': names before a credential, whatever their origin
+            elif not any(named) or not all(
                     n or self._unknown(k) for n, k in zip(named, keys, strict=True)):
                 continue
             spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_name_pair", 0.8))
@@ -294,3 +333,66 @@ class CueFinder:
         return (words.zipf(key) == 0.0 and not words.is_english(key)
                 and not words.near_english(key) and words.pronounceable(key)
                 and not words.term_shaped(key) and key not in words.unknown_stop())
+
+    def _hl7(self, text: str) -> list[Span]:
+        """Names, towns and ZIPs in the fields of HL7 v2 messages pasted into notes."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _HL7_NAME.finditer(text):
+            keys = [fold(match.group(1)), fold(match.group(2))]
+            if any(lex.is_clinical(k) or k in FUNCTION_WORDS or words.term_shaped(k)
+                   or (words.is_english(k) and not lex.is_name(k)) or len(k) < 2 for k in keys):
+                continue  # coded elements ('GLU^GLUCOSE^LN') are no person
+            spans.append(Span(match.start(1), match.end(3) if match.group(3) else match.end(2),
+                              PhiType.NAME, "cue_hl7_name", 0.85))
+        for match in _HL7_PLACE.finditer(text):
+            if match.group(2) in STATES:
+                spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "cue_hl7_city", 0.85))
+                spans.append(Span(match.start(3), match.end(3), PhiType.ZIP, "cue_hl7_zip", 0.9))
+        return spans
+
+    def _greetings(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        for regex in (_GREETING, _SIGN_OFF):
+            for match in regex.finditer(text):
+                keys = [fold(w) for w in match.group(1).split()]
+                if keys[0] in _NOT_GREETED or any(
+                        k in FUNCTION_WORDS or self.lexicon.is_clinical(k) or k in MONTH_WORDS
+                        or k in self.lexicon.states for k in keys):
+                    continue
+                if not (self.lexicon.is_name(keys[0]) or (
+                        words.zipf(keys[0]) < _RARE and not words.is_english(keys[0])
+                        and not words.term_shaped(keys[0]))):
+                    continue
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_greeting",
+                                  0.85))
+        return spans
+
+    def _role_names(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _ROLE_NAME.finditer(text):
+            parts = list(re.finditer(r"[A-Za-z'’\-]+", match.group(1)))
+            keys = [fold(p.group()) for p in parts]
+            first = keys[0]
+            if first in FUNCTION_WORDS or lex.is_clinical(first) or first in MONTH_WORDS \
+                    or first in lex.states or first in _GENERIC or first in _SERVICES:
+                continue
+            if not (lex.is_name(first) or (words.zipf(first) < _RARE
+                                           and not words.is_english(first))):
+                continue
+            taken = 1
+            for key in keys[1:]:
+                if parts[taken - 1].group().endswith(("'s", "’s")):
+                    break  # a possessive ends the name ("Arjun's Kawasaki disease")
+                # capitalized words after a name's first word continue it ('Two Crow'; an
+                # eponym's surname too: 'Bouchard') unless they name a unit, month or state
+                if (lex.is_clinical(key) and not lex.is_name(key)) or key in _GENERIC \
+                        or key in _SERVICES or key in MONTH_WORDS or key in lex.states \
+                        or key in ("THE", "AND", "OR", "AT", "IN", "ON", "TO", "FOR", "WITH"):
+                    break
+                taken += 1
+            base = match.start(1)
+            spans.append(Span(base + parts[0].start(), base + parts[taken - 1].end(),
+                              PhiType.NAME, "cue_role_name", 0.85))
+        return spans

@@ -183,7 +183,8 @@ class Scrubber:
                            "place_town", "slot_city", "slot_facility", "slot_name",
                            "postal_town", "postal_county", "postal_after_in", "brand_facility",
                            "postal_after_street", "cue_patient", "cue_relation",
-                           "cue_child_age", "cue_lower_pair"):
+                           "cue_child_age", "cue_lower_pair", "cue_name_pair", "cue_greeting",
+                           "cue_hl7_name", "cue_hl7_city", "cue_hl7_zip", "cue_role_name"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
