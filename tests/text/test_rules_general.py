@@ -77,3 +77,35 @@ def test_ages_over_89_in_phrases(scrubber: Scrubber, text: str, value: str) -> N
 def test_ages_under_90_and_durations_stay(scrubber: Scrubber) -> None:
     text = "a man of 45 with a woman of 60; a patient of 70 kg"
     assert [s for s in scrubber.find(text) if s.type is PhiType.AGE] == []
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Pt: O'Shaughnessy, Bridget   MRN BWF 3320 4471   Procedure: R hip", "BWF 3320 4471",
+     PhiType.MRN),
+    ("DOB: 03/08/1988 Member ID: YRK 441 908 226    Group: 200119", "YRK 441 908 226",
+     PhiType.HEALTH_PLAN),
+    ("on-post parking pass: plate TX RKJ-4218.", "TX RKJ-4218", PhiType.PLATE),
+    ("commercial driver, CDL NC 000042871163). Interpreting", "NC 000042871163",
+     PhiType.LICENSE),
+    ("Omnipod 5 PDM serial OP5-0071 4823 9; automated mode", "OP5-0071 4823 9", PhiType.DEVICE),
+    ("42 Harehills Avenue, Leeds LS8 4EX  Thank you", "LS8 4EX", PhiType.ADDRESS),
+    ("1053 Carling Avenue, Ottawa, ON K1Y 4E9  27 November", "K1Y 4E9", PhiType.ADDRESS),
+])
+def test_identifiers_in_groups_and_foreign_postcodes(scrubber: Scrubber, text: str, value: str,
+                                                      kind: PhiType) -> None:
+    """Covered whole; the merger may type a part by a neighbouring finding ('Leeds LS8 4EX')."""
+    assert covered(scrubber, text, value)
+    assert any(s.type is kind for s in scrubber.find(text)) or kind is PhiType.ADDRESS
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("RECEIVED 12/O1/2026 14:O7 FROM: (4l2) 555-O137 ---", "(4l2) 555-O137"),
+    ("l420 Freeport Rd , Natrona Heights , PA l5O65 Ph:", "l5O65"),
+])
+def test_scanned_digits_read_as_digits(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_the_ocr_reading_leaves_words_codes_and_pipes(scrubber: Scrubber) -> None:
+    text = "TTR V122I genotyping; PV1|1|O|LAB; TITER 1:32|||; Illness 10 days; lol 2"
+    assert [s for s in scrubber.find(text) if s.type not in (PhiType.DATE,)] == []

@@ -118,6 +118,9 @@ _ROMANCE_MONTHS = (
     r"septembre|octobre|novembre|décembre|decembre"
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
+_SPACED_VALUE = (r"((?=[A-Z0-9\- ]*[0-9](?:[A-Z\- ]*[0-9]){4})[A-Z0-9]{1,6}(?:[ \t\-][A-Z0-9]{1,6})"
+                 r"{1,5})(?![A-Za-z0-9])")
+"""A value in groups: capitals and digits, at least five digits in all, two to six groups."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
@@ -505,6 +508,30 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:\([^)\n]{0,30}\)[ \t]*)?[:#=]?[ \t]*(?:is[ \t]+)?)"
           r"((?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){3,24})"
           r"(?![A-Za-z0-9])", 0.9, group=1),
+        # identifiers printed in space-separated groups after a label ('MRN BWF 3320 4471',
+        # 'Member ID: YRK 441 908 226', 'plate TX RKJ-4218', 'CDL NC 000042871163'): groups of
+        # capitals and digits, five digits at least, up to the next lower-case word
+        r("spaced_mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr\s*#|medical\s+record(?:\s+(?:number|"
+          r"no\.?|#))?|urn|chart\s*#?)[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.9, group=1),
+        r("spaced_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|"
+          r"medicare|medicaid|health\s+card|insurance|plan|beneficiary)(?:\s+(?:id|no\.?|number|"
+          r"#|card))?[ \t]*[:#]?[ \t]*(?:id[ \t]*[:#]?[ \t]*)?)" + _SPACED_VALUE, 0.85, group=1),
+        r("spaced_account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account)(?:\s+(?:no\.?|number|#))?"
+          r"[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.85, group=1),
+        r("spaced_plate", PhiType.PLATE, r"(?i:\b(?:plate|tag)(?:\s+(?:no\.?|number|#))?[ \t]*"
+          r"[:#]?[ \t]*)((?:[A-Z]{2}[ \t]+)?(?=[A-Z0-9\- ]*[0-9])(?=[A-Z0-9\- ]*[A-Z0-9]{2})"
+          r"[A-Z0-9]{1,4}(?:[ \t\-][A-Z0-9]{1,5}){1,2})(?![A-Za-z0-9])", 0.85, group=1),
+        r("spaced_license", PhiType.LICENSE, r"(?i:\b(?:dl|cdl|driver'?s?\s+licen[cs]e|licen[cs]e|"
+          r"lic)\.?(?:\s+(?:no\.?|number|#))?[ \t]*[:#]?[ \t]*)((?:[A-Z]{2}[ \t\-])?"
+          r"(?=[A-Z0-9.\- ]*[0-9]{5})[A-Z0-9]{1,6}(?:[ \t.\-][A-Z0-9]{1,9}){0,3})"
+          r"(?![A-Za-z0-9])", 0.85, group=1),
+        r("spaced_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn)(?:\s+(?:no\.?|number|#))?"
+          r"[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.85, group=1),
+        # UK and Canadian postcodes ('Leeds LS8 4EX', 'Ottawa, ON K1Y 4E9')
+        r("postcode_uk", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]"
+          r"[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])", 0.8),
+        r("postcode_ca", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[ABCEGHJ-NPRSTVXY][0-9][A-Z][ \t]?"
+          r"[0-9][A-Z][0-9])(?![A-Za-z0-9])", 0.8),
         r("mrn_prefixed", PhiType.MRN, r"(?<![A-Za-z0-9])MRN?[0-9]{6,10}(?![A-Za-z0-9])", 0.85),
         r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"
           r"encounter|visit|admission|case|episode|lab|order|requisition|study|exam|report|"

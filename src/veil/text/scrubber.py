@@ -61,6 +61,12 @@ _AGE_AFTER_AGE = re.compile(
     r"min|hours?|days?|times))\b")
 """'93 y.o. (per son), or 94 per her own count': a second number over 89 offered as an
 alternative right after an age."""
+_OCR_HINT = re.compile(r"[0-9][OolI]|[OolI][0-9]")
+_OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9])(?=[0-9OolI]*[OolI])[0-9OolI]{2,}"
+                        r"(?![A-Za-z0-9])")
+"""A whole token of digits and the letters scanners read for them ('l5O65', 'O137', '4l2');
+never part of a word or code ('V122I', 'D0B')."""
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU'): never vetoed as a term."""
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
@@ -129,13 +135,12 @@ class Scrubber:
         found: list[list[Span]] = [[] for _ in texts]
         pending: dict[str, list[tuple[int, Candidate, str]]] = {}
         for i, text in enumerate(texts):
-            for cand in self.rules.scan(text):
+            for cand, value in self._scan(text):
                 if cand.rule.validator is None:
                     found[i].append(Span(cand.start, cand.end, cand.rule.type, cand.rule.name,
                                          cand.rule.score))
                 else:
-                    pending.setdefault(cand.rule.validator, []).append(
-                        (i, cand, text[cand.start:cand.end]))
+                    pending.setdefault(cand.rule.validator, []).append((i, cand, value))
             found[i].extend(self.names.find(text))
             found[i].extend(self.places.find(text))
             found[i].extend(self.slots.find(text))
@@ -163,6 +168,21 @@ class Scrubber:
             merged = self._ages_after_names(text, merged)
             out.append(self._propagate(text, merged))
         return out
+
+    def _scan(self, text: str) -> list[tuple[Candidate, str]]:
+        """The pattern rules over the text, and over its OCR reading where scanned digits
+        hold letters ('(4l2) 555-O137', 'PA l5O65'): the reading swaps O/o for 0 and l/I
+        for 1 inside whole digit tokens only, so offsets are the same and no word changes."""
+        found = [(c, text[c.start:c.end]) for c in self.rules.scan(text)]
+        if not _OCR_HINT.search(text):
+            return found
+        reading = _OCR_TOKEN.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
+        if reading == text:
+            return found
+        seen = {(c.start, c.end, c.rule.name) for c, _v in found}
+        found.extend((c, reading[c.start:c.end]) for c in self.rules.scan(reading)
+                     if (c.start, c.end, c.rule.name) not in seen)
+        return found
 
     def _vetoed(self, text: str, span: Span) -> bool:
         """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
