@@ -28,6 +28,7 @@ from veil.errors import UsageError
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
+from veil.text.layout import layout_spans
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
 from veil.text.names import SHORT_SURNAME, NameFinder
@@ -204,7 +205,8 @@ class Scrubber:
                            "postal_town", "postal_county", "postal_after_in", "brand_facility",
                            "postal_after_street", "cue_patient", "cue_relation",
                            "cue_child_age", "cue_lower_pair", "cue_name_pair", "cue_greeting",
-                           "cue_hl7_name", "cue_hl7_city", "cue_hl7_zip", "cue_role_name"):
+                           "cue_hl7_name", "cue_hl7_city", "cue_hl7_zip", "cue_role_name",
+                           "layout_letterhead", "layout_header", "layout_branch"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
@@ -212,7 +214,8 @@ class Scrubber:
 
     def _ages_after_names(self, text: str, spans: list[Span]) -> list[Span]:
         """'Harold Jenkins is 94', 'Edith, 101,': a bare number over 89 after a name is an age;
-        a ZIP after a city and a postal town after a street line are found the same way."""
+        a ZIP after a city, a postal town after a street line and the facilities a letterhead,
+        a header or a branch tail marks (`veil.text.layout`) are found the same way."""
         extra = []
         for span in spans:
             if span.type is PhiType.ADDRESS:
@@ -234,6 +237,7 @@ class Scrubber:
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_name",
                                       0.9))
+        extra.extend(layout_spans(text, spans, self.lexicon))
         return merge([*spans, *extra], text) if extra else spans
 
     def _propagate(self, text: str, spans: list[Span]) -> list[Span]:

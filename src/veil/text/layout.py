@@ -1,0 +1,142 @@
+"""Facilities that a document's layout marks: letterheads, header lines and branch tails.
+
+Letters, faxes and reports put the practice's name where nothing else stands: on the line
+of (or just above) its street address ('Blue Ridge Internal Medicine\\n88 Patton Ave'), in
+the header after the document's title ('DISCHARGE SUMMARY University of Iowa Hospitals &
+Clinics — General Medicine'), and chains add a branch or store after the brand ('Fresenius
+Kidney Care — Bayou Vista', 'Walgreens #11872'). The words carry no facility word often
+enough that no name rule finds them; the position does. `layout_spans` takes a text and its
+merged spans (it needs the street lines already found) and returns the extra spans, with
+the sources `layout_letterhead`, `layout_header` and `layout_branch`. Nothing here logs text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text import words as words_module
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places.vocabulary import _GENERIC, _SERVICES
+from veil.text.postal import postal_places
+from veil.text.spans import PhiType, Span
+
+__all__ = ["layout_spans"]
+
+_NAME_WORD = r"(?:[A-Z][A-Za-z0-9'’.&\-]*|&|of|the|and|at|for|de|la|del|on)"
+_GAP = r"(?:,? )"
+"""Words of one name: one space (after an optional comma); columns have more."""
+_RUN_BEFORE = re.compile(r"(?<![A-Za-z0-9'’])(" + _NAME_WORD + r"(?:" + _GAP + _NAME_WORD
+                         + r"){1,8})[ \t]*,?[ \t]*$")
+"""Capitalized words ending where a street line starts (an optional comma between)."""
+_LINE_RUN = re.compile(r"^[ \t]*(" + _NAME_WORD + r"(?:" + _GAP + _NAME_WORD
+                       + r"){1,8})[ \t]*$")
+_SEGMENT_SPLIT = re.compile(r"[ \t]+(?:—|–|--|-|\|)[ \t]+")
+_TITLE_WORDS = re.compile(r"^(?:[A-Z0-9&/()'’.,\-]{2,}[ \t]+)*[A-Z0-9&/()'’.,\-]{2,}[ \t]+")
+"""An ALL-CAPS document title before a header's first Title-case word."""
+_DOCUMENT_WORDS = frozenset({
+    "NOTE", "NOTES", "REPORT", "SUMMARY", "EVALUATION", "ASSESSMENT", "RECORD", "TESTING",
+    "SCREENING", "INTAKE", "CONSULT", "CONSULTATION", "LETTER", "REFERRAL", "PROGRESS",
+    "VISIT", "ENCOUNTER", "ADMISSION", "DISCHARGE", "ORDER", "ORDERS", "REQUEST", "FORM",
+    "LOG", "SHEET", "PLAN", "INSTRUCTIONS", "PAGE", "FAX", "COVER", "MESSAGE", "THREAD",
+    "UPDATE", "HISTORY", "PHYSICAL", "H&P", "PROCEDURE", "OPERATIVE", "DICTATION", "TITLE",
+    "LOCAL", "DATE", "TIME", "PATIENT", "CONFIDENTIAL", "SUBJECT", "RE", "DEAR", "TO",
+    "FROM", "PRE-ADMISSION", "SPIRITUAL", "DENTAL", "CARE", "LAB",
+})
+_DEPARTMENT = frozenset({
+    "PROGRAM", "SERVICE", "SERVICES", "TEAM", "REPLY", "CALL", "FOLLOW-UP", "FOLLOWUP",
+    "DISEASES", "DISEASE", "DIVISION", "DEPARTMENT", "SECTION", "UNIT", "FLOOR", "WARD",
+    "HANDOFF", "ROUNDS", "HUDDLE", "CONFERENCE", "BOARD", "COMMITTEE", "OFFICE",
+})
+"""Words of a department, service or meeting: a header segment with one names no facility."""
+_HEADS = frozenset({
+    "HOSPITAL", "HOSPITALS", "CLINIC", "CLINICS", "CENTER", "CENTRE", "HEALTHCARE", "HOSPICE",
+    "PHARMACY", "INFIRMARY", "SANITARIUM", "PRACTICE", "ASSOCIATES", "PARTNERS", "SPECIALISTS",
+    "PLLC", "PC", "LLC", "INC", "LLP", "PA", "REHABILITATION", "REHAB", "MANOR", "LIVING",
+    "LABORATORY", "LABORATORIES", "HEALTH", "MEDICAL", "PHYSICIANS", "SURGERY", "DIALYSIS",
+})
+_BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})"
+                     r"(?![A-Za-z])|#[ \t]*[0-9]{3,6}(?![0-9])|\([0-9]{3,6}\))")
+"""A branch after a facility: ' — Bayou Vista', ' - Derby', ' #11872', ' (1405)'."""
+
+
+def _plausible(words: list[str], lexicon: Lexicon) -> bool:
+    """A run names a place of care: two words or more, not only capitals (a title), no word
+    of a service or document ('Program', 'Team', 'Reply'), one word no generic, function,
+    month or clinical word, and positive evidence: a facility head ('Hospital', 'Clinic',
+    'Associates', 'PLLC') or a proper noun (a place, or a word rare in English)."""
+    keys = [fold(w.strip(",.")) for w in words if w.strip(",.")]
+    if len(keys) < 2 or all(w.isupper() and len(w) > 3 for w in words):
+        return False
+    if any(k in _DEPARTMENT for k in keys):
+        return False
+    headed = any(k in _HEADS for k in keys)
+    if not any(k not in _GENERIC and k not in _SERVICES and k not in _DOCUMENT_WORDS
+               and k not in FUNCTION_WORDS and k not in MONTH_WORDS and not lexicon.is_clinical(k)
+               and (k not in lexicon.states or headed) for k in keys):
+        return False  # a state names a facility only with a head ('University of Iowa Hospitals')
+    return any(k in _HEADS or k in lexicon.places or k in postal_places().towns
+               or (words_module.zipf(k) < 3.0 and not words_module.is_english(k)
+                   and not words_module.term_shaped(k) and len(k) > 2) for k in keys)
+
+
+def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Extra facility spans the layout marks (see the module docstring)."""
+    extra: list[Span] = []
+    for span in spans:
+        if span.type is PhiType.ADDRESS:
+            found = _letterhead(text, span.start, lexicon)
+            if found is not None:
+                extra.append(found)
+        elif span.type is PhiType.FACILITY:
+            match = _BRANCH.match(text, span.end)
+            if match:
+                extra.append(Span(span.start, match.end(), PhiType.FACILITY, "layout_branch",
+                                  0.85))
+    if text.count("\n") >= 2:  # documents have headers; one-line questions do not
+        extra.extend(_header(text, lexicon))
+    return extra
+
+
+def _letterhead(text: str, start: int, lexicon: Lexicon) -> Span | None:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if before.strip():
+        match = _RUN_BEFORE.search(before)
+        if match is None or before.rstrip().endswith(":"):
+            return None
+        run = match.group(1)
+        begin = line_start + match.start(1)
+    else:
+        if line_start == 0:
+            return None
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        match = _LINE_RUN.match(text, prev_start, line_start - 1)
+        if match is None:
+            return None
+        run = match.group(1)
+        begin = match.start(1)
+    run = run.rstrip(" ,")
+    if not _plausible(run.split(), lexicon):
+        return None
+    return Span(begin, begin + len(run), PhiType.FACILITY, "layout_letterhead", 0.9)
+
+
+def _header(text: str, lexicon: Lexicon) -> list[Span]:
+    """Title-case segments of a note's first line that name its facility."""
+    end = text.find("\n")
+    line = text if end < 0 else text[:end]
+    spans: list[Span] = []
+    pos = 0
+    for segment in _SEGMENT_SPLIT.split(line):
+        offset = line.find(segment, pos)
+        pos = offset + len(segment)
+        title = _TITLE_WORDS.match(segment)
+        body_start = title.end() if title else 0
+        body = segment[body_start:].split(",")[0].strip()  # 'X Dermatology, Twin Falls ID'
+        if not body or not re.fullmatch(_NAME_WORD + r"(?: " + _NAME_WORD + r"){1,8}", body):
+            continue
+        if body[0].islower() or not _plausible(body.split(), lexicon):
+            continue
+        first = offset + segment.find(body, body_start)
+        spans.append(Span(first, first + len(body), PhiType.FACILITY, "layout_header", 0.9))
+    return spans
