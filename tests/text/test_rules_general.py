@@ -109,3 +109,20 @@ def test_scanned_digits_read_as_digits(scrubber: Scrubber, text: str, value: str
 def test_the_ocr_reading_leaves_words_codes_and_pipes(scrubber: Scrubber) -> None:
     text = "TTR V122I genotyping; PV1|1|O|LAB; TITER 1:32|||; Illness 10 days; lol 2"
     assert [s for s in scrubber.find(text) if s.type not in (PhiType.DATE,)] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("parking ticket at UAB!! plate AL 1B88F22 vin on the ticket", "AL 1B88F22"),
+    ("pharmacy wont fill my son's adderall, his medicaid # is TX 558120447", "TX 558120447"),
+    ("pt account HAR 220048811 shows charge for a visit", "HAR 220048811"),
+    ("asked my ssn last 4 (4471) and acct", "4471"),
+    ("his ssn is on file and he passed 11/12 at home", "11/12"),
+    ("pt shared her fundraiser gofund.me/4c7a91e2 for travel", "gofund.me/4c7a91e2"),
+    ("two charts merged?? MRNs 44102 and 44120", "44102"),
+])
+def test_chat_forms_of_identifiers(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_an_apgar_pair_is_no_date(scrubber: Scrubber) -> None:
+    assert scrubber.find("What does an Apgar of 7/9 mean for a newborn?") == []

@@ -93,13 +93,14 @@ _EVENT_WORD_LIST = (
     "extubated", "f/u", "faxed", "filled", "fixed", "flu", "follow-up", "followup", "given",
     "held", "hepatitis", "hpv", "immunized", "implanted", "influenza", "infused", "injected",
     "inserted", "intubated", "involuntary", "issued", "kub", "labs", "line", "lp", "mammogram",
-    "mmr", "mra", "mrcp", "mri", "notified", "obtained", "onset", "operated", "panel", "pcv",
-    "performed", "pet", "picc", "placed", "port", "progress", "pulled", "readmitted", "refilled",
-    "removed", "repaired", "replaced", "reported", "rescheduled", "resected", "restarted",
-    "resulted", "resumed", "returned", "rounds", "rsv", "scan", "scheduled", "seen", "sent",
-    "shot", "shots", "signed", "started", "stent", "stopped", "surgery", "tdap", "tee",
-    "transferred", "transfused", "travel", "tte", "tube", "ucx", "ultrasound", "update",
-    "updated", "us", "vaccinated", "vaccine", "vaccines", "visit", "voluntary", "x-ray", "xray",
+    "mmr", "mra", "mrcp", "mri", "notified", "obtained", "onset", "operated", "panel", "passed",
+    "pcv", "performed", "pet", "picc", "placed", "port", "progress", "pulled", "readmitted",
+    "refilled", "removed", "repaired", "replaced", "reported", "rescheduled", "resected",
+    "restarted", "resulted", "resumed", "returned", "rounds", "rsv", "scan", "scheduled", "seen",
+    "sent", "shot", "shots", "signed", "started", "stent", "stopped", "surgery", "tdap", "tee",
+    "today", "tomorrow", "tonight", "transferred", "transfused", "travel", "tte", "tube", "ucx",
+    "ultrasound", "update", "updated", "us", "vaccinated", "vaccine", "vaccines", "visit",
+    "voluntary", "x-ray", "xray", "yesterday",
 )
 _EVENT_WORDS = trie_pattern(_EVENT_WORD_LIST)
 """Words after which a bare month/day is the date of an event (see `date_event_short`)."""
@@ -118,8 +119,8 @@ _ROMANCE_MONTHS = (
     r"septembre|octobre|novembre|décembre|decembre"
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
-_SPACED_VALUE = (r"((?=[A-Z0-9\- ]*[0-9](?:[A-Z\- ]*[0-9]){4})[A-Z0-9]{1,6}(?:[ \t\-][A-Z0-9]{1,6})"
-                 r"{1,5})(?![A-Za-z0-9])")
+_SPACED_VALUE = (r"((?=[A-Z0-9\- ]*[0-9](?:[A-Z\- ]*[0-9]){4})[A-Z0-9]{1,6}"
+                 r"(?:[ \t\-][A-Z0-9]{1,12}){1,5})(?![A-Za-z0-9])")
 """A value in groups: capitals and digits, at least five digits in all, two to six groups."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
@@ -284,7 +285,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:/|[ \t]+[A-Z])))\.?(?![A-Za-z0-9])(?![ \t]*[0-9]{1,3}[ \t]*%)", 0.8),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r")"
           + _RD, 0.95),
-        r("date_context_short", d, r"(?i:\b(?:on|since|from|until|till|through|thru|dated|by|"
+        r("date_context_short", d, r"(?i:(?<!apgar\s)(?<!apgars\s)(?<!score\s)(?<!ratio\s)"
+          r"\b(?:on|since|from|until|till|through|thru|dated|by|"
           r"before|after|effective|of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
           r"stopped|last|next|between|and|to|dictated|transcribed|signed|date|exam|d/t|"
           r"performed|collected|drawn|received|reported|resulted|scheduled|appt|appointment|"
@@ -417,6 +419,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:\s+dot\s+[a-z0-9\-]+)*\s+dot\s+(?:com|org|net|edu|gov|us|io|me|co)\b)", 0.9),
         r("url", PhiType.URL, r"(?i:\b(?:https?|ftp)://[^\s<>\"')\]]+|"
           r"\bwww\.[a-z0-9\-]+(?:\.[a-z0-9\-]+)+(?:/[^\s<>\"')\]]*)?)", 1.0),
+        # link shorteners and share links ('gofund.me/4c7a91e2', 'bit.ly/3xYz', 'forms.gle/..')
+        r("url_short", PhiType.URL, r"(?i:(?<![A-Za-z0-9.@])(?:bit\.ly|goo\.gl|gofund\.me|"
+          r"linktr\.ee|t\.co|tinyurl\.com|rb\.gy|ow\.ly|is\.gd|buff\.ly|forms\.gle|"
+          r"photos\.app\.goo\.gl|youtu\.be|wa\.me|m\.me|venmo\.com|cash\.app|paypal\.me)"
+          r"/[^\s<>\"')\]]+)", 0.9),
         r("url_bare", PhiType.URL, r"(?i:\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|"
           r"gov|io|info|biz|us|health|care)/[^\s<>\"')\]]*)", 0.9),
         r("ipv4", PhiType.IP, r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9]|\.[0-9])", 0.95,
@@ -442,7 +449,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("ssn_labelled", PhiType.SSN, r"(?i:\b(?:ssn|ss#|ss\s+no|soc(?:ial)?\s+sec(?:urity)?"
           r"(?:\s+(?:number|no|#))?)\b\.?\s*[:#]?\s*(?:is\s+|of\s+|ending\s+(?:in\s+)?)?)"
           r"((?:[0-9Xx*]{3}[\- ]?[0-9Xx*]{2}[\- ]?)?[0-9]{4})" + _RD, 1.0, group=1),
-        r("mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr(?=#)|mr\s+no|medical\s+record|accession|specimen|"
+        r("mrn", PhiType.MRN, r"(?i:\b(?:mrns?|mr(?=#)|mr\s+no|medical\s+record|accession|specimen|"
           r"fin|csn|har|empi|emr|ehr|hrn|chart\s+no|health\s+record)\b" + _SEP + r")"
           + _ID_VALUE + _R, 0.9,
           group=1, validator="record_number"),
@@ -455,8 +462,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
           r"ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+(?:the\s+)?"
-          r"(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?))?\s*(?:is|are|=|:|-)?\s*)"
-          r"([0-9]{4})(?![0-9])", 0.9, group=1),
+          r"(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?))?\s*(?:is|are|=|:|-)?\s*"
+          r"\(?\s*)([0-9]{4})(?![0-9])", 0.9, group=1),
         # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
         r("case_number", PhiType.MRN, r"(?i:\b(?:case|booking|inmate|docket|incident|citation|"
           r"warrant|so|file)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
@@ -492,8 +499,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"tricare|ahcccs|masshealth|tenncare|soonercare|badgercare|husky|apple\s+health|"
           r"peachcare|kidcare|denali\s+kidcare|healthy\s+(?:louisiana|michigan|indiana|"
           r"connections)|medi-?kids|star\+?plus|champva|ihs|va\s+health)"
-          r"(?:\s+(?:id|number|no\.?|#|member\s+id|card))?\s*[:#]?[ \t]*)"
-          r"((?=[A-Za-z]{0,4}[0-9])[A-Za-z]{0,4}[0-9][0-9A-Za-z\-]{5,16})(?![A-Za-z0-9])",
+          r"(?:\s+(?:id|number|no\.?|#|member\s+id|card))?\s*[:#]?[ \t]*(?:is[ \t]+)?)"
+          r"((?:[A-Z]{2}[ \t])?(?=[A-Za-z]{0,4}[0-9])[A-Za-z]{0,4}[0-9][0-9A-Za-z\-]{5,16})"
+          r"(?![A-Za-z0-9])",
           0.9, group=1, validator="has_digit"),
         # 'Insurance Medicare A/B #099A272446', 'Coverage: BCBS PPO - 597B645303'
         r("plan_after_payer", PhiType.HEALTH_PLAN, r"(?i:\b(?:insurance|insurer|ins|coverage|"
@@ -512,20 +520,21 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Member ID: YRK 441 908 226', 'plate TX RKJ-4218', 'CDL NC 000042871163'): groups of
         # capitals and digits, five digits at least, up to the next lower-case word
         r("spaced_mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr\s*#|medical\s+record(?:\s+(?:number|"
-          r"no\.?|#))?|urn|chart\s*#?)[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.9, group=1),
+          r"no\.?|#))?|urn|chart\s*#?)\b[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.9, group=1),
         r("spaced_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|"
-          r"medicare|medicaid|health\s+card|insurance|plan|beneficiary)(?:\s+(?:id|no\.?|number|"
+          r"medicare|medicaid|health\s+card|insurance|plan|beneficiary)\b(?:\s+(?:id|no\.?|number|"
           r"#|card))?[ \t]*[:#]?[ \t]*(?:id[ \t]*[:#]?[ \t]*)?)" + _SPACED_VALUE, 0.85, group=1),
-        r("spaced_account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account)(?:\s+(?:no\.?|number|#))?"
+        r("spaced_account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account)\b(?:\s+(?:no\.?|number|#))?"
           r"[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.85, group=1),
-        r("spaced_plate", PhiType.PLATE, r"(?i:\b(?:plate|tag)(?:\s+(?:no\.?|number|#))?[ \t]*"
+        r("spaced_plate", PhiType.PLATE, r"(?i:\b(?:plate|tag)\b(?:\s+(?:no\.?|number|#))?[ \t]*"
           r"[:#]?[ \t]*)((?:[A-Z]{2}[ \t]+)?(?=[A-Z0-9\- ]*[0-9])(?=[A-Z0-9\- ]*[A-Z0-9]{2})"
-          r"[A-Z0-9]{1,4}(?:[ \t\-][A-Z0-9]{1,5}){1,2})(?![A-Za-z0-9])", 0.85, group=1),
+          r"[A-Z0-9]{1,4}(?:[ \t\-][A-Z0-9]{1,5}){1,2}|[A-Z]{2}[ \t]+(?=[A-Z0-9]*[0-9])"
+          r"[A-Z0-9]{4,8})(?![A-Za-z0-9])", 0.85, group=1),
         r("spaced_license", PhiType.LICENSE, r"(?i:\b(?:dl|cdl|driver'?s?\s+licen[cs]e|licen[cs]e|"
-          r"lic)\.?(?:\s+(?:no\.?|number|#))?[ \t]*[:#]?[ \t]*)((?:[A-Z]{2}[ \t\-])?"
+          r"lic)\b\.?(?:\s+(?:no\.?|number|#))?[ \t]*[:#]?[ \t]*)((?:[A-Z]{2}[ \t\-])?"
           r"(?=[A-Z0-9.\- ]*[0-9]{5})[A-Z0-9]{1,6}(?:[ \t.\-][A-Z0-9]{1,9}){0,3})"
           r"(?![A-Za-z0-9])", 0.85, group=1),
-        r("spaced_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn)(?:\s+(?:no\.?|number|#))?"
+        r("spaced_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn)\b(?:\s+(?:no\.?|number|#))?"
           r"[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.85, group=1),
         # UK and Canadian postcodes ('Leeds LS8 4EX', 'Ottawa, ON K1Y 4E9')
         r("postcode_uk", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]"

@@ -68,8 +68,9 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9])(?=[0-9OolI]*[OolI]
 """A whole token of digits and the letters scanners read for them ('l5O65', 'O137', '4l2');
 never part of a word or code ('V122I', 'D0B')."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
-_DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility"})
-"""Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU'): never vetoed as a term."""
+_DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility"})
+"""Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
+'UPMC'): never vetoed as a term."""
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
