@@ -212,3 +212,20 @@ def test_hl7_codes_and_generic_greetings_stay(cues: CueFinder, text: str) -> Non
 def test_a_possessive_ends_a_role_name(cues: CueFinder) -> None:
     text = "It's about my caregiver Arjun's Kawasaki disease biopsy."
     assert all("Kawasaki" not in t for t, _k in _found(cues, text))
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("3-week trip: flew to Lima May 22, bus to Iquitos May 25", "Iquitos"),
+    ("heading to Cancun dec 19, do i need any vaccine", "Cancun"),
+    ("she reports their father had similar illness in Ibadan.", "Ibadan"),
+    ("He's traveling to Thessaloniki in February", "Thessaloniki"),
+])
+def test_cities_abroad_after_travel_words(postal: PostalFinder, text: str, city: str) -> None:
+    assert (city, PhiType.CITY) in _found(postal, text)
+
+
+def test_cities_abroad_leave_everyday_words(postal: PostalFinder) -> None:
+    for text in ("she is in good spirits", "refer to Cardiology", "went to bed early",
+                 "in spite of it", "visiting hours end at 8",
+                 "Found in Paris classification stage 0-IIa"):
+        assert [t for t in _found(postal, text) if t[1] is PhiType.CITY] == [], text

@@ -17,11 +17,14 @@ the pinned `zipcodes` package) confirms them:
 - **town after a place preposition**: 'in', 'near', 'from', 'outside' (and 'to' after a verb
   of moving) then one to three words that name a postal town and are no common English
   word (Zipf frequency below 4: 'peoria', 'tulsa', not 'normal' or 'commerce'), no clinical
-  word, no state and no country ('thrifty white in peoria', 'we r in kahului').
+  word, no state and no country ('thrifty white in peoria', 'we r in kahului');
+- **a city abroad** after a travel or origin preposition ('resettled from Damak', 'heading
+  to Cancun'; GeoNames cities of 15,000+ people, `world_cities.txt.gz`).
 
 The words around still decide nothing alone: a town is found only with its state, a county
 only with its suffix, a ZIP only with a residence word. Spans carry the sources
-`postal_town`, `postal_county` and `postal_zip`. Nothing here logs text.
+`postal_town`, `postal_county`, `postal_zip`, `postal_after_in`, `postal_after_street` and
+`world_city`. Nothing here logs text.
 """
 
 from __future__ import annotations
@@ -36,10 +39,11 @@ from veil.detect.vocab import STATES
 from veil.text import words as words_module
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION
+from veil.text.places.vocabulary import _eponym_after
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
-__all__ = ["PostalFinder", "postal_places"]
+__all__ = ["PostalFinder", "postal_places", "world_cities"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,14 @@ class PostalPlaces:
     towns: dict[str, frozenset[str]]
     counties: frozenset[str]
     zips: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def world_cities() -> frozenset[str]:
+    """Cities abroad of 15,000+ people (GeoNames via tools/make_text_world.py), folded."""
+    raw = resources.files("veil").joinpath("data/text/world_cities.txt.gz").read_bytes()
+    return frozenset(line for line in gzip.decompress(raw).decode("utf-8").splitlines()
+                     if line and line[0] != "#")
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +122,12 @@ _COMMON = 4.0
 """Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""
 _AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z]"
                            r"[A-Za-z'’\-]+){0,2})")
+_TRAVEL_PREP = re.compile(
+    r"(?<![A-Za-z])(?:in|to|from|near|via|outside|visiting|visit|around)[ \t]+"
+    r"([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+){0,2})")
+_GLOBAL_CITIES = frozenset({"LONDON", "PARIS", "ROME", "MADRID", "BERLIN", "TOKYO", "DELHI",
+                            "MANILA", "LAGOS", "CAIRO", "LIMA", "BOGOTA", "MEXICO CITY"})
+"""Cities whose names are everyday English words in the frequency list only as names."""
 _LATIN = frozenset({"VITRO", "VIVO", "SITU", "UTERO", "TOTO", "EXTREMIS", "LIEU", "SILICO",
                     "VACUO", "LOCO", "VITAE"})
 _CLAUSE = re.compile(r"[.!?;\n](?:[ \t]|$)")
@@ -140,6 +158,7 @@ class PostalFinder:
             spans.extend(self._counties(text))
         spans.extend(self._zips(text))
         spans.extend(self._towns_after_prepositions(text))
+        spans.extend(self._world_cities(text))
         return spans
 
     def town_after_street(self, text: str, end: int) -> Span | None:
@@ -160,6 +179,38 @@ class PostalFinder:
             stop = match.start(1) + len(" ".join(parts[:n]))
             return Span(match.start(1), stop, PhiType.CITY, "postal_after_street", 0.85)
         return None
+
+    def _world_cities(self, text: str) -> list[Span]:
+        """'resettled from Damak', 'heading to Cancun', 'his father in Ibadan': one to three
+        words after a travel or origin preposition that name a city of 15,000+ people abroad
+        (GeoNames). Capitalized, any such city but a common English word; in lower case only
+        a word rare in English."""
+        spans: list[Span] = []
+        cities = world_cities()
+        lex = self.lexicon
+        for match in _TRAVEL_PREP.finditer(text):
+            parts = match.group(1).split()
+            for n in range(len(parts), 0, -1):
+                words = parts[:n]
+                keys = [fold(w) for w in words]
+                if " ".join(keys) not in cities:
+                    continue
+                lower = all(w.islower() for w in words)
+                if any(k in FUNCTION_WORDS or k in MONTH_WORDS or lex.is_clinical(k)
+                       or k in lex.states or k in COUNTRY_OR_REGION for k in keys):
+                    break
+                common = max(words_module.zipf(k) for k in keys)
+                if (lower and (common >= _COMMON or any(words_module.is_english(k)
+                                                        for k in keys))) or \
+                        (not lower and n == 1 and common >= 5.0 and words_module.is_english(
+                            keys[0]) and keys[0] not in _GLOBAL_CITIES):
+                    break
+                end = match.start(1) + len(" ".join(words))
+                if _eponym_after(text[end:end + 40]):
+                    break  # 'Paris classification', 'Norwalk agent'
+                spans.append(Span(match.start(1), end, PhiType.CITY, "world_city", 0.85))
+                break
+        return spans
 
     def _towns_after_prepositions(self, text: str) -> list[Span]:
         spans: list[Span] = []

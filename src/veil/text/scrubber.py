@@ -207,7 +207,8 @@ class Scrubber:
                            "postal_after_street", "cue_patient", "cue_relation",
                            "cue_child_age", "cue_lower_pair", "cue_name_pair", "cue_greeting",
                            "cue_hl7_name", "cue_hl7_city", "cue_hl7_zip", "cue_role_name",
-                           "layout_letterhead", "layout_header", "layout_branch"):
+                           "layout_letterhead", "layout_header", "layout_branch",
+                           "world_city"):
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
