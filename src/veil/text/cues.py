@@ -109,10 +109,10 @@ _HL7_NAME = re.compile(r"(?<=[|~^])([A-Z][A-Za-z'’\-]+)\^([A-Z][A-Za-z'’\-]+
 _HL7_PLACE = re.compile(r"\^([A-Za-z][A-Za-z .'’\-]{1,40})\^([A-Z]{2})\^([0-9]{5}(?:-[0-9]{4})?)"
                         r"(?=[|^~\n]|$)")
 """An HL7 v2 address's city, state and ZIP ('^FORT SMITH^AR^72904')."""
-_GREETING = re.compile(r"(?:^|(?<=\n))[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
+_GREETING = re.compile(r"(?m:^)[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
                        r"evening))[ \t,]+([A-Z][a-z'’\-]+)(?=[ \t]*[!,.:;\n])")
-_SIGN_OFF = re.compile(r"(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|sincerely|warmly|"
-                       r"respectfully|take[ \t]+care)[ \t]*[,!.]?[ \t]*\n?[ \t]*(?:-+[ \t]*)?"
+_SIGN_OFF = re.compile(r"(?=[TtRrCcBbSsWw])(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|"
+                       r"sincerely|warmly|respectfully|take[ \t]+care)[ \t]*[,!.]?[ \t]*\n?[ \t]*(?:-+[ \t]*)?"
                        r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]*(?:[\n,(]|[0-9(+]|$))")
 """'Hi Faith!' on a line's start, 'Thank you, Toyin 425-...': a greeting or sign-off names a
 person (an everyday-word given name too)."""
@@ -127,7 +127,8 @@ _CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
     + r")(?![A-Za-z])")
 """A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
 _ROLE_NAME = re.compile(
-    r"(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|CNM|(?i:dispatcher|driver|"
+    r"(?=[RLCNPMEDTIASVdtcianpsmvr])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|CNM|"
+    r"(?i:dispatcher|driver|"
     r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
     r"therapist|counselor|counsellor|sitter|transporter|phlebotomist|paramedic|medic|"
     r"scribe|doula|midwife|volunteer|receptionist))(?:[ \t]*:)?[ \t]+"

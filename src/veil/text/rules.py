@@ -285,9 +285,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:/|[ \t]+[A-Z])))\.?(?![A-Za-z0-9])(?![ \t]*[0-9]{1,3}[ \t]*%)", 0.8),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r")"
           + _RD, 0.95),
-        r("date_context_short", d, r"(?i:(?<!apgar\s)(?<!apgars\s)(?<!score\s)(?<!ratio\s)"
-          r"\b(?:on|since|from|until|till|through|thru|dated|by|"
-          r"before|after|effective|of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
+        r("date_context_short", d, r"(?i:\b(?:on|since|from|until|till|through|thru|dated|by|"
+          r"before|after|effective|(?<!apgar\s)(?<!apgars\s)(?<!score\s)(?<!ratio\s)of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
           r"stopped|last|next|between|and|to|dictated|transcribed|signed|date|exam|d/t|"
           r"performed|collected|drawn|received|reported|resulted|scheduled|appt|appointment|"
           r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending|faxed|"
@@ -834,6 +833,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
                          "doi"),
     "zip_state_any_case": tuple("0123456789"),
     "access_code": ("code", "key", "pin", "token"),
+    "url_short": ("bit.ly", "goo.gl", "gofund.me", "linktr.ee", "t.co/", "tinyurl", "rb.gy",
+                  "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
+                  "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
     "plan_program": ("medi", "chip", "tricare", "ahcccs", "husky", "health", "care", "kid",
                      "star", "champva", "ihs", "va "),

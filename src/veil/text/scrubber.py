@@ -63,10 +63,10 @@ _AGE_AFTER_AGE = re.compile(
 """'93 y.o. (per son), or 94 per her own count': a second number over 89 offered as an
 alternative right after an age."""
 _OCR_HINT = re.compile(r"[0-9][OolI]|[OolI][0-9]")
-_OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9])(?=[0-9OolI]*[OolI])[0-9OolI]{2,}"
-                        r"(?![A-Za-z0-9])")
-"""A whole token of digits and the letters scanners read for them ('l5O65', 'O137', '4l2');
-never part of a word or code ('V122I', 'D0B')."""
+_OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[0-9OolI]*[OolI])"
+                        r"[0-9OolI]{3,}(?![A-Za-z0-9])")
+"""A whole token of digits and the letters scanners read for them, two digits at least
+('l5O65', 'O137', '4l2'); never part of a word or code ('V122I', 'D0B') and never 'O2'."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
