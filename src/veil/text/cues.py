@@ -112,7 +112,8 @@ _HL7_PLACE = re.compile(r"\^([A-Za-z][A-Za-z .'’\-]{1,40})\^([A-Z]{2})\^([0-9]
 _GREETING = re.compile(r"(?m:^)[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
                        r"evening))[ \t,]+([A-Z][a-z'’\-]+)(?=[ \t]*[!,.:;\n])")
 _SIGN_OFF = re.compile(r"(?=[TtRrCcBbSsWw])(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|"
-                       r"sincerely|warmly|respectfully|take[ \t]+care)[ \t]*[,!.]?[ \t]*\n?[ \t]*(?:-+[ \t]*)?"
+                       r"sincerely|warmly|respectfully|take[ \t]+care)[ \t]*[,!.]?[ \t]*\n?[ \t]*"
+                       r"(?:-+[ \t]*)?"
                        r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]*(?:[\n,(]|[0-9(+]|$))")
 """'Hi Faith!' on a line's start, 'Thank you, Toyin 425-...': a greeting or sign-off names a
 person (an everyday-word given name too)."""
