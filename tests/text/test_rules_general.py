@@ -126,3 +126,27 @@ def test_chat_forms_of_identifiers(scrubber: Scrubber, text: str, value: str) ->
 
 def test_an_apgar_pair_is_no_date(scrubber: Scrubber) -> None:
     assert scrubber.find("What does an Apgar of 7/9 mean for a newborn?") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("DTG: 020715DEC26 SM: SPC on sick call", "020715DEC26"),
+    ("Hx: T2DM x 20 yrs, A1c 8.9 (Oct). VA sc: 20/60", "Oct"),
+    ("Dejó de tomar la metformina en octubre por dolor", "octubre"),
+    ("rendez-vous le mercredi 2 déc. à 9h40", "2 déc"),
+    ("Admit 11/27/2026.\n| digoxin | 0.125 mg daily | 12/1 am | Continue |", "12/1"),
+    ("Seen 11/30/26. Low Na diet. Dispo: likely 12/4. HF clinic f/u", "12/4"),
+])
+def test_military_month_word_and_dated_note_forms(scrubber: Scrubber, text: str,
+                                                  value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.DATE)
+
+
+@pytest.mark.parametrize("text", [
+    "Seen 11/30/26. Independent in ADLs (Katz ADL 6/6), IADLs (Lawton 5/8).",
+    "Seen 11/30/26. S3 present, 2/6 holosystolic murmur at apex; pain 8/10",
+    "Seen 11/30/26. SpO2 93% on BiPAP 10/5, strength 4/5 bilaterally, PHQ-2: 2/6",
+    "I may go if it rains; Dr. May said so",
+])
+def test_scores_stay_in_dated_notes(scrubber: Scrubber, text: str) -> None:
+    assert [text[s.start:s.end] for s in scrubber.find(text)
+            if s.type is PhiType.DATE] in ([], ["11/30/26"])

@@ -108,6 +108,7 @@ _NOT_DATE_AFTER = (
     r"strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of|tabs?|tablets?|caps?|cups?|"
     r"nodes?|cores?|positive|negative|pos|neg|lesions|segments|vessels|points?|ratio|"
     r"dilution|titer|inch|in|mm|cm|mg|ml|mcg|units?|x|times|sets|reps|sessions|visits|"
+    r"dose|ns|nss|"  # 'started 1/2 NS', '1/2 dose'
     r"doses|cycles|treatments|fractions|days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|"
     r"nights|bpm|mmhg|patients|scale|score|criteria|samples|specimens|biopsies|bottles|"
     r"items|questions|correct|recall|words|digits|total"
@@ -116,12 +117,16 @@ _ROMANCE_MONTHS = (
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
     r"noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|"
     r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
-    r"septembre|octobre|novembre|décembre|decembre"
+    r"septembre|octobre|novembre|décembre|decembre|janv\.|févr\.|fevr\.|avr\.|juil\.|"
+    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\."
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
-_SPACED_VALUE = (r"((?=[A-Z0-9\- ]*[0-9](?:[A-Z\- ]*[0-9]){4})[A-Z0-9]{1,6}"
-                 r"(?:[ \t\-][A-Z0-9]{1,12}){1,5})(?![A-Za-z0-9])")
-"""A value in groups: capitals and digits, at least five digits in all, two to six groups."""
+_SPACED_VALUE = (r"((?=[A-Z0-9\- ]*[0-9](?:[A-Z\- ]*[0-9]){4})(?=[A-Z0-9\- ]*[A-Z0-9]{2})"
+                 r"[A-Z0-9]{1,6}(?:[ \t\-][A-Z0-9]{1,12}){1,5})(?![A-Za-z0-9])"
+                 r"(?![ \t]*(?i:units?|u|mg|mcg|g|kg|ml|l|iu|meq|mmol|mm|cm)\b)")
+"""A value in groups: capitals and digits, at least five digits in all, two to six groups,
+one of two characters at least ('Plan: 1 2 3 4 5 steps' is a list), no dose after it
+('Plan A 12345 units')."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
@@ -340,6 +345,18 @@ def _rules() -> tuple[PatternRule, ...]:
           + r")|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:" + _NUM_UNIT_WORDS
           + r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[ \t\-]+"
           + _NUM_UNIT_WORDS + r")?))?))?" + _R, 0.9),
+        # military date-time groups and day-month stamps ('020715DEC26', '01DEC 1600')
+        r("date_military", d, r"(?<![A-Za-z0-9])(?:[0-3][0-9](?:[0-2][0-9][0-5][0-9][A-Z]?)?)"
+          r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:[0-9]{2}(?:[0-9]{2})?)?"
+          r"(?![A-Za-z0-9])", 0.85),
+        # a month by itself in brackets or after 'next', 'last', 'since', 'in'...: '(Oct)',
+        # '(Sept and Oct)', 'next May', 'en octubre'
+        r("date_month_word", d, r"(?:(?<=\()|(?i:(?<=next )|(?<=last )|(?<=since )|"
+          r"(?<=until )|(?<=this )|(?<=early )|(?<=late )|(?<=mid-)|(?<=en )|(?<=de )|"
+          r"(?<=desde )|(?<=hasta )|(?<=and )|(?<=& )))(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
+          r"Sept|Oct|Nov|Dec)\.?|(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+          r"septiembre|setiembre|octubre|noviembre|diciembre)|May)(?![A-Za-z])"
+          r"(?=[ \t]*(?:[).,;:]|and\b|&|$|\n|[A-Za-z]))", 0.8),
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
           + r"(?:\s+(?:of\s+)?)" + _YEAR + _R, 0.9),
         r("date_holiday", d, _L + _HOLIDAY + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?" + _R, 0.85),
@@ -349,7 +366,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_digits", PhiType.AGE, _L + _AGE_NUM + _AGE_UNIT + _R, 1.0),
         r("age_words", PhiType.AGE, _L + _AGE_WORDS + _AGE_UNIT + _R, 1.0),
         r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|at\s+the\s+age\s+of|"
-          r"age\s+of)\s*:?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])" + _R, 1.0,
+          r"age\s+of)\s*:?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])" + _R
+          + r"(?![ \t\-]*(?i:days?|d|weeks?|wks?|w|months?|mos?|mo|hours?|hrs?|h)\b)", 1.0,
           group=1),
         r("age_turned", PhiType.AGE, r"(?i:\b(?:turned|turning|turns|will\s+be|just\s+turned|"
           r"(?:he|she|i|dad|mom|father|mother|grandma|grandpa|grandmother|grandfather|husband|"
@@ -538,7 +556,9 @@ def _rules() -> tuple[PatternRule, ...]:
         # UK and Canadian postcodes ('Leeds LS8 4EX', 'Ottawa, ON K1Y 4E9')
         r("postcode_uk", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]"
           r"[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])", 0.8),
-        r("postcode_ca", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[ABCEGHJ-NPRSTVXY][0-9][A-Z][ \t]?"
+        # (never a TNM stage written as one token: 'T2N1M0')
+        r("postcode_ca", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?!T[0-4]N[0-3]M[01X](?![A-Za-z0-9]))"
+          r"(?:[ABCEGHJ-NPRSTVXY][0-9][A-Z][ \t]?"
           r"[0-9][A-Z][0-9])(?![A-Za-z0-9])", 0.8),
         r("mrn_prefixed", PhiType.MRN, r"(?<![A-Za-z0-9])MRN?[0-9]{6,10}(?![A-Za-z0-9])", 0.85),
         r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"

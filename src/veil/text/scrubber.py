@@ -106,6 +106,55 @@ class ScrubOptions:
         return self.safe_harbor and not self.date_shift
 
 
+_NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
+_BARE_DAY = re.compile(
+    r"(?<![0-9A-Za-z/.\-:+#])(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))"
+    r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])(?![0-9/]|[.,][0-9])"
+    r"(?![ \t]*(?i:%|strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of\b|tabs?\b|tablets?|"
+    r"caps?\b|cups?|nodes?|cores?|positive|negative|pos\b|neg\b|points?|ratio|dilution|"
+    r"titer|in\b|mm|cm|mg|ml|mcg|units?|x\b|times|sets|reps|sessions|visits|doses|cycles|"
+    r"days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|scale|score|bilateral|throughout|"
+    r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?))"
+    r"(?![ \t]+[A-Za-z\-]+[ \t]+(?i:murmur|strength|pain|reflexes|rub|gallop))")
+"""A bare month/day (no score, fraction, ratio or count after it)."""
+_SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?:es)?|dtr|gcs|"
+                           r"apgars?|score|mmse|moca|phq-?9?|gad-?7?|ratio|bp|titer|nodes?|"
+                           r"bottles?|cultures?\s+x|sets?)[ \t:]*(?:of[ \t]+)?$")
+
+
+_DAY_SLOT_BEFORE = re.compile(
+    r"(?:(?:^|\n|[|,(;—–])[ \t]*|(?i:\b(?:on|at|by|from|until|till|since|after|before|likely|"
+    r"planned|anticipated|expected|last|next|thru|through|to|and|or|d/c|dispo|fill|filled|"
+    r"visits?|submitted|regressing|improving|resolved|repeat|given|due|around|about|approx|"
+    r"~|wk|week|dated|done|signed|faxed|called)[ \t:]+))$")
+"""Where a date stands in a sentence or a table: after a cell or list separator, a line start
+or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them."""
+
+
+def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
+    """A note that writes its dates as month/day ('11/30', '12/1/26') writes its other
+    month/days that way too: once a numeric date is found, every bare month/day that no
+    score, fraction, ratio or count word marks is a date ('digoxin | 12/1 am', 'Anticipated
+    d/c 12/3'). One text's own evidence, no wider guess."""
+    if not any(s.type is PhiType.DATE and _NUMERIC_DATE.fullmatch(text[s.start:s.end])
+               for s in spans):
+        return []
+    covered = [(s.start, s.end) for s in spans]
+    found = []
+    for match in _BARE_DAY.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in covered):
+            continue
+        if _SCORE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            continue
+        month, day = match.group().split("/")
+        if int(month) == int(day) or day.lstrip("0") == "10":
+            continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10')
+        if not _DAY_SLOT_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            continue
+        found.append(Span(match.start(), match.end(), PhiType.DATE, "date_in_dated_note", 0.8))
+    return found
+
+
 class Scrubber:
     """Finds and replaces PHI in batches of texts (see the module docstring)."""
 
@@ -240,6 +289,7 @@ class Scrubber:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_name",
                                       0.9))
         extra.extend(layout_spans(text, spans, self.lexicon))
+        extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
 
     def _propagate(self, text: str, spans: list[Span]) -> list[Span]:
