@@ -83,6 +83,9 @@ _CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[
                         r"[0-9]{1,2}(?=[ \t]+(?i:and|yo|y/o|years?|yrs?|months?|mos?|weeks?|"
                         r"wks?)\b|[ \t]*(?:[,.!?]|$))")
 """'miles is 2 and got a DTaP', ', sunny is 3': a given name opening a clause, then an age."""
+_FAMILY_WORDS = frozenset(fold(w) for w in _FAMILY.split("|"))
+"""Relation words ('baby', 'kid', 'son') that a name list may hold but that name no one alone
+('baby is 3 weeks old')."""
 _LOWER_PAIR = re.compile(r"(?<![A-Za-z'’\-])([a-z][a-z'’\-]+)[ \t]+([a-z][a-z'’\-]+)"
                          r"(?![A-Za-z'’\-])")
 _UNIT_AFTER_FACILITY = re.compile(
@@ -272,6 +275,7 @@ class CueFinder:
         for match in _CHILD_AGE.finditer(text):
             key = fold(match.group(1))
             if key in _MODALS or key not in self.lexicon.first or self._blocked(key) \
+                    or key in _FAMILY_WORDS \
                     or key in ("SHE", "HE", "IT", "WHO", "THAT", "THIS", "WHICH"):
                 continue
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_child_age", 0.8))

@@ -111,6 +111,11 @@ _COUNTY = re.compile(r"(?<![A-Za-z])(county|parish|borough|census[ \t]+area)(?![
 _ZIP = re.compile(r"(?<![0-9.$,/\-])([0-9]{5})(?![0-9]|[.,][0-9]|[ \t]*(?i:units?|mg|mcg|ml|"
                   r"iu|cells|copies|steps|calories|cal|dollars|%|/|x\b|times|people|feet|ft|"
                   r"miles|lbs?|k\b))")
+_NUMBER_LABEL = re.compile(r"(?i:(?<![A-Za-z])(?:room|rm|bed|bay|specimen|sample|lot|batch|order|"
+                           r"accession|cpt|ext|extension|pager|kit|case|ticket|claim|"
+                           r"ref|req|item|model|part|catalog|cat)\.?[ \t]*[:#]?[ \t]*$)")
+"""A label right before five digits makes them a number of that thing, never a ZIP ('moved to
+room 10001', 'specimen 12345')."""
 _RESIDENCE = re.compile(r"(?i)(?<![A-Za-z])(?:moved|move|moving|relocat(?:e|ed|ing)|lives?|lived|"
                         r"living|reside[sd]?|residing|address|addr|zip(?:[ \t]*code)?|zipcode|"
                         r"postal[ \t]+code|area[ \t]+of|located)(?![A-Za-z])")
@@ -297,6 +302,8 @@ class PostalFinder:
             clause = [m.end() for m in _CLAUSE.finditer(text, window_start, match.start())]
             if clause:
                 window_start = clause[-1]
+            if _NUMBER_LABEL.search(text, max(0, match.start() - 16), match.start()):
+                continue
             if _RESIDENCE.search(text, window_start, match.start()):
                 spans.append(Span(match.start(1), match.end(1), PhiType.ZIP, "postal_zip", 0.9))
         return spans

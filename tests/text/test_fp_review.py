@@ -1,0 +1,48 @@
+"""Hard negatives from the adversarial review of the new recognizers (session 7).
+
+Each case is a mechanism's false positive: a clinical phrase a rule or cue read as PHI. The
+PHI forms the guard must keep are checked beside them, so a guard cannot silently cost recall.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.scrubber import Scrubber
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber()
+
+
+def _found(scrubber: Scrubber, text: str) -> list[str]:
+    return [text[s.start:s.end] for s in scrubber.find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Started 1/2 NS at 75 mL/h.",            # half normal saline, not 2 January
+    "started 1/2 dose of metoprolol",
+    "T2N1M0 on staging, T3N2M1 on recurrence.",  # TNM stage, not a Canadian postcode
+    "Age 90 days at the time of the repair.",  # an infant's age in days is no age over 89
+    "Plan: 1 2 3 4 5 steps.",                # a list, not a plan number in groups
+    "Plan A 12345 units heparin bolus then infusion.",  # a dose
+    "Moved to room 10001 for isolation.",   # a room number, not a ZIP
+    "Fever, baby is 3 weeks old.",          # a relation word, not a child's name
+])
+def test_clinical_phrase_is_kept(scrubber: Scrubber, text: str) -> None:
+    assert _found(scrubber, text) == []
+
+
+@pytest.mark.parametrize(("text", "phi"), [
+    ("Labs drawn on 1/2 and repeated.", "1/2"),
+    ("Ottawa, ON K1Y 4E9", "K1Y 4E9"),
+    ("Age 93, lives alone.", "93"),
+    ("Member ID: YRK 441 908 226", "YRK 441 908 226"),
+    ("MRN BWF 3320 4471", "BWF 3320 4471"),
+    ("we moved to 90210 last year", "90210"),
+    ("moved to zip code 90210 last year", "90210"),
+    (", miles is 2 and got a DTaP", "miles"),
+])
+def test_phi_beside_the_guards_is_found(scrubber: Scrubber, text: str, phi: str) -> None:
+    assert phi in _found(scrubber, text)
