@@ -46,3 +46,23 @@ def test_clinical_phrase_is_kept(scrubber: Scrubber, text: str) -> None:
 ])
 def test_phi_beside_the_guards_is_found(scrubber: Scrubber, text: str, phi: str) -> None:
     assert phi in _found(scrubber, text)
+
+
+@pytest.mark.parametrize(("text", "town", "word"), [
+    ("Lives in Mobile, AL. Portable mobile x-ray done.", "Mobile", "mobile"),
+    ("Lives in Hope, AR; we hope for recovery.", "Hope", "hope"),
+    ("Lives in Reading, PA; reading glasses advised.", "Reading", "reading"),
+])
+def test_town_that_is_a_word_recurs_only_as_written(scrubber: Scrubber, text: str, town: str,
+                                                    word: str) -> None:
+    found = _found(scrubber, text)
+    assert town in found
+    assert word not in found
+
+
+@pytest.mark.parametrize(("text", "recurrence"), [
+    ("Lives in Tulsa, OK. Moved back to tulsa later.", "tulsa"),  # no everyday word
+    ("Lives in Mobile, AL.\nRETURN ADDRESS: MOBILE", "MOBILE"),  # in capitals
+])
+def test_town_recurrence_is_still_found(scrubber: Scrubber, text: str, recurrence: str) -> None:
+    assert recurrence in _found(scrubber, text)

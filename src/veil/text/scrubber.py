@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from veil.errors import UsageError
+from veil.text import words as words_module
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
@@ -62,6 +63,9 @@ _AGE_AFTER_AGE = re.compile(
     r"min|hours?|days?|times))\b")
 """'93 y.o. (per son), or 94 per her own count': a second number over 89 offered as an
 alternative right after an age."""
+_EVERYDAY = 4.5
+"""Zipf frequency from which a town's name reads as an everyday word when it
+recurs in another case ('Mobile' 4.8, 'Reading' 5.1; 'Tulsa' 3.5)."""
 _OCR_HINT = re.compile(r"[0-9][OolI]|[OolI][0-9]")
 _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[0-9OolI]*[OolI])"
                         r"[0-9OolI]{3,}(?![A-Za-z0-9])")
@@ -292,6 +296,10 @@ class Scrubber:
         extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
 
+    def _everyday_place(self, key: str) -> bool:
+        """A place name that is also an everyday English word ('MOBILE', 'BATH', 'HOPE')."""
+        return key in self.lexicon.place_words or words_module.zipf(key) >= _EVERYDAY
+
     def _propagate(self, text: str, spans: list[Span]) -> list[Span]:
         """Find every other occurrence of the found entities in the same text."""
         if not spans:
@@ -303,7 +311,9 @@ class Scrubber:
             if span.type in _NO_PROPAGATE:
                 continue
             surface = text[span.start:span.end]
-            if len(surface) >= 4 and span.type is not PhiType.NAME:
+            everyday = span.type is PhiType.CITY and all(
+                self._everyday_place(fold(w)) for w in _WORD.findall(surface))
+            if len(surface) >= 4 and span.type is not PhiType.NAME and not everyday:
                 insensitive.setdefault(re.escape(surface), span.type)
             if span.type in (PhiType.NAME, PhiType.CITY):
                 for word in _WORD.findall(surface):
@@ -313,6 +323,11 @@ class Scrubber:
                         continue
                     if key in lex.weak or lex.blocks_alone(key):
                         sensitive.setdefault(re.escape(word), span.type)
+                    elif span.type is PhiType.CITY and self._everyday_place(key):
+                        # a town that is an everyday word ('Mobile', 'Bath', 'Hope') recurs
+                        # as written or in capitals: 'mobile x-ray', 'we hope' are no town
+                        sensitive.setdefault(re.escape(word), span.type)
+                        sensitive.setdefault(re.escape(word.upper()), span.type)
                     else:
                         insensitive.setdefault(re.escape(word), span.type)
         extra: list[Span] = []
