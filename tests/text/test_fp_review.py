@@ -66,3 +66,16 @@ def test_town_that_is_a_word_recurs_only_as_written(scrubber: Scrubber, text: st
 ])
 def test_town_recurrence_is_still_found(scrubber: Scrubber, text: str, recurrence: str) -> None:
     assert recurrence in _found(scrubber, text)
+
+
+def test_capitalized_pair_before_a_disease_word_is_an_eponym() -> None:
+    from veil.text.cues import CueFinder
+    from veil.text.lexicon import lexicon
+
+    cues = CueFinder(lexicon())
+    for text in ("Kikuchi Fujimoto disease on node biopsy.",
+                 "Klippel Trenaunay syndrome, compression stockings."):
+        assert not [s for s in cues.find(text) if s.source == "cue_name_pair"]
+    text = "Seen with Sathish Kulkarni today."
+    assert [text[s.start:s.end] for s in cues.find(text)
+            if s.source == "cue_name_pair"] == ["Sathish Kulkarni"]

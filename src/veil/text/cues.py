@@ -28,7 +28,7 @@ import re
 from veil.detect.vocab import STATES
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
-from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES
+from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
 from veil.text.spans import PhiType, Span
 
 __all__ = ["CueFinder"]
@@ -322,6 +322,8 @@ class CueFinder:
                    for k in keys):
                 continue
             named = [self._dictionary_name(k) for k in keys]
+            if _eponym_after(text[match.end():match.end() + 60]):
+                continue  # 'Kikuchi Fujimoto disease', 'Klippel Trenaunay syndrome'
             credential = _CREDENTIAL_AFTER.match(text, match.end())
             if credential and not any(words.is_english(k) and not lex.is_name(k) for k in keys):
                 pass  # 'Tavita Faleolo, RN': names before a credential, whatever their origin
