@@ -79,3 +79,26 @@ def test_capitalized_pair_before_a_disease_word_is_an_eponym() -> None:
     text = "Seen with Sathish Kulkarni today."
     assert [text[s.start:s.end] for s in cues.find(text)
             if s.source == "cue_name_pair"] == ["Sathish Kulkarni"]
+
+
+@pytest.mark.parametrize("text", [
+    "is a marcus gunn pupil a sign of optic neuritis",   # lower-case pair
+    "Klippel Trenaunay, compression stockings.",           # parts of 'KLIPPEL-TRENAUNAY'
+    "Uveitis: Vogt Koyanagi Harada, on steroids.",        # parts of a three-name eponym
+])
+def test_parts_of_a_hyphenated_eponym_are_no_name_pair(text: str) -> None:
+    from veil.text.cues import CueFinder
+    from veil.text.lexicon import lexicon
+
+    found = [s.source for s in CueFinder(lexicon()).find(text)]
+    assert "cue_lower_pair" not in found
+    assert "cue_name_pair" not in found
+
+
+def test_lower_pair_still_finds_a_name() -> None:
+    from veil.text.cues import CueFinder
+    from veil.text.lexicon import lexicon
+
+    text = "need a letter for work: marcus bell"
+    assert [text[s.start:s.end] for s in CueFinder(lexicon()).find(text)
+            if s.source == "cue_lower_pair"] == ["marcus bell"]

@@ -159,6 +159,11 @@ class CueFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # neighbouring parts of hyphenated eponyms ('KLIPPEL-TRENAUNAY', 'VOGT-KOYANAGI-HARADA'):
+        # two such words written with a space are the eponym, not a person
+        self.eponym_pairs = frozenset(
+            (parts[i], parts[i + 1]) for entry in lexicon.eponyms if "-" in entry
+            for parts in [entry.split("-")] for i in range(len(parts) - 1))
 
     def find(self, text: str) -> list[Span]:
         """All cue spans of one text (unmerged)."""
@@ -288,6 +293,8 @@ class CueFinder:
         lex = self.lexicon
         for match in _LOWER_PAIR.finditer(text):
             first, last = fold(match.group(1)), fold(match.group(2))
+            if (first, last) in self.eponym_pairs:
+                continue
             if first not in lex.first or words.is_english(first) or words.zipf(first) >= 4.5 \
                     or self._blocked(first) or lex.is_clinical(first):
                 continue
@@ -322,7 +329,8 @@ class CueFinder:
                    for k in keys):
                 continue
             named = [self._dictionary_name(k) for k in keys]
-            if _eponym_after(text[match.end():match.end() + 60]):
+            if (keys[0], keys[1]) in self.eponym_pairs or _eponym_after(
+                    text[match.end():match.end() + 60]):
                 continue  # 'Kikuchi Fujimoto disease', 'Klippel Trenaunay syndrome'
             credential = _CREDENTIAL_AFTER.match(text, match.end())
             if credential and not any(words.is_english(k) and not lex.is_name(k) for k in keys):
