@@ -102,3 +102,25 @@ def test_lower_pair_still_finds_a_name() -> None:
     text = "need a letter for work: marcus bell"
     assert [text[s.start:s.end] for s in CueFinder(lexicon()).find(text)
             if s.source == "cue_lower_pair"] == ["marcus bell"]
+
+
+@pytest.mark.parametrize("text", [
+    "Strength & Dec sensation in left foot.",  # decreased
+    "Wound edges (Dec erythema) improving.",
+    "Pulses 2+ and Dec cap refill.",
+    "Since Mar review, no missed doses.",       # the medication administration record
+])
+def test_month_abbreviation_before_a_content_word_is_shorthand(scrubber: Scrubber,
+                                                               text: str) -> None:
+    assert _found(scrubber, text) == []
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("Seen again (Sept and Oct).", "Oct"),
+    ("since Oct she has been well", "Oct"),
+    ("until Nov when she moved", "Nov"),
+    ("en octubre fue operada", "octubre"),
+])
+def test_month_abbreviation_as_a_date_is_found(scrubber: Scrubber, text: str,
+                                               month: str) -> None:
+    assert month in _found(scrubber, text)

@@ -103,6 +103,17 @@ _EVENT_WORD_LIST = (
     "voluntary", "x-ray", "xray", "yesterday",
 )
 _EVENT_WORDS = trie_pattern(_EVENT_WORD_LIST)
+_CONTEXT_WORD_LIST = (
+    "on", "since", "from", "until", "till", "through", "thru", "dated", "by", "before", "after",
+    "effective", "of", "due", "dos", "dob", "dod", "admitted", "discharged", "seen", "visit",
+    "started", "stopped", "last", "next", "between", "and", "to", "dictated", "transcribed",
+    "signed", "date", "exam", "d/t", "performed", "collected", "drawn", "received", "reported",
+    "resulted", "scheduled", "appt", "appointment", "f/u", "follow-up", "fu", "rtc", "return",
+    "surgery", "procedure", "starting", "ending", "faxed", "mailed", "emailed", "updated",
+    "entered", "printed", "requested", "obtained",
+)
+_CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
+"""Words right before a month/day that make it a date (see `date_context_short`)."""
 """Words after which a bare month/day is the date of an event (see `date_event_short`)."""
 _NOT_DATE_AFTER = (
     r"strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of|tabs?|tablets?|caps?|cups?|"
@@ -290,13 +301,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:/|[ \t]+[A-Z])))\.?(?![A-Za-z0-9])(?![ \t]*[0-9]{1,3}[ \t]*%)", 0.8),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r")"
           + _RD, 0.95),
-        r("date_context_short", d, r"(?i:\b(?:on|since|from|until|till|through|thru|dated|by|"
-          r"before|after|effective|(?<!apgar\s)(?<!apgars\s)(?<!score\s)(?<!ratio\s)of|due|DOS|DOB|DOD|admitted|discharged|seen|visit|started|"
-          r"stopped|last|next|between|and|to|dictated|transcribed|signed|date|exam|d/t|"
-          r"performed|collected|drawn|received|reported|resulted|scheduled|appt|appointment|"
-          r"f/u|follow-up|fu|rtc|return|surgery|procedure|dos|dated|starting|ending|faxed|"
-          r"mailed|emailed|updated|entered|printed|requested|obtained)"
-          r"[ \t]*:?[ \t]+)("
+        r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")[ \t]*:?[ \t]+)"
+          r"(?i:(?<!apgar of )(?<!apgars of )(?<!score of )(?<!ratio of ))("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.85, group=1),
         r("date_field_short", d, r"(?i:\b(?:date\s+of\s+(?:service|birth|exam|visit|admission|"
@@ -351,12 +357,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![A-Za-z0-9])", 0.85),
         # a month by itself in brackets or after 'next', 'last', 'since', 'in'...: '(Oct)',
         # '(Sept and Oct)', 'next May', 'en octubre'
-        r("date_month_word", d, r"(?:(?<=\()|(?i:(?<=next )|(?<=last )|(?<=since )|"
-          r"(?<=until )|(?<=this )|(?<=early )|(?<=late )|(?<=mid-)|(?<=en )|(?<=de )|"
-          r"(?<=desde )|(?<=hasta )|(?<=and )|(?<=& )))(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
-          r"Sept|Oct|Nov|Dec)\.?|(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-          r"septiembre|setiembre|octubre|noviembre|diciembre)|May)(?![A-Za-z])"
-          r"(?=[ \t]*(?:[).,;:]|and\b|&|$|\n|[A-Za-z]))", 0.8),
+        r("date_month_word", d, r"(?:\(|(?<![A-Za-z])(?i:next|last|since|until|this|early|late|"
+          r"en|de|desde|hasta|and)[ \t]|(?i:mid)-|&[ \t])((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+          r"Oct|Nov|Dec)\.?|(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+          r"setiembre|octubre|noviembre|diciembre)|May)(?![A-Za-z])"
+          r"(?=[ \t]*(?:[).,;:]|and\b|&|$|\n|[A-Za-z]))", 0.8, group=1),
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
           + r"(?:\s+(?:of\s+)?)" + _YEAR + _R, 0.9),
         r("date_holiday", d, _L + _HOLIDAY + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?" + _R, 0.85),
@@ -894,6 +899,9 @@ FIRST_CHARS.update({
     "date_month_range": "ADFJMNOSadfjmnos", "date_spoken": "ADFJMNOSadfjmnos",
     "street_lower_abbrev": "0-9",
 })
+FIRST_CHARS["date_context_short"] = "".join(sorted(
+    {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))
+FIRST_CHARS["date_month_word"] = "(nlsuteEdhamM&NLSUTDHA"
 FIRST_CHARS["date_event_short"] = "".join(sorted({w[0] for w in _EVENT_WORD_LIST}
                                                   | {w[0].upper() for w in _EVENT_WORD_LIST}))
 
