@@ -359,7 +359,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # '(Sept and Oct)', 'next May', 'en octubre'
         r("date_month_word", d, r"(?:\(|(?<![A-Za-z])(?i:next|last|since|until|this|early|late|"
           r"en|de|desde|hasta|and)[ \t]|(?i:mid)-|&[ \t])((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
-          r"Oct|Nov|Dec)\.?|(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+          r"Oct|Nov|Dec)\.?"
+          # ('and Dec sensation', '(Dec erythema)', 'Mar review': decreased and the MAR)
+          r"(?![ \t]+(?!(?:we|he|she|they|i|you|it|the|for|when|to|of|in|at|on|with|until|"
+          r"till|was|is|and|or|but|this|that|after|before|through|thru|visit|appt)\b)[a-z])"
+          r"|(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
           r"setiembre|octubre|noviembre|diciembre)|May)(?![A-Za-z])"
           r"(?=[ \t]*(?:[).,;:]|and\b|&|$|\n|[A-Za-z]))", 0.8, group=1),
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
