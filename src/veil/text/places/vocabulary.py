@@ -39,7 +39,7 @@ _GENERIC = frozenset({
     "ORTHOPAEDICS", "ORTHOPAEDIC", "VASCULAR", "OCCUPATIONAL", "IMMEDIATE", "EXPRESS",
     "WALK-IN", "WALKIN", "NAVIGATORS", "PHYSICAL", "THERAPY", "KIDNEY", "OB-GYN", "OBGYN",
     "CHIROPRACTIC", "PODIATRY", "VISION", "UNIT", "PHYSICIAN", "ADVANCED", "INTEGRATED",
-    "COMPREHENSIVE", "AMBULANCE", "EMS", "AIR", "GROUND", "MOBILE",
+    "COMPREHENSIVE", "AMBULANCE", "EMS",
 })
 _EPONYM_NEXT = re.compile(
     r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|score|scale|criteria|classification|"
