@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from veil.text.scrubber import Scrubber
+from veil.text.spans import PhiType
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +125,18 @@ def test_month_abbreviation_before_a_content_word_is_shorthand(scrubber: Scrubbe
 def test_month_abbreviation_as_a_date_is_found(scrubber: Scrubber, text: str,
                                                month: str) -> None:
     assert month in _found(scrubber, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Switched from dr Zofran to ondansetron? Dr Lasix said no",
+    "Thanks, Radiology", "Regards, Cardiology", "Hi Dr Team, quick question",
+])
+def test_drugs_after_titles_and_signing_departments_are_no_names(scrubber: Scrubber,
+                                                                  text: str) -> None:
+    assert [s for s in scrubber.find(text) if s.type is PhiType.NAME] == []
+
+
+def test_titled_surnames_that_are_words_stay_names(scrubber: Scrubber) -> None:
+    text = "Dr. Long saw her; thanks, Maria"
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert any("Long" in f for f in found) and any("Maria" in f for f in found)

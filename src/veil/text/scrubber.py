@@ -75,6 +75,11 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC'): never vetoed as a term."""
+_DEPARTMENT_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|OLOGISTS)$")
+_NO_PERSON = frozenset({"TEAM", "STAFF", "TRIAGE", "PHARMACY", "NURSING", "REGISTRATION",
+                        "SCHEDULING", "ADMITTING", "HOSPITALISTS", "EVERYONE", "ALL", "SURGERY",
+                        "ANESTHESIA", "ONCOLOGY", "CARDIOLOGY", "RADIOLOGY", "PATHOLOGY"})
+"""Words that sign or are greeted as a service, never as a person."""
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
@@ -248,12 +253,17 @@ class Scrubber:
             return True
         if span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY, PhiType.ID):
             return False
-        if _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
-            return False
         words = [fold(w) for w in _WORD.findall(text[span.start:span.end])]
         if not words:
             return False
         lex = self.lexicon
+        if span.type is PhiType.NAME and all(
+                _DEPARTMENT_END.search(w) or w in _NO_PERSON or w in FUNCTION_WORDS
+                for w in words) and any(_DEPARTMENT_END.search(w) or w in _NO_PERSON
+                                        for w in words):
+            return True  # 'Thanks, Radiology', 'Hi Dr Team': a department signs, no person
+        if _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
+            return all(w in lex.drugs for w in words)  # 'dr Zofran' is a drug, 'Dr. Long' no
         if span.source in ("name_context", "facility", "facility_of", "city_state", "town_state",
                            "place_town", "slot_city", "slot_facility", "slot_name",
                            "postal_town", "postal_county", "postal_after_in", "brand_facility",
