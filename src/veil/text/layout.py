@@ -97,8 +97,13 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     return extra
 
 
+_LOOK_BACK = 240
+"""How far before a street line a letterhead may start: a name of up to nine words. Bounding
+the look-back keeps a long one-line text (a flattened document) linear, not quadratic."""
+
+
 def _letterhead(text: str, start: int, lexicon: Lexicon) -> Span | None:
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = max(text.rfind("\n", 0, start) + 1, start - _LOOK_BACK)
     before = text[line_start:start]
     if before.strip():
         match = _RUN_BEFORE.search(before)
@@ -107,9 +112,9 @@ def _letterhead(text: str, start: int, lexicon: Lexicon) -> Span | None:
         run = match.group(1)
         begin = line_start + match.start(1)
     else:
-        if line_start == 0:
+        if line_start == 0 or text[line_start - 1] != "\n":
             return None
-        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        prev_start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - _LOOK_BACK)
         match = _LINE_RUN.match(text, prev_start, line_start - 1)
         if match is None:
             return None

@@ -20,8 +20,10 @@ with text content.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Literal
 
 from veil.errors import UsageError
@@ -148,11 +150,14 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
     if not any(s.type is PhiType.DATE and _NUMERIC_DATE.fullmatch(text[s.start:s.end])
                for s in spans):
         return []
-    covered = [(s.start, s.end) for s in spans]
+    ordered = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _b in ordered]
+    reach = list(accumulate((b for _a, b in ordered), max))  # furthest end so far
     found = []
     for match in _BARE_DAY.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in covered):
-            continue
+        i = bisect_left(starts, match.end())  # spans that start before the match ends
+        if i and reach[i - 1] > match.start():
+            continue  # already inside a found span
         if _SCORE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             continue
         month, day = match.group().split("/")
