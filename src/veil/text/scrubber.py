@@ -77,6 +77,15 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC'): never vetoed as a term."""
+_SHAPED_SOURCES = frozenset({
+    "name_context", "facility", "facility_of", "city_state", "town_state", "place_town",
+    "slot_city", "slot_facility", "slot_name", "postal_town", "postal_county", "postal_after_in",
+    "brand_facility", "postal_after_street", "cue_patient", "cue_relation", "cue_child_age",
+    "cue_lower_pair", "cue_name_pair", "cue_greeting", "cue_role_name", "layout_letterhead",
+    "layout_header", "layout_branch", "world_city",
+})
+"""Sources whose shape says what the span is (a relation or credential, a facility word, ', ST',
+a postal or gazetteer confirmation, a cue): vetoed only when every word is clinical."""
 _DEPARTMENT_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|OLOGISTS)$")
 _NO_PERSON = frozenset({"TEAM", "STAFF", "TRIAGE", "PHARMACY", "NURSING", "REGISTRATION",
                         "SCHEDULING", "ADMITTING", "HOSPITALISTS", "EVERYONE", "ALL", "SURGERY",
@@ -269,14 +278,7 @@ class Scrubber:
             return True  # 'Thanks, Radiology', 'Hi Dr Team': a department signs, no person
         if _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
             return all(w in lex.drugs for w in words)  # 'dr Zofran' is a drug, 'Dr. Long' no
-        if span.source in ("name_context", "facility", "facility_of", "city_state", "town_state",
-                           "place_town", "slot_city", "slot_facility", "slot_name",
-                           "postal_town", "postal_county", "postal_after_in", "brand_facility",
-                           "postal_after_street", "cue_patient", "cue_relation",
-                           "cue_child_age", "cue_lower_pair", "cue_name_pair", "cue_greeting",
-                           "cue_hl7_name", "cue_hl7_city", "cue_hl7_zip", "cue_role_name",
-                           "layout_letterhead", "layout_header", "layout_branch",
-                           "world_city"):
+        if span.source in _SHAPED_SOURCES:
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
         return all(lex.is_clinical(w) or w in lex.states or w in MONTH_WORDS
