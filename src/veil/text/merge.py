@@ -5,7 +5,8 @@ Rules, in order:
 1. Overlapping spans (of any types) are merged into one span covering their
    union (fail closed: a character any recognizer flagged stays flagged); the
    merged span takes the type of its best member (highest score, then the
-   longer, then the type order in `PRIORITY`).
+   longer, then the type order in `PRIORITY`); a name or town inside a facility's
+   name leaves it a facility.
 2. Two NAME spans separated only by a space, a hyphen or ', ' join ('Maria' +
    'Lopez'); so do a NAME span and a following initial-and-surname.
 3. Spans shorter than one character after trimming spaces and punctuation are
@@ -56,6 +57,13 @@ def _better(a: Span, b: Span) -> Span:
     return a if key_a >= key_b else b
 
 
+def _part_of_facility(outer: Span, inner: Span) -> bool:
+    """A name or town inside a facility's name ('Mercy Medical Center - Roseburg', 'St. Luke's
+    Hospital') is part of the facility: the whole keeps the facility's type."""
+    return (outer.type is PhiType.FACILITY and inner.end <= outer.end
+            and inner.type in (PhiType.NAME, PhiType.CITY, PhiType.COUNTY))
+
+
 def merge(spans: Iterable[Span], text: str) -> list[Span]:
     """Merged, non-overlapping spans sorted by start (see the module docstring)."""
     ordered = sorted(_drop_city_state_names(list(spans), text), key=lambda s: (s.start, -s.end))
@@ -66,7 +74,7 @@ def merge(spans: Iterable[Span], text: str) -> list[Span]:
             continue
         if out and span.start < out[-1].end:
             prev = out[-1]
-            best = _better(prev, span)
+            best = prev if _part_of_facility(prev, span) else _better(prev, span)
             out[-1] = Span(prev.start, max(prev.end, span.end), best.type,
                            best.source, max(prev.score, span.score))
             continue

@@ -31,6 +31,7 @@ from veil.text import words as words_module
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
+from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
@@ -208,6 +209,8 @@ class Scrubber:
             raise UsageError("known must have one entry per text")
         found: list[list[Span]] = [[] for _ in texts]
         pending: dict[str, list[tuple[int, Candidate, str]]] = {}
+        originals = texts
+        texts = [ascii_reading(text) for text in texts]  # same offsets (veil.text.latin)
         for i, text in enumerate(texts):
             for cand, value in self._scan(text):
                 if cand.rule.validator is None:
@@ -230,7 +233,7 @@ class Scrubber:
         if self.options.ner:
             from veil.text.ner import ner_spans, plausible
 
-            for i, spans in enumerate(ner_spans(texts)):
+            for i, spans in enumerate(ner_spans(originals)):
                 found[i].extend(s for s in spans if plausible(texts[i], s, self.lexicon))
         out: list[list[Span]] = []
         for i, text in enumerate(texts):
@@ -238,6 +241,8 @@ class Scrubber:
             patient = known[i] if known is not None else None
             if patient:
                 spans.extend(patient.find(text))
+                if text is not originals[i]:
+                    spans.extend(patient.find(originals[i]))
             merged = merge(spans, text)
             merged = self._ages_after_names(text, merged)
             out.append(self._propagate(text, merged))
@@ -338,6 +343,8 @@ class Scrubber:
                     if len(key) < 3 or key in lex.titles or key in lex.particles or \
                             key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.states:
                         continue
+                    if span.type is PhiType.CITY and self.places.is_plain(key):
+                        continue  # 'WOUND' of a facility merged with its town is no town
                     if key in lex.weak or lex.blocks_alone(key):
                         sensitive.setdefault(re.escape(word), span.type)
                     elif span.type is PhiType.CITY and self._everyday_place(key):

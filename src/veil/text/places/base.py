@@ -61,6 +61,11 @@ class _PlaceBase:
             known = self._plain_seen[key] = self._plain_word(key)
         return known
 
+    def is_plain(self, key: str) -> bool:
+        """Public `_plain`: a folded word that names a kind of care or is everyday vocabulary,
+        never one place (a generic facility word, a service, clinical vocabulary)."""
+        return self._plain(key)
+
     def _plain_word(self, key: str) -> bool:
         lex = self.lex
         if key in _GENERIC:

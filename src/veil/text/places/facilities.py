@@ -39,15 +39,28 @@ _FACILITY_WORD = (
     r"Immediate\s+Care|Express\s+Care|Walk-?In|Care\s+Navigators|Consultants|"
     r"Retina|Eye\s+(?:Care|Center|Institute|Associates)|Vision\s+(?:Center|Care)|"
     r"Wound\s+Cent(?:er|re)|Sleep\s+Cent(?:er|re)|Kidney\s+Care|Heart\s+Institute|"
-    r"Women['’]?s\s+Health|Surgical|"
+    r"Women['’]?s\s+Health|Surgical|Audiology|Hearing\s+Cent(?:er|re)|"
+    r"Recovery\s+Cent(?:er|re)|Treatment\s+Cent(?:er|re)|Visiting\s+Nurses?(?:\s+Association)?|"
+    r"VNA|EMS|CBOC|VAMC|Medical\s+Supply|Home\s+Infusion|Infusion\s+(?:Cent(?:er|re)|Services)|"
+    r"Primary\s+Care|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
+_TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
+              r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care)")
+"""Words that end a facility's name after a facility word ('OptiCare Home Infusion', 'St.
+Elizabeth Heart & Vascular', 'Red Rock Counseling & Recovery')."""
+_NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|Bedtime|Night|"
+                 r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Discharge|Admission|Baseline|"
+                 r"Rest|Risk|Home|This|That|Which|Least|Most|All|Last|First)\b")
+"""Words after 'at' that do not continue a facility's name ('Mercy Clinic at Noon')."""
 _FACILITY = re.compile(
     r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
     r"[ \t]+)?[A-Z][A-Za-z'’\-&]*"
-    r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
-    + r")(?<=[A-Z]{3}))(?:[ \t]+(?:" + _FACILITY_WORD + r"|House|Agency|(?i:" + _FACILITY_WORD
-    + r"|house|agency)(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
-    r"((?:\s+of\s+(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3})?)")
+    r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|Counsel+ing|(?i:"
+    + _FACILITY_WORD
+    + r")(?<=[A-Z]{3}))(?:[ \t]+(?:(?:&|and|AND)[ \t]+)?(?:" + _FACILITY_WORD + r"|" + _TAIL_WORD
+    + r"|(?i:" + _FACILITY_WORD + r"|" + _TAIL_WORD + r")(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
+    r"((?:\s+(?:of|at|AT|OF)\s+(?!" + _NOT_AFTER_AT + r")(?:the\s+)?[A-Z][A-Za-z'’.\-]*"
+    r"(?:\s+(?:[A-Z][A-Za-z'’.\-]*|-\s+[A-Z][A-Za-z'’.\-]*)){0,3})?)")
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
@@ -152,23 +165,45 @@ _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0
 """A branch number after a facility or store name ('Walgreens #4412')."""
 
 
+_NEXT_GAP = re.compile(r"[ \t]+")
+_DENOMINATIONS = frozenset({"CATHOLIC", "BAPTIST", "METHODIST", "PRESBYTERIAN", "LUTHERAN",
+                            "ADVENTIST", "EPISCOPAL", "JEWISH", "MENNONITE", "MORAVIAN",
+                            "SHRINERS"})
+_CARE_WORDS = frozenset({"HOSPITAL", "HOSPITALS", "MEDICAL", "HEALTH", "HEALTHCARE", "CLINIC",
+                         "CLINICS", "INFIRMARY", "HOSPICE"})
+_BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS", "PLLC", "LLC",
+                           "PC", "INC", "LLP"})
+
+
+def _named_by_kind(words: list[str]) -> bool:
+    """Generic words that still name one place: a denomination's hospital ('Catholic Medical
+    Center', 'Baptist Health'; not its church or school) or a practice's business name
+    ('Eye Care Associates', 'Cutaneous Pathology Partners': a department never ends so)."""
+    if any(w in _DENOMINATIONS for w in words) and any(w in _CARE_WORDS for w in words):
+        return True
+    named = [w for w in words[:-1] if w not in FUNCTION_WORDS and w != "&"]
+    return bool(words) and words[-1] in _BUSINESS_END and len(named) >= 2
+
+
 class _Facilities(_PlaceBase):
     """Finds facilities by their facility word or by care context."""
 
     def _facilities(self, text: str) -> list[Span]:
         spans: list[Span] = []
-        for match in _FACILITY.finditer(text):
+        position = 0
+        while (match := _FACILITY.search(text, position)) is not None:
+            position = match.end()
             words = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", match.group(1))]
             start = match.start(1)
-            # drop leading generic/function words ('the', 'admitted to')
-            lead = re.match(r"(?:(?:[A-Z][a-z]*|the|of|to|at|and)\s+)*?"
-                            r"(?=(?:St\.?|Saint|Mt\.?|Mount|Our)\s|[A-Z])", match.group(1))
-            del lead
             # 'Urology Associates of Kalamazoo': plain words before a facility word name one
             # place when a gazetteer town follows 'of'
             of_place = bool(match.group(2)) and self._of_town(match.group(2))
             if all(self._plain(w) for w in words) and not self._named_building(words) \
-                    and not of_place:
+                    and not of_place and not _named_by_kind(words):
+                # plain words may lead into a name further on ('DISCHARGE SUMMARY University
+                # of Iowa Hospitals & Clinics'): search again from the next word
+                gap = _NEXT_GAP.search(text, start, match.end(1))
+                position = gap.end() if gap else match.end()
                 continue
             end = match.end(2) if match.group(2) else match.end(1)
             # trim leading words that are function words
@@ -182,10 +217,10 @@ class _Facilities(_PlaceBase):
             # the Mayo Clinic'): the facility name starts after the last one
             cut = start
             previous = ""
-            for inner in re.finditer(r"[A-Za-z'’]+", text[start:end]):
+            for inner in re.finditer(r"[A-Za-z'’]+", text[start:match.end(1)]):
                 word = inner.group()
                 if (fold(word) in _CUT_WORDS or (word == "the" and previous not in ("of", "at"))
-                        ) and start + inner.end() < end:
+                        ) and start + inner.end() < match.end(1):
                     cut = start + inner.end()
                 previous = word
             start = cut
@@ -201,7 +236,8 @@ class _Facilities(_PlaceBase):
             if named:  # 'North Memorial Sleep Health'
                 end = named.end()
             if end > start and (not all(self._plain(w) for w in rest)
-                                or self._named_building(rest) or of_place):
+                                or self._named_building(rest) or of_place
+                                or _named_by_kind(rest)):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))

@@ -1,0 +1,42 @@
+"""The ASCII reading of a text: accented Latin letters read as their base letter, one for one.
+
+Every rule of veil.text was written over ASCII letters ('[A-Z][a-z]+'), and the lexicon folds
+its keys to ASCII; a name such as 'Hadžiavdić' or 'öztürk' then breaks into pieces that no rule
+joins. Detection therefore runs over a reading of the text in which each accented letter
+('á', 'ž', 'ø', 'ł', 'ệ') is replaced by its base letter, and nothing else changes: the reading
+has the same length, so a span found in it is the same span of the text (replacement always
+uses the text itself). Letters without a one-letter base ('ß', 'æ', 'þ') and every non-letter
+stay as they are. Written by hand because the libraries that transliterate (Unidecode, ICU)
+may map one letter to several ('ß' -> 'ss'), which would move every offset after it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_EXTRA = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ŋ": "n",
+          "Ŋ": "N", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƒ": "f"}
+_RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
+"""Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional (Vietnamese)."""
+
+
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {ord(k): v for k, v in _EXTRA.items()}
+    for low, high in _RANGES:
+        for code in range(low, high):
+            parts = unicodedata.normalize("NFKD", chr(code))
+            base = parts[:1]
+            if (len(parts) > 1 and base.isascii() and base.isalpha()
+                    and all(unicodedata.combining(c) for c in parts[1:])):
+                table[code] = base
+    return table
+
+
+_TABLE = _table()
+
+
+def ascii_reading(text: str) -> str:
+    """`text` with accented Latin letters replaced by their base letter (same length)."""
+    if text.isascii():
+        return text
+    return text.translate(_TABLE)
