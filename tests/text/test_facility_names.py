@@ -109,3 +109,31 @@ def test_the_ascii_reading_keeps_every_offset(text: str) -> None:
     assert len(reading) == len(text)
     for original, read in zip(text, reading, strict=True):
         assert read == original or (read.isascii() and read.isalpha() and original.isalpha())
+
+
+def test_an_acronym_defined_after_a_facility_is_found_where_it_recurs(scrubber: Scrubber) -> None:
+    text = ("Destination: Heart of the Rockies Regional Medical Center (HRRMC), Salida.\n"
+            "Report called to HRRMC; trauma activation level 2.")
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert found.count("HRRMC") == 2
+
+
+def test_a_unit_in_parentheses_is_no_acronym_of_the_facility(scrubber: Scrubber) -> None:
+    text = "Seen at Mercy Hospital (ED) then admitted; ED course was brief."
+    assert "ED" not in [text[s.start:s.end] for s in scrubber.find(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("He had a splenectomy at age 6 at Mercy Iowa City for spherocytosis.", "Mercy Iowa City"),
+    ("NICU 12 d at Saint Luke's South; passed car seat test.", "Saint Luke's South"),
+    ("Hospice referral to Hospice of Kona today.", "Hospice of Kona"),
+    ("Hearing screen referred to Clinic for Special Children in Strasburg.",
+     "Clinic for Special Children"),
+])
+def test_campus_towns_and_of_names_belong_to_the_facility(scrubber: Scrubber, text: str,
+                                                          value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_a_generic_of_phrase_is_no_facility(scrubber: Scrubber) -> None:
+    assert _facilities(scrubber, "The hospice of choice was discussed with the family.") == []

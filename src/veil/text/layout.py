@@ -59,6 +59,49 @@ _BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ \
 """A branch after a facility: ' — Bayou Vista', ' - Derby', ' #11872', ' (1405)'."""
 
 
+_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Z&]{1,7})[ \t]*\)")
+"""An acronym defined in parentheses after a facility: 'Heart of the Rockies Regional Medical
+Center (HRRMC)'; the note then writes 'report called to HRRMC' (found by propagation)."""
+_TAIL = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
+_DIRECTIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
+                         "SOUTHWEST", "MIDTOWN", "DOWNTOWN", "UPTOWN", "CENTRAL"})
+_EVERYDAY_ZIPF = 4.0
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters are, in order, initials of the name's words ('HRRMC' of
+    'Heart of the Rockies Regional Medical Center'; not 'ED' of 'Mercy Hospital')."""
+    initials = "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", name)
+                       if w.lower() not in ("of", "the", "and", "at", "for"))
+    letters = acronym.replace("&", "")
+    if len(letters) < 2:
+        return False
+    position = 0
+    for letter in letters:
+        position = initials.find(letter, position) + 1
+        if position == 0:
+            return False
+    return initials[0] == letters[0]
+
+
+def _town_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
+    """The end of a campus or town written right after a facility's name ('Mercy Iowa City',
+    "Saint Luke's South", 'Deaconess Midtown'): a direction word or a gazetteer town that is
+    no state and no everyday word."""
+    match = _TAIL.match(text, end)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for n in range(len(words), 0, -1):
+        key = fold(" ".join(words[:n]))
+        if n == 1 and key in _DIRECTIONS:
+            return match.start(1) + len(words[0])
+        if key in lexicon.places and key not in lexicon.states and (
+                n > 1 or words_module.zipf(key) < _EVERYDAY_ZIPF):
+            return match.start(1) + len(" ".join(words[:n]))
+    return None
+
+
 def _plausible(words: list[str], lexicon: Lexicon) -> bool:
     """A run names a place of care: two words or more, not only capitals (a title), no word
     of a service or document ('Program', 'Team', 'Reply'), one word no generic, function,
@@ -92,6 +135,13 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             if match:
                 extra.append(Span(span.start, match.end(), PhiType.FACILITY, "layout_branch",
                                   0.85))
+            town = _town_tail(text, span.end, lexicon)
+            if town:
+                extra.append(Span(span.start, town, PhiType.FACILITY, "layout_branch", 0.85))
+            acronym = _ACRONYM.match(text, span.end)
+            if acronym and _initials_of(acronym.group(1), text[span.start:span.end]):
+                extra.append(Span(acronym.start(1), acronym.end(1), PhiType.FACILITY,
+                                  "layout_acronym", 0.85))
     if text.count("\n") >= 2:  # documents have headers; one-line questions do not
         extra.extend(_header(text, lexicon))
     return extra

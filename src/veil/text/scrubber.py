@@ -127,6 +127,8 @@ class ScrubOptions:
         return self.safe_harbor and not self.date_shift
 
 
+_ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
+"""A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
 _BARE_DAY = re.compile(
     r"(?<![0-9A-Za-z/.\-:+#])(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))"
@@ -335,7 +337,9 @@ class Scrubber:
             surface = text[span.start:span.end]
             everyday = span.type is PhiType.CITY and all(
                 self._everyday_place(fold(w)) for w in _WORD.findall(surface))
-            if len(surface) >= 4 and span.type is not PhiType.NAME and not everyday:
+            if span.type is PhiType.FACILITY and _ACRONYM_SURFACE.fullmatch(surface):
+                sensitive.setdefault(re.escape(surface), span.type)  # 'HRRMC', 'MWH'
+            elif len(surface) >= 4 and span.type is not PhiType.NAME and not everyday:
                 insensitive.setdefault(re.escape(surface), span.type)
             if span.type in (PhiType.NAME, PhiType.CITY):
                 for word in _WORD.findall(surface):

@@ -65,7 +65,9 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = re.compile(
-    r"(?=[UHCM])\b(?:University|Hospital|Hospitals|Clinic|Medical\s+Center|Health\s+System)\s+of\s+"
+    r"(?=[UHCMVRI])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|Hospice|"
+    r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
+    r"(?:Center|Hospital)|Infirmary)\s+of|(?:Hospital|Clinic|Institute|Hospice)\s+for)\s+"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
 _CUT_WORDS = frozenset({
     "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
