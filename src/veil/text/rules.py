@@ -143,15 +143,31 @@ _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
              r"(?:[\s\-]*(?:old|of\s+age))?)")
 
-_PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9]{3}[\s.\-]?"
+_PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9]{3}[\s.\-/]?"
              r"[0-9]{4}(?:\s*(?:x|ext\.?|extension)\s*[0-9]{1,5})?")
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
-_ID_VALUE = r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24})"
-_SEP = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*#?[ \t]*"
-        r"(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*")
-_SEP_REQUIRED = (r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b\.?[ \t]*(?:[:#=]|is|was)?"
-                 r"|[ \t]*[:#=])[ \t]*#?[ \t]*")
+_ID_VALUE = (r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24}"
+             r"(?: (?=[A-Z\-]*[0-9])[0-9A-Z](?:[0-9A-Z]|-[0-9A-Z]){0,11}(?![a-z])){0,5}"
+             r"|(?=[A-Z]{1,5}(?:[ \-]?[0-9]){5})[A-Z]{1,5}(?: [0-9](?:[0-9]|-[0-9]){0,13}){1,5}"
+             r"(?![A-Za-z0-9])" + _UNIT_AFTER + r")")
+"""A labelled identifier: one token with a digit ('E4471820', 'TN1180-07'), then the groups a
+form prints it in ('887 4410 2291', 'W0366 26 118847 8'); or a letter prefix before digit
+groups of five digits or more ('CLM 2026 1104 88213', 'TREM 7254 0918'; not 'T 37', 'BP 148').
+One space between groups: a wider gap or a word without a digit ends it."""
+_LABEL_TAIL = (r"(?:_(?:number|num|no|nbr|id|identifier)(?![A-Za-z0-9]))?"
+               r"(?:[ \t]*\([A-Za-z0-9 .\-]{1,20}\))?")
+"""What may follow a label word: a joined field suffix ('group_number') and a parenthesis
+('NAM (RAMQ)', 'Member ID (primary)')."""
+_LEADER = r"(?:\.{2,}[ \t]*|_{2,}[ \t]*)?"
+"""Form leaders between a label and its value ('Group # ......... TN1180-07')."""
+_SEP = (_LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*#?[ \t]*"
+        r"(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*" + _LEADER)
+_ANY_PHONE = (r"((?=(?:[ ./\-()]*[0-9]){8,13}(?![ ./\-]?[0-9]))\+?\(?[0-9]{1,5}\)?"
+              r"(?:[ .\-/]?[0-9]{2,6}){1,4})(?![0-9])")
+"""A phone number in any national layout after a phone word: 8 to 13 digits in groups."""
+_SEP_REQUIRED = (_LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b\.?[ \t]*"
+                 r"(?:[:#=]|is|was)?|[ \t]*[:#=]{1,2})[ \t]*#?[ \t]*" + _LEADER)
 _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
                 r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
                 r"PR|GU|VI)")
@@ -467,8 +483,17 @@ def _rules() -> tuple[PatternRule, ...]:
         r("phone_local", PhiType.PHONE, r"(?i:\b(?:phone|tel|telephone|cell|mobile|pager|beeper|"
           r"ph|call(?:ed)?|reach(?:ed)?|contact|home|work|at|number)\b\.?\s*[:#]?\s*(?:at\s+|is\s+)?)"
           r"([0-9]{3}[\-.][0-9]{4})" + _RD, 0.9, group=1),
+        # 'Tel 017687 55501', 'mobile 07700 900418', 'Tel. 08161 555 4471', 'pager 0400 555 912':
+        # after a phone word, a number in any national layout (8 to 13 digits in groups)
+        r("phone_labelled", PhiType.PHONE, r"(?i:\b(?:phone|tel|telephone|t[eé]l[eé]phone|"
+          r"telefon|tel[eé]fono|cell|cellular|cellulaire|celular|mobile|mob|handy|m[oó]vil|"
+          r"pager|beeper|ph|contact|whatsapp)\b\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*)"
+          + _ANY_PHONE, 0.85, group=1),
+        r("fax_labelled", PhiType.FAX, r"(?i:\b(?:fax|facsimile|t[eé]l[eé]copieur|telefax)\b\.?"
+          r"[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*)"
+          + _ANY_PHONE, 0.9, group=1),
         r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|ext\.?|extension|x)\s*#?:?\s*)"
-          r"([0-9]{4,6})" + _RD, 0.85, group=1),
+          r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
         # --- government and record numbers ---
         r("ssn", PhiType.SSN, _LD + r"[0-9]{3}[\- ][0-9]{2}[\- ][0-9]{4}" + _RD, 0.95,
           validator="ssn"),
@@ -487,9 +512,13 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'SSN on file ends in 4417', 'last 4 of SSN: 4417'
         r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
-          r"ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+(?:the\s+)?"
-          r"(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?))?\s*(?:is|are|=|:|-)?\s*"
-          r"\(?\s*)([0-9]{4})(?![0-9])", 0.9, group=1),
+          r"ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+"
+          r"(?:the\s+|my\s+|his\s+|her\s+|their\s+|your\s+|pt'?s\s+|patient'?s\s+)?"
+          r"(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?))?\)?\s*(?:is|are|=|:|-)?\s*"
+          r"\(?\s*(?:[xX*#•]{3}[\- ]?[xX*#•]{2}[\- ]?)?)([0-9]{4})(?![0-9])", 0.9, group=1),
+        # 'xxx-xx-8841', '***-**-4471': a masked SSN still shows its last four digits
+        r("ssn_masked", PhiType.SSN, r"(?<![A-Za-z0-9])(?:[xX]{3}|\*{3}|#{3}|•{3})[\- ]?"
+          r"(?:[xX]{2}|\*{2}|#{2}|•{2})[\- ]?[0-9]{4}(?![0-9])", 0.95),
         # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
         r("case_number", PhiType.MRN, r"(?i:\b(?:case|booking|inmate|docket|incident|citation|"
           r"warrant|so|file)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
@@ -572,11 +601,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("mrn_prefixed", PhiType.MRN, r"(?<![A-Za-z0-9])MRN?[0-9]{6,10}(?![A-Za-z0-9])", 0.85),
         r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"
           r"encounter|visit|admission|case|episode|lab|order|requisition|study|exam|report|"
-          r"document|reference|ref|id|identifier|account)\b" + _SEP_REQUIRED + r")" + _ID_VALUE
-          + _R, 0.9, group=1, validator="has_digit"),
+          r"document|reference|ref|id|identifier|account)(?![A-Za-z0-9])" + _SEP_REQUIRED + r")"
+          + _ID_VALUE + _R, 0.9, group=1, validator="record_number"),
         r("account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account|billing|claim|invoice|bank|"
           r"card|credit\s+card|debit\s+card|routing|iban|checking|savings|payment|"
-          r"financial|guarantor)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
+          r"financial|guarantor)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         # a short check-digit account ('acct 40217-3'): no validator, the LOINC shape
         # test of `has_digit` would drop it; a code-system word before it still vetoes it
@@ -586,12 +615,13 @@ def _rules() -> tuple[PatternRule, ...]:
           + _RD, 0.95),
         r("health_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|plan|"
           r"beneficiary|insurance|insured|medicare|medicaid|hicn|mbi|payer|payor|coverage|"
-          r"health\s+plan|carrier)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
+          r"health\s+plan|carrier|nam|ramq|ohip|phn|nhs|medicare\s+card|carte)(?![A-Za-z0-9])"
+          + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         r("license", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic|dea|npi|upin|dl|driver'?s?\s+"
           r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
-          r"badge|employee)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
-          validator="has_digit"),
+          r"badge|employee|permis|clia|certification)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
+          + _R, 0.9, group=1, validator="has_digit"),
         r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plate|plate|tag|tags|vehicle\s+"
           r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
           r"of\s+|reading\s+|reads\s+|was\s+)?)([A-Za-z0-9]{1,4}[\- ]?[A-Za-z0-9]{1,5})"
@@ -746,6 +776,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
+        # 'session 887 4410 2291', 'auth PT88104471', 'REQ#: 0042-7718-19', 'Police report:
+        # NCPD 2026-118804': a reference number after the word that names it (the label says
+        # what it is, so a code-system shape counts; at least four digits)
+        r("labelled_reference", PhiType.ID, r"(?i:\b(?:session|meeting|webinar|trace|"
+          r"transaction|authorization|auth|prior\s+auth|req|requisition|police\s+report|"
+          r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
+          r"case|claim|order|ord|rx|prescription|script)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
+          + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
@@ -814,15 +852,19 @@ NEEDS: dict[str, tuple[str, ...]] = {
                  ".us/", ".health/", ".care/"),
     "fax": ("fax", "facsim", "f:", "f."), "phone_intl": ("+",),
     "ssn_labelled": ("ssn", "ss#", "ss no", "soc"),
+    "ssn_masked": ("xx", "**", "##", "••"),
+    "phone_labelled": ("ph", "tel", "cell", "mob", "pager", "beeper", "contact", "handy",
+                       "movil", "whatsapp"),
+    "fax_labelled": ("fax", "facsim", "copieur"),
     "mrn": ("mrn", "mr#", "mr no", "medical record", "accession", "specimen", "fin", "csn",
             "har", "empi", "emr", "ehr", "hrn", "chart no", "health record"),
     "account": ("acct", "account", "billing", "claim", "invoice", "bank", "card", "routing",
                 "iban", "checking", "savings", "payment", "financial", "guarantor"),
     "health_plan": ("member", "subscriber", "policy", "group", "plan", "beneficiary", "insur",
                     "medicare", "medicaid", "hicn", "mbi", "payer", "payor", "coverage",
-                    "carrier"),
+                    "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte"),
     "license": ("lic", "dea", "npi", "upin", "dl", "driver", "cert", "registration", "passport",
-                "permit", "badge", "employee"),
+                "permit", "badge", "employee", "permis", "clia"),
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
     "udi_gs1": ("(01)",), "udi_hibcc": ("+",), "po_box": ("box",),
     "unit": ("apt", "apartment", "suite", "ste", "unit", "trlr"),

@@ -274,6 +274,9 @@ class Scrubber:
             return True
         if span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY, PhiType.ID):
             return False
+        if span.type is PhiType.ID and any(c.isdigit() for c in text[span.start:span.end]):
+            return False  # 'PT88104471' is a code with digits, not the word 'PT'
+
         words = [fold(w) for w in _WORD.findall(text[span.start:span.end])]
         if not words:
             return False

@@ -54,6 +54,13 @@ def _record_number(values: list[str]) -> list[bool]:
             for v in values]
 
 
+def _reference(values: list[str]) -> list[bool]:
+    """A reference number after the word that names it (session, auth, order, claim): four
+    digits or more, no bare year, no dose ('order 1000 mg' is none)."""
+    return [sum(c.isdigit() for c in v) >= 4 and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
+            for v in values]
+
+
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?$")
 _ICD9 = re.compile(
     r"^(?:[0-9]{3}(?:\.[0-9]{1,2})?|V[0-9]{2}(?:\.[0-9]{1,2})?|E[0-9]{3}(?:\.[0-9])?)$")
@@ -98,6 +105,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "vin": _polars("vin"),
     "has_digit": _has_digit,
     "record_number": _record_number,
+    "reference": _reference,
     "not_code": _not_code,
     "phone": _phone,
 }

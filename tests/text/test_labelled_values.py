@@ -1,0 +1,76 @@
+"""Identifiers found by the label before them, in the layouts forms print them (session 8).
+
+Forms print an identifier in groups ('887 4410 2291'), behind a letter prefix ('CLM 2026 1104
+88213'), after leader dots ('Group # ......... TN1180-07'), after a joined field name
+('group_number') or a parenthesis ('NAM (RAMQ) :'); phone numbers come in national layouts
+after a phone word ('Tel 017687 55501'); SSNs come masked ('xxx-xx-8841'). Each mechanism is
+checked beside the clinical text its guard must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.scrubber import Scrubber
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber()
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    flags = bytearray(len(text))
+    for span in scrubber.find(text):
+        flags[span.start:span.end] = b"\1" * (span.end - span.start)
+    return all(flags[i] for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Member ID ....... ZXP901447812   Group # ......... TN1180-07   Address", "TN1180-07"),
+    ("RE: Claim Number CLM 2026 1104 88213     Member ID MVP-300-418-771",
+     "CLM 2026 1104 88213"),
+    ("Platform: video visit, session 887 4410 2291 Pt location: home", "887 4410 2291"),
+    ("No de dossier : EJ0448172    NAM (RAMQ) : TREM 7254 0918 Date", "TREM 7254 0918"),
+    ("Jean-Philippe Ouellet, MD, FRCPC  — permis 1-09482", "1-09482"),
+    ("Reference lab, Lenexa, KS. CLIA 17D0648160", "17D0648160"),
+    ("REID, MARTA subscriber_id\tW227481093 group_number\t0088417-002 dependent", "0088417-002"),
+    ("Auth visits remaining: 4 (BCBS-IL auth PT88104471)  S: Pt reports", "PT88104471"),
+    ("ACCESSION: KL883104Q    REQ#: 0042-7718-19 PATIENT: seen", "0042-7718-19"),
+    ("Police report: NCPD 2026-118804 Treating: ortho", "NCPD 2026-118804"),
+    ("Unit # W0366 26 118847 8   ABO: O NEG", "W0366 26 118847 8"),
+    ("Registry check: donor, MI DL P 361 448 902 117 donor designation Y.", "P 361 448 902 117"),
+])
+def test_labelled_identifiers_in_form_layouts(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Employee: O. B.   SSN (last 4): xxx-xx-8841 DOB: 9-9-1985", "8841"),
+    ("DOB: 1983   SSN (last four): 0447   MRN: 7710442", "0447"),
+    ("last 4 of my social is 7720", "7720"),
+    ("Surgery, Keswick. Tel 017687 55501   Fax 017687 55509", "017687 55501"),
+    ("Surgery, Keswick. Tel 017687 55501   Fax 017687 55509", "017687 55509"),
+    ("she can drive her (mobile 07700 900418).", "07700 900418"),
+    ("über den Verlauf informiert (Tel. 08161 555 4471).", "08161 555 4471"),
+    ("Dr C. W., RMO, pager 0400 555 912", "0400 555 912"),
+    ("Phone: 612/555/0191   Interpreter: Somali", "612/555/0191"),
+    ("Charmaine W., LCSW  ext 6-4471", "6-4471"),
+])
+def test_masked_ssns_and_phones_in_any_layout(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "PHYSICAL EXAM: T 37.1 C, BP 142/88, HR 96, RR 18",
+    "Exam: BP 148/92 HR 104 RR 18 SpO2 97% RA.",
+    "Care plan: TYPE 1 DIABETES, insulin pump",
+    "12-lead: AF 110, no STE.",
+    "order 1000 mg acetaminophen now",
+    "Plan A 12345 units heparin bolus then infusion.",
+    "Phone 2 times daily, contact 1 2 tabs",
+    "ph 7.35 pCO2 40 HCO3 24",
+])
+def test_clinical_values_after_label_like_words_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []
