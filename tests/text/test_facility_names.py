@@ -137,3 +137,42 @@ def test_campus_towns_and_of_names_belong_to_the_facility(scrubber: Scrubber, te
 
 def test_a_generic_of_phrase_is_no_facility(scrubber: Scrubber) -> None:
     assert _facilities(scrubber, "The hospice of choice was discussed with the family.") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Breast Surgery, Geisinger Wyoming Valley. Copy to: oncology", "Geisinger Wyoming Valley"),
+    ("FROM: Spectrum Health Butterworth, Grand Rapids MI", "Spectrum Health Butterworth"),
+    ("| 10/03/2026  | LD   | Walgreens #09174  Missing: DTaP", "Walgreens #09174"),
+])
+def test_brand_campuses_and_store_numbers(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    ("I went to Geisinger Monday and they said wait", "Geisinger Monday"),
+    ("Geisinger Danville PA called back", "Geisinger Danville PA"),
+])
+def test_a_weekday_or_state_ends_a_brand(scrubber: Scrubber, text: str, brand: str) -> None:
+    assert brand not in _facilities(scrubber, text)
+
+
+def test_hl7_header_and_assigning_facilities() -> None:
+    text = ("MSH|^~\\&|EPIC|UWMC|CERNER|HMC|202611201432||ADT^A04|MSG00041|P|2.5.1\n"
+            "PID|1||U4471093^^^UWMC^MR~532-44-8106^^^SSA^SS||NGUYEN^THI HONG\n"
+            "PV1|1|O|HMC ED^^^")
+    found = Scrubber().find(text)
+    facilities = [text[s.start:s.end] for s in found if s.type is PhiType.FACILITY]
+    assert facilities.count("UWMC") == 2 and facilities.count("HMC") == 2
+    assert "EPIC" not in facilities and "SSA" not in facilities
+    assert any(text[s.start:s.end] == "NGUYEN^THI HONG" for s in found)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ('Resident: Euphemia "Effie" Cartwright, admitted from home.', ["Effie", "Cartwright"]),
+    ('Patient: Maria Luzviminda "Luz" Dela Cruz-Aquino   Petsa', ["Luz", "Dela Cruz-Aquino"]),
+    ('Son Cornelius "Neil" Battle called at noon.', ["Neil", "Battle"]),
+])
+def test_quoted_nicknames_and_the_surname_after_them(scrubber: Scrubber, text: str,
+                                                     values: list[str]) -> None:
+    assert all(_covered(scrubber, text, v) for v in values)
+    assert "Petsa" not in [text[s.start:s.end] for s in scrubber.find(text)]

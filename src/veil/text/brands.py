@@ -25,21 +25,37 @@ from functools import lru_cache
 from importlib import resources
 
 from veil.text import words
-from veil.text.lexicon import Lexicon, fold
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places.vocabulary import _eponym_after
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
 __all__ = ["BrandFinder", "facility_brands"]
 
+_WEEKDAYS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                       "SUNDAY", "MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI",
+                       "SAT", "SUN", "TODAY", "TOMORROW", "YESTERDAY", "TONIGHT"})
+_GENERIC_AFTER = frozenset({"PATIENT", "PATIENTS", "PT", "PHARMACY", "SAYS", "SAID", "CALLED",
+                            "NURSE", "DOCTOR", "DOCTORS", "STAFF", "TEAM", "RECORDS", "NOTE",
+                            "NOTES", "REPORT", "BILL", "BILLING", "PORTAL", "APP", "APPT",
+                            "VISIT", "FOLLOW", "PLEASE", "THANKS", "THANK", "I", "IM", "HE",
+                            "SHE", "WE", "THEY", "YOU", "IT"})
+"""Capitalized words after a brand that start the next phrase, no campus."""
 _RARE = 3.0
 """Zipf frequency below which a brand word is evidence alone ('walgreens'; not 'mercy')."""
-_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@)[ \t]+(?:the[ \t]+)?|"
+_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+)?|"
                      r"\bwith[ \t]+the[ \t]+)$")
 _THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
 _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
                     r"children|hospice|home[ \t]+health|dialysis|rehab|in[ \t]+[A-Za-z])\b")
+_STORE_AFTER = re.compile(r"^[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{2,6}(?![0-9])")
+"""A store or branch number after a chain's name ('Walgreens #09174') marks the place."""
+_CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’]s)?|"
+                          r"[A-Z][a-z'’\-]+(?:['’]s)?)(?![A-Za-z0-9])")
+"""A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
+"Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
+_TOWN_AHEAD = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})(?![A-Za-z])")
 _MODEL_AFTER = re.compile(r"[ \t]+(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
 """A model number after a maker's name ('Fresenius 2008T', 'Baxter 6060')."""
@@ -88,11 +104,37 @@ class BrandFinder:
         spans: list[Span] = []
         for match in self.regex.finditer(text):
             if self._accepted(text, match):
-                spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
-                                  "brand_facility", 0.85))
+                spans.append(Span(match.start(), self._campus_end(text, match.end()),
+                                  PhiType.FACILITY, "brand_facility", 0.85))
         spans.extend(Span(m.start(1), m.end(1), PhiType.FACILITY, "brand_facility", 0.85)
                      for m in _VA.finditer(text))
         return spans
+
+    def _campus_end(self, text: str, end: int) -> int:
+        """The end of the campus words after a brand (up to three): capitalized words that
+        are no function word, month, weekday, title, state or clinical word ('Geisinger
+        Wyoming Valley'; 'Mercy Monday', 'Geisinger Dr. Lee' stop at the brand)."""
+        lex = self.lexicon
+        town = _TOWN_AHEAD.match(text, end)
+        if town:  # 'Mercy Iowa City': a gazetteer town (no state) is the campus whole
+            names = town.group(1).split()
+            for n in range(len(names), 0, -1):
+                key = fold(" ".join(names[:n]))
+                if key in lex.places and key not in lex.states and (n > 1 or key not in
+                                                                    FUNCTION_WORDS):
+                    return town.start(1) + len(" ".join(names[:n]))
+        for _ in range(3):
+            match = _CAMPUS_WORD.match(text, end)
+            if match is None:
+                break
+            key = fold(re.sub(r"['’]s$", "", match.group(1)))
+            if key in lex.states and not _CAMPUS_WORD.match(text, match.end()):
+                break  # 'Geisinger Danville PA': a state ends it ('Wyoming Valley' goes on)
+            if key in FUNCTION_WORDS or key in MONTH_WORDS or key in _WEEKDAYS \
+                    or key in lex.titles or lex.is_clinical(key) or key in _GENERIC_AFTER:
+                break
+            end = match.end()
+        return end
 
     def _accepted(self, text: str, match: re.Match[str]) -> bool:
         after = text[match.end():match.end() + 40]
@@ -110,4 +152,4 @@ class BrandFinder:
             return True
         if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys):
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
-        return bool(_BEFORE.search(before) or _AFTER.match(after))
+        return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after))

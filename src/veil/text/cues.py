@@ -106,12 +106,21 @@ _CAPITALIZED_PAIR = re.compile(r"(?=[A-Z])(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A
                                + r") (" + _CAP + r")(?![\w'’\-])(?![ \t]+[A-Z])")
 """Two capitalized words standing alone (one space between; no capitalized word right before
 or after: table columns and longer names are other rules' business)."""
-_HL7_NAME = re.compile(r"(?<=[|~^])([A-Z][A-Za-z'’\-]+)\^([A-Z][A-Za-z'’\-]+)"
+_HL7_NAME = re.compile(r"(?<=[|~^])([A-Z][A-Za-z'’\-]+)\^"
+                       r"([A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)*)"
                        r"((?:\^[A-Z][A-Za-z.'’\-]*)?)(?=[|^~\n]|$)")
 """An HL7 v2 person name (XPN: 'NAKAMURA^HIROSHI^K') between field separators."""
 _HL7_PLACE = re.compile(r"\^([A-Za-z][A-Za-z .'’\-]{1,40})\^([A-Z]{2})\^([0-9]{5}(?:-[0-9]{4})?)"
                         r"(?=[|^~\n]|$)")
 """An HL7 v2 address's city, state and ZIP ('^FORT SMITH^AR^72904')."""
+_HL7_MSH = re.compile(r"MSH\|\^~\\&\|[^|\n]*\|([^|^\n]{2,40})[^|\n]*\|[^|\n]*\|([^|^\n]{2,40})")
+"""An HL7 v2 header's sending and receiving facilities (MSH-4, MSH-6)."""
+_HL7_AUTHORITY = re.compile(r"\^\^\^([A-Za-z][A-Za-z0-9 .&'\-]{1,30})\^(?:MR|MRN|PI|PT|AN|PN|VN)"
+                            r"(?=[|^~\n]|$)")
+"""The facility that assigned a patient identifier (PID-3.4: '12345^^^UWMC^MR')."""
+_HL7_APPLICATIONS = frozenset({"EPIC", "CERNER", "MEDITECH", "ALLSCRIPTS", "ATHENA", "SUNQUEST",
+                               "LAB", "ADT", "RIS", "PACS", "HIS", "LIS", "EHR", "EMR", "SSA",
+                               "CMS", "CDC", "HL7"})
 _GREETING = re.compile(r"(?m:^)[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
                        r"evening))[ \t,]+([A-Z][a-z'’\-]+)(?=[ \t]*[!,.:;\n])")
 _SIGN_OFF = re.compile(r"(?=[TtRrCcBbSsWw])(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|"
@@ -355,12 +364,22 @@ class CueFinder:
         spans: list[Span] = []
         lex = self.lexicon
         for match in _HL7_NAME.finditer(text):
-            keys = [fold(match.group(1)), fold(match.group(2))]
+            keys = [fold(match.group(1)), *(fold(w) for w in match.group(2).split())]
             if any(lex.is_clinical(k) or k in FUNCTION_WORDS or words.term_shaped(k)
                    or (words.is_english(k) and not lex.is_name(k)) or len(k) < 2 for k in keys):
                 continue  # coded elements ('GLU^GLUCOSE^LN') are no person
             spans.append(Span(match.start(1), match.end(3) if match.group(3) else match.end(2),
                               PhiType.NAME, "cue_hl7_name", 0.85))
+        for regex in (_HL7_MSH, _HL7_AUTHORITY):
+            for match in regex.finditer(text):
+                for group in range(1, (match.lastindex or 0) + 1):
+                    value = match.group(group).strip()
+                    if value and fold(value) not in _HL7_APPLICATIONS and any(
+                            c.isalpha() for c in value):
+                        start = match.start(group) + (len(match.group(group))
+                                                      - len(match.group(group).lstrip()))
+                        spans.append(Span(start, start + len(value), PhiType.FACILITY,
+                                          "cue_hl7_facility", 0.85))
         for match in _HL7_PLACE.finditer(text):
             if match.group(2) in STATES:
                 spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "cue_hl7_city", 0.85))

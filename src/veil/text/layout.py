@@ -66,6 +66,8 @@ _TAIL = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-
 _DIRECTIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
                          "SOUTHWEST", "MIDTOWN", "DOWNTOWN", "UPTOWN", "CENTRAL"})
 _EVERYDAY_ZIPF = 4.0
+_RARE_ZIPF = 2.5
+"""A word this rare in English after a facility is its campus's name, not the next word."""
 
 
 def _initials_of(acronym: str, name: str) -> bool:
@@ -99,6 +101,9 @@ def _town_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
         if key in lexicon.places and key not in lexicon.states and (
                 n > 1 or words_module.zipf(key) < _EVERYDAY_ZIPF):
             return match.start(1) + len(" ".join(words[:n]))
+        if n == 1 and words_module.zipf(key) < _RARE_ZIPF and not words_module.is_english(key) \
+                and not lexicon.is_clinical(key) and key not in lexicon.titles:
+            return match.start(1) + len(words[0])  # 'Spectrum Health Butterworth'
     return None
 
 

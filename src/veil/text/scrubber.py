@@ -127,6 +127,9 @@ class ScrubOptions:
         return self.safe_harbor and not self.date_shift
 
 
+_NICKNAME = re.compile(r"[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
+"""A quoted word after a name: the person's nickname ('"Effie"', '(“JoJo”)')."""
+_REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
 """A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
@@ -319,9 +322,30 @@ class Scrubber:
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_name",
                                       0.9))
+                extra.extend(self._nickname_after(text, span.end))
         extra.extend(layout_spans(text, spans, self.lexicon))
         extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
+
+    def _nickname_after(self, text: str, end: int) -> list[Span]:
+        """'Euphemia "Effie" Cartwright', 'Thibodeaux, Jacques "JoJo"': a quoted word right
+        after a name is the person's nickname, and the capitalized words right after the
+        nickname are the rest of the name (not a function, clinical or everyday word)."""
+        match = _NICKNAME.match(text, end)
+        lex = self.lexicon
+        if match is None or fold(match.group(1)) in FUNCTION_WORDS or lex.is_clinical(
+                fold(match.group(1))):
+            return []
+        out = [Span(match.start(1), match.end(1), PhiType.NAME, "name_nickname", 0.85)]
+        position = match.end()
+        while len(out) < 4 and (word := _REST_OF_NAME.match(text, position)) is not None:
+            key = fold(word.group(1))
+            if key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.titles or (
+                    words_module.zipf(key) >= _EVERYDAY and not lex.is_name(key)):
+                break
+            out.append(Span(word.start(1), word.end(1), PhiType.NAME, "name_nickname", 0.85))
+            position = word.end()
+        return out
 
     def _everyday_place(self, key: str) -> bool:
         """A place name that is also an everyday English word ('MOBILE', 'BATH', 'HOPE')."""
