@@ -110,7 +110,8 @@ _CONTEXT_WORD_LIST = (
     "signed", "date", "exam", "d/t", "performed", "collected", "drawn", "received", "reported",
     "resulted", "scheduled", "appt", "appointment", "f/u", "follow-up", "fu", "rtc", "return",
     "surgery", "procedure", "starting", "ending", "faxed", "mailed", "emailed", "updated",
-    "entered", "printed", "requested", "obtained",
+    "entered", "printed", "requested", "obtained", "for", "rebooked", "rescheduled", "booked",
+    "moved", "postponed", "cancelled", "canceled",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 """Words right before a month/day that make it a date (see `date_context_short`)."""
@@ -122,7 +123,8 @@ _NOT_DATE_AFTER = (
     r"dose|ns|nss|"  # 'started 1/2 NS', '1/2 dose'
     r"doses|cycles|treatments|fractions|days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|"
     r"nights|bpm|mmhg|patients|scale|score|criteria|samples|specimens|biopsies|bottles|"
-    r"items|questions|correct|recall|words|digits|total"
+    r"items|questions|correct|recall|words|digits|total|lbs?|kg|oz|pounds|kilos|grams|"
+    r"years?[ \t]+old|yo|y/o|month[ \t]+olds?|weeks?[ \t]+olds?"
 )
 _ROMANCE_MONTHS = (
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
@@ -294,6 +296,19 @@ def _rules() -> tuple[PatternRule, ...]:
           + _DAYNUM + r"(?:" + _ORD + r")?[\s\-]" + r"(?:Jan|Feb|Mar|Apr|"
           r"May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
           r"August|September|October|November|December)\.?" + _R, 0.85),
+        # lower-case or capital day-month where the month cannot be a word ('lab del 20 nov',
+        # '03 DEC'): 'may', 'mar', 'jun' and 'march' stay with the case-sensitive rule above
+        r("date_day_mon_any", d, _L + _DAYNUM + r"(?:" + _ORD + r")?[ \t\-](?i:jan|feb|apr|aug|"
+          r"sept?|oct|nov|dec|january|february|april|august|september|october|november|"
+          r"december)\.?" + _R + _UNIT_AFTER, 0.85),
+        # '1949 Dec 30', '2026 Dec 01': year, month, day
+        r("date_year_mon_day", d, _LD + _Y4 + r"[ \t]+" + _MONTH_DOT + r"[ \t]+" + _DAYNUM
+          + r"(?:" + _ORD + r")?" + _R, 0.95),
+        # 'DEC 01, 2026@10:42': a time joined to a date by '@' is part of it (VA CPRS)
+        r("date_at_time", d, r"(?<=[0-9])@[0-2]?[0-9]:?[0-5][0-9](?::?[0-5][0-9])?(?![0-9])", 0.8),
+        # 'vom 24.11. bis', 'le 3.12.': a day.month. after a word of time (German, French)
+        r("date_day_month_dots", d, r"(?i:\b(?:vom|bis|am|den|ab|seit|le|du|au|del|al|el)[ \t]+)"
+          r"(" + _DAYNUM + r"\.(?:0?[1-9]|1[0-2])\.)(?![0-9])", 0.85, group=1),
         r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*,?\s*(?:of\s+)?|\s*[\-/]\s*)" + _YEAR
           + _R, 0.95),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
@@ -418,6 +433,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![0-9]|\.[0-9])" + _R, 0.9, group=1),
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
+        # 'ages of residents range 78 to 98', 'aged 85-97': the top of an age range over 89
+        r("age_range", PhiType.AGE, r"(?i:\bage[sd]?\b[^.\n]{0,30}?\b(?:range[sd]?|from|between)?"
+          r"[ \t]*[0-9]{1,3}[ \t]*(?:to|-|–|and|through)[ \t]*)(9[0-9]|1[01][0-9])(?![0-9])"
+          + _UNIT_AFTER, 0.85, group=1),
         r("age_died_at", PhiType.AGE, r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|"
           r"expired|lived\s+to|living\s+to|alive\s+(?:and\s+well\s+)?at|a&w\s+at|living\s+at|"
           r"d\.)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
@@ -823,6 +842,7 @@ class Candidate:
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NEEDS: dict[str, tuple[str, ...]] = {
+    "date_day_mon_any": _MONTHS, "date_year_mon_day": _MONTHS, "date_at_time": ("@",),
     "date_mon_name_year": _MONTHS, "date_day_mon_year": _MONTHS, "date_compact_mon": _MONTHS,
     "date_mon_day": _MONTHS, "date_day_of_mon": _MONTHS, "date_day_mon": _MONTHS,
     "date_mon_year": _MONTHS, "date_month_alone": _MONTHS, "date_weekday_day": _DAYS,
