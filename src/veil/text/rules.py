@@ -670,7 +670,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![A-Za-z0-9])\.?" + _UNIT + r"?", 0.9),
         r("street_foreign", PhiType.ADDRESS, _HOUSE + r",?[ \t]+(?:Rue|Calle|Avenida|Avda\.?|"
           r"Camino|Chemin|Via|Viale|Paseo|Carrera|Rua|Strasse|Straße|Ruta|Carretera|Callej[oó]n|"
-          r"Cerrada|Privada|Boulevard|Bd)[ \t]+(?:(?:de|del|la|las|los|el|da|do|dos|das|di|du|"
+          r"Cerrada|Privada|Boulevard|Bd|rue|chemin|calle|avenida|rua)[ \t]+"
+          r"(?:(?:de|del|la|las|los|el|da|do|dos|das|di|du|"
           r"des|le|les)[ \t]+){0,2}(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*"
           r"(?:[ \t]+(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*){0,3}"
           + _UNIT + r"?", 0.9),
@@ -772,7 +773,31 @@ def _rules() -> tuple[PatternRule, ...]:
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
           r"([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})" + _R, 0.8, group=0),
         # 'Lot 14, Shady Acres Mobile Home Park', 'Space 22 Sunny Acres RV Park'
-        r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Site|SITE|"
+        # 'on NW 7th Ave', 'rear-ended on Jericho Tpke', 'neighbor from w shields ave', 'the
+        # walgreens on main st', '@ KUYKENDAHL RD': a street named without its number after a
+        # word of place; the suffix must be a street's (USPS forms), any case
+        r("street_after_place_word", PhiType.ADDRESS, r"(?i:(?:\b(?:on|off|onto|along|from|"
+          r"near|by|past|at|corner\s+of)|@)[ \t]+(?:the[ \t]+)?)"
+          r"((?:(?i:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
+          r"(?:(?!(?i:the|a|an|my|his|her|our|their|this|that|same|other|next|last|first|main\s+"
+          r"floor)[ \t])(?:[A-Za-z][a-z'’\-]+|[A-Z]{2,}|[0-9]{1,3}(?i:st|nd|rd|th))[ \t]+){1,3}"
+          r"(?:(?i:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
+          r"highway|hwy|turnpike|tpke|pike|expressway|expy|freeway|fwy|circle|cir|court|"
+          r"terrace|ter|trail|trl|place|way)|Drive|DRIVE|Dr(?!\.?[ \t]+[A-Z][a-z])|DR)\.?)"
+          r"(?![A-Za-z0-9])"
+          r"(?![ \t]*(?i:said|says|told|wants|is|was|will|prescribed|ordered|recommended|"
+          r"thinks|office|appt|appointment|clinic|exam|floor|unit|icu|dr\b))", 0.75, group=1,
+          validator="street_name"),
+        r("general_delivery", PhiType.ADDRESS, r"(?<![A-Za-z])(?i:general[ \t]+delivery)"
+          r"(?![A-Za-z])", 0.9),
+        # 'Ismaninger Str. 22', 'Hauptstraße 41', 'Via Roma 12': a street word of another
+        # language joined to or after the name, then the number
+        r("street_name_first", PhiType.ADDRESS, r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]+"
+          r"(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|gade|vej|"
+          r"gatan|vägen|vagen|veien)[ \t]+[0-9]{1,4}[a-z]?(?![A-Za-z0-9])|(?<![A-Za-z])"
+          r"[A-Z][A-Za-z'’\-]+[ \t]+(?:Str\.|Straße|Strasse|Weg|Gasse|Platz|Allee)[ \t]+"
+          r"[0-9]{1,4}[a-z]?(?![A-Za-z0-9])", 0.85),
+        r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Sp\.|Site|SITE|"
           r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
           r"(?=[ \t]*,[ \t]*[A-Z0-9]|[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Mobile|Trailer|RV|MHP|"
           r"Park|Estates|Court|Village|Manor))", 0.85),
@@ -888,9 +913,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
     "udi_gs1": ("(01)",), "udi_hibcc": ("+",), "po_box": ("box",),
     "unit": ("apt", "apartment", "suite", "ste", "unit", "trlr"),
-    "lot_space": ("lot", "space", "spc", "site", "trailer", "trlr"),
+    "lot_space": ("lot", "space", "spc", "sp.", "site", "trailer", "trlr"),
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
+    "general_delivery": ("delivery",),
     "ipv6": ("::",), "mac": (":", "-"),
     "email_spelled": ("(at)", "[at]", "{at}"), "email_spelled_spaced": (" dot ",),
     "rural_route": ("box",),

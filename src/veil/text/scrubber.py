@@ -127,6 +127,11 @@ class ScrubOptions:
         return self.safe_harbor and not self.date_shift
 
 
+_POSTCODE_TOWN = re.compile(r"[ \t]*[,·|][ \t]*(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t]+"
+                            r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?![A-Za-z])")
+"""A postcode and its town after a street line, as most of Europe writes them ('Hauptstraße
+41, 85354 Freising', 'Ismaninger Str. 22 · 81675 München', 'D-10117 Berlin')."""
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NICKNAME = re.compile(r"[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name: the person's nickname ('"Effie"', '(“JoJo”)')."""
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
@@ -307,6 +312,14 @@ class Scrubber:
                 town = self.postal.town_after_street(text, span.end)
                 if town is not None:
                     extra.append(town)
+                abroad = _POSTCODE_TOWN.match(text, span.end)
+                if abroad and not _YEAR.fullmatch(abroad.group(1)) and not any(
+                        words_module.is_english(fold(w)) for w in abroad.group(2).split()):
+                    # 'Ismaninger Str. 22 · 81675 München' (not '12 Oak St, 2024 Annual')
+                    extra.append(Span(abroad.start(1), abroad.end(1), PhiType.ADDRESS,
+                                      "postcode_abroad", 0.85))
+                    extra.append(Span(abroad.start(2), abroad.end(2), PhiType.CITY,
+                                      "postcode_abroad", 0.85))
             if span.type is PhiType.CITY:
                 zip_match = _ZIP_AFTER_CITY.match(text, span.end)
                 if zip_match:

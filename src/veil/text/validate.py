@@ -61,6 +61,24 @@ def _reference(values: list[str]) -> list[bool]:
             for v in values]
 
 
+_STREET_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_NOT_STREET_NAME = frozenset({"MAIN"})
+
+
+def _street_name(values: list[str]) -> list[bool]:
+    """A street named without its number: its name words are no clinical or function words
+    ('on Jericho Tpke', 'on NW 7th Ave'; not 'on IV St', 'at the Lab Rd' of a procedure)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in _STREET_WORD.findall(value)][:-1]
+        names = [k for k in keys if k not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW", "NORTH",
+                                               "SOUTH", "EAST", "WEST")]
+        out.append(bool(names) and not any(lex.is_clinical(k) and k not in _NOT_STREET_NAME
+                                           for k in names))
+    return out
+
+
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?$")
 _ICD9 = re.compile(
     r"^(?:[0-9]{3}(?:\.[0-9]{1,2})?|V[0-9]{2}(?:\.[0-9]{1,2})?|E[0-9]{3}(?:\.[0-9])?)$")
@@ -106,6 +124,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "has_digit": _has_digit,
     "record_number": _record_number,
     "reference": _reference,
+    "street_name": _street_name,
     "not_code": _not_code,
     "phone": _phone,
 }

@@ -1,0 +1,53 @@
+"""Streets named without a number, streets and postcodes abroad (session 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.scrubber import Scrubber
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber()
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    flags = bytearray(len(text))
+    for span in scrubber.find(text):
+        flags[span.start:span.end] = b"\1" * (span.end - span.start)
+    return all(flags[i] for i in range(start, start + len(value)) if text[i].isalnum())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("his neighbor gus from w shields ave called asking about him", "w shields ave"),
+    ("rear-ended at light on Jericho Tpke, Mineola", "Jericho Tpke"),
+    ("Pedestrian struck on NW 7th Ave near the market", "NW 7th Ave"),
+    ("LOC: FM 1488 @ KUYKENDAHL RD, THE WOODLANDS", "KUYKENDAHL RD"),
+    ("can u refill to the walgreens on main st in town", "main st"),
+    ("Claimant resides: General Delivery, Vicco, KY 41773", "General Delivery"),
+    ("Address: Rancho del Sol Mobile Home Park, Sp. 41, Indio CA 92201", "Sp. 41"),
+    ("Klinik für Kardiologie · Ismaninger Str. 22 · 81675 München", "Ismaninger Str. 22"),
+    ("Klinik für Kardiologie · Ismaninger Str. 22 · 81675 München", "81675 München"),
+    ("Facharzt für Allgemeinmedizin Hauptstraße 41, 85354 Freising", "Hauptstraße 41"),
+    ("Facharzt für Allgemeinmedizin Hauptstraße 41, 85354 Freising", "85354 Freising"),
+    ("Vit seule au 2240, rue des Érables, app. 5, Québec.", "2240, rue des Érables"),
+])
+def test_streets_without_numbers_and_abroad(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Lives in town; 2024 Annual review done.",
+    "Bridge order obtained from on-call Dr. Nobody.",
+    "new 1.2 cm L adrenal lesion on surveillance CT today; biopsy",
+    "seen by the covering dr for this",
+    "2+ pitting edema BLE. O2 2L via NC, SpO2 94%.",
+    "arrived US 2019 via Kenya with family",
+    "ST elevation on the ECG in lead II. He is on IV Drip.",
+    "patient was found down on the floor by his wife",
+])
+def test_clinical_phrases_with_street_words_stay(scrubber: Scrubber, text: str) -> None:
+    assert [text[s.start:s.end] for s in scrubber.find(text)
+            if s.type.value == "ADDRESS"] == []
