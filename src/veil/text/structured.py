@@ -1,0 +1,693 @@
+"""PHI that the field names of structured data pasted into a note mark.
+
+Notes carry pieces of records: a CSV or pipe table copied from a report, a FHIR resource,
+a CDA fragment, a `name=...; dob=...` log line. There the *field name* says what a value
+is, whatever its shape: 'Okafor' under 'Last Name' is a surname even though no name rule
+knows it, and '12345' under 'MRN' is a record number. `structured_spans` reads four
+layouts and returns the values whose field names are identifiers:
+
+1. delimited tables (tab, pipe, semicolon, comma; quoted CSV cells; Markdown separator
+   rows skipped): a header row of short labels, then the rows with as many cells; a
+   two-column table whose first column holds labels is read as label/value pairs;
+2. JSON (valid or not, pretty-printed or on one line, truncated): `"key": value` pairs and
+   arrays of strings, with the FHIR keys (`family`, `given`, `line`, `postalCode`,
+   `telecom`/`identifier` values, `display` of a subject, `Patient/<id>` references);
+3. XML/CDA: element text (`<family>`, `<city>`), `value`/`extension` attributes
+   (`<birthTime value=...>`, `<telecom value="tel:...">`, `<id extension=...>`) and
+   attributes named like a field;
+4. key=value dumps (`name=John Smith; dob=1958-03-12`).
+
+A field name maps to a type through one word table (`classify`). Values are checked for
+their type's minimal shape (a date has a date's digits, a phone seven digits, a person no
+digits and not only clinical words) so that a drug, lab or vitals table, or a FHIR
+Observation, yields nothing: fail closed on identifier fields, no flood elsewhere.
+Placeholders ('N/A', '[REDACTED]', '***') are never marked.
+
+Spans cover exactly the value (no quotes, blanks or delimiters); sources start with
+`structured_`; the score is 0.85. The work is linear in the text: each line is split a
+bounded number of times, the JSON and XML scans are single regex passes with bounded
+repetitions, and nothing here logs, prints or raises with text content.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.spans import PhiType, Span
+
+__all__ = ["classify", "structured_spans"]
+
+_SCORE = 0.85
+_MAX_LINE = 2000
+"""A header line longer than this is prose (or a flattened document), never a table header."""
+_MAX_CELL = 200
+_MAX_LABEL = 48
+
+# --- the word table -------------------------------------------------------------------
+
+_LABEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|#")
+_FILLER = frozenset({"no", "num", "number", "nbr", "nr", "of", "the", "s", "#", "and", "or",
+                     "a", "to", "for", "on", "at", "in", "is", "e", "1", "2", "3"})
+_NUMBER_WORDS = frozenset({"id", "no", "num", "number", "nbr", "nr", "#", "identifier"})
+_VETO = frozenset({
+    "weight", "height", "length", "count", "dose", "dosage", "doses", "strength", "qty",
+    "quantity", "amount", "score", "rate", "level", "range", "ref", "reference", "unit",
+    "units", "type", "category", "class", "status", "flag", "method", "route", "frequency",
+    "freq", "sig", "interpretation", "organism", "history", "hx", "description", "desc",
+    "comment", "comments", "note", "notes", "reason", "indication", "diagnosis", "dx", "icd",
+    "cpt", "loinc", "snomed", "ndc", "rxnorm", "size", "volume", "temperature", "temp", "bp",
+    "pulse", "bmi", "duration", "interval", "sex", "gender", "race", "ethnicity", "language",
+    "religion", "marital", "state", "country", "place", "code", "value", "values", "prefix",
+    "suffix", "title", "use", "system", "room", "bed", "floor", "ward", "eligible",
+    "eligibility", "relationship", "relation", "area", "display", "lot", "expiration", "day",
+    "days", "time", "hour", "hours", "minutes", "age", "years", "yrs", "yr", "yo", "y",
+})
+"""Words of a measurement, a code or a category: a field with one is never an identifier
+(except the few compounds `_TYPED` checks first: 'zip code', 'date of birth', 'age')."""
+_THING = frozenset({
+    "drug", "drugs", "medication", "medications", "med", "meds", "medicine", "rx", "test",
+    "tests", "lab", "labs", "panel", "component", "analyte", "product", "brand", "generic",
+    "item", "procedure", "study", "file", "field", "column", "document", "form", "vaccine",
+    "immunization", "allergen", "allergy", "substance", "antibiotic", "program", "protocol",
+    "trial", "service", "department", "problem", "condition", "result", "results", "image",
+    "series", "report", "template", "question", "answer", "survey", "task", "insurance",
+    "plan", "payer", "organism", "specialty", "role", "team", "group",
+})
+"""Words of a thing, not a person: 'drug name', 'test ID', 'plan name' are no identifiers."""
+_PERSON = frozenset({
+    "patient", "patients", "pt", "pts", "name", "names", "first", "given", "last", "surname",
+    "surnames", "family", "middle", "initial", "initials", "fname", "lname", "mname",
+    "firstname", "lastname", "givenname", "familyname", "fullname", "full", "legal",
+    "preferred", "maiden", "nickname", "alias", "aka", "guardian", "parent", "parents",
+    "mother", "father", "mom", "dad", "spouse", "partner", "husband", "wife", "son",
+    "daughter", "child", "sibling", "brother", "sister", "relative", "contact", "emergency",
+    "next", "kin", "nok", "caller", "member", "subscriber", "insured", "policyholder",
+    "holder", "guarantor", "resident", "client", "student", "person", "provider",
+    "physician", "doctor", "dr", "md", "attending", "pcp", "primary", "care", "nurse", "rn",
+    "surgeon", "clinician", "practitioner", "author", "referring", "referred", "referrer",
+    "ordering", "ordered", "by", "admitting", "consulting", "consultant", "treating",
+    "signer", "signed", "signature", "witness", "interpreter", "caregiver", "therapist",
+    "pharmacist", "dentist", "midwife", "technician", "tech", "performer", "reviewer",
+    "informant", "poa", "proxy", "agent", "representative", "surrogate", "donor",
+    "recipient", "responsible", "party", "patientname", "ptname", "seen",
+})
+"""Words of a person's name field: a label made only of these (and fillers) is a NAME."""
+_FACILITY = frozenset({"facility", "hospital", "clinic", "pharmacy", "practice",
+                       "organization", "organisation", "institution", "agency", "school",
+                       "snf", "hospice", "employer"})
+_FACILITY_WITH = frozenset({"name", "referring", "admitting", "preferred", "primary",
+                            "current", "previous", "prior", "discharge", "nursing", "home",
+                            "care", "treating", "receiving", "sending"})
+_STRONG_DATE = frozenset({"date", "dob", "dod", "birth", "birthdate", "birthday", "bday",
+                          "dt", "deceased", "died", "death", "born"})
+_WEAK_DATE = frozenset({"admit", "admitted", "admission", "discharge", "discharged", "visit",
+                        "dos", "seen", "appointment", "appt", "issued", "start", "end",
+                        "onset", "expired"})
+_WEAK_DATE_WITH = frozenset({"next", "last", "first", "prior", "previous", "initial",
+                             "follow", "up", "on", "of"})
+
+_TYPED: tuple[tuple[frozenset[str], PhiType], ...] = (
+    (frozenset({"email", "mail", "mailto"}), PhiType.EMAIL),
+    (frozenset({"ip", "ipv4", "ipv6", "ipaddress"}), PhiType.IP),
+    (frozenset({"url", "uri", "website", "web", "homepage", "link", "href"}), PhiType.URL),
+    (frozenset({"fax", "facsimile"}), PhiType.FAX),
+    (frozenset({"phone", "telephone", "tel", "mobile", "cell", "cellphone", "pager",
+                "beeper", "telecom", "phonenumber"}), PhiType.PHONE),
+    (frozenset({"ssn", "social", "socsec", "ssan"}), PhiType.SSN),
+    (frozenset({"mrn", "chart", "record", "medrec", "mrno"}), PhiType.MRN),
+    (frozenset({"plate"}), PhiType.PLATE),
+    (frozenset({"vin"}), PhiType.VIN),
+    (frozenset({"zip", "zipcode", "postal", "postcode", "postalcode"}), PhiType.ZIP),
+    (frozenset({"county", "parish", "borough", "district"}), PhiType.COUNTY),
+    (frozenset({"city", "town", "municipality", "village"}), PhiType.CITY),
+    (frozenset({"address", "addr", "street", "streetaddress"}), PhiType.ADDRESS),
+)
+"""Label words that decide the type whatever else the label says, in priority order."""
+_ALWAYS = frozenset({"zip", "zipcode", "postal", "postcode", "postalcode", "dob",
+                     "birthdate", "mrn", "ssn", "email", "phone", "fax"})
+"""Words that win over a veto word ('zip code', 'DOB type' stays a date)."""
+_MEASURE = frozenset({"weight", "height", "length", "count", "dose", "dosage", "strength",
+                      "qty", "quantity", "amount", "score", "rate", "level", "size", "volume",
+                      "temperature", "temp", "bp", "pulse", "bmi", "place", "order", "age"})
+"""Veto words that even a date word does not override ('birth weight', 'place of birth')."""
+_ADDRESS_PARTS = (frozenset({"address", "addr", "street"}), frozenset({"city", "town"}),
+                  frozenset({"zip", "zipcode", "postal", "postcode"}))
+_USER = frozenset({"user", "username", "userid", "login", "handle", "screenname"})
+_LICENSE = frozenset({"license", "licence", "lic", "npi", "dea", "upin", "certificate"})
+_DEVICE = frozenset({"serial", "sn", "udi", "imei", "device", "mac"})
+_ACCOUNT = frozenset({"account", "acct", "acc", "fin", "csn", "encounter", "billing",
+                      "claim", "invoice", "har"})
+_PLAN = frozenset({"member", "subscriber", "policy", "group", "insurance", "plan", "payer",
+                   "medicaid", "medicare", "beneficiary", "hic", "hicn", "mbi"})
+_PLAN_ALONE = frozenset({"policy", "mbi", "hicn", "medicaid", "medicare"})
+_IDS = frozenset({"id", "identifier", "uid", "uuid", "guid", "ident", "accession"})
+_AGE = frozenset({"age", "years", "yrs", "yr", "y", "yo", "old", "current"})
+
+
+def _label_words(label: str) -> list[str]:
+    """The lower-case words of a field name: split on blanks, '_', '.', '-' and camelCase."""
+    return [w.lower() for w in _LABEL_WORD.findall(label)]
+
+
+@lru_cache(maxsize=4096)
+def classify(label: str) -> PhiType | None:
+    """The PHI type a field name (header cell, JSON key, XML tag, key of key=value) marks,
+    or None. Cached: a document repeats its few field names."""
+    if len(label) > _MAX_LABEL:
+        return None
+    raw = _label_words(label)
+    if not raw or len(raw) > 6:
+        return None
+    words = set(raw)
+    content = [w for w in raw if w not in _FILLER]
+    if not content:
+        return None
+    if words & _VETO and not words & _ALWAYS:
+        if set(content) <= _AGE and "age" in words:
+            return PhiType.AGE
+        if not words & _STRONG_DATE or words & _MEASURE:
+            return None
+    if sum(1 for part in _ADDRESS_PARTS if words & part) >= 2:
+        return PhiType.ADDRESS  # 'City/State/Zip', 'Street, City'
+    for keys, phi in _TYPED:
+        if words & keys:
+            if phi is PhiType.ADDRESS and words & _THING:
+                return None
+            return phi
+    return _by_role(raw, words, set(content))
+
+
+def _by_role(raw: list[str], words: set[str], content: set[str]) -> PhiType | None:
+    """The second half of `classify`: the field names whose words need each other."""
+    if words & _STRONG_DATE:
+        return PhiType.DATE
+    if words & _USER or ("screen" in words and "name" in words):
+        return PhiType.ID
+    if words & _LICENSE:
+        return PhiType.LICENSE
+    if words & _DEVICE:
+        return PhiType.DEVICE if not words & _THING else None
+    if words & _ACCOUNT or ("visit" in words and words & _IDS):
+        return PhiType.ACCOUNT
+    if words & _PLAN and (words & _NUMBER_WORDS or words & _PLAN_ALONE):
+        return PhiType.HEALTH_PLAN
+    if content & _WEAK_DATE and content <= _WEAK_DATE | _WEAK_DATE_WITH:
+        return PhiType.DATE
+    if words & _THING:
+        return None
+    if content & _FACILITY and content <= _FACILITY | _FACILITY_WITH:
+        return PhiType.FACILITY
+    if words & _IDS:
+        return PhiType.ID
+    if content <= _PERSON:
+        return PhiType.NAME
+    return None
+
+
+# --- values ---------------------------------------------------------------------------
+
+_PLACEHOLDERS = frozenset({
+    "", "n/a", "na", "n.a.", "none", "unknown", "unk", "-", "--", "---", "—", "–", "?",
+    "??", "null", "nil", "nan", "redacted", "[redacted]", "<redacted>", "(redacted)", "***",
+    "**", "*", "tbd", "not available", "not applicable", "declined", "not given",
+    "not provided", "none on file", "on file", "yes", "no", "true", "false", "same", "self",
+    "see above", "see below", "pending", "...", "x", "xx", "xxx",
+})
+_TAG = re.compile(r"[\[<{(]+[A-Z0-9_ \-]{1,30}[\]>})]+|[*xX#._\-]+")
+"""An already-scrubbed tag ('[NAME]', '<PHONE_2>') or a mask ('****', 'xxxx')."""
+_DIGIT = re.compile(r"[0-9]")
+_DATE_SHAPE = re.compile(
+    r"(?<![0-9.])(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}|[0-9]{4}[/.\-][0-9]{1,2}"
+    r"|[0-9]{1,2}/[0-9]{1,2})(?![0-9.])|(?<![0-9])[0-9]{8}(?:[0-9]{4,6})?(?![0-9])|(?i:(?:jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ \t]*[0-9]|[0-9][ \t\-]*(?:jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec))")
+_AGE_VALUE = re.compile(r"([0-9]{2,3})\+?[ \t]*(?:y|yo|y/o|yr|yrs|years?(?:[ \t]+old)?)?\.?",
+                        re.IGNORECASE)
+_ZIP_VALUE = re.compile(r"[0-9]{3,5}(?:-[0-9]{4})?|[A-Za-z0-9]{2,4}[ \-]?[A-Za-z0-9]{2,4}")
+_IP_VALUE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:]+")
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.\-]*(?:['’.\-][^\W\d_]+)*")
+_SSN_SHAPE = re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{4}")
+_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_URL_SHAPE = re.compile(r"(?i:https?://|www\.)\S+")
+
+
+def _digits(value: str) -> int:
+    return len(_DIGIT.findall(value))
+
+
+def _placeholder(value: str) -> bool:
+    """An empty or masked value, or a yes/no answer: never PHI, never marked."""
+    key = value.casefold()
+    return key in _PLACEHOLDERS or _TAG.fullmatch(value) is not None
+
+
+def _only_vocabulary(value: str, lexicon: Lexicon) -> bool:
+    """Every word is clinical vocabulary, a heading/function word or a month: a drug or a
+    term under a 'name' field, not a person."""
+    found = _NAME_WORD.findall(value)
+    return bool(found) and all(
+        lexicon.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS
+        for k in (fold(w) for w in found))
+
+
+def _valid(value: str, phi: PhiType, lexicon: Lexicon) -> bool:
+    """Whether a field's value has the minimal shape of its type (see the module docstring)."""
+    if len(value) > _MAX_CELL or _placeholder(value):
+        return False
+    if phi is PhiType.NAME:
+        words = _NAME_WORD.findall(value)
+        return (bool(words) and len(words) <= 6 and len(value) <= 80
+                and _DIGIT.search(value) is None and "@" not in value
+                and not _only_vocabulary(value, lexicon))
+    if phi is PhiType.DATE:
+        return _DATE_SHAPE.search(value) is not None
+    if phi is PhiType.AGE:
+        match = _AGE_VALUE.fullmatch(value)
+        return match is not None and 89 < int(match.group(1)) < 130
+    if phi in (PhiType.PHONE, PhiType.FAX):
+        return 7 <= _digits(value) <= 15
+    if phi is PhiType.SSN:
+        return 4 <= _digits(value) <= 9
+    if phi is PhiType.EMAIL:
+        return _EMAIL_SHAPE.fullmatch(value) is not None
+    if phi is PhiType.URL:
+        return " " not in value and ("." in value or "/" in value)
+    if phi is PhiType.IP:
+        return _IP_VALUE.fullmatch(value) is not None
+    if phi is PhiType.ZIP:
+        return _DIGIT.search(value) is not None and _ZIP_VALUE.fullmatch(value) is not None
+    if phi in (PhiType.CITY, PhiType.COUNTY, PhiType.FACILITY):
+        return (len(value) <= 80 and _NAME_WORD.search(value) is not None
+                and not _only_vocabulary(value, lexicon))
+    if phi is PhiType.ADDRESS:
+        return _NAME_WORD.search(value) is not None or _digits(value) > 0
+    if phi is PhiType.ID:
+        return _digits(value) > 0 or (" " not in value and 2 <= len(value) <= 64)
+    return _digits(value) > 0 and len(value) <= 64  # MRN, account, plan, licence, plate...
+
+
+def _by_shape(value: str) -> PhiType | None:
+    """The type of a contact point or identifier value whose field says only 'value'."""
+    if _EMAIL_SHAPE.fullmatch(value):
+        return PhiType.EMAIL
+    if _URL_SHAPE.match(value):
+        return PhiType.URL
+    if _SSN_SHAPE.fullmatch(value):
+        return PhiType.SSN
+    return None
+
+
+def _span(start: int, end: int, phi: PhiType, source: str) -> Span:
+    return Span(start, end, phi, source, _SCORE)
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of text[start:end] without surrounding blanks and double quotes."""
+    while start < end and text[start] in " \t\r\"":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\"":
+        end -= 1
+    return start, end
+
+
+# --- delimited tables -----------------------------------------------------------------
+
+_DELIMITERS = ("\t", "|", ";", ",")
+_SEPARATOR_ROW = re.compile(r"[ \t]*[|+]?[ \t]*[:=\-]{2,}[ \t:=|+\-]*")
+_QUOTED = {d: re.compile(r"[ \t]*\"((?:[^\"\n]|\"\"){0,400})\"[ \t\r]*(?=" + re.escape(d)
+                         + r"|$)") for d in ("\t", ";", ",")}
+_PLAIN = {d: re.compile(r"[^" + re.escape(d) + r"]*") for d in _DELIMITERS}
+_PROSE_START = frozenset({"and", "or", "but", "the", "a", "an", "with", "was", "is", "were",
+                          "to", "in", "on", "for", "then", "also", "if", "he", "she", "we"})
+_LABEL_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 _.#/()'’&\-]{0,47}")
+_CLINICAL_CONTEXT = frozenset({
+    "dose", "dosage", "route", "frequency", "freq", "sig", "strength", "refills", "qty",
+    "quantity", "result", "results", "units", "unit", "range", "flag", "loinc", "ndc",
+    "rxnorm", "interpretation", "specimen", "value", "reference", "indication",
+})
+"""Column words of a medication or lab table: its bare 'Name' column names the drug or test."""
+
+Cell = tuple[int, int]
+"""A cell's value bounds in the text (blanks and quotes stripped; may be empty)."""
+
+
+def _split(text: str, start: int, end: int, delimiter: str) -> list[Cell]:
+    """The cells of one line; quoted cells ("Smith, John") keep their delimiters; the outer
+    pipes of a pipe table ('| a | b |') open and close no cell."""
+    if delimiter == "|":
+        start, end = _stripped(text, start, end)
+        if start < end and text[start] == "|":
+            start += 1
+        if end > start and text[end - 1] == "|":
+            end -= 1
+    quoted = _QUOTED.get(delimiter)
+    plain = _PLAIN[delimiter]
+    cells: list[Cell] = []
+    pos = start
+    while len(cells) <= 64:
+        match = quoted.match(text, pos, end) if quoted is not None else None
+        if match is not None:
+            cells.append((match.start(1), match.end(1)))
+        else:
+            match = plain.match(text, pos, end)
+            if match is None:  # never: [^d]* matches the empty string
+                break
+            cells.append(_stripped(text, match.start(), match.end()))
+        if match.end() >= end:
+            break
+        pos = match.end() + 1
+    return cells
+
+
+def _header_types(text: str, cells: list[Cell]) -> list[PhiType | None] | None:
+    """The PHI type of each header cell, or None when the row is no header: at least two
+    cells, short labels (few digits, no sentence), at least one identifier column."""
+    if len(cells) < 2:
+        return None
+    labels = [text[a:b] for a, b in cells]
+    labelled = sum(1 for label in labels if not label or (_LABEL_CELL.fullmatch(label)
+                   and _digits(label) <= 1 and len(label.split()) <= 5))
+    if labelled * 4 < len(labels) * 3 or any(
+            label[-1:] in ".!?:" or label.split(" ", 1)[0].lower() in _PROSE_START
+            for label in labels):
+        return None
+    types = [classify(label) if label else None for label in labels]
+    return types if any(t is not None for t in types) else None
+
+
+def _clinical_table(text: str, header: list[Cell]) -> bool:
+    return any(set(_label_words(text[a:b])) & _CLINICAL_CONTEXT for a, b in header)
+
+
+def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
+                  rows: list[list[Cell]], lexicon: Lexicon) -> Iterator[Span]:
+    """The spans of a table's identifier columns (see `_header_types`)."""
+    clinical = _clinical_table(text, header)
+    for column, phi in enumerate(types):
+        if phi is None:
+            continue
+        values = [row[column] for row in rows if row[column][0] < row[column][1]]
+        if phi is PhiType.NAME:
+            bare = set(_label_words(text[header[column][0]:header[column][1]])) <= {
+                "name", "names", "s", "#"}
+            if bare and clinical:
+                continue
+            vocabulary = sum(1 for a, b in values if _only_vocabulary(text[a:b], lexicon))
+            if vocabulary >= 2 and vocabulary * 2 >= len(values):
+                continue  # a drug or test list under a 'Name' header
+        for a, b in values:
+            if _valid(text[a:b], phi, lexicon):
+                yield _span(a, b, phi, "structured_table")
+
+
+def _pair_spans(text: str, rows: list[list[Cell]], lexicon: Lexicon) -> Iterator[Span]:
+    """Label/value rows of a two-column table ('| DOB | 03/12/1958 |')."""
+    for (la, lb), (va, vb) in rows:
+        phi = classify(text[la:lb]) if la < lb else None
+        value = text[va:vb]
+        if phi is not None and va < vb and classify(value) is None and _valid(
+                value, phi, lexicon):
+            yield _span(va, vb, phi, "structured_pair")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        bounds.append((start, start + len(line)))
+        start += len(line) + 1
+    return bounds
+
+
+def _table_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
+    """Spans of every delimited table in the text (a table ends at a blank line)."""
+    lines = _lines(text)
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        i += 1
+        if end - start > _MAX_LINE:
+            continue
+        line = text[start:end]
+        for delimiter in _DELIMITERS:
+            if delimiter not in line:
+                continue
+            header = _split(text, start, end, delimiter)
+            types = _header_types(text, header)
+            if types is None:
+                if len(header) == 2 and delimiter in "\t|":
+                    yield from _pair_spans(text, [header], lexicon)
+                continue
+            rows, i = _rows(text, lines, i, delimiter, len(header))
+            labels = [text[r[0][0]:r[0][1]] for r in (header, *rows)]
+            if len(header) == 2 and sum(
+                    1 for label in labels if classify(label) is not None) * 2 > len(labels):
+                yield from _pair_spans(text, [header, *rows], lexicon)  # a vertical table
+            else:
+                yield from _column_spans(text, header, types, rows, lexicon)
+            break
+
+
+def _rows(text: str, lines: list[tuple[int, int]], i: int, delimiter: str,
+          width: int) -> tuple[list[list[Cell]], int]:
+    """The data rows after a header (ragged rows skipped; a blank line, a line without the
+    delimiter or three ragged rows in a row end the table) and the index after them."""
+    rows: list[list[Cell]] = []
+    ragged = 0
+    while i < len(lines):
+        start, end = lines[i]
+        line = text[start:end]
+        if not line.strip() or delimiter not in line or end - start > _MAX_LINE:
+            break
+        i += 1
+        if _SEPARATOR_ROW.fullmatch(line):
+            continue
+        cells = _split(text, start, end, delimiter)
+        if len(cells) == width:
+            rows.append(cells)
+            ragged = 0
+        else:
+            ragged += 1
+            if ragged >= 3:
+                break
+    return rows, i
+
+
+# --- JSON -----------------------------------------------------------------------------
+
+_JSON_TOKEN = re.compile(
+    r"\"((?:[^\"\\\n]|\\.){0,400})\"(?:[ \t\r\n]{0,40}(:))?|([\[{])|([\]}])")
+_JSON_VALUE = re.compile(
+    r"[ \t\r\n]{0,40}(?:\"((?:[^\"\\\n]|\\.){0,400})\"|(-?[0-9][0-9.eE+\-]{0,30}))")
+_JSON_KEYS: dict[str, PhiType | None] = {
+    "family": PhiType.NAME, "given": PhiType.NAME, "line": PhiType.ADDRESS,
+    "district": PhiType.COUNTY, "postalcode": PhiType.ZIP, "birthdate": PhiType.DATE,
+    "issued": PhiType.DATE, "start": PhiType.DATE, "end": PhiType.DATE,
+    "prefix": None, "suffix": None, "text": None, "value": None, "display": None,
+    "reference": None, "state": None, "country": None, "use": None, "system": None,
+    "id": PhiType.ID,
+}
+"""FHIR keys whose meaning the word table does not give (None: decided by context)."""
+_PERSON_HOLDERS = frozenset({
+    "subject", "patient", "performer", "practitioner", "generalpractitioner", "requester",
+    "author", "recorder", "asserter", "participant", "individual", "actor", "informant",
+    "attester", "party", "beneficiary", "subscriber", "policyholder", "enterer", "verifier",
+    "sender", "recipient", "source", "who", "agent", "contact", "relatedperson", "person",
+})
+_REFERENCE = re.compile(r"(?:Patient|Practitioner|RelatedPerson|Person)/([A-Za-z0-9.\-]{1,64})")
+_FACILITY_HOLDERS = frozenset({"organization", "managingorganization", "serviceprovider",
+                               "facility", "hospital", "pharmacy", "location", "insurer"})
+_MAX_DEPTH = 64
+
+
+def _json_type(key: str, holder: str, value: str) -> PhiType | None:
+    """The type of a JSON value from its key and its nearest keyed container ('holder')."""
+    lower = key.lower()
+    if lower == "name" and holder in _FACILITY_HOLDERS:
+        return PhiType.FACILITY
+    if lower in _JSON_KEYS:
+        phi = _JSON_KEYS[lower]
+        if phi is not None or lower not in ("text", "value", "display"):
+            return phi
+        if lower == "text":
+            return {"name": PhiType.NAME, "address": PhiType.ADDRESS}.get(holder)
+        if lower == "display":
+            return PhiType.NAME if holder in _PERSON_HOLDERS else None
+        if holder == "telecom":
+            return _by_shape(value) or PhiType.PHONE
+        return (_by_shape(value) or PhiType.ID) if holder == "identifier" else None
+    phi = classify(key)
+    if phi is PhiType.NAME and holder and (holder in _FACILITY_HOLDERS or set(
+            _label_words(holder)) & (_THING | _VETO)):
+        return None
+    return phi
+
+
+def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
+    """Key/value pairs of JSON (valid or not) in one pass over its strings and brackets."""
+    holders: list[tuple[str, str, bool]] = []  # per open container: own key, holder, array?
+    pending = ""  # the key just read, waiting for its container
+    consumed = -1  # the end of the last value read with its key
+    for token in _JSON_TOKEN.finditer(text):
+        if token.start() < consumed:
+            continue
+        if token.group(3) is not None:
+            holder = pending.lower() or (holders[-1][1] if holders else "")
+            if len(holders) < _MAX_DEPTH:
+                holders.append((pending, holder, token.group(3) == "["))
+            pending = ""
+        elif token.group(4) is not None:
+            if holders:
+                holders.pop()
+            pending = ""
+        elif token.group(2) is not None:
+            key = token.group(1)
+            holder = holders[-1][1] if holders else ""
+            value = _JSON_VALUE.match(text, token.end())
+            pending = key
+            if value is None:
+                continue
+            group = 1 if value.group(1) is not None else 2
+            consumed = value.end()
+            pending = ""
+            yield from _json_value(text, key, holder, value.start(group), value.end(group),
+                                   lexicon)
+        elif holders and holders[-1][2] and holders[-1][0]:
+            # a string in an array under a key: '"given": ["John", "Q"]'
+            outer = holders[-2][1] if len(holders) > 1 else ""
+            yield from _json_value(text, holders[-1][0], outer, token.start(1), token.end(1),
+                                   lexicon)
+
+
+def _json_value(text: str, key: str, holder: str, start: int, end: int,
+                lexicon: Lexicon) -> Iterator[Span]:
+    start, end = _stripped(text, start, end)
+    if start >= end:
+        return
+    value = text[start:end]
+    if key.lower() == "reference":
+        match = _REFERENCE.search(value)
+        if match:
+            yield _span(start + match.start(1), start + match.end(1), PhiType.ID,
+                        "structured_json")
+        return
+    phi = _json_type(key, holder, value)
+    if phi is not None and _valid(value, phi, lexicon):
+        yield _span(start, end, phi, "structured_json")
+
+
+# --- XML ------------------------------------------------------------------------------
+
+_XML_ELEMENT = re.compile(
+    r"<(?:[A-Za-z][\w.\-]{0,20}:)?([A-Za-z][\w.\-]{0,40})(?:[ \t\r\n][^<>]{0,400})?>"
+    r"([^<>]{1,300})</")
+_XML_TAG = re.compile(r"<(?:[A-Za-z][\w.\-]{0,20}:)?([A-Za-z][\w.\-]{0,40})"
+                      r"((?:[ \t\r\n]+[A-Za-z][\w:.\-]{0,40}[ \t]*=[ \t]*\"[^\"<>]{0,300}\"){1,12})"
+                      r"[ \t\r\n]*/?>")
+_XML_ATTRIBUTE = re.compile(r"([A-Za-z][\w:.\-]{0,40})[ \t]*=[ \t]*\"([^\"<>]{0,300})\"")
+_XML_KEYS: dict[str, PhiType] = {
+    "family": PhiType.NAME, "given": PhiType.NAME, "streetaddressline": PhiType.ADDRESS,
+    "postalcode": PhiType.ZIP, "county": PhiType.COUNTY, "censustract": PhiType.COUNTY,
+    "birthtime": PhiType.DATE, "deceasedtime": PhiType.DATE, "effectivetime": PhiType.DATE,
+    "time": PhiType.DATE, "low": PhiType.DATE, "high": PhiType.DATE, "center": PhiType.DATE,
+}
+_SCHEME = re.compile(r"(tel|fax|mailto|http|https|sms):/{0,2}", re.IGNORECASE)
+_SCHEME_TYPE = {"tel": PhiType.PHONE, "sms": PhiType.PHONE, "fax": PhiType.FAX,
+                "mailto": PhiType.EMAIL, "http": PhiType.URL, "https": PhiType.URL}
+
+
+def _xml_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
+    """Element text and attributes of XML/CDA fragments."""
+    for element in _XML_ELEMENT.finditer(text):
+        tag = element.group(1)
+        phi = _XML_KEYS.get(tag.lower()) or classify(tag)
+        start, end = _stripped(text, element.start(2), element.end(2))
+        if phi is not None and start < end and _valid(text[start:end], phi, lexicon):
+            yield _span(start, end, phi, "structured_xml")
+    for element in _XML_TAG.finditer(text):
+        tag = element.group(1).lower()
+        for attribute in _XML_ATTRIBUTE.finditer(text, element.start(2), element.end(2)):
+            yield from _xml_attribute(text, tag, attribute, lexicon)
+
+
+def _xml_attribute(text: str, tag: str, attribute: re.Match[str],
+                   lexicon: Lexicon) -> Iterator[Span]:
+    name = attribute.group(1).rsplit(":", 1)[-1].lower()
+    start, end = _stripped(text, attribute.start(2), attribute.end(2))
+    if start >= end:
+        return
+    phi: PhiType | None
+    if name == "value" and tag == "telecom":
+        scheme = _SCHEME.match(text, start, end)
+        if scheme is not None:
+            phi = _SCHEME_TYPE[scheme.group(1).lower()]
+            start = scheme.end() if phi is not PhiType.URL else start
+        else:
+            phi = _by_shape(text[start:end]) or PhiType.PHONE
+    elif name == "value":
+        phi = _XML_KEYS.get(tag)
+    elif name == "extension" and tag == "id":
+        phi = PhiType.ID
+    else:
+        phi = classify(attribute.group(1).rsplit(":", 1)[-1])
+    if phi is not None and start < end and _valid(text[start:end], phi, lexicon):
+        yield _span(start, end, phi, "structured_xml")
+
+
+# --- key=value ------------------------------------------------------------------------
+
+_KEY_VALUE = re.compile(
+    r"(?<![\w.\-/=])([A-Za-z][\w.\-]{0,40})[ \t]*=[ \t]*(?![=>])"
+    r"(?:\"([^\"\n]{0,200})\"|'([^'\n]{0,200})'|((?:[^;,&|()\[\]{}<>\"\n]"
+    r"|,(?![ \t]*[A-Za-z][\w.\-]{0,40}[ \t]*=)){0,200}))")
+
+
+def _key_value_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
+    """Values of `key=value` dumps whose key is an identifier field."""
+    for pair in _KEY_VALUE.finditer(text):
+        phi = classify(pair.group(1))
+        if phi is None:
+            continue
+        group = next(g for g in (2, 3, 4) if pair.group(g) is not None)
+        start, end = pair.start(group), pair.end(group)
+        while end > start and text[end - 1] in " \t\r.,:'":
+            end -= 1
+        start, end = _stripped(text, start, end)
+        value = text[start:end]
+        if phi is PhiType.NAME and value.islower():
+            continue  # 'pt=improving': a logged name is written with capitals
+        if start < end and _valid(value, phi, lexicon):
+            yield _span(start, end, phi, "structured_kv")
+
+
+# --- entry point ----------------------------------------------------------------------
+
+_JSON_HINT = re.compile(r"\"[ \t]*:")
+_XML_HINT = re.compile(r"</|/>")
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """The spans without overlaps: the earlier (then the longer) span of an overlap wins."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
+
+
+def structured_spans(text: str, lexicon: Lexicon) -> list[Span]:
+    """PHI spans that the field names of tables, JSON, XML and key=value dumps in `text` mark.
+
+    Offsets index `text`; each span covers exactly one value; no two spans overlap.
+    """
+    spans = list(_table_spans(text, lexicon))
+    if _JSON_HINT.search(text):
+        spans.extend(_json_spans(text, lexicon))
+    if "<" in text and _XML_HINT.search(text):
+        spans.extend(_xml_spans(text, lexicon))
+    if "=" in text:
+        spans.extend(_key_value_spans(text, lexicon))
+    return _disjoint(spans)
