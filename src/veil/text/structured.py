@@ -323,6 +323,7 @@ _PLAIN = {d: re.compile(r"[^" + re.escape(d) + r"]*") for d in _DELIMITERS}
 _PROSE_START = frozenset({"and", "or", "but", "the", "a", "an", "with", "was", "is", "were",
                           "to", "in", "on", "for", "then", "also", "if", "he", "she", "we"})
 _LABEL_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 _.#/()'’&\-]{0,47}")
+_INITIALS = re.compile(r"(?:[A-Za-z][.]?[ ]?){1,4}")
 _CLINICAL_CONTEXT = frozenset({
     "dose", "dosage", "route", "frequency", "freq", "sig", "strength", "refills", "qty",
     "quantity", "result", "results", "units", "unit", "range", "flag", "loinc", "ndc",
@@ -350,7 +351,7 @@ def _split(text: str, start: int, end: int, delimiter: str) -> list[Cell]:
     while len(cells) <= 64:
         match = quoted.match(text, pos, end) if quoted is not None else None
         if match is not None:
-            cells.append((match.start(1), match.end(1)))
+            cells.append(_stripped(text, match.start(1), match.end(1)))
         else:
             match = plain.match(text, pos, end)
             if match is None:  # never: [^d]* matches the empty string
@@ -390,9 +391,14 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
         if phi is None:
             continue
         values = [row[column] for row in rows if row[column][0] < row[column][1]]
+        label = set(_label_words(text[header[column][0]:header[column][1]]))
+        if label & {"initial", "initials"}:
+            for a, b in values:  # 'MI', 'P.E.': initials, even when they spell a term
+                if _INITIALS.fullmatch(text[a:b]) or _valid(text[a:b], phi, lexicon):
+                    yield _span(a, b, phi, "structured_table")
+            continue
         if phi is PhiType.NAME:
-            bare = set(_label_words(text[header[column][0]:header[column][1]])) <= {
-                "name", "names", "s", "#"}
+            bare = label <= {"name", "names", "s", "#"}
             if bare and clinical:
                 continue
             vocabulary = sum(1 for a, b in values if _only_vocabulary(text[a:b], lexicon))

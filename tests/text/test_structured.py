@@ -1,0 +1,312 @@
+"""PHI that field names mark in structured data pasted into notes (veil.text.structured)."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from veil.text.lexicon import Lexicon, lexicon
+from veil.text.spans import PhiType, Span
+from veil.text.structured import classify, structured_spans
+
+N, D, M, S, P, E = (PhiType.NAME, PhiType.DATE, PhiType.MRN, PhiType.SSN, PhiType.PHONE,
+                    PhiType.EMAIL)
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return lexicon()
+
+
+def found(text: str, lex: Lexicon) -> set[tuple[PhiType, str]]:
+    """(type, covered text) of every span; checks the spans' shared invariants on the way."""
+    spans = structured_spans(text, lex)
+    _check_invariants(text, spans)
+    return {(s.type, text[s.start:s.end]) for s in spans}
+
+
+def _check_invariants(text: str, spans: list[Span]) -> None:
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        value = text[span.start:span.end]
+        assert value == value.strip(" \t\r\n\"")
+        assert span.source.startswith("structured_")
+        assert span.score == 0.85
+
+
+# --- field names ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("label", "phi"), [
+    ("Patient Name", N), ("pt_name", N), ("LastName", N), ("First", N), ("Initials", N),
+    ("Next of Kin", N), ("Emergency Contact", N), ("Mother's Maiden Name", N),
+    ("Ordering Provider", N), ("DOB", D), ("Date of Birth", D), ("birth_date", D),
+    ("Admit Date", D), ("effectiveDateTime", D), ("Visit", D), ("MRN", M),
+    ("Medical Record #", M), ("SSN", S), ("Social Security No.", S), ("Home Phone", P),
+    ("Emergency Contact Phone", P), ("Fax", PhiType.FAX), ("E-mail Address", E),
+    ("IP Address", PhiType.IP), ("Street Address", PhiType.ADDRESS),
+    ("City/State/Zip", PhiType.ADDRESS), ("City", PhiType.CITY), ("County", PhiType.COUNTY),
+    ("Zip Code", PhiType.ZIP), ("postalCode", PhiType.ZIP), ("Acct #", PhiType.ACCOUNT),
+    ("Encounter ID", PhiType.ACCOUNT), ("Member ID", PhiType.HEALTH_PLAN),
+    ("Group #", PhiType.HEALTH_PLAN), ("NPI", PhiType.LICENSE),
+    ("License Plate", PhiType.PLATE), ("VIN", PhiType.VIN), ("Device Serial", PhiType.DEVICE),
+    ("Website", PhiType.URL), ("Username", PhiType.ID), ("Patient ID", PhiType.ID),
+    ("Facility Name", PhiType.FACILITY), ("Age", PhiType.AGE),
+])
+def test_field_names_map_to_their_type(label: str, phi: PhiType) -> None:
+    assert classify(label) is phi
+
+
+@pytest.mark.parametrize("label", [
+    "Drug Name", "Medication", "Dose", "Route", "Result", "Units", "Test", "Test ID", "Code",
+    "Status", "Comment", "Reason", "Sex", "Unit", "Room", "Bed", "Birth Weight", "Cell Count",
+    "Social History", "Family History", "Plan", "Insurance", "Blood Group", "Value", "Time",
+    "Admit Time", "Reference Range", "display", "prefix", "system", "Eligible", "Relationship",
+    "State", "Last Dose",
+])
+def test_other_field_names_map_to_nothing(label: str) -> None:
+    assert classify(label) is None
+
+
+# --- delimited tables -----------------------------------------------------------------
+
+def test_csv_with_initials_mrn_dob_and_age(lex: Lexicon) -> None:
+    text = ("Census pulled 11/03:\nInitials,MRN,DOB,Age,Diagnosis\n"
+            "J.S.,88104471,03/12/1931,95,CHF exacerbation\n"
+            "R.Q.,88104472,1960-01-02,65,COPD\n"
+            "A.M.,N/A,unknown,92,sepsis\nMI,88104473,,,STEMI\n\nPlan reviewed with team.")
+    assert found(text, lex) == {
+        (N, "J.S."), (M, "88104471"), (D, "03/12/1931"), (PhiType.AGE, "95"),
+        (N, "R.Q."), (M, "88104472"), (D, "1960-01-02"), (N, "A.M."), (PhiType.AGE, "92"),
+        (N, "MI"), (M, "88104473"),
+    }
+
+
+def test_pipe_table_with_patient_name_column(lex: Lexicon) -> None:
+    text = ("Handoff list\n| Bed | Patient Name | MRN | Issue |\n|-----|:-------------|----|----|\n"
+            "| 4B | Okafor, Chidi | 5512093 | K 5.9 |\n"
+            "| 5 | Mary-Lou Vandersloot | 5513110 | fall |\n")
+    assert found(text, lex) == {(N, "Okafor, Chidi"), (M, "5512093"),
+                                (N, "Mary-Lou Vandersloot"), (M, "5513110")}
+
+
+def test_tsv_table_in_the_middle_of_a_note(lex: Lexicon) -> None:
+    text = ("Called the following patients today.\nName\tPhone\tCallback\n"
+            "Ruth Quist\t(301) 555-0199\tyes\nTeodoro Brancusi\t301.555.0142\tno\n\n"
+            "All reached.")
+    assert found(text, lex) == {(N, "Ruth Quist"), (P, "(301) 555-0199"),
+                                (N, "Teodoro Brancusi"), (P, "301.555.0142")}
+
+
+def test_quoted_csv_cells_keep_their_commas(lex: Lexicon) -> None:
+    text = ('"Patient","DOB","Address","Notes"\n'
+            '"Smith, John A","1958-03-12","12 Elm St, Apt 4","prefers ""Jack"", deaf L ear"\n'
+            'Nguyen Thi Lan,07/04/1972,"9 Oak Rd, Unit B",none\n')
+    assert found(text, lex) == {
+        (N, "Smith, John A"), (D, "1958-03-12"), (PhiType.ADDRESS, "12 Elm St, Apt 4"),
+        (N, "Nguyen Thi Lan"), (D, "07/04/1972"), (PhiType.ADDRESS, "9 Oak Rd, Unit B"),
+    }
+
+
+def test_semicolon_table_skips_ragged_rows_and_ends_at_a_blank_line(lex: Lexicon) -> None:
+    text = ("Nom;Last Name;MRN\nx;Hebert;778812\nbroken; row\ny;Delacroix;778813;extra\n"
+            "z;Fontaine;778814\n\nLast Name;MRN was asked twice; all fine.")
+    assert found(text, lex) == {(N, "Hebert"), (M, "778812"), (N, "Fontaine"),
+                                (M, "778814")}
+
+
+def test_a_line_without_the_delimiter_ends_the_table(lex: Lexicon) -> None:
+    text = "Name,MRN\nIrma Quade,661204\nSee below for the rest\nLisinopril 10, daily\n"
+    assert found(text, lex) == {(N, "Irma Quade"), (M, "661204")}
+
+
+def test_vertical_label_value_table(lex: Lexicon) -> None:
+    text = ("| Field | Value |\n|---|---|\n| Patient | Wilhelmina Ostrowski |\n"
+            "| DOB | 1944-08-30 |\n| MRN | 00937731 |\n| Allergies | PCN |\n")
+    assert found(text, lex) == {(N, "Wilhelmina Ostrowski"), (D, "1944-08-30"),
+                                (M, "00937731")}
+
+
+def test_placeholders_and_scrubbed_tags_are_not_marked(lex: Lexicon) -> None:
+    text = ("Name,SSN,Email\n[REDACTED],***,N/A\n[NAME_2],xxx-xx-8841,none\n"
+            "-,unknown,jo.bell@example.org\n")
+    assert found(text, lex) == {(S, "xxx-xx-8841"), (E, "jo.bell@example.org")}
+
+
+@pytest.mark.parametrize("text", [
+    # medication list
+    "Medication | Dose | Route | Frequency\n--- | --- | --- | ---\n"
+    "Lisinopril | 10 mg | PO | daily\nMetformin | 500 mg | PO | BID\n",
+    # a 'Name' column of drugs
+    "Name,Strength,Qty,Refills\nAtorvastatin,40 mg,90,3\nAmoxicillin,500 mg,30,0\n"
+    "Warfarin,5 mg,30,1\n",
+    # the same without any other clinical column: the names are drugs
+    "Name,Start,Comment\nLisinopril,2026,ok\nMetformin,2025,with meals\nAspirin,2020,\n",
+    # lab results
+    "Test\tResult\tUnits\tReference Range\tFlag\nHemoglobin\t9.1\tg/dL\t12-16\tL\n"
+    "Creatinine\t1.4\tmg/dL\t0.6-1.2\tH\nSodium\t134\tmmol/L\t135-145\tL\n",
+    "Name | Value | Units\n|---|---|---|\n| Hemoglobin | 13.2 | g/dL |\n| Glucose | 98 | mg/dL |\n",
+    # vitals
+    "Time | BP | HR | RR | SpO2 | Temp\n08:00 | 128/76 | 88 | 16 | 97% | 37.1\n"
+    "12:00 | 131/80 | 92 | 18 | 96% | 37.8\n",
+    # prose with commas is no table
+    "Patient name, DOB, and MRN verified.\nLungs clear, heart regular, abdomen soft.\n",
+    "Seen today, stable.\nLast, she reports, the pain is better.\n",
+])
+def test_clinical_tables_and_prose_yield_nothing(lex: Lexicon, text: str) -> None:
+    assert found(text, lex) == set()
+
+
+def test_ages_under_90_and_non_dates_are_not_marked(lex: Lexicon) -> None:
+    text = "Name,Age,Admit Date\nDoris Kettleby,88,today\nAbe Lindqvist,90,3/14\n"
+    assert found(text, lex) == {(N, "Doris Kettleby"), (N, "Abe Lindqvist"),
+                                (PhiType.AGE, "90"), (D, "3/14")}
+
+
+# --- JSON / FHIR ----------------------------------------------------------------------
+
+PATIENT = """Pasted from the portal:
+{
+  "resourceType": "Patient",
+  "identifier": [{"type": {"coding": [{"code": "MR"}], "text": "MRN"},
+                  "system": "urn:oid:1.2.3", "value": "MRN-0042217"}],
+  "name": [{"use": "official", "family": "Okafor", "given": ["Chidi", "Emeka"],
+            "prefix": ["Mr."]}],
+  "telecom": [{"system": "phone", "value": "(555) 201-3344", "use": "home"},
+              {"system": "email", "value": "chidi.okafor@example.com"}],
+  "gender": "male",
+  "birthDate": "1958-03-12",
+  "address": [{"line": ["88 Patton Ave", "Apt 4"], "city": "Asheville",
+               "district": "Buncombe", "state": "NC", "postalCode": "28801"}],
+  "contact": [{"relationship": [{"text": "wife"}], "name": {"text": "Ngozi Okafor"}}],
+  "generalPractitioner": [{"reference": "Practitioner/prac-77", "display": "Helen Park"}]
+}
+Reviewed with patient."""
+
+PATIENT_FOUND = {
+    (PhiType.ID, "MRN-0042217"), (N, "Okafor"), (N, "Chidi"), (N, "Emeka"),
+    (P, "(555) 201-3344"), (E, "chidi.okafor@example.com"), (D, "1958-03-12"),
+    (PhiType.ADDRESS, "88 Patton Ave"), (PhiType.ADDRESS, "Apt 4"),
+    (PhiType.CITY, "Asheville"), (PhiType.COUNTY, "Buncombe"), (PhiType.ZIP, "28801"),
+    (N, "Ngozi Okafor"), (PhiType.ID, "prac-77"), (N, "Helen Park"),
+}
+
+
+def test_fhir_patient_pretty_printed(lex: Lexicon) -> None:
+    assert found(PATIENT, lex) == PATIENT_FOUND
+
+
+def test_fhir_patient_on_one_line(lex: Lexicon) -> None:
+    assert found(" ".join(PATIENT.split()), lex) == PATIENT_FOUND
+
+
+def test_truncated_json_keeps_what_it_has(lex: Lexicon) -> None:
+    text = PATIENT[:PATIENT.index('"gender"')]
+    assert found(text, lex) == {
+        (PhiType.ID, "MRN-0042217"), (N, "Okafor"), (N, "Chidi"), (N, "Emeka"),
+        (P, "(555) 201-3344"), (E, "chidi.okafor@example.com"),
+    }
+
+
+def test_plain_json_record_with_numbers(lex: Lexicon) -> None:
+    text = ('event payload: {"patient_name": "Lorna Beddoes", "mrn": 4471902, "ssn": '
+            '"123-45-6789", "dob": "03/12/1949", "age": 96, "ward": "4 West", "bed": 12}')
+    assert found(text, lex) == {(N, "Lorna Beddoes"), (M, "4471902"), (S, "123-45-6789"),
+                                (D, "03/12/1949"), (PhiType.AGE, "96")}
+
+
+def test_fhir_observation_yields_nothing(lex: Lexicon) -> None:
+    text = ('{"resourceType": "Observation", "status": "final", "code": {"coding": [{"system":'
+            ' "http://loinc.org", "code": "718-7", "display": "Hemoglobin [Mass/volume] in '
+            'Blood"}], "text": "Hemoglobin"}, "valueQuantity": {"value": 13.2, "unit": "g/dL",'
+            ' "system": "http://unitsofmeasure.org", "code": "g/dL"}, "interpretation": '
+            '[{"coding": [{"code": "N", "display": "Normal"}]}], "referenceRange": [{"low": '
+            '{"value": 12.0, "unit": "g/dL"}, "high": {"value": 16.0, "unit": "g/dL"}}]}')
+    assert found(text, lex) == set()
+
+
+def test_fhir_medication_name_is_no_person(lex: Lexicon) -> None:
+    text = ('{"medication": {"name": "Lisinopril"}, "organization": {"name": '
+            '"Blue Ridge Internal Medicine"}, "subject": {"display": "Ilse Vandermeer"}}')
+    assert found(text, lex) == {(PhiType.FACILITY, "Blue Ridge Internal Medicine"),
+                                (N, "Ilse Vandermeer")}
+
+
+# --- XML / CDA ------------------------------------------------------------------------
+
+CDA = """<recordTarget><patientRole><id root="2.16.840.1.113883.19.5" extension="998877"/>
+<addr use="HP"><streetAddressLine>1419 Birch Hollow Rd</streetAddressLine>
+<city>Frederick</city><state>MD</state><postalCode>21701</postalCode></addr>
+<telecom value="tel:+1-301-555-0199" use="HP"/><telecom value="mailto:r.quist@example.org"/>
+<patient><name><given>Ruth</given><family>Quist</family></name>
+<administrativeGenderCode code="F"/><birthTime value="19400517"/></patient>
+</patientRole></recordTarget>
+<observation><code code="2345-7" displayName="Glucose"/>
+<value xsi:type="PQ" value="7.2" unit="mmol/L"/></observation>"""
+
+
+def test_cda_fragment(lex: Lexicon) -> None:
+    assert found(CDA, lex) == {
+        (PhiType.ID, "998877"), (PhiType.ADDRESS, "1419 Birch Hollow Rd"),
+        (PhiType.CITY, "Frederick"), (PhiType.ZIP, "21701"), (P, "+1-301-555-0199"),
+        (E, "r.quist@example.org"), (N, "Ruth"), (N, "Quist"), (D, "19400517"),
+    }
+
+
+# --- key=value ------------------------------------------------------------------------
+
+def test_key_value_dump(lex: Lexicon) -> None:
+    text = ("ADT msg: name=Smith, John; dob=1958-03-12; mrn=12345; sex=M; room=4B\n"
+            "url: https://portal.example.org/chart?patient_id=A88213&user=jdoe7\n"
+            "labs: Hgb=9.1, K=5.9, pt=improving, EF=55%")
+    assert found(text, lex) == {
+        (N, "Smith, John"), (D, "1958-03-12"), (M, "12345"), (PhiType.ID, "A88213"),
+        (PhiType.ID, "jdoe7"),
+    }
+
+
+# --- invariants and speed -------------------------------------------------------------
+
+_HEADERS = ["Name", "Patient", "DOB", "MRN", "Phone", "City", "Zip", "Dose", "Result", "Notes",
+            "Drug", "Email", "Account", "Age", "Admit Date", "ID"]
+_CELL = st.text(alphabet=st.sampled_from("abcXYZ019 .-/@_"), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(headers=st.lists(st.sampled_from(_HEADERS), min_size=2, max_size=5),
+       data=st.data(), delimiter=st.sampled_from([",", "\t", "|", ";"]),
+       quote=st.booleans(), before=st.sampled_from(["", "Seen today.\n", "x\n\n"]))
+def test_table_spans_are_cell_values(headers: list[str], data: st.DataObject, delimiter: str,
+                                     quote: bool, before: str) -> None:
+    rows = data.draw(st.lists(st.lists(_CELL, min_size=len(headers), max_size=len(headers)),
+                              min_size=1, max_size=6))
+
+    def line(cells: list[str]) -> str:
+        if quote and delimiter == ",":
+            cells = [f'"{c}"' for c in cells]
+        joined = delimiter.join(cells)
+        return f"| {joined} |" if delimiter == "|" else joined
+
+    text = before + "\n".join(line(r) for r in [headers, *rows]) + "\nDone."
+    spans = structured_spans(text, lexicon())
+    _check_invariants(text, spans)
+    values = {c.strip() for r in rows for c in r}
+    assert all(text[s.start:s.end] in values for s in spans)
+
+
+def test_long_note_is_linear(lex: Lexicon) -> None:
+    block = (PATIENT + "\n" + CDA + "\nName,DOB,MRN\nJo Ann Pike,1958-03-12,12345\n\n"
+             "name=John Smith; dob=1958-03-12\nPt said \"fine\" [x], a=b, c;d | e\n")
+    text = (block * (300_000 // len(block) + 1))[:300_000]
+    flat = text.replace("\n", " ")
+    started = time.perf_counter()
+    spans = structured_spans(text, lex)
+    flat_spans = structured_spans(flat, lex)
+    elapsed = time.perf_counter() - started
+    assert len(spans) > 1000 and len(flat_spans) > 1000
+    assert elapsed < 5.0  # about 0.2 s on one core; quadratic scanning would take minutes
