@@ -270,6 +270,19 @@ def test_key_value_dump(lex: Lexicon) -> None:
     }
 
 
+def test_key_value_comma_ends_a_value_in_prose(lex: Lexicon) -> None:
+    text = ("POA = Rosalind Achterberg, number on the facesheet\n"
+            "caller=Vance, Odile\nlogin=jdoe; mrn=A-7730\n")
+    assert found(text, lex) == {(N, "Rosalind Achterberg"), (N, "Vance, Odile"),
+                                (PhiType.ID, "jdoe"), (M, "A-7730")}
+
+
+def test_markup_ids_and_resource_names_are_no_identifiers(lex: Lexicon) -> None:
+    text = ('<section id="risk"><h2 id="risk-models" class="x">Risk</h2></section>\n'
+            '{"resourceType": "Patient", "id": "example", "active": true}')
+    assert found(text, lex) == set()
+
+
 # --- invariants and speed -------------------------------------------------------------
 
 _HEADERS = ["Name", "Patient", "DOB", "MRN", "Phone", "City", "Zip", "Dose", "Result", "Notes",

@@ -253,8 +253,10 @@ def _only_vocabulary(value: str, lexicon: Lexicon) -> bool:
         for k in (fold(w) for w in found))
 
 
-def _valid(value: str, phi: PhiType, lexicon: Lexicon) -> bool:
-    """Whether a field's value has the minimal shape of its type (see the module docstring)."""
+def _valid(value: str, phi: PhiType, lexicon: Lexicon, label: str) -> bool:
+    """Whether a field's value has the minimal shape of its type (see the module docstring).
+    An ID needs a digit unless its field names a user ('login': 'jdoe'): an element id
+    ('id="risk-models"') or a FHIR resource id ('example') is a name, not an identifier."""
     if len(value) > _MAX_CELL or _placeholder(value):
         return False
     if phi is PhiType.NAME:
@@ -285,7 +287,8 @@ def _valid(value: str, phi: PhiType, lexicon: Lexicon) -> bool:
     if phi is PhiType.ADDRESS:
         return _NAME_WORD.search(value) is not None or _digits(value) > 0
     if phi is PhiType.ID:
-        return _digits(value) > 0 or (" " not in value and 2 <= len(value) <= 64)
+        return len(value) <= 64 and (_digits(value) > 0 or (
+            " " not in value and len(value) >= 2 and bool(set(_label_words(label)) & _USER)))
     return _digits(value) > 0 and len(value) <= 64  # MRN, account, plan, licence, plate...
 
 
@@ -363,12 +366,17 @@ def _split(text: str, start: int, end: int, delimiter: str) -> list[Cell]:
     return cells
 
 
-def _header_types(text: str, cells: list[Cell]) -> list[PhiType | None] | None:
+def _header_types(text: str, cells: list[Cell], delimiter: str) -> list[PhiType | None] | None:
     """The PHI type of each header cell, or None when the row is no header: at least two
-    cells, short labels (few digits, no sentence), at least one identifier column."""
+    cells, short labels (few digits, no sentence), at least one identifier column. Commas
+    and semicolons also separate clauses of prose ('Contact, droplet precautions'), so
+    there a label is capitalized or one word, and a header of two cells maps both."""
     if len(cells) < 2:
         return None
     labels = [text[a:b] for a, b in cells]
+    if delimiter in ",;" and any(
+            label[:1].islower() and " " in label for label in labels):
+        return None
     labelled = sum(1 for label in labels if not label or (_LABEL_CELL.fullmatch(label)
                    and _digits(label) <= 1 and len(label.split()) <= 5))
     if labelled * 4 < len(labels) * 3 or any(
@@ -376,6 +384,8 @@ def _header_types(text: str, cells: list[Cell]) -> list[PhiType | None] | None:
             for label in labels):
         return None
     types = [classify(label) if label else None for label in labels]
+    if delimiter in ",;" and len(types) == 2 and None in types:
+        return None
     return types if any(t is not None for t in types) else None
 
 
@@ -391,10 +401,11 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
         if phi is None:
             continue
         values = [row[column] for row in rows if row[column][0] < row[column][1]]
-        label = set(_label_words(text[header[column][0]:header[column][1]]))
+        name = text[header[column][0]:header[column][1]]
+        label = set(_label_words(name))
         if label & {"initial", "initials"}:
             for a, b in values:  # 'MI', 'P.E.': initials, even when they spell a term
-                if _INITIALS.fullmatch(text[a:b]) or _valid(text[a:b], phi, lexicon):
+                if _INITIALS.fullmatch(text[a:b]) or _valid(text[a:b], phi, lexicon, ""):
                     yield _span(a, b, phi, "structured_table")
             continue
         if phi is PhiType.NAME:
@@ -405,7 +416,7 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
             if vocabulary >= 2 and vocabulary * 2 >= len(values):
                 continue  # a drug or test list under a 'Name' header
         for a, b in values:
-            if _valid(text[a:b], phi, lexicon):
+            if _valid(text[a:b], phi, lexicon, name):
                 yield _span(a, b, phi, "structured_table")
 
 
@@ -415,7 +426,7 @@ def _pair_spans(text: str, rows: list[list[Cell]], lexicon: Lexicon) -> Iterator
         phi = classify(text[la:lb]) if la < lb else None
         value = text[va:vb]
         if phi is not None and va < vb and classify(value) is None and _valid(
-                value, phi, lexicon):
+                value, phi, lexicon, text[la:lb]):
             yield _span(va, vb, phi, "structured_pair")
 
 
@@ -442,12 +453,15 @@ def _table_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             if delimiter not in line:
                 continue
             header = _split(text, start, end, delimiter)
-            types = _header_types(text, header)
-            if types is None:
-                if len(header) == 2 and delimiter in "\t|":
+            types = _header_types(text, header, delimiter)
+            rows: list[list[Cell]] = []
+            if types is not None:
+                rows, after = _rows(text, lines, i, delimiter, len(header))
+            if types is None or not rows:
+                if len(header) == 2 and delimiter in "\t|":  # one label | value line
                     yield from _pair_spans(text, [header], lexicon)
                 continue
-            rows, i = _rows(text, lines, i, delimiter, len(header))
+            i = after
             labels = [text[r[0][0]:r[0][1]] for r in (header, *rows)]
             if len(header) == 2 and sum(
                     1 for label in labels if classify(label) is not None) * 2 > len(labels):
@@ -581,7 +595,7 @@ def _json_value(text: str, key: str, holder: str, start: int, end: int,
                         "structured_json")
         return
     phi = _json_type(key, holder, value)
-    if phi is not None and _valid(value, phi, lexicon):
+    if phi is not None and _valid(value, phi, lexicon, key):
         yield _span(start, end, phi, "structured_json")
 
 
@@ -600,6 +614,10 @@ _XML_KEYS: dict[str, PhiType] = {
     "birthtime": PhiType.DATE, "deceasedtime": PhiType.DATE, "effectivetime": PhiType.DATE,
     "time": PhiType.DATE, "low": PhiType.DATE, "high": PhiType.DATE, "center": PhiType.DATE,
 }
+_MARKUP_ATTRIBUTES = frozenset({"id", "class", "style", "for", "lang", "rel", "src", "type",
+                                "role", "title", "width", "height", "align", "colspan",
+                                "rowspan", "xmlns", "root", "classcode", "moodcode"})
+"""Attributes of the markup itself, never a record's field ('<section id="risk">')."""
 _SCHEME = re.compile(r"(tel|fax|mailto|http|https|sms):/{0,2}", re.IGNORECASE)
 _SCHEME_TYPE = {"tel": PhiType.PHONE, "sms": PhiType.PHONE, "fax": PhiType.FAX,
                 "mailto": PhiType.EMAIL, "http": PhiType.URL, "https": PhiType.URL}
@@ -611,7 +629,7 @@ def _xml_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
         tag = element.group(1)
         phi = _XML_KEYS.get(tag.lower()) or classify(tag)
         start, end = _stripped(text, element.start(2), element.end(2))
-        if phi is not None and start < end and _valid(text[start:end], phi, lexicon):
+        if phi is not None and start < end and _valid(text[start:end], phi, lexicon, tag):
             yield _span(start, end, phi, "structured_xml")
     for element in _XML_TAG.finditer(text):
         tag = element.group(1).lower()
@@ -637,9 +655,11 @@ def _xml_attribute(text: str, tag: str, attribute: re.Match[str],
         phi = _XML_KEYS.get(tag)
     elif name == "extension" and tag == "id":
         phi = PhiType.ID
+    elif name in _MARKUP_ATTRIBUTES:
+        return
     else:
         phi = classify(attribute.group(1).rsplit(":", 1)[-1])
-    if phi is not None and start < end and _valid(text[start:end], phi, lexicon):
+    if phi is not None and start < end and _valid(text[start:end], phi, lexicon, name):
         yield _span(start, end, phi, "structured_xml")
 
 
@@ -652,21 +672,38 @@ _KEY_VALUE = re.compile(
 
 
 def _key_value_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
-    """Values of `key=value` dumps whose key is an identifier field."""
+    """Values of `key=value` dumps whose key is an identifier field. A comma ends a value
+    unless the dump separates its pairs with ';' or '&' ('name=Smith, John; dob=...') or
+    what follows it is one or two capitalized words ('name=Smith, John')."""
     for pair in _KEY_VALUE.finditer(text):
         phi = classify(pair.group(1))
-        if phi is None:
+        if phi is None or _inside_tag(text, pair.start()):
             continue
         group = next(g for g in (2, 3, 4) if pair.group(g) is not None)
         start, end = pair.start(group), pair.end(group)
+        comma = text.find(",", start, end)
+        if group == 4 and comma >= 0 and text[end:end + 1] not in (";", "&") and not (
+                _CAPITALIZED_TAIL.fullmatch(text, comma + 1, end)):
+            end = comma
         while end > start and text[end - 1] in " \t\r.,:'":
             end -= 1
         start, end = _stripped(text, start, end)
         value = text[start:end]
         if phi is PhiType.NAME and value.islower():
             continue  # 'pt=improving': a logged name is written with capitals
-        if start < end and _valid(value, phi, lexicon):
+        if start < end and _valid(value, phi, lexicon, pair.group(1)):
             yield _span(start, end, phi, "structured_kv")
+
+
+_CAPITALIZED_TAIL = re.compile(r"[ \t]*[A-Z][\w'’\-]*\.?(?:[ \t]+[A-Z][\w'’\-]*\.?)?[ \t.]*")
+_TAG_LOOK_BACK = 400
+
+
+def _inside_tag(text: str, position: int) -> bool:
+    """Whether a position is inside a markup tag ('<section id="risk"'): the XML scan reads
+    attributes; a bounded look-back keeps this constant time."""
+    low = max(0, position - _TAG_LOOK_BACK)
+    return text.rfind("<", low, position) > text.rfind(">", low, position)
 
 
 # --- entry point ----------------------------------------------------------------------
