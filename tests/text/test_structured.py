@@ -132,6 +132,11 @@ def test_vertical_label_value_table(lex: Lexicon) -> None:
                                 (M, "00937731")}
 
 
+def test_two_column_table_with_relatives_is_read_by_columns(lex: Lexicon) -> None:
+    text = "Name | Phone\n--- | ---\nDad | 555-201-7788\nSister | 555-201-9911\n"
+    assert found(text, lex) == {(N, "Dad"), (P, "555-201-7788"), (P, "555-201-9911")}
+
+
 def test_placeholders_and_scrubbed_tags_are_not_marked(lex: Lexicon) -> None:
     text = ("Name,SSN,Email\n[REDACTED],***,N/A\n[NAME_2],xxx-xx-8841,none\n"
             "-,unknown,jo.bell@example.org\n")
@@ -228,6 +233,13 @@ def test_fhir_observation_yields_nothing(lex: Lexicon) -> None:
             '[{"coding": [{"code": "N", "display": "Normal"}]}], "referenceRange": [{"low": '
             '{"value": 12.0, "unit": "g/dL"}, "high": {"value": 16.0, "unit": "g/dL"}}]}')
     assert found(text, lex) == set()
+
+
+def test_json_list_of_named_lab_results_yields_nothing(lex: Lexicon) -> None:
+    text = ('labs: [{"name": "Hemoglobin", "value": 9.1, "unit": "g/dL"}, {"unit": "mg/dL", '
+            '"name": "Creatinine", "value": 1.4}, {"name": "Troponin I", "result": "<0.01"}]\n'
+            'contacts: [{"name": "Odile Vance", "phone": "555-201-7788"}, {"name": "Jo Pike"')
+    assert found(text, lex) == {(N, "Odile Vance"), (P, "555-201-7788"), (N, "Jo Pike")}
 
 
 def test_fhir_medication_name_is_no_person(lex: Lexicon) -> None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
@@ -463,7 +464,7 @@ def _table_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
                 continue
             i = after
             labels = [text[r[0][0]:r[0][1]] for r in (header, *rows)]
-            if len(header) == 2 and sum(
+            if len(header) == 2 and types[1] is None and sum(
                     1 for label in labels if classify(label) is not None) * 2 > len(labels):
                 yield from _pair_spans(text, [header, *rows], lexicon)  # a vertical table
             else:
@@ -546,26 +547,46 @@ def _json_type(key: str, holder: str, value: str) -> PhiType | None:
     return phi
 
 
+@dataclass(slots=True)
+class _Container:
+    """One open JSON object or array: the key it is the value of, its nearest keyed holder,
+    whether a sibling key is clinical ('dose', 'unit', 'value') and the person names of a
+    bare 'name' key held until the object closes."""
+
+    key: str
+    holder: str
+    array: bool
+    clinical: bool = False
+    held: list[Span] = field(default_factory=list)
+
+
 def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
-    """Key/value pairs of JSON (valid or not) in one pass over its strings and brackets."""
-    holders: list[tuple[str, str, bool]] = []  # per open container: own key, holder, array?
+    """Key/value pairs of JSON (valid or not) in one pass over its strings and brackets.
+    A bare 'name' is a person's only if no key of its object is clinical: the object
+    '{"name": "Hemoglobin", "value": 13.2, "unit": "g/dL"}' is a test, and its keys may come
+    in any order, so those names wait for the object's end (or the text's, if truncated)."""
+    open_: list[_Container] = []
     pending = ""  # the key just read, waiting for its container
     consumed = -1  # the end of the last value read with its key
     for token in _JSON_TOKEN.finditer(text):
         if token.start() < consumed:
             continue
         if token.group(3) is not None:
-            holder = pending.lower() or (holders[-1][1] if holders else "")
-            if len(holders) < _MAX_DEPTH:
-                holders.append((pending, holder, token.group(3) == "["))
+            holder = pending.lower() or (open_[-1].holder if open_ else "")
+            if len(open_) < _MAX_DEPTH:
+                open_.append(_Container(pending, holder, token.group(3) == "["))
             pending = ""
         elif token.group(4) is not None:
-            if holders:
-                holders.pop()
+            if open_:
+                closed = open_.pop()
+                if not closed.clinical:
+                    yield from closed.held
             pending = ""
         elif token.group(2) is not None:
             key = token.group(1)
-            holder = holders[-1][1] if holders else ""
+            current = open_[-1] if open_ else None
+            if current is not None and set(_label_words(key)) & _CLINICAL_CONTEXT:
+                current.clinical = True
             value = _JSON_VALUE.match(text, token.end())
             pending = key
             if value is None:
@@ -573,30 +594,39 @@ def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             group = 1 if value.group(1) is not None else 2
             consumed = value.end()
             pending = ""
-            yield from _json_value(text, key, holder, value.start(group), value.end(group),
-                                   lexicon)
-        elif holders and holders[-1][2] and holders[-1][0]:
+            found = _json_value(text, key, current.holder if current else "",
+                                value.start(group), value.end(group), lexicon)
+            for span in found:
+                if current is not None and span.type is PhiType.NAME and key.lower() in (
+                        "name", "names"):
+                    current.held.append(span)
+                else:
+                    yield span
+        elif open_ and open_[-1].array and open_[-1].key:
             # a string in an array under a key: '"given": ["John", "Q"]'
-            outer = holders[-2][1] if len(holders) > 1 else ""
-            yield from _json_value(text, holders[-1][0], outer, token.start(1), token.end(1),
+            outer = open_[-2].holder if len(open_) > 1 else ""
+            yield from _json_value(text, open_[-1].key, outer, token.start(1), token.end(1),
                                    lexicon)
+    for container in open_:
+        if not container.clinical:
+            yield from container.held
 
 
 def _json_value(text: str, key: str, holder: str, start: int, end: int,
-                lexicon: Lexicon) -> Iterator[Span]:
+                lexicon: Lexicon) -> list[Span]:
+    """The span of one JSON value (none, or one; a reference marks only its id)."""
     start, end = _stripped(text, start, end)
     if start >= end:
-        return
+        return []
     value = text[start:end]
     if key.lower() == "reference":
         match = _REFERENCE.search(value)
-        if match:
-            yield _span(start + match.start(1), start + match.end(1), PhiType.ID,
-                        "structured_json")
-        return
+        return [_span(start + match.start(1), start + match.end(1), PhiType.ID,
+                      "structured_json")] if match else []
     phi = _json_type(key, holder, value)
     if phi is not None and _valid(value, phi, lexicon, key):
-        yield _span(start, end, phi, "structured_json")
+        return [_span(start, end, phi, "structured_json")]
+    return []
 
 
 # --- XML ------------------------------------------------------------------------------
