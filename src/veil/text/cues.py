@@ -148,6 +148,30 @@ _ROLE_NAME = re.compile(
     r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
+_ROLE_NAME_CAPS = re.compile(
+    r"(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
+    r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE)"
+    r"(?:[ \t]*:)?[ \t]+((?:[A-Z]\.[ \t]*)?[A-Z][A-Z'’\-]+(?:,?[ \t]+[A-Z][A-Z'’\-]+)?)"
+    r"(?![A-Za-z])")
+_ROLES_CAPS = frozenset({"RN", "LPN", "LVN", "CNA", "PCT", "NP", "PA", "MD", "DO", "EMT", "EMT-P",
+                         "MEDIC", "PARAMEDIC", "NURSE", "CREW", "DRIVER", "DISPATCHER", "TECH",
+                         "SW", "CM", "RT", "PT", "OT", "CHAPLAIN", "INTERPRETER", "PHARMACIST",
+                         "CHARGE", "CERT", "EMTP"})
+"""'REPORT TO RN SANTOS', 'CREW: J. PFEIFFER EMT-P': a role or credential before a name in
+capitals (ALL-CAPS systems); the words must read as a name, not as English ('RN AWARE')."""
+_CENSUS = re.compile(
+    r"(?i:\b(?:rm|room|bed|bd|pt|patient)[ \t]*#?[ \t]*[0-9]{1,4}[a-z]?[ \t]*[-–:][ \t]*"
+    r"(?:(?:old[ \t]+)?(?:mr|mrs|ms|miss|mx)\.?[ \t]+)?)"
+    r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?)(?![A-Za-z])")
+"""'rm 614 - kevin tran,', 'bed 3: Mrs Delgado': a census or board line names its patient
+after the room or bed number."""
+_AGE_SEX_AFTER = re.compile(r",?[ \t]+[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z])")
+_NAME_BEFORE_AGE_SEX = re.compile(
+    r"(?:^|(?<=[\n(;:,–\-])|(?<=[\n(;:,–\-][ \t])|(?<=[\n(;:,–\-][ \t]{2}))"
+    r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?)"
+    r"(?=,?[ \t]+[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z]))", re.MULTILINE)
+"""'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
+start of a line, list item or clause."""
 _NOT_AFTER_TITLE = frozenset({
     "SAID", "SAYS", "TOLD", "THINKS", "WANTS", "OFFICE", "OFFICES", "APPT", "APPOINTMENT",
     "VISIT", "VISITS", "NOTE", "NOTES", "ORDERS", "ORDER", "REFERRAL", "LETTER", "CALLED",
@@ -190,6 +214,7 @@ class CueFinder:
             spans.extend(self._hl7(text))
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
+        spans.extend(self._census_names(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
         if _PAGE_HOST.search(text):
@@ -386,6 +411,52 @@ class CueFinder:
                 spans.append(Span(match.start(3), match.end(3), PhiType.ZIP, "cue_hl7_zip", 0.9))
         return spans
 
+    def _census_names(self, text: str) -> list[Span]:
+        """Names on census and board lines and before an age-and-sex shorthand."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for regex in (_CENSUS, _NAME_BEFORE_AGE_SEX):
+            for match in regex.finditer(text):
+                parts = list(re.finditer(r"[A-Za-z][a-z'’\-]*", match.group(1)))
+                keys = [fold(p.group()) for p in parts]
+                names = [k for k in keys if len(k) > 1]
+                if not names or any(
+                        k in FUNCTION_WORDS or lex.is_clinical(k) or k in lex.titles
+                        or k in MONTH_WORDS or k in lex.states or k in _ROLES_CAPS
+                        for k in names):
+                    continue
+                if not all(lex.is_name(k) or (words.zipf(k) < _RARE and not words.is_english(k)
+                                              and words.pronounceable(k)) for k in names):
+                    continue
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_census",
+                                  0.8))
+        return spans
+
+    def _role_names_caps(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        lex = self.lexicon
+        position = 0
+        while (match := _ROLE_NAME_CAPS.search(text, position)) is not None:
+            position = match.start(1)  # the name may hold the next role ('SANTOS CREW: ...')
+            parts = list(re.finditer(r"[A-Z][A-Z'’\-]+", match.group(1)))
+            taken = 0
+            for part in parts:
+                key = fold(part.group())
+                if key in _ROLES_CAPS or key in FUNCTION_WORDS or lex.is_clinical(key) \
+                        or key in lex.titles \
+                        or key in MONTH_WORDS or key in lex.states or not (
+                            (lex.is_name(key) and words.zipf(key) < 4.5)
+                            or (words.zipf(key) == 0.0 and not words.is_english(key)
+                                and not words.term_shaped(key) and len(key) > 3
+                                and words.pronounceable(key))):
+                    break
+                taken += 1
+            if taken:
+                base = match.start(1)
+                spans.append(Span(base, base + parts[taken - 1].end(), PhiType.NAME,
+                                  "cue_role_name", 0.85))
+        return spans
+
     def _greetings(self, text: str) -> list[Span]:
         spans: list[Span] = []
         for regex in (_GREETING, _SIGN_OFF):
@@ -404,7 +475,7 @@ class CueFinder:
         return spans
 
     def _role_names(self, text: str) -> list[Span]:
-        spans: list[Span] = []
+        spans: list[Span] = self._role_names_caps(text)
         lex = self.lexicon
         for match in _ROLE_NAME.finditer(text):
             parts = list(re.finditer(r"[A-Za-z'’\-]+", match.group(1)))

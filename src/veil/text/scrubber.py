@@ -134,6 +134,7 @@ _POSTCODE_TOWN = re.compile(r"[ \t]*[,·|][ \t]*(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NICKNAME = re.compile(r"[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name: the person's nickname ('"Effie"', '(“JoJo”)')."""
+_PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
 """A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
@@ -346,8 +347,14 @@ class Scrubber:
         nickname are the rest of the name (not a function, clinical or everyday word)."""
         match = _NICKNAME.match(text, end)
         lex = self.lexicon
-        if match is None or fold(match.group(1)) in FUNCTION_WORDS or lex.is_clinical(
-                fold(match.group(1))):
+        if match is None:
+            paren = _PAREN_NAME.match(text, end)  # 'mrs delgado (consuelo)': a given name
+            key = fold(paren.group(1)) if paren else ""
+            if paren and lex.is_name(key) and not lex.is_clinical(key) \
+                    and key not in FUNCTION_WORDS and not words_module.is_english(key):
+                return [Span(paren.start(1), paren.end(1), PhiType.NAME, "name_nickname", 0.8)]
+            return []
+        if fold(match.group(1)) in FUNCTION_WORDS or lex.is_clinical(fold(match.group(1))):
             return []
         out = [Span(match.start(1), match.end(1), PhiType.NAME, "name_nickname", 0.85)]
         position = match.end()

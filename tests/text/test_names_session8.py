@@ -1,0 +1,46 @@
+"""Names in capitals after a role, on census lines, before an age-and-sex shorthand and in
+parentheses after a name (session 8), beside what each guard must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text.scrubber import Scrubber
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber()
+
+
+def _names(scrubber: Scrubber, text: str) -> list[str]:
+    return [text[s.start:s.end] for s in scrubber.find(text) if s.type is PhiType.NAME]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("REPORT TO RN SANTOS CREW: J. PFEIFFER EMT-P CERT 044187", "J. PFEIFFER"),
+    ("REPORT CALLED TO ED RN KASEY 0610", "KASEY"),
+    ("rm 614 - kevin tran, dka resolving, gap closed", "kevin tran"),
+    ("admit from the ED, r. singh 45M pancreatitis, lipase 2100", "r. singh"),
+    ("- Dale Voss, 71F, CHF exacerbation", "Dale Voss"),
+    ("rm 612 - mrs delgado (consuelo) 81yo, s/p lap chole today", "consuelo"),
+])
+def test_names_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert any(value in found for found in _names(scrubber, text))
+
+
+@pytest.mark.parametrize("text", [
+    "RN AWARE. MD NOTIFIED OF K 6.2. RN AT BEDSIDE.",
+    "Svetlana K., RN CCM; Hyun-woo S., MD   CRNA: present",
+    "bed 3: chest pain 45M",
+    "Assessment: Pneumonia 45M",
+    "rm 7 - copd exacerbation",
+    "caller Luana P. (self), callback; Parent/guardian: A. L. (mom)",
+    "Passenger L. B. (cousin) taken to the clinic; Family at bedside: H. (niece)",
+])
+def test_roles_relations_and_clinical_words_stay(scrubber: Scrubber, text: str) -> None:
+    found = _names(scrubber, text)
+    for word in ("AWARE", "NOTIFIED", "CCM", "CRNA", "chest pain", "Pneumonia", "copd",
+                 "self", "mom", "cousin", "niece"):
+        assert not any(word in f for f in found), (word, found)
