@@ -95,6 +95,11 @@ def test_pipe_table_with_patient_name_column(lex: Lexicon) -> None:
                                 (N, "Mary-Lou Vandersloot"), (M, "5513110")}
 
 
+def test_windows_line_endings(lex: Lexicon) -> None:
+    text = "| Patient | MRN |\r\n|---|---|\r\n| Petra Lindgren | 4471902 |\r\n\r\nok"
+    assert found(text, lex) == {(N, "Petra Lindgren"), (M, "4471902")}
+
+
 def test_tsv_table_in_the_middle_of_a_note(lex: Lexicon) -> None:
     text = ("Called the following patients today.\nName\tPhone\tCallback\n"
             "Ruth Quist\t(301) 555-0199\tyes\nTeodoro Brancusi\t301.555.0142\tno\n\n"

@@ -320,7 +320,7 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 # --- delimited tables -----------------------------------------------------------------
 
 _DELIMITERS = ("\t", "|", ";", ",")
-_SEPARATOR_ROW = re.compile(r"[ \t]*[|+]?[ \t]*[:=\-]{2,}[ \t:=|+\-]*")
+_SEPARATOR_ROW = re.compile(r"[ \t]*[|+]?[ \t]*[:=\-]{2,}[ \t\r:=|+\-]*")
 _QUOTED = {d: re.compile(r"[ \t]*\"((?:[^\"\n]|\"\"){0,400})\"[ \t\r]*(?=" + re.escape(d)
                          + r"|$)") for d in ("\t", ";", ",")}
 _PLAIN = {d: re.compile(r"[^" + re.escape(d) + r"]*") for d in _DELIMITERS}
