@@ -149,7 +149,7 @@ _ROLE_NAME = re.compile(
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
 _ROLE_NAME_CAPS = re.compile(
-    r"(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
+    r"(?=[RLCNPMEDTI])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
     r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE)"
     r"(?:[ \t]*:)?[ \t]+((?:[A-Z]\.[ \t]*)?[A-Z][A-Z'’\-]+(?:,?[ \t]+[A-Z][A-Z'’\-]+)?)"
     r"(?![A-Za-z])")
@@ -160,16 +160,17 @@ _ROLES_CAPS = frozenset({"RN", "LPN", "LVN", "CNA", "PCT", "NP", "PA", "MD", "DO
 """'REPORT TO RN SANTOS', 'CREW: J. PFEIFFER EMT-P': a role or credential before a name in
 capitals (ALL-CAPS systems); the words must read as a name, not as English ('RN AWARE')."""
 _CENSUS = re.compile(
-    r"(?i:\b(?:rm|room|bed|bd|pt|patient)[ \t]*#?[ \t]*[0-9]{1,4}[a-z]?[ \t]*[-–:][ \t]*"
+    r"(?=[RrBbPp])(?i:\b(?:rm|room|bed|bd|pt|patient)[ \t]*#?[ \t]*[0-9]{1,4}[a-z]?"
+    r"[ \t]*[-–:][ \t]*"
     r"(?:(?:old[ \t]+)?(?:mr|mrs|ms|miss|mx)\.?[ \t]+)?)"
     r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?)(?![A-Za-z])")
 """'rm 614 - kevin tran,', 'bed 3: Mrs Delgado': a census or board line names its patient
 after the room or bed number."""
-_AGE_SEX_AFTER = re.compile(r",?[ \t]+[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z])")
+_AGE_SEX = re.compile(r"(?<![0-9A-Za-z])[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z])")
 _NAME_BEFORE_AGE_SEX = re.compile(
-    r"(?:^|(?<=[\n(;:,–\-])|(?<=[\n(;:,–\-][ \t])|(?<=[\n(;:,–\-][ \t]{2}))"
-    r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?)"
-    r"(?=,?[ \t]+[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z]))", re.MULTILINE)
+    r"(?:^|[\n(;:,–\-][ \t]{0,2})((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+"
+    r"(?:[ \t][A-Za-z][a-z'’\-]+)?),?[ \t]+$")
+"""Anchored at the end of the text before an age-and-sex shorthand (`_AGE_SEX_AFTER`)."""
 """'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
 start of a line, list item or clause."""
 _NOT_AFTER_TITLE = frozenset({
@@ -415,8 +416,14 @@ class CueFinder:
         """Names on census and board lines and before an age-and-sex shorthand."""
         spans: list[Span] = []
         lex = self.lexicon
-        for regex in (_CENSUS, _NAME_BEFORE_AGE_SEX):
-            for match in regex.finditer(text):
+        matches = list(_CENSUS.finditer(text))
+        for age in _AGE_SEX.finditer(text):
+            window = max(0, age.start() - 48)
+            before = _NAME_BEFORE_AGE_SEX.search(text, window, age.start())
+            if before is not None:
+                matches.append(before)
+        if matches:
+            for match in matches:
                 parts = list(re.finditer(r"[A-Za-z][a-z'’\-]*", match.group(1)))
                 keys = [fold(p.group()) for p in parts]
                 names = [k for k in keys if len(k) > 1]

@@ -917,6 +917,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
     "general_delivery": ("delivery",),
+    "street_name_first": ("str", "weg", "gasse", "platz", "allee", "damm", "ufer", "laan",
+                          "gade", "vej", "gatan", "vagen", "veien"),
+    "date_day_month_dots": (".",), "age_range": ("age",),
     "ipv6": ("::",), "mac": (":", "-"),
     "email_spelled": ("(at)", "[at]", "{at}"), "email_spelled_spaced": (" dot ",),
     "rural_route": ("box",),
@@ -990,6 +993,13 @@ FIRST_CHARS.update({
     "date_numeric_range": "0-9", "date_romance": "0-9", "date_spaced_slashes": "0-9",
     "date_month_range": "ADFJMNOSadfjmnos", "date_spoken": "ADFJMNOSadfjmnos",
     "street_lower_abbrev": "0-9",
+})
+FIRST_CHARS.update({
+    "street_after_place_word": "oOfFaAnNbBpPcC@", "street_name_first": "A-Z",
+    "labelled_reference": "sSmMwWtTaApPrRiIcCoO", "date_day_mon_any": "0-9",
+    "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
+    "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
+    "ssn_masked": "xX*#•", "general_delivery": "gG",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(
     {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))

@@ -42,6 +42,7 @@ from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogat
 from veil.text.rules import Candidate, CompiledRules
 from veil.text.slots import SlotFinder
 from veil.text.spans import PhiType, Span
+from veil.text.structured import structured_spans
 from veil.text.validate import VALIDATORS
 
 __all__ = ["KnownPhi", "KnownTable", "ScrubOptions", "Scrubber", "known_phi_from_table"]
@@ -235,6 +236,7 @@ class Scrubber:
             found[i].extend(self.postal.find(text))
             found[i].extend(self.cues.find(text))
             found[i].extend(self.brands.find(text))
+            found[i].extend(structured_spans(text, self.lexicon))
         for name, items in pending.items():
             verdicts = VALIDATORS[name]([value for _i, _c, value in items])
             for (i, cand, _value), ok in zip(items, verdicts, strict=True):
