@@ -74,3 +74,26 @@ def test_masked_ssns_and_phones_in_any_layout(scrubber: Scrubber, text: str, val
 ])
 def test_clinical_values_after_label_like_words_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("MHV secure messaging: enrolled, user bmcallister11B. /es/ signed", "bmcallister11B"),
+    ("Portal username: dachebelowry70   Email on file", "dachebelowry70"),
+    ("my username is sunflower_mama77 and it says locked", "sunflower_mama77"),
+    ("Note from HIM (user d.kowalczyk): DOB truncated", "d.kowalczyk"),
+    ("His prescription number for that one is RX 6 6 1 0 4 4 7. Agent: ok", "6 6 1 0 4 4 7"),
+    ("medical record number I think is 1 1 0 0 4 4 7 1 8 2. He has fever",
+     "1 1 0 0 4 4 7 1 8 2"),
+    ("Pay online with code PAY-7Q4K-22XM or call the office", "PAY-7Q4K-22XM"),
+])
+def test_handles_read_out_numbers_and_codes(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "user reports pain 6/10 and user denies fever",
+    "login admin failed twice",
+    "count 1 2 3 4 5 6 7 8 backwards; reflexes 2 2 2 2 2 2 2",
+])
+def test_prose_after_user_words_and_counts_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []

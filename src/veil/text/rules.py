@@ -820,13 +820,26 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
+        # 'username: sunflower_mama77', 'user kjohannsen', 'MHV login bmcallister11B': the word
+        # after a user-name label (a handle with a digit, a dot or an underscore, or a word no
+        # dictionary holds; 'user reports pain' has an English word there)
+        # 'medical record number 1 1 0 0 4 4 7 1 8 2', 'RX 6 6 1 0 4 4 7': a number read out
+        # or typed digit by digit (seven digits or more; no count or list: validator)
+        r("spaced_digits", PhiType.ID, r"(?<![A-Za-z0-9])(?:[A-Z]{1,4}[ \t])?[0-9](?: [0-9]){6,15}"
+          r"(?![0-9A-Za-z])", 0.75, validator="spaced_digits"),
+        r("username", PhiType.ID, r"(?i:\b(?:user(?:[ _\-]?name)?|user[ _\-]?id|login|log-in|"
+          r"handle|screen[ _\-]?name|account[ _\-]?name|sign-?in)\b[ \t]*[:=#]?[ \t]*"
+          r"(?:is[ \t]+)?)([A-Za-z0-9][A-Za-z0-9._\-]{1,40}[A-Za-z0-9])(?![A-Za-z0-9@])", 0.8,
+          group=1, validator="handle"),
         # 'session 887 4410 2291', 'auth PT88104471', 'REQ#: 0042-7718-19', 'Police report:
         # NCPD 2026-118804': a reference number after the word that names it (the label says
         # what it is, so a code-system shape counts; at least four digits)
         r("labelled_reference", PhiType.ID, r"(?i:\b(?:session|meeting|webinar|trace|"
           r"transaction|authorization|auth|prior\s+auth|req|requisition|police\s+report|"
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
-          r"case|claim|order|ord|rx|prescription|script)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
+          r"case|claim|order|ord|rx|prescription|script|id|(?:with|access|payment|pay|"
+          r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
+          r"pin)[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
@@ -917,6 +930,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
     "general_delivery": ("delivery",),
+    "username": ("user", "login", "log-in", "handle", "screen", "account", "sign"),
     "street_name_first": ("str", "weg", "gasse", "platz", "allee", "damm", "ufer", "laan",
                           "gade", "vej", "gatan", "vagen", "veien"),
     "date_day_month_dots": (".",), "age_range": ("age",),
@@ -999,7 +1013,8 @@ FIRST_CHARS.update({
     "labelled_reference": "sSmMwWtTaApPrRiIcCoO", "date_day_mon_any": "0-9",
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
-    "ssn_masked": "xX*#•", "general_delivery": "gG",
+    "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
+    "spaced_digits": "0-9A-Z",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(
     {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 import phonenumbers
 import polars as pl
 
 from veil.detect import patterns
+from veil.text import words
 from veil.text.lexicon import fold, lexicon
 
 
@@ -79,6 +81,30 @@ def _street_name(values: list[str]) -> list[bool]:
     return out
 
 
+def _spaced_digits(values: list[str]) -> list[bool]:
+    """Digits read out one by one: no run of one digit ('0 0 0 0 0 0 0') and no count
+    ('1 2 3 4 5 6 7', '7 6 5 4 3 2 1')."""
+    out = []
+    for value in values:
+        digits = [int(c) for c in value if c.isdigit()]
+        steps = {b - a for a, b in pairwise(digits)}
+        out.append(len(set(digits)) > 1 and steps not in ({1}, {-1}))
+    return out
+
+
+def _handle(values: list[str]) -> list[bool]:
+    """A user name after its label: holds a digit, a dot or an underscore, or is a word no
+    dictionary or word list holds ('kjohannsen'; not 'reports', 'denies', 'admin')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        key = fold(value)
+        marked = any(c.isdigit() or c in "._" for c in value)
+        out.append(marked or (words.zipf(key) == 0.0 and not words.is_english(key)
+                              and not lex.is_clinical(key) and len(key) >= 4))
+    return out
+
+
 _ICD10 = re.compile(r"^[A-TV-Z][0-9][0-9AB](?:\.[0-9A-TV-Z]{1,4})?$")
 _ICD9 = re.compile(
     r"^(?:[0-9]{3}(?:\.[0-9]{1,2})?|V[0-9]{2}(?:\.[0-9]{1,2})?|E[0-9]{3}(?:\.[0-9])?)$")
@@ -125,6 +151,8 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "record_number": _record_number,
     "reference": _reference,
     "street_name": _street_name,
+    "handle": _handle,
+    "spaced_digits": _spaced_digits,
     "not_code": _not_code,
     "phone": _phone,
 }
