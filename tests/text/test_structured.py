@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from veil.text.fields import classify
 from veil.text.lexicon import Lexicon, lexicon
 from veil.text.spans import PhiType, Span
-from veil.text.structured import classify, structured_spans
+from veil.text.structured import structured_spans
 
 N, D, M, S, P, E = (PhiType.NAME, PhiType.DATE, PhiType.MRN, PhiType.SSN, PhiType.PHONE,
                     PhiType.EMAIL)

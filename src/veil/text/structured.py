@@ -17,11 +17,9 @@ layouts and returns the values whose field names are identifiers:
    attributes named like a field;
 4. key=value dumps (`name=John Smith; dob=1958-03-12`).
 
-A field name maps to a type through one word table (`classify`). Values are checked for
-their type's minimal shape (a date has a date's digits, a phone seven digits, a person no
-digits and not only clinical words) so that a drug, lab or vitals table, or a FHIR
-Observation, yields nothing: fail closed on identifier fields, no flood elsewhere.
-Placeholders ('N/A', '[REDACTED]', '***') are never marked.
+A field name maps to a type, and a value is checked for its type's minimal shape, in
+`veil.text.fields` (`classify`, `valid_value`): a drug, lab or vitals table, or a FHIR
+Observation, yields nothing; placeholders ('N/A', '[REDACTED]', '***') are never marked.
 
 Spans cover exactly the value (no quotes, blanks or delimiters); sources start with
 `structured_`; the score is 0.85. The work is linear in the text: each line is split a
@@ -34,274 +32,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.fields import (
+    by_shape,
+    classify,
+    digits,
+    label_words,
+    names_a_thing,
+    only_vocabulary,
+    valid_value,
+)
+from veil.text.lexicon import Lexicon
 from veil.text.spans import PhiType, Span
 
-__all__ = ["classify", "structured_spans"]
+__all__ = ["structured_spans"]
 
 _SCORE = 0.85
 _MAX_LINE = 2000
 """A header line longer than this is prose (or a flattened document), never a table header."""
-_MAX_CELL = 200
-_MAX_LABEL = 48
-
-# --- the word table -------------------------------------------------------------------
-
-_LABEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|#")
-_FILLER = frozenset({"no", "num", "number", "nbr", "nr", "of", "the", "s", "#", "and", "or",
-                     "a", "to", "for", "on", "at", "in", "is", "e", "1", "2", "3"})
-_NUMBER_WORDS = frozenset({"id", "no", "num", "number", "nbr", "nr", "#", "identifier"})
-_VETO = frozenset({
-    "weight", "height", "length", "count", "dose", "dosage", "doses", "strength", "qty",
-    "quantity", "amount", "score", "rate", "level", "range", "ref", "reference", "unit",
-    "units", "type", "category", "class", "status", "flag", "method", "route", "frequency",
-    "freq", "sig", "interpretation", "organism", "history", "hx", "description", "desc",
-    "comment", "comments", "note", "notes", "reason", "indication", "diagnosis", "dx", "icd",
-    "cpt", "loinc", "snomed", "ndc", "rxnorm", "size", "volume", "temperature", "temp", "bp",
-    "pulse", "bmi", "duration", "interval", "sex", "gender", "race", "ethnicity", "language",
-    "religion", "marital", "state", "country", "place", "code", "value", "values", "prefix",
-    "suffix", "title", "use", "system", "room", "bed", "floor", "ward", "eligible",
-    "eligibility", "relationship", "relation", "area", "display", "lot", "expiration", "day",
-    "days", "time", "hour", "hours", "minutes", "age", "years", "yrs", "yr", "yo", "y",
-})
-"""Words of a measurement, a code or a category: a field with one is never an identifier
-(except the few compounds `_TYPED` checks first: 'zip code', 'date of birth', 'age')."""
-_THING = frozenset({
-    "drug", "drugs", "medication", "medications", "med", "meds", "medicine", "rx", "test",
-    "tests", "lab", "labs", "panel", "component", "analyte", "product", "brand", "generic",
-    "item", "procedure", "study", "file", "field", "column", "document", "form", "vaccine",
-    "immunization", "allergen", "allergy", "substance", "antibiotic", "program", "protocol",
-    "trial", "service", "department", "problem", "condition", "result", "results", "image",
-    "series", "report", "template", "question", "answer", "survey", "task", "insurance",
-    "plan", "payer", "organism", "specialty", "role", "team", "group",
-})
-"""Words of a thing, not a person: 'drug name', 'test ID', 'plan name' are no identifiers."""
-_PERSON = frozenset({
-    "patient", "patients", "pt", "pts", "name", "names", "first", "given", "last", "surname",
-    "surnames", "family", "middle", "initial", "initials", "fname", "lname", "mname",
-    "firstname", "lastname", "givenname", "familyname", "fullname", "full", "legal",
-    "preferred", "maiden", "nickname", "alias", "aka", "guardian", "parent", "parents",
-    "mother", "father", "mom", "dad", "spouse", "partner", "husband", "wife", "son",
-    "daughter", "child", "sibling", "brother", "sister", "relative", "contact", "emergency",
-    "next", "kin", "nok", "caller", "member", "subscriber", "insured", "policyholder",
-    "holder", "guarantor", "resident", "client", "student", "person", "provider",
-    "physician", "doctor", "dr", "md", "attending", "pcp", "primary", "care", "nurse", "rn",
-    "surgeon", "clinician", "practitioner", "author", "referring", "referred", "referrer",
-    "ordering", "ordered", "by", "admitting", "consulting", "consultant", "treating",
-    "signer", "signed", "signature", "witness", "interpreter", "caregiver", "therapist",
-    "pharmacist", "dentist", "midwife", "technician", "tech", "performer", "reviewer",
-    "informant", "poa", "proxy", "agent", "representative", "surrogate", "donor",
-    "recipient", "responsible", "party", "patientname", "ptname", "seen",
-})
-"""Words of a person's name field: a label made only of these (and fillers) is a NAME."""
-_FACILITY = frozenset({"facility", "hospital", "clinic", "pharmacy", "practice",
-                       "organization", "organisation", "institution", "agency", "school",
-                       "snf", "hospice", "employer"})
-_FACILITY_WITH = frozenset({"name", "referring", "admitting", "preferred", "primary",
-                            "current", "previous", "prior", "discharge", "nursing", "home",
-                            "care", "treating", "receiving", "sending"})
-_STRONG_DATE = frozenset({"date", "dob", "dod", "birth", "birthdate", "birthday", "bday",
-                          "dt", "deceased", "died", "death", "born"})
-_WEAK_DATE = frozenset({"admit", "admitted", "admission", "discharge", "discharged", "visit",
-                        "dos", "seen", "appointment", "appt", "issued", "start", "end",
-                        "onset", "expired"})
-_WEAK_DATE_WITH = frozenset({"next", "last", "first", "prior", "previous", "initial",
-                             "follow", "up", "on", "of"})
-
-_TYPED: tuple[tuple[frozenset[str], PhiType], ...] = (
-    (frozenset({"email", "mail", "mailto"}), PhiType.EMAIL),
-    (frozenset({"ip", "ipv4", "ipv6", "ipaddress"}), PhiType.IP),
-    (frozenset({"url", "uri", "website", "web", "homepage", "link", "href"}), PhiType.URL),
-    (frozenset({"fax", "facsimile"}), PhiType.FAX),
-    (frozenset({"phone", "telephone", "tel", "mobile", "cell", "cellphone", "pager",
-                "beeper", "telecom", "phonenumber"}), PhiType.PHONE),
-    (frozenset({"ssn", "social", "socsec", "ssan"}), PhiType.SSN),
-    (frozenset({"mrn", "chart", "record", "medrec", "mrno"}), PhiType.MRN),
-    (frozenset({"plate"}), PhiType.PLATE),
-    (frozenset({"vin"}), PhiType.VIN),
-    (frozenset({"zip", "zipcode", "postal", "postcode", "postalcode"}), PhiType.ZIP),
-    (frozenset({"county", "parish", "borough", "district"}), PhiType.COUNTY),
-    (frozenset({"city", "town", "municipality", "village"}), PhiType.CITY),
-    (frozenset({"address", "addr", "street", "streetaddress"}), PhiType.ADDRESS),
-)
-"""Label words that decide the type whatever else the label says, in priority order."""
-_ALWAYS = frozenset({"zip", "zipcode", "postal", "postcode", "postalcode", "dob",
-                     "birthdate", "mrn", "ssn", "email", "phone", "fax"})
-"""Words that win over a veto word ('zip code', 'DOB type' stays a date)."""
-_MEASURE = frozenset({"weight", "height", "length", "count", "dose", "dosage", "strength",
-                      "qty", "quantity", "amount", "score", "rate", "level", "size", "volume",
-                      "temperature", "temp", "bp", "pulse", "bmi", "place", "order", "age"})
-"""Veto words that even a date word does not override ('birth weight', 'place of birth')."""
-_ADDRESS_PARTS = (frozenset({"address", "addr", "street"}), frozenset({"city", "town"}),
-                  frozenset({"zip", "zipcode", "postal", "postcode"}))
-_USER = frozenset({"user", "username", "userid", "login", "handle", "screenname"})
-_LICENSE = frozenset({"license", "licence", "lic", "npi", "dea", "upin", "certificate"})
-_DEVICE = frozenset({"serial", "sn", "udi", "imei", "device", "mac"})
-_ACCOUNT = frozenset({"account", "acct", "acc", "fin", "csn", "encounter", "billing",
-                      "claim", "invoice", "har"})
-_PLAN = frozenset({"member", "subscriber", "policy", "group", "insurance", "plan", "payer",
-                   "medicaid", "medicare", "beneficiary", "hic", "hicn", "mbi"})
-_PLAN_ALONE = frozenset({"policy", "mbi", "hicn", "medicaid", "medicare"})
-_IDS = frozenset({"id", "identifier", "uid", "uuid", "guid", "ident", "accession"})
-_AGE = frozenset({"age", "years", "yrs", "yr", "y", "yo", "old", "current"})
-
-
-def _label_words(label: str) -> list[str]:
-    """The lower-case words of a field name: split on blanks, '_', '.', '-' and camelCase."""
-    return [w.lower() for w in _LABEL_WORD.findall(label)]
-
-
-@lru_cache(maxsize=4096)
-def classify(label: str) -> PhiType | None:
-    """The PHI type a field name (header cell, JSON key, XML tag, key of key=value) marks,
-    or None. Cached: a document repeats its few field names."""
-    if len(label) > _MAX_LABEL:
-        return None
-    raw = _label_words(label)
-    if not raw or len(raw) > 6:
-        return None
-    words = set(raw)
-    content = [w for w in raw if w not in _FILLER]
-    if not content:
-        return None
-    if words & _VETO and not words & _ALWAYS:
-        if set(content) <= _AGE and "age" in words:
-            return PhiType.AGE
-        if not words & _STRONG_DATE or words & _MEASURE:
-            return None
-    if sum(1 for part in _ADDRESS_PARTS if words & part) >= 2:
-        return PhiType.ADDRESS  # 'City/State/Zip', 'Street, City'
-    for keys, phi in _TYPED:
-        if words & keys:
-            if phi is PhiType.ADDRESS and words & _THING:
-                return None
-            return phi
-    return _by_role(raw, words, set(content))
-
-
-def _by_role(raw: list[str], words: set[str], content: set[str]) -> PhiType | None:
-    """The second half of `classify`: the field names whose words need each other."""
-    if words & _STRONG_DATE:
-        return PhiType.DATE
-    if words & _USER or ("screen" in words and "name" in words):
-        return PhiType.ID
-    if words & _LICENSE:
-        return PhiType.LICENSE
-    if words & _DEVICE:
-        return PhiType.DEVICE if not words & _THING else None
-    if words & _ACCOUNT or ("visit" in words and words & _IDS):
-        return PhiType.ACCOUNT
-    if words & _PLAN and (words & _NUMBER_WORDS or words & _PLAN_ALONE):
-        return PhiType.HEALTH_PLAN
-    if content & _WEAK_DATE and content <= _WEAK_DATE | _WEAK_DATE_WITH:
-        return PhiType.DATE
-    if words & _THING:
-        return None
-    if content & _FACILITY and content <= _FACILITY | _FACILITY_WITH:
-        return PhiType.FACILITY
-    if words & _IDS:
-        return PhiType.ID
-    if content <= _PERSON:
-        return PhiType.NAME
-    return None
-
-
-# --- values ---------------------------------------------------------------------------
-
-_PLACEHOLDERS = frozenset({
-    "", "n/a", "na", "n.a.", "none", "unknown", "unk", "-", "--", "---", "—", "–", "?",
-    "??", "null", "nil", "nan", "redacted", "[redacted]", "<redacted>", "(redacted)", "***",
-    "**", "*", "tbd", "not available", "not applicable", "declined", "not given",
-    "not provided", "none on file", "on file", "yes", "no", "true", "false", "same", "self",
-    "see above", "see below", "pending", "...", "x", "xx", "xxx",
-})
-_TAG = re.compile(r"[\[<{(]+[A-Z0-9_ \-]{1,30}[\]>})]+|[*xX#._\-]+")
-"""An already-scrubbed tag ('[NAME]', '<PHONE_2>') or a mask ('****', 'xxxx')."""
-_DIGIT = re.compile(r"[0-9]")
-_DATE_SHAPE = re.compile(
-    r"(?<![0-9.])(?:[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}|[0-9]{4}[/.\-][0-9]{1,2}"
-    r"|[0-9]{1,2}/[0-9]{1,2})(?![0-9.])|(?<![0-9])[0-9]{8}(?:[0-9]{4,6})?(?![0-9])|(?i:(?:jan|feb|mar|"
-    r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[ \t]*[0-9]|[0-9][ \t\-]*(?:jan|feb|mar|"
-    r"apr|may|jun|jul|aug|sep|oct|nov|dec))")
-_AGE_VALUE = re.compile(r"([0-9]{2,3})\+?[ \t]*(?:y|yo|y/o|yr|yrs|years?(?:[ \t]+old)?)?\.?",
-                        re.IGNORECASE)
-_ZIP_VALUE = re.compile(r"[0-9]{3,5}(?:-[0-9]{4})?|[A-Za-z0-9]{2,4}[ \-]?[A-Za-z0-9]{2,4}")
-_IP_VALUE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:]+")
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.\-]*(?:['’.\-][^\W\d_]+)*")
-_SSN_SHAPE = re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{4}")
-_EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
-_URL_SHAPE = re.compile(r"(?i:https?://|www\.)\S+")
-
-
-def _digits(value: str) -> int:
-    return len(_DIGIT.findall(value))
-
-
-def _placeholder(value: str) -> bool:
-    """An empty or masked value, or a yes/no answer: never PHI, never marked."""
-    key = value.casefold()
-    return key in _PLACEHOLDERS or _TAG.fullmatch(value) is not None
-
-
-def _only_vocabulary(value: str, lexicon: Lexicon) -> bool:
-    """Every word is clinical vocabulary, a heading/function word or a month: a drug or a
-    term under a 'name' field, not a person."""
-    found = _NAME_WORD.findall(value)
-    return bool(found) and all(
-        lexicon.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS
-        for k in (fold(w) for w in found))
-
-
-def _valid(value: str, phi: PhiType, lexicon: Lexicon, label: str) -> bool:
-    """Whether a field's value has the minimal shape of its type (see the module docstring).
-    An ID needs a digit unless its field names a user ('login': 'jdoe'): an element id
-    ('id="risk-models"') or a FHIR resource id ('example') is a name, not an identifier."""
-    if len(value) > _MAX_CELL or _placeholder(value):
-        return False
-    if phi is PhiType.NAME:
-        words = _NAME_WORD.findall(value)
-        return (bool(words) and len(words) <= 6 and len(value) <= 80
-                and _DIGIT.search(value) is None and "@" not in value
-                and not _only_vocabulary(value, lexicon))
-    if phi is PhiType.DATE:
-        return _DATE_SHAPE.search(value) is not None
-    if phi is PhiType.AGE:
-        match = _AGE_VALUE.fullmatch(value)
-        return match is not None and 89 < int(match.group(1)) < 130
-    if phi in (PhiType.PHONE, PhiType.FAX):
-        return 7 <= _digits(value) <= 15
-    if phi is PhiType.SSN:
-        return 4 <= _digits(value) <= 9
-    if phi is PhiType.EMAIL:
-        return _EMAIL_SHAPE.fullmatch(value) is not None
-    if phi is PhiType.URL:
-        return " " not in value and ("." in value or "/" in value)
-    if phi is PhiType.IP:
-        return _IP_VALUE.fullmatch(value) is not None
-    if phi is PhiType.ZIP:
-        return _DIGIT.search(value) is not None and _ZIP_VALUE.fullmatch(value) is not None
-    if phi in (PhiType.CITY, PhiType.COUNTY, PhiType.FACILITY):
-        return (len(value) <= 80 and _NAME_WORD.search(value) is not None
-                and not _only_vocabulary(value, lexicon))
-    if phi is PhiType.ADDRESS:
-        return _NAME_WORD.search(value) is not None or _digits(value) > 0
-    if phi is PhiType.ID:
-        return len(value) <= 64 and (_digits(value) > 0 or (
-            " " not in value and len(value) >= 2 and bool(set(_label_words(label)) & _USER)))
-    return _digits(value) > 0 and len(value) <= 64  # MRN, account, plan, licence, plate...
-
-
-def _by_shape(value: str) -> PhiType | None:
-    """The type of a contact point or identifier value whose field says only 'value'."""
-    if _EMAIL_SHAPE.fullmatch(value):
-        return PhiType.EMAIL
-    if _URL_SHAPE.match(value):
-        return PhiType.URL
-    if _SSN_SHAPE.fullmatch(value):
-        return PhiType.SSN
-    return None
 
 
 def _span(start: int, end: int, phi: PhiType, source: str) -> Span:
@@ -379,7 +127,7 @@ def _header_types(text: str, cells: list[Cell], delimiter: str) -> list[PhiType 
             label[:1].islower() and " " in label for label in labels):
         return None
     labelled = sum(1 for label in labels if not label or (_LABEL_CELL.fullmatch(label)
-                   and _digits(label) <= 1 and len(label.split()) <= 5))
+                   and digits(label) <= 1 and len(label.split()) <= 5))
     if labelled * 4 < len(labels) * 3 or any(
             label[-1:] in ".!?:" or label.split(" ", 1)[0].lower() in _PROSE_START
             for label in labels):
@@ -391,7 +139,7 @@ def _header_types(text: str, cells: list[Cell], delimiter: str) -> list[PhiType 
 
 
 def _clinical_table(text: str, header: list[Cell]) -> bool:
-    return any(set(_label_words(text[a:b])) & _CLINICAL_CONTEXT for a, b in header)
+    return any(set(label_words(text[a:b])) & _CLINICAL_CONTEXT for a, b in header)
 
 
 def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
@@ -403,21 +151,21 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
             continue
         values = [row[column] for row in rows if row[column][0] < row[column][1]]
         name = text[header[column][0]:header[column][1]]
-        label = set(_label_words(name))
+        label = set(label_words(name))
         if label & {"initial", "initials"}:
             for a, b in values:  # 'MI', 'P.E.': initials, even when they spell a term
-                if _INITIALS.fullmatch(text[a:b]) or _valid(text[a:b], phi, lexicon, ""):
+                if _INITIALS.fullmatch(text[a:b]) or valid_value(text[a:b], phi, lexicon, ""):
                     yield _span(a, b, phi, "structured_table")
             continue
         if phi is PhiType.NAME:
             bare = label <= {"name", "names", "s", "#"}
             if bare and clinical:
                 continue
-            vocabulary = sum(1 for a, b in values if _only_vocabulary(text[a:b], lexicon))
+            vocabulary = sum(1 for a, b in values if only_vocabulary(text[a:b], lexicon))
             if vocabulary >= 2 and vocabulary * 2 >= len(values):
                 continue  # a drug or test list under a 'Name' header
         for a, b in values:
-            if _valid(text[a:b], phi, lexicon, name):
+            if valid_value(text[a:b], phi, lexicon, name):
                 yield _span(a, b, phi, "structured_table")
 
 
@@ -426,7 +174,7 @@ def _pair_spans(text: str, rows: list[list[Cell]], lexicon: Lexicon) -> Iterator
     for (la, lb), (va, vb) in rows:
         phi = classify(text[la:lb]) if la < lb else None
         value = text[va:vb]
-        if phi is not None and va < vb and classify(value) is None and _valid(
+        if phi is not None and va < vb and classify(value) is None and valid_value(
                 value, phi, lexicon, text[la:lb]):
             yield _span(va, vb, phi, "structured_pair")
 
@@ -538,11 +286,11 @@ def _json_type(key: str, holder: str, value: str) -> PhiType | None:
         if lower == "display":
             return PhiType.NAME if holder in _PERSON_HOLDERS else None
         if holder == "telecom":
-            return _by_shape(value) or PhiType.PHONE
-        return (_by_shape(value) or PhiType.ID) if holder == "identifier" else None
+            return by_shape(value) or PhiType.PHONE
+        return (by_shape(value) or PhiType.ID) if holder == "identifier" else None
     phi = classify(key)
-    if phi is PhiType.NAME and holder and (holder in _FACILITY_HOLDERS or set(
-            _label_words(holder)) & (_THING | _VETO)):
+    if phi is PhiType.NAME and holder and (holder in _FACILITY_HOLDERS
+                                           or names_a_thing(holder)):
         return None
     return phi
 
@@ -585,7 +333,7 @@ def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
         elif token.group(2) is not None:
             key = token.group(1)
             current = open_[-1] if open_ else None
-            if current is not None and set(_label_words(key)) & _CLINICAL_CONTEXT:
+            if current is not None and set(label_words(key)) & _CLINICAL_CONTEXT:
                 current.clinical = True
             value = _JSON_VALUE.match(text, token.end())
             pending = key
@@ -624,7 +372,7 @@ def _json_value(text: str, key: str, holder: str, start: int, end: int,
         return [_span(start + match.start(1), start + match.end(1), PhiType.ID,
                       "structured_json")] if match else []
     phi = _json_type(key, holder, value)
-    if phi is not None and _valid(value, phi, lexicon, key):
+    if phi is not None and valid_value(value, phi, lexicon, key):
         return [_span(start, end, phi, "structured_json")]
     return []
 
@@ -659,7 +407,7 @@ def _xml_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
         tag = element.group(1)
         phi = _XML_KEYS.get(tag.lower()) or classify(tag)
         start, end = _stripped(text, element.start(2), element.end(2))
-        if phi is not None and start < end and _valid(text[start:end], phi, lexicon, tag):
+        if phi is not None and start < end and valid_value(text[start:end], phi, lexicon, tag):
             yield _span(start, end, phi, "structured_xml")
     for element in _XML_TAG.finditer(text):
         tag = element.group(1).lower()
@@ -680,7 +428,7 @@ def _xml_attribute(text: str, tag: str, attribute: re.Match[str],
             phi = _SCHEME_TYPE[scheme.group(1).lower()]
             start = scheme.end() if phi is not PhiType.URL else start
         else:
-            phi = _by_shape(text[start:end]) or PhiType.PHONE
+            phi = by_shape(text[start:end]) or PhiType.PHONE
     elif name == "value":
         phi = _XML_KEYS.get(tag)
     elif name == "extension" and tag == "id":
@@ -689,7 +437,7 @@ def _xml_attribute(text: str, tag: str, attribute: re.Match[str],
         return
     else:
         phi = classify(attribute.group(1).rsplit(":", 1)[-1])
-    if phi is not None and start < end and _valid(text[start:end], phi, lexicon, name):
+    if phi is not None and start < end and valid_value(text[start:end], phi, lexicon, name):
         yield _span(start, end, phi, "structured_xml")
 
 
@@ -721,7 +469,7 @@ def _key_value_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
         value = text[start:end]
         if phi is PhiType.NAME and value.islower():
             continue  # 'pt=improving': a logged name is written with capitals
-        if start < end and _valid(value, phi, lexicon, pair.group(1)):
+        if start < end and valid_value(value, phi, lexicon, pair.group(1)):
             yield _span(start, end, phi, "structured_kv")
 
 
