@@ -176,3 +176,22 @@ def test_quoted_nicknames_and_the_surname_after_them(scrubber: Scrubber, text: s
                                                      values: list[str]) -> None:
     assert all(_covered(scrubber, text, v) for v in values)
     assert "Petsa" not in [text[s.start:s.end] for s in scrubber.find(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("anyone have the number for heartland hospice in sweet home?", "heartland hospice"),
+    ("follow up at the lakeshore surgical office in two weeks", "lakeshore surgical"),
+    ("need a note for work, i was at Urgent Care of Moab on Monday", "Urgent Care of Moab"),
+    ("who covers for the doctor at Rosebud IHS this weekend", "Rosebud IHS"),
+])
+def test_chat_facilities_of_one_rare_word(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "we went to the local clinic and the walk-in clinic and the veterinary clinic",
+    "pulmonary rehab and cardiac rehab and the free clinic",
+    "is the regular pharmacy open late",
+])
+def test_chat_descriptions_of_care_stay(scrubber: Scrubber, text: str) -> None:
+    assert _facilities(scrubber, text) == []

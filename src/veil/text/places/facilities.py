@@ -41,7 +41,7 @@ _FACILITY_WORD = (
     r"Wound\s+Cent(?:er|re)|Sleep\s+Cent(?:er|re)|Kidney\s+Care|Heart\s+Institute|"
     r"Women['’]?s\s+Health|Surgical|Audiology|Hearing\s+Cent(?:er|re)|"
     r"Recovery\s+Cent(?:er|re)|Treatment\s+Cent(?:er|re)|Visiting\s+Nurses?(?:\s+Association)?|"
-    r"VNA|EMS|CBOC|VAMC|Medical\s+Supply|Home\s+Infusion|Infusion\s+(?:Cent(?:er|re)|Services)|"
+    r"VNA|EMS|CBOC|VAMC|IHS|Medical\s+Supply|Home\s+Infusion|Infusion\s+(?:Cent(?:er|re)|Services)|"
     r"Primary\s+Care|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
@@ -66,6 +66,7 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = re.compile(
     r"(?=[UHCMVRI])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|Hospice|"
+    r"Urgent\s+Care|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
     r"(?:Center|Hospital)|Infirmary)\s+of|(?:Hospital|Clinic|Institute|Hospice)\s+for)\s+"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")

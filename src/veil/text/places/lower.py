@@ -23,12 +23,15 @@ from veil.text.places.vocabulary import (
     COUNTRY_OR_REGION,
 )
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english
+from veil.text.words import is_english, zipf
 
 _LOWER_FACILITY = re.compile(
     r"(?<![A-Za-z'’\-])((?:st\.?\s+)?[a-z][a-z'’]+(?:[ \t][a-z][a-z'’]+){1,2})[ \t]+"
     r"(?:rehab(?:ilitation)?(?:\s+cent(?:er|re))?|hospital|clinic|nursing\s+home|hospice|"
     r"manor|pharmacy|medical\s+cent(?:er|re))(?![A-Za-z])")
+_RARE_BRAND = 3.5
+"""An English word rarer than this before a facility word names the place ('heartland
+hospice', 'lakeshore surgical'); commoner ones describe it ('local', 'regular', 'minute')."""
 _DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
 _CHAT_CAPITALS = 0.015
 """A text whose characters are at most 1.5 % capitals is lower-case chat."""
@@ -47,7 +50,8 @@ _TOWN_BEFORE_CODE = re.compile(r"([A-Za-z][A-Za-z'’.\-]+(?:[ \t][A-Za-z][A-Za-
 _LOWER_STATE_ZIP = re.compile(r",?[ \t]+([a-z]{2}),?[ \t]+([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _LOWER_ONE_FACILITY = re.compile(
     r"(?<![A-Za-z'’\-])([a-z][a-z'’]{2,})[ \t]+(?:hospital|clinic|er|urgent[ \t]+care|"
-    r"medical[ \t]+cent(?:er|re)|med[ \t]+cent(?:er|re)|rehab|pharmacy|dialysis|hospice)"
+    r"medical[ \t]+cent(?:er|re)|med[ \t]+cent(?:er|re)|rehab|pharmacy|dialysis|hospice|"
+    r"surgical|surgery[ \t]+cent(?:er|re)|orthopedics|home[ \t]+health|nursing[ \t]+home)"
     r"(?![A-Za-z])")
 """One lower-case word before a facility word in chat ('baylor hospital', 'sutter er')."""
 
@@ -96,8 +100,9 @@ class _LowerPlaces(_PlaceBase):
         for match in _LOWER_ONE_FACILITY.finditer(text):
             key = fold(match.group(1))
             if (key in FUNCTION_WORDS or self._plain(key) or key in _SERVICES or len(key) < 3
-                    or (is_english(key) and not lex.is_name(key))):
-                continue
+                    or key in lex.states or _ADJECTIVE_END.search(key)
+                    or (is_english(key) and not lex.is_name(key) and zipf(key) >= _RARE_BRAND)):
+                continue  # 'local clinic', 'walk-in clinic' stay; 'heartland hospice' goes
             spans.append(Span(match.start(1), match.end(), PhiType.FACILITY, "facility_lower",
                               0.7))
         return spans
