@@ -44,3 +44,30 @@ def test_roles_relations_and_clinical_words_stay(scrubber: Scrubber, text: str) 
     for word in ("AWARE", "NOTIFIED", "CCM", "CRNA", "chest pain", "Pneumonia", "copd",
                  "self", "mom", "cousin", "niece"):
         assert not any(word in f for f in found), (word, found)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Site #: 118   Subject initials: H-JP   Year of birth: 1958", "H-JP"),
+    ("Student: Kaylee Two Crow   Gr 7", "Kaylee Two Crow"),
+    ("Examinee: Emir Hadžiavdić DOB: 08/02/1972", "Emir Hadžiavdić"),
+    ("First: Leilani   Middle: K.   DOB: 1930", "K."),
+    ("TX LP RMT-8841 SUBSCRIBER: ODUM, PRISCILLA K  CB 936-555-0172", "ODUM, PRISCILLA K"),
+    ('Other names used: Evangeline Price, "Vangie" DOB: Sept 9, 1983', "Vangie"),
+    ("grandma nana Pearl just turned 95, she lives alone", "Pearl"),
+])
+def test_form_labels_initials_and_relations(scrubber: Scrubber, text: str, value: str) -> None:
+    assert any(value in found for found in _names(scrubber, text))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Fitting: Phonak Lumity L90 RIC left", "L90"),
+    ("no STE, TWI V4-V6 on the repeat ECG", "V4"),
+])
+def test_a_letter_of_a_model_or_lead_is_no_initial(scrubber: Scrubber, text: str,
+                                                   kept: str) -> None:
+    assert not any(kept in found for found in _names(scrubber, text))
+
+
+def test_a_zip_after_a_town_found_by_propagation() -> None:
+    text = "nurse to 1180 Peachtree St NE apt 2204, atlanta 30309 - atlanta is far"
+    assert "30309" in [text[s.start:s.end] for s in Scrubber().find(text)]

@@ -48,7 +48,8 @@ _BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+
 _THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
 _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
-                    r"children|hospice|home[ \t]+health|dialysis|rehab|in[ \t]+[A-Za-z])\b")
+                    r"children|hospice|home[ \t]+health|dialysis|rehab|fax|phone|number|"
+                    r"main[ \t]+line|front[ \t]+desk|in[ \t]+[A-Za-z])\b")
 _STORE_AFTER = re.compile(r"^[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{2,6}(?![0-9])")
 """A store or branch number after a chain's name ('Walgreens #09174') marks the place."""
 _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’]s)?|"

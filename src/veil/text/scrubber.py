@@ -133,8 +133,12 @@ _POSTCODE_TOWN = re.compile(r"[ \t]*[,·|][ \t]*(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t
 """A postcode and its town after a street line, as most of Europe writes them ('Hauptstraße
 41, 85354 Freising', 'Ismaninger Str. 22 · 81675 München', 'D-10117 Berlin')."""
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_NICKNAME = re.compile(r"[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
+_NICKNAME = re.compile(r",?[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name: the person's nickname ('"Effie"', '(“JoJo”)')."""
+_TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
+                               r"(?=[ \t]{2,}|[ \t]*(?:[,;:\n)]|$)|[ \t]+[0-9])")
+"""A single initial after a name ('ODUM P 46F', 'ODUM, PRISCILLA K'); 'A' and 'I' only with
+a period ('SMITH I think' keeps its pronoun)."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
@@ -258,7 +262,7 @@ class Scrubber:
                     spans.extend(patient.find(originals[i]))
             merged = merge(spans, text)
             merged = self._ages_after_names(text, merged)
-            out.append(self._propagate(text, merged))
+            out.append(self._after_propagation(text, self._propagate(text, merged)))
         return out
 
     def _scan(self, text: str) -> list[tuple[Candidate, str]]:
@@ -341,6 +345,23 @@ class Scrubber:
                 extra.extend(self._nickname_after(text, span.end))
         extra.extend(layout_spans(text, spans, self.lexicon))
         extra.extend(_days_in_dated_note(text, spans))
+        return merge([*spans, *extra], text) if extra else spans
+
+    def _after_propagation(self, text: str, spans: list[Span]) -> list[Span]:
+        """What follows a span found only by propagation: a ZIP after a town ('atlanta
+        30309') and a name's trailing initial ('ODUM P 46F', 'ODUM, PRISCILLA K')."""
+        extra = []
+        for span in spans:
+            if span.type is PhiType.CITY:
+                zip_match = _ZIP_AFTER_CITY.match(text, span.end)
+                if zip_match:
+                    extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
+                                      "zip_city", 0.9))
+            elif span.type is PhiType.NAME:
+                initial = _TRAILING_INITIAL.match(text, span.end)
+                if initial:
+                    extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
+                                      span.score))
         return merge([*spans, *extra], text) if extra else spans
 
     def _nickname_after(self, text: str, end: int) -> list[Span]:

@@ -26,6 +26,7 @@ A title is followed by its name directly: no comma or bracket is skipped after i
 _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad|mum|"
              r"brother|sister|sibling|grandson|granddaughter|grandmother|grandfather|"
              r"grandma|grandpa|grandchild|niece|nephew|aunt|uncle|cousin|fianc[eé]e?|"
+             r"nana|nanna|granny|gran|grammy|gramps|abuela|abuelo|tia|tio|auntie|"
              r"boyfriend|girlfriend|friend|neighbou?r|caregiver|carer|roommate|guardian|"
              r"stepson|stepdaughter|stepmother|stepfather|in-law|son-in-law|daughter-in-law|"
              r"mother-in-law|father-in-law|child|children|kids?|baby|infant|twin|"
@@ -103,6 +104,14 @@ _LABELS = _LABELS | frozenset({
     "power of attorney", "surrogate", "employer", "landlord", "sponsor", "owner", "examiner",
     "investigator", "officer", "detective", "agent", "attorney", "pastor", "priest", "imam",
     "rabbi", "teacher",
+    # session 8: person labels of forms, registries and claims
+    "initials", "subject initials", "patient initials", "given name", "first name", "first",
+    "last name", "last", "middle name", "middle", "surname", "family name", "other names",
+    "other names used", "student", "examinee", "claimant", "specialist", "caller", "reporter",
+    "requestor", "requester", "applicant", "enrollee", "participant", "victim", "passenger",
+    "pet owner", "child", "infant", "son", "daughter", "wife", "husband", "sister", "brother",
+    "grandmother", "grandfather", "aunt", "uncle", "friend", "neighbor", "neighbour",
+    "roommate", "caregiver", "staff", "sm", "service member", "sponsor name",
 })
 """Labels after which a name follows ('Patient:', 'Signed by:', 'Tech:', 'Next of kin...'):
 looked up in a set for the one to four words before each colon or leader (one scan for the
