@@ -341,3 +341,129 @@ def test_long_note_is_linear(lex: Lexicon) -> None:
     elapsed = time.perf_counter() - started
     assert len(spans) > 1000 and len(flat_spans) > 1000
     assert elapsed < 5.0  # about 0.2 s on one core; quadratic scanning would take minutes
+
+
+# --- label/value pairs side by side ---------------------------------------------------
+
+HP, V = PhiType.HEALTH_PLAN, PhiType.VIN
+PAIR_ROWS = ("| MRN | 4471882 | | VIN (MVC) | 1FTYR2CM5HKA81172 |\n"
+             "| Insurance | MCD4378421 | | Emergency | Felipe Suárez (mother) |\n")
+PAIR_FOUND = {(M, "4471882"), (V, "1FTYR2CM5HKA81172"), (N, "Felipe Suárez (mother)")}
+
+
+@pytest.mark.parametrize("text", [
+    PAIR_ROWS,
+    "| Field | Value | | Field | Value |\n|---|---|---|---|---|\n" + PAIR_ROWS,
+    "Face sheet\n\n" + PAIR_ROWS.replace(" | | ", " | ") + "\nSeen in clinic.",
+    PAIR_ROWS.replace("\n", "\r\n"),
+])
+def test_pairs_side_by_side_mark_values_never_labels(lex: Lexicon, text: str) -> None:
+    assert found(text, lex) == PAIR_FOUND
+
+
+def test_three_pairs_a_row_and_empty_values(lex: Lexicon) -> None:
+    text = ("| Patient | Rosalind Achterberg | | DOB | 03/12/1931 | | Phone | 555-201-7788 |\n"
+            "| Allergies | PCN | | Emergency | | | Plate | 7KQM214 |\n")
+    assert found(text, lex) == {(N, "Rosalind Achterberg"), (D, "03/12/1931"),
+                                (P, "555-201-7788"), (PhiType.PLATE, "7KQM214")}
+
+
+def test_one_line_of_two_pairs(lex: Lexicon) -> None:
+    assert found("| MRN | 4471882 | | VIN | 1FTYR2CM5HKA81172 |", lex) == {
+        (M, "4471882"), (V, "1FTYR2CM5HKA81172")}
+    assert found("MRN\t4471882\tDOB\t1944-08-30\n", lex) == {(M, "4471882"),
+                                                              (D, "1944-08-30")}
+
+
+def test_a_two_column_table_whose_first_row_is_a_pair(lex: Lexicon) -> None:
+    text = ("| MRN | 4471882 |\n| Emergency | Rosa Suarez |\n| Insurance | Health Alliance |\n"
+            "| Payer | Blue Cross |\n")
+    assert found(text, lex) == {(M, "4471882"), (N, "Rosa Suarez")}
+
+
+@pytest.mark.parametrize("text", [
+    "| Patient | Complaint | DOB | Notes |\n",  # a header without rows
+    "Name\tDose\n",
+    "| Patient | | MRN | |\n| Emergency | | Allergies | |\n",  # a blank form
+])
+def test_headers_are_no_pairs(lex: Lexicon, text: str) -> None:
+    assert found(text, lex) == set()
+
+
+def test_a_two_column_table_with_a_field_header_is_read_by_columns(lex: Lexicon) -> None:
+    text = "| Name | Diagnosis |\n|---|---|\n| Dad | CHF |\n| Sister | asthma |\n"
+    assert {value for _, value in found(text, lex)} <= {"Dad", "Sister"}
+
+
+_PAIR_LABELS = ["MRN", "DOB", "Emergency", "Insurance", "VIN (MVC)", "Payer", "Plan", "Phone",
+                "Member ID", "Patient", "Allergies"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.lists(st.tuples(st.sampled_from(_PAIR_LABELS), _CELL), min_size=1,
+                              max_size=3), min_size=1, max_size=5),
+       separator=st.booleans(), delimiter=st.sampled_from(["\t", "|"]))
+def test_pair_rows_never_mark_a_label(rows: list[list[tuple[str, str]]], separator: bool,
+                                      delimiter: str) -> None:
+    width = max(len(r) for r in rows)
+    gap = f"{delimiter}{delimiter}" if separator else delimiter
+    lines, labels = [], set()
+    offset = 0
+    for row in rows:
+        row = row + [("Allergies", "none")] * (width - len(row))
+        line = "| " if delimiter == "|" else ""
+        for j, (label, value) in enumerate(row):
+            if j:
+                line += gap
+            labels.add(offset + len(line))
+            line += f"{label}{delimiter}{value}"
+        lines.append(line)
+        offset += len(line) + 1
+    text = "\n".join(lines)
+    spans = structured_spans(text, lexicon())
+    _check_invariants(text, spans)
+    assert not {s.start for s in spans} & labels
+
+
+# --- insurers, plans and placeholders -------------------------------------------------
+
+@pytest.mark.parametrize("label", [
+    "payer", "Payer ID", "payor", "Insurer", "Insurance Carrier", "carrier name", "Plan Name",
+    "plan_name", "Health Plan", "Payer Phone", "Insurance Company", "coverage_end",
+])
+def test_insurer_and_plan_fields_map_to_nothing(label: str) -> None:
+    assert classify(label) is None
+
+
+@pytest.mark.parametrize("label", ["Payer Member ID", "Subscriber ID", "Policy #",
+                                   "Group Number", "Insurance ID"])
+def test_insured_person_numbers_stay_plan_numbers(label: str) -> None:
+    assert classify(label) is PhiType.HEALTH_PLAN
+
+
+def test_tab_key_value_dump_of_coverage(lex: Lexicon) -> None:
+    text = ("subscriber\tRosa Diaz\npayer\tHealth Alliance Plan\nplan\tPPO 2500\n"
+            "coverage_begin\t01/01/2026\ncoverage_end\t(open-ended)\nmember_id\tXJH448812\n"
+            "group_number\t(pending)\ncarrier\tAetna\n")
+    assert found(text, lex) == {(N, "Rosa Diaz"), (HP, "XJH448812")}
+    flat = ("payer\tHealth Alliance plan\tPPO 2500 coverage_begin\t01/01/2026 "
+            "coverage_end\t(open-ended)")
+    assert found(flat, lex) == set()
+
+
+def test_identifier_values_need_a_digit_and_plan_products_are_none(lex: Lexicon) -> None:
+    text = ("Name,Member ID,Policy,Acct #,NPI,MRN,Patient ID\n"
+            "Rosa Diaz,XJHABC,PPO 2500,none,pending,ABCD,example\n"
+            "Jo Pike,XJH448812,W123456789,A-55120,1234567893,4471882,P-00412\n")
+    assert found(text, lex) == {
+        (N, "Rosa Diaz"), (N, "Jo Pike"), (HP, "XJH448812"), (HP, "W123456789"),
+        (PhiType.ACCOUNT, "A-55120"), (PhiType.LICENSE, "1234567893"), (M, "4471882"),
+        (PhiType.ID, "P-00412"),
+    }
+
+
+@pytest.mark.parametrize("value", ["(open-ended)", "(none)", "(pending)", "(N/A)", "[unknown]",
+                                   "(not on file)", "open-ended"])
+def test_parenthesized_placeholders_are_no_values(lex: Lexicon, value: str) -> None:
+    text = f"Name\tPhone\tDOB\nRosa Diaz\t{value}\t{value}\n{value}\t555-201-7788\t1/2/1950\n"
+    assert found(text, lex) == {(N, "Rosa Diaz"), (P, "555-201-7788"), (D, "1/2/1950")}

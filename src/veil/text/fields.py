@@ -22,7 +22,7 @@ from functools import lru_cache
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType
 
-__all__ = ["by_shape", "classify", "digits", "label_words", "names_a_thing",
+__all__ = ["by_shape", "classify", "digits", "is_field_name", "label_words", "names_a_thing",
            "only_vocabulary", "valid_value"]
 
 _MAX_CELL = 200
@@ -125,6 +125,15 @@ _ACCOUNT = frozenset({"account", "acct", "acc", "fin", "csn", "encounter", "bill
 _PLAN = frozenset({"member", "subscriber", "policy", "group", "insurance", "plan", "payer",
                    "medicaid", "medicare", "beneficiary", "hic", "hicn", "mbi"})
 _PLAN_ALONE = frozenset({"policy", "mbi", "hicn", "medicaid", "medicare"})
+_INSURER = frozenset({"payer", "payor", "insurer", "carrier", "underwriter"})
+"""Words of the insurer itself: its name, phone or payer ID is no patient's identifier."""
+_INSURED = frozenset({"member", "subscriber", "policy", "group", "beneficiary", "insured",
+                      "policyholder", "holder", "mbi", "hicn", "hic"})
+"""Words of the insured person: with one, an insurer's field names the member ('Payer Member
+ID')."""
+_OTHER_FIELDS = frozenset({"allergies", "insurance", "coverage", "copay", "deductible",
+                           "problems", "diagnoses", "procedures", "vitals"})
+"""Field names of a record that mark no PHI (with `_THING` and `_VETO`): labels all the same."""
 _IDS = frozenset({"id", "identifier", "uid", "uuid", "guid", "ident", "accession"})
 _AGE = frozenset({"age", "years", "yrs", "yr", "y", "yo", "old", "current"})
 
@@ -132,6 +141,16 @@ _AGE = frozenset({"age", "years", "yrs", "yr", "y", "yo", "old", "current"})
 def label_words(label: str) -> list[str]:
     """The lower-case words of a field name: split on blanks, '_', '.', '-' and camelCase."""
     return [w.lower() for w in _LABEL_WORD.findall(label)]
+
+
+def is_field_name(label: str) -> bool:
+    """Whether a cell is a field name, PHI or not ('MRN', 'VIN (MVC)', 'Insurance',
+    'Allergies'): in a table of label/value pairs, such cells are labels, never values."""
+    if not 1 < len(label) <= _MAX_LABEL:
+        return False  # 'Y', 'M': a one-letter cell is an answer, not a field
+    words = label_words(label)
+    return bool(words) and len(words) <= 6 and (classify(label) is not None or bool(
+        {w for w in words if len(w) > 1} & (_THING | _VETO | _INSURER | _OTHER_FIELDS)))
 
 
 def names_a_thing(label: str) -> bool:
@@ -151,7 +170,7 @@ def classify(label: str) -> PhiType | None:
         return None
     words = set(raw)
     content = [w for w in raw if w not in _FILLER]
-    if not content:
+    if not content or (words & _INSURER and not words & _INSURED):
         return None
     if words & _VETO and not words & _ALWAYS:
         if set(content) <= _AGE and "age" in words:
@@ -202,8 +221,13 @@ _PLACEHOLDERS = frozenset({
     "??", "null", "nil", "nan", "redacted", "[redacted]", "<redacted>", "(redacted)", "***",
     "**", "*", "tbd", "not available", "not applicable", "declined", "not given",
     "not provided", "none on file", "on file", "yes", "no", "true", "false", "same", "self",
-    "see above", "see below", "pending", "...", "x", "xx", "xxx",
+    "see above", "see below", "pending", "...", "x", "xx", "xxx", "open-ended", "ongoing",
+    "not recorded",
 })
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]{0,40})[)\]]")
+"""A value wholly in brackets: '(open-ended)', '(none)', '[pending]', '(N/A)'."""
+_PRODUCT = re.compile(r"(?:^|[ \t])[A-Za-z]{3,}(?=[ \t]|$)")
+"""A word of letters alone in a plan value ('PPO 2500', 'Gold 80 HMO'): a product name."""
 _TAG = re.compile(r"[\[<{(]+[A-Z0-9_ \-]{1,30}[\]>})]+|[*xX#._\-]+")
 """An already-scrubbed tag ('[NAME]', '<PHONE_2>') or a mask ('****', 'xxxx')."""
 _DIGIT = re.compile(r"[0-9]")
@@ -229,7 +253,15 @@ def digits(value: str) -> int:
 def _placeholder(value: str) -> bool:
     """An empty or masked value, or a yes/no answer: never PHI, never marked."""
     key = value.casefold()
-    return key in _PLACEHOLDERS or _TAG.fullmatch(value) is not None
+    if key in _PLACEHOLDERS or _TAG.fullmatch(value) is not None:
+        return True
+    bracketed = _BRACKETED.fullmatch(value)
+    if bracketed is None:
+        return False
+    inner = bracketed.group(1).strip()
+    # a lower-case note in brackets ('(open-ended)', '(not on file)'), never a name or number
+    return inner.casefold() in _PLACEHOLDERS or (inner == inner.lower() and _DIGIT.search(
+        inner) is None)
 
 
 def only_vocabulary(value: str, lexicon: Lexicon) -> bool:
@@ -244,7 +276,9 @@ def only_vocabulary(value: str, lexicon: Lexicon) -> bool:
 def valid_value(value: str, phi: PhiType, lexicon: Lexicon, label: str) -> bool:
     """Whether a field's value has the minimal shape of its type (see the module docstring).
     An ID needs a digit unless its field names a user ('login': 'jdoe'): an element id
-    ('id="risk-models"') or a FHIR resource id ('example') is a name, not an identifier."""
+    ('id="risk-models"') or a FHIR resource id ('example') is a name, not an identifier.
+    A plan value with a word of letters and fewer than five digits is a product ('PPO 2500').
+    """
     if len(value) > _MAX_CELL or _placeholder(value):
         return False
     if phi is PhiType.NAME:
@@ -277,6 +311,8 @@ def valid_value(value: str, phi: PhiType, lexicon: Lexicon, label: str) -> bool:
     if phi is PhiType.ID:
         return len(value) <= 64 and (digits(value) > 0 or (
             " " not in value and len(value) >= 2 and bool(set(label_words(label)) & _USER)))
+    if phi is PhiType.HEALTH_PLAN and digits(value) < 5 and _PRODUCT.search(value):
+        return False
     return digits(value) > 0 and len(value) <= 64  # MRN, account, plan, licence, plate...
 
 

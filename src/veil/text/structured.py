@@ -37,6 +37,7 @@ from veil.text.fields import (
     by_shape,
     classify,
     digits,
+    is_field_name,
     label_words,
     names_a_thing,
     only_vocabulary,
@@ -117,17 +118,18 @@ def _split(text: str, start: int, end: int, delimiter: str) -> list[Cell]:
 
 def _header_types(text: str, cells: list[Cell], delimiter: str) -> list[PhiType | None] | None:
     """The PHI type of each header cell, or None when the row is no header: at least two
-    cells, short labels (few digits, no sentence), at least one identifier column. Commas
-    and semicolons also separate clauses of prose ('Contact, droplet precautions'), so
-    there a label is capitalized or one word, and a header of two cells maps both."""
-    if len(cells) < 2:
-        return None
+    cells, none empty, short labels (few digits, no sentence), at least one identifier
+    column. Commas and semicolons also separate clauses of prose ('Contact, droplet
+    precautions'), so there a label is capitalized or one word, and a header of two cells
+    maps both."""
     labels = [text[a:b] for a, b in cells]
+    if len(labels) < 2 or not all(labels):
+        return None  # a blank form ('Patient | | MRN |'): its labels are no columns
     if delimiter in ",;" and any(
             label[:1].islower() and " " in label for label in labels):
         return None
-    labelled = sum(1 for label in labels if not label or (_LABEL_CELL.fullmatch(label)
-                   and digits(label) <= 1 and len(label.split()) <= 5))
+    labelled = sum(1 for label in labels if _LABEL_CELL.fullmatch(label)
+                   and digits(label) <= 1 and len(label.split()) <= 5)
     if labelled * 4 < len(labels) * 3 or any(
             label[-1:] in ".!?:" or label.split(" ", 1)[0].lower() in _PROSE_START
             for label in labels):
@@ -170,13 +172,63 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
 
 
 def _pair_spans(text: str, rows: list[list[Cell]], lexicon: Lexicon) -> Iterator[Span]:
-    """Label/value rows of a two-column table ('| DOB | 03/12/1958 |')."""
+    """Label/value pairs ('| DOB | 03/12/1958 |'): only the cell after a label is marked."""
     for (la, lb), (va, vb) in rows:
         phi = classify(text[la:lb]) if la < lb else None
         value = text[va:vb]
         if phi is not None and va < vb and classify(value) is None and valid_value(
                 value, phi, lexicon, text[la:lb]):
             yield _span(va, vb, phi, "structured_pair")
+
+
+_PAIR_WIDTHS = (2, 4, 6)
+_MAX_PAIR_CELLS = 9
+"""Three pairs and their empty separator cells at most ('| MRN | 12 | | DOB | 1/2/50 |')."""
+
+
+def _block(text: str, lines: list[tuple[int, int]], i: int, delimiter: str,
+           width: int) -> tuple[list[list[Cell]], int]:
+    """The lines from `i` with exactly `width` cells (Markdown separator rows skipped), up
+    to the first other line, and the index after them."""
+    rows: list[list[Cell]] = []
+    while i < len(lines):
+        start, end = lines[i]
+        if end - start > _MAX_LINE or delimiter not in text[start:end]:
+            break
+        if _SEPARATOR_ROW.fullmatch(text, start, end) is None:
+            cells = _split(text, start, end, delimiter)
+            if len(cells) != width:
+                break
+            rows.append(cells)
+        i += 1
+    return rows, i
+
+
+def _label_pairs(text: str, block: list[list[Cell]]) -> list[list[Cell]] | None:
+    """The (label, value) cells of a block laid out as label/value pairs side by side
+    ('| MRN | 4471882 | | VIN | 1FTYR2CM5HKA81172 |'), or None when it is no such block.
+
+    Columns empty in every row are separators. The rest are 2, 4 or 6 columns, label and
+    value in turn: most label cells are field names (PHI or not: 'Insurance' is a label),
+    no value cell of the first row names a PHI field (else it is a header: 'Name | Phone'),
+    and a lone line of several pairs has a value no label could be (digits, accents)."""
+    kept = [c for c in range(len(block[0])) if any(row[c][0] < row[c][1] for row in block)]
+    if len(kept) not in _PAIR_WIDTHS:
+        return None
+    rows = [[row[c] for c in kept] for row in block]
+    labels = [text[a:b] for row in rows for a, b in row[0::2] if a < b]
+    if sum(1 for label in labels if is_field_name(label)) * 2 <= len(labels):
+        return None
+    first = [(text[la:lb], text[va:vb]) for (la, lb), (va, vb) in zip(
+        rows[0][0::2], rows[0][1::2], strict=True) if va < vb]
+    if any(classify(value) is not None or (is_field_name(value) and classify(label) is not None)
+           for label, value in first):
+        return None  # a header: 'Name | Phone', 'Name | Dose' (but 'Field | Value' is none)
+    values = [value for _, value in first]
+    if len(rows) == 1 and len(kept) > 2 and all(
+            _LABEL_CELL.fullmatch(value) and digits(value) <= 1 for value in values):
+        return None  # 'Patient | Complaint | DOB | Notes': a header without its rows
+    return [row[j:j + 2] for row in rows for j in range(0, len(row), 2)]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -189,9 +241,12 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _table_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
-    """Spans of every delimited table in the text (a table ends at a blank line)."""
+    """Spans of every delimited table in the text (a table ends at a blank line). Tab and
+    pipe lines are first read as label/value pairs (`_label_pairs`); a block that is none
+    is not read so again (which keeps the scan linear), and then as a table with a header."""
     lines = _lines(text)
     i = 0
+    no_pairs_before = {"\t": 0, "|": 0}
     while i < len(lines):
         start, end = lines[i]
         i += 1
@@ -202,19 +257,26 @@ def _table_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             if delimiter not in line:
                 continue
             header = _split(text, start, end, delimiter)
+            if no_pairs_before.get(delimiter, i) < i and 2 <= len(header) <= _MAX_PAIR_CELLS:
+                block, after = _block(text, lines, i - 1, delimiter, len(header))
+                pairs = _label_pairs(text, block) if block else None
+                if pairs is not None:
+                    yield from _pair_spans(text, pairs, lexicon)
+                    i = after
+                    break
+                no_pairs_before[delimiter] = after
             types = _header_types(text, header, delimiter)
             rows: list[list[Cell]] = []
             if types is not None:
                 rows, after = _rows(text, lines, i, delimiter, len(header))
             if types is None or not rows:
                 if len(header) == 2 and delimiter in "\t|":  # one label | value line
-                    yield from _pair_spans(text, [header], lexicon)
+                    yield from _pair_spans(text, _label_pairs(text, [header]) or [], lexicon)
                 continue
             i = after
-            labels = [text[r[0][0]:r[0][1]] for r in (header, *rows)]
-            if len(header) == 2 and types[1] is None and sum(
-                    1 for label in labels if classify(label) is not None) * 2 > len(labels):
-                yield from _pair_spans(text, [header, *rows], lexicon)  # a vertical table
+            pairs = _label_pairs(text, [header, *rows]) if len(header) == 2 else None
+            if pairs is not None and delimiter in "\t|":
+                yield from _pair_spans(text, pairs, lexicon)  # a vertical table
             else:
                 yield from _column_spans(text, header, types, rows, lexicon)
             break
