@@ -97,3 +97,26 @@ def test_handles_read_out_numbers_and_codes(scrubber: Scrubber, text: str, value
 ])
 def test_prose_after_user_words_and_counts_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("moms tricare number ABH 3310 9984, does it cover hospice", "ABH 3310 9984"),
+    ("registration, two charts merged?? MRNs 44102 and 44120", "44120"),
+    ("home IP offline 3 days, pt Fitzgerald 93 lives alone, welfare check?", "93"),
+    ("pt J.R. 58M MRN 3320881 K 6.2 on lisinopril", "J.R"),
+    ("bf thinks i have mono, we went to minute clinic 4/1", "4/1"),
+])
+def test_payers_coordination_ages_and_closing_dates(scrubber: Scrubber, text: str,
+                                                    value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "my pain is 4/10",
+    "strength 4/5.",
+    "i took 1/2",
+    "BP 120/80 and glucose 110/115 hmm",
+    "is medicare part B number of visits limited",
+])
+def test_scores_and_payer_questions_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []

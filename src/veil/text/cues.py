@@ -168,8 +168,9 @@ _CENSUS = re.compile(
 after the room or bed number."""
 _AGE_SEX = re.compile(r"(?<![0-9A-Za-z])[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z])")
 _NAME_BEFORE_AGE_SEX = re.compile(
-    r"(?:^|[\n(;:,–\-][ \t]{0,2})((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+"
-    r"(?:[ \t][A-Za-z][a-z'’\-]+)?),?[ \t]+$")
+    r"(?:^|[\n(;:,–\-][ \t]{0,2}|\b(?:pt|patient|resident|client)[ \t]+)"
+    r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?|"
+    r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?),?[ \t]+$")
 """Anchored at the end of the text before an age-and-sex shorthand (`_AGE_SEX_AFTER`)."""
 """'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
 start of a line, list item or clause."""
@@ -427,6 +428,10 @@ class CueFinder:
                 parts = list(re.finditer(r"[A-Za-z][a-z'’\-]*", match.group(1)))
                 keys = [fold(p.group()) for p in parts]
                 names = [k for k in keys if len(k) > 1]
+                if not names and re.fullmatch(r"(?:[A-Z]\.[ \t]?){2,3}", match.group(1)):
+                    spans.append(Span(match.start(1), match.end(1), PhiType.NAME,
+                                      "cue_census", 0.8))  # 'pt J.R. 58M'
+                    continue
                 if not names or any(
                         k in FUNCTION_WORDS or lex.is_clinical(k) or k in lex.titles
                         or k in MONTH_WORDS or k in lex.states or k in _ROLES_CAPS

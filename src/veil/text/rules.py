@@ -584,6 +584,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]|(?:id|member\s+id|number|no\.?)[ \t]*[:#]?)[ \t]*)"
           r"((?=[A-Za-z]{0,4}[0-9])[A-Za-z]{0,4}[0-9][0-9A-Za-z\-]{5,16})(?![A-Za-z0-9])",
           0.85, group=1, validator="has_digit"),
+        # 'moms tricare number ABH 3310 9984', 'Aetna ID W123456789': a payer's name, then the
+        # word of its number
+        r("plan_payer_number", PhiType.HEALTH_PLAN, r"(?i:\b(?:tricare|medicare|medicaid|"
+          r"medi-cal|champva|chip|aetna|cigna|humana|bcbs|blue\s+cross(?:\s+blue\s+shield)?|"
+          r"blue\s+shield|anthem|uhc|united\s*healthcare|kaiser|molina|centene|ambetter|"
+          r"wellcare|caresource|amerigroup|highmark|oscar|emblem|healthfirst|fidelis|"
+          r"masshealth|ahcccs|soonercare|badgercare|tenncare|peachcare|husky|denti-cal)"
+          r"(?:[ \t]+(?:card|plan|member|insurance))?[ \t]*(?:number|no\.?|#|id|member[ \t]+id)"
+          r"(?![A-Za-z0-9])[ \t]*(?:is[ \t]+)?[:#]?[ \t]*)" + _ID_VALUE + _R, 0.85, group=1,
+          validator="has_digit"),
         # portal activation and access codes ('MyChart activation code: M2P-R8D-H3W')
         r("access_code", PhiType.ID, r"(?i:\b(?:activation|access|verification|enrollment|"
           r"invitation|invite|pairing|login|sign-?up|proxy)\s+(?:code|key|pin|token)\b[ \t]*"
@@ -971,6 +981,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
+    "plan_payer_number": ("care", "caid", "cal", "champ", "chip", "aetna", "cigna", "humana",
+                          "bcbs", "blue", "anthem", "uhc", "united", "kaiser", "molina",
+                          "centene", "ambetter", "highmark", "oscar", "emblem", "healthfirst",
+                          "fidelis", "masshealth", "ahcccs", "sooner", "badger", "tenn", "peach",
+                          "husky", "denti"),
     "plan_program": ("medi", "chip", "tricare", "ahcccs", "husky", "health", "care", "kid",
                      "star", "champva", "ihs", "va "),
     "age_person_of": (" of ",),

@@ -57,7 +57,9 @@ _CODE_CONTEXT = re.compile(
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
 _ZIP_AFTER_CITY = re.compile(r",?[ \t]+(?:[A-Z]{2}\.?,?[ \t]+)?([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _AGE_AFTER_NAME = re.compile(
-    r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*(?:age\s+|aged\s+)?|\s*\(\s*)"
+    r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*(?:age\s+|aged\s+)?|\s*\(\s*|"
+    r"[ \t]+(?=(?:9[0-9]|1[01][0-9])[ \t]+(?:lives|is|was|has|had|with|and|yo|y/o|years?|"
+    r"next)\b))"
     r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred))"
     r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))\b")
@@ -168,6 +170,40 @@ _DAY_SLOT_BEFORE = re.compile(
 or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them."""
 
 
+_COORDINATED_TYPES = frozenset({PhiType.MRN, PhiType.ACCOUNT, PhiType.ID, PhiType.HEALTH_PLAN,
+                                PhiType.PHONE, PhiType.LICENSE, PhiType.DEVICE})
+_AND_NEXT = re.compile(r"[ \t]*(?:,|and|or|&|/|vs\.?)[ \t]*(?:and[ \t]+)?"
+                       r"([A-Za-z0-9][A-Za-z0-9\-]*)(?![A-Za-z0-9])")
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"[A-Za-z]", "a", re.sub(r"[0-9]", "9", value))
+
+
+def _coordinated_identifier(text: str, span: Span) -> list[Span]:
+    """'MRNs 44102 and 44120', 'acct 7713094, 7713095': a value of the same shape joined to a
+    found identifier is one of its kind (at most three in a row)."""
+    out: list[Span] = []
+    shape = _shape(text[span.start:span.end])
+    if not any(c == "9" for c in shape):
+        return out
+    end = span.end
+    for _ in range(3):
+        match = _AND_NEXT.match(text, end)
+        if match is None or _shape(match.group(1)) != shape:
+            break
+        out.append(Span(match.start(1), match.end(1), span.type, "coordinated", 0.8))
+        end = match.end(1)
+    return out
+
+
+_SHORT_TEXT = 300
+"""A question or message, not a note: its last month/day is a date (see `_END_DAY`)."""
+_END_DAY = re.compile(r"(?<![0-9A-Za-z/.\-:+#])(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])"
+                      r"[ \t]*[.?!]?[ \t]*$")
+"""A month/day that ends a short text ('we went to minute clinic 4/1')."""
+
+
 def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
     """A note that writes its dates as month/day ('11/30', '12/1/26') writes its other
     month/days that way too: once a numeric date is found, every bare month/day that no
@@ -175,6 +211,13 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
     d/c 12/3'). One text's own evidence, no wider guess."""
     if not any(s.type is PhiType.DATE and _NUMERIC_DATE.fullmatch(text[s.start:s.end])
                for s in spans):
+        end_day = _END_DAY.search(text) if len(text) <= _SHORT_TEXT else None
+        if end_day and _BARE_DAY.match(text, end_day.start()) and not _SCORE_BEFORE.search(
+                text, max(0, end_day.start() - 24), end_day.start()):
+            month, day = end_day.group().strip(" \t.?!").split("/")
+            if int(month) != int(day) and day.lstrip("0") != "10":
+                return [Span(end_day.start(), end_day.start() + len(f"{month}/{day}"),
+                             PhiType.DATE, "date_in_dated_note", 0.75)]
         return []
     ordered = sorted((s.start, s.end) for s in spans)
     starts = [a for a, _b in ordered]
@@ -357,7 +400,12 @@ class Scrubber:
                 if zip_match:
                     extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
                                       "zip_city", 0.9))
-            elif span.type is PhiType.NAME:
+            elif span.type in _COORDINATED_TYPES:
+                extra.extend(_coordinated_identifier(text, span))
+            if span.type is PhiType.NAME:
+                age = _AGE_AFTER_NAME.match(text, span.end)
+                if age:
+                    extra.append(Span(age.start(1), age.end(1), PhiType.AGE, "age_name", 0.9))
                 initial = _TRAILING_INITIAL.match(text, span.end)
                 if initial:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
