@@ -7,8 +7,9 @@ knows it, and '12345' under 'MRN' is a record number. `structured_spans` reads f
 layouts and returns the values whose field names are identifiers:
 
 1. delimited tables (tab, pipe, semicolon, comma; quoted CSV cells; Markdown separator
-   rows skipped): a header row of short labels, then the rows with as many cells; a
-   two-column table whose first column holds labels is read as label/value pairs;
+   rows skipped): a header row of short labels, then the rows with as many cells; tab
+   and pipe rows of label/value pairs side by side (2, 4 or 6 cells, empty separator
+   columns) mark only the cell after each label, never a label;
 2. JSON (valid or not, pretty-printed or on one line, truncated): `"key": value` pairs and
    arrays of strings, with the FHIR keys (`family`, `given`, `line`, `postalCode`,
    `telecom`/`identifier` values, `display` of a subject, `Patient/<id>` references);
