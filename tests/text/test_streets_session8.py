@@ -51,3 +51,31 @@ def test_streets_without_numbers_and_abroad(scrubber: Scrubber, text: str, value
 def test_clinical_phrases_with_street_words_stay(scrubber: Scrubber, text: str) -> None:
     assert [text[s.start:s.end] for s in scrubber.find(text)
             if s.type.value == "ADDRESS"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Dispatched 0318 to 11992 Avenue C, Ste 110, Faribault for fall", "11992 Avenue C, Ste 110"),
+    ("Genomic Medicine 900 Woodward Ave, 6th Floor Detroit, MI 48226",
+     "900 Woodward Ave, 6th Floor"),
+    ("in 1 week at the clinic, 618 B Ave, Kalona IA 52247.", "618 B Ave"),
+    ("Lives at Calle Las Palmas 412, colonia in Alton.", "Calle Las Palmas 412"),
+    ("Residence: 3302 W Calle Cenizo, Tucson, AZ 85746", "3302 W Calle Cenizo"),
+    ("homeplace on Rt 2 Box 118 to begin sorting", "Rt 2 Box 118"),
+    ("clinic in Oklahoma City (2.5 h) without renting", "Oklahoma City"),
+    ("Law office, 300 Fifth Ave, Suite 1210, Huntington, WV 25701", "Huntington"),
+    ("PCP: Dr. H. F. (Delta Family Practice, Greenwood)  CC: chest", "Greenwood"),
+    ("2) 8B-15  T. H. L.  0049102251  94F Illness severity: STABLE", "94F"),
+    ("Unit: 2-5 CAV   SSN L4: 4471 Screener: SGT M.", "4471"),
+])
+def test_units_letter_streets_and_towns(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Huntington disease, HD. Huntington's chorea in the family.",
+    "give 2 A Ave dose now",
+    "Seen at (Mercy Hospital, Main) today",
+])
+def test_eponyms_and_everyday_words_are_no_towns(scrubber: Scrubber, text: str) -> None:
+    assert [text[s.start:s.end] for s in scrubber.find(text)
+            if s.type.value in ("CITY", "ADDRESS")] == []

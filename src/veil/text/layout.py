@@ -70,6 +70,17 @@ _RARE_ZIPF = 2.5
 """A word this rare in English after a facility is its campus's name, not the next word."""
 
 
+_TOWN_IN_PARENS = re.compile(r",[ \t]*([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+){0,2})[ \t]*[)\]]")
+
+
+def _is_town(words: str, lexicon: Lexicon) -> bool:
+    """A gazetteer town that is no state and no everyday word ('Greenwood'; not 'Main')."""
+    key = fold(words)
+    return key in lexicon.places and key not in lexicon.states and (
+        " " in words or not words_module.is_english(key) or words_module.zipf(key) < 3.0
+        or key in postal_places().towns)
+
+
 def _initials_of(acronym: str, name: str) -> bool:
     """Whether the acronym's letters are, in order, initials of the name's words ('HRRMC' of
     'Heart of the Rockies Regional Medical Center'; not 'ED' of 'Mercy Hospital')."""
@@ -139,6 +150,11 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             match = _BRANCH.match(text, span.end)
             if match:
                 extra.append(Span(span.start, match.end(), PhiType.FACILITY, "layout_branch",
+                                  0.85))
+            named = _TOWN_IN_PARENS.match(text, span.end)
+            if named and _is_town(named.group(1), lexicon):
+                # '(Delta Family Practice, Greenwood)': the town a facility is in
+                extra.append(Span(named.start(1), named.end(1), PhiType.CITY, "layout_town",
                                   0.85))
             town = _town_tail(text, span.end, lexicon)
             if town:

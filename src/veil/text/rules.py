@@ -192,6 +192,7 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Sta|Stra|Strm|Tunl|Un|Via|Xrd)")
 _UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|"
          r"Trlr|Trailer|Spc)\.?[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}|"
+         r",?[ \t]*[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])|"
          r",?[ \t]*#[ \t]*[0-9]{1,5}[A-Za-z]?)")
 _HOUSE = (r"(?<![A-Za-z0-9.,:/])(?:[NSEW][0-9]{1,3}[NSEW](?=[0-9]{3,6}[ \t])|[NSEW]"
           r"(?=[0-9]{3,6}[ \t]))?(?:[0-9]{1,6}|(?=[0-9OlI]{2,6}[ \t])(?=[OlI]*[0-9])[0-9OlI]{2,6})"
@@ -417,7 +418,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"percent|degrees|°))" + _R, 0.9, group=1),
         # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
         # temperature ('T 99F', 'temp 99 F')
-        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(]|\b(?i:a|an|is|pt|patient|this|hpi|cc|id)\b)"
+        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|[ \t]{2}|\b(?i:a|an|is|pt|patient|this|hpi|cc|"
+          r"id)\b)"
           r"[ \t]*(" + _AGE_NUM + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF]))(?![A-Za-z0-9°])", 0.9,
           group=1),
         # 'a woman of ninety-nine', 'age at signing: 94', 'she is "one hundred three"'
@@ -529,7 +531,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]*[:#]?[ \t]*)((?=[0-9OlI \t]*[0-9])(?=(?:[ \t]?[0-9OlI]){5})[0-9OlI]{1,4}"
           r"(?:[ \t][0-9OlI]{1,4}){1,5})(?![0-9A-Za-z])", 0.9, group=1),
         # 'SSN on file ends in 4417', 'last 4 of SSN: 4417'
-        r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
+        r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|ss#|social)[ \t]*(?:l4|last4)[ \t]*[:#=]?"
+          r"[ \t]*|\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
           r"ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+"
           r"(?:the\s+|my\s+|his\s+|her\s+|their\s+|your\s+|pt'?s\s+|patient'?s\s+)?"
@@ -675,10 +678,20 @@ def _rules() -> tuple[PatternRule, ...]:
           + _street_suffixes() + r"\.?(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\b\.?|[ \t]+(?:North|South|"
           r"East|West)(?![A-Za-z])(?![ \t]+of\b))?" + _UNIT + r"?" + _R,
           0.95),
+        # '11992 Avenue C', '618 B Ave': a street named by a letter
+        r("street_letter", PhiType.ADDRESS, _HOUSE + r"[ \t]+(?:(?:Avenue|Ave\.?|Street|St\.?)"
+          r"[ \t]+[A-Z](?![A-Za-z0-9])|[B-HJ-Z][ \t]+(?:Avenue|Ave|Street|St)\.?(?![A-Za-z]))"
+          + _UNIT + r"?", 0.85),
+        # 'Calle Las Palmas 412', 'Avenida Reforma 222': the number after the street's name
+        r("street_number_last", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Calle|Avenida|Av\.|Rua|"
+          r"Carrera|Camino|Paseo|Via|Viale|Rue)[ \t]+(?:(?:de|del|la|las|los|el|da|do|dos|das|"
+          r"di|du|des|le|les)[ \t]+){0,2}[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2},?"
+          r"[ \t]+(?:No\.?[ \t]*|#[ \t]*)?[0-9]{1,5}[A-Za-z]?(?![A-Za-z0-9])", 0.85),
         # '1234 N 500 W' (grid), '12 Rue de la Paix', '45 Calle del Sol'
         r("street_grid", PhiType.ADDRESS, _HOUSE + r"[ \t]+[NSEW]\.?[ \t]+[0-9]{1,5}[ \t]+[NSEW]"
           r"(?![A-Za-z0-9])\.?" + _UNIT + r"?", 0.9),
-        r("street_foreign", PhiType.ADDRESS, _HOUSE + r",?[ \t]+(?:Rue|Calle|Avenida|Avda\.?|"
+        r("street_foreign", PhiType.ADDRESS, _HOUSE + r",?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+          r"(?:Rue|Calle|Avenida|Avda\.?|"
           r"Camino|Chemin|Via|Viale|Paseo|Carrera|Rua|Strasse|Straße|Ruta|Carretera|Callej[oó]n|"
           r"Cerrada|Privada|Boulevard|Bd|rue|chemin|calle|avenida|rua)[ \t]+"
           r"(?:(?:de|del|la|las|los|el|da|do|dos|das|di|du|"
@@ -730,7 +743,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("mixed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=[A-Z0-9]{8,20}(?![A-Za-z0-9]))"
           r"(?=(?:[A-Z]*[0-9]){3})(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{8,20}(?![A-Za-z0-9])", 0.7,
           validator="not_code"),
-        r("rural_route", PhiType.ADDRESS, r"(?i:\b(?:rural\s+route|r\.?\s?r\.?|rte|route|hc|"
+        r("rural_route", PhiType.ADDRESS, r"(?i:\b(?:rural\s+route|r\.?\s?r\.?|rte|rt|route|hc|"
           r"highway\s+contract|star\s+route|psc|cmr|unit)\s*#?\s*[0-9]{1,4}\s*,?\s*box\s*#?\s*"
           r"[0-9]{1,5}[a-z]?\b)", 0.9),
         # 'the Eastside neighborhood', 'Oak Hills subdivision'
@@ -940,6 +953,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
     "general_delivery": ("delivery",),
+    "street_number_last": ("calle", "avenida", "av.", "rua", "carrera", "camino", "paseo",
+                           "via", "rue"),
     "username": ("user", "login", "log-in", "handle", "screen", "account", "sign"),
     "street_name_first": ("str", "weg", "gasse", "platz", "allee", "damm", "ufer", "laan",
                           "gade", "vej", "gatan", "vagen", "veien"),
@@ -1029,7 +1044,7 @@ FIRST_CHARS.update({
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
     "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
-    "spaced_digits": "0-9A-Z",
+    "spaced_digits": "0-9A-Z", "street_letter": "0-9NSEW", "street_number_last": "ACRPV",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(
     {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))

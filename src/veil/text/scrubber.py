@@ -143,6 +143,8 @@ _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
 a period ('SMITH I think' keeps its pronoun)."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
+_STATE_ZIP_AFTER = re.compile(r",?[ \t]+[A-Z]{2}\.?,?[ \t]+[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
+"""A state code and a ZIP after a town: an address's town, whatever its words mean."""
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
 """A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
@@ -339,6 +341,11 @@ class Scrubber:
         if not words:
             return False
         lex = self.lexicon
+        if span.type is PhiType.CITY and (
+                (len(words) > 1 and " ".join(words) in lex.places
+                 and " ".join(words) not in lex.states)
+                or _STATE_ZIP_AFTER.match(text, span.end)):
+            return False  # 'Oklahoma City' is no state; 'Huntington, WV 25701' no eponym
         if span.type is PhiType.NAME and all(
                 _DEPARTMENT_END.search(w) or w in _NO_PERSON or w in FUNCTION_WORDS
                 for w in words) and any(_DEPARTMENT_END.search(w) or w in _NO_PERSON
