@@ -71,3 +71,33 @@ def test_a_letter_of_a_model_or_lead_is_no_initial(scrubber: Scrubber, text: str
 def test_a_zip_after_a_town_found_by_propagation() -> None:
     text = "nurse to 1180 Peachtree St NE apt 2204, atlanta 30309 - atlanta is far"
     assert "30309" in [text[s.start:s.end] for s in Scrubber().find(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Dictated by: H. B., MD Transcribed: HB/mt D: 11/1 T: 11/2 Report faxed", "HB"),
+    ("Dictated by: H. B., MD Transcribed: HB/mt D: 11/1 T: 11/2 Report faxed", "mt"),
+    ("Dr. X / dictated 7/22 / transcr. by aa --- page break ---", "aa"),
+    ("pt's son called back, scheduled 12/8. -- kt", "kt"),
+    ("Routed to the doctor's pool. -- Mykola in call center", "Mykola"),
+    ("training for 4 ppl total contacts 17. -nate b", "nate b"),
+    ("case # 91-JV-55063, worker Pieter de Vries (651.555.0163). Order", "Pieter de Vries"),
+    ("NICU ADMISSION NOTE Baby Girl de Vries - now named", "de Vries"),
+    ("Community health worker visit - family van Dijk Address verified", "van Dijk"),
+    ("Interpreter (Hmong): Kou Her.", "Kou Her"),
+    ("Interpreter (Karen) used for all teaching: Eh Kaw Lay (in person)", "Eh Kaw Lay"),
+])
+def test_signatures_initials_particles(scrubber: Scrubber, text: str, value: str) -> None:
+    assert any(value in found for found in _names(scrubber, text))
+
+
+@pytest.mark.parametrize("text", [
+    "heparin 5000 IU/ml and insulin 1 U/kg/hr",
+    "de Quervain tenosynovitis and von Willebrand disease; de novo mutation",
+    "take it with food -- ok thx",
+    "Dictated but not read. Typed by: unit clerk",
+    "letter scanned into chart, transcribed by HIM)",
+    "PHONE CALL TRANSCRIPT (auto-transcribed) follows",
+    "Please tell the team To come in.",
+])
+def test_units_eponyms_and_chat_stay(scrubber: Scrubber, text: str) -> None:
+    assert _names(scrubber, text) == []

@@ -174,6 +174,35 @@ _NAME_BEFORE_AGE_SEX = re.compile(
 """Anchored at the end of the text before an age-and-sex shorthand (`_AGE_SEX_AFTER`)."""
 """'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
 start of a line, list item or clause."""
+_TYPIST = re.compile(
+    r"(?i:\b(?:typed|transcribed|transcr\.?|transcriptionist|dictated|dict\.?|initials)"
+    r"(?:[ \t]+by)?(?:[ \t]*:[ \t]*|[ \t]+))(?!(?i:by|dr|mr|ms)\b)([A-Za-z]{2,3})"
+    r"(?:([/:])([A-Za-z]{2,3}))?(?![A-Za-z0-9.])")
+"""'Transcribed: HB/mt', 'typed JD:rt', 'transcr. by aa': the initials of the dictating
+author and the typist after a word of transcription."""
+_REFERENCE_INITIALS = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{2,3})[/:]([a-z]{2,3})(?![A-Za-z0-9/])")
+"""'HB/mt' anywhere: capitals, a slash or colon, lower case: the typist's reference line
+(never a unit: 'IU/ml', 'U/kg' are excluded by `_UNITS_LOWER`)."""
+_UNITS_LOWER = frozenset({"ml", "dl", "kg", "hr", "hrs", "min", "mg", "mcg", "day", "wk", "mo",
+                          "yr", "mm", "cm", "ul", "mmol", "meq", "sec", "kcal", "cc", "gm", "lb",
+                          "lbs", "oz", "tab", "tabs", "dose", "vial", "bag", "amp", "inh"})
+_SIGNOFF_DASH = re.compile(
+    r"(?:^|(?<=[\s.!?]))(?:--?|—|–)[ \t]*([a-z]{2,3}|[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z]\.?)?)"
+    r"(?=[ \t]*(?:\n|$|\([A-Za-z]+\)|[ \t]+(?:in|from|at|@|with)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?"
+    r"[ \t]*(?:\n|$|[.,])))")
+"""'-- kt', '-nate b', '-- Mykola in call center': a dash and a name or initials that sign a
+message, at the end of a line or before where the writer sits."""
+_CHAT_WORDS = frozenset({"OK", "OKAY", "THX", "TY", "TIA", "LOL", "PLS", "PLZ", "ASAP", "BTW",
+                         "IMO", "FYI", "YES", "NO", "THANKS", "BYE", "END", "NA", "NONE", "SENT",
+                         "DONE", "SEE", "AND", "THE", "ETC", "PRN", "BID", "TID", "QID", "QD",
+                         "HS", "AM", "PM"})
+_PARTICLE_NAME = re.compile(
+    r"(?<![A-Za-z])(?:([A-Z][a-z'’\-]+)[ \t]+|(?i:(?:baby[ \t]+(?:girl|boy)|family|mr\.?|mrs\.?|"
+    r"ms\.?|miss|worker|dr\.?)[ \t]+))((?:de|van|von|van[ \t]+der|van[ \t]+den|de[ \t]+la|"
+    r"del|della|da|di|du|le|dos|das|ter|ten|bin|ibn|al|el)[ \t]+[A-Z][a-z'’\-]+)(?![A-Za-z])")
+"""'Pieter de Vries', 'family van Dijk', 'Baby Girl de Vries': a surname with its particle
+after a given name or a word that names a family (not an eponym: 'de Quervain', 'von
+Willebrand' are clinical)."""
 _NOT_AFTER_TITLE = frozenset({
     "SAID", "SAYS", "TOLD", "THINKS", "WANTS", "OFFICE", "OFFICES", "APPT", "APPOINTMENT",
     "VISIT", "VISITS", "NOTE", "NOTES", "ORDERS", "ORDER", "REFERRAL", "LETTER", "CALLED",
@@ -217,6 +246,7 @@ class CueFinder:
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
         spans.extend(self._census_names(text))
+        spans.extend(self._signatures(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
         if _PAGE_HOST.search(text):
@@ -411,6 +441,50 @@ class CueFinder:
             if match.group(2) in STATES:
                 spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "cue_hl7_city", 0.85))
                 spans.append(Span(match.start(3), match.end(3), PhiType.ZIP, "cue_hl7_zip", 0.9))
+        return spans
+
+    def _signatures(self, text: str) -> list[Span]:
+        """Typist initials, dash sign-offs and surnames with particles (see the regexes)."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _TYPIST.finditer(text):
+            for group in (1, 3):
+                value = match.group(group)
+                if value and fold(value) not in _CHAT_WORDS and value.lower() not in _UNITS_LOWER \
+                        and fold(value) not in FUNCTION_WORDS and fold(value) not in lex.titles \
+                        and not (len(value) > 2 and words.is_english(fold(value))):
+                    spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
+                                      "cue_typist", 0.8))
+        for match in _REFERENCE_INITIALS.finditer(text):
+            if match.group(2) in _UNITS_LOWER or lex.is_clinical(match.group(1)):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_initials", 0.75))
+            spans.append(Span(match.start(2), match.end(2), PhiType.NAME, "cue_initials", 0.75))
+        for match in _SIGNOFF_DASH.finditer(text):
+            value = match.group(1)
+            first = fold(value.split()[0])
+            if first in _CHAT_WORDS or first in FUNCTION_WORDS or lex.is_clinical(first) \
+                    or first in MONTH_WORDS:
+                continue
+            if len(first) > 3 and not (lex.is_name(first) or (
+                    words.zipf(first) < _RARE and not words.is_english(first))):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.8))
+        for match in _PARTICLE_NAME.finditer(text):
+            surname = fold(match.group(2).split()[-1])
+            if lex.is_clinical(surname) or surname in lex.eponyms or words.is_english(surname):
+                continue
+            given = match.group(1)
+            if given is not None:
+                key = fold(given)
+                if key in FUNCTION_WORDS or lex.is_clinical(key) or not (
+                        lex.is_name(key) or words.zipf(key) < _RARE):
+                    continue
+                spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_particle",
+                                  0.8))
+            else:
+                spans.append(Span(match.start(2), match.end(2), PhiType.NAME, "cue_particle",
+                                  0.8))
         return spans
 
     def _census_names(self, text: str) -> list[Span]:

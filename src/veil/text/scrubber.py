@@ -78,7 +78,8 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[
 """A whole token of digits and the letters scanners read for them, two digits at least
 ('l5O65', 'O137', '4l2'); never part of a word or code ('V122I', 'D0B') and never 'O2'."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
-_DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility"})
+_DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
+                       "cue_typist"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC'): never vetoed as a term."""
 _SHAPED_SOURCES = frozenset({
@@ -137,8 +138,12 @@ _POSTCODE_TOWN = re.compile(r"[ \t]*[,·|][ \t]*(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NICKNAME = re.compile(r",?[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name: the person's nickname ('"Effie"', '(“JoJo”)')."""
+_SHORT_SURNAME_AFTER = re.compile(r" ((?:Her|Le|Do|Ha|Ho|To|Ma|An|Ng|Vu|Vo|Yi|Oh|Ko|Go|Ly|La)"
+                                  r")(?=[ \t]*(?:[.,;:)\n]|$))")
+"""Surnames that are also short words (Hmong 'Her', Vietnamese 'Le', 'Do', 'Vo'), written with
+a capital right after a name and before punctuation: the name's last word."""
 _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
-                               r"(?=[ \t]{2,}|[ \t]*(?:[,;:\n)]|$)|[ \t]+[0-9])")
+                               r"(?=[ \t]{2,}|[ \t]*(?:[,;\n)]|$)|[ \t]+[0-9])")
 """A single initial after a name ('ODUM P 46F', 'ODUM, PRISCILLA K'); 'A' and 'I' only with
 a period ('SMITH I think' keeps its pronoun)."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
@@ -413,6 +418,10 @@ class Scrubber:
                 age = _AGE_AFTER_NAME.match(text, span.end)
                 if age:
                     extra.append(Span(age.start(1), age.end(1), PhiType.AGE, "age_name", 0.9))
+                short = _SHORT_SURNAME_AFTER.match(text, span.end)
+                if short:  # 'Kou Her.', 'Thanh Huong Le,': a capitalized short word ends it
+                    extra.append(Span(span.start, short.end(1), PhiType.NAME, span.source,
+                                      span.score))
                 initial = _TRAILING_INITIAL.match(text, span.end)
                 if initial:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,

@@ -131,6 +131,10 @@ _MEDIUM_TRIGGERS = frozenset(
     chunk.lower() for chunk in re.findall(r"[A-Za-z]+", _MEDIUM_BEFORE.pattern.split(
         "(?:\\s+(?:with")[0].removeprefix("(?i:\\b(?:")))
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z/.\-]*")
+_LABEL_PAREN = re.compile(r"[ \t]*\([^()\n]{1,24}\)(?:[ \t]+(?:used|present|for|via|by)"
+                          r"(?:[ \t]+[a-z]+){0,3})?$")
+"""A parenthesis (and a short verb phrase) between a label and its colon: 'Interpreter (Hmong):',
+'Interpreter (Karen) used for all teaching:'."""
 _SPACES = re.compile(r"\s*")
 _MEDIUM_BEFORE_ALL = re.compile(_WORD_START + _MEDIUM_BEFORE.pattern.replace("$)", ")"))
 """The same context patterns run once over a whole text: a run whose first word starts
@@ -144,9 +148,9 @@ def _label_ends(text: str, ends: set[int]) -> set[int]:
     the context ends of `_STRONG_BEFORE_ALL`."""
     for mark in _LABEL_MARK.finditer(text):
         start = mark.start()
-        window = text[max(0, start - 40):start].rstrip(" \t")
+        window = _LABEL_PAREN.sub("", text[max(0, start - 60):start].rstrip(" \t")).rstrip(" \t")
         if not window or not (window[-1].isalpha() or window[-1] == "."):
-            continue
+            continue  # ('Interpreter (Hmong):' reads as 'Interpreter:')
         words = [w.lower() for w in _LABEL_WORD.findall(window)[-4:]]
         for size in range(1, len(words) + 1):
             if " ".join(words[-size:]) in _LABELS:
