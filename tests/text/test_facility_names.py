@@ -195,3 +195,24 @@ def test_chat_facilities_of_one_rare_word(scrubber: Scrubber, text: str, value: 
 ])
 def test_chat_descriptions_of_care_stay(scrubber: Scrubber, text: str) -> None:
     assert _facilities(scrubber, text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("22:25 Air: Air Evac 46 (Lake Village base) unavailable", "Air Evac 46"),
+    ("Transport: AirEvac 102 from Springdale, ETA 06:10.", "AirEvac 102"),
+    ("SICK CALL SCREENING — Troop Medical Clinic 4, Fort Cavazos", "Troop Medical Clinic 4"),
+    ("Consider ECMO referral (ECMO center: UT Southwestern; coordinator line)", "UT Southwestern"),
+    ("Social work re: AUD tx - Hazelden intake call Mar 31.", "Hazelden"),
+])
+def test_ambulance_units_and_listed_centers(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_a_count_after_a_clinic_is_no_unit_number(scrubber: Scrubber) -> None:
+    text = "seen at Mercy Clinic 2 weeks ago; Mercy Clinic 3 x daily"
+    assert all(f == "Mercy Clinic" for f in _facilities(scrubber, text))
+
+
+def test_a_dialysis_machine_model_is_no_unit() -> None:
+    text = "HD on Fresenius 2008T tonight."
+    assert not any("2008T" in text[s.start:s.end] for s in Scrubber().find(text))

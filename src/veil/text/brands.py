@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from veil.text import words
+from veil.text.layout import UNIT_WORD
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places.vocabulary import _eponym_after
 from veil.text.spans import PhiType, Span
@@ -139,8 +140,9 @@ class BrandFinder:
 
     def _accepted(self, text: str, match: re.Match[str]) -> bool:
         after = text[match.end():match.end() + 40]
-        if _MODEL_AFTER.match(after) or _eponym_after(after):
-            return False  # a maker before its model ('Fresenius 2008T'), a diet or a score
+        if (_MODEL_AFTER.match(after) and not UNIT_WORD.search(match.group())) \
+                or _eponym_after(after):
+            return False  # a maker before its model ('Fresenius 2008T'; not 'AirEvac 102')
         surface = match.group()
         keys = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", surface)]
         if any(words.zipf(k) < _RARE and not words.is_english(k) for k in keys) \
@@ -148,9 +150,10 @@ class BrandFinder:
             return True
         start = match.start()
         before = text[max(0, start - 12):start]
-        if len(keys) > 1 and all(w[:1].isupper() for w in surface.split()) \
-                and not _SENTENCE_START.search(text[max(0, start - 4):start]):
-            return True
+        if len(keys) > 1 and all(w[:1].isupper() for w in surface.split()) and (
+                not _SENTENCE_START.search(text[max(0, start - 4):start])
+                or any(len(w) <= 4 and w.isupper() for w in surface.split())):
+            return True  # ('ECMO center: UT Southwestern': an acronym decides after a colon)
         if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys):
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
         return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after))

@@ -62,6 +62,12 @@ _BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ \
 _ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Z&]{1,7})[ \t]*\)")
 """An acronym defined in parentheses after a facility: 'Heart of the Rockies Regional Medical
 Center (HRRMC)'; the note then writes 'report called to HRRMC' (found by propagation)."""
+_UNIT_NUMBER = re.compile(r"(?:[ \t]+(?i:medic|unit|rescue|engine|truck|squad))?[ \t]+"
+                          r"[0-9]{1,3}(?![0-9/:.]|[ \t]*(?i:mg|ml|units?|%|days?|weeks?|wks?|"
+                          r"months?|years?|hours?|hrs?|min|am|pm|times|x)\b)")
+UNIT_WORD = re.compile(r"(?i:\b(?:air|flight|evac|ambulance|ems|medic|rescue|clinic|"
+                        r"lifeteam|medflight)\b|airevac)\.?[ \t]*$")
+"""A facility that numbers its units or clinics: the number after it belongs to the name."""
 _TAIL = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
 _DIRECTIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
                          "SOUTHWEST", "MIDTOWN", "DOWNTOWN", "UPTOWN", "CENTRAL"})
@@ -159,6 +165,11 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             town = _town_tail(text, span.end, lexicon)
             if town:
                 extra.append(Span(span.start, town, PhiType.FACILITY, "layout_branch", 0.85))
+            unit = _UNIT_NUMBER.match(text, span.end)
+            if unit and UNIT_WORD.search(text, span.start, span.end):
+                # 'Air Evac 46', 'CAMBRIA COUNTY EMS MEDIC 7', 'Troop Medical Clinic 4'
+                extra.append(Span(span.start, unit.end(), PhiType.FACILITY, "layout_branch",
+                                  0.85))
             acronym = _ACRONYM.match(text, span.end)
             if acronym and _initials_of(acronym.group(1), text[span.start:span.end]):
                 extra.append(Span(acronym.start(1), acronym.end(1), PhiType.FACILITY,
