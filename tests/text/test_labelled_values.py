@@ -120,3 +120,13 @@ def test_payers_coordination_ages_and_closing_dates(scrubber: Scrubber, text: st
 ])
 def test_scores_and_payer_questions_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
+
+
+def test_a_lot_label_decides_over_a_code_shape(scrubber: Scrubber) -> None:
+    text = "Cement Simplex P w/ tobramycin LOT MLK225  Findings: tricompartmental"
+    assert _covered(scrubber, text, "MLK225")
+
+
+@pytest.mark.parametrize("text", ["lead V5 shows ST depression", "sn 1 day", "a lot 2024 of them"])
+def test_leads_and_lots_of_words_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []

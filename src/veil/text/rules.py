@@ -666,6 +666,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"implant|pacemaker|icd|defibrillator|pump|generator|lead|imei|"
           r"meid|esn|udi-di|di)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
+        # 'LOT MLK225', 'S/N AB123': after a serial or lot label the label decides, even for a
+        # value shaped like a clinical code ('MLK225' reads like 'CD4' out of context)
+        r("device_lot_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn|lot|udi|imei|meid|esn)"
+          r"\b" + _SEP + r")((?=[A-Za-z]{0,4}[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])"
+          r"{3,24})" + _R, 0.85, group=1, validator="record_number"),
         r("udi_gs1", PhiType.DEVICE, r"\(01\)[0-9]{14}(?:\s?\([0-9]{2,4}\)[A-Za-z0-9\-./]+)*", 1.0),
         r("udi_gs1_plain", PhiType.DEVICE, _LD + r"01[0-9]{14}(?:1[0-7][0-9]{6}|10[A-Za-z0-9]{1,20}"
           r"|21[A-Za-z0-9]{1,20}){1,4}" + _R, 0.95),
@@ -953,6 +958,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
     "general_delivery": ("delivery",),
+    "device_lot_serial": ("serial", "s/n", "sn", "lot", "udi", "imei", "meid", "esn"),
     "street_number_last": ("calle", "avenida", "av.", "rua", "carrera", "camino", "paseo",
                            "via", "rue"),
     "username": ("user", "login", "log-in", "handle", "screen", "account", "sign"),
