@@ -467,3 +467,69 @@ def test_identifier_values_need_a_digit_and_plan_products_are_none(lex: Lexicon)
 def test_parenthesized_placeholders_are_no_values(lex: Lexicon, value: str) -> None:
     text = f"Name\tPhone\tDOB\nRosa Diaz\t{value}\t{value}\n{value}\t555-201-7788\t1/2/1950\n"
     assert found(text, lex) == {(N, "Rosa Diaz"), (P, "555-201-7788"), (D, "1/2/1950")}
+
+
+# --- session-8 review: clinical values under person fields, header rows, ages -----------
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ('{"name": "Parkinson Disease", "onset": "2019"}\n{"name": "Ada Okafor", "gender": "f"}',
+     "Ada Okafor"),
+    ('{"name": "Hodgkin lymphoma"}\n{"name": "James Parkinson"}', "James Parkinson"),
+    ('{"name": "Braden Scale"}\n{"name": "Rose Young"}', "Rose Young"),
+    ('{"name": "Lupus", "clinicalStatus": "active"}\n{"name": "Lupe Ortiz"}', "Lupe Ortiz"),
+    ('{"name": "Asthma", "severity": "mild"}\n{"name": "Wei Zhang"}', "Wei Zhang"),
+])
+def test_json_condition_or_scale_names_are_no_persons(lex: Lexicon, text: str,
+                                                      kept: str) -> None:
+    assert found(text, lex) == {(N, kept)}
+
+
+def test_json_resource_type_decides_whose_name(lex: Lexicon) -> None:
+    text = ('{"resourceType":"Medication", "code": {"text": "tacrolimus"}, "name":"Prograf"}\n'
+            '{"resourceType":"Patient", "contained": [{"resourceType": "Medication", '
+            '"name": "Envarsus"}], "name": "Jane Okafor"}\n'
+            '{"resourceType":"Organization", "name": "Mercy General Hospital"}')
+    assert found(text, lex) == {(N, "Jane Okafor"),
+                                (PhiType.FACILITY, "Mercy General Hospital")}
+
+
+def test_xml_clinical_sibling_vetoes_a_bare_name(lex: Lexicon) -> None:
+    text = ("<result><name>Tacrolimus</name><value>8.2</value></result>\n"
+            '<med><unit>mg</unit><code code="1"/><name>Prograf</name></med>\n'
+            "<contact><name>Jane Okafor</name><relationship>sister</relationship></contact>\n"
+            "<observation><value>1</value></observation><pt><name>Tom Brandt</name></pt>")
+    assert found(text, lex) == {(N, "Jane Okafor"), (N, "Tom Brandt")}
+
+
+def test_key_value_clinical_key_on_the_line_vetoes_a_bare_name(lex: Lexicon) -> None:
+    text = "name=Tacrolimus; value=8.2\nname=Envarsus; dose=4 mg\nname=Jane Okafor; age=40\n"
+    assert found(text, lex) == {(N, "Jane Okafor")}
+
+
+@pytest.mark.parametrize("text", [
+    "Bed|Patient|Dx\n4|Afib RVR|Afib\n5|Okafor, Chinwe|CHF",
+    "Bed|Patient|Dx\n4|troponin leak|NSTEMI\n5|Okafor, Chinwe|CHF",
+    "Bed|Patient|Dx\n4|Tacrolimus toxicity|AKI\n5|Okafor, Chinwe|CHF",
+    "Patient|Diagnosis\nstable|CHF\nimproving|COPD\nOkafor, Chinwe|CHF",
+    "Bed\tPatient\tDx\n4\tPancreatitis\tETOH\n5\tOkafor, Chinwe\tCHF",
+])
+def test_board_patient_column_keeps_only_person_names(lex: Lexicon, text: str) -> None:
+    assert found(text, lex) == {(N, "Okafor, Chinwe")}
+
+
+def test_board_patient_column_keeps_names_that_share_a_shape(lex: Lexicon) -> None:
+    text = "Bed|Patient|Dx\n1|Brooke Chase|CHF\n2|James Parkinson|PD\n3|Jose de la Cruz|AKI"
+    assert found(text, lex) == {(N, "Brooke Chase"), (N, "James Parkinson"),
+                                (N, "Jose de la Cruz")}
+
+
+def test_a_header_row_below_pairs_is_never_a_value(lex: Lexicon) -> None:
+    text = "MRN|4471882\nContact|Relationship\nMother|Parent\nJane Doe|Sister"
+    assert found(text, lex) == {(M, "4471882"), (N, "Jane Doe")}
+    assert found("Contact|Relationship\nMother|Parent", lex) == set()
+
+
+def test_age_column_of_a_two_column_csv(lex: Lexicon) -> None:
+    assert found("Age,Count\n90,12\n95,3\n45,20", lex) == {(PhiType.AGE, "90"),
+                                                            (PhiType.AGE, "95")}
+    assert found("Patient, Stable\n90, 12", lex) == set()

@@ -21,9 +21,10 @@ from functools import lru_cache
 
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType
+from veil.text.words import is_english
 
-__all__ = ["by_shape", "classify", "digits", "is_field_name", "label_words", "names_a_thing",
-           "only_vocabulary", "valid_value"]
+__all__ = ["by_shape", "classify", "digits", "is_field_name", "is_header_cell", "label_words",
+           "names_a_thing", "only_vocabulary", "person_cell", "valid_value"]
 
 _MAX_CELL = 200
 _MAX_LABEL = 48
@@ -134,6 +135,7 @@ ID')."""
 _OTHER_FIELDS = frozenset({"allergies", "insurance", "coverage", "copay", "deductible",
                            "problems", "diagnoses", "procedures", "vitals"})
 """Field names of a record that mark no PHI (with `_THING` and `_VETO`): labels all the same."""
+_FIELD_WORDS = _THING | _VETO | _INSURER | _OTHER_FIELDS | _PERSON
 _IDS = frozenset({"id", "identifier", "uid", "uuid", "guid", "ident", "accession"})
 _AGE = frozenset({"age", "years", "yrs", "yr", "y", "yo", "old", "current"})
 
@@ -151,6 +153,17 @@ def is_field_name(label: str) -> bool:
     words = label_words(label)
     return bool(words) and len(words) <= 6 and (classify(label) is not None or bool(
         {w for w in words if len(w) > 1} & (_THING | _VETO | _INSURER | _OTHER_FIELDS)))
+
+
+def is_header_cell(value: str) -> bool:
+    """Whether a cell is a column label rather than a value: a field name all of whose
+    words are field words ('Relationship', 'Phone Number'; not 'Rose Day', a name with one
+    veto word). A row of pairs whose value cell is one is a header row."""
+    if not is_field_name(value):
+        return False
+    content = [w for w in label_words(value) if w not in _FILLER]
+    return bool(content) and all(
+        classify(w) is not None or w in _FIELD_WORDS for w in content)
 
 
 def names_a_thing(label: str) -> bool:
@@ -273,6 +286,65 @@ def only_vocabulary(value: str, lexicon: Lexicon) -> bool:
         for k in (fold(w) for w in found))
 
 
+_HEAD_NOUNS = frozenset({
+    "disease", "diseases", "syndrome", "syndromes", "lymphoma", "lymphomas", "carcinoma",
+    "carcinomas", "cancer", "cancers", "sarcoma", "leukemia", "leukaemia", "tumor", "tumour",
+    "scale", "scales", "score", "scores", "index", "criteria", "criterion", "test", "tests",
+    "panel", "panels", "level", "levels", "deficiency", "disorder", "disorders", "infection",
+    "infections", "fracture", "fractures", "injury", "injuries", "palsy", "sign", "signs",
+    "maneuver", "manoeuvre", "classification", "toxicity", "failure", "insufficiency",
+    "anemia", "anaemia", "assay", "screen", "questionnaire", "inventory", "assessment",
+    "reflex", "phenomenon", "ulcer", "aneurysm", "neuropathy", "dystrophy", "encephalopathy",
+    "myopathy", "stenosis", "regurgitation", "malformation", "anomaly", "virus", "vaccine",
+})
+"""Last words of a disease, a scale or a test ('Parkinson Disease', 'Hodgkin lymphoma',
+'Braden Scale'): under a 'name' field such a value names the condition, not a person."""
+_STATUS_WORDS = frozenset({
+    "stable", "unstable", "improving", "improved", "worse", "worsening", "better",
+    "unchanged", "pending", "discharged", "admitted", "transferred", "critical", "guarded",
+    "fair", "good", "poor", "serious", "deceased", "expired", "resolved", "resolving",
+    "declining", "awaiting", "ready", "boarding", "holding", "sleeping", "comfortable",
+    "intubated", "extubated", "sedated", "ambulating", "npo", "dnr", "dni", "confused",
+    "agitated", "ok", "same", "active", "inactive", "new", "off", "on",
+})
+"""Words of a patient's status on a board ('stable', 'improving'): never a name cell."""
+_TERM_SHAPE = ("MAB", "NIB", "LIMUS", "MYCIN", "CILLIN", "PRIL", "OLOL", "STATIN", "EMIA",
+               "ITIS", "OSIS", "OMA", "NIN", "ASE")
+"""Endings of drug stems and lab or disease terms ('tacrolimus', 'troponin', 'lipase')."""
+
+
+def _clinical_phrase(words: list[str], lexicon: Lexicon) -> bool:
+    """A condition, scale or test: the last word is a clinical head noun ('Braden Scale'),
+    or a head noun follows an eponym or a clinical word ('Crohn disease flare')."""
+    lower = [w.lower().rstrip(".") for w in words]
+    if lower[-1] in _HEAD_NOUNS and (len(words) > 1 or lexicon.is_clinical(fold(words[-1]))):
+        return True
+    return any(word in _HEAD_NOUNS and (lexicon.is_clinical(key) or lexicon.is_clinical(
+        key.removesuffix("S"))) for key, word in zip(map(fold, words), lower[1:], strict=False))
+
+
+def person_cell(value: str, lexicon: Lexicon) -> bool:
+    """Whether a table cell under a person's column looks like a person's name: no clinical
+    word (an eponym written as a name, 'Parkinson', stays), no word shaped like a drug or a
+    lab ('Tacrolimus', 'troponin'; a dictionary name is kept: 'Chase'), no status word
+    ('stable', 'improving'), and no lower-case English word ('Afib with RVR', 'troponin
+    leak'; particles such as 'van', 'de' are kept). A board's 'Patient' column often
+    holds the problem, not the person."""
+    for word in _NAME_WORD.findall(value):
+        key = fold(word)
+        named = lexicon.is_name(key) and word[:1].isupper()
+        if word.lower() in _STATUS_WORDS and not (named and not word.isupper()):
+            return False  # 'stable', 'IMPROVING'; 'Good' may be a surname
+        if lexicon.is_clinical(key) and not (named and key in lexicon.eponyms):
+            return False
+        if not named and len(key) >= 5 and key.endswith(_TERM_SHAPE):
+            return False
+        if (word.islower() and len(word) > 2 and key not in lexicon.particles
+                and key not in FUNCTION_WORDS and is_english(key)):
+            return False
+    return True
+
+
 def valid_value(value: str, phi: PhiType, lexicon: Lexicon, label: str) -> bool:
     """Whether a field's value has the minimal shape of its type (see the module docstring).
     An ID needs a digit unless its field names a user ('login': 'jdoe'): an element id
@@ -285,7 +357,7 @@ def valid_value(value: str, phi: PhiType, lexicon: Lexicon, label: str) -> bool:
         words = _NAME_WORD.findall(value)
         return (bool(words) and len(words) <= 6 and len(value) <= 80
                 and _DIGIT.search(value) is None and "@" not in value
-                and not only_vocabulary(value, lexicon))
+                and not only_vocabulary(value, lexicon) and not _clinical_phrase(words, lexicon))
     if phi is PhiType.DATE:
         return _DATE_SHAPE.search(value) is not None
     if phi is PhiType.AGE:

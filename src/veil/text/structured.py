@@ -31,6 +31,7 @@ repetitions, and nothing here logs, prints or raises with text content.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -39,9 +40,11 @@ from veil.text.fields import (
     classify,
     digits,
     is_field_name,
+    is_header_cell,
     label_words,
     names_a_thing,
     only_vocabulary,
+    person_cell,
     valid_value,
 )
 from veil.text.lexicon import Lexicon
@@ -84,6 +87,24 @@ _CLINICAL_CONTEXT = frozenset({
     "rxnorm", "interpretation", "specimen", "value", "reference", "indication",
 })
 """Column words of a medication or lab table: its bare 'Name' column names the drug or test."""
+_CLINICAL_KEYS = frozenset({"onset", "severity", "clinicalstatus", "verificationstatus",
+                            "category", "abatement", "recordeddate", "bodysite", "stage"})
+_CLINICAL_KEY_PREFIXES = ("onset", "abatement")
+"""Keys of a FHIR Condition, AllergyIntolerance or assessment ('onsetDateTime'): a bare
+'name' beside one names the condition or the scale, not a person."""
+
+
+def _clinical_key(key: str) -> bool:
+    """Whether a sibling key (JSON key, XML element, key of key=value) says its record is
+    a drug, a test or a condition (see `_CLINICAL_CONTEXT`, `_CLINICAL_KEYS`)."""
+    lower = key.rsplit(":", 1)[-1].lower()
+    return (lower in _CLINICAL_KEYS or lower.startswith(_CLINICAL_KEY_PREFIXES)
+            or bool(set(label_words(key)) & _CLINICAL_CONTEXT))
+
+
+def _bare_name(key: str) -> bool:
+    """A field called only 'name': whose name it is, its siblings say."""
+    return key.rsplit(":", 1)[-1].lower() in ("name", "names")
 
 Cell = tuple[int, int]
 """A cell's value bounds in the text (blanks and quotes stripped; may be empty)."""
@@ -122,7 +143,7 @@ def _header_types(text: str, cells: list[Cell], delimiter: str) -> list[PhiType 
     cells, none empty, short labels (few digits, no sentence), at least one identifier
     column. Commas and semicolons also separate clauses of prose ('Contact, droplet
     precautions'), so there a label is capitalized or one word, and a header of two cells
-    maps both."""
+    maps both or names the other a field ('Age,Count')."""
     labels = [text[a:b] for a, b in cells]
     if len(labels) < 2 or not all(labels):
         return None  # a blank form ('Patient | | MRN |'): its labels are no columns
@@ -136,8 +157,10 @@ def _header_types(text: str, cells: list[Cell], delimiter: str) -> list[PhiType 
             for label in labels):
         return None
     types = [classify(label) if label else None for label in labels]
-    if delimiter in ",;" and len(types) == 2 and None in types:
-        return None
+    if delimiter in ",;" and len(types) == 2 and any(
+            phi is None and not is_field_name(label) for phi, label in zip(
+                types, labels, strict=True)):
+        return None  # 'Patient, Stable': a clause; 'Age,Count' is a header
     return types if any(t is not None for t in types) else None
 
 
@@ -168,7 +191,8 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
             if vocabulary >= 2 and vocabulary * 2 >= len(values):
                 continue  # a drug or test list under a 'Name' header
         for a, b in values:
-            if valid_value(text[a:b], phi, lexicon, name):
+            if valid_value(text[a:b], phi, lexicon, name) and (
+                    phi is not PhiType.NAME or person_cell(text[a:b], lexicon)):
                 yield _span(a, b, phi, "structured_table")
 
 
@@ -177,8 +201,9 @@ def _pair_spans(text: str, rows: list[list[Cell]], lexicon: Lexicon) -> Iterator
     for (la, lb), (va, vb) in rows:
         phi = classify(text[la:lb]) if la < lb else None
         value = text[va:vb]
-        if phi is not None and va < vb and classify(value) is None and valid_value(
-                value, phi, lexicon, text[la:lb]):
+        if phi is not None and va < vb and classify(value) is None and not is_header_cell(
+                value) and valid_value(value, phi, lexicon, text[la:lb]) and (
+                    phi is not PhiType.NAME or person_cell(value, lexicon)):
             yield _span(va, vb, phi, "structured_pair")
 
 
@@ -190,7 +215,9 @@ _MAX_PAIR_CELLS = 9
 def _block(text: str, lines: list[tuple[int, int]], i: int, delimiter: str,
            width: int) -> tuple[list[list[Cell]], int]:
     """The lines from `i` with exactly `width` cells (Markdown separator rows skipped), up
-    to the first other line, and the index after them."""
+    to the first other line or the first header row after the first line
+    (`_header_row`: 'Contact | Relationship' below pairs starts a table), and the index
+    after them."""
     rows: list[list[Cell]] = []
     while i < len(lines):
         start, end = lines[i]
@@ -198,11 +225,20 @@ def _block(text: str, lines: list[tuple[int, int]], i: int, delimiter: str,
             break
         if _SEPARATOR_ROW.fullmatch(text, start, end) is None:
             cells = _split(text, start, end, delimiter)
-            if len(cells) != width:
+            if len(cells) != width or (rows and _header_row(text, cells)):
                 break
             rows.append(cells)
         i += 1
     return rows, i
+
+
+def _header_row(text: str, cells: list[Cell]) -> bool:
+    """Whether a row is column labels ('Contact | Relationship', 'Name | Phone'): two or
+    more cells, every one a label (`is_header_cell`), not all of them person fields ('Contact
+    | Mother' is a pair: the mother is the contact). Such a row is never read as values."""
+    labels = [text[a:b] for a, b in cells if a < b]
+    return len(labels) >= 2 and all(is_header_cell(label) for label in labels) and any(
+        classify(label) is not PhiType.NAME for label in labels)
 
 
 def _label_pairs(text: str, block: list[list[Cell]]) -> list[list[Cell]] | None:
@@ -368,14 +404,32 @@ class _Container:
     holder: str
     array: bool
     clinical: bool = False
+    resource: str = ""
     held: list[Span] = field(default_factory=list)
+
+    def release(self, text: str, lexicon: Lexicon) -> Iterator[Span]:
+        """The held names once the object is read: none beside a clinical key or in a
+        resource that is no person ('Medication', 'Condition'); the name of an
+        'Organization' or a 'Location' is a facility."""
+        if self.clinical or (self.resource and self.resource not in _PERSON_RESOURCES):
+            if self.resource in _FACILITY_RESOURCES:
+                yield from (_span(s.start, s.end, PhiType.FACILITY, s.source) for s in self.held
+                            if valid_value(text[s.start:s.end], PhiType.FACILITY, lexicon, ""))
+            return
+        yield from self.held
+
+
+_PERSON_RESOURCES = frozenset({"Patient", "Practitioner", "RelatedPerson", "Person"})
+_FACILITY_RESOURCES = frozenset({"Organization", "Location"})
 
 
 def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
     """Key/value pairs of JSON (valid or not) in one pass over its strings and brackets.
-    A bare 'name' is a person's only if no key of its object is clinical: the object
-    '{"name": "Hemoglobin", "value": 13.2, "unit": "g/dL"}' is a test, and its keys may come
-    in any order, so those names wait for the object's end (or the text's, if truncated)."""
+    A bare 'name' is a person's only if no key of its object is clinical and its
+    'resourceType', if any, is a person's: the object '{"name": "Hemoglobin", "value": 13.2,
+    "unit": "g/dL"}' is a test, '{"name": "Parkinson Disease", "onset": "2019"}' a condition,
+    and keys may come in any order, so those names wait for the object's end (or the
+    text's, if truncated)."""
     open_: list[_Container] = []
     pending = ""  # the key just read, waiting for its container
     consumed = -1  # the end of the last value read with its key
@@ -389,14 +443,12 @@ def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             pending = ""
         elif token.group(4) is not None:
             if open_:
-                closed = open_.pop()
-                if not closed.clinical:
-                    yield from closed.held
+                yield from open_.pop().release(text, lexicon)
             pending = ""
         elif token.group(2) is not None:
             key = token.group(1)
             current = open_[-1] if open_ else None
-            if current is not None and set(label_words(key)) & _CLINICAL_CONTEXT:
+            if current is not None and _clinical_key(key):
                 current.clinical = True
             value = _JSON_VALUE.match(text, token.end())
             pending = key
@@ -405,11 +457,12 @@ def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             group = 1 if value.group(1) is not None else 2
             consumed = value.end()
             pending = ""
+            if current is not None and key == "resourceType" and value.group(1) is not None:
+                current.resource = value.group(1).strip()
             found = _json_value(text, key, current.holder if current else "",
                                 value.start(group), value.end(group), lexicon)
             for span in found:
-                if current is not None and span.type is PhiType.NAME and key.lower() in (
-                        "name", "names"):
+                if current is not None and span.type is PhiType.NAME and _bare_name(key):
                     current.held.append(span)
                 else:
                     yield span
@@ -419,8 +472,7 @@ def _json_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             yield from _json_value(text, open_[-1].key, outer, token.start(1), token.end(1),
                                    lexicon)
     for container in open_:
-        if not container.clinical:
-            yield from container.held
+        yield from container.release(text, lexicon)
 
 
 def _json_value(text: str, key: str, holder: str, start: int, end: int,
@@ -464,14 +516,58 @@ _SCHEME_TYPE = {"tel": PhiType.PHONE, "sms": PhiType.PHONE, "fax": PhiType.FAX,
                 "mailto": PhiType.EMAIL, "http": PhiType.URL, "https": PhiType.URL}
 
 
+_XML_ANY_TAG = re.compile(r"<(/?)(?:[A-Za-z][\w.\-]{0,20}:)?([A-Za-z][\w.\-]{0,40})"
+                          r"[^<>]{0,400}?(/?)>")
+_SIBLING_WINDOW = 1500
+"""How far (characters) either side of a bare `<name>` element its siblings are looked for."""
+
+
+def _xml_siblings(text: str, start: int, end: int) -> Iterator[str]:
+    """The tags of the elements beside the element text[start:end] under the same parent,
+    within `_SIBLING_WINDOW` characters either side (bounded: the scan stays linear)."""
+    before = list(_XML_ANY_TAG.finditer(text, max(0, start - _SIBLING_WINDOW), start))
+    depth = 0
+    for tag in reversed(before):
+        closing, self_closing = tag.group(1) == "/", tag.group(3) == "/"
+        if closing:
+            if depth == 0:
+                yield tag.group(2)
+            depth += 1
+        elif self_closing:
+            if depth == 0:
+                yield tag.group(2)
+        elif depth == 0:
+            break  # the parent's opening tag
+        else:
+            depth -= 1
+    depth = 0
+    for tag in _XML_ANY_TAG.finditer(text, end, min(len(text), end + _SIBLING_WINDOW)):
+        closing, self_closing = tag.group(1) == "/", tag.group(3) == "/"
+        if closing:
+            if depth == 0:
+                break  # the parent's closing tag
+            depth -= 1
+        elif depth == 0:
+            yield tag.group(2)
+            depth += 0 if self_closing else 1
+        elif not self_closing:
+            depth += 1
+
+
 def _xml_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
-    """Element text and attributes of XML/CDA fragments."""
+    """Element text and attributes of XML/CDA fragments. A bare `<name>` is a person's
+    only if no sibling element is clinical ('<name>Tacrolimus</name><value>8.2</value>')."""
     for element in _XML_ELEMENT.finditer(text):
         tag = element.group(1)
         phi = _XML_KEYS.get(tag.lower()) or classify(tag)
         start, end = _stripped(text, element.start(2), element.end(2))
-        if phi is not None and start < end and valid_value(text[start:end], phi, lexicon, tag):
-            yield _span(start, end, phi, "structured_xml")
+        if phi is None or start >= end or not valid_value(text[start:end], phi, lexicon, tag):
+            continue
+        if phi is PhiType.NAME and _bare_name(tag) and any(
+                _clinical_key(sibling) for sibling in _xml_siblings(
+                    text, element.start(), text.find(">", element.end(2)) + 1)):
+            continue
+        yield _span(start, end, phi, "structured_xml")
     for element in _XML_TAG.finditer(text):
         tag = element.group(1).lower()
         for attribute in _XML_ATTRIBUTE.finditer(text, element.start(2), element.end(2)):
@@ -515,10 +611,18 @@ _KEY_VALUE = re.compile(
 def _key_value_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
     """Values of `key=value` dumps whose key is an identifier field. A comma ends a value
     unless the dump separates its pairs with ';' or '&' ('name=Smith, John; dob=...') or
-    what follows it is one or two capitalized words ('name=Smith, John')."""
-    for pair in _KEY_VALUE.finditer(text):
+    what follows it is one or two capitalized words ('name=Smith, John'). A bare 'name' is
+    a person's only if no other key on its line is clinical ('name=Tacrolimus; value=8.2')."""
+    pairs = list(_KEY_VALUE.finditer(text))
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    clinical_lines = {bisect_left(newlines, pair.start()) for pair in pairs
+                      if _clinical_key(pair.group(1))}
+    for pair in pairs:
         phi = classify(pair.group(1))
         if phi is None or _inside_tag(text, pair.start()):
+            continue
+        if phi is PhiType.NAME and _bare_name(pair.group(1)) and bisect_left(
+                newlines, pair.start()) in clinical_lines:
             continue
         group = next(g for g in (2, 3, 4) if pair.group(g) is not None)
         start, end = pair.start(group), pair.end(group)
