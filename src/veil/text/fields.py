@@ -5,9 +5,10 @@ Structured data pasted into notes (tables, JSON, XML, key=value dumps; see
 `veil.text.structured`) says what a value is through its field name. `classify` maps a
 field name ('Last Name', 'pt_dob', 'Member ID') to a PHI type through one word table, and
 `valid_value` checks a value for its type's minimal shape (a date has a date's digits, a
-phone seven digits, a person no digits and not only clinical words, an identifier a
-digit), so that a drug, lab or vitals table yields nothing: fail closed on identifier
-fields, no flood elsewhere. Placeholders ('N/A', '[REDACTED]', '(pending)') are no values.
+phone seven digits, a person no digits, not only clinical words and no condition, scale
+or test name such as 'Braden Scale', an identifier a digit), so that a drug, lab or
+vitals table yields nothing: fail closed on identifier fields, no flood elsewhere.
+Placeholders ('N/A', '[REDACTED]', '(pending)') are no values.
 
 Insurers are never PHI: only the member, subscriber, policy and group numbers are, so a
 payer, insurer, carrier or plan-name field maps to nothing, and a plan's product name

@@ -21,6 +21,12 @@ layouts and returns the values whose field names are identifiers:
 A field name maps to a type, and a value is checked for its type's minimal shape, in
 `veil.text.fields` (`classify`, `valid_value`): a drug, lab or vitals table, or a FHIR
 Observation, yields nothing; placeholders ('N/A', '[REDACTED]', '***') are never marked.
+A bare 'name' is a person's only when nothing beside it says otherwise: no clinical
+sibling key (JSON key of the same object, XML element under the same parent, key of a
+key=value pair on the same line: 'value', 'dose', 'onset', 'clinicalStatus'...), no
+'resourceType' other than a person's; a table cell under a person's column must look like
+a name (`person_cell`: 'Afib RVR', 'stable' are no patients), and a header row is never
+read as values.
 
 Spans cover exactly the value (no quotes, blanks or delimiters); sources start with
 `structured_`; the score is 0.85. The work is linear in the text: each line is split a
