@@ -120,7 +120,9 @@ _HL7_AUTHORITY = re.compile(r"\^\^\^([A-Za-z][A-Za-z0-9 .&'\-]{1,30})\^(?:MR|MRN
 """The facility that assigned a patient identifier (PID-3.4: '12345^^^UWMC^MR')."""
 _HL7_APPLICATIONS = frozenset({"EPIC", "CERNER", "MEDITECH", "ALLSCRIPTS", "ATHENA", "SUNQUEST",
                                "LAB", "ADT", "RIS", "PACS", "HIS", "LIS", "EHR", "EMR", "SSA",
-                               "CMS", "CDC", "HL7"})
+                               "CMS", "CDC", "HL7", "PI", "MR", "MRN", "PT", "AN", "PN", "VN", "SS",
+                               "DL", "NPI", "SR", "XX", "NI"})
+"""Applications and identifier-type codes: no facility ('A1^^^PI^MR' has no authority)."""
 _GREETING = re.compile(r"(?m:^)[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
                        r"evening))[ \t,]+([A-Z][a-z'’\-]+)(?=[ \t]*[!,.:;\n])")
 _SIGN_OFF = re.compile(r"(?=[TtRrCcBbSsWw])(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|"
@@ -511,9 +513,8 @@ class CueFinder:
                         or k in MONTH_WORDS or k in lex.states or k in _ROLES_CAPS
                         for k in names):
                     continue
-                if not all(lex.is_name(k) or (words.zipf(k) < _RARE and not words.is_english(k)
-                                              and words.pronounceable(k)) for k in names):
-                    continue
+                if not all(lex.is_name(k) and not words.term_shaped(k) for k in names):
+                    continue  # both words in the name lists ('kevin tran'; not 'tacrolimus')
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_census",
                                   0.8))
         return spans

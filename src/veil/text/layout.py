@@ -71,6 +71,10 @@ UNIT_WORD = re.compile(r"(?i:\b(?:air|flight|evac|ambulance|ems|medic|rescue|cli
 _TAIL = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
 _DIRECTIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
                          "SOUTHWEST", "MIDTOWN", "DOWNTOWN", "UPTOWN", "CENTRAL"})
+_CLINICAL_AFTER = re.compile(r"[ \t]+(?:negative|positive|levels?|toxicity|dose|doses|trough|"
+                             r"peak|infusion|drip|started|stopped|held|given|result|results)\b")
+"""A lower-case clinical word after a rare word makes it a drug or test ('Mayo Clinic
+Tacrolimus levels'), not a campus."""
 _EVERYDAY_ZIPF = 4.0
 _RARE_ZIPF = 2.5
 """A word this rare in English after a facility is its campus's name, not the next word."""
@@ -89,18 +93,18 @@ def _is_town(words: str, lexicon: Lexicon) -> bool:
 
 def _initials_of(acronym: str, name: str) -> bool:
     """Whether the acronym's letters are, in order, initials of the name's words ('HRRMC' of
-    'Heart of the Rockies Regional Medical Center'; not 'ED' of 'Mercy Hospital')."""
-    initials = "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", name)
-                       if w.lower() not in ("of", "the", "and", "at", "for"))
+    'Heart of the Rockies Regional Medical Center', 'CHOP' of "Children's Hospital of
+    Philadelphia"; not 'ED' of 'Mercy Hospital'). Function words may lend their letter."""
+    initials = "".join(w[0].upper() for w in re.findall(r"[A-Za-z][A-Za-z'’]*", name))
     letters = acronym.replace("&", "")
-    if len(letters) < 2:
+    if len(letters) < 2 or not initials or initials[0] != letters[0]:
         return False
     position = 0
     for letter in letters:
         position = initials.find(letter, position) + 1
         if position == 0:
             return False
-    return initials[0] == letters[0]
+    return True
 
 
 def _town_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
@@ -119,7 +123,9 @@ def _town_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
                 n > 1 or words_module.zipf(key) < _EVERYDAY_ZIPF):
             return match.start(1) + len(" ".join(words[:n]))
         if n == 1 and words_module.zipf(key) < _RARE_ZIPF and not words_module.is_english(key) \
-                and not lexicon.is_clinical(key) and key not in lexicon.titles:
+                and not lexicon.is_clinical(key) and key not in lexicon.titles \
+                and not words_module.term_shaped(key) and not _CLINICAL_AFTER.match(
+                    text, match.start(1) + len(words[0])):
             return match.start(1) + len(words[0])  # 'Spectrum Health Butterworth'
     return None
 

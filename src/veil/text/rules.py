@@ -61,8 +61,9 @@ _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
 _RANGE_SEP = (r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?i:to|through|thru|and|&|until|till)[ \t]+)"
               r"(?:(?i:the)[ \t]+)?")
 """Between the two days of a range ('March 4th-6th', 'May 3 to the 9th')."""
-_UNIT_AFTER = (r"(?!\s*(?i:mg|mcg|ml|units?|%|mm|cm|kg|lbs?|hours?|hrs?|days?|weeks?|wks?|"
-               r"months?|years?|yrs?|times|x)\b)")
+_UNIT_AFTER = (r"(?!\s*(?i:mg|mcg|ml|units?|u|iu|kcal|cal|meq|mmol|cells|%|mm|cm|kg|lbs?|"
+               r"hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|x|bpm|mmhg|percentile)\b|"
+               r"\s*%)")
 """Not a day when a unit or a count follows ('March 4-6 weeks' keeps its range out)."""
 _ROMAN_MON = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
 """A month in Roman numerals ('03.XII.2023'), upper case only."""
@@ -134,7 +135,7 @@ _ROMANCE_MONTHS = (
     r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\."
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
-_SPACED_VALUE = (r"((?=[A-Z0-9\- ]*[0-9](?:[A-Z\- ]*[0-9]){4})(?=[A-Z0-9\- ]*[A-Z0-9]{2})"
+_SPACED_VALUE = (r"((?=(?:[A-Z\- ]{0,40}+[0-9]){5})(?=[A-Z0-9\- ]{0,60}?[A-Z0-9]{2})"
                  r"[A-Z0-9]{1,6}(?:[ \t\-][A-Z0-9]{1,12}){1,5})(?![A-Za-z0-9])"
                  r"(?![ \t]*(?i:units?|u|mg|mcg|g|kg|ml|l|iu|meq|mmol|mm|cm)\b)")
 """A value in groups: capitals and digits, at least five digits in all, two to six groups,
@@ -150,7 +151,8 @@ _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
 _ID_VALUE = (r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24}"
-             r"(?: (?=[A-Z\-]*[0-9])[0-9A-Z](?:[0-9A-Z]|-[0-9A-Z]){0,11}(?![a-z])){0,5}"
+             r"(?: (?!(?:ICD|CPT|LOINC|SNOMED|NDC|HCPCS|DRG|CVX)(?![a-z]))(?=[A-Z\-]*[0-9])"
+             r"[0-9A-Z](?:[0-9A-Z]|-[0-9A-Z]){0,11}(?![a-z])){0,5}"
              r"|(?=[A-Z]{1,5}(?:[ \-]?[0-9]){5})[A-Z]{1,5}(?: [0-9](?:[0-9]|-[0-9]){0,13}){1,5}"
              r"(?![A-Za-z0-9])" + _UNIT_AFTER + r")")
 """A labelled identifier: one token with a digit ('E4471820', 'TN1180-07'), then the groups a
@@ -161,15 +163,17 @@ _LABEL_TAIL = (r"(?:_(?:number|num|no|nbr|id|identifier)(?![A-Za-z0-9]))?"
                r"(?:[ \t]*\([A-Za-z0-9 .\-]{1,20}\))?")
 """What may follow a label word: a joined field suffix ('group_number') and a parenthesis
 ('NAM (RAMQ)', 'Member ID (primary)')."""
-_LEADER = r"(?:\.{2,}[ \t]*|_{2,}[ \t]*)?"
+_LEADER = r"(?:\.{2,80}+[ \t]*+|_{2,80}+[ \t]*+)?"
 """Form leaders between a label and its value ('Group # ......... TN1180-07')."""
-_SEP = (_LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?[ \t]*#?[ \t]*"
-        r"(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*" + _LEADER)
-_ANY_PHONE = (r"((?=(?:[ ./\-()]*[0-9]){8,13}(?![ ./\-]?[0-9]))\+?\(?[0-9]{1,5}\)?"
+_SEP = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
+        r"[ \t]*#?[ \t]*(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*" + _LEADER + r")")
+"""Atomic: taken once, never given back, so a label before a long run of blanks (an empty
+form field) costs linear time, not a cubic backtrack over where each blank belongs."""
+_ANY_PHONE = (r"((?=(?:[ ./\-()]*+[0-9]){8,13}(?![ ./\-]?[0-9]))\+?\(?[0-9]{1,5}\)?"
               r"(?:[ .\-/]?[0-9]{2,6}){1,4})(?![0-9])")
 """A phone number in any national layout after a phone word: 8 to 13 digits in groups."""
-_SEP_REQUIRED = (_LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b\.?[ \t]*"
-                 r"(?:[:#=]|is|was)?|[ \t]*[:#=]{1,2})[ \t]*#?[ \t]*" + _LEADER)
+_SEP_REQUIRED = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b"
+                 r"\.?[ \t]*(?:[:#=]|is|was)?|[ \t]*[:#=]{1,2})[ \t]*#?[ \t]*" + _LEADER + r")")
 _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
                 r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
                 r"PR|GU|VI)")
@@ -258,7 +262,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # a month/day cell in a table row that also holds a clock time
         r("date_cell_timed", d, r"\|[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*(?=\|[^\n]*"
           r"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9]))", 0.8, group=1),
-        r("date_first_cell", d, r"(?m:^[ \t]*\|?[ \t]*(" + _MON + r"/" + _DAYNUM
+        r("date_first_cell", d, r"(?m:^[ \t]*+\|?[ \t]*+(" + _MON + r"/" + _DAYNUM
           + r")[ \t]*(?:\||\t|"
           r" {2,}))", 0.8, group=1),
         # OCR damage: letter O for zero, l or I for one ('O3/l4/2O21'), at least one of each kind
@@ -306,9 +310,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_year_mon_day", d, _LD + _Y4 + r"[ \t]+" + _MONTH_DOT + r"[ \t]+" + _DAYNUM
           + r"(?:" + _ORD + r")?" + _R, 0.95),
         # 'DEC 01, 2026@10:42': a time joined to a date by '@' is part of it (VA CPRS)
-        r("date_at_time", d, r"(?<=[0-9])@[0-2]?[0-9]:?[0-5][0-9](?::?[0-5][0-9])?(?![0-9])", 0.8),
+        r("date_at_time", d, r"(?<=(?:19|20)[0-9]{2})@[0-2]?[0-9]:?[0-5][0-9](?::?[0-5][0-9])?"
+          r"(?![0-9])", 0.8),
         # 'vom 24.11. bis', 'le 3.12.': a day.month. after a word of time (German, French)
-        r("date_day_month_dots", d, r"(?i:\b(?:vom|bis|am|den|ab|seit|le|du|au|del|al|el)[ \t]+)"
+        r("date_day_month_dots", d, r"(?i:\b(?:vom|bis|den|ab|seit|le|du|au)[ \t]+)"
           r"(" + _DAYNUM + r"\.(?:0?[1-9]|1[0-2])\.)(?![0-9])", 0.85, group=1),
         r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*,?\s*(?:of\s+)?|\s*[\-/]\s*)" + _YEAR
           + _R, 0.95),
@@ -418,7 +423,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"percent|degrees|°))" + _R, 0.9, group=1),
         # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
         # temperature ('T 99F', 'temp 99 F')
-        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|[ \t]{2}|\b(?i:a|an|is|pt|patient|this|hpi|cc|"
+        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|(?<![ \t])[ \t]{2,}+|\b(?i:a|an|is|pt|patient|"
+          r"this|hpi|cc|"
           r"id)\b)"
           r"[ \t]*(" + _AGE_NUM + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF]))(?![A-Za-z0-9°])", 0.9,
           group=1),
@@ -436,9 +442,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
         # 'ages of residents range 78 to 98', 'aged 85-97': the top of an age range over 89
-        r("age_range", PhiType.AGE, r"(?i:\bage[sd]?\b[^.\n]{0,30}?\b(?:range[sd]?|from|between)?"
-          r"[ \t]*[0-9]{1,3}[ \t]*(?:to|-|–|and|through)[ \t]*)(9[0-9]|1[01][0-9])(?![0-9])"
-          + _UNIT_AFTER, 0.85, group=1),
+        r("age_range", PhiType.AGE, r"(?i:\bage[sd]?\b(?:[ \t]+of[ \t]+[a-z]+)?(?:[ \t]+(?:"
+          r"range[sd]?|ranged|ranging|from|between|were|are|of))?[ \t]*:?[ \t]*[0-9]{1,3}[ \t]*"
+          r"(?:to|-|–|and|through)[ \t]*)(9[0-9]|1[01][0-9])(?![0-9])" + _UNIT_AFTER, 0.85,
+          group=1),
         r("age_died_at", PhiType.AGE, r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|"
           r"expired|lived\s+to|living\s+to|alive\s+(?:and\s+well\s+)?at|a&w\s+at|living\s+at|"
           r"d\.)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
@@ -502,17 +509,18 @@ def _rules() -> tuple[PatternRule, ...]:
         r("phone_intl", PhiType.PHONE, r"(?<![0-9A-Za-z+])" + _PHONE_INTL + r"(?![0-9])", 0.85,
           validator="phone"),
         r("phone_local", PhiType.PHONE, r"(?i:\b(?:phone|tel|telephone|cell|mobile|pager|beeper|"
-          r"ph|call(?:ed)?|reach(?:ed)?|contact|home|work|at|number)\b\.?\s*[:#]?\s*(?:at\s+|is\s+)?)"
+          r"ph|call(?:ed)?|reach(?:ed)?|contact|home|work|at|number)\b\.?(?>\s*[:#]?\s*"
+          r"(?:at\s+|is\s+)?))"
           r"([0-9]{3}[\-.][0-9]{4})" + _RD, 0.9, group=1),
         # 'Tel 017687 55501', 'mobile 07700 900418', 'Tel. 08161 555 4471', 'pager 0400 555 912':
         # after a phone word, a number in any national layout (8 to 13 digits in groups)
         r("phone_labelled", PhiType.PHONE, r"(?i:\b(?:phone|tel|telephone|t[eé]l[eé]phone|"
           r"telefon|tel[eé]fono|cell|cellular|cellulaire|celular|mobile|mob|handy|m[oó]vil|"
-          r"pager|beeper|ph|contact|whatsapp)\b\.?[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*)"
-          + _ANY_PHONE, 0.85, group=1),
+          r"pager|beeper|contact|whatsapp)\b\.?(?>[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*))"
+          + _ANY_PHONE, 0.85, group=1, validator="phone_digits"),
         r("fax_labelled", PhiType.FAX, r"(?i:\b(?:fax|facsimile|t[eé]l[eé]copieur|telefax)\b\.?"
-          r"[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*)"
-          + _ANY_PHONE, 0.9, group=1),
+          r"(?>[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*))"
+          + _ANY_PHONE, 0.9, group=1, validator="phone_digits"),
         r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|ext\.?|extension|x)\s*#?:?\s*)"
           r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
         # --- government and record numbers ---
@@ -607,12 +615,13 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Member ID: YRK 441 908 226', 'plate TX RKJ-4218', 'CDL NC 000042871163'): groups of
         # capitals and digits, five digits at least, up to the next lower-case word
         r("spaced_mrn", PhiType.MRN, r"(?i:\b(?:mrn|mr\s*#|medical\s+record(?:\s+(?:number|"
-          r"no\.?|#))?|urn|chart\s*#?)\b[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.9, group=1),
+          r"no\.?|#))?|urn|chart\s*#?)\b(?>[ \t]*[:#]?[ \t]*))" + _SPACED_VALUE, 0.9, group=1),
         r("spaced_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|"
-          r"medicare|medicaid|health\s+card|insurance|plan|beneficiary)\b(?:\s+(?:id|no\.?|number|"
-          r"#|card))?[ \t]*[:#]?[ \t]*(?:id[ \t]*[:#]?[ \t]*)?)" + _SPACED_VALUE, 0.85, group=1),
-        r("spaced_account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account)\b(?:\s+(?:no\.?|number|#))?"
-          r"[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.85, group=1),
+          r"medicare|medicaid|health\s+card|insurance|plan|beneficiary)\b(?>(?:\s+(?:id|no\.?|"
+          r"number|#|card))?[ \t]*[:#]?[ \t]*(?:id[ \t]*[:#]?[ \t]*)?))" + _SPACED_VALUE, 0.85,
+          group=1),
+        r("spaced_account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account)\b(?>(?:\s+(?:no\.?|number|"
+          r"#))?[ \t]*[:#]?[ \t]*))" + _SPACED_VALUE, 0.85, group=1),
         r("spaced_plate", PhiType.PLATE, r"(?i:\b(?:plate|tag)\b(?:\s+(?:no\.?|number|#))?[ \t]*"
           r"[:#]?[ \t]*)((?:[A-Z]{2}[ \t]+)?(?=[A-Z0-9\- ]*[0-9])(?=[A-Z0-9\- ]*[A-Z0-9]{2})"
           r"[A-Z0-9]{1,4}(?:[ \t\-][A-Z0-9]{1,5}){1,2}|[A-Z]{2}[ \t]+(?=[A-Z0-9]*[0-9])"
@@ -621,8 +630,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"lic)\b\.?(?:\s+(?:no\.?|number|#))?[ \t]*[:#]?[ \t]*)((?:[A-Z]{2}[ \t\-])?"
           r"(?=[A-Z0-9.\- ]*[0-9]{5})[A-Z0-9]{1,6}(?:[ \t.\-][A-Z0-9]{1,9}){0,3})"
           r"(?![A-Za-z0-9])", 0.85, group=1),
-        r("spaced_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn)\b(?:\s+(?:no\.?|number|#))?"
-          r"[ \t]*[:#]?[ \t]*)" + _SPACED_VALUE, 0.85, group=1),
+        r("spaced_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn)\b(?>(?:\s+(?:no\.?|number|"
+          r"#))?[ \t]*[:#]?[ \t]*))" + _SPACED_VALUE, 0.85, group=1),
         # UK and Canadian postcodes ('Leeds LS8 4EX', 'Ottawa, ON K1Y 4E9')
         r("postcode_uk", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9][A-Z0-9]?[ \t]"
           r"[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])", 0.8),
@@ -808,11 +817,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("street_after_place_word", PhiType.ADDRESS, r"(?i:(?:\b(?:on|off|onto|along|from|"
           r"near|by|past|at|corner\s+of)|@)[ \t]+(?:the[ \t]+)?)"
           r"((?:(?i:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
-          r"(?:(?!(?i:the|a|an|my|his|her|our|their|this|that|same|other|next|last|first|main\s+"
-          r"floor)[ \t])(?:[A-Za-z][a-z'’\-]+|[A-Z]{2,}|[0-9]{1,3}(?i:st|nd|rd|th))[ \t]+){1,3}"
+          r"(?:(?!(?i:the|a|an|my|his|her|our|their|this|that|same|other|next|last|first|on|at|"
+          r"in|to|by|of|from|near|off|onto|along|past|and|or|main\s+floor)[ \t])"
+          r"(?:[A-Za-z][a-z'’\-]+|[A-Z]{2,}|[0-9]{1,3}(?i:st|nd|rd|th))[ \t]+){1,3}"
           r"(?:(?i:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
           r"highway|hwy|turnpike|tpke|pike|expressway|expy|freeway|fwy|circle|cir|court|"
-          r"terrace|ter|trail|trl|place|way)|Drive|DRIVE|Dr(?!\.?[ \t]+[A-Z][a-z])|DR)\.?)"
+          r"terrace|ter|trail|trl|place|way)|Drive|DRIVE|Dr(?!\.?[ \t]+[A-Z][a-z])|"
+          r"DR(?!\.?[ \t]+[A-Z])(?!\.?[ \t]*$)(?!\.[ \t]*\n))\.?)"
           r"(?![A-Za-z0-9])"
           r"(?![ \t]*(?i:said|says|told|wants|is|was|will|prescribed|ordered|recommended|"
           r"thinks|office|appt|appointment|clinic|exam|floor|unit|icu|dr\b))", 0.75, group=1,

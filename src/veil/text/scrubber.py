@@ -37,7 +37,7 @@ from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.places import PlaceFinder
-from veil.text.postal import PostalFinder
+from veil.text.postal import PostalFinder, world_cities
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import Candidate, CompiledRules
 from veil.text.slots import SlotFinder
@@ -148,6 +148,9 @@ _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
 a period ('SMITH I think' keeps its pronoun)."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
+_SHORT_NUMBER = 6
+"""A found number of fewer digits than this does not recur as PHI elsewhere in the text:
+'Order 5000' may be an order number, 'Platelets 5000' is a count."""
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
@@ -400,8 +403,8 @@ class Scrubber:
                 if town is not None:
                     extra.append(town)
                 abroad = _POSTCODE_TOWN.match(text, span.end)
-                if abroad and not _YEAR.fullmatch(abroad.group(1)) and not any(
-                        words_module.is_english(fold(w)) for w in abroad.group(2).split()):
+                if abroad and not _YEAR.fullmatch(abroad.group(1)) and self._town_abroad(
+                        abroad.group(2)):
                     # 'Ismaninger Str. 22 · 81675 München' (not '12 Oak St, 2024 Annual')
                     extra.append(Span(abroad.start(1), abroad.end(1), PhiType.ADDRESS,
                                       "postcode_abroad", 0.85))
@@ -426,6 +429,18 @@ class Scrubber:
         extra.extend(layout_spans(text, spans, self.lexicon))
         extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
+
+    def _town_abroad(self, words: str) -> bool:
+        """A town after a postcode: a gazetteer or world city ('Paris', 'Freising'), or a word
+        no dictionary holds that is no clinical word ('München'; not 'Medrol', 'Annual')."""
+        key = fold(words)
+        lex = self.lexicon
+        if lex.is_clinical(key) or key in lex.states:
+            return False
+        if key in lex.places or key in world_cities():
+            return True
+        return all(not words_module.is_english(fold(w)) and words_module.zipf(fold(w)) == 0.0
+                   and not lex.is_clinical(fold(w)) for w in words.split())
 
     def _after_propagation(self, text: str, spans: list[Span]) -> list[Span]:
         """What follows a span found only by propagation: a ZIP after a town ('atlanta
@@ -466,14 +481,19 @@ class Scrubber:
                     and key not in FUNCTION_WORDS and not words_module.is_english(key):
                 return [Span(paren.start(1), paren.end(1), PhiType.NAME, "name_nickname", 0.8)]
             return []
-        if fold(match.group(1)) in FUNCTION_WORDS or lex.is_clinical(fold(match.group(1))):
-            return []
+        nick = match.group(1)
+        key = fold(nick)
+        if nick.isupper() or key in FUNCTION_WORDS or lex.is_clinical(key) \
+                or words_module.term_shaped(key) or (words_module.is_english(key)
+                                                     and not lex.is_name(key)):
+            return []  # '"DNR"', '"Sulfa"', '"Full" Code' are no nicknames
         out = [Span(match.start(1), match.end(1), PhiType.NAME, "name_nickname", 0.85)]
         position = match.end()
         while len(out) < 4 and (word := _REST_OF_NAME.match(text, position)) is not None:
             key = fold(word.group(1))
-            if key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.titles or (
-                    words_module.zipf(key) >= _EVERYDAY and not lex.is_name(key)):
+            if key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.titles or not (
+                    lex.is_name(key) or (words_module.zipf(key) < 3.0
+                                         and not words_module.is_english(key))):
                 break
             out.append(Span(word.start(1), word.end(1), PhiType.NAME, "name_nickname", 0.85))
             position = word.end()
@@ -498,8 +518,9 @@ class Scrubber:
                 self._everyday_place(fold(w)) for w in _WORD.findall(surface))
             if span.type is PhiType.FACILITY and _ACRONYM_SURFACE.fullmatch(surface):
                 sensitive.setdefault(surface, span.type)  # 'HRRMC', 'MWH'
-            elif len(surface) >= 4 and span.type is not PhiType.NAME and not everyday:
-                insensitive.setdefault(surface, span.type)
+            elif len(surface) >= 4 and span.type is not PhiType.NAME and not everyday and not (
+                    surface.isdigit() and len(surface) < _SHORT_NUMBER):
+                insensitive.setdefault(surface, span.type)  # ('5000' recurs as a count)
             if span.type in (PhiType.NAME, PhiType.CITY):
                 for word in _WORD.findall(surface):
                     key = fold(word)

@@ -21,6 +21,7 @@ import polars as pl
 from veil.detect import patterns
 from veil.text import words
 from veil.text.lexicon import fold, lexicon
+from veil.text.places.vocabulary import _GENERIC
 
 
 def _polars(detector: str, normalize: Callable[[str], str] | None = None
@@ -60,11 +61,19 @@ def _reference(values: list[str]) -> list[bool]:
     """A reference number after the word that names it (session, auth, order, claim): four
     digits or more, no bare year, no dose ('order 1000 mg' is none)."""
     return [sum(c.isdigit() for c in v) >= 4 and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
-            for v in values]
+            and not _CODE_SYSTEM.match(v) for v in values]
+
+
+_CODE_SYSTEM = re.compile(r"(?i)^(?:ICD|CPT|LOINC|SNOMED|NDC|HCPCS|DRG|CVX)(?![a-z])")
 
 
 _STREET_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _NOT_STREET_NAME = frozenset({"MAIN"})
+_NOT_STREET_WORDS = frozenset({
+    "LEFT", "RIGHT", "LOWER", "UPPER", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+    "SATURDAY", "SUNDAY", "ONCOLOGY", "NEPHROLOGY", "CARDIOLOGY", "NEUROLOGY", "PAIN", "LIP",
+    "LESION", "LADDER", "FAMILY", "THE", "CALL", "ON", "BY"})
+"""Words that make 'on Left Ave?', 'BY ONCOLOGY DR', 'Fell from the Ladder Rd' no street."""
 
 
 def _street_name(values: list[str]) -> list[bool]:
@@ -76,9 +85,20 @@ def _street_name(values: list[str]) -> list[bool]:
         keys = [fold(w) for w in _STREET_WORD.findall(value)][:-1]
         names = [k for k in keys if k not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW", "NORTH",
                                                "SOUTH", "EAST", "WEST")]
-        out.append(bool(names) and not any(lex.is_clinical(k) and k not in _NOT_STREET_NAME
-                                           for k in names))
+        out.append(bool(names) and not any(
+            (lex.is_clinical(k) and k not in _NOT_STREET_NAME) or k in _NOT_STREET_WORDS
+            or k in _GENERIC for k in names))
     return out
+
+
+_FIRST_GROUP = re.compile(r"^\+|^\(?[0-9]{2,}|^1[ .\-]")
+
+
+def _phone_digits(values: list[str]) -> list[bool]:
+    """A phone after a phone word: 8 to 13 digits in the value itself, whose first group is
+    no lone digit ('7.35 7.40' is a pH trend, not a number)."""
+    return [8 <= sum(c.isdigit() for c in v) <= 13 and bool(_FIRST_GROUP.match(v))
+            for v in values]
 
 
 def _spaced_digits(values: list[str]) -> list[bool]:
@@ -153,6 +173,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "street_name": _street_name,
     "handle": _handle,
     "spaced_digits": _spaced_digits,
+    "phone_digits": _phone_digits,
     "not_code": _not_code,
     "phone": _phone,
 }
