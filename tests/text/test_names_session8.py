@@ -101,3 +101,28 @@ def test_signatures_initials_particles(scrubber: Scrubber, text: str, value: str
 ])
 def test_units_eponyms_and_chat_stay(scrubber: Scrubber, text: str) -> None:
     assert _names(scrubber, text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the lady at the front desk of Hennepin (Rogério) said my referral expired", "Rogério"),
+    ("the lady at the front desk of the clinic (Lovelie) said my referral expired", "Lovelie"),
+    ("my mom Dawn Her is ninety-four and lives alone", "Dawn Her"),
+    ("can you tell Will Stone his Holter results came back, thanks", "Will Stone"),
+])
+def test_parenthesized_and_addressed_names(scrubber: Scrubber, text: str, value: str) -> None:
+    assert any(value in found for found in _names(scrubber, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Drug requested: upadacitinib (Rinvoq) 15 mg daily, claim PA-26-3381970",
+    "dupilumab (Dupixent) 300 mg SC every 2 weeks; surfactant (Curosurf) x1",
+    "Interpreter (Spanish) present. Furosemide (Lasix) given.",
+])
+def test_drug_brands_and_languages_in_parentheses_stay(scrubber: Scrubber, text: str) -> None:
+    found = _names(scrubber, text)
+    assert not any(w in f for f in found for w in ("Rinvoq", "Dupixent", "Curosurf", "Lasix"))
+
+
+def test_a_town_after_in_when_only_acronyms_are_capitalized(scrubber: Scrubber) -> None:
+    text = "my uncle wade went to the va in tomah for PTSD inpatient, can we visit"
+    assert "tomah" in [text[s.start:s.end] for s in scrubber.find(text)]

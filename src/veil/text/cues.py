@@ -205,6 +205,19 @@ _PARTICLE_NAME = re.compile(
 """'Pieter de Vries', 'family van Dijk', 'Baby Girl de Vries': a surname with its particle
 after a given name or a word that names a family (not an eponym: 'de Quervain', 'von
 Willebrand' are clinical)."""
+_PAREN_PERSON = re.compile(r"\(([A-Z][a-z'’\-]{2,20})\)")
+"""'the lady at the front desk of Hennepin (Rogério)': a capitalized word alone in
+parentheses that is a given name no dictionary word ('(Spanish)', '(Lasix)' stay)."""
+_PERSON_BEFORE = re.compile(r"(?i:\b(?:lady|man|woman|guy|girl|nurse|staff|desk|receptionist|"
+                            r"tech|aide|clerk|agent|person|someone|doctor|therapist|"
+                            r"interpreter|coordinator|navigator|worker)\b)")
+"""A word for a person shortly before a parenthesis: a word no dictionary holds in it is
+that person's name ('the lady at the front desk (Lovelie)'), not a drug's brand."""
+_TELL_NAME = re.compile(r"(?i:\b(?:tell|ask|remind|notify|inform|thank)[ \t]+)"
+                        r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]+(?:his|her|their|"
+                        r"that|to|about|we|i|the)\b)")
+"""'can you tell Will Stone his Holter results came back': capitalized words after 'tell'
+and before whom the message is about."""
 _NOT_AFTER_TITLE = frozenset({
     "SAID", "SAYS", "TOLD", "THINKS", "WANTS", "OFFICE", "OFFICES", "APPT", "APPOINTMENT",
     "VISIT", "VISITS", "NOTE", "NOTES", "ORDERS", "ORDER", "REFERRAL", "LETTER", "CALLED",
@@ -248,6 +261,8 @@ class CueFinder:
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
         spans.extend(self._census_names(text))
+        if "(" in text or "tell" in text or "ask" in text:
+            spans.extend(self._addressed_names(text))
         spans.extend(self._signatures(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
@@ -487,6 +502,29 @@ class CueFinder:
             else:
                 spans.append(Span(match.start(2), match.end(2), PhiType.NAME, "cue_particle",
                                   0.8))
+        return spans
+
+    def _addressed_names(self, text: str) -> list[Span]:
+        """Names in parentheses and after 'tell'/'ask' (see `_PAREN_PERSON`, `_TELL_NAME`)."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _PAREN_PERSON.finditer(text):
+            key = fold(match.group(1))
+            if (lex.is_name(key) or (words.zipf(key) == 0.0 and words.pronounceable(key)
+                                     and _PERSON_BEFORE.search(text, max(0, match.start() - 48),
+                                                               match.start()))) \
+                    and not words.is_english(key) and not lex.is_clinical(key) \
+                    and not words.term_shaped(key) and key not in lex.states \
+                    and key not in lex.places:
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_paren_name",
+                                  0.75))
+        for match in _TELL_NAME.finditer(text):
+            keys = [fold(w) for w in match.group(1).split()]
+            if any((k in FUNCTION_WORDS and not lex.is_name(k)) or lex.is_clinical(k)
+                   or k in lex.titles or k in MONTH_WORDS for k in keys) \
+                    or not any(lex.is_name(k) for k in keys):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_tell", 0.8))
         return spans
 
     def _census_names(self, text: str) -> list[Span]:

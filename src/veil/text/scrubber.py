@@ -139,7 +139,8 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NICKNAME = re.compile(r",?[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name: the person's nickname ('"Effie"', '(“JoJo”)')."""
 _SHORT_SURNAME_AFTER = re.compile(r" ((?:Her|Le|Do|Ha|Ho|To|Ma|An|Ng|Vu|Vo|Yi|Oh|Ko|Go|Ly|La)"
-                                  r")(?=[ \t]*(?:[.,;:)\n]|$))")
+                                  r")(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:is|was|has|had|and|who|"
+                                  r"said|says|called|lives|died)\b)")
 """Surnames that are also short words (Hmong 'Her', Vietnamese 'Le', 'Do', 'Vo'), written with
 a capital right after a name and before punctuation: the name's last word."""
 _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"

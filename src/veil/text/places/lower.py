@@ -32,13 +32,15 @@ _LOWER_FACILITY = re.compile(
 _RARE_BRAND = 3.5
 """An English word rarer than this before a facility word names the place ('heartland
 hospice', 'lakeshore surgical'); commoner ones describe it ('local', 'regular', 'minute')."""
-_DROP_UPPER = {c: None for c in range(ord("A"), ord("Z") + 1)}
+_TITLE_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]")
+_TITLE_WORD_CHARS = 1
 _CHAT_CAPITALS = 0.015
 """A text whose characters are at most 1.5 % capitals is lower-case chat."""
 _LOWER_PLACE = re.compile(
-    r"(?<![A-Za-z])(?:in|from|to|near|outside|around|of)[ \t]+([a-z][a-z'’\-]+(?:[ \t]+"
-    r"[a-z][a-z'’\-]+){0,2})")
-"""A lower-case word run after a place preposition."""
+    r"(?<![A-Za-z])(?:in|from|to|near|outside|around|of)[ \t]+(?=([a-z][a-z'’\-]+(?:[ \t]+"
+    r"[a-z][a-z'’\-]+){0,2}))")
+"""A lower-case word run after a place preposition (read ahead, not consumed: 'to the va in
+tomah' tries 'the va in' and then 'tomah')."""
 _LOWER_FACILITY_PREP = re.compile(
     r"(?<![A-Za-z])(to|at|from|per|with|through|via)[ \t]+(?:the[ \t]+)?([a-z][a-z'’]{2,})"
     r"(?![A-Za-z'’])")
@@ -63,8 +65,8 @@ class _LowerPlaces(_PlaceBase):
         """'moved to tulsa', 'live in eau claire ok 74012': in lower-case chat (few capitals),
         a gazetteer town after a place preposition is a city, unless it is an everyday word
         too (word-named towns, names that are words), a state, clinical or a function word."""
-        if len(text) - len(text.translate(_DROP_UPPER)) > len(text) * _CHAT_CAPITALS:
-            return []
+        if len(_TITLE_WORD.findall(text)) * _TITLE_WORD_CHARS > len(text) * _CHAT_CAPITALS:
+            return []  # the writer capitalizes names (acronyms such as 'PTSD', 'VA' do not count)
         lex = self.lex
         spans: list[Span] = []
         for match in _LOWER_PLACE.finditer(text):
