@@ -216,3 +216,24 @@ def test_a_count_after_a_clinic_is_no_unit_number(scrubber: Scrubber) -> None:
 def test_a_dialysis_machine_model_is_no_unit() -> None:
     text = "HD on Fresenius 2008T tonight."
     assert not any("2008T" in text[s.start:s.end] for s in Scrubber().find(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Ortho referral to Midwest Bone & Joint, appt soon.", "Midwest Bone & Joint"),
+    ("outreach notes nite shift — Healthcare for the Homeless van, stop 1",
+     "Healthcare for the Homeless"),
+    ("does she need rehab at Catholic Memorial Home first?", "Catholic Memorial Home"),
+    ("YOU OWE 10/14/26  ED visit level 4 - Primary Children's      1,842.00", "Primary Children's"),
+    ("your multigene panel (Invitae, order RQ4477102) identified", "Invitae"),
+])
+def test_specialty_pairs_and_listed_systems(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_a_product_after_a_brand_is_no_campus(scrubber: Scrubber) -> None:
+    text = "Testing: Invitae Multi-Cancer panel (84 genes), requisition 12"
+    assert not any("Multi" in f for f in _facilities(scrubber, text))
+
+
+def test_body_parts_joined_by_and_are_no_facility(scrubber: Scrubber) -> None:
+    assert _facilities(scrubber, "Bone and Joint pain is worse this week.") == []

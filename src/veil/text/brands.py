@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from veil.text import words
-from veil.text.layout import UNIT_WORD
+from veil.text.layout import CLINICAL_AFTER, UNIT_WORD
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places.vocabulary import _eponym_after
 from veil.text.spans import PhiType, Span
@@ -54,11 +54,12 @@ _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|l
 _STORE_AFTER = re.compile(r"^[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{2,6}(?![0-9])")
 """A store or branch number after a chain's name ('Walgreens #09174') marks the place."""
 _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’]s)?|"
-                          r"[A-Z][a-z'’\-]+(?:['’]s)?)(?![A-Za-z0-9])")
+                          r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?:['’]s)?)(?![A-Za-z0-9\-])")
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
 "Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
 _TOWN_AHEAD = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})(?![A-Za-z])")
-_MODEL_AFTER = re.compile(r"[ \t]+(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
+_MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
+                          r"(?![,.][0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
 """A model number after a maker's name ('Fresenius 2008T', 'Baxter 6060')."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][ \t\"'“(]*|\n[ \t]*[-*•][ \t]*)$")
@@ -133,8 +134,9 @@ class BrandFinder:
             if key in lex.states and not _CAMPUS_WORD.match(text, match.end()):
                 break  # 'Geisinger Danville PA': a state ends it ('Wyoming Valley' goes on)
             if key in FUNCTION_WORDS or key in MONTH_WORDS or key in _WEEKDAYS \
-                    or key in lex.titles or lex.is_clinical(key) or key in _GENERIC_AFTER:
-                break
+                    or key in lex.titles or lex.is_clinical(key) or key in _GENERIC_AFTER \
+                    or CLINICAL_AFTER.match(text, match.end()):
+                break  # ('Invitae Multi-Cancer panel': the product, not a campus)
             end = match.end()
         return end
 

@@ -71,8 +71,9 @@ UNIT_WORD = re.compile(r"(?i:\b(?:air|flight|evac|ambulance|ems|medic|rescue|cli
 _TAIL = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
 _DIRECTIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
                          "SOUTHWEST", "MIDTOWN", "DOWNTOWN", "UPTOWN", "CENTRAL"})
-_CLINICAL_AFTER = re.compile(r"[ \t]+(?:negative|positive|levels?|toxicity|dose|doses|trough|"
-                             r"peak|infusion|drip|started|stopped|held|given|result|results)\b")
+CLINICAL_AFTER = re.compile(r"[ \t]+(?:negative|positive|levels?|toxicity|dose|doses|trough|"
+                            r"peak|infusion|drip|started|stopped|held|given|result|results|panel|"
+                            r"panels|test|testing|assay|screen|kit)\b")
 """A lower-case clinical word after a rare word makes it a drug or test ('Mayo Clinic
 Tacrolimus levels'), not a campus."""
 _EVERYDAY_ZIPF = 4.0
@@ -124,7 +125,7 @@ def _town_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
             return match.start(1) + len(" ".join(words[:n]))
         if n == 1 and words_module.zipf(key) < _RARE_ZIPF and not words_module.is_english(key) \
                 and not lexicon.is_clinical(key) and key not in lexicon.titles \
-                and not words_module.term_shaped(key) and not _CLINICAL_AFTER.match(
+                and not words_module.term_shaped(key) and not CLINICAL_AFTER.match(
                     text, match.start(1) + len(words[0])):
             return match.start(1) + len(words[0])  # 'Spectrum Health Butterworth'
     return None

@@ -42,7 +42,9 @@ _FACILITY_WORD = (
     r"Women['’]?s\s+Health|Surgical|Audiology|Hearing\s+Cent(?:er|re)|"
     r"Recovery\s+Cent(?:er|re)|Treatment\s+Cent(?:er|re)|Visiting\s+Nurses?(?:\s+Association)?|"
     r"VNA|EMS|CBOC|VAMC|IHS|Medical\s+Supply|Home\s+Infusion|Infusion\s+(?:Cent(?:er|re)|Services)|"
-    r"Primary\s+Care|"
+    r"Primary\s+Care|(?:Bone|Heart|Skin|Eye|Ear|Spine|Sleep|Foot|Hand|Joint|Vein|Vascular|Allergy|"
+    r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
+    r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung)|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care)")
@@ -68,7 +70,8 @@ _FACILITY_OF = re.compile(
     r"(?=[UHCMVRI])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|Hospice|"
     r"Urgent\s+Care|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
-    r"(?:Center|Hospital)|Infirmary)\s+of|(?:Hospital|Clinic|Institute|Hospice)\s+for)\s+"
+    r"(?:Center|Hospital)|Infirmary)\s+of|(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
+    r"Health\s+Care|Medicine)\s+for)\s+"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
 _CUT_WORDS = frozenset({
     "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
@@ -173,7 +176,8 @@ _DENOMINATIONS = frozenset({"CATHOLIC", "BAPTIST", "METHODIST", "PRESBYTERIAN", 
                             "ADVENTIST", "EPISCOPAL", "JEWISH", "MENNONITE", "MORAVIAN",
                             "SHRINERS"})
 _CARE_WORDS = frozenset({"HOSPITAL", "HOSPITALS", "MEDICAL", "HEALTH", "HEALTHCARE", "CLINIC",
-                         "CLINICS", "INFIRMARY", "HOSPICE"})
+                         "CLINICS", "INFIRMARY", "HOSPICE", "HOME", "NURSING", "MANOR", "REHAB",
+                         "REHABILITATION", "PAVILION", "SANATORIUM"})
 _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS", "PLLC", "LLC",
                            "PC", "INC", "LLP"})
 
