@@ -71,7 +71,7 @@ _FACILITY_OF = re.compile(
     r"Urgent\s+Care|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
     r"(?:Center|Hospital)|Infirmary)\s+of|(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
-    r"Health\s+Care|Medicine)\s+for)\s+"
+    r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care)\b)"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
 _CUT_WORDS = frozenset({
     "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
