@@ -7,11 +7,6 @@ import pytest
 from veil.text.scrubber import Scrubber
 
 
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
 def _found(scrubber: Scrubber, text: str) -> list[str]:
     return [text[s.start:s.end] for s in scrubber.find(text)]
 

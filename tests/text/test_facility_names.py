@@ -14,23 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.text.coverage import covered
 from veil.text.latin import ascii_reading
 from veil.text.merge import merge
 from veil.text.scrubber import Scrubber
 from veil.text.spans import PhiType, Span
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
-    start = text.index(value)
-    flags = bytearray(len(text))
-    for span in scrubber.find(text):
-        flags[span.start:span.end] = b"\1" * (span.end - span.start)
-    return all(flags[i] for i in range(start, start + len(value)) if text[i].isalnum())
 
 
 def _facilities(scrubber: Scrubber, text: str) -> list[str]:
@@ -58,7 +46,7 @@ def _facilities(scrubber: Scrubber, text: str) -> list[str]:
     ("Referral to Visiting Nurse Health System for home health.", "Visiting Nurse Health System"),
 ])
 def test_whole_facility_name_is_found(scrubber: Scrubber, text: str, value: str) -> None:
-    assert _covered(scrubber, text, value)
+    assert covered(scrubber, text, value)
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -99,7 +87,7 @@ def test_generic_words_of_a_merged_facility_do_not_recur_as_phi(scrubber: Scrubb
 ])
 def test_names_in_accented_letters_are_found_whole(scrubber: Scrubber, text: str,
                                                    value: str) -> None:
-    assert _covered(scrubber, text, value)
+    assert covered(scrubber, text, value)
 
 
 @settings(max_examples=200, deadline=None)
@@ -132,7 +120,7 @@ def test_a_unit_in_parentheses_is_no_acronym_of_the_facility(scrubber: Scrubber)
 ])
 def test_campus_towns_and_of_names_belong_to_the_facility(scrubber: Scrubber, text: str,
                                                           value: str) -> None:
-    assert _covered(scrubber, text, value)
+    assert covered(scrubber, text, value)
 
 
 def test_a_generic_of_phrase_is_no_facility(scrubber: Scrubber) -> None:
@@ -145,7 +133,7 @@ def test_a_generic_of_phrase_is_no_facility(scrubber: Scrubber) -> None:
     ("| 10/03/2026  | LD   | Walgreens #09174  Missing: DTaP", "Walgreens #09174"),
 ])
 def test_brand_campuses_and_store_numbers(scrubber: Scrubber, text: str, value: str) -> None:
-    assert _covered(scrubber, text, value)
+    assert covered(scrubber, text, value)
 
 
 @pytest.mark.parametrize(("text", "brand"), [
@@ -174,7 +162,7 @@ def test_hl7_header_and_assigning_facilities() -> None:
 ])
 def test_quoted_nicknames_and_the_surname_after_them(scrubber: Scrubber, text: str,
                                                      values: list[str]) -> None:
-    assert all(_covered(scrubber, text, v) for v in values)
+    assert all(covered(scrubber, text, v) for v in values)
     assert "Petsa" not in [text[s.start:s.end] for s in scrubber.find(text)]
 
 
@@ -185,7 +173,7 @@ def test_quoted_nicknames_and_the_surname_after_them(scrubber: Scrubber, text: s
     ("who covers for the doctor at Rosebud IHS this weekend", "Rosebud IHS"),
 ])
 def test_chat_facilities_of_one_rare_word(scrubber: Scrubber, text: str, value: str) -> None:
-    assert _covered(scrubber, text, value)
+    assert covered(scrubber, text, value)
 
 
 @pytest.mark.parametrize("text", [
@@ -205,7 +193,7 @@ def test_chat_descriptions_of_care_stay(scrubber: Scrubber, text: str) -> None:
     ("Social work re: AUD tx - Hazelden intake call Mar 31.", "Hazelden"),
 ])
 def test_ambulance_units_and_listed_centers(scrubber: Scrubber, text: str, value: str) -> None:
-    assert _covered(scrubber, text, value)
+    assert covered(scrubber, text, value)
 
 
 def test_a_count_after_a_clinic_is_no_unit_number(scrubber: Scrubber) -> None:
@@ -227,7 +215,7 @@ def test_a_dialysis_machine_model_is_no_unit() -> None:
     ("your multigene panel (Invitae, order RQ4477102) identified", "Invitae"),
 ])
 def test_specialty_pairs_and_listed_systems(scrubber: Scrubber, text: str, value: str) -> None:
-    assert _covered(scrubber, text, value)
+    assert covered(scrubber, text, value)
 
 
 def test_a_product_after_a_brand_is_no_campus(scrubber: Scrubber) -> None:

@@ -9,11 +9,6 @@ from veil.text.scrubber import Scrubber
 from veil.text.spans import PhiType
 
 
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
 def _names(scrubber: Scrubber, text: str) -> list[str]:
     return [text[s.start:s.end] for s in scrubber.find(text) if s.type is PhiType.NAME]
 
