@@ -119,3 +119,39 @@ def test_a_lot_label_decides_over_a_code_shape(scrubber: Scrubber) -> None:
                                   "lot size of tablets 100 ct vs 30 ct"])
 def test_leads_and_lots_of_words_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Edad: 54 años NSS: 4307 72 1148-3   CURP: TEGF720315MNLRRR06 Do", "4307 72 1148-3"),
+    ("Prontuário nº 3.441.207-9   Cartão SUS: 898 0014 4721 0336 Paciente", "898 0014 4721 0336"),
+    ("Nasc.: 03/05/1991   CPF: 402.118.957-31 Endereço", "402.118.957-31"),
+    ("Adres: Oudegracht 301 bis, 3511 PB Utrecht BSN: 1841.02.377", "1841.02.377"),
+    ("UHID: KH.1188402     IP No.: IP/26/119482 Consultant", "IP/26/119482"),
+    ("Aadhaar: xxxx xxxx 4410 Payer: Star Health", "4410"),
+    ("Dra. L. F. — CRM-SP 188.204 / R2", "188.204"),
+    ("J. O., MD CCFP — CPSO 118420", "118420"),
+    ("Dr F. M. — HPCSA MP 0772194", "MP 0772194"),
+    ("Dra. N. C. (nº col. 08-44172)  Motivo", "08-44172"),
+    ("M. E., huisarts   AGB-code 01-047882", "01-047882"),
+    ("Dr. D. (Reg. No. MMC 2009/04/1873). Emergency", "2009/04/1873"),
+    ("N. P., Attorney at Law, WSBA #40177 Encl.", "40177"),
+    ("Discharging doctor: Dr H. L. (Prov. no. 4431287T)", "4431287T"),
+    ("call to update your payment method ending in 4471. Detach", "4471"),
+    ("spouse, 34, SSN ends 8842 (ITIN before)", "8842"),
+    ("ID DDM00482117, grp 30166 Visit today", "30166"),
+    ("Oudegracht 301 bis, 3511 PB Utrecht", "3511 PB"),
+    ("105 Rocklands Drive, Tiwi NT 0810", "0810"),
+])
+def test_identifiers_abroad_by_their_labels(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "pan troglodytes; chi square test 12.4; sin 2x cos; dni 2000 units",
+    "give 1000 MG Tylenol and 2000 IU Vitamin D",
+    "HBO session # 24/40 (2.4 ATA x 90 min)",
+    "dupilumab (Dupixent) 300 mg/2 mL PFS",
+    "behavioral activation homework (walk along the river trail 3x/wk)",
+])
+def test_words_and_counts_like_labels_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []

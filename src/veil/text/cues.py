@@ -213,6 +213,7 @@ _PERSON_BEFORE = re.compile(r"(?i:\b(?:lady|man|woman|guy|girl|nurse|staff|desk|
                             r"interpreter|coordinator|navigator|worker)\b)")
 """A word for a person shortly before a parenthesis: a word no dictionary holds in it is
 that person's name ('the lady at the front desk (Lovelie)'), not a drug's brand."""
+_CLAUSE_START = re.compile(r"[.;:)\n]")
 _TELL_NAME = re.compile(r"(?i:\b(?:tell|ask|remind|notify|inform|thank)[ \t]+)"
                         r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]+(?:his|her|their|"
                         r"that|to|about|we|i|the)\b)")
@@ -510,9 +511,9 @@ class CueFinder:
         lex = self.lexicon
         for match in _PAREN_PERSON.finditer(text):
             key = fold(match.group(1))
+            clause = _CLAUSE_START.split(text[max(0, match.start() - 48):match.start()])[-1]
             if (lex.is_name(key) or (words.zipf(key) == 0.0 and words.pronounceable(key)
-                                     and _PERSON_BEFORE.search(text, max(0, match.start() - 48),
-                                                               match.start()))) \
+                                     and _PERSON_BEFORE.search(clause))) \
                     and not words.is_english(key) and not lex.is_clinical(key) \
                     and not words.term_shaped(key) and key not in lex.states \
                     and key not in lex.places:

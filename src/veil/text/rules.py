@@ -542,7 +542,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|ss#|social)[ \t]*(?:l4|last4)[ \t]*[:#=]?"
           r"[ \t]*|\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
-          r"ending)\s+(?:in|with)\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+"
+          r"ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+"
           r"(?:the\s+|my\s+|his\s+|her\s+|their\s+|your\s+|pt'?s\s+|patient'?s\s+)?"
           r"(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?))?\)?\s*(?:is|are|=|:|-)?\s*"
           r"\(?\s*(?:[xX*#•]{3}[\- ]?[xX*#•]{2}[\- ]?)?)([0-9]{4})(?![0-9])", 0.9, group=1),
@@ -656,7 +656,7 @@ def _rules() -> tuple[PatternRule, ...]:
           + _RD, 0.95),
         r("health_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|plan|"
           r"beneficiary|insurance|insured|medicare|medicaid|hicn|mbi|payer|payor|coverage|"
-          r"health\s+plan|carrier|nam|ramq|ohip|phn|nhs|medicare\s+card|carte)(?![A-Za-z0-9])"
+          r"health\s+plan|carrier|nam|ramq|ohip|phn|nhs|medicare\s+card|carte|grp)(?![A-Za-z0-9])"
           + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         r("license", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic|dea|npi|upin|dl|driver'?s?\s+"
@@ -860,6 +860,34 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
+        # national and hospital identifiers abroad by their labels ('CPF: 402.118.957-31',
+        # 'NSS: 4307 72 1148-3', 'BSN: 1841.02.377', 'UHID: KH.1188402', 'Prontuário nº ...')
+        r("national_id", PhiType.ID, r"(?i:\b(?:nss|curp|cpf|rfc|dni|nie|nif|bsn|aadhaar|aadhar|"
+          r"pan|cip|tsi|cip/tsi|cart[aã]o\s+sus|sus|uhid|ip\s+no\.?|op\s+no\.?|folder\s+no\.?|"
+          r"prontu[aá]rio(?:\s+n[ºo°])?|n[ºo°]\s+dossier|no\s+dossier|dossier|nhc|historia\s+"
+          r"cl[ií]nica|expediente|matr[ií]cula|matricola|codice\s+fiscale|tessera\s+sanitaria|"
+          r"pesel|nric|svnr|ahv|sin|versichertennr|versichertennummer|ihi|chi|c[eé]dula|rut|"
+          r"pps|ppsn|nino|burgerservicenummer)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R,
+          0.85, group=1, validator="reference"),
+        # professional registries ('CPSO 118420', 'CRM-SP 188.204', 'HPCSA MP 0772194', 'nº col.
+        # 08-44172', 'AGB-code 01-047882', 'Reg. No. MMC 2009/04/1873', 'WSBA #40177')
+        r("registry_license", PhiType.LICENSE, r"(?i:\b(?:cpso|cmq|crm(?:-[a-z]{2})?|hpcsa|mmc|"
+          r"gmc|ahpra|nmc|big|agb(?:-code)?|wsba|bar|n[ºo°]\s*col\.?|colegiado|col\.|"
+          r"prov\.?\s+no\.?|provider\s+no\.?|reg\.?\s+no\.?(?:\s+[a-z]{2,5})?|registration\s+no\.?|"
+          r"psy|lic\.?\s+no\.?)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R, 0.85, group=1,
+          validator="reference"),
+        # postcodes abroad: Dutch '3511 PB Utrecht' (before the town), Australian 'NT 0810'
+        r("postcode_nl", PhiType.ADDRESS, r"(?:(?m:^)|,|(?i:postcode|postal\s+code)[ \t]*:?)[ \t]*"
+          r"([1-9][0-9]{3}[ ]?(?!SA|SD|SS)[A-Z]{2})(?=[ \t]+[A-Z][a-z])", 0.8, group=1),
+        r("postcode_au", PhiType.ADDRESS, r"(?<![A-Za-z])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+"
+          r"([0-9]{4})(?![0-9])", 0.8, group=1),
+        # 'Aadhaar: xxxx xxxx 4410', 'card **** **** **** 1234': a masked number shows its end
+        r("masked_number", PhiType.ID, r"(?<![A-Za-z0-9])(?:(?:[xX]{4}|\*{4}|•{4})[ \-]){1,3}"
+          r"[0-9]{4}(?![0-9])", 0.9),
+        # 'payment method ending in 4471', 'card ends 1234': the last digits of an account
+        r("account_last4", PhiType.ACCOUNT, r"(?i:\b(?:card|payment(?:\s+method)?|account|acct|"
+          r"visa|mastercard|amex|debit|credit)\b[^.\n]{0,20}?\b(?:ending|ends?)(?:\s+(?:in|with))?"
+          r"\s*:?\s*)([0-9]{4})(?![0-9])", 0.85, group=1),
         # 'username: sunflower_mama77', 'user kjohannsen', 'MHV login bmcallister11B': the word
         # after a user-name label (a handle with a digit, a dot or an underscore, or a word no
         # dictionary holds; 'user reports pain' has an English word there)
@@ -960,7 +988,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "iban", "checking", "savings", "payment", "financial", "guarantor"),
     "health_plan": ("member", "subscriber", "policy", "group", "plan", "beneficiary", "insur",
                     "medicare", "medicaid", "hicn", "mbi", "payer", "payor", "coverage",
-                    "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte"),
+                    "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte", "grp"),
     "license": ("lic", "dea", "npi", "upin", "dl", "driver", "cert", "registration", "passport",
                 "permit", "badge", "employee", "permis", "clia"),
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
@@ -970,6 +998,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough"),
     "general_delivery": ("delivery",),
+    "masked_number": ("xxxx", "****", "••••"),
+    "account_last4": ("end",),
     "device_lot_serial": ("serial", "s/n", "sn", "lot", "udi", "imei", "meid", "esn"),
     "street_number_last": ("calle", "avenida", "av.", "rua", "carrera", "camino", "paseo",
                            "via", "rue"),
@@ -1062,7 +1092,8 @@ FIRST_CHARS.update({
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
     "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
-    "spaced_digits": "0-9A-Z", "street_letter": "0-9NSEW", "street_number_last": "ACRPV",
+    "spaced_digits": "0-9A-Z", "postcode_au": "NVQSWTA", "street_letter": "0-9NSEW",
+    "street_number_last": "ACRPV",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(
     {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))

@@ -149,6 +149,8 @@ _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
 a period ('SMITH I think' keeps its pronoun)."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
+_PIN_AFTER_CITY = re.compile(r",?[ \t]*(?:[-–][ \t]*)?([1-9][0-9]{5})(?![0-9])")
+"""A six-digit postal code after a town (India's PIN, Singapore's, Russia's)."""
 _SHORT_NUMBER = 6
 """A found number of fewer digits than this does not recur as PHI elsewhere in the text:
 'Order 5000' may be an order number, 'Platelets 5000' is a count."""
@@ -453,6 +455,10 @@ class Scrubber:
                 if zip_match:
                     extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
                                       "zip_city", 0.9))
+                pin = _PIN_AFTER_CITY.match(text, span.end)
+                if pin:  # 'Mumbai 400053', 'Andheri (W), Mumbai - 400053'
+                    extra.append(Span(pin.start(1), pin.end(1), PhiType.ADDRESS, "zip_city",
+                                      0.85))
             elif span.type in _COORDINATED_TYPES:
                 extra.extend(_coordinated_identifier(text, span))
             if span.type is PhiType.NAME:

@@ -61,7 +61,11 @@ def _reference(values: list[str]) -> list[bool]:
     """A reference number after the word that names it (session, auth, order, claim): four
     digits or more, no bare year, no dose ('order 1000 mg' is none)."""
     return [sum(c.isdigit() for c in v) >= 4 and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
-            and not _CODE_SYSTEM.match(v) for v in values]
+            and not _CODE_SYSTEM.match(v) and not _COUNT_OF.match(v) for v in values]
+
+
+_COUNT_OF = re.compile(r"^[0-9]{1,3}/[0-9]{1,3}$")
+"""'session # 24/40': the 24th of 40, a count, not a reference number."""
 
 
 _CODE_SYSTEM = re.compile(r"(?i)^(?:ICD|CPT|LOINC|SNOMED|NDC|HCPCS|DRG|CVX)(?![a-z])")
@@ -69,6 +73,8 @@ _CODE_SYSTEM = re.compile(r"(?i)^(?:ICD|CPT|LOINC|SNOMED|NDC|HCPCS|DRG|CVX)(?![a
 
 _STREET_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _NOT_STREET_NAME = frozenset({"MAIN"})
+_FULL_SUFFIX_END = re.compile(r"(?:street|avenue|road|boulevard|lane|drive|parkway|highway|"
+                              r"circle|court|terrace|trail|place|way|pike)$")
 _NOT_STREET_WORDS = frozenset({
     "LEFT", "RIGHT", "LOWER", "UPPER", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
     "SATURDAY", "SUNDAY", "ONCOLOGY", "NEPHROLOGY", "CARDIOLOGY", "NEUROLOGY", "PAIN", "LIP",
@@ -78,10 +84,16 @@ _NOT_STREET_WORDS = frozenset({
 
 def _street_name(values: list[str]) -> list[bool]:
     """A street named without its number: its name words are no clinical or function words
-    ('on Jericho Tpke', 'on NW 7th Ave'; not 'on IV St', 'at the Lab Rd' of a procedure)."""
+    ('on Jericho Tpke', 'on NW 7th Ave'; not 'on IV St', 'at the Lab Rd' of a procedure); in
+    lower case a suffix written out after English words is a description ('along the river
+    trail'), an abbreviated one a street ('w shields ave', 'main st')."""
     lex = lexicon()
     out = []
     for value in values:
+        if value.islower() and _FULL_SUFFIX_END.search(value) and all(
+                words.is_english(fold(w)) for w in _STREET_WORD.findall(value)[:-1]):
+            out.append(False)
+            continue
         keys = [fold(w) for w in _STREET_WORD.findall(value)][:-1]
         names = [k for k in keys if k not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW", "NORTH",
                                                "SOUTH", "EAST", "WEST")]
