@@ -225,3 +225,28 @@ def test_a_product_after_a_brand_is_no_campus(scrubber: Scrubber) -> None:
 
 def test_body_parts_joined_by_and_are_no_facility(scrubber: Scrubber) -> None:
     assert _facilities(scrubber, "Bone and Joint pain is worse this week.") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("CONSULTA EXTERNA Hospital General de Zona No. 33 Monterrey",
+     "Hospital General de Zona No. 33"),
+    ("Hospital das Clínicas da FMUSP — Ambulatório", "Hospital das Clínicas da FMUSP"),
+    ("Klinikum rechts der Isar der TU München · Klinik für Kardiologie",
+     "Klinikum rechts der Isar der TU München"),
+    ("transferred to l'Hôtel-Dieu de Lévis yesterday", "Hôtel-Dieu de Lévis"),
+    ("lives at CHSLD Saint-Jean-Eudes since 2021", "CHSLD Saint-Jean-Eudes"),
+    ("Hospital Universitari Vall d'Hebron, Barcelona", "Hospital Universitari Vall d'Hebron"),
+    ("Sedgwick County Health Dept immunization clinic", "Sedgwick County Health Dept"),
+    ("home visit from VNA of Vermont on Tuesday", "VNA of Vermont"),
+    ("oxygen from Apria and a CPAP from Lincare", "Lincare"),
+])
+def test_facilities_abroad_and_suppliers(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "To: the consultant, Hospital Medicine Re: follow-up",
+    "Hospital day 3. Hospital course was uncomplicated.",
+])
+def test_english_hospital_services_stay(scrubber: Scrubber, text: str) -> None:
+    assert _facilities(scrubber, text) == []

@@ -18,7 +18,7 @@ from veil.text.spans import PhiType, Span
 
 _CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
 _FACILITY_WORD = (
-    r"(?:Hospitals?|Medical\s+Cent(?:er|re)|Medical\s+Campus|Health\s+Cent(?:er|re)|"
+    r"(?:Hospitals?|Medical\s+Cent(?:er|re)s?|Medical\s+Campus|Health\s+Cent(?:er|re)s?|"
     r"Health\s+System|Health\s+Services|Healthcare|HealthCare|"
     r"(?:Recovery|Treatment|Dental|Medical|Nursing|Home\s+Care|Care|Hospice|Therapy|"
     r"Rehabilitation|Behavioral\s+Health|Ambulance)\s+Services|Health\s+Care|Health|Clinics?|Infirmary|"
@@ -47,6 +47,7 @@ _FACILITY_WORD = (
     r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung)|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
+              r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care)")
 """Words that end a facility's name after a facility word ('OptiCare Home Infusion', 'St.
 Elizabeth Heart & Vascular', 'Red Rock Counseling & Recovery')."""
@@ -68,11 +69,25 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = re.compile(
     r"(?=[UHCMVRI])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|Hospice|"
-    r"Urgent\s+Care|"
+    r"Urgent\s+Care|VNA|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
     r"(?:Center|Hospital)|Infirmary)\s+of|(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
     r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care)\b)"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
+_FOREIGN_FACILITY = re.compile(
+    r"(?<![A-Za-z])(?:Hospital(?=[ \t]+(?:de|da|das|do|dos|del|General|Universitari[oa]?|"
+    r"Regional|Municipal|Provincial|Central|Nacional|Militar|Infantil|Materno)(?![A-Za-z]))|"
+    r"Hopital|Klinikum|Krankenhaus|Clinica|Clinique|Sanatorio|"
+    r"Policlinico|Policlinica|Ospedale|Hotel-Dieu|Centro\s+de\s+Salud|Centre\s+hospitalier|"
+    r"CHU|CHUM|CHSLD|CLSC|CIUSSS|CISSS|UMC|Universitair\s+Medisch\s+Centrum)"
+    r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|"
+    r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3})(?![A-Za-z0-9'’])|"
+    r"[dl]['’](?:[A-Z][A-Za-z\-]*)?|[A-Z][A-Za-z'’\-]*)){1,6}")
+"""A facility named in another language, its facility word first ('Hospital General de Zona
+No. 33', 'Hospital das Clínicas da FMUSP', 'Klinikum rechts der Isar', "l'Hôtel-Dieu de Lévis",
+'CHSLD Saint-Jean-Eudes', 'UMC Utrecht'); read over the ASCII reading of the text."""
+_LINK_WORDS = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "der", "des", "du",
+                         "la", "le", "el", "y", "e", "und", "no", "no."})
 _CUT_WORDS = frozenset({
     "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
     "PRESENTED", "TRANSFERRED", "ADMITTED", "DISCHARGED", "RESIDES", "LIVES", "WENT", "GO",
@@ -248,6 +263,15 @@ class _Facilities(_PlaceBase):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
+        for match in _FOREIGN_FACILITY.finditer(text):
+            end = match.end()
+            while end > match.start() and text[end - 1] in " \t":
+                end -= 1
+            words = re.findall(r"[A-Za-z0-9'’\-]+", text[match.start():end])
+            while words and (words[-1].lower() in _LINK_WORDS):
+                end = text.rindex(words.pop(), match.start(), end)
+            if len(words) >= 2:
+                spans.append(Span(match.start(), end, PhiType.FACILITY, "facility_abroad", 0.85))
         return spans
 
     def _facility_words(self, text: str, start: int, phrase: str, saint: int) -> list[Span]:
