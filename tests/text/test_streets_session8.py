@@ -67,3 +67,31 @@ def test_units_letter_streets_and_towns(scrubber: Scrubber, text: str, value: st
 def test_eponyms_and_everyday_words_are_no_towns(scrubber: Scrubber, text: str) -> None:
     assert [text[s.start:s.end] for s in scrubber.find(text)
             if s.type.value in ("CITY", "ADDRESS")] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("CURP: X Domicilio: Calle Padre Mier 1420 Int. 5, Col. Obispado, Monterrey Tel. 81 8342",
+     "Calle Padre Mier 1420 Int. 5, Col. Obispado"),
+    ("Endereço: Rua Domingos de Morais, 2187, ap. 52 – Vila Mariana, São Paulo/SP",
+     "Rua Domingos de Morais, 2187, ap. 52"),
+    ("Residenza: Via della Giustiniana 412, 00188 Roma   Tel. 06 3368 4471",
+     "Via della Giustiniana 412, 00188"),
+    ("geb. 14.06.1948, wohnhaft Am Anger 4, 85737 Ismaning Versichertennr.: K2",
+     "Am Anger 4, 85737"),
+    ("Address: B-702, Shanti Kunj CHS, Veera Desai Road, Andheri West, Mumbai Contact: +91",
+     "B-702, Shanti Kunj CHS, Veera Desai Road"),
+    ("a restraining order (Milwaukee Co. case 2025CV004417)", "Milwaukee Co"),
+    ("Toppenish WA 98948 (Yakima Co.)", "Yakima Co"),
+])
+def test_address_fields_and_county_abbreviations(scrubber: Scrubber, text: str,
+                                                 value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Address concerns about diet at next visit.",
+    "Home: 2 cats and a dog. Home health 3x/week.",
+    "Residence: assisted living; home 2 days a week",
+])
+def test_address_words_without_an_address_stay(scrubber: Scrubber, text: str) -> None:
+    assert [s for s in scrubber.find(text) if s.type.value == "ADDRESS"] == []

@@ -752,6 +752,17 @@ def _rules() -> tuple[PatternRule, ...]:
         r("address_labelled", PhiType.ADDRESS, r"(?i:\b(?:address|addr|home\s+address|"
           r"mailing\s+address|lives\s+at|resides\s+at|residing\s+at)\b[ \t]*:?[ \t]*)"
           r"([0-9]{1,6}[A-Za-z]?[ \t]+[A-Z0-9][^\n,;]{2,60})", 0.9, group=1),
+        # 'Domicilio: Calle Padre Mier 1420 Int. 5, Col. Obispado', 'Adresse : 2281, rue de la
+        # Canardière, app. 4', 'HOME.........: RT 2 BOX 118-A': the whole value of an address
+        # label, in any language, to the end of its line or the next field
+        r("address_field", PhiType.ADDRESS, r"(?i:\b(?:address|addr|home\s+address|"
+          r"mailing\s+address|residence|domicilio|direcci[oó]n|adresse|endere[cç]o|residenza|"
+          r"indirizzo|adres|anschrift|wohnhaft|morada|home(?=[ \t]*\.{2}))\b(?>[ \t]*\.{0,40}+"
+          r"[ \t]*[:=][ \t]*|(?<=wohnhaft)[ \t]+))"
+          r"((?![\[(])(?=[^\n;|\[]{0,80}?[0-9])(?:[^\n:;|\[]|:(?![ \t]))+?)"
+          r"(?=\.[ \t]+[A-Z][a-z]|[ \t]*(?:\n|$|;|\||[ \t]{2,}|,?[ \t]*(?i:tel|tel[eé]fono|"
+          r"phone|ph|cell|mobile|contact|dob|born|geb|nasc|email|e-mail|versicherten\w*|cpf|nss|"
+          r"bsn|mrn)\b))", 0.8, group=1),
         r("mbi", PhiType.HEALTH_PLAN, r"(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]"
           r"[0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}"
           r"(?![A-Za-z0-9])", 0.9),
@@ -857,7 +868,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:code)?\s*[:#]?\s*(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
         r("county", PhiType.COUNTY, r"(?:\b[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]+){0,2}\s+"
-          r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
+          r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|"
+          r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Co\.(?=[ \t]*[)\n,;]|[ \t]+(?:case|court|"
+          r"jail|sheriff|health|DHS|CPS)\b)|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
         # national and hospital identifiers abroad by their labels ('CPF: 402.118.957-31',
@@ -996,8 +1009,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "unit": ("apt", "apartment", "suite", "ste", "unit", "trlr"),
     "lot_space": ("lot", "space", "spc", "sp.", "site", "trailer", "trlr"),
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
-    "county": ("county", "parish", "borough"),
+    "county": ("county", "parish", "borough", " co."),
     "general_delivery": ("delivery",),
+    "address_field": ("addr", "resid", "domicil", "direcc", "adress", "ender", "indirizzo",
+                      "anschrift", "wohnhaft", "morada", "home"),
     "masked_number": ("xxxx", "****", "••••"),
     "account_last4": ("end",),
     "device_lot_serial": ("serial", "s/n", "sn", "lot", "udi", "imei", "meid", "esn"),
