@@ -25,7 +25,7 @@ from functools import lru_cache
 from importlib import resources
 
 from veil.text import words
-from veil.text.layout import CLINICAL_AFTER, UNIT_WORD
+from veil.text.layout import CLINICAL_AFTER, UNIT_WORD, town_tail
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places.vocabulary import _eponym_after
 from veil.text.spans import PhiType, Span
@@ -57,7 +57,6 @@ _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’
                           r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?:['’]s)?)(?![A-Za-z0-9\-])")
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
 "Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
-_TOWN_AHEAD = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})(?![A-Za-z])")
 _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
                           r"(?![,.][0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
@@ -118,14 +117,9 @@ class BrandFinder:
         are no function word, month, weekday, title, state or clinical word ('Geisinger
         Wyoming Valley'; 'Mercy Monday', 'Geisinger Dr. Lee' stop at the brand)."""
         lex = self.lexicon
-        town = _TOWN_AHEAD.match(text, end)
-        if town:  # 'Mercy Iowa City': a gazetteer town (no state) is the campus whole
-            names = town.group(1).split()
-            for n in range(len(names), 0, -1):
-                key = fold(" ".join(names[:n]))
-                if key in lex.places and key not in lex.states and (n > 1 or key not in
-                                                                    FUNCTION_WORDS):
-                    return town.start(1) + len(" ".join(names[:n]))
+        town = town_tail(text, end, lex)
+        if town is not None:  # 'Mercy Iowa City': a town or a direction is the campus whole
+            return town
         for _ in range(3):
             match = _CAMPUS_WORD.match(text, end)
             if match is None:

@@ -20,7 +20,7 @@ from veil.text.places.vocabulary import _GENERIC, _SERVICES
 from veil.text.postal import postal_places
 from veil.text.spans import PhiType, Span
 
-__all__ = ["layout_spans"]
+__all__ = ["CLINICAL_AFTER", "UNIT_WORD", "layout_spans", "town_tail"]
 
 _NAME_WORD = r"(?:[A-Z][A-Za-z0-9'’.&\-]*|&|of|the|and|at|for|de|la|del|on)"
 _GAP = r"(?:,? )"
@@ -108,7 +108,7 @@ def _initials_of(acronym: str, name: str) -> bool:
     return True
 
 
-def _town_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
+def town_tail(text: str, end: int, lexicon: Lexicon) -> int | None:
     """The end of a campus or town written right after a facility's name ('Mercy Iowa City',
     "Saint Luke's South", 'Deaconess Midtown'): a direction word or a gazetteer town that is
     no state and no everyday word."""
@@ -169,7 +169,7 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 # '(Delta Family Practice, Greenwood)': the town a facility is in
                 extra.append(Span(named.start(1), named.end(1), PhiType.CITY, "layout_town",
                                   0.85))
-            town = _town_tail(text, span.end, lexicon)
+            town = town_tail(text, span.end, lexicon)
             if town:
                 extra.append(Span(span.start, town, PhiType.FACILITY, "layout_branch", 0.85))
             unit = _UNIT_NUMBER.match(text, span.end)

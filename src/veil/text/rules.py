@@ -545,7 +545,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+"
           r"(?:the\s+|my\s+|his\s+|her\s+|their\s+|your\s+|pt'?s\s+|patient'?s\s+)?"
           r"(?:ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?))?\)?\s*(?:is|are|=|:|-)?\s*"
-          r"\(?\s*(?:[xX*#•]{3}[\- ]?[xX*#•]{2}[\- ]?)?)([0-9]{4})(?![0-9])", 0.9, group=1),
+          r"\(?\s*)([0-9]{4})(?![0-9])", 0.9, group=1),
         # 'xxx-xx-8841', '***-**-4471': a masked SSN still shows its last four digits
         r("ssn_masked", PhiType.SSN, r"(?<![A-Za-z0-9])(?:[xX]{3}|\*{3}|#{3}|•{3})[\- ]?"
           r"(?:[xX]{2}|\*{2}|#{2}|•{2})[\- ]?[0-9]{4}(?![0-9])", 0.95),
