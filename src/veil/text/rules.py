@@ -143,8 +143,11 @@ one of two characters at least ('Plan: 1 2 3 4 5 steps' is a list), no dose afte
 ('Plan A 12345 units')."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
-_AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z]))"
-             r"(?:[\s\-]*(?:old|of\s+age))?)")
+_AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
+             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|[aå]r|lat|ani)"
+             r"(?:[\s\-]*(?:old|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
+"""Years in English and the languages notes abroad are written in ('96 ans', '91 años',
+'93 Jahre alt', '90 jaar oud')."""
 
 _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9]{3}[\s.\-/]?"
              r"[0-9]{4}(?:\s*(?:x|ext\.?|extension)\s*[0-9]{1,5})?")
@@ -461,9 +464,18 @@ def _rules() -> tuple[PatternRule, ...]:
               "resident", "patient", "pt", "mother", "father", "mom", "dad", "grandmother",
               "grandfather", "grandma", "grandpa", "wife", "husband", "aunt", "uncle", "farmer",
               "teacher", "nun", "priest", "sister", "brother")) + r")"
-          r"[ \t]*(9[0-9]|1[01][0-9])(?=[ \t]*(?i:yo|y/o|yrs?|years?)?[ \t]*[,;)]|"
+          r"[ \t]*(9[0-9]|1[01][0-9])(?=[ \t]*(?i:yo|y/o|yrs?|years?)?[ \t]*!*[ \t]*[,;)]|"
           r"[ \t]+(?i:and|with|on|who|lives|"
           r"living|now|here|presents|presenting|seen)\b)", 0.85, group=1),
+        # 'DOB 04/05/1931 (95)', 'née le 22/06/1930, 96 ans', 'geb. 03.03.1934 (92 J.)': an
+        # age over 89 right after a birth date whose year allows it
+        r("age_after_birth_year", PhiType.AGE, r"(?:(?<![0-9])[0-9]{1,2}[\-/.][0-9]{1,2}[\-/.]"
+          r"|\b[A-Za-z]{3,9}\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?[ \t]+|(?i:\b(?:born|b\.|dob|"
+          r"d\.o\.b\.?|geb\.?|n[ée]e?|nacid[oa]|nat[oa])[ \t]*:?[ \t]*))"
+          r"(?:18[89][0-9]|19[0-3][0-9])(?![0-9])(?:[\-/.][0-9]{1,2}[\-/.][0-9]{1,2})?"
+          r"[ \t]*[(,][ \t]*(9[0-9]|1[01][0-9]|12[0-5])"
+          r"(?=[ \t]*(?i:y|yo|y/o|yrs?|years?(?:[ \t]+old)?|ans|a[nñ]os|anni|jahre|j\.|jaar|"
+          r"jr\.?)?\.?[ \t]*(?:\)|,|;|\n|$))", 0.9, group=1),
         # 'Age/Sex: 93/F', 'F/93': an age over 89 and a sex marker joined by a slash
         r("age_sex_slash", PhiType.AGE, r"(?<![0-9/.])(9[0-9]|1[01][0-9])[ \t]?/[ \t]?"
           r"(?=[MF](?![A-Za-z0-9]))", 0.85, group=1),
@@ -521,6 +533,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("fax_labelled", PhiType.FAX, r"(?i:\b(?:fax|facsimile|t[eé]l[eé]copieur|telefax)\b\.?"
           r"(?>[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*))"
           + _ANY_PHONE, 0.9, group=1, validator="phone_digits"),
+        # '06 12 34 56 78', '(03) 9555 0127', '0412 555 019', '020 7946 0958': a number in a
+        # national layout with its trunk 0, in groups, valid for a country that dials so
+        r("phone_national", PhiType.PHONE, r"(?<![0-9A-Za-z+.,/\-])(\(0[0-9]{1,4}\)[ \-]?"
+          r"[0-9]{2,4}(?:[ \-][0-9]{2,4}){1,2}|0[0-9]{1,4}(?:[ \-][0-9]{2,4}){2,4})"
+          r"(?![0-9]|[.,/\-][0-9])", 0.85, group=1, validator="phone_national"),
         r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|ext\.?|extension|x)\s*#?:?\s*)"
           r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
         # --- government and record numbers ---
@@ -1108,7 +1125,7 @@ FIRST_CHARS.update({
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
     "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
     "spaced_digits": "0-9A-Z", "postcode_au": "NVQSWTA", "street_letter": "0-9NSEW",
-    "street_number_last": "ACRPV",
+    "street_number_last": "ACRPV", "phone_national": "0(",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(
     {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))

@@ -36,6 +36,7 @@ from veil.text.layout import layout_spans
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
 from veil.text.names import SHORT_SURNAME, NameFinder
+from veil.text.ocr import letter_reading
 from veil.text.places import PlaceFinder
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
@@ -88,7 +89,7 @@ _SHAPED_SOURCES = frozenset({
     "slot_city", "slot_facility", "slot_name", "postal_town", "postal_county", "postal_after_in",
     "brand_facility", "postal_after_street", "cue_patient", "cue_relation", "cue_child_age",
     "cue_lower_pair", "cue_name_pair", "cue_greeting", "cue_role_name", "layout_letterhead",
-    "layout_header", "layout_branch", "world_city",
+    "layout_header", "layout_branch", "world_city", "name_lower_role",
 })
 """Sources whose shape says what the span is (a relation or credential, a facility word, ', ST',
 a postal or gazetteer confirmation, a cue): vetoed only when every word is clinical."""
@@ -323,6 +324,11 @@ class Scrubber:
             found[i].extend(self.cues.find(text))
             found[i].extend(self.brands.find(text))
             found[i].extend(structured_spans(text, self.lexicon))
+            letters = letter_reading(text, self.lexicon)  # same offsets (veil.text.ocr)
+            if letters is not text:
+                found[i].extend(self.names.find(letters))
+                found[i].extend(self.places.find(letters))
+                found[i].extend(self.cues.find(letters))
         for name, items in pending.items():
             verdicts = VALIDATORS[name]([value for _i, _c, value in items])
             for (i, cand, _value), ok in zip(items, verdicts, strict=True):

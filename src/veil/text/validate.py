@@ -171,6 +171,33 @@ def _phone_ok(value: str) -> bool:
     return bool(phonenumbers.is_possible_number(number))
 
 
+_TRUNK_ZERO_REGIONS = ("GB", "IE", "FR", "DE", "AT", "CH", "NL", "BE", "AU", "NZ", "IN", "ZA",
+                       "NG", "PH", "JP", "BR", "TR", "IL")
+"""Countries whose national numbers are written with a leading trunk 0."""
+
+
+@lru_cache(maxsize=4096)
+def _phone_national_ok(value: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    groups = [int(g) for g in re.findall(r"[0-9]+", value)]
+    if not 9 <= digits <= 11 or len({b - a for a, b in pairwise(groups)}) == 1:
+        return False  # a count in steps ('05 10 15 20 25') is no number
+    for region in _TRUNK_ZERO_REGIONS:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return True
+    return False
+
+
+def _phone_national(values: list[str]) -> list[bool]:
+    """A trunk-0 number without a phone word: 9 to 11 digits, valid (not merely possible) in
+    one of the countries that write numbers so (phonenumbers' metadata, not our guess)."""
+    return [_phone_national_ok(v) for v in values]
+
+
 def _phone(values: list[str]) -> list[bool]:
     return [_phone_ok(v) for v in values]
 
@@ -188,5 +215,6 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "phone_digits": _phone_digits,
     "not_code": _not_code,
     "phone": _phone,
+    "phone_national": _phone_national,
 }
 """Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""

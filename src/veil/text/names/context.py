@@ -241,7 +241,9 @@ _STRONG_AFTER = re.compile(
     r"'s\s+(?i:" + _RELATION + r")\b|"
     r"\s+(?i:is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\s+" + _RELATION + r")|"
     r",?\s+(?:is\s+)?(?:an?\s+)?[0-9]{1,3}[\s\-]*(?i:yo|y/o|y\.o\.|year)|"
-    r"\s+\((?:DOB|MRN|age)\b|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b)")
+    r"\s+\((?:DOB|MRN|age)\b|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b|"
+    r"(?<=[A-Za-z]{2}),[ \t]*(?:DOB|D\.O\.B\.?|MRN|MR#|SSN|DOD|(?i:medical[ \t]+record|"
+    r"date[ \t]+of[ \t]+birth|born[ \t]+(?:on[ \t]+)?[0-9]))\b)")
 _MEDIUM_AFTER = re.compile(
     r"^\s+(?:said|says|stated|states|reported|reports|called|calls|visited|visits|agreed|"
     r"agrees|wants|wanted|asked|asks|brought|brings|declined|declines|consented|consents|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import fold
 from veil.text.names.base import _FinderBase, lex_first_weak
 from veil.text.names.context import (
@@ -70,6 +71,15 @@ _LOWER_SIGNOFF = re.compile(
 _LOWER_PT = re.compile(r"(?<![A-Za-z])(?:pt|patient)[ \t]+([a-z][a-z'’\-]{2,})[ \t]+"
                        r"([a-z][a-z'’\-]{2,})(?![A-Za-z])")
 """Lower-case 'pt tsiory randrianasolo': two name words after 'pt'."""
+_LOWER_ROLE_NAME = re.compile(
+    r"(?<![A-Za-z])(?:nurse|cna|tech|aide|rn|lpn|lvn|np|therapist|sitter|medic|emt|chaplain|"
+    r"pharmacist|dietitian|interpreter|driver|caseworker|scheduler|receptionist)[ \t]+"
+    r"([a-z][a-z'’\-]{2,})(?=[ \t]*(?:[,.;:!?)]|$|\n|(?:is|was|has|had|will|and|called|calls|"
+    r"said|says|came|stopped|at|from|who|asked|told|texted|checked|gave|did|took|left|"
+    r"dropped|brought|helped|found|noticed|reported)\b))")
+"""'cna destiny at 2140', 'nurse summer called', 'tech rocky.': a lower-case given name
+right after a care role, closing the clause or before a verb (the everyday-word names
+'summer', 'rocky', 'destiny' are names here, not words: no noun follows a role so)."""
 _DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
@@ -193,6 +203,12 @@ class _LowerCase(_FinderBase):
                    for i, w in enumerate(name_words)):
                 spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_lower_pt",
                                   0.7))
+        for match in _LOWER_ROLE_NAME.finditer(text):
+            key = fold(match.group(1))
+            if key in self.lex.first and key not in _TEXT_FUNCTION \
+                    and not self.lex.is_clinical(key):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_lower_role",
+                                  0.75))
         for label in _DOB_WORD.finditer(text):
             match = _LOWER_BEFORE_DOB.search(text, max(0, label.start() - 40), label.start())
             if not match:

@@ -1,0 +1,118 @@
+"""Session 9 mechanisms: national phone layouts, ages after birth dates and in other
+languages, OCR-damaged words, names before an identifier label, care roles in chat."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text.lexicon import lexicon
+from veil.text.ocr import letter_reading, scanned
+from veil.text.scrubber import Scrubber
+from veil.text.spans import PhiType
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Téléphone de la fille: 06 21 43 65 87.", "06 21 43 65 87"),
+    ("GP rang on (02) 9555 0183 and asked for a review.", "(02) 9555 0183"),
+    ("Son informed on 0413 555 027 this morning.", "0413 555 027"),
+    ("Ring the surgery on 020 7946 0321 if worse.", "020 7946 0321"),
+    ("Daughter on 0161 496 0753 after 5pm.", "0161 496 0753"),
+])
+def test_national_phone_layouts_without_a_phone_word(scrubber: Scrubber, text: str,
+                                                     value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.PHONE)
+
+
+@pytest.mark.parametrize("text", [
+    "Doses 05 10 15 20 25 mg over five days.",
+    "Dates 01 02 2026 and 03 04 2026.",
+    "Times 0800 1200 1600 2000.",
+    "Counts 012 345 678 in the log.",
+])
+def test_number_lists_are_no_national_phones(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.PHONE]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Patientin Frau Ilse Brandt, geb. 14.02.1932 (94 J.), lebt allein.", "94"),
+    ("Mme Odette Lamy, née le 03/09/1929, 97 ans, vit seule.", "97"),
+    ("Sr. Tomás Ibarra, 92 años, viudo.", "92 años"),
+    ("Client DOB: 11/12/1933 (93), lives with niece.", "(93)"),
+    ("DOB March 3, 1930 (96), widowed.", "96"),
+    ("born 1928 (98) per family", "98"),
+    ("her great-aunt (grandpa's sister, 99!!) visited", "99"),
+])
+def test_ages_after_birth_dates_and_in_other_languages(scrubber: Scrubber, text: str,
+                                                       value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.AGE)
+
+
+@pytest.mark.parametrize("text", [
+    "Hgb 1930 (95) in the lab table.",
+    "In 1931, 95 patients were enrolled.",
+    "shocked at 120 J. then ROSC",
+])
+def test_numbers_near_years_are_no_ages(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.AGE]
+
+
+_FAX = ("FAX RCVD 11/03/2026 PG 1/1\n"
+        "PAT1ENT: DR0GHEDA, MAR1SOL      D0B: 02/11/1961\n"
+        "ORDER1NG: VASQUEZ, R0DR1GO NP1 1234567893\n"
+        "CR1T1CAL RESULT CALLED TO MAR1LYN J0NES AT 14:10\n"
+        "VER1F1ED BY K. 0KAFOR MT(ASCP)\n")
+
+
+def test_ocr_damaged_names_and_labels_are_read_as_letters(scrubber: Scrubber) -> None:
+    for value in ("DR0GHEDA, MAR1SOL", "VASQUEZ, R0DR1GO", "MAR1LYN"):
+        assert covered(scrubber, _FAX, value, only=PhiType.NAME), value
+    names = [_FAX[s.start:s.end] for s in scrubber.find(_FAX) if s.type is PhiType.NAME]
+    assert not any("NP1" in n for n in names)  # the NPI label ends the name
+
+
+def test_letter_reading_keeps_offsets_and_leaves_clean_text_alone() -> None:
+    lex = lexicon()
+    reading = letter_reading(_FAX, lex)
+    assert len(reading) == len(_FAX)
+    assert "PATIENT: DROGHEDA, MARISOL" in reading
+    assert "02/11/1961" in reading  # digits stay digits
+    note = "BRCA1 and CDKN1A variants; HbA1c 7.1; FOXO1 not tested."
+    assert not scanned(note, lex)
+    assert letter_reading(note, lex) is note
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Patient Oluwaseun Adebayo-Hart, medical record number 5 5 2 0 1 9 4, seen today.",
+     "Oluwaseun Adebayo-Hart"),
+    ("2. Sage Thornbury, MRN KX88120043, device SN PM-4410982", "Sage Thornbury"),
+    ("Faith Walker, DOB 3/4/1950, referred for echo", "Faith Walker"),
+])
+def test_a_name_before_an_identifier_label(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.NAME)
+
+
+def test_a_sex_letter_before_dob_is_no_name(scrubber: Scrubber) -> None:
+    text = "Patient: Ivy Nolan, 7 mo F, DOB 07/01/2023"
+    names = [text[s.start:s.end] for s in scrubber.find(text) if s.type is PhiType.NAME]
+    assert "F" not in names
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("found on floor by cna journey at 0310. no injury", "journey"),
+    ("mar 3 - nurse autumn called, bp fine", "autumn"),
+    ("pt fitted today. tech dusty. home after", "dusty"),
+])
+def test_everyday_given_names_after_care_roles_in_chat(scrubber: Scrubber, text: str,
+                                                       value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.NAME)
+
+
+@pytest.mark.parametrize("text", [
+    "the nurse will call you tomorrow",
+    "nurse may be able to help",
+    "the tech was late again",
+    "nurse practitioner called back",
+])
+def test_care_roles_before_ordinary_words(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.NAME]
