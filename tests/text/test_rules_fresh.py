@@ -280,7 +280,9 @@ def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
 
 @pytest.mark.parametrize(("text", "value"), _DATES)
 def test_dates_found(scrubber: Scrubber, text: str, value: str) -> None:
-    assert _covered(scrubber, text, value)
+    # in a sentence about someone: a weekday, holiday or month alone in a short text about
+    # no one is no date element (test_session9)
+    assert _covered(scrubber, f"Pt seen: {text}", value)
 
 
 @pytest.mark.parametrize(("text", "value"), _AGES)

@@ -87,6 +87,7 @@ def test_letter_reading_keeps_offsets_and_leaves_clean_text_alone() -> None:
      "Oluwaseun Adebayo-Hart"),
     ("2. Sage Thornbury, MRN KX88120043, device SN PM-4410982", "Sage Thornbury"),
     ("Faith Walker, DOB 3/4/1950, referred for echo", "Faith Walker"),
+    ("3. Lark Thatcher, MRN QX40019921, remote monitor due", "Lark Thatcher"),
 ])
 def test_a_name_before_an_identifier_label(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value, only=PhiType.NAME)
@@ -116,3 +117,28 @@ def test_everyday_given_names_after_care_roles_in_chat(scrubber: Scrubber, text:
 ])
 def test_care_roles_before_ordinary_words(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.NAME]
+
+
+@pytest.mark.parametrize("text", [
+    "Christmas tree allergy is that real",
+    "flu season peak usually in February?",
+    "Monday morning headaches from caffeine",
+    "is it safe to fast during Ramadan with type 2 diabetes",
+])
+def test_calendar_words_in_a_question_about_no_one(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("mom fell on Christmas, is her hip broken", "Christmas"),
+    ("should I skip my statin on Thanksgiving", "Thanksgiving"),
+    ("Admitted over Diwali with chest pain.", "Diwali"),
+    ("seen again Monday", "Monday"),
+])
+def test_calendar_words_about_someone(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.DATE)
+
+
+def test_a_holiday_after_a_title_stays_a_name(scrubber: Scrubber) -> None:
+    text = "Mr. Easter is 45 and lives alone."
+    assert covered(scrubber, text, "Easter", only=PhiType.NAME)

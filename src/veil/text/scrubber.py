@@ -40,7 +40,7 @@ from veil.text.ocr import letter_reading
 from veil.text.places import PlaceFinder
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
-from veil.text.rules import Candidate, CompiledRules
+from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, Candidate, CompiledRules
 from veil.text.slots import SlotFinder
 from veil.text.spans import PhiType, Span
 from veil.text.structured import structured_spans
@@ -52,6 +52,21 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _NO_PROPAGATE = (PhiType.DATE, PhiType.AGE)
 _CODE_TYPES = (PhiType.ID, PhiType.MRN, PhiType.ACCOUNT, PhiType.HEALTH_PLAN, PhiType.LICENSE,
                PhiType.DEVICE)
+_CALENDAR_ALONE = frozenset({"date_weekday", "date_weekday_abbr", "date_holiday",
+                             "date_holiday_other", "date_month_alone"})
+_SHORT_TEXT = 400
+_HOLIDAY_WORD = re.compile(_HOLIDAY + "|" + _HOLIDAY_OTHER)
+_PERSONAL = re.compile(
+    r"(?i:\b(?:i|i'm|im|i've|ive|i'll|my|me|mine|we|our|us|he|she|his|her|him|hers|they|their|"
+    r"them|you|your|u|ur|pt|pts|patient|patients|mom|mum|dad|wife|husband|son|daughter|baby|"
+    r"kid|kids|child|grandma|grandpa|mother|father|sister|brother|aunt|uncle|friend|"
+    r"admitted|admission|discharged?|seen|visit|visited|appt|appointment|surgery|procedure|"
+    r"fell|died|passed|born|scheduled|booked|started|stopped|since|last|next|this|"
+    r"follow-?up|f/u|clinic|er|ed|hospital|[A-Z][a-z]+['’]s)\b)")
+"""Words that make a date word in a short text someone's date: a person, a pronoun or an
+event of care. A clinical note is about a person throughout; a short question without any of
+these ('Christmas tree allergy is that real', 'Monday morning headaches from caffeine') asks
+about no one, and its weekday, holiday or month is no date element of an individual."""
 _CODE_CONTEXT = re.compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
@@ -369,9 +384,17 @@ class Scrubber:
         return found
 
     def _vetoed(self, text: str, span: Span) -> bool:
-        """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
+        """Clinical vocabulary or a code of a code system, found by a rule that is not sure;
+        a weekday, holiday or month alone in a short text about no one."""
         if span.source in ("known", SHORT_SURNAME) or span.source in _DECISIVE:
             return False
+        if span.source in _CALENDAR_ALONE and len(text) < _SHORT_TEXT \
+                and not _PERSONAL.search(text):
+            return True  # 'Christmas tree allergy?', 'flu peak in February?': no one's date
+        if span.type is PhiType.NAME and span.source not in _SHAPED_SOURCES \
+                and _HOLIDAY_WORD.fullmatch(text, span.start, span.end) \
+                and not _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
+            return True  # 'during Ramadan' is the date rules' to judge ('Mr Easter' a name)
         if span.type in _CODE_TYPES and _CODE_CONTEXT.search(
                 text, max(0, span.start - 30), span.start):
             return True

@@ -14,6 +14,7 @@ import re
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS
 from veil.text.names.context import (
+    _ID_LABEL_AFTER,
     _MAIL_LABEL,
     _MEDIUM_AFTER,
     _PERSON_AFTER,
@@ -78,7 +79,9 @@ class _RunJudge(_Guards):
         role_before_name = bool(_ROLE_THEN_NAME.match(after))
         strong = titled or run[0].start in strong_ends or (
             bool(_STRONG_AFTER.match(after)) and not (
-                role_before_name and len(run) == 1 and not lex.is_name(lone)))
+                role_before_name and len(run) == 1 and not lex.is_name(lone))) or (
+            len(run[-1].word) > 1 and not run[-1].word.rsplit("-", 1)[-1].islower()
+            and bool(_ID_LABEL_AFTER.match(after)))  # ('US-born, SSN ...' is no name)
         medium_after = bool(_MEDIUM_AFTER.match(after))
         medium = run[0].start in medium_ends or medium_after
         sentence_start = bool(_SENTENCE_END.search(text[max(0, run[0].start - 4):run[0].start])) \

@@ -241,9 +241,12 @@ _STRONG_AFTER = re.compile(
     r"'s\s+(?i:" + _RELATION + r")\b|"
     r"\s+(?i:is\s+(?:his|her|their|the\s+patient'?s|pt'?s)\s+" + _RELATION + r")|"
     r",?\s+(?:is\s+)?(?:an?\s+)?[0-9]{1,3}[\s\-]*(?i:yo|y/o|y\.o\.|year)|"
-    r"\s+\((?:DOB|MRN|age)\b|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b|"
-    r"(?<=[A-Za-z]{2}),[ \t]*(?:DOB|D\.O\.B\.?|MRN|MR#|SSN|DOD|(?i:medical[ \t]+record|"
-    r"date[ \t]+of[ \t]+birth|born[ \t]+(?:on[ \t]+)?[0-9]))\b)")
+    r"\s+\((?:DOB|MRN|age)\b|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b)")
+_ID_LABEL_AFTER = re.compile(
+    r",[ \t]*(?:DOB|D\.O\.B\.?|MRN|MR#|SSN|DOD|(?i:medical[ \t]+record|date[ \t]+of[ \t]+birth|"
+    r"born[ \t]+(?:on[ \t]+)?[0-9]))\b")
+"""A person's identifier label after a comma ('Wren Hatch, MRN ...', 'Faith Walker, DOB ...'):
+what stands before it is a person (of more than one letter: '7 mo F, DOB' is a sex)."""
 _MEDIUM_AFTER = re.compile(
     r"^\s+(?:said|says|stated|states|reported|reports|called|calls|visited|visits|agreed|"
     r"agrees|wants|wanted|asked|asks|brought|brings|declined|declines|consented|consents|"
