@@ -142,3 +142,46 @@ def test_calendar_words_about_someone(scrubber: Scrubber, text: str, value: str)
 def test_a_holiday_after_a_title_stays_a_name(scrubber: Scrubber) -> None:
     text = "Mr. Easter is 45 and lives alone."
     assert covered(scrubber, text, "Easter", only=PhiType.NAME)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Wiedervorstellung am 14. Januar in unserer Ambulanz.", "14. Januar"),
+    ("serologia negativa (marzo 2025).", "marzo 2025"),
+    ("Follow-up: on 23/8 at the OPD.", "23/8"),
+    ("Next review 30/04 with the team.", "30/04"),
+    ("DOB: 07 11 1948  SEX: M", "07 11 1948"),
+    ("ADMIT 04 02 2022 ROOM 12", "04 02 2022"),
+    ("   05 06 25  11  99213  25  A  120.00", "05 06 25"),
+])
+def test_dates_of_other_layouts(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.DATE)
+
+
+@pytest.mark.parametrize("text", [
+    "BiPAP titrated from 15/5 to 18/8 overnight.",
+    "12 30 24 18 12 were the counts.",
+    "Also MGUS, Mayo 2018 risk low.",
+    "on 20/10 mg daily",
+])
+def test_numbers_that_are_no_dates(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.DATE]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Her Fiesta is reg LB72 KPD; advised not to drive.", "LB72 KPD"),
+    ("Staff parking pass (MH 12 AB 3381) returned.", "MH 12 AB 3381"),
+    ("Er fährt noch (Kennzeichen HH-KL 2207).", "HH-KL 2207"),
+    ("our truck (nh KTR 581) was towed", "KTR 581"),
+])
+def test_registration_plates_of_other_countries(scrubber: Scrubber, text: str,
+                                                value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.PLATE)
+
+
+@pytest.mark.parametrize("text", [
+    "reg insulin 10 units before meals",
+    "car MVA 55 mph, restrained",
+    "registration CKD 3 stage noted",
+])
+def test_registration_words_before_no_plate(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.PLATE]

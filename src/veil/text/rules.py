@@ -135,6 +135,12 @@ _ROMANCE_MONTHS = (
     r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\."
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
+_GERMANIC_MONTHS = (
+    r"januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|januari|februari|"
+    r"maart|juni|juli|augustus|oktober|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|"
+    r"settembre|ottobre|novembre|dicembre"
+)
+"""Month names of German, Dutch and Italian that English does not share ('2. Dezember')."""
 _SPACED_VALUE = (r"((?=(?:[A-Z\- ]{0,40}+[0-9]){5})(?=[A-Z0-9\- ]{0,60}?[A-Z0-9]{2})"
                  r"[A-Z0-9]{1,6}(?:[ \t\-][A-Z0-9]{1,12}){1,5})(?![A-Za-z0-9])"
                  r"(?![ \t]*(?i:units?|u|mg|mcg|g|kg|ml|l|iu|meq|mmol|mm|cm)\b)")
@@ -380,8 +386,25 @@ def _rules() -> tuple[PatternRule, ...]:
           r"through|thru|until))[ \t]*" + _MONTH_DOT + r",?[ \t]+" + _YEAR + _R, 0.9),
         # Spanish, Portuguese and French dates ('18 de octubre', '3 de mayo de 2017',
         # '14 juillet 2024', 'el 5 de março')
-        r("date_romance", d, _L + _DAYNUM + r"(?:º|°|er)?[ \t]+(?:de[ \t]+)?(?i:" + _ROMANCE_MONTHS
-          + r")(?:[ \t]+(?:de[ \t]+|del[ \t]+)?" + _Y4 + r")?" + _R, 0.9),
+        r("date_romance", d, _L + _DAYNUM + r"(?:º|°|er|\.)?[ \t]+(?:de[ \t]+)?(?i:"
+          + _ROMANCE_MONTHS + r"|" + _GERMANIC_MONTHS + r")(?:[ \t]+(?:de[ \t]+|del[ \t]+)?"
+          + _Y4 + r")?" + _R, 0.9),
+        # 'enero 2026', 'Dezember 2025', 'maio de 2024': a month of another language and a year
+        r("date_foreign_month_year", d, _L + r"(?!Mayo[ \t]+[0-9]{4}[ \t]+(?i:risk|criteria|"
+          r"classification|score|stag))(?i:" + _ROMANCE_MONTHS + r"|" + _GERMANIC_MONTHS
+          + r")[ \t]+(?:de[ \t]+|del[ \t]+)?" + _Y4 + _R, 0.85),
+        # 'on 26/9', 'next meeting 27/02': a day over 12 before the month after a date word
+        r("date_context_day_month", d, r"(?i:\b(?:on|since|until|till|dated|by|before|after|due|"
+          r"dos|dob|admitted|discharged|seen|visit|next|last|review|meeting|appt|appointment|"
+          r"f/u|rtc|return|scheduled|booked|date|am|le|el|il|op)[ \t]*:?[ \t]+)"
+          r"((?:1[3-9]|2[0-9]|3[01])[/\-](?:0?[1-9]|1[0-2]))" + _RD
+          + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.85, group=1),
+        # 'DOB: 09 12 1961', 'ADMIT 02 03 2021', 'REVIEWED 12 30 24', a form's '02 03 25' cell:
+        # a numeric date written with spaces after a date label or opening a table row
+        r("date_spaced", d, r"(?:(?i:\b(?:dob|d\.o\.b\.?|date|dated|admit(?:ted)?|discharged?|"
+          r"reviewed|signed|dos|born|seen|from|to)\b[ \t]*[:#]?[ \t]*)|(?m:^)[ \t]*)"
+          r"((?:0[1-9]|[12][0-9]|3[01]) (?:0[1-9]|[12][0-9]|3[01]) (?:(?:19|20)[0-9]{2}|[0-9]{2}))"
+          r"(?![0-9]|[ \t][0-9]{2}(?![0-9]))", 0.85, group=1, validator="spaced_date"),
         # dictation: 'march third twenty twenty four', 'on june twenty first'
         r("date_spoken", d, _LEAD_MONTH + _L + r"(?i:" + _MONTH + r")[ \t]+(?i:the[ \t]+)?(?i:"
           + _DAY_WORDS + r")(?:[ \t]+(?i:(?:nineteen|twenty)[ \t\-]+(?:hundred[ \t]+)?(?:"
@@ -581,7 +604,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,12})(?![A-Za-z0-9])", 0.85, group=1),
         # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
         r("plate_vehicle", PhiType.PLATE, r"(?i:\b(?:car|truck|van|vehicle|suv|sedan|pickup|"
-          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\(\s*)((?=[A-Z0-9 \-]*[0-9])"
+          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\(\s*(?:(?i:" + _STATE_CODES + r")[ \t]+)?)"
+          r"((?=[A-Z0-9 \-]*[0-9])"
           r"(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})(?=\s*\))",
           0.85, group=1),
         # 'lic. 123456', 'license RN 2345678', 'RPh lic #'
@@ -684,6 +708,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
           r"of\s+|reading\s+|reads\s+|was\s+)?)([A-Za-z0-9]{1,4}[\- ]?[A-Za-z0-9]{1,5})"
           + _R, 0.9, group=1, validator="has_digit"),
+        # 'reg MA19 XKT', 'Kennzeichen M-JF 1951', 'parking pass (KA 05 MN 4412)', 'placa
+        # ABC-123-D': registration words of other countries, a value of letters and digits
+        r("plate_registration", PhiType.PLATE, r"(?i:\b(?:reg(?:istration)?|rego|number[ \t]?plate|"
+          r"kennzeichen|amtliches[ \t]+kennzeichen|matr[ií]cula|immatriculation|placa|placas|"
+          r"targa|parking[ \t]+pass)\b\.?(?:[ \t]*(?:no\.?|number|#))?[ \t]*[:#(]?"
+          r"[ \t]*(?:is[ \t]+)?)((?=[A-Za-z0-9 \-]*[0-9])(?=[A-Za-z0-9 \-]*[A-Za-z])"
+          r"[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){1,3})(?![A-Za-z0-9]|[ \-][A-Z0-9])", 0.85,
+          group=1, validator="plate_value"),
         r("vin", PhiType.VIN, _L + r"[A-HJ-NPR-Z0-9]{17}" + _R, 1.0, validator="vin"),
         r("vin_labelled", PhiType.VIN, r"(?i:\bVIN\b" + _SEP + r")([A-Za-z0-9]{11,17})" + _R,
           1.0, group=1),

@@ -198,6 +198,29 @@ def _phone_national(values: list[str]) -> list[bool]:
     return [_phone_national_ok(v) for v in values]
 
 
+def _plate_value(values: list[str]) -> list[bool]:
+    """A registration: five to ten letters and digits, both kinds, no clinical code or
+    dose ('MA19 XKT', 'M-JF 1951'; not 'CKD 3', 'HbA1c 7')."""
+    out = []
+    for value in values:
+        alnum = [c for c in value if c.isalnum()]
+        out.append(5 <= len(alnum) <= 10 and any(c.isdigit() for c in alnum)
+                   and any(c.isalpha() for c in alnum) and not _is_clinical_code(value)
+                   and not any(_is_clinical_code(part) for part in re.split(r"[ \-]", value)
+                               if part.isalpha()))
+    return out
+
+
+def _spaced_date(values: list[str]) -> list[bool]:
+    """'09 12 1961', '17 09 1933', '02 03 25': month and day in either order are a calendar
+    day (one of the first two at most 12)."""
+    out = []
+    for value in values:
+        first, second = (int(p) for p in value.split()[:2])
+        out.append((first <= 12 and second <= 31) or (second <= 12 and first <= 31))
+    return out
+
+
 def _phone(values: list[str]) -> list[bool]:
     return [_phone_ok(v) for v in values]
 
@@ -216,5 +239,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "not_code": _not_code,
     "phone": _phone,
     "phone_national": _phone_national,
+    "spaced_date": _spaced_date,
+    "plate_value": _plate_value,
 }
 """Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""
