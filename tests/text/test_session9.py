@@ -185,3 +185,24 @@ def test_registration_plates_of_other_countries(scrubber: Scrubber, text: str,
 ])
 def test_registration_words_before_no_plate(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.PLATE]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Records custodian, Two Riverfront Plaza Dr, Louisville, KY 40202",
+     "Two Riverfront Plaza Dr"),
+    ("Clinic: 20417 Memorial N Ste 210, Humble TX 77338", "20417 Memorial N Ste 210"),
+    ("The Lindens Surgery, 7 Parkway, Withington, Manchester M20 4BX", "7 Parkway"),
+    ("Flat 3, 41 Wilbraham Road, Fallowfield, M14 6JS", "Flat 3"),
+])
+def test_street_lines_before_a_town_and_units_before_a_street(scrubber: Scrubber, text: str,
+                                                              value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Insured vehicle: 2019 Chevy Malibu, VIN pending",
+    "Gave 20 mg, Boston MA 02115",
+    "BMI 37.9, Neck 18.5 in, Indianapolis clinic",
+])
+def test_numbers_before_a_town_that_are_no_street(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.ADDRESS]

@@ -28,6 +28,7 @@ from typing import Literal
 
 from veil.errors import UsageError
 from veil.text import words as words_module
+from veil.text.address_lines import address_lines
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
@@ -460,6 +461,7 @@ class Scrubber:
                                       0.9))
                 extra.extend(self._nickname_after(text, span.end))
         extra.extend(layout_spans(text, spans, self.lexicon))
+        extra.extend(address_lines(text, spans, self.lexicon))
         extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
 

@@ -1,0 +1,69 @@
+"""Street lines the town after them marks, and the unit words before a street line.
+
+An address is written street first, town and postcode after: '14 Kingsway, Didsbury,
+Manchester M20 2LN', 'One Audubon Plaza Dr, Louisville, KY 40217', '18951 Memorial N Ste
+300, Humble TX 77338', 'Plot No. 12, 4th Cross, Jayanagar 9th Block, Bengaluru - 560069'.
+The street rules know streets by a suffix word ('Road', 'Dr'); streets named otherwise
+('Kingsway', '4th Cross', 'Memorial N') are found here by what follows them: once a town, a
+ZIP or a postcode is found, the comma-separated segments right before it on the same line
+that start with a house number (digits or a number word) are the street line, with a
+neighbourhood segment between them. A unit word before a street line ('Flat 2, 88 Barlow
+Moor Road', 'Blk 14 Lot 22') joins it. Runs over the spans found so far; nothing logs text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text.lexicon import Lexicon, fold
+from veil.text.spans import PhiType, Span
+
+_HOUSE = (r"(?:[0-9]{1,6}[A-Za-z]?(?:[\-/][0-9]{1,4}[A-Za-z]?)?|(?i:one|two|three|four|five|six|"
+          r"seven|eight|nine|ten)|(?i:plot|house|door|h\.?)[ \t]*(?:no\.?|#)?[ \t]*[0-9]{1,5}"
+          r"[A-Za-z]?)")
+_SEGMENT = (r"(?:" + _HOUSE + r"[ \t]+[A-Z0-9][A-Za-z0-9'’.\-]*(?:[ \t]+[A-Za-z0-9'’.#º°\-]+){0,5}"
+            r"(?:[ \t]*,[ \t]*[0-9]{1,3}(?:st|nd|rd|th)[ \t]+[A-Z][A-Za-z]+(?:[ \t]+[A-Z0-9]"
+            r"[A-Za-z0-9]*){0,2})*)")
+_BEFORE_TOWN = re.compile(
+    r"(?<![A-Za-z0-9.,])(" + _SEGMENT + r")[ \t]*,[ \t]*(?:[A-Z][A-Za-z'’.\-]+(?:[ \t]+[A-Z0-9]"
+    r"[A-Za-z0-9'’.\-]*){0,3}[ \t]*,?[ \t]*){0,2}$")
+"""A street segment (and a neighbourhood segment) ending where the town begins."""
+_UNIT_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9])((?i:flat|apt\.?|apartment|unit|suite|ste\.?|room|rm\.?|blk\.?|block|"
+    r"lot|plot[ \t]+no\.?|house[ \t]+no\.?|int\.?|piso|depto\.?|dpto\.?)[ \t]*#?[ \t]*"
+    r"[0-9]{1,5}[A-Za-z]?(?:[ \t]+(?i:lot|phase|blk)[ \t]*[0-9]{1,4})*)[ \t]*,?[ \t]*$")
+_TOWN_TYPES = (PhiType.CITY, PhiType.ZIP)
+_UNITS = frozenset({"mg", "mcg", "ml", "g", "kg", "units", "unit", "tabs", "tablets", "caps",
+                    "puffs", "drops", "days", "weeks", "months", "years", "hours", "mins",
+                    "minutes", "times", "patients", "cases", "beds", "percent"})
+"""Words after a number that make it a quantity, not a house ('20 mg, Boston')."""
+
+
+def _is_street(segment: str, lexicon: Lexicon) -> bool:
+    words = segment.split()
+    if len(words) < 2 or fold(words[1]) in _UNITS:
+        return False
+    letters = [fold(w) for w in re.findall(r"[A-Za-z]{2,}", segment)]
+    return bool(letters) and not all(lexicon.is_clinical(w) for w in letters)
+
+
+def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Street lines before a found town, ZIP or postcode, and unit words before a found
+    street line (see the module docstring)."""
+    extra: list[Span] = []
+    for span in spans:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if span.type in _TOWN_TYPES or (span.type is PhiType.ADDRESS and span.start > line_start
+                                        and text[span.start].isalnum()
+                                        and any(c.isdigit() for c in text[span.start:span.end])
+                                        and not text[span.start].isdigit()):
+            match = _BEFORE_TOWN.search(text, max(line_start, span.start - 120), span.start)
+            if match and _is_street(match.group(1), lexicon):
+                extra.append(Span(match.start(1), match.end(1), PhiType.ADDRESS,
+                                  "address_before_town", 0.85))
+        if span.type is PhiType.ADDRESS:
+            unit = _UNIT_BEFORE.search(text, max(line_start, span.start - 40), span.start)
+            if unit:
+                extra.append(Span(unit.start(1), span.end, PhiType.ADDRESS, "address_unit",
+                                  0.85))
+    return extra
