@@ -206,3 +206,14 @@ def test_street_lines_before_a_town_and_units_before_a_street(scrubber: Scrubber
 ])
 def test_numbers_before_a_town_that_are_no_street(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.ADDRESS]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Adjuster Ivy Rivers; claimant portal open", "Ivy Rivers"),
+    ("sat - brother hunter drove down from concord", "hunter"),
+    ("church today. pastor glen came by after.", "glen"),
+    ("[2230] Name--Last: PRICE   [2240] Name--First: HOPE", "PRICE"),
+])
+def test_names_after_roles_relations_and_registry_labels(scrubber: Scrubber, text: str,
+                                                         value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.NAME)

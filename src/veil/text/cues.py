@@ -146,19 +146,22 @@ _ROLE_NAME = re.compile(
     r"(?i:dispatcher|driver|"
     r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
     r"therapist|counselor|counsellor|sitter|transporter|phlebotomist|paramedic|medic|"
-    r"scribe|doula|midwife|volunteer|receptionist))(?:[ \t]*:)?[ \t]+"
+    r"scribe|doula|midwife|volunteer|receptionist|adjuster|administrator|supervisor|"
+    r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor))(?:[ \t]*:)?[ \t]+"
     r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
 _ROLE_NAME_CAPS = re.compile(
     r"(?=[RLCNPMEDTI])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
-    r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE)"
+    r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE|ADMINISTRATOR|SUPERVISOR|"
+    r"ADJUSTER|DON)"
     r"(?:[ \t]*:)?[ \t]+((?:[A-Z]\.[ \t]*)?[A-Z][A-Z'’\-]+(?:,?[ \t]+[A-Z][A-Z'’\-]+)?)"
     r"(?![A-Za-z])")
 _ROLES_CAPS = frozenset({"RN", "LPN", "LVN", "CNA", "PCT", "NP", "PA", "MD", "DO", "EMT", "EMT-P",
                          "MEDIC", "PARAMEDIC", "NURSE", "CREW", "DRIVER", "DISPATCHER", "TECH",
                          "SW", "CM", "RT", "PT", "OT", "CHAPLAIN", "INTERPRETER", "PHARMACIST",
-                         "CHARGE", "CERT", "EMTP"})
+                         "CHARGE", "CERT", "EMTP", "ADMINISTRATOR", "SUPERVISOR", "ADJUSTER",
+                         "DON"})
 """'REPORT TO RN SANTOS', 'CREW: J. PFEIFFER EMT-P': a role or credential before a name in
 capitals (ALL-CAPS systems); the words must read as a name, not as English ('RN AWARE')."""
 _CENSUS = re.compile(

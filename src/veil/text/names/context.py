@@ -107,7 +107,9 @@ _LABELS = _LABELS | frozenset({
     # session 8: person labels of forms, registries and claims
     "initials", "subject initials", "patient initials", "given name", "first name", "first",
     "last name", "last", "middle name", "middle", "surname", "family name", "other names",
-    "other names used", "student", "examinee", "claimant", "specialist", "caller", "reporter",
+    "other names used", "name last", "name first", "name middle", "name alias",
+    "name--last", "name--first", "name--middle", "name--alias", "student", "examinee",
+    "claimant", "specialist", "caller", "reporter",
     "requestor", "requester", "applicant", "enrollee", "participant", "victim", "passenger",
     "pet owner", "child", "infant", "son", "daughter", "wife", "husband", "sister", "brother",
     "grandmother", "grandfather", "aunt", "uncle", "friend", "neighbor", "neighbour",
@@ -264,7 +266,9 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;•\-*>\n]|\n\s*[0-9]+[.)])\s*$")
 
 _CLAUSE_GOES_ON = re.compile(
     r"[ \t]*(?:[,.;:!?)]|$|(?:is|was|has|had|will|and|called|calls|said|says|wants|needs|"
-    r"can|could|would|who|asked|told|texted)\b)")
+    r"can|could|would|who|asked|told|texted|came|comes|drove|stopped|visited|brought|took|"
+    r"left|helped|went|gave|found|picked|dropped|arrived|flew|stayed|sent|noticed|thinks|"
+    r"thought|knows|knew|wrote|showed)\b)")
 """What may follow an everyday given name used as a name after a relation word
 ('my daughter hope is coming', 'my son mark said'), not a verb ('my daughter rose early')."""
 _RELATION_WORD = re.compile(r"(?i:" + _RELATION + r")")
