@@ -217,3 +217,23 @@ def test_numbers_before_a_town_that_are_no_street(scrubber: Scrubber, text: str)
 def test_names_after_roles_relations_and_registry_labels(scrubber: Scrubber, text: str,
                                                          value: str) -> None:
     assert covered(scrubber, text, value, only=PhiType.NAME)
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("my great-grandpa's 102 birthday is friday, can he fly", "102", PhiType.AGE),
+    ("pt at Mercy icu, ninety four, on 2 pressors, ethics?", "ninety four", PhiType.AGE),
+    ("seen at the er on fri the 12th, ekg abnormal", "12th", PhiType.DATE),
+    ("pt Long in 6C refuses lovenox, options", "Long", PhiType.NAME),
+    ("LPN 448120 license verification for agency nurse", "448120", PhiType.LICENSE),
+])
+def test_question_shapes(scrubber: Scrubber, text: str, value: str, kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "pt Denies chest pain",
+    "HR ninety one, BP 120/80",
+    "pt Education completed",
+])
+def test_question_shapes_without_phi(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []

@@ -321,7 +321,10 @@ class CueFinder:
                 continue
             known = self.lexicon.is_name(key) or ("-" in key and any(
                 p in self.lexicon.last for p in key.split("-") if len(p) > 2))
-            if known:
+            titled = text[match.start()].islower() and word[:1].isupper() and word[1:].islower()
+            if titled and (known or word.upper() in self.lexicon.weak):
+                pass  # a capitalized name after a lower-case 'pt', even 'Young', 'Brown'
+            elif known:
                 # a dictionary surname that is no everyday word ('hassan', 'al-sayed')
                 if words.zipf(key) >= _NAME_COMMON or ("-" not in key and words.is_english(key)):
                     continue

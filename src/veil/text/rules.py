@@ -333,7 +333,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|"
           r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
           r"(?<=since )|(?<=until )|(?<=early )|(?<=late )|(?<=mid-))May)(?![A-Za-z])", 0.75),
-        r("date_the_day", d, r"(?i:\b(?:on|since|until|till|by|from|before|after|through)\s+)"
+        r("date_the_day", d, r"(?i:\b(?:on|since|until|till|by|from|before|after|through|"
+          r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?)\s+)"
           r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b", 0.85, group=1),
         r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
           r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
@@ -504,8 +505,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?=[MF](?![A-Za-z0-9]))", 0.85, group=1),
         r("sex_age_slash", PhiType.AGE, r"(?<![A-Za-z0-9/])[MF][ \t]?/[ \t]?(9[0-9]|1[01][0-9])"
           r"(?![0-9/.])", 0.85, group=1),
-        r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)\s+birthday"
+        r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
           + _R, 1.0),
+        # 'pt at Cedars icu, ninety one, on 3 pressors': an age in words set off by commas
+        r("age_words_apposition", PhiType.AGE, r"[,(][ \t]*(" + _AGE_WORDS + r")(?=[ \t]*[,)])",
+          0.85, group=1),
+        # 'RN 771204 license verification': a licence number right after the credential
+        r("license_after_credential", PhiType.LICENSE, r"(?<![A-Za-z])(?:RN|LPN|LVN|APRN|CRNA|"
+          r"CNA|RPh|EMT|EMT-P|LCSW|LMFT|LPC)[ \t]*#?[ \t]*([0-9]{5,9})(?![0-9])(?=[ \t]*"
+          r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\)|$))", 0.85,
+          group=1),
         r("age_group_word", PhiType.AGE,
           r"(?i:\b(?:nonagenarian|centenarian|supercentenarian)s?\b)", 0.9),
         # --- contact ---
