@@ -237,3 +237,28 @@ def test_question_shapes(scrubber: Scrubber, text: str, value: str, kind: PhiTyp
 ])
 def test_question_shapes_without_phi(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("PhilHealth No.: 19-026654321-3   Ward 4", "19-026654321-3"),
+    ("N° de sécurité sociale : 1 84 03 75 112 009 41", "1 84 03 75 112 009 41"),
+    ("Plano: Unimed, carteirinha 0 865 004512 7731 002", "0 865 004512 7731 002"),
+    ("Obra social: Swiss Medical, Nº afiliado 80 441207 3 02", "80 441207 3 02"),
+    ("Dr Anil Verma MD, CPSBC 40912", "40912"),
+    ("Counsel: J. Reyes, Esq., KBA No. 88120", "88120"),
+    ("Médico: Dr. Pablo Ruiz - M.N. 118.402", "118.402"),
+    ("MDCN Folio MDCN/R/51207 on file.", "MDCN/R/51207"),
+    ("Her TikTok handle @maddie.heals.22 shows the rash.", "@maddie.heals.22"),
+    ("per police form RCMP 2026-004417, driver belted", "2026-004417"),
+])
+def test_identifiers_of_other_countries_and_networks(scrubber: Scrubber, text: str,
+                                                     value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "give 5 mg @bedtime",
+    "follow @CDCgov guidance on measles",
+])
+def test_at_words_without_a_network_are_no_handles(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.ID]

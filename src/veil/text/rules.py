@@ -938,14 +938,27 @@ def _rules() -> tuple[PatternRule, ...]:
           r"prontu[aá]rio(?:\s+n[ºo°])?|n[ºo°]\s+dossier|no\s+dossier|dossier|nhc|historia\s+"
           r"cl[ií]nica|expediente|matr[ií]cula|matricola|codice\s+fiscale|tessera\s+sanitaria|"
           r"pesel|nric|svnr|ahv|sin|versichertennr|versichertennummer|ihi|chi|c[eé]dula|rut|"
-          r"pps|ppsn|nino|burgerservicenummer)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R,
+          r"pps|ppsn|nino|burgerservicenummer|philhealth(?:\s+no\.?)?|nir|carteirinha|"
+          r"(?:n[ºo°]\s+)?afiliado|hokensho\s+bangou|kigou-bangou|kigou|bangou|"
+          r"(?:n[ºo°]\s+(?:de\s+)?)?s[ée]curit[ée]\s+sociale|num[ée]ro\s+de\s+s[ée]cu|"
+          r"n[ºo°]\s+s[ée]cu|karute\s+no\.?)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R,
           0.85, group=1, validator="reference"),
+        # national numbers written in small groups ('N° de sécurité sociale : 2 79 11 33 063 045
+        # 12', 'Nº afiliado 61 188032 4 01', 'carteirinha 775 001 234567 001')
+        r("national_spaced", PhiType.ID, r"(?i:\b(?:s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|"
+          r"carteirinha|cns|cart[aã]o\s+sus|insee|ssn|aadhaar|aadhar|medicare(?:\s+(?:card|no\.?|"
+          r"number))?|ihi|nhs\s+(?:no\.?|number)|chi)(?![A-Za-z0-9])" + _SEP + r")"
+          r"([0-9]{1,4}(?:[ ][0-9]{1,7}){2,7})(?![0-9A-Za-z]|[ ][0-9])", 0.85, group=1,
+          validator="national_digits"),
         # professional registries ('CPSO 118420', 'CRM-SP 188.204', 'HPCSA MP 0772194', 'nº col.
         # 08-44172', 'AGB-code 01-047882', 'Reg. No. MMC 2009/04/1873', 'WSBA #40177')
         r("registry_license", PhiType.LICENSE, r"(?i:\b(?:cpso|cmq|crm(?:-[a-z]{2})?|hpcsa|mmc|"
           r"gmc|ahpra|nmc|big|agb(?:-code)?|wsba|bar|n[ºo°]\s*col\.?|colegiado|col\.|"
           r"prov\.?\s+no\.?|provider\s+no\.?|reg\.?\s+no\.?(?:\s+[a-z]{2,5})?|registration\s+no\.?|"
-          r"psy|lic\.?\s+no\.?)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R, 0.85, group=1,
+          r"psy|lic\.?\s+no\.?|cpsbc|cpsa|cpsm|cpss|cpsns|kba|mdcn(?:\s+folio)?|folio|"
+          r"m\.\s?n\.|m\.\s?p\.|c[eé]d\.?(?:\s+prof\.?)?|c[eé]dula\s+profesional|smc|kmc|"
+          r"dmc|imr|mci|prc|pmdc|bmdc|slmc|mcnz|hcpc|coren|crefito|cro)(?![A-Za-z0-9])" + _SEP
+          + r")" + _ID_VALUE + _R, 0.85, group=1,
           validator="reference"),
         # postcodes abroad: Dutch '3511 PB Utrecht' (before the town), Australian 'NT 0810'
         r("postcode_nl", PhiType.ADDRESS, r"(?:(?m:^)|,|(?i:postcode|postal\s+code)[ \t]*:?)[ \t]*"
@@ -976,10 +989,16 @@ def _rules() -> tuple[PatternRule, ...]:
         r("labelled_reference", PhiType.ID, r"(?i:\b(?:session|meeting|webinar|trace|"
           r"transaction|authorization|auth|prior\s+auth|req|requisition|police\s+report|"
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
+          r"police\s+(?:form|file)|rcmp|opp|chp|nypd|lapd|file\s+no|ws|workstation|terminal|"
+          r"hostname|host|"
           r"case|claim|order|ord|rx|prescription|script|id|(?:with|access|payment|pay|"
           r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
           r"pin)[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
+        # 'IG handle @jojo.whitlock.art': a social-media handle after the network's name
+        r("social_handle", PhiType.ID, r"(?i:\b(?:ig|insta|instagram|twitter|tiktok|snap(?:chat)?|"
+          r"handle|facebook|fb|threads|reddit|discord|telegram|bluesky|mastodon)\b[^\n@]{0,20}?)"
+          r"(@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])", 0.85, group=1),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
@@ -1161,7 +1180,7 @@ FIRST_CHARS.update({
 })
 FIRST_CHARS.update({
     "street_after_place_word": "oOfFaAnNbBpPcC@", "street_name_first": "A-Z",
-    "labelled_reference": "sSmMwWtTaApPrRiIcCoO", "date_day_mon_any": "0-9",
+    "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "date_day_mon_any": "0-9",
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
     "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",

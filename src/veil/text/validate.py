@@ -211,6 +211,15 @@ def _plate_value(values: list[str]) -> list[bool]:
     return out
 
 
+def _national_digits(values: list[str]) -> list[bool]:
+    """A national or plan number in groups: 8 to 17 digits, not one digit repeated."""
+    out = []
+    for value in values:
+        digits = [c for c in value if c.isdigit()]
+        out.append(8 <= len(digits) <= 17 and len(set(digits)) > 1)
+    return out
+
+
 def _spaced_date(values: list[str]) -> list[bool]:
     """'09 12 1961', '17 09 1933', '02 03 25': month and day in either order are a calendar
     day (one of the first two at most 12)."""
@@ -241,5 +250,6 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "phone_national": _phone_national,
     "spaced_date": _spaced_date,
     "plate_value": _plate_value,
+    "national_digits": _national_digits,
 }
 """Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""
