@@ -114,12 +114,13 @@ def _case_word(word: str, *, name: bool = True) -> str:
 
 
 def _strip_suffix(words: list[str]) -> list[str]:
-    """Drop one trailing corporate suffix (INC, LLC, L L C...) and a trailing period."""
+    """Drop one trailing corporate suffix (INC, LLC, L L C...) and the comma before it."""
     bare = [w.rstrip(".").upper() for w in words]
     for suffix in SUFFIXES:
         n = len(suffix)
         if len(words) > n and tuple(bare[-n:]) == suffix:
-            return words[:-n]
+            kept = words[:-n]
+            return [*kept[:-1], kept[-1].rstrip(",")]
     return words
 
 
