@@ -262,3 +262,18 @@ def test_identifiers_of_other_countries_and_networks(scrubber: Scrubber, text: s
 ])
 def test_at_words_without_a_network_are_no_handles(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.ID]
+
+
+_HL7 = ("MSH|^~\\&|ADT|NWMH|||20260101083000||ADT^A03|MSG1|P|2.5.1\n"
+        "EVN|A03|20260101082900|||KLEE88^LEE^KAREN\n"
+        "PID|1||Q4410293^^^NWMH^MR||PARK^MINJI||19310203|F|||9 ELM RD^^CHICAGO^IL^60640^USA||"
+        "^PRN^PH^^1^312^5550187|||W\n"
+        "ZPD|AGE|94|ADVANCE DIRECTIVE ON FILE|DNR\n")
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("KLEE88", PhiType.ID), ("1^312^5550187", PhiType.PHONE), ("94", PhiType.AGE),
+])
+def test_hl7_operator_ids_component_phones_and_age_codes(scrubber: Scrubber, value: str,
+                                                         kind: PhiType) -> None:
+    assert covered(scrubber, _HL7, value, only=kind)

@@ -118,6 +118,16 @@ _HL7_MSH = re.compile(r"MSH\|\^~\\&\|[^|\n]*\|([^|^\n]{2,40})[^|\n]*\|[^|\n]*\|(
 _HL7_AUTHORITY = re.compile(r"\^\^\^([A-Za-z][A-Za-z0-9 .&'\-]{1,30})\^(?:MR|MRN|PI|PT|AN|PN|VN)"
                             r"(?=[|^~\n]|$)")
 """The facility that assigned a patient identifier (PID-3.4: '12345^^^UWMC^MR')."""
+_HL7_PERSON_ID = re.compile(r"(?<=\|)([A-Za-z0-9][A-Za-z0-9.\-]{2,20})\^(?=[A-Z][A-Za-z'’\-]+\^"
+                            r"[A-Z][A-Za-z'’\-]+)")
+"""The identifier before a person's name in an HL7 XCN field ('|JSMITH44^SMITH^JOANNA': an
+operator's user name, a provider's number)."""
+_HL7_PHONE = re.compile(r"\^(?:PRN|ORN|WPN|EMR|NET|BPN|VHN|ASN)\^(?:PH|CP|FX|BP|MD|Internet)"
+                        r"\^[^|^\n]*\^([0-9]{0,3}\^[0-9]{3}\^[0-9]{7}(?:\^[0-9]{1,6})?)")
+"""An HL7 XTN phone given in components (country^area^local^extension)."""
+_HL7_AGE = re.compile(r"\|(?i:age|pt_age|patient_age)\|(9[0-9]|1[01][0-9])(?:\^[A-Za-z]+)?"
+                      r"(?=[|\n]|$)")
+"""An age over 89 as the value after an 'AGE' code in an HL7 segment ('ZPD|AGE|95|')."""
 _HL7_APPLICATIONS = frozenset({"EPIC", "CERNER", "MEDITECH", "ALLSCRIPTS", "ATHENA", "SUNQUEST",
                                "LAB", "ADT", "RIS", "PACS", "HIS", "LIS", "EHR", "EMR", "SSA",
                                "CMS", "CDC", "HL7", "PI", "MR", "MRN", "PT", "AN", "PN", "VN", "SS",
@@ -444,6 +454,7 @@ class CueFinder:
         """Names, towns and ZIPs in the fields of HL7 v2 messages pasted into notes."""
         spans: list[Span] = []
         lex = self.lexicon
+        named: set[int] = set()
         for match in _HL7_NAME.finditer(text):
             keys = [fold(match.group(1)), *(fold(w) for w in match.group(2).split())]
             if any(lex.is_clinical(k) or k in FUNCTION_WORDS or words.term_shaped(k)
@@ -451,6 +462,8 @@ class CueFinder:
                 continue  # coded elements ('GLU^GLUCOSE^LN') are no person
             spans.append(Span(match.start(1), match.end(3) if match.group(3) else match.end(2),
                               PhiType.NAME, "cue_hl7_name", 0.85))
+            if any(lex.is_name(k) for k in keys):
+                named.add(match.start(1))  # a dictionary name: the XCN id before it is a person's
         for regex in (_HL7_MSH, _HL7_AUTHORITY):
             for match in regex.finditer(text):
                 for group in range(1, (match.lastindex or 0) + 1):
@@ -461,6 +474,13 @@ class CueFinder:
                                                       - len(match.group(group).lstrip()))
                         spans.append(Span(start, start + len(value), PhiType.FACILITY,
                                           "cue_hl7_facility", 0.85))
+        for match in _HL7_PERSON_ID.finditer(text):
+            if match.end() in named and any(c.isdigit() for c in match.group(1)):
+                spans.append(Span(match.start(1), match.end(1), PhiType.ID, "cue_hl7_id", 0.85))
+        spans.extend(Span(m.start(1), m.end(1), PhiType.PHONE, "cue_hl7_phone", 0.9)
+                     for m in _HL7_PHONE.finditer(text))
+        spans.extend(Span(m.start(1), m.end(1), PhiType.AGE, "cue_hl7_age", 0.9)
+                     for m in _HL7_AGE.finditer(text))
         for match in _HL7_PLACE.finditer(text):
             if match.group(2) in STATES:
                 spans.append(Span(match.start(1), match.end(1), PhiType.CITY, "cue_hl7_city", 0.85))
