@@ -24,10 +24,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from veil.detect.vocab import STATES
 from veil.text import words
 from veil.text.layout import CLINICAL_AFTER, UNIT_WORD, town_tail
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
-from veil.text.places.vocabulary import _eponym_after
+from veil.text.places.vocabulary import _GENERIC, _eponym_after
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
@@ -68,27 +69,71 @@ _VA = re.compile(r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t
 
 
 def _piece(char: str) -> str:
-    """One brand character as a regex: flexible spaces, optional periods and apostrophes."""
+    """One character of a brand's canonical form as a regex: a space may follow a period and
+    be several blanks, an 's' may follow an apostrophe ('st lukes' reads 'St. Luke's')."""
     if char == " ":
-        return r"[ \t]+"
-    if char == "'":
-        return r"['’]?"
-    if char == ".":
-        return r"\.?"
+        return r"\.?[ \t]+"
+    if char == "s":
+        return r"['’]?s"
     return re.escape(char)
+
+
+def _canonical(brand: str) -> str:
+    """A brand without its periods and apostrophes, lower case: 'St. Luke's' and 'St Lukes'
+    are one entry, so the longest spelling of a name is always tried ('St. Luke's Boise'
+    beside 'St Luke's' from another list)."""
+    return re.sub(r"[.'’]", "", brand.lower()).strip()
+
+
+_HOSPITAL_TAIL = re.compile(
+    r"(?i)(?:[ \t,\-]+(?:hospitals?|hosp|medical[ \t]+cent(?:er|re)|cent(?:er|re)|health[ \t]+"
+    r"system|health[ \t]+care|healthcare|campus|inc|llc|the|of|and|&|[0-9]+))+$")
+"""The facility words a hospital's name ends with, which people leave out when they name it
+('Middlesboro ARH Hospital' -> 'Middlesboro ARH', 'Sentara Norfolk General Hospital' ->
+'Sentara Norfolk General')."""
+
+
+_DIRECTIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN", "EASTERN",
+                         "WESTERN", "CENTRAL", "UPPER", "LOWER", "GREATER", "MID", "AREA", "VALLEY",
+                         "ST", "SAINT", "MT", "MOUNT", "NEW", "GOOD", "HOLY", "SACRED"})
+_STATE_WORDS = frozenset(w for name in STATES.values() for w in name.split()) | frozenset(STATES)
+
+
+def _short_form(name: str) -> str | None:
+    """A hospital's name without its trailing facility words, when two or more words remain
+    and one of them is more than a facility word, a direction or a state."""
+    short = re.split(r"(?i)[ \t]+(?:hospitals?|medical[ \t]+center)[ \t]+of[ \t]+", name)[0]
+    short = _HOSPITAL_TAIL.sub("", short).strip(" ,-")
+    keys = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’]*", short)]
+    if len(keys) < 2 or short == name:
+        return None
+    if all(k in _GENERIC or k in _DIRECTIONS or k in _STATE_WORDS for k in keys):
+        return None  # ('Regional Medical' alone names no one place)
+    return short
 
 
 @lru_cache(maxsize=1)
 def facility_brands() -> tuple[str, ...]:
-    """The shipped brand list, longest first (so 'Mayo Clinic' wins over 'Mayo')."""
-    text = resources.files("veil").joinpath("data/text/facility_brands.txt").read_text("utf-8")
+    """The shipped brand list and the US hospitals of CMS's list (`facility_names.txt`) with
+    their short forms, longest first (so 'Mayo Clinic' wins over 'Mayo')."""
+    data = resources.files("veil").joinpath("data/text")
+    text = data.joinpath("facility_brands.txt").read_text("utf-8")
     brands = {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
+    hospitals = data.joinpath("facility_names.txt").read_text("utf-8")
+    for line in hospitals.splitlines():
+        if not line or line[0] == "#":
+            continue
+        name = line.split("\t", 1)[0].strip()
+        brands.add(name)
+        short = _short_form(name)
+        if short:
+            brands.add(short)
     return tuple(sorted(brands, key=lambda b: (-len(b), b)))
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> re.Pattern[str]:
-    brands = {b.lower().replace("’", "'") for b in facility_brands()}
+    brands = {_canonical(b) for b in facility_brands()} - {""}
     firsts = "".join(sorted({b[0] for b in brands} | {b[0].upper() for b in brands}))
     return re.compile(r"(?=[" + re.escape(firsts) + r"])(?<![A-Za-z0-9])(?:"
                       + trie_pattern(brands, _piece) + r")(?![A-Za-z0-9])", re.IGNORECASE)

@@ -135,12 +135,25 @@ _ROMANCE_MONTHS = (
     r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\."
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
+def _after_words(words: tuple[str, ...], separators: tuple[str, ...]) -> str:
+    """A look-behind (any case) for one of `words` then one of `separators` right before the
+    match: the rule then runs from its cheap anchor, not from every word of the text."""
+    return "(?i:" + "|".join(f"(?<=\\b{re.escape(w + sep)})" if w[-1].isalnum() else
+                             f"(?<={re.escape(w + sep)})"
+                             for w in words for sep in separators) + ")"
+
+
 _GERMANIC_MONTHS = (
     r"januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|januari|februari|"
     r"maart|juni|juli|augustus|oktober|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|"
     r"settembre|ottobre|novembre|dicembre"
 )
 """Month names of German, Dutch and Italian that English does not share ('2. Dezember')."""
+_FOREIGN_MONTH_TRIE = trie_pattern(sorted({
+    m.replace("\\", "") for m in (_ROMANCE_MONTHS + "|" + _GERMANIC_MONTHS).split("|")
+    if m.replace("\\", "").isascii()}))
+"""The month names of other languages as one prefix-factored alternation (the texts are read
+in ASCII, so only the unaccented spellings can match)."""
 _SPACED_VALUE = (r"((?=(?:[A-Z\- ]{0,40}+[0-9]){5})(?=[A-Z0-9\- ]{0,60}?[A-Z0-9]{2})"
                  r"[A-Z0-9]{1,6}(?:[ \t\-][A-Z0-9]{1,12}){1,5})(?![A-Za-z0-9])"
                  r"(?![ \t]*(?i:units?|u|mg|mcg|g|kg|ml|l|iu|meq|mmol|mm|cm)\b)")
@@ -392,18 +405,23 @@ def _rules() -> tuple[PatternRule, ...]:
           + _Y4 + r")?" + _R, 0.9),
         # 'enero 2026', 'Dezember 2025', 'maio de 2024': a month of another language and a year
         r("date_foreign_month_year", d, _L + r"(?!Mayo[ \t]+[0-9]{4}[ \t]+(?i:risk|criteria|"
-          r"classification|score|stag))(?i:" + _ROMANCE_MONTHS + r"|" + _GERMANIC_MONTHS
+          r"classification|score|stag))(?i:" + _FOREIGN_MONTH_TRIE
           + r")[ \t]+(?:de[ \t]+|del[ \t]+)?" + _Y4 + _R, 0.85),
         # 'on 26/9', 'next meeting 27/02': a day over 12 before the month after a date word
-        r("date_context_day_month", d, r"(?i:\b(?:on|since|until|till|dated|by|before|after|due|"
-          r"dos|dob|admitted|discharged|seen|visit|next|last|review|meeting|appt|appointment|"
-          r"f/u|rtc|return|scheduled|booked|date|am|le|el|il|op)[ \t]*:?[ \t]+)"
-          r"((?:1[3-9]|2[0-9]|3[01])[/\-](?:0?[1-9]|1[0-2]))" + _RD
+        r("date_context_day_month", d, r"(?=[123][0-9][/\-])" + _after_words(
+            ("on", "since", "until", "till", "dated", "by", "before", "after", "due", "dos", "dob",
+             "admitted", "discharged", "seen", "visit", "next", "last", "review", "meeting",
+             "appt", "appointment", "f/u", "rtc", "return", "scheduled", "booked", "date", "am",
+             "le", "el", "il", "op"), (" ", ": ", "  ", ":  "))
+          + r"((?:1[3-9]|2[0-9]|3[01])[/\-](?:0?[1-9]|1[0-2]))" + _RD
           + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.85, group=1),
         # 'DOB: 09 12 1961', 'ADMIT 02 03 2021', 'REVIEWED 12 30 24', a form's '02 03 25' cell:
         # a numeric date written with spaces after a date label or opening a table row
-        r("date_spaced", d, r"(?:(?i:\b(?:dob|d\.o\.b\.?|date|dated|admit(?:ted)?|discharged?|"
-          r"reviewed|signed|dos|born|seen|from|to)\b[ \t]*[:#]?[ \t]*)|(?m:^)[ \t]*)"
+        r("date_spaced", d, r"(?=[0-3][0-9] [0-3][0-9] [0-9]{2})(?:" + _after_words(
+            ("dob", "d.o.b.", "d.o.b", "date", "dated", "admit", "admitted", "discharge",
+             "discharged", "reviewed", "signed", "dos", "born", "seen", "from", "to"),
+            (" ", ": ", "  ", ":  ", "\t", ":\t", " # ", " #", "# ")) + r"|(?<![^\n])"
+          + "".join(f"|(?<=[ \\t]{{{n}}})(?<![^\\n][ \\t]{{{n}}})" for n in range(1, 5)) + ")"
           r"((?:0[1-9]|[12][0-9]|3[01]) (?:0[1-9]|[12][0-9]|3[01]) (?:(?:19|20)[0-9]{2}|[0-9]{2}))"
           r"(?![0-9]|[ \t][0-9]{2}(?![0-9]))", 0.85, group=1, validator="spaced_date"),
         # dictation: 'march third twenty twenty four', 'on june twenty first'
@@ -494,7 +512,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'DOB 04/05/1931 (95)', 'née le 22/06/1930, 96 ans', 'geb. 03.03.1934 (92 J.)': an
         # age over 89 right after a birth date whose year allows it
         r("age_after_birth_year", PhiType.AGE, r"(?:(?<![0-9])[0-9]{1,2}[\-/.][0-9]{1,2}[\-/.]"
-          r"|\b[A-Za-z]{3,9}\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?[ \t]+|(?i:\b(?:born|b\.|dob|"
+          r"|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]+[0-9]{1,2}"
+          r"(?:st|nd|rd|th)?,?[ \t]+|(?i:\b(?:born|b\.|dob|"
           r"d\.o\.b\.?|geb\.?|n[ée]e?|nacid[oa]|nat[oa])[ \t]*:?[ \t]*))"
           r"(?:18[89][0-9]|19[0-3][0-9])(?![0-9])(?:[\-/.][0-9]{1,2}[\-/.][0-9]{1,2})?"
           r"[ \t]*[(,][ \t]*(9[0-9]|1[01][0-9]|12[0-5])"
@@ -938,11 +957,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"prontu[aá]rio(?:\s+n[ºo°])?|n[ºo°]\s+dossier|no\s+dossier|dossier|nhc|historia\s+"
           r"cl[ií]nica|expediente|matr[ií]cula|matricola|codice\s+fiscale|tessera\s+sanitaria|"
           r"pesel|nric|svnr|ahv|sin|versichertennr|versichertennummer|ihi|chi|c[eé]dula|rut|"
-          r"pps|ppsn|nino|burgerservicenummer|philhealth(?:\s+no\.?)?|nir|carteirinha|"
-          r"(?:n[ºo°]\s+)?afiliado|hokensho\s+bangou|kigou-bangou|kigou|bangou|"
-          r"(?:n[ºo°]\s+(?:de\s+)?)?s[ée]curit[ée]\s+sociale|num[ée]ro\s+de\s+s[ée]cu|"
-          r"n[ºo°]\s+s[ée]cu|karute\s+no\.?)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R,
+          r"pps|ppsn|nino|burgerservicenummer)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R,
           0.85, group=1, validator="reference"),
+        # plan and social numbers abroad ('PhilHealth No.: 12-050123456-7', 'Kigou-bangou:')
+        r("national_id_abroad", PhiType.ID, r"(?i:\b(?:philhealth(?:\s+no\.?)?|nir|carteirinha|"
+          r"afiliado|hokensho\s+bangou|kigou-bangou|kigou|bangou|s[ée]curit[ée]\s+sociale|"
+          r"num[ée]ro\s+de\s+s[ée]cu|s[ée]cu|karute\s+no\.?)(?![A-Za-z0-9])" + _SEP + r")"
+          + _ID_VALUE + _R, 0.85, group=1, validator="reference"),
         # national numbers written in small groups ('N° de sécurité sociale : 2 79 11 33 063 045
         # 12', 'Nº afiliado 61 188032 4 01', 'carteirinha 775 001 234567 001')
         r("national_spaced", PhiType.ID, r"(?i:\b(?:s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|"
@@ -1136,6 +1157,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
+    "national_id_abroad": ("philhealth", "nir", "carteirinha", "afiliado", "bangou", "kigou",
+                           "secu", "karute"),
+    "national_spaced": ("secu", "nir", "afiliado", "carteirinha", "cns", "sus", "insee", "ssn",
+                        "aadha", "medicare", "ihi", "nhs", "chi"),
     "plan_payer_number": ("care", "caid", "cal", "champ", "chip", "aetna", "cigna", "humana",
                           "bcbs", "blue", "anthem", "uhc", "united", "kaiser", "molina",
                           "centene", "ambetter", "highmark", "oscar", "emblem", "healthfirst",
@@ -1186,6 +1211,10 @@ FIRST_CHARS.update({
     "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
     "spaced_digits": "0-9A-Z", "postcode_au": "NVQSWTA", "street_letter": "0-9NSEW",
     "street_number_last": "ACRPV", "phone_national": "0(",
+    "age_after_birth_year": "0-9JFMASONDjfmasondBbDdGgNn",
+    "date_foreign_month_year": "EFMAJSONDGLefmajsondgl",
+    "date_spaced": "0-3", "date_context_day_month": "1-3", "date_the_day": "oOsSuUtTbBfFaAmMwW",
+    "registry_license": "cChHmMgGaAnNbBwWpPrRlLkKfFdDsSiI",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(
     {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))
