@@ -277,3 +277,23 @@ _HL7 = ("MSH|^~\\&|ADT|NWMH|||20260101083000||ADT^A03|MSG1|P|2.5.1\n"
 def test_hl7_operator_ids_component_phones_and_age_codes(scrubber: Scrubber, value: str,
                                                          kind: PhiType) -> None:
     assert covered(scrubber, _HL7, value, only=kind)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hx: 92 y/o M from Windcrest Nursing with PAD", "Windcrest Nursing"),
+    ("referred to Kessler Dermatology for biopsy", "Kessler Dermatology"),
+    ("BILLING PROVIDER: NORTH TULSA ORTHOPEDICS PA  PH 918-555-0100", "NORTH TULSA ORTHOPEDICS PA"),
+    ("clinic Lakewood Family Med phone 951.555.0137", "Lakewood Family Med"),
+])
+def test_practices_named_before_a_specialty(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Consult Pediatric Cardiology today.",
+    "Interventional Cardiology to see.",
+    "DX VASCULAR DEMENTIA CHF",
+    "Device: Boston Scientific Accolade MRI DR pacemaker",
+])
+def test_departments_and_devices_are_no_practices(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.FACILITY]

@@ -46,12 +46,15 @@ _PHARMACY_CONTEXT = re.compile(
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t]+[A-Z][A-Za-z'’&\-]*){0,2})")
 """'picks up meds at CVS', 'Rx sent to Walgreens', 'Pharmacy: Rite Aid #1180'."""
 _SPECIALTY_FACILITY = re.compile(
-    r"(?:Neurology|Cardiology|Orthopa?edics|Dermatology|Oncology|Urology|Gastroenterology|"
-    r"Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|Nephrology|Podiatry|"
-    r"Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
+    r"(?=[A-Z])(?i:Neurology|Cardiology|Orthopa?edics|Dermatology|Oncology|Urology|"
+    r"Gastroenterology|Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|"
+    r"Nephrology|Podiatry|Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
     r"OB/?GYN|Women'?s[ \t]+Health|Heart|Vascular|Sports[ \t]+Medicine|"
     r"Physical[ \t]+Therapy|Hospice|Dialysis|Behavioral[ \t]+Health|Wellness|"
-    r"Air[ \t]+(?:Care|Evac|Ambulance)|Life[ \t]*Flight|EMS)(?![A-Za-z])"
+    r"Air[ \t]+(?:Care|Evac|Ambulance)|Life[ \t]*Flight|EMS|Nursing|Family[ \t]+Med(?:icine)?|"
+    r"Internal[ \t]+Med(?:icine)?|Pain[ \t]+Management|Sleep[ \t]+Disorders)"
+    r"(?:[ \t]+(?:PA|P\.A\.|PC|P\.C\.|LLC|PLLC|Group|GROUP|Associates|ASSOCIATES|Ctr|"
+    r"Center|CENTER))?(?![A-Za-z])"
     r"(?![ \t]+(?i:failure|surgery|disease|attack|rate|sounds?|block|transplant|murmur|cath|"
     r"catheterization|exam|consult|note|service|team|fellow|resident|attending|follow|f/u|"
     r"appointment|appt|evaluation|eval|referral|admission|floor|unit|rounds|recs|"
@@ -154,15 +157,18 @@ class _Practices(_Facilities):
             kept = len(keys)  # the longest run of naming words right before the specialty
             while kept and not (self._facility_blocked(keys[kept - 1])
                                 or self._plain(keys[kept - 1])
-                                or _ADJECTIVE_END.search(keys[kept - 1])
+                                or (_ADJECTIVE_END.search(keys[kept - 1])
+                                    and is_english(keys[kept - 1]))
                                 or keys[kept - 1] in lex.states or keys[kept - 1] in lex.eponyms):
-                kept -= 1
+                kept -= 1  # ('Kessler', 'Windcrest' end like adjectives but are no words)
             if kept == len(keys):
                 continue
             while kept < len(keys) - 1 and is_english(keys[kept]) and (
                     match.start(1) + words[kept].start() == 0
                     or text[:match.start(1) + words[kept].start()].rstrip(" \t")[-1:] in ".\n:;"):
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
+            if all(len(k) < 3 for k in keys[kept:]):
+                continue  # 'DX VASCULAR DEMENTIA': an abbreviation names no practice
             start = match.start(1) + words[kept].start()
             spans.append(Span(start, special.end(), PhiType.FACILITY, "facility_practice", 0.8))
         for match in _STREET_THEN_TOWN.finditer(text):
