@@ -62,6 +62,8 @@ _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]
                           r"(?![,.][0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
 """A model number after a maker's name ('Fresenius 2008T', 'Baxter 6060')."""
+_HEADING_AFTER = re.compile(r"[ \t]*(?:[\-–—,(|]|\n|$)")
+"""What follows a place's name on a header line: a branch dash, a comma, a bracket, the end."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][ \t\"'“(]*|\n[ \t]*[-*•][ \t]*)$")
 _VA = re.compile(r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t]+"
                  r"((?:[A-Z][a-z]+[ \t]+)?(?:VA|va|V\.A\.)"
@@ -195,6 +197,9 @@ class BrandFinder:
                 not _SENTENCE_START.search(text[max(0, start - 4):start])
                 or any(len(w) <= 4 and w.isupper() for w in surface.split())):
             return True  # ('ECMO center: UT Southwestern': an acronym decides after a colon)
+        if len(keys) > 1 and all(w[:1].isupper() for w in surface.split() if w[:1].isalpha()) \
+                and _HEADING_AFTER.match(after):
+            return True  # a letterhead or header line: 'Baylor Scott & White - Temple' 
         if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys):
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
         return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after))

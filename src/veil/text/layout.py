@@ -54,7 +54,7 @@ _HEADS = frozenset({
     "PLLC", "PC", "LLC", "INC", "LLP", "PA", "REHABILITATION", "REHAB", "MANOR", "LIVING",
     "LABORATORY", "LABORATORIES", "HEALTH", "MEDICAL", "PHYSICIANS", "SURGERY", "DIALYSIS",
 })
-_BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})"
+_BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){0,2})"
                      r"(?![A-Za-z])|#[ \t]*[0-9]{3,6}(?![0-9])|\([0-9]{3,6}\))")
 """A branch after a facility: ' — Bayou Vista', ' - Derby', ' #11872', ' (1405)'."""
 

@@ -944,6 +944,16 @@ def _rules() -> tuple[PatternRule, ...]:
         r("zip_labelled", PhiType.ZIP, r"(?i:\b(?:zip|zipcode|zip\s+code|postal\s+code)\b\s*"
           r"(?:code)?\s*[:#]?\s*(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
+        # 'Brgy. Bagong Silang', 'no bairro Bela Vista', 'Col. Coapa', 'Ortsteil Haidhausen':
+        # the neighbourhood or town after a locality word of an address abroad
+        r("locality_label", PhiType.CITY, r"(?:\b(?:Brgy\.?|Barangay|[Bb]airro|Colonia|Barrio|"
+          r"Quartier|Ortsteil|Stadtteil|Municipio|Comuna|Corregimiento|Kelurahan|Kecamatan|"
+          r"Suburb:|Locality:|Town:|City:|Village:|Municipality:)|\bCol\.(?=[ \t]+[A-Z][a-z]+"
+          r"(?:[ \t]+[A-Z][a-z]+)?[,.]))[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})",
+          0.85, group=1),
+        # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
+        r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])",
+          0.8, group=1, validator="town_city"),
         r("county", PhiType.COUNTY, r"(?:\b[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]+){0,2}\s+"
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|"
           r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Co\.(?=[ \t]*[)\n,;]|[ \t]+(?:case|court|"
@@ -1157,6 +1167,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
+    "town_city": ("city",),
     "national_id_abroad": ("philhealth", "nir", "carteirinha", "afiliado", "bangou", "kigou",
                            "secu", "karute"),
     "national_spaced": ("secu", "nir", "afiliado", "carteirinha", "cns", "sus", "insee", "ssn",

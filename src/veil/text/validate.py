@@ -220,6 +220,22 @@ def _national_digits(values: list[str]) -> list[bool]:
     return out
 
 
+_RARE_WORD = 3.0
+"""Zipf frequency below which a word is no everyday English ('Caloocan' 0, 'Inner' 4.5)."""
+
+
+def _town_city(values: list[str]) -> list[bool]:
+    """'Caloocan City': the words before 'City' hold one that is a place or a rare word,
+    and none is clinical or generic ('Medical City', 'Inner City', 'the City')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()[:-1]]
+        out.append(any(k in lex.places or words.zipf(k) < _RARE_WORD for k in keys)
+                   and not any(lex.is_clinical(k) or k in _GENERIC for k in keys))
+    return out
+
+
 def _spaced_date(values: list[str]) -> list[bool]:
     """'09 12 1961', '17 09 1933', '02 03 25': month and day in either order are a calendar
     day (one of the first two at most 12)."""
@@ -251,5 +267,6 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "spaced_date": _spaced_date,
     "plate_value": _plate_value,
     "national_digits": _national_digits,
+    "town_city": _town_city,
 }
 """Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""
