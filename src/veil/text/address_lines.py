@@ -33,9 +33,13 @@ _UNIT_BEFORE = re.compile(
     r"lot|plot[ \t]+no\.?|house[ \t]+no\.?|int\.?|piso|depto\.?|dpto\.?)[ \t]*#?[ \t]*"
     r"[0-9]{1,5}[A-Za-z]?(?:[ \t]+(?i:lot|phase|blk)[ \t]*[0-9]{1,4})*)[ \t]*,?[ \t]*$")
 _TOWN_TYPES = (PhiType.CITY, PhiType.ZIP)
-_UNITS = frozenset({"mg", "mcg", "ml", "g", "kg", "units", "unit", "tabs", "tablets", "caps",
-                    "puffs", "drops", "days", "weeks", "months", "years", "hours", "mins",
-                    "minutes", "times", "patients", "cases", "beds", "percent"})
+_UNITS = frozenset({"MG", "MCG", "ML", "G", "KG", "UNITS", "UNIT", "TAB", "TABS", "TABLETS",
+                    "CAPS", "PUFFS", "DROPS", "DAYS", "WEEKS", "MONTHS", "YEARS", "HOURS", "MINS",
+                    "MINUTES", "TIMES", "PATIENTS", "CASES", "BEDS", "PERCENT", "CYCLES", "PACK",
+                    "VESSEL", "PARA", "GRAVIDA", "FALLS", "FALL", "PPD", "LITERS", "L", "WEST",
+                    "EAST", "NORTH", "SOUTH", "DOSES", "VIALS", "BAGS", "SESSIONS", "VISITS",
+                    "STITCHES", "STAPLES", "LEVELS", "CHILDREN", "KIDS", "SIBLINGS", "DRINKS",
+                    "CIGARETTES", "BEERS", "CUPS", "FLOORS", "STEPS", "STAIRS", "BLOCKS"})
 """Words after a number that make it a quantity, not a house ('20 mg, Boston')."""
 
 
@@ -44,7 +48,8 @@ def _is_street(segment: str, lexicon: Lexicon) -> bool:
     if len(words) < 2 or fold(words[1]) in _UNITS:
         return False
     letters = [fold(w) for w in re.findall(r"[A-Za-z]{2,}", segment)]
-    return bool(letters) and not all(lexicon.is_clinical(w) for w in letters)
+    return bool(letters) and not any(lexicon.is_clinical(w) or lexicon.is_clinical(w.lower())
+                                     or w in _UNITS or w in lexicon.drugs for w in letters)
 
 
 def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:

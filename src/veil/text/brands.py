@@ -28,6 +28,7 @@ from veil.detect.vocab import STATES
 from veil.text import words
 from veil.text.layout import CLINICAL_AFTER, UNIT_WORD, town_tail
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.lexicon import lexicon as load_lexicon
 from veil.text.places.vocabulary import _GENERIC, _eponym_after
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
@@ -70,10 +71,19 @@ _VA = re.compile(r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t
                  r"(?:[ \t]+(?i:hospital|medical[ \t]+center|clinic|cboc|vamc))?)(?![A-Za-z])")
 
 
+_ABBREVIATION_GAP = "\x00"
+"""Marks the gap after a short word of a canonical brand ('st', 'mt', 'ft'), where a period
+may stand ('St. Luke's'); a gap after a longer word takes none ('Baptist. Health' is two
+sentences, not a brand)."""
+
+
 def _piece(char: str) -> str:
-    """One character of a brand's canonical form as a regex: a space may follow a period and
-    be several blanks, an 's' may follow an apostrophe ('st lukes' reads 'St. Luke's')."""
+    """One character of a brand's canonical form as a regex: blanks between words (after a
+    short word a period too), an 's' that may follow an apostrophe ('st lukes' reads
+    'St. Luke's')."""
     if char == " ":
+        return r"[ \t]+"
+    if char == _ABBREVIATION_GAP:
         return r"\.?[ \t]+"
     if char == "s":
         return r"['’]?s"
@@ -84,7 +94,9 @@ def _canonical(brand: str) -> str:
     """A brand without its periods and apostrophes, lower case: 'St. Luke's' and 'St Lukes'
     are one entry, so the longest spelling of a name is always tried ('St. Luke's Boise'
     beside 'St Luke's' from another list)."""
-    return re.sub(r"[.'’]", "", brand.lower()).strip()
+    plain = re.sub(r"['’]", "", brand.lower()).strip()
+    plain = re.sub(r"(?<![a-z])([a-z]{1,3})\.?[ \t]+", "\\1" + _ABBREVIATION_GAP, plain)
+    return plain.replace(".", "")
 
 
 _HOSPITAL_TAIL = re.compile(
@@ -131,6 +143,25 @@ def facility_brands() -> tuple[str, ...]:
         if short:
             brands.add(short)
     return tuple(sorted(brands, key=lambda b: (-len(b), b)))
+
+
+@lru_cache(maxsize=1)
+def _everyday_short_forms() -> frozenset[str]:
+    """Canonical short forms of CMS hospitals made of everyday words only ('Turning Point',
+    'Good Shepherd', 'Medical Arts'): found only where a place of care stands."""
+    data = resources.files("veil").joinpath("data/text/facility_names.txt").read_text("utf-8")
+    lexicon = load_lexicon()
+    places, names = lexicon.places, lexicon.first
+    everyday = set()
+    for line in data.splitlines():
+        if not line or line[0] == "#":
+            continue
+        short = _short_form(line.split("\t", 1)[0].strip())
+        keys = [fold(w) for w in re.findall(r"[A-Za-z]+", short or "")]
+        if short and all(words.zipf(k) >= _RARE and words.is_english(k) and k not in places
+                         and k not in names for k in keys):
+            everyday.add(_canonical(short))
+    return frozenset(everyday)
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +219,9 @@ class BrandFinder:
             return False  # a maker before its model ('Fresenius 2008T'; not 'AirEvac 102')
         surface = match.group()
         keys = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", surface)]
+        if _canonical(surface) in _everyday_short_forms():
+            start = match.start()
+            return bool(_BEFORE.search(text[max(0, start - 12):start]) or _AFTER.match(after))
         if any(words.zipf(k) < _RARE and not words.is_english(k) for k in keys) \
                 or keys[0] in ("ST", "SAINT", "OUR"):
             return True
@@ -199,7 +233,7 @@ class BrandFinder:
             return True  # ('ECMO center: UT Southwestern': an acronym decides after a colon)
         if len(keys) > 1 and all(w[:1].isupper() for w in surface.split() if w[:1].isalpha()) \
                 and _HEADING_AFTER.match(after):
-            return True  # a letterhead or header line: 'Baylor Scott & White - Temple' 
+            return True  # a letterhead or header line: 'Baylor Scott & White - Temple'
         if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys):
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
         return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after))

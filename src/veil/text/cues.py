@@ -41,6 +41,13 @@ _TITLE = re.compile(r"(?=[DdMmAa])(?<![A-Za-z])(?i:dr|doctor|mrs|mr|ms|mx|attn|a
 _PATIENT = re.compile(r"(?=[Pp])(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W
                       + r")(?![/'’])")
 """'PT' in capitals is physical therapy ('PT eval'), not the patient."""
+_NOT_PT_NAME = frozenset({"BLACK", "WHITE", "ASIAN", "HISPANIC", "LATINO", "LATINA", "NATIVE",
+                          "CAUCASIAN", "AFRICAN", "ARAB", "JEWISH", "MUSLIM", "CATHOLIC"})
+"""Words after 'pt' that describe, not name ('pt Black, 67M')."""
+_PT_NAME_AFTER = re.compile(r"[ \t]*(?:$|[,;.)(]|(?:in|at|on|is|was|has|had|refuses|refused|"
+                            r"says|said|denies|reports|wants|needs|dob|mrn|bed|rm|room|[0-9])\b)")
+"""What follows a name after 'pt' ('pt Young in 4B', 'pt Brown, DOB'), not a phrase it
+begins ('pt Long term care', 'pt Rose from bed', 'pt Young for his stage')."""
 _INTRO = re.compile(
     r"(?=[MmNnHh])(?<![A-Za-z])(?i:(my[ \t]+name[ \t]+is|my[ \t]+name['’]s|name[ \t]+is)|"
     r"(?:hi|hey|hello|hiya)[ \t,!.]+(?:(?:it['’]?s|this[ \t]+is|i['’]?m|i[ \t]+am)))"
@@ -332,7 +339,8 @@ class CueFinder:
             known = self.lexicon.is_name(key) or ("-" in key and any(
                 p in self.lexicon.last for p in key.split("-") if len(p) > 2))
             titled = text[match.start()].islower() and word[:1].isupper() and word[1:].islower()
-            if titled and (known or word.upper() in self.lexicon.weak):
+            if titled and (known or key in self.lexicon.weak) and key not in _NOT_PT_NAME \
+                    and _PT_NAME_AFTER.match(text, match.end(1)):
                 pass  # a capitalized name after a lower-case 'pt', even 'Young', 'Brown'
             elif known:
                 # a dictionary surname that is no everyday word ('hassan', 'al-sayed')

@@ -55,8 +55,10 @@ _HEADS = frozenset({
     "LABORATORY", "LABORATORIES", "HEALTH", "MEDICAL", "PHYSICIANS", "SURGERY", "DIALYSIS",
 })
 _BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){0,2})"
-                     r"(?![A-Za-z])|#[ \t]*[0-9]{3,6}(?![0-9])|\([0-9]{3,6}\))")
-"""A branch after a facility: ' — Bayou Vista', ' - Derby', ' #11872', ' (1405)'."""
+                     r"(?![A-Za-z])|#[ \t]*[0-9]{3,6}(?![0-9])"
+                     r"|\((?!(?:19|20)[0-9]{2}\))[0-9]{3,6}\))")
+"""A branch after a facility: ' — Bayou Vista', ' - Derby', ' #11872', ' (1405)'; not a year
+('Sheppard Pratt (2017)')."""
 
 
 _ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Z&]{1,7})[ \t]*\)")

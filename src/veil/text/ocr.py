@@ -9,8 +9,9 @@ The digit side (letters inside numbers, 'O2/28/193l') is the pattern rules' own 
 `veil.text.scrubber`.
 
 The reading is made only for a text that shows the damage in at least two different words
-(a digit between letters, not a gene, a lab code or a known clinical term): a clinical note
-naming BRCA1 or HbA1c is not scanned text and is never re-read. Written by hand: OCR
+(a digit between letters that reads as an English word or a dictionary name, not a gene, a
+stage, a lab code or a known clinical term): a clinical note naming BRCA1, CDKN1A, T1N0M0 or
+HbA1c is not scanned text and is never re-read. Written by hand: OCR
 post-correction libraries correct against a language model or dictionary and change the
 length of words, which would move every offset after them.
 """
@@ -28,8 +29,10 @@ _WORD = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z01]*[A-Za-z]{2})(?=[A-Za-z]*[01])
                    r"(?![A-Za-z0-9])")
 """A word of letters and 0/1 only, with two letters in a row ('N1KHIL', 'MBEK1', 'H0USTON')."""
 _MIN_DAMAGED = 2
-_CLINICAL_SHAPE = re.compile(r"(?i)^(?:hba1c|a1c|[a-z]{2,6}[0-9][a-z]?)$")
-"""Gene and lab shapes that hold a digit by right ('HbA1c', 'CDKN1A', 'FOXO1')."""
+_CODE_SHAPE = re.compile(r"^(?:HbA1c|A1c|a1c|(?:[A-Z]{1,6}[0-9]+)+[A-Z]?[0-9]*)$")
+"""Shapes that hold a digit by right: genes, stages and codes in capitals ('CDKN1A', 'FOXO1',
+'SLCO1B1', 'IL10RA', 'T1N0M0', 'G1P0', 'T1W', 'HbA1c'); an OCR-damaged name breaks the
+shape with a longer run of letters after its digit ('R0SAURA', 'PAT1ENT')."""
 
 
 def _reading_of(word: str, lex: Lexicon) -> str:
@@ -50,8 +53,7 @@ def _reading_of(word: str, lex: Lexicon) -> str:
 
 def _clinical(word: str, lex: Lexicon) -> bool:
     key = fold(word)
-    return bool(_CLINICAL_SHAPE.match(word) and (key in lex.genes or key in lex.clinical
-                                                 or key in ("hba1c", "a1c")))
+    return bool(_CODE_SHAPE.match(word)) or key in lex.genes or lex.is_clinical(key)
 
 
 def scanned(text: str, lex: Lexicon) -> bool:
@@ -61,8 +63,10 @@ def scanned(text: str, lex: Lexicon) -> bool:
     damaged: set[str] = set()
     for match in _DAMAGED_INSIDE.finditer(text):
         word = match.group()
-        if not _clinical(word, lex):
-            damaged.add(word)
+        read = fold(_reading_of(word, lex))
+        if not _clinical(word, lex) and (is_english(read) or read in lex.first
+                                         or read in lex.last):
+            damaged.add(word)  # the reading is a word or a name ('PAT1ENT', 'R0SAURA')
             if len(damaged) >= _MIN_DAMAGED:
                 return True
     return False

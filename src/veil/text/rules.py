@@ -163,7 +163,7 @@ one of two characters at least ('Plan: 1 2 3 4 5 steps' is a list), no dose afte
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
-             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|[aå]r|lat|ani)"
+             r"ans|a[nñ]os|anni|jahre|jaar|jr\.)"
              r"(?:[\s\-]*(?:old|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
 """Years in English and the languages notes abroad are written in ('96 ans', '91 años',
 '93 Jahre alt', '90 jaar oud')."""
@@ -347,7 +347,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
           r"(?<=since )|(?<=until )|(?<=early )|(?<=late )|(?<=mid-))May)(?![A-Za-z])", 0.75),
         r("date_the_day", d, r"(?i:\b(?:on|since|until|till|by|from|before|after|through|"
-          r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?)\s+)"
+          r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?(?=\s+the\s+[0-3]?[0-9]"
+          r"(?:st|nd|rd|th)))\s+)"
           r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b", 0.85, group=1),
         r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
           r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
@@ -404,26 +405,28 @@ def _rules() -> tuple[PatternRule, ...]:
           + _ROMANCE_MONTHS + r"|" + _GERMANIC_MONTHS + r")(?:[ \t]+(?:de[ \t]+|del[ \t]+)?"
           + _Y4 + r")?" + _R, 0.9),
         # 'enero 2026', 'Dezember 2025', 'maio de 2024': a month of another language and a year
-        r("date_foreign_month_year", d, _L + r"(?!Mayo[ \t]+[0-9]{4}[ \t]+(?i:risk|criteria|"
-          r"classification|score|stag))(?i:" + _FOREIGN_MONTH_TRIE
-          + r")[ \t]+(?:de[ \t]+|del[ \t]+)?" + _Y4 + _R, 0.85),
+        r("date_foreign_month_year", d, _L + r"(?!Mayo\b|MAYO\b|MARS\b|Mars\b)(?i:"
+          + _FOREIGN_MONTH_TRIE + r")[ \t]+(?:de[ \t]+|del[ \t]+)?" + _Y4 + _R, 0.85),
         # 'on 26/9', 'next meeting 27/02': a day over 12 before the month after a date word
         r("date_context_day_month", d, r"(?=[123][0-9][/\-])" + _after_words(
             ("on", "since", "until", "till", "dated", "by", "before", "after", "due", "dos", "dob",
              "admitted", "discharged", "seen", "visit", "next", "last", "review", "meeting",
              "appt", "appointment", "f/u", "rtc", "return", "scheduled", "booked", "date", "am",
              "le", "el", "il", "op"), (" ", ": ", "  ", ":  "))
-          + r"((?:1[3-9]|2[0-9]|3[01])[/\-](?:0?[1-9]|1[0-2]))" + _RD
-          + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.85, group=1),
+          + r"(?!24/7)((?:1[3-9]|2[0-9]|3[01])[/\-](?:0?[1-9]|1[0-2]))" + _RD
+          + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r"|bipap|cpap|ps|peep|od|os|ou|graded|"
+          r"strength|o2|oxygen|vision|acuity)\b)", 0.85, group=1),
         # 'DOB: 09 12 1961', 'ADMIT 02 03 2021', 'REVIEWED 12 30 24', a form's '02 03 25' cell:
         # a numeric date written with spaces after a date label or opening a table row
         r("date_spaced", d, r"(?=[0-3][0-9] [0-3][0-9] [0-9]{2})(?:" + _after_words(
             ("dob", "d.o.b.", "d.o.b", "date", "dated", "admit", "admitted", "discharge",
-             "discharged", "reviewed", "signed", "dos", "born", "seen", "from", "to"),
-            (" ", ": ", "  ", ":  ", "\t", ":\t", " # ", " #", "# ")) + r"|(?<![^\n])"
-          + "".join(f"|(?<=[ \\t]{{{n}}})(?<![^\\n][ \\t]{{{n}}})" for n in range(1, 5)) + ")"
+             "discharged", "reviewed", "signed", "dos", "born", "seen"),
+            (" ", ": ", "  ", ":  ", "\t", ":\t", " # ", " #", "# "))
+          + "".join(f"|(?<=[ \\t]{{{n}}})(?<![^\\n][ \\t]{{{n}}})(?=[0-9 ]{{6}}(?:19|20)[0-9]{{2}})"
+                    for n in range(0, 5)) + ")"
           r"((?:0[1-9]|[12][0-9]|3[01]) (?:0[1-9]|[12][0-9]|3[01]) (?:(?:19|20)[0-9]{2}|[0-9]{2}))"
-          r"(?![0-9]|[ \t][0-9]{2}(?![0-9]))", 0.85, group=1, validator="spaced_date"),
+          r"(?![0-9]|[ \t][0-9]{2}(?![0-9]))" + _UNIT_AFTER, 0.85, group=1,
+          validator="spaced_date"),
         # dictation: 'march third twenty twenty four', 'on june twenty first'
         r("date_spoken", d, _LEAD_MONTH + _L + r"(?i:" + _MONTH + r")[ \t]+(?i:the[ \t]+)?(?i:"
           + _DAY_WORDS + r")(?:[ \t]+(?i:(?:nineteen|twenty)[ \t\-]+(?:hundred[ \t]+)?(?:"
@@ -527,12 +530,14 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
           + _R, 1.0),
         # 'pt at Cedars icu, ninety one, on 3 pressors': an age in words set off by commas
-        r("age_words_apposition", PhiType.AGE, r"[,(][ \t]*(" + _AGE_WORDS + r")(?=[ \t]*[,)])",
-          0.85, group=1),
+        r("age_words_apposition", PhiType.AGE, r"(?i:\b(?:pt|patient|mom|mother|dad|father|"
+          r"grandma|grandmother|grandpa|grandfather|he|she|man|woman|lady|gentleman|resident|"
+          r"widow|widower|aunt|uncle)\b)[^,.;:\n0-9]{0,30}[,(][ \t]*(" + _AGE_WORDS
+          + r")(?=[ \t]*[,)])", 0.85, group=1),
         # 'RN 771204 license verification': a licence number right after the credential
         r("license_after_credential", PhiType.LICENSE, r"(?<![A-Za-z])(?:RN|LPN|LVN|APRN|CRNA|"
           r"CNA|RPh|EMT|EMT-P|LCSW|LMFT|LPC)[ \t]*#?[ \t]*([0-9]{5,9})(?![0-9])(?=[ \t]*"
-          r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\)|$))", 0.85,
+          r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\(|\)|$))", 0.85,
           group=1),
         r("age_group_word", PhiType.AGE,
           r"(?i:\b(?:nonagenarian|centenarian|supercentenarian)s?\b)", 0.9),
@@ -586,9 +591,15 @@ def _rules() -> tuple[PatternRule, ...]:
           + _ANY_PHONE, 0.9, group=1, validator="phone_digits"),
         # '06 12 34 56 78', '(03) 9555 0127', '0412 555 019', '020 7946 0958': a number in a
         # national layout with its trunk 0, in groups, valid for a country that dials so
-        r("phone_national", PhiType.PHONE, r"(?<![0-9A-Za-z+.,/\-])(\(0[0-9]{1,4}\)[ \-]?"
+        r("phone_national", PhiType.PHONE, r"(?:(?i:\b(?:call(?:ed|ing)?|phone[ds]?|ph|tel|t[ée]l|"
+          r"telefon|mobile|mob|cell|ring|rang|contact(?:ed)?|reach(?:ed)?|informed|notified|"
+          r"text(?:ed)?|sms|whatsapp|number|handy|portable|m[óo]vil|celular|fille|fils|son|"
+          r"daughter|wife|husband|nok|kin|on|at|home|work|office|landline|secr[ée]tariat|"
+          r"t[ée]l[ée]copie|fax|emergency|mum|mom|dad)\b[^\n0-9]{0,24}?)|(?=\(0))"
+          r"(?<![0-9A-Za-z+.,/\-])(\(0[0-9]{1,4}\)[ \-]?"
           r"[0-9]{2,4}(?:[ \-][0-9]{2,4}){1,2}|0[0-9]{1,4}(?:[ \-][0-9]{2,4}){2,4})"
-          r"(?![0-9]|[.,/\-][0-9])", 0.85, group=1, validator="phone_national"),
+          r"(?![0-9]|[.,/\-][0-9]|[ \-][0-9])" + _UNIT_AFTER, 0.85, group=1,
+          validator="phone_national"),
         r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|ext\.?|extension|x)\s*#?:?\s*)"
           r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
         # --- government and record numbers ---
@@ -952,7 +963,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[ \t]+[A-Z][a-z]+)?[,.]))[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})",
           0.85, group=1),
         # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
-        r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])",
+        r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"
+          r"(?![ \t]+(?i:cardiomyopathy|questionnaire|score|scale|criteria|index|protocol|rule))",
           0.8, group=1, validator="town_city"),
         r("county", PhiType.COUNTY, r"(?:\b[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]+){0,2}\s+"
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|"
@@ -987,8 +999,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"gmc|ahpra|nmc|big|agb(?:-code)?|wsba|bar|n[ºo°]\s*col\.?|colegiado|col\.|"
           r"prov\.?\s+no\.?|provider\s+no\.?|reg\.?\s+no\.?(?:\s+[a-z]{2,5})?|registration\s+no\.?|"
           r"psy|lic\.?\s+no\.?|cpsbc|cpsa|cpsm|cpss|cpsns|kba|mdcn(?:\s+folio)?|folio|"
-          r"m\.\s?n\.|m\.\s?p\.|c[eé]d\.?(?:\s+prof\.?)?|c[eé]dula\s+profesional|smc|kmc|"
-          r"dmc|imr|mci|prc|pmdc|bmdc|slmc|mcnz|hcpc|coren|crefito|cro)(?![A-Za-z0-9])" + _SEP
+          r"m\.\s?n\.|m\.\s?p\.|c[eé]d\.?(?:\s+prof\.?)?|c[eé]dula\s+profesional|kmc|"
+          r"imr|pmdc|bmdc|slmc|mcnz|hcpc|coren|crefito)(?![A-Za-z0-9])" + _SEP
           + r")" + _ID_VALUE + _R, 0.85, group=1,
           validator="reference"),
         # postcodes abroad: Dutch '3511 PB Utrecht' (before the town), Australian 'NT 0810'
@@ -1021,15 +1033,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"transaction|authorization|auth|prior\s+auth|req|requisition|police\s+report|"
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
           r"police\s+(?:form|file)|rcmp|opp|chp|nypd|lapd|file\s+no|ws|workstation|terminal|"
-          r"hostname|host|"
+          r"hostname|"
           r"case|claim|order|ord|rx|prescription|script|id|(?:with|access|payment|pay|"
           r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
           r"pin)[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
         # 'IG handle @jojo.whitlock.art': a social-media handle after the network's name
-        r("social_handle", PhiType.ID, r"(?i:\b(?:ig|insta|instagram|twitter|tiktok|snap(?:chat)?|"
-          r"handle|facebook|fb|threads|reddit|discord|telegram|bluesky|mastodon)\b[^\n@]{0,20}?)"
-          r"(@[A-Za-z0-9_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])", 0.85, group=1),
+        r("social_handle", PhiType.ID, r"(?:\b(?:ig|IG(?=[ \t]+(?i:handle|account|@))|"
+          r"(?i:insta|instagram|twitter|tiktok|snap(?:chat)?|handle|facebook|fb|threads|reddit|"
+          r"discord|telegram|bluesky|mastodon))\b[^\n@]{0,20}?)"
+          r"(@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])", 0.85, group=1),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
@@ -1168,6 +1181,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
     "town_city": ("city",),
+    "phone_national": ("0",),
     "national_id_abroad": ("philhealth", "nir", "carteirinha", "afiliado", "bangou", "kigou",
                            "secu", "karute"),
     "national_spaced": ("secu", "nir", "afiliado", "carteirinha", "cns", "sus", "insee", "ssn",
@@ -1221,7 +1235,7 @@ FIRST_CHARS.update({
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
     "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
     "spaced_digits": "0-9A-Z", "postcode_au": "NVQSWTA", "street_letter": "0-9NSEW",
-    "street_number_last": "ACRPV", "phone_national": "0(",
+    "street_number_last": "ACRPV",
     "age_after_birth_year": "0-9JFMASONDjfmasondBbDdGgNn",
     "date_foreign_month_year": "EFMAJSONDGLefmajsondgl",
     "date_spaced": "0-3", "date_context_day_month": "1-3", "date_the_day": "oOsSuUtTbBfFaAmMwW",

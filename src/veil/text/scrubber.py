@@ -68,6 +68,13 @@ _PERSONAL = re.compile(
 event of care. A clinical note is about a person throughout; a short question without any of
 these ('Christmas tree allergy is that real', 'Monday morning headaches from caffeine') asks
 about no one, and its weekday, holiday or month is no date element of an individual."""
+_EVENT = re.compile(
+    r"(?i:\b(?:[a-z]{3,}ed|began|begun|was|were|had|got|came|went|saw|took|gave|found|felt|"
+    r"became|fell|woke|ate|ran|left|biopsy|labs?|surgery|procedure|chemo|mri|ct|cxr|ekg|ecg|"
+    r"echo|scan|x-?ray|dose|started|starting|onset|since|male|female|man|woman|boy|girl|"
+    r"toddler|infant|newborn|child|baby|[0-9]{1,3}[ \t]*(?:yo|y/o|[mf]))\b)")
+"""Words of an event that happened to someone ('Biopsy on Friday revealed...', 'Intubated
+Friday', 'Male, 67, CABG in March'): a short text with one is a record, not a question."""
 _CODE_CONTEXT = re.compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
@@ -390,7 +397,7 @@ class Scrubber:
         if span.source in ("known", SHORT_SURNAME) or span.source in _DECISIVE:
             return False
         if span.source in _CALENDAR_ALONE and len(text) < _SHORT_TEXT \
-                and not _PERSONAL.search(text):
+                and not _PERSONAL.search(text) and not _EVENT.search(text):
             return True  # 'Christmas tree allergy?', 'flu peak in February?': no one's date
         if span.type is PhiType.NAME and span.source not in _SHAPED_SOURCES \
                 and _HOLIDAY_WORD.fullmatch(text, span.start, span.end) \

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
-from veil.text.lexicon import MONTH_WORDS
+from veil.text.lexicon import MONTH_WORDS, fold
 from veil.text.names.context import (
     _ID_LABEL_AFTER,
     _MAIL_LABEL,
@@ -45,7 +45,14 @@ from veil.text.names.tokens import (
 )
 from veil.text.places import COUNTRY_OR_REGION as REGIONS
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english, name_shaped, pronounceable, term_shaped
+from veil.text.words import is_english, name_shaped, pronounceable, term_shaped, zipf
+
+_RARE_NAME = 3.0
+"""Zipf frequency below which a capitalized word is no everyday English ('Bankole')."""
+_COMMON_WORD = 5.5
+_PLAIN_PAIR = 4.95
+"""A run holding a word this frequent ('Full' 5.5), or only words from 4.95 ('Fall Risk'),
+reads as a heading before an identifier label, not as a person ('Christian Bell' 4.9/4.6)."""
 
 
 class _RunJudge(_Guards):
@@ -81,7 +88,7 @@ class _RunJudge(_Guards):
             bool(_STRONG_AFTER.match(after)) and not (
                 role_before_name and len(run) == 1 and not lex.is_name(lone))) or (
             len(run[-1].word) > 1 and not run[-1].word.rsplit("-", 1)[-1].islower()
-            and bool(_ID_LABEL_AFTER.match(after)))  # ('US-born, SSN ...' is no name)
+            and bool(_ID_LABEL_AFTER.match(after)) and self._person_words(run))
         medium_after = bool(_MEDIUM_AFTER.match(after))
         medium = run[0].start in medium_ends or medium_after
         sentence_start = bool(_SENTENCE_END.search(text[max(0, run[0].start - 4):run[0].start])) \
@@ -189,6 +196,19 @@ class _RunJudge(_Guards):
                 part, sentence_start=first_part and sentence_start and part_index == 0,
                 medium=medium and first_part, text=text))
         return spans
+
+    def _person_words(self, run: list[_Tok]) -> bool:
+        """Words that may be a person's before an identifier label: each a dictionary name
+        or no everyday English word, none clinical ('Wren Hatch, MRN', 'Olumide Bankole,';
+        not 'Full Code, DOB', 'Caucasian Male, DOB', 'Fall Risk, MRN')."""
+        lex = self.lex
+        keys = [fold(tok.word) for tok in run]
+        freqs = [zipf(k) for k in keys]
+        if max(freqs) >= _COMMON_WORD or min(freqs) >= _PLAIN_PAIR:
+            return False  # 'Full Code', 'Fall Risk': everyday words, a heading
+        return all(not lex.is_clinical(k) and (
+            k in lex.first or k in lex.last or k in lex.weak or zipf(k) < _RARE_NAME)
+            for k in keys)
 
     def _strong_run(self, text: str, run: list[_Tok], titled: bool) -> list[Span]:
         lex = self.lex

@@ -21,7 +21,16 @@ from veil.text.names.context import (
 )
 from veil.text.names.tokens import _ASIAN_SURNAMES, _LOWER_STOP, _LOWER_WORD
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english, near_english, pronounceable
+from veil.text.words import is_english, near_english, pronounceable, zipf
+
+_EVERYDAY_NAME = 4.0
+_TOO_COMMON = 5.25
+_ROLE_FOLLOWERS = frozenset({"PAGE", "SOON", "CALL", "NOTE", "REPORT", "AWARE", "ORDER",
+                             "CHECK", "LONG", "RISK", "FALL", "CODE", "STAT", "TODAY", "NIGHT",
+                             "DAY", "SHIFT", "STATION", "DESK", "VISIT", "PHONE"})
+"""Words that follow a care role as the word they are ('rn page at 2200', 'pharmacist soon')."""
+"""Zipf frequency from which a lower-case word after a care role is the word, unless the
+list of everyday-word given names holds it ('summer', 'destiny'; not 'said', 'soon')."""
 
 _INTRO = re.compile(r"(?i:\b(?:my\s+name\s+is|name's|i\s+am|i'm|im|its|it's|this\s+is)\s+)"
                     r"([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
@@ -206,7 +215,9 @@ class _LowerCase(_FinderBase):
         for match in _LOWER_ROLE_NAME.finditer(text):
             key = fold(match.group(1))
             if key in self.lex.first and key not in _TEXT_FUNCTION \
-                    and not self.lex.is_clinical(key):
+                    and not self.lex.is_clinical(key) and zipf(key) < _TOO_COMMON \
+                    and key not in _ROLE_FOLLOWERS and (
+                        key in self.lex.weak or zipf(key) < _EVERYDAY_NAME):
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_lower_role",
                                   0.75))
         for label in _DOB_WORD.finditer(text):

@@ -50,7 +50,8 @@ _EPONYM_NEXT = re.compile(
     r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|wort|"
     r"dementia|encephalopathy|aphasia|cells?|bodies|criterion|sign|signs|triad|diet|"
     r"regimen|method|technique|operation|repair|approach|questionnaire|rules?|model|"
-    r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace)\b")
+    r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace|fire|"
+    r"valve|dance|choir|point|building|stratification)\b")
 """A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
 classification', 'Norwalk agent'): clinical vocabulary, not the patient's city."""
 _EPONYM_LATER = re.compile(
