@@ -344,3 +344,21 @@ def test_short_records_keep_their_calendar_words(scrubber: Scrubber, text: str,
 def test_review9_misfires(scrubber: Scrubber, text: str, word: str) -> None:
     start = text.index(word)
     assert not [s for s in scrubber.find(text) if s.start < start + len(word) and s.end > start]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Eval date: May the 3rd, 2025", "May the 3rd, 2025", PhiType.DATE),
+    ("produce, on or before the 21st day of April, 2025, at noon", "21st day of April, 2025",
+     PhiType.DATE),
+    ("my birthday is the fourth of March, I am 70", "fourth of March", PhiType.DATE),
+    ("Keika: Reiwa 5-nen 8-gatsu yori, 9-gatsu 12-ka ni", "9-gatsu 12-ka", PhiType.DATE),
+    ("cisplatin  90 mg  IVPB   0900   1000   RB/JL", "RB", PhiType.NAME),
+    ("cisplatin  90 mg  IVPB   0900   1000   RB/JL", "JL", PhiType.NAME),
+])
+def test_letter_dates_japanese_dates_and_administration_initials(
+        scrubber: Scrubber, text: str, value: str, kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+def test_routes_closing_a_row_are_no_initials(scrubber: Scrubber) -> None:
+    assert scrubber.find("heparin 5000 u SC 0900   PO") == []

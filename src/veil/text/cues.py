@@ -41,6 +41,15 @@ _TITLE = re.compile(r"(?=[DdMmAa])(?<![A-Za-z])(?i:dr|doctor|mrs|mr|ms|mx|attn|a
 _PATIENT = re.compile(r"(?=[Pp])(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W
                       + r")(?![/'’])")
 """'PT' in capitals is physical therapy ('PT eval'), not the patient."""
+_MAR_INITIALS = re.compile(r"(?m)(?<=[0-9]{4})[ \t]{2,}([A-Z]{2,3})(?:/([A-Z]{2,3}))?[ \t]*$")
+"""Initials closing a row after a time in a medication-administration table ('0945  1330
+KT/MG': who gave and who checked)."""
+_NOT_INITIALS = frozenset({"IV", "IVP", "IVPB", "PO", "IM", "SC", "SQ", "SL", "PR", "PRN", "NG",
+                           "GT", "ID", "TD", "INH", "NEB", "TOP", "OD", "OS", "OU", "AD", "AU",
+                           "NPO", "BID", "TID", "QID", "QD", "HS", "AM", "PM", "STAT", "NS",
+                           "LR", "DW", "ML", "HR", "BP", "RR", "OK", "NA", "ND", "NR",
+                           "GIV", "HLD", "REF", "MAR", "PCA", "ECG", "EKG"})
+"""Routes, frequencies and table words that close such rows too ('0900  PO')."""
 _NOT_PT_NAME = frozenset({"BLACK", "WHITE", "ASIAN", "HISPANIC", "LATINO", "LATINA", "NATIVE",
                           "CAUCASIAN", "AFRICAN", "ARAB", "JEWISH", "MUSLIM", "CATHOLIC"})
 """Words after 'pt' that describe, not name ('pt Black, 67M')."""
@@ -279,6 +288,7 @@ class CueFinder:
         spans.extend(self._capitalized_pairs(text))
         if "^" in text:
             spans.extend(self._hl7(text))
+        spans.extend(self._mar_initials(text))
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
         spans.extend(self._census_names(text))
@@ -457,6 +467,17 @@ class CueFinder:
         return (words.zipf(key) == 0.0 and not words.is_english(key)
                 and not words.near_english(key) and words.pronounceable(key)
                 and not words.term_shaped(key) and key not in words.unknown_stop())
+
+    def _mar_initials(self, text: str) -> list[Span]:
+        """Staff initials closing the rows of a medication-administration table."""
+        spans: list[Span] = []
+        for match in _MAR_INITIALS.finditer(text):
+            groups = [g for g in (1, 2) if match.group(g)]
+            if any(match.group(g) in _NOT_INITIALS for g in groups):
+                continue
+            spans.extend(Span(match.start(g), match.end(g), PhiType.NAME, "cue_initials", 0.8)
+                         for g in groups)
+        return spans
 
     def _hl7(self, text: str) -> list[Span]:
         """Names, towns and ZIPs in the fields of HL7 v2 messages pasted into notes."""

@@ -436,6 +436,18 @@ def _rules() -> tuple[PatternRule, ...]:
           + r")|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:" + _NUM_UNIT_WORDS
           + r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[ \t\-]+"
           + _NUM_UNIT_WORDS + r")?))?))?" + _R, 0.9),
+        # legal and letter forms: 'April the 8th, 2025', 'the 14th day of March, 2025', 'ninth
+        # of February'; Japanese romaji: 'Reiwa 6-nen 10-gatsu', '11-gatsu 3-ka'
+        r("date_month_the_nth", d, _L + _MONTH_I + r"[ \t]+the[ \t]+[0-3]?[0-9](?:st|nd|rd|th)"
+          r"(?:,?[ \t]+" + _Y4 + r")?" + _R, 0.9),
+        r("date_nth_day_of", d, _L + r"[0-3]?[0-9](?:st|nd|rd|th)[ \t]+day[ \t]+of[ \t]+"
+          + _MONTH_I + r"(?:,?[ \t]+" + _Y4 + r")?" + _R, 0.9),
+        r("date_dayword_of_month", d, _L + r"(?i:" + _DAY_WORDS + r")[ \t]+of[ \t]+" + _MONTH_I
+          + r"(?:,?[ \t]+(?:" + _Y4 + r"|(?i:nineteen|twenty)[ \t\-]+(?i:[a-z]+)(?:[ \t\-]+"
+          r"(?i:one|two|three|four|five|six|seven|eight|nine))?))?" + _R, 0.9),
+        r("date_japanese", d, r"(?<![A-Za-z0-9])(?:(?:Showa|Heisei|Reiwa|Taisho|SHOWA|HEISEI|REIWA)"
+          r"[ \t]+[0-9]{1,2}-nen(?:[ \t]+[0-9]{1,2}-gatsu(?:[ \t]+[0-9]{1,2}-(?:ka|nichi))?)?|"
+          r"[0-9]{1,2}-gatsu(?:[ \t]+[0-9]{1,2}-(?:ka|nichi))?)(?![A-Za-z0-9])", 0.9),
         # military date-time groups and day-month stamps ('020715DEC26', '01DEC 1600')
         r("date_military", d, r"(?<![A-Za-z0-9])(?:[0-3][0-9](?:[0-2][0-9][0-5][0-9][A-Z]?)?)"
           r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:[0-9]{2}(?:[0-9]{2})?)?"
@@ -1181,6 +1193,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
     "town_city": ("city",),
+    "date_month_the_nth": (" the ",), "date_nth_day_of": (" day of ",),
+    "date_dayword_of_month": (" of ",), "date_japanese": ("-gatsu", "-nen"),
     "phone_national": ("0",),
     "national_id_abroad": ("philhealth", "nir", "carteirinha", "afiliado", "bangou", "kigou",
                            "secu", "karute"),
