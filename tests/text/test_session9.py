@@ -362,3 +362,9 @@ def test_letter_dates_japanese_dates_and_administration_initials(
 
 def test_routes_closing_a_row_are_no_initials(scrubber: Scrubber) -> None:
     assert scrubber.find("heparin 5000 u SC 0900   PO") == []
+
+
+def test_medicare_beneficiary_identifiers_by_their_format(scrubber: Scrubber) -> None:
+    text = "Insurance: Medicare 7RH4-XM2-PQ55; supplemental plan on file."
+    assert covered(scrubber, text, "7RH4-XM2-PQ55")
+    assert scrubber.find("Lab code 1SAB2LZ0O99 pending.") == []  # S, L, Z, O are no MBI letters

@@ -768,6 +768,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){1,3})(?![A-Za-z0-9]|[ \-][A-Z0-9])", 0.85,
           group=1, validator="plate_value"),
         r("vin", PhiType.VIN, _L + r"[A-HJ-NPR-Z0-9]{17}" + _R, 1.0, validator="vin"),
+        # a Medicare Beneficiary Identifier by its format alone ('5TQ2-WN8-KX47'): CMS's
+        # letters exclude S, L, O, I, B and Z, so the shape is rare outside the MBI
+        r("mbi", PhiType.HEALTH_PLAN, _L + r"[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?"
+          r"[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}" + _R, 0.9),
         r("vin_labelled", PhiType.VIN, r"(?i:\bVIN\b" + _SEP + r")([A-Za-z0-9]{11,17})" + _R,
           1.0, group=1),
         # a model or catalogue number names a product, not the patient's device: not matched
@@ -1045,6 +1049,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"transaction|authorization|auth|prior\s+auth|req|requisition|police\s+report|"
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
           r"police\s+(?:form|file)|rcmp|opp|chp|nypd|lapd|file\s+no|ws|workstation|terminal|"
+          r"certified\s+mail|"
           r"hostname|"
           r"case|claim|order|ord|rx|prescription|script|id|(?:with|access|payment|pay|"
           r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
@@ -1244,7 +1249,7 @@ FIRST_CHARS.update({
 })
 FIRST_CHARS.update({
     "street_after_place_word": "oOfFaAnNbBpPcC@", "street_name_first": "A-Z",
-    "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "date_day_mon_any": "0-9",
+    "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "mbi": "1-9", "date_day_mon_any": "0-9",
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
     "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
