@@ -369,3 +369,13 @@ def test_medicare_beneficiary_identifiers_by_their_format(scrubber: Scrubber) ->
     assert covered(scrubber, text, "7RH4-XM2-PQ55")
     other = "Lab code 1SAB2LZ0O99 pending."  # S, L, Z and O are no MBI letters
     assert not [s for s in scrubber.find(other) if s.type is PhiType.HEALTH_PLAN]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("where can i rent a hospital bed in 30318", "30318", PhiType.ZIP),
+    ("pt at 60629 and 60632 both listed, which is current", "60632", PhiType.ZIP),
+    ("got out of rehab yesterday the 11th and stopped meds", "11th", PhiType.DATE),
+])
+def test_bare_zips_after_a_place_word_and_days_after_yesterday(
+        scrubber: Scrubber, text: str, value: str, kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)

@@ -119,6 +119,11 @@ room 10001', 'specimen 12345')."""
 _RESIDENCE = re.compile(r"(?i)(?<![A-Za-z])(?:moved|move|moving|relocat(?:e|ed|ing)|lives?|lived|"
                         r"living|reside[sd]?|residing|address|addr|zip(?:[ \t]*code)?|zipcode|"
                         r"postal[ \t]+code|area[ \t]+of|located)(?![A-Za-z])")
+_ZIP_PLACE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:in|near|around|outside|at|pt[ \t]+at)"
+                               r"[ \t]+$")
+"""A place preposition right before a listed ZIP ('a hospital bed in 30318', 'pt at 60629')."""
+_ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
+"""Between two ZIPs of one list ('60629 and 60632')."""
 _PLACE_PREP = re.compile(
     r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:moved|moving|move|went|"
     r"drove|driving|go|going|headed|heading|back|trip|flew|flying|travel(?:l?ed|l?ing)?)[ \t]+to)"
@@ -304,6 +309,8 @@ class PostalFinder:
                 window_start = clause[-1]
             if _NUMBER_LABEL.search(text, max(0, match.start() - 16), match.start()):
                 continue
-            if _RESIDENCE.search(text, window_start, match.start()):
+            if _RESIDENCE.search(text, window_start, match.start()) or _ZIP_PLACE_BEFORE.search(
+                    text, max(0, match.start() - 12), match.start(1)) or (
+                    spans and _ZIP_AND.fullmatch(text, spans[-1].end, match.start(1))):
                 spans.append(Span(match.start(1), match.end(1), PhiType.ZIP, "postal_zip", 0.9))
         return spans

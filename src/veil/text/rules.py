@@ -347,6 +347,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
           r"(?<=since )|(?<=until )|(?<=early )|(?<=late )|(?<=mid-))May)(?![A-Za-z])", 0.75),
         r("date_the_day", d, r"(?i:\b(?:on|since|until|till|by|from|before|after|through|"
+          r"(?:yesterday|today|tomorrow|tonight)(?=\s+the\s+[0-3]?[0-9](?:st|nd|rd|th))|"
           r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?(?=\s+the\s+[0-3]?[0-9]"
           r"(?:st|nd|rd|th)))\s+)"
           r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b", 0.85, group=1),
@@ -1257,7 +1258,7 @@ FIRST_CHARS.update({
     "street_number_last": "ACRPV",
     "age_after_birth_year": "0-9JFMASONDjfmasondBbDdGgNn",
     "date_foreign_month_year": "EFMAJSONDGLefmajsondgl",
-    "date_spaced": "0-3", "date_context_day_month": "1-3", "date_the_day": "oOsSuUtTbBfFaAmMwW",
+    "date_spaced": "0-3", "date_context_day_month": "1-3", "date_the_day": "oOsSuUtTbBfFaAmMwWyY",
     "registry_license": "cChHmMgGaAnNbBwWpPrRlLkKfFdDsSiI",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(
