@@ -128,8 +128,8 @@ def _short_form(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def facility_brands() -> tuple[str, ...]:
-    """The shipped brand list and the US hospitals of CMS's list (`facility_names.txt`) with
-    their short forms, longest first (so 'Mayo Clinic' wins over 'Mayo')."""
+    """The shipped brand list and the US hospitals of CMS's list (`facility_names.txt`), by
+    their short forms where they have one, longest first (so 'Mayo Clinic' wins over 'Mayo')."""
     data = resources.files("veil").joinpath("data/text")
     text = data.joinpath("facility_brands.txt").read_text("utf-8")
     brands = {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
@@ -138,10 +138,9 @@ def facility_brands() -> tuple[str, ...]:
         if not line or line[0] == "#":
             continue
         name = line.split("\t", 1)[0].strip()
-        brands.add(name)
-        short = _short_form(name)
-        if short:
-            brands.add(short)
+        # the short form alone when there is one: the facility word after it is found by
+        # veil.text.places, and half the entries keep the brand scan fast
+        brands.add(_short_form(name) or name)
     return tuple(sorted(brands, key=lambda b: (-len(b), b)))
 
 
@@ -178,6 +177,7 @@ class BrandFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.regex = _compiled()
+        _everyday_short_forms()  # loaded with the finder, not on the first text
 
     def find(self, text: str) -> list[Span]:
         """All brand-facility spans of one text (unmerged)."""

@@ -30,6 +30,7 @@ from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
 from veil.text.spans import PhiType, Span
+from veil.text.validate import phone_national_ok
 
 __all__ = ["CueFinder"]
 
@@ -41,6 +42,27 @@ _TITLE = re.compile(r"(?=[DdMmAa])(?<![A-Za-z])(?i:dr|doctor|mrs|mr|ms|mx|attn|a
 _PATIENT = re.compile(r"(?=[Pp])(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W
                       + r")(?![/'’])")
 """'PT' in capitals is physical therapy ('PT eval'), not the patient."""
+_NATIONAL_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z+.,/\-])(\(0[0-9]{1,4}\)[ \-]?[0-9]{2,4}(?:[ \-][0-9]{2,4}){1,2}|"
+    r"0[0-9]{1,4}(?:[ \-][0-9]{2,4}){2,4})(?![0-9]|[.,/\-][0-9]|[ \-][0-9])"
+    r"(?!\s*(?i:mg|mcg|ml|units?|u|iu|mmol|meq|%|mm|cm|kg|hours?|hrs?|days?|weeks?)\b)")
+"""'06 12 34 56 78', '(03) 9555 0127', '0412 555 019', '020 7946 0958': a number in a national
+layout with its trunk 0, in groups."""
+_PHONE_CONTEXT = re.compile(
+    r"(?i:\b(?:call(?:ed|ing)?|phone[ds]?|ph|tel|t[ée]l|telefon|mobile|mob|cell|ring|rang|"
+    r"contact(?:ed)?|reach(?:ed)?|informed|notified|text(?:ed)?|sms|whatsapp|number|handy|"
+    r"portable|m[óo]vil|celular|fille|fils|son|daughter|wife|husband|nok|kin|on|at|home|work|"
+    r"office|landline|secr[ée]tariat|t[ée]l[ée]copie|fax|emergency|mum|mom|dad)\b"
+    r"[^\n0-9]{0,24}$)")
+"""A contact word shortly before such a number: without one, grouped digits with a leading 0
+are as often doses, codes or counts ('NDC 0088-2220-33', '02 04 06 09 12 units')."""
+_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_]")
+_HANDLE_CONTEXT = re.compile(
+    r"(?:\b(?:ig|IG(?=[ \t]+(?i:handle|account|@))|(?i:insta|instagram|twitter|tiktok|"
+    r"snap(?:chat)?|handle|facebook|fb|threads|reddit|discord|telegram|bluesky|mastodon))\b"
+    r"[^\n@]{0,20}$)")
+"""'IG handle @jojo.whitlock.art': a social-media handle after the network's name ('IG'
+alone is immunoglobulin: 'Tetanus IG given @1430')."""
 _MAR_INITIALS = re.compile(r"(?m)(?<=[0-9]{4})[ \t]{2,}([A-Z]{2,3})(?:/([A-Z]{2,3}))?[ \t]*$")
 """Initials closing a row after a time in a medication-administration table ('0945  1330
 KT/MG': who gave and who checked)."""
@@ -289,6 +311,7 @@ class CueFinder:
         if "^" in text:
             spans.extend(self._hl7(text))
         spans.extend(self._mar_initials(text))
+        spans.extend(self._numbers_by_context(text))
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
         spans.extend(self._census_names(text))
@@ -467,6 +490,25 @@ class CueFinder:
         return (words.zipf(key) == 0.0 and not words.is_english(key)
                 and not words.near_english(key) and words.pronounceable(key)
                 and not words.term_shaped(key) and key not in words.unknown_stop())
+
+    def _numbers_by_context(self, text: str) -> list[Span]:
+        """National phone numbers after a contact word (valid for a country that writes its
+        numbers with a trunk 0, by phonenumbers' metadata) and social-media handles after a
+        network's name: the number or handle is found first, its context looked up in the
+        few characters before it (a scan per word for the context would cost far more)."""
+        spans: list[Span] = []
+        if "0" in text:
+            for match in _NATIONAL_NUMBER.finditer(text):
+                start = match.start(1)
+                if (text[start] == "(" or _PHONE_CONTEXT.search(text, max(0, start - 40), start)) \
+                        and phone_national_ok(match.group(1)):
+                    spans.append(Span(start, match.end(1), PhiType.PHONE, "cue_phone_national",
+                                      0.85))
+        if "@" in text:
+            for match in _HANDLE.finditer(text):
+                if _HANDLE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
+                    spans.append(Span(match.start(), match.end(), PhiType.ID, "cue_handle", 0.85))
+        return spans
 
     def _mar_initials(self, text: str) -> list[Span]:
         """Staff initials closing the rows of a medication-administration table."""

@@ -602,17 +602,6 @@ def _rules() -> tuple[PatternRule, ...]:
         r("fax_labelled", PhiType.FAX, r"(?i:\b(?:fax|facsimile|t[eé]l[eé]copieur|telefax)\b\.?"
           r"(?>[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*))"
           + _ANY_PHONE, 0.9, group=1, validator="phone_digits"),
-        # '06 12 34 56 78', '(03) 9555 0127', '0412 555 019', '020 7946 0958': a number in a
-        # national layout with its trunk 0, in groups, valid for a country that dials so
-        r("phone_national", PhiType.PHONE, r"(?:(?i:\b(?:call(?:ed|ing)?|phone[ds]?|ph|tel|t[ée]l|"
-          r"telefon|mobile|mob|cell|ring|rang|contact(?:ed)?|reach(?:ed)?|informed|notified|"
-          r"text(?:ed)?|sms|whatsapp|number|handy|portable|m[óo]vil|celular|fille|fils|son|"
-          r"daughter|wife|husband|nok|kin|on|at|home|work|office|landline|secr[ée]tariat|"
-          r"t[ée]l[ée]copie|fax|emergency|mum|mom|dad)\b[^\n0-9]{0,24}?)|(?=\(0))"
-          r"(?<![0-9A-Za-z+.,/\-])(\(0[0-9]{1,4}\)[ \-]?"
-          r"[0-9]{2,4}(?:[ \-][0-9]{2,4}){1,2}|0[0-9]{1,4}(?:[ \-][0-9]{2,4}){2,4})"
-          r"(?![0-9]|[.,/\-][0-9]|[ \-][0-9])" + _UNIT_AFTER, 0.85, group=1,
-          validator="phone_national"),
         r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|ext\.?|extension|x)\s*#?:?\s*)"
           r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
         # --- government and record numbers ---
@@ -1056,11 +1045,6 @@ def _rules() -> tuple[PatternRule, ...]:
           r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
           r"pin)[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
-        # 'IG handle @jojo.whitlock.art': a social-media handle after the network's name
-        r("social_handle", PhiType.ID, r"(?:\b(?:ig|IG(?=[ \t]+(?i:handle|account|@))|"
-          r"(?i:insta|instagram|twitter|tiktok|snap(?:chat)?|handle|facebook|fb|threads|reddit|"
-          r"discord|telegram|bluesky|mastodon))\b[^\n@]{0,20}?)"
-          r"(@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_])", 0.85, group=1),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
@@ -1199,9 +1183,18 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
     "town_city": ("city",),
+    "age_after_birth_year": ("188", "189", "190", "191", "192", "193"),
+    "age_words_apposition": ("ninety", "hundred"),
+    "plate_registration": ("reg", "plate", "kennzeichen", "matr", "immatric", "placa", "targa",
+                           "parking"),
+    "license_after_credential": ("rn", "lpn", "lvn", "aprn", "crna", "cna", "rph", "emt",
+                                 "lcsw", "lmft", "lpc"),
+    "locality_label": ("brgy", "barangay", "bairro", "colonia", "barrio", "quartier", "ortsteil",
+                       "stadtteil", "municipio", "comuna", "corregimiento", "kelurahan",
+                       "kecamatan", "suburb:", "locality:", "town:", "city:", "village:",
+                       "municipality:", "col."),
     "date_month_the_nth": (" the ",), "date_nth_day_of": (" day of ",),
     "date_dayword_of_month": (" of ",), "date_japanese": ("-gatsu", "-nen"),
-    "phone_national": ("0",),
     "national_id_abroad": ("philhealth", "nir", "carteirinha", "afiliado", "bangou", "kigou",
                            "secu", "karute"),
     "national_spaced": ("secu", "nir", "afiliado", "carteirinha", "cns", "sus", "insee", "ssn",
@@ -1258,7 +1251,10 @@ FIRST_CHARS.update({
     "street_number_last": "ACRPV",
     "age_after_birth_year": "0-9JFMASONDjfmasondBbDdGgNn",
     "date_foreign_month_year": "EFMAJSONDGLefmajsondgl",
-    "date_spaced": "0-3", "date_context_day_month": "1-3", "date_the_day": "oOsSuUtTbBfFaAmMwWyY",
+    "date_spaced": "0-3", "date_context_day_month": "1-3", "date_dayword_of_month": "fFsStTeEnN",
+    "date_month_the_nth": "jJfFmMaAsSoOnNdD", "age_words_apposition": "pPmMdDgGhHwWlLrRaAuU",
+    "locality_label": "BbCcQqOoSsMmKkLlTtVv", "town_city": "A-Z",
+    "date_the_day": "oOsSuUtTbBfFaAmMwWyY",
     "registry_license": "cChHmMgGaAnNbBwWpPrRlLkKfFdDsSiI",
 })
 FIRST_CHARS["date_context_short"] = "".join(sorted(

@@ -176,6 +176,12 @@ _TRUNK_ZERO_REGIONS = ("GB", "IE", "FR", "DE", "AT", "CH", "NL", "BE", "AU", "NZ
 """Countries whose national numbers are written with a leading trunk 0."""
 
 
+def phone_national_ok(value: str) -> bool:
+    """A trunk-0 number of 9 to 11 digits, no count in steps, valid (not merely possible) in
+    one of the countries that write numbers so (phonenumbers' metadata, not our guess)."""
+    return _phone_national_ok(value)
+
+
 @lru_cache(maxsize=4096)
 def _phone_national_ok(value: str) -> bool:
     digits = sum(c.isdigit() for c in value)
@@ -190,12 +196,6 @@ def _phone_national_ok(value: str) -> bool:
         if phonenumbers.is_valid_number(number):
             return True
     return False
-
-
-def _phone_national(values: list[str]) -> list[bool]:
-    """A trunk-0 number without a phone word: 9 to 11 digits, valid (not merely possible) in
-    one of the countries that write numbers so (phonenumbers' metadata, not our guess)."""
-    return [_phone_national_ok(v) for v in values]
 
 
 def _plate_value(values: list[str]) -> list[bool]:
@@ -263,7 +263,6 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "phone_digits": _phone_digits,
     "not_code": _not_code,
     "phone": _phone,
-    "phone_national": _phone_national,
     "spaced_date": _spaced_date,
     "plate_value": _plate_value,
     "national_digits": _national_digits,
