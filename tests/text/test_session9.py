@@ -134,6 +134,8 @@ def test_calendar_words_in_a_question_about_no_one(scrubber: Scrubber, text: str
     ("should I skip my statin on Thanksgiving", "Thanksgiving"),
     ("Admitted over Diwali with chest pain.", "Diwali"),
     ("seen again Monday", "Monday"),
+    ("Can Earl restart furosemide after the Whipple procedure on Monday?", "Monday"),
+    ("Refill for Ines Duarte, pick up Thursday?", "Thursday"),
 ])
 def test_calendar_words_about_someone(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value, only=PhiType.DATE)

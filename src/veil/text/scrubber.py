@@ -62,7 +62,8 @@ _PERSONAL = re.compile(
     r"them|you|your|u|ur|pt|pts|patient|patients|mom|mum|dad|wife|husband|son|daughter|baby|"
     r"kid|kids|child|grandma|grandpa|mother|father|sister|brother|aunt|uncle|friend|"
     r"admitted|admission|discharged?|seen|visit|visited|appt|appointment|surgery|procedure|"
-    r"fell|died|passed|born|scheduled|booked|started|stopped|since|last|next|this|"
+    r"fell|died|passed|born|scheduled|booked|started|stopped|since|last|next|this|restart|"
+    r"resume|take|taking|stop|start|skip|hold|continue|"
     r"follow-?up|f/u|clinic|er|ed|hospital|[A-Z][a-z]+['’]s)\b)")
 """Words that make a date word in a short text someone's date: a person, a pronoun or an
 event of care. A clinical note is about a person throughout; a short question without any of
@@ -75,6 +76,19 @@ _EVENT = re.compile(
     r"toddler|infant|newborn|child|baby|[0-9]{1,3}[ \t]*(?:yo|y/o|[mf]))\b)")
 """Words of an event that happened to someone ('Biopsy on Friday revealed...', 'Intubated
 Friday', 'Male, 67, CABG in March'): a short text with one is a record, not a question."""
+def _about_someone(text: str, spans: list[Span]) -> list[Span]:
+    """The spans, without a weekday, holiday or month standing alone in a short text about no
+    one: no person, pronoun or event word and no other identifier ('Christmas tree allergy
+    is that real', 'flu season peak usually in February?'); 'Can Earl restart insulin on
+    Tuesday?' names someone, and 'Intubated Friday' is a record of an event."""
+    if len(text) >= _SHORT_TEXT or not any(s.source in _CALENDAR_ALONE for s in spans):
+        return spans
+    if any(s.source not in _CALENDAR_ALONE for s in spans) or _PERSONAL.search(text) \
+            or _EVENT.search(text):
+        return spans
+    return [s for s in spans if s.source not in _CALENDAR_ALONE]
+
+
 _CODE_CONTEXT = re.compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
@@ -365,7 +379,7 @@ class Scrubber:
                 found[i].extend(s for s in spans if plausible(texts[i], s, self.lexicon))
         out: list[list[Span]] = []
         for i, text in enumerate(texts):
-            spans = [s for s in found[i] if not self._vetoed(text, s)]
+            spans = _about_someone(text, [s for s in found[i] if not self._vetoed(text, s)])
             patient = known[i] if known is not None else None
             if patient:
                 spans.extend(patient.find(text))
@@ -392,13 +406,9 @@ class Scrubber:
         return found
 
     def _vetoed(self, text: str, span: Span) -> bool:
-        """Clinical vocabulary or a code of a code system, found by a rule that is not sure;
-        a weekday, holiday or month alone in a short text about no one."""
+        """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
         if span.source in ("known", SHORT_SURNAME) or span.source in _DECISIVE:
             return False
-        if span.source in _CALENDAR_ALONE and len(text) < _SHORT_TEXT \
-                and not _PERSONAL.search(text) and not _EVENT.search(text):
-            return True  # 'Christmas tree allergy?', 'flu peak in February?': no one's date
         if span.type is PhiType.NAME and span.source not in _SHAPED_SOURCES \
                 and _HOLIDAY_WORD.fullmatch(text, span.start, span.end) \
                 and not _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
