@@ -381,3 +381,20 @@ def test_medicare_beneficiary_identifiers_by_their_format(scrubber: Scrubber) ->
 def test_bare_zips_after_a_place_word_and_days_after_yesterday(
         scrubber: Scrubber, text: str, value: str, kind: PhiType) -> None:
     assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("resident is a nonagenarian of 97, long-stay since 2019", "97"),
+    ("wir berichten über Ihre 94-jährige Patientin", "94-jährige"),
+    ("onze 92-jarige patiënt woont alleen", "92-jarige"),
+])
+def test_ages_in_group_words_and_adjectives_abroad(scrubber: Scrubber, text: str,
+                                                   value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.AGE)
+
+
+def test_a_facility_acronym_after_a_slash(scrubber: Scrubber) -> None:
+    text = "Transferred to Lions Gate Hospital / LGH for CT."
+    assert covered(scrubber, text, "LGH", only=PhiType.FACILITY)
+    assert not [s for s in scrubber.find("Mercy Hospital / ED staff") if s.type is PhiType.FACILITY
+                and "ED" in "Mercy Hospital / ED staff"[s.start:s.end]]

@@ -61,7 +61,8 @@ _BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ ]
 ('Sheppard Pratt (2017)')."""
 
 
-_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Z&]{1,7})[ \t]*\)")
+_ACRONYM = re.compile(r"[ \t]*(?:\([ \t]*([A-Z][A-Z&]{1,7})[ \t]*\)|/[ \t]*([A-Z][A-Z&]{1,7})"
+                      r"(?![A-Za-z0-9]))")
 """An acronym defined in parentheses after a facility: 'Heart of the Rockies Regional Medical
 Center (HRRMC)'; the note then writes 'report called to HRRMC' (found by propagation)."""
 _UNIT_NUMBER = re.compile(r"(?:[ \t]+(?i:medic|unit|rescue|engine|truck|squad))?[ \t]+"
@@ -180,8 +181,13 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 extra.append(Span(span.start, unit.end(), PhiType.FACILITY, "layout_branch",
                                   0.85))
             acronym = _ACRONYM.match(text, span.end)
-            if acronym and _initials_of(acronym.group(1), text[span.start:span.end]):
-                extra.append(Span(acronym.start(1), acronym.end(1), PhiType.FACILITY,
+            group = 1 if acronym and acronym.group(1) else 2
+            name = text[span.start:span.end]
+            if acronym and (_initials_of(acronym.group(group), name) or (
+                    acronym.group(group).endswith("H")
+                    and _initials_of(acronym.group(group)[:-1], name))):
+                # 'Royal Columbian / RCH': the H of a hospital the name leaves out
+                extra.append(Span(acronym.start(group), acronym.end(group), PhiType.FACILITY,
                                   "layout_acronym", 0.85))
     if text.count("\n") >= 2:  # documents have headers; one-line questions do not
         extra.extend(_header(text, lexicon))

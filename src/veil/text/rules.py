@@ -553,7 +553,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\(|\)|$))", 0.85,
           group=1),
         r("age_group_word", PhiType.AGE,
-          r"(?i:\b(?:nonagenarian|centenarian|supercentenarian)s?\b)", 0.9),
+          r"(?i:\b(?:nonagenarian|centenarian|supercentenarian)s?\b(?:[ \t]+(?:of|aged)[ \t]+"
+          r"(?:9[0-9]|1[01][0-9])(?![0-9]))?)", 0.9),
+        # 'Ihre 93-jährige Patientin', '91jarige': an age over 89 as a German or Dutch adjective
+        r("age_adjective_abroad", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])[ \-]?(?i:j[äa]hrig|"
+          r"jarig)(?:e[rnms]?)?" + _R, 0.95),
         # --- contact ---
         r("email", PhiType.EMAIL, r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+"
           r"(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}" + _R, 1.0),
@@ -1183,6 +1187,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
     "town_city": ("city",),
+    "age_adjective_abroad": ("hrig", "jarig"),
     "age_after_birth_year": ("188", "189", "190", "191", "192", "193"),
     "age_words_apposition": ("ninety", "hundred"),
     "plate_registration": ("reg", "plate", "kennzeichen", "matr", "immatric", "placa", "targa",
