@@ -398,3 +398,21 @@ def test_a_facility_acronym_after_a_slash(scrubber: Scrubber) -> None:
     assert covered(scrubber, text, "LGH", only=PhiType.FACILITY)
     assert not [s for s in scrubber.find("Mercy Hospital / ED staff") if s.type is PhiType.FACILITY
                 and "ED" in "Mercy Hospital / ED staff"[s.start:s.end]]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Seriousness: hospitalization\nHospital: Northside (non-study site)", "Northside"),
+    ("Examination facility: Jesse Brown VA Medical Center, Chicago", "Jesse Brown"),
+])
+def test_facilities_after_hospital_and_facility_labels(scrubber: Scrubber, text: str,
+                                                       value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Clinic: Follow Up in 2 weeks",
+    "Hospital: Day 3 of admission",
+    "Lab: Sputum AFB smear 3+",
+])
+def test_facility_labels_before_no_place(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.FACILITY]

@@ -73,6 +73,8 @@ _FACILITY_LABEL = re.compile(
     r"(?im:^[ \t]*(?:[-*•][ \t]*)?(?:agency|hha|home[ \t]+health(?:[ \t]+agency)?|"
     r"hospice(?:[ \t]+agency)?|"
     r"dialysis(?:[ \t]+(?:unit|center|centre))?|snf|alf|ltc|ltach|irf|facility|placement|"
+    r"(?:examination|exam|treating|admitting|performing|reporting|service|receiving)?[ \t]*"
+    r"(?:facility|hospital|clinic)(?:[ \t]+name)?|hospital|clinic|"
     r"pharmacy|referring[ \t]+(?:facility|hospital|clinic)|transferring[ \t]+facility|"
     r"sending[ \t]+facility|receiving[ \t]+facility|outside[ \t]+hospital|osh|pcp[ \t]+office|"
     r"practice|treatment[ \t]+(?:center|centre|program)|rehab(?:ilitation)?[ \t]+facility|"
