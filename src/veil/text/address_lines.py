@@ -48,8 +48,7 @@ def _is_street(segment: str, lexicon: Lexicon) -> bool:
     if len(words) < 2 or fold(words[1]) in _UNITS:
         return False
     letters = [fold(w) for w in re.findall(r"[A-Za-z]{2,}", segment)]
-    return bool(letters) and not any(lexicon.is_clinical(w) or lexicon.is_clinical(w.lower())
-                                     or w in _UNITS or w in lexicon.drugs for w in letters)
+    return bool(letters) and not any(lexicon.is_clinical(w) or w in _UNITS for w in letters)
 
 
 def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:

@@ -135,6 +135,11 @@ _ROMANCE_MONTHS = (
     r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\."
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
+_ABROAD_NUMBER_LABELS = r"s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|carteirinha"
+"""Labels of plan and social-security numbers abroad, written in one piece or in small digit
+groups (`national_id_abroad`, `national_spaced`)."""
+
+
 def _after_words(words: tuple[str, ...], separators: tuple[str, ...]) -> str:
     """A look-behind (any case) for one of `words` then one of `separators` right before the
     match: the rule then runs from its cheap anchor, not from every word of the text."""
@@ -144,9 +149,8 @@ def _after_words(words: tuple[str, ...], separators: tuple[str, ...]) -> str:
 
 
 _GERMANIC_MONTHS = (
-    r"januar|jänner|februar|märz|maerz|mai|juni|juli|oktober|dezember|januari|februari|"
-    r"maart|juni|juli|augustus|oktober|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|"
-    r"settembre|ottobre|novembre|dicembre"
+    r"januar|jänner|februar|märz|maerz|juni|juli|oktober|dezember|januari|februari|maart|"
+    r"augustus|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
 )
 """Month names of German, Dutch and Italian that English does not share ('2. Dezember')."""
 _FOREIGN_MONTH_TRIE = trie_pattern(sorted({
@@ -992,15 +996,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"pps|ppsn|nino|burgerservicenummer)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R,
           0.85, group=1, validator="reference"),
         # plan and social numbers abroad ('PhilHealth No.: 12-050123456-7', 'Kigou-bangou:')
-        r("national_id_abroad", PhiType.ID, r"(?i:\b(?:philhealth(?:\s+no\.?)?|nir|carteirinha|"
-          r"afiliado|hokensho\s+bangou|kigou-bangou|kigou|bangou|s[ée]curit[ée]\s+sociale|"
-          r"num[ée]ro\s+de\s+s[ée]cu|s[ée]cu|karute\s+no\.?)(?![A-Za-z0-9])" + _SEP + r")"
-          + _ID_VALUE + _R, 0.85, group=1, validator="reference"),
+        r("national_id_abroad", PhiType.ID, r"(?i:\b(?:" + _ABROAD_NUMBER_LABELS + r"|philhealth"
+          r"(?:\s+no\.?)?|hokensho\s+bangou|kigou-bangou|kigou|bangou|num[ée]ro\s+de\s+s[ée]cu|"
+          r"karute\s+no\.?)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R, 0.85, group=1,
+          validator="reference"),
         # national numbers written in small groups ('N° de sécurité sociale : 2 79 11 33 063 045
         # 12', 'Nº afiliado 61 188032 4 01', 'carteirinha 775 001 234567 001')
-        r("national_spaced", PhiType.ID, r"(?i:\b(?:s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|"
-          r"carteirinha|cns|cart[aã]o\s+sus|insee|ssn|aadhaar|aadhar|medicare(?:\s+(?:card|no\.?|"
-          r"number))?|ihi|nhs\s+(?:no\.?|number)|chi)(?![A-Za-z0-9])" + _SEP + r")"
+        r("national_spaced", PhiType.ID, r"(?i:\b(?:" + _ABROAD_NUMBER_LABELS + r"|cns|"
+          r"cart[aã]o\s+sus|insee|ssn|aadhaar|aadhar|medicare(?:\s+(?:card|no\.?|number))?|ihi|"
+          r"nhs\s+(?:no\.?|number)|chi)(?![A-Za-z0-9])" + _SEP + r")"
           r"([0-9]{1,4}(?:[ ][0-9]{1,7}){2,7})(?![0-9A-Za-z]|[ ][0-9])", 0.85, group=1,
           validator="national_digits"),
         # professional registries ('CPSO 118420', 'CRM-SP 188.204', 'HPCSA MP 0772194', 'nº col.
