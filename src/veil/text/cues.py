@@ -587,9 +587,10 @@ class CueFinder:
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.8))
         for match in _PARTICLE_NAME.finditer(text):
             surname = fold(match.group(2).split()[-1])
-            if lex.is_clinical(surname) or surname in lex.eponyms or words.is_english(surname):
-                continue
             given = match.group(1)
+            if lex.is_clinical(surname) or surname in lex.eponyms or (
+                    given is not None and words.is_english(surname)):
+                continue  # after a title or 'family' an English word is a surname ('van der Berg')
             if given is not None:
                 key = fold(given)
                 if key in FUNCTION_WORDS or lex.is_clinical(key) or not (

@@ -141,6 +141,13 @@ _GLOBAL_CITIES = frozenset({"LONDON", "PARIS", "ROME", "MADRID", "BERLIN", "TOKY
 _LATIN = frozenset({"VITRO", "VIVO", "SITU", "UTERO", "TOTO", "EXTREMIS", "LIEU", "SILICO",
                     "VACUO", "LOCO", "VITAE"})
 _CLAUSE = re.compile(r"[.!?;\n](?:[ \t]|$)")
+_CITY_POSTCODE = re.compile(
+    r"(?<![\w'’\-])(?P<run>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2}),?[ \t]*"
+    r"(?P<state>(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+)?"
+    r"(?P<code>[0-9]{3}-[0-9]{4}|[0-9]{3}[ ]?[0-9]{3}|[0-9]{4,5})"
+    r"(?![0-9/:\-]|[.,][0-9]|[ \t]*(?i:mg|mcg|ml|mm|cm|kg|lbs?|units?|cells|copies|%|x\b|k\b|"
+    r"per|times|patients|people|beds|staff|steps|words|hours|hrs|days|years|yrs|[ap]\.?m\b))")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 def _variants(key: str) -> tuple[str, ...]:
@@ -169,6 +176,42 @@ class PostalFinder:
         spans.extend(self._zips(text))
         spans.extend(self._towns_after_prepositions(text))
         spans.extend(self._world_cities(text))
+        spans.extend(self._cities_with_postcodes(text))
+        return spans
+
+    def _cities_with_postcodes(self, text: str) -> list[Span]:
+        """'Auckland 1052', 'Tokyo 160-0023', 'Coogee NSW 2034', 'Pune 411001': one to three
+        capitalized words naming a city abroad (GeoNames) or a US postal town, then a postal
+        code; both are found. A city that is an everyday English word ('Reading', 'Bath')
+        needs a code no count or dose has: six digits, a hyphen, or a state before it; a
+        four-digit year is no code."""
+        spans: list[Span] = []
+        cities = world_cities()
+        lex = self.lexicon
+        for match in _CITY_POSTCODE.finditer(text):
+            run, code = match.group("run"), match.group("code")
+            if _YEAR.fullmatch(code) and not match.group("state"):
+                continue
+            words = run.split()
+            for n in range(len(words), 0, -1):
+                tail = words[len(words) - n:]
+                keys = [fold(w) for w in tail]
+                key = " ".join(keys)
+                if key not in cities and key not in self.places.towns:
+                    continue
+                if any(k in FUNCTION_WORDS or k in MONTH_WORDS or lex.is_clinical(k)
+                       or k in lex.states or k in COUNTRY_OR_REGION or k in lex.not_name
+                       for k in keys):
+                    break
+                plain = len(code) >= 6 or "-" in code or bool(match.group("state"))
+                if not plain and n == 1 and words_module.is_english(keys[0]) and \
+                        words_module.zipf(keys[0]) >= _COMMON and keys[0] not in _GLOBAL_CITIES:
+                    break
+                start = match.start("run") + len(run) - len(" ".join(tail))
+                spans.append(Span(start, match.end("run"), PhiType.CITY, "city_postcode", 0.85))
+                spans.append(Span(match.start("code"), match.end("code"), PhiType.ZIP,
+                                  "city_postcode", 0.85))
+                break
         return spans
 
     def town_after_street(self, text: str, end: int) -> Span | None:

@@ -164,6 +164,11 @@ _SPACED_VALUE = (r"((?=(?:[A-Z\- ]{0,40}+[0-9]){5})(?=[A-Z0-9\- ]{0,60}?[A-Z0-9]
 """A value in groups: capitals and digits, at least five digits in all, two to six groups,
 one of two characters at least ('Plan: 1 2 3 4 5 steps' is a list), no dose after it
 ('Plan A 12345 units')."""
+_NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
+    "bp", "hr", "sat", "sats", "o2", "spo2", "pulse", "rate", "temp", "glucose", "sugar", "level",
+    "levels", "peaked", "stable", "steady", "held", "kept", "set", "capped", "maxed", "pressure",
+    "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings"))
+"""Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
@@ -544,6 +549,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?=[MF](?![A-Za-z0-9]))", 0.85, group=1),
         r("sex_age_slash", PhiType.AGE, r"(?<![A-Za-z0-9/])[MF][ \t]?/[ \t]?(9[0-9]|1[01][0-9])"
           r"(?![0-9/.])", 0.85, group=1),
+        # 'F, 93' / 'female, 93' (a sex, then the age after a comma), never a temperature
+        # ('101 F, 95 HR') nor a weight or percentage after it
+        r("sex_age_comma", PhiType.AGE, r"(?<![A-Za-z0-9/°.])(?<![0-9][ \t])(?<!°[ \t])"
+          r"(?:[MF]|(?i:female|male|woman|man))[ \t]*,[ \t]*(9[0-9]|1[01][0-9])(?![0-9/.,]|"
+          r"[ \t]*(?:-|to)[ \t]*[0-9])" + _UNIT_AFTER, 0.8, group=1),
+        # 'at 91 she still drives', 'at 96, he walks daily'
+        r("age_at_pronoun", PhiType.AGE, r"(?i:" + _NOT_AFTER_VITAL + r"\bat[ \t]+)"
+          r"(9[0-9]|1[01][0-9])(?=,?[ \t]+(?i:she|he|i|my|mom|dad|mother|father|grandma|"
+          r"grandpa|they|the\s+patient|pt)\b)", 0.85, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
           + _R, 1.0),
         # 'pt at Cedars icu, ninety one, on 3 pressors': an age in words set off by commas
@@ -862,7 +876,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"indirizzo|adres|anschrift|wohnhaft|morada|home(?=[ \t]*\.{2}))\b(?>[ \t]*\.{0,40}+"
           r"[ \t]*[:=][ \t]*|(?<=wohnhaft)[ \t]+))"
           r"((?![\[(])(?=[^\n;|\[]{0,80}?[0-9])(?:[^\n:;|\[]|:(?![ \t]))+?)"
-          r"(?=\.[ \t]+[A-Z][a-z]|[ \t]*(?:\n|$|;|\||[ \t]{2,}|,?[ \t]*(?i:tel|tel[eé]fono|"
+          # a sentence ends at '. Word' unless after a short abbreviation ('Av.', 'Mt.')
+          # other than a last street word ('St.', 'Rd.') that no unit word follows
+          r"(?=(?:(?<!\b[A-Za-z])(?<!\b[A-Za-z]{2})(?<!\b[A-Za-z]{3})|"
+          r"(?<=\b(?:St|Rd|Dr|Ln|Ct|Pl|Sq))|(?<=\b(?:Ave|Way|Ter|Cir|Hwy)))\.[ \t]+"
+          r"(?!(?:Apt|Unit|Suite|Ste|Flat|Fl|Floor|Piso|Depto|Bldg|Rm|Room)\b)[A-Z][a-z]|"
+          r"[ \t]*(?:\n|$|;|\||[ \t]{2,}|,?[ \t]*(?i:tel|tel[eé]fono|"
           r"phone|ph|cell|mobile|contact|dob|born|geb|nasc|email|e-mail|versicherten\w*|cpf|nss|"
           r"bsn|mrn)\b))", 0.8, group=1),
         r("mbi", PhiType.HEALTH_PLAN, r"(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]"
@@ -976,6 +995,23 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Suburb:|Locality:|Town:|City:|Village:|Municipality:)|\bCol\.(?=[ \t]+[A-Z][a-z]+"
           r"(?:[ \t]+[A-Z][a-z]+)?[,.]))[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})",
           0.85, group=1),
+        # Japanese wards, cities and towns by their suffix ('Shinjuku-ku', 'Kawasaki-shi',
+        # 'Hakone-machi'; romanized, capitalized)
+        r("ward_japan", PhiType.CITY, r"(?<![A-Za-z\-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?-"
+          r"(?:ku|shi|cho|chō|machi|gun|mura|son)(?![A-Za-z\-])", 0.85),
+        # a Japanese block address: chome-ban-go numbers, then the district ('2-14-5
+        # Nishi-Shinjuku, Shinjuku-ku'; the ward after it is the evidence)
+        r("address_japan", PhiType.ADDRESS, r"(?<![0-9\-])[0-9]{1,2}-[0-9]{1,2}(?:-[0-9]{1,3})?"
+          r"[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=,?[ \t]+[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?-"
+          r"(?:ku|shi|cho|chō|machi|gun|mura)(?![A-Za-z]))", 0.85),
+        # a house number label (India, Pakistan, Bangladesh: 'H.No. 221, Sector 15, Noida',
+        # 'Flat No. 4B, Sai Residency'): the label and the line after it, to a sentence end
+        r("house_number_label", PhiType.ADDRESS, r"(?<![A-Za-z])((?:H\.?[ \t]?No|House[ \t]+No|"
+          r"Flat[ \t]+No|Plot[ \t]+No|Door[ \t]+No|Qtr\.?[ \t]+No|Quarter[ \t]+No|"
+          r"Khasra[ \t]+No|Ward[ \t]+No)\.?[ \t]*[:\-]?[ \t]*[0-9][0-9A-Za-z/\-]*"
+          r"(?:,[ \t]*[^\n,;:()]{1,40}?){0,5})(?=[ \t]*(?:\n|$|;|\(|\.(?:[ \t]|$)|"
+          r",?[ \t]*(?i:ph|tel|mob|mobile|phone|contact|dob|pin)\b)|,[ \t]*[0-9]{6}\b)", 0.85,
+          group=1),
         # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
         r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"
           r"(?![ \t]+(?i:cardiomyopathy|questionnaire|score|scale|criteria|index|protocol|rule))",
@@ -1191,6 +1227,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
     "town_city": ("city",),
+    "ward_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura", "-son"),
+    "address_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura"),
+    "house_number_label": ("no",),
     "age_adjective_abroad": ("hrig", "jarig"),
     "age_after_birth_year": ("188", "189", "190", "191", "192", "193"),
     "age_words_apposition": ("ninety", "hundred"),
@@ -1236,7 +1275,7 @@ FIRST_CHARS: dict[str, str] = {
     "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEW",
     "street_foreign": "0-9NSEW", "street_lower": "0-9", "street_lower_abbrev": "0-9",
     "ssn_last4": "LSls",
-    "sex_age_slash": "MF", "age_sex_slash": "19",
+    "sex_age_slash": "MF", "age_sex_slash": "19", "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",
     "road_after_prep": "adfnoptv",
