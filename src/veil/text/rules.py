@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from veil.detect import vocab
+from veil.text import rules_abroad
+from veil.text.pattern_rule import PatternRule
 from veil.text.spans import PhiType
 from veil.text.trie import trie_pattern
 
@@ -245,20 +247,6 @@ def _street_suffixes() -> str:
     words |= set(listed)
     words |= {w.upper() for w in words}
     return "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
-
-
-@dataclass(frozen=True)
-class PatternRule:
-    """One regex recognizer (see the module docstring)."""
-
-    name: str
-    type: PhiType
-    pattern: str
-    score: float = 0.95
-    group: int = 0
-    flags: int = 0
-    validator: str | None = None
-    """Name of a validator in `VALIDATORS` run over the batch's candidates."""
 
 
 def _rules() -> tuple[PatternRule, ...]:
@@ -1112,8 +1100,9 @@ def _rules() -> tuple[PatternRule, ...]:
     )
 
 
-RULES: tuple[PatternRule, ...] = _rules()
-"""The built-in pattern rules, compiled once by `CompiledRules`."""
+RULES: tuple[PatternRule, ...] = _rules() + rules_abroad.RULES
+"""The built-in pattern rules (with those of `veil.text.rules_abroad`), compiled once by
+`CompiledRules`."""
 
 
 @dataclass(frozen=True)
@@ -1310,6 +1299,8 @@ FIRST_CHARS["date_context_short"] = "".join(sorted(
 FIRST_CHARS["date_month_word"] = "(nlsuteEdhamM&NLSUTDHA"
 FIRST_CHARS["date_event_short"] = "".join(sorted({w[0] for w in _EVENT_WORD_LIST}
                                                   | {w[0].upper() for w in _EVENT_WORD_LIST}))
+NEEDS.update(rules_abroad.NEEDS)
+FIRST_CHARS.update(rules_abroad.FIRST_CHARS)
 
 
 
