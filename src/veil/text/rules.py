@@ -114,9 +114,20 @@ _CONTEXT_WORD_LIST = (
     "resulted", "scheduled", "appt", "appointment", "f/u", "follow-up", "fu", "rtc", "return",
     "surgery", "procedure", "starting", "ending", "faxed", "mailed", "emailed", "updated",
     "entered", "printed", "requested", "obtained", "for", "rebooked", "rescheduled", "booked",
-    "moved", "postponed", "cancelled", "canceled",
+    "moved", "postponed", "cancelled", "canceled", "phone", "call", "called", "meeting",
+    "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
+    "consulted", "telehealth", "televisit", "admission", "booking",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
+_DM_CONTEXT_WORDS = trie_pattern((
+    "dated", "dos", "dob", "dod", "admitted", "discharged", "seen", "visit", "dictated",
+    "signed", "date", "collected", "drawn", "scheduled", "appt", "appointment", "f/u",
+    "follow-up", "rtc", "booked", "rebooked", "rescheduled", "phone", "call", "called",
+    "meeting", "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang",
+    "consult", "consulted", "telehealth", "televisit", "admission", "booking", "surgery",
+    "procedure", "faxed", "mailed", "emailed", "received", "reported", "resulted", "due"))
+"""Words before a day/month pair (day first) that make it a date (see
+`date_event_day_month`)."""
 """Words right before a month/day that make it a date (see `date_context_short`)."""
 """Words after which a bare month/day is the date of an event (see `date_event_short`)."""
 _NOT_DATE_AFTER = (
@@ -264,6 +275,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_roman", d, r"(?=[0-9XIV])" + _LD + r"(?:" + _DAYNUM + r"([./\- ])" + _ROMAN_MON
           + r"\1|" + _ROMAN_MON + r"([./\-])" + _DAYNUM + r"\2)(?:" + _Y4 + r"|[0-9]{2})" + _RD,
           0.9),
+        # '(2023/3)', 'since 2021/11': a year and a month (the month is a date element)
+        r("date_year_month", d, r"(?<![0-9A-Za-z/.\-])(?<!ratio )(?<!titer )(?<!dilution )"
+          r"(?:19[5-9][0-9]|20[0-9]{2})/(?:0?[1-9]|1[0-2])"
+          r"(?![0-9/]|[.,][0-9])", 0.8),
         r("date_iso_week", d, r"(?=[12][0-9]{3}-?W)" + _LD + _Y4
           + r"-?W(?:0[1-9]|[1-4][0-9]|5[0-3])(?:-?[1-7])?" + _RD, 0.9),
         # '3/4-3/9', '3/4 - 3/9/24': a range of month/day pairs (never a fraction of a unit)
@@ -358,12 +373,17 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?<=from )|(?<=every )|(?<=before )|(?<=after )|(?<=On )|(?<=Last )|(?<=Next ))"
           r"(?:Mon|Tue|Wed|Thu|Thur|Fri|Sat|Sun)|(?:Tue|Wed|Thu|Thur|Fri)(?=\.|,?[ \t]+[0-9]{1,2}"
           r"(?:/|[ \t]+[A-Z])))\.?(?![A-Za-z0-9])(?![ \t]*[0-9]{1,3}[ \t]*%)", 0.8),
-        r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r")"
-          + _RD, 0.95),
+        r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r"|"
+          + _DAYNUM + r"/" + _MON + r")" + _RD, 0.95),
         r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")[ \t]*:?[ \t]+)"
           r"(?i:(?<!apgar of )(?<!apgars of )(?<!score of )(?<!ratio of ))("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.85, group=1),
+        # day/month order ('Fracture clinic 25/6', 'meeting 14/08') only after a word of an
+        # event, never after 'from'/'to' ('titrated from 15/5 to 18/8' are pressures)
+        r("date_event_day_month", d, r"(?i:\b(?:" + _DM_CONTEXT_WORDS + r")[ \t]*:?[ \t]+)("
+          + _DAYNUM + r"[/\-]" + _MON + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER
+          + r")\b)", 0.8, group=1),
         r("date_field_short", d, r"(?i:\b(?:date\s+of\s+(?:service|birth|exam|visit|admission|"
           r"discharge|death|procedure|injury|onset|surgery)|comparison|compared\s+(?:to|with)|"
           r"prior\s+(?:study|exam)|dob|dos|dod|doi)[ \t]*[:|=\-]?[ \t]*\|?[ \t]*)("
@@ -1000,6 +1020,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:,[ \t]*[^\n,;:()]{1,40}?){0,5})(?=[ \t]*(?:\n|$|;|\(|\.(?:[ \t]|$)|"
           r",?[ \t]*(?i:ph|tel|mob|mobile|phone|contact|dob|pin)\b)|,[ \t]*[0-9]{6}\b)", 0.85,
           group=1),
+        # 'BMH ED', 'RNSH ED', 'seen in GSH ER': a hospital's acronym before its emergency
+        # department (not a kind of department: 'PEDS ED', 'OB ED')
+        r("acronym_ed", PhiType.FACILITY, r"(?<![A-Za-z&/\-])(?!(?:PEDS|PED|ADULT|MAIN|OB|OBGYN|"
+          r"PSYCH|PEDI|PICU|NICU|ICU|CCU|THE|AND|FOR|TO|IN|AT|NO|EMS|ALS|BLS|MD|DO|RN|NP|PA)\b)"
+          r"[A-Z]{2,6}(?=[ \t]+(?:ED|ER|A&E)\b)", 0.75),
         # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
         r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"
           r"(?![ \t]+(?i:cardiomyopathy|questionnaire|score|scale|criteria|index|protocol|rule))",
@@ -1138,7 +1163,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "groundhog", "election day", "ides of", "ramadan"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
-    "date_short_bare": ("/",),
+    "date_short_bare": ("/",), "date_year_month": ("/",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": ("ninety", "hundred"), "age_decade": ("90s", "90's", "nineties"),
     "age_birthday": ("birthday",), "age_group_word": ("nonagenarian", "centenarian"),
@@ -1215,7 +1240,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
-    "town_city": ("city",),
+    "date_event_day_month": ("/", "-"), "town_city": ("city",), "acronym_ed": (" ed", " er", "a&e"),
     "ward_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura", "-son"),
     "address_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura"),
     "house_number_label": ("no",),
@@ -1264,7 +1289,8 @@ FIRST_CHARS: dict[str, str] = {
     "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEW",
     "street_foreign": "0-9NSEW", "street_lower": "0-9", "street_lower_abbrev": "0-9",
     "ssn_last4": "LSls",
-    "sex_age_slash": "MF", "age_sex_slash": "19", "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa",
+    "sex_age_slash": "MF", "age_sex_slash": "19", "date_year_month": "12",
+    "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",
     "road_after_prep": "adfnoptv",

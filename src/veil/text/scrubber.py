@@ -38,7 +38,7 @@ from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.merge import merge
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.ocr import letter_reading
-from veil.text.places import PlaceFinder
+from veil.text.places import FACILITY_SHORT_NAMES, PlaceFinder
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, Candidate, CompiledRules
@@ -102,6 +102,12 @@ _AGE_AFTER_NAME = re.compile(
     r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred))"
     r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))(?=[MFmf]?\b)")
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![A-Za-z])((?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|"
+    r"rsday|urday)?|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|segunda|ter[cç]a|quarta|quinta|sexta)\.?),?[ \t]+(?:(?i:the)[ \t]+)?$")
+"""A weekday right before a date ('Sat 22/06/2024', 'jueves 7/11/2024'): part of the date."""
 _AGE_AFTER_AGE = re.compile(
     r"(?:[^\n.;]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?\b(?:or|and|to|maybe|possibly|perhaps|vs\.?)\s+"
     r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
@@ -437,6 +443,8 @@ class Scrubber:
             return True  # 'Thanks, Radiology', 'Hi Dr Team': a department signs, no person
         if _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
             return all(w in lex.drugs for w in words)  # 'dr Zofran' is a drug, 'Dr. Long' no
+        if span.type is PhiType.FACILITY and all(w in FACILITY_SHORT_NAMES for w in words):
+            return False  # 'transferred from County', 'followed at the U'
         if span.source in _SHAPED_SOURCES:
             # the shape says what it is (a relation or credential, a facility word, ', ST')
             return all(lex.is_clinical(w) for w in words)
@@ -471,6 +479,11 @@ class Scrubber:
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_or_age",
                                       0.85))
+            if span.type is PhiType.DATE and span.start > 2:
+                weekday = _WEEKDAY_BEFORE.search(text, max(0, span.start - 16), span.start)
+                if weekday:
+                    extra.append(Span(weekday.start(1), weekday.end(1), PhiType.DATE,
+                                      "date_weekday_before", 0.85))
             if span.type is PhiType.NAME:
                 match = _AGE_AFTER_NAME.match(text, span.end)
                 if match:

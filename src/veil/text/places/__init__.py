@@ -25,7 +25,8 @@ The rules live in one module per family (all private; import from this package):
 
 from __future__ import annotations
 
+from veil.text.places.facilities import FACILITY_SHORT_NAMES
 from veil.text.places.finder import PlaceFinder
 from veil.text.places.vocabulary import COUNTRY_OR_REGION
 
-__all__ = ["COUNTRY_OR_REGION", "PlaceFinder"]
+__all__ = ["COUNTRY_OR_REGION", "FACILITY_SHORT_NAMES", "PlaceFinder"]

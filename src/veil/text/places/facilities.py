@@ -15,6 +15,7 @@ from veil.text.lexicon import FUNCTION_WORDS, fold
 from veil.text.places.base import _PlaceBase
 from veil.text.places.vocabulary import _COUNTRIES, _UNITS, COUNTRY_OR_REGION, _eponym_after
 from veil.text.spans import PhiType, Span
+from veil.text.words import is_english
 
 _CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
 _FACILITY_WORD = (
@@ -45,10 +46,13 @@ _FACILITY_WORD = (
     r"Primary\s+Care|(?:Bone|Heart|Skin|Eye|Ear|Spine|Sleep|Foot|Hand|Joint|Vein|Vascular|Allergy|"
     r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
     r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung)|"
-    r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist)")
+    r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist|"
+    r"(?<!of[ \t])(?<!OF[ \t])Surgery|Pathology|Teleradiology|NHS(?:[ \t]+Foundation)?[ \t]+Trust)")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
-              r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care)")
+              r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
+              r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|"
+              r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health))")
 """Words that end a facility's name after a facility word ('OptiCare Home Infusion', 'St.
 Elizabeth Heart & Vascular', 'Red Rock Counseling & Recovery')."""
 _NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|Bedtime|Night|"
@@ -64,6 +68,9 @@ _FACILITY = re.compile(
     + r"|(?i:" + _FACILITY_WORD + r"|" + _TAIL_WORD + r")(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
     r"((?:\s+(?:of|at|AT|OF)\s+(?!" + _NOT_AFTER_AT + r")(?:the\s+)?[A-Z][A-Za-z'’.\-]*"
     r"(?:\s+(?:[A-Z][A-Za-z'’.\-]*|-\s+[A-Z][A-Za-z'’.\-]*)){0,3})?)")
+_PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY"})
+"""Facility words that are also kinds of care: a facility only after a proper word (a place,
+a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
@@ -105,10 +112,12 @@ The Glenview at Pelican Bay')."""
 _FIRST_WORD = re.compile(r"[^ \t'’]+")
 _PREP_GROUP = {"TO": "TO", "INTO": "TO", "AT": "AT", "FROM": "FROM", "PER": "FROM",
                "WITH": "WITH", "THROUGH": "WITH", "VIA": "WITH", "BY": "WITH"}
-_ALONE_OK = frozenset({"PRESBYTERIAN", "BAPTIST", "METHODIST", "EPISCOPAL", "LUTHERAN",
-                       "ADVENTIST", "CHILDRENS", "SHRINERS", "PERMANENTE", "KETTERING"})
+FACILITY_SHORT_NAMES = frozenset({"PRESBYTERIAN", "BAPTIST", "METHODIST", "EPISCOPAL", "LUTHERAN",
+                       "ADVENTIST", "CHILDRENS", "SHRINERS", "PERMANENTE", "KETTERING",
+                       "WOMENS", "COUNTY", "GENERAL", "U"})
 """Facility words that name a hospital alone after a verb of care ('delivery planned at
-Methodist', 'transferred to Children's')."""
+Methodist', 'transferred to Children's', 'transferred from County', 'followed at the U',
+'born at Women's'); capitalized in running text, they are a hospital's short name."""
 _DATE_FILLER = (r"[ \t]+(?:on[ \t]+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
                 r"\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?(?:[ \t]+(?:19|20)[0-9]{2})?|"
                 r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|(?:19|20)[0-9]{2})")
@@ -257,6 +266,9 @@ class _Facilities(_PlaceBase):
             named = _NAMED_SERVICE.match(text, end)
             if named:  # 'North Memorial Sleep Health'
                 end = named.end()
+            if rest and rest[-1] in _PROPER_HEAD_ONLY and not any(
+                    self._proper(w) for w in rest[:-1]):
+                continue  # 'Open Heart Surgery', 'Surgical Pathology' (not 'Parkside Surgery')
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest)):
@@ -284,7 +296,7 @@ class _Facilities(_PlaceBase):
             if key in ("OF", "AT") and kept and word.group().islower():
                 kept += 1
                 continue
-            if self._facility_blocked(key) and not (key in _ALONE_OK and not kept):
+            if self._facility_blocked(key) and not (key in FACILITY_SHORT_NAMES and not kept):
                 break
             kept += 1
         while kept and words[kept - 1].group() in ("of", "at"):
@@ -298,7 +310,7 @@ class _Facilities(_PlaceBase):
                 return []
         keys = [fold(w.group()) for w in words[:kept]]
         if saint < 0 and all(self._plain(k) for k in keys) and not all(
-                k in _ALONE_OK for k in keys):
+                k in FACILITY_SHORT_NAMES for k in keys):
             return []  # 'Seen at Travel Clinic'
         whole = " ".join(keys)
         if saint < 0 and (whole in self.lex.states or whole in COUNTRY_OR_REGION
@@ -325,6 +337,14 @@ class _Facilities(_PlaceBase):
         if more:
             out.extend(self._facility_words(text, more.start(1), more.group(1), -1))
         return out
+
+    def _proper(self, key: str) -> bool:
+        """A folded word that names one place or person: a gazetteer place, a dictionary
+        name, or a word no English dictionary holds and no clinical list knows ('QML')."""
+        lex = self.lex
+        if lex.is_clinical(key) or key in FUNCTION_WORDS:
+            return False
+        return key in lex.places or lex.is_name(key) or not is_english(key)
 
     def _labelled_facility(self, text: str, match: re.Match[str]) -> list[Span]:
         """The value after a facility label, up to its end; none when it is only service,
@@ -358,10 +378,10 @@ class _Facilities(_PlaceBase):
         for match in _FACILITY_PREP.finditer(text):
             if not match.group(2):
                 first = fold(_FIRST_WORD.match(match.group(3)).group())  # type: ignore[union-attr]
-                if self._facility_blocked(first) and first not in _ALONE_OK:
+                if self._facility_blocked(first) and first not in FACILITY_SHORT_NAMES:
                     continue  # 'to ED', 'by Dr': no verb check needed
                 # 'was at Methodist for': a denomination alone after a place preposition
-                alone = first in _ALONE_OK and " " not in match.group(3) \
+                alone = first in FACILITY_SHORT_NAMES and " " not in match.group(3) \
                     and match.group(1).upper() in ("AT", "TO", "FROM")
             else:
                 alone = False

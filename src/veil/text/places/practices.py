@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold
-from veil.text.places.facilities import _ALONE_OK, _Facilities
+from veil.text.places.facilities import FACILITY_SHORT_NAMES, _Facilities
 from veil.text.places.vocabulary import (
     _ADJECTIVE_END,
     _COUNTRIES,
@@ -70,7 +70,8 @@ _LOWER_CONTEXT_FACILITY = re.compile(
     r"|([a-z]{3,})[ \t]+(?:er|ed|urgent[ \t]+care))(?![A-Za-z])")
 """Lower-case chat: 'seen at st lukes', 'went to mercy er'."""
 _FACILITY_LABEL = re.compile(
-    r"(?im:^[ \t]*(?:[-*•][ \t]*)?(?:agency|hha|home[ \t]+health(?:[ \t]+agency)?|"
+    r"(?im:(?:^|(?<=[ \t]{2}))[ \t]*(?:[-*•][ \t]*)?(?:agency|hha|"
+    r"home[ \t]+health(?:[ \t]+agency)?|sending|receiving|referring|accepting|"
     r"hospice(?:[ \t]+agency)?|"
     r"dialysis(?:[ \t]+(?:unit|center|centre))?|snf|alf|ltc|ltach|irf|facility|placement|"
     r"(?:examination|exam|treating|admitting|performing|reporting|service|receiving)?[ \t]*"
@@ -222,7 +223,7 @@ class _Practices(_Facilities):
                 keys = [fold(w) for w in match.group(1).split()]
                 if any(k in FUNCTION_WORDS or lex.is_clinical(k) or k in MONTH_WORDS
                        or k in _SERVICES or k in _UNITS for k in keys) or all(
-                           k in _GENERIC and k not in _ALONE_OK for k in keys):
+                           k in _GENERIC and k not in FACILITY_SHORT_NAMES for k in keys):
                     continue
                 spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility",
                                   0.7))
