@@ -3,16 +3,268 @@
 Joined to `veil.text.rules.RULES`; `NEEDS` and `FIRST_CHARS` are merged into that module's
 tables of the same name (a rule is only run over a text holding one of its needed words; the
 regex engine skips positions that cannot start a match).
+
+The rules see the ASCII reading of a text (`veil.text.latin`): accented Latin letters are
+their base letter ('à' is 'a', 'años' is 'anos', 'März' is 'Marz'); CJK characters stay.
+Ages are only matched above 89; a year alone (Western or of a Japanese era) is never a date.
 """
 
 from __future__ import annotations
 
 from veil.text.pattern_rule import PatternRule
+from veil.text.spans import PhiType
+from veil.text.trie import trie_pattern
 
 __all__ = ["FIRST_CHARS", "NEEDS", "RULES"]
 
-RULES: tuple[PatternRule, ...] = ()
+_D = "[0-9０-９]"
+"""A digit, ASCII or full-width (CJK notes write both)."""
+_CJK_MON = r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])"
+_CJK_DAY = r"(?:[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９])"
+_ERA = r"(?:令和|平成|昭和|大正)(?:元|" + _D + r"{1,2})"
+_CJK_WEEKDAY = r"(?:[ \t]*[(（][月火水木金土日][曜]?[日]?[)）])?"
+"""'1月16日(火)', '（水曜日）'."""
+_NOT_DIGIT_BEFORE = r"(?<![0-9０-９])"
+_NOT_DIGIT_AFTER = r"(?![0-9０-９])"
 
-NEEDS: dict[str, tuple[str, ...]] = {}
+_ES_UNITS = r"(?:uno|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_PT_UNITS = r"(?:um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove)"
+_FR_90S = r"(?:dix|onze|douze|treize|quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf)"
+_FR_UNITS = r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
+_DE_UNITS = r"(?:ein|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun)"
+_AGE_WORDS_ABROAD = (
+    # Spanish: 'noventa y cinco', 'noventa y tantos', 'cien', 'ciento dos'
+    r"noventa(?:[ \t]+y[ \t]+(?:" + _ES_UNITS + r"|tantos|pico))?|"
+    r"ciento[ \t]+(?:" + _ES_UNITS + r"|diez|once|doce)|cien|"
+    # Portuguese: 'noventa e dois', 'cem', 'cento e um'
+    r"noventa[ \t]+e[ \t]+(?:" + _PT_UNITS + r")|cento[ \t]+e[ \t]+(?:" + _PT_UNITS
+    + r"|dez|onze|doze)|cem|"
+    # French: 'quatre-vingt-quinze', 'quatre-vingt-dix', 'nonante-deux', 'cent un', 'cent'
+    r"quatre[ \-]vingts?[ \-](?:et[ \-])?" + _FR_90S + r"|nonante(?:[ \-](?:et[ \-])?"
+    + _FR_UNITS + r")?|cent(?:[ \-](?:et[ \-])?(?:" + _FR_UNITS + r"))?|"
+    # Italian: 'novanta', 'novantadue', 'novantotto', 'cento', 'centodue'
+    r"novant(?:a|uno|adue|atre|aquattro|acinque|asei|asette|otto|anove)|"
+    r"cento(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)?|"
+    # German: 'neunzig', 'zweiundneunzig', 'hundert', 'hundertundein(s)', 'einhundertzwei'
+    r"(?:" + _DE_UNITS + r"und)?neunzig|(?:ein)?hundert(?:und)?(?:eins|ein|zwei|drei|vier|"
+    r"funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf|zwoelf)?"
+)
+"""Ages over 89 in the words of Spanish, Portuguese, French, Italian and German (ASCII)."""
+_AGE_NOUN_ABROAD = (r"(?:anos|ano|ans|anni|jahre|jahren)(?:[ \t]+(?:de[ \t]+edad|de[ \t]+idade|"
+                    r"d'age|alt))?|j(?:a|ae)hrig(?:e[rnms]?)?")
+"""Year nouns after an age ('años' reads 'anos'; 'jährige' reads 'jahrige')."""
 
-FIRST_CHARS: dict[str, str] = {}
+_MONTHS_ABROAD = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|"
+    r"dezembro|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
+    r"decembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"januar|janner|februar|marz|maerz|april|juni|juli|august|oktober|dezember"
+)
+_WEEKDAYS_ABROAD = (
+    r"lunes|martes|miercoles|jueves|viernes|sabado|domingo|"
+    r"segunda(?:-feira)?|terca(?:-feira)?|quarta(?:-feira)?|quinta(?:-feira)?|"
+    r"sexta(?:-feira)?|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag"
+)
+"""Weekday names (ASCII reading: 'miércoles', 'sábado', 'terça', 'lunedì')."""
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
+_MON = r"(?:1[0-2]|0?[1-9])"
+_YEAR_TAIL = r"(?:(?:19|20)[0-9]{2}|[0-9]{2})"
+_NOT_FRACTION_AFTER = (
+    r"(?![ \t]*(?i:de|del|des|du|d'|da|do|dos|das|di|della|dello|der|dem|von|of|mg|ml|g|"
+    r"dias?|days?|semanas?|weeks?|jours?|semaines?|tage|wochen|giorni|settimane|horas?|"
+    r"hours?|hrs?|heures?|stunden|ore|mmhg|cmhg|bpm|lpm|pts?|puntos|points?|punkte|punti|"
+    r"score|titer|titulo|titre|"
+    r"comprimidos?|comprimes?|compresse?|cp|cps|tabs?|tablets?|tabletten?|cucharadas?|"
+    r"partes?|parts?|teile?|dosis|doses?|dose|veces|vezes|fois|volte|mal|x|%)(?![A-Za-z]))"
+)
+"""No dose or fraction after a day/month ('le 3/4 du comprimé', 'el 1/2 de la dosis')."""
+_DATE_NUMERIC_DM = (
+    # slashes or dashes: '12/11', '16/09', '7/11/2024'; dots need a closing dot or a year
+    r"(?:" + _DAY + r"/" + _MON + r"(?:/" + _YEAR_TAIL + r")?(?![0-9/])"
+    r"|" + _DAY + r"-" + _MON + r"-" + _YEAR_TAIL + r"(?![0-9\-])"
+    r"|" + _DAY + r"\." + _MON + r"\.(?:" + _YEAR_TAIL + r"(?![0-9.])|(?![0-9])))"
+)
+
+_PLACE_NOT = (
+    # months, weekdays and what follows a place word without being a town
+    _MONTHS_ABROAD + r"|" + _WEEKDAYS_ABROAD + r"|"
+    r"hospital|clinica|clinique|klinik|residencia|residence|hogar|casa|lar|asilo|geriatrico|"
+    r"ehpad|maison|foyer|heim|pflegeheim|altenheim|seniorenheim|haus|wohnung|familie|"
+    r"armut|trennung|scheidung|partnerschaft|betreuung|begleitung|gemeinschaft|ruhe|"
+    r"urgencias?|planta|domicilio|domicile|calle|rua|rue|avenida|avenue|via|strasse|"
+    r"straße|the|this|his|her|their|a|an|[a-z]*(?:ung|heit|keit|schaft|tion)|"
+    # countries and regions (a state or country is no identifier)
+    r"argentina|bolivia|brasil|brazil|chile|colombia|costa[ \t]+rica|cuba|ecuador|"
+    r"el[ \t]+salvador|espana|spain|"
+    r"espanha|espagne|spanien|spagna|guatemala|honduras|mexico|mexique|nicaragua|panama|"
+    r"paraguay|peru|puerto[ \t]+rico|republica|uruguay|venezuela|portugal|francia|franca|"
+    r"france|"
+    r"frankreich|italia|italie|italien|italy|alemania|alemanha|allemagne|deutschland|"
+    r"germania|germany|osterreich|oesterreich|austria|autriche|schweiz|suiza|suisse|svizzera|"
+    r"suica|belgique|belgica|belgien|belgio|inglaterra|angleterre|england|inghilterra|"
+    r"estados[ \t]+unidos|etats|stati[ \t]+uniti|usa|eeuu|canada|kanada|china|japon|japan|"
+    r"giappone|marruecos|"
+    r"maroc|marokko|algerie|algerien|tunisie|senegal|angola|mocambique|mozambique|cabo[ \t]+verde|"
+    r"rumania|roumanie|rumanien|romania|polonia|polen|pologne|turquia|turkei|tuerkei|"
+    r"turquie|turchia|grecia|griechenland|grece|rusia|russland|russie|russia|ucrania|"
+    r"ukraine|ucraina|europa|europe|america|amerika|africa|afrique|afrika|asia|asie|asien|"
+    r"andalucia|cataluna|catalunya|galicia|bretagne|normandie|bayern|baviera|sachsen|"
+    r"hessen|lombardia|toscana|sicilia|sardegna|provence|alsace|corse|canarias|baleares"
+)
+_PLACE_WORD = r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*"
+_TOWN = (r"((?!(?i:" + _PLACE_NOT + r")(?![A-Za-z]))" + _PLACE_WORD
+         + r"(?:(?:[ \t]+(?:de|del|de[ \t]+la|de[ \t]+los|do|da|dos|das|di|am|an[ \t]+der|"
+         r"sur|la|las|los|le|les))?[ \t]+(?!(?i:" + _PLACE_NOT + r")(?![A-Za-z]))"
+         + _PLACE_WORD + r"){0,2})(?![A-Za-z0-9])")
+"""One to three capitalized words of a town ('Quilmes', 'San Isidro', 'Frankfurt am Main',
+'Aix-en-Provence', 'Rio de Janeiro'), never a month, a weekday, a home or a country."""
+
+_HONORIFICS = r"(?:san|sama|chan|kun|sensei|senpai|dono)"
+
+
+_DATE_PREPS = ("el", "le", "il", "au", "dal", "del", "du", "em", "desde", "hasta",
+               "no dia", "el dia", "do dia", "del dia", "al dia", "o dia", "turno", "cita",
+               "retorno", "reconsulta", "rdv", "rendez-vous", "termin")
+"""Words of Spanish, Portuguese, French, Italian and German before a day and month."""
+
+
+def _verbs_with(verbs: str, preps: str) -> tuple[str, ...]:
+    return tuple(f"{v} {p}" for v in verbs.split() for p in preps.split())
+
+
+_LIVES_AT = (
+    # Spanish
+    _verbs_with("vive vivia reside residia residente radica radicado radicada domiciliado "
+                "domiciliada", "en")
+    + _verbs_with("natural oriundo oriunda procedente nacio nacido nacida", "de")
+    # Portuguese
+    + _verbs_with("mora morava vive vivia reside residia residente", "em no na")
+    + _verbs_with("natural nasceu nascido nascida procedente", "de em")
+    # French ('à' reads 'a')
+    + _verbs_with("vit vivait habite habitait reside residait demeure domicilie domiciliee "
+                  "ne nee", "a au")
+    + ("originaire de",)
+    # Italian
+    + _verbs_with("abita abitava vive viveva risiede risiedeva residente nato nata "
+                  "domiciliato domiciliata", "a ad in")
+    # German
+    + _verbs_with("wohnt wohnte lebt lebte wohnhaft geboren stammt", "in aus")
+)
+"""A verb of living or origin and its preposition, before a town."""
+
+
+def _p(name: str, kind: PhiType, pattern: str, score: float, group: int = 0) -> PatternRule:
+    return PatternRule(name, kind, pattern, score, group)
+
+
+RULES: tuple[PatternRule, ...] = (
+    # Japanese, Chinese and Korean dates: '2024年1月16日', '令和6年5月20日', '11月3日(火)',
+    # '2024年3月', '2024년 3월 5일', '3월 5일' (a year alone, '2024年', '平成元年', is no date)
+    _p("date_cjk", PhiType.DATE, r"(?:" + _NOT_DIGIT_BEFORE + r"(?:(?:19|20|１９|２０)" + _D
+       + r"{2}|" + _ERA + r")[ \t]*年[ \t]*" + _CJK_MON + r"[ \t]*月(?:[ \t]*" + _CJK_DAY
+       + r"[ \t]*[日号])?|" + _NOT_DIGIT_BEFORE + _CJK_MON + r"[ \t]*月[ \t]*" + _CJK_DAY
+       + r"[ \t]*[日号]|" + _NOT_DIGIT_BEFORE + r"(?:19|20)[0-9]{2}[ \t]*년[ \t]*" + _MON
+       + r"[ \t]*월(?:[ \t]*" + _DAY + r"[ \t]*일)?|" + _NOT_DIGIT_BEFORE + _MON
+       + r"[ \t]*월[ \t]*" + _DAY + r"[ \t]*일)" + _CJK_WEEKDAY, 0.95),
+    # Japanese era-letter dates: 'R6.9.12', 'H31.4.30', 'S16.2.8', 'R6/9/12' (era years in
+    # range: Reiwa 1-19, Heisei and Showa in two digits, 'H05', not section 'S1.2.3';
+    # Taisho 'T' is left out: T-staging)
+    _p("date_japanese_era_letter", PhiType.DATE, r"(?<![A-Za-z0-9.\-/])(?:R(?:1[0-9]|0?[1-9])|"
+       r"H(?:3[01]|[12][0-9]|0[1-9])|S(?:6[0-4]|[1-5][0-9]|0[1-9]))"
+       r"([./])" + _MON + r"\1" + _DAY + r"(?![0-9A-Za-z]|[./][0-9])", 0.9),
+    # ages in Japanese, Chinese and Korean: '92歳', '満98歳', '95岁', '만 95세', '九十二歳'
+    _p("age_cjk", PhiType.AGE, r"(?:(?:満|만)[ \t]*)?(?:" + _NOT_DIGIT_BEFORE + r"(?:9[0-9]|"
+       r"1[01][0-9]|９[０-９]|１[０１][０-９])|(?<![一二三四五六七八九十百])(?:九十[一二三四五六七八九]?|"
+       r"百(?:[一二三四五六七八九]|十[一二三四五六七八九]?)?))[ \t]*(?:歳|才|岁|歲|세)", 0.95),
+    # Japanese, Korean and Chinese postcodes: '〒602-8449', '우) 06236', '우편번호 06236',
+    # '邮编 100080'
+    _p("zip_cjk", PhiType.ZIP, r"(?:〒|우\)|\(우\)|우편번호|郵便番号|邮编|邮政编码|郵遞區號)[ \t]*"
+       r"[:：]?[ \t]*([0-9]{3}-?[0-9]{4}|[0-9]{5,6})(?![0-9\-])", 0.95, group=1),
+    # a romanized name before a Japanese honorific: 'Nakamura-san', 'Tanaka-sama',
+    # 'Yuki-chan', 'Kenji-kun' (the name is the span)
+    _p("name_japanese_honorific", PhiType.NAME, r"(?<![A-Za-z\-])([A-Z][a-z]{2,}|[A-Z]{3,})"
+       r"-(?i:" + _HONORIFICS + r")(?![A-Za-z\-])", 0.85, group=1),
+    # ages over 89 in words with a year noun: 'noventa y cinco años', 'cien años',
+    # 'noventa e dois anos', 'quatre-vingt-quinze ans', 'novantadue anni', 'zweiundneunzig
+    # Jahre', 'hundertundein Jahre', 'neunzigjährige'
+    _p("age_words_abroad", PhiType.AGE, r"(?i:(?<![A-Za-z\-])(?:" + _AGE_WORDS_ABROAD
+       + r")[ \t\-]*(?:" + _AGE_NOUN_ABROAD + r")(?![A-Za-z]))", 0.95),
+    # the same after an age verb, no noun: 'cumplió noventa y dos', 'tiene noventa y tantos',
+    # 'fez noventa e um', 'elle a quatre-vingt-quinze', 'ha compiuto novantadue',
+    # 'er ist zweiundneunzig', 'wird hundertundein'
+    _p("age_words_abroad_verb", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:cumple|cumplio|cumplira|"
+       r"cumplia|tiene|tenia|fez|faz|fara|completou|completa|tem|tinha|fete|fetera|"
+       r"(?:il|elle)[ \t]+(?:a|avait|aura)|compie|compiuto|compira|(?:lui|lei)[ \t]+(?:ha|aveva)|"
+       r"wird|wurde|feiert|feierte|(?:er|sie)[ \t]+(?:ist|war))[ \t]+(?:(?:ya|ja|deja|"
+       r"jetzt|bereits|schon|gia|deja)[ \t]+)?)((?i:" + _AGE_WORDS_ABROAD + r"))"
+       r"(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:y|e|et|und|ed|pero|mas|mais|aber|ma)(?![A-Za-z])))", 0.9,
+       group=1),
+    # a day and month after a weekday: 'jueves 7/11', 'sábado 14/6', 'Dienstag 12.03.',
+    # 'lundi 3/4/2025', 'quinta-feira 12/03'
+    _p("date_weekday_abroad", PhiType.DATE, r"(?i:(?<![A-Za-z])(?:" + _WEEKDAYS_ABROAD
+       + r"),?[ \t]+(?:(?:el|le|il|den|dia)[ \t]+)?)(" + _DATE_NUMERIC_DM + r")"
+       + _NOT_FRACTION_AFTER, 0.9, group=1),
+    # a day and month after a preposition or an appointment word: 'el 12/11', 'le 3/4',
+    # 'turno 16/09 11:30 hs', 'Termin: 05.09.', 'il 12/03', 'no dia 5/8', 'du 3/4 au 5/4'
+    _p("date_prep_abroad", PhiType.DATE, r"(?i:(?<![A-Za-z])" + trie_pattern(_DATE_PREPS)
+       + r"[ \t]*:?[ \t]+)(" + _DATE_NUMERIC_DM + r")" + _NOT_FRACTION_AFTER, 0.85, group=1),
+    # German dates with dots after a preposition: 'am 3.4.', 'vom 12.11. bis 15.11.',
+    # 'seit 05.09.2024' (slashes after 'am' may be English)
+    # (not 'Hb am 12.1. pm 11.8.': a morning value after a short lab name, a 'pm' after it)
+    _p("date_german_prep_dots", PhiType.DATE, r"(?<![A-Za-z])(?<![0-9][ \t])(?<!\bI )"
+       r"(?<!\b[A-Z][A-Za-z][ \t])(?<!\b[A-Z][ \t])(?i:(?:am|vom|bis|seit|ab)[ \t]+)("
+       + _DAY + r"\." + _MON + r"\.(?:" + _YEAR_TAIL + r")?)(?![0-9])"
+       r"(?![ \t]*(?i:pm|p\.m)\b)", 0.85, group=1),
+    # German months the ASCII reading changes: '3. März' ('3. Marz'), '12. Jänner 2024'
+    _p("date_german_umlaut_month", PhiType.DATE, r"(?<![A-Za-z0-9])(?:" + _DAY
+       + r"\.?[ \t]*)?(?:M(?:a|ae)rz|MARZ|J(?:a|ae)nner)(?:[ \t]+(?:19|20)[0-9]{2})?"
+       r"(?![A-Za-z0-9])", 0.85),
+    # the town after a verb of living or origin and its preposition: 'vive en Quilmes',
+    # 'vit à Lyon', 'mora em Campinas', 'wohnt in Ulm', 'abita a Lecco', 'natural de Rosario'
+    _p("city_after_verb_abroad", PhiType.CITY, r"(?i:(?<![A-Za-z])" + trie_pattern(_LIVES_AT)
+       + r")[ \t]+" + _TOWN, 0.8, group=1),
+)
+
+NEEDS: dict[str, tuple[str, ...]] = {
+    "date_cjk": ("月", "월"),
+    "age_cjk": ("歳", "才", "岁", "歲", "세"),
+    "zip_cjk": ("〒", "우", "郵", "邮"),
+    "name_japanese_honorific": ("-san", "-sama", "-chan", "-kun", "-sensei", "-senpai",
+                                "-dono"),
+    "age_words_abroad": ("noventa", "cien", "cento", "cem", "vingt", "nonante", "cent",
+                         "novant", "neunzig", "hundert"),
+    "age_words_abroad_verb": ("noventa", "cien", "cento", "cem", "vingt", "nonante", "cent",
+                              "novant", "neunzig", "hundert"),
+    "date_weekday_abroad": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
+                            "domingo", "segunda", "terca", "quarta", "quinta", "sexta",
+                            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                            "dimanche", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
+                            "sabato", "domenica", "montag", "dienstag", "mittwoch", "donnerstag",
+                            "freitag", "samstag", "sonnabend", "sonntag"),
+    "date_prep_abroad": tuple(sorted({w + " " for w in _DATE_PREPS} | {w + ":" for w in
+                                                                       _DATE_PREPS})),
+    "date_german_prep_dots": ("am ", "vom ", "bis ", "seit ", "ab "),
+    "date_german_umlaut_month": ("marz", "maerz", "janner", "jaenner"),
+    "city_after_verb_abroad": tuple(sorted(set(_LIVES_AT))),
+}
+
+FIRST_CHARS: dict[str, str] = {
+    "date_cjk": "0-9０-９令平昭大",
+    "date_japanese_era_letter": "RHS",
+    "age_cjk": "0-9０-９満만九百",
+    "name_japanese_honorific": "A-Z",
+    "age_words_abroad": "nNcCqQhHzZdDvVeEaAsSfF",
+    "date_weekday_abroad": "lLmMjJvVsSdDtTqQfFgG",
+    "age_words_abroad_verb": "cCtTfFiIeElLwWsS",
+    "zip_cjk": "〒우(郵邮",
+    "date_german_umlaut_month": "0-9MJ",
+    "date_prep_abroad": "".join(sorted({w[0] for w in _DATE_PREPS}
+                                       | {w[0].upper() for w in _DATE_PREPS})),
+    "date_german_prep_dots": "aAvVbBsS",
+    "city_after_verb_abroad": "".join(sorted({w[0] for w in _LIVES_AT}
+                                             | {w[0].upper() for w in _LIVES_AT})),
+}
