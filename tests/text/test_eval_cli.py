@@ -44,3 +44,16 @@ def test_eval_missing_corpus_is_a_usage_error(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     outcome = run_cli(capsys, "text", "eval", str(tmp_path / "nope.jsonl"))
     assert outcome.code == 2 and "no such file" in outcome.stderr
+
+
+def test_ner_model_choice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    assert run_cli(capsys, "generate", "notes", "--rows", "3", "--seed", "5", "--queries", "2",
+                   "--negatives", "2", "-o", str(corpus)).code == 0
+    wrong = run_cli(capsys, "text", "eval", str(corpus / "queries.jsonl"), "--ner",
+                    "--ner-model", "bert")
+    assert wrong.code == 2 and "--ner-model" in wrong.stderr
+    veil_only = run_cli(capsys, "text", "eval", str(corpus / "queries.jsonl"), "--ner",
+                        "--ner-model", "veil", "--json")
+    assert veil_only.code == 0, veil_only.stderr
+    assert json.loads(veil_only.stdout)["records"] == 2

@@ -21,7 +21,9 @@ def eval_(
         "--link", help="the table's column matching each record's patient_id")] = "patient_id",
     negatives: Annotated[Path | None, typer.Option(
         "--negatives", help="hard-negative queries (no PHI): .jsonl or one per line")] = None,
-    ner: Annotated[bool, typer.Option("--ner", help="add the NER model's signal")] = False,
+    ner: Annotated[bool, typer.Option("--ner", help="add the NER models' signal")] = False,
+    ner_model: Annotated[str, typer.Option(
+        "--ner-model", help="with --ner: veil, spacy or both")] = "both",
     as_json: JsonOpt = False,
     show_leaks: Annotated[Path | None, typer.Option(
         "--show-leaks", help="write the missed values with context to this file (mode 0600, "
@@ -29,6 +31,7 @@ def eval_(
 ) -> None:
     """Run the scrubber over CORPUS and report per-type precision, recall and F2, clinical
     terms kept, hard negatives changed and speed; leaks by (record, offset, type) only."""
+    from veil.text.cli import ner_models
     from veil.text.corpus import read_records, read_table, read_texts
     from veil.text.evaluate import evaluate_scrubber, write_leak_values
     from veil.text.known import known_phi_from_table
@@ -40,8 +43,8 @@ def eval_(
     records = list(read_records(corpus))
     known_map = None if known is None else known_phi_from_table(read_table(known), link)
     queries = read_texts(negatives) if negatives is not None else []
-    result = evaluate_scrubber(Scrubber(ScrubOptions(ner=ner)), records, known=known_map,
-                               negatives=queries)
+    options = ScrubOptions(ner=ner, ner_models=ner_models(ner_model))
+    result = evaluate_scrubber(Scrubber(options), records, known=known_map, negatives=queries)
     if show_leaks is not None:
         write_leak_values(show_leaks, records, result.leaks)
     if as_json:

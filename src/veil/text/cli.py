@@ -66,7 +66,10 @@ def scrub_command(
         "--date-shift", help="shift dates by a keyed per-patient offset (NOT Safe Harbor)")
     ] = False,
     ner: Annotated[bool, typer.Option(
-        "--ner", help="add the spaCy NER signal (needs the text-ner extra)")] = False,
+        "--ner", help="add the NER signal (needs the text-ner extra)")] = False,
+    ner_model: Annotated[str, typer.Option(
+        "--ner-model", help="with --ner: veil (shipped, trained), spacy (small English) or both"
+    )] = "both",
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=100_000,
                                             help="lines or files per batch")] = 256,
     workers: Annotated[int, typer.Option(
@@ -84,7 +87,7 @@ def scrub_command(
     secret = load_secret(secret_file) if (replace == "surrogate" or date_shift
                                           or secret_file is not None) else None
     options = ScrubOptions(replacement=replace,  # type: ignore[arg-type]
-                           date_shift=date_shift, ner=ner,
+                           date_shift=date_shift, ner=ner, ner_models=ner_models(ner_model),
                            secret=None if secret is None else secret.material)
     table = _known_table(known, link) if known is not None and link is not None else None
     if jsonl:
@@ -134,6 +137,14 @@ def _batches(stream: IO[str], size: int) -> Iterator[list[tuple[int, str]]]:
             batch = []
     if batch:
         yield batch
+
+
+def ner_models(choice: str) -> tuple[str, ...]:
+    """The `ScrubOptions.ner_models` of a `--ner-model` choice."""
+    models = {"veil": ("veil",), "spacy": ("spacy",), "both": ("veil", "spacy")}.get(choice)
+    if models is None:
+        raise UsageError("--ner-model must be 'veil', 'spacy' or 'both'")
+    return models
 
 
 def _runner(engine: Any, workers: int) -> Any:

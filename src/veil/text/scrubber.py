@@ -152,7 +152,9 @@ class ScrubOptions:
     safe_harbor: dates keep only the year, ages over 89 become '90+';
     date_shift: move full dates by a keyed per-patient number of days (needs
     `secret` and patient keys; the output is then not Safe Harbor);
-    ner: add the spaCy NER signal (the `text-ner` extra).
+    ner: add the NER signal (the `text-ner` extra);
+    ner_models: which models make it: 'veil' (the shipped model trained on generated text)
+    and/or 'spacy' (spaCy's small English model); both by default.
     """
 
     replacement: Literal["tag", "surrogate"] = "tag"
@@ -160,10 +162,13 @@ class ScrubOptions:
     date_shift: bool = False
     ner: bool = False
     secret: bytes | None = None
+    ner_models: tuple[str, ...] = ("veil", "spacy")
 
     def __post_init__(self) -> None:
         if self.replacement not in ("tag", "surrogate"):
             raise UsageError("replacement must be 'tag' or 'surrogate'")
+        if not self.ner_models or any(m not in ("veil", "spacy") for m in self.ner_models):
+            raise UsageError("ner_models must name 'veil' and/or 'spacy'")
         if (self.replacement == "surrogate" or self.date_shift) and not self.secret:
             raise UsageError("surrogates and date shifts need a secret key",
                              hint="pass --secret-file FILE or set ScrubOptions(secret=...)")
@@ -335,9 +340,12 @@ class Scrubber:
         self.cues = CueFinder(self.lexicon)
         self.brands = BrandFinder(self.lexicon)
         if self.options.ner:
-            from veil.text.ner import load_model
+            from veil.text.ner import load_model, load_trained_model
 
-            load_model()
+            if "veil" in self.options.ner_models:
+                load_trained_model()
+            if "spacy" in self.options.ner_models:
+                load_model()
 
     # --- detection ---
     def find(self, text: str, known: KnownPhi | None = None) -> list[Span]:
@@ -379,10 +387,14 @@ class Scrubber:
                     found[i].append(Span(cand.start, cand.end, cand.rule.type, cand.rule.name,
                                          cand.rule.score))
         if self.options.ner:
-            from veil.text.ner import ner_spans, plausible
+            from veil.text.ner import ner_spans, plausible, trained_spans
 
-            for i, spans in enumerate(ner_spans(originals)):
-                found[i].extend(s for s in spans if plausible(texts[i], s, self.lexicon))
+            if "spacy" in self.options.ner_models:
+                for i, spans in enumerate(ner_spans(originals)):
+                    found[i].extend(s for s in spans if plausible(texts[i], s, self.lexicon))
+            if "veil" in self.options.ner_models:
+                for i, spans in enumerate(trained_spans(originals)):
+                    found[i].extend(spans)
         out: list[list[Span]] = []
         for i, text in enumerate(texts):
             spans = _about_someone(text, [s for s in found[i] if not self._vetoed(text, s)])
