@@ -53,3 +53,36 @@ def test_ner_models_option_is_checked_and_each_model_runs_alone() -> None:
     text = "Parkinson's disease and Hodgkin lymphoma; metformin 500 mg; Wells score 2."
     for models in (("veil",), ("spacy",), ("veil", "spacy")):
         assert Scrubber(ScrubOptions(ner=True, ner_models=models)).scrub(text) == text
+
+
+def test_trained_model_spans_of_measurements_and_services_are_dropped() -> None:
+    from veil.text.ner import keep_trained_span
+
+    def kept(text: str, surface: str, label: str) -> bool:
+        start = text.index(surface)
+        return keep_trained_span(text, start, start + len(surface), label)
+
+    assert not kept("MAP at 90 he was started on pressors.", "90", "AGE")
+    assert not kept("Stopped at 90 she felt better.", "90", "AGE")
+    assert not kept("Patient is a woman, 95 kg, with CHF.", "95", "AGE")
+    assert not kept("ANA 1:160, C3 90, C4 20.", "90", "AGE")
+    assert not kept("Pressure support 15/5 overnight.", "15/5", "DATE")
+    assert not kept("Discussed 1/2 tab BID dosing.", "1/2", "DATE")
+    assert not kept("Seen 2-3 Times daily.", "2-3", "DATE")
+    assert not kept("Monday 5/5 strength bilaterally.", "5/5", "DATE")
+    assert not kept("She lives near Reading 4 miles away.", "miles away", "NAME")
+    assert not kept("per Trust policy.", "Trust policy", "NAME")
+    assert not kept("Male, 90 kg, BMI 31.", "Male", "NAME")
+    assert not kept("Referred to General Surgery.", "General Surgery", "FAC")
+    assert not kept("Discussed at Tumor Board.", "Tumor Board", "FAC")
+    assert not kept("Breast Surgery clinic.", "Breast Surgery clinic", "FAC")
+    assert not kept("Admission Hb 95, plt 150.", "95", "AGE")
+    assert not kept("at 96 hrs he was extubated.", "96", "AGE")
+    assert not kept("Review at 2 weeks, then 6/52.", "6/52", "DATE")
+    assert not kept("Code Blue called.", "Code Blue", "NAME")
+    assert not kept("Mother Baby Unit.", "Baby Unit", "NAME")
+    assert kept("Remarkably, at 96, he walks", "96", "AGE")
+    assert kept("Mr. Brown was seen.", "Brown", "NAME")
+    assert kept("my nana deloris okonjo was seen", "deloris okonjo", "NAME")
+    assert kept("seen at riverbend clinic on march 3rd", "riverbend clinic", "FAC")
+    assert kept("Seen at Cleveland Clinic in March.", "Cleveland Clinic", "FAC")

@@ -73,3 +73,54 @@ def test_addresses_and_postcodes_abroad(scrubber: Scrubber, text: str, value: st
 def test_counts_and_doses_are_no_places(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text)
                 if s.type in (PhiType.CITY, PhiType.ZIP, PhiType.ADDRESS)]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("MAP at 90 he was started on pressors.", (PhiType.AGE,)),
+    ("Desaturated at 91 the patient was intubated.", (PhiType.AGE,)),
+    ("Stopped at 90 she felt better.", (PhiType.AGE,)),
+    ("Admission 24/7 monitoring.", (PhiType.DATE,)),
+    ("Fri 24/7 access to crisis line.", (PhiType.DATE,)),
+    ("Contacted 2/3 attempts unsuccessful.", (PhiType.DATE,)),
+    ("Consulted 3/7 ago by ortho.", (PhiType.DATE,)),
+    ("Reviewed 2/7 post-op.", (PhiType.DATE,)),
+    ("Volume 1950/2 mL split.", (PhiType.DATE,)),
+    ("Transferred from County jail to ED.", (PhiType.FACILITY,)),
+    ("Discharged home from General ward.", (PhiType.FACILITY,)),
+    ("Cardiothoracic Surgery review.", (PhiType.FACILITY,)),
+    ("Ortho Surgery aware.", (PhiType.FACILITY,)),
+    ("Pediatric Surgery for Children with anomalies.", (PhiType.FACILITY,)),
+    ("Local NHS Trust policy on sepsis.", (PhiType.FACILITY,)),
+    ("IV NS ED bolus given.", (PhiType.FACILITY,)),
+    ("The ACS ED pathway was followed.", (PhiType.FACILITY,)),
+    ("Admitted to Ward No. 12, bed 4, stable.", (PhiType.ADDRESS,)),
+    ("Saline 1500 today.", (PhiType.CITY, PhiType.ZIP)),
+    ("Kappa 1500 today.", (PhiType.CITY, PhiType.ZIP)),
+    ("Tiene noventa y cinco de tensión sistólica.", (PhiType.AGE,)),
+])
+def test_measurements_services_and_care_words_are_no_phi(scrubber: Scrubber, text: str,
+                                                          kinds: tuple[PhiType, ...]) -> None:
+    assert not [s for s in scrubber.find(text) if s.type in kinds]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Even at 92 she lives alone.", "92", PhiType.AGE),
+    ("Pt came from County today.", "County", PhiType.FACILITY),
+    ("Registered at Parkside Surgery.", "Parkside Surgery", PhiType.FACILITY),
+    ("Referred by Leeds Teaching Hospitals NHS Trust.", "Leeds Teaching Hospitals NHS Trust",
+     PhiType.FACILITY),
+    ("BMH ED attendance 3 days ago.", "BMH", PhiType.FACILITY),
+    ("Address: Ward No. 7, Gandhi Nagar, Patna 800001", "Ward No. 7, Gandhi Nagar",
+     PhiType.ADDRESS),
+    ("Cumplió noventa y dos, vive sola.", "noventa y dos", PhiType.AGE),
+])
+def test_tightened_rules_still_find(scrubber: Scrubber, text: str, value: str,
+                                    kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", ["Er lebt in Einzelzimmer.", "Sie wohnt in Pflege seit 2019.",
+                                  "Geboren in Schädellage, APGAR 9."])
+def test_german_care_nouns_after_verbs_of_living_are_no_towns(scrubber: Scrubber,
+                                                              text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.source == "city_after_verb_abroad"]

@@ -105,6 +105,35 @@ _FAMILY = (r"wife|husband|hubby|son|daughter|sister|brother|sis|bro|mom|mother|m
            r"grandson|granddaughter|grandkid|aunt|auntie|uncle|niece|nephew|cousin|friend|"
            r"boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|fiancé|baby|kid|child|toddler|"
            r"neighbor|neighbour|roommate|caregiver|stepson|stepdaughter|stepmom|stepdad|twin")
+_AGE_SUBJECT_WORDS = frozenset(fold(w) for w in (_FAMILY + "|grandad|granddad|gran|nan|"
+                                                   "grandparent|she|he|who|patient|pt|resident|"
+                                                   "client|veteran|widow|widower|i|i'm|im"
+                                                   ).split("|"))
+_AGE_AFTER_SUBJECT = re.compile(
+    r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
+    r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]+(?:is|was|'s|’s|turned|turns|is[ \t]+now|now)[ \t]+"
+    r"(?:[\"“‘][ \t]*)?(?P<age>(?:(?i:well[ \t]+over|over|nearly|almost|about|around|past|"
+    r"pushing|a[ \t]+(?:sprightly|spry|healthy|young|feisty|frail|robust))[ \t]+)?"
+    r"(?:9[0-9]|1[01][0-9]|(?i:ninety(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?(?:[ \t\-]+(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten))?)))(?![0-9.,]?[0-9])"
+    r"(?P<tail>(?:[ \t\-]+(?i:plus)|\+|[ \t]+(?i:and[ \t]+(?:a[ \t]+half|counting))|"
+    r"[ \t]+(?i:years?|yrs?)(?:[ \t]+(?i:old|young))?)?)"
+    r"(?=[ \t]*(?:[.,;:!?)\"”]|$|\n)|[ \t]+(?i:and|but|now|yo|y/o|this|next|last|in|at|with|"
+    r"who|living|lives|so|today|on|has|had|is|was|since)\b)")
+"""'grandpa Arnold in Halifax is 104 and', 'who is a hundred and two,', 'Mom is well over
+ninety', 'she's ninety-nine and a half': an age over 89 after a person and a verb of being;
+the subject is a relation word, a pronoun, 'patient', or a capitalized name (never a lab,
+vital or clinical word: 'Glucose is 104 and' stays)."""
+_MEASURE_WORDS = frozenset({
+    "PULSE", "RATE", "TEMP", "TEMPERATURE", "WEIGHT", "WT", "SAT", "SATS", "SATURATION",
+    "GLUCOSE", "SUGAR", "LEVEL", "BP", "HR", "RR", "SPO2", "O2", "SCORE", "COUNT", "PRESSURE",
+    "READING", "HEART", "SYSTOLIC", "DIASTOLIC", "MAP", "FEVER", "IQ", "PERCENTILE", "GRADE"})
+"""Words of a measurement that may stand before 'is 94' ('Pulse is 94 and')."""
+_LETTER_WORD = re.compile(r"[A-Za-z'’]+")
+_NOW_AGE = re.compile(r",[ \t]*now[ \t]+(9[0-9]|1[01][0-9])(?![0-9.])(?=[ \t]+(?:and|but|"
+                      r"years?|yrs?|yo)\b|[ \t]*[,;.)])")
+"""'Opal Sparrow, our pt, now 95 and home': an age after a person and ', now'."""
 _RELATION_NAME = re.compile(
     r"(?=[MmOoHhTtYyUu])(?<![A-Za-z])(?i:my|our|his|her|their|your|ur)[ \t]+"
     r"(?:(?i:little|older|younger|big|baby|"
@@ -144,6 +173,16 @@ _CAPITALIZED_PAIR = re.compile(r"(?=[A-Z])(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A
                                + r") (" + _CAP + r")(?![\w'’\-])(?![ \t]+[A-Z])")
 """Two capitalized words standing alone (one space between; no capitalized word right before
 or after: table columns and longer names are other rules' business)."""
+_USER_NAME = re.compile(
+    r"(?i:\b(?:by|user(?:name)?|login|log-in|analyst|operator|author|generated_by|created_by|"
+    r"modified_by|entered_by|printed_by|user_id|userid|uid)\b[ \t]*[:=]?[ \t]+)"
+    r"([a-z][a-z0-9._]{3,30}[a-z0-9])(?![A-Za-z0-9@])")
+"""'printed ... by rkoenig', 'analyst gpatel2', 'generated_by: svc_clarity_rpt04': a login
+name in lower case (a person's, or a service account that names a system) after a word of
+authorship; an everyday or clinical word ('by mouth', 'by ambulance') is none."""
+_HL7_PID_NAME = re.compile(r"(?:^|(?<=[\n\r]))PID\|(?:[^|\n\r]*\|){4}([^|\n\r]+)")
+"""PID-5, the patient's name, wherever the segment stands: every part of it is PHI whatever
+the dictionaries say ('DELA CRUZ^JOSEPHINE^M')."""
 _HL7_NAME = re.compile(r"(?<=[|~^])([A-Z][A-Za-z'’\-]+)\^"
                        r"([A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)*)"
                        r"((?:\^[A-Z][A-Za-z.'’\-]*)?)(?=[|^~\n]|$)")
@@ -304,6 +343,8 @@ class CueFinder:
         spans.extend(self._relation_names(text))
         if " is " in text:
             spans.extend(self._child_ages(text))
+        spans.extend(self._ages_after_subjects(text))
+        spans.extend(self._user_names(text))
         if not any(c.isupper() for c in text[:2000]):
             spans.extend(self._lower_pairs(text))
         spans.extend(self._facilities_before_units(text))
@@ -414,6 +455,55 @@ class CueFinder:
             if key in _MODALS or key not in self.lexicon.first or self._blocked(key):
                 continue
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_relation", 0.85))
+        return spans
+
+    def _user_names(self, text: str) -> list[Span]:
+        """Login names after a word of authorship (see `_USER_NAME`)."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _USER_NAME.finditer(text):
+            value = match.group(1)
+            key = fold(value)
+            plain = key.replace("_", "").replace(".", "")
+            if plain.isalpha() and (words.is_english(key) or lex.is_clinical(key)
+                                    or key in FUNCTION_WORDS or words.zipf(key) >= 2.5):
+                continue
+            if plain.isalpha() and any(
+                    words.is_english(key[:i]) and words.is_english(key[i:])
+                    and min(words.zipf(key[:i]), words.zipf(key[i:])) >= 3.0
+                    for i in range(3, len(key) - 2)):
+                continue  # two English words run together ('livestream', 'telehealth')
+            initial_surname = lex.is_name(key[1:]) or lex.is_name(key[2:])
+            if not any(c.isdigit() or c in "._" for c in value) and not initial_surname and (
+                    words.near_english(key) or not words.pronounceable(key)):
+                continue  # a misspelt word ('by mouht'), not 'jsmith' or 'rkoenig'
+
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_user_name", 0.8))
+        return spans
+
+    def _ages_after_subjects(self, text: str) -> list[Span]:
+        """Ages over 89 after a person and a verb of being (see `_AGE_AFTER_SUBJECT`)."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _AGE_AFTER_SUBJECT.finditer(text):
+            subject = match.group("subj")
+            key = fold(subject.rstrip("'’s"))
+            before = [fold(w) for w in _LETTER_WORD.findall(
+                text, max(0, match.start() - 30), match.start())][-2:]
+            if key in _AGE_SUBJECT_WORDS or fold(subject) in _AGE_SUBJECT_WORDS:
+                pass  # 'grandma is 96', 'who is a hundred and two'
+            elif not subject[:1].isupper() or self._blocked(key) or key in _MEASURE_WORDS:
+                continue
+            elif not (any(w in _AGE_SUBJECT_WORDS for w in before) or (
+                    lex.is_name(key) and not words.is_english(key))):
+                continue  # a name after a relation ('Nana Clover is 96') or a rare name
+            end = match.end("tail") if match.group("tail") else match.end("age")
+            spans.append(Span(match.start("age"), end, PhiType.AGE, "cue_age_subject", 0.85))
+        for match in _NOW_AGE.finditer(text):
+            window = text[max(0, match.start() - 60):match.start()]
+            if re.search(r"(?i)\b(?:pt|patient|resident|mom|mother|dad|father|grand\w*|"
+                         r"aunt|uncle|wife|husband|she|he|mrs?|ms|miss)\b", window):
+                spans.append(Span(match.start(1), match.end(1), PhiType.AGE, "cue_age_now", 0.8))
         return spans
 
     def _child_ages(self, text: str) -> list[Span]:
@@ -535,6 +625,14 @@ class CueFinder:
                               PhiType.NAME, "cue_hl7_name", 0.85))
             if any(lex.is_name(k) for k in keys):
                 named.add(match.start(1))  # a dictionary name: the XCN id before it is a person's
+        for match in _HL7_PID_NAME.finditer(text):
+            offset = match.start(1)
+            for part in re.finditer(r"[^~^&]+", match.group(1)):
+                if any(c.isalpha() for c in part.group()) and part.group().strip():
+                    lead = len(part.group()) - len(part.group().lstrip())
+                    spans.append(Span(offset + part.start() + lead,
+                                      offset + part.start() + len(part.group().rstrip()),
+                                      PhiType.NAME, "cue_hl7_pid_name", 0.9))
         for regex in (_HL7_MSH, _HL7_AUTHORITY):
             for match in regex.finditer(text):
                 for group in range(1, (match.lastindex or 0) + 1):

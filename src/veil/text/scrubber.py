@@ -108,6 +108,13 @@ _WEEKDAY_BEFORE = re.compile(
     r"mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
     r"samstag|sonntag|segunda|ter[cç]a|quarta|quinta|sexta)\.?),?[ \t]+(?:(?i:the)[ \t]+)?$")
 """A weekday right before a date ('Sat 22/06/2024', 'jueves 7/11/2024'): part of the date."""
+_WORDS_BEFORE = re.compile(r"(?<![A-Za-z'’\-])((?:(?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,6})[ ]){1,2})$")
+_CAP_WORD = re.compile(r"[A-Za-z'’\-]+")
+_NOT_BEFORE_FACILITY = frozenset({"PATIENT", "PT", "SEEN", "AT", "TO", "FROM", "VIA", "THE",
+                                  "DR", "DOCTOR", "NURSE", "CALL", "CALLED", "SEE", "REFER",
+                                  "REFERRED", "TRANSFER", "TRANSFERRED", "ADMIT", "ADMITTED",
+                                  "NEW", "OLD", "OUR", "YOUR", "MY", "HIS", "HER", "THEIR"})
+"""Capitalized words before a facility that are not part of its name."""
 _AGE_AFTER_AGE = re.compile(
     r"(?:[^\n.;]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?\b(?:or|and|to|maybe|possibly|perhaps|vs\.?)\s+"
     r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
@@ -491,6 +498,10 @@ class Scrubber:
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_or_age",
                                       0.85))
+            if span.type is PhiType.FACILITY and span.start > 1:
+                left = self._facility_left(text, span)
+                if left is not None:
+                    extra.append(left)
             if span.type is PhiType.DATE and span.start > 2:
                 weekday = _WEEKDAY_BEFORE.search(text, max(0, span.start - 16), span.start)
                 if weekday:
@@ -506,6 +517,27 @@ class Scrubber:
         extra.extend(address_lines(text, spans, self.lexicon))
         extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
+
+    def _facility_left(self, text: str, span: Span) -> Span | None:
+        """'Valley Women's Care', 'Buckeye Home Care': one or two capitalized words right
+        before a facility (same line, spaces only) that name a place or a person or are no
+        English word ('Valley', 'Buckeye'; not 'Patient', 'Dr', 'Seen', a clinical word)."""
+        match = _WORDS_BEFORE.search(text, max(0, span.start - 40), span.start)
+        if match is None:
+            return None
+        lex = self.lexicon
+        start = span.start
+        for word in reversed(list(_CAP_WORD.finditer(match.group(1)))):
+            key = fold(word.group())
+            if (key in FUNCTION_WORDS or key in MONTH_WORDS or lex.is_clinical(key)
+                    or key in lex.titles or key in lex.states or key in _NOT_BEFORE_FACILITY
+                    or not (key in lex.places or key in lex.place_words or lex.is_name(key)
+                            or not words_module.is_english(key))):
+                break
+            start = match.start(1) + word.start()
+        if start == span.start:
+            return None
+        return Span(start, span.end, PhiType.FACILITY, span.source, span.score)
 
     def _town_abroad(self, words: str) -> bool:
         """A town after a postcode: a gazetteer or world city ('Paris', 'Freising'), or a word

@@ -13,7 +13,13 @@ import re
 
 from veil.text.lexicon import FUNCTION_WORDS, fold
 from veil.text.places.base import _PlaceBase
-from veil.text.places.vocabulary import _COUNTRIES, _UNITS, COUNTRY_OR_REGION, _eponym_after
+from veil.text.places.vocabulary import (
+    _COUNTRIES,
+    _SERVICES,
+    _UNITS,
+    COUNTRY_OR_REGION,
+    _eponym_after,
+)
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english
 
@@ -51,7 +57,7 @@ _FACILITY_WORD = (
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
-              r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|"
+              r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health))")
 """Words that end a facility's name after a facility word ('OptiCare Home Infusion', 'St.
 Elizabeth Heart & Vascular', 'Red Rock Counseling & Recovery')."""
@@ -68,6 +74,16 @@ _FACILITY = re.compile(
     + r"|(?i:" + _FACILITY_WORD + r"|" + _TAIL_WORD + r")(?<=[A-Z]{3}))){0,2})(?![A-Za-z])"
     r"((?:\s+(?:of|at|AT|OF)\s+(?!" + _NOT_AFTER_AT + r")(?:the\s+)?[A-Z][A-Za-z'’.\-]*"
     r"(?:\s+(?:[A-Z][A-Za-z'’.\-]*|-\s+[A-Z][A-Za-z'’.\-]*)){0,3})?)")
+_SPECIALTY_END = re.compile(r"(?:THORACIC|BILIARY|PLASTIC|LOGY|LOGIC|LOGICAL|IATRIC|IATRICS|"
+                            r"PEDIC|PEDICS|SURGICAL|RECTAL|FACIAL|VASCULAR|NATAL|ATRIC)$")
+"""Endings of specialty adjectives and nouns ('cardiothoracic', 'urogynecology')."""
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’\-]*)")
+_NOT_NOUN_AFTER = frozenset({"TODAY", "YESTERDAY", "TONIGHT", "OVERNIGHT", "AGO", "EARLIER",
+                             "LATER", "AGAIN", "NOW", "SOON", "TOO", "AS", "WHERE", "WHEN"})
+"""Lower-case words after a hospital's short name that leave it one ('from County today')."""
+_PLACE_NOUNS = frozenset({"WARD", "UNIT", "CLINIC", "ROOM", "FLOOR", "BED", "CENTER",
+                          "DEPARTMENT", "SERVICE", "TEAM", "HOSPITAL"})
+"""Nouns of the function-word list that make a short name a kind ('General ward')."""
 _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY"})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
@@ -75,10 +91,13 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = re.compile(
-    r"(?=[UHCMVRI])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|Hospice|"
-    r"Urgent\s+Care|VNA|"
+    r"(?=[UHCMVRIWSAN])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    r"Hospice(?:\s+(?:House|Care|Center|Centre|Services))?|Urgent\s+Care|VNA|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
-    r"(?:Center|Hospital)|Infirmary)\s+of|(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
+    r"(?:Center|Hospital)|Infirmary|Women['’]s\s+(?:Care|Health|Clinic|Center)|"
+    r"Senior\s+Living|Assisted\s+Living|Nursing\s+(?:Home|Center)|Surgery\s+Center|"
+    r"Care\s+Center|Medical\s+(?:Group|Associates))\s+of|"
+    r"(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
     r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care)\b)"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
 _FOREIGN_FACILITY = re.compile(
@@ -266,9 +285,13 @@ class _Facilities(_PlaceBase):
             named = _NAMED_SERVICE.match(text, end)
             if named:  # 'North Memorial Sleep Health'
                 end = named.end()
-            if rest and rest[-1] in _PROPER_HEAD_ONLY and not any(
-                    self._proper(w) for w in rest[:-1]):
-                continue  # 'Open Heart Surgery', 'Surgical Pathology' (not 'Parkside Surgery')
+            head = next((i for i, w in enumerate(rest) if w in _PROPER_HEAD_ONLY or (
+                w == "NHS" and rest[i + 1:i + 2] in (["TRUST"], ["FOUNDATION"]))), -1)
+            if head >= 0 and rest[head + 1:head + 2] in ([], ["FOR"], ["TRUST"]) and not any(
+                    self._proper(w) for w in rest[:head]):
+                continue  # 'Open Heart Surgery', 'Pediatric Surgery for Children', 'Local
+                # NHS Trust' (not 'Parkside Surgery', 'Leeds ... NHS Trust', a firm's tail:
+                # 'Cutaneous Pathology Partners')
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest)):
@@ -322,6 +345,13 @@ class _Facilities(_PlaceBase):
         trailing = _TRAILING_WORDS.match(text, end)
         if trailing:  # 'Methodist Hospital', 'Children's Medical Center'
             end = trailing.end()
+        elif all(k in FACILITY_SHORT_NAMES for k in keys):
+            noun = _LOWER_WORD_AFTER.match(text, end)
+            key = fold(noun.group(1)) if noun else ""
+            if key in _PLACE_NOUNS or (
+                    key and key not in FUNCTION_WORDS and key not in _NOT_NOUN_AFTER
+                    and not key.endswith("LY") and is_english(key)):
+                return []  # 'from County jail', 'from General ward': a kind, not a hospital
         number = _STORE_NUMBER.match(text, end)
         if number:  # 'Walgreens #4412': the branch's number belongs to the name
             end = number.end()
@@ -339,12 +369,13 @@ class _Facilities(_PlaceBase):
         return out
 
     def _proper(self, key: str) -> bool:
-        """A folded word that names one place or person: a gazetteer place, a dictionary
-        name, or a word no English dictionary holds and no clinical list knows ('QML')."""
+        """A folded word that names one place: a gazetteer place, or a word no English
+        dictionary holds and no clinical list knows ('QML', 'Parkside'; not 'Marrow')."""
         lex = self.lex
-        if lex.is_clinical(key) or key in FUNCTION_WORDS:
-            return False
-        return key in lex.places or lex.is_name(key) or not is_english(key)
+        if lex.is_clinical(key) or key in FUNCTION_WORDS or key in _SERVICES or \
+                key in _UNITS or _SPECIALTY_END.search(key):
+            return False  # 'Cardiothoracic', 'Ortho', 'Hepatobiliary': a kind of care
+        return key in lex.places or not is_english(key)
 
     def _labelled_facility(self, text: str, match: re.Match[str]) -> list[Span]:
         """The value after a facility label, up to its end; none when it is only service,

@@ -33,10 +33,14 @@ _ACRONYM_FACILITY = re.compile(
 unit, a service or clinical vocabulary (`_UNITS`)."""
 _ACRONYM_NEEDS = ("transfer", "transport", "sent ", "airlift", "flown", "moved", "osh")
 _EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "cashier", "manager", "clerk", "driver",
-                   "nurse", "teacher")
+                   "nurse", "teacher", "architect", "engineer", "operator", "technician",
+                   "mechanic", "student", "junior", "senior", "sophomore", "freshman", "first-year",
+                   "school", "professor", "retired", "laid off")
 _EMPLOYER = re.compile(
-    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:works|worked|working|employed|employment|job|jobs|shifts?|cashier|manager|"
-    r"clerk|driver|nurse|teacher)\s+(?:at|for|by|with)\s+(?:the\s+)?)"
+    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:works|worked|working|employed|employment|job|jobs|"
+    r"shifts?|cashier|manager|clerk|driver|nurse|teacher|architect|engineer|operator|technician|"
+    r"mechanic|student|junior|senior|sophomore|freshman|first-year|school|professor|"
+    r"retired|laid\s+off)\s+(?:at|for|by|with|from)\s+(?:the\s+)?)"
     r"((?:[A-Z][A-Za-z'’&\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
 """'works at Walgreens', 'employed by Tyson Foods': the employer (a quasi-identifier that
 the notes' gold marks as a facility)."""

@@ -1,0 +1,79 @@
+"""Session 10, second part: ages after a person and a verb of being, HL7 patient names,
+login names, employers by their suffix, facilities by their edges, addresses of Poland,
+Korea, the Philippines and Mexico, dates with weekdays and day-first pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text.scrubber import Scrubber
+from veil.text.spans import PhiType
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("grandpa Arnold in Halifax is 104 and they found a 3 cm aneurysm", "104", PhiType.AGE),
+    ("My Nana Clover is a sprightly 96 and her GP is worried", "a sprightly 96", PhiType.AGE),
+    ("My great-aunt Ivy Mae is well over ninety and was just told", "well over ninety",
+     PhiType.AGE),
+    ("My aunt in Quezon City is ninety and her doctor says", "ninety", PhiType.AGE),
+    ("Opal Sparrow, our pt, now 95 and home after her ICU stay", "95", PhiType.AGE),
+    ("PID|1||2299018774^^^HUMC^MR||DELA CRUZ^JOSEPHINE^M||19610815|F", "DELA CRUZ",
+     PhiType.NAME),
+    ("PID|1||2299018774^^^HUMC^MR||DELA CRUZ^JOSEPHINE^M||19610815|F", "JOSEPHINE",
+     PhiType.NAME),
+    ("  printed 09/14/2024 03:02 by rkoenig", "rkoenig", PhiType.NAME),
+    ("note (interface analyst gpatel2): the MR id", "gpatel2", PhiType.NAME),
+    ("husband's employer (Tree Top Inc., employee # TT-33190)", "Tree Top Inc",
+     PhiType.FACILITY),
+    ("WORKERS COMP - ACME FREIGHT LLC|WC-2024-0087731", "ACME FREIGHT LLC", PhiType.FACILITY),
+    ("software architect at Cardinal Logistics, s/p lap sigmoidectomy", "Cardinal Logistics",
+     PhiType.FACILITY),
+    ("My father passed at Hospice House of Greenville on March 8th.",
+     "Hospice House of Greenville", PhiType.FACILITY),
+    ("OB PRENATAL VISIT -- Valley Women's Care (Yakima, WA)", "Valley Women's Care",
+     PhiType.FACILITY),
+    ("arranged through Buckeye Home Care Partners, referral", "Buckeye Home Care Partners",
+     PhiType.FACILITY),
+    ("HPI: 90yo M transferred from County where he was seen earlier today", "County",
+     PhiType.FACILITY),
+    ("Copy to Leeds Teaching Hospitals NHS Trust virtual ward",
+     "Leeds Teaching Hospitals NHS Trust", PhiType.FACILITY),
+    ("ORDERING: K. Dunleavy, DO — BMH ED", "BMH", PhiType.FACILITY),
+    ("papers to ul. Dluga 17 m. 4, 31-147 Krakow.", "ul. Dluga 17 m. 4", PhiType.ADDRESS),
+    ("papers to ul. Dluga 17 m. 4, 31-147 Krakow.", "31-147", PhiType.ZIP),
+    ("sister, 서울특별시 강남구 테헤란로 152, 1203호", "서울특별시 강남구 테헤란로 152, 1203호",
+     PhiType.ADDRESS),
+    ("81 Irwon-ro, Gangnam-gu, Seoul 06351", "81 Irwon-ro", PhiType.ADDRESS),
+    ("81 Irwon-ro, Gangnam-gu, Seoul 06351", "Gangnam-gu", PhiType.CITY),
+    ("Blk 7 Lot 22 Sampaguita St., Antipolo City", "Blk 7 Lot 22", PhiType.ADDRESS),
+    ("#45 Mabini St., Purok 3, Tacloban City", "Purok 3", PhiType.ADDRESS),
+    ("Ciudad Victoria, Tamps., C.P. 87000", "87000", PhiType.ZIP),
+    ("triage cat 3, Sat 22/06/2024 23:41.", "Sat", PhiType.DATE),
+    ("Fracture clinic Tuesday 25/6 0900.", "Tuesday 25/6", PhiType.DATE),
+    ("last dose given on ward 14/08)", "14/08", PhiType.DATE),
+    ("eGFR has declined from 48 (2023/3) to 29", "2023/3", PhiType.DATE),
+    ("Outcome: APPROVED 11/6, auth # AUTH-2411-88201", "11/6", PhiType.DATE),
+])
+def test_session10_mechanisms(scrubber: Scrubber, text: str, value: str,
+                              kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "T 38.2 C. Pt states she feels better. Pulse is 94 and SpO2 was 96%.",
+    "Glucose is 104 and stable.",
+    "Her weight is 95 and BMI 30.",
+    "HR now 95 and regular.",
+    "taken by mouth, arrived by ambulance, confirmed by phone",
+    "The Company policy applies.",
+    "Open Heart Surgery in 2010.",
+    "BONE MARROW PATHOLOGY CONSULTATION",
+    "Referred to General Surgery and Cardiac Surgery.",
+    "BiPAP titrated from 15/5 to 18/8 overnight.",
+    "ratio 12-345 Units",
+    "Hb am 12.1. pm 11.8.",
+    "moved to the county last year",
+])
+def test_session10_clinical_text_unchanged(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
