@@ -19,11 +19,17 @@ import re
 import unicodedata
 from pathlib import Path
 
+from veil.text.latin import ascii_reading
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "veil" / "data" / "text" / "world_cities.txt.gz"
 _NAME = re.compile(r"[A-Z][A-Z '\-]*[A-Z]")
 
 
 def _fold(name: str) -> str:
+    # the scrubber reads text through veil.text.latin (letters with no decomposition, such as
+    # 'ł' and 'ø', become their base letter), so the list is folded the same way ('Łódź' ->
+    # 'LODZ', 'Wrocław' -> 'WROCLAW')
+    name = ascii_reading(name)
     name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", name.upper().replace("’", "'").replace(".", "")).strip()
 

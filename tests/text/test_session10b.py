@@ -77,3 +77,26 @@ def test_session10_mechanisms(scrubber: Scrubber, text: str, value: str,
 ])
 def test_session10_clinical_text_unchanged(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("or go back to my clinic in Yokohama?", "Yokohama", PhiType.CITY),
+    ("my sister in Cebu City has dengue", "Cebu City", PhiType.CITY),
+    ("her mother flew back to Wrocław on Jan 5", "Wrocław", PhiType.CITY),
+    ("lives at ul. Piotrkowska 104, Łódź. He has a pacemaker", "Łódź", PhiType.CITY),
+    ("07/02/24 10:14 kbroussard — Claim submitted", "kbroussard", PhiType.NAME),
+    ("Pt name: stone, hope   Age: 28", "stone, hope", PhiType.NAME),
+])
+def test_session10_places_abroad_and_names(scrubber: Scrubber, text: str, value: str,
+                                           kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "07/22/24 09:03 patient — called back",
+    "Name: insulin, glargine",
+    "We moved to the city last year.",
+    "seen by telehealth, attends by livestream",
+])
+def test_session10_no_names_or_places(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

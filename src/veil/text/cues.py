@@ -174,12 +174,15 @@ _CAPITALIZED_PAIR = re.compile(r"(?=[A-Z])(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A
 """Two capitalized words standing alone (one space between; no capitalized word right before
 or after: table columns and longer names are other rules' business)."""
 _USER_NAME = re.compile(
-    r"(?i:\b(?:by|user(?:name)?|login|log-in|analyst|operator|author|generated_by|created_by|"
-    r"modified_by|entered_by|printed_by|user_id|userid|uid)\b[ \t]*[:=]?[ \t]+)"
+    r"(?:(?i:\b(?:by|user(?:name)?|login|log-in|analyst|operator|author|generated_by|created_by|"
+    r"modified_by|entered_by|printed_by|user_id|userid|uid)\b[ \t]*[:=]?[ \t]+)|"
+    r"(?m:^)[ \t]*[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}[ \tT]+[0-9]{1,2}:[0-9]{2}"
+    r"(?::[0-9]{2})?(?:[ \t]*[AaPp][Mm])?[ \t]+(?=[a-z0-9._]+[ \t]+[—–\-:|]))"
     r"([a-z][a-z0-9._]{3,30}[a-z0-9])(?![A-Za-z0-9@])")
-"""'printed ... by rkoenig', 'analyst gpatel2', 'generated_by: svc_clarity_rpt04': a login
-name in lower case (a person's, or a service account that names a system) after a word of
-authorship; an everyday or clinical word ('by mouth', 'by ambulance') is none."""
+"""'printed ... by rkoenig', 'analyst gpatel2', 'generated_by: svc_clarity_rpt04', an audit
+line's '07/02/24 10:14 kbroussard — Claim submitted': a login name in lower case (a
+person's, or a service account that names a system) after a word of authorship or a time
+stamp; an everyday or clinical word ('by mouth', 'by ambulance') is none."""
 _HL7_PID_NAME = re.compile(r"(?:^|(?<=[\n\r]))PID\|(?:[^|\n\r]*\|){4}([^|\n\r]+)")
 """PID-5, the patient's name, wherever the segment stands: every part of it is PHI whatever
 the dictionaries say ('DELA CRUZ^JOSEPHINE^M')."""

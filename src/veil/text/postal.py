@@ -134,7 +134,9 @@ _AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:
                            r"[A-Za-z'’\-]+){0,2})")
 _TRAVEL_PREP = re.compile(
     r"(?<![A-Za-z])(?:in|to|from|near|via|outside|visiting|visit|around)[ \t]+"
-    r"([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+){0,2})")
+    r"(?=([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+){0,2}))")
+"""A travel or origin preposition and up to three words after it (in a look-ahead, so that
+'back to my clinic in Yokohama' is read at 'to' and again at 'in')."""
 _GLOBAL_CITIES = frozenset({"LONDON", "PARIS", "ROME", "MADRID", "BERLIN", "TOKYO", "DELHI",
                             "MANILA", "LAGOS", "CAIRO", "LIMA", "BOGOTA", "MEXICO CITY"})
 """Cities whose names are everyday English words in the frequency list only as names."""
@@ -255,8 +257,9 @@ class PostalFinder:
                 if " ".join(keys) not in cities:
                     continue
                 lower = all(w.islower() for w in words)
+                named = keys[:-1] if n > 1 and keys[-1] == "CITY" else keys  # 'Cebu City'
                 if any(k in FUNCTION_WORDS or k in MONTH_WORDS or lex.is_clinical(k)
-                       or k in lex.states or k in COUNTRY_OR_REGION for k in keys):
+                       or k in lex.states or k in COUNTRY_OR_REGION for k in named):
                     break
                 common = max(words_module.zipf(k) for k in keys)
                 if (lower and (common >= _COMMON or any(words_module.is_english(k)

@@ -102,6 +102,9 @@ _AGE_AFTER_NAME = re.compile(
     r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred))"
     r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))(?=[MFmf]?\b)")
+_CITY_AFTER_STREET = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
+                                r"(?![A-Za-z])")
+"""Capitalized words after a street line and a comma: a town when a gazetteer names it."""
 _WEEKDAY_BEFORE = re.compile(
     r"(?<![A-Za-z])((?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|"
     r"rsday|urday)?|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|"
@@ -480,6 +483,17 @@ class Scrubber:
                 town = self.postal.town_after_street(text, span.end)
                 if town is not None:
                     extra.append(town)
+                city = _CITY_AFTER_STREET.match(text, span.end)
+                if city:  # 'ul. Piotrkowska 104, Lodz', '12 Rue Cler, Lyon'
+                    words = city.group(1).split()
+                    for n in range(len(words), 0, -1):
+                        key = fold(" ".join(words[:n]))
+                        if key in world_cities() and not self.lexicon.is_clinical(key) \
+                                and key not in self.lexicon.states:
+                            extra.append(Span(city.start(1), city.start(1)
+                                              + len(" ".join(words[:n])), PhiType.CITY,
+                                              "world_city_after_street", 0.85))
+                            break
                 abroad = _POSTCODE_TOWN.match(text, span.end)
                 if abroad and not _YEAR.fullmatch(abroad.group(1)) and self._town_abroad(
                         abroad.group(2)):

@@ -38,7 +38,7 @@ _LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z
                            r"(?:[ \t]+([a-z][a-z'’\-]+))?")
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
 _LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
-                          r"\s*(?:is|:|-|=)\s*|\bname\s*:\s*)(?=[a-z])")
+                          r"\s*(?:is|:|-|=)\s*|\b(?:name|from|caller|sender)\s*:\s*)(?=[a-z])")
 _LOWER_RELATION = re.compile(
     r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\("
     r"(?:(?:my|his|her|their|pt'?s|the\s+pt'?s|patient'?s)[ \t]+)?"
@@ -145,9 +145,9 @@ class _LowerCase(_FinderBase):
             start = end = -1
             for word in _LOWER_WORD.finditer(text, match.end(), min(len(text), match.end() + 60)):
                 gap = text[end:word.start()] if end >= 0 else text[match.end():word.start()]
-                if (end >= 0 and gap not in (" ", "  ", "\t")) or not self._usable(
+                if (end >= 0 and gap not in (" ", "  ", "\t", ", ")) or not self._usable(
                         fold(word.group())):
-                    break
+                    break  # words apart by spaces, or one comma ('stone, hope': last, first)
                 if start < 0:
                     start = word.start()
                 end = word.end()
