@@ -109,9 +109,9 @@ _AGE_SUBJECT_WORDS = frozenset(fold(w) for w in (_FAMILY + "|grandad|granddad|gr
                                                    "grandparent|she|he|who|patient|pt|resident|"
                                                    "client|veteran|widow|widower|i|i'm|im"
                                                    ).split("|"))
-_AGE_AFTER_SUBJECT = re.compile(
-    r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
-    r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]+(?:is|was|'s|’s|turned|turns|is[ \t]+now|now)[ \t]+"
+_AGE_AFTER_VERB = re.compile(
+    r"(?=[iIwWtTnN'’])(?:(?<![A-Za-z])(?:is(?:[ \t]+now)?|was|turned|turns|now)|"
+    r"(?<=[A-Za-z])['’]s)[ \t]+"
     r"(?:[\"“‘][ \t]*)?(?P<age>(?:(?i:well[ \t]+over|over|nearly|almost|about|around|past|"
     r"pushing|a[ \t]+(?:sprightly|spry|healthy|young|feisty|frail|robust))[ \t]+)?"
     r"(?:9[0-9]|1[01][0-9]|(?i:ninety(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|"
@@ -121,6 +121,10 @@ _AGE_AFTER_SUBJECT = re.compile(
     r"[ \t]+(?i:years?|yrs?)(?:[ \t]+(?i:old|young))?)?)"
     r"(?=[ \t]*(?:[.,;:!?)\"”]|$|\n)|[ \t]+(?i:and|but|now|yo|y/o|this|next|last|in|at|with|"
     r"who|living|lives|so|today|on|has|had|is|was|since)\b)")
+_SUBJECT_BEFORE = re.compile(
+    r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
+    r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]*$")
+_AGE_GATE = re.compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|(?i:ninety|hundred)")
 """'grandpa Arnold in Halifax is 104 and', 'who is a hundred and two,', 'Mom is well over
 ninety', 'she's ninety-nine and a half': an age over 89 after a person and a verb of being;
 the subject is a relation word, a pronoun, 'patient', or a capitalized name (never a lab,
@@ -174,8 +178,9 @@ _CAPITALIZED_PAIR = re.compile(r"(?=[A-Z])(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A
 """Two capitalized words standing alone (one space between; no capitalized word right before
 or after: table columns and longer names are other rules' business)."""
 _USER_NAME = re.compile(
-    r"(?:(?i:\b(?:by|user(?:name)?|login|log-in|analyst|operator|author|generated_by|created_by|"
-    r"modified_by|entered_by|printed_by|user_id|userid|uid)\b[ \t]*[:=]?[ \t]+)|"
+    r"(?=[bBuUlLaAoOgGcCmMeEpPiI0-9 \t\n])(?:(?i:\b(?:by|user(?:name)?|login|log-in|analyst|"
+    r"operator|author|generated_by|created_by|modified_by|entered_by|printed_by|user_id|"
+    r"userid|uid)\b[ \t]*[:=]?[ \t]+)|"
     r"(?m:^)[ \t]*[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}[ \tT]+[0-9]{1,2}:[0-9]{2}"
     r"(?::[0-9]{2})?(?:[ \t]*[AaPp][Mm])?[ \t]+(?=[a-z0-9._]+[ \t]+[—–\-:|]))"
     r"([a-z][a-z0-9._]{3,30}[a-z0-9])(?![A-Za-z0-9@])")
@@ -485,10 +490,16 @@ class CueFinder:
         return spans
 
     def _ages_after_subjects(self, text: str) -> list[Span]:
-        """Ages over 89 after a person and a verb of being (see `_AGE_AFTER_SUBJECT`)."""
+        """Ages over 89 after a person and a verb of being (`_AGE_AFTER_VERB`, the subject
+        read backwards from the verb by `_SUBJECT_BEFORE`)."""
         spans: list[Span] = []
+        if _AGE_GATE.search(text) is None:
+            return spans
         lex = self.lexicon
-        for match in _AGE_AFTER_SUBJECT.finditer(text):
+        for verb in _AGE_AFTER_VERB.finditer(text):
+            match = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 60), verb.start())
+            if match is None:
+                continue
             subject = match.group("subj")
             key = fold(subject.rstrip("'’s"))
             before = [fold(w) for w in _LETTER_WORD.findall(
@@ -500,8 +511,8 @@ class CueFinder:
             elif not (any(w in _AGE_SUBJECT_WORDS for w in before) or (
                     lex.is_name(key) and not words.is_english(key))):
                 continue  # a name after a relation ('Nana Clover is 96') or a rare name
-            end = match.end("tail") if match.group("tail") else match.end("age")
-            spans.append(Span(match.start("age"), end, PhiType.AGE, "cue_age_subject", 0.85))
+            end = verb.end("tail") if verb.group("tail") else verb.end("age")
+            spans.append(Span(verb.start("age"), end, PhiType.AGE, "cue_age_subject", 0.85))
         for match in _NOW_AGE.finditer(text):
             window = text[max(0, match.start() - 60):match.start()]
             if re.search(r"(?i)\b(?:pt|patient|resident|mom|mother|dad|father|grand\w*|"

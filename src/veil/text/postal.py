@@ -143,12 +143,15 @@ _GLOBAL_CITIES = frozenset({"LONDON", "PARIS", "ROME", "MADRID", "BERLIN", "TOKY
 _LATIN = frozenset({"VITRO", "VIVO", "SITU", "UTERO", "TOTO", "EXTREMIS", "LIEU", "SILICO",
                     "VACUO", "LOCO", "VITAE"})
 _CLAUSE = re.compile(r"[.!?;\n](?:[ \t]|$)")
-_CITY_POSTCODE = re.compile(
-    r"(?<![\w'’\-])(?P<run>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2}),?[ \t]*"
-    r"(?P<state>(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+)?"
-    r"(?P<code>[0-9]{3}-[0-9]{4}|[0-9]{3}[ ]?[0-9]{3}|[0-9]{4,5})"
+_POSTCODE = re.compile(
+    r"(?<=[A-Za-z'’ ,\t])(?P<code>[0-9]{3}-[0-9]{4}|[0-9]{3}[ ]?[0-9]{3}|[0-9]{4,5})"
     r"(?![0-9/:\-]|[.,][0-9]|[ \t]*(?i:mg|mcg|ml|mm|cm|kg|lbs?|units?|cells|copies|%|x\b|k\b|"
     r"per|times|patients|people|beds|staff|steps|words|hours|hrs|days|years|yrs|[ap]\.?m\b))")
+"""A postal code's shape (read first: numbers are rarer than capitalized words)."""
+_RUN_BEFORE_CODE = re.compile(
+    r"(?<![\w'’\-])(?P<run>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2}),?[ \t]*"
+    r"(?P<state>(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+)?$")
+"""One to three capitalized words (and an Australian state) right before a postal code."""
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ADDRESS_BEFORE = re.compile(r"(?:,|\n|(?<![A-Za-z])(?i:in|at|to|from|near|of|and))[ \t]*$")
 """What may stand before a city with a four- or five-digit code: an address's comma, a line
@@ -194,8 +197,11 @@ class PostalFinder:
         spans: list[Span] = []
         cities = world_cities()
         lex = self.lexicon
-        for match in _CITY_POSTCODE.finditer(text):
-            run, code = match.group("run"), match.group("code")
+        for found in _POSTCODE.finditer(text):
+            match = _RUN_BEFORE_CODE.search(text, max(0, found.start() - 70), found.start())
+            if match is None:
+                continue
+            run, code = match.group("run"), found.group("code")
             if _YEAR.fullmatch(code) and not match.group("state"):
                 continue
             words = run.split()
@@ -217,7 +223,7 @@ class PostalFinder:
                 if not plain and not _ADDRESS_BEFORE.search(text, max(0, start - 12), start):
                     break  # 'Saline 1500 today', 'Kappa 1500': a count after a word, no address
                 spans.append(Span(start, match.end("run"), PhiType.CITY, "city_postcode", 0.85))
-                spans.append(Span(match.start("code"), match.end("code"), PhiType.ZIP,
+                spans.append(Span(found.start("code"), found.end("code"), PhiType.ZIP,
                                   "city_postcode", 0.85))
                 break
         return spans

@@ -120,13 +120,14 @@ _CONTEXT_WORD_LIST = (
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
-_DM_CONTEXT_WORDS = trie_pattern((
+_DM_CONTEXT_LIST = (
     "dated", "dos", "dob", "dod", "admitted", "discharged", "seen", "visit", "dictated",
     "signed", "date", "collected", "drawn", "scheduled", "appt", "appointment", "f/u",
     "follow-up", "rtc", "booked", "rebooked", "rescheduled", "phone", "call", "called",
     "meeting", "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang",
     "consult", "consulted", "telehealth", "televisit", "admission", "booking", "surgery",
-    "procedure", "faxed", "mailed", "emailed", "received", "reported", "resulted", "due"))
+    "procedure", "faxed", "mailed", "emailed", "received", "reported", "resulted", "due")
+_DM_CONTEXT_WORDS = trie_pattern(_DM_CONTEXT_LIST)
 """Words before a day/month pair (day first) that make it a date (see
 `date_event_day_month`)."""
 """Words right before a month/day that make it a date (see `date_context_short`)."""
@@ -1266,10 +1267,12 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
-    "date_event_day_month": ("/", "-"), "town_city": ("city",),
-    "company_suffix": ("inc", "llc", "l.l.c", "corp", "ltd", "company", "logistics", "freight",
-                       "industries", "manufacturing", "trucking", "construction", "enterprises",
-                       "holdings"), "acronym_ed": (" ed", " er", "a&e"),
+    "town_city": ("city",),
+    "company_suffix": (" inc.", " inc ", " inc,", "llc", "l.l.c", " corp", "ltd",
+                       "company", "logistics", "freight", "industries", "manufacturing",
+                       "trucking", "construction", "enterprises", "holdings"),
+    "acronym_ed": (" ed ", " ed,", " ed.", " ed)", " ed:", " er ", " er,", " er.", " er)",
+                   " er:", "a&e"),
     "ward_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura", "-son"),
     "address_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura"),
     "house_number_label": ("no",),
@@ -1319,7 +1322,9 @@ FIRST_CHARS: dict[str, str] = {
     "street_foreign": "0-9NSEW", "street_lower": "0-9", "street_lower_abbrev": "0-9",
     "ssn_last4": "LSls",
     "sex_age_slash": "MF", "age_sex_slash": "19", "date_year_month": "12",
-    "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa",
+    "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa", "acronym_ed": "A-Z",
+    "company_suffix": "A-Z", "ward_japan": "A-Z", "address_japan": "0-9",
+    "house_number_label": "HFPDQKW",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",
     "road_after_prep": "adfnoptv",
@@ -1352,6 +1357,8 @@ FIRST_CHARS.update({
 FIRST_CHARS["date_context_short"] = "".join(sorted(
     {w[0] for w in _CONTEXT_WORD_LIST} | {w[0].upper() for w in _CONTEXT_WORD_LIST}))
 FIRST_CHARS["date_month_word"] = "(nlsuteEdhamM&NLSUTDHA"
+FIRST_CHARS["date_event_day_month"] = "".join(sorted(
+    {w[0] for w in _DM_CONTEXT_LIST} | {w[0].upper() for w in _DM_CONTEXT_LIST}))
 FIRST_CHARS["date_event_short"] = "".join(sorted({w[0] for w in _EVENT_WORD_LIST}
                                                   | {w[0].upper() for w in _EVENT_WORD_LIST}))
 NEEDS.update(rules_abroad.NEEDS)
@@ -1425,18 +1432,37 @@ def lead_pattern(rule: PatternRule) -> str:
     return f"(?=[{first}])" + rule.pattern if first else with_lead(rule.pattern)
 
 
+_BLANKS = str.maketrans("\n\t\r", "   ")
+_GATE_SIZE = 16
+
+
+def _needs_gate(needs: tuple[str, ...] | None) -> tuple[str, ...] | re.Pattern[str] | None:
+    """How a rule's needed words are looked up: by `in`, or, for many words that each start
+    a word (' vive', ' el '), by one regex led by the space (the regex engine then skips
+    to each space; measured 5-7x faster than 30-50 `in` scans)."""
+    if needs is None or len(needs) <= _GATE_SIZE or not all(n[:1] == " " for n in needs):
+        return needs
+    words = sorted({n[1:] for n in needs}, key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(re.escape(w) for w in words) + ")")
+
+
 class CompiledRules:
     """The rules compiled once; `scan(text)` yields every match of every rule."""
 
     def __init__(self, rules: tuple[PatternRule, ...] = RULES) -> None:
         self.rules = rules
         self._compiled = [(rule, re.compile(lead_pattern(rule), rule.flags),
-                           NEEDS.get(rule.name)) for rule in rules]
+                           _needs_gate(NEEDS.get(rule.name))) for rule in rules]
 
     def scan(self, text: str) -> Iterator[Candidate]:
-        low = text.lower()
+        # the needed words are looked up in lower case, with line breaks and tabs read as
+        # spaces and a space around the text, so that ' el ' also finds a line's first word
+        low = " " + text.lower().translate(_BLANKS) + " "
         for rule, regex, needs in self._compiled:
-            if needs is not None:
+            if isinstance(needs, re.Pattern):
+                if needs.search(low) is None:
+                    continue
+            elif needs is not None:
                 for need in needs:  # a plain loop: no generator per rule and text
                     if need in low:
                         break

@@ -264,6 +264,10 @@ RULES: tuple[PatternRule, ...] = (
        + r")[ \t]+" + _TOWN, 0.8, group=1),
 )
 
+_AGE_NEEDS = ("noventa", " cien", "cento", " cem ", " cem-", "vingt", "nonante", " cent ",
+              " cent-", "novant", "neunzig", "hundert")
+"""Words one of which an age over 89 in these languages holds ('cent' alone is in 'percent')."""
+
 NEEDS: dict[str, tuple[str, ...]] = {
     "street_polish": ("ul.", "al.", "os.", "pl."),
     "address_korean": ("구", "군"),
@@ -277,24 +281,27 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "zip_cjk": ("〒", "우", "郵", "邮"),
     "name_japanese_honorific": ("-san", "-sama", "-chan", "-kun", "-sensei", "-senpai",
                                 "-dono"),
-    "age_words_abroad": ("noventa", "cien", "cento", "cem", "vingt", "nonante", "cent",
-                         "novant", "neunzig", "hundert"),
-    "age_words_abroad_verb": ("noventa", "cien", "cento", "cem", "vingt", "nonante", "cent",
-                              "novant", "neunzig", "hundert"),
+    "age_words_abroad": _AGE_NEEDS,
+    "age_words_abroad_verb": _AGE_NEEDS,
     "date_weekday_abroad": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
                             "domingo", "segunda", "terca", "quarta", "quinta", "sexta",
                             "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
                             "dimanche", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
                             "sabato", "domenica", "montag", "dienstag", "mittwoch", "donnerstag",
                             "freitag", "samstag", "sonnabend", "sonntag"),
-    "date_prep_abroad": tuple(sorted({w + " " for w in _DATE_PREPS} | {w + ":" for w in
-                                                                       _DATE_PREPS})),
+    # a word of its own (the scan reads a line start as a space)
+    "date_prep_abroad": tuple(sorted({f" {w} " for w in _DATE_PREPS}
+                                     | {f" {w}:" for w in _DATE_PREPS})),
     "date_german_prep_dots": ("am ", "vom ", "bis ", "seit ", "ab "),
     "date_german_umlaut_month": ("marz", "maerz", "janner", "jaenner"),
-    "city_after_verb_abroad": tuple(sorted(set(_LIVES_AT))),
+    # the verbs as words (the scan reads a line start as a space)
+    "city_after_verb_abroad": tuple(sorted({f" {w.split()[0]} " for w in _LIVES_AT})),
 }
 
 FIRST_CHARS: dict[str, str] = {
+    "street_polish": "uUaAoOpP", "postcode_polish": "0-9", "address_korean": "가-힣",
+    "street_korean": "0-9", "district_korean": "A-Z", "address_block_lot": "Bb",
+    "purok": "PS", "postcode_mexico": "C",
     "date_cjk": "0-9０-９令平昭大",
     "date_japanese_era_letter": "RHS",
     "age_cjk": "0-9０-９満만九百",
