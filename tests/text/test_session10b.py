@@ -101,3 +101,27 @@ def test_session10_places_abroad_and_names(scrubber: Scrubber, text: str, value:
 def test_session10_no_names_or_places(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text)
                 if s.type in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY)]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Bystander: daughter Deepa (98410 55237), son-in-law Karthik", "98410 55237",
+     PhiType.PHONE),
+    ("Oluwaseun Adebayo, FY2, bleep 2241 | Consultant", "2241", PhiType.PHONE),
+    ("DONNELL, Brendan James   UR: 1173 0994   Medicare: 2947 51823 1/2", "1173 0994",
+     PhiType.MRN),
+    ("NEIL, Flora    HCN: 0012 345 678    Chart #: H0488127", "0012 345 678",
+     PhiType.HEALTH_PLAN),
+    ("Pension/Concession: 204 981 377X", "204 981 377X", PhiType.HEALTH_PLAN),
+    ("Dr R. Bhat, MS, MCh (KMC Reg. 49231)", "49231", PhiType.LICENSE),
+    ("DOB: 11-Nov-1929 (94)        Ward: 5", "94", PhiType.AGE),
+    ("Age: ninety-nine (99), lives alone", "99", PhiType.AGE),
+])
+def test_session10_labels_and_ages(scrubber: Scrubber, text: str, value: str,
+                                   kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", ["counts 70000 12345 cells", "NSW Reg 2000 data",
+                                  "Urine UR 1.020"])
+def test_session10_numbers_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -554,6 +554,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'DOB 04/05/1931 (95)', 'née le 22/06/1930, 96 ans', 'geb. 03.03.1934 (92 J.)': an
         # age over 89 right after a birth date whose year allows it
         r("age_after_birth_year", PhiType.AGE, r"(?:(?<![0-9])[0-9]{1,2}[\-/.][0-9]{1,2}[\-/.]"
+          r"|(?<![0-9])[0-9]{1,2}[\- ](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+          r"[a-z]{0,6}\.?[\- ]"
           r"|\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]+[0-9]{1,2}"
           r"(?:st|nd|rd|th)?,?[ \t]+|(?i:\b(?:born|b\.|dob|"
           r"d\.o\.b\.?|geb\.?|n[ée]e?|nacid[oa]|nat[oa])[ \t]*:?[ \t]*))"
@@ -644,9 +646,26 @@ def _rules() -> tuple[PatternRule, ...]:
         r("fax_labelled", PhiType.FAX, r"(?i:\b(?:fax|facsimile|t[eé]l[eé]copieur|telefax)\b\.?"
           r"(?>[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*))"
           + _ANY_PHONE, 0.9, group=1, validator="phone_digits"),
-        r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|ext\.?|extension|x)\s*#?:?\s*)"
+        r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|bleep|bleeper|blp|ext\.?|extension|x)"
+          r"\s*#?:?\s*)"
           r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
+        # India's mobile numbers in two groups of five ('98410 55237')
+        r("phone_india_mobile", PhiType.PHONE, r"(?:\([ \t]*|(?i:\b(?:mob(?:ile)?|ph(?:one)?|tel|"
+          r"cell|contact|whatsapp)\.?[ \t]*(?:no\.?)?[ \t]*[:#\-]?[ \t]*))([6-9][0-9]{4} [0-9]{5})"
+          r"(?![0-9]|[.,][0-9])", 0.8, group=1),
         # --- government and record numbers ---
+        # Australian hospital UR numbers ('UR: 1173 0994', 'URN 0774 2281')
+        r("ur_number", PhiType.MRN, r"\bUR(?:N|[ \t]*No\.?|[ \t]*#)?[ \t]*[:#]?[ \t]*"
+          r"([0-9]{3,4}[ ]?[0-9]{3,5})(?![0-9])", 0.85, group=1),
+        # Canadian health card and Australian pension/concession numbers by their label
+        r("health_card", PhiType.HEALTH_PLAN, r"(?i:\b(?:hcn|health[ \t]+card(?:[ \t]+(?:no\.?|"
+          r"number|#))?|(?:pension|concession)(?:[ \t]+card)?(?:/(?:pension|concession))?"
+          r"(?:[ \t]+(?:no\.?|number|#))?)[ \t]*[:#]?[ \t]*)([0-9]{3,4}[ \-]?[0-9]{3}[ \-]?[0-9]{3}"
+          r"(?:[ \-]?[A-Z]{1,2})?)(?![0-9A-Za-z])", 0.85, group=1),
+        # a registration number after a regulator's acronym ('KMC Reg. 49231', 'CPBC reg #02817')
+        r("regulator_registration", PhiType.LICENSE, r"\b[A-Z]{2,6}[ \t]+(?:[Rr]eg(?:istration)?"
+          r"|REG)\.?[ \t]*(?:No\.?|#)?[ \t]*:?[ \t]*#?(?!(?:19|20)[0-9]{2}(?![0-9]))([0-9]{3,8})"
+          r"(?![0-9])", 0.85, group=1),
         r("ssn", PhiType.SSN, _LD + r"[0-9]{3}[\- ][0-9]{2}[\- ][0-9]{4}" + _RD, 0.95,
           validator="ssn"),
         r("ssn_labelled", PhiType.SSN, r"(?i:\b(?:ssn|ss#|ss\s+no|soc(?:ial)?\s+sec(?:urity)?"
@@ -1267,7 +1286,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
-    "town_city": ("city",),
+    "town_city": ("city",), "ur_number": ("ur",),
+    "health_card": ("hcn", "health card", "pension", "concession"),
+    "regulator_registration": ("reg",),
     "company_suffix": (" inc.", " inc ", " inc,", "llc", "l.l.c", " corp", "ltd",
                        "company", "logistics", "freight", "industries", "manufacturing",
                        "trucking", "construction", "enterprises", "holdings"),
@@ -1324,6 +1345,7 @@ FIRST_CHARS: dict[str, str] = {
     "sex_age_slash": "MF", "age_sex_slash": "19", "date_year_month": "12",
     "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa", "acronym_ed": "A-Z",
     "company_suffix": "A-Z", "ward_japan": "A-Z", "address_japan": "0-9",
+    "phone_india_mobile": "(MmPpTtCcWw", "ur_number": "U", "regulator_registration": "A-Z",
     "house_number_label": "HFPDQKW",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",

@@ -118,6 +118,8 @@ _NOT_BEFORE_FACILITY = frozenset({"PATIENT", "PT", "SEEN", "AT", "TO", "FROM", "
                                   "REFERRED", "TRANSFER", "TRANSFERRED", "ADMIT", "ADMITTED",
                                   "NEW", "OLD", "OUR", "YOUR", "MY", "HIS", "HER", "THEIR"})
 """Capitalized words before a facility that are not part of its name."""
+_AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
+"""The same age in digits in parentheses right after an age ('ninety-nine (99)')."""
 _AGE_AFTER_AGE = re.compile(
     r"(?:[^\n.;]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?\b(?:or|and|to|maybe|possibly|perhaps|vs\.?)\s+"
     r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
@@ -508,6 +510,10 @@ class Scrubber:
                     extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
                                       "zip_city", 0.9))
             if span.type is PhiType.AGE:
+                digits = _AGE_IN_PARENS.match(text, span.end)
+                if digits:  # 'ninety-nine (99)'
+                    extra.append(Span(digits.start(1), digits.end(1), PhiType.AGE, "age_or_age",
+                                      0.9))
                 match = _AGE_AFTER_AGE.match(text, span.end)
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_or_age",
