@@ -283,16 +283,17 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                 "-dono"),
     "age_words_abroad": _AGE_NEEDS,
     "age_words_abroad_verb": _AGE_NEEDS,
-    "date_weekday_abroad": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
-                            "domingo", "segunda", "terca", "quarta", "quinta", "sexta",
-                            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-                            "dimanche", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
-                            "sabato", "domenica", "montag", "dienstag", "mittwoch", "donnerstag",
-                            "freitag", "samstag", "sonnabend", "sonntag"),
+    "date_weekday_abroad": tuple(" " + w for w in (
+        "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "segunda",
+        "terca", "quarta", "quinta", "sexta", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+        "samedi", "dimanche", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato",
+        "domenica", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonnabend", "sonntag")),
     # a word of its own (the scan reads a line start as a space)
     "date_prep_abroad": tuple(sorted({f" {w} " for w in _DATE_PREPS}
                                      | {f" {w}:" for w in _DATE_PREPS})),
-    "date_german_prep_dots": ("am ", "vom ", "bis ", "seit ", "ab "),
+    "date_german_prep_dots": (" vom ", " bis ", " seit ", " ab ",
+                              *(f" am {d}" for d in "0123456789")),
     "date_german_umlaut_month": ("marz", "maerz", "janner", "jaenner"),
     # the verbs as words (the scan reads a line start as a space)
     "city_after_verb_abroad": tuple(sorted({f" {w.split()[0]} " for w in _LIVES_AT})),
