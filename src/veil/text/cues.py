@@ -237,7 +237,8 @@ _CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
     + r")(?![A-Za-z])")
 """A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
 _ROLE_NAME = re.compile(
-    r"(?=[RLCNPMEDTIASVdtcianpsmvr])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|CNM|"
+    r"(?=[RLCNPMEDTIASVHdtcianpsmvr])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
+    r"CNM|PSW|HCA|RPN|HHA|PCA|PCT|CCA|"
     r"(?i:dispatcher|driver|"
     r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
     r"therapist|counselor|counsellor|sitter|transporter|phlebotomist|paramedic|medic|"
