@@ -21,7 +21,9 @@ def eval_(
         "--link", help="the table's column matching each record's patient_id")] = "patient_id",
     negatives: Annotated[Path | None, typer.Option(
         "--negatives", help="hard-negative queries (no PHI): .jsonl or one per line")] = None,
-    ner: Annotated[bool, typer.Option("--ner", help="add the NER models' signal")] = False,
+    ner: Annotated[bool, typer.Option(
+        "--ner/--no-ner", help="the NER signal beside the rules, as `veil scrub` runs it "
+        "(on by default)")] = True,
     ner_model: Annotated[str, typer.Option(
         "--ner-model", help="with --ner: veil, spacy or both")] = "both",
     as_json: JsonOpt = False,

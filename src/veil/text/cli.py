@@ -66,7 +66,8 @@ def scrub_command(
         "--date-shift", help="shift dates by a keyed per-patient offset (NOT Safe Harbor)")
     ] = False,
     ner: Annotated[bool, typer.Option(
-        "--ner", help="add the NER signal (needs the text-ner extra)")] = False,
+        "--ner/--no-ner", help="the NER signal beside the rules (on by default: it finds "
+        "informal names and places the rules miss; needs the text-ner extra)")] = True,
     ner_model: Annotated[str, typer.Option(
         "--ner-model", help="with --ner: veil (shipped, trained), spacy (small English) or both"
     )] = "both",
