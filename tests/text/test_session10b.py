@@ -125,3 +125,19 @@ def test_session10_labels_and_ages(scrubber: Scrubber, text: str, value: str,
                                   "Urine UR 1.020"])
 def test_session10_numbers_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hi, my name is Will Baker and I'm 45. My LDL is 190", "Will Baker"),
+    ("My brother in law Chidi was told his eGFR is 22", "Chidi"),
+    ("1:1 sitter requested, PSW Grace assigned 0045.", "Grace"),
+])
+def test_session10_names_after_strong_context(scrubber: Scrubber, text: str,
+                                              value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.NAME)
+
+
+@pytest.mark.parametrize("text", ["my son Tylenol was given at night",
+                                  "my mom Metformin says nothing"])
+def test_session10_drugs_after_relations_stay(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.NAME]

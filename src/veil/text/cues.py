@@ -141,8 +141,10 @@ _NOW_AGE = re.compile(r",[ \t]*now[ \t]+(9[0-9]|1[01][0-9])(?![0-9.])(?=[ \t]+(?
 _RELATION_NAME = re.compile(
     r"(?=[MmOoHhTtYyUu])(?<![A-Za-z])(?i:my|our|his|her|their|your|ur)[ \t]+"
     r"(?:(?i:little|older|younger|big|baby|"
-    r"twin|oldest|youngest|middle|elderly|step|ex)[ \t\-]*)?(?i:" + _FAMILY + r")s?[ \t]+("
+    r"twin|oldest|youngest|middle|elderly|step|ex)[ \t\-]*)?(?i:" + _FAMILY + r")s?"
+    r"(?:[ \t\-]+(?i:in)[ \t\-]+(?i:law))?[ \t]+("
     + _W + r")(?=[ \t]*(?:[,?!)]|$|[ \t](?i:is|was|has|had|needs?|got|gets|went|goes|can|cant|"
+    r"told|asked|called|"
     r"can't|should|will|would|did|does|doesnt|doesn't|didnt|didn't|just|also|keeps|kept|fell|"
     r"says|said|takes|took|started|stopped|turned|turns|wants|tested|woke|lives|lived|"
     r"passed|died|hasnt|hasn't|isnt|isn't|wasnt|wasn't|still|ever|never|already|and)\b))")
@@ -440,10 +442,13 @@ class CueFinder:
             parts = list(re.finditer(_W, match.group(2)))
             keys = [fold(p.group()) for p in parts]
             taken = 0
-            for key in keys:
-                if key in FUNCTION_WORDS or self.lexicon.is_clinical(key) \
-                        or key in _NOT_AFTER_TITLE:
-                    break  # months and seasons are given names here ('april', 'autumn rain')
+            for part, key in zip(parts, keys, strict=True):
+                named = bool(match.group(1)) and part.group()[:1].isupper() \
+                    and self.lexicon.is_name(key) and not self.lexicon.is_clinical(key)
+                if ((key in FUNCTION_WORDS or key in _NOT_AFTER_TITLE) and not named) \
+                        or self.lexicon.is_clinical(key):
+                    break  # months and seasons are given names here ('april', 'autumn rain');
+                    # after 'my name is' a capitalized name that is also a word counts ('Will')
                 if taken and not (self._name_like(key) or key in self.lexicon.particles
                                   or key in MONTH_WORDS):
                     break
@@ -461,8 +466,12 @@ class CueFinder:
         spans: list[Span] = []
         for match in _RELATION_NAME.finditer(text):
             key = fold(match.group(1))
-            if key in _MODALS or key not in self.lexicon.first or self._blocked(key):
-                continue
+            if key in _MODALS or self._blocked(key) or not (
+                    key in self.lexicon.first
+                    or (match.group(1)[:1].isupper() and (self._name_like(key) or (
+                        not words.is_english(key) and words.zipf(key) < _RARE
+                        and not self.lexicon.is_clinical(key))))):
+                continue  # a given name, or a capitalized word no dictionary knows ('Chidi')
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_relation", 0.85))
         return spans
 
