@@ -141,3 +141,12 @@ def test_session10_names_after_strong_context(scrubber: Scrubber, text: str,
                                   "my mom Metformin says nothing"])
 def test_session10_drugs_after_relations_stay(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.NAME]
+
+
+def test_institution_that_speaks(scrubber: Scrubber) -> None:
+    text = ("Dr. Greenfield at Northwestern said it's too late; the doctors at Memorial "
+            "Regional told me")
+    assert covered(scrubber, text, "Northwestern", only=PhiType.FACILITY)
+    assert covered(scrubber, text, "Memorial Regional", only=PhiType.FACILITY)
+    assert not [s for s in scrubber.find("pain at Rest said to improve; at Night said worse")
+                if s.type is PhiType.FACILITY]

@@ -185,6 +185,14 @@ _FACILITY_AND = re.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?:(
 _MONTH_AHEAD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
                 r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
                 r"[0-9]{1,2}/[0-9]{1,2})\b")
+_NOT_AFTER_AT_RE = re.compile(_NOT_AFTER_AT)
+_AT_SPEAKER = re.compile(
+    r"(?<![A-Za-z])(?:at|from)[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z'’&\-]+(?:[ \t]+[A-Z][A-Za-z'’&\-]+)"
+    r"{0,3})[ \t]+(?:said|says|told|tells|wants|wanted|recommended|recommends|diagnosed|"
+    r"thinks|thought|found|did|gave|prescribed|called|refused|suggested|suggests|is\s+saying|"
+    r"keeps|kept|won['’]t|doesn['’]t|didn['’]t|can['’]t)\b")
+"""'Dr. Greenfield at Northwestern said', 'the doctors at Memorial Regional told me': capitalized
+words after 'at'/'from' that then speak or act are an institution (or a person)."""
 _AT_ACRONYM = re.compile(r"at(?<![A-Za-z]at)[ \t]+(?:the[ \t]+)?([A-Z]{3,6})"
                          r"(?![A-Za-z0-9&%/\-])(?=[ \t]*(?:[.,;:)\n]|$|(?:in|for|on|and|with|by|"
                          r"where|then|last|since|until|after|before|x)\b|" + _MONTH_AHEAD
@@ -398,6 +406,15 @@ class _Facilities(_PlaceBase):
         clinical vocabulary, a month, a state or a country ('transferred to Telemetry',
         'sent to MICU', 'went to Florida' stay)."""
         spans: list[Span] = []
+        for match in _AT_SPEAKER.finditer(text):
+            if _NOT_AFTER_AT_RE.match(match.group(1)):
+                continue  # 'at Night said', 'at Rest'
+            keys = [fold(w) for w in match.group(1).split()]
+            if any(self.lex.is_clinical(k) or k in FUNCTION_WORDS or k in self.lex.states
+                   or k in COUNTRY_OR_REGION or k in _COUNTRIES for k in keys):
+                continue  # 'from Tylenol said', 'at Texas said'
+            spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
+                              0.75))
         for match in _AT_ACRONYM.finditer(text):
             key = match.group(1)
             if self._facility_blocked(key) or key in self.lex.states or key in _COUNTRIES \
