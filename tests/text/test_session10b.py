@@ -150,3 +150,16 @@ def test_institution_that_speaks(scrubber: Scrubber) -> None:
     assert covered(scrubber, text, "Memorial Regional", only=PhiType.FACILITY)
     assert not [s for s in scrubber.find("pain at Rest said to improve; at Night said worse")
                 if s.type is PhiType.FACILITY]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("I live at 2201 N Halsted in Chicago and there's black mold", "2201 N Halsted"),
+    ("Address 2/47 Gertrude St, Fitzroy VIC 3065", "2/47 Gertrude St"),
+    ("Home: Plot 14, Ring Road, Oluyole Estate, Ibadan.", "Plot 14, Ring Road"),
+])
+def test_session10_street_lines(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_plot_of_a_figure_stays(scrubber: Scrubber) -> None:
+    assert scrubber.scrub("Plot 3 shows the curve.") == "Plot 3 shows the curve."

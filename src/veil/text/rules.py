@@ -1032,8 +1032,20 @@ def _rules() -> tuple[PatternRule, ...]:
         r("locality_label", PhiType.CITY, r"(?:\b(?:Brgy\.?|Barangay|[Bb]airro|Colonia|Barrio|"
           r"Quartier|Ortsteil|Stadtteil|Municipio|Comuna|Corregimiento|Kelurahan|Kecamatan|"
           r"Suburb:|Locality:|Town:|City:|Village:|Municipality:)|\bCol\.(?=[ \t]+[A-Z][a-z]+"
-          r"(?:[ \t]+[A-Z][a-z]+)?[,.]))[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})",
+          r"(?:[ \t]+[A-Z][a-z]+)?(?:[,.]|[ \t]*(?:\n|$))))[ \t]+"
+          r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})",
           0.85, group=1),
+        # a house number, a compass letter and a street name with no street word, before a
+        # town or a comma ('2201 N Halsted in Chicago', '410 W Belmont, apt 2')
+        r("street_direction_bare", PhiType.ADDRESS, r"(?<![0-9A-Za-z/.\-])[0-9]{2,5}[ \t]+[NSEW]"
+          r"\.?[ \t]+[A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?(?=[ \t]*(?:,|;|\(|\bin\b|"
+          r"\bnear\b|\b(?i:apt|unit|suite)\b|#))", 0.8),
+        # Australian and New Zealand unit/number street lines ('2/47 Gertrude St', '5A/12 Beach
+        # Rd')
+        r("street_unit_slash", PhiType.ADDRESS, r"(?<![0-9A-Za-z/.\-])[0-9]{1,4}[A-Za-z]?/"
+          r"[0-9]{1,5}[A-Za-z]?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:St|Rd|Ave|Street|"
+          r"Road|Avenue|Pde|Parade|Cres|Crescent|Dr|Drive|Pl|Place|Ct|Court|Tce|Terrace|Hwy|"
+          r"Highway|Lane|Ln|Way|Cl|Close|Blvd|Gr|Grove|Sq|Square)(?![A-Za-z])\.?", 0.85),
         # Japanese wards, cities and towns by their suffix ('Shinjuku-ku', 'Kawasaki-shi',
         # 'Hakone-machi'; romanized, capitalized)
         r("ward_japan", PhiType.CITY, r"(?<![A-Za-z\-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?-"
@@ -1046,7 +1058,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # a house number label (India, Pakistan, Bangladesh: 'H.No. 221, Sector 15, Noida',
         # 'Flat No. 4B, Sai Residency'): the label and the line after it, to a sentence end
         r("house_number_label", PhiType.ADDRESS, r"(?<![A-Za-z])((?:H\.?[ \t]?No|House[ \t]+No|"
-          r"Flat[ \t]+No|Plot[ \t]+No|Door[ \t]+No|Qtr\.?[ \t]+No|Quarter[ \t]+No|"
+          r"Flat[ \t]+No|Plot(?:[ \t]+No)?|Door[ \t]+No|Qtr\.?[ \t]+No|Quarter[ \t]+No|"
           # a ward of a town, not of a hospital: a place word or a PIN code follows
           r"Khasra[ \t]+No|Ward[ \t]+No(?=[^\n]{0,60}?(?:(?i:\b(?:sector|road|rd|nagar|colony|"
           r"street|village|vill|post|dist|district|tehsil|taluka|mohalla|gali|lane|marg|"
@@ -1298,7 +1310,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                    " er:", "a&e"),
     "ward_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura", "-son"),
     "address_japan": ("-ku", "-shi", "-cho", "-chō", "-machi", "-gun", "-mura"),
-    "house_number_label": ("h.no", "h. no", "h no", "house no", "flat no", "plot no", "door no",
+    "house_number_label": ("h.no", "h. no", "h no", "house no", "flat no", "plot", "door no",
                            "qtr", "quarter no", "khasra", "ward no"),
     "age_adjective_abroad": ("hrig", "jarig"),
     "age_after_birth_year": ("188", "189", "190", "191", "192", "193"),
@@ -1348,7 +1360,8 @@ FIRST_CHARS: dict[str, str] = {
     "sex_age_slash": "MF", "age_sex_slash": "19", "date_year_month": "12",
     "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa", "acronym_ed": "A-Z",
     "company_suffix": "A-Z", "ward_japan": "A-Z", "address_japan": "0-9",
-    "phone_india_mobile": "(MmPpTtCcWw", "ur_number": "U", "regulator_registration": "A-Z",
+    "phone_india_mobile": "(MmPpTtCcWw", "ur_number": "U", "street_direction_bare": "0-9",
+    "street_unit_slash": "0-9", "regulator_registration": "A-Z",
     "house_number_label": "HFPDQKW",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",
