@@ -86,7 +86,8 @@ def test_the_state_after_a_town_stays(scrubber: Scrubber, text: str, state: str)
     "Taken to OR for washout.",
     "Discharged to SNF.",
     "Admitted to Detox.",
-    "Results from Quest pending.",
+    # (not 'Results from Quest pending.': Quest, like LabCorp, is a laboratory company, a
+    # facility the blind corpora's writers mark; found after 'from'/'at'/'to' since session 10)
     "Reviewed images from PACS.",
     "Transferred to Post-Partum.",
     "Admitted to Teaching Service.",

@@ -148,7 +148,8 @@ _ADVERB = (r"(?:[ \t]+(?:previously|recently|originally|emergently|urgently|dire
 _FACILITY_VERB = {
     "TO": re.compile(r"(?i:\b(?:transferred|transfer|transferring|transported|transport|sent|"
                      r"referred|referral|referrals|refer|accepted|placed|placement|"
-                     r"called\s+in|e-?prescribed|faxed|refilled|filled|"
+                     r"called\s+in|e-?prescribed|faxed|fax|send|sending|order|ordered|orders|"
+                     r"refilled|filled|"
                      r"airlifted|flown|admitted|readmitted|admission|admit|presented|presents|"
                      r"presenting|discharged|went|goes|go|going|return|returned|returning|"
                      r"headed|drove|driven|rushed|diverted|routed|taken|brought|trf|xfer|xferred|"
@@ -163,7 +164,7 @@ _FACILITY_VERB = {
                      r"specialist|[a-z]+ologist|surgeon|obgyn|ob|therapist|counselor|nurse|np|"
                      r"accepted|bed|beds|opening|waitlist|waitlisted|tx|treatment|therapy|"
                      r"implanted|placed|performed|done|inserted|repaired|operated|reviewed|"
-                     r"consulted|respite|"
+                     r"consulted|respite|drawn|draw|labs?|bloodwork|tested|testing|"
                      r"team|office|er|ed|ward|unit|icu|nicu|floor|bed|room)" + _ADVERB + ")"),
     "FROM": re.compile(r"(?i:\b(?:records?|films?|imaging|images|notes?|reports?|results|"
                        r"doctors?|dr|pcp|provider|physician|specialist|[a-z]+ologist|surgeon|"
