@@ -14,7 +14,7 @@ def _found(scrubber: Scrubber, text: str) -> list[str]:
 @pytest.mark.parametrize(("text", "value"), [
     ("HbA1c 9.6% (lab del 20 nov). Monofilamento disminuido", "20 nov"),
     ("DOB: 1949 Dec 30   Study date: 2026 Dec 01   Location", "1949 Dec 30"),
-    ("DATE OF NOTE: DEC 01, 2026@10:42   ENTRY DATE", "@10:42"),
+    ("DATE OF NOTE: DEC 01, 2026@10:42   ENTRY DATE", "DEC 01, 2026@10:42"),
     ("der sich vom 24.11. bis 29.11.2026 in Behandlung befand", "24.11"),
     ("called re: Medicaid transport, rebooked 12/09.", "12/09"),
     ("my zoom link for 12/8 is ready", "12/8"),

@@ -163,3 +163,26 @@ def test_session10_street_lines(scrubber: Scrubber, text: str, value: str) -> No
 
 def test_plot_of_a_figure_stays(scrubber: Scrubber) -> None:
     assert scrubber.scrub("Plot 3 shows the curve.") == "Plot 3 shows the curve."
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("T-boned on driver side at Hwy 63 & Caraway Rd approx 2315.", "Hwy 63 & Caraway Rd",
+     PhiType.ADDRESS),
+    ("rear-ended at light on Memorial Dr at Columbia Dr. DeKalb", "Memorial Dr at Columbia Dr",
+     PhiType.ADDRESS),
+    ("cousin at Hwy 1 E #33, Ponemah, MN 56666.", "Hwy 1 E #33", PhiType.ADDRESS),
+    ("Age 99 yrs 4 mo   MRN CCH-00312", "99 yrs 4 mo", PhiType.AGE),
+    ("passed at home on march 8 at 102, hospice nurse", "102", PhiType.AGE),
+    ("berg balance score for someone 101? my great aunt", "101", PhiType.AGE),
+    ("(dictated, not read -- bn/kls)", "bn/kls", PhiType.NAME),
+    ("EXAM DATE: 03/09/2025 02:17", "03/09/2025 02:17", PhiType.DATE),
+])
+def test_session10_roads_ages_initials_times(scrubber: Scrubber, text: str, value: str,
+                                            kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", ["BP 120/80 at 10:30", "given 2/3 tab at 14:00",
+                                  "score for someone 45? normal"])
+def test_session10_times_and_scores_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

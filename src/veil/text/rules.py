@@ -184,6 +184,10 @@ _SPACED_VALUE = (r"((?=(?:[A-Z\- ]{0,40}+[0-9]){5})(?=[A-Z0-9\- ]{0,60}?[A-Z0-9]
 """A value in groups: capitals and digits, at least five digits in all, two to six groups,
 one of two characters at least ('Plan: 1 2 3 4 5 steps' is a list), no dose after it
 ('Plan A 12345 units')."""
+_ROAD = (r"(?:(?:[A-Z][a-z]+[ \t]+){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Hwy|Pkwy|Way|Street|Avenue|"
+         r"Road|Drive|Boulevard|Lane|Highway|Parkway|Pike|Trail|Trl)\.?|(?:Hwy|HWY|Highway|"
+         r"Route|Rte|US|SR|I|FM|CR)[ \t\-]?[0-9]{1,4}(?:[ \t]+[NSEW](?![A-Za-z]))?)")
+"""A road: capitalized words and a street word, or a numbered highway."""
 _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "bp", "hr", "sat", "sats", "o2", "spo2", "pulse", "rate", "temp", "glucose", "sugar", "level",
     "levels", "peaked", "stable", "steady", "held", "kept", "set", "capped", "maxed", "pressure",
@@ -1046,6 +1050,24 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[0-9]{1,5}[A-Za-z]?[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:St|Rd|Ave|Street|"
           r"Road|Avenue|Pde|Parade|Cres|Crescent|Dr|Drive|Pl|Place|Ct|Court|Tce|Terrace|Hwy|"
           r"Highway|Lane|Ln|Way|Cl|Close|Blvd|Gr|Grove|Sq|Square)(?![A-Za-z])\.?", 0.85),
+        # two roads meeting ('Hwy 63 & Caraway Rd', 'Lamar Ave near Pendleton St', 'Memorial Dr
+        # at Columbia Dr'): a crash or a fall site
+        r("road_pair", PhiType.ADDRESS, r"(?<![A-Za-z0-9])" + _ROAD
+          + r"[ \t]+(?:&|and|at|near|@|x|/)[ \t]+" + _ROAD + r"(?![A-Za-z0-9])", 0.85),
+        # a numbered highway with a direction or a lot number ('Hwy 45 N', 'Hwy 1 E #33')
+        r("highway_direction", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:Hwy|HWY|Highway|Route|Rte|SR|"
+          r"US|FM|CR)[ \t\-]?[0-9]{1,4}[ \t]+(?:[NSEW]|NB|SB|EB|WB)(?![A-Za-z0-9])"
+          r"(?:[ \t]+#[ \t]?[0-9]{1,5})?", 0.8),
+        # ages at death ('passed at home on march 8 at 102,') and after 'someone' ('someone 101?')
+        r("age_at_death", PhiType.AGE, r"(?i:\b(?:died|passed(?:[ \t]+away)?|death|expired|"
+          r"deceased)\b[^.\n]{0,40}?\bat[ \t]+)(9[0-9]|1[01][0-9])(?=[ \t]*[,.;!?)]|[ \t]+"
+          r"(?i:years?|yrs?|yo|y/o)\b)", 0.85, group=1),
+        r("age_someone", PhiType.AGE, r"(?i:\b(?:someone|somebody|a[ \t]+person|anyone)[ \t]+)"
+          r"(9[0-9]|1[01][0-9])(?=[ \t]*[?.,!])", 0.85, group=1),
+        # dictation initials ('(dictated, not read -- bn/kls)', 'D/T ... -- WB/jr')
+        r("dictation_initials", PhiType.NAME, r"(?i:\b(?:dictated|transcribed|not[ \t]+read|d/t)"
+          r"[^\n]{0,40}?[\-–—(:][ \t]*)([A-Za-z]{2,3}/[A-Za-z]{2,3})(?![A-Za-z/])", 0.85,
+          group=1),
         # Japanese wards, cities and towns by their suffix ('Shinjuku-ku', 'Kawasaki-shi',
         # 'Hakone-machi'; romanized, capitalized)
         r("ward_japan", PhiType.CITY, r"(?<![A-Za-z\-])[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?-"
@@ -1298,6 +1320,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
                   "ow.ly", "is.gd", "buff.ly", "forms.gle", "youtu.be", "wa.me", "m.me/",
                   "venmo.com", "cash.app", "paypal.me"),
     "plan_after_payer": ("ins", "coverage", "payer", "payor", "plan"),
+    "road_pair": (" & ", " and ", " at ", " near ", " @ ", " x ", "/"),
+    "highway_direction": ("hwy", "highway", "route", "rte", "sr", "us", "fm", "cr"),
+    "age_at_death": ("died", "passed", "death", "expired", "deceased"),
+    "age_someone": ("someone", "somebody", "person", "anyone"),
+    "dictation_initials": ("dictated", "transcribed", "not read", "d/t"),
     "town_city": ("city",), "ur_number": (" ur ", " ur:", " ur#", " urn", " ur no"),
     "health_card": ("hcn", "health card", "pension", "concession"),
     "regulator_registration": (" reg ", " reg.", " reg#", " reg:", "registration"),
@@ -1361,7 +1388,8 @@ FIRST_CHARS: dict[str, str] = {
     "sex_age_comma": "MFWfmw", "age_at_pronoun": "Aa", "acronym_ed": "A-Z",
     "company_suffix": "A-Z", "ward_japan": "A-Z", "address_japan": "0-9",
     "phone_india_mobile": "(MmPpTtCcWw", "ur_number": "U", "street_direction_bare": "0-9",
-    "street_unit_slash": "0-9", "regulator_registration": "A-Z",
+    "street_unit_slash": "0-9", "road_pair": "A-Z", "highway_direction": "HRSUFC",
+    "regulator_registration": "A-Z",
     "house_number_label": "HFPDQKW",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",

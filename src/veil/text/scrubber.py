@@ -118,6 +118,12 @@ _NOT_BEFORE_FACILITY = frozenset({"PATIENT", "PT", "SEEN", "AT", "TO", "FROM", "
                                   "REFERRED", "TRANSFER", "TRANSFERRED", "ADMIT", "ADMITTED",
                                   "NEW", "OLD", "OUR", "YOUR", "MY", "HIS", "HER", "THEIR"})
 """Capitalized words before a facility that are not part of its name."""
+_MONTHS_AFTER_AGE = re.compile(r"[ \t]*,?[ \t]+(?:and[ \t]+)?[0-9]{1,2}[ \t]*(?i:mo|mos|months?)"
+                               r"(?![A-Za-z])")
+"""The months after an age in years ('99 yrs 4 mo', '90 years, 1 month')."""
+_TIME_AFTER_DATE = re.compile(r"(?:[ \t]+|[ \t]*@[ \t]*|T)(?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
+                              r"(?::[0-5][0-9])?(?:[ \t]*(?i:[ap]\.?m\.?))?(?![0-9])")
+"""A clock time right after a full date."""
 _AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
 """The same age in digits in parentheses right after an age ('ninety-nine (99)')."""
 _AGE_AFTER_AGE = re.compile(
@@ -510,6 +516,10 @@ class Scrubber:
                     extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
                                       "zip_city", 0.9))
             if span.type is PhiType.AGE:
+                months = _MONTHS_AFTER_AGE.match(text, span.end)
+                if months:  # 'Age 99 yrs 4 mo'
+                    extra.append(Span(span.start, months.end(), PhiType.AGE, span.source,
+                                      span.score))
                 digits = _AGE_IN_PARENS.match(text, span.end)
                 if digits:  # 'ninety-nine (99)'
                     extra.append(Span(digits.start(1), digits.end(1), PhiType.AGE, "age_or_age",
@@ -522,6 +532,11 @@ class Scrubber:
                 left = self._facility_left(text, span)
                 if left is not None:
                     extra.append(left)
+            if span.type is PhiType.DATE:
+                clock = _TIME_AFTER_DATE.match(text, span.end)
+                if clock:  # 'EXAM DATE: 03/09/2025 02:17': the time belongs to the date
+                    extra.append(Span(span.start, clock.end(), PhiType.DATE, span.source,
+                                      span.score))
             if span.type is PhiType.DATE and span.start > 2:
                 weekday = _WEEKDAY_BEFORE.search(text, max(0, span.start - 16), span.start)
                 if weekday:
