@@ -86,3 +86,13 @@ def test_trained_model_spans_of_measurements_and_services_are_dropped() -> None:
     assert kept("my nana deloris okonjo was seen", "deloris okonjo", "NAME")
     assert kept("seen at riverbend clinic on march 3rd", "riverbend clinic", "FAC")
     assert kept("Seen at Cleveland Clinic in March.", "Cleveland Clinic", "FAC")
+
+
+def test_ner_spans_before_an_eponym_word_are_dropped() -> None:
+    scrub = Scrubber(ScrubOptions(ner=True))
+    for text in ("Is an Austin Flint murmur heard best at the apex?",
+                 "Does Sister Mary Joseph nodule mean metastatic disease?",
+                 "Ottawa ankle rules negative, no x-ray."):
+        assert scrub.scrub(text) == text
+    found = scrub.find("My mother Mary Joseph lives in Ottawa.")
+    assert {s.type for s in found} >= {PhiType.NAME, PhiType.CITY}

@@ -127,6 +127,24 @@ _TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+)$")
 _WORD_CASE = re.compile(r"[^\W\d_]+")
 
 
+_CAPITALIZED_AHEAD = re.compile(r"(?:[ \t]+[A-Z][a-z'’]+){0,2}")
+
+
+def _eponym_ahead(text: str, end: int) -> bool:
+    """Whether an eponym's clinical word follows a span, right after it or after one or two
+    more capitalized words ('Austin Flint murmur', 'Sister Mary Joseph nodule', 'Ottawa ankle
+    rules'): the span is part of a clinical term, not a person or a place."""
+    from veil.text.names.guards import _EPONYM_AFTER
+    from veil.text.places.vocabulary import _eponym_after
+
+    more = _CAPITALIZED_AHEAD.match(text, end)
+    for at in {end, more.end() if more else end}:
+        after = text[at:at + 60]
+        if _EPONYM_AFTER.match(after) or _eponym_after(after):
+            return True
+    return False
+
+
 def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
     """Whether a span of veil's model may join the rules' spans (the model also tags drugs,
     eponyms and section words): a DATE needs a month or weekday word or a day/month pair;
@@ -158,7 +176,7 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
                    for first, second in [(int(pair.group(1)), int(pair.group(3)))])
     if label == "AGE":
         return bool(_AGE_SURFACE.fullmatch(surface.lower()))
-    if label not in ("NAME", "LOC", "FAC") or not words:
+    if label not in ("NAME", "LOC", "FAC") or not words or _eponym_ahead(text, end):
         return False
     if any(lex.is_clinical(w) for w in words) or all(w in FUNCTION_WORDS for w in words):
         return False
@@ -229,6 +247,8 @@ def plausible(text: str, span: Span, lex: Lexicon) -> bool:
     from veil.text.names.guards import _EPONYM_AFTER
     from veil.text.places import COUNTRY_OR_REGION
 
+    if _eponym_ahead(text, span.end):
+        return False  # 'Austin Flint murmur', 'Ottawa ankle rules': an eponym, whatever the label
     if span.type not in (PhiType.NAME, PhiType.CITY):
         return True
     surface = text[span.start:span.end]
