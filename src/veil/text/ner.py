@@ -124,7 +124,6 @@ _AT_MID_CLAUSE = re.compile(r"(?i:(?<![,;:(.!?\n])(?<![,;:(.!?\n][ \t])(?<!\band
                             r"(?<!\beven )(?<!\bstill )(?<!\bnow )(?<=[A-Za-z0-9][ \t])at[ \t]+)$")
 """'at' right before a number inside a clause: a measurement's 'at', not an age's."""
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+)$")
-_WORD_CASE = re.compile(r"[^\W\d_]+")
 
 
 _CAPITALIZED_AHEAD = re.compile(r"(?:[ \t]+[A-Z][a-z'’]+){0,2}")
@@ -158,7 +157,8 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
     (Measured: this strict filter keeps clinical terms >= 0.96 on unseen corpora.)"""
     lex = lexicon()
     surface = text[start:end]
-    words = [fold(w) for w in _LETTERS.findall(surface)]
+    letters = _LETTERS.findall(surface)  # as written (case matters below), then folded
+    words = [fold(w) for w in letters]
     if label in ("DATE", "AGE") and (
             _MEASURE_AFTER.match(text, end)
             or _MEASURE_BEFORE.search(text[max(0, start - 24):start])):
@@ -186,11 +186,11 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
         return False
     content = [w for w in words if w not in FUNCTION_WORDS]
     if label == "NAME":
-        written = [w for w in _WORD_CASE.findall(surface) if fold(w) not in FUNCTION_WORDS]
-        if any(w.islower() and not lex.is_name(fold(w)) and is_english(fold(w))
-               for w in written):
+        written = [(w, key) for w, key in zip(letters, words, strict=True)
+                   if key not in FUNCTION_WORDS]
+        if any(w.islower() and not lex.is_name(key) and is_english(key) for w, key in written):
             return False  # 'miles away', 'see above', 'Trust policy': a word of no name
-        if all(w.islower() and not lex.is_strong_name(fold(w)) for w in written):
+        if all(w.islower() and not lex.is_strong_name(key) for w, key in written):
             return False  # 'range', 'man': lower-case words that are names only sometimes
         if any(w in lex.not_name and w not in lex.titles for w in words):
             return False  # 'Male', 'Baby Unit'
@@ -202,9 +202,9 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
         return any(w in lex.places or w in lex.place_words for w in content)
     # a facility needs a word of its own: a place, or a word no English dictionary holds
     # ('Cleveland Clinic', 'riverbend clinic'; not 'General Surgery', 'Tumor Board')
-    return any((key := fold(w)) not in FUNCTION_WORDS and key not in lex.not_name and (
+    return any(key not in FUNCTION_WORDS and key not in lex.not_name and (
                    key in lex.places or key in lex.place_words or not is_english(key))
-               for w in _WORD_CASE.findall(surface) if len(w) > 1) and (
+               for w, key in zip(letters, words, strict=True) if len(w) > 1) and (
         any(lex.is_name(w) or w in lex.places or w in lex.place_words for w in content)
         or bool(_FACILITY_WORD.search(surface)))
 
