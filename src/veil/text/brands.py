@@ -47,7 +47,9 @@ _GENERIC_AFTER = frozenset({"PATIENT", "PATIENTS", "PT", "PHARMACY", "SAYS", "SA
 _RARE = 3.0
 """Zipf frequency below which a brand word is evidence alone ('walgreens'; not 'mercy')."""
 _BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+)?|"
-                     r"\bwith[ \t]+the[ \t]+)$")
+                     r"\bwith[ \t]+the[ \t]+|"
+                     r"\b(?:work|employer|employed[ \t]+by|works[ \t]+for|worked[ \t]+for)[ \t]*:?"
+                     r"[ \t]*\(?[ \t]*|\|[ \t]*)$")
 _THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
 _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
@@ -131,8 +133,10 @@ def facility_brands() -> tuple[str, ...]:
     """The shipped brand list and the US hospitals of CMS's list (`facility_names.txt`), by
     their short forms where they have one, longest first (so 'Mayo Clinic' wins over 'Mayo')."""
     data = resources.files("veil").joinpath("data/text")
-    text = data.joinpath("facility_brands.txt").read_text("utf-8")
-    brands = {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
+    brands = set()
+    for name in ("facility_brands.txt", "organization_brands.txt"):
+        text = data.joinpath(name).read_text("utf-8")
+        brands |= {line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"}
     hospitals = data.joinpath("facility_names.txt").read_text("utf-8")
     for line in hospitals.splitlines():
         if not line or line[0] == "#":

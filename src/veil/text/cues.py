@@ -295,6 +295,24 @@ _SIGNOFF_DASH = re.compile(
     r"[ \t]*(?:\n|$|[.,])))")
 """'-- kt', '-nate b', '-- Mykola in call center': a dash and a name or initials that sign a
 message, at the end of a line or before where the writer sits."""
+_SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]+|(?:^|(?<=[\s.!?]))(?:--?|—|–|/)[ \t]*)"
+                           r"([A-Z]{2,3})(?=[ \t]*(?:\n|$))", re.MULTILINE)
+"""'-- QAD', '/DY', '-BO', 'visit. RK': a writer's initials in capitals that sign a message,
+after a dash, a slash or a finished sentence, alone at the end of a line."""
+_NOT_INITIALS = frozenset({
+    "BP", "RR", "HR", "CP", "ABD", "GI", "ENT", "SOB", "CV", "MSK", "EXT", "DM", "HTN", "AF",
+    "RT", "SW", "CM", "DC", "DX", "TX", "HX", "RX", "SX", "FX", "AP", "QOD", "LTC", "HH", "DME",
+    "OB", "GYN", "US", "LP", "UCX", "BCX", "GLU", "ALB", "AMB", "WNL", "AAO", "NT", "ND", "BS",
+    "LE", "UE", "RUE", "LUE", "RLE", "LLE", "RUQ", "LUQ", "RLQ", "LLQ", "CN", "DTR", "ROM", "WB",
+    "NWB", "FWB", "PWB", "ADL", "BMI", "NC", "RA", "VS", "VSS", "POC", "CVS", "PE", "MI", "OR",
+    "ER", "ED", "IV", "IM", "PO", "SQ", "SC", "OD", "OS", "OU", "EOM", "CBG", "FYI", "PS", "NB",
+    "RE", "CC", "TBD", "TBA", "NKA", "NKDA", "NSR", "SR", "ST", "MG", "MCG", "ML", "GM", "KG"})
+"""Clinical and chart abbreviations that end a line the way initials do ('vitals. BP')."""
+_SIGNOFF_CREDENTIAL = re.compile(r"(?:^|(?<=[\s.!?]))(?:--?|—|–)[ \t]*"
+                                 r"([a-z]\.[ \t]?[a-z][a-z'’\-]+)"
+                                 r"(?=,?[ \t]+(?i:rn|lpn|lvn|cna|md|do|np|pa|pa-c|pharmd|rph|msw|"
+                                 r"lcsw|pt|ot|rt|emt|bsn|aprn|crna)\b)", re.MULTILINE)
+"""'-- s. hollis LPN': an initial and a surname in lower case before a credential."""
 _CHAT_WORDS = frozenset({"OK", "OKAY", "THX", "TY", "TIA", "LOL", "PLS", "PLZ", "ASAP", "BTW",
                          "IMO", "FYI", "YES", "NO", "THANKS", "BYE", "END", "NA", "NONE", "SENT",
                          "DONE", "SEE", "AND", "THE", "ETC", "PRN", "BID", "TID", "QID", "QD",
@@ -706,6 +724,15 @@ class CueFinder:
             if len(first) > 3 and not (lex.is_name(first) or (
                     words.zipf(first) < _RARE and not words.is_english(first))):
                 continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.8))
+        for match in _SIGNOFF_CAPS.finditer(text):
+            key = fold(match.group(1))
+            if key in _CHAT_WORDS or key in _NOT_INITIALS or key in FUNCTION_WORDS \
+                    or lex.is_clinical(key) or key in lex.states or key in lex.titles \
+                    or (len(key) > 2 and words.is_english(key)):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.75))
+        for match in _SIGNOFF_CREDENTIAL.finditer(text):
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.8))
         for match in _PARTICLE_NAME.finditer(text):
             surname = fold(match.group(2).split()[-1])

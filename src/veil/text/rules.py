@@ -104,6 +104,10 @@ _EVENT_WORD_LIST = (
     "today", "tomorrow", "tonight", "transferred", "transfused", "travel", "tte", "tube", "ucx",
     "ultrasound", "update", "updated", "us", "vaccinated", "vaccine", "vaccines", "visit",
     "voluntary", "x-ray", "xray", "yesterday",
+    # labs and tests dated by a bare month/day ('Last BM 11/2', 'BMP 2/3: Cr 2.1')
+    "bm", "ua", "bmp", "cmp", "cbc", "bnp", "inr", "a1c", "hba1c", "lfts", "tsh", "abg",
+    "lytes", "swab", "pcr", "aspiration", "aspirated", "coiled", "embolized", "ablated",
+    "ablation", "telepsych", "telemed", "video", "tested",
 )
 _EVENT_WORDS = trie_pattern(_EVENT_WORD_LIST)
 _CONTEXT_WORD_LIST = (
@@ -196,7 +200,7 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
-             r"ans|a[nñ]os|anni|jahre|jaar|jr\.)"
+             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi)"
              r"(?:[\s\-]*(?:old|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
 """Years in English and the languages notes abroad are written in ('96 ans', '91 años',
 '93 Jahre alt', '90 jaar oud')."""
@@ -207,12 +211,17 @@ _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){
 
 _ID_VALUE = (r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24}"
              r"(?: (?!(?:ICD|CPT|LOINC|SNOMED|NDC|HCPCS|DRG|CVX)(?![a-z]))(?=[A-Z\-]*[0-9])"
-             r"[0-9A-Z](?:[0-9A-Z]|-[0-9A-Z]){0,11}(?![a-z])){0,5}"
-             r"|(?=[A-Z]{1,5}(?:[ \-]?[0-9]){5})[A-Z]{1,5}(?: [0-9](?:[0-9]|-[0-9]){0,13}){1,5}"
-             r"(?![A-Za-z0-9])" + _UNIT_AFTER + r")")
+             r"[0-9A-Z](?:[0-9A-Z]|-[0-9A-Z]){0,11}(?![a-z])" + _UNIT_AFTER + r"){0,5}"
+             r"|(?=[A-Z]{1,5}(?:[ \-]?[0-9]){5}|[A-Z]{2,6}(?:-[A-Z]{2,6})?(?:[ \-]?[0-9]){4})"
+             r"[A-Z]{1,6}(?:-[A-Z]{2,6})?(?: [0-9](?:[0-9]|-[0-9]){0,13}){1,5}"
+             r"(?![A-Za-z0-9])" + _UNIT_AFTER +
+             r"|(?=(?: ?[0-9]){7})[0-9]{2,4}(?: [0-9]{2,4}){2,4}(?![A-Za-z0-9])" + _UNIT_AFTER
+             + r")")
 """A labelled identifier: one token with a digit ('E4471820', 'TN1180-07'), then the groups a
-form prints it in ('887 4410 2291', 'W0366 26 118847 8'); or a letter prefix before digit
-groups of five digits or more ('CLM 2026 1104 88213', 'TREM 7254 0918'; not 'T 37', 'BP 148').
+form prints it in ('887 4410 2291', 'W0366 26 118847 8'); or a letter prefix (an issuer's
+code, 'KY-CPS') before digit groups of four digits or more, five after one letter ('CLM 2026
+1104 88213', 'TREM 7254 0918', 'JPD 2281'; not 'T 37', 'BP 148'); or seven digits or more
+in short groups ('DL 28 419 776').
 One space between groups: a wider gap or a word without a digit ends it."""
 _LABEL_TAIL = (r"(?:_(?:number|num|no|nbr|id|identifier)(?![A-Za-z0-9]))?"
                r"(?:[ \t]*\([A-Za-z0-9 .\-]{1,20}\))?")
@@ -364,6 +373,9 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*,?\s*(?:of\s+)?|\s*[\-/]\s*)" + _YEAR
           + _R, 0.95),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
+        # '09/2024-03/2025': a range of months (each side alone is a month/year)
+        r("date_num_mon_year_range", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")[ \t]*[\-–]"
+          r"[ \t]*(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
         r("date_weekday_day", d, _L + _WEEKDAY_FULL + r",?\s+(?:the\s+)?" + _ANYDAY + _R, 0.9),
         r("date_month_alone", d, r"(?=[JFMASOND])(?<![A-Za-z])(?:January|February|March|"
           r"April|June|July|"
@@ -375,6 +387,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?(?=\s+the\s+[0-3]?[0-9]"
           r"(?:st|nd|rd|th)))\s+)"
           r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b", 0.85, group=1),
+        # 'scheduled for the 27th.', 'Interview the 23rd with pt', 'Visit the 9th (Thurs)':
+        # an ordinal day after a word of an event, where no noun follows ('the 3rd time')
+        r("date_the_day_event", d, r"(?i:\b(?:for|visit|interview|interviewed|appt|appointment|"
+          r"seen|meeting|scheduled|rescheduled|booked|call|called|surgery|procedure|admitted|"
+          r"discharged|due|f/u|follow-up|back|returns?|again|expires?|expired)\s+)"
+          r"(the\s+[0-3]?[0-9](?:st|nd|rd|th))\b"
+          r"(?=[ \t]*(?:[.,;:)(!?]|$|\n|(?:at|with|and|or|when|if|so|but|then|in\s+the|"
+          r"of\s+(?:this|next|last|the)\s+month)\b))", 0.8, group=1),
         r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
           r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
           r"(?:'s)?(?![A-Za-z])", 0.8),
@@ -416,6 +436,12 @@ def _rules() -> tuple[PatternRule, ...]:
         # ('strength 4/5', 'pain 3/10', '1/2 tab') have no event word before them
         r("date_event_short", d, r"(?i:\b(?:" + _EVENT_WORDS
           + r")(?:[ \t]+[A-Za-z][A-Za-z0-9]{0,2})?[ \t]*[:(]?[ \t]*(?:on[ \t]+)?)(?<![0-9])"
+          r"(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
+          + _MON + r"/" + _DAYNUM + r")" + _RD
+          + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
+        # a procedure named by its suffix, then a month/day: 's/p hemiarthroplasty 12/2'
+        r("date_procedure_short", d, r"(?i:(?<=[a-z]{2})(?:ectomy|plasty|otomy|ostomy|oscopy|"
+          r"ogram|ography|pexy|desis|rrhaphy)\b(?:[ \t]+(?:on|of))?[ \t]*[:(]?[ \t]*)(?<![0-9])"
           r"(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
           + _MON + r"/" + _DAYNUM + r")" + _RD
           + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
@@ -812,7 +838,8 @@ def _rules() -> tuple[PatternRule, ...]:
           + _R, 0.9, group=1, validator="has_digit"),
         r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plate|plate|tag|tags|vehicle\s+"
           r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
-          r"of\s+|reading\s+|reads\s+|was\s+)?)([A-Za-z0-9]{1,4}[\- ]?[A-Za-z0-9]{1,5})"
+          r"of\s+|reading\s+|reads\s+|was\s+)?)([A-Za-z0-9]{1,4}[\- ]?[A-Za-z0-9]{1,5}"
+          r"(?:-[A-Za-z0-9]{1,4})?)"
           + _R, 0.9, group=1, validator="has_digit"),
         # 'reg MA19 XKT', 'Kennzeichen M-JF 1951', 'parking pass (KA 05 MN 4412)', 'placa
         # ABC-123-D': registration words of other countries, a value of letters and digits
@@ -1429,6 +1456,10 @@ FIRST_CHARS["date_context_short"] = "".join(sorted(
 FIRST_CHARS["date_month_word"] = "(nlsuteEdhamM&NLSUTDHA"
 FIRST_CHARS["date_event_day_month"] = "".join(sorted(
     {w[0] for w in _DM_CONTEXT_LIST} | {w[0].upper() for w in _DM_CONTEXT_LIST}))
+FIRST_CHARS["date_procedure_short"] = "dDeEoOpPrR"
+FIRST_CHARS["date_the_day_event"] = "abcdefimprsvABCDEFIMPRSV"
+NEEDS["date_procedure_short"] = ("ectomy", "plasty", "otomy", "ostomy", "oscopy", "ogram",
+                                 "ography", "pexy", "desis", "rrhaphy")
 FIRST_CHARS["date_event_short"] = "".join(sorted({w[0] for w in _EVENT_WORD_LIST}
                                                   | {w[0].upper() for w in _EVENT_WORD_LIST}))
 NEEDS.update(rules_abroad.NEEDS)

@@ -34,7 +34,7 @@ from veil.text.cues import CueFinder
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
-from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold, lexicon
 from veil.text.merge import merge
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.ocr import letter_reading
@@ -249,6 +249,9 @@ def _ascii_alnum(char: str) -> bool:
 
 _STATE_ZIP_AFTER = re.compile(r",?[ \t]+[A-Z]{2}\.?,?[ \t]+[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
 """A state code and a ZIP after a town: an address's town, whatever its words mean."""
+_STATE_CODE_AFTER = re.compile(r",?[ \t]+[A-Z]{2}(?![A-Za-z])")
+"""A state code in capitals right after a town the postal list has in that state ('Glasgow
+KY' is no coma scale)."""
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
 """A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
@@ -301,6 +304,64 @@ def _coordinated_identifier(text: str, span: Span) -> list[Span]:
         out.append(Span(match.start(1), match.end(1), span.type, "coordinated", 0.8))
         end = match.end(1)
     return out
+
+
+_EDGE_TYPES = frozenset({PhiType.MRN, PhiType.ACCOUNT, PhiType.ID, PhiType.HEALTH_PLAN,
+                         PhiType.LICENSE, PhiType.DEVICE, PhiType.SSN})
+_CODE_PREFIX = re.compile(r"(?<![A-Za-z0-9\-./])([A-Z]{2,8}(?:-[A-Z]{2,8})?) $")
+"""An issuer's or form's code printed before a number ('JPD 2281', 'MN-MA 00319842', 'LOT
+MKW2281'): capitals, one space before the found value."""
+_GENERIC_LABELS = frozenset({"ID", "NO", "NR", "NUM", "NBR", "MRN", "SSN", "NPI", "DEA", "UDI",
+                             "DOB", "ACCT", "PIN", "FIN", "CSN", "MBI", "HICN", "EIN", "TIN", "NHS",
+                             "ICN", "DL", "REF", "CASE", "FILE", "CLAIM", "MEMBER", "POLICY"})
+"""Labels that name the kind of number and stay in the text ('member ID [..]', 'SSN [..]')."""
+_MORE_GROUPS = re.compile(r"(?: [0-9]{2,6}){1,4}(?![0-9A-Za-z/]|[.,:\-][0-9A-Za-z])"
+                          r"(?![ \t]*(?i:mg|mcg|ml|units?|iu|mmol|meq|%|mm|cm|kg|lbs?|yo|y/o|"
+                          r"years?|yrs?|days?|weeks?|wks?|months?|hours?|hrs?|minutes?|min|"
+                          r"times|x|bpm|am|pm|percent)\b)")
+"""Digit groups right after a found number ('C-File 22 441 879', 'UHC 0384 4719 21'): the
+rest of the same number as a form prints it, unless a unit or a count follows."""
+
+
+def _code_edges(text: str, span: Span, lexicon: Lexicon) -> Span | None:
+    """A found identifier widened over the capitals code before it and the digit groups
+    after it, so no part of one number is left behind ('MN-MA 00319842' when only the
+    digits were found). A clinical word before it stays ('ICD 2190345')."""
+    start, end = span.start, span.end
+    prefix = _CODE_PREFIX.search(text, max(0, start - 20), start)
+    if prefix is not None:
+        key = fold(prefix.group(1))
+        if key not in FUNCTION_WORDS and key not in _GENERIC_LABELS and key not in lexicon.states \
+                and not lexicon.is_clinical(key) \
+                and not any(lexicon.is_clinical(part) for part in key.split("-")):
+            start = prefix.start(1)
+    if text[end - 1:end].isdigit():
+        groups = _MORE_GROUPS.match(text, end)
+        if groups is not None:
+            end = groups.end()
+    if (start, end) == (span.start, span.end):
+        return None
+    return Span(start, end, span.type, span.source, span.score)
+
+
+_AGED_BEFORE = re.compile(r"(?i:\baged)[ \t]+$")
+_HALF_AFTER = re.compile(r"(?i:[ \t]+and[ \t]+a[ \t]+half|-and-a-half|[ \t]*½)(?![A-Za-z])")
+
+
+def _age_edges(text: str, span: Span) -> Span | None:
+    """An age widened to the words that are part of it: 'aged 94' (as 'a 94-year-old' is one
+    phrase) and 'ninety-nine and a half'. The Safe Harbor replacement still rewrites only
+    the number ('aged 90+')."""
+    start, end = span.start, span.end
+    before = _AGED_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None:
+        start = before.start()
+    half = _HALF_AFTER.match(text, end)
+    if half is not None:
+        end = half.end()
+    if (start, end) == (span.start, span.end):
+        return None
+    return Span(start, end, span.type, span.source, span.score)
 
 
 _SHORT_TEXT = 300
@@ -464,7 +525,8 @@ class Scrubber:
         if span.type is PhiType.CITY and (
                 (len(words) > 1 and " ".join(words) in lex.places
                  and " ".join(words) not in lex.states)
-                or _STATE_ZIP_AFTER.match(text, span.end)):
+                or _STATE_ZIP_AFTER.match(text, span.end)
+                or (span.source == "postal_town" and _STATE_CODE_AFTER.match(text, span.end))):
             return False  # 'Oklahoma City' is no state; 'Huntington, WV 25701' no eponym
         if span.type is PhiType.NAME and all(
                 _DEPARTMENT_END.search(w) or w in _NO_PERSON or w in FUNCTION_WORDS
@@ -547,7 +609,8 @@ class Scrubber:
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_name",
                                       0.9))
-                extra.extend(self._nickname_after(text, span.end))
+                extra.extend(self._nickname_after(text, span.end,
+                                                  capitals=text[span.start:span.end].isupper()))
         extra.extend(layout_spans(text, spans, self.lexicon))
         extra.extend(address_lines(text, spans, self.lexicon))
         extra.extend(_days_in_dated_note(text, spans))
@@ -602,6 +665,14 @@ class Scrubber:
                                       0.85))
             elif span.type in _COORDINATED_TYPES:
                 extra.extend(_coordinated_identifier(text, span))
+            if span.type in _EDGE_TYPES:
+                wider = _code_edges(text, span, self.lexicon)
+                if wider is not None:
+                    extra.append(wider)
+            elif span.type is PhiType.AGE:
+                wider = _age_edges(text, span)
+                if wider is not None:
+                    extra.append(wider)
             if span.type is PhiType.NAME:
                 age = _AGE_AFTER_NAME.match(text, span.end)
                 if age:
@@ -616,10 +687,13 @@ class Scrubber:
                                       span.score))
         return merge([*spans, *extra], text) if extra else spans
 
-    def _nickname_after(self, text: str, end: int) -> list[Span]:
+    def _nickname_after(self, text: str, end: int, *, capitals: bool = False) -> list[Span]:
         """'Euphemia "Effie" Cartwright', 'Thibodeaux, Jacques "JoJo"': a quoted word right
         after a name is the person's nickname, and the capitalized words right after the
-        nickname are the rest of the name (not a function, clinical or everyday word)."""
+        nickname are the rest of the name (not a function, clinical or everyday word).
+        A nickname in capitals counts after a name in capitals when it is a known name
+        ('KOENIG, WILHELMINA "BILLIE"'), or when it is two or three letters with the rest
+        of the name right after it ('Jaylen "JJ" Washington')."""
         match = _NICKNAME.match(text, end)
         lex = self.lexicon
         if match is None:
@@ -631,6 +705,11 @@ class Scrubber:
             return []
         nick = match.group(1)
         key = fold(nick)
+        if nick.isupper() and nick.isalpha() and not lex.is_clinical(key) and (
+                (capitals and len(nick) > 3 and lex.is_name(key))
+                or (len(nick) <= 3 and (rest := _REST_OF_NAME.match(text, match.end()))
+                    and lex.is_name(fold(rest.group(1))))):
+            return [Span(match.start(1), match.end(1), PhiType.NAME, "name_nickname", 0.8)]
         if nick.isupper() or key in FUNCTION_WORDS or lex.is_clinical(key) \
                 or words_module.term_shaped(key) or (words_module.is_english(key)
                                                      and not lex.is_name(key)):

@@ -39,6 +39,12 @@ _LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
 _LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\b(?:name|from|caller|sender)\s*:\s*)(?=[a-z])")
+_LOWER_PERSON_LABEL = re.compile(r"(?i:\b(?:patient|pt|resident|client|member|subscriber|"
+                                 r"guarantor|insured|signed(?:[ \t]+by)?|attending|surgeon)"
+                                 r"[ \t]*:[ \t]*)(?=[a-z])")
+"""A field label for a person, then lower-case words ('pt: mcallister-yoon, grace',
+'signed: tran, quoc-bao MD', 'patient: kyle t. brandenburg')."""
+_LOWER_NAME_TOKEN = re.compile(r"[a-z](?:[a-z'’\-]*[a-z])?\.?")
 _LOWER_RELATION = re.compile(
     r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\("
     r"(?:(?:my|his|her|their|pt'?s|the\s+pt'?s|patient'?s)[ \t]+)?"
@@ -155,7 +161,43 @@ class _LowerCase(_FinderBase):
                     break
             if start >= 0:
                 spans.append(Span(start, end, PhiType.NAME, "name_lower_label", 0.8))
+        persons = _LOWER_PERSON_LABEL.finditer(text) if ":" in text else ()
+        for match in persons:
+            span = self._lower_labelled_person(text, match.end())
+            if span is not None:
+                spans.append(span)
         return spans
+
+    def _lower_labelled_person(self, text: str, at: int) -> Span | None:
+        """Up to four lower-case words after a person's field label, each a name word, an
+        initial ('t.') or a word no dictionary holds, joined by one space or a comma
+        (last, first); the first other word or a wider gap ends the name. A clause after
+        the label ('pt: feeling better') is no name: its words are English."""
+        lex = self.lex
+        start = end = -1
+        named = False
+        for count, word in enumerate(_LOWER_NAME_TOKEN.finditer(text, at, min(len(text),
+                                                                            at + 60))):
+            gap = text[end:word.start()] if end >= 0 else ""
+            if count >= 4 or (end >= 0 and gap not in (" ", ", ")):
+                break
+            value = word.group().rstrip(".")
+            if len(value) == 1:
+                if start < 0:
+                    break  # an initial does not open a name
+                end = word.end()
+                continue
+            parts = [fold(part) for part in value.split("-") if part]
+            if not parts or not all(self._usable(k) and (lex.is_name(k) or (
+                    not is_english(k) and pronounceable(k))) for k in parts):
+                break
+            named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
+            if start < 0:
+                start = word.start()
+            end = word.start() + len(value)
+        if start < 0 or not named:
+            return None
+        return Span(start, end, PhiType.NAME, "name_lower_label", 0.8)
 
     def _lower_name_word(self, word: str, first: bool, strict: bool = False) -> bool:
         """A lower-case chat word that is a surname (or a given name, for the first word), no

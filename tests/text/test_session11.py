@@ -1,0 +1,90 @@
+"""Session 11: numbers kept whole (an issuer's code before, digit groups after), ages with
+'aged' and 'and a half', nicknames in capitals, month/day dates after labs and procedures,
+month/year ranges, ordinal days after event words, sign-off initials, lower-case names after
+person labels, employers and store chains, towns before their state code."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text.scrubber import ScrubOptions, Scrubber
+from veil.text.spans import PhiType
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("officer Stacks badge JPD 2281, report #24-011872.", "JPD 2281", None),
+    ("given father's residence, ref KY-CPS 26-31770.", "KY-CPS 26-31770", None),
+    ("my dad's VA claim number is C-File 22 441 879, he has", "22 441 879", None),
+    ("ion: photo ID checked - PA DL 28 419 776 exp. 08/14/2028.", "28 419 776", None),
+    ("Medicaid (MA) MN-MA 00319842. Needs replacement", "MN-MA 00319842", None),
+    ("the other car plate was TN 7F3-K21, she's 8 weeks", "TN 7F3-K21", PhiType.PLATE),
+    ("My great-aunt Zofia, aged 103, in Hamtramck", "aged 103", PhiType.AGE),
+    ("my mother is ninety-nine and a half and takes Ativan", "ninety-nine and a half",
+     PhiType.AGE),
+    ("my father Nguyen Van Binh, 93 tuổi, lives in", "93 tuổi", PhiType.AGE),
+    ('Resident: KOENIG, WILHELMINA "BILLIE"     DOB: 02/11/1931', 'KOENIG, WILHELMINA "BILLIE',
+     PhiType.NAME),
+    ('Pt: Jaylen "JJ" Washington Jr.   Age 7 yrs', '"JJ', PhiType.NAME),
+    ("Last BM 11/2. Skin: stage 2 sacrum, healing", "11/2", PhiType.DATE),
+    ("neck fx s/p hemiarthroplasty 12/2; post-op delirium", "12/2", PhiType.DATE),
+    ("F/u telepsych 3/6. Return sooner if worse", "3/6", PhiType.DATE),
+    ("- 09/2024-03/2025: carboplatin/pemetrexed", "09/2024-03/2025", PhiType.DATE),
+    ("Interview the 23rd with pt and son", "the 23rd", PhiType.DATE),
+    ("we are scheduled at the clinic for the 27th.", "the 27th", PhiType.DATE),
+    ("Closed. /DY", "DY", PhiType.NAME),
+    ("ection before pyloromyotomy. -BO", "BO", PhiType.NAME),
+    ('lding "besides Mr. Tubbs." -- s. hollis LPN', "s. hollis", PhiType.NAME),
+    ("patient: kyle t. brandenburg          mrn: SP-7719024", "kyle t. brandenburg",
+     PhiType.NAME),
+    ("pt: mcallister-yoon, grace  /  mrn 09918327", "mcallister-yoon, grace", PhiType.NAME),
+    ("he fell from a ladder at work (Home Depot in Florence SC)", "Home Depot",
+     PhiType.FACILITY),
+    ("| omeprazole 20 mg | daily | Walgreens | taking |", "Walgreens", PhiType.FACILITY),
+    ("my brother got hurt at the Nucor mill last week", "Nucor", PhiType.FACILITY),
+    ("Sunset Manor in Glasgow KY keeps getting UTIs", "Glasgow", PhiType.CITY),
+])
+def test_session11_mechanisms(scrubber: Scrubber, text: str, value: str,
+                              kind: PhiType | None) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Plan A 12345 units heparin bolus then infusion.",
+    "grade 3/6 systolic murmur at the left sternal border",
+    "he had a colonoscopy 1/2 prep taken",
+    "here for the 3rd time this year",
+    "came back for the 2nd dose of the series",
+    "Pt stable. NAD",
+    "vitals stable. BP",
+    "Refer to ENT",
+    "pt: feeling better today",
+    "patient: alert and oriented x3",
+    "the target dose is 5 mg daily",
+    "Target HR 60-70. Delta wave on ECG.",
+    "progressive dyspnea and a nationwide shortage of amoxicillin",
+    "Glasgow coma scale 14 on arrival",
+    'Code status "DNR" confirmed with the family',
+])
+def test_session11_clinical_text_unchanged(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+def test_number_edges_keep_labels_and_units(scrubber: Scrubber) -> None:
+    """A generic label stays outside the span ('member ID'), a clinical word before it too
+    ('ICD'), and a dose after the number is not read as one of its groups."""
+    text = "member ID W208841177 and ICD 2190345 device; MRN 1234567 45 mg given"
+    spans = scrubber.find(text)
+    starts = {text[s.start:s.end] for s in spans}
+    assert "W208841177" in starts
+    assert not any("ID" in text[s.start:s.end] for s in spans)
+    assert not any("ICD" in text[s.start:s.end] for s in spans)
+    dose = text.index("45 mg")
+    assert not any(s.start <= dose < s.end for s in spans)
+
+
+def test_aged_age_keeps_its_word_under_safe_harbor() -> None:
+    """The span covers 'aged 103'; Safe Harbor rewrites the number only."""
+    out = Scrubber(ScrubOptions()).scrub("Zofia, aged 103, in pain")
+    assert "aged 90+" in out
+    assert "103" not in out
