@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.text.coverage import covered
-from veil.text.scrubber import ScrubOptions, Scrubber
+from veil.text.scrubber import Scrubber, ScrubOptions
 from veil.text.spans import PhiType
 
 
@@ -88,3 +88,40 @@ def test_aged_age_keeps_its_word_under_safe_harbor() -> None:
     out = Scrubber(ScrubOptions()).scrub("Zofia, aged 103, in pain")
     assert "aged 90+" in out
     assert "103" not in out
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ('Mom\'s nursing home is "The Pines" in Bennington and', "The Pines", PhiType.FACILITY),
+    ("the nursing home (Cedar Crest) wants to send him", "Cedar Crest", PhiType.FACILITY),
+    ("stung by a bee at church (Grace Fellowship) in Goshen", "Grace Fellowship",
+     PhiType.FACILITY),
+    ("Our daycare, Bright Horizons on Elm Street, had a case", "Bright Horizons",
+     PhiType.FACILITY),
+    ("My mom's group home (Bridges of Bemidji) keeps giving her", "Bridges of Bemidji",
+     PhiType.FACILITY),
+    ("He used to work for Rockingham Poultry until last spring.", "Rockingham Poultry",
+     PhiType.FACILITY),
+    ("she lives out on RR 3 past the feed mill", "RR 3", PhiType.ADDRESS),
+    ("i had it in october and now theres a rash again", "october", PhiType.DATE),
+    ('he says "almost a hundred") and wants a new knee', "a hundred", PhiType.AGE),
+    ('HealthPartners, "Subscriber #" 18847233-01.', "18847233-01", PhiType.HEALTH_PLAN),
+    ('Medicaid "recipient number" 30419977B', "30419977B", PhiType.HEALTH_PLAN),
+    ("- Medi-Cal BIC # 99482117C4", "99482117C4", PhiType.HEALTH_PLAN),
+])
+def test_session11_named_places_and_labels(scrubber: Scrubber, text: str, value: str,
+                                           kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "call the clinic (ENT) tomorrow about the referral",
+    "the facility (SNF) said the bed is ready",
+    "the clinic (Cardiology) called back",
+    "the school nurse called about the inhaler",
+    "PHARMACY PRIOR AUTHORIZATION REQUEST",
+    "RR 18, HR 90, SpO2 97% on room air",
+    "almost a hundred times a day",
+    "we may go in may cases",
+])
+def test_session11_departments_and_counts_unchanged(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -224,13 +224,14 @@ code, 'KY-CPS') before digit groups of four digits or more, five after one lette
 in short groups ('DL 28 419 776').
 One space between groups: a wider gap or a word without a digit ends it."""
 _LABEL_TAIL = (r"(?:_(?:number|num|no|nbr|id|identifier)(?![A-Za-z0-9]))?"
-               r"(?:[ \t]*\([A-Za-z0-9 .\-]{1,20}\))?")
+               r"(?:[ \t]*\([A-Za-z0-9 .\-]{1,20}\)|[ \t]*[\"“][A-Za-z ]{1,24}[\"”])?")
 """What may follow a label word: a joined field suffix ('group_number') and a parenthesis
 ('NAM (RAMQ)', 'Member ID (primary)')."""
 _LEADER = r"(?:\.{2,80}+[ \t]*+|_{2,80}+[ \t]*+)?"
 """Form leaders between a label and its value ('Group # ......... TN1180-07')."""
 _SEP = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
-        r"[ \t]*#?[ \t]*(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*" + _LEADER + r")")
+        r"[ \t]*#?[\"”]?[ \t]*(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*" + _LEADER
+        + r")")
 """Atomic: taken once, never given back, so a label before a long run of blanks (an empty
 form field) costs linear time, not a cubic backtrack over where each blank belongs."""
 _ANY_PHONE = (r"((?=(?:[ ./\-()]*+[0-9]){8,13}(?![ ./\-]?[0-9]))\+?\(?[0-9]{1,5}\)?"
@@ -382,6 +383,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|"
           r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
           r"(?<=since )|(?<=until )|(?<=early )|(?<=late )|(?<=mid-))May)(?![A-Za-z])", 0.75),
+        # a month in lower case (chat, dictation) after a word that dates it, where the
+        # clause ends ('had it in october and', 'turning 98 in may,', 'in november period')
+        r("date_month_lower", d, r"(?<![A-Za-z])(?:in|since|until|till|by|last|next|early|"
+          r"late|mid-?|this|of)[ \t]+(january|february|march|april|may|june|july|august|"
+          r"september|october|november|december|sept|oct|nov|dec)(?=[ \t]*(?:[.,;:!?)\"]|$|"
+          r"\n|(?:and|or|but|when|so|then|period|comma|of|[0-9]{4})\b))", 0.75, group=1),
         r("date_the_day", d, r"(?i:\b(?:on|since|until|till|by|from|before|after|through|"
           r"(?:yesterday|today|tomorrow|tonight)(?=\s+the\s+[0-3]?[0-9](?:st|nd|rd|th))|"
           r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?(?=\s+the\s+[0-3]?[0-9]"
@@ -439,6 +446,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
           + _MON + r"/" + _DAYNUM + r")" + _RD
           + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
+        # 'out on RR 3', 'lives on Rural Route 2' (never 'RR 18', the breathing rate)
+        r("rural_route_on", PhiType.ADDRESS, r"(?i:\b(?:on|off|along|near|past)[ \t]+)("
+          r"(?:RR|R\.R\.|[Rr]ural[ \t]+[Rr]oute)[ \t]*#?[ \t]*[0-9]{1,3})(?![0-9])", 0.8, group=1),
         # a procedure named by its suffix, then a month/day: 's/p hemiarthroplasty 12/2'
         r("date_procedure_short", d, r"(?i:(?<=[a-z]{2})(?:ectomy|plasty|otomy|ostomy|oscopy|"
           r"ogram|ography|pexy|desis|rrhaphy)\b(?:[ \t]+(?:on|of))?[ \t]*[:(]?[ \t]*)(?<![0-9])"
@@ -556,6 +566,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_quoted", PhiType.AGE, r"(?i:\b(?:i'm|i\s+am|im|he\s+is|she\s+is|he's|she's|"
           r"i'll\s+be|turning|turned)\s+[\"“'‘])(" + _AGE_NUM + r"|" + _AGE_WORDS + r")"
           r"(?![0-9]|\.[0-9])" + _R, 0.9, group=1),
+        # 'I'll be a hundred in the spring', 'almost a hundred': the age itself, not a count
+        r("age_a_hundred", PhiType.AGE, r"(?i:\b(?:be|almost|nearly|turning|turns|turned|"
+          r"reach|reached|reaching|past)[ \t]+)(a[ \t]+hundred)(?![ \t]*(?:and|percent|%|times|"
+          r"mg|ml|units|dollars|bucks|miles|pounds|lbs|people|patients|years[ \t]+ago|of|"
+          r"[a-z]+s)\b)", 0.85, group=1),
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
         # 'ages of residents range 78 to 98', 'aged 85-97': the top of an age range over 89
@@ -829,7 +844,8 @@ def _rules() -> tuple[PatternRule, ...]:
           + _RD, 0.95),
         r("health_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|plan|"
           r"beneficiary|insurance|insured|medicare|medicaid|hicn|mbi|payer|payor|coverage|"
-          r"health\s+plan|carrier|nam|ramq|ohip|phn|nhs|medicare\s+card|carte|grp)(?![A-Za-z0-9])"
+          r"health\s+plan|carrier|nam|ramq|ohip|phn|nhs|medicare\s+card|carte|grp|bic|"
+          r"recipient)(?![A-Za-z0-9])"
           + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         r("license", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic|dea|npi|upin|dl|driver'?s?\s+"
@@ -1252,7 +1268,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_day_mon_any": _MONTHS, "date_year_mon_day": _MONTHS, "date_at_time": ("@",),
     "date_mon_name_year": _MONTHS, "date_day_mon_year": _MONTHS, "date_compact_mon": _MONTHS,
     "date_mon_day": _MONTHS, "date_day_of_mon": _MONTHS, "date_day_mon": _MONTHS,
-    "date_mon_year": _MONTHS, "date_month_alone": _MONTHS, "date_weekday_day": _DAYS,
+    "date_mon_year": _MONTHS, "date_month_alone": _MONTHS, "date_month_lower": _MONTHS,
+    "date_weekday_day": _DAYS,
     "date_weekday": _DAYS, "date_weekday_numeric": _DAYS,
     "date_season_year": ("spring", "summer", "fall", "autumn", "winter"),
     "date_holiday": ("christmas", "new year", "thanksgiving", "easter", "halloween",
@@ -1289,7 +1306,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "iban", "checking", "savings", "payment", "financial", "guarantor"),
     "health_plan": ("member", "subscriber", "policy", "group", "plan", "beneficiary", "insur",
                     "medicare", "medicaid", "hicn", "mbi", "payer", "payor", "coverage",
-                    "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte", "grp"),
+                    "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte", "grp", "bic",
+                    "recipient"),
     "license": ("lic", "dea", "npi", "upin", "dl", "driver", "cert", "registration", "passport",
                 "permit", "badge", "employee", "permis", "clia"),
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
@@ -1458,6 +1476,8 @@ FIRST_CHARS["date_event_day_month"] = "".join(sorted(
     {w[0] for w in _DM_CONTEXT_LIST} | {w[0].upper() for w in _DM_CONTEXT_LIST}))
 FIRST_CHARS["date_procedure_short"] = "dDeEoOpPrR"
 FIRST_CHARS["date_the_day_event"] = "abcdefimprsvABCDEFIMPRSV"
+NEEDS["rural_route_on"] = ("rr", "r.r", "rural")
+NEEDS["age_a_hundred"] = ("hundred",)
 NEEDS["date_procedure_short"] = ("ectomy", "plasty", "otomy", "ostomy", "oscopy", "ogram",
                                  "ography", "pexy", "desis", "rrhaphy")
 FIRST_CHARS["date_event_short"] = "".join(sorted({w[0] for w in _EVENT_WORD_LIST}

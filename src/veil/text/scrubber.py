@@ -36,6 +36,7 @@ from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold, lexicon
 from veil.text.merge import merge
+from veil.text.named_orgs import named_organizations
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.ocr import letter_reading
 from veil.text.places import FACILITY_SHORT_NAMES, PlaceFinder
@@ -454,6 +455,7 @@ class Scrubber:
             found[i].extend(self.cues.find(text))
             found[i].extend(self.brands.find(text))
             found[i].extend(structured_spans(text, self.lexicon))
+            found[i].extend(named_organizations(text, self.lexicon))
             letters = letter_reading(text, self.lexicon)  # same offsets (veil.text.ocr)
             if letters is not text:
                 found[i].extend(self.names.find(letters))

@@ -1,0 +1,109 @@
+"""Organizations named right after the word for their kind, or after a verb of working.
+
+People name a home, a school, a church or an employer by a name that holds no facility word
+and is in no list ('the nursing home (Cedar Crest)', 'her group home "The Pines"', 'at
+church (Grace Fellowship)', 'our daycare, Bright Horizons', 'he used to work for Rockingham
+Poultry'). The word for the kind of place is the evidence; the name is the capitalized
+phrase that follows it, in quotes or parentheses, after a comma, or after 'called'/'named'.
+Without quotes or parentheses the phrase must have two or more words, or one word that is
+rare in English, so that 'the school nurse' or 'the pharmacy Monday' find nothing; the
+word for the kind is in lower case, as in a sentence (a header 'PHARMACY PRIOR
+AUTHORIZATION' or 'Pharmacy Appeals Unit' names a department). Spans
+carry the source `named_org`. Nothing here logs text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text import words
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.spans import PhiType, Span
+
+__all__ = ["named_organizations"]
+
+_KIND = (r"nursing[ \t]+home|group[ \t]+home|care[ \t]+home|rest[ \t]+home|foster[ \t]+home|"
+         r"daycare|day[ \t]+care|preschool|school|church|parish|congregation|mosque|temple|"
+         r"synagogue|shelter|agency|assisted[ \t]+living|memory[ \t]+care|rehab|employer|"
+         r"company|plant|mill|factory|day[ \t]+program|workshop|home[ \t]+health|hospice|"
+         r"pharmacy|practice|clinic|facility|gym|dialysis[ \t]+(?:unit|center)|caregiver"
+         r"[ \t]+agency|home[ \t]+care|senior[ \t]+center|retirement[ \t]+(?:home|community)")
+_NAME = (r"((?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'’&.\-]*"
+         r"(?:[ \t]+(?:of|the|de|la|on|at|and|&|[A-Z][A-Za-z'’&.\-]*)){0,5})")
+_DELIMITED = re.compile(r"(?i:\b(?:" + _KIND + r")\b)(?:[ \t]+(?:is|was|called|named))?"
+                        r"[ \t]*[:,]?[ \t]*(?:\(|[\"“])[ \t]*" + _NAME + r"[ \t]*(?:\)|[\"”])")
+"""'nursing home (Cedar Crest)', 'nursing home is "The Pines"'."""
+_PLAIN = re.compile(r"(?i:\b(?:" + _KIND + r")\b)(?:[ \t]+(?:called|named)[ \t]+|,[ \t]*"
+                    r"|[ \t]+)(?=[A-Z])" + _NAME)
+"""'our daycare, Bright Horizons on Elm Street', 'daycare KinderCare', 'a group home called
+Maple Ridge'."""
+_WORKED = re.compile(r"(?i:\b(?:work|works|worked|working|employed|job|employee|"
+                     r"contractor|visa)[ \t]+(?:for|at|with|by))[ \t]+(?=[A-Z])" + _NAME)
+"""'used to work for Rockingham Poultry', 'a work visa for Genentech'."""
+_DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
+"""A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
+nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
+_TRAIL = re.compile(r"(?:[ \t]+(?:of|the|de|la|on|at|and|&))+$")
+
+
+class _Filter:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def keys(self, phrase: str) -> list[str]:
+        return [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’]*", phrase)]
+
+    def plain_word(self, key: str) -> bool:
+        """A word no name is made of: function, month, clinical, state or title words."""
+        lex = self.lex
+        return (key in FUNCTION_WORDS or key in MONTH_WORDS or lex.is_clinical(key)
+                or key in lex.states or key in lex.titles)
+
+    def trimmed(self, text: str, start: int, end: int) -> int:
+        """The end of the name before a street or town after it ('Bright Horizons on Elm
+        Street' ends at 'Horizons'), and before trailing joining words."""
+        phrase = text[start:end]
+        cut = re.search(r"[ \t]+(?:on|at|in)[ \t]+[A-Z]", phrase)
+        if cut:
+            phrase = phrase[:cut.start()]
+        phrase = _TRAIL.sub("", phrase)
+        return start + len(phrase)
+
+    def named(self, phrase: str, *, delimited: bool) -> bool:
+        keys = [k for k in self.keys(phrase) if k not in ("THE", "ST")]
+        if not keys or all(self.plain_word(k) for k in keys):
+            return False
+        if delimited:
+            if len(keys) > 1:
+                return True
+            word = phrase.split()[-1]
+            if not phrase.lower().startswith("the ") and (
+                    self.lex.is_name(keys[0]) or not words.is_english(keys[0])):
+                return False  # 'the clinic (Lovelie)' names the person at its desk
+            return not (self.plain_word(keys[0]) or (word.isupper() and len(word) <= 4)
+                        or _DEPARTMENT.search(keys[0])
+                        or (words.is_english(keys[0]) and words.zipf(keys[0]) >= 4.5))
+        if len(keys) == 1:
+            key = keys[0]
+            return not self.plain_word(key) and not words.is_english(key) \
+                and words.zipf(key) < 3.0 and not self.lex.is_name(key)
+        return not any(self.plain_word(k) for k in keys[:1]) and not all(
+            words.is_english(k) and words.zipf(k) >= 4.5 for k in keys)
+
+
+def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
+    """Organizations after the word for their kind or a verb of working (see the module)."""
+    spans: list[Span] = []
+    check = _Filter(lexicon)
+    for regex, delimited in ((_DELIMITED, True), (_PLAIN, False), (_WORKED, False)):
+        for match in regex.finditer(text):
+            if regex is not _WORKED and not text[match.start():match.start() + 3].islower():
+                continue  # a header ('PHARMACY PRIOR AUTHORIZATION', 'Pharmacy Appeals Unit')
+            start = match.start(1)
+            end = check.trimmed(text, start, match.end(1)) if not delimited else match.end(1)
+            phrase = text[start:end]
+            if end <= start or (phrase.isupper() and not delimited) \
+                    or not check.named(phrase, delimited=delimited):
+                continue
+            spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))
+    return spans
