@@ -125,3 +125,31 @@ def test_session11_named_places_and_labels(scrubber: Scrubber, text: str, value:
 ])
 def test_session11_departments_and_counts_unchanged(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Lives at\n  Hauptstrasse 112\n  80331 Munchen\nFamily doctor there", "80331", PhiType.ZIP),
+    ("Lives at\n  Hauptstrasse 112\n  80331 Munchen\nFamily doctor there", "Munchen",
+     PhiType.CITY),
+    ("parents at:\nCalle Hidalgo 42, Col. Centro\n68300 San Juan Bautista Tuxtepec, Oaxaca",
+     "68300", PhiType.ZIP),
+    ("Dr. Baumgartner, Kaiser-Joseph-Strasse 212, Freiburg", "Kaiser-Joseph-Strasse 212", None),
+    ("farmhouse at the very end of Dutch Hollow Rd, past the hall", "Dutch Hollow Rd",
+     PhiType.ADDRESS),
+    ("about 3 miles north of Pukwana, turn at the grain bins", "Pukwana", PhiType.CITY),
+    ("Presented 2/6 with fever, myalgias, cough", "2/6", PhiType.DATE),
+    ("I'm a case manager; client D.W., 90, lives in a rooming house", "D.W", PhiType.NAME),
+    ("I'm a case manager; client D.W., 90, lives in a rooming house", "90", PhiType.AGE),
+])
+def test_session11_addresses_abroad_and_initials(scrubber: Scrubber, text: str, value: str,
+                                                 kind: PhiType | None) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "the patient U.S. citizen, no travel",
+    "we walked to the end of the road together",
+    "Stage 2 of 4\n2024 Annual review",
+])
+def test_session11_initials_and_roads_unchanged(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -32,6 +32,15 @@ _UNIT_BEFORE = re.compile(
     r"(?<![A-Za-z0-9])((?i:flat|apt\.?|apartment|unit|suite|ste\.?|room|rm\.?|blk\.?|block|"
     r"lot|plot[ \t]+no\.?|house[ \t]+no\.?|int\.?|piso|depto\.?|dpto\.?)[ \t]*#?[ \t]*"
     r"[0-9]{1,5}[A-Za-z]?(?:[ \t]+(?i:lot|phase|blk)[ \t]*[0-9]{1,4})*)[ \t]*,?[ \t]*$")
+_CODE_TOWN_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*|(?:[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z]*){0,3}))?"
+    r"[ \t]*\n[ \t]*)((?:[A-Z]{1,2}-)?[0-9]{4,5}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2})"
+    r"[ \t]+([A-Z][A-Za-z'’.\-]+(?:[ \t]+(?:[A-Z][A-Za-z'’.\-]+|de|del|la|le|im|am|an|der|"
+    r"di|sur|en)){0,4})(?=[ \t]*(?:,|\n|$|\())")
+"""A postcode before its town, after a street line (and a neighbourhood segment) on the same
+line after a comma or on the next line ('Hauptstraße 112\n80331 München',
+'Calle Hidalgo 42, Col. Centro\n68300 San Juan Bautista Tuxtepec', 'Rue X 4, 75012 Paris'):
+the layout of most of Europe and Latin America."""
 _TOWN_TYPES = (PhiType.CITY, PhiType.ZIP)
 _UNITS = frozenset({"MG", "MCG", "ML", "G", "KG", "UNITS", "UNIT", "TAB", "TABS", "TABLETS",
                     "CAPS", "PUFFS", "DROPS", "DAYS", "WEEKS", "MONTHS", "YEARS", "HOURS", "MINS",
@@ -66,6 +75,13 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 extra.append(Span(match.start(1), match.end(1), PhiType.ADDRESS,
                                   "address_before_town", 0.85))
         if span.type is PhiType.ADDRESS:
+            after = _CODE_TOWN_AFTER.match(text, span.end)
+            if after and not any(lexicon.is_clinical(fold(w)) for w in after.group(3).split()):
+                if after.group(1):  # a neighbourhood between ('Col. Centro')
+                    extra.append(Span(after.start(1), after.end(1), PhiType.ADDRESS,
+                                      "code_town", 0.8))
+                extra.append(Span(after.start(2), after.end(2), PhiType.ZIP, "code_town", 0.8))
+                extra.append(Span(after.start(3), after.end(3), PhiType.CITY, "code_town", 0.8))
             unit = _UNIT_BEFORE.search(text, max(line_start, span.start - 40), span.start)
             if unit:
                 extra.append(Span(unit.start(1), span.end, PhiType.ADDRESS, "address_unit",

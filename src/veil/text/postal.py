@@ -125,7 +125,8 @@ _ZIP_PLACE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:in|near|around|outside|at|p
 _ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
 """Between two ZIPs of one list ('60629 and 60632')."""
 _PLACE_PREP = re.compile(
-    r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:moved|moving|move|went|"
+    r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:north|south|east|west|"
+    r"northeast|northwest|southeast|southwest)[ \t]+of|(?:moved|moving|move|went|"
     r"drove|driving|go|going|headed|heading|back|trip|flew|flying|travel(?:l?ed|l?ing)?)[ \t]+to)"
     r"[ \t]+([A-Za-z][a-z'’\-]+(?:[ \t]+[A-Za-z][a-z'’\-]+){0,2})")
 _COMMON = 4.0

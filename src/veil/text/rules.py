@@ -107,7 +107,7 @@ _EVENT_WORD_LIST = (
     # labs and tests dated by a bare month/day ('Last BM 11/2', 'BMP 2/3: Cr 2.1')
     "bm", "ua", "bmp", "cmp", "cbc", "bnp", "inr", "a1c", "hba1c", "lfts", "tsh", "abg",
     "lytes", "swab", "pcr", "aspiration", "aspirated", "coiled", "embolized", "ablated",
-    "ablation", "telepsych", "telemed", "video", "tested",
+    "ablation", "telepsych", "telemed", "video", "tested", "presented", "presenting",
 )
 _EVENT_WORDS = trie_pattern(_EVENT_WORD_LIST)
 _CONTEXT_WORD_LIST = (
@@ -566,6 +566,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_quoted", PhiType.AGE, r"(?i:\b(?:i'm|i\s+am|im|he\s+is|she\s+is|he's|she's|"
           r"i'll\s+be|turning|turned)\s+[\"“'‘])(" + _AGE_NUM + r"|" + _AGE_WORDS + r")"
           r"(?![0-9]|\.[0-9])" + _R, 0.9, group=1),
+        # 'client D.W., 90,', '(initials on CRF: E.M.)': dotted initials after a person word
+        r("name_dotted_initials", PhiType.NAME, r"(?i:\b(?:client|pt|patient|resident|member|"
+          r"participant|subject|initials(?:[ \t]+on[ \t]+[a-z]+)?)[ \t]*:?[ \t]*)"
+          r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.)"
+          r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])", 0.8, group=1),
         # 'I'll be a hundred in the spring', 'almost a hundred': the age itself, not a count
         r("age_a_hundred", PhiType.AGE, r"(?i:\b(?:be|almost|nearly|turning|turns|turned|"
           r"reach|reached|reaching|past)[ \t]+)(a[ \t]+hundred)(?![ \t]*(?:and|percent|%|times|"
@@ -1033,7 +1038,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # walgreens on main st', '@ KUYKENDAHL RD': a street named without its number after a
         # word of place; the suffix must be a street's (USPS forms), any case
         r("street_after_place_word", PhiType.ADDRESS, r"(?i:(?:\b(?:on|off|onto|along|from|"
-          r"near|by|past|at|corner\s+of)|@)[ \t]+(?:the[ \t]+)?)"
+          r"near|by|past|at|corner\s+of|end\s+of)|@)[ \t]+(?:the[ \t]+)?)"
           r"((?:(?i:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
           r"(?:(?!(?i:the|a|an|my|his|her|our|their|this|that|same|other|next|last|first|on|at|"
           r"in|to|by|of|from|near|off|onto|along|past|and|or|main\s+floor)[ \t])"
@@ -1052,7 +1057,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # language joined to or after the name, then the number
         r("street_name_first", PhiType.ADDRESS, r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]+"
           r"(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|gade|vej|"
-          r"gatan|vägen|vagen|veien)[ \t]+[0-9]{1,4}[a-z]?(?![A-Za-z0-9])|(?<![A-Za-z])"
+          r"gatan|vägen|vagen|veien|-Straße|-Strasse|-Str\.|-Weg|-Gasse|"
+          r"-Platz|-Allee)[ \t]+[0-9]{1,4}[a-z]?(?![A-Za-z0-9])|(?<![A-Za-z])"
           r"[A-Z][A-Za-z'’\-]+[ \t]+(?:Str\.|Straße|Strasse|Weg|Gasse|Platz|Allee)[ \t]+"
           r"[0-9]{1,4}[a-z]?(?![A-Za-z0-9])", 0.85),
         r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Sp\.|Site|SITE|"
@@ -1454,7 +1460,7 @@ FIRST_CHARS.update({
     "street_lower_abbrev": "0-9",
 })
 FIRST_CHARS.update({
-    "street_after_place_word": "oOfFaAnNbBpPcC@", "street_name_first": "A-Z",
+    "street_after_place_word": "oOfFaAnNbBpPcCeE@", "street_name_first": "A-Z",
     "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "mbi": "1-9", "date_day_mon_any": "0-9",
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
@@ -1477,6 +1483,8 @@ FIRST_CHARS["date_event_day_month"] = "".join(sorted(
 FIRST_CHARS["date_procedure_short"] = "dDeEoOpPrR"
 FIRST_CHARS["date_the_day_event"] = "abcdefimprsvABCDEFIMPRSV"
 NEEDS["rural_route_on"] = ("rr", "r.r", "rural")
+NEEDS["name_dotted_initials"] = ("client", "pt", "patient", "resident", "member", "particip",
+                                 "subject", "initials")
 NEEDS["age_a_hundred"] = ("hundred",)
 NEEDS["date_procedure_short"] = ("ectomy", "plasty", "otomy", "ostomy", "oscopy", "ogram",
                                  "ography", "pexy", "desis", "rrhaphy")

@@ -97,7 +97,7 @@ _CODE_CONTEXT = re.compile(
 _ZIP_AFTER_CITY = re.compile(r",?[ \t]+(?:[A-Z]{2}\.?,?[ \t]+)?([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _AGE_AFTER_NAME = re.compile(
     r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*who\s+is\s+|"
-    r",\s*(?:age\s+|aged\s+)?|\s*\(\s*|"
+    r"\.?,\s*(?:age\s+|aged\s+)?|\s*\(\s*|"
     r"[ \t]+(?=(?:9[0-9]|1[01][0-9])[ \t]+(?:lives|is|was|has|had|with|and|yo|y/o|years?|"
     r"next)\b))"
     r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
