@@ -50,7 +50,7 @@ from spacy.tokens import Doc, DocBin
 
 import veil
 from veil.synth.notes import generate_notes, hard_negatives, short_queries
-from veil.text.corpus import NoteRecord
+from veil.text.corpus import NoteRecord, read_records
 from veil.text.lexicon import lexicon
 
 DATA = Path(veil.__file__).parent / "data"
@@ -384,8 +384,21 @@ def to_doc(nlp: spacy.language.Language, segs: Segs) -> Doc:
     return doc
 
 
-def build(seed: int, scale: float, out: Path) -> int:
-    """Write a DocBin of generated, augmented texts; return how many."""
+def hand_written(paths: Sequence[Path], r: random.Random, repeats: int) -> list[Segs]:
+    """Records of hand-written corpora with gold spans (`veil text eval` JSON lines; lines
+    without spans are PHI-free), notes cut into pieces, each repeated `repeats` times (every
+    copy is swapped and augmented on its own)."""
+    out: list[Segs] = []
+    for path in paths:
+        for rec in read_records(path):
+            pieces = chunks(from_record(rec), r) if len(rec.text) > 700 else [from_record(rec)]
+            out.extend(piece for piece in pieces for _ in range(repeats))
+    return out
+
+
+def build(seed: int, scale: float, out: Path, corpora: Sequence[Path] = (),
+          repeats: int = 3) -> int:
+    """Write a DocBin of generated (and hand-written) augmented texts; return how many."""
     r = random.Random(seed)
     k = lambda n: max(1, int(n * scale))  # noqa: E731
     docs: list[Segs] = []
@@ -398,6 +411,7 @@ def build(seed: int, scale: float, out: Path) -> int:
     docs += [fill(r.choice(NEG_TEMPLATES), r) for _ in range(k(2000))]
     docs += [fill(r.choice(CLINICAL_TEMPLATES), r, capitalize=True) for _ in range(k(8000))]
     docs += [fill(r.choice(TEMPLATES), r, drop=0.7) for _ in range(k(4000))]
+    docs += hand_written(corpora, r, repeats)
     r.shuffle(docs)
     nlp = spacy.blank("en")
     db = DocBin()
@@ -427,11 +441,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=505)
     parser.add_argument("--steps", type=int, default=6000)
     parser.add_argument("--scale", type=float, default=1.0, help="data size factor")
+    parser.add_argument("--corpus", type=Path, nargs="*", default=[],
+                        help="hand-written corpora with gold spans to train on as well "
+                             "(spent ones only: never a corpus kept for measurement)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="copies of each hand-written piece (each augmented)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    n_train = build(args.seed, args.scale, args.out / "train.spacy")
+    n_train = build(args.seed, args.scale, args.out / "train.spacy", args.corpus, args.repeats)
     n_dev = build(args.seed + 101, args.scale * 0.05, args.out / "dev.spacy")
-    print(f"{n_train} training and {n_dev} development texts (generated)")
+    print(f"{n_train} training and {n_dev} development texts")
     write_config(args.out / "config.cfg", args.steps)
     from spacy.cli.train import train
 

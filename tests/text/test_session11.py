@@ -153,3 +153,14 @@ def test_session11_addresses_abroad_and_initials(scrubber: Scrubber, text: str, 
 ])
 def test_session11_initials_and_roads_unchanged(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+def test_postcode_in_parentheses_after_a_town_not_a_year(scrubber: Scrubber) -> None:
+    assert covered(scrubber, "pregnant in Perth (6050) and my iron is 9", "6050", only=PhiType.ZIP)
+    assert not any(s.type is PhiType.ZIP for s in scrubber.find("moved to Perth (2019) and"))
+
+
+def test_acronym_after_a_kind_word_in_a_sentence(scrubber: Scrubber) -> None:
+    assert covered(scrubber, "AMH is 0.4. Fertility clinic CCRM says low reserve.", "CCRM",
+                   only=PhiType.FACILITY)
+    assert scrubber.scrub("the clinic PT said to rest") == "the clinic PT said to rest"

@@ -102,7 +102,7 @@ def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
             start = match.start(1)
             end = check.trimmed(text, start, match.end(1)) if not delimited else match.end(1)
             phrase = text[start:end]
-            if end <= start or (phrase.isupper() and not delimited) \
+            if end <= start or (phrase.isupper() and " " in phrase and not delimited) \
                     or not check.named(phrase, delimited=delimited):
                 continue
             spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))

@@ -95,6 +95,8 @@ _CODE_CONTEXT = re.compile(
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
 _ZIP_AFTER_CITY = re.compile(r",?[ \t]+(?:[A-Z]{2}\.?,?[ \t]+)?([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
+_CODE_IN_PARENS = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))([0-9]{4,6})\)")
+"""A postcode in parentheses after a town ('Perth (6050)', 'Valencia (46010)'), not a year."""
 _AGE_AFTER_NAME = re.compile(
     r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*who\s+is\s+|"
     r"\.?,\s*(?:age\s+|aged\s+)?|\s*\(\s*|"
@@ -575,7 +577,8 @@ class Scrubber:
                     extra.append(Span(abroad.start(2), abroad.end(2), PhiType.CITY,
                                       "postcode_abroad", 0.85))
             if span.type is PhiType.CITY:
-                zip_match = _ZIP_AFTER_CITY.match(text, span.end)
+                zip_match = _ZIP_AFTER_CITY.match(text, span.end) \
+                    or _CODE_IN_PARENS.match(text, span.end)
                 if zip_match:
                     extra.append(Span(zip_match.start(1), zip_match.end(1), PhiType.ZIP,
                                       "zip_city", 0.9))
