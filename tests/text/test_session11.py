@@ -164,3 +164,28 @@ def test_acronym_after_a_kind_word_in_a_sentence(scrubber: Scrubber) -> None:
     assert covered(scrubber, "AMH is 0.4. Fertility clinic CCRM says low reserve.", "CCRM",
                    only=PhiType.FACILITY)
     assert scrubber.scrub("the clinic PT said to rest") == "the clinic PT said to rest"
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("I'm Juniper Hale, 24, and I was diagnosed with", "Juniper Hale", PhiType.NAME),
+    ("Surgeon: Harrison W. Beauchamp III, MD   Cardiologist:", "Beauchamp III", PhiType.NAME),
+    ("PT NAME: GARZA, ROGELIO JR      AGE: 38", "ROGELIO JR", PhiType.NAME),
+    ("MPD officer (Ofc. Hardaway, #11294): pedestrian crossing", "11294", PhiType.ID),
+    ("Language: Somali, phone interpreter #224871 (CyraCom)", "224871", PhiType.ID),
+    ("Branch BR-0312   Provider # 36-7721", "36-7721", PhiType.ID),
+    ("fixed-wing air ambulance (LifeTeam -- tail N731LT) weather", "N731LT", PhiType.ID),
+    ("SSN: 498-22-6107   (last4 6107)", "6107)", PhiType.SSN),
+])
+def test_session11_people_and_their_numbers(scrubber: Scrubber, text: str, value: str,
+                                            kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm Catholic, 45 and worried",
+    "This is Type 2, 45 years in",
+    "the tail of the pancreas is normal",
+    "duodenal ulcer, Forrest III, no active bleeding",
+])
+def test_session11_people_words_unchanged(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -571,6 +571,17 @@ def _rules() -> tuple[PatternRule, ...]:
           r"participant|subject|initials(?:[ \t]+on[ \t]+[a-z]+)?)[ \t]*:?[ \t]*)"
           r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.)"
           r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])", 0.8, group=1),
+        # 'I'm Juniper Hale, 24,': a person introducing themselves with their age
+        r("name_intro_age", PhiType.NAME, r"(?:\b(?:I'm|I’m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is)"
+          r"[ \t]+)([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})(?=,[ \t]*(?:a[ \t]+)?"
+          r"[0-9]{1,3}(?![0-9]))", 0.8, group=1, validator="person_words"),
+        # 'phone interpreter #224871', 'Provider # 36-7721', 'tail N731LT': numbers of people
+        # and craft that a label names
+        r("interpreter_number", PhiType.ID, r"(?i:\b(?:interpreter|operator|agent|"
+          r"representative|provider)[ \t]*(?:id|no\.?|number)?[ \t]*#[ \t]*:?[ \t]*)"
+          r"([0-9][0-9\-]{2,12}[0-9])(?![0-9])", 0.8, group=1),
+        r("aircraft_tail", PhiType.ID, r"(?i:\btail(?:[ \t]+(?:number|no\.?|#))?[ \t]*:?[ \t]*)"
+          r"(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.8, group=1),
         # 'I'll be a hundred in the spring', 'almost a hundred': the age itself, not a count
         r("age_a_hundred", PhiType.AGE, r"(?i:\b(?:be|almost|nearly|turning|turns|turned|"
           r"reach|reached|reaching|past)[ \t]+)(a[ \t]+hundred)(?![ \t]*(?:and|percent|%|times|"
@@ -731,7 +742,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]*[:#]?[ \t]*)((?=[0-9OlI \t]*[0-9])(?=(?:[ \t]?[0-9OlI]){5})[0-9OlI]{1,4}"
           r"(?:[ \t][0-9OlI]{1,4}){1,5})(?![0-9A-Za-z])", 0.9, group=1),
         # 'SSN on file ends in 4417', 'last 4 of SSN: 4417'
-        r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|ss#|social)[ \t]*(?:l4|last4)[ \t]*[:#=]?"
+        r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|ss#|social)(?:[^\n]{0,30}?\(|[ \t]*)"
+          r"(?:l4|last[ \t]?4)[ \t]*[:#=]?"
           r"[ \t]*|\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
           r"ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+"
@@ -1483,6 +1495,9 @@ FIRST_CHARS["date_event_day_month"] = "".join(sorted(
 FIRST_CHARS["date_procedure_short"] = "dDeEoOpPrR"
 FIRST_CHARS["date_the_day_event"] = "abcdefimprsvABCDEFIMPRSV"
 NEEDS["rural_route_on"] = ("rr", "r.r", "rural")
+NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
+NEEDS["interpreter_number"] = ("#",)
+NEEDS["aircraft_tail"] = ("tail",)
 NEEDS["name_dotted_initials"] = ("client", "pt", "patient", "resident", "member", "particip",
                                  "subject", "initials")
 NEEDS["age_a_hundred"] = ("hundred",)

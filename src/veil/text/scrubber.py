@@ -214,6 +214,13 @@ _SHORT_SURNAME_AFTER = re.compile(r" ((?:Her|Le|Do|Ha|Ho|To|Ma|An|Ng|Vu|Vo|Yi|Oh
                                   r"said|says|called|lives|died)\b)")
 """Surnames that are also short words (Hmong 'Her', Vietnamese 'Le', 'Do', 'Vo'), written with
 a capital right after a name and before punctuation: the name's last word."""
+_GENERATION_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)(?![A-Za-z0-9])")
+"""A generation after a name ('Harrison W. Beauchamp III', 'GARZA, ROGELIO JR')."""
+_BADGE_AFTER_NAME = re.compile(r",?[ \t]*(?:\(?(?i:badge|star|unit|shield)[ \t]*)?#[ \t]?"
+                               r"([0-9]{3,7})(?![0-9])")
+"""A badge number after an officer's name ('Ofc. Hardaway, #11294')."""
+_OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
+                             r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
 _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
                                r"(?=[ \t]{2,}|[ \t]*(?:[,;\n)]|$)|[ \t]+[0-9])")
 """A single initial after a name ('ODUM P 46F', 'ODUM, PRISCILLA K'); 'A' and 'I' only with
@@ -686,6 +693,13 @@ class Scrubber:
                 if short:  # 'Kou Her.', 'Thanh Huong Le,': a capitalized short word ends it
                     extra.append(Span(span.start, short.end(1), PhiType.NAME, span.source,
                                       span.score))
+                generation = _GENERATION_AFTER.match(text, span.end)
+                if generation and len(text[span.start:span.end].split()) > 1:  # ('Forrest III')
+                    extra.append(Span(span.start, generation.end(1), PhiType.NAME, span.source,
+                                      span.score))
+                badge = _BADGE_AFTER_NAME.match(text, span.end)
+                if badge and _OFFICER_BEFORE.search(text, max(0, span.start - 16), span.start):
+                    extra.append(Span(badge.start(1), badge.end(1), PhiType.ID, "badge", 0.85))
                 initial = _TRAILING_INITIAL.match(text, span.end)
                 if initial:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,

@@ -236,6 +236,18 @@ def _town_city(values: list[str]) -> list[bool]:
     return out
 
 
+def _person_words(values: list[str]) -> list[bool]:
+    """Words that can be a person's name: one a known name or a word no English dictionary
+    holds, none clinical or a state ('Juniper Hale'; not 'Catholic', 'Diabetic', 'Type')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()]
+        out.append(any(lex.is_name(k) or not words.is_english(k) for k in keys) and not any(
+            lex.is_clinical(k) or k in lex.states for k in keys))
+    return out
+
+
 def _spaced_date(values: list[str]) -> list[bool]:
     """'09 12 1961', '17 09 1933', '02 03 25': month and day in either order are a calendar
     day (one of the first two at most 12)."""
@@ -267,5 +279,6 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "plate_value": _plate_value,
     "national_digits": _national_digits,
     "town_city": _town_city,
+    "person_words": _person_words,
 }
 """Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""
