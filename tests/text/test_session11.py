@@ -189,3 +189,18 @@ def test_session11_people_and_their_numbers(scrubber: Scrubber, text: str, value
 ])
 def test_session11_people_words_unchanged(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("5. Transplant: listed at UCHealth 6/2024, UNOS ID pending", "UCHealth"),
+    ("collapsed at the gym (24 Hour Fitness on Sepulveda Blvd) on Saturday", "24 Hour Fitness"),
+    ("Can a CVS pharmacist give me some without a script?", "CVS"),
+    ("Medications (VA mail-out via CMOP, first fill to arrive", "CMOP"),
+])
+def test_session11_brands(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.FACILITY)
+
+
+def test_session11_maker_model_and_atria_kept(scrubber: Scrubber) -> None:
+    for text in ("Fresenius 2008T machine", "Echo: both atria dilated"):
+        assert scrubber.scrub(text) == text

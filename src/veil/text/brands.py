@@ -51,7 +51,7 @@ _BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+
                      r"\b(?:work|employer|employed[ \t]+by|works[ \t]+for|worked[ \t]+for)[ \t]*:?"
                      r"[ \t]*\(?[ \t]*|\|[ \t]*)$")
 _THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
-_AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|lab|labs|"
+_AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|pharmacist|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
                     r"children|hospice|home[ \t]+health|dialysis|rehab|fax|phone|number|"
                     r"main[ \t]+line|front[ \t]+desk|in[ \t]+[A-Za-z])\b")
@@ -62,7 +62,7 @@ _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
 "Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
 _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
-                          r"(?![,.][0-9])"
+                          r"(?![,./\-][0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
 """A model number after a maker's name ('Fresenius 2008T', 'Baxter 6060')."""
 _HEADING_AFTER = re.compile(r"[ \t]*(?:[\-–—,(|]|\n|$)")
@@ -231,7 +231,7 @@ class BrandFinder:
             return True
         start = match.start()
         before = text[max(0, start - 12):start]
-        if len(keys) > 1 and all(w[:1].isupper() for w in surface.split()) and (
+        if len(keys) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in surface.split()) and (
                 not _SENTENCE_START.search(text[max(0, start - 4):start])
                 or any(len(w) <= 4 and w.isupper() for w in surface.split())):
             return True  # ('ECMO center: UT Southwestern': an acronym decides after a colon)
