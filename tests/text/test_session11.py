@@ -204,3 +204,10 @@ def test_session11_brands(scrubber: Scrubber, text: str, value: str) -> None:
 def test_session11_maker_model_and_atria_kept(scrubber: Scrubber) -> None:
     for text in ("Fresenius 2008T machine", "Echo: both atria dilated"):
         assert scrubber.scrub(text) == text
+
+
+def test_organization_fields(scrubber: Scrubber) -> None:
+    text = "Employer: Zeeland Pallet & Crate\nExam: 18 Nov 2024"
+    assert covered(scrubber, text, "Zeeland Pallet & Crate", only=PhiType.FACILITY)
+    for kept in ("Employer: retired\n", "Lab: CBC pending\n", "Transport: ALS ground\n"):
+        assert scrubber.scrub(kept) == kept

@@ -9,7 +9,9 @@ Without quotes or parentheses the phrase must have two or more words, or one wor
 rare in English, so that 'the school nurse' or 'the pharmacy Monday' find nothing; the
 word for the kind is in lower case, as in a sentence (a header 'PHARMACY PRIOR
 AUTHORIZATION' or 'Pharmacy Appeals Unit' names a department). Spans
-carry the source `named_org`. Nothing here logs text.
+carry the source `named_org`. A field whose label names a kind of organization ('Employer:',
+'School:', 'Pharmacy:') holds one too when its value is capitalized and more than generic
+words. Nothing here logs text.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places.vocabulary import _GENERIC
 from veil.text.spans import PhiType, Span
 
 __all__ = ["named_organizations"]
@@ -43,6 +46,19 @@ _WORKED = re.compile(r"(?i:\b(?:work|works|worked|working|employed|job|employee|
 _DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
 """A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
 nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
+_LABELLED = re.compile(
+    r"(?<![A-Za-z])(?i:employer|employed[ \t]+by|company|workplace|place[ \t]+of[ \t]+"
+    r"(?:employment|work)|school|daycare|day[ \t]+care|church|agency|home[ \t]+health(?:"
+    r"[ \t]+agency)?|hospice(?:[ \t]+agency)?|nursing[ \t]+home|group[ \t]+home|facility|"
+    r"pharmacy|law[ \t]+firm|firm|shelter|day[ \t]+program|dme[ \t]+"
+    r"(?:company|vendor|supplier)|vendor)[ \t]*:[ \t]*"
+    r"([A-Z0-9][A-Za-z0-9'’&.\-]*(?:[ \t](?:[A-Za-z0-9'’&.\-]+|#[ \t]?[0-9]+)){0,7})")
+"""'Employer: Zeeland Pallet & Crate', 'School: Jordan High School': the value of a field
+whose label names a kind of organization, up to a comma, a bracket, two spaces or the end
+of the line."""
+_NOT_AN_ORG = frozenset({"NONE", "N/A", "NA", "UNKNOWN", "UNEMPLOYED", "RETIRED", "SELF",
+                         "SELF-EMPLOYED", "DISABLED", "STUDENT", "HOMEMAKER", "NO", "YES",
+                         "PENDING", "TBD", "DECLINED", "OTHER", "HOME", "NOT"})
 _TRAIL = re.compile(r"(?:[ \t]+(?:of|the|de|la|on|at|and|&))+$")
 
 
@@ -106,4 +122,12 @@ def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
                     or not check.named(phrase, delimited=delimited):
                 continue
             spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))
+    for match in _LABELLED.finditer(text):
+        start, end = match.start(1), match.end(1)
+        phrase = text[start:end]
+        keys = check.keys(phrase)
+        if not keys or keys[0] in _NOT_AN_ORG or all(check.plain_word(k) or k in _GENERIC
+                                                      for k in keys):
+            continue
+        spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))
     return spans
