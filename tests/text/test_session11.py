@@ -121,6 +121,7 @@ def test_session11_named_places_and_labels(scrubber: Scrubber, text: str, value:
     "PHARMACY PRIOR AUTHORIZATION REQUEST",
     "RR 18, HR 90, SpO2 97% on room air",
     "almost a hundred times a day",
+    "Does the Epley maneuver work for BPPV in people over 80?",
     "we may go in may cases",
 ])
 def test_session11_departments_and_counts_unchanged(scrubber: Scrubber, text: str) -> None:

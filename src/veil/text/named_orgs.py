@@ -40,9 +40,13 @@ _PLAIN = re.compile(r"(?i:\b(?:" + _KIND + r")\b)(?:[ \t]+(?:called|named)[ \t]+
                     r"|[ \t]+)(?=[A-Z])" + _NAME)
 """'our daycare, Bright Horizons on Elm Street', 'daycare KinderCare', 'a group home called
 Maple Ridge'."""
-_WORKED = re.compile(r"(?i:\b(?:work|works|worked|working|employed|job|employee|"
-                     r"contractor|visa)[ \t]+(?:for|at|with|by))[ \t]+(?=[A-Z])" + _NAME)
-"""'used to work for Rockingham Poultry', 'a work visa for Genentech'."""
+_WORKED = re.compile(r"(?i:\b(?:(?:i|he|she|we|they|you|who|to|still|now|currently|also|"
+                     r"husband|wife|son|daughter|dad|mom|father|mother|brother|sister|partner|"
+                     r"boyfriend|girlfriend|pt|patient)[ \t]+(?:work|works|worked|working)"
+                     r"[ \t]+(?:for|at)|(?:employed|employee|contractor|job|visa)[ \t]+"
+                     r"(?:for|at|by|with|of)))[ \t]+(?=[A-Z])" + _NAME)
+"""'used to work for Rockingham Poultry', 'a work visa for Genentech' (a person works for
+it: 'does the Epley maneuver work for BPPV' asks whether a treatment helps)."""
 _DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
 """A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
 nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
