@@ -33,30 +33,33 @@ _KIND = (r"nursing[ \t]+home|group[ \t]+home|care[ \t]+home|rest[ \t]+home|foste
          r"[ \t]+agency|home[ \t]+care|senior[ \t]+center|retirement[ \t]+(?:home|community)")
 _NAME = (r"((?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'’&.\-]*"
          r"(?:[ \t]+(?:of|the|de|la|on|at|and|&|[A-Z][A-Za-z'’&.\-]*)){0,5})")
-_DELIMITED = re.compile(r"(?i:\b(?:" + _KIND + r")\b)(?:[ \t]+(?:is|was|called|named))?"
-                        r"[ \t]*[:,]?[ \t]*(?:\(|[\"“])[ \t]*" + _NAME + r"[ \t]*(?:\)|[\"”])")
+_KIND_WORD = re.compile(r"(?<![A-Za-z])(?=[nrfgcdpstmaehlvw])(?:" + _KIND + r")(?![A-Za-z])")
+"""The word for a kind of place, in lower case as in a sentence (one case-sensitive scan: a
+header 'PHARMACY PRIOR AUTHORIZATION' or 'Pharmacy Appeals Unit' names a department)."""
+_DELIMITED = re.compile(r"(?:[ \t]+(?:is|was|called|named))?[ \t]*[:,]?[ \t]*(?:\(|[\"“])"
+                        r"[ \t]*" + _NAME + r"[ \t]*(?:\)|[\"”])")
 """'nursing home (Cedar Crest)', 'nursing home is "The Pines"'."""
-_PLAIN = re.compile(r"(?i:\b(?:" + _KIND + r")\b)(?:[ \t]+(?:called|named)[ \t]+|,[ \t]*"
-                    r"|[ \t]+)(?=[A-Z])" + _NAME)
+_PLAIN = re.compile(r"(?:[ \t]+(?:called|named)[ \t]+|,[ \t]*|[ \t]+)(?=[A-Z])" + _NAME)
 """'our daycare, Bright Horizons on Elm Street', 'daycare KinderCare', 'a group home called
 Maple Ridge'."""
-_WORKED = re.compile(r"(?i:\b(?:(?:i|he|she|we|they|you|who|to|still|now|currently|also|"
-                     r"husband|wife|son|daughter|dad|mom|father|mother|brother|sister|partner|"
-                     r"boyfriend|girlfriend|pt|patient)[ \t]+(?:work|works|worked|working)"
-                     r"[ \t]+(?:for|at)|(?:employed|employee|contractor|job|visa)[ \t]+"
-                     r"(?:for|at|by|with|of)))[ \t]+(?=[A-Z])" + _NAME)
+_WORKED = re.compile(r"(?<![A-Za-z])(?=[ihswytncbdmfgpeEvj])(?:(?:i|he|she|we|they|you|who|to|"
+                     r"still|now|currently|also|husband|wife|son|daughter|dad|mom|father|mother|"
+                     r"brother|sister|partner|boyfriend|girlfriend|pt|patient)[ \t]+(?:work|"
+                     r"works|worked|working)[ \t]+(?:for|at)|(?:[Ee]mployed|employee|contractor|"
+                     r"job|visa)[ \t]+(?:for|at|by|with|of))[ \t]+(?=[A-Z])" + _NAME)
 """'used to work for Rockingham Poultry', 'a work visa for Genentech' (a person works for
 it: 'does the Epley maneuver work for BPPV' asks whether a treatment helps)."""
 _DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
 """A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
 nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
-_LABELLED = re.compile(
+_LABEL = re.compile(
     r"(?<![A-Za-z])(?i:employer|employed[ \t]+by|company|workplace|place[ \t]+of[ \t]+"
     r"(?:employment|work)|school|daycare|day[ \t]+care|church|agency|home[ \t]+health(?:"
     r"[ \t]+agency)?|hospice(?:[ \t]+agency)?|nursing[ \t]+home|group[ \t]+home|facility|"
     r"pharmacy|law[ \t]+firm|firm|shelter|day[ \t]+program|dme[ \t]+"
-    r"(?:company|vendor|supplier)|vendor)[ \t]*:[ \t]*"
-    r"([A-Z0-9][A-Za-z0-9'’&.\-]*(?:[ \t](?:[A-Za-z0-9'’&.\-]+|#[ \t]?[0-9]+)){0,7})")
+    r"(?:company|vendor|supplier)|vendor)[ \t]*$")
+_LABEL_VALUE = re.compile(r"[ \t]*([A-Z0-9][A-Za-z0-9'’&.\-]*(?:[ \t](?:[A-Za-z0-9'’&.\-]+|"
+                          r"#[ \t]?[0-9]+)){0,7})")
 """'Employer: Zeeland Pallet & Crate', 'School: Jordan High School': the value of a field
 whose label names a kind of organization, up to a comma, a bracket, two spaces or the end
 of the line."""
@@ -112,26 +115,50 @@ class _Filter:
 
 
 def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
-    """Organizations after the word for their kind or a verb of working (see the module)."""
+    """Organizations after the word for their kind, after a verb of working, or in a field
+    labelled with their kind (see the module)."""
     spans: list[Span] = []
     check = _Filter(lexicon)
-    for regex, delimited in ((_DELIMITED, True), (_PLAIN, False), (_WORKED, False)):
-        for match in regex.finditer(text):
-            if regex is not _WORKED and not text[match.start():match.start() + 3].islower():
-                continue  # a header ('PHARMACY PRIOR AUTHORIZATION', 'Pharmacy Appeals Unit')
-            start = match.start(1)
-            end = check.trimmed(text, start, match.end(1)) if not delimited else match.end(1)
-            phrase = text[start:end]
-            if end <= start or (phrase.isupper() and " " in phrase and not delimited) \
-                    or not check.named(phrase, delimited=delimited):
-                continue
-            spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))
-    for match in _LABELLED.finditer(text):
-        start, end = match.start(1), match.end(1)
-        phrase = text[start:end]
-        keys = check.keys(phrase)
-        if not keys or keys[0] in _NOT_AN_ORG or all(check.plain_word(k) or k in _GENERIC
-                                                      for k in keys):
-            continue
-        spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))
+    for kind in _KIND_WORD.finditer(text):
+        for regex, delimited in ((_DELIMITED, True), (_PLAIN, False)):
+            match = regex.match(text, kind.end())
+            if match is not None:
+                span = _candidate(text, match, check, delimited=delimited)
+                if span is not None:
+                    spans.append(span)
+                    break
+    for match in _WORKED.finditer(text):
+        span = _candidate(text, match, check, delimited=False)
+        if span is not None:
+            spans.append(span)
+    spans.extend(_labelled(text, check))
+    return spans
+
+
+def _candidate(text: str, match: re.Match[str], check: _Filter, *,
+               delimited: bool) -> Span | None:
+    start = match.start(1)
+    end = match.end(1) if delimited else check.trimmed(text, start, match.end(1))
+    phrase = text[start:end]
+    if end <= start or (phrase.isupper() and " " in phrase and not delimited) \
+            or not check.named(phrase, delimited=delimited):
+        return None
+    return Span(start, end, PhiType.FACILITY, "named_org", 0.8)
+
+
+def _labelled(text: str, check: _Filter) -> list[Span]:
+    """'Employer: Zeeland Pallet & Crate': the value after a colon whose label names a kind
+    of organization (each colon's label read from the 30 characters before it)."""
+    spans: list[Span] = []
+    at = text.find(":")
+    while at >= 0:
+        if _LABEL.search(text, max(0, at - 30), at):
+            match = _LABEL_VALUE.match(text, at + 1)
+            if match is not None:
+                start, end = match.start(1), match.end(1)
+                keys = check.keys(text[start:end])
+                if keys and keys[0] not in _NOT_AN_ORG and not all(
+                        check.plain_word(k) or k in _GENERIC for k in keys):
+                    spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))
+        at = text.find(":", at + 1)
     return spans
