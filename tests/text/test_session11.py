@@ -212,3 +212,20 @@ def test_organization_fields(scrubber: Scrubber) -> None:
     assert covered(scrubber, text, "Zeeland Pallet & Crate", only=PhiType.FACILITY)
     for kept in ("Employer: retired\n", "Lab: CBC pending\n", "Transport: ALS ground\n"):
         assert scrubber.scrub(kept) == kept
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("my apartment is #212 and the super says the radiator", "#212", PhiType.ADDRESS),
+    ("We live in trailer 14 at Sunny Acres and the water", "trailer 14", PhiType.ADDRESS),
+    ("My mom is in room 414 at Laurel Manor and keeps", "room 414", PhiType.ADDRESS),
+    ("Sri Ramachandra Medical Centre, Porur, Chennai – 600 116", "600 116", PhiType.ZIP),
+    ("Sri Ramachandra Medical Centre, Porur, Chennai – 600 116", "Chennai", PhiType.CITY),
+])
+def test_session11_homes_and_codes(scrubber: Scrubber, text: str, value: str,
+                                   kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+def test_session11_room_air_and_doses_kept(scrubber: Scrubber) -> None:
+    for text in ("sats 94% and she is in room air today", "Dose 5 - 500 mg daily"):
+        assert scrubber.scrub(text) == text

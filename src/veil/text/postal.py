@@ -151,8 +151,9 @@ _POSTCODE = re.compile(
 """A postal code's shape (read first: numbers are rarer than capitalized words)."""
 _RUN_BEFORE_CODE = re.compile(
     r"(?<![\w'’\-])(?P<run>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2}),?[ \t]*"
-    r"(?P<state>(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+)?$")
-"""One to three capitalized words (and an Australian state) right before a postal code."""
+    r"(?:[\-–][ \t]*)?(?P<state>(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+)?$")
+"""One to three capitalized words (and an Australian state) right before a postal code, or a
+dash between them ('Chennai – 600 116')."""
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ADDRESS_BEFORE = re.compile(r"(?:,|\n|(?<![A-Za-z])(?i:in|at|to|from|near|of|and))[ \t]*$")
 """What may stand before a city with a four- or five-digit code: an address's comma, a line

@@ -1077,6 +1077,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
           r"(?=[ \t]*,[ \t]*[A-Z0-9]|[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Mobile|Trailer|RV|MHP|"
           r"Park|Estates|Court|Village|Manor))", 0.85),
+        # 'we live in trailer 14', 'my apartment is #212', 'mom is in room 414 at Laurel
+        # Manor', 'third trailer on the left, lot 22': a home's number after a home word
+        r("home_number", PhiType.ADDRESS, r"(?i:\b(?:(?:live|lives|living|stay|stays|staying|"
+          r"is|are|was|were)[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+|a[ \t]+)?|(?:apartment|apt|"
+          r"unit|room)[ \t]+(?:is|was|number)[ \t]+|(?:left|right),[ \t]+))((?i:trailer|lot|"
+          r"space|unit|apartment|apt|room|rm|cabin|site|#)[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?"
+          r"|#[ \t]?[0-9]{1,4}[A-Za-z]?)(?![A-Za-z0-9])", 0.8, group=1),
         r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .]{1,22}[ ,][0-9]{5})(?:"
           + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
@@ -1507,6 +1514,8 @@ GATES: dict[str, re.Pattern[str]] = {
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
 NEEDS["aircraft_tail"] = ("tail",)
+NEEDS["home_number"] = ("trailer", "lot", "space", "unit", "apartment", "apt", "room", " rm",
+                        "cabin", "site", "#")
 NEEDS["age_a_hundred"] = ("hundred",)
 NEEDS["date_procedure_short"] = ("ectomy", "plasty", "otomy", "ostomy", "oscopy", "ogram",
                                  "ography", "pexy", "desis", "rrhaphy")
