@@ -229,3 +229,17 @@ def test_session11_homes_and_codes(scrubber: Scrubber, text: str, value: str,
 def test_session11_room_air_and_doses_kept(scrubber: Scrubber) -> None:
     for text in ("sats 94% and she is in room air today", "Dose 5 - 500 mg daily"):
         assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The VA in Togus told my husband his hearing aids", "VA"),
+    ("Mom lives at The Terraces at Bonita Springs, she's 94.", "The Terraces"),
+    ("Can I use the Sam's Club pharmacy in Joplin with my card", "Sam's Club"),
+])
+def test_session11_places_by_context(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.FACILITY)
+
+
+def test_session11_countries_are_no_homes(scrubber: Scrubber) -> None:
+    assert not any(s.type is PhiType.FACILITY
+                   for s in scrubber.find("he moved to The Netherlands last year"))

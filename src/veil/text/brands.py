@@ -54,7 +54,7 @@ _THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
 _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|pharmacist|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
                     r"children|hospice|home[ \t]+health|dialysis|rehab|fax|phone|number|"
-                    r"main[ \t]+line|front[ \t]+desk|in[ \t]+[A-Za-z])\b")
+                    r"main[ \t]+line|front[ \t]+desk|in[ \t]+(?=[A-Z]))\b")
 _STORE_AFTER = re.compile(r"^[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{2,6}(?![0-9])")
 """A store or branch number after a chain's name ('Walgreens #09174') marks the place."""
 _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’]s)?|"
@@ -68,7 +68,8 @@ _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]
 _HEADING_AFTER = re.compile(r"[ \t]*(?:[\-–—,(|]|\n|$)")
 """What follows a place's name on a header line: a branch dash, a comma, a bracket, the end."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][ \t\"'“(]*|\n[ \t]*[-*•][ \t]*)$")
-_VA = re.compile(r"(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t]+"
+_VA = re.compile(r"(?:(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t]+"
+                 r"|(?<![A-Za-z])[Tt]he[ \t]+(?=(?:VA|V\.A\.)[ \t]+(?:in|at|of)[ \t]+[A-Z]))"
                  r"((?:[A-Z][a-z]+[ \t]+)?(?:VA|va|V\.A\.)"
                  r"(?:[ \t]+(?i:hospital|medical[ \t]+center|clinic|cboc|vamc))?)(?![A-Za-z])")
 

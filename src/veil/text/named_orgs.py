@@ -20,7 +20,7 @@ import re
 
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
-from veil.text.places.vocabulary import _GENERIC
+from veil.text.places.vocabulary import _GENERIC, COUNTRY_OR_REGION
 from veil.text.spans import PhiType, Span
 
 __all__ = ["named_organizations"]
@@ -49,6 +49,11 @@ _WORKED = re.compile(r"(?<![A-Za-z])(?=[ihswytncbdmfgpeEvj])(?:(?:i|he|she|we|th
                      r"job|visa)[ \t]+(?:for|at|by|with|of))[ \t]+(?=[A-Z])" + _NAME)
 """'used to work for Rockingham Poultry', 'a work visa for Genentech' (a person works for
 it: 'does the Epley maneuver work for BPPV' asks whether a treatment helps)."""
+_HOME_AT = re.compile(r"(?<![A-Za-z])(?:(?:lives|live|living|resides|residing|stays|staying)"
+                      r"[ \t]+at|moved[ \t]+into)[ \t]+(The[ \t]+[A-Z][A-Za-z'’\-]*"
+                      r"(?:[ \t]+(?:at|of|on)?[ \t]*[A-Z][A-Za-z'’\-]*){0,4})")
+"""'Mom lives at The Terraces at Bonita Springs': a home named with 'The' after 'lives at' or
+'moved into' (never 'moved to': 'The Netherlands' is a country)."""
 _DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
 """A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
 nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
@@ -80,7 +85,7 @@ class _Filter:
         """A word no name is made of: function, month, clinical, state or title words."""
         lex = self.lex
         return (key in FUNCTION_WORDS or key in MONTH_WORDS or lex.is_clinical(key)
-                or key in lex.states or key in lex.titles)
+                or key in lex.states or key in lex.titles or key in COUNTRY_OR_REGION)
 
     def trimmed(self, text: str, start: int, end: int) -> int:
         """The end of the name before a street or town after it ('Bright Horizons on Elm
@@ -131,6 +136,10 @@ def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
         span = _candidate(text, match, check, delimited=False)
         if span is not None:
             spans.append(span)
+    for match in _HOME_AT.finditer(text):
+        end = check.trimmed(text, match.start(1), match.end(1))
+        if check.named(text[match.start(1):end], delimited=True):
+            spans.append(Span(match.start(1), end, PhiType.FACILITY, "named_org", 0.8))
     spans.extend(_labelled(text, check))
     return spans
 
