@@ -243,3 +243,30 @@ def test_session11_places_by_context(scrubber: Scrubber, text: str, value: str) 
 def test_session11_countries_are_no_homes(scrubber: Scrubber) -> None:
     assert not any(s.type is PhiType.FACILITY
                    for s in scrubber.find("he moved to The Netherlands last year"))
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("DOB 11-Nov-1929        Ward: Yarty       Admitted: 29-Mar-2024", "Yarty",
+     PhiType.FACILITY),
+    ("found at Mill View Hospital, Caburn Ward. Conveyed by ambulance", "Caburn Ward",
+     PhiType.FACILITY),
+    ("Resident: Mrs Beryl FORSYTH      Room 17, Waratah wing", "Waratah wing",
+     PhiType.FACILITY),
+    ("Unit: Goldfine 4\nDate: 11/13/2025", "Goldfine 4", PhiType.FACILITY),
+    ("Military Road Medical, 02 9960 1144.", "02 9960 1144", PhiType.PHONE),
+    ("MRN: 0O58-2231   Enc#: E24 118 0044", "E24 118 0044", None),
+])
+def test_session11_wards_and_numbers_abroad(scrubber: Scrubber, text: str, value: str,
+                                            kind: PhiType | None) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "admitted to the Medical Ward today",
+    "East Wing lobby entrance",
+    "Unit: 4B",
+    "Ward: ICU",
+    "the Maternity Block is closed",
+])
+def test_session11_generic_wards_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

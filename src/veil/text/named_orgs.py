@@ -54,6 +54,18 @@ _HOME_AT = re.compile(r"(?<![A-Za-z])(?:(?:lives|live|living|resides|residing|st
                       r"(?:[ \t]+(?:at|of|on)?[ \t]*[A-Z][A-Za-z'’\-]*){0,4})")
 """'Mom lives at The Terraces at Bonita Springs': a home named with 'The' after 'lives at' or
 'moved into' (never 'moved to': 'The Netherlands' is a country)."""
+_WARD = re.compile(r"(?<![A-Za-z])([A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?[ \t]+(?:Ward|Wing|wing|"
+                   r"Block|Pavilion))(?![A-Za-z])")
+"""'Caburn Ward', 'Waratah wing', 'Cauvery Block': a hospital's named ward or wing."""
+_WARD_FIELD = re.compile(r"(?<![A-Za-z])(?:Ward|WARD|Unit|UNIT)[ \t]*:[ \t]*([A-Z][A-Za-z'’\-]+"
+                         r"(?:[ \t][A-Z0-9][A-Za-z0-9'’\-]*)?)")
+"""'Ward: Yarty', 'Unit: Goldfine 4': the value of a ward or unit field (not 'Unit: 4B')."""
+_PLAIN_WARD = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "MAIN", "NEW", "OLD", "UPPER",
+                         "LOWER", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "GROUND",
+                         "MEDICAL", "SURGICAL", "MATERNITY", "CHILDRENS", "PAEDIATRIC",
+                         "PEDIATRIC", "GENERAL", "ACUTE", "PRIVATE", "PUBLIC", "ISOLATION",
+                         "ORTHOPAEDIC", "GERIATRIC", "PSYCH", "LABOUR", "LABOR", "DAY",
+                         "BLOCK", "WARD", "WING", "THE", "A", "THIS", "THAT", "SAME", "OTHER"})
 _DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
 """A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
 nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
@@ -140,6 +152,14 @@ def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
         end = check.trimmed(text, match.start(1), match.end(1))
         if check.named(text[match.start(1):end], delimited=True):
             spans.append(Span(match.start(1), end, PhiType.FACILITY, "named_org", 0.8))
+    for regex in (_WARD, _WARD_FIELD):
+        for match in regex.finditer(text):
+            keys = check.keys(match.group(1))
+            name = keys[:-1] if regex is _WARD else keys
+            if name and not any(k in _PLAIN_WARD or check.plain_word(k) or k in _GENERIC
+                                for k in name):
+                spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "named_org",
+                                  0.8))
     spans.extend(_labelled(text, check))
     return spans
 

@@ -846,7 +846,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[0-9][A-Z][0-9])(?![A-Za-z0-9])", 0.8),
         r("mrn_prefixed", PhiType.MRN, r"(?<![A-Za-z0-9])MRN?[0-9]{6,10}(?![A-Za-z0-9])", 0.85),
         r("record_number", PhiType.MRN, r"(?i:\b(?:record|chart|patient|pt|hospital|unit|"
-          r"encounter|visit|admission|case|episode|lab|order|requisition|study|exam|report|"
+          r"encounter|enc|visit|admission|case|episode|lab|order|requisition|study|exam|report|"
           r"document|reference|ref|id|identifier|account)(?![A-Za-z0-9])" + _SEP_REQUIRED + r")"
           + _ID_VALUE + _R, 0.9, group=1, validator="record_number"),
         r("account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account|billing|claim|invoice|bank|"
@@ -1077,6 +1077,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
           r"(?=[ \t]*,[ \t]*[A-Z0-9]|[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Mobile|Trailer|RV|MHP|"
           r"Park|Estates|Court|Village|Manor))", 0.85),
+        # an Australian landline or mobile as printed ('02 9960 1144', '0412 345 678'): the
+        # grouping alone is rare enough outside a phone number
+        r("phone_au_grouped", PhiType.PHONE, r"(?<![0-9A-Za-z.,/\-])(?:0[2378][ ][0-9]{4}[ ]"
+          r"[0-9]{4}|04[0-9]{2}[ ][0-9]{3}[ ][0-9]{3})(?![0-9A-Za-z]|[.,/\-][0-9])", 0.8),
         # 'we live in trailer 14', 'my apartment is #212', 'mom is in room 414 at Laurel
         # Manor', 'third trailer on the left, lot 22': a home's number after a home word
         r("home_number", PhiType.ADDRESS, r"(?i:\b(?:(?:live|lives|living|stay|stays|staying|"
@@ -1514,6 +1518,7 @@ GATES: dict[str, re.Pattern[str]] = {
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
 NEEDS["aircraft_tail"] = ("tail",)
+GATES["phone_au_grouped"] = re.compile(r"(?<![0-9])0[2-478][0-9]{0,2} [0-9]{3,4} [0-9]{3,4}")
 NEEDS["home_number"] = ("trailer", "lot", "space", "unit", "apartment", "apt", "room", " rm",
                         "cabin", "site", "#")
 NEEDS["age_a_hundred"] = ("hundred",)
