@@ -270,3 +270,22 @@ def test_session11_wards_and_numbers_abroad(scrubber: Scrubber, text: str, value
 ])
 def test_session11_generic_wards_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Re: Réjean Bouchard, né le 12 août 1942, RAMQ BOUR 4208 1219", "Réjean Bouchard"),
+    ("Re: Maria Gonzalez\nDear colleague,", "Maria Gonzalez"),
+    ("Red Lake Housing Authority (Deb, 218-555-0125); client on", "Deb"),
+])
+def test_session11_subject_lines_and_names_before_phones(scrubber: Scrubber, text: str,
+                                                          value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.NAME)
+
+
+@pytest.mark.parametrize("text", [
+    "Re: Prior Authorization for Humira\n",
+    "Re: Follow Up Visit\n",
+    "Main line: 555-201-3344",
+])
+def test_session11_subjects_that_are_topics(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type is PhiType.NAME for s in scrubber.find(text))

@@ -219,6 +219,10 @@ _GENERATION_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)(?![
 _BADGE_AFTER_NAME = re.compile(r",?[ \t]*(?:\(?(?i:badge|star|unit|shield)[ \t]*)?#[ \t]?"
                                r"([0-9]{3,7})(?![0-9])")
 """A badge number after an officer's name ('Ofc. Hardaway, #11294')."""
+_NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text|contact|reach|"
+                                r"ask[ \t]+for))[ \t]*([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)"
+                                r"[ \t]*[,:\-]?[ \t]*(?:at[ \t]+|@[ \t]*)?$")
+"""'(Deb, 218-555-0125)', 'call Marisol 555-201-3344': a name written right before a phone."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
                              r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
 _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
@@ -677,6 +681,8 @@ class Scrubber:
                                       0.85))
             elif span.type in _COORDINATED_TYPES:
                 extra.extend(_coordinated_identifier(text, span))
+            if span.type is PhiType.PHONE:
+                extra.extend(self._name_before_phone(text, span))
             if span.type in _EDGE_TYPES:
                 wider = _code_edges(text, span, self.lexicon)
                 if wider is not None:
@@ -705,6 +711,20 @@ class Scrubber:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
                                       span.score))
         return merge([*spans, *extra], text) if extra else spans
+
+    def _name_before_phone(self, text: str, span: Span) -> list[Span]:
+        """A given name or a full name right before a phone number, after a bracket, a
+        comma or 'call' ('(Deb, 218-555-0125)'): every word a dictionary name, none
+        clinical, a state or a common English word that is no name."""
+        match = _NAME_BEFORE_PHONE.search(text, max(0, span.start - 40), span.start)
+        if match is None:
+            return []
+        lex = self.lexicon
+        keys = [fold(w) for w in match.group(1).split()]
+        if not all(lex.is_name(k) and not lex.is_clinical(k) and k not in lex.states
+                   and k not in FUNCTION_WORDS and k not in MONTH_WORDS for k in keys):
+            return []
+        return [Span(match.start(1), match.end(1), PhiType.NAME, "name_phone", 0.8)]
 
     def _nickname_after(self, text: str, end: int, *, capitals: bool = False) -> list[Span]:
         """'Euphemia "Effie" Cartwright', 'Thibodeaux, Jacques "JoJo"': a quoted word right

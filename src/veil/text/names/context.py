@@ -145,6 +145,23 @@ _AFTER_CONTEXT = re.compile(r"[\s,(:\-\"']*")
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:RN|NP|MD|PA|PA-C|DO|LPN|CNA|RT|PT|OT)[ \t]+[A-Z]")
 
 
+_SUBJECT_LINE = re.compile(
+    r"(?<![A-Za-z])(?:Re|RE|Regarding|REGARDING|Subject|SUBJECT)[ \t]*:[ \t]*"
+    r"(?=(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’.\-]*)"
+    r"{0,3}[ \t]*(?:,[ \t]*(?:DOB|D\.O\.B|dob|n[ée]e?|born|MRN|age|[0-9])|\([ \t]*(?:DOB|MRN|"
+    r"dob)|[ \t]{2,}(?:DOB|MRN|D\.O\.B)|[ \t]*\n|[ \t]*$))")
+"""The subject line of a letter names the patient when a birth date, a record number or the
+line's end follows the name ('Re: Réjean Bouchard, né le ...'); as often it is a topic
+('Re: Prior Authorization for Humira')."""
+
+
+def subject_line_ends(text: str, ends: set[int]) -> set[int]:
+    """Add where a letter's subject label ends, when a name and a birth date follow."""
+    if ":" in text:
+        ends.update(m.end() for m in _SUBJECT_LINE.finditer(text))
+    return ends
+
+
 def _label_ends(text: str, ends: set[int]) -> set[int]:
     """Add where a label's mark ends (past blanks and the punctuation that may follow) to
     the context ends of `_STRONG_BEFORE_ALL`."""

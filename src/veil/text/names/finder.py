@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from veil.text.lexicon import fold
 from veil.text.names.capitalized import _RunJudge
-from veil.text.names.context import _label_ends, _medium_ends, _strong_ends, _words
+from veil.text.names.context import (
+    _label_ends,
+    _medium_ends,
+    _strong_ends,
+    _words,
+    subject_line_ends,
+)
 from veil.text.names.forms import (
     _DICTATION_INITIALS,
     _HEADER_NAME,
@@ -30,7 +36,7 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
         spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
                              for m in _HEADER_NAME.finditer(text)]
         words = _words(text)
-        strong = _label_ends(text, _strong_ends(text, words))
+        strong = subject_line_ends(text, _label_ends(text, _strong_ends(text, words)))
         medium = _medium_ends(text, words)
         for run in _runs(text, self.lex.first):
             spans.extend(self._judge(text, run, strong, medium))
