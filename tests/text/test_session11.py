@@ -289,3 +289,30 @@ def test_session11_subject_lines_and_names_before_phones(scrubber: Scrubber, tex
 ])
 def test_session11_subjects_that_are_topics(scrubber: Scrubber, text: str) -> None:
     assert not any(s.type is PhiType.NAME for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ('HPI: 46 y/o M, goes by "Dutch" (legal name Dietrich Hollenbeck)', "Dutch", PhiType.NAME),
+    ("Son in the Philippines (Arnel) reachable on Viber", "Arnel", PhiType.NAME),
+    ("Imani Caldwell, MD / r. pham PA-S", "r. pham", PhiType.NAME),
+    ("his friend from the Home, Mr. Arthur Beaudoin", "Home", PhiType.FACILITY),
+    ("call scheduler Yesenia at ext 2241 with appt", "2241", PhiType.PHONE),
+    ("MPD notified, officer Koenig, badge pending", "MPD", PhiType.FACILITY),
+    ("drives to the Price Chopper in Cobleskill once a week", "Price Chopper",
+     PhiType.FACILITY),
+    ("My daughter is at Penn State and was diagnosed with mono", "Penn State",
+     PhiType.FACILITY),
+])
+def test_session11_nicknames_homes_and_chains(scrubber: Scrubber, text: str, value: str,
+                                              kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+@pytest.mark.parametrize("text", [
+    "COPD notified the team; report to PCP",
+    "he has COPD and a positive PPD, report to clinic",
+    "How is Korsakoff syndrome treated in Washington state?",
+    "home health aide from the Home Health agency",
+])
+def test_session11_acronyms_and_states_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

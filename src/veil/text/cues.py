@@ -308,11 +308,12 @@ _NOT_INITIALS = frozenset({
     "ER", "ED", "IV", "IM", "PO", "SQ", "SC", "OD", "OS", "OU", "EOM", "CBG", "FYI", "PS", "NB",
     "RE", "CC", "TBD", "TBA", "NKA", "NKDA", "NSR", "SR", "ST", "MG", "MCG", "ML", "GM", "KG"})
 """Clinical and chart abbreviations that end a line the way initials do ('vitals. BP')."""
-_SIGNOFF_CREDENTIAL = re.compile(r"(?:^|(?<=[\s.!?]))(?:--?|—|–)[ \t]*"
+_SIGNOFF_CREDENTIAL = re.compile(r"(?:^|(?<=[\s.!?/,]))(?:(?:--?|—|–)[ \t]*)?"
                                  r"([a-z]\.[ \t]?[a-z][a-z'’\-]+)"
-                                 r"(?=,?[ \t]+(?i:rn|lpn|lvn|cna|md|do|np|pa|pa-c|pharmd|rph|msw|"
-                                 r"lcsw|pt|ot|rt|emt|bsn|aprn|crna)\b)", re.MULTILINE)
-"""'-- s. hollis LPN': an initial and a surname in lower case before a credential."""
+                                 r"(?=,?[ \t]+(?i:rn|lpn|lvn|cna|md|do|np|pa|pa-[cs]|pharmd|rph|"
+                                 r"msw|lcsw|pt|ot|rt|emt|bsn|aprn|crna|ms[34])\b)", re.MULTILINE)
+"""'-- s. hollis LPN', '/ r. pham PA-S': an initial and a surname in lower case before a
+credential."""
 _CHAT_WORDS = frozenset({"OK", "OKAY", "THX", "TY", "TIA", "LOL", "PLS", "PLZ", "ASAP", "BTW",
                          "IMO", "FYI", "YES", "NO", "THANKS", "BYE", "END", "NA", "NONE", "SENT",
                          "DONE", "SEE", "AND", "THE", "ETC", "PRN", "BID", "TID", "QID", "QD",
@@ -329,7 +330,9 @@ _PAREN_PERSON = re.compile(r"\(([A-Z][a-z'’\-]{2,20})\)")
 parentheses that is a given name no dictionary word ('(Spanish)', '(Lasix)' stay)."""
 _PERSON_BEFORE = re.compile(r"(?i:\b(?:lady|man|woman|guy|girl|nurse|staff|desk|receptionist|"
                             r"tech|aide|clerk|agent|person|someone|doctor|therapist|"
-                            r"interpreter|coordinator|navigator|worker)\b)")
+                            r"interpreter|coordinator|navigator|worker|son|daughter|wife|"
+                            r"husband|brother|sister|mother|father|mom|dad|niece|nephew|cousin|"
+                            r"aunt|uncle|grandson|granddaughter|friend|neighbou?r|partner)\b)")
 """A word for a person shortly before a parenthesis: a word no dictionary holds in it is
 that person's name ('the lady at the front desk (Lovelie)'), not a drug's brand."""
 _CLAUSE_START = re.compile(r"[.;:)\n]")

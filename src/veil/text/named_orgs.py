@@ -66,6 +66,10 @@ _PLAIN_WARD = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "MAIN", "NEW", "OLD",
                          "PEDIATRIC", "GENERAL", "ACUTE", "PRIVATE", "PUBLIC", "ISOLATION",
                          "ORTHOPAEDIC", "GERIATRIC", "PSYCH", "LABOUR", "LABOR", "DAY",
                          "BLOCK", "WARD", "WING", "THE", "A", "THIS", "THAT", "SAME", "OTHER"})
+_THE_HOME = re.compile(r"(?<=[a-z] )(?:from|to|at|in|into)[ \t]+the[ \t]+(Home)(?![A-Za-z])"
+                      r"(?![ \t]+[A-Z])")
+"""'his friend from the Home', 'back to the Home': a capitalized 'Home' inside a sentence is
+the name people give their care home."""
 _DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
 """A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
 nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
@@ -160,6 +164,8 @@ def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
                                 for k in name):
                 spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "named_org",
                                   0.8))
+    spans.extend(Span(m.start(1), m.end(1), PhiType.FACILITY, "named_org", 0.75)
+                 for m in _THE_HOME.finditer(text))
     spans.extend(_labelled(text, check))
     return spans
 

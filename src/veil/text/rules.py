@@ -575,6 +575,19 @@ def _rules() -> tuple[PatternRule, ...]:
         r("name_intro_age", PhiType.NAME, r"(?:\b(?:I'm|I’m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is)"
           r"[ \t]+)([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})(?=,[ \t]*(?:a[ \t]+)?"
           r"[0-9]{1,3}(?![0-9]))", 0.8, group=1, validator="person_words"),
+        # 'goes by "Dutch"', 'known as "Bubba"': a quoted name after a word of naming (an
+        # everyday word or a nationality is a name there)
+        r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]+by|known[ \t]+as|aka|a\.k\.a\.|"
+          r"nicknamed?|prefers?[ \t]+to[ \t]+be[ \t]+called|likes[ \t]+to[ \t]+be[ \t]+called|"
+          r"calls[ \t]+(?:him|her|them)sel(?:f|ves))[ \t]*[:,]?[ \t]*)[\"“'‘]([A-Z][A-Za-z'’\-]"
+          r"{1,20}(?:[ \t][A-Z][A-Za-z'’\-]{1,20})?)[\"”'’]", 0.85, group=1),
+        # 'scheduler Yesenia at ext 2241', 'paged via ext 4-7720': an extension alone
+        r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension)\.?[ \t]*#?[ \t]*)"
+          r"([0-9]{1,2}-[0-9]{4}|[0-9]{3,5})(?![0-9])", 0.8, group=1),
+        # 'MPD notified', 'CCPD officer': a police department's acronym by a word of police
+        r("police_department", PhiType.FACILITY, r"(?<![A-Za-z])(?!COPD|PPD)([A-Z]{1,4}PD)"
+          r"(?![A-Za-z])(?=[^\n]{0,30}?(?i:officer|police|detective|deputy|notified|report|"
+          r"badge|sergeant|sgt|case))", 0.8, group=1),
         # 'phone interpreter #224871', 'Provider # 36-7721', 'tail N731LT': numbers of people
         # and craft that a label names
         r("interpreter_number", PhiType.ID, r"(?i:\b(?:interpreter|operator|agent|"
@@ -1518,6 +1531,10 @@ GATES: dict[str, re.Pattern[str]] = {
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
 NEEDS["aircraft_tail"] = ("tail",)
+NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",
+                         "calls him", "calls her", "calls them")
+NEEDS["phone_extension"] = ("ext",)
+GATES["police_department"] = re.compile(r"[a-z]pd\b")
 GATES["phone_au_grouped"] = re.compile(r"(?<![0-9])0[2-478][0-9]{0,2} [0-9]{3,4} [0-9]{3,4}")
 NEEDS["home_number"] = ("trailer", "lot", "space", "unit", "apartment", "apt", "room", " rm",
                         "cabin", "site", "#")
