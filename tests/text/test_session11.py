@@ -316,3 +316,20 @@ def test_session11_nicknames_homes_and_chains(scrubber: Scrubber, text: str, val
 ])
 def test_session11_acronyms_and_states_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Jean-Luc Arceneaux, MD  (Acadiana Geriatrics, ph 337-555-0108)", "Acadiana Geriatrics"),
+    ("Referral to Navajo Nation Housing Authority for water hauling", "Navajo Nation Housing"),
+    ("retired Boston Public Schools teacher, lives alone", "Boston Public Schools"),
+    ("Esq., Greer & Hollins Injury Law -- LOP on file", "Greer & Hollins Injury Law"),
+    ("he works at Tyson Foods in Springdale", "Tyson Foods"),
+])
+def test_session11_organizations_by_head_word(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.FACILITY)
+
+
+def test_session11_parish_stays_a_county(scrubber: Scrubber) -> None:
+    text = "my dad, 95, in Jefferson Parish, got a letter"
+    assert covered(scrubber, text, "Jefferson Parish", only=PhiType.COUNTY)
+    assert scrubber.scrub("Pain Management follow up") == "Pain Management follow up"

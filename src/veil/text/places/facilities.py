@@ -53,7 +53,15 @@ _FACILITY_WORD = (
     r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
     r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung)|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist|"
-    r"(?<!of[ \t])(?<!OF[ \t])Surgery|Pathology|Teleradiology|NHS(?:[ \t]+Foundation)?[ \t]+Trust)")
+    r"(?<!of[ \t])(?<!OF[ \t])Surgery|Pathology|Teleradiology|NHS(?:[ \t]+Foundation)?[ \t]+Trust|"
+    # organizations that are no place of care but name where the patient lives, works, prays
+    # or is helped ('Acadiana Geriatrics', 'Navajo Nation Housing Authority', 'Boston Public
+    # Schools', 'Greer & Hollins Injury Law', 'Grace Fellowship')
+    r"Geriatrics|Diagnostics|Housing[ \t]+Authority|Public[ \t]+Schools|Schools|Fire[ \t]+"
+    r"(?:Rescue|Department|Dept\.?|District)|Rescue[ \t]+Squad|Case[ \t]+Management|"
+    r"Injury[ \t]+Law|Law[ \t]+(?:Firm|Group|Offices?)|Refinery|Ministries|Fellowship|Chapel|"
+    r"Mosque|Synagogue|Mission|Daycare|Day[ \t]+Care|Preschool|Learning[ \t]+Cent(?:er|re)|"
+    r"Industries|Logistics|Foods|Farms)")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
