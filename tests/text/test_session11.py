@@ -333,3 +333,11 @@ def test_session11_parish_stays_a_county(scrubber: Scrubber) -> None:
     text = "my dad, 95, in Jefferson Parish, got a letter"
     assert covered(scrubber, text, "Jefferson Parish", only=PhiType.COUNTY)
     assert scrubber.scrub("Pain Management follow up") == "Pain Management follow up"
+
+
+def test_session11_glasgow_the_city_and_the_scale(scrubber: Scrubber) -> None:
+    text = "taken to the Priory in Glasgow. Can I visit him?"
+    assert covered(scrubber, text, "Glasgow", only=PhiType.CITY)
+    for kept in ("Glasgow coma scale 14 on arrival", "scored in Glasgow criteria",
+                 "score in Glasgow 14 today", "GCS (Glasgow) 15"):
+        assert scrubber.scrub(kept) == kept

@@ -133,6 +133,8 @@ _COMMON = 4.0
 """Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""
 _AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z]"
                            r"[A-Za-z'’\-]+){0,2})")
+_PLACE_END = re.compile(r"[ \t]*(?:[.?!;)]|,[ \t]*[A-Z][a-z]|$|\n)")
+"""Where a place name ends a clause or a country follows it ('in Glasgow, Scotland')."""
 _TRAVEL_PREP = re.compile(
     r"(?<![A-Za-z])(?:in|to|from|near|via|outside|visiting|visit|around)[ \t]+"
     r"(?=([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+){0,2}))")
@@ -266,19 +268,23 @@ class PostalFinder:
                     continue
                 lower = all(w.islower() for w in words)
                 named = keys[:-1] if n > 1 and keys[-1] == "CITY" else keys  # 'Cebu City'
-                if any(k in FUNCTION_WORDS or k in MONTH_WORDS or lex.is_clinical(k)
-                       or k in lex.states or k in COUNTRY_OR_REGION for k in named):
-                    break
+                end = match.start(1) + len(" ".join(words))
+                if any(k in FUNCTION_WORDS or k in MONTH_WORDS or k in lex.states
+                       or k in COUNTRY_OR_REGION for k in named) or (
+                        any(lex.is_clinical(k) for k in named) and (
+                            lower or not _PLACE_END.match(text, end))):
+                    break  # ('in Glasgow coma scale'; 'moved to Glasgow.' is the city)
                 common = max(words_module.zipf(k) for k in keys)
                 if (lower and (common >= _COMMON or any(words_module.is_english(k)
                                                         for k in keys))) or \
                         (not lower and n == 1 and common >= 5.0 and words_module.is_english(
                             keys[0]) and keys[0] not in _GLOBAL_CITIES):
                     break
-                end = match.start(1) + len(" ".join(words))
                 if _eponym_after(text[end:end + 40]):
                     break  # 'Paris classification', 'Norwalk agent'
-                spans.append(Span(match.start(1), end, PhiType.CITY, "world_city", 0.85))
+                source = "world_city_ended" if any(lex.is_clinical(k) for k in named) \
+                    else "world_city"
+                spans.append(Span(match.start(1), end, PhiType.CITY, source, 0.85))
                 break
         return spans
 

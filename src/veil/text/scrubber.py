@@ -145,10 +145,10 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[
 ('l5O65', 'O137', '4l2'); never part of a word or code ('V122I', 'D0B') and never 'O2'."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
-                       "cue_typist", "cue_initials", "named_org"})
+                       "cue_typist", "cue_initials", "named_org", "world_city_ended"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
-'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words): never vetoed as a
-term."""
+'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words, 'moved to Glasgow.'
+ending its clause after a travel word): never vetoed as a term."""
 _SHAPED_SOURCES = frozenset({
     "name_context", "facility", "facility_of", "city_state", "town_state", "place_town",
     "slot_city", "slot_facility", "slot_name", "postal_town", "postal_county", "postal_after_in",

@@ -181,8 +181,10 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
     for column, phi in enumerate(types):
         if phi is None:
             continue
-        values = [row[column] for row in rows if row[column][0] < row[column][1]]
         name = text[header[column][0]:header[column][1]]
+        values = [row[column] for row in rows if row[column][0] < row[column][1]
+                  and text[row[column][0]:row[column][1]].casefold() != name.casefold()]
+        # (a cell that repeats its column's label is the label again, not a value)
         label = set(label_words(name))
         if label & {"initial", "initials"}:
             for a, b in values:  # 'MI', 'P.E.': initials, even when they spell a term
