@@ -341,3 +341,10 @@ def test_session11_glasgow_the_city_and_the_scale(scrubber: Scrubber) -> None:
     for kept in ("Glasgow coma scale 14 on arrival", "scored in Glasgow criteria",
                  "score in Glasgow 14 today", "GCS (Glasgow) 15"):
         assert scrubber.scrub(kept) == kept
+
+
+def test_session11_town_after_a_facility(scrubber: Scrubber) -> None:
+    text = "Yukon-Kuskokwim Delta Regional Hospital, Bethel\nPt: Tobias"
+    assert covered(scrubber, text, "Bethel", only=PhiType.CITY)
+    for kept in ("St. Mary Hospital, Cardiology\n", "Mercy Hospital, ICU\n"):
+        assert not any(s.type is PhiType.CITY for s in scrubber.find(kept))

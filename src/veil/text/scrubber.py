@@ -39,7 +39,7 @@ from veil.text.merge import merge
 from veil.text.named_orgs import named_organizations
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.ocr import letter_reading
-from veil.text.places import FACILITY_SHORT_NAMES, PlaceFinder
+from veil.text.places import COUNTRY_OR_REGION, FACILITY_SHORT_NAMES, PlaceFinder
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, Candidate, CompiledRules
@@ -224,6 +224,10 @@ _NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text
                                 r"ask[ \t]+for))[ \t]*([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)"
                                 r"[ \t]*[,:\-]?[ \t]*(?:at[ \t]+|@[ \t]*)?$")
 """'(Deb, 218-555-0125)', 'call Marisol 555-201-3344': a name written right before a phone."""
+_TOWN_AFTER_FACILITY = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
+                                  r"(?=[ \t]*(?:\n|$|[),;]|\.[ \t]*(?:\n|$)|[ \t]+[A-Z]{2}\b))")
+"""'Delta Regional Hospital, Bethel', 'Hôpital Notre-Dame, Montréal': a town after a
+facility and a comma, ending the line or the clause."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
                              r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
 _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
@@ -684,6 +688,8 @@ class Scrubber:
                 extra.extend(_coordinated_identifier(text, span))
             if span.type is PhiType.PHONE:
                 extra.extend(self._name_before_phone(text, span))
+            elif span.type is PhiType.FACILITY:
+                extra.extend(self._town_after_facility(text, span))
             if span.type in _EDGE_TYPES:
                 wider = _code_edges(text, span, self.lexicon)
                 if wider is not None:
@@ -712,6 +718,22 @@ class Scrubber:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
                                       span.score))
         return merge([*spans, *extra], text) if extra else spans
+
+    def _town_after_facility(self, text: str, span: Span) -> list[Span]:
+        """A town (the postal list or a city abroad) after a facility and a comma, alone
+        to the end of its line or clause; no state, country, clinical or function word."""
+        match = _TOWN_AFTER_FACILITY.match(text, span.end)
+        if match is None:
+            return []
+        lex = self.lexicon
+        key = fold(match.group(1))
+        keys = key.split()
+        if (key not in lex.places and key not in self.postal.places.towns
+                and key not in world_cities()) \
+                or any(k in lex.states or k in FUNCTION_WORDS or lex.is_clinical(k)
+                       or k in COUNTRY_OR_REGION for k in keys):
+            return []
+        return [Span(match.start(1), match.end(1), PhiType.CITY, "town_after_facility", 0.8)]
 
     def _name_before_phone(self, text: str, span: Span) -> list[Span]:
         """A given name or a full name right before a phone number, after a bracket, a
