@@ -348,3 +348,20 @@ def test_session11_town_after_a_facility(scrubber: Scrubber) -> None:
     assert covered(scrubber, text, "Bethel", only=PhiType.CITY)
     for kept in ("St. Mary Hospital, Cardiology\n", "Mercy Hospital, ICU\n"):
         assert not any(s.type is PhiType.CITY for s in scrubber.find(kept))
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Gate code 1947#. Pt's wife (Darlene) prefers calls", "1947", PhiType.ID),
+    ("PA submitted via CoverMyMeds, key BHK7M2QX. Sent 7-day supply", "BHK7M2QX", PhiType.ID),
+    ("my grandmother's Medicare card says 4411 82019 2 and she", "4411 82019 2",
+     PhiType.HEALTH_PLAN),
+    ("my mother Jadwiga (92 lata) lives in Lodz", "92 lata", PhiType.AGE),
+])
+def test_session11_codes_and_ages(scrubber: Scrubber, text: str, value: str,
+                                  kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+def test_session11_key_findings_kept(scrubber: Scrubber) -> None:
+    for text in ("the key KRAS G12C mutation was found", "key finding: BRCA1 positive"):
+        assert scrubber.scrub(text) == text

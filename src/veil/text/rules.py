@@ -200,7 +200,7 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
-             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi)"
+             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi|lata)"
              r"(?:[\s\-]*(?:old|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
 """Years in English and the languages notes abroad are written in ('96 ans', '91 años',
 '93 Jahre alt', '90 jaar oud')."""
@@ -230,7 +230,8 @@ _LABEL_TAIL = (r"(?:_(?:number|num|no|nbr|id|identifier)(?![A-Za-z0-9]))?"
 _LEADER = r"(?:\.{2,80}+[ \t]*+|_{2,80}+[ \t]*+)?"
 """Form leaders between a label and its value ('Group # ......... TN1180-07')."""
 _SEP = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
-        r"[ \t]*#?[\"”]?[ \t]*(?:[:=]|is|was|of|ending(?:[ \t]+in)?)?[ \t]*#?[ \t]*" + _LEADER
+        r"[ \t]*#?[\"”]?[ \t]*(?:[:=]|is|was|of|says|reads|shows|ending(?:[ \t]+in)?)?[ \t]*#?"
+        r"[ \t]*" + _LEADER
         + r")")
 """Atomic: taken once, never given back, so a label before a long run of blanks (an empty
 form field) costs linear time, not a cubic backtrack over where each blank belongs."""
@@ -588,6 +589,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("police_department", PhiType.FACILITY, r"(?<![A-Za-z])(?!COPD|PPD)([A-Z]{1,4}PD)"
           r"(?![A-Za-z])(?=[^\n]{0,30}?(?i:officer|police|detective|deputy|notified|report|"
           r"badge|sergeant|sgt|case))", 0.8, group=1),
+        # 'Gate code 1947#', 'lockbox code is 4471': the code that opens a patient's home
+        r("entry_code", PhiType.ID, r"(?i:\b(?:gate|door|lockbox|lock[ \t]+box|keypad|key[ \t]+pad|"
+          r"entry|alarm|garage|building|key[ \t]+safe)[ \t]+code[ \t]*(?:is|:|=|#)?[ \t]*)"
+          r"(#?[0-9]{3,8}#?|\*[0-9]{3,8}#?)(?![0-9])", 0.85, group=1),
+        # 'via CoverMyMeds, key BHK7M2QX': a prior-authorization request key
+        r("request_key", PhiType.ID, r"(?:\b(?:[Kk]ey|KEY)[ \t]*:?[ \t]*)((?=[A-Z0-9]*[0-9])"
+          r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10})(?![A-Za-z0-9])", 0.8, group=1),
         # 'phone interpreter #224871', 'Provider # 36-7721', 'tail N731LT': numbers of people
         # and craft that a label names
         r("interpreter_number", PhiType.ID, r"(?i:\b(?:interpreter|operator|agent|"
@@ -1534,6 +1542,8 @@ NEEDS["aircraft_tail"] = ("tail",)
 NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",
                          "calls him", "calls her", "calls them")
 NEEDS["phone_extension"] = ("ext",)
+NEEDS["entry_code"] = ("code",)
+NEEDS["request_key"] = ("key",)
 GATES["police_department"] = re.compile(r"[a-z]pd\b")
 GATES["phone_au_grouped"] = re.compile(r"(?<![0-9])0[2-478][0-9]{0,2} [0-9]{3,4} [0-9]{3,4}")
 NEEDS["home_number"] = ("trailer", "lot", "space", "unit", "apartment", "apt", "room", " rm",
