@@ -1546,8 +1546,8 @@ NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)
 GATES["police_department"] = re.compile(r"[a-z]pd\b")
 GATES["phone_au_grouped"] = re.compile(r"(?<![0-9])0[2-478][0-9]{0,2} [0-9]{3,4} [0-9]{3,4}")
-NEEDS["home_number"] = ("trailer", "lot", "space", "unit", "apartment", "apt", "room", " rm",
-                        "cabin", "site", "#")
+GATES["home_number"] = re.compile(r"(?:trailer|lot|space|unit|apartment|apt|room|rm|cabin|site"
+                                  r"|#) ?#? ?[0-9]")
 NEEDS["age_a_hundred"] = ("hundred",)
 NEEDS["date_procedure_short"] = ("ectomy", "plasty", "otomy", "ostomy", "oscopy", "ogram",
                                  "ography", "pexy", "desis", "rrhaphy")
