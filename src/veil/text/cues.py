@@ -295,6 +295,242 @@ _SIGNOFF_DASH = re.compile(
     r"[ \t]*(?:\n|$|[.,])))")
 """'-- kt', '-nate b', '-- Mykola in call center': a dash and a name or initials that sign a
 message, at the end of a line or before where the writer sits."""
+_SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]++(?=[A-Z]{2,3}[ \t]*+\Z)"
+                           r"|(?<=[.!?])[ \t]*+[\-/][ \t]*+"
+                           r"|(?:^|(?<=[\s.!?]))(?:--|—|–)[ \t]*+)([A-Z]{2,3})(?=[ \t]*+(?:\n|$))",
+                           re.MULTILINE)
+"""'-- QAD', 'pyloromyotomy. -BO', 'Closed. /DY', 'visit. RK' (the last line of a message): a
+writer's initials in capitals that sign, after a double dash, after a finished sentence and a
+dash or slash, or alone after the last sentence of the text (a bullet '- PNA' is none)."""
+_NOT_INITIALS = frozenset({"IV", "IVP", "IVPB", "PO", "IM", "SC", "SQ", "SL", "PR", "PRN", "NG",
+                           "GT", "ID", "TD", "INH", "NEB", "TOP", "OD", "OS", "OU", "AD", "AU",
+                           "NPO", "BID", "TID", "QID", "QD", "HS", "AM", "PM", "STAT", "NS",
+                           "LR", "DW", "ML", "HR", "BP", "RR", "OK", "NA", "ND", "NR",
+                           "GIV", "HLD", "REF", "MAR", "PCA", "ECG", "EKG"})
+"""Routes, frequencies and table words that close such rows too ('0900  PO')."""
+_NOT_PT_NAME = frozenset({"BLACK", "WHITE", "ASIAN", "HISPANIC", "LATINO", "LATINA", "NATIVE",
+                          "CAUCASIAN", "AFRICAN", "ARAB", "JEWISH", "MUSLIM", "CATHOLIC"})
+"""Words after 'pt' that describe, not name ('pt Black, 67M')."""
+_PT_NAME_AFTER = re.compile(r"[ \t]*(?:$|[,;.)(]|(?:in|at|on|is|was|has|had|refuses|refused|"
+                            r"says|said|denies|reports|wants|needs|dob|mrn|bed|rm|room|[0-9])\b)")
+"""What follows a name after 'pt' ('pt Young in 4B', 'pt Brown, DOB'), not a phrase it
+begins ('pt Long term care', 'pt Rose from bed', 'pt Young for his stage')."""
+_INTRO = re.compile(
+    r"(?=[MmNnHh])(?<![A-Za-z])(?i:(my[ \t]+name[ \t]+is|my[ \t]+name['’]s|name[ \t]+is)|"
+    r"(?:hi|hey|hello|hiya)[ \t,!.]+(?:(?:it['’]?s|this[ \t]+is|i['’]?m|i[ \t]+am)))"
+    r"[ \t]+(" + _W + r"(?:[ \t]+" + _W + r"){0,2})")
+_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_PHONE = re.compile(r"(?=[ZzOoTtFfSsEeNn])(?<![A-Za-z])(?i:" + _DIGIT_WORD
+                           + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+)"
+                           + _DIGIT_WORD + r"){6,11})(?![A-Za-z])")
+_PAGE = re.compile(
+    r"(?i)(?<![A-Za-z0-9@.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:wordpress|blogspot|tumblr|"
+    r"substack|wixsite|weebly|squarespace|medium|github|gitlab|neocities|carrd|typepad|"
+    r"livejournal|webflow|ghost|mystrikingly|jimdofree|site123|gofundme|caringbridge)"
+    r"\.(?:com|io|co|org|net|me|site)(?:/[^\s<>\"')\]]*)?(?![A-Za-z0-9])")
+_PAGE_HOST = re.compile(r"\.(?i:wordpress|blogspot|tumblr|substack|wixsite|weebly|squarespace|"
+                        r"medium|github|gitlab|neocities|carrd|typepad|livejournal|webflow|ghost|"
+                        r"mystrikingly|jimdofree|site123|gofundme|caringbridge)\.")
+"""A cheap test (a literal '.' first) whether a text names a page host at all."""
+_RARE = 3.5
+"""Zipf frequency below which a word is no everyday English ('okafor' 2.6, 'hassan' 3.7)."""
+_NAME_COMMON = 4.2
+"""Zipf frequency from which a dictionary name reads as an everyday word after 'pt'."""
+_FAMILY = (r"wife|husband|hubby|son|daughter|sister|brother|sis|bro|mom|mother|mum|mama|mommy|"
+           r"dad|father|papa|daddy|grandma|grandpa|grandmother|grandfather|granny|nana|gramma|"
+           r"grandson|granddaughter|grandkid|aunt|auntie|uncle|niece|nephew|cousin|friend|"
+           r"boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|fiancé|baby|kid|child|toddler|"
+           r"neighbor|neighbour|roommate|caregiver|stepson|stepdaughter|stepmom|stepdad|twin")
+_AGE_SUBJECT_WORDS = frozenset(fold(w) for w in (_FAMILY + "|grandad|granddad|gran|nan|"
+                                                   "grandparent|she|he|who|patient|pt|resident|"
+                                                   "client|veteran|widow|widower|i|i'm|im"
+                                                   ).split("|"))
+_AGE_AFTER_VERB = re.compile(
+    r"(?=[iIwWtTnN'’])(?:(?<![A-Za-z])(?:is(?:[ \t]+now)?|was|turned|turns|now)|"
+    r"(?<=[A-Za-z])['’]s)[ \t]+"
+    r"(?:[\"“‘][ \t]*)?(?P<age>(?:(?i:well[ \t]+over|over|nearly|almost|about|around|past|"
+    r"pushing|a[ \t]+(?:sprightly|spry|healthy|young|feisty|frail|robust))[ \t]+)?"
+    r"(?:9[0-9]|1[01][0-9]|(?i:ninety(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?(?:[ \t\-]+(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten))?)))(?![0-9.,]?[0-9])"
+    r"(?P<tail>(?:[ \t\-]+(?i:plus)|\+|[ \t]+(?i:and[ \t]+(?:a[ \t]+half|counting))|"
+    r"[ \t]+(?i:years?|yrs?)(?:[ \t]+(?i:old|young))?)?)"
+    r"(?=[ \t]*(?:[.,;:!?)\"”]|$|\n)|[ \t]+(?i:and|but|now|yo|y/o|this|next|last|in|at|with|"
+    r"who|living|lives|so|today|on|has|had|is|was|since)\b)")
+_SUBJECT_BEFORE = re.compile(
+    r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
+    r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]*$")
+_AGE_GATE = re.compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|(?i:ninety|hundred)")
+"""'grandpa Arnold in Halifax is 104 and', 'who is a hundred and two,', 'Mom is well over
+ninety', 'she's ninety-nine and a half': an age over 89 after a person and a verb of being;
+the subject is a relation word, a pronoun, 'patient', or a capitalized name (never a lab,
+vital or clinical word: 'Glucose is 104 and' stays)."""
+_MEASURE_WORDS = frozenset({
+    "PULSE", "RATE", "TEMP", "TEMPERATURE", "WEIGHT", "WT", "SAT", "SATS", "SATURATION",
+    "GLUCOSE", "SUGAR", "LEVEL", "BP", "HR", "RR", "SPO2", "O2", "SCORE", "COUNT", "PRESSURE",
+    "READING", "HEART", "SYSTOLIC", "DIASTOLIC", "MAP", "FEVER", "IQ", "PERCENTILE", "GRADE"})
+"""Words of a measurement that may stand before 'is 94' ('Pulse is 94 and')."""
+_LETTER_WORD = re.compile(r"[A-Za-z'’]+")
+_NOW_AGE = re.compile(r",[ \t]*now[ \t]+(9[0-9]|1[01][0-9])(?![0-9.])(?=[ \t]+(?:and|but|"
+                      r"years?|yrs?|yo)\b|[ \t]*[,;.)])")
+"""'Opal Sparrow, our pt, now 95 and home': an age after a person and ', now'."""
+_RELATION_NAME = re.compile(
+    r"(?=[MmOoHhTtYyUu])(?<![A-Za-z])(?i:my|our|his|her|their|your|ur)[ \t]+"
+    r"(?:(?i:little|older|younger|big|baby|"
+    r"twin|oldest|youngest|middle|elderly|step|ex)[ \t\-]*)?(?i:" + _FAMILY + r")s?"
+    r"(?:[ \t\-]+(?i:in)[ \t\-]+(?i:law))?[ \t]+("
+    + _W + r")(?=[ \t]*(?:[,?!)]|$|[ \t](?i:is|was|has|had|needs?|got|gets|went|goes|can|cant|"
+    r"told|asked|called|"
+    r"can't|should|will|would|did|does|doesnt|doesn't|didnt|didn't|just|also|keeps|kept|fell|"
+    r"says|said|takes|took|started|stopped|turned|turns|wants|tested|woke|lives|lived|"
+    r"passed|died|hasnt|hasn't|isnt|isn't|wasnt|wasn't|still|ever|never|already|and)\b))")
+"""'does my sister grace need testing', 'my wife joy is 31 weeks': a relation, a given name
+and what a person does next; the given name may be an everyday word."""
+_MODALS = frozenset({"WILL", "MAY", "CAN", "MIGHT", "MUST", "SHALL", "SHOULD", "WOULD", "COULD",
+                     "JUST", "ALSO", "STILL", "NEVER", "EVER", "ALREADY", "ALWAYS", "ONLY"})
+_CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[ \t]+"
+                        r"[0-9]{1,2}(?=[ \t]+(?i:and|yo|y/o|years?|yrs?|months?|mos?|weeks?|"
+                        r"wks?)\b|[ \t]*(?:[,.!?]|$))")
+"""'miles is 2 and got a DTaP', ', sunny is 3': a given name opening a clause, then an age."""
+_FAMILY_WORDS = frozenset(fold(w) for w in _FAMILY.split("|"))
+"""Relation words ('baby', 'kid', 'son') that a name list may hold but that name no one alone
+('baby is 3 weeks old')."""
+_LOWER_PAIR = re.compile(r"(?<![A-Za-z'’\-])([a-z][a-z'’\-]+)[ \t]+([a-z][a-z'’\-]+)"
+                         r"(?![A-Za-z'’\-])")
+_UNIT_AFTER_FACILITY = re.compile(
+    r"(?=[AaTtFfIi])(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the[ \t]+|The[ \t]+)?"
+    r"((?:[A-Z][A-Za-z'’\-]*"
+    r"[ \t]+){0,3}[A-Z][A-Za-z'’\-]*)[ \t]+(?:ICU|MICU|SICU|CCU|CVICU|NICU|PICU|ER|ED|L&D|"
+    r"(?i:emergency[ \t]+(?:room|department)|icu|er\b|nicu|picu|cath[ \t]+lab|labor[ \t]+and"
+    r"[ \t]+delivery))(?![A-Za-z])")
+"""'Dad (91yo) at Bethesda ICU', 'at the Fargo VA ER': capitalized words before a hospital
+unit name the hospital."""
+_GENERIC_CARE = frozenset({"THE", "OUR", "MY", "YOUR", "HOSPITAL", "MEDICAL", "CENTER", "GENERAL",
+                           "COMMUNITY", "LOCAL", "MAIN", "ADULT", "PEDIATRIC", "NEURO", "CARDIAC",
+                           "SURGICAL", "TRAUMA", "BURN", "NEONATAL", "MEDICINE", "THIS", "THAT",
+                           "SAME", "OTHER", "ANOTHER", "OUTSIDE", "NEAREST", "CLOSEST", "REGIONAL"})
+_CAP = r"[A-Z](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[A-Z]))+"
+_CAPITALIZED_PAIR = re.compile(r"(?=[A-Z])(?<![\w'’\-])(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)("
+                               + _CAP
+                               + r") (" + _CAP + r")(?![\w'’\-])(?![ \t]+[A-Z])")
+"""Two capitalized words standing alone (one space between; no capitalized word right before
+or after: table columns and longer names are other rules' business)."""
+_USER_NAME = re.compile(
+    r"(?=[bBuUlLaAoOgGcCmMeEpPiI0-9 \t\n])(?:(?i:\b(?:by|user(?:name)?|login|log-in|analyst|"
+    r"operator|author|generated_by|created_by|modified_by|entered_by|printed_by|user_id|"
+    r"userid|uid)\b[ \t]*[:=]?[ \t]+)|"
+    r"(?m:^)[ \t]*[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}[ \tT]+[0-9]{1,2}:[0-9]{2}"
+    r"(?::[0-9]{2})?(?:[ \t]*[AaPp][Mm])?[ \t]+(?=[a-z0-9._]+[ \t]+[—–\-:|]))"
+    r"([a-z][a-z0-9._]{3,30}[a-z0-9])(?![A-Za-z0-9@])")
+"""'printed ... by rkoenig', 'analyst gpatel2', 'generated_by: svc_clarity_rpt04', an audit
+line's '07/02/24 10:14 kbroussard — Claim submitted': a login name in lower case (a
+person's, or a service account that names a system) after a word of authorship or a time
+stamp; an everyday or clinical word ('by mouth', 'by ambulance') is none."""
+_HL7_PID_NAME = re.compile(r"(?:^|(?<=[\n\r]))PID\|(?:[^|\n\r]*\|){4}([^|\n\r]+)")
+"""PID-5, the patient's name, wherever the segment stands: every part of it is PHI whatever
+the dictionaries say ('DELA CRUZ^JOSEPHINE^M')."""
+_HL7_NAME = re.compile(r"(?<=[|~^])([A-Z][A-Za-z'’\-]+)\^"
+                       r"([A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]+)*)"
+                       r"((?:\^[A-Z][A-Za-z.'’\-]*)?)(?=[|^~\n]|$)")
+"""An HL7 v2 person name (XPN: 'NAKAMURA^HIROSHI^K') between field separators."""
+_HL7_PLACE = re.compile(r"\^([A-Za-z][A-Za-z .'’\-]{1,40})\^([A-Z]{2})\^([0-9]{5}(?:-[0-9]{4})?)"
+                        r"(?=[|^~\n]|$)")
+"""An HL7 v2 address's city, state and ZIP ('^FORT SMITH^AR^72904')."""
+_HL7_MSH = re.compile(r"MSH\|\^~\\&\|[^|\n]*\|([^|^\n]{2,40})[^|\n]*\|[^|\n]*\|([^|^\n]{2,40})")
+"""An HL7 v2 header's sending and receiving facilities (MSH-4, MSH-6)."""
+_HL7_AUTHORITY = re.compile(r"\^\^\^([A-Za-z][A-Za-z0-9 .&'\-]{1,30})\^(?:MR|MRN|PI|PT|AN|PN|VN)"
+                            r"(?=[|^~\n]|$)")
+"""The facility that assigned a patient identifier (PID-3.4: '12345^^^UWMC^MR')."""
+_HL7_PERSON_ID = re.compile(r"(?<=\|)([A-Za-z0-9][A-Za-z0-9.\-]{2,20})\^(?=[A-Z][A-Za-z'’\-]+\^"
+                            r"[A-Z][A-Za-z'’\-]+)")
+"""The identifier before a person's name in an HL7 XCN field ('|JSMITH44^SMITH^JOANNA': an
+operator's user name, a provider's number)."""
+_HL7_PHONE = re.compile(r"\^(?:PRN|ORN|WPN|EMR|NET|BPN|VHN|ASN)\^(?:PH|CP|FX|BP|MD|Internet)"
+                        r"\^[^|^\n]*\^([0-9]{0,3}\^[0-9]{3}\^[0-9]{7}(?:\^[0-9]{1,6})?)")
+"""An HL7 XTN phone given in components (country^area^local^extension)."""
+_HL7_AGE = re.compile(r"\|(?i:age|pt_age|patient_age)\|(9[0-9]|1[01][0-9])(?:\^[A-Za-z]+)?"
+                      r"(?=[|\n]|$)")
+"""An age over 89 as the value after an 'AGE' code in an HL7 segment ('ZPD|AGE|95|')."""
+_HL7_APPLICATIONS = frozenset({"EPIC", "CERNER", "MEDITECH", "ALLSCRIPTS", "ATHENA", "SUNQUEST",
+                               "LAB", "ADT", "RIS", "PACS", "HIS", "LIS", "EHR", "EMR", "SSA",
+                               "CMS", "CDC", "HL7", "PI", "MR", "MRN", "PT", "AN", "PN", "VN", "SS",
+                               "DL", "NPI", "SR", "XX", "NI"})
+"""Applications and identifier-type codes: no facility ('A1^^^PI^MR' has no authority)."""
+_GREETING = re.compile(r"(?m:^)[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
+                       r"evening))[ \t,]+([A-Z][a-z'’\-]+)(?=[ \t]*[!,.:;\n])")
+_SIGN_OFF = re.compile(r"(?=[TtRrCcBbSsWw])(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|"
+                       r"sincerely|warmly|respectfully|take[ \t]+care)[ \t]*[,!.]?[ \t]*\n?[ \t]*"
+                       r"(?:-+[ \t]*)?"
+                       r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]*(?:[\n,(]|[0-9(+]|$))")
+"""'Hi Faith!' on a line's start, 'Thank you, Toyin 425-...': a greeting or sign-off names a
+person (an everyday-word given name too)."""
+_NOT_GREETED = frozenset({"TEAM", "ALL", "EVERYONE", "EVERYBODY", "DOCTOR", "NURSE", "THERE",
+                          "FOLKS", "GUYS", "YALL", "SIR", "MADAM", "FRIENDS", "DR", "AGAIN",
+                          "SO", "MUCH", "FOR", "AND", "OK", "OKAY", "WELL", "PLEASE", "YES", "NO",
+                          "COLLEAGUES", "COLLEAGUE", "PROVIDER", "PHARMACY", "CLINIC", "STAFF"})
+_CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
+    ("MD", "DO", "RN", "NP", "PA", "PA-C", "PhD", "DDS", "DMD", "PharmD", "LPN", "LVN", "CNA",
+     "CNM", "CRNA", "LCSW", "MSW", "MLS", "MT", "DPT", "OTR", "SLP", "RRT", "EMT", "AuD", "OD",
+     "APRN", "FNP", "BSN", "MSN", "CMA", "MBBS", "CHW", "RD", "RDN"), key=len, reverse=True))
+    + r")(?![A-Za-z])")
+"""A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
+_ROLE_NAME = re.compile(
+    r"(?=[RLCNPMEDTIASVHdtcianpsmvr])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
+    r"CNM|PSW|HCA|RPN|HHA|PCA|PCT|CCA|"
+    r"(?i:dispatcher|driver|"
+    r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
+    r"therapist|counselor|counsellor|sitter|transporter|phlebotomist|paramedic|medic|"
+    r"scribe|doula|midwife|volunteer|receptionist|adjuster|administrator|supervisor|"
+    r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor))(?:[ \t]*:)?[ \t]+"
+    r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
+"""'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
+role or credential before capitalized words that read as a name."""
+_ROLE_NAME_CAPS = re.compile(
+    r"(?=[RLCNPMEDTI])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
+    r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE|ADMINISTRATOR|SUPERVISOR|"
+    r"ADJUSTER|DON)"
+    r"(?:[ \t]*:)?[ \t]+((?:[A-Z]\.[ \t]*)?[A-Z][A-Z'’\-]+(?:,?[ \t]+[A-Z][A-Z'’\-]+)?)"
+    r"(?![A-Za-z])")
+_ROLES_CAPS = frozenset({"RN", "LPN", "LVN", "CNA", "PCT", "NP", "PA", "MD", "DO", "EMT", "EMT-P",
+                         "MEDIC", "PARAMEDIC", "NURSE", "CREW", "DRIVER", "DISPATCHER", "TECH",
+                         "SW", "CM", "RT", "PT", "OT", "CHAPLAIN", "INTERPRETER", "PHARMACIST",
+                         "CHARGE", "CERT", "EMTP", "ADMINISTRATOR", "SUPERVISOR", "ADJUSTER",
+                         "DON"})
+"""'REPORT TO RN SANTOS', 'CREW: J. PFEIFFER EMT-P': a role or credential before a name in
+capitals (ALL-CAPS systems); the words must read as a name, not as English ('RN AWARE')."""
+_CENSUS = re.compile(
+    r"(?=[RrBbPp])(?i:\b(?:rm|room|bed|bd|pt|patient)[ \t]*#?[ \t]*[0-9]{1,4}[a-z]?"
+    r"[ \t]*[-–:][ \t]*"
+    r"(?:(?:old[ \t]+)?(?:mr|mrs|ms|miss|mx)\.?[ \t]+)?)"
+    r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?)(?![A-Za-z])")
+"""'rm 614 - kevin tran,', 'bed 3: Mrs Delgado': a census or board line names its patient
+after the room or bed number."""
+_AGE_SEX = re.compile(r"(?<![0-9A-Za-z])[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z])")
+_NAME_BEFORE_AGE_SEX = re.compile(
+    r"(?:^|[\n(;:,–\-][ \t]{0,2}|\b(?:pt|patient|resident|client)[ \t]+)"
+    r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?|"
+    r"[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?),?[ \t]+$")
+"""Anchored at the end of the text before an age-and-sex shorthand (`_AGE_SEX_AFTER`)."""
+"""'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
+start of a line, list item or clause."""
+_TYPIST = re.compile(
+    r"(?i:\b(?:typed|transcribed|transcr\.?|transcriptionist|dictated|dict\.?|initials)"
+    r"(?:[ \t]+by)?(?:[ \t]*:[ \t]*|[ \t]+))(?!(?i:by|dr|mr|ms)\b)([A-Za-z]{2,3})"
+    r"(?:([/:])([A-Za-z]{2,3}))?(?![A-Za-z0-9.])")
+"""'Transcribed: HB/mt', 'typed JD:rt', 'transcr. by aa': the initials of the dictating
+author and the typist after a word of transcription."""
+_REFERENCE_INITIALS = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{2,3})[/:]([a-z]{2,3})(?![A-Za-z0-9/])")
+"""'HB/mt' anywhere: capitals, a slash or colon, lower case: the typist's reference line
+(never a unit: 'IU/ml', 'U/kg' are excluded by `_UNITS_LOWER`)."""
+_UNITS_LOWER = frozenset({"ml", "dl", "kg", "hr", "hrs", "min", "mg", "mcg", "day", "wk", "mo",
+                          "yr", "mm", "cm", "ul", "mmol", "meq", "sec", "kcal", "cc", "gm", "lb",
+                          "lbs", "oz", "tab", "tabs", "dose", "vial", "bag", "amp", "inh"})
+_SIGNOFF_DASH = re.compile(
+    r"(?:^|(?<=[\s.!?]))(?:--?|—|–)[ \t]*([a-z]{2,3}|[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z]\.?)?)"
+    r"(?=[ \t]*(?:\n|$|\([A-Za-z]+\)|[ \t]+(?:in|from|at|@|with)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?"
+    r"[ \t]*(?:\n|$|[.,])))")
+"""'-- kt', '-nate b', '-- Mykola in call center': a dash and a name or initials that sign a
+message, at the end of a line or before where the writer sits."""
 _SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]+|(?:^|(?<=[\s.!?]))(?:--?|—|–|/)[ \t]*)"
                            r"([A-Z]{2,3})(?=[ \t]*(?:\n|$))", re.MULTILINE)
 """'-- QAD', '/DY', '-BO', 'visit. RK': a writer's initials in capitals that sign a message,
@@ -306,12 +542,28 @@ _NOT_INITIALS = frozenset({
     "LE", "UE", "RUE", "LUE", "RLE", "LLE", "RUQ", "LUQ", "RLQ", "LLQ", "CN", "DTR", "ROM", "WB",
     "NWB", "FWB", "PWB", "ADL", "BMI", "NC", "RA", "VS", "VSS", "POC", "CVS", "PE", "MI", "OR",
     "ER", "ED", "IV", "IM", "PO", "SQ", "SC", "OD", "OS", "OU", "EOM", "CBG", "FYI", "PS", "NB",
-    "RE", "CC", "TBD", "TBA", "NKA", "NKDA", "NSR", "SR", "ST", "MG", "MCG", "ML", "GM", "KG"})
+    "RE", "CC", "TBD", "TBA", "NKA", "NKDA", "NSR", "SR", "ST", "MG", "MCG", "ML", "GM", "KG",
+    "ATN", "AVR", "EGD", "PPI", "TKA", "THA", "ABX", "IVF", "HLD", "OA", "ASD", "VSD", "PFO",
+    "LVH", "RVR", "SVT", "LHC", "RHC", "PFT", "ABI", "FNA", "IR", "SAH", "SDH", "ICH", "MVA",
+    "GSW", "RSV", "HPV", "LMP", "GDM", "NST", "RDS", "IVH", "PNA", "CDI", "SBP", "DBP", "MAP",
+    "UTI", "URI", "AKI", "CKD", "DKA", "HHS", "PEA", "VT", "VF", "AFL", "CAP", "HAP", "VAP",
+    "TBI", "LOC", "DOE", "PND", "JVD", "BLE", "ROS", "HPI", "PMH", "PSH", "ADR",
+    "NPO", "PRN", "BID", "TID", "QID", "QHS", "QAM", "QPM", "HS", "AC", "PC", "SL", "PR", "NG",
+    "OG", "GT", "JT", "PEG", "TPN", "PPN", "DVT", "VTE", "CVA", "TIA", "CAD", "CHF",
+    "HFREF", "HFPEF", "ACS", "NSTEMI", "STEMI", "CABG", "PCI", "TAVR", "ICD", "PPM", "CRT",
+    "MRI", "CT", "CXR", "KUB", "EKG", "ECG", "EEG", "EMG", "IUD", "OCP", "HRT", "BPH",
+    "OBGYN", "SNF", "ALF", "PT", "OT", "SLP"})
 """Clinical and chart abbreviations that end a line the way initials do ('vitals. BP')."""
+_ORGANISM_WORDS = frozenset({"COLI", "AUREUS", "FLU", "DIFF", "DIFFICILE", "EPI", "EPIDERMIDIS",
+                             "PNEUMONIAE", "AERUGINOSA", "FAECALIS", "FAECIUM", "MIRABILIS",
+                             "INFLUENZAE", "CLOACAE", "PYLORI", "MARCESCENS", "MALTOPHILIA",
+                             "ALBICANS", "GLABRATA", "PYOGENES", "AGALACTIAE", "OXYTOCA",
+                             "BAUMANNII", "LISTERIA", "CATARRHALIS", "VIRIDANS", "JIROVECII"})
+"""Species after a genus initial ('e. coli'): no signer's surname."""
 _SIGNOFF_CREDENTIAL = re.compile(r"(?:^|(?<=[\s.!?/,]))(?:(?:--?|—|–)[ \t]*)?"
                                  r"([a-z]\.[ \t]?[a-z][a-z'’\-]+)"
                                  r"(?=,?[ \t]+(?i:rn|lpn|lvn|cna|md|do|np|pa|pa-[cs]|pharmd|rph|"
-                                 r"msw|lcsw|pt|ot|rt|emt|bsn|aprn|crna|ms[34])\b)", re.MULTILINE)
+                                 r"msw|lcsw|emt|bsn|aprn|crna|ms[34])\b)", re.MULTILINE)
 """'-- s. hollis LPN', '/ r. pham PA-S': an initial and a surname in lower case before a
 credential."""
 _CHAT_WORDS = frozenset({"OK", "OKAY", "THX", "TY", "TIA", "LOL", "PLS", "PLZ", "ASAP", "BTW",
@@ -736,6 +988,10 @@ class CueFinder:
                 continue
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.75))
         for match in _SIGNOFF_CREDENTIAL.finditer(text):
+            surname = fold(match.group(1).split(".")[-1].strip())
+            if surname in _ORGANISM_WORDS or lex.is_clinical(surname) \
+                    or words.term_shaped(surname):
+                continue  # 'e. coli, RN notified', 's. aureus' are organisms
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.8))
         for match in _PARTICLE_NAME.finditer(text):
             surname = fold(match.group(2).split()[-1])

@@ -20,44 +20,44 @@ import re
 
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
-from veil.text.places.vocabulary import _GENERIC, COUNTRY_OR_REGION
+from veil.text.places.vocabulary import _GENERIC, _SERVICES, _UNITS, COUNTRY_OR_REGION
 from veil.text.spans import PhiType, Span
 
 __all__ = ["named_organizations"]
 
-_KIND = (r"nursing[ \t]+home|group[ \t]+home|care[ \t]+home|rest[ \t]+home|foster[ \t]+home|"
-         r"daycare|day[ \t]+care|preschool|school|church|parish|congregation|mosque|temple|"
-         r"synagogue|shelter|agency|assisted[ \t]+living|memory[ \t]+care|rehab|employer|"
-         r"company|plant|mill|factory|day[ \t]+program|workshop|home[ \t]+health|hospice|"
-         r"pharmacy|practice|clinic|facility|gym|dialysis[ \t]+(?:unit|center)|caregiver"
-         r"[ \t]+agency|home[ \t]+care|senior[ \t]+center|retirement[ \t]+(?:home|community)")
-_NAME = (r"((?:[Tt]he[ \t]+)?(?:St\.?[ \t]+)?[A-Z][A-Za-z'’&.\-]*"
-         r"(?:[ \t]+(?:of|the|de|la|on|at|and|&|[A-Z][A-Za-z'’&.\-]*)){0,5})")
+_KIND = (r"nursing[ \t]++home|group[ \t]++home|care[ \t]++home|rest[ \t]++home|foster[ \t]++home|"
+         r"daycare|day[ \t]++care|preschool|school|church|parish|congregation|mosque|temple|"
+         r"synagogue|shelter|agency|assisted[ \t]++living|memory[ \t]++care|rehab|employer|"
+         r"company|plant|mill|factory|day[ \t]++program|workshop|home[ \t]++health|hospice|"
+         r"pharmacy|practice|clinic|facility|gym|dialysis[ \t]++(?:unit|center)|caregiver"
+         r"[ \t]++agency|home[ \t]++care|senior[ \t]++center|retirement[ \t]++(?:home|community)")
+_NAME = (r"((?:[Tt]he[ \t]++)?(?:St\.?[ \t]++)?[A-Z][A-Za-z'’&.\-]*"
+         r"(?:[ \t]++(?:of|the|de|la|on|at|and|&|[A-Z][A-Za-z'’&.\-]*)){0,5})")
 _KIND_WORD = re.compile(r"(?<![A-Za-z])(?=[nrfgcdpstmaehlvw])(?:" + _KIND + r")(?![A-Za-z])")
 """The word for a kind of place, in lower case as in a sentence (one case-sensitive scan: a
 header 'PHARMACY PRIOR AUTHORIZATION' or 'Pharmacy Appeals Unit' names a department)."""
-_DELIMITED = re.compile(r"(?:[ \t]+(?:is|was|called|named))?[ \t]*[:,]?[ \t]*(?:\(|[\"“])"
-                        r"[ \t]*" + _NAME + r"[ \t]*(?:\)|[\"”])")
+_DELIMITED = re.compile(r"(?:[ \t]++(?:is|was|called|named))?[ \t]*+[:,]?[ \t]*+(?:\(|[\"“])"
+                        r"[ \t]*+" + _NAME + r"[ \t]*+(?:\)|[\"”])")
 """'nursing home (Cedar Crest)', 'nursing home is "The Pines"'."""
-_PLAIN = re.compile(r"(?:[ \t]+(?:called|named)[ \t]+|,[ \t]*|[ \t]+)(?=[A-Z])" + _NAME)
+_PLAIN = re.compile(r"(?:[ \t]++(?:called|named)[ \t]++|,[ \t]*+|[ \t]++)(?=[A-Z])" + _NAME)
 """'our daycare, Bright Horizons on Elm Street', 'daycare KinderCare', 'a group home called
 Maple Ridge'."""
 _WORKED = re.compile(r"(?<![A-Za-z])(?=[ihswytncbdmfgpeEvj])(?:(?:i|he|she|we|they|you|who|to|"
                      r"still|now|currently|also|husband|wife|son|daughter|dad|mom|father|mother|"
-                     r"brother|sister|partner|boyfriend|girlfriend|pt|patient)[ \t]+(?:work|"
-                     r"works|worked|working)[ \t]+(?:for|at)|(?:[Ee]mployed|employee|contractor|"
-                     r"job|visa)[ \t]+(?:for|at|by|with|of))[ \t]+(?=[A-Z])" + _NAME)
+                     r"brother|sister|partner|boyfriend|girlfriend|pt|patient)[ \t]++(?:work|"
+                     r"works|worked|working)[ \t]++(?:for|at)|(?:[Ee]mployed|employee|contractor|"
+                     r"job|visa)[ \t]++(?:for|at|by|with|of))[ \t]++(?=[A-Z])" + _NAME)
 """'used to work for Rockingham Poultry', 'a work visa for Genentech' (a person works for
 it: 'does the Epley maneuver work for BPPV' asks whether a treatment helps)."""
 _HOME_AT = re.compile(r"(?<![A-Za-z])(?:(?:lives|live|living|resides|residing|stays|staying)"
-                      r"[ \t]+at|moved[ \t]+into)[ \t]+(The[ \t]+[A-Z][A-Za-z'’\-]*"
-                      r"(?:[ \t]+(?:at|of|on)?[ \t]*[A-Z][A-Za-z'’\-]*){0,4})")
+                      r"[ \t]++at|moved[ \t]++into)[ \t]++(The[ \t]++[A-Z][A-Za-z'’\-]*"
+                      r"(?:[ \t]++(?:at|of|on)?[ \t]*+[A-Z][A-Za-z'’\-]*){0,4})")
 """'Mom lives at The Terraces at Bonita Springs': a home named with 'The' after 'lives at' or
 'moved into' (never 'moved to': 'The Netherlands' is a country)."""
-_WARD = re.compile(r"(?<![A-Za-z])([A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?[ \t]+(?:Ward|Wing|wing|"
+_WARD = re.compile(r"(?<![A-Za-z])([A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?[ \t]++(?:Ward|Wing|wing|"
                    r"Block|Pavilion))(?![A-Za-z])")
 """'Caburn Ward', 'Waratah wing', 'Cauvery Block': a hospital's named ward or wing."""
-_WARD_FIELD = re.compile(r"(?<![A-Za-z])(?:Ward|WARD|Unit|UNIT)[ \t]*:[ \t]*([A-Z][A-Za-z'’\-]+"
+_WARD_FIELD = re.compile(r"(?<![A-Za-z])(?:Ward|WARD|Unit|UNIT)[ \t]*+:[ \t]*+([A-Z][A-Za-z'’\-]+"
                          r"(?:[ \t][A-Z0-9][A-Za-z0-9'’\-]*)?)")
 """'Ward: Yarty', 'Unit: Goldfine 4': the value of a ward or unit field (not 'Unit: 4B')."""
 _PLAIN_WARD = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "MAIN", "NEW", "OLD", "UPPER",
@@ -66,20 +66,24 @@ _PLAIN_WARD = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "MAIN", "NEW", "OLD",
                          "PEDIATRIC", "GENERAL", "ACUTE", "PRIVATE", "PUBLIC", "ISOLATION",
                          "ORTHOPAEDIC", "GERIATRIC", "PSYCH", "LABOUR", "LABOR", "DAY",
                          "BLOCK", "WARD", "WING", "THE", "A", "THIS", "THAT", "SAME", "OTHER"})
-_THE_HOME = re.compile(r"(?<=[a-z] )(?:from|to|at|in|into)[ \t]+the[ \t]+(Home)(?![A-Za-z])"
-                      r"(?![ \t]+[A-Z])")
+_DEPARTMENT_WORD = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS)$|^(?:CARE|HEALTH|MEDICINE|"
+                              r"SURGERY|NURSING|LIVING|SERVICES?|HOUSING|INPATIENT|OUTPATIENT)$")
+_SCHEDULE = frozenset({"MWF", "TTS", "TTHS", "TTH", "MTWTF", "QD", "BID", "TID", "QID", "PRN",
+                       "DAILY", "WEEKLY", "MONTHLY", "WEEKDAYS", "WEEKENDS"})
+_THE_HOME = re.compile(r"(?<=[a-z] )(?:from|to|at|in|into)[ \t]++the[ \t]++(Home)(?![A-Za-z])"
+                      r"(?![ \t]++[A-Z])")
 """'his friend from the Home', 'back to the Home': a capitalized 'Home' inside a sentence is
 the name people give their care home."""
 _DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
 """A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
 nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
 _LABEL = re.compile(
-    r"(?<![A-Za-z])(?i:employer|employed[ \t]+by|company|workplace|place[ \t]+of[ \t]+"
-    r"(?:employment|work)|school|daycare|day[ \t]+care|church|agency|home[ \t]+health(?:"
-    r"[ \t]+agency)?|hospice(?:[ \t]+agency)?|nursing[ \t]+home|group[ \t]+home|facility|"
-    r"pharmacy|law[ \t]+firm|firm|shelter|day[ \t]+program|dme[ \t]+"
-    r"(?:company|vendor|supplier)|vendor)[ \t]*$")
-_LABEL_VALUE = re.compile(r"[ \t]*([A-Z0-9][A-Za-z0-9'’&.\-]*(?:[ \t](?:[A-Za-z0-9'’&.\-]+|"
+    r"(?<![A-Za-z])(?i:employer|employed[ \t]++by|company|workplace|place[ \t]++of[ \t]++"
+    r"(?:employment|work)|school|daycare|day[ \t]++care|church|agency|home[ \t]++health(?:"
+    r"[ \t]++agency)?|hospice(?:[ \t]++agency)?|nursing[ \t]++home|group[ \t]++home|facility|"
+    r"pharmacy|law[ \t]++firm|firm|shelter|day[ \t]++program|dme[ \t]++"
+    r"(?:company|vendor|supplier)|vendor)[ \t]*+$")
+_LABEL_VALUE = re.compile(r"[ \t]*+([A-Z0-9][A-Za-z0-9'’&.\-]*(?:[ \t](?:[A-Za-z0-9'’&.\-]+|"
                           r"#[ \t]?[0-9]+)){0,7})")
 """'Employer: Zeeland Pallet & Crate', 'School: Jordan High School': the value of a field
 whose label names a kind of organization, up to a comma, a bracket, two spaces or the end
@@ -87,7 +91,7 @@ of the line."""
 _NOT_AN_ORG = frozenset({"NONE", "N/A", "NA", "UNKNOWN", "UNEMPLOYED", "RETIRED", "SELF",
                          "SELF-EMPLOYED", "DISABLED", "STUDENT", "HOMEMAKER", "NO", "YES",
                          "PENDING", "TBD", "DECLINED", "OTHER", "HOME", "NOT"})
-_TRAIL = re.compile(r"(?:[ \t]+(?:of|the|de|la|on|at|and|&))+$")
+_TRAIL = re.compile(r"(?:[ \t]++(?:of|the|de|la|on|at|and|&))+$")
 
 
 class _Filter:
@@ -107,15 +111,29 @@ class _Filter:
         """The end of the name before a street or town after it ('Bright Horizons on Elm
         Street' ends at 'Horizons'), and before trailing joining words."""
         phrase = text[start:end]
-        cut = re.search(r"[ \t]+(?:on|at|in)[ \t]+[A-Z]", phrase)
+        cut = re.search(r"[ \t]++(?:on|at|in)[ \t]++[A-Z]", phrase)
         if cut:
             phrase = phrase[:cut.start()]
         phrase = _TRAIL.sub("", phrase)
         return start + len(phrase)
 
+    def service_word(self, key: str) -> bool:
+        """A word of a service, unit, kind of care or schedule ('Heart Failure', 'Skilled
+        Nursing', 'Mail Order', 'MWF'): a department or a plan, not a place's name."""
+        if key in ("OF", "THE", "AND", "&", "AT", "ON", "IN", "FOR", "DE", "LA", "DEL"):
+            return False
+        return (key in _GENERIC or key in _SERVICES or key in _UNITS or key in _SCHEDULE
+                or _DEPARTMENT_WORD.search(key) is not None or self.lex.is_clinical(key))
+
+    def everyday(self, keys: list[str]) -> bool:
+        """Every word an everyday English word, none a name or a place ('Long Term')."""
+        return all(words.is_english(k) and not self.lex.is_name(k) and k not in self.lex.places
+                   for k in keys) and max(words.zipf(k) for k in keys) >= 4.0
+
     def named(self, phrase: str, *, delimited: bool) -> bool:
         keys = [k for k in self.keys(phrase) if k not in ("THE", "ST")]
-        if not keys or all(self.plain_word(k) for k in keys):
+        if not keys or all(self.plain_word(k) for k in keys) \
+                or any(self.service_word(k) for k in keys) or self.everyday(keys):
             return False
         if delimited:
             if len(keys) > 1:
@@ -191,9 +209,13 @@ def _labelled(text: str, check: _Filter) -> list[Span]:
             match = _LABEL_VALUE.match(text, at + 1)
             if match is not None:
                 start, end = match.start(1), match.end(1)
-                keys = check.keys(text[start:end])
-                if keys and keys[0] not in _NOT_AN_ORG and not all(
-                        check.plain_word(k) or k in _GENERIC for k in keys):
+                value = text[start:end]
+                keys = check.keys(value)
+                capitals = sum(1 for w in value.split() if w[:1].isupper())
+                if keys and value[:1].isalpha() and keys[0] not in _NOT_AN_ORG and not all(
+                        check.plain_word(k) or k in _GENERIC for k in keys) and not any(
+                        check.service_word(k) for k in keys) and (capitals >= 2 or (
+                        not words.is_english(keys[0]) and words.zipf(keys[0]) < 3.0)):
                     spans.append(Span(start, end, PhiType.FACILITY, "named_org", 0.8))
         at = text.find(":", at + 1)
     return spans

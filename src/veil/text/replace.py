@@ -256,9 +256,9 @@ def _one(span: Span, surface: str, mention: Mention, fakes: dict[int, str], *,
             moved = _shifted(surface, shift)
             if moved is not None:
                 return moved
-        year = _YEAR4.search(surface)
-        if year and not has_old_age and (safe_harbor or shift is not None):
-            return year.group(1)
+        years = list(dict.fromkeys(m.group(1) for m in _YEAR4.finditer(surface)))
+        if years and not has_old_age and (safe_harbor or shift is not None):
+            return "-".join(years)  # a range keeps both years ('09/2024-03/2025' -> '2024-2025')
         return _tag(span, mention.number)
     fake = fakes.get(mention.entity)
     if fake is None:

@@ -209,7 +209,7 @@ _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9
              r"[0-9]{4}(?:\s*(?:x|ext\.?|extension)\s*[0-9]{1,5})?")
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
-_ID_VALUE = (r"((?=[A-Za-z\-/.]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24}"
+_ID_VALUE = (r"((?=[A-Za-z\-/.]{0,30}+[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24}"
              r"(?: (?!(?:ICD|CPT|LOINC|SNOMED|NDC|HCPCS|DRG|CVX)(?![a-z]))(?=[A-Z\-]*[0-9])"
              r"[0-9A-Z](?:[0-9A-Z]|-[0-9A-Z]){0,11}(?![a-z])" + _UNIT_AFTER + r"){0,5}"
              r"|(?=[A-Z]{1,5}(?:[ \-]?[0-9]){5}|[A-Z]{2,6}(?:-[A-Z]{2,6})?(?:[ \-]?[0-9]){4})"
@@ -223,6 +223,8 @@ code, 'KY-CPS') before digit groups of four digits or more, five after one lette
 1104 88213', 'TREM 7254 0918', 'JPD 2281'; not 'T 37', 'BP 148'); or seven digits or more
 in short groups ('DL 28 419 776').
 One space between groups: a wider gap or a word without a digit ends it."""
+_NOT_VISITS = r"(?![0-9]{1,2}[wW][0-9]{1,2}(?![A-Za-z0-9]))"
+"""Not a home-health visit frequency ('SN 2w4': skilled nursing twice a week for 4 weeks)."""
 _LABEL_TAIL = (r"(?:_(?:number|num|no|nbr|id|identifier)(?![A-Za-z0-9]))?"
                r"(?:[ \t]*\([A-Za-z0-9 .\-]{1,20}\)|[ \t]*[\"“][A-Za-z ]{1,24}[\"”])?")
 """What may follow a label word: a joined field suffix ('group_number') and a parenthesis
@@ -397,12 +399,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b", 0.85, group=1),
         # 'scheduled for the 27th.', 'Interview the 23rd with pt', 'Visit the 9th (Thurs)':
         # an ordinal day after a word of an event, where no noun follows ('the 3rd time')
-        r("date_the_day_event", d, r"(?i:\b(?:for|visit|interview|interviewed|appt|appointment|"
+        r("date_the_day_event", d, r"(?i:\b(?:(?:scheduled|booked|set|planned|moved|surgery|"
+          r"appt|appointment)\b[^.\n]{0,30}?\bfor|visit|interview|interviewed|appt|appointment|"
           r"seen|meeting|scheduled|rescheduled|booked|call|called|surgery|procedure|admitted|"
-          r"discharged|due|f/u|follow-up|back|returns?|again|expires?|expired)\s+)"
-          r"(the\s+[0-3]?[0-9](?:st|nd|rd|th))\b"
-          r"(?=[ \t]*(?:[.,;:)(!?]|$|\n|(?:at|with|and|or|when|if|so|but|then|in\s+the|"
-          r"of\s+(?:this|next|last|the)\s+month)\b))", 0.8, group=1),
+          r"discharged|due|f/u|follow-up|expires?|expired)\s++)"
+          r"(the\s++[0-3]?[0-9](?:st|nd|rd|th))\b"
+          r"(?![ \t]*+(?:,|and|or|&|-|to)[ \t]*+(?:the[ \t]++)?[0-9]{1,2}(?:st|nd|rd|th))"
+          r"(?=[ \t]*+(?:[.,;:)(!?]|$|\n|(?:at|with|and|or|when|if|so|but|then|in\s++the|"
+          r"of\s++(?:this|next|last|the)\s++month)\b))", 0.8, group=1),
         r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
           r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
           r"(?:'s)?(?![A-Za-z])", 0.8),
@@ -416,18 +420,18 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r"|"
           + _DAYNUM + r"/" + _MON + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.95),
-        r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")[ \t]*:?[ \t]+)"
+        r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")(?:[ \t]*+:)?[ \t]++)"
           r"(?i:(?<!apgar of )(?<!apgars of )(?<!score of )(?<!ratio of ))("
-          + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
+          + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*+(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.85, group=1),
         # day/month order ('Fracture clinic 25/6', 'meeting 14/08') only after a word of an
         # event, never after 'from'/'to' ('titrated from 15/5 to 18/8' are pressures)
-        r("date_event_day_month", d, r"(?i:\b(?:" + _DM_CONTEXT_WORDS + r")[ \t]*:?[ \t]+)("
-          + _DAYNUM + r"[/\-]" + _MON + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER
+        r("date_event_day_month", d, r"(?i:\b(?:" + _DM_CONTEXT_WORDS + r")(?:[ \t]*+:)?[ \t]++)("
+          + _DAYNUM + r"[/\-]" + _MON + r")" + _RD + r"(?![ \t]*+(?i:" + _NOT_DATE_AFTER
           + r")\b)", 0.8, group=1),
-        r("date_field_short", d, r"(?i:\b(?:date\s+of\s+(?:service|birth|exam|visit|admission|"
-          r"discharge|death|procedure|injury|onset|surgery)|comparison|compared\s+(?:to|with)|"
-          r"prior\s+(?:study|exam)|dob|dos|dod|doi)[ \t]*[:|=\-]?[ \t]*\|?[ \t]*)("
+        r("date_field_short", d, r"(?i:\b(?:date\s++of\s++(?:service|birth|exam|visit|admission|"
+          r"discharge|death|procedure|injury|onset|surgery)|comparison|compared\s++(?:to|with)|"
+          r"prior\s++(?:study|exam)|dob|dos|dod|doi)[ \t]*+[:|=\-]?[ \t]*+\|?[ \t]*+)("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD, 0.85, group=1),
         r("date_part_month", d, r"(?i:\b(?:early|mid|late|end\s+of|beginning\s+of)[\s\-]+"
           r"(?:january|february|march|april|june|july|august|september|october|november|"
@@ -443,19 +447,22 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'BAL 3/9 MSSA', 'hepatitis B 10/1'): notes date events this way; scores and fractions
         # ('strength 4/5', 'pain 3/10', '1/2 tab') have no event word before them
         r("date_event_short", d, r"(?i:\b(?:" + _EVENT_WORDS
-          + r")(?:[ \t]+[A-Za-z][A-Za-z0-9]{0,2})?[ \t]*[:(]?[ \t]*(?:on[ \t]+)?)(?<![0-9])"
+          + r")(?:[ \t]++[A-Za-z][A-Za-z0-9]{0,2})?[ \t]*+[:(]?[ \t]*+(?:on[ \t]++)?)(?<![0-9])"
           r"(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
           + _MON + r"/" + _DAYNUM + r")" + _RD
-          + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
+          + r"(?![ \t]*+(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
         # 'out on RR 3', 'lives on Rural Route 2' (never 'RR 18', the breathing rate)
-        r("rural_route_on", PhiType.ADDRESS, r"(?i:\b(?:on|off|along|near|past)[ \t]+)("
-          r"(?:RR|R\.R\.|[Rr]ural[ \t]+[Rr]oute)[ \t]*#?[ \t]*[0-9]{1,3})(?![0-9])", 0.8, group=1),
+        r("rural_route_on", PhiType.ADDRESS, r"(?i:\b(?:(?:out|lives?|living|located|house|farm|"
+          r"home|trailer)[ \t]++(?:on|off|along)|off)[ \t]++)("
+          r"(?:RR|R\.R\.|[Rr]ural[ \t]++[Rr]oute)[ \t]*+#?[ \t]*+[0-9]{1,3})(?![0-9])", 0.8,
+          group=1),
         # a procedure named by its suffix, then a month/day: 's/p hemiarthroplasty 12/2'
         r("date_procedure_short", d, r"(?i:(?<=[a-z]{2})(?:ectomy|plasty|otomy|ostomy|oscopy|"
-          r"ogram|ography|pexy|desis|rrhaphy)\b(?:[ \t]+(?:on|of))?[ \t]*[:(]?[ \t]*)(?<![0-9])"
+          r"ogram|ography|pexy|desis|rrhaphy)\b(?:[ \t]++(?:on|of))?[ \t]*+[:(]?[ \t]*+)(?<![0-9])"
           r"(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))("
           + _MON + r"/" + _DAYNUM + r")" + _RD
-          + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)", 0.8, group=1),
+          + r"(?=[ \t]*+(?:[.,;:)(\-]|$|\n|(?:with|and|by|at|in|on|for|by|was|c/b|s/p|then|"
+          r"complicated|without|w/|w/o)\b))", 0.8, group=1),
         # ('BCx 2/2', '1/4 bottles': a fraction of bottles or samples, never a date)
         # '2/11/24-2/12/24': two numeric dates joined by a dash
         r("date_numeric_range", d, _LD + r"(" + _MON + r"([/\-.])" + _DAYNUM + r"\2(?:" + _Y4
@@ -569,44 +576,52 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![0-9]|\.[0-9])" + _R, 0.9, group=1),
         # 'client D.W., 90,', '(initials on CRF: E.M.)': dotted initials after a person word
         r("name_dotted_initials", PhiType.NAME, r"(?i:\b(?:client|pt|patient|resident|member|"
-          r"participant|subject|initials(?:[ \t]+on[ \t]+[a-z]+)?)[ \t]*:?[ \t]*)"
-          r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.)"
-          r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z])", 0.8, group=1),
+          r"participant|subject|initials(?:[ \t]++on[ \t]++[a-z]+)?)[ \t]*+:?[ \t]*+)"
+          r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.|A\.A\.O|D\.C\.|"
+          r"S\.O\.B|C\.O\.|T\.I\.D|B\.I\.D|Q\.I\.D|P\.R\.N|N\.P\.O|D\.N\.R|B\.P\.|H\.R\.|A\.M\.A|"
+          r"O\.D\.|O\.S\.|O\.U\.|P\.O\.|I\.V\.|I\.M\.|E\.R\.|O\.R\.|P\.T\.|O\.T\.|H\.O\.H)"
+          r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z'’])"
+          r"(?=[ \t]*+(?:[,;)]|$|\n|(?:is|was|has|had|and|who|age|aged|lives|[0-9]{1,3})\b))", 0.8,
+          group=1),
         # 'I'm Juniper Hale, 24,': a person introducing themselves with their age
-        r("name_intro_age", PhiType.NAME, r"(?:\b(?:I'm|I’m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is)"
-          r"[ \t]+)([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})(?=,[ \t]*(?:a[ \t]+)?"
+        r("name_intro_age", PhiType.NAME, r"(?:\b(?:I'm|I’m|I\s++am|[Mm]y\s++name\s++is|"
+          r"[Tt]his\s++is)"
+          r"[ \t]++)([A-Z][a-z'’\-]+(?:[ \t]++[A-Z][a-z'’\-]+){0,2})(?=,[ \t]*+(?:a[ \t]++)?"
           r"[0-9]{1,3}(?![0-9]))", 0.8, group=1, validator="person_words"),
         # 'goes by "Dutch"', 'known as "Bubba"': a quoted name after a word of naming (an
         # everyday word or a nationality is a name there)
-        r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]+by|known[ \t]+as|aka|a\.k\.a\.|"
-          r"nicknamed?|prefers?[ \t]+to[ \t]+be[ \t]+called|likes[ \t]+to[ \t]+be[ \t]+called|"
-          r"calls[ \t]+(?:him|her|them)sel(?:f|ves))[ \t]*[:,]?[ \t]*)[\"“'‘]([A-Z][A-Za-z'’\-]"
+        r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]++by|known[ \t]++as|aka|a\.k\.a\.|"
+          r"nicknamed?|prefers?[ \t]++to[ \t]++be[ \t]++called|"
+          r"likes[ \t]++to[ \t]++be[ \t]++called|"
+          r"calls[ \t]++(?:him|her|them)sel(?:f|ves))[ \t]*+[:,]?[ \t]*+)[\"“'‘]([A-Z][A-Za-z'’\-]"
           r"{1,20}(?:[ \t][A-Z][A-Za-z'’\-]{1,20})?)[\"”'’]", 0.85, group=1),
         # 'scheduler Yesenia at ext 2241', 'paged via ext 4-7720': an extension alone
-        r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension)\.?[ \t]*#?[ \t]*)"
+        r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension)\.?[ \t]*+#?[ \t]*+)"
           r"([0-9]{1,2}-[0-9]{4}|[0-9]{3,5})(?![0-9])", 0.8, group=1),
         # 'MPD notified', 'CCPD officer': a police department's acronym by a word of police
         r("police_department", PhiType.FACILITY, r"(?<![A-Za-z])(?!COPD|PPD)([A-Z]{1,4}PD)"
           r"(?![A-Za-z])(?=[^\n]{0,30}?(?i:officer|police|detective|deputy|notified|report|"
           r"badge|sergeant|sgt|case))", 0.8, group=1),
         # 'Gate code 1947#', 'lockbox code is 4471': the code that opens a patient's home
-        r("entry_code", PhiType.ID, r"(?i:\b(?:gate|door|lockbox|lock[ \t]+box|keypad|key[ \t]+pad|"
-          r"entry|alarm|garage|building|key[ \t]+safe)[ \t]+code[ \t]*(?:is|:|=|#)?[ \t]*)"
+        r("entry_code", PhiType.ID, r"(?i:\b(?:gate|door|lockbox|lock[ \t]++box|keypad|"
+          r"key[ \t]++pad|"
+          r"entry|alarm|garage|building|key[ \t]++safe)[ \t]++code[ \t]*+(?:is|:|=|#)?[ \t]*+)"
           r"(#?[0-9]{3,8}#?|\*[0-9]{3,8}#?)(?![0-9])", 0.85, group=1),
         # 'via CoverMyMeds, key BHK7M2QX': a prior-authorization request key
-        r("request_key", PhiType.ID, r"(?:\b(?:[Kk]ey|KEY)[ \t]*:?[ \t]*)((?=[A-Z0-9]*[0-9])"
+        r("request_key", PhiType.ID, r"(?:\b(?:[Kk]ey|KEY)[ \t]*+:?[ \t]*+)((?=[A-Z0-9]*[0-9])"
           r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10})(?![A-Za-z0-9])", 0.8, group=1),
         # 'phone interpreter #224871', 'Provider # 36-7721', 'tail N731LT': numbers of people
         # and craft that a label names
         r("interpreter_number", PhiType.ID, r"(?i:\b(?:interpreter|operator|agent|"
-          r"representative|provider)[ \t]*(?:id|no\.?|number)?[ \t]*#[ \t]*:?[ \t]*)"
+          r"representative|provider)[ \t]*+(?:id|no\.?|number)?[ \t]*+#[ \t]*+:?[ \t]*+)"
           r"([0-9][0-9\-]{2,12}[0-9])(?![0-9])", 0.8, group=1),
-        r("aircraft_tail", PhiType.ID, r"(?i:\btail(?:[ \t]+(?:number|no\.?|#))?[ \t]*:?[ \t]*)"
-          r"(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.8, group=1),
+        r("aircraft_tail", PhiType.ID, r"(?i:\btail(?:[ \t]++(?:number|no\.?|#))?[ \t]*+:?[ \t]*+)"
+          r"(N[1-9](?:[0-9]{1,4}[A-Z]{0,2}|[A-Z]{1,2}))(?![A-Za-z0-9])", 0.8, group=1),
         # 'I'll be a hundred in the spring', 'almost a hundred': the age itself, not a count
-        r("age_a_hundred", PhiType.AGE, r"(?i:\b(?:be|almost|nearly|turning|turns|turned|"
-          r"reach|reached|reaching|past)[ \t]+)(a[ \t]+hundred)(?![ \t]*(?:and|percent|%|times|"
-          r"mg|ml|units|dollars|bucks|miles|pounds|lbs|people|patients|years[ \t]+ago|of|"
+        r("age_a_hundred", PhiType.AGE, r"(?i:(?:\b(?:be|is|turning|turns|turned|i'm|he's|"
+          r"she's)[ \t]++(?:almost[ \t]++|nearly[ \t]++)?|[\"“](?:almost[ \t]++|nearly[ \t]++)?))"
+          r"(a[ \t]++hundred)(?![ \t]*+(?:and|percent|%|times|"
+          r"mg|ml|units|dollars|bucks|miles|pounds|lbs|people|patients|years[ \t]++ago|of|"
           r"[a-z]+s)\b)", 0.85, group=1),
         r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
@@ -913,12 +928,13 @@ def _rules() -> tuple[PatternRule, ...]:
         # a model or catalogue number names a product, not the patient's device: not matched
         r("device_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn|ser|device|udi|lot|"
           r"implant|pacemaker|icd|defibrillator|pump|generator|lead|imei|"
-          r"meid|esn|udi-di|di)\b" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
+          r"meid|esn|udi-di|di)\b" + _SEP + r")" + _NOT_VISITS + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         # 'LOT MLK225', 'S/N AB123': after a serial or lot label the label decides, even for a
         # value shaped like a clinical code ('MLK225' reads like 'CD4' out of context)
         r("device_lot_serial", PhiType.DEVICE, r"(?i:\b(?:serial|s/n|sn|lot|udi|imei|meid|esn)"
-          r"\b" + _SEP + r")((?=[A-Za-z]{0,4}[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])"
+          r"\b" + _SEP + r")" + _NOT_VISITS + r"((?=[A-Za-z]{0,4}[0-9])[A-Za-z0-9]"
+          r"(?:[A-Za-z0-9]|[\-/.][A-Za-z0-9])"
           r"{3,24})" + _R, 0.85, group=1, validator="record_number"),
         r("udi_gs1", PhiType.DEVICE, r"\(01\)[0-9]{14}(?:\s?\([0-9]{2,4}\)[A-Za-z0-9\-./]+)*", 1.0),
         r("udi_gs1_plain", PhiType.DEVICE, _LD + r"01[0-9]{14}(?:1[0-7][0-9]{6}|10[A-Za-z0-9]{1,20}"
@@ -1105,9 +1121,9 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'we live in trailer 14', 'my apartment is #212', 'mom is in room 414 at Laurel
         # Manor', 'third trailer on the left, lot 22': a home's number after a home word
         r("home_number", PhiType.ADDRESS, r"(?i:\b(?:(?:live|lives|living|stay|stays|staying|"
-          r"is|are|was|were)[ \t]+(?:in|at|on)[ \t]+(?:the[ \t]+|a[ \t]+)?|(?:apartment|apt|"
-          r"unit|room)[ \t]+(?:is|was|number)[ \t]+|(?:left|right),[ \t]+))((?i:trailer|lot|"
-          r"space|unit|apartment|apt|room|rm|cabin|site|#)[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?"
+          r"is|are|was|were)[ \t]++(?:in|at|on)[ \t]++(?:the[ \t]++|a[ \t]++)?|(?:apartment|apt|"
+          r"unit|room)[ \t]++(?:is|was|number)[ \t]++|(?:left|right),[ \t]++))((?i:trailer|lot|"
+          r"space|unit|apartment|apt|room|rm|cabin|site|#)[ \t]*+#?[ \t]*+[0-9]{1,4}[A-Za-z]?"
           r"|#[ \t]?[0-9]{1,4}[A-Za-z]?)(?![A-Za-z0-9])", 0.8, group=1),
         r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .]{1,22}[ ,][0-9]{5})(?:"
           + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
@@ -1278,7 +1294,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
-          r"\.?[ \t]*[:#=]?[ \t]*)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
+          r"\.?[ \t]*+[:#=]?[ \t]*+)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
         r("dashed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=(?:[A-Za-z\-]*[0-9]){5})"
           r"(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])", 0.6,
           validator="not_code"),

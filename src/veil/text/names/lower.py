@@ -44,6 +44,9 @@ _LOWER_PERSON_LABEL = re.compile(r"(?i:\b(?:patient|pt|resident|client|member|su
                                  r"[ \t]*:[ \t]*)(?=[a-z])")
 """A field label for a person, then lower-case words ('pt: mcallister-yoon, grace',
 'signed: tran, quoc-bao MD', 'patient: kyle t. brandenburg')."""
+_NOT_PERSON_PARTS = frozenset({"SELF", "PAY", "POST", "PRE", "DAY", "NONE", "UNKNOWN", "SAME",
+                               "HOME", "NEW", "OLD", "WALK", "CASH", "PRIVATE"})
+"""Words a field value is made of that no name is ('pt: self-pay', 'pt: post-op day 2')."""
 _LOWER_NAME_TOKEN = re.compile(r"[a-z](?:[a-z'’\-]*[a-z])?\.?")
 _LOWER_RELATION = re.compile(
     r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\("
@@ -188,8 +191,9 @@ class _LowerCase(_FinderBase):
                 end = word.end()
                 continue
             parts = [fold(part) for part in value.split("-") if part]
-            if not parts or not all(self._usable(k) and (lex.is_name(k) or (
-                    not is_english(k) and pronounceable(k))) for k in parts):
+            if not parts or any(k in _NOT_PERSON_PARTS for k in parts) or not all(
+                    self._usable(k) and len(k) > 2 and (lex.is_name(k) or (
+                        not is_english(k) and pronounceable(k))) for k in parts):
                 break
             named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
             if start < 0:

@@ -74,17 +74,17 @@ _LOWER_CONTEXT_FACILITY = re.compile(
     r"|([a-z]{3,})[ \t]+(?:er|ed|urgent[ \t]+care))(?![A-Za-z])")
 """Lower-case chat: 'seen at st lukes', 'went to mercy er'."""
 _FACILITY_LABEL = re.compile(
-    r"(?im:(?:^|(?<=[ \t]{2}))[ \t]*(?:[-*•][ \t]*)?(?:agency|hha|"
+    r"(?im:(?:^|(?<=[^ \t\n][ \t]{2}))[ \t]*+(?:[-*•][ \t]*+)?(?:agency|hha|"
     r"home[ \t]+health(?:[ \t]+agency)?|sending|receiving|referring|accepting|"
     r"hospice(?:[ \t]+agency)?|"
     r"dialysis(?:[ \t]+(?:unit|center|centre))?|snf|alf|ltc|ltach|irf|facility|placement|"
-    r"(?:examination|exam|treating|admitting|performing|reporting|service|receiving)?[ \t]*"
+    r"(?:examination|exam|treating|admitting|performing|reporting|service|receiving)?[ \t]*+"
     r"(?:facility|hospital|clinic)(?:[ \t]+name)?|hospital|clinic|"
     r"pharmacy|referring[ \t]+(?:facility|hospital|clinic)|transferring[ \t]+facility|"
     r"sending[ \t]+facility|receiving[ \t]+facility|outside[ \t]+hospital|osh|pcp[ \t]+office|"
     r"practice|treatment[ \t]+(?:center|centre|program)|rehab(?:ilitation)?[ \t]+facility|"
     r"nursing[ \t]+home|residence|living[ \t]+facility|ambulance|ems[ \t]+agency|"
-    r"transport(?:ed)?[ \t]+by)[ \t]*[:=][ \t]*)"
+    r"transport(?:ed)?[ \t]+by)[ \t]*+[:=][ \t]*+)"
     r"([A-Z][A-Za-z'’&\-.]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-.]*|of|the|at|on|&)){0,5})")
 """A labelled place of care ('Agency: BrightStar Care', 'SNF: Sunrise of Oak Park')."""
 _OUR_LADY = re.compile(r"(?<![A-Za-z])(?:Our|OUR)[ \t]+(?:Lady|LADY)[ \t]+(?:of|OF)[ \t]+"
