@@ -404,3 +404,8 @@ def test_session11_blank_runs_and_repeats_stay_linear(scrubber: Scrubber, text: 
     """Inputs that took seconds before possessive quantifiers bounded each rule's retries;
     finishing at all is the check (no timing assertion)."""
     assert scrubber.scrub(text) is not None
+
+
+def test_section_headings_are_no_surnames(scrubber: Scrubber) -> None:
+    text = "No free air.\nVessels: Mild aortoiliac atherosclerosis.\nBones: Degenerative change.\n"
+    assert scrubber.scrub(text) == text

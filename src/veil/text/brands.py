@@ -49,7 +49,10 @@ _RARE = 3.0
 _BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+)?|"
                      r"\bwith[ \t]+the[ \t]+|"
                      r"\b(?:work|employer|employed[ \t]+by|works[ \t]+for|worked[ \t]+for)[ \t]*:?"
-                     r"[ \t]*\(?[ \t]*|\|[ \t]*)$")
+                     r"[ \t]*\(?[ \t]*)$")
+_CELL_BEFORE = re.compile(r"\|[ \t]*$")
+_CELL_AFTER = re.compile(r"[ \t]*\|")
+"""A brand that fills a table cell on its own ('| daily | Walgreens | taking |')."""
 _THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
 _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|pharmacist|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
@@ -241,4 +244,5 @@ class BrandFinder:
             return True  # a letterhead or header line: 'Baylor Scott & White - Temple'
         if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys):
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
-        return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after))
+        return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after)
+                    or (_CELL_BEFORE.search(before) and _CELL_AFTER.match(after)))

@@ -7,6 +7,9 @@ name.
 
 from __future__ import annotations
 
+import re
+
+from veil.text import words as words_module
 from veil.text.lexicon import fold
 from veil.text.names.capitalized import _RunJudge
 from veil.text.names.context import (
@@ -26,6 +29,8 @@ from veil.text.names.forms import (
 from veil.text.names.lower import _LowerCase
 from veil.text.names.tokens import _runs
 from veil.text.spans import PhiType, Span
+
+_COLON_AFTER = re.compile(r"[ \t]*:")
 
 
 class NameFinder(_RunJudge, _LowerCase, _Forms):
@@ -54,4 +59,17 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
                                  for half in m.group(1).split("/")))
         spans.extend(self._initials(text))
         spans.extend(self._nicknames(text))
+        spans = [s for s in spans if not self._section_label(text, s)]
         return self._with_particles(text, spans)
+
+    def _section_label(self, text: str, span: Span) -> bool:
+        """A dictionary surname alone at a line's start before a colon that is an English
+        word and no given name ('Bones: degenerative change', 'Vessels:', 'Lines:'): the
+        heading of a section, not a person."""
+        if span.source != "name_dictionary" or " " in text[span.start:span.end]:
+            return False
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if text[line_start:span.start].strip(" \t-*•") or not _COLON_AFTER.match(text, span.end):
+            return False
+        key = fold(text[span.start:span.end])
+        return words_module.is_english(key) and key not in self.lex.first
