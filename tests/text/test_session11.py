@@ -409,3 +409,18 @@ def test_session11_blank_runs_and_repeats_stay_linear(scrubber: Scrubber, text: 
 def test_section_headings_are_no_surnames(scrubber: Scrubber) -> None:
     text = "No free air.\nVessels: Mild aortoiliac atherosclerosis.\nBones: Degenerative change.\n"
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Cloonagh, Rosscahill, Co. Galway H91 K2P6", "Co. Galway", PhiType.COUNTY),
+    ("Consultant Cardiologist\nMCRN 018823", "018823", PhiType.LICENSE),
+    ("melter dept.   Emp # 44718\nSafety manager", "44718", PhiType.ID),
+])
+def test_session11_counties_and_registrations(scrubber: Scrubber, text: str, value: str,
+                                                    kind: PhiType) -> None:
+    assert covered(scrubber, text, value, only=kind)
+
+
+def test_session11_county_words_kept(scrubber: Scrubber) -> None:
+    for text in ("on room air, bed rest for 2 days", "county down the road"):
+        assert scrubber.scrub(text) == text

@@ -610,6 +610,19 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'via CoverMyMeds, key BHK7M2QX': a prior-authorization request key
         r("request_key", PhiType.ID, r"(?:\b(?:[Kk]ey|KEY)[ \t]*+:?[ \t]*+)((?=[A-Z0-9]*[0-9])"
           r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10})(?![A-Za-z0-9])", 0.8, group=1),
+        # 'Co. Galway', 'County Sligo': an Irish county (the island's 32, by name)
+        r("county_ireland", PhiType.COUNTY, r"(?<![A-Za-z])(?:Co\.|County)[ \t]++(?:Antrim|Armagh|"
+          r"Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|Galway|Kerry|Kildare|"
+          r"Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|"
+          r"Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)(?![A-Za-z])",
+          0.85),
+        # 'MCRN 018823' (Ireland), 'MSP 28814' (British Columbia): a clinician's registration
+        r("registration_number", PhiType.LICENSE, r"(?<![A-Za-z])(?:MCRN|IMC|MSP|AACP|GMC|NMC|"
+          r"AHPRA|CPSO|CPSBC)[ \t]*+(?:no\.?|#)?[ \t]*+:?[ \t]*+([0-9]{4,8})(?![0-9])", 0.8,
+          group=1),
+        # 'Emp # 44718', 'UPN 51882', 'Site #: 0417', 'msg # 55831', 'store #6521'
+        r("short_labelled_number", PhiType.ID, r"(?i:\b(?:emp|employee|upn|site|msg|message|"
+          r"store|unit)[ \t]*+(?:#|no\.?)[ \t]*+:?[ \t]*+)([0-9]{3,8})(?![0-9])", 0.8, group=1),
         # 'phone interpreter #224871', 'Provider # 36-7721', 'tail N731LT': numbers of people
         # and craft that a label names
         r("interpreter_number", PhiType.ID, r"(?i:\b(?:interpreter|operator|agent|"
@@ -1558,6 +1571,10 @@ NEEDS["aircraft_tail"] = ("tail",)
 NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",
                          "calls him", "calls her", "calls them")
 NEEDS["phone_extension"] = ("ext",)
+NEEDS["county_ireland"] = ("co.", "county")
+NEEDS["registration_number"] = ("mcrn", "imc", "msp", "aacp", "gmc", "nmc", "ahpra", "cpso",
+                                "cpsbc")
+NEEDS["short_labelled_number"] = ("#", "no")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)
 GATES["police_department"] = re.compile(r"[a-z]pd\b")
