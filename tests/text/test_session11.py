@@ -399,6 +399,8 @@ def test_session11_date_range_keeps_both_years(scrubber: Scrubber) -> None:
     "tail" + " " * 20000 + "x",
     "bic-" * 15000,
     "a:" + " " * 4000 + "x",
+    "the school" + " " * 20000 + "x",
+    "seen for" + " " * 20000 + "x",
 ])
 def test_session11_blank_runs_and_repeats_stay_linear(scrubber: Scrubber, text: str) -> None:
     """Inputs that took seconds before possessive quantifiers bounded each rule's retries;

@@ -33,7 +33,8 @@ _KIND = (r"nursing[ \t]++home|group[ \t]++home|care[ \t]++home|rest[ \t]++home|f
          r"[ \t]++agency|home[ \t]++care|senior[ \t]++center|retirement[ \t]++(?:home|community)")
 _NAME = (r"((?:[Tt]he[ \t]++)?(?:St\.?[ \t]++)?[A-Z][A-Za-z'’&.\-]*"
          r"(?:[ \t]++(?:of|the|de|la|on|at|and|&|[A-Z][A-Za-z'’&.\-]*)){0,5})")
-_KIND_WORD = re.compile(r"(?<![A-Za-z])(?=[nrfgcdpstmaehlvw])(?:" + _KIND + r")(?![A-Za-z])")
+_KIND_WORD = re.compile(r"(?<![A-Za-z])(?=[" + "".join(sorted({w[0] for w in _KIND.split("|")}))
+                        + r"])(?:" + _KIND + r")(?![A-Za-z])")
 """The word for a kind of place, in lower case as in a sentence (one case-sensitive scan: a
 header 'PHARMACY PRIOR AUTHORIZATION' or 'Pharmacy Appeals Unit' names a department)."""
 _DELIMITED = re.compile(r"(?:[ \t]++(?:is|was|called|named))?[ \t]*+[:,]?[ \t]*+(?:\(|[\"“])"
@@ -42,11 +43,14 @@ _DELIMITED = re.compile(r"(?:[ \t]++(?:is|was|called|named))?[ \t]*+[:,]?[ \t]*+
 _PLAIN = re.compile(r"(?:[ \t]++(?:called|named)[ \t]++|,[ \t]*+|[ \t]++)(?=[A-Z])" + _NAME)
 """'our daycare, Bright Horizons on Elm Street', 'daycare KinderCare', 'a group home called
 Maple Ridge'."""
-_WORKED = re.compile(r"(?<![A-Za-z])(?=[ihswytncbdmfgpeEvj])(?:(?:i|he|she|we|they|you|who|to|"
-                     r"still|now|currently|also|husband|wife|son|daughter|dad|mom|father|mother|"
-                     r"brother|sister|partner|boyfriend|girlfriend|pt|patient)[ \t]++(?:work|"
-                     r"works|worked|working)[ \t]++(?:for|at)|(?:[Ee]mployed|employee|contractor|"
-                     r"job|visa)[ \t]++(?:for|at|by|with|of))[ \t]++(?=[A-Z])" + _NAME)
+_WORKERS = ("i", "he", "she", "we", "they", "you", "who", "to", "still", "now", "currently",
+            "also", "husband", "wife", "son", "daughter", "dad", "mom", "father", "mother",
+            "brother", "sister", "partner", "boyfriend", "girlfriend", "pt", "patient")
+_JOB_WORDS = ("[Ee]mployed", "employee", "contractor", "job", "visa")
+_WORKED = re.compile(r"(?<![A-Za-z])(?=[" + "".join(sorted({w[0] for w in _WORKERS} | {
+    "E", "e", "c", "j", "v"})) + r"])(?:(?:" + "|".join(_WORKERS) + r")[ \t]++(?:work|works|"
+    r"worked|working)[ \t]++(?:for|at)|(?:" + "|".join(_JOB_WORDS) + r")[ \t]++(?:for|at|by|"
+    r"with|of))[ \t]++(?=[A-Z])" + _NAME)
 """'used to work for Rockingham Poultry', 'a work visa for Genentech' (a person works for
 it: 'does the Epley maneuver work for BPPV' asks whether a treatment helps)."""
 _HOME_AT = re.compile(r"(?<![A-Za-z])(?:(?:lives|live|living|resides|residing|stays|staying)"
@@ -66,17 +70,16 @@ _PLAIN_WARD = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "MAIN", "NEW", "OLD",
                          "PEDIATRIC", "GENERAL", "ACUTE", "PRIVATE", "PUBLIC", "ISOLATION",
                          "ORTHOPAEDIC", "GERIATRIC", "PSYCH", "LABOUR", "LABOR", "DAY",
                          "BLOCK", "WARD", "WING", "THE", "A", "THIS", "THAT", "SAME", "OTHER"})
-_DEPARTMENT_WORD = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS)$|^(?:CARE|HEALTH|MEDICINE|"
-                              r"SURGERY|NURSING|LIVING|SERVICES?|HOUSING|INPATIENT|OUTPATIENT)$")
+_DEPARTMENT_WORD = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|PEDICS|PAEDICS)$|^(?:CARE|HEALTH|"
+                              r"MEDICINE|SURGERY|NURSING|LIVING|SERVICES?|HOUSING|INPATIENT|"
+                              r"OUTPATIENT)$")
+"""A department or service ('clinic (Cardiology)', 'Skilled Nursing'), not a place's name."""
 _SCHEDULE = frozenset({"MWF", "TTS", "TTHS", "TTH", "MTWTF", "QD", "BID", "TID", "QID", "PRN",
                        "DAILY", "WEEKLY", "MONTHLY", "WEEKDAYS", "WEEKENDS"})
 _THE_HOME = re.compile(r"(?<=[a-z] )(?:from|to|at|in|into)[ \t]++the[ \t]++(Home)(?![A-Za-z])"
                       r"(?![ \t]++[A-Z])")
 """'his friend from the Home', 'back to the Home': a capitalized 'Home' inside a sentence is
 the name people give their care home."""
-_DEPARTMENT = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|ICS|MEDICINE|SURGERY|CARE|HEALTH)$")
-"""A department or service named in parentheses ('clinic (Cardiology)'), not a place's name;
-nor an acronym of four letters or fewer ('clinic (ENT)', 'facility (SNF)')."""
 _LABEL = re.compile(
     r"(?<![A-Za-z])(?i:employer|employed[ \t]++by|company|workplace|place[ \t]++of[ \t]++"
     r"(?:employment|work)|school|daycare|day[ \t]++care|church|agency|home[ \t]++health(?:"
@@ -143,7 +146,6 @@ class _Filter:
                     self.lex.is_name(keys[0]) or not words.is_english(keys[0])):
                 return False  # 'the clinic (Lovelie)' names the person at its desk
             return not (self.plain_word(keys[0]) or (word.isupper() and len(word) <= 4)
-                        or _DEPARTMENT.search(keys[0])
                         or (words.is_english(keys[0]) and words.zipf(keys[0]) >= 4.5))
         if len(keys) == 1:
             key = keys[0]

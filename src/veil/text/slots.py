@@ -245,7 +245,7 @@ _DETERMINERS = ("my", "the", "our", "his", "her", "their", "your", "ur", "pt", "
                 "patients")
 _NAME_SLOT = re.compile(
     r"(?<![A-Za-z'’])(?P<rel>" + _REL_FAMILY + r"|" + _REL_ROLE + r")(?![A-Za-z])"
-    r"(?:\.?[ \t]+(?P<w1>" + _W + r")(?:[ \t]+(?P<w2>" + _W + r"))?)?")
+    r"(?:\.?[ \t]++(?P<w1>" + _W + r")(?:[ \t]++(?P<w2>" + _W + r"))?)?")
 """A relation or role word and the one or two words after it (the age frame starts at the
 same relation words, so one pass finds both)."""
 _DET_BEFORE = re.compile(r"(?<![a-z])(?:" + _trie(_DETERMINERS) + r")[ \t]+$")
@@ -262,19 +262,19 @@ _ROLES = frozenset(fold(w) for w in _FAMILY_WORDS + _ROLE_WORDS if " " not in w)
 _INTRO_CUES = ("this is", "it's", "its", "it’s", "my name is", "name is", "i'm", "im", "i’m",
                "i am")
 _INTRO = re.compile(
-    r"(?<![A-Za-z'’])(?P<cue>" + _trie(_INTRO_CUES) + r")[ \t]+(?P<w1>" + _W + r")"
-    r"(?:[ \t]+(?P<w2>" + _W + r"))?"
+    r"(?<![A-Za-z'’])(?P<cue>" + _trie(_INTRO_CUES) + r")[ \t]++(?P<w1>" + _W + r")"
+    r"(?:[ \t]++(?P<w2>" + _W + r"))?"
     r"(?=[ \t]*(?:,|\s-|–|—|\.(?:\s|$)|!|$|\n|[ \t]+(?:from|here|and|calling|again)\b))")
 _NAME_LINE_BODY = (
-    r"[ \t]*(?:(?:re|pt|patient|name)[ \t]*:[ \t]*)?(?P<w1>" + _W + r")[ \t]+(?P<w2>"
-    + _W + r")(?:[ \t]+(?!dob\b|born\b|date\b)(?P<w3>" + _W + r"))?[ \t]*,?[ \t]+"
+    r"[ \t]*(?:(?:re|pt|patient|name)[ \t]*:[ \t]*)?(?P<w1>" + _W + r")[ \t]++(?P<w2>"
+    + _W + r")(?:[ \t]+(?!dob\b|born\b|date\b)(?P<w3>" + _W + r"))?(?:[ \t]*+,)?[ \t]++"
     r"(?=(?:dob|d\.o\.b\.?|born|date\s+of\s+birth)\b|[0-9]{1,2}[/\-.][0-9]{1,2}[/\-.][0-9]{2,4}\b)")
 _NAME_LINE = re.compile(r"\n" + _NAME_LINE_BODY)
 """A name line after a line break (a literal first character: the engine skips ahead)."""
 _NAME_LINE_FIRST = re.compile(_NAME_LINE_BODY)
 """A name line at the start of the text."""
 _SIGN_OFF = re.compile(
-    r"(?:--|—|–)[ \t]*(?P<w1>" + _W + r")(?:[ \t]+(?P<w2>" + _W + r"))?[ \t]*,?[ \t]+"
+    r"(?:--|—|–)[ \t]*(?P<w1>" + _W + r")(?:[ \t]++(?P<w2>" + _W + r"))?(?:[ \t]*+,)?[ \t]++"
     r"(?:rn|np|md|lpn|cna|pa-c|pa|do|msw|lcsw|pharmd|dpt|rd|bsn|aprn|fnp|cnm|crna)"
     r"(?![a-z])")
 """A sign-off after a dash: '--bożena rn', '— ana lima, np'."""
