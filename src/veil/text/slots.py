@@ -632,8 +632,9 @@ class SlotFinder:
                     (first in lex.places or first in lex.last) and first not in lex.weak
                     and not words.is_english(first)):
                 size = 1
-                while size < n and (self._brand(keys[size]) or keys[size] in lex.places
-                                    or keys[size] in lex.last):
+                while size < n and (caps[size] or not titled) and (
+                        self._brand(keys[size]) or keys[size] in lex.places
+                        or keys[size] in lex.last):  # ('at Vitalant every week')
                     size += 1
                 return PhiType.FACILITY, size
             return None, 0

@@ -209,6 +209,9 @@ class _LowerCase(_FinderBase):
         edit away from an English word, a likely typo, where the context is weak)."""
         key = fold(word)
         lex = self.lex
+        if key.endswith("S") and key not in lex.first and is_english(key) and (
+                is_english(key[:-1]) or (key.endswith("ES") and is_english(key[:-2]))):
+            return False  # 'my son sees', 'mom hopes': a verb or a plural, not a surname
         if (key in lex.last or (first and key in lex.first)) and not lex.blocks_alone(key) \
                 and self._usable(key):
             return True

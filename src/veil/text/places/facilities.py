@@ -61,12 +61,28 @@ _FACILITY_WORD = (
     r"(?:Rescue|Department|Dept\.?|District)|Rescue[ \t]+Squad|Case[ \t]+Management|"
     r"Injury[ \t]+Law|Law[ \t]+(?:Firm|Group|Offices?)|Refinery|Ministries|Fellowship|Chapel|"
     r"Mosque|Synagogue|Mission|Daycare|Day[ \t]+Care|Preschool|Learning[ \t]+Cent(?:er|re)|"
-    r"Industries|Logistics|Foods|Farms)")
+    r"Industries|Logistics|Foods|Farms|"
+    # dental and therapy practices, agencies of services, courts, police, jails, firms,
+    # libraries, banks ('Smile Junction Pediatric Dentistry', 'Gateway Youth Behavioral
+    # Services', 'Pima County Superior Court', 'Waupun Correctional', 'Ostrowski & Vail LLP')
+    r"Dentistry|Periodontics|Endodontics|Orthodontics|Prosthodontics|Collective|"
+    r"(?:Behavioral|Youth|Family|Social|Protective|Human|Support|Veterans|Counseling|"
+    r"Psychological|Community|Equipment|Caregiver|Respite|Senior|Therapy)[ \t]+Services?|"
+    r"Police[ \t]+(?:Department|Dept\.?|Service)|Sheriff['’]?s[ \t]+(?:Office|Department|Dept\.?)|"
+    r"(?:Superior|District|Circuit|Municipal|Probate|Juvenile|Family|Magistrates['’]?|Crown|"
+    r"Drug|Mental[ \t]+Health)[ \t]+Court|Courthouse|Detention[ \t]+(?:Complex|Facility)|"
+    r"Correctional|Penitentiary|(?:Defender|Attorney|Prosecutor|Coroner|Examiner)['’]?s[ \t]+"
+    r"Office|LLP|PLLC|IPA|Library|Bank|Credit[ \t]+Union|Research|Compounding|"
+    r"Home[ \t]+for[ \t]+the[ \t]+(?:Aged|Elderly|Blind|Deaf)|"
+    r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue)(?![A-Za-z])))")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
-              r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health))")
+              r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|"
+              r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
+              r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health|"
+              r"the[ \t]+(?:Aged|Elderly|Blind|Deaf)))")
 """Words that end a facility's name after a facility word ('OptiCare Home Infusion', 'St.
 Elizabeth Heart & Vascular', 'Red Rock Counseling & Recovery')."""
 _NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|Bedtime|Night|"
@@ -238,6 +254,8 @@ _DENOMINATIONS = frozenset({"CATHOLIC", "BAPTIST", "METHODIST", "PRESBYTERIAN", 
 _CARE_WORDS = frozenset({"HOSPITAL", "HOSPITALS", "MEDICAL", "HEALTH", "HEALTHCARE", "CLINIC",
                          "CLINICS", "INFIRMARY", "HOSPICE", "HOME", "NURSING", "MANOR", "REHAB",
                          "REHABILITATION", "PAVILION", "SANATORIUM"})
+_AGENCY_END = frozenset({"SERVICES", "SERVICE", "COURT", "DEPARTMENT", "DEPT", "OFFICE"})
+"""Last words of an agency's name: a state's agency names no one below the state."""
 _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS", "PLLC", "LLC",
                            "PC", "INC", "LLP"})
 
@@ -286,7 +304,8 @@ class _Facilities(_PlaceBase):
             previous = ""
             for inner in re.finditer(r"[A-Za-z'’]+", text[start:match.end(1)]):
                 word = inner.group()
-                if (fold(word) in _CUT_WORDS or (word == "the" and previous not in ("of", "at"))
+                if (fold(word) in _CUT_WORDS or (
+                        word == "the" and previous not in ("of", "at", "for"))
                         ) and start + inner.end() < match.end(1):
                     cut = start + inner.end()
                 previous = word
@@ -309,6 +328,9 @@ class _Facilities(_PlaceBase):
                 continue  # 'Open Heart Surgery', 'Pediatric Surgery for Children', 'Local
                 # NHS Trust' (not 'Parkside Surgery', 'Leeds ... NHS Trust', a firm's tail:
                 # 'Cutaneous Pathology Partners')
+            if rest and rest[-1] in _AGENCY_END and all(
+                    self._plain(w) or w in self.lex.states for w in rest):
+                continue  # 'Louisiana Adult Protective Services': a state's agency
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest)):

@@ -53,6 +53,8 @@ _SPECIALTY_FACILITY = re.compile(
     r"(?=[A-Z])(?i:Neurology|Cardiology|Orthopa?edics|Dermatology|Oncology|Urology|"
     r"Gastroenterology|Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|"
     r"Nephrology|Podiatry|Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
+    r"Periodontics|Endodontics|Orthodontics|Prosthodontics|Oral[ \t]+Surgery|Psychology|"
+    r"Counseling|Counselling|Psychotherapy|Speech[ \t]+Therapy|Occupational[ \t]+Therapy|"
     r"OB/?GYN|Women'?s[ \t]+Health|Heart|Vascular|Sports[ \t]+Medicine|"
     r"Physical[ \t]+Therapy|Hospice|Dialysis|Behavioral[ \t]+Health|Wellness|"
     r"Air[ \t]+(?:Care|Evac|Ambulance)|Life[ \t]*Flight|EMS|Nursing|Family[ \t]+Med(?:icine)?|"
@@ -161,16 +163,22 @@ class _Practices(_Facilities):
                 continue
             words = list(re.finditer(r"[^ \t]+", match.group(1)))
             keys = [fold(w.group()) for w in words]
-            kept = len(keys)  # the longest run of naming words right before the specialty
+            # up to two describing words may stand between the name and the specialty
+            # ('Smile Junction Pediatric Dentistry', 'Pathways Child Psychology')
+            described = len(keys)
+            while described > max(1, len(keys) - 2) and keys[described - 1] not in \
+                    FUNCTION_WORDS and self._plain(keys[described - 1]):
+                described -= 1
+            kept = described  # the longest run of naming words right before the specialty
             while kept and not (self._facility_blocked(keys[kept - 1])
                                 or self._plain(keys[kept - 1])
                                 or (_ADJECTIVE_END.search(keys[kept - 1])
                                     and is_english(keys[kept - 1]))
                                 or keys[kept - 1] in lex.states or keys[kept - 1] in lex.eponyms):
                 kept -= 1  # ('Kessler', 'Windcrest' end like adjectives but are no words)
-            if kept == len(keys):
+            if kept == described:
                 continue
-            while kept < len(keys) - 1 and is_english(keys[kept]) and (
+            while kept < described - 1 and is_english(keys[kept]) and (
                     match.start(1) + words[kept].start() == 0
                     or text[:match.start(1) + words[kept].start()].rstrip(" \t")[-1:] in ".\n:;"):
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
