@@ -63,3 +63,59 @@ def test_a_facility_after_at_takes_no_lower_case_word(scrubber: Scrubber) -> Non
     text = "She donates blood at Vitalant every 8 weeks."
     found = [text[s.start:s.end] for s in scrubber.find(text)]
     assert found == ["Vitalant"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("states he works nights at Amazon RIC2 and cannot watch her.", "Amazon RIC2"),
+    ("works as software engineer at Capital One (West Creek campus)", "Capital One"),
+    ("He goes to Tuckahoe Middle and started amoxicillin.", "Tuckahoe Middle"),
+    ("India on business (employer: Tata Consultancy Services, Pune).", "Tata Consultancy"),
+    ("Dominion Freight & Logistics, Inc.\n4800 Jefferson Davis Hwy", "Logistics, Inc"),
+    ("discuss with Pittsylvania-Danville Health District TB nurse", "Health District"),
+    ("by EMS (Augusta County Fire-Rescue Medic 12)", "Augusta County Fire-Rescue"),
+    ("CUMC Emergency Department / Case Management", "CUMC"),
+    ("DISPOSITION: The Willows at Hanover skilled nursing, bed confirmed", "Willows at Hanover"),
+    ("Pt chooses Laurels of Bon Air (closest to friend).", "Laurels of Bon Air"),
+    ("91 y/o -- correction, 92 per DOB -- F found down", "92"),
+    ("he notes patient, at ninety-one, is fully independent", "ninety-one"),
+    ("his wife of 68 years, Hazel (herself ninety), and daughter", "ninety"),
+    ("My mother is a nonagenarian -- ninety-three to be exact", "ninety-three"),
+    ("My sister-in-law is 103 and still lives alone.", "103"),
+    ("Compensation: $50 ClinCard ending 2208 loaded.", "2208"),
+    ("placed in security Locker L-117 overnight", "L-117"),
+    ("Trial subj. PNEUMO-VA-0412 (enrolled in observational arm)", "PNEUMO-VA-0412"),
+    ("EMS Medic 12, run # 24-118870)", "24-118870"),
+    ("enrolled under clinic ID CUMC-EP-02.", "CUMC-EP-02"),
+    ('password for phone updates ("zebra14").', "zebra14"),
+    ("shipped to central lab (airbill 7741 9920 3318)", "7741 9920 3318"),
+    ("Reported in REDCap (record 0147).", "0147"),
+    ("mailed, tracking 1Z 9W8 412 04 7731 0062 |", "1Z 9W8 412 04 7731 0062"),
+    ("listing (barreau de Lyon n° 04127).", "04127"),
+    ("DT 04/23/2024 job 2207448 tr. kms]", "kms"),
+    ("07/2024 06:02   Job 8812047   /lmq", "lmq"),
+    ("scanned by dpt  01/03/2024", "dpt"),
+    ("M. Ebo, MSW  x6-4419", "M. Ebo"),
+    ('Patient: Nikolai Petrov, 88 y/o M ("Kolya")   MRN 62277810', "Kolya"),
+    ("DVT on duplex 9/10. PMH: latent TB since 3/14/2022", "9/10"),
+    ("spoke w/ Tammy at 10:15 on l2/28.", "l2/28"),
+    ("CT chest w/ contrast scheduled l/8", "l/8"),
+])
+def test_blind20_mechanisms(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Does the Epley maneuver work for BPPV in people over 80?",
+    "Social work for Crime Victims Compensation info.",
+    "HR at ninety, BP stable",
+    "BP 120/80, pulse at ninety, regular",
+    "pain 8/10 today, strength 5/5",
+    "risk went from Very High to High",
+    "School: Kindergarten\nPharmacy: Mail order\nDaycare: 3 days/week",
+    "call 911 now. Run 3 of 5.",
+    "first CMC joint arthritis",
+    "Nurse: RN (TNNMC Reg 118447)",
+])
+def test_blind20_clinical_text_stays(scrubber: Scrubber, text: str) -> None:
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert not [f for f in found if f != "118447"]

@@ -122,7 +122,7 @@ _AGE_AFTER_VERB = re.compile(
     r"(?=[ \t]*(?:[.,;:!?)\"”]|$|\n)|[ \t]+(?i:and|but|now|yo|y/o|this|next|last|in|at|with|"
     r"who|living|lives|so|today|on|has|had|is|was|since)\b)")
 _SUBJECT_BEFORE = re.compile(
-    r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
+    r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:-in-law)?(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
     r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]*$")
 _AGE_GATE = re.compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|(?i:ninety|hundred)")
 """'grandpa Arnold in Halifax is 104 and', 'who is a hundred and two,', 'Mom is well over
@@ -238,6 +238,10 @@ _CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
      "APRN", "FNP", "BSN", "MSN", "CMA", "MBBS", "CHW", "RD", "RDN"), key=len, reverse=True))
     + r")(?![A-Za-z])")
 """A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
+_INITIAL_SURNAME = re.compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]?"
+                             r"([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![A-Za-z])")
+"""'M. Ebo, MSW', 'J.K. Abernathy-Lowe, RN': an initial and a surname before a credential
+(`_CREDENTIAL_AFTER`), whatever the surname's origin."""
 _ROLE_NAME = re.compile(
     r"(?=[RLCNPMEDTIASVHdtcianpsmvr])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
     r"CNM|PSW|HCA|RPN|HHA|PCA|PCT|CCA|"
@@ -278,11 +282,17 @@ _NAME_BEFORE_AGE_SEX = re.compile(
 """'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
 start of a line, list item or clause."""
 _TYPIST = re.compile(
-    r"(?i:\b(?:typed|transcribed|transcr\.?|transcriptionist|dictated|dict\.?|initials)"
+    r"(?i:\b(?:typed|transcribed|transcr\.?|tr\.|transcriptionist|dictated|dict\.?|initials|"
+    r"scanned|keyed|entered)"
     r"(?:[ \t]+by)?(?:[ \t]*:[ \t]*|[ \t]+))(?!(?i:by|dr|mr|ms)\b)([A-Za-z]{2,3})"
     r"(?:([/:])([A-Za-z]{2,3}))?(?![A-Za-z0-9.])")
 """'Transcribed: HB/mt', 'typed JD:rt', 'transcr. by aa': the initials of the dictating
 author and the typist after a word of transcription."""
+_JOB_LINE_INITIALS = re.compile(
+    r"(?im:^(?=[^\n]*\b(?:job|dictat|transcr|dd|dt|doc[ \t]*+#|conf[ \t]*+#|d:|t:))[^\n]*?"
+    r"[ \t]/([a-z]{2,3})[ \t]*+$)")
+"""'07/2024 06:02   Job 8812047   /lmq': a typist's initials after a slash ending a line of
+transcription data (job number, dictation and typing dates)."""
 _REFERENCE_INITIALS = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{2,3})[/:]([a-z]{2,3})(?![A-Za-z0-9/])")
 """'HB/mt' anywhere: capitals, a slash or colon, lower case: the typist's reference line
 (never a unit: 'IU/ml', 'U/kg' are excluded by `_UNITS_LOWER`)."""
@@ -634,6 +644,12 @@ class CueFinder:
                     n or self._unknown(k) for n, k in zip(named, keys, strict=True)):
                 continue
             spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_name_pair", 0.8))
+        for match in _INITIAL_SURNAME.finditer(text):
+            key = fold(match.group(2))
+            if not _CREDENTIAL_AFTER.match(text, match.end()) or lex.is_clinical(key) \
+                    or key in lex.not_name or (words.is_english(key) and not lex.is_name(key)):
+                continue
+            spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_name_pair", 0.8))
         return spans
 
     def _dictionary_name(self, key: str) -> bool:
@@ -732,6 +748,12 @@ class CueFinder:
                         and not (len(value) > 2 and words.is_english(fold(value))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "cue_typist", 0.8))
+        for match in _JOB_LINE_INITIALS.finditer(text) if "/" in text else ():
+            value = match.group(1)
+            if value not in _UNITS_LOWER and not lex.is_clinical(fold(value)) and not (
+                    len(value) > 2 and words.is_english(fold(value))):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_typist",
+                                  0.75))
         for match in _REFERENCE_INITIALS.finditer(text):
             if match.group(2) in _UNITS_LOWER or lex.is_clinical(match.group(1)):
                 continue

@@ -130,11 +130,16 @@ _TIME_AFTER_DATE = re.compile(r"(?:[ \t]+|[ \t]*@[ \t]*|T)(?:[01]?[0-9]|2[0-3]):
 _AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
 """The same age in digits in parentheses right after an age ('ninety-nine (99)')."""
 _AGE_AFTER_AGE = re.compile(
-    r"(?:[^\n.;]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?\b(?:or|and|to|maybe|possibly|perhaps|vs\.?)\s+"
-    r"(9[0-9]|1[01][0-9])(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
-    r"min|hours?|days?|times))\b")
-"""'93 y.o. (per son), or 94 per her own count': a second number over 89 offered as an
-alternative right after an age."""
+    r"(?:[^\n.;]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?(?:\b(?:or|and|to|maybe|possibly|perhaps|vs\.?|"
+    r"correction,?|actually,?|rather|sorry,?|i\.?e\.?,?|exactly)|[\-–—]{1,2}|:)\s+"
+    r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?|(?:one|a)\s+hundred(?:[\s\-]+(?:and[\s\-]+)?(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten))?))"
+    r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
+    r"min|minutes|hours?|days?|times|pounds|over))\b")
+"""'93 y.o. (per son), or 94 per her own count', '91 y/o -- correction, 91 per DOB', 'a
+nonagenarian -- ninety-three to be exact': a second age over 89 offered as an alternative,
+a correction or a precision right after an age."""
 _EVERYDAY = 4.5
 """Zipf frequency from which a town's name reads as an everyday word when it
 recurs in another case ('Mobile' 4.8, 'Reading' 5.1; 'Tulsa' 3.5)."""
@@ -208,8 +213,12 @@ _POSTCODE_TOWN = re.compile(r"[ \t]*[,·|][ \t]*(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t
 """A postcode and its town after a street line, as most of Europe writes them ('Hauptstraße
 41, 85354 Freising', 'Ismaninger Str. 22 · 81675 München', 'D-10117 Berlin')."""
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_NICKNAME = re.compile(r",?[ \t]*\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
-"""A quoted word after a name: the person's nickname ('"Effie"', '(“JoJo”)')."""
+_NICKNAME = re.compile(r",?[ \t]*(?:[0-9]{1,3}[ \t\-]*(?:y/o|yo|y\.o\.?|yrs?|"
+                       r"years?(?:[ \t\-]+old)?)?[ \t]*(?:[MF](?![A-Za-z])|male|female)?"
+                       r"[ \t]*,?[ \t]*)?"
+                       r"\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
+"""A quoted word after a name, maybe after the age and sex: the person's nickname ('"Effie"',
+'(“JoJo”)', 'Nikolai Petrov, 88 y/o M ("Kolya")')."""
 _SHORT_SURNAME_AFTER = re.compile(r" ((?:Her|Le|Do|Ha|Ho|To|Ma|An|Ng|Vu|Vo|Yi|Oh|Ko|Go|Ly|La)"
                                   r")(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:is|was|has|had|and|who|"
                                   r"said|says|called|lives|died)\b)")
@@ -289,13 +298,22 @@ _SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?
                            r"bottles?|cultures?\s+x|sets?)[ \t:]*(?:of[ \t]+)?$")
 
 
+_TESTS = (r"(?i:\b(?:" + "|".join(
+    ("duplex", "doppler", "echo", "tte", "tee", "ct", "cta", "mri", "mra", "ultrasound", "us",
+     "xr", "cxr", "x-ray", "ekg", "ecg", "eeg", "emg", "egd", "colonoscopy", "scan", "mammogram",
+     "angiogram", "biopsy", "cath", "pet", "dexa", "holter", "pfts?", "labs", "bmp", "cmp", "cbc",
+     "culture", "cultures", "swab", "ua")) + r")[ \t:]+)")
+"""A test before a month/day ('duplex 9/10'): the day of the test, even a '/10'."""
 _DAY_SLOT_BEFORE = re.compile(
     r"(?:(?:^|\n|[|,(;—–])[ \t]*|(?i:\b(?:on|at|by|from|until|till|since|after|before|likely|"
     r"planned|anticipated|expected|last|next|thru|through|to|and|or|d/c|dispo|fill|filled|"
     r"visits?|submitted|regressing|improving|resolved|repeat|given|due|around|about|approx|"
-    r"~|wk|week|dated|done|signed|faxed|called)[ \t:]+))$")
+    r"~|wk|week|dated|done|signed|faxed|called)[ \t:]+)|" + _TESTS + r")$")
 """Where a date stands in a sentence or a table: after a cell or list separator, a line start
 or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them."""
+
+
+_TEST_BEFORE = re.compile(_TESTS + r"$")
 
 
 _COORDINATED_TYPES = frozenset({PhiType.MRN, PhiType.ACCOUNT, PhiType.ID, PhiType.HEALTH_PLAN,
@@ -416,10 +434,12 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
         if _SCORE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
             continue
         month, day = match.group().split("/")
-        if int(month) == int(day) or day.lstrip("0") == "10":
-            continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10')
-        if not _DAY_SLOT_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+        slot = _DAY_SLOT_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if not slot:
             continue
+        if (int(month) == int(day) or day.lstrip("0") == "10") and not _TEST_BEFORE.search(
+                slot.group()):
+            continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10'; not 'duplex 9/10')
         found.append(Span(match.start(), match.end(), PhiType.DATE, "date_in_dated_note", 0.8))
     return found
 

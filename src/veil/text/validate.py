@@ -60,8 +60,14 @@ def _record_number(values: list[str]) -> list[bool]:
 def _reference(values: list[str]) -> list[bool]:
     """A reference number after the word that names it (session, auth, order, claim): four
     digits or more, no bare year, no dose ('order 1000 mg' is none)."""
-    return [sum(c.isdigit() for c in v) >= 4 and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
+    return [(sum(c.isdigit() for c in v) >= 4 or _STRUCTURED_CODE.match(v) is not None)
+            and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
             and not _CODE_SYSTEM.match(v) and not _COUNT_OF.match(v) for v in values]
+
+
+_STRUCTURED_CODE = re.compile(
+    r"^(?=.*[A-Za-z])(?=(?:.*[0-9]){2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$")
+"""'CUMC-EP-02': letters and digits in three dashed parts or more, a code even with two digits."""
 
 
 _COUNT_OF = re.compile(r"^[0-9]{1,3}/[0-9]{1,3}$")

@@ -57,7 +57,7 @@ _FACILITY_WORD = (
     # organizations that are no place of care but name where the patient lives, works, prays
     # or is helped ('Acadiana Geriatrics', 'Navajo Nation Housing Authority', 'Boston Public
     # Schools', 'Greer & Hollins Injury Law', 'Grace Fellowship')
-    r"Geriatrics|Diagnostics|Housing[ \t]+Authority|Public[ \t]+Schools|Schools|Fire[ \t]+"
+    r"Geriatrics|Diagnostics|Housing[ \t]+Authority|Public[ \t]+Schools|Schools|Fire[ \t\-]+"
     r"(?:Rescue|Department|Dept\.?|District)|Rescue[ \t]+Squad|Case[ \t]+Management|"
     r"Injury[ \t]+Law|Law[ \t]+(?:Firm|Group|Offices?)|Refinery|Ministries|Fellowship|Chapel|"
     r"Mosque|Synagogue|Mission|Daycare|Day[ \t]+Care|Preschool|Learning[ \t]+Cent(?:er|re)|"
@@ -74,12 +74,13 @@ _FACILITY_WORD = (
     r"Correctional|Penitentiary|(?:Defender|Attorney|Prosecutor|Coroner|Examiner)['’]?s[ \t]+"
     r"Office|LLP|PLLC|IPA|Library|Bank|Credit[ \t]+Union|Research|Compounding|"
     r"Home[ \t]+for[ \t]+the[ \t]+(?:Aged|Elderly|Blind|Deaf)|"
+    r"Health[ \t]+(?:District|Department|Dept\.?|Authority|Board)|"
     r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue)(?![A-Za-z])))")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
-              r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|"
+              r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
               r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health|"
               r"the[ \t]+(?:Aged|Elderly|Blind|Deaf)))")
@@ -241,6 +242,12 @@ _ON_STREET = re.compile(r"[ \t]+on[ \t]+(?:(?:Hwy|Highway|Route|Rte|County[ \t]+
 _NAMED_SERVICE = re.compile(r"[ \t]+[A-Z][a-z]+[ \t]+(?:Health|Center|Centre|Clinic|Institute)"
                             r"(?![A-Za-z])")
 """A service named after a facility's name ('North Memorial Sleep Health')."""
+_EVERYDAY_LABEL = re.compile(r"(?i:school|daycare|day[ \t]+care|employer|workplace|place[ \t]+of)")
+"""Labels whose value is often an everyday word ('School: Kindergarten', 'Employer: retired')
+rather than a name: there only a value with a name, a place or a word no dictionary holds
+counts."""
+_FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|LLC|L\.L\.C\.|LLP|PLLC|Ltd\.?|Corp\.?)(?![A-Za-z])")
+"""A firm's legal suffix after its name (', Inc.')."""
 _AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
 """The word that makes a hospital's name an air ambulance's ('Mayo One')."""
 _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
@@ -315,6 +322,9 @@ class _Facilities(_PlaceBase):
             rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
+            firm = _FIRM_SUFFIX.match(text, end)
+            if firm:  # 'Dominion Freight & Logistics, Inc.'
+                end = firm.end()
             number = _STORE_NUMBER.match(text, end)
             if number:  # 'Kroger Pharmacy #512'
                 end = number.end()
@@ -426,6 +436,10 @@ class _Facilities(_PlaceBase):
         keys = [fold(w.group().rstrip(".")) for w in words]
         if not keys or all(self._plain(k) or self._facility_blocked(k) for k in keys):
             return []
+        if _EVERYDAY_LABEL.search(match.group(0)[:match.start(1) - match.start(0)]) and all(
+                is_english(k) and k not in self.lex.places and not self.lex.is_name(k)
+                for k in keys):
+            return []  # 'School: Kindergarten', 'Employer: Self-employed'
         return [Span(match.start(1), match.start(1) + words[-1].end(), PhiType.FACILITY,
                      "facility_label", 0.85)]
 

@@ -24,7 +24,7 @@ from veil.text.places.vocabulary import (
     _eponym_after,
 )
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english
+from veil.text.words import is_english, zipf
 
 _ACRONYM_FACILITY = re.compile(
     r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:transferred|transfer(?:red)?|transported|sent|airlifted|flown|moved)\s+"
@@ -32,18 +32,52 @@ _ACRONYM_FACILITY = re.compile(
 """'transferred from UMC': an acronym after a transfer verb is a facility unless it is a
 unit, a service or clinical vocabulary (`_UNITS`)."""
 _ACRONYM_NEEDS = ("transfer", "transport", "sent ", "airlift", "flown", "moved", "osh")
-_EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "cashier", "manager", "clerk", "driver",
-                   "nurse", "teacher", "architect", "engineer", "operator", "technician",
-                   "mechanic", "student", "junior", "senior", "sophomore", "freshman", "first-year",
-                   "school", "professor", "retired", "laid off")
+_OCCUPATIONS = (r"cashier|manager|clerk|driver|nurse|teacher|architect|engineer|operator|"
+                r"technician|mechanic|student|junior|senior|sophomore|freshman|first-year|school|"
+                r"professor|cook|chef|server|waitress|waiter|bartender|janitor|custodian|"
+                r"housekeeper|welder|electrician|plumber|carpenter|laborer|guard|accountant|"
+                r"analyst|developer|programmer|paralegal|receptionist|stocker|supervisor|foreman|"
+                r"intern|volunteer|employee|associate|picker|packer|loader|dishwasher|barista|"
+                r"pharmacist|therapist|aide|assistant|attorney|lawyer|banker|firefighter|"
+                r"officer|secretary|contractor|consultant")
+_EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "retired", "laid off", "cashier", "manager",
+                   "clerk", "driver", "nurse", "teacher", "architect", "engineer", "operator",
+                   "technician", "mechanic", "student", "junior", "senior", "sophomore",
+                   "freshman", "first-year", "school", "professor", "cook", "chef", "server",
+                   "waitress", "waiter", "bartender", "janitor", "custodian", "housekeeper",
+                   "welder", "electrician", "plumber", "carpenter", "laborer", "guard",
+                   "accountant", "analyst", "developer", "programmer", "paralegal",
+                   "receptionist", "stocker", "supervisor", "foreman", "intern", "volunteer",
+                   "employee", "associate", "picker", "packer", "loader", "dishwasher", "barista",
+                   "pharmacist", "therapist", "aide", "assistant", "attorney", "lawyer", "banker",
+                   "firefighter", "officer", "secretary", "contractor", "consultant")
 _EMPLOYER = re.compile(
-    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:works|worked|working|employed|employment|job|jobs|"
-    r"shifts?|cashier|manager|clerk|driver|nurse|teacher|architect|engineer|operator|technician|"
-    r"mechanic|student|junior|senior|sophomore|freshman|first-year|school|professor|"
+    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:(?:(?:i|we|you|they|to|still|also|both|who|now|"
+    r"currently|and)[ \t]+work|works|worked|working)(?:[ \t]+(?:nights|days|"
+    r"evenings|weekends|overnights?|nightshift|full[ \t\-]time|part[ \t\-]time|remotely|"
+    r"as[ \t]+(?:an?[ \t]+)?[a-z]+(?:[ \t]+[a-z]+)?))?|employed|employment|job|jobs|"
+    r"shifts?|" + _OCCUPATIONS + r"|"
     r"retired|laid\s+off)\s+(?:at|for|by|with|from)\s+(?:the\s+)?)"
-    r"((?:[A-Z][A-Za-z'’&\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
-"""'works at Walgreens', 'employed by Tyson Foods': the employer (a quasi-identifier that
-the notes' gold marks as a facility)."""
+    r"((?:[A-Z][A-Za-z'’&\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z]{2,5}[0-9]{1,3}(?![A-Za-z0-9])|"
+    r"[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
+"""'works at Walgreens', 'employed by Tyson Foods', 'works nights at Amazon RIC2': the employer
+(a quasi-identifier that the notes' gold marks as a facility)."""
+_CENTER_ACRONYM = re.compile(r"(?<![A-Za-z0-9&/\-])[A-Z]{2,5}MC(?![A-Za-z0-9&/\-])"
+                             r"(?![ \t]*+(?i:reg|no\b|#|licen|number|member))")
+"""'CUMC', 'BIDMC', 'UPMC': an acronym of four or more capitals ending in 'MC' (Medical
+Center) names a hospital wherever it stands, unless it is clinical vocabulary or a council
+before its registration number ('TNMC Reg. No. 58214': a Medical Council)."""
+_SENIOR_LIVING = re.compile(
+    r"(?<![A-Za-z])((?:The[ \t]+)?[A-Z][a-z]+s)[ \t]+(?:at|of)[ \t]+"
+    r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![A-Za-z])")
+"""'The Willows at Hanover', 'Laurels of Bon Air': a plural proper word, 'at'/'of' and a
+gazetteer town (a senior-living community or a care home named by its town)."""
+_SCHOOL = re.compile(
+    r"(?<![A-Za-z])(?:goes[ \t]+to|go[ \t]+to|attends|attending|attended|at|from|to)[ \t]+"
+    r"((?:[A-Z][A-Za-z'’\-]+[ \t]+){1,2}(?:High|Middle|Elementary|Junior[ \t]+High|Primary))"
+    r"(?![A-Za-z])")
+"""'goes to Tuckahoe Middle', 'kids at Cascade High': a school by its short name after a
+preposition (the name must be a proper word, not 'Very High')."""
 _PHARMACY_CONTEXT = re.compile(
     r"(?=[PpRrMmSsEe])(?i:\b(?:pharmacy|pharm|rx|prescriptions?|refills?|meds|medications?|scripts?|e-?scribed|"
     r"erx)\b)(?:[^.\n:(]{0,25}?(?:\b(?:at|to|from|with|via)\b|@)|[ \t]*[:(])[ \t]*(?:the[ \t]+)?"
@@ -76,7 +110,7 @@ _LOWER_CONTEXT_FACILITY = re.compile(
     r"|([a-z]{3,})[ \t]+(?:er|ed|urgent[ \t]+care))(?![A-Za-z])")
 """Lower-case chat: 'seen at st lukes', 'went to mercy er'."""
 _FACILITY_LABEL = re.compile(
-    r"(?im:(?:^|(?<=[^ \t\n][ \t]{2}))[ \t]*+(?:[-*•][ \t]*+)?(?:agency|hha|"
+    r"(?im:(?:^|(?<=[^ \t\n][ \t]{2})|(?<=\())[ \t]*+(?:[-*•][ \t]*+)?(?:agency|hha|"
     r"home[ \t]+health(?:[ \t]+agency)?|sending|receiving|referring|accepting|"
     r"hospice(?:[ \t]+agency)?|"
     r"dialysis(?:[ \t]+(?:unit|center|centre))?|snf|alf|ltc|ltach|irf|facility|placement|"
@@ -86,7 +120,8 @@ _FACILITY_LABEL = re.compile(
     r"sending[ \t]+facility|receiving[ \t]+facility|outside[ \t]+hospital|osh|pcp[ \t]+office|"
     r"practice|treatment[ \t]+(?:center|centre|program)|rehab(?:ilitation)?[ \t]+facility|"
     r"nursing[ \t]+home|residence|living[ \t]+facility|ambulance|ems[ \t]+agency|"
-    r"transport(?:ed)?[ \t]+by)[ \t]*+[:=][ \t]*+)"
+    r"transport(?:ed)?[ \t]+by|employer|workplace|place[ \t]+of[ \t]+(?:employment|work)|"
+    r"school|daycare|day[ \t]+care)[ \t]*+[:=][ \t]*+)"
     r"([A-Z][A-Za-z'’&\-.]*(?:[ \t]+(?:[A-Z][A-Za-z'’&\-.]*|of|the|at|on|&)){0,5})")
 """A labelled place of care ('Agency: BrightStar Care', 'SNF: Sunrise of Oak Park')."""
 _OUR_LADY = re.compile(r"(?<![A-Za-z])(?:Our|OUR)[ \t]+(?:Lady|LADY)[ \t]+(?:of|OF)[ \t]+"
@@ -328,7 +363,8 @@ class _Practices(_Facilities):
         for match in employers:
             words = match.group(1).split()
             while words and (fold(words[-1]) in FUNCTION_WORDS or fold(words[-1]) in ("OF", "&")
-                             or lex.is_clinical(fold(words[-1]))):
+                             or lex.is_clinical(fold(words[-1]))) and not (
+                                 words[-1] == "One" and len(words) > 1):  # 'Capital One'
                 words.pop()
             keys = [fold(w) for w in words]
             if not keys or all(k in _GENERIC or k in FUNCTION_WORDS or lex.is_clinical(k)
@@ -338,4 +374,26 @@ class _Practices(_Facilities):
             start = match.start(1)
             end = start + offsets[len(words) - 1][1]
             spans.append(Span(start, end, PhiType.FACILITY, "employer", 0.75))
+        for match in _CENTER_ACRONYM.finditer(text) if "MC" in text else ():
+            if not lex.is_clinical(match.group()) and match.group() not in _UNITS:
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
+                                  "facility_acronym", 0.8))
+        for match in _SENIOR_LIVING.finditer(text) if (" at " in text or " of " in text) else ():
+            head = fold(match.group(1).split()[-1])
+            town = fold(match.group(2))
+            if town in lex.places and town not in lex.states and town not in _COUNTRIES \
+                    and head not in FUNCTION_WORDS and not lex.is_clinical(head) \
+                    and not self._plain(head) and not lex.is_clinical(head[:-1]):
+                spans.append(Span(match.start(1), match.end(2), PhiType.FACILITY,
+                                  "facility_of_town", 0.75))
+        schools = _SCHOOL.finditer(text) if ("High" in text or "Middle" in text
+                                             or "Elementary" in text or "Primary" in text) else ()
+        for match in schools:
+            keys = [fold(w) for w in match.group(1).split()[:-1]]
+            if keys[-1] == "JUNIOR":
+                keys.pop()
+            if keys and not any(self._plain(k) or k in FUNCTION_WORDS or lex.is_clinical(k)
+                                or k in lex.states or zipf(k) >= 4.5 for k in keys):
+                spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "school",
+                                  0.75))
         return spans
