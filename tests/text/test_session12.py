@@ -119,3 +119,32 @@ def test_blind20_mechanisms(scrubber: Scrubber, text: str, value: str) -> None:
 def test_blind20_clinical_text_stays(scrubber: Scrubber, text: str) -> None:
     found = [text[s.start:s.end] for s in scrubber.find(text)]
     assert not [f for f in found if f != "118447"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ki-67 20%, ER+ / PR+ / HER2 1+",
+    "Pt not eligible for NCT05388669 screening.",
+    "Dexcom G7 CGM, HCPCS E0784, A9274; CGM A4239/E2103",
+    "The Ocrevus, J2350, is pended for clinical review.",
+    "OASIS M1860 ambulation = 3.",
+    "consistent with button battery (likely CR2032).",
+    "applicable to MA plans under CMS-4201-F.",
+    "LOINC ref: LOINC 2951-2 (Na), LOINC 2160-0 (Creat).",
+    "Medicare 3-day rule applies to the SNF stay.",
+    "I had a Mirena placed last year.",
+    "Has been out of Flovent HFA 44 mcg x 2 weeks.",
+    "Background: 41F, SAH Hunt-Hess 3, modified Fisher 3.",
+    "found to have Candida albicans fungemia",
+    "zolpidem is on the Beers list",
+    "white matter disease, Fazekas 2",
+    "Lifetime risk by Tyrer-Cuzick 22%.",
+    "Can you get C. diff from a roommate?",
+])
+def test_codes_drugs_and_eponyms_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+def test_a_code_in_parentheses_after_a_name_is_the_persons(scrubber: Scrubber) -> None:
+    text = "PATIENT: CALLOWAY,RUFUS T (C4417)     DOB: 11/11/1946"
+    assert covered(scrubber, text, "C4417")
+    assert scrubber.scrub("Maria Lopez (2019) had a stroke").endswith("(2019) had a stroke")

@@ -313,6 +313,14 @@ _DAY_SLOT_BEFORE = re.compile(
 or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them."""
 
 
+_CODE_AFTER_NAME = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))([A-Z]{1,2}[0-9]{4,10}|"
+                              r"[0-9]{4,10})\)")
+"""A code in parentheses right after a person's name ('RUFUS T (C4417)', the VA's last
+initial and last four): that person's identifier."""
+_REGISTRY_CODE = re.compile(r"NCT[0-9]{8}|ISRCTN[0-9]{8}|EudraCT[ \t]?[0-9]{4}-[0-9]{6}-[0-9]{2}|"
+                            r"ACTRN[0-9]{14}|CTRI/[0-9]{4}/[0-9]{2,3}/[0-9]{6}")
+"""A clinical trial's registry number (ClinicalTrials.gov, ISRCTN, EudraCT, ANZCTR, CTRI):
+public, and the same for every participant."""
 _TEST_BEFORE = re.compile(_TESTS + r"$")
 
 
@@ -553,6 +561,8 @@ class Scrubber:
         if span.type in _CODE_TYPES and _CODE_CONTEXT.search(
                 text, max(0, span.start - 30), span.start):
             return True
+        if span.type in _CODE_TYPES and _REGISTRY_CODE.fullmatch(text, span.start, span.end):
+            return True  # 'NCT05338970': a trial's registry number, not a person's
         if span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY, PhiType.ID):
             return False
         if span.type is PhiType.ID and any(c.isdigit() for c in text[span.start:span.end]):
@@ -646,6 +656,10 @@ class Scrubber:
                     extra.append(Span(weekday.start(1), weekday.end(1), PhiType.DATE,
                                       "date_weekday_before", 0.85))
             if span.type is PhiType.NAME:
+                code = _CODE_AFTER_NAME.match(text, span.end)
+                if code:  # 'CALLOWAY,RUFUS T (C4417)': the person's own code
+                    extra.append(Span(code.start(1), code.end(1), PhiType.ID, "id_after_name",
+                                      0.85))
                 match = _AGE_AFTER_NAME.match(text, span.end)
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_name",

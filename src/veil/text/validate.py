@@ -47,14 +47,18 @@ _YEAR_ONLY = re.compile(r"^(?:1[89]|20)[0-9]{2}$")
 def _has_digit(values: list[str]) -> list[bool]:
     """A labelled id: holds a digit, is no clinical code and no bare year (kept by Safe Harbor)."""
     return [any(c.isdigit() for c in v) and not _is_clinical_code(v)
-            and not _YEAR_ONLY.match(v) for v in values]
+            and not _YEAR_ONLY.match(v) and not _DURATION.match(v) for v in values]
+
+
+_DURATION = re.compile(r"(?i)^[0-9]{1,3}-?(?:day|week|wk|month|mo|year|yr|hour|hr|minute|min)s?$")
+"""'Medicare 3-day rule', '30-day supply': a length of time, not an id."""
 
 
 def _record_number(values: list[str]) -> list[bool]:
     """A value after a medical-record label: holds a digit and is no bare year or dose. The
     label says what it is, so code-system shapes count ('MRN 6620-4471-09' has an NDC's)."""
     return [any(c.isdigit() for c in v) and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
-            for v in values]
+            and not _CODE_SYSTEM.match(v) for v in values]
 
 
 def _reference(values: list[str]) -> list[bool]:
@@ -153,7 +157,10 @@ _DOSE = re.compile(r"(?i)^[0-9]{1,5}(?:\.[0-9]+)?"
                    r"(?:mg|mcg|ug|g|kg|ml|l|units?|iu|meq|mmol|mm|cm|%|hrs?|h|min|d)$")
 _CLINICAL_SHAPES = re.compile(
     r"(?i)^(?:ICD-?(?:9|10|11)(?:-CM|-PCS)?|COVID-?19|SARS-CoV-2|T[0-4]N[0-3]M[01]|"
-    r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3})$")
+    r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3}|"
+    # HCPCS Level II and OASIS items ('A4239', 'M1860'), coin cells ('CR2032'), CMS rules
+    # ('CMS-4201-F'), CPT codes with a modifier ('99245-GT')
+    r"[A-V][0-9]{4}|CR[0-9]{4}|CMS-[0-9]{4}-[A-Z]|[0-9]{5}-(?:GT|95|25|59|26|TC|LT|RT|GQ|QW))$")
 
 
 def _is_clinical_code(value: str) -> bool:
