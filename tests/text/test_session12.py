@@ -148,3 +148,43 @@ def test_a_code_in_parentheses_after_a_name_is_the_persons(scrubber: Scrubber) -
     text = "PATIENT: CALLOWAY,RUFUS T (C4417)     DOB: 11/11/1946"
     assert covered(scrubber, text, "C4417")
     assert scrubber.scrub("Maria Lopez (2019) had a stroke").endswith("(2019) had a stroke")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('Patient: LEROY "SWEDE" JOHANNSEN   DOB 08/04/1925', "SWEDE"),
+    ('Requesting attorney: Elizabeth "Libby" Ward, Ward & Castellanos PLLC', "Libby\" Ward"),
+    ("report # 25-004419, officer D. Ng, badge #3307.", "D. Ng"),
+    ("Per SPD officer Ofc. Ng (badge 7731) at bedside", "Ng"),
+    ("R. Dissanayake FRACS  AHPRA MED0001738294", "R. Dissanayake"),
+    ("specialty pharmacy liaison Dmitri Volkonsky-Reyes, CPhT", "Volkonsky-Reyes"),
+    ("Ennington  transcribed 4/3 by lrg", "lrg"),
+    ("March 2025  Typed: 07/03/2025 gw", "gw"),
+    ("MD   d: 11/18/25 t: 11/19/25 jm", "jm"),
+    ("(42 CFR Part 2) - initial here: DAV", "DAV"),
+    ("psychotherapy) -- initialed HTM", "HTM"),
+    ("x ray two views for patient rose marie delgado spelled out", "rose marie delgado"),
+    ("pt is earl tompkins date of birth six fourteen", "earl tompkins"),
+    ("res ida ruth womack rm 114 -- alert, pleasant", "ida ruth womack"),
+])
+def test_session12_names(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_scanned_names_with_misread_capitals(scrubber: Scrubber) -> None:
+    text = ("PATlENT NOTE (scanned)\nRe: HJALMARSON, lngrid     D0B: O6-3O-1932\n"
+            "Attending: Dr M. 0konkwo\nImpedance RV 48O 0hms (stable).")
+    assert covered(scrubber, text, "lngrid")
+    assert covered(scrubber, text, "0konkwo")
+    assert not covered(scrubber, text, "0hms")
+
+
+@pytest.mark.parametrize("text", [
+    "patient will need follow up",
+    "the patient is ambulating well today",
+    "pt denies any pain",
+    "patient grace period ends",
+    "RN aware of NG tube placement",
+    "Pt initialed the form.",
+])
+def test_session12_lower_case_clinical_text_stays(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -28,6 +28,7 @@ import re
 from veil.detect.vocab import STATES
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.names.tokens import _ASIAN_SURNAMES as _ASIAN_SHORT
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
 from veil.text.spans import PhiType, Span
 from veil.text.validate import phone_national_ok
@@ -235,7 +236,12 @@ _NOT_GREETED = frozenset({"TEAM", "ALL", "EVERYONE", "EVERYBODY", "DOCTOR", "NUR
 _CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
     ("MD", "DO", "RN", "NP", "PA", "PA-C", "PhD", "DDS", "DMD", "PharmD", "LPN", "LVN", "CNA",
      "CNM", "CRNA", "LCSW", "MSW", "MLS", "MT", "DPT", "OTR", "SLP", "RRT", "EMT", "AuD", "OD",
-     "APRN", "FNP", "BSN", "MSN", "CMA", "MBBS", "CHW", "RD", "RDN"), key=len, reverse=True))
+     "APRN", "FNP", "BSN", "MSN", "CMA", "MBBS", "CHW", "RD", "RDN", "FRACS", "FRCPC",
+     "FRCSC", "FRCS", "FRCP", "MRCP", "MRCGP", "FACEM", "FRANZCP", "FRACP", "LICSW", "LISW",
+     "LISW-S", "LMSW", "LPC", "LMHC", "LMFT", "CPhT", "RDH", "CCRC", "CRC", "CG", "MLS",
+     "CNS", "CNP", "ACNP", "NNP", "CPNP", "PMHNP", "DPM", "PsyD", "EdD", "MPH", "ANP",
+     "RGN", "RMN", "RPN", "RPh", "BCPS", "CCRN", "CDCES", "IBCLC", "OTR/L", "PT", "DC"),
+     key=len, reverse=True))
     + r")(?![A-Za-z])")
 """A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
 _INITIAL_SURNAME = re.compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]?"
@@ -243,14 +249,16 @@ _INITIAL_SURNAME = re.compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]?"
 """'M. Ebo, MSW', 'J.K. Abernathy-Lowe, RN': an initial and a surname before a credential
 (`_CREDENTIAL_AFTER`), whatever the surname's origin."""
 _ROLE_NAME = re.compile(
-    r"(?=[RLCNPMEDTIASVHdtcianpsmvr])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
+    r"(?=[RLCNPMEDTIASVHOdtcianpsmvro])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
     r"CNM|PSW|HCA|RPN|HHA|PCA|PCT|CCA|"
     r"(?i:dispatcher|driver|"
     r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
     r"therapist|counselor|counsellor|sitter|transporter|phlebotomist|paramedic|medic|"
     r"scribe|doula|midwife|volunteer|receptionist|adjuster|administrator|supervisor|"
-    r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor))(?:[ \t]*:)?[ \t]+"
-    r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
+    r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor|officer|ofc\.?|"
+    r"deputy|trooper|detective|det\.|sgt\.?|mgr|manager))(?:[ \t]*:)?[ \t]+"
+    r"(?:(?:Ofc|Det|Sgt|Cpl|Lt|Dep)\.?[ \t]+)?"
+    r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
 _ROLE_NAME_CAPS = re.compile(
@@ -283,7 +291,8 @@ _NAME_BEFORE_AGE_SEX = re.compile(
 start of a line, list item or clause."""
 _TYPIST = re.compile(
     r"(?i:\b(?:typed|transcribed|transcr\.?|tr\.|transcriptionist|dictated|dict\.?|initials|"
-    r"scanned|keyed|entered)"
+    r"initialed|initial[ \t]+here|scanned|keyed|entered|(?<=[0-9][ \t])t)"
+    r"(?:[ \t]*:)?(?:[ \t]+[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?(?:[ \t]+[0-9]{1,2}:?[0-9]{2})?)?"
     r"(?:[ \t]+by)?(?:[ \t]*:[ \t]*|[ \t]+))(?!(?i:by|dr|mr|ms)\b)([A-Za-z]{2,3})"
     r"(?:([/:])([A-Za-z]{2,3}))?(?![A-Za-z0-9.])")
 """'Transcribed: HB/mt', 'typed JD:rt', 'transcr. by aa': the initials of the dictating
@@ -902,6 +911,12 @@ class CueFinder:
             parts = list(re.finditer(r"[A-Za-z'’\-]+", match.group(1)))
             keys = [fold(p.group()) for p in parts]
             first = keys[0]
+            if len(first) == 1 and len(keys) > 1:  # 'officer D. Ng', 'CRNA V. Obuya'
+                first = keys[1]
+            if first in _ASIAN_SHORT and keys[-1] == first:  # 'Ofc. Ng', 'officer D. Ng'
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME,
+                                  "cue_role_initial", 0.85))
+                continue
             if first in FUNCTION_WORDS or lex.is_clinical(first) or first in MONTH_WORDS \
                     or first in lex.states or first in _GENERIC or first in _SERVICES:
                 continue

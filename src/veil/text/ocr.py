@@ -28,6 +28,11 @@ _DAMAGED_INSIDE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[01]+[A-Za-z][A-Za-z01]*
 _WORD = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z01]*[A-Za-z]{2})(?=[A-Za-z]*[01])[A-Za-z01]{3,}"
                    r"(?![A-Za-z0-9])")
 """A word of letters and 0/1 only, with two letters in a row ('N1KHIL', 'MBEK1', 'H0USTON')."""
+_CAPS_WITH_L = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z0-9l]*[A-Z]{2})[A-Z0-9]*[A-Z][A-Z0-9]*l"
+                          r"[A-Z0-9l]*(?![A-Za-z0-9])")
+"""A word in capitals with a lower-case l for I ('CHRlSTENSEN', 'ATTENDlNG')."""
+_CAPITAL_READ_LOW = re.compile(r"(?<![A-Za-z0-9])([l0])([a-z]{2,}(?:-[A-Za-z]+)?)(?![A-Za-z0-9])")
+"""A word whose capital was read as 'l' (I) or '0' (O): 'lngrid', '0konkwo'."""
 _MIN_DAMAGED = 2
 _CODE_SHAPE = re.compile(r"^(?:HbA1c|A1c|a1c|(?:[A-Z]{1,6}[0-9]+)+[A-Z]?[0-9]*)$")
 """Shapes that hold a digit by right: genes, stages and codes in capitals ('CDKN1A', 'FOXO1',
@@ -40,6 +45,10 @@ def _reading_of(word: str, lex: Lexicon) -> str:
     whichever gives an English word or a dictionary name ('Th1s', 'Wi1son', 'Mar1a'); a
     lower-case l inside capitals is I ('D1AGNOSTlCS')."""
     upper = sum(c.isupper() for c in word) >= sum(c.islower() for c in word)
+    capital = "O" + word[1:].replace("0", "o")
+    if word[0] == "0" and not upper and not is_english(fold(capital)) and (
+            fold(capital) in lex.first or fold(capital) in lex.last):
+        word = capital  # '0konkwo': the capital O of a name (not '0hms')
     word = word.replace("0", "O" if upper else "o")
     if upper:
         return word.replace("1", "I").replace("l", "I")
@@ -56,11 +65,32 @@ def _clinical(word: str, lex: Lexicon) -> bool:
     return bool(_CODE_SHAPE.match(word)) or key in lex.genes or lex.is_clinical(key)
 
 
+def _capital_reading(match: re.Match[str], lex: Lexicon) -> str | None:
+    """'Ingrid' for 'lngrid', 'Okonkwo' for '0konkwo': the capital the scanner misread, when
+    the word so read is a dictionary name and the word as written no English word."""
+    word = match.group()
+    read = ("I" if match.group(1) == "l" else "O") + match.group(2)
+    key = fold(read.split("-")[0])
+    if (key in lex.first or key in lex.last) and not is_english(fold(word)) \
+            and not is_english(key):
+        return read
+    return None
+
+
 def scanned(text: str, lex: Lexicon) -> bool:
     """Whether the text shows OCR damage inside at least two different words."""
+    damaged: set[str] = set()
+    if "l" in text:
+        damaged.update(m.group() for m in _CAPS_WITH_L.finditer(text)
+                       if is_english(fold(m.group().replace("l", "I").replace("0", "O")))
+                       or fold(m.group().replace("l", "I")) in lex.last)
+    if "l" in text or "0" in text:
+        damaged.update(m.group() for m in _CAPITAL_READ_LOW.finditer(text)
+                       if _capital_reading(m, lex))
+    if len(damaged) >= _MIN_DAMAGED:
+        return True
     if "0" not in text and "1" not in text:
         return False
-    damaged: set[str] = set()
     for match in _DAMAGED_INSIDE.finditer(text):
         word = match.group()
         read = fold(_reading_of(word, lex))
@@ -77,5 +107,7 @@ def letter_reading(text: str, lex: Lexicon) -> str:
     itself when it shows no OCR damage (`scanned`)."""
     if not scanned(text, lex):
         return text
-    return _WORD.sub(lambda m: m.group() if _clinical(m.group(), lex)
+    text = _WORD.sub(lambda m: m.group() if _clinical(m.group(), lex)
                      else _reading_of(m.group(), lex), text)
+    text = _CAPS_WITH_L.sub(lambda m: m.group().replace("l", "I").replace("0", "O"), text)
+    return _CAPITAL_READ_LOW.sub(lambda m: _capital_reading(m, lex) or m.group(), text)

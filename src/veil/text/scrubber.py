@@ -150,6 +150,7 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[
 ('l5O65', 'O137', '4l2'); never part of a word or code ('V122I', 'D0B') and never 'O2'."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
+                       "cue_role_initial",
                        "cue_typist", "cue_initials", "named_org", "world_city_ended"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words, 'moved to Glasgow.'
@@ -245,6 +246,7 @@ _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
 a period ('SMITH I think' keeps its pronoun)."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
+_REST_OF_NAME_CAPS = re.compile(r" ([A-Z]{2}[A-Z'’]*(?:-[A-Z][A-Z'’]+)*)(?![A-Za-z])")
 _PIN_AFTER_CITY = re.compile(r",?[ \t]*(?:[-–][ \t]*)?([1-9][0-9]{5})(?![0-9])")
 """A six-digit postal code after a town (India's PIN, Singapore's, Russia's)."""
 _SHORT_NUMBER = 6
@@ -806,15 +808,26 @@ class Scrubber:
                 or (len(nick) <= 3 and (rest := _REST_OF_NAME.match(text, match.end()))
                     and lex.is_name(fold(rest.group(1))))):
             return [Span(match.start(1), match.end(1), PhiType.NAME, "name_nickname", 0.8)]
-        if nick.isupper() or key in FUNCTION_WORDS or lex.is_clinical(key) \
-                or words_module.term_shaped(key) or (words_module.is_english(key)
-                                                     and not lex.is_name(key)):
+        rest = _REST_OF_NAME.match(text, match.end()) or _REST_OF_NAME_CAPS.match(
+            text, match.end())
+        rest_key = fold(rest.group(1)) if rest else ""
+        between = rest is not None and key not in FUNCTION_WORDS and not lex.is_clinical(key) \
+            and (rest_key not in FUNCTION_WORDS or rest_key in lex.last) \
+            and not lex.is_clinical(rest_key) \
+            and rest_key not in lex.titles and (lex.is_name(rest_key) or (
+                words_module.zipf(rest_key) < 3.0 and not words_module.is_english(rest_key)))
+        if not between and (nick.isupper() or key in FUNCTION_WORDS or lex.is_clinical(key)
+                            or words_module.term_shaped(key) or (words_module.is_english(key)
+                                                                 and not lex.is_name(key))):
             return []  # '"DNR"', '"Sulfa"', '"Full" Code' are no nicknames
+        # (a quoted word between a name and its surname is the nickname whatever it means:
+        # 'Sequoyah "Sky" Bigwitch', 'LEROY "SWEDE" JOHANNSEN')
         out = [Span(match.start(1), match.end(1), PhiType.NAME, "name_nickname", 0.85)]
         position = match.end()
         while len(out) < 4 and (word := _REST_OF_NAME.match(text, position)) is not None:
             key = fold(word.group(1))
-            if key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.titles or not (
+            if (key in FUNCTION_WORDS and key not in lex.last) or lex.is_clinical(key) \
+                    or key in lex.titles or not (
                     lex.is_name(key) or (words_module.zipf(key) < 3.0
                                          and not words_module.is_english(key))):
                 break

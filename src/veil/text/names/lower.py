@@ -57,6 +57,11 @@ _LOWER_RELATION = re.compile(
 _HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
                          r"([A-Z][a-z]+|[a-z]{3,})\s+here\b(?![ \t]+(?:is|are|was|at|in|on)\b)")
 """'Joy here, 90 years old', 'hi, bea here': a given name introducing itself."""
+_LOWER_PERSON_WORDS = re.compile(
+    r"(?<![A-Za-z])(?:patient|pt|res|resident|client|member)(?:[ \t]+(?:is|named|name))?[ \t]+"
+    r"([a-z][a-z'’]{1,})[ \t]+([a-z][a-z'’\-]{1,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?(?![A-Za-z])")
+"""'for patient rose marie delgado spelled', 'pt is earl tompkins', 'res ida ruth womack': a
+lower-case full name (a given name first, a surname last) after a word for the patient."""
 _LOWER_PAIR = re.compile(r"(?:(?<=[ \t])w(?:/[ \t]*|[ \t]+))?([a-z][a-z'’\-]{2,})(?![A-Za-z])"
                          r"(?:[ \t]+([a-z][a-z'’\-]{1,})(?![A-Za-z]))?")
 """One or two lower-case words right after a context match ('w/' skipped: 'spoke w okafor')."""
@@ -143,6 +148,20 @@ class _LowerCase(_FinderBase):
                         self._lower_name_word(w, i == 0) for i, w in enumerate(words))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "name_lower_relation", 0.8))
+        for match in _LOWER_PERSON_WORDS.finditer(text):
+            words = [w for w in match.groups() if w]
+            while len(words) >= 2:
+                keys = [fold(w) for w in words]
+                if keys[0] in lex.first \
+                        and (keys[-1] in lex.last or self._lower_name_word(words[-1], False)) \
+                        and all(lex.is_name(k) or self._lower_name_word(w, False)
+                                for k, w in zip(keys[1:], words[1:], strict=True)) \
+                        and not all(is_english(k) for k in keys) \
+                        and not any(k in _TEXT_FUNCTION or lex.is_clinical(k) for k in keys):
+                    spans.append(Span(match.start(1), match.end(len(words)), PhiType.NAME,
+                                      "name_lower_person", 0.8))
+                    break
+                words.pop()
         for match in _HERE_INTRO.finditer(text) if " here" in text else ():
             word = match.group(1)
             key = fold(word)
