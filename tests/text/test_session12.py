@@ -188,3 +188,24 @@ def test_scanned_names_with_misread_capitals(scrubber: Scrubber) -> None:
 ])
 def test_session12_lower_case_clinical_text_stays(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Kokilaben Dhirubhai Ambani Hospital, Mumbai\nScanner: MR3", "Mumbai"),
+    ("residence in the old town (Busan), Korea.", "Busan"),
+    ("a fall at her house at Kirkegata 12, 0153 Oslo. Norwegian doctors", "Oslo"),
+    ("2 Chillingham Road\nHeaton\nNewcastle upon Tyne\nNE6 5XN", "Newcastle upon Tyne"),
+    ("Institute of Cardiac Sciences, Bengaluru. Records translated", "Bengaluru"),
+])
+def test_cities_abroad_without_context(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "How long after a Kasai procedure can a patient eat?",
+    "recently arrived from abroad, Venezuela, with fever",
+    "passenger in a 2019 Toyota RAV4, restrained",
+    "Hola, my mom called the clinic about her pills",
+])
+def test_city_names_that_are_other_things_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

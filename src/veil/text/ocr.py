@@ -33,6 +33,8 @@ _CAPS_WITH_L = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z0-9l]*[A-Z]{2})[A-Z0-9]*[A-Z]
 """A word in capitals with a lower-case l for I ('CHRlSTENSEN', 'ATTENDlNG')."""
 _CAPITAL_READ_LOW = re.compile(r"(?<![A-Za-z0-9])([l0])([a-z]{2,}(?:-[A-Za-z]+)?)(?![A-Za-z0-9])")
 """A word whose capital was read as 'l' (I) or '0' (O): 'lngrid', '0konkwo'."""
+_LETTER_HINT = re.compile(r"[A-Z]l[A-Z]|(?<![A-Za-z0-9])(?:l[bcdfghjkmnpqrstvwxz]|0[a-z])")
+"""The cheap test for either damage above (an 'l' inside capitals, a word starting 'ln', '0k')."""
 _MIN_DAMAGED = 2
 _CODE_SHAPE = re.compile(r"^(?:HbA1c|A1c|a1c|(?:[A-Z]{1,6}[0-9]+)+[A-Z]?[0-9]*)$")
 """Shapes that hold a digit by right: genes, stages and codes in capitals ('CDKN1A', 'FOXO1',
@@ -80,11 +82,12 @@ def _capital_reading(match: re.Match[str], lex: Lexicon) -> str | None:
 def scanned(text: str, lex: Lexicon) -> bool:
     """Whether the text shows OCR damage inside at least two different words."""
     damaged: set[str] = set()
-    if "l" in text:
+    hint = _LETTER_HINT.search(text) is not None
+    if hint:
         damaged.update(m.group() for m in _CAPS_WITH_L.finditer(text)
                        if is_english(fold(m.group().replace("l", "I").replace("0", "O")))
                        or fold(m.group().replace("l", "I")) in lex.last)
-    if "l" in text or "0" in text:
+    if hint:
         damaged.update(m.group() for m in _CAPITAL_READ_LOW.finditer(text)
                        if _capital_reading(m, lex))
     if len(damaged) >= _MIN_DAMAGED:

@@ -39,7 +39,7 @@ from veil.detect.vocab import STATES
 from veil.text import words as words_module
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION
-from veil.text.places.vocabulary import _eponym_after
+from veil.text.places.vocabulary import _COUNTRIES, _eponym_after
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
@@ -140,6 +140,24 @@ _TRAVEL_PREP = re.compile(
     r"(?=([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+){0,2}))")
 """A travel or origin preposition and up to three words after it (in a look-ahead, so that
 'back to my clinic in Yokohama' is read at 'to' and again at 'in')."""
+_TITLE_RUN = re.compile(r"(?<![A-Za-z0-9'’\-])[A-Z][a-z]{2,}(?:(?:[ \t]+|-)(?:[A-Z][a-z]+|upon|de|"
+                        r"do|da|del|au|sur|am|im|an|la|le|en))*(?![A-Za-z0-9'’])")
+"""A run of capitalized words (with the small words of place names between them)."""
+_PREFECTURE_AFTER = re.compile(r"-(?:to|fu|ken|do|Prefecture)(?![A-Za-z])|[ \t]+Prefecture\b")
+_EVERYDAY_CITY = 4.5
+"""Zipf frequency from which a city's name reads as an everyday word ('Reading', 'Mobile')."""
+_CITY_LINKS = frozenset({"UPON", "DE", "DO", "DA", "DEL", "AU", "SUR", "AM", "IM", "AN", "LA", "LE",
+                         "EN", "CITY"})
+
+
+def _span_of(run: str, words: int) -> int:
+    """The length of the first `words` words of a run (hyphens and blanks kept)."""
+    for count, match in enumerate(re.finditer(r"[A-Za-z]+", run), start=1):
+        if count == words:
+            return match.end()
+    return len(run)
+
+
 _GLOBAL_CITIES = frozenset({"LONDON", "PARIS", "ROME", "MADRID", "BERLIN", "TOKYO", "DELHI",
                             "MANILA", "LAGOS", "CAIRO", "LIMA", "BOGOTA", "MEXICO CITY"})
 """Cities whose names are everyday English words in the frequency list only as names."""
@@ -190,6 +208,39 @@ class PostalFinder:
         spans.extend(self._towns_after_prepositions(text))
         spans.extend(self._world_cities(text))
         spans.extend(self._cities_with_postcodes(text))
+        spans.extend(self._unmistakable_cities(text))
+        return spans
+
+    def _unmistakable_cities(self, text: str) -> list[Span]:
+        """'Mumbai', 'Ho Chi Minh City', 'Port-au-Prince' anywhere: capitalized words naming a
+        city abroad (GeoNames) that no name list, English dictionary, clinical list or US
+        state holds and that English text rarely uses (Zipf < 3): no context needed. A city
+        that is also a surname or a word keeps needing its context (`_world_cities`)."""
+        spans: list[Span] = []
+        cities = world_cities()
+        lex = self.lexicon
+        for match in _TITLE_RUN.finditer(text):
+            parts = match.group().replace("-", " - ").split()
+            words = [w for w in parts if w != "-"]
+            for n in range(min(len(words), 4), 0, -1):
+                keys = [fold(w) for w in words[:n]]
+                key = " ".join(keys)
+                if key not in cities:
+                    key = "-".join(keys)
+                    if key not in cities:
+                        continue
+                if any(k in lex.first or k in lex.last or k in lex.states or lex.is_clinical(k)
+                       or k in FUNCTION_WORDS or k in MONTH_WORDS or k in COUNTRY_OR_REGION
+                       or k in lex.place_words or k in lex.not_name or k in _LATIN
+                       or k in _COUNTRIES or k in words_module.unknown_stop() or k in lex.eponyms
+                       or words_module.zipf(k) >= _EVERYDAY_CITY
+                       or len(k) < 4 for k in keys if k not in _CITY_LINKS):
+                    break
+                end = match.start() + _span_of(match.group(), n)
+                if _eponym_after(text[end:end + 40]) or _PREFECTURE_AFTER.match(text, end):
+                    break  # 'Kasai procedure'; 'Tokyo-to', 'Osaka-fu' name a prefecture
+                spans.append(Span(match.start(), end, PhiType.CITY, "world_city_alone", 0.8))
+                break
         return spans
 
     def _cities_with_postcodes(self, text: str) -> list[Span]:
