@@ -9,6 +9,7 @@ import pytest
 
 from tests.text.coverage import covered
 from veil.text.scrubber import Scrubber, ScrubOptions
+from veil.text.spans import PhiType
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +210,49 @@ def test_cities_abroad_without_context(scrubber: Scrubber, text: str, value: str
 ])
 def test_city_names_that_are_other_things_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Grandpa Joe (Joseph Kaminski) is ninety and lives in Hamtramck", "ninety"),
+    ("my great-grandpa (Washington Lee Harper) is a hundred and one and wont", "a hundred and one"),
+    ("my husband Pat (well Patrick) is 92, got a UTI after catheter", "92"),
+    ("DORIS (91) keeps taking her pills twice", "91"),
+    ("grandma Birdie 97 on lasix 40, potassium 3.1", "97"),
+    ("Kahale lives in Hilo and is 90. Her doctor says", "90"),
+    ("Mrs. Betty Lou Hatfield here, 93, from Pikeville. My eye doctor", "93"),
+])
+def test_ages_in_messages_about_a_person(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "my mom's sugar was 95 this morning",
+    "her ferritin is 97 and iron 40",
+    "my dad's oxygen is 92 on room air",
+    "my mom takes 90 mg of iron",
+    "he weighs 95 and is 5 feet tall",
+    "our room is 96 at the end of the hall",
+    "my son scored 98 on the test",
+    "he drives at 95 mph",
+])
+def test_measurements_in_messages_are_no_ages(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.AGE]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Seen 11/30/24. Diet: soft, thin liquids (SLP eval 12/4)", "12/4"),
+    ("Admit 11/28/24.\n quetiapine -- DISCONTINUED 12/5", "12/5"),
+    ("trach 11/30/24, PEG 12/4. Vent-weaning in progress.", "12/4"),
+])
+def test_days_after_any_word_in_dated_notes(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Seen 11/30/24. MoCA 20/30 (delayed recall 1/5, visuospatial 3/5).",
+    "Seen 11/30/24. Katz ADL 5/6 (needs help bathing). Mini-Cog 4/5.",
+    "Seen 11/30/24. cefazolin 2 g IV q8h day 5/7. BiPAP 12/5 FiO2 40%.",
+    "Seen 11/30/24. cor RRR 2/6 SEM. Histologic grade total 6/9.",
+])
+def test_scores_in_dated_notes_stay(scrubber: Scrubber, text: str) -> None:
+    assert [text[s.start:s.end] for s in scrubber.find(text)] == ["11/30/24"]

@@ -130,6 +130,38 @@ _AGE_GATE = re.compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|(?i:ninety|hu
 ninety', 'she's ninety-nine and a half': an age over 89 after a person and a verb of being;
 the subject is a relation word, a pronoun, 'patient', or a capitalized name (never a lab,
 vital or clinical word: 'Glucose is 104 and' stays)."""
+_MESSAGE = 600
+"""A question or message, not a note: there a number over 89 set off by commas or a verb of
+being next to a person is that person's age (`_MESSAGE_AGE`)."""
+_PERSON_IN_MESSAGE = re.compile(
+    r"(?i:\b(?:my|our|his|her|mom|mother|mum|dad|father|grand\w*|nan|nana|gran|aunt|uncle|"
+    r"husband|wife|patient|pt|resident|client|neighbou?r|friend|he|she|who)\b)")
+_MESSAGE_AGE = re.compile(
+    r"(?:(?:\b(?:is|was|turned|turns|turning|now|aged?|at)|[,(—–]|--|\b(?:[A-Z][a-z]+|"
+    r"mom|mum|dad|grandma|grandpa|gran|nan|nana|granny|mother|father|elder|uncle|aunt))"
+    r"[ \t]+|\()"
+    r"((?:9[0-9]|1[01][0-9])(?![0-9.,]?[0-9])|(?i:ninety(?:[ \t\-]+(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?(?:[ \t\-]*something)?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?"
+    r"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r"(?:[ \t]+and[ \t]+a[ \t]+half)?)"
+    r"(?=[ \t]*(?:[,.;:!?)]|$|\n|—|--)|[ \t]+(?i:and|on|in|at|with|who|had|has|fell|got|"
+    r"keeps|lives|living|still|from|is|was|but|now|yo|y/o|years?|yrs?|next|this|last|"
+    r"tomorrow|today)\b)")
+"""'CoCo is 98 at Bayou Teche', 'DORIS (91) keeps', 'grandma Birdie 97 on lasix', 'lives in
+Hilo and is 90.', 'Mrs. Hatfield here, 93, from Pikeville': a number over 89 (digits or
+words) after a verb of being, a comma, a parenthesis or a person, closing its phrase."""
+_LAB_WORDS = frozenset({
+    "OX", "OXYGEN", "OXIMETER", "BS", "A1C", "HBA1C", "LDL", "HDL", "IRON", "FERRITIN", "B12",
+    "BPM", "BMI", "EGFR", "GFR", "CREATININE", "PLATELETS", "WBC", "HEMOGLOBIN", "HGB", "HCT",
+    "POTASSIUM", "SODIUM", "INR", "PSA", "TSH", "VITAMIN", "LEVELS", "READINGS", "NUMBER",
+    "NUMBERS", "WEIGHS", "WEIGHED", "LBS", "POUNDS", "KG", "PERCENT", "TEMP", "DEGREES",
+    "GLUCOSE", "SUGARS", "CHOLESTEROL", "TRIGLYCERIDES", "ALT", "AST", "BUN", "CALCIUM",
+    "MAGNESIUM", "PHOSPHORUS", "ALBUMIN", "PROTEIN", "LIPASE", "TROPONIN", "BNP", "CK", "CRP",
+    "ESR", "HEIGHT", "IQ", "SCORE", "SCORED", "EF", "FEV1", "FVC", "DLCO", "ROOM", "RM", "BED",
+    "UNIT", "FLOOR", "ROUTE", "HIGHWAY", "HWY", "EXIT", "BUS", "FLIGHT", "CHANNEL", "PAGE",
+    "LINE", "APT", "SUITE", "MILES", "MPH", "DOSE", "DOSES", "MG", "UNITS", "CLASS", "GRADE",
+    "PERCENTILE", "SPEED", "OVER"})
+"""Words before a number that make it a measurement, a place or a count, not an age."""
 _MEASURE_WORDS = frozenset({
     "PULSE", "RATE", "TEMP", "TEMPERATURE", "WEIGHT", "WT", "SAT", "SATS", "SATURATION",
     "GLUCOSE", "SUGAR", "LEVEL", "BP", "HR", "RR", "SPO2", "O2", "SCORE", "COUNT", "PRESSURE",
@@ -582,6 +614,16 @@ class CueFinder:
                 continue  # a name after a relation ('Nana Clover is 96') or a rare name
             end = verb.end("tail") if verb.group("tail") else verb.end("age")
             spans.append(Span(verb.start("age"), end, PhiType.AGE, "cue_age_subject", 0.85))
+        if len(text) <= _MESSAGE and _PERSON_IN_MESSAGE.search(text):
+            for match in _MESSAGE_AGE.finditer(text):
+                window = text[max(0, match.start() - 30):match.start()]
+                words_before = {fold(w) for w in _LETTER_WORD.findall(window)[-3:]}
+                if not words_before.isdisjoint(_MEASURE_WORDS | _LAB_WORDS) or any(
+                        self.lexicon.is_clinical(w) and w not in _AGE_SUBJECT_WORDS
+                        for w in list(words_before)[-1:]):
+                    continue  # 'my sugar was 95', 'ferritin 97 and'
+                spans.append(Span(match.start(1), match.end(1), PhiType.AGE, "cue_age_message",
+                                  0.8))
         for match in _NOW_AGE.finditer(text):
             window = text[max(0, match.start() - 60):match.start()]
             if re.search(r"(?i)\b(?:pt|patient|resident|mom|mother|dad|father|grand\w*|"

@@ -297,7 +297,13 @@ _BARE_DAY = re.compile(
 """A bare month/day (no score, fraction, ratio or count after it)."""
 _SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?:es)?|dtr|gcs|"
                            r"apgars?|score|mmse|moca|phq-?9?|gad-?7?|ratio|bp|titer|nodes?|"
-                           r"bottles?|cultures?\s+x|sets?)[ \t:]*(?:of[ \t]+)?$")
+                           r"bottles?|cultures?\s+x|sets?|recall|orientation|registration|"
+                           r"attention|language|visuospatial|naming|fluency|abstraction|total|"
+                           r"scale|mini-?cog|i?adls?|katz|lawton|barthel|braden|morse|slums|"
+                           r"bipap|cpap|peep|vent|day|pod|hd|cycle|gracey|rrr|sem|stage|class|"
+                           r"sats?|fio2|rass|cam|nihss|mrs|ecog|kps|tanner|ap?gar|lachman|"
+                           r"drawer|pivot|sensation|proprioception|vibration|ratio)"
+                           r"[ \t:]*(?:of[ \t]+)?$")
 
 
 _TESTS = (r"(?i:\b(?:" + "|".join(
@@ -324,6 +330,10 @@ _REGISTRY_CODE = re.compile(r"NCT[0-9]{8}|ISRCTN[0-9]{8}|EudraCT[ \t]?[0-9]{4}-[
 """A clinical trial's registry number (ClinicalTrials.gov, ISRCTN, EudraCT, ANZCTR, CTRI):
 public, and the same for every participant."""
 _TEST_BEFORE = re.compile(_TESTS + r"$")
+_WORD_BEFORE_DAY = re.compile(r"(?<![0-9/])(?i:[a-z][a-z'’\-]*[a-z]|[A-Z]{2,})[ \t]*:?[ \t]+$")
+"""In a dated note, a word right before a month/day ('recheck level 12/5', 'PEG 12/4',
+'DISCONTINUED 12/5'): a day of that event, unless a score's label (`_SCORE_BEFORE`) or a
+fraction's word after (`_BARE_DAY`) says otherwise."""
 
 
 _COORDINATED_TYPES = frozenset({PhiType.MRN, PhiType.ACCOUNT, PhiType.ID, PhiType.HEALTH_PLAN,
@@ -445,10 +455,11 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
             continue
         month, day = match.group().split("/")
         slot = _DAY_SLOT_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        if not slot:
+        if not slot and not _WORD_BEFORE_DAY.search(text, max(0, match.start() - 40),
+                                                    match.start()):
             continue
-        if (int(month) == int(day) or day.lstrip("0") == "10") and not _TEST_BEFORE.search(
-                slot.group()):
+        if (int(month) == int(day) or day.lstrip("0") == "10") and not (
+                slot and _TEST_BEFORE.search(slot.group())):
             continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10'; not 'duplex 9/10')
         found.append(Span(match.start(), match.end(), PhiType.DATE, "date_in_dated_note", 0.8))
     return found
