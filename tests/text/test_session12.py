@@ -256,3 +256,32 @@ def test_days_after_any_word_in_dated_notes(scrubber: Scrubber, text: str, value
 ])
 def test_scores_in_dated_notes_stay(scrubber: Scrubber, text: str) -> None:
     assert [text[s.start:s.end] for s in scrubber.find(text)] == ["11/30/24"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Utilization Management\nSunflower Plains Health Plan\nAttn: Prior Authorization",
+     "Sunflower Plains Health Plan"),
+    ("Insurer (at-fault driver): Southern Shield Insurance, claim pending", "Southern Shield"),
+    ("Harry S. Truman Memorial VA / Mexico MO CBOC", "Harry S. Truman Memorial VA"),
+    ("pt also gets meds from Tennessee Valley VA).", "Tennessee Valley VA"),
+    ("Station: Central Arkansas Veterans Healthcare System / Mountain Home", "Central Arkansas"),
+    ("John L. McClellan Memorial Veterans Hospital, Little Rock", "John L. McClellan"),
+    ("VA PUGET SOUND HEALTH CARE SYSTEM -- SEATTLE DIVISION", "PUGET SOUND HEALTH CARE SYSTEM"),
+    ("eligible for services through W.W. Hastings Hospital.", "W.W. Hastings Hospital"),
+    ("Funeral home: Hudgins & Sons Mortuary (478-555-0137)", "Hudgins & Sons Mortuary"),
+    ("concentrator pickup requested from Middle Georgia DME, equipment", "Middle Georgia DME"),
+    ("video via tablet at Nowata Health Station", "Nowata Health Station"),
+])
+def test_plans_veterans_care_and_funeral_homes(scrubber: Scrubber, text: str,
+                                                value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The patient has private insurance. Medicare Part D coverage.",
+    "Notify VA of changes so duplicate fills are avoided.",
+    "Request DME: tub bench, grab bars.",
+    "The VA is great. He is a VA patient.",
+])
+def test_generic_plans_and_verbs_before_kinds_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

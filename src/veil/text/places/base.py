@@ -39,6 +39,7 @@ _PLAIN_WORDS = frozenset({
     "COURT", "SUPERIOR", "DISTRICT", "CIRCUIT", "BANK", "FOOD", "BLOOD", "TISSUE", "MILK",
     "SPERM", "CORD", "BONE", "MARROW", "EQUIPMENT", "PROTECTIVE", "SOCIAL", "HUMAN",
     "SUPPORT", "COMPOUNDING", "PALLIATIVE", "FIRE", "LEGAL", "DEFENDER", "PUBLIC",
+    "DME", "INSURANCE", "MUTUAL", "PLAN", "STATION", "MORTUARY", "FUNERAL", "CEMETERY",
 })
 """Words of service and clinic names that are no proper name ('Lipid Clinic')."""
 _ADJECTIVE_SHAPE = re.compile(r"(?:AL|IVE|OUS|ENT|IC|ARY|ATIC|ABLE|IBLE)$")

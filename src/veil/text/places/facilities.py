@@ -23,7 +23,7 @@ from veil.text.places.vocabulary import (
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english
 
-_CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|of|the|and|&|for|at|de|la|del|los|las)"
+_CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|at|de|la|del|los|las)"
 _FACILITY_WORD = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)s?|Medical\s+Campus|Health\s+Cent(?:er|re)s?|"
     r"Health\s+System|Health\s+Services|Healthcare|HealthCare|"
@@ -75,12 +75,23 @@ _FACILITY_WORD = (
     r"Office|LLP|PLLC|IPA|Library|Bank|Credit[ \t]+Union|Research|Compounding|"
     r"Home[ \t]+for[ \t]+the[ \t]+(?:Aged|Elderly|Blind|Deaf)|"
     r"Health[ \t]+(?:District|Department|Dept\.?|Authority|Board)|"
-    r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue)(?![A-Za-z])))")
+    r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue)(?![A-Za-z]))|"
+    # insurers and plans named by kind ('Sunflower Plains Health Plan', 'Southern Shield
+    # Insurance', 'Lone Star Mutual'), veterans' care ('Tennessee Valley VA', 'Central
+    # Arkansas Veterans Healthcare System'), funeral homes, churches by denomination initials,
+    # equipment suppliers, convents
+    r"Health[ \t]+Plan|Insurance|Mutual|Assurance|Casualty|Farm[ \t]+Bureau|"
+    r"VA|Veterans[ \t]+(?:Hospital|Home|Healthcare[ \t]+System|Health[ \t]*[Cc]are[ \t]+System|"
+    r"HCS|Affairs[ \t]+Medical[ \t]+Cent(?:er|re))|HCS|Health[ \t]*[Cc]are[ \t]+System|"
+    r"Mortuary|Funeral[ \t]+(?:Home|Chapel|Services)|Cemetery|Crematory|"
+    r"AME|CME|COGIC|Motherhouse|Convent|Monastery|Abbey|DME|Health[ \t]+Station|"
+    r"Ambulance[ \t]+Service|Swing[ \t]+Bed)")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
+              r"Plan|Station|System|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
               r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health|"
               r"the[ \t]+(?:Aged|Elderly|Blind|Deaf)))")
@@ -91,8 +102,8 @@ _NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|B
                  r"Rest|Risk|Home|This|That|Which|Least|Most|All|Last|First)\b")
 """Words after 'at' that do not continue a facility's name ('Mercy Clinic at Noon')."""
 _FACILITY = re.compile(
-    r"(?<![A-Za-z])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
-    r"[ \t]+)?[A-Z][A-Za-z'’\-&]*"
+    r"(?<![A-Za-z.])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
+    r"[ \t]+)?(?:[A-Z]\.(?:[A-Z]\.)*[ \t]?)?[A-Z][A-Za-z'’\-&]*"
     r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|Counsel+ing|(?i:"
     + _FACILITY_WORD
     + r")(?<=[A-Z]{3}))(?:[ \t]+(?:(?:&|and|AND)[ \t]+)?(?:" + _FACILITY_WORD + r"|" + _TAIL_WORD
@@ -144,6 +155,8 @@ _CUT_WORDS = frozenset({
     "PRESENTED", "TRANSFERRED", "ADMITTED", "DISCHARGED", "RESIDES", "LIVES", "WENT", "GO",
     "CALLED", "REFERRED", "FOLLOWED", "VISITED", "RETURNED", "REPEAT", "NEXT", "PLACED",
     "YO", "HE", "SHE", "PATIENT", "PT", "LOCATION", "FACILITY", "ADVISED", "SENT", "OR",
+    "NOTIFY", "NOTIFIED", "REQUEST", "REQUESTED", "CONTACTED", "CALL", "ORDER",
+    "ORDERED", "FAXED", "PER", "VIA", "SEE", "ASK", "ASKED", "INFORM", "INFORMED",
 })
 _FACILITY_PREP = re.compile(
     r"(?=[tTaAfFiIpPwWvVbB])(?<![A-Za-z])(to|at|from|into|per|with|through|via|by|TO|AT|FROM|"
