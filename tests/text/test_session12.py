@@ -285,3 +285,20 @@ def test_plans_veterans_care_and_funeral_homes(scrubber: Scrubber, text: str,
 ])
 def test_generic_plans_and_verbs_before_kinds_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Freeman Hospital\nFreeman Road, High Heaton\nNewcastle upon Tyne NE7 7DN", "Freeman Road"),
+    ("Apollo Hospitals, Greams Road, Chennai 600006, India", "Greams Road"),
+    ("at her daughter's house, Av. Juárez 1450 Int. 3, Reynosa", "Int. 3"),
+    ("in Belo Horizonte at Rua dos Guajajaras, 1450, apto 702, 30180-101", "apto 702"),
+    ("Home: R.R. #1, 4421 Route 1, Meteghan, NS B0W 2J0", "R.R. #1"),
+    ("her nephew's home in Arisaig (RR 1, 3214 Highway 245). Four falls", "RR 1"),
+])
+def test_named_streets_and_units(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_a_named_street_needs_an_address_line(scrubber: Scrubber) -> None:
+    text = "Wall Street Journal article on statins; Sesame Street characters."
+    assert scrubber.scrub(text) == text

@@ -1094,6 +1094,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]+(?:neighbou?rhood|subdivision|projects|housing[ \t]+project|"
           r"trailer[ \t]+park|mobile[ \t]+home[ \t]+park)(?![A-Za-z])", 0.8, group=1),
         # '4410 Highway 61 North', 'N1234 County Hwy K', '812 County Road 14'
+        # 'Freeman Road, High Heaton', 'Apollo Hospitals, Greams Road, Chennai': a named street
+        # without a number as an address line or a part of one (a line start or a comma on
+        # both sides)
+        r("street_named", PhiType.ADDRESS, r"(?m:(?:^[ \t]*+|,[ \t]*+))((?:[A-Z][a-z'’\-]+[ \t]++)"
+          r"{1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Highway|Hwy|Parkway|"
+          r"Pkwy|Terrace|Crescent|Strasse|Straße|Gata|Gate|Vej|Weg))\.?(?=[ \t]*+(?:,|\n|$))",
+          0.8, group=1, validator="street_name"),
         r("street_highway", PhiType.ADDRESS, r"(?=[0-9NSEW])(?<![A-Za-z0-9.,])"
           r"(?:[NSEW](?=[0-9]{3,6}\s))?"
           r"[0-9]{1,6}[A-Za-z]?(?:[ \t]?(?:½|¼|¾|1/2|1/4|3/4)(?![0-9]))?[ \t]+"
@@ -1628,6 +1635,9 @@ NEEDS["password"] = ("password", "passcode", "pass", "code word", "safe word", "
 NEEDS["ups_tracking"] = ("1z",)
 NEEDS["numero_sign"] = ("n°", "nº", "no°", "noº", "no.°")
 GATES["date_ocr_short"] = re.compile(r"[0-9lio]/[0-9lio]|[0-9]/[li]")
+GATES["street_named"] = re.compile(r"(?:road|rd|street|avenue|ave|lane|ln|boulevard|blvd|drive|"
+                                   r"highway|hwy|parkway|pkwy|terrace|crescent|strasse|straße|"
+                                   r"gata|gate|vej|weg)\.?[ \t]*(?:,|\n|$)")
 NEEDS["card_ending"] = ("ending", "ends in", "last 4", "last four")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)

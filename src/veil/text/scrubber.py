@@ -325,6 +325,36 @@ _CODE_AFTER_NAME = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))([A-Z]{1,2}[0-9]{
                               r"[0-9]{4,10})\)")
 """A code in parentheses right after a person's name ('RUFUS T (C4417)', the VA's last
 initial and last four): that person's identifier."""
+_UNIT_TAIL = re.compile(
+    r",?[ \t]*+(?:(?i:apto|apt|apartamento|piso|int|interior|depto|dpto|departamento|flat|unit|"
+    r"suite|ste|bloco|bl|casa|andar|[eé]tage|no|n[º°])\.?[ \t]*+#?[ \t]*+[0-9][0-9A-Za-z\-]{0,5}"
+    r"(?:[ \t]*+[º°ª](?:[ \t]*+[A-Z](?![A-Za-z]))?)?|[0-9]{1,2}[º°ª](?:[ \t]*+[A-Z](?![A-Za-z]))?|"
+    r"#[ \t]*+[0-9][0-9\-]{0,7}[A-Za-z]?|(?:Col\.|Colonia|Barrio|Bairro)[ \t]++"
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![A-Za-z0-9])")
+"""What an address line goes on with abroad and at home: 'apto 702', 'piso 3', '2º B', 'Int. 3',
+'#45-12', 'Col. Centro'."""
+_UNIT_HEAD = re.compile(
+    r"(?:(?<![A-Za-z])(?i:flat|plot|shop|unit|apt|apartment|house|h\.?[ \t]?no|r\.?r\.?|rr|"
+    r"lot|door|block|blk)\.?[ \t]*+#?[ \t]*+[0-9][0-9A-Za-z\-/]{0,5},?[ \t]*+)$")
+"""What stands before an address line: 'Flat 7B, ', 'Plot 27, ', 'R.R. #1, '."""
+
+
+def _address_edges(text: str, span: Span) -> Span | None:
+    """The address with the unit or floor around it (`_UNIT_TAIL`, `_UNIT_HEAD`), or None."""
+    start, end = span.start, span.end
+    for _ in range(3):
+        tail = _UNIT_TAIL.match(text, end)
+        if tail is None:
+            break
+        end = tail.end()
+    head = _UNIT_HEAD.search(text, max(0, start - 24), start)
+    if head is not None:
+        start = head.start()
+    if (start, end) == (span.start, span.end):
+        return None
+    return Span(start, end, PhiType.ADDRESS, span.source, span.score)
+
+
 _REGISTRY_CODE = re.compile(r"NCT[0-9]{8}|ISRCTN[0-9]{8}|EudraCT[ \t]?[0-9]{4}-[0-9]{6}-[0-9]{2}|"
                             r"ACTRN[0-9]{14}|CTRI/[0-9]{4}/[0-9]{2,3}/[0-9]{6}")
 """A clinical trial's registry number (ClinicalTrials.gov, ISRCTN, EudraCT, ANZCTR, CTRI):
@@ -733,6 +763,10 @@ class Scrubber:
                                       0.85))
             elif span.type in _COORDINATED_TYPES:
                 extra.extend(_coordinated_identifier(text, span))
+            elif span.type is PhiType.ADDRESS:
+                wider = _address_edges(text, span)
+                if wider is not None:
+                    extra.append(wider)
             if span.type is PhiType.PHONE:
                 extra.extend(self._name_before_phone(text, span))
             elif span.type is PhiType.FACILITY:
