@@ -302,3 +302,23 @@ def test_named_streets_and_units(scrubber: Scrubber, text: str, value: str) -> N
 def test_a_named_street_needs_an_address_line(scrubber: Scrubber) -> None:
     text = "Wall Street Journal article on statins; Sesame Street characters."
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Anh Nguyen is in Ochsner in new orleans after a stroke", "new orleans"),
+    ("FR of 38? I'm 74, followed at VA Ann Arbor.", "VA Ann Arbor"),
+    ("how do we get him seen at VA Hines faster for his hearing", "VA Hines"),
+    ("My 16-year-old Angel was caught vaping at school", "Angel"),
+    ("my 5 year old Mason tested for ADHD", "Mason"),
+])
+def test_session12_messages(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "my 3 year old Has a fever since last night",
+    "VA Form 10-10EZ was filed.",
+    "Pt's son called. Outpatient anticoag clinic referral placed; he needs dialysis.",
+])
+def test_session12_messages_without_identifiers(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

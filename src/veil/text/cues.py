@@ -189,6 +189,13 @@ _CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[
                         r"[0-9]{1,2}(?=[ \t]+(?i:and|yo|y/o|years?|yrs?|months?|mos?|weeks?|"
                         r"wks?)\b|[ \t]*(?:[,.!?]|$))")
 """'miles is 2 and got a DTaP', ', sunny is 3': a given name opening a clause, then an age."""
+_AGED_CHILD_NAME = re.compile(
+    r"(?i:\b(?:my|our|his|her)[ \t]+(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \t\-]*(?:year|yr|month|"
+    r"mo|week|wk|day)s?[ \t\-]*old[ \t]+(?:(?:son|daughter|boy|girl|grandson|granddaughter|"
+    r"baby|kid|child|twin|nephew|niece|brother|sister)[ \t]+)?)([A-Z][a-z'’\-]+)(?![A-Za-z])")
+"""'My 16-year-old Angel was caught vaping', 'my 5 year old Mason': the capitalized word after
+a child's age is the child's name (an everyday word too: 'Angel', 'Journey')."""
 _FAMILY_WORDS = frozenset(fold(w) for w in _FAMILY.split("|"))
 """Relation words ('baby', 'kid', 'son') that a name list may hold but that name no one alone
 ('baby is 3 weeks old')."""
@@ -443,7 +450,7 @@ class CueFinder:
         spans.extend(self._patients(text))
         spans.extend(self._introductions(text))
         spans.extend(self._relation_names(text))
-        if " is " in text:
+        if " is " in text or "old" in text:
             spans.extend(self._child_ages(text))
         spans.extend(self._ages_after_subjects(text))
         spans.extend(self._user_names(text))
@@ -633,6 +640,14 @@ class CueFinder:
 
     def _child_ages(self, text: str) -> list[Span]:
         spans: list[Span] = []
+        for match in _AGED_CHILD_NAME.finditer(text) if "old" in text else ():
+            key = fold(match.group(1))
+            if key in FUNCTION_WORDS or self.lexicon.is_clinical(key) or key in _FAMILY_WORDS \
+                    or key in _MODALS or key in ("SHE", "HE", "WHO", "HAS", "IS", "WAS"):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_child_name", 0.8))
+        if " is " not in text:
+            return spans
         for match in _CHILD_AGE.finditer(text):
             key = fold(match.group(1))
             if key in _MODALS or key not in self.lexicon.first or self._blocked(key) \

@@ -36,6 +36,8 @@ _TITLE_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]")
 _TITLE_WORD_CHARS = 1
 _CHAT_CAPITALS = 0.015
 """A text whose characters are at most 1.5 % capitals is lower-case chat."""
+_EVERYDAY_WORD = 4.5
+"""Zipf frequency from which a lower-case word reads as everyday English ('new', 'park')."""
 _LOWER_PLACE = re.compile(
     r"(?<![A-Za-z])(?:in|from|to|near|outside|around|of)[ \t]+(?=([a-z][a-z'’\-]+(?:[ \t]+"
     r"[a-z][a-z'’\-]+){0,2}))")
@@ -65,8 +67,11 @@ class _LowerPlaces(_PlaceBase):
         """'moved to tulsa', 'live in eau claire ok 74012': in lower-case chat (few capitals),
         a gazetteer town after a place preposition is a city, unless it is an everyday word
         too (word-named towns, names that are words), a state, clinical or a function word."""
-        if len(_TITLE_WORD.findall(text)) * _TITLE_WORD_CHARS > len(text) * _CHAT_CAPITALS:
-            return []  # the writer capitalizes names (acronyms such as 'PTSD', 'VA' do not count)
+        # a writer who capitalizes names ('PTSD', 'VA' do not count) writes a lower-case town
+        # of one word only as a word; a town of two words or more that no English phrase
+        # spells ('in new orleans') is a town whoever writes it
+        capitalizes = len(_TITLE_WORD.findall(text)) * _TITLE_WORD_CHARS > \
+            len(text) * _CHAT_CAPITALS
         lex = self.lex
         spans: list[Span] = []
         for match in _LOWER_PLACE.finditer(text):
@@ -77,6 +82,8 @@ class _LowerPlaces(_PlaceBase):
                 if whole not in lex.places or whole in lex.states or whole in COUNTRY_OR_REGION \
                         or whole in _COUNTRIES or whole in _GENERIC:
                     continue
+                if capitalizes and (n == 1 or all(zipf(k) >= _EVERYDAY_WORD for k in keys[:n])):
+                    break
                 if n == 1 and (whole in lex.weak or whole in lex.place_words
                                or whole in FUNCTION_WORDS or lex.is_clinical(whole)
                                or whole in lex.not_name or whole in _SERVICES
@@ -89,6 +96,8 @@ class _LowerPlaces(_PlaceBase):
                     spans.append(Span(code_zip.start(2), code_zip.end(2), PhiType.ZIP,
                                       "place_lower", 0.8))
                 break
+        if capitalizes:
+            return spans
         for match in _LOWER_FACILITY_PREP.finditer(text):
             key = fold(match.group(2))
             verb = _FACILITY_VERB[_PREP_GROUP[match.group(1).upper()]]

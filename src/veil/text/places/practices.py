@@ -62,6 +62,9 @@ _EMPLOYER = re.compile(
     r"[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
 """'works at Walgreens', 'employed by Tyson Foods', 'works nights at Amazon RIC2': the employer
 (a quasi-identifier that the notes' gold marks as a facility)."""
+_VA_NAMED = re.compile(r"(?<![A-Za-z])VA[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![A-Za-z])")
+"""'VA Ann Arbor', 'VA Hines', 'VA Pittsburgh': a veterans' medical center by its town or
+name (not 'VA Medical Center', 'VA Form')."""
 _CENTER_ACRONYM = re.compile(r"(?<![A-Za-z0-9&/\-])[A-Z]{2,5}MC(?![A-Za-z0-9&/\-])"
                              r"(?![ \t]*+(?i:reg|no\b|#|licen|number|member))")
 """'CUMC', 'BIDMC', 'UPMC': an acronym of four or more capitals ending in 'MC' (Medical
@@ -374,6 +377,13 @@ class _Practices(_Facilities):
             start = match.start(1)
             end = start + offsets[len(words) - 1][1]
             spans.append(Span(start, end, PhiType.FACILITY, "employer", 0.75))
+        for match in _VA_NAMED.finditer(text) if "VA " in text else ():
+            keys = [fold(w) for w in match.group(1).split()]
+            if not any(self._plain(k) or k in FUNCTION_WORDS or lex.is_clinical(k)
+                       or k in MONTH_WORDS or k in lex.states for k in keys) and (
+                    " ".join(keys) in lex.places or lex.is_name(keys[0]) or zipf(keys[0]) < 3.0):
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
+                                  "facility_va", 0.8))
         for match in _CENTER_ACRONYM.finditer(text) if "MC" in text else ():
             if not lex.is_clinical(match.group()) and match.group() not in _UNITS:
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
