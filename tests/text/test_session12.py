@@ -322,3 +322,19 @@ def test_session12_messages(scrubber: Scrubber, text: str, value: str) -> None:
 ])
 def test_session12_messages_without_identifiers(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("N. Al-Hashimi, MD  pgr 3-6612", "3-6612"),
+    ("study UID 1.2.840.113619.2.55.3.2831164721.884.1720126100.315.", "1.2.840.113619.2.55"),
+    ("pt left 1650 via LifeFlight N417LF.", "N417LF"),
+    ("phone (IMEI recorded: 35 209900 176148 1) held by police", "35 209900 176148 1"),
+    ("SPD officer Tran (#8802) obtained a statement", "8802"),
+])
+def test_session12_numbers(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_versions_and_doses_are_no_uids(scrubber: Scrubber) -> None:
+    text = "version 1.2.3 of the app; dose 0.5 mg; grade 1.2.1"
+    assert scrubber.scrub(text) == text

@@ -601,6 +601,22 @@ def _rules() -> tuple[PatternRule, ...]:
           r"calls[ \t]++(?:him|her|them)sel(?:f|ves))[ \t]*+[:,]?[ \t]*+)[\"“'‘]([A-Z][A-Za-z'’\-]"
           r"{1,20}(?:[ \t][A-Z][A-Za-z'’\-]{1,20})?)[\"”'’]", 0.85, group=1),
         # 'scheduler Yesenia at ext 2241', 'paged via ext 4-7720': an extension alone
+        # a study's or an image's DICOM UID ('1.2.840.113619.2.55.3.2831164721.884'): an object
+        # identifier of six parts or more, or under the DICOM root
+        r("dicom_uid", PhiType.ID, r"(?<![0-9.])(?:1\.2\.840(?:\.[0-9]+){2,}|2\.25\.[0-9]{6,}|"
+          r"[0-2](?:\.[0-9]+){5,})(?![0-9]|\.[0-9])", 1.0),
+        # 'via LifeFlight N417LF', 'helicopter N731LT': an aircraft's registration after a word
+        # of air transport
+        r("aircraft_after_flight", PhiType.ID, r"(?i:\b(?:life ?flight|air ?med|air ?evac|"
+          r"air ?care|medflight|helicopter|aircraft|airlift|flight|rotor|fixed[ \t\-]wing)"
+          r"[ \t]*+(?:#|no\.?)?[ \t]*+)(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.85,
+          group=1),
+        # a phone's IMEI ('IMEI recorded: 35 209900 176148 1')
+        r("imei", PhiType.DEVICE, r"(?i:\bimei\b[^0-9\n]{0,20})([0-9](?:[ \-]?[0-9]){14,16})"
+          r"(?![0-9])", 0.9, group=1),
+        r("pager_number", PhiType.PHONE, r"(?i:\b(?:pgr|pager|beeper|bleep|vocera)\.?[ \t]*+"
+          r"(?:#|no\.?)?[ \t]*+:?[ \t]*+)([0-9]{1,2}-[0-9]{4}|[0-9]{4,7})(?![0-9])", 0.8,
+          group=1),
         r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension)\.?[ \t]*+#?[ \t]*+)"
           r"([0-9]{1,2}-[0-9]{4}|[0-9]{3,5})(?![0-9])", 0.8, group=1),
         # 'MPD notified', 'CCPD officer': a police department's acronym by a word of police
@@ -1638,6 +1654,12 @@ GATES["date_ocr_short"] = re.compile(r"[0-9lio]/[0-9lio]|[0-9]/[li]")
 GATES["street_named"] = re.compile(r"(?:road|rd|street|avenue|ave|lane|ln|boulevard|blvd|drive|"
                                    r"highway|hwy|parkway|pkwy|terrace|crescent|strasse|straße|"
                                    r"gata|gate|vej|weg)\.?[ \t]*(?:,|\n|$)")
+NEEDS["dicom_uid"] = (".",)
+GATES["dicom_uid"] = re.compile(r"[0-9]\.[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\.[0-9]")
+NEEDS["aircraft_after_flight"] = ("flight", "med", "evac", "care", "helicopter", "aircraft",
+                                  "airlift", "rotor", "wing")
+NEEDS["imei"] = ("imei",)
+NEEDS["pager_number"] = ("pgr", "pager", "beeper", "bleep", "vocera")
 NEEDS["card_ending"] = ("ending", "ends in", "last 4", "last four")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)

@@ -227,7 +227,7 @@ _SHORT_SURNAME_AFTER = re.compile(r" ((?:Her|Le|Do|Ha|Ho|To|Ma|An|Ng|Vu|Vo|Yi|Oh
 a capital right after a name and before punctuation: the name's last word."""
 _GENERATION_AFTER = re.compile(r",?[ \t]+(Jr\.?|Sr\.?|JR\.?|SR\.?|II|III|IV)(?![A-Za-z0-9])")
 """A generation after a name ('Harrison W. Beauchamp III', 'GARZA, ROGELIO JR')."""
-_BADGE_AFTER_NAME = re.compile(r",?[ \t]*(?:\(?(?i:badge|star|unit|shield)[ \t]*)?#[ \t]?"
+_BADGE_AFTER_NAME = re.compile(r",?[ \t]*\(?(?:(?i:badge|star|unit|shield)[ \t]*)?#[ \t]?"
                                r"([0-9]{3,7})(?![0-9])")
 """A badge number after an officer's name ('Ofc. Hardaway, #11294')."""
 _NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text|contact|reach|"
