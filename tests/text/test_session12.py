@@ -338,3 +338,70 @@ def test_session12_numbers(scrubber: Scrubber, text: str, value: str) -> None:
 def test_versions_and_doses_are_no_uids(scrubber: Scrubber) -> None:
     text = "version 1.2.3 of the app; dose 0.5 mg; grade 1.2.1"
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Please schedule a nurse visit. RK\n\n--- Call back 9/13 9:05 AM ---\nok", "RK"),
+    ("Path will be reviewed then.\n\nRCD", "RCD"),
+    ("ID verified w/ Oregon DL 7841155 -- sj 5/15\n", "sj"),
+])
+def test_signoff_initials_before_a_break_or_a_date(scrubber: Scrubber, text: str,
+                                                   value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_a_closing_abbreviation_is_no_signoff(scrubber: Scrubber) -> None:
+    text = "Plan: continue meds. PRN\n\nNext visit in 2 weeks."
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Patient: John Smith, 45" + " " * 3000 + "x",
+    "password" + " " * 20000 + "x",
+    "Trial subj. " + "A-" * 5000,
+    "run #" + " " * 20000 + "x",
+    "works nights at" + " " * 20000 + "x",
+])
+def test_session12_blank_runs_stay_linear(scrubber: Scrubber, text: str) -> None:
+    """A name, an age and a run of blanks took n**4 steps in the nickname pattern before its
+    blanks were made possessive (3,000 blanks: minutes); finishing is the check."""
+    assert scrubber.scrub(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Dialysis run 240 min without issue",
+    "BP record 140/90 in clinic",
+    "Medical record 2019 reviewed; prior record 2021",
+    "able to pass 250 cc urine",
+    "Audit: record 120 of 200",
+    "Screening: COVID-19 negative. Screening: CA-125 pending",
+    "Participant: 2-3 times per week",
+    "portal password: reset. Password is required.",
+    "Circulaire n° 2004-12 applies",
+    "Mallampati class changed to I/II. Reduce to l/2 tab daily",
+    "Rate controlled at ninety and regular",
+    "She weighs herself 95, down from 99",
+    "Results scanned: CXR and EKG",
+    "DTaP given 0.5 mL IM /lt",
+    "T: 98.6 HR 80 RR 16 /ok",
+    "up from Borderline High",
+    "Variants of Normal",
+    "Consultant from Infectious Disease saw pt",
+    "IDMC review completed",
+    "92 yo F, HR: 96",
+    "93 yo M -- 98 on arrival",
+])
+def test_session12_review_false_positives(scrubber: Scrubber, text: str) -> None:
+    """Clinical text the adversarial review of the session's rules found changed."""
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert [f for f in found if not f.endswith(("yo F", "yo M"))] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Badge #: B1047 issued", "B1047"),
+    ("Inmate # A1234 in custody", "A1234"),
+    ("Certificate # 12345-26", "12345-26"),
+])
+def test_labelled_ids_shaped_like_billing_codes_stay_found(scrubber: Scrubber, text: str,
+                                                         value: str) -> None:
+    assert covered(scrubber, text, value)

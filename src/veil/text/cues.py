@@ -330,15 +330,16 @@ _NAME_BEFORE_AGE_SEX = re.compile(
 start of a line, list item or clause."""
 _TYPIST = re.compile(
     r"(?i:\b(?:typed|transcribed|transcr\.?|tr\.|transcriptionist|dictated|dict\.?|initials|"
-    r"initialed|initial[ \t]+here|scanned|keyed|entered|(?<=[0-9][ \t])t)"
+    r"initialed|initial[ \t]+here|(?:scanned|keyed|entered)(?=[ \t]*+(?:by|:))|"
+    r"(?<=[0-9][ \t])t(?=:[ \t]*+[0-9]))"
     r"(?:[ \t]*:)?(?:[ \t]+[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?(?:[ \t]+[0-9]{1,2}:?[0-9]{2})?)?"
     r"(?:[ \t]+by)?(?:[ \t]*:[ \t]*|[ \t]+))(?!(?i:by|dr|mr|ms)\b)([A-Za-z]{2,3})"
     r"(?:([/:])([A-Za-z]{2,3}))?(?![A-Za-z0-9.])")
 """'Transcribed: HB/mt', 'typed JD:rt', 'transcr. by aa': the initials of the dictating
 author and the typist after a word of transcription."""
 _JOB_LINE_INITIALS = re.compile(
-    r"(?im:^(?=[^\n]*\b(?:job|dictat|transcr|dd|dt|doc[ \t]*+#|conf[ \t]*+#|d:|t:))[^\n]*?"
-    r"[ \t]/([a-z]{2,3})[ \t]*+$)")
+    r"(?im:^(?=[^\n]*\b(?:job[ \t#:]*+[0-9]|dictat|transcr|dd\b|dt\b|doc[ \t]*+#|conf[ \t]*+#|"
+    r"d:[ \t]*+[0-9]{1,2}/|t:[ \t]*+[0-9]{1,2}/))[^\n]*?[ \t]/([a-z]{2,3})[ \t]*+$)")
 """'07/2024 06:02   Job 8812047   /lmq': a typist's initials after a slash ending a line of
 transcription data (job number, dictation and typing dates)."""
 _REFERENCE_INITIALS = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{2,3})[/:]([a-z]{2,3})(?![A-Za-z0-9/])")
@@ -349,17 +350,24 @@ _UNITS_LOWER = frozenset({"ml", "dl", "kg", "hr", "hrs", "min", "mg", "mcg", "da
                           "lbs", "oz", "tab", "tabs", "dose", "vial", "bag", "amp", "inh"})
 _SIGNOFF_DASH = re.compile(
     r"(?:^|(?<=[\s.!?]))(?:--?|—|–)[ \t]*([a-z]{2,3}|[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z]\.?)?)"
-    r"(?=[ \t]*(?:\n|$|\([A-Za-z]+\)|[ \t]+(?:in|from|at|@|with)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?"
-    r"[ \t]*(?:\n|$|[.,])))")
+    r"(?=[ \t]*(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?[ \t]*)?(?:\n|$|\([A-Za-z]+\)|[ \t]+"
+    r"(?:in|from|at|@|with)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]*(?:\n|$|[.,])))")
 """'-- kt', '-nate b', '-- Mykola in call center': a dash and a name or initials that sign a
 message, at the end of a line or before where the writer sits."""
-_SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]++(?=[A-Z]{2,3}[ \t]*+\Z)"
+_SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]++(?=[A-Z]{2,3}[ \t]*+"
+                           r"(?:\Z|\n[ \t]*+(?:\n|-{3,}|={3,})))"
                            r"|(?<=[.!?])[ \t]*+[\-/][ \t]*+"
-                           r"|(?:^|(?<=[\s.!?]))(?:--|—|–)[ \t]*+)([A-Z]{2,3})(?=[ \t]*+(?:\n|$))",
+                           r"|(?<=[.!?]\n\n)(?=[A-Z]{2,3}[ \t]*+\Z)"
+                           r"|^(?=[A-Z]{2,3}[ \t]++(?:RN|LPN|LVN|CNA|MD|NP|PA|RT|SW|MSW|LCSW|"
+                           r"PharmD)\b)"
+                           r"|(?:^|(?<=[\s.!?]))(?:--|—|–)[ \t]*+)([A-Z]{2,3})"
+                           r"(?=[ \t]*+(?:\n|$)|[ \t]++(?:RN|LPN|LVN|CNA|MD|NP|PA|RT|SW|MSW|LCSW|"
+                           r"PharmD)\b)",
                            re.MULTILINE)
 """'-- QAD', 'pyloromyotomy. -BO', 'Closed. /DY', 'visit. RK' (the last line of a message): a
 writer's initials in capitals that sign, after a double dash, after a finished sentence and a
-dash or slash, or alone after the last sentence of the text (a bullet '- PNA' is none)."""
+dash or slash, or alone after the last sentence of the text or of a paragraph, or before a
+credential at a line's start ('LB RN'; a bullet '- PNA' is none)."""
 _SIGNOFF_NOT_INITIALS = frozenset({
     "BP", "RR", "HR", "CP", "ABD", "GI", "ENT", "SOB", "CV", "MSK", "EXT", "DM", "HTN", "AF",
     "RT", "SW", "CM", "DC", "DX", "TX", "HX", "RX", "SX", "FX", "AP", "QOD", "LTC", "HH", "DME",
@@ -810,13 +818,16 @@ class CueFinder:
             for group in (1, 3):
                 value = match.group(group)
                 if value and fold(value) not in _CHAT_WORDS and value.lower() not in _UNITS_LOWER \
+                        and not (len(value) > 2 and lex.is_clinical(fold(value))) \
                         and fold(value) not in FUNCTION_WORDS and fold(value) not in lex.titles \
                         and not (len(value) > 2 and words.is_english(fold(value))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "cue_typist", 0.8))
         for match in _JOB_LINE_INITIALS.finditer(text) if "/" in text else ():
             value = match.group(1)
-            if value not in _UNITS_LOWER and not lex.is_clinical(fold(value)) and not (
+            if value not in _UNITS_LOWER and fold(value) not in _SIGNOFF_NOT_INITIALS \
+                    and fold(value) not in _CHAT_WORDS and not lex.is_clinical(fold(value)) \
+                    and value not in ("lt", "rt", "wnl", "dtr", "ok", "nl") and not (
                     len(value) > 2 and words.is_english(fold(value))):
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_typist",
                                   0.75))

@@ -332,8 +332,9 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'on l2/28', 'scheduled l/8': a scanned month/day whose one is read as 'l' or 'I',
         # after a word of time
         r("date_ocr_short", d, r"(?i:\b(?:on|by|since|until|due|dated|scheduled|from|to|"
-          r"before|after)[ \t]+)((?=[^ \t\n]*[lI])(?:[0O]?[1-9lI]|[1lI][0-2OlI])/"
-          r"(?:[0O]?[1-9]|[12lI][0-9OlI]|3[01OlI]))(?![A-Za-z0-9/])", 0.8, group=1),
+          r"before|after)[ \t]+)((?=[^ \t\n]*[lI])(?=[^ \t\n]*[0-9])(?:[0O]?[1-9lI]|[1lI][0-2OlI])/"
+          r"(?:[0O]?[1-9]|[12lI][0-9OlI]|3[01OlI]))(?![A-Za-z0-9/])"
+          r"(?![ \t]*+(?i:tabs?|tablets?|caps?|dose|strength)\b)", 0.8, group=1),
         # 'chart says 2/20': month/day with a day over 12 (no score, fraction or node count)
         r("date_short_bare", d, r"(?=[0-9]{1,2}/[1-3][0-9](?![0-9]))(?<![0-9A-Za-z/.\-:+])"
           r"(?<!GCS )(?<!GCS: )(?<!MMSE )(?<!MoCA )(?<!score )(?<!scored )(?<!PHQ-9 )(?<!Apgar )"
@@ -646,29 +647,37 @@ def _rules() -> tuple[PatternRule, ...]:
           r"store|unit)[ \t]*+(?:#|no\.?)[ \t]*+:?[ \t]*+)([0-9]{3,8})(?![0-9])", 0.8, group=1),
         # 'Locker L-117', 'run # 24-118870', 'REDCap (record 0147)', 'airbill 7741 9920 3318':
         # the number of a thing that a label names (three digits at least, never 911)
-        r("item_labelled_code", PhiType.ID, r"(?i:\b(?:locker|cubby|envelope|property|"
-          r"belongings|valuables|run|trip|incident|job|batch|record|airbill|waybill|"
-          r"air[ \t]+waybill|shipment|parcel|package|box|kit|voucher|receipt|ticket|"
-          r"permit|placard|pass|wristband|tag)[ \t]*+(?:#|no\.?|number|id)?[ \t]*+:?[ \t]*+)"
-          r"(?!911(?![0-9]))((?=(?:[A-Z\-]{0,4}[0-9]){3})[A-Z]{0,4}-?[0-9]{1,10}"
-          r"(?:[ \-][0-9]{2,8}){0,3}(?:-?[A-Z]{1,2})?)(?![A-Za-z0-9])" + _UNIT_AFTER, 0.75,
+        r("item_labelled_code", PhiType.ID, r"(?i:\b(?:(?:locker|cubby|envelope|property|"
+          r"belongings|valuables|airbill|waybill|air[ \t]+waybill|shipment|parcel|package|box|"
+          r"kit|voucher|receipt|ticket|placard|wristband|tag)[ \t]*+(?:#|no\.?|number|id)?"
+          r"|(?:run|trip|incident|job|batch|record|permit|pass)[ \t]*+(?:#|no\.?|number|id|"
+          r"(?=\)))|redcap[ \t]*+\(?record)[ \t]*+:?[ \t]*+)"
+          r"(?!911(?![0-9]))(?!(?:19|20)[0-9]{2}(?![0-9A-Za-z]))"
+          r"((?=(?:[A-Z\-]{0,4}[0-9]){3})[A-Z]{0,4}-?[0-9]{1,10}"
+          r"(?:[ \-][0-9]{2,8}){0,3}(?:-?[A-Z]{1,2})?)(?![A-Za-z0-9/])(?!-[0-9])"
+          r"(?![ \t]*+(?i:cc|ft|m|km|miles?|min|ms|beats|of|ml|l|x)\b)" + _UNIT_AFTER, 0.75,
           group=1),
         # 'Trial subj. PNEUMO-VA-0412', 'Participant: HS-031-0147': a study subject's code
-        r("subject_code", PhiType.ID, r"(?i:\b(?:subj\.?|subject|participant|screening|"
-          r"randomi[sz]ation)[ \t]*+(?:id|no\.?|number|#|code)?[ \t]*+[:#]?[ \t]*+)"
-          r"((?=[A-Z0-9\-]*[0-9][A-Z0-9\-]*[0-9])(?=[A-Z0-9]*-)[A-Z0-9]+(?:-[A-Z0-9]+)+)"
-          r"(?![A-Za-z0-9])", 0.85, group=1),
+        r("subject_code", PhiType.ID, r"(?i:\b(?:subj\.?|subject|participant|"
+          r"(?:screening|randomi[sz]ation)[ \t]*+(?:id|no\.?|number|#|code))[ \t]*+"
+          r"(?:id|no\.?|number|#|code)?[ \t]*+[:#]?[ \t]*+)"
+          r"((?=[A-Z0-9\-]*[0-9][A-Z0-9\-]*[0-9])(?=[A-Z0-9]*-)(?=[A-Z0-9\-]*[A-Z0-9]{3})"
+          r"[A-Z0-9]+(?:-[A-Z0-9]+)+)(?![A-Za-z0-9/])", 0.85, group=1, validator="subject_code"),
         # 'password for phone updates ("zebra14")', 'passcode: bluebird7'
         r("password", PhiType.ID, r"(?i:\b(?:password|passcode|pass[ \t]*+phrase|"
           r"code[ \t]++word|safe[ \t]++word|secret[ \t]++word)\b[^\n\"“]{0,40}?"
-          r"(?:[:=][ \t]*+[\"“]?|[\"“]|\bis[ \t]++[\"“]?))([A-Za-z0-9!@#$%^&*._\-]{4,30})"
-          r"(?=[\"”]|[ \t]*+(?:[).,;]|$))",
+          r"(?:[:=][ \t]*+[\"“]?|[\"“]|\bis[ \t]++[\"“]?))"
+          r"((?<=[\"“])[A-Za-z0-9!@#$%^&*._\-]{4,30}(?=[\"”])|"
+          r"(?=[A-Za-z!@#$%^&*._\-]*[0-9!@#$%^&*_])[A-Za-z0-9!@#$%^&*._\-]{4,30}"
+          r"(?=[ \t]*+(?:[).,;]|$)))",
           0.8, group=1),
         # a parcel's tracking number ('1Z 9W8 412 04 7731 0062'), a French 'n° 04127'
         r("ups_tracking", PhiType.ID, r"(?<![A-Za-z0-9])1Z(?:[ ]?[0-9A-Z]){16}(?![A-Za-z0-9])",
           1.0),
-        r("numero_sign", PhiType.ID, r"(?:\b[Nn][°º]|\bN[Oo]\.?[ \t]*+[°º])[ \t]*+"
-          r"([0-9][0-9 \-]{2,14}[0-9])(?![0-9])", 0.8, group=1),
+        r("numero_sign", PhiType.ID, r"(?<!(?i:loi) )(?<!(?i:cret) )(?<!(?i:rrêté) )"
+          r"(?<!(?i:rrete) )(?<!(?i:ulaire) )(?<!(?i:ormule) )"
+          r"(?:\b[Nn][°º]|\bN[Oo]\.?[ \t]*+[°º])[ \t]*+"
+          r"(?!(?:19|20)[0-9]{2}[ \-])([0-9][0-9 \-]{2,14}[0-9])(?![0-9])", 0.8, group=1),
         # '$50 ClinCard ending 2208', 'Visa ending in 4471': the last digits of a card
         r("card_ending", PhiType.ACCOUNT, r"(?i:(?:card|acct|account|a/c|visa|mastercard|amex|"
           r"debit|credit)\b[^\n.;]{0,20}?\b(?:ending(?:[ \t]+in)?|ends[ \t]+in|last[ \t]+"
@@ -744,10 +753,11 @@ def _rules() -> tuple[PatternRule, ...]:
           + _R, 1.0),
         # 'patient, at ninety-one, is independent', 'Hazel (herself ninety)': an age in
         # words after 'at' closing a phrase, or after 'herself'/'himself'
-        r("age_words_at", PhiType.AGE, r"(?i:\b(?:" + _NOT_AFTER_VITAL + r"at|herself|himself)\s+)("
+        r("age_words_at", PhiType.AGE, r"(?:(?<=,[ \t])|(?<=\())(?i:at|herself|himself)\s+("
           + _AGE_WORDS
           + r")(?=[ \t]*(?:[,)]|(?i:she|he|is|was|still|and|but)\b))", 0.85, group=1),
-        r("age_digits_self", PhiType.AGE, r"(?i:\b(?:herself|himself)\s+)(" + _AGE_NUM
+        r("age_digits_self", PhiType.AGE, r"(?:(?<=,[ \t])|(?<=\())(?i:herself|himself)\s+("
+          + _AGE_NUM
           + r")(?=[ \t]*(?:[,)]|(?i:and|but|years?)\b))", 0.85, group=1),
         # 'pt at Cedars icu, ninety one, on 3 pressors': an age in words set off by commas
         r("age_words_apposition", PhiType.AGE, r"(?i:\b(?:pt|patient|mom|mother|dad|father|"

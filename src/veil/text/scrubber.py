@@ -130,13 +130,14 @@ _TIME_AFTER_DATE = re.compile(r"(?:[ \t]+|[ \t]*@[ \t]*|T)(?:[01]?[0-9]|2[0-3]):
 _AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
 """The same age in digits in parentheses right after an age ('ninety-nine (99)')."""
 _AGE_AFTER_AGE = re.compile(
-    r"(?:[^\n.;]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?(?:\b(?:or|and|to|maybe|possibly|perhaps|vs\.?|"
-    r"correction,?|actually,?|rather|sorry,?|i\.?e\.?,?|exactly)|[\-–—]{1,2}|:)\s+"
+    r"(?:[^\n.;:]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?(?<![A-Z][ \t])(?<![A-Z]{2}[ \t])"
+    r"(?:\b(?:or|and|to|maybe|possibly|perhaps|vs\.?|"
+    r"correction,?|actually,?|sorry,?|i\.?e\.?,?)|(?<=[ \t])(?:--|—|–))\s+"
     r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|(?:one|a)\s+hundred(?:[\s\-]+(?:and[\s\-]+)?(?:one|two|three|four|five|six|"
     r"seven|eight|nine|ten))?))"
-    r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
-    r"min|minutes|hours?|days?|times|pounds|over))\b")
+    r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|meq|mmol|sbp|dbp|hr|"
+    r"temp|on\s+arrival|min|minutes|hours?|days?|times|pounds|over))\b")
 """'93 y.o. (per son), or 94 per her own count', '91 y/o -- correction, 91 per DOB', 'a
 nonagenarian -- ninety-three to be exact': a second age over 89 offered as an alternative,
 a correction or a precision right after an age."""
@@ -214,9 +215,9 @@ _POSTCODE_TOWN = re.compile(r"[ \t]*[,·|][ \t]*(?:[A-Z]{1,2}-)?([0-9]{4,5})[ \t
 """A postcode and its town after a street line, as most of Europe writes them ('Hauptstraße
 41, 85354 Freising', 'Ismaninger Str. 22 · 81675 München', 'D-10117 Berlin')."""
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_NICKNAME = re.compile(r",?[ \t]*(?:[0-9]{1,3}[ \t\-]*(?:y/o|yo|y\.o\.?|yrs?|"
-                       r"years?(?:[ \t\-]+old)?)?[ \t]*(?:[MF](?![A-Za-z])|male|female)?"
-                       r"[ \t]*,?[ \t]*)?"
+_NICKNAME = re.compile(r",?[ \t]*+(?:[0-9]{1,3}+[ \t\-]*+(?:y/o|yo|y\.o\.?|yrs?|"
+                       r"years?(?:[ \t\-]++old)?)?[ \t]*+(?:[MF](?![A-Za-z])|male|female)?"
+                       r"[ \t]*+,?[ \t]*+)?"
                        r"\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name, maybe after the age and sex: the person's nickname ('"Effie"',
 '(“JoJo”)', 'Nikolai Petrov, 88 y/o M ("Kolya")')."""
@@ -322,7 +323,7 @@ or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them.
 
 
 _CODE_AFTER_NAME = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))([A-Z]{1,2}[0-9]{4,10}|"
-                              r"[0-9]{4,10})\)")
+                              r"[0-9]{5,10})\)")
 """A code in parentheses right after a person's name ('RUFUS T (C4417)', the VA's last
 initial and last four): that person's identifier."""
 _UNIT_TAIL = re.compile(
@@ -488,8 +489,8 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
         if not slot and not _WORD_BEFORE_DAY.search(text, max(0, match.start() - 40),
                                                     match.start()):
             continue
-        if (int(month) == int(day) or day.lstrip("0") == "10") and not (
-                slot and _TEST_BEFORE.search(slot.group())):
+        if int(month) == int(day) or (day.lstrip("0") == "10" and not (
+                slot and _TEST_BEFORE.search(slot.group()))):
             continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10'; not 'duplex 9/10')
         found.append(Span(match.start(), match.end(), PhiType.DATE, "date_in_dated_note", 0.8))
     return found

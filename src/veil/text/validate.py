@@ -157,10 +157,12 @@ _DOSE = re.compile(r"(?i)^[0-9]{1,5}(?:\.[0-9]+)?"
                    r"(?:mg|mcg|ug|g|kg|ml|l|units?|iu|meq|mmol|mm|cm|%|hrs?|h|min|d)$")
 _CLINICAL_SHAPES = re.compile(
     r"(?i)^(?:ICD-?(?:9|10|11)(?:-CM|-PCS)?|COVID-?19|SARS-CoV-2|T[0-4]N[0-3]M[01]|"
-    r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3}|"
-    # HCPCS Level II and OASIS items ('A4239', 'M1860'), coin cells ('CR2032'), CMS rules
-    # ('CMS-4201-F'), CPT codes with a modifier ('99245-GT')
-    r"[A-V][0-9]{4}|CR[0-9]{4}|CMS-[0-9]{4}-[A-Z]|[0-9]{5}-(?:GT|95|25|59|26|TC|LT|RT|GQ|QW))$")
+    r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3})$")
+_BILLING_SHAPES = re.compile(
+    r"^(?:[A-V][0-9]{4}|CR[0-9]{4}|CMS-[0-9]{4}-[A-Z]|[0-9]{5}-(?:GT|95|25|59|26|TC|LT|RT|GQ|QW))$")
+"""HCPCS Level II and OASIS items ('A4239', 'M1860'), coin cells ('CR2032'), CMS rules
+('CMS-4201-F'), CPT codes with a modifier ('99245-GT'): codes by shape where no label names
+the value (a labelled 'Badge #: B1047' or 'Inmate # A1234' stays an id)."""
 
 
 def _is_clinical_code(value: str) -> bool:
@@ -172,7 +174,22 @@ def _is_clinical_code(value: str) -> bool:
 
 
 def _not_code(values: list[str]) -> list[bool]:
-    return [not _is_clinical_code(v) and not _ICD9.match(v) for v in values]
+    return [not _is_clinical_code(v) and not _ICD9.match(v) and not _BILLING_SHAPES.match(v)
+            for v in values]
+
+
+def _subject_code(values: list[str]) -> list[bool]:
+    """A study subject's code: no clinical code or test name ('COVID-19', 'CA-125', 'SF-36',
+    'PHQ-9-GAD-7'), no range or ratio of small numbers ('2-3', '12-LEAD')."""
+    out = []
+    for value in values:
+        parts = value.split("-")
+        small = all(p.isdigit() and len(p) <= 2 for p in parts)
+        test_name = any(_is_clinical_code(p) or _is_clinical_code("-".join(parts[i:i + 2]))
+                        for i, p in enumerate(parts)) and sum(c.isdigit() for c in value) < 4
+        out.append(not small and not test_name and not _is_clinical_code(value)
+                   and not (len(parts) == 2 and parts[0].isalpha() and len(parts[1]) <= 3))
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -282,6 +299,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "has_digit": _has_digit,
     "record_number": _record_number,
     "reference": _reference,
+    "subject_code": _subject_code,
     "street_name": _street_name,
     "handle": _handle,
     "spaced_digits": _spaced_digits,

@@ -72,7 +72,7 @@ _FACILITY_WORD = (
     r"(?:Superior|District|Circuit|Municipal|Probate|Juvenile|Family|Magistrates['’]?|Crown|"
     r"Drug|Mental[ \t]+Health)[ \t]+Court|Courthouse|Detention[ \t]+(?:Complex|Facility)|"
     r"Correctional|Penitentiary|(?:Defender|Attorney|Prosecutor|Coroner|Examiner)['’]?s[ \t]+"
-    r"Office|LLP|PLLC|IPA|Library|Bank|Credit[ \t]+Union|Research|Compounding|"
+    r"Office|LLP|PLLC|Library|Bank|Credit[ \t]+Union|Research|Compounding|"
     r"Home[ \t]+for[ \t]+the[ \t]+(?:Aged|Elderly|Blind|Deaf)|"
     r"Health[ \t]+(?:District|Department|Dept\.?|Authority|Board)|"
     r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue)(?![A-Za-z]))|"

@@ -52,8 +52,8 @@ _EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "retired", "laid off", "cas
                    "pharmacist", "therapist", "aide", "assistant", "attorney", "lawyer", "banker",
                    "firefighter", "officer", "secretary", "contractor", "consultant")
 _EMPLOYER = re.compile(
-    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:(?:(?:i|we|you|they|to|still|also|both|who|now|"
-    r"currently|and)[ \t]+work|works|worked|working)(?:[ \t]+(?:nights|days|"
+    r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:(?:(?:i|we|they|who|currently|used[ \t]+to)[ \t]+"
+    r"work|works|worked|working)(?:[ \t]+(?:nights|days|"
     r"evenings|weekends|overnights?|nightshift|full[ \t\-]time|part[ \t\-]time|remotely|"
     r"as[ \t]+(?:an?[ \t]+)?[a-z]+(?:[ \t]+[a-z]+)?))?|employed|employment|job|jobs|"
     r"shifts?|" + _OCCUPATIONS + r"|"
@@ -65,6 +65,16 @@ _EMPLOYER = re.compile(
 _VA_NAMED = re.compile(r"(?<![A-Za-z])VA[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![A-Za-z])")
 """'VA Ann Arbor', 'VA Hines', 'VA Pittsburgh': a veterans' medical center by its town or
 name (not 'VA Medical Center', 'VA Form')."""
+_SERVICE_PREP = re.compile(r"(?i:\b(?:aide|assistant|officer|consultant|pharmacist|associate|"
+                           r"therapist|nurse|supervisor|intern|volunteer|employee|technician|"
+                           r"student|manager|clerk|secretary|contractor)\s+(?:for|by|with|from)\s)")
+"""A role before a preposition ('Consultant from Infectious Disease'): its object may be a
+department made of English words, which only a name or a place makes an employer."""
+_COMMITTEES = frozenset({"IDMC", "DSMC", "CDMC", "DMC", "IRMC", "ESMC", "TSMC", "SDMC"})
+"""Data and safety monitoring committees, named like medical centers."""
+_GRADE_WORDS = frozenset({"BORDERLINE", "INTERMEDIATE", "NORMAL", "LOW", "MODERATE", "VERY",
+                          "CRITICAL", "ELEVATED", "AVERAGE"})
+"""Words of a scale before 'High' ('Borderline High'): no school's name."""
 _CENTER_ACRONYM = re.compile(r"(?<![A-Za-z0-9&/\-])[A-Z]{2,5}MC(?![A-Za-z0-9&/\-])"
                              r"(?![ \t]*+(?i:reg|no\b|#|licen|number|member))")
 """'CUMC', 'BIDMC', 'UPMC': an acronym of four or more capitals ending in 'MC' (Medical
@@ -76,7 +86,8 @@ _SENIOR_LIVING = re.compile(
 """'The Willows at Hanover', 'Laurels of Bon Air': a plural proper word, 'at'/'of' and a
 gazetteer town (a senior-living community or a care home named by its town)."""
 _SCHOOL = re.compile(
-    r"(?<![A-Za-z])(?:goes[ \t]+to|go[ \t]+to|attends|attending|attended|at|from|to)[ \t]+"
+    r"(?<![A-Za-z])(?:goes[ \t]+to|go[ \t]+to|attends|attending|attended|at|plays[ \t]+for|"
+    r"student[ \t]+at|teaches[ \t]+at)[ \t]+"
     r"((?:[A-Z][A-Za-z'’\-]+[ \t]+){1,2}(?:High|Middle|Elementary|Junior[ \t]+High|Primary))"
     r"(?![A-Za-z])")
 """'goes to Tuckahoe Middle', 'kids at Cascade High': a school by its short name after a
@@ -373,6 +384,9 @@ class _Practices(_Facilities):
             if not keys or all(k in _GENERIC or k in FUNCTION_WORDS or lex.is_clinical(k)
                                or k in _UNITS or k in lex.states for k in keys):
                 continue
+            if _SERVICE_PREP.search(match.group(0)) and all(
+                    is_english(k) and k not in lex.places and not lex.is_name(k) for k in keys):
+                continue  # 'Consultant from Infectious Disease', 'aide for ADLs': a service
             offsets = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group(1))]
             start = match.start(1)
             end = start + offsets[len(words) - 1][1]
@@ -385,13 +399,15 @@ class _Practices(_Facilities):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
                                   "facility_va", 0.8))
         for match in _CENTER_ACRONYM.finditer(text) if "MC" in text else ():
-            if not lex.is_clinical(match.group()) and match.group() not in _UNITS:
+            if not lex.is_clinical(match.group()) and match.group() not in _UNITS \
+                    and match.group() not in _COMMITTEES:
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
                                   "facility_acronym", 0.8))
         for match in _SENIOR_LIVING.finditer(text) if (" at " in text or " of " in text) else ():
             head = fold(match.group(1).split()[-1])
             town = fold(match.group(2))
             if town in lex.places and town not in lex.states and town not in _COUNTRIES \
+                    and min(zipf(w) for w in town.split()) < 4.0 \
                     and head not in FUNCTION_WORDS and not lex.is_clinical(head) \
                     and not self._plain(head) and not lex.is_clinical(head[:-1]):
                 spans.append(Span(match.start(1), match.end(2), PhiType.FACILITY,
@@ -403,7 +419,8 @@ class _Practices(_Facilities):
             if keys[-1] == "JUNIOR":
                 keys.pop()
             if keys and not any(self._plain(k) or k in FUNCTION_WORDS or lex.is_clinical(k)
-                                or k in lex.states or zipf(k) >= 4.5 for k in keys):
+                                or k in lex.states or zipf(k) >= 4.5 or k.endswith("LY")
+                                or k in _GRADE_WORDS for k in keys):
                 spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "school",
                                   0.75))
         return spans
