@@ -405,3 +405,23 @@ def test_session12_review_false_positives(scrubber: Scrubber, text: str) -> None
 def test_labelled_ids_shaped_like_billing_codes_stay_found(scrubber: Scrubber, text: str,
                                                          value: str) -> None:
     assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Subject: " + "A-" * 10000,
+    "Fire-" * 4000,
+    "Abernathy-" * 2000,
+])
+def test_hyphen_runs_stay_linear(scrubber: Scrubber, text: str) -> None:
+    """A capitalized word may not start right after a hyphen (it is inside a word), so a run of
+    hyphenated capitals is read once, not from each hyphen (10,000 'A-' took 20 s)."""
+    assert scrubber.scrub(text) is not None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Kaiser-Joseph-Straße 212, 79098 Freiburg", "Kaiser-Joseph-Straße 212"),
+    ("Lives in Pima County with her son", "Pima County"),
+    ("see smith-clinic.com/forms for the forms", "smith-clinic.com/forms"),
+])
+def test_hyphenated_names_still_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)

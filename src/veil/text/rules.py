@@ -796,7 +796,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"linktr\.ee|t\.co|tinyurl\.com|rb\.gy|ow\.ly|is\.gd|buff\.ly|forms\.gle|"
           r"photos\.app\.goo\.gl|youtu\.be|wa\.me|m\.me|venmo\.com|cash\.app|paypal\.me)"
           r"/[^\s<>\"')\]]+)", 0.9),
-        r("url_bare", PhiType.URL, r"(?i:\b[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|"
+        r("url_bare", PhiType.URL, r"(?i:(?<![a-z0-9\-.])[a-z0-9\-]++(?:\.[a-z0-9\-]+)*\."
+          r"(?:com|org|net|edu|"
           r"gov|io|info|biz|us|health|care)/[^\s<>\"')\]]*)", 0.9),
         r("ipv4", PhiType.IP, r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9]|\.[0-9])", 0.95,
           validator="ipv4"),
@@ -1191,11 +1192,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![A-Za-z])", 0.9),
         # 'Ismaninger Str. 22', 'Hauptstraße 41', 'Via Roma 12': a street word of another
         # language joined to or after the name, then the number
-        r("street_name_first", PhiType.ADDRESS, r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]+"
+        r("street_name_first", PhiType.ADDRESS, r"(?<![A-Za-z'’\-])[A-Z][A-Za-z'’\-]+"
           r"(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|laan|straat|gade|vej|"
           r"gatan|vägen|vagen|veien|-Straße|-Strasse|-Str\.|-Weg|-Gasse|"
-          r"-Platz|-Allee)[ \t]+[0-9]{1,4}[a-z]?(?![A-Za-z0-9])|(?<![A-Za-z])"
-          r"[A-Z][A-Za-z'’\-]+[ \t]+(?:Str\.|Straße|Strasse|Weg|Gasse|Platz|Allee)[ \t]+"
+          r"-Platz|-Allee)[ \t]+[0-9]{1,4}[a-z]?(?![A-Za-z0-9])|(?<![A-Za-z'’\-])"
+          r"[A-Z][A-Za-z'’\-]++[ \t]+(?:Str\.|Straße|Strasse|Weg|Gasse|Platz|Allee)[ \t]+"
           r"[0-9]{1,4}[a-z]?(?![A-Za-z0-9])", 0.85),
         r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Sp\.|Site|SITE|"
           r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
@@ -1295,9 +1296,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[A-Z]{2,6}(?=[ \t]+(?:ED|ER|A&E)\b)", 0.75),
         # a company by its legal or trade suffix ('Tree Top Inc.', 'ACME FREIGHT LLC',
         # 'Cardinal Logistics'): an employer, which the notes name as a place
-        r("company_suffix", PhiType.FACILITY, r"(?<![A-Za-z])(?!(?:The|THE|A|An|This|That|Our|"
-          r"Your|Their|His|Her|My|Each|Every|Any)\b)(?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,})"
-          r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+|&|and|of)){0,3}?(?:[ \t]+(?:Inc\.?|INC\.?|LLC|"
+        r("company_suffix", PhiType.FACILITY, r"(?<![A-Za-z'’\-])(?!(?:The|THE|A|An|This|That|Our|"
+          r"Your|Their|His|Her|My|Each|Every|Any)\b)(?:[A-Z][A-Za-z'’\-]++|[A-Z]{2,})"
+          r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]++|&|and|of)){0,3}?(?:[ \t]+(?:Inc\.?|INC\.?|LLC|"
           r"L\.L\.C\.|Corp\.?|CORP\.?|Corporation|Ltd\.?|LTD\.?|Company|Logistics|LOGISTICS|"
           r"Freight|FREIGHT|Industries|INDUSTRIES|Manufacturing|Trucking|TRUCKING|Construction|"
           r"Enterprises|Holdings)(?![A-Za-z])){1,2}", 0.75),
@@ -1305,7 +1306,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"
           r"(?![ \t]+(?i:cardiomyopathy|questionnaire|score|scale|criteria|index|protocol|rule))",
           0.8, group=1, validator="town_city"),
-        r("county", PhiType.COUNTY, r"(?:\b[A-Z][A-Za-z'.\-]+(?:\s+[A-Z][A-Za-z'.\-]+){0,2}\s+"
+        r("county", PhiType.COUNTY, r"(?:(?<![A-Za-z'.\-])[A-Z][A-Za-z'.\-]++"
+          r"(?:\s+[A-Z][A-Za-z'.\-]++){0,2}\s+"
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|"
           r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Co\.(?=[ \t]*[)\n,;]|[ \t]+(?:case|court|"
           r"jail|sheriff|health|DHS|CPS)\b)|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"

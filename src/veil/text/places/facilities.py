@@ -102,7 +102,7 @@ _NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|B
                  r"Rest|Risk|Home|This|That|Which|Least|Most|All|Last|First)\b")
 """Words after 'at' that do not continue a facility's name ('Mercy Clinic at Noon')."""
 _FACILITY = re.compile(
-    r"(?<![A-Za-z.])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
+    r"(?<![A-Za-z.'’\-])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
     r"[ \t]+)?(?:[A-Z]\.(?:[A-Z]\.)*[ \t]?)?[A-Z][A-Za-z'’\-&]*"
     r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|Counsel+ing|(?i:"
     + _FACILITY_WORD

@@ -116,7 +116,8 @@ _SPECIALTY_FACILITY = re.compile(
 """'Valley Cardiology', 'Bryan Heart', 'Sunrise Hospice': a practice or agency named by a proper
 word before a specialty or service word (the words before must name, not describe); the
 specialty word is found first (a fast scan), then `_NAMING_WORDS` before it."""
-_NAMING_WORDS = re.compile(r"(?<![A-Za-z'’])([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})"
+_NAMING_WORDS = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]++"
+                           r"(?:[ \t]+[A-Z][A-Za-z'’\-]++){0,2})"
                            r"[ \t]+$")
 _LOWER_CONTEXT_FACILITY = re.compile(
     r"(?=[atfp])(?<![A-Za-z])(?:at|to|from|per)[ \t]+(?:the[ \t]+)?(?:(st\.?|saint)[ \t]+"
