@@ -425,3 +425,8 @@ def test_hyphen_runs_stay_linear(scrubber: Scrubber, text: str) -> None:
 ])
 def test_hyphenated_names_still_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
+
+
+def test_icd_categories_are_not_read_as_scanned_digits(scrubber: Scrubber) -> None:
+    text = "PMH: CHF (I50.9), HTN (I10), prior MI (I21.4); GDM (O24.4)."
+    assert scrubber.scrub(text) == text

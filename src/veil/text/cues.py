@@ -337,9 +337,9 @@ _TYPIST = re.compile(
     r"(?:([/:])([A-Za-z]{2,3}))?(?![A-Za-z0-9.])")
 """'Transcribed: HB/mt', 'typed JD:rt', 'transcr. by aa': the initials of the dictating
 author and the typist after a word of transcription."""
-_JOB_LINE_INITIALS = re.compile(
-    r"(?im:^(?=[^\n]*\b(?:job[ \t#:]*+[0-9]|dictat|transcr|dd\b|dt\b|doc[ \t]*+#|conf[ \t]*+#|"
-    r"d:[ \t]*+[0-9]{1,2}/|t:[ \t]*+[0-9]{1,2}/))[^\n]*?[ \t]/([a-z]{2,3})[ \t]*+$)")
+_JOB_LINE_INITIALS = re.compile(r"(?m:[ \t]/([a-z]{2,3})[ \t]*+$)")
+_JOB_LINE = re.compile(r"(?i:\b(?:job[ \t#:]*+[0-9]|dictat|transcr|dd\b|dt\b|doc[ \t]*+#|"
+                       r"conf[ \t]*+#|d:[ \t]*+[0-9]{1,2}/|t:[ \t]*+[0-9]{1,2}/))")
 """'07/2024 06:02   Job 8812047   /lmq': a typist's initials after a slash ending a line of
 transcription data (job number, dictation and typing dates)."""
 _REFERENCE_INITIALS = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{2,3})[/:]([a-z]{2,3})(?![A-Za-z0-9/])")
@@ -825,6 +825,9 @@ class CueFinder:
                                       "cue_typist", 0.8))
         for match in _JOB_LINE_INITIALS.finditer(text) if "/" in text else ():
             value = match.group(1)
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if not _JOB_LINE.search(text, line_start, match.start()):
+                continue
             if value not in _UNITS_LOWER and fold(value) not in _SIGNOFF_NOT_INITIALS \
                     and fold(value) not in _CHAT_WORDS and not lex.is_clinical(fold(value)) \
                     and value not in ("lt", "rt", "wnl", "dtr", "ok", "nl") and not (

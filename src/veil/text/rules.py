@@ -1653,11 +1653,11 @@ NEEDS["county_ireland"] = ("co.", "county")
 NEEDS["registration_number"] = ("mcrn", "imc", "msp", "aacp", "gmc", "nmc", "ahpra", "cpso",
                                 "cpsbc")
 NEEDS["short_labelled_number"] = ("#", "no")
-NEEDS["item_labelled_code"] = ("locker", "cubby", "envelope", "property", "belongings", "valuables",
-                               "run", "trip", "incident", "job", "batch", "record", "airbill",
-                               "waybill", "shipment", "parcel", "package", "box", "kit",
-                               "voucher", "receipt", "ticket", "permit", "placard", "pass",
-                               "wristband", "tag")
+GATES["item_labelled_code"] = re.compile(
+    r"\b(?:locker|cubby|envelope|property|belongings|valuables|airbill|waybill|shipment|parcel|"
+    r"package|box|kit|voucher|receipt|ticket|placard|wristband|tag)\b[ #:]*(?:no\.?|number|"
+    r"id)?[ #:]*[a-z]{0,4}-?[0-9]|\b(?:run|trip|incident|job|batch|record|permit|pass)[ ]*"
+    r"(?:#|no\b|number|id\b|\))|redcap")
 NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
 NEEDS["password"] = ("password", "passcode", "pass", "code word", "safe word", "secret word")
 NEEDS["ups_tracking"] = ("1z",)
@@ -1672,7 +1672,7 @@ NEEDS["aircraft_after_flight"] = ("flight", "med", "evac", "care", "helicopter",
                                   "airlift", "rotor", "wing")
 NEEDS["imei"] = ("imei",)
 NEEDS["pager_number"] = ("pgr", "pager", "beeper", "bleep", "vocera")
-NEEDS["card_ending"] = ("ending", "ends in", "last 4", "last four")
+GATES["card_ending"] = re.compile(r"\b(?:ending|ends in|last (?:4|four))\b[^0-9]{0,8}[0-9]{4}")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)
 GATES["police_department"] = re.compile(r"[a-z]pd\b")

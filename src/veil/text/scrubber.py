@@ -149,6 +149,9 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[
                         r"[0-9OolI]{3,}(?![A-Za-z0-9])")
 """A whole token of digits and the letters scanners read for them, two digits at least
 ('l5O65', 'O137', '4l2'); never part of a word or code ('V122I', 'D0B') and never 'O2'."""
+_ICD_CHAPTER = re.compile(r"[IO][0-9]{2}")
+"""An ICD-10 category of the circulatory or pregnancy chapter ('I50', 'O24'), not a scanned
+number: the OCR reading leaves it (and a text with no other damage is not read again)."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
                        "cue_role_initial",
@@ -586,7 +589,8 @@ class Scrubber:
         found = [(c, text[c.start:c.end]) for c in self.rules.scan(text)]
         if not _OCR_HINT.search(text):
             return found
-        reading = _OCR_TOKEN.sub(lambda m: m.group().translate(_OCR_DIGITS), text)
+        reading = _OCR_TOKEN.sub(lambda m: m.group() if _ICD_CHAPTER.fullmatch(m.group())
+                                 else m.group().translate(_OCR_DIGITS), text)
         if reading == text:
             return found
         seen = {(c.start, c.end, c.rule.name) for c, _v in found}
