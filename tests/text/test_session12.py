@@ -430,3 +430,11 @@ def test_hyphenated_names_still_found(scrubber: Scrubber, text: str, value: str)
 def test_icd_categories_are_not_read_as_scanned_digits(scrubber: Scrubber) -> None:
     text = "PMH: CHF (I50.9), HTN (I10), prior MI (I21.4); GDM (O24.4)."
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("records sent from Oregon Health & Science University to my doctor", "Science University"),
+    ("Assessment: Centenarian (note: 102) with post-op delirium", "102"),
+])
+def test_session12_review_losses_mended(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)

@@ -132,7 +132,7 @@ _AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
 _AGE_AFTER_AGE = re.compile(
     r"(?:[^\n.;:]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?(?<![A-Z][ \t])(?<![A-Z]{2}[ \t])"
     r"(?:\b(?:or|and|to|maybe|possibly|perhaps|vs\.?|"
-    r"correction,?|actually,?|sorry,?|i\.?e\.?,?)|(?<=[ \t])(?:--|—|–))\s+"
+    r"correction,?|actually,?|sorry,?|i\.?e\.?,?)|(?<=[ \t])(?:--|—|–)|\((?:[a-z ]{1,15}:)?)\s*"
     r"(9[0-9]|1[01][0-9]|(?i:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|(?:one|a)\s+hundred(?:[\s\-]+(?:and[\s\-]+)?(?:one|two|three|four|five|six|"
     r"seven|eight|nine|ten))?))"

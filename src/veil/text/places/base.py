@@ -40,7 +40,7 @@ _PLAIN_WORDS = frozenset({
     "SPERM", "CORD", "BONE", "MARROW", "EQUIPMENT", "PROTECTIVE", "SOCIAL", "HUMAN",
     "SUPPORT", "COMPOUNDING", "PALLIATIVE", "FIRE", "LEGAL", "DEFENDER", "PUBLIC",
     "DME", "INSURANCE", "MUTUAL", "PLAN", "STATION", "MORTUARY", "FUNERAL", "CEMETERY",
-    "DONOR", "SCIENCES", "SCIENCE", "EDUCATION", "STEM", "CELL", "OUTCOMES", "STERILE",
+    "DONOR", "EDUCATION", "STEM", "CELL", "OUTCOMES", "STERILE",
     "EXPOSURE", "SECURITY", "BEGAN", "STARTED", "ATTENDS", "RESOURCE", "MEDICAL",
 })
 """Words of service and clinic names that are no proper name ('Lipid Clinic')."""
