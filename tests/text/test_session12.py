@@ -438,3 +438,16 @@ def test_icd_categories_are_not_read_as_scanned_digits(scrubber: Scrubber) -> No
 ])
 def test_session12_review_losses_mended(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("prostate cancer, Gleason 4+3, at Duke. The urologist offered surgery", "Duke"),
+    ("been on the transplant list at Northwestern for 2 years.", "Northwestern"),
+    ("is the ER at Stroger closer for appendicitis", "Stroger"),
+])
+def test_academic_centers_by_short_name(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_a_short_name_that_is_a_word_needs_a_place_of_care(scrubber: Scrubber) -> None:
+    assert scrubber.scrub("Northwestern winds today.") == "Northwestern winds today."
