@@ -451,3 +451,19 @@ def test_academic_centers_by_short_name(scrubber: Scrubber, text: str, value: st
 
 def test_a_short_name_that_is_a_word_needs_a_place_of_care(scrubber: Scrubber) -> None:
     assert scrubber.scrub("Northwestern winds today.") == "Northwestern winds today."
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("which I increased in Dec. Also on ropinirole", "Dec"),
+    ("recurrent aspiration pneumonia (Nov, Jan), CKD 3", "Jan"),
+    ("last seen Sept. Brought by her sister", "Sept"),
+    ("son has been on hospice since aug and they say", "aug"),
+    ("prior cx Feb E. coli pan-S", "Feb"),
+])
+def test_months_alone_are_date_elements(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value, only=PhiType.DATE)
+
+
+def test_a_given_name_jan_and_lower_case_dec_stay_words(scrubber: Scrubber) -> None:
+    text = "Jan Kowalski called. dec BS bilaterally."
+    assert {text[s.start:s.end] for s in scrubber.find(text)} == {"Jan Kowalski"}

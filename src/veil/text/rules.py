@@ -396,8 +396,17 @@ def _rules() -> tuple[PatternRule, ...]:
         # clause ends ('had it in october and', 'turning 98 in may,', 'in november period')
         r("date_month_lower", d, r"(?<![A-Za-z])(?:in|since|until|till|by|last|next|early|"
           r"late|mid-?|this|of)[ \t]+(january|february|march|april|may|june|july|august|"
-          r"september|october|november|december|sept|oct|nov|dec)(?=[ \t]*(?:[.,;:!?)\"]|$|"
-          r"\n|(?:and|or|but|when|so|then|period|comma|of|[0-9]{4})\b))", 0.75, group=1),
+          r"september|october|november|december|sept|oct|nov|dec|jan|feb|aug)"
+          r"(?=[ \t]*(?:[.,;:!?)\"]|$|"
+          r"\n|(?:and|or|but|when|so|then|period|comma|of|they|we|she|he|[0-9]{4})\b))", 0.75,
+          group=1),
+        # a month abbreviated alone in capitals ('increased in Dec.', '(Nov, Jan)', 'prior cx
+        # Feb', 'last seen Sept.'): Safe Harbor removes a month without its day too ('Jan' before
+        # a capitalized word is a given name)
+        r("date_month_abbrev", d, r"(?<![A-Za-z0-9\-/])(?:Feb|Aug|Sept?|Oct|Nov|Dec|"
+          r"Jan(?![ \t]+[A-Z][a-z])|(?:(?<=in )|(?<=since )|(?<=by )|(?<=of )|(?<=until )|"
+          r"(?<=last )|(?<=early )|(?<=late )|(?<=mid-))(?:Apr|Jun|Jul|Mar))\.?"
+          r"(?![A-Za-z0-9])(?![ \t]*[0-9])(?=[ \t]*(?:[.,;:)\]]|$|\n|[A-Z]))", 0.75),
         r("date_the_day", d, r"(?i:\b(?:on|since|until|till|by|from|before|after|through|"
           r"(?:yesterday|today|tomorrow|tonight)(?=\s+the\s+[0-3]?[0-9](?:st|nd|rd|th))|"
           r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?(?=\s+the\s+[0-3]?[0-9]"
@@ -1672,6 +1681,8 @@ NEEDS["aircraft_after_flight"] = ("flight", "med", "evac", "care", "helicopter",
                                   "airlift", "rotor", "wing")
 NEEDS["imei"] = ("imei",)
 NEEDS["pager_number"] = ("pgr", "pager", "beeper", "bleep", "vocera")
+NEEDS["date_month_abbrev"] = ("feb", "aug", "sep", "oct", "nov", "dec", "jan", "apr", "jun",
+                              "jul", "mar")
 GATES["card_ending"] = re.compile(r"\b(?:ending|ends in|last (?:4|four))\b[^0-9]{0,8}[0-9]{4}")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)

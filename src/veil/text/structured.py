@@ -174,6 +174,17 @@ def _clinical_table(text: str, header: list[Cell]) -> bool:
     return any(set(label_words(text[a:b])) & _CLINICAL_CONTEXT for a, b in header)
 
 
+_PERSON_FIELD_LABELS = frozenset({"emergency", "patient", "contact", "guarantor", "subscriber",
+                                  "insured", "member", "provider", "attending", "pcp"})
+"""Labels of person fields: as a cell value the label itself, not a person ('Dad' is)."""
+
+
+def _field_label(value: str) -> bool:
+    """A cell that is a field's label rather than a value ('Insurance', 'MRN', 'Emergency')."""
+    return is_header_cell(value) and (classify(value) is not PhiType.NAME
+                                      or value.strip().casefold() in _PERSON_FIELD_LABELS)
+
+
 def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
                   rows: list[list[Cell]], lexicon: Lexicon) -> Iterator[Span]:
     """The spans of a table's identifier columns (see `_header_types`)."""
@@ -183,8 +194,10 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
             continue
         name = text[header[column][0]:header[column][1]]
         values = [row[column] for row in rows if row[column][0] < row[column][1]
-                  and text[row[column][0]:row[column][1]].casefold() != name.casefold()]
-        # (a cell that repeats its column's label is the label again, not a value)
+                  and text[row[column][0]:row[column][1]].casefold() != name.casefold()
+                  and not _field_label(text[row[column][0]:row[column][1]])]
+        # (a cell that repeats its column's label, or is another field's label, is no value:
+        # pairs read as a table, 'Patient | X' over 'Insurance | ...', 'Emergency | ...')
         label = set(label_words(name))
         if label & {"initial", "initials"}:
             for a, b in values:  # 'MI', 'P.E.': initials, even when they spell a term
