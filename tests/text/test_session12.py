@@ -467,3 +467,26 @@ def test_months_alone_are_date_elements(scrubber: Scrubber, text: str, value: st
 def test_a_given_name_jan_and_lower_case_dec_stay_words(scrubber: Scrubber) -> None:
     text = "Jan Kowalski called. dec BS bilaterally."
     assert {text[s.start:s.end] for s in scrubber.find(text)} == {"Jan Kowalski"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("he started CrossFit at Iron Prairie Gym with coworkers", "Iron Prairie Gym"),
+    ("short of breath on the stairs at church (St. Genevieve Catholic) yesterday",
+     "St. Genevieve Catholic"),
+    ("Community -- Flat Rock MBC, extended family", "Flat Rock MBC"),
+    ("HMP DURHAM -- Healthcare Department", "HMP DURHAM"),
+    ("Cita en UMF No. 15 en 1 semana", "UMF No. 15"),
+])
+def test_blind21_22_places(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "MEDICAL EXAMINATION REPORT FOR COMMERCIAL DRIVER FITNESS DETERMINATION",
+    "EVENT TERM (MedDRA PT): Pneumonitis",
+    "Seen 11/8/24: inattention 6/9 items (was 8/9), hyperactivity 4/9 (was 7/9)",
+    "the midwife said my Hb 98 is too low. Can I raise it?",
+])
+def test_blind21_22_clinical_text_stays(scrubber: Scrubber, text: str) -> None:
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert [f for f in found if f != "11/8/24"] == []

@@ -152,7 +152,8 @@ Hilo and is 90.', 'Mrs. Hatfield here, 93, from Pikeville': a number over 89 (di
 words) after a verb of being, a comma, a parenthesis or a person, closing its phrase."""
 _LAB_WORDS = frozenset({
     "OX", "OXYGEN", "OXIMETER", "BS", "A1C", "HBA1C", "LDL", "HDL", "IRON", "FERRITIN", "B12",
-    "BPM", "BMI", "EGFR", "GFR", "CREATININE", "PLATELETS", "WBC", "HEMOGLOBIN", "HGB", "HCT",
+    "HB", "HCT", "PLT", "PLATELET", "MCV", "RDW", "ANC", "GLU", "CR", "NA", "K", "CL", "CO2",
+    "BPM", "BMI", "EGFR", "GFR", "CREATININE", "PLATELETS", "WBC", "HEMOGLOBIN", "HGB",
     "POTASSIUM", "SODIUM", "INR", "PSA", "TSH", "VITAMIN", "LEVELS", "READINGS", "NUMBER",
     "NUMBERS", "WEIGHS", "WEIGHED", "LBS", "POUNDS", "KG", "PERCENT", "TEMP", "DEGREES",
     "GLUCOSE", "SUGARS", "CHOLESTEROL", "TRIGLYCERIDES", "ALT", "AST", "BUN", "CALCIUM",
@@ -631,7 +632,7 @@ class CueFinder:
             spans.append(Span(verb.start("age"), end, PhiType.AGE, "cue_age_subject", 0.85))
         if len(text) <= _MESSAGE and _PERSON_IN_MESSAGE.search(text):
             for match in _MESSAGE_AGE.finditer(text):
-                window = text[max(0, match.start() - 30):match.start()]
+                window = text[max(0, match.start(1) - 30):match.start(1)]
                 words_before = {fold(w) for w in _LETTER_WORD.findall(window)[-3:]}
                 if not words_before.isdisjoint(_MEASURE_WORDS | _LAB_WORDS) or any(
                         self.lexicon.is_clinical(w) and w not in _AGE_SUBJECT_WORDS

@@ -306,7 +306,8 @@ _SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?
                            r"scale|mini-?cog|i?adls?|katz|lawton|barthel|braden|morse|slums|"
                            r"bipap|cpap|peep|vent|day|pod|hd|cycle|gracey|rrr|sem|stage|class|"
                            r"sats?|fio2|rass|cam|nihss|mrs|ecog|kps|tanner|ap?gar|lachman|"
-                           r"drawer|pivot|sensation|proprioception|vibration|ratio)"
+                           r"drawer|pivot|sensation|proprioception|vibration|ratio|sec|"
+                           r"section|items?|inattention|hyperactiv\w*)"
                            r"[ \t:]*(?:of[ \t]+)?$")
 
 
@@ -364,6 +365,8 @@ _REGISTRY_CODE = re.compile(r"NCT[0-9]{8}|ISRCTN[0-9]{8}|EudraCT[ \t]?[0-9]{4}-[
 """A clinical trial's registry number (ClinicalTrials.gov, ISRCTN, EudraCT, ANZCTR, CTRI):
 public, and the same for every participant."""
 _TEST_BEFORE = re.compile(_TESTS + r"$")
+_SAME_SCALE = re.compile(r"[0-9]/[0-9]")
+"""A fraction shortly before a month/day: when it has the same denominator, both are scores."""
 _WORD_BEFORE_DAY = re.compile(r"(?<![0-9/])(?i:[a-z][a-z'’\-]*[a-z]|[A-Z]{2,})[ \t]*:?[ \t]+$")
 """In a dated note, a word right before a month/day ('recheck level 12/5', 'PEG 12/4',
 'DISCONTINUED 12/5'): a day of that event, unless a score's label (`_SCORE_BEFORE`) or a
@@ -492,6 +495,10 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
         if not slot and not _WORD_BEFORE_DAY.search(text, max(0, match.start() - 40),
                                                     match.start()):
             continue
+        if _SAME_SCALE.search(text, max(0, match.start() - 40), match.start()) and re.search(
+                r"(?<![0-9/])[0-9]{1,2}/" + day + r"(?![0-9/])",
+                text[max(0, match.start() - 40):match.start()]):
+            continue  # 'inattention 6/9 items (was 8/9)': fractions of one scale, no days
         if int(month) == int(day) or (day.lstrip("0") == "10" and not (
                 slot and _TEST_BEFORE.search(slot.group()))):
             continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10'; not 'duplex 9/10')

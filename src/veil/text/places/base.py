@@ -42,6 +42,7 @@ _PLAIN_WORDS = frozenset({
     "DME", "INSURANCE", "MUTUAL", "PLAN", "STATION", "MORTUARY", "FUNERAL", "CEMETERY",
     "DONOR", "EDUCATION", "STEM", "CELL", "OUTCOMES", "STERILE",
     "EXPOSURE", "SECURITY", "BEGAN", "STARTED", "ATTENDS", "RESOURCE", "MEDICAL",
+    "ROMAN", "GYM", "FITNESS", "PHYSIO", "PHYSIOTHERAPY", "CATHOLIC", "ADVICE",
 })
 """Words of service and clinic names that are no proper name ('Lipid Clinic')."""
 _ADJECTIVE_SHAPE = re.compile(r"(?:AL|IVE|OUS|ENT|IC|ARY|ATIC|ABLE|IBLE)$")

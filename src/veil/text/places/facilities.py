@@ -85,7 +85,10 @@ _FACILITY_WORD = (
     r"HCS|Affairs[ \t]+Medical[ \t]+Cent(?:er|re))|HCS|Health[ \t]*[Cc]are[ \t]+System|"
     r"Mortuary|Funeral[ \t]+(?:Home|Chapel|Services)|Cemetery|Crematory|"
     r"AME|CME|COGIC|Motherhouse|Convent|Monastery|Abbey|DME|Health[ \t]+Station|"
-    r"Ambulance[ \t]+Service|Swing[ \t]+Bed)")
+    r"Ambulance[ \t]+Service|Swing[ \t]+Bed|"
+    # gyms, physiotherapy practices, churches by denomination, prisons
+    r"Gym|CrossFit|Physio(?:therapy)?|Catholic|MBC|Penitentiary|State[ \t]+Prison|"
+    r"NHS[ \t]+(?:FT|Trust))")
 _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
@@ -141,7 +144,7 @@ _FOREIGN_FACILITY = re.compile(
     r"Regional|Municipal|Provincial|Central|Nacional|Militar|Infantil|Materno)(?![A-Za-z]))|"
     r"Hopital|Klinikum|Krankenhaus|Clinica|Clinique|Sanatorio|"
     r"Policlinico|Policlinica|Ospedale|Hotel-Dieu|Centro\s+de\s+Salud|Centre\s+hospitalier|"
-    r"CHU|CHUM|CHSLD|CLSC|CIUSSS|CISSS|UMC|Universitair\s+Medisch\s+Centrum)"
+    r"CHU|CHUM|CHSLD|CLSC|CIUSSS|CISSS|UMC|GMF|UMF|HMP|Universitair\s+Medisch\s+Centrum)"
     r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|"
     r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3})(?![A-Za-z0-9'’])|"
     r"[dl]['’](?:[A-Z][A-Za-z\-]*)?|[A-Z][A-Za-z'’\-]*)){1,6}")

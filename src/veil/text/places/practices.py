@@ -103,6 +103,7 @@ _SPECIALTY_FACILITY = re.compile(
     r"Nephrology|Podiatry|Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
     r"Periodontics|Endodontics|Orthodontics|Prosthodontics|Oral[ \t]+Surgery|Psychology|"
     r"Counseling|Counselling|Psychotherapy|Speech[ \t]+Therapy|Occupational[ \t]+Therapy|"
+    r"Physio(?:therapy)?|"
     r"OB/?GYN|Women'?s[ \t]+Health|Heart|Vascular|Sports[ \t]+Medicine|"
     r"Physical[ \t]+Therapy|Hospice|Dialysis|Behavioral[ \t]+Health|Wellness|"
     r"Air[ \t]+(?:Care|Evac|Ambulance)|Life[ \t]*Flight|EMS|Nursing|Family[ \t]+Med(?:icine)?|"
