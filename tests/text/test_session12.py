@@ -490,3 +490,19 @@ def test_blind21_22_places(scrubber: Scrubber, text: str, value: str) -> None:
 def test_blind21_22_clinical_text_stays(scrubber: Scrubber, text: str) -> None:
     found = [text[s.start:s.end] for s in scrubber.find(text)]
     assert [f for f in found if f != "11/8/24"] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Scan QR or visit reports.mediscanlab.co.in/verify with Lab ID.",
+     "reports.mediscanlab.co.in/verify"),
+    ("  - Online: pay.cvhs-example.org (have your guarantor # ready)", "pay.cvhs-example.org"),
+    ("Paediatric Ward\nCairns and Hinterland Hospital and Health Service\n165 The Esplanade",
+     "Hospital and Health Service"),
+])
+def test_hosts_and_health_services(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_file_names_versions_and_bare_domains_stay(scrubber: Scrubber) -> None:
+    text = "see notes.txt; v1.2.3; e.g. 5.5 mg; google.com is a search site"
+    assert scrubber.scrub(text) == text

@@ -805,6 +805,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"linktr\.ee|t\.co|tinyurl\.com|rb\.gy|ow\.ly|is\.gd|buff\.ly|forms\.gle|"
           r"photos\.app\.goo\.gl|youtu\.be|wa\.me|m\.me|venmo\.com|cash\.app|paypal\.me)"
           r"/[^\s<>\"')\]]+)", 0.9),
+        # a host of three labels or more under a common or a country's second-level domain,
+        # with or without a path ('pay.cvhs-example.org', 'reports.lab.co.in/verify')
+        r("url_host", PhiType.URL, r"(?i:(?<![a-z0-9\-.@/])[a-z0-9][a-z0-9\-]*+(?:\.[a-z0-9\-]++)+"
+          r"\.(?:com|org|net|edu|gov|health|care|info|io|(?:co|com|org|net|gov|ac|nhs|edu)\."
+          r"[a-z]{2})(?=[/:]|[^a-z0-9\-.@]|\.(?![a-z0-9]))(?:[/:][^\s<>\"')\]]*)?)", 0.85),
         r("url_bare", PhiType.URL, r"(?i:(?<![a-z0-9\-.])[a-z0-9\-]++(?:\.[a-z0-9\-]+)*\."
           r"(?:com|org|net|edu|"
           r"gov|io|info|biz|us|health|care)/[^\s<>\"')\]]*)", 0.9),
@@ -1683,6 +1688,8 @@ NEEDS["imei"] = ("imei",)
 NEEDS["pager_number"] = ("pgr", "pager", "beeper", "bleep", "vocera")
 NEEDS["date_month_abbrev"] = ("feb", "aug", "sep", "oct", "nov", "dec", "jan", "apr", "jun",
                               "jul", "mar")
+NEEDS["url_host"] = (".com", ".org", ".net", ".edu", ".gov", ".health", ".care", ".info",
+                    ".io", ".co.", ".com.", ".org.", ".net.", ".gov.", ".ac.", ".nhs.", ".edu.")
 GATES["card_ending"] = re.compile(r"\b(?:ending|ends in|last (?:4|four))\b[^0-9]{0,8}[0-9]{4}")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)

@@ -94,7 +94,7 @@ _TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Coun
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
-              r"Plan|Station|System|"
+              r"Plan|Station|System|Services?|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
               r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health|"
               r"the[ \t]+(?:Aged|Elderly|Blind|Deaf)))")
