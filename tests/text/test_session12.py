@@ -506,3 +506,25 @@ def test_hosts_and_health_services(scrubber: Scrubber, text: str, value: str) ->
 def test_file_names_versions_and_bare_domains_stay(scrubber: Scrubber) -> None:
     text = "see notes.txt; v1.2.3; e.g. 5.5 mg; google.com is a search site"
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Secretary: 0113 206 4417   Switchboard 0113 243 3144", "0113 243 3144"),
+    ("Mother Lorraine Reid (0191 555 0187) -- he consents", "0191 555 0187"),
+    ("OPD: 0484 255 1234   Email: opd@example.org", "0484 255 1234"),
+    ("Surname: McLAUGHLIN           Forename(s): Fiona", "McLAUGHLIN"),
+    ("Social: married to Mariama Camara; two children.", "Mariama Camara"),
+    ("flight (Chicago - Frankfurt) on 04.09.. Findings:", "04.09"),
+    ("Meri maa Kamla ki umar 91 saal hai", "91"),
+])
+def test_blind21_22_numbers_names_dates(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "NDC 0088 222 0033 and 0123 456 789 units",
+    "see section 4.3. for details; Hb am 12.1. pm 11.8.",
+    "married to the idea of surgery",
+])
+def test_blind21_22_numbers_that_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text

@@ -49,12 +49,19 @@ _NATIONAL_NUMBER = re.compile(
     r"(?!\s*(?i:mg|mcg|ml|units?|u|iu|mmol|meq|%|mm|cm|kg|hours?|hrs?|days?|weeks?)\b)")
 """'06 12 34 56 78', '(03) 9555 0127', '0412 555 019', '020 7946 0958': a number in a national
 layout with its trunk 0, in groups."""
+_NATIONAL_LAYOUT = re.compile(r"0[1-9][0-9]{2,3} [0-9]{3} [0-9]{3,4}")
+"""'0113 206 4417', '0484 255 1234': a trunk 0 and an area code of three or four digits, then
+groups of three and three or four -- a phone number's layout no dose or code shares, enough
+without a contact word once phonenumbers validates it."""
 _PHONE_CONTEXT = re.compile(
     r"(?i:\b(?:call(?:ed|ing)?|phone[ds]?|ph|tel|t[ée]l|telefon|mobile|mob|cell|ring|rang|"
     r"contact(?:ed)?|reach(?:ed)?|informed|notified|text(?:ed)?|sms|whatsapp|number|handy|"
     r"portable|m[óo]vil|celular|fille|fils|son|daughter|wife|husband|nok|kin|on|at|home|work|"
-    r"office|landline|secr[ée]tariat|t[ée]l[ée]copie|fax|emergency|mum|mom|dad)\b"
-    r"[^\n0-9]{0,24}$)")
+    r"office|landline|secr[ée]tariat|t[ée]l[ée]copie|fax|emergency|mum|mom|dad|secretary|"
+    r"switchboard|helpline|hotline|opd|line|reception|enquiries|inquiries|bleep|pager|"
+    r"appointments?|direct|dial|desk|clinic|ward|unit|mother|father|sister|brother|partner|"
+    r"friend|neighbou?r|carer|caregiver)\b"
+    r"[^\n0-9]{0,24}$|\($)")
 """A contact word shortly before such a number: without one, grouped digits with a leading 0
 are as often doses, codes or counts ('NDC 0088-2220-33', '02 04 06 09 12 units')."""
 _HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_]")
@@ -289,14 +296,15 @@ _INITIAL_SURNAME = re.compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]?"
 """'M. Ebo, MSW', 'J.K. Abernathy-Lowe, RN': an initial and a surname before a credential
 (`_CREDENTIAL_AFTER`), whatever the surname's origin."""
 _ROLE_NAME = re.compile(
-    r"(?=[RLCNPMEDTIASVHOdtcianpsmvro])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
+    r"(?=[RLCNPMEDTIASVHOdtcianpsmvroe])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
     r"CNM|PSW|HCA|RPN|HHA|PCA|PCT|CCA|"
     r"(?i:dispatcher|driver|"
     r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
     r"therapist|counselor|counsellor|sitter|transporter|phlebotomist|paramedic|medic|"
     r"scribe|doula|midwife|volunteer|receptionist|adjuster|administrator|supervisor|"
     r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor|officer|ofc\.?|"
-    r"deputy|trooper|detective|det\.|sgt\.?|mgr|manager))(?:[ \t]*:)?[ \t]+"
+    r"deputy|trooper|detective|det\.|sgt\.?|mgr|manager|married[ \t]+to|engaged[ \t]+to|"
+    r"divorced[ \t]+from|separated[ \t]+from|widow(?:er)?[ \t]+of))(?:[ \t]*:)?[ \t]+"
     r"(?:(?:Ofc|Det|Sgt|Cpl|Lt|Dep)\.?[ \t]+)?"
     r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
@@ -745,7 +753,8 @@ class CueFinder:
         if "0" in text:
             for match in _NATIONAL_NUMBER.finditer(text):
                 start = match.start(1)
-                if (text[start] == "(" or _PHONE_CONTEXT.search(text, max(0, start - 40), start)) \
+                if (text[start] == "(" or _PHONE_CONTEXT.search(text, max(0, start - 40), start)
+                        or _NATIONAL_LAYOUT.fullmatch(match.group(1))) \
                         and phone_national_ok(match.group(1)):
                     spans.append(Span(start, match.end(1), PhiType.PHONE, "cue_phone_national",
                                       0.85))

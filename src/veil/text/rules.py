@@ -200,7 +200,7 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
-             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi|lata)"
+             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi|lata|saal|sal)"
              r"(?:[\s\-]*(?:old|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
 """Years in English and the languages notes abroad are written in ('96 ans', '91 años',
 '93 Jahre alt', '90 jaar oud')."""
@@ -335,6 +335,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"before|after)[ \t]+)((?=[^ \t\n]*[lI])(?=[^ \t\n]*[0-9])(?:[0O]?[1-9lI]|[1lI][0-2OlI])/"
           r"(?:[0O]?[1-9]|[12lI][0-9OlI]|3[01OlI]))(?![A-Za-z0-9/])"
           r"(?![ \t]*+(?i:tabs?|tablets?|caps?|dose|strength)\b)", 0.8, group=1),
+        # 'on 04.09.', 'cleared from 16.09.;', 'am 3.5.': a day and month with the dots of
+        # German, Scandinavian and Central European writing, after a word of time
+        r("date_dotted_short", d, r"(?i:\b(?:on|since|until|till|dated|vom|bis|seit|le|du|den|"
+          r"fra|til|od)[ \t]+)((?:0?[1-9]|[12][0-9]|3[01])\."
+          r"(?:0?[1-9]|1[0-2])\.)(?![0-9])", 0.8, group=1),
         # 'chart says 2/20': month/day with a day over 12 (no score, fraction or node count)
         r("date_short_bare", d, r"(?=[0-9]{1,2}/[1-3][0-9](?![0-9]))(?<![0-9A-Za-z/.\-:+])"
           r"(?<!GCS )(?<!GCS: )(?<!MMSE )(?<!MoCA )(?<!score )(?<!scored )(?<!PHQ-9 )(?<!Apgar )"
@@ -1690,6 +1695,7 @@ NEEDS["date_month_abbrev"] = ("feb", "aug", "sep", "oct", "nov", "dec", "jan", "
                               "jul", "mar")
 NEEDS["url_host"] = (".com", ".org", ".net", ".edu", ".gov", ".health", ".care", ".info",
                     ".io", ".co.", ".com.", ".org.", ".net.", ".gov.", ".ac.", ".nhs.", ".edu.")
+GATES["date_dotted_short"] = re.compile(r"[0-9]\.[0-9]{1,2}\.(?![0-9])")
 GATES["card_ending"] = re.compile(r"\b(?:ending|ends in|last (?:4|four))\b[^0-9]{0,8}[0-9]{4}")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)

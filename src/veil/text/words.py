@@ -28,6 +28,7 @@ over one word's letters; nothing logs text.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -119,9 +120,15 @@ def name_shaped(word: str) -> bool:
         if not upper and not piece[0].isupper() and piece is pieces[0]:
             return False
         inner = sum(c.isupper() for c in piece[1:])
-        if not upper and inner and (inner > 1 or not piece.startswith(_INNER_CAP_PREFIXES)):
+        if not upper and inner and (inner > 1 or not piece.startswith(_INNER_CAP_PREFIXES)) \
+                and not _PREFIX_THEN_CAPITALS.fullmatch(piece):
             return False
     return True
+
+
+_PREFIX_THEN_CAPITALS = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z]{3,}")
+"""A surname's prefix before the rest in capitals, as forms print it ('McLAUGHLIN',
+'LeBLANC', 'DeSOUZA')."""
 
 
 _ONSETS = frozenset({
