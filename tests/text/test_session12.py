@@ -528,3 +528,19 @@ def test_blind21_22_numbers_names_dates(scrubber: Scrubber, text: str, value: st
 ])
 def test_blind21_22_numbers_that_stay(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("March 2024      Typed: 19.03.24 / kb\n\nDr P. Featherstone\n", "kb"),
+    ("STAFF RADIOLOGIST\n/MF  Results called to Dr. Abernathy-Chu 08:15", "MF"),
+    ("Review by phone Friday 8th.\nFPJ", "FPJ"),
+    ("monitoring visit 6/3.\nSVZ 05/21/2025 16:40\n", "SVZ"),
+])
+def test_line_initials(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_units_and_doses_at_a_line_start_are_no_initials(scrubber: Scrubber) -> None:
+    text = "Plan reviewed.\nPRN\nICU 05/21/2025 16:40\n/BID dosing"
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert found == ["05/21/2025 16:40"]

@@ -341,8 +341,8 @@ _TYPIST = re.compile(
     r"(?i:\b(?:typed|transcribed|transcr\.?|tr\.|transcriptionist|dictated|dict\.?|initials|"
     r"initialed|initial[ \t]+here|(?:scanned|keyed|entered)(?=[ \t]*+(?:by|:))|"
     r"(?<=[0-9][ \t])t(?=:[ \t]*+[0-9]))"
-    r"(?:[ \t]*:)?(?:[ \t]+[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?(?:[ \t]+[0-9]{1,2}:?[0-9]{2})?)?"
-    r"(?:[ \t]+by)?(?:[ \t]*:[ \t]*|[ \t]+))(?!(?i:by|dr|mr|ms)\b)([A-Za-z]{2,3})"
+    r"(?:[ \t]*:)?(?:[ \t]+[0-9]{1,2}[/.][0-9]{1,2}(?:[/.][0-9]{2,4})?(?:[ \t]+[0-9]{1,2}:?"
+    r"[0-9]{2})?)?(?:[ \t]+by)?(?:[ \t]*[:/][ \t]*|[ \t]+))(?!(?i:by|dr|mr|ms)\b)([A-Za-z]{2,3})"
     r"(?:([/:])([A-Za-z]{2,3}))?(?![A-Za-z0-9.])")
 """'Transcribed: HB/mt', 'typed JD:rt', 'transcr. by aa': the initials of the dictating
 author and the typist after a word of transcription."""
@@ -367,6 +367,7 @@ _SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]++(?=[A-Z]{2,3}[ \t]*+"
                            r"(?:\Z|\n[ \t]*+(?:\n|-{3,}|={3,})))"
                            r"|(?<=[.!?])[ \t]*+[\-/][ \t]*+"
                            r"|(?<=[.!?]\n\n)(?=[A-Z]{2,3}[ \t]*+\Z)"
+                           r"|(?<=[.!?]\n)(?=[A-Z]{2,3}[ \t]*+\Z)"
                            r"|^(?=[A-Z]{2,3}[ \t]++(?:RN|LPN|LVN|CNA|MD|NP|PA|RT|SW|MSW|LCSW|"
                            r"PharmD)\b)"
                            r"|(?:^|(?<=[\s.!?]))(?:--|—|–)[ \t]*+)([A-Z]{2,3})"
@@ -377,6 +378,11 @@ _SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]++(?=[A-Z]{2,3}[ \t]*+"
 writer's initials in capitals that sign, after a double dash, after a finished sentence and a
 dash or slash, or alone after the last sentence of the text or of a paragraph, or before a
 credential at a line's start ('LB RN'; a bullet '- PNA' is none)."""
+_LINE_INITIALS = re.compile(
+    r"(?m:^(?:/([A-Z]{2,3})(?=[ \t])|([A-Z]{2,3})(?=[ \t]++[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}"
+    r"[ \t]++[0-9]{1,2}:[0-9]{2}[ \t]*+$)))")
+"""'/MF  Results called', 'SVZ 05/21/2025 16:40': initials that sign a line -- after a slash
+at its start, or alone before a date and a time that fill the rest of it."""
 _SIGNOFF_NOT_INITIALS = frozenset({
     "BP", "RR", "HR", "CP", "ABD", "GI", "ENT", "SOB", "CV", "MSK", "EXT", "DM", "HTN", "AF",
     "RT", "SW", "CM", "DC", "DX", "TX", "HX", "RX", "SX", "FX", "AP", "QOD", "LTC", "HH", "DME",
@@ -859,6 +865,14 @@ class CueFinder:
                     words.zipf(first) < _RARE and not words.is_english(first))):
                 continue
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signoff", 0.8))
+        for match in _LINE_INITIALS.finditer(text) if ("/" in text) else ():
+            group = 1 if match.group(1) else 2
+            key = fold(match.group(group))
+            if key in _CHAT_WORDS or key in _SIGNOFF_NOT_INITIALS or key in FUNCTION_WORDS \
+                    or lex.is_clinical(key) or key in lex.states or key in lex.titles:
+                continue
+            spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
+                              "cue_signoff", 0.75))
         for match in _SIGNOFF_CAPS.finditer(text):
             key = fold(match.group(1))
             if key in _CHAT_WORDS or key in _SIGNOFF_NOT_INITIALS or key in FUNCTION_WORDS \
