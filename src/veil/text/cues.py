@@ -647,10 +647,10 @@ class CueFinder:
         if len(text) <= _MESSAGE and _PERSON_IN_MESSAGE.search(text):
             for match in _MESSAGE_AGE.finditer(text):
                 window = text[max(0, match.start(1) - 30):match.start(1)]
-                words_before = {fold(w) for w in _LETTER_WORD.findall(window)[-3:]}
-                if not words_before.isdisjoint(_MEASURE_WORDS | _LAB_WORDS) or any(
+                words_before = [fold(w) for w in _LETTER_WORD.findall(window)[-3:]]
+                if not (_MEASURE_WORDS | _LAB_WORDS).isdisjoint(words_before) or any(
                         self.lexicon.is_clinical(w) and w not in _AGE_SUBJECT_WORDS
-                        for w in list(words_before)[-1:]):
+                        for w in words_before[-1:]):
                     continue  # 'my sugar was 95', 'ferritin 97 and'
                 spans.append(Span(match.start(1), match.end(1), PhiType.AGE, "cue_age_message",
                                   0.8))
