@@ -30,6 +30,7 @@ from veil.text.layout import CLINICAL_AFTER, UNIT_WORD, town_tail
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.lexicon import lexicon as load_lexicon
 from veil.text.places.vocabulary import _GENERIC, _eponym_after
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
@@ -71,7 +72,7 @@ _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]
 _HEADING_AFTER = re.compile(r"[ \t]*(?:[\-–—,(|]|\n|$)")
 """What follows a place's name on a header line: a branch dash, a comma, a bracket, the end."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][ \t\"'“(]*|\n[ \t]*[-*•][ \t]*)$")
-_VA = re.compile(r"(?:(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t]+"
+_VA = fast_compile(r"(?:(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t]+"
                  r"|(?<![A-Za-z])[Tt]he[ \t]+(?=(?:VA|V\.A\.)[ \t]+(?:in|at|of)[ \t]+[A-Z]))"
                  r"((?:[A-Z][a-z]+[ \t]+)?(?:VA|va|V\.A\.)"
                  r"(?:[ \t]+(?i:hospital|medical[ \t]+center|clinic|cboc|vamc))?)(?![A-Za-z])")

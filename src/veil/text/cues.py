@@ -30,6 +30,7 @@ from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.names.tokens import _ASIAN_SURNAMES as _ASIAN_SHORT
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.validate import phone_national_ok
 
@@ -40,10 +41,10 @@ _W = r"[^\W\d_](?:[^\W\d_]|['’](?![sS](?![^\W\d_]))(?=[^\W\d_])|-(?=[^\W\d_]))
 _TITLE = re.compile(r"(?=[DdMmAa])(?<![A-Za-z])(?i:dr|doctor|mrs|mr|ms|mx|attn|attention)"
                     r"(?:\.|:)?[ \t]+("
                     + _W + r")(?:[ \t]+(" + _W + r"))?")
-_PATIENT = re.compile(r"(?=[Pp])(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W
+_PATIENT = fast_compile(r"(?=[Pp])(?<![A-Za-z])(?:pt|Pt|pts|Pts|(?i:patient))\.?[ \t]+(" + _W
                       + r")(?![/'’])")
 """'PT' in capitals is physical therapy ('PT eval'), not the patient."""
-_NATIONAL_NUMBER = re.compile(
+_NATIONAL_NUMBER = fast_compile(
     r"(?<![0-9A-Za-z+.,/\-])(\(0[0-9]{1,4}\)[ \-]?[0-9]{2,4}(?:[ \-][0-9]{2,4}){1,2}|"
     r"0[0-9]{1,4}(?:[ \-][0-9]{2,4}){2,4})(?![0-9]|[.,/\-][0-9]|[ \-][0-9])"
     r"(?!\s*(?i:mg|mcg|ml|units?|u|iu|mmol|meq|%|mm|cm|kg|hours?|hrs?|days?|weeks?)\b)")
@@ -64,7 +65,7 @@ _PHONE_CONTEXT = re.compile(
     r"[^\n0-9]{0,24}$|\($)")
 """A contact word shortly before such a number: without one, grouped digits with a leading 0
 are as often doses, codes or counts ('NDC 0088-2220-33', '02 04 06 09 12 units')."""
-_HANDLE = re.compile(r"(?<![\w.@])@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_]")
+_HANDLE = fast_compile(r"(?<![\w.@])@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_]")
 _HANDLE_CONTEXT = re.compile(
     r"(?:\b(?:ig|IG(?=[ \t]+(?i:handle|account|@))|(?i:insta|instagram|twitter|tiktok|"
     r"snap(?:chat)?|handle|facebook|fb|threads|reddit|discord|telegram|bluesky|mastodon))\b"
@@ -87,7 +88,7 @@ _PT_NAME_AFTER = re.compile(r"[ \t]*(?:$|[,;.)(]|(?:in|at|on|is|was|has|had|refu
                             r"says|said|denies|reports|wants|needs|dob|mrn|bed|rm|room|[0-9])\b)")
 """What follows a name after 'pt' ('pt Young in 4B', 'pt Brown, DOB'), not a phrase it
 begins ('pt Long term care', 'pt Rose from bed', 'pt Young for his stage')."""
-_INTRO = re.compile(
+_INTRO = fast_compile(
     r"(?=[MmNnHh])(?<![A-Za-z])(?i:(my[ \t]+name[ \t]+is|my[ \t]+name['’]s|name[ \t]+is)|"
     r"(?:hi|hey|hello|hiya)[ \t,!.]+(?:(?:it['’]?s|this[ \t]+is|i['’]?m|i[ \t]+am)))"
     r"[ \t]+(" + _W + r"(?:[ \t]+" + _W + r"){0,2})")
@@ -117,7 +118,7 @@ _AGE_SUBJECT_WORDS = frozenset(fold(w) for w in (_FAMILY + "|grandad|granddad|gr
                                                    "grandparent|she|he|who|patient|pt|resident|"
                                                    "client|veteran|widow|widower|i|i'm|im"
                                                    ).split("|"))
-_AGE_AFTER_VERB = re.compile(
+_AGE_AFTER_VERB = fast_compile(
     r"(?=[iIwWtTnN'’])(?:(?<![A-Za-z])(?:is(?:[ \t]+now)?|was|turned|turns|now)|"
     r"(?<=[A-Za-z])['’]s)[ \t]+"
     r"(?:[\"“‘][ \t]*)?(?P<age>(?:(?i:well[ \t]+over|over|nearly|almost|about|around|past|"
@@ -132,7 +133,7 @@ _AGE_AFTER_VERB = re.compile(
 _SUBJECT_BEFORE = re.compile(
     r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:-in-law)?(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
     r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]*$")
-_AGE_GATE = re.compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|(?i:ninety|hundred)")
+_AGE_GATE = fast_compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|(?i:ninety|hundred)")
 """'grandpa Arnold in Halifax is 104 and', 'who is a hundred and two,', 'Mom is well over
 ninety', 'she's ninety-nine and a half': an age over 89 after a person and a verb of being;
 the subject is a relation word, a pronoun, 'patient', or a capitalized name (never a lab,
@@ -179,7 +180,7 @@ _LETTER_WORD = re.compile(r"[A-Za-z'’]+")
 _NOW_AGE = re.compile(r",[ \t]*now[ \t]+(9[0-9]|1[01][0-9])(?![0-9.])(?=[ \t]+(?:and|but|"
                       r"years?|yrs?|yo)\b|[ \t]*[,;.)])")
 """'Opal Sparrow, our pt, now 95 and home': an age after a person and ', now'."""
-_RELATION_NAME = re.compile(
+_RELATION_NAME = fast_compile(
     r"(?=[MmOoHhTtYyUu])(?<![A-Za-z])(?i:my|our|his|her|their|your|ur)[ \t]+"
     r"(?:(?i:little|older|younger|big|baby|"
     r"twin|oldest|youngest|middle|elderly|step|ex)[ \t\-]*)?(?i:" + _FAMILY + r")s?"
@@ -197,7 +198,7 @@ _CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[
                         r"[0-9]{1,2}(?=[ \t]+(?i:and|yo|y/o|years?|yrs?|months?|mos?|weeks?|"
                         r"wks?)\b|[ \t]*(?:[,.!?]|$))")
 """'miles is 2 and got a DTaP', ', sunny is 3': a given name opening a clause, then an age."""
-_AGED_CHILD_NAME = re.compile(
+_AGED_CHILD_NAME = fast_compile(
     r"(?i:\b(?:my|our|his|her)[ \t]+(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \t\-]*(?:year|yr|month|"
     r"mo|week|wk|day)s?[ \t\-]*old[ \t]+(?:(?:son|daughter|boy|girl|grandson|granddaughter|"
@@ -291,7 +292,7 @@ _CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
      key=len, reverse=True))
     + r")(?![A-Za-z])")
 """A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
-_INITIAL_SURNAME = re.compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]?"
+_INITIAL_SURNAME = fast_compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]?"
                              r"([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![A-Za-z])")
 """'M. Ebo, MSW', 'J.K. Abernathy-Lowe, RN': an initial and a surname before a credential
 (`_CREDENTIAL_AFTER`), whatever the surname's origin."""
@@ -309,7 +310,7 @@ _ROLE_NAME = re.compile(
     r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
-_ROLE_NAME_CAPS = re.compile(
+_ROLE_NAME_CAPS = fast_compile(
     r"(?=[RLCNPMEDTI])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
     r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE|ADMINISTRATOR|SUPERVISOR|"
     r"ADJUSTER|DON)"
@@ -322,14 +323,14 @@ _ROLES_CAPS = frozenset({"RN", "LPN", "LVN", "CNA", "PCT", "NP", "PA", "MD", "DO
                          "DON"})
 """'REPORT TO RN SANTOS', 'CREW: J. PFEIFFER EMT-P': a role or credential before a name in
 capitals (ALL-CAPS systems); the words must read as a name, not as English ('RN AWARE')."""
-_CENSUS = re.compile(
+_CENSUS = fast_compile(
     r"(?=[RrBbPp])(?i:\b(?:rm|room|bed|bd|pt|patient)[ \t]*#?[ \t]*[0-9]{1,4}[a-z]?"
     r"[ \t]*[-–:][ \t]*"
     r"(?:(?:old[ \t]+)?(?:mr|mrs|ms|miss|mx)\.?[ \t]+)?)"
     r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?)(?![A-Za-z])")
 """'rm 614 - kevin tran,', 'bed 3: Mrs Delgado': a census or board line names its patient
 after the room or bed number."""
-_AGE_SEX = re.compile(r"(?<![0-9A-Za-z])[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z])")
+_AGE_SEX = fast_compile(r"(?<![0-9A-Za-z])[0-9]{1,3}[ \t]?(?i:yo|y/o|y\.o\.|yr|[mf])(?![A-Za-z])")
 _NAME_BEFORE_AGE_SEX = re.compile(
     r"(?:^|[\n(;:,–\-][ \t]{0,2}|\b(?:pt|patient|resident|client)[ \t]+)"
     r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?|"
@@ -337,7 +338,7 @@ _NAME_BEFORE_AGE_SEX = re.compile(
 """Anchored at the end of the text before an age-and-sex shorthand (`_AGE_SEX_AFTER`)."""
 """'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
 start of a line, list item or clause."""
-_TYPIST = re.compile(
+_TYPIST = fast_compile(
     r"(?i:\b(?:typed|transcribed|transcr\.?|tr\.|transcriptionist|dictated|dict\.?|initials|"
     r"initialed|initial[ \t]+here|(?:scanned|keyed|entered)(?=[ \t]*+(?:by|:))|"
     r"(?<=[0-9][ \t])t(?=:[ \t]*+[0-9]))"
@@ -351,19 +352,19 @@ _JOB_LINE = re.compile(r"(?i:\b(?:job[ \t#:]*+[0-9]|dictat|transcr|dd\b|dt\b|doc
                        r"conf[ \t]*+#|d:[ \t]*+[0-9]{1,2}/|t:[ \t]*+[0-9]{1,2}/))")
 """'07/2024 06:02   Job 8812047   /lmq': a typist's initials after a slash ending a line of
 transcription data (job number, dictation and typing dates)."""
-_REFERENCE_INITIALS = re.compile(r"(?<![A-Za-z0-9/])([A-Z]{2,3})[/:]([a-z]{2,3})(?![A-Za-z0-9/])")
+_REFERENCE_INITIALS = fast_compile(r"(?<![A-Za-z0-9/])([A-Z]{2,3})[/:]([a-z]{2,3})(?![A-Za-z0-9/])")
 """'HB/mt' anywhere: capitals, a slash or colon, lower case: the typist's reference line
 (never a unit: 'IU/ml', 'U/kg' are excluded by `_UNITS_LOWER`)."""
 _UNITS_LOWER = frozenset({"ml", "dl", "kg", "hr", "hrs", "min", "mg", "mcg", "day", "wk", "mo",
                           "yr", "mm", "cm", "ul", "mmol", "meq", "sec", "kcal", "cc", "gm", "lb",
                           "lbs", "oz", "tab", "tabs", "dose", "vial", "bag", "amp", "inh"})
-_SIGNOFF_DASH = re.compile(
+_SIGNOFF_DASH = fast_compile(
     r"(?:^|(?<=[\s.!?]))(?:--?|—|–)[ \t]*([a-z]{2,3}|[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z]\.?)?)"
     r"(?=[ \t]*(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?[ \t]*)?(?:\n|$|\([A-Za-z]+\)|[ \t]+"
     r"(?:in|from|at|@|with)[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]*(?:\n|$|[.,])))")
 """'-- kt', '-nate b', '-- Mykola in call center': a dash and a name or initials that sign a
 message, at the end of a line or before where the writer sits."""
-_SIGNOFF_CAPS = re.compile(r"(?:(?<=[.!?])[ \t]++(?=[A-Z]{2,3}[ \t]*+"
+_SIGNOFF_CAPS = fast_compile(r"(?:(?<=[.!?])[ \t]++(?=[A-Z]{2,3}[ \t]*+"
                            r"(?:\Z|\n[ \t]*+(?:\n|-{3,}|={3,})))"
                            r"|(?<=[.!?])[ \t]*+[\-/][ \t]*+"
                            r"|(?<=[.!?]\n\n)(?=[A-Z]{2,3}[ \t]*+\Z)"
@@ -408,7 +409,7 @@ _ORGANISM_WORDS = frozenset({"COLI", "AUREUS", "FLU", "DIFF", "DIFFICILE", "EPI"
                              "ALBICANS", "GLABRATA", "PYOGENES", "AGALACTIAE", "OXYTOCA",
                              "BAUMANNII", "LISTERIA", "CATARRHALIS", "VIRIDANS", "JIROVECII"})
 """Species after a genus initial ('e. coli'): no signer's surname."""
-_SIGNOFF_CREDENTIAL = re.compile(r"(?:^|(?<=[\s.!?/,]))(?:(?:--?|—|–)[ \t]*)?"
+_SIGNOFF_CREDENTIAL = fast_compile(r"(?:^|(?<=[\s.!?/,]))(?:(?:--?|—|–)[ \t]*)?"
                                  r"([a-z]\.[ \t]?[a-z][a-z'’\-]+)"
                                  r"(?=,?[ \t]+(?i:rn|lpn|lvn|cna|md|do|np|pa|pa-[cs]|pharmd|rph|"
                                  r"msw|lcsw|emt|bsn|aprn|crna|ms[34])\b)", re.MULTILINE)
@@ -418,7 +419,7 @@ _CHAT_WORDS = frozenset({"OK", "OKAY", "THX", "TY", "TIA", "LOL", "PLS", "PLZ", 
                          "IMO", "FYI", "YES", "NO", "THANKS", "BYE", "END", "NA", "NONE", "SENT",
                          "DONE", "SEE", "AND", "THE", "ETC", "PRN", "BID", "TID", "QID", "QD",
                          "HS", "AM", "PM"})
-_PARTICLE_NAME = re.compile(
+_PARTICLE_NAME = fast_compile(
     r"(?<![A-Za-z])(?:([A-Z][a-z'’\-]+)[ \t]+|(?i:(?:baby[ \t]+(?:girl|boy)|family|mr\.?|mrs\.?|"
     r"ms\.?|miss|worker|dr\.?)[ \t]+))((?:de|van|von|van[ \t]+der|van[ \t]+den|de[ \t]+la|"
     r"del|della|da|di|du|le|dos|das|ter|ten|bin|ibn|al|el)[ \t]+[A-Z][a-z'’\-]+)(?![A-Za-z])")
@@ -436,7 +437,7 @@ _PERSON_BEFORE = re.compile(r"(?i:\b(?:lady|man|woman|guy|girl|nurse|staff|desk|
 """A word for a person shortly before a parenthesis: a word no dictionary holds in it is
 that person's name ('the lady at the front desk (Lovelie)'), not a drug's brand."""
 _CLAUSE_START = re.compile(r"[.;:)\n]")
-_TELL_NAME = re.compile(r"(?i:\b(?:tell|ask|remind|notify|inform|thank)[ \t]+)"
+_TELL_NAME = fast_compile(r"(?i:\b(?:tell|ask|remind|notify|inform|thank)[ \t]+)"
                         r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]+(?:his|her|their|"
                         r"that|to|about|we|i|the)\b)")
 """'can you tell Will Stone his Holter results came back': capitalized words after 'tell'

@@ -21,6 +21,7 @@ import re
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places.vocabulary import _GENERIC, _SERVICES, _UNITS, COUNTRY_OR_REGION
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 
 __all__ = ["named_organizations"]
@@ -53,15 +54,15 @@ _WORKED = re.compile(r"(?<![A-Za-z])(?=[" + "".join(sorted({w[0] for w in _WORKE
     r"with|of))[ \t]++(?=[A-Z])" + _NAME)
 """'used to work for Rockingham Poultry', 'a work visa for Genentech' (a person works for
 it: 'does the Epley maneuver work for BPPV' asks whether a treatment helps)."""
-_HOME_AT = re.compile(r"(?<![A-Za-z])(?:(?:lives|live|living|resides|residing|stays|staying)"
+_HOME_AT = fast_compile(r"(?<![A-Za-z])(?:(?:lives|live|living|resides|residing|stays|staying)"
                       r"[ \t]++at|moved[ \t]++into)[ \t]++(The[ \t]++[A-Z][A-Za-z'’\-]*"
                       r"(?:[ \t]++(?:at|of|on)?[ \t]*+[A-Z][A-Za-z'’\-]*){0,4})")
 """'Mom lives at The Terraces at Bonita Springs': a home named with 'The' after 'lives at' or
 'moved into' (never 'moved to': 'The Netherlands' is a country)."""
-_WARD = re.compile(r"(?<![A-Za-z])([A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?[ \t]++(?:Ward|Wing|wing|"
+_WARD = fast_compile(r"(?<![A-Za-z])([A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?[ \t]++(?:Ward|Wing|wing|"
                    r"Block|Pavilion))(?![A-Za-z])")
 """'Caburn Ward', 'Waratah wing', 'Cauvery Block': a hospital's named ward or wing."""
-_WARD_FIELD = re.compile(r"(?<![A-Za-z])(?:Ward|WARD|Unit|UNIT)[ \t]*+:[ \t]*+([A-Z][A-Za-z'’\-]+"
+_WARD_FIELD = fast_compile(r"(?<![A-Za-z])(?:Ward|WARD|Unit|UNIT)[ \t]*+:[ \t]*+([A-Z][A-Za-z'’\-]+"
                          r"(?:[ \t][A-Z0-9][A-Za-z0-9'’\-]*)?)")
 """'Ward: Yarty', 'Unit: Goldfine 4': the value of a ward or unit field (not 'Unit: 4B')."""
 _PLAIN_WARD = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "MAIN", "NEW", "OLD", "UPPER",
@@ -76,11 +77,11 @@ _DEPARTMENT_WORD = re.compile(r"(?:OLOGY|OLOGIE|IATRY|IATRICS|PEDICS|PAEDICS)$|^
 """A department or service ('clinic (Cardiology)', 'Skilled Nursing'), not a place's name."""
 _SCHEDULE = frozenset({"MWF", "TTS", "TTHS", "TTH", "MTWTF", "QD", "BID", "TID", "QID", "PRN",
                        "DAILY", "WEEKLY", "MONTHLY", "WEEKDAYS", "WEEKENDS"})
-_THE_HOME = re.compile(r"(?<=[a-z] )(?:from|to|at|in|into)[ \t]++the[ \t]++(Home)(?![A-Za-z])"
+_THE_HOME = fast_compile(r"(?<=[a-z] )(?:from|to|at|in|into)[ \t]++the[ \t]++(Home)(?![A-Za-z])"
                       r"(?![ \t]++[A-Z])")
 """'his friend from the Home', 'back to the Home': a capitalized 'Home' inside a sentence is
 the name people give their care home."""
-_LABEL = re.compile(
+_LABEL = fast_compile(
     r"(?<![A-Za-z])(?i:employer|employed[ \t]++by|company|workplace|place[ \t]++of[ \t]++"
     r"(?:employment|work)|school|daycare|day[ \t]++care|church|agency|home[ \t]++health(?:"
     r"[ \t]++agency)?|hospice(?:[ \t]++agency)?|nursing[ \t]++home|group[ \t]++home|facility|"
@@ -176,10 +177,10 @@ def named_organizations(text: str, lexicon: Lexicon) -> list[Span]:
         end = check.trimmed(text, match.start(1), match.end(1))
         if check.named(text[match.start(1):end], delimited=True):
             spans.append(Span(match.start(1), end, PhiType.FACILITY, "named_org", 0.8))
-    for regex in (_WARD, _WARD_FIELD):
-        for match in regex.finditer(text):
+    for ward_regex, ward_last in ((_WARD, True), (_WARD_FIELD, False)):
+        for match in ward_regex.finditer(text):
             keys = check.keys(match.group(1))
-            name = keys[:-1] if regex is _WARD else keys
+            name = keys[:-1] if ward_last else keys
             if name and not any(k in _PLAIN_WARD or check.plain_word(k) or k in _GENERIC
                                 for k in name):
                 spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "named_org",

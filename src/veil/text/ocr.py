@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from veil.text.lexicon import Lexicon, fold
+from veil.text.regex_lead import fast_compile
 from veil.text.words import is_english
 
 _DAMAGED_INSIDE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+[01]+[A-Za-z][A-Za-z01]*(?![A-Za-z0-9])")
@@ -33,7 +34,7 @@ _CAPS_WITH_L = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z0-9l]*[A-Z]{2})[A-Z0-9]*[A-Z]
 """A word in capitals with a lower-case l for I ('CHRlSTENSEN', 'ATTENDlNG')."""
 _CAPITAL_READ_LOW = re.compile(r"(?<![A-Za-z0-9])([l0])([a-z]{2,}(?:-[A-Za-z]+)?)(?![A-Za-z0-9])")
 """A word whose capital was read as 'l' (I) or '0' (O): 'lngrid', '0konkwo'."""
-_LETTER_HINT = re.compile(r"[A-Z]l[A-Z]|(?<![A-Za-z0-9])(?:l[bcdfghjkmnpqrstvwxz]|0[a-z])")
+_LETTER_HINT = fast_compile(r"[A-Z]l[A-Z]|(?<![A-Za-z0-9])(?:l[bcdfghjkmnpqrstvwxz]|0[a-z])")
 """The cheap test for either damage above (an 'l' inside capitals, a word starting 'ln', '0k')."""
 _MIN_DAMAGED = 2
 _CODE_SHAPE = re.compile(r"^(?:HbA1c|A1c|a1c|(?:[A-Z]{1,6}[0-9]+)+[A-Z]?[0-9]*)$")

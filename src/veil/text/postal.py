@@ -40,6 +40,7 @@ from veil.text import words as words_module
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION
 from veil.text.places.vocabulary import _COUNTRIES, _eponym_after
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
@@ -106,9 +107,9 @@ _REGIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "CENTRAL", "NORTHERN", "
 """Words that precede a state without being a town ('west texas', 'rural iowa'), even where
 a town of that name exists ('West, TX')."""
 _ABBREVIATED = (("SAINT ", ("ST ",)), ("MOUNT ", ("MT ",)), ("FORT ", ("FT ",)))
-_COUNTY = re.compile(r"(?<![A-Za-z])(county|parish|borough|census[ \t]+area)(?![A-Za-z])",
+_COUNTY = fast_compile(r"(?<![A-Za-z])(county|parish|borough|census[ \t]+area)(?![A-Za-z])",
                      re.IGNORECASE)
-_ZIP = re.compile(r"(?<![0-9.$,/\-])([0-9]{5})(?![0-9]|[.,][0-9]|[ \t]*(?i:units?|mg|mcg|ml|"
+_ZIP = fast_compile(r"(?<![0-9.$,/\-])([0-9]{5})(?![0-9]|[.,][0-9]|[ \t]*(?i:units?|mg|mcg|ml|"
                   r"iu|cells|copies|steps|calories|cal|dollars|%|/|x\b|times|people|feet|ft|"
                   r"miles|lbs?|k\b))")
 _NUMBER_LABEL = re.compile(r"(?i:(?<![A-Za-z])(?:room|rm|bed|bay|specimen|sample|lot|batch|order|"
@@ -124,7 +125,7 @@ _ZIP_PLACE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:in|near|around|outside|at|p
 """A place preposition right before a listed ZIP ('a hospital bed in 30318', 'pt at 60629')."""
 _ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
 """Between two ZIPs of one list ('60629 and 60632')."""
-_PLACE_PREP = re.compile(
+_PLACE_PREP = fast_compile(
     r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of|(?:moved|moving|move|went|"
     r"drove|driving|go|going|headed|heading|back|trip|flew|flying|travel(?:l?ed|l?ing)?)[ \t]+to)"
@@ -164,7 +165,7 @@ _GLOBAL_CITIES = frozenset({"LONDON", "PARIS", "ROME", "MADRID", "BERLIN", "TOKY
 _LATIN = frozenset({"VITRO", "VIVO", "SITU", "UTERO", "TOTO", "EXTREMIS", "LIEU", "SILICO",
                     "VACUO", "LOCO", "VITAE"})
 _CLAUSE = re.compile(r"[.!?;\n](?:[ \t]|$)")
-_POSTCODE = re.compile(
+_POSTCODE = fast_compile(
     r"(?<=[A-Za-z'’ ,\t])(?P<code>[0-9]{3}-[0-9]{4}|[0-9]{3}[ ]?[0-9]{3}|[0-9]{4,5})"
     r"(?![0-9/:\-]|[.,][0-9]|[ \t]*(?i:mg|mcg|ml|mm|cm|kg|lbs?|units?|cells|copies|%|x\b|k\b|"
     r"per|times|patients|people|beds|staff|steps|words|hours|hrs|days|years|yrs|[ap]\.?m\b))")

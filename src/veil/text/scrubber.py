@@ -41,6 +41,7 @@ from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.ocr import letter_reading
 from veil.text.places import COUNTRY_OR_REGION, FACILITY_SHORT_NAMES, PlaceFinder
 from veil.text.postal import PostalFinder, world_cities
+from veil.text.regex_lead import fast_compile
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
 from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, Candidate, CompiledRules
 from veil.text.slots import SlotFinder
@@ -90,7 +91,7 @@ def _about_someone(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.source not in _CALENDAR_ALONE]
 
 
-_CODE_CONTEXT = re.compile(
+_CODE_CONTEXT = fast_compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
@@ -108,7 +109,7 @@ _AGE_AFTER_NAME = re.compile(
 _CITY_AFTER_STREET = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
                                 r"(?![A-Za-z])")
 """Capitalized words after a street line and a comma: a town when a gazetteer names it."""
-_WEEKDAY_BEFORE = re.compile(
+_WEEKDAY_BEFORE = fast_compile(
     r"(?<![A-Za-z])((?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|"
     r"rsday|urday)?|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
@@ -144,7 +145,7 @@ a correction or a precision right after an age."""
 _EVERYDAY = 4.5
 """Zipf frequency from which a town's name reads as an everyday word when it
 recurs in another case ('Mobile' 4.8, 'Reading' 5.1; 'Tulsa' 3.5)."""
-_OCR_HINT = re.compile(r"[0-9][OolI]|[OolI][0-9]")
+_OCR_HINT = fast_compile(r"[0-9][OolI]|[OolI][0-9]")
 _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[0-9OolI]*[OolI])"
                         r"[0-9OolI]{3,}(?![A-Za-z0-9])")
 """A whole token of digits and the letters scanners read for them, two digits at least
@@ -173,7 +174,7 @@ _NO_PERSON = frozenset({"TEAM", "STAFF", "TRIAGE", "PHARMACY", "NURSING", "REGIS
                         "SCHEDULING", "ADMITTING", "HOSPITALISTS", "EVERYONE", "ALL", "SURGERY",
                         "ANESTHESIA", "ONCOLOGY", "CARDIOLOGY", "RADIOLOGY", "PATHOLOGY"})
 """Words that sign or are greeted as a service, never as a person."""
-_TITLE_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
+_TITLE_BEFORE = fast_compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,7 @@ KY' is no coma scale)."""
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
 """A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
-_BARE_DAY = re.compile(
+_BARE_DAY = fast_compile(
     r"(?<![0-9A-Za-z/.\-:+#])(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))"
     r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])(?![0-9/]|[.,][0-9])"
     r"(?![ \t]*(?i:%|strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of\b|tabs?\b|tablets?|"

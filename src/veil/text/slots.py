@@ -49,6 +49,7 @@ from functools import lru_cache
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
@@ -111,7 +112,7 @@ _CLAUSE_END = re.compile(r"(?<![^A-Za-z][A-Z][a-z])(?<![^A-Za-z][A-Z])[.!?](?![A
                          r"[;:,()\n\"]|\s-\s")
 """Where a clause ends ('St. Anthony's' and 'Dr. Lee' do not end one)."""
 
-_PLACE_SLOT = re.compile(
+_PLACE_SLOT = fast_compile(
     r"(?<![A-Za-z])(?:(at|to|from)[ \t]+(the[ \t]+)?|(in|into|near|@)[ \t]+)"
     r"(?!(?:the|a|an|my|his|her|their|our|your|this|that|these|those|some|any|all|it|its|"
     r"me|him|them|us|you|be|get|see|take|do|have|make|go|come|bed|home|work|school|"
@@ -745,7 +746,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _TOKEN = re.compile(r"\n|" + _W + r"|[0-9]+|[^\s\w]")
 _WORD_ONLY = re.compile(_W)
 _NEXT = re.compile(r"[ \t]*(\n|" + _W + r"|[^\s\w]|)")
-_BRAND_HEAD = re.compile(
+_BRAND_HEAD = fast_compile(
     r"(?<=[^\W\d_][ \t])(" + _trie(("care", "clinic", "pharmacy", "hospital", "healthcare",
                                      "medical", "living", "manor", "hospice", "rehab",
                                      "imaging", "home health", "urgent care")) + r")(?![a-z])")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from veil.text.regex_lead import fast_compile
+
 _TITLE = (r"(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|fr|father|sister|"
           r"brother|pastor|rabbi|imam|nurse|officer|det|detective|judge|sgt|capt|lt|col|"
           r"attorney|atty|coach|mister|madam|dame|sir|lady|lord)")
@@ -118,7 +120,7 @@ _LABELS = _LABELS | frozenset({
 """Labels after which a name follows ('Patient:', 'Signed by:', 'Tech:', 'Next of kin...'):
 looked up in a set for the one to four words before each colon or leader (one scan for the
 marks instead of a long regex alternation tried at every word)."""
-_LABEL_MARK = re.compile(r":|\.{3,}|_{3,}|…+")
+_LABEL_MARK = fast_compile(r":|\.{3,}|_{3,}|…+")
 _ALPHA_RUN = re.compile(r"[A-Za-z]+")
 _SIGNATURE_DASH = re.compile(r"(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*")
 _STRONG_TRIGGERS = frozenset(
@@ -145,7 +147,7 @@ _AFTER_CONTEXT = re.compile(r"[\s,(:\-\"']*")
 _ROLE_THEN_NAME = re.compile(r"[ \t]+(?:RN|NP|MD|PA|PA-C|DO|LPN|CNA|RT|PT|OT)[ \t]+[A-Z]")
 
 
-_SUBJECT_LINE = re.compile(
+_SUBJECT_LINE = fast_compile(
     r"(?<![A-Za-z])(?:Re|RE|Regarding|REGARDING|Subject|SUBJECT)[ \t]*:[ \t]*"
     r"(?=(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’.\-]*)"
     r"{0,3}[ \t]*(?:,[ \t]*(?:DOB|D\.O\.B|dob|n[ée]e?|born|MRN|age|[0-9])|\([ \t]*(?:DOB|MRN|"

@@ -15,6 +15,7 @@ from veil.text.lexicon import MONTH_WORDS, fold
 from veil.text.names.base import _FinderBase, _ocr_reading
 from veil.text.names.context import _RELATION_WORD
 from veil.text.names.tokens import _CREDENTIALS, _FUNCTION_KEYS, _RUN_BREAKERS
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, term_shaped
 
@@ -22,7 +23,7 @@ _HEADER_NAME = re.compile(
     r"(?m)^[ \t]*(?:(?i:patient|pt|name|re)[ \t]*:?[ \t]+)?([A-Z][A-Za-z'’\-]+,[ \t]*"
     r"[A-Z][A-Za-z'’\-]{2,}(?:[ \t]+[A-Z]\.?)?)(?=[ \t]{2,}|[ \t]+(?:DOB|MRN|[0-9(])|[ \t]*$)")
 """'SMITH, JOHN  123456  Rm 4B', 'Patient Weiss, Cindy DOB ...': a 'Last, First' header."""
-_POSSESSIVE = re.compile(
+_POSSESSIVE = fast_compile(
     r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+(?:(?:latest|last|recent|new|"
     r"current|repeat|old|morning|daily|home|blood|pain|fever|heart|kidney|liver|thyroid|"
     r"sugar|glucose|lab|imaging)\s+)?(?i:labs?|results?|scans?|ct|mri|x-?rays?|xr|us|"
@@ -70,11 +71,11 @@ _UNIT_WORDS = frozenset({
     "MOS", "MMOL", "NG", "PG", "FL", "GM", "KCAL", "CC", "TSP", "TBS", "AMP", "VOL", "AND",
     "OR", "NOT", "YES", "NO", "PER", "ADD", "MAX", "AVG", "SEE", "REF",
 })
-_NICK_INSIDE = re.compile(
+_NICK_INSIDE = fast_compile(
     r"(?<![A-Za-z'’\-])([A-Z][a-z'’\-]+)[ \t]+(?:[\"“'‘(]{1,2}[ \t]*)([A-Z][a-z]+)"
     r"(?:[ \t]*[\"”'’)]{1,2})[ \t]+([A-Z][a-z'’\-]+)(?![A-Za-z])")
 """'Tsiory "Tsi" Randrianasolo', 'Mosese (“Moss”) Vakalahi': a nickname between names."""
-_PARTICLES_BEFORE = re.compile(
+_PARTICLES_BEFORE = fast_compile(
     r"(?i:\b(?:dr|mr|mrs|ms|prof|doctor)\.?)[ \t]+((?:(?:de|del|della|van|der|den|von|da|di|du|"
     r"dos|das|le|la|bin|ibn|al|el|ten|ter|y)[ \t]+){1,3})$")
 """Particles written in lower case between a title and a surname ('Dr. de la Vega')."""

@@ -20,6 +20,7 @@ from veil.text.names.context import (
     _RELATION_BEFORE,
 )
 from veil.text.names.tokens import _ASIAN_SURNAMES, _LOWER_STOP, _LOWER_WORD
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, near_english, pronounceable, zipf
 
@@ -32,14 +33,14 @@ _ROLE_FOLLOWERS = frozenset({"PAGE", "SOON", "CALL", "NOTE", "REPORT", "AWARE", 
 """Zipf frequency from which a lower-case word after a care role is the word, unless the
 list of everyday-word given names holds it ('summer', 'destiny'; not 'said', 'soon')."""
 
-_INTRO = re.compile(r"(?i:\b(?:my\s+name\s+is|name's|i\s+am|i'm|im|its|it's|this\s+is)\s+)"
+_INTRO = fast_compile(r"(?i:\b(?:my\s+name\s+is|name's|i\s+am|i'm|im|its|it's|this\s+is)\s+)"
                     r"([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
-_LOWER_TITLED = re.compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z][a-z'’\-]+)"
+_LOWER_TITLED = fast_compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z][a-z'’\-]+)"
                            r"(?:[ \t]+([a-z][a-z'’\-]+))?")
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
-_LOWER_LABEL = re.compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
+_LOWER_LABEL = fast_compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\b(?:name|from|caller|sender)\s*:\s*)(?=[a-z])")
-_LOWER_PERSON_LABEL = re.compile(r"(?i:\b(?:patient|pt|resident|client|member|subscriber|"
+_LOWER_PERSON_LABEL = fast_compile(r"(?i:\b(?:patient|pt|resident|client|member|subscriber|"
                                  r"guarantor|insured|signed(?:[ \t]+by)?|attending|surgeon)"
                                  r"[ \t]*:[ \t]*)(?=[a-z])")
 """A field label for a person, then lower-case words ('pt: mcallister-yoon, grace',
@@ -57,7 +58,7 @@ _LOWER_RELATION = re.compile(
 _HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
                          r"([A-Z][a-z]+|[a-z]{3,})\s+here\b(?![ \t]+(?:is|are|was|at|in|on)\b)")
 """'Joy here, 90 years old', 'hi, bea here': a given name introducing itself."""
-_LOWER_PERSON_WORDS = re.compile(
+_LOWER_PERSON_WORDS = fast_compile(
     r"(?<![A-Za-z])(?:patient|pt|res|resident|client|member)(?:[ \t]+(?:is|named|name))?[ \t]+"
     r"([a-z][a-z'’]{1,})[ \t]+([a-z][a-z'’\-]{1,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?(?![A-Za-z])")
 """'for patient rose marie delgado spelled', 'pt is earl tompkins', 'res ida ruth womack': a
@@ -70,19 +71,19 @@ _LOWER_TALK = re.compile(r"(?i:\b(?:spoke|speaking|talked|talking|chatted)[ \t]+
                          r"paged|emailed|phoned)[ \t]+)$")
 """Of the communication verbs, those a lower-case person follows ('reviewed troponin' is no
 person: lab names are missing from WordNet)."""
-_INTRO_WORD = re.compile(r"(?<=[ \t,])(?:from|here|again)\b")
+_INTRO_WORD = fast_compile(r"(?<=[ \t,])(?:from|here|again)\b")
 _LOWER_AFTER_INTRO = re.compile(
     r"(?:^|[.!?\n]\s*)([A-Za-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?"
     r"[ \t]*,?[ \t]+$")
 """'vakalahi from dallas again', 'Tsiory again, any news?': a self-introduction at the
 start of a message."""
-_LOWER_AFTER_PREP = re.compile(
+_LOWER_AFTER_PREP = fast_compile(
     r"(?<![A-Za-z])(?:for|from|about)[ \t]+([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?"
     r"(?=[ \t]*(?:$|[,.?!;:)]|\n|(?:dob|re|about|pls|please|thanks|thx)\b))")
 """'appt for tsiory randrianasolo': a lower-case full name closing a clause after
 'for'/'from'/'about' (two words, each no list knows or a dictionary name; one word alone
 there is as often a drug brand: 'prior auth for nurtec')."""
-_CALL_PHONE = re.compile(
+_CALL_PHONE = fast_compile(
     r"(?i:\bcall(?:ed)?|\btext(?:ed)?|\breach)[ \t]+([a-z][a-z'’\-]{2,})"
     r"(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]+(?:at[ \t]+|@[ \t]*|on[ \t]+)?\(?[0-9]{3}")
 """'pls call tsiory 4055550187': a lower-case name between 'call' and a phone number."""
@@ -91,7 +92,7 @@ _LOWER_SIGNOFF = re.compile(
     r"([a-z][a-z'’\-]{1,})(?:[ \t]+([a-z][a-z'’\-]{1,}))?[ \t.!]*$")
 """A lower-case name signing off at the very end of a message ('... - maria lopez',
 'thanks tsiory')."""
-_LOWER_PT = re.compile(r"(?<![A-Za-z])(?:pt|patient)[ \t]+([a-z][a-z'’\-]{2,})[ \t]+"
+_LOWER_PT = fast_compile(r"(?<![A-Za-z])(?:pt|patient)[ \t]+([a-z][a-z'’\-]{2,})[ \t]+"
                        r"([a-z][a-z'’\-]{2,})(?![A-Za-z])")
 """Lower-case 'pt tsiory randrianasolo': two name words after 'pt'."""
 _LOWER_ROLE_NAME = re.compile(
@@ -103,7 +104,7 @@ _LOWER_ROLE_NAME = re.compile(
 """'cna destiny at 2140', 'nurse summer called', 'tech rocky.': a lower-case given name
 right after a care role, closing the clause or before a verb (the everyday-word names
 'summer', 'rocky', 'destiny' are names here, not words: no noun follows a role so)."""
-_DOB_WORD = re.compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
+_DOB_WORD = fast_compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
 """'mosese vakalahi dob 3/4/1950': a lower-case name right before a birth date label."""

@@ -24,14 +24,15 @@ from veil.text.places.vocabulary import (
     _eponym_after,
     _region_ahead,
 )
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english
 
 _PLACE_RUN = re.compile(r"(?<![A-Za-z'’])(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)"
                         r"(?:[ \t]+(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)){0,4}")
 _NEAR_BEFORE = re.compile(r"\b(?:in|near|outside(?:\s+of)?|around)[ \t]+$")
-_WEAK_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|around|of)\s+$)")
-_PLACE_BEFORE = re.compile(
+_WEAK_PLACE_BEFORE = fast_compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|around|of)\s+$)")
+_PLACE_BEFORE = fast_compile(
     r"(?:\b(?:Greater|Metro|Downtown|Upstate|Downstate|Suburban|Rural|Southern|Northern|"
     r"Eastern|Western|Central)\s+$)|"
     r"(?i:\b(?:from|visiting|moved\s+to|lives\s+in|"
@@ -70,7 +71,7 @@ _COORDINATED_PLACE = re.compile(
     r"(?:,?[ \t]*(?:[A-Z]{2}\b|(?:New|North|South|West|Rhode)?[ \t]?[A-Z][a-z]+))?[ \t]+"
     r"(?:and|or|&)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?![A-Za-z'’\-])")
 """A city, its optional state, then 'and'/'or' and capitalized words."""
-_PLACE_ZIP = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),?[ \t]+"
+_PLACE_ZIP = fast_compile(r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),?[ \t]+"
                         r"([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|mg|mcg|ml|iu|cells|"
                         r"copies|/|%))")
 _CONTEXT_PLACE = re.compile(
@@ -96,7 +97,7 @@ _TOWN_STATE = re.compile(
 """A comma, then a US state name or a state code at a phrase end (the town before it is
 `_TOWN_WORDS`; the comma first makes the scan fast)."""
 _TOWN_WORDS = re.compile(r"(?<![A-Za-z'’.])([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})$")
-_WEAK_CONTEXT_WORD = re.compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
+_WEAK_CONTEXT_WORD = fast_compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
 _TERM_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|TION|SION|MENT|APY)$")
 """Endings of abstract nouns ('Lactation', 'Podiatry'): no unknown town ends so."""
 

@@ -20,6 +20,7 @@ from veil.text.places.vocabulary import (
     COUNTRY_OR_REGION,
     _eponym_after,
 )
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english
 
@@ -104,7 +105,7 @@ _NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|B
                  r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Discharge|Admission|Baseline|"
                  r"Rest|Risk|Home|This|That|Which|Least|Most|All|Last|First)\b")
 """Words after 'at' that do not continue a facility's name ('Mercy Clinic at Noon')."""
-_FACILITY = re.compile(
+_FACILITY = fast_compile(
     r"(?<![A-Za-z.'’\-])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
     r"[ \t]+)?(?:[A-Z]\.(?:[A-Z]\.)*[ \t]?)?[A-Z][A-Za-z'’\-&]*"
     r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|Counsel+ing|(?i:"
@@ -129,7 +130,7 @@ a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
-_FACILITY_OF = re.compile(
+_FACILITY_OF = fast_compile(
     r"(?=[UHCMVRIWSAN])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
     r"Hospice(?:\s+(?:House|Care|Center|Centre|Services))?|Urgent\s+Care|VNA|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
@@ -139,7 +140,7 @@ _FACILITY_OF = re.compile(
     r"(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
     r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care)\b)"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
-_FOREIGN_FACILITY = re.compile(
+_FOREIGN_FACILITY = fast_compile(
     r"(?<![A-Za-z])(?:Hospital(?=[ \t]+(?:de|da|das|do|dos|del|General|Universitari[oa]?|"
     r"Regional|Municipal|Provincial|Central|Nacional|Militar|Infantil|Materno)(?![A-Za-z]))|"
     r"Hopital|Klinikum|Krankenhaus|Clinica|Clinique|Sanatorio|"
@@ -228,7 +229,7 @@ _MONTH_AHEAD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
                 r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
                 r"[0-9]{1,2}/[0-9]{1,2})\b")
 _NOT_AFTER_AT_RE = re.compile(_NOT_AFTER_AT)
-_AT_SPEAKER = re.compile(
+_AT_SPEAKER = fast_compile(
     r"(?<![A-Za-z])(?:at|from)[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z'’&\-]+(?:[ \t]+[A-Z][A-Za-z'’&\-]+)"
     r"{0,3})[ \t]+(?:said|says|told|tells|wants|wanted|recommended|recommends|diagnosed|"
     r"thinks|thought|found|did|gave|prescribed|called|refused|suggested|suggests|is\s+saying|"

@@ -22,6 +22,7 @@ from veil.text.places.vocabulary import (
     _UNITS,
     COUNTRY_OR_REGION,
 )
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, zipf
 
@@ -38,7 +39,7 @@ _CHAT_CAPITALS = 0.015
 """A text whose characters are at most 1.5 % capitals is lower-case chat."""
 _EVERYDAY_WORD = 4.5
 """Zipf frequency from which a lower-case word reads as everyday English ('new', 'park')."""
-_LOWER_PLACE = re.compile(
+_LOWER_PLACE = fast_compile(
     r"(?<![A-Za-z])(?:in|from|to|near|outside|around|of)[ \t]+(?=([a-z][a-z'’\-]+(?:[ \t]+"
     r"[a-z][a-z'’\-]+){0,2}))")
 """A lower-case word run after a place preposition (read ahead, not consumed: 'to the va in
@@ -47,7 +48,7 @@ _LOWER_FACILITY_PREP = re.compile(
     r"(?<![A-Za-z])(to|at|from|per|with|through|via)[ \t]+(?:the[ \t]+)?([a-z][a-z'’]{2,})"
     r"(?![A-Za-z'’])")
 """In lower-case chat, one word after a verb of care and its preposition ('seen at geisinger')."""
-_ZIP_AFTER_LOWER_CODE = re.compile(r"(?<=[ ,][a-z]{2}[ ,])[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
+_ZIP_AFTER_LOWER_CODE = fast_compile(r"(?<=[ ,][a-z]{2}[ ,])[0-9]{5}(?:-[0-9]{4})?(?![0-9])")
 """Five digits after a lower-case two-letter word ('portland or 97201', 'boise id 83702')."""
 _TOWN_BEFORE_CODE = re.compile(r"([A-Za-z][A-Za-z'’.\-]+(?:[ \t][A-Za-z][A-Za-z'’.\-]+){0,2}),?"
                                r"[ \t]+[a-z]{2},?[ \t]*$")

@@ -23,10 +23,11 @@ from veil.text.places.vocabulary import (
     COUNTRY_OR_REGION,
     _eponym_after,
 )
+from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, zipf
 
-_ACRONYM_FACILITY = re.compile(
+_ACRONYM_FACILITY = fast_compile(
     r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:transferred|transfer(?:red)?|transported|sent|airlifted|flown|moved)\s+"
     r"(?:from|to)\s+(?:the\s+)?|\bOSH\s*\(\s*)([A-Z]{2,6})(?![A-Za-z0-9&])")
 """'transferred from UMC': an acronym after a transfer verb is a facility unless it is a
@@ -80,7 +81,7 @@ _CENTER_ACRONYM = re.compile(r"(?<![A-Za-z0-9&/\-])[A-Z]{2,5}MC(?![A-Za-z0-9&/\-
 """'CUMC', 'BIDMC', 'UPMC': an acronym of four or more capitals ending in 'MC' (Medical
 Center) names a hospital wherever it stands, unless it is clinical vocabulary or a council
 before its registration number ('TNMC Reg. No. 58214': a Medical Council)."""
-_SENIOR_LIVING = re.compile(
+_SENIOR_LIVING = fast_compile(
     r"(?<![A-Za-z])((?:The[ \t]+)?[A-Z][a-z]+s)[ \t]+(?:at|of)[ \t]+"
     r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![A-Za-z])")
 """'The Willows at Hanover', 'Laurels of Bon Air': a plural proper word, 'at'/'of' and a
@@ -162,7 +163,7 @@ _BRAND_CARE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]+)[ \t]+$")
 _TYPE_AFTER_NAME = re.compile(r"(?:SNF|ALF|LTACH|LTAC|IRF|HHA|ECF)(?![A-Za-z])")
 """The kind of a facility after its name ('Brookdale SNF', 'Sunrise ALF'); the name is
 `_NAMING_WORDS` before it (the kind first: a fast scan)."""
-_SAINT_NAME = re.compile(
+_SAINT_NAME = fast_compile(
     r"(?=S)(?:(?<![A-Za-z0-9][ \t])|(?<=[ \t(]at[ \t])|(?<=[ \t(]to[ \t])|(?<=[ \t]from[ \t])|"
     r"(?<=[ \t]per[ \t])|(?<=[ \t]in[ \t])|(?<=[ \t]by[ \t])|(?<=[ \t]and[ \t])|"
     r"(?<=[ \t]or[ \t]))(?<![A-Za-z0-9.])(?:St\.?|ST\.?|Saint|SAINT)[ \t]+"
