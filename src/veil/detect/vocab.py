@@ -92,6 +92,10 @@ CITY_SUFFIXES: tuple[str, ...] = (
 )
 
 
+WORLD_COUNTRIES: frozenset[str] = frozenset(c.upper() for c in _AddressProvider.countries)
+"""Upper-cased names of the world's countries and territories (Faker en_US)."""
+
+
 @lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
     """Upper-cased first and last names (Faker en_US)."""

@@ -113,7 +113,10 @@ _FAMILY = (r"wife|husband|hubby|son|daughter|sister|brother|sis|bro|mom|mother|m
            r"dad|father|papa|daddy|grandma|grandpa|grandmother|grandfather|granny|nana|gramma|"
            r"grandson|granddaughter|grandkid|aunt|auntie|uncle|niece|nephew|cousin|friend|"
            r"boyfriend|girlfriend|bf|gf|partner|fiance|fiancee|fiancé|baby|kid|child|toddler|"
-           r"neighbor|neighbour|roommate|caregiver|stepson|stepdaughter|stepmom|stepdad|twin")
+           r"neighbor|neighbour|roommate|caregiver|stepson|stepdaughter|stepmom|stepdad|twin|"
+           # everyday spellings and misspellings in typed questions
+           r"neice|daugter|dauther|daughte|duaghter|grandmom|grandmum|granma|grampa|grandpop|"
+           r"grandad|granddad|grandbaby|godson|goddaughter|stepsister|stepbrother|wifey")
 _AGE_SUBJECT_WORDS = frozenset(fold(w) for w in (_FAMILY + "|grandad|granddad|gran|nan|"
                                                    "grandparent|she|he|who|patient|pt|resident|"
                                                    "client|veteran|widow|widower|i|i'm|im"
@@ -189,7 +192,10 @@ _RELATION_NAME = fast_compile(
     r"told|asked|called|"
     r"can't|should|will|would|did|does|doesnt|doesn't|didnt|didn't|just|also|keeps|kept|fell|"
     r"says|said|takes|took|started|stopped|turned|turns|wants|tested|woke|lives|lived|"
-    r"passed|died|hasnt|hasn't|isnt|isn't|wasnt|wasn't|still|ever|never|already|and)\b))")
+    r"passed|died|hasnt|hasn't|isnt|isn't|wasnt|wasn't|still|ever|never|already|and|born|"
+    r"dob|drives|drove|works|worked|overdosed|fainted|collapsed|broke|hurt|cut|swallowed|ate|"
+    r"developed|complains|complained|vomited|vomits|coughs|coughed|cries|cried|sleeps|slept|"
+    r"[a-z]{3,}(?:ed|es))\b))")
 """'does my sister grace need testing', 'my wife joy is 31 weeks': a relation, a given name
 and what a person does next; the given name may be an everyday word."""
 _MODALS = frozenset({"WILL", "MAY", "CAN", "MIGHT", "MUST", "SHALL", "SHOULD", "WOULD", "COULD",
@@ -199,10 +205,12 @@ _CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[
                         r"wks?)\b|[ \t]*(?:[,.!?]|$))")
 """'miles is 2 and got a DTaP', ', sunny is 3': a given name opening a clause, then an age."""
 _AGED_CHILD_NAME = fast_compile(
-    r"(?i:\b(?:my|our|his|her)[ \t]+(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \t\-]*(?:year|yr|month|"
-    r"mo|week|wk|day)s?[ \t\-]*old[ \t]+(?:(?:son|daughter|boy|girl|grandson|granddaughter|"
-    r"baby|kid|child|twin|nephew|niece|brother|sister)[ \t]+)?)([A-Z][a-z'’\-]+)(?![A-Za-z])")
+    r"(?i:\b(?:my|our|his|her)[ \t]+(?:(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \t\-]*(?:year|yr|"
+    r"month|mo|week|wk|day)s?[ \t\-]*old|[0-9]{1,2}[ \t]*(?:yo|y/o|y\.o\.|m/o))[ \t]+"
+    r"(?:(?:son|daughter|boy|girl|grandson|granddaughter|"
+    r"baby|kid|child|twin|nephew|niece|brother|sister)[ \t]+)?)"
+    r"([A-Z][a-z'’\-]+|[A-Z]{2}(?=[ \t]+[a-z])|(?<=yo |/o )[a-z][a-z'’\-]+)(?![A-Za-z])")
 """'My 16-year-old Angel was caught vaping', 'my 5 year old Mason': the capitalized word after
 a child's age is the child's name (an everyday word too: 'Angel', 'Journey')."""
 _FAMILY_WORDS = frozenset(fold(w) for w in _FAMILY.split("|"))
@@ -474,7 +482,7 @@ class CueFinder:
         spans.extend(self._patients(text))
         spans.extend(self._introductions(text))
         spans.extend(self._relation_names(text))
-        if " is " in text or "old" in text:
+        if " is " in text or "old" in text or "yo" in text or "y/o" in text or "y.o." in text:
             spans.extend(self._child_ages(text))
         spans.extend(self._ages_after_subjects(text))
         spans.extend(self._user_names(text))
@@ -664,11 +672,15 @@ class CueFinder:
 
     def _child_ages(self, text: str) -> list[Span]:
         spans: list[Span] = []
-        for match in _AGED_CHILD_NAME.finditer(text) if "old" in text else ():
+        aged = "old" in text or "yo" in text or "y/o" in text or "y.o." in text
+        for match in _AGED_CHILD_NAME.finditer(text) if aged else ():
             key = fold(match.group(1))
             if key in FUNCTION_WORDS or self.lexicon.is_clinical(key) or key in _FAMILY_WORDS \
                     or key in _MODALS or key in ("SHE", "HE", "WHO", "HAS", "IS", "WAS"):
                 continue
+            if match.group(1)[:1].islower() and not (key in self.lexicon.first or (
+                    not words.is_english(key) and words.zipf(key) < _RARE)):
+                continue  # 'my 17 y/o dez', not 'my 3 yo has a fever'
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_child_name", 0.8))
         if " is " not in text:
             return spans

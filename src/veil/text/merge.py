@@ -64,6 +64,19 @@ def _part_of_facility(outer: Span, inner: Span) -> bool:
             and inner.type in (PhiType.NAME, PhiType.CITY, PhiType.COUNTY))
 
 
+def _name_then_facility(name: Span, facility: Span, text: str) -> int:
+    """Where a name read on into a facility after a comma ends (the comma), or -1: a signer's
+    name, a comma and the practice ('Dr. Chaim Lefkowitz, Williamsburg Pediatric Care') are
+    two findings, so the practice's words never spread as a person's name."""
+    if name.type is not PhiType.NAME or facility.type is not PhiType.FACILITY \
+            or facility.start <= name.start or facility.end <= name.end:
+        return -1
+    comma = text.rfind(",", name.start, facility.start)
+    if comma <= name.start or text[comma + 1:facility.start].strip(" \t"):
+        return -1
+    return comma
+
+
 def merge(spans: Iterable[Span], text: str) -> list[Span]:
     """Merged, non-overlapping spans sorted by start (see the module docstring)."""
     ordered = sorted(_drop_city_state_names(list(spans), text), key=lambda s: (s.start, -s.end))
@@ -74,6 +87,11 @@ def merge(spans: Iterable[Span], text: str) -> list[Span]:
             continue
         if out and span.start < out[-1].end:
             prev = out[-1]
+            comma = _name_then_facility(prev, span, text)
+            if comma > 0:  # 'Dr. Chaim Lefkowitz, Williamsburg Pediatric Care'
+                out[-1] = Span(prev.start, comma, prev.type, prev.source, prev.score)
+                out.append(span)
+                continue
             best = prev if _part_of_facility(prev, span) else _better(prev, span)
             out[-1] = Span(prev.start, max(prev.end, span.end), best.type,
                            best.source, max(prev.score, span.score))

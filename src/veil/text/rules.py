@@ -702,6 +702,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("interpreter_number", PhiType.ID, r"(?i:\b(?:interpreter|operator|agent|"
           r"representative|provider)[ \t]*+(?:id|no\.?|number)?[ \t]*+#[ \t]*+:?[ \t]*+)"
           r"([0-9][0-9\-]{2,12}[0-9])(?![0-9])", 0.8, group=1),
+        # 'Mandarin interpreter Mr. Huang (#40217)', 'interpreter (iPad, Fabienne #11082)': the
+        # interpreter's number later on the same line
+        r("interpreter_number_later", PhiType.ID, r"(?i:\binterpret(?:er|ers|ing|ation)\b)"
+          r"[^\n#]{0,50}?#[ \t]*+([0-9]{4,8})(?![0-9])", 0.8, group=1),
         r("aircraft_tail", PhiType.ID, r"(?i:\btail(?:[ \t]++(?:number|no\.?|#))?[ \t]*+:?[ \t]*+)"
           r"(N[1-9](?:[0-9]{1,4}[A-Z]{0,2}|[A-Z]{1,2}))(?![A-Za-z0-9])", 0.8, group=1),
         # 'I'll be a hundred in the spring', 'almost a hundred': the age itself, not a count
@@ -1665,6 +1669,7 @@ GATES: dict[str, re.Pattern[str]] = {
 }
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
+NEEDS["interpreter_number_later"] = ("interpret",)
 NEEDS["aircraft_tail"] = ("tail",)
 NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",
                          "calls him", "calls her", "calls them")

@@ -177,6 +177,11 @@ _NO_PERSON = frozenset({"TEAM", "STAFF", "TRIAGE", "PHARMACY", "NURSING", "REGIS
 _TITLE_BEFORE = fast_compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$)")
 
 
+_BLOOD_TYPE = re.compile(r"A|B|AB|O")
+_BLOOD_SIGN_AFTER = re.compile(r"[ \t]*(?:[+\-\u2212]|(?i:pos|neg|positive|negative|rh)\b)")
+"""A blood group letter and its sign ('O+', 'A neg') after a relation word is no initial."""
+
+
 @dataclass(frozen=True)
 class ScrubOptions:
     """How to scrub (see TEXT_INTERFACE.md).
@@ -619,6 +624,9 @@ class Scrubber:
             return True
         if span.type in _CODE_TYPES and _REGISTRY_CODE.fullmatch(text, span.start, span.end):
             return True  # 'NCT05338970': a trial's registry number, not a person's
+        if span.type is PhiType.NAME and _BLOOD_TYPE.fullmatch(text, span.start, span.end) \
+                and _BLOOD_SIGN_AFTER.match(text, span.end):
+            return True  # 'mother O+', 'baby is A neg': a blood group, not an initial
         if span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY, PhiType.ID):
             return False
         if span.type is PhiType.ID and any(c.isdigit() for c in text[span.start:span.end]):

@@ -46,12 +46,13 @@ _EPONYM_AFTER = re.compile(
     r"canal|space|fossa|loop|shunt|drain|drains|bandage|stocking|stockings|monitor|"
     r"monitoring|pump|valve|line|mouth|fever|virus|infection|disorder|malformation|spotted|"
     r"adls?|iadls?|"
-    r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant)\b)")
+    r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant|sequence|"
+    r"harness|appliance|splint|cast|frame|nail|plate|prosthesis|device)\b)")
 _EPONYM_ONLY = re.compile(
     r"^(?:['’]s)?[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
     r"reflex|triad|lymphoma|sarcoma|fracture|classification|criteria|staging|pupil|nodule|"
     r"encephalopathy|aphasia|ataxia|dystrophy|procedure|operation|fundoplication|"
-    r"anomaly|malformation|sign|lift|boot)\b")
+    r"anomaly|malformation|sign|lift|boot|sequence|harness)\b")
 """Words after which a run of dictionary names is eponyms, not a person ('Braxton Hicks
 contractions', 'Argyll Robertson pupil'): the whole run stays."""
 _EPONYM_WORDS = frozenset({

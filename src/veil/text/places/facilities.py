@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from veil.detect import vocab
 from veil.text.lexicon import FUNCTION_WORDS, fold
 from veil.text.places.base import _PlaceBase
 from veil.text.places.vocabulary import (
@@ -272,6 +273,9 @@ _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0
 
 
 _NEXT_GAP = re.compile(r"[ \t]+")
+_PLACE_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\([ \t]*)"
+                          r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
+                          r"(?=[ \t]*(?:[,.;:)\n]|$|--|—|in\b|on\b))")
 _DENOMINATIONS = frozenset({"CATHOLIC", "BAPTIST", "METHODIST", "PRESBYTERIAN", "LUTHERAN",
                             "ADVENTIST", "EPISCOPAL", "JEWISH", "MENNONITE", "MORAVIAN",
                             "SHRINERS"})
@@ -307,14 +311,17 @@ class _Facilities(_PlaceBase):
             # 'Urology Associates of Kalamazoo': plain words before a facility word name one
             # place when a gazetteer town follows 'of'
             of_place = bool(match.group(2)) and self._of_town(match.group(2))
+            place_end = -1 if match.group(2) else self._place_after(text, match.end(1))
             if all(self._plain(w) for w in words) and not self._named_building(words) \
-                    and not of_place and not _named_by_kind(words):
+                    and not of_place and not _named_by_kind(words) and place_end < 0:
                 # plain words may lead into a name further on ('DISCHARGE SUMMARY University
                 # of Iowa Hospitals & Clinics'): search again from the next word
                 gap = _NEXT_GAP.search(text, start, match.end(1))
                 position = gap.end() if gap else match.end()
                 continue
             end = match.end(2) if match.group(2) else match.end(1)
+            if place_end > end and "(" not in text[end:place_end]:
+                end = place_end  # 'National Cancer Centre Singapore'
             # trim leading words that are function words
             segment = text[start:end]
             trimmed = re.match(r"^(?i:(?:The|A|An|At|To|In|From|On|Of|Patient|Pt|Admitted|"
@@ -360,7 +367,7 @@ class _Facilities(_PlaceBase):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
-                                or _named_by_kind(rest)):
+                                or _named_by_kind(rest) or place_end >= 0):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
@@ -374,6 +381,21 @@ class _Facilities(_PlaceBase):
             if len(words) >= 2:
                 spans.append(Span(match.start(), end, PhiType.FACILITY, "facility_abroad", 0.85))
         return spans
+
+    def _place_after(self, text: str, end: int) -> int:
+        """Where a town or country right after a facility's generic name ends ('National Cancer
+        Centre Singapore', 'NATIONAL SKIN CENTRE (SINGAPORE)'), or -1: the place makes the
+        generic words one institution."""
+        match = _PLACE_AFTER.match(text, end)
+        if not match:
+            return -1
+        key = fold(match.group(1))
+        lex = self.lex
+        if key in lex.states or lex.is_clinical(key) or key in FUNCTION_WORDS or not (
+                key in lex.places or key in _COUNTRIES or key in COUNTRY_OR_REGION
+                or key in vocab.WORLD_COUNTRIES):
+            return -1
+        return match.end(1)
 
     def _facility_words(self, text: str, start: int, phrase: str, saint: int) -> list[Span]:
         """The facility name at the start of `phrase` (its words up to the first blocked

@@ -93,6 +93,19 @@ _SCHOOL = re.compile(
     r"(?![A-Za-z])")
 """'goes to Tuckahoe Middle', 'kids at Cascade High': a school by its short name after a
 preposition (the name must be a proper word, not 'Very High')."""
+_SCHOOL_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.])(?:(?:P|I|M|J\.?H)\.?S\.?|(?:p|m|j\.?h)\.?s\.?)[ \t]?(?!0)[0-9]{1,3}"
+    r"(?![0-9]|[/.:,][0-9]|[ \t]*(?:%|mg|mm|/))"
+    r"(?:[ \t]+(?:The[ \t]+|Dr\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}"
+    r"(?=[ \t]*(?:\n|$|--|[,.()—–|]|[ \t]{2})))?")
+"""'at PS 24', 'School: IS 131 Dr. Sun Yat Sen', 'PS 48 William Wordsworth': a New York City
+public school by its number, with a school word near (`_SCHOOL_NEAR`) or 'at'/'to' before;
+lower case ('ps 161') only after 'at'/'to'."""
+_SCHOOL_NEAR = re.compile(r"(?i:school|nurse|grade|class|student|teacher|principal|"
+                          r"kindergarten|pre-?k|pta|guidance|classroom|osis)")
+_SCHOOL_PREP = re.compile(r"(?i:\b(?:at|to|from|attends|attending|attended)[ \t]+|school[ \t]*"
+                          r":?[ \t]*|\()$")
+_PERFORMANCE_STATUS = re.compile(r"(?i:ecog|who|zubrod|performance[ \t]+status)[ \t:]*$")
 _PHARMACY_CONTEXT = re.compile(
     r"(?=[PpRrMmSsEe])(?i:\b(?:pharmacy|pharm|rx|prescriptions?|refills?|meds|medications?|scripts?|e-?scribed|"
     r"erx)\b)(?:[^.\n:(]{0,25}?(?:\b(?:at|to|from|with|via)\b|@)|[ \t]*[:(])[ \t]*(?:the[ \t]+)?"
@@ -100,6 +113,11 @@ _PHARMACY_CONTEXT = re.compile(
 """'picks up meds at CVS', 'Rx sent to Walgreens', 'Pharmacy: Rite Aid #1180'."""
 _SPECIALTY_FACILITY = re.compile(
     r"(?=[A-Z])(?i:Neurology|Cardiology|Orthopa?edics|Dermatology|Oncology|Urology|"
+    r"Hematology(?:[ \t]*(?:&|and|/)[ \t]*Oncology)?|Cancer[ \t]+Care|Infusion[ \t]+Services?|"
+    r"Cardiovascular[ \t]+Services?|Family[ \t]+Doctors|Pediatric[ \t]+Care|Pediatrics|"
+    r"Genetics[ \t]+Program|Hearing[ \t]*(?:&|and)[ \t]*Balance|Rehab(?:ilitation)?[ \t]*"
+    r"(?:&|and)[ \t]*Sports[ \t]+Medicine|Birth[ \t]+(?:House|Cent(?:er|re))|Telehealth|"
+    r"Allergy[ \t]*(?:&|and)[ \t]*Asthma|Spine[ \t]*(?:&|and)[ \t]*Pain|"
     r"Gastroenterology|Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|"
     r"Nephrology|Podiatry|Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
     r"Periodontics|Endodontics|Orthodontics|Prosthodontics|Oral[ \t]+Surgery|Psychology|"
@@ -203,6 +221,23 @@ _BRANCH_NUMBER = re.compile(r"#[ \t]*[0-9]{3,6}(?![0-9])")
 class _Practices(_Facilities):
     """Finds practices, pharmacies, brands, acronyms and employers."""
 
+    def _naming(self, key: str) -> bool:
+        """A word that can name a practice before its specialty: not blocked, not plain, no
+        English adjective, no state, no eponym."""
+        lex = self.lex
+        return not (self._facility_blocked(key) or self._plain(key)
+                    or (_ADJECTIVE_END.search(key) and is_english(key))
+                    or key in lex.states or key in lex.eponyms)
+
+    def _soft_blocked(self, key: str) -> bool:
+        """A word blocked only by its shape or as a weekday's short form ('SUN', 'MOTION',
+        'SPRING'): after a naming word it is part of the name."""
+        lex = self.lex
+        return not (key in FUNCTION_WORDS or key in _GENERIC or key in _UNITS
+                    or key in _SERVICES or key in lex.not_name or key in lex.titles
+                    or lex.is_clinical(key) or len(key) < 3 or self._plain(key)
+                    or (key in MONTH_WORDS and len(key) > 3))
+
     def _named_practices(self, text: str) -> list[Span]:
         """Practices and agencies named before a specialty word (`_SPECIALTY_FACILITY`),
         pharmacies after a prescription word (`_PHARMACY_CONTEXT`) and lower-case facility
@@ -222,15 +257,18 @@ class _Practices(_Facilities):
                     FUNCTION_WORDS and self._plain(keys[described - 1]):
                 described -= 1
             kept = described  # the longest run of naming words right before the specialty
-            while kept and not (self._facility_blocked(keys[kept - 1])
-                                or self._plain(keys[kept - 1])
-                                or (_ADJECTIVE_END.search(keys[kept - 1])
-                                    and is_english(keys[kept - 1]))
-                                or keys[kept - 1] in lex.states or keys[kept - 1] in lex.eponyms):
-                kept -= 1  # ('Kessler', 'Windcrest' end like adjectives but are no words)
+            while kept:
+                if self._naming(keys[kept - 1]):
+                    kept -= 1  # ('Kessler', 'Windcrest' end like adjectives but are no words)
+                elif kept >= 2 and self._soft_blocked(keys[kept - 1]) \
+                        and self._naming(keys[kept - 2]):
+                    kept -= 2  # 'Desert Sun Orthopedics', 'Peak Motion Physical Therapy'
+                else:
+                    break
             if kept == described:
                 continue
-            while kept < described - 1 and is_english(keys[kept]) and (
+            while kept < described - 1 and is_english(keys[kept]) \
+                    and self._naming(keys[kept + 1]) and (
                     match.start(1) + words[kept].start() == 0
                     or text[:match.start(1) + words[kept].start()].rstrip(" \t")[-1:] in ".\n:;"):
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
@@ -415,6 +453,17 @@ class _Practices(_Facilities):
                     and not self._plain(head) and not lex.is_clinical(head[:-1]):
                 spans.append(Span(match.start(1), match.end(2), PhiType.FACILITY,
                                   "facility_of_town", 0.75))
+        for match in _SCHOOL_NUMBER.finditer(text) if ("S" in text or "s" in text) else ():
+            before = text[max(0, match.start() - 30):match.start()]
+            near = text[max(0, match.start() - 80):match.end() + 80]
+            if _PERFORMANCE_STATUS.search(before):
+                continue  # 'ECOG PS 1'
+            prep = bool(_SCHOOL_PREP.search(before))
+            if match.group()[:1].islower() and not prep:
+                continue
+            if prep or _SCHOOL_NEAR.search(near):
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "school",
+                                  0.75))
         schools = _SCHOOL.finditer(text) if ("High" in text or "Middle" in text
                                              or "Elementary" in text or "Primary" in text) else ()
         for match in schools:

@@ -1,0 +1,97 @@
+"""Session 13: shapes found missing on unseen corpora (blind23-25), and their near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text import Scrubber, ScrubOptions
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber(ScrubOptions())
+
+
+def _found(scrubber: Scrubber, text: str) -> list[tuple[str, PhiType]]:
+    return [(text[s.start:s.end], s.type) for s in scrubber.find(text)]
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    end = start + len(value)
+    spans = scrubber.find(text)
+    return all(any(s.start <= i < s.end for s in spans)
+               for i in range(start, end) if text[i].isalnum())
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # New York City public schools by number, with a school word or 'at' near
+    ("The school nurse at PS 24 says my son needs a new asthma plan.", "PS 24"),
+    ("Destiny's school: PS 309, class 1-204, student ID 2358", "PS 309"),
+    ("School: IS 131 Dr. Sun Yat Sen   Nurse: Priscilla Huang-Ramos", "IS 131 Dr. Sun Yat Sen"),
+    ("10 years old, school nurse at ps 161 called, he has ringworm", "ps 161"),
+    ("attendance improved to 96% at PS 48 William Wordsworth.", "PS 48 William Wordsworth"),
+    ("08/21/2024 for school entry (PS 253) -- requested by mother", "PS 253"),
+    # an interpreter's number later on the line
+    ("Interpreter (iPad, Fabienne #11082) used.", "11082"),
+    ("Mandarin interpreter Mr. Huang (#40217) used, pt understands.", "40217"),
+    ("Haitian Creole interpreter by phone (#228371).", "228371"),
+    # relatives typed in lower case, misspelt relation words, ages before a child's name
+    ("my neice amani born 4-30-18 is in foster care", "amani"),
+    ("my grandmom altagracia is ninty one and she babysits", "altagracia"),
+    ("my daugter jazmin dob oct 3 2011 got her first shot", "jazmin"),
+    ("my dad ray drives truck for a living", "ray"),
+    ("my 17 y/o dez wants an IUD. can she get it", "dez"),
+    ("My 1 yo santiago has lead 6 and we cook with clay pots", "santiago"),
+    ("My 6yo Chidinma has grade 3 reflux of the kidney", "Chidinma"),
+    ("My 4 month old JP rolled off the bed.", "JP"),
+    # practices named by proper words before their specialty
+    ("PT at Peak Motion Physical Therapy starting 6/5.", "Peak Motion Physical Therapy"),
+    ("Desert Sun Orthopedics, Tucson, AZ", "Desert Sun Orthopedics"),
+    ("Harbor Hills Hematology & Oncology\n\nDate: 01/08/2025",
+     "Harbor Hills Hematology & Oncology"),
+    ("Sierra Foothills Cancer Care, 3 Medical Plaza Dr", "Sierra Foothills Cancer Care"),
+    ("GP to arrange via Canterbury Community Infusion Service",
+     "Canterbury Community Infusion Service"),
+    ("Green Lane Cardiovascular Service, Outpatient Clinic", "Green Lane Cardiovascular Service"),
+    ("Dr Sarah Tuhiwai\nPonsonby Family Doctors\n202 Ponsonby Road", "Ponsonby Family Doctors"),
+    # a generic facility name with its town or country after it
+    ("He had cholangiocarcinoma at National Cancer Centre Singapore in January.",
+     "National Cancer Centre Singapore"),
+    ("NATIONAL SKIN CENTRE (SINGAPORE)\n1 Mandalay Road", "NATIONAL SKIN CENTRE"),
+    ("12-lead sent to Memorial Health University Medical Center (Savannah) -- STEMI alert.",
+     "Memorial Health University Medical Center"),
+])
+def test_session13_identifiers_are_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "ECOG PS 1, good candidate for chemo. School letter given.",
+    "his glucose at school is 131 per the nurse",
+    "Interpreter used for consent of #2 procedure.",
+    "my 3 yo has a fever and my son needs help",
+    "my son likes pizza and my daughter loves soccer",
+    "Will my baby need a Pavlik harness for DDH if the alpha angle is 52 degrees?",
+    "Does a positive Coombs test in a newborn with blood type A+ and mother O+ mean hemolysis?",
+    "Does an infant with Pierre Robin sequence need to sleep prone?",
+    "He was admitted to the Medical Center.",
+])
+def test_session13_near_misses_are_kept(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+def test_a_signer_and_the_practice_after_a_comma_stay_two_findings(scrubber: Scrubber) -> None:
+    text = ("Referring: Dr. Chaim Lefkowitz, Williamsburg Pediatric Care\n"
+            "Signed: Elena Baranova, MD, Pediatric Cardiology")
+    found = _found(scrubber, text)
+    assert ("Williamsburg Pediatric Care", PhiType.FACILITY) in found
+    assert all(value != "Pediatric" for value, _type in found)
+
+
+def test_a_department_after_a_hospital_and_its_town_is_no_name(scrubber: Scrubber) -> None:
+    text = "ED NOTE — St. Vincent's Hospital Melbourne — Emergency Department\nPt: O'DONNELL, Bren"
+    found = _found(scrubber, text)
+    assert any(value.startswith("St. Vincent's Hospital Melbourne") and kind is PhiType.FACILITY
+               for value, kind in found)
