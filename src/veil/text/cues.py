@@ -126,7 +126,8 @@ _AGE_AFTER_VERB = fast_compile(
     r"(?<=[A-Za-z])['’]s)[ \t]+"
     r"(?:[\"“‘][ \t]*)?(?P<age>(?:(?i:well[ \t]+over|over|nearly|almost|about|around|past|"
     r"pushing|a[ \t]+(?:sprightly|spry|healthy|young|feisty|frail|robust))[ \t]+)?"
-    r"(?:9[0-9]|1[01][0-9]|(?i:ninety(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"(?:9[0-9]|1[01][0-9]|(?i:(?:ninety|ninty|nintey)(?:[ \t\-]+(?:one|two|three|four|five|"
+    r"six|seven|eight|"
     r"nine))?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?(?:[ \t\-]+(?:one|two|three|four|five|six|"
     r"seven|eight|nine|ten))?)))(?![0-9.,]?[0-9])"
     r"(?P<tail>(?:[ \t\-]+(?i:plus)|\+|[ \t]+(?i:and[ \t]+(?:a[ \t]+half|counting))|"
@@ -136,7 +137,8 @@ _AGE_AFTER_VERB = fast_compile(
 _SUBJECT_BEFORE = re.compile(
     r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:-in-law)?(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
     r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]*$")
-_AGE_GATE = fast_compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|(?i:ninety|hundred)")
+_AGE_GATE = fast_compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|"
+                         r"(?i:ninety|ninty|nintey|hundred)")
 """'grandpa Arnold in Halifax is 104 and', 'who is a hundred and two,', 'Mom is well over
 ninety', 'she's ninety-nine and a half': an age over 89 after a person and a verb of being;
 the subject is a relation word, a pronoun, 'patient', or a capitalized name (never a lab,
@@ -151,7 +153,8 @@ _MESSAGE_AGE = re.compile(
     r"(?:(?:\b(?:is|was|turned|turns|turning|now|aged?|at)|[,(—–]|--|\b(?:[A-Z][a-z]+|"
     r"mom|mum|dad|grandma|grandpa|gran|nan|nana|granny|mother|father|elder|uncle|aunt))"
     r"[ \t]+|\()"
-    r"((?:9[0-9]|1[01][0-9])(?![0-9.,]?[0-9])|(?i:ninety(?:[ \t\-]+(?:one|two|three|four|five|"
+    r"((?:9[0-9]|1[01][0-9])(?![0-9.,]?[0-9])|(?i:(?:ninety|ninty|nintey)(?:[ \t\-]+(?:one|two|"
+    r"three|four|five|"
     r"six|seven|eight|nine))?(?:[ \t\-]*something)?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?"
     r"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
     r"(?:[ \t]+and[ \t]+a[ \t]+half)?)"

@@ -81,8 +81,9 @@ _LD = r"(?<![0-9A-Za-z/.\-])"
 _RD = r"(?![0-9A-Za-z/]|[.\-][0-9])"
 
 _NUM_UNIT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine)")
-_AGE_WORDS = (r"(?i:ninety(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|(?:one\s+|a\s+)?hundred"
-              r"(?:\s+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS + r"|ten|eleven|twelve|"
+_AGE_WORDS = (r"(?i:(?:ninety|ninty|nintey)(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|"
+              r"(?:one[\s\-]+|a[\s\-]+)?hundred(?:[\s\-]+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS
+              + r"|ten|eleven|twelve|"
               r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[\s\-]+"
               + _NUM_UNIT_WORDS + r")?))?)")
 _EVENT_WORD_LIST = (
@@ -157,7 +158,7 @@ _ROMANCE_MONTHS = (
     r"noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|"
     r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
     r"septembre|octobre|novembre|décembre|decembre|janv\.|févr\.|fevr\.|avr\.|juil\.|"
-    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\."
+    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\.|ene|abr"
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
 _ABROAD_NUMBER_LABELS = r"s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|carteirinha"
@@ -655,13 +656,55 @@ def _rules() -> tuple[PatternRule, ...]:
           0.85),
         # 'MCRN 018823' (Ireland), 'MSP 28814' (British Columbia): a clinician's registration
         r("registration_number", PhiType.LICENSE, r"(?<![A-Za-z])(?:MCRN|IMC|MSP|AACP|GMC|NMC|"
-          r"AHPRA|CPSO|CPSBC)[ \t]*+(?:no\.?|#)?[ \t]*+:?[ \t]*+([0-9]{4,8})(?![0-9])", 0.8,
+          r"AHPRA|CPSO|CPSBC)[ \t]*+(?:(?i:no)\.?|#)?[ \t]*+:?[ \t]*+([0-9]{4,8})(?![0-9])", 0.8,
           group=1),
         # 'Emp # 44718', 'UPN 51882', 'Site #: 0417', 'msg # 55831', 'store #6521'
         r("short_labelled_number", PhiType.ID, r"(?i:\b(?:emp|employee|upn|site|msg|message|"
           r"store|unit)[ \t]*+(?:#|no\.?)[ \t]*+:?[ \t]*+)([0-9]{3,8})(?![0-9])", 0.8, group=1),
         # 'Locker L-117', 'run # 24-118870', 'REDCap (record 0147)', 'airbill 7741 9920 3318':
         # the number of a thing that a label names (three digits at least, never 911)
+        # 'OSIS #229 471 836', 'A-Number: A 212-448-907': a student's or an immigrant's number
+        r("student_alien_number", PhiType.ID, r"(?i:\b(?:osis|a-?number|alien[ \t]+(?:"
+          r"registration[ \t]+)?(?:number|no\.?|#))[ \t]*+(?:#|no\.?|number)?[ \t]*+:?[ \t]*+)"
+          r"((?:[A-Z][ \t]?)?[0-9]{3}[ \-]?[0-9]{3}[ \-]?[0-9]{3})(?![0-9])", 0.85, group=1),
+        # 'Band # 44817', 'band number was 44817', 'donor ID AGGF117', 'histo no. H/24/1872',
+        # 'Hosp. No.: LUTH/DRM/22/04418', 'Enrollment # RST 2-11984', 'resident # BMCC-118':
+        # a number under a label that only ever labels one
+        r("labelled_number_more", PhiType.ID, r"(?i:\b(?:(?:id[ \t]+)?band|bracelet|wristband|"
+          r"hugs[ \t]+tag|donor|histo(?:logy)?|cyto(?:logy)?|biopsy|specimen|block|slide|"
+          r"hosp(?:ital)?\.?|chart|file|folio|case|(?:facility[ \t]+)?resident|enrol+ment|"
+          r"registration|reg\.?)[ \t]*+(?:#|no\.?|number|id)[ \t]*+(?:(?:is|was)[ \t]++)?:?"
+          r"[ \t]*+)((?=[A-Z0-9/ \-]*[0-9]{3})(?:[A-Z]{1,6}(?:[\-/]|[ ](?=[0-9])|(?=[0-9]))){0,3}"
+          r"[0-9]"
+          r"(?:[0-9A-Z]|[\-/][0-9A-Z]|[ ](?=[0-9]+-))*+)(?![A-Za-z0-9])", 0.8, group=1),
+        # 'Chart 04471', 'Last4 4409'
+        r("chart_number", PhiType.MRN, r"\b(?:Chart|CHART|chart)[ \t]++([0-9]{4,10})(?![0-9])",
+          0.8, group=1),
+        r("ssn_last4_label", PhiType.SSN, r"(?i:\blast[ \t\-]?(?:4|four)(?:[ \t]+(?:of[ \t]+)?"
+          r"(?:ssn|social))?[ \t]*+[:#]?[ \t]*+)([0-9]{4})(?![0-9])", 0.85, group=1),
+        # 'a password (hooyo07)'
+        r("password_parens", PhiType.ID, r"(?i:\b(?:password|passcode|pin)[ \t]*+\()"
+          r"([A-Za-z0-9!@#$%^&*._\-]{4,30})(?=\))", 0.85, group=1),
+        # 'CDL PA 29 117 604', "Driver's CDL (GA 052 774 913)": a commercial driver's licence
+        r("cdl_number", PhiType.LICENSE, r"(?:\bCDL|\b[Dd]river['’]?s[ \t]+[Ll]icen[cs]e)"
+          r"[ \t]*+(?:#|(?i:no)\.?|number)?[ \t]*+:?[ \t]*+\(?(?:[A-Z]{2}[ \t]++)?"
+          r"([0-9A-Z]{1,3}[ \t]?[0-9]{2,3}[ \t]?[0-9]{3}[ \t]?[0-9]{0,4})(?<=[0-9])(?![0-9A-Za-z])",
+          0.85, group=1),
+        # 'her age (past 95 with dementia)', 'age documented as 99', "Patient's age (93)"
+        r("age_after_age_word", PhiType.AGE, r"(?i:\bage\b(?!-)[^\n.;:0-9]{0,25}?[(\[]?[ \t]*+"
+          r"(?:past|over|almost|about|nearly|around|~)?[ \t]*+)"
+          r"(9[0-9]|1[01][0-9]|12[0-5])(?![0-9]|[.,][0-9])(?![ \t]*+(?:%|(?i:th|st|nd|rd|"
+          r"percentile|mg|kg|lbs?|bpm|mmhg|cm|mm|ml|days?|weeks?|wks?|months?|units?)\b|/))",
+          0.8, group=1),
+        # 'On the evening of 06-MAR', 'ICU 07-MAR to 09-MAR': a day and a month, hyphenated
+        r("date_day_mon_hyphen", PhiType.DATE, r"(?<![A-Za-z0-9\-/.])(?:0?[1-9]|[12][0-9]|3[01])-"
+          r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|"
+          r"Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z0-9]|-[0-9])", 0.85),
+        # 'last Friday (the 7th).', 'on the night of the 22nd.', 'I mean the 16th,': a day of
+        # the month closing its phrase after a word of time or reference
+        r("date_the_nth_closing", PhiType.DATE, r"(?:(?i:\b(?:on|of|mean|since|until|till|by|"
+          r"before|after|from)[ \t]+)|\([ \t]*+)((?i:the)[ \t]++(?:[1-9]|[12][0-9]|3[01])"
+          r"(?i:st|nd|rd|th))(?=[ \t]*+(?:[).,;!?]|$))", 0.8, group=1),
         r("item_labelled_code", PhiType.ID, r"(?i:\b(?:(?:locker|cubby|envelope|property|"
           r"belongings|valuables|airbill|waybill|air[ \t]+waybill|shipment|parcel|package|box|"
           r"kit|voucher|receipt|ticket|placard|wristband|tag)[ \t]*+(?:#|no\.?|number|id)?"
@@ -1468,7 +1511,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
     "date_short_bare": ("/",), "date_year_month": ("/",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
-    "age_words": ("ninety", "hundred"), "age_decade": ("90s", "90's", "nineties"),
+    "age_words": ("ninety", "ninty", "nintey", "hundred"),
+    "age_decade": ("90s", "90's", "nineties"),
     "age_birthday": ("birthday",), "age_group_word": ("nonagenarian", "centenarian"),
     "age_label": ("age",), "email": ("@",), "url": ("http", "ftp", "www."),
     "url_bare": (".com/", ".org/", ".net/", ".edu/", ".gov/", ".io/", ".info/", ".biz/",
@@ -1684,6 +1728,16 @@ GATES["item_labelled_code"] = re.compile(
     r"id)?[ #:]*[a-z]{0,4}-?[0-9]|\b(?:run|trip|incident|job|batch|record|permit|pass)[ ]*"
     r"(?:#|no\b|number|id\b|\))|redcap")
 NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
+NEEDS["student_alien_number"] = ("osis", "number", "alien")
+NEEDS["labelled_number_more"] = ("#", "no", "number", "id")
+NEEDS["chart_number"] = ("chart",)
+NEEDS["ssn_last4_label"] = ("last4", "last 4", "last-4", "last four")
+NEEDS["password_parens"] = ("password", "passcode", "pin")
+NEEDS["cdl_number"] = ("cdl", "licen")
+NEEDS["age_after_age_word"] = ("age",)
+NEEDS["date_day_mon_hyphen"] = ("-jan", "-feb", "-mar", "-apr", "-may", "-jun", "-jul", "-aug",
+                               "-sep", "-oct", "-nov", "-dec")
+NEEDS["date_the_nth_closing"] = ("st", "nd", "rd", "th")
 NEEDS["password"] = ("password", "passcode", "pass", "code word", "safe word", "secret word")
 NEEDS["ups_tracking"] = ("1z",)
 NEEDS["numero_sign"] = ("n°", "nº", "no°", "noº", "no.°")

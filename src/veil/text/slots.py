@@ -279,7 +279,8 @@ _SIGN_OFF = re.compile(
     r"(?:rn|np|md|lpn|cna|pa-c|pa|do|msw|lcsw|pharmd|dpt|rd|bsn|aprn|fnp|cnm|crna)"
     r"(?![a-z])")
 """A sign-off after a dash: '--bożena rn', '— ana lima, np'."""
-_AGE = (r"(?:9[0-9]|1[01][0-9]|(?:ninety(?:[\s\-]+(?:one|two|three|four|five|six|seven|"
+_AGE = (r"(?:9[0-9]|1[01][0-9]|(?:(?:ninety|ninty|nintey)(?:[\s\-]+(?:one|two|three|four|five|"
+        r"six|seven|"
         r"eight|nine))?|one\s+hundred(?:\s+and\s+[a-z]+)?|a\s+hundred))")
 _AGE_AFTER_REL = re.compile(
     r"(?<![A-Za-z])(?:" + _REL_FAMILY + r")(?P<between>(?:[ \t]+" + _W + r"){0,2})"
