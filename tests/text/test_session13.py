@@ -85,6 +85,27 @@ def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
     ("sawdust in his eye last Friday (the 7th). It is still red.", "the 7th"),
     ("on the night of the 22nd. He has dementia.", "the 22nd"),
     ("sorry I mean the 16th, still bleeding", "the 16th"),
+    # a school's number at the end of a question, the kind first abroad, short names
+    ("I'm a school nurse at IS 131 and a 7th grader's blood sugar is 300.", "IS 131"),
+    ("Outside imaging from Hospital San José (Monterrey, N.L.) reviewed.", "Hospital San José"),
+    ("performed 11/21/2024 at Hospital Puerta del Valle by Dr. Aguirre",
+     "Hospital Puerta del Valle"),
+    ("hip replacement at Hospital Christus Muguerza on 15 de noviembre.",
+     "Hospital Christus Muguerza"),
+    ("living related, 2016, Brigham and Women's). On holiday", "Brigham and Women's"),
+    ("2.1 kg at birth at Liverpool Women's on 30th June.", "Liverpool Women's"),
+    ("Jean-Pierre is in the PICU at Bronx Children's and they say", "Bronx Children's"),
+    # employers after more words of work, clubs, resorts, colleges
+    ("long-haul trucker (drives for Keystone Freightways out of Towanda)",
+     "Keystone Freightways"),
+    ("my husband Ricardo drives for J.B. Hunt and was in a rollover", "J.B. Hunt"),
+    ("Pike, 66, was a coal miner at Consol Energy for 30 years.", "Consol Energy"),
+    ("works on the line at Leggett & Platt. Admitted 2 days ago", "Leggett & Platt"),
+    ("skipping lunch dose at work (Landry's Auto Parts).", "Landry's Auto Parts"),
+    ("he still golfs at Desert Willow Country Club three mornings a week.",
+     "Desert Willow Country Club"),
+    ("Occupation: lecturer, Temasek Polytechnic", "Temasek Polytechnic"),
+    ("Local: Coral Bay Resort, room 412", "Coral Bay Resort"),
     # a generic facility name with its town or country after it
     ("He had cholangiocarcinoma at National Cancer Centre Singapore in January.",
      "National Cancer Centre Singapore"),
@@ -109,6 +130,9 @@ def test_session13_identifiers_are_found(scrubber: Scrubber, text: str, value: s
     "This is the 3rd time. He was in the 95th percentile; the 2nd dose is due.",
     "Bone age 12 years; age-adjusted D-dimer 95 ng/mL; mean age of onset is 60.",
     "Band neutrophils 12%, IT band tightness, chart reviewed.",
+    "Hospital Course: uneventful. Hospital Day 3. Hospital Medicine team.",
+    "Attending note: an MS3 is on the team; the student asked about MS 2 lesions.",
+    "Mother's helper brought Children's Tylenol; the children's ward was full.",
 ])
 def test_session13_near_misses_are_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text

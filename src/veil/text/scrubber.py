@@ -631,6 +631,8 @@ class Scrubber:
             return False
         if span.type is PhiType.ID and any(c.isdigit() for c in text[span.start:span.end]):
             return False  # 'PT88104471' is a code with digits, not the word 'PT'
+        if span.source == "school" and any(c.isdigit() for c in text[span.start:span.end]):
+            return False  # 'at IS 131': a school's number, not the word 'is'
 
         words = [fold(w) for w in _WORD.findall(text[span.start:span.end])]
         if not words:

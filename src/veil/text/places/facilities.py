@@ -63,7 +63,8 @@ _FACILITY_WORD = (
     r"(?:Rescue|Department|Dept\.?|District)|Rescue[ \t]+Squad|Case[ \t]+Management|"
     r"Injury[ \t]+Law|Law[ \t]+(?:Firm|Group|Offices?)|Refinery|Ministries|Fellowship|Chapel|"
     r"Mosque|Synagogue|Mission|Daycare|Day[ \t]+Care|Preschool|Learning[ \t]+Cent(?:er|re)|"
-    r"Industries|Logistics|Foods|Farms|"
+    r"Industries|Logistics|Foods|Farms|Orchards|Growers|Processors|Freightways|Trucking|"
+    r"Country[ \t]+Club|Golf[ \t]+(?:Club|Course)|Resort|Casino|Polytechnic|"
     # dental and therapy practices, agencies of services, courts, police, jails, firms,
     # libraries, banks ('Smile Junction Pediatric Dentistry', 'Gateway Youth Behavioral
     # Services', 'Pima County Superior Court', 'Waupun Correctional', 'Ostrowski & Vail LLP')
@@ -153,6 +154,19 @@ _FOREIGN_FACILITY = fast_compile(
 """A facility named in another language, its facility word first ('Hospital General de Zona
 No. 33', 'Hospital das Clínicas da FMUSP', 'Klinikum rechts der Isar', "l'Hôtel-Dieu de Lévis",
 'CHSLD Saint-Jean-Eudes', 'UMC Utrecht'); read over the ASCII reading of the text."""
+_KIND_FIRST = re.compile(
+    r"(?<![A-Za-z])(?:Hospital|Cl[ií]nica|Centro[ \t]+M[ée]dico|Sanatorio|Hôpital|Hopital)[ \t]+"
+    r"((?:[A-Z][A-Za-zÀ-ÿ'’\-]+|[A-Z]{2,5})"
+    r"(?:[ \t]+(?:del|de|la|las|los|y|[A-Z][A-Za-zÀ-ÿ'’\-]+)){0,3})"
+    r"(?<![ \t])(?![A-Za-z])")
+"""'Hospital San José', 'Hospital Puerta del Valle', 'Centro Médico ABC': the kind first, then
+a proper name (a place, a surname, a word no English dictionary holds)."""
+_POSSESSIVE_HOSPITAL = re.compile(
+    r"(?<![A-Za-z'’])((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+(?:[ \t]+(?:and|&))?)"
+    r"[ \t]+(?:Women|Children)['’]s(?:[ \t]*(?:&|and)[ \t]*Infants)?(?![A-Za-z])"
+    r"(?![ \t]+[A-Z])")
+""""Brigham and Women's", "Liverpool Women's", "Bronx Children's": a hospital by its short name
+(a proper word before 'Women's' or 'Children's', no word of care after)."""
 _LINK_WORDS = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "der", "des", "du",
                          "la", "le", "el", "y", "e", "und", "no", "no."})
 _CUT_WORDS = frozenset({
@@ -380,6 +394,18 @@ class _Facilities(_PlaceBase):
                 end = text.rindex(words.pop(), match.start(), end)
             if len(words) >= 2:
                 spans.append(Span(match.start(), end, PhiType.FACILITY, "facility_abroad", 0.85))
+        for match in _KIND_FIRST.finditer(text) if ("Hospital" in text or "Cl" in text
+                                                    or "Centro" in text) else ():
+            keys = [fold(w) for w in match.group(1).split() if w not in _LINK_WORDS]
+            if keys and not self._facility_blocked(keys[0]) and any(self._proper(k) for k in keys):
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_abroad",
+                                  0.8))
+        for match in _POSSESSIVE_HOSPITAL.finditer(text) if "’s" in text or "'s" in text else ():
+            keys = [fold(w) for w in match.group(1).split() if w not in ("and", "&")]
+            if keys and not any(self._facility_blocked(k) for k in keys) and any(
+                    self._proper(k) or k == "ROYAL" for k in keys):
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_short",
+                                  0.75))
         return spans
 
     def _place_after(self, text: str, end: int) -> int:

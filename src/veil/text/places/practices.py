@@ -40,7 +40,9 @@ _OCCUPATIONS = (r"cashier|manager|clerk|driver|nurse|teacher|architect|engineer|
                 r"analyst|developer|programmer|paralegal|receptionist|stocker|supervisor|foreman|"
                 r"intern|volunteer|employee|associate|picker|packer|loader|dishwasher|barista|"
                 r"pharmacist|therapist|aide|assistant|attorney|lawyer|banker|firefighter|"
-                r"officer|secretary|contractor|consultant")
+                r"officer|secretary|contractor|consultant|miner|trucker|farmer|rancher|"
+                r"farmworker|lineman|roofer|logger|fisherman|dispatcher|machinist|assembler|"
+                r"butcher|meatpacker|cna|lpn|boss|supervisor|landscaper|painter|caregiver")
 _EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "retired", "laid off", "cashier", "manager",
                    "clerk", "driver", "nurse", "teacher", "architect", "engineer", "operator",
                    "technician", "mechanic", "student", "junior", "senior", "sophomore",
@@ -51,18 +53,28 @@ _EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "retired", "laid off", "cas
                    "receptionist", "stocker", "supervisor", "foreman", "intern", "volunteer",
                    "employee", "associate", "picker", "packer", "loader", "dishwasher", "barista",
                    "pharmacist", "therapist", "aide", "assistant", "attorney", "lawyer", "banker",
-                   "firefighter", "officer", "secretary", "contractor", "consultant")
+                   "firefighter", "officer", "secretary", "contractor", "consultant", "miner",
+                   "trucker", "farmer", "rancher", "lineman", "roofer", "logger", "fisherman",
+                   "dispatcher", "machinist", "assembler", "butcher", "meatpacker", "cna", "lpn",
+                   "boss", "landscaper", "painter", "caregiver", "drive", "drove", "haul",
+                   "at work")
 _EMPLOYER = re.compile(
     r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:(?:(?:i|we|they|who|currently|used[ \t]+to)[ \t]+"
     r"work|works|worked|working)(?:[ \t]+(?:nights|days|"
     r"evenings|weekends|overnights?|nightshift|full[ \t\-]time|part[ \t\-]time|remotely|"
+    r"on[ \t]+the[ \t]+(?:line|floor|(?:night|day|late|early)[ \t]+shift)|[0-9]{1,2}-?(?:hr|hour)"
+    r"[ \t]+shifts|"
     r"as[ \t]+(?:an?[ \t]+)?[a-z]+(?:[ \t]+[a-z]+)?))?|employed|employment|job|jobs|"
+    r"(?:drives|drove|driving|hauls|hauled|trucks)(?=[ \t]+for)|"
     r"shifts?|" + _OCCUPATIONS + r"|"
     r"retired|laid\s+off)\s+(?:at|for|by|with|from)\s+(?:the\s+)?)"
-    r"((?:[A-Z][A-Za-z'’&\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z]{2,5}[0-9]{1,3}(?![A-Za-z0-9])|"
-    r"[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
+    r"((?:(?:[A-Z]\.){1,3}[ \t]?)?(?:[A-Z][A-Za-z'’&\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z]{2,5}"
+    r"[0-9]{1,3}(?![A-Za-z0-9])|[A-Z][A-Za-z'’&\-]+|of|&)){0,3})")
 """'works at Walgreens', 'employed by Tyson Foods', 'works nights at Amazon RIC2': the employer
 (a quasi-identifier that the notes' gold marks as a facility)."""
+_AT_WORK = re.compile(r"(?i:\bat[ \t]+work)[ \t]*\([ \t]*((?:[A-Z][A-Za-z'’&\-]+)(?:[ \t]+"
+                      r"(?:[A-Z][A-Za-z'’&\-]+|of|&)){0,3})[ \t]*\)")
+"""'at work (Landry's Auto Parts)': the employer in parentheses after 'at work'."""
 _VA_NAMED = re.compile(r"(?<![A-Za-z])VA[ \t]+([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![A-Za-z])")
 """'VA Ann Arbor', 'VA Hines', 'VA Pittsburgh': a veterans' medical center by its town or
 name (not 'VA Medical Center', 'VA Form')."""
@@ -94,7 +106,7 @@ _SCHOOL = re.compile(
 """'goes to Tuckahoe Middle', 'kids at Cascade High': a school by its short name after a
 preposition (the name must be a proper word, not 'Very High')."""
 _SCHOOL_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9.])(?:(?:P|I|M|J\.?H)\.?S\.?|(?:p|m|j\.?h)\.?s\.?)[ \t]?(?!0)[0-9]{1,3}"
+    r"(?<![A-Za-z0-9.])(?:(?:P|I|M|J\.?H)\.?S\.?|(?:p|m|j\.?h)\.?s\.?)[ \t](?!0)[0-9]{1,3}"
     r"(?![0-9]|[/.:,][0-9]|[ \t]*(?:%|mg|mm|/))"
     r"(?:[ \t]+(?:The[ \t]+|Dr\.[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3}"
     r"(?=[ \t]*(?:\n|$|--|[,.()—–|]|[ \t]{2})))?")
@@ -414,7 +426,10 @@ class _Practices(_Facilities):
                     and key not in FUNCTION_WORDS:
                 spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY,
                                   "facility_acronym", 0.8))
-        employers = _EMPLOYER.finditer(text) if any(w in low for w in _EMPLOYER_NEEDS) else ()
+        employers = list(_EMPLOYER.finditer(text)) if any(w in low for w in _EMPLOYER_NEEDS) \
+            else []
+        if "at work" in low:
+            employers.extend(_AT_WORK.finditer(text))
         for match in employers:
             words = match.group(1).split()
             while words and (fold(words[-1]) in FUNCTION_WORDS or fold(words[-1]) in ("OF", "&")
@@ -459,8 +474,8 @@ class _Practices(_Facilities):
             if _PERFORMANCE_STATUS.search(before):
                 continue  # 'ECOG PS 1'
             prep = bool(_SCHOOL_PREP.search(before))
-            if match.group()[:1].islower() and not prep:
-                continue
+            if (match.group()[:1].islower() or match.group()[:1] != "P") and not prep:
+                continue  # 'MS 2 lesions', 'IS 131' without 'at' or 'School:' before
             if prep or _SCHOOL_NEAR.search(near):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "school",
                                   0.75))
