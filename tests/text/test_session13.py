@@ -42,7 +42,7 @@ def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
     ("my grandmom altagracia is ninty one and she babysits", "altagracia"),
     ("my daugter jazmin dob oct 3 2011 got her first shot", "jazmin"),
     ("my dad ray drives truck for a living", "ray"),
-    ("my 17 y/o dez wants an IUD. can she get it", "dez"),
+    ("my 17 y/o mateo wants a sports physical. can he get it", "mateo"),
     ("My 1 yo santiago has lead 6 and we cook with clay pots", "santiago"),
     ("My 6yo Chidinma has grade 3 reflux of the kidney", "Chidinma"),
     ("My 4 month old JP rolled off the bed.", "JP"),
@@ -106,6 +106,19 @@ def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
      "Desert Willow Country Club"),
     ("Occupation: lecturer, Temasek Polytechnic", "Temasek Polytechnic"),
     ("Local: Coral Bay Resort, room 412", "Coral Bay Resort"),
+    # a city's short name or borough, Dublin's postal districts
+    ("4 younger sibs in 2BR, Bronx; strict family", "Bronx"),
+    ("Hep A series x2 needed for NYC daycare only", "NYC"),
+    ("at Flat 3, 22 Clontarf Road, Dublin 3. She is 93", "Dublin 3"),
+    # given names that are everyday words, capitalized mid-sentence after a word of address
+    ("Routed to G. Hill to call Will.", "Will"),
+    ("this is Will from the Med Center lab, critical value", "Will"),
+    ("My twins Hope and Will were born at 25 weeks.", "Will"),
+    ("SH: married to Will Summers, two kids. Never smoked.", "Will Summers"),
+    # a lower-case surname after a relative's lower-case given name
+    ("my kid rahima begum keeps getting red itchy eyes", "rahima begum"),
+    ("My 1 yo santiago quituisaca has lead 6", "santiago quituisaca"),
+    ("my son james has a fever", "james"),
     # a generic facility name with its town or country after it
     ("He had cholangiocarcinoma at National Cancer Centre Singapore in January.",
      "National Cancer Centre Singapore"),
@@ -133,9 +146,43 @@ def test_session13_identifiers_are_found(scrubber: Scrubber, text: str, value: s
     "Hospital Course: uneventful. Hospital Day 3. Hospital Medicine team.",
     "Attending note: an MS3 is on the team; the student asked about MS 2 lesions.",
     "Mother's helper brought Children's Tylenol; the children's ward was full.",
+    "He signed the Will in 2019 and discussed Advance Directive and Living Will.",
+    "The device is a Boston Scientific pacer; she speaks mostly French. Is there Hope?",
+    # found by an adversarial review of this session's rules
+    "Performance status improved from PS 2 to PS 1 after cycle 3.",
+    "Functional status declined to PS 3; grade 3 fatigue.",
+    "ECOG/PS 1. CTCAE grade 1 fatigue.",
+    "P.S. 3 kids in her class also have strep.",
+    "Echo: MS 2, MR 1+; NYHA class II.",
+    "HE IS 16 YO, GRADE 10 STUDENT.",
+    "History of MS 2 years ago; teacher by profession.",
+    "my 4 yo less hungry lately. Cough is less frequent",
+    "my 6 yo vyvanse dose and my 2 yo honey ok?",
+    "my husband soon realized he was sick. Will follow up soon.",
+    "Video Telehealth visit; Thyroid Cancer Care; Myeloma Hematology/Oncology.",
+    "Interpretation: 1 of 4 criteria met; see criterion #1234 in the AHA guideline.",
 ])
 def test_session13_near_misses_are_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Discussed with Dr. B - she agrees with plan.", "B"),
+    ("Contact: Mr. O - will call back.", "O"),
+    ("He attends MS 51, 7th grade.", "MS 51"),
+    ("Spanish interp #40217 used.", "40217"),
+    ("Interpreter No. 40217 present.", "40217"),
+    ("Translator #40217 present for visit.", "40217"),
+])
+def test_review_findings_are_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_labelled_numbers_stay_linear_on_capitals(scrubber: Scrubber) -> None:
+    """The look-ahead for digits after a label is bounded: 50,000 characters of labels
+    without numbers are scanned once, not once per label (a review found 2.5 s)."""
+    text = ("REGNO " * 8400)[:50000] + "CASE ID " * 3000
+    assert scrubber.find(text) is not None
 
 
 def test_a_signer_and_the_practice_after_a_comma_stay_two_findings(scrubber: Scrubber) -> None:

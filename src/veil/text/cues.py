@@ -191,14 +191,15 @@ _RELATION_NAME = fast_compile(
     r"(?:(?i:little|older|younger|big|baby|"
     r"twin|oldest|youngest|middle|elderly|step|ex)[ \t\-]*)?(?i:" + _FAMILY + r")s?"
     r"(?:[ \t\-]+(?i:in)[ \t\-]+(?i:law))?[ \t]+("
-    + _W + r")(?=[ \t]*(?:[,?!)]|$|[ \t](?i:is|was|has|had|needs?|got|gets|went|goes|can|cant|"
+    + _W + r")(?=(?:[ \t]+[a-z][a-z'’\-]{2,}(?=[ \t]))?[ \t]*(?:[,?!)]|$|[ \t](?i:is|was|has|had|"
+    r"needs?|got|gets|went|goes|can|cant|"
     r"told|asked|called|"
     r"can't|should|will|would|did|does|doesnt|doesn't|didnt|didn't|just|also|keeps|kept|fell|"
     r"says|said|takes|took|started|stopped|turned|turns|wants|tested|woke|lives|lived|"
     r"passed|died|hasnt|hasn't|isnt|isn't|wasnt|wasn't|still|ever|never|already|and|born|"
     r"dob|drives|drove|works|worked|overdosed|fainted|collapsed|broke|hurt|cut|swallowed|ate|"
-    r"developed|complains|complained|vomited|vomits|coughs|coughed|cries|cried|sleeps|slept|"
-    r"[a-z]{3,}(?:ed|es))\b))")
+    r"developed|complains|complained|vomited|vomits|coughs|coughed|cries|cried|sleeps|slept)"
+    r"\b))")
 """'does my sister grace need testing', 'my wife joy is 31 weeks': a relation, a given name
 and what a person does next; the given name may be an everyday word."""
 _MODALS = frozenset({"WILL", "MAY", "CAN", "MIGHT", "MUST", "SHALL", "SHOULD", "WOULD", "COULD",
@@ -207,13 +208,33 @@ _CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[
                         r"[0-9]{1,2}(?=[ \t]+(?i:and|yo|y/o|years?|yrs?|months?|mos?|weeks?|"
                         r"wks?)\b|[ \t]*(?:[,.!?]|$))")
 """'miles is 2 and got a DTaP', ', sunny is 3': a given name opening a clause, then an age."""
+_EVERYDAY_NAME = fast_compile(
+    r"(?<=[a-z,][ \t])([A-Z][a-z]{2,})(?=[ \t]*(?:[.,;!?)]|$)|[ \t]+(?:[A-Z][a-z]+(?![A-Za-z])"
+    r"(?![ \t]+(?:Hospital|Clinic|Center|Centre|Health|Medical|Church|House|Hall|Street|St\b|"
+    r"Road|Rd\b|Avenue|Ave\b|Lane|Drive|Court))|from|and|is|was|were|has|had|said|says|called|"
+    r"calls|who|back|here|wants|asked)\b)")
+_LOWER_NAME_ZIPF = 4.0
+"""A lower-case word after 'my 3 yo' is a given name only when no common word shares it
+('santiago' 3.7; not 'honey' 4.4, 'less' 5.5)."""
+_LOWER_SURNAME = re.compile(r"[ \t]+([a-z][a-z'’\-]{2,})(?![A-Za-z])")
+_NAME_LEAD_WORDS = frozenset({
+    "call", "called", "calling", "tell", "told", "ask", "asked", "with", "and", "to", "by", "for",
+    "thank", "thanks", "is", "was", "meet", "met", "see", "saw", "per", "named", "son", "daughter",
+    "wife", "husband", "brother", "sister", "friend", "grandson", "granddaughter", "nephew",
+    "niece", "cousin", "partner", "boyfriend", "girlfriend", "dad", "mom", "twins", "twin", "&"})
+"""Lower-case words after which a capitalized everyday word is a person ('call Will', 'this is
+Will', 'Hope and Will', 'married to Will Summers', 'her son Will')."""
+_WORD_BEFORE_NAME = re.compile(r"([A-Za-z'’]+),?[ \t]+$")
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z'’\-]+)(?![A-Za-z])")
+_NO_NAME_BEFORE = re.compile(r"(?i:\b(?:the|a|an|this|that|his|her|my|your|our|their|its|in|at|"
+                             r"from|near|of|by|via|per)[ \t]+)$")
 _AGED_CHILD_NAME = fast_compile(
     r"(?i:\b(?:my|our|his|her)[ \t]+(?:(?:[0-9]{1,2}|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[ \t\-]*(?:year|yr|"
-    r"month|mo|week|wk|day)s?[ \t\-]*old|[0-9]{1,2}[ \t]*(?:yo|y/o|y\.o\.|m/o))[ \t]+"
+    r"month|mo|week|wk|day)s?[ \t\-]*old|[0-9]{1,2}[ \t]*(?:yo|y/o|y\.o\.|m/o))[ \t]++"
     r"(?:(?:son|daughter|boy|girl|grandson|granddaughter|"
     r"baby|kid|child|twin|nephew|niece|brother|sister)[ \t]+)?)"
-    r"([A-Z][a-z'’\-]+|[A-Z]{2}(?=[ \t]+[a-z])|(?<=yo |/o )[a-z][a-z'’\-]+)(?![A-Za-z])")
+    r"([A-Z][a-z'’\-]+|[A-Z]{2}(?=[ \t]+[a-z])|[a-z][a-z'’\-]+)(?![A-Za-z])")
 """'My 16-year-old Angel was caught vaping', 'my 5 year old Mason': the capitalized word after
 a child's age is the child's name (an everyday word too: 'Angel', 'Journey')."""
 _FAMILY_WORDS = frozenset(fold(w) for w in _FAMILY.split("|"))
@@ -485,6 +506,7 @@ class CueFinder:
         spans.extend(self._patients(text))
         spans.extend(self._introductions(text))
         spans.extend(self._relation_names(text))
+        spans.extend(self._everyday_given_names(text))
         if " is " in text or "old" in text or "yo" in text or "y/o" in text or "y.o." in text:
             spans.extend(self._child_ages(text))
         spans.extend(self._ages_after_subjects(text))
@@ -595,18 +617,62 @@ class CueFinder:
                               PhiType.NAME, "cue_intro", 0.85))
         return spans
 
+    def _everyday_given_names(self, text: str) -> list[Span]:
+        """A given name that is also an everyday word ('Will', 'Hope', 'Summer'), capitalized in
+        the middle of a sentence after a lower-case word and closing a phrase or followed by a
+        surname or a verb ('call Will.', 'this is Will from the lab', 'Hope and Will were
+        born', 'married to Will Summers'): the capital there is the evidence a word lacks."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _EVERYDAY_NAME.finditer(text):
+            key = fold(match.group(1))
+            if key not in lex.first or key in MONTH_WORDS or lex.is_clinical(key) \
+                    or key in lex.states or not lex.blocks_alone(key):
+                continue  # names no word shares are the other finders'; months are dates
+            if _NO_NAME_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue  # 'the Will', 'in Hope', 'at Grace': a document or a place
+            previous = _WORD_BEFORE_NAME.search(text, max(0, match.start() - 30), match.start())
+            if previous is None or previous.group(1) not in _NAME_LEAD_WORDS:
+                continue  # 'Living Will', 'speaks mostly French', 'Is there Hope?'
+            end = match.end(1)
+            surname = _SURNAME_AFTER.match(text, end)
+            if surname:
+                if fold(surname.group(1)) not in lex.last:
+                    continue  # 'Boston Scientific', 'Liberty Select': a brand
+                end = surname.end(1)  # 'married to Will Summers'
+            spans.append(Span(match.start(1), end, PhiType.NAME, "cue_everyday_name", 0.75))
+        return spans
+
     def _relation_names(self, text: str) -> list[Span]:
         spans: list[Span] = []
         for match in _RELATION_NAME.finditer(text):
             key = fold(match.group(1))
+            unknown = not words.is_english(key) and words.zipf(key) < _RARE \
+                and not self.lexicon.is_clinical(key)
             if key in _MODALS or self._blocked(key) or not (
                     key in self.lexicon.first
-                    or (match.group(1)[:1].isupper() and (self._name_like(key) or (
-                        not words.is_english(key) and words.zipf(key) < _RARE
-                        and not self.lexicon.is_clinical(key))))):
-                continue  # a given name, or a capitalized word no dictionary knows ('Chidi')
-            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_relation", 0.85))
+                    or (match.group(1)[:1].isupper() and (self._name_like(key) or unknown))
+                    or (unknown and len(key) > 3 and words.zipf(key) < 1.0
+                        and words.pronounceable(key))):
+                continue  # a given name, or a word no dictionary knows ('Chidi', 'rahima')
+            spans.append(Span(match.start(1), self._lower_surname_end(text, match.end(1)),
+                              PhiType.NAME, "cue_relation", 0.85))
         return spans
+
+    def _lower_surname_end(self, text: str, end: int) -> int:
+        """Where a given name typed in lower case ends with its surname ('my kid rahima
+        begum', 'my 1 yo santiago quituisaca'): one more lower-case word that no dictionary
+        or clinical list holds; else `end`."""
+        if not text[end - 1:end].islower():
+            return end
+        after = _LOWER_SURNAME.match(text, end)
+        if after is None:
+            return end
+        key = fold(after.group(1))
+        if self.lexicon.is_clinical(key) or key in FUNCTION_WORDS or words.zipf(key) >= _RARE \
+                or (words.is_english(key) and key not in self.lexicon.last):
+            return end
+        return after.end(1)
 
     def _user_names(self, text: str) -> list[Span]:
         """Login names after a word of authorship (see `_USER_NAME`)."""
@@ -681,10 +747,11 @@ class CueFinder:
             if key in FUNCTION_WORDS or self.lexicon.is_clinical(key) or key in _FAMILY_WORDS \
                     or key in _MODALS or key in ("SHE", "HE", "WHO", "HAS", "IS", "WAS"):
                 continue
-            if match.group(1)[:1].islower() and not (key in self.lexicon.first or (
-                    not words.is_english(key) and words.zipf(key) < _RARE)):
-                continue  # 'my 17 y/o dez', not 'my 3 yo has a fever'
-            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_child_name", 0.8))
+            if match.group(1)[:1].islower() and not (
+                    key in self.lexicon.first and words.zipf(key) < _LOWER_NAME_ZIPF):
+                continue  # 'my 1 yo santiago', not 'my 3 yo less hungry', 'my 6 yo vyvanse'
+            spans.append(Span(match.start(1), self._lower_surname_end(text, match.end(1)),
+                              PhiType.NAME, "cue_child_name", 0.8))
         if " is " not in text:
             return spans
         for match in _CHILD_AGE.finditer(text):

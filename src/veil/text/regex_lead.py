@@ -179,7 +179,9 @@ class LedRegex:
 class FastRegex:
     """A compiled pattern whose `finditer` and `search` skip to the pattern's first
     characters (the led form) and return the plain pattern's own match objects, so callers
-    see exactly what `re` gives them; patterns without a first-character class run plain."""
+    see the spans and groups `re` gives them (only a match's `.pos` differs: it is where the
+    match starts, not where the search did); patterns without a first-character class run
+    plain."""
 
     __slots__ = ("_led", "plain")
 

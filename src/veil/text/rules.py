@@ -674,7 +674,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"hugs[ \t]+tag|donor|histo(?:logy)?|cyto(?:logy)?|biopsy|specimen|block|slide|"
           r"hosp(?:ital)?\.?|chart|file|folio|case|(?:facility[ \t]+)?resident|enrol+ment|"
           r"registration|reg\.?)[ \t]*+(?:#|no\.?|number|id)[ \t]*+(?:(?:is|was)[ \t]++)?:?"
-          r"[ \t]*+)((?=[A-Z0-9/ \-]*[0-9]{3})(?:[A-Z]{1,6}(?:[\-/]|[ ](?=[0-9])|(?=[0-9]))){0,3}"
+          r"[ \t]*+)((?=[A-Z0-9/ \-]{0,40}[0-9]{3})"
+          r"(?:[A-Z]{1,6}(?:[\-/]|[ ](?=[0-9])|(?=[0-9]))){0,3}"
           r"[0-9]"
           r"(?:[0-9A-Z]|[\-/][0-9A-Z]|[ ](?=[0-9]+-))*+)(?![A-Za-z0-9])", 0.8, group=1),
         # 'Chart 04471', 'Last4 4409'
@@ -705,6 +706,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_the_nth_closing", PhiType.DATE, r"(?:(?i:\b(?:on|of|mean|since|until|till|by|"
           r"before|after|from)[ \t]+)|\([ \t]*+)((?i:the)[ \t]++(?:[1-9]|[12][0-9]|3[01])"
           r"(?i:st|nd|rd|th))(?=[ \t]*+(?:[).,;!?]|$))", 0.8, group=1),
+        # 'needed for NYC daycare', 'in the Bronx', 'Beaumont Road, Dublin 9': a city's short
+        # name or borough that nothing else reads as a town, a Dublin postal district
+        r("city_short_name", PhiType.CITY, r"(?<![A-Za-z0-9])(?:NYC|N\.Y\.C\.|Bronx|BRONX|"
+          r"Dublin[ \t]++(?:[1-9]|1[0-9]|2[0-4]|6W)|DUBLIN[ \t]++(?:[1-9]|1[0-9]|2[0-4]|6W))"
+          r"(?![A-Za-z0-9])", 0.85),
         r("item_labelled_code", PhiType.ID, r"(?i:\b(?:(?:locker|cubby|envelope|property|"
           r"belongings|valuables|airbill|waybill|air[ \t]+waybill|shipment|parcel|package|box|"
           r"kit|voucher|receipt|ticket|placard|wristband|tag)[ \t]*+(?:#|no\.?|number|id)?"
@@ -747,8 +753,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"([0-9][0-9\-]{2,12}[0-9])(?![0-9])", 0.8, group=1),
         # 'Mandarin interpreter Mr. Huang (#40217)', 'interpreter (iPad, Fabienne #11082)': the
         # interpreter's number later on the same line
-        r("interpreter_number_later", PhiType.ID, r"(?i:\binterpret(?:er|ers|ing|ation)\b)"
-          r"[^\n#]{0,50}?#[ \t]*+([0-9]{4,8})(?![0-9])", 0.8, group=1),
+        r("interpreter_number_later", PhiType.ID, r"(?i:\b(?:interpret(?:er|ers|or|ing)|interp|"
+          r"translator)\b)[^\n#]{0,80}?(?:#|\b(?i:no\.?|number|id)[ \t]*+:?)[ \t]*+([0-9]{4,8})"
+          r"(?![0-9])", 0.8, group=1),
         r("aircraft_tail", PhiType.ID, r"(?i:\btail(?:[ \t]++(?:number|no\.?|#))?[ \t]*+:?[ \t]*+)"
           r"(N[1-9](?:[0-9]{1,4}[A-Z]{0,2}|[A-Z]{1,2}))(?![A-Za-z0-9])", 0.8, group=1),
         # 'I'll be a hundred in the spring', 'almost a hundred': the age itself, not a count
@@ -1713,7 +1720,7 @@ GATES: dict[str, re.Pattern[str]] = {
 }
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
-NEEDS["interpreter_number_later"] = ("interpret",)
+NEEDS["interpreter_number_later"] = ("interp", "translator")
 NEEDS["aircraft_tail"] = ("tail",)
 NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",
                          "calls him", "calls her", "calls them")
@@ -1738,6 +1745,7 @@ NEEDS["age_after_age_word"] = ("age",)
 NEEDS["date_day_mon_hyphen"] = ("-jan", "-feb", "-mar", "-apr", "-may", "-jun", "-jul", "-aug",
                                "-sep", "-oct", "-nov", "-dec")
 NEEDS["date_the_nth_closing"] = ("st", "nd", "rd", "th")
+NEEDS["city_short_name"] = ("nyc", "n.y.c", "bronx", "dublin")
 NEEDS["password"] = ("password", "passcode", "pass", "code word", "safe word", "secret word")
 NEEDS["ups_tracking"] = ("1z",)
 NEEDS["numero_sign"] = ("n°", "nº", "no°", "noº", "no.°")

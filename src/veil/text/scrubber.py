@@ -156,7 +156,8 @@ number: the OCR reading leaves it (and a text with no other damage is not read a
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
                        "cue_role_initial",
-                       "cue_typist", "cue_initials", "named_org", "world_city_ended"})
+                       "cue_typist", "cue_initials", "named_org", "world_city_ended",
+                       "cue_everyday_name"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words, 'moved to Glasgow.'
 ending its clause after a travel word): never vetoed as a term."""
@@ -178,7 +179,9 @@ _TITLE_BEFORE = fast_compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof|doctor)\.?\s*$
 
 
 _BLOOD_TYPE = re.compile(r"A|B|AB|O")
-_BLOOD_SIGN_AFTER = re.compile(r"[ \t]*(?:[+\-\u2212]|(?i:pos|neg|positive|negative|rh)\b)")
+_BLOOD_SIGN_AFTER = re.compile(r"(?:[+\u2212]|-(?![ \t\-])|"
+                               r"[ \t]*(?i:pos|neg|positive|negative|rh)\b)")
+_TITLE_JUST_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof)\.?)[ \t]+$")
 """A blood group letter and its sign ('O+', 'A neg') after a relation word is no initial."""
 
 
@@ -625,7 +628,8 @@ class Scrubber:
         if span.type in _CODE_TYPES and _REGISTRY_CODE.fullmatch(text, span.start, span.end):
             return True  # 'NCT05338970': a trial's registry number, not a person's
         if span.type is PhiType.NAME and _BLOOD_TYPE.fullmatch(text, span.start, span.end) \
-                and _BLOOD_SIGN_AFTER.match(text, span.end):
+                and _BLOOD_SIGN_AFTER.match(text, span.end) \
+                and not _TITLE_JUST_BEFORE.search(text, max(0, span.start - 8), span.start):
             return True  # 'mother O+', 'baby is A neg': a blood group, not an initial
         if span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY, PhiType.ID):
             return False

@@ -113,8 +113,10 @@ _SCHOOL_NUMBER = re.compile(
 """'at PS 24', 'School: IS 131 Dr. Sun Yat Sen', 'PS 48 William Wordsworth': a New York City
 public school by its number, with a school word near (`_SCHOOL_NEAR`) or 'at'/'to' before;
 lower case ('ps 161') only after 'at'/'to'."""
-_SCHOOL_NEAR = re.compile(r"(?i:school|nurse|grade|class|student|teacher|principal|"
-                          r"kindergarten|pre-?k|pta|guidance|classroom|osis)")
+_SCHOOL_NEAR = re.compile(r"(?i:school|student|teacher|principal|kindergarten|pre-?k|pta|"
+                          r"guidance|classroom|osis|homeroom)")
+_NOT_SCHOOL_NEAR = re.compile(r"(?i:ecog|karnofsky|kps|performance|zubrod|chemo|cycle|ctcae|"
+                              r"toxicity|fatigue|neuropathy|nyha|echo|lesion)")
 _SCHOOL_PREP = re.compile(r"(?i:\b(?:at|to|from|attends|attending|attended)[ \t]+|school[ \t]*"
                           r":?[ \t]*|\()$")
 _PERFORMANCE_STATUS = re.compile(r"(?i:ecog|who|zubrod|performance[ \t]+status)[ \t:]*$")
@@ -128,7 +130,7 @@ _SPECIALTY_FACILITY = re.compile(
     r"Hematology(?:[ \t]*(?:&|and|/)[ \t]*Oncology)?|Cancer[ \t]+Care|Infusion[ \t]+Services?|"
     r"Cardiovascular[ \t]+Services?|Family[ \t]+Doctors|Pediatric[ \t]+Care|Pediatrics|"
     r"Genetics[ \t]+Program|Hearing[ \t]*(?:&|and)[ \t]*Balance|Rehab(?:ilitation)?[ \t]*"
-    r"(?:&|and)[ \t]*Sports[ \t]+Medicine|Birth[ \t]+(?:House|Cent(?:er|re))|Telehealth|"
+    r"(?:&|and)[ \t]*Sports[ \t]+Medicine|Birth[ \t]+(?:House|Cent(?:er|re))|"
     r"Allergy[ \t]*(?:&|and)[ \t]*Asthma|Spine[ \t]*(?:&|and)[ \t]*Pain|"
     r"Gastroenterology|Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|"
     r"Nephrology|Podiatry|Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
@@ -148,6 +150,12 @@ _SPECIALTY_FACILITY = re.compile(
 """'Valley Cardiology', 'Bryan Heart', 'Sunrise Hospice': a practice or agency named by a proper
 word before a specialty or service word (the words before must name, not describe); the
 specialty word is found first (a fast scan), then `_NAMING_WORDS` before it."""
+_WEAK_HEAD = re.compile(
+    r"(?i:Hematology.*|Cancer[ \t]+Care|Infusion[ \t]+Services?|Cardiovascular[ \t]+Services?|"
+    r"Family[ \t]+Doctors|Pediatric[ \t]+Care|Pediatrics|Genetics[ \t]+Program|Hearing.*|"
+    r"Rehab.*|Birth.*|Allergy.*|Spine.*)")
+"""Kinds of care a department is named by as often as a practice: one naming word before them
+must be a proper word ('Ponsonby Family Doctors'; not 'Thyroid Cancer Care')."""
 _NAMING_WORDS = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]++"
                            r"(?:[ \t]+[A-Z][A-Za-z'’\-]++){0,2})"
                            r"[ \t]+$")
@@ -279,6 +287,9 @@ class _Practices(_Facilities):
                     break
             if kept == described:
                 continue
+            if _WEAK_HEAD.fullmatch(special.group()) and described - kept < 2 \
+                    and not self._proper(keys[kept]):
+                continue  # 'Thyroid Cancer Care', 'Myeloma Hematology/Oncology': a service
             while kept < described - 1 and is_english(keys[kept]) \
                     and self._naming(keys[kept + 1]) and (
                     match.start(1) + words[kept].start() == 0
@@ -476,6 +487,8 @@ class _Practices(_Facilities):
             prep = bool(_SCHOOL_PREP.search(before))
             if (match.group()[:1].islower() or match.group()[:1] != "P") and not prep:
                 continue  # 'MS 2 lesions', 'IS 131' without 'at' or 'School:' before
+            if _NOT_SCHOOL_NEAR.search(near) or match.group().startswith("P.S. "):
+                continue  # 'PS 2 (ECOG)', 'P.S. 3 kids in her class'
             if prep or _SCHOOL_NEAR.search(near):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "school",
                                   0.75))
