@@ -637,7 +637,9 @@ class CueFinder:
             end = match.end(1)
             surname = _SURNAME_AFTER.match(text, end)
             if surname:
-                if fold(surname.group(1)) not in lex.last:
+                last = fold(surname.group(1))
+                if last not in lex.last or last in _GENERIC or last in _SERVICES \
+                        or lex.is_clinical(last):
                     continue  # 'Boston Scientific', 'Liberty Select': a brand
                 end = surname.end(1)  # 'married to Will Summers'
             spans.append(Span(match.start(1), end, PhiType.NAME, "cue_everyday_name", 0.75))
