@@ -119,6 +119,15 @@ def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
     ("my kid rahima begum keeps getting red itchy eyes", "rahima begum"),
     ("My 1 yo santiago quituisaca has lead 6", "santiago quituisaca"),
     ("my son james has a fever", "james"),
+    # Irish Eircodes after a county or town, roads by number, a bare street after a number
+    ("Ballincollig\nCo. Cork  P31 YX82\nTel: 021 487 3390", "P31 YX82"),
+    ("Newcastle Road, Galway, H91 YR71\nTel: +353 91 524222", "H91 YR71"),
+    ("a mailbox and a pine tree on FM 2493 near Flint.", "FM 2493"),
+    ("daughter (lives 2 mi away on Rd 3400) -- home health", "Rd 3400"),
+    ("removed warfarin bottles from the house (307 N Main); her phone", "307 N Main"),
+    # holidays with a time of day, the first day of a Spanish range
+    ("2 a.m., 12/25/2024 (Christmas morning)", "Christmas morning"),
+    ("del 10 al 31 de agosto para visitar a su hija", "10 al 31 de agosto"),
     # a generic facility name with its town or country after it
     ("He had cholangiocarcinoma at National Cancer Centre Singapore in January.",
      "National Cancer Centre Singapore"),
@@ -161,6 +170,8 @@ def test_session13_identifiers_are_found(scrubber: Scrubber, text: str, value: s
     "my husband soon realized he was sick. Will follow up soon.",
     "Video Telehealth visit; Thyroid Cancer Care; Myeloma Hematology/Oncology.",
     "Interpretation: 1 of 4 criteria met; see criterion #1234 in the AHA guideline.",
+    "gave 2 S Tylenol.",
+    "gave SR 3 mg and on US 2 weeks of therapy",
 ])
 def test_session13_near_misses_are_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text

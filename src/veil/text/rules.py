@@ -46,8 +46,10 @@ _WEEKDAY = (r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 _WEEKDAY_FULL = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
-_HOLIDAY = (r"(?i:christmas(?:\s+(?:day|eve))?|new\s+year'?s(?:\s+(?:day|eve))?|thanksgiving"
-            r"(?:\s+day)?|easter(?:\s+sunday)?|halloween|independence\s+day|memorial\s+day|"
+_HOLIDAY = (r"(?i:christmas(?:\s+(?:day|eve))?(?:\s+(?:morning|night|evening|afternoon))?|"
+            r"new\s+year'?s(?:\s+(?:day|eve))?|thanksgiving"
+            r"(?:\s+day)?(?:\s+(?:morning|night|evening|afternoon))?|easter(?:\s+sunday)?|"
+            r"halloween|independence\s+day|memorial\s+day|"
             r"labou?r\s+day|valentine'?s\s+day|veterans\s+day|mother'?s\s+day|father'?s\s+day|"
             r"fourth\s+of\s+july|4th\s+of\s+july)")
 _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
@@ -654,6 +656,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|"
           r"Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)(?![A-Za-z])",
           0.85),
+        # 'Co. Cork  P31 YX82', 'Newcastle Road, Galway, H91 YR71': an Irish Eircode after a
+        # county, 'Dublin', 'Ireland' or 'Eircode' on the same line
+        r("eircode", PhiType.ZIP, r"(?:(?i:\bco\.|\bcounty\b|\beircode\b|\bireland\b)|"
+          r"\b(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|Fermanagh|"
+          r"Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|"
+          r"Monaghan|Offaly|Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|"
+          r"Wicklow)\b)[^\n]{0,30}?(?<![A-Za-z0-9])((?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)[ ]?"
+          r"(?=[0-9AC-FHKNPRTV-Y]{0,3}[0-9])(?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])"
+          r"[0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z0-9])", 0.85, group=1),
         # 'MCRN 018823' (Ireland), 'MSP 28814' (British Columbia): a clinician's registration
         r("registration_number", PhiType.LICENSE, r"(?<![A-Za-z])(?:MCRN|IMC|MSP|AACP|GMC|NMC|"
           r"AHPRA|CPSO|CPSBC)[ \t]*+(?:(?i:no)\.?|#)?[ \t]*+:?[ \t]*+([0-9]{4,8})(?![0-9])", 0.8,
@@ -1132,10 +1143,20 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Highway|Hwy\.?|Pike|Parkway|Pkwy\.?|Turnpike|Expressway)(?![A-Za-z])(?:[ \t]+(?:North|"
           r"South|East|West)(?![A-Za-z])(?![ \t]+of\b))?|(?:Old[ \t]+)?"
           r"(?:Highway|Hwy|Route|Rte|County[ \t]+(?:Road|Rd)|State[ \t]+(?:Road|Route|Hwy)|"
-          r"Interstate)[ \t\-]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|(?:US|U\.S\.|SR|CR|FM)[ \t\-]*"
-          r"[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])(?![ \t]+(?:[a-z]|[0-9]))|I-[ \t]?"
+          r"Interstate)[ \t\-]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|(?:US|U\.S\.|SR|CR|FM|RM|Rd)[ \t\-]*"
+          r"[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])(?![ \t]+(?!(?:near|outside|by|past|between|and|north|"
+          r"south|east|west|at|in|where|toward|towards)\b)(?:[a-z]|[0-9]))|I-[ \t]?"
           r"[0-9]{1,3}(?![0-9])(?![ \t]*(?i:therapy|uptake|scan|mibg|ablation|treatment|dose)))",
           0.8, group=1),
+        # 'the house (307 N Main);': a house number, a direction and a street's bare name
+        r("street_direction_name", PhiType.ADDRESS, r"(?<![0-9A-Za-z/.\-])[1-9][0-9]{1,5}[ \t]+"
+          r"(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+(?!(?:Tower|Wing|Unit|Ward|Pavilion|Campus|"
+          r"Building|Bldg|Clinic|Hall|Floor|Side)\b)[A-Z][a-z]{2,}"
+          r"(?=[ \t]*(?:[);,]|\.(?:[ \t]|$)|$))", 0.8),
+        # 'del 10 al 31 de agosto': the first day of a Spanish range (the second is a date)
+        r("date_spanish_range", PhiType.DATE, r"(?i:\bdel?[ \t]+)((?:[1-9]|[12][0-9]|3[01])[ \t]+"
+          r"al)(?=[ \t]+(?:[1-9]|[12][0-9]|3[01])[ \t]+de[ \t]+(?i:" + _ROMANCE_MONTHS + r"))",
+          0.85, group=1),
         r("mile_marker", PhiType.ADDRESS, r"(?:\b(?i:exit|mile[ \t]+marker|mile[ \t]+post|"
           r"milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?\b|\bMM[ \t]*[0-9]{1,4}(?=[ \t]+(?:on|of|off)"
           r"[ \t]))(?:[ \t]+(?:on|of|off)[ \t]+(?:I-?[ \t]?[0-9]{1,3}|(?:US|Hwy|Highway|Route|Rte|"
@@ -1726,6 +1747,10 @@ NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "cal
                          "calls him", "calls her", "calls them")
 NEEDS["phone_extension"] = ("ext",)
 NEEDS["county_ireland"] = ("co.", "county")
+NEEDS["date_spanish_range"] = (" al ",)
+GATES["street_direction_name"] = re.compile(r"[0-9] +(?:n|s|e|w|ne|nw|se|sw)\.? +[a-z]{3}")
+GATES["eircode"] = re.compile(r"(?<![a-z0-9])(?:[ac-fhknprtv-y][0-9]{2}|d6w) ?[0-9ac-fhknprtv-y]{4}"
+                              r"(?![a-z0-9])")
 NEEDS["registration_number"] = ("mcrn", "imc", "msp", "aacp", "gmc", "nmc", "ahpra", "cpso",
                                 "cpsbc")
 NEEDS["short_labelled_number"] = ("#", "no")
