@@ -128,6 +128,10 @@ def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
     # holidays with a time of day, the first day of a Spanish range
     ("2 a.m., 12/25/2024 (Christmas morning)", "Christmas morning"),
     ("del 10 al 31 de agosto para visitar a su hija", "10 al 31 de agosto"),
+    # month/days in a dated note after a clock time, a parenthesis, or before 'in' + a word
+    ("Date: 03/08/2025\nFollow-up: RN arrived 0044 3/9. See visit note.", "3/9"),
+    ("Date: 03/08/2025\nTdap given 7/22 in pregnancy. Flu vaccine given.", "7/22"),
+    ("Date: 03/08/2025\nReferred (Harlem Hospital Pediatrics) 1/8; asthma clinic", "1/8"),
     # a generic facility name with its town or country after it
     ("He had cholangiocarcinoma at National Cancer Centre Singapore in January.",
      "National Cancer Centre Singapore"),
@@ -209,3 +213,8 @@ def test_a_department_after_a_hospital_and_its_town_is_no_name(scrubber: Scrubbe
     found = _found(scrubber, text)
     assert any(value.startswith("St. Vincent's Hospital Melbourne") and kind is PhiType.FACILITY
                for value, kind in found)
+
+
+def test_fractions_in_a_dated_note_stay(scrubber: Scrubber) -> None:
+    text = "Date: 03/08/2025\nWound 3/4 in length. At 1430 4/5 of the staff. Strength 4/5 in LUE."
+    assert [value for value, _kind in _found(scrubber, text)] == ["03/08/2025"]

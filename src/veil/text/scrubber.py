@@ -303,7 +303,8 @@ _BARE_DAY = fast_compile(
     r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])(?![0-9/]|[.,][0-9])"
     r"(?![ \t]*(?i:%|strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of\b|tabs?\b|tablets?|"
     r"caps?\b|cups?|nodes?|cores?|positive|negative|pos\b|neg\b|points?|ratio|dilution|"
-    r"titer|in\b|mm|cm|mg|ml|mcg|units?|x\b|times|sets|reps|sessions|visits|doses|cycles|"
+    r"titer|in\b(?![ \t]+(?!length|diameter|width|depth|size|long|wide|deep)[a-z]{3,})|mm|cm|"
+    r"mg|ml|mcg|units?|x\b|times|sets|reps|sessions|visits|doses|cycles|"
     r"days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|scale|score|bilateral|throughout|"
     r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?))"
     r"(?![ \t]+[A-Za-z\-]+[ \t]+(?i:murmur|strength|pain|reflexes|rub|gallop))")
@@ -376,7 +377,8 @@ public, and the same for every participant."""
 _TEST_BEFORE = re.compile(_TESTS + r"$")
 _SAME_SCALE = re.compile(r"[0-9]/[0-9]")
 """A fraction shortly before a month/day: when it has the same denominator, both are scores."""
-_WORD_BEFORE_DAY = re.compile(r"(?<![0-9/])(?i:[a-z][a-z'’\-]*[a-z]|[A-Z]{2,})[ \t]*:?[ \t]+$")
+_WORD_BEFORE_DAY = re.compile(r"(?:(?<![0-9/])(?i:[a-z][a-z'’\-]*[a-z]|[A-Z]{2,})[)\]]?[ \t]*:?|"
+                              r"(?<![0-9/:.])(?:[01][0-9]|2[0-3]):?[0-5][0-9])[ \t]+$")
 """In a dated note, a word right before a month/day ('recheck level 12/5', 'PEG 12/4',
 'DISCONTINUED 12/5'): a day of that event, unless a score's label (`_SCORE_BEFORE`) or a
 fraction's word after (`_BARE_DAY`) says otherwise."""
