@@ -213,6 +213,11 @@ _EVERYDAY_NAME = fast_compile(
     r"(?![ \t]+(?:Hospital|Clinic|Center|Centre|Health|Medical|Church|House|Hall|Street|St\b|"
     r"Road|Rd\b|Avenue|Ave\b|Lane|Drive|Court))|from|and|is|was|were|has|had|said|says|called|"
     r"calls|who|back|here|wants|asked)\b)")
+_NICKNAMED = re.compile(
+    r"(?<![A-Za-z'’])(?:[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?[ \t]+[\"“][ \t]*[A-Z][a-z'’\-]+"
+    r"[ \t]*[\"”][ ][A-Z][a-zA-Z'’]+(?:[\- ][A-Z][a-zA-Z'’]+){0,2}|"
+    r"[A-Z]{2,}(?:-[A-Z]{2,})?,[ \t]*"
+    r"[A-Z]{2,}[ \t]+[\"“][A-Z]{2,}[\"”])(?![A-Za-z])")
 _LOWER_NAME_ZIPF = 4.0
 """A lower-case word after 'my 3 yo' is a given name only when no common word shares it
 ('santiago' 3.7; not 'honey' 4.4, 'less' 5.5)."""
@@ -507,6 +512,7 @@ class CueFinder:
         spans.extend(self._introductions(text))
         spans.extend(self._relation_names(text))
         spans.extend(self._everyday_given_names(text))
+        spans.extend(self._nicknamed_names(text))
         if " is " in text or "old" in text or "yo" in text or "y/o" in text or "y.o." in text:
             spans.extend(self._child_ages(text))
         spans.extend(self._ages_after_subjects(text))
@@ -617,6 +623,22 @@ class CueFinder:
                               PhiType.NAME, "cue_intro", 0.85))
         return spans
 
+    def _nicknamed_names(self, text: str) -> list[Span]:
+        """A given name, a quoted nickname and a surname ('Ernest "Ernie" Bonnet', 'Terrence
+        "Tee" Baker'), or a surname, a given name and a quoted nickname in capitals
+        ('ABERNATHY, BERNARD "BUD"'): the nickname in quotes marks a person whatever the
+        words mean."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for match in _NICKNAMED.finditer(text) if ("\"" in text or "“" in text) else ():
+            keys = [fold(w) for w in re.findall(r"[A-Za-z'’\-]+", match.group())]
+            if any(k in FUNCTION_WORDS or k in _GENERIC or k in _SERVICES or k in MONTH_WORDS
+                   or (lex.is_clinical(k) and k not in lex.last and k not in lex.first)
+                   for k in keys):
+                continue  # ('Baker', 'Bonnet' are clinical words and surnames)
+            spans.append(Span(match.start(), match.end(), PhiType.NAME, "cue_nicknamed", 0.85))
+        return spans
+
     def _everyday_given_names(self, text: str) -> list[Span]:
         """A given name that is also an everyday word ('Will', 'Hope', 'Summer'), capitalized in
         the middle of a sentence after a lower-case word and closing a phrase or followed by a
@@ -627,7 +649,8 @@ class CueFinder:
         for match in _EVERYDAY_NAME.finditer(text):
             key = fold(match.group(1))
             if key not in lex.first or key in MONTH_WORDS or lex.is_clinical(key) \
-                    or key in lex.states or not lex.blocks_alone(key):
+                    or key in lex.states or not lex.blocks_alone(key) or key in _FAMILY_WORDS \
+                    or key in lex.titles:
                 continue  # names no word shares are the other finders'; months are dates
             if _NO_NAME_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                 continue  # 'the Will', 'in Hope', 'at Grace': a document or a place

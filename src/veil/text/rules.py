@@ -1157,6 +1157,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_spanish_range", PhiType.DATE, r"(?i:\bdel?[ \t]+)((?:[1-9]|[12][0-9]|3[01])[ \t]+"
           r"al)(?=[ \t]+(?:[1-9]|[12][0-9]|3[01])[ \t]+de[ \t]+(?i:" + _ROMANCE_MONTHS + r"))",
           0.85, group=1),
+        # '(great-grandmother, ninety-two -- mother asks', 'DOB June 30, 1933  (ninety-one)',
+        # '| Cholangiocarcinoma, ninety-one |': an age over 89 in words, set off on both sides
+        r("age_words_set_off", PhiType.AGE, r"(?:(?<=[(|])|(?<=[(|][ \t])|(?<=,[ \t])(?="
+          + _AGE_WORDS + r"[ \t]*\|)|(?i:\b(?:great-)*(?:grand)?(?:mother|father|mom|dad|ma|pa|mum|"
+          r"daughter|son|aunt|uncle|husband|wife|sister|brother|patient|pt|resident|widow|"
+          r"widower)),[ \t]+)("
+          + _AGE_WORDS + r")(?=[ \t]*(?:[,)|;]|--|—|–))", 0.8, group=1),
         r("mile_marker", PhiType.ADDRESS, r"(?:\b(?i:exit|mile[ \t]+marker|mile[ \t]+post|"
           r"milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?\b|\bMM[ \t]*[0-9]{1,4}(?=[ \t]+(?:on|of|off)"
           r"[ \t]))(?:[ \t]+(?:on|of|off)[ \t]+(?:I-?[ \t]?[0-9]{1,3}|(?:US|Hwy|Highway|Route|Rte|"
@@ -1747,6 +1754,7 @@ NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "cal
                          "calls him", "calls her", "calls them")
 NEEDS["phone_extension"] = ("ext",)
 NEEDS["county_ireland"] = ("co.", "county")
+NEEDS["age_words_set_off"] = ("ninety", "ninty", "nintey", "hundred")
 NEEDS["date_spanish_range"] = (" al ",)
 GATES["street_direction_name"] = re.compile(r"[0-9] +(?:n|s|e|w|ne|nw|se|sw)\.? +[a-z]{3}")
 GATES["eircode"] = re.compile(r"(?<![a-z0-9])(?:[ac-fhknprtv-y][0-9]{2}|d6w) ?[0-9ac-fhknprtv-y]{4}"

@@ -164,6 +164,13 @@ def subject_line_ends(text: str, ends: set[int]) -> set[int]:
     return ends
 
 
+_ROLE_LABEL = re.compile(r"[a-z]*(?:ologist|ographer|ician|specialist)|analyst|manager|mgr|"
+                         r"caller|assistant|officer|agent|student|coordinator|aide|attendant|"
+                         r"worker|caregiver|counsel+or")
+"""A label naming a person's role by its ending ('Cytotechnologist:', 'Analyst:', 'Case mgr:',
+'Caller:', 'Student:'): the capitalized words after its colon are that person's name."""
+
+
 def _label_ends(text: str, ends: set[int]) -> set[int]:
     """Add where a label's mark ends (past blanks and the punctuation that may follow) to
     the context ends of `_STRONG_BEFORE_ALL`."""
@@ -177,7 +184,8 @@ def _label_ends(text: str, ends: set[int]) -> set[int]:
             if " ".join(words[-size:]) in _LABELS:
                 break
         else:
-            continue
+            if not (words and _ROLE_LABEL.fullmatch(words[-1])):
+                continue
         end = mark.end()
         blank = _SPACES.match(text, end)
         end = blank.end() if blank else end
