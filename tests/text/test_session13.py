@@ -145,6 +145,11 @@ def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
     # universities by short name
     ("First-year at Penn State, from Lima.", "Penn State"),
     ("My son's student ID at UT Austin is kjm4482", "UT Austin"),
+    # officers' badge numbers, court case numbers, a street after a direction before a word
+    ("Officers: P.O. Aisha Rahman #17842, P.O. Michael Brzezinski #9021", "9021"),
+    ("escort (Ofc. Kowalczyk, star 11873)", "11873"),
+    ("Respondent\nCase No. 2025 COMH 000418", "2025 COMH 000418"),
+    ("Is it legal for a landlord at 3340 W Diversey to put stuff on the curb", "3340 W Diversey"),
     # a generic facility name with its town or country after it
     ("He had cholangiocarcinoma at National Cancer Centre Singapore in January.",
      "National Cancer Centre Singapore"),
@@ -192,6 +197,7 @@ def test_session13_identifiers_are_found(scrubber: Scrubber, text: str, value: s
     "Rate controlled at ninety. Sat ninety, on 2L; took a hundred, then stopped.",
     'The "Stop the Bleed" Course; Patient "Refused" Treatment; Grade "Severe" Pain.',
     "Specialist: Cardiology. Coordinator: pending.",
+    "He had 2 officers and 12 S doses; case # 2 pending",
 ])
 def test_session13_near_misses_are_kept(scrubber: Scrubber, text: str) -> None:
     assert scrubber.scrub(text) == text

@@ -685,11 +685,17 @@ def _rules() -> tuple[PatternRule, ...]:
           r"hugs[ \t]+tag|donor|histo(?:logy)?|cyto(?:logy)?|biopsy|specimen|block|slide|"
           r"hosp(?:ital)?\.?|chart|file|folio|case|(?:facility[ \t]+)?resident|enrol+ment|"
           r"registration|reg\.?)[ \t]*+(?:#|no\.?|number|id)[ \t]*+(?:(?:is|was)[ \t]++)?:?"
-          r"[ \t]*+)((?=[A-Z0-9/ \-]{0,40}[0-9]{3})"
+          r"[ \t]*+)((?:19|20)[0-9]{2}[ \-][A-Z]{1,5}[ \-][0-9]{3,8}(?![A-Za-z0-9])|"
+          r"(?=[A-Z0-9/ \-]{0,40}[0-9]{3})"
           r"(?:[A-Z]{1,6}(?:[\-/]|[ ](?=[0-9])|(?=[0-9]))){0,3}"
           r"[0-9]"
           r"(?:[0-9A-Z]|[\-/][0-9A-Z]|[ ](?=[0-9]+-))*+)(?![A-Za-z0-9])", 0.8, group=1),
         # 'Chart 04471', 'Last4 4409'
+        # 'P.O. Aisha Rahman #17842', 'Ofc. Kowalczyk, star 11873': an officer's badge number
+        r("officer_badge", PhiType.ID, r"(?:\b(?:[Oo]fficers?|[Oo]fc|OFC|P\.O\.|[Ss]gt|SGT|[Dd]et|"
+          r"DET|[Dd]eputy|DEPUTY|[Tt]rooper|TROOPER|[Cc]pl|CPL)\.?[ \t]+[A-Z][A-Za-z'’\-]*"
+          r"(?:[ \t]+[A-Z][A-Za-z'’\-]*){0,2},?[ \t]*(?:#|(?i:star|badge)[ \t]*#?)[ \t]*)"
+          r"([0-9]{3,6})(?![0-9])", 0.85, group=1),
         r("chart_number", PhiType.MRN, r"\b(?:Chart|CHART|chart)[ \t]++([0-9]{4,10})(?![0-9])",
           0.8, group=1),
         r("ssn_last4_label", PhiType.SSN, r"(?i:\blast[ \t\-]?(?:4|four)(?:[ \t]+(?:of[ \t]+)?"
@@ -1152,7 +1158,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("street_direction_name", PhiType.ADDRESS, r"(?<![0-9A-Za-z/.\-])[1-9][0-9]{1,5}[ \t]+"
           r"(?:N|S|E|W|NE|NW|SE|SW)\.?[ \t]+(?!(?:Tower|Wing|Unit|Ward|Pavilion|Campus|"
           r"Building|Bldg|Clinic|Hall|Floor|Side)\b)[A-Z][a-z]{2,}"
-          r"(?=[ \t]*(?:[);,]|\.(?:[ \t]|$)|$))", 0.8),
+          r"(?=[ \t]*(?:[);,]|\.(?:[ \t]|$)|$)|[ \t]+(?:and|to|in|on|near|with|where|is|was)\b)",
+          0.8),
         # 'del 10 al 31 de agosto': the first day of a Spanish range (the second is a date)
         r("date_spanish_range", PhiType.DATE, r"(?i:\bdel?[ \t]+)((?:[1-9]|[12][0-9]|3[01])[ \t]+"
           r"al)(?=[ \t]+(?:[1-9]|[12][0-9]|3[01])[ \t]+de[ \t]+(?i:" + _ROMANCE_MONTHS + r"))",
@@ -1771,6 +1778,7 @@ NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
 NEEDS["student_alien_number"] = ("osis", "number", "alien")
 NEEDS["labelled_number_more"] = ("#", "no", "number", "id")
 NEEDS["chart_number"] = ("chart",)
+NEEDS["officer_badge"] = ("officer", "ofc", "p.o.", "sgt", "det", "deputy", "trooper", "cpl")
 NEEDS["ssn_last4_label"] = ("last4", "last 4", "last-4", "last four")
 NEEDS["password_parens"] = ("password", "passcode", "pin")
 NEEDS["cdl_number"] = ("cdl", "licen")
