@@ -31,6 +31,7 @@ from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.names.tokens import _ASIAN_SURNAMES as _ASIAN_SHORT
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
 from veil.text.regex_lead import fast_compile
+from veil.text.rules import NINETY
 from veil.text.spans import PhiType, Span
 from veil.text.validate import phone_national_ok
 
@@ -126,7 +127,7 @@ _AGE_AFTER_VERB = fast_compile(
     r"(?<=[A-Za-z])['’]s)[ \t]+"
     r"(?:[\"“‘][ \t]*)?(?P<age>(?:(?i:well[ \t]+over|over|nearly|almost|about|around|past|"
     r"pushing|a[ \t]+(?:sprightly|spry|healthy|young|feisty|frail|robust))[ \t]+)?"
-    r"(?:9[0-9]|1[01][0-9]|(?i:(?:ninety|ninty|nintey)(?:[ \t\-]+(?:one|two|three|four|five|"
+    r"(?:9[0-9]|1[01][0-9]|(?i:" + NINETY + r"(?:[ \t\-]+(?:one|two|three|four|five|"
     r"six|seven|eight|"
     r"nine))?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?(?:[ \t\-]+(?:one|two|three|four|five|six|"
     r"seven|eight|nine|ten))?)))(?![0-9.,]?[0-9])"
@@ -138,7 +139,7 @@ _SUBJECT_BEFORE = re.compile(
     r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:-in-law)?(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
     r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]*$")
 _AGE_GATE = fast_compile(r"(?<![0-9.])(?:9[0-9]|1[01][0-9])(?![0-9])|"
-                         r"(?i:ninety|ninty|nintey|hundred)")
+                         r"(?i:" + NINETY + r"|hundred)")
 """'grandpa Arnold in Halifax is 104 and', 'who is a hundred and two,', 'Mom is well over
 ninety', 'she's ninety-nine and a half': an age over 89 after a person and a verb of being;
 the subject is a relation word, a pronoun, 'patient', or a capitalized name (never a lab,
@@ -153,7 +154,7 @@ _MESSAGE_AGE = re.compile(
     r"(?:(?:\b(?:is|was|turned|turns|turning|now|aged?|at)|[,(—–]|--|\b(?:[A-Z][a-z]+|"
     r"mom|mum|dad|grandma|grandpa|gran|nan|nana|granny|mother|father|elder|uncle|aunt))"
     r"[ \t]+|\()"
-    r"((?:9[0-9]|1[01][0-9])(?![0-9.,]?[0-9])|(?i:(?:ninety|ninty|nintey)(?:[ \t\-]+(?:one|two|"
+    r"((?:9[0-9]|1[01][0-9])(?![0-9.,]?[0-9])|(?i:" + NINETY + r"(?:[ \t\-]+(?:one|two|"
     r"three|four|five|"
     r"six|seven|eight|nine))?(?:[ \t\-]*something)?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?"
     r"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"

@@ -82,8 +82,12 @@ _R = r"(?![A-Za-z0-9])"
 _LD = r"(?<![0-9A-Za-z/.\-])"
 _RD = r"(?![0-9A-Za-z/]|[.\-][0-9])"
 
+NINETY = r"(?:ninety|ninty|nintey)"
+"""'ninety' and the misspellings typed for it ('ninty one'): every age-in-words pattern
+uses this one alternation."""
+NINETY_NEEDS = ("ninety", "ninty", "nintey")
 _NUM_UNIT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine)")
-_AGE_WORDS = (r"(?i:(?:ninety|ninty|nintey)(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|"
+_AGE_WORDS = (r"(?i:" + NINETY + r"(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|"
               r"(?:one[\s\-]+|a[\s\-]+)?hundred(?:[\s\-]+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS
               + r"|ten|eleven|twelve|"
               r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[\s\-]+"
@@ -1553,7 +1557,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
     "date_short_bare": ("/",), "date_year_month": ("/",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
-    "age_words": ("ninety", "ninty", "nintey", "hundred"),
+    "age_words": (*NINETY_NEEDS, "hundred"),
     "age_decade": ("90s", "90's", "nineties"),
     "age_birthday": ("birthday",), "age_group_word": ("nonagenarian", "centenarian"),
     "age_label": ("age",), "email": ("@",), "url": ("http", "ftp", "www."),
@@ -1761,7 +1765,7 @@ NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "cal
                          "calls him", "calls her", "calls them")
 NEEDS["phone_extension"] = ("ext",)
 NEEDS["county_ireland"] = ("co.", "county")
-NEEDS["age_words_set_off"] = ("ninety", "ninty", "nintey", "hundred")
+NEEDS["age_words_set_off"] = (*NINETY_NEEDS, "hundred")
 NEEDS["date_spanish_range"] = (" al ",)
 GATES["street_direction_name"] = re.compile(r"[0-9] +(?:n|s|e|w|ne|nw|se|sw)\.? +[a-z]{3}")
 GATES["eircode"] = re.compile(r"(?<![a-z0-9])(?:[ac-fhknprtv-y][0-9]{2}|d6w) ?[0-9ac-fhknprtv-y]{4}"

@@ -43,7 +43,7 @@ from veil.text.places import COUNTRY_OR_REGION, FACILITY_SHORT_NAMES, PlaceFinde
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.regex_lead import fast_compile
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
-from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, Candidate, CompiledRules
+from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, NINETY, Candidate, CompiledRules
 from veil.text.slots import SlotFinder
 from veil.text.spans import PhiType, Span
 from veil.text.structured import structured_spans
@@ -103,7 +103,7 @@ _AGE_AFTER_NAME = re.compile(
     r"\.?,\s*(?:age\s+|aged\s+)?|\s*\(\s*|"
     r"[ \t]+(?=(?:9[0-9]|1[01][0-9])[ \t]+(?:lives|is|was|has|had|with|and|yo|y/o|years?|"
     r"next)\b))"
-    r"(9[0-9]|1[01][0-9]|(?i:(?:ninety|ninty|nintey)(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"(9[0-9]|1[01][0-9]|(?i:" + NINETY + r"(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred))"
     r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))(?=[MFmf]?\b)")
 _CITY_AFTER_STREET = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
@@ -134,7 +134,7 @@ _AGE_AFTER_AGE = re.compile(
     r"(?:[^\n.;:]|\.(?![ \t]*[A-Z0-9]|$)){0,25}?(?<![A-Z][ \t])(?<![A-Z]{2}[ \t])"
     r"(?:\b(?:or|and|to|maybe|possibly|perhaps|vs\.?|"
     r"correction,?|actually,?|sorry,?|i\.?e\.?,?)|(?<=[ \t])(?:--|—|–)|\((?:[a-z ]{1,15}:)?)\s*"
-    r"(9[0-9]|1[01][0-9]|(?i:(?:ninety|ninty|nintey)(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
+    r"(9[0-9]|1[01][0-9]|(?i:" + NINETY + r"(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|(?:one|a)\s+hundred(?:[\s\-]+(?:and[\s\-]+)?(?:one|two|three|four|five|six|"
     r"seven|eight|nine|ten))?))"
     r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|meq|mmol|sbp|dbp|hr|"

@@ -50,6 +50,7 @@ from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.places import COUNTRY_OR_REGION
 from veil.text.regex_lead import fast_compile
+from veil.text.rules import NINETY
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
 
@@ -279,7 +280,7 @@ _SIGN_OFF = re.compile(
     r"(?:rn|np|md|lpn|cna|pa-c|pa|do|msw|lcsw|pharmd|dpt|rd|bsn|aprn|fnp|cnm|crna)"
     r"(?![a-z])")
 """A sign-off after a dash: '--bożena rn', '— ana lima, np'."""
-_AGE = (r"(?:9[0-9]|1[01][0-9]|(?:(?:ninety|ninty|nintey)(?:[\s\-]+(?:one|two|three|four|five|"
+_AGE = (r"(?:9[0-9]|1[01][0-9]|(?:" + NINETY + r"(?:[\s\-]+(?:one|two|three|four|five|"
         r"six|seven|"
         r"eight|nine))?|one\s+hundred(?:\s+and\s+[a-z]+)?|a\s+hundred))")
 _AGE_AFTER_REL = re.compile(
