@@ -32,6 +32,20 @@ _UNIT_BEFORE = re.compile(
     r"(?<![A-Za-z0-9])((?i:flat|apt\.?|apartment|unit|suite|ste\.?|room|rm\.?|blk\.?|block|"
     r"lot|plot[ \t]+no\.?|house[ \t]+no\.?|int\.?|piso|depto\.?|dpto\.?)[ \t]*#?[ \t]*"
     r"[0-9]{1,5}[A-Za-z]?(?:[ \t]+(?i:lot|phase|blk)[ \t]*[0-9]{1,4})*)[ \t]*,?[ \t]*$")
+_UNIT_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?i:apt|apartment|unit|suite|ste|bldg|building|floor|fl|rm|room|lot|"
+    r"space|spc|trlr|trailer|flat|bsmt|basement)\.?[ \t]*#?[ \t]*(?:[0-9]{1,5}[A-Za-z]?"
+    r"|[A-Z][0-9]{0,4}|[0-9]{1,3}-[0-9A-Z]{1,4})(?![A-Za-z0-9])"
+    r"|[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])"
+    r"|(?i:rear|front|back|upper|lower|basement|garden|attic|side|top|ground)[ \t]+"
+    r"(?i:unit|apt|apartment|flat|suite|floor|fl|entrance|house)(?![A-Za-z])"
+    r"|(?i:rear|front|upper|lower|top|ground|basement|bsmt)(?=[ \t]*[,.;)\n]))")
+"""A unit after a street line, as people write it ('1148 W Madison, Rm 312', '2718 S.
+Hamlin Ave, 1st fl rear', '7843 S. Kingston Ave, garden unit'); repeated ('1st fl, rear')."""
+_ZIP_AFTER = re.compile(r"[ \t]*,[ \t]*([0-9]{5}(?:-[0-9]{4})?)(?![0-9A-Za-z/\-])"
+                        r"(?![ \t]*(?i:mg|mcg|units?|ml|people|patients|cases)\b)")
+"""A ZIP code right after a street line with no town between ('4417 W. 26th St, Apt 2,
+60623.')."""
 _CODE_TOWN_AFTER = re.compile(
     r"(?:[ \t]*,[ \t]*|(?:[ \t]*,[ \t]*([A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z]*){0,3}))?"
     r"[ \t]*\n[ \t]*)((?:[A-Z]{1,2}-)?[0-9]{4,5}|[0-9]{2}-[0-9]{3}|[0-9]{3}[ ][0-9]{2})"
@@ -75,6 +89,15 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 extra.append(Span(match.start(1), match.end(1), PhiType.ADDRESS,
                                   "address_before_town", 0.85))
         if span.type is PhiType.ADDRESS:
+            end = span.end
+            while (unit := _UNIT_AFTER.match(text, end)) is not None and unit.end() > end:
+                end = unit.end()
+            if end > span.end:
+                extra.append(Span(span.start, end, PhiType.ADDRESS, span.source, span.score))
+            code = _ZIP_AFTER.match(text, end)
+            if code:
+                extra.append(Span(code.start(1), code.end(1), PhiType.ZIP, "zip_after_street",
+                                  0.85))
             after = _CODE_TOWN_AFTER.match(text, span.end)
             if after and not any(lexicon.is_clinical(fold(w)) for w in after.group(3).split()):
                 if after.group(1):  # a neighbourhood between ('Col. Centro')

@@ -46,7 +46,11 @@ _GENERIC_AFTER = frozenset({"PATIENT", "PATIENTS", "PT", "PHARMACY", "SAYS", "SA
                             "SHE", "WE", "THEY", "YOU", "IT"})
 """Capitalized words after a brand that start the next phrase, no campus."""
 _RARE = 3.0
-"""Zipf frequency below which a brand word is evidence alone ('walgreens'; not 'mercy')."""
+"""Zipf frequency below which a brand word is evidence alone ('davita'; not 'mercy')."""
+_COINED = 4.0
+"""Zipf frequency below which a brand word no English dictionary holds and no name list
+knows is evidence alone ('cvs' 3.4, 'walgreens' 3.1, 'unc' 3.3): a coined brand, not a
+surname or given name ('Sanford', 'Norton', 'Grady' need a place of care)."""
 _BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+)?|"
                      r"\bwith[ \t]+the[ \t]+|"
                      r"\b(?:work|employer|employed[ \t]+by|works[ \t]+for|worked[ \t]+for)[ \t]*:?"
@@ -54,7 +58,7 @@ _BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+
 _CELL_BEFORE = re.compile(r"\|[ \t]*$")
 _CELL_AFTER = re.compile(r"[ \t]*\|")
 """A brand that fills a table cell on its own ('| daily | Walgreens | taking |')."""
-_THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our)[ \t]+$")
+_THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our|your|his|her|their|any|nearest|local)[ \t]+$")
 _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|pharmacist|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
                     r"children|hospice|home[ \t]+health|dialysis|rehab|fax|phone|number|"
@@ -221,6 +225,10 @@ class BrandFinder:
             end = match.end()
         return end
 
+    def _person(self, key: str) -> bool:
+        lex = self.lexicon
+        return key in lex.first or key in lex.last or key in lex.weak
+
     def _accepted(self, text: str, match: re.Match[str]) -> bool:
         after = text[match.end():match.end() + 40]
         if (_MODEL_AFTER.match(after) and not UNIT_WORD.search(match.group())) \
@@ -234,6 +242,9 @@ class BrandFinder:
         if any(words.zipf(k) < _RARE and not words.is_english(k) for k in keys) \
                 or keys[0] in ("ST", "SAINT", "OUR"):
             return True
+        if any(words.zipf(k) < _COINED and not words.is_english(k) and not self._person(k)
+               and not self.lexicon.is_clinical(k) for k in keys):
+            return True  # a coined word no dictionary holds, not rare ('CVS', 'Walgreens')
         start = match.start()
         before = text[max(0, start - 12):start]
         if len(keys) > 1 and all(w[:1].isupper() or w[:1].isdigit() for w in surface.split()) and (

@@ -568,8 +568,10 @@ class CueFinder:
                     .rstrip().endswith(".") and (title.isupper() or words.zipf(first) >= 4.0):
                 continue  # 'MS' and 'MR' name a disease and a scan; 'ms doctor' is no name
             end = match.end(1)
-            if match.group(2) and self._name_like(fold(match.group(2))):
-                end = match.end(2)
+            second = match.group(2)
+            if second and self._name_like(fold(second)) and not (
+                    second[:1].islower() and match.group(1)[:1].isupper()):
+                end = match.end(2)  # ('Mr Norton saw him': a lower-case verb after a name)
             spans.append(Span(match.start(1), end, PhiType.NAME, "cue_title", 0.85))
         return spans
 

@@ -28,6 +28,10 @@ _GAP = r"(?:,? )"
 _RUN_BEFORE = re.compile(r"(?<![A-Za-z0-9'’])(" + _NAME_WORD + r"(?:" + _GAP + _NAME_WORD
                          + r"){1,8})[ \t]*,?[ \t]*$")
 """Capitalized words ending where a street line starts (an optional comma between)."""
+_LOWER_EDGES = re.compile(r"(?:[a-z]+[ \t]+)*([A-Z].*?)(?:,?[ \t]+[a-z]+)*[ \t,]*")
+"""A run without the lower-case link words at its ends ('at Fine Fare on' -> 'Fine Fare')."""
+_MID_SENTENCE = re.compile(r"[a-z][a-z'’]*[ \t]+$")
+"""A lower-case word right before a run: it stands inside a sentence, not on a letterhead."""
 _LINE_RUN = re.compile(r"^[ \t]*(" + _NAME_WORD + r"(?:" + _GAP + _NAME_WORD
                        + r"){1,8})[ \t]*$")
 _SEGMENT_SPLIT = re.compile(r"[ \t]+(?:—|–|--|-|\|)[ \t]+")
@@ -208,6 +212,11 @@ def _letterhead(text: str, start: int, lexicon: Lexicon) -> Span | None:
             return None
         run = match.group(1)
         begin = line_start + match.start(1)
+        edge = _LOWER_EDGES.fullmatch(run)
+        if edge is None or _MID_SENTENCE.search(before, 0, match.start(1) + edge.start(1)):
+            return None  # 'works at Fine Fare on Jerome Ave': a sentence, no letterhead
+        begin += edge.start(1)
+        run = edge.group(1)
     else:
         if line_start == 0 or text[line_start - 1] != "\n":
             return None

@@ -6,7 +6,7 @@ Rules, in order:
    union (fail closed: a character any recognizer flagged stays flagged); the
    merged span takes the type of its best member (highest score, then the
    longer, then the type order in `PRIORITY`); a name or town inside a facility's
-   name leaves it a facility.
+   name or a street line leaves it a facility or an address.
 2. Two NAME spans separated only by a space, a hyphen or ', ' join ('Maria' +
    'Lopez'); so do a NAME span and a following initial-and-surname.
 3. Spans shorter than one character after trimming spaces and punctuation are
@@ -59,8 +59,9 @@ def _better(a: Span, b: Span) -> Span:
 
 def _part_of_facility(outer: Span, inner: Span) -> bool:
     """A name or town inside a facility's name ('Mercy Medical Center - Roseburg', 'St. Luke's
-    Hospital') is part of the facility: the whole keeps the facility's type."""
-    return (outer.type is PhiType.FACILITY and inner.end <= outer.end
+    Hospital') or a street line ('1148 W Madison') is part of it: the whole keeps the
+    facility's or the address's type (so a street's name never spreads as a person's)."""
+    return (outer.type in (PhiType.FACILITY, PhiType.ADDRESS) and inner.end <= outer.end
             and inner.type in (PhiType.NAME, PhiType.CITY, PhiType.COUNTY))
 
 

@@ -299,6 +299,9 @@ class PostalFinder:
                     k in FUNCTION_WORDS or k in lex.states or k in MONTH_WORDS
                     or lex.is_clinical(k) for k in keys):
                 continue
+            if "," not in text[end:match.start(1)] and parts[0].islower() and any(
+                    words_module.is_english(k) and words_module.zipf(k) >= 3.0 for k in keys):
+                continue  # 'Shady Pines mobile home park': a word goes on, no town
             stop = match.start(1) + len(" ".join(parts[:n]))
             return Span(match.start(1), stop, PhiType.CITY, "postal_after_street", 0.85)
         return None

@@ -173,9 +173,19 @@ def _is_clinical_code(value: str) -> bool:
                 or _CLINICAL_SHAPES.match(value))
 
 
+def _year_range(value: str) -> bool:
+    """Two years, the second later, at most a lifetime apart ('served 1950-1953', 'Navy
+    (1984-1992)'): bare years, not a code."""
+    match = _YEARS.fullmatch(value)
+    return match is not None and 0 < int(match.group(2)) - int(match.group(1)) <= 100
+
+
+_YEARS = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
+
+
 def _not_code(values: list[str]) -> list[bool]:
     return [not _is_clinical_code(v) and not _ICD9.match(v) and not _BILLING_SHAPES.match(v)
-            for v in values]
+            and not _year_range(v) for v in values]
 
 
 def _subject_code(values: list[str]) -> list[bool]:

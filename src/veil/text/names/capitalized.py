@@ -49,6 +49,9 @@ from veil.text.words import is_english, name_shaped, pronounceable, term_shaped,
 
 _RARE_NAME = 3.0
 """Zipf frequency below which a capitalized word is no everyday English ('Bankole')."""
+_EVERYDAY_SURNAME = 3.8
+"""Zipf frequency from which a surname that is also an English word ('Speaks', 'Heard',
+'Means') is no evidence alone at a sentence's start."""
 _COMMON_WORD = 5.5
 _PLAIN_PAIR = 4.95
 """A run holding a word this frequent ('Full' 5.5), or only words from 4.95 ('Fall Risk'),
@@ -254,6 +257,11 @@ class _RunJudge(_Guards):
                 and any(is_english(t.key) for t in core))):
             # in capitals the case is no evidence: 'NEEDS PRIOR AUTH' is no 'Prior Auth'
             return self._unknown_run(part, core, sentence_start=sentence_start, text=text)
+        article = part[0].word in ("A", "An") and len(part) == 2
+        if sentence_start and not medium and (not initials or article) and len(core) == 1 \
+                and core[0].key not in lex.first and is_english(core[0].key) \
+                and zipf(core[0].key) >= _EVERYDAY_SURNAME:
+            return []  # 'Speaks mostly Polish.', 'A Best Practice Advisory': a word, capitalized
         score = 0.0
         if strong >= 1 and len(core) <= 5:
             score = 0.85

@@ -93,7 +93,7 @@ _RUN_BREAKERS = frozenset({
     "SISTER", "NIECE", "NEPHEW", "AUNT", "UNCLE", "COUSIN", "GRANDSON", "GRANDDAUGHTER",
     "FRIEND", "NEIGHBOR", "CALLER", "CONTACT", "PATIENT", "NURSE", "CHARGE", "ONCOMING",
     "ENDORSED", "DISCUSSED", "REFERRAL", "PLACED", "ROUTED", "PER", "SEEN", "CALLED", "VIA",
-    "NPI", "DEA", "UPIN",
+    "NPI", "DEA", "UPIN", "APT", "RM", "STE", "BLDG", "FL", "UNIT", "SUITE",
 })
 """Words that end a run of capitalized words (in capitals too): never a part of a name."""
 _CREDENTIALS = frozenset({

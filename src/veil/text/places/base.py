@@ -43,6 +43,7 @@ _PLAIN_WORDS = frozenset({
     "DONOR", "EDUCATION", "STEM", "CELL", "OUTCOMES", "STERILE",
     "EXPOSURE", "SECURITY", "BEGAN", "STARTED", "ATTENDS", "RESOURCE", "MEDICAL",
     "ROMAN", "GYM", "FITNESS", "PHYSIO", "PHYSIOTHERAPY", "CATHOLIC", "ADVICE",
+    "AGED", "SOBER", "OPIOID", "METHADONE", "ADDICTION", "MOBILE", "CRISIS", "OUTREACH",
 })
 """Words of service and clinic names that are no proper name ('Lipid Clinic')."""
 _ADJECTIVE_SHAPE = re.compile(r"(?:AL|IVE|OUS|ENT|IC|ARY|ATIC|ABLE|IBLE)$")

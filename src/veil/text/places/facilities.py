@@ -36,7 +36,7 @@ _FACILITY_WORD = (
     r"Surgery\s+Cent(?:er|re)|Surgical\s+Cent(?:er|re)|Urgent\s+Care|Pharmacy|Drugs?|"
     r"Laborator(?:y|ies)|Labs?|Medical\s+Group|Medical\s+Associates|Associates|Physicians|"
     r"Family\s+(?:Practice|Medicine)|Pediatrics|Cancer\s+(?:Cent(?:er|re)|Institute)|"
-    r"Institute|Cent(?:er|re)|Manor|Village|Assisted\s+Living|Senior\s+Living|Living\s+"
+    r"Institute|Cent(?:er|re)s?|Manor|Village|Assisted\s+Living|Senior\s+Living|Living\s+"
     r"Cent(?:er|re)|Memory\s+Care|(?:Mobile\s+)?Home\s+Park|Trailer\s+(?:Park|Court)|RV\s+Park|"
     r"Apartments|Apts|Condominiums|Townhomes|Towers|Gardens|Villas|Meadows|Pointe|Home|Homes|"
     r"Residence|Dialysis|Imaging|Radiology|Home\s+Health|Home\s+Care|Homecare|Ambulance|"
@@ -91,8 +91,29 @@ _FACILITY_WORD = (
     r"Ambulance[ \t]+Service|Swing[ \t]+Bed|"
     # gyms, physiotherapy practices, churches by denomination, prisons
     r"Gym|CrossFit|Physio(?:therapy)?|Catholic|MBC|Penitentiary|State[ \t]+Prison|"
-    r"NHS[ \t]+(?:FT|Trust))")
-_TAIL_WORD = (r"(?:House|Agency|Infusion|Supply|Supplies|Vascular|Audiology|Counseling|Recovery|"
+    r"NHS[ \t]+(?:FT|Trust)|"
+    # homes, teams, services, programs, courts and councils of community care, recovery and
+    # justice ('Gateway Sober Living', 'Hexley District Nursing Team', 'Tynedale Memory
+    # Service', 'Rimrock Opioid Treatment Program', 'Doña Ana County Veterans Treatment
+    # Court', 'Kirklees Council'), dental and eye practices, military bases and clinics
+    r"Aged[ \t]+Care|Care[ \t]+Home|Residential|Sober[ \t]+(?:Living|House|Home)|"
+    r"(?:Halfway|Hospitality|Chapter|Recovery|Ronald[ \t]+McDonald)[ \t]+House|"
+    r"(?:Nursing|DN|Care|Health|Support|Outreach|Crisis|Memory|Hospice|ACT)[ \t]+Team|"
+    r"(?:Memory|Care|Support|Outreach|Crisis|Recovery|Counselling|Counseling)[ \t]+Service|"
+    r"(?:Treatment|Care|Recovery|Methadone|Opioid|Outreach|Wellness|Housing|Addiction)"
+    r"[ \t]+Program(?:me)?|"
+    r"(?:Veterans|Treatment|Tribal|Supreme|Justice|Youth|Regional|County|Housing|Sessions|"
+    r"Coroner['’]?s|Small[ \t]+Claims)[ \t]+Court|Council|Practice|"
+    r"Dental|Optometrists?|Opticians?|Chemists?|Fairgrounds|Soup[ \t]+Kitchen|"
+    r"Food[ \t]+(?:Bank|Pantry)|(?:Bowling|Sports|Social|Rugby|Football|Working[ \t]+Men['’]?s)"
+    r"[ \t]+Club|Dockyard|Shipyard|Port[ \t]+of[ \t]+Entry|"
+    r"(?:Probation|Parole)[ \t]+(?:Office|Department|Dept\.?|Service)|"
+    r"Air[ \t]+(?:Force|National[ \t]+Guard)[ \t]+Base|Air[ \t]+Base|"
+    r"Naval[ \t]+(?:Station|Hospital|Base|Air[ \t]+Station|Medical[ \t]+Center)|"
+    r"Army[ \t]+(?:Base|Medical[ \t]+Center|Community[ \t]+Hospital|Health[ \t]+Clinic)|"
+    r"Marine[ \t]+Corps[ \t]+(?:Base|Air[ \t]+Station)|CHC|FQHC|CMHC|MHC)")
+_TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
+              r"Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
@@ -126,7 +147,9 @@ _NOT_NOUN_AFTER = frozenset({"TODAY", "YESTERDAY", "TONIGHT", "OVERNIGHT", "AGO"
 _PLACE_NOUNS = frozenset({"WARD", "UNIT", "CLINIC", "ROOM", "FLOOR", "BED", "CENTER",
                           "DEPARTMENT", "SERVICE", "TEAM", "HOSPITAL"})
 """Nouns of the function-word list that make a short name a kind ('General ward')."""
-_PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY"})
+_PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTICE", "COUNCIL",
+                               "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
+                               "FQHC", "CMHC", "MHC"})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -177,6 +200,29 @@ _CUT_WORDS = frozenset({
     "NOTIFY", "NOTIFIED", "REQUEST", "REQUESTED", "CONTACTED", "CALL", "ORDER",
     "ORDERED", "FAXED", "PER", "VIA", "SEE", "ASK", "ASKED", "INFORM", "INFORMED",
 })
+_MILITARY_BASE = fast_compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+"
+                              r"(?:AFB|AHC|NAS|ANGB|JRB|MCAS|MCB|ARB)(?![A-Za-z])")
+"""'Eielson AFB', 'Bliss AHC', 'Davis-Monthan AFB': a base or its clinic by the place or person
+it is named after ('Sputum AFB' names a stain: an English word before is no name)."""
+_KIND_BEFORE_HEAD = frozenset({"FAMILY", "MEDICAL", "DENTAL", "GENERAL", "GP", "GROUP",
+                               "HEALTH", "NURSING", "VETERINARY"})
+"""Words that make a head-only word a facility word of its own ('Clear Creek Family
+Practice', 'Fife Health and Social Care Partnership'), as `_FACILITY_WORD` lists them."""
+_PLACE_COMPOUND = re.compile(r"^[A-Z]{3,}(?:WOOD|SIDE|FIELD|DALE|BROOK|FORD|CREST|HAVEN|VIEW|"
+                             r"MEAD|MOOR|HURST|GATE|WORTH|BRIDGE|STEAD|VALE|GLEN|MONT)$")
+"""A compound of English words in the shape of an English place name ('Beechwood',
+'Rosewood', 'Lakeside', 'Highfield'): a name before a facility word, though a dictionary
+holds it ('Beechwood Surgery' is a general practice, 'Open Heart Surgery' none)."""
+_NOT_PLACE_COMPOUNDS = frozenset({
+    "INSIDE", "OUTSIDE", "BEDSIDE", "BACKSIDE", "UPSIDE", "DOWNSIDE", "ALONGSIDE", "BESIDE",
+    "OFFSIDE", "ROADSIDE", "WAYSIDE", "SEASIDE", "COUNTRYSIDE", "RINGSIDE", "HARDWOOD",
+    "PLYWOOD", "DRIFTWOOD", "FIREWOOD", "SOFTWOOD", "BATTLEFIELD", "MINEFIELD", "AIRFIELD",
+    "MIDFIELD", "OUTFIELD", "INFIELD", "CASEWORTH", "PATHWAY", "OVERVIEW", "INTERVIEW",
+    "PREVIEW", "REVIEW", "WORLDVIEW", "TOLLGATE", "FLOODGATE", "TAILGATE", "STOPGATE",
+    "HOMESTEAD", "INSTEAD", "BEDSTEAD", "FOOTBRIDGE", "DRAWBRIDGE", "CARTRIDGE"})
+_LABEL_CUT_WORDS = frozenset({"LOCATION", "FACILITY"})
+"""Cut words only as a label ('Facility: Mercy'; not 'Yellowstone County Detention Facility
+Medical Unit')."""
 _FACILITY_PREP = re.compile(
     r"(?=[tTaAfFiIpPwWvVbB])(?<![A-Za-z])(to|at|from|into|per|with|through|via|by|TO|AT|FROM|"
     r"INTO|PER|WITH|THROUGH|VIA|BY)[ \t]+(?:(?:the|an?|THE|The)[ \t]+)?"
@@ -298,6 +344,8 @@ _CARE_WORDS = frozenset({"HOSPITAL", "HOSPITALS", "MEDICAL", "HEALTH", "HEALTHCA
                          "REHABILITATION", "PAVILION", "SANATORIUM"})
 _AGENCY_END = frozenset({"SERVICES", "SERVICE", "COURT", "DEPARTMENT", "DEPT", "OFFICE"})
 """Last words of an agency's name: a state's agency names no one below the state."""
+_STATE_NAMES = frozenset(vocab.STATES.values())
+"""Whole state names, in capitals ('NEW YORK', 'WEST VIRGINIA')."""
 _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS", "PLLC", "LLC",
                            "PC", "INC", "LLP"})
 
@@ -349,9 +397,11 @@ class _Facilities(_PlaceBase):
             previous = ""
             for inner in re.finditer(r"[A-Za-z'’]+", text[start:match.end(1)]):
                 word = inner.group()
-                if (fold(word) in _CUT_WORDS or (
+                key = fold(word)
+                if (key in _CUT_WORDS or (
                         word == "the" and previous not in ("of", "at", "for"))
-                        ) and start + inner.end() < match.end(1):
+                        ) and start + inner.end() < match.end(1) and not (
+                        key in _LABEL_CUT_WORDS and text[start + inner.end()] != ":"):
                     cut = start + inner.end()
                 previous = word
             start = cut
@@ -371,18 +421,22 @@ class _Facilities(_PlaceBase):
                 end = named.end()
             head = next((i for i, w in enumerate(rest) if w in _PROPER_HEAD_ONLY or (
                 w == "NHS" and rest[i + 1:i + 2] in (["TRUST"], ["FOUNDATION"]))), -1)
-            if head >= 0 and rest[head + 1:head + 2] in ([], ["FOR"], ["TRUST"]) and not any(
+            if head >= 0 and rest[head + 1:head + 2] in ([], ["FOR"], ["TRUST"]) and not (
+                    head and rest[head - 1] in _KIND_BEFORE_HEAD) and not any(
                     self._proper(w) for w in rest[:head]):
                 continue  # 'Open Heart Surgery', 'Pediatric Surgery for Children', 'Local
                 # NHS Trust' (not 'Parkside Surgery', 'Leeds ... NHS Trust', a firm's tail:
                 # 'Cutaneous Pathology Partners')
-            if rest and rest[-1] in _AGENCY_END and all(
-                    self._plain(w) or w in self.lex.states for w in rest):
+            if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest) or place_end >= 0):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
+        for match in _MILITARY_BASE.finditer(text) if "A" in text or "N" in text else ():
+            key = fold(match.group(1).split("-")[0])
+            if key in self.lex.places or self.lex.is_name(key) or not is_english(key):
+                spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility", 0.85))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
         for match in _FOREIGN_FACILITY.finditer(text):
@@ -407,6 +461,24 @@ class _Facilities(_PlaceBase):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_short",
                                   0.75))
         return spans
+
+    def _state_agency(self, keys: list[str]) -> bool:
+        """Plain words and at most one whole state's name ('Louisiana Adult Protective
+        Services', 'New York State Office of Mental Health'): the agency of a state, which
+        names no one below it; a region of a state is below it ('Northern Virginia Family
+        Service', whose 'NORTHERN' is a word of 'Northern Mariana Islands')."""
+        states = 0
+        i = 0
+        while i < len(keys):
+            width = next((n for n in (3, 2, 1) if " ".join(keys[i:i + n]) in _STATE_NAMES), 0)
+            if width:
+                states += 1
+                i += width
+            elif self._plain(keys[i]):
+                i += 1
+            else:
+                return False
+        return states <= 1
 
     def _place_after(self, text: str, end: int) -> int:
         """Where a town or country right after a facility's generic name ends ('National Cancer
@@ -489,7 +561,8 @@ class _Facilities(_PlaceBase):
         if lex.is_clinical(key) or key in FUNCTION_WORDS or key in _SERVICES or \
                 key in _UNITS or _SPECIALTY_END.search(key):
             return False  # 'Cardiothoracic', 'Ortho', 'Hepatobiliary': a kind of care
-        return key in lex.places or not is_english(key)
+        return key in lex.places or not is_english(key) or (
+            bool(_PLACE_COMPOUND.search(key)) and key not in _NOT_PLACE_COMPOUNDS)
 
     def _labelled_facility(self, text: str, match: re.Match[str]) -> list[Span]:
         """The value after a facility label, up to its end; none when it is only service,

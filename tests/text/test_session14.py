@@ -1,0 +1,105 @@
+"""Session 14 mechanisms: facilities named by a kind word of community care, recovery,
+justice and practice; unit tails and ZIP codes after street lines; coined brands; and the
+false positives they must not bring (clinical acronyms, headings, year ranges, verbs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text import Scrubber, ScrubOptions
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber(ScrubOptions(ner=False))
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    spans = scrubber.find(text)
+    return all(any(s.start <= p < s.end for s in spans)
+               for p in range(start, start + len(value)) if text[p].isalnum())
+
+
+def _types(scrubber: Scrubber, text: str, value: str) -> set[PhiType]:
+    start = text.index(value)
+    return {s.type for s in scrubber.find(text) if s.start < start + len(value) and s.end > start}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Transferred from Bighorn County Detention Facility Medical Unit today.",
+     "Bighorn County Detention Facility Medical Unit"),
+    ("He was held at Tamarack Correctional Complex for two years.",
+     "Tamarack Correctional Complex"),
+    ("Her GP at Larchwood Surgery started ramipril.", "Larchwood Surgery"),
+    ("Reviewed by the GP (Swaledale Practice) last week.", "Swaledale Practice"),
+    ("Lives at Coldharbour Aged Care, room 4.", "Coldharbour Aged Care"),
+    ("Discharged to Pinecrest Sober Living on Tuesday.", "Pinecrest Sober Living"),
+    ("cc: Ribblesdale District Nursing Team", "Ribblesdale District Nursing Team"),
+    ("Seen by the Wensum Memory Service in clinic.", "Wensum Memory Service"),
+    ("Methadone dosing at Sagebrush Opioid Treatment Program resumed.",
+     "Sagebrush Opioid Treatment Program"),
+    ("Status report to the Gallatin County Veterans Treatment Court.",
+     "Gallatin County Veterans Treatment Court"),
+    ("Referred to Calderdale Council adult social care.", "Calderdale Council"),
+    ("Aftercare with Llano Estacado Community Centers weekly.", "Llano Estacado Community Centers"),
+    ("Stayed at the Hartwell Family Hospitality House near the hospital.",
+     "Hartwell Family Hospitality House"),
+    ("Works as receptionist at Brightwater Dental.", "Brightwater Dental"),
+    ("Follow-up: Northern Ohio Family Service, bilingual counselor.",
+     "Northern Ohio Family Service"),
+    ("Primary care at Ashland Avenue CHC, every 3 months.", "Ashland Avenue CHC"),
+    ("Dr. Osei\nJuniper Creek Family Practice\n210 Miner St, Golden, CO 80401\n",
+     "Juniper Creek Family Practice"),
+])
+def test_facilities_named_by_a_kind_word(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Sent to your CVS. Also start cephalexin.", "CVS"),
+    ("My pharmacy is Walgreens on Elm Ave, they said no refills.", "Walgreens"),
+    ("Is UNC better for cystic fibrosis care?", "UNC"),
+])
+def test_coined_brands_alone(scrubber: Scrubber, text: str, value: str) -> None:
+    assert PhiType.FACILITY in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Fire in his SRO room at 1150 W Monroe, Rm 214). Speaks Polish.", "1150 W Monroe, Rm 214"),
+    ("Lives at 2722 S. Kolin Ave, 2nd fl rear, Chicago IL 60623.",
+     "2722 S. Kolin Ave, 2nd fl rear"),
+    ("Lives with son at 7741 S. Dorchester Ave, garden unit. Works nights.",
+     "7741 S. Dorchester Ave, garden unit"),
+    ("Discharged home to 4410 W. 28th St, Apt 3, 60623.", "60623"),
+    ("Letter to his aunt at 1820 N. Kildare Ave, 60639.", "60639"),
+])
+def test_units_and_zip_after_street_lines(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_a_street_name_inside_an_address_stays_an_address(scrubber: Scrubber) -> None:
+    text = "Fire in his room at 1150 W Madison, Rm 214. Madison is a nice street."
+    assert _types(scrubber, text, "1150 W Madison") == {PhiType.ADDRESS}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Lab: Sputum AFB smear 3+", "AFB"),
+    ("Reason for CHC: uncontrolled pain.", "Reason"),
+    ("Primary Care, Patient Aligned Care Team 3", "Aligned"),
+    ("OPIOID TREATMENT PROGRAM -- DOSING NOTE", "OPIOID"),
+    ("ADDICTION RECOVERY PROGRAM -- VISIT", "ADDICTION"),
+    ("A Best Practice Advisory fired for sepsis.", "Best"),
+    ("CVS: RRR, no murmurs.", "CVS"),
+    ("Discussed CVS now vs amniocentesis at 16 weeks.", "CVS"),
+    ("Korea veteran, Army, served 1950-1953. Hx Parkinson's disease.", "1950"),
+    ("Navy (1984-1992, boatswain's mate), homeless since.", "1984"),
+    ("Space heater fire. Speaks mostly Polish.", "Speaks"),
+    ("Heard from daughter today.", "Heard"),
+    ("Mr Norton saw him yesterday.", "saw"),
+    ("Tio is supportive, works at Fine Fare on Jerome Ave.", "works"),
+    ("Park at the Shady Pines mobile home park office.", "mobile"),
+])
+def test_no_false_positive(scrubber: Scrubber, text: str, word: str) -> None:
+    assert not _types(scrubber, text, word)
