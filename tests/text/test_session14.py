@@ -103,3 +103,33 @@ def test_a_street_name_inside_an_address_stays_an_address(scrubber: Scrubber) ->
 ])
 def test_no_false_positive(scrubber: Scrubber, text: str, word: str) -> None:
     assert not _types(scrubber, text, word)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Family aware and agrees with plan. -- KL", "KL"),
+    ("Dressing changed, tolerated well. Review Mon. P.W.", "P.W."),
+    ("Present (initials for the record): B.K., TS, J.M.R., DW3", "J.M.R"),
+    ("Result received 09:12 by rkt -- filed.", "rkt"),
+    ("Physician: Dr Ames        Scribe: lqv", "lqv"),
+    ("She will turn 94 next month.", "94"),
+    ("About Maud: Ninety-two, widowed, a retired teacher.", "Ninety-two"),
+    ("Weight: 51 kg    Age: 96    D.O.B. 02/02/1928", "96"),
+    ("He is 99 years young and proud of it.", "99 years young"),
+])
+def test_initials_and_ages(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Plan discussed with family. OK", "OK"),
+    ("1. CHF -- HTN", "HTN"),
+    ("PMH:\n- DM\n- HTN", "DM"),
+    ("Arrived 23:15 by MP vehicle.", "MP"),
+    ("EDD 5 Sept 2025 by LMP 29 Nov 2024.", "LMP"),
+    ("Walked ninety-five feet with a walker.", "ninety"),
+    ("Ninety-two percent of the cohort responded.", "Ninety"),
+    ("PT: turn 90 degrees to the left.", "90"),
+    ("Slurred speech.\n\nMDM\nCT head negative.", "MDM"),
+])
+def test_no_false_positive_initials_ages(scrubber: Scrubber, text: str, word: str) -> None:
+    assert not _types(scrubber, text, word)

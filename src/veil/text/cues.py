@@ -82,6 +82,32 @@ _NOT_INITIALS = frozenset({"IV", "IVP", "IVPB", "PO", "IM", "SC", "SQ", "SL", "P
                            "LR", "DW", "ML", "HR", "BP", "RR", "OK", "NA", "ND", "NR",
                            "GIV", "HLD", "REF", "MAR", "PCA", "ECG", "EKG"})
 """Routes, frequencies and table words that close such rows too ('0900  PO')."""
+_SIGN_OFF_INITIALS = re.compile(
+    r"(?m)(?:(?<=[.!?)\]][ \t])|(?<=[.!?)\]][ \t]{2})|(?:--|—|–)[ \t]*|^[ \t]*)"
+    r"((?:[A-Z]\.[ \t]?){2,3}|[A-Z]{2,3}(?![A-Za-z0-9.]))[ \t]*$")
+"""Initials closing a line after a sentence, a dash or alone ('Review Fri. G.H.', '-- NE')."""
+_INITIALS_LABEL = re.compile(r"(?i:\binitials\b)[^:\n]{0,40}:[ \t]*")
+_INITIALS_ITEM = re.compile(r"((?:[A-Z]\.){1,3}|[A-Z]{2,3}[0-9]?)(?![A-Za-z0-9])")
+_LIST_GAP = re.compile(r"\.?[ \t]*,[ \t]*|[ \t]+")
+"""Between the items of a list of initials ('R.T., JB, M.A.S.')."""
+_TIME_BY_INITIALS = re.compile(r"(?:[0-9]{1,2}:[0-9]{2}|(?<![0-9])[0-9]{4})(?:[ \t]*[AaPp]\.?"
+                               r"[Mm]\.?)?[ \t]+by[ \t]+([A-Za-z]{2,3})(?![A-Za-z0-9])"
+                               r"(?![ \t]+[a-z])")
+"""Initials after a clock time and 'by' ('Received 15:58 by jmb', 'at 11:48 by JW')."""
+_NOT_BY = frozenset({"ME", "PT", "EMS", "RN", "MD", "DR", "HIM", "HER", "US", "YOU", "SW",
+                     "CM", "NP", "PA", "OT", "SLP", "TEL", "FAX", "CAR", "BUS", "CAB", "AIR",
+                     "MOM", "DAD", "SON", "SIS", "VIA", "THE", "ONE", "TWO", "LAB", "ED", "ER",
+                     "ALL", "NOW", "FAR", "DAY", "AND", "LMP", "CT", "MRI", "EKG", "ECG"})
+_CREDENTIALS_ALONE = frozenset({"MD", "DO", "RN", "NP", "PA", "LPN", "LVN", "CNA", "GP", "PT",
+                                "OT", "SLP", "SW", "CM", "MA", "PHD", "DDS", "DPM", "OD", "PHARMD",
+                                "APRN", "CRNA", "EMT", "BSN", "MSN", "MBBS", "FRCP", "MPH",
+                                "LCSW", "JR", "SR", "II", "III", "IV"})
+_UNITS_ALONE = frozenset({"ICU", "ED", "ER", "OR", "GI", "ENT", "OB", "HEENT", "CVS", "CNS", "GU",
+                          "MSK", "ROS", "PE", "AP", "LAT", "PA", "CT", "MRI", "US", "XR", "NO",
+                          "YES", "OK", "NA", "TBD", "END", "FYI", "CC", "BCC", "RE", "PS", "NB",
+                          "AM", "PM", "AND", "THE", "FOR", "SEE", "USA", "UK", "MDM", "HPI",
+                          "PMH", "PSH", "FH", "SH", "HX", "DDX", "DX", "RX", "TX", "SX", "IMP",
+                          "SOAP", "SBAR", "LOS", "DC", "DNR", "DNI", "POA", "ADL", "ADLS"})
 _NOT_PT_NAME = frozenset({"BLACK", "WHITE", "ASIAN", "HISPANIC", "LATINO", "LATINA", "NATIVE",
                           "CAUCASIAN", "AFRICAN", "ARAB", "JEWISH", "MUSLIM", "CATHOLIC"})
 """Words after 'pt' that describe, not name ('pt Black, 67M')."""
@@ -525,6 +551,7 @@ class CueFinder:
         if "^" in text:
             spans.extend(self._hl7(text))
         spans.extend(self._mar_initials(text))
+        spans.extend(self._signed_initials(text))
         spans.extend(self._numbers_by_context(text))
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
@@ -879,6 +906,44 @@ class CueFinder:
             for match in _HANDLE.finditer(text):
                 if _HANDLE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
                     spans.append(Span(match.start(), match.end(), PhiType.ID, "cue_handle", 0.85))
+        return spans
+
+    def _signed_initials(self, text: str) -> list[Span]:
+        """Initials that sign an entry at a line's end ('Review Fri. G.H.', '-- NE', a line
+        of 'MT' alone), list the members of a group after an 'initials' label ('R.T., JB,
+        M.A.S.'), or follow a clock time and 'by' ('15:58 by jmb')."""
+        lex = self.lexicon
+        spans: list[Span] = []
+
+        def keep(value: str, dotted: bool) -> bool:
+            key = value.replace(".", "").replace(" ", "").upper()
+            return len(key) >= 2 and key not in _NOT_INITIALS \
+                and key not in _CREDENTIALS_ALONE and not lex.is_clinical(key) and (dotted or (
+                    key not in FUNCTION_WORDS and key not in lex.titles
+                    and key not in _UNITS_ALONE))
+
+        for match in _SIGN_OFF_INITIALS.finditer(text):
+            value = match.group(1)
+            dotted = "." in value
+            before = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
+            dash = match.group(0)[:1] in "-—–" and (not before or before[-1] in ".!?)")
+            if (dotted or dash or not text[
+                    text.rfind("\n", 0, match.start(1)) + 1:match.start(1)].strip()) \
+                    and keep(value, dotted):
+                spans.append(Span(match.start(1), match.start(1) + len(value.rstrip(" \t")),
+                                  PhiType.NAME, "cue_initials", 0.8))
+        for label in _INITIALS_LABEL.finditer(text):
+            for item in _INITIALS_ITEM.finditer(text, label.end(), label.end() + 200):
+                if item.start() > label.end() and not _LIST_GAP.fullmatch(
+                        text, spans[-1].end if spans and spans[-1].start >= label.end()
+                        else label.end(), item.start()):
+                    break
+                if keep(item.group(1), "." in item.group(1)):
+                    spans.append(Span(item.start(1), item.end(1), PhiType.NAME, "cue_initials",
+                                      0.8))
+        for match in _TIME_BY_INITIALS.finditer(text):
+            if keep(match.group(1), False) and fold(match.group(1)) not in _NOT_BY:
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_initials", 0.8))
         return spans
 
     def _mar_initials(self, text: str) -> list[Span]:

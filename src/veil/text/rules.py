@@ -205,11 +205,19 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "levels", "peaked", "stable", "steady", "held", "kept", "set", "capped", "maxed", "pressure",
     "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings"))
 """Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
+_NOT_AFTER_MEASURE = "".join(
+    f"(?<!(?i:{word}){sep})" for word in (
+        "hr", "heart rate", "pulse", "bp", "sat", "sats", "saturation", "saturations", "spo2",
+        "o2", "oxygen", "rr", "resp", "temp", "temperature", "glucose", "sugar", "sugars", "bg",
+        "weight", "wt", "score", "rate", "level", "count", "reading", "readings", "was", "of")
+    for sep in (" ", ", ", ": ", " at ", " is ", " of "))
+"""A measurement's name before a number in words ('HR ninety one', 'saturation, ninety two',
+'sugar was ninety four'): a value, not an age."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
              r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi|lata|saal|sal)"
-             r"(?:[\s\-]*(?:old|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
+             r"(?:[\s\-]*(?:old|young|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
 """Years in English and the languages notes abroad are written in ('96 ans', '91 años',
 '93 Jahre alt', '90 jaar oud')."""
 
@@ -574,11 +582,23 @@ def _rules() -> tuple[PatternRule, ...]:
         # --- ages over 89 ---
         r("age_digits", PhiType.AGE, _L + _AGE_NUM + _AGE_UNIT + _R, 1.0),
         r("age_words", PhiType.AGE, _L + _AGE_WORDS + _AGE_UNIT + _R, 1.0),
+        # 'About Cecil: Ninety-one, never married', '"ninety-three and still sharp"': a
+        # number from ninety-one to ninety-nine in words counts nothing else in a note
+        # unless a unit or a countable noun follows it
+        r("age_ninety_compound", PhiType.AGE, r"(?<![A-Za-z\-])" + _NOT_AFTER_MEASURE
+          + r"(?i:" + NINETY + r"[\s\-]+"
+          + _NUM_UNIT_WORDS + r")(?![A-Za-z\-])(?![\s\-]*(?i:%|percent|per\b|days?|weeks?|"
+          r"months?|minutes?|mins?|seconds?|secs?|hours?|hrs?|degrees?|mg|mcg|ml|mls|cc|units?|"
+          r"patients?|people|persons?|times|beats|breaths|miles?|pounds?|lbs?|kgs?|kilos?|"
+          r"dollars?|cents?|feet|foot|ft|inches|meters?|metres?|mmhg|over|out\s+of|of\s+(?:the|"
+          r"them|these|those|us)|cases|cigarettes|pills|tablets|tabs|visits|steps|calls|"
+          r"thousand|million|hundred))", 0.85),
         r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|at\s+the\s+age\s+of|"
           r"age\s+of)\s*:?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])" + _R
-          + r"(?![ \t\-]*(?i:days?|d|weeks?|wks?|w|months?|mos?|mo|hours?|hrs?|h)\b)", 1.0,
-          group=1),
+          + r"(?![ \t\-]*(?i:days?|weeks?|wks?|months?|mos?|mo|hours?|hrs?)\b)"
+          r"(?![ \t\-]*(?i:d|w|h)(?![A-Za-z]|\.[A-Za-z]))", 1.0, group=1),
         r("age_turned", PhiType.AGE, r"(?i:\b(?:turned|turning|turns|will\s+be|just\s+turned|"
+          r"(?:will|to|would|gonna|going\s+to)\s+turn|'ll\s+turn|"
           r"(?:he|she|i|dad|mom|father|mother|grandma|grandpa|grandmother|grandfather|husband|"
           r"wife|patient|pt)\s+(?:is|was|am)(?:\s+now)?|i'm|i\s+am|he's|she's|hes|shes|im|"
           r"he\s+is\s+now|she\s+is\s+now)\s+)("
@@ -1766,6 +1786,7 @@ NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "cal
 NEEDS["phone_extension"] = ("ext",)
 NEEDS["county_ireland"] = ("co.", "county")
 NEEDS["age_words_set_off"] = (*NINETY_NEEDS, "hundred")
+NEEDS["age_ninety_compound"] = NINETY_NEEDS
 NEEDS["date_spanish_range"] = (" al ",)
 GATES["street_direction_name"] = re.compile(r"[0-9] +(?:n|s|e|w|ne|nw|se|sw)\.? +[a-z]{3}")
 GATES["eircode"] = re.compile(r"(?<![a-z0-9])(?:[ac-fhknprtv-y][0-9]{2}|d6w) ?[0-9ac-fhknprtv-y]{4}"

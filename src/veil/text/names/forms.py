@@ -53,11 +53,11 @@ _DICTATION_INITIALS = re.compile(
     r"(?=[ \t]*(?:$|D:|T:|DD:|DT:|d:|t:|cc:))")
 """Dictation initials ('KM/ts', 'RLB/JH') at the end of a report, before 'D:'/'T:' stamps."""
 _INITIALS_BEFORE = re.compile(r"(?:^|\n|\.)[ \t]*$")
-_TYPIST_LABEL = re.compile(r"transcr|trans\b|typ(?:ed|ist)|dict|d/t|t/d")
+_TYPIST_LABEL = re.compile(r"transcr|trans\b|typ(?:ed|ist)|dict|d/t|t/d|scribe")
 """Where a typist label may start, searched in the lower-cased text (a fast literal scan)."""
 _TYPIST = re.compile(
     r"(?i:\b(?:transcribed|transcriptionist|transcr|trans|typed|typist|dictated|dict|"
-    r"dictation|d/t|t/d)\b\.?(?:[ \t]+by)?[ \t]*[:\-]?[ \t]*)"
+    r"dictation|d/t|t/d|scribe)\b\.?(?:[ \t]+by)?[ \t]*[:\-]?[ \t]*)"
     r"([A-Za-z]{2,3}(?:/[A-Za-z]{2,3})?)(?![A-Za-z0-9/])")
 """Typist and dictation initials after their label ('Transcribed: KM/ts', 'transcr. by ab')."""
 _INITIALS_LOWER = re.compile(r"/([a-z]{2,3})(?![A-Za-z0-9/])")
