@@ -133,3 +133,22 @@ def test_initials_and_ages(scrubber: Scrubber, text: str, value: str) -> None:
 ])
 def test_no_false_positive_initials_ages(scrubber: Scrubber, text: str, word: str) -> None:
     assert not _types(scrubber, text, word)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Calls were missed on 14/3 and 15/3, per the family.", "15/3"),
+    ("17/11 08:45 - BM 6.2. Insulin 12 units given.", "17/11"),
+    ("hydrocortisone 100 mg IV at 2200 5/6, 0400 & 1000 5/7", "5/7"),
+])
+def test_short_dates_beside_a_date_or_a_clock(scrubber: Scrubber, text: str, value: str) -> None:
+    assert PhiType.DATE in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Strength 5/5 and 4/5 bilaterally.", "4/5"),
+    ("Grade 2/6 murmur and 3/6 at apex.", "3/6"),
+    ("0800 1/2 tab given with food.", "1/2"),
+    ("Eats 1/4 of meals, 1/2 at lunch.", "1/2"),
+])
+def test_fractions_stay(scrubber: Scrubber, text: str, word: str) -> None:
+    assert not _types(scrubber, text, word)

@@ -146,6 +146,9 @@ _DM_CONTEXT_WORDS = trie_pattern(_DM_CONTEXT_LIST)
 """Words after which a bare month/day is the date of an event (see `date_event_short`)."""
 _NOT_DATE_AFTER = (
     r"strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of|tabs?|tablets?|caps?|cups?|"
+    r"bilaterally|bilat|throughout|proximally|distally|symmetric(?:ally)?|at[ \t]+(?:the[ \t]+)?"
+    r"apex|[lr]usb|[lr]lsb|sem|hsm|"  # 'Strength 5/5 and 4/5 bilaterally', 'and 3/6 at apex'
+
     r"nodes?|cores?|positive|negative|pos|neg|lesions|segments|vessels|points?|ratio|"
     r"dilution|titer|inch|in|mm|cm|mg|ml|mcg|units?|x|times|sets|reps|sessions|visits|"
     r"dose|ns|nss|"  # 'started 1/2 NS', '1/2 dose'

@@ -31,6 +31,7 @@ from veil.text import words as words_module
 from veil.text.address_lines import address_lines
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
+from veil.text.date_neighbours import dates_beside
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
@@ -740,6 +741,7 @@ class Scrubber:
                                                   capitals=text[span.start:span.end].isupper()))
         extra.extend(layout_spans(text, spans, self.lexicon))
         extra.extend(address_lines(text, spans, self.lexicon))
+        extra.extend(dates_beside(text, spans))
         extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
 
