@@ -152,3 +152,27 @@ def test_short_dates_beside_a_date_or_a_clock(scrubber: Scrubber, text: str, val
 ])
 def test_fractions_stay(scrubber: Scrubber, text: str, word: str) -> None:
     assert not _types(scrubber, text, word)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Pt: Stanislaw Nowak    PHIN 227 118 904    Rm 4B", "227 118 904"),
+    ("OHIP: 6612 118 204 QR\n12 Bay St", "6612 118 204 QR"),
+    ("Private health: HCF 0022 1188 4", "0022 1188 4"),
+    ("My grandfather's service number from Korea was RA 16 221 447.", "RA 16 221 447"),
+    ("Question about my claim. VA file C-31 224 118, please help.", "C-31 224 118"),
+    ("His DVA gold card (NX 221874) covers it.", "NX 221874"),
+    ("2. SOCIAL SECURITY NO: 4l2 - 77 - 9O18 3. DATE", "4l2 - 77 - 9O18"),
+    ("Group note for: Jo Tsosie   L4 5512", "5512"),
+    ("We live at Unit 4, 7 Jetty Tce, Port Elliot.", "7 Jetty Tce"),
+    ("Home: Lot 1187 Moora Rd, Wongan Hills WA 6603", "Lot 1187 Moora Rd"),
+])
+def test_numbers_and_addresses_abroad(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Medicare Part B premium is 174 70 this year.", "174"),
+    ("Disc bulge at L4 - L5 and L5 - S1.", "L5"),
+])
+def test_no_false_positive_numbers(scrubber: Scrubber, text: str, word: str) -> None:
+    assert not _types(scrubber, text, word)

@@ -42,6 +42,10 @@ _UNIT_AFTER = re.compile(
     r"|(?i:rear|front|upper|lower|top|ground|basement|bsmt)(?=[ \t]*[,.;)\n]))")
 """A unit after a street line, as people write it ('1148 W Madison, Rm 312', '2718 S.
 Hamlin Ave, 1st fl rear', '7843 S. Kingston Ave, garden unit'); repeated ('1st fl, rear')."""
+_HOUSE_WORD_BEFORE = re.compile(r"(?<![A-Za-z])((?i:lot|plot|villa|croft|site|shop|house|"
+                                r"no\.|number))[ \t]+$")
+"""A word that names the house number it stands before ('Lot 2214 Goldfields Rd', 'Villa 41',
+'No. 12 High Street')."""
 _ZIP_AFTER = re.compile(r"[ \t]*,[ \t]*([0-9]{5}(?:-[0-9]{4})?)(?![0-9A-Za-z/\-])"
                         r"(?![ \t]*(?i:mg|mcg|units?|ml|people|patients|cases)\b)")
 """A ZIP code right after a street line with no town between ('4417 W. 26th St, Apt 2,
@@ -105,6 +109,10 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                                       "code_town", 0.8))
                 extra.append(Span(after.start(2), after.end(2), PhiType.ZIP, "code_town", 0.8))
                 extra.append(Span(after.start(3), after.end(3), PhiType.CITY, "code_town", 0.8))
+            word = _HOUSE_WORD_BEFORE.search(text, max(line_start, span.start - 8), span.start)
+            if word and text[span.start].isdigit():
+                extra.append(Span(word.start(1), span.end, PhiType.ADDRESS, "address_unit",
+                                  0.85))
             unit = _UNIT_BEFORE.search(text, max(line_start, span.start - 40), span.start)
             if unit:
                 extra.append(Span(unit.start(1), span.end, PhiType.ADDRESS, "address_unit",

@@ -280,7 +280,11 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Rdg|Holw|Crk|Cyn|Hbr|Mdw|Mdws|Mnr|Orch|Rnch|Spgs|Spg|Vly|Vw|Vlg|Trce|Grv|"
                   r"Gdns|Gln|Ests|Crst|Lndg|Mtn|Bnd|Brk|Byp|Cswy|Ctrs|Cts|Dl|Dm|Fls|Frd|Frst|"
                   r"Frk|Ft|Hls|Hvn|Knl|Knls|Lck|Mlls|Psge|Pln|Plns|Prt|Radl|Shl|Shr|Skwy|Smt|"
-                  r"Sta|Stra|Strm|Tunl|Un|Via|Xrd)")
+                  r"Sta|Stra|Strm|Tunl|Un|Via|Xrd|"
+                  # British, Irish, Australian and New Zealand street words
+                  r"Tce|Rise|Pde|Parade|Esplanade|Esp|Wynd|Chase|Brae|Gr|Vale|Approach|Drove|"
+                  r"Quay|Wharf|Circuit|Cct|Promenade|Glade|Bvd|Boulevarde|Strand|Copse|Garth|"
+                  r"Croft|Nook|Yard|Cl|Gdn|Gds|Hwy)")
 _UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|"
          r"Trlr|Trailer|Spc)\.?[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}|"
          r",?[ \t]*[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])|"
@@ -964,6 +968,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![0-9])", 0.85, group=1),
         r("ssn", PhiType.SSN, _LD + r"[0-9]{3}[\- ][0-9]{2}[\- ][0-9]{4}" + _RD, 0.95,
           validator="ssn"),
+        # a form's boxes or a scan spread the dashes ('518 - 66 - 2041')
+        r("ssn_spaced", PhiType.SSN, _LD + r"[0-9]{3}[ \t]+-[ \t]+[0-9]{2}[ \t]+-[ \t]+[0-9]{4}"
+          + _RD, 0.9, validator="ssn"),
+        # the VA's 'L4' for the last four digits ('note for: Hope Redhouse   L4 0923')
+        r("ssn_va_last4", PhiType.SSN, r"(?<![A-Za-z0-9\-])L4[ \t]*[:#]?[ \t]+([0-9]{4})"
+          r"(?![0-9\-])", 0.85, group=1),
         r("ssn_labelled", PhiType.SSN, r"(?i:\b(?:ssn|ss#|ss\s+no|soc(?:ial)?\s+sec(?:urity)?"
           r"(?:\s+(?:number|no|#))?)\b\.?\s*[:#]?\s*(?:is\s+|of\s+|ending\s+(?:in\s+)?)?)"
           r"((?:[0-9Xx*]{3}[\- ]?[0-9Xx*]{2}[\- ]?)?[0-9]{4})" + _RD, 1.0, group=1),
@@ -1100,6 +1110,26 @@ def _rules() -> tuple[PatternRule, ...]:
           r"recipient)(?![A-Za-z0-9])"
           + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
+        # health numbers of Canada, Britain, Australia and the military written in spaced
+        # groups, a version code after ('OHIP: 5831 204 776 KT', 'PHIN 118 774 002', 'HCF 0014
+        # 7729 1', 'DBN 10 4477 2190 1'), a few words between ('his number was ...')
+        r("health_number_spaced", PhiType.HEALTH_PLAN, r"(?i:\b(?:ohip|msi|phin|hsn|ghic|ehic|"
+          r"dva|hcf|bupa|medibank|nib|phn|mcp|ahcip|ramq|ihi|dbn|health\s+card|care\s+card|"
+          r"hc\s*#|medicare(?:\s+card)?|(?:dod\s+)?benefits\s+number|gold\s+card|white\s+card)"
+          r"(?![A-Za-z])(?:[ \t]*(?:number|no\.?|#|num))?(?:[ \t]+[a-z]+){0,3}?[ \t]*[:#(=]?"
+          r"[ \t]*(?:(?:is|was)[ \t]+)?)"
+          r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}(?:[ \t\-]"
+          r"[0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)(?![0-9A-Za-z])",
+          0.85, group=1),
+        # the same for service, file, status and claim numbers ('service number from Vietnam
+        # was RA 18 774 220', 'VA file C-29 113 004', 'status number is 5790 0418 02')
+        r("id_number_spaced", PhiType.ID, r"(?i:\b(?:service|file|status|treaty|band|claim|"
+          r"c-file|edipi|dod\s+id|sponsor|registration)(?:[ \t]*(?:number|no\.?|#|num))"
+          r"(?:[ \t]+[a-z]+){0,3}?[ \t]*[:#(=]?[ \t]*(?:(?:is|was)[ \t]+)?|\bva\s+file(?:\s+"
+          r"(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*)"
+          r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}(?:[ \t\-]"
+          r"[0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)(?![0-9A-Za-z])",
+          0.85, group=1),
         r("license", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic|dea|npi|upin|dl|driver'?s?\s+"
           r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
           r"badge|employee|permis|clia|certification)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
