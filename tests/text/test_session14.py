@@ -176,3 +176,22 @@ def test_numbers_and_addresses_abroad(scrubber: Scrubber, text: str, value: str)
 ])
 def test_no_false_positive_numbers(scrubber: Scrubber, text: str, word: str) -> None:
     assert not _types(scrubber, text, word)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("I'm Hodan, 48, from Hargeisa. My aunt had a stroke.", "Hargeisa"),
+    ("One deployment to Ramadi in 2006, then discharged.", "Ramadi"),
+    ("Her grandfather was in Saigon in 1968.", "Saigon"),
+    ("Tea sent by her cousin in Hue every month.", "Hue"),
+])
+def test_world_cities_by_their_other_names(scrubber: Scrubber, text: str, value: str) -> None:
+    assert PhiType.CITY in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Antegrade and retrograde del Nido cardioplegia given.", "Nido"),
+    ("Appropriate ICD shock for VF in HCM, likely from dehydration.", "HCM"),
+    ("Family fled to Guatemala in 2019.", "Guatemala"),
+])
+def test_world_city_words_that_are_no_city(scrubber: Scrubber, text: str, word: str) -> None:
+    assert PhiType.CITY not in _types(scrubber, text, word)
