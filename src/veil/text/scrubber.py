@@ -116,6 +116,9 @@ _WEEKDAY_BEFORE = fast_compile(
     r"mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
     r"samstag|sonntag|segunda|ter[cç]a|quarta|quinta|sexta)\.?),?[ \t]+(?:(?i:the)[ \t]+)?$")
 """A weekday right before a date ('Sat 22/06/2024', 'jueves 7/11/2024'): part of the date."""
+_THE_BEFORE = re.compile(r"(?<![A-Za-z])(?:the|The|THE)[ \t]+$")
+"""The article before a facility's name, which is part of how people name it ('the
+Rockyview', 'The Moncton Hospital')."""
 _WORDS_BEFORE = re.compile(r"(?<![A-Za-z'’\-])((?:(?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,6})[ ]){1,2})$")
 _CAP_WORD = re.compile(r"[A-Za-z'’\-]+")
 _NOT_BEFORE_FACILITY = frozenset({"PATIENT", "PT", "SEEN", "AT", "TO", "FROM", "VIA", "THE",
@@ -718,6 +721,10 @@ class Scrubber:
                 left = self._facility_left(text, span)
                 if left is not None:
                     extra.append(left)
+                the = _THE_BEFORE.search(text, max(0, span.start - 5), span.start)
+                if the:  # 'from the Rockyview', 'Referred by The Moncton Hospital'
+                    extra.append(Span(the.start(), span.end, PhiType.FACILITY, span.source,
+                                      span.score))
             if span.type is PhiType.DATE:
                 clock = _TIME_AFTER_DATE.match(text, span.end)
                 if clock:  # 'EXAM DATE: 03/09/2025 02:17': the time belongs to the date

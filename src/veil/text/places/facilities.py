@@ -236,10 +236,11 @@ _PREP_GROUP = {"TO": "TO", "INTO": "TO", "AT": "AT", "FROM": "FROM", "PER": "FRO
                "WITH": "WITH", "THROUGH": "WITH", "VIA": "WITH", "BY": "WITH"}
 FACILITY_SHORT_NAMES = frozenset({"PRESBYTERIAN", "BAPTIST", "METHODIST", "EPISCOPAL", "LUTHERAN",
                        "ADVENTIST", "CHILDRENS", "SHRINERS", "PERMANENTE", "KETTERING",
-                       "WOMENS", "COUNTY", "GENERAL", "U"})
+                       "WOMENS", "COUNTY", "GENERAL", "U", "ROYAL"})
 """Facility words that name a hospital alone after a verb of care ('delivery planned at
 Methodist', 'transferred to Children's', 'transferred from County', 'followed at the U',
-'born at Women's'); capitalized in running text, they are a hospital's short name."""
+'born at Women's', 'discharged from the Royal'); capitalized in running text, they are a
+hospital's short name."""
 _DATE_FILLER = (r"[ \t]+(?:on[ \t]+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
                 r"\.?[ \t]+[0-9]{1,2}(?:st|nd|rd|th)?,?(?:[ \t]+(?:19|20)[0-9]{2})?|"
                 r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|(?:19|20)[0-9]{2})")
