@@ -94,7 +94,10 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                                   "address_before_town", 0.85))
         if span.type is PhiType.ADDRESS:
             end = span.end
-            while (unit := _UNIT_AFTER.match(text, end)) is not None and unit.end() > end:
+            for _ in range(3):  # ('1st fl, rear'); bounded: a run of units stays linear
+                unit = _UNIT_AFTER.match(text, end)
+                if unit is None or unit.end() <= end:
+                    break
                 end = unit.end()
             if end > span.end:
                 extra.append(Span(span.start, end, PhiType.ADDRESS, span.source, span.score))

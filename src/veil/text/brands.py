@@ -254,7 +254,9 @@ class BrandFinder:
         if len(keys) > 1 and all(w[:1].isupper() for w in surface.split() if w[:1].isalpha()) \
                 and _HEADING_AFTER.match(after):
             return True  # a letterhead or header line: 'Baylor Scott & White - Temple'
-        if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys):
+        if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys) \
+                and not (surface.isupper() and any(self.lexicon.is_clinical(k) for k in keys)):
+            # ('the cvs by the mall'; 'His CVS exam' in capitals is the cardiovascular system)
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
         return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after)
                     or (_CELL_BEFORE.search(before) and _CELL_AFTER.match(after)))

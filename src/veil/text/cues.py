@@ -98,6 +98,17 @@ _NOT_BY = frozenset({"ME", "PT", "EMS", "RN", "MD", "DR", "HIM", "HER", "US", "Y
                      "CM", "NP", "PA", "OT", "SLP", "TEL", "FAX", "CAR", "BUS", "CAB", "AIR",
                      "MOM", "DAD", "SON", "SIS", "VIA", "THE", "ONE", "TWO", "LAB", "ED", "ER",
                      "ALL", "NOW", "FAR", "DAY", "AND", "LMP", "CT", "MRI", "EKG", "ECG"})
+_ABBREVIATIONS = frozenset({
+    "DM", "NKA", "NKDA", "OE", "NAD", "HTN", "AF", "RS", "CVS", "GI", "GU", "CNS", "PR", "PV",
+    "BD", "TDS", "QDS", "OD", "ON", "NBM", "NFA", "TTO", "UE", "FBC", "LFT", "LFTS", "CRP",
+    "CXR", "SOB", "HPC", "PC", "DH", "SH", "FH", "MSE", "GIT", "CN", "ESR", "ABG", "BM",
+    "SLT", "SALT", "MDT", "TVN", "DN", "HCA", "SN", "SPR", "ANP", "ACP", "RMO", "RRT", "IR",
+    "REG", "SHO", "FY", "GP", "AE", "AMU", "SAU", "CDU", "HDU", "ITU", "ICU", "NAS", "NOS",
+    "WNL", "NIL", "PRN", "STAT", "OT", "PT", "SW", "RN", "MD", "NP", "PA", "CNA", "MA", "HH",
+    "IV", "PO", "IM", "SC", "SL", "NG", "PEG", "TPN", "IVF", "UA", "UC", "CBC", "BMP", "CMP",
+})
+"""Clinical abbreviations that close a line or follow a clock time as initials would ('PMH:
+asthma. D.M.', a heading 'HPC', 'Reviewed 14:30 by SpR'): no one's initials."""
 _CREDENTIALS_ALONE = frozenset({"MD", "DO", "RN", "NP", "PA", "LPN", "LVN", "CNA", "GP", "PT",
                                 "OT", "SLP", "SW", "CM", "MA", "PHD", "DDS", "DPM", "OD", "PHARMD",
                                 "APRN", "CRNA", "EMT", "BSN", "MSN", "MBBS", "FRCP", "MPH",
@@ -597,8 +608,9 @@ class CueFinder:
             end = match.end(1)
             second = match.group(2)
             if second and self._name_like(fold(second)) and not (
-                    second[:1].islower() and match.group(1)[:1].isupper()):
-                end = match.end(2)  # ('Mr Norton saw him': a lower-case verb after a name)
+                    second[:1].islower() and match.group(1)[:1].isupper()
+                    and words.is_english(fold(second)) and words.zipf(fold(second)) >= 5.2):
+                end = match.end(2)  # ('Mr Norton saw him': a common verb; 'Mrs Mary jones')
             spans.append(Span(match.start(1), end, PhiType.NAME, "cue_title", 0.85))
         return spans
 
@@ -917,7 +929,7 @@ class CueFinder:
 
         def keep(value: str, dotted: bool) -> bool:
             key = value.replace(".", "").replace(" ", "").upper()
-            return len(key) >= 2 and key not in _NOT_INITIALS \
+            return len(key) >= 2 and key not in _NOT_INITIALS and key not in _ABBREVIATIONS \
                 and key not in _CREDENTIALS_ALONE and not lex.is_clinical(key) and (dotted or (
                     key not in FUNCTION_WORDS and key not in lex.titles
                     and key not in _UNITS_ALONE))
@@ -927,9 +939,9 @@ class CueFinder:
             dotted = "." in value
             before = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip()
             dash = match.group(0)[:1] in "-—–" and (not before or before[-1] in ".!?)")
-            if (dotted or dash or not text[
-                    text.rfind("\n", 0, match.start(1)) + 1:match.start(1)].strip()) \
-                    and keep(value, dotted):
+            alone = not text[text.rfind("\n", 0, match.start(1)) + 1:match.start(1)].strip() \
+                and not text[match.end():match.end() + 2].strip("\r\n \t")  # a sign-off line
+            if (dotted or dash or alone) and keep(value, dotted):
                 spans.append(Span(match.start(1), match.start(1) + len(value.rstrip(" \t")),
                                   PhiType.NAME, "cue_initials", 0.8))
         for label in _INITIALS_LABEL.finditer(text):

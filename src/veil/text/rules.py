@@ -208,6 +208,9 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "levels", "peaked", "stable", "steady", "held", "kept", "set", "capped", "maxed", "pressure",
     "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings"))
 """Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
+_NUMBER_FILLER = (r"(?:[ \t]+(?:from|for|of|on|in|the|his|her|my|our|their|card|reads|listed|"
+                  r"shows|[A-Z][a-z]+)){0,3}?")
+"""Words between a number's label and the number ('service number from Vietnam was ...')."""
 _NOT_AFTER_MEASURE = "".join(
     f"(?<!(?i:{word}){sep})" for word in (
         "hr", "heart rate", "pulse", "bp", "sat", "sats", "saturation", "saturations", "spo2",
@@ -216,6 +219,15 @@ _NOT_AFTER_MEASURE = "".join(
     for sep in (" ", ", ", ": ", " at ", " is ", " of "))
 """A measurement's name before a number in words ('HR ninety one', 'saturation, ninety two',
 'sugar was ninety four'): a value, not an age."""
+_AGE_WORDS_BEFORE = "(?:" + "|".join(
+    [r"(?<=: )", r"(?<=\()", r"(?<=\")", r"(?<=“)", r"(?<=, )", r"(?<=-- )", r"(?<=— )"]
+    + [f"(?<=(?i:{word}) )" for word in (
+        "pt", "patient", "is", "was", "on", "only", "nearly", "almost", "now", "turned",
+        "turns", "age", "aged", "she", "he", "mom", "dad", "mother", "father", "resident",
+        "grandma", "grandpa", "widow", "widower", "be", "being", "about", "over", "past")]) + ")"
+"""Where a number from ninety-one to ninety-nine in words stands as an age: after a colon,
+a comma, a bracket or quote, a dash, or a word that goes before an age ('About Cecil:
+Ninety-one,', '"ninety-three and still sharp"', 'pt ninety-four,', 'going on ninety-eight')."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
@@ -282,9 +294,9 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Frk|Ft|Hls|Hvn|Knl|Knls|Lck|Mlls|Psge|Pln|Plns|Prt|Radl|Shl|Shr|Skwy|Smt|"
                   r"Sta|Stra|Strm|Tunl|Un|Via|Xrd|"
                   # British, Irish, Australian and New Zealand street words
-                  r"Tce|Rise|Pde|Parade|Esplanade|Esp|Wynd|Chase|Brae|Gr|Vale|Approach|Drove|"
-                  r"Quay|Wharf|Circuit|Cct|Promenade|Glade|Bvd|Boulevarde|Strand|Copse|Garth|"
-                  r"Croft|Nook|Yard|Cl|Gdn|Gds|Hwy)")
+                  r"Tce|Pde|Parade|Esplanade|Esp|Wynd|Chase|Brae|Vale|"
+                  r"Quay|Wharf|Promenade|Glade|Bvd|Boulevarde|Copse|Garth|"
+                  r"Croft|Nook|Gdn|Gds|Hwy)")
 _UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|"
          r"Trlr|Trailer|Spc)\.?[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}|"
          r",?[ \t]*[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])|"
@@ -592,14 +604,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'About Cecil: Ninety-one, never married', '"ninety-three and still sharp"': a
         # number from ninety-one to ninety-nine in words counts nothing else in a note
         # unless a unit or a countable noun follows it
-        r("age_ninety_compound", PhiType.AGE, r"(?<![A-Za-z\-])" + _NOT_AFTER_MEASURE
-          + r"(?i:" + NINETY + r"[\s\-]+"
-          + _NUM_UNIT_WORDS + r")(?![A-Za-z\-])(?![\s\-]*(?i:%|percent|per\b|days?|weeks?|"
-          r"months?|minutes?|mins?|seconds?|secs?|hours?|hrs?|degrees?|mg|mcg|ml|mls|cc|units?|"
-          r"patients?|people|persons?|times|beats|breaths|miles?|pounds?|lbs?|kgs?|kilos?|"
-          r"dollars?|cents?|feet|foot|ft|inches|meters?|metres?|mmhg|over|out\s+of|of\s+(?:the|"
-          r"them|these|those|us)|cases|cigarettes|pills|tablets|tabs|visits|steps|calls|"
-          r"thousand|million|hundred))", 0.85),
+        r("age_ninety_compound", PhiType.AGE, _AGE_WORDS_BEFORE + _NOT_AFTER_MEASURE
+          + r"(?i:" + NINETY + r"[\s\-]+" + _NUM_UNIT_WORDS + r")(?![A-Za-z\-])"
+          r"(?=[ \t]*(?:[,.;:)\"”!?]|--|—|$)|[ \t]+(?i:and|years?|yrs?|yo|y/o|now|then|but|"
+          r"when|this|last|next|in|or|at|with|going|on)\b)"
+          r"(?![ \t]*,[ \t]*(?i:eighty|seventy|sixty|ninety|one\s+hundred))", 0.85),
         r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|at\s+the\s+age\s+of|"
           r"age\s+of)\s*:?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])" + _R
           + r"(?![ \t\-]*(?i:days?|weeks?|wks?|months?|mos?|mo|hours?|hrs?)\b)"
@@ -969,10 +978,12 @@ def _rules() -> tuple[PatternRule, ...]:
         r("ssn", PhiType.SSN, _LD + r"[0-9]{3}[\- ][0-9]{2}[\- ][0-9]{4}" + _RD, 0.95,
           validator="ssn"),
         # a form's boxes or a scan spread the dashes ('518 - 66 - 2041')
-        r("ssn_spaced", PhiType.SSN, _LD + r"[0-9]{3}[ \t]+-[ \t]+[0-9]{2}[ \t]+-[ \t]+[0-9]{4}"
-          + _RD, 0.9, validator="ssn"),
+        r("ssn_spaced", PhiType.SSN, r"(?i:\b(?:ssn|ss[ \t]*#|s[o0]c[il1]a[l1]|secur[il1]ty)\b"
+          r"[^\n]{0,30}?)(?<![0-9])([0-9]{3}[ \t]*[-–—.][ \t]*[0-9]{2}[ \t]*[-–—.][ \t]*"
+          r"[0-9]{4})" + _RD, 0.9, group=1),
         # the VA's 'L4' for the last four digits ('note for: Hope Redhouse   L4 0923')
-        r("ssn_va_last4", PhiType.SSN, r"(?<![A-Za-z0-9\-])L4[ \t]*[:#]?[ \t]+([0-9]{4})"
+        r("ssn_va_last4", PhiType.SSN, r"(?:(?<=[ \t]{2})|(?<=\t)|(?<=\()|(?<=,[ \t]))"
+          r"(?<![A-Za-z0-9\-])[Ll]4[ \t]*[:#=]?[ \t]*([0-9]{4})"
           r"(?![0-9\-])", 0.85, group=1),
         r("ssn_labelled", PhiType.SSN, r"(?i:\b(?:ssn|ss#|ss\s+no|soc(?:ial)?\s+sec(?:urity)?"
           r"(?:\s+(?:number|no|#))?)\b\.?\s*[:#]?\s*(?:is\s+|of\s+|ending\s+(?:in\s+)?)?)"
@@ -1114,22 +1125,22 @@ def _rules() -> tuple[PatternRule, ...]:
         # groups, a version code after ('OHIP: 5831 204 776 KT', 'PHIN 118 774 002', 'HCF 0014
         # 7729 1', 'DBN 10 4477 2190 1'), a few words between ('his number was ...')
         r("health_number_spaced", PhiType.HEALTH_PLAN, r"(?i:\b(?:ohip|msi|phin|hsn|ghic|ehic|"
-          r"dva|hcf|bupa|medibank|nib|phn|mcp|ahcip|ramq|ihi|dbn|health\s+card|care\s+card|"
+          r"dva|hcf|bupa|medibank|nib|mcp|ahcip|ramq|ihi|dbn|health\s+card|care\s+card|"
           r"hc\s*#|medicare(?:\s+card)?|(?:dod\s+)?benefits\s+number|gold\s+card|white\s+card)"
-          r"(?![A-Za-z])(?:[ \t]*(?:number|no\.?|#|num))?(?:[ \t]+[a-z]+){0,3}?[ \t]*[:#(=]?"
+          r"(?![A-Za-z])(?:[ \t]*(?:number|no\.?|#|num))?" + _NUMBER_FILLER + r"[ \t]*[:#(=]?"
           r"[ \t]*(?:(?:is|was)[ \t]+)?)"
           r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}(?:[ \t\-]"
           r"[0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)(?![0-9A-Za-z])",
-          0.85, group=1),
+          0.85, group=1, validator="spaced_number"),
         # the same for service, file, status and claim numbers ('service number from Vietnam
         # was RA 18 774 220', 'VA file C-29 113 004', 'status number is 5790 0418 02')
         r("id_number_spaced", PhiType.ID, r"(?i:\b(?:service|file|status|treaty|band|claim|"
           r"c-file|edipi|dod\s+id|sponsor|registration)(?:[ \t]*(?:number|no\.?|#|num))"
-          r"(?:[ \t]+[a-z]+){0,3}?[ \t]*[:#(=]?[ \t]*(?:(?:is|was)[ \t]+)?|\bva\s+file(?:\s+"
+          + _NUMBER_FILLER + r"[ \t]*[:#(=]?[ \t]*(?:(?:is|was)[ \t]+)?|\bva\s+file(?:\s+"
           r"(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*)"
           r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}(?:[ \t\-]"
           r"[0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)(?![0-9A-Za-z])",
-          0.85, group=1),
+          0.85, group=1, validator="spaced_number"),
         r("license", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic|dea|npi|upin|dl|driver'?s?\s+"
           r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
           r"badge|employee|permis|clia|certification)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE

@@ -173,6 +173,21 @@ def _is_clinical_code(value: str) -> bool:
                 or _CLINICAL_SHAPES.match(value))
 
 
+def _spaced_number(values: list[str]) -> list[bool]:
+    """An identifier in spaced groups: eight digits or more (six with a letter prefix), in
+    one run of six or more or in two groups of three or more ('118 774 002', 'QX 412207';
+    not a date '12 03 2024' or a list '1 2 3 4 5 6')."""
+    out = []
+    for value in values:
+        groups = re.findall(r"[0-9]+", value)
+        digits = sum(len(g) for g in groups)
+        prefixed = bool(re.match(r"[A-Z]", value))
+        long_groups = sum(1 for g in groups if len(g) >= 3)
+        out.append((digits >= 8 or (prefixed and digits >= 6))
+                   and (long_groups >= 2 or any(len(g) >= 6 for g in groups)))
+    return out
+
+
 def _year_range(value: str) -> bool:
     """Two years, the second later, at most a lifetime apart ('served 1950-1953', 'Navy
     (1984-1992)'): bare years, not a code."""
@@ -315,6 +330,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "spaced_digits": _spaced_digits,
     "phone_digits": _phone_digits,
     "not_code": _not_code,
+    "spaced_number": _spaced_number,
     "phone": _phone,
     "spaced_date": _spaced_date,
     "plate_value": _plate_value,

@@ -149,7 +149,9 @@ _PLACE_NOUNS = frozenset({"WARD", "UNIT", "CLINIC", "ROOM", "FLOOR", "BED", "CEN
 """Nouns of the function-word list that make a short name a kind ('General ward')."""
 _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTICE", "COUNCIL",
                                "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
-                               "FQHC", "CMHC", "MHC"})
+                               "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
+                               "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
+                               "CHEMISTS"})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -201,11 +203,23 @@ _CUT_WORDS = frozenset({
     "ORDERED", "FAXED", "PER", "VIA", "SEE", "ASK", "ASKED", "INFORM", "INFORMED",
 })
 _MILITARY_BASE = fast_compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+"
-                              r"(?:AFB|AHC|NAS|ANGB|JRB|MCAS|MCB|ARB)(?![A-Za-z])")
+                              r"(?:AFB|AHC|ANGB|JRB)(?![A-Za-z])")
 """'Eielson AFB', 'Bliss AHC', 'Davis-Monthan AFB': a base or its clinic by the place or person
 it is named after ('Sputum AFB' names a stain: an English word before is no name)."""
-_KIND_BEFORE_HEAD = frozenset({"FAMILY", "MEDICAL", "DENTAL", "GENERAL", "GP", "GROUP",
-                               "HEALTH", "NURSING", "VETERINARY"})
+_NEW_HEADS = frozenset({"PRACTICE", "COUNCIL", "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM",
+                        "PROGRAMME", "CHC", "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN",
+                        "PANTRY", "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST",
+                        "CHEMIST", "CHEMISTS"})
+"""Head-only words of departments, programs and practices: after a word of a place of care
+('Royal Darwin Hospital - Top End Health Service') they need no proper word, and an acronym
+before them is no name ('GP Practice')."""
+_AGENCY_KIND = frozenset({"BEHAVIORAL", "YOUTH", "FAMILY", "SOCIAL", "PROTECTIVE", "HUMAN",
+                          "VETERANS", "PSYCHOLOGICAL", "CAREGIVER", "RESPITE", "SENIOR"})
+"""Kinds of agency whose 'Service' names one ('Northern Ohio Family Service')."""
+_PLACE_OF_CARE = frozenset({"HOSPITAL", "HOSPITALS", "MEDICAL", "HEALTH", "HEALTHCARE",
+                            "CLINIC", "CLINICS", "INFIRMARY", "HOSPICE"})
+_KIND_BEFORE_HEAD = frozenset({"FAMILY", "MEDICAL", "DENTAL", "GENERAL", "GROUP",
+                               "VETERINARY"})
 """Words that make a head-only word a facility word of its own ('Clear Creek Family
 Practice', 'Fife Health and Social Care Partnership'), as `_FACILITY_WORD` lists them."""
 _PLACE_COMPOUND = re.compile(r"^[A-Z]{3,}(?:WOOD|SIDE|FIELD|DALE|BROOK|FORD|CREST|HAVEN|VIEW|"
@@ -420,11 +434,15 @@ class _Facilities(_PlaceBase):
             named = _NAMED_SERVICE.match(text, end)
             if named:  # 'North Memorial Sleep Health'
                 end = named.end()
-            head = next((i for i, w in enumerate(rest) if w in _PROPER_HEAD_ONLY or (
-                w == "NHS" and rest[i + 1:i + 2] in (["TRUST"], ["FOUNDATION"]))), -1)
+            head = next((i for i in range(len(rest) - 1, -1, -1) if rest[i] in _PROPER_HEAD_ONLY
+                         or (rest[i] == "NHS" and rest[i + 1:i + 2] in (["TRUST"],
+                                                                        ["FOUNDATION"]))), -1)
             if head >= 0 and rest[head + 1:head + 2] in ([], ["FOR"], ["TRUST"]) and not (
-                    head and rest[head - 1] in _KIND_BEFORE_HEAD) and not any(
-                    self._proper(w) for w in rest[:head]):
+                    head and ((rest[head] == "PRACTICE" and rest[head - 1] in _KIND_BEFORE_HEAD)
+                             or (rest[head] == "SERVICE" and rest[head - 1] in _AGENCY_KIND))
+                    and not text[start:end].isupper()) and not (
+                    rest[head] in _NEW_HEADS and any(w in _PLACE_OF_CARE for w in rest[:head])) \
+                    and not any(self._head_proper(w, rest[head]) for w in rest[:head]):
                 continue  # 'Open Heart Surgery', 'Pediatric Surgery for Children', 'Local
                 # NHS Trust' (not 'Parkside Surgery', 'Leeds ... NHS Trust', a firm's tail:
                 # 'Cutaneous Pathology Partners')
@@ -436,7 +454,7 @@ class _Facilities(_PlaceBase):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _MILITARY_BASE.finditer(text) if "A" in text or "N" in text else ():
             key = fold(match.group(1).split("-")[0])
-            if key in self.lex.places or self.lex.is_name(key) or not is_english(key):
+            if not self.lex.blocks_alone(key) and (key in self.lex.places or not is_english(key)):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility", 0.85))
         for match in _FACILITY_OF.finditer(text):
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
@@ -554,6 +572,14 @@ class _Facilities(_PlaceBase):
         if more:
             out.extend(self._facility_words(text, more.start(1), more.group(1), -1))
         return out
+
+    def _head_proper(self, key: str, head: str) -> bool:
+        """A word that makes a head-only word a place's name: a proper word, or a person's
+        name ('Fielding Family Dental', "St Anne's Residential"); before the heads of
+        departments and programs, never an acronym ('GP Practice', 'MDT Support Team')."""
+        if head in _NEW_HEADS and len(key) <= 4 and key not in self.lex.places:
+            return False
+        return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key))
 
     def _proper(self, key: str) -> bool:
         """A folded word that names one place: a gazetteer place, or a word no English
