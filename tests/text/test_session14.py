@@ -240,3 +240,27 @@ def test_units_after_many_streets_stay_linear(scrubber: Scrubber) -> None:
     unit tail is taken at most three times), so the finder's output stays right on it."""
     text = "Lives at 12 Oak St, Apt 1" * 300
     assert _covered(scrubber, text, "12 Oak St, Apt 1")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("I'm Sun-Hee, a pharmacist. Is this dose safe?", "Sun-Hee"),
+    ("ok so im Destiny and they say my toe is infected", "Destiny"),
+    ("Hi, I'm Crystal Two Crow. The clinic closed.", "Crystal Two Crow"),
+    ("accompagné de son épouse, Mme Lise Bouchard.", "Lise Bouchard"),
+    ("Prescriber signature:  ____A. Ghuman____      Date: 1/29/25", "A. Ghuman"),
+    ("Parent signature: __Deepa S.__     Date: 8-28-24", "Deepa S"),
+])
+def test_self_introductions_titles_and_signature_rules(scrubber: Scrubber, text: str,
+                                                       value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("I'm Catholic and I wonder if that matters.", "Catholic"),
+    ("I'm Black and 45, is my risk higher?", "Black"),
+    ("I'm Diabetic, can I fast?", "Diabetic"),
+    ("I'm Young and healthy otherwise.", "Young"),
+    ("Reviewed: __Yes__ __No__", "Yes"),
+])
+def test_no_false_positive_introductions(scrubber: Scrubber, text: str, word: str) -> None:
+    assert not _types(scrubber, text, word)

@@ -164,7 +164,7 @@ def _gazetteer_places() -> frozenset[str]:
 
 NAME_TITLES: frozenset[str] = frozenset({
     "DR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "REV", "REVEREND", "FR", "SIR",
-    "DAME", "CAPT", "SGT", "LT", "COL", "HON", "MSTR", "DOCTOR",
+    "DAME", "CAPT", "SGT", "LT", "COL", "HON", "MSTR", "DOCTOR", "MME", "MLLE", "SRA", "SRTA",
 })
 """Words before a name ('Dr. Okafor'): with a name-shaped word they make a name."""
 

@@ -130,6 +130,14 @@ _INTRO = fast_compile(
     r"(?=[MmNnHh])(?<![A-Za-z])(?i:(my[ \t]+name[ \t]+is|my[ \t]+name['’]s|name[ \t]+is)|"
     r"(?:hi|hey|hello|hiya)[ \t,!.]+(?:(?:it['’]?s|this[ \t]+is|i['’]?m|i[ \t]+am)))"
     r"[ \t]+(" + _W + r"(?:[ \t]+" + _W + r"){0,2})")
+_UNDERSCORED = re.compile(r"_{2,}[ \t]*((?:[A-Z]\.[ \t]?)*[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.?|"
+                          r"[A-Z][a-z'’\-]+)){0,3}\.?)[ \t]*_{2,}")
+"""Words on a signature rule between underscores ('____A. Ghuman____')."""
+_SELF_INTRO = re.compile(r"(?<![A-Za-z])(?i:i['’]?m|i[ \t]+am)[ \t]+"
+                         r"([A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+){0,3})"
+                         r"(?=[ \t]*(?:[,.!?;)]|$|--|—|-[ \t]|\n)|[ \t]+(?:and|here|from|again)\b)")
+"""'I'm Wren and I have', 'i am Jun, my reader', "I'm Sun-Hee, a pharmacist": a capitalized
+name right after 'I'm', before a comma, a stop or 'and'."""
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_PHONE = re.compile(r"(?=[ZzOoTtFfSsEeNn])(?<![A-Za-z])(?i:" + _DIGIT_WORD
                            + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+)"
@@ -563,6 +571,8 @@ class CueFinder:
             spans.extend(self._hl7(text))
         spans.extend(self._mar_initials(text))
         spans.extend(self._signed_initials(text))
+        if "__" in text:
+            spans.extend(self._underscored_signatures(text))
         spans.extend(self._numbers_by_context(text))
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
@@ -663,6 +673,18 @@ class CueFinder:
             base = match.start(2)
             spans.append(Span(base + parts[0].start(), base + parts[taken - 1].end(),
                               PhiType.NAME, "cue_intro", 0.85))
+        lex = self.lexicon
+        for match in _SELF_INTRO.finditer(text) if "m " in text or "M " in text else ():
+            keys = [fold(w) for w in match.group(1).split()]
+            first = keys[0]
+            if first in _NOT_PT_NAME or first in FUNCTION_WORDS or lex.is_clinical(first) \
+                    or first in lex.states or not (
+                    (first in lex.first and words.zipf(first) < 5.0)
+                    or (lex.is_name(first) and not lex.blocks_alone(first))
+                    or ("-" in first and not words.is_english(first))
+                    or (not words.is_english(first) and words.zipf(first) < _RARE)):
+                continue  # 'I'm Catholic', "I'm Black and", 'I'm Diabetic'
+            spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_intro", 0.85))
         return spans
 
     def _nicknamed_names(self, text: str) -> list[Span]:
@@ -918,6 +940,20 @@ class CueFinder:
             for match in _HANDLE.finditer(text):
                 if _HANDLE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
                     spans.append(Span(match.start(), match.end(), PhiType.ID, "cue_handle", 0.85))
+        return spans
+
+    def _underscored_signatures(self, text: str) -> list[Span]:
+        """A name written on a form's signature rule ('____A. Ghuman____', '__Deepa S.__'):
+        capitalized words between runs of underscores, one of them a name or no English
+        word, none clinical."""
+        lex = self.lexicon
+        spans: list[Span] = []
+        for match in _UNDERSCORED.finditer(text):
+            keys = [fold(w) for w in re.findall(r"[A-Za-z'’\-]{2,}", match.group(1))]
+            if keys and not any(lex.is_clinical(k) or k in FUNCTION_WORDS for k in keys) and any(
+                    lex.is_name(k) or not words.is_english(k) for k in keys):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_signature",
+                                  0.85))
         return spans
 
     def _signed_initials(self, text: str) -> list[Span]:
