@@ -264,3 +264,29 @@ def test_self_introductions_titles_and_signature_rules(scrubber: Scrubber, text:
 ])
 def test_no_false_positive_introductions(scrubber: Scrubber, text: str, word: str) -> None:
     assert not _types(scrubber, text, word)
+
+
+def test_rule_names_are_unique() -> None:
+    """Prefilters, gates and first-character classes are keyed by rule name: two rules of
+    one name share them, so one would run only where the other's words stand."""
+    from collections import Counter
+
+    from veil.text.rules import RULES
+    counts = Counter(rule.name for rule in RULES)
+    assert [name for name, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Next visit Thurs 11th (twice weekly).", "Thurs 11th"),
+    ("Prochaine visite: lundi 12, à domicile.", "lundi 12"),
+    ("Dictated Jan 23/24 by the registrar.", "Jan 23/24"),
+    ("Review again mid-May or sooner.", "mid-May"),
+    ("She fell on Anzac Day and fractured her pelvis.", "Anzac Day"),
+    ("She lives on Mulberry Street with her son.", "Mulberry Street"),
+])
+def test_dates_and_streets_of_session14(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+def test_second_degree_stays(scrubber: Scrubber) -> None:
+    assert not _types(scrubber, "Sun 2nd degree burn on the forearm.", "2nd")

@@ -56,7 +56,9 @@ _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
             r"passover|purim|sukkot|rosh\s+hashanah?|yom\s+kippur|juneteenth|kwanzaa|"
             r"cinco\s+de\s+mayo|mardi\s+gras|(?:lunar|chinese)\s+new\s+year|"
             r"eid[\s\-]+(?:al|ul|el)[\s\-]+(?:fitr|adha)|nowruz|holi|vesak|songkran|"
-            r"good\s+friday|ash\s+wednesday|palm\s+sunday|boxing\s+day|"
+            r"good\s+friday|ash\s+wednesday|palm\s+sunday|boxing\s+day|anzac\s+day|"
+            r"australia\s+day|canada\s+day|remembrance\s+day|waitangi\s+day|bastille\s+day|"
+            r"victoria\s+day|bonfire\s+night|guy\s+fawkes(?:\s+night)?|hogmanay|burns\s+night|"
             r"(?:st\.?|saint)\s+patrick'?s\s+day|mlk\s+day|martin\s+luther\s+king(?:\s+jr\.?)?"
             r"\s+day|presidents'?\s+day|columbus\s+day|indigenous\s+peoples'?\s+day|"
             r"black\s+friday|cyber\s+monday|super\s+bowl\s+sunday|groundhog\s+day|"
@@ -472,6 +474,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?<=from )|(?<=every )|(?<=before )|(?<=after )|(?<=On )|(?<=Last )|(?<=Next ))"
           r"(?:Mon|Tue|Wed|Thu|Thur|Fri|Sat|Sun)|(?:Tue|Wed|Thu|Thur|Fri)(?=\.|,?[ \t]+[0-9]{1,2}"
           r"(?:/|[ \t]+[A-Z])))\.?(?![A-Za-z0-9])(?![ \t]*[0-9]{1,3}[ \t]*%)", 0.8),
+        # 'Next visit Thurs 11th', 'finished Mon 1st', 'prochaine visite: lundi 12'
+        r("date_weekday_number", d, r"(?<![A-Za-z])(?:(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|"
+          r"Sat|Sun)(?:day)?|MON|TUE|TUES|WED|THU|THUR|THURS|FRI|SAT|SUN)\.?,?[ \t]+(?:the[ \t]+)?"
+          r"(?:[1-9]|[12][0-9]|3[01])(?i:st|nd|rd|th)(?![A-Za-z0-9])(?![ \t]+(?i:degree|place|"
+          r"time|trimester|line|floor|dose|grade|generation|cousin|attempt|round|cycle|visit|"
+          r"opinion|week|day|month|year|stage))"
+          r"|(?<![A-Za-z])(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+          r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)[ \t]+(?:le[ \t]+)?"
+          r"(?:[1-9]|[12][0-9]|3[01])(?![0-9:/]|[.,][0-9]|[ \t]*(?:h\b|%|mg|ans|años))", 0.85),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r"|"
           + _DAYNUM + r"/" + _MON + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.95),
@@ -1282,8 +1293,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]*(?:\n|$|;|\||[ \t]{2,}|,?[ \t]*(?i:tel|tel[eé]fono|"
           r"phone|ph|cell|mobile|contact|dob|born|geb|nasc|email|e-mail|versicherten\w*|cpf|nss|"
           r"bsn|mrn)\b))", 0.8, group=1),
-        r("mbi", PhiType.HEALTH_PLAN, r"(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]"
-          r"[0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}"
+        r("mbi_bare", PhiType.HEALTH_PLAN, r"(?<![A-Za-z0-9])[1-9][AC-HJKMNP-RT-Y]"
+          r"[AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9][0-9]-?[AC-HJKMNP-RT-Y]{2}[0-9]{2}"
           r"(?![A-Za-z0-9])", 0.9),
         r("mixed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=[A-Z0-9]{8,20}(?![A-Za-z0-9]))"
           r"(?=(?:[A-Z]*[0-9]){3})(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{8,20}(?![A-Za-z0-9])", 0.7,
@@ -1301,7 +1312,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Freeman Road, High Heaton', 'Apollo Hospitals, Greams Road, Chennai': a named street
         # without a number as an address line or a part of one (a line start or a comma on
         # both sides)
-        r("street_named", PhiType.ADDRESS, r"(?m:(?:^[ \t]*+|,[ \t]*+))((?:[A-Z][a-z'’\-]+[ \t]++)"
+        r("street_named_line", PhiType.ADDRESS, r"(?m:(?:^[ \t]*+|,[ \t]*+))((?:[A-Z][a-z'’\-]+"
+          r"[ \t]++)"
           r"{1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Highway|Hwy|Parkway|"
           r"Pkwy|Terrace|Crescent|Strasse|Straße|Gata|Gate|Vej|Weg))\.?(?=[ \t]*+(?:,|\n|$))",
           0.8, group=1, validator="street_name"),
@@ -1616,7 +1628,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "songkran", "good friday", "ash wed", "palm sun", "boxing day", "patrick's",
         "patricks", "mlk", "luther king", "presidents", "president's", "columbus day",
         "peoples day", "peoples' day", "black friday", "cyber monday", "super bowl",
-        "groundhog", "election day", "ides of", "ramadan"),
+        "groundhog", "election day", "ides of", "ramadan", "anzac", "australia day",
+        "canada day", "remembrance", "waitangi", "bastille", "victoria day", "bonfire",
+        "guy fawkes", "hogmanay", "burns night"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
     "date_short_bare": ("/",), "date_year_month": ("/",),
@@ -1761,7 +1775,7 @@ FIRST_CHARS: dict[str, str] = {
     "date_mon_year": "ADFJMNOSadfjmnos", "date_weekday_day": "FMSTWfmstw",
     "date_weekday": "FMSTW", "date_weekday_numeric": "FMSTWfmstw",
     "date_season_year": "AFSWaeflmsw", "date_holiday": "4CEFHILMNTVcefhilmntv",
-    "date_holiday_other": "ABCDEGHIJKLMNPRSVYabcdeghijklmnprsvy", "age_words": "AHNOahno",
+    "date_holiday_other": "ABCDEGHIJKLMNPRSVWYabcdeghijklmnprsvwy", "age_words": "AHNOahno",
     "age_turned": "DFGHIJMPSTWdfghijmpstw", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "intersection": "ACINacin", "zip_state_any_case": "0-9", "numeric_code": "0-9",
@@ -1860,8 +1874,8 @@ NEEDS["password"] = ("password", "passcode", "pass", "code word", "safe word", "
 NEEDS["ups_tracking"] = ("1z",)
 NEEDS["numero_sign"] = ("n°", "nº", "no°", "noº", "no.°")
 GATES["date_ocr_short"] = re.compile(r"[0-9lio]/[0-9lio]|[0-9]/[li]")
-GATES["street_named"] = re.compile(r"(?:road|rd|street|avenue|ave|lane|ln|boulevard|blvd|drive|"
-                                   r"highway|hwy|parkway|pkwy|terrace|crescent|strasse|straße|"
+GATES["street_named_line"] = re.compile(r"(?:road|rd|street|avenue|ave|lane|ln|boulevard|blvd|"
+                                   r"drive|highway|hwy|parkway|pkwy|terrace|crescent|strasse|straße|"
                                    r"gata|gate|vej|weg)\.?[ \t]*(?:,|\n|$)")
 NEEDS["dicom_uid"] = (".",)
 GATES["dicom_uid"] = re.compile(r"[0-9]\.[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\.[0-9]")

@@ -132,6 +132,10 @@ _MONTHS_AFTER_AGE = re.compile(r"[ \t]*,?[ \t]+(?:and[ \t]+)?[0-9]{1,2}[ \t]*(?i
 _TIME_AFTER_DATE = re.compile(r"(?:[ \t]+|[ \t]*@[ \t]*|T)(?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
                               r"(?::[0-5][0-9])?(?:[ \t]*(?i:[ap]\.?m\.?))?(?![0-9])")
 """A clock time right after a full date."""
+_SHORT_YEAR_AFTER = re.compile(r"/[0-9]{2}(?![0-9/])")
+"""A two-digit year after a month and day ('Jan 23/24')."""
+_PART_OF_MONTH = re.compile(r"(?<![A-Za-z])(?i:mid|early|late)-$")
+"""'mid-May', 'early-June': the part of the month belongs to the date."""
 _AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
 """The same age in digits in parentheses right after an age ('ninety-nine (99)')."""
 _AGE_AFTER_AGE = re.compile(
@@ -726,6 +730,14 @@ class Scrubber:
                     extra.append(Span(the.start(), span.end, PhiType.FACILITY, span.source,
                                       span.score))
             if span.type is PhiType.DATE:
+                year = _SHORT_YEAR_AFTER.match(text, span.end)
+                if year:  # 'Jan 23/24', 'Wed., Feb. 28/24': a Canadian month, day and year
+                    extra.append(Span(span.start, year.end(), PhiType.DATE, span.source,
+                                      span.score))
+                part = _PART_OF_MONTH.search(text, max(0, span.start - 6), span.start)
+                if part:  # 'mid-May'
+                    extra.append(Span(part.start(), span.end, PhiType.DATE, span.source,
+                                      span.score))
                 clock = _TIME_AFTER_DATE.match(text, span.end)
                 if clock:  # 'EXAM DATE: 03/09/2025 02:17': the time belongs to the date
                     extra.append(Span(span.start, clock.end(), PhiType.DATE, span.source,
