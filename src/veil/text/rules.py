@@ -213,6 +213,11 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
 _NUMBER_FILLER = (r"(?:[ \t]+(?:from|for|of|on|in|the|his|her|my|our|their|card|reads|listed|"
                   r"shows|[A-Z][a-z]+)){0,3}?")
 """Words between a number's label and the number ('service number from Vietnam was ...')."""
+_SPACED_GROUPS = (r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}"
+                  r"(?:[ \t\-][0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)"
+                  r"(?![0-9A-Za-z])")
+"""A number in spaced groups with an optional letter prefix and version code ('RA 18 774
+220', '5831 204 776 KT'), checked by the `spaced_number` validator."""
 _NOT_AFTER_MEASURE = "".join(
     f"(?<!(?i:{word}){sep})" for word in (
         "hr", "heart rate", "pulse", "bp", "sat", "sats", "saturation", "saturations", "spo2",
@@ -1140,18 +1145,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"hc\s*#|medicare(?:\s+card)?|(?:dod\s+)?benefits\s+number|gold\s+card|white\s+card)"
           r"(?![A-Za-z])(?:[ \t]*(?:number|no\.?|#|num))?" + _NUMBER_FILLER + r"[ \t]*[:#(=]?"
           r"[ \t]*(?:(?:is|was)[ \t]+)?)"
-          r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}(?:[ \t\-]"
-          r"[0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)(?![0-9A-Za-z])",
-          0.85, group=1, validator="spaced_number"),
+          + _SPACED_GROUPS, 0.85, group=1, validator="spaced_number"),
         # the same for service, file, status and claim numbers ('service number from Vietnam
         # was RA 18 774 220', 'VA file C-29 113 004', 'status number is 5790 0418 02')
         r("id_number_spaced", PhiType.ID, r"(?i:\b(?:service|file|status|treaty|band|claim|"
           r"c-file|edipi|dod\s+id|sponsor|registration)(?:[ \t]*(?:number|no\.?|#|num))"
           + _NUMBER_FILLER + r"[ \t]*[:#(=]?[ \t]*(?:(?:is|was)[ \t]+)?|\bva\s+file(?:\s+"
           r"(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*)"
-          r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}(?:[ \t\-]"
-          r"[0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)(?![0-9A-Za-z])",
-          0.85, group=1, validator="spaced_number"),
+          + _SPACED_GROUPS, 0.85, group=1, validator="spaced_number"),
         r("license", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic|dea|npi|upin|dl|driver'?s?\s+"
           r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
           r"badge|employee|permis|clia|certification)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
