@@ -290,3 +290,13 @@ def test_dates_and_streets_of_session14(scrubber: Scrubber, text: str, value: st
 
 def test_second_degree_stays(scrubber: Scrubber) -> None:
     assert not _types(scrubber, "Sun 2nd degree burn on the forearm.", "2nd")
+
+
+def test_long_term_care_is_no_rank(scrubber: Scrubber) -> None:
+    """'LTC' is long-term care in notes far more often than a lieutenant colonel."""
+    assert not _types(scrubber, "LTC CONSULTANT PHARMACIST -- MONTHLY REVIEW", "CONSULTANT")
+
+
+def test_military_ranks_before_names(scrubber: Scrubber) -> None:
+    text = "Sponsor: SSG Bryce Strand. Note by PFC Tran and CPL Ortiz."
+    assert all(_covered(scrubber, text, v) for v in ("Bryce Strand", "Tran", "Ortiz"))

@@ -166,7 +166,7 @@ NAME_TITLES: frozenset[str] = frozenset({
     "DR", "MR", "MRS", "MS", "MISS", "MX", "PROF", "PROFESSOR", "REV", "REVEREND", "FR", "SIR",
     "DAME", "CAPT", "SGT", "LT", "COL", "HON", "MSTR", "DOCTOR", "MME", "MLLE", "SRA", "SRTA",
     # military ranks written before a name in service members' and veterans' notes
-    "SSG", "SFC", "PFC", "CPL", "LTC", "PVT", "CSM", "SGM", "1SG", "SSGT", "TSGT", "MSGT", "A1C",
+    "SSG", "SFC", "PFC", "CPL", "PVT", "CSM", "SGM", "1SG", "SSGT", "TSGT", "MSGT", "A1C",
     "LCPL", "CDR", "LCDR",
 })
 """Words before a name ('Dr. Okafor'): with a name-shaped word they make a name."""
