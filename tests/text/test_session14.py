@@ -300,3 +300,21 @@ def test_long_term_care_is_no_rank(scrubber: Scrubber) -> None:
 def test_military_ranks_before_names(scrubber: Scrubber) -> None:
     text = "Sponsor: SSG Bryce Strand. Note by PFC Tran and CPL Ortiz."
     assert all(_covered(scrubber, text, v) for v in ("Bryce Strand", "Tran", "Ortiz"))
+
+
+def test_led_scan_resumes_after_each_match() -> None:
+    """A led pattern searched on from each match's end gives the plain pattern's matches,
+    also on a long run one match covers (a form's blank line of underscores) and on empty
+    matches."""
+    from veil.text.regex_lead import fast_compile
+
+    for pattern, text in ((r":|\.{3,}|_{3,}|…+", "a" + "_" * 5000 + ": b ... c"),
+                          (r"(?=[A-Z])(?:AB)?", "xABxAyB"),
+                          (r"_{2,}+[ \t]*+([A-Z][a-z]+)", "__Ann__ ____Bo__" * 50)):
+        fast = fast_compile(pattern)
+        plain = __import__("re").compile(pattern)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_signature_rule_of_underscores_alone(scrubber: Scrubber) -> None:
+    assert scrubber.find("Signature: " + "_" * 20000 + "  Date: " + "_" * 30) == []

@@ -224,16 +224,18 @@ class FastRegex:
 
     def _matches(self, led: re.Pattern[str], text: str, pos: int, endpos: int
                  ) -> Iterator[re.Match[str]]:
+        # search on from each match's end, never through it: inside a long match the led
+        # form would re-run the pattern's look-ahead at every character ('_{3,}' over 100k
+        # underscores was quadratic, 3 s), all to be skipped
         plain = self.plain
-        last_end = -1
-        for found in led.finditer(text, pos, endpos):
+        position = pos
+        while (found := led.search(text, position, endpos)) is not None:
             start = found.start()
-            if start < last_end:
-                continue
             match = plain.match(text, start, endpos)
             if match is None:  # cannot happen: the led form matched the pattern here
+                position = start + 1
                 continue
-            last_end = match.end()
+            position = match.end() if match.end() > start else start + 1
             yield match
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize

@@ -218,6 +218,8 @@ _AGENCY_KIND = frozenset({"BEHAVIORAL", "YOUTH", "FAMILY", "SOCIAL", "PROTECTIVE
 """Kinds of agency whose 'Service' names one ('Northern Ohio Family Service')."""
 _PLACE_OF_CARE = frozenset({"HOSPITAL", "HOSPITALS", "MEDICAL", "HEALTH", "HEALTHCARE",
                             "CLINIC", "CLINICS", "INFIRMARY", "HOSPICE"})
+_BASE_WORD = re.compile(r"AFB|AHC|ANGB|JRB")
+"""A cheap literal test before the base pattern runs."""
 _KIND_BEFORE_HEAD = frozenset({"FAMILY", "MEDICAL", "DENTAL", "GENERAL", "GROUP",
                                "VETERINARY"})
 """Words that make a head-only word a facility word of its own ('Clear Creek Family
@@ -452,7 +454,7 @@ class _Facilities(_PlaceBase):
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest) or place_end >= 0):
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
-        for match in _MILITARY_BASE.finditer(text) if "A" in text or "N" in text else ():
+        for match in _MILITARY_BASE.finditer(text) if _BASE_WORD.search(text) else ():
             key = fold(match.group(1).split("-")[0])
             if not self.lex.blocks_alone(key) and (key in self.lex.places or not is_english(key)):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility", 0.85))
