@@ -17,7 +17,7 @@ alone. Ages are matched only above 89, in digits or words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from veil.detect import vocab
@@ -26,6 +26,7 @@ from veil.text.pattern_rule import PatternRule
 from veil.text.regex_lead import FastRegex, LedRegex, compile_led
 from veil.text.spans import PhiType
 from veil.text.trie import trie_pattern
+from veil.text.word_lead import WordIndex, word_keys
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -1997,16 +1998,29 @@ class CompiledRules:
         self.rules = rules
         # each rule led by a class of its first characters where that can be worked out
         # (veil.text.regex_lead: about a quarter less scan time), else by `lead_pattern`
-        self._compiled = [(rule, compile_led(rule.pattern, rule.flags)
-                           or re.compile(lead_pattern(rule), rule.flags),
-                           _needs_gate(GATES.get(rule.name) or NEEDS.get(rule.name)))
-                          for rule in rules]
+        self._compiled: list[tuple[PatternRule, LedRegex | re.Pattern[str],
+                                   tuple[str, ...] | FastRegex | None]] = []
+        # a word-led rule is tried only at the word starts its first letters can begin
+        # (veil.text.word_lead: about a quarter less scan time again, same matches)
+        self._word_led: dict[int, re.Pattern[str]] = {}
+        keys_by_rule: dict[int, frozenset[str]] = {}
+        for number, rule in enumerate(rules):
+            led = compile_led(rule.pattern, rule.flags)
+            plain = rule.pattern if led else lead_pattern(rule)
+            self._compiled.append((rule, led or re.compile(plain, rule.flags),
+                                   _needs_gate(GATES.get(rule.name) or NEEDS.get(rule.name))))
+            keys = word_keys(plain, rule.flags)
+            if keys is not None:
+                keys_by_rule[number] = keys
+                self._word_led[number] = re.compile(plain, rule.flags)
+        self._words = WordIndex(keys_by_rule)
 
     def scan(self, text: str) -> Iterator[Candidate]:
         # the needed words are looked up in lower case, with line breaks and tabs read as
         # spaces and a space around the text, so that ' el ' also finds a line's first word
         low = " " + text.lower().translate(_BLANKS) + " "
-        for rule, regex, needs in self._compiled:
+        word_starts: dict[int, list[int]] | None = None
+        for number, (rule, regex, needs) in enumerate(self._compiled):
             if isinstance(needs, FastRegex):
                 if needs.search(low) is None:
                     continue
@@ -2017,11 +2031,35 @@ class CompiledRules:
                 else:
                     if not (rule.name == "ipv6" and low.count(":") >= _IPV6_FULL):
                         continue
-            spans = (regex.spans(text, rule.group) if isinstance(regex, LedRegex)
-                     else (match.span(rule.group) for match in regex.finditer(text)))
+            plain = self._word_led.get(number)
+            if plain is not None:
+                if word_starts is None:
+                    word_starts = self._words.positions(text)
+                spans: Iterable[tuple[int, int]] = _matches_at(
+                    plain, text, word_starts.get(number, ()), rule.group)
+            elif isinstance(regex, LedRegex):
+                spans = regex.spans(text, rule.group)
+            else:
+                spans = (match.span(rule.group) for match in regex.finditer(text))
             for start, end in spans:
                 if end > start:
                     yield Candidate(start, end, rule)
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: Iterable[int], group: int
+                ) -> Iterator[tuple[int, int]]:
+    """`group`'s span of each match of `regex` at one of `starts` (ascending), without the
+    ones that start inside an earlier match: what `finditer` gives when every match starts
+    at one of `starts`."""
+    last_end = -1
+    for start in starts:
+        if start < last_end:
+            continue
+        match = regex.match(text, start)
+        if match is None:
+            continue
+        last_end = max(match.end(), start + 1)
+        yield match.span(group)
 
 
 Validator = Callable[[list[str]], list[bool]]
