@@ -32,6 +32,7 @@ from veil.text.address_lines import address_lines
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.date_neighbours import dates_beside
+from veil.text.facility_edges import facility_edges
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
@@ -848,6 +849,7 @@ class Scrubber:
                 if initial:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
                                       span.score))
+        extra.extend(facility_edges(text, spans, self.lexicon))
         return merge([*spans, *extra], text) if extra else spans
 
     def _town_after_facility(self, text: str, span: Span) -> list[Span]:

@@ -1,0 +1,131 @@
+"""The edges of a found facility: what the finders leave of its name on either side.
+
+A facility is often found by its proper words only ('Tyson' of 'Tyson plant', 'Walgreens'
+of 'Walgreens on Prospect', 'GULF COAST KIDNEY CARE' of 'GULF COAST KIDNEY CARE - MOBILE
+WEST'); the words left around it still name the place (a branch, a site, a campus), so the
+span is widened over them:
+
+- a lower-case kind word right after ('Tyson plant', 'Skokie courthouse', 'the Aldridge
+  hotel', 'Stop & Shop pharmacy'), also after a found town or county ('cook county jail');
+- 'on' or 'at' and a street, a numbered street or a town after ('Walgreens on Prospect St',
+  'Bethany on 42nd', 'DFCI at Milford'); a weekday, a month, a clinical word or a function
+  word after them stops it ('Mercy on Monday', 'CVS on lisinopril');
+- a dash and one to three capitalized words to the end of the line or clause, when one of them
+  is a place, a person's name or no English word ('GULF COAST KIDNEY CARE - MOBILE WEST',
+  'UP Health System - Marquette'; not '- Discharge Summary').
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text import words as words_module
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.postal import world_cities
+from veil.text.spans import PhiType, Span
+
+__all__ = ["facility_edges"]
+
+_KIND_AFTER = re.compile(
+    r"[ \t]+(hospital|clinic|plant|factory|mill|refinery|mine|warehouse|hotel|motel|inn|"
+    r"jail|prison|courthouse|church|chapel|mosque|synagogue|temple|school|elementary|"
+    r"academy|college|pharmacy|drugstore|nursing[ \t]+home|care[ \t]+home|rest[ \t]+home|"
+    r"group[ \t]+home|shelter|casino|hospice|rehab|campus|co-?op|cooperative|"
+    r"fire[ \t]+station|fire[ \t]+department|police[ \t]+department|station|store|"
+    r"supermarket|facility)(?![A-Za-z\-])")
+"""A lower-case word that names the kind of place a proper name before it names."""
+_TOWN_KINDS = frozenset({"hospital", "clinic", "jail", "prison", "courthouse", "plant",
+                         "factory", "mill", "refinery", "mine"})
+"""Kinds that follow a town's name as a place's name ('Skokie courthouse', 'cook county
+jail'); not 'Boston school', 'Tulsa station', which name no one place."""
+_ON_OR_AT = re.compile(
+    r"[ \t]+(on|at)[ \t]+((?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’\-]+)"
+    r"(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})"
+    r"(?:[ \t]+(St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Hwy|Highway|Pkwy|"
+    r"Parkway|Ln|Lane|Way|Pike|Mall[ \t]+Rd)\.?)?(?![A-Za-z0-9'’\-])")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_DASH_TAIL = re.compile(
+    r"[ \t]+[-–—][ \t]+((?:[A-Z][A-Za-z'’\-]+)(?: [A-Z][A-Za-z'’\-]+){0,2})"
+    r"(?=[ \t]*(?:\n|$|[,(;|]|[ \t]{2}|--))")
+_DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+_TIME_WORDS = frozenset({*_DAYS, *(day + "S" for day in _DAYS), "MON", "TUE", "TUES", "WED",
+                         "THU", "THUR", "THURS", "FRI", "SAT", "SUN", "NOON", "MIDNIGHT", "DAY",
+                         "EVE", "NIGHT", "ADMISSION", "DISCHARGE", "HOME", "CALL", "DUTY"})
+_NAME_KINDS = frozenset({"hotel", "motel", "inn", "plant", "factory", "mill", "refinery", "mine",
+                        "warehouse", "casino", "store", "supermarket", "school", "academy",
+                        "college", "church", "chapel", "co-op", "coop", "cooperative"})
+"""Kinds after a word read as a person's name that make it a place's ('the Aldridge hotel',
+'the Kohler factory'); not 'clinic' or 'office', which a clinician's name also takes."""
+_TOWN_TYPES = (PhiType.CITY, PhiType.COUNTY)
+
+
+def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
+    """Facility spans widened over the words that still name the place (module docstring)."""
+    extra: list[Span] = []
+    # 'Sky Ward at Holy Cross Hospital': what follows 'at' is found already (a town may be
+    # taken: 'DFCI at Milford')
+    starts = {span.start for span in spans if span.type not in _TOWN_TYPES}
+    for span in spans:
+        if span.type is PhiType.FACILITY:
+            end = span.end
+            kind = _KIND_AFTER.match(text, end)
+            if kind:
+                end = kind.end()
+            place = _ON_OR_AT.match(text, end)
+            if place and place.start(2) not in starts and _names_a_site(text, place, lexicon):
+                end = place.end()
+            dash = _DASH_TAIL.match(text, end)
+            if dash and _names_a_branch(dash.group(1), lexicon):
+                end = dash.end(1)
+            if end > span.end:
+                extra.append(Span(span.start, end, PhiType.FACILITY, span.source, span.score))
+        elif span.type in _TOWN_TYPES or span.type is PhiType.NAME:
+            kind = _KIND_AFTER.match(text, span.end)
+            if kind is None:
+                continue
+            if span.type is PhiType.NAME:
+                named = kind.group(1).lower() in _NAME_KINDS
+            else:  # 'Skokie courthouse', 'cook county jail'; not 'Mobile clinic' (on wheels)
+                named = kind.group(1).lower() in _TOWN_KINDS and (
+                    span.type is PhiType.COUNTY or not any(
+                        words_module.is_english(fold(word))
+                        for word in text[span.start:span.end].split()))
+            if named:
+                extra.append(Span(span.start, kind.end(), PhiType.FACILITY, "facility_kind",
+                                  span.score))
+    return extra
+
+
+def _names_a_site(text: str, place: re.Match[str], lexicon: Lexicon) -> bool:
+    """'on Prospect', 'on Route 9W', 'on 42nd', 'at Milford', 'on S College Mall Rd': a street
+    (a street word after), an ordinal not followed by a month or 'of' ('on 2nd May' is a
+    date), or after 'at' a town or proper words; after 'on' without a street word, one
+    capitalized word only ('Kotzebue on Alaska Airlines' is a flight); never a clinical,
+    function, time, state or title word, nor an acronym ('on HFNC')."""
+    words = place.group(2).split()
+    keys = [fold(word) for word in words]
+    if any(key in FUNCTION_WORDS or key in MONTH_WORDS or key in _TIME_WORDS
+           or key in lexicon.states or lexicon.is_clinical(key) or key in lexicon.titles
+           for key in keys):
+        return False
+    if place.group(3):
+        return True
+    if keys[0][:1].isdigit():
+        after = _NEXT_WORD.match(text, place.end())
+        return len(keys) == 1 and not (after and (fold(after.group(1)) in MONTH_WORDS
+                                                  or after.group(1).lower() == "of"))
+    if any(len(word) > 1 and word.isupper() for word in words):
+        return False
+    return place.group(1) == "at" or len(words) == 1
+
+
+def _names_a_branch(words: str, lexicon: Lexicon) -> bool:
+    """A dash tail that names a branch by its place: a town ('MOBILE WEST', 'Marquette') or a
+    possessive ('Tillman's Corner'); no clinical word."""
+    keys = [fold(word) for word in words.split()]
+    if any(lexicon.is_clinical(key) or key in FUNCTION_WORDS or key in MONTH_WORDS
+           or key in _TIME_WORDS for key in keys):
+        return False
+    return fold(words) in lexicon.places or any(
+        key in lexicon.places or key in world_cities() or key.endswith(("'S", "’S"))
+        for key in keys)

@@ -1,0 +1,75 @@
+"""Session 15 mechanisms: a found facility widened over what still names the place (a kind
+word after, a street or town after 'on'/'at', a branch after a dash), and the text it must
+leave alone (dates, weekdays, clinical words, headings, flights)."""
+
+from __future__ import annotations
+
+import pytest
+
+from veil.text import Scrubber, ScrubOptions
+from veil.text.spans import PhiType
+
+
+@pytest.fixture(scope="module")
+def scrubber() -> Scrubber:
+    return Scrubber(ScrubOptions(ner=False))
+
+
+def _covered(scrubber: Scrubber, text: str, value: str) -> bool:
+    start = text.index(value)
+    spans = scrubber.find(text)
+    return all(any(s.start <= p < s.end for s in spans)
+               for p in range(start, start + len(value)) if text[p].isalnum())
+
+
+def _types(scrubber: Scrubber, text: str, value: str) -> set[PhiType]:
+    start = text.index(value)
+    return {s.type for s in scrubber.find(text) if s.start < start + len(value) and s.end > start}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Lives w/ nephew (works days at Tyson plant), alone 7a-4p.", "Tyson plant"),
+    ("Court date 11/5 at Skokie courthouse (2nd Municipal District).", "Skokie courthouse"),
+    ("i was released from cook county jail on april 7", "cook county jail"),
+    ("Family lodging: 3 suites at the Aldridge hotel; driver service.", "Aldridge hotel"),
+    ("does it cover the shingles vaccine at Stop & Shop pharmacy?", "Stop & Shop pharmacy"),
+    ("He works at the Kohler factory on weekends.", "Kohler factory"),
+    ('"pharmacy at Walgreens on Prospect said insurance needed a PA"', "Walgreens on Prospect"),
+    ("Recheck LFTs in 2 wks at DFCI at Milford (closer to home).", "DFCI at Milford"),
+    ("GULF COAST KIDNEY CARE - MOBILE WEST\nHEMODIALYSIS FLOWSHEET",
+     "GULF COAST KIDNEY CARE - MOBILE WEST"),
+])
+def test_the_words_that_still_name_the_place_are_taken(scrubber: Scrubber, text: str,
+                                                        value: str) -> None:
+    assert _covered(scrubber, text, value)
+    assert PhiType.FACILITY in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Seen at Mercy Hospital on Monday for follow-up.", "Monday"),
+    ("Plays cards at Riverside Senior Center on Thursdays.", "Thursdays"),
+    ("Had a lumpectomy at St. Mary's Hospital on 2nd May and healed well.", "2nd May"),
+    ("Presented to Walls Cancer Center on 2nd of May 2017 with dyspnea.", "2nd of May 2017"),
+    ("Picked up meds at CVS on Coumadin refill day.", "Coumadin"),
+    ("Return to Kotzebue Regional Hospital on Alaska Airlines flight.", "Airlines"),
+    ("LAKESIDE CLINIC - DISCHARGE SUMMARY\nPatient seen.", "DISCHARGE SUMMARY"),
+    ("Mobile clinic at the county fairgrounds on Saturday.", "Mobile clinic"),
+])
+def test_what_follows_but_names_no_place_is_left(scrubber: Scrubber, text: str,
+                                                 kept: str) -> None:
+    start = text.index(kept)
+    spans = scrubber.find(text)
+    facility = [s for s in spans if s.type is PhiType.FACILITY]
+    assert not any(s.start < start + len(kept) and s.end > start for s in facility), \
+        [text[s.start:s.end] for s in facility]
+
+
+def test_a_date_after_on_keeps_its_type(scrubber: Scrubber) -> None:
+    text = "Mum was assessed at Hollybank Care Home on 6th March 2024 and we wait."
+    assert _types(scrubber, text, "6th March 2024") == {PhiType.DATE}
+
+
+def test_a_facility_found_after_at_stays_its_own(scrubber: Scrubber) -> None:
+    text = "Who treated Sky Ward at Holy Cross Hospital on Jan-20?"
+    at = text.index(" at ") + 1
+    assert not any(s.start <= at < s.end for s in scrubber.find(text))
