@@ -73,3 +73,25 @@ def test_a_facility_found_after_at_stays_its_own(scrubber: Scrubber) -> None:
     text = "Who treated Sky Ward at Holy Cross Hospital on Jan-20?"
     at = text.index(" at ") + 1
     assert not any(s.start <= at < s.end for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Organ procured by Versiti Organ Procurement; kidney box label attached.",
+     "Versiti Organ Procurement"),
+    ("Distant site: MindBridge Telepsychiatry, Dr. Olumide Adeyemi.", "MindBridge Telepsychiatry"),
+    ("Prior employer plan (Gulfway Petrochemical) -- COBRA lapsed.", "Gulfway Petrochemical"),
+    ("trabajo en HPB Packing en Holcomb, me corte la mano", "HPB Packing"),
+    ("Return home via Grant Aviation flight on Friday.", "Grant Aviation"),
+])
+def test_employers_named_by_their_trade(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Resting Energy Expenditure was measured at 1,450 kcal.",
+    "ICU Staffing was short overnight.",
+    "Discussed Medical Travel insurance in general terms.",
+    "Food Processing and diet reviewed with the dietitian.",
+])
+def test_a_trade_after_plain_words_names_nothing(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.FACILITY]

@@ -111,7 +111,15 @@ _FACILITY_WORD = (
     r"Air[ \t]+(?:Force|National[ \t]+Guard)[ \t]+Base|Air[ \t]+Base|"
     r"Naval[ \t]+(?:Station|Hospital|Base|Air[ \t]+Station|Medical[ \t]+Center)|"
     r"Army[ \t]+(?:Base|Medical[ \t]+Center|Community[ \t]+Hospital|Health[ \t]+Clinic)|"
-    r"Marine[ \t]+Corps[ \t]+(?:Base|Air[ \t]+Station)|CHC|FQHC|CMHC|MHC)")
+    r"Marine[ \t]+Corps[ \t]+(?:Base|Air[ \t]+Station)|CHC|FQHC|CMHC|MHC|"
+    # employers, carriers and services named by their trade ('Versiti Organ Procurement',
+    # 'MindBridge Telepsychiatry', 'Salish Sea Ferries', 'HPB Packing', 'Gulfway
+    # Petrochemical'): head-only words (`_PROPER_HEAD_ONLY`), a proper word must come first
+    r"Tele(?:health|psychiatry|medicine)|Organ[ \t]+Procurement|Travel|Ferries|Airlines|"
+    r"Airways|Aviation|Restaurant|Caf[eé]|Diner|Bakery|Brewery|Winery|Dairy|Packing|"
+    r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
+    r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
+    r"Energy|Electric)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|"
               r"Dept\.?|Department|Products|"
@@ -147,11 +155,19 @@ _NOT_NOUN_AFTER = frozenset({"TODAY", "YESTERDAY", "TONIGHT", "OVERNIGHT", "AGO"
 _PLACE_NOUNS = frozenset({"WARD", "UNIT", "CLINIC", "ROOM", "FLOOR", "BED", "CENTER",
                           "DEPARTMENT", "SERVICE", "TEAM", "HOSPITAL"})
 """Nouns of the function-word list that make a short name a kind ('General ward')."""
+_TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMENT", "TRAVEL",
+                     "FERRIES", "AIRLINES", "AIRWAYS", "AVIATION", "RESTAURANT", "CAFE", "CAFÉ",
+                     "DINER", "BAKERY", "BREWERY", "WINERY", "DAIRY", "PACKING", "MEATS",
+                     "POULTRY", "PROCESSING", "FABRICATION", "MANUFACTURING", "CONSTRUCTION",
+                     "ROOFING", "STAFFING", "MOTORS", "STEEL", "LUMBER", "MINING",
+                     "PETROCHEMICAL", "PETROCHEMICALS", "CHEMICAL", "CHEMICALS", "RAILROAD",
+                     "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC"})
+"""Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`)."""
 _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTICE", "COUNCIL",
                                "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
                                "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
-                               "CHEMISTS"})
+                               "CHEMISTS", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
