@@ -95,3 +95,27 @@ def test_employers_named_by_their_trade(scrubber: Scrubber, text: str, value: st
 ])
 def test_a_trade_after_plain_words_names_nothing(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.FACILITY]
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("celebrate his ninety-second birthday on Christmas Eve", "ninety-second", PhiType.AGE),
+    ("Her hundredth birthday party is next week.", "hundredth", PhiType.AGE),
+    ("I'm Evangeline and I'll be 94 in the spring.", "94", PhiType.AGE),
+    ("If someone is a hundred and two, is hospice at home better?", "a hundred and two",
+     PhiType.AGE),
+    ("Can we visit at night? We're the Al-Qasimi family.", "Al-Qasimi", PhiType.NAME),
+])
+def test_ages_in_words_and_family_names(scrubber: Scrubber, text: str, value: str,
+                                        kind: PhiType) -> None:
+    assert _covered(scrubber, text, value)
+    assert kind in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll be 90 minutes late for the infusion.",
+    "It'll be 95 degrees at the picnic.",
+    "Discussed how the Hispanic family support network can help.",
+    "Al-Anon meetings on Tuesdays were suggested.",
+])
+def test_no_age_or_family_name_in_plain_text(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type in (PhiType.AGE, PhiType.NAME)]

@@ -543,6 +543,12 @@ _NOT_AFTER_TITLE = frozenset({
 """Words after 'dr'/'ms'/'mr' that continue a sentence about the doctor or the disease."""
 
 
+_FAMILY_NAME = re.compile(r"(?<![A-Za-z])(?:the|The|THE)[ \t]+"
+                          r"([A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?)"
+                          r"[ \t]+(?:family|household|FAMILY)(?![A-Za-z])")
+_SURNAME_ARTICLES = frozenset({"AL", "EL", "ABU", "ABD", "BIN", "BEN", "IBN", "BINT"})
+
+
 class CueFinder:
     """Finds names, phones and pages that a case-free cue marks (see the module docstring)."""
 
@@ -562,6 +568,8 @@ class CueFinder:
         spans.extend(self._relation_names(text))
         spans.extend(self._everyday_given_names(text))
         spans.extend(self._nicknamed_names(text))
+        if "amily" in text or "FAMILY" in text:
+            spans.extend(self._family_names(text))
         if " is " in text or "old" in text or "yo" in text or "y/o" in text or "y.o." in text:
             spans.extend(self._child_ages(text))
         spans.extend(self._ages_after_subjects(text))
@@ -588,6 +596,19 @@ class CueFinder:
         if _PAGE_HOST.search(text):
             spans.extend(Span(m.start(), m.end(), PhiType.URL, "cue_page", 0.9)
                          for m in _PAGE.finditer(text))
+        return spans
+
+    def _family_names(self, text: str) -> list[Span]:
+        """'We're the Al-Qasimi family', 'the Okonkwo household': a surname before a word for
+        a family (each part of a hyphenated one a name or a rare word; an article such as
+        'Al-' may lead; not 'the Hispanic family', 'the whole family')."""
+        spans: list[Span] = []
+        for match in _FAMILY_NAME.finditer(text):
+            parts = [fold(part) for part in match.group(1).split("-")]
+            if parts[0] in _SURNAME_ARTICLES and len(parts) > 1:
+                parts = parts[1:]
+            if all(self._name_like(part) for part in parts):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_family", 0.85))
         return spans
 
     def _blocked(self, key: str) -> bool:

@@ -631,12 +631,15 @@ def _rules() -> tuple[PatternRule, ...]:
           + r"(?![ \t\-]*(?i:days?|weeks?|wks?|months?|mos?|mo|hours?|hrs?)\b)"
           r"(?![ \t\-]*(?i:d|w|h)(?![A-Za-z]|\.[A-Za-z]))", 1.0, group=1),
         r("age_turned", PhiType.AGE, r"(?i:\b(?:turned|turning|turns|will\s+be|just\s+turned|"
-          r"(?:will|to|would|gonna|going\s+to)\s+turn|'ll\s+turn|"
+          r"(?:will|to|would|gonna|going\s+to)\s+turn|'ll\s+turn|(?:i|he|she|you)['’]ll\s+be|"
+          r"(?:someone|somebody|anyone|a\s+person)\s+(?:is|who\s+is)|"
           r"(?:he|she|i|dad|mom|father|mother|grandma|grandpa|grandmother|grandfather|husband|"
           r"wife|patient|pt)\s+(?:is|was|am)(?:\s+now)?|i'm|i\s+am|he's|she's|hes|shes|im|"
           r"he\s+is\s+now|she\s+is\s+now)\s+)("
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|"
-          r"percent|degrees|°))" + _R, 0.9, group=1),
+          r"percent|degrees|°))" + _R + r"(?![ \t]+(?i:minutes?|mins?|seconds?|secs?|hours?|hrs?|"
+          r"days?|weeks?|wks?|months?|dollars|bucks|cents|miles|feet|ft|inches|units|ml|cc|"
+          r"pounds|lbs?|points|times|percent|degrees)\b)", 0.9, group=1),
         # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
         # temperature ('T 99F', 'temp 99 F')
         r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|(?<![ \t])[ \t]{2,}+|\b(?i:a|an|is|pt|patient|"
@@ -894,6 +897,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"grandpa|they|the\s+patient|pt)\b)", 0.85, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
           + _R, 1.0),
+        # 'his ninety-second birthday', 'her hundredth birthday', 'the 100th'
+        r("age_birthday_words", PhiType.AGE, r"(?i:\b(?:" + NINETY + r"[\s\-]*(?:first|second|"
+          r"third|fourth|fifth|sixth|seventh|eighth|ninth)|ninetieth|(?:(?:one|a)[\s\-]+)?"
+          r"hundredth|(?:(?:one|a)[\s\-]+)?hundred(?:[\s\-]+and)?[\s\-]+(?:first|second|third|"
+          r"fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?=[\s\-]+birthday\b))", 0.95),
         # 'patient, at ninety-one, is independent', 'Hazel (herself ninety)': an age in
         # words after 'at' closing a phrase, or after 'herself'/'himself'
         r("age_words_at", PhiType.AGE, r"(?:(?<=,[ \t])|(?<=\())(?i:at|herself|himself)\s+("
@@ -1639,7 +1647,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": (*NINETY_NEEDS, "hundred"),
     "age_decade": ("90s", "90's", "nineties"),
-    "age_birthday": ("birthday",), "age_group_word": ("nonagenarian", "centenarian"),
+    "age_birthday": ("birthday",), "age_birthday_words": ("birthday",),
+    "age_group_word": ("nonagenarian", "centenarian"),
     "age_label": ("age",), "email": ("@",), "url": ("http", "ftp", "www."),
     "url_bare": (".com/", ".org/", ".net/", ".edu/", ".gov/", ".io/", ".info/", ".biz/",
                  ".us/", ".health/", ".care/"),
