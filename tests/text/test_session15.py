@@ -119,3 +119,29 @@ def test_ages_in_words_and_family_names(scrubber: Scrubber, text: str, value: st
 ])
 def test_no_age_or_family_name_in_plain_text(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type in (PhiType.AGE, PhiType.NAME)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("My sister lives at House 14, Block 7, Gulshan-e-Iqbal, Karachi -- where should she go?",
+     "House 14, Block 7, Gulshan-e-Iqbal"),
+    ("Home address in India: Plot 27, Road No. 4, Vayupuri, Sainikpuri, Secunderabad 500094.",
+     "Plot 27, Road No. 4, Vayupuri, Sainikpuri"),
+    ("Shelter\n333 F. Edward Hebert Blvd, Bldg 100\nBelle Chasse, LA 70037\n",
+     "333 F. Edward Hebert Blvd, Bldg 100"),
+])
+def test_the_segments_of_an_address_before_its_town(scrubber: Scrubber, text: str,
+                                                     value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Index trauma: Nov 8, 2004, Operation Phantom Fury, Fallujah - clearing a house.",
+     "Operation Phantom Fury"),
+    ("Patient: Schroeder, Delbert, 66M, Galena IL resident.", "66M"),
+    ("Lives w/ mom, stepfather, 4 younger sibs in 2BR, Bronx; strict family.", "younger sibs"),
+])
+def test_what_stands_before_a_town_but_is_no_address(scrubber: Scrubber, text: str,
+                                                     kept: str) -> None:
+    start = text.index(kept)
+    assert not any(s.type is PhiType.ADDRESS and s.start < start + len(kept) and s.end > start
+                   for s in scrubber.find(text))

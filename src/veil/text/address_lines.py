@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from veil.text.lexicon import Lexicon, fold
+from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
 
 _HOUSE = (r"(?:[0-9]{1,6}[A-Za-z]?(?:[\-/][0-9]{1,4}[A-Za-z]?)?|(?i:one|two|three|four|five|six|"
@@ -60,6 +60,27 @@ line after a comma or on the next line ('Hauptstraße 112\n80331 München',
 'Calle Hidalgo 42, Col. Centro\n68300 San Juan Bautista Tuxtepec', 'Rue X 4, 75012 Paris'):
 the layout of most of Europe and Latin America."""
 _TOWN_TYPES = (PhiType.CITY, PhiType.ZIP)
+_BLOCK_ENDS = (PhiType.CITY, PhiType.ZIP, PhiType.COUNTY)
+_HOUSE_START = re.compile(
+    r"(?:(?i:flat|apt|apartment|unit|suite|ste|level|floor|shop|house|block|blk|lot|plot|villa|"
+    r"croft|no|door|site|cabin|bldg|building|piso|int|tower)\.?[ \t]*[#:]?[ \t]*"
+    r"[A-Z0-9]{0,3}[0-9][A-Z0-9/\-]*|[A-Z]-[0-9]{1,4}[A-Za-z]?"
+    r"|[0-9]{1,6}[A-Za-z]?(?:[\-/][0-9]{1,4}[A-Za-z]?)?(?=[ \t]+(?:[A-Z]|[0-9]{1,3}"
+    r"(?:st|nd|rd|th)(?![A-Za-z]))))"
+    r"(?:[ \t]+[A-Za-z0-9'’.\-]+){0,5}")
+"""A segment a house number or a unit starts ('Flat 6', 'No. 44', 'B-14', 'Level 1',
+'19 Peckham Rye', 'Suite IPO-200')."""
+_NAME_SEGMENT = re.compile(r"(?:[A-Z][A-Za-z'’.\-]*|of|e|de|la|del|y|the|II|III|IV)"
+                           r"(?:[ \t]+(?:[A-Z][A-Za-z'’.\-]*|of|e|de|la|del|y|the)){0,3}")
+_HOUSE_NAME = re.compile(r"(?:Cottage|House|Court|Farm|Lodge|Villas?|Apartments|Apts|Towers|"
+                         r"Mansions|Building|Gardens|Village|Residency|Manor|Hall|Heights|"
+                         r"Enclave|Residences?)$")
+"""The last word of a house's or a building's name ('Lilac Cottage', 'Coquet Court')."""
+_HOUSE_TAIL = re.compile(
+    r"(?:^|[ \t])((?:(?i:flat|apt|apartment|unit|suite|house|block|lot|plot|villa|croft|no)\.?"
+    r"[ \t]*#?[ \t]*[A-Z0-9]{0,3}[0-9][A-Z0-9/\-]*|[A-Z][a-z]+[ \t]+(?:Cottage|House|Court|"
+    r"Farm|Lodge|Villa|Manor|Hall))(?:[ \t]+[A-Za-z0-9'’.\-]+){0,3})[ \t]*$")
+"""The end of a segment that is not all address: 'lives at House 14', 'of Lilac Cottage'."""
 _UNITS = frozenset({"MG", "MCG", "ML", "G", "KG", "UNITS", "UNIT", "TAB", "TABS", "TABLETS",
                     "CAPS", "PUFFS", "DROPS", "DAYS", "WEEKS", "MONTHS", "YEARS", "HOURS", "MINS",
                     "MINUTES", "TIMES", "PATIENTS", "CASES", "BEDS", "PERCENT", "CYCLES", "PACK",
@@ -120,4 +141,81 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             if unit:
                 extra.append(Span(unit.start(1), span.end, PhiType.ADDRESS, "address_unit",
                                   0.85))
+        if span.type in _BLOCK_ENDS:
+            block = _address_block(text, span, spans, lexicon)
+            if block is not None:
+                extra.append(block)
     return extra
+
+
+def _address_block(text: str, town: Span, spans: list[Span], lexicon: Lexicon
+                   ) -> Span | None:
+    """The segments of an address before a found town or postcode: on its line after the
+    last comma-separated segment that is no part of an address, or, when the town opens its
+    line, the whole line before when every segment of it is one ('Flat 6, Coquet Court,
+    Priestpopple, Hexley NE46 1PL'; 'Shop 12, Banksia Grove Village, 24 Joondalup Dr' over
+    'Banksia Grove WA 6031'). A house number or a unit must stand in it; a segment before the
+    first one counts only when it names a house ('Lilac Cottage, 2 Church Hill')."""
+    line_start = text.rfind("\n", 0, town.start) + 1
+    before = text[line_start:town.start]
+    if before.strip(" \t"):
+        if not before.rstrip(" \t").endswith(","):
+            return None
+        offset, segments = line_start, before.rstrip(" \t")[:-1].split(",")
+        whole_line = False
+    else:
+        previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if line_start == 0 or previous_start >= line_start - 1:
+            return None
+        offset = previous_start
+        segments = text[previous_start:line_start - 1].rstrip(" \t,").split(",")
+        whole_line = True
+    bounds: list[tuple[int, int]] = []
+    position = offset
+    for segment in segments:
+        bounds.append((position, position + len(segment)))
+        position += len(segment) + 1
+    start = -1
+    for seg_start, seg_end in reversed(bounds):
+        segment = text[seg_start:seg_end]
+        kind = _segment_kind(segment, lexicon)
+        if kind == "house":
+            start = seg_start + len(segment) - len(segment.lstrip(" \t"))
+        elif kind == "name" and (start < 0 or _HOUSE_NAME.search(segment.rstrip(" \t"))):
+            if start >= 0:
+                start = seg_start + len(segment) - len(segment.lstrip(" \t"))
+        elif whole_line:
+            return None
+        else:
+            tail = _HOUSE_TAIL.search(segment)  # 'lives at House 14', 'of Lilac Cottage'
+            if tail and (_segment_kind(tail.group(1), lexicon) == "house"
+                         or (start >= 0 and _HOUSE_NAME.search(tail.group(1)))):
+                start = seg_start + tail.start(1)
+            break
+    if start < 0:
+        return None
+    towns = [(s.start, s.end) for s in spans if s.type in _BLOCK_ENDS]
+    end = start
+    for seg_start, seg_end in bounds:  # found towns after the house stay towns ('Gangnam-gu')
+        if seg_end > start and not any(a < seg_end and b > seg_start for a, b in towns):
+            end = seg_end
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return Span(start, end, PhiType.ADDRESS, "address_block", 0.8) if end > start else None
+
+
+def _segment_kind(segment: str, lexicon: Lexicon) -> str:
+    """'house' (a house number or a unit starts it), 'name' (one to four capitalized words, a
+    neighbourhood or a street without a number) or 'other'."""
+    segment = segment.strip(" \t")
+    if "\n" in segment or "--" in segment or ":" in segment or any(
+            fold(word) in MONTH_WORDS for word in re.findall(r"[A-Za-z]+", segment)):
+        return "other"  # a date ('Nov 8'), a heading, a label, another line
+    if _HOUSE_START.fullmatch(segment):
+        words = [fold(w) for w in re.findall(r"[A-Za-z]{2,}", segment)]
+        return "other" if any(lexicon.is_clinical(w) or w in _UNITS for w in words) else "house"
+    if _NAME_SEGMENT.fullmatch(segment) and not any(
+            lexicon.is_clinical(fold(w)) or fold(w) in lexicon.titles or fold(w) in lexicon.states
+            for w in segment.split()):
+        return "name"
+    return "other"
