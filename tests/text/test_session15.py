@@ -34,7 +34,8 @@ def _types(scrubber: Scrubber, text: str, value: str) -> set[PhiType]:
     ("Family lodging: 3 suites at the Aldridge hotel; driver service.", "Aldridge hotel"),
     ("does it cover the shingles vaccine at Stop & Shop pharmacy?", "Stop & Shop pharmacy"),
     ("He works at the Kohler factory on weekends.", "Kohler factory"),
-    ('"pharmacy at Walgreens on Prospect said insurance needed a PA"', "Walgreens on Prospect"),
+    ('"pharmacy at Walgreens on Prospect Ave said insurance needed a PA"',
+     "Walgreens on Prospect Ave"),
     ("Recheck LFTs in 2 wks at DFCI at Milford (closer to home).", "DFCI at Milford"),
     ("GULF COAST KIDNEY CARE - MOBILE WEST\nHEMODIALYSIS FLOWSHEET",
      "GULF COAST KIDNEY CARE - MOBILE WEST"),
@@ -54,6 +55,12 @@ def test_the_words_that_still_name_the_place_are_taken(scrubber: Scrubber, text:
     ("Return to Kotzebue Regional Hospital on Alaska Airlines flight.", "Airlines"),
     ("LAKESIDE CLINIC - DISCHARGE SUMMARY\nPatient seen.", "DISCHARGE SUMMARY"),
     ("Mobile clinic at the county fairgrounds on Saturday.", "Mobile clinic"),
+    ("Discharged from Mercy Hospital on Biktarvy.", "Biktarvy"),
+    ("Started at Mercy Hospital on 2nd line chemo.", "2nd line"),
+    ("Seen at Mercy Hospital on Oncology service.", "Oncology"),
+    ("Spoke with daughter Emily school nurse.", "school nurse"),
+    ("MERCY HOSPITAL - BATH\nAdmission note", "BATH"),
+    ("Mercy Hospital station nurse called back.", "station nurse"),
 ])
 def test_what_follows_but_names_no_place_is_left(scrubber: Scrubber, text: str,
                                                  kept: str) -> None:
@@ -145,3 +152,33 @@ def test_what_stands_before_a_town_but_is_no_address(scrubber: Scrubber, text: s
     start = text.index(kept)
     assert not any(s.type is PhiType.ADDRESS and s.start < start + len(kept) and s.end > start
                    for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Wound: Kerlix Packing changed daily.",
+    "Uses Dexcom Travel kit on flights.",
+    "Uses Permobil Electric wheelchair at home.",
+    "Hx of Lye Chemical burn to the hand.",
+    "Drinks Monster Energy drinks daily.",
+])
+def test_a_product_named_by_a_trade_word_is_no_employer(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.FACILITY]
+
+
+@pytest.mark.parametrize("text", [
+    "She is 94 on room air.",
+    "He is 92 on 2L NC overnight.",
+    "He was 110 over 70 at triage.",
+    "I'll be 100 km away next week.",
+    "If someone is 90 or older, screening is not recommended.",
+    "We met the Tigrinya family interpreter.",
+    "She stays with a host family during school.",
+])
+def test_vitals_distances_and_peoples_are_no_ages_or_names(scrubber: Scrubber,
+                                                           text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type in (PhiType.AGE, PhiType.NAME)]
+
+
+def test_a_household_names_its_family(scrubber: Scrubber) -> None:
+    text = "Met with the Nguyen household about discharge."
+    assert _covered(scrubber, text, "Nguyen")

@@ -182,7 +182,11 @@ _AGE_AFTER_VERB = fast_compile(
     r"(?P<tail>(?:[ \t\-]+(?i:plus)|\+|[ \t]+(?i:and[ \t]+(?:a[ \t]+half|counting))|"
     r"[ \t]+(?i:years?|yrs?)(?:[ \t]+(?i:old|young))?)?)"
     r"(?=[ \t]*(?:[.,;:!?)\"”]|$|\n)|[ \t]+(?i:and|but|now|yo|y/o|this|next|last|in|at|with|"
-    r"who|living|lives|so|today|on|has|had|is|was|since)\b)")
+    r"who|living|lives|so|today|on|has|had|is|was|since)\b)"
+    r"(?![ \t]+(?i:on[ \t]+(?:room[ \t]+air|ra|nc|o2|oxygen|bipap|cpap)\b|on[ \t]+[0-9]|"
+    r"at[ \t]+rest\b))")
+"""'grandma is 96', 'Nana Clover is 96 and sharp' (not a saturation: 'she is 94 on room air',
+'is 92 on 2L')."""
 _SUBJECT_BEFORE = re.compile(
     r"(?<![A-Za-z'’])(?P<subj>[A-Za-z'’]+)(?:-in-law)?(?:[ \t]+(?:in|at|from|of)[ \t]+[A-Z][a-z]+"
     r"(?:[ \t][A-Z][a-z]+)?)?,?[ \t]*$")
@@ -209,7 +213,9 @@ _MESSAGE_AGE = re.compile(
     r"(?:[ \t]+and[ \t]+a[ \t]+half)?)"
     r"(?=[ \t]*(?:[,.;:!?)]|$|\n|—|--)|[ \t]+(?i:and|on|in|at|with|who|had|has|fell|got|"
     r"keeps|lives|living|still|from|is|was|but|now|yo|y/o|years?|yrs?|next|this|last|"
-    r"tomorrow|today)\b)")
+    r"tomorrow|today)\b)"
+    r"(?![ \t]+(?i:on[ \t]+(?:room[ \t]+air|ra|nc|o2|oxygen|bipap|cpap|[0-9]+[ \t]*l)|at[ \t]+rest)"
+    r"\b)")
 """'CoCo is 98 at Bayou Teche', 'DORIS (91) keeps', 'grandma Birdie 97 on lasix', 'lives in
 Hilo and is 90.', 'Mrs. Hatfield here, 93, from Pikeville': a number over 89 (digits or
 words) after a verb of being, a comma, a parenthesis or a person, closing its phrase."""
@@ -545,8 +551,12 @@ _NOT_AFTER_TITLE = frozenset({
 
 _FAMILY_NAME = re.compile(r"(?<![A-Za-z])(?:the|The|THE)[ \t]+"
                           r"([A-Z][A-Za-z'’]+(?:-[A-Z][A-Za-z'’]+)?)"
-                          r"[ \t]+(?:family|household|FAMILY)(?![A-Za-z])")
+                          r"[ \t]+(?:family|household|Family|Household|FAMILY|HOUSEHOLD)"
+                          r"(?![A-Za-z])")
 _SURNAME_ARTICLES = frozenset({"AL", "EL", "ABU", "ABD", "BIN", "BEN", "IBN", "BINT"})
+_NOT_FAMILY_NAMES = frozenset({"HOST", "FOSTER", "ADOPTIVE", "BIRTH", "BIOLOGICAL", "EXTENDED",
+                               "ENTIRE", "IMMEDIATE", "WHOLE", "ROYAL", "NUCLEAR", "RESOURCE"})
+"""Words before 'family' that say what kind of family it is ('the host family')."""
 
 
 class CueFinder:
@@ -568,7 +578,7 @@ class CueFinder:
         spans.extend(self._relation_names(text))
         spans.extend(self._everyday_given_names(text))
         spans.extend(self._nicknamed_names(text))
-        if "amily" in text or "FAMILY" in text:
+        if "amily" in text or "FAMILY" in text or "ousehold" in text or "OUSEHOLD" in text:
             spans.extend(self._family_names(text))
         if " is " in text or "old" in text or "yo" in text or "y/o" in text or "y.o." in text:
             spans.extend(self._child_ages(text))
@@ -599,15 +609,20 @@ class CueFinder:
         return spans
 
     def _family_names(self, text: str) -> list[Span]:
-        """'We're the Al-Qasimi family', 'the Okonkwo household': a surname before a word for
-        a family (each part of a hyphenated one a name or a rare word; an article such as
-        'Al-' may lead; not 'the Hispanic family', 'the whole family')."""
+        """'We're the Al-Qasimi family', 'the Nguyen household': a surname before a word for a
+        family (each part of a hyphenated one a listed name, or after an article such as 'Al-'
+        a rare word; not 'the Hispanic family', 'the host family')."""
         spans: list[Span] = []
         for match in _FAMILY_NAME.finditer(text):
             parts = [fold(part) for part in match.group(1).split("-")]
-            if parts[0] in _SURNAME_ARTICLES and len(parts) > 1:
+            article = parts[0] in _SURNAME_ARTICLES and len(parts) > 1
+            if article:
                 parts = parts[1:]
-            if all(self._name_like(part) for part in parts):
+            # a listed name, or after an article a rare word ('Al-Qasimi'); not a people's or a
+            # language's name ('the Tigrinya family'), which no list holds as a name
+            if not any(part in _NOT_FAMILY_NAMES for part in parts) and all(
+                    self._name_like(part) and (article or self.lexicon.is_name(part))
+                    for part in parts):
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_family", 0.85))
         return spans
 

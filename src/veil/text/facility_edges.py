@@ -5,11 +5,13 @@ of 'Walgreens on Prospect', 'GULF COAST KIDNEY CARE' of 'GULF COAST KIDNEY CARE 
 WEST'); the words left around it still name the place (a branch, a site, a campus), so the
 span is widened over them:
 
-- a lower-case kind word right after ('Tyson plant', 'Skokie courthouse', 'the Aldridge
-  hotel', 'Stop & Shop pharmacy'), also after a found town or county ('cook county jail');
-- 'on' or 'at' and a street, a numbered street or a town after ('Walgreens on Prospect St',
-  'Bethany on 42nd', 'DFCI at Milford'); a weekday, a month, a clinical word or a function
-  word after them stops it ('Mercy on Monday', 'CVS on lisinopril');
+- a lower-case kind word right after ('Tyson plant', 'Skokie courthouse', 'Stop & Shop
+  pharmacy'), also after a found town or county ('cook county jail') and after 'the' and a
+  word read as a name ('the Aldridge hotel'), unless a word for people follows ('station
+  nurse');
+- 'on' or 'at' and a street (a street word after), a numbered street ending the clause or a
+  known town ('Walgreens on Prospect St', 'Bethany on 42nd', 'DFCI at Milford'); a bare
+  capitalized word is no evidence ('Mercy Hospital on Biktarvy', 'on Oncology');
 - a dash and one to three capitalized words to the end of the line or clause, when one of them
   is a place, a person's name or no English word ('GULF COAST KIDNEY CARE - MOBILE WEST',
   'UP Health System - Marquette'; not '- Discharge Summary').
@@ -31,8 +33,9 @@ _KIND_AFTER = re.compile(
     r"jail|prison|courthouse|church|chapel|mosque|synagogue|temple|school|elementary|"
     r"academy|college|pharmacy|drugstore|nursing[ \t]+home|care[ \t]+home|rest[ \t]+home|"
     r"group[ \t]+home|shelter|casino|hospice|rehab|campus|co-?op|cooperative|"
-    r"fire[ \t]+station|fire[ \t]+department|police[ \t]+department|station|store|"
-    r"supermarket|facility)(?![A-Za-z\-])")
+    r"fire[ \t]+station|fire[ \t]+department|police[ \t]+department|store|"
+    r"supermarket|facility|on[ \t]+Aging)(?![A-Za-z\-])(?![ \t]+(?:nurse|nurses|staff|clerk|"
+    r"room|rooms|worker|workers|student|students|teacher|manager|too|also|as[ \t]+well)\b)")
 """A lower-case word that names the kind of place a proper name before it names."""
 _TOWN_KINDS = frozenset({"hospital", "clinic", "jail", "prison", "courthouse", "plant",
                          "factory", "mill", "refinery", "mine"})
@@ -43,7 +46,7 @@ _ON_OR_AT = re.compile(
     r"(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})"
     r"(?:[ \t]+(St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Hwy|Highway|Pkwy|"
     r"Parkway|Ln|Lane|Way|Pike|Mall[ \t]+Rd)\.?)?(?![A-Za-z0-9'’\-])")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)\n]|$|--)")
 _DASH_TAIL = re.compile(
     r"[ \t]+[-–—][ \t]+((?:[A-Z][A-Za-z'’\-]+)(?: [A-Z][A-Za-z'’\-]+){0,2})"
     r"(?=[ \t]*(?:\n|$|[,(;|]|[ \t]{2}|--))")
@@ -52,10 +55,12 @@ _TIME_WORDS = frozenset({*_DAYS, *(day + "S" for day in _DAYS), "MON", "TUE", "T
                          "THU", "THUR", "THURS", "FRI", "SAT", "SUN", "NOON", "MIDNIGHT", "DAY",
                          "EVE", "NIGHT", "ADMISSION", "DISCHARGE", "HOME", "CALL", "DUTY"})
 _NAME_KINDS = frozenset({"hotel", "motel", "inn", "plant", "factory", "mill", "refinery", "mine",
-                        "warehouse", "casino", "store", "supermarket", "school", "academy",
-                        "college", "church", "chapel", "co-op", "coop", "cooperative"})
-"""Kinds after a word read as a person's name that make it a place's ('the Aldridge hotel',
-'the Kohler factory'); not 'clinic' or 'office', which a clinician's name also takes."""
+                        "warehouse", "casino", "store", "supermarket", "academy", "church",
+                        "chapel", "co-op", "coop", "cooperative"})
+"""Kinds after 'the' and a word read as a person's name that make it a place's ('the Aldridge
+hotel', 'the Kohler factory'); not 'clinic', 'school' or 'office', which follow a person's
+name as often ('daughter Emily school nurse')."""
+_THE = re.compile(r"(?<![A-Za-z])(?:the|The|THE)[ \t]+$")
 _TOWN_TYPES = (PhiType.CITY, PhiType.COUNTY)
 
 
@@ -84,7 +89,8 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             if kind is None:
                 continue
             if span.type is PhiType.NAME:
-                named = kind.group(1).lower() in _NAME_KINDS
+                named = kind.group(1).lower() in _NAME_KINDS and bool(
+                    _THE.search(text, max(0, span.start - 4), span.start))
             else:  # 'Skokie courthouse', 'cook county jail'; not 'Mobile clinic' (on wheels)
                 named = kind.group(1).lower() in _TOWN_KINDS and (
                     span.type is PhiType.COUNTY or not any(
@@ -97,11 +103,10 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
 
 
 def _names_a_site(text: str, place: re.Match[str], lexicon: Lexicon) -> bool:
-    """'on Prospect', 'on Route 9W', 'on 42nd', 'at Milford', 'on S College Mall Rd': a street
-    (a street word after), an ordinal not followed by a month or 'of' ('on 2nd May' is a
-    date), or after 'at' a town or proper words; after 'on' without a street word, one
-    capitalized word only ('Kotzebue on Alaska Airlines' is a flight); never a clinical,
-    function, time, state or title word, nor an acronym ('on HFNC')."""
+    """'on Prospect Ave', 'on Route 9', 'on 42nd St', 'at Milford': positive evidence only -- a
+    street word after the words, an ordinal ending the clause, or a known town (the
+    gazetteer, a city abroad); never a clinical, function, time, state or title word
+    ('Mercy Hospital on Biktarvy', 'on Oncology', 'on 2nd line chemo', 'at Baseline')."""
     words = place.group(2).split()
     keys = [fold(word) for word in words]
     if any(key in FUNCTION_WORDS or key in MONTH_WORDS or key in _TIME_WORDS
@@ -111,21 +116,19 @@ def _names_a_site(text: str, place: re.Match[str], lexicon: Lexicon) -> bool:
     if place.group(3):
         return True
     if keys[0][:1].isdigit():
-        after = _NEXT_WORD.match(text, place.end())
-        return len(keys) == 1 and not (after and (fold(after.group(1)) in MONTH_WORDS
-                                                  or after.group(1).lower() == "of"))
-    if any(len(word) > 1 and word.isupper() for word in words):
-        return False
-    return place.group(1) == "at" or len(words) == 1
+        return len(keys) == 1 and bool(_CLAUSE_END.match(text, place.end()))
+    whole = fold(place.group(2))
+    return whole in lexicon.places or whole in world_cities()
 
 
 def _names_a_branch(words: str, lexicon: Lexicon) -> bool:
-    """A dash tail that names a branch by its place: a town ('MOBILE WEST', 'Marquette') or a
-    possessive ('Tillman's Corner'); no clinical word."""
+    """A dash tail that names a branch by its place: a town no English word ('MOBILE WEST',
+    'Marquette'; not '- BATH', '- HOPE') or a possessive ('Tillman's Corner'); no clinical
+    word."""
     keys = [fold(word) for word in words.split()]
     if any(lexicon.is_clinical(key) or key in FUNCTION_WORDS or key in MONTH_WORDS
            or key in _TIME_WORDS for key in keys):
         return False
-    return fold(words) in lexicon.places or any(
-        key in lexicon.places or key in world_cities() or key.endswith(("'S", "’S"))
-        for key in keys)
+    return any(((key in lexicon.places or key in world_cities())
+               and (len(keys) > 1 or not words_module.is_english(key)))
+               or key.endswith(("'S", "’S")) for key in keys)

@@ -639,7 +639,10 @@ def _rules() -> tuple[PatternRule, ...]:
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|"
           r"percent|degrees|°))" + _R + r"(?![ \t]+(?i:minutes?|mins?|seconds?|secs?|hours?|hrs?|"
           r"days?|weeks?|wks?|months?|dollars|bucks|cents|miles|feet|ft|inches|units|ml|cc|"
-          r"pounds|lbs?|points|times|percent|degrees)\b)", 0.9, group=1),
+          r"pounds|lbs?|points|times|percent|degrees|km|kms|kilometers|kilometres|kilos|yards|"
+          r"meters|metres|steps|pages|beats|bpm|out[ \t]+of|at[ \t]+rest|"
+          r"or[ \t]+(?:older|over|above|more|higher)|on[ \t]+(?:room[ \t]+air|ra|nc|o2|oxygen|"
+          r"bipap|cpap|the[ \t]+vent))\b)(?![ \t]+(?i:on|over)[ \t]+[0-9])", 0.9, group=1),
         # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
         # temperature ('T 99F', 'temp 99 F')
         r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|(?<![ \t])[ \t]{2,}+|\b(?i:a|an|is|pt|patient|"
@@ -1787,7 +1790,7 @@ FIRST_CHARS: dict[str, str] = {
     "date_weekday": "FMSTW", "date_weekday_numeric": "FMSTWfmstw",
     "date_season_year": "AFSWaeflmsw", "date_holiday": "4CEFHILMNTVcefhilmntv",
     "date_holiday_other": "ABCDEGHIJKLMNPRSVWYabcdeghijklmnprsvwy", "age_words": "AHNOahno",
-    "age_turned": "DFGHIJMPSTWdfghijmpstw", "age_sex": "\\t (19:ACHIPTachipt",
+    "age_turned": "ADFGHIJMPSTWYadfghijmpstwy", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "intersection": "ACINacin", "zip_state_any_case": "0-9", "numeric_code": "0-9",
     "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEW",

@@ -655,9 +655,10 @@ class SlotFinder:
         """'urgent care on lake 2/28': a street word after 'on' belongs to the facility."""
         match = _ON_TAIL.match(text, end)
         if match and not self._blocked(fold(match.group(1))) and \
-                fold(match.group(1)) not in _GENERIC:
-            return match.end(1)
-        return end
+                fold(match.group(1)) not in _GENERIC and not (
+                    match.group(1)[:1].isupper() and fold(match.group(1)) not in self.lex.places):
+            return match.end(1)  # ('Mercy Hospital on Biktarvy.': a capitalized word must
+        return end  # be a known place; lower-case chat names its streets so: 'on lake')
 
     def _names(self, text: str, lower: str) -> list[Span]:
         out: list[Span] = []

@@ -71,9 +71,7 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str]:
             found.add(_char(value))
         elif op is _C.RANGE and value[1] - value[0] <= _WIDEST_RANGE:
             found |= {_char(code) for code in range(value[0], value[1] + 1)}
-        elif op is _C.CATEGORY and value is _C.CATEGORY_DIGIT:
-            found |= set("0123456789")
-        else:  # a negated class, \w, \s, a wide range: any character
+        else:  # a negated class, \d (any script's digits), \w, \s, a wide range: any character
             return {_ANY}
     return found
 

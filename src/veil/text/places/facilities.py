@@ -162,7 +162,19 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "ROOFING", "STAFFING", "MOTORS", "STEEL", "LUMBER", "MINING",
                      "PETROCHEMICAL", "PETROCHEMICALS", "CHEMICAL", "CHEMICALS", "RAILROAD",
                      "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC"})
-"""Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`)."""
+"""Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
+stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
+product noun (`_PRODUCT_AFTER`)."""
+_TRADE_CUE = re.compile(
+    r"(?i:\b(?:at|by|via|through|from|en|employer|employed|employee|works?|worked|working|"
+    r"job|company|contractor|carrier|insurer|plan|site|airline|flight|flew|lodging|staying|"
+    r"stays|stayed|referred|transferred|outside|inside|near|behind|across|to|into|on)\b|\()"
+    r"[^.;\n]{0,30}$|(?m:^)[ \t]*$")
+_PRODUCT_AFTER = re.compile(
+    r"[ \t]+(?i:kit|pack|packs|unit|units|supplies|speed|burn|burns|gloves|scan|wheelchair|"
+    r"letter|concentrator|cpap|device|machine|delay|delayed|changed|dressing|gauze|strips?|"
+    r"time|index|test|testing|level|levels|exposure|shock|injury|chair|bed|scooter|"
+    r"blanket|pump|bag|bags|drink|drinks|bar|bars|shot|shots)\b")
 _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTICE", "COUNCIL",
                                "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
                                "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
@@ -466,6 +478,10 @@ class _Facilities(_PlaceBase):
                 # 'Cutaneous Pathology Partners')
             if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
+            if rest and rest[-1] in _TRADES and (
+                    not _TRADE_CUE.search(text, max(0, start - 48), start)
+                    or _PRODUCT_AFTER.match(text, end)):
+                continue  # 'Kerlix Packing changed', 'Dexcom Travel kit': a product
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest) or place_end >= 0):
