@@ -182,3 +182,27 @@ def test_vitals_distances_and_peoples_are_no_ages_or_names(scrubber: Scrubber,
 def test_a_household_names_its_family(scrubber: Scrubber) -> None:
     text = "Met with the Nguyen household about discharge."
     assert _covered(scrubber, text, "Nguyen")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Date : le 3 mars 2025\nPatient : Lucien", "le 3 mars 2025"),
+    ("Operado en el Hospital Auxilio Mutuo el 5 de junio. Vomita.", "el 5 de junio"),
+    ("LeBlanc, Onesime   DOB 5 fév 1938   HHA chart", "5 fév 1938"),
+    ("Date : 11 / 18 / 24\nCONFIDENTIALITY NOTICE", "11 / 18 / 24"),
+    ("Collected : 05 /03 /2024 07:50   Received", "05 /03 /2024"),
+    ("had a first seizure at work on 18 may. does the DVA need to know", "18 may"),
+    ("depuis le décès de son épouse en janvier, mange moins", "janvier"),
+])
+def test_dates_written_abroad_or_scanned(scrubber: Scrubber, text: str, value: str) -> None:
+    assert _covered(scrubber, text, value)
+    assert PhiType.DATE in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Pain score 3 / 4 / 10 today.",
+    "Take 1 / 2 tab at night.",
+    "18 may be too early to tell.",
+    "Il y a des mars et des vénus.",
+])
+def test_no_date_in_fractions_and_verbs(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.DATE]

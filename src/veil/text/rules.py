@@ -170,7 +170,7 @@ _ROMANCE_MONTHS = (
     r"noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|"
     r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
     r"septembre|octobre|novembre|décembre|decembre|janv\.|févr\.|fevr\.|avr\.|juil\.|"
-    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\.|ene|abr"
+    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\.|ene|abr|janv|févr|fevr|fév|fev|avr|juil"
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
 _ABROAD_NUMBER_LABELS = r"s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|carteirinha"
@@ -543,6 +543,19 @@ def _rules() -> tuple[PatternRule, ...]:
         # '04 / 18 / 1930' on scanned or typed forms
         r("date_spaced_slashes", d, _LD + _MON + r"[ \t]+/[ \t]+" + _DAYNUM + r"[ \t]+/[ \t]+"
           + _Y4 + _RD, 0.9),
+        # 'Date : 11 / 18 / 24', 'Collected : 05 /03 /2024': a scanned form's spaced slashes
+        r("date_spaced_slashes_any", d, _LD + r"(?:" + _DAYNUM + r"(?:[ \t]+/[ \t]*|[ \t]*/[ \t]+)"
+          + _DAYNUM + r"(?:[ \t]+/[ \t]*|[ \t]*/[ \t]+)" + _Y4 + r"|(?:0[1-9]|[12][0-9]|3[01])"
+          r"(?:[ \t]+/[ \t]*|[ \t]*/[ \t]+)(?:0[1-9]|[12][0-9]|3[01])(?:[ \t]+/[ \t]*|"
+          r"[ \t]*/[ \t]+)[0-9]{2})" + _RD, 0.85),
+        # 'on 18 may.', '3 may 2024': 'may' in lower case is a month only after a day number
+        # and before a clause's end or a year (not '18 may be')
+        r("date_day_may", d, _L + _DAYNUM + r"(?:st|nd|rd|th)?[ \t]+may"
+          r"(?=[ \t]*(?:[.,;:)!?]|$|\n)|[ \t]+" + _Y4 + r"\b)", 0.85),
+        # 'en janvier', 'depuis septembre': a French month after 'en', 'depuis', 'fin', 'mi-'
+        r("date_french_month", d, r"(?i:\b(?:en|depuis|fin|debut|début|mi-|jusqu'en)[ \t]*)"
+          r"((?i:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|"
+          r"octobre|novembre|decembre|décembre))(?![A-Za-z])", 0.8, group=1),
         # 'Sept-Nov 2023', 'June to August 2024': a range of months in a year
         r("date_month_range", d, _LEAD_MONTH + _L + _MONTH_DOT + r"[ \t]*(?:[\-–/]|(?i:to|"
           r"through|thru|until))[ \t]*" + _MONTH_DOT + r",?[ \t]+" + _YEAR + _R, 0.9),
@@ -1778,7 +1791,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "age_person_of": (" of ",),
     "age_label_phrase": ("age ",),
     "age_quoted": ('"', "“", "'", "‘"),
-    "date_spaced_slashes": (" / ",),
+    "date_spaced_slashes": (" / ",), "date_spaced_slashes_any": (" /", "/ "),
+    "date_day_may": (" may",), "date_french_month": ("janvier", "fevrier", "mars", "avril",
+                                                     "mai", "juin", "juillet", "aout",
+                                                     "septembre", "octobre", "novembre",
+                                                     "decembre"),
     "date_month_range": ("-", "–", "/", " to ", " through ", " thru ", " until "),
 }
 """Rule name -> lower-case substrings one of which a text must hold for the rule to run

@@ -135,6 +135,9 @@ _TIME_AFTER_DATE = re.compile(r"(?:[ \t]+|[ \t]*@[ \t]*|T)(?:[01]?[0-9]|2[0-3]):
 """A clock time right after a full date."""
 _SHORT_YEAR_AFTER = re.compile(r"/[0-9]{2}(?![0-9/])")
 """A two-digit year after a month and day ('Jan 23/24')."""
+_ARTICLE_BEFORE_DAY = re.compile(r"(?<![A-Za-z])(?:le|Le|el|El|am|Am|il|Il)[ \t]+$")
+"""The article a French, Spanish, German or Italian date opens with ('le 3 mars', 'el 5 de
+junio', 'am 3. Mai'): part of the date, as 'the' is of 'the 3rd'."""
 _PART_OF_MONTH = re.compile(r"(?<![A-Za-z])(?i:mid|early|late)-$")
 """'mid-May', 'early-June': the part of the month belongs to the date."""
 _AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
@@ -738,6 +741,10 @@ class Scrubber:
                 part = _PART_OF_MONTH.search(text, max(0, span.start - 6), span.start)
                 if part:  # 'mid-May'
                     extra.append(Span(part.start(), span.end, PhiType.DATE, span.source,
+                                      span.score))
+                article = _ARTICLE_BEFORE_DAY.search(text, max(0, span.start - 5), span.start)
+                if article and text[span.start].isdigit():  # 'le 3 mars 2025', 'el 5 de junio'
+                    extra.append(Span(article.start(), span.end, PhiType.DATE, span.source,
                                       span.score))
                 clock = _TIME_AFTER_DATE.match(text, span.end)
                 if clock:  # 'EXAM DATE: 03/09/2025 02:17': the time belongs to the date
