@@ -206,3 +206,18 @@ def test_dates_written_abroad_or_scanned(scrubber: Scrubber, text: str, value: s
 ])
 def test_no_date_in_fractions_and_verbs(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.DATE]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("D0B: O3 / 1O / 1934     Age: 9O     Sex: F", "9O"),
+    ("HPl: 9O y/o F hx HTN, pacer", "9O"),
+    ("Abuela is noventa y dos and won't drink water.", "noventa y dos"),
+])
+def test_scanned_and_spanish_ages(scrubber: Scrubber, text: str, value: str) -> None:
+    assert PhiType.AGE in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["SpO2 9O% on RA", "Room 9O2 is free.",
+                                  "tiene noventa y cinco de tensión"])
+def test_no_age_in_saturations_and_pressures(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.AGE]

@@ -913,6 +913,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"grandpa|they|the\s+patient|pt)\b)", 0.85, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
           + _R, 1.0),
+        # a scanned age whose zero was read as the letter O ('Age: 9O', '9O y/o F', 'age 9O+'):
+        # only after an age label or before an age unit ('O2' and codes stay)
+        r("age_ocr", PhiType.AGE, r"(?i:\bage[ \t]*:?[ \t]*)(9[Oo]\+?)(?![A-Za-z0-9])", 0.85,
+          group=1),
+        r("age_ocr_unit", PhiType.AGE, r"(?<![A-Za-z0-9])9[Oo](?=[ \t]*(?i:y/o|yo|y\.o\.|yrs?|"
+          r"years?)(?![A-Za-z]))", 0.85),
         # 'his ninety-second birthday', 'her hundredth birthday', 'the 100th'
         r("age_birthday_words", PhiType.AGE, r"(?i:\b(?:" + NINETY + r"[\s\-]*(?:first|second|"
           r"third|fourth|fifth|sixth|seventh|eighth|ninth)|ninetieth|(?:(?:one|a)[\s\-]+)?"
@@ -1663,7 +1669,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": (*NINETY_NEEDS, "hundred"),
     "age_decade": ("90s", "90's", "nineties"),
-    "age_birthday": ("birthday",), "age_birthday_words": ("birthday",),
+    "age_birthday": ("birthday",), "age_birthday_words": ("birthday",), "age_ocr": ("9o",),
+    "age_ocr_unit": ("9o",),
     "age_group_word": ("nonagenarian", "centenarian"),
     "age_label": ("age",), "email": ("@",), "url": ("http", "ftp", "www."),
     "url_bare": (".com/", ".org/", ".net/", ".edu/", ".gov/", ".io/", ".info/", ".biz/",

@@ -199,13 +199,16 @@ RULES: tuple[PatternRule, ...] = (
     # the same after an age verb, no noun: 'cumplió noventa y dos', 'tiene noventa y tantos'
     # (the words taken whole: not 'noventa' of 'tiene noventa y cinco de tensión'),
     # 'fez noventa e um', 'elle a quatre-vingt-quinze', 'ha compiuto novantadue',
-    # 'er ist zweiundneunzig', 'wird hundertundein'
+    # 'er ist zweiundneunzig', 'wird hundertundein', and in mixed speech 'Abuela is noventa y
+    # dos'
     _p("age_words_abroad_verb", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:cumple|cumplio|cumplira|"
        r"cumplia|tiene|tenia|fez|faz|fara|completou|completa|tem|tinha|fete|fetera|"
        r"(?:il|elle)[ \t]+(?:a|avait|aura)|compie|compiuto|compira|(?:lui|lei)[ \t]+(?:ha|aveva)|"
-       r"wird|wurde|feiert|feierte|(?:er|sie)[ \t]+(?:ist|war))[ \t]+(?:(?:ya|ja|deja|"
+       r"wird|wurde|feiert|feierte|(?:er|sie)[ \t]+(?:ist|war)|is|was|turned|turns|turning|"
+       r"(?:he|she)['’]s)[ \t]+(?:(?:ya|ja|deja|"
        r"jetzt|bereits|schon|gia|deja)[ \t]+)?)((?i:(?>" + _AGE_WORDS_ABROAD + r")))"
-       r"(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:y|e|et|und|ed|pero|mas|mais|aber|ma)(?![A-Za-z])))", 0.9,
+       r"(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:y|e|et|und|ed|pero|mas|mais|aber|ma|and|but|now|"
+       r"years|anos|años)(?![A-Za-z])))", 0.9,
        group=1),
     # a day and month after a weekday: 'jueves 7/11', 'sábado 14/6', 'Dienstag 12.03.',
     # 'lundi 3/4/2025', 'quinta-feira 12/03'
