@@ -221,3 +221,26 @@ def test_scanned_and_spanish_ages(scrubber: Scrubber, text: str, value: str) -> 
                                   "tiene noventa y cinco de tensión"])
 def test_no_age_in_saturations_and_pressures(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.AGE]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Device rep Kirsty Halbur (Medtronic), rep # MDT-SD-0441.", "MDT-SD-0441"),
+    ("Erythromycin given. ID bands #40271 checked w/ mother.", "40271"),
+    ("histopathology (our HPE no. H/2023/4417), CT CDs", "H/2023/4417"),
+    ("My screening number is TW-SCR-0093.", "TW-SCR-0093"),
+])
+def test_a_code_after_any_word_and_a_number_sign(scrubber: Scrubber, text: str,
+                                                 value: str) -> None:
+    assert _covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Took tablet #2 at noon.",
+    "Cycle #3 of FOLFOX given.",
+    "Family wishes no 911, no hospital.",
+    "SCAT6: symptom number 14/22, severity 38/132.",
+    "Her number 1 concern is pain.",
+    "Moved to room # 412 upstairs.",
+])
+def test_counts_and_negations_are_no_codes(scrubber: Scrubber, text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.ID]

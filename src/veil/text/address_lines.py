@@ -14,6 +14,7 @@ Moor Road', 'Blk 14 Lot 22') joins it. Runs over the spans found so far; nothing
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
@@ -61,6 +62,7 @@ line after a comma or on the next line ('Hauptstraße 112\n80331 München',
 the layout of most of Europe and Latin America."""
 _TOWN_TYPES = (PhiType.CITY, PhiType.ZIP)
 _BLOCK_ENDS = (PhiType.CITY, PhiType.ZIP, PhiType.COUNTY)
+_BLOCK_REACH = 160
 _HOUSE_START = re.compile(
     r"(?:(?i:flat|apt|apartment|unit|suite|ste|level|floor|shop|house|block|blk|lot|plot|villa|"
     r"croft|no|door|site|cabin|bldg|building|piso|int|tower)\.?[ \t]*[#:]?[ \t]*"
@@ -103,6 +105,7 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """Street lines before a found town, ZIP or postcode, and unit words before a found
     street line (see the module docstring)."""
     extra: list[Span] = []
+    towns = sorted((s.start, s.end) for s in spans if s.type in _BLOCK_ENDS)
     for span in spans:
         line_start = text.rfind("\n", 0, span.start) + 1
         if span.type in _TOWN_TYPES or (span.type is PhiType.ADDRESS and span.start > line_start
@@ -142,13 +145,13 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 extra.append(Span(unit.start(1), span.end, PhiType.ADDRESS, "address_unit",
                                   0.85))
         if span.type in _BLOCK_ENDS:
-            block = _address_block(text, span, spans, lexicon)
+            block = _address_block(text, span, towns, lexicon)
             if block is not None:
                 extra.append(block)
     return extra
 
 
-def _address_block(text: str, town: Span, spans: list[Span], lexicon: Lexicon
+def _address_block(text: str, town: Span, towns: list[tuple[int, int]], lexicon: Lexicon
                    ) -> Span | None:
     """The segments of an address before a found town or postcode: on its line after the
     last comma-separated segment that is no part of an address, or, when the town opens its
@@ -156,7 +159,9 @@ def _address_block(text: str, town: Span, spans: list[Span], lexicon: Lexicon
     Priestpopple, Hexley NE46 1PL'; 'Shop 12, Banksia Grove Village, 24 Joondalup Dr' over
     'Banksia Grove WA 6031'). A house number or a unit must stand in it; a segment before the
     first one counts only when it names a house ('Lilac Cottage, 2 Church Hill')."""
-    line_start = text.rfind("\n", 0, town.start) + 1
+    # bounded: an address's segments fit in a few hundred characters (a long line of them
+    # would make every town rescan the line)
+    line_start = max(text.rfind("\n", 0, town.start) + 1, town.start - _BLOCK_REACH)
     before = text[line_start:town.start]
     if before.strip(" \t"):
         if not before.rstrip(" \t").endswith(","):
@@ -165,7 +170,8 @@ def _address_block(text: str, town: Span, spans: list[Span], lexicon: Lexicon
         whole_line = False
     else:
         previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-        if line_start == 0 or previous_start >= line_start - 1:
+        if line_start == 0 or previous_start >= line_start - 1 \
+                or line_start - previous_start > _BLOCK_REACH:
             return None
         offset = previous_start
         segments = text[previous_start:line_start - 1].rstrip(" \t,").split(",")
@@ -194,10 +200,11 @@ def _address_block(text: str, town: Span, spans: list[Span], lexicon: Lexicon
             break
     if start < 0:
         return None
-    towns = [(s.start, s.end) for s in spans if s.type in _BLOCK_ENDS]
+    # the found towns inside the block's reach, by bisection (linear over a text's towns)
+    near = towns[bisect_left(towns, (start - _BLOCK_REACH, 0)):bisect_left(towns, (town.end, 0))]
     end = start
     for seg_start, seg_end in bounds:  # found towns after the house stay towns ('Gangnam-gu')
-        if seg_end > start and not any(a < seg_end and b > seg_start for a, b in towns):
+        if seg_end > start and not any(a < seg_end and b > seg_start for a, b in near):
             end = seg_end
     while end > start and text[end - 1] in " \t":
         end -= 1

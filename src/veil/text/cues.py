@@ -559,6 +559,35 @@ _NOT_FAMILY_NAMES = frozenset({"HOST", "FOSTER", "ADOPTIVE", "BIRTH", "BIOLOGICA
 """Words before 'family' that say what kind of family it is ('the host family')."""
 
 
+_NUMBERED_CODE = re.compile(
+    r"(?:#|(?<![A-Za-z])(?i:nos?\.|no(?=[ \t]*[:#])|num(?:ber)?|nbr)(?![A-Za-z]))"
+    r"[ \t]*+(?:is[ \t]+|:[ \t]*+|#[ \t]*+)?"
+    r"((?=[A-Za-z0-9/\-.]*[0-9])[A-Z0-9][A-Za-z0-9]*(?:[\-/.:][A-Za-z0-9]+){0,6}"
+    r"(?:[ ](?=[A-Z0-9]*[0-9])[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])")
+"""A number sign ('#', 'no.', 'number') and the code after it."""
+_LABEL_WORD = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \t]*+(?:\([^)\n]{0,20}\)[ \t]*+)?$")
+_YEAR_ONLY = re.compile(r"(?:19|20)[0-9]{2}")
+_FRACTION_OR_DATE = re.compile(r"[0-9]{1,3}/[0-9]{1,3}(?:/[0-9]{2,4})?")
+"""'symptom number 14/22', 'the new number 11/6': a score or a date, no record's code."""
+_COUNTED_LABELS = frozenset({
+    "TABLET", "TABLETS", "TAB", "TABS", "CAP", "CAPS", "CYCLE", "CYCLES", "DOSE", "DOSES", "DAY",
+    "DAYS", "WEEK", "WEEKS", "STEP", "STEPS", "STAGE", "GRADE", "LEVEL", "PAGE", "PAGES",
+    "LINE", "LINES", "ITEM", "ITEMS", "QUESTION", "GRAVIDA", "PARA", "VISIT", "VISITS", "ROOM",
+    "RM", "BED", "BEDS", "FLOOR", "WARD", "EXHIBIT", "VERSION", "LOT", "SIZE", "GAUGE", "FR",
+    "FRENCH", "TRIAL", "ATTEMPT", "SHOT", "SHOTS", "INJECTION", "BOTTLE", "BOTTLES", "VIAL",
+    "VIALS", "POD", "PACK", "BOX", "REFILL", "REFILLS", "PHASE", "ARM", "COHORT", "CHAPTER",
+    "SECTION", "TABLE", "FIGURE", "SLIDE", "BLOCK", "SPECIMEN", "SAMPLE", "TUBE", "TUBES",
+    "LEAD", "LEADS", "CHANNEL", "POSITION", "ZONE", "CASSETTE", "APT", "APARTMENT", "SUITE",
+    "STE", "UNIT", "BUS", "ROUTE", "EXIT", "FLIGHT", "GATE", "SEAT", "STORE", "STATION",
+    "HOUSE", "STREET", "PO", "THE", "A", "AN", "OF", "AND", "OR", "IN", "ON", "AT",
+    "TO", "FOR", "WITH", "BY", "MY", "HIS", "HER", "OUR", "THEIR", "YOUR", "IS", "WAS",
+    "CRITERION", "CRITERIA", "GUIDELINE", "GUIDELINES", "RULE", "RECOMMENDATION", "CLASS",
+    "TYPE", "CATEGORY", "PARAGRAPH", "CLAUSE", "ARTICLE", "PROTOCOL", "AMENDMENT", "STANDARD",
+    "REFERENCE", "CITATION", "FOOTNOTE", "APPENDIX", "ANNEX", "MODEL", "CATALOG", "PART"})
+"""Words whose number counts, measures or places rather than names a record (a room or a bed
+stays: clinical notes keep where a patient lay; streets and units are the address rules')."""
+
+
 class CueFinder:
     """Finds names, phones and pages that a case-free cue marks (see the module docstring)."""
 
@@ -975,10 +1004,32 @@ class CueFinder:
                         and phone_national_ok(match.group(1)):
                     spans.append(Span(start, match.end(1), PhiType.PHONE, "cue_phone_national",
                                       0.85))
+        if "#" in text or "o." in text or "umber" in text or "NO." in text:
+            spans.extend(self._numbered_codes(text))
         if "@" in text:
             for match in _HANDLE.finditer(text):
                 if _HANDLE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
                     spans.append(Span(match.start(), match.end(), PhiType.ID, "cue_handle", 0.85))
+        return spans
+
+    def _numbered_codes(self, text: str) -> list[Span]:
+        """A code after any word and a number sign ('rep # MDT-SD-0441', 'ID bands #40271',
+        'IND #: 168847', 'our HPE no. H/2023/4417', 'process no. 5014472-88.2024.8.13.0024',
+        'screening number is TW-SCR-0093'): a code of three digits or more is some record's
+        unique number, unless the word before counts or measures ('tablet #2', 'cycle #3',
+        'room # 412', 'lot #', 'page no. 104')."""
+        spans: list[Span] = []
+        for match in _NUMBERED_CODE.finditer(text):
+            code = match.group(1)
+            if sum(c.isdigit() for c in code) < 3 or _YEAR_ONLY.fullmatch(code) \
+                    or _FRACTION_OR_DATE.fullmatch(code):
+                continue
+            label = _LABEL_WORD.search(text, max(0, match.start() - 30), match.start())
+            if label is None or fold(label.group(1)) in _COUNTED_LABELS \
+                    or self.lexicon.is_clinical(fold(label.group(1))):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.ID, "cue_numbered_code",
+                              0.8))
         return spans
 
     def _underscored_signatures(self, text: str) -> list[Span]:
