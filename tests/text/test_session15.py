@@ -233,3 +233,51 @@ def test_a_code_after_any_word_and_a_number_sign(scrubber: Scrubber, text: str,
 ])
 def test_counts_and_negations_are_no_codes(scrubber: Scrubber, text: str) -> None:
     assert not [s for s in scrubber.find(text) if s.type is PhiType.ID]
+
+
+@pytest.mark.parametrize("text", [
+    "3. Candidate for stereotactic radiosurgery; consider dexamethasone 4 mg BID.",
+    "Interim PET: Deauville score 3, residual uptake.",
+    "QuantiFERON-TB Gold Plus negative in March.",
+    "Similac Special Care 24 kcal via NG.",
+    "L tibial plateau fx (Schatzker VI), rib fx x3.",
+    "Mild acute cellular rejection (Banff RAI 4).",
+])
+def test_clinical_vocabulary_stays(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "qty #180, Dispense #180 tablets.",
+    "LDL # 130, TG # 220 this morning.",
+    "viral load number 450 copies",
+    "He said no. 300 is too much.",
+    "ICD code no. 250.00 on the claim.",
+    "Call # 911 if worse.",
+    "Grip strength 20 / 25 / 30 kg.",
+    "PEEP 05 / 10 / 15 trial.",
+    "History of 2 AVR 2010 and CABG.",
+    "Of the 12 patients, 3 may.",
+])
+def test_quantities_scores_and_valves_are_no_codes_or_dates(scrubber: Scrubber,
+                                                             text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type in (PhiType.ID, PhiType.DATE)]
+
+
+def test_a_surname_before_a_date_stays_a_name(scrubber: Scrubber) -> None:
+    text = "Dr. Le 12/05/2024 note reviewed."
+    assert _types(scrubber, text, "Le") == {PhiType.NAME}
+
+
+@pytest.mark.parametrize("text", ["ANC # 1500 today.", "LDL # 130, TG # 220."])
+def test_lab_acronyms_before_a_number_sign_are_no_registries(scrubber: Scrubber,
+                                                            text: str) -> None:
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.ID]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Glebe Dental Centre (RCDSO #80332)", "80332"),
+    ("Implantation am 11.10.2024: Biotronik", "am 11.10.2024"),
+])
+def test_registry_numbers_and_german_dates(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)

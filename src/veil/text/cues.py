@@ -562,12 +562,27 @@ _NOT_FAMILY_NAMES = frozenset({"HOST", "FOSTER", "ADOPTIVE", "BIRTH", "BIOLOGICA
 _NUMBERED_CODE = re.compile(
     r"(?:#|(?<![A-Za-z])(?i:nos?\.|no(?=[ \t]*[:#])|num(?:ber)?|nbr)(?![A-Za-z]))"
     r"[ \t]*+(?:is[ \t]+|:[ \t]*+|#[ \t]*+)?"
-    r"((?=[A-Za-z0-9/\-.]*[0-9])[A-Z0-9][A-Za-z0-9]*(?:[\-/.:][A-Za-z0-9]+){0,6}"
-    r"(?:[ ](?=[A-Z0-9]*[0-9])[A-Z0-9]{1,8}){0,3})(?![A-Za-z0-9])")
-"""A number sign ('#', 'no.', 'number') and the code after it."""
+    r"((?=[A-Za-z0-9/\-.]{0,40}[0-9])[A-Z0-9][A-Za-z0-9]*(?:[\-/.:][A-Za-z0-9]+){0,6})"
+    r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|g|kg|lbs?|ml|l|units?|cells|copies|%|ft|f|kcal|"
+    r"tablets?|tabs?|caps?|out[ \t]+of|per|x|times|degrees|mmhg|bpm|cc|hours?|hrs?|mins?|"
+    r"minutes|am|pm|cans|bottles|strips|pads|sheets)(?![A-Za-z]))")
+"""A number sign ('#', 'no.', 'number') and the code after it (not a quantity: '#180 tablets',
+'number 1500 mL')."""
+_RECORD_LABELS = frozenset({
+    "ID", "IDS", "MRN", "ACCOUNT", "ACCT", "CLAIM", "ORDER", "BAND", "BANDS", "REP", "CASE",
+    "TICKET", "CONFIRMATION", "CLERK", "OPERATOR", "INCIDENT", "FILE", "CHART", "MEMBER",
+    "POLICY", "BADGE", "EMPLOYEE", "STUDENT", "REGISTRATION", "LICENSE", "LICENCE", "PERMIT",
+    "CERTIFICATE", "CHECK", "CHEQUE", "INVOICE", "RECEIPT", "TRACKING", "SERIAL", "DOCKET",
+    "CAUSE", "BOOKING", "INMATE", "PATIENT", "PT", "VISIT", "ENCOUNTER", "ADMISSION", "REFERRAL",
+    "AUTHORIZATION", "AUTH", "APPROVAL", "ENROLLMENT", "PARTICIPANT", "SUBJECT", "SCREENING",
+    "IND", "IDE", "PROCESS", "PROTOCOL", "HPE", "SPECIMEN", "ACCESSION", "REQUISITION", "CARD",
+    "PASSPORT", "VISA", "PAGER", "EXTENSION", "EXT", "OPR"})
+"""Labels of a record's own number: a short number of digits only counts as one after them."""
+_SHORTEST_BARE = 6
 _LABEL_WORD = re.compile(r"([A-Za-z][A-Za-z\-]*)[ \t]*+(?:\([^)\n]{0,20}\)[ \t]*+)?$")
 _YEAR_ONLY = re.compile(r"(?:19|20)[0-9]{2}")
 _FRACTION_OR_DATE = re.compile(r"[0-9]{1,3}/[0-9]{1,3}(?:/[0-9]{2,4})?")
+_DECIMAL_OR_ICD = re.compile(r"[0-9]+\.[0-9]+|[A-Z][0-9]{2}(?:\.[0-9A-Z]{1,4})?")
 """'symptom number 14/22', 'the new number 11/6': a score or a date, no record's code."""
 _COUNTED_LABELS = frozenset({
     "TABLET", "TABLETS", "TAB", "TABS", "CAP", "CAPS", "CYCLE", "CYCLES", "DOSE", "DOSES", "DAY",
@@ -583,7 +598,10 @@ _COUNTED_LABELS = frozenset({
     "TO", "FOR", "WITH", "BY", "MY", "HIS", "HER", "OUR", "THEIR", "YOUR", "IS", "WAS",
     "CRITERION", "CRITERIA", "GUIDELINE", "GUIDELINES", "RULE", "RECOMMENDATION", "CLASS",
     "TYPE", "CATEGORY", "PARAGRAPH", "CLAUSE", "ARTICLE", "PROTOCOL", "AMENDMENT", "STANDARD",
-    "REFERENCE", "CITATION", "FOOTNOTE", "APPENDIX", "ANNEX", "MODEL", "CATALOG", "PART"})
+    "REFERENCE", "CITATION", "FOOTNOTE", "APPENDIX", "ANNEX", "MODEL", "CATALOG", "PART",
+    "CODE", "CODES", "SCORE", "SCALE", "COUNT", "QTY", "QUANTITY", "FORM", "DISPENSE", "DISP",
+    "SAID", "SAYS", "SAY", "ANSWERED", "REPLIED", "STATES", "STATED", "TOLD", "SOIT", "CALL",
+    "DIALED", "DIAL", "CODON", "EXON", "INTRON"})
 """Words whose number counts, measures or places rather than names a record (a room or a bed
 stays: clinical notes keep where a patient lay; streets and units are the address rules')."""
 
@@ -1022,12 +1040,18 @@ class CueFinder:
         for match in _NUMBERED_CODE.finditer(text):
             code = match.group(1)
             if sum(c.isdigit() for c in code) < 3 or _YEAR_ONLY.fullmatch(code) \
-                    or _FRACTION_OR_DATE.fullmatch(code):
+                    or _FRACTION_OR_DATE.fullmatch(code) or _DECIMAL_OR_ICD.fullmatch(code) \
+                    or code == "911":
                 continue
             label = _LABEL_WORD.search(text, max(0, match.start() - 30), match.start())
-            if label is None or fold(label.group(1)) in _COUNTED_LABELS \
-                    or self.lexicon.is_clinical(fold(label.group(1))):
-                continue
+            key = fold(label.group(1)) if label else ""
+            registry = (label is not None and label.group(1).isupper() and 3 <= len(key) <= 7
+                        and len(code) >= 4 and key not in _LAB_WORDS
+                        and key not in _MEASURE_WORDS)
+            if label is None or key in _COUNTED_LABELS or self.lexicon.is_clinical(key) or (
+                    code.isdigit() and len(code) < _SHORTEST_BARE and key not in _RECORD_LABELS
+                    and not registry):  # ('RCDSO #80332', 'EMIS no. 88104': a registry's)
+                continue  # ('qty #180', 'LDL # 130', 'said no. 300'; not 'ID bands #40271')
             spans.append(Span(match.start(1), match.end(1), PhiType.ID, "cue_numbered_code",
                               0.8))
         return spans

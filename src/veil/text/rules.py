@@ -170,7 +170,7 @@ _ROMANCE_MONTHS = (
     r"noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|"
     r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
     r"septembre|octobre|novembre|décembre|decembre|janv\.|févr\.|fevr\.|avr\.|juil\.|"
-    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\.|ene|abr|janv|févr|fevr|fév|fev|avr|juil"
+    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\.|ene|abr"
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
 _ABROAD_NUMBER_LABELS = r"s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|carteirinha"
@@ -544,14 +544,22 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_spaced_slashes", d, _LD + _MON + r"[ \t]+/[ \t]+" + _DAYNUM + r"[ \t]+/[ \t]+"
           + _Y4 + _RD, 0.9),
         # 'Date : 11 / 18 / 24', 'Collected : 05 /03 /2024': a scanned form's spaced slashes
-        r("date_spaced_slashes_any", d, _LD + r"(?:" + _DAYNUM + r"(?:[ \t]+/[ \t]*|[ \t]*/[ \t]+)"
-          + _DAYNUM + r"(?:[ \t]+/[ \t]*|[ \t]*/[ \t]+)" + _Y4 + r"|(?:0[1-9]|[12][0-9]|3[01])"
-          r"(?:[ \t]+/[ \t]*|[ \t]*/[ \t]+)(?:0[1-9]|[12][0-9]|3[01])(?:[ \t]+/[ \t]*|"
-          r"[ \t]*/[ \t]+)[0-9]{2})" + _RD, 0.85),
+        # after a date label (not 'Grip strength 20 / 25 / 30 kg', 'PEEP 05 / 10 / 15')
+        r("date_spaced_slashes_any", d, r"(?i:\b(?:date|dated|dob|d0b|birth|collected|received|"
+          r"seen|dos|visit|signed|admitted|discharged|on)\b[^\n0-9]{0,12}?)(" + _LD + r"(?:"
+          + _DAYNUM + r"(?:[ \t]+/[ \t]*|[ \t]*/[ \t]+)" + _DAYNUM + r"(?:[ \t]+/[ \t]*|"
+          r"[ \t]*/[ \t]+)(?:" + _Y4 + r"|[0-9]{2})))" + _RD + r"(?![ \t]*(?:%|[a-zA-Z]))", 0.85,
+          group=1),
+        # 'DOB 5 fév 1938', 'le 3 avr 2024': a French month cut without its dot, in lower case
+        # and with a year (not '2 AVR 2010', an aortic valve replacement)
+        r("date_french_short_month", d, _L + _DAYNUM + r"(?:er)?[ \t]+(?:janv|févr|fevr|fév|fev|"
+          r"avr|juil)[ \t]+" + _Y4 + _R, 0.85),
         # 'on 18 may.', '3 may 2024': 'may' in lower case is a month only after a day number
         # and before a clause's end or a year (not '18 may be')
-        r("date_day_may", d, _L + _DAYNUM + r"(?:st|nd|rd|th)?[ \t]+may"
-          r"(?=[ \t]*(?:[.,;:)!?]|$|\n)|[ \t]+" + _Y4 + r"\b)", 0.85),
+        r("date_day_may", d, r"(?i:\b(?:on|since|by|until|before|after|from)[ \t]+)("
+          + _DAYNUM + r"(?:st|nd|rd|th)?[ \t]+may)(?=[ \t]*(?:[.,;:)!?]|$|\n))", 0.85, group=1),
+        r("date_day_may_year", d, _L + _DAYNUM + r"(?:st|nd|rd|th)?[ \t]+may[ \t]+" + _Y4 + _R,
+          0.85),
         # 'en janvier', 'depuis septembre': a French month after 'en', 'depuis', 'fin', 'mi-'
         r("date_french_month", d, r"(?i:\b(?:en|depuis|fin|debut|début|mi-|jusqu'en)[ \t]*)"
           r"((?i:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|"
@@ -917,7 +925,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # only after an age label or before an age unit ('O2' and codes stay)
         r("age_ocr", PhiType.AGE, r"(?i:\bage[ \t]*:?[ \t]*)(9[Oo]\+?)(?![A-Za-z0-9])", 0.85,
           group=1),
-        r("age_ocr_unit", PhiType.AGE, r"(?<![A-Za-z0-9])9[Oo](?=[ \t]*(?i:y/o|yo|y\.o\.|yrs?|"
+        r("age_ocr_unit", PhiType.AGE, r"(?<![A-Za-z0-9])9[Oo](?=[ \t\-]*(?i:y/o|yo|y\.o\.|yrs?|"
           r"years?)(?![A-Za-z]))", 0.85),
         # 'his ninety-second birthday', 'her hundredth birthday', 'the 100th'
         r("age_birthday_words", PhiType.AGE, r"(?i:\b(?:" + NINETY + r"[\s\-]*(?:first|second|"
@@ -1799,10 +1807,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "age_label_phrase": ("age ",),
     "age_quoted": ('"', "“", "'", "‘"),
     "date_spaced_slashes": (" / ",), "date_spaced_slashes_any": (" /", "/ "),
-    "date_day_may": (" may",), "date_french_month": ("janvier", "fevrier", "mars", "avril",
-                                                     "mai", "juin", "juillet", "aout",
-                                                     "septembre", "octobre", "novembre",
-                                                     "decembre"),
+    "date_day_may": (" may",), "date_day_may_year": (" may ",),
+    "date_french_short_month": ("janv", "fevr", "fev", "avr", "juil"),
+    "date_french_month": ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+                          "aout", "septembre", "octobre", "novembre", "decembre"),
     "date_month_range": ("-", "–", "/", " to ", " through ", " thru ", " until "),
 }
 """Rule name -> lower-case substrings one of which a text must hold for the rule to run

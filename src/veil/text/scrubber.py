@@ -135,9 +135,13 @@ _TIME_AFTER_DATE = re.compile(r"(?:[ \t]+|[ \t]*@[ \t]*|T)(?:[01]?[0-9]|2[0-3]):
 """A clock time right after a full date."""
 _SHORT_YEAR_AFTER = re.compile(r"/[0-9]{2}(?![0-9/])")
 """A two-digit year after a month and day ('Jan 23/24')."""
-_ARTICLE_BEFORE_DAY = re.compile(r"(?<![A-Za-z])(?:le|Le|el|El|am|Am|il|Il)[ \t]+$")
-"""The article a French, Spanish, German or Italian date opens with ('le 3 mars', 'el 5 de
-junio', 'am 3. Mai'): part of the date, as 'the' is of 'the 3rd'."""
+_ARTICLE_BEFORE_DAY = re.compile(r"(?<![A-Za-z.])(?<!Dr\.[ ])(?<!Dr[ ])(?<!Mr\.[ ])(?<!Ms\.[ ])"
+                                 r"(?:le|Le|el|El|il|Il)[ \t]+$")
+"""The article a French, Spanish or Italian date opens with ('le 3 mars', 'el 5 de junio',
+'il 12 marzo'): part of the date, as 'the' is of 'the 3rd' (not a surname: 'Dr. Le 12/05')."""
+_AM_BEFORE_DAY = re.compile(r"(?<![0-9])(?<![0-9][ \t])(?:am|Am)[ \t]+$")
+_DOTTED_DAY = re.compile(r"[0-9]{1,2}\.[ ]?[0-9A-Za-z]")
+"""German 'am 11.10.2024', 'am 3. Mai': the article before a dotted day (not '10 am 12/03')."""
 _PART_OF_MONTH = re.compile(r"(?<![A-Za-z])(?i:mid|early|late)-$")
 """'mid-May', 'early-June': the part of the month belongs to the date."""
 _AGE_IN_PARENS = re.compile(r"[ \t]*\([ \t]*(9[0-9]|1[01][0-9])[ \t]*\)")
@@ -742,8 +746,12 @@ class Scrubber:
                 if part:  # 'mid-May'
                     extra.append(Span(part.start(), span.end, PhiType.DATE, span.source,
                                       span.score))
-                article = _ARTICLE_BEFORE_DAY.search(text, max(0, span.start - 5), span.start)
-                if article and text[span.start].isdigit():  # 'le 3 mars 2025', 'el 5 de junio'
+                article = _ARTICLE_BEFORE_DAY.search(text, max(0, span.start - 9), span.start) \
+                    or (_DOTTED_DAY.match(text, span.start)
+                        and _AM_BEFORE_DAY.search(text, max(0, span.start - 6), span.start))
+                if article and text[span.start].isdigit() and not any(
+                        other.type is PhiType.NAME and other.start <= article.start() < other.end
+                        for other in spans):  # 'le 3 mars 2025', 'el 5 de junio'
                     extra.append(Span(article.start(), span.end, PhiType.DATE, span.source,
                                       span.score))
                 clock = _TIME_AFTER_DATE.match(text, span.end)

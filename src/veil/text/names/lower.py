@@ -22,7 +22,7 @@ from veil.text.names.context import (
 from veil.text.names.tokens import _ASIAN_SURNAMES, _LOWER_STOP, _LOWER_WORD
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english, near_english, pronounceable, zipf
+from veil.text.words import is_english, near_english, pronounceable, term_shaped, zipf
 
 _EVERYDAY_NAME = 4.0
 _TOO_COMMON = 5.25
@@ -55,6 +55,8 @@ _LOWER_RELATION = re.compile(
     r"(?:" + _RELATION + r")(?![A-Za-z])"
     r"(?:[ \t]+of[ \t]+(?:pt|patient|the\s+patient)[ \t]+([a-z]{2,}(?:[ \t][a-z]{2,})?))?")
 """Lower-case chat: 'paris jordan (daughter of pt may jordan)'."""
+_TREATMENT_ENDINGS = ("SURGERY", "THERAPY", "TACTIC", "OLOGY", "OLOGIC", "OLOGICAL", "SCOPIC")
+"""Endings of kinds of treatment and study that no lower-case name has."""
 _HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
                          r"([A-Z][a-z]+|[a-z]{3,})\s+here\b(?![ \t]+(?:is|are|was|at|in|on)\b)")
 """'Joy here, 90 years old', 'hi, bea here': a given name introducing itself."""
@@ -229,6 +231,8 @@ class _LowerCase(_FinderBase):
         edit away from an English word, a likely typo, where the context is weak)."""
         key = fold(word)
         lex = self.lex
+        if term_shaped(key) or key.endswith(_TREATMENT_ENDINGS):
+            return False  # 'candidate for stereotactic radiosurgery': clinical morphology
         if key.endswith("S") and key not in lex.first and is_english(key) and (
                 is_english(key[:-1]) or (key.endswith("ES") and is_english(key[:-2]))):
             return False  # 'my son sees', 'mom hopes': a verb or a plural, not a surname
