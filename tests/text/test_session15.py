@@ -281,3 +281,22 @@ def test_lab_acronyms_before_a_number_sign_are_no_registries(scrubber: Scrubber,
 ])
 def test_registry_numbers_and_german_dates(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("States he bought dope near Mass Ave and Melnea Cass around midnight.",
+     "Mass Ave and Melnea Cass"),
+    ("Sitting on a bench at Westchester Av and Whitlock Av at 04:30.",
+     "Westchester Av and Whitlock Av"),
+    ("Found him directing traffic at Ashland and 47th and stating he was fine.",
+     "Ashland and 47th"),
+])
+def test_intersections(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+    assert PhiType.ADDRESS in _types(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", ["He is on Medicare and Medicaid now.",
+                                  "Stays on Lisinopril and Metformin daily."])
+def test_programs_and_drugs_are_no_intersections(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from veil.text.lexicon import MONTH_WORDS, Lexicon, fold
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.spans import PhiType, Span
+from veil.text.words import is_english
 
 _HOUSE = (r"(?:[0-9]{1,6}[A-Za-z]?(?:[\-/][0-9]{1,4}[A-Za-z]?)?|(?i:one|two|three|four|five|six|"
           r"seven|eight|nine|ten)|(?i:plot|house|door|h\.?)[ \t]*(?:no\.?|#)?[ \t]*[0-9]{1,5}"
@@ -63,6 +64,9 @@ the layout of most of Europe and Latin America."""
 _TOWN_TYPES = (PhiType.CITY, PhiType.ZIP)
 _BLOCK_ENDS = (PhiType.CITY, PhiType.ZIP, PhiType.COUNTY)
 _BLOCK_REACH = 160
+_WEEKDAY_WORDS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                            "SUNDAY", "MON", "TUE", "TUES", "WED", "THU", "THURS", "FRI", "SAT",
+                            "SUN"})
 _HOUSE_START = re.compile(
     r"(?:(?i:flat|apt|apartment|unit|suite|ste|level|floor|shop|house|block|blk|lot|plot|villa|"
     r"croft|no|door|site|cabin|bldg|building|piso|int|tower)\.?[ \t]*[#:]?[ \t]*"
@@ -91,6 +95,26 @@ _UNITS = frozenset({"MG", "MCG", "ML", "G", "KG", "UNITS", "UNIT", "TAB", "TABS"
                     "STITCHES", "STAPLES", "LEVELS", "CHILDREN", "KIDS", "SIBLINGS", "DRINKS",
                     "CIGARETTES", "BEERS", "CUPS", "FLOORS", "STEPS", "STAIRS", "BLOCKS"})
 """Words after a number that make it a quantity, not a house ('20 mg, Boston')."""
+
+
+_STREET_TYPE = (r"(?:St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|"
+                r"Highway|Pkwy|Parkway|Way|Pl|Place|Ct|Court|Ter|Terrace|Sq|Square)\.?")
+_CROSS_WORDS = (r"(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’\-]+)(?:[ ][A-Z][A-Za-z'’\-]+)?"
+                r"(?:[ ]" + _STREET_TYPE + r")?")
+_CROSS_AFTER = re.compile(r"[ \t]+(?:and|&|/)[ \t]+(" + _CROSS_WORDS + r")(?![A-Za-z0-9'’\-])")
+"""The cross street after a found street ('Westchester Av and Whitlock Av', 'Mass Ave and
+Melnea Cass')."""
+_CROSS_BEFORE = re.compile(
+    r"(?i:\b(?:near|at|on|from|by|between|corner[ \t]+of|intersection[ \t]+of)[ \t]+)"
+    r"(" + _CROSS_WORDS + r")[ \t]+(?:and|&|/)[ \t]+$")
+"""The first street before a found one, after a word of place ('near Melnea Cass and Mass
+Ave')."""
+_CROSSING = re.compile(
+    r"(?i:\b(?:near|at|on|from|by|corner[ \t]+of|intersection[ \t]+of)[ \t]+)"
+    r"(" + _CROSS_WORDS + r"[ \t]+(?:and|&|/)[ \t]+" + _CROSS_WORDS + r")"
+    r"(?![A-Za-z0-9'’\-])(?=[ \t]*(?:[,.;:)\n]|$|--)|[ \t]+[a-z])")
+"""Two streets without a found one, after a word of place ('on Allegheny and Kensington', 'at
+Ashland and 47th'): an ordinal, a street word, or words no dictionary holds on both sides."""
 
 
 def _is_street(segment: str, lexicon: Lexicon) -> bool:
@@ -144,11 +168,53 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             if unit:
                 extra.append(Span(unit.start(1), span.end, PhiType.ADDRESS, "address_unit",
                                   0.85))
+        if span.type is PhiType.ADDRESS and text[span.start].isalpha():
+            extra.extend(_cross_streets(text, span, lexicon))
         if span.type in _BLOCK_ENDS:
             block = _address_block(text, span, towns, lexicon)
             if block is not None:
                 extra.append(block)
+    if " and " in text or "&" in text or "/" in text:
+        for match in _CROSSING.finditer(text):
+            first, _joint, second = re.split(r"[ \t]+(and|&|/)[ \t]+", match.group(1), maxsplit=1)
+            if _plausible_street(first, lexicon, strong=False) and _plausible_street(
+                    second, lexicon, strong=False) and (
+                    _has_street_evidence(first) or _has_street_evidence(second)
+                    or not (_english(first) or _english(second))):
+                extra.append(Span(match.start(1), match.end(1), PhiType.ADDRESS, "crossing",
+                                  0.75))
     return extra
+
+
+def _cross_streets(text: str, street: Span, lexicon: Lexicon) -> list[Span]:
+    """A found street line widened over the cross street after it, or before it after a word
+    of place ('Westchester Av and Whitlock Av', 'near Melnea Cass and Mass Ave')."""
+    out: list[Span] = []
+    after = _CROSS_AFTER.match(text, street.end)
+    if after and _plausible_street(after.group(1), lexicon, strong=True):
+        out.append(Span(street.start, after.end(1), PhiType.ADDRESS, "cross_street", 0.8))
+    before = _CROSS_BEFORE.search(text, max(0, street.start - 60), street.start)
+    if before and _plausible_street(before.group(1), lexicon, strong=True):
+        out.append(Span(before.start(1), street.end, PhiType.ADDRESS, "cross_street", 0.8))
+    return out
+
+
+def _plausible_street(words: str, lexicon: Lexicon, *, strong: bool) -> bool:
+    """Words that may name a street: none clinical, a function, time, state or title word;
+    after a found street (strong context) any such capitalized words or an ordinal."""
+    keys = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", words)]
+    if any(lexicon.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS
+           or k in _WEEKDAY_WORDS or k in lexicon.titles or k in lexicon.states for k in keys):
+        return False
+    return strong or bool(keys) or words[:1].isdigit()
+
+
+def _has_street_evidence(words: str) -> bool:
+    return words[:1].isdigit() or bool(re.search(_STREET_TYPE + r"$", words))
+
+
+def _english(words: str) -> bool:
+    return any(is_english(fold(w)) for w in words.split())
 
 
 def _address_block(text: str, town: Span, towns: list[tuple[int, int]], lexicon: Lexicon
