@@ -64,9 +64,6 @@ the layout of most of Europe and Latin America."""
 _TOWN_TYPES = (PhiType.CITY, PhiType.ZIP)
 _BLOCK_ENDS = (PhiType.CITY, PhiType.ZIP, PhiType.COUNTY)
 _BLOCK_REACH = 160
-_WEEKDAY_WORDS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                            "SUNDAY", "MON", "TUE", "TUES", "WED", "THU", "THURS", "FRI", "SAT",
-                            "SUN"})
 _HOUSE_START = re.compile(
     r"(?:(?i:flat|apt|apartment|unit|suite|ste|level|floor|shop|house|block|blk|lot|plot|villa|"
     r"croft|no|door|site|cabin|bldg|building|piso|int|tower)\.?[ \t]*[#:]?[ \t]*"
@@ -97,10 +94,12 @@ _UNITS = frozenset({"MG", "MCG", "ML", "G", "KG", "UNITS", "UNIT", "TAB", "TABS"
 """Words after a number that make it a quantity, not a house ('20 mg, Boston')."""
 
 
-_STREET_TYPE = (r"(?:St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|"
-                r"Highway|Pkwy|Parkway|Way|Pl|Place|Ct|Court|Ter|Terrace|Sq|Square)\.?")
+STREET_TYPE = (r"(?:St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Hwy|"
+               r"Highway|Pkwy|Parkway|Way|Pike|Pl|Place|Ct|Court|Ter|Terrace|Sq|Square)\.?")
+"""The common street types written after a street's name, for the context rules here and in
+`veil.text.facility_edges` (the street rules themselves know every USPS and Faker suffix)."""
 _CROSS_WORDS = (r"(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’\-]+)(?:[ ][A-Z][A-Za-z'’\-]+)?"
-                r"(?:[ ]" + _STREET_TYPE + r")?")
+                r"(?:[ ]" + STREET_TYPE + r")?")
 _CROSS_AFTER = re.compile(r"[ \t]+(?:and|&|/)[ \t]+(" + _CROSS_WORDS + r")(?![A-Za-z0-9'’\-])")
 """The cross street after a found street ('Westchester Av and Whitlock Av', 'Mass Ave and
 Melnea Cass')."""
@@ -204,13 +203,13 @@ def _plausible_street(words: str, lexicon: Lexicon, *, strong: bool) -> bool:
     after a found street (strong context) any such capitalized words or an ordinal."""
     keys = [fold(w) for w in re.findall(r"[A-Za-z][A-Za-z'’\-]*", words)]
     if any(lexicon.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS
-           or k in _WEEKDAY_WORDS or k in lexicon.titles or k in lexicon.states for k in keys):
+           or k in lexicon.titles or k in lexicon.states for k in keys):
         return False
     return strong or bool(keys) or words[:1].isdigit()
 
 
 def _has_street_evidence(words: str) -> bool:
-    return words[:1].isdigit() or bool(re.search(_STREET_TYPE + r"$", words))
+    return words[:1].isdigit() or bool(re.search(STREET_TYPE + r"$", words))
 
 
 def _english(words: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from veil.text import words as words_module
+from veil.text.address_lines import STREET_TYPE
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.postal import world_cities
 from veil.text.spans import PhiType, Span
@@ -44,16 +45,16 @@ jail'); not 'Boston school', 'Tulsa station', which name no one place."""
 _ON_OR_AT = re.compile(
     r"[ \t]+(on|at)[ \t]+((?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’\-]+)"
     r"(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})"
-    r"(?:[ \t]+(St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Hwy|Highway|Pkwy|"
-    r"Parkway|Ln|Lane|Way|Pike|Mall[ \t]+Rd)\.?)?(?![A-Za-z0-9'’\-])")
+    r"(?:[ \t]+(" + STREET_TYPE + r"|Mall[ \t]+Rd\.?))?(?![A-Za-z0-9'’\-])")
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)\n]|$|--)")
 _DASH_TAIL = re.compile(
     r"[ \t]+[-–—][ \t]+((?:[A-Z][A-Za-z'’\-]+)(?: [A-Z][A-Za-z'’\-]+){0,2})"
     r"(?=[ \t]*(?:\n|$|[,(;|]|[ \t]{2}|--))")
-_DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
-_TIME_WORDS = frozenset({*_DAYS, *(day + "S" for day in _DAYS), "MON", "TUE", "TUES", "WED",
-                         "THU", "THUR", "THURS", "FRI", "SAT", "SUN", "NOON", "MIDNIGHT", "DAY",
-                         "EVE", "NIGHT", "ADMISSION", "DISCHARGE", "HOME", "CALL", "DUTY"})
+_TIME_WORDS = frozenset({"MONDAYS", "TUESDAYS", "WEDNESDAYS", "THURSDAYS", "FRIDAYS",
+                         "SATURDAYS", "SUNDAYS", "NOON", "MIDNIGHT", "DAY", "EVE", "NIGHT",
+                         "ADMISSION", "DISCHARGE", "HOME", "CALL", "DUTY"})
+"""Words after 'on'/'at' that name a time or a state, not a place (weekdays and months are in
+`MONTH_WORDS`)."""
 _NAME_KINDS = frozenset({"hotel", "motel", "inn", "plant", "factory", "mill", "refinery", "mine",
                         "warehouse", "casino", "store", "supermarket", "academy", "church",
                         "chapel", "co-op", "coop", "cooperative"})
