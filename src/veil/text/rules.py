@@ -82,6 +82,11 @@ at once (the same matches, about twice as fast)."""
 _LEAD_DAY = r"(?=[0-9FfSsTtEeNnMmWw])"
 """First characters of a day number or word, a weekday or 'the'."""
 _R = r"(?![A-Za-z0-9])"
+_NOT_INITIALS = (r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.|A\.A\.O|D\.C\.|"
+                 r"S\.O\.B|C\.O\.|T\.I\.D|B\.I\.D|Q\.I\.D|P\.R\.N|N\.P\.O|D\.N\.R|B\.P\.|H\.R\.|"
+                 r"A\.M\.A|O\.D\.|O\.S\.|O\.U\.|P\.O\.|I\.V\.|I\.M\.|E\.R\.|O\.R\.|P\.T\.|O\.T\.|"
+                 r"H\.O\.H)")
+"""Dotted abbreviations that are no one's initials ('M.D.', 'B.I.D.', 'U.S.')."""
 _LD = r"(?<![0-9A-Za-z/.\-])"
 _RD = r"(?![0-9A-Za-z/]|[.\-][0-9])"
 
@@ -685,12 +690,15 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'client D.W., 90,', '(initials on CRF: E.M.)': dotted initials after a person word
         r("name_dotted_initials", PhiType.NAME, r"(?i:\b(?:client|pt|patient|resident|member|"
           r"participant|subject|initials(?:[ \t]++on[ \t]++[a-z]+)?)[ \t]*+:?[ \t]*+)"
-          r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.|A\.A\.O|D\.C\.|"
-          r"S\.O\.B|C\.O\.|T\.I\.D|B\.I\.D|Q\.I\.D|P\.R\.N|N\.P\.O|D\.N\.R|B\.P\.|H\.R\.|A\.M\.A|"
-          r"O\.D\.|O\.S\.|O\.U\.|P\.O\.|I\.V\.|I\.M\.|E\.R\.|O\.R\.|P\.T\.|O\.T\.|H\.O\.H)"
-          r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z'’])"
+          + _NOT_INITIALS + r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z'’])"
           r"(?=[ \t]*+(?:[,;)]|$|\n|(?:is|was|has|had|and|who|age|aged|lives|[0-9]{1,3})\b))", 0.8,
           group=1),
+        # 'CASE 1 -- D.T. (5M)', 'great-uncle L.P., 64,': dotted initials with an age (and a
+        # sex) right after them are a person
+        r("name_initials_age", PhiType.NAME, r"(?<![A-Za-z.'’\-])" + _NOT_INITIALS
+          + r"([A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,3})(?=[ \t]*+(?:\([ \t]*+[0-9]{1,3}[ \t]*+"
+          r"(?:[MFmf]|yo|y/o|y|mo|mos|wk|wks|d)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|"
+          r"y/o)?[ \t]*+[,;)]))", 0.8, group=1),
         # 'I'm Juniper Hale, 24,': a person introducing themselves with their age
         r("name_intro_age", PhiType.NAME, r"(?:\b(?:I'm|I’m|I\s++am|[Mm]y\s++name\s++is|"
           r"[Tt]his\s++is)"
@@ -1871,11 +1879,13 @@ FIRST_CHARS["date_event_day_month"] = "".join(sorted(
     {w[0] for w in _DM_CONTEXT_LIST} | {w[0].upper() for w in _DM_CONTEXT_LIST}))
 FIRST_CHARS["date_procedure_short"] = "dDeEoOpPrR"
 FIRST_CHARS["date_the_day_event"] = "abcdefimprsvABCDEFIMPRSV"
+FIRST_CHARS["name_initials_age"] = "A-Z"
 # gates of their own (regexes over the lower-case text): cheaper than the rule's scan
 GATES: dict[str, re.Pattern[str]] = {
     "rural_route_on": re.compile(r"(?:on|off|along|near|past) (?:rr|r\.r\.|rural route)"),
     "date_the_day_event": re.compile(r"the\s+[0-3]?[0-9](?:st|nd|rd|th)\b"),
     "name_dotted_initials": re.compile(r"[a-z]\. ?[a-z]\."),
+    "name_initials_age": re.compile(r"[a-z]\. ?[a-z](?:-[a-z])?\."),
     "date_month_lower": re.compile(r"\b(?:in|since|until|till|by|last|next|early|late|mid-?|"
                                    r"this|of)[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
                                    r"oct|nov|dec)"),

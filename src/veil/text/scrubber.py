@@ -391,6 +391,22 @@ _REGISTRY_CODE = re.compile(r"NCT[0-9]{8}|ISRCTN[0-9]{8}|EudraCT[ \t]?[0-9]{4}-[
 """A clinical trial's registry number (ClinicalTrials.gov, ISRCTN, EudraCT, ANZCTR, CTRI):
 public, and the same for every participant."""
 _TEST_BEFORE = re.compile(_TESTS + r"$")
+_EVENT_BEFORE_DAY = re.compile(
+    r"(?i:\b(?:on|since|until|till|from|through|thru|by|after|before|last|next|due|"
+    r"adm|admit|admitted|admission|presented|seen|visit|appt|appointment|f/u|follow[ \t\-]?up|"
+    r"rtc|lmp|edd|dos|d/c|discharged?|started|stopped|held|resumed|given|drawn|collected|"
+    r"recheck|rechecked|checked|done|performed|placed|removed|delivered|arrived?|accepted|"
+    r"scheduled|booked|call(?:ed)?|died|expired|fell|fall|injured|surgery|transfused|"
+    r"dosed|injection|vaccine|shot|booster|dose[ \t]+[0-9]|level|test|labs?|use|used|drink|"
+    r"ed|er|coiled|clipped|operated|biopsied|implanted|extubated|intubated|transferred|"
+    r"returned|born|birthday|bday|dob|visited|provided|ordered|faxed|sent|mailed|received|"
+    r"signed|submitted|approved|denied|expires?|expired|refill(?:ed)?|filled|shipped|"
+    r"effective|week[ \t]+of|as[ \t]+of|today|tonight|tomorrow|yesterday|night|morning|"
+    r"evening|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?)"
+    r"[ \t:]*|" + _TESTS + r"[ \t:]*)")
+"""In a text with no other numeric date, a word of an event or a time right before a bare
+month/day ('adm 9/3', 'LMP 4/2', 'Last use 9/9', 'transfused 1 unit PRBC 12/10' is not one):
+that day is a date; a bare fraction after no such word stays."""
 _SAME_SCALE = re.compile(r"[0-9]/[0-9]")
 """A fraction shortly before a month/day: when it has the same denominator, both are scores."""
 _WORD_BEFORE_DAY = re.compile(r"(?:(?<![0-9/])(?i:[a-z][a-z'’\-]*[a-z]|[A-Z]{2,})[)\]]?[ \t]*:?|"
@@ -497,21 +513,26 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
     month/days that way too: once a numeric date is found, every bare month/day that no
     score, fraction, ratio or count word marks is a date ('digoxin | 12/1 am', 'Anticipated
     d/c 12/3'). One text's own evidence, no wider guess."""
-    if not any(s.type is PhiType.DATE and _NUMERIC_DATE.fullmatch(text[s.start:s.end])
-               for s in spans):
+    dated = any(s.type is PhiType.DATE and _NUMERIC_DATE.fullmatch(text[s.start:s.end])
+                for s in spans)
+    if not dated and not _BARE_DAY.search(text):
+        return []
+    found = []
+    if not dated:
         end_day = _END_DAY.search(text) if len(text) <= _SHORT_TEXT else None
         if end_day and _BARE_DAY.match(text, end_day.start()) and not _SCORE_BEFORE.search(
                 text, max(0, end_day.start() - 24), end_day.start()):
             month, day = end_day.group().strip(" \t.?!").split("/")
             if int(month) != int(day) and day.lstrip("0") != "10":
-                return [Span(end_day.start(), end_day.start() + len(f"{month}/{day}"),
-                             PhiType.DATE, "date_in_dated_note", 0.75)]
-        return []
+                found.append(Span(end_day.start(), end_day.start() + len(f"{month}/{day}"),
+                                  PhiType.DATE, "date_in_dated_note", 0.75))
     ordered = sorted((s.start, s.end) for s in spans)
     starts = [a for a, _b in ordered]
     reach = list(accumulate((b for _a, b in ordered), max))  # furthest end so far
-    found = []
+    events = set() if dated else {m.end() for m in _EVENT_BEFORE_DAY.finditer(text)}
     for match in _BARE_DAY.finditer(text):
+        if not dated and match.start() not in events:
+            continue  # the cheapest test first: most bare days of an undated text have none
         i = bisect_left(starts, match.end())  # spans that start before the match ends
         if i and reach[i - 1] > match.start():
             continue  # already inside a found span
@@ -519,8 +540,8 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
             continue
         month, day = match.group().split("/")
         slot = _DAY_SLOT_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        if not slot and not _WORD_BEFORE_DAY.search(text, max(0, match.start() - 40),
-                                                    match.start()):
+        if dated and not slot and not _WORD_BEFORE_DAY.search(text, max(0, match.start() - 40),
+                                                              match.start()):
             continue
         if _SAME_SCALE.search(text, max(0, match.start() - 40), match.start()) and re.search(
                 r"(?<![0-9/])[0-9]{1,2}/" + day + r"(?![0-9/])",
@@ -792,6 +813,7 @@ class Scrubber:
         for word in reversed(list(_CAP_WORD.finditer(match.group(1)))):
             key = fold(word.group())
             if (key in FUNCTION_WORDS or key in MONTH_WORDS or lex.is_clinical(key)
+                    or key.endswith(("OLOGY", "IATRY", "IATRICS"))
                     or key in lex.titles or key in lex.states or key in _NOT_BEFORE_FACILITY
                     or not (key in lex.places or key in lex.place_words or lex.is_name(key)
                             or not words_module.is_english(key))):

@@ -38,7 +38,8 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"dtr|dau|hubby|stepmom|stepdad|godmother|godfather|goddaughter|godson|"
              r"daughters|sons|sisters|brothers|grandkids|grandchildren|grandsons|granddaughters|"
              r"great-grandson|"
-             r"great-granddaughter|half-brother|half-sister)")
+             r"great-granddaughter|half-brother|half-sister|newborn|toddler|grandbaby|preemie|"
+             r"little\s+(?:girl|boy|one))")
 _STRONG_BEFORE = re.compile(
     r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?\s*(?:,|\(|:|-|=)?\s*"
     r"(?:(?:is|was|named|called|name\s+is|"

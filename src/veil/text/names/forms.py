@@ -46,6 +46,12 @@ _CELL_INITIAL = re.compile(r"(?:^|\|)[ \t]*([A-Z][^\W\d_'’\-]{2,}(?:-[A-Z][^\W
                            r"([A-Z]\.?)[ \t]*(?=\|)", re.MULTILINE)
 """'| Kowalska J |': a surname and an initial alone in a table cell."""
 _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'’\-])")
+_PARALLEL_ITEM = re.compile(
+    r"(?P<tail>[ \t]*(?:[0-9]{1,3}(?![0-9/:.,][0-9])|\([^()\n]{1,40}\)))[ \t]*(?:,|;|and|&|or)"
+    r"[ \t]*(?:and[ \t]+|&[ \t]+)?(?P<name>[A-Z][a-z'’]+)"
+    r"(?P<next>[ \t]*(?:[0-9]{1,3}(?![0-9/])|\())")
+"""The next item of a list of people with the same tail ('Tony 31, Maya 28', 'Maddie (in
+Madison) and Cole (in Duluth)', 'Corbin (41, Fort Dodge) and Jessa (36, ...)')."""
 _COORDINATED_BEFORE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z'’]+)[ \t]+(?:and|&)[ \t]+$")
 """'Tsiory and Mosese Vakalahi': an unknown word joined to a found name before it."""
 _DICTATION_INITIALS = re.compile(
@@ -217,9 +223,11 @@ class _Forms(_FinderBase):
         Abara and Vakalahi', 'Tsiory and Mosese Vakalahi')."""
         extra: list[Span] = []
         lex = self.lex
-        for span in spans:
+        for span in [*spans, *self._parallel_items(text, spans)]:
             if span.type is not PhiType.NAME:
                 continue
+            if span.source == "name_item":
+                extra.append(span)
             match = _COORDINATED.match(text, span.end)
             if match:
                 word = match.group(1)
@@ -233,6 +241,30 @@ class _Forms(_FinderBase):
             if before and self._unknown(before.group(1), fold(before.group(1))):
                 extra.append(Span(before.start(1), before.end(1), PhiType.NAME, "name_and", 0.75))
         return extra
+
+    def _parallel_items(self, text: str, spans: list[Span]) -> list[Span]:
+        """Items of a list of people after a found name, written the same way: each a given
+        name of the dictionary (an everyday word too: 'Maya', 'Cole') or a word no list
+        knows, followed by an age or a bracket as the found name is ('Tony 31, Maya 28')."""
+        lex = self.lex
+        found: list[Span] = []
+        queue = [s for s in spans if s.type is PhiType.NAME]
+        while queue and len(found) < 64:
+            span = queue.pop()
+            match = _PARALLEL_ITEM.match(text, span.end)
+            if not match or match.group("tail").strip()[:1].isdigit() != match.group(
+                    "next").strip()[:1].isdigit():
+                continue
+            word = match.group("name")
+            key = fold(word)
+            if (key in lex.first and not lex.is_clinical(key) and key not in MONTH_WORDS
+                    and key not in _TEXT_FUNCTION and key not in lex.states) \
+                    or self._unknown(word, key):
+                item = Span(match.start("name"), match.end("name"), PhiType.NAME, "name_item",
+                            0.8)
+                found.append(item)
+                queue.append(item)
+        return found
 
     def _table_cells(self, text: str) -> list[Span]:
         """'| Okafor, Chidi |': a 'Last, First' table cell with a dictionary name in it and

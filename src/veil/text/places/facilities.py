@@ -23,9 +23,10 @@ from veil.text.places.vocabulary import (
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english
+from veil.text.words import is_english, zipf
 
-_CAPWORD = r"(?:[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|at|de|la|del|los|las)"
+_CAPWORD = (r"(?:Co\.|Twp\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|at|de|la|"
+            r"del|los|las)")
 _FACILITY_WORD = (
     r"(?:Hospitals?|Medical\s+Cent(?:er|re)s?|Medical\s+Campus|Health\s+Cent(?:er|re)s?|"
     r"Health\s+System|Health\s+Services|Healthcare|HealthCare|"
@@ -53,7 +54,21 @@ _FACILITY_WORD = (
     r"VNA|EMS|CBOC|VAMC|IHS|Medical\s+Supply|Home\s+Infusion|Infusion\s+(?:Cent(?:er|re)|Services)|"
     r"Primary\s+Care|(?:Bone|Heart|Skin|Eye|Ear|Spine|Sleep|Foot|Hand|Joint|Vein|Vascular|Allergy|"
     r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
-    r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung)|"
+    r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung|Trauma)|"
+    r"Charities|"
+    # practices named by their specialty, agencies of elder care and law, lodging, stores of
+    # the trades ('Sun Heart Cardiology', 'Desert Bloom Senior Care', 'Kellerman Family
+    # House', 'Cimarron Inn', 'Elm City Specialty Rx', 'Desert Horizons HH', 'Fort Bend ISD')
+    r"Cardiology|Cardiovascular|Pulmonary|Pulmonology|Oncology|"
+    r"Hematology(?:[ \t]*(?:&|and)[ \t]*Oncology)?|Neurology|Urology|Dermatology|"
+    r"Dermatopathology|Gastroenterology|Nephrology|Rheumatology|Endocrinology|Orthopaedics|"
+    r"Orthopedics|Podiatry|Chiropractic|Psychiatry|"
+    r"Senior[ \t]+Care|Family[ \t]+Care|Elder[ \t]*[Cc]are|Nurse[ \t]+Line|"
+    r"Legal[ \t]+(?:Aid|Services)|Elder[ \t]+Law|Law[ \t]+Cent(?:er|re)|"
+    r"(?:Family|Guest)[ \t]+House|"
+    r"Inn|Hotel|Motel|Suites|(?<![ \t]{2})(?<!\t)(?:Rx|HH|OTP|ISD)(?![0-9\-#])|Co-?op|"
+    r"Cooperative|Transit|Respite|Methadone|Outreach|Behavioral(?![ \t]+[A-Z])|Supply|"
+    r"Laundromat|Grocery|Supermarket|Fuel|Car[ \t]+Wash|"
     r"Kettering|Permanente|Presbyterian|Baptist|Methodist|Episcopal|Lutheran|Adventist|"
     r"(?<!of[ \t])(?<!OF[ \t])Surgery|Pathology|Teleradiology|NHS(?:[ \t]+Foundation)?[ \t]+Trust|"
     # organizations that are no place of care but name where the patient lives, works, prays
@@ -102,7 +117,7 @@ _FACILITY_WORD = (
     r"(?:Memory|Care|Support|Outreach|Crisis|Recovery|Counselling|Counseling)[ \t]+Service|"
     r"(?:Treatment|Care|Recovery|Methadone|Opioid|Outreach|Wellness|Housing|Addiction)"
     r"[ \t]+Program(?:me)?|"
-    r"(?:Veterans|Treatment|Tribal|Supreme|Justice|Youth|Regional|County|Housing|Sessions|"
+    r"(?:Veterans|Treatment|Tribal|Supreme|Justice|Youth|Regional|County|Housing|Sessions|Immigration|"
     r"Coroner['’]?s|Small[ \t]+Claims)[ \t]+Court|Council|Practice|"
     r"Dental|Optometrists?|Opticians?|Chemists?|Fairgrounds|Soup[ \t]+Kitchen|"
     r"Food[ \t]+(?:Bank|Pantry)|(?:Bowling|Sports|Social|Rugby|Football|Working[ \t]+Men['’]?s)"
@@ -121,7 +136,8 @@ _FACILITY_WORD = (
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
     r"Energy|Electric)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
-              r"Vascular|Audiology|Counseling|Recovery|"
+              r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
+              r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
               r"Dept\.?|Department|Products|"
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
@@ -161,7 +177,8 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "POULTRY", "PROCESSING", "FABRICATION", "MANUFACTURING", "CONSTRUCTION",
                      "ROOFING", "STAFFING", "MOTORS", "STEEL", "LUMBER", "MINING",
                      "PETROCHEMICAL", "PETROCHEMICALS", "CHEMICAL", "CHEMICALS", "RAILROAD",
-                     "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC"})
+                     "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC", "LAUNDROMAT", "GROCERY",
+                     "SUPERMARKET", "FUEL", "WASH", "COOPERATIVE"})
 """Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
 stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
 product noun (`_PRODUCT_AFTER`)."""
@@ -179,7 +196,8 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
                                "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
-                               "CHEMISTS", *_TRADES})
+                               "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
+                               "SUPPLY", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -237,7 +255,8 @@ it is named after ('Sputum AFB' names a stain: an English word before is no name
 _NEW_HEADS = frozenset({"PRACTICE", "COUNCIL", "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM",
                         "PROGRAMME", "CHC", "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN",
                         "PANTRY", "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST",
-                        "CHEMIST", "CHEMISTS"})
+                        "CHEMIST", "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
+                        "SUPPLY"})
 """Head-only words of departments, programs and practices: after a word of a place of care
 ('Royal Darwin Hospital - Top End Health Service') they need no proper word, and an acronym
 before them is no name ('GP Practice')."""
@@ -369,11 +388,44 @@ _EVERYDAY_LABEL = re.compile(r"(?i:school|daycare|day[ \t]+care|employer|workpla
 """Labels whose value is often an everyday word ('School: Kindergarten', 'Employer: retired')
 rather than a name: there only a value with a name, a place or a word no dictionary holds
 counts."""
+_LEADING_NOT_NAME = re.compile(
+    r"^(?i:(?:The|A|An|At|To|In|From|On|Of|Patient|Pt|Admitted|Seen|Transferred|Discharged|"
+    r"Repeat|Follow|Up|Via|By|Does|Do|Did|Can|Could|Should|Would|Is|Are|Was|Were|Has|Have|Had|"
+    r"My|Our(?![ \t]+Lady)|Your|Their|Please|Consult|Consulted|Recommend|Recommended|Contact|"
+    r"Notify|Paged|Defer|Discussed|Appreciate)\s+)+")
+"""Words before a facility's name that are no part of it ('Does Fort Bend ISD cover')."""
+_SPECIALTY_HEADS = frozenset({"CARDIOLOGY", "CARDIOVASCULAR", "PULMONARY", "PULMONOLOGY",
+                              "ONCOLOGY", "HEMATOLOGY", "NEUROLOGY", "UROLOGY", "DERMATOLOGY",
+                              "DERMATOPATHOLOGY", "GASTROENTEROLOGY", "NEPHROLOGY",
+                              "RHEUMATOLOGY", "ENDOCRINOLOGY", "ORTHOPAEDICS", "ORTHOPEDICS",
+                              "PODIATRY", "CHIROPRACTIC", "PSYCHIATRY"})
+"""Specialties that name a practice after its own name ('Crystal Fork Pulmonary'); alone or
+after a verb they are a service ('Consult Cardiology'): the words before need a proper word
+or two words that are not plain."""
+_ORDER_WORDS = frozenset({"CONSULT", "CONSULTED", "CONSULTS", "RECOMMEND", "RECOMMENDED",
+                          "RECOMMENDS", "PAGE", "PAGED", "CALL", "CALLED", "NOTIFY", "NOTIFIED",
+                          "DISCUSS", "DISCUSSED", "REFER", "REFERRED", "DEFER", "CONTACT",
+                          "CONTACTED", "APPRECIATE", "PLEASE", "WILL", "NEEDS", "NEED", "ASK",
+                          "ASKED", "SEE", "SEEN", "FOLLOW", "FOLLOWED", "PER", "VIA", "PENDING",
+                          "ASSOCIATE", "ASSISTANT", "PROFESSOR", "DIRECTOR", "CHIEF", "FELLOW",
+                          "RESIDENT", "ATTENDING", "CONSULTANT", "DIVISION", "SECTION", "OLD",
+                          "FCCP", "FACC", "FACP", "FAAN", "FACS", "CONTINUE", "CHANGED"})
+"""Words of an order or a request before a specialty: it is a service there ('Will Consult
+Cardiology')."""
+_RARE_NAMED_HEADS = frozenset({"RX", "HH"})
+"""Short kind words that name a pharmacy or an agency only after a rare word ('Magnolia Rx',
+'Desert Horizons HH'; not 'New Rx', 'Reason for HH')."""
+_AND_MORE = re.compile(r"[ \t]*&[ \t]+(?:[A-Z][A-Za-z'’\-]*[ \t]+){0,2}(?:"
+                       + _FACILITY_WORD + r")(?![A-Za-z])")
+"""A second kind of care joined to a facility's name ('Sonoran Dermatology & Mohs Surgery')."""
 _FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|LLC|L\.L\.C\.|LLP|PLLC|Ltd\.?|Corp\.?)(?![A-Za-z])")
 """A firm's legal suffix after its name (', Inc.')."""
 _AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
 """The word that makes a hospital's name an air ambulance's ('Mayo One')."""
-_STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])")
+_STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])|"
+                           r"(?:(?<=District)|(?<=Station)|(?<=Precinct)|(?<=Squad)|"
+                           r"(?<=Company))[ \t]+[0-9]{1,3}(?![0-9.,:/]|[ \t]*(?i:%|x\b|mg|ml|"
+                           r"units?|days?|weeks?|months?|years?|hours?|times|pm|am)\b)")
 """A branch number after a facility or store name ('Walgreens #4412')."""
 
 
@@ -431,9 +483,7 @@ class _Facilities(_PlaceBase):
                 end = place_end  # 'National Cancer Centre Singapore'
             # trim leading words that are function words
             segment = text[start:end]
-            trimmed = re.match(r"^(?i:(?:The|A|An|At|To|In|From|On|Of|Patient|Pt|Admitted|"
-                               r"Seen|Transferred|Discharged|Repeat|Follow|Up|Via|By)\s+)+",
-                               segment)
+            trimmed = _LEADING_NOT_NAME.match(segment)
             if trimmed:
                 start += trimmed.end()
             # a function word inside ('YO SEEN IN CLINIC', 'resides at X Hospital', 'Started
@@ -453,6 +503,18 @@ class _Facilities(_PlaceBase):
             while start < end and text[start] in " \t":
                 start += 1
             rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
+            if len(rest) < 2 and not (rest and rest[0] in FACILITY_SHORT_NAMES):
+                continue  # 'Does IHS cover': a kind word alone once the question word is cut
+            if rest and (rest[-1] in _SPECIALTY_HEADS or rest[-1] in _RARE_NAMED_HEADS):
+                lead = re.match(r"([A-Za-z'’&]+)[ \t]+", text[start:end])
+                if lead and len(rest) > 2 and (rest[0] in _SPECIALTY_HEADS
+                                               or rest[0].endswith("OLOGY")):
+                    start += lead.end()  # 'Pulmonology Crystal Fork Pulmonary': a table's cell
+                    rest = rest[1:]
+                before = [w for w in rest[:-1] if w not in ("OF", "THE", "AND", "&", "AT", "FOR")
+                          and w not in _SPECIALTY_HEADS]
+                if not self._names_practice(before, strict=rest[-1] in _RARE_NAMED_HEADS):
+                    continue  # 'Consult Cardiology', 'Pediatric Cardiology', 'New Rx'
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
             firm = _FIRM_SUFFIX.match(text, end)
@@ -461,6 +523,9 @@ class _Facilities(_PlaceBase):
             number = _STORE_NUMBER.match(text, end)
             if number:  # 'Kroger Pharmacy #512'
                 end = number.end()
+            more = _AND_MORE.match(text, end)
+            if more:  # 'Rainier Valley Neurology & Memory Clinic'
+                end = more.end()
             named = _NAMED_SERVICE.match(text, end)
             if named:  # 'North Memorial Sleep Health'
                 end = named.end()
@@ -514,6 +579,30 @@ class _Facilities(_PlaceBase):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_short",
                                   0.75))
         return spans
+
+    def _names_practice(self, before: list[str], *, strict: bool) -> bool:
+        """The words before a specialty or a short kind word ('Rx', 'HH') name a practice:
+        no word of an order or a role ('Consult', 'Professor'), and a telling word (no
+        plain, clinical or credential word) that is rare in English ('Heartland
+        Cardiovascular', 'Desert Horizons HH'), or, before a specialty, two words of which
+        one tells and is not very common ('Crystal Fork Pulmonary'; not 'Sun Heart', 'New
+        Rx', 'Page Oncology')."""
+        lex = self.lex
+        if any(w in _ORDER_WORDS or w in lex.titles or w in lex.suffixes for w in before):
+            return False
+        telling = [w for w in before if self._telling(w) and w not in FUNCTION_WORDS]
+        if any(zipf(w) < 4.0 for w in telling):
+            return True
+        return not strict and len(before) >= 2 and any(zipf(w) < 4.5 for w in telling)
+
+    def _telling(self, key: str) -> bool:
+        """A word that can name a practice: no plain, clinical or specialty word, not two
+        letters, and a hyphenated word only by a telling part ('C-L' is none)."""
+        parts = [p for p in key.split("-") if p]
+        if len(parts) > 1:
+            return any(self._telling(p) for p in parts)
+        return len(key) >= 3 and not self._plain(key) \
+            and not key.endswith(("OLOGY", "IATRY", "IATRIC", "IATRICS", "OMA"))
 
     def _state_agency(self, keys: list[str]) -> bool:
         """Plain words and at most one whole state's name ('Louisiana Adult Protective

@@ -1,0 +1,144 @@
+"""Session 16 mechanisms: practices named by their specialty, short kind words after a rare
+word, list items of people, initials with an age, bare month/days after a word of an event,
+and the text each of them must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text import Scrubber
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a specialty after a practice's own name
+    ("Seen by cardiology (Heartland Cardiovascular, Dr. Lalwani) 4/10.",
+     "Heartland Cardiovascular"),
+    ("Pulmonology Crystal Fork Pulmonary 11/19/24", "Crystal Fork Pulmonary"),
+    ("FROM: Sunbelt Hematology & Oncology -- Tucson office", "Sunbelt Hematology & Oncology"),
+    ("T0: UCSF Fresno Neurology Referral Desk", "UCSF Fresno Neurology"),
+    # a second kind of care joined by '&'
+    ("Sonoran Dermatology & Mohs Surgery -- Scottsdale, AZ",
+     "Sonoran Dermatology & Mohs Surgery"),
+    ("Rainier Valley Neurology & Memory Clinic, Seattle",
+     "Rainier Valley Neurology & Memory Clinic"),
+    # short kind words after a rare word
+    ("Medicare Part D via Heartland Senior Rx, member HSR-77120984", "Heartland Senior Rx"),
+    ("HH PT/OT referral (Desert Horizons HH), rollator.", "Desert Horizons HH"),
+    ("methadone 120 mg at Sacred Heart OTP. He got arrested", "Sacred Heart OTP"),
+    ("later 20 yrs with Eagle Pass ISD), MDD recurrent", "Eagle Pass ISD"),
+    # agencies, lodging, co-ops, courts, transit
+    ("My mom is at Desert Bloom Senior Care and the NP says", "Desert Bloom Senior Care"),
+    ("PCA through Saigon Family Care agency", "Saigon Family Care"),
+    ("Lodging: both men at Kellerman Family House, 418 Pruitt Street", "Kellerman Family House"),
+    ("Wife works part-time cleaning at Cimarron Inn.", "Cimarron Inn"),
+    ("I drive for Ag Valley Co-op out of Aberdeen.", "Ag Valley Co-op"),
+    ("EOIR hearing: 01/22/2025, Newark Federal Immigration Court",
+     "Newark Federal Immigration Court"),
+    ("legal aid referral (Asylum Hill Legal Aid) for custody", "Asylum Hill Legal Aid"),
+    ("transportation by Finney County Transit.", "Finney County Transit"),
+    ("Discharge anticipated to Eliot Street Respite if bed available", "Eliot Street Respite"),
+    ("was seen by Heartland Health Outreach van.", "Heartland Health Outreach"),
+    ("ordered from Gorge Medical Supply (order GMS-77201).", "Gorge Medical Supply"),
+    # a county's abbreviation, a unit's number, the rest of a name after a facility word
+    ("Home visit by Washington Co. Public Health nurse Dana Pfeiffer",
+     "Washington Co. Public Health"),
+    ("Extracted by Rooks County Fire District 2 using retaining wall.",
+     "Rooks County Fire District 2"),
+    ("PRENATAL VISIT -- Kandi Lakes Medical Center OB/GYN (Willmar MN)",
+     "Kandi Lakes Medical Center OB/GYN"),
+    ("Dad is in Red Cedar Bench Rehabilitation & Nursing, ninety.",
+     "Red Cedar Bench Rehabilitation & Nursing"),
+    ("Referral to Catholic Charities of the High Plains for rent assistance.",
+     "Catholic Charities of the High Plains"),
+    ("flown to Sioux Valley Heart & Trauma. how long", "Sioux Valley Heart & Trauma"),
+])
+def test_practices_agencies_and_their_tails_are_found(scrubber: Scrubber, text: str,
+                                                      value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Consult Cardiology. Recommend Pulmonary follow up.",
+    "Please Consult Cardiology now. Will Consult Cardiology in the morning.",
+    "Pediatric Cardiology and Interventional Cardiology and Adult Congenital Cardiology.",
+    "Recent Cardiology visit. Outpatient Pediatric Cardiology. General Cardiology.",
+    "Seen in Neurology. Per Neurology. Acute Stroke Neurology. Child Psychiatry.",
+    "CONSULTATION-LIAISON PSYCHIATRY",
+    "Consultant in Old Age Psychiatry",
+    "New Rx: ciprofloxacin. Continue Rx. Changed Rx to clotrimazole.",
+    "Reason for HH: CHF exacerbation.",
+    "PATIENT IN HIS THIRTIES, ORIENTED AND COOPERATIVE.",
+    "MEDICAL RESPITE -- NURSING ADMISSION NOTE",
+    "Gyn Oncology. Surgical Oncology. Neuro Oncology.",
+    "IgG kappa multiple myeloma diagnosed 2020; Sarcoma Medical Oncology to see.",
+    "Has IHS eligibility. Does IHS cover the Nexplanon?",
+])
+def test_services_and_orders_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Farah Siddiqui, MD - Consultation-Liaison Psychiatry",
+    "Ruth Esterhazy, MD, C-L Psychiatry",
+    "Anjali Venkataraman, MD\nAssociate Professor of Neurology",
+])
+def test_a_signer_s_service_is_no_facility(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type.value == "FACILITY" for s in scrubber.find(text))
+    assert scrubber.scrub(text).endswith(text[text.index("MD"):])
+
+
+def test_a_name_before_a_table_code_stays_a_name(scrubber: Scrubber) -> None:
+    text = "Patient: Shane T. Wolfchild    OTP ID RF-3309"
+    names = [text[s.start:s.end] for s in scrubber.find(text) if s.type.value == "NAME"]
+    assert names == ["Shane T. Wolfchild"]
+    assert covered(scrubber, "MRN HH0091744 today", "HH0091744")
+    assert "MRN" in scrubber.scrub("MRN HH0091744 today")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("My sister has 3 kids (Tony 31, Maya 28, Elias 22). If she is", "Maya"),
+    ("his kids Maddie (in Madison) and Cole (in Duluth).", "Cole"),
+    ("Corbin (41, Fort Dodge) and Jessa (36, Story City) -- he will", "Jessa"),
+    ("our newborn Noa has a positive screen", "Noa"),
+    ("he delivered Travis's little girl Braelynn back when", "Braelynn"),
+    ("CASE 1 -- D.T. (5M), MRN LCH-7204418. Trio exome", "D.T"),
+    ("CASE 2 -- Y.O.B. (67M), somatic BRCA2", "Y.O.B"),
+    ("CASE 3 -- S.E.B-R. (3F, intl adoptee)", "S.E.B-R"),
+    ("great-uncle L.P., 64, tested -- full mutation", "L.P"),
+])
+def test_list_items_initials_and_children_are_names(scrubber: Scrubber, text: str,
+                                                    value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "BP 120/80 (sitting), HR 88 (regular) and Temp 37 (oral).",
+    "Metoprolol 25 (held), Lisinopril 10 (given)",
+    "Seen 8 A.M., 10 min late. Tylenol P.O. (5 mg).",
+])
+def test_lists_of_measures_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Esperanza Villalobos, 67F, adm 9/3 for CHF exacerbation.", "9/3"),
+    ("no vaginal discharge. LMP 4/2, not pregnant", "4/2"),
+    ("Drinks 12 beers/d, last drink 4/9? Hx of withdrawal seizures.", "4/9"),
+    ("had a concussion Friday night 10/11. When can he go back?", "10/11"),
+    ("my son got his shingles shot #2 on 10/5 in Herington, now he has a rash", "10/5"),
+    ("Lithium level 8/1: 0.8. TSH 3.1.", "8/1"),
+])
+def test_month_day_after_an_event_word_without_other_dates(scrubber: Scrubber, text: str,
+                                                            value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Strength 4/5 in the left leg, given 1/2 tab, pain 3/10.",
+    "Last dose 1/2 tab at night; murmur 2/6; reflexes 2/4.",
+    "Hep B series 2/3 done. PHQ-2 0/6.",
+    "Level 3/4 of the program; test 5/5 correct.",
+])
+def test_fractions_and_scores_after_event_words_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
