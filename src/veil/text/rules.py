@@ -697,8 +697,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # sex) right after them are a person
         r("name_initials_age", PhiType.NAME, r"(?<![A-Za-z.'’\-])" + _NOT_INITIALS
           + r"([A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,3})(?=[ \t]*+(?:\([ \t]*+[0-9]{1,3}[ \t]*+"
-          r"(?:[MFmf]|yo|y/o|y|mo|mos|wk|wks|d)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|"
-          r"y/o)?[ \t]*+[,;)]))", 0.8, group=1),
+          r"(?:[MF]|yo|y/o)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|y/o)[ \t]*+[,;)]))",
+          0.8, group=1, validator="initials"),
         # 'I'm Juniper Hale, 24,': a person introducing themselves with their age
         r("name_intro_age", PhiType.NAME, r"(?:\b(?:I'm|I’m|I\s++am|[Mm]y\s++name\s++is|"
           r"[Tt]his\s++is)"
@@ -1275,10 +1275,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|"
           r"Highway|Hwy\.?|Pike|Parkway|Pkwy\.?|Turnpike|Expressway)(?![A-Za-z])(?:[ \t]+(?:North|"
           r"South|East|West)(?![A-Za-z])(?![ \t]+of\b))?|(?:Old[ \t]+)?"
-          r"(?:Highway|Hwy|Route|Rte|County[ \t]+(?:Road|Rd)|State[ \t]+(?:Road|Route|Hwy)|"
+          r"(?:Highway|Hwy|Route|Rte|Rt\.?|County[ \t]+(?:Road|Rd)|State[ \t]+(?:Road|Route|Hwy)|"
           r"Interstate)[ \t\-]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|(?:US|U\.S\.|SR|CR|FM|RM|Rd)[ \t\-]*"
           r"[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])(?![ \t]+(?!(?:near|outside|by|past|between|and|north|"
-          r"south|east|west|at|in|where|toward|towards)\b)(?:[a-z]|[0-9]))|I-[ \t]?"
+          r"south|east|west|at|in|where|toward|towards|last|this|that|yesterday|today|tonight|"
+          r"when|while|after|before|around|about|heading|going|northbound|southbound|eastbound|"
+          r"westbound)\b)(?:[a-z]|[0-9]))|I-[ \t]?"
           r"[0-9]{1,3}(?![0-9])(?![ \t]*(?i:therapy|uptake|scan|mibg|ablation|treatment|dose)))",
           0.8, group=1),
         # 'the house (307 N Main);': a house number, a direction and a street's bare name
@@ -1299,8 +1301,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"widower)),[ \t]+)("
           + _AGE_WORDS + r")(?=[ \t]*(?:[,)|;]|--|—|–))", 0.8, group=1),
         r("mile_marker", PhiType.ADDRESS, r"(?:\b(?i:exit|mile[ \t]+marker|mile[ \t]+post|"
-          r"milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?\b|\bMM[ \t]*[0-9]{1,4}(?=[ \t]+(?:on|of|off)"
-          r"[ \t]))(?:[ \t]+(?:on|of|off)[ \t]+(?:I-?[ \t]?[0-9]{1,3}|(?:US|Hwy|Highway|Route|Rte|"
+          r"milepost)[ \t]*#?[ \t]*[0-9]{1,4}(?:\.[0-9](?![0-9]))?[A-Z]?\b|"
+          r"\bMM[ \t]*[0-9]{1,4}(?=[ \t]+(?:on|of|off)[ \t]))(?:[ \t]+(?:on|of|off)[ \t]+"
+          r"(?:I-?[ \t]?[0-9]{1,3}|(?:US|Hwy|Highway|Route|Rte|"
           r"SR|Interstate)[ \t\-]*[0-9]{1,4}))?", 0.8),
         r("street_lower", PhiType.ADDRESS, r"(?i:(?<![A-Za-z0-9.,:/])[0-9]{1,6}[a-z]?"
           r"(?:[ \t]?(?:½|1/2))?\s+"
@@ -1539,6 +1542,33 @@ def _rules() -> tuple[PatternRule, ...]:
           r"L\.L\.C\.|Corp\.?|CORP\.?|Corporation|Ltd\.?|LTD\.?|Company|Logistics|LOGISTICS|"
           r"Freight|FREIGHT|Industries|INDUSTRIES|Manufacturing|Trucking|TRUCKING|Construction|"
           r"Enterprises|Holdings)(?![A-Za-z])){1,2}", 0.75),
+        # 'Harlan Co. Crew:', 'Maben, Wyoming Co<tab>': a county abbreviated after its place
+        r("county_abbrev", PhiType.COUNTY, r"(?<![A-Za-z'’.\-])((?:[A-Z][a-z'’]+[ \t]){1,2}Co)"
+          r"(?=\.?[ \t]*(?:[)\n,;|]|$)|\.?\t|\.[ \t]++[A-Z])", 0.8, group=1,
+          validator="county_words"),
+        # creeks, forks and hollows a person lives up or along ('lives alone up Caney Fork',
+        # 'left on Hurts Creek'): the place of a rural home
+        r("holler", PhiType.ADDRESS, r"(?:\b(?:up|down|out|on|off|past|along|onto|at[ \t]++the"
+          r"[ \t]++(?:head|mouth|forks)[ \t]++of|lives?|living)[ \t]++(?:the[ \t]++)?)"
+          r"((?:[A-Z][a-z'’]+[ \t]){1,2}(?:Fork|Creek|Branch|Hollow|Holler|Lick|Run|Gap|Cove|"
+          r"Bottom|Knob)(?:[ \t]+(?:Rd|Road))?)(?![A-Za-z])", 0.75, group=1),
+        # a state route by its state's code ('KY-80 to Hindman', 'on WV-10'): codes that are
+        # also clinical prefixes ('CA-125', 'MD-', 'PA-') are left out
+        r("state_route", PhiType.ADDRESS, r"(?<![A-Za-z0-9\-])((?:KY|WV|VA|TN|NC|SC|GA|OH|MI|WI|MN|"
+          r"IA|MO|AR|NE|KS|TX|NM|AZ|UT|NV|WY|MT|ND|SD|WA|NY|NJ|VT|NH|AL)-[0-9]{1,4}[A-Z]?)"
+          r"(?![0-9A-Za-z\-])(?=[ \t]+(?:to|toward|towards|north|south|east|west|[NSEW]|NB|SB|"
+          r"EB|WB|near|past|at|mile|MM|MP)\b|,[ \t]*(?:approx|near|mile|MM|MP))|"
+          r"(?:\b(?:on|off|onto|along|take|via|up|down|from|near|past)[ \t]++)"
+          r"((?:KY|WV|VA|TN|NC|SC|GA|OH|MI|WI|MN|IA|MO|AR|NE|KS|TX|NM|AZ|UT|NV|WY|MT|ND|SD|WA|"
+          r"NY|NJ|VT|NH|AL)-[0-9]{1,4}[A-Z]?)(?![0-9A-Za-z\-])", 0.75),
+        # a numbered route before a word of place ('Rt. 643 near Big Rock', 'rt 1428 at allen')
+        r("route_near", PhiType.ADDRESS, r"(?<![A-Za-z0-9])((?i:rt|rte|route|hwy|highway)\.?"
+          r"[ \t]?[0-9]{1,4}[A-Z]?)(?![0-9A-Za-z])(?=[ \t]+(?:near|at|past|by|outside|above|"
+          r"below)[ \t]+(?:the[ \t]+)?[A-Za-z]{3})", 0.75, group=1),
+        # a road and its milepost ('N-12 MP 44', 'US-421 MM 7.4')
+        r("road_milepost", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[A-Z]{1,3}-?[0-9]{1,4}[A-Z]?|"
+          r"I-?[0-9]{1,3})[ \t]+(?:MP|MM|mile[ \t]+(?:marker|post)|milepost)[ \t]*#?[ \t]*"
+          r"[0-9]{1,4}(?:\.[0-9])?(?![0-9])", 0.8),
         # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
         r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"
           r"(?![ \t]+(?i:cardiomyopathy|questionnaire|score|scale|criteria|index|protocol|rule))",
@@ -1899,6 +1929,12 @@ NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "cal
                          "calls him", "calls her", "calls them")
 NEEDS["phone_extension"] = ("ext",)
 NEEDS["county_ireland"] = ("co.", "county")
+NEEDS["county_abbrev"] = (" co",)
+NEEDS["holler"] = ("fork", "creek", "branch", "hollow", "holler", "lick", "run", "gap", "cove",
+                   "bottom", "knob")
+NEEDS["road_milepost"] = ("mp", "mm", "mile")
+NEEDS["state_route"] = ("-",)
+NEEDS["route_near"] = ("rt", "route", "hwy", "highway")
 NEEDS["age_words_set_off"] = (*NINETY_NEEDS, "hundred")
 NEEDS["age_ninety_compound"] = NINETY_NEEDS
 NEEDS["date_spanish_range"] = (" al ",)

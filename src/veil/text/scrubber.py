@@ -41,7 +41,12 @@ from veil.text.merge import merge
 from veil.text.named_orgs import named_organizations
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.ocr import letter_reading
-from veil.text.places import COUNTRY_OR_REGION, FACILITY_SHORT_NAMES, PlaceFinder
+from veil.text.places import (
+    COUNTRY_OR_REGION,
+    FACILITY_SHORT_NAMES,
+    PlaceFinder,
+    countries_and_languages,
+)
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.regex_lead import fast_compile
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
@@ -322,7 +327,8 @@ _BARE_DAY = fast_compile(
     r"titer|in\b(?![ \t]+(?!length|diameter|width|depth|size|long|wide|deep)[a-z]{3,})|mm|cm|"
     r"mg|ml|mcg|units?|x\b|times|sets|reps|sessions|visits|doses|cycles|"
     r"days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|scale|score|bilateral|throughout|"
-    r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?))"
+    r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?|ago\b|nights?\b|"
+    r"frequencies|items|words|meals|correct|trials|attempts|with[ \t]+bloods?))"
     r"(?![ \t]+[A-Za-z\-]+[ \t]+(?i:murmur|strength|pain|reflexes|rub|gallop))")
 """A bare month/day (no score, fraction, ratio or count after it)."""
 _SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?:es)?|dtr|gcs|"
@@ -333,7 +339,7 @@ _SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?
                            r"bipap|cpap|peep|vent|day|pod|hd|cycle|gracey|rrr|sem|stage|class|"
                            r"sats?|fio2|rass|cam|nihss|mrs|ecog|kps|tanner|ap?gar|lachman|"
                            r"drawer|pivot|sensation|proprioception|vibration|ratio|sec|"
-                           r"section|items?|inattention|hyperactiv\w*)"
+                           r"section|items?|inattention|hyperactiv\w*|acuity|vision|snellen|va)"
                            r"[ \t:]*(?:of[ \t]+)?$")
 
 
@@ -391,13 +397,18 @@ _REGISTRY_CODE = re.compile(r"NCT[0-9]{8}|ISRCTN[0-9]{8}|EudraCT[ \t]?[0-9]{4}-[
 """A clinical trial's registry number (ClinicalTrials.gov, ISRCTN, EudraCT, ANZCTR, CTRI):
 public, and the same for every participant."""
 _TEST_BEFORE = re.compile(_TESTS + r"$")
+_VISION_BEFORE = re.compile(r"(?i:acuity|vision|snellen|\bva\b)")
+"""A visual acuity ('Visual acuity checked 6/9') is a fraction of a chart, no day."""
 _EVENT_BEFORE_DAY = re.compile(
-    r"(?i:\b(?:on|since|until|till|from|through|thru|by|after|before|last|next|due|"
-    r"adm|admit|admitted|admission|presented|seen|visit|appt|appointment|f/u|follow[ \t\-]?up|"
+    r"(?i:\b(?:last[ \t]+use|(?:recheck|check|repeat|lithium|digoxin|drug|trough|peak|"
+    r"tacrolimus|vancomycin|vanc|valproic[ \t]+acid|valproate|depakote|dilantin|phenytoin|"
+    r"carbamazepine|tegretol|keppra)[ \t]+level|on|since|until|till|from|through|thru|by|"
+    r"after|before|last|next|due|"
+    r"adm|admit|admitted|admission|presented|seen|visit|appt|appointment|f/u|"
     r"rtc|lmp|edd|dos|d/c|discharged?|started|stopped|held|resumed|given|drawn|collected|"
     r"recheck|rechecked|checked|done|performed|placed|removed|delivered|arrived?|accepted|"
     r"scheduled|booked|call(?:ed)?|died|expired|fell|fall|injured|surgery|transfused|"
-    r"dosed|injection|vaccine|shot|booster|dose[ \t]+[0-9]|level|test|labs?|use|used|drink|"
+    r"dosed|injection|vaccine|shot|booster|dose[ \t]+[0-9]|test|labs?|last[ \t]+use|drink|"
     r"ed|er|coiled|clipped|operated|biopsied|implanted|extubated|intubated|transferred|"
     r"returned|born|birthday|bday|dob|visited|provided|ordered|faxed|sent|mailed|received|"
     r"signed|submitted|approved|denied|expires?|expired|refill(?:ed)?|filled|shipped|"
@@ -513,8 +524,8 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
     month/days that way too: once a numeric date is found, every bare month/day that no
     score, fraction, ratio or count word marks is a date ('digoxin | 12/1 am', 'Anticipated
     d/c 12/3'). One text's own evidence, no wider guess."""
-    dated = any(s.type is PhiType.DATE and _NUMERIC_DATE.fullmatch(text[s.start:s.end])
-                for s in spans)
+    dated = any(s.type is PhiType.DATE and s.source != "date_in_dated_note"
+                and _NUMERIC_DATE.fullmatch(text[s.start:s.end]) for s in spans)
     if not dated and not _BARE_DAY.search(text):
         return []
     found = []
@@ -531,7 +542,8 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
     reach = list(accumulate((b for _a, b in ordered), max))  # furthest end so far
     events = set() if dated else {m.end() for m in _EVENT_BEFORE_DAY.finditer(text)}
     for match in _BARE_DAY.finditer(text):
-        if not dated and match.start() not in events:
+        if not dated and (match.start() not in events or _VISION_BEFORE.search(
+                text, max(0, match.start() - 32), match.start())):
             continue  # the cheapest test first: most bare days of an undated text have none
         i = bisect_left(starts, match.end())  # spans that start before the match ends
         if i and reach[i - 1] > match.start():
@@ -899,7 +911,7 @@ class Scrubber:
         key = fold(match.group(1))
         keys = key.split()
         if (key not in lex.places and key not in self.postal.places.towns
-                and key not in world_cities()) \
+                and key not in world_cities()) or key in countries_and_languages() \
                 or any(k in lex.states or k in FUNCTION_WORDS or lex.is_clinical(k)
                        or k in COUNTRY_OR_REGION for k in keys):
             return []

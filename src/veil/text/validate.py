@@ -291,6 +291,38 @@ def _town_city(values: list[str]) -> list[bool]:
     return out
 
 
+def _county_words(values: list[str]) -> list[bool]:
+    """'Harlan Co', 'Wyoming Co': the words before 'Co' name a place of the gazetteer and
+    none is clinical (a firm is named 'Westmoreland Coal Co.')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()[:-1]]
+        whole = " ".join(keys)
+        out.append(bool(keys) and (whole in lex.places or whole in lex.states or all(
+            k in lex.places for k in keys)) and not any(lex.is_clinical(k) for k in keys))
+    return out
+
+
+_CLINICAL_INITIALS = frozenset({
+    "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
+    "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",
+    "PT", "OT", "MS", "RA", "OA", "GI", "GU", "UA", "CHF", "COPD", "CKD", "ESRD", "DVT", "PNA",
+    "LOC", "ETOH", "NPO", "DNR", "DNI", "AMA", "ADL", "ROM", "ICU", "ED", "EMS", "HIV", "HCV",
+    "STD", "STI", "URI", "AKI", "ARF", "GERD", "BPH", "CAD", "PVD", "TIA", "LBP", "NAD", "WNL"})
+"""Dotted clinical abbreviations that are no one's initials ('H.T.N. (15 y)', 'C.P.')."""
+
+
+def _initials(values: list[str]) -> list[bool]:
+    """Dotted initials that are no clinical abbreviation."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        letters = "".join(c for c in value if c.isalpha())
+        out.append(letters not in _CLINICAL_INITIALS and not lex.is_clinical(letters))
+    return out
+
+
 def _person_words(values: list[str]) -> list[bool]:
     """Words that can be a person's name: one a known name or a word no English dictionary
     holds, none clinical or a state ('Juniper Hale'; not 'Catholic', 'Diabetic', 'Type')."""
@@ -336,6 +368,8 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "plate_value": _plate_value,
     "national_digits": _national_digits,
     "town_city": _town_city,
+    "county_words": _county_words,
+    "initials": _initials,
     "person_words": _person_words,
 }
 """Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""

@@ -38,14 +38,17 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"dtr|dau|hubby|stepmom|stepdad|godmother|godfather|goddaughter|godson|"
              r"daughters|sons|sisters|brothers|grandkids|grandchildren|grandsons|granddaughters|"
              r"great-grandson|"
-             r"great-granddaughter|half-brother|half-sister|newborn|toddler|grandbaby|preemie|"
-             r"little\s+(?:girl|boy|one))")
+             r"great-granddaughter|half-brother|half-sister)")
+CHILD_WORDS = r"(?:newborn|toddler|grandbaby|preemie|little\s+(?:girl|boy|one))"
+"""Words for a small child right before its name ('our newborn Noa', "Travis's little girl
+Braelynn"); unlike a relation word, never with a colon or a dash between (a nursery's
+'Newborn: Vitamin K given' is a heading) and never before a lower-case word."""
 _STRONG_BEFORE = re.compile(
     r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?\s*(?:,|\(|:|-|=)?\s*"
     r"(?:(?:is|was|named|called|name\s+is|"
     r"whose\s+name\s+is)\s+)?$)|"
     r"(?:\b" + _TITLE_CONTEXT + r"\s*$)|"
-    r"(?:\b(?:now\s+named|baby\s+(?:girl|boy))\s*$)|"
+    r"(?:\b(?:now\s+named|baby\s+(?:girl|boy)|" + CHILD_WORDS + r"(?![ \t]*[:\-–—=(,]))\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
 _MEDIUM_BEFORE = re.compile(
@@ -129,7 +132,8 @@ _STRONG_TRIGGERS = frozenset(
         r"\s+", " ").replace("fianc[eé]e?", "fianc").replace("neighbou?r", "neighbor|neighbour")
         .replace("kids?", "kid|kids"))
     if chunk not in ("s",)) | {"now", "baby", "dear", "sincerely", "regards", "thanks",
-                               "cordially", "respectfully", "best"}
+                               "cordially", "respectfully", "best", "newborn", "toddler",
+                               "grandbaby", "preemie", "little"}
 """The words a strong-context match can start with: the whole-text regex is tried only at
 those words (a set lookup per word), not at every word start."""
 _MEDIUM_TRIGGERS = frozenset(

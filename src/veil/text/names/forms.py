@@ -49,7 +49,8 @@ _COORDINATED = re.compile(r"[ \t]+(?:and|&|or)[ \t]+([A-Z][a-z'’]+)(?![A-Za-z'
 _PARALLEL_ITEM = re.compile(
     r"(?P<tail>[ \t]*(?:[0-9]{1,3}(?![0-9/:.,][0-9])|\([^()\n]{1,40}\)))[ \t]*(?:,|;|and|&|or)"
     r"[ \t]*(?:and[ \t]+|&[ \t]+)?(?P<name>[A-Z][a-z'’]+)"
-    r"(?P<next>[ \t]*(?:[0-9]{1,3}(?![0-9/])|\())")
+    r"(?P<next>[ \t]*(?:[0-9]{1,3}(?![0-9/])(?=[ \t]*(?:[,;)]|and\b|&|$))|\((?![ \t]*(?i:score|"
+    r"disease|syndrome|inhibitor|sign|test|stage|class|grade|criteria|type)\b)))")
 """The next item of a list of people with the same tail ('Tony 31, Maya 28', 'Maddie (in
 Madison) and Cole (in Duluth)', 'Corbin (41, Fort Dodge) and Jessa (36, ...)')."""
 _COORDINATED_BEFORE = re.compile(r"(?<![A-Za-z'’\-])([A-Z][a-z'’]+)[ \t]+(?:and|&)[ \t]+$")
@@ -257,7 +258,9 @@ class _Forms(_FinderBase):
                 continue
             word = match.group("name")
             key = fold(word)
-            if (key in lex.first and not lex.is_clinical(key) and key not in MONTH_WORDS
+            if key in lex.eponyms or lex.is_clinical(key):
+                continue  # 'Emma 14, Tanner 4', 'Mary (68), Graves (disease)'
+            if (key in lex.first and key not in MONTH_WORDS
                     and key not in _TEXT_FUNCTION and key not in lex.states) \
                     or self._unknown(word, key):
                 item = Span(match.start("name"), match.end("name"), PhiType.NAME, "name_item",

@@ -18,12 +18,14 @@ from veil.text.names.context import (
     _PLURAL_RELATION_BEFORE,
     _RELATION,
     _RELATION_BEFORE,
+    CHILD_WORDS,
 )
 from veil.text.names.tokens import _ASIAN_SURNAMES, _LOWER_STOP, _LOWER_WORD
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, near_english, pronounceable, term_shaped, zipf
 
+_CHILD_BEFORE = re.compile(r"(?i:\b" + CHILD_WORDS + r")\s*$")
 _EVERYDAY_NAME = 4.0
 _TOO_COMMON = 5.25
 _ROLE_FOLLOWERS = frozenset({"PAGE", "SOON", "CALL", "NOTE", "REPORT", "AWARE", "ORDER",
@@ -310,6 +312,8 @@ class _LowerCase(_FinderBase):
                 if not pair:
                     continue
                 word = pair.group(1)
+                if is_strong and _CHILD_BEFORE.search(text, max(0, end - 24), end):
+                    continue  # 'pending newborn add': a child word names only in name case
                 if is_strong and is_english(fold(word)) and _PLURAL_RELATION_BEFORE.search(
                         text, max(0, end - 30), end):
                     continue  # 'my sons records', 'her kids school': a possessive, a noun

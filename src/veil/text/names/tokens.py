@@ -20,7 +20,9 @@ _TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d
 _PARTICLE_GAP = re.compile(
     r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
     r"das|bin|ibn|al|el|y|st\.?)\s+$")
-_GAP = re.compile(r"^(?:[ \t]{1,2}|[ \t]?,[ \t]{0,2}|-)$")
+_GAP = re.compile(r"^(?: {1,2}| ?, {0,2}|-)$")
+"""What may stand between two words of one name; a tab is a table's column gap
+('Maben Coal<tab>Maben, Wyoming Co' are two cells)."""
 _LOWER_WORD = re.compile(r"[a-z][a-z'’\-]*")
 _LOWER_STOP = frozenset({
     "SAID", "SAYS", "TOLD", "WANTS", "WANTED", "THINKS", "THOUGHT", "APPT", "APPOINTMENT",

@@ -49,6 +49,10 @@ _PLAIN_WORDS = frozenset({
     "GYN", "GYNE", "GYNAE", "GYNO", "OBGYN", "NEURO", "HEME", "ONC", "PEDS", "PEDI", "URO",
     "CARDS", "PULM", "ENDO", "RHEUM", "NEPHRO", "DERM", "ORTHO", "PSYCH", "SURG", "HEPATOLOGY",
     "THORACIC", "TRANSPLANT", "SARCOMA", "MOLECULAR", "GENETICS", "GENOMICS", "SPORTS",
+    "TRIAGE", "LOCAL", "RISK", "GUT", "BOWEL", "ESOPHAGEAL", "NURSE", "LINE", "COMFORT",
+    "INN", "HOTEL", "MOTEL", "SUITES", "TRANSIT", "COOPERATIVE", "LAUNDROMAT",
+    "GROCERY", "SUPERMARKET", "FUEL", "AID", "ELDER", "GUEST", "OTP", "ISD", "RX",
+    "HH", "IMMIGRATION",
 })
 """Words of service and clinic names that are no proper name ('Lipid Clinic')."""
 _ADJECTIVE_SHAPE = re.compile(r"(?:AL|IVE|OUS|ENT|IC|ARY|ATIC|ABLE|IBLE)$")

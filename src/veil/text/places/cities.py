@@ -23,6 +23,7 @@ from veil.text.places.vocabulary import (
     COUNTRY_OR_REGION,
     _eponym_after,
     _region_ahead,
+    countries_and_languages,
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
@@ -329,7 +330,8 @@ class _Cities(_PlaceBase):
             words = match.group(1).split()
             keys = [fold(w) for w in words]
             whole = " ".join(keys)
-            if whole in lex.states or whole in COUNTRY_OR_REGION or whole in _COUNTRIES or any(
+            if whole in lex.states or whole in COUNTRY_OR_REGION or whole in _COUNTRIES \
+                    or whole in countries_and_languages() or any(
                     lex.is_clinical(k) or k in FUNCTION_WORDS or k in _MONTHS_UPPER
                     or k in lex.not_name for k in keys):
                 continue

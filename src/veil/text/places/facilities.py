@@ -23,7 +23,7 @@ from veil.text.places.vocabulary import (
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english, zipf
+from veil.text.words import is_english
 
 _CAPWORD = (r"(?:Co\.|Twp\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|at|de|la|"
             r"del|los|las)")
@@ -56,13 +56,9 @@ _FACILITY_WORD = (
     r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
     r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung|Trauma)|"
     r"Charities|"
-    # practices named by their specialty, agencies of elder care and law, lodging, stores of
-    # the trades ('Sun Heart Cardiology', 'Desert Bloom Senior Care', 'Kellerman Family
-    # House', 'Cimarron Inn', 'Elm City Specialty Rx', 'Desert Horizons HH', 'Fort Bend ISD')
-    r"Cardiology|Cardiovascular|Pulmonary|Pulmonology|Oncology|"
-    r"Hematology(?:[ \t]*(?:&|and)[ \t]*Oncology)?|Neurology|Urology|Dermatology|"
-    r"Dermatopathology|Gastroenterology|Nephrology|Rheumatology|Endocrinology|Orthopaedics|"
-    r"Orthopedics|Podiatry|Chiropractic|Psychiatry|"
+    # agencies of elder care and law, lodging, stores of the trades ('Desert Bloom Senior
+    # Care', 'Kellerman Family House', 'Cimarron Inn', 'Elm City Specialty Rx', 'Desert
+    # Horizons HH', 'Fort Bend ISD'; practices named by a specialty are `practices`' to find)
     r"Senior[ \t]+Care|Family[ \t]+Care|Elder[ \t]*[Cc]are|Nurse[ \t]+Line|"
     r"Legal[ \t]+(?:Aid|Services)|Elder[ \t]+Law|Law[ \t]+Cent(?:er|re)|"
     r"(?:Family|Guest)[ \t]+House|"
@@ -178,7 +174,7 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "ROOFING", "STAFFING", "MOTORS", "STEEL", "LUMBER", "MINING",
                      "PETROCHEMICAL", "PETROCHEMICALS", "CHEMICAL", "CHEMICALS", "RAILROAD",
                      "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC", "LAUNDROMAT", "GROCERY",
-                     "SUPERMARKET", "FUEL", "WASH", "COOPERATIVE"})
+                     "SUPERMARKET", "FUEL", "WASH", "COOPERATIVE", "TRANSIT"})
 """Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
 stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
 product noun (`_PRODUCT_AFTER`)."""
@@ -191,7 +187,8 @@ _PRODUCT_AFTER = re.compile(
     r"[ \t]+(?i:kit|pack|packs|unit|units|supplies|speed|burn|burns|gloves|scan|wheelchair|"
     r"letter|concentrator|cpap|device|machine|delay|delayed|changed|dressing|gauze|strips?|"
     r"time|index|test|testing|level|levels|exposure|shock|injury|chair|bed|scooter|"
-    r"blanket|pump|bag|bags|drink|drinks|bar|bars|shot|shots)\b")
+    r"blanket|pump|bag|bags|drink|drinks|bar|bars|shot|shots|study|studies|scintigraphy|"
+    r"delayed|plan)\b")
 _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTICE", "COUNCIL",
                                "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
                                "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
@@ -394,14 +391,6 @@ _LEADING_NOT_NAME = re.compile(
     r"My|Our(?![ \t]+Lady)|Your|Their|Please|Consult|Consulted|Recommend|Recommended|Contact|"
     r"Notify|Paged|Defer|Discussed|Appreciate)\s+)+")
 """Words before a facility's name that are no part of it ('Does Fort Bend ISD cover')."""
-_SPECIALTY_HEADS = frozenset({"CARDIOLOGY", "CARDIOVASCULAR", "PULMONARY", "PULMONOLOGY",
-                              "ONCOLOGY", "HEMATOLOGY", "NEUROLOGY", "UROLOGY", "DERMATOLOGY",
-                              "DERMATOPATHOLOGY", "GASTROENTEROLOGY", "NEPHROLOGY",
-                              "RHEUMATOLOGY", "ENDOCRINOLOGY", "ORTHOPAEDICS", "ORTHOPEDICS",
-                              "PODIATRY", "CHIROPRACTIC", "PSYCHIATRY"})
-"""Specialties that name a practice after its own name ('Crystal Fork Pulmonary'); alone or
-after a verb they are a service ('Consult Cardiology'): the words before need a proper word
-or two words that are not plain."""
 _ORDER_WORDS = frozenset({"CONSULT", "CONSULTED", "CONSULTS", "RECOMMEND", "RECOMMENDED",
                           "RECOMMENDS", "PAGE", "PAGED", "CALL", "CALLED", "NOTIFY", "NOTIFIED",
                           "DISCUSS", "DISCUSSED", "REFER", "REFERRED", "DEFER", "CONTACT",
@@ -410,11 +399,27 @@ _ORDER_WORDS = frozenset({"CONSULT", "CONSULTED", "CONSULTS", "RECOMMEND", "RECO
                           "ASSOCIATE", "ASSISTANT", "PROFESSOR", "DIRECTOR", "CHIEF", "FELLOW",
                           "RESIDENT", "ATTENDING", "CONSULTANT", "DIVISION", "SECTION", "OLD",
                           "FCCP", "FACC", "FACP", "FAAN", "FACS", "CONTINUE", "CHANGED"})
-"""Words of an order or a request before a specialty: it is a service there ('Will Consult
-Cardiology')."""
-_RARE_NAMED_HEADS = frozenset({"RX", "HH"})
-"""Short kind words that name a pharmacy or an agency only after a rare word ('Magnolia Rx',
-'Desert Horizons HH'; not 'New Rx', 'Reason for HH')."""
+"""Words of an order or a request before a short kind word: it is no name there ('Continue
+Rx')."""
+_RARE_NAMED_HEADS = frozenset({"RX", "HH", "OTP", "ISD"})
+"""Short kind words that name a pharmacy, an agency, a program or a school district only
+after a naming word ('Magnolia Rx', 'Desert Horizons HH'; not 'New Rx', 'Sliding HH')."""
+_PROGRAM_HEADS = frozenset({"OTP", "ISD"})
+"""Kind words of programs and districts that two words before name too ('Westside Recovery
+OTP', 'Four Directions Wellness OTP'; one word does not: 'Daily OTP', 'Local ISD')."""
+_BUSINESS_NAME_WORDS = frozenset({
+    "VALLEY", "CREEK", "FORK", "RIVER", "RIVERS", "LAKE", "LAKES", "RIDGE", "HILL", "HILLS",
+    "MOUNTAIN", "MOUNTAINS", "MESA", "DESERT", "PRAIRIE", "PLAINS", "CANYON", "COAST",
+    "COASTAL", "BAY", "HARBOR", "HARBOUR", "SUMMIT", "PEAK", "PEAKS", "PINE", "PINES", "OAK",
+    "OAKS", "CEDAR", "ELM", "MAPLE", "WILLOW", "ASPEN", "SPRUCE", "BIRCH", "MEADOW", "MEADOWS",
+    "GROVE", "GLEN", "HOLLOW", "SPRINGS", "FALLS", "ROCK", "STONE", "SUN", "SUNRISE",
+    "SUNSET", "SUNBELT", "HORIZON", "HORIZONS", "HEARTLAND", "FRONTIER", "PIONEER", "GATEWAY",
+    "CRYSTAL", "SILVER", "GOLDEN", "EAGLE", "BLUFF", "BLUFFS", "HIGHLAND", "HIGHLANDS",
+    "TIDEWATER", "PIEDMONT", "GULF", "ATLANTIC", "PACIFIC", "CAPITAL", "METRO", "TRI-COUNTY",
+    "PREMIER", "ALLIED", "SACRED", "LIBERTY", "HERITAGE", "LEGACY", "CORNERSTONE", "KEYSTONE",
+    "EVERGREEN", "BLUEGRASS", "CUMBERLAND", "APPALACHIAN", "OZARK", "SIERRA", "CASCADE",
+    "MIDLANDS", "NORTHLAND", "SOUTHLAND", "TRINITY", "COMMUNITY", "REGIONAL", "UNITED"})
+"""Words practices, pharmacies and agencies are named with (landscape, direction, virtue)."""
 _AND_MORE = re.compile(r"[ \t]*&[ \t]+(?:[A-Z][A-Za-z'’\-]*[ \t]+){0,2}(?:"
                        + _FACILITY_WORD + r")(?![A-Za-z])")
 """A second kind of care joined to a facility's name ('Sonoran Dermatology & Mohs Surgery')."""
@@ -505,16 +510,15 @@ class _Facilities(_PlaceBase):
             rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
             if len(rest) < 2 and not (rest and rest[0] in FACILITY_SHORT_NAMES):
                 continue  # 'Does IHS cover': a kind word alone once the question word is cut
-            if rest and (rest[-1] in _SPECIALTY_HEADS or rest[-1] in _RARE_NAMED_HEADS):
-                lead = re.match(r"([A-Za-z'’&]+)[ \t]+", text[start:end])
-                if lead and len(rest) > 2 and (rest[0] in _SPECIALTY_HEADS
-                                               or rest[0].endswith("OLOGY")):
-                    start += lead.end()  # 'Pulmonology Crystal Fork Pulmonary': a table's cell
-                    rest = rest[1:]
-                before = [w for w in rest[:-1] if w not in ("OF", "THE", "AND", "&", "AT", "FOR")
-                          and w not in _SPECIALTY_HEADS]
-                if not self._names_practice(before, strict=rest[-1] in _RARE_NAMED_HEADS):
-                    continue  # 'Consult Cardiology', 'Pediatric Cardiology', 'New Rx'
+            if rest and rest[-1] in _RARE_NAMED_HEADS:
+                before = [w for w in rest[:-1] if w not in ("OF", "THE", "AND", "&", "AT", "FOR")]
+                acronym = any(w.isupper() and len(w) <= 4 for w in re.findall(
+                    r"[A-Za-z'’&]+", text[start:end])[:-1]) and not text[start:end].isupper()
+                if acronym or not (self._names_practice(before) or (
+                        rest[-1] in _PROGRAM_HEADS and len(before) >= 2
+                        and not any(w in _ORDER_WORDS or w in self.lex.drugs for w in before)
+                        and not all(self._plain(w) for w in before))):
+                    continue  # 'Continue Rx', 'MRN HH0091744', 'Sliding HH'
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
             firm = _FIRM_SUFFIX.match(text, end)
@@ -580,29 +584,23 @@ class _Facilities(_PlaceBase):
                                   0.75))
         return spans
 
-    def _names_practice(self, before: list[str], *, strict: bool) -> bool:
-        """The words before a specialty or a short kind word ('Rx', 'HH') name a practice:
-        no word of an order or a role ('Consult', 'Professor'), and a telling word (no
-        plain, clinical or credential word) that is rare in English ('Heartland
-        Cardiovascular', 'Desert Horizons HH'), or, before a specialty, two words of which
-        one tells and is not very common ('Crystal Fork Pulmonary'; not 'Sun Heart', 'New
-        Rx', 'Page Oncology')."""
+    def _names_practice(self, before: list[str]) -> bool:
+        """The words before a short kind word ('Rx', 'HH', 'OTP', 'ISD') name a practice:
+        no word of an order or a role ('Continue', 'Professor'), no drug or gene, and a
+        naming word -- a place of the gazetteer or a state ('Eagle Pass ISD',
+        'Frankford Comprehensive OTP'), a person's name that is no everyday word, or a word
+        businesses are named with (`_BUSINESS_NAME_WORDS`: 'Desert Horizons HH', 'Heartland
+        Senior Rx'). A disease, a drug or a device before the kind word names none
+        ('Adderall Rx', 'Paraesophageal HH', 'Daily OTP')."""
         lex = self.lex
-        if any(w in _ORDER_WORDS or w in lex.titles or w in lex.suffixes for w in before):
+        if not before or any(w in _ORDER_WORDS or w in lex.titles or w in lex.suffixes
+                             or w in lex.drugs or w in lex.genes for w in before):
             return False
-        telling = [w for w in before if self._telling(w) and w not in FUNCTION_WORDS]
-        if any(zipf(w) < 4.0 for w in telling):
+        whole = " ".join(before)
+        if whole in lex.places or whole in lex.states:
             return True
-        return not strict and len(before) >= 2 and any(zipf(w) < 4.5 for w in telling)
-
-    def _telling(self, key: str) -> bool:
-        """A word that can name a practice: no plain, clinical or specialty word, not two
-        letters, and a hyphenated word only by a telling part ('C-L' is none)."""
-        parts = [p for p in key.split("-") if p]
-        if len(parts) > 1:
-            return any(self._telling(p) for p in parts)
-        return len(key) >= 3 and not self._plain(key) \
-            and not key.endswith(("OLOGY", "IATRY", "IATRIC", "IATRICS", "OMA"))
+        return any(w in lex.places or w in lex.states or w in _BUSINESS_NAME_WORDS
+                   or (lex.is_name(w) and not lex.blocks_alone(w)) for w in before)
 
     def _state_agency(self, keys: list[str]) -> bool:
         """Plain words and at most one whole state's name ('Louisiana Adult Protective

@@ -7,13 +7,14 @@ docstring for what makes a place.
 
 from __future__ import annotations
 
+from veil.text.places.at_places import _AtPlaces
 from veil.text.places.cities import _Cities
 from veil.text.places.lower import _LowerPlaces
 from veil.text.places.practices import _Practices
 from veil.text.spans import Span
 
 
-class PlaceFinder(_Practices, _Cities, _LowerPlaces):
+class PlaceFinder(_Practices, _Cities, _LowerPlaces, _AtPlaces):
     """Finds facilities and cities (see the `veil.text.places` docstring)."""
 
     def find(self, text: str) -> list[Span]:
@@ -23,5 +24,5 @@ class PlaceFinder(_Practices, _Cities, _LowerPlaces):
                  *self._lower_facilities(text), *self._facility_context(text),
                  *self._town_before_state(text), *self._named_practices(text),
                  *self._lower_places(text), *self._zip_after_lower_code(text),
-                 *self._brand_facilities(text)]
+                 *self._brand_facilities(text), *self._at_places(text)]
         return spans + self._coordinated(text, spans)

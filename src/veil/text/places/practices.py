@@ -132,7 +132,8 @@ _SPECIALTY_FACILITY = re.compile(
     r"Genetics[ \t]+Program|Hearing[ \t]*(?:&|and)[ \t]*Balance|Rehab(?:ilitation)?[ \t]*"
     r"(?:&|and)[ \t]*Sports[ \t]+Medicine|Birth[ \t]+(?:House|Cent(?:er|re))|"
     r"Allergy[ \t]*(?:&|and)[ \t]*Asthma|Spine[ \t]*(?:&|and)[ \t]*Pain|"
-    r"Gastroenterology|Pulmonology|Rheumatology|Psychiatry|Ophthalmology|Endocrinology|"
+    r"Gastroenterology|Pulmonology|Pulmonary|Cardiovascular|Dermatopathology|Rheumatology|"
+    r"Psychiatry|Ophthalmology|Endocrinology|"
     r"Nephrology|Podiatry|Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
     r"Periodontics|Endodontics|Orthodontics|Prosthodontics|Oral[ \t]+Surgery|Psychology|"
     r"Counseling|Counselling|Psychotherapy|Speech[ \t]+Therapy|Occupational[ \t]+Therapy|"
@@ -146,7 +147,9 @@ _SPECIALTY_FACILITY = re.compile(
     r"(?![ \t]+(?i:failure|surgery|disease|attack|rate|sounds?|block|transplant|murmur|cath|"
     r"catheterization|exam|consult|note|service|team|fellow|resident|attending|follow|f/u|"
     r"appointment|appt|evaluation|eval|referral|admission|floor|unit|rounds|recs|"
-    r"recommendations|valve|team|defect|health)\b)(?<=[A-Za-z])")
+    r"recommendations|valve|team|defect|health|embolism|embolus|emboli|hypertension|edema|"
+    r"fibrosis|nodules?|function|infarct|status|risk|disease|rehab|exam|review|system)\b)"
+    r"(?![ \t]*:)(?<=[A-Za-z])")
 """'Valley Cardiology', 'Bryan Heart', 'Sunrise Hospice': a practice or agency named by a proper
 word before a specialty or service word (the words before must name, not describe); the
 specialty word is found first (a fast scan), then `_NAMING_WORDS` before it."""
@@ -156,6 +159,9 @@ _WEAK_HEAD = re.compile(
     r"Rehab.*|Birth.*|Allergy.*|Spine.*)")
 """Kinds of care a department is named by as often as a practice: one naming word before them
 must be a proper word ('Ponsonby Family Doctors'; not 'Thyroid Cancer Care')."""
+_FELLOWSHIPS = frozenset({"FCCP", "FACC", "FACP", "FAAN", "FACS", "FACOG", "FAAP", "FACE",
+                          "FASN", "FAHA", "FASCO", "FRCPC", "FRCP", "FRCS", "FACEP", "FAAFP"})
+"""Credentials of a fellowship after a signer's name ('MD, FCCP Pulmonary & Critical Care')."""
 _NAMING_WORDS = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]++"
                            r"(?:[ \t]+[A-Z][A-Za-z'’\-]++){0,2})"
                            r"[ \t]+$")
@@ -295,8 +301,9 @@ class _Practices(_Facilities):
                     match.start(1) + words[kept].start() == 0
                     or text[:match.start(1) + words[kept].start()].rstrip(" \t")[-1:] in ".\n:;"):
                 kept += 1  # 'Sees Bryan Heart': a sentence's first word is no part of the name
-            if all(len(k) < 3 for k in keys[kept:]):
-                continue  # 'DX VASCULAR DEMENTIA': an abbreviation names no practice
+            if all(len(k) < 3 for k in keys[kept:]) or len(keys[kept]) < 3 \
+                    or any(k in lex.suffixes or k in _FELLOWSHIPS for k in keys[kept:]):
+                continue  # 'DX VASCULAR DEMENTIA', 'GU Medical Oncology', 'MD, FCCP Pulmonary'
             start = match.start(1) + words[kept].start()
             spans.append(Span(start, special.end(), PhiType.FACILITY, "facility_practice", 0.8))
         for match in _STREET_THEN_TOWN.finditer(text):

@@ -10,6 +10,12 @@ agent'). `COUNTRY_OR_REGION` is public: the name finder and the slot rules use i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from faker.providers.address.en_US import Provider as _AddressProvider
+from faker.providers.person import Provider as _PersonProvider
+
+from veil.text.lexicon import fold
 
 _GENERIC = frozenset({
     "THE", "OF", "AND", "&", "FOR", "AT", "OUR", "EMERGENCY", "DEPARTMENT", "DEPT", "GENERAL",
@@ -48,6 +54,7 @@ _EPONYM_NEXT = re.compile(
     r"class|stage|staging|virus|fever|spots?|encephalitis|strain|flu|influenza|protocol|"
     r"type|variant|agent|vaccine|spotted|palsy|phenomenon|reflex|maneuver|manoeuvre|ulcers?|"
     r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|wort|"
+    r"point|line|triangle|incision|space|pouch|ligament|canal|"
     r"dementia|encephalopathy|aphasia|cells?|bodies|criterion|sign|signs|triad|diet|"
     r"regimen|method|technique|operation|repair|approach|questionnaire|rules?|model|"
     r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace|fire|"
@@ -166,3 +173,12 @@ COUNTRY_OR_REGION = frozenset({
 
 _REGION_FIRST = frozenset(r.split()[0] for r in COUNTRY_OR_REGION if " " in r)
 """First words of the multi-word regions (`_region_ahead` looks further only after one)."""
+
+
+@lru_cache(maxsize=1)
+def countries_and_languages() -> frozenset[str]:
+    """Every country and language name Faker ships ('Venezuela', 'Korean', 'Somali'), folded:
+    words after 'from' that name no place below a state (Faker is a dependency already, and
+    its lists are kept; a hand-made list here would lag)."""
+    names = [*_AddressProvider.countries, *_PersonProvider.language_names]
+    return frozenset(fold(n.split(",")[0].split(" (")[0]) for n in names)

@@ -1,0 +1,109 @@
+"""Capitalized words after a lower-case 'at' or 'near': where someone is, works or is seen.
+
+'worked 38 yrs at Amherst Coal', 'she's at Chrysalis House', 'was at Upper Big Branch the
+year before', 'cleared at Pine Hollow': in running text a lower-case 'at' followed by words
+in name case names a place far more often than anything else (on the spent hand-written
+corpora, 2,423 of 2,530 such phrases lay inside an identifier; the rest were acronyms of
+units and levels, weekdays, holidays and services). What is left out here is exactly that
+rest: acronyms of up to five capitals (`_AT_ACRONYM` in `facilities` judges those by their
+context), words of time, units, services, clinical, drug and gene words, states and
+countries, titles and relation words, and phrases of plain words only ('at Physical
+Therapy'). A gazetteer place is a CITY, anything else a FACILITY. 'near' is as telling (104
+of 106); 'from' is not (it also names causes and sources: 'from Brucella', 'from Adderall
+XR', 'a list from CredibleMeds'), so it keeps the verbs of `facilities._FACILITY_PREP`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold
+from veil.text.places.base import _PlaceBase
+from veil.text.places.vocabulary import (
+    _COUNTRIES,
+    COUNTRY_OR_REGION,
+    _eponym_after,
+    countries_and_languages,
+)
+from veil.text.spans import PhiType, Span
+
+_AT_PHRASE = re.compile(
+    r"(?<![A-Za-z@])(?:at|near)[ \t]+(?:the[ \t]+)?"
+    r"([A-Z][A-Za-z'’&\-]*(?:[ \t](?:[A-Z][A-Za-z'’&\-]*|of|de|del|la|du|y)){0,4})"
+    r"(?![A-Za-z0-9'’\-])(?=[ \t]*(?:[,.;:)?!\n/|\-–—]|$|[ \t]+[a-z(\"“]|[ \t]+[0-9]))")
+"""'at' in lower case, an optional 'the', one to five words in name case (link words of
+place names between them), then punctuation, a line end or a lower-case word."""
+_NOT_FIRST = frozenset({
+    "NOON", "MIDNIGHT", "BEDTIME", "NIGHT", "DAWN", "DUSK", "BASELINE", "REST", "RISK", "HOME",
+    "THIS", "THAT", "WHICH", "LEAST", "MOST", "ALL", "LAST", "FIRST", "ONCE", "TIMES", "TIME",
+    "GOAL", "TARGET", "DISCHARGE", "ADMISSION", "BIRTH", "DELIVERY", "PRESENTATION", "INTAKE",
+    "ENROLLMENT", "SCREENING", "DIAGNOSIS", "DX", "SURGERY", "TRIAGE", "CHRISTMAS", "EASTER",
+    "THANKSGIVING", "HALLOWEEN", "PASSOVER", "RAMADAN", "DIWALI", "HANUKKAH", "KWANZAA",
+    "MOM", "MOMS", "DAD", "DADS", "GRANDMA", "GRANDMAS", "GRANDPA", "NANA", "MAMAW", "PAPAW",
+    "AUNT", "UNCLE", "CHURCH", "SCHOOL", "WORK", "JOB", "LEVEL", "GRADE", "STAGE", "STEP",
+    "PHASE", "WEEK", "WEEKS", "DAY", "DAYS", "MONTH", "MONTHS", "YEAR", "YEARS", "AGE",
+    "ROOM", "BED", "BEDSIDE", "LUNCH", "DINNER", "BREAKFAST", "SUPPER", "I", "ME", "US",
+    "YOUR", "MY", "OUR", "HIS", "HER", "THEIR", "THESE", "THOSE", "ANY", "SOME",
+    "NO", "NONE", "BEST", "WORST", "END", "START", "BEGINNING", "PEAK", "TROUGH", "NADIR",
+    "CLOSE", "HAND", "INTERVALS", "VISIT", "FOLLOW", "F", "PT", "PATIENT", "PATIENTS",
+    "CAPITOL", "WHITE", "MEDICARE", "MEDICAID", "MEDTRONIC", "DR", "DOCTOR", "NURSE", "SISTER",
+    "BROTHER", "MOTHER", "FATHER", "SON", "DAUGHTER", "WIFE", "HUSBAND", "GOD", "JESUS",
+    "HEAVEN", "HELL", "MASS", "HAJJ", "UMRAH", "WAR", "VIETNAM", "KOREA", "IRAQ",
+    "AFGHANISTAN"})
+"""First words after 'at' that are no place: times and occasions, states of care, people
+of a household, pronouns."""
+_MAX_ACRONYM = 5
+"""Acronyms of up to five capitals ('at SNF', 'at HD', 'at L5') are left to the
+acronym rules, which need a procedure or a year before them."""
+
+
+
+
+class _AtPlaces(_PlaceBase):
+    """Finds the capitalized place after a lower-case 'at' (see the module docstring)."""
+
+    def _at_places(self, text: str) -> list[Span]:
+        if "at " not in text and "near " not in text:
+            return []
+        spans: list[Span] = []
+        for match in _AT_PHRASE.finditer(text):
+            words = match.group(1).split()
+            while words and words[-1] in ("of", "de", "del", "la", "du", "y", "&"):
+                words.pop()
+            if not words:
+                continue
+            bare = [re.sub(r"['’]s?$", "", w) or w for w in words]
+            keys = [fold(w) for w in bare]
+            if not self._names_a_place(bare, keys):
+                continue
+            start = match.start(1)
+            end = text.index(words[-1], start) + len(words[-1])
+            if _eponym_after(text[end - (len(words[-1]) - len(bare[-1])):end + 50]):
+                continue  # "at Palmer's point", 'at McBurney's point'
+            whole = " ".join(keys)
+            kind = PhiType.CITY if whole in self.lex.places else PhiType.FACILITY
+            spans.append(Span(start, end, kind, "place_at", 0.7))
+        return spans
+
+    def _names_a_place(self, words: list[str], keys: list[str]) -> bool:
+        """Name-case words that can name a place: not a short acronym, no word of time,
+        state or country first, no clinical, drug, gene or unit word, not plain only."""
+        lex = self.lex
+        first = keys[0]
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= _MAX_ACRONYM:
+            return False  # 'at SNF', 'at HD': the acronym rules' to judge
+        if any(any(c.isdigit() for c in w) for w in words):
+            return False
+        if first in _NOT_FIRST or first in MONTH_WORDS or first in lex.titles \
+                or (first in FUNCTION_WORDS and first not in lex.places):
+            return False
+        whole = " ".join(keys)
+        if whole in lex.states or whole in _COUNTRIES or whole in COUNTRY_OR_REGION \
+                or (first in lex.states and len(keys) == 1) \
+                or whole in countries_and_languages():
+            return False  # 'at Iowa', 'at Canada': a state or a country names no one
+        if any((lex.is_clinical(k) or any(lex.is_clinical(p) for p in k.split("-") if p))
+               and k not in lex.places for k in keys):
+            return False  # 'at Parkinson's onset', 'at Lisinopril 10'
+        return not all(self._plain(k) or k in FUNCTION_WORDS or (w.isupper() and len(w) <= 3)
+                       for w, k in zip(words, keys, strict=True))  # 'at GP Practice'
