@@ -202,3 +202,24 @@ def test_a_tab_splits_a_name_of_a_table() -> None:
     from veil.text.names.tokens import _runs
     runs = _runs("Maben Coal\tMaben, Wyoming")
     assert next([t.word for t in run] for run in runs) == ["Maben", "Coal"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("PCP: Dr . S . Lipinski    Ph 847-555-0614", "S . Lipinski"),
+    ("Physician: A . Goldfarb MD        Scribe: kpr", "A . Goldfarb"),
+    ("SQ abd\tKK/TR 10:35\tdoxorubicin\t100 mg\tIVP", "KK/TR"),
+])
+def test_spaced_initials_and_initials_of_a_medication_record(scrubber: Scrubber, text: str,
+                                                             value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Changed IV/PO 10:00 today; BID/PRN 10:00; HR/BP 10:00.",
+    "Views AP/LAT 10:30; OS/OD 20/40.",
+    "Kenji Matsumoto, MD, OB/GYN",
+    "plan per B. Haas, PA-C. Ambulated with PT.",
+])
+def test_routes_and_credentials_are_no_initials(scrubber: Scrubber, text: str) -> None:
+    spans = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert all("/" not in v and not v.startswith("C.") for v in spans), spans

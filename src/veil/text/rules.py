@@ -699,6 +699,11 @@ def _rules() -> tuple[PatternRule, ...]:
           + r"([A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,3})(?=[ \t]*+(?:\([ \t]*+[0-9]{1,3}[ \t]*+"
           r"(?:[MF]|yo|y/o)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|y/o)[ \t]*+[,;)]))",
           0.8, group=1, validator="initials"),
+        # 'KK/TR 10:35' in a medication record: the giver's and the checker's initials before
+        # the time they gave it
+        r("name_initials_pair", PhiType.NAME, r"(?<![A-Za-z0-9/])([A-Z]{2,3}/[A-Z]{2,3})"
+          r"(?![A-Za-z0-9/])(?=[ \t]+(?:[01]?[0-9]|2[0-3]):?[0-5][0-9](?![0-9])|[ \t]*\t|[ \t]*$)",
+          0.75, group=1, validator="initials_pair"),
         # 'I'm Juniper Hale, 24,': a person introducing themselves with their age
         r("name_intro_age", PhiType.NAME, r"(?:\b(?:I'm|I’m|I\s++am|[Mm]y\s++name\s++is|"
           r"[Tt]his\s++is)"
@@ -1935,6 +1940,7 @@ NEEDS["holler"] = ("fork", "creek", "branch", "hollow", "holler", "lick", "run",
 NEEDS["road_milepost"] = ("mp", "mm", "mile")
 NEEDS["state_route"] = ("-",)
 NEEDS["route_near"] = ("rt", "route", "hwy", "highway")
+NEEDS["name_initials_pair"] = ("/",)
 NEEDS["age_words_set_off"] = (*NINETY_NEEDS, "hundred")
 NEEDS["age_ninety_compound"] = NINETY_NEEDS
 NEEDS["date_spanish_range"] = (" al ",)

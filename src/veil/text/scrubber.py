@@ -274,6 +274,10 @@ _TOWN_AFTER_FACILITY = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-
 facility and a comma, ending the line or the clause."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
                              r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
+_SPACED_INITIALS_BEFORE = re.compile(r"(?<![A-Za-z.\-])(?!P\.[ \t]?O\.|R\.[ \t]?N\.|M\.[ \t]?D\.)"
+                                     r"((?:[A-Z][ \t]?\.[ \t]?){1,3})$")
+"""Initials right before a found name, dotted with the spaces a scan or a typist leaves
+('A . Goldfarb', 'W . H . Breland'; 'J.K. Rowling' too)."""
 _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
                                r"(?=[ \t]{2,}|[ \t]*(?:[,;\n)]|$)|[ \t]+[0-9])")
 """A single initial after a name ('ODUM P 46F', 'ODUM, PRISCILLA K'); 'A' and 'I' only with
@@ -897,6 +901,10 @@ class Scrubber:
                 initial = _TRAILING_INITIAL.match(text, span.end)
                 if initial:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
+                                      span.score))
+                spaced = _SPACED_INITIALS_BEFORE.search(text, max(0, span.start - 14), span.start)
+                if spaced:  # 'Dr . S . Lipinski', 'W . H . Breland': a scan's spaced initials
+                    extra.append(Span(spaced.start(1), span.end, PhiType.NAME, span.source,
                                       span.score))
         extra.extend(facility_edges(text, spans, self.lexicon))
         return merge([*spans, *extra], text) if extra else spans

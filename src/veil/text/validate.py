@@ -309,7 +309,12 @@ _CLINICAL_INITIALS = frozenset({
     "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",
     "PT", "OT", "MS", "RA", "OA", "GI", "GU", "UA", "CHF", "COPD", "CKD", "ESRD", "DVT", "PNA",
     "LOC", "ETOH", "NPO", "DNR", "DNI", "AMA", "ADL", "ROM", "ICU", "ED", "EMS", "HIV", "HCV",
-    "STD", "STI", "URI", "AKI", "ARF", "GERD", "BPH", "CAD", "PVD", "TIA", "LBP", "NAD", "WNL"})
+    "STD", "STI", "URI", "AKI", "ARF", "GERD", "BPH", "CAD", "PVD", "TIA", "LBP", "NAD", "WNL",
+    "SQ", "SC", "SL", "NG", "GT", "IVP", "IVPB", "TD", "TOP", "INH", "NEB", "AD", "AS", "AU",
+    "BID", "TID", "QID", "PRN", "QHS", "QD", "HS", "AC", "PC", "QAM", "QPM", "STAT", "PEG",
+    "IO", "ID", "IN", "LUE", "RUE", "LLE", "RLE", "LUQ", "RUQ", "LLQ", "RLQ", "DC", "OK",
+    "OB", "GYN", "OBGYN", "ENT", "PMR", "HEM", "ONC", "NEURO", "PEDS", "CARDS", "MFM", "NICU",
+    "PICU", "CCU", "PACU", "ICN", "LAT", "AP", "PA", "CXR", "KUB", "EKG", "ECG", "EEG", "EMG"})
 """Dotted clinical abbreviations that are no one's initials ('H.T.N. (15 y)', 'C.P.')."""
 
 
@@ -321,6 +326,14 @@ def _initials(values: list[str]) -> list[bool]:
         letters = "".join(c for c in value if c.isalpha())
         out.append(letters not in _CLINICAL_INITIALS and not lex.is_clinical(letters))
     return out
+
+
+def _initials_pair(values: list[str]) -> list[bool]:
+    """Two people's initials ('KK/TR' of a medication record): neither half a route, a
+    frequency or another clinical abbreviation ('IV/PO', 'BID/PRN')."""
+    lex = lexicon()
+    return [all(part not in _CLINICAL_INITIALS and not lex.is_clinical(part)
+                for part in value.upper().split("/")) for value in values]
 
 
 def _person_words(values: list[str]) -> list[bool]:
@@ -370,6 +383,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "town_city": _town_city,
     "county_words": _county_words,
     "initials": _initials,
+    "initials_pair": _initials_pair,
     "person_words": _person_words,
 }
 """Validator name (as named by a `PatternRule`) -> batch check of candidate strings."""
