@@ -223,3 +223,13 @@ def test_spaced_initials_and_initials_of_a_medication_record(scrubber: Scrubber,
 def test_routes_and_credentials_are_no_initials(scrubber: Scrubber, text: str) -> None:
     spans = [text[s.start:s.end] for s in scrubber.find(text)]
     assert all("/" not in v and not v.startswith("C.") for v in spans), spans
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hermann is 96 at Cliffrose in Kolob Springs.", "Kolob Springs"),
+    ("Grandson Tyler visited from Cache Ridge, nice visit.", "Cache Ridge"),
+    ("who lives alone in Cimarrón Viejo? she wants to drive", "Cimarrón Viejo"),
+    ("my father lives in Big Stone City and breathed", "Big Stone City"),
+])
+def test_the_last_word_of_a_town_joins_it(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)

@@ -102,6 +102,15 @@ _CODE_CONTEXT = fast_compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_TOWN_SUFFIX_AFTER = re.compile(
+    r"[ ](?:Springs?|City|Crossing|Ridge|Gap|Wells|Flats?|Junction|Harbou?r|Vista|Bend|Draw|"
+    r"Falls|Valley|Heights|Beach|Hills|Mills?|Grove|Landing|Bluffs?|Hollow|Mesa|Pass|Butte|"
+    r"Canyon|Rapids|Shores|Township|Twp|Viejo|Vieja|Nuevo|Nueva|Chico|Grande|de[ ]Arriba|"
+    r"de[ ]Abajo)(?![A-Za-z'’\-])(?![ ](?:Hospital|Clinic|Medical|Health|Center|Centre|Road|Rd|"
+    r"Street|St|Ave|Avenue|Drive|Dr|Lane|Ln|Blvd|Way)\b)")
+"""The last word of a town's name after its found first word ('Kolob Springs', 'Cache
+Ridge', 'Cimarrón Viejo', 'Big Stone City'); a facility or street word after it is another
+rule's ('Cache Ridge Road')."""
 _ZIP_AFTER_CITY = re.compile(r",?[ \t]+(?:[A-Z]{2}\.?,?[ \t]+)?([0-9]{5}(?:-[0-9]{4})?)(?![0-9])")
 _CODE_IN_PARENS = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))([0-9]{4,6})\)")
 """A postcode in parentheses after a town ('Perth (6050)', 'Valencia (46010)'), not a year."""
@@ -865,6 +874,10 @@ class Scrubber:
                 if pin:  # 'Mumbai 400053', 'Andheri (W), Mumbai - 400053'
                     extra.append(Span(pin.start(1), pin.end(1), PhiType.ADDRESS, "zip_city",
                                       0.85))
+                suffix = _TOWN_SUFFIX_AFTER.match(text, span.end)
+                if suffix:  # 'Kolob Springs', 'Sagehen Crossing': the rest of the town's name
+                    extra.append(Span(span.start, suffix.end(), PhiType.CITY, span.source,
+                                      span.score))
             elif span.type in _COORDINATED_TYPES:
                 extra.extend(_coordinated_identifier(text, span))
             elif span.type is PhiType.ADDRESS:
