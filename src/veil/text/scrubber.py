@@ -340,7 +340,7 @@ _BARE_DAY = fast_compile(
     r"titer|in\b(?![ \t]+(?!length|diameter|width|depth|size|long|wide|deep)[a-z]{3,})|mm|cm|"
     r"mg|ml|mcg|units?|x\b|times|sets|reps|sessions|visits|doses|cycles|"
     r"days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|scale|score|bilateral|throughout|"
-    r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?|ago\b|nights?\b|"
+    r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?|ago\b|nights\b|"
     r"frequencies|items|words|meals|correct|trials|attempts|with[ \t]+bloods?))"
     r"(?![ \t]+[A-Za-z\-]+[ \t]+(?i:murmur|strength|pain|reflexes|rub|gallop))")
 """A bare month/day (no score, fraction, ratio or count after it)."""
@@ -418,6 +418,7 @@ _EVENT_BEFORE_DAY = re.compile(
     r"carbamazepine|tegretol|keppra)[ \t]+level|on|since|until|till|from|through|thru|by|"
     r"after|before|last|next|due|"
     r"adm|admit|admitted|admission|presented|seen|visit|appt|appointment|f/u|"
+    r"follow[ \t\-]?up|"
     r"rtc|lmp|edd|dos|d/c|discharged?|started|stopped|held|resumed|given|drawn|collected|"
     r"recheck|rechecked|checked|done|performed|placed|removed|delivered|arrived?|accepted|"
     r"scheduled|booked|call(?:ed)?|died|expired|fell|fall|injured|surgery|transfused|"
@@ -1017,6 +1018,9 @@ class Scrubber:
             if span.type in _NO_PROPAGATE:
                 continue
             surface = text[span.start:span.end]
+            if span.source == "place_at":
+                sensitive.setdefault(surface, span.type)  # only as written: 'at Onset' of a
+                continue  # form must never make every 'onset' a place
             everyday = span.type is PhiType.CITY and all(
                 self._everyday_place(fold(w)) for w in _WORD.findall(surface))
             if span.type is PhiType.FACILITY and _ACRONYM_SURFACE.fullmatch(surface):

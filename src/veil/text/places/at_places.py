@@ -1,4 +1,5 @@
-"""Capitalized words after a lower-case 'at' or 'near': where someone is, works or is seen.
+"""Capitalized words after a lower-case 'at' or 'near' (or 'past', 'behind', 'outside',
+'beyond', 'above'): where someone is, works, lives or is seen.
 
 'worked 38 yrs at Amherst Coal', 'she's at Chrysalis House', 'was at Upper Big Branch the
 year before', 'cleared at Pine Hollow': in running text a lower-case 'at' followed by words
@@ -19,6 +20,7 @@ import re
 
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold
 from veil.text.places.base import _PlaceBase
+from veil.text.places.facilities import _BUSINESS_NAME_WORDS
 from veil.text.places.vocabulary import (
     _COUNTRIES,
     COUNTRY_OR_REGION,
@@ -26,13 +28,16 @@ from veil.text.places.vocabulary import (
     countries_and_languages,
 )
 from veil.text.spans import PhiType, Span
+from veil.text.words import is_english, term_shaped, zipf
 
 _AT_PHRASE = re.compile(
-    r"(?<![A-Za-z@])(?:at|near)[ \t]+(?:the[ \t]+)?"
+    r"(?<![A-Za-z@])(?:at|near|past|behind|outside|beyond|above)[ \t]+(?:the[ \t]+)?"
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t](?:[A-Z][A-Za-z'’&\-]*|of|de|del|la|du|y)){0,4})"
     r"(?![A-Za-z0-9'’\-])(?=[ \t]*(?:[,.;:)?!\n/|\-–—]|$|[ \t]+[a-z(\"“]|[ \t]+[0-9]))")
 """'at' in lower case, an optional 'the', one to five words in name case (link words of
 place names between them), then punctuation, a line end or a lower-case word."""
+_CHEAP_GATE = re.compile(r"(?:at|near|past|behind|outside|beyond|above)[ \t]+(?:the[ \t]+)?[A-Z]")
+"""A quick test that some preposition is followed by a capital before the full scan."""
 _NOT_FIRST = frozenset({
     "NOON", "MIDNIGHT", "BEDTIME", "NIGHT", "DAWN", "DUSK", "BASELINE", "REST", "RISK", "HOME",
     "THIS", "THAT", "WHICH", "LEAST", "MOST", "ALL", "LAST", "FIRST", "ONCE", "TIMES", "TIME",
@@ -49,9 +54,47 @@ _NOT_FIRST = frozenset({
     "CAPITOL", "WHITE", "MEDICARE", "MEDICAID", "MEDTRONIC", "DR", "DOCTOR", "NURSE", "SISTER",
     "BROTHER", "MOTHER", "FATHER", "SON", "DAUGHTER", "WIFE", "HUSBAND", "GOD", "JESUS",
     "HEAVEN", "HELL", "MASS", "HAJJ", "UMRAH", "WAR", "VIETNAM", "KOREA", "IRAQ",
-    "AFGHANISTAN"})
+    "AFGHANISTAN", "MANDARIN", "CANTONESE", "HMONG", "HAITIAN", "AMISH", "MENNONITE",
+    "CAUCASIAN", "JEHOVAH", "NIGHTTIME", "MEALTIME", "MEALTIMES", "MORNING", "EVENING",
+    "AFTERNOON", "LUNCHTIME", "EXERTION", "FASTING", "MENSES", "AWAKENING", "INITIAL", "PRIOR",
+    "PREMORBID", "SHIFT", "HOUR", "CYCLE", "POST-OP", "PRE-OP", "MAXIMUM", "HALF", "FULL",
+    "MENARCHE", "MENOPAUSE", "OPERATION", "SUPERVISION", "MODIFIED", "MIN", "STANDBY",
+    "CONTACT", "STAND", "NON", "INCREASED", "LOW", "SIGNIFICANT", "AVERAGE", "MODERATE",
+    "TUMOR", "GRAND", "HOLDING", "NUCLEAR", "FRONT", "LOBBY", "APEX", "INCISION", "INJECTION"})
 """First words after 'at' that are no place: times and occasions, states of care, people
 of a household, pronouns."""
+_KIND_OF_PLACE = frozenset({
+    "HOUSE", "MINE", "MINES", "COAL", "COLLIERY", "COLLIERIES", "PLANT", "MILL", "MILLS", "FARM",
+    "FARMS", "RANCH", "CAMP", "SHELTER", "MOTEL", "INN", "HOTEL", "LODGE", "MANOR", "COLONY",
+    "CHAPTER", "MISSION", "PARISH", "ACADEMY", "HIGH", "ELEMENTARY", "COLLEGE", "UNIVERSITY",
+    "HOSPITAL", "CLINIC", "CENTER", "CENTRE", "HOME", "HOMES", "VILLAGE", "APARTMENTS", "COURT",
+    "PARK", "PLAZA", "MALL", "MARKET", "STORE", "STATION", "PRISON", "JAIL", "CHURCH", "CHAPEL",
+    "TEMPLE", "MOSQUE", "SYNAGOGUE", "CO-OP", "COOP", "COOPERATIVE", "ELEVATOR", "YARD",
+    "SHIPYARD", "REFINERY", "WAREHOUSE", "FACTORY", "DINER", "CAFE", "BAR", "GRILL",
+    "RESTAURANT", "BAKERY", "LAUNDROMAT", "PHARMACY", "DRUG", "DRUGS", "BANK", "LIBRARY",
+    "TOWERS", "GARDENS", "TERRACE", "VILLAS", "RESIDENCE", "SUITES", "RESORT", "CASINO",
+    "BEACH", "LAKE", "RIVER", "CREEK", "HOLLOW", "BRANCH", "FORK", "MOUNTAIN", "RIDGE"})
+"""Words that name a kind of place: with one of them the name-case words are a place even
+when every other word is an everyday one ('at Chrysalis House', 'at Red Onion Collieries')."""
+_NO_PLACE_WORDS = frozenset({
+    "SCALE", "SCORE", "CRITERIA", "CLASSIFICATION", "STAGE", "GRADE", "INDEX", "SYNDROME",
+    "DISEASE", "TEST", "SIGN", "TOOL", "QUESTIONNAIRE", "ASSIST", "SITE", "RISK", "LEVEL",
+    "DOSE", "TERM", "ONSET", "DEATH", "BASELINE", "CONFERENCE", "ROUNDS", "BOARD", "AREA",
+    "ENTRANCE", "DESK", "BAY", "JUNCTION", "FLEXURE", "ANONYMOUS", "PROGRAM"})
+"""Words that make the phrase a score, a level of care, a part of the body or a meeting
+('at Glasgow Coma Scale', 'at Contact Guard Assist', 'at Incision Site', 'at Tumor Board')."""
+_SCORE_AFTER = re.compile(r"[ \t]+(?:and[ \t]+[A-Z][a-z]+[ \t]+)?[0-9]")
+_ROMAN = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[ABC]?")
+_ANATOMY_HEADS = frozenset({"LIGAMENT", "AMPULLA", "SPHINCTER", "CIRCLE", "ISLETS", "CANAL",
+                            "SPACE", "POUCH", "TRIANGLE", "LOOP", "ANGLE", "FORAMEN", "BUNDLE",
+                            "NODE", "ISLET", "DUCT", "FOSSA", "SINUS", "VALVE", "TUBERCLE"})
+"""Heads of eponymous anatomy ('Ligament of Treitz', 'Circle of Willis', 'Ampulla of Vater')."""
+_NAME_ZIPF = 3.0
+"""A person's name names a place only when it is rare as an English word ('Kristy's')."""
+_LATIN_ENDINGS = ("UM", "US", "OID", "OSIS", "SCOPY", "TOMY", "COCCUS", "MONAS", "ULE", "ILLA",
+                  "INA", "AE", "ITIS", "EAL", "IAL", "ALIS", "IS", "AL")
+"""Endings of Latin anatomy and organisms ('Sacrum', 'Umbilicus', 'Xiphoid', 'Ampulla'): a
+word no dictionary holds that ends so is a term, not a place."""
 _MAX_ACRONYM = 5
 """Acronyms of up to five capitals ('at SNF', 'at HD', 'at L5') are left to the
 acronym rules, which need a procedure or a year before them."""
@@ -63,7 +106,7 @@ class _AtPlaces(_PlaceBase):
     """Finds the capitalized place after a lower-case 'at' (see the module docstring)."""
 
     def _at_places(self, text: str) -> list[Span]:
-        if "at " not in text and "near " not in text:
+        if not _CHEAP_GATE.search(text):
             return []
         spans: list[Span] = []
         for match in _AT_PHRASE.finditer(text):
@@ -73,6 +116,11 @@ class _AtPlaces(_PlaceBase):
             if not words:
                 continue
             bare = [re.sub(r"['’]s?$", "", w) or w for w in words]
+            if any(re.search(r"[a-z][A-Z]", w) for w in bare):
+                continue  # 'HeartMate', 'CareLink': a device's or a portal's name
+            after = text[match.end(1):match.end(1) + 12]
+            if _SCORE_AFTER.match(after) or any(_ROMAN.fullmatch(w) for w in bare):
+                continue  # 'at Bishop 6', 'at Hunt and Hess 2', 'at Ann Arbor IIIB': a score
             keys = [fold(w) for w in bare]
             if not self._names_a_place(bare, keys):
                 continue
@@ -105,5 +153,23 @@ class _AtPlaces(_PlaceBase):
         if any((lex.is_clinical(k) or any(lex.is_clinical(p) for p in k.split("-") if p))
                and k not in lex.places for k in keys):
             return False  # 'at Parkinson's onset', 'at Lisinopril 10'
-        return not all(self._plain(k) or k in FUNCTION_WORDS or (w.isupper() and len(w) <= 3)
-                       for w, k in zip(words, keys, strict=True))  # 'at GP Practice'
+        if any(k in _NO_PLACE_WORDS or k in _ANATOMY_HEADS for k in keys):
+            return False
+        if all(self._plain(k) or k in FUNCTION_WORDS or (w.isupper() and len(w) <= 3)
+               for w, k in zip(words, keys, strict=True)):
+            return False  # 'at GP Practice', 'at Physical Therapy'
+        return any(self._names_at(k) for k in keys) or (
+            len(keys) > 1 and any(k in _KIND_OF_PLACE for k in keys[1:])
+            and not self._plain(keys[0]))
+
+    def _names_at(self, key: str) -> bool:
+        """A word that names: a gazetteer place, a person's name that is no everyday word, a
+        word businesses are named with, or a word no dictionary holds that has no clinical
+        shape ('Amherst', 'Hindman', 'Cimarron'; not 'Onset', 'Carina', 'Staphylococcus')."""
+        lex = self.lex
+        if key in lex.places or key in _BUSINESS_NAME_WORDS:
+            return True
+        if lex.is_name(key) and not lex.blocks_alone(key) and zipf(key) < _NAME_ZIPF:
+            return True
+        return not is_english(key) and zipf(key) == 0.0 and not term_shaped(key) \
+            and not lex.is_clinical(key) and not key.endswith(_LATIN_ENDINGS)

@@ -132,7 +132,7 @@ _SPECIALTY_FACILITY = re.compile(
     r"Genetics[ \t]+Program|Hearing[ \t]*(?:&|and)[ \t]*Balance|Rehab(?:ilitation)?[ \t]*"
     r"(?:&|and)[ \t]*Sports[ \t]+Medicine|Birth[ \t]+(?:House|Cent(?:er|re))|"
     r"Allergy[ \t]*(?:&|and)[ \t]*Asthma|Spine[ \t]*(?:&|and)[ \t]*Pain|"
-    r"Gastroenterology|Pulmonology|Pulmonary|Cardiovascular|Dermatopathology|Rheumatology|"
+    r"Gastroenterology|Pulmonology|Dermatopathology|Rheumatology|"
     r"Psychiatry|Ophthalmology|Endocrinology|"
     r"Nephrology|Podiatry|Chiropractic|Dentistry|Dental|Optometry|Eye[ \t]+Care|Audiology|"
     r"Periodontics|Endodontics|Orthodontics|Prosthodontics|Oral[ \t]+Surgery|Psychology|"
