@@ -272,3 +272,19 @@ def test_review16b_no_place_or_road(scrubber: Scrubber, text: str) -> None:
                                                                "state_route_prep",
                                                                "road_milepost", "route_near")
                 or s.type.value in ("FACILITY", "ADDRESS")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("at 28 weeks at Rose City Midwifery. Does she need", "Rose City Midwifery"),
+    ("grandma Pearl at the Cottages in Hutchinson has", "Cottages"),
+    ("injections every 6 weeks at Retina Consultants of Minnesota in Edina",
+     "Retina Consultants of Minnesota"),
+])
+def test_kinds_of_place_and_residences_after_at(scrubber: Scrubber, text: str,
+                                                value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_single_words_after_at_the_stay(scrubber: Scrubber) -> None:
+    text = "ETT tip at the Carina. Pain at the Heel. Crackles at the Bases."
+    assert scrubber.scrub(text) == text

@@ -73,7 +73,8 @@ _KIND_OF_PLACE = frozenset({
     "SHIPYARD", "REFINERY", "WAREHOUSE", "FACTORY", "DINER", "CAFE", "BAR", "GRILL",
     "RESTAURANT", "BAKERY", "LAUNDROMAT", "PHARMACY", "DRUG", "DRUGS", "BANK", "LIBRARY",
     "TOWERS", "GARDENS", "TERRACE", "VILLAS", "RESIDENCE", "SUITES", "RESORT", "CASINO",
-    "BEACH", "LAKE", "RIVER", "CREEK", "HOLLOW", "BRANCH", "FORK", "MOUNTAIN", "RIDGE"})
+    "BEACH", "LAKE", "RIVER", "CREEK", "HOLLOW", "BRANCH", "FORK", "MOUNTAIN", "RIDGE", "MED",
+    "MIDWIFERY", "CONSULTANTS", "ROADHOUSE", "RV", "COTTAGES", "CENTRO"})
 """Words that name a kind of place: with one of them the name-case words are a place even
 when every other word is an everyday one ('at Chrysalis House', 'at Red Onion Collieries')."""
 _NO_PLACE_WORDS = frozenset({
@@ -90,6 +91,17 @@ _ANATOMY_HEADS = frozenset({"LIGAMENT", "AMPULLA", "SPHINCTER", "CIRCLE", "ISLET
                             "NODE", "ISLET", "DUCT", "FOSSA", "SINUS", "VALVE", "TUBERCLE"})
 """Heads of eponymous anatomy ('Ligament of Treitz', 'Circle of Willis', 'Ampulla of Vater')."""
 _NAME_ZIPF = 3.0
+_THE_PLACE_WORDS = frozenset({
+    "COTTAGES", "PINES", "MEADOWS", "WILLOWS", "OAKS", "PALMS", "GABLES", "ARBORS", "KNOLLS",
+    "BLUFFS", "COMMONS", "GARDENS", "VILLAS", "TOWERS", "TERRACES", "HEIGHTS", "WOODS", "GROVES",
+    "SPRINGS", "LAKES", "POINTE", "LANDING", "MANOR", "HAVEN", "HARBOR", "HARBOUR", "SUMMIT",
+    "ORCHARD", "ORCHARDS", "CROSSING", "RESIDENCE", "HERMITAGE", "SANCTUARY", "RETREAT", "LODGE",
+    "COVE", "MATER", "MED", "ELMS", "MAPLES", "CEDARS", "BIRCHES", "ASPENS", "HIGHLANDS", "GLEN",
+    "GLADES", "FOUNTAINS", "ANCHORAGE", "PRESERVE", "ESTATES", "CHATEAU", "PLAZA", "ARMS",
+    "COURTYARD", "PAVILION", "BEACON", "LIGHTHOUSE", "DEPOT", "ARMORY", "WILLOWBROOK"})
+"""Words a residence, a home or a hospital goes by after 'the' ('at the Cottages', 'at the
+Pines', 'at the Mater', 'at the Med'); other single words after 'at the' are left alone ('at
+the Heel', 'at the Bases')."""
 """A person's name names a place only when it is rare as an English word ('Kristy's')."""
 _LATIN_ENDINGS = ("UM", "US", "OID", "OSIS", "SCOPY", "TOMY", "COCCUS", "MONAS", "ULE", "ILLA",
                   "INA", "AE", "ITIS", "EAL", "IAL", "ALIS", "IS", "AL")
@@ -122,7 +134,8 @@ class _AtPlaces(_PlaceBase):
             if _SCORE_AFTER.match(after) or any(_ROMAN.fullmatch(w) for w in bare):
                 continue  # 'at Bishop 6', 'at Hunt and Hess 2', 'at Ann Arbor IIIB': a score
             keys = [fold(w) for w in bare]
-            if not self._names_a_place(bare, keys):
+            the = text[match.start():match.start(1)].rstrip(" \t").endswith("the")
+            if not self._names_a_place(bare, keys, the=the):
                 continue
             start = match.start(1)
             end = text.index(words[-1], start) + len(words[-1])
@@ -133,7 +146,7 @@ class _AtPlaces(_PlaceBase):
             spans.append(Span(start, end, kind, "place_at", 0.7))
         return spans
 
-    def _names_a_place(self, words: list[str], keys: list[str]) -> bool:
+    def _names_a_place(self, words: list[str], keys: list[str], *, the: bool = False) -> bool:
         """Name-case words that can name a place: not a short acronym, no word of time,
         state or country first, no clinical, drug, gene or unit word, not plain only."""
         lex = self.lex
@@ -158,9 +171,13 @@ class _AtPlaces(_PlaceBase):
         if all(self._plain(k) or k in FUNCTION_WORDS or (w.isupper() and len(w) <= 3)
                for w, k in zip(words, keys, strict=True)):
             return False  # 'at GP Practice', 'at Physical Therapy'
-        return any(self._names_at(k) for k in keys) or (
-            len(keys) > 1 and any(k in _KIND_OF_PLACE for k in keys[1:])
-            and not self._plain(keys[0]))
+        if any(self._names_at(k) for k in keys):
+            return True
+        if len(keys) > 1 and any(k in _KIND_OF_PLACE for k in keys):
+            return True  # 'at Chrysalis House', 'at Rose City Midwifery', 'at Camp Carefree'
+        # 'at the Mater', 'at the Med', 'at the Cottages': one rare word after 'the' is the
+        # short name a place goes by
+        return the and len(keys) == 1 and keys[0] in _THE_PLACE_WORDS
 
     def _names_at(self, key: str) -> bool:
         """A word that names: a gazetteer place, a person's name that is no everyday word, a
