@@ -82,6 +82,10 @@ at once (the same matches, about twice as fast)."""
 _LEAD_DAY = r"(?=[0-9FfSsTtEeNnMmWw])"
 """First characters of a day number or word, a weekday or 'the'."""
 _R = r"(?![A-Za-z0-9])"
+_ROUTE_STATE = (r"(?:KY|WV|VA|TN|SC|OH|MI|WI|MN|MO|AR|NE|KS|TX|NM|AZ|NV|WY|MT|ND|WA|NY|NJ|NH|"
+                r"AL)")
+"""States whose codes name their routes ('KY-80'); codes that are clinical prefixes too ('CA-125',
+'MD-', 'PA-', 'NC-2' of a cannula, 'IA-2', 'GA-28') are left out."""
 _NOT_INITIALS = (r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.|A\.A\.O|D\.C\.|"
                  r"S\.O\.B|C\.O\.|T\.I\.D|B\.I\.D|Q\.I\.D|P\.R\.N|N\.P\.O|D\.N\.R|B\.P\.|H\.R\.|"
                  r"A\.M\.A|O\.D\.|O\.S\.|O\.U\.|P\.O\.|I\.V\.|I\.M\.|E\.R\.|O\.R\.|P\.T\.|O\.T\.|"
@@ -1564,14 +1568,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Bottom|Knob)(?:[ \t]+(?:Rd|Road))?)(?![A-Za-z])", 0.75, group=1),
         # a state route by its state's code ('KY-80 to Hindman', 'on WV-10'): codes that are
         # also clinical prefixes ('CA-125', 'MD-', 'PA-') are left out
-        r("state_route", PhiType.ADDRESS, r"(?<![A-Za-z0-9\-])((?:KY|WV|VA|TN|SC|OH|MI|WI|MN|MO|AR|"
-          r"NE|KS|TX|NM|AZ|NV|WY|MT|ND|WA|NY|NJ|NH|AL)-[0-9]{1,4})(?![0-9A-Za-z\-])"
+        r("state_route", PhiType.ADDRESS, r"(?<![A-Za-z0-9\-])(" + _ROUTE_STATE
+          + r"-[0-9]{1,4})(?![0-9A-Za-z\-])"
           r"(?=[ \t]+(?:to|toward|towards|north|south|east|west|[NSEW]|NB|SB|EB|WB|near|past|"
           r"mile|MM|MP)\b|,[ \t]*(?:approx|near|mile|MM|MP))", 0.75, group=1),
         r("state_route_prep", PhiType.ADDRESS, r"(?:\b(?:on|off|onto|along|take|via|up|down|from|"
-          r"near|past)[ \t]++)((?:KY|WV|VA|TN|SC|OH|MI|WI|MN|MO|AR|NE|KS|TX|NM|AZ|NV|WY|MT|ND|WA|"
-          r"NY|NJ|NH|AL)-[0-9]{1,4})(?![0-9A-Za-z\-])(?![ \t]+(?:at|on)[ \t]+[0-9])", 0.75,
-          group=1),
+          r"near|past)[ \t]++)(" + _ROUTE_STATE + r"-[0-9]{1,4})(?![0-9A-Za-z\-])"
+          r"(?![ \t]+(?:at|on)[ \t]+[0-9])", 0.75, group=1),
         # a numbered route before a word of place ('Rt. 643 near Big Rock', 'rt 1428 at allen')
         r("route_near", PhiType.ADDRESS, r"(?<![A-Za-z0-9])((?:rt|Rt|Rte|rte|Route|route|Hwy|hwy|"
           r"Highway|highway)\.?[ \t]?(?:[0-9]{3,4}[A-Z]?(?=[ \t]+(?:near|at|past|by|outside)"
