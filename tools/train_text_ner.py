@@ -20,7 +20,9 @@ steps, trained 2026-12-05 in session 15) adds the spent hand-written corpora wit
 for measurement). Against the generated-only model of session 10 it raised recall with the
 default signals on two corpora it never saw (blind33, blind35) by +0.2 to +0.8 points, facility
 recall by +1 to +3.5, precision by 2-3.5 points, and lowered hard negatives changed from 4.4 %
-to 1.5 % on blind35 (BENCHMARKS.md, session 15; 27 min on one thread). Two runs with different
+to 1.5 % on blind35 (BENCHMARKS.md, session 15; 27 min on one thread). Session 16 added
+blind33-36 and measured on blind37/38 (neither model saw them): default-signal recall on notes
+fell 0.957 -> 0.954 and 0.956 -> 0.953, so that model was not shipped. Two runs with different
 seeds differ by a few points in clinical terms kept and hard negatives changed: measure each
 model before shipping it.
 
