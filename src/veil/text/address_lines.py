@@ -163,7 +163,8 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
             if word and text[span.start].isdigit():
                 extra.append(Span(word.start(1), span.end, PhiType.ADDRESS, "address_unit",
                                   0.85))
-            unit = _UNIT_BEFORE.search(text, max(line_start, span.start - 40), span.start)
+            unit = None if span.source == "room_number" else _UNIT_BEFORE.search(
+                text, max(line_start, span.start - 40), span.start)  # a room is no street
             if unit:
                 extra.append(Span(unit.start(1), span.end, PhiType.ADDRESS, "address_unit",
                                   0.85))

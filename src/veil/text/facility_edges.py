@@ -5,6 +5,7 @@ of 'Walgreens on Prospect', 'GULF COAST KIDNEY CARE' of 'GULF COAST KIDNEY CARE 
 WEST'); the words left around it still name the place (a branch, a site, a campus), so the
 span is widened over them:
 
+- a firm's legal suffix (", Inc.", ", L.P.");
 - a lower-case kind word right after ('Tyson plant', 'Skokie courthouse', 'Stop & Shop
   pharmacy'), also after a found town or county ('cook county jail') and after 'the' and a
   word read as a name ('the Aldridge hotel'), unless a word for people follows ('station
@@ -61,6 +62,10 @@ _NAME_KINDS = frozenset({"hotel", "motel", "inn", "plant", "factory", "mill", "r
 """Kinds after 'the' and a word read as a person's name that make it a place's ('the Aldridge
 hotel', 'the Kohler factory'); not 'clinic', 'school' or 'office', which follow a person's
 name as often ('daughter Emily school nurse')."""
+_FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|INC\.?|LLC|L\.L\.C\.|L\.P\.|LP|LLP|L\.L\.P\.|PLLC|"
+                          r"Ltd\.?|LTD\.?|Corp\.?|CORP\.?|Co\.|CO\.|P\.C\.|PC|P\.A\.|N\.A\.)"
+                          r"(?![A-Za-z0-9])")
+"""A firm's legal suffix after its name, whoever found the name (', Inc.', ', L.P.')."""
 _THE = re.compile(r"(?<![A-Za-z])(?:the|The|THE)[ \t]+$")
 _TOWN_TYPES = (PhiType.CITY, PhiType.COUNTY)
 
@@ -77,6 +82,9 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             kind = _KIND_AFTER.match(text, end)
             if kind:
                 end = kind.end()
+            firm = _FIRM_SUFFIX.match(text, end)
+            if firm:  # 'Llano Estacado Well Service, Inc.'
+                end = firm.end()
             place = _ON_OR_AT.match(text, end)
             if place and place.start(2) not in starts and _names_a_site(text, place, lexicon):
                 end = place.end()

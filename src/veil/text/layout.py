@@ -162,7 +162,7 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
     """Extra facility spans the layout marks (see the module docstring)."""
     extra: list[Span] = []
     for span in spans:
-        if span.type is PhiType.ADDRESS:
+        if span.type is PhiType.ADDRESS and span.source != "room_number":  # a room, no line
             found = _letterhead(text, span.start, lexicon)
             if found is not None:
                 extra.append(found)

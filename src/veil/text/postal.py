@@ -15,9 +15,10 @@ the pinned `zipcodes` package) confirms them:
 - **ZIP**: five digits that are a real ZIP, in a clause with a word of residence or moving
   ('moved', 'live', 'address', 'zip') before them;
 - **town after a place preposition**: 'in', 'near', 'from', 'outside' (and 'to' after a verb
-  of moving) then one to three words that name a postal town and are no common English
-  word (Zipf frequency below 4: 'peoria', 'tulsa', not 'normal' or 'commerce'), no clinical
-  word, no state and no country ('thrifty white in peoria', 'we r in kahului');
+  of moving, flying or transfer) then one to three words that name a postal town, one of
+  them at least no common English word (Zipf frequency below 4: 'peoria', 'toksook bay', not
+  'normal', 'commerce' or 'cold bay'), none a clinical word, a state or a country ('thrifty
+  white in peoria', 'we r in kahului', 'medevac to Nome');
 - **a city abroad** after a travel or origin preposition ('resettled from Damak', 'heading
   to Cancun'; GeoNames cities of 15,000+ people, `world_cities.txt.gz`).
 
@@ -128,7 +129,9 @@ _ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
 _PLACE_PREP = fast_compile(
     r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of|(?:moved|moving|move|went|"
-    r"drove|driving|go|going|headed|heading|back|trip|flew|flying|travel(?:l?ed|l?ing)?)[ \t]+to)"
+    r"drove|driving|go|going|headed|heading|back|trip|trips|flew|flying|fly|flown|flight|flights|"
+    r"medevac(?:ed|'d)?|medevaced|transferred|transfer|transported|evacuated|sent|returned|"
+    r"returning|return|travel(?:l?ed|l?ing)?)[ \t]+to)"
     r"[ \t]+([A-Za-z][a-z'’\-]+(?:[ \t]+[A-Za-z][a-z'’\-]+){0,2})")
 _COMMON = 4.0
 """Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""
@@ -354,10 +357,13 @@ class PostalFinder:
             for n in range(len(words), 0, -1):
                 key = fold(" ".join(words[:n]))
                 keys = key.split()
-                if key not in towns or any(
-                        words_module.zipf(k) >= _COMMON or lex.is_clinical(k)
-                        or k in FUNCTION_WORDS or k in lex.states or k in MONTH_WORDS
-                        or k in _LATIN or k in COUNTRY_OR_REGION for k in keys):
+                # every word may be no clinical, function, state, month or country word, and
+                # one at least no everyday English word ('Toksook Bay', 'Fort Yukon'; not
+                # 'Cold Bay', 'Commerce')
+                if key not in towns or all(words_module.zipf(k) >= _COMMON for k in keys) or any(
+                        lex.is_clinical(k) or k in FUNCTION_WORDS or k in lex.states
+                        or k in MONTH_WORDS or k in _LATIN or k in COUNTRY_OR_REGION
+                        for k in keys):
                     continue
                 end = match.start(1) + len(" ".join(words[:n]))
                 spans.append(Span(match.start(1), end, PhiType.CITY, "postal_after_in", 0.85))

@@ -449,6 +449,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|"
           r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
           r"(?<=since )|(?<=until )|(?<=early )|(?<=late )|(?<=mid-))May)(?![A-Za-z])", 0.75),
+        # 'stopped it mid-Nov', 'the fiesta in Oct', 'to Pampanga in Sept', '(Feb 99.0)': a
+        # month abbreviated after a word that dates it ('Mar' and 'May' left to the rules
+        # above: a verb and a word)
+        r("date_month_abbrev_alone", d, r"(?:\b(?:in|since|until|till|by|last|next|early|late|"
+          r"this|of|from|through|thru|before|after|during|mid|In|Since|Until|By|From)[ \t\-]+|"
+          r"\b[Mm]id-|\((?=[A-Za-z.]{3,5}[ \t]+[0-9]))((?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+          r"Nov|Dec)\.?)(?![A-Za-z])(?![ \t]+(?:sensation|cap|breath|bs|erythema|edema|rom|"
+          r"strength|appetite|intake|uop|output|pulses?)\b)"
+          r"(?![ \t]*[0-9]{1,2}(?:st|nd|rd|th)?\b(?![.,][0-9]))", 0.75, group=1),
         # a month in lower case (chat, dictation) after a word that dates it, where the
         # clause ends ('had it in october and', 'turning 98 in may,', 'in november period')
         r("date_month_lower", d, r"(?<![A-Za-z])(?:in|since|until|till|by|last|next|early|"
@@ -654,10 +663,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_ninety_compound", PhiType.AGE, _AGE_WORDS_BEFORE + _NOT_AFTER_MEASURE
           + r"(?i:" + NINETY + r"[\s\-]+" + _NUM_UNIT_WORDS + r")(?![A-Za-z\-])"
           r"(?=[ \t]*(?:[,.;:)\"”!?]|--|—|$)|[ \t]+(?i:and|years?|yrs?|yo|y/o|now|then|but|"
-          r"when|this|last|next|in|or|at|with|going|on)\b)"
+          r"when|this|last|next|in|or|at|with|going|on|too)\b)"
           r"(?![ \t]*,[ \t]*(?i:eighty|seventy|sixty|ninety|one\s+hundred))", 0.85),
         r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|at\s+the\s+age\s+of|"
-          r"age\s+of)\s*:?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])" + _R
+          r"age\s+of)\s*(?::|\.{2,}+)?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])"
+          + _R
           + r"(?![ \t\-]*(?i:days?|weeks?|wks?|months?|mos?|mo|hours?|hrs?)\b)"
           r"(?![ \t\-]*(?i:d|w|h)(?![A-Za-z]|\.[A-Za-z]))", 1.0, group=1),
         r("age_turned", PhiType.AGE, r"(?i:\b(?:turned|turning|turns|will\s+be|just\s+turned|"
@@ -1418,7 +1428,20 @@ def _rules() -> tuple[PatternRule, ...]:
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
-          r"([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})" + _R, 0.8, group=0),
+          r"([0-9]{1,5}(?:-?[A-Za-z]{1,2})?|[A-Za-z]{1,2}-?[0-9]{1,4}[A-Za-z]?)" + _R, 0.8,
+          group=0),
+        # 'Room M-112', 'Rm MC-118A', 'Bed 212-W', 'Cabin 8142', 'room 214B': a resident's
+        # room, bed or cabin by a code of three or more characters (not 'room 3', 'bed 30
+        # degrees'), never an exam, procedure or operating room
+        r("room_number", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?<!(?i:exam) )(?<!(?i:trauma) )"
+          r"(?<!(?i:resus) )(?<!(?i:procedure) )(?<!(?i:operating) )(?<!OR )(?<!(?i:waiting) )"
+          r"(?<!(?i:treatment) )(?<!(?i:conference) )(?<!(?i:consult) )(?<!(?i:triage) )"
+          r"(?<!(?i:head of) )(?<!(?i:recovery) )"
+          r"(?:(?i:room|rm)(?:\.[ \t]*+#?|[ \t]++#?|[ \t]*+#)|(?i:bed|cabin|stateroom)"
+          r"(?:[ \t]++#?|[ \t]*+#))[ \t]*+"
+          r"(?=[A-Za-z0-9\-]{3,8}(?![A-Za-z0-9\-]))(?=[A-Za-z\-]{0,3}[0-9])"
+          r"(?:[A-Z]{1,3}-?[0-9]{1,4}[A-Z]?|[0-9]{1,4}(?:-?[A-Z]{1,2})?)"
+          r"(?![A-Za-z0-9\-])(?![ \t]*(?:°|%|deg|degrees|mg|ml|min|minutes|cm))", 0.75),
         # 'Lot 14, Shady Acres Mobile Home Park', 'Space 22 Sunny Acres RV Park'
         # 'on NW 7th Ave', 'rear-ended on Jericho Tpke', 'neighbor from w shields ave', 'the
         # walgreens on main st', '@ KUYKENDAHL RD': a street named without its number after a
@@ -1448,9 +1471,17 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[A-Z][A-Za-z'’\-]++[ \t]+(?:Str\.|Straße|Strasse|Weg|Gasse|Platz|Allee)[ \t]+"
           r"[0-9]{1,4}[a-z]?(?![A-Za-z0-9])", 0.85),
         r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Sp\.|Site|SITE|"
-          r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
+          r"Trailer|TRAILER|Trlr|lot|space|site|trailer)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?"
+          r"(?![A-Za-z0-9])"
           r"(?=[ \t]*,[ \t]*[A-Z0-9]|[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Mobile|Trailer|RV|MHP|"
           r"Park|Estates|Court|Village|Manor))", 0.85),
+        # 'a neighbour in Lot 320', 'lives in an RV at Lot 318', 'a fifth wheel at site 412': a
+        # home's lot or space of two or more digits (a site of three: not 'implant at site
+        # 36', a tooth) after 'in' or 'at'
+        r("lot_in_at", PhiType.ADDRESS, r"\b(?:in|at|on|In|At|On)[ \t]++(?:the[ \t]++)?"
+          r"((?:Lot|LOT|Space|SPACE|lot|space|Spc|spc)[ \t]*+#?[ \t]*+[0-9]{2,4}[A-Za-z]?|"
+          r"(?:Site|SITE|site)[ \t]*+#?[ \t]*+[0-9]{3,4}[A-Za-z]?)"
+          r"(?![A-Za-z0-9]|[ \t]*(?:%|mg|ml|patients|subjects))", 0.75, group=1),
         # an Australian landline or mobile as printed ('02 9960 1144', '0412 345 678'): the
         # grouping alone is rare enough outside a phone number
         r("phone_au_grouped", PhiType.PHONE, r"(?<![0-9A-Za-z.,/\-])(?:0[2378][ ][0-9]{4}[ ]"
@@ -1547,8 +1578,9 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Cardinal Logistics'): an employer, which the notes name as a place
         r("company_suffix", PhiType.FACILITY, r"(?<![A-Za-z'’\-])(?!(?:The|THE|A|An|This|That|Our|"
           r"Your|Their|His|Her|My|Each|Every|Any)\b)(?:[A-Z][A-Za-z'’\-]++|[A-Z]{2,})"
-          r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]++|&|and|of)){0,3}?(?:[ \t]+(?:Inc\.?|INC\.?|LLC|"
-          r"L\.L\.C\.|Corp\.?|CORP\.?|Corporation|Ltd\.?|LTD\.?|Company|Logistics|LOGISTICS|"
+          r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]++|&|and|of)){0,3}?(?:(?:,?[ \t]+|,)(?:Inc\.?|INC\.?|"
+          r"LLC|L\.L\.C\.|L\.P\.|LLP|L\.L\.P\.|Corp\.?|CORP\.?|Ltd\.?|LTD\.?)(?![A-Za-z])|"
+          r"[ \t]+(?:Corporation|Company|Logistics|LOGISTICS|"
           r"Freight|FREIGHT|Industries|INDUSTRIES|Manufacturing|Trucking|TRUCKING|Construction|"
           r"Enterprises|Holdings)(?![A-Za-z])){1,2}", 0.75),
         # 'Harlan Co. Crew:', 'Maben, Wyoming Co<tab>': a county abbreviated after its place
@@ -1707,6 +1739,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_mon_name_year": _MONTHS, "date_day_mon_year": _MONTHS, "date_compact_mon": _MONTHS,
     "date_mon_day": _MONTHS, "date_day_of_mon": _MONTHS, "date_day_mon": _MONTHS,
     "date_mon_year": _MONTHS, "date_month_alone": _MONTHS, "date_month_lower": _MONTHS,
+    "date_month_abbrev_alone": ("jan", "feb", "apr", "jun", "jul", "aug", "sep", "oct", "nov",
+                                "dec"),
     "date_weekday_day": _DAYS,
     "date_weekday": _DAYS, "date_weekday_numeric": _DAYS,
     "date_season_year": ("spring", "summer", "fall", "autumn", "winter"),
@@ -1756,7 +1790,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
     "udi_gs1": ("(01)",), "udi_hibcc": ("+",), "po_box": ("box",),
     "unit": ("apt", "apartment", "suite", "ste", "unit", "trlr"),
+    "room_number": ("room", "rm", "bed", "cabin"),
     "lot_space": ("lot", "space", "spc", "sp.", "site", "trailer", "trlr"),
+    "lot_in_at": (" lot", " space", " site", " spc"),
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough", " co."),
     "general_delivery": ("delivery",),
@@ -1822,7 +1858,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "regulator_registration": (" reg ", " reg.", " reg#", " reg:", "registration"),
     "age_at_pronoun": (" at 9", " at 10", " at 11"),
     "sex_age_comma": (", 9", ",9", ", 10", ", 11", ",10", ",11"),
-    "company_suffix": (" inc.", " inc ", " inc,", "llc", "l.l.c", " corp", "ltd",
+    "company_suffix": (" inc.", " inc ", " inc,", ",inc", "llc", "l.l.c", " corp", ",corp", "ltd",
+                       "l.p.", "llp", "l.l.p.",
                        "company", "logistics", "freight", "industries", "manufacturing",
                        "trucking", "construction", "enterprises", "holdings"),
     "acronym_ed": (" ed ", " ed,", " ed.", " ed)", " ed:", " er ", " er,", " er.", " er)",

@@ -115,13 +115,17 @@ _ZIP_AFTER_CITY = re.compile(r",?[ \t]+(?:[A-Z]{2}\.?,?[ \t]+)?([0-9]{5}(?:-[0-9
 _CODE_IN_PARENS = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))([0-9]{4,6})\)")
 """A postcode in parentheses after a town ('Perth (6050)', 'Valencia (46010)'), not a year."""
 _AGE_AFTER_NAME = re.compile(
-    r"(?:\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*who\s+is\s+|"
+    r"(?:,?\s+(?:is|was|turned|turns|is\s+now|who\s+is)\s+|,\s*who\s+is\s+|"
     r"\.?,\s*(?:age\s+|aged\s+)?|\s*\(\s*|"
     r"[ \t]+(?=(?:9[0-9]|1[01][0-9])[ \t]+(?:lives|is|was|has|had|with|and|yo|y/o|years?|"
     r"next)\b))"
     r"(9[0-9]|1[01][0-9]|(?i:" + NINETY + r"(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred))"
     r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))(?=[MFmf]?\b)")
+_INITIALS_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]?[A-Z]?)[ \t]*=[ \t]*$")
+_INITIALS_KEY_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z]?[A-Z]?)[ \t]*\)")
+"""A key of initials beside a person's name ('TG = Tiffany Goins', 'José Marrero (JM)'): a
+chart's legend, after which the initials stand for the person in every row."""
 _CITY_AFTER_STREET = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
                                 r"(?![A-Za-z])")
 """Capitalized words after a street line and a comma: a town when a gazetteer names it."""
@@ -332,9 +336,7 @@ KY' is no coma scale)."""
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
 """A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
-_BARE_DAY = fast_compile(
-    r"(?<![0-9A-Za-z/.\-:+#])(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))"
-    r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])(?![0-9/]|[.,][0-9])"
+_NOT_A_COUNT_AFTER = (
     r"(?![ \t]*(?i:%|strength|power|motor|murmur|pain|reflex(?:es)?|dtr|of\b|tabs?\b|tablets?|"
     r"caps?\b|cups?|nodes?|cores?|positive|negative|pos\b|neg\b|points?|ratio|dilution|"
     r"titer|in\b(?![ \t]+(?!length|diameter|width|depth|size|long|wide|deep)[a-z]{3,})|mm|cm|"
@@ -343,7 +345,16 @@ _BARE_DAY = fast_compile(
     r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?|ago\b|nights\b|"
     r"frequencies|items|words|meals|correct|trials|attempts|with[ \t]+bloods?))"
     r"(?![ \t]+[A-Za-z\-]+[ \t]+(?i:murmur|strength|pain|reflexes|rub|gallop))")
+"""No score, fraction, ratio or count after a month/day."""
+_BARE_DAY = fast_compile(
+    r"(?<![0-9A-Za-z/.\-:+#])(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5)(?![0-9]))"
+    r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12][0-9]|0?[1-9])(?![0-9/]|[.,][0-9])" + _NOT_A_COUNT_AFTER)
 """A bare month/day (no score, fraction, ratio or count after it)."""
+_FRACTION_DAY = fast_compile(
+    r"(?<![0-9A-Za-z/.\-:+#])(?:1/[2-4]|2/[34]|3/4|(?:1[0-2]|0?[1-9])/10)"
+    r"(?![0-9/]|[.,][0-9])" + _NOT_A_COUNT_AFTER)
+"""A month/day that reads as a common fraction or a tenth too ('2/3', '3/4', '9/10'): a date
+only in a dated note and right after a word of an event ('given 3/4', 'came home 2/3')."""
 _SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?:es)?|dtr|gcs|"
                            r"apgars?|score|mmse|moca|phq-?9?|gad-?7?|ratio|bp|titer|nodes?|"
                            r"bottles?|cultures?\s+x|sets?|recall|orientation|registration|"
@@ -387,6 +398,23 @@ _UNIT_HEAD = re.compile(
     r"(?:(?<![A-Za-z])(?i:flat|plot|shop|unit|apt|apartment|house|h\.?[ \t]?no|r\.?r\.?|rr|"
     r"lot|door|block|blk)\.?[ \t]*+#?[ \t]*+[0-9][0-9A-Za-z\-/]{0,5},?[ \t]*+)$")
 """What stands before an address line: 'Flat 7B, ', 'Plot 27, ', 'R.R. #1, '."""
+
+
+def _initials_keys(text: str, span: Span) -> list[Span]:
+    """The initials a legend gives a found name, when they are its initials ('TG = Tiffany
+    Goins', 'Rk = Rukhsana Kazmi', 'José Marrero (JM)'); they recur alone (`_propagate`)."""
+    words = re.findall(r"[^\W\d_]+", text[span.start:span.end])
+    if len(words) < 2:
+        return []
+    firsts = "".join(w[0] for w in words).upper()
+    wanted = {firsts, (words[0][0] + words[-1][0]).upper()}
+    found = []
+    before = _INITIALS_KEY_BEFORE.search(text, max(0, span.start - 8), span.start)
+    after = _INITIALS_KEY_AFTER.match(text, span.end)
+    for match in (before, after):
+        if match is not None and match.group(1).upper() in wanted:
+            found.append(Span(match.start(1), match.end(1), PhiType.NAME, "initials_key", 0.85))
+    return found
 
 
 def _address_edges(text: str, span: Span) -> Span | None:
@@ -577,6 +605,16 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
                 slot and _TEST_BEFORE.search(slot.group()))):
             continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10'; not 'duplex 9/10')
         found.append(Span(match.start(), match.end(), PhiType.DATE, "date_in_dated_note", 0.8))
+    if dated and _FRACTION_DAY.search(text):
+        for match in _FRACTION_DAY.finditer(text):
+            event = _EVENT_BEFORE_DAY.search(text, max(0, match.start() - 40), match.start())
+            if event is None or event.end() != match.start() or _SCORE_BEFORE.search(
+                    text, max(0, match.start() - 24), match.start()):
+                continue
+            i = bisect_left(starts, match.end())
+            if not (i and reach[i - 1] > match.start()):
+                found.append(Span(match.start(), match.end(), PhiType.DATE,
+                                  "date_in_dated_note", 0.75))
     return found
 
 
@@ -815,6 +853,7 @@ class Scrubber:
                 if code:  # 'CALLOWAY,RUFUS T (C4417)': the person's own code
                     extra.append(Span(code.start(1), code.end(1), PhiType.ID, "id_after_name",
                                       0.85))
+                extra.extend(_initials_keys(text, span))
                 match = _AGE_AFTER_NAME.match(text, span.end)
                 if match:
                     extra.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_name",
@@ -1018,6 +1057,9 @@ class Scrubber:
             if span.type in _NO_PROPAGATE:
                 continue
             surface = text[span.start:span.end]
+            if span.source == "initials_key":
+                sensitive.setdefault(surface, span.type)  # 'TG' in every row of the chart
+                continue
             if span.source == "place_at":
                 sensitive.setdefault(surface, span.type)  # only as written: 'at Onset' of a
                 continue  # form must never make every 'onset' a place

@@ -67,7 +67,7 @@ _TYPIST = re.compile(
     r"dictation|d/t|t/d|scribe)\b\.?(?:[ \t]+by)?[ \t]*[:\-]?[ \t]*)"
     r"([A-Za-z]{2,3}(?:/[A-Za-z]{2,3})?)(?![A-Za-z0-9/])")
 """Typist and dictation initials after their label ('Transcribed: KM/ts', 'transcr. by ab')."""
-_INITIALS_LOWER = re.compile(r"/([a-z]{2,3})(?![A-Za-z0-9/])")
+_INITIALS_LOWER = re.compile(r"/[ \t]?([a-z]{2,3})(?![A-Za-z0-9/])")
 _INITIALS_UPPER = re.compile(r"(?<![A-Za-z0-9/.])([A-Z]{2,3})$")
 """Dictator/typist initials anywhere ('... in cassette 2. RLB/jh'), units and clinical
 abbreviations excluded ('IU/ml', 'BP/hr')."""

@@ -130,7 +130,13 @@ _FACILITY_WORD = (
     r"Airways|Aviation|Restaurant|Caf[eé]|Diner|Bakery|Brewery|Winery|Dairy|Packing|"
     r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
-    r"Energy|Electric)")
+    r"Energy|Electric|"
+    # the oil field, plants and their contractors, carriers and plans ('Golden Triangle
+    # Turnaround Services', 'Pecos Valley Midstream', 'Caprock Carriers', 'Saguaro Health
+    # Advantage'): trades too, found only after a proper word and a cue of work or cover
+    r"Services|Midstream|Fabricators|Roustabouts|Carriers|Constructors|Contractors|"
+    r"Sanitation|Aromatics|Pipeline|Refining|Drilling|Oilfield|Welding|Plumbing|Landscaping|"
+    r"Janitorial|Towing|Hauling|Tank[ \t]+Lines|Home[ \t]+Delivery|Cremation|Advantage)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -138,7 +144,7 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
-              r"Plan|Station|System|Services?|"
+              r"Plan|Station|System|Services?|Delivery|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
               r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health|"
               r"the[ \t]+(?:Aged|Elderly|Blind|Deaf)))")
@@ -174,7 +180,11 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "ROOFING", "STAFFING", "MOTORS", "STEEL", "LUMBER", "MINING",
                      "PETROCHEMICAL", "PETROCHEMICALS", "CHEMICAL", "CHEMICALS", "RAILROAD",
                      "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC", "LAUNDROMAT", "GROCERY",
-                     "SUPERMARKET", "FUEL", "WASH", "COOPERATIVE", "TRANSIT"})
+                     "SUPERMARKET", "FUEL", "WASH", "COOPERATIVE", "TRANSIT", "SERVICES",
+                     "MIDSTREAM", "FABRICATORS", "ROUSTABOUTS", "CARRIERS", "CONSTRUCTORS",
+                     "CONTRACTORS", "SANITATION", "AROMATICS", "PIPELINE", "REFINING",
+                     "DRILLING", "OILFIELD", "WELDING", "PLUMBING", "LANDSCAPING", "JANITORIAL",
+                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE"})
 """Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
 stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
 product noun (`_PRODUCT_AFTER`)."""
@@ -444,12 +454,28 @@ _DENOMINATIONS = frozenset({"CATHOLIC", "BAPTIST", "METHODIST", "PRESBYTERIAN", 
 _CARE_WORDS = frozenset({"HOSPITAL", "HOSPITALS", "MEDICAL", "HEALTH", "HEALTHCARE", "CLINIC",
                          "CLINICS", "INFIRMARY", "HOSPICE", "HOME", "NURSING", "MANOR", "REHAB",
                          "REHABILITATION", "PAVILION", "SANATORIUM"})
+_FUNERAL_WORDS = frozenset({"FUNERAL", "MORTUARY", "PHARMACY", "DRUGS", "DRUG"})
+"""Kinds of place before a trade that make the trade their second line ('Seabreeze Funeral
+Home & Cremation', 'Saguaro Health Advantage'): no cue of work needed."""
 _AGENCY_END = frozenset({"SERVICES", "SERVICE", "COURT", "DEPARTMENT", "DEPT", "OFFICE"})
 """Last words of an agency's name: a state's agency names no one below the state."""
 _STATE_NAMES = frozenset(vocab.STATES.values())
 """Whole state names, in capitals ('NEW YORK', 'WEST VIRGINIA')."""
 _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS", "PLLC", "LLC",
                            "PC", "INC", "LLP"})
+
+
+_SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSING", "CARE",
+                            "HOSPICE", "THERAPY", "REHABILITATION", "BEHAVIORAL", "HEALTH",
+                            "AMBULANCE", "YOUTH", "FAMILY", "SOCIAL", "PROTECTIVE", "HUMAN",
+                            "SUPPORT", "VETERANS", "COUNSELING", "PSYCHOLOGICAL", "COMMUNITY",
+                            "EQUIPMENT", "CAREGIVER", "RESPITE", "SENIOR", "INFUSION", "LEGAL"})
+
+
+def _kind_of_services(words: list[str]) -> bool:
+    """'Recovery Services', 'Youth Behavioral Services': services of a kind of care, a facility
+    word of their own, not the trade 'Services' of a contractor."""
+    return len(words) >= 2 and words[-1] == "SERVICES" and words[-2] in _SERVICE_KINDS
 
 
 def _named_by_kind(words: list[str]) -> bool:
@@ -533,7 +559,8 @@ class _Facilities(_PlaceBase):
             named = _NAMED_SERVICE.match(text, end)
             if named:  # 'North Memorial Sleep Health'
                 end = named.end()
-            head = next((i for i in range(len(rest) - 1, -1, -1) if rest[i] in _PROPER_HEAD_ONLY
+            head = next((i for i in range(len(rest) - 1, -1, -1) if (
+                rest[i] in _PROPER_HEAD_ONLY and not _kind_of_services(rest[:i + 1]))
                          or (rest[i] == "NHS" and rest[i + 1:i + 2] in (["TRUST"],
                                                                         ["FOUNDATION"]))), -1)
             if head >= 0 and rest[head + 1:head + 2] in ([], ["FOR"], ["TRUST"]) and not (
@@ -547,7 +574,8 @@ class _Facilities(_PlaceBase):
                 # 'Cutaneous Pathology Partners')
             if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
-            if rest and rest[-1] in _TRADES and (
+            if rest and rest[-1] in _TRADES and not _kind_of_services(rest) and not any(
+                    w in _CARE_WORDS or w in _FUNERAL_WORDS for w in rest[:-1]) and (
                     not _TRADE_CUE.search(text, max(0, start - 48), start)
                     or _PRODUCT_AFTER.match(text, end)):
                 continue  # 'Kerlix Packing changed', 'Dexcom Travel kit': a product

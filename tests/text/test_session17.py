@@ -1,0 +1,102 @@
+"""Session 17 mechanisms: rooms, lots and units of a home, firms by their legal suffix and
+contractors by their trade, ages after a comma or a dot leader, initials a chart's legend
+gives a person, small towns after a verb of travel, fraction-like days in a dated note,
+abbreviated months; and the text each of them must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text import Scrubber
+from veil.text.spans import PhiType
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a resident's room, bed or cabin; a unit with a letter and a hyphen
+    ("Resident: Solomon Birnbaum   Apt C-207   Age: 99", "Apt C-207"),
+    ("independent living apt D-12 with failure to thrive", "apt D-12"),
+    ("Eleanor Brickhouse   Room M-112   Res ID SG-20417", "Room M-112"),
+    ("Theodora Papadakis   Rm MC-118A   DOB March 9 1931", "Rm MC-118A"),
+    ("Admit date 05/06/2024    Bed 212-W", "Bed 212-W"),
+    ("Maureen O'Shaughnessy   Cabin 8142 (Deck 8 aft)", "Cabin 8142"),
+    # a lot, a space or a site of a mobile home or an RV
+    ("Neighbour in Lot 320 (Wally Kurtz) called", "Lot 320"),
+    ("lives in a fifth wheel at site 412 in Apache Junction", "site 412"),
+    ("Sundance Village Mobile Home Park, space 61, 8865 E Broadway Rd", "space 61"),
+    # firms by a legal suffix after a comma, whoever found the name
+    ("Employer: Llano Estacado Well Service, Inc.", "Llano Estacado Well Service, Inc"),
+    ("DELAHOUSSAYE & BREAUX, L.L.C.\nAttorneys at Law", "DELAHOUSSAYE & BREAUX, L.L.C"),
+    ("Terrence Cheramie v. Bayou Lafourche Fabricators, Inc. and the carrier",
+     "Bayou Lafourche Fabricators, Inc"),
+    ("contractor Galveston Refining L.P. on site", "Galveston Refining L.P"),
+    # contractors, carriers and plans by their trade after a proper word and a cue
+    ("contractor w/ Golden Triangle Turnaround Services, badge 33172",
+     "Golden Triangle Turnaround Services"),
+    ("crew assigned to Pecos Valley Midstream compressor station build",
+     "Pecos Valley Midstream"),
+    ("owner-operator (leased on to Caprock Carriers, USDOT 1960384)", "Caprock Carriers"),
+    ("MA plan DesertCare Advantage, member H7762", "DesertCare Advantage"),
+    ("Called RxHarbor Home Delivery at 1-800-555-0143", "RxHarbor Home Delivery"),
+    ("Funeral home: Seabreeze Funeral Home & Cremation, notified",
+     "Seabreeze Funeral Home & Cremation"),
+    ("AUD tx - Lakeside Recovery Services intake call", "Lakeside Recovery Services"),
+    # ages after a name and a comma, after a dot leader, before 'too'
+    ("His wife, Lorna, is 91 herself and cannot help", "91"),
+    ("DOB ........ 1931-01-19    Age ........ 93    Sex ........ F", "93"),
+    ("Is ninety-one too old for a knee replacement?", "ninety-one"),
+    # initials after a slash and a blank
+    ("Celestine, MD -- attending    (VC/ tlm)", "VC/ tlm"),
+    # small towns after a verb of travel, with one word no everyday English
+    ("Pt from Toksook Bay, came to Anchorage 8 yrs ago", "Toksook Bay"),
+    ("medevac to Nome then Anchorage", "Nome"),
+    ("this is a return visit from fort yukon who comes in", "fort yukon"),
+    # months abbreviated after a word that dates them
+    ("She stopped amlodipine mid-Nov because meds ran out", "Nov"),
+    ("went to the fiesta in Oct and ate a lot", "Oct"),
+    ("Weight 98.4 lb (Feb 99.0).", "Feb"),
+])
+def test_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Exam Room 104 is free; room air sats fine; bed 2 by the window.",
+    "Head of bed 30 degrees, HOB 30, bed 45°.",
+    "INFORMATION FOR RELEASE",
+    "in bed. 0600 sleeping.",
+    "Implant at site 36, bone adequate.",
+    "Injection at site 2 in the deltoid.",
+    "The patient had an LP today; bedside LP tolerated.",
+    "referred to Adult Protective Services and Environmental Services",
+    "enrolled in a Medicare Advantage plan",
+    "in Cold Bay today",
+    "Wound edges (Dec erythema) improving.",
+    "Strength & Dec sensation in left foot.",
+    "Bill, is 95% sure of the dose.",
+    "Took 3/4 of meals, 1/2 tab at night.",
+])
+def test_left_alone(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []
+
+
+def test_a_legend_makes_initials_a_person_in_every_row(scrubber: Scrubber) -> None:
+    text = ("0800\tdonepezil 10 mg\tgiven\tTG\tcrushed\n"
+            "0900\tsertraline 50 mg\tREFUSED\tTG\tspit out\n"
+            "2100\tmelatonin 3 mg\tgiven\tRk\n"
+            "Key: TG = Tiffany Goins, CMA; Rk = Rukhsana Kazmi, RN.")
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert found.count("TG") == 3 and found.count("Rk") == 2
+
+
+def test_a_legend_whose_initials_are_not_the_name_s_is_no_key(scrubber: Scrubber) -> None:
+    text = "Charge RN = Mary Jones\nVitals: RN to recheck at 0400."
+    assert "RN" not in [text[s.start:s.end] for s in scrubber.find(text)]
+
+
+def test_a_fraction_like_day_is_a_date_only_in_a_dated_note(scrubber: Scrubber) -> None:
+    dated = "Admitted 12/01/2024. Nirsevimab 50 mg given 3/4 (RSV season)."
+    assert any(dated[s.start:s.end] == "3/4" and s.type is PhiType.DATE
+               for s in scrubber.find(dated))
+    undated = "Nirsevimab 50 mg given, ate 3/4 of the tray."
+    assert scrubber.find(undated) == []
