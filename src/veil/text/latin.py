@@ -15,7 +15,10 @@ from __future__ import annotations
 import unicodedata
 
 _EXTRA = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ŋ": "n",
-          "Ŋ": "N", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƒ": "f"}
+          "Ŋ": "N", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƒ": "f",
+          "ʻ": "'", "ʼ": "'"}
+"""Letters without a decomposition; the Hawaiian ʻokina and the modifier apostrophe
+('Kapiʻolani', 'Liliʻuokalani') read as the apostrophe the rules already join words with."""
 _RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
 """Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional (Vietnamese)."""
 

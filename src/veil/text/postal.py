@@ -140,7 +140,8 @@ _AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:
 _PLACE_END = re.compile(r"[ \t]*(?:[.?!;)]|,[ \t]*[A-Z][a-z]|$|\n)")
 """Where a place name ends a clause or a country follows it ('in Glasgow, Scotland')."""
 _TRAVEL_PREP = re.compile(
-    r"(?<![A-Za-z])(?:in|to|from|near|via|outside|visiting|visit|around)[ \t]+"
+    r"(?<![A-Za-z])(?:in|to|from|near|via|outside|visiting|visit|around|leaving|left|"
+    r"embarking|embarked|disembarking|disembarked|departing|departed|reaching|reached)[ \t]+"
     r"(?=([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+){0,2}))")
 """A travel or origin preposition and up to three words after it (in a look-ahead, so that
 'back to my clinic in Yokohama' is read at 'to' and again at 'in')."""
@@ -327,8 +328,11 @@ class PostalFinder:
                 lower = all(w.islower() for w in words)
                 named = keys[:-1] if n > 1 and keys[-1] == "CITY" else keys  # 'Cebu City'
                 end = match.start(1) + len(" ".join(words))
-                if any(k in FUNCTION_WORDS or k in MONTH_WORDS or k in lex.states
-                       or k in COUNTRY_OR_REGION for k in named) or (
+                # a state by its whole name ('South Carolina'), never by one of its words
+                # ('Puerto Vallarta', 'Carolina' alone stays a state word)
+                if " ".join(named) in lex.states or any(
+                        k in FUNCTION_WORDS or k in MONTH_WORDS or k in COUNTRY_OR_REGION
+                        or (n == 1 and k in lex.states) for k in named) or (
                         any(lex.is_clinical(k) for k in named) and (
                             lower or not _PLACE_END.match(text, end))):
                     break  # ('in Glasgow coma scale'; 'moved to Glasgow.' is the city)

@@ -886,6 +886,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![0-9])", 0.8, group=1),
         r("aircraft_tail", PhiType.ID, r"(?i:\btail(?:[ \t]++(?:number|no\.?|#))?[ \t]*+:?[ \t]*+)"
           r"(N[1-9](?:[0-9]{1,4}[A-Z]{0,2}|[A-Z]{1,2}))(?![A-Za-z0-9])", 0.8, group=1),
+        # 'cruise, MS Aurora Meridian', 'Vessel: MV Seabright Serenade', 'F/V Northern Dawn':
+        # a ship by its prefix, in a text about ships (`NEEDS`)
+        r("vessel", PhiType.FACILITY, r"(?<![A-Za-z/])(?:MV|M/V|MS|M/S|SS|RMS|F/V|FV)[ \t]"
+          r"(?!(?i:clinic|cent(?:er|re)|flare|relapse|society|nurse|team|program|specialist|"
+          r"fatigue|attack|exacerbation|patients?|diagnosis|treatment|therapy|medications?|"
+          r"drugs?|infusion|care|repair|replacement|prolapse|regurgitation|stenosis|annulus|"
+          r"clip|leaflets?|mode|settings?|disease|symptoms?|lesions?|mri|dmt)\b)"
+          r"(?:[A-Z][a-z'’]+|[A-Z]{3,})(?:[ \t](?:[A-Z][a-z'’]+|[A-Z]{3,}|of|the)){0,3}"
+          r"(?<![ \t]of)(?<![ \t]the)", 0.75),
         # 'I'll be a hundred in the spring', 'almost a hundred': the age itself, not a count
         r("age_a_hundred", PhiType.AGE, r"(?i:(?:\b(?:be|is|turning|turns|turned|i'm|he's|"
           r"she's)[ \t]++(?:almost[ \t]++|nearly[ \t]++)?|[\"“](?:almost[ \t]++|nearly[ \t]++)?))"
@@ -1978,6 +1987,8 @@ NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
 NEEDS["interpreter_number_later"] = ("interp", "translator")
 NEEDS["aircraft_tail"] = ("tail",)
+NEEDS["vessel"] = ("cruise", "ship", "vessel", "aboard", "embark", "voyage", "sailing", "boat",
+                   "cabin", "port of call", "f/v", "fishing", "crew")
 NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",
                          "calls him", "calls her", "calls them")
 NEEDS["phone_extension"] = ("ext",)

@@ -136,7 +136,11 @@ _FACILITY_WORD = (
     # Advantage'): trades too, found only after a proper word and a cue of work or cover
     r"Services|Midstream|Fabricators|Roustabouts|Carriers|Constructors|Contractors|"
     r"Sanitation|Aromatics|Pipeline|Refining|Drilling|Oilfield|Welding|Plumbing|Landscaping|"
-    r"Janitorial|Towing|Hauling|Tank[ \t]+Lines|Home[ \t]+Delivery|Cremation|Advantage)")
+    r"Janitorial|Towing|Hauling|Tank[ \t]+Lines|Home[ \t]+Delivery|Cremation|Advantage|"
+    # births, labs, crews and clubhouses named by a proper word ('Druid Hill Midwives',
+    # 'Chesterfield Midwifery Group', 'Helix-Keystone Genomics', 'New Castle County
+    # Paramedics', 'Fan District Clubhouse')
+    r"Midwives|Midwifery|Genomics|Paramedics|Clubhouse)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -146,7 +150,8 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
               r"Plan|Station|System|Services?|Delivery|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
-              r"for[ \t]+(?:Health|Women|Children|Mental[ \t]+Health|"
+              r"for[ \t]+(?:Women[ \t]*(?:&|and)[ \t]*(?:Children|Infants|Newborns)|Health|"
+              r"Women|Children|Mental[ \t]+Health|"
               r"the[ \t]+(?:Aged|Elderly|Blind|Deaf)))")
 """Words that end a facility's name after a facility word ('OptiCare Home Infusion', 'St.
 Elizabeth Heart & Vascular', 'Red Rock Counseling & Recovery')."""
@@ -204,7 +209,8 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
                                "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
-                               "SUPPLY", *_TRADES})
+                               "SUPPLY", "MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS",
+                               "CLUBHOUSE", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -383,6 +389,15 @@ _AT_ACRONYM_BEFORE = re.compile(
     r"[a-z]+(?:ology|iatry|iatrics)|podiatry|wound\s+care|infusions?|appt|appointment|visit|"
     r"follow[\s\-]?up|f/u|seen|"
     r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
+_HOSPITAL_ACRONYM = re.compile(r"(?<![A-Za-z])(?:at|via|from|to|by|@)[ \t]+(?:the[ \t]+)?"
+                               r"([A-Z]{2,5}(?:H|HC|MC))(?![A-Za-z0-9&%/\-])")
+"""'arrived by medevac via SSMH', 'transfer from USNH', 'approved by YKHC': an acronym of four
+to seven capitals that ends as a hospital's, a health corporation's or a medical center's
+does ('...H', '...HC', '...MC'), after a preposition of place, is that place, unless it is
+clinical vocabulary ('ACTH', 'SIADH', 'LDH')."""
+_NOT_HOSPITALS = frozenset({"ACTH", "SIADH", "GNRH", "GHRH", "NASH", "MASH", "FISH", "CISH",
+                            "SISH", "TORCH", "HELLP"})
+"""Clinical acronyms that end as a hospital's do (English words are left out as well)."""
 _ON_STREET = re.compile(r"[ \t]+on[ \t]+(?:(?:Hwy|Highway|Route|Rte|County[ \t]+(?:Rd|Road)|"
                         r"US|SR)[ \t\-]*[0-9]{1,4}|[0-9]{1,3}(?:st|nd|rd|th)(?:[ \t]+(?:St|Street|"
                         r"Ave|Avenue))?|[A-Z][a-z]+[ \t]+(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|"
@@ -465,6 +480,8 @@ _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS
                            "PC", "INC", "LLP"})
 
 
+_PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS", "CLUBHOUSE"})
+"""Heads a person's name before does not make a place's ('Nurse Midwifery Group')."""
 _SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSING", "CARE",
                             "HOSPICE", "THERAPY", "REHABILITATION", "BEHAVIORAL", "HEALTH",
                             "AMBULANCE", "YOUTH", "FAMILY", "SOCIAL", "PROTECTIVE", "HUMAN",
@@ -475,7 +492,8 @@ _SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSI
 def _kind_of_services(words: list[str]) -> bool:
     """'Recovery Services', 'Youth Behavioral Services': services of a kind of care, a facility
     word of their own, not the trade 'Services' of a contractor."""
-    return len(words) >= 2 and words[-1] == "SERVICES" and words[-2] in _SERVICE_KINDS
+    return len(words) >= 2 and words[-1] == "SERVICES" and (
+        words[-2] in _SERVICE_KINDS or words[-2] in _TRADES)  # 'Energy Services' as before
 
 
 def _named_by_kind(words: list[str]) -> bool:
@@ -572,6 +590,9 @@ class _Facilities(_PlaceBase):
                 continue  # 'Open Heart Surgery', 'Pediatric Surgery for Children', 'Local
                 # NHS Trust' (not 'Parkside Surgery', 'Leeds ... NHS Trust', a firm's tail:
                 # 'Cutaneous Pathology Partners')
+            only = next((i for i, w in enumerate(rest) if w in _PROPER_ONLY_HEADS), -1)
+            if only >= 0 and not any(self._proper(w) for w in rest[:only]):
+                continue  # 'Nurse Midwifery Group', 'Clinical Genomics'
             if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
             if rest and rest[-1] in _TRADES and not _kind_of_services(rest) and not any(
@@ -728,6 +749,9 @@ class _Facilities(_PlaceBase):
         departments and programs, never an acronym ('GP Practice', 'MDT Support Team')."""
         if head in _NEW_HEADS and len(key) <= 4 and key not in self.lex.places:
             return False
+        if head in _PROPER_ONLY_HEADS:
+            return self._proper(key)  # 'Chesterfield Midwifery'; not 'Nurse Midwifery'
+
         return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key))
 
     def _proper(self, key: str) -> bool:
@@ -779,6 +803,13 @@ class _Facilities(_PlaceBase):
             if self._facility_blocked(key) or key in self.lex.states or key in _COUNTRIES \
                     or key in COUNTRY_OR_REGION or not _AT_ACRONYM_BEFORE.search(
                         text, max(0, match.start() - 40), match.start()):
+                continue
+            spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
+                              0.75))
+        for match in _HOSPITAL_ACRONYM.finditer(text):
+            key = match.group(1)
+            if len(key) < 4 or key in _NOT_HOSPITALS or self._facility_blocked(key) \
+                    or key in self.lex.states or self.lex.is_clinical(key) or is_english(key):
                 continue
             spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
                               0.75))
