@@ -3,7 +3,8 @@
 Every rule of veil.text was written over ASCII letters ('[A-Z][a-z]+'), and the lexicon folds
 its keys to ASCII; a name such as 'Hadžiavdić' or 'öztürk' then breaks into pieces that no rule
 joins. Detection therefore runs over a reading of the text in which each accented letter
-('á', 'ž', 'ø', 'ł', 'ệ') is replaced by its base letter, and nothing else changes: the reading
+('á', 'ž', 'ø', 'ł', 'ệ') is replaced by its base letter, an ʻokina inside a word by an
+apostrophe ('Kapiʻolani'), and nothing else changes: the reading
 has the same length, so a span found in it is the same span of the text (replacement always
 uses the text itself). Letters without a one-letter base ('ß', 'æ', 'þ') and every non-letter
 stay as they are. Written by hand because the libraries that transliterate (Unidecode, ICU)
@@ -12,13 +13,15 @@ may map one letter to several ('ß' -> 'ss'), which would move every offset afte
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _EXTRA = {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ŋ": "n",
-          "Ŋ": "N", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƒ": "f",
-          "ʻ": "'", "ʼ": "'"}
-"""Letters without a decomposition; the Hawaiian ʻokina and the modifier apostrophe
-('Kapiʻolani', 'Liliʻuokalani') read as the apostrophe the rules already join words with."""
+          "Ŋ": "N", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƒ": "f"}
+_INNER_OKINA = re.compile(r"(?<=[A-Za-z])[ʻʼ](?=[A-Za-z])")
+"""The Hawaiian ʻokina and the modifier apostrophe inside a word ('Kapiʻolani', 'Liliʻuokalani')
+read as the apostrophe the rules join words with; at a word's start ('ʻEwa Beach') they stay
+a mark before the capital."""
 _RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
 """Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional (Vietnamese)."""
 
@@ -42,4 +45,7 @@ def ascii_reading(text: str) -> str:
     """`text` with accented Latin letters replaced by their base letter (same length)."""
     if text.isascii():
         return text
-    return text.translate(_TABLE)
+    reading = text.translate(_TABLE)
+    if "ʻ" in reading or "ʼ" in reading:
+        reading = _INNER_OKINA.sub("'", reading)
+    return reading

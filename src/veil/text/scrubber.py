@@ -46,6 +46,7 @@ from veil.text.places import (
     FACILITY_SHORT_NAMES,
     PlaceFinder,
     countries_and_languages,
+    names_a_rule_after,
 )
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.regex_lead import fast_compile
@@ -100,8 +101,22 @@ def _about_someone(text: str, spans: list[Span]) -> list[Span]:
 
 _CODE_CONTEXT = fast_compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
-    r"ndc|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
+    r"ndc|din|npn|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_AMINO = r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Ter)"
+_VARIANT_OR_CODE = re.compile(
+    _AMINO + r"[0-9]{1,5}(?:_" + _AMINO + r"[0-9]{1,5})?(?:" + _AMINO
+    + r"|\*|=|X|del|dup|ins|delins)?(?:fs)?(?:\*|Ter|X)?[0-9]*|"
+    r"[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}|(?:[cpyr]{1,2})?[TNM](?:[0-4][a-d]?|is|x|X)(?:mi)?")
+"""What a code rule can take for a person's code but is a code of medicine: a protein change
+in HGVS ('Gly2023Arg', 'Gln1756Profs', 'Arg3128'), an ICD-10-CM code ('N18.6', 'I69.351'), a
+TNM stage ('pT2')."""
+_SHORT_VARIANT = re.compile(r"[ACDEFGHIKLMNPQRSTVWY][0-9]{2,5}(?:[ACDEFGHIKLMNPQRSTVWYX*]|fs)")
+_VARIANT_BEFORE = re.compile(r"(?:p\.|c\.[^ \t\n]*[ \t]*\()[ \t]*\(?$")
+"""A one-letter protein change ('W1282X') right after 'p.' or a cDNA change's bracket."""
+_CODE_LABEL_BEFORE = re.compile(r"(?i:\b(?:mrn|mr|id|no|number|acct|account|member|case|"
+                                r"record|chart)\b\.?|#)[ \t]*[:#]?[ \t]*$")
+"""A label right before a code: then it is the person's, whatever its shape ('MRN: N18.6')."""
 _TOWN_SUFFIX_AFTER = re.compile(
     r"[ ](?:Springs?|City|Crossing|Ridge|Gap|Wells|Flats?|Junction|Harbou?r|Vista|Bend|Draw|"
     r"Falls|Valley|Heights|Beach|Hills|Mills?|Grove|Landing|Bluffs?|Hollow|Mesa|Pass|Butte|"
@@ -730,12 +745,22 @@ class Scrubber:
             return True
         if span.type in _CODE_TYPES and _REGISTRY_CODE.fullmatch(text, span.start, span.end):
             return True  # 'NCT05338970': a trial's registry number, not a person's
+        if span.type in _CODE_TYPES and (_VARIANT_OR_CODE.fullmatch(text, span.start, span.end) or (
+                _SHORT_VARIANT.fullmatch(text, span.start, span.end) and _VARIANT_BEFORE.search(
+                    text, max(0, span.start - 40), span.start))) and not _CODE_LABEL_BEFORE.search(
+                text, max(0, span.start - 16), span.start):
+            return True  # 'p.Gly2023Arg', 'N18.6', 'pT2', 'c.3846G>A (W1282X)'
+
         if span.type is PhiType.NAME and _BLOOD_TYPE.fullmatch(text, span.start, span.end) \
                 and _BLOOD_SIGN_AFTER.match(text, span.end) \
                 and not _TITLE_JUST_BEFORE.search(text, max(0, span.start - 8), span.start):
             return True  # 'mother O+', 'baby is A neg': a blood group, not an initial
         if span.type not in (PhiType.NAME, PhiType.CITY, PhiType.FACILITY, PhiType.ID):
             return False
+        if span.type in (PhiType.NAME, PhiType.CITY) and names_a_rule_after(
+                text[span.end:span.end + 60]) and not _TITLE_BEFORE.search(
+                text, max(0, span.start - 8), span.start):
+            return True  # 'San Francisco Syncope Rule': the name of a rule
         if span.type is PhiType.ID and any(c.isdigit() for c in text[span.start:span.end]):
             return False  # 'PT88104471' is a code with digits, not the word 'PT'
         if span.source == "school" and any(c.isdigit() for c in text[span.start:span.end]):

@@ -314,7 +314,12 @@ _CLINICAL_INITIALS = frozenset({
     "BID", "TID", "QID", "PRN", "QHS", "QD", "HS", "AC", "PC", "QAM", "QPM", "STAT", "PEG",
     "IO", "ID", "IN", "LUE", "RUE", "LLE", "RLE", "LUQ", "RUQ", "LLQ", "RLQ", "DC", "OK",
     "OB", "GYN", "OBGYN", "ENT", "PMR", "HEM", "ONC", "NEURO", "PEDS", "CARDS", "MFM", "NICU",
-    "PICU", "CCU", "PACU", "ICN", "LAT", "AP", "PA", "CXR", "KUB", "EKG", "ECG", "EEG", "EMG"})
+    "PICU", "CCU", "PACU", "ICN", "LAT", "AP", "PA", "CXR", "KUB", "EKG", "ECG", "EEG", "EMG",
+    # drugs by their initials, paired with a slash in combinations ('TDF/FTC', 'TMP/SMX')
+    "TDF", "FTC", "TAF", "ABC", "AZT", "ZDV", "DTG", "EFV", "RPV", "BIC", "DRV", "ATV", "LPV",
+    "RTV", "EVG", "CAB", "TMP", "SMX", "SXT", "ASA", "APAP", "RIF", "PZA", "EMB", "MTX", "HCQ",
+    "SSZ", "MMF", "CSA", "TAC", "PCN", "AMP", "GENT", "VANC", "PIP", "TAZO", "NTG", "KCL",
+    "NS", "LR", "PRBC", "FFP", "TPN"})
 """Dotted clinical abbreviations that are no one's initials ('H.T.N. (15 y)', 'C.P.')."""
 
 

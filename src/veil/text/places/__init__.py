@@ -27,6 +27,11 @@ from __future__ import annotations
 
 from veil.text.places.facilities import FACILITY_SHORT_NAMES
 from veil.text.places.finder import PlaceFinder
-from veil.text.places.vocabulary import COUNTRY_OR_REGION, countries_and_languages
+from veil.text.places.vocabulary import (
+    COUNTRY_OR_REGION,
+    countries_and_languages,
+    names_a_rule_after,
+)
 
-__all__ = ["COUNTRY_OR_REGION", "FACILITY_SHORT_NAMES", "PlaceFinder", "countries_and_languages"]
+__all__ = ["COUNTRY_OR_REGION", "FACILITY_SHORT_NAMES", "PlaceFinder", "countries_and_languages",
+           "names_a_rule_after"]

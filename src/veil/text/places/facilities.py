@@ -486,7 +486,17 @@ _SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSI
                             "HOSPICE", "THERAPY", "REHABILITATION", "BEHAVIORAL", "HEALTH",
                             "AMBULANCE", "YOUTH", "FAMILY", "SOCIAL", "PROTECTIVE", "HUMAN",
                             "SUPPORT", "VETERANS", "COUNSELING", "PSYCHOLOGICAL", "COMMUNITY",
-                            "EQUIPMENT", "CAREGIVER", "RESPITE", "SENIOR", "INFUSION", "LEGAL"})
+                            "EQUIPMENT", "CAREGIVER", "RESPITE", "SENIOR", "INFUSION", "LEGAL",
+                            "PHARMACY", "LABORATORY", "IMAGING", "RADIOLOGY", "DIALYSIS",
+                            "SURGICAL", "EMERGENCY", "PEDIATRIC", "HOME", "HEARING", "VISION",
+                            "REHAB", "AGING", "ELDER", "FINANCIAL", "CLINICAL", "PASTORAL"})
+
+
+def _trade_after_care(words: list[str]) -> bool:
+    """A trade after a kind of place of care ('Seabreeze Funeral Home & Cremation', 'Saguaro
+    Health Advantage'): the second line of a named place, which needs no cue of work."""
+    return bool(words) and words[-1] in _TRADES and any(
+        w in _CARE_WORDS or w in _FUNERAL_WORDS for w in words[:-1])
 
 
 def _kind_of_services(words: list[str]) -> bool:
@@ -578,7 +588,8 @@ class _Facilities(_PlaceBase):
             if named:  # 'North Memorial Sleep Health'
                 end = named.end()
             head = next((i for i in range(len(rest) - 1, -1, -1) if (
-                rest[i] in _PROPER_HEAD_ONLY and not _kind_of_services(rest[:i + 1]))
+                rest[i] in _PROPER_HEAD_ONLY and not _kind_of_services(rest[:i + 1])
+                and not _trade_after_care(rest[:i + 1]))
                          or (rest[i] == "NHS" and rest[i + 1:i + 2] in (["TRUST"],
                                                                         ["FOUNDATION"]))), -1)
             if head >= 0 and rest[head + 1:head + 2] in ([], ["FOR"], ["TRUST"]) and not (
@@ -595,8 +606,8 @@ class _Facilities(_PlaceBase):
                 continue  # 'Nurse Midwifery Group', 'Clinical Genomics'
             if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
-            if rest and rest[-1] in _TRADES and not _kind_of_services(rest) and not any(
-                    w in _CARE_WORDS or w in _FUNERAL_WORDS for w in rest[:-1]) and (
+            if rest and rest[-1] in _TRADES and not _kind_of_services(rest) \
+                    and not _trade_after_care(rest) and (
                     not _TRADE_CUE.search(text, max(0, start - 48), start)
                     or _PRODUCT_AFTER.match(text, end)):
                 continue  # 'Kerlix Packing changed', 'Dexcom Travel kit': a product

@@ -58,7 +58,7 @@ _EPONYM_NEXT = re.compile(
     r"dementia|encephalopathy|aphasia|cells?|bodies|criterion|sign|signs|triad|diet|"
     r"regimen|method|technique|operation|repair|approach|questionnaire|rules?|model|"
     r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace|fire|"
-    r"valve|dance|choir|point|building|stratification)\b")
+    r"valve|dance|choir|point|building|stratification|grade)\b")
 """A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
 classification', 'Norwalk agent'): clinical vocabulary, not the patient's city."""
 _EPONYM_LATER = re.compile(
@@ -78,6 +78,12 @@ def _region_ahead(keys: list[str], i: int) -> int:
         if " ".join(keys[i:i + n]) in COUNTRY_OR_REGION:
             return n
     return 0
+
+
+def names_a_rule_after(after: str) -> bool:
+    """Two or three words on, a rule, a score or a classification ('San Francisco Syncope
+    Rule', 'Canadian Syncope Risk Score'): the words before name the rule, not a person."""
+    return bool(_EPONYM_LATER.match(after))
 
 
 def _eponym_after(after: str) -> bool:
