@@ -22,8 +22,8 @@ from veil.text.spans import PhiType
     ("Maureen O'Shaughnessy   Cabin 8142 (Deck 8 aft)", "Cabin 8142"),
     # a lot, a space or a site of a mobile home or an RV
     ("Neighbour in Lot 320 (Wally Kurtz) called", "Lot 320"),
-    ("lives in a fifth wheel at site 412 in Apache Junction", "site 412"),
-    ("Sundance Village Mobile Home Park, space 61, 8865 E Broadway Rd", "space 61"),
+    ("Sundance Village Mobile Home Park, Space 61, 8865 E Broadway Rd", "Space 61"),
+    ("lives in an RV at Lot 318. He doubled his warfarin", "Lot 318"),
     # firms by a legal suffix after a comma, whoever found the name
     ("Employer: Llano Estacado Well Service, Inc.", "Llano Estacado Well Service, Inc"),
     ("DELAHOUSSAYE & BREAUX, L.L.C.\nAttorneys at Law", "DELAHOUSSAYE & BREAUX, L.L.C"),
@@ -43,10 +43,21 @@ from veil.text.spans import PhiType
     ("AUD tx - Lakeside Recovery Services intake call", "Lakeside Recovery Services"),
     # ages after a name and a comma, after a dot leader, before 'too'
     ("His wife, Lorna, is 91 herself and cannot help", "91"),
+    ("Patient: Beatrice Oyelowo, 94F    MRN 4419083", "94"),
     ("DOB ........ 1931-01-19    Age ........ 93    Sex ........ F", "93"),
     ("Is ninety-one too old for a knee replacement?", "ninety-one"),
     # initials after a slash and a blank
     ("Celestine, MD -- attending    (VC/ tlm)", "VC/ tlm"),
+    # ages at an event of a life, a sentence's 'At ninety-two,'
+    ("Mrs. Voorhees was admitted at 93 from Agave Gardens", "93"),
+    ("At ninety-two, he was still telling stories", "ninety-two"),
+    # numbers of boards, registries, commissions; immigration; donors; deeds
+    ("Sonographer: Cassie Blackburn, RVT (ARDMS 220184)", "ARDMS 220184"),
+    ("Notary Public, commission # NP 2207811, exp. 11/30/2022", "NP 2207811"),
+    ("Delahoussaye\nLa. Bar Roll No. 29174", "29174"),
+    ("lawful permanent resident; A# A219 447 083)", "A219 447 083"),
+    ("sperm donor from Xytex (donor 4423).", "4423"),
+    ("recorded Collier County OR Book 5987 Page 2210.", "5987 Page 2210"),
     # small towns after a verb of travel, with one word no everyday English
     ("Pt from Toksook Bay, came to Anchorage 8 yrs ago", "Toksook Bay"),
     ("medevac to Nome then Anchorage", "Nome"),
@@ -106,6 +117,14 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Strength & Dec sensation in left foot.",
     "Bill, is 95% sure of the dose.",
     "Took 3/4 of meals, 1/2 tab at night.",
+    "IV site 1, R hand; intercostal space 4, 5 and 6; in space 60 mL.",
+    "Enrolled at site 104 of the trial; Trial site 301, randomized.",
+    "Endoscopy Room 301; IR room 214; Bed 100 kg; Bed CT-1; room 68F.",
+    "since Dec hgb drop; after Dec dose; in Sep shock",
+    "May return to intercourse in 6 weeks. Baby transferred to Nursery.",
+    "CP/ sob, SOB/ doe, Hx DM/ htn",
+    "HR at ninety, BP stable.",
+    "APRN 2 visits; cert 2019; registry 2; board certified 2015; Book 12 page 30.",
     "MDM2 amplification by FISH, confirmed by TORCH titers.",
     "On the cruise ship she had an MS flare; MV repair planned.",
     "Clinical Genomics reviewed the variant.",
@@ -131,6 +150,18 @@ def test_a_legend_makes_initials_a_person_in_every_row(scrubber: Scrubber) -> No
     assert found.count("TG") == 3 and found.count("Rk") == 2
 
 
+def test_an_oxygen_saturation_after_a_name_is_no_age(scrubber: Scrubber) -> None:
+    text = "Mr. Ortiz, was 94 on RA and 96 on 2L."
+    assert [text[s.start:s.end] for s in scrubber.find(text)] == ["Ortiz"]
+
+
+def test_a_legend_with_a_credential_and_clinical_initials(scrubber: Scrubber) -> None:
+    text = "Tiffany Goins, RN (TG) gave meds; TG charted at 0800."
+    assert [text[s.start:s.end] for s in scrubber.find(text)].count("TG") == 2
+    text = "Rita Anderson (RA) saw her. SpO2 94% on RA."
+    assert "RA" not in [text[s.start:s.end] for s in scrubber.find(text)]
+
+
 def test_a_legend_whose_initials_are_not_the_name_s_is_no_key(scrubber: Scrubber) -> None:
     text = "Charge RN = Mary Jones\nVitals: RN to recheck at 0400."
     assert "RN" not in [text[s.start:s.end] for s in scrubber.find(text)]
@@ -142,3 +173,5 @@ def test_a_fraction_like_day_is_a_date_only_in_a_dated_note(scrubber: Scrubber) 
                for s in scrubber.find(dated))
     undated = "Nirsevimab 50 mg given, ate 3/4 of the tray."
     assert scrubber.find(undated) == []
+    counted = "Admitted 12/01/2024. Given 1/2 NS bolus; drink 1/2 ensure."
+    assert "1/2" not in [counted[s.start:s.end] for s in scrubber.find(counted)]

@@ -62,10 +62,11 @@ _NAME_KINDS = frozenset({"hotel", "motel", "inn", "plant", "factory", "mill", "r
 """Kinds after 'the' and a word read as a person's name that make it a place's ('the Aldridge
 hotel', 'the Kohler factory'); not 'clinic', 'school' or 'office', which follow a person's
 name as often ('daughter Emily school nurse')."""
-_FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|INC\.?|LLC|L\.L\.C\.|L\.P\.|LP|LLP|L\.L\.P\.|PLLC|"
-                          r"Ltd\.?|LTD\.?|Corp\.?|CORP\.?|Co\.|CO\.|P\.C\.|PC|P\.A\.|N\.A\.)"
+_FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|INC\.?|LLC|L\.L\.C\.|L\.P\.|LLP|L\.L\.P\.|PLLC|"
+                          r"Ltd\.?|LTD\.?|Corp\.?|CORP\.?|Co\.|CO\.|P\.C\.|N\.A\.)"
                           r"(?![A-Za-z0-9])")
-"""A firm's legal suffix after its name, whoever found the name (', Inc.', ', L.P.')."""
+"""A firm's legal suffix after its name, whoever found the name (', Inc.', ', L.P.'); not
+'LP', 'PC' or 'P.A.', which a note writes for a lumbar puncture or a clinician."""
 _THE = re.compile(r"(?<![A-Za-z])(?:the|The|THE)[ \t]+$")
 _TOWN_TYPES = (PhiType.CITY, PhiType.COUNTY)
 

@@ -129,10 +129,10 @@ _ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
 _PLACE_PREP = fast_compile(
     r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of|(?:moved|moving|move|went|"
-    r"drove|driving|go|going|headed|heading|back|trip|trips|flew|flying|fly|flown|flight|flights|"
-    r"medevac(?:ed|'d)?|medevaced|transferred|transfer|transported|evacuated|sent|returned|"
-    r"returning|return|travel(?:l?ed|l?ing)?)[ \t]+to)"
-    r"[ \t]+([A-Za-z][a-z'’\-]+(?:[ \t]+[A-Za-z][a-z'’\-]+){0,2})")
+    r"drove|driving|go|going|headed|heading|back|trip|trips|travel(?:l?ed|l?ing)?|"
+    r"(?P<care>flew|flying|fly|flown|flight|flights|medevac(?:ed|'d)?|transferred|transfer|"
+    r"transported|evacuated|sent|returned|returning|return))[ \t]+to)"
+    r"[ \t]+(?P<town>[A-Za-z][a-z'’\-]+(?:[ \t]+[A-Za-z][a-z'’\-]+){0,2})")
 _COMMON = 4.0
 """Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""
 _AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z]"
@@ -355,9 +355,13 @@ class PostalFinder:
         towns = self.places.towns
         lex = self.lexicon
         for match in _PLACE_PREP.finditer(text):
-            if re.match(r"[^ \t]*['’]", match.group(1)):
+            if re.match(r"[^ \t]*['’]", match.group("town")):
                 continue  # a possessive is a person or an eponym ("in Bell's palsy")
-            words = match.group(1).split()
+            town = match.group("town")
+            if match.group("care") and town[:1].islower():
+                continue  # after a verb of care, a capitalized town ('sent to Nome'; not
+                # 'return to intercourse')
+            words = town.split()
             for n in range(len(words), 0, -1):
                 key = fold(" ".join(words[:n]))
                 keys = key.split()
@@ -367,10 +371,12 @@ class PostalFinder:
                 if key not in towns or all(words_module.zipf(k) >= _COMMON for k in keys) or any(
                         lex.is_clinical(k) or k in FUNCTION_WORDS or k in lex.states
                         or k in MONTH_WORDS or k in _LATIN or k in COUNTRY_OR_REGION
-                        for k in keys):
-                    continue
-                end = match.start(1) + len(" ".join(words[:n]))
-                spans.append(Span(match.start(1), end, PhiType.CITY, "postal_after_in", 0.85))
+                        for k in keys) or (match.group("care") and n == 1
+                                           and words_module.zipf(keys[0]) >= 3.0):
+                    continue  # (one word after a verb of care must be rare: not 'Nursery')
+                end = match.start("town") + len(" ".join(words[:n]))
+                spans.append(Span(match.start("town"), end, PhiType.CITY, "postal_after_in",
+                                  0.85))
                 break
         return spans
 

@@ -455,8 +455,9 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_month_abbrev_alone", d, r"(?:\b(?:in|since|until|till|by|last|next|early|late|"
           r"this|of|from|through|thru|before|after|during|mid|In|Since|Until|By|From)[ \t\-]+|"
           r"\b[Mm]id-|\((?=[A-Za-z.]{3,5}[ \t]+[0-9]))((?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
-          r"Nov|Dec)\.?)(?![A-Za-z])(?![ \t]+(?:sensation|cap|breath|bs|erythema|edema|rom|"
-          r"strength|appetite|intake|uop|output|pulses?)\b)"
+          r"Nov|Dec)\.?)(?![A-Za-z])(?=[ \t]*(?:$|[.,;:!?)\]\n\-–]|[0-9]|(?:and|or|to|with|because|"
+          r"when|so|but|then|until|through|of|for|at|in|on|after|before|while|last|this|next|"
+          r"she|he|they|we|i|the|per)\b))"
           r"(?![ \t]*[0-9]{1,2}(?:st|nd|rd|th)?\b(?![.,][0-9]))", 0.75, group=1),
         # a month in lower case (chat, dictation) after a word that dates it, where the
         # clause ends ('had it in october and', 'turning 98 in may,', 'in november period')
@@ -669,7 +670,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"age\s+of)\s*(?::|\.{2,}+)?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])"
           + _R
           + r"(?![ \t\-]*(?i:days?|weeks?|wks?|months?|mos?|mo|hours?|hrs?)\b)"
-          r"(?![ \t\-]*(?i:d|w|h)(?![A-Za-z]|\.[A-Za-z]))", 1.0, group=1),
+          r"(?![ \t\-]*(?i:d|w|h)(?![A-Za-z]|\.[A-Za-z]))(?![ \t]*(?i:kg|lbs?|%|cm)\b)", 1.0,
+          group=1),
         r("age_turned", PhiType.AGE, r"(?i:\b(?:turned|turning|turns|will\s+be|just\s+turned|"
           r"(?:will|to|would|gonna|going\s+to)\s+turn|'ll\s+turn|(?:i|he|she|you)['’]ll\s+be|"
           r"(?:someone|somebody|anyone|a\s+person)\s+(?:is|who\s+is)|"
@@ -913,6 +915,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"d\.)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|/|percent))"
           + _R, 0.9, group=1),
+        # 'was admitted at 93 from', 'diagnosed at 91', 'At ninety-two, he was': the age at
+        # an event of a life (digits only after a verb of that event: 'fever at 101' is none)
+        r("age_event_at", PhiType.AGE, r"(?i:\b(?:admitted|diagnosed|dx'?d|married|retired|"
+          r"widowed|remarried|baptized|hospitalized|institutionalized|widowered)[ \t]+at[ \t]+)("
+          + _AGE_NUM + r"|"
+          + _AGE_WORDS + r")(?![0-9]|\.[0-9]|[ \t]*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
+          r"units|[ap]\.?m\b|hours?|hrs?|o'clock|:))", 0.85, group=1),
+        r("age_at_words", PhiType.AGE, r"(?:(?m:^)|(?<=[.!?;:\"“])|(?<=[.!?;:\"“][ \t]))[ \t]*"
+          r"At[ \t]+(" + _AGE_WORDS + r")(?=[ \t]*,)", 0.85, group=1),
         # 'Lives alone, 91, on Medicare', 'retired farmer, 94, here with his son'
         r("age_apposition", PhiType.AGE, r"[,(](?=[ \t]*(?:9[0-9]|1[01][0-9])(?![0-9]))(?i:"
           + "|".join(
@@ -1125,6 +1136,25 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]*)((?:(?:RN|LPN|LVN|MD|DO|PA|NP|APRN|RPh|PharmD|DDS|DMD|LCSW|LMFT|CNA|EMT|PT|OT)"
           r"[ \t]*[:#]?[ \t]*)?(?=[A-Za-z]{0,3}[0-9])[A-Za-z]{0,3}[0-9][0-9\-]{3,11})"
           r"(?![A-Za-z0-9])", 0.85, group=1),
+        # 'RVT (ARDMS 220184)', 'APRN 11928', 'cert. B-R 10442', 'commission # NP 2207811',
+        # 'Bar Roll No. 29174', 'NABP e-Profile 3-220918': a registry's or a board's number
+        r("credential_number", PhiType.LICENSE, r"\b((?:ARDMS|RDMS|RVT|RDCS|NREMT|NRP|CCRN|"
+          r"APRN|CRNA|CNM|CNS|RRT|CRT|LCSW|LMSW|LPC|LMFT|NABP[ \t]+e-Profile|B-R|"
+          r"(?i:bar[ \t]+roll|bar|commission|notary|registry|board[ \t]+cert(?:ification)?|"
+          r"cert(?:ificate|ification)?)\.?(?:[ \t]+(?i:no\.?|number|#))?)[ \t]*[:#]?[ \t]*"
+          r"(?:NP[ \t]*)?(?!(?:19|20)[0-9]{2}(?![0-9\-]))[0-9][0-9\-]{3,10})(?![0-9A-Za-z])", 0.8,
+          group=1),
+        # 'A# A219 447 083', 'alien number 219447083': a person's number with immigration
+        r("alien_number", PhiType.ID, r"(?i:\b(?:a#|a-number|a[ \t]+number|alien[ \t]+(?:number|"
+          r"no\.?|#)|uscis[ \t]*(?:#|number|no\.?)))[ \t]*:?[ \t]*((?:A[ \t\-]?)?[0-9]{3}"
+          r"[ \t\-]?[0-9]{3}[ \t\-]?[0-9]{2,3})(?![0-9])", 0.9, group=1),
+        # 'my donor is #2847', 'donor 4423', 'OR Book 5987 Page 2210': a donor's number at a
+        # bank of gametes; a deed's book and page
+        r("donor_number", PhiType.ID, r"(?i:\bdonor(?:[ \t]+(?:is|number|no\.?|id|#))?[ \t]*"
+          r"#?[ \t]*)([0-9]{3,6}|#[0-9]{3,6})(?![0-9A-Za-z])", 0.8, group=1),
+        r("deed_book_page", PhiType.ID, r"(?i:\b(?:(?:OR|O\.R\.|deed|official[ \t]+records?)[ \t]+"
+          r"book[ \t]+[0-9]{1,6}|book[ \t]+[0-9]{3,6})"
+          r",?[ \t]+(?:page|pg\.?)[ \t]+[0-9]{1,6})(?![0-9])", 0.8),
         # 'my id is MD12345678', 'Ins: TX Medicaid 512345678'
         r("plan_spoken", PhiType.HEALTH_PLAN, r"(?i:\b(?:my\s+(?:member\s+)?id\s+(?:is|#)|"
           r"ins(?:urance)?\s*[:#]|medicaid(?:\s+(?:id|#|number|no\.?))?\s*[:#]?)[ \t]*"
@@ -1437,20 +1467,25 @@ def _rules() -> tuple[PatternRule, ...]:
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
         r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
-          r"([0-9]{1,5}(?:-?[A-Za-z]{1,2})?|[A-Za-z]{1,2}-?[0-9]{1,4}[A-Za-z]?)" + _R, 0.8,
-          group=0),
+          r"([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})" + _R + r"|(?i:\b(?:apt|apartment|suite|ste|"
+          r"trlr)\.?\s*#?\s*)([0-9]{1,5}-[A-Za-z]{1,2}|[A-Za-z]{1,2}-?[0-9]{1,4}[A-Za-z]?)" + _R,
+          0.8, group=0),
         # 'Room M-112', 'Rm MC-118A', 'Bed 212-W', 'Cabin 8142', 'room 214B': a resident's
         # room, bed or cabin by a code of three or more characters (not 'room 3', 'bed 30
-        # degrees'), never an exam, procedure or operating room
-        r("room_number", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?<!(?i:exam) )(?<!(?i:trauma) )"
-          r"(?<!(?i:resus) )(?<!(?i:procedure) )(?<!(?i:operating) )(?<!OR )(?<!(?i:waiting) )"
-          r"(?<!(?i:treatment) )(?<!(?i:conference) )(?<!(?i:consult) )(?<!(?i:triage) )"
-          r"(?<!(?i:head of) )(?<!(?i:recovery) )"
+        # degrees', 'Bed CT-1'), where a location stands (a line or field start, after 'in',
+        # 'to', 'her'...), never after a word that names it ('Exam Room 104', 'IR room 214')
+        r("room_number", PhiType.ADDRESS, r"(?:(?m:^)|(?<=[|,;(\t])|(?<=[|,;(:][ ])|(?<=[ ]{2})|"
+          r"(?<=\bin )|(?<=\bto )|(?<=\bat )|(?<=\bis )|(?<=\bher )|(?<=\bhis )|"
+          r"(?<=\btheir )|(?<=\bmy )|(?<=\bcare )|(?<=\bliving )|(?<=\bresident )|"
+          r"(?<=\bfrom ))(?<![A-Za-z0-9])"
           r"(?:(?i:room|rm)(?:\.[ \t]*+#?|[ \t]++#?|[ \t]*+#)|(?i:bed|cabin|stateroom)"
           r"(?:[ \t]++#?|[ \t]*+#))[ \t]*+"
           r"(?=[A-Za-z0-9\-]{3,8}(?![A-Za-z0-9\-]))(?=[A-Za-z\-]{0,3}[0-9])"
+          r"(?!(?:ED|ER|OR|CT|OB|IR|MR|US|LD|ICU|CCU|PACU|PICU|NICU|TR)-?[0-9])"
+          r"(?![0-9]{2,3}[FC](?![A-Za-z0-9]))"
           r"(?:[A-Z]{1,3}-?[0-9]{1,4}[A-Z]?|[0-9]{1,4}(?:-?[A-Z]{1,2})?)"
-          r"(?![A-Za-z0-9\-])(?![ \t]*(?:°|%|deg|degrees|mg|ml|min|minutes|cm))", 0.75),
+          r"(?![A-Za-z0-9\-])(?![ \t]*(?i:°|%|/|deg|degrees|mg|ml|l\b|min|minutes|cm|kg|lbs?|"
+          r"mmhg))", 0.75),
         # 'Lot 14, Shady Acres Mobile Home Park', 'Space 22 Sunny Acres RV Park'
         # 'on NW 7th Ave', 'rear-ended on Jericho Tpke', 'neighbor from w shields ave', 'the
         # walgreens on main st', '@ KUYKENDAHL RD': a street named without its number after a
@@ -1480,17 +1515,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[A-Z][A-Za-z'’\-]++[ \t]+(?:Str\.|Straße|Strasse|Weg|Gasse|Platz|Allee)[ \t]+"
           r"[0-9]{1,4}[a-z]?(?![A-Za-z0-9])", 0.85),
         r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Sp\.|Site|SITE|"
-          r"Trailer|TRAILER|Trlr|lot|space|site|trailer)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?"
-          r"(?![A-Za-z0-9])"
+          r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
           r"(?=[ \t]*,[ \t]*[A-Z0-9]|[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Mobile|Trailer|RV|MHP|"
           r"Park|Estates|Court|Village|Manor))", 0.85),
-        # 'a neighbour in Lot 320', 'lives in an RV at Lot 318', 'a fifth wheel at site 412': a
-        # home's lot or space of two or more digits (a site of three: not 'implant at site
-        # 36', a tooth) after 'in' or 'at'
+        # 'a neighbour in Lot 320', 'lives in an RV at Lot 318': a home's lot or space of two
+        # or more digits after 'in' or 'at' (never a site: of a trial, an injection, a tooth)
         r("lot_in_at", PhiType.ADDRESS, r"\b(?:in|at|on|In|At|On)[ \t]++(?:the[ \t]++)?"
-          r"((?:Lot|LOT|Space|SPACE|lot|space|Spc|spc)[ \t]*+#?[ \t]*+[0-9]{2,4}[A-Za-z]?|"
-          r"(?:Site|SITE|site)[ \t]*+#?[ \t]*+[0-9]{3,4}[A-Za-z]?)"
-          r"(?![A-Za-z0-9]|[ \t]*(?:%|mg|ml|patients|subjects))", 0.75, group=1),
+          r"((?:Lot|LOT|Space|SPACE|lot|space|Spc|spc)[ \t]*+#?[ \t]*+[0-9]{2,4}[A-Za-z]?)"
+          r"(?![A-Za-z0-9]|[ \t]*(?i:%|mg|mcg|ml|mcl|l\b|mm|cm|ng|units?|patients|subjects|"
+          r"participants|of[ \t]+the))", 0.75, group=1),
         # an Australian landline or mobile as printed ('02 9960 1144', '0412 345 678'): the
         # grouping alone is rare enough outside a phone number
         r("phone_au_grouped", PhiType.PHONE, r"(?<![0-9A-Za-z.,/\-])(?:0[2378][ ][0-9]{4}[ ]"
@@ -1801,7 +1834,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "unit": ("apt", "apartment", "suite", "ste", "unit", "trlr"),
     "room_number": ("room", "rm", "bed", "cabin"),
     "lot_space": ("lot", "space", "spc", "sp.", "site", "trailer", "trlr"),
-    "lot_in_at": (" lot", " space", " site", " spc"),
+    "lot_in_at": (" lot", " space", " spc"),
     "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough", " co."),
     "general_delivery": ("delivery",),
@@ -1987,6 +2020,14 @@ NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
 NEEDS["interpreter_number_later"] = ("interp", "translator")
 NEEDS["aircraft_tail"] = ("tail",)
+NEEDS["age_event_at"] = (" at ",)
+NEEDS["age_at_words"] = ("at ",)
+NEEDS["credential_number"] = ("ardms", "rdms", "rvt", "rdcs", "nremt", "nrp", "ccrn", "aprn",
+                              "crna", "cnm", "cns", "rrt", "crt", "lcsw", "lmsw", "lpc", "lmft",
+                              "nabp", "b-r", "bar", "commission", "notary", "registry", "cert")
+NEEDS["alien_number"] = ("a#", "a-number", "a number", "alien", "uscis")
+NEEDS["donor_number"] = ("donor",)
+NEEDS["deed_book_page"] = ("book",)
 NEEDS["vessel"] = ("cruise", "ship", "vessel", "aboard", "embark", "voyage", "sailing", "boat",
                    "cabin", "port of call", "f/v", "fishing", "crew")
 NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",

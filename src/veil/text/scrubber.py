@@ -55,7 +55,7 @@ from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, NINETY, Candidate, Compile
 from veil.text.slots import SlotFinder
 from veil.text.spans import PhiType, Span
 from veil.text.structured import structured_spans
-from veil.text.validate import VALIDATORS
+from veil.text.validate import CLINICAL_INITIALS, VALIDATORS
 
 __all__ = ["KnownPhi", "KnownTable", "ScrubOptions", "Scrubber", "known_phi_from_table"]
 
@@ -136,9 +136,14 @@ _AGE_AFTER_NAME = re.compile(
     r"next)\b))"
     r"(9[0-9]|1[01][0-9]|(?i:" + NINETY + r"(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?|one\s+hundred(?:\s+and\s+\w+)?|a\s+hundred))"
-    r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))(?=[MFmf]?\b)")
-_INITIALS_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]?[A-Z]?)[ \t]*=[ \t]*$")
-_INITIALS_KEY_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z]?[A-Z]?)[ \t]*\)")
+    r"(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°))(?=[MFmf]?\b)"
+    r"(?![ \t]+F\b|[ \t]*(?:cm\b|pounds|lbs?\b|inches|kg\b|on[ \t]+(?:RA|room|O2|oxygen|NC|"
+    r"BiPAP|CPAP|the[ \t]+vent|[0-9])))")
+_INITIALS_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]?[A-Z]?)[ \t]*(?:=|:|[-–][ \t])"
+                                  r"[ \t]*$")
+_INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:RN|LPN|LVN|CNA|CMA|MA|MD|DO|NP|PA-C|PA|RPh|"
+                                 r"PharmD|CNM|APRN|RT|PT|OT|SW|LCSW)\b)?[ \t]*[(\[][ \t]*"
+                                 r"([A-Z][A-Za-z]?[A-Z]?)[ \t]*[)\]]")
 """A key of initials beside a person's name ('TG = Tiffany Goins', 'José Marrero (JM)'): a
 chart's legend, after which the initials stand for the person in every row."""
 _CITY_AFTER_STREET = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
@@ -369,7 +374,10 @@ _FRACTION_DAY = fast_compile(
     r"(?<![0-9A-Za-z/.\-:+#])(?:1/[2-4]|2/[34]|3/4|(?:1[0-2]|0?[1-9])/10)"
     r"(?![0-9/]|[.,][0-9])" + _NOT_A_COUNT_AFTER)
 """A month/day that reads as a common fraction or a tenth too ('2/3', '3/4', '9/10'): a date
-only in a dated note and right after a word of an event ('given 3/4', 'came home 2/3')."""
+only in a dated note, right after a word of an event and before a clause's end or a
+preposition ('given 3/4 (RSV season)', 'on 2/3 with aunt'; not 'given 1/2 NS bolus')."""
+_AFTER_FRACTION_DAY = re.compile(r"[ \t]*(?:$|[.,;:)(\]\n]|--|(?:with|and|by|at|to|per|in|on|"
+                                 r"for|from|via|after|before|until|when)\b)")
 _SCORE_BEFORE = re.compile(r"(?i:strength|power|motor|murmur|pain|grade|reflex(?:es)?|dtr|gcs|"
                            r"apgars?|score|mmse|moca|phq-?9?|gad-?7?|ratio|bp|titer|nodes?|"
                            r"bottles?|cultures?\s+x|sets?|recall|orientation|registration|"
@@ -427,7 +435,8 @@ def _initials_keys(text: str, span: Span) -> list[Span]:
     before = _INITIALS_KEY_BEFORE.search(text, max(0, span.start - 8), span.start)
     after = _INITIALS_KEY_AFTER.match(text, span.end)
     for match in (before, after):
-        if match is not None and match.group(1).upper() in wanted:
+        if match is not None and match.group(1).upper() in wanted \
+                and match.group(1).upper() not in CLINICAL_INITIALS:
             found.append(Span(match.start(1), match.end(1), PhiType.NAME, "initials_key", 0.85))
     return found
 
@@ -621,10 +630,10 @@ def _days_in_dated_note(text: str, spans: list[Span]) -> list[Span]:
             continue  # full marks and x/10 scales ('ADL 6/6', 'pain 8/10'; not 'duplex 9/10')
         found.append(Span(match.start(), match.end(), PhiType.DATE, "date_in_dated_note", 0.8))
     if dated and _FRACTION_DAY.search(text):
+        ends = {m.end() for m in _EVENT_BEFORE_DAY.finditer(text)}  # one scan of the text
         for match in _FRACTION_DAY.finditer(text):
-            event = _EVENT_BEFORE_DAY.search(text, max(0, match.start() - 40), match.start())
-            if event is None or event.end() != match.start() or _SCORE_BEFORE.search(
-                    text, max(0, match.start() - 24), match.start()):
+            if match.start() not in ends or not _AFTER_FRACTION_DAY.match(text, match.end()) \
+                    or _SCORE_BEFORE.search(text, max(0, match.start() - 24), match.start()):
                 continue
             i = bisect_left(starts, match.end())
             if not (i and reach[i - 1] > match.start()):

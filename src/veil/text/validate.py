@@ -304,7 +304,7 @@ def _county_words(values: list[str]) -> list[bool]:
     return out
 
 
-_CLINICAL_INITIALS = frozenset({
+CLINICAL_INITIALS = frozenset({
     "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
     "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",
     "PT", "OT", "MS", "RA", "OA", "GI", "GU", "UA", "CHF", "COPD", "CKD", "ESRD", "DVT", "PNA",
@@ -319,7 +319,8 @@ _CLINICAL_INITIALS = frozenset({
     "TDF", "FTC", "TAF", "ABC", "AZT", "ZDV", "DTG", "EFV", "RPV", "BIC", "DRV", "ATV", "LPV",
     "RTV", "EVG", "CAB", "TMP", "SMX", "SXT", "ASA", "APAP", "RIF", "PZA", "EMB", "MTX", "HCQ",
     "SSZ", "MMF", "CSA", "TAC", "PCN", "AMP", "GENT", "VANC", "PIP", "TAZO", "NTG", "KCL",
-    "NS", "LR", "PRBC", "FFP", "TPN"})
+    "NS", "LR", "PRBC", "FFP", "TPN", "BM", "HB", "HGB", "MR", "ST", "RN", "MD", "NP",
+    "SW", "RT", "CM", "NC", "LP", "BS", "BG"})
 """Dotted clinical abbreviations that are no one's initials ('H.T.N. (15 y)', 'C.P.')."""
 
 
@@ -329,7 +330,7 @@ def _initials(values: list[str]) -> list[bool]:
     out = []
     for value in values:
         letters = "".join(c for c in value if c.isalpha())
-        out.append(letters not in _CLINICAL_INITIALS and not lex.is_clinical(letters))
+        out.append(letters not in CLINICAL_INITIALS and not lex.is_clinical(letters))
     return out
 
 
@@ -337,7 +338,7 @@ def _initials_pair(values: list[str]) -> list[bool]:
     """Two people's initials ('KK/TR' of a medication record): neither half a route, a
     frequency or another clinical abbreviation ('IV/PO', 'BID/PRN')."""
     lex = lexicon()
-    return [all(part not in _CLINICAL_INITIALS and not lex.is_clinical(part)
+    return [all(part not in CLINICAL_INITIALS and not lex.is_clinical(part)
                 for part in value.upper().split("/")) for value in values]
 
 

@@ -67,7 +67,9 @@ _TYPIST = re.compile(
     r"dictation|d/t|t/d|scribe)\b\.?(?:[ \t]+by)?[ \t]*[:\-]?[ \t]*)"
     r"([A-Za-z]{2,3}(?:/[A-Za-z]{2,3})?)(?![A-Za-z0-9/])")
 """Typist and dictation initials after their label ('Transcribed: KM/ts', 'transcr. by ab')."""
-_INITIALS_LOWER = re.compile(r"/[ \t]?([a-z]{2,3})(?![A-Za-z0-9/])")
+_INITIALS_LOWER = re.compile(r"/([a-z]{2,3})(?![A-Za-z0-9/])|(?<=[A-Z]{2})/[ \t]([a-z]{2,3})"
+                             r"(?=[ \t]*\))")
+"""'RLB/jh' anywhere; 'VC/ tlm' with a blank only inside the brackets of a signature."""
 _INITIALS_UPPER = re.compile(r"(?<![A-Za-z0-9/.])([A-Z]{2,3})$")
 """Dictator/typist initials anywhere ('... in cassette 2. RLB/jh'), units and clinical
 abbreviations excluded ('IU/ml', 'BP/hr')."""
@@ -161,7 +163,7 @@ class _Forms(_FinderBase):
         lex = self.lex
         spans: list[Span] = []
         for slash in _INITIALS_LOWER.finditer(text):
-            lower = fold(slash.group(1))
+            lower = fold(slash.group(1) or slash.group(2))
             if lower in _UNIT_WORDS:
                 continue
             upper_match = _INITIALS_UPPER.search(text, max(0, slash.start() - 3), slash.start())
