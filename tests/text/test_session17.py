@@ -136,6 +136,11 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "BRCA1 c.5266dupC (p.Gln1756Profs*74); c.6067G>A (p.Gly2023Arg); CFTR c.3846G>A (W1282X)",
     "Dx: CKD N18.6; I69.351 hemiplegia; pT2 pN1mi(sn)",
     "Invasive ductal carcinoma, Nottingham grade 2, ER+",
+    # hard negatives of blind43/44 changed at their sealed scoring (fixed after it)
+    "Does Zika still cause birth defects if the mother was infected before pregnancy?",
+    "Is a GCS of 14 after a ski crash enough to need a head CT under the Canadian CT Head Rule?",
+    "Are Ludwig's angina and peritonsillar abscess treated with the same antibiotics?",
+    "What does Frankl behavior rating 2 mean in pediatric dentistry?",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []

@@ -37,7 +37,7 @@ _EPONYM_AFTER = re.compile(
     r"nodules?|rings?|lines?|index|ratio|formula|rules?|law|effect|angle|pouch|valve|"
     r"diverticulum|organ|body|bodies|cells?|needle|bag|mask|splint|view|position|"
     r"respirations?|breathing|encephalopathy|aphasia|area|ataxia|dystrophy|an(?:a)?emia|"
-    r"thyroiditis|neuroma|neuralgia|hernia|gangrene|equation|questionnaire|inventory|"
+    r"thyroiditis|neuroma|neuralgia|hernia|gangrene|equation|questionnaire|inventory|angina|"
     r"assessment|exam|examination|protocol|regimen|technique|approach|method|murmur|"
     r"pulse|spots?|lesions?|dementia|chorea|tremor|scar|ophthalmopathy|orbitopathy|"
     r"thyrotoxicosis|crisis|esophagitis|ileitis|colitis|node|hemorrhage|sclerosis|"
@@ -62,7 +62,7 @@ _EPONYM_WORDS = frozenset({
     "CATHETER", "SCREEN", "QUESTIONNAIRE", "INVENTORY", "INDEX", "PROTOCOL", "CONTRACTIONS",
     "PUPIL", "DESCRIPTION", "NODULE", "NODE", "TRIAD", "PHENOMENON", "FRACTURE", "PALSY",
     "LYMPHOMA", "SARCOMA", "TUMOR", "ULCER", "STAIN", "STAGING", "SCALES", "SCORES", "DEPTH",
-    "THICKNESS", "IUD", "IMPLANT",
+    "THICKNESS", "IUD", "IMPLANT", "RULE", "RULES", "ANGINA",
 })
 """Words that make the capitalized word before them an eponym when they are in the same
 run ('Lawton IADL', 'Angle Class II', 'Fleischner Society')."""
