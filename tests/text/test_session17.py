@@ -44,6 +44,7 @@ from veil.text.spans import PhiType
     # ages after a name and a comma, after a dot leader, before 'too'
     ("His wife, Lorna, is 91 herself and cannot help", "91"),
     ("Patient: Beatrice Oyelowo, 94F    MRN 4419083", "94"),
+    ("Carrasquillo Pizarro   Edad: 95   Récord: UPRC-118492", "95"),  # after blind43's scoring
     ("DOB ........ 1931-01-19    Age ........ 93    Sex ........ F", "93"),
     ("Is ninety-one too old for a knee replacement?", "ninety-one"),
     # initials after a slash and a blank
@@ -124,6 +125,7 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "May return to intercourse in 6 weeks. Baby transferred to Nursery.",
     "CP/ sob, SOB/ doe, Hx DM/ htn",
     "HR at ninety, BP stable.",
+    "Alternate 93 days; alter 95 mg if needed.",
     "APRN 2 visits; cert 2019; registry 2; board certified 2015; Book 12 page 30.",
     "MDM2 amplification by FISH, confirmed by TORCH titers.",
     "On the cruise ship she had an MS flare; MV repair planned.",

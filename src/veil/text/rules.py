@@ -666,7 +666,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?=[ \t]*(?:[,.;:)\"”!?]|--|—|$)|[ \t]+(?i:and|years?|yrs?|yo|y/o|now|then|but|"
           r"when|this|last|next|in|or|at|with|going|on|too)\b)"
           r"(?![ \t]*,[ \t]*(?i:eighty|seventy|sixty|ninety|one\s+hundred))", 0.85),
-        r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|at\s+the\s+age\s+of|"
+        r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|(?:edad|alter|idade)(?=\s*:)|"
+          r"at\s+the\s+age\s+of|"
           r"age\s+of)\s*(?::|\.{2,}+)?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])"
           + _R
           + r"(?![ \t\-]*(?i:days?|weeks?|wks?|months?|mos?|mo|hours?|hrs?)\b)"
@@ -1810,7 +1811,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "age_birthday": ("birthday",), "age_birthday_words": ("birthday",), "age_ocr": ("9o",),
     "age_ocr_unit": ("9o",),
     "age_group_word": ("nonagenarian", "centenarian"),
-    "age_label": ("age",), "email": ("@",), "url": ("http", "ftp", "www."),
+    "age_label": ("age", "edad", "alter", "idade"), "email": ("@",), "url": ("http", "ftp", "www."),
     "url_bare": (".com/", ".org/", ".net/", ".edu/", ".gov/", ".io/", ".info/", ".biz/",
                  ".us/", ".health/", ".care/"),
     "fax": ("fax", "facsim", "f:", "f."), "phone_intl": ("+",),
