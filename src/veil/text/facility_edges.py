@@ -25,6 +25,7 @@ import re
 from veil.text import words as words_module
 from veil.text.address_lines import STREET_TYPE
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places.vocabulary import FIRM_SUFFIX
 from veil.text.postal import world_cities
 from veil.text.spans import PhiType, Span
 
@@ -62,11 +63,6 @@ _NAME_KINDS = frozenset({"hotel", "motel", "inn", "plant", "factory", "mill", "r
 """Kinds after 'the' and a word read as a person's name that make it a place's ('the Aldridge
 hotel', 'the Kohler factory'); not 'clinic', 'school' or 'office', which follow a person's
 name as often ('daughter Emily school nurse')."""
-_FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|INC\.?|LLC|L\.L\.C\.|L\.P\.|LLP|L\.L\.P\.|PLLC|"
-                          r"Ltd\.?|LTD\.?|Corp\.?|CORP\.?|Co\.|CO\.|P\.C\.|N\.A\.)"
-                          r"(?![A-Za-z0-9])")
-"""A firm's legal suffix after its name, whoever found the name (', Inc.', ', L.P.'); not
-'LP', 'PC' or 'P.A.', which a note writes for a lumbar puncture or a clinician."""
 _THE = re.compile(r"(?<![A-Za-z])(?:the|The|THE)[ \t]+$")
 _TOWN_TYPES = (PhiType.CITY, PhiType.COUNTY)
 
@@ -83,7 +79,7 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             kind = _KIND_AFTER.match(text, end)
             if kind:
                 end = kind.end()
-            firm = _FIRM_SUFFIX.match(text, end)
+            firm = FIRM_SUFFIX.match(text, end)
             if firm:  # 'Llano Estacado Well Service, Inc.'
                 end = firm.end()
             place = _ON_OR_AT.match(text, end)

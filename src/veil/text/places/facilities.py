@@ -19,6 +19,7 @@ from veil.text.places.vocabulary import (
     _SERVICES,
     _UNITS,
     COUNTRY_OR_REGION,
+    FIRM_SUFFIX,
     _eponym_after,
 )
 from veil.text.regex_lead import fast_compile
@@ -448,8 +449,6 @@ _BUSINESS_NAME_WORDS = frozenset({
 _AND_MORE = re.compile(r"[ \t]*&[ \t]+(?:[A-Z][A-Za-z'’\-]*[ \t]+){0,2}(?:"
                        + _FACILITY_WORD + r")(?![A-Za-z])")
 """A second kind of care joined to a facility's name ('Sonoran Dermatology & Mohs Surgery')."""
-_FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|LLC|L\.L\.C\.|LLP|PLLC|Ltd\.?|Corp\.?)(?![A-Za-z])")
-"""A firm's legal suffix after its name (', Inc.')."""
 _AIR_SUFFIX = re.compile(r"[ \t]+(?:One|Flight|Air|MedFlight|AirCare|AirMed)(?![A-Za-z])")
 """The word that makes a hospital's name an air ambulance's ('Mayo One')."""
 _STORE_NUMBER = re.compile(r"[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{1,6}(?![0-9])|"
@@ -575,7 +574,7 @@ class _Facilities(_PlaceBase):
                     continue  # 'Continue Rx', 'MRN HH0091744', 'Sliding HH'
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
-            firm = _FIRM_SUFFIX.match(text, end)
+            firm = FIRM_SUFFIX.match(text, end)
             if firm:  # 'Dominion Freight & Logistics, Inc.'
                 end = firm.end()
             number = _STORE_NUMBER.match(text, end)

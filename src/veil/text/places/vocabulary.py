@@ -80,6 +80,14 @@ def _region_ahead(keys: list[str], i: int) -> int:
     return 0
 
 
+FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|INC\.?|LLC|L\.L\.C\.|L\.P\.|LLP|L\.L\.P\.|PLLC|"
+                         r"Ltd\.?|LTD\.?|Corp\.?|CORP\.?|Co\.|CO\.|P\.C\.|N\.A\.)"
+                         r"(?![A-Za-z0-9])")
+"""A firm's legal suffix after its name (', Inc.', ', L.P.'); not 'LP', 'PC' or 'P.A.', which
+a note writes for a lumbar puncture or a clinician. One pattern for the facility finder and
+for the edges of any found facility (`veil.text.facility_edges`)."""
+
+
 def names_a_rule_after(after: str) -> bool:
     """Two or three words on, a rule, a score or a classification ('San Francisco Syncope
     Rule', 'Canadian Syncope Risk Score'): the words before name the rule, not a person."""
