@@ -76,7 +76,7 @@ system-packages:
 test: $(STAMP) .venv-pycanon/.installed system-packages
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope
 
 clean:
 	rm -rf $(VENV) .venv-pycanon .venv-lock $(DEMO) .pytest_cache .mypy_cache .ruff_cache
