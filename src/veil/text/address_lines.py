@@ -41,7 +41,9 @@ _UNIT_AFTER = re.compile(
     r"|[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])"
     r"|(?i:rear|front|back|upper|lower|basement|garden|attic|side|top|ground)[ \t]+"
     r"(?i:unit|apt|apartment|flat|suite|floor|fl|entrance|house)(?![A-Za-z])"
-    r"|(?i:rear|front|upper|lower|top|ground|basement|bsmt)(?=[ \t]*[,.;)\n]))")
+    r"|(?i:rear|front|upper|lower|top|ground|basement|bsmt)(?=[ \t]*[,.;)\n])"
+    r"|(?<=,[ ])(?:[0-9]{1,4}[A-Z]{1,2}|[A-Z][0-9]{1,3})(?=[ \t]*,)"
+    r"|(?<![,])(?<=[ ])(?:East|West|North|South|NE|NW|SE|SW|N|S|E|W)(?=[ \t]*(?:[,.;)\n]|$)))")
 """A unit after a street line, as people write it ('1148 W Madison, Rm 312', '2718 S.
 Hamlin Ave, 1st fl rear', '7843 S. Kingston Ave, garden unit'); repeated ('1st fl, rear')."""
 _HOUSE_WORD_BEFORE = re.compile(r"(?<![A-Za-z])((?i:lot|plot|villa|croft|site|shop|house|"
@@ -98,8 +100,13 @@ STREET_TYPE = (r"(?:St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|L
                r"Highway|Pkwy|Parkway|Way|Pike|Pl|Place|Ct|Court|Ter|Terrace|Sq|Square)\.?")
 """The common street types written after a street's name, for the context rules here and in
 `veil.text.facility_edges` (the street rules themselves know every USPS and Faker suffix)."""
-_CROSS_WORDS = (r"(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’\-]+)(?:[ ][A-Z][A-Za-z'’\-]+)?"
-                r"(?:[ ]" + STREET_TYPE + r")?")
+_DIRECTION = re.compile(r"East|West|North|South|NE|NW|SE|SW|N|S|E|W")
+_DIRECTED = re.compile(r"(?:\b(?i:suite|ste|apt|apartment)\.?[ \t]*#?[ \t]*[0-9A-Z\-]+|"
+                       + STREET_TYPE + r")$")
+"""What a direction word after an address may finish: a suite's number ('Suite 1 East') or a
+street ('10th Ave S'); not a ward ('Unit 3 North')."""
+_CROSS_WORDS = (r"(?:[NSEW]\.?[ ])?(?:St\.[ ])?(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][A-Za-z'’\-]+)"
+                r"(?:[ ][A-Z][A-Za-z'’\-]+)?(?:[ ]" + STREET_TYPE + r")?")
 _CROSS_AFTER = re.compile(r"[ \t]+(?:and|&|/)[ \t]+(" + _CROSS_WORDS + r")(?![A-Za-z0-9'’\-])")
 """The cross street after a found street ('Westchester Av and Whitlock Av', 'Mass Ave and
 Melnea Cass')."""
@@ -145,6 +152,9 @@ def address_lines(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 unit = _UNIT_AFTER.match(text, end)
                 if unit is None or unit.end() <= end:
                     break
+                if _DIRECTION.fullmatch(unit.group().strip(" \t")) and not _DIRECTED.search(
+                        text, span.start, end):
+                    break  # 'Unit 3 North' of a ward; only a suite's or a street's direction
                 end = unit.end()
             if end > span.end:
                 extra.append(Span(span.start, end, PhiType.ADDRESS, span.source, span.score))
@@ -210,7 +220,8 @@ def _plausible_street(words: str, lexicon: Lexicon, *, strong: bool) -> bool:
 
 
 def _has_street_evidence(words: str) -> bool:
-    return words[:1].isdigit() or bool(re.search(STREET_TYPE + r"$", words))
+    return words[:1].isdigit() or bool(re.search(STREET_TYPE + r"$", words)) or bool(
+        re.match(r"[NSEW]\.?[ ]|[0-9]{1,3}(?:st|nd|rd|th)\b|[NSEW]\.?[ ][0-9]", words))
 
 
 def _english(words: str) -> bool:

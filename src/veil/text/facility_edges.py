@@ -37,7 +37,9 @@ _KIND_AFTER = re.compile(
     r"academy|college|pharmacy|drugstore|nursing[ \t]+home|care[ \t]+home|rest[ \t]+home|"
     r"group[ \t]+home|shelter|casino|hospice|rehab|campus|co-?op|cooperative|"
     r"fire[ \t]+station|fire[ \t]+department|police[ \t]+department|store|"
-    r"supermarket|facility|on[ \t]+Aging)(?![A-Za-z\-])(?![ \t]+(?:nurse|nurses|staff|clerk|"
+    r"supermarket|facility|lodge|elevator|grain[ \t]+elevator|feedlot|camp|terminal|depot|"
+    r"dealership|garage|daycare|preschool|library|branch|on[ \t]+Aging)(?![A-Za-z\-])"
+    r"(?![ \t]+(?:nurse|nurses|staff|clerk|"
     r"room|rooms|worker|workers|student|students|teacher|manager|too|also|as[ \t]+well)\b)")
 """A lower-case word that names the kind of place a proper name before it names."""
 _TOWN_KINDS = frozenset({"hospital", "clinic", "jail", "prison", "courthouse", "plant",
@@ -52,6 +54,30 @@ _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)\n]|$|--)")
 _DASH_TAIL = re.compile(
     r"[ \t]+[-–—][ \t]+((?:[A-Z][A-Za-z'’\-]+)(?: [A-Z][A-Za-z'’\-]+){0,2})"
     r"(?=[ \t]*(?:\n|$|[,(;|]|[ \t]{2}|--))")
+_HEAD_WORDS = frozenset({
+    "SCHOOL", "SCHOOLS", "ACADEMY", "COLLEGE", "UNIVERSITY", "CENTER", "CENTERS", "CENTRE",
+    "CARE", "CLINIC", "CLINICS", "OFFICE", "SERVICES", "HOSPITAL", "HOME", "HOUSE",
+    "LODGE", "CHURCH", "LIBRARY", "DEPARTMENT", "DEPT", "WIC", "SBHC", "FQHC", "CHC",
+    "PHARMACY", "DAYCARE", "PRESCHOOL", "ELEMENTARY", "SHELTER", "MINISTRIES",
+})
+"""Words that end a facility's name ('Riverside University High School', 'Hughes County
+Extension Office', 'East Chicago WIC')."""
+_GOVERNMENT = re.compile(r"\b(?:Office|OFFICE|Dept|DEPT|Department|DEPARTMENT)\b")
+_STATE_OR_COUNTRY_BEFORE = re.compile(
+    r"(?:^|[^A-Za-z])(?:[A-Z]{2}|Kuwait|Qatar|Saudi|Emirates|UAE|Embassy|State|Federal|"
+    r"National|US|U\.S\.)(?:[ ][A-Z][A-Za-z]+)?$")
+"""A state's code, a country or a government before an office ('IL Dept', 'DC Dept',
+'Kuwait Health Office'): an agency of a government is no place of a person."""
+_PERSON_HEADS = frozenset({"HOME", "HOUSE", "OFFICE", "CARE", "SERVICES", "DEPT",
+                           "DEPARTMENT"})
+"""Head words that follow a person's name without making a place ('John Smith Home',
+'Dr. Lee Office', 'Jo Ames Care')."""
+_HEAD_TAIL = re.compile(r"(?:[ ](?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,5})){1,3}"
+                        r"(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2}|[ ][a-z0-9])")
+"""One to three capitalized words to the end of the clause (the last one a head word)."""
+_WORDS_BEFORE = re.compile(r"(?:(?<=[ \t(])|^)((?:[A-Z][A-Za-z'’\-]+[ ]){1,3})$", re.MULTILINE)
+"""Capitalized words right before a span in its line ('Children's' of "Children's Hospital
+of Michigan")."""
 _TIME_WORDS = frozenset({"MONDAYS", "TUESDAYS", "WEDNESDAYS", "THURSDAYS", "FRIDAYS",
                          "SATURDAYS", "SUNDAYS", "NOON", "MIDNIGHT", "DAY", "EVE", "NIGHT",
                          "ADMISSION", "DISCHARGE", "HOME", "CALL", "DUTY"})
@@ -85,12 +111,24 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             place = _ON_OR_AT.match(text, end)
             if place and place.start(2) not in starts and _names_a_site(text, place, lexicon):
                 end = place.end()
+            end = _head_tail(text, end, lexicon)
             dash = _DASH_TAIL.match(text, end)
             if dash and _names_a_branch(dash.group(1), lexicon):
                 end = dash.end(1)
+            start = _words_before(text, span, lexicon)
+            if end > span.end or start < span.start:
+                extra.append(Span(start, end, PhiType.FACILITY, span.source, span.score))
+            continue
+        if span.type in _TOWN_TYPES or span.type is PhiType.NAME:
+            # 'Hughes County Extension Office', 'East Chicago WIC', and a place's name read
+            # as a person's: 'Progressive Community' + 'Health Centers'
+            end = _head_tail(text, span.end, lexicon,
+                             person=span.type is PhiType.NAME)
             if end > span.end:
-                extra.append(Span(span.start, end, PhiType.FACILITY, span.source, span.score))
-        elif span.type in _TOWN_TYPES or span.type is PhiType.NAME:
+                extra.append(Span(span.start, end, PhiType.FACILITY, "facility_kind",
+                                  span.score))
+                continue
+        if span.type in _TOWN_TYPES or span.type is PhiType.NAME:
             kind = _KIND_AFTER.match(text, span.end)
             if kind is None:
                 continue
@@ -106,6 +144,45 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
                 extra.append(Span(span.start, kind.end(), PhiType.FACILITY, "facility_kind",
                                   span.score))
     return extra
+
+
+def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False) -> int:
+    """Past the capitalized words after a place's name when the last of them heads a
+    facility ('Riverside University' + 'High School', 'Progressive Community' + 'Health
+    Centers', 'Bradley Tech High School' + 'SBHC'); no clinical, function or time word."""
+    tail = _HEAD_TAIL.match(text, end)
+    if not tail:
+        return end
+    if _GOVERNMENT.search(tail.group()) and _STATE_OR_COUNTRY_BEFORE.search(
+            text, max(0, end - 40), end):
+        return end  # 'IL Dept on Aging', 'Kuwait Health Office': a government's office
+    keys = [fold(word) for word in tail.group().split()]
+    if keys[-1] not in _HEAD_WORDS or (person and keys[-1] in _PERSON_HEADS) or any(
+            key in FUNCTION_WORDS or key in MONTH_WORDS or key in _TIME_WORDS
+            or key in lexicon.titles or (lexicon.is_clinical(key) and key not in _HEAD_WORDS)
+            for key in keys):
+        return end
+    return tail.end()
+
+
+def _words_before(text: str, span: Span, lexicon: Lexicon) -> int:
+    """Back over capitalized words before a found facility that begins with its head word
+    ("Children's" of "Children's Hospital of Michigan"); not a label, a function, clinical
+    or time word."""
+    head = fold(text[span.start:span.end].split()[0])
+    if head not in _HEAD_WORDS:
+        return span.start
+    before = _WORDS_BEFORE.search(text, max(0, span.start - 60), span.start)
+    if not before:
+        return span.start
+    start = span.start
+    for word in reversed(list(re.finditer(r"\S+", before.group(1)))):
+        key = fold(word.group())
+        if key in FUNCTION_WORDS or key in MONTH_WORDS or key in _TIME_WORDS \
+                or key in lexicon.titles or lexicon.is_clinical(key) or key in lexicon.states:
+            break
+        start = before.start(1) + word.start()
+    return start
 
 
 def _names_a_site(text: str, place: re.Match[str], lexicon: Lexicon) -> bool:

@@ -4,7 +4,9 @@ Every rule of veil.text was written over ASCII letters ('[A-Z][a-z]+'), and the 
 its keys to ASCII; a name such as 'Hadžiavdić' or 'öztürk' then breaks into pieces that no rule
 joins. Detection therefore runs over a reading of the text in which each accented letter
 ('á', 'ž', 'ø', 'ł', 'ệ') is replaced by its base letter, an ʻokina inside a word by an
-apostrophe ('Kapiʻolani'), and nothing else changes: the reading
+apostrophe ('Kapiʻolani'), a Cyrillic or Greek letter drawn like a Latin letter or digit by
+that letter or digit inside a word that holds ASCII ('36З-7905'), and nothing else changes:
+the reading
 has the same length, so a span found in it is the same span of the text (replacement always
 uses the text itself). Letters without a one-letter base ('ß', 'æ', 'þ') and every non-letter
 stay as they are. Written by hand because the libraries that transliterate (Unidecode, ICU)
@@ -22,6 +24,19 @@ _INNER_OKINA = re.compile(r"(?<=[A-Za-z])[ʻʼ](?=[A-Za-z])")
 """The Hawaiian ʻokina and the modifier apostrophe inside a word ('Kapiʻolani', 'Liliʻuokalani')
 read as the apostrophe the rules join words with; at a word's start ('ʻEwa Beach') they stay
 a mark before the capital."""
+_CONFUSABLE = str.maketrans({
+    # Cyrillic and Greek letters drawn like Latin letters or digits ('36З-7905' with a
+    # Cyrillic Ze, 'Аnna' with a Cyrillic A): read as what they look like inside a word that
+    # also holds ASCII letters or digits, the mark of a spoofed or misread identifier
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "У": "Y", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y",
+    "х": "x", "і": "i", "І": "I", "ј": "j", "ѕ": "s", "З": "3", "з": "3", "б": "6",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
+})
+_MIXED_WORD = re.compile(r"[^\s]*[A-Za-z0-9][^\s]*")
+"""A run without blanks holding an ASCII letter or digit (where a confusable is read)."""
+_HAS_CONFUSABLE = re.compile("[" + "".join(chr(c) for c in _CONFUSABLE) + "]")
 _RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
 """Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional (Vietnamese)."""
 
@@ -48,4 +63,7 @@ def ascii_reading(text: str) -> str:
     reading = text.translate(_TABLE)
     if "ʻ" in reading or "ʼ" in reading:
         reading = _INNER_OKINA.sub("'", reading)
+    if _HAS_CONFUSABLE.search(reading):
+        reading = _MIXED_WORD.sub(lambda m: m.group().translate(_CONFUSABLE)
+                                  if _HAS_CONFUSABLE.search(m.group()) else m.group(), reading)
     return reading

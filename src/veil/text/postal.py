@@ -129,9 +129,9 @@ _ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
 _PLACE_PREP = fast_compile(
     r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of|(?:moved|moving|move|went|"
-    r"drove|driving|go|going|headed|heading|back|trip|trips|travel(?:l?ed|l?ing)?|"
-    r"(?P<care>flew|flying|fly|flown|flight|flights|medevac(?:ed|'d)?|transferred|transfer|"
-    r"transported|evacuated|sent|returned|returning|return))[ \t]+to)"
+    r"drove|driving|go|going|headed|heading|back|trip|trips|travel(?:l?ed|l?ing)?|road|ride|"
+    r"rides|bus|commute|(?P<care>(?i:flew|flying|fly|flown|flight|flights|medevac(?:ed|'d)?|"
+    r"transferred|transfer|transported|evacuated|sent|returned|returning|return)))[ \t]+to)"
     r"[ \t]+(?P<town>[A-Za-z][a-z'’\-]+(?:[ \t]+[A-Za-z][a-z'’\-]+){0,2})")
 _COMMON = 4.0
 """Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""

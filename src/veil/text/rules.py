@@ -327,6 +327,25 @@ grid number with its compass letter ('N1234')."""
 _STREET_WORD = r"(?:[A-Z0-9][A-Za-z0-9'’\-]+\.?|[0-9]+(?:st|nd|rd|th))"
 
 
+_HIGHWAY_STATES = (r"(?:WY|SD|ND|NE|MT|KS|NM|AZ|UT|NV|IA|WI|AK|KY|TN|AR|NC|SC|WV|VT|NH|NJ|NY|"
+                   r"WA|TX|FL|OH|MN|MI|ID|IL|GA|AL|OK|MO|NB)")
+"""State codes before a state road's number ('WY 120', 'SD-44'); not those that are also
+clinical abbreviations or words ('CA 125', 'MS', 'MD', 'PA', 'OR', 'IN', 'CT', 'ME')."""
+
+
+_KAREN = ("Eh Paw Say Saw Naw Htoo Hser Moo Ler Lah Wah Htee Blu Doh Thaw Khu Nay Poe Soe Tha "
+          "Dah Klo Nyaw Hsa Mya Kyi Pah Shee Bway Kaw Plo Taw Gay Mu")
+_BURMESE = ("Aung Kyaw Thu Zaw Myo Htet Win Naing Oo Ye Min Lwin Thant Hnin Wai Su Myat Phyo "
+            "Thiri Nyein Ei Khin Maung Daw Tun Nwe Thet Sandar Yin Thein Hla Sein Nandar Nu Zin "
+            "Mar")
+_HMONG = ("Pa Nhia Xee Kou Mai Chue Tou Nou Pang Yia Bao Ka Mee Yer Xia Vang Lor Thao Moua Xiong "
+          "Vue Khang Kue Cha Fue Choua Ger Neng Pheng Shoua Txawj Youa Zoua Houa Dia Ntxhi Nao "
+          "Lia Kia Nalee Sheng Va")
+_SYLLABLE_NAMES = " ".join((_KAREN, _BURMESE, _HMONG)).split()
+"""Syllables of Karen, Burmese and Hmong given names, each a word ('Naw Paw Say', 'Saw Eh',
+'Pa Nhia'): alone most are English words or too short for the name lists."""
+
+
 def _street_suffixes() -> str:
     """Street suffixes: the USPS forms above and every suffix Faker writes ('Port', 'Views')."""
     words = {w for w in vocab.street_suffixes() if w[:1].isupper()}
@@ -912,7 +931,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:to|-|–|and|through)[ \t]*)(9[0-9]|1[01][0-9])(?![0-9])" + _UNIT_AFTER, 0.85,
           group=1),
         r("age_died_at", PhiType.AGE, r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|"
-          r"expired|lived\s+to|living\s+to|alive\s+(?:and\s+well\s+)?at|a&w\s+at|living\s+at|"
+          r"expired|lived\s+to(?:\s+be)?|living\s+to(?:\s+be)?|live\s+to\s+be|"
+          r"alive\s+(?:and\s+well\s+)?at|a&w\s+at|living\s+at|"
           r"d\.)\s+(?:at\s+)?(?:(?:the\s+)?age\s+(?:of\s+)?)?)("
           + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9]|\s*(?:%|mg|kg|lb|/|percent))"
           + _R, 0.9, group=1),
@@ -995,8 +1015,10 @@ def _rules() -> tuple[PatternRule, ...]:
           + r")(?=[ \t]*[,)])", 0.85, group=1),
         # 'RN 771204 license verification': a licence number right after the credential
         r("license_after_credential", PhiType.LICENSE, r"(?<![A-Za-z])(?:RN|LPN|LVN|APRN|CRNA|"
-          r"CNA|RPh|EMT|EMT-P|LCSW|LMFT|LPC)[ \t]*#?[ \t]*([0-9]{5,9})(?![0-9])(?=[ \t]*"
-          r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\(|\)|$))", 0.85,
+          r"CNA|RPh|EMT|EMT-P|LCSW|LMFT|LPC)[ \t]*#?[ \t]*([0-9]{5,9}(?:-[0-9]{1,3})?|"
+          r"[A-Z]{2}-[A-Za-z]{2,4}[ \t\-]?[0-9]{4,9})(?![0-9])(?=[ \t]*"
+          r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\(|\)|\n|$))",
+          0.85,
           group=1),
         r("age_group_word", PhiType.AGE,
           r"(?i:\b(?:nonagenarian|centenarian|supercentenarian)s?\b(?:[ \t]+(?:of|aged)[ \t]+"
@@ -1112,10 +1134,15 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'xxx-xx-8841', '***-**-4471': a masked SSN still shows its last four digits
         r("ssn_masked", PhiType.SSN, r"(?<![A-Za-z0-9])(?:[xX]{3}|\*{3}|#{3}|•{3})[\- ]?"
           r"(?:[xX]{2}|\*{2}|#{2}|•{2})[\- ]?[0-9]{4}(?![0-9])", 0.95),
+        # an employer's tax number (EIN, two digits and seven: '48-1190327'), a shape no date,
+        # phone, SSN or dose has
+        r("employer_tax_number", PhiType.ID, r"(?<![A-Za-z0-9\-/.])[0-9]{2}-[0-9]{7}"
+          r"(?![0-9\-/]|\.[0-9])", 0.75),
         # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
         r("case_number", PhiType.MRN, r"(?i:\b(?:case|booking|inmate|docket|incident|citation|"
           r"warrant|so|file)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
-          r"((?=[A-Za-z\-]*[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}[0-9]{2,10}(?:[\-/][0-9]{2,8}){0,2}"
+          r"((?:19|20)[0-9]{2}[ \t]+[A-Z]{1,3}[ \t]+[0-9]{3,8}|"
+          r"(?=[A-Za-z\-]*[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}[0-9]{2,10}(?:[\-/][0-9]{2,8}){0,2}"
           r"[A-Za-z]?)"
           r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|ml|units?|%|of\b|patients|cases|days?|weeks?|"
           r"years?))",
@@ -1455,6 +1482,43 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
           r"(?i:exit|mile[ \t]+marker|mile[ \t]+post|milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?"
           r"(?![A-Za-z0-9])", 0.8),
+        # 'the VA in Palo Alto', 'the IHS in Pine Ridge': a federal system's hospital named by
+        # the town after it (the town is found by the place rules)
+        r("federal_facility_in_town", PhiType.FACILITY, r"(?<![A-Za-z])(?:the|The|at|to|from)"
+          r"[ \t]+(VA|IHS|I\.H\.S\.|PHS)(?=[ \t]+(?:in|at)[ \t]+[A-Z][a-z])", 0.8, group=1),
+        # two to four syllables of a Karen, Burmese or Hmong name in a row, one of them only
+        # such a name has ('Naw Paw Say', 'Saw Eh has asthma', "I'm Pa Nhia")
+        r("name_syllables", PhiType.NAME, r"(?<![A-Za-z'’\-])(?:" + "|".join(_SYLLABLE_NAMES)
+          + r")(?:[ ](?:" + "|".join(_SYLLABLE_NAMES) + r")){1,3}(?![A-Za-z\-])", 0.8,
+          validator="syllable_name"),
+        # 'Hwy 59 south of Bishop Rd', 'US-83 near Stapleton', 'I-94 past Dickinson': a road
+        # and the place it is near, one location
+        r("highway_segment", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
+          r"(?:US|Hwy|Highway|Route|Rte|SR|SH|BIA[ \t]+(?:Rte|Route|Rd|Road|Hwy)|BIA|"
+          + _HIGHWAY_STATES + r")[ \t\-]*[0-9]{1,4}[A-Z]?)[ \t]+(?:near|past|outside(?:[ \t]+of)?|"
+          r"(?:just[ \t]+|about[ \t]+[0-9]{1,2}[ \t]+(?:mi|miles)[ \t]+)?(?:north|south|east|west)"
+          r"[ \t]+of)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:[ \t]+"
+          + _street_suffixes() + r")?\.?(?![A-Za-z0-9])", 0.8),
+        # 'on WY 120', 'on BIA 2', '(BIA Rte 7': a state's or a tribe's road by its code after a
+        # word of travel (not a lab's 'CA 125' or an 'MS' flare)
+        r("highway_state_code", PhiType.ADDRESS, r"(?:\b(?:on|off|along|via|onto|take|took|"
+          r"taking|up|down|from)[ \t]+|\()((?:" + _HIGHWAY_STATES + r"|BIA(?:[ \t]+"
+          r"(?:Rte|Route|Rd|Road|Hwy))?)[ \t\-]?[0-9]{1,3}[A-Z]?)(?![A-Za-z0-9/%:]|[.,][0-9])"
+          r"(?![ \t]*(?i:mg|mcg|ml|units?|%|mmhg|bpm|times|x|days?|weeks?|wks?|months?|"
+          r"years?|yrs?|hours?|hrs?|tabs?|tablets?|pills?|doses?|visits?|cycles?|lbs?|kg|"
+          r"liters?|litres?|l|lpm|L/min|puffs?|drops?|sprays?)\b)",
+          0.8, group=1),
+        # a street named by its name alone after a word of home: 'We live on Wildemere in
+        # Detroit', 'the WIC office on Broadway in Gary' (a town after it), 'The former home at
+        # 12610 Mendota' (a house number before it)
+        r("street_bare_name", PhiType.ADDRESS, r"(?:\b(?i:live|lives|lived|living|located|"
+          r"office|house|home|apartment|apt|store|shop|staying|stays|moved)[ \t]+(?i:on)[ \t]+)"
+          r"((?:[NSEW]\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?=[ \t]+in[ \t]+[A-Z][a-z])",
+          0.75, group=1, validator="bare_street"),
+        r("street_bare_number", PhiType.ADDRESS, r"(?:\b(?i:live|lives|lived|living|located|"
+          r"house|home|apartment|residence|resides|address)[ \t]+(?:(?i:is)[ \t]+)?(?i:at)[ \t]+)"
+          r"([0-9]{2,6}[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+          r"(?![A-Za-z0-9])", 0.75, group=1, validator="bare_street"),
         # 'apt on E. Lake near Hennepin', 'on Grand Ave near Oak': a street and its cross street
         r("street_near", PhiType.ADDRESS, r"(?:\b(?:on|at|off)[ \t]+)((?:[NSEW]\.?[ \t]+"
           r"[A-Z][a-z'’]+(?:[ \t]+" + _street_suffixes() + r")?|[A-Z][a-z'’]+[ \t]+"
@@ -1583,7 +1647,18 @@ def _rules() -> tuple[PatternRule, ...]:
           r"deceased)\b[^.\n]{0,40}?\bat[ \t]+)(9[0-9]|1[01][0-9])(?=[ \t]*[,.;!?)]|[ \t]+"
           r"(?i:years?|yrs?|yo|y/o)\b)", 0.85, group=1),
         r("age_someone", PhiType.AGE, r"(?i:\b(?:someone|somebody|a[ \t]+person|anyone)[ \t]+)"
-          r"(9[0-9]|1[01][0-9])(?=[ \t]*[?.,!])", 0.85, group=1),
+          r"(9[0-9]|1[01][0-9])(?=[ \t]*[?.,!]|[ \t]+(?i:can|could|should|would|will|may|might|"
+          r"is|has|have|had|with|who|that|getting|taking|on|in|to)\b)", 0.85, group=1),
+        # 'my granny is like 100 and', 'her mother is already 94.': a relative's age after 'is'
+        r("age_relative_is", PhiType.AGE, r"(?i:\b(?:my|his|her|our|their|your)[ \t]+(?:great-?)?"
+          r"(?:mom|mother|mum|mama|momma|dad|father|papa|grandma|grandmother|granny|grammy|"
+          r"grandpa|grandfather|granddad|nana|nanna|abuela|abuelo|aunt|auntie|uncle|husband|"
+          r"wife|spouse|partner|sister|brother|neighbou?r|friend|godmother|stepmother|"
+          r"stepfather|mother-in-law|father-in-law)[ \t]+(?:is|was|just[ \t]+turned|turned|"
+          r"turns)[ \t]+(?:like[ \t]+|about[ \t]+|almost[ \t]+|nearly[ \t]+|around[ \t]+|"
+          r"already[ \t]+|now[ \t]+|only[ \t]+)?)(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])"
+          r"(?![ \t]*(?i:%|mg|kg|lbs?|pounds|percent|degrees|bpm|/|over|units|points|minutes|"
+          r"mins|feet|ft|inches|cm|miles|dollars|bucks)\b)(?![ \t]*[%/°])", 0.85, group=1),
         # dictation initials ('(dictated, not read -- bn/kls)', 'D/T ... -- WB/jr')
         r("dictation_initials", PhiType.NAME, r"(?i:\b(?:dictated|transcribed|not[ \t]+read|d/t)"
           r"[^\n]{0,40}?[\-–—(:][ \t]*)([A-Za-z]{2,3}/[A-Za-z]{2,3})(?![A-Za-z/])", 0.85,
@@ -1859,10 +1934,19 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "street_named": ("lives", "living", "resid", "house", "home", "apartment", "apt",
                      "located", "moved", "trailer", "farm", "ranch", "property"),
     "intersection": (" and ", "&"), "mrn_prefixed": ("mr",),
+    "age_relative_is": (" is ", " was ", " turned ", " turns "),
     "age_died_at": ("died", "passed", "deceased", "death", "expired", "lived to", "living to",
+                    "live to",
                     "alive", "a&w", "living at", "d."),
     "mile_marker": ("exit", "mile", "mm"),
     "highway_near_exit": ("exit", "mile marker", "milepost", "mile post"),
+    "highway_segment": (" near ", " past ", "outside", " of "),
+    "street_bare_name": (" on ",),
+    "federal_facility_in_town": ("va in", "va at", "ihs in", "ihs at", "i.h.s. in",
+                                 "phs in"),
+    "street_bare_number": (" at ",),
+    "highway_state_code": (*(f"{w} " for w in ("on", "off", "along", "via", "onto", "take",
+                                                "took", "taking", "up", "down", "from")), "("),
     "street_near": (" near ",),
     "street_unit": (" apt", " unit ", "suite", " ste ", " ste.", " lot ", "trlr", " spc"),
     "mrn_grouped": ("mrn", "hrn", "mr", "m.r.n", "med rec", "medrec", "medical record"),
@@ -1951,6 +2035,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
 (a substring test in C is far cheaper than a regex scan that cannot match)."""
 _IPV6_FULL = 7
 FIRST_CHARS: dict[str, str] = {
+    "age_relative_is": "mhotyMHOTY",
     "date_numeric": "0-9", "date_compact_mon": "0-9", "date_day_mon": "0-9",
     "date_mon_year": "ADFJMNOSadfjmnos", "date_weekday_day": "FMSTWfmstw",
     "date_weekday": "FMSTW", "date_weekday_numeric": "FMSTWfmstw",
@@ -1970,7 +2055,9 @@ FIRST_CHARS: dict[str, str] = {
     "regulator_registration": "A-Z",
     "house_number_label": "HFPDQKW",
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
-    "street_unit": "0-9", "highway_near_exit": "IUHRS", "street_near": "ao",
+    "street_unit": "0-9", "highway_near_exit": "IUHRS", "highway_segment": "IUHRSBWNMKATOGCFV",
+    "street_bare_name": "lLoOhHaAsSmM", "street_bare_number": "lLhHaArR",
+    "highway_state_code": "oOaAvVtTuUdDfF(", "street_near": "ao",
     "road_after_prep": "adfnoptv",
 }
 """Rule name -> every character a match of the rule can start with (a regex class body). A
@@ -1987,7 +2074,8 @@ FIRST_CHARS.update({
     "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "mbi": "1-9", "date_day_mon_any": "0-9",
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
-    "ssn_masked": "xX*#•", "general_delivery": "gG", "username": "uUlLhHsSaA",
+    "ssn_masked": "xX*#•", "general_delivery": "gG", "employer_tax_number": "0-9",
+    "username": "uUlLhHsSaA",
     "spaced_digits": "0-9A-Z", "postcode_au": "NVQSWTA", "street_letter": "0-9NSEW",
     "street_number_last": "ACRPV",
     "age_after_birth_year": "0-9JFMASONDjfmasondBbDdGgNn",

@@ -135,6 +135,25 @@ _DATE_PREPS = ("el", "le", "il", "au", "dal", "del", "du", "em", "desde", "hasta
 """Words of Spanish, Portuguese, French, Italian and German before a day and month."""
 
 
+_ES_ADDRESS_HEAD = (
+    r"Urb\.?|URB\.?|Urbanizacion|URBANIZACION|Bo\.|BO\.|Barrio|BARRIO|Bda\.|Barriada|Sector|"
+    r"Parcelas|Comunidad|Reparto|Colonia|Col\.|Fracc\.|Fraccionamiento|Residencial|"
+    r"Res\.(?=[ \t]+[A-Z][^\n]{0,40}?(?:Edif|Apt|Bloque|Blq))|Cond\.|Condominio|Edif\.|"
+    r"Edificio|Calle|CALLE|Callejon|Camino|Paseo|Avenida|Av\.|Ave\.(?=[ \t]+[A-Z][a-z]+"
+    r"(?:[ \t]+(?:de[ \t]+)?[A-Z][a-z]+){0,3}[ \t]+#?[0-9])"
+)
+"""Words that open a Spanish address ('Res.' and 'Ave.' only with a building or house
+number after the name: 'Res.' is also 'resident', 'Ave.' opens English streets)."""
+_ES_NOT_SENTENCE = (r"(?!(?:The|Then|He|She|It|We|They|His|Her|Pt|Patient|I|A|An|This|That|"
+                    r"No|Yes|On|In|At|To|For|And|But|So)(?![A-Za-z]))")
+"""Not an English sentence after an abbreviation's dot ('spoke with Bo. Then ...')."""
+_ES_HOUSE_NUMBERS = (r"(?:[ \t]*,?[ \t]*(?:#[ \t]*[0-9]{1,5}[A-Za-z]?|"
+                     r"[0-9]{1,5}[A-Za-z]?(?![0-9/.:])|"
+                     r"(?:Bloque|Blq\.?|Apt\.?|Apto\.?|Edif\.?|Casa|Num\.?|No\.)[ \t]*#?[ \t]*"
+                     r"[0-9A-Z][0-9A-Z\-]{0,5})){0,4}")
+"""House, block, building and flat numbers after a Spanish street or neighbourhood."""
+
+
 def _verbs_with(verbs: str, preps: str) -> tuple[str, ...]:
     return tuple(f"{v} {p}" for v in verbs.split() for p in preps.split())
 
@@ -205,11 +224,21 @@ RULES: tuple[PatternRule, ...] = (
        r"cumplia|tiene|tenia|fez|faz|fara|completou|completa|tem|tinha|fete|fetera|"
        r"(?:il|elle)[ \t]+(?:a|avait|aura)|compie|compiuto|compira|(?:lui|lei)[ \t]+(?:ha|aveva)|"
        r"wird|wurde|feiert|feierte|(?:er|sie)[ \t]+(?:ist|war)|is|was|turned|turns|turning|"
-       r"(?:he|she)['’]s)[ \t]+(?:(?:ya|ja|deja|"
+       r"(?:he|she)['’]s|a[ \t]+los|aos)[ \t]+(?:(?:ya|ja|deja|"
        r"jetzt|bereits|schon|gia|deja)[ \t]+)?)((?i:(?>" + _AGE_WORDS_ABROAD + r")))"
        r"(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:y|e|et|und|ed|pero|mas|mais|aber|ma|and|but|now|"
        r"years|anos|años)(?![A-Za-z])))", 0.9,
        group=1),
+    # ages over 89 in digits after a Spanish or Portuguese verb of age or 'a los' ('Tengo 98.',
+    # 'murió a los 94,', 'ya cumplió 101'), or after a person and 'de' ('una señora de 94.');
+    # only before a clause end or a year noun, so 'tiene 95 de saturación' is left
+    _p("age_digits_abroad_verb", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:tengo|tiene|tenia|cumple|"
+       r"cumpli|cumplio|cumplira|cumplia|a[ \t]+los|aos|tenho|tem|tinha|fez|faz|completou|"
+       r"(?:senora|senor|paciente|abuela|abuelo|bisabuela|bisabuelo|anciana|anciano|mujer|"
+       r"hombre|madre|padre|tia|tio|viuda|viudo|dona|don|senhora|senhor|avo|idosa|idoso)"
+       r"[ \t]+de)[ \t]+(?:(?:ya|ja)[ \t]+)?)" + _NOT_DIGIT_BEFORE
+       + r"(9[0-9]|1[01][0-9])(?![0-9/%]|[.,][0-9])(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:anos|ano|anitos)"
+       r"(?![A-Za-z])))", 0.9, group=1),
     # a day and month after a weekday: 'jueves 7/11', 'sábado 14/6', 'Dienstag 12.03.',
     # 'lundi 3/4/2025', 'quinta-feira 12/03'
     _p("date_weekday_abroad", PhiType.DATE, r"(?i:(?<![A-Za-z])(?:" + _WEEKDAYS_ABROAD
@@ -263,6 +292,20 @@ RULES: tuple[PatternRule, ...] = (
     # a Mexican postcode after its label ('C.P. 87000', 'CP 06600')
     _p("postcode_mexico", PhiType.ZIP, r"(?<![A-Za-z])(?:C\.[ \t]?P\.|CP|Cod\.[ \t]?Postal|"
        r"C[oó]digo[ \t]+[Pp]ostal)[ \t:]*([0-9]{5})(?![0-9])", 0.9, group=1),
+    # Spanish-speaking neighbourhoods, streets and buildings, as Puerto Rico and Mexico
+    # write them ('Urb. Villa Carolina', 'Bo. Helechal', 'Res. Luis Llorens Torres Edif 45
+    # Apt 872', 'Calle Luna 45', 'Col. Centro', 'Ave. Ponce de Leon 1203'); the name is one
+    # to four capitalized words, numbers of the house, block or flat may follow
+    _p("address_spanish", PhiType.ADDRESS, r"(?<![A-Za-z])(?:" + _ES_ADDRESS_HEAD + r")"
+       r"[ \t]+" + _ES_NOT_SENTENCE + r"(?:[A-Z](?:[a-z'][A-Za-z'\-]*|[A-Z]{2,}[A-Za-z'\-]*)"
+       r"|(?:(?<=Calle[ \t])|(?<=CALLE[ \t])|(?<=Edif\.[ \t])|(?<=Edificio[ \t]))[0-9]{1,4}[A-Z]?)"
+       r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el)[ \t]+)?"
+       + _ES_NOT_SENTENCE + r"[A-Z][A-Za-z'\-]+){0,4}" + _ES_HOUSE_NUMBERS
+       + r"(?![A-Za-z0-9])", 0.85),
+    # a Puerto Rican road and kilometre marker ('Carr. 152 Km 4.7', 'Carretera PR-2 km 12.3')
+    _p("address_carretera", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Carr\.?|CARR\.?|Carretera|"
+       r"CARRETERA)[ \t]*(?:(?:PR|#)[ \t]*-?[ \t]*)?[0-9]{1,4}[A-Z]?(?:[ \t]*,?[ \t]*(?:Km|KM|km|K)"
+       r"\.?[ \t]*[0-9]{1,3}(?:[.,][0-9]{1,2})?)?(?![0-9])", 0.85),
     _p("city_after_verb_abroad", PhiType.CITY, r"(?i:(?<![A-Za-z])" + trie_pattern(_LIVES_AT)
        + r")[ \t]+" + _TOWN, 0.8, group=1),
 )
@@ -279,6 +322,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "address_block_lot": ("blk", "block"),
     "purok": ("purok", "sitio"),
     "postcode_mexico": ("c.p", "cp", "postal"),
+    "address_spanish": ("urb", "bo.", "barri", "bda.", "sector", "parcelas", "comunidad",
+                        "reparto", "col", "fracc", "res", "cond", "edif", "calle", "camino",
+                        "paseo", "av"),
+    "address_carretera": ("carr",),
     "date_cjk": ("月", "월"),
     "age_cjk": ("歳", "才", "岁", "歲", "세"),
     "zip_cjk": ("〒", "우", "郵", "邮"),
@@ -286,6 +333,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                 "-dono"),
     "age_words_abroad": _AGE_NEEDS,
     "age_words_abroad_verb": _AGE_NEEDS,
+    "age_digits_abroad_verb": ("tengo", "tiene", "tenia", "cumpl", "los ", "aos ", "tenho",
+                               "tem ", "tinha", "fez ", "faz ", "completou", " de "),
     "date_weekday_abroad": tuple(" " + w for w in (
         "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "segunda",
         "terca", "quarta", "quinta", "sexta", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
@@ -305,14 +354,16 @@ NEEDS: dict[str, tuple[str, ...]] = {
 FIRST_CHARS: dict[str, str] = {
     "street_polish": "uUaAoOpP", "postcode_polish": "0-9", "address_korean": "가-힣",
     "street_korean": "0-9", "district_korean": "A-Z", "address_block_lot": "Bb",
-    "purok": "PS", "postcode_mexico": "C",
+    "purok": "PS", "postcode_mexico": "C", "address_spanish": "UBSPCRFEA",
+    "address_carretera": "C",
     "date_cjk": "0-9０-９令平昭大",
     "date_japanese_era_letter": "RHS",
     "age_cjk": "0-9０-９満만九百",
     "name_japanese_honorific": "A-Z",
     "age_words_abroad": "nNcCqQhHzZdDvVeEaAsSfF",
     "date_weekday_abroad": "lLmMjJvVsSdDtTqQfFgG",
-    "age_words_abroad_verb": "cCtTfFiIeElLwWsS",
+    "age_words_abroad_verb": "cCtTfFiIeElLwWsShHaA",
+    "age_digits_abroad_verb": "tTcCaAfFsSpPbBmMhHvVdDiI",
     "zip_cjk": "〒우(郵邮",
     "date_german_umlaut_month": "0-9MJ",
     "date_prep_abroad": "".join(sorted({w[0] for w in _DATE_PREPS}

@@ -20,7 +20,7 @@ import polars as pl
 
 from veil.detect import patterns
 from veil.text import words
-from veil.text.lexicon import fold, lexicon
+from veil.text.lexicon import MONTH_WORDS, fold, lexicon
 from veil.text.places.vocabulary import _GENERIC
 
 
@@ -111,6 +111,45 @@ def _street_name(values: list[str]) -> list[bool]:
             (lex.is_clinical(k) and k not in _NOT_STREET_NAME) or k in _NOT_STREET_WORDS
             or k in _GENERIC for k in names))
     return out
+
+
+_DISTINCT_SYLLABLES = frozenset({
+    "EH", "NAW", "HTOO", "HSER", "HTEE", "NYAW", "HSA", "KYI", "BWAY", "KYAW", "MYO", "HTET",
+    "NAING", "LWIN", "THANT", "HNIN", "MYAT", "PHYO", "THIRI", "NYEIN", "KHIN", "MAUNG", "NWE",
+    "THET", "NHIA", "XEE", "CHUE", "YIA", "XIA", "MOUA", "XIONG", "CHOUA", "SHOUA", "TXAWJ",
+    "YOUA", "ZOUA", "HOUA", "NTXHI", "NALEE", "PHENG"})
+"""Syllables of Karen, Burmese and Hmong names that no English word or other name shares."""
+
+
+def _syllable_name(values: list[str]) -> list[bool]:
+    """Syllables of a name in a row, one of them one only such a name has, none a clinical
+    word longer than two letters ('Saw Eh', 'Pa Nhia'; not 'Say Ye', 'Mai Tai', 'Win Win')."""
+    lex = lexicon()
+    return [any(k in _DISTINCT_SYLLABLES for k in keys) and not any(
+        lex.is_clinical(k) and len(k) > 2 for k in keys)
+        for keys in ([fold(w) for w in value.split()] for value in values)]
+
+
+def _bare_street(values: list[str]) -> list[bool]:
+    """A street named by its name alone after a word of home ('on Wildemere in Detroit', 'at
+    12610 Mendota'): no clinical, function, month, state or benefit word ('living on
+    Medicaid in Ohio', 'home at 5 Hospice')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in _STREET_WORD.findall(value)]
+        out.append(bool(keys) and not any(
+            lex.is_clinical(k) or k in _NOT_STREET_WORDS or k in _GENERIC or k in _BENEFITS
+            or k in lex.states or (k in lex.not_name and words.is_english(k))
+            or k in MONTH_WORDS for k in keys))
+    return out
+
+
+_BENEFITS = frozenset({"MEDICAID", "MEDICARE", "SSI", "SSDI", "DISABILITY", "WELFARE", "SNAP",
+                       "TANF", "WIC", "SECTION", "HOSPICE", "OXYGEN", "DIALYSIS", "PROBATION",
+                       "PAROLE", "CAMPUS", "BASE", "DUTY", "LEAVE", "CALL", "SITE", "TIME",
+                       "SOCIAL", "SECURITY", "UNEMPLOYMENT", "PENSION", "ASSISTANCE"})
+"""What one lives 'on' or is 'at' that is no street."""
 
 
 _FIRST_GROUP = re.compile(r"^\+|^\(?[0-9]{2,}|^1[ .\-]")
@@ -377,6 +416,8 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "reference": _reference,
     "subject_code": _subject_code,
     "street_name": _street_name,
+    "bare_street": _bare_street,
+    "syllable_name": _syllable_name,
     "handle": _handle,
     "spaced_digits": _spaced_digits,
     "phone_digits": _phone_digits,

@@ -40,12 +40,21 @@ from veil.text.names.tokens import (
     _CREDENTIALS,
     _FUNCTION_KEYS,
     _LATIN_TAIL,
+    _SPECIALTY_END,
     SHORT_SURNAME,
     _Tok,
 )
 from veil.text.places import COUNTRY_OR_REGION as REGIONS
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, pronounceable, term_shaped, zipf
+
+_SPANISH_POSSESSIVES = frozenset({"Su", "Sus", "Mi", "Mis", "Tu", "Tus"})
+_SPANISH_POSSESSED = re.compile(
+    r"[ \t]+(?i:hij|madre|padre|espos|herman|abuel|bisabuel|niet|tia|tio|tía|tío|prim[oa]|"
+    r"sobrin|suegr|cu[nñ]ad|mam[aá]|pap[aá]|famil|casa|m[eé]dic|doctor|enfermer|cita|"
+    r"seguro|pareja|novi[oa]|amig|vecin|cuidador|nuera|yerno|ahijad|padrin|madrin)")
+"""A Spanish possessive before a person or thing of the family ('Su hija', 'Mi mamá'): 'Su'
+and 'Mi' are also names, but not there."""
 
 _RARE_NAME = 3.0
 """Zipf frequency below which a capitalized word is no everyday English ('Bankole')."""
@@ -226,7 +235,8 @@ class _RunJudge(_Guards):
             last_surname = tok is run[-1] and tok.key in lex.last
             if kept and not last_surname and (tok.key in lex.not_name
                                               or tok.key in _FUNCTION_KEYS
-                                              or tok.key in lex.clinical or month):
+                                              or tok.key in lex.clinical or month
+                                              or _SPECIALTY_END.search(tok.key)):
                 break
             if not kept and not titled and (tok.key in _FUNCTION_KEYS or tok.word[:2] in (
                     "I'", "I’")) and not (len(tok.key) == 1 and tok.word.endswith(".")) and not (
@@ -262,6 +272,9 @@ class _RunJudge(_Guards):
                 and core[0].key not in lex.first and is_english(core[0].key) \
                 and zipf(core[0].key) >= _EVERYDAY_SURNAME:
             return []  # 'Speaks mostly Polish.', 'A Best Practice Advisory': a word, capitalized
+        if len(part) == 1 and part[0].word in _SPANISH_POSSESSIVES \
+                and _SPANISH_POSSESSED.match(text, part[0].end):
+            return []  # 'Su hija vive sola', 'Mi mamá': a possessive, not the surname 'Su'
         score = 0.0
         if strong >= 1 and len(core) <= 5:
             score = 0.85

@@ -14,7 +14,12 @@ from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, fold
 from veil.text.names.base import _FinderBase, _ocr_reading
 from veil.text.names.context import _RELATION_WORD
-from veil.text.names.tokens import _CREDENTIALS, _FUNCTION_KEYS, _RUN_BREAKERS
+from veil.text.names.tokens import (
+    _CREDENTIALS,
+    _FUNCTION_KEYS,
+    _RUN_BREAKERS,
+    _SPECIALTY_END,
+)
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, term_shaped
@@ -96,9 +101,65 @@ _ALIAS_AFTER = re.compile(r"[ \t]*[(\"“'‘]{1,2}[ \t]*([A-Z][a-z]+(?:['’\-]
                           r"(?:[ \t]+[A-Z][a-z]+(?:['’\-][A-Za-z]+)*)?)[ \t]*[)\"”'’]{1,2}"
                           r"(?![A-Za-z])")
 
+_SURNAME_TAIL = re.compile(r"(?:[ ][A-Z][a-z'’]+){1,3}")
+"""Up to three capitalized words right after a found given name ('Tristan Her Many
+Horses', 'Jaylen Takes The Gun', 'Shaylee Bird In Ground')."""
+_TAIL_STOP = re.compile(r"[ \t]{2,}|[ \t]*(?:[,.;)(\n]|$)|['’]s(?![A-Za-z])|[ \t]+[a-z0-9(]")
+"""Where a name ends in a line: a column gap, punctuation, a possessive, a lower-case word
+or a number (not a colon: 'Name: Jo Ames Date: ...' ends before the label)."""
+_SURNAME_PARTICLES = frozenset({"HER", "HIS", "THE", "IN", "ON", "NOT"})
+"""Small words inside Plains and other compound surnames, never at their end."""
+_NOT_SURNAME = frozenset({
+    "HOSPITAL", "CLINIC", "CENTER", "CENTRE", "HEALTH", "MEDICAL", "MEDICINE", "CARE",
+    "DEPARTMENT", "DEPT", "OFFICE", "SERVICES", "SERVICE", "GROUP", "PRACTICE", "PROGRAM",
+    "TEAM", "UNIT", "SCHOOL", "UNIVERSITY", "COLLEGE", "COUNTY", "FAMILY", "PEDIATRICS",
+    "INTERNAL", "EMERGENCY", "URGENT", "PHARMACY", "ASSOCIATES", "PARTNERS", "FEMALE",
+    "MALE", "PATIENT", "PHYSICIAN", "NURSE", "ATTENDING", "RESIDENT", "FELLOW", "INTERN",
+    "REGIONAL", "MEMORIAL", "GENERAL", "COMMUNITY", "PARTNERSHIP", "INSTITUTE",
+    "FOUNDATION", "ASSOCIATION", "NETWORK", "SYSTEM", "CANCER", "CHILDREN'S", "CHILDRENS",
+    "SIGNED", "ELECTRONICALLY", "REVIEWED", "DICTATED", "MONDAY", "TUESDAY", "WEDNESDAY",
+    "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "TODAY", "TOMORROW", "YESTERDAY",
+})
+"""Words of a department, a role or a day that may follow a name in a heading, never a
+surname's part ('Dr. Ann Lee Family Practice', 'Jo Ames Attending')."""
+
 
 class _Forms(_FinderBase):
     """Finds names by their written form."""
+
+    def _compound_surnames(self, text: str, spans: list[Span], strong: set[int]) -> list[Span]:
+        """A given name found after strong context (a label, a relation, a title) takes the
+        capitalized words after it to the end of its clause: compound surnames made of
+        everyday words ('Name: Tristan Her Many Horses', 'grandmother Evangeline Pretty On
+        Top', 'Worker: Alicia Leader Charge, BSW'), which the word-by-word rules stop at."""
+        lex = self.lex
+        out: list[Span] = []
+        for span in spans:
+            if span.type is not PhiType.NAME or span.start not in strong:
+                continue
+            if "," in text[span.start:span.end]:
+                continue  # 'Cristiani, Providence Regional': a list, not one name
+            first = fold(text[span.start:span.end].split()[0].strip(".,"))
+            if first not in lex.first:
+                continue
+            tail = _SURNAME_TAIL.match(text, span.end)
+            if not tail:
+                continue
+            ends = [span.end + m.end() for m in re.finditer(r"[A-Za-z'’]+", tail.group())]
+            keys = [fold(w) for w in tail.group().split()]
+            for count in range(len(keys), 0, -1):
+                used = keys[:count]
+                if used[-1] in _SURNAME_PARTICLES or not _TAIL_STOP.match(text, ends[count - 1]):
+                    continue
+                if all(k in _SURNAME_PARTICLES or (
+                        k not in _RUN_BREAKERS and k not in _NOT_SURNAME and k not in MONTH_WORDS
+                        and k not in _CREDENTIALS and k not in lex.titles
+                        and k not in lex.states and not lex.is_clinical(k)
+                        and not _SPECIALTY_END.search(k)) for k in used):
+                    out.append(Span(span.start, ends[count - 1], PhiType.NAME,
+                                    "name_compound", span.score))
+                break
+        return out
 
     def _with_particles(self, text: str, spans: list[Span]) -> list[Span]:
         """'Dr. de la Vega', 'Mr. van der Berg': lower-case particles between a title and a

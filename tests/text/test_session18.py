@@ -1,0 +1,112 @@
+"""Session 18 mechanisms: Spanish addresses as Puerto Rico and Mexico write them, ages over
+89 in Spanish and Portuguese digits, compound surnames of everyday words, Karen, Burmese and
+Hmong names by their syllables, the words left around a found facility, street crossings,
+roads and directions, towns after a road, ages of relatives, employer tax numbers, letters
+drawn like digits; and the text each of them must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text import Scrubber
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # Spanish neighbourhoods, streets and buildings, numbers after them
+    ("Vive en Urb. Villa Carolina, Calle 45 Bloque 12 #7, Carolina.", "Urb. Villa Carolina"),
+    ("Vive en Urb. Villa Carolina, Calle 45 Bloque 12 #7, Carolina.", "Calle 45 Bloque 12 #7"),
+    ("Dirección: Bo. Helechal, Carr. 152 Km 4.7, Barranquitas PR 00794", "Bo. Helechal"),
+    ("Dirección: Bo. Helechal, Carr. 152 Km 4.7, Barranquitas PR 00794", "Carr. 152 Km 4.7"),
+    ("Vive en Col. Centro, Calle Benito Juárez #123, Tijuana", "Calle Benito Juárez #123"),
+    ("Res. Luis Llorens Torres Edif 45 Apt 872", "Res. Luis Llorens Torres Edif 45 Apt 872"),
+    ("lives at Ave. Ponce de León 1203, Santurce", "Ave. Ponce de León 1203"),
+    ("Address: URB LAS LOMAS CALLE 3 #45", "URB LAS LOMAS"),
+    ("mailing: Carretera PR-2 km 12.3, Barrio Sabana", "Carretera PR-2 km 12.3"),
+    # ages in Spanish and Portuguese digits after a verb of age, 'a los' or a person
+    ("Tengo 98. Mi abuela murió a los 94, en Ponce.", "98"),
+    ("Tengo 98. Mi abuela murió a los 94, en Ponce.", "94"),
+    ("Es una señora de 94. Vive sola.", "94"),
+    ("A avó tinha 96 anos quando caiu.", "96"),
+    ("Mi papá ya cumplió 101.", "101"),
+    ("su madre murió a los noventa y dos.", "noventa y dos"),
+    # compound surnames of everyday words after strong context
+    ("Name: Tristan Her Many Horses       DOB: Oct 2, 2010", "Tristan Her Many Horses"),
+    ("lives with grandmother Marlene Her Many Horses in Antelope", "Marlene Her Many Horses"),
+    ("Member: Travis Not Afraid\nMedicaid ID: MT0061482290", "Travis Not Afraid"),
+    ("Student: Jaylen Takes The Gun     Gr 9", "Jaylen Takes The Gun"),
+    ("MOTHER: Shaylee Bird In Ground, 22 yo", "Shaylee Bird In Ground"),
+    ("grandmother Evangeline Pretty On Top 406-639-2237.", "Evangeline Pretty On Top"),
+    # Karen, Burmese and Hmong names by their syllables
+    ("Interpreter: Karen/Burmese - Naw Paw Say (agency)", "Naw Paw Say"),
+    ("Hi, I'm Pa Nhia. My daughter has asthma", "Pa Nhia"),
+    ("My 9yo Saw Eh has asthma, we live in Cleveland", "Saw Eh"),
+    # facilities: the words left around a found name, a federal system's hospital by its town
+    ("Address ......... Target Logistics lodge, Bldg C Rm 214", "Target Logistics lodge"),
+    ("Hughes County Extension Office\n3800 E Hwy 34, Suite 2, Pierre",
+     "Hughes County Extension Office"),
+    ("Attending Riverside University High School, 10th grade",
+     "Riverside University High School"),
+    ("PCP: Progressive Community Health Centers, fax 414-882-2151.",
+     "Progressive Community Health Centers"),
+    ("ED PROVIDER NOTE\nChildren's Hospital of Michigan - Emergency",
+     "Children's Hospital of Michigan"),
+    ("WIC (East Chicago WIC) notified", "East Chicago WIC"),
+    ("Bradley Tech High School SBHC (operated by", "Bradley Tech High School SBHC"),
+    ("my grandma and the IHS in Pine Ridge wants to put her", "IHS"),
+    # streets: crossings with a direction, a direction or a flat after the street, roads
+    ("GSW at a block party near Linwood and W. Davison. Per medics", "Linwood and W. Davison"),
+    ("on August 9 near E. 105th and St. Clair. You had", "E. 105th and St. Clair"),
+    ("staying at a motel on 10th Ave S; her cell", "10th Ave S"),
+    ("400 Mack Ave, Suite 1 East, Detroit MI 48201", "400 Mack Ave, Suite 1 East"),
+    ("Address verified: 5247 N. Milwaukee Ave, 3R, Chicago, 60630", "3R"),
+    ("rollover on Hwy 59 south of Bishop Rd, ejected", "Hwy 59 south of Bishop Rd"),
+    ("collision on US-83 near Stapleton; other vehicle", "US-83 near Stapleton"),
+    ("meet ambulance en route on WY 120. RN called", "WY 120"),
+    ("she lives 14 mi out on a BIA road (BIA Rte 7, 2nd place past", "BIA Rte 7"),
+    ("We live on Wildemere in Detroit and the city", "Wildemere"),
+    ("The former home at 12610 Mendota had a lead hazard", "12610 Mendota"),
+    # towns after a road or a capital verb of care
+    ("can't get to the clinic this week cuz the road to Busby is bad", "Busby"),
+    ("Medevac to Nome on arrival.", "Nome"),
+    # ages: lived to be, someone, a relative is
+    ('"My mother lived to be 102 and she never took a pill," she says', "102"),
+    ("new confusion in someone 91 can be an infection", "91"),
+    ("my granny is like 100 and she keeps giving my baby candy", "100"),
+    # numbers: an employer's tax number, a nurse's licence with a suffix, a court case
+    ("Employer FEIN: 48-1190327\nInsurer", "48-1190327"),
+    ("Paulette Ogunbiyi, RN   WI RN# 244917-30\nDetention", "244917-30"),
+    ("County Probate Division, case 2024 P 003317, entered", "2024 P 003317"),
+    # a letter drawn like a digit or a Latin letter inside an identifier
+    ("Intake      FAX#: (773) 36З-7905\nFrom: Denise", "36З-7905"),
+    ("Patient Аnna Smith, SSN 123-45-67О9", "123-45-67О9"),
+])
+def test_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Saturación tiene 95 de oxígeno; tiene 98.6 grados; tiene 94% de saturación.",
+    "en los noventa vivía en Texas.",
+    "The sector was quiet. Av. 72 bpm. Res. rate 18.",
+    "Col. count 10^5 CFU; cond. improved.",
+    "Pt on SR 2 liters. On CA 125 monitoring; on MS 4 weeks; from NY 2019; on TX 2 days.",
+    "living on Medicaid in Ohio; lives on Social Security in Texas.",
+    "the road to recovery is long; a ride to Dialysis.",
+    "my dad is 98.6 today; my wife is 100 percent sure; my mom is 92 pounds.",
+    "Иван Петров живёт в Москве.",
+])
+def test_left_alone(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Adult Inpatient Unit (Unit 3 North) admission.", "North"),
+    ("Report made to: IL Dept on Aging APS hotline.", "Dept"),
+    ("Win Win situation. Say Ye.", "Say Ye"),
+])
+def test_words_after_a_find_stay(scrubber: Scrubber, text: str, kept: str) -> None:
+    """A ward's direction, a government's office, a specialty after a name, syllables that are
+    English words: not pulled into the span before them."""
+    start = text.index(kept)
+    assert not any(s.start < start + len(kept) and start < s.end for s in scrubber.find(text))
