@@ -77,9 +77,26 @@ from veil.text import Scrubber
     ("Employer FEIN: 48-1190327\nInsurer", "48-1190327"),
     ("Paulette Ogunbiyi, RN   WI RN# 244917-30\nDetention", "244917-30"),
     ("County Probate Division, case 2024 P 003317, entered", "2024 P 003317"),
+    # plates after a state or province, phones with blanks around the marks
+    ("Driver's plate was IL DW 38211. He has", "IL DW 38211"),
+    ("unit plate Alberta 8XR-441, trailer", "Alberta 8XR-441"),
+    ("callback 773 . 202 . 6519\nPatient", "773 . 202 . 6519"),
+    # a facility's branch by its initials or a hyphenated place, a day care, a school joined
+    # by 'and', a regional hospital named by a direction
+    ("Milwaukee Health Services - MLK on 8/6", "Milwaukee Health Services - MLK"),
+    ("PCP: Covenant Community Care - Joy-Southfield\nNurse",
+     "Covenant Community Care - Joy-Southfield"),
+    ("weekdays at Precious Angels Child Care on Center St", "Precious Angels Child Care"),
+    ("Attending Roosevelt College and Career Academy, 10th grade",
+     "Roosevelt College and Career Academy"),
+    ("need for Riverside University High School? Her name", "Riverside University High School"),
+    ("08/27/2019 (outside, Regional West).", "Regional West"),
+    ("consent via dad, documented 1/10.\n\nBED 12", "1/10"),
     # a letter drawn like a digit or a Latin letter inside an identifier
     ("Intake      FAX#: (773) 36З-7905\nFrom: Denise", "36З-7905"),
     ("Patient Аnna Smith, SSN 123-45-67О9", "123-45-67О9"),
+    ("driving home on ND 1804 at night", "ND 1804"),
+    ("Vive en calle Guayacán #2345", "calle Guayacán #2345"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -95,6 +112,23 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "the road to recovery is long; a ride to Dialysis.",
     "my dad is 98.6 today; my wife is 100 percent sure; my mom is 92 pounds.",
     "Иван Петров живёт в Москве.",
+    "pain documented 1/10 pain; plate 2 of the culture.",
+    # the adversarial review of the first batch (each was changed by it, fixed after)
+    "Stable on NC 2 overnight; ambulance on NC 4L; on NE 10 and phenylephrine; started on IL-2.",
+    "Down from SC 30 to SC 20. (NB 3) neuroblastoma stage; on TX 2 protocol.",
+    "SR 70 near Baseline; I-131 near Thyroid; US 1 west of Liver.",
+    "Cond. Stable; Ave. Blood Glucose 180; Fracc. Eyección 45; Sector Lateral.",
+    "Edificio Principal; Bo. Cultures; Residencial Treatment; Paseo Terapéutico.",
+    "La saturación tiene 93, la paciente tiene 97. A los 90, se repite gasometría.",
+    "A saturação tem 96. Fez 98.",
+    "My mom is 90 days post-op. My husband is 95 days sober. My mother is 95 percentile.",
+    "Someone 90 with sepsis; anyone 99 on room air.",
+    "Home at 24 Hours post op; Located at 11 Cm; Lesion located at 15 Mm; House at 200 Feet.",
+    "Viral load range 20-1000000 copies/mL; Linear range: 15-1000000 IU/mL.",
+    "Cultures from Sputum and S. Aureus. Meet at Station and E. Entrance.",
+    "Interpreting: the IHS in Spanish and Navajo.",
+    "Case 2024 HR 110 reviewed.",
+    "Say Eh? Pa Eh. Eh Ye. Eh Eh.",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
@@ -104,6 +138,11 @@ def test_left_alone(scrubber: Scrubber, text: str) -> None:
     ("Adult Inpatient Unit (Unit 3 North) admission.", "North"),
     ("Report made to: IL Dept on Aging APS hotline.", "Dept"),
     ("Win Win situation. Say Ye.", "Say Ye"),
+    ("MERCY HOSPITAL - BATH\nAdmission note", "BATH"),
+    ("Mercy Hospital and Home Care services were arranged.", "services"),
+    ("Son Mark Not Present at the meeting.", "Not Present"),
+    ("Mother: Rose Dementia screening", "Dementia"),
+    ("Contact: Susan No Answer x2", "No Answer"),
 ])
 def test_words_after_a_find_stay(scrubber: Scrubber, text: str, kept: str) -> None:
     """A ward's direction, a government's office, a specialty after a name, syllables that are

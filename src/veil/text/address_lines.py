@@ -220,8 +220,18 @@ def _plausible_street(words: str, lexicon: Lexicon, *, strong: bool) -> bool:
 
 
 def _has_street_evidence(words: str) -> bool:
-    return words[:1].isdigit() or bool(re.search(STREET_TYPE + r"$", words)) or bool(
-        re.match(r"[NSEW]\.?[ ]|[0-9]{1,3}(?:st|nd|rd|th)\b|[NSEW]\.?[ ][0-9]", words))
+    if words[:1].isdigit() or re.search(STREET_TYPE + r"$", words) \
+            or re.match(r"[0-9]{1,3}(?:st|nd|rd|th)\b", words):
+        return True
+    directed = re.match(r"[NSEW]\.?[ ]([A-Za-z0-9]+)", words)
+    return directed is not None and not _SPECIES_OR_WING.search(directed.group(1))
+
+
+_SPECIES_OR_WING = re.compile(
+    r"(?i:^(?:[a-z]+(?:us|is|ae|ii|um|ia|es)|entrance|wing|tower|lobby|building|bldg|"
+    r"elevator|elevators|garage|stairwell|stairs|hall|pavilion|campus|annex|unit|side)$)")
+"""After a compass letter, a species' name ('S. Aureus', 'N. Gonorrhoeae') or a part of a
+hospital ('E. Entrance', 'N. Wing'), no street."""
 
 
 def _english(words: str) -> bool:

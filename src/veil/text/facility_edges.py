@@ -53,7 +53,7 @@ _ON_OR_AT = re.compile(
 _CLAUSE_END = re.compile(r"[ \t]*(?:[,.;:)\n]|$|--)")
 _DASH_TAIL = re.compile(
     r"[ \t]+[-–—][ \t]+((?:[A-Z][A-Za-z'’\-]+)(?: [A-Z][A-Za-z'’\-]+){0,2})"
-    r"(?=[ \t]*(?:\n|$|[,(;|]|[ \t]{2}|--))")
+    r"(?=[ \t]*(?:\n|$|[,(;|]|[ \t]{2}|--)|[ \t]+(?:on|for|at|in|to|is|was)\b)")
 _HEAD_WORDS = frozenset({
     "SCHOOL", "SCHOOLS", "ACADEMY", "COLLEGE", "UNIVERSITY", "CENTER", "CENTERS", "CENTRE",
     "CARE", "CLINIC", "CLINICS", "OFFICE", "SERVICES", "HOSPITAL", "HOME", "HOUSE",
@@ -72,12 +72,19 @@ _PERSON_HEADS = frozenset({"HOME", "HOUSE", "OFFICE", "CARE", "SERVICES", "DEPT"
                            "DEPARTMENT"})
 """Head words that follow a person's name without making a place ('John Smith Home',
 'Dr. Lee Office', 'Jo Ames Care')."""
+_CARE_KINDS_BEFORE = frozenset({"CHILD", "DAY", "KIDS", "KID", "ADULT", "SENIOR", "ELDER",
+                                "MEMORY", "RESPITE", "URGENT", "PRIMARY", "HOME"})
+"""Words that make the 'Care' after them a kind of care ('Child Care', 'Day Care')."""
 _HEAD_TAIL = re.compile(r"(?:[ ](?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,5})){1,3}"
-                        r"(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2}|[ ][a-z0-9])")
+                        r"(?=[ \t]*(?:[,.;:)(\n/|?!]|$|--)|[ \t]{2}|[ ][a-z0-9])")
 """One to three capitalized words to the end of the clause (the last one a head word)."""
 _WORDS_BEFORE = re.compile(r"(?:(?<=[ \t(])|^)((?:[A-Z][A-Za-z'’\-]+[ ]){1,3})$", re.MULTILINE)
 """Capitalized words right before a span in its line ('Children's' of "Children's Hospital
 of Michigan")."""
+_AND = re.compile(r"[ ](?:and|&)[ ]")
+_BRANCH_ACRONYM = re.compile(r"[A-Z]{3,4}")
+"""A branch named by its initials after a dash ('Milwaukee Health Services - MLK'), no clinical
+one (those are refused before) and no word ('- BATH')."""
 _TIME_WORDS = frozenset({"MONDAYS", "TUESDAYS", "WEDNESDAYS", "THURSDAYS", "FRIDAYS",
                          "SATURDAYS", "SUNDAYS", "NOON", "MIDNIGHT", "DAY", "EVE", "NIGHT",
                          "ADMISSION", "DISCHARGE", "HOME", "CALL", "DUTY"})
@@ -112,6 +119,12 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             if place and place.start(2) not in starts and _names_a_site(text, place, lexicon):
                 end = place.end()
             end = _head_tail(text, end, lexicon)
+            joined = _AND.match(text, end)
+            if joined and fold(text[span.start:end].split()[-1]) in _HEAD_WORDS:
+                # 'Roosevelt College' + 'and Career Academy': one school's name
+                tail_end = _head_tail(text, joined.end() - 1, lexicon, person=True)
+                if tail_end > joined.end():
+                    end = tail_end
             dash = _DASH_TAIL.match(text, end)
             if dash and _names_a_branch(dash.group(1), lexicon):
                 end = dash.end(1)
@@ -124,6 +137,13 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             # as a person's: 'Progressive Community' + 'Health Centers'
             end = _head_tail(text, span.end, lexicon,
                              person=span.type is PhiType.NAME)
+            if span.type is PhiType.NAME and fold(
+                    text[span.start:span.end].split()[-1]) in _HEAD_WORDS:
+                # a place's name read as a person's, with its branch after a dash
+                # ('PCP: Covenant Community Care - Joy-Southfield')
+                dash = _DASH_TAIL.match(text, end)
+                if dash and _names_a_branch(dash.group(1), lexicon):
+                    end = dash.end(1)
             if end > span.end:
                 extra.append(Span(span.start, end, PhiType.FACILITY, "facility_kind",
                                   span.score))
@@ -157,6 +177,9 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False) -
             text, max(0, end - 40), end):
         return end  # 'IL Dept on Aging', 'Kuwait Health Office': a government's office
     keys = [fold(word) for word in tail.group().split()]
+    before = fold(text[:end].rsplit(None, 1)[-1]) if text[:end].strip() else ""
+    if person and keys[-1] == "CARE" and before in _CARE_KINDS_BEFORE:
+        person = False  # 'Precious Angels Child' + 'Care': a day care's name
     if keys[-1] not in _HEAD_WORDS or (person and keys[-1] in _PERSON_HEADS) or any(
             key in FUNCTION_WORDS or key in MONTH_WORDS or key in _TIME_WORDS
             or key in lexicon.titles or (lexicon.is_clinical(key) and key not in _HEAD_WORDS)
@@ -212,6 +235,9 @@ def _names_a_branch(words: str, lexicon: Lexicon) -> bool:
     if any(lexicon.is_clinical(key) or key in FUNCTION_WORDS or key in MONTH_WORDS
            or key in _TIME_WORDS for key in keys):
         return False
+    parts = [part for key in keys for part in key.split("-") if part]
     return any(((key in lexicon.places or key in world_cities())
-               and (len(keys) > 1 or not words_module.is_english(key)))
-               or key.endswith(("'S", "’S")) for key in keys)
+               and (len(parts) > 1 or not words_module.is_english(key)))
+               or key.endswith(("'S", "’S")) for key in parts) or (
+        len(keys) == 1 and _BRANCH_ACRONYM.fullmatch(words) is not None
+        and not words_module.is_english(keys[0]))

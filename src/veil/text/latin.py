@@ -34,8 +34,11 @@ _CONFUSABLE = str.maketrans({
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
 })
-_MIXED_WORD = re.compile(r"[^\s]*[A-Za-z0-9][^\s]*")
-"""A run without blanks holding an ASCII letter or digit (where a confusable is read)."""
+_WORD = re.compile(r"\S+")
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+"""A run without blanks, and the ASCII letter or digit that makes a confusable in it read (one
+pass over the text: a pattern that searched for the ASCII inside the run would rescan a long
+run from every position)."""
 _HAS_CONFUSABLE = re.compile("[" + "".join(chr(c) for c in _CONFUSABLE) + "]")
 _RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
 """Latin-1 letters, Latin Extended-A and -B, Latin Extended Additional (Vietnamese)."""
@@ -56,6 +59,13 @@ def _table() -> dict[int, str]:
 _TABLE = _table()
 
 
+def _read_confusables(match: re.Match[str]) -> str:
+    word = match.group()
+    if _HAS_CONFUSABLE.search(word) and _ASCII_ALNUM.search(word):
+        return word.translate(_CONFUSABLE)
+    return word
+
+
 def ascii_reading(text: str) -> str:
     """`text` with accented Latin letters replaced by their base letter (same length)."""
     if text.isascii():
@@ -64,6 +74,5 @@ def ascii_reading(text: str) -> str:
     if "ʻ" in reading or "ʼ" in reading:
         reading = _INNER_OKINA.sub("'", reading)
     if _HAS_CONFUSABLE.search(reading):
-        reading = _MIXED_WORD.sub(lambda m: m.group().translate(_CONFUSABLE)
-                                  if _HAS_CONFUSABLE.search(m.group()) else m.group(), reading)
+        reading = _WORD.sub(_read_confusables, reading)
     return reading

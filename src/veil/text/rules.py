@@ -142,6 +142,7 @@ _CONTEXT_WORD_LIST = (
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
+    "documented", "charted", "logged",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _DM_CONTEXT_LIST = (
@@ -331,6 +332,10 @@ _HIGHWAY_STATES = (r"(?:WY|SD|ND|NE|MT|KS|NM|AZ|UT|NV|IA|WI|AK|KY|TN|AR|NC|SC|WV
                    r"WA|TX|FL|OH|MN|MI|ID|IL|GA|AL|OK|MO|NB)")
 """State codes before a state road's number ('WY 120', 'SD-44'); not those that are also
 clinical abbreviations or words ('CA 125', 'MS', 'MD', 'PA', 'OR', 'IN', 'CT', 'ME')."""
+_ROAD_STATES = (r"(?:WY|SD|ND|MT|KS|NM|AZ|UT|NV|IA|WI|KY|TN|AR|WV|VT|NH|NJ|NY|WA|TX|FL|OH|MN|MI|"
+                r"ID|GA|AL|OK|MO)")
+"""The codes of `_HIGHWAY_STATES` a road's number may follow without 'near' after it: not 'NC'
+(nasal cannula), 'NE' (norepinephrine), 'SC' (subcutaneous), 'IL' (interleukin), 'NB', 'AK'."""
 
 
 _KAREN = ("Eh Paw Say Saw Naw Htoo Hser Moo Ler Lah Wah Htee Blu Doh Thaw Khu Nay Poe Soe Tha "
@@ -1065,6 +1070,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:number|no\.?|#)?\s*[:#.]?\s*(?:is\s+|at\s+|to\s+)?)(" + _PHONE_US + r")" + _RD,
           1.0, group=1),
         r("phone_us", PhiType.PHONE, r"(?<![0-9A-Za-z\-])" + _PHONE_US + r"(?![0-9]|-[0-9])", 0.95),
+        # '773 . 202 . 6519', '555 - 201 - 8830': a US number with blanks around its marks
+        r("phone_us_spaced", PhiType.PHONE, r"(?<![0-9A-Za-z.\-])\(?[2-9][0-9]{2}\)?[ \t]+[.\-·]"
+          r"[ \t]+[0-9]{3}[ \t]+[.\-·][ \t]+[0-9]{4}(?![0-9]|[ \t]+[.\-·][ \t]+[0-9])", 0.85),
         r("phone_intl", PhiType.PHONE, r"(?<![0-9A-Za-z+])" + _PHONE_INTL + r"(?![0-9])", 0.85,
           validator="phone"),
         r("phone_local", PhiType.PHONE, r"(?i:\b(?:phone|tel|telephone|cell|mobile|pager|beeper|"
@@ -1136,12 +1144,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[xX]{2}|\*{2}|#{2}|•{2})[\- ]?[0-9]{4}(?![0-9])", 0.95),
         # an employer's tax number (EIN, two digits and seven: '48-1190327'), a shape no date,
         # phone, SSN or dose has
-        r("employer_tax_number", PhiType.ID, r"(?<![A-Za-z0-9\-/.])[0-9]{2}-[0-9]{7}"
-          r"(?![0-9\-/]|\.[0-9])", 0.75),
+        r("employer_tax_number", PhiType.ID, r"(?<![A-Za-z0-9\-/.])(?<!range )(?<!range: )"
+          r"(?<!Range )(?<!Range: )(?<!from )(?<!between )(?<!Batch )(?<!batch )[0-9]{2}-[0-9]{7}"
+          r"(?![0-9\-/]|\.[0-9])(?![ \t]*(?i:copies|iu|cells|units?|ml|%|x|/)\b)", 0.75),
         # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
         r("case_number", PhiType.MRN, r"(?i:\b(?:case|booking|inmate|docket|incident|citation|"
           r"warrant|so|file)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
-          r"((?:19|20)[0-9]{2}[ \t]+[A-Z]{1,3}[ \t]+[0-9]{3,8}|"
+          r"((?:19|20)[0-9]{2}[ \t]+[A-Z]{1,3}[ \t]+(?:[0-9]{5,8}|0[0-9]{2,7})|"
           r"(?=[A-Za-z\-]*[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}[0-9]{2,10}(?:[\-/][0-9]{2,8}){0,2}"
           r"[A-Za-z]?)"
           r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|ml|units?|%|of\b|patients|cases|days?|weeks?|"
@@ -1292,8 +1301,11 @@ def _rules() -> tuple[PatternRule, ...]:
           + _R, 0.9, group=1, validator="has_digit"),
         r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plate|plate|tag|tags|vehicle\s+"
           r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
-          r"of\s+|reading\s+|reads\s+|was\s+)?)([A-Za-z0-9]{1,4}[\- ]?[A-Za-z0-9]{1,5}"
-          r"(?:-[A-Za-z0-9]{1,4})?)"
+          r"of\s+|reading\s+|reads\s+|was\s+)?)((?:(?:[A-Z]{2}|[A-Z][a-z]{3,12})[ \t]+"
+          r"(?=[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,5}){0,2}(?![A-Za-z0-9])(?<=[0-9A-Z]))"
+          r"(?=[A-Z0-9 \-]{0,10}[0-9]))?(?=[A-Za-z0-9](?:-?[A-Za-z0-9]|[ ][A-Z0-9]){2})"
+          r"[A-Za-z0-9]{1,4}(?:-?[A-Za-z0-9]{1,5}|[ ][A-Z0-9]{1,5})?"
+          r"(?:[\- ][A-Z0-9]{1,5})?)"
           + _R, 0.9, group=1, validator="has_digit"),
         # 'reg MA19 XKT', 'Kennzeichen M-JF 1951', 'parking pass (KA 05 MN 4412)', 'placa
         # ABC-123-D': registration words of other countries, a value of letters and digits
@@ -1482,10 +1494,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
           r"(?i:exit|mile[ \t]+marker|mile[ \t]+post|milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?"
           r"(?![A-Za-z0-9])", 0.8),
+        # 'Regional West', 'Regional One': a regional hospital named by a direction or a
+        # number after the word (the usual order, 'Winner Regional', is the facility finder's)
+        r("regional_named", PhiType.FACILITY, r"(?<![A-Za-z])Regional[ ](?:West|East|North|South|"
+          r"Northwest|Northeast|Southwest|Southeast|One)(?![A-Za-z])", 0.8),
         # 'the VA in Palo Alto', 'the IHS in Pine Ridge': a federal system's hospital named by
         # the town after it (the town is found by the place rules)
         r("federal_facility_in_town", PhiType.FACILITY, r"(?<![A-Za-z])(?:the|The|at|to|from)"
-          r"[ \t]+(VA|IHS|I\.H\.S\.|PHS)(?=[ \t]+(?:in|at)[ \t]+[A-Z][a-z])", 0.8, group=1),
+          r"[ \t]+(VA|IHS|I\.H\.S\.)(?=[ \t]+(?:in|at)[ \t]+(?!(?:Spanish|English|Navajo|"
+          r"Lakota|Dakota|French|Commissioned|Service|Charge|General|Person|Network|Total|"
+          r"Addition|Partnership|Collaboration)\b)[A-Z][a-z])", 0.8, group=1),
         # two to four syllables of a Karen, Burmese or Hmong name in a row, one of them only
         # such a name has ('Naw Paw Say', 'Saw Eh has asthma', "I'm Pa Nhia")
         r("name_syllables", PhiType.NAME, r"(?<![A-Za-z'’\-])(?:" + "|".join(_SYLLABLE_NAMES)
@@ -1498,16 +1516,22 @@ def _rules() -> tuple[PatternRule, ...]:
           + _HIGHWAY_STATES + r")[ \t\-]*[0-9]{1,4}[A-Z]?)[ \t]+(?:near|past|outside(?:[ \t]+of)?|"
           r"(?:just[ \t]+|about[ \t]+[0-9]{1,2}[ \t]+(?:mi|miles)[ \t]+)?(?:north|south|east|west)"
           r"[ \t]+of)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:[ \t]+"
-          + _street_suffixes() + r")?\.?(?![A-Za-z0-9])", 0.8),
-        # 'on WY 120', 'on BIA 2', '(BIA Rte 7': a state's or a tribe's road by its code after a
-        # word of travel (not a lab's 'CA 125' or an 'MS' flare)
-        r("highway_state_code", PhiType.ADDRESS, r"(?:\b(?:on|off|along|via|onto|take|took|"
-          r"taking|up|down|from)[ \t]+|\()((?:" + _HIGHWAY_STATES + r"|BIA(?:[ \t]+"
-          r"(?:Rte|Route|Rd|Road|Hwy))?)[ \t\-]?[0-9]{1,3}[A-Z]?)(?![A-Za-z0-9/%:]|[.,][0-9])"
+          + _street_suffixes() + r")?\.?(?![A-Za-z0-9])", 0.8, validator="road_place"),
+        # 'en route on WY 120', 'into the ditch on BIA 2', 'BIA Rte 7': a state's or a tribe's
+        # road by its code after a preposition, with a word of the road or the trip before it
+        # in the clause (not 'on NC 2' of oxygen, 'on NE 10' of a pressor, 'IL-2')
+        r("highway_state_code", PhiType.ADDRESS, r"(?i:\b(?:drive|drove|driving|driven|crash|"
+          r"crashed|wreck|wrecked|rollover|rolled|accident|collision|mvc|mva|headed|heading|"
+          r"travel(?:l?ing|l?ed)?|northbound|southbound|eastbound|westbound|road|highway|"
+          r"ambulance|en[ \t]+route|ditch|exit|mile|miles|ranch|farm|lives|living|house|home|"
+          r"turnoff|junction)\b[^.\n;]{0,40}?\b(?:on|off|along|via|onto|from|at|near)[ \t]+)"
+          r"((?:" + _ROAD_STATES + r"|BIA)[ ]?[0-9]{1,4})(?![A-Za-z0-9/%:\-]|[.,][0-9])"
           r"(?![ \t]*(?i:mg|mcg|ml|units?|%|mmhg|bpm|times|x|days?|weeks?|wks?|months?|"
           r"years?|yrs?|hours?|hrs?|tabs?|tablets?|pills?|doses?|visits?|cycles?|lbs?|kg|"
           r"liters?|litres?|l|lpm|L/min|puffs?|drops?|sprays?)\b)",
           0.8, group=1),
+        r("highway_tribal", PhiType.ADDRESS, r"(?<![A-Za-z])BIA[ \t]+(?:Rte|Route|Rd|Road|Hwy)"
+          r"[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])", 0.85),
         # a street named by its name alone after a word of home: 'We live on Wildemere in
         # Detroit', 'the WIC office on Broadway in Gary' (a town after it), 'The former home at
         # 12610 Mendota' (a house number before it)
@@ -1648,7 +1672,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?i:years?|yrs?|yo|y/o)\b)", 0.85, group=1),
         r("age_someone", PhiType.AGE, r"(?i:\b(?:someone|somebody|a[ \t]+person|anyone)[ \t]+)"
           r"(9[0-9]|1[01][0-9])(?=[ \t]*[?.,!]|[ \t]+(?i:can|could|should|would|will|may|might|"
-          r"is|has|have|had|with|who|that|getting|taking|on|in|to)\b)", 0.85, group=1),
+          r"is|has|have|had|who|that|getting|taking)\b)", 0.85, group=1),
         # 'my granny is like 100 and', 'her mother is already 94.': a relative's age after 'is'
         r("age_relative_is", PhiType.AGE, r"(?i:\b(?:my|his|her|our|their|your)[ \t]+(?:great-?)?"
           r"(?:mom|mother|mum|mama|momma|dad|father|papa|grandma|grandmother|granny|grammy|"
@@ -1657,8 +1681,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"stepfather|mother-in-law|father-in-law)[ \t]+(?:is|was|just[ \t]+turned|turned|"
           r"turns)[ \t]+(?:like[ \t]+|about[ \t]+|almost[ \t]+|nearly[ \t]+|around[ \t]+|"
           r"already[ \t]+|now[ \t]+|only[ \t]+)?)(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])"
-          r"(?![ \t]*(?i:%|mg|kg|lbs?|pounds|percent|degrees|bpm|/|over|units|points|minutes|"
-          r"mins|feet|ft|inches|cm|miles|dollars|bucks)\b)(?![ \t]*[%/°])", 0.85, group=1),
+          r"(?![ \t]*(?i:%|mg|kg|lbs?|pounds|percent|percentile|degrees|bpm|/|over|units|points|"
+          r"minutes|mins|hours|hrs|days|weeks|wks|months|feet|ft|inches|cm|miles|dollars|bucks|"
+          r"mmhg|th|st|nd|rd)\b)(?![ \t]*[%/°])", 0.85, group=1),
         # dictation initials ('(dictated, not read -- bn/kls)', 'D/T ... -- WB/jr')
         r("dictation_initials", PhiType.NAME, r"(?i:\b(?:dictated|transcribed|not[ \t]+read|d/t)"
           r"[^\n]{0,40}?[\-–—(:][ \t]*)([A-Za-z]{2,3}/[A-Za-z]{2,3})(?![A-Za-z/])", 0.85,
@@ -1942,11 +1967,13 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "highway_near_exit": ("exit", "mile marker", "milepost", "mile post"),
     "highway_segment": (" near ", " past ", "outside", " of "),
     "street_bare_name": (" on ",),
+    "regional_named": ("regional ",),
     "federal_facility_in_town": ("va in", "va at", "ihs in", "ihs at", "i.h.s. in",
                                  "phs in"),
     "street_bare_number": (" at ",),
-    "highway_state_code": (*(f"{w} " for w in ("on", "off", "along", "via", "onto", "take",
-                                                "took", "taking", "up", "down", "from")), "("),
+    "highway_state_code": tuple(f" {w} " for w in ("on", "off", "along", "via", "onto", "from",
+                                                    "at", "near")),
+    "highway_tribal": ("bia ",),
     "street_near": (" near ",),
     "street_unit": (" apt", " unit ", "suite", " ste ", " ste.", " lot ", "trlr", " spc"),
     "mrn_grouped": ("mrn", "hrn", "mr", "m.r.n", "med rec", "medrec", "medical record"),
@@ -2043,6 +2070,7 @@ FIRST_CHARS: dict[str, str] = {
     "date_holiday_other": "ABCDEGHIJKLMNPRSVWYabcdeghijklmnprsvwy", "age_words": "AHNOahno",
     "age_turned": "ADFGHIJMPSTWYadfghijmpstwy", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
+    "phone_us_spaced": "(2-9",
     "intersection": "ACINacin", "zip_state_any_case": "0-9", "numeric_code": "0-9",
     "date_ocr": "0-9OlI", "street": "0-9NSEWOlI", "street_grid": "0-9NSEW",
     "street_foreign": "0-9NSEW", "street_lower": "0-9", "street_lower_abbrev": "0-9",
@@ -2057,7 +2085,7 @@ FIRST_CHARS: dict[str, str] = {
     "mile_marker": "EMem", "unit": "ASTUastu", "phone_intl": "+",
     "street_unit": "0-9", "highway_near_exit": "IUHRS", "highway_segment": "IUHRSBWNMKATOGCFV",
     "street_bare_name": "lLoOhHaAsSmM", "street_bare_number": "lLhHaArR",
-    "highway_state_code": "oOaAvVtTuUdDfF(", "street_near": "ao",
+    "highway_state_code": "a-zA-Z", "highway_tribal": "B", "street_near": "ao",
     "road_after_prep": "adfnoptv",
 }
 """Rule name -> every character a match of the rule can start with (a regex class body). A

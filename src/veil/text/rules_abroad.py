@@ -137,13 +137,14 @@ _DATE_PREPS = ("el", "le", "il", "au", "dal", "del", "du", "em", "desde", "hasta
 
 _ES_ADDRESS_HEAD = (
     r"Urb\.?|URB\.?|Urbanizacion|URBANIZACION|Bo\.|BO\.|Barrio|BARRIO|Bda\.|Barriada|Sector|"
-    r"Parcelas|Comunidad|Reparto|Colonia|Col\.|Fracc\.|Fraccionamiento|Residencial|"
-    r"Res\.(?=[ \t]+[A-Z][^\n]{0,40}?(?:Edif|Apt|Bloque|Blq))|Cond\.|Condominio|Edif\.|"
-    r"Edificio|Calle|CALLE|Callejon|Camino|Paseo|Avenida|Av\.|Ave\.(?=[ \t]+[A-Z][a-z]+"
-    r"(?:[ \t]+(?:de[ \t]+)?[A-Z][a-z]+){0,3}[ \t]+#?[0-9])"
+    r"Parcelas|Comunidad|Reparto|Colonia|Col\.|Fraccionamiento|Residencial|"
+    r"(?:Res\.|Cond\.)(?=[ \t]+[A-Z][^\n]{0,40}?(?:Edif|Apt|Bloque|Blq))|Condominio|Edif\.|"
+    r"Edificio|Calle|CALLE|calle(?=[ \t]+[A-Z][^\n]{0,30}?#?[ \t]*[0-9])|Callejon|Camino|"
+    r"Paseo|Avenida|Ave\.(?=[ \t]+[A-Z][a-z]+(?:[ \t]+(?:de[ \t]+)?[A-Z][a-z]+){0,3}[ \t]+#?[0-9])"
 )
-"""Words that open a Spanish address ('Res.' and 'Ave.' only with a building or house
-number after the name: 'Res.' is also 'resident', 'Ave.' opens English streets)."""
+"""Words that open a Spanish address ('Res.' and 'Cond.' only with a building or flat after
+the name: 'Res.' is also 'resident', 'Cond.' 'condition'; 'Ave.' only before a house number:
+it opens English streets and averages; a lower-case 'calle' only before a number)."""
 _ES_NOT_SENTENCE = (r"(?!(?:The|Then|He|She|It|We|They|His|Her|Pt|Patient|I|A|An|This|That|"
                     r"No|Yes|On|In|At|To|For|And|But|So)(?![A-Za-z]))")
 """Not an English sentence after an abbreviation's dot ('spoke with Bo. Then ...')."""
@@ -179,8 +180,9 @@ _LIVES_AT = (
 """A verb of living or origin and its preposition, before a town."""
 
 
-def _p(name: str, kind: PhiType, pattern: str, score: float, group: int = 0) -> PatternRule:
-    return PatternRule(name, kind, pattern, score, group)
+def _p(name: str, kind: PhiType, pattern: str, score: float, group: int = 0,
+       validator: str | None = None) -> PatternRule:
+    return PatternRule(name, kind, pattern, score, group, validator=validator)
 
 
 RULES: tuple[PatternRule, ...] = (
@@ -229,11 +231,13 @@ RULES: tuple[PatternRule, ...] = (
        r"(?=[ \t]*(?:[.,;:!?)\n]|$|(?i:y|e|et|und|ed|pero|mas|mais|aber|ma|and|but|now|"
        r"years|anos|años)(?![A-Za-z])))", 0.9,
        group=1),
-    # ages over 89 in digits after a Spanish or Portuguese verb of age or 'a los' ('Tengo 98.',
-    # 'murió a los 94,', 'ya cumplió 101'), or after a person and 'de' ('una señora de 94.');
-    # only before a clause end or a year noun, so 'tiene 95 de saturación' is left
-    _p("age_digits_abroad_verb", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:tengo|tiene|tenia|cumple|"
-       r"cumpli|cumplio|cumplira|cumplia|a[ \t]+los|aos|tenho|tem|tinha|fez|faz|completou|"
+    # ages over 89 in digits after a Spanish or Portuguese verb of one's own age, a birthday
+    # or a death ('Tengo 98.', 'murió a los 94,', 'ya cumplió 101'), or after a person and
+    # 'de' ('una señora de 94.'); only before a clause end or a year noun. Not after 'tiene',
+    # 'tem', 'fez' alone: 'la saturación tiene 93', 'a glicemia tem 96' are measurements
+    _p("age_digits_abroad_verb", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:tengo|cumple|cumpli|"
+       r"cumplio|cumplira|cumplia|(?:murio|fallecio|morreu|faleceu)[ \t]+(?:a[ \t]+los|aos)|"
+       r"tenho|completou|"
        r"(?:senora|senor|paciente|abuela|abuelo|bisabuela|bisabuelo|anciana|anciano|mujer|"
        r"hombre|madre|padre|tia|tio|viuda|viudo|dona|don|senhora|senhor|avo|idosa|idoso)"
        r"[ \t]+de)[ \t]+(?:(?:ya|ja)[ \t]+)?)" + _NOT_DIGIT_BEFORE
@@ -301,7 +305,7 @@ RULES: tuple[PatternRule, ...] = (
        r"|(?:(?<=Calle[ \t])|(?<=CALLE[ \t])|(?<=Edif\.[ \t])|(?<=Edificio[ \t]))[0-9]{1,4}[A-Z]?)"
        r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el)[ \t]+)?"
        + _ES_NOT_SENTENCE + r"[A-Z][A-Za-z'\-]+){0,4}" + _ES_HOUSE_NUMBERS
-       + r"(?![A-Za-z0-9])", 0.85),
+       + r"(?![A-Za-z0-9])", 0.85, validator="spanish_address"),
     # a Puerto Rican road and kilometre marker ('Carr. 152 Km 4.7', 'Carretera PR-2 km 12.3')
     _p("address_carretera", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Carr\.?|CARR\.?|Carretera|"
        r"CARRETERA)[ \t]*(?:(?:PR|#)[ \t]*-?[ \t]*)?[0-9]{1,4}[A-Z]?(?:[ \t]*,?[ \t]*(?:Km|KM|km|K)"
@@ -333,8 +337,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                 "-dono"),
     "age_words_abroad": _AGE_NEEDS,
     "age_words_abroad_verb": _AGE_NEEDS,
-    "age_digits_abroad_verb": ("tengo", "tiene", "tenia", "cumpl", "los ", "aos ", "tenho",
-                               "tem ", "tinha", "fez ", "faz ", "completou", " de "),
+    "age_digits_abroad_verb": ("tengo", "cumpl", "murio", "fallecio", "morreu", "faleceu",
+                               "tenho", "completou", " de "),
     "date_weekday_abroad": tuple(" " + w for w in (
         "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "segunda",
         "terca", "quarta", "quinta", "sexta", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
@@ -363,7 +367,7 @@ FIRST_CHARS: dict[str, str] = {
     "age_words_abroad": "nNcCqQhHzZdDvVeEaAsSfF",
     "date_weekday_abroad": "lLmMjJvVsSdDtTqQfFgG",
     "age_words_abroad_verb": "cCtTfFiIeElLwWsShHaA",
-    "age_digits_abroad_verb": "tTcCaAfFsSpPbBmMhHvVdDiI",
+    "age_digits_abroad_verb": "tTcCfFsSpPbBmMhHvVdDiIaA",
     "zip_cjk": "〒우(郵邮",
     "date_german_umlaut_month": "0-9MJ",
     "date_prep_abroad": "".join(sorted({w[0] for w in _DATE_PREPS}

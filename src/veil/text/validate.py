@@ -125,24 +125,118 @@ def _syllable_name(values: list[str]) -> list[bool]:
     """Syllables of a name in a row, one of them one only such a name has, none a clinical
     word longer than two letters ('Saw Eh', 'Pa Nhia'; not 'Say Ye', 'Mai Tai', 'Win Win')."""
     lex = lexicon()
-    return [any(k in _DISTINCT_SYLLABLES for k in keys) and not any(
-        lex.is_clinical(k) and len(k) > 2 for k in keys)
-        for keys in ([fold(w) for w in value.split()] for value in values)]
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()]
+        distinct = [k for k in keys if k in _DISTINCT_SYLLABLES and k != "EH"]
+        eh_named = ("EH" in keys[1:] and keys[0] in _KAREN_PREFIXES) or (
+            keys[0] == "EH" and any(k in _KAREN_GIVEN for k in keys[1:]))
+        out.append(bool(distinct or eh_named) and not any(
+            lex.is_clinical(k) and len(k) > 2 for k in keys))
+    return out
+
+
+_KAREN_PREFIXES = frozenset({"SAW", "NAW", "THRA", "NAN"})
+"""The words before a Karen man's or woman's name ('Saw Eh', 'Naw Eh Paw')."""
+_KAREN_GIVEN = frozenset({"SAY", "PAW", "HTOO", "MOO", "LER", "DOH", "KAW", "HSER", "BLU"})
+"""Syllables that follow 'Eh' in a Karen name ('Eh Say', 'Eh Htoo'); 'Eh' alone is also a
+word of speech ('Say Eh?')."""
 
 
 def _bare_street(values: list[str]) -> list[bool]:
     """A street named by its name alone after a word of home ('on Wildemere in Detroit', 'at
-    12610 Mendota'): no clinical, function, month, state or benefit word ('living on
-    Medicaid in Ohio', 'home at 5 Hospice')."""
+    12610 Mendota'): no clinical, function, month, state, benefit, time or unit word ('living
+    on Medicaid in Ohio', 'home at 24 Hours', 'located at 11 Cm'); without a house number no
+    everyday word either ('living on Ramen in Chicago'), unless streets are often so named
+    ('Broadway', 'Main')."""
     lex = lexicon()
     out = []
     for value in values:
         keys = [fold(w) for w in _STREET_WORD.findall(value)]
+        numbered = value[:1].isdigit()
         out.append(bool(keys) and not any(
             lex.is_clinical(k) or k in _NOT_STREET_WORDS or k in _GENERIC or k in _BENEFITS
-            or k in lex.states or (k in lex.not_name and words.is_english(k))
-            or k in MONTH_WORDS for k in keys))
+            or k in _UNIT_OR_TIME or k in lex.states
+            or (k in lex.not_name and words.is_english(k)) or k in MONTH_WORDS
+            or (not numbered and k not in _STREET_NAMES and words.zipf(k) >= _EVERYDAY)
+            for k in keys))
     return out
+
+
+_UNIT_OR_TIME = frozenset({
+    "HOURS", "HOUR", "HRS", "HR", "OCLOCK", "O'CLOCK", "CM", "MM", "IN", "INCHES", "FEET", "FT",
+    "DEGREES", "DEG", "PM", "AM", "NOON", "MIDNIGHT", "WEEKS", "WEEK", "DAYS", "DAY", "MONTHS",
+    "YEARS", "MINUTES", "MINS", "MIN", "SECONDS", "MILES", "MI", "YARDS", "METERS", "M", "KM",
+    "ACRES", "PERCENT", "MG", "ML", "KG", "LBS", "LB", "POUNDS", "UNITS", "TIMES", "POINTS"})
+"""Units and times a number may stand before after 'at' ('located at 15 Mm')."""
+_STREET_NAMES = frozenset({
+    "BROADWAY", "MAIN", "MARKET", "PARK", "OAK", "ELM", "MAPLE", "PINE", "CEDAR", "WASHINGTON",
+    "LINCOLN", "JEFFERSON", "MADISON", "FRANKLIN", "CENTRAL", "WATER", "CHURCH", "MILL", "HIGH",
+    "UNION", "GRAND", "LAKE", "HILL", "RIVER", "SPRING", "CHESTNUT", "WALNUT", "SPRUCE",
+    "FRONT", "BRIDGE", "CENTER", "COLLEGE", "FOREST", "RIDGE", "VALLEY", "SUNSET"})
+"""Everyday words that are common street names, found without a street type."""
+_EVERYDAY = 3.5
+"""Zipf frequency from which a bare word is everyday English, not a street's name."""
+
+
+def _spanish_address(values: list[str]) -> list[bool]:
+    """A Spanish neighbourhood, street or building ('Urb. Villa Carolina', 'Col. Centro'):
+    no clinical word and none of Spanish medicine ('Fracc. Eyección', 'Edificio Principal');
+    after a word that also opens other things ('Bo.', 'Sector', 'Col.', 'Ave.', 'Edificio') one
+    name word must be rare ('Bo. Cultures', 'Ave. Blood Glucose 180' have none)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        head, _, rest = value.partition(" ")
+        keys = [fold(w) for w in _STREET_WORD.findall(rest)]
+        names = [k for k in keys if k not in _ES_PARTICLES and k not in _ES_NUMBER_WORDS]
+        if any((lex.is_clinical(k) and len(k) > 2) or k in _ES_CLINICAL for k in names):
+            out.append(False)
+            continue
+        strong = fold(head).rstrip(".") in _ES_STRONG_HEADS
+        out.append(strong or any(words.zipf(k) < _RARE_NAME_WORD for k in names))
+    return out
+
+
+_RARE_NAME_WORD = 3.0
+"""Zipf frequency under which a word names a place rather than says something ('Ponce',
+'Centro', 'Helechal'; not 'Cultures', 'Blood')."""
+_ES_PARTICLES = frozenset({"DE", "DEL", "LA", "LAS", "LOS", "EL"})
+_ES_NUMBER_WORDS = frozenset({"BLOQUE", "BLQ", "APT", "APTO", "EDIF", "CASA", "NUM", "NO"})
+_ES_STRONG_HEADS = frozenset({"URB", "URBANIZACION", "BARRIO", "BDA", "BARRIADA", "CALLE",
+                              "CALLEJON", "RES", "COND"})
+"""Words that open nothing but an address in Spanish."""
+_ES_CLINICAL = frozenset({
+    "EYECCION", "HEMODINAMICA", "HEMODINAMICO", "LATERAL", "VERTEBRAL", "TERAPEUTICO",
+    "TERAPEUTICA", "NODO", "PRINCIPAL", "SINUSAL", "VENTRICULAR", "AURICULAR", "CARDIACA",
+    "CARDIACO", "RENAL", "HEPATICO", "HEPATICA", "PULMONAR", "ANTERIOR", "POSTERIOR",
+    "SUPERIOR", "INFERIOR", "MEDIO", "DERECHO", "IZQUIERDO", "DERECHA", "IZQUIERDA", "CLINICA",
+    "CLINICO", "GENERAL", "ESTABLE", "CRITICO", "CRITICA", "GRAVE", "BUENO", "REGULAR", "MALO",
+    "QUIRURGICO", "QUIRURGICA", "CENTRAL", "DISTAL", "PROXIMAL", "TREATMENT"})
+"""Spanish words of medicine after a word that may open an address ('Sector Lateral')."""
+
+
+def _road_place(values: list[str]) -> list[bool]:
+    """The place a road is near ('US-83 near Stapleton', 'Hwy 59 south of Bishop Rd'): a
+    street type at its end, or a town that is no everyday, clinical or time word ('I-131 near
+    Thyroid', 'Hwy 1 past Midnight' are none)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        place = _ROAD_PREPOSITION.split(value, maxsplit=1)[-1]
+        keys = [fold(w) for w in _STREET_WORD.findall(place) if fold(w) != "THE"]
+        if not keys or any(lex.is_clinical(k) or k in _UNIT_OR_TIME or k in MONTH_WORDS
+                           for k in keys):
+            out.append(False)
+            continue
+        out.append(bool(_ROAD_SUFFIX_END.search(place)) or " ".join(keys) in lex.places
+                   or all(words.zipf(k) < _EVERYDAY and not words.is_english(k) for k in keys))
+    return out
+
+
+_ROAD_PREPOSITION = re.compile(r"\b(?:near|past|outside(?:[ \t]+of)?|of)[ \t]+")
+_ROAD_SUFFIX_END = re.compile(r"\b(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Dr|Drive|Ln|Lane|Hwy|"
+                              r"Highway|Pkwy|Way|Pike|Trail|Trl|Loop|Route|Rte)\.?$")
 
 
 _BENEFITS = frozenset({"MEDICAID", "MEDICARE", "SSI", "SSDI", "DISABILITY", "WELFARE", "SNAP",
@@ -417,6 +511,8 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "subject_code": _subject_code,
     "street_name": _street_name,
     "bare_street": _bare_street,
+    "road_place": _road_place,
+    "spanish_address": _spanish_address,
     "syllable_name": _syllable_name,
     "handle": _handle,
     "spaced_digits": _spaced_digits,

@@ -40,7 +40,6 @@ from veil.text.names.tokens import (
     _CREDENTIALS,
     _FUNCTION_KEYS,
     _LATIN_TAIL,
-    _SPECIALTY_END,
     SHORT_SURNAME,
     _Tok,
 )
@@ -235,8 +234,7 @@ class _RunJudge(_Guards):
             last_surname = tok is run[-1] and tok.key in lex.last
             if kept and not last_surname and (tok.key in lex.not_name
                                               or tok.key in _FUNCTION_KEYS
-                                              or tok.key in lex.clinical or month
-                                              or _SPECIALTY_END.search(tok.key)):
+                                              or tok.key in lex.clinical or month):
                 break
             if not kept and not titled and (tok.key in _FUNCTION_KEYS or tok.word[:2] in (
                     "I'", "I’")) and not (len(tok.key) == 1 and tok.word.endswith(".")) and not (

@@ -115,13 +115,18 @@ _NOT_SURNAME = frozenset({
     "TEAM", "UNIT", "SCHOOL", "UNIVERSITY", "COLLEGE", "COUNTY", "FAMILY", "PEDIATRICS",
     "INTERNAL", "EMERGENCY", "URGENT", "PHARMACY", "ASSOCIATES", "PARTNERS", "FEMALE",
     "MALE", "PATIENT", "PHYSICIAN", "NURSE", "ATTENDING", "RESIDENT", "FELLOW", "INTERN",
+    "PRESENT", "AVAILABLE", "REACHABLE", "ANSWER", "UNKNOWN", "PENDING", "REGISTRATION",
+    "VISIT", "CALL", "CAREGIVER", "LAB", "TYPE", "INPATIENT", "OUTPATIENT", "TELEHEALTH",
+    "DEMENTIA", "STROKE", "DIABETES", "DIABETIC", "PRIMARY", "NO", "ONE", "TWO", "ROOM",
+    "DECEASED", "ALIVE", "WELL", "STABLE", "ABSENT", "BEDSIDE", "NOTIFIED", "UPDATED",
     "REGIONAL", "MEMORIAL", "GENERAL", "COMMUNITY", "PARTNERSHIP", "INSTITUTE",
     "FOUNDATION", "ASSOCIATION", "NETWORK", "SYSTEM", "CANCER", "CHILDREN'S", "CHILDRENS",
     "SIGNED", "ELECTRONICALLY", "REVIEWED", "DICTATED", "MONDAY", "TUESDAY", "WEDNESDAY",
     "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "TODAY", "TOMORROW", "YESTERDAY",
 })
-"""Words of a department, a role or a day that may follow a name in a heading, never a
-surname's part ('Dr. Ann Lee Family Practice', 'Jo Ames Attending')."""
+"""Words of a department, a role, a status, an illness or a day that may follow a name in a
+heading, never a surname's part ('Dr. Ann Lee Family Practice', 'Jo Ames Attending', 'Son Mark
+Not Present', 'Grandmother Mae Stroke')."""
 
 
 class _Forms(_FinderBase):
