@@ -97,6 +97,9 @@ from veil.text import Scrubber
     ("Patient Аnna Smith, SSN 123-45-67О9", "123-45-67О9"),
     ("driving home on ND 1804 at night", "ND 1804"),
     ("Vive en calle Guayacán #2345", "calle Guayacán #2345"),
+    # a postal town after a Spanish preposition, capitalized
+    ("trabajando en Ferretería Los Ángeles en Canóvanas. Dice", "Canóvanas"),
+    ("llegó en la ambulancia municipal de Loíza", "Loíza"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -129,6 +132,7 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Interpreting: the IHS in Spanish and Navajo.",
     "Case 2024 HR 110 reviewed.",
     "Say Eh? Pa Eh. Eh Ye. Eh Eh.",
+    "Se fue de la casa en ambulancia; en espera de resultados; desde ayer.",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []

@@ -127,7 +127,8 @@ _ZIP_PLACE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:in|near|around|outside|at|p
 _ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
 """Between two ZIPs of one list ('60629 and 60632')."""
 _PLACE_PREP = fast_compile(
-    r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?:north|south|east|west|"
+    r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?P<spanish>en|de|desde|hacia)|"
+    r"(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of|(?:moved|moving|move|went|"
     r"drove|driving|go|going|headed|heading|back|trip|trips|travel(?:l?ed|l?ing)?|road|ride|"
     r"rides|bus|commute|(?P<care>(?i:flew|flying|fly|flown|flight|flights|medevac(?:ed|'d)?|"
@@ -358,9 +359,9 @@ class PostalFinder:
             if re.match(r"[^ \t]*['’]", match.group("town")):
                 continue  # a possessive is a person or an eponym ("in Bell's palsy")
             town = match.group("town")
-            if match.group("care") and town[:1].islower():
-                continue  # after a verb of care, a capitalized town ('sent to Nome'; not
-                # 'return to intercourse')
+            if (match.group("care") or match.group("spanish")) and town[:1].islower():
+                continue  # after a verb of care or a Spanish preposition, a capitalized town
+                # ('sent to Nome', 'en Canóvanas'; not 'return to intercourse', 'de la')
             words = town.split()
             for n in range(len(words), 0, -1):
                 key = fold(" ".join(words[:n]))
