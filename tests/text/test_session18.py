@@ -92,6 +92,14 @@ from veil.text import Scrubber
     ("need for Riverside University High School? Her name", "Riverside University High School"),
     ("08/27/2019 (outside, Regional West).", "Regional West"),
     ("consent via dad, documented 1/10.\n\nBED 12", "1/10"),
+    # a named unit of a place, a practice after a possessive, a fiancée's name
+    ("MD (Psychiatry, Foggy Bottom Inpatient Unit)\n", "Foggy Bottom Inpatient Unit"),
+    ("Fairmount University Health System -- Penn Square Hematology Suite\nx",
+     "Penn Square Hematology Suite"),
+    ("From: St. Anne's Pediatric Hematology, Wilmington DE", "St. Anne's Pediatric Hematology"),
+    ("NOTE -- Adult protective concern\nIron County Medical Care Facility\nx",
+     "Iron County Medical Care Facility"),
+    ("My fiancée Autumn had preeclampsia", "Autumn"),
     # a letter drawn like a digit or a Latin letter inside an identifier
     ("Intake      FAX#: (773) 36З-7905\nFrom: Denise", "36З-7905"),
     ("Patient Аnna Smith, SSN 123-45-67О9", "123-45-67О9"),
@@ -143,6 +151,8 @@ def test_left_alone(scrubber: Scrubber, text: str) -> None:
     ("Report made to: IL Dept on Aging APS hotline.", "Dept"),
     ("Win Win situation. Say Ye.", "Say Ye"),
     ("MERCY HOSPITAL - BATH\nAdmission note", "BATH"),
+    ("MOBILE MAMMOGRAPHY UNIT -- SCREENING REPORT", "MAMMOGRAPHY"),
+    ("Humana Medicare Advantage -- Grievance & Appeals Dept.\nP.O. Box", "Appeals"),
     ("Mercy Hospital and Home Care services were arranged.", "services"),
     ("Son Mark Not Present at the meeting.", "Not Present"),
     ("Mother: Rose Dementia screening", "Dementia"),

@@ -57,7 +57,7 @@ _DASH_TAIL = re.compile(
 _HEAD_WORDS = frozenset({
     "SCHOOL", "SCHOOLS", "ACADEMY", "COLLEGE", "UNIVERSITY", "CENTER", "CENTERS", "CENTRE",
     "CARE", "CLINIC", "CLINICS", "OFFICE", "SERVICES", "HOSPITAL", "HOME", "HOUSE",
-    "LODGE", "CHURCH", "LIBRARY", "DEPARTMENT", "DEPT", "WIC", "SBHC", "FQHC", "CHC",
+    "LODGE", "CHURCH", "LIBRARY", "WIC", "SBHC", "FQHC", "CHC",
     "PHARMACY", "DAYCARE", "PRESCHOOL", "ELEMENTARY", "SHELTER", "MINISTRIES",
 })
 """Words that end a facility's name ('Riverside University High School', 'Hughes County
@@ -75,9 +75,17 @@ _PERSON_HEADS = frozenset({"HOME", "HOUSE", "OFFICE", "CARE", "SERVICES", "DEPT"
 _CARE_KINDS_BEFORE = frozenset({"CHILD", "DAY", "KIDS", "KID", "ADULT", "SENIOR", "ELDER",
                                 "MEMORY", "RESPITE", "URGENT", "PRIMARY", "HOME"})
 """Words that make the 'Care' after them a kind of care ('Child Care', 'Day Care')."""
-_HEAD_TAIL = re.compile(r"(?:[ ](?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,5})){1,3}"
+_HEAD_TAIL = re.compile(r"(?:[ ](?:&[ ])?(?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,5})){1,4}"
                         r"(?=[ \t]*(?:[,.;:)(\n/|?!]|$|--)|[ \t]{2}|[ ][a-z0-9])")
-"""One to three capitalized words to the end of the clause (the last one a head word)."""
+"""One to four capitalized words to the end of the clause (the last one a head word)."""
+_UNIT_HEADS = frozenset({"UNIT", "SUITE", "AUTHORITY", "FACILITY", "CENTER", "CLINIC",
+                         "STEPDOWN", "PAVILION", "INSTITUTE"})
+"""Heads of a named unit or program of a place, whose words may be clinical ('Foggy Bottom' +
+'Inpatient Unit', 'Penn Square Hematology' + 'Suite', 'Iron County Medical Care' +
+'Facility'): only after a found facility or town, never after a person's name."""
+_SPECIALTY_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|ISTRY|SURGERY|PLASTICS)$")
+"""A specialty that ends a practice's name after a possessive ("St. Anne's" + 'Pediatric
+Hematology')."""
 _WORDS_BEFORE = re.compile(r"(?:(?<=[ \t(])|^)((?:[A-Z][A-Za-z'’\-]+[ ]){1,3})$", re.MULTILINE)
 """Capitalized words right before a span in its line ('Children's' of "Children's Hospital
 of Michigan")."""
@@ -118,7 +126,7 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             place = _ON_OR_AT.match(text, end)
             if place and place.start(2) not in starts and _names_a_site(text, place, lexicon):
                 end = place.end()
-            end = _head_tail(text, end, lexicon)
+            end = _head_tail(text, end, lexicon, practice=True)
             joined = _AND.match(text, end)
             if joined and fold(text[span.start:end].split()[-1]) in _HEAD_WORDS:
                 # 'Roosevelt College' + 'and Career Academy': one school's name
@@ -135,8 +143,12 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
         if span.type in _TOWN_TYPES or span.type is PhiType.NAME:
             # 'Hughes County Extension Office', 'East Chicago WIC', and a place's name read
             # as a person's: 'Progressive Community' + 'Health Centers'
-            end = _head_tail(text, span.end, lexicon,
-                             person=span.type is PhiType.NAME)
+            town_words = text[span.start:span.end].split()
+            wordy = span.type is PhiType.CITY and len(town_words) == 1 \
+                and words_module.is_english(fold(town_words[0]))
+            # ('MOBILE CLINIC', 'MOBILE MAMMOGRAPHY UNIT': a word, not the town Mobile)
+            end = span.end if wordy else _head_tail(text, span.end, lexicon,
+                                                    person=span.type is PhiType.NAME)
             if span.type is PhiType.NAME and fold(
                     text[span.start:span.end].split()[-1]) in _HEAD_WORDS:
                 # a place's name read as a person's, with its branch after a dash
@@ -166,7 +178,8 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
     return extra
 
 
-def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False) -> int:
+def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
+               practice: bool = False) -> int:
     """Past the capitalized words after a place's name when the last of them heads a
     facility ('Riverside University' + 'High School', 'Progressive Community' + 'Health
     Centers', 'Bradley Tech High School' + 'SBHC'); no clinical, function or time word."""
@@ -176,14 +189,20 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False) -
     if _GOVERNMENT.search(tail.group()) and _STATE_OR_COUNTRY_BEFORE.search(
             text, max(0, end - 40), end):
         return end  # 'IL Dept on Aging', 'Kuwait Health Office': a government's office
-    keys = [fold(word) for word in tail.group().split()]
-    before = fold(text[:end].rsplit(None, 1)[-1]) if text[:end].strip() else ""
+    keys = [fold(word) for word in tail.group().split() if word != "&"]
+    last_before = text[max(0, end - 40):end].split()
+    before = fold(last_before[-1]) if last_before else ""
     if person and keys[-1] == "CARE" and before in _CARE_KINDS_BEFORE:
         person = False  # 'Precious Angels Child' + 'Care': a day care's name
-    if keys[-1] not in _HEAD_WORDS or (person and keys[-1] in _PERSON_HEADS) or any(
-            key in FUNCTION_WORDS or key in MONTH_WORDS or key in _TIME_WORDS
-            or key in lexicon.titles or (lexicon.is_clinical(key) and key not in _HEAD_WORDS)
-            for key in keys):
+    possessive = bool(last_before) and last_before[-1].endswith(("'s", "’s"))
+    unit = not person and (keys[-1] in _UNIT_HEADS or (
+        practice and possessive and _SPECIALTY_END.search(keys[-1]) is not None))
+    if (keys[-1] not in _HEAD_WORDS and not unit) or (person and keys[-1] in _PERSON_HEADS) \
+            or any((key in FUNCTION_WORDS and not (unit and key is keys[-1]))
+                   or key in MONTH_WORDS or key in _TIME_WORDS
+                   or key in lexicon.titles
+                   or (lexicon.is_clinical(key) and key not in _HEAD_WORDS and not unit)
+                   for key in keys):
         return end
     return tail.end()
 

@@ -129,8 +129,8 @@ _ALPHA_RUN = re.compile(r"[A-Za-z]+")
 _SIGNATURE_DASH = re.compile(r"(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*")
 _STRONG_TRIGGERS = frozenset(
     chunk.lower() for chunk in re.findall(r"[A-Za-z]+", _TITLE + "|" + _RELATION.replace(
-        r"\s+", " ").replace("fianc[eé]e?", "fianc").replace("neighbou?r", "neighbor|neighbour")
-        .replace("kids?", "kid|kids"))
+        r"\s+", " ").replace("fianc[eé]e?", "fianc|fiance|fiancee")
+        .replace("neighbou?r", "neighbor|neighbour").replace("kids?", "kid|kids"))
     if chunk not in ("s",)) | {"now", "baby", "dear", "sincerely", "regards", "thanks",
                                "cordially", "respectfully", "best", "newborn", "toddler",
                                "grandbaby", "preemie", "little"}
