@@ -145,6 +145,9 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Bell's palsy on the left side since last Tuesday. Is prednisone 60 mg still useful?",
     "How much water per hour should an outdoor worker drink when it is 105 F?",
     "What is the dose of Anascorp for a child versus an adult?",
+    # hard negatives of blind45/46 changed at their start scoring (fixed after it)
+    "My son's HbA1c went from 11.8% to 7.9% in three months. Is that too fast?",
+    "My daughter's ANA was positive 1:160. Does that mean lupus at age 13?",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []

@@ -223,6 +223,11 @@ class _RunJudge(_Guards):
 
     def _strong_run(self, text: str, run: list[_Tok], titled: bool) -> list[Span]:
         lex = self.lex
+        first = run[0]
+        if first.word.isupper() and len(first.key) <= 5 and len(run) == 1 \
+                and text[max(0, first.start - 3):first.start].rstrip(" \t").endswith(
+                    ("'s", "’s")):
+            return []  # "my daughter's ANA was positive": a relative's test, not a name
         kept: list[_Tok] = []
         for tok in run:
             initial = len(tok.key) == 1 and tok.word.endswith(".")

@@ -201,6 +201,8 @@ class _Forms(_FinderBase):
             readable = [_ocr_reading(w, self.lex) for w in words]
             damaged = [r for w, r in zip(words, readable, strict=True) if w != r]
             lex = self.lex
+            if any(lex.is_clinical(fold(w)) for w in words):
+                continue  # "my son's HbA1c": a lab's name with its digit, no OCR damage
             if words and damaged and all(len(r) >= 4 for r in damaged) and all(
                     r.isalpha() and name_shaped(r.capitalize()) and len(r) >= 2
                     and not lex.is_clinical(fold(r)) and not term_shaped(fold(r))
