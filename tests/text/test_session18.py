@@ -164,6 +164,9 @@ def test_left_alone(scrubber: Scrubber, text: str) -> None:
     ("Son Mark Not Present at the meeting.", "Not Present"),
     ("Mother: Rose Dementia screening", "Dementia"),
     ("Contact: Susan No Answer x2", "No Answer"),
+    ("TO: Montana Healthcare Programs (Medicaid) Drug PA Unit", "Programs"),
+    ("driving home on WY 12 liters of oxygen", "WY 12"),
+    ("My dad is 93 mmhg systolic today.", "93"),
 ])
 def test_words_after_a_find_stay(scrubber: Scrubber, text: str, kept: str) -> None:
     """A ward's direction, a government's office, a specialty after a name, syllables that are

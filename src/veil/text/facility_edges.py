@@ -25,7 +25,7 @@ import re
 from veil.text import words as words_module
 from veil.text.address_lines import STREET_TYPE
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
-from veil.text.places.vocabulary import FIRM_SUFFIX
+from veil.text.places.vocabulary import FIRM_SUFFIX, SPECIALTY_NOUN_END
 from veil.text.postal import world_cities
 from veil.text.spans import PhiType, Span
 
@@ -83,9 +83,6 @@ _UNIT_HEADS = frozenset({"UNIT", "SUITE", "AUTHORITY", "FACILITY", "CENTER", "CL
 """Heads of a named unit or program of a place, whose words may be clinical ('Foggy Bottom' +
 'Inpatient Unit', 'Penn Square Hematology' + 'Suite', 'Iron County Medical Care' +
 'Facility'): only after a found facility or town, never after a person's name."""
-_SPECIALTY_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|ISTRY|SURGERY|PLASTICS)$")
-"""A specialty that ends a practice's name after a possessive ("St. Anne's" + 'Pediatric
-Hematology')."""
 _WORDS_BEFORE = re.compile(r"(?:(?<=[ \t(])|^)((?:[A-Z][A-Za-z'’\-]+[ ]){1,3})$", re.MULTILINE)
 """Capitalized words right before a span in its line ('Children's' of "Children's Hospital
 of Michigan")."""
@@ -196,7 +193,7 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
         person = False  # 'Precious Angels Child' + 'Care': a day care's name
     possessive = bool(last_before) and last_before[-1].endswith(("'s", "’s"))
     unit = not person and (keys[-1] in _UNIT_HEADS or (
-        practice and possessive and _SPECIALTY_END.search(keys[-1]) is not None))
+        practice and possessive and SPECIALTY_NOUN_END.search(keys[-1]) is not None))
     if (keys[-1] not in _HEAD_WORDS and not unit) or (person and keys[-1] in _PERSON_HEADS) \
             or any((key in FUNCTION_WORDS and not (unit and key is keys[-1]))
                    or key in MONTH_WORDS or key in _TIME_WORDS

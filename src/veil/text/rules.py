@@ -1530,9 +1530,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"ambulance|en[ \t]+route|ditch|exit|mile|miles|ranch|farm|lives|living|house|home|"
           r"turnoff|junction)\b[^.\n;]{0,40}?\b(?:on|off|along|via|onto|from|at|near)[ \t]+)"
           r"((?:" + _ROAD_STATES + r"|BIA)[ ]?[0-9]{1,4})(?![A-Za-z0-9/%:\-]|[.,][0-9])"
-          r"(?![ \t]*(?i:mg|mcg|ml|units?|%|mmhg|bpm|times|x|days?|weeks?|wks?|months?|"
-          r"years?|yrs?|hours?|hrs?|tabs?|tablets?|pills?|doses?|visits?|cycles?|lbs?|kg|"
-          r"liters?|litres?|l|lpm|L/min|puffs?|drops?|sprays?)\b)",
+          + _UNIT_AFTER + r"(?![ \t]*(?i:tabs?|tablets?|pills?|doses?|visits?|cycles?|liters?|"
+          r"litres?|l|lpm|puffs?|drops?|sprays?)\b)",
           0.8, group=1),
         r("highway_tribal", PhiType.ADDRESS, r"(?<![A-Za-z])BIA[ \t]+(?:Rte|Route|Rd|Road|Hwy)"
           r"[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])", 0.85),
@@ -1685,9 +1684,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"stepfather|mother-in-law|father-in-law)[ \t]+(?:is|was|just[ \t]+turned|turned|"
           r"turns)[ \t]+(?:like[ \t]+|about[ \t]+|almost[ \t]+|nearly[ \t]+|around[ \t]+|"
           r"already[ \t]+|now[ \t]+|only[ \t]+)?)(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])"
-          r"(?![ \t]*(?i:%|mg|kg|lbs?|pounds|percent|percentile|degrees|bpm|/|over|units|points|"
-          r"minutes|mins|hours|hrs|days|weeks|wks|months|feet|ft|inches|cm|miles|dollars|bucks|"
-          r"mmhg|th|st|nd|rd)\b)(?![ \t]*[%/°])", 0.85, group=1),
+          + _UNIT_AFTER + r"(?![ \t]*(?i:pounds|percent|degrees|over|points|minutes|mins|feet|"
+          r"ft|inches|miles|dollars|bucks|th|st|nd|rd)\b)(?![ \t]*[%/°])", 0.85, group=1),
         # dictation initials ('(dictated, not read -- bn/kls)', 'D/T ... -- WB/jr')
         r("dictation_initials", PhiType.NAME, r"(?i:\b(?:dictated|transcribed|not[ \t]+read|d/t)"
           r"[^\n]{0,40}?[\-–—(:][ \t]*)([A-Za-z]{2,3}/[A-Za-z]{2,3})(?![A-Za-z/])", 0.85,

@@ -194,13 +194,10 @@ def _spanish_address(values: list[str]) -> list[bool]:
             out.append(False)
             continue
         strong = fold(head).rstrip(".") in _ES_STRONG_HEADS
-        out.append(strong or any(words.zipf(k) < _RARE_NAME_WORD for k in names))
+        out.append(strong or any(words.zipf(k) < _RARE_WORD for k in names))
     return out
 
 
-_RARE_NAME_WORD = 3.0
-"""Zipf frequency under which a word names a place rather than says something ('Ponce',
-'Centro', 'Helechal'; not 'Cultures', 'Blood')."""
 _ES_PARTICLES = frozenset({"DE", "DEL", "LA", "LAS", "LOS", "EL"})
 _ES_NUMBER_WORDS = frozenset({"BLOQUE", "BLQ", "APT", "APTO", "EDIF", "CASA", "NUM", "NO"})
 _ES_STRONG_HEADS = frozenset({"URB", "URBANIZACION", "BARRIO", "BDA", "BARRIADA", "CALLE",

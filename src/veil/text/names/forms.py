@@ -18,8 +18,8 @@ from veil.text.names.tokens import (
     _CREDENTIALS,
     _FUNCTION_KEYS,
     _RUN_BREAKERS,
-    _SPECIALTY_END,
 )
+from veil.text.places.vocabulary import SPECIALTY_NOUN_END
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, term_shaped
@@ -145,8 +145,8 @@ class _Forms(_FinderBase):
             if "," in text[span.start:span.end]:
                 continue  # 'Cristiani, Providence Regional': a list, not one name
             first = fold(text[span.start:span.end].split()[0].strip(".,"))
-            if first not in lex.first:
-                continue
+            if first not in lex.first or first in lex.states:
+                continue  # 'Montana Healthcare Programs': a state's agency, not Montana X
             tail = _SURNAME_TAIL.match(text, span.end)
             if not tail:
                 continue
@@ -157,10 +157,11 @@ class _Forms(_FinderBase):
                 if used[-1] in _SURNAME_PARTICLES or not _TAIL_STOP.match(text, ends[count - 1]):
                     continue
                 if all(k in _SURNAME_PARTICLES or (
-                        k not in _RUN_BREAKERS and k not in _NOT_SURNAME and k not in MONTH_WORDS
+                        k not in _RUN_BREAKERS and k not in _NOT_SURNAME
+                        and k.removesuffix("S") not in _NOT_SURNAME and k not in MONTH_WORDS
                         and k not in _CREDENTIALS and k not in lex.titles
                         and k not in lex.states and not lex.is_clinical(k)
-                        and not _SPECIALTY_END.search(k)) for k in used):
+                        and not SPECIALTY_NOUN_END.search(k)) for k in used):
                     out.append(Span(span.start, ends[count - 1], PhiType.NAME,
                                     "name_compound", span.score))
                 break

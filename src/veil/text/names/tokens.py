@@ -98,9 +98,6 @@ _RUN_BREAKERS = frozenset({
     "NPI", "DEA", "UPIN", "APT", "RM", "STE", "BLDG", "FL", "UNIT", "SUITE",
 })
 """Words that end a run of capitalized words (in capitals too): never a part of a name."""
-_SPECIALTY_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|ISTRY|SURGERY|THERAPY)$")
-"""A specialty's word after a name in a heading ('Dr. Mary Jones Cardiology', 'Ann Lee
-Pediatrics'): no part of the name."""
 _CREDENTIALS = frozenset({
     "MD", "DO", "RN", "NP", "PA", "PAC", "PA-C", "PHD", "DDS", "DMD", "DPM", "PHARMD", "MBBS",
     "FNP", "APRN", "ARNP", "CRNA", "LPN", "LVN", "MSN", "BSN", "FACP", "FACS", "MPH", "LCSW",

@@ -80,6 +80,10 @@ def _region_ahead(keys: list[str], i: int) -> int:
     return 0
 
 
+SPECIALTY_NOUN_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|ISTRY|SURGERY|THERAPY|PLASTICS)$")
+"""The ending of a specialty's noun ('CARDIOLOGY', 'PEDIATRICS', 'FACIAL PLASTICS'): after a
+person's name it ends the name ('Dr. Mary Jones Cardiology'), after a practice's possessive
+it continues the practice ("St. Anne's Pediatric Hematology")."""
 FIRM_SUFFIX = re.compile(r",?[ \t]*(?:Inc\.?|INC\.?|LLC|L\.L\.C\.|L\.P\.|LLP|L\.L\.P\.|PLLC|"
                          r"Ltd\.?|LTD\.?|Corp\.?|CORP\.?|Co\.|CO\.|P\.C\.|N\.A\.)"
                          r"(?![A-Za-z0-9])")
