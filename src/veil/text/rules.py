@@ -998,6 +998,20 @@ def _rules() -> tuple[PatternRule, ...]:
           r"grandpa|they|the\s+patient|pt)\b)", 0.85, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
           + _R, 1.0),
+        # 'a "Happy 100th" letter', 'doing great for 96!', 'Age recorded: 93', 'Age should
+        # read: 95': an ordinal after 'happy', a number after praise and 'for', a labelled age
+        r("age_happy_ordinal", PhiType.AGE, r"(?i:\bhappy[ \t]+)(9[0-9]|1[01][0-9])(?:st|nd|rd|th)"
+          + _R, 0.9, group=1),
+        r("age_praise_for", PhiType.AGE, r"(?i:\b(?:good|great|well|amazing|sharp|spry|strong|"
+          r"healthy|fit|active|independent|alert|remarkable|wonderful|fantastic)[ \t]+for[ \t]+"
+          r"(?:a[ \t]+|an[ \t]+|being[ \t]+|someone[ \t]+|age[ \t]+)?)"
+          r"((?:9[0-9]|1[01][0-9])(?:[ \t\-]*(?:years?|yrs?|yo|y/o)(?:[ \t\-]*old)?)?)"
+          r"(?![0-9]|[.,][0-9])" + _UNIT_AFTER, 0.85, group=1),
+        r("age_label_words", PhiType.AGE, r"(?i:\bage[ \t]+(?:recorded|listed|stated|given|shown|"
+          r"reported|documented|entered|printed|as[ \t]+(?:listed|recorded|entered|printed)|"
+          r"on[ \t]+(?:form|record|certificate|chart|file)|should[ \t]+(?:read|be)|"
+          r"(?:is|was)[ \t]+(?:listed|recorded|entered|printed)[ \t]+as)[ \t]*:?[ \t]*)"
+          r"(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])" + _UNIT_AFTER, 0.9, group=1),
         # a scanned age whose zero was read as the letter O ('Age: 9O', '9O y/o F', 'age 9O+'):
         # only after an age label or before an age unit ('O2' and codes stay)
         r("age_ocr", PhiType.AGE, r"(?i:\bage[ \t]*:?[ \t]*)(9[Oo]\+?)(?![A-Za-z0-9])", 0.85,
@@ -1910,7 +1924,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": (*NINETY_NEEDS, "hundred"),
     "age_decade": ("90s", "90's", "nineties"),
-    "age_birthday": ("birthday",), "age_birthday_words": ("birthday",), "age_ocr": ("9o",),
+    "age_birthday": ("birthday",), "age_happy_ordinal": ("happy",),
+    "age_praise_for": (" for ",), "age_label_words": ("age ",),
+    "age_birthday_words": ("birthday",), "age_ocr": ("9o",),
     "age_ocr_unit": ("9o",),
     "age_group_word": ("nonagenarian", "centenarian"),
     "age_label": ("age", "edad", "alter", "idade"), "email": ("@",), "url": ("http", "ftp", "www."),

@@ -141,7 +141,12 @@ _FACILITY_WORD = (
     # births, labs, crews and clubhouses named by a proper word ('Druid Hill Midwives',
     # 'Chesterfield Midwifery Group', 'Helix-Keystone Genomics', 'New Castle County
     # Paramedics', 'Fan District Clubhouse')
-    r"Midwives|Midwifery|Genomics|Paramedics|Clubhouse)")
+    r"Midwives|Midwifery|Genomics|Paramedics|Clubhouse|"
+    # groups and practices without a care word ('Community Health Group', 'Asher Concierge
+    # Medicine', 'Delta Orthotics & Prosthetics', 'Silver State Paratransit', 'Nevada
+    # Hospitality Risk Pool')
+    r"Health[ \t]+(?:Group|Alliance)|Concierge[ \t]+(?:Medicine|Care|Practice)|Orthotics|"
+    r"Prosthetics|Paratransit|Risk[ \t]+Pool|Post-Acute)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -149,7 +154,9 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
-              r"Plan|Station|System|Services?|Delivery|"
+              r"Plan|Station|System|Services?|Delivery|Company|Auto|Post-?Acute|"
+              r"(?:Specialty|Outpatient|Retail|Compounding|Infusion)[ \t]+(?:Pharmacy|Rx|Clinic|"
+              r"Cent(?:er|re)|Services|Surgery)|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
               r"for[ \t]+(?:Women[ \t]*(?:&|and)[ \t]*(?:Children|Infants|Newborns)|Health|"
               r"Women|Children|Mental[ \t]+Health|"
