@@ -142,7 +142,9 @@ _CONTEXT_WORD_LIST = (
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
-    "documented", "charted", "logged",
+    "documented", "charted", "logged", "tx", "marked", "placed", "removed", "changed",
+    "tested", "infused", "transfused", "dispensed", "filled", "refilled", "implanted",
+    "inserted", "vaccinated", "immunized", "biopsied", "formalization", "onset",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _DM_CONTEXT_LIST = (
@@ -380,6 +382,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?<!dose )(?<!score )(?<!count )(?<!bp ))"
           r"(?:19[5-9][0-9]|20[0-9]{2})/(?:0?[1-9]|1[0-2])"
           r"(?![0-9/]|[.,][0-9])(?![ \t]*(?i:" + _NOT_DATE_AFTER + r"|cells|hpf)\b)", 0.8),
+        # 'tested 2023-11', '(since 2021-04)': a year and month with a dash after a word of an
+        # event or in parentheses; never a range of years ('2011-12 season': `year_month`)
+        r("date_year_month_dash", d, r"(?:(?i:\b(?:" + _CONTEXT_WORDS + r"|in|tested|"
+          r"diagnosed|dx|since)(?:[ \t]*+:)?[ \t]++)|\()((?:19[5-9][0-9]|20[0-9]{2})-(?:0[1-9]|1[0-2]))"
+          r"(?![0-9\-/]|[.,][0-9])(?=[ \t]*[),;.\n]|[ \t]*$|[ \t]+(?i:and|to|through|when|at|in|"
+          r"with|for)\b)", 0.8, group=1, validator="year_month"),
         r("date_iso_week", d, r"(?=[12][0-9]{3}-?W)" + _LD + _Y4
           + r"-?W(?:0[1-9]|[1-4][0-9]|5[0-3])(?:-?[1-7])?" + _RD, 0.9),
         # '3/4-3/9', '3/4 - 3/9/24': a range of month/day pairs (never a fraction of a unit)
@@ -1920,7 +1928,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "guy fawkes", "hogmanay", "burns night"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
-    "date_short_bare": ("/",), "date_year_month": ("/",),
+    "date_short_bare": ("/",), "date_year_month": ("/",), "date_year_month_dash": ("-",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": (*NINETY_NEEDS, "hundred"),
     "age_decade": ("90s", "90's", "nineties"),

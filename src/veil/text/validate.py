@@ -328,6 +328,11 @@ def _year_range(value: str) -> bool:
 _YEARS = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 
 
+def _year_month(values: list[str]) -> list[bool]:
+    """'2023-11' is November 2023 unless the month reads as the next year ('2011-12')."""
+    return [int(v[5:7]) != (int(v[:4]) + 1) % 100 for v in values]
+
+
 def _not_code(values: list[str]) -> list[bool]:
     return [not _is_clinical_code(v) and not _ICD9.match(v) and not _BILLING_SHAPES.match(v)
             and not _year_range(v) for v in values]
@@ -515,6 +520,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "spaced_digits": _spaced_digits,
     "phone_digits": _phone_digits,
     "not_code": _not_code,
+    "year_month": _year_month,
     "spaced_number": _spaced_number,
     "phone": _phone,
     "spaced_date": _spaced_date,
