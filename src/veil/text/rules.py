@@ -266,8 +266,8 @@ _ID_VALUE = (r"((?=[A-Za-z\-/.]{0,30}+[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Z
              r"|(?=[A-Z]{1,5}(?:[ \-]?[0-9]){5}|[A-Z]{2,6}(?:-[A-Z]{2,6})?(?:[ \-]?[0-9]){4})"
              r"[A-Z]{1,6}(?:-[A-Z]{2,6})?(?: [0-9](?:[0-9]|-[0-9]){0,13}){1,5}"
              r"(?![A-Za-z0-9])" + _UNIT_AFTER +
-             r"|(?=(?: ?[0-9]){7})[0-9]{2,4}(?: [0-9]{2,4}){2,4}(?![A-Za-z0-9])" + _UNIT_AFTER
-             + r")")
+             r"|(?=(?: ?[0-9]){7})[0-9]{2,4}(?: [0-9]{2,4}){2,4}(?: [A-Z](?=[ \t]*(?:[).,;\n]|$)))?"
+             r"(?![A-Za-z0-9])" + _UNIT_AFTER + r")")
 """A labelled identifier: one token with a digit ('E4471820', 'TN1180-07'), then the groups a
 form prints it in ('887 4410 2291', 'W0366 26 118847 8'); or a letter prefix (an issuer's
 code, 'KY-CPS') before digit groups of four digits or more, five after one letter ('CLM 2026
@@ -889,6 +889,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![ \t]*+(?i:cc|ft|m|km|miles?|min|ms|beats|of|ml|l|x)\b)" + _UNIT_AFTER, 0.75,
           group=1),
         # 'Trial subj. PNEUMO-VA-0412', 'Participant: HS-031-0147': a study subject's code
+        # 'Visa # H2A 0218844710', 'ClinCard # CC 4417 2208 9130', 'barcode cover sheet (BC 7731
+        # 0048 2219)', 'job 883104', 'permanent resident card (A-204 881 337)': the number of a
+        # document, card or dictation job, letters before it allowed
+        r("document_number", PhiType.ID, r"(?i:\b(?:visa|clin[ \t]?card|bar[ \t]?code(?:[ \t]+"
+          r"cover[ \t]+sheet)?|job|green[ \t]+card|(?:permanent[ \t]+)?resident[ \t]+card|"
+          r"i-94|uscis|interpreter[ \t]+id|work[ \t]+permit|ead[ \t]+card)[ \t]*+(?:#|no\.?|"
+          r"number|id)?[ \t]*+:?[ \t]*+\(?)(?!(?:19|20)[0-9]{2}(?![0-9A-Za-z]))"
+          r"((?=[A-Z0-9 \-]{0,12}[0-9]{3})(?:[A-Z][A-Z0-9]{0,3}[ \-])?[0-9]{3,12}"
+          r"(?:[ \-][0-9]{3,5}){0,3})(?![A-Za-z0-9]|[.,][0-9])" + _UNIT_AFTER, 0.85, group=1),
         r("subject_code", PhiType.ID, r"(?i:\b(?:subj\.?|subject|participant|"
           r"(?:screening|randomi[sz]ation)[ \t]*+(?:id|no\.?|number|#|code))[ \t]*+"
           r"(?:id|no\.?|number|#|code)?[ \t]*+[:#]?[ \t]*+)"
@@ -1046,7 +1055,8 @@ def _rules() -> tuple[PatternRule, ...]:
           + r")(?=[ \t]*[,)])", 0.85, group=1),
         # 'RN 771204 license verification': a licence number right after the credential
         r("license_after_credential", PhiType.LICENSE, r"(?<![A-Za-z])(?:RN|LPN|LVN|APRN|CRNA|"
-          r"CNA|RPh|EMT|EMT-P|LCSW|LMFT|LPC)[ \t]*#?[ \t]*([0-9]{5,9}(?:-[0-9]{1,3})?|"
+          r"CNA|RPh|RPH|EMT|EMT-P|LCSW|LMFT|LPC|ASW|LICSW|LMSW|LCPC|LADC|CADC|"
+          r"(?<=[A-Z]{2}[ \t])FD)[ \t]*#?[ \t]*([0-9]{5,9}(?:-[0-9]{1,3})?|(?<=FD )[0-9]{4}|"
           r"[A-Z]{2}-[A-Za-z]{2,4}[ \t\-]?[0-9]{4,9})(?![0-9])(?=[ \t]*"
           r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\(|\)|\n|$))",
           0.85,
@@ -1302,7 +1312,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("health_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|plan|"
           r"beneficiary|insurance|insured|medicare|medicaid|hicn|mbi|payer|payor|coverage|"
           r"health\s+plan|carrier|nam|ramq|ohip|phn|nhs|medicare\s+card|carte|grp|bic|"
-          r"recipient)(?![A-Za-z0-9])"
+          r"recipient|recip|cin)(?![A-Za-z0-9])"
           + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         # health numbers of Canada, Britain, Australia and the military written in spaced
@@ -1953,7 +1963,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "health_plan": ("member", "subscriber", "policy", "group", "plan", "beneficiary", "insur",
                     "medicare", "medicaid", "hicn", "mbi", "payer", "payor", "coverage",
                     "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte", "grp", "bic",
-                    "recipient"),
+                    "recip", "cin"),
     "license": ("lic", "dea", "npi", "upin", "dl", "driver", "cert", "registration", "passport",
                 "permit", "badge", "employee", "permis", "clia"),
     "plate": ("plate", "tag", "registration"), "vin_labelled": ("vin",),
@@ -2056,7 +2066,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plate_registration": ("reg", "plate", "kennzeichen", "matr", "immatric", "placa", "targa",
                            "parking"),
     "license_after_credential": ("rn", "lpn", "lvn", "aprn", "crna", "cna", "rph", "emt",
-                                 "lcsw", "lmft", "lpc"),
+                                 "lcsw", "lmft", "lpc", "asw", "msw", "licsw", "lmsw", "lcpc",
+                                 "ladc", "cadc", "fd "),
+    "document_number": ("visa", "card", "code", "job", "i-94", "uscis", "interpreter",
+                        "permit"),
     "locality_label": ("brgy", "barangay", "bairro", "colonia", "barrio", "quartier", "ortsteil",
                        "stadtteil", "municipio", "comuna", "corregimiento", "kelurahan",
                        "kecamatan", "suburb:", "locality:", "town:", "city:", "village:",
