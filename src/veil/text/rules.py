@@ -898,6 +898,22 @@ def _rules() -> tuple[PatternRule, ...]:
           r"number|id)?[ \t]*+:?[ \t]*+\(?)(?!(?:19|20)[0-9]{2}(?![0-9A-Za-z]))"
           r"((?=[A-Z0-9 \-]{0,12}[0-9]{3})(?:[A-Z][A-Z0-9]{0,3}[ \-])?[0-9]{3,12}"
           r"(?:[ \-][0-9]{3,5}){0,3})(?![A-Za-z0-9]|[.,][0-9])" + _UNIT_AFTER, 0.85, group=1),
+        # 'J.W. has attended 100%', '- C.R. -- used cold water', 'L.W., P.N. -- present',
+        # 'Absent: G.H. (excused': dotted initials as the subject of a verb of a person or as
+        # the items of a list of people (group and milieu notes name members so)
+        r("name_initials_subject", PhiType.NAME, _NOT_INITIALS + r"(?<![A-Za-z.])([A-Z]\.[ ]?"
+          r"[A-Z]\.(?:[A-Z]\.)?)(?=[ \t]+(?:has|is|was|had|reports|reported|states|stated|said|"
+          r"says|will|did|does|completed|attended|left|returned|shared|denies|denied|endorses|"
+          r"endorsed|presented|arrived|agreed|declined|refused|participated|practiced|described|"
+          r"got|went|came|called|texted|needs|wants|asked|continues|remains|appeared|appears|"
+          r"identified|disclosed|complete|used|admits|admitted|became|cried|laughed|slept|ate|"
+          r"tolerated|requested|expressed|verbalized)\b)", 0.8, validator="initials", group=1),
+        r("name_initials_listed", PhiType.NAME, r"(?:(?m:^)[ \t]*(?:[-*•][ \t]*)|(?i:\b(?:absent|"
+          r"present|attendees|attending|members|participants|excused|late)[ \t]*:[ \t]*)|"
+          r"(?<=[A-Z]\.[A-Z]\.,[ \t])|(?i:\b(?:member|members|client|peer|son|daughter|"
+          r"resident|youth|teen)[ \t]+\(?))" + _NOT_INITIALS + r"([A-Z]\.[ ]?[A-Z]\.(?:[A-Z]\.)?)"
+          r"(?=[ \t]*(?:--|—|–|-[ \t]|,|:|\(|\)|;|$)|[ \t]+(?:is|was|has)\b)", 0.8,
+          validator="initials", group=1),
         r("subject_code", PhiType.ID, r"(?i:\b(?:subj\.?|subject|participant|"
           r"(?:screening|randomi[sz]ation)[ \t]*+(?:id|no\.?|number|#|code))[ \t]*+"
           r"(?:id|no\.?|number|#|code)?[ \t]*+[:#]?[ \t]*+)"
@@ -2068,6 +2084,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "license_after_credential": ("rn", "lpn", "lvn", "aprn", "crna", "cna", "rph", "emt",
                                  "lcsw", "lmft", "lpc", "asw", "msw", "licsw", "lmsw", "lcpc",
                                  "ladc", "cadc", "fd "),
+    "name_initials_subject": (".",), "name_initials_listed": (".",),
     "document_number": ("visa", "card", "code", "job", "i-94", "uscis", "interpreter",
                         "permit"),
     "locality_label": ("brgy", "barangay", "bairro", "colonia", "barrio", "quartier", "ortsteil",

@@ -146,7 +146,13 @@ _FACILITY_WORD = (
     # Medicine', 'Delta Orthotics & Prosthetics', 'Silver State Paratransit', 'Nevada
     # Hospitality Risk Pool')
     r"Health[ \t]+(?:Group|Alliance)|Concierge[ \t]+(?:Medicine|Care|Practice)|Orthotics|"
-    r"Prosthetics|Paratransit|Risk[ \t]+Pool|Post-Acute)")
+    r"Prosthetics|Paratransit|Risk[ \t]+Pool|Post-Acute|"
+    # cathedrals, crisis services and agencies on aging ('Cathedral of the Rockies', 'Spokane
+    # Crisis Stabilization Facility', 'King County Crisis Connections', 'Lewis County Area
+    # Agency on Aging', 'Comprehensive Healthcare Evaluation & Treatment')
+    r"Cathedral|Basilica|Tabernacle|Crisis[ \t]+(?:Stabilization|Connections|Cent(?:er|re)|"
+    r"Line|Services|Unit)|Stabilization[ \t]+(?:Facility|Unit|Cent(?:er|re))|"
+    r"(?:Area[ \t]+)?Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -154,7 +160,8 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"Association|Midtown|Downtown|Orthopedics|Specialty\s+Care|"
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
-              r"Plan|Station|System|Services?|Delivery|Company|Auto|Post-?Acute|"
+              r"Plan|Station|System|Systems|Services?|Delivery|Company|Auto|Post-?Acute|"
+              r"Facility|Hospice|"
               r"(?:Specialty|Outpatient|Retail|Compounding|Infusion)[ \t]+(?:Pharmacy|Rx|Clinic|"
               r"Cent(?:er|re)|Services|Surgery)|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
@@ -418,6 +425,8 @@ _EVERYDAY_LABEL = re.compile(r"(?i:school|daycare|day[ \t]+care|employer|workpla
 """Labels whose value is often an everyday word ('School: Kindergarten', 'Employer: retired')
 rather than a name: there only a value with a name, a place or a word no dictionary holds
 counts."""
+_ON_AGING = re.compile(r"[ \t]+(?:Aging|AGING)(?![A-Za-z])")
+"""'Area Agency on Aging': the 'on' of the kind word cuts nothing."""
 _LEADING_NOT_NAME = re.compile(
     r"^(?i:(?:The|A|An|At|To|In|From|On|Of|Patient|Pt|Admitted|Seen|Transferred|Discharged|"
     r"Repeat|Follow|Up|Via|By|Does|Do|Did|Can|Could|Should|Would|Is|Are|Was|Were|Has|Have|Had|"
@@ -486,7 +495,8 @@ _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS
                            "PC", "INC", "LLP"})
 
 
-_PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS", "CLUBHOUSE"})
+_PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS", "CLUBHOUSE",
+                                "STABILIZATION", "PARATRANSIT", "ORTHOTICS"})
 """Heads a person's name before does not make a place's ('Nurse Midwifery Group')."""
 _SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSING", "CARE",
                             "HOSPICE", "THERAPY", "REHABILITATION", "BEHAVIORAL", "HEALTH",
@@ -561,7 +571,8 @@ class _Facilities(_PlaceBase):
                 if (key in _CUT_WORDS or (
                         word == "the" and previous not in ("of", "at", "for"))
                         ) and start + inner.end() < match.end(1) and not (
-                        key in _LABEL_CUT_WORDS and text[start + inner.end()] != ":"):
+                        key in _LABEL_CUT_WORDS and text[start + inner.end()] != ":") and not (
+                        _ON_AGING.match(text, start + inner.end())):
                     cut = start + inner.end()
                 previous = word
             start = cut

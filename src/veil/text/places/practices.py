@@ -60,7 +60,7 @@ _EMPLOYER_NEEDS = ("work", "employ", "job", "shift", "retired", "laid off", "cas
                    "at work")
 _EMPLOYER = re.compile(
     r"(?<![A-Za-z])(?=[A-Za-z])(?i:\b(?:(?:(?:i|we|they|who|currently|used[ \t]+to)[ \t]+"
-    r"work|works|worked|working)(?:[ \t]+(?:nights|days|"
+    r"work|works|worked|working)(?:[ \t]+(?:still|also|now|[a-z]{3,}ly))?(?:[ \t]+(?:nights|days|"
     r"evenings|weekends|overnights?|nightshift|full[ \t\-]time|part[ \t\-]time|remotely|"
     r"on[ \t]+the[ \t]+(?:line|floor|(?:night|day|late|early)[ \t]+shift)|[0-9]{1,2}-?(?:hr|hour)"
     r"[ \t]+shifts|"
