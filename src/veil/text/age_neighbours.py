@@ -37,9 +37,30 @@ _MAX_SPAN_TEXT = 40
 """Only ages written short ('101', '93 y/o', 'ninety-four') lead to a neighbour."""
 
 
+_AFTER_NAME = re.compile(r"[\"”’']?(?:[ \t]*\([ \t]*" + _AGE + r"[ \t]*\)|[ \t]+(?:is|was|turned|"
+                         r"turns|just[ \t]+turned)[ \t]+(?:(?:now|actually|already|almost|"
+                         r"nearly|about|like)[ \t]+)?" + _AGE + _NOT_A_MEASURE
+                         + r"(?=[ \t]*(?:[,;!?)]|\.(?![0-9])|$|\n|--|(?i:and|but|so|years?|yrs?|yo|"
+                         r"y/o|now|this|next|with|not)\b)))")
+"""A person's age right after their found name: 'PAN Shuilan (96)', '"Ah Po" is 90 and'."""
+
+
+def _ages_after_names(text: str, spans: list[Span]) -> list[Span]:
+    found = []
+    for span in spans:
+        if span.type is PhiType.NAME:
+            match = _AFTER_NAME.match(text, span.end)
+            if match:
+                group = 1 if match.group(1) else 2
+                found.append(Span(match.start(group), match.end(group), PhiType.AGE,
+                                  "age_after_name", 0.8))
+    return found
+
+
 def ages_beside(text: str, spans: list[Span]) -> list[Span]:
-    """Ages over 89 next to an age already found, joined by a word that corrects or guesses."""
-    extra: list[Span] = []
+    """Ages over 89 next to an age already found, joined by a word that corrects or guesses,
+    or right after a found name."""
+    extra: list[Span] = _ages_after_names(text, spans) if _HAS_AGE_NUMBER.search(text) else []
     queue = [s for s in spans if s.type is PhiType.AGE and s.end - s.start <= _MAX_SPAN_TEXT]
     for _ in range(3):  # a chain: '102, not 101, maybe 100'
         found: list[Span] = []

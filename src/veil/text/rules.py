@@ -251,7 +251,7 @@ Ninety-one,', '"ninety-three and still sharp"', 'pt ninety-four,', 'going on nin
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
-             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi|lata|saal|sal)"
+             r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi|lata|saal|sal|goda|let)"
              r"(?:[\s\-]*(?:old|young|of\s+age|alt|d'[aâ]ge|de\s+edad|oud))?)")
 """Years in English and the languages notes abroad are written in ('96 ans', '91 años',
 '93 Jahre alt', '90 jaar oud')."""
@@ -1680,6 +1680,15 @@ def _rules() -> tuple[PatternRule, ...]:
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         # 'Tulsa, ok 74012': a state code in any case between a word and five digits (the
         # digits first, the code in fixed-width lookbehinds: fast), never a count or a dose
+        # 'Apt 22, New York 10032': New York before a Manhattan or Bronx ZIP and after a street
+        # line is the city (the state is never written so, without its code)
+        r("new_york_city_zip", PhiType.CITY, r"(?<=,[ \t])(New[ \t]+York|NEW[ \t]+YORK)(?=,?[ \t]+"
+          r"10[0-4][0-9]{2}(?![0-9]))", 0.9, group=1),
+        # 'attends P.S. 811', 'I.S. 318', 'JHS 22': a New York City public school by number
+        r("nyc_school_number", PhiType.FACILITY, r"(?<![A-Za-z.])(?:P\.[ ]?S\.|I\.[ ]?S\.|"
+          r"M\.[ ]?S\.|J\.[ ]?H\.[ ]?S\.|PS|IS|MS|JHS|HS)[ \t]?[0-9]{1,3}(?:[ \t]?[A-Z])?"
+          r"(?![0-9A-Za-z.]|\.[0-9]|[ \t]*/)" + _UNIT_AFTER + r"(?<![A-Z][ \t][0-9])", 0.8,
+          validator="school_number"),
         r("zip_state_any_case", PhiType.ZIP, r"(?<![0-9])(?=[0-9]{5}(?![0-9]))"
           r"(?<! in )(?<! or )(?<! me )(?<! hi )(?<! de )(?<! la )(?<! pa )(?<! ma )"
           r"(?<! oh )(?<! id )(?<! al )(?<! mo )(?<! ne )"
@@ -2085,6 +2094,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                  "lcsw", "lmft", "lpc", "asw", "msw", "licsw", "lmsw", "lcpc",
                                  "ladc", "cadc", "fd "),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
+    "new_york_city_zip": ("new york",),
+    "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps ", "is ", "ms ", "jhs",
+                          "hs "),
     "document_number": ("visa", "card", "code", "job", "i-94", "uscis", "interpreter",
                         "permit"),
     "locality_label": ("brgy", "barangay", "bairro", "colonia", "barrio", "quartier", "ortsteil",

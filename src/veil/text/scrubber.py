@@ -783,7 +783,7 @@ class Scrubber:
         if span.type is PhiType.CITY and (
                 (len(words) > 1 and " ".join(words) in lex.places
                  and " ".join(words) not in lex.states)
-                or _STATE_ZIP_AFTER.match(text, span.end)
+                or _STATE_ZIP_AFTER.match(text, span.end) or span.source == "new_york_city_zip"
                 or (span.source == "postal_town" and _STATE_CODE_AFTER.match(text, span.end))):
             return False  # 'Oklahoma City' is no state; 'Huntington, WV 25701' no eponym
         if span.type is PhiType.NAME and all(

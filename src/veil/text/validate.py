@@ -328,6 +328,18 @@ def _year_range(value: str) -> bool:
 _YEARS = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 
 
+def _school_number(values: list[str]) -> list[bool]:
+    """'P.S. 811', 'JHS 22': the undotted short forms ('MS 4' multiple sclerosis grade, 'HS 2'
+    a heart sound, 'IS 10') only with a three-digit number or the dotted form."""
+    out = []
+    for value in values:
+        digits = "".join(c for c in value if c.isdigit())
+        dotted = "." in value
+        out.append(dotted or (value.startswith(("PS", "JHS")) and len(digits) >= 2)
+                   or len(digits) == 3 and not value.startswith(("IS", "HS")))
+    return out
+
+
 def _year_month(values: list[str]) -> list[bool]:
     """'2023-11' is November 2023 unless the month reads as the next year ('2011-12')."""
     return [int(v[5:7]) != (int(v[:4]) + 1) % 100 for v in values]
@@ -521,6 +533,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "phone_digits": _phone_digits,
     "not_code": _not_code,
     "year_month": _year_month,
+    "school_number": _school_number,
     "spaced_number": _spaced_number,
     "phone": _phone,
     "spaced_date": _spaced_date,

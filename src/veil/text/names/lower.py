@@ -57,6 +57,14 @@ _LOWER_RELATION = re.compile(
     r"(?:" + _RELATION + r")(?![A-Za-z])"
     r"(?:[ \t]+of[ \t]+(?:pt|patient|the\s+patient)[ \t]+([a-z]{2,}(?:[ \t][a-z]{2,})?))?")
 """Lower-case chat: 'paris jordan (daughter of pt may jordan)'."""
+_LOWER_MORE = re.compile(r"[ \t]+((?:de|del|de[ \t]+la|da|dos|van|von|bin|binti|al|el)[ \t]+)?"
+                         r"([a-z][a-z'’\-]+)(?![A-Za-z])")
+"""One more lower-case word of a name, a particle allowed before it."""
+_SYLLABLE = re.compile(r"(?:[bcdfghjklmnpqrstwxyz]{1,2}h?)?[aeiou]{1,3}(?:ng|n|m|k|p|t|h)?$")
+"""One romanized Chinese, Cantonese or Korean syllable ('chan', 'zheng', 'jian', 'tak', 'ah'):
+two such words after a relation make a third short one part of the name."""
+_SYLLABLE_ZIPF = 4.0
+"""A short word rarer than this in English is read as a syllable of a Chinese given name."""
 _TREATMENT_ENDINGS = ("SURGERY", "THERAPY", "TACTIC", "OLOGY", "OLOGIC", "OLOGICAL", "SCOPIC")
 """Endings of kinds of treatment and study that no lower-case name has."""
 _HERE_INTRO = re.compile(r"(?m)(?:^|[.!?]\s+|,\s*|\b(?:hi|hello|hey)[,!]?\s+)"
@@ -335,6 +343,9 @@ class _LowerCase(_FinderBase):
                     if second and (self._lower_name_word(second, False)
                                    or fold(second) in _ASIAN_SURNAMES):
                         stop = pair.end(2)
+                    stop = self._lower_name_more(text, stop, asian=bool(
+                        second and stop == pair.end(2) and all(
+                            _SYLLABLE.match(w) for w in (word, second))))
                     spans.append(Span(pair.start(1), stop, PhiType.NAME,
                                       "name_lower_relation", 0.75))
                 elif len(word) >= 4 and self._lower_name_word(word, False, strict=True) \
@@ -343,6 +354,26 @@ class _LowerCase(_FinderBase):
                     spans.append(Span(pair.start(1), pair.end(1), PhiType.NAME,
                                       "name_lower_care", 0.7))
         return spans
+
+    def _lower_name_more(self, text: str, stop: int, *, asian: bool) -> int:
+        """Up to two more lower-case words of a name found after a relation: a particle and a
+        name ('juan de dios ramirez'), a surname, or -- after a Chinese or Korean surname -- a
+        short syllable no everyday English word ('chan tak ming', 'zheng jian ping')."""
+        for _ in range(2):
+            more = _LOWER_MORE.match(text, stop)
+            if not more:
+                break
+            key = fold(more.group(2))
+            if key in _TEXT_FUNCTION or key in _LOWER_STOP or self.lex.is_clinical(key):
+                break
+            syllable = asian and len(key) <= 5 and zipf(key) < _SYLLABLE_ZIPF
+            surname = key in self.lex.last and not is_english(key) and (
+                more.group(1) or not self.lex.blocks_alone(key))
+            if not (syllable or surname or (more.group(1) and self._lower_name_word(
+                    more.group(2), False))):
+                break
+            stop = more.end()
+        return stop
 
     def _lower_case_intro(self, text: str) -> list[Span]:
         """'hi its maria again', 'my name is john smith': a dictionary given name written in
