@@ -63,7 +63,12 @@ _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
             r"(?:st\.?|saint)\s+patrick'?s\s+day|mlk\s+day|martin\s+luther\s+king(?:\s+jr\.?)?"
             r"\s+day|presidents'?\s+day|columbus\s+day|indigenous\s+peoples'?\s+day|"
             r"black\s+friday|cyber\s+monday|super\s+bowl\s+sunday|groundhog\s+day|"
-            r"election\s+day|ides\s+of\s+march|(?:(?<=during )|(?<=last )|(?<=this )|"
+            r"election\s+day|ides\s+of\s+march|nochebuena|nochevieja|d[ií]a\s+de\s+(?:los\s+)?"
+            r"(?:reyes|muertos|acci[oó]n\s+de\s+gracias)|tet\s+holiday|t[eế]t\s+nguy[eê]n\s+[dđ][aá]n|"
+            r"seollal|obon|tu\s+b['’]?shvat|shavuot|simchat\s+torah|tisha\s+b['’]?av|"
+            r"april\s+fools['’]?(?:\s+day)?|new\s+year['’]?s\s+weekend|"
+            r"(?:thanksgiving|easter|christmas|labou?r\s+day|memorial\s+day)\s+weekend|"
+            r"(?:(?<=during )|(?<=last )|(?<=this )|"
             r"(?<=next )|(?<=after )|(?<=before )|(?<=since )|(?<=over )|(?<=until )|"
             r"(?<=through ))(?:ramadan|eid))")
 _RANGE_SEP = (r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?i:to|through|thru|and|&|until|till)[ \t]+)"
@@ -901,6 +906,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'J.W. has attended 100%', '- C.R. -- used cold water', 'L.W., P.N. -- present',
         # 'Absent: G.H. (excused': dotted initials as the subject of a verb of a person or as
         # the items of a list of people (group and milieu notes name members so)
+        # "I'm a Ukrainian nurse, Halyna, and": a name set off after 'I am a' and a role
+        r("name_after_self_role", PhiType.NAME, r"(?i:\b(?:i['’]m|i[ \t]+am|im|this[ \t]+is)[ \t]+"
+          r"(?:a|an|the)[ \t]+(?:[a-z\-]+[ \t]+){0,3}[a-z\-]+,[ \t]+)([A-Z][a-z'’\-]+"
+          r"(?:[ \t]+[A-Z][a-z'’\-]+)?)(?=[ \t]*[,.;!?]|[ \t]+(?:and|here)\b)", 0.8, group=1,
+          validator="person_words"),
         r("name_initials_subject", PhiType.NAME, _NOT_INITIALS + r"(?<![A-Za-z.])([A-Z]\.[ ]?"
           r"[A-Z]\.(?:[A-Z]\.)?)(?=[ \t]+(?:has|is|was|had|reports|reported|states|stated|said|"
           r"says|will|did|does|completed|attended|left|returned|shared|denies|denied|endorses|"
@@ -1960,7 +1970,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "peoples day", "peoples' day", "black friday", "cyber monday", "super bowl",
         "groundhog", "election day", "ides of", "ramadan", "anzac", "australia day",
         "canada day", "remembrance", "waitangi", "bastille", "victoria day", "bonfire",
-        "guy fawkes", "hogmanay", "burns night"),
+        "guy fawkes", "hogmanay", "burns night", "nochebuena", "nochevieja", "reyes",
+        "muertos", "de gracias", "tet", "seollal", "obon", "shvat", "shavuot", "simchat",
+        "tisha", "fools", "weekend"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
     "date_short_bare": ("/",), "date_year_month": ("/",), "date_year_month_dash": ("-",),
@@ -2093,6 +2105,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "license_after_credential": ("rn", "lpn", "lvn", "aprn", "crna", "cna", "rph", "emt",
                                  "lcsw", "lmft", "lpc", "asw", "msw", "licsw", "lmsw", "lcpc",
                                  "ladc", "cadc", "fd "),
+    "name_after_self_role": ("i'm", "i am", "im ", "i’m", "this is"),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
     "new_york_city_zip": ("new york",),
     "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps ", "is ", "ms ", "jhs",
@@ -2135,7 +2148,7 @@ FIRST_CHARS: dict[str, str] = {
     "date_mon_year": "ADFJMNOSadfjmnos", "date_weekday_day": "FMSTWfmstw",
     "date_weekday": "FMSTW", "date_weekday_numeric": "FMSTWfmstw",
     "date_season_year": "AFSWaeflmsw", "date_holiday": "4CEFHILMNTVcefhilmntv",
-    "date_holiday_other": "ABCDEGHIJKLMNPRSVWYabcdeghijklmnprsvwy", "age_words": "AHNOahno",
+    "date_holiday_other": "ABCDEGHIJKLMNOPRSTVWYabcdeghijklmnoprstvwy", "age_words": "AHNOahno",
     "age_turned": "ADFGHIJMPSTWYadfghijmpstwy", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "phone_us_spaced": "(2-9",
