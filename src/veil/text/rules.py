@@ -389,6 +389,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![0-9/]|[.,][0-9])(?![ \t]*(?i:" + _NOT_DATE_AFTER + r"|cells|hpf)\b)", 0.8),
         # 'tested 2023-11', '(since 2021-04)': a year and month with a dash after a word of an
         # event or in parentheses; never a range of years ('2011-12 season': `year_month`)
+        # 'Last UDS 2/27 pos', 'prior A1c 3/4': a month and day after 'last' and a test's
+        # acronym (a value of that test is never a month and a day after the acronym)
+        r("date_last_test", d, r"(?i:\b(?:last|prior|previous|most[ \t]+recent|repeat|next)[ \t]+)"
+          r"(?-i:[A-Z][A-Za-z0-9]{1,5})[ \t]+(" + _MON + r"/" + _DAYNUM + r")" + _RD
+          + _UNIT_AFTER, 0.8, group=1),
         r("date_year_month_dash", d, r"(?:(?i:\b(?:" + _CONTEXT_WORDS + r"|in|tested|"
           r"diagnosed|dx|since)(?:[ \t]*+:)?[ \t]++)|\()((?:19[5-9][0-9]|20[0-9]{2})-(?:0[1-9]|1[0-2]))"
           r"(?![0-9\-/]|[.,][0-9])(?=[ \t]*[),;.\n]|[ \t]*$|[ \t]+(?i:and|to|through|when|at|in|"
@@ -550,9 +555,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)[ \t]+(?:le[ \t]+)?"
           r"(?:[1-9]|[12][0-9]|3[01])(?![0-9:/]|[.,][0-9]|[ \t]*(?:h\b|%|mg|ans|años))", 0.85),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r"|"
-          + _DAYNUM + r"/" + _MON + r")" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
+          + _DAYNUM + r"/" + _MON + r"|" + _MON + r"-" + _DAYNUM + r"(?=[ \t]*(?:@|[,;)\n]|$|"
+          r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|at\b)))" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.95),
-        r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")(?:[ \t]*+:)?[ \t]++)"
+        r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")(?:[ \t]++(?:here|there|"
+          r"again|back|date(?:[ \t]++(?:is|was|of))?))?(?:[ \t]*+:)?[ \t]++)"
           r"(?i:(?<!apgar of )(?<!apgars of )(?<!score of )(?<!ratio of ))("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*+(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.85, group=1),
@@ -1692,6 +1699,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # digits first, the code in fixed-width lookbehinds: fast), never a count or a dose
         # 'Apt 22, New York 10032': New York before a Manhattan or Bronx ZIP and after a street
         # line is the city (the state is never written so, without its code)
+        # 'I live on Guemes Island', "the shelter on Randall's Island", 'ferry to Vashon
+        # Island': an island named after a place preposition is a place below the state
+        r("island_place", PhiType.CITY, r"(?<![A-Za-z])(?:on|to|from|in|off|at|near|via|of)"
+          r"[ \t]+(?:the[ \t]+)?((?!Rhode[ \t])(?!RHODE[ \t])[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?"
+          r"[ \t]+(?:Island|Isle|Key|Cay)(?![A-Za-z]))", 0.85, group=1, validator="town_city"),
         r("new_york_city_zip", PhiType.CITY, r"(?<=,[ \t])(New[ \t]+York|NEW[ \t]+YORK)(?=,?[ \t]+"
           r"10[0-4][0-9]{2}(?![0-9]))", 0.9, group=1),
         # 'attends P.S. 811', 'I.S. 318', 'JHS 22': a New York City public school by number
@@ -1975,6 +1987,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "tisha", "fools", "weekend"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
+    "date_last_test": ("/",),
     "date_short_bare": ("/",), "date_year_month": ("/",), "date_year_month_dash": ("-",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": (*NINETY_NEEDS, "hundred"),
@@ -2107,7 +2120,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                  "ladc", "cadc", "fd "),
     "name_after_self_role": ("i'm", "i am", "im ", "i’m", "this is"),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
-    "new_york_city_zip": ("new york",),
+    "new_york_city_zip": ("new york",), "island_place": (" island", " isle", " key", " cay"),
     "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps ", "is ", "ms ", "jhs",
                           "hs "),
     "document_number": ("visa", "card", "code", "job", "i-94", "uscis", "interpreter",

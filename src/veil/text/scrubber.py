@@ -364,7 +364,8 @@ _NOT_A_COUNT_AFTER = (
     r"mg|ml|mcg|units?|x\b|times|sets|reps|sessions|visits|doses|cycles|"
     r"days?|weeks?|wks?|months?|years?|yrs?|hrs?|hours?|scale|score|bilateral|throughout|"
     r"symmetric|proximal|distal|left|right|[lr][ul]e\b|ue\b|le\b|bottles?|ago\b|nights\b|"
-    r"frequencies|items|words|meals|correct|trials|attempts|with[ \t]+bloods?))"
+    r"frequencies|items|words|meals|correct|trials|attempts|with[ \t]+bloods?|bid\b|tid\b|"
+    r"qid\b|qd\b|qhs\b|daily\b|q[0-9]{1,2}h))"
     r"(?![ \t]+[A-Za-z\-]+[ \t]+(?i:murmur|strength|pain|reflexes|rub|gallop))")
 """No score, fraction, ratio or count after a month/day."""
 _BARE_DAY = fast_compile(
