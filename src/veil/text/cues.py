@@ -373,7 +373,7 @@ _NOT_GREETED = frozenset({"TEAM", "ALL", "EVERYONE", "EVERYBODY", "DOCTOR", "NUR
                           "FOLKS", "GUYS", "YALL", "SIR", "MADAM", "FRIENDS", "DR", "AGAIN",
                           "SO", "MUCH", "FOR", "AND", "OK", "OKAY", "WELL", "PLEASE", "YES", "NO",
                           "COLLEAGUES", "COLLEAGUE", "PROVIDER", "PHARMACY", "CLINIC", "STAFF"})
-_CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
+_CREDENTIAL_AFTER = re.compile(r"(?:,?[ \t]+|[ \t]*\([ \t]*)(?:" + "|".join(sorted(
     ("MD", "DO", "RN", "NP", "PA", "PA-C", "PhD", "DDS", "DMD", "PharmD", "LPN", "LVN", "CNA",
      "CNM", "CRNA", "LCSW", "MSW", "MLS", "MT", "DPT", "OTR", "SLP", "RRT", "EMT", "AuD", "OD",
      "APRN", "FNP", "BSN", "MSN", "CMA", "MBBS", "CHW", "RD", "RDN", "FRACS", "FRCPC",
@@ -382,8 +382,13 @@ _CREDENTIAL_AFTER = re.compile(r",?[ \t]+(?:" + "|".join(sorted(
      "CNS", "CNP", "ACNP", "NNP", "CPNP", "PMHNP", "DPM", "PsyD", "EdD", "MPH", "ANP",
      "RGN", "RMN", "RPN", "RPh", "BCPS", "CCRN", "CDCES", "IBCLC", "OTR/L", "PT", "DC"),
      key=len, reverse=True))
-    + r")(?![A-Za-z])")
-"""A credential after two capitalized words makes them a person ('Tavita Faleolo, RN')."""
+    + r"|(?<=,[ \t])(?i:community[ \t]+health[ \t]+worker|peer[ \t]+(?:counsel+or|support[ \t]+"
+    r"specialist|recovery[ \t]+coach)|case[ \t]+manager|care[ \t]+manager|social[ \t]+worker|"
+    r"interpreter|pharmacist|chaplain|patient[ \t]+navigator|caseworker|home[ \t]+attendant)"
+    r")(?![A-Za-z])")
+"""A credential (or, after a comma, a role of care) after two capitalized words makes them a
+person ('Tavita Faleolo, RN', 'Ritu Bhandari (CHW)', 'Ritu Bhandari, community health
+worker')."""
 _INITIAL_SURNAME = fast_compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]?"
                              r"([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)(?![A-Za-z])")
 """'M. Ebo, MSW', 'J.K. Abernathy-Lowe, RN': an initial and a surname before a credential
