@@ -58,6 +58,9 @@ _HEADS = frozenset({
     "PLLC", "PC", "LLC", "INC", "LLP", "PA", "REHABILITATION", "REHAB", "MANOR", "LIVING",
     "LABORATORY", "LABORATORIES", "HEALTH", "MEDICAL", "PHYSICIANS", "SURGERY", "DIALYSIS",
 })
+_CAPITAL_HEADS = frozenset({"GROUP", "MEDICINE", "PEDIATRICS", "ORTHOPAEDICS", "ORTHOPEDICS",
+                            "DERMATOLOGY", "CARDIOLOGY", "ONCOLOGY", "UROLOGY", "NEUROLOGY"})
+"""Heads that end a letterhead in capitals ('WILSHIRE ORTHOPAEDIC GROUP')."""
 _BRANCH = re.compile(r"[ \t]*(?:(?:—|–|-{1,2})[ \t]*([A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+){0,2})"
                      r"(?![A-Za-z])|#[ \t]*[0-9]{3,6}(?![0-9])"
                      r"|\((?!(?:19|20)[0-9]{2}\))[0-9]{3,6}\))")
@@ -144,8 +147,15 @@ def _plausible(words: list[str], lexicon: Lexicon) -> bool:
     month or clinical word, and positive evidence: a facility head ('Hospital', 'Clinic',
     'Associates', 'PLLC') or a proper noun (a place, or a word rare in English)."""
     keys = [fold(w.strip(",.")) for w in words if w.strip(",.")]
-    if len(keys) < 2 or all(w.isupper() and len(w) > 3 for w in words):
+    if len(keys) < 2:
         return False
+    if all(w.isupper() and len(w) > 3 for w in words) and not (
+            keys[-1] in _HEADS | _CAPITAL_HEADS and any(
+                k in lexicon.places or k in postal_places().towns or (
+                    words_module.zipf(k) < 3.0 and not words_module.is_english(k))
+                for k in keys[:-1])):
+        return False  # a title in capitals; a letterhead in capitals ends in its head and
+        # holds a town's name ('WILSHIRE ORTHOPAEDIC GROUP', 'PALISADES PARK FAMILY PRACTICE')
     if any(k in _DEPARTMENT for k in keys):
         return False
     headed = any(k in _HEADS for k in keys)

@@ -152,7 +152,11 @@ _FACILITY_WORD = (
     # Agency on Aging', 'Comprehensive Healthcare Evaluation & Treatment')
     r"Cathedral|Basilica|Tabernacle|Crisis[ \t]+(?:Stabilization|Connections|Cent(?:er|re)|"
     r"Line|Services|Unit)|Stabilization[ \t]+(?:Facility|Unit|Cent(?:er|re))|"
-    r"(?:Area[ \t]+)?Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment)")
+    r"(?:Area[ \t]+)?Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
+    # a physicians' professional corporation and an air ambulance ('Brodsky Medical PC',
+    # 'Tri-State CareFlight', 'Island Air Ambulance')
+    r"(?:Medical|Dental|Pediatrics|Medicine)[ \t]+P\.?C\.?(?![A-Za-z])|CareFlight|LifeFlight|"
+    r"MedFlight|AirCare|Air[ \t]+(?:Ambulance|Evac|Medical[ \t]+Transport))")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -161,7 +165,7 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
               r"Plan|Station|System|Systems|Services?|Delivery|Company|Auto|Post-?Acute|"
-              r"Facility|Hospice|"
+              r"Facility|Hospice|PC|P\.C\.|"
               r"(?:Specialty|Outpatient|Retail|Compounding|Infusion)[ \t]+(?:Pharmacy|Rx|Clinic|"
               r"Cent(?:er|re)|Services|Surgery)|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
