@@ -1558,6 +1558,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"((?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+" + _street_suffixes() + r")?\.?"
           r"\s+(?:and|&)\s+(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+"
           + _street_suffixes() + r")?)(?![A-Za-z])", 0.75, group=1),
+        # 'on 4th Ave and 52nd St', 'at Flamingo and Maryland Pkwy', 'on SE 82nd and Foster':
+        # two streets after a place preposition, one with its street word or a direction
+        r("intersection_streets", PhiType.ADDRESS, r"(?:\b(?:at|on|near|of|by|off)[ \t]+"
+          r"(?:the[ \t]+)?)((?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+)?(?:[0-9]{1,3}(?:st|nd|rd|th)|"
+          r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:[ \t]+" + _street_suffixes() + r")?\.?"
+          r"[ \t]+(?:and|&)[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+)?(?:[0-9]{1,3}(?:st|nd|rd|th)|"
+          r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:[ \t]+" + _street_suffixes() + r")?\.?)"
+          r"(?![A-Za-z])(?<=[a-z.])", 0.75, group=1, validator="street_pair"),
         # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location
         r("highway_near_exit", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
@@ -2120,6 +2128,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                  "ladc", "cadc", "fd "),
     "name_after_self_role": ("i'm", "i am", "im ", "i’m", "this is"),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
+    "intersection_streets": (" and ", " & "),
     "new_york_city_zip": ("new york",), "island_place": (" island", " isle", " key", " cay"),
     "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps ", "is ", "ms ", "jhs",
                           "hs "),

@@ -328,6 +328,23 @@ def _year_range(value: str) -> bool:
 _YEARS = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 
 
+_STREET_WORDS = (r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Pkwy|Parkway|Dr|Drive|Ln|Lane|"
+                 r"Way|Pl|Place|Ct|Court|Hwy|Highway|Ter|Terrace|Cir|Circle|Trl|Trail|Pike|"
+                 r"Expy|Expressway|Fwy|Freeway|AVE|ST|RD|BLVD|PKWY|DR|LN|HWY)")
+_STREET_SIDE = re.compile(r"(?:^|[ \t])(?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+[0-9A-Z]|[0-9]{1,3}(?:st|nd|rd|th)"
+                          r"[ \t]+[A-Z]|[A-Za-z0-9]+[ \t]+" + _STREET_WORDS + r"\.?$)")
+
+
+def _street_pair(values: list[str]) -> list[bool]:
+    """Two streets joined by 'and': at least one side carries a street word or a direction
+    ('4th Ave and 52nd St', 'SE 82nd and Foster'; not 'Mercy and Baptist', '2nd and 3rd')."""
+    out = []
+    for value in values:
+        sides = re.split(r"[ \t]+(?:and|&)[ \t]+", value, maxsplit=1)
+        out.append(len(sides) == 2 and any(_STREET_SIDE.search(side.strip()) for side in sides))
+    return out
+
+
 def _school_number(values: list[str]) -> list[bool]:
     """'P.S. 811', 'JHS 22': the undotted short forms ('MS 4' multiple sclerosis grade, 'HS 2'
     a heart sound, 'IS 10') only with a three-digit number or the dotted form."""
@@ -534,6 +551,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "not_code": _not_code,
     "year_month": _year_month,
     "school_number": _school_number,
+    "street_pair": _street_pair,
     "spaced_number": _spaced_number,
     "phone": _phone,
     "spaced_date": _spaced_date,
