@@ -931,6 +931,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"resident|youth|teen)[ \t]+\(?))" + _NOT_INITIALS + r"([A-Z]\.[ ]?[A-Z]\.(?:[A-Z]\.)?)"
           r"(?=[ \t]*(?:--|—|–|-[ \t]|,|:|\(|\)|;|$)|[ \t]+(?:is|was|has)\b)", 0.8,
           validator="initials", group=1),
+        # 'interpreter Luz, ID SP-119', '(ID V-203)': a code after the bare label 'ID' in
+        # capitals (letters and digits, or five digits at least: 'ID 14 days' is a course)
+        r("id_bare_label", PhiType.ID, r"(?<![A-Za-z])ID[ \t]*#?[ \t]*((?:[A-Z]{1,4}-?[0-9]{2,10}|"
+          r"[0-9]{5,12})(?:-[0-9A-Z]{1,6})?)(?![A-Za-z0-9]|[.,/][0-9])" + _UNIT_AFTER, 0.85,
+          group=1),
         r("subject_code", PhiType.ID, r"(?i:\b(?:subj\.?|subject|participant|"
           r"(?:screening|randomi[sz]ation)[ \t]*+(?:id|no\.?|number|#|code))[ \t]*+"
           r"(?:id|no\.?|number|#|code)?[ \t]*+[:#]?[ \t]*+)"
@@ -2128,7 +2133,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                  "ladc", "cadc", "fd "),
     "name_after_self_role": ("i'm", "i am", "im ", "i’m", "this is"),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
-    "intersection_streets": (" and ", " & "),
+    "intersection_streets": (" and ", " & "), "id_bare_label": ("id",),
     "new_york_city_zip": ("new york",), "island_place": (" island", " isle", " key", " cay"),
     "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps ", "is ", "ms ", "jhs",
                           "hs "),
