@@ -17,7 +17,7 @@ from veil.text.spans import PhiType, Span
 __all__ = ["ages_beside", "ages_of_persons"]
 
 _AGE = r"(9[0-9]|1[01][0-9])"
-_NOT_A_MEASURE = (r"(?![0-9]|[.,][0-9])(?![ \t]*(?:%|/|°|(?i:percent|pounds|lbs?|kg|mg|mcg|"
+_NOT_A_MEASURE = (r"(?![0-9]|[.,][0-9])(?![ \t]*(?:%|/|°|(?i:f|c|ra|percent|pounds|lbs?|kg|mg|mcg|"
                   r"units?|degrees|bpm|mmhg|over|on|at|ml|cc|min|mins|minutes|hours|days|weeks|"
                   r"months|times|x|th|st|nd|rd)\b))")
 """A number that is no measure: no decimal, unit, rate or ordinal after it."""
@@ -26,7 +26,8 @@ _JOIN = (r"[ \t]*(?:,|;|--|—|–|-|\(|/)?[ \t]*(?:(?i:not|or|maybe|perhaps|pro
          r"they[ \t]+say|she[ \t]+says|he[ \t]+says|per[ \t]+(?:him|her|family|chart)|"
          r"centenarian|nonagenarian)[ \t]*(?:,|--|—|–|-)?[ \t]*){1,2}")
 """Words that correct, guess or restate an age ('not', 'or', 'we think', '-- ')."""
-_AFTER = re.compile(r"[^\n.!?0-9]{0,12}?" + _JOIN + r"(?<![0-9])" + _AGE + _NOT_A_MEASURE)
+_AFTER = re.compile(r"[^\n.!?0-9]{0,12}?(?:" + _JOIN + r"|[ \t]*(?:--|—|–)[ \t]*)(?<![0-9])" + _AGE
+                    + _NOT_A_MEASURE)
 """A second age shortly after a found one (same sentence, only a few words between)."""
 _BEFORE = re.compile(r"(?<![0-9./\-])" + _AGE + _NOT_A_MEASURE
                      + r"[ \t]*,?[ \t]*(?i:not|or)[ \t]+$")
@@ -66,7 +67,7 @@ def ages_beside(text: str, spans: list[Span]) -> list[Span]:
         found: list[Span] = []
         for span in queue:
             match = _AFTER.match(text, span.end, min(len(text), span.end + 60))
-            if match:
+            if match and not _NOT_AGE_BEFORE.search(text, span.end, match.end() + _NEAR_AFTER):
                 end = match.end(1)
                 half = _HALF_AFTER.match(text, end)
                 found.append(Span(match.start(1), half.end() if half else end, PhiType.AGE,
@@ -88,23 +89,22 @@ def ages_beside(text: str, spans: list[Span]) -> list[Span]:
 _PERSON_IS = re.compile(
     r"(?i:\b(?:she|he|they|grandma|granny|grammy|grandpa|granddad|granddaddy|grandmother|"
     r"grandfather|great-grandmother|great-grandfather|mom|momma|mama|mum|dad|daddy|mother|"
-    r"father|aunt|auntie|uncle|patient|pt|resident|client|veteran|husband|wife|abuela|abuelo|"
+    r"father|aunt|auntie|uncle|patient|pt|resident|client|husband|wife|abuela|abuelo|"
     r"nana|papa|memaw|mawmaw|pawpaw|granny)(?:[ \t]+(?:is|are|turned|turns|just[ \t]+turned)|"
-    r"['’](?:s|re))[ \t]+(?:(?:actually|really|now|only|already|like|about|almost|nearly|"
-    r"around|just|still|currently|going[ \t]+on|at[ \t]+least|over|well[ \t]+over|barely|"
-    r"supposedly|officially|finally)[ \t]+){0,2})" + _AGE
-    + r"(?=[ \t]*(?:[,;!?)]|\.(?![0-9])|$|\n|--|—|-[ \t]*something|-?ish\b|\+|\(|"
-    r"(?i:and|but|so|now|next|this|years?|yrs?|yo|y/o|not|or|going|with|&|today|already|"
-    r"herself|himself|myself)\b))", re.MULTILINE)
+    r"['’](?:s|re))[ \t]+(?:(?:actually|really|already|supposedly|officially|finally)[ \t]+)?)"
+    + _AGE + r"(?=[ \t]*(?:[,;!?(]|\.(?![0-9])|$|\n|--|—|-[ \t]*something|"
+    r"(?i:but|so|years?|yrs?|yo|y/o|not|or|going|this[ \t]+year|next)\b))", re.MULTILINE)
 """A person, 'is' and a number ('grandma is actually 102', "if they're 99?", 'she's 93 and
 still'): the number ends the clause or is followed by a word of age, never by a unit."""
 _NOT_AGE_BEFORE = re.compile(
-    r"(?i:fever|febrile|temp|temperature|°|degrees|sat|sats|spo2|o2|oxygen|pulse|heart[ \t]*"
-    r"rate|\bhr\b|\bbp\b|blood[ \t]+pressure|pressure|sugar|glucose|\bbs\b|\bbg\b|weight|"
-    r"weighs|lbs|pounds|\biq\b|score|grade|percentile|percent|bpm|rate|reading|level|number|"
-    r"count)")
-"""Words of a measurement earlier in the sentence: 'she had a fever, she's 103' is a reading."""
-_SENTENCE_START = re.compile(r"[.!?\n][^.!?\n]*$")
+    r"(?i:fever|febrile|temp|temperature|°|degrees|\bsat|spo2|\bo2\b|oxygen|pulse|heart[ \t]*"
+    r"rate|\bhr\b|\bbp\b|pressure|sugar|glucose|\bbs\b|\bbg\b|weigh|lbs|pounds|\biq\b|score|"
+    r"grade|percent|bpm|rate|reading|level|number|count|motrin|tylenol|ibuprofen|acetaminophen|"
+    r"advil|\bra\b|room[ \t]+air|nasal|\bnc\b|recheck|rating|\bf\b)")
+"""Words of a measurement near the number ('she had a fever, she's 103', "they're 91 on
+room air"): a reading, no age."""
+_NEAR_BEFORE = 120
+_NEAR_AFTER = 40
 
 
 def ages_of_persons(text: str) -> list[Span]:
@@ -114,10 +114,8 @@ def ages_of_persons(text: str) -> list[Span]:
         return []
     found: list[Span] = []
     for match in _PERSON_IS.finditer(text):
-        window = text[max(0, match.start() - 100):match.start()]
-        start = _SENTENCE_START.search(window)
-        sentence = window[start.start() + 1:] if start else window
-        if _NOT_AGE_BEFORE.search(sentence):
+        if _NOT_AGE_BEFORE.search(text, max(0, match.start() - _NEAR_BEFORE),
+                                  min(len(text), match.end() + _NEAR_AFTER)):
             continue
         found.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_person_is", 0.8))
     return found

@@ -147,9 +147,7 @@ _CONTEXT_WORD_LIST = (
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
-    "documented", "charted", "logged", "tx", "marked", "placed", "removed", "changed",
-    "tested", "infused", "transfused", "dispensed", "filled", "refilled", "implanted",
-    "inserted", "vaccinated", "immunized", "biopsied", "formalization", "onset",
+    "documented", "charted", "logged",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _DM_CONTEXT_LIST = (
@@ -392,10 +390,23 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Last UDS 2/27 pos', 'prior A1c 3/4': a month and day after 'last' and a test's
         # acronym (a value of that test is never a month and a day after the acronym)
         r("date_last_test", d, r"(?i:\b(?:last|prior|previous|most[ \t]+recent|repeat|next)[ \t]+)"
-          r"(?-i:[A-Z][A-Za-z0-9]{1,5})[ \t]+(" + _MON + r"/" + _DAYNUM + r")" + _RD
-          + _UNIT_AFTER, 0.8, group=1),
+          r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|EKG|ECG|"
+          r"[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HIV|HCV|[Ll]abs|BNP|[Ll]ipids|"
+          r"UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Cc]ulture|[Ss]wab|[Vv]isit|[Aa]ppt|[Ii]njection|"
+          r"[Ii]nfusion|[Ss]hot|EGD|CTA|PET|US|HD|[Dd]ialysis)[ \t]+(" + _MON + r"/" + _DAYNUM
+          + r")"
+          + _RD + _UNIT_AFTER + r"(?![ \t]*(?i:of|tabs?|items?|points?|score)\b)", 0.8, group=1),
+        # 'last tx 3/8;', 'margin marked 12/8 --', 'first tx 7/10 MWF': a month/day (slash
+        # only) after a word of a treatment or procedure, where the phrase ends or a schedule
+        # follows ('placed 2-3 L', 'infused 1/2 bag', 'tx 2/2 pneumonia' are amounts or 'due to')
+        r("date_treatment_short", d, r"(?i:\b(?:tx|marked|placed|removed|changed|tested|infused|"
+          r"transfused|dispensed|filled|refilled|implanted|inserted|vaccinated|immunized|"
+          r"biopsied|onset)[ \t]++)(?!2/2(?![0-9]))(" + _MON + r"/" + _DAYNUM + r")" + _RD
+          + r"(?=[ \t]*(?:[,;.)\n]|$|--|—|–|\(|(?:MWF|TTS|TThS|M/W/F|T/Th/S)\b|(?i:and|at|by|with|"
+          r"per|via|in|on)\b))", 0.8, group=1),
         r("date_year_month_dash", d, r"(?:(?i:\b(?:" + _CONTEXT_WORDS + r"|in|tested|"
-          r"diagnosed|dx|since)(?:[ \t]*+:)?[ \t]++)|\()((?:19[5-9][0-9]|20[0-9]{2})-(?:0[1-9]|1[0-2]))"
+          r"diagnosed|dx|since)(?:[ \t]*+:)?[ \t]++)|\()"
+          r"((?:19[5-9][0-9]|20[0-9]{2})-(?:0[1-9]|1[0-2]))"
           r"(?![0-9\-/]|[.,][0-9])(?=[ \t]*[),;.\n]|[ \t]*$|[ \t]+(?i:and|to|through|when|at|in|"
           r"with|for)\b)", 0.8, group=1, validator="year_month"),
         r("date_iso_week", d, r"(?=[12][0-9]{3}-?W)" + _LD + _Y4
@@ -555,11 +566,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)[ \t]+(?:le[ \t]+)?"
           r"(?:[1-9]|[12][0-9]|3[01])(?![0-9:/]|[.,][0-9]|[ \t]*(?:h\b|%|mg|ans|años))", 0.85),
         r("date_weekday_numeric", d, _L + _WEEKDAY + r",?\s+(?:" + _MON + r"/" + _DAYNUM + r"|"
-          + _DAYNUM + r"/" + _MON + r"|" + _MON + r"-" + _DAYNUM + r"(?=[ \t]*(?:@|[,;)\n]|$|"
-          r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|at\b)))" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER + r")\b)",
+          + _DAYNUM + r"/" + _MON + r"|" + _MON + r"-" + _DAYNUM + r"(?=[ \t]*(?:@|"
+          r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9])))" + _RD + r"(?![ \t]*(?i:" + _NOT_DATE_AFTER
+          + r")\b)",
           0.95),
         r("date_context_short", d, r"(?i:\b(?:" + _CONTEXT_WORDS + r")(?:[ \t]++(?:here|there|"
-          r"again|back|date(?:[ \t]++(?:is|was|of))?))?(?:[ \t]*+:)?[ \t]++)"
+          r"date(?:[ \t]++(?:is|was|of))?))?(?:[ \t]*+:)?[ \t]++)"
           r"(?i:(?<!apgar of )(?<!apgars of )(?<!score of )(?<!ratio of ))("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*+(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.85, group=1),
@@ -905,9 +917,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # 0048 2219)', 'job 883104', 'permanent resident card (A-204 881 337)': the number of a
         # document, card or dictation job, letters before it allowed
         r("document_number", PhiType.ID, r"(?i:\b(?:visa|clin[ \t]?card|bar[ \t]?code(?:[ \t]+"
-          r"cover[ \t]+sheet)?|job|green[ \t]+card|(?:permanent[ \t]+)?resident[ \t]+card|"
+          r"cover[ \t]+sheet)?|(?<=[0-9][ \t])job|(?<=[0-9][ \t]{2})job|job(?=[ \t]*(?:#|no\b|"
+          r"number))|green[ \t]+card|(?:permanent[ \t]+)?resident[ \t]+card|"
           r"i-94|uscis|interpreter[ \t]+id|work[ \t]+permit|ead[ \t]+card)[ \t]*+(?:#|no\.?|"
           r"number|id)?[ \t]*+:?[ \t]*+\(?)(?!(?:19|20)[0-9]{2}(?![0-9A-Za-z]))"
+          r"(?![0-9]{4,5}-[0-9]{3,4}-[0-9]{1,2}(?![0-9]))(?=(?:[A-Z\- ]*[0-9]){5})"
           r"((?=[A-Z0-9 \-]{0,12}[0-9]{3})(?:[A-Z][A-Z0-9]{0,3}[ \-])?[0-9]{3,12}"
           r"(?:[ \-][0-9]{3,5}){0,3})(?![A-Za-z0-9]|[.,][0-9])" + _UNIT_AFTER, 0.85, group=1),
         # 'J.W. has attended 100%', '- C.R. -- used cold water', 'L.W., P.N. -- present',
@@ -917,7 +931,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("name_after_self_role", PhiType.NAME, r"(?i:\b(?:i['’]m|i[ \t]+am|im|this[ \t]+is)[ \t]+"
           r"(?:a|an|the)[ \t]+(?:[a-z\-]+[ \t]+){0,3}[a-z\-]+,[ \t]+)([A-Z][a-z'’\-]+"
           r"(?:[ \t]+[A-Z][a-z'’\-]+)?)(?=[ \t]*[,.;!?]|[ \t]+(?:and|here)\b)", 0.8, group=1,
-          validator="person_words"),
+          validator="given_name"),
         r("name_initials_subject", PhiType.NAME, _NOT_INITIALS + r"(?<![A-Za-z.])([A-Z]\.[ ]?"
           r"[A-Z]\.(?:[A-Z]\.)?)(?=[ \t]+(?:has|is|was|had|reports|reported|states|stated|said|"
           r"says|will|did|does|completed|attended|left|returned|shared|denies|denied|endorses|"
@@ -1056,12 +1070,14 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'a "Happy 100th" letter', 'doing great for 96!', 'Age recorded: 93', 'Age should
         # read: 95': an ordinal after 'happy', a number after praise and 'for', a labelled age
         r("age_happy_ordinal", PhiType.AGE, r"(?i:\bhappy[ \t]+)(9[0-9]|1[01][0-9])(?:st|nd|rd|th)"
-          + _R, 0.9, group=1),
+          + _R + r"(?=[ \t]*(?:[\"”'’!.,)]|$|\n|(?i:birthday|bday|b-day)\b))", 0.9, group=1),
         r("age_praise_for", PhiType.AGE, r"(?i:\b(?:good|great|well|amazing|sharp|spry|strong|"
           r"healthy|fit|active|independent|alert|remarkable|wonderful|fantastic)[ \t]+for[ \t]+"
           r"(?:a[ \t]+|an[ \t]+|being[ \t]+|someone[ \t]+|age[ \t]+)?)"
           r"((?:9[0-9]|1[01][0-9])(?:[ \t\-]*(?:years?|yrs?|yo|y/o)(?:[ \t\-]*old)?)?)"
-          r"(?![0-9]|[.,][0-9])" + _UNIT_AFTER, 0.85, group=1),
+          r"(?![0-9]|[.,][0-9])" + _UNIT_AFTER + r"(?![ \t]*(?i:min|mins|minutes|sec|secs|"
+          r"seconds|feet|ft|foot|yards|meters|m|reps?|repetitions|steps|systolic|diastolic|"
+          r"percent|percentile|th|st|nd|rd|days|weeks|beats)\b)", 0.85, group=1),
         r("age_label_words", PhiType.AGE, r"(?i:\bage[ \t]+(?:recorded|listed|stated|given|shown|"
           r"reported|documented|entered|printed|as[ \t]+(?:listed|recorded|entered|printed)|"
           r"on[ \t]+(?:form|record|certificate|chart|file)|should[ \t]+(?:read|be)|"
@@ -1350,7 +1366,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("health_plan", PhiType.HEALTH_PLAN, r"(?i:\b(?:member|subscriber|policy|group|plan|"
           r"beneficiary|insurance|insured|medicare|medicaid|hicn|mbi|payer|payor|coverage|"
           r"health\s+plan|carrier|nam|ramq|ohip|phn|nhs|medicare\s+card|carte|grp|bic|"
-          r"recipient|recip|cin)(?![A-Za-z0-9])"
+          r"recipient|recip(?=[ \t]*id)|cin)(?![A-Za-z0-9])"
           + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         # health numbers of Canada, Britain, Australia and the military written in spaced
@@ -1715,15 +1731,20 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'I live on Guemes Island', "the shelter on Randall's Island", 'ferry to Vashon
         # Island': an island named after a place preposition is a place below the state
         r("island_place", PhiType.CITY, r"(?<![A-Za-z])(?:on|to|from|in|off|at|near|via|of)"
-          r"[ \t]+(?:the[ \t]+)?((?!Rhode[ \t])(?!RHODE[ \t])[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?"
+          r"[ \t]+(?:the[ \t]+)?((?!Rhode[ \t])(?!RHODE[ \t])[A-Z][a-z'’\-]+"
+          r"(?:[ \t]+[A-Z][a-z'’\-]+)?"
           r"[ \t]+(?:Island|Isle|Key|Cay)(?![A-Za-z]))", 0.85, group=1, validator="town_city"),
         r("new_york_city_zip", PhiType.CITY, r"(?<=,[ \t])(New[ \t]+York|NEW[ \t]+YORK)(?=,?[ \t]+"
           r"10[0-4][0-9]{2}(?![0-9]))", 0.9, group=1),
         # 'attends P.S. 811', 'I.S. 318', 'JHS 22': a New York City public school by number
-        r("nyc_school_number", PhiType.FACILITY, r"(?<![A-Za-z.])(?:P\.[ ]?S\.|I\.[ ]?S\.|"
-          r"M\.[ ]?S\.|J\.[ ]?H\.[ ]?S\.|PS|IS|MS|JHS|HS)[ \t]?[0-9]{1,3}(?:[ \t]?[A-Z])?"
-          r"(?![0-9A-Za-z.]|\.[0-9]|[ \t]*/)" + _UNIT_AFTER + r"(?<![A-Z][ \t][0-9])", 0.8,
-          validator="school_number"),
+        r("nyc_school_number", PhiType.FACILITY, r"(?i:\b(?:attends?|attending|attended|goes[ \t]+"
+          r"to|go[ \t]+to|went[ \t]+to|goes[ \t]+at|student[ \t]+at|enrolled[ \t]+(?:at|in)|"
+          r"school[ \t]*:|teacher[ \t]+at|nurse[ \t]+at|transferred[ \t]+to|from|at)[ \t]+)"
+          r"((?:P\.[ ]?S\.|I\.[ ]?S\.|"
+          r"M\.[ ]?S\.|J\.[ ]?H\.[ ]?S\.|PS|IS|MS|JHS|HS)[ \t]?[0-9]{2,3}(?:[ \t]?[A-Z])?"
+          r"(?![0-9A-Za-z.]|\.[0-9]|[ \t]*/)" + _UNIT_AFTER + r"(?<![A-Z][ \t][0-9]))"
+          r"(?![ \t]*(?i:min|mins|minutes|more|refills?|above|over|peep|cm)\b)", 0.8,
+          group=1, validator="school_number"),
         r("zip_state_any_case", PhiType.ZIP, r"(?<![0-9])(?=[0-9]{5}(?![0-9]))"
           r"(?<! in )(?<! or )(?<! me )(?<! hi )(?<! de )(?<! la )(?<! pa )(?<! ma )"
           r"(?<! oh )(?<! id )(?<! al )(?<! mo )(?<! ne )"
@@ -2000,7 +2021,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "tisha", "fools", "weekend"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
-    "date_last_test": ("/",),
+    "date_last_test": ("/",), "date_treatment_short": ("/",),
     "date_short_bare": ("/",), "date_year_month": ("/",), "date_year_month_dash": ("-",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": (*NINETY_NEEDS, "hundred"),
@@ -2135,7 +2156,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "name_initials_subject": (".",), "name_initials_listed": (".",),
     "intersection_streets": (" and ", " & "), "id_bare_label": ("id",),
     "new_york_city_zip": ("new york",), "island_place": (" island", " isle", " key", " cay"),
-    "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps ", "is ", "ms ", "jhs",
+    "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps", "is ", "ms ", "jhs",
                           "hs "),
     "document_number": ("visa", "card", "code", "job", "i-94", "uscis", "interpreter",
                         "permit"),

@@ -29,9 +29,9 @@ from typing import Literal
 from veil.errors import UsageError
 from veil.text import words as words_module
 from veil.text.address_lines import address_lines
+from veil.text.age_neighbours import ages_beside, ages_of_persons
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
-from veil.text.age_neighbours import ages_beside, ages_of_persons
 from veil.text.date_neighbours import dates_beside
 from veil.text.facility_edges import facility_edges
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
@@ -899,8 +899,9 @@ class Scrubber:
         extra.extend(layout_spans(text, spans, self.lexicon))
         extra.extend(address_lines(text, spans, self.lexicon))
         extra.extend(dates_beside(text, spans))
-        extra.extend(ages_beside(text, [*spans, *ages_of_persons(text)]))
-        extra.extend(ages_of_persons(text))
+        persons = ages_of_persons(text)
+        extra.extend(ages_beside(text, [*spans, *persons]))
+        extra.extend(persons)
         extra.extend(_days_in_dated_note(text, spans))
         return merge([*spans, *extra], text) if extra else spans
 

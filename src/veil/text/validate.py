@@ -331,8 +331,9 @@ _YEARS = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 _STREET_WORDS = (r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Pkwy|Parkway|Dr|Drive|Ln|Lane|"
                  r"Way|Pl|Place|Ct|Court|Hwy|Highway|Ter|Terrace|Cir|Circle|Trl|Trail|Pike|"
                  r"Expy|Expressway|Fwy|Freeway|AVE|ST|RD|BLVD|PKWY|DR|LN|HWY)")
-_STREET_SIDE = re.compile(r"(?:^|[ \t])(?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+[0-9A-Z]|[0-9]{1,3}(?:st|nd|rd|th)"
-                          r"[ \t]+[A-Z]|[A-Za-z0-9]+[ \t]+" + _STREET_WORDS + r"\.?$)")
+_STREET_SIDE = re.compile(r"(?:^|[ \t])(?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+[0-9A-Z]|"
+                          r"[0-9]{1,3}(?:st|nd|rd|th)[ \t]+[A-Z]|[A-Za-z0-9]+[ \t]+" + _STREET_WORDS
+                          + r"\.?$)")
 
 
 def _street_pair(values: list[str]) -> list[bool]:
@@ -346,20 +347,33 @@ def _street_pair(values: list[str]) -> list[bool]:
 
 
 def _school_number(values: list[str]) -> list[bool]:
-    """'P.S. 811', 'JHS 22': the undotted short forms ('MS 4' multiple sclerosis grade, 'HS 2'
-    a heart sound, 'IS 10') only with a three-digit number or the dotted form."""
+    """'P.S. 811', 'JHS 22' (after a word of school): the undotted 'IS' and 'HS' only with
+    three digits ('HS 2' is a heart sound)."""
     out = []
     for value in values:
         digits = "".join(c for c in value if c.isdigit())
-        dotted = "." in value
-        out.append(dotted or (value.startswith(("PS", "JHS")) and len(digits) >= 2)
-                   or len(digits) == 3 and not value.startswith(("IS", "HS")))
+        out.append("." in value or not value.startswith(("IS", "HS")) or len(digits) == 3)
+    return out
+
+
+def _given_name(values: list[str]) -> list[bool]:
+    """A known given name or surname that is no common English word, or a word no list of
+    English holds at all ('Olena', 'Halyna'; not 'Hola', 'Sober', 'Kaiser')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        key = fold(value.split()[0])
+        known = (key in lex.first or key in lex.last) and (
+            not words.is_english(key) or words.zipf(key) < 3.5)
+        unknown = words.zipf(key) == 0.0 and not words.is_english(key) and len(key) > 3
+        out.append((known or unknown) and not lex.is_clinical(key) and key not in lex.places)
     return out
 
 
 def _year_month(values: list[str]) -> list[bool]:
-    """'2023-11' is November 2023 unless the month reads as the next year ('2011-12')."""
-    return [int(v[5:7]) != (int(v[:4]) + 1) % 100 for v in values]
+    """'2023-11' is November 2023; '2011-12' or '2008-10' may be a span of years (the month
+    part is a later year's last digits), so only a month below the year's own is one."""
+    return [int(v[5:7]) < int(v[:4]) % 100 for v in values]
 
 
 def _not_code(values: list[str]) -> list[bool]:
@@ -477,14 +491,19 @@ CLINICAL_INITIALS = frozenset({
     "SQ", "SC", "SL", "NG", "GT", "IVP", "IVPB", "TD", "TOP", "INH", "NEB", "AD", "AS", "AU",
     "BID", "TID", "QID", "PRN", "QHS", "QD", "HS", "AC", "PC", "QAM", "QPM", "STAT", "PEG",
     "IO", "ID", "IN", "LUE", "RUE", "LLE", "RLE", "LUQ", "RUQ", "LLQ", "RLQ", "DC", "OK",
+    # psychiatry, recovery and team abbreviations written with dots ('S.I. denied', 'A.A. has
+    # helped', 'R.D. has recommended', 'J.P. was removed')
+    "SI", "HI", "AVH", "DV", "AA", "NA", "IOP", "CBT", "DBT", "ECT", "PHP", "SW", "RD", "MH",
+    "HMO", "LTC", "JP", "VQ", "NV", "HO", "QA", "EGD", "HH", "SN", "GP", "SA", "SUD", "OUD",
+    "AUD", "MAT", "IPV", "CPS", "APS", "SNF", "ALF", "PCP", "NP", "RN", "MD", "DO", "LPN",
     "OB", "GYN", "OBGYN", "ENT", "PMR", "HEM", "ONC", "NEURO", "PEDS", "CARDS", "MFM", "NICU",
     "PICU", "CCU", "PACU", "ICN", "LAT", "AP", "PA", "CXR", "KUB", "EKG", "ECG", "EEG", "EMG",
     # drugs by their initials, paired with a slash in combinations ('TDF/FTC', 'TMP/SMX')
     "TDF", "FTC", "TAF", "ABC", "AZT", "ZDV", "DTG", "EFV", "RPV", "BIC", "DRV", "ATV", "LPV",
     "RTV", "EVG", "CAB", "TMP", "SMX", "SXT", "ASA", "APAP", "RIF", "PZA", "EMB", "MTX", "HCQ",
     "SSZ", "MMF", "CSA", "TAC", "PCN", "AMP", "GENT", "VANC", "PIP", "TAZO", "NTG", "KCL",
-    "NS", "LR", "PRBC", "FFP", "TPN", "BM", "HB", "HGB", "MR", "ST", "RN", "MD", "NP",
-    "SW", "RT", "CM", "NC", "LP", "BS", "BG"})
+    "NS", "LR", "PRBC", "FFP", "TPN", "BM", "HB", "HGB", "MR", "ST", "RT", "CM", "NC", "LP",
+    "BS", "BG"})
 """Dotted clinical abbreviations that are no one's initials ('H.T.N. (15 y)', 'C.P.')."""
 
 
@@ -551,6 +570,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "not_code": _not_code,
     "year_month": _year_month,
     "school_number": _school_number,
+    "given_name": _given_name,
     "street_pair": _street_pair,
     "spaced_number": _spaced_number,
     "phone": _phone,

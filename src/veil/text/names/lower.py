@@ -37,6 +37,13 @@ list of everyday-word given names holds it ('summer', 'destiny'; not 'said', 'so
 
 _INTRO = fast_compile(r"(?i:\b(?:my\s+name\s+is|name's|i\s+am|i'm|im|its|it's|this\s+is)\s+)"
                     r"([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
+_AGE_AFTER_INTRO = re.compile(r",[ \t]*(?:[1-9][0-9]?|1[01][0-9])(?:[ \t]*(?:yo|y/o|f|m))?"
+                              r"[ \t]*[,.;!]")
+"""", 19," after a self-introduction: the word before is a name, whatever it means."""
+_NOT_INTRODUCED = frozenset({"ONLY", "JUST", "NOW", "ALMOST", "NEARLY", "TURNING", "ABOUT",
+                             "OVER", "UNDER", "AGED", "AGE", "LIKE", "SO", "HERE", "SORRY",
+                             "PREGNANT", "MALE", "FEMALE", "DIABETIC", "OLD", "YOUNG"})
+"""Words that stand before an age without being a name ("i'm only, 19," is no one's)."""
 _LOWER_TITLED = fast_compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z][a-z'’\-]+)"
                            r"(?:[ \t]+([a-z][a-z'’\-]+))?")
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
@@ -366,13 +373,13 @@ class _LowerCase(_FinderBase):
             key = fold(more.group(2))
             if key in _TEXT_FUNCTION or key in _LOWER_STOP or self.lex.is_clinical(key):
                 break
-            syllable = asian and len(key) <= 5 and zipf(key) < _SYLLABLE_ZIPF
-            surname = key in self.lex.last and not is_english(key) and (
-                more.group(1) or not self.lex.blocks_alone(key))
-            if not (syllable or surname or (more.group(1) and self._lower_name_word(
-                    more.group(2), False))):
+            syllable = asian and not more.group(1) and len(key) <= 5 and zipf(key) < _SYLLABLE_ZIPF
+            surname = key in self.lex.last and not is_english(key) and not self.lex.blocks_alone(
+                key)
+            if not (syllable or surname):
                 break
             stop = more.end()
+            asian = False  # one syllable more at most ('chan tak ming', not 'wang li hen lei')
         return stop
 
     def _lower_case_intro(self, text: str) -> list[Span]:
@@ -382,10 +389,14 @@ class _LowerCase(_FinderBase):
         spans: list[Span] = []
         for match in _INTRO.finditer(text):
             first = fold(match.group(1))
-            if (first not in lex.first or lex.blocks_alone(first) or first in lex.weak) and \
+            aged = not match.group(2) and _AGE_AFTER_INTRO.match(text, match.end(1)) and \
+                first not in _TEXT_FUNCTION and not self.lex.is_clinical(first) and \
+                first not in _NOT_INTRODUCED
+            if not aged and (first not in lex.first or lex.blocks_alone(first)
+                             or first in lex.weak) and \
                     not (pronounceable(first) and self._unknown(match.group(1).capitalize(), first)
                          and not near_english(first)):
-                continue
+                continue  # ("i'm wren, 19,": a word and an age after 'i'm' name a person)
             end = match.end(1)
             if match.group(2) and ((fold(match.group(2)) in lex.last and not lex.blocks_alone(
                     fold(match.group(2)))) or self._lower_name_word(match.group(2), False)):

@@ -150,9 +150,9 @@ _FACILITY_WORD = (
     # cathedrals, crisis services and agencies on aging ('Cathedral of the Rockies', 'Spokane
     # Crisis Stabilization Facility', 'King County Crisis Connections', 'Lewis County Area
     # Agency on Aging', 'Comprehensive Healthcare Evaluation & Treatment')
-    r"Cathedral|Basilica|Tabernacle|Crisis[ \t]+(?:Stabilization|Connections|Cent(?:er|re)|"
-    r"Line|Services|Unit)|Stabilization[ \t]+(?:Facility|Unit|Cent(?:er|re))|"
-    r"(?:Area[ \t]+)?Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
+    r"Cathedral|Basilica|Tabernacle|Crisis[ \t]+(?:Stabilization|Connections)|"
+    r"Stabilization[ \t]+(?:Facility|Unit|Cent(?:er|re))|"
+    r"Area[ \t]+Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
     # a physicians' professional corporation and an air ambulance ('Brodsky Medical PC',
     # 'Tri-State CareFlight', 'Island Air Ambulance')
     r"(?:Medical|Dental|Pediatrics|Medicine)[ \t]+P\.?C\.?(?![A-Za-z])|CareFlight|LifeFlight|"
@@ -500,7 +500,8 @@ _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS
 
 
 _PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS", "CLUBHOUSE",
-                                "STABILIZATION", "PARATRANSIT", "ORTHOTICS"})
+                                "STABILIZATION", "ORTHOTICS", "EVALUATION", "ACUTE",
+                                "POOL"})
 """Heads a person's name before does not make a place's ('Nurse Midwifery Group')."""
 _SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSING", "CARE",
                             "HOSPICE", "THERAPY", "REHABILITATION", "BEHAVIORAL", "HEALTH",
