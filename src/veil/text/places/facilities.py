@@ -409,13 +409,14 @@ _AT_ACRONYM_BEFORE = re.compile(
     r"follow[\s\-]?up|f/u|seen|"
     r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
 _HOSPITAL_ACRONYM = re.compile(r"(?<![A-Za-z])(?:at|via|from|to|by|@)[ \t]+(?:the[ \t]+)?"
-                               r"([A-Z]{2,5}(?:H|HC|MC))(?![A-Za-z0-9&%/\-])")
-"""'arrived by medevac via SSMH', 'transfer from USNH', 'approved by YKHC': an acronym of four
-to seven capitals that ends as a hospital's, a health corporation's or a medical center's
-does ('...H', '...HC', '...MC'), after a preposition of place, is that place, unless it is
-clinical vocabulary ('ACTH', 'SIADH', 'LDH')."""
+                               r"([A-Z]{2,5}(?:H|HC|MC)|[A-Z]MC|[A-Z]{1,3}SU)(?![A-Za-z0-9&%/\-])")
+"""'arrived by medevac via SSMH', 'transfer from USNH', 'approved by YKHC', 'flew him to UMC',
+'football at MVSU': an acronym of four to seven capitals that ends as a hospital's, a health
+corporation's, a medical center's or a state university's does ('...H', '...HC', '...MC',
+'...SU'; three letters for 'MC'), after a preposition of place, is that place, unless it is
+clinical vocabulary ('ACTH', 'SIADH', 'LDH', 'IMC')."""
 _NOT_HOSPITALS = frozenset({"ACTH", "SIADH", "GNRH", "GHRH", "NASH", "MASH", "FISH", "CISH",
-                            "SISH", "TORCH", "HELLP"})
+                            "SISH", "TORCH", "HELLP", "IMC", "PMC", "CMC", "DMC", "HMC"})
 """Clinical acronyms that end as a hospital's do (English words are left out as well)."""
 _ON_STREET = re.compile(r"[ \t]+on[ \t]+(?:(?:Hwy|Highway|Route|Rte|County[ \t]+(?:Rd|Road)|"
                         r"US|SR)[ \t\-]*[0-9]{1,4}|[0-9]{1,3}(?:st|nd|rd|th)(?:[ \t]+(?:St|Street|"
@@ -841,7 +842,8 @@ class _Facilities(_PlaceBase):
                               0.75))
         for match in _HOSPITAL_ACRONYM.finditer(text):
             key = match.group(1)
-            if len(key) < 4 or key in _NOT_HOSPITALS or self._facility_blocked(key) \
+            if (len(key) < 4 and not key.endswith(("MC", "SU"))) or key in _NOT_HOSPITALS \
+                    or self._facility_blocked(key) \
                     or key in self.lex.states or self.lex.is_clinical(key) or is_english(key):
                 continue
             spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
