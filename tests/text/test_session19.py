@@ -86,6 +86,11 @@ from veil.text import Scrubber
     ("alcohol use. Seen here 3/5 after husband called", "3/5"),
     ("her due date is 8/9. will the baby be taken away", "8/9"),
     ("Pt had chest pain and dizziness after Nochebuena dinner.", "Nochebuena"),
+    ("m, 2 films daily (16 mg). UDS 12/2: bup +, norbup +", "12/2"),
+    ("Newborn screen #1 6/5 and #2 6/18: normal", "6/5"),
+    ("Facility: Kootenai Health, in Coeur d'Alene with a script", "Coeur d'Alene"),
+    ("June 3rd and they flew him to UMC in Las Vegas. They said", "UMC"),
+    ("I play football at MVSU. I had rhabdo", "MVSU"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -141,6 +146,10 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "I'm an RN, Kaiser, and work nights.",
     "Mom reports BF Going well.",
     "referred to Prosthetics clinic tomorrow",
+    "Motor 4/5: weak",
+    "CAGE 2/4: positive screen",
+    "HIV 1/2 antibody",
+    "progression to LVH",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []

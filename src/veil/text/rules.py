@@ -150,6 +150,13 @@ _CONTEXT_WORD_LIST = (
     "documented", "charted", "logged",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
+_TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
+               r"EKG|ECG|[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HIV|HCV|[Ll]abs|"
+               r"BNP|[Ll]ipids|UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Cc]ulture|[Ss]wab|[Vv]isit|"
+               r"[Aa]ppt|[Ii]njection|[Ii]nfusion|[Ss]hot|EGD|CTA|PET|US|HD|[Dd]ialysis|HUS|"
+               r"[Ss]creen)")
+"""Tests, visits and treatments by name: a month/day right after one is its date ('UDS 12/2:',
+'Last A1c 3/4'; a test's value is never written as a month and a day)."""
 _DM_CONTEXT_LIST = (
     "dated", "dos", "dob", "dod", "admitted", "discharged", "seen", "visit", "dictated",
     "signed", "date", "collected", "drawn", "scheduled", "appt", "appointment", "f/u",
@@ -390,11 +397,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Last UDS 2/27 pos', 'prior A1c 3/4': a month and day after 'last' and a test's
         # acronym (a value of that test is never a month and a day after the acronym)
         r("date_last_test", d, r"(?i:\b(?:last|prior|previous|most[ \t]+recent|repeat|next)[ \t]+)"
-          r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|EKG|ECG|"
-          r"[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HIV|HCV|[Ll]abs|BNP|[Ll]ipids|"
-          r"UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Cc]ulture|[Ss]wab|[Vv]isit|[Aa]ppt|[Ii]njection|"
-          r"[Ii]nfusion|[Ss]hot|EGD|CTA|PET|US|HD|[Dd]ialysis)[ \t]+(" + _MON + r"/" + _DAYNUM
-          + r")"
+          + _TEST_NAMES + r"[ \t]+(" + _MON + r"/" + _DAYNUM + r")"
           + _RD + _UNIT_AFTER + r"(?![ \t]*(?i:of|tabs?|items?|points?|score)\b)", 0.8, group=1),
         # 'last tx 3/8;', 'margin marked 12/8 --', 'first tx 7/10 MWF': a month/day (slash
         # only) after a word of a treatment or procedure, where the phrase ends or a schedule
@@ -404,6 +407,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"biopsied|onset)[ \t]++)(?!2/2(?![0-9]))(" + _MON + r"/" + _DAYNUM + r")" + _RD
           + r"(?=[ \t]*(?:[,;.)\n]|$|--|—|–|\(|(?:MWF|TTS|TThS|M/W/F|T/Th/S)\b|(?i:and|at|by|with|"
           r"per|via|in|on)\b))", 0.8, group=1),
+        # 'UDS 12/2: bup +', 'HUS #1 3/7 and #2', 'Newborn screen #1 6/5 and': a month/day
+        # after a test's name (and its number) that ends the phrase
+        r("date_test_short", d, r"(?<![A-Za-z])" + _TEST_NAMES + r"[ \t]+(?:#[0-9][ \t]+)?"
+          r"(?!(?:1/1|2/2|3/3|4/4|5/5|[0-9]{1,2}/10)(?![0-9]))(" + _MON + r"/" + _DAYNUM + r")"
+          + _RD + r"(?=[ \t]*(?:[:;,)]|\.(?![0-9])|$|\n|(?:and|&)\b))", 0.8, group=1),
         r("date_year_month_dash", d, r"(?:(?i:\b(?:" + _CONTEXT_WORDS + r"|in|tested|"
           r"diagnosed|dx|since)(?:[ \t]*+:)?[ \t]++)|\()"
           r"((?:19[5-9][0-9]|20[0-9]{2})-(?:0[1-9]|1[0-2]))"
@@ -2021,7 +2029,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "tisha", "fools", "weekend"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
-    "date_last_test": ("/",), "date_treatment_short": ("/",),
+    "date_test_short": ("/",), "date_last_test": ("/",), "date_treatment_short": ("/",),
     "date_short_bare": ("/",), "date_year_month": ("/",), "date_year_month_dash": ("-",),
     "date_weekday_abbr": ("tue", "thu", "wed", "fri", "mon", "sat", "sun"),
     "age_words": (*NINETY_NEEDS, "hundred"),

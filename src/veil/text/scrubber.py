@@ -122,7 +122,8 @@ _TOWN_SUFFIX_AFTER = re.compile(
     r"[ ](?:Springs?|City|Crossing|Ridge|Gap|Wells|Flats?|Junction|Harbou?r|Vista|Bend|Draw|"
     r"Falls|Valley|Heights|Beach|Hills|Mills?|Grove|Landing|Bluffs?|Hollow|Mesa|Pass|Butte|"
     r"Canyon|Rapids|Shores|Township|Twp|Viejo|Vieja|Nuevo|Nueva|Chico|Grande|de[ ]Arriba|"
-    r"de[ ]Abajo)(?![A-Za-z'’\-])(?![ ](?:Hospital|Clinic|Medical|Health|Center|Centre|Road|Rd|"
+    r"de[ ]Abajo|(?:d['’]|du[ ]|de[ ]la[ ]|del[ ]|des[ ])[A-Z][a-z'’\-]+)(?![A-Za-z'’\-])"
+    r"(?![ ](?:Hospital|Clinic|Medical|Health|Center|Centre|Road|Rd|"
     r"Street|St|Ave|Avenue|Drive|Dr|Lane|Ln|Blvd|Way)\b)")
 """The last word of a town's name after its found first word ('Kolob Springs', 'Cache
 Ridge', 'Cimarrón Viejo', 'Big Stone City'); a facility or street word after it is another
