@@ -91,6 +91,10 @@ from veil.text import Scrubber
     ("Facility: Kootenai Health, in Coeur d'Alene with a script", "Coeur d'Alene"),
     ("June 3rd and they flew him to UMC in Las Vegas. They said", "UMC"),
     ("I play football at MVSU. I had rhabdo", "MVSU"),
+    ("temps to 100.6 at home in dorm (Nygaard Hall rm 314). Roommate", "Nygaard Hall rm 314"),
+    ("Home: Fire No. 4471 Co Rd 2, Two Harbors MN 55616", "Fire No. 4471 Co Rd 2"),
+    ("Target Logistics lodge, Bldg C Rm 214, Arnegard ND", "Bldg C Rm 214"),
+    ("Development: Dyckman Houses, Bldg 4, Apt 11C", "Dyckman Houses, Bldg 4, Apt 11C"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -150,6 +154,8 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "CAGE 2/4: positive screen",
     "HIV 1/2 antibody",
     "progression to LVH",
+    "Building 3 has the MRI",
+    "the fire number is unknown",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []

@@ -1595,6 +1595,23 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]+(?:and|&)[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+)?(?:[0-9]{1,3}(?:st|nd|rd|th)|"
           r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:[ \t]+" + _street_suffixes() + r")?\.?)"
           r"(?![A-Za-z])(?<=[a-z.])", 0.75, group=1, validator="street_pair"),
+        # 'Nygaard Hall rm 314', 'Dupre Hall 415', 'Mary Lyon Hall 2nd fl': a residence hall and
+        # its room or floor; 'Bldg C Rm 214'; 'Dyckman Houses, Bldg 4': a building's unit
+        r("hall_room", PhiType.ADDRESS, r"(?i:\b(?:dorm(?:itory)?|residence[ \t]+hall|resides?|"
+          r"lives?|living|stays?|staying|housing|roommate|moved)\b)[^\n.;]{0,30}?(?<![A-Za-z])"
+          r"((?:[A-Z][a-z'’\-]+[ \t]+){1,3}Hall"
+          r"(?:[ \t]*,)?[ \t]+(?:(?:(?i:rm\.?|room|#|suite|ste\.?|apt\.?)[ \t]*)?[0-9]{1,4}[A-Z]?"
+          r"|[0-9](?:st|nd|rd|th)[ \t]+(?i:fl(?:oor)?\.?)))(?![A-Za-z0-9])", 0.8, group=1),
+        r("building_unit", PhiType.ADDRESS, r"(?<![A-Za-z])(?:(?:[A-Z][a-z'’\-]+[ \t]+){1,2}Houses"
+          r"[ \t]*,[ \t]*)?(?:Bldg\.?|Building|BLDG)[ \t]*#?[ \t]*[A-Z0-9]{1,3}[ \t]*,?[ \t]*"
+          r"(?:Rm\.?|Room|Apt\.?|Unit|Suite|Ste\.?)[ \t]*#?[ \t]*[0-9A-Z\-]{1,5}(?![A-Za-z0-9])",
+          0.8, validator="has_digit"),
+        # 'Fire No. 4471 Co Rd 2', 'Fire Number 2290 Birch Point Rd': a rural fire number (the
+        # house number of Wisconsin, Minnesota and Michigan addresses) and its road
+        r("fire_number", PhiType.ADDRESS, r"(?<![A-Za-z])(?i:fire)[ \t]+(?i:no\.?|number|#)[ \t]*#?"
+          r"[ \t]*[0-9]{1,6}(?![0-9])(?:[ \t]+(?:Co(?:unty)?[ \t]+(?:Rd|Road)|(?:[A-Z][a-z]+[ \t]+)"
+          r"{1,3}(?:Rd|Road|Ln|Lane|Dr|Drive|Trl|Trail|Ave|St|Way)\.?|Hwy|Highway)"
+          r"(?:[ \t]+[0-9A-Z]{1,4}(?![A-Za-z0-9]))?)?", 0.85),
         # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location
         r("highway_near_exit", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
@@ -2162,7 +2179,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                  "ladc", "cadc", "fd "),
     "name_after_self_role": ("i'm", "i am", "im ", "i’m", "this is"),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
-    "intersection_streets": (" and ", " & "), "id_bare_label": ("id",),
+    "intersection_streets": (" and ", " & "), "hall_room": ("hall",),
+    "building_unit": ("bldg", "building"), "fire_number": ("fire",), "id_bare_label": ("id",),
     "new_york_city_zip": ("new york",), "island_place": (" island", " isle", " key", " cay"),
     "nyc_school_number": ("p.s", "p. s", "i.s", "m.s", "j.h.s", "ps", "is ", "ms ", "jhs",
                           "hs "),
