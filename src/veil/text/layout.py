@@ -58,6 +58,8 @@ _HEADS = frozenset({
     "PLLC", "PC", "LLC", "INC", "LLP", "PA", "REHABILITATION", "REHAB", "MANOR", "LIVING",
     "LABORATORY", "LABORATORIES", "HEALTH", "MEDICAL", "PHYSICIANS", "SURGERY", "DIALYSIS",
 })
+_ADJECTIVE_END = re.compile(r"(?:IC|AL|OGY|ATRIC|ARY|IVE|OUS|ICS)$")
+"""Endings of the adjectives and fields that name a department ('PODIATRIC', 'HYPERBARIC')."""
 _CAPITAL_HEADS = frozenset({"GROUP", "MEDICINE", "PEDIATRICS", "ORTHOPAEDICS", "ORTHOPEDICS",
                             "DERMATOLOGY", "CARDIOLOGY", "ONCOLOGY", "UROLOGY", "NEUROLOGY"})
 """Heads that end a letterhead in capitals ('WILSHIRE ORTHOPAEDIC GROUP')."""
@@ -151,8 +153,9 @@ def _plausible(words: list[str], lexicon: Lexicon) -> bool:
         return False
     if all(w.isupper() and len(w) > 3 for w in words) and not (
             keys[-1] in _HEADS | _CAPITAL_HEADS and any(
-                k in lexicon.places or k in postal_places().towns or (
-                    words_module.zipf(k) < 3.0 and not words_module.is_english(k))
+                (k in lexicon.places or k in postal_places().towns
+                 or words_module.zipf(k) < 3.0) and not words_module.is_english(k)
+                and not lexicon.is_clinical(k) and not _ADJECTIVE_END.search(k)
                 for k in keys[:-1])):
         return False  # a title in capitals; a letterhead in capitals ends in its head and
         # holds a town's name ('WILSHIRE ORTHOPAEDIC GROUP', 'PALISADES PARK FAMILY PRACTICE')

@@ -151,10 +151,9 @@ _CONTEXT_WORD_LIST = (
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
-               r"EKG|ECG|[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HIV|HCV|[Ll]abs|"
-               r"BNP|[Ll]ipids|UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Cc]ulture|[Ss]wab|[Vv]isit|"
-               r"[Aa]ppt|[Ii]njection|[Ii]nfusion|[Ss]hot|EGD|CTA|PET|US|HD|[Dd]ialysis|HUS|"
-               r"[Ss]creen)")
+               r"EKG|ECG|[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HCV|[Ll]abs|"
+               r"BNP|[Ll]ipids|UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Vv]isit|[Aa]ppt|EGD|CTA|PET|"
+               r"US|HD|[Dd]ialysis|HUS|[Ss]creen)")
 """Tests, visits and treatments by name: a month/day right after one is its date ('UDS 12/2:',
 'Last A1c 3/4'; a test's value is never written as a month and a day)."""
 _DM_CONTEXT_LIST = (
@@ -402,11 +401,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'last tx 3/8;', 'margin marked 12/8 --', 'first tx 7/10 MWF': a month/day (slash
         # only) after a word of a treatment or procedure, where the phrase ends or a schedule
         # follows ('placed 2-3 L', 'infused 1/2 bag', 'tx 2/2 pneumonia' are amounts or 'due to')
-        r("date_treatment_short", d, r"(?i:\b(?:tx|marked|placed|removed|changed|tested|infused|"
+        r("date_treatment_short", d, r"(?i:\b(?:tx|marked|placed|removed|changed|infused|"
           r"transfused|dispensed|filled|refilled|implanted|inserted|vaccinated|immunized|"
           r"biopsied|onset)[ \t]++)(?!2/2(?![0-9]))(" + _MON + r"/" + _DAYNUM + r")" + _RD
           + r"(?=[ \t]*(?:[,;.)\n]|$|--|—|–|\(|(?:MWF|TTS|TThS|M/W/F|T/Th/S)\b|(?i:and|at|by|with|"
-          r"per|via|in|on)\b))", 0.8, group=1),
+          r"per|via)\b))", 0.8, group=1),
         # 'UDS 12/2: bup +', 'HUS #1 3/7 and #2', 'Newborn screen #1 6/5 and': a month/day
         # after a test's name (and its number) that ends the phrase
         r("date_test_short", d, r"(?<![A-Za-z])" + _TEST_NAMES + r"[ \t]+(?:#[0-9][ \t]+)?"
@@ -955,7 +954,9 @@ def _rules() -> tuple[PatternRule, ...]:
           validator="initials", group=1),
         # 'interpreter Luz, ID SP-119', '(ID V-203)': a code after the bare label 'ID' in
         # capitals (letters and digits, or five digits at least: 'ID 14 days' is a course)
-        r("id_bare_label", PhiType.ID, r"(?<![A-Za-z])ID[ \t]*#?[ \t]*((?:[A-Z]{1,4}-?[0-9]{2,10}|"
+        r("id_bare_label", PhiType.ID, r"(?<![A-Za-z])ID(?:[ \t]*+#)?[ \t]*+("
+          r"(?:[A-Z]{1,4}-[0-9]{2,10}|"
+          r"[A-Z]{2,4}[0-9]{5,10}|"
           r"[0-9]{5,12})(?:-[0-9A-Z]{1,6})?)(?![A-Za-z0-9]|[.,/][0-9])" + _UNIT_AFTER, 0.85,
           group=1),
         r("subject_code", PhiType.ID, r"(?i:\b(?:subj\.?|subject|participant|"
@@ -1089,7 +1090,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_label_words", PhiType.AGE, r"(?i:\bage[ \t]+(?:recorded|listed|stated|given|shown|"
           r"reported|documented|entered|printed|as[ \t]+(?:listed|recorded|entered|printed)|"
           r"on[ \t]+(?:form|record|certificate|chart|file)|should[ \t]+(?:read|be)|"
-          r"(?:is|was)[ \t]+(?:listed|recorded|entered|printed)[ \t]+as)[ \t]*:?[ \t]*)"
+          r"(?:is|was)[ \t]+(?:listed|recorded|entered|printed)[ \t]+as)[ \t]*+:?[ \t]*+)"
           r"(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])" + _UNIT_AFTER, 0.9, group=1),
         # a scanned age whose zero was read as the letter O ('Age: 9O', '9O y/o F', 'age 9O+'):
         # only after an age label or before an age unit ('O2' and codes stay)
@@ -1118,7 +1119,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'RN 771204 license verification': a licence number right after the credential
         r("license_after_credential", PhiType.LICENSE, r"(?<![A-Za-z])(?:RN|LPN|LVN|APRN|CRNA|"
           r"CNA|RPh|RPH|EMT|EMT-P|LCSW|LMFT|LPC|ASW|LICSW|LMSW|LCPC|LADC|CADC|"
-          r"(?<=[A-Z]{2}[ \t])FD)[ \t]*#?[ \t]*([0-9]{5,9}(?:-[0-9]{1,3})?|(?<=FD )[0-9]{4}|"
+          r"(?<=[A-Z]{2}[ \t])FD)[ \t]*+(?:#[ \t]*+)?([0-9]{5,9}(?:-[0-9]{1,3})?|(?<=FD )[0-9]{4}|"
           r"[A-Z]{2}-[A-Za-z]{2,4}[ \t\-]?[0-9]{4,9})(?![0-9])(?=[ \t]*"
           r"(?i:licen[cs]e|lic\b|exp|expires|verification|verified|active|,|;|\(|\)|\n|$))",
           0.85,
@@ -1256,7 +1257,7 @@ def _rules() -> tuple[PatternRule, ...]:
           0.8, group=1, validator="has_digit"),
         # 'transmitter 8G4K2P', 'sensor SN 3MH01G2'
         r("device_transmitter", PhiType.DEVICE, r"(?i:\b(?:transmitter|sensor|receiver|tx)"
-          r"(?:[ \t]+(?:id|sn|s/n|serial|#|no\.?))?[ \t]*[:#]?[ \t]*(?:(?:is|was|=)[ \t]+)?)"
+          r"(?:[ \t]++(?:id|sn|s/n|serial|#|no\.?))?[ \t]*+[:#]?[ \t]*+(?:(?:is|was|=)[ \t]++)?)"
           r"((?=[A-Z0-9]*[0-9])"
           r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,12})(?![A-Za-z0-9])", 0.85, group=1),
         # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
@@ -1600,16 +1601,21 @@ def _rules() -> tuple[PatternRule, ...]:
         r("hall_room", PhiType.ADDRESS, r"(?i:\b(?:dorm(?:itory)?|residence[ \t]+hall|resides?|"
           r"lives?|living|stays?|staying|housing|roommate|moved)\b)[^\n.;]{0,30}?(?<![A-Za-z])"
           r"((?:[A-Z][a-z'’\-]+[ \t]+){1,3}Hall"
-          r"(?:[ \t]*,)?[ \t]+(?:(?:(?i:rm\.?|room|#|suite|ste\.?|apt\.?)[ \t]*)?[0-9]{1,4}[A-Z]?"
+          r"[ \t]*+,?[ \t]*+(?<=[ \t,])(?:(?:(?i:rm\.?|room|#|suite|ste\.?|apt\.?)[ \t]*+)?"
+          r"[0-9]{1,4}"
+          r"[A-Z]?"
           r"|[0-9](?:st|nd|rd|th)[ \t]+(?i:fl(?:oor)?\.?)))(?![A-Za-z0-9])", 0.8, group=1),
         r("building_unit", PhiType.ADDRESS, r"(?<![A-Za-z])(?:(?:[A-Z][a-z'’\-]+[ \t]+){1,2}Houses"
-          r"[ \t]*,[ \t]*)?(?:Bldg\.?|Building|BLDG)[ \t]*#?[ \t]*[A-Z0-9]{1,3}[ \t]*,?[ \t]*"
-          r"(?:Rm\.?|Room|Apt\.?|Unit|Suite|Ste\.?)[ \t]*#?[ \t]*[0-9A-Z\-]{1,5}(?![A-Za-z0-9])",
+          r"[ \t]*+,[ \t]*+)?(?:Bldg\.?|Building|BLDG)[ \t]*+(?:#[ \t]*+)?[A-Z0-9]{1,3}"
+          r"[ \t]*+,?[ \t]*+"
+          r"(?:Rm\.?|Room|Apt\.?|Unit|Suite|Ste\.?)[ \t]*+(?:#[ \t]*+)?[0-9A-Z\-]{1,5}"
+          r"(?![A-Za-z0-9])",
           0.8, validator="has_digit"),
         # 'Fire No. 4471 Co Rd 2', 'Fire Number 2290 Birch Point Rd': a rural fire number (the
         # house number of Wisconsin, Minnesota and Michigan addresses) and its road
-        r("fire_number", PhiType.ADDRESS, r"(?<![A-Za-z])(?i:fire)[ \t]+(?i:no\.?|number|#)[ \t]*#?"
-          r"[ \t]*[0-9]{1,6}(?![0-9])(?:[ \t]+(?:Co(?:unty)?[ \t]+(?:Rd|Road)|(?:[A-Z][a-z]+[ \t]+)"
+        r("fire_number", PhiType.ADDRESS, r"(?<![A-Za-z])(?i:fire)[ \t]++(?i:no\.?|number|#)[ \t]*+"
+          r"(?:#[ \t]*+)?[0-9]{1,6}(?![0-9])(?:[ \t]+(?:Co(?:unty)?[ \t]+(?:Rd|Road)|"
+          r"(?:[A-Z][a-z]+[ \t]+)"
           r"{1,3}(?:Rd|Road|Ln|Lane|Dr|Drive|Trl|Trail|Ave|St|Way)\.?|Hwy|Highway)"
           r"(?:[ \t]+[0-9A-Z]{1,4}(?![A-Za-z0-9]))?)?", 0.85),
         # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location

@@ -328,21 +328,26 @@ def _year_range(value: str) -> bool:
 _YEARS = re.compile(r"((?:19|20)[0-9]{2})-((?:19|20)[0-9]{2})")
 
 
-_STREET_WORDS = (r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Pkwy|Parkway|Dr|Drive|Ln|Lane|"
-                 r"Way|Pl|Place|Ct|Court|Hwy|Highway|Ter|Terrace|Cir|Circle|Trl|Trail|Pike|"
-                 r"Expy|Expressway|Fwy|Freeway|AVE|ST|RD|BLVD|PKWY|DR|LN|HWY)")
-_STREET_SIDE = re.compile(r"(?:^|[ \t])(?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+[0-9A-Z]|"
+_STREET_WORDS = (r"(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Pkwy|Parkway|Lane|Way|Hwy|"
+                 r"Highway|Ter|Terrace|Trl|Trail|Pike|Expy|Expressway|Fwy|Freeway|AVE|BLVD|PKWY)")
+"""Street words that name nothing else in a note ('Dr', 'Ct', 'LN', 'ST', 'Place', 'Drive' are
+a doctor, a scan, a lymph node, speech therapy, a place of work, a drive)."""
+_STREET_SIDE = re.compile(r"(?:^|[ \t])(?:(?:[NSEW]|NE|NW|SE|SW)[ \t]+[0-9]{1,3}(?:st|nd|rd|th)|"
                           r"[0-9]{1,3}(?:st|nd|rd|th)[ \t]+[A-Z]|[A-Za-z0-9]+[ \t]+" + _STREET_WORDS
                           + r"\.?$)")
 
 
 def _street_pair(values: list[str]) -> list[bool]:
     """Two streets joined by 'and': at least one side carries a street word or a direction
-    ('4th Ave and 52nd St', 'SE 82nd and Foster'; not 'Mercy and Baptist', '2nd and 3rd')."""
+    before an ordinal, and no word is clinical or a drug ('4th Ave and 52nd St', 'SE 82nd and
+    Foster'; not 'Mercy and Baptist', '2nd and 3rd', 'Depakote DR and Keppra')."""
+    lex = lexicon()
     out = []
     for value in values:
         sides = re.split(r"[ \t]+(?:and|&)[ \t]+", value, maxsplit=1)
-        out.append(len(sides) == 2 and any(_STREET_SIDE.search(side.strip()) for side in sides))
+        keys = [fold(w) for w in re.findall(r"[A-Za-z]{3,}", value)]
+        out.append(len(sides) == 2 and any(_STREET_SIDE.search(side.strip()) for side in sides)
+                   and not any(lex.is_clinical(k) or k in lex.drugs for k in keys))
     return out
 
 

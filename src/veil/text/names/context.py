@@ -38,9 +38,8 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"dtr|dau|hubby|stepmom|stepdad|godmother|godfather|goddaughter|godson|"
              r"daughters|sons|sisters|brothers|grandkids|grandchildren|grandsons|granddaughters|"
              r"great-grandson|"
-             r"great-granddaughter|half-brother|half-sister|foreman|forewoman|"
-             r"crew[ \t]+(?:leader|boss|chief)|"
-             r"landlady|bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
+             r"great-granddaughter|half-brother|half-sister|"
+             r"bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama)")
 CHILD_WORDS = r"(?:newborn|toddler|grandbaby|preemie|little\s+(?:girl|boy|one))"
 """Words for a small child right before its name ('our newborn Noa', "Travis's little girl

@@ -391,7 +391,8 @@ class _LowerCase(_FinderBase):
             first = fold(match.group(1))
             aged = not match.group(2) and _AGE_AFTER_INTRO.match(text, match.end(1)) and \
                 first not in _TEXT_FUNCTION and not self.lex.is_clinical(first) and \
-                first not in _NOT_INTRODUCED
+                first not in _NOT_INTRODUCED and first in lex.first and \
+                match.group().lower().startswith(("i", "my", "this"))
             if not aged and (first not in lex.first or lex.blocks_alone(first)
                              or first in lex.weak) and \
                     not (pronounceable(first) and self._unknown(match.group(1).capitalize(), first)

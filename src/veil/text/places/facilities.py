@@ -29,7 +29,8 @@ from veil.text.words import is_english
 _CAPWORD = (r"(?:Co\.|Twp\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|at|de|la|"
             r"del|los|las)")
 _FACILITY_WORD = (
-    r"(?:Hospitals?|Medical\s+Cent(?:er|re)s?|Medical\s+Campus|Health\s+Cent(?:er|re)s?|"
+    r"(?:(?:Medical|Dental|Pediatrics)[ \t]+P\.?C\.?(?![A-Za-z])|"
+    r"Hospitals?|Medical\s+Cent(?:er|re)s?|Medical\s+Campus|Health\s+Cent(?:er|re)s?|"
     r"Health\s+System|Health\s+Services|Healthcare|HealthCare|"
     r"(?:Recovery|Treatment|Dental|Medical|Nursing|Home\s+Care|Care|Hospice|Therapy|"
     r"Rehabilitation|Behavioral\s+Health|Ambulance)\s+Services|Health\s+Care|Health|Clinics?|Infirmary|"
@@ -155,7 +156,7 @@ _FACILITY_WORD = (
     r"Area[ \t]+Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
     # a physicians' professional corporation and an air ambulance ('Brodsky Medical PC',
     # 'Tri-State CareFlight', 'Island Air Ambulance')
-    r"(?:Medical|Dental|Pediatrics|Medicine)[ \t]+P\.?C\.?(?![A-Za-z])|CareFlight|LifeFlight|"
+    r"CareFlight|LifeFlight|"
     r"MedFlight|AirCare|Air[ \t]+(?:Ambulance|Evac|Medical[ \t]+Transport))")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
@@ -165,7 +166,7 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
               r"Plan|Station|System|Systems|Services?|Delivery|Company|Auto|Post-?Acute|"
-              r"Facility|Hospice|PC|P\.C\.|"
+              r"Facility|Hospice|"
               r"(?:Specialty|Outpatient|Retail|Compounding|Infusion)[ \t]+(?:Pharmacy|Rx|Clinic|"
               r"Cent(?:er|re)|Services|Surgery)|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
@@ -409,12 +410,12 @@ _AT_ACRONYM_BEFORE = re.compile(
     r"follow[\s\-]?up|f/u|seen|"
     r"(?:19|20)[0-9]{2})\b|'[0-9]{2}\b)[^.;\n]{0,25}$")
 _HOSPITAL_ACRONYM = re.compile(r"(?<![A-Za-z])(?:at|via|from|to|by|@)[ \t]+(?:the[ \t]+)?"
-                               r"([A-Z]{2,5}(?:H|HC|MC)|[A-Z]MC|[A-Z]{1,3}SU)(?![A-Za-z0-9&%/\-])")
-"""'arrived by medevac via SSMH', 'transfer from USNH', 'approved by YKHC', 'flew him to UMC',
-'football at MVSU': an acronym of four to seven capitals that ends as a hospital's, a health
-corporation's, a medical center's or a state university's does ('...H', '...HC', '...MC',
-'...SU'; three letters for 'MC'), after a preposition of place, is that place, unless it is
-clinical vocabulary ('ACTH', 'SIADH', 'LDH', 'IMC')."""
+                               r"([A-Z]{2,5}(?:H|HC|MC)|[A-Z]{2,3}SU)(?![A-Za-z0-9&%/\-])")
+"""'arrived by medevac via SSMH', 'transfer from USNH', 'approved by YKHC', 'football at MVSU':
+an acronym of four to seven capitals that ends as a hospital's, a health corporation's, a
+medical center's or a state university's does ('...H', '...HC', '...MC', '...SU'), after a
+preposition of place, is that place, unless it is clinical vocabulary ('ACTH', 'SIADH'; three
+letters are too often clinical: 'LVH', 'FMC', 'MSU')."""
 _NOT_HOSPITALS = frozenset({"ACTH", "SIADH", "GNRH", "GHRH", "NASH", "MASH", "FISH", "CISH",
                             "SISH", "TORCH", "HELLP", "IMC", "PMC", "CMC", "DMC", "HMC"})
 """Clinical acronyms that end as a hospital's do (English words are left out as well)."""
@@ -842,7 +843,7 @@ class _Facilities(_PlaceBase):
                               0.75))
         for match in _HOSPITAL_ACRONYM.finditer(text):
             key = match.group(1)
-            if (len(key) < 4 and not key.endswith(("MC", "SU"))) or key in _NOT_HOSPITALS \
+            if len(key) < 4 or key in _NOT_HOSPITALS \
                     or self._facility_blocked(key) \
                     or key in self.lex.states or self.lex.is_clinical(key) or is_english(key):
                 continue
