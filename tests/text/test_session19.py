@@ -169,6 +169,13 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "ID B12 level low.",
     "Follow up Family Medicine PC.",
     "Per foreman OSHA requires a harness",
+    # blind51/52's changed hard negatives, mended after their sealed scoring
+    "What is the difference between a Kennedy terminal ulcer and a stage 4 pressure injury?",
+    "Will my Lichtenberg figures leave a scar?",
+    "Is levothyroxine 100 mcg affected by acetazolamide?",
+    "How often is a face-to-face encounter required after the third benefit period?",
+    "Melanoma, Breslow 1.2 mm, Clark level IV",
+    "COHb 28% on arrival",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []

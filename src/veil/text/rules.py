@@ -538,7 +538,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:yesterday|today|tomorrow|tonight)(?=\s+the\s+[0-3]?[0-9](?:st|nd|rd|th))|"
           r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?(?=\s+the\s+[0-3]?[0-9]"
           r"(?:st|nd|rd|th)))\s+)"
-          r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b", 0.85, group=1),
+          r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b"
+          r"(?![ \t]+(?i:benefit|period|trimester|dose|doses|cycle|week|month|year|time|round|"
+          r"line|visit|episode|attempt|floor|grade|stage|degree|generation|child|baby|pregnancy|"
+          r"session|course|infusion|injection|shot|of|one|decade)\b)", 0.85, group=1),
         # 'scheduled for the 27th.', 'Interview the 23rd with pt', 'Visit the 9th (Thurs)':
         # an ordinal day after a word of an event, where no noun follows ('the 3rd time')
         r("date_the_day_event", d, r"(?i:\b(?:(?:scheduled|booked|set|planned|moved|surgery|"

@@ -47,12 +47,12 @@ _EPONYM_AFTER = re.compile(
     r"monitoring|pump|valve|line|mouth|fever|virus|infection|disorder|malformation|spotted|"
     r"adls?|iadls?|"
     r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant|sequence|"
-    r"harness|appliance|splint|cast|frame|nail|plate|prosthesis|device)\b)")
+    r"harness|appliance|splint|cast|frame|nail|plate|prosthesis|device|figures|level)\b)")
 _EPONYM_ONLY = re.compile(
     r"^(?:['’]s)?[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
     r"reflex|triad|lymphoma|sarcoma|fracture|classification|criteria|staging|pupil|nodule|"
     r"encephalopathy|aphasia|ataxia|dystrophy|procedure|operation|fundoplication|"
-    r"anomaly|malformation|sign|lift|boot|sequence|harness)\b")
+    r"anomaly|malformation|sign|lift|boot|sequence|harness|figures?)\b")
 """Words after which a run of dictionary names is eponyms, not a person ('Braxton Hicks
 contractions', 'Argyll Robertson pupil'): the whole run stays."""
 _EPONYM_WORDS = frozenset({
@@ -69,7 +69,7 @@ run ('Lawton IADL', 'Angle Class II', 'Fleischner Society')."""
 _EPONYM_GAP = re.compile(
     r"[ \t]+((?:[a-z][a-z\-]{2,}[ \t]+){1,2})(?:scale|score|stage|staging|grade|class|"
     r"classification|criteria|sign|test|maneuver|manoeuvre|cyst|syndrome|disease|fracture|"
-    r"reflex|index|questionnaire|inventory|assessment|exam|examination)\b")
+    r"reflex|index|questionnaire|inventory|assessment|exam|examination|ulcers?)\b")
 _SCORE_AFTER = re.compile(
     r"(?:/[A-Z][a-z]+)?[ \t]*(?:(?P<num>[0-9]{1,3})[ \t]*/[ \t]*(?P<den>[0-9]{1,3})"
     r"(?![0-9/\-]|\.[0-9])|"
