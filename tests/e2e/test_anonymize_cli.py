@@ -13,6 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from tests.adult_data import ADULT_DIR
 from tests.e2e.cli import Outcome, run_cli
 from tests.e2e.leaks import surviving_identifiers
 from veil.anonymize import DistinctLDiversity
@@ -20,7 +21,7 @@ from veil.report.anonymize_html import render_anonymize_html
 from veil.risk import assess
 from veil.synth.patients import write_patients
 
-ADULT = Path(__file__).resolve().parents[3] / "shared" / "data" / "adult"
+ADULT = ADULT_DIR
 ADULT_QI = ["sex", "age", "race", "marital-status", "education", "native-country",
             "workclass", "occupation", "salary-class"]
 QI = ["sex", "age", "race", "state"]
@@ -150,8 +151,6 @@ def test_command_line_targets_explain_and_format(patients: Path, source: pl.Data
     assert (again / "patients.parquet").read_bytes() == (out / "patients.parquet").read_bytes()
 
 
-@pytest.mark.skipif(not (ADULT / "adult.csv").exists(),
-                    reason="the shared Adult data is not beside this checkout")
 def test_adult_reproduces_arx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "adult"
     outcome = run_cli(capsys, "anonymize", str(ADULT / "adult.csv"), "-o", str(out),

@@ -8,14 +8,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from tests.adult_data import ADULT_CSV
 from tests.e2e.cli import run_cli
 from veil.synth.patients import write_patients
 from veil.synth.voters import write_voter_list
 
-ADULT = Path(__file__).resolve().parents[3] / "shared" / "data" / "adult" / "adult.csv"
+ADULT = ADULT_CSV
 
 
-@pytest.mark.skipif(not ADULT.exists(), reason="the shared Adult data is not available")
 def test_risk_on_adult_sniffs_the_semicolon(capsys: pytest.CaptureFixture[str],
                                              tmp_path: Path) -> None:
     qi = "sex,age,race,marital-status,education,native-country,workclass,salary-class"
@@ -32,7 +32,6 @@ def test_risk_on_adult_sniffs_the_semicolon(capsys: pytest.CaptureFixture[str],
     assert "<svg" in html.read_text()
 
 
-@pytest.mark.skipif(not ADULT.exists(), reason="the shared Adult data is not available")
 def test_risk_with_hierarchies(capsys: pytest.CaptureFixture[str]) -> None:
     qi = "sex,age,race,marital-status,education,native-country,workclass,salary-class"
     outcome = run_cli(capsys, "risk", str(ADULT), "--qi", qi, "--sensitive", "occupation",

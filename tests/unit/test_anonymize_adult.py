@@ -9,11 +9,11 @@ good optimum by evaluating it ourselves.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import polars as pl
 import pytest
 
+from tests.adult_data import ADULT_DIR
 from veil.anonymize import (
     DistinctLDiversity,
     EntropyLDiversity,
@@ -30,13 +30,11 @@ from veil.anonymize.utility import Discernibility, Loss, NonUniformEntropy, Util
 from veil.hierarchy import Hierarchy
 from veil.risk import assess
 
-ADULT = Path(__file__).resolve().parents[3] / "shared" / "data" / "adult"
+ADULT = ADULT_DIR
 Q9 = ["sex", "age", "race", "marital-status", "education", "native-country", "workclass",
       "occupation", "salary-class"]
 Q8 = [q for q in Q9 if q != "occupation"]
 
-pytestmark = pytest.mark.skipif(not (ADULT / "adult.csv").exists(),
-                                reason="the shared Adult data is not beside this checkout")
 
 
 def _hierarchy(attribute: str) -> Hierarchy:

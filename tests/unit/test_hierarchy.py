@@ -7,16 +7,15 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from tests.adult_data import ADULT_DIR
 from veil.errors import HierarchyError, UsageError
 from veil.hierarchy import Hierarchy, find_hierarchies, read_arx_csv, write_arx_csv
 
-ADULT = Path(__file__).resolve().parents[3] / "shared" / "data" / "adult"
+ADULT = ADULT_DIR
 ADULT_ATTRIBUTES = ["sex", "age", "race", "marital-status", "education", "native-country",
                     "workclass", "occupation", "salary-class"]
 SECRET = "Zq-secret-value"  # a value that must never surface in a message
 
-needs_adult = pytest.mark.skipif(not (ADULT / "adult.csv").exists(),
-                                 reason="the shared Adult data is not beside this checkout")
 
 
 def education() -> Hierarchy:
@@ -211,7 +210,6 @@ def test_find_hierarchies_refuses_missing_and_ambiguous(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- the Adult files
 
-@needs_adult
 @pytest.mark.parametrize("attribute", ADULT_ATTRIBUTES)
 def test_adult_hierarchies_round_trip(tmp_path: Path, attribute: str) -> None:
     source = find_hierarchies(ADULT, [attribute])[attribute]
@@ -226,7 +224,6 @@ def test_adult_hierarchies_round_trip(tmp_path: Path, attribute: str) -> None:
     assert target.read_text().splitlines() == source.read_text().splitlines()
 
 
-@needs_adult
 def test_adult_hierarchies_cover_the_data() -> None:
     data = pl.read_csv(ADULT / "adult.csv", separator=";", infer_schema=False)
     for attribute, path in find_hierarchies(ADULT, ADULT_ATTRIBUTES).items():

@@ -1,21 +1,18 @@
-"""Cross-check against ARX 3.9.2 on the Adult data (../shared/data/adult/ARX_RESULTS.md §4)."""
+"""Cross-check against ARX 3.9.2 on the Adult data (tests/data/adult/ARX_RESULTS.md §4)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import polars as pl
 import pytest
 
+from tests.adult_data import ADULT_DIR
 from veil.risk import Population, assess
 from veil.risk.classes import SUPPRESSED
 
-ADULT = Path(__file__).resolve().parents[3] / "shared" / "data" / "adult"
+ADULT = ADULT_DIR
 QUASI = ["sex", "age", "race", "marital-status", "education", "native-country", "workclass",
          "occupation", "salary-class"]
 
-pytestmark = pytest.mark.skipif(not (ADULT / "adult.csv").exists(),
-                                reason="the shared Adult data is not beside this checkout")
 
 
 @pytest.fixture(scope="module")

@@ -1,33 +1,31 @@
 """Tests of the population uniqueness models (veil.risk.population) against ARX 3.9.2.
 
-Reference numbers are ARX's (shared/data/adult/ARX_RESULTS.md, section 4):
+Reference numbers are ARX's (tests/data/adult/ARX_RESULTS.md, section 4):
 Adult with all 9 attributes as quasi-identifiers.
 """
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import polars as pl
 import pytest
 
+from tests.adult_data import ADULT_CSV
 from veil.errors import UsageError
 from veil.risk import _newton
 from veil.risk import population as pop
 from veil.risk.population import PopulationUniqueness, population_uniqueness
 
-ADULT = Path(__file__).parents[3] / "shared" / "data" / "adult" / "adult.csv"
+ADULT = ADULT_CSV
 USA = 317_238_626
 REL = 1e-6
 
 
 @pytest.fixture(scope="module")
 def adult_histogram() -> dict[int, int]:
-    if not ADULT.exists():
-        pytest.skip(f"Adult data set not found at {ADULT} (it lives in the shared folder)")
     frame = pl.read_csv(ADULT, separator=";", infer_schema=False)
     sizes = frame.group_by(frame.columns).len()["len"].value_counts()
     return {int(size): int(count) for size, count in sizes.iter_rows()}
