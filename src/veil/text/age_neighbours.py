@@ -32,6 +32,8 @@ _AFTER = re.compile(r"[^\n.!?0-9]{0,12}?(?:" + _JOIN + r"|[ \t]*(?:--|—|–)[ 
 _BEFORE = re.compile(r"(?<![0-9./\-])" + _AGE + _NOT_A_MEASURE
                      + r"[ \t]*,?[ \t]*(?i:not|or)[ \t]+$")
 """A number right before 'not'/'or' and a found age ('is actually 102, not 101')."""
+_HAS_AGE_NUMBER = re.compile(r"(?<![0-9])(?:9[0-9]|1[01][0-9])(?![0-9])")
+"""The cheap test: a number from 90 to 119 somewhere in the text."""
 _HALF_AFTER = re.compile(r"[ \t]+1/2(?![0-9/])")
 """'101 1/2': the half belongs to the age."""
 _MAX_SPAN_TEXT = 40
@@ -120,6 +122,3 @@ def ages_of_persons(text: str) -> list[Span]:
         found.append(Span(match.start(1), match.end(1), PhiType.AGE, "age_person_is", 0.8))
     return found
 
-
-_HAS_AGE_NUMBER = re.compile(r"(?<![0-9])(?:9[0-9]|1[01][0-9])(?![0-9])")
-"""The cheap test: a number from 90 to 119 somewhere in the text."""

@@ -363,9 +363,10 @@ class _LowerCase(_FinderBase):
         return spans
 
     def _lower_name_more(self, text: str, stop: int, *, asian: bool) -> int:
-        """Up to two more lower-case words of a name found after a relation: a particle and a
-        name ('juan de dios ramirez'), a surname, or -- after a Chinese or Korean surname -- a
-        short syllable no everyday English word ('chan tak ming', 'zheng jian ping')."""
+        """Up to two more lower-case words of a name found after a relation: a known surname
+        that is no English word (a particle before it allowed: 'van wyk'), or -- after two
+        romanized syllables -- one more short syllable rare in English ('chan tak ming',
+        'zheng jian ping'; not 'zhang li bu hao', 'pedro de vacaciones')."""
         for _ in range(2):
             more = _LOWER_MORE.match(text, stop)
             if not more:
