@@ -32,11 +32,11 @@ _BEFORE_TOWN = re.compile(
 """A street segment (and a neighbourhood segment) ending where the town begins."""
 _UNIT_BEFORE = re.compile(
     r"(?<![A-Za-z0-9])((?i:flat|apt\.?|apartment|unit|suite|ste\.?|room|rm\.?|blk\.?|block|"
-    r"lot|plot[ \t]+no\.?|house[ \t]+no\.?|int\.?|piso|depto\.?|dpto\.?)[ \t]*#?[ \t]*"
+    r"lot|plot[ \t]+no\.?|house[ \t]+no\.?|int\.?|piso|depto\.?|dpto\.?)[ \t]*+(?:#[ \t]*+)?"
     r"[0-9]{1,5}[A-Za-z]?(?:[ \t]+(?i:lot|phase|blk)[ \t]*[0-9]{1,4})*)[ \t]*,?[ \t]*$")
 _UNIT_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:(?i:apt|apartment|unit|suite|ste|bldg|building|floor|fl|rm|room|lot|"
-    r"space|spc|trlr|trailer|flat|bsmt|basement)\.?[ \t]*#?[ \t]*(?:[0-9]{1,5}[A-Za-z]?"
+    r"space|spc|trlr|trailer|flat|bsmt|basement)\.?[ \t]*+(?:#[ \t]*+)?(?:[0-9]{1,5}[A-Za-z]?"
     r"|[A-Z][0-9]{0,4}|[0-9]{1,3}-[0-9A-Z]{1,4})(?![A-Za-z0-9])"
     r"|[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])"
     r"|(?i:rear|front|back|upper|lower|basement|garden|attic|side|top|ground)[ \t]+"
@@ -83,7 +83,7 @@ _HOUSE_NAME = re.compile(r"(?:Cottage|House|Court|Farm|Lodge|Villas?|Apartments|
 """The last word of a house's or a building's name ('Lilac Cottage', 'Coquet Court')."""
 _HOUSE_TAIL = re.compile(
     r"(?:^|[ \t])((?:(?i:flat|apt|apartment|unit|suite|house|block|lot|plot|villa|croft|no)\.?"
-    r"[ \t]*#?[ \t]*[A-Z0-9]{0,3}[0-9][A-Z0-9/\-]*|[A-Z][a-z]+[ \t]+(?:Cottage|House|Court|"
+    r"[ \t]*+(?:#[ \t]*+)?[A-Z0-9]{0,3}[0-9][A-Z0-9/\-]*|[A-Z][a-z]+[ \t]+(?:Cottage|House|Court|"
     r"Farm|Lodge|Villa|Manor|Hall))(?:[ \t]+[A-Za-z0-9'’.\-]+){0,3})[ \t]*$")
 """The end of a segment that is not all address: 'lives at House 14', 'of Lilac Cottage'."""
 _UNITS = frozenset({"MG", "MCG", "ML", "G", "KG", "UNITS", "UNIT", "TAB", "TABS", "TABLETS",
@@ -101,7 +101,7 @@ STREET_TYPE = (r"(?:St|Street|Ave|Av|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|L
 """The common street types written after a street's name, for the context rules here and in
 `veil.text.facility_edges` (the street rules themselves know every USPS and Faker suffix)."""
 _DIRECTION = re.compile(r"East|West|North|South|NE|NW|SE|SW|N|S|E|W")
-_DIRECTED = re.compile(r"(?:\b(?i:suite|ste|apt|apartment)\.?[ \t]*#?[ \t]*[0-9A-Z\-]+|"
+_DIRECTED = re.compile(r"(?:\b(?i:suite|ste|apt|apartment)\.?[ \t]*+(?:#[ \t]*+)?[0-9A-Z\-]+|"
                        + STREET_TYPE + r")$")
 """What a direction word after an address may finish: a suite's number ('Suite 1 East') or a
 street ('10th Ave S'); not a ward ('Unit 3 North')."""

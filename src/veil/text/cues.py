@@ -421,7 +421,7 @@ _ROLES_CAPS = frozenset({"RN", "LPN", "LVN", "CNA", "PCT", "NP", "PA", "MD", "DO
 """'REPORT TO RN SANTOS', 'CREW: J. PFEIFFER EMT-P': a role or credential before a name in
 capitals (ALL-CAPS systems); the words must read as a name, not as English ('RN AWARE')."""
 _CENSUS = fast_compile(
-    r"(?=[RrBbPp])(?i:\b(?:rm|room|bed|bd|pt|patient)[ \t]*#?[ \t]*[0-9]{1,4}[a-z]?"
+    r"(?=[RrBbPp])(?i:\b(?:rm|room|bed|bd|pt|patient)[ \t]*+(?:#[ \t]*+)?[0-9]{1,4}[a-z]?"
     r"[ \t]*[-–:][ \t]*"
     r"(?:(?:old[ \t]+)?(?:mr|mrs|ms|miss|mx)\.?[ \t]+)?)"
     r"((?:[A-Za-z]\.[ \t]?)?[A-Za-z][a-z'’\-]+(?:[ \t][A-Za-z][a-z'’\-]+)?)(?![A-Za-z])")

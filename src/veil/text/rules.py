@@ -327,7 +327,7 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Quay|Wharf|Promenade|Glade|Bvd|Boulevarde|Copse|Garth|"
                   r"Croft|Nook|Gdn|Gds|Hwy)")
 _UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|"
-         r"Trlr|Trailer|Spc)\.?[ \t]*#?[ \t]*[A-Za-z0-9\-]{1,6}|"
+         r"Trlr|Trailer|Spc)\.?[ \t]*+(?:#[ \t]*+)?[A-Za-z0-9\-]{1,6}|"
          r",?[ \t]*[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])|"
          r",?[ \t]*#[ \t]*[0-9]{1,5}[A-Za-z]?)")
 _HOUSE = (r"(?<![A-Za-z0-9.,:/])(?:[NSEW][0-9]{1,3}[NSEW](?=[0-9]{3,6}[ \t])|[NSEW]"
@@ -1501,7 +1501,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"widower)),[ \t]+)("
           + _AGE_WORDS + r")(?=[ \t]*(?:[,)|;]|--|—|–))", 0.8, group=1),
         r("mile_marker", PhiType.ADDRESS, r"(?:\b(?i:exit|mile[ \t]+marker|mile[ \t]+post|"
-          r"milepost)[ \t]*#?[ \t]*[0-9]{1,4}(?:\.[0-9](?![0-9]))?[A-Z]?\b|"
+          r"milepost)[ \t]*+(?:#[ \t]*+)?[0-9]{1,4}(?:\.[0-9](?![0-9]))?[A-Z]?\b|"
           r"\bMM[ \t]*[0-9]{1,4}(?=[ \t]+(?:on|of|off)[ \t]))(?:[ \t]+(?:on|of|off)[ \t]+"
           r"(?:I-?[ \t]?[0-9]{1,3}|(?:US|Hwy|Highway|Route|Rte|"
           r"SR|Interstate)[ \t\-]*[0-9]{1,4}))?", 0.8),
@@ -1523,7 +1523,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[ \t]+(?:n|s|e|w|ne|nw|se|sw)\b\.?)?"
           r"(?![A-Za-z0-9])(?![ \t]+(?:[a-z]{2,}[ \t]+)?(?:said|says|told|wants|is|was|will|"
           r"prescribed|ordered|recommended|thinks|office|appt|appointment))"
-          r"(?:,?[ \t]*(?:apt|apartment|unit|suite|ste|rm|room|lot|trlr|#)\.?[ \t]*#?[ \t]*"
+          r"(?:,?[ \t]*(?:apt|apartment|unit|suite|ste|rm|room|lot|trlr|#)\.?[ \t]*+(?:#[ \t]*+)?"
           r"[a-z0-9\-]{1,6}(?![A-Za-z0-9]))?", 0.85),
         r("address_labelled", PhiType.ADDRESS, r"(?i:\b(?:address|addr|home\s+address|"
           r"mailing\s+address|lives\s+at|resides\s+at|residing\s+at)\b[ \t]*:?[ \t]*)"
@@ -1624,7 +1624,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location
         r("highway_near_exit", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
-          r"(?i:exit|mile[ \t]+marker|mile[ \t]+post|milepost)[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?"
+          r"(?i:exit|mile[ \t]+marker|mile[ \t]+post|milepost)[ \t]*+(?:#[ \t]*+)?[0-9]{1,4}[A-Z]?"
           r"(?![A-Za-z0-9])", 0.8),
         # 'Regional West', 'Regional One': a regional hospital named by a direction or a
         # number after the word (the usual order, 'Winner Regional', is the facility finder's)
@@ -1662,7 +1662,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"litres?|l|lpm|puffs?|drops?|sprays?)\b)",
           0.8, group=1),
         r("highway_tribal", PhiType.ADDRESS, r"(?<![A-Za-z])BIA[ \t]+(?:Rte|Route|Rd|Road|Hwy)"
-          r"[ \t]*#?[ \t]*[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])", 0.85),
+          r"[ \t]*+(?:#[ \t]*+)?[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])", 0.85),
         # a street named by its name alone after a word of home: 'We live on Wildemere in
         # Detroit', 'the WIC office on Broadway in Gary' (a town after it), 'The former home at
         # 12610 Mendota' (a house number before it)
@@ -1682,7 +1682,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'live at 4410 Birch Unit C': a street named without its type word before a unit
         r("street_unit", PhiType.ADDRESS, r"(?<![A-Za-z0-9.,:/])[0-9]{1,6}[A-Za-z]?"
           r"(?:[ \t]?(?:½|1/2))?[ \t]+(?:[A-Z][a-z'’]+[ \t]+){1,2}(?:Apt|"
-          r"Unit|Suite|Ste|Lot|Trlr|Spc)\.?[ \t]*#?[ \t]*[0-9A-Z][0-9A-Za-z\-]{0,5}"
+          r"Unit|Suite|Ste|Lot|Trlr|Spc)\.?[ \t]*+(?:#[ \t]*+)?[0-9A-Z][0-9A-Za-z\-]{0,5}"
           r"(?![A-Za-z0-9])", 0.8),
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
@@ -1735,7 +1735,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[A-Z][A-Za-z'’\-]++[ \t]+(?:Str\.|Straße|Strasse|Weg|Gasse|Platz|Allee)[ \t]+"
           r"[0-9]{1,4}[a-z]?(?![A-Za-z0-9])", 0.85),
         r("lot_space", PhiType.ADDRESS, r"(?<![A-Za-z])(?:Lot|LOT|Space|SPACE|Spc|Sp\.|Site|SITE|"
-          r"Trailer|TRAILER|Trlr)\.?[ \t]*#?[ \t]*[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
+          r"Trailer|TRAILER|Trlr)\.?[ \t]*+(?:#[ \t]*+)?[0-9]{1,4}[A-Za-z]?(?![A-Za-z0-9])"
           r"(?=[ \t]*,[ \t]*[A-Z0-9]|[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Mobile|Trailer|RV|MHP|"
           r"Park|Estates|Court|Village|Manor))", 0.85),
         # 'a neighbour in Lot 320', 'lives in an RV at Lot 318': a home's lot or space of two
@@ -1907,7 +1907,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # a road and its milepost ('N-12 MP 44', 'US-421 MM 7.4')
         r("road_milepost", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:(?:US|SR|CR|FM|RR|N|[A-Z]{2})-"
           r"[0-9]{1,4}[A-Z]?|(?:US|SR|CR|Hwy|Route|Rte)[ \t]?[0-9]{1,4}|I-?[0-9]{1,3})[ \t]+"
-          r"(?:MP|MM|mile[ \t]+(?:marker|post)|milepost)[ \t]*#?[ \t]*"
+          r"(?:MP|MM|mile[ \t]+(?:marker|post)|milepost)[ \t]*+(?:#[ \t]*+)?"
           r"[0-9]{1,4}(?:\.[0-9])?(?![0-9])", 0.8),
         # 'Caloocan City', 'Quezon City', 'Ho Chi Minh City': a town named with 'City'
         r("town_city", PhiType.CITY, r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+[ ]){1,3}City)(?![A-Za-z])"

@@ -150,7 +150,8 @@ _ES_NOT_SENTENCE = (r"(?!(?:The|Then|He|She|It|We|They|His|Her|Pt|Patient|I|A|An
 """Not an English sentence after an abbreviation's dot ('spoke with Bo. Then ...')."""
 _ES_HOUSE_NUMBERS = (r"(?:[ \t]*,?[ \t]*(?:#[ \t]*[0-9]{1,5}[A-Za-z]?|"
                      r"[0-9]{1,5}[A-Za-z]?(?![0-9/.:])|"
-                     r"(?:Bloque|Blq\.?|Apt\.?|Apto\.?|Edif\.?|Casa|Num\.?|No\.)[ \t]*#?[ \t]*"
+                     r"(?:Bloque|Blq\.?|Apt\.?|Apto\.?|Edif\.?|Casa|Num\.?|No\.)"
+                     r"[ \t]*+(?:#[ \t]*+)?"
                      r"[0-9A-Z][0-9A-Z\-]{0,5})){0,4}")
 """House, block, building and flat numbers after a Spanish street or neighbourhood."""
 
