@@ -46,6 +46,14 @@ STATES: dict[str, str] = {
 }
 
 STATE_WORDS: frozenset[str] = frozenset(STATES) | frozenset(STATES.values())
+KINDS_OF_WORKS: frozenset[str] = frozenset({
+    "POWER", "COAL", "STEEL", "PAPER", "CHEMICAL", "NUCLEAR", "WATER", "TREATMENT", "SEWAGE",
+    "PROCESSING", "MEAT", "PACKING", "POULTRY", "TEXTILE", "COTTON", "SAW", "LUMBER", "FEED",
+    "GRAIN", "GOLD", "COPPER", "URANIUM", "SALT", "SILVER", "AUTO", "CAR", "GLASS", "RUBBER",
+    "TIRE", "PLASTIC", "PLASTICS", "CHICKEN", "PORK", "BEEF", "FISH", "SEAFOOD", "PULP",
+    "CEMENT", "GAS", "OIL", "SUGAR", "BOTTLING", "ASPHALT", "BRICK", "ZINC", "LEAD", "IRON"})
+"""Words of a kind of works before 'plant', 'mine' or 'mill' ('the Power plant', 'a Coal
+mine'): what is made there, no employer's name."""
 
 SEX_WORDS: frozenset[str] = frozenset({
     "M", "F", "MALE", "FEMALE", "MAN", "WOMAN", "U", "UNK", "UNKNOWN", "O", "OTHER", "X",

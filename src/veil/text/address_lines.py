@@ -35,7 +35,7 @@ _UNIT_BEFORE = re.compile(
     r"lot|plot[ \t]+no\.?|house[ \t]+no\.?|int\.?|piso|depto\.?|dpto\.?)[ \t]*+(?:#[ \t]*+)?"
     r"[0-9]{1,5}[A-Za-z]?(?:[ \t]+(?i:lot|phase|blk)[ \t]*[0-9]{1,4})*)[ \t]*,?[ \t]*$")
 _UNIT_AFTER = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?i:apt|apartment|unit|suite|ste|bldg|building|floor|fl|rm|room|lot|"
+    r"[ \t]*+,?[ \t]*+(?:(?i:apt|apartment|unit|suite|ste|bldg|building|floor|fl|rm|room|lot|"
     r"space|spc|trlr|trailer|flat|bsmt|basement)\.?[ \t]*+(?:#[ \t]*+)?(?:[0-9]{1,5}[A-Za-z]?"
     r"|[A-Z][0-9]{0,4}|[0-9]{1,3}-[0-9A-Z]{1,4})(?![A-Za-z0-9])"
     r"|[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])"

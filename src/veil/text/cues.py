@@ -380,7 +380,8 @@ _CREDENTIAL_AFTER = re.compile(r"(?:,?[ \t]+|[ \t]*\([ \t]*)(?:" + "|".join(sort
      "FRCSC", "FRCS", "FRCP", "MRCP", "MRCGP", "FACEM", "FRANZCP", "FRACP", "LICSW", "LISW",
      "LISW-S", "LMSW", "LPC", "LMHC", "LMFT", "CPhT", "RDH", "CCRC", "CRC", "CG", "MLS",
      "CNS", "CNP", "ACNP", "NNP", "CPNP", "PMHNP", "DPM", "PsyD", "EdD", "MPH", "ANP",
-     "RGN", "RMN", "RPN", "RPh", "BCPS", "CCRN", "CDCES", "IBCLC", "OTR/L", "PT", "DC"),
+     "RGN", "RMN", "RPN", "RPh", "BCPS", "CCRN", "CDCES", "IBCLC", "OTR/L", "PT", "DC",
+     "CGC", "LGC", "CCC-A", "CCC-SLP", "LGSW", "CPM", "CCLS", "MT-BC", "NRP"),
      key=len, reverse=True))
     + r"|(?<=,[ \t])(?i:community[ \t]+health[ \t]+worker|peer[ \t]+(?:counsel+or|support[ \t]+"
     r"specialist|recovery[ \t]+coach)|case[ \t]+manager|care[ \t]+manager|social[ \t]+worker|"
@@ -998,10 +999,12 @@ class CueFinder:
             spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_name_pair", 0.8))
         for match in _INITIAL_SURNAME.finditer(text):
             key = fold(match.group(2))
-            if not _CREDENTIAL_AFTER.match(text, match.end()) or lex.is_clinical(key) \
+            # an eponym's surname is a person's too before a credential ('H. Scheuermann, CGC')
+            if not _CREDENTIAL_AFTER.match(text, match.end()) or key in lex.drugs \
                     or key in lex.not_name or (words.is_english(key) and not lex.is_name(key)):
                 continue
-            spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_name_pair", 0.8))
+            spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "cue_initial_credential",
+                              0.8))
         return spans
 
     def _dictionary_name(self, key: str) -> bool:

@@ -153,7 +153,8 @@ _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
                r"EKG|ECG|[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HCV|[Ll]abs|"
                r"BNP|[Ll]ipids|UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Vv]isit|[Aa]ppt|EGD|CTA|PET|"
-               r"US|HD|[Dd]ialysis|HUS|[Ss]creen)")
+               r"US|HD|[Dd]ialysis|HUS|[Ss]creen|HepB|Hep[ \t]B|Tdap|RhoGAM|[Rr]hogam|"
+               r"[Vv]accines?|[Ii]mmunizations|[Ss]hots|GBS|NST|GTT|OGTT|[Gg]lucola)")
 """Tests, visits and treatments by name: a month/day right after one is its date ('UDS 12/2:',
 'Last A1c 3/4'; a test's value is never written as a month and a day)."""
 _DM_CONTEXT_LIST = (
@@ -232,9 +233,32 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "levels", "peaked", "stable", "steady", "held", "kept", "set", "capped", "maxed", "pressure",
     "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings"))
 """Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
+_STREET_THEN_TOWN_POSTCODE = (
+    r"(?<![A-Za-z])(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Place|Pl|Crescent|Cres|Terrace|Tce|"
+    r"Lane|Ln|Way|Close|Parade|Grove|Highway|Hwy|Esplanade|Boulevard|Bvd)\.?,[ \t]++"
+    r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?:[ \t]++(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT))?"
+    r"[ \t]++([0-9]{4})(?![0-9])(?=[ \t]*+(?:[.,;)\n]|$))")
+"""A street word, a comma, a town and a four-digit postcode: an Australian or New Zealand
+address ('19 Aubrey Road, Wanaka 9305')."""
+_KINDS_OF_WORKS = "|".join(sorted(vocab.KINDS_OF_WORKS))
+"""'Power', 'Coal': a kind of works before 'plant' or 'mine', no employer."""
+_UNIT_PART = (r"(?:[A-H]|HHC|HHB|HHT|HSC|FSC)[ \t]++(?:Co\.?|Company|Btry|Battery|Trp|Troop)|"
+              r"[0-9]{1,2}-[0-9]{1,3}(?:st|nd|rd|th|d)?[ \t]++(?:IN|CAV|FA|AR|AV|EN|ADA|Cavalry|"
+              r"Infantry|Armor|Aviation)|[0-9]{1,2}(?:IBCT|SBCT|ABCT|BCT|ID|CAB)|"
+              r"[0-9]{1,3}(?:st|nd|rd|th|d)[ \t]++(?:ID|Bn|Bde|IN)|HHC|MAG-[0-9]{1,3}|"
+              r"MAW-?[0-9]|[0-9](?:st|nd|rd|th|d)[ \t]++MAW")
+"""One part of a unit's short form: a company or troop, a battalion of a regiment ('2-27
+IN'), a brigade or division ('3IBCT', '25th ID'), a Marine aircraft group ('MAG-36')."""
+_NOT_FORM_FILLER = (r"(?!(?:Unknown|UNKNOWN|None|NONE|N/A|NA|Same|SAME|Other|OTHER|Not|"
+                    r"NOT|Out|Declined|Pending|Home|Yes|No|Unk|See|Refused|TBD|Multiple|"
+                    r"Various|Same[ \t]+as)(?![A-Za-z]))")
+"""A form's filler where a value should stand ('County: Unknown', 'City: Same as above')."""
+_PLACE_VALUE = r"[A-Z][A-Za-z'’.\-]*+(?:[ \t][A-Z][A-Za-z'’.\-]*+){0,2}"
+"""A place name of one to three capitalized words."""
 _NUMBER_FILLER = (r"(?:[ \t]+(?:from|for|of|on|in|the|his|her|my|our|their|card|reads|listed|"
-                  r"shows|[A-Z][a-z]+)){0,3}?")
-"""Words between a number's label and the number ('service number from Vietnam was ...')."""
+                  r"shows|DD-?214|DD[ \t]214|[A-Z][a-z]+)){0,3}?")
+"""Words between a number's label and the number ('service number from Vietnam was ...', 'service
+number on DD-214 RA ...', the military discharge form)."""
 _SPACED_GROUPS = (r"((?=(?:[A-Z \t\-]{0,4}[0-9]){6})(?:[A-Z]{1,3}[ \t\-]?)?(?:[0-9]{1,5}"
                   r"(?:[ \t\-][0-9]{1,5}){1,5}|[0-9]{6,12})(?:[ \t][A-Z]{1,2}(?![A-Za-z0-9]))?)"
                   r"(?![0-9A-Za-z])")
@@ -406,6 +430,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"biopsied|onset)[ \t]++)(?!2/2(?![0-9]))(" + _MON + r"/" + _DAYNUM + r")" + _RD
           + r"(?=[ \t]*(?:[,;.)\n]|$|--|—|–|\(|(?:MWF|TTS|TThS|M/W/F|T/Th/S)\b|(?i:and|at|by|with|"
           r"per|via)\b))", 0.8, group=1),
+        # 's/p SVD 10/6 of healthy girl', 'C/S 11/3 at Touro', 'delivered 5/14,': a birth's
+        # month/day after the word of the delivery
+        r("date_delivery_short", d, r"(?i:\b(?:n?svd|c/s|c-section|cesarean|ltcs|vbac|"
+          r"delivered|delivery|born)[ \t]++(?:on[ \t]++)?)(?!1/2[ \t]+way)(" + _MON + r"/"
+          + _DAYNUM + r")" + _RD + r"(?=[ \t]*+(?:[,;.):\n]|$|--|—|–|(?i:of|at|in|by|with|via|to|"
+          r"and|for)\b))", 0.8, group=1),
         # 'UDS 12/2: bup +', 'HUS #1 3/7 and #2', 'Newborn screen #1 6/5 and': a month/day
         # after a test's name (and its number) that ends the phrase
         r("date_test_short", d, r"(?<![A-Za-z])" + _TEST_NAMES + r"[ \t]+(?:#[0-9][ \t]+)?"
@@ -709,6 +739,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_military", d, r"(?<![A-Za-z0-9])(?:[0-3][0-9](?:[0-2][0-9][0-5][0-9][A-Z]?)?)"
           r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:[0-9]{2}(?:[0-9]{2})?)?"
           r"(?![A-Za-z0-9])", 0.85),
+        # the same spaced, with a two-digit year ('Requested: 03 MAR 25 0710L')
+        r("date_military_spaced", d, r"(?<![A-Za-z0-9])(?:0?[1-9]|[12][0-9]|3[01])[ \t]"
+          r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[ \t][0-9]{2}(?![A-Za-z0-9])",
+          0.85),
         # a month by itself in brackets or after 'next', 'last', 'since', 'in'...: '(Oct)',
         # '(Sept and Oct)', 'next May', 'en octubre'
         r("date_month_word", d, r"(?:\(|(?<![A-Za-z])(?i:next|last|since|until|this|early|late|"
@@ -1093,11 +1127,26 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_label_words", PhiType.AGE, r"(?i:\bage[ \t]+(?:recorded|listed|stated|given|shown|"
           r"reported|documented|entered|printed|as[ \t]+(?:listed|recorded|entered|printed)|"
           r"on[ \t]+(?:form|record|certificate|chart|file)|should[ \t]+(?:read|be)|"
+          r"of[ \t]+(?:the[ \t]+)?(?:decedent|deceased|patient|pt|client|resident|member)"
+          r"(?:[ \t]+(?:on|at)[ \t]+(?:the[ \t]+)?(?:certificate|form|record|death|admission))?|"
           r"(?:is|was)[ \t]+(?:listed|recorded|entered|printed)[ \t]+as)[ \t]*+:?[ \t]*+)"
           r"(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])" + _UNIT_AFTER, 0.9, group=1),
+        # 'Age (yrs): 97', 'AGE (Y) 94', 'Age (in years): 101': a label with its unit
+        r("age_label_unit", PhiType.AGE, r"(?i:\bage[ \t]*+\([ \t]*+(?:in[ \t]++)?(?:yrs?|years?|y|"
+          r"yo)\.?[ \t]*+\)[ \t]*+[:=]?[ \t]*+)(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])"
+          + _UNIT_AFTER,
+          0.9, group=1),
+        # 'Is 96 too old for hip surgery?', 'at 93 she is very old', 'is 104 the oldest': an
+        # age before a word of being old (not a room, bed or unit number)
+        r("age_too_old", PhiType.AGE, r"(?<![0-9A-Za-z.,/#\-])(?<!(?i:room) )(?<!(?i:rm) )"
+          r"(?<!(?i:bed) )(?<!(?i:unit) )(?<!(?i:apt) )(?<!(?i:suite) )(9[0-9]|1[01][0-9])"
+          r"(?=[ \t]+(?:(?i:is|be|years?|yrs?)[ \t]+)?(?i:too|very|really|so|pretty|considered|"
+          r"that)[ \t]+old\b|[ \t]+(?:(?i:is)[ \t]+)?(?i:the[ \t]+oldest|old[ \t]+enough)\b)",
+          0.85),
         # a scanned age whose zero was read as the letter O ('Age: 9O', '9O y/o F', 'age 9O+'):
         # only after an age label or before an age unit ('O2' and codes stay)
-        r("age_ocr", PhiType.AGE, r"(?i:\bage[ \t]*:?[ \t]*)(9[Oo]\+?)(?![A-Za-z0-9])", 0.85,
+        r("age_ocr", PhiType.AGE, r"(?i:\bage[ \t]*:?[ \t]*)(9[OolI]\+?|1[Oo][Oo0-9]|10[Oo])"
+          r"(?![A-Za-z0-9])", 0.85,
           group=1),
         r("age_ocr_unit", PhiType.AGE, r"(?<![A-Za-z0-9])9[Oo](?=[ \t\-]*(?i:y/o|yo|y\.o\.|yrs?|"
           r"years?)(?![A-Za-z]))", 0.85),
@@ -1551,8 +1600,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?=(?:[A-Z]*[0-9]){3})(?=(?:[0-9]*[A-Z]){2})[A-Z0-9]{8,20}(?![A-Za-z0-9])", 0.7,
           validator="not_code"),
         r("rural_route", PhiType.ADDRESS, r"(?i:\b(?:rural\s+route|r\.?\s?r\.?|rte|rt|route|hc|"
-          r"highway\s+contract|star\s+route|psc|cmr|unit)\s*#?\s*[0-9]{1,4}\s*,?\s*box\s*#?\s*"
-          r"[0-9]{1,5}[a-z]?\b)", 0.9),
+          r"highway\s+contract|star\s+route|psc|cmr|unit)\s*+(?:#\s*+)?[0-9]{1,4}\s*+(?:,\s*+)?box\s*+"
+          r"(?:#\s*+)?[0-9]{1,5}[a-z]?\b)", 0.9),
         # 'the Eastside neighborhood', 'Oak Hills subdivision'
         r("neighborhood", PhiType.ADDRESS, r"(?<![A-Za-z])(?!(?:The|A|An|This|That|Our|Their|His|"
           r"Her|My|Same|Safe|Quiet|Poor|Rural|Urban|Local|Nice|Rough|Old|New)\b)"
@@ -1686,9 +1735,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![A-Za-z0-9])", 0.8),
         r("po_box", PhiType.ADDRESS, r"(?i:\b(?:p\.?\s*o\.?\s*box|post\s+office\s+box|box)\s+#?"
           r"[0-9]{1,6}\b)", 0.9),
-        r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*#?\s*)"
+        r("unit", PhiType.ADDRESS, r"(?i:\b(?:apt|apartment|suite|ste|unit|trlr)\.?\s*+(?:#\s*+)?)"
           r"([0-9]{1,5}[A-Za-z]?|[A-Za-z][0-9]{1,4})" + _R + r"|(?i:\b(?:apt|apartment|suite|ste|"
-          r"trlr)\.?\s*#?\s*)([0-9]{1,5}-[A-Za-z]{1,2}|[A-Za-z]{1,2}-?[0-9]{1,4}[A-Za-z]?)" + _R,
+          r"trlr)\.?\s*+(?:#\s*+)?)([0-9]{1,5}-[A-Za-z]{1,2}|[A-Za-z]{1,2}-?[0-9]{1,4}[A-Za-z]?)"
+          + _R,
           0.8, group=0),
         # 'Room M-112', 'Rm MC-118A', 'Bed 212-W', 'Cabin 8142', 'room 214B': a resident's
         # room, bed or cabin by a code of three or more characters (not 'room 3', 'bed 30
@@ -1768,6 +1818,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]+(?:the[ \t]+)?((?!Rhode[ \t])(?!RHODE[ \t])[A-Z][a-z'’\-]+"
           r"(?:[ \t]+[A-Z][a-z'’\-]+)?"
           r"[ \t]+(?:Island|Isle|Key|Cay)(?![A-Za-z]))", 0.85, group=1, validator="town_city"),
+        # 'living on Oahu', 'grandmother on Ebeye', 'from Kauai', 'Kalaupapa, Molokai': an
+        # island of a state, a territory or a freely associated state, named after a word of
+        # place or a comma (the island is below the state, like a county)
+        r("island_named", PhiType.CITY, r"(?:(?<![A-Za-z])(?:on|to|from|in|off|at|near|via|of|"
+          r"visiting|across|around)[ \t]+(?:the[ \t]+)?|,[ \t]*+)((?:O['ʻ’]?ahu|Maui|"
+          r"Kaua['ʻ’]?i|Moloka['ʻ’]?i|L[aā]na['ʻ’]?i|Ni['ʻ’]?ihau|Kaho['ʻ’]?olawe|Big[ \t]+Island|"
+          r"Saipan|Tinian|Rota|Tutuila|Kwajalein(?:[ \t]+Atoll)?|Kwaj|Ebeye|Majuro|"
+          r"Enewetak|Kosrae|Pohnpei|Chuuk|Yap|Koror|Nantucket|Martha['’]s[ \t]+Vineyard|Kodiak|"
+          r"Unalaska|Vieques|Culebra|St\.?[ \t]+(?:Croix|Thomas|John))(?![A-Za-z]))", 0.85,
+          group=1),
         r("new_york_city_zip", PhiType.CITY, r"(?<=,[ \t])(New[ \t]+York|NEW[ \t]+YORK)(?=,?[ \t]+"
           r"10[0-4][0-9]{2}(?![0-9]))", 0.9, group=1),
         # 'attends P.S. 811', 'I.S. 318', 'JHS 22': a New York City public school by number
@@ -1786,9 +1846,21 @@ def _rules() -> tuple[PatternRule, ...]:
           + r") )|(?<=[A-Za-z], (?i:" + _STATE_CODES + r") )|(?<=[A-Za-z],(?i:" + _STATE_CODES
           + r") ))([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|u\b|mg|mcg|ml|iu|cells|"
           r"copies|/|%|x\b|times|people|patients|dollars))", 0.9, group=1),
-        r("zip_labelled", PhiType.ZIP, r"(?i:\b(?:zip|zipcode|zip\s+code|postal\s+code)\b\s*"
-          r"(?:code)?\s*[:#]?\s*(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
+        # 'ZIP: 41056', 'postcode 2481', 'PLZ 80807', 'CEP 01310-100', 'postal code V6B 4Y8':
+        # after its label, in the shapes of the United States, Australia, Europe, Brazil,
+        # Canada, Britain and Argentina
+        r("zip_labelled", PhiType.ZIP, r"(?i:\b(?:zip|zipcode|zip\s+code|postal\s+code|"
+          r"post\s*code|plz|cep|code\s+postal|c[oó]digo\s+postal)\b\s*+"
+          r"(?:code\b)?\s*+[:#]?\s*+(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?|[0-9]{4}|"
+          r"[0-9]{5}-[0-9]{3}|[0-9]{6}|[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9]|"
+          r"[A-Z]{1,2}[0-9][0-9A-Z]?[ \t]?[0-9][A-Z]{2}|[A-Z][0-9]{4}[A-Z]{0,3})" + _RD, 1.0,
+          group=1),
         r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
+        # '19 Aubrey Road, Wanaka 9305.', '60 Margaret Street, Sydney NSW 2000,': the town and
+        # four-digit postcode of Australia or New Zealand after a street line
+        r("town_after_street_abroad", PhiType.CITY, _STREET_THEN_TOWN_POSTCODE, 0.85, group=1),
+        r("postcode_after_street_abroad", PhiType.ZIP, _STREET_THEN_TOWN_POSTCODE, 0.85,
+          group=2),
         # 'Brgy. Bagong Silang', 'no bairro Bela Vista', 'Col. Coapa', 'Ortsteil Haidhausen':
         # the neighbourhood or town after a locality word of an address abroad
         r("locality_label", PhiType.CITY, r"(?:\b(?:Brgy\.?|Barangay|[Bb]airro|Colonia|Barrio|"
@@ -1868,6 +1940,68 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[A-Z]{2,6}(?=[ \t]+(?:ED|ER|A&E)\b)", 0.75),
         # a company by its legal or trade suffix ('Tree Top Inc.', 'ACME FREIGHT LLC',
         # 'Cardinal Logistics'): an employer, which the notes name as a place
+        # 'VFW Post 6441', 'American Legion Post 15', 'Elks Lodge #1203', 'Eagles Aerie 2150':
+        # a club of veterans or a fraternal lodge by its number
+        r("numbered_lodge", PhiType.FACILITY, r"(?<![A-Za-z])(?:American[ \t]+Legion|VFW|"
+          r"V\.F\.W\.|AMVETS|DAV|Elks|Moose|Masonic|Eagles|Knights[ \t]+of[ \t]+Columbus|"
+          r"Odd[ \t]+Fellows|Grange|Shriners)[ \t]++(?:(?:Post|Lodge|Chapter|Council|Aerie|"
+          r"Club)[ \t]*+)?(?:#[ \t]*+|(?:No|NO)\.?[ \t]*+)?[0-9]{1,5}(?![0-9A-Za-z])", 0.85),
+        # 'Naples 3rd Ward', 'Spanish Valley 2nd Branch': a congregation by its place and number
+        r("numbered_ward", PhiType.FACILITY, r"(?<![A-Za-z])(?!(?:The|THE|A|Our|My|His|Her|"
+          r"Their|This|That|East|West|North|South|Medical|Surgical|General|Maternity)[ \t])"
+          r"(?:[A-Z][a-z]+[ \t]+){1,2}[0-9]{1,2}(?:st|nd|rd|th)[ \t]+(?:Ward|Branch)"
+          r"(?![A-Za-z])", 0.8),
+        # 'plays D1 football at Utah State', 'a wrestler at Montana State', 'graduated from
+        # Penn State': a university by its short name after a word of studying or playing
+        r("university_state", PhiType.FACILITY, r"(?:\b(?:at|attends|attending|attended|"
+          r"(?:plays|played|playing|wrestles|runs|swims)[ \t]+for|graduated[ \t]+from|"
+          r"student[ \t]+at|enrolled[ \t]+at|(?:junior|senior|freshman|sophomore)[ \t]+at)"
+          r"[ \t]+)(?!(?:Steady|Stable|Critical|Mental|Vegetative|Minimally|Persistent|Altered|"
+          r"Refractory|Free|Solid|Ground|Resting|Fasting|Fed|Dream|Disease|Status|Post|The|"
+          r"Same|This|That|Baseline|Current|Final|Initial|Steady-)[ \t])"
+          r"((?:[A-Z][a-z]+[ \t]+){1,2}State)(?![ \t]*+[A-Z]|[A-Za-z'’\-])", 0.8, group=1),
+        # 'worked Trane plant 22 years', 'at the Alcoa smelter', 'retired from the Ford
+        # plant': an employer before a lower-case word of its works
+        r("employer_works", PhiType.FACILITY, r"(?:\b(?:worked|works|working|work|retired|"
+          r"employed|job|jobs|years|shift|shifts)[ \t]+(?:(?:at|for|in|from|on)[ \t]+)?"
+          r"(?:the[ \t]+)?|\b(?:at|the)[ \t]+)(?!(?i:" + _KINDS_OF_WORKS + r"|the|this|that|"
+          r"local|old|new|main|same)(?:[ \t]|$))"
+          r"((?:[A-Z][A-Za-z&'’\-]+[ \t]+){0,2}[A-Z][A-Za-z&'’\-]+)(?=[ \t]+(?:plant|factory|"
+          r"mill|refinery|smelter|cannery|shipyard|foundry|mine|plant's)\b)", 0.75, group=1),
+        # '1st Marine Division', '173rd Airborne Brigade', '36th Contingency Response Group',
+        # '442nd RCT', '11th Marines': a military unit by its number, where someone serves
+        r("military_unit", PhiType.FACILITY, r"(?<![A-Za-z0-9])[0-9]{1,3}(?:st|nd|rd|th|d)"
+          r"[ \t]++(?:(?:[A-Z][A-Za-z]++[ \t]++){1,4}Group|(?:[A-Z][A-Za-z]++[ \t]++){0,4}"
+          r"(?:Division|Brigade|Battalion|Regiment|Wing|"
+          r"Squadron|Bn|BCT|IBCT|SBCT|RCT|Marines|Cavalry|Infantry|Airborne|Fleet|"
+          r"Expeditionary[ \t]++Force|MEU|MEF|Airlift|Bomb[ \t]++Wing))(?:[ \t]++Combat[ \t]++"
+          r"Team)?(?![A-Za-z])", 0.8),
+        # 'B Co, 2-27 IN, 3IBCT, 25ID', 'HHC, 2-35 IN', 'C Trp, 3-4 CAV', 'MAG-36': a company,
+        # battalion and brigade in the Army's and Marines' short forms
+        r("military_unit_short", PhiType.FACILITY, r"(?<![A-Za-z0-9\-])(?:" + _UNIT_PART
+          + r")(?:,[ \t]*+(?:" + _UNIT_PART + r")){0,4}(?![A-Za-z0-9])(?<=[0-9A-Z])"
+          r"(?<![A-H] Co)(?<![A-H] Trp)(?<!HHC)", 0.8),
+        # 'aboard USS Pennsylvania', 'USNS Mercy': a ship, where a sailor served or works
+        r("ship_name", PhiType.FACILITY, r"(?<![A-Za-z])(?:USS|USNS|USCGC|HMS|HMCS)[ \t]++"
+          r"[A-Z][a-z]++(?:[ \t]++[A-Z][a-z.]++){0,2}(?![A-Za-z])", 0.85),
+        # 'Camp Foster, Okinawa', 'Pohakuloa Training Area', 'JB Pearl Harbor-Hickam': a base
+        r("military_base_named", PhiType.FACILITY, r"(?<![A-Za-z])(?:Camp[ \t]++[A-Z][a-z]++"
+          r"(?:[ \t]++[A-Z][a-z]++)?|(?:[A-Z][a-z]++[ \t]++){1,2}Training[ \t]++(?:Area|Center|"
+          r"Range)|(?:JB|JBSA|JBLM|Joint[ \t]++Base)[ \t]++[A-Z][A-Za-z]++"
+          r"(?:[ \t\-][A-Z][A-Za-z]++){0,3})(?![A-Za-z])", 0.8),
+        # "Women's & Children's", "Our Lady of Lourdes Women's & Children's", "Children's of
+        # Mississippi", "Children's of the Crescent": a children's hospital by its short name
+        r("childrens_hospital", PhiType.FACILITY, r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-z.]*+|of)"
+          r"[ \t]++){0,4}(?:Women['’]s[ \t]*+(?:&|and)[ \t]*+Children['’]s|Children['’]s"
+          r"[ \t]*+(?:&|and)[ \t]*+Women['’]s)(?:[ \t]++(?:Hospital|Cent(?:er|re)|Medical[ \t]++"
+          r"Cent(?:er|re)|Pavilion))?(?![A-Za-z])|(?<![A-Za-z])Children['’]s[ \t]++of[ \t]++"
+          r"(?:the[ \t]++)?[A-Z][a-z]+(?:[ \t]++[A-Z][a-z]+)?", 0.85),
+        # 'healthy girl (Willow)', 'SVD of viable female "Magnolia"', 'Boy, "Ti-Jean"': a
+        # newborn's name in parentheses or quotes after the word of the baby
+        r("name_of_baby", PhiType.NAME, r"(?i:\b(?:baby|infant|newborn|son|daughter|boy|girl|"
+          r"female|male|twin[ \t]+[AB12])[ \t]*+,?[ \t]*+)(?:\(|[\"“])((?-i:[A-Z][a-z'’]+"
+          r"(?:-[A-Z][a-z'’]+)?(?:[ \t][A-Z][a-z'’]+)?))(?:\)|[\"”])", 0.8, group=1,
+          validator="baby_name"),
         r("company_suffix", PhiType.FACILITY, r"(?<![A-Za-z'’\-])(?!(?:The|THE|A|An|This|That|Our|"
           r"Your|Their|His|Her|My|Each|Every|Any)\b)(?:[A-Z][A-Za-z'’\-]++|[A-Z]{2,})"
           r"(?:[ \t]+(?:[A-Z][A-Za-z'’\-]++|&|and|of)){0,3}?(?:(?:,?[ \t]+|,)(?:Inc\.?|INC\.?|"
@@ -1876,6 +2010,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Freight|FREIGHT|Industries|INDUSTRIES|Manufacturing|Trucking|TRUCKING|Construction|"
           r"Enterprises|Holdings)(?![A-Za-z])){1,2}", 0.75),
         # 'Harlan Co. Crew:', 'Maben, Wyoming Co<tab>': a county abbreviated after its place
+        # 'Parish: Plaquemines', 'County of residence: Tangipahoa', 'City: Foley': a place
+        # after its form label (not 'County: Unknown')
+        r("county_labelled", PhiType.COUNTY, r"(?<![A-Za-z])(?:County|COUNTY|Parish|PARISH|"
+          r"Borough|Cnty)(?:[ \t]+of[ \t]+(?:residence|res\.?|birth))?[ \t]*+:[ \t]*+"
+          + _NOT_FORM_FILLER + r"(" + _PLACE_VALUE + r"(?:[ \t]+(?:County|Parish|Co\.))?)"
+          r"(?![A-Za-z])", 0.85, group=1),
+        r("city_labelled", PhiType.CITY, r"(?<![A-Za-z])(?:City|CITY|Town|TOWN|Village|"
+          r"Municipality|Hometown|City/Town|Town/City|City[ \t]+of[ \t]+(?:residence|birth)|"
+          r"Place[ \t]+of[ \t]+(?:birth|residence))[ \t]*+:[ \t]*+"
+          + _NOT_FORM_FILLER + r"(" + _PLACE_VALUE + r")(?![A-Za-z])", 0.85, group=1),
         r("county_abbrev", PhiType.COUNTY, r"(?<![A-Za-z'’.\-])((?:[A-Z][a-z'’]+[ \t]){1,2}Co)"
           r"(?=\.?[ \t]*(?:[)\n,;|]|$)|\.?\t|\.[ \t]++[A-Z])", 0.8, group=1,
           validator="county_words"),
@@ -1917,7 +2061,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:\s+[A-Z][A-Za-z'.\-]++){0,2}\s+"
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|"
           r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Co\.(?=[ \t]*[)\n,;]|[ \t]+(?:case|court|"
-          r"jail|sheriff|health|DHS|CPS)\b)|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
+          r"jail|sheriff|health|DHS|CPS|tag|plates?|clerk|schools?|line|native|resident|"
+          r"fair|extension|coroner|EMS|hospital|dispatch)\b)|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
         # national and hospital identifiers abroad by their labels ('CPF: 402.118.957-31',
@@ -1982,7 +2127,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
           r"police\s+(?:form|file)|rcmp|opp|chp|nypd|lapd|file\s+no|ws|workstation|terminal|"
           r"certified\s+mail|"
-          r"hostname|"
+          r"hostname|mission|sortie|flt|call[ \t-]?out|"
           r"case|claim|order|ord|rx|prescription|script|id|(?:with|access|payment|pay|"
           r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
           r"pin)[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
@@ -1994,6 +2139,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("dashed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=(?:[A-Za-z\-]*[0-9]){5})"
           r"(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])", 0.6,
           validator="not_code"),
+        # 'units W0367 24 118449 0': a blood unit's donation number (ISBT 128: a facility
+        # letter and four digits, the year in two, a six-digit serial, a check character)
+        r("blood_unit_number", PhiType.ID, r"(?<![A-Za-z0-9])[A-Z][0-9]{4}[ \t][0-9]{2}[ \t]"
+          r"[0-9]{6}(?:[ \t][0-9A-Z])?(?![A-Za-z0-9])", 0.85),
         r("long_number", PhiType.ID, _LD + r"[0-9]{7,}" + _RD, 0.7),
         # never a dental procedure code (CDT 'D0120')
         r("code_number", PhiType.ID, r"(?<![A-Za-z0-9\-])(?!D[0-9]{4}(?![A-Za-z0-9\-]))"
@@ -2062,7 +2211,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "age_decade": ("90s", "90's", "nineties"),
     "age_birthday": ("birthday",), "age_happy_ordinal": ("happy",),
     "age_praise_for": (" for ",), "age_label_words": ("age ",),
-    "age_birthday_words": ("birthday",), "age_ocr": ("9o",),
+    "age_birthday_words": ("birthday",), "age_ocr": ("9o", "9l", "9i", "1o"),
     "age_ocr_unit": ("9o",),
     "age_group_word": ("nonagenarian", "centenarian"),
     "age_label": ("age", "edad", "alter", "idade"), "email": ("@",), "url": ("http", "ftp", "www."),
@@ -2090,7 +2239,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "room_number": ("room", "rm", "bed", "cabin"),
     "lot_space": ("lot", "space", "spc", "sp.", "site", "trailer", "trlr"),
     "lot_in_at": (" lot", " space", " spc"),
-    "zip_labelled": ("zip", "postal"), "address_labelled": ("addr", "lives at", "resid"),
+    "zip_labelled": ("zip", "postal", "post code", "postcode", "plz", "cep", "digo postal"),
+    "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough", " co."),
     "general_delivery": ("delivery",),
     "address_field": ("addr", "resid", "domicil", "direcc", "adress", "ender", "indirizzo",

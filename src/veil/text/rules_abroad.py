@@ -223,6 +223,10 @@ RULES: tuple[PatternRule, ...] = (
     # 'fez noventa e um', 'elle a quatre-vingt-quinze', 'ha compiuto novantadue',
     # 'er ist zweiundneunzig', 'wird hundertundein', and in mixed speech 'Abuela is noventa y
     # dos'
+    # the same after an age label: 'Age noventa y tres (93)', 'Edad: cien', 'Alter: neunzig'
+    _p("age_words_abroad_label", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:age|edad|idade|alter|[aâ]ge)"
+       r"[ \t]*+[:=]?[ \t]*+)((?i:(?>" + _AGE_WORDS_ABROAD + r")))"
+       r"(?=[ \t]*(?:[.,;:!?()\n]|$|(?i:years|anos|años|ans|jahre)(?![A-Za-z])))", 0.9, group=1),
     _p("age_words_abroad_verb", PhiType.AGE, r"(?i:(?<![A-Za-z])(?:cumple|cumplio|cumplira|"
        r"cumplia|tiene|tenia|fez|faz|fara|completou|completa|tem|tinha|fete|fetera|"
        r"(?:il|elle)[ \t]+(?:a|avait|aura)|compie|compiuto|compira|(?:lui|lei)[ \t]+(?:ha|aveva)|"

@@ -167,8 +167,8 @@ _NOT_BEFORE_FACILITY = frozenset({"PATIENT", "PT", "SEEN", "AT", "TO", "FROM", "
                                   "REFERRED", "TRANSFER", "TRANSFERRED", "ADMIT", "ADMITTED",
                                   "NEW", "OLD", "OUR", "YOUR", "MY", "HIS", "HER", "THEIR"})
 """Capitalized words before a facility that are not part of its name."""
-_MONTHS_AFTER_AGE = re.compile(r"[ \t]*,?[ \t]+(?:and[ \t]+)?[0-9]{1,2}[ \t]*(?i:mo|mos|months?)"
-                               r"(?![A-Za-z])")
+_MONTHS_AFTER_AGE = re.compile(r"[ \t]*+,?[ \t]*+(?<=[ \t])(?:and[ \t]++)?[0-9]{1,2}[ \t]*+"
+                               r"(?i:mo|mos|months?)(?![A-Za-z])")
 """The months after an age in years ('99 yrs 4 mo', '90 years, 1 month')."""
 _TIME_AFTER_DATE = re.compile(r"(?:[ \t]+|[ \t]*@[ \t]*|T)(?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
                               r"(?::[0-5][0-9])?(?:[ \t]*(?i:[ap]\.?m\.?))?(?![0-9])")
@@ -213,16 +213,19 @@ _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
                        "cue_role_initial",
                        "cue_typist", "cue_initials", "named_org", "world_city_ended",
-                       "cue_everyday_name"})
+                       "cue_everyday_name", "city_labelled", "county_labelled",
+                       "cue_initial_credential"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words, 'moved to Glasgow.'
-ending its clause after a travel word): never vetoed as a term."""
+ending its clause after a travel word, 'City: Foley' after a form's label): never vetoed as a
+term."""
 _SHAPED_SOURCES = frozenset({
     "name_context", "facility", "facility_of", "city_state", "town_state", "place_town",
     "slot_city", "slot_facility", "slot_name", "postal_town", "postal_county", "postal_after_in",
     "brand_facility", "postal_after_street", "cue_patient", "cue_relation", "cue_child_age",
     "cue_lower_pair", "cue_name_pair", "cue_greeting", "cue_role_name", "layout_letterhead",
-    "layout_header", "layout_branch", "world_city", "name_lower_role",
+    "layout_header", "layout_branch", "world_city", "name_lower_role", "university_state",
+    "numbered_ward", "employer_works",
 })
 """Sources whose shape says what the span is (a relation or credential, a facility word, ', ST',
 a postal or gazetteer confirmation, a cue): vetoed only when every word is clinical."""
@@ -428,7 +431,8 @@ _UNIT_HEAD = re.compile(
 
 def _initials_keys(text: str, span: Span) -> list[Span]:
     """The initials a legend gives a found name, when they are its initials ('TG = Tiffany
-    Goins', 'Rk = Rukhsana Kazmi', 'José Marrero (JM)'); they recur alone (`_propagate`)."""
+    Goins', 'Rk = Rukhsana Kazmi', 'José Marrero (JM)'); they recur alone (`_propagate`).
+    Initials that also abbreviate a clinical word ('DM', 'AB') count only after '='."""
     words = re.findall(r"[^\W\d_]+", text[span.start:span.end])
     if len(words) < 2:
         return []
@@ -438,8 +442,11 @@ def _initials_keys(text: str, span: Span) -> list[Span]:
     before = _INITIALS_KEY_BEFORE.search(text, max(0, span.start - 8), span.start)
     after = _INITIALS_KEY_AFTER.match(text, span.end)
     for match in (before, after):
+        # an equals sign is a legend's own ('AB = Andrea Bias, RN'): its key is the person's
+        # even where the letters also abbreviate something clinical
         if match is not None and match.group(1).upper() in wanted \
-                and match.group(1).upper() not in CLINICAL_INITIALS:
+                and (match.group(1).upper() not in CLINICAL_INITIALS
+                     or (match is before and "=" in match.group(0))):
             found.append(Span(match.start(1), match.end(1), PhiType.NAME, "initials_key", 0.85))
     return found
 
@@ -1093,13 +1100,20 @@ class Scrubber:
         lex = self.lexicon
         insensitive: dict[str, PhiType] = {}
         sensitive: dict[str, PhiType] = {}
+        keys: set[str] = set()
         for span in spans:
             if span.type in _NO_PROPAGATE:
                 continue
             surface = text[span.start:span.end]
             if span.source == "initials_key":
                 sensitive.setdefault(surface, span.type)  # 'TG' in every row of the chart
+                keys.add(surface)
                 continue
+            if span.type is PhiType.NAME:
+                # a key merged into another source's span ('LPN   AB = Andrea Bias')
+                for legend in _initials_keys(text, span):
+                    keys.add(text[legend.start:legend.end])
+                    sensitive.setdefault(text[legend.start:legend.end], PhiType.NAME)
             if span.source == "place_at":
                 sensitive.setdefault(surface, span.type)  # only as written: 'at Onset' of a
                 continue  # form must never make every 'onset' a place
@@ -1136,7 +1150,9 @@ class Scrubber:
                 needle = surface.lower() if fold_case else surface
                 extra.extend(Span(at, at + len(needle), kind, "propagated", 0.9)
                              for at in _occurrences(haystack, needle))
-        extra = [s for s in extra if not self._vetoed(text, s)]
+        # a legend's key stands for its person in every row, even 'AB' or 'DM' (the legend
+        # was checked against the name's own initials)
+        extra = [s for s in extra if text[s.start:s.end] in keys or not self._vetoed(text, s)]
         if not extra:
             return spans
         return merge([*spans, *extra], text)

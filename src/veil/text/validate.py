@@ -305,16 +305,23 @@ def _is_clinical_code(value: str) -> bool:
 
 def _spaced_number(values: list[str]) -> list[bool]:
     """An identifier in spaced groups: eight digits or more (six with a letter prefix), in
-    one run of six or more or in two groups of three or more ('118 774 002', 'QX 412207';
-    not a date '12 03 2024' or a list '1 2 3 4 5 6')."""
+    one run of six or more or in two groups of three or more ('118 774 002', 'QX 412207'), or
+    seven digits in three groups or two long ones ('638 42 17', '1178 302'); not a date
+    '12 03 2024' or a list '1 2 3 4 5 6'."""
     out = []
     for value in values:
         groups = re.findall(r"[0-9]+", value)
         digits = sum(len(g) for g in groups)
         prefixed = bool(re.match(r"[A-Z]", value))
         long_groups = sum(1 for g in groups if len(g) >= 3)
-        out.append((digits >= 8 or (prefixed and digits >= 6))
-                   and (long_groups >= 2 or any(len(g) >= 6 for g in groups)))
+        # a serial of seven digits in three groups or more ('638 42 17'), never ending in a
+        # year ('12 3 2024' is a date)
+        serial_of_seven = (digits == 7 and (len(groups) >= 3 or long_groups >= 2)
+                           and long_groups >= 1
+                           and not re.fullmatch(r"(?:19|20)[0-9]{2}", groups[-1]))
+        out.append(((digits >= 8 or (prefixed and digits >= 6))
+                    and (long_groups >= 2 or any(len(g) >= 6 for g in groups)))
+                   or serial_of_seven)
     return out
 
 
@@ -373,6 +380,25 @@ def _given_name(values: list[str]) -> list[bool]:
         unknown = words.zipf(key) == 0.0 and not words.is_english(key) and len(key) > 3
         out.append((known or unknown) and not lex.is_clinical(key) and key not in lex.places)
     return out
+
+
+_NOT_BABY_NAMES = frozenset({
+    "TERM", "PRETERM", "STABLE", "HEALTHY", "VIABLE", "VIGOROUS", "LIVE", "ALIVE", "TWIN",
+    "TWINS", "APGAR", "APGARS", "SGA", "AGA", "LGA", "NICU", "NURSERY", "BABY", "INFANT",
+    "NEWBORN", "BOY", "GIRL", "MALE", "FEMALE", "DECEASED", "STILLBORN", "UNNAMED", "TBD",
+    "PENDING", "BABYGIRL", "BABYBOY", "SINGLETON", "FIRST", "SECOND", "THIRD", "ONLY",
+    "ADOPTED", "FOSTER", "HISPANIC", "LATINO", "LATINA", "ASIAN", "WHITE", "BLACK",
+    "CAUCASIAN", "NATIVE", "AMERICAN", "INDIAN", "MIXED", "OTHER", "UNKNOWN", "DECLINED"})
+"""Words in parentheses or quotes after 'girl' or 'male' that describe the baby, no name."""
+
+
+def _baby_name(values: list[str]) -> list[bool]:
+    """A baby's name after 'girl (' or 'female "' ('Willow', 'Magnolia', 'Ti-Jean'): any
+    capitalized word there but a description, a race or a clinical word ('Term', 'Hispanic',
+    'Down'); everyday words are names here ('Willow', 'Hope')."""
+    lex = lexicon()
+    return [not any(fold(w) in _NOT_BABY_NAMES or lex.is_clinical(fold(w)) or fold(w) in lex.states
+                    for w in re.findall(r"[A-Za-z'’]+", value)) for value in values]
 
 
 def _year_month(values: list[str]) -> list[bool]:
@@ -576,6 +602,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "year_month": _year_month,
     "school_number": _school_number,
     "given_name": _given_name,
+    "baby_name": _baby_name,
     "street_pair": _street_pair,
     "spaced_number": _spaced_number,
     "phone": _phone,

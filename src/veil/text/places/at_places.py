@@ -33,9 +33,10 @@ from veil.text.words import is_english, term_shaped, zipf
 _AT_PHRASE = re.compile(
     r"(?<![A-Za-z@])(?:at|near|past|behind|outside|beyond|above)[ \t]+(?:the[ \t]+)?"
     r"([A-Z][A-Za-z'’&\-]*(?:[ \t](?:[A-Z][A-Za-z'’&\-]*|of|de|del|la|du|y)){0,4})"
-    r"(?![A-Za-z0-9'’\-])(?=[ \t]*(?:[,.;:)?!\n/|\-–—]|$|[ \t]+[a-z(\"“]|[ \t]+[0-9]))")
+    r"(?![A-Za-z0-9'’\-])(?=[ \t]*+(?:[,.;:)?!\n/|\-–—]|$|(?<=[ \t])[a-z(\"“0-9]))")
 """'at' in lower case, an optional 'the', one to five words in name case (link words of
-place names between them), then punctuation, a line end or a lower-case word."""
+place names between them), then punctuation, a line end or a lower-case word (the blanks
+before it taken possessively: a run of them cost quadratic time)."""
 _CHEAP_GATE = re.compile(r"(?:at|near|past|behind|outside|beyond|above)[ \t]+(?:the[ \t]+)?[A-Z]")
 """A quick test that some preposition is followed by a capital before the full scan."""
 _NOT_FIRST = frozenset({

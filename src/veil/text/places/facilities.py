@@ -99,7 +99,7 @@ _FACILITY_WORD = (
     r"Health[ \t]+Plan|Insurance|Mutual|Assurance|Casualty|Farm[ \t]+Bureau|"
     r"VA|Veterans[ \t]+(?:Hospital|Home|Healthcare[ \t]+System|Health[ \t]*[Cc]are[ \t]+System|"
     r"HCS|Affairs[ \t]+Medical[ \t]+Cent(?:er|re))|HCS|Health[ \t]*[Cc]are[ \t]+System|"
-    r"Mortuary|Funeral[ \t]+(?:Home|Chapel|Services)|Cemetery|Crematory|"
+    r"Mortuary|Funeral[ \t]+(?:Home|Chapel|Services|Directors?)|Cemetery|Crematory|"
     r"AME|CME|COGIC|Motherhouse|Convent|Monastery|Abbey|DME|Health[ \t]+Station|"
     r"Ambulance[ \t]+Service|Swing[ \t]+Bed|"
     # gyms, physiotherapy practices, churches by denomination, prisons
@@ -539,6 +539,25 @@ def _named_by_kind(words: list[str]) -> bool:
     return bool(words) and words[-1] in _BUSINESS_END and len(named) >= 2
 
 
+_FIELD_GAP = re.compile(r"[ \t]*\t[ \t]*|[ \t]{2,}")
+"""A gap between the fields of a form's line: a tab or two blanks and more."""
+_LABEL_NEXT = re.compile(r"[ \t]*:")
+
+
+def _before_next_label(text: str, start: int, end: int) -> int:
+    """The end of a facility before the next field's label of a form's line ('Ravenswood
+    Village Nursing Home    Unit: Magnolia Hall'): a kind word after a field gap and before
+    a colon ('Unit', 'Pharmacy', 'Hospice') labels the next field, it ends no name."""
+    if not _LABEL_NEXT.match(text, end):
+        return end
+    gaps = list(_FIELD_GAP.finditer(text, start, end))
+    return gaps[-1].start() if gaps and gaps[-1].start() > start else end
+
+
+_SAINT_THE = re.compile(r"(?:St\.?|ST\.?|Saint|SAINT)[ \t]+[A-Z][a-z]+[ \t]+")
+"""A saint before 'the' of an epithet ('St. John the Baptist Church'): 'the' is no cut."""
+
+
 class _Facilities(_PlaceBase):
     """Finds facilities by their facility word or by care context."""
 
@@ -576,7 +595,8 @@ class _Facilities(_PlaceBase):
                 word = inner.group()
                 key = fold(word)
                 if (key in _CUT_WORDS or (
-                        word == "the" and previous not in ("of", "at", "for"))
+                        word == "the" and previous not in ("of", "at", "for")
+                        and not _SAINT_THE.fullmatch(text, start, start + inner.start()))
                         ) and start + inner.end() < match.end(1) and not (
                         key in _LABEL_CUT_WORDS and text[start + inner.end()] != ":") and not (
                         _ON_AGING.match(text, start + inner.end())):
@@ -638,6 +658,7 @@ class _Facilities(_PlaceBase):
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest) or place_end >= 0):
+                end = _before_next_label(text, start, end)
                 spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
         for match in _MILITARY_BASE.finditer(text) if _BASE_WORD.search(text) else ():
             key = fold(match.group(1).split("-")[0])
@@ -813,8 +834,9 @@ class _Facilities(_PlaceBase):
                 is_english(k) and k not in self.lex.places and not self.lex.is_name(k)
                 for k in keys):
             return []  # 'School: Kindergarten', 'Employer: Self-employed'
-        return [Span(match.start(1), match.start(1) + words[-1].end(), PhiType.FACILITY,
-                     "facility_label", 0.85)]
+        start = match.start(1)
+        return [Span(start, _before_next_label(text, start, start + words[-1].end()),
+                     PhiType.FACILITY, "facility_label", 0.85)]
 
     def _facility_context(self, text: str) -> list[Span]:
         """'transferred to Mercy', 'seen at Kaiser', 'admitted to St. Luke's', 'records from

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from veil.detect.vocab import KINDS_OF_WORKS
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, fold
 from veil.text.places.facilities import FACILITY_SHORT_NAMES, _Facilities
 from veil.text.places.vocabulary import (
@@ -244,6 +245,11 @@ _BRANCH_NUMBER = re.compile(r"#[ \t]*[0-9]{3,6}(?![0-9])")
 """'Walgreens #84511' in a pharmacy note: a store and its branch number."""
 
 
+_WORKS_AFTER = re.compile(r"[ \t]+(?:plant|factory|mill|refinery|smelter|cannery|shipyard|"
+                          r"foundry|mine)s?\b")
+"""A lower-case word of works after a kind ('the Power plant')."""
+
+
 class _Practices(_Facilities):
     """Finds practices, pharmacies, brands, acronyms and employers."""
 
@@ -464,6 +470,9 @@ class _Practices(_Facilities):
             offsets = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group(1))]
             start = match.start(1)
             end = start + offsets[len(words) - 1][1]
+            if all(k in KINDS_OF_WORKS or k in FUNCTION_WORDS for k in keys) \
+                    and _WORKS_AFTER.match(text, end):
+                continue  # 'worked at the Power plant': a kind of works, no employer
             spans.append(Span(start, end, PhiType.FACILITY, "employer", 0.75))
         for match in _VA_NAMED.finditer(text) if "VA " in text else ():
             keys = [fold(w) for w in match.group(1).split()]

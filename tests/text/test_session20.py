@@ -1,0 +1,137 @@
+"""Session 20 mechanisms: the unit and rural-route labels bounded on hostile blank runs, ages
+under a label with its unit, in foreign words or before a word of being old, service numbers of
+seven digits, blood-unit donation numbers, missions and flights by number, postcodes after
+their label or after a street line abroad, lodges, wards, universities by a short name,
+employers before their works, saints with an epithet, places after their form label, babies'
+names and deliveries, legends' initials, military units, ships, bases and Pacific islands;
+and the text each must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text import Scrubber
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # ages
+    ("Age (yrs): 97\n  Residence: 88 Hopewell Ridge", "97"),
+    ("AGE (Y) 94", "94"),
+    ("MRN CRH-77310      Age noventa y tres (93)", "noventa y tres"),
+    ("Is 96 too old for hip surgery? My grandma", "96"),
+    ("Is 104 the oldest anyone has been on dialysis?", "104"),
+    ("Age of decedent on certificate: 95.", "95"),
+    # numbers
+    ("Service no. 638 42 17. Uploaded to chart.", "638 42 17"),
+    ("Service number on DD-214 RA 15 294 118. Already receiving", "RA 15 294 118"),
+    ("blood bank record (units W0367 24 118449 0, W0367 24 118452 7).", "W0367 24 118449 0"),
+    ("Mission No. TCSAR 24-0187     Page date", "TCSAR 24-0187"),
+    ("FLT# BSMF 250301-1\nDATE", "BSMF 250301-1"),
+    # postcodes
+    ("from Byron Bay NSW, postcode 2481. She had", "2481"),
+    ("PLZ 80807 München", "80807"),
+    ("Postal code: V6B 4Y8", "V6B 4Y8"),
+    ("back home at 19 Aubrey Road, Wanaka 9305. Her GP", "9305"),
+    ("back home at 19 Aubrey Road, Wanaka 9305. Her GP", "Wanaka"),
+    # places named by a number, a short name or the works after them
+    ("military honors requested -- contact VFW Post 6441 in Carrollton", "VFW Post 6441"),
+    ("a letter from the Post commander of American Legion Post 15.", "American Legion Post 15"),
+    ("Ward bishop Bro. Kent Merrill (Naples 3rd Ward) has organized meals", "Naples 3rd Ward"),
+    ("He plays D1 football at Utah State and had his 4th concussion", "Utah State"),
+    ("a wrestler at Montana State, got skin infection", "Montana State"),
+    ("a long-time resident, worked Trane plant 22 years", "Trane"),
+    ("Burial Tues 11/14 10 am at St. John the Baptist Church in Newburgh",
+     "St. John the Baptist Church"),
+    ("son has contacted Milward Funeral Directors who work with", "Milward Funeral Directors"),
+    # form labels of places, a county's short form before a word of its offices
+    ("Empire, LA 70050     Parish: Plaquemines\nPhone: 504", "Plaquemines"),
+    ("City: Foley\nState: AL", "Foley"),
+    ("County of residence: Tangipahoa", "Tangipahoa"),
+    ("Car: 2B41K7 (Mobile Co. tag) -- car seat inspection", "Mobile Co"),
+    # births: the baby's name, the delivery's date, tests and shots by month/day
+    ('1512 SVD of viable female "Magnolia" by Dr. Kowalczyk.', "Magnolia"),
+    ("Pt is a 24 yo P2 s/p SVD 10/6 of healthy girl (Willow). Pt and partner", "Willow"),
+    ("Pt is a 24 yo P2 s/p SVD 10/6 of healthy girl (Willow). Pt and partner", "10/6"),
+    ("HPI: 30 y/o P1, SVD 11/3 at Touro, uncomplicated.", "11/3"),
+    ("Immunizations: HepB 2/6, 2-month vaccines 3/4. Nirsevimab given", "2/6"),
+    ("Immunizations: HepB 2/6, 2-month vaccines 3/4. Nirsevimab given", "3/4"),
+    ("Our NICU baby at Children's of Mississippi was born early", "Children's of Mississippi"),
+    ("Our Lady of Lourdes Women's & Children's, Lafayette   Pod B",
+     "Our Lady of Lourdes Women's & Children's"),
+    ("Can I deliver at Women's & Children's even though my doctor", "Women's & Children's"),
+    # people: an eponym's surname before a credential, a legend's clinical-looking initials
+    ("Counseling >50%. CPT 96041.\nH. Scheuermann, CGC", "H. Scheuermann"),
+    ("Philomene Metoyer, age 9l (reads 91), Kouri-Vini", "9l"),
+    ("SSN: 576-02-9918     Age: 1OO\nAddress:", "1OO"),
+    # military and the Pacific: units, ships, bases, islands, date stamps, service numbers
+    ("Sponsor: SPC Rusty Lanki, B Co, 2-27 IN, 3IBCT, 25ID, Schofield Barracks",
+     "B Co, 2-27 IN, 3IBCT, 25ID"),
+    ("Veteran served USMC 1950-1953 (1st Marine Division, 11th Marines, artillery)",
+     "1st Marine Division"),
+    ("1C Jaylen Torres, 22 M, 36th Contingency Response Group, EDIPI 1622758490",
+     "36th Contingency Response Group"),
+    ("Capt Daniel Brooks, USMC, MAG-36, MCAS Futenma", "MAG-36"),
+    ("survived the attack aboard USS Pennsylvania in dry dock", "USS Pennsylvania"),
+    ("EMERGENCY MEDICINE\nCamp Foster, Okinawa, Japan", "Camp Foster"),
+    ("Place: Pohakuloa Training Area, Range 11T", "Pohakuloa Training Area"),
+    ("Route: Andersen AFB (PGUA) -> JB Pearl Harbor-Hickam (PHIK)", "JB Pearl Harbor-Hickam"),
+    ("from Nuuuli, American Samoa, living on Oahu since 2014", "Oahu"),
+    ("a man who has lived at Kalaupapa, Molokai since he was sent there", "Molokai"),
+    ("Requested: 03 MAR 25 0710L    Validated by PMRC: 03 MAR 25 1120L", "03 MAR 25"),
+    ("howitzer crew). Service number 1178 302. Reports no hearing protection", "1178 302"),
+])
+def test_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The room 101 is very old and drafty.",
+    "A score of 95 is considered good.",
+    "Service level 3 of 5 per protocol.",
+    "Is a steady state reached at 96 hours?",
+    "Drug levels at Steady State were checked.",
+    "Take 2 tabs, Dose 1000.",
+    "He worked at the Power plant for years.",
+    "Elevated 3rd ward rounds at noon.",
+    "County: Unknown",
+    "City: Same as above",
+    "45 yo male (Hispanic) with chest pain",
+    "baby girl (Down syndrome) seen in clinic",
+    "FHT 140s, no decels. BPP 8/8. EFW 1210 g.",
+    "Children's Tylenol 5 mL every 6 hours",
+    "the 2nd Group of patients was randomized",
+    "Take 2-3 in daily with food.",
+])
+def test_left_alone(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []
+
+
+def test_a_legend_key_stands_for_its_person_in_every_row(scrubber: Scrubber) -> None:
+    """'AB = Andrea Bias, RN': the key is the person's in the grid too, though 'AB' also
+    abbreviates something clinical; a field's label after a gap stays ('Unit:')."""
+    text = ("Facility: Ravenswood Village Nursing Home    Unit: Magnolia Hall\n"
+            "Scheduled | 1000  | AB  | AB  | R   | DM  |\n"
+            "Legend: JS = Jeanette Simms, LPN   AB = Andrea Bias, RN   DM = Dustin Meadows, CMA\n")
+    scrubbed = scrubber.scrub(text)
+    assert "AB" not in scrubbed and "DM" not in scrubbed
+    assert "Unit:" in scrubbed and "| R " in scrubbed
+
+
+@pytest.mark.parametrize("text", [
+    "lives 12 Elm St apt" + " " * 20000 + "#",
+    "Unit" + " " * 20000 + "#",
+    "Rural Route 3" + " " * 20000 + "," + " " * 20000 + "box",
+    "zip" + " " * 20000 + "code" + " " * 20000 + ":",
+    "postcode" + " " * 20000 + "x",
+    "Age (yrs)" + " " * 20000 + ":",
+    "worked" + " " * 20000 + "at",
+    "at Utah" + " " * 20000 + "State",
+    "Is 96" + " " * 20000 + "too old",
+    "lives 12 Elm St" + " " * 20000 + "," + " " * 20000 + "apt 4",
+    "Age 96" + " " * 20000 + "," + " " * 20000 + "2 mo",
+])
+def test_blank_runs_stay_linear(scrubber: Scrubber, text: str) -> None:
+    """'apt' or 'Unit', 60,000 blanks and '#' took minutes in the unit label's adjacent
+    optional blanks before they were made possessive; finishing is the check."""
+    assert scrubber.scrub(text) is not None
