@@ -80,6 +80,15 @@ from veil.text import Scrubber
     ("a man who has lived at Kalaupapa, Molokai since he was sent there", "Molokai"),
     ("Requested: 03 MAR 25 0710L    Validated by PMRC: 03 MAR 25 1120L", "03 MAR 25"),
     ("howitzer crew). Service number 1178 302. Reports no hearing protection", "1178 302"),
+    # a relative's age in parentheses, landscape-named practices, seafood packers
+    ("Husband en route; kids with grandma-in-law (90) in Ocean Springs.", "90"),
+    ("Prenatal care at Coastal Family Health Center on Pass Rd; records faxed",
+     "Coastal Family Health Center"),
+    ("after working her shift at Chauvin Bros. Seafood (peeling shrimp)",
+     "Chauvin Bros. Seafood"),
+    ("To: Children's of the Crescent NICU (Level IV), New Orleans",
+     "Children's of the Crescent NICU"),
+    ("Transport: Acadian Air Med fixed-wing? no -- ground", "Acadian Air Med"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -102,9 +111,21 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Children's Tylenol 5 mL every 6 hours",
     "the 2nd Group of patients was randomized",
     "Take 2-3 in daily with food.",
+    "room (94) was cleaned",
+    "HR (96) and SpO2 (99) on room air",
+    "Tropical Medicine Clinic referral placed",
+    "ate seafood last night; Healthy Start program information given",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
+
+
+def test_a_name_run_into_the_next_field_spreads_no_label(scrubber: Scrubber) -> None:
+    """'Walter Amundsen           Hospice ID:': the label word after the field gap is not
+    propagated as a name through the rest of the note."""
+    text = ("Patient: Walter Amundsen           Hospice ID: SHS-1234\n"
+            "Priya Venkataraman, MD -- Hospice Physician, Sonoran Hearth Hospice\n")
+    assert "Hospice Physician" in scrubber.scrub(text)
 
 
 def test_a_legend_key_stands_for_its_person_in_every_row(scrubber: Scrubber) -> None:

@@ -1895,6 +1895,14 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_someone", PhiType.AGE, r"(?i:\b(?:someone|somebody|a[ \t]+person|anyone)[ \t]+)"
           r"(9[0-9]|1[01][0-9])(?=[ \t]*[?.,!]|[ \t]+(?i:can|could|should|would|will|may|might|"
           r"is|has|have|had|who|that|getting|taking)\b)", 0.85, group=1),
+        # 'kids with grandma-in-law (90)', 'Great-grandmother (97) lives with them': a
+        # relative's age in parentheses after the word of the relation
+        r("age_relation_parens", PhiType.AGE, r"(?i:\b(?:great-?)*(?:grand(?:ma|pa|mother|"
+          r"father|parent|mom|dad|daughter|son|child)|mom|mother|mum|mama|momma|dad|father|papa|"
+          r"parent|daughter|son|granny|nana|nanna|abuela|abuelo|aunt|auntie|uncle|husband|wife|"
+          r"spouse|partner|sister|brother|neighbou?r|friend|godmother|mawmaw|pawpaw|mamaw|papaw|"
+          r"tutu|lola|lolo|bubbe|bubby|nonna|nonno|oma|opa)(?:-in-law)?)[ \t]*+\([ \t]*+"
+          r"(9[0-9]|1[01][0-9])[ \t]*+(?:y/?o|yrs?|years?)?[ \t]*+\)", 0.85, group=1),
         # 'my granny is like 100 and', 'her mother is already 94.': a relative's age after 'is'
         r("age_relative_is", PhiType.AGE, r"(?i:\b(?:my|his|her|our|their|your)[ \t]+(?:great-?)?"
           r"(?:mom|mother|mum|mama|momma|dad|father|papa|grandma|grandmother|granny|grammy|"
@@ -1995,7 +2003,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]++){0,4}(?:Women['’]s[ \t]*+(?:&|and)[ \t]*+Children['’]s|Children['’]s"
           r"[ \t]*+(?:&|and)[ \t]*+Women['’]s)(?:[ \t]++(?:Hospital|Cent(?:er|re)|Medical[ \t]++"
           r"Cent(?:er|re)|Pavilion))?(?![A-Za-z])|(?<![A-Za-z])Children['’]s[ \t]++of[ \t]++"
-          r"(?:the[ \t]++)?[A-Z][a-z]+(?:[ \t]++[A-Z][a-z]+)?", 0.85),
+          r"(?:the[ \t]++)?[A-Z][a-z]+(?:[ \t]++[A-Z][a-z]+)?(?:[ \t]++(?:NICU|PICU|CICU|ED|ER|"
+          r"Hospital|Clinic))?(?![A-Za-z])", 0.85),
         # 'healthy girl (Willow)', 'SVD of viable female "Magnolia"', 'Boy, "Ti-Jean"': a
         # newborn's name in parentheses or quotes after the word of the baby
         r("name_of_baby", PhiType.NAME, r"(?i:\b(?:baby|infant|newborn|son|daughter|boy|girl|"

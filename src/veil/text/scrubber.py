@@ -210,6 +210,8 @@ _ICD_CHAPTER = re.compile(r"[IO][0-9]{2}")
 """An ICD-10 category of the circulatory or pregnancy chapter ('I50', 'O24'), not a scanned
 number: the OCR reading leaves it (and a text with no other damage is not read again)."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_FIELD_GAP = re.compile(r"[ \t]{3,}|\t")
+"""Three blanks or a tab: the gap between two fields of a form's line."""
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
                        "cue_role_initial",
                        "cue_typist", "cue_initials", "named_org", "world_city_ended",
@@ -1125,7 +1127,9 @@ class Scrubber:
                     surface.isdigit() and len(surface) < _SHORT_NUMBER):
                 insensitive.setdefault(surface, span.type)  # ('5000' recurs as a count)
             if span.type in (PhiType.NAME, PhiType.CITY):
-                for word in _WORD.findall(surface):
+                # only the words before a form's field gap: a name run on into the next
+                # field's label ('Walter Amundsen           Hospice ID:') spreads no label
+                for word in _WORD.findall(_FIELD_GAP.split(surface, maxsplit=1)[0]):
                     key = fold(word)
                     if len(key) < 3 or key in lex.titles or key in lex.particles or \
                             key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.states:

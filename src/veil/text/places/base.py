@@ -57,6 +57,10 @@ _PLAIN_WORDS = frozenset({
 """Words of service and clinic names that are no proper name ('Lipid Clinic')."""
 _ADJECTIVE_SHAPE = re.compile(r"(?:AL|IVE|OUS|ENT|IC|ARY|ATIC|ABLE|IBLE)$")
 """An English adjective ('Peritoneal', 'Emergent', 'Residential') names no facility."""
+_LANDSCAPE_ADJECTIVES = frozenset({"COASTAL", "INTRACOASTAL", "ALPINE", "COLONIAL",
+                                   "ARCTIC", "ATLANTIC", "PACIFIC", "CONTINENTAL"})
+"""Adjectives of a landscape or a history that practices are named with ('Coastal Family
+Health Center', 'Alpine Family Medicine'), not a kind of care."""
 _PLAIN_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|APY|OLOGIC|OLOGICAL)$")
 _BUILDING_WORDS = frozenset({"HALL", "CHURCH", "LODGE", "MANOR", "TOWERS", "COLLEGE"})
 """Facility words that are surnames too ('Hall Cancer Center' is named after a person)."""
@@ -94,7 +98,8 @@ class _PlaceBase:
             return False  # 'Normal General Hospital', 'WELLS-FOLEY CLINIC'
         return (key in _SERVICE_WORDS or key in _PLAIN_WORDS or key in lex.drugs
                 or key in lex.clinical or key in lex.not_name or bool(_PLAIN_END.search(key))
-                or bool(_ADJECTIVE_SHAPE.search(key) and is_english(key)))
+                or bool(_ADJECTIVE_SHAPE.search(key) and is_english(key)
+                        and key not in _LANDSCAPE_ADJECTIVES))
 
     def _facility_blocked(self, key: str) -> bool:
         """A word that cannot start or end a facility name found by context alone."""

@@ -26,8 +26,8 @@ from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english
 
-_CAPWORD = (r"(?:Co\.|Twp\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|at|de|la|"
-            r"del|los|las)")
+_CAPWORD = (r"(?:Co\.|Twp\.|Bros\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|"
+            r"at|de|la|del|los|las)")
 _FACILITY_WORD = (
     r"(?:(?:Medical|Dental|Pediatrics)[ \t]+P\.?C\.?(?![A-Za-z])|"
     r"Hospitals?|Medical\s+Cent(?:er|re)s?|Medical\s+Campus|Health\s+Cent(?:er|re)s?|"
@@ -157,7 +157,10 @@ _FACILITY_WORD = (
     # a physicians' professional corporation and an air ambulance ('Brodsky Medical PC',
     # 'Tri-State CareFlight', 'Island Air Ambulance')
     r"CareFlight|LifeFlight|"
-    r"MedFlight|AirCare|Air[ \t]+(?:Ambulance|Evac|Medical[ \t]+Transport))")
+    r"MedFlight|AirCare|Air[ \t]+(?:Ambulance|Evac|Medical[ \t]+Transport|Med)|"
+    # seafood packers, answering services and maternal programs ('Chauvin Bros. Seafood',
+    # 'Pelican Answering Svc', 'Coastal Alabama Healthy Start')
+    r"Seafoods?|Answering[ \t]+(?:Service|Svc)|Healthy[ \t]+Start)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -542,16 +545,25 @@ def _named_by_kind(words: list[str]) -> bool:
 _FIELD_GAP = re.compile(r"[ \t]*\t[ \t]*|[ \t]{2,}")
 """A gap between the fields of a form's line: a tab or two blanks and more."""
 _LABEL_NEXT = re.compile(r"[ \t]*:")
+_NUMBER_NEXT = re.compile(r"[ \t]*#?[0-9]")
+"""A number after the word ('Unit 6', 'Pharmacy #512'): the word is the facility's own."""
 
 
 def _before_next_label(text: str, start: int, end: int) -> int:
-    """The end of a facility before the next field's label of a form's line ('Ravenswood
-    Village Nursing Home    Unit: Magnolia Hall'): a kind word after a field gap and before
-    a colon ('Unit', 'Pharmacy', 'Hospice') labels the next field, it ends no name."""
-    if not _LABEL_NEXT.match(text, end):
-        return end
+    """The end of a facility before the next field of a form's line ('Ravenswood Village
+    Nursing Home    Unit: Magnolia Hall', 'Pelican Answering Svc   Acct PAS-0213'): a word
+    after a field gap that labels the next field (a colon after it, or one word alone after
+    three blanks or a tab) ends no name."""
     gaps = list(_FIELD_GAP.finditer(text, start, end))
-    return gaps[-1].start() if gaps and gaps[-1].start() > start else end
+    if not gaps or gaps[-1].start() <= start:
+        return end
+    last = gaps[-1]
+    if _LABEL_NEXT.match(text, end) or (
+            (last.end() - last.start() >= 3 or "\t" in last.group())
+            and " " not in text[last.end():end] and "\t" not in text[last.end():end]
+            and not _NUMBER_NEXT.match(text, end)):
+        return last.start()
+    return end
 
 
 _SAINT_THE = re.compile(r"(?:St\.?|ST\.?|Saint|SAINT)[ \t]+[A-Z][a-z]+[ \t]+")
