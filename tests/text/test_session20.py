@@ -89,6 +89,12 @@ from veil.text import Scrubber
     ("To: Children's of the Crescent NICU (Level IV), New Orleans",
      "Children's of the Crescent NICU"),
     ("Transport: Acadian Air Med fixed-wing? no -- ground", "Acadian Air Med"),
+    ("MMSE 17/30 (education 12th grade, McKinley High School class of 1943).",
+     "McKinley High School"),
+    ("Clinician: Heather Moniz, PA-C, North Hawaii Dermatology, Waimea",
+     "North Hawaii Dermatology"),
+    ("My tutu Engracia is 96, on warfarin, and fell", "Engracia"),
+    ("Lives with his wife of 68 years, Chiyoko, and son Glenn.", "Chiyoko"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -114,6 +120,7 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "room (94) was cleaned",
     "HR (96) and SpO2 (99) on room air",
     "Tropical Medicine Clinic referral placed",
+    "NYHA class III heart failure, class of drugs reviewed",
     "ate seafood last night; Healthy Start program information given",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:

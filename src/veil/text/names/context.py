@@ -40,13 +40,16 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"great-grandson|"
              r"great-granddaughter|half-brother|half-sister|"
              r"bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
-             r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama)")
+             r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
+             r"tutu|kupuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
+             r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek)")
 CHILD_WORDS = r"(?:newborn|toddler|grandbaby|preemie|little\s+(?:girl|boy|one))"
 """Words for a small child right before its name ('our newborn Noa', "Travis's little girl
 Braelynn"); unlike a relation word, never with a colon or a dash between (a nursery's
 'Newborn: Vitamin K given' is a heading) and never before a lower-case word."""
 _STRONG_BEFORE = re.compile(
-    r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?\s*(?:,|\(|:|-|=)?\s*"
+    r"(?i:(?:\b(?<!-)" + _RELATION + r"(?![A-Za-z])(?:'s)?(?:\s+of\s+[0-9]{1,2}\s+years)?"
+    r"\s*(?:,|\(|:|-|=)?\s*"
     r"(?:(?:is|was|named|called|name\s+is|"
     r"whose\s+name\s+is)\s+)?$)|"
     r"(?:\b" + _TITLE_CONTEXT + r"\s*$)|"

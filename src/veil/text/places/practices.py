@@ -245,6 +245,11 @@ _BRANCH_NUMBER = re.compile(r"#[ \t]*[0-9]{3,6}(?![0-9])")
 """'Walgreens #84511' in a pharmacy note: a store and its branch number."""
 
 
+_REGION_OF_STATE = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN",
+                              "EASTERN", "WESTERN", "CENTRAL", "UPSTATE", "DOWNSTATE",
+                              "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST"})
+"""Words of a region before a state's name ('North Hawaii', 'Southern Arizona'): below the
+state, so a practice named so is one practice."""
 _WORKS_AFTER = re.compile(r"[ \t]+(?:plant|factory|mill|refinery|smelter|cannery|shipyard|"
                           r"foundry|mine)s?\b")
 """A lower-case word of works after a kind ('the Power plant')."""
@@ -295,6 +300,9 @@ class _Practices(_Facilities):
                 elif kept >= 2 and self._soft_blocked(keys[kept - 1]) \
                         and self._naming(keys[kept - 2]):
                     kept -= 2  # 'Desert Sun Orthopedics', 'Peak Motion Physical Therapy'
+                elif kept >= 2 and keys[kept - 1] in lex.states \
+                        and keys[kept - 2] in _REGION_OF_STATE:
+                    kept -= 2  # 'North Hawaii Dermatology': a region of a state names it
                 else:
                     break
             if kept == described:

@@ -51,7 +51,8 @@ _GENERIC = frozenset({
 })
 _EPONYM_NEXT = re.compile(
     r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|score|scale|criteria|classification|"
-    r"class|stage|staging|virus|fever|spots?|encephalitis|strain|flu|influenza|protocol|"
+    r"class(?![ \t]+of[ \t]+['’]?[0-9]{2,4})|stage|staging|virus|fever|spots?|encephalitis|"
+    r"strain|flu|influenza|protocol|"
     r"type|variant|agent|vaccine|spotted|palsy|phenomenon|reflex|maneuver|manoeuvre|ulcers?|"
     r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|wort|"
     r"point|line|triangle|incision|space|pouch|ligament|canal|"
@@ -60,7 +61,8 @@ _EPONYM_NEXT = re.compile(
     r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace|fire|"
     r"valve|dance|choir|point|building|stratification|grade)\b")
 """A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
-classification', 'Norwalk agent'): clinical vocabulary, not the patient's city."""
+classification', 'Norwalk agent'): clinical vocabulary, not the patient's city (a school's
+'class of 1943' is no classification)."""
 _EPONYM_LATER = re.compile(
     r"^[ \t\-]+(?:(?!(?i:for|a|an|the|to|and|or|with|at|on|in|of|by|her|his|their|my|our|is|"
     r"was|had|has|then|after|before|from|where|since)\b)[A-Za-z][A-Za-z\-]*[ \t\-]+){1,2}"
