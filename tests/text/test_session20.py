@@ -95,6 +95,8 @@ from veil.text import Scrubber
      "North Hawaii Dermatology"),
     ("My tutu Engracia is 96, on warfarin, and fell", "Engracia"),
     ("Lives with his wife of 68 years, Chiyoko, and son Glenn.", "Chiyoko"),
+    ("Consult-Liaison     Date: Tuesday the 12th (Nov) 2024", "Tuesday the 12th (Nov) 2024"),
+    ("Attending: Gregory Ficklin, MD    Scribe: T.W.", "T.W"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -121,6 +123,7 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "HR (96) and SpO2 (99) on room air",
     "Tropical Medicine Clinic referral placed",
     "NYHA class III heart failure, class of drugs reviewed",
+    "Parish: Catholic",
     "ate seafood last night; Healthy Start program information given",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:

@@ -739,6 +739,12 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_military", d, r"(?<![A-Za-z0-9])(?:[0-3][0-9](?:[0-2][0-9][0-5][0-9][A-Z]?)?)"
           r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(?:[0-9]{2}(?:[0-9]{2})?)?"
           r"(?![A-Za-z0-9])", 0.85),
+        # 'Date: Tuesday the 12th (Nov) 2024', 'Arrival: the 4th (Jan '25), 06:15': an
+        # ordinal day with its month in parentheses after it
+        r("date_the_day_month_parens", d, r"(?i:\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)"
+          r"day[ \t]++)?the[ \t]++(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)[ \t]*+\((?:jan|feb|"
+          r"mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*+\.?(?:[ \t]++['’]?[0-9]{2,4})?\)"
+          r"(?:[ \t]++(?:19|20)[0-9]{2}(?![0-9]))?)", 0.9),
         # the same spaced, with a two-digit year ('Requested: 03 MAR 25 0710L')
         r("date_military_spaced", d, r"(?<![A-Za-z0-9])(?:0?[1-9]|[12][0-9]|3[01])[ \t]"
           r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[ \t][0-9]{2}(?![A-Za-z0-9])",
@@ -2024,11 +2030,12 @@ def _rules() -> tuple[PatternRule, ...]:
         r("county_labelled", PhiType.COUNTY, r"(?<![A-Za-z])(?:County|COUNTY|Parish|PARISH|"
           r"Borough|Cnty)(?:[ \t]+of[ \t]+(?:residence|res\.?|birth))?[ \t]*+:[ \t]*+"
           + _NOT_FORM_FILLER + r"(" + _PLACE_VALUE + r"(?:[ \t]+(?:County|Parish|Co\.))?)"
-          r"(?![A-Za-z])", 0.85, group=1),
+          r"(?![A-Za-z])", 0.85, group=1, validator="labelled_place"),
         r("city_labelled", PhiType.CITY, r"(?<![A-Za-z])(?:City|CITY|Town|TOWN|Village|"
           r"Municipality|Hometown|City/Town|Town/City|City[ \t]+of[ \t]+(?:residence|birth)|"
           r"Place[ \t]+of[ \t]+(?:birth|residence))[ \t]*+:[ \t]*+"
-          + _NOT_FORM_FILLER + r"(" + _PLACE_VALUE + r")(?![A-Za-z])", 0.85, group=1),
+          + _NOT_FORM_FILLER + r"(" + _PLACE_VALUE + r")(?![A-Za-z])", 0.85, group=1,
+          validator="labelled_place"),
         r("county_abbrev", PhiType.COUNTY, r"(?<![A-Za-z'’.\-])((?:[A-Z][a-z'’]+[ \t]){1,2}Co)"
           r"(?=\.?[ \t]*(?:[)\n,;|]|$)|\.?\t|\.[ \t]++[A-Z])", 0.8, group=1,
           validator="county_words"),

@@ -210,6 +210,8 @@ _ICD_CHAPTER = re.compile(r"[IO][0-9]{2}")
 """An ICD-10 category of the circulatory or pregnancy chapter ('I50', 'O24'), not a scanned
 number: the OCR reading leaves it (and a text with no other damage is not read again)."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_MORE_INITIALS = re.compile(r"(?<=[A-Z]\.)(?:[A-Z]\.){1,3}(?![A-Za-z])")
+"""Dotted initials right after a found initial ('T.' of 'T.W.', 'K.' of 'K.L.M.')."""
 _FIELD_GAP = re.compile(r"[ \t]{3,}|\t")
 """Three blanks or a tab: the gap between two fields of a form's line."""
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
@@ -895,6 +897,10 @@ class Scrubber:
                     extra.append(Span(weekday.start(1), weekday.end(1), PhiType.DATE,
                                       "date_weekday_before", 0.85))
             if span.type is PhiType.NAME:
+                initials = _MORE_INITIALS.match(text, span.end)
+                if initials:  # 'Scribe: T.W.': the rest of the dotted initials
+                    extra.append(Span(span.start, initials.end(), PhiType.NAME, span.source,
+                                      span.score))
                 code = _CODE_AFTER_NAME.match(text, span.end)
                 if code:  # 'CALLOWAY,RUFUS T (C4417)': the person's own code
                     extra.append(Span(code.start(1), code.end(1), PhiType.ID, "id_after_name",

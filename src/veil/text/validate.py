@@ -500,6 +500,20 @@ def _town_city(values: list[str]) -> list[bool]:
     return out
 
 
+def _labelled_place(values: list[str]) -> list[bool]:
+    """'Parish: Plaquemines', 'City: Foley': after a place's form label, a gazetteer place or
+    words that are no everyday English ('Catholic', 'Rural', 'Inner' are no place)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in re.findall(r"[A-Za-z'’]+", value)
+                if fold(w) not in ("COUNTY", "PARISH", "CO")]
+        whole = " ".join(keys)
+        out.append(bool(keys) and (whole in lex.places or any(
+            k in lex.places or words.zipf(k) < _RARE_WORD for k in keys)))
+    return out
+
+
 def _county_words(values: list[str]) -> list[bool]:
     """'Harlan Co', 'Wyoming Co': the words before 'Co' name a place of the gazetteer and
     none is clinical (a firm is named 'Westmoreland Coal Co.')."""
@@ -602,6 +616,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "year_month": _year_month,
     "school_number": _school_number,
     "given_name": _given_name,
+    "labelled_place": _labelled_place,
     "baby_name": _baby_name,
     "street_pair": _street_pair,
     "spaced_number": _spaced_number,

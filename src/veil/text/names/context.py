@@ -41,14 +41,14 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"great-granddaughter|half-brother|half-sister|"
              r"bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
-             r"tutu|kupuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
+             r"(?-i:tutu)|kupuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
              r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek)")
 CHILD_WORDS = r"(?:newborn|toddler|grandbaby|preemie|little\s+(?:girl|boy|one))"
 """Words for a small child right before its name ('our newborn Noa', "Travis's little girl
 Braelynn"); unlike a relation word, never with a colon or a dash between (a nursery's
 'Newborn: Vitamin K given' is a heading) and never before a lower-case word."""
 _STRONG_BEFORE = re.compile(
-    r"(?i:(?:\b(?<!-)" + _RELATION + r"(?![A-Za-z])(?:'s)?(?:\s+of\s+[0-9]{1,2}\s+years)?"
+    r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?(?:\s+of\s+[0-9]{1,2}\s+years)?"
     r"\s*(?:,|\(|:|-|=)?\s*"
     r"(?:(?:is|was|named|called|name\s+is|"
     r"whose\s+name\s+is)\s+)?$)|"
@@ -135,7 +135,8 @@ _SIGNATURE_DASH = re.compile(r"(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*")
 _STRONG_TRIGGERS = frozenset(
     chunk.lower() for chunk in re.findall(r"[A-Za-z]+", _TITLE + "|" + _RELATION.replace(
         r"\s+", " ").replace("fianc[eé]e?", "fianc|fiance|fiancee")
-        .replace("neighbou?r", "neighbor|neighbour").replace("kids?", "kid|kids"))
+        .replace("neighbou?r", "neighbor|neighbour").replace("kids?", "kid|kids")
+        .replace("(?-i:tutu)", "tutu"))
     if chunk not in ("s",)) | {"now", "baby", "dear", "sincerely", "regards", "thanks",
                                "cordially", "respectfully", "best", "newborn", "toddler",
                                "grandbaby", "preemie", "little"}
