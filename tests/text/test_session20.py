@@ -55,7 +55,7 @@ from veil.text import Scrubber
     ("Pt is a 24 yo P2 s/p SVD 10/6 of healthy girl (Willow). Pt and partner", "10/6"),
     ("HPI: 30 y/o P1, SVD 11/3 at Touro, uncomplicated.", "11/3"),
     ("Immunizations: HepB 2/6, 2-month vaccines 3/4. Nirsevimab given", "2/6"),
-    ("Immunizations: HepB 2/6, 2-month vaccines 3/4. Nirsevimab given", "3/4"),
+    ("Immunizations: HepB 2/6, 2-month vaccines 5/14. Nirsevimab given", "5/14"),
     ("Our NICU baby at Children's of Mississippi was born early", "Children's of Mississippi"),
     ("Our Lady of Lourdes Women's & Children's, Lafayette   Pod B",
      "Our Lady of Lourdes Women's & Children's"),
@@ -125,6 +125,38 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "NYHA class III heart failure, class of drugs reviewed",
     "Parish: Catholic",
     "ate seafood last night; Healthy Start program information given",
+    # an adversarial review's cases
+    "PSA 92 is too old to use, repeat today.",
+    "Lot 97 is too old, discard per pharmacy.",
+    "Of the 104 the oldest was 88 years.",
+    "Tube feed: delivered 3/4 of goal volume overnight.",
+    "Delivered 1/2 of bolus before vomiting.",
+    "Immunizations: HepB 2/3, needs 3rd dose.",
+    "OGTT 2/4, dx GDM.",
+    "2 mo vaccines: DTaP, IPV, Hib, PCV, Rota, HepB given.",
+    "City: Patient declined",
+    "County: Unable to assess",
+    "Place of birth: Hospital",
+    "Post code 0315 ABG: pH 7.1, pCO2 60.",
+    "Plz 1000 mg tylenol q6 prn pain",
+    "CEP 8 gain on FISH; CEP 1234 ratio.",
+    "Call out 0245 for chest pain, gave nitro.",
+    "Lithium level drawn at Trough State per protocol.",
+    "Pain along Trigeminal 3rd Branch distribution.",
+    "Contact dermatitis after exposure to the Poison Ivy plant while gardening.",
+    "Plays bingo at the Moose 3 times a week.",
+    "Pt is 100% SC, DAV 70% rating.",
+    "45 yo female (Vietnamese) with chest pain",
+    "34 yo female (Jehovah's Witness) declines blood products.",
+    "A 2nd RCT confirmed the benefit of SGLT2 inhibitors.",
+    "Attended her 4th Support Group session.",
+    "Lasix renogram (MAG-3) showed obstruction.",
+    "Stage 3 CKD, 1st ID visit tomorrow.",
+    "HHC, 2-3 IN wound care weekly.",
+    "Completed Camp Physical Form today.",
+    "Child swallowed JB Weld, poison control contacted.",
+    "Gait Training Area used for session.",
+    "MVA on Highway, Admitted 2023.",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
@@ -136,6 +168,15 @@ def test_a_name_run_into_the_next_field_spreads_no_label(scrubber: Scrubber) -> 
     text = ("Patient: Walter Amundsen           Hospice ID: SHS-1234\n"
             "Priya Venkataraman, MD -- Hospice Physician, Sonoran Hearth Hospice\n")
     assert "Hospice Physician" in scrubber.scrub(text)
+
+
+def test_a_clinical_looking_key_stays_in_prose(scrubber: Scrubber) -> None:
+    """'MS = Mary Smith, RN': the key is hers in the grid's cells, morphine and multiple
+    sclerosis in the sentences stay."""
+    text = ("MAR legend: MS = Mary Smith, RN. MS 4 mg IV given for pain. Hx of MS.\n"
+            "| 0900 | MS  | MS |\n")
+    scrubbed = scrubber.scrub(text)
+    assert "MS 4 mg" in scrubbed and "Hx of MS." in scrubbed and "| MS" not in scrubbed
 
 
 def test_a_legend_key_stands_for_its_person_in_every_row(scrubber: Scrubber) -> None:
@@ -161,6 +202,10 @@ def test_a_legend_key_stands_for_its_person_in_every_row(scrubber: Scrubber) -> 
     "Is 96" + " " * 20000 + "too old",
     "lives 12 Elm St" + " " * 20000 + "," + " " * 20000 + "apt 4",
     "Age 96" + " " * 20000 + "," + " " * 20000 + "2 mo",
+    "03 MAR" + " " * 20000 + "25",
+    "Age" + " " * 20000 + "noventa",
+    "postcode" + " " * 20000 + "2481",
+    "x" + " " * 20000 + "x",
 ])
 def test_blank_runs_stay_linear(scrubber: Scrubber, text: str) -> None:
     """'apt' or 'Unit', 60,000 blanks and '#' took minutes in the unit label's adjacent

@@ -153,8 +153,7 @@ _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
                r"EKG|ECG|[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HCV|[Ll]abs|"
                r"BNP|[Ll]ipids|UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Vv]isit|[Aa]ppt|EGD|CTA|PET|"
-               r"US|HD|[Dd]ialysis|HUS|[Ss]creen|HepB|Hep[ \t]B|Tdap|RhoGAM|[Rr]hogam|"
-               r"[Vv]accines?|[Ii]mmunizations|[Ss]hots|GBS|NST|GTT|OGTT|[Gg]lucola)")
+               r"US|HD|[Dd]ialysis|HUS|[Ss]creen|RhoGAM|[Rr]hogam|GBS|NST)")
 """Tests, visits and treatments by name: a month/day right after one is its date ('UDS 12/2:',
 'Last A1c 3/4'; a test's value is never written as a month and a day)."""
 _DM_CONTEXT_LIST = (
@@ -234,7 +233,8 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings"))
 """Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
 _STREET_THEN_TOWN_POSTCODE = (
-    r"(?<![A-Za-z])(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Place|Pl|Crescent|Cres|Terrace|Tce|"
+    r"(?<![A-Za-z0-9])[0-9]{1,5}[A-Za-z]?[ \t]++(?:[A-Z][a-z'’]++[ \t]++){1,3}(?:Road|Rd|Street|"
+    r"St|Avenue|Ave|Drive|Dr|Place|Pl|Crescent|Cres|Terrace|Tce|"
     r"Lane|Ln|Way|Close|Parade|Grove|Highway|Hwy|Esplanade|Boulevard|Bvd)\.?,[ \t]++"
     r"([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?:[ \t]++(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT))?"
     r"[ \t]++([0-9]{4})(?![0-9])(?=[ \t]*+(?:[.,;)\n]|$))")
@@ -245,10 +245,13 @@ _KINDS_OF_WORKS = "|".join(sorted(vocab.KINDS_OF_WORKS))
 _UNIT_PART = (r"(?:[A-H]|HHC|HHB|HHT|HSC|FSC)[ \t]++(?:Co\.?|Company|Btry|Battery|Trp|Troop)|"
               r"[0-9]{1,2}-[0-9]{1,3}(?:st|nd|rd|th|d)?[ \t]++(?:IN|CAV|FA|AR|AV|EN|ADA|Cavalry|"
               r"Infantry|Armor|Aviation)|[0-9]{1,2}(?:IBCT|SBCT|ABCT|BCT|ID|CAB)|"
-              r"[0-9]{1,3}(?:st|nd|rd|th|d)[ \t]++(?:ID|Bn|Bde|IN)|HHC|MAG-[0-9]{1,3}|"
+              r"[0-9]{1,3}(?:st|nd|rd|th|d)[ \t]++(?:ID|Bn|Bde|IN)|HHC|MAG-[0-9]{2}|"
               r"MAW-?[0-9]|[0-9](?:st|nd|rd|th|d)[ \t]++MAW")
 """One part of a unit's short form: a company or troop, a battalion of a regiment ('2-27
 IN'), a brigade or division ('3IBCT', '25th ID'), a Marine aircraft group ('MAG-36')."""
+_FRACTION_OF = (r"(?:1/[1-9]|2/[2-9]|3/[3-9]|4/[4-9]|5/[5-9]|6/[6-9]|7/[7-9]|8/[89]|9/9)"
+                r"(?![0-9])[ \t]+(?i:of|way)\b")
+"""'3/4 of goal', '2/2 of meds', '1/2 way': a fraction, never a date."""
 _NOT_FORM_FILLER = (r"(?!(?:Unknown|UNKNOWN|None|NONE|N/A|NA|Same|SAME|Other|OTHER|Not|"
                     r"NOT|Out|Declined|Pending|Home|Yes|No|Unk|See|Refused|TBD|Multiple|"
                     r"Various|Same[ \t]+as)(?![A-Za-z]))")
@@ -433,9 +436,17 @@ def _rules() -> tuple[PatternRule, ...]:
         # 's/p SVD 10/6 of healthy girl', 'C/S 11/3 at Touro', 'delivered 5/14,': a birth's
         # month/day after the word of the delivery
         r("date_delivery_short", d, r"(?i:\b(?:n?svd|c/s|c-section|cesarean|ltcs|vbac|"
-          r"delivered|delivery|born)[ \t]++(?:on[ \t]++)?)(?!1/2[ \t]+way)(" + _MON + r"/"
+          r"delivered|delivery|born)[ \t]++(?:on[ \t]++)?)(?!" + _FRACTION_OF + r")(" + _MON
+          + r"/"
           + _DAYNUM + r")" + _RD + r"(?=[ \t]*+(?:[,;.):\n]|$|--|—|–|(?i:of|at|in|by|with|via|to|"
           r"and|for)\b))", 0.8, group=1),
+        # 'HepB 2/6,', 'vaccines 5/14': a shot's or a series test's month/day; a dose of a
+        # series or a count of values ('HepB 2/3', 'OGTT 2/4', 'Rota 3/3') is no date
+        r("date_series_short", d, r"(?<![A-Za-z])(?:HepB|Hep[ \t]B|Tdap|DTaP|MMR|HPV|[Vv]accines?|"
+          r"[Ii]mmunizations|[Ss]hots|GTT|OGTT|[Gg]lucola)[ \t]++"
+          r"(?!(?:1/[1-4]|2/[2-4]|3/[34]|4/4|5/5|[0-9]{1,2}/10)(?![0-9]))"
+          r"(" + _MON + r"/" + _DAYNUM + r")" + _RD
+          + r"(?=[ \t]*(?:[:;,)]|\.(?![0-9])|$|\n|(?:and|&)\b))", 0.8, group=1),
         # 'UDS 12/2: bup +', 'HUS #1 3/7 and #2', 'Newborn screen #1 6/5 and': a month/day
         # after a test's name (and its number) that ends the phrase
         r("date_test_short", d, r"(?<![A-Za-z])" + _TEST_NAMES + r"[ \t]+(?:#[0-9][ \t]+)?"
@@ -496,11 +507,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_compact", d, _LD + r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
           + _RD, 0.7),
         r("date_mon_name_year", d, _LEAD_MONTH + _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT
-          + r"\s*[\-\s]?\s*" + _ANYDAY + r"(?:" + _RANGE_SEP + _ANYDAY + r")?(?:,|\s)+\s*"
-          r"(?:of\s+)?" + _YEAR + _R, 1.0),
+          + r"\s*+(?:-\s*+)?" + _ANYDAY + r"(?:" + _RANGE_SEP + _ANYDAY + r")?[,\s]++"
+          r"(?:of\s++)?" + _YEAR + _R, 1.0),
         r("date_day_mon_year", d, _LEAD_DAY + _L + r"(?:" + _WEEKDAY + r",?\s+)?(?:(?i:the)\s+)?"
           + _ANYDAY
-          + r"(?:\s+(?i:of))?[\s\-]*" + _MONTH_DOT + r"(?:,|\s|\-)*\s*" + _YEAR + _R, 1.0),
+          + r"(?:\s+(?i:of))?[\s\-]*+" + _MONTH_DOT + r"[,\s\-]*+" + _YEAR + _R, 1.0),
         r("date_compact_mon", d, _L + _DAYNUM + _MONTH_I + r"(?:" + _Y4 + r"|[0-9]{2})" + _R, 0.95),
         r("date_mon_day", d, _LEAD_MONTH + _L + r"(?:" + _WEEKDAY + r",?\s+)?" + _MONTH_DOT
           + r"(?:\s+|-)(?:the\s+)?" + _ANYDAY + r"(?![0-9])(?!\s*(?:mg|mcg|ml|units?|%|mm|cm|kg|"
@@ -527,8 +538,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'vom 24.11. bis', 'le 3.12.': a day.month. after a word of time (German, French)
         r("date_day_month_dots", d, r"(?i:\b(?:vom|bis|den|ab|seit|le|du|au)[ \t]+)"
           r"(" + _DAYNUM + r"\.(?:0?[1-9]|1[0-2])\.)(?![0-9])", 0.85, group=1),
-        r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*,?\s*(?:of\s+)?|\s*[\-/]\s*)" + _YEAR
-          + _R, 0.95),
+        r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*+(?:,\s*+)?(?:of\s++)?|\s*+[\-/]\s*+)"
+          + _YEAR + _R, 0.95),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
         # '09/2024-03/2025': a range of months (each side alone is a month/year)
         r("date_num_mon_year_range", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")[ \t]*[\-–]"
@@ -778,7 +789,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![ \t]*,[ \t]*(?i:eighty|seventy|sixty|ninety|one\s+hundred))", 0.85),
         r("age_label", PhiType.AGE, r"(?i:\b(?:age[ds]?|aged|age:|(?:edad|alter|idade)(?=\s*:)|"
           r"at\s+the\s+age\s+of|"
-          r"age\s+of)\s*(?::|\.{2,}+)?\s*)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0-9])"
+          r"age\s+of)\s*+(?::|\.{2,}+)?\s*+)(" + _AGE_NUM + r"|" + _AGE_WORDS + r")(?![0-9]|\.[0"
+          r"-9])"
           + _R
           + r"(?![ \t\-]*(?i:days?|weeks?|wks?|months?|mos?|mo|hours?|hrs?)\b)"
           r"(?![ \t\-]*(?i:d|w|h)(?![A-Za-z]|\.[A-Za-z]))(?![ \t]*(?i:kg|lbs?|%|cm)\b)", 1.0,
@@ -1057,8 +1069,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
         # 'ages of residents range 78 to 98', 'aged 85-97': the top of an age range over 89
         r("age_range", PhiType.AGE, r"(?i:\bage[sd]?\b(?:[ \t]+of[ \t]+[a-z]+)?(?:[ \t]+(?:"
-          r"range[sd]?|ranged|ranging|from|between|were|are|of))?[ \t]*:?[ \t]*[0-9]{1,3}[ \t]*"
-          r"(?:to|-|–|and|through)[ \t]*)(9[0-9]|1[01][0-9])(?![0-9])" + _UNIT_AFTER, 0.85,
+          r"range[sd]?|ranged|ranging|from|between|were|are|of))?[ \t]*+:?[ \t]*+[0-9]{1,3}[ \t]*+"
+          r"(?:to|-|–|and|through)[ \t]*+)(9[0-9]|1[01][0-9])(?![0-9])" + _UNIT_AFTER, 0.85,
           group=1),
         r("age_died_at", PhiType.AGE, r"(?i:\b(?:died|passed(?:\s+away)?|deceased|death|"
           r"expired|lived\s+to(?:\s+be)?|living\s+to(?:\s+be)?|live\s+to\s+be|"
@@ -1144,15 +1156,15 @@ def _rules() -> tuple[PatternRule, ...]:
           0.9, group=1),
         # 'Is 96 too old for hip surgery?', 'at 93 she is very old', 'is 104 the oldest': an
         # age before a word of being old (not a room, bed or unit number)
-        r("age_too_old", PhiType.AGE, r"(?<![0-9A-Za-z.,/#\-])(?<!(?i:room) )(?<!(?i:rm) )"
-          r"(?<!(?i:bed) )(?<!(?i:unit) )(?<!(?i:apt) )(?<!(?i:suite) )(9[0-9]|1[01][0-9])"
+        r("age_too_old", PhiType.AGE, r"(?i:\b(?:is|at|age|aged|turns|turning|she['’]s|"
+          r"he['’]s|i['’]m|being|be)[ \t]++)(9[0-9]|1[01][0-9])"
           r"(?=[ \t]+(?:(?i:is|be|years?|yrs?)[ \t]+)?(?i:too|very|really|so|pretty|considered|"
-          r"that)[ \t]+old\b|[ \t]+(?:(?i:is)[ \t]+)?(?i:the[ \t]+oldest|old[ \t]+enough)\b)",
-          0.85),
+          r"that)[ \t]+old\b|[ \t]+(?i:the[ \t]+oldest|old[ \t]+enough)\b)",
+          0.85, group=1),
         # a scanned age whose zero was read as the letter O ('Age: 9O', '9O y/o F', 'age 9O+'):
         # only after an age label or before an age unit ('O2' and codes stay)
-        r("age_ocr", PhiType.AGE, r"(?i:\bage[ \t]*:?[ \t]*)(9[OolI]\+?|1[Oo][Oo0-9]|10[Oo])"
-          r"(?![A-Za-z0-9])", 0.85,
+        r("age_ocr", PhiType.AGE, r"(?i:\bage[ \t]{0,3}:?[ \t]{0,3})(9[OolI]\+?|1[Oo][Oo0-9]|"
+          r"10[Oo])(?![A-Za-z0-9])", 0.85,
           group=1),
         r("age_ocr_unit", PhiType.AGE, r"(?<![A-Za-z0-9])9[Oo](?=[ \t\-]*(?i:y/o|yo|y\.o\.|yrs?|"
           r"years?)(?![A-Za-z]))", 0.85),
@@ -1246,7 +1258,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?>[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*))"
           + _ANY_PHONE, 0.9, group=1, validator="phone_digits"),
         r("pager_ext", PhiType.PHONE, r"(?i:\b(?:pager|beeper|bleep|bleeper|blp|ext\.?|extension|x)"
-          r"\s*#?:?\s*)"
+          r"\s*+#?:?\s*+)"
           r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
         # India's mobile numbers in two groups of five ('98410 55237')
         r("phone_india_mobile", PhiType.PHONE, r"(?:\([ \t]*|(?i:\b(?:mob(?:ile)?|ph(?:one)?|tel|"
@@ -1828,7 +1840,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # island of a state, a territory or a freely associated state, named after a word of
         # place or a comma (the island is below the state, like a county)
         r("island_named", PhiType.CITY, r"(?:(?<![A-Za-z])(?:on|to|from|in|off|at|near|via|of|"
-          r"visiting|across|around)[ \t]+(?:the[ \t]+)?|,[ \t]*+)((?:O['ʻ’]?ahu|Maui|"
+          r"visiting|across|around)[ \t]+(?:the[ \t]+)?|,[ \t]*+(?!Rota(?![A-Za-z])))((?:O['ʻ’]?"
+          r"ahu|Maui|"
           r"Kaua['ʻ’]?i|Moloka['ʻ’]?i|L[aā]na['ʻ’]?i|Ni['ʻ’]?ihau|Kaho['ʻ’]?olawe|Big[ \t]+Island|"
           r"Saipan|Tinian|Rota|Tutuila|Kwajalein(?:[ \t]+Atoll)?|Kwaj|Ebeye|Majuro|"
           r"Enewetak|Kosrae|Pohnpei|Chuuk|Yap|Koror|Nantucket|Martha['’]s[ \t]+Vineyard|Kodiak|"
@@ -1856,11 +1869,16 @@ def _rules() -> tuple[PatternRule, ...]:
         # after its label, in the shapes of the United States, Australia, Europe, Brazil,
         # Canada, Britain and Argentina
         r("zip_labelled", PhiType.ZIP, r"(?i:\b(?:zip|zipcode|zip\s+code|postal\s+code|"
-          r"post\s*code|plz|cep|code\s+postal|c[oó]digo\s+postal)\b\s*+"
-          r"(?:code\b)?\s*+[:#]?\s*+(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?|[0-9]{4}|"
-          r"[0-9]{5}-[0-9]{3}|[0-9]{6}|[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9]|"
-          r"[A-Z]{1,2}[0-9][0-9A-Z]?[ \t]?[0-9][A-Z]{2}|[A-Z][0-9]{4}[A-Z]{0,3})" + _RD, 1.0,
-          group=1),
+          r"post\s*code|code\s+postal|c[oó]digo\s+postal)\b\s*+"
+          r"(?:code\b)?\s*+[:#]?\s*+(?:is\s+|of\s+)?)([0-9]{5}(?:-[0-9]{4})?|"
+          r"(?<=(?i:postcode) )[0-9]{4}|(?<=(?i:postcode): )[0-9]{4}|"
+          r"(?<=(?i:postal code) )[0-9]{4}|[0-9]{5}-[0-9]{3}|[0-9]{6}|"
+          r"[A-Z][0-9][A-Z][ \t]?[0-9][A-Z][0-9]|[A-Z]{1,2}[0-9][0-9A-Z]?[ \t]?[0-9][A-Z]{2}|"
+          r"[A-Z][0-9]{4}[A-Z]{0,3})" + _RD, 1.0, group=1),
+        # Germany's and Brazil's postcodes after their labels, in capitals ('PLZ 80807', 'CEP
+        # 01310-100'; 'plz' is 'please', 'CEP 8' a centromere probe)
+        r("zip_labelled_abroad", PhiType.ZIP, r"(?:\bPLZ[ \t]*+:?[ \t]*+|\bCEP[ \t]*+:?[ \t]*+"
+          r"(?=[0-9]{5}-))([0-9]{5}(?:-[0-9]{3})?)" + _RD, 0.95, group=1),
         r("zip9", PhiType.ZIP, _LD + r"[0-9]{5}-[0-9]{4}" + _RD, 0.85),
         # '19 Aubrey Road, Wanaka 9305.', '60 Margaret Street, Sydney NSW 2000,': the town and
         # four-digit postcode of Australia or New Zealand after a street line
@@ -1959,12 +1977,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("numbered_lodge", PhiType.FACILITY, r"(?<![A-Za-z])(?:American[ \t]+Legion|VFW|"
           r"V\.F\.W\.|AMVETS|DAV|Elks|Moose|Masonic|Eagles|Knights[ \t]+of[ \t]+Columbus|"
           r"Odd[ \t]+Fellows|Grange|Shriners)[ \t]++(?:(?:Post|Lodge|Chapter|Council|Aerie|"
-          r"Club)[ \t]*+)?(?:#[ \t]*+|(?:No|NO)\.?[ \t]*+)?[0-9]{1,5}(?![0-9A-Za-z])", 0.85),
+          r"Club)[ \t]*+(?:#[ \t]*+|(?:No|NO)\.?[ \t]*+)?|#[ \t]*+|(?:No|NO)\.?[ \t]*+)[0-9]{1,5}"
+          r"(?![0-9A-Za-z%])", 0.85),
         # 'Naples 3rd Ward', 'Spanish Valley 2nd Branch': a congregation by its place and number
         r("numbered_ward", PhiType.FACILITY, r"(?<![A-Za-z])(?!(?:The|THE|A|Our|My|His|Her|"
           r"Their|This|That|East|West|North|South|Medical|Surgical|General|Maternity)[ \t])"
           r"(?:[A-Z][a-z]+[ \t]+){1,2}[0-9]{1,2}(?:st|nd|rd|th)[ \t]+(?:Ward|Branch)"
-          r"(?![A-Za-z])", 0.8),
+          r"(?![A-Za-z])", 0.8, validator="place_words"),
         # 'plays D1 football at Utah State', 'a wrestler at Montana State', 'graduated from
         # Penn State': a university by its short name after a word of studying or playing
         r("university_state", PhiType.FACILITY, r"(?:\b(?:at|attends|attending|attended|"
@@ -1973,48 +1992,58 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]+)(?!(?:Steady|Stable|Critical|Mental|Vegetative|Minimally|Persistent|Altered|"
           r"Refractory|Free|Solid|Ground|Resting|Fasting|Fed|Dream|Disease|Status|Post|The|"
           r"Same|This|That|Baseline|Current|Final|Initial|Steady-)[ \t])"
-          r"((?:[A-Z][a-z]+[ \t]+){1,2}State)(?![ \t]*+[A-Z]|[A-Za-z'’\-])", 0.8, group=1),
+          r"((?:[A-Z][a-z]+[ \t]+){1,2}State)(?![ \t]*+[A-Z]|[A-Za-z'’\-])", 0.8, group=1,
+          validator="place_words"),
         # 'worked Trane plant 22 years', 'at the Alcoa smelter', 'retired from the Ford
         # plant': an employer before a lower-case word of its works
         r("employer_works", PhiType.FACILITY, r"(?:\b(?:worked|works|working|work|retired|"
           r"employed|job|jobs|years|shift|shifts)[ \t]+(?:(?:at|for|in|from|on)[ \t]+)?"
-          r"(?:the[ \t]+)?|\b(?:at|the)[ \t]+)(?!(?i:" + _KINDS_OF_WORKS + r"|the|this|that|"
+          r"(?:the[ \t]+)?)(?!(?i:" + _KINDS_OF_WORKS + r"|the|this|that|"
           r"local|old|new|main|same)(?:[ \t]|$))"
           r"((?:[A-Z][A-Za-z&'’\-]+[ \t]+){0,2}[A-Z][A-Za-z&'’\-]+)(?=[ \t]+(?:plant|factory|"
-          r"mill|refinery|smelter|cannery|shipyard|foundry|mine|plant's)\b)", 0.75, group=1),
+          r"mill|refinery|smelter|cannery|shipyard|foundry|mine|plant's)\b)", 0.75, group=1,
+          validator="place_words"),
         # '1st Marine Division', '173rd Airborne Brigade', '36th Contingency Response Group',
         # '442nd RCT', '11th Marines': a military unit by its number, where someone serves
         r("military_unit", PhiType.FACILITY, r"(?<![A-Za-z0-9])[0-9]{1,3}(?:st|nd|rd|th|d)"
-          r"[ \t]++(?:(?:[A-Z][A-Za-z]++[ \t]++){1,4}Group|(?:[A-Z][A-Za-z]++[ \t]++){0,4}"
+          r"[ \t]++(?:(?:[A-Z][A-Za-z]++[ \t]++){0,3}(?:Response|Forces|Operations|Maintenance|"
+          r"Mobility|Logistics|Affairs|Aircraft|Fighter|Airlift|Bomb|Medical|Support|Signal)"
+          r"[ \t]++Group(?<![Ss]upport[ \t]Group)|(?:(?!Floor|East|West|North|South|Tower)"
+          r"[A-Z][A-Za-z]++[ \t]++){0,4}"
           r"(?:Division|Brigade|Battalion|Regiment|Wing|"
-          r"Squadron|Bn|BCT|IBCT|SBCT|RCT|Marines|Cavalry|Infantry|Airborne|Fleet|"
+          r"Squadron|Bn|BCT|IBCT|SBCT|(?<=[0-9]{3}(?:st|nd|rd|th)[ \t])RCT|"
+          r"Marines|Cavalry|Infantry|Airborne|Fleet|"
           r"Expeditionary[ \t]++Force|MEU|MEF|Airlift|Bomb[ \t]++Wing))(?:[ \t]++Combat[ \t]++"
           r"Team)?(?![A-Za-z])", 0.8),
         # 'B Co, 2-27 IN, 3IBCT, 25ID', 'HHC, 2-35 IN', 'C Trp, 3-4 CAV', 'MAG-36': a company,
         # battalion and brigade in the Army's and Marines' short forms
-        r("military_unit_short", PhiType.FACILITY, r"(?<![A-Za-z0-9\-])(?:" + _UNIT_PART
-          + r")(?:,[ \t]*+(?:" + _UNIT_PART + r")){0,4}(?![A-Za-z0-9])(?<=[0-9A-Z])"
-          r"(?<![A-H] Co)(?<![A-H] Trp)(?<!HHC)", 0.8),
+        r("military_unit_short", PhiType.FACILITY, r"(?<![A-Za-z0-9\-])(?:MAG-[0-9]{2}|(?:"
+          + _UNIT_PART + r")(?:,[ \t]*+(?:" + _UNIT_PART + r")){1,4})(?![A-Za-z0-9])", 0.8,
+          validator="unit_chain"),
         # 'aboard USS Pennsylvania', 'USNS Mercy': a ship, where a sailor served or works
         r("ship_name", PhiType.FACILITY, r"(?<![A-Za-z])(?:USS|USNS|USCGC|HMS|HMCS)[ \t]++"
           r"[A-Z][a-z]++(?:[ \t]++[A-Z][a-z.]++){0,2}(?![A-Za-z])", 0.85),
         # 'Camp Foster, Okinawa', 'Pohakuloa Training Area', 'JB Pearl Harbor-Hickam': a base
         r("military_base_named", PhiType.FACILITY, r"(?<![A-Za-z])(?:Camp[ \t]++[A-Z][a-z]++"
           r"(?:[ \t]++[A-Z][a-z]++)?|(?:[A-Z][a-z]++[ \t]++){1,2}Training[ \t]++(?:Area|Center|"
-          r"Range)|(?:JB|JBSA|JBLM|Joint[ \t]++Base)[ \t]++[A-Z][A-Za-z]++"
-          r"(?:[ \t\-][A-Z][A-Za-z]++){0,3})(?![A-Za-z])", 0.8),
+          r"Range)|(?:JB|JBSA|Joint[ \t]++Base)[ \t]++[A-Z][A-Za-z]++"
+          r"(?:[ \t\-][A-Z][A-Za-z]++){1,3})(?![A-Za-z])", 0.8, validator="base_name"),
         # "Women's & Children's", "Our Lady of Lourdes Women's & Children's", "Children's of
         # Mississippi", "Children's of the Crescent": a children's hospital by its short name
-        r("childrens_hospital", PhiType.FACILITY, r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-z.]*+|of)"
+        r("childrens_hospital", PhiType.FACILITY, r"(?<![A-Za-z])(?:(?!Director|Chief|Head|Manag"
+          r"er)(?:[A-Z][A-Za-z.]*+|of)"
           r"[ \t]++){0,4}(?:Women['’]s[ \t]*+(?:&|and)[ \t]*+Children['’]s|Children['’]s"
           r"[ \t]*+(?:&|and)[ \t]*+Women['’]s)(?:[ \t]++(?:Hospital|Cent(?:er|re)|Medical[ \t]++"
-          r"Cent(?:er|re)|Pavilion))?(?![A-Za-z])|(?<![A-Za-z])Children['’]s[ \t]++of[ \t]++"
+          r"Cent(?:er|re)|Pavilion))?(?![A-Za-z])(?![ \t]++(?:Services|Nursing|Division|Department|"
+          r"Program|Unit|Health))|(?<![A-Za-z])Children['’]s[ \t]++of[ \t]++"
           r"(?:the[ \t]++)?[A-Z][a-z]+(?:[ \t]++[A-Z][a-z]+)?(?:[ \t]++(?:NICU|PICU|CICU|ED|ER|"
           r"Hospital|Clinic))?(?![A-Za-z])", 0.85),
         # 'healthy girl (Willow)', 'SVD of viable female "Magnolia"', 'Boy, "Ti-Jean"': a
         # newborn's name in parentheses or quotes after the word of the baby
-        r("name_of_baby", PhiType.NAME, r"(?i:\b(?:baby|infant|newborn|son|daughter|boy|girl|"
-          r"female|male|twin[ \t]+[AB12])[ \t]*+,?[ \t]*+)(?:\(|[\"“])((?-i:[A-Z][a-z'’]+"
+        r("name_of_baby", PhiType.NAME, r"(?i:\b(?:baby|infant|newborn|boy|girl|twin[ \t]+[AB12]|"
+          r"(?:viable|liveborn|live|healthy|term|preterm)[ \t]+(?:male|female))[ \t]*+,?"
+          r"[ \t]*+)(?<![0-9][ \t](?i:boy)[ \t])(?<![0-9][ \t](?i:girl)[ \t])(?:\(|[\"“])((?-i:["
+          r"A-Z][a-z'’]+"
           r"(?:-[A-Z][a-z'’]+)?(?:[ \t][A-Z][a-z'’]+)?))(?:\)|[\"”])", 0.8, group=1,
           validator="baby_name"),
         r("company_suffix", PhiType.FACILITY, r"(?<![A-Za-z'’\-])(?!(?:The|THE|A|An|This|That|Our|"
@@ -2077,7 +2106,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:\s+[A-Z][A-Za-z'.\-]++){0,2}\s+"
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|"
           r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Co\.(?=[ \t]*[)\n,;]|[ \t]+(?:case|court|"
-          r"jail|sheriff|health|DHS|CPS|tag|plates?|clerk|schools?|line|native|resident|"
+          r"jail|sheriff|health|DHS|CPS|tag|plates?|clerk|schools?|native|resident|"
           r"fair|extension|coroner|EMS|hospital|dispatch)\b)|\b(?:County|Parish)\s+of\s+[A-Z][A-Za-z'.\-]+"
           r"(?:\s+[A-Z][A-Za-z'.\-]+){0,2})", 0.9),
         # --- long numbers with no label ---
@@ -2113,7 +2142,8 @@ def _rules() -> tuple[PatternRule, ...]:
           + r")" + _ID_VALUE + _R, 0.85, group=1,
           validator="reference"),
         # postcodes abroad: Dutch '3511 PB Utrecht' (before the town), Australian 'NT 0810'
-        r("postcode_nl", PhiType.ADDRESS, r"(?:(?m:^)|,|(?i:postcode|postal\s+code)[ \t]*:?)[ \t]*"
+        r("postcode_nl", PhiType.ADDRESS, r"(?:(?m:^)|,|(?i:postcode|postal\s+code)[ \t]*+:?)[ "
+          r"\t]*+"
           r"([1-9][0-9]{3}[ ]?(?!SA|SD|SS)[A-Z]{2})(?=[ \t]+[A-Z][a-z])", 0.8, group=1),
         r("postcode_au", PhiType.ADDRESS, r"(?<![A-Za-z])(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+"
           r"([0-9]{4})(?![0-9])", 0.8, group=1),
@@ -2143,11 +2173,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
           r"police\s+(?:form|file)|rcmp|opp|chp|nypd|lapd|file\s+no|ws|workstation|terminal|"
           r"certified\s+mail|"
-          r"hostname|mission|sortie|flt|call[ \t-]?out|"
+          r"hostname|"
           r"case|claim|order|ord|rx|prescription|script|id|(?:with|access|payment|pay|"
           r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
           r"pin)[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
+        # 'Mission No. TCSAR 24-0187', 'FLT# BSMF 250301-1': a mission's or flight's number,
+        # with a letter (not a time: 'Callout 0230:')
+        r("mission_number", PhiType.ID, r"(?i:\b(?:mission|sortie|flt)(?![A-Za-z0-9])" + _SEP
+          + r")(?=[A-Za-z0-9\- ]{0,8}[A-Za-z])" + _ID_VALUE + _R + _UNIT_AFTER, 0.8, group=1,
+          validator="reference"),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
@@ -2255,7 +2290,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "room_number": ("room", "rm", "bed", "cabin"),
     "lot_space": ("lot", "space", "spc", "sp.", "site", "trailer", "trlr"),
     "lot_in_at": (" lot", " space", " spc"),
-    "zip_labelled": ("zip", "postal", "post code", "postcode", "plz", "cep", "digo postal"),
+    "zip_labelled": ("zip", "postal", "post code", "postcode", "digo postal"),
+    "zip_labelled_abroad": ("plz", "cep"),
     "address_labelled": ("addr", "lives at", "resid"),
     "county": ("county", "parish", "borough", " co."),
     "general_delivery": ("delivery",),

@@ -433,6 +433,18 @@ _UNIT_HEAD = re.compile(
 """What stands before an address line: 'Flat 7B, ', 'Plot 27, ', 'R.R. #1, '."""
 
 
+_CELL_BEFORE = re.compile(r"(?:^|[|\t]|[ ]{2})[ \t]*$")
+_CELL_AFTER = re.compile(r"[ \t]*(?:$|[|\t\n]|[ ]{2})")
+
+
+def _in_cell(text: str, span: Span) -> bool:
+    """The span stands alone in a grid's cell: a bar, a tab, a line's edge or two blanks on
+    each side ('| AB  | AB  |'), not in a sentence ('Hx of DM type 2')."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return bool(_CELL_BEFORE.search(text[line_start:span.start])) and bool(
+        _CELL_AFTER.match(text, span.end))
+
+
 def _initials_keys(text: str, span: Span) -> list[Span]:
     """The initials a legend gives a found name, when they are its initials ('TG = Tiffany
     Goins', 'Rk = Rukhsana Kazmi', 'José Marrero (JM)'); they recur alone (`_propagate`).
@@ -1161,8 +1173,11 @@ class Scrubber:
                 extra.extend(Span(at, at + len(needle), kind, "propagated", 0.9)
                              for at in _occurrences(haystack, needle))
         # a legend's key stands for its person in every row, even 'AB' or 'DM' (the legend
-        # was checked against the name's own initials)
-        extra = [s for s in extra if text[s.start:s.end] in keys or not self._vetoed(text, s)]
+        # was checked against the name's own initials); such clinical-looking letters only
+        # in a grid's cells, not in prose ('Hx of DM')
+        extra = [s for s in extra if (text[s.start:s.end] in keys and (
+            text[s.start:s.end].upper() not in CLINICAL_INITIALS or _in_cell(text, s)))
+            or not self._vetoed(text, s)]
         if not extra:
             return spans
         return merge([*spans, *extra], text)

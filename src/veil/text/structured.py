@@ -180,9 +180,14 @@ _PERSON_FIELD_LABELS = frozenset({"emergency", "patient", "contact", "guarantor"
 
 
 def _field_label(value: str) -> bool:
-    """A cell that is a field's label rather than a value ('Insurance', 'MRN', 'Emergency')."""
+    """A cell that is a field's label rather than a value ('Insurance', 'MRN', 'Emergency',
+    'VIN (MVC)': a note in parentheses after the label is the label's)."""
+    value = _LABEL_NOTE.sub("", value)
     return is_header_cell(value) and (classify(value) is not PhiType.NAME
                                       or value.strip().casefold() in _PERSON_FIELD_LABELS)
+
+
+_LABEL_NOTE = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 
 
 def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],

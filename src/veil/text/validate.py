@@ -514,6 +514,52 @@ def _labelled_place(values: list[str]) -> list[bool]:
     return out
 
 
+def _place_words(values: list[str]) -> list[bool]:
+    """'Utah State', 'Naples 3rd Ward', 'Trane': the words before a kind word ('State',
+    an ordinal, 'plant') hold a place or a rare word, and none is clinical ('Trough State',
+    'Trigeminal 3rd Branch', 'the Poison Ivy plant' name nothing)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in re.findall(r"[A-Za-z'’]+", value)
+                if fold(w) not in ("STATE", "WARD", "BRANCH", "ST", "ND", "RD", "TH", "THE")]
+        out.append(bool(keys) and any(
+            k in lex.places or k in lex.states
+            or (not words.is_english(k) and (words.zipf(k) < _RARE_WORD or lex.is_name(k)))
+            for k in keys) and not any(lex.is_clinical(k) for k in keys))
+    return out
+
+
+_UNIT_CHAIN_PART = re.compile(r"[A-H][ \t]+(?:Co|Company|Btry|Battery|Trp|Troop)|[0-9]+(?:IBCT|S"
+  r"BCT|"
+                              r"ABCT|BCT|ID|CAB)|[0-9]+(?:st|nd|rd|th|d)[ \t]+(?:ID|Bde)|"
+                              r"[0-9]-[0-9]+[ \t]+(?:CAV|FA|AR|ADA|AV|EN)|MAG-[0-9]{2}")
+"""A part of a unit's short form that no clinical phrase shares (not 'HHC', '2-3 IN')."""
+
+
+def _unit_chain(values: list[str]) -> list[bool]:
+    """'B Co, 2-27 IN, 3IBCT, 25ID', 'C Trp, 3-4 CAV', 'MAG-36': a company, a brigade or
+    division, a cavalry or artillery battalion or a Marine aircraft group among the parts
+    ('HHC, 2-3 IN' is home health care and a range)."""
+    return [bool(_UNIT_CHAIN_PART.search(value)) for value in values]
+
+
+def _base_name(values: list[str]) -> list[bool]:
+    """'Camp Foster', 'Pohakuloa Training Area', 'JB Pearl Harbor-Hickam': the name of a base
+    is a person's name, a place or a rare word, never clinical or an everyday word ('Camp
+    Physical Form', 'Gait Training Area', 'Camp Nurse')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in re.findall(r"[A-Za-z'’]+", value)
+                if fold(w) not in ("CAMP", "TRAINING", "AREA", "CENTER", "RANGE", "JB", "JBSA",
+                                   "JOINT", "BASE")]
+        out.append(bool(keys) and not any(lex.is_clinical(k) for k in keys) and (
+            keys[0] in lex.places or words.zipf(keys[0]) < _RARE_WORD
+            or (lex.is_name(keys[0]) and words.zipf(keys[0]) < 4.5)))
+    return out
+
+
 def _county_words(values: list[str]) -> list[bool]:
     """'Harlan Co', 'Wyoming Co': the words before 'Co' name a place of the gazetteer and
     none is clinical (a firm is named 'Westmoreland Coal Co.')."""
@@ -616,6 +662,9 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "year_month": _year_month,
     "school_number": _school_number,
     "given_name": _given_name,
+    "place_words": _place_words,
+    "unit_chain": _unit_chain,
+    "base_name": _base_name,
     "labelled_place": _labelled_place,
     "baby_name": _baby_name,
     "street_pair": _street_pair,
