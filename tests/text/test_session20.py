@@ -124,6 +124,8 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Tropical Medicine Clinic referral placed",
     "NYHA class III heart failure, class of drugs reviewed",
     "Parish: Catholic",
+    "Can Kiesselbach's plexus bleeding be stopped with silver nitrate?",
+    "Is the Medtronic pump or the Inspire implant safe in MRI?",
     "ate seafood last night; Healthy Start program information given",
     # an adversarial review's cases
     "PSA 92 is too old to use, repeat today.",
