@@ -80,7 +80,9 @@ _UNIT_NUMBER = re.compile(r"(?:[ \t]+(?i:medic|unit|rescue|engine|truck|squad))?
 UNIT_WORD = re.compile(r"(?i:\b(?:air|flight|evac|ambulance|ems|medic|rescue|clinic|"
                         r"lifeteam|medflight)\b|airevac)\.?[ \t]*$")
 """A facility that numbers its units or clinics: the number after it belongs to the name."""
-_TAIL = re.compile(r"[ \t]+([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)(?![A-Za-z])")
+_TAIL = re.compile(r"[ ]{1,2}+(?![ \t])([A-Z][a-z'’\-]+(?:[ ][A-Z][a-z'’\-]+)?)(?![A-Za-z])")
+"""A campus or town right after a facility's name; never across a form's field gap
+('Pelican Answering Svc   Acct PAS-0213': 'Acct' labels the next field)."""
 _DIRECTIONS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
                          "SOUTHWEST", "MIDTOWN", "DOWNTOWN", "UPTOWN", "CENTRAL"})
 CLINICAL_AFTER = re.compile(r"[ \t]+(?:negative|positive|levels?|toxicity|dose|doses|trough|"

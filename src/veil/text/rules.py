@@ -1888,8 +1888,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Brgy. Bagong Silang', 'no bairro Bela Vista', 'Col. Coapa', 'Ortsteil Haidhausen':
         # the neighbourhood or town after a locality word of an address abroad
         r("locality_label", PhiType.CITY, r"(?:\b(?:Brgy\.?|Barangay|[Bb]airro|Colonia|Barrio|"
-          r"Quartier|Ortsteil|Stadtteil|Municipio|Comuna|Corregimiento|Kelurahan|Kecamatan|"
-          r"Suburb:|Locality:|Town:|City:|Village:|Municipality:)|\bCol\.(?=[ \t]+[A-Z][a-z]+"
+          r"Quartier|Ortsteil|Stadtteil|Municipio|Comuna|Corregimiento|Kelurahan|Kecamatan)"
+          r"|\bCol\.(?=[ \t]+[A-Z][a-z]+"
           r"(?:[ \t]+[A-Z][a-z]+)?(?:[,.]|[ \t]*(?:\n|$))))[ \t]+"
           r"([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})",
           0.85, group=1),
@@ -2061,7 +2061,8 @@ def _rules() -> tuple[PatternRule, ...]:
           + _NOT_FORM_FILLER + r"(" + _PLACE_VALUE + r"(?:[ \t]+(?:County|Parish|Co\.))?)"
           r"(?![A-Za-z])", 0.85, group=1, validator="labelled_place"),
         r("city_labelled", PhiType.CITY, r"(?<![A-Za-z])(?:City|CITY|Town|TOWN|Village|"
-          r"Municipality|Hometown|City/Town|Town/City|City[ \t]+of[ \t]+(?:residence|birth)|"
+          r"Municipality|Hometown|City/Town|Town/City|Suburb|Locality|City[ \t]+of[ \t]+"
+          r"(?:residence|birth)|"
           r"Place[ \t]+of[ \t]+(?:birth|residence))[ \t]*+:[ \t]*+"
           + _NOT_FORM_FILLER + r"(" + _PLACE_VALUE + r")(?![A-Za-z])", 0.85, group=1,
           validator="labelled_place"),
@@ -2399,8 +2400,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                         "permit"),
     "locality_label": ("brgy", "barangay", "bairro", "colonia", "barrio", "quartier", "ortsteil",
                        "stadtteil", "municipio", "comuna", "corregimiento", "kelurahan",
-                       "kecamatan", "suburb:", "locality:", "town:", "city:", "village:",
-                       "municipality:", "col."),
+                       "kecamatan", "col."),
     "date_month_the_nth": (" the ",), "date_nth_day_of": (" day of ",),
     "date_dayword_of_month": (" of ",), "date_japanese": ("-gatsu", "-nen"),
     "national_id_abroad": ("philhealth", "nir", "carteirinha", "afiliado", "bangou", "kigou",

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
 
+from veil.detect import vocab
 from veil.errors import UsageError
 from veil.text import words as words_module
 from veil.text.address_lines import address_lines
@@ -34,6 +35,7 @@ from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.date_neighbours import dates_beside
 from veil.text.facility_edges import facility_edges
+from veil.text.gaps import FIELD_GAP
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
@@ -212,8 +214,16 @@ number: the OCR reading leaves it (and a text with no other damage is not read a
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _MORE_INITIALS = re.compile(r"(?<=[A-Z]\.)(?:[A-Z]\.){1,3}(?![A-Za-z])")
 """Dotted initials right after a found initial ('T.' of 'T.W.', 'K.' of 'K.L.M.')."""
-_FIELD_GAP = re.compile(r"[ \t]{3,}|\t")
-"""Three blanks or a tab: the gap between two fields of a form's line."""
+_FACILITY_LEAD = re.compile(r"([A-Z][a-z]{3,})[ \t]+[A-Z]")
+"""A facility's first word, capitalized, with more of the name after it."""
+_PEOPLE_AFTER = (r"(?:[ \t]+[A-Z][a-z]+)?[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:-[ \t]*speaking|"
+                 r"[ \t](?:woman|man|male|female|girl|boy|elders?|interpreter|custom|customs|"
+                 r"people|speaker|speaking|tribe|Tribe|nation|language|culture|tradition|"
+                 r"family|families|community|descent|heritage|ancestry)\b)")
+"""What follows a people's or a language's name ('Oglala Lakota woman', 'Hmong custom',
+'Blackfeet (Amskapi Pikuni) girl', 'Lumbee Tribe')."""
+_RARE_LEAD_ZIPF = 2.0
+"""A facility's first word rarer than this in English names the facility alone."""
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
                        "cue_role_initial",
                        "cue_typist", "cue_initials", "named_org", "world_city_ended",
@@ -1144,10 +1154,14 @@ class Scrubber:
             elif len(surface) >= 4 and span.type is not PhiType.NAME and not everyday and not (
                     surface.isdigit() and len(surface) < _SHORT_NUMBER):
                 insensitive.setdefault(surface, span.type)  # ('5000' recurs as a count)
+            if span.type is PhiType.FACILITY:
+                lead = self._facility_lead(surface, text)
+                if lead:  # "Comer Children's PICU" ... 'Transport: Comer critical care team'
+                    sensitive.setdefault(lead, span.type)
             if span.type in (PhiType.NAME, PhiType.CITY):
                 # only the words before a form's field gap: a name run on into the next
                 # field's label ('Walter Amundsen           Hospice ID:') spreads no label
-                for word in _WORD.findall(_FIELD_GAP.split(surface, maxsplit=1)[0]):
+                for word in _WORD.findall(FIELD_GAP.split(surface, maxsplit=1)[0]):
                     key = fold(word)
                     if len(key) < 3 or key in lex.titles or key in lex.particles or \
                             key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.states:
@@ -1181,6 +1195,27 @@ class Scrubber:
         if not extra:
             return spans
         return merge([*spans, *extra], text)
+
+    def _facility_lead(self, surface: str, text: str) -> str:
+        """The first word of a facility's name that names it alone: capitalized, rare in
+        English and nothing generic, clinical, a state, a payer or a people ('Comer' of
+        "Comer Children's PICU", 'Sentara' of 'Sentara Heart Hospital'; not 'Mercy',
+        'Memorial', 'North', 'Humana', nor 'Hmong' where the text says 'Hmong interpreter')."""
+        match = _FACILITY_LEAD.match(surface)
+        if not match:
+            return ""
+        word = match.group(1)
+        key = fold(word)
+        lex = self.lexicon
+        if words_module.zipf(key) >= _RARE_LEAD_ZIPF or key in lex.states \
+                or key in FUNCTION_WORDS or key in lex.titles or lex.is_clinical(key) \
+                or key in lex.eponyms or self.places.is_plain(key) or key in MONTH_WORDS \
+                or key in vocab.WEAK_NAME_WORDS or key in countries_and_languages():
+            return ""
+        if re.search(r"(?<![A-Za-z])(?:enrolled[ \t]+)?" + re.escape(word) + _PEOPLE_AFTER, text) \
+                or re.search(r"\benrolled[ \t]+" + re.escape(word) + r"\b", text):
+            return ""  # a people or a language ('Blackfeet woman', 'Hmong-speaking')
+        return word
 
     # --- replacement ---
     def scrub(self, text: str, known: KnownPhi | None = None,

@@ -47,6 +47,12 @@ from veil.text.places import COUNTRY_OR_REGION as REGIONS
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, pronounceable, term_shaped, zipf
 
+_COMPASS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
+                      "SOUTHWEST", "CENTRAL", "UPPER", "LOWER", "MAIN", "OLD", "NEW"})
+_BUILDING_PARTS = frozenset({"WING", "TOWER", "PAVILION", "ANNEX", "BUILDING", "CAMPUS",
+                             "ENTRANCE", "LOBBY", "GARAGE", "ATRIUM", "CORRIDOR", "ELEVATORS"})
+"""A direction and a part of a building ('East Wing', 'North Tower') name no person, though
+'Wing' and 'Tower' are surnames."""
 _SPANISH_POSSESSIVES = frozenset({"Su", "Sus", "Mi", "Mis", "Tu", "Tus"})
 _SPANISH_POSSESSED = re.compile(
     r"[ \t]+(?i:hij|madre|padre|espos|herman|abuel|bisabuel|niet|tia|tio|tía|tío|prim[oa]|"
@@ -278,6 +284,8 @@ class _RunJudge(_Guards):
         if len(part) == 1 and part[0].word in _SPANISH_POSSESSIVES \
                 and _SPANISH_POSSESSED.match(text, part[0].end):
             return []  # 'Su hija vive sola', 'Mi mamá': a possessive, not the surname 'Su'
+        if len(core) == 2 and core[0].key in _COMPASS and core[1].key in _BUILDING_PARTS:
+            return []  # '5th Floor East Wing', 'North Tower': a part of a building
         score = 0.0
         if strong >= 1 and len(core) <= 5:
             score = 0.85

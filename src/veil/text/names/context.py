@@ -48,7 +48,8 @@ CHILD_WORDS = r"(?:newborn|toddler|grandbaby|preemie|little\s+(?:girl|boy|one))"
 Braelynn"); unlike a relation word, never with a colon or a dash between (a nursery's
 'Newborn: Vitamin K given' is a heading) and never before a lower-case word."""
 _STRONG_BEFORE = re.compile(
-    r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])(?:'s)?(?:\s+of\s+[0-9]{1,2}\s+years)?"
+    r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])"
+    r"(?:['’]s(?=\s*(?:[,(:=\-]|(?:is|was|named|called|name)\b)))?(?:\s+of\s+[0-9]{1,2}\s+years)?"
     r"\s*(?:,|\(|:|-|=)?\s*"
     r"(?:(?:is|was|named|called|name\s+is|"
     r"whose\s+name\s+is)\s+)?$)|"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from veil.detect import vocab
+from veil.text.gaps import BLANK_RUN, FIELD_GAP
 from veil.text.lexicon import FUNCTION_WORDS, fold
 from veil.text.places.base import _PlaceBase
 from veil.text.places.vocabulary import (
@@ -542,8 +543,10 @@ def _named_by_kind(words: list[str]) -> bool:
     return bool(words) and words[-1] in _BUSINESS_END and len(named) >= 2
 
 
-_FIELD_GAP = re.compile(r"[ \t]*\t[ \t]*|[ \t]{2,}")
-"""A gap between the fields of a form's line: a tab or two blanks and more."""
+_PRODUCT_NEXT = re.compile(r"[ \t]+(?:therapy|device|system|implant|procedure|stimulator|sensor|"
+                           r"app|program)\b")
+"""A lower-case product word after one everyday capitalized word: the word is the product's
+name ('Inspire therapy', 'Nucleus device'), no place of care."""
 _LABEL_NEXT = re.compile(r"[ \t]*:")
 _NUMBER_NEXT = re.compile(r"[ \t]*#?[0-9]")
 """A number after the word ('Unit 6', 'Pharmacy #512'): the word is the facility's own."""
@@ -554,12 +557,12 @@ def _before_next_label(text: str, start: int, end: int) -> int:
     Nursing Home    Unit: Magnolia Hall', 'Pelican Answering Svc   Acct PAS-0213'): a word
     after a field gap that labels the next field (a colon after it, or one word alone after
     three blanks or a tab) ends no name."""
-    gaps = list(_FIELD_GAP.finditer(text, start, end))
+    gaps = list(BLANK_RUN.finditer(text, start, end))
     if not gaps or gaps[-1].start() <= start:
         return end
     last = gaps[-1]
     if _LABEL_NEXT.match(text, end) or (
-            (last.end() - last.start() >= 3 or "\t" in last.group())
+            FIELD_GAP.search(last.group())
             and " " not in text[last.end():end] and "\t" not in text[last.end():end]
             and not _NUMBER_NEXT.match(text, end)):
         return last.start()
@@ -670,8 +673,13 @@ class _Facilities(_PlaceBase):
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest) or place_end >= 0):
-                end = _before_next_label(text, start, end)
-                spans.append(Span(start, end, PhiType.FACILITY, "facility", 0.9))
+                cut = _before_next_label(text, start, end)
+                # a field's value before the next label keeps no head ('Base: Gypsum
+                # Mission #:', 'Walter Amundsen           Hospice ID:'): still a value to
+                # hide, but a person's name found there wins its type
+                headless = cut < end and not _FACILITY.search(text[start:cut])
+                spans.append(Span(start, cut, PhiType.FACILITY, "facility",
+                                  0.7 if headless else 0.9))
         for match in _MILITARY_BASE.finditer(text) if _BASE_WORD.search(text) else ():
             key = fold(match.group(1).split("-")[0])
             if not self.lex.blocks_alone(key) and (key in self.lex.places or not is_english(key)):
@@ -785,6 +793,8 @@ class _Facilities(_PlaceBase):
         end = start + words[kept - 1].end()
         if _eponym_after(text[end:end + 50]):
             return []
+        if len(keys) == 1 and is_english(keys[0]) and _PRODUCT_NEXT.match(text, end):
+            return []  # 'from Inspire therapy': a product (a brand 'Mercy therapy' is a brand's)
         trailing = _TRAILING_WORDS.match(text, end)
         if trailing:  # 'Methodist Hospital', 'Children's Medical Center'
             end = trailing.end()
@@ -808,7 +818,10 @@ class _Facilities(_PlaceBase):
                     0.8)]
         more = _FACILITY_AND.match(text, end)
         if more:
-            out.extend(self._facility_words(text, more.start(1), more.group(1), -1))
+            joined = self._facility_words(text, more.start(1), more.group(1), -1)
+            if not joined and all(k in FACILITY_SHORT_NAMES for k in keys):
+                return []  # "to Women's and Children's Services": one service line's name
+            out.extend(joined)
         return out
 
     def _head_proper(self, key: str, head: str) -> bool:

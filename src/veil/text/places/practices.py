@@ -164,8 +164,10 @@ _FELLOWSHIPS = frozenset({"FCCP", "FACC", "FACP", "FAAN", "FACS", "FACOG", "FAAP
                           "FASN", "FAHA", "FASCO", "FRCPC", "FRCP", "FRCS", "FACEP", "FAAFP"})
 """Credentials of a fellowship after a signer's name ('MD, FCCP Pulmonary & Critical Care')."""
 _NAMING_WORDS = re.compile(r"(?<![A-Za-z'’\-])([A-Z][A-Za-z'’\-]++"
-                           r"(?:[ \t]+[A-Z][A-Za-z'’\-]++){0,2})"
-                           r"[ \t]+$")
+                           r"(?:[ ]{1,2}+(?![ \t])[A-Z][A-Za-z'’\-]++){0,2})"
+                           r"[ ]{1,2}$")
+"""Up to three capitalized words right before a specialty, never across a form's field gap
+('Walter Amundsen           Hospice ID:' names no hospice)."""
 _LOWER_CONTEXT_FACILITY = re.compile(
     r"(?=[atfp])(?<![A-Za-z])(?:at|to|from|per)[ \t]+(?:the[ \t]+)?(?:(st\.?|saint)[ \t]+"
     r"([a-z]{3,}(?:['’]?s)?)"
@@ -414,6 +416,9 @@ class _Practices(_Facilities):
                 keys = [fold(w) for w in match.group(1).split()]
                 if keys[0] in lex.drugs or keys[0] in FUNCTION_WORDS or keys[0] in _UNITS:
                     continue
+                if all(self._plain(k) and k not in lex.states and k not in lex.places
+                       for k in keys):
+                    continue  # "Women's and Children's Services": a service line
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY,
                                   "facility", 0.8))
         for of in _OF_CAPITAL.finditer(text):  # ' of ' first, then the brand before it
