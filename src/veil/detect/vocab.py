@@ -188,7 +188,8 @@ NAME_SUFFIXES: frozenset[str] = frozenset({
 
 NAME_PARTICLES: frozenset[str] = frozenset({
     "DE", "DEL", "DELA", "DELLA", "LA", "LE", "VAN", "VON", "DER", "DEN", "DA", "DOS", "DAS",
-    "DI", "DU", "BIN", "BEN", "AL", "EL", "Y", "ST", "SAINT", "MAC", "TER", "TEN",
+    "DI", "DU", "BIN", "BEN", "AL", "EL", "Y", "ST", "SAINT", "STE", "SAINTE", "MAC", "TER", "TEN",
+    "DIT",
 })
 """Surname particles ('van der Berg', 'De La Cruz'): neither names nor evidence against."""
 

@@ -1205,8 +1205,8 @@ class CueFinder:
             value = match.group(1)
             first = fold(value.split()[0])
             if first in _CHAT_WORDS or first in FUNCTION_WORDS or lex.is_clinical(first) \
-                    or first in MONTH_WORDS:
-                continue
+                    or first in MONTH_WORDS or words.term_shaped(first):
+                continue  # ('denial -- belatacept (Nulojix)': a drug by its stem)
             if len(first) > 3 and not (lex.is_name(first) or (
                     words.zipf(first) < _RARE and not words.is_english(first))):
                 continue

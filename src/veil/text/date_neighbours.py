@@ -28,9 +28,22 @@ _COORDINATED_AFTER = re.compile(
 """A short date after a found date and a word or sign that joins them."""
 _COORDINATED_BEFORE = re.compile(r"(?<![0-9/.])" + _SHORT + r"[ \t]*(?:,|&|and|or)[ \t]*$")
 """A short date before a found date and a word or sign that joins them."""
-_BEFORE_CLOCK = re.compile(r"(?<![0-9/.:A-Za-z])" + _SHORT + r"[ \t]+(?:[01]?[0-9]|2[0-3]):"
-                           r"[0-5][0-9](?![0-9])")
-"""'16/12 09:20': a month and day, then a clock time with a colon."""
+_BEFORE_CLOCK = re.compile(r"(?<![0-9/.:A-Za-z])" + _SHORT + r"[ \t]+(?:(?:(?:at|@)[ \t]*+)?"
+                           r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:at|@)[ \t]*+(?:[01][0-9]|2[0-3])"
+                           r"[0-5][0-9])(?![0-9])")
+"""'16/12 09:20', '2/10 at 21:30', '9/6 @ 0415': a month and day, then a clock time (with a
+colon, or four digits after 'at')."""
+_SCORE_BEFORE = re.compile(r"(?i:\b(?:strength|power|motor|pain|murmur|grade|score|scored|"
+                           r"reflex(?:es)?|dtrs?|apgars?|gcs|mmse|moca|slums|ratio)[ \t]*+[:=]?"
+                           r"[ \t]*+)$")
+"""A score's or a grade's word before the pair ('strength 4/5 at 10:30'): no date."""
+_VALUE_ARROW = r"[ \t]+[0-9][0-9,.]*(?:[ \t]*+[A-Za-z/%μ]{1,10})?[ \t]*+(?:->|-->|→|—>)[ \t]*+"
+_SERIES_AFTER = re.compile(_VALUE_ARROW + r"(?<![0-9/.])" + _SHORT + _NOT_AFTER
+                           + r"(?=[ \t]+[0-9])")
+_SERIES_BEFORE = re.compile(r"(?<![0-9/.])" + _SHORT + _VALUE_ARROW + r"$")
+"""A trend of dated values ('BK PCR 12/10 14,200 copies/mL -> 1/14 31,000 -> 2/11 9,800'): a
+month and day with a value, an arrow, the next; a pain trend ('8/10 -> 3/10') has no value
+between."""
 _AFTER_CLOCK = re.compile(r"(?<![0-9/.:])(?<!(?i:in) )(?<!(?i:since) )(?<!(?i:from) )"
                           r"(?:[01][0-9]|2[0-3])[0-5][0-9](?:[ \t]*(?i:h|hrs|hours))?[ \t]+"
                           + _SHORT + _NOT_AFTER + _ENDS)
@@ -64,8 +77,16 @@ def dates_beside(text: str, spans: list[Span]) -> list[Span]:
             found = Span(match.start(1), match.end(2), PhiType.DATE, "date_coordinated", 0.8)
             extra.append(found)
             queue.append(found)  # ('12/02/2024, 13/2 and 14/2')
+        series = _SERIES_AFTER.match(text, span.end)
+        if series and _plausible(series.group(1), series.group(2)):
+            found = Span(series.start(1), series.end(2), PhiType.DATE, "date_series", 0.8)
+            extra.append(found)
+            queue.append(found)  # ('-> 2/11 9,800 -> 3/4 7,100')
         if span.source in _WEAK_SOURCES:
             continue  # ('Strength 5/5 and 4/5': a date by 'and' alone leads to no other)
+        earlier = _SERIES_BEFORE.search(text, max(0, span.start - 50), span.start)
+        if earlier and _plausible(earlier.group(1), earlier.group(2)):
+            extra.append(Span(earlier.start(1), earlier.end(2), PhiType.DATE, "date_series", 0.8))
         before = _COORDINATED_BEFORE.search(text, max(0, span.start - 12), span.start)
         if before and _plausible(before.group(1), before.group(2)):
             extra.append(Span(before.start(1), before.end(2), PhiType.DATE, "date_coordinated",
@@ -74,7 +95,8 @@ def dates_beside(text: str, spans: list[Span]) -> list[Span]:
         for pattern in (_BEFORE_CLOCK, _AFTER_CLOCK):
             for match in pattern.finditer(text):
                 if _plausible(match.group(1), match.group(2)) and "/" in text[
-                        match.end(1):match.start(2)]:
+                        match.end(1):match.start(2)] and not _SCORE_BEFORE.search(
+                        text, max(0, match.start() - 24), match.start()):
                     extra.append(Span(match.start(1), match.end(2), PhiType.DATE,
                                       "date_by_clock", 0.8))
     return extra

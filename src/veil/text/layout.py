@@ -183,7 +183,9 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 extra.append(found)
         elif span.type is PhiType.FACILITY:
             match = _BRANCH.match(text, span.end)
-            if match:
+            if match and not (match.group(1)
+                              and fold(match.group(1).split()[0]) in _DOCUMENT_WORDS):
+                # ' - Referral line', ' -- Intake': a document's word, no branch
                 extra.append(Span(span.start, match.end(), PhiType.FACILITY, "layout_branch",
                                   0.85))
             named = _TOWN_IN_PARENS.match(text, span.end)

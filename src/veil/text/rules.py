@@ -147,7 +147,8 @@ _CONTEXT_WORD_LIST = (
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
-    "documented", "charted", "logged",
+    "documented", "charted", "logged", "installed", "implanted", "arrived", "transferred",
+    "filed", "issued", "renewed", "died", "injured",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
@@ -293,7 +294,7 @@ _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|
 '93 Jahre alt', '90 jaar oud')."""
 
 _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9]{3}[\s.\-/]?"
-             r"[0-9]{4}(?:\s*(?:x|ext\.?|extension)\s*[0-9]{1,5})?")
+             r"[0-9]{4}(?:[ \t]*+,?[ \t]*+(?:x|ext\.?|extension|poste)[ \t]*+[0-9]{1,5})?")
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
 _ID_VALUE = (r"((?=[A-Za-z\-/.]{0,30}+[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24}"
@@ -354,7 +355,8 @@ _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dr
                   r"Quay|Wharf|Promenade|Glade|Bvd|Boulevarde|Copse|Garth|"
                   r"Croft|Nook|Gdn|Gds|Hwy)")
 _UNIT = (r"(?:,?[ \t]*(?i:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Floor|Fl|Rm|Room|Lot|Space|"
-         r"Trlr|Trailer|Spc)\.?[ \t]*+(?:#[ \t]*+)?[A-Za-z0-9\-]{1,6}|"
+         r"Trlr|Trailer|Spc|app|appt|appartement|bureau|local|piso|depto)\.?[ \t]*+(?:#[ \t]*+)?"
+         r"[A-Za-z0-9\-]{1,6}|"
          r",?[ \t]*[0-9]{1,2}(?i:st|nd|rd|th)[ \t]+(?i:floor|fl)\.?(?![A-Za-z])|"
          r",?[ \t]*#[ \t]*[0-9]{1,5}[A-Za-z]?)")
 _HOUSE = (r"(?<![A-Za-z0-9.,:/])(?:[NSEW][0-9]{1,3}[NSEW](?=[0-9]{3,6}[ \t])|[NSEW]"
@@ -497,6 +499,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_short_bare", d, r"(?=[0-9]{1,2}/[1-3][0-9](?![0-9]))(?<![0-9A-Za-z/.\-:+])"
           r"(?<!GCS )(?<!GCS: )(?<!MMSE )(?<!MoCA )(?<!score )(?<!scored )(?<!PHQ-9 )(?<!Apgar )"
           r"(?<!APGAR )(?<!fx )(?<!fraction )(?<!Fraction )(?<!Fx )(?<!FX )(?<!nodes )(?<!ratio )"
+          r"(?<!SLUMS )(?<!BIMS )(?<!MOCA )(?<!GDS )(?<!EPDS )(?<!SAGE )(?<!GAD-7 )(?<!PHQ-2 )"
           + _MON + r"/(?:1[3-9]|2[0-9]|3[01])"
           r"(?![0-9A-Za-z/]|[.\-][0-9])(?![ \t]*(?i:nodes?|LNs?\b|lymph|cores?|positive|pos\b|"
           r"neg|points?|pts?\b|of\b|ratio|dilution|titer|inch|in\b|\"|mm|cm|mg|ml|mcg|units?|%|"
@@ -830,8 +833,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("name_dotted_initials", PhiType.NAME, r"(?i:\b(?:client|pt|patient|resident|member|"
           r"participant|subject|initials(?:[ \t]++on[ \t]++[a-z]+)?)[ \t]*+:?[ \t]*+)"
           + _NOT_INITIALS + r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z'’])"
-          r"(?=[ \t]*+(?:[,;)]|$|\n|(?:is|was|has|had|and|who|age|aged|lives|[0-9]{1,3})\b))", 0.8,
+          r"(?=[ \t]*+(?:[,;)(]|$|\n|(?:is|was|has|had|and|who|age|aged|lives|[0-9]{1,3})\b))", 0.8,
           group=1),
+        # 'Under goal: R.T. (short tx x4)': dotted initials after a colon, a note on the person
+        # in parentheses after them
+        r("name_initials_colon", PhiType.NAME, r"(?<=:[ \t])" + _NOT_INITIALS
+          + r"([A-Z]\.[ ]?[A-Z]\.(?:[A-Z]\.)?)(?=[ \t]*+\([ \t]*+[a-z])", 0.8,
+          validator="initials", group=1),
         # 'CASE 1 -- D.T. (5M)', 'great-uncle L.P., 64,': dotted initials with an age (and a
         # sex) right after them are a person
         r("name_initials_age", PhiType.NAME, r"(?<![A-Za-z.'’\-])" + _NOT_INITIALS
@@ -853,8 +861,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]++by|known[ \t]++as|aka|a\.k\.a\.|"
           r"nicknamed?|prefers?[ \t]++to[ \t]++be[ \t]++called|"
           r"likes[ \t]++to[ \t]++be[ \t]++called|"
-          r"calls[ \t]++(?:him|her|them)sel(?:f|ves))[ \t]*+[:,]?[ \t]*+)[\"“'‘]([A-Z][A-Za-z'’\-]"
-          r"{1,20}(?:[ \t][A-Z][A-Za-z'’\-]{1,20})?)[\"”'’]", 0.85, group=1),
+          r"calls[ \t]++(?:him|her|them)sel(?:f|ves)|calls?[ \t]++(?:me|him|her|us|them)|"
+          r"(?:dispatcher|driver|aide|caregiver|scheduler|coordinator|caseworker|"
+          r"case[ \t]++worker|worker|tech|technician|receptionist|operator|neighbou?r|"
+          r"friend|volunteer|chaplain|sitter|nanny|supervisor|manager|boss|landlord|"
+          r"roommate|boyfriend|girlfriend))[ \t]*+[:,]?[ \t]*+)[\"“'‘]"
+          r"([A-Z][A-Za-z'’\-]{1,20}(?:[ \t][A-Z][A-Za-z'’\-]{1,20})?)[.,!]?[\"”'’]", 0.85,
+          group=1),
         # 'scheduler Yesenia at ext 2241', 'paged via ext 4-7720': an extension alone
         # a study's or an image's DICOM UID ('1.2.840.113619.2.55.3.2831164721.884'): an object
         # identifier of six parts or more, or under the DICOM root
@@ -872,7 +885,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("pager_number", PhiType.PHONE, r"(?i:\b(?:pgr|pager|beeper|bleep|vocera)\.?[ \t]*+"
           r"(?:#|no\.?)?[ \t]*+:?[ \t]*+)([0-9]{1,2}-[0-9]{4}|[0-9]{4,7})(?![0-9])", 0.8,
           group=1),
-        r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension)\.?[ \t]*+#?[ \t]*+)"
+        r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension|poste)\.?[ \t]*+#?[ \t]*+)"
           r"([0-9]{1,2}-[0-9]{4}|[0-9]{3,5})(?![0-9])", 0.8, group=1),
         # 'MPD notified', 'CCPD officer': a police department's acronym by a word of police
         r("police_department", PhiType.FACILITY, r"(?<![A-Za-z])(?!COPD|PPD)([A-Z]{1,4}PD)"
@@ -1000,7 +1013,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"endorsed|presented|arrived|agreed|declined|refused|participated|practiced|described|"
           r"got|went|came|called|texted|needs|wants|asked|continues|remains|appeared|appears|"
           r"identified|disclosed|complete|used|admits|admitted|became|cried|laughed|slept|ate|"
-          r"tolerated|requested|expressed|verbalized)\b)", 0.8, validator="initials", group=1),
+          r"tolerated|requested|expressed|verbalized|refuses|pending|awaiting|referred|missed|"
+          r"signed|transferred|declines|consented|requires|prefers|scheduled)\b)", 0.8,
+          validator="initials", group=1),
         r("name_initials_listed", PhiType.NAME, r"(?:(?m:^)[ \t]*(?:[-*•][ \t]*)|(?i:\b(?:absent|"
           r"present|attendees|attending|members|participants|excused|late)[ \t]*:[ \t]*)|"
           r"(?<=[A-Z]\.[A-Z]\.,[ \t])|(?i:\b(?:member|members|client|peer|son|daughter|"
@@ -1330,11 +1345,20 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[ \t]++(?:id|sn|s/n|serial|#|no\.?))?[ \t]*+[:#]?[ \t]*+(?:(?:is|was|=)[ \t]++)?)"
           r"((?=[A-Z0-9]*[0-9])"
           r"(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,12})(?![A-Za-z0-9])", 0.85, group=1),
+        # 'Vehicle (personal): 6BVR118', 'Truck: VT 7731RK': a vehicle's label, then a value
+        # of letters and digits (five to eight, both kinds)
+        r("plate_vehicle_label", PhiType.PLATE, r"(?<![A-Za-z])(?:[Vv]ehicle|VEHICLE|[Cc]ar|CAR|"
+          r"[Tt]ruck|TRUCK|[Vv]an|VAN|[Mm]otorcycle)(?:[ \t]*+\([a-z ]{1,20}\))?[ \t]*+:[ \t]*+"
+          r"((?:" + _STATE_CODES + r"[ \t]+)?(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,8})"
+          r"(?![A-Za-z0-9])", 0.85, group=1, validator="plate_value"),
         # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
         r("plate_vehicle", PhiType.PLATE, r"(?i:\b(?:car|truck|van|vehicle|suv|sedan|pickup|"
           r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\(\s*(?:(?i:" + _STATE_CODES + r")[ \t]+)?)"
+          r"(?!(?:19|20)[0-9]{2}[ \t])"
           r"((?=[A-Z0-9 \-]*[0-9])"
-          r"(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})(?=\s*\))",
+          r"(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})"
+          r"(?=\s*\)|[ \t]*+[,;][ \t]*+(?:now|since|sold|expired|exp|registered|reg|"
+          r"plates?|tags?)\b)",
           0.85, group=1),
         # 'lic. 123456', 'license RN 2345678', 'RPh lic #'
         # the credential is part of the number as written ('RN 2345678')
@@ -1433,7 +1457,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"document|reference|ref|id|identifier|account)(?![A-Za-z0-9])" + _SEP_REQUIRED + r")"
           + _ID_VALUE + _R, 0.9, group=1, validator="record_number"),
         r("account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account|billing|claim|invoice|bank|"
-          r"card|credit\s+card|debit\s+card|routing|iban|checking|savings|payment|"
+          r"card|credit\s+card|debit\s+card|routing|transit|iban|checking|savings|payment|"
           r"financial|guarantor)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         # a short check-digit account ('acct 40217-3'): no validator, the LOINC shape
@@ -1471,7 +1495,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plate|plate|tag|tags|vehicle\s+"
           r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
           r"of\s+|reading\s+|reads\s+|was\s+)?)((?:(?:[A-Z]{2}|[A-Z][a-z]{3,12})[ \t]+"
-          r"(?=[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,5}){0,2}(?![A-Za-z0-9])(?<=[0-9A-Z]))"
+          r"(?=(?:[A-Z0-9]{5,8}|[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,5}){0,2})(?![A-Za-z0-9])"
+          r"(?<=[0-9A-Z]))"
           r"(?=[A-Z0-9 \-]{0,10}[0-9]))?(?=[A-Za-z0-9](?:-?[A-Za-z0-9]|[ ][A-Z0-9]){2})"
           r"[A-Za-z0-9]{1,4}(?:-?[A-Za-z0-9]{1,5}|[ ][A-Z0-9]{1,5})?"
           r"(?:[\- ][A-Z0-9]{1,5})?)"
@@ -1480,9 +1505,10 @@ def _rules() -> tuple[PatternRule, ...]:
         # ABC-123-D': registration words of other countries, a value of letters and digits
         r("plate_registration", PhiType.PLATE, r"(?i:\b(?:reg(?:istration)?|rego|number[ \t]?plate|"
           r"kennzeichen|amtliches[ \t]+kennzeichen|matr[ií]cula|immatriculation|placa|placas|"
-          r"targa|parking[ \t]+pass)\b\.?(?:[ \t]*(?:no\.?|number|#))?[ \t]*[:#(]?"
-          r"[ \t]*(?:is[ \t]+)?)((?=[A-Za-z0-9 \-]*[0-9])(?=[A-Za-z0-9 \-]*[A-Za-z])"
-          r"[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){1,3})(?![A-Za-z0-9]|[ \-][A-Z0-9])", 0.85,
+          r"targa|parking[ \t]+pass)\b\.?(?:[ \t]*(?:no\.?|number|#))?[ \t]*+(?:[:#(]|--?|—)?"
+          r"[ \t]*+(?:is[ \t]+)?)((?=[A-Za-z0-9 \-]*[0-9])(?=[A-Za-z0-9 \-]*[A-Za-z])"
+          r"(?:" + _STATE_CODES + r"[ \t]+[A-Z0-9]{5,8}|"
+          r"[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){1,3}))(?![A-Za-z0-9]|[ \-][A-Z0-9])", 0.85,
           group=1, validator="plate_value"),
         r("vin", PhiType.VIN, _L + r"[A-HJ-NPR-Z0-9]{17}" + _R, 1.0, validator="vin"),
         # a Medicare Beneficiary Identifier by its format alone ('5TQ2-WN8-KX47'): CMS's
@@ -1529,7 +1555,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("street_foreign", PhiType.ADDRESS, _HOUSE + r",?[ \t]+(?:[NSEW]\.?[ \t]+)?"
           r"(?:Rue|Calle|Avenida|Avda\.?|"
           r"Camino|Chemin|Via|Viale|Paseo|Carrera|Rua|Strasse|Straße|Ruta|Carretera|Callej[oó]n|"
-          r"Cerrada|Privada|Boulevard|Bd|rue|chemin|calle|avenida|rua)[ \t]+"
+          r"Cerrada|Privada|Boulevard|Bd|rue|chemin|calle|avenida|rua|boulevard|boul\.|"
+          r"avenue|rang|montée|côte|allée|impasse|promenade|croissant|terrasse|ruelle)[ \t]+"
           r"(?:(?:de|del|la|las|los|el|da|do|dos|das|di|du|"
           r"des|le|les)[ \t]+){0,2}(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*"
           r"(?:[ \t]+(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*){0,3}"
@@ -1620,6 +1647,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("rural_route", PhiType.ADDRESS, r"(?i:\b(?:rural\s+route|r\.?\s?r\.?|rte|rt|route|hc|"
           r"highway\s+contract|star\s+route|psc|cmr|unit)\s*+(?:#\s*+)?[0-9]{1,4}\s*+(?:,\s*+)?box\s*+"
           r"(?:#\s*+)?[0-9]{1,5}[a-z]?\b)", 0.9),
+        # a camp's emergency (E911) fire number and its road ('Fire No. 114, Grand Lake Stream
+        # Camp Road', 'Fire Road 41, #22, off Bog Road', 'fire # 2210 on the Pond Rd')
+        r("fire_number", PhiType.ADDRESS, r"(?<![A-Za-z])(?i:fire)[ \t]*+(?:(?i:no\.?|number|#)|"
+          r"Road|Rd\.?|Lane|Ln\.?)[ \t]*+#?[ \t]*+[0-9]{1,6}[A-Z]?(?![0-9])"
+          r"(?:,?[ \t]*+#[ \t]*+[0-9]{1,4})?(?:,?[ \t]++(?:Co(?:unty)?[ \t]+(?:Rd|Road)|"
+          r"(?:[A-Z][a-z'’]+[ \t]+){1,4}(?:Camp[ \t]+)?(?:Road|Rd|Lane|Ln|Trail|Trl|Way|Drive|Dr|"
+          r"Ave|St)\.?|Hwy|Highway)(?![A-Za-z])(?:[ \t]+[0-9A-Z]{1,4}(?![A-Za-z0-9]))?)?", 0.85),
         # 'the Eastside neighborhood', 'Oak Hills subdivision'
         r("neighborhood", PhiType.ADDRESS, r"(?<![A-Za-z])(?!(?:The|A|An|This|That|Our|Their|His|"
           r"Her|My|Same|Safe|Quiet|Poor|Rural|Urban|Local|Nice|Rough|Old|New)\b)"
@@ -1683,11 +1717,6 @@ def _rules() -> tuple[PatternRule, ...]:
           0.8, validator="has_digit"),
         # 'Fire No. 4471 Co Rd 2', 'Fire Number 2290 Birch Point Rd': a rural fire number (the
         # house number of Wisconsin, Minnesota and Michigan addresses) and its road
-        r("fire_number", PhiType.ADDRESS, r"(?<![A-Za-z])(?i:fire)[ \t]++(?i:no\.?|number|#)[ \t]*+"
-          r"(?:#[ \t]*+)?[0-9]{1,6}(?![0-9])(?:[ \t]+(?:Co(?:unty)?[ \t]+(?:Rd|Road)|"
-          r"(?:[A-Z][a-z]+[ \t]+)"
-          r"{1,3}(?:Rd|Road|Ln|Lane|Dr|Drive|Trl|Trail|Ave|St|Way)\.?|Hwy|Highway)"
-          r"(?:[ \t]+[0-9A-Z]{1,4}(?![A-Za-z0-9]))?)?", 0.85),
         # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location
         r("highway_near_exit", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
@@ -1823,7 +1852,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"unit|room)[ \t]++(?:is|was|number)[ \t]++|(?:left|right),[ \t]++))((?i:trailer|lot|"
           r"space|unit|apartment|apt|room|rm|cabin|site|#)[ \t]*+#?[ \t]*+[0-9]{1,4}[A-Za-z]?"
           r"|#[ \t]?[0-9]{1,4}[A-Za-z]?)(?![A-Za-z0-9])", 0.8, group=1),
-        r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .]{1,22}[ ,][0-9]{5})(?:"
+        r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .]{1,22}[ ,][0-9]{5})"
+          r"(?:(?<![A-Za-z])|(?<=US))(?:"
           + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         # 'Tulsa, ok 74012': a state code in any case between a word and five digits (the
@@ -1970,6 +2000,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?<=\bvia )|(?<=\binto )))(?<![A-Za-z&/\-])(?!(?:PEDS|PED|ADULT|MAIN|OB|OBGYN|"
           r"PSYCH|PEDI|PICU|NICU|ICU|CCU|THE|AND|FOR|TO|IN|AT|NO|EMS|ALS|BLS|MD|DO|RN|NP|PA)\b)"
           r"[A-Z]{2,6}(?=[ \t]+(?:ED|ER|A&E)\b)", 0.75),
+        # 'HRH cardiology', 'AVH fracture clinic', 'NVRH ED', 'CVPH discharge': a hospital's
+        # acronym (its last letter H, or MC) before one of its departments or papers
+        r("acronym_department", PhiType.FACILITY, r"(?<![A-Za-z0-9&/\-])([A-Z]{2,4}(?:H|MC))"
+          r"(?=[ \t]++(?:ED|ER|(?i:cardiology|oncology|orthopa?edics|ortho|radiology|"
+          r"fracture[ \t]++clinic|d/c[ \t]++summary|campus|emergency|"
+          r"hospitalist|cath[ \t]++lab|wound[ \t]++clinic|pacemaker[ \t]++clinic|"
+          r"birthing[ \t]++center|l&d|labor[ \t]++and[ \t]++delivery|maternity|nursery|"
+          r"rehab))\b)", 0.75, group=1, validator="hospital_acronym"),
         # a company by its legal or trade suffix ('Tree Top Inc.', 'ACME FREIGHT LLC',
         # 'Cardinal Logistics'): an employer, which the notes name as a place
         # 'VFW Post 6441', 'American Legion Post 15', 'Elks Lodge #1203', 'Eagles Aerie 2150':
@@ -2132,10 +2170,21 @@ def _rules() -> tuple[PatternRule, ...]:
           r"nhs\s+(?:no\.?|number)|chi)(?![A-Za-z0-9])" + _SEP + r")"
           r"([0-9]{1,4}(?:[ ][0-9]{1,7}){2,7})(?![0-9A-Za-z]|[ ][0-9])", 0.85, group=1,
           validator="national_digits"),
+        # 'had a card, NB 710 338 214', 'Assurance-maladie N.-B. 108 447 219': a card's number
+        # in digit groups (a province's code before it)
+        r("health_card_number", PhiType.HEALTH_PLAN, r"(?i:\b(?:card|carte(?:[ \t]+soleil)?|"
+          r"assurance[ \t\-]+maladie(?:[ \t]+(?-i:N\.?-?[BÉE]\.?|[A-Z]{2}))?|health[ \t]+card)"
+          r"(?:[ \t]+(?:no\.?|number|#))?[ \t]*+[,:#]?[ \t]*+(?:(?:is|was)[ \t]+)?)"
+          r"((?:(?-i:[A-Z]{2})[ \t]+)?[0-9]{3,4}(?:[ \-][0-9]{3,4}){2,3})(?![0-9A-Za-z])",
+          0.85, group=1, validator="national_digits"),
+        # a Quebec health card by its shape ('GOSY 3159 1208'; the validator reads the birth
+        # date inside it)
+        r("ramq_number", PhiType.HEALTH_PLAN, r"(?<![A-Za-z0-9])[A-Z]{4}[ ]?[0-9]{4}[ ]?[0-9]{4}"
+          r"(?![A-Za-z0-9])", 0.85, validator="ramq"),
         # professional registries ('CPSO 118420', 'CRM-SP 188.204', 'HPCSA MP 0772194', 'nº col.
         # 08-44172', 'AGB-code 01-047882', 'Reg. No. MMC 2009/04/1873', 'WSBA #40177')
         r("registry_license", PhiType.LICENSE, r"(?i:\b(?:cpso|cmq|crm(?:-[a-z]{2})?|hpcsa|mmc|"
-          r"gmc|ahpra|nmc|big|agb(?:-code)?|wsba|bar|n[ºo°]\s*col\.?|colegiado|col\.|"
+          r"gmc|gdc|gphc|hcpc|ahpra|nmc|big|agb(?:-code)?|wsba|bar|n[ºo°]\s*col\.?|colegiado|col\.|"
           r"prov\.?\s+no\.?|provider\s+no\.?|reg\.?\s+no\.?(?:\s+[a-z]{2,5})?|registration\s+no\.?|"
           r"psy|lic\.?\s+no\.?|cpsbc|cpsa|cpsm|cpss|cpsns|kba|mdcn(?:\s+folio)?|folio|"
           r"m\.\s?n\.|m\.\s?p\.|c[eé]d\.?(?:\s+prof\.?)?|c[eé]dula\s+profesional|kmc|"
@@ -2278,7 +2327,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "mrn": ("mrn", "mr#", "mr no", "medical record", "accession", "specimen", "fin", "csn",
             "har", "empi", "emr", "ehr", "hrn", "chart no", "health record"),
     "account": ("acct", "account", "billing", "claim", "invoice", "bank", "card", "routing",
-                "iban", "checking", "savings", "payment", "financial", "guarantor"),
+                "transit", "iban", "checking", "savings", "payment", "financial", "guarantor"),
     "health_plan": ("member", "subscriber", "policy", "group", "plan", "beneficiary", "insur",
                     "medicare", "medicaid", "hicn", "mbi", "payer", "payor", "coverage",
                     "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte", "grp", "bic",
@@ -2338,6 +2387,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
                     "so#", "so ", "file"),
     "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),
+    "acronym_department": ("h ", "c ", "h\t", "c\t"),
+    "health_card_number": ("card", "carte", "maladie"),
+    "plate_vehicle_label": ("vehicle", "car", "truck", "van", "motorcycle"),
     "plate_vehicle": ("car", "truck", "van", "vehicle", "suv", "sedan", "pickup", "motorcycle",
                       "jeep"),
     "license_credential": ("lic",),
@@ -2345,7 +2397,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plan_spoken": ("my id", "my member id", "ins", "medicaid"),
     "street_foreign": ("rue", "calle", "avenida", "avda", "camino", "chemin", "via", "paseo",
                        "carrera", "rua", "strasse", "straße", "ruta", "carretera", "callej",
-                       "cerrada", "privada", "boulevard", "bd"),
+                       "cerrada", "privada", "boulevard", "bd", "boul.", "avenue", "rang",
+                       "montée", "côte", "allée", "impasse", "promenade", "croissant",
+                       "terrasse", "ruelle"),
     "date_part_month": ("early", "mid", "late", "end of", "beginning of"),
     "date_field_short": ("date of", "comparison", "compared", "prior", "dob", "dos", "dod",
                          "doi"),
@@ -2391,6 +2445,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                  "ladc", "cadc", "fd "),
     "name_after_self_role": ("i'm", "i am", "im ", "i’m", "this is"),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
+    "name_initials_colon": (": ",),
     "intersection_streets": (" and ", " & "), "hall_room": ("hall",),
     "building_unit": ("bldg", "building"), "fire_number": ("fire",), "id_bare_label": ("id",),
     "new_york_city_zip": ("new york",), "island_place": (" island", " isle", " key", " cay"),
@@ -2465,7 +2520,8 @@ FIRST_CHARS.update({
 })
 FIRST_CHARS.update({
     "street_after_place_word": "oOfFaAnNbBpPcCeE@", "street_name_first": "A-Z",
-    "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "mbi": "1-9", "date_day_mon_any": "0-9",
+    "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "mbi": "1-9", "ramq_number": "A-Z",
+    "date_day_mon_any": "0-9",
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
     "age_range": "aA", "phone_labelled": "pPtTcCmMhHbBwW", "fax_labelled": "fFtT",
     "ssn_masked": "xX*#•", "general_delivery": "gG", "employer_tax_number": "0-9",
@@ -2513,9 +2569,8 @@ NEEDS["donor_number"] = ("donor",)
 NEEDS["deed_book_page"] = ("book",)
 NEEDS["vessel"] = ("cruise", "ship", "vessel", "aboard", "embark", "voyage", "sailing", "boat",
                    "cabin", "port of call", "f/v", "fishing", "crew")
-NEEDS["name_goes_by"] = ("goes by", "known as", "aka", "a.k.a", "nickname", "called",
-                         "calls him", "calls her", "calls them")
-NEEDS["phone_extension"] = ("ext",)
+NEEDS["name_goes_by"] = ('"', "“", "'", "‘")
+NEEDS["phone_extension"] = ("ext", "poste")
 NEEDS["county_ireland"] = ("co.", "county")
 NEEDS["county_abbrev"] = (" co",)
 NEEDS["holler"] = ("fork", "creek", "branch", "hollow", "holler", "lick", "run", "gap", "cove",

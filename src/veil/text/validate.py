@@ -289,10 +289,11 @@ _CLINICAL_SHAPES = re.compile(
     r"(?i)^(?:ICD-?(?:9|10|11)(?:-CM|-PCS)?|COVID-?19|SARS-CoV-2|T[0-4]N[0-3]M[01]|"
     r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3})$")
 _BILLING_SHAPES = re.compile(
-    r"^(?:[A-V][0-9]{4}|CR[0-9]{4}|CMS-[0-9]{4}-[A-Z]|[0-9]{5}-(?:GT|95|25|59|26|TC|LT|RT|GQ|QW))$")
-"""HCPCS Level II and OASIS items ('A4239', 'M1860'), coin cells ('CR2032'), CMS rules
-('CMS-4201-F'), CPT codes with a modifier ('99245-GT'): codes by shape where no label names
-the value (a labelled 'Badge #: B1047' or 'Inmate # A1234' stays an id)."""
+    r"^(?:[A-V][0-9]{4}|CR[0-9]{4}|CMS-[0-9]{3,5}(?:-[A-Z0-9]{1,3})?|"
+    r"[0-9]{5}-(?:GT|95|25|59|26|TC|LT|RT|GQ|QW))$")
+"""HCPCS Level II and OASIS items ('A4239', 'M1860'), coin cells ('CR2032'), CMS rules and
+forms ('CMS-4201-F', 'CMS-2728-U3'), CPT codes with a modifier ('99245-GT'): codes by shape
+where no label names the value (a labelled 'Badge #: B1047' or 'Inmate # A1234' stays an id)."""
 
 
 def _is_clinical_code(value: str) -> bool:
@@ -484,6 +485,33 @@ def _national_digits(values: list[str]) -> list[bool]:
     return out
 
 
+_CLINICAL_H = frozenset({
+    "PAH", "LVH", "RVH", "BPH", "IIH", "SAH", "ICH", "NPH", "PPH", "CAH", "FSH", "TSH", "LDH",
+    "PTH", "IVH", "SDH", "EDH", "PNH", "AIH", "ACTH", "SIADH", "GNRH", "GHRH", "NASH", "MASH",
+    "FISH", "CISH", "TORCH", "HELLP", "ADH", "ANH", "BNH", "DKH", "GAH", "HHH", "LH", "GH", "PH",
+    "RH", "NH", "DH", "MH", "IMC", "PMC", "CMC", "DMC", "HMC", "MCH", "OCH", "VCH", "SCH",
+})
+"""Clinical acronyms with a hospital's ending (hypertension, haemorrhage, hormones)."""
+
+
+def _hospital_acronym(values: list[str]) -> list[bool]:
+    """'HRH', 'NVRH', 'EMMC': a hospital's acronym, no clinical one ('LVH', 'PAH', 'TSH')."""
+    lex = lexicon()
+    return [v not in _CLINICAL_H and v not in CLINICAL_INITIALS and not lex.is_clinical(v)
+            for v in values]
+
+
+def _ramq(values: list[str]) -> list[bool]:
+    """A Quebec health card number ('GOSY 3159 1208'): four letters (surname, given name),
+    then the birth date as YYMMDD with 50 added to a woman's month, then two digits."""
+    out = []
+    for value in values:
+        digits = "".join(c for c in value if c.isdigit())
+        month, day = int(digits[2:4]), int(digits[4:6])
+        out.append((1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31)
+    return out
+
+
 _RARE_WORD = 3.0
 """Zipf frequency below which a word is no everyday English ('Caloocan' 0, 'Inner' 4.5)."""
 
@@ -643,6 +671,8 @@ def _phone(values: list[str]) -> list[bool]:
 
 
 VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
+    "ramq": _ramq,
+    "hospital_acronym": _hospital_acronym,
     "ssn": _polars("ssn", _ssn_shape),
     "ipv4": _polars("ipv4"),
     "vin": _polars("vin"),

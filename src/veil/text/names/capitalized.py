@@ -47,6 +47,11 @@ from veil.text.places import COUNTRY_OR_REGION as REGIONS
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, pronounceable, term_shaped, zipf
 
+_VITAL_SIGNS = frozenset({"BP", "HR", "RR", "SPO2", "SAT", "SATS", "TEMP", "WT", "HT", "BMI",
+                          "MAP", "CVP", "GCS", "FSBG", "BG", "CBG"})
+"""Vital signs written after a patient's name ('Mr. Bone BP 178/96'): no part of it."""
+_CELL_AFTER = re.compile(r"[ \t]+cell\b")
+"""A mobile phone's word after the run ('son Manpreet cell 559...')."""
 _COMPASS = frozenset({"NORTH", "SOUTH", "EAST", "WEST", "NORTHEAST", "NORTHWEST", "SOUTHEAST",
                       "SOUTHWEST", "CENTRAL", "UPPER", "LOWER", "MAIN", "OLD", "NEW"})
 _BUILDING_PARTS = frozenset({"WING", "TOWER", "PAVILION", "ANNEX", "BUILDING", "CAMPUS",
@@ -145,6 +150,9 @@ class _RunJudge(_Guards):
         if strong and not eponym:
             if not titled and len(run) == 1 and self._not_a_name_here(text, run[0]):
                 return []
+            if not titled and len(run) == 1 and _CELL_AFTER.match(after) \
+                    and is_english(lone) and lone not in lex.first:
+                return []  # 'Contact: Mexican cell +52 ...': whose phone, not who
             if not titled and len(run) <= 3 and _MAIL_LABEL.search(
                     text, max(0, run[0].start - 12), run[0].start) and all(
                     (t.key in _TEXT_FUNCTION or is_english(t.key)) and not lex.is_name(t.key)
@@ -242,6 +250,9 @@ class _RunJudge(_Guards):
                 continue
             month = tok.key in MONTH_WORDS and not (lex.is_name(tok.key) and not re.match(
                 r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]))
+            if kept and tok is run[-1] and tok.word.isupper() and not kept[-1].word.isupper() \
+                    and tok.key in _VITAL_SIGNS:
+                break  # 'Mr. Bone BP 178/96': a vital sign's abbreviation after the name
             last_surname = tok is run[-1] and tok.key in lex.last
             if kept and not last_surname and (tok.key in lex.not_name
                                               or tok.key in _FUNCTION_KEYS

@@ -43,6 +43,17 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
              r"(?-i:tutu)|kupuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
              r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek)")
+_RELATION_ABROAD_WORDS = (
+    "esposa", "esposo", "hija", "hijo", "hermana", "hermano", "nieta", "nieto", "mamá", "papá",
+    "tía", "tío", "suegra", "suegro", "cuñada", "cuñado", "fille", "fils", "épouse", "époux",
+    "soeur", "sœur", "frère", "nièce", "neveu", "petite-fille", "petit-fils", "belle-fille",
+    "gendre", "filha", "filho", "marido", "irmã", "irmão", "neta", "neto")
+_RELATION_ABROAD = "(?:" + "|".join(
+    form for word in _RELATION_ABROAD_WORDS for form in (word, word[0].upper() + word[1:])) + ")"
+"""Relation words of Spanish, French and Portuguese notes ('esposa Chayo', 'son fils
+Jean-Guy'): context for a capitalized name right after one blank only, in lower or name case
+(a note written in the language puts verbs and capitals after them: 'Hija reporta que',
+'ESPOSA DEBE EVALUARSE')."""
 CHILD_WORDS = r"(?:newborn|toddler|grandbaby|preemie|little\s+(?:girl|boy|one))"
 """Words for a small child right before its name ('our newborn Noa', "Travis's little girl
 Braelynn"); unlike a relation word, never with a colon or a dash between (a nursery's
@@ -56,6 +67,7 @@ _STRONG_BEFORE = re.compile(
     r"(?:\b" + _TITLE_CONTEXT + r"\s*$)|"
     r"(?:\b(?:now\s+named|baby\s+(?:girl|boy)|" + CHILD_WORDS + r"(?![ \t]*[:\-–—=(,]))\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
+    r"(?-i:\b" + _RELATION_ABROAD + r"[ \t](?=[A-ZÀ-Þ]|\Z)$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
 _MEDIUM_BEFORE = re.compile(
     r"(?i:\b(?:spoke|speaking|talked|talking|met|meeting|discussed|consulted|called|"
@@ -140,7 +152,8 @@ _STRONG_TRIGGERS = frozenset(
         .replace("(?-i:tutu)", "tutu"))
     if chunk not in ("s",)) | {"now", "baby", "dear", "sincerely", "regards", "thanks",
                                "cordially", "respectfully", "best", "newborn", "toddler",
-                               "grandbaby", "preemie", "little"}
+                               "grandbaby", "preemie", "little"} | {
+    part for word in _RELATION_ABROAD_WORDS for part in word.split("-")}
 """The words a strong-context match can start with: the whole-text regex is tried only at
 those words (a set lookup per word), not at every word start."""
 _MEDIUM_TRIGGERS = frozenset(

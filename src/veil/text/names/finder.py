@@ -61,6 +61,7 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
         spans.extend(self._nicknames(text))
         spans = [s for s in spans if not self._section_label(text, s)]
         spans.extend(self._compound_surnames(text, spans, strong))
+        spans.extend(self._joined_by_particle(text, spans))
         return self._with_particles(text, spans)
 
     def _section_label(self, text: str, span: Span) -> bool:

@@ -9,6 +9,7 @@ names the other rules already found (`_aliases`, `_coordinated`, `_with_particle
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, fold
@@ -93,6 +94,13 @@ _PARTICLES_BEFORE = fast_compile(
     r"(?i:\b(?:dr|mr|mrs|ms|prof|doctor)\.?)[ \t]+((?:(?:de|del|della|van|der|den|von|da|di|du|"
     r"dos|das|le|la|bin|ibn|al|el|ten|ter|y)[ \t]+){1,3})$")
 """Particles written in lower case between a title and a surname ('Dr. de la Vega')."""
+_JOINING_PARTICLE = re.compile(r"[ \t]+(?:dite?|St[e]?\.?|Sainte?|SAINTE?|STE?\.?|de|du|des|la|le|"
+                               r"van|von|der|den|da|di|dos|das|y)[ \t]+")
+"""A particle between two found names of one person ('Ste.' of 'Rebecca Ste. Marie')."""
+_DIT_AFTER = re.compile(r"[ \t]+dite?[ \t]+([A-Z][A-Za-zÀ-ÿ'’\-]+)")
+_DIT_BEFORE = re.compile(r"((?:[A-Z][A-Za-zÀ-ÿ'’\-]*\.?[ \t]+){0,2}[A-Z][A-Za-zÀ-ÿ'’\-]+)"
+                         r"[ \t]+dite?[ \t]+$")
+"""A French 'dit' name: a family's alias surname after 'dit' ('Bouchard dit Lavallée')."""
 _OCR_RUN = re.compile(r"[A-Z][A-Za-z01]{1,30}(?:[ \t]*,?[ \t]*[A-Z][A-Za-z01]{1,30}){0,2}"
                       r"(?![A-Za-z0-9])")
 _OCR_DIGIT = re.compile(r"[A-Za-z][01]|[01][A-Za-z]")
@@ -177,6 +185,30 @@ class _Forms(_FinderBase):
                 if match:
                     span = Span(match.start(1), span.end, span.type, span.source, span.score)
             out.append(span)
+        return out
+
+    def _joined_by_particle(self, text: str, spans: list[Span]) -> list[Span]:
+        """'Bouchard dit Lavallée', 'Rebecca Ste. Marie', 'Fournier dit Préfontaine': a
+        particle between two found names, or a French 'dit' name (an alias surname joined by
+        'dit') beside one found name, make one name."""
+        names = sorted((s for s in spans if s.type is PhiType.NAME), key=lambda s: s.start)
+        out: list[Span] = []
+        for left, right in pairwise(names):
+            if 0 < right.start - left.end <= 12 and _JOINING_PARTICLE.fullmatch(
+                    text, left.end, right.start):
+                out.append(Span(left.start, right.end, PhiType.NAME, left.source, left.score))
+        if " dit" in text:
+            for span in names:
+                after = _DIT_AFTER.match(text, span.end)
+                before = _DIT_BEFORE.search(text, max(0, span.start - 60), span.start)
+                start = before.start(1) if before else span.start
+                for word in re.finditer(r"[^ \t]+", text[start:span.start]):
+                    if fold(word.group()) not in self.lex.titles:
+                        break
+                    start = min(span.start, start + word.end() + 1)  # 'Mr.' stays out
+                end = after.end(1) if after else span.end
+                if (start, end) != (span.start, span.end):
+                    out.append(Span(start, end, PhiType.NAME, span.source, span.score))
         return out
 
     def _ocr_names(self, text: str, strong: set[int]) -> list[Span]:

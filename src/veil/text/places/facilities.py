@@ -30,7 +30,7 @@ from veil.text.words import is_english
 _CAPWORD = (r"(?:Co\.|Twp\.|Bros\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|"
             r"at|de|la|del|los|las)")
 _FACILITY_WORD = (
-    r"(?:(?:Medical|Dental|Pediatrics)[ \t]+P\.?C\.?(?![A-Za-z])|"
+    r"(?:Home[ \t]+Support|(?:Medical|Dental|Pediatrics)[ \t]+P\.?C\.?(?![A-Za-z])|"
     r"Hospitals?|Medical\s+Cent(?:er|re)s?|Medical\s+Campus|Health\s+Cent(?:er|re)s?|"
     r"Health\s+System|Health\s+Services|Healthcare|HealthCare|"
     r"(?:Recovery|Treatment|Dental|Medical|Nursing|Home\s+Care|Care|Hospice|Therapy|"
@@ -58,7 +58,8 @@ _FACILITY_WORD = (
     r"Primary\s+Care|(?:Bone|Heart|Skin|Eye|Ear|Spine|Sleep|Foot|Hand|Joint|Vein|Vascular|Allergy|"
     r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
     r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung|Trauma)|"
-    r"Charities|"
+    r"Charities|Residences|Renal[ \t]+Care|Bank|Guaranty|"
+    r"Credit[ \t]+Union|Savings[ \t]+Bank|"
     # agencies of elder care and law, lodging, stores of the trades ('Desert Bloom Senior
     # Care', 'Kellerman Family House', 'Cimarron Inn', 'Elm City Specialty Rx', 'Desert
     # Horizons HH', 'Fort Bend ISD'; practices named by a specialty are `practices`' to find)
@@ -114,7 +115,8 @@ _FACILITY_WORD = (
     r"(?:Halfway|Hospitality|Chapter|Recovery|Ronald[ \t]+McDonald)[ \t]+House|"
     r"(?:Nursing|DN|Care|Health|Support|Outreach|Crisis|Memory|Hospice|ACT)[ \t]+Team|"
     r"(?:Memory|Care|Support|Outreach|Crisis|Recovery|Counselling|Counseling)[ \t]+Service|"
-    r"(?:Treatment|Care|Recovery|Methadone|Opioid|Outreach|Wellness|Housing|Addiction)"
+    r"(?:Treatment|Care|Recovery|Methadone|Opioid|Outreach|Wellness|Housing|Addiction|Transplant|"
+    r"Donor|Dialysis|Kidney|Liver)"
     r"[ \t]+Program(?:me)?|"
     r"(?:Veterans|Treatment|Tribal|Supreme|Justice|Youth|Regional|County|Housing|Sessions|Immigration|"
     r"Coroner['’]?s|Small[ \t]+Claims)[ \t]+Court|Council|Practice|"
@@ -255,9 +257,14 @@ _FOREIGN_FACILITY = fast_compile(
     r"Regional|Municipal|Provincial|Central|Nacional|Militar|Infantil|Materno)(?![A-Za-z]))|"
     r"Hopital|Klinikum|Krankenhaus|Clinica|Clinique|Sanatorio|"
     r"Policlinico|Policlinica|Ospedale|Hotel-Dieu|Centro\s+de\s+Salud|Centre\s+hospitalier|"
-    r"CHU|CHUM|CHSLD|CLSC|CIUSSS|CISSS|UMC|GMF|UMF|HMP|Universitair\s+Medisch\s+Centrum)"
+    r"CHU|CHUM|CHSLD|CLSC|CIUSSS|CISSS|UMC|GMF|UMF|HMP|Universitair\s+Medisch\s+Centrum|"
+    r"Caisse\s+populaire|Caisse\s+Desjardins|Societe|Centre\s+de\s+(?:jour|sante|soins)|"
+    r"Reseau\s+de\s+sante|Pharmacie|Familiprix|Jean\s+Coutu|Uniprix|Pharmaprix|"
+    r"(?:Foyer|Manoir|Couvent|Residence|Maison|Villa)(?=[ \t]+(?:de|du|des|la|le|Notre-|Saint-|"
+    r"Sainte-|St-|Ste-)))"
     r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|"
-    r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3})(?![A-Za-z0-9'’])|"
+    r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3}|regional|general|"
+    r"universitaire|municipal|provincial|central|psychiatrique|pediatrique)(?![A-Za-z0-9'’])|"
     r"[dl]['’](?:[A-Z][A-Za-z\-]*)?|[A-Z][A-Za-z'’\-]*)){1,6}")
 """A facility named in another language, its facility word first ('Hospital General de Zona
 No. 33', 'Hospital das Clínicas da FMUSP', 'Klinikum rechts der Isar', "l'Hôtel-Dieu de Lévis",
@@ -470,7 +477,8 @@ _BUSINESS_NAME_WORDS = frozenset({
     "TIDEWATER", "PIEDMONT", "GULF", "ATLANTIC", "PACIFIC", "CAPITAL", "METRO", "TRI-COUNTY",
     "PREMIER", "ALLIED", "SACRED", "LIBERTY", "HERITAGE", "LEGACY", "CORNERSTONE", "KEYSTONE",
     "EVERGREEN", "BLUEGRASS", "CUMBERLAND", "APPALACHIAN", "OZARK", "SIERRA", "CASCADE",
-    "MIDLANDS", "NORTHLAND", "SOUTHLAND", "TRINITY", "COMMUNITY", "REGIONAL", "UNITED"})
+    "MIDLANDS", "NORTHLAND", "SOUTHLAND", "TRINITY", "COMMUNITY", "REGIONAL", "UNITED",
+    "BASIN", "DELTA", "TIMBERLINE", "WOODLANDS", "BAYOU", "LOWCOUNTRY", "UPSTATE"})
 """Words practices, pharmacies and agencies are named with (landscape, direction, virtue)."""
 _AND_MORE = re.compile(r"[ \t]*&[ \t]+(?:[A-Z][A-Za-z'’\-]*[ \t]+){0,2}(?:"
                        + _FACILITY_WORD + r")(?![A-Za-z])")
@@ -549,7 +557,8 @@ _PRODUCT_NEXT = re.compile(r"[ \t]+(?:therapy|device|system|implant|procedure|st
 name ('Inspire therapy', 'Nucleus device'), no place of care."""
 _LABEL_NEXT = re.compile(r"[ \t]*:")
 _NUMBER_NEXT = re.compile(r"[ \t]*#?[0-9]")
-"""A number after the word ('Unit 6', 'Pharmacy #512'): the word is the facility's own."""
+"""A number after the word ('Unit 6', 'Pharmacy #512'): the word is the facility's own (not a
+label in capitals: 'Merced Kidney Center   CCN 05-2619')."""
 
 
 def _before_next_label(text: str, start: int, end: int) -> int:
@@ -564,7 +573,7 @@ def _before_next_label(text: str, start: int, end: int) -> int:
     if _LABEL_NEXT.match(text, end) or (
             FIELD_GAP.search(last.group())
             and " " not in text[last.end():end] and "\t" not in text[last.end():end]
-            and not _NUMBER_NEXT.match(text, end)):
+            and (not _NUMBER_NEXT.match(text, end) or text[last.end():end].isupper())):
         return last.start()
     return end
 
@@ -833,7 +842,8 @@ class _Facilities(_PlaceBase):
         if head in _PROPER_ONLY_HEADS:
             return self._proper(key)  # 'Chesterfield Midwifery'; not 'Nurse Midwifery'
 
-        return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key))
+        return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key)) \
+            or (key in _BUSINESS_NAME_WORDS and not self._plain(key))  # 'Sierra Donor Services'
 
     def _proper(self, key: str) -> bool:
         """A folded word that names one place: a gazetteer place, or a word no English
