@@ -224,3 +224,51 @@ def test_left_alone_facilities(scrubber: Scrubber, text: str) -> None:
 def test_a_document_word_after_a_dash_is_no_branch(scrubber: Scrubber) -> None:
     text = "Sierra Donor Services  -  Referral line 1-800-555-0100"
     assert not any("Referral" in text[s.start:s.end] for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a town no English word names, after a preposition of English, French or Portuguese
+    ("He crossed daily into Coaticook. He", "Coaticook"),
+    ("ancien cultivateur de Stanstead, vit depuis 2022", "Stanstead"),
+    ("vit seule à Edmundston. Elle a oublié", "Edmundston"),
+    ("quer parar a diálise em Tulare. O que acontece", "Tulare"),
+    # a town alone in parentheses after its facility; a town before its province
+    ("Down East Community Hospital (Machias) -- daughter prefers", "Machias"),
+    ("between Jackman and Saint-Georges, Quebec, where his sister lives", "Saint-Georges"),
+    ("Montréal (Québec) H3L 1K5", "Montréal"),
+])
+def test_found_towns(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Can a clinic read a Boston Scientific device?",
+    "maladie de Parkinson avancée",
+    "Mercy Hospital (Level I) trauma",
+])
+def test_no_town(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type is PhiType.CITY for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("His May hospitalization was for a ruptured fistula.", "May"),
+    ("she stays with her sister in Calais, Oct--Nov. She also", "Oct--Nov"),
+    ("Fille présente. MMSE 17/30 (août). Aidant épuisé.", "août"),
+    ("The unit ran a holiday schedule for the Fourth and he was working", "the Fourth"),
+    ("Sa fille demande si sa mère peut passer Pâques chez elle au Maine, à discuter avec "
+     "l'équipe et la travailleuse sociale.", "Pâques"),
+    ("he still owns his truck (VT 7731RK, now sold) and", "VT 7731RK"),
+])
+def test_found_dates_and_plates(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "the Fourth ventricle is dilated",
+    "the Fourth Street entrance is closed",
+    "may May help",
+    "It may help in May",
+])
+def test_no_date(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type is PhiType.DATE and "May" not in text[s.start:s.end]
+                   for s in scrubber.find(text))

@@ -95,6 +95,9 @@ _RARE_ZIPF = 2.5
 """A word this rare in English after a facility is its campus's name, not the next word."""
 
 
+_TOWN_ALONE_IN_PARENS = re.compile(r"[ \t]*\(([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+){0,2})"
+                                   r"[ \t]*\)")
+"""'Down East Community Hospital (Machias)': the town of a facility alone in parentheses."""
 _TOWN_IN_PARENS = re.compile(r",[ \t]*([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+){0,2})[ \t]*[)\]]")
 
 
@@ -188,7 +191,8 @@ def layout_spans(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]:
                 # ' - Referral line', ' -- Intake': a document's word, no branch
                 extra.append(Span(span.start, match.end(), PhiType.FACILITY, "layout_branch",
                                   0.85))
-            named = _TOWN_IN_PARENS.match(text, span.end)
+            named = _TOWN_IN_PARENS.match(text, span.end) or _TOWN_ALONE_IN_PARENS.match(
+                text, span.end)
             if named and _is_town(named.group(1), lexicon):
                 # '(Delta Family Practice, Greenwood)': the town a facility is in
                 extra.append(Span(named.start(1), named.end(1), PhiType.CITY, "layout_town",

@@ -70,7 +70,10 @@ _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
             r"(?:thanksgiving|easter|christmas|labou?r\s+day|memorial\s+day)\s+weekend|"
             r"(?:(?<=during )|(?<=last )|(?<=this )|"
             r"(?<=next )|(?<=after )|(?<=before )|(?<=since )|(?<=over )|(?<=until )|"
-            r"(?<=through ))(?:ramadan|eid))")
+            r"(?<=through ))(?:ramadan|eid)|p[aâ]ques|jour\s+de\s+l['’]an|"
+            r"la\s+saint-jean(?:-baptiste)?|f[eê]te\s+nationale|action\s+de\s+gr[aâ]ce|"
+            r"semana\s+santa|(?:(?<=for )|(?<=over )|(?<=on )|(?<=since )|(?<=after )|"
+            r"(?<=before ))the\s+(?-i:Fourth)(?![ \t]+(?-i:[A-Z])|[ \t]+of\b))")
 _RANGE_SEP = (r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?i:to|through|thru|and|&|until|till)[ \t]+)"
               r"(?:(?i:the)[ \t]+)?")
 """Between the two days of a range ('March 4th-6th', 'May 3 to the 9th')."""
@@ -553,6 +556,18 @@ def _rules() -> tuple[PatternRule, ...]:
           r"August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|"
           r"AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|(?:(?<=in )|(?<=of )|(?<=by )|"
           r"(?<=since )|(?<=until )|(?<=early )|(?<=late )|(?<=mid-))May)(?![A-Za-z])", 0.75),
+        # 'His May hospitalization', 'NB, Oct--Nov.', 'MMSE 17/30 (août)', 'depuis mars': a
+        # month after a possessive, two months as a range, a French month after its
+        # preposition or alone in parentheses (read over the ASCII reading: 'aout')
+        r("date_month_possessive", d, r"(?:(?<=[Hh]is )|(?<=[Hh]er )|(?<=[Tt]heir )|"
+          r"(?<=[Oo]ur )|(?<=[Mm]y ))May(?=[ \t]+[a-z]{3,})", 0.75),
+        r("date_month_range_alone", d, r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+          r"Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[ \t]*+(?:-{1,2}|–|—|/)[ \t]*+(?:Jan|Feb|Mar|Apr|May|"
+          r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?(?![A-Za-z0-9]|[ \t/\-]*+[0-9])", 0.75,
+          validator="month_pair"),
+        r("date_french_month_alone", d, r"(?:(?<=\()|(?<=\ben )|(?<=depuis )|(?<=fin )|"
+          r"(?<=debut )|(?<=mi-))(?:janvier|fevrier|avril|juin|juillet|aout|septembre|octobre|"
+          r"novembre|decembre|mars|mai)(?=[ \t]*+[).,;]|[ \t]+(?:dernier|prochain)\b)", 0.75),
         # 'stopped it mid-Nov', 'the fiesta in Oct', 'to Pampanga in Sept', '(Feb 99.0)': a
         # month abbreviated after a word that dates it ('Mar' and 'May' left to the rules
         # above: a verb and a word)
@@ -1353,9 +1368,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![A-Za-z0-9])", 0.85, group=1, validator="plate_value"),
         # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
         r("plate_vehicle", PhiType.PLATE, r"(?i:\b(?:car|truck|van|vehicle|suv|sedan|pickup|"
-          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\(\s*(?:(?i:" + _STATE_CODES + r")[ \t]+)?)"
+          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\(\s*)((?:(?i:" + _STATE_CODES + r")[ \t]+)?"
           r"(?!(?:19|20)[0-9]{2}[ \t])"
-          r"((?=[A-Z0-9 \-]*[0-9])"
+          r"(?=[A-Z0-9 \-]*[0-9])"
           r"(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})"
           r"(?=\s*\)|[ \t]*+[,;][ \t]*+(?:now|since|sold|expired|exp|registered|reg|"
           r"plates?|tags?)\b)",
@@ -2302,7 +2317,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "canada day", "remembrance", "waitangi", "bastille", "victoria day", "bonfire",
         "guy fawkes", "hogmanay", "burns night", "nochebuena", "nochevieja", "reyes",
         "muertos", "de gracias", "tet", "seollal", "obon", "shvat", "shavuot", "simchat",
-        "tisha", "fools", "weekend"),
+        "tisha", "fools", "weekend", "paques", "pâques", "jour de l", "saint-jean",
+        "fete nationale", "fête nationale", "action de gr", "semana santa", "the fourth"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
     "date_stamp_short": ("d:", "t:"), "date_cell_timed": ("|",), "date_short_range": ("/",),
     "date_test_short": ("/",), "date_last_test": ("/",), "date_treatment_short": ("/",),
@@ -2488,7 +2504,7 @@ FIRST_CHARS: dict[str, str] = {
     "date_mon_year": "ADFJMNOSadfjmnos", "date_weekday_day": "FMSTWfmstw",
     "date_weekday": "FMSTW", "date_weekday_numeric": "FMSTWfmstw",
     "date_season_year": "AFSWaeflmsw", "date_holiday": "4CEFHILMNTVcefhilmntv",
-    "date_holiday_other": "ABCDEGHIJKLMNOPRSTVWYabcdeghijklmnoprstvwy", "age_words": "AHNOahno",
+    "date_holiday_other": "ABCDEFGHIJKLMNOPRSTVWYabcdefghijklmnoprstvwy", "age_words": "AHNOahno",
     "age_turned": "ADFGHIJMPSTWYadfghijmpstwy", "age_sex": "\\t (19:ACHIPTachipt",
     "url": "FHWfhw", "ipv4": "0-9", "ipv6": "0-9A-Fa-f", "phone_us": "(+1-9",
     "phone_us_spaced": "(2-9",

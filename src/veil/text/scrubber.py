@@ -77,7 +77,10 @@ _PERSONAL = re.compile(
     r"admitted|admission|discharged?|seen|visit|visited|appt|appointment|surgery|procedure|"
     r"fell|died|passed|born|scheduled|booked|started|stopped|since|last|next|this|restart|"
     r"resume|take|taking|stop|start|skip|hold|continue|"
-    r"follow-?up|f/u|clinic|er|ed|hospital|[A-Z][a-z]+['’]s)\b)")
+    r"follow-?up|f/u|clinic|er|ed|hospital|[A-Z][a-z]+['’]s|"
+    r"mi|mis|su|sus|mon|ma|mes|sa|ses|il|elle|ils|elles|fille|fils|mere|pere|mari|femme|"
+    r"epouse|hija|hijo|madre|padre|esposa|esposo|abuela|abuelo|mama|papa|paciente|patiente|"
+    r"minha|meu|mae|pai|filha|filho)\b)")
 """Words that make a date word in a short text someone's date: a person, a pronoun or an
 event of care. A clinical note is about a person throughout; a short question without any of
 these ('Christmas tree allergy is that real', 'Monday morning headaches from caffeine') asks

@@ -501,6 +501,24 @@ def _hospital_acronym(values: list[str]) -> list[bool]:
             for v in values]
 
 
+_MONTH_STARTS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
+                 "DEC")
+_FULL_MONTHS = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+                "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER")
+
+
+def _month_pair(values: list[str]) -> list[bool]:
+    """Two months written out or abbreviated ('Oct--Nov', 'June-July'): each word a month's
+    name or its start ('Marc-Apr' is no range of months)."""
+    out = []
+    for value in values:
+        parts = [p.strip(". ").upper() for p in re.split(r"-{1,2}|–|—|/", value) if p.strip()]
+        out.append(len(parts) == 2 and all(
+            (p[:3] in _MONTH_STARTS and any(m.startswith(p) for m in _FULL_MONTHS))
+            or p == "SEPT" for p in parts))
+    return out
+
+
 def _ramq(values: list[str]) -> list[bool]:
     """A Quebec health card number ('GOSY 3159 1208'): four letters (surname, given name),
     then the birth date as YYMMDD with 50 added to a woman's month, then two digits."""
@@ -672,6 +690,7 @@ def _phone(values: list[str]) -> list[bool]:
 
 VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "ramq": _ramq,
+    "month_pair": _month_pair,
     "hospital_acronym": _hospital_acronym,
     "ssn": _polars("ssn", _ssn_shape),
     "ipv4": _polars("ipv4"),

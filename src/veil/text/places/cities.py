@@ -32,7 +32,9 @@ from veil.text.words import is_english
 _PLACE_RUN = re.compile(r"(?<![A-Za-z'’])(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)"
                         r"(?:[ \t]+(?:St\.|Ft\.|Mt\.|[A-Z][A-Za-z'’\-]*)){0,4}")
 _NEAR_BEFORE = re.compile(r"\b(?:in|near|outside(?:\s+of)?|around)[ \t]+$")
-_WEAK_PLACE_BEFORE = fast_compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|around|of)\s+$)")
+_WEAK_PLACE_BEFORE = fast_compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|around|of|into|"
+                                 r"from|toward|towards|a|au|em|en|de|desde|vers|between)\s+$)")
+"""Words before a place; read over the ASCII reading, so French 'à' is 'a' here."""
 _PLACE_BEFORE = fast_compile(
     r"(?:\b(?:Greater|Metro|Downtown|Upstate|Downstate|Suburban|Rural|Southern|Northern|"
     r"Eastern|Western|Central)\s+$)|"
@@ -42,13 +44,17 @@ _PLACE_BEFORE = fast_compile(
     r"hometown|located\s+in|based\s+in|(?:hospital|clinic|cent(?:er|re)|home|care|"
     r"institute|facility|practice)\s+in|native\s+of|city\s+of|town\s+of|village\s+of|"
     r"township\s+of|city:|residence:|hometown:)\s+$)")
+_PROVINCES = (r"(?:Quebec|Ontario|Manitoba|Saskatchewan|Alberta|Nova\s+Scotia|"
+              r"Prince\s+Edward\s+Island|Newfoundland|British\s+Columbia|Yukon|Nunavut)")
+"""Canadian provinces written out (after the ASCII reading: 'Québec' is 'Quebec')."""
 _PLACE_AFTER = re.compile(
     r"^(?:\s*,\s*(?:[A-Z]{2}\b|" + r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|"
     r"Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|"
     r"Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
     r"Missouri|Montana|Nebraska|Nevada|New\s+\w+|North\s+\w+|South\s+\w+|Ohio|Oklahoma|"
     r"Oregon|Pennsylvania|Rhode\s+Island|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
-    r"West\s+Virginia|Wisconsin|Wyoming))|\s+(?:area|metro|city|township|suburbs?|region)\b)")
+    r"West\s+Virginia|Wisconsin|Wyoming|" + _PROVINCES + r")(?![A-Za-z]))|\s*\(\s*(?:QC|Qc|ON|NB|"
+    + _PROVINCES + r")\s*\)|\s+(?:area|metro|city|township|suburbs?|region)\b)")
 _CITY_STATE = re.compile(
     r"(?=[A-Z])(?<![A-Za-z'’])((?:[A-Z][a-z'’.\-]+)(?:[ \t]+[A-Z][a-z'’.\-]+){0,3})"
     r"(?:,[ \t]*|[ \t]+"
@@ -99,8 +105,17 @@ _TOWN_STATE = re.compile(
 `_TOWN_WORDS`; the comma first makes the scan fast)."""
 _TOWN_WORDS = re.compile(r"(?<![A-Za-z'’.])([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})$")
 _WEAK_CONTEXT_WORD = fast_compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
+_ARTICLE_BEFORE = re.compile(r"\ba\s+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 _TERM_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|TION|SION|MENT|APY)$")
 """Endings of abstract nouns ('Lactation', 'Podiatry'): no unknown town ends so."""
+
+
+def _weak_context(before: str, after: str) -> bool:
+    """A preposition of place before the words ('in', 'into', French 'à', 'de'); not the
+    article 'a' before a brand ('a Boston Scientific device')."""
+    return bool(_WEAK_PLACE_BEFORE.search(before)) and not (
+        _ARTICLE_BEFORE.search(before) and _CAPITAL_AFTER.match(after))
 
 
 class _Cities(_PlaceBase):
@@ -158,7 +173,7 @@ class _Cities(_PlaceBase):
         after = text[end:end + 30]
         state_after = bool(_PLACE_AFTER.match(after))
         strong = bool(_PLACE_BEFORE.search(before)) or state_after
-        context = strong or bool(_WEAK_PLACE_BEFORE.search(before))
+        context = strong or _weak_context(before, after)
         if key in FUNCTION_WORDS and strong and not lex.is_clinical(key) \
                 and not _eponym_after(text[end:end + 50]) and not _TERM_AFTER.match(after):
             return 0.85  # 'Memorial Hospital in Normal', 'from Normal, IL': a word-named town
@@ -170,6 +185,8 @@ class _Cities(_PlaceBase):
         if context:
             if (key not in lex.weak and not word_place) or strong:
                 return 0.9
+            if not is_english(key) and not lex.is_name(key):
+                return 0.85  # 'crossed daily into Coaticook', 'vit seule à Edmundston'
             # an everyday word that is also a town, capitalized right after 'in'/'near'
             # ('fell in Temple', 'a clinic near Hope'): mid-sentence capitals make it a name
             near = _NEAR_BEFORE.search(before)
@@ -196,7 +213,7 @@ class _Cities(_PlaceBase):
             after = text[end:end + 30]
             prefixed = bool(match.group(1) or match.group(2))
             if (prefixed and not match.group(3)) or _PLACE_BEFORE.search(before) \
-                    or re.search(r",[ \t]*$", before) or _WEAK_PLACE_BEFORE.search(before) \
+                    or re.search(r",[ \t]*$", before) or _weak_context(before, after) \
                     or _PLACE_AFTER.match(after):
                 spans.append(Span(start, end, PhiType.CITY, "town_shape", 0.85))
         return spans
