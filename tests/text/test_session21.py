@@ -272,3 +272,23 @@ def test_found_dates_and_plates(scrubber: Scrubber, text: str, value: str) -> No
 def test_no_date(scrubber: Scrubber, text: str) -> None:
     assert not any(s.type is PhiType.DATE and "May" not in text[s.start:s.end]
                    for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Mon père Delphis a 94 ans et il est en soins palliatifs", "Delphis"),
+    ("sa mère Thérèse est venue ce matin", "Thérèse"),
+    ("tél. à 08h00 (1-207-834-2290). -- Luc Bouchard, inf.", "Luc Bouchard"),
+    ("spoke with daughter by phone (Lurdes, 209-634-9951): wants dialysis", "Lurdes"),
+])
+def test_found_names_batch4(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Heberden and Bouchard nodes on both hands",
+    "Bouchard's nodes noted",
+    "Charles Bonnet syndrome suspected",
+    "(Pharmacy, 555-201-3344)",
+])
+def test_no_name_batch4(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type is PhiType.NAME for s in scrubber.find(text))

@@ -871,6 +871,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[Tt]his\s++is)"
           r"[ \t]++)([A-Z][a-z'’\-]+(?:[ \t]++[A-Z][a-z'’\-]+){0,2})(?=,[ \t]*+(?:a[ \t]++)?"
           r"[0-9]{1,3}(?![0-9]))", 0.8, group=1, validator="person_words"),
+        # '(Lurdes, 209-634-9951)', '(Marisol, cell 559.201.7781)': a name and its phone in
+        # parentheses
+        r("name_before_phone_parens", PhiType.NAME, r"\(([A-Z][a-z'’\-]{2,}(?:[ \t][A-Z]"
+          r"[a-z'’\-]{2,})?)[ \t]*+,[ \t]*+(?=(?i:cell|mobile|home|work|ph|tel|c)?[ \t:.]*+"
+          r"\+?1?[ \t.\-]?\(?[2-9][0-9]{2}\)?[ \t.\-]?[0-9]{3}[ \t.\-]?[0-9]{4}(?![0-9]))",
+          0.8, group=1, validator="given_name"),
         # 'goes by "Dutch"', 'known as "Bubba"': a quoted name after a word of naming (an
         # everyday word or a nationality is a name there)
         r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]++by|known[ \t]++as|aka|a\.k\.a\.|"
@@ -2403,6 +2409,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
                     "so#", "so ", "file"),
     "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),
+    "name_before_phone_parens": ("(",),
     "acronym_department": ("h ", "c ", "h\t", "c\t"),
     "health_card_number": ("card", "carte", "maladie"),
     "plate_vehicle_label": ("vehicle", "car", "truck", "van", "motorcycle"),

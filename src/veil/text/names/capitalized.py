@@ -189,6 +189,13 @@ class _RunJudge(_Guards):
                 parts[-1].append(tok)  # 'Nguyen Van An', 'Tran Thi Ha': a given name after one
             elif tok.key in _ASIAN_SURNAMES and self._asian_surname(run, index, text):
                 parts[-1].append(tok)  # 'Wei He', 'Kevin Ng', 'Park Ji-hoon'
+            elif parts[-1] and tok.key in lex.eponyms and tok.key in lex.last \
+                    and parts[-1][-1].key in lex.first and not self._blocking(parts[-1][-1]) \
+                    and len(parts[-1][-1].key) > 2 and tok is run[-1] \
+                    and not _EPONYM_AFTER.match(text[tok.end:tok.end + 60]) \
+                    and not self._eponym_gap(text[tok.end:tok.end + 60]):
+                parts[-1].append(tok)  # '-- Luc Bouchard, inf.': a given name, then a surname
+                # that is also an eponym, and no word of a disease or a sign after it
             elif index > 0 and tok.key in _EPONYM_WORDS and not titled:
                 # 'Lawton IADL', 'Angle Class': the word before is an eponym; English words
                 # between go with it ('Ramsey Agitation-Sedation Scale')

@@ -44,10 +44,11 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"(?-i:tutu)|kupuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
              r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek)")
 _RELATION_ABROAD_WORDS = (
-    "esposa", "esposo", "hija", "hijo", "hermana", "hermano", "nieta", "nieto", "mamá", "papá",
-    "tía", "tío", "suegra", "suegro", "cuñada", "cuñado", "fille", "fils", "épouse", "époux",
-    "soeur", "sœur", "frère", "nièce", "neveu", "petite-fille", "petit-fils", "belle-fille",
-    "gendre", "filha", "filho", "marido", "irmã", "irmão", "neta", "neto")
+    "esposa", "esposo", "hija", "hijo", "hermana", "hermano", "nieta", "nieto", "suegra",
+    "suegro", "cunada", "cunado", "fille", "fils", "epouse", "epoux", "soeur", "frere", "neveu",
+    "petite-fille", "petit-fils", "belle-fille", "gendre", "filha", "filho", "marido", "irma",
+    "irmao", "neta", "neto", "mere", "pere", "madre", "padre")
+"""(In their ASCII reading, which the name finder reads: 'frère' is 'frere', 'mère' 'mere'.)"""
 _RELATION_ABROAD = "(?:" + "|".join(
     form for word in _RELATION_ABROAD_WORDS for form in (word, word[0].upper() + word[1:])) + ")"
 """Relation words of Spanish, French and Portuguese notes ('esposa Chayo', 'son fils
@@ -84,7 +85,8 @@ _CARE_BEFORE = re.compile(
     r"conferenced|huddled|coordinated|reconciled|verified|confirmed|counseled|counselled|"
     r"introduced|re-?paged|callback|returned\s+call|attending|resident|fellow|intern|"
     r"hospitalist|intensivist|surgeon|pharmacist|chaplain|interpreter|translator|nurse|rn|"
-    r"lpn|cna|np|pa|sw|cm|case\s+manager|social\s+worker|hi|hello|hey|(?:message|msg|vm|"
+    r"lpn|cna|np|pa|sw|cm|rd|rdn|dietitian|dietician|slp|case\s+manager|social\s+worker|hi|"
+    r"hello|hey|(?:message|msg|vm|"
     r"voicemail)\s+(?:left\s+)?for|left\s+for|by|reviewer|tech|technician|technologist|doula|"
     r"midwife|scribe|sonographer|phlebotomist|paramedic|emt|dietitian|hygienist|therapist|"
     r"rt|pt|ot|slp|cma|attn|baby\s+(?:girl|boy)|now\s+named|named|its|it's|this\s+is|"
