@@ -292,3 +292,24 @@ def test_found_names_batch4(scrubber: Scrubber, text: str, value: str) -> None:
 ])
 def test_no_name_batch4(scrubber: Scrubber, text: str) -> None:
     assert not any(s.type is PhiType.NAME for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "car (" + " " * 20000 + "123 456 789",
+    "reg " * 5000 + "Jean X",
+    "PLATE AB " * 2000 + "Jean X",
+    "Vehicle" + " \t" * 10000 + "1/2 at 10:30",
+    "12/10" + " " * 20000 + "14,200 -> 3/4 7,100",
+    "Bouchard dit" + " " * 20000 + "Lavallée",
+])
+def test_hostile_runs_finish(scrubber: Scrubber, text: str) -> None:
+    """Each must only finish (a quadratic pattern would take minutes); no timing assertion."""
+    scrubber.find(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ejected from car (GCS 6, now intubated).",
+    "Fell from truck (L1, since then paraplegic).",
+])
+def test_a_score_in_a_vehicle_s_parentheses_is_no_plate(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type is PhiType.PLATE for s in scrubber.find(text))

@@ -1374,13 +1374,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![A-Za-z0-9])", 0.85, group=1, validator="plate_value"),
         # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
         r("plate_vehicle", PhiType.PLATE, r"(?i:\b(?:car|truck|van|vehicle|suv|sedan|pickup|"
-          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\(\s*)((?:(?i:" + _STATE_CODES + r")[ \t]+)?"
-          r"(?!(?:19|20)[0-9]{2}[ \t])"
-          r"(?=[A-Z0-9 \-]*[0-9])"
-          r"(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})"
-          r"(?=\s*\)|[ \t]*+[,;][ \t]*+(?:now|since|sold|expired|exp|registered|reg|"
+          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\([ \t]*+)((?:(?i:" + _STATE_CODES
+          + r")[ \t]+)?(?!(?:19|20)[0-9]{2}[ \t])"
+          r"(?=[A-Z0-9 \-]{0,12}[0-9])"
+          r"(?=[A-Z0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})"
+          r"(?=[ \t]*+\)|[ \t]*+[,;][ \t]*+(?:now|since|sold|expired|exp|registered|reg|"
           r"plates?|tags?)\b)",
-          0.85, group=1),
+          0.85, group=1, validator="plate_value"),
         # 'lic. 123456', 'license RN 2345678', 'RPh lic #'
         # the credential is part of the number as written ('RN 2345678')
         r("license_credential", PhiType.LICENSE, r"(?i:\b(?:licen[cs]e|lic)\b\.?[ \t]*(?:#|no\.?)?"
@@ -1456,7 +1456,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("spaced_account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account)\b(?>(?:\s+(?:no\.?|number|"
           r"#))?[ \t]*[:#]?[ \t]*))" + _SPACED_VALUE, 0.85, group=1),
         r("spaced_plate", PhiType.PLATE, r"(?i:\b(?:plate|tag)\b(?:\s+(?:no\.?|number|#))?[ \t]*"
-          r"[:#]?[ \t]*)((?:[A-Z]{2}[ \t]+)?(?=[A-Z0-9\- ]*[0-9])(?=[A-Z0-9\- ]*[A-Z0-9]{2})"
+          r"[:#]?[ \t]*)((?:[A-Z]{2}[ \t]+)?(?=[A-Z0-9\- ]{0,16}[0-9])"
+          r"(?=[A-Z0-9\- ]{0,16}[A-Z0-9]{2})"
           r"[A-Z0-9]{1,4}(?:[ \t\-][A-Z0-9]{1,5}){1,2}|[A-Z]{2}[ \t]+(?=[A-Z0-9]*[0-9])"
           r"[A-Z0-9]{4,8})(?![A-Za-z0-9])", 0.85, group=1),
         r("spaced_license", PhiType.LICENSE, r"(?i:\b(?:dl|cdl|driver'?s?\s+licen[cs]e|licen[cs]e|"
@@ -1527,7 +1528,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("plate_registration", PhiType.PLATE, r"(?i:\b(?:reg(?:istration)?|rego|number[ \t]?plate|"
           r"kennzeichen|amtliches[ \t]+kennzeichen|matr[ií]cula|immatriculation|placa|placas|"
           r"targa|parking[ \t]+pass)\b\.?(?:[ \t]*(?:no\.?|number|#))?[ \t]*+(?:[:#(]|--?|—)?"
-          r"[ \t]*+(?:is[ \t]+)?)((?=[A-Za-z0-9 \-]*[0-9])(?=[A-Za-z0-9 \-]*[A-Za-z])"
+          r"[ \t]*+(?:is[ \t]+)?)((?=[A-Za-z0-9 \-]{0,22}[0-9])(?=[A-Za-z0-9 \-]{0,22}[A-Za-z])"
           r"(?:" + _STATE_CODES + r"[ \t]+[A-Z0-9]{5,8}|"
           r"[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){1,3}))(?![A-Za-z0-9]|[ \-][A-Z0-9])", 0.85,
           group=1, validator="plate_value"),
