@@ -313,3 +313,18 @@ def test_hostile_runs_finish(scrubber: Scrubber, text: str) -> None:
 ])
 def test_a_score_in_a_vehicle_s_parentheses_is_no_plate(scrubber: Scrubber, text: str) -> None:
     assert not any(s.type is PhiType.PLATE for s in scrubber.find(text))
+
+
+def test_an_unknown_acronym_after_at_is_a_place(scrubber: Scrubber) -> None:
+    assert covered(scrubber, "Cesar interprets for me at CVTI. Can they use", "CVTI")
+
+
+@pytest.mark.parametrize("text", [
+    "Pansystolic murmur grade 3/6 at LLSB, loud P2.",
+    "2/6 SEM at RUSB. Lungs clear.",
+    "waiting at NICU, then transfer",
+    "seen at ICU.",
+    "labs drawn at HOME.",
+])
+def test_a_clinical_acronym_after_at_is_no_place(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type is PhiType.FACILITY for s in scrubber.find(text))

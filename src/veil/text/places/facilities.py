@@ -25,6 +25,7 @@ from veil.text.places.vocabulary import (
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
+from veil.text.validate import CLINICAL_INITIALS
 from veil.text.words import is_english
 
 _CAPWORD = (r"(?:Co\.|Twp\.|Bros\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|"
@@ -893,9 +894,13 @@ class _Facilities(_PlaceBase):
         for match in _AT_ACRONYM.finditer(text):
             key = match.group(1)
             if self._facility_blocked(key) or key in self.lex.states or key in _COUNTRIES \
-                    or key in COUNTRY_OR_REGION or not _AT_ACRONYM_BEFORE.search(
-                        text, max(0, match.start() - 40), match.start()):
+                    or key in COUNTRY_OR_REGION:
                 continue
+            if not _AT_ACRONYM_BEFORE.search(text, max(0, match.start() - 40), match.start()) \
+                    and (len(key) < 4 or self.lex.is_clinical(key) or key in CLINICAL_INITIALS
+                         or is_english(key)):
+                continue  # four capitals and more no list knows name a place after 'at' alone
+                # ('interprets for me at CVTI.'); three need a procedure before ('CABG at UAB')
             spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "facility_context",
                               0.75))
         for match in _HOSPITAL_ACRONYM.finditer(text):
