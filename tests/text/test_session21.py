@@ -328,3 +328,15 @@ def test_an_unknown_acronym_after_at_is_a_place(scrubber: Scrubber) -> None:
 ])
 def test_a_clinical_acronym_after_at_is_no_place(scrubber: Scrubber, text: str) -> None:
     assert not any(s.type is PhiType.FACILITY for s in scrubber.find(text))
+
+
+def test_initials_under_a_verifier_column_are_names(scrubber: Scrubber) -> None:
+    text = ("Date | Time | Tech | Total Cl | Feed psi | Verified\n"
+            "3/3 | 04:55 | RJM | less than 0.1 | 58 | CB\n"
+            "3/4 | 05:02 | RJM | less than 0.1 | 57 | DW\n")
+    assert covered(scrubber, text, "CB") and covered(scrubber, text, "DW")
+
+
+def test_answers_under_a_verified_column_stay(scrubber: Scrubber) -> None:
+    text = "Item | Verified | Checked\nPump | Yes | No\nLine | Yes | Yes\nFilter | N/A | Done\n"
+    assert scrubber.find(text) == []

@@ -76,7 +76,8 @@ _PERSON = frozenset({
     "signer", "signed", "signature", "witness", "interpreter", "caregiver", "therapist",
     "pharmacist", "dentist", "midwife", "technician", "tech", "performer", "reviewer",
     "informant", "poa", "proxy", "agent", "representative", "surrogate", "donor",
-    "recipient", "responsible", "party", "patientname", "ptname", "seen",
+    "recipient", "responsible", "party", "patientname", "ptname", "seen", "verified",
+    "verifier", "checked", "checker", "witnessed", "cosigned", "initialed", "staff",
 })
 """Words of a person's name field: a label made only of these (and fillers) is a NAME."""
 _FACILITY = frozenset({"facility", "hospital", "clinic", "pharmacy", "practice",
