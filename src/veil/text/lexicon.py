@@ -169,3 +169,28 @@ def lexicon() -> Lexicon:
         not_name=vocab.NOT_NAME_WORDS,
         nicknames={k: frozenset(v) for k, v in nick.items()},
     )
+
+
+CLINICAL_INITIALS = frozenset({
+    "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
+    "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",
+    "PT", "OT", "MS", "RA", "OA", "GI", "GU", "UA", "CHF", "COPD", "CKD", "ESRD", "DVT", "PNA",
+    "LOC", "ETOH", "NPO", "DNR", "DNI", "AMA", "ADL", "ROM", "ICU", "ED", "EMS", "HIV", "HCV",
+    "STD", "STI", "URI", "AKI", "ARF", "GERD", "BPH", "CAD", "PVD", "TIA", "LBP", "NAD", "WNL",
+    "SQ", "SC", "SL", "NG", "GT", "IVP", "IVPB", "TD", "TOP", "INH", "NEB", "AD", "AS", "AU",
+    "BID", "TID", "QID", "PRN", "QHS", "QD", "HS", "AC", "PC", "QAM", "QPM", "STAT", "PEG",
+    "IO", "ID", "IN", "LUE", "RUE", "LLE", "RLE", "LUQ", "RUQ", "LLQ", "RLQ", "DC", "OK",
+    # psychiatry, recovery and team abbreviations written with dots ('S.I. denied', 'A.A. has
+    # helped', 'R.D. has recommended', 'J.P. was removed')
+    "SI", "HI", "AVH", "DV", "AA", "NA", "IOP", "CBT", "DBT", "ECT", "PHP", "SW", "RD", "MH",
+    "HMO", "LTC", "JP", "VQ", "NV", "HO", "QA", "EGD", "HH", "SN", "GP", "SA", "SUD", "OUD",
+    "AUD", "MAT", "IPV", "CPS", "APS", "SNF", "ALF", "PCP", "NP", "RN", "MD", "DO", "LPN",
+    "OB", "GYN", "OBGYN", "ENT", "PMR", "HEM", "ONC", "NEURO", "PEDS", "CARDS", "MFM", "NICU",
+    "PICU", "CCU", "PACU", "ICN", "LAT", "AP", "PA", "CXR", "KUB", "EKG", "ECG", "EEG", "EMG",
+    # drugs by their initials, paired with a slash in combinations ('TDF/FTC', 'TMP/SMX')
+    "TDF", "FTC", "TAF", "ABC", "AZT", "ZDV", "DTG", "EFV", "RPV", "BIC", "DRV", "ATV", "LPV",
+    "RTV", "EVG", "CAB", "TMP", "SMX", "SXT", "ASA", "APAP", "RIF", "PZA", "EMB", "MTX", "HCQ",
+    "SSZ", "MMF", "CSA", "TAC", "PCN", "AMP", "GENT", "VANC", "PIP", "TAZO", "NTG", "KCL",
+    "NS", "LR", "PRBC", "FFP", "TPN", "BM", "HB", "HGB", "MR", "ST", "RT", "CM", "NC", "LP",
+    "BS", "BG"})
+"""Dotted clinical abbreviations that are no one's initials ('H.T.N. (15 y)', 'C.P.')."""

@@ -39,7 +39,7 @@ from veil.text.gaps import FIELD_GAP
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
-from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold, lexicon
+from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold, lexicon
 from veil.text.merge import merge
 from veil.text.named_orgs import named_organizations
 from veil.text.names import SHORT_SURNAME, NameFinder
@@ -58,7 +58,7 @@ from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, NINETY, Candidate, Compile
 from veil.text.slots import SlotFinder
 from veil.text.spans import PhiType, Span
 from veil.text.structured import structured_spans
-from veil.text.validate import CLINICAL_INITIALS, VALIDATORS
+from veil.text.validate import VALIDATORS
 
 __all__ = ["KnownPhi", "KnownTable", "ScrubOptions", "Scrubber", "known_phi_from_table"]
 

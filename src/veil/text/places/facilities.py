@@ -13,7 +13,7 @@ import re
 
 from veil.detect import vocab
 from veil.text.gaps import BLANK_RUN, FIELD_GAP
-from veil.text.lexicon import FUNCTION_WORDS, fold
+from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, fold
 from veil.text.places.base import _PlaceBase
 from veil.text.places.vocabulary import (
     _COUNTRIES,
@@ -25,7 +25,6 @@ from veil.text.places.vocabulary import (
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
-from veil.text.validate import CLINICAL_INITIALS
 from veil.text.words import is_english
 
 _CAPWORD = (r"(?:Co\.|Twp\.|Bros\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|"
