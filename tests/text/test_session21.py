@@ -340,3 +340,16 @@ def test_initials_under_a_verifier_column_are_names(scrubber: Scrubber) -> None:
 def test_answers_under_a_verified_column_stay(scrubber: Scrubber) -> None:
     text = "Item | Verified | Checked\nPump | Yes | No\nLine | Yes | Yes\nFilter | N/A | Done\n"
     assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Does a Le Fort II fracture need a CT angiogram?",
+    "Why is a Level I trauma center required to have a burn unit or a transfer agreement?",
+    "A Tegner of 9 before injury and 4 now at 6 months post-op -- is that typical?",
+    "Will the HSR protocol work for Achilles tendinopathy too, or only patellar?",
+    "What is Hoffa's fat pad impingement and how is it treated?",
+    "What does a Quinton catheter look like and is it the same as a permcath?",
+])
+def test_eponyms_and_designations_stay(scrubber: Scrubber, text: str) -> None:
+    found = scrubber.find(text)
+    assert found == [], [(s.type, text[s.start:s.end]) for s in found]

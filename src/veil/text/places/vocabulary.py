@@ -60,7 +60,7 @@ _EPONYM_NEXT = re.compile(
     r"regimen|method|technique|operation|repair|approach|questionnaire|rules?|model|"
     r"equation|formula|index|guidelines?|solution|cocktail|mixture|knot|splint|brace|fire|"
     r"valve|dance|choir|point|building|stratification|grade|implant|stimulator|"
-    r"pump)\b")
+    r"pump|catheter|sheath|stent|needle|formula)\b")
 """A place name used as the name of a disease, agent or score ('West Nile virus', 'Paris
 classification', 'Norwalk agent'): clinical vocabulary, not the patient's city (a school's
 'class of 1943' is no classification)."""
