@@ -94,9 +94,13 @@ def dates_beside(text: str, spans: list[Span]) -> list[Span]:
     if "/" in text:
         for pattern in (_BEFORE_CLOCK, _AFTER_CLOCK):
             for match in pattern.finditer(text):
+                at_clock = pattern is _BEFORE_CLOCK and re.match(
+                    r"[ \t]+(?:at|@)", text[match.end(2):match.end(2) + 4])
+                fraction = int(match.group(1)) < int(match.group(2)) <= 10
                 if _plausible(match.group(1), match.group(2)) and "/" in text[
                         match.end(1):match.start(2)] and not _SCORE_BEFORE.search(
-                        text, max(0, match.start() - 24), match.start()):
+                        text, max(0, match.start() - 24), match.start()) and not (
+                        at_clock and fraction):  # 'pain 6/10 at 14:00', 'ate 1/4 @ 1730'
                     extra.append(Span(match.start(1), match.end(2), PhiType.DATE,
                                       "date_by_clock", 0.8))
     return extra

@@ -150,8 +150,7 @@ _CONTEXT_WORD_LIST = (
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
-    "documented", "charted", "logged", "installed", "implanted", "arrived", "transferred",
-    "filed", "issued", "renewed", "died", "injured",
+    "documented", "charted", "logged",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
@@ -850,11 +849,6 @@ def _rules() -> tuple[PatternRule, ...]:
           + _NOT_INITIALS + r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z'’])"
           r"(?=[ \t]*+(?:[,;)(]|$|\n|(?:is|was|has|had|and|who|age|aged|lives|[0-9]{1,3})\b))", 0.8,
           group=1),
-        # 'Under goal: R.T. (short tx x4)': dotted initials after a colon, a note on the person
-        # in parentheses after them
-        r("name_initials_colon", PhiType.NAME, r"(?<=:[ \t])" + _NOT_INITIALS
-          + r"([A-Z]\.[ ]?[A-Z]\.(?:[A-Z]\.)?)(?=[ \t]*+\([ \t]*+[a-z])", 0.8,
-          validator="initials", group=1),
         # 'CASE 1 -- D.T. (5M)', 'great-uncle L.P., 64,': dotted initials with an age (and a
         # sex) right after them are a person
         r("name_initials_age", PhiType.NAME, r"(?<![A-Za-z.'’\-])" + _NOT_INITIALS
@@ -882,13 +876,16 @@ def _rules() -> tuple[PatternRule, ...]:
         r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]++by|known[ \t]++as|aka|a\.k\.a\.|"
           r"nicknamed?|prefers?[ \t]++to[ \t]++be[ \t]++called|"
           r"likes[ \t]++to[ \t]++be[ \t]++called|"
-          r"calls[ \t]++(?:him|her|them)sel(?:f|ves)|calls?[ \t]++(?:me|him|her|us|them)|"
-          r"(?:dispatcher|driver|aide|caregiver|scheduler|coordinator|caseworker|"
-          r"case[ \t]++worker|worker|tech|technician|receptionist|operator|neighbou?r|"
-          r"friend|volunteer|chaplain|sitter|nanny|supervisor|manager|boss|landlord|"
-          r"roommate|boyfriend|girlfriend))[ \t]*+[:,]?[ \t]*+)[\"“'‘]"
+          r"calls[ \t]++(?:him|her|them)sel(?:f|ves))[ \t]*+[:,]?[ \t]*+)[\"“'‘]"
           r"([A-Z][A-Za-z'’\-]{1,20}(?:[ \t][A-Z][A-Za-z'’\-]{1,20})?)[.,!]?[\"”'’]", 0.85,
           group=1),
+        # 'dispatcher "Beto"', 'calls me "Lulu."': a quoted word after a role or 'calls me' is
+        # a name only when it is one ('calls me "Honey"', 'Tech "STAT"' are not)
+        r("name_quoted_after_role", PhiType.NAME, r"(?i:\b(?:calls?[ \t]++(?:me|him|her|us|them)|"
+          r"dispatcher|driver|aide|caregiver|scheduler|coordinator|caseworker|"
+          r"case[ \t]++worker|worker|receptionist|operator|neighbou?r|friend|volunteer|"
+          r"sitter|nanny|landlord|roommate|boyfriend|girlfriend)[ \t]*+[:,]?[ \t]*+)[\"“'‘]"
+          r"([A-Z][a-z'’\-]{1,20})[.,!]?[\"”'’]", 0.8, group=1, validator="given_name"),
         # 'scheduler Yesenia at ext 2241', 'paged via ext 4-7720': an extension alone
         # a study's or an image's DICOM UID ('1.2.840.113619.2.55.3.2831164721.884'): an object
         # identifier of six parts or more, or under the DICOM root
@@ -906,7 +903,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("pager_number", PhiType.PHONE, r"(?i:\b(?:pgr|pager|beeper|bleep|vocera)\.?[ \t]*+"
           r"(?:#|no\.?)?[ \t]*+:?[ \t]*+)([0-9]{1,2}-[0-9]{4}|[0-9]{4,7})(?![0-9])", 0.8,
           group=1),
-        r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension|poste)\.?[ \t]*+#?[ \t]*+)"
+        r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension)\.?[ \t]*+#?[ \t]*+)"
           r"([0-9]{1,2}-[0-9]{4}|[0-9]{3,5})(?![0-9])", 0.8, group=1),
         # 'MPD notified', 'CCPD officer': a police department's acronym by a word of police
         r("police_department", PhiType.FACILITY, r"(?<![A-Za-z])(?!COPD|PPD)([A-Z]{1,4}PD)"
@@ -1035,7 +1032,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"got|went|came|called|texted|needs|wants|asked|continues|remains|appeared|appears|"
           r"identified|disclosed|complete|used|admits|admitted|became|cried|laughed|slept|ate|"
           r"tolerated|requested|expressed|verbalized|refuses|pending|awaiting|referred|missed|"
-          r"signed|transferred|declines|consented|requires|prefers|scheduled)\b)", 0.8,
+          r"signed|declines|consented|requires|prefers)\b)", 0.8,
           validator="initials", group=1),
         r("name_initials_listed", PhiType.NAME, r"(?:(?m:^)[ \t]*(?:[-*•][ \t]*)|(?i:\b(?:absent|"
           r"present|attendees|attending|members|participants|excused|late)[ \t]*:[ \t]*)|"
@@ -1369,7 +1366,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Vehicle (personal): 6BVR118', 'Truck: VT 7731RK': a vehicle's label, then a value
         # of letters and digits (five to eight, both kinds)
         r("plate_vehicle_label", PhiType.PLATE, r"(?<![A-Za-z])(?:[Vv]ehicle|VEHICLE|[Cc]ar|CAR|"
-          r"[Tt]ruck|TRUCK|[Vv]an|VAN|[Mm]otorcycle)(?:[ \t]*+\([a-z ]{1,20}\))?[ \t]*+:[ \t]*+"
+          r"[Tt]ruck|TRUCK|[Vv]an|VAN|[Mm]otorcycle)[ \t]*+\([a-z ]{1,20}\)[ \t]*+:[ \t]*+"
           r"((?:" + _STATE_CODES + r"[ \t]+)?(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,8})"
           r"(?![A-Za-z0-9])", 0.85, group=1, validator="plate_value"),
         # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
@@ -1479,7 +1476,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"document|reference|ref|id|identifier|account)(?![A-Za-z0-9])" + _SEP_REQUIRED + r")"
           + _ID_VALUE + _R, 0.9, group=1, validator="record_number"),
         r("account", PhiType.ACCOUNT, r"(?i:\b(?:acct|account|billing|claim|invoice|bank|"
-          r"card|credit\s+card|debit\s+card|routing|transit|iban|checking|savings|payment|"
+          r"card|credit\s+card|debit\s+card|routing|iban|checking|savings|payment|"
           r"financial|guarantor)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE + _R, 0.9, group=1,
           validator="has_digit"),
         # a short check-digit account ('acct 40217-3'): no validator, the LOINC shape
@@ -1527,7 +1524,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # ABC-123-D': registration words of other countries, a value of letters and digits
         r("plate_registration", PhiType.PLATE, r"(?i:\b(?:reg(?:istration)?|rego|number[ \t]?plate|"
           r"kennzeichen|amtliches[ \t]+kennzeichen|matr[ií]cula|immatriculation|placa|placas|"
-          r"targa|parking[ \t]+pass)\b\.?(?:[ \t]*(?:no\.?|number|#))?[ \t]*+(?:[:#(]|--?|—)?"
+          r"targa|parking[ \t]+pass)\b\.?(?:[ \t]*(?:no\.?|number|#))?[ \t]*+[:#(]?"
           r"[ \t]*+(?:is[ \t]+)?)((?=[A-Za-z0-9 \-]{0,22}[0-9])(?=[A-Za-z0-9 \-]{0,22}[A-Za-z])"
           r"(?:" + _STATE_CODES + r"[ \t]+[A-Z0-9]{5,8}|"
           r"[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){1,3}))(?![A-Za-z0-9]|[ \-][A-Z0-9])", 0.85,
@@ -1578,7 +1575,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:Rue|Calle|Avenida|Avda\.?|"
           r"Camino|Chemin|Via|Viale|Paseo|Carrera|Rua|Strasse|Straße|Ruta|Carretera|Callej[oó]n|"
           r"Cerrada|Privada|Boulevard|Bd|rue|chemin|calle|avenida|rua|boulevard|boul\.|"
-          r"avenue|rang|montée|côte|allée|impasse|promenade|croissant|terrasse|ruelle)[ \t]+"
+          r"avenue|montée|côte|allée|impasse|promenade|croissant|terrasse|ruelle)[ \t]+"
           r"(?:(?:de|del|la|las|los|el|da|do|dos|das|di|du|"
           r"des|le|les)[ \t]+){0,2}(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*"
           r"(?:[ \t]+(?:(?:St|Ste|Sta|Sto|Mt)\.[ \t]+)?[A-Z0-9][A-Za-z0-9'’\-]*){0,3}"
@@ -2026,10 +2023,10 @@ def _rules() -> tuple[PatternRule, ...]:
         # acronym (its last letter H, or MC) before one of its departments or papers
         r("acronym_department", PhiType.FACILITY, r"(?<![A-Za-z0-9&/\-])([A-Z]{2,4}(?:H|MC))"
           r"(?=[ \t]++(?:ED|ER|(?i:cardiology|oncology|orthopa?edics|ortho|radiology|"
-          r"fracture[ \t]++clinic|d/c[ \t]++summary|campus|emergency|"
+          r"fracture[ \t]++clinic|d/c[ \t]++summary|emergency|"
           r"hospitalist|cath[ \t]++lab|wound[ \t]++clinic|pacemaker[ \t]++clinic|"
-          r"birthing[ \t]++center|l&d|labor[ \t]++and[ \t]++delivery|maternity|nursery|"
-          r"rehab))\b)", 0.75, group=1, validator="hospital_acronym"),
+          r"birthing[ \t]++center|l&d|labor[ \t]++and[ \t]++delivery|maternity|"
+          r"nursery))\b)", 0.75, group=1, validator="hospital_acronym"),
         # a company by its legal or trade suffix ('Tree Top Inc.', 'ACME FREIGHT LLC',
         # 'Cardinal Logistics'): an employer, which the notes name as a place
         # 'VFW Post 6441', 'American Legion Post 15', 'Elks Lodge #1203', 'Eagles Aerie 2150':
@@ -2194,7 +2191,8 @@ def _rules() -> tuple[PatternRule, ...]:
           validator="national_digits"),
         # 'had a card, NB 710 338 214', 'Assurance-maladie N.-B. 108 447 219': a card's number
         # in digit groups (a province's code before it)
-        r("health_card_number", PhiType.HEALTH_PLAN, r"(?i:\b(?:card|carte(?:[ \t]+soleil)?|"
+        r("health_card_number", PhiType.HEALTH_PLAN, r"(?i:\b(?:card(?=[ \t]*+[,:#]?[ \t]*+"
+          r"(?:(?:is|was)[ \t]+)?(?-i:[A-Z]{2})[ \t]+[0-9])|carte(?:[ \t]+soleil)?|"
           r"assurance[ \t\-]+maladie(?:[ \t]+(?-i:N\.?-?[BÉE]\.?|[A-Z]{2}))?|health[ \t]+card)"
           r"(?:[ \t]+(?:no\.?|number|#))?[ \t]*+[,:#]?[ \t]*+(?:(?:is|was)[ \t]+)?)"
           r"((?:(?-i:[A-Z]{2})[ \t]+)?[0-9]{3,4}(?:[ \-][0-9]{3,4}){2,3})(?![0-9A-Za-z])",
@@ -2350,7 +2348,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "mrn": ("mrn", "mr#", "mr no", "medical record", "accession", "specimen", "fin", "csn",
             "har", "empi", "emr", "ehr", "hrn", "chart no", "health record"),
     "account": ("acct", "account", "billing", "claim", "invoice", "bank", "card", "routing",
-                "transit", "iban", "checking", "savings", "payment", "financial", "guarantor"),
+                "iban", "checking", "savings", "payment", "financial", "guarantor"),
     "health_plan": ("member", "subscriber", "policy", "group", "plan", "beneficiary", "insur",
                     "medicare", "medicaid", "hicn", "mbi", "payer", "payor", "coverage",
                     "carrier", "nam", "ramq", "ohip", "phn", "nhs", "carte", "grp", "bic",
@@ -2413,6 +2411,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "name_before_phone_parens": ("(",),
     "acronym_department": ("h ", "c ", "h\t", "c\t"),
     "health_card_number": ("card", "carte", "maladie"),
+    "name_quoted_after_role": ('"', "“", "'", "‘"),
     "plate_vehicle_label": ("vehicle", "car", "truck", "van", "motorcycle"),
     "plate_vehicle": ("car", "truck", "van", "vehicle", "suv", "sedan", "pickup", "motorcycle",
                       "jeep"),
@@ -2421,7 +2420,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plan_spoken": ("my id", "my member id", "ins", "medicaid"),
     "street_foreign": ("rue", "calle", "avenida", "avda", "camino", "chemin", "via", "paseo",
                        "carrera", "rua", "strasse", "straße", "ruta", "carretera", "callej",
-                       "cerrada", "privada", "boulevard", "bd", "boul.", "avenue", "rang",
+                       "cerrada", "privada", "boulevard", "bd", "boul.", "avenue",
                        "montée", "côte", "allée", "impasse", "promenade", "croissant",
                        "terrasse", "ruelle"),
     "date_part_month": ("early", "mid", "late", "end of", "beginning of"),
@@ -2469,7 +2468,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
                                  "ladc", "cadc", "fd "),
     "name_after_self_role": ("i'm", "i am", "im ", "i’m", "this is"),
     "name_initials_subject": (".",), "name_initials_listed": (".",),
-    "name_initials_colon": (": ",),
     "intersection_streets": (" and ", " & "), "hall_room": ("hall",),
     "building_unit": ("bldg", "building"), "fire_number": ("fire",), "id_bare_label": ("id",),
     "new_york_city_zip": ("new york",), "island_place": (" island", " isle", " key", " cay"),
@@ -2594,7 +2592,7 @@ NEEDS["deed_book_page"] = ("book",)
 NEEDS["vessel"] = ("cruise", "ship", "vessel", "aboard", "embark", "voyage", "sailing", "boat",
                    "cabin", "port of call", "f/v", "fishing", "crew")
 NEEDS["name_goes_by"] = ('"', "“", "'", "‘")
-NEEDS["phone_extension"] = ("ext", "poste")
+NEEDS["phone_extension"] = ("ext",)
 NEEDS["county_ireland"] = ("co.", "county")
 NEEDS["county_abbrev"] = (" co",)
 NEEDS["holler"] = ("fork", "creek", "branch", "hollow", "holler", "lick", "run", "gap", "cove",

@@ -225,6 +225,14 @@ _PEOPLE_AFTER = (r"(?:[ \t]+[A-Z][a-z]+)?[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:-[
                  r"family|families|community|descent|heritage|ancestry)\b)")
 """What follows a people's or a language's name ('Oglala Lakota woman', 'Hmong custom',
 'Blackfeet (Amskapi Pikuni) girl', 'Lumbee Tribe')."""
+_PEOPLE_WORD = re.compile(r"(?<![A-Za-z])(?:enrolled[ \t]+)?([A-Z][a-z]{3,})" + _PEOPLE_AFTER
+                          + r"|\benrolled[ \t]+([A-Z][a-z]{3,})\b")
+"""The capitalized words a text uses for a people or a language (one pass per text)."""
+_KIND_WORDS_ABROAD = frozenset({
+    "CLINIQUE", "CLINICA", "SANATORIO", "OSPEDALE", "CAISSE", "HOPITAL", "HOSPITAL", "CENTRE",
+    "CENTRO", "FOYER", "MANOIR", "MAISON", "RESIDENCE", "PHARMACIE", "SOCIETE", "KLINIKUM",
+    "KRANKENHAUS", "POLICLINICO", "POLICLINICA", "FARMACIA", "COUVENT", "RESEAU"})
+"""Words of a kind of place in other languages: a facility's first word, never its name."""
 _RARE_LEAD_ZIPF = 2.0
 """A facility's first word rarer than this in English names the facility alone."""
 _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_facility",
@@ -1134,6 +1142,7 @@ class Scrubber:
         insensitive: dict[str, PhiType] = {}
         sensitive: dict[str, PhiType] = {}
         keys: set[str] = set()
+        peoples: set[str] | None = None
         for span in spans:
             if span.type in _NO_PROPAGATE:
                 continue
@@ -1158,7 +1167,9 @@ class Scrubber:
                     surface.isdigit() and len(surface) < _SHORT_NUMBER):
                 insensitive.setdefault(surface, span.type)  # ('5000' recurs as a count)
             if span.type is PhiType.FACILITY:
-                lead = self._facility_lead(surface, text)
+                if peoples is None:  # once per text: a lead per facility stays linear
+                    peoples = {m.group(1) or m.group(2) for m in _PEOPLE_WORD.finditer(text)}
+                lead = self._facility_lead(surface, peoples)
                 if lead:  # "Comer Children's PICU" ... 'Transport: Comer critical care team'
                     sensitive.setdefault(lead, span.type)
             if span.type in (PhiType.NAME, PhiType.CITY):
@@ -1199,7 +1210,7 @@ class Scrubber:
             return spans
         return merge([*spans, *extra], text)
 
-    def _facility_lead(self, surface: str, text: str) -> str:
+    def _facility_lead(self, surface: str, peoples: set[str]) -> str:
         """The first word of a facility's name that names it alone: capitalized, rare in
         English and nothing generic, clinical, a state, a payer or a people ('Comer' of
         "Comer Children's PICU", 'Sentara' of 'Sentara Heart Hospital'; not 'Mercy',
@@ -1213,10 +1224,11 @@ class Scrubber:
         if words_module.zipf(key) >= _RARE_LEAD_ZIPF or key in lex.states \
                 or key in FUNCTION_WORDS or key in lex.titles or lex.is_clinical(key) \
                 or key in lex.eponyms or self.places.is_plain(key) or key in MONTH_WORDS \
-                or key in vocab.WEAK_NAME_WORDS or key in countries_and_languages():
-            return ""
-        if re.search(r"(?<![A-Za-z])(?:enrolled[ \t]+)?" + re.escape(word) + _PEOPLE_AFTER, text) \
-                or re.search(r"\benrolled[ \t]+" + re.escape(word) + r"\b", text):
+                or key in vocab.WEAK_NAME_WORDS or key in countries_and_languages() \
+                or key in _KIND_WORDS_ABROAD or words_module.term_shaped(key) \
+                or (words_module.is_english(key) and not lex.is_name(key)):
+            return ""  # ('Endoscopy', 'Macula', 'Clinique': a kind of care or anatomy)
+        if word in peoples:
             return ""  # a people or a language ('Blackfeet woman', 'Hmong-speaking')
         return word
 

@@ -490,6 +490,7 @@ _CLINICAL_H = frozenset({
     "PTH", "IVH", "SDH", "EDH", "PNH", "AIH", "ACTH", "SIADH", "GNRH", "GHRH", "NASH", "MASH",
     "FISH", "CISH", "TORCH", "HELLP", "ADH", "ANH", "BNH", "DKH", "GAH", "HHH", "LH", "GH", "PH",
     "RH", "NH", "DH", "MH", "IMC", "PMC", "CMC", "DMC", "HMC", "MCH", "OCH", "VCH", "SCH",
+    "OSH", "DDH", "DSH", "CDH", "AMH", "IPH", "BOH", "LTCH", "DOH", "TAH", "ECH",
 })
 """Clinical acronyms with a hospital's ending (hypertension, haemorrhage, hormones)."""
 
@@ -498,7 +499,7 @@ def _hospital_acronym(values: list[str]) -> list[bool]:
     """'HRH', 'NVRH', 'EMMC': a hospital's acronym, no clinical one ('LVH', 'PAH', 'TSH')."""
     lex = lexicon()
     return [v not in _CLINICAL_H and v not in CLINICAL_INITIALS and not lex.is_clinical(v)
-            for v in values]
+            and not words.is_english(v) for v in values]  # ('EACH ORTHO', 'HIGH ORTHO')
 
 
 _MONTH_STARTS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV",
@@ -526,7 +527,10 @@ def _ramq(values: list[str]) -> list[bool]:
     for value in values:
         digits = "".join(c for c in value if c.isdigit())
         month, day = int(digits[2:4]), int(digits[4:6])
-        out.append((1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31)
+        letters = "".join(c for c in value if c.isalpha())
+        out.append((1 <= month <= 12 or 51 <= month <= 62) and 1 <= day <= 31
+                   and not words.is_english(letters) and letters not in CLINICAL_INITIALS
+                   and not lexicon().is_clinical(letters))  # not 'STAT 0810 1205'
     return out
 
 

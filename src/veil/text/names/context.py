@@ -49,8 +49,7 @@ _RELATION_ABROAD_WORDS = (
     "petite-fille", "petit-fils", "belle-fille", "gendre", "filha", "filho", "marido", "irma",
     "irmao", "neta", "neto", "mere", "pere", "madre", "padre")
 """(In their ASCII reading, which the name finder reads: 'frère' is 'frere', 'mère' 'mere'.)"""
-_RELATION_ABROAD = "(?:" + "|".join(
-    form for word in _RELATION_ABROAD_WORDS for form in (word, word[0].upper() + word[1:])) + ")"
+_RELATION_ABROAD = "(?:" + "|".join(_RELATION_ABROAD_WORDS) + ")"
 """Relation words of Spanish, French and Portuguese notes ('esposa Chayo', 'son fils
 Jean-Guy'): context for a capitalized name right after one blank only, in lower or name case
 (a note written in the language puts verbs and capitals after them: 'Hija reporta que',
@@ -68,7 +67,7 @@ _STRONG_BEFORE = re.compile(
     r"(?:\b" + _TITLE_CONTEXT + r"\s*$)|"
     r"(?:\b(?:now\s+named|baby\s+(?:girl|boy)|" + CHILD_WORDS + r"(?![ \t]*[:\-–—=(,]))\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
-    r"(?-i:\b" + _RELATION_ABROAD + r"[ \t](?=[A-ZÀ-Þ]|\Z)$)|"
+    r"(?-i:\b" + _RELATION_ABROAD + r"[ \t](?=[A-Z][a-z]|\Z)$)|"
     r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
 _MEDIUM_BEFORE = re.compile(
     r"(?i:\b(?:spoke|speaking|talked|talking|met|meeting|discussed|consulted|called|"

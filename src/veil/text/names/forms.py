@@ -94,7 +94,7 @@ _PARTICLES_BEFORE = fast_compile(
     r"(?i:\b(?:dr|mr|mrs|ms|prof|doctor)\.?)[ \t]+((?:(?:de|del|della|van|der|den|von|da|di|du|"
     r"dos|das|le|la|bin|ibn|al|el|ten|ter|y)[ \t]+){1,3})$")
 """Particles written in lower case between a title and a surname ('Dr. de la Vega')."""
-_JOINING_PARTICLE = re.compile(r"[ \t]+(?:dite?|St[e]?\.?|Sainte?|SAINTE?|STE?\.?|de|du|des|la|le|"
+_JOINING_PARTICLE = re.compile(r"[ \t]+(?:St[e]?\.?|Sainte?|SAINTE?|STE?\.?|de|du|des|la|le|"
                                r"van|von|der|den|da|di|dos|das|y)[ \t]+")
 """A particle between two found names of one person ('Ste.' of 'Rebecca Ste. Marie')."""
 _DIT_AFTER = re.compile(r"[ \t]+dite?[ \t]+([A-Z][A-Za-zÀ-ÿ'’\-]+)")
@@ -200,7 +200,11 @@ class _Forms(_FinderBase):
         if " dit" in text:
             for span in names:
                 after = _DIT_AFTER.match(text, span.end)
+                if after and fold(after.group(1)) not in self.lex.last:
+                    after = None  # 'Tremblay dit Non', 'Julie dit Maman': the verb 'says'
                 before = _DIT_BEFORE.search(text, max(0, span.start - 60), span.start)
+                if before and fold(text[span.start:span.end].split()[0]) not in self.lex.last:
+                    before = None
                 start = before.start(1) if before else span.start
                 for word in re.finditer(r"[^ \t]+", text[start:span.start]):
                     if fold(word.group()) not in self.lex.titles:

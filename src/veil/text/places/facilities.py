@@ -58,7 +58,7 @@ _FACILITY_WORD = (
     r"Primary\s+Care|(?:Bone|Heart|Skin|Eye|Ear|Spine|Sleep|Foot|Hand|Joint|Vein|Vascular|Allergy|"
     r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
     r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung|Trauma)|"
-    r"Charities|Residences|Renal[ \t]+Care|Bank|Guaranty|"
+    r"Charities|Renal[ \t]+Care|Bank|Guaranty|"
     r"Credit[ \t]+Union|Savings[ \t]+Bank|"
     # agencies of elder care and law, lodging, stores of the trades ('Desert Bloom Senior
     # Care', 'Kellerman Family House', 'Cimarron Inn', 'Elm City Specialty Rx', 'Desert
@@ -258,8 +258,8 @@ _FOREIGN_FACILITY = fast_compile(
     r"Hopital|Klinikum|Krankenhaus|Clinica|Clinique|Sanatorio|"
     r"Policlinico|Policlinica|Ospedale|Hotel-Dieu|Centro\s+de\s+Salud|Centre\s+hospitalier|"
     r"CHU|CHUM|CHSLD|CLSC|CIUSSS|CISSS|UMC|GMF|UMF|HMP|Universitair\s+Medisch\s+Centrum|"
-    r"Caisse\s+populaire|Caisse\s+Desjardins|Societe|Centre\s+de\s+(?:jour|sante|soins)|"
-    r"Reseau\s+de\s+sante|Pharmacie|Familiprix|Jean\s+Coutu|Uniprix|Pharmaprix|"
+    r"Caisse\s+populaire|Caisse\s+Desjardins|Societe|Centre\s+de\s+jour|"
+    r"Reseau\s+de\s+sante|Familiprix|Jean\s+Coutu|Uniprix|Pharmaprix|"
     r"(?:Foyer|Manoir|Couvent|Residence|Maison|Villa)(?=[ \t]+(?:de|du|des|la|le|Notre-|Saint-|"
     r"Sainte-|St-|Ste-)))"
     r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|"
