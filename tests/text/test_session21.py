@@ -401,3 +401,13 @@ def test_the_last_mention_stays(scrubber: Scrubber, text: str, word: str) -> Non
 def test_a_transit_time_is_no_account(scrubber: Scrubber) -> None:
     text = "Colonic transit: 5/24 markers retained."
     assert not any(s.type is PhiType.ACCOUNT for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "cell" + " " * 50000 + "559-374-0982",
+    "UR" + " " * 50000 + "1234",
+])
+def test_phone_and_ur_labels_stay_linear(scrubber: Scrubber, text: str) -> None:
+    """'cell' + 50,000 blanks ran for minutes (three adjacent optional blank runs in India's
+    mobile-number label, cubic); finishing is the check."""
+    scrubber.find(text)

@@ -1295,11 +1295,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"([0-9]-?[0-9]{3,5}|[0-9]{4,6})" + _RD, 0.85, group=1),
         # India's mobile numbers in two groups of five ('98410 55237')
         r("phone_india_mobile", PhiType.PHONE, r"(?:\([ \t]*|(?i:\b(?:mob(?:ile)?|ph(?:one)?|tel|"
-          r"cell|contact|whatsapp)\.?[ \t]*(?:no\.?)?[ \t]*[:#\-]?[ \t]*))([6-9][0-9]{4} [0-9]{5})"
+          r"cell|contact|whatsapp)\.?[ \t]*+(?:no\.?[ \t]*+)?[:#\-]?[ \t]*+))"
+          r"([6-9][0-9]{4} [0-9]{5})"
           r"(?![0-9]|[.,][0-9])", 0.8, group=1),
         # --- government and record numbers ---
         # Australian hospital UR numbers ('UR: 1173 0994', 'URN 0774 2281')
-        r("ur_number", PhiType.MRN, r"\bUR(?:N|[ \t]*No\.?|[ \t]*#)?[ \t]*[:#]?[ \t]*"
+        r("ur_number", PhiType.MRN, r"\bUR(?:N|[ \t]*+No\.?|[ \t]*+#)?[ \t]*+[:#]?[ \t]*+"
           r"([0-9]{3,4}[ ]?[0-9]{3,5})(?![0-9])", 0.85, group=1),
         # Canadian health card and Australian pension/concession numbers by their label
         r("health_card", PhiType.HEALTH_PLAN, r"(?i:\b(?:hcn|health[ \t]+card(?:[ \t]+(?:no\.?|"
