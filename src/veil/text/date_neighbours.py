@@ -37,6 +37,8 @@ _SCORE_BEFORE = re.compile(r"(?i:\b(?:strength|power|motor|pain|murmur|grade|sco
                            r"reflex(?:es)?|dtrs?|apgars?|gcs|mmse|moca|slums|ratio)[ \t]*+[:=]?"
                            r"[ \t]*+)$")
 """A score's or a grade's word before the pair ('strength 4/5 at 10:30'): no date."""
+_AT_AFTER = re.compile(r"[ \t]+(?:at|@)")
+"""'at' between a month/day and its clock time: then the pair must be no fraction."""
 _VALUE_ARROW = r"[ \t]+[0-9][0-9,.]*(?:[ \t]*+[A-Za-z/%μ]{1,10})?[ \t]*+(?:->|-->|→|—>)[ \t]*+"
 _SERIES_AFTER = re.compile(_VALUE_ARROW + r"(?<![0-9/.])" + _SHORT + _NOT_AFTER
                            + r"(?=[ \t]+[0-9])")
@@ -94,8 +96,7 @@ def dates_beside(text: str, spans: list[Span]) -> list[Span]:
     if "/" in text:
         for pattern in (_BEFORE_CLOCK, _AFTER_CLOCK):
             for match in pattern.finditer(text):
-                at_clock = pattern is _BEFORE_CLOCK and re.match(
-                    r"[ \t]+(?:at|@)", text[match.end(2):match.end(2) + 4])
+                at_clock = pattern is _BEFORE_CLOCK and _AT_AFTER.match(text, match.end(2))
                 fraction = int(match.group(1)) < int(match.group(2)) <= 10
                 if _plausible(match.group(1), match.group(2)) and "/" in text[
                         match.end(1):match.start(2)] and not _SCORE_BEFORE.search(

@@ -2020,8 +2020,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?<=\bvia )|(?<=\binto )))(?<![A-Za-z&/\-])(?!(?:PEDS|PED|ADULT|MAIN|OB|OBGYN|"
           r"PSYCH|PEDI|PICU|NICU|ICU|CCU|THE|AND|FOR|TO|IN|AT|NO|EMS|ALS|BLS|MD|DO|RN|NP|PA)\b)"
           r"[A-Z]{2,6}(?=[ \t]+(?:ED|ER|A&E)\b)", 0.75),
-        # 'HRH cardiology', 'AVH fracture clinic', 'NVRH ED', 'CVPH discharge': a hospital's
-        # acronym (its last letter H, or MC) before one of its departments or papers
+        # 'HRH cardiology', 'AVH fracture clinic', 'NVRH ED': a hospital's acronym (its last
+        # letter H, or MC) before one of its departments, anywhere in a line; `acronym_ed`
+        # takes any acronym before 'ED' but only after a line start, a separator or a
+        # preposition (the shape of the acronym is the evidence here, the position there)
         r("acronym_department", PhiType.FACILITY, r"(?<![A-Za-z0-9&/\-])([A-Z]{2,4}(?:H|MC))"
           r"(?=[ \t]++(?:ED|ER|(?i:cardiology|oncology|orthopa?edics|ortho|radiology|"
           r"fracture[ \t]++clinic|d/c[ \t]++summary|emergency|"
