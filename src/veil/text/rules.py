@@ -81,6 +81,15 @@ _UNIT_AFTER = (r"(?!\s*(?i:mg|mcg|ml|units?|u|iu|kcal|cal|meq|mmol|cells|%|mm|cm
                r"hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|x|bpm|mmhg|percentile)\b|"
                r"\s*%)")
 """Not a day when a unit or a count follows ('March 4-6 weeks' keeps its range out)."""
+_POLICE_NEXT = (r"(?:Ofc\.?|Officers?|officers?|Det\.?|Detectives?|detectives?|Sgt\.?|Lt\.?|"
+                r"Cpl\.?|Sergeant|Lieutenant|Capt\.?|Chief|Trooper|P\.O\.|report|Report|case|"
+                r"on[ \t]+scene|at[ \t]+(?:bed ?side|scene)|Dist\.?|District|Precinct|incident|"
+                r"Incident|arrived|responded|notified|squad|Squad|Engine|Ladder|Truck|Medic|Med|"
+                r"Amb\.?|Ambulance|ambulance|crew|run|Run|badge|star|unit|Unit|Homicide|"
+                r"investigator|investigators|Investigator|took|was[ \t]+called|were[ \t]+called)"
+                r"(?![A-Za-z])")
+"""Words of the police or the fire service after a department's initials ('CPD on scene', 'MFD
+Engine 28', 'Chicago PD Ofc. Reyes')."""
 _ROMAN_MON = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)"
 """A month in Roman numerals ('03.XII.2023'), upper case only."""
 _L = r"(?<![A-Za-z0-9])"
@@ -279,11 +288,13 @@ _NOT_AFTER_MEASURE = "".join(
 """A measurement's name before a number in words ('HR ninety one', 'saturation, ninety two',
 'sugar was ninety four'): a value, not an age."""
 _AGE_WORDS_BEFORE = "(?:" + "|".join(
-    [r"(?<=: )", r"(?<=\()", r"(?<=\")", r"(?<=“)", r"(?<=, )", r"(?<=-- )", r"(?<=— )"]
+    [r"(?<=: )", r"(?<=\()", r"(?<=\")", r"(?<=“)", r"(?<=, )", r"(?<=-- )", r"(?<=— )",
+     r"(?<=,\" )", r"(?<=,” )"]
     + [f"(?<=(?i:{word}) )" for word in (
         "pt", "patient", "is", "was", "on", "only", "nearly", "almost", "now", "turned",
         "turns", "age", "aged", "she", "he", "mom", "dad", "mother", "father", "resident",
-        "grandma", "grandpa", "widow", "widower", "be", "being", "about", "over", "past")]) + ")"
+        "grandma", "grandpa", "widow", "widower", "be", "being", "about", "over", "past",
+        "at")]) + ")"
 """Where a number from ninety-one to ninety-nine in words stands as an age: after a colon,
 a comma, a bracket or quote, a dash, or a word that goes before an age ('About Cecil:
 Ninety-one,', '"ninety-three and still sharp"', 'pt ninety-four,', 'going on ninety-eight')."""
@@ -827,7 +838,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"bipap|cpap|the[ \t]+vent))\b)(?![ \t]+(?i:on|over)[ \t]+[0-9])", 0.9, group=1),
         # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
         # temperature ('T 99F', 'temp 99 F')
-        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|(?<![ \t])[ \t]{2,}+|\b(?i:a|an|is|pt|patient|"
+        # ('Hanna K. (grandmother), 91 F' after a bracket and a comma, not after a route of
+        # a temperature: 'Temp (rectal), 91 F')
+        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|\)(?<!(?i:rectal\)))(?<!(?i:oral\)))"
+          r"(?<!(?i:axillary\)))(?<!(?i:core\)))(?<!(?i:bladder\)))(?<!(?i:tympanic\)))"
+          r"(?<!(?i:temporal\)))(?<!(?i:temp\))),|(?<![ \t])[ \t]{2,}+|\b(?i:a|an|is|pt|patient|"
           r"this|hpi|cc|"
           r"id)\b)"
           r"[ \t]*(?<!\b[Ii]t is )(?<!\b[Ii]t's )(?<!\b[Ii]t was )(" + _AGE_NUM
@@ -957,6 +972,29 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[A-Z]{1,6}(?:[\-/]|[ ](?=[0-9])|(?=[0-9]))){0,3}"
           r"[0-9]"
           r"(?:[0-9A-Z]|[\-/][0-9A-Z]|[ ](?=[0-9]+-))*+)(?![A-Za-z0-9])", 0.8, group=1),
+        # 'star #17734', 'Badge ......... 1931', 'badge no. 4471': a police officer's or a
+        # worker's badge number under its own word, whoever's name stands before it
+        r("badge_number", PhiType.ID, r"(?<![A-Za-z])(?:[Ss]tar|STAR|[Bb]adge|BADGE)(?:[ \t]*+"
+          r"(?:#|[Nn]o\.|[Nn]umber|NUMBER|ID))?[ \t.:]{0,20}+#?[ \t]*+([0-9]{3,6})"
+          r"(?![0-9]|[.,][0-9])", 0.8, group=1),
+        # 'Chicago PD on scene', 'Hamtramck PD Ofc. Kwiatkowski', 'Milwaukee PD Dist 7': a town's
+        # police or fire department by its initials, with a word of the police or the fire
+        # service after it (never 'Baxter PD cycler', 'idiopathic PD')
+        r("town_police_initials", PhiType.FACILITY, r"(?<![A-Za-z])(?:[A-Z][a-z'’]+[ \t]+){1,2}"
+          r"(?:PD|FD|P\.D\.|F\.D\.)(?=[ \t]+" + _POLICE_NEXT + r")", 0.85,
+          validator="town_city"),
+        # 'CPD on scene', 'MFD Engine 28', 'CPD and CFD responded', 'per DPD report': a police or
+        # fire department by its initials alone, only with a word of the service after it;
+        # medical initials that end so (RAPD, CAPD, PPD, BPD, LPD...) never count
+        r("agency_initials", PhiType.FACILITY, r"(?<![A-Za-z0-9\-])"
+          r"(?!(?:R?APD|C[AC]PD|[BGILNOPST]PD|EPD)(?![A-Za-z]))(?:NYPD|FDNY|LAPD|LAFD|[A-Z]{1,3}(?:PD|FD))"
+          r"(?:[ \t]+(?:and|&|/)[ \t]+(?:[A-Z]{1,3}(?:PD|FD)|EMS))?(?![A-Za-z0-9\-])"
+          r"(?=[ \t]+" + _POLICE_NEXT + r")", 0.8),
+        # '18th District', '8th Precinct', 'Dist 7' after a police department: a police district
+        # is a place below the state
+        r("police_district", PhiType.FACILITY, r"(?<![A-Za-z0-9])(?:[0-9]{1,2}(?:st|nd|rd|th)"
+          r"[ \t]+(?:District|district|DISTRICT|Precinct|precinct|PRECINCT)|(?<=PD[ \t])"
+          r"(?:Dist\.?|District|Precinct|Pct\.?)[ \t]*+#?[0-9]{1,2})(?![A-Za-z0-9])", 0.8),
         # 'Chart 04471', 'Last4 4409'
         # 'P.O. Aisha Rahman #17842', 'Ofc. Kowalczyk, star 11873': an officer's badge number
         r("officer_badge", PhiType.ID, r"(?:\b(?:[Oo]fficers?|[Oo]fc|OFC|P\.O\.|[Ss]gt|SGT|[Dd]et|"
@@ -1120,6 +1158,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"units|[ap]\.?m\b|hours?|hrs?|o'clock|:))", 0.85, group=1),
         r("age_at_words", PhiType.AGE, r"(?:(?m:^)|(?<=[.!?;:\"“])|(?<=[.!?;:\"“][ \t]))[ \t]*"
           r"At[ \t]+(" + _AGE_WORDS + r")(?=[ \t]*,)", 0.85, group=1),
+        # 'Gran, at 94, is independent': an age over 89 set off after a name or a word for
+        # someone ('at' and commas on both sides), never after a measurement's name
+        r("age_at_apposition", PhiType.AGE, r"(?<=[A-Za-z\"”’'])(?<!(?i:sat))(?<!(?i:sats))"
+          r"(?<!(?i:hr))(?<!(?i:bp))(?<!(?i:rate))(?<!(?i:pulse))(?<!(?i:level))(?<!(?i:temp))"
+          r"(?<!(?i:weight))(?<!(?i:glucose))(?<!(?i:sugar)),[ \t]+at[ \t]+(9[0-9]|1[01][0-9])"
+          r"(?=[ \t]*,)", 0.8, group=1),
         # 'Lives alone, 91, on Medicare', 'retired farmer, 94, here with his son'
         r("age_apposition", PhiType.AGE, r"[,(](?=[ \t]*(?:9[0-9]|1[01][0-9])(?![0-9]))(?i:"
           + "|".join(
@@ -1737,6 +1781,39 @@ def _rules() -> tuple[PatternRule, ...]:
           0.8, validator="has_digit"),
         # 'Fire No. 4471 Co Rd 2', 'Fire Number 2290 Birch Point Rd': a rural fire number (the
         # house number of Wisconsin, Minnesota and Michigan addresses) and its road
+        # 'westbound I-94', 'the shoulder of I-90/94', 'I-55 NB at Pulaski Rd', 'I-696 EB near
+        # exit 16': an interstate named by its number with a word of travel before or after
+        # it (never a dose or a scan of iodine: 'I-131 therapy')
+        r("interstate_travel", PhiType.ADDRESS, r"(?:\b(?:westbound|eastbound|northbound|"
+          r"southbound|WB|EB|NB|SB|onto|along|via|(?:shoulder|side|median|lanes?|ramp|exit)"
+          r"[ \t]+(?:of|to|from|off)|merging[ \t]+onto|crossing|over|under)[ \t]+(?:the[ \t]+)?"
+          r"(?=I-)|(?<![A-Za-z0-9\-])(?=I-[ ]?[0-9]{1,3}(?:/[0-9]{1,3})?[ \t]+(?:NB|SB|EB|WB|"
+          r"N/B|S/B|E/B|W/B|northbound|southbound|eastbound|westbound|near|past|MM|exit|"
+          r"(?:at|by)[ \t]+(?:the[ \t]+)?(?:exit|mile|[A-Z][a-z]))))"
+          r"(I-[ ]?[0-9]{1,3}(?:/[0-9]{1,3})?)(?![0-9A-Za-z\-])(?![ \t]*(?i:therapy|uptake|"
+          r"scan|mibg|ablation|dose|treatment|mci|seeds?|capsules?|labell?ed|tracer|study|"
+          r"whole)\b)", 0.8, group=1),
+        # '2700 block N. 38th St', 'the 4500 block of Elm': a street by its hundred block
+        r("hundred_block", PhiType.ADDRESS, r"(?<![A-Za-z0-9])[1-9][0-9]{0,2}00[ \t]+(?i:block)"
+          r"[ \t]+(?:(?i:of)[ \t]+(?:the[ \t]+)?(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)"
+          r"\.?[ \t]+)?(?:[A-Z][a-z'’\-]+|[0-9]{1,3}(?:st|nd|rd|th))(?:[ \t]+(?:[A-Z][a-z'’\-]+|"
+          r"[0-9]{1,3}(?:st|nd|rd|th))){0,2}|(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)"
+          r"\.?[ \t]+)?(?:(?:[A-Z][a-z'’\-]+|[0-9]{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+          + _street_suffixes() + r")\.?(?![A-Za-z0-9])", 0.85),
+        # 'Capital High School', 'Centennial Middle School', 'Lincoln Elementary': a school
+        # named by any word, everyday ones too, once the kind of school follows it
+        r("school_named", PhiType.FACILITY, r"(?<![A-Za-z'’\-])[A-Z][a-z'’\-]+(?:[ \t]+[A-Z]"
+          r"[a-z'’\-]+)?[ \t]+(?:High[ \t]+School|Middle[ \t]+School|Junior[ \t]+High(?:[ \t]+"
+          r"School)?|Jr\.?[ \t]+High|Elementary(?:[ \t]+School)?|Intermediate[ \t]+School|"
+          r"Primary[ \t]+School)(?![A-Za-z])", 0.85, validator="school_name"),
+        # 'football for Timpview High on Sept 15', 'at Centennial High in Boise', 'Skyline HS':
+        # a high school by its name and 'High' alone, after a word of where a pupil is
+        r("school_high_short", PhiType.FACILITY, r"(?:\b(?:at|for|from|attends|attending|vs\.?|"
+          r"against|School:|school:)[ \t]+)((?:[A-Z][a-z'’\-]+[ \t]+){1,2}(?:High|HS))"
+          r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:in|on|and|or|last|this|next|for|since|school|"
+          r"football|basketball|soccer|volleyball|wrestling|baseball|softball|track|hockey|"
+          r"swim(?:ming)?|team|varsity|JV|junior|senior|sophomore|freshman|student|where|"
+          r"until|but|before|after)\b)", 0.8, group=1, validator="school_name"),
         # 'I-80 near exit 112', 'Hwy 2 past mile marker 40': one location
         r("highway_near_exit", PhiType.ADDRESS, r"(?<![A-Za-z0-9])(?:I-?[ \t]?[0-9]{1,3}|"
           r"(?:US|Hwy|Highway|Route|Rte|SR)[ \t\-]*[0-9]{1,4})[ \t]+(?:near|at|by|past)[ \t]+"
@@ -1828,7 +1905,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # walgreens on main st', '@ KUYKENDAHL RD': a street named without its number after a
         # word of place; the suffix must be a street's (USPS forms), any case
         r("street_after_place_word", PhiType.ADDRESS, r"(?i:(?:\b(?:on|off|onto|along|from|"
-          r"near|by|past|at|corner\s+of|end\s+of)|@)[ \t]+(?:the[ \t]+)?)"
+          r"near|by|past|at|down|crossing|across|corner\s+of|end\s+of)|@)[ \t]+(?:the[ \t]+)?)"
           r"((?:(?i:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
           r"(?:(?!(?i:the|a|an|my|his|her|our|their|this|that|same|other|next|last|first|on|at|"
           r"in|to|by|of|from|near|off|onto|along|past|and|or|main\s+floor)[ \t])"
@@ -2544,7 +2621,11 @@ FIRST_CHARS.update({
     "street_lower_abbrev": "0-9",
 })
 FIRST_CHARS.update({
-    "street_after_place_word": "oOfFaAnNbBpPcCeE@", "street_name_first": "A-Z",
+    "street_after_place_word": "oOfFaAnNbBpPcCeEdD@", "hundred_block": "1-9",
+    "badge_number": "SsBb", "town_police_initials": "A-Z", "agency_initials": "A-Z",
+    "police_district": "0-9DP", "school_named": "A-Z", "age_at_apposition": ",",
+    "interstate_travel": "weEnNsSWoavmlrcuI",
+    "street_name_first": "A-Z",
     "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "mbi": "1-9", "ramq_number": "A-Z",
     "date_day_mon_any": "0-9",
     "date_year_mon_day": "12", "date_at_time": "@", "date_day_month_dots": "vVbBaAdDsSlLeE",
@@ -2623,6 +2704,15 @@ NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
 NEEDS["student_alien_number"] = ("osis", "number", "alien")
 NEEDS["labelled_number_more"] = ("#", "no", "number", "id")
 NEEDS["chart_number"] = ("chart",)
+NEEDS["interstate_travel"] = ("i-",)
+NEEDS["hundred_block"] = ("block",)
+NEEDS["school_named"] = ("high", "middle", "elementary", "primary", "intermediate")
+NEEDS["school_high_short"] = ("high", "hs")
+NEEDS["age_at_apposition"] = (", at ",)
+NEEDS["badge_number"] = ("star", "badge")
+NEEDS["town_police_initials"] = ("pd", "fd", "p.d.", "f.d.")
+NEEDS["agency_initials"] = ("pd", "fd")
+NEEDS["police_district"] = ("district", "precinct", "pd")
 NEEDS["officer_badge"] = ("officer", "ofc", "p.o.", "sgt", "det", "deputy", "trooper", "cpl")
 NEEDS["ssn_last4_label"] = ("last4", "last 4", "last-4", "last four")
 NEEDS["password_parens"] = ("password", "passcode", "pin")

@@ -369,6 +369,36 @@ def _school_number(values: list[str]) -> list[bool]:
     return out
 
 
+_NOT_SCHOOL_NAMES = frozenset({
+    "JUNIOR", "SENIOR", "MIDDLE", "PUBLIC", "PRIVATE", "LOCAL", "CATHOLIC", "CHRISTIAN",
+    "CHARTER", "BOARDING", "REGULAR", "VERY", "EXTREMELY", "MODERATELY", "MODERATE", "TOO",
+    "LOW", "MEDIUM", "INTERMEDIATE", "SEVERE", "QUITE", "RELATIVELY", "SUPER", "ALL", "RECORD",
+    "NEW", "THE", "A", "AN", "HER", "HIS", "MY", "OUR", "THEIR", "THIS", "THAT", "ATTENDS",
+    "ATTENDING", "ATTENDED", "GRADUATED", "FINISHED", "COMPLETED", "DROPPED", "IN", "AT", "SOME",
+    "ANY", "NO", "AREA", "NEARBY", "SAME", "OLD", "FORMER", "ALTERNATIVE", "SPECIAL",
+    "COMMUNITY", "COUNTY", "CITY", "STATE", "RURAL", "URBAN", "SUBURBAN", "NORMAL", "MAINSTREAM",
+    "ONLINE", "VIRTUAL", "HOME", "SUMMER", "NIGHT", "SUNDAY", "HEBREW", "MEDICAL", "NURSING",
+    "DENTAL", "LAW", "GRADUATE", "SCHOOL", "STARTED", "STARTING", "BEGAN", "ENTERED", "IS",
+    "WAS", "DURING", "BEFORE", "AFTER", "SINCE", "SENT", "LEFT", "MISSED", "MISSING"})
+"""Words before 'High School' or 'Elementary' that tell a kind of school, a level or the
+sentence around it, no school's name ('Junior High School', 'Very High', 'attends High')."""
+
+
+def _school_name(values: list[str]) -> list[bool]:
+    """'Capital High School', 'Timpview High': the words before the kind of school name one
+    (any capitalized word but a level, a kind, a clinical word or a drug: not 'Ambien HS')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        words_before = [fold(w) for w in re.findall(r"[A-Za-z'’\-]+", value)]
+        kind = next(i for i, w in enumerate(words_before) if w in (
+            "HIGH", "HS", "MIDDLE", "JUNIOR", "JR", "ELEMENTARY", "INTERMEDIATE", "PRIMARY"))
+        names = words_before[:kind]
+        out.append(bool(names) and not any(
+            w in _NOT_SCHOOL_NAMES or lex.is_clinical(w) or w in lex.drugs for w in names))
+    return out
+
+
 def _given_name(values: list[str]) -> list[bool]:
     """A known given name or surname that is no common English word, or a word no list of
     English holds at all ('Olena', 'Halyna'; not 'Hola', 'Sober', 'Kaiser')."""
@@ -693,6 +723,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "year_month": _year_month,
     "school_number": _school_number,
     "given_name": _given_name,
+    "school_name": _school_name,
     "place_words": _place_words,
     "unit_chain": _unit_chain,
     "base_name": _base_name,

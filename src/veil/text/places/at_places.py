@@ -61,7 +61,8 @@ _NOT_FIRST = frozenset({
     "PREMORBID", "SHIFT", "HOUR", "CYCLE", "POST-OP", "PRE-OP", "MAXIMUM", "HALF", "FULL",
     "MENARCHE", "MENOPAUSE", "OPERATION", "SUPERVISION", "MODIFIED", "MIN", "STANDBY",
     "CONTACT", "STAND", "NON", "INCREASED", "LOW", "SIGNIFICANT", "AVERAGE", "MODERATE",
-    "TUMOR", "GRAND", "HOLDING", "NUCLEAR", "FRONT", "LOBBY", "APEX", "INCISION", "INJECTION"})
+    "TUMOR", "GRAND", "HOLDING", "NUCLEAR", "FRONT", "LOBBY", "APEX", "INCISION", "INJECTION",
+    "VERY", "EXTREMELY", "RELATIVELY", "QUITE", "TOO", "SUPER", "ULTRA"})
 """First words after 'at' that are no place: times and occasions, states of care, people
 of a household, pronouns."""
 _KIND_OF_PLACE = frozenset({

@@ -93,7 +93,14 @@ _FACILITY_WORD = (
     r"Office|LLP|PLLC|Library|Bank|Credit[ \t]+Union|Research|Compounding|"
     r"Home[ \t]+for[ \t]+the[ \t]+(?:Aged|Elderly|Blind|Deaf)|"
     r"Health[ \t]+(?:District|Department|Dept\.?|Authority|Board)|"
-    r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue)(?![A-Za-z]))|"
+    r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue|[Aa]mbulance|Amb|Med|Truck|"
+    r"crew|EMS|paramedics)(?![A-Za-z]))|Division[ \t]+of[ \t]+(?:Police|Fire)|"
+    # 'Detroit Police Ofc. Lovejoy', 'Chicago Police 8th District': a town's police named by
+    # the word alone, with a word of the service after it
+    r"Police(?=[ \t]+(?:Ofc|Officers?|officers?|Det|Detectives?|detectives?|Sgt|Lt|Sergeant|"
+    r"report|case|incident|on[ \t]+scene|at[ \t]+bedside|[0-9]{1,2}(?:st|nd|rd|th)[ \t]+"
+    r"(?:District|Precinct)|Dist|District|Precinct|arrived|responded|took|were|was|is)"
+    r"(?![A-Za-z]))|"
     # insurers and plans named by kind ('Sunflower Plains Health Plan', 'Southern Shield
     # Insurance', 'Lone Star Mutual'), veterans' care ('Tennessee Valley VA', 'Central
     # Arkansas Veterans Healthcare System'), funeral homes, churches by denomination initials,
