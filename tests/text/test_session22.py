@@ -48,6 +48,38 @@ from veil.text.spans import PhiType, Span
     ('Winnie Greywater ("Gran," ninety-four, primary caregiver)', "ninety-four"),
     ("she intends to ski again at ninety-two.", "ninety-two"),
     ("Hanna Kovalenko (grandmother), 91 F, here with her grandson", "91"),
+    ("My ninety-something grandma got a letter.", "ninety-something"),
+    ('Weight loss was "normal for ninety-five." Earlier visit.', "ninety-five"),
+    ("Can I have a TAVR if I am in my early nineties?", "in my early nineties"),
+    # streets written with a direction's initial, after a label, with an eponym or an
+    # everyday word before a street's own suffix, and a second street after '&'
+    ("motorcycle vs. car on N. Lincoln Ave at W. Foster Ave; SBP 88",
+     "N. Lincoln Ave at W. Foster Ave"),
+    ("Assaulted near N. Teutonia Ave & W. Capitol Dr last night.",
+     "N. Teutonia Ave & W. Capitol Dr"),
+    ("Incident address ... S. Stony Island Ave & E. 79th St, Chicago 60649",
+     "S. Stony Island Ave & E. 79th St"),
+    ("He was assaulted on W. Wells St on Friday.", "W. Wells St"),
+    ("She was hit by a car crossing Division St near our church", "Division St"),
+    # schools by a rare name alone, a spa or a salon after 'at'
+    ("School: Ridgeway Elementary / Ridgeway Middle - never infectious.", "Ridgeway Middle"),
+    ("every morning before Aldine High. Can I take them at night", "Aldine High"),
+    ("My wife was exposed at Lotus Nail Spa.", "Lotus Nail Spa"),
+    # facilities of other kinds and languages, a department after a found facility
+    ("CUMBERLAND HEART & RHYTHM -- DEVICE CLINIC IN-OFFICE", "CUMBERLAND HEART & RHYTHM"),
+    ("Mode: Wings Air Rescue, fixed wing not avail", "Wings Air Rescue"),
+    ("she ran the Paint Lick Post Office for 31 years", "Paint Lick Post Office"),
+    ("co-owns Mai's Nails & Spa in Okolona; works long days", "Mai's Nails & Spa"),
+    ("Church - Iglesia Pentecostal Monte de Sion, Sun AM + Wed PM", "Iglesia Pentecostal Monte"),
+    ("Peer navigator (Fundación Latino Americana de Acción Social) will meet",
+     "Fundación Latino Americana de Acción Social"),
+    ("Call from Maury Regional Heart Failure Clinic, Columbia TN today.",
+     "Maury Regional Heart Failure Clinic"),
+    ("sober living, Hwy 64 Mile Marker 22, Shiprock", "Hwy 64 Mile Marker 22"),
+    ("Det. Ruiz, shield 4412, took the report", "4412"),
+    ("Found down in the 2700 blk of N 38th St.", "2700 blk of N 38th St"),
+    ("Struck on the I-290 ramp to Harlem Ave by a car", "I-290 ramp to Harlem Ave"),
+    ("Crash on I94 WB near exit 216", "I94"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -55,7 +87,7 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
 
 @pytest.mark.parametrize("text", [
     # initials of medicine that end as a department's do, and a drug taken at bedtime
-    "RAPD on the left; PPD placed and read at 48 h.",
+    "RAPD on the left; PPD placed and read at 48 h; COPD report reviewed.",
     "CAPD at bedside was taught to the family; BPD and ADHD were discussed.",
     "LPD on EEG, no seizure; APD noted on exam.",
     "Take Ambien HS for sleep.",
@@ -67,6 +99,47 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     # a temperature after its route; a vital sign at a value
     "Temp (rectal), 91 F, rewarming started.",
     "Sats at ninety-four, HR at ninety-two, stable.",
+    "Pain in the Left Middle. Risk Very High.",
+    "The Lab Rd was read twice.",
+    # a device's maker and model, a code of a code system, a law's name
+    "Device: Abbott Assurity MRI dual pacemaker, interrogated today.",
+    "Lead: St. Jude Tendril STS, device check normal.",
+    "Remote check CPT 93296 billed.",
+    "Reported under Texas Health and Safety Code Chapter 81.",
+    # years underground, a county road in lower case, a weekday after a comma
+    "RETIRED 38 YRS UNDERGROUND, COAL MINER. CWP.",
+    "then met the ambulance at the county road.",
+    # the review's cases: medical initials before words of a report, iodine and a form of
+    # immigration, values set off by commas, a temperature's route, hidradenitis, a level,
+    # a block of a schedule, a fire that is no department, stars that are no badge, roads
+    # and courts in lower case
+    "G2P1 with prior IUFD case reviewed at perinatal M&M.",
+    "Holter: rare PVCs, one VPD run of 6 beats",
+    "Delivered by C/S for CPD Lt OA position.",
+    "Vestibular: PPPD Chief complaint of rocking dizziness.",
+    "Psych: OCPD traits; OCPD took years to recognize.",
+    "Occupational health: FFD report sent to employer.",
+    "Idiopathic PD case, H&Y stage 2",
+    "Baxter PD unit delivered to home",
+    "Graves disease s/p I-131 at Outside hospital 2012.",
+    "Treated with I-131 by Endocrinology in 2016.",
+    "Therapy with I-131 near the end of pregnancy is contraindicated.",
+    "Her I-94 near expiration; SW to assist",
+    "Full Scale IQ, at 96, falls in the average range.",
+    "Sodium, at 112, was corrected slowly",
+    "Sats holding at ninety-four on room air.",
+    "Heart rate steady at ninety-six, regular rhythm.",
+    "Temp (ax), 97 F, HR 88.",
+    "Tmax (24h), 99 F",
+    "Humira for Axillary HS.",
+    "Potassium flagged at Critical High.",
+    "Transition To Middle School has been stressful.",
+    "Seen in the 1300 block of Dermatology clinic.",
+    "Volunteer Fire crew extricated the driver.",
+    "CMS Star 2024 measure",
+    "gold star 100 times",
+    "dragged across the gravel road.",
+    "Tripped crossing the tennis court.",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     found = scrubber.find(text)
@@ -87,3 +160,67 @@ def test_a_road_is_not_joined_to_a_person_or_across_a_sentence() -> None:
     road = Span(3, 9, PhiType.ADDRESS, "t", 0.8)
     name = Span(text.index("Smith"), text.index(" was"), PhiType.NAME, "t", 0.8)
     assert road_locations(text, [road, name]) == []
+
+
+def test_a_street_word_never_spreads_as_a_name(scrubber: Scrubber) -> None:
+    text = "HPI: pedestrian struck on N. Lincoln Ave at W. Foster Ave. Later: Ave reports pain."
+    later = text.rindex("Ave")
+    spans = scrubber.find(text)
+    assert all(s.type is PhiType.ADDRESS for s in spans if s.start < later)
+    assert not any(s.start <= later < s.end for s in spans)
+
+
+def test_a_hospital_of_a_makers_name_is_still_found(scrubber: Scrubber) -> None:
+    text = "Pacemaker placed at St. Jude Medical Center in 2019."
+    assert covered(scrubber, text, "St. Jude Medical Center")
+
+
+def test_a_person_named_like_a_maker_is_still_found(scrubber: Scrubber) -> None:
+    text = "Called Abbott Smith at home about the visit."
+    assert covered(scrubber, text, "Abbott Smith")
+
+
+def test_a_lower_case_word_after_a_capitalized_street_is_no_town(scrubber: Scrubber) -> None:
+    text = "housing (sober living on W Hays St, house manager on site) stable"
+    spans = scrubber.find(text)
+    assert covered(scrubber, text, "W Hays St")
+    assert not any(text[s.start:s.end] == "house" for s in spans)
+
+
+ALIGNED_TABLE = """Circle 1 results (8/26-8/28, on-site):
+ Name               Badge     Born in      IGRA     Note
+ Paw Lah            SM-40812  Myanmar      POS      carpool; CXR nl
+ Naw Ree Moo        SM-41177  Myanmar      NEG      repeat in 8 wk
+"""
+LAB_TABLE = """Accession       Name                      DOB          Nil    TB1-Nil  Result
+T24-77103       Htoo, Eh Say              11/30/2011   0.11   2.41     POSITIVE
+T24-77106       Taylor, Destiny           09/15/2012   0.20   0.31     NEGATIVE
+"""
+DRUG_TABLE = """Name            Dose       Route    Frequency
+Metoprolol      25 mg      PO       BID
+Lisinopril      10 mg      PO       daily
+"""
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (ALIGNED_TABLE, "Paw Lah"), (ALIGNED_TABLE, "Naw Ree Moo"),
+    (LAB_TABLE, "Htoo, Eh Say"), (LAB_TABLE, "Taylor, Destiny"),
+    # a code of two letter groups and a number, a police department by its initials
+    ("I'm on the loop recorder study LOU-EP-0374. Is that research?", "LOU-EP-0374"),
+    ("POLICE: CCPD OFFICER M. SALINAS", "CCPD"),
+    ("Subject refused to leave. BPD was called (CC# 24F-19283).", "BPD"),
+    ("Your file no. 3311; DPD case 2410150041", "DPD"),
+    # a name in name case after 'my name is', whatever a gene is called
+    ("I'm Class B1 TB. My name is Hla Hla Win. What is that?", "Hla Hla Win"),
+])
+def test_found_later(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_a_drug_table_laid_out_with_blanks_keeps_its_drugs(scrubber: Scrubber) -> None:
+    spans = scrubber.find(DRUG_TABLE)
+    assert not any(DRUG_TABLE[s.start:s.end] in ("Metoprolol", "Lisinopril") for s in spans)
+
+
+def test_an_allele_after_its_gene_is_no_code(scrubber: Scrubber) -> None:
+    assert scrubber.find("HLA-DRB1-0401 positive; CCPD cycler alarms overnight.") == []

@@ -88,6 +88,8 @@ _HOUSE_TAIL = re.compile(
 """The end of a segment that is not all address: 'lives at House 14', 'of Lilac Cottage'."""
 _UNITS = frozenset({"MG", "MCG", "ML", "G", "KG", "UNITS", "UNIT", "TAB", "TABS", "TABLETS",
                     "CAPS", "PUFFS", "DROPS", "DAYS", "WEEKS", "MONTHS", "YEARS", "HOURS", "MINS",
+                    "YRS", "YR", "YEAR", "DAY", "WKS", "WK", "MOS", "MO", "HRS", "HR", "MONTH",
+                    "WEEK", "HOUR", "DECADES",
                     "MINUTES", "TIMES", "PATIENTS", "CASES", "BEDS", "PERCENT", "CYCLES", "PACK",
                     "VESSEL", "PARA", "GRAVIDA", "FALLS", "FALL", "PPD", "LITERS", "L", "WEST",
                     "EAST", "NORTH", "SOUTH", "DOSES", "VIALS", "BAGS", "SESSIONS", "VISITS",

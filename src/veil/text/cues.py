@@ -750,12 +750,16 @@ class CueFinder:
             for part, key in zip(parts, keys, strict=True):
                 named = bool(match.group(1)) and part.group()[:1].isupper() \
                     and self.lexicon.is_name(key) and not self.lexicon.is_clinical(key)
+                # a gene or an acronym written in name case after 'my name is' ('Hla Hla
+                # Win': 'HLA' is the gene) is a name
+                titled = bool(match.group(1)) and part.group()[:1].isupper() \
+                    and part.group()[1:].islower() and key in self.lexicon.genes
                 if ((key in FUNCTION_WORDS or key in _NOT_AFTER_TITLE) and not named) \
-                        or self.lexicon.is_clinical(key):
+                        or (self.lexicon.is_clinical(key) and not titled):
                     break  # months and seasons are given names here ('april', 'autumn rain');
                     # after 'my name is' a capitalized name that is also a word counts ('Will')
                 if taken and not (self._name_like(key) or key in self.lexicon.particles
-                                  or key in MONTH_WORDS):
+                                  or key in MONTH_WORDS or titled):
                     break
                 taken += 1
             if not taken:

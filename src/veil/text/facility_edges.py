@@ -195,7 +195,8 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
     unit = not person and (keys[-1] in _UNIT_HEADS or (
         practice and possessive and SPECIALTY_NOUN_END.search(keys[-1]) is not None))
     if (keys[-1] not in _HEAD_WORDS and not unit) or (person and keys[-1] in _PERSON_HEADS) \
-            or any((key in FUNCTION_WORDS and not (unit and key is keys[-1]))
+            or any((key in FUNCTION_WORDS and not (unit and (
+                key is keys[-1] or (lexicon.is_clinical(key) and len(key) > 3))))
                    or key in MONTH_WORDS or key in _TIME_WORDS
                    or key in lexicon.titles
                    or (lexicon.is_clinical(key) and key not in _HEAD_WORDS and not unit)

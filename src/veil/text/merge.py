@@ -93,7 +93,12 @@ def merge(spans: Iterable[Span], text: str) -> list[Span]:
                 out[-1] = Span(prev.start, comma, prev.type, prev.source, prev.score)
                 out.append(span)
                 continue
-            best = prev if _part_of_facility(prev, span) else _better(prev, span)
+            # a name of the same extent as a street ('N. Lincoln Ave' read as a person too)
+            # is part of the street as well
+            best = prev if _part_of_facility(prev, span) else span if (
+                span.start == prev.start and prev.type is PhiType.NAME
+                and span.type is PhiType.ADDRESS and span.end >= prev.end) \
+                else _better(prev, span)
             out[-1] = Span(prev.start, max(prev.end, span.end), best.type,
                            best.source, max(prev.score, span.score))
             continue

@@ -138,6 +138,8 @@ _COMMON = 4.0
 """Zipf frequency from which a word reads as everyday English ('commerce' 4.4, 'tulsa' 3.5)."""
 _AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z]"
                            r"[A-Za-z'’\-]+){0,2})")
+_CAPITALIZED_END = re.compile(r"[A-Z][a-z]*\.?$")
+"""A street line ending in a capitalized word ('W Hays St'): not chat's lower case."""
 _PLACE_END = re.compile(r"[ \t]*(?:[.?!;)]|,[ \t]*[A-Z][a-z]|$|\n)")
 """Where a place name ends a clause or a country follows it ('in Glasgow, Scotland')."""
 _TRAVEL_PREP = re.compile(
@@ -304,9 +306,11 @@ class PostalFinder:
                     k in FUNCTION_WORDS or k in lex.states or k in MONTH_WORDS
                     or lex.is_clinical(k) for k in keys):
                 continue
-            if "," not in text[end:match.start(1)] and parts[0].islower() and any(
+            if ("," not in text[end:match.start(1)] or _CAPITALIZED_END.search(
+                    text, max(0, end - 12), end)) and parts[0].islower() and any(
                     words_module.is_english(k) and words_module.zipf(k) >= 3.0 for k in keys):
-                continue  # 'Shady Pines mobile home park': a word goes on, no town
+                continue  # 'Shady Pines mobile home park', 'on W Hays St, house manager': a
+                # word goes on, no town (a street written in capitals names its town so too)
             stop = match.start(1) + len(" ".join(parts[:n]))
             return Span(match.start(1), stop, PhiType.CITY, "postal_after_street", 0.85)
         return None

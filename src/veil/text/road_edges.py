@@ -17,20 +17,32 @@ from collections.abc import Sequence
 from veil.text.spans import PhiType, Span
 
 _TRAVEL = (r"(?:NB|SB|EB|WB|N/B|S/B|E/B|W/B|(?i:northbound|southbound|eastbound|westbound|"
+           r"inbound|outbound|"
            r"north[ \t]*bound|south[ \t]*bound|east[ \t]*bound|west[ \t]*bound))")
 _ROAD_TAIL = re.compile(
-    r"[ \t]+(?:" + _TRAVEL + r"(?![A-Za-z0-9/])|(?i:exit|off-?ramp|on-?ramp|ramp|overpass|"
+    r"[ \t]+(?:" + _TRAVEL + r"(?![A-Za-z0-9/])|(?:N|S|E|W|NE|NW|SE|SW)(?![A-Za-z0-9'’.])|"
+    r"(?i:exit|off-?ramp|on-?ramp|ramp|overpass|"
     r"underpass|bridge|viaduct|tunnel|interchange|MM|mile[ \t]+marker|mile[ \t]+post)"
     r"(?![A-Za-z\-])(?:[ \t]*+#?[ \t]*+[0-9]{1,3}[A-Z]?(?![A-Za-z0-9]))?)")
 """What goes on a road's name: a direction of travel, an exit, a ramp, an overpass, a mile
 marker ('I-55 NB', 'the Ford Rd exit', 'E. 55th St overpass', 'I-94 NB MM 340')."""
 _CONNECTOR = re.compile(
-    r"(?:[ \t]+(?:(?:near|at|by|past|off|over|under|and|x|@)[ \t]+(?:the[ \t]+)?|"
+    r"(?:[ \t]+(?:(?:near|at|by|past|off|over|under|and|to|x|@)[ \t]+(?:the[ \t]+)?|"
     r"(?:just[ \t]+)?(?:north|south|east|west)[ \t]+of[ \t]+(?:the[ \t]+)?)|[ \t]*(?:&|/)[ \t]*)")
 """The words between two places of one site ('near the', 'at', '&', 'just south of')."""
 _BLOCK_HEAD = re.compile(r"(?<![A-Za-z0-9])[1-9][0-9]{0,2}00[ \t]+(?i:block)[ \t]+"
                          r"(?:(?i:of)[ \t]+(?:the[ \t]+)?)?$")
 """A hundred block before a street ('2700 block N. 38th St', 'the 4500 block of Elm')."""
+_STREET_SHAPE = re.compile(
+    r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?(?:(?:[A-Z][a-z'’\-]+|"
+    r"[0-9]{1,3}(?:st|nd|rd|th))[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+    r"Drive|Dr(?!\.?[ \t]+[A-Z])|Lane|Ln|Parkway|Pkwy|Freeway|Fwy|Expressway|Expy|Highway|"
+    r"Hwy|Turnpike|Tpke)\.?(?![A-Za-z0-9])|I-[ ]?[0-9]{1,3}(?:/[0-9]{1,3})?(?![A-Za-z0-9\-])")
+"""A street or an interstate by its shape, read only after a connector that follows a found
+road ('N. Teutonia Ave & W. Capitol Dr', 'the E. 55th St overpass over I-90')."""
+_ROAD_HEAD = re.compile(r"(?<![A-Za-z0-9])(?:Hwy|HWY|Highway|Route|Rte|SR|US|"
+                        r"County[ \t]+(?:Rd|Road)|CR|FM)[ \t\-]*$")
+"""A road's word before a number found as an address ('Hwy 64 Mile Marker 22')."""
 _LOCATIONS = (PhiType.ADDRESS, PhiType.CITY)
 
 
@@ -44,6 +56,13 @@ def _with_tail(text: str, end: int) -> int:
     return end
 
 
+def _road_inside(text: str, span: Span) -> bool:
+    """A span of another type that starts with a road ('I-55 NB' read as a letterhead's
+    facility): the road is what it is."""
+    shape = _STREET_SHAPE.match(text, span.start)
+    return shape is not None and shape.end() <= span.end
+
+
 def road_locations(text: str, spans: Sequence[Span]) -> list[Span]:
     """Wider address spans for road sites among `spans` (sorted, not overlapping): each
     address with its tail words and hundred block, joined to the next address or town when
@@ -53,19 +72,30 @@ def road_locations(text: str, spans: Sequence[Span]) -> list[Span]:
     while index < len(spans):
         span = spans[index]
         index += 1
-        if span.type is not PhiType.ADDRESS:
+        if span.type is not PhiType.ADDRESS and not _road_inside(text, span):
             continue
         start = span.start
         head = _BLOCK_HEAD.search(text, max(0, start - 24), start)
         if head is not None:
             start = head.start()
-        end = _with_tail(text, span.end)
-        while index < len(spans) and spans[index].type in _LOCATIONS:
+        road = _ROAD_HEAD.search(text, max(0, start - 16), start)
+        if road is not None and text[start:start + 1].isdigit():
+            start = road.start()
+        shape = None if span.type is PhiType.ADDRESS else _STREET_SHAPE.match(text, span.start)
+        end = _with_tail(text, shape.end() if shape is not None else span.end)
+        for _ in range(4):
             link = _CONNECTOR.match(text, end)
-            if link is None or link.end() != spans[index].start:
+            if link is None:
                 break
-            end = _with_tail(text, spans[index].end)
-            index += 1
-        if (start, end) != (span.start, span.end):
+            if index < len(spans) and link.end() == spans[index].start and (
+                    spans[index].type in _LOCATIONS or _road_inside(text, spans[index])):
+                end = _with_tail(text, spans[index].end)
+                index += 1
+                continue
+            shape = _STREET_SHAPE.match(text, link.end())
+            if shape is None or (index < len(spans) and spans[index].start < shape.end()):
+                break
+            end = _with_tail(text, shape.end())
+        if (start, end) != (span.start, span.end) and end > span.start:
             out.append(Span(start, end, PhiType.ADDRESS, span.source, span.score))
     return out

@@ -81,12 +81,12 @@ _UNIT_AFTER = (r"(?!\s*(?i:mg|mcg|ml|units?|u|iu|kcal|cal|meq|mmol|cells|%|mm|cm
                r"hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|times|x|bpm|mmhg|percentile)\b|"
                r"\s*%)")
 """Not a day when a unit or a count follows ('March 4-6 weeks' keeps its range out)."""
-_POLICE_NEXT = (r"(?:Ofc\.?|Officers?|officers?|Det\.?|Detectives?|detectives?|Sgt\.?|Lt\.?|"
-                r"Cpl\.?|Sergeant|Lieutenant|Capt\.?|Chief|Trooper|P\.O\.|report|Report|case|"
-                r"on[ \t]+scene|at[ \t]+(?:bed ?side|scene)|Dist\.?|District|Precinct|incident|"
-                r"Incident|arrived|responded|notified|squad|Squad|Engine|Ladder|Truck|Medic|Med|"
-                r"Amb\.?|Ambulance|ambulance|crew|run|Run|badge|star|unit|Unit|Homicide|"
-                r"investigator|investigators|Investigator|took|was[ \t]+called|were[ \t]+called)"
+_POLICE_NEXT = (r"(?:Ofc\.|Ofc(?![A-Za-z])|Officers?|officers?|Det\.|Detectives?|detectives?|"
+                r"Sgt\.?|Sergeant|Trooper|P\.O\.|on[ \t]+scene|at[ \t]+(?:bed ?side|scene)|"
+                r"Dist\.?[ \t]*[0-9]|District|Precinct|incident|Incident|arrived|responded|"
+                r"(?:Squad|Engine|Ladder|Truck|Medic|Med|Amb\.?|Ambulance|ambulance|Rescue|Unit)"
+                r"[ \t]*#?[ \t]*[0-9]|(?:case|report|incident|run)[ \t]*(?:#|no\.?|number)?"
+                r"[ \t]*[A-Z0-9\-]*[0-9]|badge|star|Homicide|investigators?|Investigator)"
                 r"(?![A-Za-z])")
 """Words of the police or the fire service after a department's initials ('CPD on scene', 'MFD
 Engine 28', 'Chicago PD Ofc. Reyes')."""
@@ -294,7 +294,7 @@ _AGE_WORDS_BEFORE = "(?:" + "|".join(
         "pt", "patient", "is", "was", "on", "only", "nearly", "almost", "now", "turned",
         "turns", "age", "aged", "she", "he", "mom", "dad", "mother", "father", "resident",
         "grandma", "grandpa", "widow", "widower", "be", "being", "about", "over", "past",
-        "at")]) + ")"
+        "for")]) + ")"
 """Where a number from ninety-one to ninety-nine in words stands as an age: after a colon,
 a comma, a bracket or quote, a dash, or a word that goes before an age ('About Cecil:
 Ninety-one,', '"ninety-three and still sharp"', 'pt ninety-four,', 'going on ninety-eight')."""
@@ -838,11 +838,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"bipap|cpap|the[ \t]+vent))\b)(?![ \t]+(?i:on|over)[ \t]+[0-9])", 0.9, group=1),
         # '96F with CHF' only where an age stands (line start, 'HPI:', 'a', 'is'), never a
         # temperature ('T 99F', 'temp 99 F')
-        # ('Hanna K. (grandmother), 91 F' after a bracket and a comma, not after a route of
-        # a temperature: 'Temp (rectal), 91 F')
-        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|\)(?<!(?i:rectal\)))(?<!(?i:oral\)))"
-          r"(?<!(?i:axillary\)))(?<!(?i:core\)))(?<!(?i:bladder\)))(?<!(?i:tympanic\)))"
-          r"(?<!(?i:temporal\)))(?<!(?i:temp\))),|(?<![ \t])[ \t]{2,}+|\b(?i:a|an|is|pt|patient|"
+        # ('Hanna K. (grandmother), 91 F' after a person's word in brackets, never a route
+        # of a temperature: 'Temp (ax), 97 F')
+        r("age_sex", PhiType.AGE, r"(?:(?m:^)|[:(|]|\((?i:grandmother|grandfather|grandma|"
+          r"grandpa|mother|father|mom|dad|wife|husband|spouse|partner|sister|brother|aunt|uncle|"
+          r"patient|pt|self|resident|son|daughter|neighbou?r|friend)\),|(?<![ \t])[ \t]{2,}+|"
+          r"\b(?i:a|an|is|pt|patient|"
           r"this|hpi|cc|"
           r"id)\b)"
           r"[ \t]*(?<!\b[Ii]t is )(?<!\b[Ii]t's )(?<!\b[Ii]t was )(" + _AGE_NUM
@@ -920,10 +921,19 @@ def _rules() -> tuple[PatternRule, ...]:
           group=1),
         r("phone_extension", PhiType.PHONE, r"(?i:\b(?:ext|extension)\.?[ \t]*+#?[ \t]*+)"
           r"([0-9]{1,2}-[0-9]{4}|[0-9]{3,5})(?![0-9])", 0.8, group=1),
-        # 'MPD notified', 'CCPD officer': a police department's acronym by a word of police
-        r("police_department", PhiType.FACILITY, r"(?<![A-Za-z])(?!COPD|PPD)([A-Z]{1,4}PD)"
-          r"(?![A-Za-z])(?=[^\n]{0,30}?(?i:officer|police|detective|deputy|notified|report|"
-          r"badge|sergeant|sgt|case))", 0.8, group=1),
+        # 'MPD notified', 'CCPD officer', 'CPD on scene', 'MFD Engine 28', 'CPD and CFD
+        # responded': a police or fire department by its initials, with a word of the service
+        # right after it or a word of the police in the clause; medical initials that end so
+        # (RAPD, CAPD, COPD, PPD, BPD, LPD, IUFD, SFD...) never count
+        r("police_department", PhiType.FACILITY, r"(?<![A-Za-z0-9\-])"
+          r"(?:(?=[A-Z]{1,3}(?:PD|FD)[ \t]+(?i:ofc|officers?|det\.|detectives?|sgt|sergeant|"
+          r"trooper|p\.o\.|on[ \t]+scene|responded|arrived|(?:was|were)[ \t]+called)"
+          r"(?![A-Za-z]))|"
+          r"(?!(?:R?APD|C[AC]PD|COPD|[BGILNOPSTUV]PD|EPD|PPPD|[EY]OPD|OCPD|IUFD|[AFGHKLPS]FD)"
+          r"(?![A-Za-z])))(?:NYPD|FDNY|LAPD|LAFD|[A-Z]{1,3}(?:PD|FD))"
+          r"(?:[ \t]+(?:and|&|/)[ \t]+(?:[A-Z]{1,3}(?:PD|FD)|EMS))?(?![A-Za-z0-9\-])"
+          r"(?=[ \t]+(?:notified|(?:was|were)[ \t]+called|" + _POLICE_NEXT + r")|[^\n]{0,30}?"
+          r"(?i:officer|police|detective|deputy|badge|sergeant|sgt)\b)", 0.8),
         # 'Gate code 1947#', 'lockbox code is 4471': the code that opens a patient's home
         r("entry_code", PhiType.ID, r"(?i:\b(?:gate|door|lockbox|lock[ \t]++box|keypad|"
           r"key[ \t]++pad|"
@@ -974,22 +984,18 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[0-9A-Z]|[\-/][0-9A-Z]|[ ](?=[0-9]+-))*+)(?![A-Za-z0-9])", 0.8, group=1),
         # 'star #17734', 'Badge ......... 1931', 'badge no. 4471': a police officer's or a
         # worker's badge number under its own word, whoever's name stands before it
-        r("badge_number", PhiType.ID, r"(?<![A-Za-z])(?:[Ss]tar|STAR|[Bb]adge|BADGE)(?:[ \t]*+"
-          r"(?:#|[Nn]o\.|[Nn]umber|NUMBER|ID))?[ \t.:]{0,20}+#?[ \t]*+([0-9]{3,6})"
-          r"(?![0-9]|[.,][0-9])", 0.8, group=1),
+        r("badge_number", PhiType.ID, r"(?:(?<![A-Za-z])(?:[Bb]adge|BADGE|[Ss]hield|SHIELD)"
+          r"(?:[ \t]*+(?:#|[Nn]o\.|[Nn]umber|NUMBER|ID))?[ \t.:]{0,20}+#?|(?<![A-Za-z])"
+          r"(?:[Ss]tar|STAR)[ \t]*+(?:#|[Nn]o\.)|(?:\b(?:Officer|Ofc|P\.O\.|Det|Detective|Sgt|"
+          r"Trooper|Deputy|Technician|Tech)\b[^\n]{0,40}?\b[Ss]tar[ \t:]*+#?))[ \t]*+([0-9]{3,6})"
+          r"(?![0-9]|[.,][0-9])(?![ \t]*(?i:points|times|degrees?|mg|ml|units)\b)", 0.8, group=1),
         # 'Chicago PD on scene', 'Hamtramck PD Ofc. Kwiatkowski', 'Milwaukee PD Dist 7': a town's
         # police or fire department by its initials, with a word of the police or the fire
         # service after it (never 'Baxter PD cycler', 'idiopathic PD')
         r("town_police_initials", PhiType.FACILITY, r"(?<![A-Za-z])(?:[A-Z][a-z'’]+[ \t]+){1,2}"
-          r"(?:PD|FD|P\.D\.|F\.D\.)(?=[ \t]+" + _POLICE_NEXT + r")", 0.85,
-          validator="town_city"),
-        # 'CPD on scene', 'MFD Engine 28', 'CPD and CFD responded', 'per DPD report': a police or
-        # fire department by its initials alone, only with a word of the service after it;
-        # medical initials that end so (RAPD, CAPD, PPD, BPD, LPD...) never count
-        r("agency_initials", PhiType.FACILITY, r"(?<![A-Za-z0-9\-])"
-          r"(?!(?:R?APD|C[AC]PD|[BGILNOPST]PD|EPD)(?![A-Za-z]))(?:NYPD|FDNY|LAPD|LAFD|[A-Z]{1,3}(?:PD|FD))"
-          r"(?:[ \t]+(?:and|&|/)[ \t]+(?:[A-Z]{1,3}(?:PD|FD)|EMS))?(?![A-Za-z0-9\-])"
-          r"(?=[ \t]+" + _POLICE_NEXT + r")", 0.8),
+          r"(?:PD|FD|P\.D\.|F\.D\.)(?=[ \t]+" + _POLICE_NEXT + r"|[ \t]+(?:and|&)[ \t]+(?:[a-z]+"
+          r"[ \t]+)?(?:police|fire|EMS|PD|FD|deputies|troopers)(?![A-Za-z]))", 0.85,
+          validator="police_town"),
         # '18th District', '8th Precinct', 'Dist 7' after a police department: a police district
         # is a place below the state
         r("police_district", PhiType.FACILITY, r"(?<![A-Za-z0-9])(?:[0-9]{1,2}(?:st|nd|rd|th)"
@@ -1136,8 +1142,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(a[ \t]++hundred)(?![ \t]*+(?:and|percent|%|times|"
           r"mg|ml|units|dollars|bucks|miles|pounds|lbs|people|patients|years[ \t]++ago|of|"
           r"[a-z]+s)\b)", 0.85, group=1),
-        r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their)\s+(?:(?:early|mid|late)"
-          r"[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
+        r("age_decade", PhiType.AGE, r"(?i:\b(?:in\s+(?:his|her|their|my|our|your)\s+"
+          r"(?:(?:early|mid|late)[\s\-]+)?)(?:90s|90's|nineties)\b)", 0.9),
         # 'ages of residents range 78 to 98', 'aged 85-97': the top of an age range over 89
         r("age_range", PhiType.AGE, r"(?i:\bage[sd]?\b(?:[ \t]+of[ \t]+[a-z]+)?(?:[ \t]+(?:"
           r"range[sd]?|ranged|ranging|from|between|were|are|of))?[ \t]*+:?[ \t]*+[0-9]{1,3}[ \t]*+"
@@ -1160,10 +1166,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"At[ \t]+(" + _AGE_WORDS + r")(?=[ \t]*,)", 0.85, group=1),
         # 'Gran, at 94, is independent': an age over 89 set off after a name or a word for
         # someone ('at' and commas on both sides), never after a measurement's name
-        r("age_at_apposition", PhiType.AGE, r"(?<=[A-Za-z\"”’'])(?<!(?i:sat))(?<!(?i:sats))"
-          r"(?<!(?i:hr))(?<!(?i:bp))(?<!(?i:rate))(?<!(?i:pulse))(?<!(?i:level))(?<!(?i:temp))"
-          r"(?<!(?i:weight))(?<!(?i:glucose))(?<!(?i:sugar)),[ \t]+at[ \t]+(9[0-9]|1[01][0-9])"
-          r"(?=[ \t]*,)", 0.8, group=1),
+        r("age_at_apposition", PhiType.AGE, r"(?i:\b(?:gran|granny|grandma|grandpa|grandmother|"
+          r"grandfather|nana|papa|mother|father|mom|dad|mum|husband|wife|aunt|uncle|sister|brother|"
+          r"widow|widower|she|he|patient|pt|resident|veteran|neighbor|neighbour)[\"”’']?),[ \t]+"
+          r"at[ \t]+(9[0-9]|1[01][0-9])(?=[ \t]*,)", 0.8, group=1),
         # 'Lives alone, 91, on Medicare', 'retired farmer, 94, here with his son'
         r("age_apposition", PhiType.AGE, r"[,(](?=[ \t]*(?:9[0-9]|1[01][0-9])(?![0-9]))(?i:"
           + "|".join(
@@ -1781,35 +1787,50 @@ def _rules() -> tuple[PatternRule, ...]:
           0.8, validator="has_digit"),
         # 'Fire No. 4471 Co Rd 2', 'Fire Number 2290 Birch Point Rd': a rural fire number (the
         # house number of Wisconsin, Minnesota and Michigan addresses) and its road
+        # 'E Charleston Blvd', 'S. Pulaski Rd': a street by its name and a suffix only a street
+        # has (abbreviated, capitalized), wherever it stands
+        r("street_strong_suffix", PhiType.ADDRESS, r"(?<![A-Za-z0-9'’\-])(?:(?:N|S|E|W|NE|NW|SE|"
+          r"SW)\.?[ \t]+)?(?:(?:[A-Z](?:(?:c|ac|')[A-Z])?[a-z'’\-]+|[0-9]{1,3}(?:st|nd|rd|th))"
+          r"[ \t]+){1,3}(?:Ave|Blvd|Rd|Hwy|Pkwy|Fwy|Expy|Tpke)\.?(?![A-Za-z0-9])", 0.75,
+          validator="street_name"),
         # 'westbound I-94', 'the shoulder of I-90/94', 'I-55 NB at Pulaski Rd', 'I-696 EB near
         # exit 16': an interstate named by its number with a word of travel before or after
         # it (never a dose or a scan of iodine: 'I-131 therapy')
         r("interstate_travel", PhiType.ADDRESS, r"(?:\b(?:westbound|eastbound|northbound|"
           r"southbound|WB|EB|NB|SB|onto|along|via|(?:shoulder|side|median|lanes?|ramp|exit)"
           r"[ \t]+(?:of|to|from|off)|merging[ \t]+onto|crossing|over|under)[ \t]+(?:the[ \t]+)?"
-          r"(?=I-)|(?<![A-Za-z0-9\-])(?=I-[ ]?[0-9]{1,3}(?:/[0-9]{1,3})?[ \t]+(?:NB|SB|EB|WB|"
-          r"N/B|S/B|E/B|W/B|northbound|southbound|eastbound|westbound|near|past|MM|exit|"
-          r"(?:at|by)[ \t]+(?:the[ \t]+)?(?:exit|mile|[A-Z][a-z]))))"
-          r"(I-[ ]?[0-9]{1,3}(?:/[0-9]{1,3})?)(?![0-9A-Za-z\-])(?![ \t]*(?i:therapy|uptake|"
+          r"(?=I-)|(?<![A-Za-z0-9\-])(?=I-?[ ]?[0-9]{1,3}(?:/[0-9]{1,3})?[ \t]+(?:NB|SB|EB|WB|"
+          r"N/B|S/B|E/B|W/B|northbound|southbound|eastbound|westbound|inbound|outbound|MM|exit|"
+          r"(?:near|past|at|by)[ \t]+(?:the[ \t]+)?(?:exit|mile|[A-Z][a-z]))))"
+          r"(I-?[ ]?(?!12[345](?![0-9])|131(?![0-9]))(?:[1-9][0-9]{1,2}|[458])(?:/[0-9]{1,3})?)"
+          r"(?![0-9A-Za-z\-])(?![ \t]*(?i:therapy|uptake|"
           r"scan|mibg|ablation|dose|treatment|mci|seeds?|capsules?|labell?ed|tracer|study|"
           r"whole)\b)", 0.8, group=1),
         # '2700 block N. 38th St', 'the 4500 block of Elm': a street by its hundred block
-        r("hundred_block", PhiType.ADDRESS, r"(?<![A-Za-z0-9])[1-9][0-9]{0,2}00[ \t]+(?i:block)"
+        r("hundred_block", PhiType.ADDRESS, r"(?<![A-Za-z0-9])[1-9][0-9]{0,2}00[ \t]+(?i:block|blk)"
           r"[ \t]+(?:(?i:of)[ \t]+(?:the[ \t]+)?(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)"
           r"\.?[ \t]+)?(?:[A-Z][a-z'’\-]+|[0-9]{1,3}(?:st|nd|rd|th))(?:[ \t]+(?:[A-Z][a-z'’\-]+|"
           r"[0-9]{1,3}(?:st|nd|rd|th))){0,2}|(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)"
           r"\.?[ \t]+)?(?:(?:[A-Z][a-z'’\-]+|[0-9]{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
-          + _street_suffixes() + r")\.?(?![A-Za-z0-9])", 0.85),
+          + _street_suffixes() + r")\.?(?![A-Za-z0-9])", 0.85, validator="block_street"),
         # 'Capital High School', 'Centennial Middle School', 'Lincoln Elementary': a school
         # named by any word, everyday ones too, once the kind of school follows it
         r("school_named", PhiType.FACILITY, r"(?<![A-Za-z'’\-])[A-Z][a-z'’\-]+(?:[ \t]+[A-Z]"
           r"[a-z'’\-]+)?[ \t]+(?:High[ \t]+School|Middle[ \t]+School|Junior[ \t]+High(?:[ \t]+"
           r"School)?|Jr\.?[ \t]+High|Elementary(?:[ \t]+School)?|Intermediate[ \t]+School|"
           r"Primary[ \t]+School)(?![A-Za-z])", 0.85, validator="school_name"),
+        # 'my ninety-something grandma', 'a hundred-ish': an age over 89 told roughly
+        r("age_roughly", PhiType.AGE, r"(?i:\b(?:" + NINETY + r"|a[ \t]+hundred)[ \t\-]*+"
+          r"(?:something|ish)\b)", 0.85),
+        # 'School: Ridgeway Middle', 'Raleigh-Egypt Middle sent a letter': a school by a rare
+        # name and 'High' or 'Middle' alone, at the end of its clause
+        r("school_short_rare", PhiType.FACILITY, r"(?<![A-Za-z'’\-])((?:[A-Z][a-z'’]+[ \t\-])?"
+          r"[A-Z][a-z'’]+[ \t]+(?:High|Middle))(?=[ \t]*+(?:[,.;:)!?\n/]|$)|[ \t]+[\-–—][ \t])",
+          0.8, group=1, validator="rare_school"),
         # 'football for Timpview High on Sept 15', 'at Centennial High in Boise', 'Skyline HS':
         # a high school by its name and 'High' alone, after a word of where a pupil is
         r("school_high_short", PhiType.FACILITY, r"(?:\b(?:at|for|from|attends|attending|vs\.?|"
-          r"against|School:|school:)[ \t]+)((?:[A-Z][a-z'’\-]+[ \t]+){1,2}(?:High|HS))"
+          r"against|School:|school:)[ \t]+)((?:[A-Z][a-z'’\-]+[ \t]+){1,2}High)"
           r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:in|on|and|or|last|this|next|for|since|school|"
           r"football|basketball|soccer|volleyball|wrestling|baseball|softball|track|hockey|"
           r"swim(?:ming)?|team|varsity|JV|junior|senior|sophomore|freshman|student|where|"
@@ -1905,11 +1926,13 @@ def _rules() -> tuple[PatternRule, ...]:
         # walgreens on main st', '@ KUYKENDAHL RD': a street named without its number after a
         # word of place; the suffix must be a street's (USPS forms), any case
         r("street_after_place_word", PhiType.ADDRESS, r"(?i:(?:\b(?:on|off|onto|along|from|"
-          r"near|by|past|at|down|crossing|across|corner\s+of|end\s+of)|@)[ \t]+(?:the[ \t]+)?)"
+          r"near|by|past|at|down|crossing|across|corner\s+of|end\s+of)|@|\b(?:address|location|"
+          r"scene)[ \t]*+(?::|\.{2,20}+|-{1,2})?)[ \t]+(?:the[ \t]+)?)"
           r"((?:(?i:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
           r"(?:(?!(?i:the|a|an|my|his|her|our|their|this|that|same|other|next|last|first|on|at|"
           r"in|to|by|of|from|near|off|onto|along|past|and|or|main\s+floor)[ \t])"
-          r"(?:[A-Za-z][a-z'’\-]+|[A-Z]{2,}|[0-9]{1,3}(?i:st|nd|rd|th))[ \t]+){1,3}"
+          r"(?:[A-Za-z](?:(?:c|ac|')[A-Z])?[a-z'’\-]+|[A-Z]{2,}|[0-9]{1,3}(?i:st|nd|rd|th))[ \t]+)"
+          r"{1,3}"
           r"(?:(?i:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|parkway|pkwy|"
           r"highway|hwy|turnpike|tpke|pike|expressway|expy|freeway|fwy|circle|cir|court|"
           r"terrace|ter|trail|trl|place|way)|Drive|DRIVE|Dr(?!\.?[ \t]+[A-Z][a-z])|"
@@ -2348,7 +2371,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # never a dental procedure code (CDT 'D0120')
         r("code_number", PhiType.ID, r"(?<![A-Za-z0-9\-])(?!D[0-9]{4}(?![A-Za-z0-9\-]))"
           r"(?=[A-Za-z0-9\-]*[0-9]{4})"
-          r"(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z]{1,4}-?[0-9]{4,}[A-Za-z0-9\-]*(?![A-Za-z0-9])",
+          r"(?=[A-Za-z0-9\-]*[A-Za-z])(?:[A-Z]{1,4}-){0,2}[A-Za-z]{1,4}-?[0-9]{4,}"
+          r"[A-Za-z0-9\-]*(?![A-Za-z0-9])",
           0.6, validator="not_code"),
         # never a range of two three-digit values ('glucose 120-180')
         r("numeric_code", PhiType.ID, _LD + r"(?![0-9]{3}-[0-9]{3}(?![0-9\-]|[.\-][0-9]))"
@@ -2621,9 +2645,11 @@ FIRST_CHARS.update({
     "street_lower_abbrev": "0-9",
 })
 FIRST_CHARS.update({
-    "street_after_place_word": "oOfFaAnNbBpPcCeEdD@", "hundred_block": "1-9",
-    "badge_number": "SsBb", "town_police_initials": "A-Z", "agency_initials": "A-Z",
-    "police_district": "0-9DP", "school_named": "A-Z", "age_at_apposition": ",",
+    "street_after_place_word": "oOfFaAnNbBpPcCeEdDlLsS@", "hundred_block": "1-9",
+    "badge_number": "SsBbOPDT", "town_police_initials": "A-Z",
+    "police_district": "0-9DP", "street_strong_suffix": "A-Z0-9", "school_short_rare": "A-Z",
+    "school_named": "A-Z",
+    "age_at_apposition": ",",
     "interstate_travel": "weEnNsSWoavmlrcuI",
     "street_name_first": "A-Z",
     "labelled_reference": "sSmMwWtTaApPrRiIcCoOnNlLfFhH", "mbi": "1-9", "ramq_number": "A-Z",
@@ -2704,14 +2730,16 @@ NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
 NEEDS["student_alien_number"] = ("osis", "number", "alien")
 NEEDS["labelled_number_more"] = ("#", "no", "number", "id")
 NEEDS["chart_number"] = ("chart",)
-NEEDS["interstate_travel"] = ("i-",)
-NEEDS["hundred_block"] = ("block",)
+GATES["interstate_travel"] = re.compile(r"i-?[ ]?[0-9]")
+NEEDS["hundred_block"] = ("block", "blk")
 NEEDS["school_named"] = ("high", "middle", "elementary", "primary", "intermediate")
 NEEDS["school_high_short"] = ("high", "hs")
 NEEDS["age_at_apposition"] = (", at ",)
-NEEDS["badge_number"] = ("star", "badge")
+NEEDS["age_roughly"] = ("something", "ish")
+NEEDS["school_short_rare"] = ("high", "middle")
+NEEDS["street_strong_suffix"] = ("ave", "blvd", "rd", "hwy", "pkwy", "fwy", "expy", "tpke")
+NEEDS["badge_number"] = ("star", "badge", "shield")
 NEEDS["town_police_initials"] = ("pd", "fd", "p.d.", "f.d.")
-NEEDS["agency_initials"] = ("pd", "fd")
 NEEDS["police_district"] = ("district", "precinct", "pd")
 NEEDS["officer_badge"] = ("officer", "ofc", "p.o.", "sgt", "det", "deputy", "trooper", "cpl")
 NEEDS["ssn_last4_label"] = ("last4", "last 4", "last-4", "last four")
@@ -2743,7 +2771,7 @@ GATES["date_dotted_short"] = re.compile(r"[0-9]\.[0-9]{1,2}\.(?![0-9])")
 GATES["card_ending"] = re.compile(r"\b(?:ending|ends in|last (?:4|four))\b[^0-9]{0,8}[0-9]{4}")
 NEEDS["entry_code"] = ("code",)
 NEEDS["request_key"] = ("key",)
-GATES["police_department"] = re.compile(r"[a-z]pd\b")
+GATES["police_department"] = re.compile(r"[a-z](?:pd|fd)\b|fdny")
 GATES["phone_au_grouped"] = re.compile(r"(?<![0-9])0[2-478][0-9]{0,2} [0-9]{3,4} [0-9]{3,4}")
 GATES["home_number"] = re.compile(r"(?:trailer|lot|space|unit|apartment|apt|room|rm|cabin|site"
                                   r"|#) ?#? ?[0-9]")

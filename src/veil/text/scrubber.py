@@ -110,6 +110,37 @@ _CODE_CONTEXT = fast_compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|din|npn|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_CODE_SYSTEM_FIRST = re.compile(r"(?:CPT|HCPCS|ICD-?10(?:-CM|-PCS)?|ICD-?9|LOINC|SNOMED|NDC|DRG)"
+                                r"[ \t:#]*[0-9]")
+"""A code system's name at the start of a code-shaped span ('CPT 93296', 'ICD-10 I48.91')."""
+_DEVICE_MAKERS = (r"(?:Abbott|Medtronic|Biotronik|BIOTRONIK|Boston[ \t]+Scientific|St\.?[ \t]+Jude|"
+                  r"MicroPort|Sorin|LivaNova|Zoll|ZOLL|Dexcom|Tandem|Insulet|Abiomed|Edwards|"
+                  r"Cochlear|Philips|ResMed|Nevro|Stryker|Zimmer(?:[ \t]+Biomet)?|Smith[ \t]+&"
+                  r"[ \t]+Nephew|DePuy(?:[ \t]+Synthes)?|Arthrex|Baxter|Fresenius)")
+_DEVICE_MAKER_FIRST = re.compile(_DEVICE_MAKERS + r"[ \t]+(?=[A-Z])(?!(?:Hospital|Children|Health|"
+                                 r"Clinic|Cent(?:er|re)|ICU|Research|Regional|Memorial|"
+                                 r"Medical[ \t]+Cent(?:er|re)|Heart[ \t]+Institute)\b)")
+_DEVICE_MAKER_BEFORE = re.compile(_DEVICE_MAKERS + r"[ \t]+$")
+"""A maker of implants and devices before a model's name ('Abbott Assurity MRI', 'St. Jude
+Accent DR', 'Medtronic Micra AV'): the words after it name a product, never a person."""
+_DEVICE_CONTEXT = re.compile(r"(?i:\b(?:device|icd|ppm|pacemaker|crt-?[dp]?|ilr|loop[ \t]+recorder|"
+                             r"generator|pump|implant(?:ed)?|model|leads?|sn|s/n|serial|"
+                             r"interrogat\w*|monitor|cgm|sensor|defib\w*|stimulator|transmitter)\b)")
+
+
+def _device_model(text: str, span: Span) -> bool:
+    """A name or facility span that is a device maker's model ('Abbott Assurity MRI', 'St.
+    Jude Accent DR' beside 'Device:' or 'SN'), or the model after the maker's name."""
+    first = _DEVICE_MAKER_FIRST.match(text, span.start)
+    before = _DEVICE_MAKER_BEFORE.search(text, max(0, span.start - 24), span.start)
+    if first is None and before is None:
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return bool(_DEVICE_CONTEXT.search(line))
+
+
 _AMINO = r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Ter)"
 _VARIANT_OR_CODE = re.compile(
     _AMINO + r"[0-9]{1,5}(?:_" + _AMINO + r"[0-9]{1,5})?(?:" + _AMINO
@@ -333,7 +364,8 @@ _NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text
                                 r"[ \t]*[,:\-]?[ \t]*(?:at[ \t]+|@[ \t]*)?$")
 """'(Deb, 218-555-0125)', 'call Marisol 555-201-3344': a name written right before a phone."""
 _TOWN_AFTER_FACILITY = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
-                                  r"(?=[ \t]*(?:\n|$|[),;]|\.[ \t]*(?:\n|$)|[ \t]+[A-Z]{2}\b))")
+                                  r"(?=[ \t]*(?:\n|$|[),;]|\.[ \t]*(?:\n|$)|[ \t]+(?!AM\b|PM\b)"
+                                  r"[A-Z]{2}\b))")
 """'Delta Regional Hospital, Bethel', 'Hôpital Notre-Dame, Montréal': a town after a
 facility and a comma, ending the line or the clause."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
@@ -791,6 +823,8 @@ class Scrubber:
 
     def _vetoed(self, text: str, span: Span) -> bool:
         """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
+        if span.source == "brand_facility" and _device_model(text, span):
+            return True  # 'St. Jude Accent DR' on a device's line: the maker, not the hospital
         if span.source in ("known", SHORT_SURNAME) or span.source in _DECISIVE:
             return False
         if span.type is PhiType.NAME and span.source not in _SHAPED_SOURCES \
@@ -808,6 +842,10 @@ class Scrubber:
                 text, max(0, span.start - 16), span.start):
             return True  # 'p.Gly2023Arg', 'N18.6', 'pT2', 'c.3846G>A (W1282X)'
 
+        if span.type in _CODE_TYPES and _CODE_SYSTEM_FIRST.match(text, span.start, span.end):
+            return True  # 'CPT 93296' read whole as a labelled account: the code of a system
+        if span.type in (PhiType.NAME, PhiType.FACILITY) and _device_model(text, span):
+            return True  # 'Abbott Assurity', 'Medtronic Micra': a maker's model, no person
         if span.type is PhiType.NAME and _BLOOD_TYPE.fullmatch(text, span.start, span.end) \
                 and _BLOOD_SIGN_AFTER.match(text, span.end) \
                 and not _TITLE_JUST_BEFORE.search(text, max(0, span.start - 8), span.start):

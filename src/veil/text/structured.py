@@ -190,6 +190,17 @@ def _field_label(value: str) -> bool:
 _LABEL_NOTE = re.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 
 
+def _person_columns(text: str, header: list[Cell], types: list[PhiType | None]) -> bool:
+    """A column of birth dates, record or social security numbers in the header: the
+    table's rows are people ('Accession | Name | DOB | Nil | TB1-Nil | Result')."""
+    for (a, b), phi in zip(header, types, strict=True):
+        words = set(label_words(text[a:b]))
+        if phi in (PhiType.MRN, PhiType.SSN) or (
+                phi is PhiType.DATE and words & {"dob", "birth", "born", "birthdate"}):
+            return True
+    return False
+
+
 def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
                   rows: list[list[Cell]], lexicon: Lexicon) -> Iterator[Span]:
     """The spans of a table's identifier columns (see `_header_types`)."""
@@ -211,8 +222,8 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
             continue
         if phi is PhiType.NAME:
             bare = label <= {"name", "names", "s", "#"}
-            if bare and clinical:
-                continue
+            if bare and clinical and not _person_columns(text, header, types):
+                continue  # (a birth date or a record number beside it: a person's name)
             vocabulary = sum(1 for a, b in values if only_vocabulary(text[a:b], lexicon))
             if vocabulary >= 2 and vocabulary * 2 >= len(values):
                 continue  # a drug or test list under a 'Name' header
@@ -343,6 +354,69 @@ def _table_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             else:
                 yield from _column_spans(text, header, types, rows, lexicon)
             break
+
+
+_ALIGNED_GAP = re.compile(r"[ ]{2,}|\t")
+_ALIGNED_CELL = re.compile(r"\S(?:[^ \t\n]|[ ](?=\S))*")
+"""A cell of a column-aligned table: words with single spaces between them."""
+_ALIGN_SLACK = 2
+_MIN_ALIGNED_COLUMNS = 3
+
+
+def _aligned_cells(text: str, start: int, end: int) -> list[Cell]:
+    return [(m.start(), m.end()) for m in _ALIGNED_CELL.finditer(text, start, end)]
+
+
+def _aligned_row(text: str, start: int, end: int, columns: list[int]) -> list[Cell] | None:
+    """A row's cells placed under the header's columns by where they start (a cell that
+    starts under no column is left out); None when fewer than two cells line up."""
+    row: list[Cell] = [(start, start)] * len(columns)
+    placed = 0
+    for a, b in _aligned_cells(text, start, end):
+        offset = a - start
+        column = next((c for c, at in enumerate(columns) if abs(at - offset) <= _ALIGN_SLACK),
+                      None)
+        if column is not None and row[column][0] == row[column][1]:
+            row[column] = (a, b)
+            placed += 1
+    return row if placed >= 2 else None
+
+
+def _aligned_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
+    """Spans of tables laid out with blanks ('Name               Badge     Born in' over 'Paw
+    Lah            SM-40812  Myanmar'): a header of three or more labels apart by two
+    blanks or more, then the lines whose cells start under its labels, to a blank line.
+    Each cell is read under the label its start lines up with, so a name with one blank
+    inside ('Paw Lah', 'Htoo, Eh Say') stays one cell."""
+    lines = _lines(text)
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        i += 1
+        if end - start > _MAX_LINE or not _ALIGNED_GAP.search(text, start, end):
+            continue
+        header = _aligned_cells(text, start, end)
+        if len(header) < _MIN_ALIGNED_COLUMNS:
+            continue
+        types = _header_types(text, header, "  ")
+        if types is None:
+            continue
+        columns = [a - start for a, _ in header]
+        rows: list[list[Cell]] = []
+        missed = 0
+        while i < len(lines) and missed < 3:
+            row_start, row_end = lines[i]
+            if not text[row_start:row_end].strip() or row_end - row_start > _MAX_LINE:
+                break
+            i += 1
+            row = _aligned_row(text, row_start, row_end, columns)
+            if row is None:
+                missed += 1
+                continue
+            missed = 0
+            rows.append(row)
+        if rows:
+            yield from _column_spans(text, header, types, rows, lexicon)
 
 
 def _rows(text: str, lines: list[tuple[int, int]], i: int, delimiter: str,
@@ -698,6 +772,8 @@ def structured_spans(text: str, lexicon: Lexicon) -> list[Span]:
     Offsets index `text`; each span covers exactly one value; no two spans overlap.
     """
     spans = list(_table_spans(text, lexicon))
+    if "  " in text:
+        spans.extend(_aligned_spans(text, lexicon))
     if _JSON_HINT.search(text):
         spans.extend(_json_spans(text, lexicon))
     if "<" in text and _XML_HINT.search(text):

@@ -20,7 +20,7 @@ import polars as pl
 
 from veil.detect import patterns
 from veil.text import words
-from veil.text.lexicon import CLINICAL_INITIALS, MONTH_WORDS, fold, lexicon
+from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.places.vocabulary import _GENERIC
 
 
@@ -85,6 +85,10 @@ _STREET_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _NOT_STREET_NAME = frozenset({"MAIN"})
 _FULL_SUFFIX_END = re.compile(r"(?:street|avenue|road|boulevard|lane|drive|parkway|highway|"
                               r"circle|court|terrace|trail|place|way|pike)$")
+_STRONG_SUFFIX_END = re.compile(r"(?i:[ \t](?:ave|avenue|blvd|boulevard|fwy|freeway|expy|"
+                                r"expressway|pkwy|parkway|hwy|highway|tpke|turnpike|st|street|rd|"
+                                r"road)\.?)$")
+"""Street words no other phrase ends with: the words before them are a street's name."""
 _NOT_STREET_WORDS = frozenset({
     "LEFT", "RIGHT", "LOWER", "UPPER", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
     "SATURDAY", "SUNDAY", "ONCOLOGY", "NEPHROLOGY", "CARDIOLOGY", "NEUROLOGY", "PAIN", "LIP",
@@ -100,6 +104,7 @@ def _street_name(values: list[str]) -> list[bool]:
     lex = lexicon()
     out = []
     for value in values:
+        value = value.rstrip(".")  # 'the gravel road.': the sentence's period
         if value.islower() and _FULL_SUFFIX_END.search(value) and all(
                 words.is_english(fold(w)) for w in _STREET_WORD.findall(value)[:-1]):
             out.append(False)
@@ -107,9 +112,13 @@ def _street_name(values: list[str]) -> list[bool]:
         keys = [fold(w) for w in _STREET_WORD.findall(value)][:-1]
         names = [k for k in keys if k not in ("N", "S", "E", "W", "NE", "NW", "SE", "SW", "NORTH",
                                                "SOUTH", "EAST", "WEST")]
+        # before a suffix only a street has ('Ave', 'Blvd', 'Fwy'), an eponym or an everyday
+        # word names a street too ('W. Wells St', 'Division St', 'the Lodge Freeway')
+        strong = not value.islower() and bool(_STRONG_SUFFIX_END.search(value))
         out.append(bool(names) and not any(
-            (lex.is_clinical(k) and k not in _NOT_STREET_NAME) or k in _NOT_STREET_WORDS
-            or k in _GENERIC for k in names))
+            (lex.is_clinical(k) and k not in _NOT_STREET_NAME
+             and not (strong and k in lex.eponyms)) or k in _NOT_STREET_WORDS
+            or (k in _GENERIC and not strong) for k in names))
     return out
 
 
@@ -379,7 +388,11 @@ _NOT_SCHOOL_NAMES = frozenset({
     "COMMUNITY", "COUNTY", "CITY", "STATE", "RURAL", "URBAN", "SUBURBAN", "NORMAL", "MAINSTREAM",
     "ONLINE", "VIRTUAL", "HOME", "SUMMER", "NIGHT", "SUNDAY", "HEBREW", "MEDICAL", "NURSING",
     "DENTAL", "LAW", "GRADUATE", "SCHOOL", "STARTED", "STARTING", "BEGAN", "ENTERED", "IS",
-    "WAS", "DURING", "BEFORE", "AFTER", "SINCE", "SENT", "LEFT", "MISSED", "MISSING"})
+    "WAS", "DURING", "BEFORE", "AFTER", "SINCE", "SENT", "LEFT", "MISSED", "MISSING", "CRITICAL",
+    "PANIC", "ABNORMAL", "FLAGGED", "HIGH", "PARTIAL", "TRANSITION", "TO", "INTO",
+    "ENTERING", "STARTS", "NEXT", "LAST", "FIRST", "SECOND", "THIRD", "FOURTH", "BORDERLINE",
+    "ELEVATED", "MILDLY", "MARKEDLY", "SLIGHTLY", "UPPER", "LOWER", "MID", "INDETERMINATE",
+    "BORDER", "ACCEPTABLE", "OPTIMAL", "DESIRABLE", "SUBOPTIMAL", "RISK"})
 """Words before 'High School' or 'Elementary' that tell a kind of school, a level or the
 sentence around it, no school's name ('Junior High School', 'Very High', 'attends High')."""
 
@@ -395,7 +408,49 @@ def _school_name(values: list[str]) -> list[bool]:
             "HIGH", "HS", "MIDDLE", "JUNIOR", "JR", "ELEMENTARY", "INTERMEDIATE", "PRIMARY"))
         names = words_before[:kind]
         out.append(bool(names) and not any(
-            w in _NOT_SCHOOL_NAMES or lex.is_clinical(w) or w in lex.drugs for w in names))
+            w in _NOT_SCHOOL_NAMES or w in FUNCTION_WORDS or lex.is_clinical(w) or w in lex.drugs
+            for w in names))
+    return out
+
+
+def _rare_school(values: list[str]) -> list[bool]:
+    """'Ridgeway Middle', 'Raleigh-Egypt Middle', 'Aldine High': a school named by words no
+    English list holds (or a town), none clinical ('Left Middle', 'Very High' are no school)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        names = [fold(w) for w in re.findall(r"[A-Za-z'’]+", value)][:-1]
+        out.append(bool(names) and all(
+            (k in lex.places or (not words.is_english(k) and words.zipf(k) < _RARE_WORD))
+            and not lex.is_clinical(k) and k not in lex.drugs for k in names))
+    return out
+
+
+def _block_street(values: list[str]) -> list[bool]:
+    """'2700 block N. 38th St', 'the 4500 block of Elm': the words after the block name a
+    street, no person's title, clinical, calendar or generic word ('1300 block of Dr. Kim's
+    clinic', 'block of Dermatology', 'block of Tuesday')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in re.findall(r"[A-Za-z'’]+", value)
+                if fold(w) not in ("BLOCK", "BLK", "OF", "THE")]
+        out.append(bool(keys) and not any(
+            k in lex.titles or lex.is_clinical(k) or k in MONTH_WORDS or k in _GENERIC
+            or k in _NOT_STREET_WORDS for k in keys))
+    return out
+
+
+def _police_town(values: list[str]) -> list[bool]:
+    """'Chicago PD', 'Hamtramck PD': the words before the department's initials are a town
+    of the gazetteer, none clinical ('Idiopathic PD', 'Baxter PD' are no police)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()[:-1]]
+        whole = " ".join(keys)
+        out.append(whole in lex.places and whole not in lex.states
+                   and not any(lex.is_clinical(k) or k in lex.drugs for k in keys))
     return out
 
 
@@ -439,8 +494,10 @@ def _year_month(values: list[str]) -> list[bool]:
 
 
 def _not_code(values: list[str]) -> list[bool]:
+    genes = lexicon().genes
     return [not _is_clinical_code(v) and not _ICD9.match(v) and not _BILLING_SHAPES.match(v)
-            and not _year_range(v) for v in values]
+            and not _year_range(v) and not ("-" in v and fold(v.split("-")[0]) in genes)
+            for v in values]  # 'HLA-DRB1-0401': an allele after its gene
 
 
 def _subject_code(values: list[str]) -> list[bool]:
@@ -724,6 +781,9 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "school_number": _school_number,
     "given_name": _given_name,
     "school_name": _school_name,
+    "police_town": _police_town,
+    "block_street": _block_street,
+    "rare_school": _rare_school,
     "place_words": _place_words,
     "unit_chain": _unit_chain,
     "base_name": _base_name,

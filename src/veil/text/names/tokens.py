@@ -96,6 +96,8 @@ _RUN_BREAKERS = frozenset({
     "FRIEND", "NEIGHBOR", "CALLER", "CONTACT", "PATIENT", "NURSE", "CHARGE", "ONCOMING",
     "ENDORSED", "DISCUSSED", "REFERRAL", "PLACED", "ROUTED", "PER", "SEEN", "CALLED", "VIA",
     "NPI", "DEA", "UPIN", "APT", "RM", "STE", "BLDG", "FL", "UNIT", "SUITE",
+    # street words no name ends with ('N. Lincoln Ave', 'S. Stony Island Ave')
+    "AVE", "BLVD", "RD", "HWY", "PKWY", "FWY", "EXPY", "TPKE",
 })
 """Words that end a run of capitalized words (in capitals too): never a part of a name."""
 _CREDENTIALS = frozenset({

@@ -76,7 +76,8 @@ _KIND_OF_PLACE = frozenset({
     "RESTAURANT", "BAKERY", "LAUNDROMAT", "PHARMACY", "DRUG", "DRUGS", "BANK", "LIBRARY",
     "TOWERS", "GARDENS", "TERRACE", "VILLAS", "RESIDENCE", "SUITES", "RESORT", "CASINO",
     "BEACH", "LAKE", "RIVER", "CREEK", "HOLLOW", "BRANCH", "FORK", "MOUNTAIN", "RIDGE", "MED",
-    "MIDWIFERY", "CONSULTANTS", "ROADHOUSE", "RV", "COTTAGES", "CENTRO"})
+    "MIDWIFERY", "CONSULTANTS", "ROADHOUSE", "RV", "COTTAGES", "CENTRO", "SPA", "SALON", "NAILS",
+    "BARBERSHOP"})
 """Words that name a kind of place: with one of them the name-case words are a place even
 when every other word is an everyday one ('at Chrysalis House', 'at Red Onion Collieries')."""
 _NO_PLACE_WORDS = frozenset({

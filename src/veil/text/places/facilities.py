@@ -57,7 +57,7 @@ _FACILITY_WORD = (
     r"VNA|EMS|CBOC|VAMC|IHS|Medical\s+Supply|Home\s+Infusion|Infusion\s+(?:Cent(?:er|re)|Services)|"
     r"Primary\s+Care|(?:Bone|Heart|Skin|Eye|Ear|Spine|Sleep|Foot|Hand|Joint|Vein|Vascular|Allergy|"
     r"Asthma|Sinus|Back|Neck|Kidney|Liver|Lung)\s*(?:&|and)\s*(?:Joint|Joints|Vascular|Allergy|"
-    r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung|Trauma)|"
+    r"Asthma|Ear|Spine|Sinus|Sleep|Ankle|Wellness|Laser|Vein|Neck|Throat|Skin|Lung|Trauma|Rhythm)|"
     r"Charities|Renal[ \t]+Care|Bank|Guaranty|"
     r"Credit[ \t]+Union|Savings[ \t]+Bank|"
     # agencies of elder care and law, lodging, stores of the trades ('Desert Bloom Senior
@@ -93,8 +93,8 @@ _FACILITY_WORD = (
     r"Office|LLP|PLLC|Library|Bank|Credit[ \t]+Union|Research|Compounding|"
     r"Home[ \t]+for[ \t]+the[ \t]+(?:Aged|Elderly|Blind|Deaf)|"
     r"Health[ \t]+(?:District|Department|Dept\.?|Authority|Board)|"
-    r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue|[Aa]mbulance|Amb|Med|Truck|"
-    r"crew|EMS|paramedics)(?![A-Za-z]))|Division[ \t]+of[ \t]+(?:Police|Fire)|"
+    r"Fire(?=[ \t]+(?:Medic|Engine|Ladder|Squad|Station|Rescue|[Aa]mbulance|Amb|Med|Truck)"
+    r"(?![A-Za-z]))|Division[ \t]+of[ \t]+(?:Police|Fire)|"
     # 'Detroit Police Ofc. Lovejoy', 'Chicago Police 8th District': a town's police named by
     # the word alone, with a word of the service after it
     r"Police(?=[ \t]+(?:Ofc|Officers?|officers?|Det|Detectives?|detectives?|Sgt|Lt|Sergeant|"
@@ -167,10 +167,13 @@ _FACILITY_WORD = (
     # a physicians' professional corporation and an air ambulance ('Brodsky Medical PC',
     # 'Tri-State CareFlight', 'Island Air Ambulance')
     r"CareFlight|LifeFlight|"
-    r"MedFlight|AirCare|Air[ \t]+(?:Ambulance|Evac|Medical[ \t]+Transport|Med)|"
+    r"MedFlight|AirCare|Air[ \t]+(?:Ambulance|Evac|Medical[ \t]+Transport|Med|Rescue)|"
     # seafood packers, answering services and maternal programs ('Chauvin Bros. Seafood',
     # 'Pelican Answering Svc', 'Coastal Alabama Healthy Start')
-    r"Seafoods?|Answering[ \t]+(?:Service|Svc)|Healthy[ \t]+Start)")
+    r"Seafoods?|Answering[ \t]+(?:Service|Svc)|Healthy[ \t]+Start|"
+    # post offices, salons and spas, firms of resources ('Paint Lick Post Office', "Mai's
+    # Nails & Spa", 'Contura Resources'; the last a trade)
+    r"Post[ \t]+Office|Nails|Salon|Spa|Barbershop|Resources)")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -222,7 +225,7 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "MIDSTREAM", "FABRICATORS", "ROUSTABOUTS", "CARRIERS", "CONSTRUCTORS",
                      "CONTRACTORS", "SANITATION", "AROMATICS", "PIPELINE", "REFINING",
                      "DRILLING", "OILFIELD", "WELDING", "PLUMBING", "LANDSCAPING", "JANITORIAL",
-                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE"})
+                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE", "RESOURCES"})
 """Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
 stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
 product noun (`_PRODUCT_AFTER`)."""
@@ -268,7 +271,11 @@ _FOREIGN_FACILITY = fast_compile(
     r"Caisse\s+populaire|Caisse\s+Desjardins|Societe|Centre\s+de\s+jour|"
     r"Reseau\s+de\s+sante|Familiprix|Jean\s+Coutu|Uniprix|Pharmaprix|"
     r"(?:Foyer|Manoir|Couvent|Residence|Maison|Villa)(?=[ \t]+(?:de|du|des|la|le|Notre-|Saint-|"
-    r"Sainte-|St-|Ste-)))"
+    r"Sainte-|St-|Ste-))|"
+    # churches and foundations of other languages ('Iglesia Pentecostal Monte de Sion', 'Eglise
+    # Baptiste Haitienne de l'Esperance', 'Fundacion Latino Americana de Accion Social')
+    r"(?:Iglesia|Eglise|Igreja|Chiesa|Templo|Capilla|Parroquia|Paroisse|Fundacion|Fondation|"
+    r"Fundacao|Fondazione|Asociacion|Associacao)(?=[ \t]+[A-Z]))"
     r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|"
     r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3}|regional|general|"
     r"universitaire|municipal|provincial|central|psychiatrique|pediatrique)(?![A-Za-z0-9'’])|"

@@ -68,7 +68,9 @@ _EPONYM_LATER = re.compile(
     r"^[ \t\-]+(?:(?!(?i:for|a|an|the|to|and|or|with|at|on|in|of|by|her|his|their|my|our|is|"
     r"was|had|has|then|after|before|from|where|since)\b)[A-Za-z][A-Za-z\-]*[ \t\-]+){1,2}"
     r"(?i:rules?|criteria|score|scale|model|questionnaire|classification|system|index|"
-    r"staging|grading|protocol|tool)\b")
+    r"staging|grading|protocol|tool)\b|^(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+)?[ \t]+(?:Code|Act|"
+    r"Statutes?|Regulations)(?![a-z])(?![ \t]+(?:Blue|Red|Stroke|STEMI|Gray|Grey|Pink|White|"
+    r"Orange|Yellow|Silver|Black|Green|Brown|Purple|Team)\b)")
 """The same two or three words on ('Ottawa ankle rules', 'Kansas City Cardiomyopathy
 Questionnaire', 'Seattle Heart Failure Model')."""
 
