@@ -62,7 +62,10 @@ _THE_BEFORE = re.compile(r"(?i)\b(?:the|my|our|your|his|her|their|any|nearest|lo
 _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|pharmacist|lab|labs|"
                     r"urgent[ \t]+care|icu|nicu|picu|emergency|health|medical|cancer|heart|"
                     r"children|hospice|home[ \t]+health|dialysis|rehab|fax|phone|number|"
-                    r"main[ \t]+line|front[ \t]+desk|in[ \t]+(?=[A-Z]))\b")
+                    r"main[ \t]+line|front[ \t]+desk|in[ \t]+(?=[A-Z])|records|chart|appt|"
+                    r"appointment|infection[ \t]+prevention|infectious|outreach|radiology|"
+                    r"transplant|case[ \t]+manager|social[ \t]+worker|discharge|admission|"
+                    r"f/u|follow-?up)\b")
 _STORE_AFTER = re.compile(r"^[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{2,6}(?![0-9])")
 """A store or branch number after a chain's name ('Walgreens #09174') marks the place."""
 _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’]s)?|"

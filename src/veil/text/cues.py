@@ -29,6 +29,7 @@ from veil.detect.vocab import STATES
 from veil.text import words
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.names.tokens import _ASIAN_SURNAMES as _ASIAN_SHORT
+from veil.text.names.tokens import _CREDENTIALS
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
 from veil.text.regex_lead import fast_compile
 from veil.text.rules import NINETY
@@ -1186,9 +1187,10 @@ class CueFinder:
                 if value and fold(value) not in _CHAT_WORDS and value.lower() not in _UNITS_LOWER \
                         and not (len(value) > 2 and lex.is_clinical(fold(value))) \
                         and fold(value) not in FUNCTION_WORDS and fold(value) not in lex.titles \
+                        and not (value.isupper() and fold(value) in _CREDENTIALS) \
                         and not (len(value) > 2 and words.is_english(fold(value))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
-                                      "cue_typist", 0.8))
+                                      "cue_typist", 0.8))  # (not 'Entered by RN')
         for match in _JOB_LINE_INITIALS.finditer(text) if "/" in text else ():
             value = match.group(1)
             line_start = text.rfind("\n", 0, match.start()) + 1

@@ -117,6 +117,10 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             kind = _KIND_AFTER.match(text, end)
             if kind:
                 end = kind.end()
+            elif text[span.start:end].isupper():  # 'FOOD CITY' + 'PHARMACY': all capitals
+                upper = _KIND_AFTER.match(text[end:end + 40].lower())
+                if upper and text[end:end + upper.end()].isupper():
+                    end += upper.end()
             firm = FIRM_SUFFIX.match(text, end)
             if firm:  # 'Llano Estacado Well Service, Inc.'
                 end = firm.end()

@@ -301,6 +301,15 @@ _HEAD_NOUNS = frozenset({
 })
 """Last words of a disease, a scale or a test ('Parkinson Disease', 'Hodgkin lymphoma',
 'Braden Scale'): under a 'name' field such a value names the condition, not a person."""
+_ROLE_WORDS = frozenset({
+    "shift", "pool", "nurse", "intern", "staff", "consult", "hospitalist", "physician", "order",
+    "auto", "triage", "clinic", "fellow", "float", "resident", "pharmacy", "team", "service",
+    "provider", "department", "unit", "verbal", "system", "health", "attending", "on-call",
+    "charge", "emergency", "night", "day", "evening", "agency", "registry", "student", "tech",
+    "technician", "therapist", "home", "desk", "office", "lab", "laboratory", "radiology",
+    "protocol", "standing", "telephone", "phone", "self", "patient", "family", "unknown"})
+"""Words of a role, a service or a shift in a person's column ('Night Shift', 'Float Pool',
+'Charge Nurse', 'Verbal Order', 'Home Health'): no person's name."""
 _STATUS_WORDS = frozenset({
     "stable", "unstable", "improving", "improved", "worse", "worsening", "better",
     "unchanged", "pending", "discharged", "admitted", "transferred", "critical", "guarded",
@@ -332,7 +341,11 @@ def person_cell(value: str, lexicon: Lexicon) -> bool:
     ('stable', 'improving'), and no lower-case English word ('Afib with RVR', 'troponin
     leak'; particles such as 'van', 'de' are kept). A board's 'Patient' column often
     holds the problem, not the person."""
-    for word in _NAME_WORD.findall(value):
+    words = _NAME_WORD.findall(value)
+    if any(word.lower() in _ROLE_WORDS for word in words) and not all(
+            lexicon.is_name(fold(word)) and not is_english(fold(word)) for word in words):
+        return False
+    for word in words:
         key = fold(word)
         named = lexicon.is_name(key) and word[:1].isupper()
         if word.lower() in _STATUS_WORDS and not (named and not word.isupper()):

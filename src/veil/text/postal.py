@@ -139,6 +139,9 @@ _COMMON = 4.0
 _AFTER_STREET = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z]"
                            r"[A-Za-z'’\-]+){0,2})")
 _CAPITALIZED_END = re.compile(r"[A-Z][a-z]*\.?$")
+_EVERYDAY_AFTER_STREET = 5.0
+"""How common a lower-case word after a capitalized street and a comma must be to be no town
+('W Hays St, house manager'; 'Elm Rd, paradise' and 'Main St, liberty' stay towns)."""
 """A street line ending in a capitalized word ('W Hays St'): not chat's lower case."""
 _PLACE_END = re.compile(r"[ \t]*(?:[.?!;)]|,[ \t]*[A-Z][a-z]|$|\n)")
 """Where a place name ends a clause or a country follows it ('in Glasgow, Scotland')."""
@@ -151,6 +154,9 @@ _TRAVEL_PREP = re.compile(
 _TITLE_RUN = re.compile(r"(?<![A-Za-z0-9'’\-])[A-Z][a-z]{2,}(?:(?:[ \t]+|-)(?:[A-Z][a-z]+|upon|de|"
                         r"do|da|del|au|sur|am|im|an|la|le|en))*(?![A-Za-z0-9'’])")
 """A run of capitalized words (with the small words of place names between them)."""
+_BEFORE_COUNTRY = re.compile(r"(?<![A-Za-z'’\-])((?:[A-Z][a-z'’]+[ ]){0,3}[A-Z][a-z'’]+),[ \t]*"
+                             r"([A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)(?![A-Za-z])")
+"""Capitalized words, a comma and a country's name ('Da Nang, Vietnam')."""
 _PREFECTURE_AFTER = re.compile(r"-(?:to|fu|ken|do|Prefecture)(?![A-Za-z])|[ \t]+Prefecture\b")
 _EVERYDAY_CITY = 4.5
 """Zipf frequency from which a city's name reads as an everyday word ('Reading', 'Mobile')."""
@@ -217,6 +223,31 @@ class PostalFinder:
         spans.extend(self._world_cities(text))
         spans.extend(self._cities_with_postcodes(text))
         spans.extend(self._unmistakable_cities(text))
+        if "," in text:
+            spans.extend(self._cities_before_country(text))
+        return spans
+
+    def _cities_before_country(self, text: str) -> list[Span]:
+        """'Da Nang, Vietnam', 'Born La Ceiba, Honduras', 'Can Tho, Vietnam': the last one to
+        three capitalized words before a comma and a country name a city abroad (GeoNames)
+        even when short or everyday words: the country says they are a place."""
+        spans: list[Span] = []
+        cities = world_cities()
+        lex = self.lexicon
+        for match in _BEFORE_COUNTRY.finditer(text):
+            if fold(match.group(2)) not in _COUNTRIES:
+                continue
+            words = match.group(1).split()
+            for n in range(min(len(words), 3), 0, -1):
+                keys = [fold(w) for w in words[-n:]]
+                if " ".join(keys) not in cities or all(
+                        k in FUNCTION_WORDS or len(k) < 3 for k in keys) or any(
+                        lex.is_clinical(k) or (k in lex.states and len(k) > 2)
+                        or k in MONTH_WORDS for k in keys):
+                    continue
+                start = match.end(1) - len(" ".join(words[-n:]))
+                spans.append(Span(start, match.end(1), PhiType.CITY, "city_country", 0.85))
+                break
         return spans
 
     def _unmistakable_cities(self, text: str) -> list[Span]:
@@ -306,9 +337,11 @@ class PostalFinder:
                     k in FUNCTION_WORDS or k in lex.states or k in MONTH_WORDS
                     or lex.is_clinical(k) for k in keys):
                 continue
-            if ("," not in text[end:match.start(1)] or _CAPITALIZED_END.search(
-                    text, max(0, end - 12), end)) and parts[0].islower() and any(
-                    words_module.is_english(k) and words_module.zipf(k) >= 3.0 for k in keys):
+            capitalized = _CAPITALIZED_END.search(text, max(0, end - 12), end) is not None
+            if ("," not in text[end:match.start(1)] or capitalized) and parts[0].islower() and any(
+                    words_module.is_english(k) and words_module.zipf(k) >= (
+                        _EVERYDAY_AFTER_STREET if "," in text[end:match.start(1)] else 3.0)
+                    for k in keys):
                 continue  # 'Shady Pines mobile home park', 'on W Hays St, house manager': a
                 # word goes on, no town (a street written in capitals names its town so too)
             stop = match.start(1) + len(" ".join(parts[:n]))

@@ -43,6 +43,8 @@ road ('N. Teutonia Ave & W. Capitol Dr', 'the E. 55th St overpass over I-90').""
 _ROAD_HEAD = re.compile(r"(?<![A-Za-z0-9])(?:Hwy|HWY|Highway|Route|Rte|SR|US|"
                         r"County[ \t]+(?:Rd|Road)|CR|FM)[ \t\-]*$")
 """A road's word before a number found as an address ('Hwy 64 Mile Marker 22')."""
+_ON_STREET = re.compile(r"[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?")
+"""Between a facility and the street it stands on ('Walgreens on Prospect St')."""
 _LOCATIONS = (PhiType.ADDRESS, PhiType.CITY)
 
 
@@ -72,6 +74,13 @@ def road_locations(text: str, spans: Sequence[Span]) -> list[Span]:
     while index < len(spans):
         span = spans[index]
         index += 1
+        if span.type is PhiType.FACILITY and index < len(spans) \
+                and spans[index].type is PhiType.ADDRESS \
+                and _ON_STREET.fullmatch(text, span.end, spans[index].start):
+            # 'Kroger Pharmacy on Stone Dr': a branch by its street is one place
+            out.append(Span(span.start, spans[index].end, PhiType.FACILITY, span.source,
+                            span.score))
+            continue
         if span.type is not PhiType.ADDRESS and not _road_inside(text, span):
             continue
         start = span.start

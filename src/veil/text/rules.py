@@ -1791,7 +1791,9 @@ def _rules() -> tuple[PatternRule, ...]:
         # has (abbreviated, capitalized), wherever it stands
         r("street_strong_suffix", PhiType.ADDRESS, r"(?<![A-Za-z0-9'’\-])(?:(?:N|S|E|W|NE|NW|SE|"
           r"SW)\.?[ \t]+)?(?:(?:[A-Z](?:(?:c|ac|')[A-Z])?[a-z'’\-]+|[0-9]{1,3}(?:st|nd|rd|th))"
-          r"[ \t]+){1,3}(?:Ave|Blvd|Rd|Hwy|Pkwy|Fwy|Expy|Tpke)\.?(?![A-Za-z0-9])", 0.75,
+          r"[ \t]+){1,3}(?:Ave|Blvd|Rd|Hwy|Pkwy|Fwy|Expy|Tpke)\.?(?![A-Za-z0-9])"
+          r"(?![ \t]*[0-9<>=~]|[ \t]+(?i:glucose|bp|hr|weight|induction|maintenance|"
+          r"consolidation|regimen|cycles?|therapy|syndrome|disease)\b)", 0.75,
           validator="street_name"),
         # 'westbound I-94', 'the shoulder of I-90/94', 'I-55 NB at Pulaski Rd', 'I-696 EB near
         # exit 16': an interstate named by its number with a word of travel before or after
@@ -1926,7 +1928,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # walgreens on main st', '@ KUYKENDAHL RD': a street named without its number after a
         # word of place; the suffix must be a street's (USPS forms), any case
         r("street_after_place_word", PhiType.ADDRESS, r"(?i:(?:\b(?:on|off|onto|along|from|"
-          r"near|by|past|at|down|crossing|across|corner\s+of|end\s+of)|@|\b(?:address|location|"
+          r"near|by|past|at|down|crossing|across|corner\s+of|end\s+of)|@|\b(?:address|"
           r"scene)[ \t]*+(?::|\.{2,20}+|-{1,2})?)[ \t]+(?:the[ \t]+)?)"
           r"((?:(?i:n|s|e|w|ne|nw|se|sw|north|south|east|west)\.?[ \t]+)?"
           r"(?:(?!(?i:the|a|an|my|his|her|our|their|this|that|same|other|next|last|first|on|at|"

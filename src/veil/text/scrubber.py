@@ -120,7 +120,15 @@ _DEVICE_MAKERS = (r"(?:Abbott|Medtronic|Biotronik|BIOTRONIK|Boston[ \t]+Scientif
 _DEVICE_MAKER_FIRST = re.compile(_DEVICE_MAKERS + r"[ \t]+(?=[A-Z])(?!(?:Hospital|Children|Health|"
                                  r"Clinic|Cent(?:er|re)|ICU|Research|Regional|Memorial|"
                                  r"Medical[ \t]+Cent(?:er|re)|Heart[ \t]+Institute)\b)")
-_DEVICE_MAKER_BEFORE = re.compile(_DEVICE_MAKERS + r"[ \t]+$")
+_MODEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]*")
+_DEVICE_MODEL_WORDS = frozenset({
+    "AZURE", "GALLANT", "MERLIN", "WATCHMAN", "EVIA", "KORA", "REVEAL", "MINIMED", "PERCEPT",
+    "ACCENT", "ELLIPSE", "FORTIFY", "NEUTRINO", "UNIFY", "JOT", "TENDRIL", "FREESTYLE",
+    "PROCLAIM", "PROPONENT", "RESONATE", "VIGILANT", "EMBLEM", "CARELINK", "LATITUDE",
+    "COBALT", "INTREPID", "SOLARA", "ACCOLADE", "ALLURE"})
+"""Device models that are everyday words or names ('Accent', 'Ellipse', 'Gallant'): a model
+only right after its maker, so they stay out of the clinical list (which would hide 'Unify
+Community Health' or a person named Gallant everywhere)."""
 """A maker of implants and devices before a model's name ('Abbott Assurity MRI', 'St. Jude
 Accent DR', 'Medtronic Micra AV'): the words after it name a product, never a person."""
 _DEVICE_CONTEXT = re.compile(r"(?i:\b(?:device|icd|ppm|pacemaker|crt-?[dp]?|ilr|loop[ \t]+recorder|"
@@ -128,17 +136,35 @@ _DEVICE_CONTEXT = re.compile(r"(?i:\b(?:device|icd|ppm|pacemaker|crt-?[dp]?|ilr|
                              r"interrogat\w*|monitor|cgm|sensor|defib\w*|stimulator|transmitter)\b)")
 
 
-def _device_model(text: str, span: Span) -> bool:
-    """A name or facility span that is a device maker's model ('Abbott Assurity MRI', 'St.
-    Jude Accent DR' beside 'Device:' or 'SN'), or the model after the maker's name."""
-    first = _DEVICE_MAKER_FIRST.match(text, span.start)
-    before = _DEVICE_MAKER_BEFORE.search(text, max(0, span.start - 24), span.start)
-    if first is None and before is None:
-        return False
+_MODEL_DR_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9\-]*)[ \t]+DR[ \t]+$")
+_UPPER_CODE = re.compile(r"[A-Z]{2,4}(?![A-Za-z])")
+
+
+def _upper_code_after_model(text: str, span: Span) -> bool:
+    """A 'name' of capitals after a capitalized 'DR' that follows a model's word ('Azure XT DR
+    MRI', 'Accent DR RF'): DR there is a dual-chamber device, the capitals a feature."""
+    before = _MODEL_DR_BEFORE.search(text, max(0, span.start - 30), span.start)
+    return before is not None and fold(before.group(1)) not in FUNCTION_WORDS \
+        and _UPPER_CODE.match(text, span.start) is not None and _on_device_line(text, span)
+
+
+def _on_device_line(text: str, span: Span) -> bool:
+    """A word of a device on the span's line ('Device:', 'ICD', 'SN', 'pacemaker')."""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return bool(_DEVICE_CONTEXT.search(line))
+    return bool(_DEVICE_CONTEXT.search(text, line_start, line_end if line_end >= 0 else len(text)))
+
+
+def _device_model(text: str, span: Span, lexicon: Lexicon) -> bool:
+    """A name or facility span that is a device maker and its model ('Abbott Assurity MRI',
+    'St. Jude Accent DR'): the word after the maker is a model the clinical list holds
+    (a person named like a maker, 'Baxter Williams', and 'Abbott Northwestern' stay)."""
+    first = _DEVICE_MAKER_FIRST.match(text, span.start)
+    if first is None:
+        return False
+    model = _MODEL_WORD.match(text, first.end())
+    return model is not None and (fold(model.group()) in lexicon.clinical
+                                  or fold(model.group()) in _DEVICE_MODEL_WORDS)
 
 
 _AMINO = r"(?:Ala|Arg|Asn|Asp|Cys|Gln|Glu|Gly|His|Ile|Leu|Lys|Met|Phe|Pro|Ser|Thr|Trp|Tyr|Val|Ter)"
@@ -823,7 +849,7 @@ class Scrubber:
 
     def _vetoed(self, text: str, span: Span) -> bool:
         """Clinical vocabulary or a code of a code system, found by a rule that is not sure."""
-        if span.source == "brand_facility" and _device_model(text, span):
+        if span.source == "brand_facility" and _device_model(text, span, self.lexicon):
             return True  # 'St. Jude Accent DR' on a device's line: the maker, not the hospital
         if span.source in ("known", SHORT_SURNAME) or span.source in _DECISIVE:
             return False
@@ -844,7 +870,10 @@ class Scrubber:
 
         if span.type in _CODE_TYPES and _CODE_SYSTEM_FIRST.match(text, span.start, span.end):
             return True  # 'CPT 93296' read whole as a labelled account: the code of a system
-        if span.type in (PhiType.NAME, PhiType.FACILITY) and _device_model(text, span):
+        if span.type is PhiType.NAME and _upper_code_after_model(text, span):
+            return True  # 'Azure XT DR MRI', 'Accent DR RF': a model's 'DR', no doctor
+        if span.type in (PhiType.NAME, PhiType.FACILITY) and _device_model(
+                text, span, self.lexicon):
             return True  # 'Abbott Assurity', 'Medtronic Micra': a maker's model, no person
         if span.type is PhiType.NAME and _BLOOD_TYPE.fullmatch(text, span.start, span.end) \
                 and _BLOOD_SIGN_AFTER.match(text, span.end) \

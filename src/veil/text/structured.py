@@ -217,7 +217,8 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
         label = set(label_words(name))
         if label & {"initial", "initials"}:
             for a, b in values:  # 'MI', 'P.E.': initials, even when they spell a term
-                if _INITIALS.fullmatch(text[a:b]) or valid_value(text[a:b], phi, lexicon, ""):
+                if (_INITIALS.fullmatch(text[a:b]) and not _WORD_NOT_INITIALS.fullmatch(
+                        text[a:b])) or valid_value(text[a:b], phi, lexicon, ""):
                     yield _span(a, b, phi, "structured_table")
             continue
         if phi is PhiType.NAME:
@@ -356,6 +357,8 @@ def _table_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             break
 
 
+_WORD_NOT_INITIALS = re.compile(r"[A-Z][a-z]{2,}")
+"""A capitalized word under 'Initials' ('Held', 'Given') is a status, no one's initials."""
 _ALIGNED_GAP = re.compile(r"[ ]{2,}|\t")
 _ALIGNED_CELL = re.compile(r"\S(?:[^ \t\n]|[ ](?=\S))*")
 """A cell of a column-aligned table: words with single spaces between them."""
@@ -367,15 +370,14 @@ def _aligned_cells(text: str, start: int, end: int) -> list[Cell]:
     return [(m.start(), m.end()) for m in _ALIGNED_CELL.finditer(text, start, end)]
 
 
-def _aligned_row(text: str, start: int, end: int, columns: list[int]) -> list[Cell] | None:
+def _aligned_row(text: str, start: int, end: int, columns: dict[int, int],
+                 width: int) -> list[Cell] | None:
     """A row's cells placed under the header's columns by where they start (a cell that
     starts under no column is left out); None when fewer than two cells line up."""
-    row: list[Cell] = [(start, start)] * len(columns)
+    row: list[Cell] = [(start, start)] * width
     placed = 0
     for a, b in _aligned_cells(text, start, end):
-        offset = a - start
-        column = next((c for c, at in enumerate(columns) if abs(at - offset) <= _ALIGN_SLACK),
-                      None)
+        column = columns.get(a - start)
         if column is not None and row[column][0] == row[column][1]:
             row[column] = (a, b)
             placed += 1
@@ -401,7 +403,10 @@ def _aligned_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
         types = _header_types(text, header, "  ")
         if types is None:
             continue
-        columns = [a - start for a, _ in header]
+        columns: dict[int, int] = {}  # offset in the line (with slack) -> column
+        for column, (a, _b) in enumerate(header):
+            for offset in range(a - start - _ALIGN_SLACK, a - start + _ALIGN_SLACK + 1):
+                columns.setdefault(offset, column)
         rows: list[list[Cell]] = []
         missed = 0
         while i < len(lines) and missed < 3:
@@ -409,13 +414,15 @@ def _aligned_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
             if not text[row_start:row_end].strip() or row_end - row_start > _MAX_LINE:
                 break
             i += 1
-            row = _aligned_row(text, row_start, row_end, columns)
+            row = _aligned_row(text, row_start, row_end, columns, len(header))
             if row is None:
                 missed += 1
                 continue
             missed = 0
             rows.append(row)
         if rows:
+            if _clinical_table(text, header):  # ('Serial | Result': serial troponins)
+                types = [None if phi is PhiType.DEVICE else phi for phi in types]
             yield from _column_spans(text, header, types, rows, lexicon)
 
 

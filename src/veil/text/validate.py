@@ -89,6 +89,11 @@ _STRONG_SUFFIX_END = re.compile(r"(?i:[ \t](?:ave|avenue|blvd|boulevard|fwy|free
                                 r"expressway|pkwy|parkway|hwy|highway|tpke|turnpike|st|street|rd|"
                                 r"road)\.?)$")
 """Street words no other phrase ends with: the words before them are a street's name."""
+_AVERAGE_WORDS = frozenset({
+    "DAILY", "WEEKLY", "MONTHLY", "NIGHTLY", "MORNING", "EVENING", "FASTING", "BEDTIME", "TOTAL",
+    "BASAL", "BOLUS", "SENSOR", "OVERALL", "ROLLING", "MOVING", "RUNNING", "MEAN", "MEDIAN",
+    "GLUCOSE", "CGM", "WEIGHT", "HOME", "CLINIC", "OFFICE", "AM", "PM", "WEEKDAY", "WEEKEND"})
+"""Words before 'Ave' that make it an average ('Fasting Ave', 'Weekly Ave'), no avenue."""
 _NOT_STREET_WORDS = frozenset({
     "LEFT", "RIGHT", "LOWER", "UPPER", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
     "SATURDAY", "SUNDAY", "ONCOLOGY", "NEPHROLOGY", "CARDIOLOGY", "NEUROLOGY", "PAIN", "LIP",
@@ -115,6 +120,9 @@ def _street_name(values: list[str]) -> list[bool]:
         # before a suffix only a street has ('Ave', 'Blvd', 'Fwy'), an eponym or an everyday
         # word names a street too ('W. Wells St', 'Division St', 'the Lodge Freeway')
         strong = not value.islower() and bool(_STRONG_SUFFIX_END.search(value))
+        if value.endswith(("Ave", "AVE")) and any(k in _AVERAGE_WORDS for k in keys):
+            out.append(False)  # 'Fasting Ave 130': an average
+            continue
         out.append(bool(names) and not any(
             (lex.is_clinical(k) and k not in _NOT_STREET_NAME
              and not (strong and k in lex.eponyms)) or k in _NOT_STREET_WORDS
@@ -493,11 +501,26 @@ def _year_month(values: list[str]) -> list[bool]:
     return [int(v[5:7]) < int(v[:4]) % 100 for v in values]
 
 
+_ALLELE_PART = re.compile(r"[A-Z]{1,4}[0-9]{1,2}")
+_GUIDELINE = re.compile(r"(?:[A-Z]{1,6}-){1,3}(?:19[5-9][0-9]|20[0-4][0-9])")
+
+
+def _allele(value: str, genes: frozenset[str]) -> bool:
+    """'HLA-DRB1-0401': a gene, an allele's locus and its number (not 'ER-20230412')."""
+    parts = value.split("-")
+    return len(parts) >= 3 and fold(parts[0]) in genes and bool(_ALLELE_PART.fullmatch(parts[1]))
+
+
+def _guideline(value: str) -> bool:
+    """'LI-RADS-2018', 'ACC-AHA-2017': groups of letters and a year name a guideline."""
+    return bool(_GUIDELINE.fullmatch(value))
+
+
 def _not_code(values: list[str]) -> list[bool]:
     genes = lexicon().genes
     return [not _is_clinical_code(v) and not _ICD9.match(v) and not _BILLING_SHAPES.match(v)
-            and not _year_range(v) and not ("-" in v and fold(v.split("-")[0]) in genes)
-            for v in values]  # 'HLA-DRB1-0401': an allele after its gene
+            and not _year_range(v) and not _allele(v, genes) and not _guideline(v)
+            for v in values]
 
 
 def _subject_code(values: list[str]) -> list[bool]:

@@ -73,6 +73,7 @@ _MEDIUM_BEFORE = re.compile(
     r"(?i:\b(?:spoke|speaking|talked|talking|met|meeting|discussed|consulted|called|"
     r"phoned|texted|emailed|messaged|visited|seen|evaluated|examined|assessed|treated|"
     r"followed|managed|referred|signed|dictated|reviewed|performed|accompanied|"
+    r"(?:prepared|written|completed|entered|documented|authored|submitted)(?=[ \t]+by\b)|"
     r"brought|driven|picked\s+up|escorted|cared\s+for|per|cc|thank|thanked|asked|told|"
     r"informed|notified|paged|texted|messaged|updated|referring|thank\s+you\s+for\s+"
     r"(?:referring|seeing|sending))(?:\s+(?:with|to|by|for|in|on))?"

@@ -25,7 +25,7 @@ from veil.text.words import is_english, pronounceable
 
 _EPONYM_AFTER = re.compile(
     r"^(?:['’]s?|s['’])?(?:[ \t]*(?:and|&|/|-)[ \t]*[A-Z][a-z]+(?:['’]s?)?)?[\s\-]+"
-    r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?"
+    r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?(?:\([A-Za-z]\)[ \t]+)?"
     r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
     r"tests|testing|maneuver|manoeuvre|maneuvers|manoeuvres|score|scores|scale|criteria|"
     r"criterion|lift|boot|society|guidelines?|screen|contractions?|description|pupils?|"
@@ -36,7 +36,7 @@ _EPONYM_AFTER = re.compile(
     r"repair|fundoplication|incision|point|nodes?|ulcers?|esophagus|contracture|cyst|"
     r"nodules?|rings?|lines?|index|ratio|formula|rules?|law|effect|angle|pouch|valve|"
     r"diverticulum|organ|body|bodies|cells?(?![ \t]*+(?:ph(?:one)?|#|no\.?|:)?[ \t]*+[(+0-9])|"
-    r"needle|bag|mask|splint|view|position|"
+    r"needle|bag|mask|splint|view|position|waves?|"
     r"respirations?|breathing|encephalopathy|aphasia|area|ataxia|dystrophy|an(?:a)?emia|"
     r"thyroiditis|neuroma|neuralgia|hernia|gangrene|equation|questionnaire|inventory|angina|"
     r"assessment|exam|examination|protocol|regimen|technique|approach|method|murmur|"

@@ -58,7 +58,12 @@ _PLAIN_WORDS = frozenset({
 _ADJECTIVE_SHAPE = re.compile(r"(?:AL|IVE|OUS|ENT|IC|ARY|ATIC|ABLE|IBLE)$")
 """An English adjective ('Peritoneal', 'Emergent', 'Residential') names no facility."""
 _LANDSCAPE_ADJECTIVES = frozenset({"COASTAL", "INTRACOASTAL", "ALPINE", "COLONIAL",
-                                   "ARCTIC", "ATLANTIC", "PACIFIC", "CONTINENTAL"})
+                                   "ARCTIC", "ATLANTIC", "PACIFIC", "CONTINENTAL",
+                                   # adjectives hospitals are named by ('Centennial Medical
+                                   # Center', 'Capital Regional', 'Cardinal Glennon')
+                                   "CENTENNIAL", "BICENTENNIAL", "CAPITAL", "CARDINAL",
+                                   "IMPERIAL", "ROYAL", "CRYSTAL", "TERRITORIAL",
+                                   "PRESIDENTIAL", "MERIDIAN", "CATHEDRAL"})
 """Adjectives of a landscape or a history that practices are named with ('Coastal Family
 Health Center', 'Alpine Family Medicine'), not a kind of care."""
 _PLAIN_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|APY|OLOGIC|OLOGICAL)$")

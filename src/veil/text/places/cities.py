@@ -118,6 +118,11 @@ def _weak_context(before: str, after: str) -> bool:
         _ARTICLE_BEFORE.search(before) and _CAPITAL_AFTER.match(after))
 
 
+_DEMONYM_END = re.compile(r"^(?:NORTH|SOUTH|EAST|WEST|CENTRAL|NORTHERN|SOUTHERN|EASTERN|WESTERN)"
+                          r" (?:AFRICAN|ASIAN|EUROPEAN|AMERICAN|INDIAN|ARAB|ARABIAN|CARIBBEAN|"
+                          r"PACIFIC|MEDITERRANEAN|SLAVIC|NORDIC|ASIATIC)$")
+"""A direction and a people ('West African', 'South Asian'): ancestry, no town."""
+
 class _Cities(_PlaceBase):
     """Finds cities and towns (and a ZIP code right after one)."""
 
@@ -207,8 +212,9 @@ class _Cities(_PlaceBase):
                     or (key in self.lex.place_words and is_english(key) and not (
                         _PLACE_BEFORE.search(text[max(0, start - 30):start])
                         or _PLACE_AFTER.match(text[end:end + 30]))) \
-                    or key in COUNTRY_OR_REGION or _eponym_after(text[end:end + 50]):
-                continue
+                    or key in COUNTRY_OR_REGION or _eponym_after(text[end:end + 50]) \
+                    or _DEMONYM_END.search(key):
+                continue  # ('West African ancestry', 'South Asian', 'East European': a people)
             before = text[max(0, start - 30):start]
             after = text[end:end + 30]
             prefixed = bool(match.group(1) or match.group(2))

@@ -275,7 +275,8 @@ _FOREIGN_FACILITY = fast_compile(
     # churches and foundations of other languages ('Iglesia Pentecostal Monte de Sion', 'Eglise
     # Baptiste Haitienne de l'Esperance', 'Fundacion Latino Americana de Accion Social')
     r"(?:Iglesia|Eglise|Igreja|Chiesa|Templo|Capilla|Parroquia|Paroisse|Fundacion|Fondation|"
-    r"Fundacao|Fondazione|Asociacion|Associacao)(?=[ \t]+[A-Z]))"
+    r"Fundacao|Fondazione|Asociacion|Associacao|Benh[ \t]+vien|Rumah[ \t]+Sakit)"
+    r"(?=[ \t]+[A-Z]))"
     r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|"
     r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3}|regional|general|"
     r"universitaire|municipal|provincial|central|psychiatrique|pediatrique)(?![A-Za-z0-9'’])|"
@@ -529,7 +530,7 @@ _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS
 
 _PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS", "CLUBHOUSE",
                                 "STABILIZATION", "ORTHOTICS", "EVALUATION", "ACUTE",
-                                "POOL"})
+                                "POOL", "SPA", "SALON", "NAILS", "BARBERSHOP"})
 """Heads a person's name before does not make a place's ('Nurse Midwifery Group')."""
 _SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSING", "CARE",
                             "HOSPICE", "THERAPY", "REHABILITATION", "BEHAVIORAL", "HEALTH",
