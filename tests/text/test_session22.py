@@ -299,3 +299,52 @@ Ondansetron      4 mg      14:00    Charge Nurse
 def test_the_second_review_leaves(scrubber: Scrubber, text: str) -> None:
     found = scrubber.find(text)
     assert found == [], [(s.type, text[s.start:s.end]) for s in found]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Bonjour, je suis arrivé de Montréal en juin.", "Montréal"),
+    ("Vengo desde Tegucigalpa con mi hija.", "Tegucigalpa"),
+    ("Emanuel was taken from Rice Street jail to the hospital.", "Rice Street jail"),
+    ("I'm Hla Hla and I have diabetes now", "Hla Hla"),
+])
+def test_found_in_messages(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, je suis malade depuis trois jours.",
+    "Hola, mi hijo tiene fiebre.",
+    "I'm Diabetic and tired all the time.",
+])
+def test_greetings_and_conditions_are_no_names(scrubber: Scrubber, text: str) -> None:
+    found = scrubber.find(text)
+    assert found == [], [(s.type, text[s.start:s.end]) for s in found]
+
+
+def test_a_particle_before_a_surname_is_no_trip(scrubber: Scrubber) -> None:
+    text = "María de León llamó."
+    assert all(s.type is PhiType.NAME for s in scrubber.find(text))
+
+
+def test_a_log_of_dated_values_is_dated(scrubber: Scrubber) -> None:
+    text = "Weight: 142.6 lb (telemonitor log: 3/4 139.8, 3/5 140.4, 3/6 141.8) stable"
+    for value in ("3/4", "3/5", "3/6"):
+        assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Strength 1/5 3, 2/5 2, 3/5 1 noted",
+    "Pain 2/10 3, 3/10 4, 5/10 6 today",
+    "Doses 1/4 2, 2/4 3, 3/4 4 given",
+])
+def test_grades_on_one_scale_are_no_log(scrubber: Scrubber, text: str) -> None:
+    assert not any(s.type is PhiType.DATE for s in scrubber.find(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("OTN: T 123456-7, SID 458812", "T 123456-7"),
+    ("OTN: T 123456-7, SID 458812", "458812"),
+    ("PPN 1234567 on the arrest sheet", "1234567"),
+])
+def test_numbers_of_custody(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)

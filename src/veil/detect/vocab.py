@@ -230,6 +230,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     # function words (a name never has them)
     "OF", "AND", "THE", "FOR", "WITH", "WITHOUT", "FROM", "TO", "IN", "AT", "ON", "BY", "OR",
     "NOT", "DUE", "PER", "VIA", "IS", "WAS", "HAS",
+    # greetings that open a message ('Bonjour, je suis...', 'Hola, mi hijo...')
+    "BONJOUR", "BONSOIR", "SALUT", "HOLA", "BUENOS", "BUENAS", "CIAO", "HALLO", "HELLO",
+    "NAMASTE", "SHALOM", "GREETINGS",
 })
 """Words that keep a value from being a person name ('Parkinson disease', 'Mercy Hospital')."""
 

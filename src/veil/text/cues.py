@@ -774,7 +774,10 @@ class CueFinder:
         for match in _SELF_INTRO.finditer(text) if _SELF_INTRO_GATE.search(text) else ():
             keys = [fold(w) for w in match.group(1).split()]
             first = keys[0]
-            if first in _NOT_PT_NAME or first in FUNCTION_WORDS or lex.is_clinical(first) \
+            gene_named = first in lex.genes and match.group(1)[:1].isupper() \
+                and match.group(1)[1:2].islower()  # "I'm Hla Hla": the gene is written HLA
+            if first in _NOT_PT_NAME or first in FUNCTION_WORDS or (
+                    lex.is_clinical(first) and not gene_named) \
                     or first in lex.states or not (
                     (first in lex.first and words.zipf(first) < 5.0)
                     or (lex.is_name(first) and not lex.blocks_alone(first))

@@ -12,6 +12,7 @@ spans; nothing here logs text.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from veil.text.spans import PhiType, Span
 
@@ -50,6 +51,34 @@ _AFTER_CLOCK = re.compile(r"(?<![0-9/.:])(?<!(?i:in) )(?<!(?i:since) )(?<!(?i:fr
                           r"(?:[01][0-9]|2[0-3])[0-5][0-9](?:[ \t]*(?i:h|hrs|hours))?[ \t]+"
                           + _SHORT + _NOT_AFTER + _ENDS)
 """'2230 3/3': a four-digit clock time, then a month and day."""
+
+
+_DATED_VALUES = re.compile(
+    r"(?<![0-9/.])[0-9]{1,2}/[0-9]{1,2}[ \t]+[0-9]{1,4}(?:\.[0-9]+)?(?![0-9/])"
+    r"(?:[ \t]*[,;][ \t]*[0-9]{1,2}/[0-9]{1,2}[ \t]+[0-9]{1,4}(?:\.[0-9]+)?(?![0-9/])){2,}")
+"""A log of three or more dated values ('3/4 139.8, 3/5 140.4, 3/6 141.8')."""
+_SCALES = frozenset({2, 3, 4, 5, 6, 8, 10, 12})
+"""Denominators of scales and fractions ('4/5 strength', '7/10 pain', '3/4 tab')."""
+_DATED_VALUE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})[ \t]+[0-9]")
+
+
+def _dated_log(text: str) -> list[Span]:
+    """The dates of a log of dated values whose days go forward ('3/4 139.8, 3/5 140.4, 3/6
+    141.8'; never scores or doses that do not: '5/5 3, 4/5 2, 3/5 1')."""
+    found: list[Span] = []
+    for run in _DATED_VALUES.finditer(text):
+        pairs = [(m.start(1), m.end(2), int(m.group(1)), int(m.group(2)))
+                 for m in _DATED_VALUE.finditer(text, run.start(), run.end())]
+        days = [(month, day) for _s, _e, month, day in pairs]
+        scale = {d for _m, d in days}
+        if (len(scale) == 1 and next(iter(scale)) in _SCALES and all(m <= d for m, d in days)) \
+                or _SCORE_BEFORE.search(text, max(0, run.start() - 24), run.start()):
+            continue  # 'Strength 1/5 3, 2/5 2, 3/5 1': grades on one scale, no days
+        if all(_plausible(str(m), str(d)) for m, d in days) and (
+                all(a < b for a, b in pairwise(days))
+                or all((a[1], a[0]) < (b[1], b[0]) for a, b in pairwise(days))):
+            found.extend(Span(a, b, PhiType.DATE, "date_series", 0.8) for a, b, _m, _d in pairs)
+    return found
 
 
 _MAX_CHAIN = 4
@@ -94,6 +123,7 @@ def dates_beside(text: str, spans: list[Span]) -> list[Span]:
             extra.append(Span(before.start(1), before.end(2), PhiType.DATE, "date_coordinated",
                               0.8))
     if "/" in text:
+        extra.extend(_dated_log(text))
         for pattern in (_BEFORE_CLOCK, _AFTER_CLOCK):
             for match in pattern.finditer(text):
                 at_clock = pattern is _BEFORE_CLOCK and _AT_AFTER.match(text, match.end(2))

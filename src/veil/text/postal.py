@@ -147,10 +147,14 @@ _PLACE_END = re.compile(r"[ \t]*(?:[.?!;)]|,[ \t]*[A-Z][a-z]|$|\n)")
 """Where a place name ends a clause or a country follows it ('in Glasgow, Scotland')."""
 _TRAVEL_PREP = re.compile(
     r"(?<![A-Za-z])(?:in|to|from|near|via|outside|visiting|visit|around|leaving|left|"
-    r"embarking|embarked|disembarking|disembarked|departing|departed|reaching|reached)[ \t]+"
+    r"embarking|embarked|disembarking|disembarked|departing|departed|reaching|reached|"
+    r"de|du|desde|hacia|depuis|vers|em|en)[ \t]+"
     r"(?=([A-Za-z][A-Za-z'’\-]+(?:[ \t]+[A-Za-z][A-Za-z'’\-]+){0,2}))")
 """A travel or origin preposition and up to three words after it (in a look-ahead, so that
 'back to my clinic in Yokohama' is read at 'to' and again at 'in')."""
+_FOREIGN_PREP = frozenset({"de", "du", "desde", "hacia", "depuis", "vers", "em", "en"})
+"""Prepositions of French, Spanish and Portuguese before a city ('de Montréal', 'desde
+Tegucigalpa'): only a capitalized city that is no name ('de León' may be a surname)."""
 _TITLE_RUN = re.compile(r"(?<![A-Za-z0-9'’\-])[A-Z][a-z]{2,}(?:(?:[ \t]+|-)(?:[A-Z][a-z]+|upon|de|"
                         r"do|da|del|au|sur|am|im|an|la|le|en))*(?![A-Za-z0-9'’])")
 """A run of capitalized words (with the small words of place names between them)."""
@@ -382,6 +386,9 @@ class PostalFinder:
                     break
                 if _eponym_after(text[end:end + 40]):
                     break  # 'Paris classification', 'Norwalk agent'
+                if text[match.start():match.start(1)].strip() in _FOREIGN_PREP and (
+                        lower or any(k in lex.first or k in lex.last for k in keys)):
+                    break  # 'arrivé de Montréal'; not 'María de León', a name's particle
                 source = "world_city_ended" if any(lex.is_clinical(k) for k in named) \
                     else "world_city"
                 spans.append(Span(match.start(1), end, PhiType.CITY, source, 0.85))

@@ -43,6 +43,10 @@ road ('N. Teutonia Ave & W. Capitol Dr', 'the E. 55th St overpass over I-90').""
 _ROAD_HEAD = re.compile(r"(?<![A-Za-z0-9])(?:Hwy|HWY|Highway|Route|Rte|SR|US|"
                         r"County[ \t]+(?:Rd|Road)|CR|FM)[ \t\-]*$")
 """A road's word before a number found as an address ('Hwy 64 Mile Marker 22')."""
+_KIND_AFTER = re.compile(r"[ \t]+(?:jail|prison|clinic|hospital|school|church|station|library|"
+                         r"shelter|courthouse|pharmacy|campus|mission|precinct|firehouse)"
+                         r"(?![A-Za-z])")
+"""A kind of place in lower case after a street's name: the street names the place."""
 _ON_STREET = re.compile(r"[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?")
 """Between a facility and the street it stands on ('Walgreens on Prospect St')."""
 _LOCATIONS = (PhiType.ADDRESS, PhiType.CITY)
@@ -82,6 +86,11 @@ def road_locations(text: str, spans: Sequence[Span]) -> list[Span]:
                             span.score))
             continue
         if span.type is not PhiType.ADDRESS and not _road_inside(text, span):
+            continue
+        kind = _KIND_AFTER.match(text, span.end)
+        if kind is not None and span.type is PhiType.ADDRESS and not text[span.start].isdigit():
+            # 'the Rice Street jail', 'the Poplar Ave clinic': a place named by its street
+            out.append(Span(span.start, kind.end(), PhiType.FACILITY, span.source, span.score))
             continue
         start = span.start
         head = _BLOCK_HEAD.search(text, max(0, start - 24), start)

@@ -1401,11 +1401,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?<!Range )(?<!Range: )(?<!from )(?<!between )(?<!Batch )(?<!batch )[0-9]{2}-[0-9]{7}"
           r"(?![0-9\-/]|\.[0-9])(?![ \t]*(?i:copies|iu|cells|units?|ml|%|x|/)\b)", 0.75),
         # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
+        # ('OTN: T 123456-7', 'SID 458812', 'PPN 1234567': a state's offense tracking, state
+        # and photo numbers of a person in custody)
         r("case_number", PhiType.MRN, r"(?i:\b(?:case|booking|inmate|docket|incident|citation|"
-          r"warrant|so|file)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
+          r"warrant|so|file|otn|sid|ppn)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
           r"((?:19|20)[0-9]{2}[ \t]+[A-Z]{1,3}[ \t]+(?:[0-9]{5,8}|0[0-9]{2,7})|"
-          r"(?=[A-Za-z\-]*[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}[0-9]{2,10}(?:[\-/][0-9]{2,8}){0,2}"
-          r"[A-Za-z]?)"
+          r"(?=[A-Za-z\-]*[ ]?[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}(?:(?<=[A-Z])[ ])?[0-9]{2,10}"
+          r"(?:[\-/][0-9]{2,8}|-[0-9](?![0-9])){0,2}[A-Za-z]?)"
           r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|ml|units?|%|of\b|patients|cases|days?|weeks?|"
           r"years?))",
           0.8, group=1, validator="has_digit"),
@@ -2512,7 +2514,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "mrn_grouped": ("mrn", "hrn", "mr", "m.r.n", "med rec", "medrec", "medical record"),
     "ssn_last4": ("ssn", "social", "ss#", "last 4", "last four"),
     "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
-                    "so#", "so ", "file"),
+                    "so#", "so ", "file", "otn", "sid", "ppn"),
     "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),
     "name_before_phone_parens": ("(",),
     "acronym_department": ("h ", "c ", "h\t", "c\t"),
