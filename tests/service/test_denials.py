@@ -55,9 +55,11 @@ def test_unauthenticated_flood_is_aggregated(server: Server) -> None:
             server.url, {"Authorization": "Bearer veil_0123456789ab_" + "x" * 43},
             "/v1/scopes/org-a/reidentify", {"codes": ["C"], "purpose": "p"}))
         assert statuses == [401] * (2 * FLOODERS * EACH)
-        during = _entries(server)[before:]
-        assert not [e for e in during if e.actor.startswith("anonymous")], \
-            "written one by one"
+        during = [e for e in _entries(server)[before:] if e.actor.startswith("anonymous")]
+        # never one entry per request; a minute's count is written when the next minute
+        # starts, so a flood that crosses a minute's boundary may see that one entry
+        assert len(during) <= 2, "written one by one"
+        assert all(e.counts["requests"] >= 1 for e in during)
     finally:
         server.stop()  # the counts are written at shutdown
     written = [e for e in _entries(server)[before:] if e.outcome == "denied"]

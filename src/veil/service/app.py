@@ -171,8 +171,6 @@ def create_app(vault: "Vault", key: "MasterKey", *, max_body_bytes: int = MAX_BO
 
     # no OpenTelemetry: spans and metrics would carry paths (scope names) to whatever
     # exporter the environment configures, and the check costs every request
-    # no OpenTelemetry: spans and metrics would carry paths (scope names) to whatever
-    # exporter the environment configures, and the check costs every request
     app = _BrokerApp(title="veil honest broker", version=__version__, description=DESCRIPTION,
                      docs_url="/docs", redoc_url=None, responses=_ERRORS, lifespan=lifespan,
                      telemetry={"tracing": False, "metrics": False, "logs": False,
