@@ -348,3 +348,18 @@ def test_grades_on_one_scale_are_no_log(scrubber: Scrubber, text: str) -> None:
 ])
 def test_numbers_of_custody(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Next dose due 07/10/24.   Reviewed: TL", "TL"),
+    ("Tech: CW / LJ Results released", "LJ"),
+])
+def test_initials_after_a_signoff_label(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Reviewed: OK", "Verified: RN", "Checked: NA", "Verified: MAR", "Reviewed: CBC",
+])
+def test_no_initials_after_a_signoff_label(scrubber: Scrubber, text: str) -> None:
+    assert scrubber.find(text) == []

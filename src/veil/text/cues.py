@@ -437,6 +437,11 @@ _NAME_BEFORE_AGE_SEX = re.compile(
 """Anchored at the end of the text before an age-and-sex shorthand (`_AGE_SEX_AFTER`)."""
 """'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
 start of a line, list item or clause."""
+_SIGNOFF_LABEL = fast_compile(
+    r"\b(?:Reviewed|REVIEWED|Verified|VERIFIED|Checked|CHECKED|Tech|TECH|Released|"
+    r"RELEASED|Co-signed|Cosigned)(?:[ \t]+by)?[ \t]*:[ \t]*([A-Z]{2,3})"
+    r"(?:[ \t]*/[ \t]*([A-Z]{2,3}))?(?![A-Za-z0-9])")
+"""Initials after a sign-off label ('Reviewed: TL', 'Tech: CW / LJ'): in capitals only."""
 _TYPIST = fast_compile(
     r"(?i:\b(?:typed|transcribed|transcr\.?|tr\.|transcriptionist|dictated|dict\.?|initials|"
     r"initialed|initial[ \t]+here|(?:scanned|keyed|entered)(?=[ \t]*+(?:by|:))|"
@@ -484,6 +489,7 @@ _LINE_INITIALS = re.compile(
 """'/MF  Results called', 'SVZ 05/21/2025 16:40': initials that sign a line -- after a slash
 at its start, or alone before a date and a time that fill the rest of it."""
 _SIGNOFF_NOT_INITIALS = frozenset({
+    "MAR", "EMR", "EHR", "QA", "QC", "LIS", "RIS", "PACS", "HIM",
     "BP", "RR", "HR", "CP", "ABD", "GI", "ENT", "SOB", "CV", "MSK", "EXT", "DM", "HTN", "AF",
     "RT", "SW", "CM", "DC", "DX", "TX", "HX", "RX", "SX", "FX", "AP", "QOD", "LTC", "HH", "DME",
     "OB", "GYN", "US", "LP", "UCX", "BCX", "GLU", "ALB", "AMB", "WNL", "AAO", "NT", "ND", "BS",
@@ -1194,6 +1200,15 @@ class CueFinder:
                         and not (len(value) > 2 and words.is_english(fold(value))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "cue_typist", 0.8))  # (not 'Entered by RN')
+        for match in _SIGNOFF_LABEL.finditer(text) if ":" in text else ():
+            for group in (1, 2):  # 'Reviewed: TL', 'Tech: CW / LJ'
+                value = match.group(group)
+                key = fold(value) if value else ""
+                if value and key not in _CHAT_WORDS and value.lower() not in _UNITS_LOWER \
+                        and not lex.is_clinical(key) and key not in _CREDENTIALS \
+                        and key not in FUNCTION_WORDS and key not in _SIGNOFF_NOT_INITIALS:
+                    spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
+                                      "cue_typist", 0.8))
         for match in _JOB_LINE_INITIALS.finditer(text) if "/" in text else ():
             value = match.group(1)
             line_start = text.rfind("\n", 0, match.start()) + 1
