@@ -363,3 +363,19 @@ def test_initials_after_a_signoff_label(scrubber: Scrubber, text: str, value: st
 ])
 def test_no_initials_after_a_signoff_label(scrubber: Scrubber, text: str) -> None:
     assert scrubber.find(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("moved to Philadelphia (Fairhill) at age 14.", "Fairhill"),
+    ("struck on Michigan Ave near 24th St (Corktown) approx 20:30", "Corktown"),
+    ("Parole unit 7 (Kensington) callback at noon", "Kensington"),
+])
+def test_a_neighbourhood_in_brackets(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+def test_a_bracket_after_a_town_that_names_no_place(scrubber: Scrubber) -> None:
+    text = "moved to Chicago (Tuesday) and to Denver (PR) later"
+    spans = scrubber.find(text)
+    assert not any(text[s.start:s.end] in ("PR",) for s in spans)
+    assert all(s.source != "neighbourhood" for s in spans)

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places import COUNTRY_OR_REGION, countries_and_languages
 from veil.text.spans import PhiType, Span
+from veil.text.words import is_english
 
 _TRAVEL = (r"(?:NB|SB|EB|WB|N/B|S/B|E/B|W/B|(?i:northbound|southbound|eastbound|westbound|"
            r"inbound|outbound|"
@@ -49,6 +52,10 @@ _KIND_AFTER = re.compile(r"[ \t]+(?:jail|prison|clinic|hospital|school|church|st
 """A kind of place in lower case after a street's name: the street names the place."""
 _ON_STREET = re.compile(r"[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?")
 """Between a facility and the street it stands on ('Walgreens on Prospect St')."""
+_NEIGHBOURHOOD = re.compile(r"[ \t]*\(([A-Z][a-z'’]+(?:[ \t\-][A-Z][a-z'’]+){0,2})\)")
+"""A neighbourhood in brackets after a town or a street ('Philadelphia (Fairhill)', 'Michigan
+Ave near 24th St (Corktown)', 'W. Madison St (West Garfield Park)')."""
+_LANGUAGE_WORD = re.compile(r"(?i:creole|kreyol|kreyòl|patois|dialect|language|sign)")
 _LOCATIONS = (PhiType.ADDRESS, PhiType.CITY)
 
 
@@ -67,6 +74,28 @@ def _road_inside(text: str, span: Span) -> bool:
     facility): the road is what it is."""
     shape = _STREET_SHAPE.match(text, span.start)
     return shape is not None and shape.end() <= span.end
+
+
+def neighbourhoods(text: str, spans: Sequence[Span], lexicon: Lexicon) -> list[Span]:
+    """Neighbourhoods in brackets right after a found town or street: words of a place, a
+    rare word or a name, none clinical, a month or a function word ('(Fairhill)', '(Little
+    Village)'; not '(PR)', '(Spanish)', '(Tuesday)')."""
+    out: list[Span] = []
+    for span in spans:
+        if span.type not in _LOCATIONS:
+            continue
+        match = _NEIGHBOURHOOD.match(text, span.end)
+        if match is None or _LANGUAGE_WORD.search(text, span.start, span.end):
+            continue  # ('Haitian Creole (Kreyol)': a language and its own name)
+        keys = [fold(w) for w in re.split(r"[ \t\-]", match.group(1))]
+        whole = " ".join(keys)
+        if any(lexicon.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS
+               or k in lexicon.states or k in lexicon.titles for k in keys) \
+                or whole in COUNTRY_OR_REGION or whole in countries_and_languages():
+            continue
+        if whole in lexicon.places or any(not is_english(k) for k in keys):
+            out.append(Span(match.start(1), match.end(1), PhiType.CITY, "neighbourhood", 0.8))
+    return out
 
 
 def road_locations(text: str, spans: Sequence[Span]) -> list[Span]:

@@ -54,7 +54,7 @@ from veil.text.places import (
 from veil.text.postal import PostalFinder, world_cities
 from veil.text.regex_lead import fast_compile
 from veil.text.replace import replace_text, shift_days, surrogate_keys, surrogates
-from veil.text.road_edges import road_locations
+from veil.text.road_edges import neighbourhoods, road_locations
 from veil.text.rules import _HOLIDAY, _HOLIDAY_OTHER, NINETY, Candidate, CompiledRules
 from veil.text.slots import SlotFinder
 from veil.text.spans import PhiType, Span
@@ -1117,6 +1117,7 @@ class Scrubber:
                                       span.score))
         extra.extend(facility_edges(text, spans, self.lexicon))
         extra.extend(road_locations(text, spans))
+        extra.extend(neighbourhoods(text, spans, self.lexicon))
         return merge([*spans, *extra], text) if extra else spans
 
     def _town_after_facility(self, text: str, span: Span) -> list[Span]:
