@@ -1831,8 +1831,9 @@ def _rules() -> tuple[PatternRule, ...]:
         r("school_short_rare", PhiType.FACILITY, r"(?<![A-Za-z'’\-])((?:[A-Z][a-z'’]+[ \t\-])?"
           r"[A-Z][a-z'’]+[ \t]+(?:High|Middle))(?=[ \t]*+(?:[,.;:)!?\n/]|$)|[ \t]+[\-–—][ \t])",
           0.8, group=1, validator="rare_school"),
-        # 'football for Timpview High on Sept 15', 'at Centennial High in Boise', 'Skyline HS':
-        # a high school by its name and 'High' alone, after a word of where a pupil is
+        # 'football for Timpview High on Sept 15', 'at Centennial High in Boise': a high school
+        # by its name and 'High' alone, after a word of where a pupil is (never 'HS' alone:
+        # 'Axillary HS' is hidradenitis)
         r("school_high_short", PhiType.FACILITY, r"(?:\b(?:at|for|from|attends|attending|vs\.?|"
           r"against|School:|school:)[ \t]+)((?:[A-Z][a-z'’\-]+[ \t]+){1,2}High)"
           r"(?=[ \t]*(?:[,.;:)!?\n]|$)|[ \t]+(?:in|on|and|or|last|this|next|for|since|school|"
