@@ -79,10 +79,33 @@ _HEAD_TAIL = re.compile(r"(?:[ ](?:&[ ])?(?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,5})){1,
                         r"(?=[ \t]*(?:[,.;:)(\n/|?!]|$|--)|[ \t]{2}|[ ][a-z0-9])")
 """One to four capitalized words to the end of the clause (the last one a head word)."""
 _UNIT_HEADS = frozenset({"UNIT", "SUITE", "AUTHORITY", "FACILITY", "CENTER", "CLINIC",
-                         "STEPDOWN", "PAVILION", "INSTITUTE"})
+                         "STEPDOWN", "PAVILION", "INSTITUTE", "COURT", "DIVISION",
+                         "BUREAU"})
 """Heads of a named unit or program of a place, whose words may be clinical ('Foggy Bottom' +
 'Inpatient Unit', 'Penn Square Hematology' + 'Suite', 'Iron County Medical Care' +
 'Facility'): only after a found facility or town, never after a person's name."""
+_FOR_OF_TAIL = re.compile(
+    r"[ \t]+(?:for|of)[ \t]+((?:the[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+(?:(?:&|and)[ \t]+)?"
+    r"[A-Z][A-Za-z'’\-]+){0,3})(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2}|[ \t]+[a-z0-9])")
+"""'for' or 'of' and one to four capitalized words to the end of the clause, after a
+facility whose name ends in a word of an organization (`_OF_HEADS`): 'Cooper Center' + 'for
+Healing', "St. Brigid's House" + 'for Men', 'Mercer County Department' + 'of Public Works'."""
+_OF_HEADS = frozenset({"CENTER", "CENTRE", "HOUSE", "HOME", "DEPARTMENT", "DEPT", "AUTHORITY",
+                       "COMMUNITY", "INSTITUTE", "FOUNDATION", "SOCIETY", "ASSOCIATION",
+                       "ALLIANCE", "COALITION", "COUNCIL", "PROGRAM", "OFFICE", "LEAGUE",
+                       "MINISTRIES", "NETWORK", "PARTNERSHIP", "COMMISSION", "BUREAU",
+                       "DIVISION", "AGENCY", "SISTERS", "VILLAGE", "FUND", "COLLABORATIVE"})
+_PURPOSE_WORDS = frozenset({
+    "EVALUATION", "ASSESSMENT", "TREATMENT", "TESTING", "REVIEW", "CONSULT", "CONSULTATION",
+    "OBSERVATION", "MANAGEMENT", "SCREENING", "IMAGING", "THERAPY", "SURGERY", "DIALYSIS",
+    "INFUSION", "FOLLOW-UP", "FOLLOWUP", "ADMISSION", "DISCHARGE", "PLACEMENT", "DETOX",
+    "LABS", "CARE", "REHAB", "RESPITE", "INTAKE", "COUNSELING", "SERVICES", "VACCINATION",
+    "CHRISTMAS", "THANKSGIVING", "EASTER", "TRAINING", "ORIENTATION", "SUPPORT", "HELP"})
+"""A single word after 'for' that says why one went to a place, not what it is called
+('Riverside Center for Evaluation'; 'Cooper Center for Healing' is a name)."""
+_SONS_AFTER = re.compile(r"[ \t]*&[ \t]*(?:Sons?|Daughters?|SONS?)(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}"
+                         r"(?![A-Za-z'’\-])")
+"""'& Sons' after a surname and the trade after it ('Doherty & Sons Roofing'): a family firm."""
 _WORDS_BEFORE = re.compile(r"(?:(?<=[ \t(])|^)((?:[A-Z][A-Za-z'’\-]+[ ]){1,3})$", re.MULTILINE)
 """Capitalized words right before a span in its line ('Children's' of "Children's Hospital
 of Michigan")."""
@@ -128,6 +151,11 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             if place and place.start(2) not in starts and _names_a_site(text, place, lexicon):
                 end = place.end()
             end = _head_tail(text, end, lexicon, practice=True)
+            of_tail = _FOR_OF_TAIL.match(text, end)
+            if of_tail and fold(text[span.start:end].split()[-1]) in _OF_HEADS \
+                    and _plain_words(of_tail.group(1), lexicon) \
+                    and fold(of_tail.group(1)) not in _PURPOSE_WORDS:
+                end = of_tail.end(1)
             joined = _AND.match(text, end)
             if joined and fold(text[span.start:end].split()[-1]) in _HEAD_WORDS:
                 # 'Roosevelt College' + 'and Career Academy': one school's name
@@ -140,6 +168,11 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             start = _words_before(text, span, lexicon)
             if end > span.end or start < span.start:
                 extra.append(Span(start, end, PhiType.FACILITY, span.source, span.score))
+            continue
+        sons = _SONS_AFTER.match(text, span.end) if span.type is PhiType.NAME else None
+        if sons and _plain_words(text[span.end:sons.end()].replace("&", " "), lexicon):
+            extra.append(Span(span.start, sons.end(), PhiType.FACILITY, "facility_kind",
+                              span.score))
             continue
         if span.type in _TOWN_TYPES or span.type is PhiType.NAME:
             # 'Hughes County Extension Office', 'East Chicago WIC', and a place's name read
@@ -207,6 +240,15 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
                    for key in keys):
         return end
     return tail.end()
+
+
+def _plain_words(words: str, lexicon: Lexicon) -> bool:
+    """Words that may go on an organization's name: no clinical, time, month, title or
+    function word ('and' and 'the' aside)."""
+    return not any(
+        (key in FUNCTION_WORDS and key not in ("AND", "THE")) or key in MONTH_WORDS
+        or key in _TIME_WORDS or key in lexicon.titles or lexicon.is_clinical(key)
+        for key in (fold(word) for word in words.split()))
 
 
 def _words_before(text: str, span: Span, lexicon: Lexicon) -> int:

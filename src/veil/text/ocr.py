@@ -34,6 +34,13 @@ _CAPS_WITH_L = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z0-9l]*[A-Z]{2})[A-Z0-9]*[A-Z]
 """A word in capitals with a lower-case l for I ('CHRlSTENSEN', 'ATTENDlNG')."""
 _CAPITAL_READ_LOW = re.compile(r"(?<![A-Za-z0-9])([l0])([a-z]{2,}(?:-[A-Za-z]+)?)(?![A-Za-z0-9])")
 """A word whose capital was read as 'l' (I) or '0' (O): 'lngrid', '0konkwo'."""
+_SHORT_WORD = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z]*[01])[A-Za-z01]{2,3}(?![A-Za-z0-9])")
+"""A word of two or three characters with a 0 or 1 ('0f', 'f0r', 'D0B', 'N0'): read only
+where the reading is one of `_SHORT_READINGS`."""
+_SHORT_READINGS = frozenset({"OF", "ON", "OR", "TO", "FOR", "DOB", "NO", "IN", "IS", "FROM",
+                             "BY", "DAY", "MOM", "DR", "MR", "MRS", "MS", "PT", "ID"})
+"""Function words and form labels that give a scanned text its context ('this l4th day 0f
+N0vember', 'D0B', 'f0r Dr'). Two letters with a digit are a code anywhere else ('T1', 'N0')."""
 _LETTER_HINT = fast_compile(r"[A-Z]l[A-Z]|(?<![A-Za-z0-9])(?:l[bcdfghjkmnpqrstvwxz]|0[a-z])")
 """The cheap test for either damage above (an 'l' inside capitals, a word starting 'ln', '0k')."""
 _MIN_DAMAGED = 2
@@ -65,7 +72,16 @@ def _reading_of(word: str, lex: Lexicon) -> str:
 
 def _clinical(word: str, lex: Lexicon) -> bool:
     key = fold(word)
-    return bool(_CODE_SHAPE.match(word)) or key in lex.genes or lex.is_clinical(key)
+    if key in lex.genes or lex.is_clinical(key):
+        return True
+    if not _CODE_SHAPE.match(word):
+        return False
+    read = fold(_reading_of(word, lex))
+    # a code's shape, unless its reading is a dictionary name and no gene ('PEGUER0',
+    # 'MARIS0L': a 0 at the end of a name, or one letter after it, also has a code's shape)
+    # or a form's label ('FR0M')
+    return not (read in _SHORT_READINGS or (len(read) >= 5 and (
+        read in lex.first or read in lex.last) and read not in lex.genes))
 
 
 def _capital_reading(match: re.Match[str], lex: Lexicon) -> str | None:
@@ -113,5 +129,14 @@ def letter_reading(text: str, lex: Lexicon) -> str:
         return text
     text = _WORD.sub(lambda m: m.group() if _clinical(m.group(), lex)
                      else _reading_of(m.group(), lex), text)
+    text = _SHORT_WORD.sub(lambda m: _short_reading(m.group()), text)
     text = _CAPS_WITH_L.sub(lambda m: m.group().replace("l", "I").replace("0", "O"), text)
     return _CAPITAL_READ_LOW.sub(lambda m: _capital_reading(m, lex) or m.group(), text)
+
+
+def _short_reading(word: str) -> str:
+    """'of' for '0f', 'DOB' for 'D0B': a short word read as letters when so read it is a
+    function word or a form's label (`_SHORT_READINGS`), else the word as written."""
+    upper = word.upper() == word
+    read = word.replace("0", "O" if upper else "o").replace("1", "I" if upper else "i")
+    return read if fold(read) in _SHORT_READINGS else word

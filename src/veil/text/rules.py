@@ -865,11 +865,12 @@ def _rules() -> tuple[PatternRule, ...]:
           + _NOT_INITIALS + r"([A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?![A-Za-z'’])"
           r"(?=[ \t]*+(?:[,;)(]|$|\n|(?:is|was|has|had|and|who|age|aged|lives|[0-9]{1,3})\b))", 0.8,
           group=1),
-        # 'CASE 1 -- D.T. (5M)', 'great-uncle L.P., 64,': dotted initials with an age (and a
-        # sex) right after them are a person
+        # 'CASE 1 -- D.T. (5M)', 'great-uncle L.P., 64,', 'K.M. (room 3)': dotted initials
+        # with an age (and a sex) or a room or bed right after them are a person
         r("name_initials_age", PhiType.NAME, r"(?<![A-Za-z.'’\-])" + _NOT_INITIALS
           + r"([A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,3})(?=[ \t]*+(?:\([ \t]*+[0-9]{1,3}[ \t]*+"
-          r"(?:[MF]|yo|y/o)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|y/o)[ \t]*+[,;)]))",
+          r"(?:[MF]|yo|y/o)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|y/o)[ \t]*+[,;)]|"
+          r"[ \t]*+\((?i:room|rm\.?|bed|apt\.?|unit|cell|bunk)[ \t]*+#?[ \t]*+[0-9]))",
           0.8, group=1, validator="initials"),
         # 'KK/TR 10:35' in a medication record: the giver's and the checker's initials before
         # the time they gave it
@@ -1076,10 +1077,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"got|went|came|called|texted|needs|wants|asked|continues|remains|appeared|appears|"
           r"identified|disclosed|complete|used|admits|admitted|became|cried|laughed|slept|ate|"
           r"tolerated|requested|expressed|verbalized|refuses|pending|awaiting|referred|missed|"
-          r"signed|declines|consented|requires|prefers)\b)", 0.8,
+          r"signed|declines|consented|requires|prefers|started|began|stopped|woke|fell|"
+          r"vomited|walked|ran|became)\b)", 0.8,
           validator="initials", group=1),
         r("name_initials_listed", PhiType.NAME, r"(?:(?m:^)[ \t]*(?:[-*•][ \t]*)|(?i:\b(?:absent|"
-          r"present|attendees|attending|members|participants|excused|late)[ \t]*:[ \t]*)|"
+          r"present|attendees|attending|members|participants|excused|late|involved|residents|"
+          r"clients|witness(?:es)?|roommates?)[ \t]*:[ \t]*)|"
           r"(?<=[A-Z]\.[A-Z]\.,[ \t])|(?i:\b(?:member|members|client|peer|son|daughter|"
           r"resident|youth|teen)[ \t]+\(?))" + _NOT_INITIALS + r"([A-Z]\.[ ]?[A-Z]\.(?:[A-Z]\.)?)"
           r"(?=[ \t]*(?:--|—|–|-[ \t]|,|:|\(|\)|;|$)|[ \t]+(?:is|was|has)\b)", 0.8,

@@ -269,6 +269,11 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[
                         r"[0-9OolI]{3,}(?![A-Za-z0-9])")
 """A whole token of digits and the letters scanners read for them, two digits at least
 ('l5O65', 'O137', '4l2'); never part of a word or code ('V122I', 'D0B') and never 'O2'."""
+_OCR_SHORT = re.compile(r"(?<![A-Za-z0-9])(?:(?=[0-9lIO/]*[0-9])[0-9lIO]{1,2}/[0-9lIO]{1,2}/"
+                        r"[0-9lIO]{2,4}(?![A-Za-z0-9/])|(?:[lI][0-9]|[0-9][lIO])"
+                        r"(?=(?:st|nd|rd|th)(?![A-Za-z0-9])))")
+"""In a scanned text only: a short date whose digits were read as letters ('ll/l5/23') and
+a day's ordinal ('l4th'), too short for `_OCR_TOKEN` anywhere else."""
 _ICD_CHAPTER = re.compile(r"[IO][0-9]{2}")
 """An ICD-10 category of the circulatory or pregnancy chapter ('I50', 'O24'), not a scanned
 number: the OCR reading leaves it (and a text with no other damage is not read again)."""
@@ -404,6 +409,10 @@ _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
                                r"(?=[ \t]{2,}|[ \t]*(?:[,;\n)]|$)|[ \t]+[0-9])")
 """A single initial after a name ('ODUM P 46F', 'ODUM, PRISCILLA K'); 'A' and 'I' only with
 a period ('SMITH I think' keeps its pronoun)."""
+_COMMA_INITIAL = re.compile(r",[ \t]?([A-Z]\.)(?=[ \t]|[,;:)\n]|$)")
+_CAPS_SURNAME = re.compile(r"[A-Z0-9][A-Z0-9'’\-]{2,}")
+"""A surname in capitals and its first initial after a comma ('HOLLOWAY, P.'), the way forms
+write a person last name first."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
 _REST_OF_NAME_CAPS = re.compile(r" ([A-Z]{2}[A-Z'’]*(?:-[A-Z][A-Z'’]+)*)(?![A-Za-z])")
@@ -442,6 +451,8 @@ _STATE_ZIP_AFTER = re.compile(r",?[ \t]+[A-Z]{2}\.?,?[ \t]+[0-9]{5}(?:-[0-9]{4})
 _STATE_CODE_AFTER = re.compile(r",?[ \t]+[A-Z]{2}(?![A-Za-z])")
 """A state code in capitals right after a town the postal list has in that state ('Glasgow
 KY' is no coma scale)."""
+_DOTTED_INITIALS = re.compile(r"[A-Z]\.[ ]?[A-Z](?:\.[ ]?[A-Z])?\.?")
+"""A person's dotted initials ('D.R', 'K. M.'): they recur as written ("Called D.R.'s mother")."""
 _ACRONYM_SURFACE = re.compile(r"[A-Z][A-Z&]{2,7}")
 """A facility written as its acronym: it recurs in capitals only ('MWH', not 'mwh')."""
 _NUMERIC_DATE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?")
@@ -783,8 +794,10 @@ class Scrubber:
         pending: dict[str, list[tuple[int, Candidate, str]]] = {}
         originals = texts
         texts = [ascii_reading(text) for text in texts]  # same offsets (veil.text.latin)
+        # the letter reading of a scanned text ('PEGUER0' as 'PEGUERO'), same offsets too
+        readings = [letter_reading(text, self.lexicon) for text in texts]
         for i, text in enumerate(texts):
-            for cand, value in self._scan(text):
+            for cand, value in self._scan(text, readings[i]):
                 if cand.rule.validator is None:
                     found[i].append(Span(cand.start, cand.end, cand.rule.type, cand.rule.name,
                                          cand.rule.score))
@@ -798,7 +811,7 @@ class Scrubber:
             found[i].extend(self.brands.find(text))
             found[i].extend(structured_spans(text, self.lexicon))
             found[i].extend(named_organizations(text, self.lexicon))
-            letters = letter_reading(text, self.lexicon)  # same offsets (veil.text.ocr)
+            letters = readings[i]
             if letters is not text:
                 found[i].extend(self.names.find(letters))
                 found[i].extend(self.places.find(letters))
@@ -828,23 +841,30 @@ class Scrubber:
                     spans.extend(patient.find(originals[i]))
             merged = merge(spans, text)
             merged = self._ages_after_names(text, merged)
-            out.append(self._after_propagation(text, self._propagate(text, merged)))
+            out.append(self._after_propagation(text, self._propagate(text, merged,
+                                                                    readings[i])))
         return out
 
-    def _scan(self, text: str) -> list[tuple[Candidate, str]]:
+    def _scan(self, text: str, letters: str) -> list[tuple[Candidate, str]]:
         """The pattern rules over the text, and over its OCR reading where scanned digits
         hold letters ('(4l2) 555-O137', 'PA l5O65'): the reading swaps O/o for 0 and l/I
-        for 1 inside whole digit tokens only, so offsets are the same and no word changes."""
+        for 1 inside whole digit tokens only, so offsets are the same and no word changes.
+        In a scanned text the reading starts from the letter reading (`letters`, 'D0B' as
+        'DOB', '0f N0vember' as 'of November'), so labels and months read again too."""
         found = [(c, text[c.start:c.end]) for c in self.rules.scan(text)]
-        if not _OCR_HINT.search(text):
+        if letters is text and not _OCR_HINT.search(text):
             return found
         reading = _OCR_TOKEN.sub(lambda m: m.group() if _ICD_CHAPTER.fullmatch(m.group())
-                                 else m.group().translate(_OCR_DIGITS), text)
+                                 else m.group().translate(_OCR_DIGITS), letters)
+        if letters is not text:  # a scanned text: short dates and ordinals ('ll/l5/23', 'l4th')
+            reading = _OCR_SHORT.sub(lambda m: m.group().translate(_OCR_DIGITS), reading)
         if reading == text:
             return found
-        seen = {(c.start, c.end, c.rule.name) for c, _v in found}
+        # a candidate the text also gave is read again when its reading differs: 'Court ID
+        # O714' fails the validator as written and passes it read as '0714'
+        seen = {(c.start, c.end, c.rule.name, v) for c, v in found}
         found.extend((c, reading[c.start:c.end]) for c in self.rules.scan(reading)
-                     if (c.start, c.end, c.rule.name) not in seen)
+                     if (c.start, c.end, c.rule.name, reading[c.start:c.end]) not in seen)
         return found
 
     def _vetoed(self, text: str, span: Span) -> bool:
@@ -1107,7 +1127,9 @@ class Scrubber:
                 badge = _BADGE_AFTER_NAME.match(text, span.end)
                 if badge and _OFFICER_BEFORE.search(text, max(0, span.start - 16), span.start):
                     extra.append(Span(badge.start(1), badge.end(1), PhiType.ID, "badge", 0.85))
-                initial = _TRAILING_INITIAL.match(text, span.end)
+                initial = _TRAILING_INITIAL.match(text, span.end) or (
+                    _COMMA_INITIAL.match(text, span.end)
+                    if _CAPS_SURNAME.fullmatch(text, span.start, span.end) else None)
                 if initial:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
                                       span.score))
@@ -1204,8 +1226,10 @@ class Scrubber:
         """A place name that is also an everyday English word ('MOBILE', 'BATH', 'HOPE')."""
         return key in self.lexicon.place_words or words_module.zipf(key) >= _EVERYDAY
 
-    def _propagate(self, text: str, spans: list[Span]) -> list[Span]:
-        """Find every other occurrence of the found entities in the same text."""
+    def _propagate(self, text: str, spans: list[Span], letters: str | None = None
+                   ) -> list[Span]:
+        """Find every other occurrence of the found entities in the same text, and in a
+        scanned text also in its letter reading ('P. Holloway' found, 'H0LLOWAY' too)."""
         if not spans:
             return spans
         lex = self.lexicon
@@ -1220,6 +1244,9 @@ class Scrubber:
             if span.source == "initials_key":
                 sensitive.setdefault(surface, span.type)  # 'TG' in every row of the chart
                 keys.add(surface)
+                continue
+            if span.type is PhiType.NAME and _DOTTED_INITIALS.fullmatch(surface):
+                sensitive.setdefault(surface.rstrip("."), span.type)
                 continue
             if span.type is PhiType.NAME:
                 # a key merged into another source's span ('LPN   AB = Andrea Bias')
@@ -1265,7 +1292,13 @@ class Scrubber:
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: keep offsets
             lower = text.translate(_ASCII_LOWER)
-        for table, haystack, fold_case in ((insensitive, lower, True), (sensitive, text, False)):
+        searches = [(insensitive, lower, True), (sensitive, text, False)]
+        if letters is not None and letters is not text:
+            low = letters.lower()
+            if len(low) != len(letters):
+                low = letters.translate(_ASCII_LOWER)
+            searches += [(insensitive, low, True), (sensitive, letters, False)]
+        for table, haystack, fold_case in searches:
             for surface, kind in table.items():
                 needle = surface.lower() if fold_case else surface
                 extra.extend(Span(at, at + len(needle), kind, "propagated", 0.9)

@@ -75,6 +75,11 @@ _COMMON_WORD = 5.5
 _PLAIN_PAIR = 4.95
 """A run holding a word this frequent ('Full' 5.5), or only words from 4.95 ('Fall Risk'),
 reads as a heading before an identifier label, not as a person ('Christian Bell' 4.9/4.6)."""
+_OFFICE_WORDS = frozenset({"RECORDS", "RECORD", "CUSTODIAN", "DEPARTMENT", "DEPT", "OFFICE",
+                           "BILLING", "ADMISSIONS", "REGISTRATION", "HIM", "ROI", "INTAKE",
+                           "SCHEDULING", "DESK"})
+"""Words of an office a letter or fax goes to ('TO: Medical Records Custodian'), never of a
+person unless a dictionary name stands beside them."""
 
 
 class _RunJudge(_Guards):
@@ -272,6 +277,10 @@ class _RunJudge(_Guards):
             kept.append(tok)
         if not kept:
             return []
+        if not titled and any(t.key in _OFFICE_WORDS for t in kept) and not any(
+                t.key in lex.first or t.key in lex.last for t in kept
+                if t.key not in _OFFICE_WORDS and not lex.is_clinical(t.key)):
+            return []  # 'TO: Medical Records Custodian', 'To: Billing Office': an office
         if len(kept) == 1 and kept[0].key in _ASIAN_SURNAMES and len(kept[0].key) <= 3 \
                 and kept[0].word[1:].islower() and lex.is_clinical(kept[0].key):
             # 'Patient: Ng', 'Attending: Do': a short surname in name case after strong

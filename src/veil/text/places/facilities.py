@@ -196,7 +196,7 @@ _NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|B
                  r"Rest|Risk|Home|This|That|Which|Least|Most|All|Last|First)\b")
 """Words after 'at' that do not continue a facility's name ('Mercy Clinic at Noon')."""
 _FACILITY = fast_compile(
-    r"(?<![A-Za-z.'’\-])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
+    r"(?<![A-Za-z0-9.'’\-])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
     r"[ \t]+)?(?:[A-Z]\.(?:[A-Z]\.)*[ \t]?)?[A-Z][A-Za-z'’\-&]*"
     r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|Counsel+ing|(?i:"
     + _FACILITY_WORD
@@ -306,6 +306,7 @@ _CUT_WORDS = frozenset({
     "YO", "HE", "SHE", "PATIENT", "PT", "LOCATION", "FACILITY", "ADVISED", "SENT", "OR",
     "NOTIFY", "NOTIFIED", "REQUEST", "REQUESTED", "CONTACTED", "CALL", "ORDER",
     "ORDERED", "FAXED", "PER", "VIA", "SEE", "ASK", "ASKED", "INFORM", "INFORMED",
+    "ATTORNEY", "DIRECTIVE",  # a legal form's title ("DURABLE POWER OF ATTORNEY FOR HEALTH CARE")
 })
 _MILITARY_BASE = fast_compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+"
                               r"(?:AFB|AHC|ANGB|JRB)(?![A-Za-z])")
