@@ -38,7 +38,7 @@ def test_clinical_phrase_is_kept(scrubber: Scrubber, text: str) -> None:
 @pytest.mark.parametrize(("text", "phi"), [
     ("Labs drawn on 1/2 and repeated.", "1/2"),
     ("Ottawa, ON K1Y 4E9", "K1Y 4E9"),
-    ("Age 93, lives alone.", "93"),
+    ("Age 93, lives alone.", "Age 93"),
     ("Member ID: YRK 441 908 226", "YRK 441 908 226"),
     ("MRN BWF 3320 4471", "BWF 3320 4471"),
     ("we moved to 90210 last year", "90210"),

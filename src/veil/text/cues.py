@@ -204,7 +204,8 @@ _PERSON_IN_MESSAGE = re.compile(
     r"(?i:\b(?:my|our|his|her|mom|mother|mum|dad|father|grand\w*|nan|nana|gran|aunt|uncle|"
     r"husband|wife|patient|pt|resident|client|neighbou?r|friend|he|she|who)\b)")
 _MESSAGE_AGE = re.compile(
-    r"(?:(?:\b(?:is|was|turned|turns|turning|now|aged?|at)|[,(—–]|--|\b(?:[A-Z][a-z]+|"
+    r"(?:(?:\b(?:is|was|turned|turns|turning|now|aged?|at|like|about|around|almost|"
+    r"nearly)|[,(—–]|--|\b(?:[A-Z][a-z]+|"
     r"mom|mum|dad|grandma|grandpa|gran|nan|nana|granny|mother|father|elder|uncle|aunt))"
     r"[ \t]+|\()"
     r"((?:9[0-9]|1[01][0-9])(?![0-9.,]?[0-9])|(?i:" + NINETY + r"(?:[ \t\-]+(?:one|two|"
@@ -212,14 +213,27 @@ _MESSAGE_AGE = re.compile(
     r"six|seven|eight|nine))?(?:[ \t\-]*something)?|(?:a|one)[ \t]+hundred(?:[ \t]+and)?"
     r"(?:[ \t\-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
     r"(?:[ \t]+and[ \t]+a[ \t]+half)?)"
-    r"(?=[ \t]*(?:[,.;:!?)]|$|\n|—|--)|[ \t]+(?i:and|on|in|at|with|who|had|has|fell|got|"
+    r"(?=[ \t]*(?:[,.;:!?)\"”]|$|\n|—|--)|[ \t]+(?i:and|on|in|at|with|who|had|has|fell|got|"
     r"keeps|lives|living|still|from|is|was|but|now|yo|y/o|years?|yrs?|next|this|last|"
-    r"tomorrow|today)\b)"
+    r"tomorrow|today|per)\b)"
     r"(?![ \t]+(?i:on[ \t]+(?:room[ \t]+air|ra|nc|o2|oxygen|bipap|cpap|[0-9]+[ \t]*l)|at[ \t]+rest)"
     r"\b)")
 """'CoCo is 98 at Bayou Teche', 'DORIS (91) keeps', 'grandma Birdie 97 on lasix', 'lives in
 Hilo and is 90.', 'Mrs. Hatfield here, 93, from Pikeville': a number over 89 (digits or
 words) after a verb of being, a comma, a parenthesis or a person, closing its phrase."""
+_RELATION_NEAR = re.compile(
+    r"(?i:\b(?:" + _FAMILY + r"|babcia|dziadek|abuel[ao]|abuelit[ao]|nonn[ao]|oma|opa|bubbe|"
+    r"zayde|lola|lolo|nonagenarian|centenarian|widow|widower)\b)")
+"""A relation (or a word of great age) close before a number in a note: there the number
+set off as in a message is that relative's age ('her mother -- 93, widowed', 'babcia died
+last week at ninety-nine', 'grandmother (raised him) is 90 and')."""
+_SPELLED_AGE = re.compile(r"(?i:" + NINETY + r"|hundred)")
+_PRONOUN_NEAR = re.compile(r"(?i:\b(?:she|he|her|his|pt|patient)\b)")
+"""A person by a pronoun: enough before an age in words ('she intends to ski again at
+ninety-two'), never before digits."""
+_AT_AGE_OPENING = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))At[ \t]+(9[0-9]|1[01][0-9]),"
+                             r"(?![0-9])", re.MULTILINE)
+"""'At 99, hypoglycemia risk outweighs benefit': a sentence opened by an age."""
 _LAB_WORDS = frozenset({
     "OX", "OXYGEN", "OXIMETER", "BS", "A1C", "HBA1C", "LDL", "HDL", "IRON", "FERRITIN", "B12",
     "HB", "HCT", "PLT", "PLATELET", "MCV", "RDW", "ANC", "GLU", "CR", "NA", "K", "CL", "CO2",
@@ -893,6 +907,27 @@ class CueFinder:
             spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_user_name", 0.8))
         return spans
 
+    def _relative_ages(self, text: str) -> list[Span]:
+        """In a note: a number over 89 set off as in a message (`_MESSAGE_AGE`) with a
+        relation within its line just before it (`_RELATION_NEAR`), or a pronoun before an
+        age in words; and a sentence opened by 'At 99,'."""
+        spans = [Span(m.start(1), m.end(1), PhiType.AGE, "cue_age_opening", 0.8)
+                 for m in _AT_AGE_OPENING.finditer(text)]
+        for match in _MESSAGE_AGE.finditer(text):
+            line_start = text.rfind("\n", 0, match.start(1)) + 1
+            window = text[max(line_start, match.start(1) - 45):match.start(1)]
+            spelled = _SPELLED_AGE.match(text, match.start(1)) is not None
+            if not (_RELATION_NEAR.search(window) or (spelled and _PRONOUN_NEAR.search(window))):
+                continue
+            words_before = [fold(w) for w in _LETTER_WORD.findall(window)[-3:]]
+            if not (_MEASURE_WORDS | _LAB_WORDS).isdisjoint(words_before) or any(
+                    self.lexicon.is_clinical(w) and w not in _AGE_SUBJECT_WORDS
+                    for w in words_before[-1:]):
+                continue  # 'mother's sugar was 95', 'her ferritin 97 and'
+            spans.append(Span(match.start(1), match.end(1), PhiType.AGE, "cue_age_relation",
+                              0.8))
+        return spans
+
     def _ages_after_subjects(self, text: str) -> list[Span]:
         """Ages over 89 after a person and a verb of being (`_AGE_AFTER_VERB`, the subject
         read backwards from the verb by `_SUBJECT_BEFORE`)."""
@@ -927,6 +962,8 @@ class CueFinder:
                     continue  # 'my sugar was 95', 'ferritin 97 and'
                 spans.append(Span(match.start(1), match.end(1), PhiType.AGE, "cue_age_message",
                                   0.8))
+        if len(text) > _MESSAGE:
+            spans.extend(self._relative_ages(text))
         for match in _NOW_AGE.finditer(text):
             window = text[max(0, match.start() - 60):match.start()]
             if re.search(r"(?i)\b(?:pt|patient|resident|mom|mother|dad|father|grand\w*|"

@@ -24,8 +24,8 @@ import re
 
 from veil.text import words as words_module
 from veil.text.address_lines import STREET_TYPE
-from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
-from veil.text.places.vocabulary import FIRM_SUFFIX, SPECIALTY_NOUN_END
+from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.places.vocabulary import FIRM_SUFFIX, SPECIALTY_NOUN_END, UNIT_ACRONYMS
 from veil.text.postal import world_cities
 from veil.text.spans import PhiType, Span
 
@@ -57,7 +57,7 @@ _DASH_TAIL = re.compile(
 _HEAD_WORDS = frozenset({
     "SCHOOL", "SCHOOLS", "ACADEMY", "COLLEGE", "UNIVERSITY", "CENTER", "CENTERS", "CENTRE",
     "CARE", "CLINIC", "CLINICS", "OFFICE", "SERVICES", "HOSPITAL", "HOME", "HOUSE",
-    "LODGE", "CHURCH", "LIBRARY", "WIC", "SBHC", "FQHC", "CHC",
+    "LODGE", "CHURCH", "LIBRARY", "WIC", "SBHC", "FQHC", "CHC", "SHERIFF",
     "PHARMACY", "DAYCARE", "PRESCHOOL", "ELEMENTARY", "SHELTER", "MINISTRIES",
 })
 """Words that end a facility's name ('Riverside University High School', 'Hughes County
@@ -69,7 +69,7 @@ _STATE_OR_COUNTRY_BEFORE = re.compile(
 """A state's code, a country or a government before an office ('IL Dept', 'DC Dept',
 'Kuwait Health Office'): an agency of a government is no place of a person."""
 _PERSON_HEADS = frozenset({"HOME", "HOUSE", "OFFICE", "CARE", "SERVICES", "DEPT",
-                           "DEPARTMENT"})
+                           "DEPARTMENT", "SHERIFF"})
 """Head words that follow a person's name without making a place ('John Smith Home',
 'Dr. Lee Office', 'Jo Ames Care')."""
 _CARE_KINDS_BEFORE = frozenset({"CHILD", "DAY", "KIDS", "KID", "ADULT", "SENIOR", "ELDER",
@@ -79,11 +79,26 @@ _HEAD_TAIL = re.compile(r"(?:[ ](?:&[ ])?(?:[A-Z][A-Za-z'’\-]+|[A-Z]{2,5})){1,
                         r"(?=[ \t]*(?:[,.;:)(\n/|?!]|$|--)|[ \t]{2}|[ ][a-z0-9])")
 """One to four capitalized words to the end of the clause (the last one a head word)."""
 _UNIT_HEADS = frozenset({"UNIT", "SUITE", "AUTHORITY", "FACILITY", "CENTER", "CLINIC",
-                         "STEPDOWN", "PAVILION", "INSTITUTE", "COURT", "DIVISION",
-                         "BUREAU"})
+                         "STEPDOWN", "PAVILION", "INSTITUTE"})
+_ORG_HEADS = frozenset({"COURT", "DIVISION", "BUREAU"})
+"""Heads of a part of a found organization, alone after it ('Mercer County Drug' + 'Court';
+'Kessler Rehab' + 'Stroke Division' is a service)."""
 """Heads of a named unit or program of a place, whose words may be clinical ('Foggy Bottom' +
 'Inpatient Unit', 'Penn Square Hematology' + 'Suite', 'Iron County Medical Care' +
 'Facility'): only after a found facility or town, never after a person's name."""
+_AND_TAIL = re.compile(r"[ \t]+(?:and|AND|&)[ \t]+([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
+                       r"(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2}|[ \t]+[a-z0-9])")
+_OF_INSIDE = re.compile(r"[ \t](?:of|OF)[ \t]")
+"""A department's name joins two fields after its 'of' ('Idaho Department of Health' + 'and
+Welfare', 'Department of Children' + 'and Families')."""
+_ACRONYM_AFTER = re.compile(r"((?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})[ \t]*\(([A-Z][A-Z&]{1,6})\)")
+_KIND_ACRONYMS = frozenset({"CAH", "SNF", "ALF", "LTC", "FQHC", "OTP", "PACE", "CHC", "RHC",
+                            "ICF", "IRF", "LTACH", "ASC", "IHS", "VA", "HHA", "PCMH", "ACO",
+                            "HMO", "PPO", "EPO", "MCO", "CCRC", "NH", "AL", "IL", "MC", "DME",
+                            "ICU", "PICU", "NICU", "ED", "ER", "OR", "HOPD", "CMHC", "CSB",
+                            "LLC", "INC", "PC", "PLLC", "LLP", "DBA", "USA", "US", "UK"})
+"""Initials in brackets after a place that name its kind, not the place ('(CAH)', '(SNF)',
+'(FQHC)'), or a firm's form."""
 _FOR_OF_TAIL = re.compile(
     r"[ \t]+(?:for|of)[ \t]+((?:the[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+(?:(?:&|and)[ \t]+)?"
     r"[A-Z][A-Za-z'’\-]+){0,3})(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2}|[ \t]+[a-z0-9])")
@@ -95,14 +110,15 @@ _OF_HEADS = frozenset({"CENTER", "CENTRE", "HOUSE", "HOME", "DEPARTMENT", "DEPT"
                        "ALLIANCE", "COALITION", "COUNCIL", "PROGRAM", "OFFICE", "LEAGUE",
                        "MINISTRIES", "NETWORK", "PARTNERSHIP", "COMMISSION", "BUREAU",
                        "DIVISION", "AGENCY", "SISTERS", "VILLAGE", "FUND", "COLLABORATIVE"})
-_PURPOSE_WORDS = frozenset({
-    "EVALUATION", "ASSESSMENT", "TREATMENT", "TESTING", "REVIEW", "CONSULT", "CONSULTATION",
-    "OBSERVATION", "MANAGEMENT", "SCREENING", "IMAGING", "THERAPY", "SURGERY", "DIALYSIS",
-    "INFUSION", "FOLLOW-UP", "FOLLOWUP", "ADMISSION", "DISCHARGE", "PLACEMENT", "DETOX",
-    "LABS", "CARE", "REHAB", "RESPITE", "INTAKE", "COUNSELING", "SERVICES", "VACCINATION",
-    "CHRISTMAS", "THANKSGIVING", "EASTER", "TRAINING", "ORIENTATION", "SUPPORT", "HELP"})
-"""A single word after 'for' that says why one went to a place, not what it is called
-('Riverside Center for Evaluation'; 'Cooper Center for Healing' is a name)."""
+_FOR_WHOM = frozenset({
+    "MEN", "WOMEN", "CHILDREN", "KIDS", "FAMILIES", "FAMILY", "YOUTH", "VETERANS", "SENIORS",
+    "GIRLS",
+    "BOYS", "BLIND", "DEAF", "AGING", "HEALING", "HOPE", "HUMANITY", "LIFE", "INDEPENDENT",
+    "INDEPENDENCE", "NEIGHBORS", "COMMUNITY", "ELDERS", "MOTHERS", "INFANTS", "TEENS",
+    "REFUGEES", "IMMIGRANTS", "WORKERS", "HOMELESS", "PEACE", "JUSTICE", "CHANGE", "RECOVERY"})
+"""What an organization's name says after 'for': whom it serves or what it stands for ('House
+for Men', 'Center for Healing'). Anything else after 'for' is why one went there ('Center for
+Evaluation', 'House for Alcohol Withdrawal', 'Kroc Center for Zumba')."""
 _SONS_AFTER = re.compile(r"[ \t]*&[ \t]*(?:Sons?|Daughters?|SONS?)(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}"
                          r"(?![A-Za-z'’\-])")
 """'& Sons' after a surname and the trade after it ('Doherty & Sons Roofing'): a family firm."""
@@ -154,8 +170,12 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             of_tail = _FOR_OF_TAIL.match(text, end)
             if of_tail and fold(text[span.start:end].split()[-1]) in _OF_HEADS \
                     and _plain_words(of_tail.group(1), lexicon) \
-                    and fold(of_tail.group(1)) not in _PURPOSE_WORDS:
+                    and _names_whom(of_tail, lexicon):
                 end = of_tail.end(1)
+            department = _AND_TAIL.match(text, end)
+            if department and _OF_INSIDE.search(text, span.start, end) \
+                    and _plain_words(department.group(1), lexicon):
+                end = department.end(1)  # 'Department of Health' + 'and Welfare'
             joined = _AND.match(text, end)
             if joined and fold(text[span.start:end].split()[-1]) in _HEAD_WORDS:
                 # 'Roosevelt College' + 'and Career Academy': one school's name
@@ -168,6 +188,7 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             start = _words_before(text, span, lexicon)
             if end > span.end or start < span.start:
                 extra.append(Span(start, end, PhiType.FACILITY, span.source, span.score))
+            extra.extend(_own_initials(text, start, end, span, lexicon))
             continue
         sons = _SONS_AFTER.match(text, span.end) if span.type is PhiType.NAME else None
         if sons and _plain_words(text[span.end:sons.end()].replace("&", " "), lexicon):
@@ -231,7 +252,9 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
     possessive = bool(last_before) and last_before[-1].endswith(("'s", "’s"))
     unit = not person and (keys[-1] in _UNIT_HEADS or (
         practice and possessive and SPECIALTY_NOUN_END.search(keys[-1]) is not None))
-    if (keys[-1] not in _HEAD_WORDS and not unit) or (person and keys[-1] in _PERSON_HEADS) \
+    org = practice and len(keys) == 1 and keys[0] in _ORG_HEADS
+    if (keys[-1] not in _HEAD_WORDS and not unit and not org) \
+            or (person and keys[-1] in _PERSON_HEADS) \
             or any((key in FUNCTION_WORDS and not (unit and (
                 key is keys[-1] or (lexicon.is_clinical(key) and len(key) > 3))))
                    or key in MONTH_WORDS or key in _TIME_WORDS
@@ -240,6 +263,60 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
                    for key in keys):
         return end
     return tail.end()
+
+
+def _own_initials(text: str, start: int, end: int, span: Span,
+                  lexicon: Lexicon) -> list[Span]:
+    """A place's own initials in brackets after its name (its capitals in order, or a school's
+    district), and wherever the text uses them alone ('Jefferson Narcotic Addiction
+    Rehabilitation' + 'Program (NARP)'... 'NARP called'; 'Double Diamond Elementary (WCSD)').
+    Never initials of a kind of place, a unit or medicine ('(CAH)', '(ICU)', '(TCM)')."""
+    match = _ACRONYM_AFTER.match(text, end)
+    if match is None:
+        return []
+    initials = match.group(2)
+    if initials in _KIND_ACRONYMS or initials in CLINICAL_INITIALS or initials in UNIT_ACRONYMS:
+        return []
+    name_end = match.end(1) if match.group(1) else end
+    capitals = "".join(w[0] for w in text[start:name_end].split() if w[:1].isupper())
+    district = _DISTRICT.fullmatch(initials) is not None and _SCHOOL_END.search(
+        text, start, end) is not None and not match.group(1)
+    if not district and not _subsequence(initials.replace("&", ""), capitals):
+        return []  # ('Mercy Clinic (TCM)': a service's initials, not the clinic's)
+    keys = [fold(word) for word in text[start:name_end].split()]
+    if not district and keys[-1] in _PROGRAM_ENDS and all(
+            words_module.is_english(key) and not (
+                lexicon.is_name(key) and words_module.zipf(key) < 4.5) for key in keys):
+        return []  # 'Foreign Medical Program (FMP)': a program of everyday words, no place
+    spans = [Span(start, name_end, PhiType.FACILITY, span.source, span.score)]
+    spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, span.source, span.score)
+                 for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(initials)
+                                      + r"(?![A-Za-z0-9])", text))
+    return spans
+
+
+_PROGRAM_ENDS = frozenset({"PROGRAM", "ASSISTANCE", "TEAM", "PROFESSIONAL", "TRANSPORTATION",
+                           "SERVICE", "SERVICES", "ADMINISTRATION", "ACT"})
+_DISTRICT = re.compile(r"[A-Z]{1,4}(?:SD|USD|ISD)")
+_SCHOOL_END = re.compile(r"(?i:elementary|school|middle|high|academy|preschool)$")
+"""A school's district by its initials after the school ('Double Diamond Elementary (WCSD)')."""
+
+
+def _subsequence(letters: str, capitals: str) -> bool:
+    """Whether `letters` are, in order, among `capitals` ('NARP' of 'JNARP')."""
+    rest = iter(capitals)
+    return all(letter in rest for letter in letters)
+
+
+def _names_whom(tail: re.Match[str], lexicon: Lexicon) -> bool:
+    """An 'of' tail is the rest of a name ('Department of Public Works'); a 'for' tail only
+    with a word of `_FOR_WHOM` or a place ('Center for Women', 'Coalition for Iowa')."""
+    if tail.group().split()[0] == "of":
+        return True
+    keys = [fold(word) for word in tail.group(1).split() if word not in ("the", "&", "and")]
+    whole = fold(tail.group(1))
+    return any(key in _FOR_WHOM for key in keys) or whole in lexicon.states or (
+        whole in lexicon.places and not words_module.is_english(whole))
 
 
 def _plain_words(words: str, lexicon: Lexicon) -> bool:

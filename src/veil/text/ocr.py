@@ -37,10 +37,12 @@ _CAPITAL_READ_LOW = re.compile(r"(?<![A-Za-z0-9])([l0])([a-z]{2,}(?:-[A-Za-z]+)?
 _SHORT_WORD = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z]*[01])[A-Za-z01]{2,3}(?![A-Za-z0-9])")
 """A word of two or three characters with a 0 or 1 ('0f', 'f0r', 'D0B', 'N0'): read only
 where the reading is one of `_SHORT_READINGS`."""
-_SHORT_READINGS = frozenset({"OF", "ON", "OR", "TO", "FOR", "DOB", "NO", "IN", "IS", "FROM",
-                             "BY", "DAY", "MOM", "DR", "MR", "MRS", "MS", "PT", "ID"})
-"""Function words and form labels that give a scanned text its context ('this l4th day 0f
-N0vember', 'D0B', 'f0r Dr'). Two letters with a digit are a code anywhere else ('T1', 'N0')."""
+_SHORT_READINGS = frozenset({"OF", "TO", "FOR", "DOB", "NO", "IS", "FROM", "BY", "DAY", "MOM",
+                             "DR", "MR", "MRS", "PT", "JAN", "FEB", "MAR", "APR", "JUN", "JUL",
+                             "AUG", "SEP", "OCT", "NOV", "DEC"})
+"""Function words, form labels and months that give a scanned text its context ('this l4th
+day 0f N0vember', 'D0B', 'f0r Dr', 'N0v l5'). Two letters with a digit are a code anywhere
+else ('T1', 'N0'); none reads as a state's code ('1D 45678' is no 'ID 45678')."""
 _LETTER_HINT = fast_compile(r"[A-Z]l[A-Z]|(?<![A-Za-z0-9])(?:l[bcdfghjkmnpqrstvwxz]|0[a-z])")
 """The cheap test for either damage above (an 'l' inside capitals, a word starting 'ln', '0k')."""
 _MIN_DAMAGED = 2

@@ -106,7 +106,7 @@ _ROUTE_STATE = (r"(?:KY|WV|VA|TN|SC|OH|MI|WI|MN|MO|AR|NE|KS|TX|NM|AZ|NV|WY|MT|ND
 _NOT_INITIALS = (r"(?!U\.S\.|A\.M\.|P\.M\.|D\.O\.|M\.D\.|N\.P\.|R\.N\.|A\.O\.|A\.A\.O|D\.C\.|"
                  r"S\.O\.B|C\.O\.|T\.I\.D|B\.I\.D|Q\.I\.D|P\.R\.N|N\.P\.O|D\.N\.R|B\.P\.|H\.R\.|"
                  r"A\.M\.A|O\.D\.|O\.S\.|O\.U\.|P\.O\.|I\.V\.|I\.M\.|E\.R\.|O\.R\.|P\.T\.|O\.T\.|"
-                 r"H\.O\.H)")
+                 r"H\.O\.H|U\.E\.|L\.E\.)")
 """Dotted abbreviations that are no one's initials ('M.D.', 'B.I.D.', 'U.S.')."""
 _LD = r"(?<![0-9A-Za-z/.\-])"
 _RD = r"(?![0-9A-Za-z/]|[.\-][0-9])"
@@ -870,7 +870,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("name_initials_age", PhiType.NAME, r"(?<![A-Za-z.'’\-])" + _NOT_INITIALS
           + r"([A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,3})(?=[ \t]*+(?:\([ \t]*+[0-9]{1,3}[ \t]*+"
           r"(?:[MF]|yo|y/o)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|y/o)[ \t]*+[,;)]|"
-          r"[ \t]*+\((?i:room|rm\.?|bed|apt\.?|unit|cell|bunk)[ \t]*+#?[ \t]*+[0-9]))",
+          r"(?:(?<=[,:;\n][A-Z]\.[A-Z]\.)|(?<=[,:;][ \t][A-Z]\.[A-Z]\.))"
+          r"[ \t]*+\((?i:room|rm\.?|bed|apt\.?|cell|bunk)[ \t]*+#?[ \t]*+[0-9]))",
           0.8, group=1, validator="initials"),
         # 'KK/TR 10:35' in a medication record: the giver's and the checker's initials before
         # the time they gave it
@@ -1077,12 +1078,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"got|went|came|called|texted|needs|wants|asked|continues|remains|appeared|appears|"
           r"identified|disclosed|complete|used|admits|admitted|became|cried|laughed|slept|ate|"
           r"tolerated|requested|expressed|verbalized|refuses|pending|awaiting|referred|missed|"
-          r"signed|declines|consented|requires|prefers|started|began|stopped|woke|fell|"
-          r"vomited|walked|ran|became)\b)", 0.8,
+          r"signed|declines|consented|requires|prefers|woke|walked|threw|yelled|hit|"
+          r"kicked|punched)\b)", 0.8,
           validator="initials", group=1),
         r("name_initials_listed", PhiType.NAME, r"(?:(?m:^)[ \t]*(?:[-*•][ \t]*)|(?i:\b(?:absent|"
-          r"present|attendees|attending|members|participants|excused|late|involved|residents|"
-          r"clients|witness(?:es)?|roommates?)[ \t]*:[ \t]*)|"
+          r"present|attendees|attending|members|participants|excused|late|residents|"
+          r"(?:residents?|persons?|people|individuals?|clients?|youths?|patients?|peers?|"
+          r"students?)[ \t]+involved|clients|witness(?:es)?|roommates?)[ \t]*:[ \t]*)|"
           r"(?<=[A-Z]\.[A-Z]\.,[ \t])|(?i:\b(?:member|members|client|peer|son|daughter|"
           r"resident|youth|teen)[ \t]+\(?))" + _NOT_INITIALS + r"([A-Z]\.[ ]?[A-Z]\.(?:[A-Z]\.)?)"
           r"(?=[ \t]*(?:--|—|–|-[ \t]|,|:|\(|\)|;|$)|[ \t]+(?:is|was|has)\b)", 0.8,
@@ -1820,6 +1822,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[0-9]{1,3}(?:st|nd|rd|th))){0,2}|(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)"
           r"\.?[ \t]+)?(?:(?:[A-Z][a-z'’\-]+|[0-9]{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
           + _street_suffixes() + r")\.?(?![A-Za-z0-9])", 0.85, validator="block_street"),
+        # 'our place on 900 W in Murray', 'Dr Lund on 500 N': a street of a grid city (Utah,
+        # Idaho) by its hundreds and its direction alone, after a word of place
+        r("grid_street", PhiType.ADDRESS, r"(?i:\b(?:on|off|at|near|by|of|corner[ \t]+of)[ \t]+)"
+          r"((?:[0-9]{1,5}[ \t]+)?[1-9][0-9]{0,2}(?:00|50)[ \t]+(?:North|South|East|West|N|S|E|W)"
+          r"\.?)(?![A-Za-z0-9])(?![ \t]*(?i:of|to|latitude|longitude|lat|long)\b)", 0.8,
+          group=1),
         # 'Capital High School', 'Centennial Middle School', 'Lincoln Elementary': a school
         # named by any word, everyday ones too, once the kind of school follows it
         r("school_named", PhiType.FACILITY, r"(?<![A-Za-z'’\-])[A-Z][a-z'’\-]+(?:[ \t]+[A-Z]"

@@ -269,11 +269,17 @@ _OCR_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])(?=[
                         r"[0-9OolI]{3,}(?![A-Za-z0-9])")
 """A whole token of digits and the letters scanners read for them, two digits at least
 ('l5O65', 'O137', '4l2'); never part of a word or code ('V122I', 'D0B') and never 'O2'."""
-_OCR_SHORT = re.compile(r"(?<![A-Za-z0-9])(?:(?=[0-9lIO/]*[0-9])[0-9lIO]{1,2}/[0-9lIO]{1,2}/"
-                        r"[0-9lIO]{2,4}(?![A-Za-z0-9/])|(?:[lI][0-9]|[0-9][lIO])"
+_OCR_SHORT = re.compile(r"(?<![A-Za-z0-9])(?:(?=[0-9lIO/.\-]{0,10}[0-9])[0-9lIO]{1,2}([/.\-])"
+                        r"[0-9lIO]{1,2}\1[0-9lIO]{2,4}(?![A-Za-z0-9/])|(?:[lI][0-9]|[0-9][lIO])"
                         r"(?=(?:st|nd|rd|th)(?![A-Za-z0-9])))")
 """In a scanned text only: a short date whose digits were read as letters ('ll/l5/23') and
-a day's ordinal ('l4th'), too short for `_OCR_TOKEN` anywhere else."""
+a day's ordinal ('l4th'), too short for `_OCR_TOKEN` anywhere else; and a day beside a
+month ('N0v l5, 2O23', 'l5 N0v'), its month read by the letter reading."""
+_OCR_MONTH_DAY = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|"
+    r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-zA-Z]{0,6}\.?[ \t]+([0-9lIO]{1,2})(?=[ \t,]|st|nd|rd|th)"
+    r"|([0-9lIO]{1,2})[ \t]+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|"
+    r"MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)))")
 _ICD_CHAPTER = re.compile(r"[IO][0-9]{2}")
 """An ICD-10 category of the circulatory or pregnancy chapter ('I50', 'O24'), not a scanned
 number: the OCR reading leaves it (and a text with no other damage is not read again)."""
@@ -440,6 +446,44 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
             found.append(at)
         at = haystack.find(needle, at + 1)
     return found
+
+
+_QUOTED = r"[\"“'‘]([A-Z][A-Za-z'’\-]+(?:[ ][A-Z][A-Za-z'’\-]+)?)[\"”'’]"
+_NICKNAME_AFTER = re.compile(
+    r"[ \t]*\([ \t]*(?:(?i:prefers|goes[ \t]+by|called|aka|a\.k\.a\.?|nickname:?|"
+    r"pronounced)[ \t]+)?" + _QUOTED + r"[ \t]*\)"
+    r"|,?[ \t]+(?i:aka|a\.k\.a\.?|goes[ \t]+by|known[ \t]+as)[ \t]+" + _QUOTED
+    + r"(?:[ \t]*,[ \t]*" + _QUOTED + r")?")
+"""A nickname in quotes right after a person's name: 'Tauiliili ("Lili")', 'Tou Xiong
+(pronounced "Too Shong")', 'Wesley Tran aka "Wes", "Duc"'."""
+
+
+def _nicknames(text: str, spans: list[Span]) -> list[Span]:
+    """The nicknames after found names (`_NICKNAME_AFTER`), before propagation so that
+    the nickname is found wherever the text uses it."""
+    extra: list[Span] = []
+    for span in spans:
+        if span.type is not PhiType.NAME:
+            continue
+        match = _NICKNAME_AFTER.match(text, span.end)
+        if match is None:
+            continue
+        extra.extend(Span(match.start(g), match.end(g), PhiType.NAME, "nickname", 0.85)
+                     for g in range(1, match.re.groups + 1) if match.group(g) is not None)
+    return merge([*spans, *extra], text) if extra else spans
+
+
+def _day_read(match: re.Match[str]) -> str:
+    """A month's day read as digits where a scanner put letters for them ('l5' of 'Nov l5');
+    the month and the blanks as they are."""
+    group = 1 if match.group(1) is not None else 2
+    day = match.group(group)
+    if not any(c.isdigit() for c in day) and len(day) < 2:
+        return match.group()  # 'I Nov' is no day
+    start, end = match.span(group)
+    whole = match.group()
+    offset = start - match.start()
+    return whole[:offset] + day.translate(_OCR_DIGITS) + whole[offset + (end - start):]
 
 
 def _ascii_alnum(char: str) -> bool:
@@ -675,14 +719,15 @@ def _code_edges(text: str, span: Span, lexicon: Lexicon) -> Span | None:
     return Span(start, end, span.type, span.source, span.score)
 
 
-_AGED_BEFORE = re.compile(r"(?i:\baged)[ \t]+$")
+_AGED_BEFORE = re.compile(r"(?i:\b(?:aged|age|a|an|nearly|almost|about|around|casi))[ \t]+$")
+"""The words an age is read with ('aged 94', 'age 98', 'a nonagenarian', 'nearly a hundred')."""
 _HALF_AFTER = re.compile(r"(?i:[ \t]+and[ \t]+a[ \t]+half|-and-a-half|[ \t]*½)(?![A-Za-z])")
 
 
 def _age_edges(text: str, span: Span) -> Span | None:
-    """An age widened to the words that are part of it: 'aged 94' (as 'a 94-year-old' is one
-    phrase) and 'ninety-nine and a half'. The Safe Harbor replacement still rewrites only
-    the number ('aged 90+')."""
+    """An age widened to the words that are part of it: 'aged 94', 'a nonagenarian' (as 'a
+    94-year-old' is one phrase) and 'ninety-nine and a half'. The Safe Harbor replacement
+    still rewrites only the number ('aged 90+')."""
     start, end = span.start, span.end
     before = _AGED_BEFORE.search(text, max(0, start - 12), start)
     if before is not None:
@@ -841,6 +886,7 @@ class Scrubber:
                     spans.extend(patient.find(originals[i]))
             merged = merge(spans, text)
             merged = self._ages_after_names(text, merged)
+            merged = _nicknames(text, merged)
             out.append(self._after_propagation(text, self._propagate(text, merged,
                                                                     readings[i])))
         return out
@@ -858,6 +904,7 @@ class Scrubber:
                                  else m.group().translate(_OCR_DIGITS), letters)
         if letters is not text:  # a scanned text: short dates and ordinals ('ll/l5/23', 'l4th')
             reading = _OCR_SHORT.sub(lambda m: m.group().translate(_OCR_DIGITS), reading)
+            reading = _OCR_MONTH_DAY.sub(_day_read, reading)
         if reading == text:
             return found
         # a candidate the text also gave is read again when its reading differs: 'Court ID
@@ -1237,6 +1284,7 @@ class Scrubber:
         sensitive: dict[str, PhiType] = {}
         keys: set[str] = set()
         peoples: set[str] | None = None
+        dotted: set[str] = set()
         for span in spans:
             if span.type in _NO_PROPAGATE:
                 continue
@@ -1246,7 +1294,9 @@ class Scrubber:
                 keys.add(surface)
                 continue
             if span.type is PhiType.NAME and _DOTTED_INITIALS.fullmatch(surface):
-                sensitive.setdefault(surface.rstrip("."), span.type)
+                letters_only = re.sub(r"[. ]", "", surface)
+                if letters_only not in CLINICAL_INITIALS:  # a resident 'T.B.': not every TB
+                    dotted.add(surface.rstrip("."))
                 continue
             if span.type is PhiType.NAME:
                 # a key merged into another source's span ('LPN   AB = Andrea Bias')
@@ -1288,6 +1338,20 @@ class Scrubber:
                         sensitive.setdefault(word.upper(), span.type)
                     else:
                         insensitive.setdefault(word, span.type)
+        if letters is not None and letters is not text:
+            # a damaged name's words as read ('M0RALES' recurs as 'M0RALES' and 'MORALES')
+            for span in spans:
+                if span.type is not PhiType.NAME or \
+                        letters[span.start:span.end] == text[span.start:span.end]:
+                    continue
+                for word in _WORD.findall(letters[span.start:span.end]):
+                    key = fold(word)
+                    if len(key) >= 3 and key not in lex.titles and key not in FUNCTION_WORDS \
+                            and not lex.is_clinical(key) and key not in lex.states \
+                            and key not in lex.weak and not lex.blocks_alone(key) \
+                            and (not words_module.is_english(key) or (
+                                lex.is_name(key) and words_module.zipf(key) < 3.5)):
+                        insensitive.setdefault(word, span.type)  # (never 'records')
         extra: list[Span] = []
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: keep offsets
@@ -1303,6 +1367,10 @@ class Scrubber:
                 needle = surface.lower() if fold_case else surface
                 extra.extend(Span(at, at + len(needle), kind, "propagated", 0.9)
                              for at in _occurrences(haystack, needle))
+        for initials in sorted(dotted):  # whole only: not the 'D.R' of 'N.P.D.R.'
+            extra.extend(Span(m.start(), m.end(), PhiType.NAME, "propagated", 0.9)
+                         for m in re.finditer(r"(?<![A-Za-z0-9.])" + re.escape(initials)
+                                              + r"(?![A-Za-z0-9]|\.[A-Za-z])", text))
         # a legend's key stands for its person in every row, even 'AB' or 'DM' (the legend
         # was checked against the name's own initials); such clinical-looking letters only
         # in a grid's cells, not in prose ('Hx of DM')

@@ -75,6 +75,7 @@ _COMMON_WORD = 5.5
 _PLAIN_PAIR = 4.95
 """A run holding a word this frequent ('Full' 5.5), or only words from 4.95 ('Fall Risk'),
 reads as a heading before an identifier label, not as a person ('Christian Bell' 4.9/4.6)."""
+_NUMBER_NEXT = re.compile(r"[ \t]*:?[ \t]*[0-9]")
 _OFFICE_WORDS = frozenset({"RECORDS", "RECORD", "CUSTODIAN", "DEPARTMENT", "DEPT", "OFFICE",
                            "BILLING", "ADMISSIONS", "REGISTRATION", "HIM", "ROI", "INTAKE",
                            "SCHEDULING", "DESK"})
@@ -277,6 +278,9 @@ class _RunJudge(_Guards):
             kept.append(tok)
         if not kept:
             return []
+        if len(kept) == 1 and kept[0].word.isupper() and kept[0].key in _VITAL_SIGNS \
+                and _NUMBER_NEXT.match(text, kept[0].end):
+            return []  # 'Sister (HR 92)': a vital sign and its value after a relation
         if not titled and any(t.key in _OFFICE_WORDS for t in kept) and not any(
                 t.key in lex.first or t.key in lex.last for t in kept
                 if t.key not in _OFFICE_WORDS and not lex.is_clinical(t.key)):

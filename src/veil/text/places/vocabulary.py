@@ -130,6 +130,8 @@ _UNITS = frozenset({
     "HD", "CRRT", "ECMO", "IABP", "TEE", "TTE", "EEG", "EKG", "ECG", "CXR", "KUB", "OP",
     "TO", "FROM", "THE", "AND", "FOR", "WITH",
 })
+UNIT_ACRONYMS = _UNITS
+"""Units, services and staff by their initials ('ICU', 'PCP'): no place's own initials."""
 _SERVICE_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|TION|SION|MENT|ING|ETRY|APY|IVE|IST|"
                           r"ISTS|ERY)$")
 """Endings of service and department words ('Podiatry', 'Lactation', 'Teaching'): no
