@@ -81,6 +81,14 @@ _FAX = (
     # a grid city's street by its hundreds; an age with the words it is read with
     ("Tuala keeps climbing the balcony at our place on 900 W in Murray.", "900 W"),
     ("Mrs. Evangeline Ahtone, age 98, of Anadarko, sends cards", "age 98"),
+    # days by their ordinal in pairs or before 'of next month', organ donors' ids, an
+    # ambulance's unit
+    ("sometime between the evening of the 18th and morning of the 19th. Presented", "the 18th"),
+    ("she turns 94 on the 2nd of next month per pt", "the 2nd"),
+    ("since OHT (transplant 01/19/2024; donor UNOS AFEQ447, bicaval technique)", "AFEQ447"),
+    ("Subject: RE: offer AFRT212 - biopsy + NMP question", "AFRT212"),
+    ("transferred by ground (Area Ambulance unit M-14) as INR rose", "M-14"),
+    ("Pt arrived 2/17/2025 14:22 via Hennepin EMS (unit Medic 427)", "Medic 427"),
     ("Tuala's grandmother, a nonagenarian who uses a walker", "a nonagenarian"),
     ("Organ: kidney\nMayo clinic #: 1-188-042-7     Coordinator: Kelsey", "Mayo clinic"),
     # scanned dates of other shapes, a damaged name recurring
@@ -112,6 +120,13 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "CC: 'My defibrillator shocked me.'",
     "We got through mercy and grace.",
     "A force of 500 N of thrust; weighs 100 N at rest.",
+    # a comparison before a kind of care, tests by their edition, a test's index
+    "For a patient aged 72 with ESRD, is a kidney transplant still better than dialysis?",
+    "What's the difference between the Bayley-4 and the Mullen Scales for a 2 year old?",
+    "What does a Vineland-3 adaptive behavior composite of 68 mean for eligibility?",
+    "My son's GARS-3 autism index was 96. Is that probable autism?",
+    "Why is a Maastricht category III donor different from category IV?",
+    "Does St. John's wort lower tacrolimus levels?",
     # initials of a service or a kind of place in brackets after a place
     "Seen at the clinic (TCM) and the hospital (CAH).",
     # dotted abbreviations of medicine before a verb, in a list of body parts, before a room
@@ -186,3 +201,18 @@ def test_initials_of_a_service_after_a_place_are_not_the_place(scrubber: Scrubbe
     text = "Seen at Mercy Clinic (TCM) and Bear Lodge Community Hospital (CAH)."
     assert [text[s.start:s.end] for s in scrubber.find(text)] == [
         "Mercy Clinic", "Bear Lodge Community Hospital"]
+
+
+def test_a_name_never_spreads_into_its_eponym(scrubber: Scrubber) -> None:
+    text = "Dr. Wilson saw pt. History of Wilson's disease in brother."
+    assert [text[s.start:s.end] for s in scrubber.find(text)] == ["Wilson"]
+
+
+def test_a_field_of_a_pharmacy_card_is_no_pharmacy(scrubber: Scrubber) -> None:
+    text = "Pharmacy: BIN 610020  PCN 03200000  Group RX1234"
+    assert "BIN" not in [text[s.start:s.end] for s in scrubber.find(text)]
+
+
+def test_a_name_before_a_forms_next_label_is_kept(scrubber: Scrubber) -> None:
+    text = "Beneficiary: Tuilagi, Losa   Category: Retiree (TRICARE Prime)"
+    assert covered(scrubber, text, "Tuilagi, Losa")

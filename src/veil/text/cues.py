@@ -245,7 +245,8 @@ _LAB_WORDS = frozenset({
     "ESR", "HEIGHT", "IQ", "SCORE", "SCORED", "EF", "FEV1", "FVC", "DLCO", "ROOM", "RM", "BED",
     "UNIT", "FLOOR", "ROUTE", "HIGHWAY", "HWY", "EXIT", "BUS", "FLIGHT", "CHANNEL", "PAGE",
     "LINE", "APT", "SUITE", "MILES", "MPH", "DOSE", "DOSES", "MG", "UNITS", "CLASS", "GRADE",
-    "PERCENTILE", "SPEED", "OVER"})
+    "PERCENTILE", "SPEED", "OVER", "INDEX", "QUOTIENT", "COMPOSITE", "STANDARD", "SCALED",
+    "RAW", "DQ", "SS"})
 """Words before a number that make it a measurement, a place or a count, not an age."""
 _MEASURE_WORDS = frozenset({
     "PULSE", "RATE", "TEMP", "TEMPERATURE", "WEIGHT", "WT", "SAT", "SATS", "SATURATION",

@@ -171,6 +171,11 @@ def lexicon() -> Lexicon:
     )
 
 
+TEST_EDITION = (r"-(?:[1-9]|I{1,3}|IV|V|VI)(?=[ \t]+(?:and|or|scores?|composite|adaptive|"
+                r"total|results?|testing|subtests?|index|battery|assessment|evaluation)\b|"
+                r"[ \t]*[,;:)?])")
+"""A test's edition right after its eponym ('Bayley-4 and', 'Vineland-3 adaptive', 'WISC-V,'):
+the word before names the test, no person or town (a regex fragment)."""
 CLINICAL_INITIALS = frozenset({
     "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
     "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",

@@ -1035,7 +1035,18 @@ def _rules() -> tuple[PatternRule, ...]:
         # the month closing its phrase after a word of time or reference
         r("date_the_nth_closing", PhiType.DATE, r"(?:(?i:\b(?:on|of|mean|since|until|till|by|"
           r"before|after|from)[ \t]+)|\([ \t]*+)((?i:the)[ \t]++(?:[1-9]|[12][0-9]|3[01])"
-          r"(?i:st|nd|rd|th))(?=[ \t]*+(?:[).,;!?]|$))", 0.8, group=1),
+          r"(?i:st|nd|rd|th))(?=[ \t]*+(?:[).,;!?]|$)|[ \t]++(?i:and|or)[ \t]++(?i:the[ \t]++)?"
+          r"(?:(?:morning|evening|night|afternoon)[ \t]++of[ \t]++the[ \t]++)?(?:[1-9]|[12][0-9]"
+          r"|3[01])(?i:st|nd|rd|th)(?=[ \t]*+(?:[).,;!?]|$))|[ \t]++of[ \t]++(?i:next|this|last|"
+          r"the[ \t]++(?:next|following))[ \t]++month\b)", 0.8, group=1),
+        # 'donor UNOS AFEQ447', 'offer AFRT212', 'OPTN AHNW480': an organ donor's id
+        r("organ_donor_id", PhiType.ID, r"(?i:\b(?:unos|optn|donornet|offer|donor)(?:[ \t]++"
+          r"(?:id|#|no\.?|number))?[ \t]*+[:#]?[ \t]*+)([A-Z]{4}[0-9]{3})(?![A-Za-z0-9])", 0.85,
+          group=1),
+        # 'Area Ambulance unit M-14', 'Hennepin EMS (unit Medic 427)': an ambulance's unit
+        r("ems_unit", PhiType.ID, r"(?i:\b(?:ambulance|ems|medic|rescue|air[ \t]+med|flight)\b"
+          r"[^\n]{0,50}?\bunit[ \t]*+#?[ \t]*+)((?:Medic|Engine|Ladder|Rescue|Squad|Truck|"
+          r"Ambulance|Car)[ \t]++[0-9]{1,4}|[A-Z]{1,4}-?[0-9]{1,4})(?![A-Za-z0-9])", 0.8, group=1),
         # 'needed for NYC daycare', 'in the Bronx', 'Beaumont Road, Dublin 9': a city's short
         # name or borough that nothing else reads as a town, a Dublin postal district
         r("city_short_name", PhiType.CITY, r"(?<![A-Za-z0-9])(?:NYC|N\.Y\.C\.|Bronx|BRONX|"
@@ -2755,6 +2766,8 @@ NEEDS["age_roughly"] = ("something", "ish")
 NEEDS["school_short_rare"] = ("high", "middle")
 NEEDS["street_strong_suffix"] = ("ave", "blvd", "rd", "hwy", "pkwy", "fwy", "expy", "tpke")
 NEEDS["badge_number"] = ("star", "badge", "shield")
+NEEDS["organ_donor_id"] = ("unos", "optn", "donornet", "offer", "donor")
+NEEDS["ems_unit"] = ("unit",)
 NEEDS["town_police_initials"] = ("pd", "fd", "p.d.", "f.d.")
 NEEDS["police_district"] = ("district", "precinct", "pd")
 NEEDS["officer_badge"] = ("officer", "ofc", "p.o.", "sgt", "det", "deputy", "trooper", "cpl")

@@ -110,6 +110,9 @@ _CODE_CONTEXT = fast_compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|din|npn|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_CARD_FIELDS = frozenset({"BIN", "PCN", "RXBIN", "RXPCN", "RX BIN", "RX PCN", "GRP", "GROUP"})
+_EPONYM_AFTER_NAME = re.compile(r"(?:['’]s?)?[ \t\-]+(?i:disease|syndrome|sign|palsy|"
+                                r"phenomenon|reflex|lymphoma|sarcoma|procedure|maneuver)\b")
 _CODE_SYSTEM_FIRST = re.compile(r"(?:CPT|HCPCS|ICD-?10(?:-CM|-PCS)?|ICD-?9|LOINC|SNOMED|NDC|DRG)"
                                 r"[ \t:#]*[0-9]")
 """A code system's name at the start of a code-shaped span ('CPT 93296', 'ICD-10 I48.91')."""
@@ -935,6 +938,8 @@ class Scrubber:
                 text, max(0, span.start - 16), span.start):
             return True  # 'p.Gly2023Arg', 'N18.6', 'pT2', 'c.3846G>A (W1282X)'
 
+        if span.type is PhiType.FACILITY and text[span.start:span.end].upper() in _CARD_FIELDS:
+            return True  # 'Pharmacy: BIN 610020': a field of a pharmacy card, no pharmacy
         if span.type in _CODE_TYPES and _CODE_SYSTEM_FIRST.match(text, span.start, span.end):
             return True  # 'CPT 93296' read whole as a labelled account: the code of a system
         if span.type is PhiType.NAME and _upper_code_after_model(text, span):
@@ -1374,6 +1379,10 @@ class Scrubber:
         # a legend's key stands for its person in every row, even 'AB' or 'DM' (the legend
         # was checked against the name's own initials); such clinical-looking letters only
         # in a grid's cells, not in prose ('Hx of DM')
+        # a person's name recurring as an eponym is the eponym ('Dr. Wilson' ... "Wilson's
+        # disease"), never the person
+        extra = [s for s in extra if not (s.type is PhiType.NAME and _EPONYM_AFTER_NAME.match(
+            text, s.end, s.end + 40))]
         extra = [s for s in extra if (text[s.start:s.end] in keys and (
             text[s.start:s.end].upper() not in CLINICAL_INITIALS or _in_cell(text, s)))
             or not self._vetoed(text, s)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
-from veil.text.lexicon import MONTH_WORDS, fold
+from veil.text.lexicon import MONTH_WORDS, TEST_EDITION, fold
 from veil.text.names.base import _FinderBase, _ocr_reading
 from veil.text.names.context import (
     _MAIL_LABEL,
@@ -24,6 +24,7 @@ from veil.text.names.tokens import _ASIAN_SURNAMES, _FUNCTION_KEYS, _LOWER_WORD,
 from veil.text.words import is_english, pronounceable
 
 _EPONYM_AFTER = re.compile(
+    r"^" + TEST_EDITION + r"|"  # a test's edition: 'Bayley-4 and', 'WISC-V,'
     r"^(?:['’]s?|s['’])?(?:[ \t]*(?:and|&|/|-)[ \t]*[A-Z][a-z]+(?:['’]s?)?)?[\s\-]+"
     r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?(?:\([A-Za-z]\)[ \t]+)?"
     r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
@@ -48,7 +49,8 @@ _EPONYM_AFTER = re.compile(
     r"monitoring|pump|valve|line|mouth|fever|virus|infection|disorder|malformation|spotted|"
     r"adls?|iadls?|"
     r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant|sequence|"
-    r"harness|appliance|splint|cast|frame|nail|plate|prosthesis|device|figures|level)\b)")
+    r"harness|appliance|splint|cast|frame|nail|plate|prosthesis|device|figures|level|"
+    r"wort)\b)")
 _EPONYM_ONLY = re.compile(
     r"^(?:['’]s)?[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
     r"reflex|triad|lymphoma|sarcoma|fracture|classification|criteria|staging|pupil|nodule|"

@@ -61,6 +61,11 @@ _LOWER_ONE_FACILITY = re.compile(
 """One lower-case word before a facility word in chat ('baylor hospital', 'sutter er')."""
 
 
+_COMPARISON = frozenset({"THAN", "THEN", "RATHER", "INSTEAD", "VERSUS", "VS"})
+"""Words of a comparison before a kind of care ('better than dialysis'), never a place's name
+(some are also given names: 'Than')."""
+
+
 class _LowerPlaces(_PlaceBase):
     """Finds lower-case places and facilities."""
 
@@ -111,7 +116,8 @@ class _LowerPlaces(_PlaceBase):
                               0.7))
         for match in _LOWER_ONE_FACILITY.finditer(text):
             key = fold(match.group(1))
-            if (key in FUNCTION_WORDS or self._plain(key) or key in _SERVICES or len(key) < 3
+            if (key in FUNCTION_WORDS or key in _COMPARISON or self._plain(key)
+                    or key in _SERVICES or len(key) < 3
                     or key in lex.states or _ADJECTIVE_END.search(key)
                     or (is_english(key) and not lex.is_name(key) and zipf(key) >= _RARE_BRAND)):
                 continue  # 'local clinic', 'walk-in clinic' stay; 'heartland hospice' goes

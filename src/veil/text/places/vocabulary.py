@@ -15,7 +15,7 @@ from functools import lru_cache
 from faker.providers.address.en_US import Provider as _AddressProvider
 from faker.providers.person import Provider as _PersonProvider
 
-from veil.text.lexicon import fold
+from veil.text.lexicon import TEST_EDITION, fold
 
 _GENERIC = frozenset({
     "THE", "OF", "AND", "&", "FOR", "AT", "OUR", "EMERGENCY", "DEPARTMENT", "DEPT", "GENERAL",
@@ -50,8 +50,10 @@ _GENERIC = frozenset({
     "COMPREHENSIVE", "AMBULANCE", "EMS",
 })
 _EPONYM_NEXT = re.compile(
+    r"^" + TEST_EDITION + r"|"  # 'Vineland-3 adaptive behavior composite'
     r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|score|scale|criteria|classification|"
-    r"class(?![ \t]+of[ \t]+['’]?[0-9]{2,4})|stage|staging|virus|fever|spots?|encephalitis|"
+    r"category|class(?![ \t]+of[ \t]+['’]?[0-9]{2,4})|stage|staging|virus|fever|spots?|"
+    r"encephalitis|"
     r"strain|flu|influenza|protocol|"
     r"type|variant|agent|vaccine|spotted|palsy|phenomenon|reflex|maneuver|manoeuvre|ulcers?|"
     r"nodes?|lymphoma|sarcoma|tumou?r|an(?:a)?emia|fracture|sarcoidosis|ataxia|chorea|wort|"
