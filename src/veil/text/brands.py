@@ -66,10 +66,8 @@ _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|p
                     r"appointment|infection[ \t]+prevention|infectious|outreach|radiology|"
                     r"transplant|case[ \t]+manager|social[ \t]+worker|discharge|admission|"
                     r"f/u|follow-?up)\b")
-_CAPITALIZED_BEFORE = re.compile(r"(?i:\b(?:through|per)[ \t]+)$")
-_CAPITALIZED_AFTER = re.compile(r"^[ \t]+(?i:building|bldg|campus|team|coordinator)\b")
-"""Words around a brand that say a place of care only when the brand is capitalized
-('through Mayo', 'Mayo referral'; not 'through mercy')."""
+_CAPITALIZED_AFTER = re.compile(r"^[ \t]+(?:Building|Bldg|BUILDING)\b")
+"""A building's word after a capitalized brand ('Mayo Building')."""
 _KIND_LAST = re.compile(r"(?i)[ \t](?:clinic|hospital|medical[ \t]+cent(?:er|re)|health[ \t]+"
                         r"system)$")
 """A brand written with its kind of place ('Mayo clinic', 'Mercy hospital')."""
@@ -79,8 +77,6 @@ _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’
                           r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?:['’]s)?)(?![A-Za-z0-9\-])")
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
 "Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
-_CAMPUS_CAPS = re.compile(r"[ \t]+([A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)*)(?![A-Za-z0-9\-])")
-"""A campus word in capitals after a brand in capitals ("ST. LUKE'S MAGIC VALLEY")."""
 _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
                           r"(?![,./\-][0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
@@ -209,14 +205,13 @@ class BrandFinder:
         spans: list[Span] = []
         for match in self.regex.finditer(text):
             if self._accepted(text, match):
-                spans.append(Span(match.start(), self._campus_end(
-                    text, match.end(), upper=match.group().isupper()),
+                spans.append(Span(match.start(), self._campus_end(text, match.end()),
                                   PhiType.FACILITY, "brand_facility", 0.85))
         spans.extend(Span(m.start(1), m.end(1), PhiType.FACILITY, "brand_facility", 0.85)
                      for m in _VA.finditer(text))
         return spans
 
-    def _campus_end(self, text: str, end: int, *, upper: bool = False) -> int:
+    def _campus_end(self, text: str, end: int) -> int:
         """The end of the campus words after a brand (up to three): capitalized words that
         are no function word, month, weekday, title, state or clinical word ('Geisinger
         Wyoming Valley'; 'Mercy Monday', 'Geisinger Dr. Lee' stop at the brand)."""
@@ -225,8 +220,7 @@ class BrandFinder:
         if town is not None:  # 'Mercy Iowa City': a town or a direction is the campus whole
             return town
         for _ in range(3):
-            match = _CAMPUS_WORD.match(text, end) or (
-                _CAMPUS_CAPS.match(text, end) if upper else None)
+            match = _CAMPUS_WORD.match(text, end)
             if match is None:
                 break
             key = fold(re.sub(r"['’]s$", "", match.group(1)))
@@ -253,11 +247,9 @@ class BrandFinder:
         if _canonical(surface) in _everyday_short_forms():
             start = match.start()
             return bool(_BEFORE.search(text[max(0, start - 12):start]) or _AFTER.match(after)
-                        or (surface[:1].isupper() and (
-                            _CAPITALIZED_BEFORE.search(text[max(0, start - 12):start])
-                            or _CAPITALIZED_AFTER.match(after))))
+                        or (surface[:1].isupper() and _CAPITALIZED_AFTER.match(after)))
         if len(keys) > 1 and surface[:1].isupper() and _KIND_LAST.search(surface) \
-                and keys[0] not in ("VA", "THE"):
+                and keys[0] not in ("VA", "THE") and words.zipf(keys[0]) < _COINED:
             return True  # 'Mayo clinic #:': the brand with its kind of place, in any case
         if any(words.zipf(k) < _RARE and not words.is_english(k) for k in keys) \
                 or keys[0] in ("ST", "SAINT", "OUR"):
@@ -278,8 +270,7 @@ class BrandFinder:
                 and not (surface.isupper() and any(self.lexicon.is_clinical(k) for k in keys)):
             # ('the cvs by the mall'; 'His CVS exam' in capitals is the cardiovascular system)
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
-        if surface[:1].isupper() and (_CAPITALIZED_BEFORE.search(before)
-                                      or _CAPITALIZED_AFTER.match(after)):
+        if surface[:1].isupper() and _CAPITALIZED_AFTER.match(after):
             return True
         return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after)
                     or (_CELL_BEFORE.search(before) and _CELL_AFTER.match(after)))

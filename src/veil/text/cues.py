@@ -142,6 +142,11 @@ _SELF_INTRO = re.compile(r"(?<![A-Za-z])(?i:i['’]?m|i[ \t]+am)[ \t]+"
                          r"(?=[ \t]*(?:[,.!?;)]|$|--|—|-[ \t]|\n)|[ \t]+(?:and|here|from|again)\b)")
 """'I'm Wren and I have', 'i am Jun, my reader', "I'm Sun-Hee, a pharmacist": a capitalized
 name right after 'I'm', before a comma, a stop or 'and'."""
+_APPOSED_ROLE = re.compile(r",[ \t]+(?:a|an|the|your|his|her|their)[ \t]+(?:[a-z\-]+[ \t]+){0,2}"
+                           r"(?:mom|mother|dad|father|parent|nurse|aide|caregiver|grandmother|"
+                           r"grandma|grandfather|wife|husband|daughter|son|sister|brother|"
+                           r"teacher|worker|volunteer|student|patient|guardian|aunt|uncle)\b")
+"""A role set off after a name ("I'm Hope, a foster mom"; "I'm Grace, the charge nurse")."""
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
 _SPOKEN_PHONE = re.compile(r"(?=[ZzOoTtFfSsEeNn])(?<![A-Za-z])(?i:" + _DIGIT_WORD
                            + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+)"
@@ -222,18 +227,23 @@ _MESSAGE_AGE = re.compile(
 Hilo and is 90.', 'Mrs. Hatfield here, 93, from Pikeville': a number over 89 (digits or
 words) after a verb of being, a comma, a parenthesis or a person, closing its phrase."""
 _RELATION_NEAR = re.compile(
-    r"(?i:\b(?:" + _FAMILY + r"|babcia|dziadek|abuel[ao]|abuelit[ao]|nonn[ao]|oma|opa|bubbe|"
-    r"zayde|lola|lolo|nonagenarian|centenarian|widow|widower)\b)")
+    r"(?i:\b(?:wife|husband|sister|brother|mom|mother|mum|mama|dad|father|papa|grandma|grandpa|"
+    r"grandmother|grandfather|granny|nana|gramma|grandmom|grandmum|granma|grampa|grandpop|"
+    r"grandad|granddad|aunt|auntie|uncle|neighbou?r|mother-in-law|father-in-law|mil|fil|"
+    r"babcia|dziadek|abuel[ao]|abuelit[ao]|nonn[ao]|oma|opa|bubbe|zayde|lola|lolo|tatay|nanay|"
+    r"nonagenarian|centenarian|widow(?:ed|er)?)\b)")
 """A relation (or a word of great age) close before a number in a note: there the number
 set off as in a message is that relative's age ('her mother -- 93, widowed', 'babcia died
 last week at ninety-nine', 'grandmother (raised him) is 90 and')."""
-_SPELLED_AGE = re.compile(r"(?i:" + NINETY + r"|hundred)")
-_PRONOUN_NEAR = re.compile(r"(?i:\b(?:she|he|her|his|pt|patient)\b)")
-"""A person by a pronoun: enough before an age in words ('she intends to ski again at
-ninety-two'), never before digits."""
-_AT_AGE_OPENING = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][ \t]))At[ \t]+(9[0-9]|1[01][0-9]),"
-                             r"(?![0-9])", re.MULTILINE)
-"""'At 99, hypoglycemia risk outweighs benefit': a sentence opened by an age."""
+_RELATION_TO_AGE = re.compile(
+    r"(?:['’]s)?(?:[ \t]+[A-Z][a-z'’\-]+){0,3}(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*"
+    r"(?:,|--|—|–|\()?[ \t]*(?:(?:who[ \t]+)?(?:is|was|turned|turns)[ \t]+(?:now[ \t]+)?|"
+    r"died[ \t]+(?:[a-z]+[ \t]+){0,3}at[ \t]+|at[ \t]+age[ \t]+|aged?[ \t]+|now[ \t]+)?"
+    r"(?:(?:like|about|around|almost|nearly)[ \t]+)?[\"“]?")
+"""What may stand between a relation and its age: the relative's name, an aside in brackets,
+a comma or dash, a verb of being ('her mother -- 93', 'grandmother (raised him) is 90', 'babcia
+died last week at ninety-nine'); never a measurement ('Wife: blood sugar was around 110',
+'Mother reports it is now 102', 'son is taking Biology 101')."""
 _LAB_WORDS = frozenset({
     "OX", "OXYGEN", "OXIMETER", "BS", "A1C", "HBA1C", "LDL", "HDL", "IRON", "FERRITIN", "B12",
     "HB", "HCT", "PLT", "PLATELET", "MCV", "RDW", "ANC", "GLU", "CR", "NA", "K", "CL", "CO2",
@@ -797,10 +807,12 @@ class CueFinder:
             first = keys[0]
             gene_named = first in lex.genes and match.group(1)[:1].isupper() \
                 and match.group(1)[1:2].islower()  # "I'm Hla Hla": the gene is written HLA
+            # "I'm Hope, a foster mom": a given name set off before who one is, even a word
+            apposed = first in lex.first and _APPOSED_ROLE.match(text, match.end(1)) is not None
             if first in _NOT_PT_NAME or first in FUNCTION_WORDS or (
                     lex.is_clinical(first) and not gene_named) \
                     or first in lex.states or not (
-                    (first in lex.first and words.zipf(first) < 5.0)
+                    apposed or (first in lex.first and words.zipf(first) < 5.0)
                     or (lex.is_name(first) and not lex.blocks_alone(first))
                     or ("-" in first and not words.is_english(first))
                     or (not words.is_english(first) and words.zipf(first) < _RARE)):
@@ -910,16 +922,15 @@ class CueFinder:
 
     def _relative_ages(self, text: str) -> list[Span]:
         """In a note: a number over 89 set off as in a message (`_MESSAGE_AGE`) with a
-        relation within its line just before it (`_RELATION_NEAR`), or a pronoun before an
-        age in words; and a sentence opened by 'At 99,'."""
-        spans = [Span(m.start(1), m.end(1), PhiType.AGE, "cue_age_opening", 0.8)
-                 for m in _AT_AGE_OPENING.finditer(text)]
+        relation just before it in its line (`_RELATION_NEAR`) and nothing between them but
+        what `_RELATION_TO_AGE` allows."""
+        spans: list[Span] = []
         for match in _MESSAGE_AGE.finditer(text):
             line_start = text.rfind("\n", 0, match.start(1)) + 1
             window = text[max(line_start, match.start(1) - 45):match.start(1)]
-            spelled = _SPELLED_AGE.match(text, match.start(1)) is not None
-            if not (_RELATION_NEAR.search(window) or (spelled and _PRONOUN_NEAR.search(window))):
-                continue
+            relations = list(_RELATION_NEAR.finditer(window))
+            if not relations or not _RELATION_TO_AGE.fullmatch(window, relations[-1].end()):
+                continue  # only a name, an aside or a verb of being between them
             words_before = [fold(w) for w in _LETTER_WORD.findall(window)[-3:]]
             if not (_MEASURE_WORDS | _LAB_WORDS).isdisjoint(words_before) or any(
                     self.lexicon.is_clinical(w) and w not in _AGE_SUBJECT_WORDS

@@ -87,7 +87,7 @@ _ORG_HEADS = frozenset({"COURT", "DIVISION", "BUREAU"})
 'Inpatient Unit', 'Penn Square Hematology' + 'Suite', 'Iron County Medical Care' +
 'Facility'): only after a found facility or town, never after a person's name."""
 _AND_TAIL = re.compile(r"[ \t]+(?:and|AND|&)[ \t]+([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
-                       r"(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2}|[ \t]+[a-z0-9])")
+                       r"(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2})")
 _OF_INSIDE = re.compile(r"[ \t](?:of|OF)[ \t]")
 """A department's name joins two fields after its 'of' ('Idaho Department of Health' + 'and
 Welfare', 'Department of Children' + 'and Families')."""
@@ -150,6 +150,7 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
     # 'Sky Ward at Holy Cross Hospital': what follows 'at' is found already (a town may be
     # taken: 'DFCI at Milford')
     starts = {span.start for span in spans if span.type not in _TOWN_TYPES}
+    searched: set[str] = set()
     for span in spans:
         if span.type is PhiType.FACILITY:
             end = span.end
@@ -188,7 +189,7 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             start = _words_before(text, span, lexicon)
             if end > span.end or start < span.start:
                 extra.append(Span(start, end, PhiType.FACILITY, span.source, span.score))
-            extra.extend(_own_initials(text, start, end, span, lexicon))
+            extra.extend(_own_initials(text, start, end, span, lexicon, searched))
             continue
         sons = _SONS_AFTER.match(text, span.end) if span.type is PhiType.NAME else None
         if sons and _plain_words(text[span.end:sons.end()].replace("&", " "), lexicon):
@@ -265,8 +266,8 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
     return tail.end()
 
 
-def _own_initials(text: str, start: int, end: int, span: Span,
-                  lexicon: Lexicon) -> list[Span]:
+def _own_initials(text: str, start: int, end: int, span: Span, lexicon: Lexicon,
+                  searched: set[str]) -> list[Span]:
     """A place's own initials in brackets after its name (its capitals in order, or a school's
     district), and wherever the text uses them alone ('Jefferson Narcotic Addiction
     Rehabilitation' + 'Program (NARP)'... 'NARP called'; 'Double Diamond Elementary (WCSD)').
@@ -288,10 +289,16 @@ def _own_initials(text: str, start: int, end: int, span: Span,
             words_module.is_english(key) and not (
                 lexicon.is_name(key) and words_module.zipf(key) < 4.5) for key in keys):
         return []  # 'Foreign Medical Program (FMP)': a program of everyday words, no place
-    spans = [Span(start, name_end, PhiType.FACILITY, span.source, span.score)]
-    spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, span.source, span.score)
-                 for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(initials)
-                                      + r"(?![A-Za-z0-9])", text))
+    spans = [Span(start, name_end, PhiType.FACILITY, span.source, span.score),
+             Span(match.start(2), match.end(2), PhiType.FACILITY, span.source, span.score)]
+    if len(initials) >= 3 and not words_module.is_english(initials) \
+            and initials not in searched:
+        # elsewhere alone too, three letters at least ('PH' of an ABG is no hospital), each
+        # initials searched once per text (a header repeated on every page stays linear)
+        searched.add(initials)
+        spans.extend(Span(m.start(), m.end(), PhiType.FACILITY, span.source, span.score)
+                     for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(initials)
+                                          + r"(?![A-Za-z0-9])", text))
     return spans
 
 

@@ -870,8 +870,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("name_initials_age", PhiType.NAME, r"(?<![A-Za-z.'’\-])" + _NOT_INITIALS
           + r"([A-Z]\.(?:[ \t]?[A-Z](?:-[A-Z])?\.){1,3})(?=[ \t]*+(?:\([ \t]*+[0-9]{1,3}[ \t]*+"
           r"(?:[MF]|yo|y/o)(?![A-Za-z])|,[ \t]*+[0-9]{1,3}[ \t]*+(?:[MF]|yo|y/o)[ \t]*+[,;)]|"
-          r"(?:(?<=[,:;\n][A-Z]\.[A-Z]\.)|(?<=[,:;][ \t][A-Z]\.[A-Z]\.))"
-          r"[ \t]*+\((?i:room|rm\.?|bed|apt\.?|cell|bunk)[ \t]*+#?[ \t]*+[0-9]))",
+          r"(?:(?<=[,:;\n][A-Z]\.[A-Z]\.)|(?<=[,:;][ \t][A-Z]\.[A-Z]\.)|(?<=^[A-Z]\.[A-Z]\.))"
+          r"[ \t]*+\((?i:room|rm\.?|bed|apt\.?|unit|cell|bunk)[ \t]*+#?[ \t]*+[0-9]))",
           0.8, group=1, validator="initials"),
         # 'KK/TR 10:35' in a medication record: the giver's and the checker's initials before
         # the time they gave it
@@ -1835,7 +1835,7 @@ def _rules() -> tuple[PatternRule, ...]:
           + _street_suffixes() + r")\.?(?![A-Za-z0-9])", 0.85, validator="block_street"),
         # 'our place on 900 W in Murray', 'Dr Lund on 500 N': a street of a grid city (Utah,
         # Idaho) by its hundreds and its direction alone, after a word of place
-        r("grid_street", PhiType.ADDRESS, r"(?i:\b(?:on|off|at|near|by|of|corner[ \t]+of)[ \t]+)"
+        r("grid_street", PhiType.ADDRESS, r"(?i:\b(?:on|off|near|corner[ \t]+of)[ \t]+)"
           r"((?:[0-9]{1,5}[ \t]+)?[1-9][0-9]{0,2}(?:00|50)[ \t]+(?:North|South|East|West|N|S|E|W)"
           r"\.?)(?![A-Za-z0-9])(?![ \t]*(?i:of|to|latitude|longitude|lat|long)\b)", 0.8,
           group=1),

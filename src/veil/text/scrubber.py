@@ -461,9 +461,11 @@ _NICKNAME_AFTER = re.compile(
 (pronounced "Too Shong")', 'Wesley Tran aka "Wes", "Duc"'."""
 
 
-def _nicknames(text: str, spans: list[Span]) -> list[Span]:
+def _nicknames(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     """The nicknames after found names (`_NICKNAME_AFTER`), before propagation so that
-    the nickname is found wherever the text uses it."""
+    the nickname is found wherever the text uses it; a nickname in name case with a word no
+    English or clinical one, or a dictionary name ('Lili', 'Wes', 'Too Shong'; not 'DNR',
+    'Hospice', 'The Boss', 'Yes', 'Tylenol')."""
     extra: list[Span] = []
     for span in spans:
         if span.type is not PhiType.NAME:
@@ -471,8 +473,18 @@ def _nicknames(text: str, spans: list[Span]) -> list[Span]:
         match = _NICKNAME_AFTER.match(text, span.end)
         if match is None:
             continue
-        extra.extend(Span(match.start(g), match.end(g), PhiType.NAME, "nickname", 0.85)
-                     for g in range(1, match.re.groups + 1) if match.group(g) is not None)
+        for group in range(1, match.re.groups + 1):
+            nickname = match.group(group)
+            if nickname is None or nickname.isupper():
+                continue
+            keys = [fold(word) for word in nickname.split()]
+            if any(lex.is_clinical(key) or key in lex.titles or key in FUNCTION_WORDS
+                   for key in keys) or not any(
+                    not words_module.is_english(key) or (
+                        key in lex.first and words_module.zipf(key) < 4.0) for key in keys):
+                continue
+            extra.append(Span(match.start(group), match.end(group), PhiType.NAME, "nickname",
+                              0.85))
     return merge([*spans, *extra], text) if extra else spans
 
 
@@ -889,7 +901,7 @@ class Scrubber:
                     spans.extend(patient.find(originals[i]))
             merged = merge(spans, text)
             merged = self._ages_after_names(text, merged)
-            merged = _nicknames(text, merged)
+            merged = _nicknames(text, merged, self.lexicon)
             out.append(self._after_propagation(text, self._propagate(text, merged,
                                                                     readings[i])))
         return out

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from veil.detect import vocab
 from veil.text.lexicon import fold
 
-_TOKEN = re.compile(r"(?:(?<![\w'’])[A-ZÀ-ÖØ-Þ]|(?<=['’])(?<!\w['’])[AEIOU])"
-                    r"(?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*(?![0-9])\.?")
+_TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*"
+                    r"(?![0-9])\.?|(?<=['’])(?<!\w['’])[AEIOU][a-z]{1,7}(?=[ \t]+[A-Z][a-z]|,)")
 """A capitalized word (any Latin letters: 'Wiśniewski', 'Fernández'), hyphenated parts joined;
-also a name after a glottal stop written as an apostrophe ("'Ofa", "'Ana": Tongan, Samoan,
-Hawaiian), never a word that opens a quotation ("'My defibrillator')."""
+also a name after a glottal stop written as an apostrophe, before a surname or a comma ("'Ofa
+Havili", "'Ana,": Tongan, Samoan, Hawaiian), never a word that opens a quotation ("'My
+defibrillator', "'Every time I eat")."""
 _PARTICLE_GAP = re.compile(
     r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
     r"das|bin|ibn|al|el|y|st\.?)\s+$")
