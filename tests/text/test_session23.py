@@ -237,3 +237,16 @@ def test_a_places_two_letter_initials_never_spread(scrubber: Scrubber) -> None:
     text = "Seen at Providence Hospital (PH) today. ABG: PH 7.31, pCO2 48."
     found = [(s.start, text[s.start:s.end]) for s in scrubber.find(text)]
     assert (text.index("PH 7.31"), "PH") not in found
+
+
+def test_a_legends_initials_after_a_credential_stand_for_the_person(scrubber: Scrubber) -> None:
+    text = ("Signatures: J. Hodges MHT (JH) / Mi-Kyung Kang MHT (MK)\n"
+            "07:00 | B | S | JH\n09:15 | B | C | MK\n")
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert found.count("JH") == 2 and found.count("MK") == 2 and "MHT" not in " ".join(found)
+
+
+def test_a_county_never_runs_across_a_line(scrubber: Scrubber) -> None:
+    text = ("IN THE CIRCUIT COURT OF COOK COUNTY, ILLINOIS\n"
+            "COUNTY DEPARTMENT, MENTAL HEALTH DIVISION")
+    assert "ILLINOIS\nCOUNTY" not in [text[s.start:s.end] for s in scrubber.find(text)]

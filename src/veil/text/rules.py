@@ -2291,7 +2291,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![ \t]+(?i:cardiomyopathy|questionnaire|score|scale|criteria|index|protocol|rule))",
           0.8, group=1, validator="town_city"),
         r("county", PhiType.COUNTY, r"(?:(?<![A-Za-z'.\-])[A-Z][A-Za-z'.\-]++"
-          r"(?:\s+[A-Z][A-Za-z'.\-]++){0,2}\s+"
+          r"(?:[ \t]+[A-Z][A-Za-z'.\-]++){0,2}[ \t]+"
           r"(?:County|Parish|Borough|COUNTY|PARISH|county|parish)\b|"
           r"\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]+Co\.(?=[ \t]*[)\n,;]|[ \t]+(?:case|court|"
           r"jail|sheriff|health|DHS|CPS|tag|plates?|clerk|schools?|native|resident|"

@@ -209,11 +209,11 @@ _AGE_AFTER_NAME = re.compile(
     r"BiPAP|CPAP|the[ \t]+vent|[0-9])))")
 _INITIALS_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]?[A-Z]?)[ \t]*(?:=|:|[-–][ \t])"
                                   r"[ \t]*$")
-_INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:RN|LPN|LVN|CNA|CMA|MA|MD|DO|NP|PA-C|PA|RPh|"
-                                 r"PharmD|CNM|APRN|RT|PT|OT|SW|LCSW)\b)?[ \t]*[(\[][ \t]*"
-                                 r"([A-Z][A-Za-z]?[A-Z]?)[ \t]*[)\]]")
-"""A key of initials beside a person's name ('TG = Tiffany Goins', 'José Marrero (JM)'): a
-chart's legend, after which the initials stand for the person in every row."""
+_INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:[A-Z]{2,5}|PA-C|RPh|PharmD|PsyD|PhD)\b){0,2}"
+                                 r"[ \t]*[(\[][ \t]*([A-Z][A-Za-z]?[A-Z]?)[ \t]*[)\]]")
+"""A key of initials beside a person's name ('TG = Tiffany Goins', 'José Marrero (JM)', 'Rhonda
+Tate MHT (RT)': a credential or two may stand between): a chart's legend, after which the
+initials stand for the person in every row."""
 _CITY_AFTER_STREET = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
                                 r"(?![A-Za-z])")
 """Capitalized words after a street line and a comma: a town when a gazetteer names it."""

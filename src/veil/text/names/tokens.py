@@ -109,6 +109,9 @@ _CREDENTIALS = frozenset({
     "DNP", "CNM", "CNA", "DPT", "OTR", "SLP", "RRT", "CMA", "NNP", "RDH", "RDA", "CPHT", "CST",
     "EMT", "NRP", "IBCLC", "CRT", "RDN", "CDE", "CDCES", "CPNP", "COTA", "PTA", "CCRN", "RVT",
     "RDMS", "RDCS", "LMT", "CHW", "LADC", "CADC", "LSW", "CCM",
+    # mental-health and community roles written like credentials after a name
+    "MHT", "BHT", "PCT", "CPRS", "CRSS", "LPC", "LPCC", "LMFT", "LMHC", "LCPC", "PSYD", "MSW",
+    "QMHP", "CPSS", "PMHNP",
 })
 _RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "doctor",
                          "professor", "dear"})
