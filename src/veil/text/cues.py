@@ -263,6 +263,8 @@ _MEASURE_WORDS = frozenset({
     "GLUCOSE", "SUGAR", "LEVEL", "BP", "HR", "RR", "SPO2", "O2", "SCORE", "COUNT", "PRESSURE",
     "READING", "HEART", "SYSTOLIC", "DIASTOLIC", "MAP", "FEVER", "IQ", "PERCENTILE", "GRADE"})
 """Words of a measurement that may stand before 'is 94' ('Pulse is 94 and')."""
+_NOT_AGE_WORDS = _MEASURE_WORDS | _LAB_WORDS
+"""Either kind of word, once (checked for every number over 89 in a text)."""
 _LETTER_WORD = re.compile(r"[A-Za-z'’]+")
 _NOW_AGE = re.compile(r",[ \t]*now[ \t]+(9[0-9]|1[01][0-9])(?![0-9.])(?=[ \t]+(?:and|but|"
                       r"years?|yrs?|yo)\b|[ \t]*[,;.)])")
@@ -932,7 +934,7 @@ class CueFinder:
             if not relations or not _RELATION_TO_AGE.fullmatch(window, relations[-1].end()):
                 continue  # only a name, an aside or a verb of being between them
             words_before = [fold(w) for w in _LETTER_WORD.findall(window)[-3:]]
-            if not (_MEASURE_WORDS | _LAB_WORDS).isdisjoint(words_before) or any(
+            if not _NOT_AGE_WORDS.isdisjoint(words_before) or any(
                     self.lexicon.is_clinical(w) and w not in _AGE_SUBJECT_WORDS
                     for w in words_before[-1:]):
                 continue  # 'mother's sugar was 95', 'her ferritin 97 and'
@@ -968,7 +970,7 @@ class CueFinder:
             for match in _MESSAGE_AGE.finditer(text):
                 window = text[max(0, match.start(1) - 30):match.start(1)]
                 words_before = [fold(w) for w in _LETTER_WORD.findall(window)[-3:]]
-                if not (_MEASURE_WORDS | _LAB_WORDS).isdisjoint(words_before) or any(
+                if not _NOT_AGE_WORDS.isdisjoint(words_before) or any(
                         self.lexicon.is_clinical(w) and w not in _AGE_SUBJECT_WORDS
                         for w in words_before[-1:]):
                     continue  # 'my sugar was 95', 'ferritin 97 and'

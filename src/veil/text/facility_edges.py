@@ -15,7 +15,14 @@ span is widened over them:
   capitalized word is no evidence ('Mercy Hospital on Biktarvy', 'on Oncology');
 - a dash and one to three capitalized words to the end of the line or clause, when one of them
   is a place, a person's name or no English word ('GULF COAST KIDNEY CARE - MOBILE WEST',
-  'UP Health System - Marquette'; not '- Discharge Summary').
+  'UP Health System - Marquette'; not '- Discharge Summary');
+- 'of' and capitalized words, or 'for' and whom the place serves, after an organization's head
+  word ('Mercer County Department of Public Works', 'Cooper Center for Healing'; not 'Center
+  for Evaluation'), a department's second field ('of Health and Welfare'), a court, division
+  or bureau alone after a found place;
+- the place's own initials in brackets, and those initials alone elsewhere in the text
+  ('Jefferson Narcotic Addiction Rehabilitation Program (NARP)');
+- '& Sons' and the trade after a surname ('Doherty & Sons Roofing').
 """
 
 from __future__ import annotations
@@ -266,6 +273,13 @@ def _head_tail(text: str, end: int, lexicon: Lexicon, *, person: bool = False,
     return tail.end()
 
 
+_PROGRAM_ENDS = frozenset({"PROGRAM", "ASSISTANCE", "TEAM", "PROFESSIONAL", "TRANSPORTATION",
+                           "SERVICE", "SERVICES", "ADMINISTRATION", "ACT"})
+_DISTRICT = re.compile(r"[A-Z]{1,4}(?:SD|USD|ISD)")
+_SCHOOL_END = re.compile(r"(?i:elementary|school|middle|high|academy|preschool)$")
+"""A school's district by its initials after the school ('Double Diamond Elementary (WCSD)')."""
+
+
 def _own_initials(text: str, start: int, end: int, span: Span, lexicon: Lexicon,
                   searched: set[str]) -> list[Span]:
     """A place's own initials in brackets after its name (its capitals in order, or a school's
@@ -300,13 +314,6 @@ def _own_initials(text: str, start: int, end: int, span: Span, lexicon: Lexicon,
                      for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(initials)
                                           + r"(?![A-Za-z0-9])", text))
     return spans
-
-
-_PROGRAM_ENDS = frozenset({"PROGRAM", "ASSISTANCE", "TEAM", "PROFESSIONAL", "TRANSPORTATION",
-                           "SERVICE", "SERVICES", "ADMINISTRATION", "ACT"})
-_DISTRICT = re.compile(r"[A-Z]{1,4}(?:SD|USD|ISD)")
-_SCHOOL_END = re.compile(r"(?i:elementary|school|middle|high|academy|preschool)$")
-"""A school's district by its initials after the school ('Double Diamond Elementary (WCSD)')."""
 
 
 def _subsequence(letters: str, capitals: str) -> bool:

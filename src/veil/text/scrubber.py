@@ -43,6 +43,7 @@ from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, Le
 from veil.text.merge import merge
 from veil.text.named_orgs import named_organizations
 from veil.text.names import SHORT_SURNAME, NameFinder
+from veil.text.names.guards import _EPONYM_ONLY
 from veil.text.ocr import letter_reading
 from veil.text.places import (
     COUNTRY_OR_REGION,
@@ -111,8 +112,6 @@ _CODE_CONTEXT = fast_compile(
     r"ndc|din|npn|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
 _CARD_FIELDS = frozenset({"BIN", "PCN", "RXBIN", "RXPCN", "RX BIN", "RX PCN", "GRP", "GROUP"})
-_EPONYM_AFTER_NAME = re.compile(r"(?:['’]s?)?[ \t\-]+(?i:disease|syndrome|sign|palsy|"
-                                r"phenomenon|reflex|lymphoma|sarcoma|procedure|maneuver)\b")
 _CODE_SYSTEM_FIRST = re.compile(r"(?:CPT|HCPCS|ICD-?10(?:-CM|-PCS)?|ICD-?9|LOINC|SNOMED|NDC|DRG)"
                                 r"[ \t:#]*[0-9]")
 """A code system's name at the start of a code-shaped span ('CPT 93296', 'ICD-10 I48.91')."""
@@ -1388,13 +1387,13 @@ class Scrubber:
             extra.extend(Span(m.start(), m.end(), PhiType.NAME, "propagated", 0.9)
                          for m in re.finditer(r"(?<![A-Za-z0-9.])" + re.escape(initials)
                                               + r"(?![A-Za-z0-9]|\.[A-Za-z])", text))
+        # a person's name recurring as an eponym is the eponym ('Dr. Wilson' ... "Wilson's
+        # disease"), never the person
+        extra = [s for s in extra if not (s.type is PhiType.NAME and _EPONYM_ONLY.match(
+            text[s.end:s.end + 40]))]
         # a legend's key stands for its person in every row, even 'AB' or 'DM' (the legend
         # was checked against the name's own initials); such clinical-looking letters only
         # in a grid's cells, not in prose ('Hx of DM')
-        # a person's name recurring as an eponym is the eponym ('Dr. Wilson' ... "Wilson's
-        # disease"), never the person
-        extra = [s for s in extra if not (s.type is PhiType.NAME and _EPONYM_AFTER_NAME.match(
-            text, s.end, s.end + 40))]
         extra = [s for s in extra if (text[s.start:s.end] in keys and (
             text[s.start:s.end].upper() not in CLINICAL_INITIALS or _in_cell(text, s)))
             or not self._vetoed(text, s)]
