@@ -27,7 +27,7 @@ import re
 
 from veil.detect.vocab import STATES
 from veil.text import words
-from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.names.tokens import _ASIAN_SURNAMES as _ASIAN_SHORT
 from veil.text.names.tokens import _CREDENTIALS
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
@@ -436,6 +436,19 @@ _ROLE_NAME = re.compile(
     r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
+_ROLE_INITIALS = re.compile(
+    r"(?<![A-Za-z])(?:(?i:tech|technician|employee|pharmacist|rph|cpht|nurse|aide|cna|staff|"
+    r"driver|officer|deputy|worker|caseworker|counselor|counsellor|interpreter|resident|"
+    r"client|witness|observer|sitter|volunteer|inmate|detainee|participant|scribe|"
+    r"coordinator|therapist|chaplain|caregiver|navigator)(?:[ \t]*:?[ \t]+"
+    r"((?:[A-Z]\.[ ]?){1,2}[A-Z]\.)(?![A-Za-z])|[ \t]*\(([A-Z]{2,3})\))|"
+    r"(?i:signed|initialed|initials)[ \t]+[\"“]([A-Z]{2,3})[\"”])")
+"""Initials after a role ('tech A.R.', 'Employee T.H.', 'tech (JR)') or a signature ('signed
+"BW"'): the person who did it."""
+_NOT_PERSON_INITIALS = frozenset({"US", "USA", "UK", "EU", "UN", "UAE", "DC", "AM", "PM", "AD",
+                                  "BC", "OK", "NO", "ASAP", "TBD", "CDL", "GED", "DOT", "PPE",
+                                  "CPR", "BLS", "ACLS", "PALS", "SSA", "VA", "VIP", "LTD",
+                                  "FMLA", "ADA", "HR", "IT", "PRN", "OJT"})
 _ROLE_NAME_CAPS = fast_compile(
     r"(?=[RLCNPMEDTI])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
     r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE|ADMINISTRATOR|SUPERVISOR|"
@@ -1420,8 +1433,23 @@ class CueFinder:
                                   0.85))
         return spans
 
+    def _role_initials(self, text: str) -> list[Span]:
+        """'tech A.R.', 'Employee T.H.', 'the pharmacy tech (JR)', 'signed "BW"': a role
+        or a signature, then initials (no clinical abbreviation: 'staff (SW)', 'pt (DNR)')."""
+        spans = []
+        for match in _ROLE_INITIALS.finditer(text):
+            group = next(g for g in (1, 2, 3) if match.group(g))
+            letters = match.group(group).replace(".", "").replace(" ", "").upper()
+            if letters in CLINICAL_INITIALS or letters in _NOT_PERSON_INITIALS or (
+                    len(letters) == 3 and self.lexicon.is_clinical(letters)):
+                continue
+            spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
+                              "cue_role_initial", 0.85))
+        return spans
+
     def _role_names(self, text: str) -> list[Span]:
         spans: list[Span] = self._role_names_caps(text)
+        spans.extend(self._role_initials(text))
         lex = self.lexicon
         for match in _ROLE_NAME.finditer(text):
             parts = list(re.finditer(r"[A-Za-z'’\-]+", match.group(1)))

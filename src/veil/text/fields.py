@@ -78,8 +78,17 @@ _PERSON = frozenset({
     "informant", "poa", "proxy", "agent", "representative", "surrogate", "donor",
     "recipient", "responsible", "party", "patientname", "ptname", "seen", "verified",
     "verifier", "checked", "checker", "witnessed", "cosigned", "initialed", "staff",
+    "observer", "counselor", "counsellor", "worker", "caseworker", "prescriber", "athlete",
+    "candidate", "participant", "employee", "owner", "sitter", "aide", "cna", "lpn", "lvn",
+    "paramedic", "emt", "medic", "chw", "promotora", "advocate", "coach", "trainer",
+    "chaplain", "dietitian", "adjuster", "attorney", "officer", "deputy", "driver", "infant",
+    "newborn", "baby",
 })
 """Words of a person's name field: a label made only of these (and fillers) is a NAME."""
+_DONE = frozenset({"administered", "entered", "documented", "collected", "performed",
+                   "reviewed", "dispensed", "filled", "obtained", "drawn", "completed",
+                   "recorded", "charted", "scanned", "released"})
+"""What was done: with 'by' a person's column ('Filled by'), alone a date's ('Collected')."""
 _FACILITY = frozenset({"facility", "hospital", "clinic", "pharmacy", "practice",
                        "organization", "organisation", "institution", "agency", "school",
                        "snf", "hospice", "employer"})
@@ -90,7 +99,8 @@ _STRONG_DATE = frozenset({"date", "dob", "dod", "birth", "birthdate", "birthday"
                           "dt", "deceased", "died", "death", "born"})
 _WEAK_DATE = frozenset({"admit", "admitted", "admission", "discharge", "discharged", "visit",
                         "dos", "seen", "appointment", "appt", "issued", "start", "end",
-                        "onset", "expired"})
+                        "onset", "expired", "due", "fill", "filled", "refill", "refilled",
+                        "draw", "doi", "shipped", "mailed"}) | _DONE
 _WEAK_DATE_WITH = frozenset({"next", "last", "first", "prior", "previous", "initial",
                              "follow", "up", "on", "of"})
 
@@ -216,10 +226,12 @@ def _by_role(raw: list[str], words: set[str], content: set[str]) -> PhiType | No
         return PhiType.ACCOUNT
     if words & _PLAN and (words & _NUMBER_WORDS or words & _PLAN_ALONE):
         return PhiType.HEALTH_PLAN
-    if content & _WEAK_DATE and content <= _WEAK_DATE | _WEAK_DATE_WITH:
+    if content & _WEAK_DATE and content <= _WEAK_DATE | _WEAK_DATE_WITH and "by" not in words:
         return PhiType.DATE
     if words & _THING:
         return None
+    if "by" in words and content <= _PERSON | _DONE | _WEAK_DATE:
+        return PhiType.NAME  # 'Filled by', 'Entered by'
     if content & _FACILITY and content <= _FACILITY | _FACILITY_WITH:
         return PhiType.FACILITY
     if words & _IDS:

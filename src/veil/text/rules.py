@@ -343,6 +343,11 @@ _ANY_PHONE = (r"((?=(?:[ ./\-()]*+[0-9]){8,13}(?![ ./\-]?[0-9]))\+?\(?[0-9]{1,5}
 """A phone number in any national layout after a phone word: 8 to 13 digits in groups."""
 _SEP_REQUIRED = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|identifier)\b"
                  r"\.?[ \t]*(?:[:#=]|is|was)?|[ \t]*[:#=]{1,2})[ \t]*#?[ \t]*" + _LEADER + r")")
+_NO_CASE_KIND = (r"(?:MG|ML|MCG|KG|IU|MM|HR|HRS|BPM|BP|ICD|CPT|CVX|NDC|DRG|HCPCS|LOINC|RVU|MEQ|"
+                 r"PPD|AM|PM|EST|CST|PST|MST|EDT|CDT|PDT|MDT|UTC|GMT|MIN|SEC|DAY|DAYS|WK|WKS|MO|"
+                 r"YR|YRS|Y|X|CC|UNITS?|TAB|TABS|CAP|CAPS|AND|OR|TO|CFR|USC|FR|STAT|PUB)"
+                 r"(?![A-Z])")
+"""Capitals between two numbers that are a unit, a time zone or a code system: no case kind."""
 _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
                 r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
                 r"PR|GU|VI)")
@@ -1419,14 +1424,45 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
         # ('OTN: T 123456-7', 'SID 458812', 'PPN 1234567': a state's offense tracking, state
         # and photo numbers of a person in custody)
-        r("case_number", PhiType.MRN, r"(?i:\b(?:case|booking|inmate|docket|incident|citation|"
-          r"warrant|so|file|otn|sid|ppn)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
+        r("case_number", PhiType.MRN, r"(?i:\b(?:cases?|booking|inmate|docket|incident|citation|"
+          r"warrant|so|file|otn|sid|ppn|work[ \t]?order|(?:police|pd|crash|accident)[ \t]+"
+          r"report)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
           r"((?:19|20)[0-9]{2}[ \t]+[A-Z]{1,3}[ \t]+(?:[0-9]{5,8}|0[0-9]{2,7})|"
           r"(?=[A-Za-z\-]*[ ]?[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}(?:(?<=[A-Z])[ ])?[0-9]{2,10}"
           r"(?:[\-/][0-9]{2,8}|-[0-9](?![0-9])){0,2}[A-Za-z]?)"
           r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|ml|units?|%|of\b|patients|cases|days?|weeks?|"
           r"years?))",
           0.8, group=1, validator="has_digit"),
+        # initials that sign an entry of a log, after its last sentence and a dash ('Mom
+        # informed 10:05. -ck', 'completed separately.  -- AR', '-CK (Carrie Kowalski RN)')
+        # (alone on its line only after a long dash: '- HTN' is an item of a list)
+        r("sign_off_initials", PhiType.NAME, r"(?:(?:(?<=[.!?\"”][ \t])|(?<=[.!?\"”][ \t]{2}))"
+          r"(?:--?|—|–)|(?:(?<=\n)|(?<=^))(?:--|—|–)(?=[ \t]?[A-Za-z]{2,3}[ \t]*(?:\n|\Z)))"
+          r"[ \t]?([a-z]{2,3}|[A-Z]{2,3})(?=[ \t]*(?:\(|\n|\Z)|,[ \t]*[a-z]{2,}[ \t]?[a-z]*"
+          r"[ \t]*(?:\n|\Z))",
+          0.8, group=1, validator="sign_off_initials"),
+        # a court's case number: the year, the kind of case, the number ('No. 2024 COMH 003817',
+        # 'Case 23 CR 0914402', 'People v. Gorski, 24 CF 1883'): a two-digit year only after a
+        # word of a case on the same line, a four-digit one anywhere with 2-4 capitals
+        r("court_case", PhiType.ID, r"(?i:\b(?:case|cause|docket|no|file|matter|v|vs|re)\b\.?"
+          r"[^\n]{0,50}?)(?<![A-Za-z0-9/.:\-])((?:19|20)?[0-9]{2}[ \t]?-?[ \t]?"
+          r"(?!" + _NO_CASE_KIND + r")[A-Z]{1,4}[ \t]?-?[ \t]?[0-9]{3,8})(?![A-Za-z0-9])", 0.8,
+          group=1),
+        r("court_case_year", PhiType.ID, r"(?<![A-Za-z0-9/.:\-])(?:19|20)[0-9]{2}[ \t\-]?"
+          r"(?!" + _NO_CASE_KIND + r")[A-Z]{2,4}[ \t\-]?(?:0[0-9]{3,6}|[0-9]{5,7})(?![A-Za-z0-9])",
+          0.8),
+        # an unknown label in capitals right before a long number ('UBI 602 118 447', 'RIN
+        # 512 803 447'): a code system's label vetoes it (`_CODE_CONTEXT` of the scrubber)
+        r("caps_label_number", PhiType.ID, r"(?<![A-Za-z0-9])(?!(?:LOT|REF|UPC|GTIN|CAS|ISBN|"
+          r"NCT|CLIA|TEL|PH|FAX|CELL|HR|BP|RR|WBC|PLT)(?![A-Z]))[A-Z]{2,5}[ \t]*[#:]?[ \t]*"
+          r"((?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}(?:[0-9](?![ \-]?[0-9]))?|[0-9]{8,12}))"
+          r"(?![0-9A-Za-z\-])", 0.8, group=1),
+        # a board's or a provider's licence ('Medical Board of California A 148302', 'Provider
+        # # OR 104773'): an optional letter or state code, then the number
+        r("board_license", PhiType.LICENSE, r"(?i:\b(?:(?:medical|nursing|dental|pharmacy)"
+          r"[ \t]+board(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]{4,})?)?|provider)"
+          r"(?:[ \t]*(?:number|no\.?|#|lic(?:ense)?\.?))?[ \t]*[:#]?[ \t]*)"
+          r"((?:[A-Z]{1,2}[ \t\-]?)?[0-9]{4,9})(?![A-Za-z0-9])", 0.85, group=1),
         # 'transmitter 8G4K2P', 'sensor SN 3MH01G2'
         r("device_transmitter", PhiType.DEVICE, r"(?i:\b(?:transmitter|sensor|receiver|tx)"
           r"(?:[ \t]++(?:id|sn|s/n|serial|#|no\.?))?[ \t]*+[:#]?[ \t]*+(?:(?:is|was|=)[ \t]++)?)"
@@ -1835,6 +1871,14 @@ def _rules() -> tuple[PatternRule, ...]:
           + _street_suffixes() + r")\.?(?![A-Za-z0-9])", 0.85, validator="block_street"),
         # 'our place on 900 W in Murray', 'Dr Lund on 500 N': a street of a grid city (Utah,
         # Idaho) by its hundreds and its direction alone, after a word of place
+        # the numbered roads of a rural grid ('Road 176 & Avenue 24', 'Road 24 SW', '21879 Ave
+        # 18 1/2'): capitalized, one to three digits, an optional half and direction
+        # ('Ave 130' alone is an average: 'Ave' needs a house number, a half or a direction)
+        r("numbered_road", PhiType.ADDRESS, r"(?<![A-Za-z])(?:(?:[0-9]{1,6}[ \t]+)?(?:Road|ROAD|"
+          r"Rd\.?|RD|Avenue|AVENUE)[ \t]+[0-9]{1,3}|[0-9]{1,6}[ \t]+(?:Ave\.?|AVE)[ \t]+[0-9]{1,3}|"
+          r"(?:Ave\.?|AVE)[ \t]+[0-9]{1,3}(?=[ \t]+(?:1/2|[NSEW]{1,2}(?![A-Za-z]))))"
+          r"(?:[ \t]+1/2)?(?:[ \t]+(?:[NS][EW]?|[EW])(?![A-Za-z]))?(?![0-9A-Za-z/%]|[.,][0-9])"
+          r"(?![ \t]*(?i:mg|ml|mph|miles?|mi|km|minutes?|min|hours?|hrs?|days?|of|%)\b)", 0.8),
         r("grid_street", PhiType.ADDRESS, r"(?i:\b(?:on|off|near|corner[ \t]+of)[ \t]+)"
           r"((?:[0-9]{1,5}[ \t]+)?[1-9][0-9]{0,2}(?:00|50)[ \t]+(?:North|South|East|West|N|S|E|W)"
           r"\.?)(?![A-Za-z0-9])(?![ \t]*(?i:of|to|latitude|longitude|lat|long)\b)", 0.8,
@@ -2537,7 +2581,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "mrn_grouped": ("mrn", "hrn", "mr", "m.r.n", "med rec", "medrec", "medical record"),
     "ssn_last4": ("ssn", "social", "ss#", "last 4", "last four"),
     "case_number": ("case", "booking", "inmate", "docket", "incident", "citation", "warrant",
-                    "so#", "so ", "file", "otn", "sid", "ppn"),
+                    "so#", "so ", "file", "otn", "sid", "ppn", "order", "report"),
+    "numbered_road": ("road", "rd", "ave"),
+    "sign_off_initials": ("-", "—", "–"),
+    "board_license": ("board", "provider"),
     "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),
     "name_before_phone_parens": ("(",),
     "acronym_department": ("h ", "c ", "h\t", "c\t"),
@@ -2703,6 +2750,7 @@ FIRST_CHARS["date_event_day_month"] = "".join(sorted(
 FIRST_CHARS["date_procedure_short"] = "dDeEoOpPrR"
 FIRST_CHARS["date_the_day_event"] = "abcdefimprsvABCDEFIMPRSV"
 FIRST_CHARS["name_initials_age"] = "A-Z"
+FIRST_CHARS["caps_label_number"] = "A-Z"
 # gates of their own (regexes over the lower-case text): cheaper than the rule's scan
 GATES: dict[str, re.Pattern[str]] = {
     "rural_route_on": re.compile(r"(?:on|off|along|near|past) (?:rr|r\.r\.|rural route)"),
@@ -2713,6 +2761,8 @@ GATES: dict[str, re.Pattern[str]] = {
                                    r"this|of)[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
                                    r"oct|nov|dec)"),
     "date_num_mon_year_range": re.compile(r"/(?:19|20)[0-9]{2} ?[\-–]"),
+    "court_case": re.compile(r"[0-9]{2} ?-? ?[a-z]{1,4} ?-? ?[0-9]{3}"),
+    "court_case_year": re.compile(r"(?:19|20)[0-9]{2}[ \-]?[a-z]{2,4}[ \-]?[0-9]{4}"),
 }
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)

@@ -208,7 +208,9 @@ _AGE_AFTER_NAME = re.compile(
     r"BiPAP|CPAP|the[ \t]+vent|[0-9])))")
 _INITIALS_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]?[A-Z]?)[ \t]*(?:=|:|[-–][ \t])"
                                   r"[ \t]*$")
-_INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:[A-Z]{2,5}|PA-C|RPh|PharmD|PsyD|PhD)\b){0,2}"
+_CREDENTIAL_WORD = re.compile(r"[A-Z]{2,5}|RPh|PharmD|PsyD|PhD|CPhT|MSc|MSN|DNP|MPH|MSW|"
+                              r"BSN|EdD|DrPH|DMD|DDS")
+_INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:[A-Z]{2,5}|PA-C|RPh|PharmD|PsyD|PhD|CPhT)\b){0,2}"
                                  r"[ \t]*[(\[][ \t]*([A-Z][A-Za-z]?[A-Z]?)[ \t]*[)\]]")
 """A key of initials beside a person's name ('TG = Tiffany Goins', 'José Marrero (JM)', 'Rhonda
 Tate MHT (RT)': a credential or two may stand between): a chart's legend, after which the
@@ -286,6 +288,12 @@ _ICD_CHAPTER = re.compile(r"[IO][0-9]{2}")
 """An ICD-10 category of the circulatory or pregnancy chapter ('I50', 'O24'), not a scanned
 number: the OCR reading leaves it (and a text with no other damage is not read again)."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_GIVEN_ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])(?:Ma|Md|Mohd|Muhd|Mst|Ma\.ª)\.[ \t]?$")
+"""A given name written short right before a name: Spanish 'Ma.' (María), Bangladeshi 'Md.'
+(Mohammad) and 'Mst.' (Mosammat)."""
+_WIDOW_OF_AFTER = re.compile(r" (?:viuda|vda\.?|Vda\.?|Viuda) de ([A-ZÁÉÍÓÚÑ][a-záéíóúñ'’\-]+"
+                             r"(?: (?:y )?[A-ZÁÉÍÓÚÑ][a-záéíóúñ'’\-]+)?)")
+"""'viuda de Mora', 'vda. de García': a Spanish widow's name ends in her husband's surname."""
 _MORE_INITIALS = re.compile(r"(?<=[A-Z]\.)(?:[A-Z]\.){1,3}(?![A-Za-z])")
 """Dotted initials right after a found initial ('T.' of 'T.W.', 'K.' of 'K.L.M.')."""
 _FACILITY_LEAD = re.compile(r"([A-Z][a-z]{3,})[ \t]+[A-Z]")
@@ -310,7 +318,7 @@ _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_fac
                        "cue_role_initial",
                        "cue_typist", "cue_initials", "named_org", "world_city_ended",
                        "cue_everyday_name", "city_labelled", "county_labelled",
-                       "cue_initial_credential"})
+                       "cue_initial_credential", "sign_off_initials"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words, 'moved to Glasgow.'
 ending its clause after a travel word, 'City: Foley' after a form's label): never vetoed as a
@@ -388,6 +396,8 @@ _NICKNAME = re.compile(r",?[ \t]*+(?:[0-9]{1,3}+[ \t\-]*+(?:y/o|yo|y\.o\.?|yrs?|
                        r"\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name, maybe after the age and sex: the person's nickname ('"Effie"',
 '(“JoJo”)', 'Nikolai Petrov, 88 y/o M ("Kolya")')."""
+_ONE_WORD_BETWEEN = re.compile(r" ([A-Z][a-z]{1,7}) (?=[A-Z])")
+"""One capitalized word and a space after a name, where another found name starts."""
 _SHORT_SURNAME_AFTER = re.compile(r" ((?:Her|Le|Do|Ha|Ho|To|Ma|An|Ng|Vu|Vo|Yi|Oh|Ko|Go|Ly|La)"
                                   r")(?=[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:is|was|has|had|and|who|"
                                   r"said|says|called|lives|died)\b)")
@@ -564,8 +574,9 @@ _DAY_SLOT_BEFORE = re.compile(
 or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them."""
 
 
-_CODE_AFTER_NAME = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))([A-Z]{1,2}[0-9]{4,10}|"
-                              r"[0-9]{5,10})\)")
+_CODE_AFTER_NAME = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))(?!(?:ICD|CPT|CVX|NDC|DRG|LOINC|"
+                              r"HCPCS|COVID|PHQ|GAD|ECOG|NYHA|CD|ISO)-)([A-Z]{1,2}[0-9]{4,10}|"
+                              r"[A-Z]{1,4}-[0-9]{3,8}|[0-9]{5,10})\)")
 """A code in parentheses right after a person's name ('RUFUS T (C4417)', the VA's last
 initial and last four): that person's identifier."""
 _UNIT_TAIL = re.compile(
@@ -599,6 +610,8 @@ def _initials_keys(text: str, span: Span) -> list[Span]:
     Goins', 'Rk = Rukhsana Kazmi', 'José Marrero (JM)'); they recur alone (`_propagate`).
     Initials that also abbreviate a clinical word ('DM', 'AB') count only after '='."""
     words = re.findall(r"[^\W\d_]+", text[span.start:span.end])
+    while len(words) > 2 and _CREDENTIAL_WORD.fullmatch(words[-1]):
+        words.pop()  # 'Ji-woo Kang, RPh (JWK)': the credential is no initial
     if len(words) < 2:
         return []
     firsts = "".join(w[0] for w in words).upper()
@@ -670,28 +683,38 @@ fraction's word after (`_BARE_DAY`) says otherwise."""
 
 _COORDINATED_TYPES = frozenset({PhiType.MRN, PhiType.ACCOUNT, PhiType.ID, PhiType.HEALTH_PLAN,
                                 PhiType.PHONE, PhiType.LICENSE, PhiType.DEVICE})
-_AND_NEXT = re.compile(r"[ \t]*(?:,|and|or|&|/|vs\.?)[ \t]*(?:and[ \t]+)?"
-                       r"([A-Za-z0-9][A-Za-z0-9\-]*)(?![A-Za-z0-9])")
+_SERIES_GAP = re.compile(r"[ \t]*(?:,|;|&|/|vs\.?)[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|"
+                         r"through|thru|to|[–\-])[ \t]+|[ \t]*–[ \t]*")
 
 
 def _shape(value: str) -> str:
     return re.sub(r"[A-Za-z]", "a", re.sub(r"[0-9]", "9", value))
 
 
+_DECIMAL = re.compile(r"9+[.,]9+")
+
+
 def _coordinated_identifier(text: str, span: Span) -> list[Span]:
-    """'MRNs 44102 and 44120', 'acct 7713094, 7713095': a value of the same shape joined to a
-    found identifier is one of its kind (at most three in a row)."""
+    """'MRNs 44102 and 44120', 'acct 7713094, 7713095', 'PISP 24-1337 through PISP 24-1351': a
+    value of the same shape (digits where it has digits, letters where it has letters, the
+    same blanks and dashes) joined to a found identifier by a list or range word is one of
+    its kind (at most ten in a row)."""
     out: list[Span] = []
+    length = span.end - span.start
     shape = _shape(text[span.start:span.end])
-    if not any(c == "9" for c in shape):
-        return out
+    if "9" not in shape or _DECIMAL.fullmatch(shape):
+        return out  # '12.0 - 15.0' is a reference range, whatever found its first number
     end = span.end
-    for _ in range(3):
-        match = _AND_NEXT.match(text, end)
-        if match is None or _shape(match.group(1)) != shape:
+    for _ in range(10):
+        gap = _SERIES_GAP.match(text, end)
+        if gap is None:
             break
-        out.append(Span(match.start(1), match.end(1), span.type, "coordinated", 0.8))
-        end = match.end(1)
+        start, stop = gap.end(), gap.end() + length
+        if _shape(text[start:stop]) != shape or text[stop:stop + 1].isalnum() \
+                or text[start - 1:start].isalnum():
+            break
+        out.append(Span(start, stop, span.type, "coordinated", 0.8))
+        end = stop
     return out
 
 
@@ -1081,6 +1104,15 @@ class Scrubber:
                     extra.append(Span(weekday.start(1), weekday.end(1), PhiType.DATE,
                                       "date_weekday_before", 0.85))
             if span.type is PhiType.NAME:
+                abbreviated = _GIVEN_ABBREVIATION_BEFORE.search(
+                    text, max(0, span.start - 6), span.start)
+                if abbreviated:  # 'Ma. Guadalupe', 'Md. Rafiqul': an abbreviated first name
+                    extra.append(Span(abbreviated.start(), span.end, PhiType.NAME, span.source,
+                                      span.score))
+                widow = _WIDOW_OF_AFTER.match(text, span.end)
+                if widow:  # 'Eulalia Contreras viuda de Mora': the husband's surname too
+                    extra.append(Span(span.start, widow.end(), PhiType.NAME, span.source,
+                                      span.score))
                 initials = _MORE_INITIALS.match(text, span.end)
                 if initials:  # 'Scribe: T.W.': the rest of the dotted initials
                     extra.append(Span(span.start, initials.end(), PhiType.NAME, span.source,
@@ -1143,6 +1175,7 @@ class Scrubber:
         """What follows a span found only by propagation: a ZIP after a town ('atlanta
         30309') and a name's trailing initial ('ODUM P 46F', 'ODUM, PRISCILLA K')."""
         extra = []
+        name_starts = {span.start for span in spans if span.type is PhiType.NAME}
         for span in spans:
             if span.type is PhiType.CITY:
                 zip_match = _ZIP_AFTER_CITY.match(text, span.end)
@@ -1179,6 +1212,11 @@ class Scrubber:
                 age = _AGE_AFTER_NAME.match(text, span.end)
                 if age:
                     extra.append(Span(age.start(1), age.end(1), PhiType.AGE, "age_name", 0.9))
+                bridge = _ONE_WORD_BETWEEN.match(text, span.end)
+                if bridge and bridge.end() in name_starts and self._bridges_names(
+                        bridge.group(1)):  # 'Li Na Huang': a short middle name between two
+                    extra.append(Span(span.start, bridge.end(), PhiType.NAME, span.source,
+                                      span.score))
                 short = _SHORT_SURNAME_AFTER.match(text, span.end)
                 if short:  # 'Kou Her.', 'Thanh Huong Le,': a capitalized short word ends it
                     extra.append(Span(span.start, short.end(1), PhiType.NAME, span.source,
@@ -1204,6 +1242,16 @@ class Scrubber:
         extra.extend(road_locations(text, spans))
         extra.extend(neighbourhoods(text, spans, self.lexicon))
         return merge([*spans, *extra], text) if extra else spans
+
+    def _bridges_names(self, word: str) -> bool:
+        """A capitalized word between two found names that is a middle name ('Na' of 'Li Na
+        Huang'): no title, function word, month or clinical word."""
+        key = fold(word)
+        if key in FUNCTION_WORDS or key in self.lexicon.titles or key in MONTH_WORDS:
+            return False
+        # a syllable of two or three letters is a middle name there ('Na', 'Thi'), however
+        # clinical ('NA' is sodium); a longer word must be no term and no state
+        return len(key) <= 3 or not (self.lexicon.is_clinical(key) or key in self.lexicon.states)
 
     def _town_after_facility(self, text: str, span: Span) -> list[Span]:
         """A town (the postal list or a city abroad) after a facility and a comma, alone

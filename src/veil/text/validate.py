@@ -780,6 +780,23 @@ def _phone(values: list[str]) -> list[bool]:
     return [_phone_ok(v) for v in values]
 
 
+_SIGN_OFF_WORDS = frozenset({"OK", "NO", "AM", "PM", "YES", "END", "TBD", "ETC", "NA", "NB", "PS",
+                             "FYI", "THX", "TY", "LOL", "ASAP", "CC", "BCC", "EOM", "MAR"})
+
+
+def _sign_off_initials(values: list[str]) -> list[bool]:
+    """Initials that sign an entry ('... 10:05. -ck', '-- AR'): no clinical abbreviation (of
+    two letters the common ones, of three any term: '-BMP'), no word of a message ('-ok',
+    '-pm'), no English word when written in lower case."""
+    out = []
+    for value in values:
+        upper = value.upper()
+        out.append(upper not in CLINICAL_INITIALS and upper not in _SIGN_OFF_WORDS
+                   and not (value.islower() and words.is_english(fold(value)))
+                   and not (len(value) == 3 and lexicon().is_clinical(upper)))
+    return out
+
+
 VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "ramq": _ramq,
     "month_pair": _month_pair,
@@ -788,6 +805,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "ipv4": _polars("ipv4"),
     "vin": _polars("vin"),
     "has_digit": _has_digit,
+    "sign_off_initials": _sign_off_initials,
     "record_number": _record_number,
     "reference": _reference,
     "subject_code": _subject_code,

@@ -253,14 +253,16 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = fast_compile(
-    r"(?=[UHCMVRIWSAN])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    r"(?=[UHCMVRIWSANE])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    r"Consulate(?:\s+General)?|Embassy|High\s+Commission|"
     r"Hospice(?:\s+(?:House|Care|Center|Centre|Services))?|Urgent\s+Care|VNA|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
     r"(?:Center|Hospital)|Infirmary|Women['’]s\s+(?:Care|Health|Clinic|Center)|"
     r"Senior\s+Living|Assisted\s+Living|Nursing\s+(?:Home|Center)|Surgery\s+Center|"
     r"Care\s+Center|Medical\s+(?:Group|Associates))\s+of|"
     r"(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
-    r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care)\b)"
+    r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care|the\s+United"
+    r"\s+States)\b)"
     r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
 _FOREIGN_FACILITY = fast_compile(
     r"(?<![A-Za-z])(?:Hospital(?=[ \t]+(?:de|da|das|do|dos|del|General|Universitari[oa]?|"
@@ -276,8 +278,14 @@ _FOREIGN_FACILITY = fast_compile(
     # Baptiste Haitienne de l'Esperance', 'Fundacion Latino Americana de Accion Social')
     r"(?:Iglesia|Eglise|Igreja|Chiesa|Templo|Capilla|Parroquia|Paroisse|Fundacion|Fondation|"
     r"Fundacao|Fondazione|Asociacion|Associacao|Benh[ \t]+vien|Rumah[ \t]+Sakit)"
-    r"(?=[ \t]+[A-Z]))"
-    r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|"
+    r"(?=[ \t]+[A-Z])|"
+    # consulates, embassies, institutes, schools and centres of Spanish and French names
+    # ('Consulado General de Mexico en Fresno', 'Centro Binacional para el Desarrollo Indigena
+    # Oaxaqueno', 'Unidad de Medicina Familiar No. 80', 'Ambassade du Senegal')
+    r"(?:Consulado|Embajada|Ambassade|Consulat|Instituto|Escuela|Colegio|Universidad|Hogar|"
+    r"Dispensario|Farmacia|Cooperativa|Unidad|Centro|Oficina|Comite)"
+    r"(?=[ \t]+(?:[A-Z]|de[l]?[ \t]|du[ \t]|para[ \t])))"
+    r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|para|"
     r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3}|regional|general|"
     r"universitaire|municipal|provincial|central|psychiatrique|pediatrique)(?![A-Za-z0-9'’])|"
     r"[dl]['’](?:[A-Z][A-Za-z\-]*)?|[A-Z][A-Za-z'’\-]*)){1,6}")
@@ -298,7 +306,7 @@ _POSSESSIVE_HOSPITAL = re.compile(
 """"Brigham and Women's", "Liverpool Women's", "Bronx Children's": a hospital by its short name
 (a proper word before 'Women's' or 'Children's', no word of care after)."""
 _LINK_WORDS = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "der", "des", "du",
-                         "la", "le", "el", "y", "e", "und", "no", "no."})
+                         "la", "le", "el", "y", "e", "und", "no", "no.", "para"})
 _CUT_WORDS = frozenset({
     "IN", "AT", "TO", "FROM", "ON", "BY", "WITH", "WHO", "WAS", "IS", "ARE", "WERE", "SEEN",
     "PRESENTED", "TRANSFERRED", "ADMITTED", "DISCHARGED", "RESIDES", "LIVES", "WENT", "GO",
