@@ -70,6 +70,25 @@ _LOG = ("8/12/24 10:02 Caller: mother. Mom informed 10:05. -ck\n\n---\n"
      "Unidad de Medicina Familiar No. 80"),
     ("gave card for Centro Binacional para el Desarrollo Indígena Oaxaqueño (CBDIO) line",
      "Centro Binacional para el Desarrollo Indígena Oaxaqueño"),
+    # a legend's initials of a name in capitals, or with a credential in mixed case
+    ("Legend: ANA LUISA RUIZ (ALR), TOM J KING (TJK)\nTJK assessed.", "\nTJK"),
+    ("Received by: Ji-woo Kang, RPh  (JWK)\nJWK verified.", "\nJWK"),
+    ("Key: LMK = Lori M. Kinney, RPh; RS = Ruth Sobczak, CPhT.\n[RS] refilled", "[RS]"),
+    # a role and initials, a signature in quotes
+    ("Customer vehicle noted by tech A.R.: dark sedan", "A.R"),
+    ("is it ok that the pharmacy tech (JR) gave me hydroxyzine", "JR"),
+    ('only one initial block signed "BW" at 2000.', "BW"),
+    # a town named like an eponym where someone lives
+    ("She lives alone in Bethesda. Passive thoughts.", "Bethesda"),
+    # said aloud: a birth date, a number in Spanish
+    ("calling about her, date of birth six twelve seventy seven, we faxed", "six twelve seventy"),
+    ("mi número es dos cero ocho siete cuatro cero tres tres ocho seis gracias",
+     "dos cero ocho siete cuatro cero tres tres ocho seis"),
+    # a chain's kind and store number, a practice's second field, a law office
+    ("PLTF-000356     CVS Pharmacy #4412, prescription profile", "CVS Pharmacy #4412"),
+    ("Seen at Foggy Bottom Orthopedics & Sports Medicine last week.",
+     "Foggy Bottom Orthopedics & Sports Medicine"),
+    ("bill to Law Offices of Desmond Kearney ***", "Law Offices of Desmond Kearney"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -89,6 +108,30 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     # a table of drugs, a column of a measuring device
     "Drug name | Dose | Route\nLisinopril | 10 mg | PO\nMetformin | 500 mg | PO\n",
     "Time | Total Cl worker | Hardness gpg\n08:00 | 0.02 | 3\n",
+    # the review's cases: labs and vitals between numbers after 'no' or 'case'
+    "ECG: no acute ST changes. HR 72 PR 160 QRS 88 QT 400 QTc 430",
+    "VS: T 37.0 HR 88 RR 18 SBP 120 DBP 80 SpO2 97",
+    "No hemolysis. NA 138 K 4.1 CL 101 CO2 24 GLU 110 BUN 15",
+    "No growth. Colony count 10 CFU 10000",
+    "No restraint use without a physician order per 22 CCR 72319.",
+    "Timed coags: 1900 PTT 0100 PTT 0700",
+    "NPO after 2000 CT 0700 tomorrow.",
+    # trended values, a provider's time, a dietitian, counts
+    "SBP 110 125 140 over the last three checks.",
+    "CK 512 689 830, trending up.",
+    "UOP 300 250 400 mL per shift",
+    "Notified provider 1430, no new orders.",
+    "Per provider 1000 mL NS bolus given.",
+    "Follow up with RD 2 weeks",
+    "Road 2 Recovery program referral",
+    "Police report 24 hours after event",
+    # credentials and agencies in brackets, a form signed, Spanish units of care
+    "Surgical tech (CST) and Counselor (LPC) and Staff (MHT), resident (PGY), Officer (CPD)",
+    'Patient signed "POA" paperwork.',
+    "Follow-up arranged.  -- HLD",
+    "Valorado en Unidad de Dolor. Centro Medico.",
+    "Culture | Collected | Positive\nBlood | 2/2 | yes\n",
+    "Task | Observer | Result\nBath | Sitter | done\nWalk | Security | done\n",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     found = scrubber.find(text)

@@ -147,10 +147,24 @@ _APPOSED_ROLE = re.compile(r",[ \t]+(?:a|an|the|your|his|her|their)[ \t]+(?:[a-z
                            r"grandma|grandfather|wife|husband|daughter|son|sister|brother|"
                            r"teacher|worker|volunteer|student|patient|guardian|aunt|uncle)\b")
 """A role set off after a name ("I'm Hope, a foster mom"; "I'm Grace, the charge nurse")."""
-_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
-_SPOKEN_PHONE = re.compile(r"(?=[ZzOoTtFfSsEeNn])(?<![A-Za-z])(?i:" + _DIGIT_WORD
-                           + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+)"
+_DIGIT_WORD = (r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|"
+               r"cuatro|cinco|seis|siete|ocho|nueve)")
+"""A digit said aloud, in English or Spanish ('four oh four', 'dos cero ocho')."""
+_SPOKEN_PHONE = re.compile(r"(?=[ZzOoTtFfSsEeNnCcUuDd])(?<![A-Za-z])(?i:" + _DIGIT_WORD
+                           + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+(?:(?:dash|gui[oó]n)[ \t]+)?)"
                            + _DIGIT_WORD + r"){6,11})(?![A-Za-z])")
+_NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|first|second|third|"
+                r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                r"thirtieth)")
+_SPOKEN_BIRTH_DATE = re.compile(
+    r"(?i:\b(?:date[ \t]+of[ \t]+birth|d\.?o\.?b\.?|birth[ \t]*date|birthday|born(?:[ \t]+on)?)"
+    r"[ \t]*(?:is|was|of|:|,)?[ \t]*(?:(?:uh|um|er),?[ \t]+)?)"
+    r"((?i:" + _NUMBER_WORD + r"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+(?:of[ \t]+)?)" + _NUMBER_WORD
+    + r"){1,5}))(?![A-Za-z])")
+"""A birth date said aloud after its label ('date of birth six twelve seventy seven')."""
 _PAGE = re.compile(
     r"(?i)(?<![A-Za-z0-9@.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:wordpress|blogspot|tumblr|"
     r"substack|wixsite|weebly|squarespace|medium|github|gitlab|neocities|carrd|typepad|"
@@ -448,7 +462,11 @@ _ROLE_INITIALS = re.compile(
 _NOT_PERSON_INITIALS = frozenset({"US", "USA", "UK", "EU", "UN", "UAE", "DC", "AM", "PM", "AD",
                                   "BC", "OK", "NO", "ASAP", "TBD", "CDL", "GED", "DOT", "PPE",
                                   "CPR", "BLS", "ACLS", "PALS", "SSA", "VA", "VIP", "LTD",
-                                  "FMLA", "ADA", "HR", "IT", "PRN", "OJT"})
+                                  "FMLA", "ADA", "HR", "IT", "PRN", "OJT", "FM", "PGY", "EVS",
+                                  "DOC",
+                                  "DCF", "CPD", "CO", "EAP", "TCM", "CNS", "LNA", "WOC", "POA",
+                                  "MOU", "NKA", "SMI", "MHT", "BHT", "CST", "LPC", "RRT", "CNM",
+                                  "DCFS", "DHS", "DSS", "ICE", "CBP", "FBI", "DEA", "ATF"})
 _ROLE_NAME_CAPS = fast_compile(
     r"(?=[RLCNPMEDTI])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
     r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE|ADMINISTRATOR|SUPERVISOR|"
@@ -703,6 +721,8 @@ class CueFinder:
         spans.extend(self._signatures(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
                      for m in _SPOKEN_PHONE.finditer(text))
+        spans.extend(Span(m.start(1), m.end(1), PhiType.DATE, "cue_spoken_date", 0.9)
+                     for m in _SPOKEN_BIRTH_DATE.finditer(text))
         if _PAGE_HOST.search(text):
             spans.extend(Span(m.start(), m.end(), PhiType.URL, "cue_page", 0.9)
                          for m in _PAGE.finditer(text))
@@ -1440,7 +1460,8 @@ class CueFinder:
         for match in _ROLE_INITIALS.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g))
             letters = match.group(group).replace(".", "").replace(" ", "").upper()
-            if letters in CLINICAL_INITIALS or letters in _NOT_PERSON_INITIALS or (
+            if letters in CLINICAL_INITIALS or letters in _NOT_PERSON_INITIALS \
+                    or letters in _CREDENTIALS or (
                     len(letters) == 3 and self.lexicon.is_clinical(letters)):
                 continue
             spans.append(Span(match.start(group), match.end(group), PhiType.NAME,

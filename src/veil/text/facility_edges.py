@@ -49,6 +49,11 @@ _KIND_AFTER = re.compile(
     r"(?![ \t]+(?:nurse|nurses|staff|clerk|"
     r"room|rooms|worker|workers|student|students|teacher|manager|too|also|as[ \t]+well)\b)")
 """A lower-case word that names the kind of place a proper name before it names."""
+_STORE_KIND_AFTER = re.compile(r"[ ](?:Pharmacy|Drug|Drugs|Drugstore|Supermarket|Market|"
+                               r"Store|Stores)(?![A-Za-z])")
+"""A chain's kind of shop written with a capital after its brand ('CVS Pharmacy')."""
+_STORE_NUMBER = re.compile(r"[ ]?(?:#|[Nn]o\.|[Ss]tore)[ \t]*[0-9]{1,6}(?![0-9A-Za-z])")
+"""A branch's number after a chain's name ('Walgreens #11872', 'Kroger No. 412')."""
 _TOWN_KINDS = frozenset({"hospital", "clinic", "jail", "prison", "courthouse", "plant",
                          "factory", "mill", "refinery", "mine"})
 """Kinds that follow a town's name as a place's name ('Skokie courthouse', 'cook county
@@ -133,6 +138,19 @@ _WORDS_BEFORE = re.compile(r"(?:(?<=[ \t(])|^)((?:[A-Z][A-Za-z'’\-]+[ ]){1,3})
 """Capitalized words right before a span in its line ('Children's' of "Children's Hospital
 of Michigan")."""
 _AND = re.compile(r"[ ](?:and|&)[ ]")
+_PRACTICE_AND_TAIL = re.compile(r"[ ](?:and|&)[ ]((?:[A-Z][A-Za-z'’\-]+[ ]){0,2}[A-Z][A-Za-z'’\-]+)"
+                                r"(?![A-Za-z'’\-])")
+_PRACTICE_WORDS = frozenset({"MEDICINE", "LASER", "REHABILITATION", "REHAB", "WELLNESS", "SPINE",
+                             "IMAGING", "PAIN", "VEIN", "ASSOCIATES", "SPECIALISTS", "AESTHETICS",
+                             "HEARING", "VISION", "ORTHOPEDICS", "ORTHOPAEDICS", "SURGEONS"})
+
+
+def _practice_word(word: str) -> bool:
+    """A word that ends a practice's name ('Orthopedics', 'Sports Medicine', 'Laser')."""
+    key = fold(word)
+    return key in _PRACTICE_WORDS or SPECIALTY_NOUN_END.search(key) is not None
+
+
 _BRANCH_ACRONYM = re.compile(r"[A-Z]{3,4}")
 """A branch named by its initials after a dash ('Milwaukee Health Services - MLK'), no clinical
 one (those are refused before) and no word ('- BATH')."""
@@ -161,13 +179,16 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
     for span in spans:
         if span.type is PhiType.FACILITY:
             end = span.end
-            kind = _KIND_AFTER.match(text, end)
+            kind = _KIND_AFTER.match(text, end) or _STORE_KIND_AFTER.match(text, end)
             if kind:
                 end = kind.end()
             elif text[span.start:end].isupper():  # 'FOOD CITY' + 'PHARMACY': all capitals
                 upper = _KIND_AFTER.match(text[end:end + 40].lower())
                 if upper and text[end:end + upper.end()].isupper():
                     end += upper.end()
+            store = _STORE_NUMBER.match(text, end)
+            if store:  # 'CVS Pharmacy #4412', 'Discount Drug Mart #52': the branch's number
+                end = store.end()
             firm = FIRM_SUFFIX.match(text, end)
             if firm:  # 'Llano Estacado Well Service, Inc.'
                 end = firm.end()
@@ -190,6 +211,10 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
                 tail_end = _head_tail(text, joined.end() - 1, lexicon, person=True)
                 if tail_end > joined.end():
                     end = tail_end
+            practice_and = _PRACTICE_AND_TAIL.match(text, end)
+            if practice_and and _practice_word(text[span.start:end].split()[-1]) \
+                    and _practice_word(practice_and.group(1).split()[-1]):
+                end = practice_and.end(1)  # 'Foggy Bottom Orthopedics' + '& Sports Medicine'
             dash = _DASH_TAIL.match(text, end)
             if dash and _names_a_branch(dash.group(1), lexicon):
                 end = dash.end(1)

@@ -100,7 +100,7 @@ _STRONG_DATE = frozenset({"date", "dob", "dod", "birth", "birthdate", "birthday"
 _WEAK_DATE = frozenset({"admit", "admitted", "admission", "discharge", "discharged", "visit",
                         "dos", "seen", "appointment", "appt", "issued", "start", "end",
                         "onset", "expired", "due", "fill", "filled", "refill", "refilled",
-                        "draw", "doi", "shipped", "mailed"}) | _DONE
+                        "draw", "doi", "shipped", "mailed"})
 _WEAK_DATE_WITH = frozenset({"next", "last", "first", "prior", "previous", "initial",
                              "follow", "up", "on", "of"})
 
@@ -319,7 +319,11 @@ _ROLE_WORDS = frozenset({
     "provider", "department", "unit", "verbal", "system", "health", "attending", "on-call",
     "charge", "emergency", "night", "day", "evening", "agency", "registry", "student", "tech",
     "technician", "therapist", "home", "desk", "office", "lab", "laboratory", "radiology",
-    "protocol", "standing", "telephone", "phone", "self", "patient", "family", "unknown"})
+    "protocol", "standing", "telephone", "phone", "self", "patient", "family", "unknown",
+    "security", "safety", "services", "housekeeping", "interface", "device", "support",
+    "educator", "monitor", "sitter", "parent", "teacher", "twin", "sonographer", "phlebotomy",
+    "venipuncture", "epic", "cpoe", "autoverified", "video", "public", "peer", "ombudsman",
+    "environmental", "bathing", "ambulation", "cath", "straight", "mht", "bht", "aide"})
 """Words of a role, a service or a shift in a person's column ('Night Shift', 'Float Pool',
 'Charge Nurse', 'Verbal Order', 'Home Health'): no person's name."""
 _STATUS_WORDS = frozenset({

@@ -345,7 +345,8 @@ _SEP_REQUIRED = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|
                  r"\.?[ \t]*(?:[:#=]|is|was)?|[ \t]*[:#=]{1,2})[ \t]*#?[ \t]*" + _LEADER + r")")
 _NO_CASE_KIND = (r"(?:MG|ML|MCG|KG|IU|MM|HR|HRS|BPM|BP|ICD|CPT|CVX|NDC|DRG|HCPCS|LOINC|RVU|MEQ|"
                  r"PPD|AM|PM|EST|CST|PST|MST|EDT|CDT|PDT|MDT|UTC|GMT|MIN|SEC|DAY|DAYS|WK|WKS|MO|"
-                 r"YR|YRS|Y|X|CC|UNITS?|TAB|TABS|CAP|CAPS|AND|OR|TO|CFR|USC|FR|STAT|PUB)"
+                 r"YR|YRS|Y|X|CC|UNITS?|TAB|TABS|CAP|CAPS|AND|OR|TO|CFR|USC|FR|STAT|PUB|CCR|"
+                 r"NYCRR|TAC|WAC|ILCS|ORS|RCW|OAC|AAC)"
                  r"(?![A-Z])")
 """Capitals between two numbers that are a unit, a time zone or a code system: no case kind."""
 _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
@@ -612,7 +613,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:yesterday|today|tomorrow|tonight)(?=\s+the\s+[0-3]?[0-9](?:st|nd|rd|th))|"
           r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|\.)?(?=\s+the\s+[0-3]?[0-9]"
           r"(?:st|nd|rd|th)))\s+)"
-          r"(the\s+(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b"
+          r"(the\s+(?:(?:uh|um|er),?\s+)?(?:[0-3]?[0-9](?:st|nd|rd|th)|" + _DAY_WORDS + r"))\b"
           r"(?![ \t]+(?i:benefit|period|trimester|dose|doses|cycle|week|month|year|time|round|"
           r"line|visit|episode|attempt|floor|grade|stage|degree|generation|child|baby|pregnancy|"
           r"session|course|infusion|injection|shot|of|one|decade)\b)", 0.85, group=1),
@@ -1424,14 +1425,15 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Case CR2023-00417', 'Booking # 23-11842', 'SO# 230417'
         # ('OTN: T 123456-7', 'SID 458812', 'PPN 1234567': a state's offense tracking, state
         # and photo numbers of a person in custody)
-        r("case_number", PhiType.MRN, r"(?i:\b(?:cases?|booking|inmate|docket|incident|citation|"
+        r("case_number", PhiType.MRN, r"(?i:\b(?:case|cases(?=[ \t]*[:#])|booking|inmate|docket|"
+          r"incident|citation|"
           r"warrant|so|file|otn|sid|ppn|work[ \t]?order|(?:police|pd|crash|accident)[ \t]+"
           r"report)\b[ \t]*(?:#|no\.?|number|id)?[ \t]*[:#]?[ \t]*)"
           r"((?:19|20)[0-9]{2}[ \t]+[A-Z]{1,3}[ \t]+(?:[0-9]{5,8}|0[0-9]{2,7})|"
           r"(?=[A-Za-z\-]*[ ]?[0-9][0-9\-]*[0-9])[A-Za-z]{0,4}(?:(?<=[A-Z])[ ])?[0-9]{2,10}"
           r"(?:[\-/][0-9]{2,8}|-[0-9](?![0-9])){0,2}[A-Za-z]?)"
           r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|ml|units?|%|of\b|patients|cases|days?|weeks?|"
-          r"years?))",
+          r"years?|hours?|hrs?|minutes?|mins?|months?))",
           0.8, group=1, validator="has_digit"),
         # initials that sign an entry of a log, after its last sentence and a dash ('Mom
         # informed 10:05. -ck', 'completed separately.  -- AR', '-CK (Carrie Kowalski RN)')
@@ -1444,25 +1446,27 @@ def _rules() -> tuple[PatternRule, ...]:
         # a court's case number: the year, the kind of case, the number ('No. 2024 COMH 003817',
         # 'Case 23 CR 0914402', 'People v. Gorski, 24 CF 1883'): a two-digit year only after a
         # word of a case on the same line, a four-digit one anywhere with 2-4 capitals
-        r("court_case", PhiType.ID, r"(?i:\b(?:case|cause|docket|no|file|matter|v|vs|re)\b\.?"
-          r"[^\n]{0,50}?)(?<![A-Za-z0-9/.:\-])((?:19|20)?[0-9]{2}[ \t]?-?[ \t]?"
+        r("court_case", PhiType.ID, r"(?:\b(?:[Cc]ase|CASE|[Cc]ause|CAUSE|[Dd]ocket|DOCKET|[Ff]ile|"
+          r"FILE|[Mm]atter)\b[^\n]{0,20}?|\b(?:No|NO|Nos)\.[ \t]*|(?<![A-Za-z])(?:v|vs|V|VS)\."
+          r"[^\n]{0,50}?)"
+          r"(?<![A-Za-z0-9/.:\-])((?:19|20)?[0-9]{2}[ \t]?-?[ \t]?"
           r"(?!" + _NO_CASE_KIND + r")[A-Z]{1,4}[ \t]?-?[ \t]?[0-9]{3,8})(?![A-Za-z0-9])", 0.8,
-          group=1),
+          group=1, validator="court_case"),
         r("court_case_year", PhiType.ID, r"(?<![A-Za-z0-9/.:\-])(?:19|20)[0-9]{2}[ \t\-]?"
-          r"(?!" + _NO_CASE_KIND + r")[A-Z]{2,4}[ \t\-]?(?:0[0-9]{3,6}|[0-9]{5,7})(?![A-Za-z0-9])",
-          0.8),
+          r"(?!" + _NO_CASE_KIND + r")[A-Z]{2,4}[ \t\-]?[0-9]{5,7}(?![A-Za-z0-9])", 0.8,
+          validator="court_case"),
         # an unknown label in capitals right before a long number ('UBI 602 118 447', 'RIN
         # 512 803 447'): a code system's label vetoes it (`_CODE_CONTEXT` of the scrubber)
         r("caps_label_number", PhiType.ID, r"(?<![A-Za-z0-9])(?!(?:LOT|REF|UPC|GTIN|CAS|ISBN|"
           r"NCT|CLIA|TEL|PH|FAX|CELL|HR|BP|RR|WBC|PLT)(?![A-Z]))[A-Z]{2,5}[ \t]*[#:]?[ \t]*"
-          r"((?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}(?:[0-9](?![ \-]?[0-9]))?|[0-9]{8,12}))"
-          r"(?![0-9A-Za-z\-])", 0.8, group=1),
+          r"(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}(?:[0-9](?![ \-]?[0-9]))?|[0-9]{8,12})"
+          r"(?![0-9A-Za-z\-])" + _UNIT_AFTER, 0.8, validator="caps_label"),
         # a board's or a provider's licence ('Medical Board of California A 148302', 'Provider
         # # OR 104773'): an optional letter or state code, then the number
         r("board_license", PhiType.LICENSE, r"(?i:\b(?:(?:medical|nursing|dental|pharmacy)"
-          r"[ \t]+board(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]{4,})?)?|provider)"
-          r"(?:[ \t]*(?:number|no\.?|#|lic(?:ense)?\.?))?[ \t]*[:#]?[ \t]*)"
-          r"((?:[A-Z]{1,2}[ \t\-]?)?[0-9]{4,9})(?![A-Za-z0-9])", 0.85, group=1),
+          r"[ \t]+board(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]{4,})?)?(?:[ \t]*(?:number|no\.?|#|"
+          r"lic(?:ense)?\.?))?|provider[ \t]*(?:number|no\.?|#|lic(?:ense)?\.?))[ \t]*[:#]?[ \t]*)"
+          r"((?:[A-Z]{1,2}[ \t\-]?)?[0-9]{4,9})(?![A-Za-z0-9])" + _UNIT_AFTER, 0.85, group=1),
         # 'transmitter 8G4K2P', 'sensor SN 3MH01G2'
         r("device_transmitter", PhiType.DEVICE, r"(?i:\b(?:transmitter|sensor|receiver|tx)"
           r"(?:[ \t]++(?:id|sn|s/n|serial|#|no\.?))?[ \t]*+[:#]?[ \t]*+(?:(?:is|was|=)[ \t]++)?)"
@@ -1875,10 +1879,10 @@ def _rules() -> tuple[PatternRule, ...]:
         # 18 1/2'): capitalized, one to three digits, an optional half and direction
         # ('Ave 130' alone is an average: 'Ave' needs a house number, a half or a direction)
         r("numbered_road", PhiType.ADDRESS, r"(?<![A-Za-z])(?:(?:[0-9]{1,6}[ \t]+)?(?:Road|ROAD|"
-          r"Rd\.?|RD|Avenue|AVENUE)[ \t]+[0-9]{1,3}|[0-9]{1,6}[ \t]+(?:Ave\.?|AVE)[ \t]+[0-9]{1,3}|"
-          r"(?:Ave\.?|AVE)[ \t]+[0-9]{1,3}(?=[ \t]+(?:1/2|[NSEW]{1,2}(?![A-Za-z]))))"
+          r"Avenue|AVENUE)[ \t]+[0-9]{1,3}|[0-9]{1,6}[ \t]+(?:Ave\.?|AVE|Rd\.?|RD)[ \t]+[0-9]{1,3}|"
+          r"(?:Ave\.?|AVE|Rd\.?|RD)[ \t]+[0-9]{1,3}(?=[ \t]+(?:1/2|[NSEW]{1,2}(?![A-Za-z]))))"
           r"(?:[ \t]+1/2)?(?:[ \t]+(?:[NS][EW]?|[EW])(?![A-Za-z]))?(?![0-9A-Za-z/%]|[.,][0-9])"
-          r"(?![ \t]*(?i:mg|ml|mph|miles?|mi|km|minutes?|min|hours?|hrs?|days?|of|%)\b)", 0.8),
+          r"(?=[ \t]*(?:[,;.)&\n]|$|(?:and|near|in|at|between|off|to)\b))", 0.8),
         r("grid_street", PhiType.ADDRESS, r"(?i:\b(?:on|off|near|corner[ \t]+of)[ \t]+)"
           r"((?:[0-9]{1,5}[ \t]+)?[1-9][0-9]{0,2}(?:00|50)[ \t]+(?:North|South|East|West|N|S|E|W)"
           r"\.?)(?![A-Za-z0-9])(?![ \t]*(?i:of|to|latitude|longitude|lat|long)\b)", 0.8,

@@ -44,6 +44,7 @@ from veil.text.merge import merge
 from veil.text.named_orgs import named_organizations
 from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.names.guards import _EPONYM_ONLY
+from veil.text.names.tokens import _CREDENTIALS
 from veil.text.ocr import letter_reading
 from veil.text.places import (
     COUNTRY_OR_REGION,
@@ -208,8 +209,8 @@ _AGE_AFTER_NAME = re.compile(
     r"BiPAP|CPAP|the[ \t]+vent|[0-9])))")
 _INITIALS_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]?[A-Z]?)[ \t]*(?:=|:|[-–][ \t])"
                                   r"[ \t]*$")
-_CREDENTIAL_WORD = re.compile(r"[A-Z]{2,5}|RPh|PharmD|PsyD|PhD|CPhT|MSc|MSN|DNP|MPH|MSW|"
-                              r"BSN|EdD|DrPH|DMD|DDS")
+_MIXED_CREDENTIALS = frozenset({"RPh", "PharmD", "PsyD", "PhD", "CPhT", "MSc", "EdD", "DrPH"})
+"""Credentials written in mixed case, which the capitals' list does not hold."""
 _INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:[A-Z]{2,5}|PA-C|RPh|PharmD|PsyD|PhD|CPhT)\b){0,2}"
                                  r"[ \t]*[(\[][ \t]*([A-Z][A-Za-z]?[A-Z]?)[ \t]*[)\]]")
 """A key of initials beside a person's name ('TG = Tiffany Goins', 'José Marrero (JM)', 'Rhonda
@@ -288,7 +289,8 @@ _ICD_CHAPTER = re.compile(r"[IO][0-9]{2}")
 """An ICD-10 category of the circulatory or pregnancy chapter ('I50', 'O24'), not a scanned
 number: the OCR reading leaves it (and a text with no other damage is not read again)."""
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
-_GIVEN_ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])(?:Ma|Md|Mohd|Muhd|Mst|Ma\.ª)\.[ \t]?$")
+_GIVEN_ABBREVIATION_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?<!,[ ])(?<!,)(?:Ma|Md|Mohd|Muhd|Mst)\.[ \t]?$")
 """A given name written short right before a name: Spanish 'Ma.' (María), Bangladeshi 'Md.'
 (Mohammad) and 'Mst.' (Mosammat)."""
 _WIDOW_OF_AFTER = re.compile(r" (?:viuda|vda\.?|Vda\.?|Viuda) de ([A-ZÁÉÍÓÚÑ][a-záéíóúñ'’\-]+"
@@ -318,7 +320,8 @@ _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_fac
                        "cue_role_initial",
                        "cue_typist", "cue_initials", "named_org", "world_city_ended",
                        "cue_everyday_name", "city_labelled", "county_labelled",
-                       "cue_initial_credential", "sign_off_initials"})
+                       "cue_initial_credential", "sign_off_initials", "place_eponym",
+                       "cue_spoken_date", "cue_spoken_phone"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words, 'moved to Glasgow.'
 ending its clause after a travel word, 'City: Foley' after a form's label): never vetoed as a
@@ -575,7 +578,8 @@ or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them.
 
 
 _CODE_AFTER_NAME = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))(?!(?:ICD|CPT|CVX|NDC|DRG|LOINC|"
-                              r"HCPCS|COVID|PHQ|GAD|ECOG|NYHA|CD|ISO)-)([A-Z]{1,2}[0-9]{4,10}|"
+                              r"HCPCS|COVID|PHQ|GAD|ECOG|NYHA|CD|ISO|ICU|BED|RM|ROOM|OR|EXT|PGY|ACLS|BLS|PALS|SOP|UNIT|"
+                              r"STE|APT|RN|MD|NP|PA)-)([A-Z]{1,2}[0-9]{4,10}|"
                               r"[A-Z]{1,4}-[0-9]{3,8}|[0-9]{5,10})\)")
 """A code in parentheses right after a person's name ('RUFUS T (C4417)', the VA's last
 initial and last four): that person's identifier."""
@@ -610,12 +614,13 @@ def _initials_keys(text: str, span: Span) -> list[Span]:
     Goins', 'Rk = Rukhsana Kazmi', 'José Marrero (JM)'); they recur alone (`_propagate`).
     Initials that also abbreviate a clinical word ('DM', 'AB') count only after '='."""
     words = re.findall(r"[^\W\d_]+", text[span.start:span.end])
-    while len(words) > 2 and _CREDENTIAL_WORD.fullmatch(words[-1]):
-        words.pop()  # 'Ji-woo Kang, RPh (JWK)': the credential is no initial
     if len(words) < 2:
         return []
-    firsts = "".join(w[0] for w in words).upper()
-    wanted = {firsts, (words[0][0] + words[-1][0]).upper()}
+    wanted = {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}
+    while len(words) > 2 and (words[-1].upper() in _CREDENTIALS
+                              or words[-1] in _MIXED_CREDENTIALS):
+        words.pop()  # 'Ji-woo Kang, RPh (JWK)': a credential is no initial
+        wanted |= {"".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()}
     found = []
     before = _INITIALS_KEY_BEFORE.search(text, max(0, span.start - 8), span.start)
     after = _INITIALS_KEY_AFTER.match(text, span.end)
@@ -692,6 +697,9 @@ def _shape(value: str) -> str:
 
 
 _DECIMAL = re.compile(r"9+[.,]9+")
+_RANGE_WORD = re.compile(r"through|thru|to|[–\-]")
+_COUNT_AFTER = re.compile(r"[ \t]*(?:%|(?i:mg|mcg|ml|units?|hours?|hrs?|days?|weeks?|months?|"
+                          r"years?|patients|cases|times)\b)")
 
 
 def _coordinated_identifier(text: str, span: Span) -> list[Span]:
@@ -711,8 +719,9 @@ def _coordinated_identifier(text: str, span: Span) -> list[Span]:
             break
         start, stop = gap.end(), gap.end() + length
         if _shape(text[start:stop]) != shape or text[stop:stop + 1].isalnum() \
-                or text[start - 1:start].isalnum():
-            break
+                or text[start - 1:start].isalnum() or _COUNT_AFTER.match(text, stop) \
+                or (_RANGE_WORD.search(gap.group()) and shape.count("9") < 4):
+            break  # 'Cases 12 - 15', '15 - 20% mortality': counts, no identifiers
         out.append(Span(start, stop, span.type, "coordinated", 0.8))
         end = stop
     return out
@@ -1251,7 +1260,9 @@ class Scrubber:
             return False
         # a syllable of two or three letters is a middle name there ('Na', 'Thi'), however
         # clinical ('NA' is sodium); a longer word must be no term and no state
-        return len(key) <= 3 or not (self.lexicon.is_clinical(key) or key in self.lexicon.states)
+        if len(key) <= 3:  # a syllable ('Na', 'Thi'), not 'Cc' or 'Prn'
+            return any(c in "AEIOUY" for c in key)
+        return not (self.lexicon.is_clinical(key) or key in self.lexicon.states)
 
     def _town_after_facility(self, text: str, span: Span) -> list[Span]:
         """A town (the postal list or a city abroad) after a facility and a comma, alone

@@ -781,7 +781,8 @@ def _phone(values: list[str]) -> list[bool]:
 
 
 _SIGN_OFF_WORDS = frozenset({"OK", "NO", "AM", "PM", "YES", "END", "TBD", "ETC", "NA", "NB", "PS",
-                             "FYI", "THX", "TY", "LOL", "ASAP", "CC", "BCC", "EOM", "MAR"})
+                             "FYI", "THX", "TY", "LOL", "ASAP", "CC", "BCC", "EOM", "MAR",
+                             "HLD", "IVF", "UE", "LE", "FU", "RTC", "WC", "POA"})
 
 
 def _sign_off_initials(values: list[str]) -> list[bool]:
@@ -797,7 +798,49 @@ def _sign_off_initials(values: list[str]) -> list[bool]:
     return out
 
 
+_CASE_PARTS = re.compile(r"(?:19|20)?[0-9]{2}[ \t\-]*([A-Z]{1,5})[ \t\-]*[0-9]+")
+_CODE_SYSTEMS = frozenset({"SNOMED", "SCT", "ICD", "CPT", "LOINC", "NDC", "DIN", "NPN", "HCPCS",
+                           "RXCUI", "CVX", "UMLS", "CUI", "MESH", "OMIM", "PMID", "DOI", "NCT",
+                           "RS", "GTIN", "UPC", "EAN", "ATC", "MEDDRA", "PMCID", "ORPHA"})
+"""Labels of a code system: the number after them is a code, no one's identifier."""
+_CASE_KINDS = frozenset({"CR", "CF", "CM", "CV", "JV", "DR", "FA", "TR", "SC", "DV", "JD", "JA",
+                         "MH", "COMH", "OP", "CH", "LA", "ME", "CX", "GN", "MR", "DT", "OV"})
+"""Kinds of court case that are also clinical abbreviations ('23 CR 0914402': criminal)."""
+_LAB_LABELS = frozenset({"SBP", "DBP", "MAP", "UOP", "PTT", "APTT", "INR", "NIHSS", "FSBG", "POC",
+                         "LAB", "LABS", "PRN", "QRS", "QTC", "CFU", "PCT", "GLU", "BUN", "EGFR",
+                         "ANC", "CD", "VL", "HCT", "MCV", "RDW", "LDH", "CRP", "ESR", "BNP", "TSH"})
+"""Capitals before numbers that name a measurement, a lab or a vital sign."""
+
+
+def _court_case(values: list[str]) -> list[bool]:
+    """A court's case number ('24 CF 1883', '2024 COMH 003817'): the capitals between the
+    numbers name a kind of case, no lab, vital sign, unit or clinical abbreviation ('18 SBP
+    120', '72 PR 160', '24 GLU 110')."""
+    out = []
+    for value in values:
+        match = _CASE_PARTS.fullmatch(value)
+        kind = match.group(1) if match else ""
+        out.append(bool(kind) and (kind in _CASE_KINDS or (
+            kind not in CLINICAL_INITIALS and kind not in _LAB_LABELS
+            and not lexicon().is_clinical(kind))))
+    return out
+
+
+def _caps_label(values: list[str]) -> list[bool]:
+    """A long number after capitals that are an issuer's label ('UBI 602 118 447'), not a
+    lab's, a vital sign's or a clinical abbreviation ('SBP 110 125 140', 'CK 512 689 830')."""
+    out = []
+    for value in values:
+        label = re.match(r"[A-Z]+", value)
+        key = label.group() if label else ""
+        out.append(bool(key) and key not in CLINICAL_INITIALS and key not in _LAB_LABELS
+                   and key not in _CODE_SYSTEMS and not lexicon().is_clinical(key))
+    return out
+
+
 VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
+    "court_case": _court_case,
+    "caps_label": _caps_label,
     "ramq": _ramq,
     "month_pair": _month_pair,
     "hospital_acronym": _hospital_acronym,

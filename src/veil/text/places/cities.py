@@ -38,8 +38,8 @@ _WEAK_PLACE_BEFORE = fast_compile(r"(?i:\b(?:in|to|near|at|outside(?:\s+of)?|aro
 _PLACE_BEFORE = fast_compile(
     r"(?:\b(?:Greater|Metro|Downtown|Upstate|Downstate|Suburban|Rural|Southern|Northern|"
     r"Eastern|Western|Central)\s+$)|"
-    r"(?i:\b(?:from|visiting|moved\s+to|lives\s+in|"
-    r"living\s+in|resides\s+in|residing\s+in|born\s+in|raised\s+in|grew\s+up\s+in|"
+    r"(?i:\b(?:from|visiting|moved\s+to|(?:lives?|living)(?:\s+(?:alone|together|nearby))?\s+in|"
+    r"works?\s+in|resides\s+in|residing\s+in|born\s+in|raised\s+in|grew\s+up\s+in|"
     r"relocated\s+to|travel(?:l)?ed\s+to|trip\s+to|returned\s+from|city|town|village|"
     r"hometown|located\s+in|based\s+in|(?:hospital|clinic|cent(?:er|re)|home|care|"
     r"institute|facility|practice)\s+in|native\s+of|city\s+of|town\s+of|village\s+of|"
@@ -71,6 +71,8 @@ _TOWN_SHAPE = re.compile(
     r"(?![A-Za-z])")
 _CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "DE", "NP"})
 
+_GRADE_AFTER = re.compile(r"[ \t]+(?:[IVX]{1,4}|[0-9])(?![A-Za-z0-9])")
+"""A grade or class after an eponym ('Bethesda III', 'Hunt and Hess 3'): the eponym's scale."""
 _TERM_AFTER = re.compile(r"^[ \t]+(?i:sinus|saline|range|limits?|rhythm|appearance|variant|"
                          r"study|exam|findings|size|caliber|pressure|flora|values?|result)\b")
 """A word after 'Normal' that makes it an adjective, not the town ('in Normal sinus rhythm')."""
@@ -166,8 +168,10 @@ class _Cities(_PlaceBase):
                                          fold(" ".join(words[i:i + found])))
                 if score:
                     key = fold(" ".join(words[i:i + found]))
-                    spans.append(Span(start, end, PhiType.CITY, "place_town" if key in
-                                      FUNCTION_WORDS else "gazetteer", score))
+                    # a town named like a word or an eponym is a town by its context alone
+                    source = "place_town" if key in FUNCTION_WORDS else (
+                        "place_eponym" if self.lex.is_clinical(key) else "gazetteer")
+                    spans.append(Span(start, end, PhiType.CITY, source, score))
                 i += found
         return spans
 
@@ -182,6 +186,11 @@ class _Cities(_PlaceBase):
         if key in FUNCTION_WORDS and strong and not lex.is_clinical(key) \
                 and not _eponym_after(text[end:end + 50]) and not _TERM_AFTER.match(after):
             return 0.85  # 'Memorial Hospital in Normal', 'from Normal, IL': a word-named town
+        if strong and key in lex.eponyms and not (key in lex.drugs or key in lex.genes
+                                                  or key in lex.clinical) \
+                and not _eponym_after(text[end:end + 50]) and not _TERM_AFTER.match(after) \
+                and not _GRADE_AFTER.match(after):
+            return 0.85  # 'lives alone in Bethesda', 'moved to Graves': no system, no grade
         if lex.is_clinical(key) or key in FUNCTION_WORDS or _eponym_after(text[end:end + 50]):
             return 0.0
         word_place = key in lex.place_words

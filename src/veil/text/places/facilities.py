@@ -253,8 +253,8 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = fast_compile(
-    r"(?=[UHCMVRIWSANE])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
-    r"Consulate(?:\s+General)?|Embassy|High\s+Commission|"
+    r"(?=[UHCMVRIWSANEL])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    r"Consulate(?:\s+General)?|Embassy|High\s+Commission|Law\s+Offices?|"
     r"Hospice(?:\s+(?:House|Care|Center|Centre|Services))?|Urgent\s+Care|VNA|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
     r"(?:Center|Hospital)|Infirmary|Women['’]s\s+(?:Care|Health|Clinic|Center)|"
@@ -305,6 +305,19 @@ _POSSESSIVE_HOSPITAL = re.compile(
     r"(?![ \t]+[A-Z])")
 """"Brigham and Women's", "Liverpool Women's", "Bronx Children's": a hospital by its short name
 (a proper word before 'Women's' or 'Children's', no word of care after)."""
+_GENERIC_HEADS_ABROAD = frozenset({"UNIDAD", "CENTRO", "OFICINA", "COMITE", "ESCUELA", "FARMACIA",
+                                   "COOPERATIVA", "INSTITUTO", "COLEGIO", "UNIVERSIDAD", "HOGAR",
+                                   "DISPENSARIO"})
+"""Heads of a Spanish institution that also name a kind of unit ('Unidad de Dolor')."""
+_GENERIC_ABROAD = frozenset({
+    "CUIDADOS", "INTENSIVOS", "INTERMEDIOS", "DOLOR", "CORONARIA", "ICTUS", "SALUD", "ATENCION",
+    "PRIMARIA", "SECUNDARIA", "MEDICO", "MEDICA", "MEDICINA", "TRANSFUSION", "DIA", "SUENO",
+    "HOSPITALIZACION", "ETICA", "INVESTIGACION", "TRABAJO", "SOCIAL", "CONTROL",
+    "ENFERMEDADES", "URGENCIAS", "EMERGENCIAS", "QUEMADOS", "DIALISIS", "REHABILITACION",
+    "AMERICANO", "AMERICANA", "NACIONAL", "CARDIOLOGIA", "PEDIATRIA", "ONCOLOGIA",
+    "PUBLICA", "PUBLICO", "GENERAL", "SERVICIOS", "DIAGNOSTICO", "TRATAMIENTO", "CIRUGIA",
+    "AMBULATORIA", "NEONATAL", "NEONATALES", "INTERMEDIA", "CRITICOS", "AGUDOS"})
+"""Words of a kind of care or an office after a Spanish head: no one place's name."""
 _LINK_WORDS = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "der", "des", "du",
                          "la", "le", "el", "y", "e", "und", "no", "no.", "para"})
 _CUT_WORDS = frozenset({
@@ -726,7 +739,8 @@ class _Facilities(_PlaceBase):
             words = re.findall(r"[A-Za-z0-9'’\-]+", text[match.start():end])
             while words and (words[-1].lower() in _LINK_WORDS):
                 end = text.rindex(words.pop(), match.start(), end)
-            if len(words) >= 2:
+            if len(words) >= 2 and (fold(words[0]) not in _GENERIC_HEADS_ABROAD
+                                    or self._proper_abroad(words[1:])):
                 spans.append(Span(match.start(), end, PhiType.FACILITY, "facility_abroad", 0.85))
         for match in _KIND_FIRST.finditer(text) if ("Hospital" in text or "Cl" in text
                                                     or "Centro" in text) else ():
@@ -868,6 +882,24 @@ class _Facilities(_PlaceBase):
 
         return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key)) \
             or (key in _BUSINESS_NAME_WORDS and not self._plain(key))  # 'Sierra Donor Services'
+
+    def _proper_abroad(self, words: list[str]) -> bool:
+        """The words after a Spanish or French institution's head name one ('Consulado de
+        Mexico', 'Unidad de Medicina Familiar No. 80', 'Centro Infantil Los Girasoles'), not
+        its kind ('Unidad de Cuidados Intensivos', 'Centro de Control de Enfermedades'): a
+        place, a person's name, a number or initials among them, an article inside the name
+        ('Los Girasoles'), or three words or more of which none is a generic one."""
+        content = [w for w in words if w.lower() not in _LINK_WORDS]
+        for word in content:
+            key = fold(word)
+            if word.isdigit() or (word.isupper() and len(word) >= 2) or key in self.lex.places \
+                    or key in _COUNTRIES or key in COUNTRY_OR_REGION \
+                    or (self.lex.is_name(key) and not self.lex.blocks_alone(key)
+                        and key not in _GENERIC_ABROAD):
+                return True
+        if any(w in ("Los", "Las", "La", "El", "Les", "Le") for w in words[1:]):
+            return True
+        return len(content) >= 3 and not any(fold(w) in _GENERIC_ABROAD for w in content)
 
     def _proper(self, key: str) -> bool:
         """A folded word that names one place: a gazetteer place, or a word no English
