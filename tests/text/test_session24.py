@@ -131,6 +131,13 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Follow-up arranged.  -- HLD",
     "Valorado en Unidad de Dolor. Centro Medico.",
     "Culture | Collected | Positive\nBlood | 2/2 | yes\n",
+    # eponyms of tests and laws, languages after an interpreter's label
+    "Reviewed Neck Disability Index and Oswestry scores; Beck Depression Inventory-II 27.",
+    "Jobe empty can test mildly painful; Rey 15-Item Test 13/15 adequate.",
+    "Release only with a court order (D.C. Code § 7-1605).",
+    "Interpreter: Korean, in person. Interpreter: Mandarin via phone.",
+    "What is the Appelbaum standard for capacity? Can Bence Jones proteins show up?",
+    "EXAMINATION\nCervical ROM: flexion 45° (normal 50), extension 55°.",
     "Task | Observer | Result\nBath | Sitter | done\nWalk | Security | done\n",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:

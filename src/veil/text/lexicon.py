@@ -176,6 +176,19 @@ TEST_EDITION = (r"-(?:[1-9]|I{1,3}|IV|V|VI)(?=[ \t]+(?:and|or|scores?|composite|
                 r"[ \t]*[,;:)?])")
 """A test's edition right after its eponym ('Bayley-4 and', 'Vineland-3 adaptive', 'WISC-V,'):
 the word before names the test, no person or town (a regex fragment)."""
+LANGUAGES = frozenset({
+    "SPANISH", "ENGLISH", "KOREAN", "MANDARIN", "CANTONESE", "VIETNAMESE", "ARABIC", "FRENCH",
+    "CREOLE", "PORTUGUESE", "RUSSIAN", "UKRAINIAN", "POLISH", "SOMALI", "AMHARIC",
+    "TIGRINYA", "OROMO", "SWAHILI", "NEPALI", "HINDI", "URDU", "PUNJABI", "BENGALI", "TAGALOG",
+    "ILOCANO", "HMONG", "BURMESE", "KHMER", "JAPANESE", "CHINESE", "FARSI", "PERSIAN", "DARI",
+    "PASHTO", "KURDISH", "TURKISH", "GREEK", "ITALIAN", "GERMAN", "ARMENIAN", "ALBANIAN",
+    "BOSNIAN", "SERBIAN", "CROATIAN", "ROMANIAN", "HEBREW", "YIDDISH", "NAVAJO", "MARSHALLESE",
+    "CHUUKESE", "SAMOAN", "TONGAN", "MIXTECO", "MIXTEC", "ZAPOTECO", "TRIQUI", "QUECHUA",
+    "KICHE", "KINYARWANDA", "KIRUNDI", "LINGALA", "WOLOF", "YORUBA", "IGBO", "TELUGU", "TAMIL",
+    "GUJARATI", "MARATHI", "MALAYALAM", "ASL", "FUZHOUNESE", "TEOCHEW", "HAKKA", "TAISHANESE",
+    "UZBEK", "TAJIK", "RUSYN", "SINHALA", "INDONESIAN", "MALAY"})
+"""Languages a note names after 'Interpreter:' or 'Language:' (never a person's name alone;
+the ambiguous 'Karen', 'Lao', 'Thai' and 'Chin' are left out)."""
 CLINICAL_INITIALS = frozenset({
     "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
     "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",

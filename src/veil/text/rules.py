@@ -1460,7 +1460,17 @@ def _rules() -> tuple[PatternRule, ...]:
         r("caps_label_number", PhiType.ID, r"(?<![A-Za-z0-9])(?!(?:LOT|REF|UPC|GTIN|CAS|ISBN|"
           r"NCT|CLIA|TEL|PH|FAX|CELL|HR|BP|RR|WBC|PLT)(?![A-Z]))[A-Z]{2,5}[ \t]*[#:]?[ \t]*"
           r"(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}(?:[0-9](?![ \-]?[0-9]))?|[0-9]{8,12})"
-          r"(?![0-9A-Za-z\-])" + _UNIT_AFTER, 0.8, validator="caps_label"),
+          r"(?:-[0-9A-Z](?![0-9A-Za-z]))?(?![0-9A-Za-z\-])" + _UNIT_AFTER, 0.8,
+          validator="caps_label"),
+        # a lawyer's bar number ('Esq., VSB 81377', 'DC Bar No. 478812'), a letter's reference
+        # ('Ref. No.: EEW/CON/2024/0419') and the VA's last initial and four ('Last4: H5512')
+        r("bar_number", PhiType.LICENSE, r"(?:\b(?:VSB|SBN)|\b[Bb]ar[ \t]*(?:No\.?|Number|#|ID))"
+          r"[ \t]*[:#]?[ \t]*([0-9]{4,8})(?![0-9A-Za-z])", 0.85, group=1),
+        r("reference_number", PhiType.ID, r"(?i:\b(?:our[ \t]+|your[ \t]+)?ref(?:erence)?\.?[ \t]*"
+          r"(?:no\.?|number|#)[ \t]*[:#]?[ \t]*)" + _ID_VALUE + _R, 0.85, group=1,
+          validator="record_number"),
+        r("ssn_last4_letter", PhiType.SSN, r"(?i:\blast[ \t]?(?:4|four)[ \t]*[:#=][ \t]*)"
+          r"([A-Z][0-9]{4}|[0-9]{4})(?![0-9A-Za-z])", 0.85, group=1),
         # a board's or a provider's licence ('Medical Board of California A 148302', 'Provider
         # # OR 104773'): an optional letter or state code, then the number
         r("board_license", PhiType.LICENSE, r"(?i:\b(?:(?:medical|nursing|dental|pharmacy)"
@@ -2589,6 +2599,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "numbered_road": ("road", "rd", "ave"),
     "sign_off_initials": ("-", "—", "–"),
     "board_license": ("board", "provider"),
+    "bar_number": ("vsb", "sbn", "bar"),
+    "reference_number": ("ref",),
+    "ssn_last4_letter": ("last",),
     "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),
     "name_before_phone_parens": ("(",),
     "acronym_department": ("h ", "c ", "h\t", "c\t"),

@@ -39,7 +39,15 @@ from veil.text.gaps import FIELD_GAP
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.latin import ascii_reading
 from veil.text.layout import layout_spans
-from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold, lexicon
+from veil.text.lexicon import (
+    CLINICAL_INITIALS,
+    FUNCTION_WORDS,
+    LANGUAGES,
+    MONTH_WORDS,
+    Lexicon,
+    fold,
+    lexicon,
+)
 from veil.text.merge import merge
 from veil.text.named_orgs import named_organizations
 from veil.text.names import SHORT_SURNAME, NameFinder
@@ -1020,6 +1028,11 @@ class Scrubber:
                 for w in words) and any(_DEPARTMENT_END.search(w) or w in _NO_PERSON
                                         for w in words):
             return True  # 'Thanks, Radiology', 'Hi Dr Team': a department signs, no person
+        if span.type is PhiType.NAME and all(w in LANGUAGES or w in FUNCTION_WORDS
+                                             for w in words) and any(w in LANGUAGES
+                                                                     for w in words) \
+                and not _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
+            return True  # 'Interpreter: Korean', 'Spanish and English': a language
         if _TITLE_BEFORE.search(text, max(0, span.start - 8), span.start):
             return all(w in lex.drugs for w in words)  # 'dr Zofran' is a drug, 'Dr. Long' no
         if span.type is PhiType.FACILITY and all(w in FACILITY_SHORT_NAMES for w in words):

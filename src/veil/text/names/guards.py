@@ -25,6 +25,11 @@ from veil.text.words import is_english, pronounceable
 
 _EPONYM_AFTER = re.compile(
     r"^" + TEST_EDITION + r"|"  # a test's edition: 'Bayley-4 and', 'WISC-V,'
+    # a law's section sign ('D.C. Code § 7-1605'); one or two capitalized words or a count
+    # before a test's noun ('Beck Depression Inventory', 'Rey 15-Item Test'), an empty can
+    r"^[ \t]*(?:§|Ann\.[ \t]*§)|^[ \t]+empty[ \t]+can\b|"
+    r"^[ \t\-]+(?:(?:[A-Z][A-Za-z\-]*|[0-9]+-[A-Za-z]+)[ \t\-]+){1,2}(?i:inventory|test|tests|"
+    r"scale|scales|score|scores|index|questionnaire|criteria|classification|battery)\b|"
     r"^(?:['’]s?|s['’])?(?:[ \t]*(?:and|&|/|-)[ \t]*[A-Z][a-z]+(?:['’]s?)?)?[\s\-]+"
     r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?(?:\([A-Za-z]\)[ \t]+)?"
     r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
@@ -50,7 +55,7 @@ _EPONYM_AFTER = re.compile(
     r"adls?|iadls?|"
     r"anomaly|deformity|cycle|curve|law|principle|hypothesis|type|variant|sequence|"
     r"harness|appliance|splint|cast|frame|nail|plate|prosthesis|device|figures|level|"
-    r"wort)\b)")
+    r"wort|standard|proteins?|proteinuria|bodies)\b)")
 _EPONYM_ONLY = re.compile(
     r"^(?:['’]s)?[\s\-]+(?i:disease|syndrome|contractions|maneuvers?|manoeuvres?|palsy|phenomenon|"
     r"reflex|triad|lymphoma|sarcoma|fracture|classification|criteria|staging|pupil|nodule|"

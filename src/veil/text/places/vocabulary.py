@@ -51,7 +51,8 @@ _GENERIC = frozenset({
 })
 _EPONYM_NEXT = re.compile(
     r"^" + TEST_EDITION + r"|"  # 'Vineland-3 adaptive behavior composite'
-    r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|score|scale|criteria|classification|"
+    r"^(?:['’]s?)?[\s\-]+(?i:disease|syndrome|sign|test|scores?|scale|criteria|classification|"
+    r"inventory|"
     r"category|class(?![ \t]+of[ \t]+['’]?[0-9]{2,4})|stage|staging|virus|fever|spots?|"
     r"encephalitis|"
     r"strain|flu|influenza|protocol|"
@@ -69,7 +70,8 @@ classification', 'Norwalk agent'): clinical vocabulary, not the patient's city (
 _EPONYM_LATER = re.compile(
     r"^[ \t\-]+(?:(?!(?i:for|a|an|the|to|and|or|with|at|on|in|of|by|her|his|their|my|our|is|"
     r"was|had|has|then|after|before|from|where|since)\b)[A-Za-z][A-Za-z\-]*[ \t\-]+){1,2}"
-    r"(?i:rules?|criteria|score|scale|model|questionnaire|classification|system|index|"
+    r"(?i:rules?|criteria|scores?|scale|model|questionnaire|classification|system|index|"
+    r"inventory|"
     r"staging|grading|protocol|tool)\b|^(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z]+)?[ \t]+(?:Code|Act|"
     r"Statutes?|Regulations)(?![a-z])(?![ \t]+(?:Blue|Red|Stroke|STEMI|Gray|Grey|Pink|White|"
     r"Orange|Yellow|Silver|Black|Green|Brown|Purple|Team)\b)")
