@@ -89,6 +89,22 @@ _LOG = ("8/12/24 10:02 Caller: mother. Mom informed 10:05. -ck\n\n---\n"
     ("Seen at Foggy Bottom Orthopedics & Sports Medicine last week.",
      "Foggy Bottom Orthopedics & Sports Medicine"),
     ("bill to Law Offices of Desmond Kearney ***", "Law Offices of Desmond Kearney"),
+    # a lawyer's bar number, a letter's reference, the VA's last four, a national id
+    ("Kwame Acheampong, Esq., VSB 81377", "81377"),
+    ("Ref. No.: EEW/CON/2024/0419\nDate: 22 April 2024", "EEW/CON/2024/0419"),
+    ("HOLLOWAY, CLARENCE E     Last4: H5512     ICN 1013485562V771294", "H5512"),
+    ("SSN (last 4 only requested): 4471", "4471"),
+    ("attached copy of her DUI 04417832-6 (Salvadoran national ID).", "04417832-6"),
+    # a town after a facility, to a bracket or a field's gap; numbered and named agencies
+    ("ED PROVIDER NOTE -- Beaumont Hospital, Dearborn  (Corewell Health East)", "Dearborn"),
+    ("REFUSAL\nFairlane Senior Care, Dearborn     Unit: 2 West", "Dearborn"),
+    ("Referred to Area Agency on Aging 7 for respite.", "Area Agency on Aging 7"),
+    ("referred to Community Action Organization of Scioto County transit",
+     "Community Action Organization of Scioto County"),
+    ("his office at the Embassy of the Republic of Korea, 2450 Massachusetts Ave NW",
+     "Embassy of the Republic of Korea"),
+    ("Apotheke am Rathaus\nMarktplatz 7, 79098 Freiburg", "Apotheke am Rathaus"),
+    ("defense counsel Harold Pugh, Esq.", "Harold Pugh"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -138,6 +154,16 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Interpreter: Korean, in person. Interpreter: Mandarin via phone.",
     "What is the Appelbaum standard for capacity? Can Bence Jones proteins show up?",
     "EXAMINATION\nCervical ROM: flexion 45° (normal 50), extension 55°.",
+    "AAA 5.2 cm on CT; replace AAA 3 batteries in the monitor.",
+    # the second review's cases: eponyms after 'from' or before a comma, gestational ages
+    # and birth order, counting aloud, a group under an owner's column, ranges into years
+    "Urine output from Foley, 40 mL/hr. Hypokalemia from Cushing, awaiting surgery.",
+    "Devices: Foley, IV, SCDs. Wells, PE unlikely. Upgraded from Forrest IIa to Forrest Ib.",
+    "Born thirty two weeks, birth weight 1.8 kg. Born sixth of seven children.",
+    "Contar: uno, dos, tres, cuatro, cinco, seis, siete.",
+    "Task | Owner | Due by\nLine care | Vascular Access | Tomorrow Morning\n",
+    "Walmart store 2 miles away.",
+    "Bar graph shows 12 times; reference range 3-5; last 4 weeks stable.",
     "Task | Observer | Result\nBath | Sitter | done\nWalk | Security | done\n",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:

@@ -24,6 +24,7 @@ Spans carry the sources `cue_title`, `cue_patient`, `cue_intro`, `cue_spoken_pho
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from veil.detect.vocab import STATES
 from veil.text import words
@@ -153,6 +154,20 @@ _DIGIT_WORD = (r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|cero|
 _SPOKEN_PHONE = re.compile(r"(?=[ZzOoTtFfSsEeNnCcUuDd])(?<![A-Za-z])(?i:" + _DIGIT_WORD
                            + r"(?:(?:[ \t]*[,\-.][ \t]*|[ \t]+(?:(?:dash|gui[oó]n)[ \t]+)?)"
                            + _DIGIT_WORD + r"){6,11})(?![A-Za-z])")
+_DIGIT_VALUES = {"zero": 0, "oh": 0, "o": 0, "cero": 0, "one": 1, "uno": 1, "two": 2, "dos": 2,
+                 "three": 3, "tres": 3, "four": 4, "cuatro": 4, "five": 5, "cinco": 5, "six": 6,
+                 "seis": 6, "seven": 7, "siete": 7, "eight": 8, "ocho": 8, "nine": 9, "nueve": 9}
+
+
+def _counting(spoken: str) -> bool:
+    """Digits said one after another up or down ('uno, dos, tres, cuatro...', 'seven six five
+    four...'): a count or a memory test, no phone number."""
+    digits = [_DIGIT_VALUES[w] for w in re.findall(r"[a-z]+", spoken.lower())
+              if w in _DIGIT_VALUES]
+    steps = {b - a for a, b in pairwise(digits)}
+    return len(digits) >= 3 and (steps == {1} or steps == {-1})
+
+
 _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|first|second|third|"
@@ -163,7 +178,8 @@ _SPOKEN_BIRTH_DATE = re.compile(
     r"(?i:\b(?:date[ \t]+of[ \t]+birth|d\.?o\.?b\.?|birth[ \t]*date|birthday|born(?:[ \t]+on)?)"
     r"[ \t]*(?:is|was|of|:|,)?[ \t]*(?:(?:uh|um|er),?[ \t]+)?)"
     r"((?i:" + _NUMBER_WORD + r"(?:(?:[ \t]*[,\-][ \t]*|[ \t]+(?:of[ \t]+)?)" + _NUMBER_WORD
-    + r"){1,5}))(?![A-Za-z])")
+    + r"){2,5}))(?![A-Za-z])(?![ \t,]*(?i:weeks?|wks?|days?|months?|years?|yrs?|old|percent|"
+    r"grams?|g|kg|lbs?|pounds?|children|siblings|twins|kids|today|gestation)\b)")
 """A birth date said aloud after its label ('date of birth six twelve seventy seven')."""
 _PAGE = re.compile(
     r"(?i)(?<![A-Za-z0-9@.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:wordpress|blogspot|tumblr|"
@@ -445,11 +461,15 @@ _ROLE_NAME = re.compile(
     r"scribe|doula|midwife|volunteer|receptionist|adjuster|administrator|supervisor|"
     r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor|officer|ofc\.?|"
     r"deputy|trooper|detective|det\.|sgt\.?|mgr|manager|married[ \t]+to|engaged[ \t]+to|"
+    r"counsel|attorney|lawyer|paralegal|ombudsman|notary|"
     r"divorced[ \t]+from|separated[ \t]+from|widow(?:er)?[ \t]+of))(?:[ \t]*:)?[ \t]+"
     r"(?:(?:Ofc|Det|Sgt|Cpl|Lt|Dep)\.?[ \t]+)?"
     r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
+_OFFICE_AFTER_ROLE = frozenset({"GENERAL", "PUBLIC", "SPECIAL", "SENIOR", "JUNIOR", "CHIEF",
+                                "PRESENT", "AT", "OF", "FOR"})
+"""Words that make a role an office ('attorney General', 'notary Public'), no person after."""
 _ROLE_INITIALS = re.compile(
     r"(?<![A-Za-z])(?:(?i:tech|technician|employee|pharmacist|rph|cpht|nurse|aide|cna|staff|"
     r"driver|officer|deputy|worker|caseworker|counselor|counsellor|interpreter|resident|"
@@ -720,7 +740,7 @@ class CueFinder:
             spans.extend(self._addressed_names(text))
         spans.extend(self._signatures(text))
         spans.extend(Span(m.start(), m.end(), PhiType.PHONE, "cue_spoken_phone", 0.9)
-                     for m in _SPOKEN_PHONE.finditer(text))
+                     for m in _SPOKEN_PHONE.finditer(text) if not _counting(m.group()))
         spans.extend(Span(m.start(1), m.end(1), PhiType.DATE, "cue_spoken_date", 0.9)
                      for m in _SPOKEN_BIRTH_DATE.finditer(text))
         if _PAGE_HOST.search(text):
@@ -1483,7 +1503,8 @@ class CueFinder:
                                   "cue_role_initial", 0.85))
                 continue
             if first in FUNCTION_WORDS or lex.is_clinical(first) or first in MONTH_WORDS \
-                    or first in lex.states or first in _GENERIC or first in _SERVICES:
+                    or first in lex.states or first in _GENERIC or first in _SERVICES \
+                    or first in _OFFICE_AFTER_ROLE:
                 continue
             if not (lex.is_name(first) or (words.zipf(first) < _RARE
                                            and not words.is_english(first))):

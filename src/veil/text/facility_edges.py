@@ -54,6 +54,9 @@ _STORE_KIND_AFTER = re.compile(r"[ ](?:Pharmacy|Drug|Drugs|Drugstore|Supermarket
 """A chain's kind of shop written with a capital after its brand ('CVS Pharmacy')."""
 _STORE_NUMBER = re.compile(r"[ ]?(?:#|[Nn]o\.|[Ss]tore)[ \t]*[0-9]{1,6}(?![0-9A-Za-z])")
 """A branch's number after a chain's name ('Walgreens #11872', 'Kroger No. 412')."""
+_SHOP_END = re.compile(r"(?i:pharmacy|drugs?|mart|market|store|stores|supermarket|foods?|grocery|"
+                       r"walgreens|cvs|rite[ \t]+aid|kroger|safeway|walmart|costco|target)$")
+"""A shop's last word: a number after it is the branch's ('Discount Drug Mart #52')."""
 _TOWN_KINDS = frozenset({"hospital", "clinic", "jail", "prison", "courthouse", "plant",
                          "factory", "mill", "refinery", "mine"})
 """Kinds that follow a town's name as a place's name ('Skokie courthouse', 'cook county
@@ -186,7 +189,9 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
                 upper = _KIND_AFTER.match(text[end:end + 40].lower())
                 if upper and text[end:end + upper.end()].isupper():
                     end += upper.end()
-            store = _STORE_NUMBER.match(text, end)
+            store = _STORE_NUMBER.match(text, end) if (
+                kind or span.source == "brand_facility" or _SHOP_END.search(text, span.start, end)
+            ) else None
             if store:  # 'CVS Pharmacy #4412', 'Discount Drug Mart #52': the branch's number
                 end = store.end()
             firm = FIRM_SUFFIX.match(text, end)

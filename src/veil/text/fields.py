@@ -78,6 +78,7 @@ _PERSON = frozenset({
     "informant", "poa", "proxy", "agent", "representative", "surrogate", "donor",
     "recipient", "responsible", "party", "patientname", "ptname", "seen", "verified",
     "verifier", "checked", "checker", "witnessed", "cosigned", "initialed", "staff",
+}) | frozenset({
     "observer", "counselor", "counsellor", "worker", "caseworker", "prescriber", "athlete",
     "candidate", "participant", "employee", "owner", "sitter", "aide", "cna", "lpn", "lvn",
     "paramedic", "emt", "medic", "chw", "promotora", "advocate", "coach", "trainer",
@@ -85,6 +86,14 @@ _PERSON = frozenset({
     "newborn", "baby",
 })
 """Words of a person's name field: a label made only of these (and fillers) is a NAME."""
+_ROLE_PERSON = frozenset({
+    "observer", "counselor", "counsellor", "worker", "caseworker", "prescriber", "athlete",
+    "candidate", "participant", "employee", "owner", "sitter", "aide", "cna", "lpn", "lvn",
+    "paramedic", "emt", "medic", "chw", "promotora", "advocate", "coach", "trainer",
+    "chaplain", "dietitian", "adjuster", "attorney", "officer", "deputy", "driver", "infant",
+    "newborn", "baby"})
+"""Person words of a column that as often holds a role, a group or a kind ('Owner: Social
+Work', 'Infant: Baby Girl'): its cells need a name's own evidence (`named_cell`)."""
 _DONE = frozenset({"administered", "entered", "documented", "collected", "performed",
                    "reviewed", "dispensed", "filled", "obtained", "drawn", "completed",
                    "recorded", "charted", "scanned", "released"})
@@ -230,7 +239,7 @@ def _by_role(raw: list[str], words: set[str], content: set[str]) -> PhiType | No
         return PhiType.DATE
     if words & _THING:
         return None
-    if "by" in words and content <= _PERSON | _DONE | _WEAK_DATE:
+    if "by" in words and content <= _PERSON | _DONE:
         return PhiType.NAME  # 'Filled by', 'Entered by'
     if content & _FACILITY and content <= _FACILITY | _FACILITY_WITH:
         return PhiType.FACILITY
@@ -323,7 +332,10 @@ _ROLE_WORDS = frozenset({
     "security", "safety", "services", "housekeeping", "interface", "device", "support",
     "educator", "monitor", "sitter", "parent", "teacher", "twin", "sonographer", "phlebotomy",
     "venipuncture", "epic", "cpoe", "autoverified", "video", "public", "peer", "ombudsman",
-    "environmental", "bathing", "ambulation", "cath", "straight", "mht", "bht", "aide"})
+    "environmental", "bathing", "ambulation", "cath", "straight", "mht", "bht", "aide",
+    "neighbor", "stray", "intake", "group", "subject", "control", "overnight", "baby", "girl",
+    "boy", "freshman", "senior", "varsity", "housekeeper", "facilitator", "restrained",
+    "mornings", "vascular", "access", "social", "work"})
 """Words of a role, a service or a shift in a person's column ('Night Shift', 'Float Pool',
 'Charge Nurse', 'Verbal Order', 'Home Health'): no person's name."""
 _STATUS_WORDS = frozenset({
@@ -348,6 +360,27 @@ def _clinical_phrase(words: list[str], lexicon: Lexicon) -> bool:
         return True
     return any(word in _HEAD_NOUNS and (lexicon.is_clinical(key) or lexicon.is_clinical(
         key.removesuffix("S"))) for key, word in zip(map(fold, words), lower[1:], strict=False))
+
+
+def role_column(label_words_: set[str]) -> bool:
+    """A person's column named by a role or a kind of person (`_ROLE_PERSON`)."""
+    return bool(label_words_ & _ROLE_PERSON)
+
+
+_INITIALS_CELL = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.[ ]?){2,3}")
+
+
+def named_cell(value: str, lexicon: Lexicon) -> bool:
+    """A cell that names someone by its own evidence: initials, a dictionary name that is no
+    everyday word, or a word no English dictionary holds ('JH', 'Okafor'; not 'Social Work',
+    'Baby Girl', 'Overnight')."""
+    if _INITIALS_CELL.fullmatch(value.strip()):
+        return True
+    for word in _NAME_WORD.findall(value):
+        key = fold(word)
+        if (lexicon.is_name(key) and not lexicon.blocks_alone(key)) or not is_english(key):
+            return True
+    return False
 
 
 def person_cell(value: str, lexicon: Lexicon) -> bool:

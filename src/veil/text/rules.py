@@ -1407,7 +1407,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[ \t][0-9OlI]{1,4}){1,5})(?![0-9A-Za-z])", 0.9, group=1),
         # 'SSN on file ends in 4417', 'last 4 of SSN: 4417'
         r("ssn_last4", PhiType.SSN, r"(?i:\b(?:ssn|ss#|social)(?:[^\n]{0,30}?\(|[ \t]*)"
-          r"(?:l4|last[ \t]?4)[ \t]*[:#=]?"
+          r"(?:l4|last[ \t]?4)(?:[ \t]+(?:only|requested|given|provided|digits|on[ \t]+file)){0,2}"
+          r"\)?[ \t]*[:#=]?"
           r"[ \t]*|\b(?:ssn|social(?:\s+security)?|ss#)\b[^.\n]{0,25}?"
           r"\b(?:ends?|"
           r"ending)(?:\s+(?:in|with))?\s*:?\s*|\blast\s+(?:4|four)(?:\s+(?:digits\s+)?of\s+"
@@ -1462,6 +1463,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}(?:[0-9](?![ \-]?[0-9]))?|[0-9]{8,12})"
           r"(?:-[0-9A-Z](?![0-9A-Za-z]))?(?![0-9A-Za-z\-])" + _UNIT_AFTER, 0.8,
           validator="caps_label"),
+        # a numbered agency of a region ('Area Agency on Aging 7', 'AAA Region IV'): that one
+        # (an aneurysm's 'AAA 5.2 cm' is no agency: 'AAA' only with its region)
+        r("area_agency_numbered", PhiType.FACILITY, r"(?:Area[ \t]+Agency[ \t]+on[ \t]+Aging"
+          r"(?:[ \t]+(?:Region|District|PSA))?|AAA[ \t]+(?:Region|District|PSA))[ \t]+"
+          r"(?:[0-9]{1,2}[A-Z]?|[IVX]{1,4})(?![A-Za-z0-9.])", 0.85),
         # a lawyer's bar number ('Esq., VSB 81377', 'DC Bar No. 478812'), a letter's reference
         # ('Ref. No.: EEW/CON/2024/0419') and the VA's last initial and four ('Last4: H5512')
         r("bar_number", PhiType.LICENSE, r"(?:\b(?:VSB|SBN)|\b[Bb]ar[ \t]*(?:No\.?|Number|#|ID))"
@@ -2600,6 +2606,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "sign_off_initials": ("-", "—", "–"),
     "board_license": ("board", "provider"),
     "bar_number": ("vsb", "sbn", "bar"),
+    "area_agency_numbered": ("aging", "aaa"),
     "reference_number": ("ref",),
     "ssn_last4_letter": ("last",),
     "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),

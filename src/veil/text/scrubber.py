@@ -407,6 +407,8 @@ _NICKNAME = re.compile(r",?[ \t]*+(?:[0-9]{1,3}+[ \t\-]*+(?:y/o|yo|y\.o\.?|yrs?|
                        r"\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
 """A quoted word after a name, maybe after the age and sex: the person's nickname ('"Effie"',
 '(“JoJo”)', 'Nikolai Petrov, 88 y/o M ("Kolya")')."""
+_NOT_MIDDLE_NAMES = frozenset({"RE", "CC", "FWD", "FW", "ATTN", "VIA", "PER", "VS", "AND", "OR"})
+"""Short words between two names of a message's header ('Sarah Jones Re Tom Brown')."""
 _ONE_WORD_BETWEEN = re.compile(r" ([A-Z][a-z]{1,7}) (?=[A-Z])")
 """One capitalized word and a space after a name, where another found name starts."""
 _SHORT_SURNAME_AFTER = re.compile(r" ((?:Her|Le|Do|Ha|Ho|To|Ma|An|Ng|Vu|Vo|Yi|Oh|Ko|Go|Ly|La)"
@@ -424,10 +426,11 @@ _NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text
                                 r"[ \t]*[,:\-]?[ \t]*(?:at[ \t]+|@[ \t]*)?$")
 """'(Deb, 218-555-0125)', 'call Marisol 555-201-3344': a name written right before a phone."""
 _TOWN_AFTER_FACILITY = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
-                                  r"(?=[ \t]*(?:\n|$|[),;]|\.[ \t]*(?:\n|$)|[ \t]+(?!AM\b|PM\b)"
-                                  r"[A-Z]{2}\b))")
+                                  r"(?=[ \t]*(?:\n|$|[),;(]|\.[ \t]*(?:\n|$)|[ \t]+(?!AM\b|PM\b)"
+                                  r"[A-Z]{2}\b)|[ \t]{2,}|\t)")
 """'Delta Regional Hospital, Bethel', 'Hôpital Notre-Dame, Montréal': a town after a
-facility and a comma, ending the line or the clause."""
+facility and a comma, ending the line, the clause or the field ('Beaumont Hospital, Dearborn
+(Corewell Health)', 'Fairlane Senior Care, Dearborn     Unit: 2')."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
                              r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
 _SPACED_INITIALS_BEFORE = re.compile(r"(?<![A-Za-z.\-])(?!P\.[ \t]?O\.|R\.[ \t]?N\.|M\.[ \t]?D\.)"
@@ -706,8 +709,9 @@ def _shape(value: str) -> str:
 
 _DECIMAL = re.compile(r"9+[.,]9+")
 _RANGE_WORD = re.compile(r"through|thru|to|[–\-]")
+_YEAR_ALONE = re.compile(r"(?:19|20)[0-9]{2}")
 _COUNT_AFTER = re.compile(r"[ \t]*(?:%|(?i:mg|mcg|ml|units?|hours?|hrs?|days?|weeks?|months?|"
-                          r"years?|patients|cases|times)\b)")
+                          r"years?|patients|cases|times|percent|pct)\b)")
 
 
 def _coordinated_identifier(text: str, span: Span) -> list[Span]:
@@ -728,7 +732,8 @@ def _coordinated_identifier(text: str, span: Span) -> list[Span]:
         start, stop = gap.end(), gap.end() + length
         if _shape(text[start:stop]) != shape or text[stop:stop + 1].isalnum() \
                 or text[start - 1:start].isalnum() or _COUNT_AFTER.match(text, stop) \
-                or (_RANGE_WORD.search(gap.group()) and shape.count("9") < 4):
+                or (_RANGE_WORD.search(gap.group()) and (
+                    shape.count("9") < 4 or _YEAR_ALONE.fullmatch(text, start, stop))):
             break  # 'Cases 12 - 15', '15 - 20% mortality': counts, no identifiers
         out.append(Span(start, stop, span.type, "coordinated", 0.8))
         end = stop
@@ -1269,7 +1274,8 @@ class Scrubber:
         """A capitalized word between two found names that is a middle name ('Na' of 'Li Na
         Huang'): no title, function word, month or clinical word."""
         key = fold(word)
-        if key in FUNCTION_WORDS or key in self.lexicon.titles or key in MONTH_WORDS:
+        if key in FUNCTION_WORDS or key in self.lexicon.titles or key in MONTH_WORDS \
+                or key in _NOT_MIDDLE_NAMES:
             return False
         # a syllable of two or three letters is a middle name there ('Na', 'Thi'), however
         # clinical ('NA' is sodium); a longer word must be no term and no state

@@ -48,9 +48,11 @@ from veil.text.fields import (
     is_field_name,
     is_header_cell,
     label_words,
+    named_cell,
     names_a_thing,
     only_vocabulary,
     person_cell,
+    role_column,
     valid_value,
 )
 from veil.text.lexicon import Lexicon
@@ -228,9 +230,11 @@ def _column_spans(text: str, header: list[Cell], types: list[PhiType | None],
             vocabulary = sum(1 for a, b in values if only_vocabulary(text[a:b], lexicon))
             if vocabulary >= 2 and vocabulary * 2 >= len(values):
                 continue  # a drug or test list under a 'Name' header
+        role = phi is PhiType.NAME and role_column(label)
         for a, b in values:
             if valid_value(text[a:b], phi, lexicon, name) and (
-                    phi is not PhiType.NAME or person_cell(text[a:b], lexicon)):
+                    phi is not PhiType.NAME or person_cell(text[a:b], lexicon)) and (
+                    not role or named_cell(text[a:b], lexicon)):
                 yield _span(a, b, phi, "structured_table")
 
 

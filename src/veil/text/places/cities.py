@@ -71,7 +71,14 @@ _TOWN_SHAPE = re.compile(
     r"(?![A-Za-z])")
 _CREDENTIAL_CODES = frozenset({"MD", "PA", "DO", "OR", "IN", "ME", "OK", "HI", "DE", "NP"})
 
-_GRADE_AFTER = re.compile(r"[ \t]+(?:[IVX]{1,4}|[0-9])(?![A-Za-z0-9])")
+_GRADE_AFTER = re.compile(r"[ \t]+(?:[IVX]{1,4}[a-c]?|[0-9][A-Ca-c]?)(?![A-Za-z0-9])")
+_RESIDENCE_BEFORE = re.compile(
+    r"(?i:\b(?:(?:lives?|living)(?:[ \t]+(?:alone|together|nearby))?[ \t]+in|resides[ \t]+in|"
+    r"residing[ \t]+in|moved[ \t]+to|relocated[ \t]+to|born[ \t]+in|raised[ \t]+in|"
+    r"grew[ \t]+up[ \t]+in|hometown(?:[ \t]+is|:)?|(?:city|town|village)[ \t]+of)[ \t]+$)")
+"""Words of where someone lives, the only ones that make an eponym a town ('lives in
+Bethesda'); 'from Cushing', 'from Wells' name a cause or a score."""
+_DEVICE_EPONYMS = frozenset({"FOLEY"})
 """A grade or class after an eponym ('Bethesda III', 'Hunt and Hess 3'): the eponym's scale."""
 _TERM_AFTER = re.compile(r"^[ \t]+(?i:sinus|saline|range|limits?|rhythm|appearance|variant|"
                          r"study|exam|findings|size|caliber|pressure|flora|values?|result)\b")
@@ -186,8 +193,8 @@ class _Cities(_PlaceBase):
         if key in FUNCTION_WORDS and strong and not lex.is_clinical(key) \
                 and not _eponym_after(text[end:end + 50]) and not _TERM_AFTER.match(after):
             return 0.85  # 'Memorial Hospital in Normal', 'from Normal, IL': a word-named town
-        if strong and key in lex.eponyms and not (key in lex.drugs or key in lex.genes
-                                                  or key in lex.clinical) \
+        if _RESIDENCE_BEFORE.search(before) and key in lex.eponyms and key not in _DEVICE_EPONYMS \
+                and not (key in lex.drugs or key in lex.genes or key in lex.clinical) \
                 and not _eponym_after(text[end:end + 50]) and not _TERM_AFTER.match(after) \
                 and not _GRADE_AFTER.match(after):
             return 0.85  # 'lives alone in Bethesda', 'moved to Graves': no system, no grade

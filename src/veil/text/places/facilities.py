@@ -253,8 +253,10 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = fast_compile(
-    r"(?=[UHCMVRIWSANEL])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    r"(?=[UHCMVRIWSANELA])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
     r"Consulate(?:\s+General)?|Embassy|High\s+Commission|Law\s+Offices?|"
+    r"Community\s+Action\s+(?:Agency|Organization|Partnership|Council|Committee|Program)|"
+    r"Area\s+Agency\s+on\s+Aging|"
     r"Hospice(?:\s+(?:House|Care|Center|Centre|Services))?|Urgent\s+Care|VNA|"
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
     r"(?:Center|Hospital)|Infirmary|Women['’]s\s+(?:Care|Health|Clinic|Center)|"
@@ -262,8 +264,10 @@ _FACILITY_OF = fast_compile(
     r"Care\s+Center|Medical\s+(?:Group|Associates))\s+of|"
     r"(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
     r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care|the\s+United"
-    r"\s+States)\b)"
-    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}")
+    r"\s+States|the\s+(?:Public\s+Defender|Attorney\s+General|District\s+Attorney))\b)"
+    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}"
+    # a second 'of' inside the name ('Embassy of the Republic of Korea')
+    r"(?:(?<=Republic)\s+of(?:\s+the)?\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*)?)?")
 _FOREIGN_FACILITY = fast_compile(
     r"(?<![A-Za-z])(?:Hospital(?=[ \t]+(?:de|da|das|do|dos|del|General|Universitari[oa]?|"
     r"Regional|Municipal|Provincial|Central|Nacional|Militar|Infantil|Materno)(?![A-Za-z]))|"
@@ -283,9 +287,10 @@ _FOREIGN_FACILITY = fast_compile(
     # ('Consulado General de Mexico en Fresno', 'Centro Binacional para el Desarrollo Indigena
     # Oaxaqueno', 'Unidad de Medicina Familiar No. 80', 'Ambassade du Senegal')
     r"(?:Consulado|Embajada|Ambassade|Consulat|Instituto|Escuela|Colegio|Universidad|Hogar|"
-    r"Dispensario|Farmacia|Cooperativa|Unidad|Centro|Oficina|Comite)"
-    r"(?=[ \t]+(?:[A-Z]|de[l]?[ \t]|du[ \t]|para[ \t])))"
+    r"Dispensario|Farmacia|Cooperativa|Unidad|Centro|Oficina|Comite|Apotheke)"
+    r"(?=[ \t]+(?:[A-Z]|de[l]?[ \t]|du[ \t]|para[ \t]|am[ \t]|im[ \t]|zum[ \t]|zur[ \t])))"
     r"(?:[ \t]+(?:(?:de|da|das|do|dos|del|della|di|der|des|du|la|le|el|y|e|und|rechts|links|para|"
+    r"am|im|zum|zur|"
     r"General|Universitari[oa]?|Universitaire|No\.?|[0-9]{1,3}|regional|general|"
     r"universitaire|municipal|provincial|central|psychiatrique|pediatrique)(?![A-Za-z0-9'’])|"
     r"[dl]['’](?:[A-Z][A-Za-z\-]*)?|[A-Z][A-Za-z'’\-]*)){1,6}")
