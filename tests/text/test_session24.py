@@ -105,6 +105,13 @@ _LOG = ("8/12/24 10:02 Caller: mother. Mom informed 10:05. -ck\n\n---\n"
      "Embassy of the Republic of Korea"),
     ("Apotheke am Rathaus\nMarktplatz 7, 79098 Freiburg", "Apotheke am Rathaus"),
     ("defense counsel Harold Pugh, Esq.", "Harold Pugh"),
+    # an interpreter's given name before the interpreter's number or way of working, or
+    # after a language and a dash; the number
+    ("Interpreter: Pashto via video, Zalmai #V2281\n\nS: 33 yo man", "Zalmai #V2281"),
+    ("Lang: Ukrainian (video interp Olena, #UKR-1187)\n", "Olena, #UKR-1187"),
+    ("Interpreter: Dari by phone, Shabnam (LanguageLine ID 283144)\n", "Shabnam"),
+    ("interpreter Arabic in person (Samer, #SAN-A-14).", "Samer, #SAN-A-14"),
+    ("Interpreters: Dari -- Shabnam ok for Thurs; Swahili -- we can send Amani.", "Shabnam"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -163,6 +170,8 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Contar: uno, dos, tres, cuatro, cinco, seis, siete.",
     "Task | Owner | Due by\nLine care | Vascular Access | Tomorrow Morning\n",
     "Walmart store 2 miles away.",
+    "Interpreter: Spanish, in person. Interpreter used via phone; Pashto - Declined.",
+    "interpreter: Mother, by phone; Sister via phone",
     "Bar graph shows 12 times; reference range 3-5; last 4 weeks stable.",
     "Task | Observer | Result\nBath | Sitter | done\nWalk | Security | done\n",
 ])

@@ -28,7 +28,14 @@ from itertools import pairwise
 
 from veil.detect.vocab import STATES
 from veil.text import words
-from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.lexicon import (
+    CLINICAL_INITIALS,
+    FUNCTION_WORDS,
+    LANGUAGES,
+    MONTH_WORDS,
+    Lexicon,
+    fold,
+)
 from veil.text.names.tokens import _ASIAN_SURNAMES as _ASIAN_SHORT
 from veil.text.names.tokens import _CREDENTIALS
 from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _eponym_after
@@ -168,6 +175,31 @@ def _counting(spoken: str) -> bool:
     return len(digits) >= 3 and (steps == {1} or steps == {-1})
 
 
+_INTERPRETER_CUE = re.compile(r"(?i:\binterp(?:reters?|reting|\.)?\b|language[ \t]*line|\bvri\b)")
+_LINE = re.compile(r"[^\n]+")
+_LANGUAGE_DASH = (r"(?:" + "|".join(sorted((w.capitalize() for w in LANGUAGES), key=len,
+                                          reverse=True)) + r")[ \t]*(?:--|–|—|-|:)[ \t]*")
+_INTERPRETER_NAME = re.compile(
+    r"(?:(?<=[,(:][ ])|(?<=[,(:])|(?<=interp[ ])|(?<=interpreter[ ])|(?<=--[ ])|(?<=[–—][ ]))"
+    r"(?P<name>[A-Z][a-z'’\-]{2,}"
+    r"(?:[ ][A-Z]\.|[ ][A-Z][a-z'’\-]+)?)(?![A-Za-z'’\-])"
+    r"(?=[ \t]*,?[ \t]*\(?[ \t]*(?:[A-Z][A-Za-z]+[ \t]+)?(?:#[ \t]*[A-Z0-9]|ID[ \t:#]|"
+    r"id[ \t:#]|phone\b|video\b|via\b|by[ \t]+phone|in[ \t]+person))")
+_LANGUAGE_THEN_NAME = re.compile(r"(?<![A-Za-z])" + _LANGUAGE_DASH
+                                 + r"(?P<name>[A-Z][a-z'’\-]+(?:[ ][A-Z]\.)?)(?![A-Za-z'’\-])")
+"""A given name before an interpreter's number or way of working ('Zalmai #V2281', 'Olena,
+#UKR-1187', 'Naqibullah via video')."""
+_INTERPRETER_VENDORS = frozenset({"STRATUS", "CYRACOM", "LANGUAGELINE", "MARTTI", "INDEMAND",
+                                  "PROPIO", "GLOBO", "VOYCE", "BOOSTLINGO", "JEENIE", "AMN",
+                                  "PACIFIC", "CERTIFIED", "VIDEO", "PHONE", "STAFF", "FAMILY"})
+"""Interpreting services and ways of working, written where an interpreter's name goes."""
+_RARE_INTERPRETER = 3.5
+"""A word rarer than this in English may be an interpreter's given name ('Samer')."""
+_INTERPRETER_NUMBER = re.compile(r"[ \t]*,?[ \t]*\(?[ \t]*(?:[a-z ,]{0,20}?)"
+                                 r"(?:[A-Z][A-Za-z]+[ \t]+)?(?:#|ID[ \t:#]*|id[ \t:#]*)"
+                                 r"[ \t]*([A-Z0-9][A-Za-z0-9\-]{1,12})(?![A-Za-z0-9])")
+"""The interpreter's number after the name ('#V2281', '(LanguageLine ID 283144)', 'phone ID
+RHG-1092')."""
 _NUMBER_WORD = (r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|first|second|third|"
@@ -735,6 +767,8 @@ class CueFinder:
         spans.extend(self._numbers_by_context(text))
         spans.extend(self._greetings(text))
         spans.extend(self._role_names(text))
+        if _INTERPRETER_CUE.search(text):
+            spans.extend(self._interpreters(text))
         spans.extend(self._census_names(text))
         if "(" in text or "tell" in text or "ask" in text:
             spans.extend(self._addressed_names(text))
@@ -1471,6 +1505,34 @@ class CueFinder:
                     continue
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_greeting",
                                   0.85))
+        return spans
+
+    def _interpreters(self, text: str) -> list[Span]:
+        """On a line that names an interpreter ('Interpreter: Pashto via video, Zalmai
+        #V2281', 'video interp Olena, #UKR-1187', 'Dari -- Shabnam ok'): a given name right
+        before the interpreter's number or way of working, or right after a language and a
+        dash; the number after '#' or 'ID' is the interpreter's identifier."""
+        spans: list[Span] = []
+        lex = self.lexicon
+        for line in _LINE.finditer(text):
+            if not _INTERPRETER_CUE.search(line.group()):
+                continue
+            for match in [*_INTERPRETER_NAME.finditer(text, line.start(), line.end()),
+                          *_LANGUAGE_THEN_NAME.finditer(text, line.start(), line.end())]:
+                start, end = match.span("name")
+                keys = [fold(w) for w in re.findall(r"[A-Za-z'’\-]+", match.group("name"))]
+                first = keys[0]
+                if first in LANGUAGES or first.split("-")[0] in LANGUAGES \
+                        or first in _INTERPRETER_VENDORS or first in FUNCTION_WORDS \
+                        or first in MONTH_WORDS \
+                        or lex.is_clinical(first) or first in _GENERIC or first in _SERVICES \
+                        or not (lex.is_name(first) or words.zipf(first) < _RARE_INTERPRETER):
+                    continue
+                spans.append(Span(start, end, PhiType.NAME, "cue_interpreter", 0.85))
+                number = _INTERPRETER_NUMBER.match(text, end)
+                if number and any(c.isdigit() for c in number.group(1)):
+                    spans.append(Span(number.start(1), number.end(1), PhiType.ID,
+                                      "cue_interpreter", 0.85))
         return spans
 
     def _role_initials(self, text: str) -> list[Span]:
