@@ -112,6 +112,10 @@ _LOG = ("8/12/24 10:02 Caller: mother. Mom informed 10:05. -ck\n\n---\n"
     ("Interpreter: Dari by phone, Shabnam (LanguageLine ID 283144)\n", "Shabnam"),
     ("interpreter Arabic in person (Samer, #SAN-A-14).", "Samer, #SAN-A-14"),
     ("Interpreters: Dari -- Shabnam ok for Thurs; Swahili -- we can send Amani.", "Shabnam"),
+    # (after the sealed scoring) a misspelled month, a school district by its initials
+    ("when he was in the hospital on Febuary 11 thru the 14th for pneumonia", "Febuary 11"),
+    ("seen Septmber 3, 2024", "Septmber 3, 2024"),
+    ("wife Norma has coverage thru PSJA ISD but he is not on it", "PSJA ISD"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -172,6 +176,7 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "Walmart store 2 miles away.",
     "Interpreter: Spanish, in person. Interpreter used via phone; Pashto - Declined.",
     "interpreter: Mother, by phone; Sister via phone",
+    "Call the ISD office; our local ISD nurse agreed.",
     "Bar graph shows 12 times; reference range 3-5; last 4 weeks stable.",
     "Task | Observer | Result\nBath | Sitter | done\nWalk | Security | done\n",
 ])

@@ -28,8 +28,10 @@ from veil.text.spans import PhiType
 from veil.text.trie import trie_pattern
 from veil.text.word_lead import WordIndex, word_keys
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH = (r"(?:Jan(?:uary|urary|uray)?|Feb(?:ruary|uary|urary|raury)?|Mar(?:ch)?|Apr(?:il)?|May|"
+          r"June?|July?|Aug(?:ust|est)?|Sep(?:t(?:ember|mber)?)?|Oct(?:ober|obor)?|"
+          r"Nov(?:ember|mber)?|Dec(?:ember|mber)?)")
+"""A month's name or abbreviation, also in its common misspellings ('Febuary', 'Septmber')."""
 _MONTH_I = r"(?i:" + _MONTH + r")"
 _MONTH_DOT = _MONTH_I + r"\.?"
 _DAYNUM = r"(?:0?[1-9]|[12][0-9]|3[01])"
@@ -1463,6 +1465,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[0-9]{3}[ \-][0-9]{3}[ \-][0-9]{3}(?:[0-9](?![ \-]?[0-9]))?|[0-9]{8,12})"
           r"(?:-[0-9A-Z](?![0-9A-Za-z]))?(?![0-9A-Za-z\-])" + _UNIT_AFTER, 0.8,
           validator="caps_label"),
+        # a school district by its initials ('PSJA ISD', 'Katy ISD', 'SAN BENITO CONS ISD',
+        # 'Fresno USD'): an employer and a school, named by the words before
+        r("school_district_isd", PhiType.FACILITY, r"(?<![A-Za-z0-9])(?!(?:The|THE|Our|OUR|Your|"
+          r"His|Her|Their|An?|Local|LOCAL)[ \t]+(?:C?ISD|[CU]?USD))(?:[A-Z][A-Za-z'’.\-]*[ \t]+)"
+          r"{0,3}(?:[A-Z][A-Za-z'’.\-]*)[ \t]+(?:(?:Cons(?:olidated)?|CONS|Unified|"
+          r"Ind(?:ependent)?)\.?[ \t]+)?(?:C?ISD|[CU]?USD)(?![A-Za-z])", 0.85),
         # a numbered agency of a region ('Area Agency on Aging 7', 'AAA Region IV'): that one
         # (an aneurysm's 'AAA 5.2 cm' is no agency: 'AAA' only with its region)
         r("area_agency_numbered", PhiType.FACILITY, r"(?:Area[ \t]+Agency[ \t]+on[ \t]+Aging"
@@ -2607,6 +2615,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "board_license": ("board", "provider"),
     "bar_number": ("vsb", "sbn", "bar"),
     "area_agency_numbered": ("aging", "aaa"),
+    "school_district_isd": ("isd", "usd"),
     "reference_number": ("ref",),
     "ssn_last4_letter": ("last",),
     "device_transmitter": ("transmitter", "sensor", "receiver", "tx"),
