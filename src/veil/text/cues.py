@@ -29,7 +29,6 @@ from itertools import pairwise
 from veil.detect.vocab import STATES
 from veil.text import words
 from veil.text.lexicon import (
-    CLINICAL_INITIALS,
     FUNCTION_WORDS,
     LANGUAGES,
     MONTH_WORDS,
@@ -42,7 +41,7 @@ from veil.text.places.vocabulary import _GENERIC, _SERVICE_END, _SERVICES, _epon
 from veil.text.regex_lead import fast_compile
 from veil.text.rules import NINETY
 from veil.text.spans import PhiType, Span
-from veil.text.validate import phone_national_ok
+from veil.text.validate import person_initials, phone_national_ok
 
 __all__ = ["CueFinder"]
 
@@ -511,14 +510,14 @@ _ROLE_INITIALS = re.compile(
     r"(?i:signed|initialed|initials)[ \t]+[\"“]([A-Z]{2,3})[\"”])")
 """Initials after a role ('tech A.R.', 'Employee T.H.', 'tech (JR)') or a signature ('signed
 "BW"'): the person who did it."""
-_NOT_PERSON_INITIALS = frozenset({"US", "USA", "UK", "EU", "UN", "UAE", "DC", "AM", "PM", "AD",
-                                  "BC", "OK", "NO", "ASAP", "TBD", "CDL", "GED", "DOT", "PPE",
-                                  "CPR", "BLS", "ACLS", "PALS", "SSA", "VA", "VIP", "LTD",
-                                  "FMLA", "ADA", "HR", "IT", "PRN", "OJT", "FM", "PGY", "EVS",
-                                  "DOC",
-                                  "DCF", "CPD", "CO", "EAP", "TCM", "CNS", "LNA", "WOC", "POA",
-                                  "MOU", "NKA", "SMI", "MHT", "BHT", "CST", "LPC", "RRT", "CNM",
-                                  "DCFS", "DHS", "DSS", "ICE", "CBP", "FBI", "DEA", "ATF"})
+_NOT_PERSON_AFTER_ROLE = frozenset({
+    "US", "USA", "UK", "EU", "UN", "UAE", "DC", "AM", "PM", "AD", "BC", "OK", "NO", "ASAP", "TBD",
+    "CDL", "GED", "DOT", "PPE", "CPR", "BLS", "ACLS", "PALS", "SSA", "VA", "VIP", "LTD", "FMLA",
+    "ADA", "HR", "IT", "PRN", "OJT", "FM", "PGY", "EVS", "DOC", "DCF", "CPD", "CO", "EAP", "TCM",
+    "CNS", "LNA", "WOC", "POA", "MOU", "NKA", "SMI", "MHT", "BHT", "CST", "LPC", "RRT", "CNM",
+    "DCFS", "DHS", "DSS", "ICE", "CBP", "FBI", "DEA", "ATF"})
+"""Capitals in a role's brackets or after it that name a place, an agency, a licence, a form
+or a training, no person ('driver (CDL)', 'Resident (FM)', 'Deputy (DOC)')."""
 _ROLE_NAME_CAPS = fast_compile(
     r"(?=[RLCNPMEDTI])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|PCT|NP|MD|EMT|EMT-P|MEDIC|PARAMEDIC|NURSE|CREW|"
     r"DRIVER|DISPATCHER|TECH|CHAPLAIN|INTERPRETER|PHARMACIST|CHARGE|ADMINISTRATOR|SUPERVISOR|"
@@ -1542,9 +1541,7 @@ class CueFinder:
         for match in _ROLE_INITIALS.finditer(text):
             group = next(g for g in (1, 2, 3) if match.group(g))
             letters = match.group(group).replace(".", "").replace(" ", "").upper()
-            if letters in CLINICAL_INITIALS or letters in _NOT_PERSON_INITIALS \
-                    or letters in _CREDENTIALS or (
-                    len(letters) == 3 and self.lexicon.is_clinical(letters)):
+            if not person_initials(letters, _NOT_PERSON_AFTER_ROLE) or letters in _CREDENTIALS:
                 continue
             spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                               "cue_role_initial", 0.85))

@@ -61,6 +61,14 @@ _THING = frozenset({
     "plan", "payer", "organism", "specialty", "role", "team", "group",
 })
 """Words of a thing, not a person: 'drug name', 'test ID', 'plan name' are no identifiers."""
+_ROLE_PERSON = frozenset({
+    "observer", "counselor", "counsellor", "worker", "caseworker", "prescriber", "athlete",
+    "candidate", "participant", "employee", "owner", "sitter", "aide", "cna", "lpn", "lvn",
+    "paramedic", "emt", "medic", "chw", "promotora", "advocate", "coach", "trainer",
+    "chaplain", "dietitian", "adjuster", "attorney", "officer", "deputy", "driver", "infant",
+    "newborn", "baby"})
+"""Person words of a column that as often holds a role, a group or a kind ('Owner: Social
+Work', 'Infant: Baby Girl'): its cells need a name's own evidence (`named_cell`)."""
 _PERSON = frozenset({
     "patient", "patients", "pt", "pts", "name", "names", "first", "given", "last", "surname",
     "surnames", "family", "middle", "initial", "initials", "fname", "lname", "mname",
@@ -78,22 +86,8 @@ _PERSON = frozenset({
     "informant", "poa", "proxy", "agent", "representative", "surrogate", "donor",
     "recipient", "responsible", "party", "patientname", "ptname", "seen", "verified",
     "verifier", "checked", "checker", "witnessed", "cosigned", "initialed", "staff",
-}) | frozenset({
-    "observer", "counselor", "counsellor", "worker", "caseworker", "prescriber", "athlete",
-    "candidate", "participant", "employee", "owner", "sitter", "aide", "cna", "lpn", "lvn",
-    "paramedic", "emt", "medic", "chw", "promotora", "advocate", "coach", "trainer",
-    "chaplain", "dietitian", "adjuster", "attorney", "officer", "deputy", "driver", "infant",
-    "newborn", "baby",
-})
+}) | _ROLE_PERSON
 """Words of a person's name field: a label made only of these (and fillers) is a NAME."""
-_ROLE_PERSON = frozenset({
-    "observer", "counselor", "counsellor", "worker", "caseworker", "prescriber", "athlete",
-    "candidate", "participant", "employee", "owner", "sitter", "aide", "cna", "lpn", "lvn",
-    "paramedic", "emt", "medic", "chw", "promotora", "advocate", "coach", "trainer",
-    "chaplain", "dietitian", "adjuster", "attorney", "officer", "deputy", "driver", "infant",
-    "newborn", "baby"})
-"""Person words of a column that as often holds a role, a group or a kind ('Owner: Social
-Work', 'Infant: Baby Girl'): its cells need a name's own evidence (`named_cell`)."""
 _DONE = frozenset({"administered", "entered", "documented", "collected", "performed",
                    "reviewed", "dispensed", "filled", "obtained", "drawn", "completed",
                    "recorded", "charted", "scanned", "released"})

@@ -219,7 +219,8 @@ _INITIALS_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]?[A-Z]?)[ \t]*
                                   r"[ \t]*$")
 _MIXED_CREDENTIALS = frozenset({"RPh", "PharmD", "PsyD", "PhD", "CPhT", "MSc", "EdD", "DrPH"})
 """Credentials written in mixed case, which the capitals' list does not hold."""
-_INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:[A-Z]{2,5}|PA-C|RPh|PharmD|PsyD|PhD|CPhT)\b){0,2}"
+_INITIALS_KEY_AFTER = re.compile(r"(?:,?[ \t]*(?:[A-Z]{2,5}|PA-C|"
+                                 + "|".join(sorted(_MIXED_CREDENTIALS)) + r")\b){0,2}"
                                  r"[ \t]*[(\[][ \t]*([A-Z][A-Za-z]?[A-Z]?)[ \t]*[)\]]")
 """A key of initials beside a person's name ('TG = Tiffany Goins', 'José Marrero (JM)', 'Rhonda
 Tate MHT (RT)': a credential or two may stand between): a chart's legend, after which the

@@ -783,19 +783,23 @@ def _phone(values: list[str]) -> list[bool]:
 _SIGN_OFF_WORDS = frozenset({"OK", "NO", "AM", "PM", "YES", "END", "TBD", "ETC", "NA", "NB", "PS",
                              "FYI", "THX", "TY", "LOL", "ASAP", "CC", "BCC", "EOM", "MAR",
                              "HLD", "IVF", "UE", "LE", "FU", "RTC", "WC", "POA"})
+"""Capitals that end a message without signing it ('-- OK', '-- FYI', '-- HLD')."""
+
+
+def person_initials(value: str, not_a_person: frozenset[str]) -> bool:
+    """Whether initials ('ck', 'AR', 'A.R.') can stand for a person: no clinical abbreviation
+    (of two letters the common ones, of three any term: 'BMP'), none of the caller's
+    `not_a_person` capitals, no English word when written in lower case ('-ok', '-am')."""
+    letters = value.replace(".", "").replace(" ", "")
+    upper = letters.upper()
+    return (upper not in CLINICAL_INITIALS and upper not in not_a_person
+            and not (letters.islower() and words.is_english(fold(letters)))
+            and not (len(letters) == 3 and lexicon().is_clinical(upper)))
 
 
 def _sign_off_initials(values: list[str]) -> list[bool]:
-    """Initials that sign an entry ('... 10:05. -ck', '-- AR'): no clinical abbreviation (of
-    two letters the common ones, of three any term: '-BMP'), no word of a message ('-ok',
-    '-pm'), no English word when written in lower case."""
-    out = []
-    for value in values:
-        upper = value.upper()
-        out.append(upper not in CLINICAL_INITIALS and upper not in _SIGN_OFF_WORDS
-                   and not (value.islower() and words.is_english(fold(value)))
-                   and not (len(value) == 3 and lexicon().is_clinical(upper)))
-    return out
+    """Initials that sign an entry ('... 10:05. -ck', '-- AR'): see `person_initials`."""
+    return [person_initials(value, _SIGN_OFF_WORDS) for value in values]
 
 
 _CASE_PARTS = re.compile(r"(?:19|20)?[0-9]{2}[ \t\-]*([A-Z]{1,5})[ \t\-]*[0-9]+")
