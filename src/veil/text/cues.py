@@ -76,11 +76,14 @@ _PHONE_CONTEXT = re.compile(
 are as often doses, codes or counts ('NDC 0088-2220-33', '02 04 06 09 12 units')."""
 _HANDLE = fast_compile(r"(?<![\w.@])@[A-Za-z_][A-Za-z0-9_.]{2,29}[A-Za-z0-9_]")
 _HANDLE_CONTEXT = re.compile(
-    r"(?:\b(?:ig|IG(?=[ \t]+(?i:handle|account|@))|(?i:insta|instagram|twitter|tiktok|"
-    r"snap(?:chat)?|handle|facebook|fb|threads|reddit|discord|telegram|bluesky|mastodon))\b"
+    r"(?:\b(?:ig|IG(?=[ \t]+(?i:handle|account|is|@))|(?i:insta|instagram|twitter|tiktok|"
+    r"grindr|tinder|hinge|bumble|whatsapp|linkedin|youtube|twitch|onlyfans|venmo|cashapp|"
+    r"snap(?:chat)?|handle|facebook|fb|threads|reddit|discord|telegram|bluesky|mastodon|"
+    r"account|username|user[ \t]?name|profile|posted|dm(?:ed|'d)?|messaged))\b"
     r"[^\n@]{0,20}$)")
 """'IG handle @jojo.whitlock.art': a social-media handle after the network's name ('IG'
-alone is immunoglobulin: 'Tetanus IG given @1430')."""
+alone is immunoglobulin: 'Tetanus IG given @1430'), or after the account it names ('posted
+on his account @northwoods_dyl', '(username @kay.b)')."""
 _MAR_INITIALS = re.compile(r"(?m)(?<=[0-9]{4})[ \t]{2,}([A-Z]{2,3})(?:/([A-Z]{2,3}))?[ \t]*$")
 """Initials closing a row after a time in a medication-administration table ('0945  1330
 KT/MG': who gave and who checked)."""
@@ -492,7 +495,8 @@ _ROLE_NAME = re.compile(
     r"scribe|doula|midwife|volunteer|receptionist|adjuster|administrator|supervisor|"
     r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor|officer|ofc\.?|"
     r"deputy|trooper|detective|det\.|sgt\.?|mgr|manager|married[ \t]+to|engaged[ \t]+to|"
-    r"counsel|attorney|lawyer|paralegal|ombudsman|notary|"
+    r"counsel|attorney|lawyer|paralegal|ombudsman|notary|photographer|registrar|"
+    r"transcriptionist|sonographer|technologist|"
     r"divorced[ \t]+from|separated[ \t]+from|widow(?:er)?[ \t]+of))(?:[ \t]*:)?[ \t]+"
     r"(?:(?:Ofc|Det|Sgt|Cpl|Lt|Dep)\.?[ \t]+)?"
     r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")

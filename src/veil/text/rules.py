@@ -205,7 +205,7 @@ _ROMANCE_MONTHS = (
     r"noviembre|diciembre|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|"
     r"novembro|dezembro|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|"
     r"septembre|octobre|novembre|décembre|decembre|janv\.|févr\.|fevr\.|avr\.|juil\.|"
-    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\.|ene|abr"
+    r"sept\.|oct\.|nov\.|déc\.|dec\.|ene\.|dic\.|ene|abr|dic"
 )
 """Month names of Spanish, Portuguese and French (US notes and patient letters use them)."""
 _ABROAD_NUMBER_LABELS = r"s[ée]curit[ée]\s+sociale|s[ée]cu|nir|afiliado|carteirinha"
@@ -334,6 +334,21 @@ _LABEL_TAIL = (r"(?:_(?:number|num|no|nbr|id|identifier)(?![A-Za-z0-9]))?"
 ('NAM (RAMQ)', 'Member ID (primary)')."""
 _LEADER = r"(?:\.{2,80}+[ \t]*+|_{2,80}+[ \t]*+)?"
 """Form leaders between a label and its value ('Group # ......... TN1180-07')."""
+_MEASURE_WORDS = (r"count|level|levels|reading|readings|score|load|sugar|sugars|glucose|"
+                  r"pressure|bp|weight|a1c|hba1c|cd4|inr|psa|egfr|gfr|platelet|platelets|ldl|"
+                  r"hdl|cholesterol|triglycerides?|creatinine|potassium|sodium|hemoglobin|hgb|"
+                  r"wbc|temp|temperature|heart|pulse|oxygen|o2|sat|sats|steps|calories|carbs?|"
+                  r"lucky|favorite|room|bed|floor|seat|shoe|size|dose|unit|units|pills?|tablets?|"
+                  r"phone|cell|fax|mobile|home|work|contact|callback|pager|telephone|emergency|"
+                  r"office|direct|bmi|iq|vitamin|ferritin|tsh|labs?|blood|urine|kidney|liver|"
+                  r"viral|white|red|lipid|iron|calcium|magnesium|protein|albumin|bilirubin|ast|"
+                  r"alt|ketones?|pain|mood|peak|flow|fev1|spo2|rate|step|page|line|version|"
+                  r"model|size|street|house|apartment|apt|zip|area|exit|highway|route|bus|"
+                  r"lottery|jersey|table|track|row|stage|grade|class|category|tier|level")
+"""Words of a measurement, a telephone or a place before 'number': no identifier follows."""
+_CAMP_UNIT = (r"(?:Camp|Block|Blk\.?|Shelter|Sector|Zone|Tent|Hut|Flat|Compound)[ \t]+"
+              r"(?:No\.?[ \t]*)?[0-9A-Z]{1,4}(?:-?[0-9A-Z]{1,4})?")
+"""A unit of a camp's or block's address: the word and its number or letter."""
 _SEP = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
         r"[ \t]*#?[\"”]?[ \t]*(?:[:=]|is|was|of|says|reads|shows|ending(?:[ \t]+in)?)?[ \t]*#?"
         r"[ \t]*" + _LEADER
@@ -564,6 +579,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(" + _DAYNUM + r"\.(?:0?[1-9]|1[0-2])\.)(?![0-9])", 0.85, group=1),
         r("date_mon_year", d, _L + _MONTH_DOT + r"(?:\s*+(?:,\s*+)?(?:of\s++)?|\s*+[\-/]\s*+)"
           + _YEAR + _R, 0.95),
+        # the year first, then the month ('hx C. diff 2022 Aug'; 'May' only before no word in
+        # lower case: 'in 2019 May have' is a modal)
+        r("date_year_then_month", d, r"(?<![0-9A-Za-z/\-])(?:19|20)[0-9]{2}[ \t]+(?:"
+          + _MONTH.replace("May|", "") + r"|May(?![ \t]+[a-z]))\.?(?![A-Za-z0-9])", 0.85),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
         # '09/2024-03/2025': a range of months (each side alone is a month/year)
         r("date_num_mon_year_range", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")[ \t]*[\-–]"
@@ -891,6 +910,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[Tt]his\s++is)"
           r"[ \t]++)([A-Z][a-z'’\-]+(?:[ \t]++[A-Z][a-z'’\-]+){0,2})(?=,[ \t]*+(?:a[ \t]++)?"
           r"[0-9]{1,3}(?![0-9]))", 0.8, group=1, validator="person_words"),
+        # 'CRNA Will Tran', 'scribe Will Cooper', 'RN, May Chen': a modal that is a given name,
+        # inside a sentence (never at its start) and before a surname no verb spells ('Will
+        # Call', 'May Be', 'will Follow Up' stay)
+        r("modal_given_name", PhiType.NAME, r"(?<=[A-Za-z0-9,;(/:][ \t])(?:Will|May)[ \t]+"
+          r"[A-Z][a-z'’\-]{2,}(?![A-Za-z])", 0.8, validator="modal_name"),
         # '(Lurdes, 209-634-9951)', '(Marisol, cell 559.201.7781)': a name and its phone in
         # parentheses
         r("name_before_phone_parens", PhiType.NAME, r"\(([A-Z][a-z'’\-]{2,}(?:[ \t][A-Z]"
@@ -1014,7 +1038,8 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'Chart 04471', 'Last4 4409'
         # 'P.O. Aisha Rahman #17842', 'Ofc. Kowalczyk, star 11873': an officer's badge number
         r("officer_badge", PhiType.ID, r"(?:\b(?:[Oo]fficers?|[Oo]fc|OFC|P\.O\.|[Ss]gt|SGT|[Dd]et|"
-          r"DET|[Dd]eputy|DEPUTY|[Tt]rooper|TROOPER|[Cc]pl|CPL)\.?[ \t]+[A-Z][A-Za-z'’\-]*"
+          r"DET|[Dd]etective|DETECTIVE|[Ss]ergeant|SERGEANT|[Cc]orporal|"
+          r"[Dd]eputy|DEPUTY|[Tt]rooper|TROOPER|[Cc]pl|CPL)\.?[ \t]+[A-Z][A-Za-z'’\-]*"
           r"(?:[ \t]+[A-Z][A-Za-z'’\-]*){0,2},?[ \t]*(?:#|(?i:star|badge)[ \t]*#?)[ \t]*)"
           r"([0-9]{3,6})(?![0-9])", 0.85, group=1),
         r("chart_number", PhiType.MRN, r"\b(?:Chart|CHART|chart)[ \t]++([0-9]{4,10})(?![0-9])",
@@ -2434,8 +2459,10 @@ def _rules() -> tuple[PatternRule, ...]:
         r("spaced_digits", PhiType.ID, r"(?<![A-Za-z0-9])(?:[A-Z]{1,4}[ \t])?[0-9](?: [0-9]){6,15}"
           r"(?![0-9A-Za-z])", 0.75, validator="spaced_digits"),
         r("username", PhiType.ID, r"(?i:\b(?:user(?:[ _\-]?name)?|user[ _\-]?id|login|log-in|"
-          r"handle|screen[ _\-]?name|account[ _\-]?name|sign-?in)\b[ \t]*[:=#]?[ \t]*"
-          r"(?:is[ \t]+)?)([A-Za-z0-9][A-Za-z0-9._\-]{1,40}[A-Za-z0-9])(?![A-Za-z0-9@])", 0.8,
+          r"handle|screen[ _\-]?name|account[ _\-]?name|sign-?in)\b"
+          r"(?:[ \t]+(?:on|for|at|in)[ \t]+(?:the[ \t]+|my[ \t]+|your[ \t]+)?[a-z]{3,12})?"
+          r"[ \t]*[:=#]?[ \t]*(?:is[ \t]+)?[\"“'‘]?)"
+          r"([A-Za-z0-9][A-Za-z0-9._\-]{1,40}[A-Za-z0-9])(?![A-Za-z0-9@])", 0.8,
           group=1, validator="handle"),
         # 'session 887 4410 2291', 'auth PT88104471', 'REQ#: 0042-7718-19', 'Police report:
         # NCPD 2026-118804': a reference number after the word that names it (the label says
@@ -2448,8 +2475,61 @@ def _rules() -> tuple[PatternRule, ...]:
           r"hostname|"
           r"case|claim|order|ord|rx|prescription|script|id|(?:with|access|payment|pay|"
           r"verification|confirmation|security|invite|invitation|activation|enrol+ment|portal|"
-          r"pin)[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
+          r"pin|auth|authorization|approval|org|organization|agency|interpreter|operator)"
+          r"[ \t]+code)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
+        # a number someone names as theirs ('My A-number is A 220 419 867', 'his case number
+        # with the Milwaukee Police is 24-117702', 'my CSA number is CSA 2 914 337'): one to
+        # three words of a label before 'number', never a measurement's ('my platelet number
+        # was 150000') or a telephone's (the phone rules' to find)
+        r("declared_number", PhiType.ID, r"\b(?:[Mm]y|MY|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|"
+          r"[Tt]he)[ \t]+(?:(?!(?i:" + _MEASURE_WORDS + r")(?![A-Za-z]))[A-Za-z][A-Za-z0-9]*"
+          r"(?:[ \t]+|-)){1,3}(?:number|no\.|#|ID|id)(?![A-Za-z])(?:[ \t]+(?:with|from|for|at|"
+          r"on)[ \t]+(?:the[ \t]+)?(?:[A-Z][A-Za-z'’\-]*[ \t]+){1,3})?[ \t]*(?:is|was|=|:)"
+          r"[ \t]*#?[ \t]*((?:[A-Z]{1,4}[ \-]?)?[0-9](?:[0-9]|[ \-](?=[0-9])){3,16}[A-Z0-9]?)"
+          + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
+        # an ambulance run's number ('Run # 24-003817', 'EMS run report 23-118244'): a run
+        # named in capitals or with its report, a year's dashed serial or six digits or more
+        r("run_number", PhiType.ID, r"(?<![A-Za-z])(?:Run|RUN|[Rr]un[ \t]+(?:[Rr]eport|[Ss]heet"
+          r"|[Nn]umber|#))(?:[ \t]*+(?:#|[Nn]o\.|[Nn]umber|NUMBER))?[ \t]*+[:#]?[ \t]*+"
+          r"([0-9]{2}-[0-9]{4,8}|[0-9]{6,10})(?![0-9A-Za-z\-])", 0.8, group=1,
+          validator="reference"),
+        # a camp's or block's address abroad, two kinds of unit or more ('Camp 2W, Block
+        # B-14, Shelter 0718', 'Flat 3B, Block C'; not 'Zone 2, Zone 3' of a wound)
+        r("camp_block_address", PhiType.ADDRESS, r"(?<![A-Za-z])" + _CAMP_UNIT + r"(?:,[ \t]*"
+          + _CAMP_UNIT + r"){1,4}(?![A-Za-z0-9])", 0.85, validator="camp_units"),
+        # who speaks in a text-message log ('6/3 10:14 J: hey', '12:51 D: yea'): a letter or
+        # initials after a time at a line's start, then a colon
+        r("chat_speaker", PhiType.NAME, r"(?m)^(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?[ \t]+)?"
+          r"[0-9]{1,2}:[0-9]{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?([A-Z][A-Za-z]?"
+          r"|[A-Z]{3})[ \t]*:(?=[ \t])", 0.8, group=1, validator="chat_speaker"),
+        # a house of the ballroom scene, a shelter or a ministry named 'House of' ('House of
+        # Ebony', 'House of Ruth'; never a legislature or a house of worship)
+        r("house_of", PhiType.FACILITY, r"(?<![A-Za-z])House[ \t]+of[ \t]+(?!(?:Representatives|"
+          r"Delegates|Lords|Commons|Assembly|Worship|Prayer|God|the[ \t]+Lord|Blues|Cards|"
+          r"Pain|Horrors|Dreams|Mirrors|Usher)(?![A-Za-z]))[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]"
+          r"[A-Za-z'’\-]+)?(?![A-Za-z])", 0.8),
+        # a login after the role that logs in ('Registrar: tlaporte', 'scribe mgarza',
+        # 'entered by jkowalski'): an initial and a surname in one word of lower case
+        r("login_after_role", PhiType.NAME, r"(?i:\b(?:registrar|scribe|clerk|entered[ \t]+by|"
+          r"keyed[ \t]+by|user|operator|transcriptionist|transcribed[ \t]+by|logged[ \t]+by|"
+          r"author|reviewer|updated[ \t]+by|modified[ \t]+by|created[ \t]+by|signed[ \t]+by|"
+          r"by)[ \t]*[:\-]?[ \t]*)([a-z]{1,2}[a-z]{3,18})(?![A-Za-z0-9@.])", 0.75, group=1,
+          validator="login_name"),
+        # an asset's tag after what it tags ('loaner cuff BFHC-BP-07', 'kit # MESC-HK-09',
+        # 'Station REG-03', 'Camera ID FVH-ICU3-CAM'): capitals and digits in dashed parts
+        r("asset_tag", PhiType.DEVICE, r"(?i:\b(?:kit|cuff|cart|camera|station|asset|loaner|"
+          r"tablet|ipad|laptop|scale|hub|gateway|monitor|equipment|pump|meter|tag)"
+          r"(?:[ \t]+(?:id|#|no\.?|number|tag))?[ \t]*[:#]?[ \t]*)([A-Z][A-Z0-9]{1,9}"
+          r"(?:-[A-Z0-9]{1,9}){1,4})(?![A-Za-z0-9\-])", 0.8, group=1, validator="asset_tag"),
+        # a number read off a thing ('the number on the bottom is BPM 0044 7719', 'Number on
+        # the bottle is 611 0832'): no label but the thing it is printed on
+        r("number_on_thing", PhiType.ID, r"(?i:\b(?:number|serial|#|code)[ \t]+on[ \t]+(?:the|my|"
+          r"his|her|its)[ \t]+(?:[a-z]+[ \t]+)?(?:bottom|back|side|front|label|box|bottle|card|"
+          r"sticker|tag|lid|cap|device|machine|meter|monitor|cuff|pump|pill[ \t]+bottle|"
+          r"paperwork|letter|form)[ \t]*(?:is|was|says|reads|:)[ \t]*)((?:[A-Z]{1,4}[ \-]?)?"
+          r"[0-9](?:[0-9]|[ \-](?=[0-9])){3,16}[A-Z0-9]?)" + _R + _UNIT_AFTER, 0.8, group=1,
+          validator="reference"),
         # 'Mission No. TCSAR 24-0187', 'FLT# BSMF 250301-1': a mission's or flight's number,
         # with a letter (not a time: 'Callout 0230:')
         r("mission_number", PhiType.ID, r"(?i:\b(?:mission|sortie|flt)(?![A-Za-z0-9])" + _SEP
@@ -2797,6 +2877,18 @@ GATES: dict[str, re.Pattern[str]] = {
     "court_case": re.compile(r"[0-9]{2} ?-? ?[a-z]{1,4} ?-? ?[0-9]{3}"),
     "court_case_year": re.compile(r"(?:19|20)[0-9]{2}[ \-]?[a-z]{2,4}[ \-]?[0-9]{4}"),
 }
+NEEDS["declared_number"] = ("number", "no.", "#", "id")
+NEEDS["run_number"] = ("run",)
+NEEDS["chat_speaker"] = (":",)
+NEEDS["house_of"] = ("house of",)
+NEEDS["login_after_role"] = ("registrar", "scribe", "clerk", "by", "user", "operator",
+                             "transcri", "author", "reviewer")
+NEEDS["asset_tag"] = ("kit", "cuff", "cart", "camera", "station", "asset", "loaner", "tablet",
+                      "ipad", "laptop", "scale", "hub", "gateway", "monitor", "equipment", "pump",
+                      "meter", "tag")
+NEEDS["number_on_thing"] = (" on ",)
+NEEDS["modal_given_name"] = ("will ", "may ")
+NEEDS["camp_block_address"] = (", ",)
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)
 NEEDS["interpreter_number_later"] = ("interp", "translator")

@@ -64,11 +64,14 @@ def _record_number(values: list[str]) -> list[bool]:
 def _reference(values: list[str]) -> list[bool]:
     """A reference number after the word that names it (session, auth, order, claim): four
     digits or more, no bare year, no dose ('order 1000 mg' is none)."""
-    return [(sum(c.isdigit() for c in v) >= 4 or _STRUCTURED_CODE.match(v) is not None)
+    return [(sum(c.isdigit() for c in v) >= 4 or _STRUCTURED_CODE.match(v) is not None
+             or (_CAPS_CODE.match(v) is not None and not _CLINICAL_SHAPES.match(v)))
             and not _YEAR_ONLY.match(v) and not _DOSE.match(v)
             and not _CODE_SYSTEM.match(v) and not _COUNT_OF.match(v) for v in values]
 
 
+_CAPS_CODE = re.compile(r"^(?=(?:[^0-9]*[0-9]){3})(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9]{6,12}$")
+"""'AIBN302': capitals and three digits or more, six characters or more (a donor's id)."""
 _STRUCTURED_CODE = re.compile(
     r"^(?=.*[A-Za-z])(?=(?:.*[0-9]){2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+){2,}$")
 """'CUMC-EP-02': letters and digits in three dashed parts or more, a code even with two digits."""
@@ -476,6 +479,33 @@ def _given_name(values: list[str]) -> list[bool]:
     return out
 
 
+_AFTER_MODAL = frozenset({
+    "CALL", "CHECK", "CONTINUE", "CONSIDER", "FOLLOW", "OBTAIN", "ORDER", "MONITOR", "REVIEW",
+    "SEE", "START", "STOP", "SEND", "DRAW", "REPEAT", "RECHECK", "SCHEDULE", "REFER", "DISCUSS",
+    "HOLD", "INCREASE", "DECREASE", "ADD", "GIVE", "PLAN", "NEED", "RETURN", "COME", "GET",
+    "TRY", "KEEP", "WEAN", "PAGE", "UPDATE", "TOUCH", "ARRANGE", "NOTIFY", "CONTACT", "TRIAL",
+    "REASSESS", "WALK", "WAIT", "RUSH", "BILL", "WORK", "MEET", "FAX", "MAIL", "TEXT", "LET",
+    "HAVE", "BE", "NOT", "ALSO", "STILL", "TAKE", "MAKE", "BRING", "ASK", "TELL",
+    "PROCEED", "ADMIT", "DISCHARGE", "TRANSFER", "PLACE", "USE", "REMAIN", "STAY", "PICK",
+    "CLEAR", "COVER", "DROP", "LOOK", "FILL", "PASS", "PUSH", "PULL", "SIGN", "SHIP", "DO",
+    "WISH", "HOPE", "SPEAK", "LIKELY", "REQUIRE", "BENEFIT", "ATTEND", "VISIT", "WATCH"})
+"""Verbs after 'Will' or 'May' that some list spells as a surname ('Will Page', 'May Hold')."""
+
+
+def _modal_name(values: list[str]) -> list[bool]:
+    """'Will Tran', 'Will Cooper', 'May Ottmers': a surname that is no verb after the modal;
+    a known surname below the commonest words (not 'Will See', 'May Be') or a word no list of
+    English holds."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        key = fold(value.split()[-1])
+        known = key in lex.last and words.zipf(key) < 5.0
+        unknown = words.zipf(key) == 0.0 and not words.is_english(key) and len(key) > 3
+        out.append((known or unknown) and key not in _AFTER_MODAL and not lex.is_clinical(key))
+    return out
+
+
 _NOT_BABY_NAMES = frozenset({
     "TERM", "PRETERM", "STABLE", "HEALTHY", "VIABLE", "VIGOROUS", "LIVE", "ALIVE", "TWIN",
     "TWINS", "APGAR", "APGARS", "SGA", "AGA", "LGA", "NICU", "NURSERY", "BABY", "INFANT",
@@ -697,6 +727,50 @@ _UNIT_CHAIN_PART = re.compile(r"[A-H][ \t]+(?:Co|Company|Btry|Battery|Trp|Troop)
 """A part of a unit's short form that no clinical phrase shares (not 'HHC', '2-3 IN')."""
 
 
+_CAMP_WORD = re.compile(r"(?:^|,)[ \t]*([A-Za-z]+)")
+
+
+def _camp_units(values: list[str]) -> list[bool]:
+    """'Camp 2W, Block B-14': two kinds of unit or more ('Zone 2, Zone 3' is one kind)."""
+    return [len({w.upper() for w in _CAMP_WORD.findall(value)}) >= 2 for value in values]
+
+
+_NOT_SPEAKERS = frozenset({"AM", "PM", "BP", "HR", "RR", "RE", "CC", "TO", "PS", "NB", "ED",
+                           "OR", "IV", "PO", "ID", "DX", "RX", "TX", "HX", "SX", "FX"})
+
+
+def _chat_speaker(values: list[str]) -> list[bool]:
+    """'J', 'D', 'Mo', 'KLR': who speaks in a log, never a vital sign or an abbreviation that
+    labels a line ('BP: 120/80', 'Rx:')."""
+    return [v.upper() not in _NOT_SPEAKERS for v in values]
+
+
+def _login_name(values: list[str]) -> list[bool]:
+    """'tlaporte', 'mgarza', 'jkowalski': one or two initials and a known surname in one
+    lower-case word that no list of English holds ('tlaporte'; not 'reviewed', 'nurse')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        key = fold(value)
+        english = words.zipf(key) > 0.0 or words.is_english(key)
+        out.append(not english and not lex.is_clinical(key) and any(
+            key[n:] in lex.last and len(key) - n >= 4 for n in (1, 2)))
+    return out
+
+
+def _asset_tag(values: list[str]) -> list[bool]:
+    """'BFHC-BP-07', 'FVH-ICU3-CAM', 'REG-03': a tag with a digit and a part of two capitals
+    or more, never a code system's or a gene's shape ('ICD-10', 'IL-6', 'HLA-B27')."""
+    return [any(c.isdigit() for c in v) and any(len(p) >= 2 and p.isalpha() for p in v.split("-"))
+            and not _CODE_SYSTEM.match(v) and not _CLINICAL_SHAPES.match(v)
+            and not _TAG_NOT.match(v) for v in values]
+
+
+_TAG_NOT = re.compile(r"(?i)^(?:IL|HLA|CD|COVID|SARS|PHQ|GAD|MAG|HER|BRCA|TNF|IGF|FGF|PD|CA|"
+                      r"ECOG|NYHA|ASA|GCS|TIMI|BI|RADS|TI)-")
+"""Labs, genes, scores and classes written with a dash ('IL-6', 'PD-L1', 'BI-RADS')."""
+
+
 def _unit_chain(values: list[str]) -> list[bool]:
     """'B Co, 2-27 IN, 3IBCT, 25ID', 'C Trp, 3-4 CAV', 'MAG-36': a company, a brigade or
     division, a cavalry or artillery battalion or a Marine aircraft group among the parts
@@ -874,6 +948,11 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "rare_school": _rare_school,
     "place_words": _place_words,
     "unit_chain": _unit_chain,
+    "camp_units": _camp_units,
+    "login_name": _login_name,
+    "chat_speaker": _chat_speaker,
+    "asset_tag": _asset_tag,
+    "modal_name": _modal_name,
     "base_name": _base_name,
     "labelled_place": _labelled_place,
     "baby_name": _baby_name,

@@ -173,7 +173,9 @@ _FACILITY_WORD = (
     r"Seafoods?|Answering[ \t]+(?:Service|Svc)|Healthy[ \t]+Start|"
     # post offices, salons and spas, firms of resources ('Paint Lick Post Office', "Mai's
     # Nails & Spa", 'Contura Resources'; the last a trade)
-    r"Post[ \t]+Office|Nails|Salon|Spa|Barbershop|Resources)")
+    r"Post[ \t]+Office|Nails|Salon|Spa|Barbershop|Resources|"
+    # mills, factories and quarries that employ the patient ('Pixelle Androscoggin Mill')
+    r"Mill|Mills|Sawmill|Paper[ \t]+Mill|Factory|Quarry|Cannery|Creamer(?:y|ies))")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"

@@ -1,0 +1,76 @@
+"""Session 25 mechanisms: numbers people name as theirs ('my A-number is ...') or read off a
+thing ('the number on the bottle is ...'); ambulance runs; codes after what they authorize;
+a camp's address abroad; logins and handles after their account or role; asset tags; a
+detective's badge; 'Will' and 'May' as given names; speakers of a text-message log; houses
+named 'House of'; mills; the year before the month; and the text each must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text import Scrubber
+
+_CHAT = ("6/3 10:14 J: hey Darius it's J from the clinic\n6/3 12:51 D: yea i'm good\n"
+         "6/3 12:55 J: just bring your ID\n")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("My A-number is A 220 419 867. Do I need to bring my visa?", "A 220 419 867"),
+    ("The OPM letter said my CSA number is CSA 2 914 337. Is that approval?", "CSA 2 914 337"),
+    ("My case number with the Milwaukee Police is 24-117702. I was hit.", "24-117702"),
+    ("the number on the bottom is BPM 0044 7719. The nurse said to call.", "BPM 0044 7719"),
+    ("Number on the bottle is 611 0832. I'll come Monday.", "611 0832"),
+    ("Milwaukee Fire Department -- Med 2\n\nRun 24-031788 / Incident 5", "24-031788"),
+    ("Run # 24-003817      Unit M-7", "24-003817"),
+    ("Fairfax County Fire & Rescue, EMS run report 23-118244", "23-118244"),
+    ("Paid $75 by Visa ending 4417, auth code 081742, conf # PMT-99018832.", "081742"),
+    ("06/02 -- SPK transplant (DCD donor, ID AIBN302), enteric drainage", "AIBN302"),
+    ("Cox's Bazar district (Camp 2W, Block B-14, Shelter 0718).", "Camp 2W, Block B-14"),
+    ("Flat 3B, Block C, Gulshan-2, Dhaka 1212", "Flat 3B, Block C"),
+    ("My username on the portal is kimball.eliza03 and I can't log in.", "kimball.eliza03"),
+    ('portal user "nhungdao.fsm") called PFS', "nhungdao.fsm"),
+    ("posted on his account @northwoods_dyl that he wants to", "northwoods_dyl"),
+    ("A guy I met on Grindr (@nolaboy_504) says he is on PrEP", "nolaboy_504"),
+    ("My friend's IG is @ricky.mejia.305 and he messaged me", "ricky.mejia.305"),
+    ("Registrar: tlaporte  Station REG-03", "tlaporte"),
+    ("Registrar: tlaporte  Station REG-03", "REG-03"),
+    ("Log entered by jkowalski at 10:00", "jkowalski"),
+    ("via clinic loaner cuff BFHC-BP-07.", "BFHC-BP-07"),
+    ("Camera ID FVH-ICU3-CAM / audio bridge", "FVH-ICU3-CAM"),
+    ("Detective Curtis Lyle #20318 spoke with the patient", "20318"),
+    ("Anesthesia: GA/LMA -- CRNA Will Tran", "Will"),
+    ("Assist: Tasha Crumpton, RN, Will Ottmers, RCIS", "Will Ottmers"),
+    ("Ibrahim Sesay (ESL), scribe Will Cooper.", "Will Cooper"),
+    (_CHAT, "J"),
+    (_CHAT, "D"),
+    ("performer walking a ball hosted by the House of Ebony Atlanta chapter", "House of Ebony"),
+    ("Human Resources\nPixelle Androscoggin Mill\nPO Box 20, Jay, ME 04239",
+     "Pixelle Androscoggin Mill"),
+    ("HTN, T2DM, hx C. diff 2022 Aug\nMeds:", "2022 Aug"),
+    ("Fecha/Date 12 dic 2023   Visit by video", "12 dic 2023"),
+    ("read by photographer Kateri Herne", "Kateri Herne"),
+])
+def test_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)
+
+
+@pytest.mark.parametrize("text", [
+    "My platelet number was 150000 last week.",
+    "Her viral load number is 20000 copies.",
+    "My room number is 4512.",
+    "Plan: Will Call family with results.",
+    "Patient Will Follow Up in clinic.",
+    "Discharge: May Resume regular diet.",
+    "wound zone 2, zone 3 debrided",
+    "IL-6 and PD-L1 tested; monitor IL-6 daily",
+    "given @bedtime and @home",
+    "follow @CDCgov guidance on measles",
+    "08:00 BP: 120/80\n08:15 HR: 88",
+    "the House of Representatives passed the bill",
+    "in 2019 May have been exposed",
+    "reviewed by nurse today",
+    "run 5 miles a day",
+])
+def test_left_alone(scrubber: Scrubber, text: str) -> None:
+    assert not scrubber.find(text)
