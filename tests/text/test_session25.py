@@ -10,6 +10,7 @@ import pytest
 
 from tests.text.coverage import covered
 from veil.text import Scrubber
+from veil.text.spans import PhiType
 
 _CHAT = ("6/3 10:14 J: hey Darius it's J from the clinic\n6/3 12:51 D: yea i'm good\n"
          "6/3 12:55 J: just bring your ID\n")
@@ -50,6 +51,22 @@ _CHAT = ("6/3 10:14 J: hey Darius it's J from the clinic\n6/3 12:51 D: yea i'm g
     ("HTN, T2DM, hx C. diff 2022 Aug\nMeds:", "2022 Aug"),
     ("Fecha/Date 12 dic 2023   Visit by video", "12 dic 2023"),
     ("read by photographer Kateri Herne", "Kateri Herne"),
+    # ages after 'at' in a judgement, a lifetime's mark, words after 'At' and a pronoun
+    ("heart clinic referral; at 93 surgical AVR likely prohibitive.", "93"),
+    ("high surgical risk at 95 - SAVR not offered.", "95"),
+    ('pt says she is "too old at 92 to give up greens," so', "92"),
+    ("she wants to make it to 100 on March 3 and dance", "100"),
+    ("At ninety-three she remains remarkably independent.", "ninety-three"),
+    # temples and congregations, a store's street, Quebec's towns
+    ("cooked upma from Sri Venkateswara Temple canteen at 2000", "Sri Venkateswara Temple"),
+    ("walked to the mosque (Islamic Center of America) for prayer", "Islamic Center of America"),
+    ("halaqa at Islamic Association of Collin County. Sleeping 4 h",
+     "Islamic Association of Collin County"),
+    ("Rx Descovy 200/25 mg sent to CVS on Canal; card on file", "CVS on Canal"),
+    ("Wants to go to CVS on Warren & Telegraph. Also says", "Warren & Telegraph"),
+    ("used my name at Bartell Drugs on Rainier Ave S. Could that", "Rainier Ave S"),
+    ("Employer: Scierie (sawmill), Lac-Mégantic\nHPI: crash", "Lac-Mégantic"),
+    ("Home: 31 rang 9, Saint-Ludger QC G0M 1W0", "Saint-Ludger"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -71,6 +88,20 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "in 2019 May have been exposed",
     "reviewed by nurse today",
     "run 5 miles a day",
+    "O2 sat at 92% on RA; HR at 95 bpm",
+    "sats at 92 on room air, high fall risk",
+    "MAP at 95, at risk of hypoperfusion",
+    "at 90 degrees flexion she had pain",
+    "BP at 95 she was dizzy",
+    "A. SKIN, LEFT TEMPLE, SHAVE BIOPSY:",
+    "ulcerated nodule L temple, 2.2 cm",
+    "St. John's wort and Saint-John's wort interact with SSRIs",
+    "Is CVS on Medicare Part D?",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert not scrubber.find(text)
+
+
+def test_weekday_after_a_store_is_no_street(scrubber: Scrubber) -> None:
+    text = "CVS on Monday was out of stock"
+    assert not [s for s in scrubber.find(text) if s.type is PhiType.FACILITY and s.end > 4]

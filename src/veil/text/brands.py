@@ -39,6 +39,19 @@ __all__ = ["BrandFinder", "facility_brands"]
 _WEEKDAYS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
                        "SUNDAY", "MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI",
                        "SAT", "SUN", "TODAY", "TOMORROW", "YESTERDAY", "TONIGHT"})
+_NOT_STREETS = frozenset({"MEDICARE", "MEDICAID", "CHRISTMAS", "THANKSGIVING", "EASTER",
+                          "HALLOWEEN", "SATURDAYS", "SUNDAYS", "WEEKENDS", "HOLD", "BACKORDER",
+                          "LINE", "CALL", "RECORD", "FILE", "AUTO", "AUTOREFILL", "DELIVERY"})
+"""Capitalized words after 'on' that are no street ('CVS on Medicare', 'on Hold')."""
+_CARE_WORD = re.compile(r"(?i:hospital|health|medical|clinic|cent(?:er|re)|hospice|rehab|care|"
+                        r"physicians|memorial|regional)")
+"""A place of care's word in the brand: 'on' after it is a treatment or a ward more often than
+a street ('Mercy Hospital on Biktarvy'); only stores take their street so."""
+_SPECIALTY_SHAPE = re.compile(r"(?:LOGY|ICS|IATRY|ERY|ICINE|ATION)$")
+"""A department's or a treatment's word ('on Oncology', 'on Hospice', 'on Dialysis' are not
+streets: 'Mercy Hospital on Oncology service')."""
+_SERVICE_NEXT = re.compile(r"[ \t]+(?i:service|unit|floor|team|call|duty|drip|protocol|therapy|"
+                           r"diet|pump|support|precautions)\b")
 _GENERIC_AFTER = frozenset({"PATIENT", "PATIENTS", "PT", "PHARMACY", "SAYS", "SAID", "CALLED",
                             "NURSE", "DOCTOR", "DOCTORS", "STAFF", "TEAM", "RECORDS", "NOTE",
                             "NOTES", "REPORT", "BILL", "BILLING", "PORTAL", "APP", "APPT",
@@ -77,6 +90,13 @@ _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’
                           r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?:['’]s)?)(?![A-Za-z0-9\-])")
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
 "Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
+_ON_STREET_NAME = re.compile(
+    r"[ \t]+on[ \t]+((?:[NSEW]\.?[ \t]+)?[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?(?:[ \t]+(?:St|"
+    r"Ave|Rd|Blvd|Dr|Hwy|Pkwy|Street|Avenue|Road|Boulevard|Drive|Highway|Pike)\.?)?"
+    r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)(?![A-Za-z]))?"
+    r"(?:[ \t]*(?:&|and)[ \t]*[A-Z][a-z'’]+)?)(?![A-Za-z0-9])")
+"""A store's street after its brand ('CVS on Canal', 'Rouses on Baronne', 'CVS on Warren &
+Telegraph'): the branch, which names where the patient shops or works."""
 _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
                           r"(?![,./\-][0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
@@ -205,13 +225,14 @@ class BrandFinder:
         spans: list[Span] = []
         for match in self.regex.finditer(text):
             if self._accepted(text, match):
-                spans.append(Span(match.start(), self._campus_end(text, match.end()),
+                spans.append(Span(match.start(), self._campus_end(text, match.start(),
+                                                                  match.end()),
                                   PhiType.FACILITY, "brand_facility", 0.85))
         spans.extend(Span(m.start(1), m.end(1), PhiType.FACILITY, "brand_facility", 0.85)
                      for m in _VA.finditer(text))
         return spans
 
-    def _campus_end(self, text: str, end: int) -> int:
+    def _campus_end(self, text: str, start: int, end: int) -> int:
         """The end of the campus words after a brand (up to three): capitalized words that
         are no function word, month, weekday, title, state or clinical word ('Geisinger
         Wyoming Valley'; 'Mercy Monday', 'Geisinger Dr. Lee' stop at the brand)."""
@@ -231,6 +252,15 @@ class BrandFinder:
                     or CLINICAL_AFTER.match(text, match.end()):
                 break  # ('Invitae Multi-Cancer panel': the product, not a campus)
             end = match.end()
+        street = _ON_STREET_NAME.match(text, end)
+        if street is not None and not _CARE_WORD.search(text, start, end):
+            keys = [fold(w) for w in re.findall(r"[A-Za-z][a-z'’]+", street.group(1))]
+            first = keys[0]
+            if not (first in FUNCTION_WORDS or first in MONTH_WORDS or first in _WEEKDAYS
+                    or first in lex.titles or lex.is_clinical(first) or first in _GENERIC_AFTER
+                    or first in lex.states or first in _NOT_STREETS or first in lex.drugs
+                    or _SPECIALTY_SHAPE.search(first) or _SERVICE_NEXT.match(text, street.end())):
+                end = street.end()
         return end
 
     def _person(self, key: str) -> bool:

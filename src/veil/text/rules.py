@@ -244,8 +244,12 @@ _ROAD = (r"(?:(?:[A-Z][a-z]+[ \t]+){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Hwy|Pkwy|Way|Str
 _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "bp", "hr", "sat", "sats", "o2", "spo2", "pulse", "rate", "temp", "glucose", "sugar", "level",
     "levels", "peaked", "stable", "steady", "held", "kept", "set", "capped", "maxed", "pressure",
-    "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings"))
+    "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings", "map", "ef",
+    "weight", "wt", "rr", "infusion", "drip"))
 """Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
+_NOT_AGE_UNIT = (r"(?![0-9]|\.[0-9]|[ \t]*(?:%|/|(?i:mg|kg|lbs?|bpm|mm|percent|degrees|units|"
+                 r"miles|feet|yards|meters|hours?|hrs?|[ap]\.?m)\b|°|:))")
+"""After a number read as an age: no unit, percent, ratio, decimal or time follows it."""
 _STREET_THEN_TOWN_POSTCODE = (
     r"(?<![A-Za-z0-9])[0-9]{1,5}[A-Za-z]?[ \t]++(?:[A-Z][a-z'’]++[ \t]++){1,3}(?:Road|Rd|Street|"
     r"St|Avenue|Ave|Drive|Dr|Place|Pl|Crescent|Cres|Terrace|Tce|"
@@ -1212,7 +1216,8 @@ def _rules() -> tuple[PatternRule, ...]:
           + _AGE_WORDS + r")(?![0-9]|\.[0-9]|[ \t]*(?:%|mg|kg|lb|bpm|mm|/|percent|degrees|°|"
           r"units|[ap]\.?m\b|hours?|hrs?|o'clock|:))", 0.85, group=1),
         r("age_at_words", PhiType.AGE, r"(?:(?m:^)|(?<=[.!?;:\"“])|(?<=[.!?;:\"“][ \t]))[ \t]*"
-          r"At[ \t]+(" + _AGE_WORDS + r")(?=[ \t]*,)", 0.85, group=1),
+          r"At[ \t]+(" + _AGE_WORDS + r")(?=[ \t]*,|[ \t]+(?:she|he|they|I|my|mom|dad|the[ \t]+"
+          r"patient|pt)\b)", 0.85, group=1),
         # 'Gran, at 94, is independent': an age over 89 set off after a name or a word for
         # someone ('at' and commas on both sides), never after a measurement's name
         r("age_at_apposition", PhiType.AGE, r"(?i:\b(?:gran|granny|grandma|grandpa|grandmother|"
@@ -1288,6 +1293,21 @@ def _rules() -> tuple[PatternRule, ...]:
           0.9, group=1),
         # 'Is 96 too old for hip surgery?', 'at 93 she is very old', 'is 104 the oldest': an
         # age before a word of being old (not a room, bed or unit number)
+        # an age after 'at' in a judgement of surgery or frailty ('high surgical risk at 95',
+        # 'at 93 surgical AVR likely prohibitive', 'too old at 92 to give up greens'): the
+        # judgement before or after the number; never after a vital sign's name ('sat at 92')
+        r("age_at_judgement", PhiType.AGE, r"(?i:\b(?:risk|candidate|prohibitive|too[ \t]+old|"
+          r"frail(?:ty)?|life[ \t]+expectancy|not[ \t]+offered)\b[^\n.;:0-9%]{0,30}?"
+          + _NOT_AFTER_VITAL + r"\bat[ \t]+)(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT, 0.8, group=1),
+        r("age_at_then_judgement", PhiType.AGE, r"(?i:" + _NOT_AFTER_VITAL + r"\bat[ \t]+)"
+          r"(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT
+          + r"(?=[ \t]*[,\-–—]?[ \t]+(?i:[a-z/]+[ \t]+){0,3}(?i:surgical|"
+          r"surgery|candidate|prohibitive|risk|not[ \t]+offered|too[ \t]+old|life[ \t]+"
+          r"expectancy|remains)\b)", 0.8, group=1),
+        # 'wants to make it to 100', 'lived to 102': a lifetime's mark
+        r("age_make_it_to", PhiType.AGE, r"(?i:\b(?:make[ \t]+it[ \t]+to|made[ \t]+it[ \t]+to|"
+          r"live[ \t]+to|lived[ \t]+to|live[ \t]+past|lived[ \t]+past|living[ \t]+to)[ \t]+)"
+          r"(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT, 0.85, group=1),
         r("age_too_old", PhiType.AGE, r"(?i:\b(?:is|at|age|aged|turns|turning|she['’]s|"
           r"he['’]s|i['’]m|being|be)[ \t]++)(9[0-9]|1[01][0-9])"
           r"(?=[ \t]+(?:(?i:is|be|years?|yrs?)[ \t]+)?(?i:too|very|really|so|pretty|considered|"
@@ -2509,6 +2529,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Delegates|Lords|Commons|Assembly|Worship|Prayer|God|the[ \t]+Lord|Blues|Cards|"
           r"Pain|Horrors|Dreams|Mirrors|Usher)(?![A-Za-z]))[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]"
           r"[A-Za-z'’\-]+)?(?![A-Za-z])", 0.8),
+        # a town of Quebec or Acadia by its hyphenated French form ('Saint-Ludger', 'Lac-
+        # Mégantic', 'Val-d'Or', 'Notre-Dame-du-Lac', 'Trois-Rivières'); a surname so formed
+        # ('Saint-Fleur') is as much an identifier
+        r("french_hyphen_place", PhiType.CITY, r"(?<![A-Za-z\-])(?:Saint|Sainte|St|Ste|Lac|Mont|"
+          r"Notre-Dame|Val|Pointe|Rivi[eè]re|Baie|Cap|Port|Trois|[IÎ]le|Grande|Petite)-(?:d['’]|"
+          r"(?:de|du|des|la|le|aux)-)?[A-ZÉÎ][a-zéèêëàâçîïôû'’]+(?:-(?:de|du|des|la|le|sur|en|"
+          r"aux|les|[A-ZÉ][a-zéèêëàâçîïôû'’]+))*(?![A-Za-z\-])(?<!['’]s)"
+          r"(?!(?:['’]s)?[ \t]+(?i:wort))", 0.75),
         # a login after the role that logs in ('Registrar: tlaporte', 'scribe mgarza',
         # 'entered by jkowalski'): an initial and a surname in one word of lower case
         r("login_after_role", PhiType.NAME, r"(?i:\b(?:registrar|scribe|clerk|entered[ \t]+by|"
@@ -2881,6 +2909,7 @@ NEEDS["declared_number"] = ("number", "no.", "#", "id")
 NEEDS["run_number"] = ("run",)
 NEEDS["chat_speaker"] = (":",)
 NEEDS["house_of"] = ("house of",)
+NEEDS["french_hyphen_place"] = ("-",)
 NEEDS["login_after_role"] = ("registrar", "scribe", "clerk", "by", "user", "operator",
                              "transcri", "author", "reviewer")
 NEEDS["asset_tag"] = ("kit", "cuff", "cart", "camera", "station", "asset", "loaner", "tablet",

@@ -174,6 +174,9 @@ _FACILITY_WORD = (
     # post offices, salons and spas, firms of resources ('Paint Lick Post Office', "Mai's
     # Nails & Spa", 'Contura Resources'; the last a trade)
     r"Post[ \t]+Office|Nails|Salon|Spa|Barbershop|Resources|"
+    # temples, gurdwaras and mosques by their names ('Sri Venkateswara Temple', 'Guru Nanak
+    # Gurdwara', 'Masjid Al-Noor' is the Arabic order, found by the word first elsewhere)
+    r"Temple|Gurdwara|Gurudwara|Mandir|Masjid|Vihara|"
     # mills, factories and quarries that employ the patient ('Pixelle Androscoggin Mill')
     r"Mill|Mills|Sawmill|Paper[ \t]+Mill|Factory|Quarry|Cannery|Creamer(?:y|ies))")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
@@ -255,7 +258,11 @@ _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACI
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = fast_compile(
-    r"(?=[UHCMVRIWSANELA])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    r"(?=[UHCMVRIWSANELABJ])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    # a congregation's centre or society of a town or region ('Islamic Center of America',
+    # 'Islamic Association of Collin County', 'Hindu Temple of Central Indiana')
+    r"(?:Islamic|Muslim|Hindu|Sikh|Jewish|Buddhist|Jain)\s+(?:Center|Centre|Society|"
+    r"Association|Community\s+Center|Temple|Cultural\s+Center)|"
     r"Consulate(?:\s+General)?|Embassy|High\s+Commission|Law\s+Offices?|"
     r"Community\s+Action\s+(?:Agency|Organization|Partnership|Council|Committee|Program)|"
     r"Area\s+Agency\s+on\s+Aging|"
@@ -267,7 +274,7 @@ _FACILITY_OF = fast_compile(
     r"(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
     r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care|the\s+United"
     r"\s+States|the\s+(?:Public\s+Defender|Attorney\s+General|District\s+Attorney))\b)"
-    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){0,3}"
+    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:(?<![a-z]{4}\.)\s+[A-Z][A-Za-z'’.\-]*){0,3}"
     # a second 'of' inside the name ('Embassy of the Republic of Korea')
     r"(?:(?<=Republic)\s+of(?:\s+the)?\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*)?)?")
 _FOREIGN_FACILITY = fast_compile(
@@ -561,6 +568,9 @@ _PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS
                                 "STABILIZATION", "ORTHOTICS", "EVALUATION", "ACUTE",
                                 "POOL", "SPA", "SALON", "NAILS", "BARBERSHOP"})
 """Heads a person's name before does not make a place's ('Nurse Midwifery Group')."""
+_WORSHIP_HEADS = frozenset({"TEMPLE", "GURDWARA", "GURUDWARA", "MANDIR", "MASJID", "VIHARA"})
+"""Last words of a house of worship's name, which needs a proper word before them ('Sri
+Venkateswara Temple'; a side's 'LEFT TEMPLE' is the head's, 'Temple Care Center' a town's)."""
 _SERVICE_KINDS = frozenset({"RECOVERY", "TREATMENT", "DENTAL", "MEDICAL", "NURSING", "CARE",
                             "HOSPICE", "THERAPY", "REHABILITATION", "BEHAVIORAL", "HEALTH",
                             "AMBULANCE", "YOUTH", "FAMILY", "SOCIAL", "PROTECTIVE", "HUMAN",
@@ -716,6 +726,8 @@ class _Facilities(_PlaceBase):
             only = next((i for i, w in enumerate(rest) if w in _PROPER_ONLY_HEADS), -1)
             if only >= 0 and not any(self._proper(w) for w in rest[:only]):
                 continue  # 'Nurse Midwifery Group', 'Clinical Genomics'
+            if rest[-1] in _WORSHIP_HEADS and not any(self._proper(w) for w in rest[:-1]):
+                continue  # 'SKIN, LEFT TEMPLE': a side of the head
             if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
             if rest and rest[-1] in _TRADES and not _kind_of_services(rest) \
