@@ -67,6 +67,12 @@ _CHAT = ("6/3 10:14 J: hey Darius it's J from the clinic\n6/3 12:51 D: yea i'm g
     ("used my name at Bartell Drugs on Rainier Ave S. Could that", "Rainier Ave S"),
     ("Employer: Scierie (sawmill), Lac-Mégantic\nHPI: crash", "Lac-Mégantic"),
     ("Home: 31 rang 9, Saint-Ludger QC G0M 1W0", "Saint-Ludger"),
+    # a town before its country, an Indian postal code
+    ("since arriving from Telkaif, Iraq, by way of Jordan in 2019", "Telkaif"),
+    ("his wife is in Ibb, Yemen, waiting on her visa", "Ibb"),
+    ("Family spent eight years in Beldangi, Nepal before resettlement.", "Beldangi"),
+    ("near Ongole (Prakasam district, PIN 523001) for a family function", "523001"),
+    ("visiting from Navsari (PIN 396445) and has knee pain", "396445"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -97,6 +103,7 @@ def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     "ulcerated nodule L temple, 2.2 cm",
     "St. John's wort and Saint-John's wort interact with SSRIs",
     "Is CVS on Medicare Part D?",
+    "Veteran? YES -- U.S. Army, Korea. DD-214 on file.",
 ])
 def test_left_alone(scrubber: Scrubber, text: str) -> None:
     assert not scrubber.find(text)
@@ -105,3 +112,9 @@ def test_left_alone(scrubber: Scrubber, text: str) -> None:
 def test_weekday_after_a_store_is_no_street(scrubber: Scrubber) -> None:
     text = "CVS on Monday was out of stock"
     assert not [s for s in scrubber.find(text) if s.type is PhiType.FACILITY and s.end > 4]
+
+
+def test_a_state_between_town_and_country_is_left(scrubber: Scrubber) -> None:
+    text = "Caller: patient (from Guadalajara, Jalisco, Mexico)"
+    found = [text[s.start:s.end] for s in scrubber.find(text)]
+    assert "Guadalajara" in found and "Jalisco" not in found

@@ -161,13 +161,14 @@ _CONTEXT_WORD_LIST = (
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
-    "documented", "charted", "logged",
+    "documented", "charted", "logged", "repeat", "repeated", "onset", "submitted",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
                r"EKG|ECG|[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HCV|[Ll]abs|"
                r"BNP|[Ll]ipids|UPT|hCG|PPD|CD4|VL|[Vv]iral[ \t]+load|[Vv]isit|[Aa]ppt|EGD|CTA|PET|"
-               r"US|HD|[Dd]ialysis|HUS|[Ss]creen|RhoGAM|[Rr]hogam|GBS|NST)")
+               r"US|HD|[Dd]ialysis|HUS|[Ss]creen|RhoGAM|[Rr]hogam|GBS|NST|[Cc]ath|TEE|TTE|"
+               r"[Hh]olter|MRA|[Aa]ngio(?:gram)?)")
 """Tests, visits and treatments by name: a month/day right after one is its date ('UDS 12/2:',
 'Last A1c 3/4'; a test's value is never written as a month and a day)."""
 _DM_CONTEXT_LIST = (
@@ -2537,6 +2538,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:de|du|des|la|le|aux)-)?[A-ZÉÎ][a-zéèêëàâçîïôû'’]+(?:-(?:de|du|des|la|le|sur|en|"
           r"aux|les|[A-ZÉ][a-zéèêëàâçîïôû'’]+))*(?![A-Za-z\-])(?<!['’]s)"
           r"(?!(?:['’]s)?[ \t]+(?i:wort))", 0.75),
+        # an Indian postal code after its label ('PIN 523001', 'home PIN 388001', 'PIN code:
+        # 560 069'): six digits, the first never 0
+        r("pin_code", PhiType.ZIP, r"(?<![A-Za-z])(?:PIN|Pin|pin)(?:[ \t]*(?:[Cc]ode|CODE|"
+          r"[Nn]o\.?))?[ \t]*[:#\-]?[ \t]*([1-9][0-9]{2}[ \t]?[0-9]{3})(?![0-9])", 0.85,
+          group=1),
         # a login after the role that logs in ('Registrar: tlaporte', 'scribe mgarza',
         # 'entered by jkowalski'): an initial and a surname in one word of lower case
         r("login_after_role", PhiType.NAME, r"(?i:\b(?:registrar|scribe|clerk|entered[ \t]+by|"
@@ -2910,6 +2916,7 @@ NEEDS["run_number"] = ("run",)
 NEEDS["chat_speaker"] = (":",)
 NEEDS["house_of"] = ("house of",)
 NEEDS["french_hyphen_place"] = ("-",)
+NEEDS["pin_code"] = ("pin",)
 NEEDS["login_after_role"] = ("registrar", "scribe", "clerk", "by", "user", "operator",
                              "transcri", "author", "reviewer")
 NEEDS["asset_tag"] = ("kit", "cuff", "cart", "camera", "station", "asset", "loaner", "tablet",

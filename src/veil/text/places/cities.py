@@ -24,6 +24,7 @@ from veil.text.places.vocabulary import (
     _eponym_after,
     _region_ahead,
     countries_and_languages,
+    country_names,
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
@@ -112,6 +113,17 @@ _TOWN_STATE = re.compile(
     r"[.,;)\n])))(?![A-Za-z])")
 """A comma, then a US state name or a state code at a phrase end (the town before it is
 `_TOWN_WORDS`; the comma first makes the scan fast)."""
+_TOWN_COUNTRY = re.compile(
+    r",[ \t]*(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in country_names())
+    + r")(?=[ \t]*(?:$|[.,;:)(\n]|--|—|[ \t](?:and|or|in|on|by|to|for|since|until|before|"
+    r"after|where|when|who|with|via)\b))")
+"""A comma, then a country's name at a phrase's end ('from Telkaif, Iraq', 'in Ibb, Yemen,
+waiting'): the town before it is below the country (`_town_before_state`)."""
+_SERVICES_ABROAD = frozenset({"ARMY", "NAVY", "AIR FORCE", "MARINES", "MARINE CORPS",
+                              "COAST GUARD", "NATIONAL GUARD", "PEACE CORPS", "RED CROSS"})
+"""Services named before the country they served in ('U.S. Army, Korea')."""
+_LIST_BEFORE = re.compile(r"[A-Za-z'’\-]{3,},[ \t]*$")
+"""A town and a comma before the words: those words are its state or province."""
 _TOWN_WORDS = re.compile(r"(?<![A-Za-z'’.])([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})$")
 _WEAK_CONTEXT_WORD = fast_compile(r"\b(?:in|at|near|around|outside)[ \t]+([A-Z][a-z]{3,})\b")
 _ARTICLE_BEFORE = re.compile(r"\ba\s+$")
@@ -292,7 +304,8 @@ class _Cities(_PlaceBase):
         without a place preposition before ('Thanks, Georgia', 'Smith, Virginia')."""
         lex = self.lex
         spans: list[Span] = []
-        for state in _TOWN_STATE.finditer(text):
+        abroad = [m for m in _TOWN_COUNTRY.finditer(text)] if ", " in text else []
+        for state in [*_TOWN_STATE.finditer(text), *abroad]:
             match = _TOWN_WORDS.search(text, max(0, state.start() - 60), state.start())
             if not match:
                 continue
@@ -306,8 +319,13 @@ class _Cities(_PlaceBase):
                 words.pop(0)
                 placed = False
             whole = " ".join(keys)
-            if whole in lex.states or whole in COUNTRY_OR_REGION or whole in _COUNTRIES:
-                continue
+            if whole in lex.states or whole in COUNTRY_OR_REGION or whole in _COUNTRIES or (
+                    state.re is _TOWN_COUNTRY and (
+                        whole in countries_and_languages() or whole in _SERVICES_ABROAD
+                        or _LIST_BEFORE.search(text, max(0, match.start(1) - 40),
+                                               match.start(1)))):
+                continue  # 'Arabic, Iraq' (a language), 'Army, Korea' (a service),
+                # 'Guadalajara, Jalisco, Mexico' (a state or province between town and country)
             gazetteer = whole in lex.places and whole not in _GENERIC
             if not gazetteer and (any(lex.is_clinical(k) or k in lex.titles or k in MONTH_WORDS
                                       or k in _GENERIC or k in lex.states for k in keys)

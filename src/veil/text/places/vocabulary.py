@@ -205,6 +205,14 @@ _REGION_FIRST = frozenset(r.split()[0] for r in COUNTRY_OR_REGION if " " in r)
 
 
 @lru_cache(maxsize=1)
+def country_names() -> tuple[str, ...]:
+    """Faker's country names as written, longest first, without their notes in brackets
+    ('Slovakia (Slovak Republic)' -> 'Slovakia'; 'Tanzania', 'Yemen', 'Nepal')."""
+    names = {n.split(" (")[0].split(",")[0].strip() for n in _AddressProvider.countries}
+    return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=1)
 def countries_and_languages() -> frozenset[str]:
     """Every country and language name Faker ships ('Venezuela', 'Korean', 'Somali'), folded:
     words after 'from' that name no place below a state (Faker is a dependency already, and
