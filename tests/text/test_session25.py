@@ -73,6 +73,8 @@ _CHAT = ("6/3 10:14 J: hey Darius it's J from the clinic\n6/3 12:51 D: yea i'm g
     ("Family spent eight years in Beldangi, Nepal before resettlement.", "Beldangi"),
     ("near Ongole (Prakasam district, PIN 523001) for a family function", "523001"),
     ("visiting from Navsari (PIN 396445) and has knee pain", "396445"),
+    ("Keon Hardaway\nDisease Intervention Specialist, Worker #0623", "0623"),
+    ("Gujarati interpreter Falguni Dave (INT-GU-33) present for consent", "INT-GU-33"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -118,3 +120,54 @@ def test_a_state_between_town_and_country_is_left(scrubber: Scrubber) -> None:
     text = "Caller: patient (from Guadalajara, Jalisco, Mexico)"
     found = [text[s.start:s.end] for s in scrubber.find(text)]
     assert "Guadalajara" in found and "Jalisco" not in found
+
+
+def test_a_label_after_a_typist_is_no_initials(scrubber: Scrubber) -> None:
+    text = "dictated by Dr. Patel\ntranscriptionist id 4471  job 883021"
+    assert "id" not in [text[s.start:s.end] for s in scrubber.find(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # review of the session's rules: what each must leave alone
+    ("Patient Will Swallow Pills Whole.", "Swallow"),
+    ("Plan: Will Cast Wrist in clinic.", "Cast"),
+    ("Warning: May Mask Hypoglycemia", "Mask"),
+    ("09:30 S: pt reports pain\n09:31 O: afebrile\n09:33 P: continue", "S"),
+    ("08:00 T: 37.2 P: 88\n10:15 MAP: 62\nMAP goal > 65", "MAP"),
+    ("Sodium at 118 remains low.", "118"),
+    ("KPS at 90, remains a candidate for chemo.", "90"),
+    ("Platelets at 98, bleeding risk discussed.", "98"),
+    ("Mortality risk at 90 days is 4%.", "90"),
+    ("FEV1 at 95, surgical candidate.", "95"),
+    ("He made it to 100 ft with walker.", "100"),
+    ("HR made it to 110 on the treadmill.", "110"),
+    ("Pain scale NRS-11 used; kit HIV-1 assay.", "NRS-11"),
+    ("Station ICU-3 called for a bed.", "ICU-3"),
+    ("The total number was 1350.", "1350"),
+    ("Languages: Pashto, Afghanistan-born mother.", "Pashto"),
+    ("Received Pfizer, Belgium lot for the clinic.", "Pfizer"),
+    ("Port-Wine Stain on the left cheek.", "Port-Wine"),
+    ("Cap-Refill under 2 seconds.", "Cap-Refill"),
+    ("Pill Mill concerns documented.", "Pill Mill"),
+    ("Glucose profile @bedtime reviewed.", "bedtime"),
+    ("QC Run 24-0017 passed.", "24-0017"),
+    ("Dialysis Run 20-4000 ml removed.", "20-4000"),
+    ("Zone 3, Block A1 submitted to pathology.", "Block A1"),
+    ("Sector 2, Zone II of the retina.", "Zone II"),
+    ("code on the form is 99214", "99214"),
+    ("Number on the device label is 2019-04.", "2019-04"),
+    ("Repeated 2/3 trials correct.", "2/3"),
+    ("Walgreens on Tuesdays for refills.", "Tuesdays"),
+    ("CVS on Caremark formulary.", "on"),
+])
+def test_review_misfires_left_alone(scrubber: Scrubber, text: str, value: str) -> None:
+    start = text.index(value)
+    assert not [s for s in scrubber.find(text) if s.start < start + len(value) and s.end > start]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Spoke with Corporal Diaz #3321 at the scene", "3321"),
+    ("My badge number with the county is 88213", "88213"),
+])
+def test_review_misses_found(scrubber: Scrubber, text: str, value: str) -> None:
+    assert covered(scrubber, text, value)

@@ -29,7 +29,7 @@ from veil.text import words
 from veil.text.layout import CLINICAL_AFTER, UNIT_WORD, town_tail
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.lexicon import lexicon as load_lexicon
-from veil.text.places.vocabulary import _GENERIC, _eponym_after
+from veil.text.places.vocabulary import _GENERIC, _eponym_after, countries_and_languages
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.trie import trie_pattern
@@ -40,8 +40,14 @@ _WEEKDAYS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "
                        "SUNDAY", "MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI",
                        "SAT", "SUN", "TODAY", "TOMORROW", "YESTERDAY", "TONIGHT"})
 _NOT_STREETS = frozenset({"MEDICARE", "MEDICAID", "CHRISTMAS", "THANKSGIVING", "EASTER",
-                          "HALLOWEEN", "SATURDAYS", "SUNDAYS", "WEEKENDS", "HOLD", "BACKORDER",
-                          "LINE", "CALL", "RECORD", "FILE", "AUTO", "AUTOREFILL", "DELIVERY"})
+                          "HALLOWEEN", "MONDAYS", "TUESDAYS", "WEDNESDAYS", "THURSDAYS", "FRIDAYS",
+                          "SATURDAYS", "SUNDAYS", "WEEKENDS", "WEEKDAYS", "HOLD", "BACKORDER",
+                          "LINE", "CALL", "RECORD", "FILE", "AUTO", "AUTOREFILL", "DELIVERY",
+                          "CAREMARK", "AETNA", "OPTUM", "CIGNA", "HUMANA", "BLUE", "EXPRESS",
+                          "ANTHEM", "TRICARE", "KAISER", "UNITED", "AMBETTER", "MOLINA",
+                          "CENTENE", "WELLCARE", "SPECIALTY", "RX", "BLACK", "FATHER", "FATHERS",
+                          "MOTHER", "MOTHERS", "MEMORIAL", "LABOR", "INDEPENDENCE", "NEW",
+                          "GOODRX", "PRIME", "DUTY"})
 """Capitalized words after 'on' that are no street ('CVS on Medicare', 'on Hold')."""
 _CARE_WORD = re.compile(r"(?i:hospital|health|medical|clinic|cent(?:er|re)|hospice|rehab|care|"
                         r"physicians|memorial|regional)")
@@ -259,6 +265,7 @@ class BrandFinder:
             if not (first in FUNCTION_WORDS or first in MONTH_WORDS or first in _WEEKDAYS
                     or first in lex.titles or lex.is_clinical(first) or first in _GENERIC_AFTER
                     or first in lex.states or first in _NOT_STREETS or first in lex.drugs
+                    or first in countries_and_languages()
                     or _SPECIALTY_SHAPE.search(first) or _SERVICE_NEXT.match(text, street.end())):
                 end = street.end()
         return end

@@ -79,11 +79,12 @@ _HANDLE_CONTEXT = re.compile(
     r"(?:\b(?:ig|IG(?=[ \t]+(?i:handle|account|is|@))|(?i:insta|instagram|twitter|tiktok|"
     r"grindr|tinder|hinge|bumble|whatsapp|linkedin|youtube|twitch|onlyfans|venmo|cashapp|"
     r"snap(?:chat)?|handle|facebook|fb|threads|reddit|discord|telegram|bluesky|mastodon|"
-    r"account|username|user[ \t]?name|profile|posted|dm(?:ed|'d)?|messaged))\b"
+    r"account|username|user[ \t]?name))\b"
     r"[^\n@]{0,20}$)")
 """'IG handle @jojo.whitlock.art': a social-media handle after the network's name ('IG'
 alone is immunoglobulin: 'Tetanus IG given @1430'), or after the account it names ('posted
-on his account @northwoods_dyl', '(username @kay.b)')."""
+on his account @northwoods_dyl', '(username @kay.b)'); an English word after '@' is a time
+('@bedtime', '@risk')."""
 _MAR_INITIALS = re.compile(r"(?m)(?<=[0-9]{4})[ \t]{2,}([A-Z]{2,3})(?:/([A-Z]{2,3}))?[ \t]*$")
 """Initials closing a row after a time in a medication-administration table ('0945  1330
 KT/MG': who gave and who checked)."""
@@ -349,6 +350,8 @@ _RELATION_NAME = fast_compile(
     r"\b))")
 """'does my sister grace need testing', 'my wife joy is 31 weeks': a relation, a given name
 and what a person does next; the given name may be an everyday word."""
+_LABEL_NOT_INITIALS = frozenset({"ID", "NO", "NUM", "NBR", "JOB", "CODE", "EXT", "PIN", "REF"})
+"""A number's label after a typist's role ('transcriptionist id tx114'): no initials."""
 _MODALS = frozenset({"WILL", "MAY", "CAN", "MIGHT", "MUST", "SHALL", "SHOULD", "WOULD", "COULD",
                      "JUST", "ALSO", "STILL", "NEVER", "EVER", "ALREADY", "ALWAYS", "ONLY"})
 _CHILD_AGE = re.compile(r"(?:^|(?<=[,.;!?])[ \t]*|(?<=\n))(" + _W + r")[ \t]+is[ \t]+"
@@ -1189,7 +1192,10 @@ class CueFinder:
             spans.extend(self._numbered_codes(text))
         if "@" in text:
             for match in _HANDLE.finditer(text):
-                if _HANDLE_CONTEXT.search(text, max(0, match.start() - 40), match.start()):
+                handle = match.group()[1:]
+                if _HANDLE_CONTEXT.search(text, max(0, match.start() - 40), match.start()) and (
+                        any(c.isdigit() or c in "._" for c in handle)
+                        or not words.is_english(fold(handle))):  # ('IG is @risk')
                     spans.append(Span(match.start(), match.end(), PhiType.ID, "cue_handle", 0.85))
         return spans
 
@@ -1335,6 +1341,7 @@ class CueFinder:
             for group in (1, 3):
                 value = match.group(group)
                 if value and fold(value) not in _CHAT_WORDS and value.lower() not in _UNITS_LOWER \
+                        and fold(value) not in _LABEL_NOT_INITIALS \
                         and not (len(value) > 2 and lex.is_clinical(fold(value))) \
                         and fold(value) not in FUNCTION_WORDS and fold(value) not in lex.titles \
                         and not (value.isupper() and fold(value) in _CREDENTIALS) \

@@ -161,7 +161,7 @@ _CONTEXT_WORD_LIST = (
     "ward", "clinic", "review", "reviewed", "discussed", "contacted", "rang", "consult",
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
-    "documented", "charted", "logged", "repeat", "repeated", "onset", "submitted",
+    "documented", "charted", "logged", "submitted",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
@@ -246,10 +246,14 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "bp", "hr", "sat", "sats", "o2", "spo2", "pulse", "rate", "temp", "glucose", "sugar", "level",
     "levels", "peaked", "stable", "steady", "held", "kept", "set", "capped", "maxed", "pressure",
     "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings", "map", "ef",
-    "weight", "wt", "rr", "infusion", "drip"))
+    "weight", "wt", "rr", "infusion", "drip", "platelets", "plt", "sodium", "na", "sbp", "dbp",
+    "kps", "fev1", "dlco", "ns", "ivf", "count", "paced", "sinus", "tachycardic", "flow",
+    "trending", "ldl", "glucose", "score"))
 """Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
-_NOT_AGE_UNIT = (r"(?![0-9]|\.[0-9]|[ \t]*(?:%|/|(?i:mg|kg|lbs?|bpm|mm|percent|degrees|units|"
-                 r"miles|feet|yards|meters|hours?|hrs?|[ap]\.?m)\b|°|:))")
+_NOT_AGE_UNIT = (r"(?![0-9]|\.[0-9]|[ \t]*(?:%|/|[\-–][ \t]*[0-9]|(?i:mg|mcg|kg|lbs?|bpm|mm|"
+                 r"mmhg|percent|degrees|units|miles|feet|ft|yards|meters|m|hours?|hrs?|"
+                 r"min(?:ute)?s?|sec(?:ond)?s?|days?|weeks?|wks?|months?|mos?|years?|yrs?|"
+                 r"beats|breaths|laps|steps|reps|k|f|c|w|th|st|nd|rd|[ap]\.?m)\b|°|:))")
 """After a number read as an age: no unit, percent, ratio, decimal or time follows it."""
 _STREET_THEN_TOWN_POSTCODE = (
     r"(?<![A-Za-z0-9])[0-9]{1,5}[A-Za-z]?[ \t]++(?:[A-Z][a-z'’]++[ \t]++){1,3}(?:Road|Rd|Street|"
@@ -349,7 +353,11 @@ _MEASURE_WORDS = (r"count|level|levels|reading|readings|score|load|sugar|sugars|
                   r"viral|white|red|lipid|iron|calcium|magnesium|protein|albumin|bilirubin|ast|"
                   r"alt|ketones?|pain|mood|peak|flow|fev1|spo2|rate|step|page|line|version|"
                   r"model|size|street|house|apartment|apt|zip|area|exit|highway|route|bus|"
-                  r"lottery|jersey|table|track|row|stage|grade|class|category|tier|level")
+                  r"lottery|jersey|table|track|row|stage|grade|class|category|tier|level|"
+                  r"neutrophils?|lymphocytes?|anc|alc|troponin|bnp|nt-probnp|probnp|d-dimer|ck|"
+                  r"hcg|afp|amylase|lipase|ige|cd34|total|ward|kit|batch|cpt|billing|revenue|"
+                  r"hcpcs|ndc|rxnorm|icd|code|drg|loinc|snomed|cell|cells|copy|copies|dilution|"
+                  r"titer|titre|antibody|igg|igm|ferritin|b12|folate|tsh|t4|vitamin")
 """Words of a measurement, a telephone or a place before 'number': no identifier follows."""
 _CAMP_UNIT = (r"(?:Camp|Block|Blk\.?|Shelter|Sector|Zone|Tent|Hut|Flat|Compound)[ \t]+"
               r"(?:No\.?[ \t]*)?[0-9A-Z]{1,4}(?:-?[0-9A-Z]{1,4})?")
@@ -918,8 +926,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'CRNA Will Tran', 'scribe Will Cooper', 'RN, May Chen': a modal that is a given name,
         # inside a sentence (never at its start) and before a surname no verb spells ('Will
         # Call', 'May Be', 'will Follow Up' stay)
-        r("modal_given_name", PhiType.NAME, r"(?<=[A-Za-z0-9,;(/:][ \t])(?:Will|May)[ \t]+"
-          r"[A-Z][a-z'’\-]{2,}(?![A-Za-z])", 0.8, validator="modal_name"),
+        r("modal_given_name", PhiType.NAME, r"(?:(?<=[A-Z]{2}[ \t])|(?<=[A-Z]{2},[ \t])|"
+          r"(?i:(?<=scribe[ \t])|(?<=tech[ \t])|(?<=nurse[ \t])|(?<=aide[ \t])|"
+          r"(?<=assist:[ \t])|(?<=by[ \t])|(?<=with[ \t])|(?<=per[ \t])|(?<=and[ \t])|"
+          r"(?<=cc:[ \t])|(?<=assistant[ \t])|(?<=interpreter[ \t])|(?<=coordinator[ \t])))"
+          r"(?:Will|May)[ \t]+[A-Z][a-z'’\-]{2,}(?![A-Za-z])", 0.8, validator="modal_name"),
         # '(Lurdes, 209-634-9951)', '(Marisol, cell 559.201.7781)': a name and its phone in
         # parentheses
         r("name_before_phone_parens", PhiType.NAME, r"\(([A-Z][a-z'’\-]{2,}(?:[ \t][A-Z]"
@@ -1300,14 +1311,16 @@ def _rules() -> tuple[PatternRule, ...]:
         r("age_at_judgement", PhiType.AGE, r"(?i:\b(?:risk|candidate|prohibitive|too[ \t]+old|"
           r"frail(?:ty)?|life[ \t]+expectancy|not[ \t]+offered)\b[^\n.;:0-9%]{0,30}?"
           + _NOT_AFTER_VITAL + r"\bat[ \t]+)(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT, 0.8, group=1),
-        r("age_at_then_judgement", PhiType.AGE, r"(?i:" + _NOT_AFTER_VITAL + r"\bat[ \t]+)"
+        r("age_at_then_judgement", PhiType.AGE, r"(?i:(?:^|(?<=[\n.;:,(])|(?<=[\n.;:,(][ \t]))"
+          + _NOT_AFTER_VITAL + r"at[ \t]+)"
           r"(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT
           + r"(?=[ \t]*[,\-–—]?[ \t]+(?i:[a-z/]+[ \t]+){0,3}(?i:surgical|"
-          r"surgery|candidate|prohibitive|risk|not[ \t]+offered|too[ \t]+old|life[ \t]+"
-          r"expectancy|remains)\b)", 0.8, group=1),
+          r"surgery|candidate|prohibitive|not[ \t]+offered|too[ \t]+old|life[ \t]+"
+          r"expectancy)\b)", 0.8, group=1),
         # 'wants to make it to 100', 'lived to 102': a lifetime's mark
-        r("age_make_it_to", PhiType.AGE, r"(?i:\b(?:make[ \t]+it[ \t]+to|made[ \t]+it[ \t]+to|"
-          r"live[ \t]+to|lived[ \t]+to|live[ \t]+past|lived[ \t]+past|living[ \t]+to)[ \t]+)"
+        r("age_make_it_to", PhiType.AGE, r"(?i:\b(?:wants?|wanted|hopes?|hoping|hoped|plans?|"
+          r"planning|going|gonna|determined|trying|means|intends?)[ \t]+to[ \t]+(?:make[ \t]+"
+          r"it|live|get)[ \t]+(?:to|past)[ \t]+)"
           r"(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT, 0.85, group=1),
         r("age_too_old", PhiType.AGE, r"(?i:\b(?:is|at|age|aged|turns|turning|she['’]s|"
           r"he['’]s|i['’]m|being|be)[ \t]++)(9[0-9]|1[01][0-9])"
@@ -2506,14 +2519,18 @@ def _rules() -> tuple[PatternRule, ...]:
         r("declared_number", PhiType.ID, r"\b(?:[Mm]y|MY|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Oo]ur|"
           r"[Tt]he)[ \t]+(?:(?!(?i:" + _MEASURE_WORDS + r")(?![A-Za-z]))[A-Za-z][A-Za-z0-9]*"
           r"(?:[ \t]+|-)){1,3}(?:number|no\.|#|ID|id)(?![A-Za-z])(?:[ \t]+(?:with|from|for|at|"
-          r"on)[ \t]+(?:the[ \t]+)?(?:[A-Z][A-Za-z'’\-]*[ \t]+){1,3})?[ \t]*(?:is|was|=|:)"
+          r"on)[ \t]+(?:the[ \t]+)?(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}?)?[ \t]*(?:is|was|=|:)"
           r"[ \t]*#?[ \t]*((?:[A-Z]{1,4}[ \-]?)?[0-9](?:[0-9]|[ \-](?=[0-9])){3,16}[A-Z0-9]?)"
           + _R + _UNIT_AFTER, 0.8, group=1, validator="reference"),
         # an ambulance run's number ('Run # 24-003817', 'EMS run report 23-118244'): a run
         # named in capitals or with its report, a year's dashed serial or six digits or more
-        r("run_number", PhiType.ID, r"(?<![A-Za-z])(?:Run|RUN|[Rr]un[ \t]+(?:[Rr]eport|[Ss]heet"
+        r("run_number", PhiType.ID, r"(?<![A-Za-z])(?<!(?i:QC|qc)[ \t])(?<!(?i:batch|assay)[ \t])"
+          r"(?<!(?i:dialysis)[ \t])(?<!(?i:sequencing)[ \t])(?<!(?i:treadmill)[ \t])"
+          r"(?<!(?i:gel)[ \t])"
+          r"(?:Run|RUN|[Rr]un[ \t]+(?:[Rr]eport|[Ss]heet"
           r"|[Nn]umber|#))(?:[ \t]*+(?:#|[Nn]o\.|[Nn]umber|NUMBER))?[ \t]*+[:#]?[ \t]*+"
-          r"([0-9]{2}-[0-9]{4,8}|[0-9]{6,10})(?![0-9A-Za-z\-])", 0.8, group=1,
+          r"([0-9]{2}-[0-9]{4,8}|[0-9]{6,10})(?![0-9A-Za-z\-_])"
+          r"(?![ \t]*(?i:ml|l|cc|mg|steps|min|hours?|hrs?|ml/hr)\b)", 0.8, group=1,
           validator="reference"),
         # a camp's or block's address abroad, two kinds of unit or more ('Camp 2W, Block
         # B-14, Shelter 0718', 'Flat 3B, Block C'; not 'Zone 2, Zone 3' of a wound)
@@ -2522,13 +2539,16 @@ def _rules() -> tuple[PatternRule, ...]:
         # who speaks in a text-message log ('6/3 10:14 J: hey', '12:51 D: yea'): a letter or
         # initials after a time at a line's start, then a colon
         r("chat_speaker", PhiType.NAME, r"(?m)^(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?[ \t]+)?"
-          r"[0-9]{1,2}:[0-9]{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?([A-Z][A-Za-z]?"
-          r"|[A-Z]{3})[ \t]*:(?=[ \t])", 0.8, group=1, validator="chat_speaker"),
+          r"[0-9]{1,2}:[0-9]{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]+(?:-[ \t]+)?([A-Z][a-z]?)"
+          r"[ \t]*:(?=[ \t]+[A-Za-z\"“'])", 0.8, group=1, validator="chat_speaker"),
         # a house of the ballroom scene, a shelter or a ministry named 'House of' ('House of
         # Ebony', 'House of Ruth'; never a legislature or a house of worship)
-        r("house_of", PhiType.FACILITY, r"(?<![A-Za-z])House[ \t]+of[ \t]+(?!(?:Representatives|"
+        r("house_of", PhiType.FACILITY, r"(?i:(?<=the[ \t])|(?<=at[ \t])|(?<=in[ \t])|"
+          r"(?<=from[ \t])|(?<=with[ \t])|(?<=for[ \t])|(?<=to[ \t])|(?<=by[ \t])|(?<=\()|"
+          r"(?<=\"))House[ \t]+of[ \t]+(?!(?:Representatives|"
           r"Delegates|Lords|Commons|Assembly|Worship|Prayer|God|the[ \t]+Lord|Blues|Cards|"
-          r"Pain|Horrors|Dreams|Mirrors|Usher)(?![A-Za-z]))[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]"
+          r"Pain|Horrors|Dreams|Mirrors|Usher|Gucci|Leaves|Mirth|Payne|Spirits|Wax|Dragon|"
+          r"Sand|Fog|Seven|Games|Flying)(?![A-Za-z]))[A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z]"
           r"[A-Za-z'’\-]+)?(?![A-Za-z])", 0.8),
         # a town of Quebec or Acadia by its hyphenated French form ('Saint-Ludger', 'Lac-
         # Mégantic', 'Val-d'Or', 'Notre-Dame-du-Lac', 'Trois-Rivières'); a surname so formed
@@ -2537,11 +2557,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Notre-Dame|Val|Pointe|Rivi[eè]re|Baie|Cap|Port|Trois|[IÎ]le|Grande|Petite)-(?:d['’]|"
           r"(?:de|du|des|la|le|aux)-)?[A-ZÉÎ][a-zéèêëàâçîïôû'’]+(?:-(?:de|du|des|la|le|sur|en|"
           r"aux|les|[A-ZÉ][a-zéèêëàâçîïôû'’]+))*(?![A-Za-z\-])(?<!['’]s)"
-          r"(?!(?:['’]s)?[ \t]+(?i:wort))", 0.75),
+          r"(?!(?:['’]s)?[ \t]+(?i:wort))", 0.75, validator="french_place"),
         # an Indian postal code after its label ('PIN 523001', 'home PIN 388001', 'PIN code:
         # 560 069'): six digits, the first never 0
-        r("pin_code", PhiType.ZIP, r"(?<![A-Za-z])(?:PIN|Pin|pin)(?:[ \t]*(?:[Cc]ode|CODE|"
-          r"[Nn]o\.?))?[ \t]*[:#\-]?[ \t]*([1-9][0-9]{2}[ \t]?[0-9]{3})(?![0-9])", 0.85,
+        r("pin_code", PhiType.ZIP, r"(?<![A-Za-z])(?:PIN(?:[ \t]*(?:[Cc]ode|CODE|[Nn]o\.?))?|"
+          r"(?:Pin|pin)[ \t]*(?:[Cc]ode|CODE))[ \t]*[:#\-]?[ \t]*([1-9][0-9]{2}[ \t]?[0-9]{3})"
+          r"(?![0-9])", 0.85,
           group=1),
         # a login after the role that logs in ('Registrar: tlaporte', 'scribe mgarza',
         # 'entered by jkowalski'): an initial and a surname in one word of lower case
@@ -2552,16 +2573,17 @@ def _rules() -> tuple[PatternRule, ...]:
           validator="login_name"),
         # an asset's tag after what it tags ('loaner cuff BFHC-BP-07', 'kit # MESC-HK-09',
         # 'Station REG-03', 'Camera ID FVH-ICU3-CAM'): capitals and digits in dashed parts
-        r("asset_tag", PhiType.DEVICE, r"(?i:\b(?:kit|cuff|cart|camera|station|asset|loaner|"
-          r"tablet|ipad|laptop|scale|hub|gateway|monitor|equipment|pump|meter|tag)"
+        r("asset_tag", PhiType.DEVICE, r"(?i:\b(?:kit[ \t]*#|cuff|cart|camera|station|asset|"
+          r"loaner|ipad|laptop|gateway|equipment|tag)"
           r"(?:[ \t]+(?:id|#|no\.?|number|tag))?[ \t]*[:#]?[ \t]*)([A-Z][A-Z0-9]{1,9}"
           r"(?:-[A-Z0-9]{1,9}){1,4})(?![A-Za-z0-9\-])", 0.8, group=1, validator="asset_tag"),
         # a number read off a thing ('the number on the bottom is BPM 0044 7719', 'Number on
         # the bottle is 611 0832'): no label but the thing it is printed on
-        r("number_on_thing", PhiType.ID, r"(?i:\b(?:number|serial|#|code)[ \t]+on[ \t]+(?:the|my|"
+        r("number_on_thing", PhiType.ID, r"(?i:\b(?:number|serial|#)[ \t]+on[ \t]+(?:the|my|"
           r"his|her|its)[ \t]+(?:[a-z]+[ \t]+)?(?:bottom|back|side|front|label|box|bottle|card|"
-          r"sticker|tag|lid|cap|device|machine|meter|monitor|cuff|pump|pill[ \t]+bottle|"
-          r"paperwork|letter|form)[ \t]*(?:is|was|says|reads|:)[ \t]*)((?:[A-Z]{1,4}[ \-]?)?"
+          r"sticker|tag|lid|cap|device|machine|monitor|cuff|pump|pill[ \t]+bottle|"
+          r"paperwork|letter)[ \t]*(?:is|was|says|reads|:)[ \t]*)(?!(?:19|20)[0-9]{2}-[0-9]{2}"
+          r"(?![0-9]))((?:[A-Z]{1,4}[ \-]?)?"
           r"[0-9](?:[0-9]|[ \-](?=[0-9])){3,16}[A-Z0-9]?)" + _R + _UNIT_AFTER, 0.8, group=1,
           validator="reference"),
         # 'Mission No. TCSAR 24-0187', 'FLT# BSMF 250301-1': a mission's or flight's number,
@@ -2571,7 +2593,8 @@ def _rules() -> tuple[PatternRule, ...]:
           validator="reference"),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
-          r"reference|claim|ticket|badge|employee|student)[ \t]+(?:id|number|no\.?|#|code)\b"
+          r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"
+          r"transcriptionist|dictation|job)[ \t]+(?:id|number|no\.?|#|code)\b"
           r"\.?[ \t]*+[:#=]?[ \t]*+)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
         r("dashed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=(?:[A-Za-z\-]*[0-9]){5})"
           r"(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])", 0.6,
@@ -2919,9 +2942,8 @@ NEEDS["french_hyphen_place"] = ("-",)
 NEEDS["pin_code"] = ("pin",)
 NEEDS["login_after_role"] = ("registrar", "scribe", "clerk", "by", "user", "operator",
                              "transcri", "author", "reviewer")
-NEEDS["asset_tag"] = ("kit", "cuff", "cart", "camera", "station", "asset", "loaner", "tablet",
-                      "ipad", "laptop", "scale", "hub", "gateway", "monitor", "equipment", "pump",
-                      "meter", "tag")
+NEEDS["asset_tag"] = ("kit", "cuff", "cart", "camera", "station", "asset", "loaner", "ipad",
+                      "laptop", "gateway", "equipment", "tag")
 NEEDS["number_on_thing"] = (" on ",)
 NEEDS["modal_given_name"] = ("will ", "may ")
 NEEDS["camp_block_address"] = (", ",)
@@ -2981,7 +3003,8 @@ NEEDS["organ_donor_id"] = ("unos", "optn", "donornet", "offer", "donor")
 NEEDS["ems_unit"] = ("unit",)
 NEEDS["town_police_initials"] = ("pd", "fd", "p.d.", "f.d.")
 NEEDS["police_district"] = ("district", "precinct", "pd")
-NEEDS["officer_badge"] = ("officer", "ofc", "p.o.", "sgt", "det", "deputy", "trooper", "cpl")
+NEEDS["officer_badge"] = ("officer", "ofc", "p.o.", "sgt", "det", "deputy", "trooper", "cpl",
+                          "sergeant", "corporal")
 NEEDS["ssn_last4_label"] = ("last4", "last 4", "last-4", "last four")
 NEEDS["password_parens"] = ("password", "passcode", "pin")
 NEEDS["cdl_number"] = ("cdl", "licen")

@@ -592,9 +592,11 @@ or a word of time; a score's label ('Lawton 5/8', 'BiPAP 10/5') is none of them.
 _CODE_AFTER_NAME = re.compile(r"[ \t]*\((?!(?:19|20)[0-9]{2}\))(?!(?:ICD|CPT|CVX|NDC|DRG|LOINC|"
                               r"HCPCS|COVID|PHQ|GAD|ECOG|NYHA|CD|ISO|ICU|BED|RM|ROOM|OR|EXT|PGY|ACLS|BLS|PALS|SOP|UNIT|"
                               r"STE|APT|RN|MD|NP|PA)-)([A-Z]{1,2}[0-9]{4,10}|"
-                              r"[A-Z]{1,4}-[0-9]{3,8}|[0-9]{5,10})\)")
+                              r"[A-Z]{1,4}-[0-9]{3,8}|[A-Z]{1,4}-[A-Z]{1,4}-[0-9]{2,8}|"
+                              r"[0-9]{5,10})\)")
 """A code in parentheses right after a person's name ('RUFUS T (C4417)', the VA's last
-initial and last four): that person's identifier."""
+initial and last four; an interpreter's 'Falguni Dave (INT-GU-33)'): that person's
+identifier."""
 _UNIT_TAIL = re.compile(
     r",?[ \t]*+(?:(?i:apto|apt|apartamento|piso|int|interior|depto|dpto|departamento|flat|unit|"
     r"suite|ste|bloco|bl|casa|andar|[eé]tage|no|n[º°])\.?[ \t]*+#?[ \t]*+[0-9][0-9A-Za-z\-]{0,5}"

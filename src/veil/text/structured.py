@@ -399,8 +399,9 @@ def _aligned_spans(text: str, lexicon: Lexicon) -> Iterator[Span]:
     while i < len(lines):
         start, end = lines[i]
         i += 1
-        if end - start > _MAX_LINE or not _ALIGNED_GAP.search(text, start, end):
-            continue
+        if end - start > _MAX_LINE or not _ALIGNED_GAP.search(text, start, end) \
+                or "\t" in text[start:end] or "|" in text[start:end]:
+            continue  # a tab or pipe table is `_table_spans`' (its cells may hold two blanks)
         header = _aligned_cells(text, start, end)
         if len(header) < _MIN_ALIGNED_COLUMNS:
             continue

@@ -488,7 +488,12 @@ _AFTER_MODAL = frozenset({
     "HAVE", "BE", "NOT", "ALSO", "STILL", "TAKE", "MAKE", "BRING", "ASK", "TELL",
     "PROCEED", "ADMIT", "DISCHARGE", "TRANSFER", "PLACE", "USE", "REMAIN", "STAY", "PICK",
     "CLEAR", "COVER", "DROP", "LOOK", "FILL", "PASS", "PUSH", "PULL", "SIGN", "SHIP", "DO",
-    "WISH", "HOPE", "SPEAK", "LIKELY", "REQUIRE", "BENEFIT", "ATTEND", "VISIT", "WATCH"})
+    "WISH", "HOPE", "SPEAK", "LIKELY", "REQUIRE", "BENEFIT", "ATTEND", "VISIT", "WATCH",
+    "SWALLOW", "CHEW", "WAKE", "PACE", "BRACE", "COOK", "WASH", "SING", "HANG", "LIE", "DRESS",
+    "NURSE", "BATHE", "CARRY", "SWIM", "HEAL", "WEAR", "SIT", "PRAY", "FISH", "HUNT", "GARDEN",
+    "DANCE", "TEACH", "REACH", "GROOM", "DOSE", "DRAIN", "PIN", "NAIL", "GRAFT", "BURN", "SHAVE",
+    "CAST", "STAPLE", "LOCK", "SWAB", "MASK", "PACK", "BRUSH", "HOOK", "KNOCK", "RING", "CAP",
+    "FALL", "MARCH", "TURN", "STAND", "STEP", "SHOWER", "FEED", "CLIMB", "RIDE", "DRIVE", "BOW"})
 """Verbs after 'Will' or 'May' that some list spells as a surname ('Will Page', 'May Hold')."""
 
 
@@ -731,18 +736,43 @@ _CAMP_WORD = re.compile(r"(?:^|,)[ \t]*([A-Za-z]+)")
 
 
 def _camp_units(values: list[str]) -> list[bool]:
-    """'Camp 2W, Block B-14': two kinds of unit or more ('Zone 2, Zone 3' is one kind)."""
-    return [len({w.upper() for w in _CAMP_WORD.findall(value)}) >= 2 for value in values]
+    """'Camp 2W, Block B-14', 'Flat 3B, Block C': two kinds of unit or more ('Zone 2, Zone 3'
+    is one kind), one of them a camp's or a numbered flat."""
+    return [len({w.upper() for w in _CAMP_WORD.findall(value)}) >= 2
+            and bool(_CAMP_EVIDENCE.search(value)) for value in values]
+
+
+_CAMP_EVIDENCE = re.compile(r"(?i:camp|shelter|tent|hut|compound)\b|\bFlat[ \t]+[0-9]")
+"""A camp's or a flat's word with its number: zones, sectors and blocks alone are also a
+slide's, a hand's or a retina's ('Zone 3, Block A1', 'Sector 2, Zone II')."""
 
 
 _NOT_SPEAKERS = frozenset({"AM", "PM", "BP", "HR", "RR", "RE", "CC", "TO", "PS", "NB", "ED",
-                           "OR", "IV", "PO", "ID", "DX", "RX", "TX", "HX", "SX", "FX"})
+                           "OR", "IV", "PO", "ID", "DX", "RX", "TX", "HX", "SX", "FX",
+                           "S", "O", "A", "P", "T", "K", "Q", "R", "L", "H", "W", "B", "I", "E",
+                           "WT", "HT", "LT", "RT", "NA", "CL", "CA", "MG", "HB", "FE", "PT", "OT",
+                           "ST", "SW", "CM", "BS", "GI", "GU", "BG", "DR", "RN", "MD", "NP",
+                           "PA", "MA", "SP", "PH", "IN", "UP", "ON", "AT", "IS", "NO"})
 
 
 def _chat_speaker(values: list[str]) -> list[bool]:
     """'J', 'D', 'Mo', 'KLR': who speaks in a log, never a vital sign or an abbreviation that
     labels a line ('BP: 120/80', 'Rx:')."""
     return [v.upper() not in _NOT_SPEAKERS for v in values]
+
+
+_FRENCH_PART = re.compile(r"-(?:d['’]|(?:de|du|des|la|le|aux)-)?([A-ZÉÎ][^\-]*)")
+
+
+def _french_place(values: list[str]) -> list[bool]:
+    """'Saint-Ludger', 'Lac-Mégantic', 'Val-d'Or': the word after the prefix is no English
+    word ('Port-Wine Stain', 'Cap-Refill', 'St-Segment' are a clinic's words)."""
+    out = []
+    for value in values:
+        part = _FRENCH_PART.search(value)
+        key = fold(part.group(1)) if part else ""
+        out.append(bool(key) and not words.is_english(key))
+    return out
 
 
 def _login_name(values: list[str]) -> list[bool]:
@@ -767,7 +797,9 @@ def _asset_tag(values: list[str]) -> list[bool]:
 
 
 _TAG_NOT = re.compile(r"(?i)^(?:IL|HLA|CD|COVID|SARS|PHQ|GAD|MAG|HER|BRCA|TNF|IGF|FGF|PD|CA|"
-                      r"ECOG|NYHA|ASA|GCS|TIMI|BI|RADS|TI)-")
+                      r"ECOG|NYHA|ASA|GCS|TIMI|BI|RADS|TI|ICU|ED|ER|OR|PACU|NICU|PICU|CODE|USB|"
+                      r"ECG|EKG|EEG|BIS|XR|HIV|HPV|KRAS|BRAF|EGFR|BCR|FLT|NRS|EQ|SF|GDS|KCCQ|"
+                      r"PCL|HADS|BBS|ODI|NIHSS|EPDS|FORA|ACCU|BAY|BED|RM|ROOM|RN|MD)-")
 """Labs, genes, scores and classes written with a dash ('IL-6', 'PD-L1', 'BI-RADS')."""
 
 
@@ -951,6 +983,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "camp_units": _camp_units,
     "login_name": _login_name,
     "chat_speaker": _chat_speaker,
+    "french_place": _french_place,
     "asset_tag": _asset_tag,
     "modal_name": _modal_name,
     "base_name": _base_name,

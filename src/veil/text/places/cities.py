@@ -327,6 +327,9 @@ class _Cities(_PlaceBase):
                 continue  # 'Arabic, Iraq' (a language), 'Army, Korea' (a service),
                 # 'Guadalajara, Jalisco, Mexico' (a state or province between town and country)
             gazetteer = whole in lex.places and whole not in _GENERIC
+            if state.re is _TOWN_COUNTRY and not placed and not gazetteer:
+                continue  # 'Pashto, Afghanistan', 'Pfizer, Belgium': a town abroad needs 'from',
+                # 'in', 'near'... before it or the gazetteer ('from Telkaif, Iraq')
             if not gazetteer and (any(lex.is_clinical(k) or k in lex.titles or k in MONTH_WORDS
                                       or k in _GENERIC or k in lex.states for k in keys)
                                   or (not placed and any(k in FUNCTION_WORDS or k in lex.not_name

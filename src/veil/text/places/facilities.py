@@ -178,7 +178,7 @@ _FACILITY_WORD = (
     # Gurdwara', 'Masjid Al-Noor' is the Arabic order, found by the word first elsewhere)
     r"Temple|Gurdwara|Gurudwara|Mandir|Masjid|Vihara|"
     # mills, factories and quarries that employ the patient ('Pixelle Androscoggin Mill')
-    r"Mill|Mills|Sawmill|Paper[ \t]+Mill|Factory|Quarry|Cannery|Creamer(?:y|ies))")
+    r"Mill|Mills|Sawmill|Paper[ \t]+Mill|Quarry|Cannery|Creamer(?:y|ies))")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
               r"OB/GYN|Ob-?Gyn|Cardiology|Oncology|Neurology|Urology|Orthopaedics|"
@@ -568,6 +568,11 @@ _PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS
                                 "STABILIZATION", "ORTHOTICS", "EVALUATION", "ACUTE",
                                 "POOL", "SPA", "SALON", "NAILS", "BARBERSHOP"})
 """Heads a person's name before does not make a place's ('Nurse Midwifery Group')."""
+_SIDES = frozenset({"LT", "RT", "L", "R", "LEFT", "RIGHT", "BILATERAL", "BILAT", "LATERAL"})
+_NOT_MILL_BEFORE = frozenset({"PILL", "RUMOR", "RUMOUR", "HAND", "PEPPER", "COFFEE", "SAW", "WIND",
+                              "WATER", "GRIST", "PUPPY", "DIPLOMA", "SPICE", "SALT", "GRAIN",
+                              "FLOUR", "TREAD", "PAPER", "STEEL", "CIDER", "STAMP", "ROLLING"})
+"""Words before 'Mill' that make a thing or a figure of speech ('pill mill', 'pepper mill')."""
 _WORSHIP_HEADS = frozenset({"TEMPLE", "GURDWARA", "GURUDWARA", "MANDIR", "MASJID", "VIHARA"})
 """Last words of a house of worship's name, which needs a proper word before them ('Sri
 Venkateswara Temple'; a side's 'LEFT TEMPLE' is the head's, 'Temple Care Center' a town's)."""
@@ -726,7 +731,10 @@ class _Facilities(_PlaceBase):
             only = next((i for i, w in enumerate(rest) if w in _PROPER_ONLY_HEADS), -1)
             if only >= 0 and not any(self._proper(w) for w in rest[:only]):
                 continue  # 'Nurse Midwifery Group', 'Clinical Genomics'
-            if rest[-1] in _WORSHIP_HEADS and not any(self._proper(w) for w in rest[:-1]):
+            if rest[-1] in ("MILL", "MILLS") and len(rest) == 2 and rest[0] in _NOT_MILL_BEFORE:
+                continue  # 'Pill Mill', 'Pepper Mill'
+            if rest[-1] in _WORSHIP_HEADS and not any(self._proper(w) and w not in _SIDES
+                                                      for w in rest[:-1]):
                 continue  # 'SKIN, LEFT TEMPLE': a side of the head
             if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
