@@ -75,6 +75,11 @@ _CHAT = ("6/3 10:14 J: hey Darius it's J from the clinic\n6/3 12:51 D: yea i'm g
     ("visiting from Navsari (PIN 396445) and has knee pain", "396445"),
     ("Keon Hardaway\nDisease Intervention Specialist, Worker #0623", "0623"),
     ("Gujarati interpreter Falguni Dave (INT-GU-33) present for consent", "INT-GU-33"),
+    ("SOCIAL WORK ASSESSMENT\nBeaumont Hospital, Dearborn - Inpatient Case Management",
+     "Dearborn"),
+    ("TELEHEALTH NOTE\nMagic City Wellness Center, Birmingham\nPlatform: video",
+     "Magic City Wellness Center"),
+    ("Comprehensive Care Center, Nashville       DOS 12/3/2024", "Comprehensive Care Center"),
 ])
 def test_found(scrubber: Scrubber, text: str, value: str) -> None:
     assert covered(scrubber, text, value)
@@ -159,6 +164,8 @@ def test_a_label_after_a_typist_is_no_initials(scrubber: Scrubber) -> None:
     ("Repeated 2/3 trials correct.", "2/3"),
     ("Walgreens on Tuesdays for refills.", "Tuesdays"),
     ("CVS on Caremark formulary.", "on"),
+    ("Seen today in the Wound Care Center, Boston Medical Center campus.", "Wound Care Center"),
+    ("Anticoagulation Clinic, Rolla, MO", "Anticoagulation Clinic"),
 ])
 def test_review_misfires_left_alone(scrubber: Scrubber, text: str, value: str) -> None:
     start = text.index(value)

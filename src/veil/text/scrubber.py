@@ -428,10 +428,11 @@ _NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text
 """'(Deb, 218-555-0125)', 'call Marisol 555-201-3344': a name written right before a phone."""
 _TOWN_AFTER_FACILITY = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
                                   r"(?=[ \t]*(?:\n|$|[),;(]|\.[ \t]*(?:\n|$)|[ \t]+(?!AM\b|PM\b)"
-                                  r"[A-Z]{2}\b)|[ \t]{2,}|\t)")
+                                  r"[A-Z]{2}\b)|[ \t]{2,}|\t|[ \t]+(?:-{1,2}|—|–)[ \t])")
 """'Delta Regional Hospital, Bethel', 'Hôpital Notre-Dame, Montréal': a town after a
 facility and a comma, ending the line, the clause or the field ('Beaumont Hospital, Dearborn
-(Corewell Health)', 'Fairlane Senior Care, Dearborn     Unit: 2')."""
+(Corewell Health)', 'Fairlane Senior Care, Dearborn     Unit: 2', 'Beaumont Hospital,
+Dearborn - Inpatient Case Management')."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
                              r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
 _SPACED_INITIALS_BEFORE = re.compile(r"(?<![A-Za-z.\-])(?!P\.[ \t]?O\.|R\.[ \t]?N\.|M\.[ \t]?D\.)"

@@ -547,6 +547,9 @@ _NEXT_GAP = re.compile(r"[ \t]+")
 _PLACE_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\([ \t]*)"
                           r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
                           r"(?=[ \t]*(?:[,.;:)\n]|$|--|—|in\b|on\b))")
+_HEADING_TOWN = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
+                           r"(?=[ \t]*(?:\n|$|,[ \t]*[A-Z]{2}\b|[ \t]{2,}|\t|[ \t]+[A-Z]{2}\b))")
+"""', Birmingham' after a letterhead's line: a town, then the line's or the field's end."""
 _DENOMINATIONS = frozenset({"CATHOLIC", "BAPTIST", "METHODIST", "PRESBYTERIAN", "LUTHERAN",
                             "ADVENTIST", "EPISCOPAL", "JEWISH", "MENNONITE", "MORAVIAN",
                             "SHRINERS"})
@@ -655,8 +658,11 @@ class _Facilities(_PlaceBase):
             # place when a gazetteer town follows 'of'
             of_place = bool(match.group(2)) and self._of_town(match.group(2))
             place_end = -1 if match.group(2) else self._place_after(text, match.end(1))
+            heading = place_end < 0 and not match.group(2) and len(words) >= 3 \
+                and self._heading_town(text, start, match.end(1))
             if all(self._plain(w) for w in words) and not self._named_building(words) \
-                    and not of_place and not _named_by_kind(words) and place_end < 0:
+                    and not of_place and not _named_by_kind(words) and place_end < 0 \
+                    and not heading:
                 # plain words may lead into a name further on ('DISCHARGE SUMMARY University
                 # of Iowa Hospitals & Clinics'): search again from the next word
                 gap = _NEXT_GAP.search(text, start, match.end(1))
@@ -745,7 +751,7 @@ class _Facilities(_PlaceBase):
                 continue  # 'Kerlix Packing changed', 'Dexcom Travel kit': a product
             if end > start and (not all(self._plain(w) for w in rest)
                                 or self._named_building(rest) or of_place
-                                or _named_by_kind(rest) or place_end >= 0):
+                                or _named_by_kind(rest) or place_end >= 0 or heading):
                 cut = _before_next_label(text, start, end)
                 # a field's value before the next label keeps no head ('Base: Gypsum
                 # Mission #:', 'Walter Amundsen           Hospice ID:'): still a value to
@@ -818,6 +824,24 @@ class _Facilities(_PlaceBase):
             else:
                 return False
         return states <= 1
+
+    def _heading_town(self, text: str, start: int, end: int) -> bool:
+        """A letterhead's line of generic words, a comma and a town ('Magic City Wellness
+        Center, Birmingham', 'Trinity Youth Drop-In Center, New Orleans     8/27/2024'): the
+        town makes the words one place's name. Only at a line's start, never after a
+        hospital's name on the line ('Beaumont Hospital - Wound Care Center, Dearborn' keeps
+        the department out)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            return False
+        town = _HEADING_TOWN.match(text, end)
+        if town is None:
+            return False
+        key = fold(town.group(1))
+        lex = self.lex
+        return key in lex.places and key not in lex.states and key not in _COUNTRIES \
+            and key not in COUNTRY_OR_REGION and not lex.is_clinical(key) \
+            and not self._plain(key.split()[0])
 
     def _place_after(self, text: str, end: int) -> int:
         """Where a town or country right after a facility's generic name ends ('National Cancer
