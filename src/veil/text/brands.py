@@ -53,7 +53,8 @@ _CARE_WORD = re.compile(r"(?i:hospital|health|medical|clinic|cent(?:er|re)|hospi
                         r"physicians|memorial|regional)")
 """A place of care's word in the brand: 'on' after it is a treatment or a ward more often than
 a street ('Mercy Hospital on Biktarvy'); only stores take their street so."""
-_SPECIALTY_SHAPE = re.compile(r"(?:LOGY|ICS|IATRY|ERY|ICINE|ATION)$")
+_SPECIALTY_SHAPE = re.compile(r"(?:OLOGY|IATRY|IATRICS|SURGERY|RECOVERY|NURSERY|MEDICINE|"
+                              r"ATION|ETICS|ATRICS)$")
 """A department's or a treatment's word ('on Oncology', 'on Hospice', 'on Dialysis' are not
 streets: 'Mercy Hospital on Oncology service')."""
 _SERVICE_NEXT = re.compile(r"[ \t]+(?i:service|unit|floor|team|call|duty|drip|protocol|therapy|"

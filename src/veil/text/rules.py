@@ -248,7 +248,7 @@ _NOT_AFTER_VITAL = "".join(f"(?<!{word} )" for word in (
     "running", "systolic", "diastolic", "bg", "fsbg", "cbg", "reading", "readings", "map", "ef",
     "weight", "wt", "rr", "infusion", "drip", "platelets", "plt", "sodium", "na", "sbp", "dbp",
     "kps", "fev1", "dlco", "ns", "ivf", "count", "paced", "sinus", "tachycardic", "flow",
-    "trending", "ldl", "glucose", "score"))
+    "trending", "ldl", "score"))
 """Words before 'at 95' that make it a measurement ('BP at 95, she was dizzy'), not an age."""
 _NOT_AGE_UNIT = (r"(?![0-9]|\.[0-9]|[ \t]*(?:%|/|[\-–][ \t]*[0-9]|(?i:mg|mcg|kg|lbs?|bpm|mm|"
                  r"mmhg|percent|degrees|units|miles|feet|ft|yards|meters|m|hours?|hrs?|"
@@ -352,12 +352,12 @@ _MEASURE_WORDS = (r"count|level|levels|reading|readings|score|load|sugar|sugars|
                   r"office|direct|bmi|iq|vitamin|ferritin|tsh|labs?|blood|urine|kidney|liver|"
                   r"viral|white|red|lipid|iron|calcium|magnesium|protein|albumin|bilirubin|ast|"
                   r"alt|ketones?|pain|mood|peak|flow|fev1|spo2|rate|step|page|line|version|"
-                  r"model|size|street|house|apartment|apt|zip|area|exit|highway|route|bus|"
-                  r"lottery|jersey|table|track|row|stage|grade|class|category|tier|level|"
+                  r"model|street|house|apartment|apt|zip|area|exit|highway|route|bus|"
+                  r"lottery|jersey|table|track|row|stage|grade|class|category|tier|"
                   r"neutrophils?|lymphocytes?|anc|alc|troponin|bnp|nt-probnp|probnp|d-dimer|ck|"
                   r"hcg|afp|amylase|lipase|ige|cd34|total|ward|kit|batch|cpt|billing|revenue|"
-                  r"hcpcs|ndc|rxnorm|icd|code|drg|loinc|snomed|cell|cells|copy|copies|dilution|"
-                  r"titer|titre|antibody|igg|igm|ferritin|b12|folate|tsh|t4|vitamin")
+                  r"hcpcs|ndc|rxnorm|icd|code|drg|loinc|snomed|cells|copy|copies|dilution|"
+                  r"titer|titre|antibody|igg|igm|b12|folate|t4")
 """Words of a measurement, a telephone or a place before 'number': no identifier follows."""
 _CAMP_UNIT = (r"(?:Camp|Block|Blk\.?|Shelter|Sector|Zone|Tent|Hut|Flat|Compound)[ \t]+"
               r"(?:No\.?[ \t]*)?[0-9A-Z]{1,4}(?:-?[0-9A-Z]{1,4})?")
@@ -924,8 +924,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]++)([A-Z][a-z'’\-]+(?:[ \t]++[A-Z][a-z'’\-]+){0,2})(?=,[ \t]*+(?:a[ \t]++)?"
           r"[0-9]{1,3}(?![0-9]))", 0.8, group=1, validator="person_words"),
         # 'CRNA Will Tran', 'scribe Will Cooper', 'RN, May Chen': a modal that is a given name,
-        # inside a sentence (never at its start) and before a surname no verb spells ('Will
-        # Call', 'May Be', 'will Follow Up' stay)
+        # after a role, a credential or a list's word and before a surname no verb spells
+        # ('Will Call', 'May Be', 'Patient Will Swallow' stay)
         r("modal_given_name", PhiType.NAME, r"(?:(?<=[A-Z]{2}[ \t])|(?<=[A-Z]{2},[ \t])|"
           r"(?i:(?<=scribe[ \t])|(?<=tech[ \t])|(?<=nurse[ \t])|(?<=aide[ \t])|"
           r"(?<=assist:[ \t])|(?<=by[ \t])|(?<=with[ \t])|(?<=per[ \t])|(?<=and[ \t])|"
@@ -1303,8 +1303,6 @@ def _rules() -> tuple[PatternRule, ...]:
           r"yo)\.?[ \t]*+\)[ \t]*+[:=]?[ \t]*+)(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])"
           + _UNIT_AFTER,
           0.9, group=1),
-        # 'Is 96 too old for hip surgery?', 'at 93 she is very old', 'is 104 the oldest': an
-        # age before a word of being old (not a room, bed or unit number)
         # an age after 'at' in a judgement of surgery or frailty ('high surgical risk at 95',
         # 'at 93 surgical AVR likely prohibitive', 'too old at 92 to give up greens'): the
         # judgement before or after the number; never after a vital sign's name ('sat at 92')
@@ -1312,16 +1310,19 @@ def _rules() -> tuple[PatternRule, ...]:
           r"frail(?:ty)?|life[ \t]+expectancy|not[ \t]+offered)\b[^\n.;:0-9%]{0,30}?"
           + _NOT_AFTER_VITAL + r"\bat[ \t]+)(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT, 0.8, group=1),
         r("age_at_then_judgement", PhiType.AGE, r"(?i:(?:^|(?<=[\n.;:,(])|(?<=[\n.;:,(][ \t]))"
-          + _NOT_AFTER_VITAL + r"at[ \t]+)"
+          r"at[ \t]+)"
           r"(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT
           + r"(?=[ \t]*[,\-–—]?[ \t]+(?i:[a-z/]+[ \t]+){0,3}(?i:surgical|"
           r"surgery|candidate|prohibitive|not[ \t]+offered|too[ \t]+old|life[ \t]+"
           r"expectancy)\b)", 0.8, group=1),
-        # 'wants to make it to 100', 'lived to 102': a lifetime's mark
+        # 'wants to make it to 100', 'hopes to live past 100': a lifetime's mark as a wish
+        # (never 'made it to 100 ft' of a walk or 'HR made it to 110')
         r("age_make_it_to", PhiType.AGE, r"(?i:\b(?:wants?|wanted|hopes?|hoping|hoped|plans?|"
           r"planning|going|gonna|determined|trying|means|intends?)[ \t]+to[ \t]+(?:make[ \t]+"
           r"it|live|get)[ \t]+(?:to|past)[ \t]+)"
           r"(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT, 0.85, group=1),
+        # 'Is 96 too old for hip surgery?', 'at 93 she is very old', 'is 104 the oldest': an
+        # age before a word of being old (not a room, bed or unit number)
         r("age_too_old", PhiType.AGE, r"(?i:\b(?:is|at|age|aged|turns|turning|she['’]s|"
           r"he['’]s|i['’]m|being|be)[ \t]++)(9[0-9]|1[01][0-9])"
           r"(?=[ \t]+(?:(?i:is|be|years?|yrs?)[ \t]+)?(?i:too|very|really|so|pretty|considered|"
@@ -2562,8 +2563,7 @@ def _rules() -> tuple[PatternRule, ...]:
         # 560 069'): six digits, the first never 0
         r("pin_code", PhiType.ZIP, r"(?<![A-Za-z])(?:PIN(?:[ \t]*(?:[Cc]ode|CODE|[Nn]o\.?))?|"
           r"(?:Pin|pin)[ \t]*(?:[Cc]ode|CODE))[ \t]*[:#\-]?[ \t]*([1-9][0-9]{2}[ \t]?[0-9]{3})"
-          r"(?![0-9])", 0.85,
-          group=1),
+          r"(?![0-9])", 0.85, group=1),
         # a login after the role that logs in ('Registrar: tlaporte', 'scribe mgarza',
         # 'entered by jkowalski'): an initial and a surname in one word of lower case
         r("login_after_role", PhiType.NAME, r"(?i:\b(?:registrar|scribe|clerk|entered[ \t]+by|"

@@ -57,6 +57,7 @@ from veil.text.ocr import letter_reading
 from veil.text.places import (
     COUNTRY_OR_REGION,
     FACILITY_SHORT_NAMES,
+    TOWN_AFTER_FACILITY,
     PlaceFinder,
     countries_and_languages,
     names_a_rule_after,
@@ -426,13 +427,6 @@ _NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text
                                 r"ask[ \t]+for))[ \t]*([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)"
                                 r"[ \t]*[,:\-]?[ \t]*(?:at[ \t]+|@[ \t]*)?$")
 """'(Deb, 218-555-0125)', 'call Marisol 555-201-3344': a name written right before a phone."""
-_TOWN_AFTER_FACILITY = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
-                                  r"(?=[ \t]*(?:\n|$|[),;(]|\.[ \t]*(?:\n|$)|[ \t]+(?!AM\b|PM\b)"
-                                  r"[A-Z]{2}\b)|[ \t]{2,}|\t|[ \t]+(?:-{1,2}|—|–)[ \t])")
-"""'Delta Regional Hospital, Bethel', 'Hôpital Notre-Dame, Montréal': a town after a
-facility and a comma, ending the line, the clause or the field ('Beaumont Hospital, Dearborn
-(Corewell Health)', 'Fairlane Senior Care, Dearborn     Unit: 2', 'Beaumont Hospital,
-Dearborn - Inpatient Case Management')."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
                              r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
 _SPACED_INITIALS_BEFORE = re.compile(r"(?<![A-Za-z.\-])(?!P\.[ \t]?O\.|R\.[ \t]?N\.|M\.[ \t]?D\.)"
@@ -1290,7 +1284,7 @@ class Scrubber:
     def _town_after_facility(self, text: str, span: Span) -> list[Span]:
         """A town (the postal list or a city abroad) after a facility and a comma, alone
         to the end of its line or clause; no state, country, clinical or function word."""
-        match = _TOWN_AFTER_FACILITY.match(text, span.end)
+        match = TOWN_AFTER_FACILITY.match(text, span.end)
         if match is None:
             return []
         lex = self.lexicon

@@ -733,6 +733,10 @@ _UNIT_CHAIN_PART = re.compile(r"[A-H][ \t]+(?:Co|Company|Btry|Battery|Trp|Troop)
 
 
 _CAMP_WORD = re.compile(r"(?:^|,)[ \t]*([A-Za-z]+)")
+"""The kind of each unit of a camp's address ('Camp', 'Block')."""
+_CAMP_EVIDENCE = re.compile(r"(?i:camp|shelter|tent|hut|compound)\b|\bFlat[ \t]+[0-9]")
+"""A camp's or a flat's word with its number: zones, sectors and blocks alone are also a
+slide's, a hand's or a retina's ('Zone 3, Block A1', 'Sector 2, Zone II')."""
 
 
 def _camp_units(values: list[str]) -> list[bool]:
@@ -740,11 +744,6 @@ def _camp_units(values: list[str]) -> list[bool]:
     is one kind), one of them a camp's or a numbered flat."""
     return [len({w.upper() for w in _CAMP_WORD.findall(value)}) >= 2
             and bool(_CAMP_EVIDENCE.search(value)) for value in values]
-
-
-_CAMP_EVIDENCE = re.compile(r"(?i:camp|shelter|tent|hut|compound)\b|\bFlat[ \t]+[0-9]")
-"""A camp's or a flat's word with its number: zones, sectors and blocks alone are also a
-slide's, a hand's or a retina's ('Zone 3, Block A1', 'Sector 2, Zone II')."""
 
 
 _NOT_SPEAKERS = frozenset({"AM", "PM", "BP", "HR", "RR", "RE", "CC", "TO", "PS", "NB", "ED",
@@ -756,8 +755,8 @@ _NOT_SPEAKERS = frozenset({"AM", "PM", "BP", "HR", "RR", "RE", "CC", "TO", "PS",
 
 
 def _chat_speaker(values: list[str]) -> list[bool]:
-    """'J', 'D', 'Mo', 'KLR': who speaks in a log, never a vital sign or an abbreviation that
-    labels a line ('BP: 120/80', 'Rx:')."""
+    """'J', 'D', 'Mo': who speaks in a log, never a SOAP letter, a vital sign or an
+    abbreviation that labels a line ('S:', 'Wt:', 'Rx:')."""
     return [v.upper() not in _NOT_SPEAKERS for v in values]
 
 

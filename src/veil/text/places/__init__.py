@@ -25,7 +25,7 @@ The rules live in one module per family (all private; import from this package):
 
 from __future__ import annotations
 
-from veil.text.places.facilities import FACILITY_SHORT_NAMES
+from veil.text.places.facilities import FACILITY_SHORT_NAMES, TOWN_AFTER_FACILITY
 from veil.text.places.finder import PlaceFinder
 from veil.text.places.vocabulary import (
     COUNTRY_OR_REGION,
@@ -33,5 +33,5 @@ from veil.text.places.vocabulary import (
     names_a_rule_after,
 )
 
-__all__ = ["COUNTRY_OR_REGION", "FACILITY_SHORT_NAMES", "PlaceFinder", "countries_and_languages",
-           "names_a_rule_after"]
+__all__ = ["COUNTRY_OR_REGION", "FACILITY_SHORT_NAMES", "TOWN_AFTER_FACILITY", "PlaceFinder",
+           "countries_and_languages", "names_a_rule_after"]

@@ -177,7 +177,7 @@ _FACILITY_WORD = (
     # temples, gurdwaras and mosques by their names ('Sri Venkateswara Temple', 'Guru Nanak
     # Gurdwara', 'Masjid Al-Noor' is the Arabic order, found by the word first elsewhere)
     r"Temple|Gurdwara|Gurudwara|Mandir|Masjid|Vihara|"
-    # mills, factories and quarries that employ the patient ('Pixelle Androscoggin Mill')
+    # mills, quarries and canneries that employ the patient ('Pixelle Androscoggin Mill')
     r"Mill|Mills|Sawmill|Paper[ \t]+Mill|Quarry|Cannery|Creamer(?:y|ies))")
 _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply|Supplies|"
               r"Vascular|Audiology|Counseling|Recovery|Nursing|Trauma|"
@@ -547,9 +547,13 @@ _NEXT_GAP = re.compile(r"[ \t]+")
 _PLACE_AFTER = re.compile(r"(?:[ \t]+|[ \t]*\([ \t]*)"
                           r"([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
                           r"(?=[ \t]*(?:[,.;:)\n]|$|--|—|in\b|on\b))")
-_HEADING_TOWN = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t]+[A-Z][A-Za-z'’\-]+)?)"
-                           r"(?=[ \t]*(?:\n|$|,[ \t]*[A-Z]{2}\b|[ \t]{2,}|\t|[ \t]+[A-Z]{2}\b))")
-"""', Birmingham' after a letterhead's line: a town, then the line's or the field's end."""
+TOWN_AFTER_FACILITY = re.compile(r",[ \t]*([A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2})"
+                                 r"(?=[ \t]*(?:\n|$|[),;(]|\.[ \t]*(?:\n|$)|[ \t]+(?!AM\b|PM\b)"
+                                 r"[A-Z]{2}\b)|[ \t]{2,}|\t|[ \t]+(?:-{1,2}|—|–)[ \t])")
+"""'Delta Regional Hospital, Bethel', 'Hôpital Notre-Dame, Montréal': a town after a
+facility and a comma, ending the line, the clause or the field ('Beaumont Hospital, Dearborn
+(Corewell Health)', 'Fairlane Senior Care, Dearborn     Unit: 2', 'Beaumont Hospital,
+Dearborn - Inpatient Case Management')."""
 _DENOMINATIONS = frozenset({"CATHOLIC", "BAPTIST", "METHODIST", "PRESBYTERIAN", "LUTHERAN",
                             "ADVENTIST", "EPISCOPAL", "JEWISH", "MENNONITE", "MORAVIAN",
                             "SHRINERS"})
@@ -827,14 +831,14 @@ class _Facilities(_PlaceBase):
 
     def _heading_town(self, text: str, start: int, end: int) -> bool:
         """A letterhead's line of generic words, a comma and a town ('Magic City Wellness
-        Center, Birmingham', 'Trinity Youth Drop-In Center, New Orleans     8/27/2024'): the
-        town makes the words one place's name. Only at a line's start, never after a
+        Center, Birmingham', 'Comprehensive Care Center, Nashville     DOS 12/3'): the town
+        makes the words one place's name. Only at a line's start, never after a
         hospital's name on the line ('Beaumont Hospital - Wound Care Center, Dearborn' keeps
         the department out)."""
         line_start = text.rfind("\n", 0, start) + 1
         if text[line_start:start].strip():
             return False
-        town = _HEADING_TOWN.match(text, end)
+        town = TOWN_AFTER_FACILITY.match(text, end)
         if town is None:
             return False
         key = fold(town.group(1))
