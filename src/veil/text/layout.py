@@ -158,8 +158,9 @@ def _plausible(words: list[str], lexicon: Lexicon) -> bool:
         return False
     if all(w.isupper() and len(w) > 3 for w in words) and not (
             keys[-1] in _HEADS | _CAPITAL_HEADS and any(
-                (k in lexicon.places or k in postal_places().towns
-                 or words_module.zipf(k) < 3.0) and not words_module.is_english(k)
+                (((k in lexicon.places or k in postal_places().towns)
+                  and words_module.zipf(k) < 3.0)  # 'CHAMPLAIN', a lake's word too
+                 or (words_module.zipf(k) < 3.0 and not words_module.is_english(k)))
                 and not lexicon.is_clinical(k) and not _ADJECTIVE_END.search(k)
                 for k in keys[:-1])):
         return False  # a title in capitals; a letterhead in capitals ends in its head and

@@ -931,6 +931,39 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?<=assist:[ \t])|(?<=by[ \t])|(?<=with[ \t])|(?<=per[ \t])|(?<=and[ \t])|"
           r"(?<=cc:[ \t])|(?<=assistant[ \t])|(?<=interpreter[ \t])|(?<=coordinator[ \t])))"
           r"(?:Will|May)[ \t]+[A-Z][a-z'’\-]{2,}(?![A-Za-z])", 0.8, validator="modal_name"),
+        # 'Kang, Seo-yeon', 'Park Jae-won', 'Ji-ho Kim', 'Chen, Wei-ling': a Korean or Chinese
+        # given name of two syllables joined by a hyphen (the second in lower case) beside an
+        # East Asian surname, in either order
+        r("hyphen_given_name", PhiType.NAME, r"(?<![A-Za-z'’\-])(?:[A-Z][a-z]{1,5},?[ \t]+"
+          r"[A-Z][a-z]{1,4}-[a-z]{2,5}|[A-Z][a-z]{1,4}-[a-z]{2,5}[ \t]+[A-Z][a-z]{1,5})"
+          r"(?![A-Za-z'’\-])", 0.85, validator="hyphen_given_name"),
+        # 'DOB: 2006. 3. 15.': a Korean date, year first with a period after each part
+        r("date_dotted_year_first", d, r"(?<![0-9.])(?:19|20)[0-9]{2}\.[ \t](?:1[0-2]|0?[1-9])\."
+          r"[ \t](?:3[01]|[12][0-9]|0?[1-9])\.?(?![0-9])", 0.85),
+        # 'Leland House 412', 'Allison Hall, 3W-09', 'Thorne Residence Hall, Rm 912': a room
+        # of a residence hall (the hall's name is the facility rules' to find)
+        r("residence_room", PhiType.ADDRESS, r"(?<![A-Za-z'’\-])[A-Z][A-Za-z'’\-]+[ \t]+"
+          r"(?:Residence[ \t]+)?(?:Hall|House|Tower|Towers|Flats|Commons|Quad),?[ \t]+"
+          r"(?:(?i:rm|room|unit|apt|suite)\.?[ \t]*+)?#?(?:[0-9]{1,2}[A-Z]?-[0-9]{2,3}|"
+          r"[0-9][A-Z]-?[0-9]{2}|[0-9]{3,4}[A-Z]?)(?![ \t]+(?:[0-9]|[A-Z][a-z]))"
+          r"(?![0-9A-Za-z]|[ \t]*(?i:mg|ml|units?|am|pm|hours?|hrs?|days?|people|patients|"
+          r"students|beds|seats)\b)", 0.8, validator="residence_room"),
+        # 'the 1917 Clinic', 'UAB 1917 Clinic': a clinic named by a number (after 'the', an
+        # acronym or at a line's start; never a recent year or a visit)
+        r("numbered_clinic", PhiType.FACILITY, r"(?:(?<=\bthe[ \t])|(?<=\bThe[ \t])|"
+          r"(?<=[A-Z]{2}[ \t])|(?m:^))(?!20[0-3][0-9][ \t])"
+          r"[1-9][0-9]{2,3}[ \t]+(?:Clinic|CLINIC)(?![A-Za-z])(?![ \t]+(?i:visits?|notes?|days?|"
+          r"appointments?|appts?|schedule|hours)\b)(?![ \t]+[A-Z][a-z])", 0.8),
+        # 'Can Nasreen, my wife, go', 'about Pedro, our son': a given name before the
+        # speaker's relation word in apposition, inside a sentence (a known name that no
+        # common word spells; a greeting starts the text and a people follows 'are':
+        # 'Sorry, my husband', 'Bonjour, my father', 'We are Rohingya, my daughter' stay)
+        r("name_my_relation", PhiType.NAME, r"(?<=[A-Za-z][ \t])(?<!\bare[ \t])(?<!\bis[ \t])"
+          r"(?<!\bam[ \t])(?<!\bwas[ \t])(?<!\bwere[ \t])([A-Z][a-z'’\-]{2,})(?=,[ \t]+"
+          r"(?i:my|our)[ \t]+(?i:wife|husband|spouse|partner|son|daughter|mother|father|mom|"
+          r"dad|mum|brother|sister|grandson|granddaughter|grandmother|grandfather|niece|nephew|"
+          r"aunt|uncle|cousin|fianc[eé]e?|boyfriend|girlfriend|neighbou?r|caregiver|friend)"
+          r"(?![A-Za-z]))", 0.8, group=1, validator="given_name"),
         # '(Lurdes, 209-634-9951)', '(Marisol, cell 559.201.7781)': a name and its phone in
         # parentheses
         r("name_before_phone_parens", PhiType.NAME, r"\(([A-Z][a-z'’\-]{2,}(?:[ \t][A-Z]"
@@ -1704,7 +1737,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
           r"badge|employee|permis|clia|certification)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R, 0.9, group=1, validator="has_digit"),
-        r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plate|plate|tag|tags|vehicle\s+"
+        r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plates?|plates?|tag|tags|vehicle\s+"
           r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
           r"of\s+|reading\s+|reads\s+|was\s+)?)((?:(?:[A-Z]{2}|[A-Z][a-z]{3,12})[ \t]+"
           r"(?=(?:[A-Z0-9]{5,8}|[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,5}){0,2})(?![A-Za-z0-9])"
@@ -2946,6 +2979,11 @@ NEEDS["asset_tag"] = ("kit", "cuff", "cart", "camera", "station", "asset", "loan
                       "laptop", "gateway", "equipment", "tag")
 NEEDS["number_on_thing"] = (" on ",)
 NEEDS["modal_given_name"] = ("will ", "may ")
+NEEDS["name_my_relation"] = (", my ", ", our ")
+NEEDS["numbered_clinic"] = ("clinic",)
+NEEDS["hyphen_given_name"] = ("-",)
+NEEDS["date_dotted_year_first"] = (". ",)
+NEEDS["residence_room"] = ("hall", "house", "tower", "flats", "commons", "quad")
 NEEDS["camp_block_address"] = (", ",)
 NEEDS["name_intro_age"] = ("i'm", "i’m", "i am", "name is", "this is")
 NEEDS["interpreter_number"] = ("#",)

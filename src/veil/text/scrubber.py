@@ -406,7 +406,7 @@ _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NICKNAME = re.compile(r",?[ \t]*+(?:[0-9]{1,3}+[ \t\-]*+(?:y/o|yo|y\.o\.?|yrs?|"
                        r"years?(?:[ \t\-]++old)?)?[ \t]*+(?:[MF](?![A-Za-z])|male|female)?"
                        r"[ \t]*+,?[ \t]*+)?"
-                       r"\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{1,20})[\"”’]\)?")
+                       r"\(?[\"“‘](?!s\b)([A-Z][A-Za-z'’\-]{0,20})[\"”’]\)?")
 """A quoted word after a name, maybe after the age and sex: the person's nickname ('"Effie"',
 '(“JoJo”)', 'Nikolai Petrov, 88 y/o M ("Kolya")')."""
 _NOT_MIDDLE_NAMES = frozenset({"RE", "CC", "FWD", "FW", "ATTN", "VIA", "PER", "VS", "AND", "OR"})
@@ -437,6 +437,8 @@ _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
                                r"(?=[ \t]{2,}|[ \t]*(?:[,;\n)]|$)|[ \t]+[0-9])")
 """A single initial after a name ('ODUM P 46F', 'ODUM, PRISCILLA K'); 'A' and 'I' only with
 a period ('SMITH I think' keeps its pronoun)."""
+_LOWER_INITIAL = re.compile(r"[ \t]([a-z]\.)(?=[ \t]*[,;)]|[ \t]*$)", re.MULTILINE)
+"""A lower-case initial with its period after a lower-case name ('Taken by: lindsey b., RN')."""
 _COMMA_INITIAL = re.compile(r",[ \t]?([A-Z]\.)(?=[ \t]|[,;:)\n]|$)")
 _CAPS_SURNAME = re.compile(r"[A-Z0-9][A-Z0-9'’\-]{2,}")
 """A surname in capitals and its first initial after a comma ('HOLLOWAY, P.'), the way forms
@@ -444,6 +446,10 @@ write a person last name first."""
 _PAREN_NAME = re.compile(r"[ \t]*\(([A-Za-z][a-z'’\-]{1,20})\)")
 _REST_OF_NAME = re.compile(r" ([A-Z][a-z'’]*(?:-[A-Z][a-z'’]+)*[a-z])(?![A-Za-z])")
 _REST_OF_NAME_CAPS = re.compile(r" ([A-Z]{2}[A-Z'’]*(?:-[A-Z][A-Z'’]+)*)(?![A-Za-z])")
+_LOWER_NICKNAME = re.compile(r"[ \t]+[\"“]([a-z][a-z'’\-]{0,15})[\"”][ \t]+([a-z][a-z'’\-]{2,})"
+                             r"(?![A-Za-z])")
+"""'marcus "mo" delacroix': a quoted nickname between a lower-case given name and surname."""
+_LAST_WORD = re.compile(r"[A-Za-z'’\-]+$")
 _PIN_AFTER_CITY = re.compile(r",?[ \t]*(?:[-–][ \t]*)?([1-9][0-9]{5})(?![0-9])")
 """A six-digit postal code after a town (India's PIN, Singapore's, Russia's)."""
 _SHORT_NUMBER = 6
@@ -740,9 +746,9 @@ def _coordinated_identifier(text: str, span: Span) -> list[Span]:
 
 _EDGE_TYPES = frozenset({PhiType.MRN, PhiType.ACCOUNT, PhiType.ID, PhiType.HEALTH_PLAN,
                          PhiType.LICENSE, PhiType.DEVICE, PhiType.SSN})
-_CODE_PREFIX = re.compile(r"(?<![A-Za-z0-9\-./])([A-Z]{2,8}(?:-[A-Z]{2,8})?) $")
+_CODE_PREFIX = re.compile(r"(?<![A-Za-z0-9\-./])([A-Z]{2,8}(?:-[A-Z]{2,8})?)(?: |(?<=[A-Z]):)$")
 """An issuer's or form's code printed before a number ('JPD 2281', 'MN-MA 00319842', 'LOT
-MKW2281'): capitals, one space before the found value."""
+MKW2281', 'FMC:0099-2185'): capitals, one space or a colon before the found value."""
 _GENERIC_LABELS = frozenset({"ID", "NO", "NR", "NUM", "NBR", "MRN", "SSN", "NPI", "DEA", "UDI",
                              "DOB", "ACCT", "PIN", "FIN", "CSN", "MBI", "HICN", "EIN", "TIN", "NHS",
                              "ICN", "DL", "REF", "CASE", "FILE", "CLAIM", "MEMBER", "POLICY"})
@@ -1013,8 +1019,9 @@ class Scrubber:
             return True  # 'San Francisco Syncope Rule': the name of a rule
         if span.type is PhiType.ID and any(c.isdigit() for c in text[span.start:span.end]):
             return False  # 'PT88104471' is a code with digits, not the word 'PT'
-        if span.source == "school" and any(c.isdigit() for c in text[span.start:span.end]):
-            return False  # 'at IS 131': a school's number, not the word 'is'
+        if span.source in ("school", "numbered_clinic") and any(
+                c.isdigit() for c in text[span.start:span.end]):
+            return False  # 'at IS 131', 'the 1917 Clinic': a number names it, not the word
 
         words = [fold(w) for w in _WORD.findall(text[span.start:span.end])]
         if not words:
@@ -1255,7 +1262,9 @@ class Scrubber:
                     extra.append(Span(badge.start(1), badge.end(1), PhiType.ID, "badge", 0.85))
                 initial = _TRAILING_INITIAL.match(text, span.end) or (
                     _COMMA_INITIAL.match(text, span.end)
-                    if _CAPS_SURNAME.fullmatch(text, span.start, span.end) else None)
+                    if _CAPS_SURNAME.fullmatch(text, span.start, span.end) else None) or (
+                    _LOWER_INITIAL.match(text, span.end)
+                    if text[span.start:span.end].islower() else None)
                 if initial:
                     extra.append(Span(span.start, initial.end(1), PhiType.NAME, span.source,
                                       span.score))
@@ -1320,6 +1329,14 @@ class Scrubber:
         of the name right after it ('Jaylen "JJ" Washington')."""
         match = _NICKNAME.match(text, end)
         lex = self.lexicon
+        last = _LAST_WORD.search(text, max(0, end - 24), end)
+        lower = _LOWER_NICKNAME.match(text, end) if match is None and last is not None \
+            and last.group().islower() else None
+        if lower is not None:  # 'marcus "mo" delacroix': the surname is no word or term
+            surname = fold(lower.group(2))
+            if (surname in lex.last or words_module.zipf(surname) < 3.0) \
+                    and not lex.is_clinical(surname) and surname not in FUNCTION_WORDS:
+                return [Span(lower.start(1), lower.end(2), PhiType.NAME, "name_nickname", 0.8)]
         if match is None:
             paren = _PAREN_NAME.match(text, end)  # 'mrs delgado (consuelo)': a given name
             key = fold(paren.group(1)) if paren else ""
@@ -1348,9 +1365,12 @@ class Scrubber:
             return []  # '"DNR"', '"Sulfa"', '"Full" Code' are no nicknames
         # (a quoted word between a name and its surname is the nickname whatever it means:
         # 'Sequoyah "Sky" Bigwitch', 'LEROY "SWEDE" JOHANNSEN')
+        if len(nick) == 1 and not between:
+            return []  # '"A"': a single letter names no one unless the surname follows
         out = [Span(match.start(1), match.end(1), PhiType.NAME, "name_nickname", 0.85)]
         position = match.end()
-        while len(out) < 4 and (word := _REST_OF_NAME.match(text, position)) is not None:
+        rest_shape = _REST_OF_NAME_CAPS if capitals else _REST_OF_NAME
+        while len(out) < 4 and (word := rest_shape.match(text, position)) is not None:
             key = fold(word.group(1))
             if (key in FUNCTION_WORDS and key not in lex.last) or lex.is_clinical(key) \
                     or key in lex.titles or not (
@@ -1417,7 +1437,8 @@ class Scrubber:
                 for word in _WORD.findall(FIELD_GAP.split(surface, maxsplit=1)[0]):
                     key = fold(word)
                     if len(key) < 3 or key in lex.titles or key in lex.particles or \
-                            key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.states:
+                            key in FUNCTION_WORDS or lex.is_clinical(key) or key in lex.states \
+                            or key in lex.suffixes:  # a credential ('APh') names no one
                         continue
                     if span.type is PhiType.CITY and self.places.is_plain(key):
                         continue  # 'WOUND' of a facility merged with its town is no town

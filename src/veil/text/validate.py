@@ -787,6 +787,61 @@ def _login_name(values: list[str]) -> list[bool]:
     return out
 
 
+_EAST_ASIAN_SURNAMES = frozenset({
+    "KIM", "LEE", "PARK", "CHOI", "JUNG", "JEONG", "KANG", "CHO", "JO", "YOON", "YUN", "JANG",
+    "CHANG", "LIM", "IM", "HAN", "OH", "SEO", "SHIN", "KWON", "HWANG", "AHN", "AN", "SONG", "YOO",
+    "YU", "HONG", "JEON", "CHUN", "KO", "GO", "MOON", "MUN", "YANG", "SON", "BAE", "BAEK", "PAIK",
+    "HEO", "HUR", "NAM", "SHIM", "SIM", "NOH", "ROH", "HA", "KWAK", "SUNG", "SEONG", "CHA", "JOO",
+    "CHOO", "WOO", "KOO", "GU", "MIN", "RYU", "NA", "JIN", "JI", "UM", "EOM", "CHAE", "WON",
+    "BANG", "GONG", "HYUN", "PYO", "YEO", "DO", "SEOK", "SEOL", "GIL", "YEON", "CHEN", "LIN",
+    "WANG", "HUANG", "LIU", "TSAI", "CAI", "HSU", "XU", "CHENG", "ZHENG", "HSIEH", "XIE", "KUO",
+    "GUO", "LAI", "HUNG", "CHIU", "QIU", "TSENG", "ZENG", "LIAO", "SU", "CHOU", "ZHOU", "YEH",
+    "YE", "LU", "WU", "ZHANG", "LI", "ZHAO", "SUN", "MA", "HU", "GAO", "LUO", "LIANG", "TANG",
+    "FENG", "DENG", "CAO", "PENG", "JIANG", "ZHU", "HE", "TAN", "WONG", "CHAN", "LAU", "LEUNG",
+    "CHOW", "HO", "NG", "YIP", "TSANG", "KWOK", "FONG", "TAM", "YEUNG", "CHIANG", "KAO", "SHEN",
+})
+"""Korean and Chinese surnames written beside a hyphenated given name."""
+_HYPHEN_NOT_SYLLABLE = frozenset({"IN", "UP", "ON", "OUT", "OFF", "OP", "EX", "CARE", "AID",
+                                  "WAY", "OVER", "RATE", "TIME", "DAY", "TERM", "LINE", "SIDE",
+                                  "RAY", "LIKE", "FREE", "BACK", "DOWN", "SHOT", "ENDS", "AGE"})
+"""Second halves of hyphenated English words ('Walk-in', 'Co-op', 'X-ray'), no syllable."""
+
+
+def _hyphen_given_name(values: list[str]) -> list[bool]:
+    """'Kang, Seo-yeon', 'Ji-ho Kim': one word an East Asian surname, the other two syllables
+    joined by a hyphen that spell no English word."""
+    out = []
+    for value in values:
+        tokens = value.replace(",", " ").split()
+        given = next((t for t in tokens if "-" in t), "")
+        surname = next((t for t in tokens if "-" not in t), "")
+        first, _, second = given.partition("-")
+        out.append(fold(surname) in _EAST_ASIAN_SURNAMES
+                   and fold(second) not in _HYPHEN_NOT_SYLLABLE
+                   and not words.is_english(fold(given))
+                   and not words.is_english(fold(given.replace("-", ""))))
+    return out
+
+
+_PUBLIC_HALLS = frozenset({
+    "CITY", "TOWN", "VILLAGE", "COUNTY", "MUSIC", "CONCERT", "DINING", "LECTURE", "STUDY",
+    "EXHIBIT", "EXHIBITION", "GREAT", "MAIN", "ASSEMBLY", "UNION", "MEMORIAL", "CARNEGIE",
+    "OPEN", "FULL", "WAREHOUSE", "STATE", "COURT", "GUILD", "MESS", "BANQUET", "FAME",
+})
+"""Words of public halls and houses ('City Hall', 'Open House'): no one's room after them."""
+
+
+def _residence_room(values: list[str]) -> list[bool]:
+    """'Leland House 412', 'Allison Hall, 3W-09': no public hall, and no year as the room."""
+    out = []
+    for value in values:
+        first = fold(value.split()[0])
+        number = value.split()[-1].lstrip("#")
+        year = number.isdigit() and len(number) == 4 and number[:2] in ("19", "20")
+        out.append(first not in _PUBLIC_HALLS and not year and first not in FUNCTION_WORDS)
+    return out
+
+
 def _asset_tag(values: list[str]) -> list[bool]:
     """'BFHC-BP-07', 'FVH-ICU3-CAM', 'REG-03': a tag with a digit and a part of two capitals
     or more, never a code system's or a gene's shape ('ICD-10', 'IL-6', 'HLA-B27')."""
@@ -984,6 +1039,8 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "chat_speaker": _chat_speaker,
     "french_place": _french_place,
     "asset_tag": _asset_tag,
+    "residence_room": _residence_room,
+    "hyphen_given_name": _hyphen_given_name,
     "modal_name": _modal_name,
     "base_name": _base_name,
     "labelled_place": _labelled_place,

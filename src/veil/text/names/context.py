@@ -42,7 +42,12 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
              r"(?-i:tutu)|kupuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
-             r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek)")
+             r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek|"
+             # South Asian, Arabic, German and Scandinavian kin ('thatha Thangavel', 'jiddo
+             # Mahmoud', 'khala Rubina', 'Oma Hilde')
+             r"thatha|thaatha|paati|ammamma|ammachi|appachan|ammi|abbu|dada|chacha|chachi|"
+             r"mamu|khala|khalu|phupho|phuppo|bhabhi|bhaiya|jiddo|jeddo|teta|sitto|sitti|"
+             r"oma|opa|mormor|morfar|farmor|farfar|bestemor|bestefar|mummo|vaari|ukki|mummu)")
 _RELATION_ABROAD_WORDS = (
     "esposa", "esposo", "hija", "hijo", "hermana", "hermano", "nieta", "nieto", "suegra",
     "suegro", "cunada", "cunado", "fille", "fils", "epouse", "epoux", "soeur", "frere", "neveu",

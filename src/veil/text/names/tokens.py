@@ -112,6 +112,8 @@ _CREDENTIALS = frozenset({
     # mental-health and community roles written like credentials after a name
     "MHT", "BHT", "PCT", "CPRS", "CRSS", "LPC", "LPCC", "LMFT", "LMHC", "LCPC", "PSYD", "MSW",
     "QMHP", "CPSS", "PMHNP",
+    # pharmacists' and athletic trainers' credentials ('PharmD, APh', 'PharmD, BCOP', 'ATC')
+    "APH", "BCPS", "BCOP", "BCACP", "BCGP", "BCPP", "BCCCP", "BCIDP", "ATC", "CSCS",
 })
 _RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "doctor",
                          "professor", "dear"})

@@ -142,7 +142,7 @@ _FACILITY_WORD = (
     r"Airways|Aviation|Restaurant|Caf[eé]|Diner|Bakery|Brewery|Winery|Dairy|Packing|"
     r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
-    r"Energy|Electric|"
+    r"Energy|Electric|Power(?![ \t]+(?i:of|0f)\b)|"
     # the oil field, plants and their contractors, carriers and plans ('Golden Triangle
     # Turnaround Services', 'Pecos Valley Midstream', 'Caprock Carriers', 'Saguaro Health
     # Advantage'): trades too, found only after a proper word and a cue of work or cover
@@ -161,9 +161,12 @@ _FACILITY_WORD = (
     # cathedrals, crisis services and agencies on aging ('Cathedral of the Rockies', 'Spokane
     # Crisis Stabilization Facility', 'King County Crisis Connections', 'Lewis County Area
     # Agency on Aging', 'Comprehensive Healthcare Evaluation & Treatment')
+    # community-action agencies and hospitals written short ('LKLP Community Action',
+    # 'Upper Connecticut Valley Hosp.')
+    r"Community[ \t]+Action|Hosp\.(?=[ \t]|$)(?![ \t]+(?i:course|stay|day|adm|no|num|number|id)\b)|"
     r"Cathedral|Basilica|Tabernacle|Crisis[ \t]+(?:Stabilization|Connections)|"
     r"Stabilization[ \t]+(?:Facility|Unit|Cent(?:er|re))|"
-    r"Area[ \t]+Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
+    r"(?:Area[ \t]+|(?<!Area[ \t])(?<!AREA[ \t]))Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
     # a physicians' professional corporation and an air ambulance ('Brodsky Medical PC',
     # 'Tri-State CareFlight', 'Island Air Ambulance')
     r"CareFlight|LifeFlight|"
@@ -225,8 +228,8 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "POULTRY", "PROCESSING", "FABRICATION", "MANUFACTURING", "CONSTRUCTION",
                      "ROOFING", "STAFFING", "MOTORS", "STEEL", "LUMBER", "MINING",
                      "PETROCHEMICAL", "PETROCHEMICALS", "CHEMICAL", "CHEMICALS", "RAILROAD",
-                     "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC", "LAUNDROMAT", "GROCERY",
-                     "SUPERMARKET", "FUEL", "WASH", "COOPERATIVE", "TRANSIT", "SERVICES",
+                     "RAILWAY", "UTILITIES", "ENERGY", "ELECTRIC", "POWER", "LAUNDROMAT", "GROCERY",
+                     "SUPERMARKET", "FUEL", "WASH", "TRANSIT", "SERVICES",
                      "MIDSTREAM", "FABRICATORS", "ROUSTABOUTS", "CARRIERS", "CONSTRUCTORS",
                      "CONTRACTORS", "SANITATION", "AROMATICS", "PIPELINE", "REFINING",
                      "DRILLING", "OILFIELD", "WELDING", "PLUMBING", "LANDSCAPING", "JANITORIAL",
@@ -237,7 +240,8 @@ product noun (`_PRODUCT_AFTER`)."""
 _TRADE_CUE = re.compile(
     r"(?i:\b(?:at|by|via|through|from|en|employer|employed|employee|works?|worked|working|"
     r"job|company|contractor|carrier|insurer|plan|site|airline|flight|flew|lodging|staying|"
-    r"stays|stayed|referred|transferred|outside|inside|near|behind|across|to|into|on)\b|\()"
+    r"stays|stayed|referred|transferred|outside|inside|near|behind|across|to|into|on|"
+    r"utilit(?:y|ies)|electric|power|cooperative|co-op)\b|\()"
     r"[^.;\n]{0,30}$|(?m:^)[ \t]*$")
 _PRODUCT_AFTER = re.compile(
     r"[ \t]+(?i:kit|pack|packs|unit|units|supplies|speed|burn|burns|gloves|scan|wheelchair|"
@@ -251,7 +255,7 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
                                "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
                                "SUPPLY", "MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS",
-                               "CLUBHOUSE", *_TRADES})
+                               "CLUBHOUSE", "COOPERATIVE", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -271,10 +275,17 @@ _FACILITY_OF = fast_compile(
     r"(?:Center|Hospital)|Infirmary|Women['’]s\s+(?:Care|Health|Clinic|Center)|"
     r"Senior\s+Living|Assisted\s+Living|Nursing\s+(?:Home|Center)|Surgery\s+Center|"
     r"Care\s+Center|Medical\s+(?:Group|Associates))\s+of|"
-    r"(?:Hospital|Clinic|Institute|Hospice|Healthcare|"
+    # a centre for a people, a cause or a kind of care ('Center for Haitian Studies',
+    # 'Journey Center for Safety and Healing'), never the federal 'Centers for Disease
+    # Control' or 'Centers for Medicare & Medicaid Services'
+    r"(?:Hospital|Clinic|Institute|Hospice|Healthcare|Cent(?:er|re)s?|"
     r"Health\s+Care)\s+for)\s+(?!(?:[A-Z]{2,6}|Eval\w*|Management|Treatment|Care|the\s+United"
-    r"\s+States|the\s+(?:Public\s+Defender|Attorney\s+General|District\s+Attorney))\b)"
-    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:(?<![a-z]{4}\.)\s+[A-Z][A-Za-z'’.\-]*){0,3}"
+    r"\s+States|Disease|Medicare|Medicaid|Biologics|Drug|Devices|Medications?|Refills?|Detox|"
+    r"Testing|Screening|Labs?|Imaging|Vaccines?|Shots?|Appointments?|Visits?|Infusions?|"
+    r"Therapy|Rehab|Dialysis|"
+    r"the\s+(?:Public\s+Defender|Attorney\s+General|District\s+Attorney))\b)"
+    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:(?<![a-z]{4}\.)\s+(?:(?:and|&)\s+(?=[A-Z])(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b))?"
+    r"[A-Z][A-Za-z'’.\-]*){0,3}"
     # a second 'of' inside the name ('Embassy of the Republic of Korea')
     r"(?:(?<=Republic)\s+of(?:\s+the)?\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*)?)?")
 _FOREIGN_FACILITY = fast_compile(
@@ -768,6 +779,9 @@ class _Facilities(_PlaceBase):
             if not self.lex.blocks_alone(key) and (key in self.lex.places or not is_english(key)):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility", 0.85))
         for match in _FACILITY_OF.finditer(text):
+            if match.group().startswith("Cent") and len(
+                    match.group().split(" for ", 1)[-1].split()) < 2:
+                continue  # 'Kroc Center for Zumba': one word after 'for' is a purpose
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
         for match in _FOREIGN_FACILITY.finditer(text):
             end = match.end()
