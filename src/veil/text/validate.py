@@ -815,7 +815,7 @@ def _hyphen_given_name(values: list[str]) -> list[bool]:
         tokens = value.replace(",", " ").split()
         given = next((t for t in tokens if "-" in t), "")
         surname = next((t for t in tokens if "-" not in t), "")
-        first, _, second = given.partition("-")
+        second = given.partition("-")[2]
         out.append(fold(surname) in _EAST_ASIAN_SURNAMES
                    and fold(second) not in _HYPHEN_NOT_SYLLABLE
                    and not words.is_english(fold(given))

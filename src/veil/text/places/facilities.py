@@ -166,7 +166,8 @@ _FACILITY_WORD = (
     r"Community[ \t]+Action|Hosp\.(?=[ \t]|$)(?![ \t]+(?i:course|stay|day|adm|no|num|number|id)\b)|"
     r"Cathedral|Basilica|Tabernacle|Crisis[ \t]+(?:Stabilization|Connections)|"
     r"Stabilization[ \t]+(?:Facility|Unit|Cent(?:er|re))|"
-    r"(?:Area[ \t]+|(?<!Area[ \t])(?<!AREA[ \t]))Agency[ \t]+on[ \t]+Aging|Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
+    r"(?:Area[ \t]+|(?<!Area[ \t])(?<!AREA[ \t]))Agency[ \t]+on[ \t]+Aging|"
+    r"Evaluation[ \t]*(?:&|and)[ \t]*Treatment|"
     # a physicians' professional corporation and an air ambulance ('Brodsky Medical PC',
     # 'Tri-State CareFlight', 'Island Air Ambulance')
     r"CareFlight|LifeFlight|"
