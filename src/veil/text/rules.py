@@ -929,8 +929,22 @@ def _rules() -> tuple[PatternRule, ...]:
         r("modal_given_name", PhiType.NAME, r"(?:(?<=[A-Z]{2}[ \t])|(?<=[A-Z]{2},[ \t])|"
           r"(?i:(?<=scribe[ \t])|(?<=tech[ \t])|(?<=nurse[ \t])|(?<=aide[ \t])|"
           r"(?<=assist:[ \t])|(?<=by[ \t])|(?<=with[ \t])|(?<=per[ \t])|(?<=and[ \t])|"
-          r"(?<=cc:[ \t])|(?<=assistant[ \t])|(?<=interpreter[ \t])|(?<=coordinator[ \t])))"
+          r"(?<=cc:[ \t])|(?<=assistant[ \t])|(?<=interpreter[ \t])|(?<=coordinator[ \t])|"
+          r"(?<=coach,[ \t])|(?<=coach[ \t])|(?<=trainer[ \t])|(?<=trainer,[ \t])))"
           r"(?:Will|May)[ \t]+[A-Z][a-z'’\-]{2,}(?![A-Za-z])", 0.8, validator="modal_name"),
+        # 'Cancer Support Community of Greater Pittsburgh', 'Catholic Charities of Central
+        # Texas': an organization of a region (the place after 'Greater' or a direction must
+        # be a town or a state of the gazetteer)
+        r("org_of_region", PhiType.FACILITY, r"(?<![A-Za-z'’\-])(?:[A-Z][A-Za-z'’&\-]*[ \t]+"
+          r"(?:(?:&|and)[ \t]+)?){1,5}of[ \t]+(?:the[ \t]+)?(?:Greater|Metro(?:politan)?|Central|"
+          r"Northern|Southern|Eastern|Western|North|South|East|West|Northeast|Northwest|"
+          r"Southeast|Southwest|Upstate|Downstate)[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+          r"(?![A-Za-z])", 0.8, validator="org_of_region"),
+        # 'St. Rose of Lima', 'St. Michael the Archangel', 'St. Vincent de Paul': a saint's
+        # whole name, which a parish, school or hospital carries
+        r("saint_full_name", PhiType.FACILITY, r"(?<![A-Za-z])(?:St\.?|Saint|Ste\.?)[ \t]+"
+          r"[A-Z][a-z]+[ \t]+(?:of[ \t]+[A-Z][a-z]+|de[ \t]+Paul|the[ \t]+(?:Archangel|Apostle|"
+          r"Evangelist|Baptist|Great|Divine|Martyr))(?![A-Za-z])", 0.8),
         # 'Kang, Seo-yeon', 'Park Jae-won', 'Ji-ho Kim', 'Chen, Wei-ling': a Korean or Chinese
         # given name of two syllables joined by a hyphen (the second in lower case) beside an
         # East Asian surname, in either order
@@ -945,7 +959,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("residence_room", PhiType.ADDRESS, r"(?<![A-Za-z'’\-])[A-Z][A-Za-z'’\-]+[ \t]+"
           r"(?:Residence[ \t]+)?(?:Hall|House|Tower|Towers|Flats|Commons|Quad),?[ \t]+"
           r"(?:(?i:rm|room|unit|apt|suite)\.?[ \t]*+)?#?(?:[0-9]{1,2}[A-Z]?-[0-9]{2,3}|"
-          r"[0-9][A-Z]-?[0-9]{2}|[0-9]{3,4}[A-Z]?)(?![ \t]+(?:[0-9]|[A-Z][a-z]))"
+          r"[0-9][A-Z]-?[0-9]{2}|[0-9]{3,4}[A-Z]?|[0-9]{1,2}(?:st|nd|rd|th)[ \t]+(?:floor|fl))"
+          r"(?![ \t]+(?:[0-9]|[A-Z][a-z]))"
           r"(?![0-9A-Za-z]|[ \t]*(?i:mg|ml|units?|am|pm|hours?|hrs?|days?|people|patients|"
           r"students|beds|seats)\b)", 0.8, validator="residence_room"),
         # 'the 1917 Clinic', 'UAB 1917 Clinic': a clinic named by a number (after 'the', an
@@ -2982,6 +2997,8 @@ NEEDS["modal_given_name"] = ("will ", "may ")
 NEEDS["name_my_relation"] = (", my ", ", our ")
 NEEDS["numbered_clinic"] = ("clinic",)
 NEEDS["hyphen_given_name"] = ("-",)
+NEEDS["org_of_region"] = (" of ",)
+NEEDS["saint_full_name"] = ("st", "saint")
 NEEDS["date_dotted_year_first"] = (". ",)
 NEEDS["residence_room"] = ("hall", "house", "tower", "flats", "commons", "quad")
 NEEDS["camp_block_address"] = (", ",)

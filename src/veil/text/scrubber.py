@@ -437,6 +437,12 @@ _TRAILING_INITIAL = re.compile(r"[ \t]([B-HJ-Z](?![A-Za-z0-9])\.?|[A-Z]\.)"
                                r"(?=[ \t]{2,}|[ \t]*(?:[,;\n)]|$)|[ \t]+[0-9])")
 """A single initial after a name ('ODUM P 46F', 'ODUM, PRISCILLA K'); 'A' and 'I' only with
 a period ('SMITH I think' keeps its pronoun)."""
+_WORKS_AFTER = re.compile(
+    r"(?:[ \t]+(?:coal|coke|steel|paper|power|prep|processing|packing|chemical|assembly|glass|"
+    r"tire|auto|bottling|rail|ore|iron|pulp|strip|surface|underground)){1,2}[ \t]+(?:plant|works|"
+    r"mine|mill|refinery|smelter|furnace|foundry|shipyard)(?![A-Za-z\-])|[ \t]+(?:plant|refinery|"
+    r"smelter|foundry|shipyard)(?![A-Za-z\-]|[ \t]+(?:a|the|seeds?)\b)")
+"""The lower-case kind of works after an employer's name ('Elk Run coal prep plant')."""
 _LOWER_INITIAL = re.compile(r"[ \t]([a-z]\.)(?=[ \t]*[,;)]|[ \t]*$)", re.MULTILINE)
 """A lower-case initial with its period after a lower-case name ('Taken by: lindsey b., RN')."""
 _COMMA_INITIAL = re.compile(r",[ \t]?([A-Z]\.)(?=[ \t]|[,;:)\n]|$)")
@@ -687,7 +693,10 @@ _EVENT_BEFORE_DAY = re.compile(
     r"returned|born|birthday|bday|dob|visited|provided|ordered|faxed|sent|mailed|received|"
     r"signed|submitted|approved|denied|expires?|expired|refill(?:ed)?|filled|shipped|"
     r"effective|week[ \t]+of|as[ \t]+of|today|tonight|tomorrow|yesterday|night|morning|"
-    r"evening|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?)"
+    r"evening|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|"
+    # 'RT start 9/9', 'delivery 9/5', 'PRBC 6/10', 'my procedure is 10/7'
+    r"(?:procedure|shipment|delivery|appointment|appt|surgery|visit|scan|biopsy|test)[ \t]+"
+    r"(?:is|was|on)|start|starts|delivery|shipment|infusion|transfusion|prbc)"
     r"[ \t:]*|" + _TESTS + r"[ \t:]*)")
 """In a text with no other numeric date, a word of an event or a time right before a bare
 month/day ('adm 9/3', 'LMP 4/2', 'Last use 9/9', 'transfused 1 unit PRBC 12/10' is not one):
@@ -1232,6 +1241,10 @@ class Scrubber:
                 extra.extend(self._name_before_phone(text, span))
             elif span.type is PhiType.FACILITY:
                 extra.extend(self._town_after_facility(text, span))
+                works = _WORKS_AFTER.match(text, span.end)
+                if works:  # 'the Shenango coke works', 'Elk Run coal prep plant'
+                    extra.append(Span(span.start, works.end(), PhiType.FACILITY, span.source,
+                                      span.score))
             if span.type in _EDGE_TYPES:
                 wider = _code_edges(text, span, self.lexicon)
                 if wider is not None:

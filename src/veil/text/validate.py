@@ -831,6 +831,22 @@ _PUBLIC_HALLS = frozenset({
 """Words of public halls and houses ('City Hall', 'Open House'): no one's room after them."""
 
 
+def _org_of_region(values: list[str]) -> list[bool]:
+    """'Cancer Support Community of Greater Pittsburgh': the region's place is a town or a
+    state, and the organization's first word no function or clinical word ('Tumors of
+    Central Nervous System' names no place)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        head, _, region = value.rpartition(" of ")
+        place = fold(" ".join(region.split()[1:] if region.split()[0] != "the"
+                              else region.split()[2:]))
+        first = fold(head.split()[0]) if head.split() else ""
+        out.append((place in lex.places or place in lex.states) and first not in FUNCTION_WORDS
+                   and not lex.is_clinical(first))
+    return out
+
+
 def _residence_room(values: list[str]) -> list[bool]:
     """'Leland House 412', 'Allison Hall, 3W-09': no public hall, and no year as the room."""
     out = []
@@ -1040,6 +1056,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "french_place": _french_place,
     "asset_tag": _asset_tag,
     "residence_room": _residence_room,
+    "org_of_region": _org_of_region,
     "hyphen_given_name": _hyphen_given_name,
     "modal_name": _modal_name,
     "base_name": _base_name,

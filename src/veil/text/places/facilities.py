@@ -191,7 +191,10 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
               r"Plan|Station|System|Systems|Services?|Delivery|Company|Auto|Post-?Acute|"
-              r"Facility|Hospice|"
+              r"Facility|Hospice|Police|Retirement[ \t]+Funds?|Funds?|"
+              r"(?:Radiation|Surgical|Medical|Pediatric|Interventional|Gynecologic)[ \t]+"
+              r"(?:Oncology|Cardiology|Radiology)|Hematology|Gastroenterology|Pulmonology|"
+              r"Nephrology|Endocrinology|Rheumatology|Dermatology|Psychiatry|Pediatrics|"
               r"(?:Specialty|Outpatient|Retail|Compounding|Infusion)[ \t]+(?:Pharmacy|Rx|Clinic|"
               r"Cent(?:er|re)|Services|Surgery)|"
               r"Cancer[ \t]+(?:Partnership|Alliance|Network|Care|Program|Services)|"
@@ -275,7 +278,11 @@ _FACILITY_OF = fast_compile(
     r"Home\s+Health|Home\s+Care|Visiting\s+Nurse\s+(?:Association|Service)|Rehabilitation\s+"
     r"(?:Center|Hospital)|Infirmary|Women['’]s\s+(?:Care|Health|Clinic|Center)|"
     r"Senior\s+Living|Assisted\s+Living|Nursing\s+(?:Home|Center)|Surgery\s+Center|"
-    r"Care\s+Center|Medical\s+(?:Group|Associates))\s+of|"
+    r"Care\s+Center|Medical\s+(?:Group|Associates)|"
+    # 'Fertility Centers of Illinois': centres of a state or town (never a centre of mass,
+    # gravity or excellence)
+    r"Cent(?:er|re)s?(?=\s+of\s+(?!(?:Excellence|Gravity|Mass|Pressure|Rotation|Attention|"
+    r"Care|Expertise|Competence|the\s+(?:Lesion|Mass|Field))\b)))\s+of|"
     # a centre for a people, a cause or a kind of care ('Center for Haitian Studies',
     # 'Journey Center for Safety and Healing'), never the federal 'Centers for Disease
     # Control' or 'Centers for Medicare & Medicaid Services'
