@@ -78,6 +78,10 @@ _SCRUBBER = Scrubber()
     ('Her coach, Will Hartigan, reportedly told the team to "eat clean."', "Will Hartigan"),
     ("Charge RN: Autumn Lee\n\nRegimen: paclitaxel 175 mg/m2", "Autumn Lee"),
     ("says my next shipment is 9/5. What if it's late?", "9/5"),
+    # third batch: three-letter medical-centre acronyms, a brand heading a consult
+    ("-- aware and meeting at BMC\n\nREASON FOR TRANSFER", "BMC"),
+    ("PSYCHIATRY C-L CONSULT\nCedars-Sinai, 5 North Medicine\nDate 7 Jan 2025",
+     "Cedars-Sinai"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)
@@ -111,6 +115,8 @@ def test_found(text: str, value: str) -> None:
     ("Kroc Center for Zumba twice a week", "for Zumba"),
     ("Tomás Echeverría, PharmD, APh   CA APh lic RPH 71833", "CA APh"),
     ("Hodgkin\ndisease stage II", "Hodgkin"),
+    ("step-off at the CMC joint. Transverse fracture", "CMC"),
+    ("door-to-balloon: time from FMC to PCI 70 minutes", "FMC"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

@@ -91,8 +91,12 @@ _CAPITALIZED_AFTER = re.compile(r"^[ \t]+(?:Building|Bldg|BUILDING)\b")
 _KIND_LAST = re.compile(r"(?i)[ \t](?:clinic|hospital|medical[ \t]+cent(?:er|re)|health[ \t]+"
                         r"system)$")
 """A brand written with its kind of place ('Mayo clinic', 'Mercy hospital')."""
-_STORE_AFTER = re.compile(r"^[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{2,6}(?![0-9])")
-"""A store or branch number after a chain's name ('Walgreens #09174') marks the place."""
+_STORE_AFTER = re.compile(r"^[ \t]*(?:#|No\.|Store[ \t]+#?)[ \t]*[0-9]{2,6}(?![0-9])|"
+                          r"^,?[ \t]+[0-9]{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?[A-Z][A-Za-z]+"
+                          r"(?:[ \t]+[A-Z][A-Za-z]+)?[ \t]+(?:St|Ave|Rd|Blvd|Dr|Ln|Way|Hwy|Pkwy|"
+                          r"Street|Avenue|Road|Boulevard|Drive|Lane|Highway|Parkway|Pike)\b")
+"""A store or branch number after a chain's name ('Walgreens #09174'), or the street line of
+the store ('CVS 631 Commonwealth Ave'), marks the place."""
 _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’]s)?|"
                           r"[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)*(?:['’]s)?)(?![A-Za-z0-9\-])")
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
@@ -110,6 +114,7 @@ _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]
 """A model number after a maker's name ('Fresenius 2008T', 'Baxter 6060')."""
 _HEADING_AFTER = re.compile(r"[ \t]*(?:[\-–—,(|]|\n|$)")
 """What follows a place's name on a header line: a branch dash, a comma, a bracket, the end."""
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n][ \t\"'“(]*|\n[ \t]*[-*•][ \t]*)$")
 _VA = fast_compile(r"(?:(?<![A-Za-z])(?i:at|to|from|in|into)[ \t]+(?:the|The|THE)[ \t]+"
                  r"|(?<![A-Za-z])[Tt]he[ \t]+(?=(?:VA|V\.A\.)[ \t]+(?:in|at|of)[ \t]+[A-Z]))"
@@ -301,8 +306,9 @@ class BrandFinder:
                 not _SENTENCE_START.search(text[max(0, start - 4):start])
                 or any(len(w) <= 4 and w.isupper() for w in surface.split())):
             return True  # ('ECMO center: UT Southwestern': an acronym decides after a colon)
-        if len(keys) > 1 and all(w[:1].isupper() for w in surface.split() if w[:1].isalpha()) \
-                and _HEADING_AFTER.match(after):
+        if (len(keys) > 1 or "-" in surface) \
+                and all(w[:1].isupper() for w in surface.split() if w[:1].isalpha()) \
+                and _HEADING_AFTER.match(after) and (len(keys) > 1 or _LINE_START.search(before)):
             return True  # a letterhead or header line: 'Baylor Scott & White - Temple'
         if _THE_BEFORE.search(before) and not all(words.is_english(k) for k in keys) \
                 and not (surface.isupper() and any(self.lexicon.is_clinical(k) for k in keys)):
