@@ -987,6 +987,43 @@ def _rules() -> tuple[PatternRule, ...]:
           0.8, group=1, validator="given_name"),
         # 'goes by "Dutch"', 'known as "Bubba"': a quoted name after a word of naming (an
         # everyday word or a nationality is a name there)
+        # 'I go by Crystal', '(chosen name Rowan, they/them)', 'preferred name "Dre"': a name
+        # a person chose, whatever word it is (never a weekday, month or term)
+        r("name_chosen", PhiType.NAME, r"(?i:\b(?:go|goes|going|went)[ \t]++by[ \t]++|"
+          r"\b(?:chosen|preferred|stage|drag|new)[ \t]++name(?:[ \t]++(?:is|of))?[ \t]*+:?"
+          r"[ \t]*+)[\"“]?([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})[\"”]?(?![A-Za-z])",
+          0.85, group=1, validator="chosen_name"),
+        # 'my athletic trainer, Crystal, to tell', 'her coach, Will, said': a given name set off
+        # by commas after the word for a person (a dictionary given name, however common)
+        r("name_after_role_commas", PhiType.NAME, r"(?i:\b(?:trainer|coach|nurse|aide|friend|"
+          r"roommate|teammate|neighbou?r|boss|caseworker|therapist|counselor|counsellor|sponsor|"
+          r"partner|boyfriend|girlfriend|husband|wife|son|daughter|sister|brother|mom|dad|mother|"
+          r"father|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|caregiver|advocate|"
+          r"navigator|interpreter),[ \t]++)([A-Z][a-z'’\-]{2,})(?=,)", 0.8, group=1,
+          validator="first_name"),
+        # 'Log taken by R.M.', 'QC by RD 4/19/24': initials after the verb of who did it
+        r("initials_by", PhiType.NAME, r"(?i:\b(?:taken|entered|logged|recorded|completed|"
+          r"checked|documented|qc['’]?d|qc|verified|witnessed|scanned|received)[ \t]++by:?"
+          r"[ \t]++)((?:[A-Z]\.[ ]?){1,2}[A-Z]\.|[A-Z]{2,3}(?=[ \t]+[0-9]))(?![A-Za-z])",
+          0.8, group=1),
+        # 'a male rower (H.L.) had', 'Linkage - A.W. (URN ...)': dotted initials standing alone
+        # in brackets or after a dash stand for a person
+        r("initials_alone", PhiType.NAME, r"(?:(?<=\()|(?<=[\-–][ \t]))((?:[A-Z]\.){2,3})"
+          r"(?=\)|[ \t]*(?:\(|\n|$))", 0.75, group=1, validator="person_initials"),
+        # 'front desk (kiara)', 'caller = shefali das (daughter-in-law', 'dictated by erin
+        # mcguire rrt': a lower-case name in a person's place
+        r("lower_name_in_role", PhiType.NAME, r"(?i:\b(?:desk|operator|scheduler|receptionist|"
+          r"clerk|registration|staff|ma|rn))[ \t]*+\(([a-z]{3,})\)", 0.75, group=1,
+          validator="first_name"),
+        r("lower_name_relation", PhiType.NAME, r"(?<![A-Za-z'’\-])([a-z]{3,}[ \t]+"
+          r"[a-z]{2,})[ \t]*+\((?i:daughter|son|wife|husband|mother|father|mom|dad|"
+          r"sister|brother|niece|nephew|grand|caregiver|friend|neighbou?r|partner|aunt|uncle|"
+          r"cousin|guardian|poa|hcp)", 0.75, group=1, validator="lower_given_name"),
+        r("lower_name_credential", PhiType.NAME, r"(?i:\b(?:dictated|transcribed|signed|"
+          r"reviewed|entered|taken|seen|called|written|done)[ \t]++by:?[ \t]++)"
+          r"([a-z]{3,}[ \t]+[a-z]{2,})(?=,?[ \t]+(?:rrt|rn|md|np|pa|do|lpn|"
+          r"cna|ma|rt|pt|ot|slp|lcsw|msw|pharmd|rph|crna|emt)\b)", 0.75, group=1,
+          validator="lower_given_name"),
         r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]++by|known[ \t]++as|aka|a\.k\.a\.|"
           r"nicknamed?|prefers?[ \t]++to[ \t]++be[ \t]++called|"
           r"likes[ \t]++to[ \t]++be[ \t]++called|"
@@ -2998,6 +3035,13 @@ NEEDS["name_my_relation"] = (", my ", ", our ")
 NEEDS["numbered_clinic"] = ("clinic",)
 NEEDS["hyphen_given_name"] = ("-",)
 NEEDS["org_of_region"] = (" of ",)
+NEEDS["name_chosen"] = (" by ", " name")
+NEEDS["name_after_role_commas"] = (", ",)
+NEEDS["initials_by"] = (" by",)
+NEEDS["initials_alone"] = (".)", ". (", ".\n")
+NEEDS["lower_name_in_role"] = ("(",)
+NEEDS["lower_name_relation"] = ("(",)
+NEEDS["lower_name_credential"] = (" by",)
 NEEDS["saint_full_name"] = ("st", "saint")
 NEEDS["date_dotted_year_first"] = (". ",)
 NEEDS["residence_room"] = ("hall", "house", "tower", "flats", "commons", "quad")

@@ -831,6 +831,67 @@ _PUBLIC_HALLS = frozenset({
 """Words of public halls and houses ('City Hall', 'Open House'): no one's room after them."""
 
 
+_WEEKDAYS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                       "SUNDAY", "TODAY", "TOMORROW", "YESTERDAY"})
+
+
+def _chosen_name(values: list[str]) -> list[bool]:
+    """'Crystal', 'Rowan', 'Dre': any word a person chose as a name, but no function word,
+    month, weekday, clinical term or generic word ('goes by Medicaid', 'new name Unknown')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()]
+        out.append(bool(keys) and not any(
+            k in FUNCTION_WORDS or k in MONTH_WORDS or k in _WEEKDAYS or lex.is_clinical(k)
+            or k in _GENERIC or k in ("UNKNOWN", "NONE", "PENDING", "SAME", "DECLINED")
+            for k in keys))
+    return out
+
+
+def _first_name(values: list[str]) -> list[bool]:
+    """A dictionary given name, however common a word it also is ('Crystal', 'Will'), that
+    is no clinical term, month or function word."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        key = fold(value)
+        out.append(key in lex.first and not lex.is_clinical(key) and key not in MONTH_WORDS
+                   and key not in FUNCTION_WORDS and key not in _WEEKDAYS)
+    return out
+
+
+_NOT_INITIALS = frozenset({"U.S.", "A.M.", "P.M.", "N.B.", "E.R.", "O.R.", "I.V.", "D.C.",
+                           "U.K.", "E.U.", "M.D.", "R.N.", "B.S.", "M.S.", "P.S.", "A.D.",
+                           "B.C.", "V.A.", "D.O.", "P.A.", "N.P.", "U.N.", "E.G.", "I.E.",
+                           "C.V.", "R.T.", "P.T.", "O.T.", "S.L.P.", "U.S.A.", "Q.D.", "B.I.D.",
+                           "T.I.D.", "Q.I.D.", "P.O.", "P.R.N.", "N.P.O.", "H.S.", "A.C.",
+                           "P.C.", "D.O.B.", "M.R.N.", "E.D.", "I.M.", "S.C.", "O.D.", "O.S.",
+                           "O.U.", "A.S.", "A.U.", "B.M.", "U.A."})
+"""Dotted abbreviations that are no one's initials ('(U.S.)', '(P.M.)', '(B.I.D.)')."""
+
+
+def _person_initials(values: list[str]) -> list[bool]:
+    """Dotted initials that spell no abbreviation of time, place, dose or credential."""
+    return [value.upper() not in _NOT_INITIALS for value in values]
+
+
+def _lower_given_name(values: list[str]) -> list[bool]:
+    """'kiara', 'shefali das', 'erin mcguire': a lower-case name whose first word is a
+    dictionary given name or no word at all, and each word a dictionary name no commoner than
+    'Erin' or no word at all ('place', 'follow', 'bereavement' are words)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()]
+        unheard = [words.zipf(k) == 0.0 and not words.is_english(k) for k in keys]
+        out.append((keys[0] in lex.first or unheard[0]) and all(
+            not lex.is_clinical(k) and k not in FUNCTION_WORDS and k not in MONTH_WORDS
+            and (unheard[i] or ((k in lex.first or k in lex.last) and words.zipf(k) < 4.0))
+            for i, k in enumerate(keys)))
+    return out
+
+
 def _org_of_region(values: list[str]) -> list[bool]:
     """'Cancer Support Community of Greater Pittsburgh': the region's place is a town or a
     state, and the organization's first word no function or clinical word ('Tumors of
@@ -1057,6 +1118,10 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "asset_tag": _asset_tag,
     "residence_room": _residence_room,
     "org_of_region": _org_of_region,
+    "chosen_name": _chosen_name,
+    "first_name": _first_name,
+    "person_initials": _person_initials,
+    "lower_given_name": _lower_given_name,
     "hyphen_given_name": _hyphen_given_name,
     "modal_name": _modal_name,
     "base_name": _base_name,
