@@ -490,7 +490,7 @@ _INITIAL_SURNAME = fast_compile(r"(?<![A-Za-z.])([A-Z]\.(?:[ \t]?[A-Z]\.)?)[ \t]
 """'M. Ebo, MSW', 'J.K. Abernathy-Lowe, RN': an initial and a surname before a credential
 (`_CREDENTIAL_AFTER`), whatever the surname's origin."""
 _ROLE_NAME = re.compile(
-    r"(?=[RLCNPMEDTIASVHOdtcianpsmvroe])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|ATC|"
+    r"(?=[RLCNPMEDTIASVHOdtcianpsmvroe])(?<![A-Za-z])(?:RN|LPN|LVN|CNA|NP|PA-C|PA|MD|CHR|CHW|EMT|MLS|"
     r"CNM|PSW|HCA|RPN|HHA|PCA|PCT|CCA|"
     r"(?i:dispatcher|driver|"
     r"tech|technician|coordinator|interpreter|chaplain|aide|caregiver|navigator|pharmacist|"
@@ -499,7 +499,7 @@ _ROLE_NAME = re.compile(
     r"caseworker|custodian|examiner|investigator|abstractor|auditor|assessor|officer|ofc\.?|"
     r"deputy|trooper|detective|det\.|sgt\.?|mgr|manager|married[ \t]+to|engaged[ \t]+to|"
     r"counsel|attorney|lawyer|paralegal|ombudsman|notary|photographer|registrar|"
-    r"transcriptionist|sonographer|technologist|trainer|coach|teammate|"
+    r"transcriptionist|sonographer|technologist|"
     r"divorced[ \t]+from|separated[ \t]+from|widow(?:er)?[ \t]+of))(?:[ \t]*:)?[ \t]+"
     r"(?:(?:Ofc|Det|Sgt|Cpl|Lt|Dep)\.?[ \t]+)?"
     r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")

@@ -947,34 +947,44 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Evangelist|Baptist|Great|Divine|Martyr))(?![A-Za-z])", 0.8),
         # 'Kang, Seo-yeon', 'Park Jae-won', 'Ji-ho Kim', 'Chen, Wei-ling': a Korean or Chinese
         # given name of two syllables joined by a hyphen (the second in lower case) beside an
-        # East Asian surname, in either order
+        # East Asian surname, in either order, ending a field or a clause ('Tui-na Ma massage',
+        # 'Hwa-byung Lee syndrome' and 'Do Re-eval in 2 weeks' run on into their sentence)
         r("hyphen_given_name", PhiType.NAME, r"(?<![A-Za-z'’\-])(?:[A-Z][a-z]{1,5},?[ \t]+"
           r"[A-Z][a-z]{1,4}-[a-z]{2,5}|[A-Z][a-z]{1,4}-[a-z]{2,5}[ \t]+[A-Z][a-z]{1,5})"
-          r"(?![A-Za-z'’\-])", 0.85, validator="hyphen_given_name"),
-        # 'DOB: 2006. 3. 15.': a Korean date, year first with a period after each part
+          r"(?![A-Za-z'’\-])(?=[ \t]*+(?:[,;:)(\n|]|$|[0-9]|--?[ \t]))", 0.85,
+          validator="hyphen_given_name"),
+        # 'DOB: 2006. 3. 15.': a Korean date, year first with a period after each part (the
+        # last one too: '2015. 2. 10 units' is a year, a list number and a dose)
         r("date_dotted_year_first", d, r"(?<![0-9.])(?:19|20)[0-9]{2}\.[ \t](?:1[0-2]|0?[1-9])\."
-          r"[ \t](?:3[01]|[12][0-9]|0?[1-9])\.?(?![0-9])", 0.85),
+          r"[ \t](?:3[01]|[12][0-9]|0?[1-9])\.(?![ \t]*[0-9(])", 0.85),
         # 'Leland House 412', 'Allison Hall, 3W-09', 'Thorne Residence Hall, Rm 912': a room
         # of a residence hall (the hall's name is the facility rules' to find)
         r("residence_room", PhiType.ADDRESS, r"(?<![A-Za-z'’\-])[A-Z][A-Za-z'’\-]+[ \t]+"
-          r"(?:Residence[ \t]+)?(?:Hall|House|Tower|Towers|Flats|Commons|Quad),?[ \t]+"
+          r"(?:Residence[ \t]+)?(?:Hall|House|Flats|Commons|Quad),?[ \t]+"
           r"(?:(?i:rm|room|unit|apt|suite)\.?[ \t]*+)?#?(?:[0-9]{1,2}[A-Z]?-[0-9]{2,3}|"
           r"[0-9][A-Z]-?[0-9]{2}|[0-9]{3,4}[A-Z]?|[0-9]{1,2}(?:st|nd|rd|th)[ \t]+(?:floor|fl))"
           r"(?![ \t]+(?:[0-9]|[A-Z][a-z]))"
           r"(?![0-9A-Za-z]|[ \t]*(?i:mg|ml|units?|am|pm|hours?|hrs?|days?|people|patients|"
-          r"students|beds|seats)\b)", 0.8, validator="residence_room"),
-        # 'the 1917 Clinic', 'UAB 1917 Clinic': a clinic named by a number (after 'the', an
-        # acronym or at a line's start; never a recent year or a visit)
+          r"students|beds|seats|m|meters?|metres?|feet|ft|stor(?:y|ies)|floors|plans?|miles?|"
+          r"km|acres?|sq)\b)", 0.8, validator="residence_room"),
+        # 'the 1917 Clinic', 'UAB 1917 Clinic': a clinic named by a four-digit number (after
+        # 'the', an acronym or at a line's start; never a recent year, a round clock time or
+        # a visit, slot or line: 'the 1030 Clinic slot')
         r("numbered_clinic", PhiType.FACILITY, r"(?:(?<=\bthe[ \t])|(?<=\bThe[ \t])|"
-          r"(?<=[A-Z]{2}[ \t])|(?m:^))(?!20[0-3][0-9][ \t])"
-          r"[1-9][0-9]{2,3}[ \t]+(?:Clinic|CLINIC)(?![A-Za-z])(?![ \t]+(?i:visits?|notes?|days?|"
-          r"appointments?|appts?|schedule|hours)\b)(?![ \t]+[A-Z][a-z])", 0.8),
+          r"(?<=[A-Z]{2}[ \t])|(?m:^))(?!20[0-3][0-9][ \t])(?![0-2][0-9](?:00|15|30|45)[ \t])"
+          r"[1-9][0-9]{3}[ \t]+(?:Clinic|CLINIC)(?![A-Za-z])(?![ \t]+(?i:visits?|notes?|days?|"
+          r"appointments?|appts?|schedule|hours|slots?|line|plan|funding|start|time|education|"
+          r"program|is[ \t]+booked)\b)(?![ \t]+[A-Z][a-z])", 0.8),
         # 'Can Nasreen, my wife, go', 'about Pedro, our son': a given name before the
         # speaker's relation word in apposition, inside a sentence (a known name that no
         # common word spells; a greeting starts the text and a people follows 'are':
         # 'Sorry, my husband', 'Bonjour, my father', 'We are Rohingya, my daughter' stay)
         r("name_my_relation", PhiType.NAME, r"(?<=[A-Za-z][ \t])(?<!\bare[ \t])(?<!\bis[ \t])"
-          r"(?<!\bam[ \t])(?<!\bwas[ \t])(?<!\bwere[ \t])([A-Z][a-z'’\-]{2,})(?=,[ \t]+"
+          r"(?<!\bam[ \t])(?<!\bwas[ \t])(?<!\bwere[ \t])(?<!\bto[ \t])(?<!\bon[ \t])"
+          r"(?<!\bwith[ \t])(?<!\bWith[ \t])(?<!\bfrom[ \t])(?<!\buse[ \t])(?<!\btry[ \t])"
+          r"(?<!\btake[ \t])(?<!\bgot[ \t])(?<!\bhas[ \t])(?<!\bhave[ \t])"
+          r"(?!(?:Nana|Nanna|Meemaw|Mamaw|Mom|Mommy|Dad|Daddy|Mama|Papa|Pop|Grandma|Grandpa|Granny|"
+          r"Abuela|Abuelo|Auntie|Uncle|Aunt)\b)([A-Z][a-z'’\-]{2,})(?=,[ \t]+"
           r"(?i:my|our)[ \t]+(?i:wife|husband|spouse|partner|son|daughter|mother|father|mom|"
           r"dad|mum|brother|sister|grandson|granddaughter|grandmother|grandfather|niece|nephew|"
           r"aunt|uncle|cousin|fianc[eé]e?|boyfriend|girlfriend|neighbou?r|caregiver|friend)"
@@ -993,6 +1003,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"\b(?:chosen|preferred|stage|drag|new)[ \t]++name(?:[ \t]++(?:is|of))?[ \t]*+:?"
           r"[ \t]*+)[\"“]?([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})[\"”]?(?![A-Za-z])",
           0.85, group=1, validator="chosen_name"),
+        # 'athletic trainer Crystal Redbird', 'ATC: Crystal Redbird', 'coach Will Hartigan': a
+        # dictionary given name and a surname after a sports role ('Trainer Gatorade given',
+        # 'teammate Hockey puck', 'ATC Code J01CA04' are no one)
+        r("name_after_sport_role", PhiType.NAME, r"(?:(?i:\b(?:trainer|coach|teammate))|"
+          r"\bATC)(?::[ \t]*+|[ \t]++)([A-Z][a-z'’\-]+[ \t]+[A-Z][a-z'’\-]+)(?![A-Za-z])", 0.8,
+          group=1, validator="first_last"),
         # 'my athletic trainer, Crystal, to tell', 'her coach, Will, said': a given name set off
         # by commas after the word for a person (a dictionary given name, however common)
         r("name_after_role_commas", PhiType.NAME, r"(?i:\b(?:trainer|coach|nurse|aide|friend|"
@@ -1789,7 +1805,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
           r"badge|employee|permis|clia|certification)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R, 0.9, group=1, validator="has_digit"),
-        r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plates?|plates?|tag|tags|vehicle\s+"
+        r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plates?|plate|(?:(?<=with )|(?<=my )|"
+          r"(?<=his )|(?<=her )|(?<=car )|(?<=truck )|(?<=their ))plates|tag|tags|vehicle\s+"
           r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
           r"of\s+|reading\s+|reads\s+|was\s+)?)((?:(?:[A-Z]{2}|[A-Z][a-z]{3,12})[ \t]+"
           r"(?=(?:[A-Z0-9]{5,8}|[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,5}){0,2})(?![A-Za-z0-9])"
@@ -3036,6 +3053,7 @@ NEEDS["numbered_clinic"] = ("clinic",)
 NEEDS["hyphen_given_name"] = ("-",)
 NEEDS["org_of_region"] = (" of ",)
 NEEDS["name_chosen"] = (" by ", " name")
+NEEDS["name_after_sport_role"] = ("trainer", "coach", "teammate", "atc")
 NEEDS["name_after_role_commas"] = (", ",)
 NEEDS["initials_by"] = (" by",)
 NEEDS["initials_alone"] = (".)", ". (", ".\n")

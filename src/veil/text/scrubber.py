@@ -1346,10 +1346,13 @@ class Scrubber:
         lower = _LOWER_NICKNAME.match(text, end) if match is None and last is not None \
             and last.group().islower() else None
         if lower is not None:  # 'marcus "mo" delacroix': the surname is no word or term
-            surname = fold(lower.group(2))
-            if (surname in lex.last or words_module.zipf(surname) < 3.0) \
-                    and not lex.is_clinical(surname) and surname not in FUNCTION_WORDS:
-                return [Span(lower.start(1), lower.end(2), PhiType.NAME, "name_nickname", 0.8)]
+            nick, surname = fold(lower.group(1)), fold(lower.group(2))
+            if (surname in lex.last or words_module.zipf(surname) == 0.0) \
+                    and words_module.zipf(surname) < 3.0 and not lex.is_clinical(surname) \
+                    and surname not in FUNCTION_WORDS and nick not in FUNCTION_WORDS \
+                    and not lex.is_clinical(nick):
+                return [Span(lower.start(1), lower.end(1), PhiType.NAME, "name_nickname", 0.8),
+                        Span(lower.start(2), lower.end(2), PhiType.NAME, "name_nickname", 0.8)]
         if match is None:
             paren = _PAREN_NAME.match(text, end)  # 'mrs delgado (consuelo)': a given name
             key = fold(paren.group(1)) if paren else ""

@@ -823,10 +823,25 @@ def _hyphen_given_name(values: list[str]) -> list[bool]:
     return out
 
 
+def _first_last(values: list[str]) -> list[bool]:
+    """'Crystal Redbird', 'Will Hartigan': a dictionary given name, then a surname that is
+    no clinical or common word ('Ice Pack', 'Hockey Puck' name no one)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        first, last = (fold(w) for w in value.split()[:2])
+        out.append(first in lex.first and not lex.is_clinical(first) and first not in MONTH_WORDS
+                   and first not in FUNCTION_WORDS and not lex.is_clinical(last)
+                   and last not in FUNCTION_WORDS and (last in lex.last or words.zipf(last) < 2.5))
+    return out
+
+
 _PUBLIC_HALLS = frozenset({
     "CITY", "TOWN", "VILLAGE", "COUNTY", "MUSIC", "CONCERT", "DINING", "LECTURE", "STUDY",
     "EXHIBIT", "EXHIBITION", "GREAT", "MAIN", "ASSEMBLY", "UNION", "MEMORIAL", "CARNEGIE",
-    "OPEN", "FULL", "WAREHOUSE", "STATE", "COURT", "GUILD", "MESS", "BANQUET", "FAME",
+    "OPEN", "FULL", "WAREHOUSE", "STATE", "COURT", "GUILD", "MESS", "BANQUET", "FAME", "EAST",
+    "WEST", "NORTH", "SOUTH", "CENTRAL", "REHAB", "HOSPITALITY", "MEDICARE", "MEDICAID", "SALT",
+    "HALFWAY", "SOBER", "RECOVERY", "GROUP", "HOSPICE", "SAFE", "TRANSITIONAL",
 })
 """Words of public halls and houses ('City Hall', 'Open House'): no one's room after them."""
 
@@ -915,7 +930,8 @@ def _residence_room(values: list[str]) -> list[bool]:
         first = fold(value.split()[0])
         number = value.split()[-1].lstrip("#")
         year = number.isdigit() and len(number) == 4 and number[:2] in ("19", "20")
-        out.append(first not in _PUBLIC_HALLS and not year and first not in FUNCTION_WORDS)
+        out.append(first not in _PUBLIC_HALLS and not year and first not in FUNCTION_WORDS
+                   and not lexicon().is_clinical(first) and first not in _GENERIC)
     return out
 
 
@@ -1122,6 +1138,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "first_name": _first_name,
     "person_initials": _person_initials,
     "lower_given_name": _lower_given_name,
+    "first_last": _first_last,
     "hyphen_given_name": _hyphen_given_name,
     "modal_name": _modal_name,
     "base_name": _base_name,

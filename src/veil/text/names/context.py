@@ -45,7 +45,7 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek|"
              # South Asian, Arabic, German and Scandinavian kin ('thatha Thangavel', 'jiddo
              # Mahmoud', 'khala Rubina', 'Oma Hilde')
-             r"thatha|thaatha|paati|ammamma|ammachi|appachan|ammi|abbu|dada|chacha|chachi|"
+             r"thatha|thaatha|paati|ammamma|ammachi|appachan|abbu|dada|chacha|chachi|"
              r"mamu|khala|khalu|phupho|phuppo|bhabhi|bhaiya|jiddo|jeddo|teta|sitto|sitti|"
              r"oma|opa|mormor|morfar|farmor|farfar|bestemor|bestefar|mummo|vaari|ukki|mummu)")
 _RELATION_ABROAD_WORDS = (

@@ -17,6 +17,7 @@ from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, fold
 from veil.text.places.base import _PlaceBase
 from veil.text.places.vocabulary import (
     _COUNTRIES,
+    _GENERIC,
     _SERVICES,
     _UNITS,
     COUNTRY_OR_REGION,
@@ -142,7 +143,8 @@ _FACILITY_WORD = (
     r"Airways|Aviation|Restaurant|Caf[eé]|Diner|Bakery|Brewery|Winery|Dairy|Packing|"
     r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
-    r"Energy|Electric|Power(?![ \t]+(?i:of|0f)\b)|"
+    r"Energy|Electric|Power(?![ \t]+(?i:of|0f|port|midline|picc|line|injector|glide|"
+    r"wheelchair|chair|station|plant|supply|cord|steering|lift|tools?|point)\b)|"
     # the oil field, plants and their contractors, carriers and plans ('Golden Triangle
     # Turnaround Services', 'Pecos Valley Midstream', 'Caprock Carriers', 'Saguaro Health
     # Advantage'): trades too, found only after a proper word and a cue of work or cover
@@ -259,7 +261,7 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
                                "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
                                "SUPPLY", "MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS",
-                               "CLUBHOUSE", "COOPERATIVE", *_TRADES})
+                               "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -292,10 +294,14 @@ _FACILITY_OF = fast_compile(
     r"Testing|Screening|Labs?|Imaging|Vaccines?|Shots?|Appointments?|Visits?|Infusions?|"
     r"Therapy|Rehab|Dialysis|"
     r"the\s+(?:Public\s+Defender|Attorney\s+General|District\s+Attorney))\b)"
-    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:(?<![a-z]{4}\.)\s+(?:(?:and|&)\s+(?=[A-Z])(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b))?"
+    r"(?:the\s+)?[A-Z][A-Za-z'’.\-]*(?:(?<![a-z]{3}\.)\s+(?:(?:and|&)\s+(?=[A-Z])(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b))?"
     r"[A-Z][A-Za-z'’.\-]*){0,3}"
     # a second 'of' inside the name ('Embassy of the Republic of Korea')
     r"(?:(?<=Republic)\s+of(?:\s+the)?\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*)?)?")
+_INSTRUMENT_AFTER = re.compile(r"[ \t]+(?i:scale|score|index|questionnaire|inventory|survey|"
+                               r"criteria|team|program|programs|protocol)\b")
+"""A scale or a team after a 'Center for' phrase: the centre's instrument or department."""
+_WORD_BEFORE_CENTRE = re.compile(r"([A-Za-z'’\-]+)[ \t]+$")
 _FOREIGN_FACILITY = fast_compile(
     r"(?<![A-Za-z])(?:Hospital(?=[ \t]+(?:de|da|das|do|dos|del|General|Universitari[oa]?|"
     r"Regional|Municipal|Provincial|Central|Nacional|Militar|Infantil|Materno)(?![A-Za-z]))|"
@@ -787,9 +793,9 @@ class _Facilities(_PlaceBase):
             if not self.lex.blocks_alone(key) and (key in self.lex.places or not is_english(key)):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility", 0.85))
         for match in _FACILITY_OF.finditer(text):
-            if match.group().startswith("Cent") and len(
-                    match.group().split(" for ", 1)[-1].split()) < 2:
-                continue  # 'Kroc Center for Zumba': one word after 'for' is a purpose
+            if match.group().startswith("Cent") and " for " in match.group() \
+                    and not self._centre_named(text, match):
+                continue  # 'Kroc Center for Zumba', 'Infusion Center for Iron Sucrose'
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
         for match in _FOREIGN_FACILITY.finditer(text):
             end = match.end()
@@ -814,6 +820,31 @@ class _Facilities(_PlaceBase):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_short",
                                   0.75))
         return spans
+
+    def _centre_named(self, text: str, match: re.Match[str]) -> bool:
+        """'Center for Haitian Studies', 'Journey Center for Safety and Healing': a centre
+        named for a people or a cause. Not a department's purpose ('Infusion Center for Iron
+        Sucrose', 'Wound Center for Hyperbaric Oxygen': a kind of care before 'Center'), a
+        scale ('Center for Epidemiologic Studies Depression Scale'), a federal centre
+        ('National Center for Health Statistics') or one word after 'for' ('Kroc Center for
+        Zumba')."""
+        lex = self.lex
+        after = [fold(w) for w in re.findall(r"[A-Za-z'’\-]+", match.group().split(" for ", 1)[1])
+                 if w not in ("and", "&", "the")]
+        if len(after) < 2 or _INSTRUMENT_AFTER.match(text, match.end()) \
+                or _INSTRUMENT_AFTER.match(" " + after[-1].lower()):
+            return False
+        before = _WORD_BEFORE_CENTRE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None and before.group(1)[:1].isupper():
+            key = fold(before.group(1))
+            if key in _GENERIC or key in _SERVICES or lex.is_clinical(key) or key in _UNITS \
+                    or key in ("NATIONAL", "TRANSFER", "FEDERAL", "INFUSION", "WOUND", "MEMORY",
+                               "TRANSPLANT", "SLEEP", "PAIN", "CANCER", "HEART", "STROKE"):
+                return False  # a department or a federal centre
+            if not self._plain(key) and key not in FUNCTION_WORDS:
+                return True  # 'Journey Center for ...': a proper word names it
+        return any(not self._plain(k) and not lex.is_clinical(k) and k not in lex.drugs
+                   and k not in _SERVICES and k not in FUNCTION_WORDS for k in after)
 
     def _names_practice(self, before: list[str]) -> bool:
         """The words before a short kind word ('Rx', 'HH', 'OTP', 'ISD') name a practice:
@@ -952,6 +983,8 @@ class _Facilities(_PlaceBase):
         """A word that makes a head-only word a place's name: a proper word, or a person's
         name ('Fielding Family Dental', "St Anne's Residential"); before the heads of
         departments and programs, never an acronym ('GP Practice', 'MDT Support Team')."""
+        if head in ("ACTION", "AGING") and key in self.lex.states:
+            return True  # 'Southern Maine Agency on Aging': a state's region names it
         if head in _NEW_HEADS and len(key) <= 4 and key not in self.lex.places:
             return False
         if head in _PROPER_ONLY_HEADS:
