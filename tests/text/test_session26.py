@@ -88,6 +88,16 @@ _SCRUBBER = Scrubber()
     ("msg taken by front desk (kiara) 4/9 9:52am", "kiara"),
     ("caller = shefali das (daughter-in-law / caregiver)", "shefali das"),
     ("dictated by erin mcguire rrt / reviewed dr patel", "erin mcguire"),
+    # fourth batch: a month alone after 'due' or before 'visit'; hedged ages in words; towns
+    # with an apostrophe; capitals named '... City' after a country's name
+    ("THDAP recert due Dec - Luz (CM) to help.", "Dec"),
+    ("pt to recheck at Feb visit per NP", "Feb"),
+    ("HIV-negative Jan - on PrEP via the clinic", "Jan"),
+    ('applicant age stated as "ninety or ninety-one," birth date as per passport',
+     "ninety or ninety-one"),
+    ("Do we still have our cat at home in O'Fallon?", "O'Fallon"),
+    ("moved to Coeur d'Alene last year", "Coeur d'Alene"),
+    ("My mother is calling from Mexico City at night", "Mexico City"),
     # third batch: three-letter medical-centre acronyms, a brand heading a consult
     ("-- aware and meeting at BMC\n\nREASON FOR TRANSFER", "BMC"),
     ("PSYCHIATRY C-L CONSULT\nCedars-Sinai, 5 North Medicine\nDate 7 Jan 2025",
@@ -162,6 +172,8 @@ def test_found(text: str, value: str) -> None:
     ("Referred to the County Agency on Aging", "Agency on Aging"),
     ('dr lee "no" anticoagulation', "anticoagulation"),
     ("Uses Ammi visnaga herbal remedy", "visnaga"),
+    ("sats ninety to ninety-five percent on room air", "ninety to ninety-five"),
+    ("from New Mexico on Tuesday", "New Mexico"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

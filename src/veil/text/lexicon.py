@@ -157,8 +157,9 @@ def lexicon() -> Lexicon:
         drugs=frozenset(_lines("drugs.txt")),
         genes=frozenset(_lines("genes.txt")),
         clinical=frozenset(_lines("clinical_words.txt")),
-        places=vocab.us_places() | frozenset(_lines("us_places_extra.txt"))
-        | frozenset(_lines("us_place_words.txt")),
+        # keyed as `fold` reads a text's words ("O'Fallon" is looked up as OFALLON)
+        places=frozenset(fold(p) for p in vocab.us_places() | frozenset(
+            _lines("us_places_extra.txt")) | frozenset(_lines("us_place_words.txt"))),
         # small towns of one word need place context too: a capital alone is weak evidence
         place_words=frozenset(_lines("us_place_words.txt"))
         | frozenset(w for w in _lines("us_places_extra.txt") if " " not in w),

@@ -372,8 +372,10 @@ class PostalFinder:
                 end = match.start(1) + len(" ".join(words))
                 # a state by its whole name ('South Carolina'), never by one of its words
                 # ('Puerto Vallarta', 'Carolina' alone stays a state word)
-                if " ".join(named) in lex.states or any(
-                        k in FUNCTION_WORDS or k in MONTH_WORDS or k in COUNTRY_OR_REGION
+                capital = n > 1 and keys[-1] == "CITY"  # 'Mexico City', 'Panama City'
+                if (" ".join(named) in lex.states and not capital) or any(
+                        k in FUNCTION_WORDS or k in MONTH_WORDS
+                        or (k in COUNTRY_OR_REGION and not capital)
                         or (n == 1 and k in lex.states) for k in named) or (
                         any(lex.is_clinical(k) for k in named) and (
                             lower or not _PLACE_END.match(text, end))):

@@ -622,11 +622,12 @@ def _rules() -> tuple[PatternRule, ...]:
         # month abbreviated after a word that dates it ('Mar' and 'May' left to the rules
         # above: a verb and a word)
         r("date_month_abbrev_alone", d, r"(?:\b(?:in|since|until|till|by|last|next|early|late|"
-          r"this|of|from|through|thru|before|after|during|mid|In|Since|Until|By|From)[ \t\-]+|"
+          r"this|of|from|through|thru|before|after|during|mid|In|Since|Until|By|From|due|Due|"
+          r"negative|positive|neg|pos|at)[ \t\-]+|"
           r"\b[Mm]id-|\((?=[A-Za-z.]{3,5}[ \t]+[0-9]))((?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
           r"Nov|Dec)\.?)(?![A-Za-z])(?=[ \t]*(?:$|[.,;:!?)\]\n\-–]|[0-9]|(?:and|or|to|with|because|"
           r"when|so|but|then|until|through|of|for|at|in|on|after|before|while|last|this|next|"
-          r"she|he|they|we|i|the|per)\b))"
+          r"she|he|they|we|i|the|per|visit|appt|appointment|labs|f/u|follow-up|recheck)\b))"
           r"(?![ \t]*[0-9]{1,2}(?:st|nd|rd|th)?\b(?![.,][0-9]))", 0.75, group=1),
         # a month in lower case (chat, dictation) after a word that dates it, where the
         # clause ends ('had it in october and', 'turning 98 in may,', 'in november period')
@@ -2080,6 +2081,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"School)?|Jr\.?[ \t]+High|Elementary(?:[ \t]+School)?|Intermediate[ \t]+School|"
           r"Primary[ \t]+School)(?![A-Za-z])", 0.85, validator="school_name"),
         # 'my ninety-something grandma', 'a hundred-ish': an age over 89 told roughly
+        # '"ninety or ninety-one,"', 'ninety to ninety-five': a hedged age, two numbers in
+        # words over 89 (never a measure's reading: 'sats ninety to ninety-five percent')
+        r("age_words_alternatives", PhiType.AGE, _NOT_AFTER_MEASURE + r"(?<![A-Za-z\-])"
+          + _AGE_WORDS + r"(?:[ \t]+(?:or|to)[ \t]+|[ \t]*[/–][ \t]*)" + _AGE_WORDS
+          + r"(?![A-Za-z\-])(?![ \t]*(?i:%|percent|mmhg|bpm|mg|ml|minutes|mins?|seconds|"
+          r"beats|breaths|degrees|pounds|lbs?|kg|feet|ft|meters|miles|dollars|cents|units)\b)",
+          0.85),
         r("age_roughly", PhiType.AGE, r"(?i:\b(?:" + NINETY + r"|a[ \t]+hundred)[ \t\-]*+"
           r"(?:something|ish)\b)", 0.85),
         # 'School: Ridgeway Middle', 'Raleigh-Egypt Middle sent a letter': a school by a rare
@@ -3113,6 +3121,7 @@ NEEDS["school_named"] = ("high", "middle", "elementary", "primary", "intermediat
 NEEDS["school_high_short"] = ("high", "hs")
 NEEDS["age_at_apposition"] = (", at ",)
 NEEDS["age_roughly"] = ("something", "ish")
+NEEDS["age_words_alternatives"] = NINETY_NEEDS
 NEEDS["school_short_rare"] = ("high", "middle")
 NEEDS["street_strong_suffix"] = ("ave", "blvd", "rd", "hwy", "pkwy", "fwy", "expy", "tpke")
 NEEDS["badge_number"] = ("star", "badge", "shield")
