@@ -98,6 +98,7 @@ _SCRUBBER = Scrubber()
     ("Do we still have our cat at home in O'Fallon?", "O'Fallon"),
     ("moved to Coeur d'Alene last year", "Coeur d'Alene"),
     ("My mother is calling from Mexico City at night", "Mexico City"),
+    ("can we meet tomorrow 2pm at the clinic on N Rampart?", "N Rampart"),
     # third batch: three-letter medical-centre acronyms, a brand heading a consult
     ("-- aware and meeting at BMC\n\nREASON FOR TRANSFER", "BMC"),
     ("PSYCHIATRY C-L CONSULT\nCedars-Sinai, 5 North Medicine\nDate 7 Jan 2025",
@@ -174,6 +175,8 @@ def test_found(text: str, value: str) -> None:
     ("Uses Ammi visnaga herbal remedy", "visnaga"),
     ("sats ninety to ninety-five percent on room air", "ninety to ninety-five"),
     ("from New Mexico on Tuesday", "New Mexico"),
+    ("placed on E Coli precautions", "E Coli"),
+    ("started on S Aureus coverage", "S Aureus"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

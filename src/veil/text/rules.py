@@ -941,6 +941,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Northern|Southern|Eastern|Western|North|South|East|West|Northeast|Northwest|"
           r"Southeast|Southwest|Upstate|Downstate)[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
           r"(?![A-Za-z])", 0.8, validator="org_of_region"),
+        # 'the clinic on N Rampart', 'lives off S Congress': a street by a compass letter and
+        # its name, no number and no suffix
+        r("street_compass_name", PhiType.ADDRESS, r"(?<![A-Za-z])(?:(?<=on )|(?<=off )|"
+          r"(?<=along )|(?<=near ))(?:[NSEW]\.?|NE|NW|SE|SW)[ \t]+[A-Z][a-z]{2,}"
+          r"(?:[ \t]+[A-Z][a-z]{2,})?(?![A-Za-z0-9])", 0.8, validator="compass_street"),
         # 'St. Rose of Lima', 'St. Michael the Archangel', 'St. Vincent de Paul': a saint's
         # whole name, which a parish, school or hospital carries
         r("saint_full_name", PhiType.FACILITY, r"(?<![A-Za-z])(?:St\.?|Saint|Ste\.?)[ \t]+"
@@ -3069,6 +3074,7 @@ NEEDS["lower_name_in_role"] = ("(",)
 NEEDS["lower_name_relation"] = ("(",)
 NEEDS["lower_name_credential"] = (" by",)
 NEEDS["saint_full_name"] = ("st", "saint")
+NEEDS["street_compass_name"] = ("on ", "off ", "along ", "near ")
 NEEDS["date_dotted_year_first"] = (". ",)
 NEEDS["residence_room"] = ("hall", "house", "tower", "flats", "commons", "quad")
 NEEDS["camp_block_address"] = (", ",)

@@ -183,6 +183,19 @@ def _bare_street(values: list[str]) -> list[bool]:
     return out
 
 
+def _compass_street(values: list[str]) -> list[bool]:
+    """'N Rampart', 'E Main': the name after the compass letter is a bare street's, and no
+    organism or virus written with an initial ('E Coli', 'W Nile')."""
+    names = [value.split(None, 1)[1] for value in values]
+    return [ok and fold(name.split()[0]) not in _INITIAL_ORGANISMS
+            for ok, name in zip(_bare_street(names), names, strict=True)]
+
+
+_INITIAL_ORGANISMS = frozenset({"COLI", "NILE", "FAECALIS", "FAECIUM", "AUREUS", "CLOACAE",
+                                "EPIDERMIDIS", "NEOFORMANS", "HISTOLYTICA", "NAEGLERIA"})
+"""Species and viruses after one letter ('E Coli', 'W Nile', 'S Aureus', 'E Faecalis')."""
+
+
 _UNIT_OR_TIME = frozenset({
     "HOURS", "HOUR", "HRS", "HR", "OCLOCK", "O'CLOCK", "CM", "MM", "IN", "INCHES", "FEET", "FT",
     "DEGREES", "DEG", "PM", "AM", "NOON", "MIDNIGHT", "WEEKS", "WEEK", "DAYS", "DAY", "MONTHS",
@@ -1139,6 +1152,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "person_initials": _person_initials,
     "lower_given_name": _lower_given_name,
     "first_last": _first_last,
+    "compass_street": _compass_street,
     "hyphen_given_name": _hyphen_given_name,
     "modal_name": _modal_name,
     "base_name": _base_name,
