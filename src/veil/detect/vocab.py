@@ -183,7 +183,7 @@ NAME_SUFFIXES: frozenset[str] = frozenset({
     "JR", "SR", "II", "III", "IV", "MD", "DO", "RN", "NP", "PA", "PAC", "PHD", "DDS", "DMD",
     "DPM", "DC", "OD", "PHARMD", "MBBS", "FNP", "APRN", "ARNP", "CRNA", "LPN", "MSN", "BSN",
     "FACP", "FACS", "ESQ", "CNM", "LCSW", "PSYD", "DNP", "MPH", "FNPC", "CNP", "DVM", "LMFT",
-    "APH", "BCPS", "BCOP", "BCACP", "BCGP", "BCPP", "BCCCP", "BCIDP", "ATC", "CSCS",
+    "APH", "BCPS", "BCOP", "BCACP", "BCGP", "BCPP", "BCCCP", "BCIDP", "CSCS",
 })
 """Generational suffixes and credentials after a name ('Smith, John, MD')."""
 

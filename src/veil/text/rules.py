@@ -1005,9 +1005,10 @@ def _rules() -> tuple[PatternRule, ...]:
         # everyday word or a nationality is a name there)
         # 'I go by Crystal', '(chosen name Rowan, they/them)', 'preferred name "Dre"': a name
         # a person chose, whatever word it is (never a weekday, month or term)
-        r("name_chosen", PhiType.NAME, r"(?i:\b(?:go|goes|going|went)[ \t]++by[ \t]++|"
-          r"\b(?:chosen|preferred|stage|drag|new)[ \t]++name(?:[ \t]++(?:is|of))?[ \t]*+:?"
-          r"[ \t]*+)[\"“]?([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})[\"”]?(?![A-Za-z])",
+        r("name_chosen", PhiType.NAME, r"(?i:\b(?:i|he|she|they|who|also|now|and|but|pt|"
+          r"patient|client|to)[ \t]++(?:go|goes|going)[ \t]++by[ \t]++|"
+          r"\b(?:chosen|preferred|stage|drag)[ \t]++name(?:[ \t]++(?:is|of))?[ \t]*+:?"
+          r"[ \t]*+)[\"“'‘]?([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})[\"”'’]?(?![A-Za-z])",
           0.85, group=1, validator="chosen_name"),
         # 'athletic trainer Crystal Redbird', 'ATC: Crystal Redbird', 'coach Will Hartigan': a
         # dictionary given name and a surname after a sports role ('Trainer Gatorade given',
@@ -1023,30 +1024,38 @@ def _rules() -> tuple[PatternRule, ...]:
           r"father|cousin|aunt|uncle|niece|nephew|grandson|granddaughter|caregiver|advocate|"
           r"navigator|interpreter),[ \t]++)([A-Z][a-z'’\-]{2,})(?=,)", 0.8, group=1,
           validator="first_name"),
-        # 'Log taken by R.M.', 'QC by RD 4/19/24': initials after the verb of who did it
+        # 'Log taken by R.M.', 'Collected by T.R.': dotted initials after the verb of who did it
+        # (never an abbreviation: 'taken by P.O.', 'received by U.S. Mail')
         r("initials_by", PhiType.NAME, r"(?i:\b(?:taken|entered|logged|recorded|completed|"
-          r"checked|documented|qc['’]?d|qc|verified|witnessed|scanned|received)[ \t]++by:?"
-          r"[ \t]++)((?:[A-Z]\.[ ]?){1,2}[A-Z]\.|[A-Z]{2,3}(?=[ \t]+[0-9]))(?![A-Za-z])",
-          0.8, group=1),
-        # 'a male rower (H.L.) had', 'Linkage - A.W. (URN ...)': dotted initials standing alone
-        # in brackets or after a dash stand for a person
-        r("initials_alone", PhiType.NAME, r"(?:(?<=\()|(?<=[\-–][ \t]))((?:[A-Z]\.){2,3})"
-          r"(?=\)|[ \t]*(?:\(|\n|$))", 0.75, group=1, validator="person_initials"),
+          r"checked|documented|qc['’]?d|qc|verified|witnessed|scanned|collected|drawn|obtained|"
+          r"performed)[ \t]++by:?"
+          r"[ \t]++)((?:[A-Z]\.[ ]?){1,2}[A-Z]\.)(?![A-Za-z])", 0.8, group=1,
+          validator="person_initials"),
+        # 'a male rower (H.L.) had', 'Subject: Linkage - A.W.': dotted initials in brackets
+        # after the word for a person, or after a dash on a message's subject line
+        r("initials_of_person", PhiType.NAME, r"(?i:\b(?:rower|student|athlete|player|teammate|"
+          r"roommate|man|woman|boy|girl|male|female|partner|friend|contact|client|victim|peer|"
+          r"minor|child|suspect|assailant|perpetrator|coworker|co-worker|neighbou?r))[ \t]+"
+          r"\(((?:[A-Z]\.){2,3})\)", 0.75, group=1, validator="person_initials"),
+        r("initials_in_subject", PhiType.NAME, r"(?im:^[> \t]*(?:subject|re|fw|fwd):[^\n]{0,60}?"
+          r"[\-–][ \t]+)((?:[A-Z]\.){2,3})(?=[ \t]*(?:\(|\n|$))", 0.75, group=1,
+          validator="person_initials"),
         # 'front desk (kiara)', 'caller = shefali das (daughter-in-law', 'dictated by erin
         # mcguire rrt': a lower-case name in a person's place
         r("lower_name_in_role", PhiType.NAME, r"(?i:\b(?:desk|operator|scheduler|receptionist|"
           r"clerk|registration|staff|ma|rn))[ \t]*+\(([a-z]{3,})\)", 0.75, group=1,
-          validator="first_name"),
+          validator="lower_given_name"),
         r("lower_name_relation", PhiType.NAME, r"(?<![A-Za-z'’\-])([a-z]{3,}[ \t]+"
           r"[a-z]{2,})[ \t]*+\((?i:daughter|son|wife|husband|mother|father|mom|dad|"
           r"sister|brother|niece|nephew|grand|caregiver|friend|neighbou?r|partner|aunt|uncle|"
-          r"cousin|guardian|poa|hcp)", 0.75, group=1, validator="lower_given_name"),
+          r"cousin|guardian|poa|hcp)", 0.75, group=1, validator="lower_name_loose"),
         r("lower_name_credential", PhiType.NAME, r"(?i:\b(?:dictated|transcribed|signed|"
           r"reviewed|entered|taken|seen|called|written|done)[ \t]++by:?[ \t]++)"
           r"([a-z]{3,}[ \t]+[a-z]{2,})(?=,?[ \t]+(?:rrt|rn|md|np|pa|do|lpn|"
           r"cna|ma|rt|pt|ot|slp|lcsw|msw|pharmd|rph|crna|emt)\b)", 0.75, group=1,
           validator="lower_given_name"),
         r("name_goes_by", PhiType.NAME, r"(?i:\b(?:goes[ \t]++by|known[ \t]++as|aka|a\.k\.a\.|"
+          r"(?:chosen|preferred|stage|drag)[ \t]++name(?:[ \t]++is)?|"
           r"nicknamed?|prefers?[ \t]++to[ \t]++be[ \t]++called|"
           r"likes[ \t]++to[ \t]++be[ \t]++called|"
           r"calls[ \t]++(?:him|her|them)sel(?:f|ves))[ \t]*+[:,]?[ \t]*+)[\"“'‘]"
@@ -1268,6 +1277,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:id|no\.?|number|#|code)?[ \t]*+[:#]?[ \t]*+)"
           r"((?=[A-Z0-9\-]*[0-9][A-Z0-9\-]*[0-9])(?=[A-Z0-9]*-)(?=[A-Z0-9\-]*[A-Z0-9]{3})"
           r"[A-Z0-9]+(?:-[A-Z0-9]+)+)(?![A-Za-z0-9/])", 0.85, group=1, validator="subject_code"),
+        # 'SAE -- subj 011', 'subject #0042': a trial subject's number of three digits or more
+        r("subject_number", PhiType.ID, r"(?i:\bsubj(?:ect)?\.?[ \t]*+#?[ \t]*+)([0-9]{3,6})"
+          r"(?![0-9A-Za-z]|[.,][0-9]|[ \t]*(?i:mg|ml|%|years?|yrs?|patients|subjects))", 0.8,
+          group=1),
         # 'password for phone updates ("zebra14")', 'passcode: bluebird7'
         r("password", PhiType.ID, r"(?i:\b(?:password|passcode|pass[ \t]*+phrase|"
           r"code[ \t]++word|safe[ \t]++word|secret[ \t]++word)\b[^\n\"“]{0,40}?"
@@ -3069,7 +3082,8 @@ NEEDS["name_chosen"] = (" by ", " name")
 NEEDS["name_after_sport_role"] = ("trainer", "coach", "teammate", "atc")
 NEEDS["name_after_role_commas"] = (", ",)
 NEEDS["initials_by"] = (" by",)
-NEEDS["initials_alone"] = (".)", ". (", ".\n")
+NEEDS["initials_of_person"] = (".)",)
+NEEDS["initials_in_subject"] = ("subject", "re:", "fw:", "fwd:")
 NEEDS["lower_name_in_role"] = ("(",)
 NEEDS["lower_name_relation"] = ("(",)
 NEEDS["lower_name_credential"] = (" by",)
@@ -3118,6 +3132,7 @@ GATES["item_labelled_code"] = re.compile(
     r"id)?[ #:]*[a-z]{0,4}-?[0-9]|\b(?:run|trip|incident|job|batch|record|permit|pass)[ ]*"
     r"(?:#|no\b|number|id\b|\))|redcap")
 NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
+NEEDS["subject_number"] = ("subj",)
 NEEDS["student_alien_number"] = ("osis", "number", "alien")
 NEEDS["labelled_number_more"] = ("#", "no", "number", "id")
 NEEDS["chart_number"] = ("chart",)

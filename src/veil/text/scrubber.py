@@ -694,9 +694,9 @@ _EVENT_BEFORE_DAY = re.compile(
     r"signed|submitted|approved|denied|expires?|expired|refill(?:ed)?|filled|shipped|"
     r"effective|week[ \t]+of|as[ \t]+of|today|tonight|tomorrow|yesterday|night|morning|"
     r"evening|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|"
-    # 'RT start 9/9', 'delivery 9/5', 'PRBC 6/10', 'my procedure is 10/7'
+    # 'my procedure is 10/7', 'next shipment is 9/5' (a bare 'infusion 2/5' counts doses)
     r"(?:procedure|shipment|delivery|appointment|appt|surgery|visit|scan|biopsy|test)[ \t]+"
-    r"(?:is|was|on)|start|starts|delivery|shipment|infusion|transfusion|prbc)"
+    r"(?:is|was|on))"
     r"[ \t:]*|" + _TESTS + r"[ \t:]*)")
 """In a text with no other numeric date, a word of an event or a time right before a bare
 month/day ('adm 9/3', 'LMP 4/2', 'Last use 9/9', 'transfused 1 unit PRBC 12/10' is not one):
@@ -755,7 +755,10 @@ def _coordinated_identifier(text: str, span: Span) -> list[Span]:
 
 _EDGE_TYPES = frozenset({PhiType.MRN, PhiType.ACCOUNT, PhiType.ID, PhiType.HEALTH_PLAN,
                          PhiType.LICENSE, PhiType.DEVICE, PhiType.SSN})
-_CODE_PREFIX = re.compile(r"(?<![A-Za-z0-9\-./])([A-Z]{2,8}(?:-[A-Z]{2,8})?)(?: |(?<=[A-Z]):)$")
+_MAKER_PREFIX = re.compile(r"(?<![A-Za-z0-9&])[A-Z]{1,3}&$")
+"""A maker's initials joined by '&' right before a serial ('A&D-UA651-...' read from 'D-')."""
+_CODE_PREFIX = re.compile(r"(?<![A-Za-z0-9\-./])([A-Z]{2,8}(?:-[A-Z]{2,8})?)(?: |(?<=[A-Z])"
+                          r"(?<!LOT)(?<!SN)(?<!CLIA)(?<!UPC)(?<!GTIN)(?<!REF)(?<!NDC):)$")
 """An issuer's or form's code printed before a number ('JPD 2281', 'MN-MA 00319842', 'LOT
 MKW2281', 'FMC:0099-2185'): capitals, one space or a colon before the found value."""
 _GENERIC_LABELS = frozenset({"ID", "NO", "NR", "NUM", "NBR", "MRN", "SSN", "NPI", "DEA", "UDI",
@@ -775,6 +778,9 @@ def _code_edges(text: str, span: Span, lexicon: Lexicon) -> Span | None:
     after it, so no part of one number is left behind ('MN-MA 00319842' when only the
     digits were found). A clinical word before it stays ('ICD 2190345')."""
     start, end = span.start, span.end
+    maker = _MAKER_PREFIX.search(text, max(0, start - 4), start)
+    if maker is not None:  # 'A&D-UA651-5203318': the maker's initials glued to the serial
+        start = maker.start()
     prefix = _CODE_PREFIX.search(text, max(0, start - 20), start)
     if prefix is not None:
         key = fold(prefix.group(1))

@@ -845,7 +845,8 @@ def _first_last(values: list[str]) -> list[bool]:
         first, last = (fold(w) for w in value.split()[:2])
         out.append(first in lex.first and not lex.is_clinical(first) and first not in MONTH_WORDS
                    and first not in FUNCTION_WORDS and not lex.is_clinical(last)
-                   and last not in FUNCTION_WORDS and (last in lex.last or words.zipf(last) < 2.5))
+                   and last not in FUNCTION_WORDS and words.zipf(last) < 4.0
+                   and (last in lex.last or words.zipf(last) < 2.5))
     return out
 
 
@@ -864,8 +865,9 @@ _WEEKDAYS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "
 
 
 def _chosen_name(values: list[str]) -> list[bool]:
-    """'Crystal', 'Rowan', 'Dre': any word a person chose as a name, but no function word,
-    month, weekday, clinical term or generic word ('goes by Medicaid', 'new name Unknown')."""
+    """'Crystal', 'Rowan', 'Dre': a dictionary given name or a word no list holds that a
+    person chose, never a function word, month, weekday, clinical term or everyday word
+    ('goes by Sliding Scale', 'preferred name Verified', 'went by Bus')."""
     lex = lexicon()
     out = []
     for value in values:
@@ -873,8 +875,21 @@ def _chosen_name(values: list[str]) -> list[bool]:
         out.append(bool(keys) and not any(
             k in FUNCTION_WORDS or k in MONTH_WORDS or k in _WEEKDAYS or lex.is_clinical(k)
             or k in _GENERIC or k in ("UNKNOWN", "NONE", "PENDING", "SAME", "DECLINED")
-            for k in keys))
+            for k in keys) and all(
+            k in lex.first or (k in lex.last and i > 0)
+            or (words.zipf(k) < 3.0 and not words.is_english(k)) for i, k in enumerate(keys)))
     return out
+
+
+_VIRTUE_NAMES = frozenset({
+    "HOPE", "JUSTICE", "GRACE", "FAITH", "JOY", "CHARITY", "PATIENCE", "MERCY", "HONOR",
+    "DESTINY", "TRINITY", "PEACE", "LIBERTY", "UNITY", "PRUDENCE", "CONSTANCE", "VIRTUE",
+    "HARMONY", "SERENITY", "BLESSING", "PRECIOUS", "TRUTH", "JUSTUS", "EVE", "MAX", "ART",
+    "DON", "PAT", "MARK", "RAY", "BILL", "SUE", "WILL", "MAY", "JUNE", "APRIL", "AUGUST", "SUMMER",
+    "DAWN", "SKY", "RAIN", "STORM", "IVY", "HOLLY", "AMBER", "ROBIN", "TERRY", "JEWEL", "PEARL",
+})
+"""Given names that are everyday nouns, months or shifts ('Navigator, Hope, program', 'charge
+RN (eve)', 'RN (max) assist'): a name only where stronger context says so."""
 
 
 def _first_name(values: list[str]) -> list[bool]:
@@ -885,7 +900,9 @@ def _first_name(values: list[str]) -> list[bool]:
     for value in values:
         key = fold(value)
         out.append(key in lex.first and not lex.is_clinical(key) and key not in MONTH_WORDS
-                   and key not in FUNCTION_WORDS and key not in _WEEKDAYS)
+                   and key not in FUNCTION_WORDS and key not in _WEEKDAYS
+                   and key not in _VIRTUE_NAMES and (not words.is_english(key)
+                                                     or words.zipf(key) < 4.5))
     return out
 
 
@@ -900,24 +917,70 @@ _NOT_INITIALS = frozenset({"U.S.", "A.M.", "P.M.", "N.B.", "E.R.", "O.R.", "I.V.
 
 
 def _person_initials(values: list[str]) -> list[bool]:
-    """Dotted initials that spell no abbreviation of time, place, dose or credential."""
-    return [value.upper() not in _NOT_INITIALS for value in values]
+    """Dotted initials that spell no abbreviation of time, place, dose, credential or care
+    ('(D.N.R.)', 'taken by P.O.', '(E.K.G.)')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        letters = value.replace(".", "").replace(" ", "").upper()
+        out.append(value.replace(" ", "").upper() not in _NOT_INITIALS
+                   and letters not in _NOT_INITIAL_LETTERS and not lex.is_clinical(letters)
+                   and letters not in lex.states)
+    return out
 
 
-def _lower_given_name(values: list[str]) -> list[bool]:
-    """'kiara', 'shefali das', 'erin mcguire': a lower-case name whose first word is a
-    dictionary given name or no word at all, and each word a dictionary name no commoner than
-    'Erin' or no word at all ('place', 'follow', 'bereavement' are words)."""
+_NOT_INITIAL_LETTERS = frozenset({
+    "DNR", "DNI", "PCP", "AMA", "AA", "NA", "QHS", "QOD", "EKG", "ECG", "MRI", "UTI", "CHF",
+    "DVT", "WNL", "SOB", "CKD", "AKI", "BPH", "ACL", "PPE", "IU", "LPN", "CNA", "EMT", "ATC",
+    "USP", "JD", "MA", "QA", "UPS", "RT", "PT", "OT", "ST", "RN", "MD", "NP", "PA", "DO", "PO",
+    "PRN", "NPO", "BID", "TID", "QID", "QD", "HS", "AC", "PC", "OD", "OS", "OU", "AS", "AD",
+    "AU", "BM", "UA", "ED", "ER", "OR", "ICU", "IV", "IM", "SC", "SQ", "SL", "GI", "GU", "ENT",
+    "CPR", "BLS", "ACLS", "HIV", "TB", "COPD", "CAD", "HTN", "DM", "MI", "CVA", "TIA", "PE",
+    "RA", "OA", "MS", "ALS", "CF", "SLE", "US", "USA", "UK", "EU", "UN", "DC", "AM", "PM", "NB",
+    "EG", "IE", "CV", "PS", "BS", "BC", "VA", "RD", "SW", "CM", "CS", "LE", "UE", "ROM", "ADL",
+    "FYI", "ASAP", "ETA", "DOB", "MRN", "SSN", "PIN", "FBI", "CIA", "IRS", "DMV", "POA", "HCP",
+})
+"""Letters of dotted abbreviations of care, dose, place and office: no one's initials."""
+
+
+def _lower_names(values: list[str], *, unheard_first: bool) -> list[bool]:
+    """Each word a dictionary name no commoner than 'Erin' or no word at all; the first a
+    dictionary given name (or, with `unheard_first`, no word at all either)."""
     lex = lexicon()
     out = []
     for value in values:
         keys = [fold(w) for w in value.split()]
         unheard = [words.zipf(k) == 0.0 and not words.is_english(k) for k in keys]
-        out.append((keys[0] in lex.first or unheard[0]) and all(
+        out.append((keys[0] in lex.first or (unheard_first and unheard[0]))
+                   and keys[0] not in _VIRTUE_NAMES and all(
             not lex.is_clinical(k) and k not in FUNCTION_WORDS and k not in MONTH_WORDS
             and (unheard[i] or ((k in lex.first or k in lex.last) and words.zipf(k) < 4.0))
             for i, k in enumerate(keys)))
     return out
+
+
+def _lower_given_name(values: list[str]) -> list[bool]:
+    """'kiara', 'erin mcguire': a lower-case name whose first word is a dictionary given name
+    and each word a dictionary name no commoner than 'Erin' or no word at all ('peds ortho',
+    'gyn onc' are services; 'eve', 'max' are shifts and amounts)."""
+    return _lower_names(values, unheard_first=False)
+
+
+def _lower_name_loose(values: list[str]) -> list[bool]:
+    """'shefali das' before '(daughter-in-law': with a relation in brackets after it, a first
+    word no list holds at all is a given name too ('grandmother's place' and 'bereavement
+    follow up' are words)."""
+    return _lower_names(values, unheard_first=True)
+
+
+_ORG_WORDS = frozenset({
+    "CHARITIES", "COMMUNITY", "SERVICES", "SOCIETY", "ASSOCIATION", "ALLIANCE", "COUNCIL",
+    "FOUNDATION", "CENTER", "CENTRE", "CLUB", "LEAGUE", "NETWORK", "COALITION", "WAY",
+    "PARTNERSHIP", "FEDERATION", "FUND", "BANK", "MINISTRIES", "INSTITUTE", "AGENCY", "AUTHORITY",
+    "HOSPICE", "HEALTH", "HUMANITY", "YMCA", "YWCA", "GOODWILL", "CHAPTER", "CLINIC", "CLINICS",
+})
+"""Words of an organization before 'of Central Texas' ('Catholic Charities'); without one,
+only 'of Greater' or 'of Metro' names an organization's region ('Native of West Virginia')."""
 
 
 def _org_of_region(values: list[str]) -> list[bool]:
@@ -928,11 +991,15 @@ def _org_of_region(values: list[str]) -> list[bool]:
     out = []
     for value in values:
         head, _, region = value.rpartition(" of ")
-        place = fold(" ".join(region.split()[1:] if region.split()[0] != "the"
-                              else region.split()[2:]))
+        region_words = [w for w in region.split() if w != "the"]
+        direction, place = fold(region_words[0]), fold(" ".join(region_words[1:]))
         first = fold(head.split()[0]) if head.split() else ""
-        out.append((place in lex.places or place in lex.states) and first not in FUNCTION_WORDS
-                   and not lex.is_clinical(first))
+        heads = {fold(w) for w in head.split()}
+        out.append((place in lex.places or place in lex.states)
+                   and fold(f"{direction} {place}") not in lex.states
+                   and (direction in ("GREATER", "METRO", "METROPOLITAN")
+                        or bool(heads & _ORG_WORDS))
+                   and first not in FUNCTION_WORDS and not lex.is_clinical(first))
     return out
 
 
@@ -1151,6 +1218,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "first_name": _first_name,
     "person_initials": _person_initials,
     "lower_given_name": _lower_given_name,
+    "lower_name_loose": _lower_name_loose,
     "first_last": _first_last,
     "compass_street": _compass_street,
     "hyphen_given_name": _hyphen_given_name,

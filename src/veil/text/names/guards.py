@@ -30,10 +30,10 @@ _EPONYM_AFTER = re.compile(
     r"^[ \t]*(?:§|Ann\.[ \t]*§)|^[ \t]+empty[ \t]+can\b|"
     r"^[ \t\-]+(?:(?:[A-Z][A-Za-z\-]*|[0-9]+-[A-Za-z]+)[ \t\-]+){1,2}(?i:inventory|test|tests|"
     r"scale|scales|score|scores|index|questionnaire|criteria|classification|battery)\b|"
-    # (a line's end is crossed only into a lower-case word: 'Autumn Lee\nRegimen:' is a
-    # name above a heading, 'Hodgkin\ndisease' a wrapped line)
+    # (a line's end is crossed unless the next line is a heading: 'Autumn Lee\nRegimen:' is
+    # a name above a heading, 'Hodgkin\ndisease' and 'Addison\nDisease on' wrapped lines)
     r"^(?:['’]s?|s['’])?(?:[ \t]*(?:and|&|/|-)[ \t]*[A-Z][a-z]+(?:['’]s?)?)?"
-    r"(?:[ \t\-]+|[ \t\-]*\n[ \t]*(?=[a-z]))"
+    r"(?:[ \t\-]+|[ \t\-]*\n[ \t]*(?![A-Za-z][A-Za-z \t]{0,30}:))"
     r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?(?:\([A-Za-z]\)[ \t]+)?"
     r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
     r"tests|testing|maneuver|manoeuvre|maneuvers|manoeuvres|score|scores|scale|criteria|"

@@ -112,8 +112,9 @@ _CREDENTIALS = frozenset({
     # mental-health and community roles written like credentials after a name
     "MHT", "BHT", "PCT", "CPRS", "CRSS", "LPC", "LPCC", "LMFT", "LMHC", "LCPC", "PSYD", "MSW",
     "QMHP", "CPSS", "PMHNP",
-    # pharmacists' and athletic trainers' credentials ('PharmD, APh', 'PharmD, BCOP', 'ATC')
-    "APH", "BCPS", "BCOP", "BCACP", "BCGP", "BCPP", "BCCCP", "BCIDP", "ATC", "CSCS",
+    # pharmacists' and trainers' credentials ('PharmD, APh', 'PharmD, BCOP'; 'ATC' is also
+    # 'around the clock' after a drug, so it stays out)
+    "APH", "BCPS", "BCOP", "BCACP", "BCGP", "BCPP", "BCCCP", "BCIDP", "CSCS",
 })
 _RUN_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "rev", "miss", "doctor",
                          "professor", "dear"})

@@ -144,7 +144,7 @@ _FACILITY_WORD = (
     r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
     r"Energy|Electric|Power(?![ \t]+(?i:of|0f|port|midline|picc|line|injector|glide|"
-    r"wheelchair|chair|station|plant|supply|cord|steering|lift|tools?|point)\b)|"
+    r"wheelchair|chair|station|plant|supply|cord|steering|lift|tools?|point|meter|flow)\b)|"
     # the oil field, plants and their contractors, carriers and plans ('Golden Triangle
     # Turnaround Services', 'Pecos Valley Midstream', 'Caprock Carriers', 'Saguaro Health
     # Advantage'): trades too, found only after a proper word and a cue of work or cover
@@ -193,7 +193,7 @@ _TAIL_WORD = (r"(?:House|Agency|Complex|Building|Unit(?![ \t]*:)|Infusion|Supply
               r"NHS(?:[ \t]+Foundation)?[ \t]+Trust|Trust|Practice|Partnership|Care|Partners|"
               r"Group|IPA|Palliative[ \t]+Care|Collective|Research|LLP|PLLC|LLC|District|"
               r"Plan|Station|System|Systems|Services?|Delivery|Company|Auto|Post-?Acute|"
-              r"Facility|Hospice|Police|Retirement[ \t]+Funds?|Funds?|"
+              r"Facility|Hospice|Police|Retirement[ \t]+Funds?|"
               r"(?:Radiation|Surgical|Medical|Pediatric|Interventional|Gynecologic)[ \t]+"
               r"(?:Oncology|Cardiology|Radiology)|Hematology|Gastroenterology|Pulmonology|"
               r"Nephrology|Endocrinology|Rheumatology|Dermatology|Psychiatry|Pediatrics|"
@@ -796,6 +796,9 @@ class _Facilities(_PlaceBase):
             if match.group().startswith("Cent") and " for " in match.group() \
                     and not self._centre_named(text, match):
                 continue  # 'Kroc Center for Zumba', 'Infusion Center for Iron Sucrose'
+            if match.group().startswith("Cent") and " of " in match.group() \
+                    and " for " not in match.group() and not self._centres_of_place(match.group()):
+                continue  # 'Center of Chest', 'Center of Town': a place in a body or a map
             spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
         for match in _FOREIGN_FACILITY.finditer(text):
             end = match.end()
@@ -820,6 +823,13 @@ class _Facilities(_PlaceBase):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_short",
                                   0.75))
         return spans
+
+    def _centres_of_place(self, phrase: str) -> bool:
+        """'Fertility Centers of Illinois', 'Eye Centers of Florida': centres (plural) of a
+        state or a gazetteer town, never 'Center of Chest' or 'Center of Town'."""
+        head, _, place = phrase.partition(" of ")
+        key = fold(place.removeprefix("the ").strip())
+        return head.rstrip().endswith("s") and (key in self.lex.states or key in self.lex.places)
 
     def _centre_named(self, text: str, match: re.Match[str]) -> bool:
         """'Center for Haitian Studies', 'Journey Center for Safety and Healing': a centre

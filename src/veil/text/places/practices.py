@@ -89,13 +89,12 @@ _COMMITTEES = frozenset({"IDMC", "DSMC", "CDMC", "DMC", "IRMC", "ESMC", "TSMC", 
 _GRADE_WORDS = frozenset({"BORDERLINE", "INTERMEDIATE", "NORMAL", "LOW", "MODERATE", "VERY",
                           "CRITICAL", "ELEVATED", "AVERAGE"})
 """Words of a scale before 'High' ('Borderline High'): no school's name."""
-_CENTER_ACRONYM = re.compile(r"(?<![A-Za-z0-9&/\-])(?:[A-Z]{2,5}MC|[A-Z]MC(?![ \t]*+(?i:pin\b|"
-                             r"joints?\b|arthritis|insurance|to\b|[0-9])))(?![A-Za-z0-9&/\-])"
+_CENTER_ACRONYM = re.compile(r"(?<![A-Za-z0-9&/\-])[A-Z]{2,5}MC(?![A-Za-z0-9&/\-])"
                              r"(?![ \t]*+(?i:reg|no\b|#|licen|number|member))")
-"""'BMC', 'CUMC', 'BIDMC', 'UPMC': an acronym of three or more capitals ending in 'MC'
-(Medical Center) names a hospital wherever it stands, unless it is clinical vocabulary, a
-joint ('CMC joint') or a council before its registration number ('TNMC Reg. No. 58214', 'GMC
-7034512', 'NMC PIN 09I2714E': a Medical or Nursing Council)."""
+"""'CUMC', 'BIDMC', 'UPMC': an acronym of four or more capitals ending in 'MC' (Medical
+Center) names a hospital wherever it stands, unless it is clinical vocabulary or a council
+before its registration number ('TNMC Reg. No. 58214': a Medical Council). Three capitals
+are too often clinical ('CMC', 'IMC', 'PMC', 'MMC')."""
 _SENIOR_LIVING = fast_compile(
     r"(?<![A-Za-z])((?:The[ \t]+)?[A-Z][a-z]+s)[ \t]+(?:at|of)[ \t]+"
     r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})(?![A-Za-z])")
