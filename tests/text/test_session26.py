@@ -85,6 +85,12 @@ _SCRUBBER = Scrubber()
     ("athletic trainer Crystal Redbird give him ibuprofen", "Crystal Redbird"),
     ("Log taken by R.M. (operator #4471)", "R.M"),
     ("Collected by T.R. at bedside", "T.R"),
+    # after the sealed scoring: photo file names, ages after 'at' in prose
+    ("Photo: IMG_0417.jpg (camera 2, uploaded by LR)", "IMG_0417.jpg"),
+    ("see photo SIRN_LBKA_060924_0330.jpg printed and attached", "SIRN_LBKA_060924_0330.jpg"),
+    ("Discussion: At 91 with reasonable functional status, TAVR", "91"),
+    ("below-knee amputation, which at ninety-one carries a one-year mortality",
+     "ninety-one"),
     ("> Subject: Linkage - A.W.\n> Received the referral. Dr. Cole", "A.W"),
     ("Fertility Centers of Illinois prior to surgery", "Fertility Centers of Illinois"),
     ("Saturday 3/1, a male rower (H.L.) had sex with her", "H.L"),
@@ -200,6 +206,9 @@ def test_found(text: str, value: str) -> None:
     ("Dx: Addison\nDisease on hydrocortisone", "Addison"),
     ("Applied for Energy Funds", "Energy Funds"),
     ("Uses Peak Power meter daily", "Peak Power"),
+    ("sat at 92 with O2 on", "92"),
+    ("sats at ninety five percent on room air", "ninety five"),
+    ("logo.png and report.pdf attached", "logo.png"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

@@ -310,6 +310,12 @@ _AGE_WORDS_BEFORE = "(?:" + "|".join(
 a comma, a bracket or quote, a dash, or a word that goes before an age ('About Cecil:
 Ninety-one,', '"ninety-three and still sharp"', 'pt ninety-four,', 'going on ninety-eight')."""
 _AGE_NUM = r"(?:9[0-9]|1[0-1][0-9]|12[0-5])(?!\+)"
+_AGE_CLAUSE_AFTER = (r"(?=[ \t]+(?:carries|carry|remains|still|lives|living|she|he|they|"
+                     r"surgery|mortality|risk|with[ \t]+(?:her|his|their|good|poor|reasonable|"
+                     r"limited|excellent|multiple|advanced|no|few|significant|severe|frailty|"
+                     r"dementia)\b)\b)")
+"""What follows an age after 'at' in prose ('at ninety-one carries a one-year mortality', 'At
+91 with reasonable functional status'): a life's circumstances, never a reading's unit."""
 """An age over 89 in digits; '90+' is already the Safe Harbor top code and is not matched."""
 _AGE_UNIT = (r"(?i:[\s\-]*(?:years?|yrs?\.?|yoa|yo|y/o|y\.o\.?|y\.?o|yr\.?|year|y(?![a-z])|"
              r"ans|a[nñ]os|anni|jahre|jaar|jr\.|tuoi|tuổi|lata|saal|sal|goda|let)"
@@ -1435,6 +1441,20 @@ def _rules() -> tuple[PatternRule, ...]:
           + r"(?=[ \t]*[,\-–—]?[ \t]+(?i:[a-z/]+[ \t]+){0,3}(?i:surgical|"
           r"surgery|candidate|prohibitive|not[ \t]+offered|too[ \t]+old|life[ \t]+"
           r"expectancy)\b)", 0.8, group=1),
+        # 'At 91 with reasonable functional status': an age opening its clause before a life's
+        # circumstances (never 'At 110, metoprolol given', a reading)
+        r("age_at_clause_start", PhiType.AGE, r"(?:^|(?<=[\n.;:(])|(?<=[\n.;:(][ \t]))"
+          r"(?i:at)[ \t]+(9[0-9]|1[01][0-9])" + _NOT_AGE_UNIT + _AGE_CLAUSE_AFTER, 0.8, group=1),
+        # 'which at ninety-one carries', 'may not close at ninety-six with her intake': an age
+        # in words after 'at', before what a life at that age holds ('Sats holding at
+        # ninety-four on room air', 'Rate controlled at ninety and regular' are readings)
+        r("age_words_after_at", PhiType.AGE, _NOT_AFTER_MEASURE + r"(?i:\bat[ \t]+)("
+          + _AGE_WORDS + r")(?![A-Za-z\-])" + _AGE_CLAUSE_AFTER, 0.8, group=1),
+        # 'Photo: IMG_0417.jpg', 'SSHC_308B_0110_sacrum.jpg': a photo's or scan's file name
+        # with a digit, unique to one picture of one patient (Safe Harbor's images and codes)
+        r("image_file_name", PhiType.ID, r"(?<![A-Za-z0-9_.\-/])(?=[A-Za-z0-9_\-]*[0-9])"
+          r"[A-Za-z0-9][A-Za-z0-9_\-]{2,80}\.(?i:jpe?g|png|heic|heif|tiff?|bmp|gif|dcm|webp)"
+          r"(?![A-Za-z0-9])", 0.85),
         # 'wants to make it to 100', 'hopes to live past 100': a lifetime's mark as a wish
         # (never 'made it to 100 ft' of a walk or 'HR made it to 110')
         r("age_make_it_to", PhiType.AGE, r"(?i:\b(?:wants?|wanted|hopes?|hoping|hoped|plans?|"
@@ -3133,6 +3153,9 @@ GATES["item_labelled_code"] = re.compile(
     r"(?:#|no\b|number|id\b|\))|redcap")
 NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
 NEEDS["subject_number"] = ("subj",)
+NEEDS["age_at_clause_start"] = ("at ",)
+NEEDS["age_words_after_at"] = (*NINETY_NEEDS, "hundred")
+NEEDS["image_file_name"] = (".jp", ".png", ".hei", ".tif", ".bmp", ".gif", ".dcm", ".webp")
 NEEDS["student_alien_number"] = ("osis", "number", "alien")
 NEEDS["labelled_number_more"] = ("#", "no", "number", "id")
 NEEDS["chart_number"] = ("chart",)
