@@ -85,6 +85,10 @@ _SCRUBBER = Scrubber()
     ("athletic trainer Crystal Redbird give him ibuprofen", "Crystal Redbird"),
     ("Log taken by R.M. (operator #4471)", "R.M"),
     ("Collected by T.R. at bedside", "T.R"),
+    ("Northern States Power, union IBEW Local 160. No EtOH today", "IBEW Local 160"),
+    ("Employee No. HT-20917   USW Local 2705 member", "USW Local 2705"),
+    ("~2 mi S of Copper Harbor, GPS 47.4285 N 87.8971 W", "47.4285 N 87.8971 W"),
+    ("coordinates 46.7867, -92.1005 at the landing", "46.7867, -92.1005"),
     # after the sealed scoring: photo file names, ages after 'at' in prose
     ("Photo: IMG_0417.jpg (camera 2, uploaded by LR)", "IMG_0417.jpg"),
     ("see photo SIRN_LBKA_060924_0330.jpg printed and attached", "SIRN_LBKA_060924_0330.jpg"),
@@ -209,6 +213,8 @@ def test_found(text: str, value: str) -> None:
     ("sat at 92 with O2 on", "92"),
     ("sats at ninety five percent on room air", "ninety five"),
     ("logo.png and report.pdf attached", "logo.png"),
+    ("Local 4 lidocaine infiltration", "Local 4"),
+    ("labs 12.345, 67.890 and 4.5678", "12.345"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

@@ -1450,6 +1450,19 @@ def _rules() -> tuple[PatternRule, ...]:
         # ninety-four on room air', 'Rate controlled at ninety and regular' are readings)
         r("age_words_after_at", PhiType.AGE, _NOT_AFTER_MEASURE + r"(?i:\bat[ \t]+)("
           + _AGE_WORDS + r")(?![A-Za-z\-])" + _AGE_CLAUSE_AFTER, 0.8, group=1),
+        # 'IBEW Local 160', 'USW Local 2705 member', 'union Local 2705': a union's local by its
+        # number (after the union's initials or the word 'union'; never 'Local 4 lidocaine')
+        r("union_local", PhiType.FACILITY, r"(?<![A-Za-z])(?:[A-Z]{2,6}[ \t]+|(?<=union )|"
+          r"(?<=Union )|(?<=union: )|(?<=Union: ))Local[ \t]+#?"
+          r"[0-9]{1,5}(?:-[A-Z])?(?![0-9A-Za-z]|[ \t]*(?i:mg|ml|units?|%|cc|min|minutes|hours?)\b)",
+          0.8),
+        # 'GPS 47.4285 N 87.8971 W', 'coordinates 46.7867, -92.1005': a place by latitude and
+        # longitude, finer than any geographic unit Safe Harbor allows
+        r("gps_coordinates", PhiType.ADDRESS, r"(?<![0-9.])[0-9]{1,2}\.[0-9]{3,6}°?[ \t]*+[NS]"
+          r"[ \t,]+[0-9]{1,3}\.[0-9]{3,6}°?[ \t]*+[EW](?![0-9A-Za-z])", 0.85),
+        r("gps_labelled", PhiType.ADDRESS, r"(?i:\b(?:gps|coordinates|coords|lat[ \t/]*long?|"
+          r"latitude[ \t/]*longitude)[ \t:]*+)(-?[0-9]{1,2}\.[0-9]{3,6},[ \t]*+-?[0-9]{1,3}"
+          r"\.[0-9]{3,6})(?![0-9])", 0.85, group=1),
         # 'Photo: IMG_0417.jpg', 'SSHC_308B_0110_sacrum.jpg': a photo's or scan's file name
         # with a digit, unique to one picture of one patient (Safe Harbor's images and codes)
         r("image_file_name", PhiType.ID, r"(?<![A-Za-z0-9_.\-/])(?=[A-Za-z0-9_\-]*[0-9])"
@@ -3155,6 +3168,9 @@ NEEDS["subject_code"] = ("subj", "participant", "screening", "randomi")
 NEEDS["subject_number"] = ("subj",)
 NEEDS["age_at_clause_start"] = ("at ",)
 NEEDS["age_words_after_at"] = (*NINETY_NEEDS, "hundred")
+NEEDS["union_local"] = ("local",)
+NEEDS["gps_coordinates"] = (".",)
+NEEDS["gps_labelled"] = ("gps", "coord", "lat")
 NEEDS["image_file_name"] = (".jp", ".png", ".hei", ".tif", ".bmp", ".gif", ".dcm", ".webp")
 NEEDS["student_alien_number"] = ("osis", "number", "alien")
 NEEDS["labelled_number_more"] = ("#", "no", "number", "id")
