@@ -860,8 +860,8 @@ _PUBLIC_HALLS = frozenset({
 """Words of public halls and houses ('City Hall', 'Open House'): no one's room after them."""
 
 
-_WEEKDAYS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-                       "SUNDAY", "TODAY", "TOMORROW", "YESTERDAY"})
+_RELATIVE_DAYS = frozenset({"TODAY", "TOMORROW", "YESTERDAY", "TONIGHT"})
+"""Days named relative to now ('goes by Today'); weekdays are in `MONTH_WORDS` already."""
 
 
 def _chosen_name(values: list[str]) -> list[bool]:
@@ -873,7 +873,7 @@ def _chosen_name(values: list[str]) -> list[bool]:
     for value in values:
         keys = [fold(w) for w in value.split()]
         out.append(bool(keys) and not any(
-            k in FUNCTION_WORDS or k in MONTH_WORDS or k in _WEEKDAYS or lex.is_clinical(k)
+            k in FUNCTION_WORDS or k in MONTH_WORDS or k in _RELATIVE_DAYS or lex.is_clinical(k)
             or k in _GENERIC or k in ("UNKNOWN", "NONE", "PENDING", "SAME", "DECLINED")
             for k in keys) and all(
             k in lex.first or (k in lex.last and i > 0)
@@ -885,11 +885,12 @@ _VIRTUE_NAMES = frozenset({
     "HOPE", "JUSTICE", "GRACE", "FAITH", "JOY", "CHARITY", "PATIENCE", "MERCY", "HONOR",
     "DESTINY", "TRINITY", "PEACE", "LIBERTY", "UNITY", "PRUDENCE", "CONSTANCE", "VIRTUE",
     "HARMONY", "SERENITY", "BLESSING", "PRECIOUS", "TRUTH", "JUSTUS", "EVE", "MAX", "ART",
-    "DON", "PAT", "MARK", "RAY", "BILL", "SUE", "WILL", "MAY", "JUNE", "APRIL", "AUGUST", "SUMMER",
-    "DAWN", "SKY", "RAIN", "STORM", "IVY", "HOLLY", "AMBER", "ROBIN", "TERRY", "JEWEL", "PEARL",
+    "DON", "PAT", "MARK", "RAY", "BILL", "SUE", "WILL", "DAWN", "SKY", "RAIN", "STORM", "IVY",
+    "HOLLY", "AMBER", "ROBIN", "TERRY", "JEWEL", "PEARL",
 })
-"""Given names that are everyday nouns, months or shifts ('Navigator, Hope, program', 'charge
-RN (eve)', 'RN (max) assist'): a name only where stronger context says so."""
+"""Given names that are everyday nouns or shifts ('Navigator, Hope, program', 'charge RN
+(eve)', 'RN (max) assist'): a name only where stronger context says so (months and seasons
+are `MONTH_WORDS`, which every caller checks)."""
 
 
 def _first_name(values: list[str]) -> list[bool]:
@@ -900,20 +901,10 @@ def _first_name(values: list[str]) -> list[bool]:
     for value in values:
         key = fold(value)
         out.append(key in lex.first and not lex.is_clinical(key) and key not in MONTH_WORDS
-                   and key not in FUNCTION_WORDS and key not in _WEEKDAYS
+                   and key not in FUNCTION_WORDS and key not in _RELATIVE_DAYS
                    and key not in _VIRTUE_NAMES and (not words.is_english(key)
                                                      or words.zipf(key) < 4.5))
     return out
-
-
-_NOT_INITIALS = frozenset({"U.S.", "A.M.", "P.M.", "N.B.", "E.R.", "O.R.", "I.V.", "D.C.",
-                           "U.K.", "E.U.", "M.D.", "R.N.", "B.S.", "M.S.", "P.S.", "A.D.",
-                           "B.C.", "V.A.", "D.O.", "P.A.", "N.P.", "U.N.", "E.G.", "I.E.",
-                           "C.V.", "R.T.", "P.T.", "O.T.", "S.L.P.", "U.S.A.", "Q.D.", "B.I.D.",
-                           "T.I.D.", "Q.I.D.", "P.O.", "P.R.N.", "N.P.O.", "H.S.", "A.C.",
-                           "P.C.", "D.O.B.", "M.R.N.", "E.D.", "I.M.", "S.C.", "O.D.", "O.S.",
-                           "O.U.", "A.S.", "A.U.", "B.M.", "U.A."})
-"""Dotted abbreviations that are no one's initials ('(U.S.)', '(P.M.)', '(B.I.D.)')."""
 
 
 def _person_initials(values: list[str]) -> list[bool]:
@@ -923,8 +914,7 @@ def _person_initials(values: list[str]) -> list[bool]:
     out = []
     for value in values:
         letters = value.replace(".", "").replace(" ", "").upper()
-        out.append(value.replace(" ", "").upper() not in _NOT_INITIALS
-                   and letters not in _NOT_INITIAL_LETTERS and not lex.is_clinical(letters)
+        out.append(letters not in _NOT_INITIAL_LETTERS and not lex.is_clinical(letters)
                    and letters not in lex.states)
     return out
 
@@ -939,8 +929,10 @@ _NOT_INITIAL_LETTERS = frozenset({
     "RA", "OA", "MS", "ALS", "CF", "SLE", "US", "USA", "UK", "EU", "UN", "DC", "AM", "PM", "NB",
     "EG", "IE", "CV", "PS", "BS", "BC", "VA", "RD", "SW", "CM", "CS", "LE", "UE", "ROM", "ADL",
     "FYI", "ASAP", "ETA", "DOB", "MRN", "SSN", "PIN", "FBI", "CIA", "IRS", "DMV", "POA", "HCP",
+    "SLP", "IUD", "UPC",
 })
-"""Letters of dotted abbreviations of care, dose, place and office: no one's initials."""
+"""Letters of dotted abbreviations of care, dose, place and office ('(D.N.R.)', '(U.S.)',
+'P.O.', '(B.I.D.)'): no one's initials."""
 
 
 def _lower_names(values: list[str], *, unheard_first: bool) -> list[bool]:
