@@ -71,8 +71,9 @@ _COINED = 4.0
 """Zipf frequency below which a brand word no English dictionary holds and no name list
 knows is evidence alone ('cvs' 3.4, 'walgreens' 3.1, 'unc' 3.3): a coined brand, not a
 surname or given name ('Sanford', 'Norton', 'Grady' need a place of care)."""
-_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+)?|"
-                     r"\bwith[ \t]+the[ \t]+|"
+_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+"
+                     r"(?:(?:the|my|your|his|her|their|our)[ \t]+)?|"
+                     r"\bwith[ \t]+the[ \t]+|\bpharmacy[ \t]*[:(][ \t]*|"
                      r"\b(?:work|employer|employed[ \t]+by|works[ \t]+for|worked[ \t]+for)[ \t]*:?"
                      r"[ \t]*\(?[ \t]*)$")
 _CELL_BEFORE = re.compile(r"\|[ \t]*$")
@@ -85,7 +86,10 @@ _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|p
                     r"main[ \t]+line|front[ \t]+desk|in[ \t]+(?=[A-Z])|records|chart|appt|"
                     r"appointment|infection[ \t]+prevention|infectious|outreach|radiology|"
                     r"transplant|case[ \t]+manager|social[ \t]+worker|discharge|admission|"
-                    r"f/u|follow-?up)\b")
+                    r"f/u|follow-?up|req|requisition|acc|accession|store|location|branch)\b")
+_MEMBER_AFTER = re.compile(r"(?i)^[ \t]+(?:doctor|doc|member|insurance|coverage)\b")
+"""A person or a plan of the brand's system ('my Kaiser doctor', 'Kaiser member'), unless the
+brand is a people's word ('Swedish insurance card')."""
 _CAPITALIZED_AFTER = re.compile(r"^[ \t]+(?:Building|Bldg|BUILDING)\b")
 """A building's word after a capitalized brand ('Mayo Building')."""
 _KIND_LAST = re.compile(r"(?i)[ \t](?:clinic|hospital|medical[ \t]+cent(?:er|re)|health[ \t]+"
@@ -102,10 +106,12 @@ _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
 "Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
 _ON_STREET_NAME = re.compile(
-    r"[ \t]+on[ \t]+((?:[NSEW]\.?[ \t]+)?[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?(?:[ \t]+(?:St|"
+    r"[ \t]+on[ \t]+((?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z'’]+|[0-9]{1,3}(?:st|nd|rd|th))"
+    r"(?:[ \t]+[A-Z][a-z'’]+)?(?:[ \t]+(?:St|"
     r"Ave|Rd|Blvd|Dr|Hwy|Pkwy|Street|Avenue|Road|Boulevard|Drive|Highway|Pike)\.?)?"
     r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)(?![A-Za-z]))?"
-    r"(?:[ \t]*(?:&|and)[ \t]*[A-Z][a-z'’]+)?)(?![A-Za-z0-9])")
+    r"(?:[ \t]*(?:&|and)[ \t]*(?:[A-Z][a-z'’]+|[A-Z](?![A-Za-z])|[0-9]{1,3}(?:st|nd|rd|th)))?)"
+    r"(?![A-Za-z0-9])")
 """A store's street after its brand ('CVS on Canal', 'Rouses on Baronne', 'CVS on Warren &
 Telegraph'): the branch, which names where the patient shops or works."""
 _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
@@ -264,17 +270,25 @@ class BrandFinder:
                     or CLINICAL_AFTER.match(text, match.end()):
                 break  # ('Invitae Multi-Cancer panel': the product, not a campus)
             end = match.end()
-        street = _ON_STREET_NAME.match(text, end)
-        if street is not None and not _CARE_WORD.search(text, start, end):
-            keys = [fold(w) for w in re.findall(r"[A-Za-z][a-z'’]+", street.group(1))]
-            first = keys[0]
-            if not (first in FUNCTION_WORDS or first in MONTH_WORDS or first in _WEEKDAYS
-                    or first in lex.titles or lex.is_clinical(first) or first in _GENERIC_AFTER
-                    or first in lex.states or first in _NOT_STREETS or first in lex.drugs
-                    or first in countries_and_languages()
-                    or _SPECIALTY_SHAPE.search(first) or _SERVICE_NEXT.match(text, street.end())):
-                end = street.end()
+        if not _CARE_WORD.search(text, start, end):
+            end = self._street_end(text, end) or end
         return end
+
+    def _street_end(self, text: str, end: int) -> int | None:
+        """The end of a store's street after its brand ('CVS on Canal', 'CVS on 14th & U'),
+        or None where 'on' starts a treatment, a date or a service ('on Medicare')."""
+        lex = self.lexicon
+        street = _ON_STREET_NAME.match(text, end)
+        if street is None:
+            return None
+        first = fold(re.findall(r"[A-Za-z0-9][a-z'’]*", street.group(1))[0])
+        if first in FUNCTION_WORDS or first in MONTH_WORDS or first in _WEEKDAYS \
+                or first in lex.titles or lex.is_clinical(first) or first in _GENERIC_AFTER \
+                or first in lex.states or first in _NOT_STREETS or first in lex.drugs \
+                or first in countries_and_languages() \
+                or _SPECIALTY_SHAPE.search(first) or _SERVICE_NEXT.match(text, street.end()):
+            return None
+        return street.end()
 
     def _person(self, key: str) -> bool:
         lex = self.lexicon
@@ -315,6 +329,10 @@ class BrandFinder:
             # ('the cvs by the mall'; 'His CVS exam' in capitals is the cardiovascular system)
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
         if surface[:1].isupper() and _CAPITALIZED_AFTER.match(after):
+            return True
+        if not _CARE_WORD.search(surface) and self._street_end(text, match.end()):
+            return True  # a store on its street: 'The CVS on Aramingo Ave' (not 'CVS on exam')
+        if _MEMBER_AFTER.match(after) and not any(k in countries_and_languages() for k in keys):
             return True
         return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after)
                     or (_CELL_BEFORE.search(before) and _CELL_AFTER.match(after)))

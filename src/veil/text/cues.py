@@ -502,7 +502,8 @@ _ROLE_NAME = re.compile(
     r"transcriptionist|sonographer|technologist|"
     r"divorced[ \t]+from|separated[ \t]+from|widow(?:er)?[ \t]+of))(?:[ \t]*:)?[ \t]+"
     r"(?:(?:Ofc|Det|Sgt|Cpl|Lt|Dep)\.?[ \t]+)?"
-    r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})")
+    r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
+    r"(?:[ \t]+[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
 _OFFICE_AFTER_ROLE = frozenset({"GENERAL", "PUBLIC", "SPECIAL", "SENIOR", "JUNIOR", "CHIEF",

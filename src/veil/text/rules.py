@@ -2757,6 +2757,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"
           r"transcriptionist|dictation|job)[ \t]+(?:id|number|no\.?|#|code)\b"
           r"\.?[ \t]*+[:#=]?[ \t]*+)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
+        # 'T3-C5-K22', 'ZW-LX-19-B1', 'MHF-MZ-03': three to six capital groups, a digit and
+        # two letters among them (a form's or a policy's number is vetoed by its label)
+        r("segmented_code", PhiType.ID, r"(?<![A-Za-z0-9\-/.])(?=[A-Z0-9\-]*[0-9])"
+          r"(?=(?:[0-9\-]*[A-Z]){2})[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){2,5}"
+          r"(?![A-Za-z0-9]|-[A-Za-z0-9])", 0.6, validator="segmented_code"),
         r("dashed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=(?:[A-Za-z\-]*[0-9]){5})"
           r"(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])", 0.6,
           validator="not_code"),

@@ -121,6 +121,15 @@ _CODE_CONTEXT = fast_compile(
     r"(?i:\b(?:snomed(?:[\s\-]?ct)?|sct|icd[\s\-]?(?:9|10|11)?(?:[\s\-]?(?:cm|pcs))?|cpt|loinc|"
     r"ndc|din|npn|hcpcs|rxnorm|rxcui|cvx|umls|cui|mesh|omim|hgvs|dbsnp|rs|ncbi|ensembl|pmid|doi|"
     r"clinicaltrials(?:\.gov)?|nct)\b[\s:#]*(?:code[\s:#]*)?$)")
+_DOCUMENT_BEFORE = fast_compile(
+    r"(?i:\b(?:forms?|policy|policies|rev\.?|revision|guidance|guideline|enclosures?|enc\.?|"
+    r"encl\.?|protocol|ref|cat(?:alog(?:ue)?)?\.?|model|code|statute|section|rule|regulation|"
+    r"workstation|camera|version|standard|sponsor|study|trial|room|rm|bed|suite)\b[ \t]*+"
+    r"[:#.]?[ \t]*+(?:no\.?[ \t]*+)?"
+    r"|\((?=[A-Z]{2,}-[0-9]))$")
+"""A document's, a form's or a product's word right before capital groups ('form WH-380-E',
+'policy MP-RAD-014', 'REF 5510-F-601', 'protocol ONC-7731-302'): no one's label."""
+_DOCUMENT_AFTER = re.compile(r"[ \t]+(?i:forms?|trial|study|protocol|guidance|policy)\b")
 _CARD_FIELDS = frozenset({"BIN", "PCN", "RXBIN", "RXPCN", "RX BIN", "RX PCN", "GRP", "GROUP"})
 _CODE_SYSTEM_FIRST = re.compile(r"(?:CPT|HCPCS|ICD-?10(?:-CM|-PCS)?|ICD-?9|LOINC|SNOMED|NDC|DRG)"
                                 r"[ \t:#]*[0-9]")
@@ -1013,6 +1022,10 @@ class Scrubber:
                 text, max(0, span.start - 16), span.start):
             return True  # 'p.Gly2023Arg', 'N18.6', 'pT2', 'c.3846G>A (W1282X)'
 
+        if span.source == "segmented_code" and (_DOCUMENT_BEFORE.search(
+                text, max(0, span.start - 24), span.start) or _DOCUMENT_AFTER.match(
+                text, span.end)):
+            return True
         if span.type is PhiType.FACILITY and text[span.start:span.end].upper() in _CARD_FIELDS:
             return True  # 'Pharmacy: BIN 610020': a field of a pharmacy card, no pharmacy
         if span.type in _CODE_TYPES and _CODE_SYSTEM_FIRST.match(text, span.start, span.end):

@@ -571,6 +571,37 @@ def _not_code(values: list[str]) -> list[bool]:
             for v in values]
 
 
+_NOT_LABEL_FIRST = frozenset({
+    "WH", "CMS", "SSA", "LWC", "DOL", "HUD", "FHEO", "MP", "ICD", "PC", "PG", "EQ", "MMPI",
+    "DSM", "PHQ", "GAD", "SF", "ASQ", "CD", "HLA", "IL", "COVID", "SARS", "NCT", "ISO", "IEC",
+    "ASTM", "ANSI", "USP", "CPT", "AJCC", "FIGO", "WHO", "TNM", "BI", "LI", "PI", "TI", "CAD",
+    "ACR", "NYHA", "CCS", "ASA", "ECOG", "KPS", "UN", "PSA"})
+"""Form, instrument, staging and code-system prefixes of capital groups ('WH-380-E',
+'PC-PTSD-5', 'ICD-10-CM', 'EQ-5D-5L', 'BI-RADS-4'): a form or a scale, no one's label."""
+_SPINE_OR_STAGE = re.compile(r"(?:[CTLS][0-9]{1,2}|[cpy]?[TNM][0-4X][a-d]?|[0-9]{1,2})")
+"""A vertebra, a TNM part or a small number: 'C5-C6-C7', 'T2-N1-M0', 'L4-5-S1' are anatomy."""
+
+
+_TOLL_FREE = re.compile(r"(?:1-)?8[0-9]{2}-")
+"""A toll-free line spelled in words ('1-800-QUIT-NOW'): a public service's number."""
+
+
+def _segmented_code(values: list[str]) -> list[bool]:
+    """'T3-C5-K22', 'ZW-LX-19-B1', 'MHF-MZ-03': three or more capital groups with a digit
+    label one specimen, straw, tank or record; a form's, a scale's or a stage's groups do
+    not, nor a run of vertebrae, nor groups with an English word ('35-YEAR-OLD',
+    'AK-LUNG-07' is a trial's name)."""
+    out = []
+    for value in values:
+        parts = value.split("-")
+        worded = any(len(p) >= 4 and p.isalpha() and words.is_english(p) for p in parts)
+        out.append(parts[0] not in _NOT_LABEL_FIRST and not _TOLL_FREE.match(value)
+                   and not worded
+                   and not all(_SPINE_OR_STAGE.fullmatch(p) for p in parts)
+                   and _not_code([value])[0] and not _is_clinical_code("-".join(parts[:2])))
+    return out
+
+
 def _subject_code(values: list[str]) -> list[bool]:
     """A study subject's code: no clinical code or test name ('COVID-19', 'CA-125', 'SF-36',
     'PHQ-9-GAD-7'), no range or ratio of small numbers ('2-3', '12-LEAD')."""
@@ -1181,6 +1212,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "record_number": _record_number,
     "reference": _reference,
     "subject_code": _subject_code,
+    "segmented_code": _segmented_code,
     "street_name": _street_name,
     "bare_street": _bare_street,
     "road_place": _road_place,

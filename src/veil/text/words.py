@@ -46,7 +46,23 @@ def english_words() -> frozenset[str]:
     """The shipped English word list, upper case (see the module docstring)."""
     raw = resources.files("veil").joinpath("data/text/english_words.txt.gz").read_bytes()
     text = gzip.decompress(raw).decode("utf-8")
-    return frozenset(line.upper() for line in text.split("\n") if line and line[0] != "#")
+    words = {line.upper() for line in text.split("\n") if line and line[0] != "#"}
+    return frozenset(words | _CLOSED_CLASS)
+
+
+_CLOSED_CLASS = frozenset({
+    "OF", "TO", "THAT", "THIS", "MY", "IF", "THEY", "WE", "WHAT", "WHEN", "HER", "THEIR",
+    "WHICH", "THEM", "COULD", "HIM", "INTO", "ITS", "OUR", "BECAUSE", "SHOULD", "THESE",
+    "WHERE", "THOSE", "SINCE", "AGAINST", "DURING", "WITHOUT", "ANYTHING", "UNTIL", "EVERYONE",
+    "EVERYTHING", "ANYONE", "ELSE", "ALTHOUGH", "AMONG", "MYSELF", "WHETHER", "HIMSELF",
+    "THEMSELVES", "CANNOT", "TOWARDS", "WHOSE", "UNLESS", "EVERYBODY", "HERSELF", "ONTO",
+    "WHOM", "TOWARD", "ANYBODY", "OURSELVES", "WHENEVER", "OUGHT", "WHEREAS", "WHILST",
+    "WHOEVER", "AMONGST", "BESIDE", "OURS", "ANYTIME", "AMID", "HERS", "THEIRS", "UNTO",
+    "YOURSELF", "YOURSELVES", "YOURS", "ITSELF", "WHEREVER", "WHATEVER", "WHICHEVER",
+})
+"""Pronouns, prepositions and conjunctions WordNet leaves out (it holds content words only):
+without them 'because' or 'into' looked like a name no dictionary holds ('because pharmacy'
+read as a pharmacy's name in lower-case chat)."""
 
 
 @lru_cache(maxsize=1)

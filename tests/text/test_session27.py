@@ -1,0 +1,60 @@
+"""Session 27 mechanisms: a chain's store on its street or after a pharmacy label, a brand's
+doctor, member or requisition; the pronouns and conjunctions WordNet leaves out (never a
+facility's or a person's name); a hyphenated surname with a capital after its hyphen; and the
+text each must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered
+from veil.text import Scrubber
+from veil.text.spans import PhiType
+
+_SCRUBBER = Scrubber()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Can a pharmacy refuse? The CVS on Aramingo Ave told me they were out.", "CVS"),
+    ("because pharmacy (CVS on 14th & U) said prior auth expired.", "CVS on 14th & U"),
+    ("Pharmacy: CVS, refills sent", "CVS"),
+    ("twice daily for 5 days to your CVS. Also phenazopyridine", "CVS"),
+    ("Why does my Kaiser doctor in Vancouver WA want a sleep study", "Kaiser"),
+    ("Lab: Quest acc WN188302Q.", "Quest"),
+    ("culture swab sent (Quest req # QD-5503118).", "Quest"),
+    ("My pharmacist Yer Her-Lor told my grandma to stop meloxicam", "Yer Her-Lor"),
+    ("Cane T5-C3-K12 contains 1 straw", "T5-C3-K12"),
+    ("labels ZW-LX-19-B1, ZW-LX-19-B3. Created", "ZW-LX-19-B3"),
+    ("Embryo to use: AS-24-E3 (PGT-A euploid)", "AS-24-E3"),
+    ("at your facility (embryo IDs MHF-MZ-03 and MHF-MZ-05), created", "MHF-MZ-05"),
+    ("remaining donor vials: 3 (stored T1-C4-K02).", "T1-C4-K02"),
+])
+def test_found(text: str, value: str) -> None:
+    assert covered(_SCRUBBER, text, value), (text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("because pharmacy (CVS on 14th & U) said prior auth expired.", "because pharmacy"),
+    ("CVS on exam: RRR, no murmur.", "CVS"),
+    ("Heart: CVS on auscultation normal", "CVS"),
+    ("Will my Swedish insurance card work here?", "Swedish"),
+    ("since pharmacy is closed we called", "since pharmacy"),
+    ("without pharmacy input the dose was doubled", "without pharmacy"),
+    ("The signed WH-380-F form is enclosed.", "WH-380-F"),
+    ("update the Wisconsin WKC-16-B form accordingly", "WKC-16-B"),
+    ("fusion C5-C6-C7 stable; staged T2-N1-M0", "C5-C6-C7"),
+    ("fusion C5-C6-C7 stable; staged T2-N1-M0", "T2-N1-M0"),
+    ("PC-PTSD-5 = 4, EQ-5D-5L completed", "PC-PTSD-5"),
+    ("PC-PTSD-5 = 4, EQ-5D-5L completed", "EQ-5D-5L"),
+    ("gender incongruence (ICD-10-CM F64.0)", "ICD-10-CM"),
+    ("quitline 1-800-QUIT-NOW.", "1-800-QUIT-NOW"),
+    ("HISTORY: 35-YEAR-OLD WOMAN, ARMY VETERAN", "35-YEAR-OLD"),
+    ("Not eligible for AK-LUNG-07 trial", "AK-LUNG-07"),
+    ("Room: 4W-418-B Admit Date: 10/14/2025", "4W-418-B"),
+    ("BI-RADS-4 lesion, LI-RADS-5 nodule", "BI-RADS-4"),
+])
+def test_left_alone(text: str, value: str) -> None:
+    spans = _SCRUBBER.find(text)
+    start = text.index(value)
+    assert not any(s.start < start + len(value) and s.end > start for s in spans
+                   if s.type is not PhiType.DATE), (text, value)
