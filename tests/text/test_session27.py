@@ -28,6 +28,17 @@ _SCRUBBER = Scrubber()
     ("Embryo to use: AS-24-E3 (PGT-A euploid)", "AS-24-E3"),
     ("at your facility (embryo IDs MHF-MZ-03 and MHF-MZ-05), created", "MHF-MZ-05"),
     ("remaining donor vials: 3 (stored T1-C4-K02).", "T1-C4-K02"),
+    ("Per records from Eye Associates of New Mexico (Santa Fe), last SD-OCT",
+     "Eye Associates of New Mexico"),
+    ("discussed with Dr. Rostami (Retina Consultants of Arizona, Phoenix)",
+     "Retina Consultants of Arizona"),
+    ("My surgery is at Eye Physicians of the Southwest on 12/3.",
+     "Eye Physicians of the Southwest"),
+    ("Cascadia Cryobank, Portland OR", "Cascadia Cryobank"),
+    ("the agency (Deseret Family Surrogacy) has it", "Deseret Family Surrogacy"),
+    ("deposited with the escrow agent, SeedTrust Escrow, account", "SeedTrust Escrow"),
+    ("Is there an age limit for IVF at University of Utah Center for Reproductive Medicine?",
+     "University of Utah Center for Reproductive Medicine"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)
@@ -52,6 +63,11 @@ def test_found(text: str, value: str) -> None:
     ("Not eligible for AK-LUNG-07 trial", "AK-LUNG-07"),
     ("Room: 4W-418-B Admit Date: 10/14/2025", "4W-418-B"),
     ("BI-RADS-4 lesion, LI-RADS-5 nodule", "BI-RADS-4"),
+    ("the Associates of the patient were present", "Associates"),
+    ("Physicians of the future must learn this", "Physicians"),
+    ("Female Fertility Preservation counseling done", "Fertility"),
+    ("Gestational Surrogacy Agreement signed", "Surrogacy"),
+    ("seen at Mercy Center for Evaluation", "Evaluation"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

@@ -116,7 +116,7 @@ _KIND_ACRONYMS = frozenset({"CAH", "SNF", "ALF", "LTC", "FQHC", "OTP", "PACE", "
 '(FQHC)'), or a firm's form."""
 _FOR_OF_TAIL = re.compile(
     r"[ \t]+(?:for|of)[ \t]+((?:the[ \t]+)?[A-Z][A-Za-z'’\-]+(?:[ \t]+(?:(?:&|and)[ \t]+)?"
-    r"[A-Z][A-Za-z'’\-]+){0,3})(?=[ \t]*(?:[,.;:)(\n/|]|$|--)|[ \t]{2}|[ \t]+[a-z0-9])")
+    r"[A-Z][A-Za-z'’\-]+){0,3})(?=[ \t]*(?:[,.;:)(\n/|?!]|$|--)|[ \t]{2}|[ \t]+[a-z0-9])")
 """'for' or 'of' and one to four capitalized words to the end of the clause, after a
 facility whose name ends in a word of an organization (`_OF_HEADS`): 'Cooper Center' + 'for
 Healing', "St. Brigid's House" + 'for Men', 'Mercer County Department' + 'of Public Works'."""
@@ -202,9 +202,9 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
                 end = place.end()
             end = _head_tail(text, end, lexicon, practice=True)
             of_tail = _FOR_OF_TAIL.match(text, end)
-            if of_tail and fold(text[span.start:end].split()[-1]) in _OF_HEADS \
-                    and _plain_words(of_tail.group(1), lexicon) \
-                    and _names_whom(of_tail, lexicon):
+            if of_tail and fold(text[span.start:end].split()[-1]) in _OF_HEADS and (
+                    (_plain_words(of_tail.group(1), lexicon) and _names_whom(of_tail, lexicon))
+                    or _names_field(of_tail, lexicon)):
                 end = of_tail.end(1)
             department = _AND_TAIL.match(text, end)
             if department and _OF_INSIDE.search(text, span.start, end) \
@@ -361,6 +361,22 @@ def _names_whom(tail: re.Match[str], lexicon: Lexicon) -> bool:
     whole = fold(tail.group(1))
     return any(key in _FOR_WHOM for key in keys) or whole in lexicon.states or (
         whole in lexicon.places and not words_module.is_english(whole))
+
+
+_FIELD_END = re.compile(r"(?:MEDICINE|HEALTH|RESEARCH|SCIENCES?|STUDIES|SURGERY|CARE|WELLNESS|"
+                        r"OLOGY|IATRY|IATRICS|ICS)$")
+"""The last word of a field a centre is named for ('for Reproductive Medicine', 'for
+Cardiovascular Research', 'for Digestive Health')."""
+
+
+def _names_field(tail: re.Match[str], lexicon: Lexicon) -> bool:
+    """'University of Utah Center' + 'for Reproductive Medicine': two or more words of a field
+    after 'for', the last a field's noun; one word is why one went there ('for Evaluation')."""
+    keys = [fold(word) for word in tail.group(1).split() if word not in ("the", "&", "and")]
+    return tail.group().split()[0] == "for" and len(keys) >= 2 \
+        and _FIELD_END.search(keys[-1]) is not None \
+        and not any(key in FUNCTION_WORDS or key in MONTH_WORDS or key in _TIME_WORDS
+                    or key in lexicon.titles for key in keys)
 
 
 def _plain_words(words: str, lexicon: Lexicon) -> bool:

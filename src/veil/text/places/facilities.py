@@ -85,6 +85,9 @@ _FACILITY_WORD = (
     # libraries, banks ('Smile Junction Pediatric Dentistry', 'Gateway Youth Behavioral
     # Services', 'Pima County Superior Court', 'Waupun Correctional', 'Ostrowski & Vail LLP')
     r"Dentistry|Periodontics|Endodontics|Orthodontics|Prosthodontics|Collective|"
+    # reproductive care and its agencies ('Rose City Fertility', 'Front Range IVF',
+    # 'Cascadia Cryobank', 'Deseret Family Surrogacy', 'SeedTrust Escrow')
+    r"Fertility|IVF|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
     r"(?:Behavioral|Youth|Family|Social|Protective|Human|Support|Veterans|Counseling|"
     r"Psychological|Community|Equipment|Caregiver|Respite|Senior|Therapy)[ \t]+Services?|"
     r"Police[ \t]+(?:Department|Dept\.?|Service)|Sheriff['’]?s[ \t]+(?:Office|Department|Dept\.?)|"
@@ -261,14 +264,16 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
                                "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
                                "SUPPLY", "MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS",
-                               "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", *_TRADES})
+                               "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", "FERTILITY", "IVF",
+                               "CRYOBANK", "CRYOBANKS", "ANDROLOGY", "SURROGACY", "ESCROW",
+                               *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
 _FACILITY_OF = fast_compile(
-    r"(?=[UHCMVRIWSANELABJ])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
+    r"(?=[UHCMVRIWSANELABJP])\b(?:(?:University|Hospitals?|Clinic|Medical\s+Center|Health\s+System|"
     # a congregation's centre or society of a town or region ('Islamic Center of America',
     # 'Islamic Association of Collin County', 'Hindu Temple of Central Indiana')
     r"(?:Islamic|Muslim|Hindu|Sikh|Jewish|Buddhist|Jain)\s+(?:Center|Centre|Society|"
@@ -283,6 +288,8 @@ _FACILITY_OF = fast_compile(
     r"Care\s+Center|Medical\s+(?:Group|Associates)|"
     # 'Fertility Centers of Illinois': centres of a state or town (never a centre of mass,
     # gravity or excellence)
+    r"(?:Associates|Consultants|Physicians|Specialists|Surgeons|Partners)(?=\s+of\s+"
+    r"(?:the\s+)?[A-Z])|"
     r"Cent(?:er|re)s?(?=\s+of\s+(?!(?:Excellence|Gravity|Mass|Pressure|Rotation|Attention|"
     r"Care|Expertise|Competence|the\s+(?:Lesion|Mass|Field))\b)))\s+of|"
     # a centre for a people, a cause or a kind of care ('Center for Haitian Studies',
@@ -298,6 +305,15 @@ _FACILITY_OF = fast_compile(
     r"[A-Z][A-Za-z'’.\-]*){0,3}"
     # a second 'of' inside the name ('Embassy of the Republic of Korea')
     r"(?:(?<=Republic)\s+of(?:\s+the)?\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*)?)?")
+_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z'’&\-.])(?:[A-Z][A-Za-z'’&\-]*[ \t]+){1,3}$")
+_PRACTICE_OF = re.compile(r"(?:Associates|Consultants|Physicians|Specialists|Surgeons|Partners)\s")
+_REGIONS = frozenset({"SOUTHWEST", "NORTHWEST", "SOUTHEAST", "NORTHEAST", "MIDWEST", "ROCKIES",
+                      "CAROLINAS", "OZARKS", "SOUTH", "NORTH", "WEST", "EAST", "MID-SOUTH",
+                      "MIDLANDS", "LOWCOUNTRY", "UPSTATE", "TRIAD", "TRIANGLE", "BLUEGRASS",
+                      "PIEDMONT", "PANHANDLE", "PACIFIC", "GULF", "DESERT", "MOUNTAINS", "PLAINS",
+                      "VALLEY", "SOUTHLAND", "HEARTLAND", "SHORE", "COAST", "ISLANDS", "DELTA"})
+"""Regions a practice is named after ('Retina Associates of the Southwest', 'Cardiology
+Consultants of the Carolinas')."""
 _INSTRUMENT_AFTER = re.compile(r"[ \t]+(?i:scale|score|index|questionnaire|inventory|survey|"
                                r"criteria|team|program|programs|protocol)\b")
 """A scale or a team after a 'Center for' phrase: the centre's instrument or department."""
@@ -799,7 +815,12 @@ class _Facilities(_PlaceBase):
             if match.group().startswith("Cent") and " of " in match.group() \
                     and " for " not in match.group() and not self._centres_of_place(match.group()):
                 continue  # 'Center of Chest', 'Center of Town': a place in a body or a map
-            spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_of", 0.9))
+            start = match.start()
+            if _PRACTICE_OF.match(match.group()):
+                if not self._of_region(match.group()):
+                    continue  # 'Associates of the patient': a practice is of a state or a region
+                start = self._practice_start(text, start)
+            spans.append(Span(start, match.end(), PhiType.FACILITY, "facility_of", 0.9))
         for match in _FOREIGN_FACILITY.finditer(text):
             end = match.end()
             while end > match.start() and text[end - 1] in " \t":
@@ -823,6 +844,27 @@ class _Facilities(_PlaceBase):
                 spans.append(Span(match.start(), match.end(), PhiType.FACILITY, "facility_short",
                                   0.75))
         return spans
+
+    def _practice_start(self, text: str, start: int) -> int:
+        """The start of a practice's name before its kind ('Retina' of 'Retina Consultants of
+        Arizona'): up to three capitalized words right before it, no function word or title."""
+        words = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
+        if words is None:
+            return start
+        for word in reversed(list(re.finditer(r"[^ \t]+", words.group()))):
+            key = fold(word.group())
+            if key in FUNCTION_WORDS or key in self.lex.titles or key in self.lex.states:
+                break
+            start = words.start() + word.start()
+        return start
+
+    def _of_region(self, phrase: str) -> bool:
+        """'Associates of New Mexico', 'Consultants of the Southwest': a practice of a state,
+        a gazetteer town or a region of the country."""
+        place = phrase.partition(" of ")[2].removeprefix("the ").strip()
+        keys = [fold(w) for w in place.split()]
+        return any(" ".join(keys[:n]) in self.lex.states or " ".join(keys[:n]) in self.lex.places
+                   for n in range(len(keys), 0, -1)) or bool(keys and keys[0] in _REGIONS)
 
     def _centres_of_place(self, phrase: str) -> bool:
         """'Fertility Centers of Illinois', 'Eye Centers of Florida': centres (plural) of a
