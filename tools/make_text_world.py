@@ -9,7 +9,7 @@ package: GeoNames cities of 15,000+ people, CC-BY 4.0; code MIT):
 Travel and origin in notes name foreign cities ('resettled from Damak', 'flew to Iquitos',
 'originally from Batangas City'): PHI under Safe Harbor like any town. One name per line,
 ASCII-folded and upper-case: GeoNames' main name, the same without an Arabic article ('Al
-Fallujah' -> 'Fallujah'), for cities of 100,000+ people the alternate spellings in Latin
+Fallujah' -> 'Fallujah') or a Spanish honorific ('Ciudad Juarez' -> 'Juarez'), for cities of 100,000+ people the alternate spellings in Latin
 letters that begin as the name does ('Hargeisa'), and a hand-kept list of former names people
 still write ('Saigon', 'Bombay'); never a name that is an everyday or clinical word, a given
 name or a country. US places are left to the postal gazetteer.
@@ -46,6 +46,12 @@ GeoNames' 'Hargeysa')."""
 _ARTICLE = re.compile(r"^(?:AL|AS|AD|AR|ASH|AZ|AN|AT)[ \-](?=[A-Z]{4})")
 """The Arabic article before a city's name, which people leave out ('Al Fallujah' ->
 'Fallujah', 'Ar Ramadi' -> 'Ramadi')."""
+_HONORIFIC = re.compile(r"^(?:HEROICA (?:CIUDAD DE )?|CIUDAD (?:DE )?)(?=[A-Z]{4})")
+"""The honorific before a Spanish-speaking city's name, which people leave out ('Ciudad
+Juarez' -> 'Juarez', 'Heroica Caborca' -> 'Caborca', 'Ciudad Obregon' -> 'Obregon')."""
+_SPANISH_WORDS = frozenset({"LINEAL", "VALLES", "NUEVA", "VIEJA", "JARDIN", "UNIVERSITARIA",
+                            "SATELITE", "REAL", "VICTORIA", "HIDALGO"})
+"""Spanish words and heroes' names that remain of 'Ciudad ...' and name no city alone."""
 FORMER_NAMES = frozenset({
     "SAIGON", "BOMBAY", "CALCUTTA", "MADRAS", "PEKING", "RANGOON", "LENINGRAD", "STALINGRAD",
     "CONSTANTINOPLE", "BANGALORE", "POONA", "BENARES", "DACCA", "ALMA-ATA", "KIEV",
@@ -64,6 +70,9 @@ def _keys(city: dict[str, object]) -> set[str]:
     main = _fold(str(city["name"]))
     keys = {main, _ARTICLE.sub("", main)}
     population = city["population"]
+    short = _HONORIFIC.sub("", main)
+    if isinstance(population, int) and population >= _BIG and short not in _SPANISH_WORDS:
+        keys.add(short)  # a big city by its short name ('Juarez', 'Obregon')
     if isinstance(population, int) and population >= _BIG:
         for alternate in city.get("alternatenames") or ():  # type: ignore[attr-defined]
             alternate = str(alternate)

@@ -39,6 +39,8 @@ _SCRUBBER = Scrubber()
     ("deposited with the escrow agent, SeedTrust Escrow, account", "SeedTrust Escrow"),
     ("Is there an age limit for IVF at University of Utah Center for Reproductive Medicine?",
      "University of Utah Center for Reproductive Medicine"),
+    ("We're IPs in Ra'anana. Can our baby get Israeli citizenship?", "Ra'anana"),
+    ("I'm a US citizen but live in Juárez? My son is blind in one eye", "Juárez"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)

@@ -59,10 +59,11 @@ class PostalPlaces:
 
 @lru_cache(maxsize=1)
 def world_cities() -> frozenset[str]:
-    """Cities abroad of 15,000+ people (GeoNames via tools/make_text_world.py), folded."""
+    """Cities abroad of 15,000+ people (GeoNames via tools/make_text_world.py), folded as
+    `lexicon.fold` folds a text's words (no apostrophe: "Ra'anana" is looked up 'RAANANA')."""
     raw = resources.files("veil").joinpath("data/text/world_cities.txt.gz").read_bytes()
-    return frozenset(line for line in gzip.decompress(raw).decode("utf-8").splitlines()
-                     if line and line[0] != "#")
+    return frozenset(line.replace("'", "") for line in
+                     gzip.decompress(raw).decode("utf-8").splitlines() if line and line[0] != "#")
 
 
 @lru_cache(maxsize=1)
