@@ -9,10 +9,11 @@ package: GeoNames cities of 15,000+ people, CC-BY 4.0; code MIT):
 Travel and origin in notes name foreign cities ('resettled from Damak', 'flew to Iquitos',
 'originally from Batangas City'): PHI under Safe Harbor like any town. One name per line,
 ASCII-folded and upper-case: GeoNames' main name, the same without an Arabic article ('Al
-Fallujah' -> 'Fallujah') or a Spanish honorific ('Ciudad Juarez' -> 'Juarez'), for cities of 100,000+ people the alternate spellings in Latin
-letters that begin as the name does ('Hargeisa'), and a hand-kept list of former names people
-still write ('Saigon', 'Bombay'); never a name that is an everyday or clinical word, a given
-name or a country. US places are left to the postal gazetteer.
+Fallujah' -> 'Fallujah') or, for cities of 100,000+ people, a Spanish honorific ('Ciudad
+Juarez' -> 'Juarez'), for cities of 100,000+ people the alternate spellings in Latin letters
+that begin as the name does ('Hargeisa'), and a hand-kept list of former names people still
+write ('Saigon', 'Bombay'); never a name that is an everyday or clinical word, a given name or
+a country. US places are left to the postal gazetteer.
 """
 
 from __future__ import annotations
