@@ -41,6 +41,9 @@ _SCRUBBER = Scrubber()
      "University of Utah Center for Reproductive Medicine"),
     ("We're IPs in Ra'anana. Can our baby get Israeli citizenship?", "Ra'anana"),
     ("I'm a US citizen but live in Juárez? My son is blind in one eye", "Juárez"),
+    ("Coordinator sign-off: KL 7/24/24", "KL"),
+    ("Tech on log: KB\n\n| # | Patient |", "KB"),
+    ("Transferred to the donor program pt. Corrected 9/25 JL.", "JL"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)
@@ -70,6 +73,9 @@ def test_found(text: str, value: str) -> None:
     ("Female Fertility Preservation counseling done", "Fertility"),
     ("Gestational Surrogacy Agreement signed", "Surrogacy"),
     ("seen at Mercy Center for Evaluation", "Evaluation"),
+    ("Reviewed 9/25 ECG unchanged.", "ECG"),
+    ("Corrected 9/25 OK.", "OK"),
+    ("Sign-off: RN", "RN"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

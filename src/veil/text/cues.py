@@ -555,10 +555,15 @@ _NAME_BEFORE_AGE_SEX = re.compile(
 """'r. singh 45M', '- Dale Voss, 71F': a name right before an age-and-sex shorthand, at the
 start of a line, list item or clause."""
 _SIGNOFF_LABEL = fast_compile(
-    r"\b(?:Reviewed|REVIEWED|Verified|VERIFIED|Checked|CHECKED|Tech|TECH|Released|"
-    r"RELEASED|Co-signed|Cosigned)(?:[ \t]+by)?[ \t]*:[ \t]*([A-Z]{2,3})"
-    r"(?:[ \t]*/[ \t]*([A-Z]{2,3}))?(?![A-Za-z0-9])")
-"""Initials after a sign-off label ('Reviewed: TL', 'Tech: CW / LJ'): in capitals only."""
+    r"\b(?:(?:Reviewed|REVIEWED|Verified|VERIFIED|Checked|CHECKED|Tech|TECH|Released|"
+    r"RELEASED|Co-signed|Cosigned|[Ss]ign-?off|SIGN-?OFF|Tech[ \t]+on[ \t]+log)"
+    r"(?:[ \t]+by)?[ \t]*:[ \t]*|"
+    r"(?:Corrected|CORRECTED|Amended|AMENDED|Addended|Updated|Verified|Reviewed|Checked)[ \t]+"
+    r"[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?[ \t]+(?=[A-Z]{2,3}[.;]?[ \t]*(?:\n|$)))"
+    r"([A-Z]{2,3})(?:[ \t]*/[ \t]*([A-Z]{2,3}))?(?![A-Za-z0-9])")
+"""Initials after a sign-off label ('Reviewed: TL', 'Tech: CW / LJ', 'Coordinator sign-off:
+KL'), or after a correction's date at the end of a line ('Corrected 9/25 OA.'): in capitals
+only."""
 _TYPIST = fast_compile(
     r"(?i:\b(?:typed|transcribed|transcr\.?|tr\.|transcriptionist|dictated|dict\.?|initials|"
     r"initialed|initial[ \t]+here|(?:scanned|keyed|entered)(?=[ \t]*+(?:by|:))|"
@@ -1349,7 +1354,7 @@ class CueFinder:
                         and not (len(value) > 2 and words.is_english(fold(value))):
                     spans.append(Span(match.start(group), match.end(group), PhiType.NAME,
                                       "cue_typist", 0.8))  # (not 'Entered by RN')
-        for match in _SIGNOFF_LABEL.finditer(text) if ":" in text else ():
+        for match in _SIGNOFF_LABEL.finditer(text) if ":" in text or "/" in text else ():
             for group in (1, 2):  # 'Reviewed: TL', 'Tech: CW / LJ'
                 value = match.group(group)
                 key = fold(value) if value else ""
