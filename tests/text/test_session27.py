@@ -44,6 +44,10 @@ _SCRUBBER = Scrubber()
     ("Coordinator sign-off: KL 7/24/24", "KL"),
     ("Tech on log: KB\n\n| # | Patient |", "KB"),
     ("Transferred to the donor program pt. Corrected 9/25 JL.", "JL"),
+    ("Kidney Specialists of Southern Nevada called", "Kidney Specialists of Southern Nevada"),
+    ("used my name at Bartell Drugs on Rainier Ave S. Could that", "Rainier Ave S"),
+    ("- Care manager Nakamura-san at the centre", "Nakamura-san"),
+    ("| KJA-0612-E2  | 5   | 4A | CT-77412-01 | T3-C5-K22   |", "T3-C5-K22"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)
@@ -76,6 +80,33 @@ def test_found(text: str, value: str) -> None:
     ("Reviewed 9/25 ECG unchanged.", "ECG"),
     ("Corrected 9/25 OK.", "OK"),
     ("Sign-off: RN", "RN"),
+    # from the review: leads, stages, grades, assays and regimens out of a label's place
+    ("GCS 15 (E4-V5-M6) on arrival", "E4-V5-M6"),
+    ("ECG leads V4-V5-V6 ST elevation", "V4-V5-V6"),
+    ("Triple negative: ER-PR-HER2 negative", "ER-PR-HER2"),
+    ("sample HSV-1-2 PCR pending", "HSV-1-2"),
+    ("staged T1A-N0-M0 after resection", "T1A-N0-M0"),
+    ("Blastocyst 4-A-B transferred", "4-A-B"),
+    ("embryo 4AA-5AB-3BB graded today", "4AA-5AB-3BB"),
+    ("Regimen FOLFOX-6-M cycle 3", "FOLFOX-6-M"),
+    ("CVS on Telemetry: sinus rhythm", "CVS"),
+    ("CVS on Milrinone and Lasix", "CVS"),
+    ("CVS on 2nd review normal", "CVS"),
+    ("Thrombus in the left atrium location confirmed on TEE", "atrium"),
+    ("Quality: Sharp Location: lower back", "Sharp"),
+    ("she is an active Methodist member", "Methodist"),
+    ("talk to your Advocate at the bank", "Advocate"),
+    ("She went back to her Baptist church for support.", "Baptist"),
+    ("Lupron IVF trigger used", "Lupron"),
+    ("AMH Fertility workup", "AMH"),
+    ("Clearblue Fertility monitor", "Clearblue"),
+    ("Mexico Surrogacy is illegal", "Mexico"),
+    ("Sexual Partners of the Delta variant case", "Partners"),
+    ("Specialists of Texas? She could not recall", "Specialists"),
+    ("Consultants of the East", "Consultants"),
+    ("Pharmacist Re-Check of doses", "Re-Check"),
+    ("Pharmacist Co-Pay assistance", "Co-Pay"),
+    ("Pharmacist FlexPen teaching", "FlexPen"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

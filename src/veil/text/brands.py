@@ -71,9 +71,8 @@ _COINED = 4.0
 """Zipf frequency below which a brand word no English dictionary holds and no name list
 knows is evidence alone ('cvs' 3.4, 'walgreens' 3.1, 'unc' 3.3): a coined brand, not a
 surname or given name ('Sanford', 'Norton', 'Grady' need a place of care)."""
-_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+"
-                     r"(?:(?:the|my|your|his|her|their|our)[ \t]+)?|"
-                     r"\bwith[ \t]+the[ \t]+|\bpharmacy[ \t]*[:(][ \t]*|"
+_BEFORE = re.compile(r"(?i)(?:\b(?:at|to|from|in|into|via|@):?[ \t]+(?:the[ \t]+)?|"
+                     r"\bwith[ \t]+the[ \t]+|"
                      r"\b(?:work|employer|employed[ \t]+by|works[ \t]+for|worked[ \t]+for)[ \t]*:?"
                      r"[ \t]*\(?[ \t]*)$")
 _CELL_BEFORE = re.compile(r"\|[ \t]*$")
@@ -86,10 +85,17 @@ _AFTER = re.compile(r"(?i)^(?:['’]s)?[ \t]+(?:er|ed|hospital|clinic|pharmacy|p
                     r"main[ \t]+line|front[ \t]+desk|in[ \t]+(?=[A-Z])|records|chart|appt|"
                     r"appointment|infection[ \t]+prevention|infectious|outreach|radiology|"
                     r"transplant|case[ \t]+manager|social[ \t]+worker|discharge|admission|"
-                    r"f/u|follow-?up|req|requisition|acc|accession|store|location|branch)\b")
-_MEMBER_AFTER = re.compile(r"(?i)^[ \t]+(?:doctor|doc|member|insurance|coverage)\b")
-"""A person or a plan of the brand's system ('my Kaiser doctor', 'Kaiser member'), unless the
-brand is a people's word ('Swedish insurance card')."""
+                    r"f/u|follow-?up)\b")
+_OWNER_BEFORE = re.compile(r"(?i:\b(?:to|at|from)[ \t]+(?:my|your|his|her|their|our)[ \t]+|"
+                           r"\bpharmacy[ \t]*[:(][ \t]*)$")
+"""'to your CVS', 'Pharmacy (Walgreens': a capitalized brand after whose store it is."""
+_SYSTEM_AFTER = re.compile(r"^[ \t]+(?:doctor|doc|member|insurance|coverage)\b")
+"""A person or a plan of the brand's system ('my Kaiser doctor', 'Kaiser member')."""
+_ORDER_AFTER = re.compile(r"^[ \t]+(?:req|requisition|acc|accession)\b")
+"""A lab order of the brand's lab ('Quest req # QD-5503118', 'Quest acc WN188302Q')."""
+_EVERYDAY_BRAND = 3.6
+"""Zipf frequency from which a capitalized brand word is an everyday word too ('Methodist
+member', 'to your Advocate'): then whose it is or a word of its system is no evidence."""
 _CAPITALIZED_AFTER = re.compile(r"^[ \t]+(?:Building|Bldg|BUILDING)\b")
 """A building's word after a capitalized brand ('Mayo Building')."""
 _KIND_LAST = re.compile(r"(?i)[ \t](?:clinic|hospital|medical[ \t]+cent(?:er|re)|health[ \t]+"
@@ -106,14 +112,20 @@ _CAMPUS_WORD = re.compile(r"[ \t]+((?:St\.|Saint)[ \t]+[A-Z][a-z'’\-]+(?:['’
 """A capitalized word after a brand: a campus or branch ('Geisinger Wyoming Valley',
 "Mercy Health St. Rita's", 'MetroHealth Old Brooklyn')."""
 _ON_STREET_NAME = re.compile(
-    r"[ \t]+on[ \t]+((?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z'’]+|[0-9]{1,3}(?:st|nd|rd|th))"
-    r"(?:[ \t]+[A-Z][a-z'’]+)?(?:[ \t]+(?:St|"
+    r"[ \t]+on[ \t]+((?:[NSEW]\.?[ \t]+)?[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?(?:[ \t]+(?:St|"
     r"Ave|Rd|Blvd|Dr|Hwy|Pkwy|Street|Avenue|Road|Boulevard|Drive|Highway|Pike)\.?)?"
     r"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW)(?![A-Za-z]))?"
-    r"(?:[ \t]*(?:&|and)[ \t]*(?:[A-Z][a-z'’]+|[A-Z](?![A-Za-z])|[0-9]{1,3}(?:st|nd|rd|th)))?)"
-    r"(?![A-Za-z0-9])")
+    r"(?:[ \t]*(?:&|and)[ \t]*[A-Z][a-z'’]+)?)(?![A-Za-z0-9])")
 """A store's street after its brand ('CVS on Canal', 'Rouses on Baronne', 'CVS on Warren &
 Telegraph'): the branch, which names where the patient shops or works."""
+_STORE_STREET = re.compile(
+    r"[ \t]+on[ \t]+(?:(?:[NSEW]\.?[ \t]+)?[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?[ \t]+(?:St|Ave|"
+    r"Rd|Blvd|Dr|Hwy|Pkwy|Ln|Street|Avenue|Road|Boulevard|Drive|Highway|Pike|Lane)\b\.?|"
+    r"[0-9]{1,3}(?:st|nd|rd|th)(?:[ \t]+(?:St|Ave|Street|Avenue)\b\.?|[ \t]*(?:&|and)[ \t]*"
+    r"(?:[A-Z][a-z'’]+|[A-Z](?![A-Za-z])|[0-9]{1,3}(?:st|nd|rd|th))))(?![A-Za-z0-9])")
+"""A street with its type, or a numbered street and its cross street, after a brand that is
+also a clinical word ('The CVS on Aramingo Ave', 'CVS on 14th & U'; not 'CVS on Telemetry',
+'CVS on 2nd review')."""
 _MODEL_AFTER = re.compile(r"[ \t](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]*(?![A-Za-z0-9])"
                           r"(?![,./\-][0-9])"
                           r"(?![ \t]*(?i:st|nd|rd|th)\b)")
@@ -271,17 +283,18 @@ class BrandFinder:
                 break  # ('Invitae Multi-Cancer panel': the product, not a campus)
             end = match.end()
         if not _CARE_WORD.search(text, start, end):
-            end = self._street_end(text, end) or end
+            store = _STORE_STREET.match(text, end)
+            end = max(store.end() if store else end, self._street_end(text, end) or end)
         return end
 
     def _street_end(self, text: str, end: int) -> int | None:
-        """The end of a store's street after its brand ('CVS on Canal', 'CVS on 14th & U'),
-        or None where 'on' starts a treatment, a date or a service ('on Medicare')."""
+        """The end of a store's street after its brand ('CVS on Canal'), or None where 'on'
+        starts a treatment, a date or a service ('on Medicare')."""
         lex = self.lexicon
         street = _ON_STREET_NAME.match(text, end)
         if street is None:
             return None
-        first = fold(re.findall(r"[A-Za-z0-9][a-z'’]*", street.group(1))[0])
+        first = fold(re.findall(r"[A-Za-z][a-z'’]+", street.group(1))[0])
         if first in FUNCTION_WORDS or first in MONTH_WORDS or first in _WEEKDAYS \
                 or first in lex.titles or lex.is_clinical(first) or first in _GENERIC_AFTER \
                 or first in lex.states or first in _NOT_STREETS or first in lex.drugs \
@@ -330,9 +343,14 @@ class BrandFinder:
             return True  # 'the cvs', 'my ochsner' (never 'the banner')
         if surface[:1].isupper() and _CAPITALIZED_AFTER.match(after):
             return True
-        if not _CARE_WORD.search(surface) and self._street_end(text, match.end()):
+        if not _CARE_WORD.search(surface) and _STORE_STREET.match(text, match.end()):
             return True  # a store on its street: 'The CVS on Aramingo Ave' (not 'CVS on exam')
-        if _MEMBER_AFTER.match(after) and not any(k in countries_and_languages() for k in keys):
-            return True
+        coined = all(words.zipf(k) < _EVERYDAY_BRAND or not words.is_english(k) for k in keys) \
+            and not any(k in countries_and_languages() for k in keys)
+        if surface[:1].isupper() and (_ORDER_AFTER.match(after) or (coined and (
+                _OWNER_BEFORE.search(before) or (
+                    _SYSTEM_AFTER.match(after) and not _SENTENCE_START.search(before))))):
+            return True  # 'to your CVS', 'Quest req', 'my Kaiser doctor' (not 'Swedish
+            # insurance', 'an active Methodist member')
         return bool(_BEFORE.search(before) or _AFTER.match(after) or _STORE_AFTER.match(after)
                     or (_CELL_BEFORE.search(before) and _CELL_AFTER.match(after)))

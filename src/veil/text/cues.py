@@ -502,10 +502,15 @@ _ROLE_NAME = re.compile(
     r"transcriptionist|sonographer|technologist|"
     r"divorced[ \t]+from|separated[ \t]+from|widow(?:er)?[ \t]+of))(?:[ \t]*:)?[ \t]+"
     r"(?:(?:Ofc|Det|Sgt|Cpl|Lt|Dep)\.?[ \t]+)?"
-    r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*"
-    r"(?:[ \t]+[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*){0,2})")
+    r"((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’\-]+)*"
+    r"(?:[ \t]+[A-Z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’\-]+)*){0,2})")
 """'RN Nicolette Bouchard', 'Dispatcher: Destiny Larkspur', 'tribal CHR Lorelei Two Crow': a
 role or credential before capitalized words that read as a name."""
+_HONORIFIC_SUFFIXES = frozenset({"SAN", "SAMA", "KUN", "CHAN", "JI", "SSI", "NIM", "SENSEI"})
+"""Honorifics written after a hyphen ('Nakamura-san', 'Sharma-ji'): the name stays a name."""
+_EVERYDAY_TAIL = 4.0
+"""Zipf frequency from which the last part of a hyphenated word is everyday English ('Check',
+'Pay'): the word is no surname ('Her-Lor', 'Ellis-Reed' are)."""
 _OFFICE_AFTER_ROLE = frozenset({"GENERAL", "PUBLIC", "SPECIAL", "SENIOR", "JUNIOR", "CHIEF",
                                 "PRESENT", "AT", "OF", "FOR"})
 """Words that make a role an office ('attorney General', 'notary Public'), no person after."""
@@ -1582,6 +1587,10 @@ class CueFinder:
                     or first in lex.states or first in _GENERIC or first in _SERVICES \
                     or first in _OFFICE_AFTER_ROLE:
                 continue
+            tail = first.rsplit("-", 1)[-1]
+            if "-" in first and words.zipf(tail) >= _EVERYDAY_TAIL and words.is_english(tail) \
+                    and tail not in lex.first and tail not in _HONORIFIC_SUFFIXES:
+                continue  # 'pharmacist Re-Check', 'Co-Pay': a hyphenated word, no surname
             if not (lex.is_name(first) or (words.zipf(first) < _RARE
                                            and not words.is_english(first))):
                 continue

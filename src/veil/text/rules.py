@@ -2757,11 +2757,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"
           r"transcriptionist|dictation|job)[ \t]+(?:id|number|no\.?|#|code)\b"
           r"\.?[ \t]*+[:#=]?[ \t]*+)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
-        # 'T3-C5-K22', 'ZW-LX-19-B1', 'MHF-MZ-03': three to six capital groups, a digit and
-        # two letters among them (a form's or a policy's number is vetoed by its label)
-        r("segmented_code", PhiType.ID, r"(?<![A-Za-z0-9\-/.])(?=[A-Z0-9\-]*[0-9])"
-          r"(?=(?:[0-9\-]*[A-Z]){2})[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){2,5}"
-          r"(?![A-Za-z0-9]|-[A-Za-z0-9])", 0.6, validator="segmented_code"),
+        # 'Cane T5-C3-K12', 'labels ZW-LX-19-B1', 'embryo IDs MHF-MZ-03', '| T3-C5-K22 |': three
+        # to six capital groups, a digit and two letters among them, after the word of what
+        # they label or alone in a table's cell (out of such a place the shape is as often a
+        # lead, a stage, an assay or a regimen: 'V4-V5-V6', 'T1A-N0-M0', 'HPV-16-18')
+        r("segmented_code", PhiType.ID, r"(?:(?i:\b(?:embryos?|straws?|canes?|labels?|"
+          r"labell?ed|vials?|specimens?|donor|tank|stored|storage|location|position|box|ids?|"
+          r"identifiers?)\b)(?:[ \t]+[a-z]{2,8}){0,2}[ \t]*+[:#=]?[ \t]*+[\"(]?[ \t]*+|"
+          r"\|[ \t]*+)(?<![A-Za-z0-9\-/.])"
+          r"((?=[A-Z0-9\-]*[0-9])(?=(?:[0-9\-]*[A-Z]){2})[A-Z0-9]{1,6}(?:-[A-Z0-9]{1,6}){2,5})"
+          r"(?![A-Za-z0-9]|-[A-Za-z0-9])", 0.6, group=1, validator="segmented_code"),
         r("dashed_code", PhiType.ID, r"(?<![A-Za-z0-9\-])(?=(?:[A-Za-z\-]*[0-9]){5})"
           r"(?=[0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![A-Za-z0-9])", 0.6,
           validator="not_code"),
@@ -3116,6 +3121,9 @@ NEEDS["name_my_relation"] = (", my ", ", our ")
 NEEDS["numbered_clinic"] = ("clinic",)
 NEEDS["hyphen_given_name"] = ("-",)
 NEEDS["org_of_region"] = (" of ",)
+NEEDS["segmented_code"] = ("embryo", "straw", "cane", "label", "vial", "specimen", "donor",
+                           "tank", "stored", "storage", "location", "position", "box", "id",
+                           "|")
 NEEDS["name_chosen"] = (" by ", " name")
 NEEDS["name_after_sport_role"] = ("trainer", "coach", "teammate", "atc")
 NEEDS["name_after_role_commas"] = (", ",)

@@ -578,8 +578,10 @@ _NOT_LABEL_FIRST = frozenset({
     "ACR", "NYHA", "CCS", "ASA", "ECOG", "KPS", "UN", "PSA"})
 """Form, instrument, staging and code-system prefixes of capital groups ('WH-380-E',
 'PC-PTSD-5', 'ICD-10-CM', 'EQ-5D-5L', 'BI-RADS-4'): a form or a scale, no one's label."""
-_SPINE_OR_STAGE = re.compile(r"(?:[CTLS][0-9]{1,2}|[cpy]?[TNM][0-4X][a-d]?|[0-9]{1,2})")
-"""A vertebra, a TNM part or a small number: 'C5-C6-C7', 'T2-N1-M0', 'L4-5-S1' are anatomy."""
+_SPINE_OR_STAGE = re.compile(r"(?:[CTLS][0-9]{1,2}|[CPY]?[TNM](?:[0-4X][A-D]?|IS)|[0-9]{1,2}|"
+                             r"[A-Z]|[1-6][A-C]{2})")
+"""A vertebra, a TNM part, a small number, a letter or an embryo's grade: 'C5-C6-C7',
+'T1A-N0-M0', 'L4-5-S1', '4-A-B', '4AA-5AB-3BB' are anatomy, stages and grades."""
 
 
 _TOLL_FREE = re.compile(r"(?:1-)?8[0-9]{2}-")

@@ -85,9 +85,8 @@ _FACILITY_WORD = (
     # libraries, banks ('Smile Junction Pediatric Dentistry', 'Gateway Youth Behavioral
     # Services', 'Pima County Superior Court', 'Waupun Correctional', 'Ostrowski & Vail LLP')
     r"Dentistry|Periodontics|Endodontics|Orthodontics|Prosthodontics|Collective|"
-    # reproductive care and its agencies ('Rose City Fertility', 'Front Range IVF',
-    # 'Cascadia Cryobank', 'Deseret Family Surrogacy', 'SeedTrust Escrow')
-    r"Fertility|IVF|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
+    # reproductive care and its agencies ('Aspira Fertility', 'Cascadia Cryobank', 'Deseret Family Surrogacy', 'SeedTrust Escrow')
+    r"Fertility|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
     r"(?:Behavioral|Youth|Family|Social|Protective|Human|Support|Veterans|Counseling|"
     r"Psychological|Community|Equipment|Caregiver|Respite|Senior|Therapy)[ \t]+Services?|"
     r"Police[ \t]+(?:Department|Dept\.?|Service)|Sheriff['’]?s[ \t]+(?:Office|Department|Dept\.?)|"
@@ -264,9 +263,7 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
                                "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
                                "SUPPLY", "MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS",
-                               "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", "FERTILITY", "IVF",
-                               "CRYOBANK", "CRYOBANKS", "ANDROLOGY", "SURROGACY", "ESCROW",
-                               *_TRADES})
+                               "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -288,7 +285,7 @@ _FACILITY_OF = fast_compile(
     r"Care\s+Center|Medical\s+(?:Group|Associates)|"
     # 'Fertility Centers of Illinois': centres of a state or town (never a centre of mass,
     # gravity or excellence)
-    r"(?:Associates|Consultants|Physicians|Specialists|Surgeons|Partners)(?=\s+of\s+"
+    r"(?:Associates|Consultants|Physicians|Specialists)(?=\s+of\s+"
     r"(?:the\s+)?[A-Z])|"
     r"Cent(?:er|re)s?(?=\s+of\s+(?!(?:Excellence|Gravity|Mass|Pressure|Rotation|Attention|"
     r"Care|Expertise|Competence|the\s+(?:Lesion|Mass|Field))\b)))\s+of|"
@@ -306,12 +303,14 @@ _FACILITY_OF = fast_compile(
     # a second 'of' inside the name ('Embassy of the Republic of Korea')
     r"(?:(?<=Republic)\s+of(?:\s+the)?\s+[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*)?)?")
 _CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z'’&\-.])(?:[A-Z][A-Za-z'’&\-]*[ \t]+){1,3}$")
-_PRACTICE_OF = re.compile(r"(?:Associates|Consultants|Physicians|Specialists|Surgeons|Partners)\s")
+_PRACTICE_OF = re.compile(r"(?:Associates|Consultants|Physicians|Specialists)\s")
+_DIRECTIONS = frozenset({"NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "GREATER",
+                         "UPSTATE", "DOWNSTATE", "COASTAL", "NORTH", "SOUTH", "EAST", "WEST"})
 _REGIONS = frozenset({"SOUTHWEST", "NORTHWEST", "SOUTHEAST", "NORTHEAST", "MIDWEST", "ROCKIES",
-                      "CAROLINAS", "OZARKS", "SOUTH", "NORTH", "WEST", "EAST", "MID-SOUTH",
+                      "CAROLINAS", "OZARKS", "MID-SOUTH",
                       "MIDLANDS", "LOWCOUNTRY", "UPSTATE", "TRIAD", "TRIANGLE", "BLUEGRASS",
                       "PIEDMONT", "PANHANDLE", "PACIFIC", "GULF", "DESERT", "MOUNTAINS", "PLAINS",
-                      "VALLEY", "SOUTHLAND", "HEARTLAND", "SHORE", "COAST", "ISLANDS", "DELTA"})
+                      "VALLEY", "SOUTHLAND", "HEARTLAND", "SHORE", "COAST", "ISLANDS"})
 """Regions a practice is named after ('Retina Associates of the Southwest', 'Cardiology
 Consultants of the Carolinas')."""
 _INSTRUMENT_AFTER = re.compile(r"[ \t]+(?i:scale|score|index|questionnaire|inventory|survey|"
@@ -555,6 +554,14 @@ Rx')."""
 _RARE_NAMED_HEADS = frozenset({"RX", "HH", "OTP", "ISD"})
 """Short kind words that name a pharmacy, an agency, a program or a school district only
 after a naming word ('Magnolia Rx', 'Desert Horizons HH'; not 'New Rx', 'Sliding HH')."""
+_COINED_HEADS = frozenset({"FERTILITY", "CRYOBANK", "CRYOBANKS", "ANDROLOGY",
+                           "SURROGACY", "ESCROW"})
+"""Kinds of reproductive care and its agencies that name one only after a coined word or a
+place ('Cascadia Cryobank', 'SeedTrust Escrow', 'Deseret Family Surrogacy'; not 'Lupron IVF',
+'AMH Fertility', 'Mexico Surrogacy', 'Turner Fertility counseling')."""
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:in|at|on|and|or|of|for|to|is|was|has|had|with|by|"
+                         r"from|said|says|called|will)\b)[a-z]{3,}")
+"""A lower-case noun after a kind word: the kind word is a modifier ('Fertility monitor')."""
 _PROGRAM_HEADS = frozenset({"OTP", "ISD"})
 """Kind words of programs and districts that two words before name too ('Westside Recovery
 OTP', 'Four Directions Wellness OTP'; one word does not: 'Daily OTP', 'Local ISD')."""
@@ -751,6 +758,10 @@ class _Facilities(_PlaceBase):
                         and not any(w in _ORDER_WORDS or w in self.lex.drugs for w in before)
                         and not all(self._plain(w) for w in before))):
                     continue  # 'Continue Rx', 'MRN HH0091744', 'Sliding HH'
+            if rest and rest[-1] in _COINED_HEADS and (_NOUN_AFTER.match(text, end) or not any(
+                    self._coined_or_place(word) for word in re.findall(
+                        r"[A-Za-z'’&]+", text[start:end])[:-1])):
+                continue  # 'Lupron IVF', 'Clearblue Fertility monitor'
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
             firm = FIRM_SUFFIX.match(text, end)
@@ -817,9 +828,11 @@ class _Facilities(_PlaceBase):
                 continue  # 'Center of Chest', 'Center of Town': a place in a body or a map
             start = match.start()
             if _PRACTICE_OF.match(match.group()):
-                if not self._of_region(match.group()):
-                    continue  # 'Associates of the patient': a practice is of a state or a region
                 start = self._practice_start(text, start)
+                if start == match.start() or not self._of_region(match.group()) \
+                        or _NOUN_AFTER.match(text, match.end()):
+                    continue  # 'Associates of the patient', 'Specialists of Texas?', 'Physicians
+                    # of Boston residents': a practice has a name, and is of a state or region
             spans.append(Span(start, match.end(), PhiType.FACILITY, "facility_of", 0.9))
         for match in _FOREIGN_FACILITY.finditer(text):
             end = match.end()
@@ -863,6 +876,8 @@ class _Facilities(_PlaceBase):
         a gazetteer town or a region of the country."""
         place = phrase.partition(" of ")[2].removeprefix("the ").strip()
         keys = [fold(w) for w in place.split()]
+        if keys and keys[0] in _DIRECTIONS:
+            keys = keys[1:]  # 'of Southern Nevada'
         return any(" ".join(keys[:n]) in self.lex.states or " ".join(keys[:n]) in self.lex.places
                    for n in range(len(keys), 0, -1)) or bool(keys and keys[0] in _REGIONS)
 
@@ -897,6 +912,17 @@ class _Facilities(_PlaceBase):
                 return True  # 'Journey Center for ...': a proper word names it
         return any(not self._plain(k) and not lex.is_clinical(k) and k not in lex.drugs
                    and k not in _SERVICES and k not in FUNCTION_WORDS for k in after)
+
+    def _coined_or_place(self, word: str) -> bool:
+        """A word that names a business: a place or a state, or a word no dictionary holds
+        that is no acronym, drug, gene, clinical word or country ('Cascadia', 'SeedTrust')."""
+        key = fold(word)
+        lex = self.lex
+        if key in lex.places or key in lex.states:
+            return key not in COUNTRY_OR_REGION and key not in _COUNTRIES
+        return not (word.isupper() or is_english(key) or key in lex.drugs or key in lex.genes
+                    or lex.is_clinical(key) or key in FUNCTION_WORDS or key in _COUNTRIES
+                    or key in COUNTRY_OR_REGION)
 
     def _names_practice(self, before: list[str]) -> bool:
         """The words before a short kind word ('Rx', 'HH', 'OTP', 'ISD') name a practice:
