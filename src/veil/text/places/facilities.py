@@ -85,7 +85,8 @@ _FACILITY_WORD = (
     # libraries, banks ('Smile Junction Pediatric Dentistry', 'Gateway Youth Behavioral
     # Services', 'Pima County Superior Court', 'Waupun Correctional', 'Ostrowski & Vail LLP')
     r"Dentistry|Periodontics|Endodontics|Orthodontics|Prosthodontics|Collective|"
-    # reproductive care and its agencies ('Aspira Fertility', 'Cascadia Cryobank', 'Deseret Family Surrogacy', 'SeedTrust Escrow')
+    # reproductive care and its agencies ('Aspira Fertility', 'Cascadia Cryobank', 'Deseret
+    # Family Surrogacy', 'SeedTrust Escrow')
     r"Fertility|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
     r"(?:Behavioral|Youth|Family|Social|Protective|Human|Support|Veterans|Counseling|"
     r"Psychological|Community|Equipment|Caregiver|Respite|Senior|Therapy)[ \t]+Services?|"
