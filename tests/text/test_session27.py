@@ -48,6 +48,10 @@ _SCRUBBER = Scrubber()
     ("used my name at Bartell Drugs on Rainier Ave S. Could that", "Rainier Ave S"),
     ("- Care manager Nakamura-san at the centre", "Nakamura-san"),
     ("| KJA-0612-E2  | 5   | 4A | CT-77412-01 | T3-C5-K22   |", "T3-C5-K22"),
+    ("Referral placed to Driving Rehab Solutions (CDRS Kay Whitmore, OTR/L).",
+     "Driving Rehab Solutions"),
+    ("Courier: Sky Harbor Medical Courier tracking SHMC 7740", "Sky Harbor Medical Courier"),
+    ("MRN MVE-100433\nMesilla Valley Eye, Las Cruces", "Mesilla Valley Eye"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)
@@ -107,6 +111,8 @@ def test_found(text: str, value: str) -> None:
     ("Pharmacist Re-Check of doses", "Re-Check"),
     ("Pharmacist Co-Pay assistance", "Co-Pay"),
     ("Pharmacist FlexPen teaching", "FlexPen"),
+    ("Dx: Pink Eye, Lazy Eye, Dry Eye, Thyroid Eye disease", "Eye"),
+    ("Cardiac Solutions were given IV", "Solutions"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

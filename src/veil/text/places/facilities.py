@@ -87,7 +87,7 @@ _FACILITY_WORD = (
     r"Dentistry|Periodontics|Endodontics|Orthodontics|Prosthodontics|Collective|"
     # reproductive care and its agencies ('Aspira Fertility', 'Cascadia Cryobank', 'Deseret
     # Family Surrogacy', 'SeedTrust Escrow')
-    r"Fertility|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
+    r"Fertility|Eye|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
     r"(?:Behavioral|Youth|Family|Social|Protective|Human|Support|Veterans|Counseling|"
     r"Psychological|Community|Equipment|Caregiver|Respite|Senior|Therapy)[ \t]+Services?|"
     r"Police[ \t]+(?:Department|Dept\.?|Service)|Sheriff['’]?s[ \t]+(?:Office|Department|Dept\.?)|"
@@ -143,6 +143,7 @@ _FACILITY_WORD = (
     # 'MindBridge Telepsychiatry', 'Salish Sea Ferries', 'HPB Packing', 'Gulfway
     # Petrochemical'): head-only words (`_PROPER_HEAD_ONLY`), a proper word must come first
     r"Tele(?:health|psychiatry|medicine)|Organ[ \t]+Procurement|Travel|Ferries|Airlines|"
+    r"Solutions|Technologies|Couriers?|Aerospace|"
     r"Airways|Aviation|Restaurant|Caf[eé]|Diner|Bakery|Brewery|Winery|Dairy|Packing|"
     r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
@@ -242,7 +243,8 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "MIDSTREAM", "FABRICATORS", "ROUSTABOUTS", "CARRIERS", "CONSTRUCTORS",
                      "CONTRACTORS", "SANITATION", "AROMATICS", "PIPELINE", "REFINING",
                      "DRILLING", "OILFIELD", "WELDING", "PLUMBING", "LANDSCAPING", "JANITORIAL",
-                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE", "RESOURCES"})
+                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE", "RESOURCES",
+                     "SOLUTIONS", "TECHNOLOGIES", "COURIER", "COURIERS", "AEROSPACE"})
 """Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
 stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
 product noun (`_PRODUCT_AFTER`)."""
@@ -555,7 +557,7 @@ Rx')."""
 _RARE_NAMED_HEADS = frozenset({"RX", "HH", "OTP", "ISD"})
 """Short kind words that name a pharmacy, an agency, a program or a school district only
 after a naming word ('Magnolia Rx', 'Desert Horizons HH'; not 'New Rx', 'Sliding HH')."""
-_COINED_HEADS = frozenset({"FERTILITY", "CRYOBANK", "CRYOBANKS", "ANDROLOGY",
+_COINED_HEADS = frozenset({"FERTILITY", "EYE", "CRYOBANK", "CRYOBANKS", "ANDROLOGY",
                            "SURROGACY", "ESCROW"})
 """Kinds of reproductive care and its agencies that name one only after a coined word or a
 place ('Cascadia Cryobank', 'SeedTrust Escrow', 'Deseret Family Surrogacy'; not 'Lupron IVF',
