@@ -52,6 +52,12 @@ _SCRUBBER = Scrubber()
      "Driving Rehab Solutions"),
     ("Courier: Sky Harbor Medical Courier tracking SHMC 7740", "Sky Harbor Medical Courier"),
     ("MRN MVE-100433\nMesilla Valley Eye, Las Cruces", "Mesilla Valley Eye"),
+    ("at PSFI in tank position Dewar 6 / Can 2 / Cane 41 per their statement",
+     "Dewar 6 / Can 2 / Cane 41"),
+    ("stored Tank 2 can A cane 9.", "Tank 2 can A cane 9"),
+    ("location CRP Tank 7 / canister 4 / goblet 2", "Tank 7 / canister 4 / goblet 2"),
+    ('Chen Meiling (preferred name "May")     MRN: WRC-0092231', "May"),
+    ('Pt Kevin Ochoa-Luna (prefers "K.O."), 20M, sophomore', "K.O"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)
@@ -113,6 +119,11 @@ def test_found(text: str, value: str) -> None:
     ("Pharmacist FlexPen teaching", "FlexPen"),
     ("Dx: Pink Eye, Lazy Eye, Dry Eye, Thyroid Eye disease", "Eye"),
     ("Cardiac Solutions were given IV", "Solutions"),
+    ("Oxygen tank 2 L, cane 1 prn", "tank"),
+    ("rack 2 of the dishwasher", "rack"),
+    ('pt prefers "Mom" to be called', "Mom"),
+    ('he prefers "Sir"', "Sir"),
+    ('prefers "Tylenol" over ibuprofen', "Tylenol"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

@@ -340,7 +340,7 @@ _DECISIVE = frozenset({"cue_title", "cue_intro", "cue_unit_facility", "brand_fac
                        "cue_typist", "cue_initials", "named_org", "world_city_ended",
                        "cue_everyday_name", "city_labelled", "county_labelled",
                        "cue_initial_credential", "sign_off_initials", "place_eponym",
-                       "cue_spoken_date", "cue_spoken_phone"})
+                       "cue_spoken_date", "cue_spoken_phone", "name_chosen_quoted"})
 """Sources whose cue decides alone ('Mrs. Ng', 'at Bethesda ICU', a listed brand such as
 'UPMC', 'from the Home' after `veil.text.named_orgs` checked its words, 'moved to Glasgow.'
 ending its clause after a travel word, 'City: Foley' after a form's label): never vetoed as a

@@ -914,6 +914,28 @@ def _chosen_name(values: list[str]) -> list[bool]:
     return out
 
 
+_KIN_CALLED = frozenset({"MOM", "MOMMY", "MAMA", "MA", "DAD", "DADDY", "PAPA", "PA", "GRANDMA",
+                         "GRANDPA", "NANA", "PAPPY", "GRANNY", "AUNTIE", "UNCLE", "BABY",
+                         "HONEY", "DEAR", "BUDDY", "BOSS", "CHIEF", "DOC"})
+"""What a person may ask to be called that names no one ('prefers "Mom"', 'prefers "Doc"')."""
+
+
+def _quoted_chosen(values: list[str]) -> list[bool]:
+    """'May', 'K.O.', 'Dre' in quotes after 'preferred name' or 'prefers': anything a person is
+    called, except a clinical term, a drug or a form's word ('prefers "Tylenol"', "preferred
+    name 'None'")."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()]
+        out.append(bool(keys) and not any(
+            (k in FUNCTION_WORDS and k not in lex.first) or lex.is_clinical(k)
+            or k in lex.drugs or k in _GENERIC or k in lex.titles or k in _KIN_CALLED
+            or k in ("UNKNOWN", "NONE", "PENDING", "SAME", "DECLINED", "NA", "NO", "YES")
+            for k in keys))
+    return out
+
+
 _VIRTUE_NAMES = frozenset({
     "HOPE", "JUSTICE", "GRACE", "FAITH", "JOY", "CHARITY", "PATIENCE", "MERCY", "HONOR",
     "DESTINY", "TRINITY", "PEACE", "LIBERTY", "UNITY", "PRUDENCE", "CONSTANCE", "VIRTUE",
@@ -1215,6 +1237,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "reference": _reference,
     "subject_code": _subject_code,
     "segmented_code": _segmented_code,
+    "quoted_chosen": _quoted_chosen,
     "street_name": _street_name,
     "bare_street": _bare_street,
     "road_place": _road_place,
