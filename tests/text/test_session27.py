@@ -58,6 +58,11 @@ _SCRUBBER = Scrubber()
     ("location CRP Tank 7 / canister 4 / goblet 2", "Tank 7 / canister 4 / goblet 2"),
     ('Chen Meiling (preferred name "May")     MRN: WRC-0092231', "May"),
     ('Pt Kevin Ochoa-Luna (prefers "K.O."), 20M, sophomore', "K.O"),
+    ("domiciled at Carrer de Provença 214, 3r 1a, 08036 Barcelona",
+     "Carrer de Provença 214, 3r 1a"),
+    ("courier to Rehov Moriah 56, apt 7, Haifa 3457112.", "Rehov Moriah 56"),
+    ("vive en Calle de Alcalá 120, 4º B, 28009 Madrid", "Calle de Alcalá 120, 4º B"),
+    ("Blvd. Kino 1012, Col. Pitic, Hermosillo", "Blvd. Kino 1012"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value), (text, value)
@@ -124,6 +129,7 @@ def test_found(text: str, value: str) -> None:
     ('pt prefers "Mom" to be called', "Mom"),
     ('he prefers "Sir"', "Sir"),
     ('prefers "Tylenol" over ibuprofen', "Tylenol"),
+    ("Blvd. Glucose 120 at noon", "Glucose"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     spans = _SCRUBBER.find(text)

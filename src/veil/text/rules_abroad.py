@@ -140,16 +140,21 @@ _ES_ADDRESS_HEAD = (
     r"Parcelas|Comunidad|Reparto|Colonia|Col\.|Fraccionamiento|Residencial|"
     r"(?:Res\.|Cond\.)(?=[ \t]+[A-Z][^\n]{0,40}?(?:Edif|Apt|Bloque|Blq))|Condominio|Edif\.|"
     r"Edificio|Calle|CALLE|calle(?=[ \t]+[A-Z][^\n]{0,30}?#?[ \t]*[0-9])|Callejon|Camino|"
-    r"Paseo|Avenida|Ave\.(?=[ \t]+[A-Z][a-z]+(?:[ \t]+(?:de[ \t]+)?[A-Z][a-z]+){0,3}[ \t]+#?[0-9])"
+    r"Paseo|Avenida|(?:Ave|Av|Blvd|Bvd|Calz)\.(?=[ \t]+[A-Z][a-z]+"
+    r"(?:[ \t]+(?:de[ \t]+)?[A-Z][a-z]+){0,3}[ \t]+#?[0-9])|"
+    # Catalan and Hebrew streets written in Latin letters ('Carrer de Provença 214', 'Rehov
+    # Moriah 56', 'Sderot Ben Gurion 12')
+    r"Carrer|Avinguda|Passeig|Rehov|Rechov|Sderot|Derech(?=[ \t]+[A-Z][^\n]{0,30}?[0-9])"
 )
 """Words that open a Spanish address ('Res.' and 'Cond.' only with a building or flat after
-the name: 'Res.' is also 'resident', 'Cond.' 'condition'; 'Ave.' only before a house number:
-it opens English streets and averages; a lower-case 'calle' only before a number)."""
+the name: 'Res.' is also 'resident', 'Cond.' 'condition'; 'Ave.', 'Av.', 'Blvd.' only before
+a house number: they open English streets and averages; a lower-case 'calle' only before a
+number), and Catalan and Hebrew street words."""
 _ES_NOT_SENTENCE = (r"(?!(?:The|Then|He|She|It|We|They|His|Her|Pt|Patient|I|A|An|This|That|"
                     r"No|Yes|On|In|At|To|For|And|But|So)(?![A-Za-z]))")
 """Not an English sentence after an abbreviation's dot ('spoke with Bo. Then ...')."""
 _ES_HOUSE_NUMBERS = (r"(?:[ \t]*,?[ \t]*(?:#[ \t]*[0-9]{1,5}[A-Za-z]?|"
-                     r"[0-9]{1,5}[A-Za-z]?(?![0-9/.:])|"
+                     r"[0-9]{1,5}(?:[ºª°][ \t]?[A-Z](?![A-Za-z])|[ºª°]|[A-Za-z])?(?![0-9/.:])|"
                      r"(?:Bloque|Blq\.?|Apt\.?|Apto\.?|Edif\.?|Casa|Num\.?|No\.)"
                      r"[ \t]*+(?:#[ \t]*+)?"
                      r"[0-9A-Z][0-9A-Z\-]{0,5})){0,4}")
@@ -306,7 +311,8 @@ RULES: tuple[PatternRule, ...] = (
     # Apt 872', 'Calle Luna 45', 'Col. Centro', 'Ave. Ponce de Leon 1203'); the name is one
     # to four capitalized words, numbers of the house, block or flat may follow
     _p("address_spanish", PhiType.ADDRESS, r"(?<![A-Za-z])(?:" + _ES_ADDRESS_HEAD + r")"
-       r"[ \t]+" + _ES_NOT_SENTENCE + r"(?:[A-Z](?:[a-z'][A-Za-z'\-]*|[A-Z]{2,}[A-Za-z'\-]*)"
+       r"[ \t]+(?:(?:de|del|de[ \t]+la|dels|d['’])[ \t]*)?" + _ES_NOT_SENTENCE
+       + r"(?:[A-Z](?:[a-z'][A-Za-z'\-]*|[A-Z]{2,}[A-Za-z'\-]*)"
        r"|(?:(?<=Calle[ \t])|(?<=CALLE[ \t])|(?<=Edif\.[ \t])|(?<=Edificio[ \t]))[0-9]{1,4}[A-Z]?)"
        r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el)[ \t]+)?"
        + _ES_NOT_SENTENCE + r"[A-Z][A-Za-z'\-]+){0,4}" + _ES_HOUSE_NUMBERS
@@ -333,7 +339,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "postcode_mexico": ("c.p", "cp", "postal"),
     "address_spanish": ("urb", "bo.", "barri", "bda.", "sector", "parcelas", "comunidad",
                         "reparto", "col", "fracc", "res", "cond", "edif", "calle", "camino",
-                        "paseo", "av"),
+                        "paseo", "av", "blvd", "bvd", "calz", "carrer", "passeig", "rehov",
+                        "rechov", "sderot", "derech"),
     "address_carretera": ("carr",),
     "date_cjk": ("月", "월"),
     "age_cjk": ("歳", "才", "岁", "歲", "세"),
@@ -363,7 +370,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
 FIRST_CHARS: dict[str, str] = {
     "street_polish": "uUaAoOpP", "postcode_polish": "0-9", "address_korean": "가-힣",
     "street_korean": "0-9", "district_korean": "A-Z", "address_block_lot": "Bb",
-    "purok": "PS", "postcode_mexico": "C", "address_spanish": "UBSPCRFEA",
+    "purok": "PS", "postcode_mexico": "C", "address_spanish": "UBSPCRFEAD",
     "address_carretera": "C",
     "date_cjk": "0-9０-９令平昭大",
     "date_japanese_era_letter": "RHS",

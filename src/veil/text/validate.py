@@ -234,8 +234,9 @@ def _spanish_address(values: list[str]) -> list[bool]:
 _ES_PARTICLES = frozenset({"DE", "DEL", "LA", "LAS", "LOS", "EL"})
 _ES_NUMBER_WORDS = frozenset({"BLOQUE", "BLQ", "APT", "APTO", "EDIF", "CASA", "NUM", "NO"})
 _ES_STRONG_HEADS = frozenset({"URB", "URBANIZACION", "BARRIO", "BDA", "BARRIADA", "CALLE",
-                              "CALLEJON", "RES", "COND"})
-"""Words that open nothing but an address in Spanish."""
+                              "CALLEJON", "RES", "COND", "CARRER", "AVINGUDA", "PASSEIG", "REHOV",
+                              "RECHOV", "SDEROT", "DERECH"})
+"""Words that open nothing but an address in Spanish, Catalan and Hebrew."""
 _ES_CLINICAL = frozenset({
     "EYECCION", "HEMODINAMICA", "HEMODINAMICO", "LATERAL", "VERTEBRAL", "TERAPEUTICO",
     "TERAPEUTICA", "NODO", "PRINCIPAL", "SINUSAL", "VENTRICULAR", "AURICULAR", "CARDIACA",
