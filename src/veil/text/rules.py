@@ -1016,10 +1016,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"\b(?:chosen|preferred|stage|drag)[ \t]++name(?:[ \t]++(?:is|of))?[ \t]*+:?"
           r"[ \t]*+)[\"“'‘]?([A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})[\"”'’]?(?![A-Za-z])",
           0.85, group=1, validator="chosen_name"),
-        # 'preferred name "May"', 'prefers "K.O."': a chosen name in quotes, even a month's
-        # word or initials (the quotes say the word is what the person is called)
+        # 'preferred name "May"', 'prefers to be called "K.O."': a chosen name in quotes, even
+        # a month's word or initials (a bare 'prefers "Morning"' is a preference, no name)
         r("name_chosen_quoted", PhiType.NAME, r"(?i:\b(?:(?:chosen|preferred)[ \t]++name"
-          r"(?:[ \t]++is)?[ \t]*+:?|prefers(?:[ \t]++to[ \t]++be[ \t]++called)?)[ \t]*+)"
+          r"(?:[ \t]++is)?[ \t]*+:?|(?:prefers|likes|wants)[ \t]++to[ \t]++be[ \t]++called|"
+          r"goes[ \t]++by)[ \t]*+)"
           r"[\"“]((?:[A-Z]\.){1,3}|[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+)?)[\"”]",
           0.85, group=1, validator="quoted_chosen"),
         # 'athletic trainer Crystal Redbird', 'ATC: Crystal Redbird', 'coach Will Hartigan': a
@@ -2763,11 +2764,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"
           r"transcriptionist|dictation|job)[ \t]+(?:id|number|no\.?|#|code)\b"
           r"\.?[ \t]*+[:#=]?[ \t]*+)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
-        # 'Dewar 6 / Can 2 / Cane 41', 'Tank B, rack 3, box 7-9', 'Freezer 2 Rack C Box 14': a
-        # stored specimen's place in a cryostore or biobank, two or more of its units, one of
-        # them a store's own (tank, dewar, canister, cane, goblet, rack, freezer)
+        # 'Dewar 6 / Can 2 / Cane 41', 'Tank B, rack 3, box 7-9': a stored specimen's place in
+        # a cryostore, two or more of its units, one of them a cryostore's own (dewar,
+        # canister, cane, goblet; or a tank with its rack, can or box) -- a freezer's shelf or
+        # an analyser's rack and slot name no one's specimen
         r("storage_position", PhiType.ID, r"(?<![A-Za-z0-9])(?=(?:[A-Za-z0-9 \t/,#\-]{0,60}?)"
-          r"(?i:tank|dewar|canister|cane|goblet|rack|freezer)[ \t]*#?[ \t]*[A-Za-z0-9])"
+          r"(?<![A-Za-z])(?i:dewar|canister|cane|goblet)[ \t]*#?[ \t]*[A-Za-z0-9]|(?i:tank)"
+          r"[ \t]*#?[ \t]*[A-Za-z0-9]{1,3}(?:[ \t]*[/,][ \t]*|[ \t]+)(?i:rack|can|box)\b)"
           r"(?i:tank|dewar|can|canister|cane|goblet|rack|box|shelf|freezer|tower|slot|position)"
           r"[ \t]*#?[ \t]*[A-Z0-9]{1,3}(?:-[0-9]{1,3})?(?![A-Za-z0-9])"
           r"(?:(?:[ \t]*[/,][ \t]*|[ \t]+)(?i:tank|dewar|can|canister|cane|goblet|rack|box|shelf|"
@@ -3137,12 +3140,12 @@ NEEDS["name_my_relation"] = (", my ", ", our ")
 NEEDS["numbered_clinic"] = ("clinic",)
 NEEDS["hyphen_given_name"] = ("-",)
 NEEDS["org_of_region"] = (" of ",)
-NEEDS["storage_position"] = ("tank", "dewar", "canister", "cane", "goblet", "rack", "freezer")
+NEEDS["storage_position"] = ("tank", "dewar", "canister", "cane", "goblet")
 NEEDS["segmented_code"] = ("embryo", "straw", "cane", "label", "vial", "specimen", "donor",
                            "tank", "stored", "storage", "location", "position", "box", "id",
                            "|")
 NEEDS["name_chosen"] = (" by ", " name")
-NEEDS["name_chosen_quoted"] = ("name", "prefers")
+NEEDS["name_chosen_quoted"] = ("name", "called", "goes by")
 NEEDS["name_after_sport_role"] = ("trainer", "coach", "teammate", "atc")
 NEEDS["name_after_role_commas"] = (", ",)
 NEEDS["initials_by"] = (" by",)

@@ -140,7 +140,7 @@ _ES_ADDRESS_HEAD = (
     r"Parcelas|Comunidad|Reparto|Colonia|Col\.|Fraccionamiento|Residencial|"
     r"(?:Res\.|Cond\.)(?=[ \t]+[A-Z][^\n]{0,40}?(?:Edif|Apt|Bloque|Blq))|Condominio|Edif\.|"
     r"Edificio|Calle|CALLE|calle(?=[ \t]+[A-Z][^\n]{0,30}?#?[ \t]*[0-9])|Callejon|Camino|"
-    r"Paseo|Avenida|(?:Ave|Av|Blvd|Bvd|Calz)\.(?=[ \t]+[A-Z][a-z]+"
+    r"Paseo|Avenida|(?:Ave|Av|Blvd|Bvd)\.(?=[ \t]+[A-Z][a-z]+"
     r"(?:[ \t]+(?:de[ \t]+)?[A-Z][a-z]+){0,3}[ \t]+#?[0-9])|"
     # Catalan and Hebrew streets written in Latin letters ('Carrer de Provença 214', 'Rehov
     # Moriah 56', 'Sderot Ben Gurion 12')
@@ -154,7 +154,7 @@ _ES_NOT_SENTENCE = (r"(?!(?:The|Then|He|She|It|We|They|His|Her|Pt|Patient|I|A|An
                     r"No|Yes|On|In|At|To|For|And|But|So)(?![A-Za-z]))")
 """Not an English sentence after an abbreviation's dot ('spoke with Bo. Then ...')."""
 _ES_HOUSE_NUMBERS = (r"(?:[ \t]*,?[ \t]*(?:#[ \t]*[0-9]{1,5}[A-Za-z]?|"
-                     r"[0-9]{1,5}(?:[ºª°][ \t]?[A-Z](?![A-Za-z])|[ºª°]|[A-Za-z])?(?![0-9/.:])|"
+                     r"[0-9]{1,5}(?:[ºª°](?:[ \t]?[A-Z](?![A-Za-z]))?|[A-Za-z]?(?![0-9/.:]))|"
                      r"(?:Bloque|Blq\.?|Apt\.?|Apto\.?|Edif\.?|Casa|Num\.?|No\.)"
                      r"[ \t]*+(?:#[ \t]*+)?"
                      r"[0-9A-Z][0-9A-Z\-]{0,5})){0,4}")
@@ -311,7 +311,9 @@ RULES: tuple[PatternRule, ...] = (
     # Apt 872', 'Calle Luna 45', 'Col. Centro', 'Ave. Ponce de Leon 1203'); the name is one
     # to four capitalized words, numbers of the house, block or flat may follow
     _p("address_spanish", PhiType.ADDRESS, r"(?<![A-Za-z])(?:" + _ES_ADDRESS_HEAD + r")"
-       r"[ \t]+(?:(?:de|del|de[ \t]+la|dels|d['’])[ \t]*)?" + _ES_NOT_SENTENCE
+       r"[ \t]+(?:(?:(?<=Calle[ \t])|(?<=CALLE[ \t])|(?<=Carrer[ \t])|(?<=Avinguda[ \t])|"
+       r"(?<=Passeig[ \t])|(?<=Avenida[ \t]))(?:de|del|de[ \t]+la|dels|d['’])[ \t]*)?"
+       + _ES_NOT_SENTENCE
        + r"(?:[A-Z](?:[a-z'][A-Za-z'\-]*|[A-Z]{2,}[A-Za-z'\-]*)"
        r"|(?:(?<=Calle[ \t])|(?<=CALLE[ \t])|(?<=Edif\.[ \t])|(?<=Edificio[ \t]))[0-9]{1,4}[A-Z]?)"
        r"(?:[ \t]+(?:(?:de|del|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|las|los|el)[ \t]+)?"
@@ -339,7 +341,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "postcode_mexico": ("c.p", "cp", "postal"),
     "address_spanish": ("urb", "bo.", "barri", "bda.", "sector", "parcelas", "comunidad",
                         "reparto", "col", "fracc", "res", "cond", "edif", "calle", "camino",
-                        "paseo", "av", "blvd", "bvd", "calz", "carrer", "passeig", "rehov",
+                        "paseo", "av", "blvd", "bvd", "carrer", "passeig", "rehov",
                         "rechov", "sderot", "derech"),
     "address_carretera": ("carr",),
     "date_cjk": ("月", "월"),

@@ -222,7 +222,7 @@ _FAMILY_WORDS = (
     "cuz", "sibling", "sib", "twin", "grandson", "granddaughter", "grandchild", "stepbrother",
     "stepsister", "son", "daughter", "stepson", "stepdaughter", "stepmom", "stepdad", "niece",
     "nephew", "roommate", "neighbor", "neighbour", "friend", "coworker", "co-worker", "boss",
-    "caregiver", "landlord", "ex",
+    "caregiver", "landlord", "ex", "surrogate",
 )
 """Informal relation words (family, partner, friends) that open a name slot."""
 _ROLE_WORDS = (

@@ -922,14 +922,18 @@ _KIN_CALLED = frozenset({"MOM", "MOMMY", "MAMA", "MA", "DAD", "DADDY", "PAPA", "
 
 
 def _quoted_chosen(values: list[str]) -> list[bool]:
-    """'May', 'K.O.', 'Dre' in quotes after 'preferred name' or 'prefers': anything a person is
-    called, except a clinical term, a drug or a form's word ('prefers "Tylenol"', "preferred
-    name 'None'")."""
+    """'May', 'K.O.', 'Dre' in quotes after 'preferred name' or 'to be called': initials, a
+    dictionary given name or a word no dictionary holds, never a clinical term, a drug, a
+    title or a form's word ('called "Tylenol"', "preferred name 'None'", 'to be called
+    "Coach"')."""
     lex = lexicon()
     out = []
     for value in values:
         keys = [fold(w) for w in value.split()]
-        out.append(bool(keys) and not any(
+        initials = all(len(k) == 1 for k in value.replace(".", " ").split())
+        out.append(bool(keys) and (initials or all(
+            k in lex.first or (words.zipf(k) < 3.0 and not words.is_english(k)) for k in keys))
+            and not any(
             (k in FUNCTION_WORDS and k not in lex.first) or lex.is_clinical(k)
             or k in lex.drugs or k in _GENERIC or k in lex.titles or k in _KIN_CALLED
             or k in ("UNKNOWN", "NONE", "PENDING", "SAME", "DECLINED", "NA", "NO", "YES")

@@ -143,7 +143,6 @@ _FACILITY_WORD = (
     # 'MindBridge Telepsychiatry', 'Salish Sea Ferries', 'HPB Packing', 'Gulfway
     # Petrochemical'): head-only words (`_PROPER_HEAD_ONLY`), a proper word must come first
     r"Tele(?:health|psychiatry|medicine)|Organ[ \t]+Procurement|Travel|Ferries|Airlines|"
-    r"Solutions|Technologies|Couriers?|Aerospace|"
     r"Airways|Aviation|Restaurant|Caf[eé]|Diner|Bakery|Brewery|Winery|Dairy|Packing|"
     r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
@@ -243,8 +242,7 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "MIDSTREAM", "FABRICATORS", "ROUSTABOUTS", "CARRIERS", "CONSTRUCTORS",
                      "CONTRACTORS", "SANITATION", "AROMATICS", "PIPELINE", "REFINING",
                      "DRILLING", "OILFIELD", "WELDING", "PLUMBING", "LANDSCAPING", "JANITORIAL",
-                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE", "RESOURCES",
-                     "SOLUTIONS", "TECHNOLOGIES", "COURIER", "COURIERS", "AEROSPACE"})
+                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE", "RESOURCES"})
 """Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
 stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
 product noun (`_PRODUCT_AFTER`)."""
@@ -762,8 +760,8 @@ class _Facilities(_PlaceBase):
                         and not all(self._plain(w) for w in before))):
                     continue  # 'Continue Rx', 'MRN HH0091744', 'Sliding HH'
             if rest and rest[-1] in _COINED_HEADS and (_NOUN_AFTER.match(text, end) or not any(
-                    self._coined_or_place(word) for word in re.findall(
-                        r"[A-Za-z'’&]+", text[start:end])[:-1])):
+                    self._coined_or_place(word, places_only=rest[-1] == "EYE")
+                    for word in re.findall(r"[A-Za-z'’&\-]+", text[start:end])[:-1])):
                 continue  # 'Lupron IVF', 'Clearblue Fertility monitor'
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
@@ -916,16 +914,20 @@ class _Facilities(_PlaceBase):
         return any(not self._plain(k) and not lex.is_clinical(k) and k not in lex.drugs
                    and k not in _SERVICES and k not in FUNCTION_WORDS for k in after)
 
-    def _coined_or_place(self, word: str) -> bool:
+    def _coined_or_place(self, word: str, *, places_only: bool = False) -> bool:
         """A word that names a business: a place or a state, or a word no dictionary holds
-        that is no acronym, drug, gene, clinical word or country ('Cascadia', 'SeedTrust')."""
+        that is no acronym, drug, gene, clinical word or country ('Cascadia', 'SeedTrust');
+        `places_only` for 'Eye', which eponyms and drugs precede ('Adie Eye', 'Ozurdex Eye')."""
         key = fold(word)
         lex = self.lex
+        if "-" in key or key in lex.eponyms:
+            return False  # 'Kearns-Sayre', 'Irvine-Gass': an eponym's names
         if key in lex.places or key in lex.states:
             return key not in COUNTRY_OR_REGION and key not in _COUNTRIES
-        return not (word.isupper() or is_english(key) or key in lex.drugs or key in lex.genes
-                    or lex.is_clinical(key) or key in FUNCTION_WORDS or key in _COUNTRIES
-                    or key in COUNTRY_OR_REGION)
+        return not places_only and not (
+            word.isupper() or is_english(key) or key in lex.drugs or key in lex.genes
+            or lex.is_clinical(key) or key in FUNCTION_WORDS or key in _COUNTRIES
+            or key in COUNTRY_OR_REGION)
 
     def _names_practice(self, before: list[str]) -> bool:
         """The words before a short kind word ('Rx', 'HH', 'OTP', 'ISD') name a practice:
