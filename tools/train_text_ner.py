@@ -23,7 +23,8 @@ default-signal recall rose 0.9520 -> 0.9528 and 0.9692 -> 0.9702 on notes, quest
 precision equal or higher; a wider model (tok2vec width 128) found the same and was not
 shipped (BENCHMARKS.md, session 27). Session 25's model (blind13-72) had in turn been measured
 against session 15's (blind13-32 only), with the same rules, on blind73-76 (6,551 gold spans
-neither model saw): default-signal recall rose 0.9738 -> 0.9752 on notes and 0.9819 -> 0.9833 on questions, no corpus lower,
+neither model saw): default-signal recall rose 0.9738 -> 0.9752 on notes and 0.9819 -> 0.9833
+on questions, no corpus lower,
 hard negatives changed on blind75 fell 3 -> 2 of 68 (BENCHMARKS.md, session 25). Session 15's
 model in turn had been measured against the generated-only model of session 10: it raised
 recall with the default signals on two corpora it never saw (blind33, blind35) by +0.2 to
