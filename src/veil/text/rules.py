@@ -2764,6 +2764,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"
           r"transcriptionist|dictation|job)[ \t]+(?:id|number|no\.?|#|code)\b"
           r"\.?[ \t]*+[:#=]?[ \t]*+)" + _ID_VALUE + _R, 0.9, group=1, validator="has_digit"),
+        # 'bulk carrier Arcadia Dawn', 'cruise ship Azure Promenade', 'M/V KESTREL BAY': a
+        # vessel's name after its kind (where a seafarer works and lives)
+        r("vessel_name", PhiType.FACILITY, r"(?:(?i:\b(?:vessel|ship|tanker|freighter|trawler|"
+          r"tugboat|tug|barge|reefer|ro-ro|(?:bulk|car|lpg|lng|gas|ore|container|heavy-lift|"
+          r"cargo|chemical|crude)[ \t]+(?:carrier|tanker))\b)|\b(?:M/V|M/T|F/V|S/S|MV|OSV))"
+          r"[ \t]+[\"“]?((?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?:[ \t]+(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|"
+          r"[0-9]{1,3}(?![0-9/:.,]?[0-9])|II|III|IV)){0,3})(?![A-Za-z0-9])", 0.8, group=1,
+          validator="vessel_name"),
         # 'Dewar 6 / Can 2 / Cane 41', 'Tank B, rack 3, box 7-9': a stored specimen's place in
         # a cryostore, two or more of its units, one of them a cryostore's own (dewar,
         # canister, cane, goblet; or a tank with its rack, can or box) -- a freezer's shelf or
@@ -3140,6 +3148,8 @@ NEEDS["name_my_relation"] = (", my ", ", our ")
 NEEDS["numbered_clinic"] = ("clinic",)
 NEEDS["hyphen_given_name"] = ("-",)
 NEEDS["org_of_region"] = (" of ",)
+NEEDS["vessel_name"] = ("vessel", "ship", "tanker", "freighter", "trawler", "tug", "barge",
+                        "reefer", "ro-ro", "carrier", "m/v", "m/t", "f/v", "s/s", "mv ", "osv")
 NEEDS["storage_position"] = ("tank", "dewar", "canister", "cane", "goblet")
 NEEDS["segmented_code"] = ("embryo", "straw", "cane", "label", "vial", "specimen", "donor",
                            "tank", "stored", "storage", "location", "position", "box", "id",

@@ -921,6 +921,31 @@ _KIN_CALLED = frozenset({"MOM", "MOMMY", "MAMA", "MA", "DAD", "DADDY", "PAPA", "
 """What a person may ask to be called that names no one ('prefers "Mom"', 'prefers "Doc"')."""
 
 
+def _vessel_name(values: list[str]) -> list[bool]:
+    """'Arcadia Dawn', 'KESTREL BAY', 'Samudra Jaya 12': a vessel's name, never a date, a
+    clinical word, an eponym, a title or a word of the sentence ('ship Date', 'vessel Disease',
+    'MV Repair', "bleeding vessel Kiesselbach's plexus"), nor one English word alone ('tug
+    Boat', 'reefer Daily'; a ship is named so in capitals only)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split() if not w.isdigit()]
+        lone_word = len(value.split()) == 1 and not value.isupper() and words.is_english(keys[0])
+        out.append(bool(keys) and not lone_word and "'s" not in value and "’s" not in value and not any(
+            k in FUNCTION_WORDS or k in MONTH_WORDS or lex.is_clinical(k) or k in lex.titles
+            or k in _GENERIC or k in _VESSEL_NOT_NAME or k in lex.eponyms for k in keys))
+    return out
+
+
+_VESSEL_NOT_NAME = frozenset({"REPAIR", "REPLACEMENT", "DATE", "DISEASE", "INJURY", "WALL",
+                              "DISSECTION", "OCCLUSION", "STENOSIS", "SIZE", "DIAMETER",
+                              "TO", "FROM", "SHORE", "PORT", "STARBOARD", "CREW", "CAPTAIN",
+                              "MASTER", "AGENT", "DOCTOR", "OFFICER", "ENGINEER", "IMO",
+                              "FLAG", "VOYAGE", "BERTH", "NAME", "TYPE"})
+"""Words after 'vessel', 'ship' or 'MV' that start the sentence's next part or name anatomy
+('vessel Wall', 'ship Captain', 'MV Repair', 'Vessel Name:')."""
+
+
 def _quoted_chosen(values: list[str]) -> list[bool]:
     """'May', 'K.O.', 'Dre' in quotes after 'preferred name' or 'to be called': initials, a
     dictionary given name or a word no dictionary holds, never a clinical term, a drug, a
@@ -1243,6 +1268,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "subject_code": _subject_code,
     "segmented_code": _segmented_code,
     "quoted_chosen": _quoted_chosen,
+    "vessel_name": _vessel_name,
     "street_name": _street_name,
     "bare_street": _bare_street,
     "road_place": _road_place,

@@ -143,6 +143,10 @@ _FACILITY_WORD = (
     # 'MindBridge Telepsychiatry', 'Salish Sea Ferries', 'HPB Packing', 'Gulfway
     # Petrochemical'): head-only words (`_PROPER_HEAD_ONLY`), a proper word must come first
     r"Tele(?:health|psychiatry|medicine)|Organ[ \t]+Procurement|Travel|Ferries|Airlines|"
+    # ship agents, terminals and mutual insurers of shipowners ('Hampton Roads Ship Agency',
+    # 'Seagirt Marine Terminal', 'Nordhavn Mutual P&I')
+    r"(?:Ship|Shipping|Maritime|Port)[ \t]+(?:Agency|Services)|(?:Marine|Coal|Container|"
+    r"Cruise|Cargo|Ferry)[ \t]+Terminal|P&I|"
     r"Airways|Aviation|Restaurant|Caf[eé]|Diner|Bakery|Brewery|Winery|Dairy|Packing|"
     r"Meats|Poultry|Processing|Fabrication|Manufacturing|Construction|Roofing|Staffing|"
     r"Motors|Steel|Lumber|Mining|Petrochemicals?|Chemicals?|Railroad|Railway|Utilities|"
