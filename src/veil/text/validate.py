@@ -932,7 +932,8 @@ def _vessel_name(values: list[str]) -> list[bool]:
         keys = [fold(w) for w in value.split() if not w.isdigit()]
         lone_word = len(value.split()) == 1 and not value.isupper() \
             and words.is_english(keys[0])
-        out.append(bool(keys) and not lone_word and "'s" not in value and "’s" not in value and not any(
+        possessive = "'s" in value or "’s" in value
+        out.append(bool(keys) and not lone_word and not possessive and not any(
             k in FUNCTION_WORDS or k in MONTH_WORDS or lex.is_clinical(k) or k in lex.titles
             or k in _GENERIC or k in _VESSEL_NOT_NAME or k in lex.eponyms for k in keys))
     return out
