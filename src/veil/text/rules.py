@@ -1058,6 +1058,15 @@ def _rules() -> tuple[PatternRule, ...]:
         r("lower_name_in_role", PhiType.NAME, r"(?i:\b(?:desk|operator|scheduler|receptionist|"
           r"clerk|registration|staff|ma|rn))[ \t]*+\(([a-z]{3,})\)", 0.75, group=1,
           validator="lower_given_name"),
+        # '[csr tamara g]', '[jess w]': a staff member's tag in a call or message log, a given
+        # name and an initial in brackets
+        r("staff_tag", PhiType.NAME, r"\[(?:(?i:csr|agent|rep|op|rn|ma|tech|user)[ \t]+)?"
+          r"([A-Za-z][a-z]{2,}[ \t]+[A-Za-z]\.?)\]", 0.8, group=1, validator="staff_tag"),
+        # '3. mary grace dela cruz -- spa therapist', '1. dewi kartika - fever': a lower-case
+        # name opening a numbered list's item before a dash or a bracket (a census or log)
+        r("lower_name_list_item", PhiType.NAME, r"(?m:^[ \t]*[0-9]{1,2}[.)][ \t]+)([a-z]{2,}"
+          r"(?:[ \t]+[a-z'’\-]{2,}){1,4})(?=[ \t]*(?:--|–|—|-[ \t]|\())", 0.75, group=1,
+          validator="lower_name_list"),
         r("lower_name_relation", PhiType.NAME, r"(?<![A-Za-z'’\-])([a-z]{3,}[ \t]+"
           r"[a-z]{2,})[ \t]*+\((?i:daughter|son|wife|husband|mother|father|mom|dad|"
           r"sister|brother|niece|nephew|grand|caregiver|friend|neighbou?r|partner|aunt|uncle|"
@@ -3163,6 +3172,8 @@ NEEDS["initials_of_person"] = (".)",)
 NEEDS["initials_in_subject"] = ("subject", "re:", "fw:", "fwd:")
 NEEDS["lower_name_in_role"] = ("(",)
 NEEDS["lower_name_relation"] = ("(",)
+NEEDS["staff_tag"] = ("[",)
+NEEDS["lower_name_list_item"] = ("1.", "2.", "3.", "4.", "5.", "1)", "2)", "3)")
 NEEDS["lower_name_credential"] = (" by",)
 NEEDS["saint_full_name"] = ("st", "saint")
 NEEDS["street_compass_name"] = ("on ", "off ", "along ", "near ")

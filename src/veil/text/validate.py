@@ -1052,6 +1052,42 @@ def _lower_name_loose(values: list[str]) -> list[bool]:
     return _lower_names(values, unheard_first=True)
 
 
+_NAME_PARTICLES = frozenset({"DE", "DEL", "DELA", "DELOS", "DA", "DOS", "DI", "VAN", "VON",
+                             "DER", "DEN", "LA", "LE", "BIN", "BINTI", "AL", "EL", "BEN"})
+
+
+def _staff_tag(values: list[str]) -> list[bool]:
+    """'tamara g', 'Ron B.': a dictionary given name and an initial ('see a', 'per md' are
+    no one)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        first = fold(value.split()[0])
+        out.append(first in lex.first and first not in FUNCTION_WORDS
+                   and first not in _VIRTUE_NAMES and not lex.is_clinical(first)
+                   and not words.is_english(first))
+    return out
+
+
+def _lower_name_list(values: list[str]) -> list[bool]:
+    """'mary grace dela cruz', 'dewi kartika': a lower-case name opening a list item; the first
+    word a dictionary given name, the others names, particles or words no list holds ('left
+    knee', 'chest pain', 'mark lesion' are findings)."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split()]
+        out.append(keys[0] in lex.first and keys[0] not in _VIRTUE_NAMES
+                   and keys[0] not in FUNCTION_WORDS and not lex.is_clinical(keys[0])
+                   and all(k in _NAME_PARTICLES or (
+                       not lex.is_clinical(k) and k not in FUNCTION_WORDS
+                       and k not in MONTH_WORDS and (
+                           ((k in lex.first or k in lex.last) and words.zipf(k) < 4.6)
+                           or (words.zipf(k) == 0.0 and not words.is_english(k))))
+                       for k in keys[1:]))
+    return out
+
+
 _ORG_WORDS = frozenset({
     "CHARITIES", "COMMUNITY", "SERVICES", "SOCIETY", "ASSOCIATION", "ALLIANCE", "COUNCIL",
     "FOUNDATION", "CENTER", "CENTRE", "CLUB", "LEAGUE", "NETWORK", "COALITION", "WAY",
@@ -1301,6 +1337,8 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "person_initials": _person_initials,
     "lower_given_name": _lower_given_name,
     "lower_name_loose": _lower_name_loose,
+    "lower_name_list": _lower_name_list,
+    "staff_tag": _staff_tag,
     "first_last": _first_last,
     "compass_street": _compass_street,
     "hyphen_given_name": _hyphen_given_name,
