@@ -1078,7 +1078,8 @@ def _lower_name_list(values: list[str]) -> list[bool]:
     for value in values:
         keys = [fold(w) for w in value.split()]
         out.append(keys[0] in lex.first and keys[0] not in _VIRTUE_NAMES
-                   and keys[0] not in FUNCTION_WORDS and not lex.is_clinical(keys[0])
+                   and keys[0] not in FUNCTION_WORDS and keys[0] not in MONTH_WORDS
+                   and not lex.is_clinical(keys[0])
                    and all(k in _NAME_PARTICLES or (
                        not lex.is_clinical(k) and k not in FUNCTION_WORDS
                        and k not in MONTH_WORDS and (
