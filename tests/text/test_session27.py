@@ -67,6 +67,8 @@ _SCRUBBER = Scrubber()
     ("P&I club: Nordhavn Mutual P&I, club ref 0613.", "Nordhavn Mutual P&I"),
     ("07/02/2021 10:14  inbound  [csr tamara g]\nPt called", "tamara g"),
     ("1. dewi kartika - fever 38.2\n2. cough", "dewi kartika"),
+    ("the site by the elevator on N Hwy 287", "N Hwy 287"),
+    ("lives on S Road 17 past the grain bin", "S Road 17"),
     ("domiciled at Carrer de Provença 214, 3r 1a, 08036 Barcelona",
      "Carrer de Provença 214, 3r 1a"),
     ("courier to Rehov Moriah 56, apt 7, Haifa 3457112.", "Rehov Moriah 56"),

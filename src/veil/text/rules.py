@@ -947,11 +947,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"Northern|Southern|Eastern|Western|North|South|East|West|Northeast|Northwest|"
           r"Southeast|Southwest|Upstate|Downstate)[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
           r"(?![A-Za-z])", 0.8, validator="org_of_region"),
-        # 'the clinic on N Rampart', 'lives off S Congress': a street by a compass letter and
-        # its name, no number and no suffix
+        # 'the clinic on N Rampart', 'lives off S Congress', 'on N Hwy 287': a street by a
+        # compass letter and its name (a road's word with its number), no house number
         r("street_compass_name", PhiType.ADDRESS, r"(?<![A-Za-z])(?:(?<=on )|(?<=off )|"
-          r"(?<=along )|(?<=near ))(?:[NSEW]\.?|NE|NW|SE|SW)[ \t]+[A-Z][a-z]{2,}"
-          r"(?:[ \t]+[A-Z][a-z]{2,})?(?![A-Za-z0-9])", 0.8, validator="compass_street"),
+          r"(?<=along )|(?<=near ))(?:[NSEW]\.?|NE|NW|SE|SW)[ \t]+(?:(?:Hwy|Highway|Route|Rte|Road|"
+          r"Rd|Loop|Spur)\.?[ \t]+[0-9]{1,4}[A-Z]?(?![A-Za-z0-9])|[A-Z][a-z]{2,}"
+          r"(?:[ \t]+[A-Z][a-z]{2,})?(?![A-Za-z0-9]))", 0.8, validator="compass_street"),
         # 'St. Rose of Lima', 'St. Michael the Archangel', 'St. Vincent de Paul': a saint's
         # whole name, which a parish, school or hospital carries
         r("saint_full_name", PhiType.FACILITY, r"(?<![A-Za-z])(?:St\.?|Saint|Ste\.?)[ \t]+"

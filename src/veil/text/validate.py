@@ -184,11 +184,17 @@ def _bare_street(values: list[str]) -> list[bool]:
 
 
 def _compass_street(values: list[str]) -> list[bool]:
-    """'N Rampart', 'E Main': the name after the compass letter is a bare street's, and no
+    """'N Rampart', 'E Main', 'N Hwy 287': the name after the compass letter is a bare
+    street's or a numbered road, and no
     organism or virus written with an initial ('E Coli', 'W Nile')."""
     names = [value.split(None, 1)[1] for value in values]
-    return [ok and fold(name.split()[0]) not in _INITIAL_ORGANISMS
+    return [(ok or _NUMBERED_ROAD.fullmatch(name) is not None)
+            and fold(name.split()[0]) not in _INITIAL_ORGANISMS
             for ok, name in zip(_bare_street(names), names, strict=True)]
+
+
+_NUMBERED_ROAD = re.compile(r"(?:Hwy|Highway|Route|Rte|Road|Rd|Loop|Spur)\.?[ \t]+[0-9]{1,4}[A-Z]?")
+"""A road by its number after a compass letter ('N Hwy 287', 'S Road 17')."""
 
 
 _INITIAL_ORGANISMS = frozenset({"COLI", "NILE", "FAECALIS", "FAECIUM", "AUREUS", "CLOACAE",
