@@ -26,6 +26,7 @@ from importlib import resources
 
 from veil.detect.vocab import STATES
 from veil.text import words
+from veil.text.address_lines import STREET_TYPE
 from veil.text.layout import CLINICAL_AFTER, UNIT_WORD, town_tail
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
 from veil.text.lexicon import lexicon as load_lexicon
@@ -119,9 +120,9 @@ _ON_STREET_NAME = re.compile(
 """A store's street after its brand ('CVS on Canal', 'Rouses on Baronne', 'CVS on Warren &
 Telegraph'): the branch, which names where the patient shops or works."""
 _STORE_STREET = re.compile(
-    r"[ \t]+on[ \t]+(?:(?:[NSEW]\.?[ \t]+)?[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?[ \t]+(?:St|Ave|"
-    r"Rd|Blvd|Dr|Hwy|Pkwy|Ln|Street|Avenue|Road|Boulevard|Drive|Highway|Pike|Lane)\b\.?|"
-    r"[0-9]{1,3}(?:st|nd|rd|th)(?:[ \t]+(?:St|Ave|Street|Avenue)\b\.?|[ \t]*(?:&|and)[ \t]*"
+    r"[ \t]+on[ \t]+(?:(?:[NSEW]\.?[ \t]+)?[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)?[ \t]+"
+    + STREET_TYPE + r"(?![A-Za-z])|"
+    r"[0-9]{1,3}(?:st|nd|rd|th)(?:[ \t]+" + STREET_TYPE + r"(?![A-Za-z])|[ \t]*(?:&|and)[ \t]*"
     r"(?:[A-Z][a-z'’]+|[A-Z](?![A-Za-z])|[0-9]{1,3}(?:st|nd|rd|th))))(?![A-Za-z0-9])")
 """A street with its type, or a numbered street and its cross street, after a brand that is
 also a clinical word ('The CVS on Aramingo Ave', 'CVS on 14th & U'; not 'CVS on Telemetry',

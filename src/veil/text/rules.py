@@ -327,6 +327,9 @@ _PHONE_US = (r"(?:\+?1[\s.\-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[\s.\-/]?[0-9
              r"[0-9]{4}(?:[ \t]*+,?[ \t]*+(?:x|ext\.?|extension|poste)[ \t]*+[0-9]{1,5})?")
 _PHONE_INTL = r"\+[1-9][0-9]{0,2}[\s.\-]?\(?[0-9]{1,4}\)?(?:[\s.\-]?[0-9]{2,4}){2,5}"
 
+_STORE_UNIT = (r"(?i:tank|dewar|can|canister|cane|goblet|rack|box|shelf|freezer|tower|slot|"
+               r"position)[ \t]*#?[ \t]*[A-Z0-9]{1,3}(?:-[0-9]{1,3})?(?![A-Za-z0-9])")
+"""One unit of a cryostore or biobank place and its number ('Cane 41', 'rack 3', 'box 7-9')."""
 _ID_VALUE = (r"((?=[A-Za-z\-/.]{0,30}+[0-9])[A-Za-z0-9](?:[A-Za-z0-9]|[\-/.][A-Za-z0-9]){2,24}"
              r"(?: (?!(?:ICD|CPT|LOINC|SNOMED|NDC|HCPCS|DRG|CVX)(?![a-z]))(?=[A-Z\-]*[0-9])"
              r"[0-9A-Z](?:[0-9A-Z]|-[0-9A-Z]){0,11}(?![a-z])" + _UNIT_AFTER + r"){0,5}"
@@ -2789,11 +2792,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("storage_position", PhiType.ID, r"(?<![A-Za-z0-9])(?=(?:[A-Za-z0-9 \t/,#\-]{0,60}?)"
           r"(?<![A-Za-z])(?i:dewar|canister|cane|goblet)[ \t]*#?[ \t]*[A-Za-z0-9]|(?i:tank)"
           r"[ \t]*#?[ \t]*[A-Za-z0-9]{1,3}(?:[ \t]*[/,][ \t]*|[ \t]+)(?i:rack|can|box)\b)"
-          r"(?i:tank|dewar|can|canister|cane|goblet|rack|box|shelf|freezer|tower|slot|position)"
-          r"[ \t]*#?[ \t]*[A-Z0-9]{1,3}(?:-[0-9]{1,3})?(?![A-Za-z0-9])"
-          r"(?:(?:[ \t]*[/,][ \t]*|[ \t]+)(?i:tank|dewar|can|canister|cane|goblet|rack|box|shelf|"
-          r"freezer|tower|slot|position)[ \t]*#?[ \t]*[A-Z0-9]{1,3}(?:-[0-9]{1,3})?"
-          r"(?![A-Za-z0-9])){1,5}", 0.85),
+          + _STORE_UNIT + r"(?:(?:[ \t]*[/,][ \t]*|[ \t]+)" + _STORE_UNIT + r"){1,5}", 0.85),
         # 'Cane T5-C3-K12', 'labels ZW-LX-19-B1', 'embryo IDs MHF-MZ-03', '| T3-C5-K22 |': three
         # to six capital groups, a digit and two letters among them, after the word of what
         # they label or alone in a table's cell (out of such a place the shape is as often a
