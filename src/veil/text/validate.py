@@ -1058,10 +1058,6 @@ def _lower_name_loose(values: list[str]) -> list[bool]:
     return _lower_names(values, unheard_first=True)
 
 
-_NAME_PARTICLES = frozenset({"DE", "DEL", "DELA", "DELOS", "DA", "DOS", "DI", "VAN", "VON",
-                             "DER", "DEN", "LA", "LE", "BIN", "BINTI", "AL", "EL", "BEN"})
-
-
 def _staff_tag(values: list[str]) -> list[bool]:
     """'tamara g', 'Ron B.': a dictionary given name and an initial ('see a', 'per md' are
     no one)."""
@@ -1086,7 +1082,7 @@ def _lower_name_list(values: list[str]) -> list[bool]:
         out.append(keys[0] in lex.first and keys[0] not in _VIRTUE_NAMES
                    and keys[0] not in FUNCTION_WORDS and keys[0] not in MONTH_WORDS
                    and not lex.is_clinical(keys[0])
-                   and all(k in _NAME_PARTICLES or (
+                   and all(k in lex.particles or (
                        not lex.is_clinical(k) and k not in FUNCTION_WORDS
                        and k not in MONTH_WORDS and (
                            ((k in lex.first or k in lex.last) and words.zipf(k) < 4.6)
