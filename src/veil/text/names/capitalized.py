@@ -22,6 +22,7 @@ from veil.text.names.context import (
     _ROLE_THEN_NAME,
     _SENTENCE_END,
     _STRONG_AFTER,
+    CREDENTIAL_BEFORE,
 )
 from veil.text.names.guards import (
     _CLAUSE_END,
@@ -164,7 +165,10 @@ class _RunJudge(_Guards):
                     (t.key in _TEXT_FUNCTION or is_english(t.key)) and not lex.is_name(t.key)
                     for t in run):
                 return []  # 'From: Nursing Station', 'To: Provider Pool'
-
+            if not titled and CREDENTIAL_BEFORE.search(text, max(0, run[0].start - 8),
+                                                       run[0].start) \
+                    and not self._named_after_credential(run):
+                return []  # 'NP Swab sent', 'RN Will call back': a credential's object
             return self._strong_run(text, run, titled)
         for index in range(1, min(len(run), 3)):
             # 'Partner Tsiory', 'Baby Girl Vakalahi', 'Page Gebremariam': a capitalized
@@ -177,6 +181,9 @@ class _RunJudge(_Guards):
                     and self._not_a_name_here(text, tok):
                 return []  # 'WELL CHILD VISIT'
             if tok.start in strong_ends and (unknown or lex.is_name(tok.key)):
+                if CREDENTIAL_BEFORE.search(text, max(0, tok.start - 8), tok.start) \
+                        and not self._named_after_credential(run[index:]):
+                    return []  # 'RT Mark site': a credential's object
                 return self._strong_run(text, run[index:], False)
             if unknown and self._care_before(text, tok):
                 run = run[index:]
@@ -234,6 +241,24 @@ class _RunJudge(_Guards):
                 part, sentence_start=first_part and sentence_start and part_index == 0,
                 medium=medium and first_part, text=text))
         return spans
+
+    def _named_after_credential(self, run: list[_Tok]) -> bool:
+        """Words after a credential in capitals that are a person's ('RT Faith Oyelaran', 'PT
+        Will Cook', 'PT Cody', 'RN Cricket Eldridge'): a name no everyday word blocks, or
+        no English word, and no other everyday word but a given name before a surname; not
+        'NP Swab', 'SLP Eval', 'RN Will call', 'RT Mark site'."""
+        lex = self.lex
+        words = [t for t in run if len(t.key) > 1][:3]
+        if not words:
+            return False
+        naming = [(lex.is_name(t.key) and not lex.blocks_alone(t.key))
+                  or not (is_english(t.key) or lex.is_clinical(t.key)) for t in words]
+        everyday = [not lex.is_name(t.key) and (is_english(t.key) or lex.is_clinical(t.key))
+                    for t in words]
+        if len(words) == 1:
+            return naming[0]
+        return not any(everyday[1:]) and (any(naming) or all(
+            lex.is_name(t.key) for t in words))
 
     def _person_words(self, run: list[_Tok]) -> bool:
         """Words that may be a person's before an identifier label: each a dictionary name

@@ -39,7 +39,7 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
     def find(self, text: str) -> list[Span]:
         spans: list[Span] = [*self._table_cells(text)]
         spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
-                             for m in _HEADER_NAME.finditer(text)]
+                  for m in _HEADER_NAME.finditer(text) if not self._town_and_state(m.group(1))]
         words = _words(text)
         strong = subject_line_ends(text, _label_ends(text, _strong_ends(text, words)))
         medium = _medium_ends(text, words)
@@ -62,7 +62,13 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
         spans = [s for s in spans if not self._section_label(text, s)]
         spans.extend(self._compound_surnames(text, spans, strong))
         spans.extend(self._joined_by_particle(text, spans))
-        return self._with_particles(text, spans)
+        return self._with_particles(text, self._lower_tails(text, spans))
+
+    def _town_and_state(self, header: str) -> bool:
+        """'Tamuning, Guam 96913', "Honolulu, Hawai'i 96819": a town and its state or
+        territory before a ZIP code, not a 'Last, First' header."""
+        given = header.split(",", 1)[1].split()[0]
+        return re.sub(r"['’ʻ]", "", fold(given)) in self.lex.states
 
     def _section_label(self, text: str, span: Span) -> bool:
         """A dictionary surname alone at a line's start before a colon that is an English

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
-from veil.text.lexicon import fold
+from veil.text.lexicon import MONTH_WORDS, fold
 from veil.text.names.base import _FinderBase, lex_first_weak
 from veil.text.names.context import (
     _CLAUSE_GOES_ON,
@@ -57,6 +57,18 @@ _LOWER_PERSON_LABEL = fast_compile(r"(?i:\b(?:patient|pt|resident|client|member|
 _NOT_PERSON_PARTS = frozenset({"SELF", "PAY", "POST", "PRE", "DAY", "NONE", "UNKNOWN", "SAME",
                                "HOME", "NEW", "OLD", "WALK", "CASH", "PRIVATE"})
 """Words a field value is made of that no name is ('pt: self-pay', 'pt: post-op day 2')."""
+_LOWER_TAIL = re.compile(r"[ \t]([a-z](?:[a-z'’\-]*[a-z])?)(?:\.(?=[ \t\n]|$))?(?![A-Za-z0-9/'’@])")
+"""One more lower-case word right after a lower-case name (an initial may take a period)."""
+_TAIL_CLOSES = re.compile(r"\.?(?:[ \t]*(?:$|\n|[,;:)(\]]|--|[0-9])|[ \t]{2,}|\t|"
+                          r"[ \t]+(?:ext|x)\b)")
+"""The clause ends after the word: a line end, punctuation, a bracket, a number, a wide gap
+or an extension ('kendra w    Tues 3/18', 'riley thunderbird, 22M', 'brittany k ext 224')."""
+_RARE_TAIL = 3.0
+_TAILED_SOURCES = frozenset({"name_lower_relation", "name_lower_label", "name_lower_intro",
+                             "name_intro", "name_lower_pt",
+                             "name_lower_person", "name_lower_role", "name_context",
+                             "name_dictionary", "name_shape"})
+"""Sources of lower-case names found by their context (a label, a relation, a title)."""
 _LOWER_NAME_TOKEN = re.compile(r"[a-z](?:[a-z'’\-]*[a-z])?\.?")
 _LOWER_RELATION = re.compile(
     r"(?<![A-Za-z'’])([a-z]{2,}(?:[ \t][a-z]{2,})?)[ \t]*\("
@@ -382,6 +394,51 @@ class _LowerCase(_FinderBase):
             stop = more.end()
             asian = False  # one syllable more at most ('chan tak ming', not 'wang li hen lei')
         return stop
+
+    def _lower_tails(self, text: str, spans: list[Span]) -> list[Span]:
+        """Lower-case names found by context, widened over the surname or initial the rules
+        left after them ('taken by: kendra w', 'pt: riley thunderbird, 22M', 'my grandpa
+        gerald whitehorse lives', 'pt kody reyes-whitehorse (id ...)'): see `_lower_tail`."""
+        out = []
+        for span in spans:
+            if span.type is PhiType.NAME and span.source in _TAILED_SOURCES \
+                    and text[span.start:span.end].islower():
+                end = self._lower_tail(text, span.end)
+                if end > span.end:
+                    span = Span(span.start, end, span.type, span.source, span.score)
+            out.append(span)
+        return out
+
+    def _lower_tail(self, text: str, end: int) -> int:
+        """Where a lower-case name ends after `end`: one more word that is an initial ('w',
+        'k.') closing the clause or before a wide gap, a bracket or a label; a hyphenated
+        surname whose parts are names or rare words; a rare word (Zipf below 3: 'whitehorse',
+        'minh') that is a surname, a place or no English word; or, when the clause ends
+        after it, any rare word ('thunderbird,') or a surname not common in English (Zipf
+        below 4: 'trotter,'; not 'diabetic,')."""
+        tail = _LOWER_TAIL.match(text, end)
+        if tail is None:
+            return end
+        word = tail.group(1)
+        key = fold(word)
+        closes = bool(_TAIL_CLOSES.match(text, tail.end(1)))
+        lex = self.lex
+        if len(word) == 1:
+            return tail.end() if word not in "aio" and closes else end
+        if key in _TEXT_FUNCTION or key in _LOWER_STOP or lex.is_clinical(key) \
+                or term_shaped(key) or key in MONTH_WORDS or key in lex.titles:
+            return end
+        parts = [fold(part) for part in word.split("-") if part]
+        if len(parts) > 1:
+            named = all(len(k) > 1 and (lex.is_name(k) or zipf(k) < _RARE_TAIL) for k in parts)
+            return tail.end(1) if named else end
+        if zipf(key) < _RARE_TAIL and (key in lex.last or key in lex.places
+                                       or not is_english(key)):
+            return tail.end(1)
+        if closes and (zipf(key) < _RARE_TAIL or (zipf(key) < _EVERYDAY_NAME and (
+                key in lex.last or not is_english(key)))):
+            return tail.end(1)
+        return end
 
     def _lower_case_intro(self, text: str) -> list[Span]:
         """'hi its maria again', 'my name is john smith': a dictionary given name written in

@@ -1,0 +1,66 @@
+"""Session 28 mechanisms: a credential in capitals before a name ('RT Faith Oyelaran', 'PT
+Will Cook'); a lower-case name found by its context widened over the surname or initial
+after it ('taken by: kendra w', 'pt: riley thunderbird, 22M'); ZIP codes after a territory
+or after 'Hawai'i'; a town and its state before a ZIP code is no 'Last, First' header; a
+two-digit month and a year with a dash ('reviewed 02-2023'); and the text each must leave
+alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered, touched
+from veil.text import Scrubber
+from veil.text.spans import PhiType
+
+_SCRUBBER = Scrubber()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("MDI + spacer teach-back done by RT Faith Oyelaran.", "Faith Oyelaran"),
+    ("Her PT Will Cook says 89% on hop tests. Is that enough?", "Will Cook"),
+    ("ED charge RN Will Fenton notified 10:58a.", "Will Fenton"),
+    ("Report called to ED RN Marcus T. at 06:35.", "Marcus T"),
+    ("spoke with charge RN Cricket Eldridge.", "Cricket Eldridge"),
+    ("Informed PT Cody.\nNext SN visit: 4/25.", "Cody"),
+    ("Taken by: kendra w    Tues 3/18 10:42a", "kendra w"),
+    ("Rec'd by: jen w. (RN)\nCaller: Clarence Peter (pt)", "jen w"),
+    ("LDL still 104. Pls reconsider\nstaff: brittany k ext 224", "brittany k"),
+    ("my father nguyen duc minh 84 has parkinsons and now hallucinating", "nguyen duc minh"),
+    ("my grandpa gerald whitehorse lives on the rez near window rock", "gerald whitehorse"),
+    ("my momma ida mae trotter is 91 and her sugar dropped last night", "ida mae trotter"),
+    ("pt: riley thunderbird, 22M, booking CCSO-240817-009", "riley thunderbird"),
+    ("hx per mom (darla thunderbird, 520-555-0192) of schizophrenia", "darla thunderbird"),
+    ("Camacho Road, Tamuning, Guam 96913", "96913"),
+    ("133 Route 3, Dededo, Guam 96929\nDISCHARGE INSTRUCTIONS", "96929"),
+    ("1301 Punchbowl Street . Honolulu, Hawai'i 96813 . ph 808.555.9400", "96813"),
+    ("Honolulu, Hawaiʻi 96813", "96813"),
+    ("Lyndon B. Johnson Tropical Medical Center, Pago Pago, AS 96799", "96799"),
+    ("Commonwealth Health Center, Garapan, Saipan MP 96950", "96950"),
+    ("Pago Pago, American Samoa 96799", "96799"),
+    ("Living will dated 04-05-2019, reviewed 02-2023. Advance directive", "02-2023"),
+    ("seen in clinic 11-2024 for the same", "11-2024"),
+])
+def test_session28_identifier_is_covered(text: str, value: str) -> None:
+    assert covered(_SCRUBBER, text, value), (text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("RN Will call back after rounds.", "Will"),
+    ("RT Mark site before the first fraction.", "Mark"),
+    ("PT Plan: continue gait training.", "Plan"),
+    ("RT Protocol Weaning started at 0800.", "Protocol"),
+    ("OT Goals: independent with dressing.", "Goals"),
+    ("my daughter sarah a nurse said to ask", "a nurse"),
+    ("my son tom will come by later", "will"),
+    ("my son tom walking, fine today", "walking"),
+    ("my mom ann diabetic, 80, on insulin", "diabetic"),
+    ("my husband joe w/ me at the visit", "w/"),
+    ("Is a Colles' fracture with closed reduction billed as 25605 even if splinted?", "25605"),
+    ("Honolulu, Hawai'i 96813", "Honolulu, Hawai'i"),
+    ("Tamuning, Guam 96913", "Guam"),
+    ("smoked 2010-12 then quit", "2010-12"),
+    ("the 2019-20 season was bad", "2019-20"),
+])
+def test_session28_text_is_left_alone(text: str, value: str) -> None:
+    assert not touched(_SCRUBBER, text, value, ignore=PhiType.CITY), (text, value)
