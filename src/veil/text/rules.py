@@ -392,13 +392,14 @@ _STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME
                 r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
                 r"PR|GU|VI)")
 _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
-                r"Florida|Georgia|Hawai['’ʻ]?i|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
+                r"Florida|Georgia|Hawai['’‘ʻ]?i|HAWAI['’‘ʻ]?I|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
                 r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
                 r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
                 r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
                 r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
-                r"Wisconsin|Wyoming|Puerto Rico|District of Columbia|Guam|American Samoa|"
-                r"(?:U\.?S\.? )?Virgin Islands|(?:Commonwealth of the )?Northern Mariana Islands)")
+                r"Wisconsin|Wyoming|Puerto Rico|District of Columbia|Guam|GUAM|American Samoa|"
+                r"Am\. Samoa|(?:U\.?S\.? )?Virgin Islands|"
+                r"(?:Commonwealth of the )?Northern Mariana Islands|CNMI)")
 """The states, the District and the territories a ZIP code is written after (USPS)."""
 _STREET_SUFFIX = (r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|"
                   r"Court|Ct|Place|Pl|Terrace|Ter|Terr|Parkway|Pkwy|Highway|Hwy|Circle|Cir|"
@@ -608,10 +609,13 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_year_then_month", d, r"(?<![0-9A-Za-z/\-])(?:19|20)[0-9]{2}[ \t]+(?:"
           + _MONTH.replace("May|", "") + r"|May(?![ \t]+[a-z]))\.?(?![A-Za-z0-9])", 0.85),
         r("date_num_mon_year", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
-        # 'reviewed 02-2023': a two-digit month and a year with a dash (a year range
-        # '2010-12' starts with the year, a date '02-14-2023' has its day)
-        r("date_num_mon_year_dash", d, _LD + r"(?:0[1-9]|1[0-2])-(?:19[0-9]{2}|20[0-9]{2})"
-          + _RD, 0.85),
+        # 'reviewed 02-2023': a two-digit month and a year with a dash after a word of when
+        # (a year range '2010-12' starts with the year, a date '02-14-2023' has its day; a
+        # range '10-2000 mL', a shift '07-1900' or 'Room 12-2001' has no such word)
+        r("date_num_mon_year_dash", d, r"(?i:\b(?:dated|reviewed|revised|updated|signed|since|"
+          r"effective|expires?|exp|renewed|onset|started|stopped|diagnosed|dx|seen|visit|"
+          r"admitted|discharged|born|last|until|through|from|in|on|as[ \t]+of|date[ \t]*:)"
+          r"[ \t]+)((?:0[1-9]|1[0-2])-(?:19[0-9]{2}|20[0-2][0-9]))" + _RD, 0.85, group=1),
         # '09/2024-03/2025': a range of months (each side alone is a month/year)
         r("date_num_mon_year_range", d, _LD + r"(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")[ \t]*[\-–]"
           r"[ \t]*(?:0?[1-9]|1[0-2])/(?:" + _Y4 + r")" + _RD, 0.9),
@@ -2318,9 +2322,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"unit|room)[ \t]++(?:is|was|number)[ \t]++|(?:left|right),[ \t]++))((?i:trailer|lot|"
           r"space|unit|apartment|apt|room|rm|cabin|site|#)[ \t]*+#?[ \t]*+[0-9]{1,4}[A-Za-z]?"
           r"|#[ \t]?[0-9]{1,4}[A-Za-z]?)(?![A-Za-z0-9])", 0.8, group=1),
-        r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .'’ʻ]{1,22}[ ,][0-9]{5})"
+        r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .'’‘ʻ]{1,40}[ ,][0-9]{5})"
           r"(?:(?<![A-Za-z])|(?<=US))(?:"
-          + _STATE_CODES + r"|AS|MP|" + _STATE_NAMES + r")\.?,?"
+          + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         # 'Tulsa, ok 74012': a state code in any case between a word and five digits (the
         # digits first, the code in fixed-width lookbehinds: fast), never a count or a dose

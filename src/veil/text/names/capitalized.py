@@ -23,6 +23,7 @@ from veil.text.names.context import (
     _SENTENCE_END,
     _STRONG_AFTER,
     CREDENTIAL_BEFORE,
+    CREDENTIAL_WORDS,
 )
 from veil.text.names.guards import (
     _CLAUSE_END,
@@ -165,11 +166,14 @@ class _RunJudge(_Guards):
                     (t.key in _TEXT_FUNCTION or is_english(t.key)) and not lex.is_name(t.key)
                     for t in run):
                 return []  # 'From: Nursing Station', 'To: Provider Pool'
-            if not titled and CREDENTIAL_BEFORE.search(text, max(0, run[0].start - 8),
-                                                       run[0].start) \
-                    and not self._named_after_credential(run):
-                return []  # 'NP Swab sent', 'RN Will call back': a credential's object
             return self._strong_run(text, run, titled)
+        if not eponym and CREDENTIAL_BEFORE.search(text, max(0, run[0].start - 8),
+                                                   run[0].start) \
+                and self._named_after_credential(run):
+            return self._strong_run(text, run, False)  # 'RN Will Fenton', 'RT Faith Oyelaran'
+        if not eponym and len(run) > 1 and run[0].word in CREDENTIAL_WORDS \
+                and self._named_after_credential(run[1:]):
+            return self._strong_run(text, run[1:], False)  # 'RT Pua', 'PT Will Cook'
         for index in range(1, min(len(run), 3)):
             # 'Partner Tsiory', 'Baby Girl Vakalahi', 'Page Gebremariam': a capitalized
             # relation, role or verb starts the run, the name follows it
@@ -181,9 +185,6 @@ class _RunJudge(_Guards):
                     and self._not_a_name_here(text, tok):
                 return []  # 'WELL CHILD VISIT'
             if tok.start in strong_ends and (unknown or lex.is_name(tok.key)):
-                if CREDENTIAL_BEFORE.search(text, max(0, tok.start - 8), tok.start) \
-                        and not self._named_after_credential(run[index:]):
-                    return []  # 'RT Mark site': a credential's object
                 return self._strong_run(text, run[index:], False)
             if unknown and self._care_before(text, tok):
                 run = run[index:]
@@ -244,19 +245,26 @@ class _RunJudge(_Guards):
 
     def _named_after_credential(self, run: list[_Tok]) -> bool:
         """Words after a credential in capitals that are a person's ('RT Faith Oyelaran', 'PT
-        Will Cook', 'PT Cody', 'RN Cricket Eldridge'): a name no everyday word blocks, or
-        no English word, and no other everyday word but a given name before a surname; not
-        'NP Swab', 'SLP Eval', 'RN Will call', 'RT Mark site'."""
+        Will Cook', 'PT Cody', 'RN Cricket Eldridge'), in name case: one word is a given name
+        no everyday word blocks and no eponym ('PT Cody'; not 'PT Tinetti', 'RT Ambu', 'PT
+        Nustep'); two or three are names or words no dictionary holds, one of them a name no
+        everyday word blocks or no English word, no everyday word after the first, and a
+        modal first ('Will') only before a surname no English word is ('RN Will Fenton'; not
+        'RN Will Page', 'RN Will call')."""
         lex = self.lex
         words = [t for t in run if len(t.key) > 1][:3]
-        if not words:
-            return False
+        if not words or any(t.word.isupper() for t in words):
+            return False  # 'RN CHPN', 'RN DON': credentials
+        if len(words) == 1:  # not 'PT Tinetti', 'PT Dix-Hallpike'
+            key = words[0].key
+            return key in lex.first and not lex.blocks_alone(key) and not lex.is_clinical(key) \
+                and key not in lex.eponyms
         naming = [(lex.is_name(t.key) and not lex.blocks_alone(t.key))
                   or not (is_english(t.key) or lex.is_clinical(t.key)) for t in words]
         everyday = [not lex.is_name(t.key) and (is_english(t.key) or lex.is_clinical(t.key))
                     for t in words]
-        if len(words) == 1:
-            return naming[0]
+        if words[0].key in _TEXT_FUNCTION and is_english(words[1].key):
+            return False  # 'RN Will Page Dr. Patel', 'NP Will Bill for 99214'
         return not any(everyday[1:]) and (any(naming) or all(
             lex.is_name(t.key) for t in words))
 

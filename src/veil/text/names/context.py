@@ -16,18 +16,20 @@ from veil.text.regex_lead import fast_compile
 _TITLE = (r"(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|fr|father|sister|"
           r"brother|pastor|rabbi|imam|nurse|officer|det|detective|judge|sgt|capt|lt|col|"
           r"attorney|atty|coach|mister|madam|dame|sir|lady|lord)")
-_CREDENTIAL_WORD = (r"(?-i:(?<![A-Za-z0-9/.\-])(?:RN|LPN|LVN|RT|RRT|PT|DPT|OT|OTR|SLP|NP|"
+_CREDENTIAL_WORD = (r"(?-i:(?<![A-Za-z0-9/.\-])(?:RN|LPN|LVN|RT|RRT|PT|OT|OTR|SLP|NP|"
                     r"PA-C|CNA|EMT|CNM|RPh|PharmD|LCSW|MSW|CHW))")
-_ROLE_CREDENTIAL = _CREDENTIAL_WORD + r"(?-i:(?=[ \t][A-Z][a-z]))"
-"""A role's credential in capitals right before a name in name case, as a title ('RT Faith
-Oyelaran', 'charge RN Will Fenton', 'PT Will Cook'): a credential after a name is a suffix
-instead (`_STRONG_AFTER`); in capitals only, so 'pt' and 'ot' of running text are no title."""
 CREDENTIAL_BEFORE = re.compile(_CREDENTIAL_WORD + r"[ \t]$")
+"""A role's credential in capitals right before a run of capitalized words, read as its title
+when the words are a person's ('RT Faith Oyelaran', 'charge RN Will Fenton', 'PT Will Cook';
+`_RunJudge._named_after_credential`): a credential after a name is a suffix instead
+(`_STRONG_AFTER`); in capitals only, so 'pt' and 'ot' of running text are no title."""
+CREDENTIAL_WORDS = frozenset(re.findall(r"[A-Za-z\-]+", _CREDENTIAL_WORD.split("(?:", 1)[1]))
+"""The credentials of `CREDENTIAL_BEFORE`, as written."""
 _TITLE_CONTEXT = (
     r"(?<![0-9][ \t])(?<![0-9])(?P<title>(?:dr|mr|mrs|ms|mx|prof|rev|fr|det|sgt|capt|lt|col|"
     r"atty)\.?|(?:doctor|miss|professor|reverend|father|sister|brother|pastor|rabbi|imam|"
     r"nurse|officer|detective|judge|attorney|coach|mister|madam|dame|sir|lady|lord)"
-    r"(?![.A-Za-z])|" + _ROLE_CREDENTIAL + r")")
+    r"(?![.A-Za-z]))")
 """A title as context: an abbreviation may take a period, a whole word may not ('charge
 nurse. Reason: ...' ends a sentence); never right after a number ('0.4 MS. P WAVE', a unit).
 A title is followed by its name directly: no comma or bracket is skipped after it
@@ -167,7 +169,6 @@ _STRONG_TRIGGERS = frozenset(
     if chunk not in ("s",)) | {"now", "baby", "dear", "sincerely", "regards", "thanks",
                                "cordially", "respectfully", "best", "newborn", "toddler",
                                "grandbaby", "preemie", "little"} | {
-    chunk.lower() for chunk in re.findall(r"[A-Za-z]+", _CREDENTIAL_WORD.split("(?:", 1)[1])} | {
     part for word in _RELATION_ABROAD_WORDS for part in word.split("-")}
 """The words a strong-context match can start with: the whole-text regex is tried only at
 those words (a set lookup per word), not at every word start."""

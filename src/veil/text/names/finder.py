@@ -31,6 +31,7 @@ from veil.text.names.tokens import _runs
 from veil.text.spans import PhiType, Span
 
 _COLON_AFTER = re.compile(r"[ \t]*:")
+_ZIP_AFTER = re.compile(r"[ \t]+[0-9]{5}(?![0-9])")
 
 
 class NameFinder(_RunJudge, _LowerCase, _Forms):
@@ -39,7 +40,8 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
     def find(self, text: str) -> list[Span]:
         spans: list[Span] = [*self._table_cells(text)]
         spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
-                  for m in _HEADER_NAME.finditer(text) if not self._town_and_state(m.group(1))]
+                  for m in _HEADER_NAME.finditer(text)
+                  if not self._town_and_state(text, m.group(1), m.end(1))]
         words = _words(text)
         strong = subject_line_ends(text, _label_ends(text, _strong_ends(text, words)))
         medium = _medium_ends(text, words)
@@ -64,11 +66,14 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
         spans.extend(self._joined_by_particle(text, spans))
         return self._with_particles(text, self._lower_tails(text, spans))
 
-    def _town_and_state(self, header: str) -> bool:
+    def _town_and_state(self, text: str, header: str, end: int) -> bool:
         """'Tamuning, Guam 96913', "Honolulu, Hawai'i 96819": a town and its state or
-        territory before a ZIP code, not a 'Last, First' header."""
+        territory before a ZIP code, not a 'Last, First' header ('WHITE, VIRGINIA  (84F)'
+        is one)."""
         given = header.split(",", 1)[1].split()[0]
-        return re.sub(r"['’ʻ]", "", fold(given)) in self.lex.states
+        key = re.sub(r"['’‘ʻ]", "", fold(given))
+        return (key in self.lex.states or key == "CNMI") \
+            and bool(_ZIP_AFTER.match(text, end))
 
     def _section_label(self, text: str, span: Span) -> bool:
         """A dictionary surname alone at a line's start before a colon that is an English

@@ -59,10 +59,14 @@ _NOT_PERSON_PARTS = frozenset({"SELF", "PAY", "POST", "PRE", "DAY", "NONE", "UNK
 """Words a field value is made of that no name is ('pt: self-pay', 'pt: post-op day 2')."""
 _LOWER_TAIL = re.compile(r"[ \t]([a-z](?:[a-z'’\-]*[a-z])?)(?:\.(?=[ \t\n]|$))?(?![A-Za-z0-9/'’@])")
 """One more lower-case word right after a lower-case name (an initial may take a period)."""
+_INITIAL_CLOSES = re.compile(r"\.?(?:[ \t]*(?:$|\n|[,;:)(\]]|--)|[ \t]{2,}|\t|"
+                             r"[ \t]+(?:ext|x)\b)")
+"""An initial ends the name: as `_TAIL_CLOSES` but never before a number ('leo x 2 days',
+'jack q 6 hrs')."""
 _TAIL_CLOSES = re.compile(r"\.?(?:[ \t]*(?:$|\n|[,;:)(\]]|--|[0-9])|[ \t]{2,}|\t|"
                           r"[ \t]+(?:ext|x)\b)")
 """The clause ends after the word: a line end, punctuation, a bracket, a number, a wide gap
-or an extension ('kendra w    Tues 3/18', 'riley thunderbird, 22M', 'brittany k ext 224')."""
+or an extension ('kendra w    Tues 3/18', 'riley tsosie, 22M', 'brittany k ext 224')."""
 _RARE_TAIL = 3.0
 _TAILED_SOURCES = frozenset({"name_lower_relation", "name_lower_label", "name_lower_intro",
                              "name_intro", "name_lower_pt",
@@ -397,12 +401,13 @@ class _LowerCase(_FinderBase):
 
     def _lower_tails(self, text: str, spans: list[Span]) -> list[Span]:
         """Lower-case names found by context, widened over the surname or initial the rules
-        left after them ('taken by: kendra w', 'pt: riley thunderbird, 22M', 'my grandpa
+        left after them ('taken by: kendra w', 'pt: riley tsosie, 22M', 'my grandpa
         gerald whitehorse lives', 'pt kody reyes-whitehorse (id ...)'): see `_lower_tail`."""
         out = []
         for span in spans:
             if span.type is PhiType.NAME and span.source in _TAILED_SOURCES \
-                    and text[span.start:span.end].islower():
+                    and text[span.start:span.end].islower() \
+                    and len(text[span.start:span.end].split()) < 3:  # 'zhang li bu' + 'hao'
                 end = self._lower_tail(text, span.end)
                 if end > span.end:
                     span = Span(span.start, end, span.type, span.source, span.score)
@@ -411,11 +416,12 @@ class _LowerCase(_FinderBase):
 
     def _lower_tail(self, text: str, end: int) -> int:
         """Where a lower-case name ends after `end`: one more word that is an initial ('w',
-        'k.') closing the clause or before a wide gap, a bracket or a label; a hyphenated
-        surname whose parts are names or rare words; a rare word (Zipf below 3: 'whitehorse',
-        'minh') that is a surname, a place or no English word; or, when the clause ends
-        after it, any rare word ('thunderbird,') or a surname not common in English (Zipf
-        below 4: 'trotter,'; not 'diabetic,')."""
+        'k.') closing the clause or before a wide gap, a bracket or a label (not a number:
+        'leo x 2 days'); a hyphenated surname whose parts are names or rare words; a rare
+        word (Zipf below 3: 'whitehorse', 'minh') that is a surname, a place or a
+        pronounceable word no English or shorthand list holds; or, when the clause ends
+        after it, such a surname not common in English (Zipf below 4: 'trotter,'). An
+        English adjective is no surname ('tom teething', 'ann forgetful,', 'ann smh')."""
         tail = _LOWER_TAIL.match(text, end)
         if tail is None:
             return end
@@ -424,7 +430,8 @@ class _LowerCase(_FinderBase):
         closes = bool(_TAIL_CLOSES.match(text, tail.end(1)))
         lex = self.lex
         if len(word) == 1:
-            return tail.end() if word not in "aio" and closes else end
+            initial = word not in "aio" and bool(_INITIAL_CLOSES.match(text, tail.end(1)))
+            return tail.end() if initial else end
         if key in _TEXT_FUNCTION or key in _LOWER_STOP or lex.is_clinical(key) \
                 or term_shaped(key) or key in MONTH_WORDS or key in lex.titles:
             return end
@@ -432,11 +439,10 @@ class _LowerCase(_FinderBase):
         if len(parts) > 1:
             named = all(len(k) > 1 and (lex.is_name(k) or zipf(k) < _RARE_TAIL) for k in parts)
             return tail.end(1) if named else end
-        if zipf(key) < _RARE_TAIL and (key in lex.last or key in lex.places
-                                       or not is_english(key)):
+        unknown = not is_english(key) and pronounceable(key) and key not in self._stop
+        if zipf(key) < _RARE_TAIL and (key in lex.last or key in lex.places or unknown):
             return tail.end(1)
-        if closes and (zipf(key) < _RARE_TAIL or (zipf(key) < _EVERYDAY_NAME and (
-                key in lex.last or not is_english(key)))):
+        if closes and zipf(key) < _EVERYDAY_NAME and (key in lex.last or unknown):
             return tail.end(1)
         return end
 
