@@ -67,10 +67,8 @@ from spacy.tokens import Doc, DocBin
 
 import veil
 from veil.synth.notes import generate_notes, hard_negatives, short_queries
-from veil.text import words as words_module
 from veil.text.corpus import NoteRecord, read_records
-from veil.text.lexicon import FUNCTION_WORDS, lexicon
-from veil.text.places import PlaceFinder
+from veil.text.lexicon import lexicon
 
 DATA = Path(veil.__file__).parent / "data"
 LABEL = {"NAME": "NAME", "CITY": "LOC", "COUNTY": "LOC", "ADDRESS": "LOC", "STATE": "LOC",
@@ -113,20 +111,6 @@ CONDS = ["copd", "chf", "afib", "diabetes", "high blood pressure", "a uti", "pne
 PROCS = ["a colonoscopy", "an mri", "a ct scan", "an echo", "bloodwork", "a biopsy",
          "knee surgery", "a stress test", "an x ray", "dialysis", "physical therapy",
          "an ultrasound", "cataract surgery", "a mammogram", "chemo", "a pap smear"]
-_PLACES = PlaceFinder(lexicon())
-EVERYDAY: list[str] = []
-"""Everyday words the corpora's businesses are named with ('Magic' of 'Magic City Wellness
-Center', 'Integrity House'), filled by `hand_written`: English words of 4+ letters of their
-facilities' names that name no kind of care (`PlaceFinder.is_plain`), no name, no place."""
-ORG_HEADS = ["House", "Services", "Wellness Center", "Center", "Clinic", "Therapy", "Care",
-             "Program", "Ministries", "Agency", "Terminal", "Farms", "Dairy", "Feedyard",
-             "Grain", "Foundation", "Alliance", "Network", "Home Care", "Hospice", "Health",
-             "Pharmacy", "Shipping", "Logistics", "Industries", "Group", "Partners", "Project",
-             "Recovery", "Counseling", "Outreach", "Supply", "Academy", "Church", "Lodge",
-             "Home Health", "Family Medicine", "Physical Therapy", "Medical Clinic"]
-FAC_POOL: list[str] = []
-"""Facility names of the hand-written corpora trained on (filled by `hand_written`): a
-facility of one corpus put in another's sentence teaches the slot, not the name."""
 STATES = sorted(" ".join(p[:1] + p[1:].lower() for p in s.split())
                 for s in lexicon().states if len(s) > 3)
 
@@ -160,9 +144,6 @@ def facility(r: random.Random) -> str:
     if x < 0.85:
         saint = r.choice(["st.", "saint", "mount", "mt", "good", "holy", "our lady of"])
         return f"{tc(saint)} {first(r)} {tc(r.choice(FACWORDS))}"
-    if x < 0.93 and EVERYDAY:  # everyday words before a head word, or a pair alone
-        named = " ".join(r.choice(EVERYDAY) for _ in range(r.choice([1, 1, 2])))
-        return named if r.random() < 0.15 else f"{named} {r.choice(ORG_HEADS)}"
     return f"{place(r)} " + tc(r.choice(["valley", "ridge", "lakes", "park", "north", "south",
                                          "bay", "river", "pines"]))
 
@@ -353,20 +334,14 @@ def chunks(segs: Segs, r: random.Random, maxlen: int = 600) -> list[Segs]:
     return out
 
 
-FAC_SWAP = 0.35
-
-
 def swap(segs: Segs, r: random.Random) -> Segs:
-    """Names and towns of the generator swapped for entries of the shipped lists; facilities
-    for another corpus's facility or a generated one (`FAC_SWAP`)."""
+    """Names and towns of the generator swapped for entries of the shipped lists."""
     out: Segs = []
     for text, lab in segs:
         if lab == "NAME" and r.random() < 0.5:
             parts = re.split(r"([A-Za-z][A-Za-z'\-]+)", text)
             text = "".join((first(r) if r.random() < 0.5 else last(r))
                            if i % 2 and len(t) > 1 else t for i, t in enumerate(parts))
-        elif lab == "FAC" and r.random() < FAC_SWAP and not any(c.isdigit() for c in text):
-            text = r.choice(FAC_POOL) if FAC_POOL and r.random() < 0.5 else facility(r)
         elif (lab == "LOC" and r.random() < 0.4 and not any(c.isdigit() for c in text)
               and not text.lower().endswith("county")):
             text = place(r)
@@ -426,20 +401,6 @@ def to_doc(nlp: spacy.language.Language, segs: Segs) -> Doc:
     return doc
 
 
-def _naming_words(facilities: Sequence[str]) -> list[str]:
-    """The everyday words of facilities' names (see `EVERYDAY`)."""
-    lex = lexicon()
-    out = []
-    for name in facilities:
-        for word in re.findall(r"[A-Za-z]{4,}", name):
-            key = word.upper()
-            if words_module.is_english(key) and not _PLACES.is_plain(key) \
-                    and not lex.is_name(key) and key not in lex.places and key not in lex.states \
-                    and key not in FUNCTION_WORDS and not lex.is_clinical(key):
-                out.append(word[0].upper() + word[1:].lower())
-    return out
-
-
 def hand_written(paths: Sequence[Path], r: random.Random, repeats: int) -> list[Segs]:
     """Records of hand-written corpora with gold spans (`veil text eval` JSON lines; lines
     without spans are PHI-free), notes cut into pieces, each repeated `repeats` times (every
@@ -448,10 +409,6 @@ def hand_written(paths: Sequence[Path], r: random.Random, repeats: int) -> list[
     for path in paths:
         for rec in read_records(path):
             pieces = chunks(from_record(rec), r) if len(rec.text) > 700 else [from_record(rec)]
-            facilities = [rec.text[s.start:s.end] for s in rec.spans
-                          if s.type == "FACILITY" and "\n" not in rec.text[s.start:s.end]]
-            FAC_POOL.extend(facilities)
-            EVERYDAY.extend(w for w in _naming_words(facilities) if w not in EVERYDAY)
             out.extend(piece for piece in pieces for _ in range(repeats))
     return out
 
