@@ -1,9 +1,10 @@
 """Session 28 mechanisms: a credential in capitals before a name ('RT Faith Oyelaran', 'PT
-Will Cook'); a lower-case name found by its context widened over the surname or initial
-after it ('taken by: kendra w', 'pt: riley thunderbird, 22M'); ZIP codes after a territory
-or after 'Hawai'i'; a town and its state before a ZIP code is no 'Last, First' header; a
-two-digit month and a year with a dash ('reviewed 02-2023'); and the text each must leave
-alone."""
+Will Osei'); a lower-case name found by its context widened over the surname or initial
+after it ('taken by: kendra w', 'pt: riley tsosie, 22M'); ZIP codes after a territory or
+after 'Hawai'i'; a town and its state before a ZIP code is no 'Last, First' header; a
+two-digit month and a year with a dash after a word of when ('reviewed 02-2023'); a family
+firm ('& Son'), a county's coroner or medical examiner, a memorial park; and the text each
+must leave alone (most of it from a review)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,17 @@ _SCRUBBER = Scrubber()
     ("Saipan, CNMI 96950", "96950"),
     ("Hagatna, GUAM 96910", "96910"),
     ("WHITE, VIRGINIA  (84F)", "WHITE, VIRGINIA"),
+    ("Pre-need with Harry McKneely & Son confirmed (contract PN-45871)", "Harry McKneely & Son"),
+    ("Jacob Schoen & Son funeral home called 0045, will pick up", "Jacob Schoen & Son"),
+    ("rings were left on her at Jacob Schoen & Son. Will they be buried", "Jacob Schoen & Son"),
+    ("Referring agency: Baldwin County Coroner (deputy coroner on scene)",
+     "Baldwin County Coroner"),
+    ("Coroner: Lafayette Parish Coroner case LPC 24-1552", "Lafayette Parish Coroner"),
+    ("EAST BATON ROUGE PARISH CORONER -- DEATH REPORTING LINE", "EAST BATON ROUGE PARISH CORONER"),
+    ("Body released to Hinds County Medical Examiner (case HCME-24-1930)",
+     "Hinds County Medical Examiner"),
+    ("Burial: Lakewood Memorial Park.", "Lakewood Memorial Park"),
+    ("buried at Forest Lawn Memorial Gardens on Saturday", "Forest Lawn Memorial Gardens"),
     ("Honolulu, Hawai‘i 96813", "96813"),
 ])
 def test_session28_identifier_is_covered(text: str, value: str) -> None:
@@ -80,6 +92,8 @@ def test_session28_identifier_is_covered(text: str, value: str) -> None:
     ("taken by: kendra thx", "thx"),
     ("my son leo x 2 days fever", "x 2"),
     ("my son jack q 6 hrs tylenol", "q 6"),
+    ("Mother & Son visit today went well", "Mother & Son"),
+    ("Per the medical examiner, cause of death pending.", "medical examiner"),
     ("the 2019-20 season was bad", "2019-20"),
 ])
 def test_session28_text_is_left_alone(text: str, value: str) -> None:

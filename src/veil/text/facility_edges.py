@@ -74,6 +74,7 @@ _HEAD_WORDS = frozenset({
     "CARE", "CLINIC", "CLINICS", "OFFICE", "SERVICES", "HOSPITAL", "HOME", "HOUSE",
     "LODGE", "CHURCH", "LIBRARY", "WIC", "SBHC", "FQHC", "CHC", "SHERIFF",
     "PHARMACY", "DAYCARE", "PRESCHOOL", "ELEMENTARY", "SHELTER", "MINISTRIES",
+    "CORONER", "EXAMINER",
 })
 """Words that end a facility's name ('Riverside University High School', 'Hughes County
 Extension Office', 'East Chicago WIC')."""
@@ -134,8 +135,8 @@ _FOR_WHOM = frozenset({
 """What an organization's name says after 'for': whom it serves or what it stands for ('House
 for Men', 'Center for Healing'). Anything else after 'for' is why one went there ('Center for
 Evaluation', 'House for Alcohol Withdrawal', 'Kroc Center for Zumba')."""
-_SONS_AFTER = re.compile(r"[ \t]*&[ \t]*(?:Sons?|Daughters?|SONS?)(?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2}"
-                         r"(?![A-Za-z'’\-])")
+_SONS_AFTER = re.compile(r"[ \t]*&[ \t]*(?:Sons?|Daughters?|SONS?)"
+                         r"((?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})(?![A-Za-z'’\-])")
 """'& Sons' after a surname and the trade after it ('Doherty & Sons Roofing'): a family firm."""
 _WORDS_BEFORE = re.compile(r"(?:(?<=[ \t(])|^)((?:[A-Z][A-Za-z'’\-]+[ ]){1,3})$", re.MULTILINE)
 """Capitalized words right before a span in its line ('Children's' of "Children's Hospital
@@ -197,6 +198,9 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             firm = FIRM_SUFFIX.match(text, end)
             if firm:  # 'Llano Estacado Well Service, Inc.'
                 end = firm.end()
+            sons = _SONS_AFTER.match(text, end)
+            if sons and _plain_words(sons.group(1), lexicon):  # 'at Jacob Schoen' + '& Son'
+                end = sons.end()
             place = _ON_OR_AT.match(text, end)
             if place and place.start(2) not in starts and _names_a_site(text, place, lexicon):
                 end = place.end()
@@ -229,7 +233,7 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             extra.extend(_own_initials(text, start, end, span, lexicon, searched))
             continue
         sons = _SONS_AFTER.match(text, span.end) if span.type is PhiType.NAME else None
-        if sons and _plain_words(text[span.end:sons.end()].replace("&", " "), lexicon):
+        if sons and _plain_words(sons.group(1), lexicon):  # 'SON' is a function word
             extra.append(Span(span.start, sons.end(), PhiType.FACILITY, "facility_kind",
                               span.score))
             continue
