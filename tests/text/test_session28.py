@@ -3,8 +3,9 @@ Will Osei'); a lower-case name found by its context widened over the surname or 
 after it ('taken by: kendra w', 'pt: riley tsosie, 22M'); ZIP codes after a territory or
 after 'Hawai'i'; a town and its state before a ZIP code is no 'Last, First' header; a
 two-digit month and a year with a dash after a word of when ('reviewed 02-2023'); a family
-firm ('& Son'), a county's coroner or medical examiner, a memorial park; and the text each
-must leave alone (most of it from a review)."""
+firm ('& Son', 'Duffel & Sons'), a county's coroner or medical examiner, a memorial park; a
+relative's age after the word for them ('wife 90,') and an age after a birth date; and the
+text each must leave alone (most of it from a review)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,11 @@ _SCRUBBER = Scrubber()
      "Hinds County Medical Examiner"),
     ("Burial: Lakewood Memorial Park.", "Lakewood Memorial Park"),
     ("buried at Forest Lawn Memorial Gardens on Saturday", "Forest Lawn Memorial Gardens"),
+    ("the arrangement conference at Duffel & Sons on Monday the 8th?", "Duffel & Sons"),
+    ("a roofer's helper for Doherty & Sons Roofing and plans to return", "Doherty & Sons Roofing"),
+    ("Risk assessment: wife 90, lives alone now; daughter visits", "90"),
+    ("mother 94; dementia, lives with pt", "94"),
+    ("Joe Theriot   DOB 11/09/1932   91\nPickup: 14:00", "91"),
     ("Honolulu, Hawai‘i 96813", "96813"),
 ])
 def test_session28_identifier_is_covered(text: str, value: str) -> None:
@@ -94,6 +100,11 @@ def test_session28_identifier_is_covered(text: str, value: str) -> None:
     ("my son jack q 6 hrs tylenol", "q 6"),
     ("Mother & Son visit today went well", "Mother & Son"),
     ("Per the medical examiner, cause of death pending.", "medical examiner"),
+    ("Father & Sons camp starts in June", "Father & Sons"),
+    ("wife 90 min away by car", "90"),
+    ("mother 95% better after the infusion", "95"),
+    ("DOB 1/1/1950  98.6F at triage", "98.6F"),
+    ("DOB 1/1/1950  95 kg", "95 kg"),
     ("the 2019-20 season was bad", "2019-20"),
 ])
 def test_session28_text_is_left_alone(text: str, value: str) -> None:

@@ -1228,6 +1228,22 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(9[0-9]|1[01][0-9]|12[0-5])(?![0-9]|[.,][0-9])(?![ \t]*+(?:%|(?i:th|st|nd|rd|"
           r"percentile|mg|kg|lbs?|bpm|mmhg|cm|mm|ml|days?|weeks?|wks?|months?|units?)\b|/))",
           0.8, group=1),
+        # 'Duffel & Sons', 'Charbonnet & Son Funeral Home': a family firm by its surname
+        r("firm_and_sons", PhiType.FACILITY, r"(?<![A-Za-z'’\-])((?:[A-Z][a-z'’]+[ \t]+)?"
+          r"[A-Z][A-Za-z'’\-]+[ \t]*&[ \t]*Sons?(?:[ \t]+[A-Z][a-z]+){0,2})(?![A-Za-z])", 0.8,
+          group=1,
+          validator="firm_and_sons"),
+        # 'wife 90, lives alone', 'mother 94; dementia': a relative's age right after the
+        # word for them, closed by punctuation (not 'wife 90 min away', 'mother 90%')
+        r("age_after_relation", PhiType.AGE, r"(?i:\b(?:wife|husband|spouse|partner|mother|"
+          r"father|mom|dad|grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother|"
+          r"widow|widower|mil|fil|mother-in-law|father-in-law)[ \t]+)(9[0-9]|1[01][0-9])"
+          r"(?=[ \t]*(?:[,;)]|y/?o\b|yrs?\b|years\b))", 0.8, group=1),
+        # 'DOB 11/09/1932   91': the age after a birth date in a header
+        r("age_after_birth_date", PhiType.AGE, r"(?i:\b(?:dob|d\.o\.b\.?|born)[ \t]*:?[ \t]*"
+          r"[0-9]{1,2}[/\-.][0-9]{1,2}[/\-.](?:19|20)?[0-9]{2}(?:[ \t]*[,;(][ \t]*|[ \t]{2,}|"
+          r"[ \t]+(?:age|aged)[ \t:]*))(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])(?![ \t]*+(?:%|"
+          r"(?i:mg|kg|lbs?|bpm|mmhg|cm|in|°)\b))", 0.8, group=1),
         # 'On the evening of 06-MAR', 'ICU 07-MAR to 09-MAR': a day and a month, hyphenated
         r("date_day_mon_hyphen", PhiType.DATE, r"(?<![A-Za-z0-9\-/.])(?:0?[1-9]|[12][0-9]|3[01])-"
           r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|"
@@ -3260,6 +3276,9 @@ NEEDS["ssn_last4_label"] = ("last4", "last 4", "last-4", "last four")
 NEEDS["password_parens"] = ("password", "passcode", "pin")
 NEEDS["cdl_number"] = ("cdl", "licen")
 NEEDS["age_after_age_word"] = ("age",)
+NEEDS["firm_and_sons"] = ("& son", "&son")
+NEEDS["age_after_relation"] = (" 9", " 10", " 11")
+NEEDS["age_after_birth_date"] = ("dob", "d.o.b", "born")
 NEEDS["date_day_mon_hyphen"] = ("-jan", "-feb", "-mar", "-apr", "-may", "-jun", "-jul", "-aug",
                                "-sep", "-oct", "-nov", "-dec")
 NEEDS["date_the_nth_closing"] = ("st", "nd", "rd", "th")

@@ -927,6 +927,34 @@ _KIN_CALLED = frozenset({"MOM", "MOMMY", "MAMA", "MA", "DAD", "DADDY", "PAPA", "
 """What a person may ask to be called that names no one ('prefers "Mom"', 'prefers "Doc"')."""
 
 
+def _firm_and_sons(values: list[str]) -> list[bool]:
+    """'Duffel & Sons', 'Harry McKneely & Son', 'Doherty & Sons Roofing': the words before
+    '& Son' are a surname (a given name before it allowed) or an uncommon word, the words
+    after it a trade; not 'Mother & Son', 'Mom & Son', 'Duffel & Sons Monday'."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        keys = [fold(w) for w in value.split("&")[0].split()]
+        trade = [fold(w) for w in value.split("&")[1].split()[1:]]
+        out.append(bool(keys) and not any(
+            k in FUNCTION_WORDS or k in lex.titles or lex.is_clinical(k) or k in MONTH_WORDS
+            for k in trade) and not any(
+            k in FUNCTION_WORDS or k in lex.titles or lex.is_clinical(k) or k in MONTH_WORDS
+            or k in _RELATION_KEYS for k in keys)
+            and (keys[-1] in lex.last or words.zipf(keys[-1]) < _FIRM_WORD_ZIPF))
+    return out
+
+
+_FIRM_WORD_ZIPF = 4.0
+"""A firm's word before '& Sons' that is English is no common one ('Duffel', not 'Good')."""
+
+
+_RELATION_KEYS = frozenset({"MOTHER", "FATHER", "MOM", "DAD", "MOMMA", "MAMA", "PAPA", "SON",
+                            "DAUGHTER", "GRANDMA", "GRANDPA", "PARENT", "FAMILY", "HUSBAND",
+                            "WIFE", "BROTHER", "SISTER", "UNCLE", "AUNT"})
+"""Words for kin before '& Son' ('Mother & Son', 'Dad & Son'): no firm."""
+
+
 def _vessel_name(values: list[str]) -> list[bool]:
     """'Arcadia Dawn', 'KESTREL BAY', 'Samudra Jaya 12': a vessel's name, never a date, a
     clinical word, an eponym, a title or a word of the sentence ('ship Date', 'vessel Disease',
@@ -1310,6 +1338,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "segmented_code": _segmented_code,
     "quoted_chosen": _quoted_chosen,
     "vessel_name": _vessel_name,
+    "firm_and_sons": _firm_and_sons,
     "street_name": _street_name,
     "bare_street": _bare_street,
     "road_place": _road_place,
