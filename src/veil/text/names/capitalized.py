@@ -296,6 +296,8 @@ class _RunJudge(_Guards):
                 continue
             month = tok.key in MONTH_WORDS and not (lex.is_name(tok.key) and not re.match(
                 r"\s*(?:[0-9]|of\b)", text[tok.end:tok.end + 4]))
+            if kept and tok.word[:2] in ("I'", "I’"):
+                break  # "Dr. Tokuda, I'm supposed to": the pronoun starts the next clause
             if kept and tok is run[-1] and tok.word.isupper() and not kept[-1].word.isupper() \
                     and tok.key in _VITAL_SIGNS:
                 break  # 'Mr. Bone BP 178/96': a vital sign's abbreviation after the name

@@ -50,7 +50,7 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"great-granddaughter|half-brother|half-sister|"
              r"bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
-             r"(?-i:tutu)|kupuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
+             r"(?-i:tutu)|kupuna|keiki|mo['ʻ’]?opuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
              r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek|"
              # South Asian, Arabic, German and Scandinavian kin ('thatha Thangavel', 'jiddo
              # Mahmoud', 'khala Rubina', 'Oma Hilde')
@@ -305,7 +305,7 @@ _STRONG_AFTER = re.compile(
     r"Jr\.?|Sr\.?)\b|"
     r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
     r"\s*\((?:RDH|CMA|RN|LPN|NP|PA|PA-C|MD|DO|RT|RRT|CNA|MA|NNP|CNM|IBCLC|PT|OT|SLP|EMT|"
-    r"RD|RDN|LCSW|MSW|CRNA|DDS|DMD|PharmD|CPhT|SW|CM)\)|"
+    r"RD|RDN|LCSW|MSW|CRNA|DDS|DMD|PharmD|CPhT|SW|CM)(?:\)|,[ \t]*[a-z])|"
     r"\s*,\s*(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+)?(?i:" + _RELATION
     + r")\s*\)|"
     r",\s+(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+" + _RELATION + r")\b|"
