@@ -60,6 +60,8 @@ _SCRUBBER = Scrubber()
     ("a roofer's helper for Doherty & Sons Roofing and plans to return", "Doherty & Sons Roofing"),
     ("Risk assessment: wife 90, lives alone now; daughter visits", "90"),
     ("mother 94; dementia, lives with pt", "94"),
+    ("--- From Makani (RN, care team), 3/1/24 8:30", "Makani"),
+    ("My keiki Makana ate a whole pack of li hing mui", "Makana"),
     ("Joe Theriot   DOB 11/09/1932   91\nPickup: 14:00", "91"),
     ("Honolulu, Hawai‘i 96813", "96813"),
 ])
@@ -105,6 +107,9 @@ def test_session28_identifier_is_covered(text: str, value: str) -> None:
     ("mother 95% better after the infusion", "95"),
     ("DOB 1/1/1950  98.6F at triage", "98.6F"),
     ("DOB 1/1/1950  95 kg", "95 kg"),
+    ("Foley (RN, removed) at 0800", "Foley"),
+    ("Lasix (PT, held) this morning", "Lasix"),
+    ("my OB is Dr. Tokuda, I'm supposed to deliver on Oct 2", "I'm"),
     ("the 2019-20 season was bad", "2019-20"),
 ])
 def test_session28_text_is_left_alone(text: str, value: str) -> None:
