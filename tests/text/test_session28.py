@@ -62,6 +62,11 @@ _SCRUBBER = Scrubber()
     ("mother 94; dementia, lives with pt", "94"),
     ("--- From Makani (RN, care team), 3/1/24 8:30", "Makani"),
     ("My keiki Makana ate a whole pack of li hing mui", "Makana"),
+    ("Progress note 6/11: UTI with hypotension, improving", "6/11"),
+    ("Deductible $3,000 reset 1/1. Secondary: none.", "1/1"),
+    ("Retrieval 7/10 -- 38 eggs per pt.", "7/10"),
+    ("(page 2 missing -- called clinic, fax resent 2/7.)", "2/7"),
+    ("| C-40218 | Putu Ayu Wirawan | Galley, cook 3rd | 13/11 0400 | isolated |", "13/11"),
     ("Joe Theriot   DOB 11/09/1932   91\nPickup: 14:00", "91"),
     ("Honolulu, Hawai‘i 96813", "96813"),
 ])
@@ -109,6 +114,10 @@ def test_session28_identifier_is_covered(text: str, value: str) -> None:
     ("DOB 1/1/1950  95 kg", "95 kg"),
     ("Foley (RN, removed) at 0800", "Foley"),
     ("Lasix (PT, held) this morning", "Lasix"),
+    ("sent 1/2 tab home with the family", "1/2"),
+    ("placed 2/3 of the way in", "2/3"),
+    ("returned 3/4 of the doses unused", "3/4"),
+    ("Onset 8/9 of patients in the trial", "8/9"),
     ("my OB is Dr. Tokuda, I'm supposed to deliver on Oct 2", "I'm"),
     ("the 2019-20 season was bad", "2019-20"),
 ])

@@ -162,6 +162,12 @@ _CONTEXT_WORD_LIST = (
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
     "documented", "charted", "logged", "submitted",
+    # events of care and of a life, and what is done to a drug or a device on a day ('Onset
+    # 8/9', 'Progress note 6/11', 'Retrieval 7/10', 'fax resent 2/7', 'reset 1/1')
+    "onset", "note", "reset", "retrieval", "resent", "transferred", "placed", "removed",
+    "inserted", "delivered", "born", "died", "arrived", "returned", "fell", "injured", "began",
+    "initiated", "restarted", "resumed", "discontinued", "switched", "refilled", "shipped",
+    "sent", "picked", "renewed", "enrolled", "randomized", "consented", "transplanted",
 )
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
@@ -727,8 +733,8 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:january|february|march|april|june|july|august|september|october|november|"
           r"december))(?![A-Za-z])", 0.85),
         r("date_paren_short", d, r"\((" + _MON + r"/" + _DAYNUM + r")\)", 0.85, group=1),
-        r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM
-          + r")[ \t]+(?:[0-2]?[0-9]:[0-5][0-9]|(?:[01][0-9]|2[0-3])[0-5][0-9](?![0-9]|[ \t]*"
+        r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM + r"|(?:1[3-9]|2[0-9]|3[01])/"
+          + _MON + r")[ \t]+(?:[0-2]?[0-9]:[0-5][0-9]|(?:[01][0-9]|2[0-3])[0-5][0-9](?![0-9]|[ \t]*"
           r"(?i:mg|ml|mcg|units?|cc|g|kg|lbs?|hrs?|hours?|min|ms|mm|cm|%|x\b|times)))", 0.85,
           group=1),
         r("date_line_short", d, r"(?m:^[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*$)", 0.85,
