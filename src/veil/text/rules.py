@@ -1234,6 +1234,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(9[0-9]|1[01][0-9]|12[0-5])(?![0-9]|[.,][0-9])(?![ \t]*+(?:%|(?i:th|st|nd|rd|"
           r"percentile|mg|kg|lbs?|bpm|mmhg|cm|mm|ml|days?|weeks?|wks?|months?|units?)\b|/))",
           0.8, group=1),
+        # 'Sherbrooke QC', 'Moncton NB 2024': a city and its Canadian province's code without a
+        # comma, in capitals, at a clause's end (the city a known one: 'Patient ON oxygen')
+        r("city_province", PhiType.CITY, r"(?<![A-Za-z'’\-])([A-Z][a-zà-ÿ'’\-]+(?:[ \t\-]"
+          r"[A-Z][a-zà-ÿ'’\-]+){0,2})[ \t]+(?:QC|ON|BC|AB|MB|NS|NB|NL|PE|PEI|SK|YT|NT|NU)"
+          r"(?=[ \t]*(?:$|\n|[,;.)|]|[A-Z][0-9][A-Z]|[0-9]))", 0.8, group=1,
+          validator="world_city"),
         # 'Duffel & Sons', 'Charbonnet & Son Funeral Home': a family firm by its surname
         r("firm_and_sons", PhiType.FACILITY, r"(?<![A-Za-z'’\-])((?:[A-Z][a-z'’]+[ \t]+)?"
           r"[A-Z][A-Za-z'’\-]+[ \t]*&[ \t]*Sons?(?:[ \t]+[A-Z][a-z]+){0,2})(?![A-Za-z])", 0.8,
@@ -3283,6 +3289,8 @@ NEEDS["password_parens"] = ("password", "passcode", "pin")
 NEEDS["cdl_number"] = ("cdl", "licen")
 NEEDS["age_after_age_word"] = ("age",)
 NEEDS["firm_and_sons"] = ("& son", "&son")
+NEEDS["city_province"] = (" qc", " on", " bc", " ab", " mb", " ns", " nb", " nl", " pe", " sk",
+                          " yt", " nt", " nu")
 NEEDS["age_after_relation"] = (" 9", " 10", " 11")
 NEEDS["age_after_birth_date"] = ("dob", "d.o.b", "born")
 NEEDS["date_day_mon_hyphen"] = ("-jan", "-feb", "-mar", "-apr", "-may", "-jun", "-jul", "-aug",

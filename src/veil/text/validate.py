@@ -22,6 +22,7 @@ from veil.detect import patterns
 from veil.text import words
 from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
 from veil.text.places.vocabulary import _GENERIC
+from veil.text.postal import world_cities
 
 
 def _polars(detector: str, normalize: Callable[[str], str] | None = None
@@ -927,6 +928,20 @@ _KIN_CALLED = frozenset({"MOM", "MOMMY", "MAMA", "MA", "DAD", "DADDY", "PAPA", "
 """What a person may ask to be called that names no one ('prefers "Mom"', 'prefers "Doc"')."""
 
 
+def _world_city(values: list[str]) -> list[bool]:
+    """A city of the gazetteer or of the world-city list, no clinical, function or month word
+    ('Sherbrooke', 'Moncton'; not 'Patient', 'Lasix')."""
+    lex = lexicon()
+    cities = world_cities()
+    out = []
+    for value in values:
+        key = fold(value).replace("'", "").replace("’", "").replace("-", " ")
+        words_in = key.split()
+        out.append((key in cities or key in lex.places) and not any(
+            lex.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS for k in words_in))
+    return out
+
+
 def _firm_and_sons(values: list[str]) -> list[bool]:
     """'Duffel & Sons', 'Harry McKneely & Son', 'Doherty & Sons Roofing': the words before
     '& Son' are a surname (a given name before it allowed) or an uncommon word, the words
@@ -1339,6 +1354,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "quoted_chosen": _quoted_chosen,
     "vessel_name": _vessel_name,
     "firm_and_sons": _firm_and_sons,
+    "world_city": _world_city,
     "street_name": _street_name,
     "bare_street": _bare_street,
     "road_place": _road_place,
