@@ -1464,6 +1464,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"grandpa|they|the\s+patient|pt)\b)", 0.85, group=1),
         r("age_birthday", PhiType.AGE, _L + r"(?:9[0-9]|1[01][0-9])(?:st|nd|rd|th)?\s+birthday"
           + _R, 1.0),
+        # "her grandmother's 90th", "Dad's 100th was great", 'for his 92nd': whose ordinal it
+        # is says it is a birthday (not 'the 90th percentile', '95th centile')
+        r("age_possessive_ordinal", PhiType.AGE, r"(?i:(?:['’]s|\b(?:his|her|my|their|your|our))"
+          r"[ \t]+)((?:9[0-9]|1[01][0-9])(?:st|nd|rd|th))" + _R
+          + r"(?![ \t]*(?i:percentile|centile|%|time|visit|day|dose|cycle|week|wk|floor|"
+          r"street|st\b|ave|fraction|session|attempt|admission)\b)", 0.85, group=1),
         # 'a "Happy 100th" letter', 'doing great for 96!', 'Age recorded: 93', 'Age should
         # read: 95': an ordinal after 'happy', a number after praise and 'for', a labelled age
         r("age_happy_ordinal", PhiType.AGE, r"(?i:\bhappy[ \t]+)(9[0-9]|1[01][0-9])(?:st|nd|rd|th)"
@@ -3289,6 +3295,7 @@ NEEDS["password_parens"] = ("password", "passcode", "pin")
 NEEDS["cdl_number"] = ("cdl", "licen")
 NEEDS["age_after_age_word"] = ("age",)
 NEEDS["firm_and_sons"] = ("& son", "&son")
+NEEDS["age_possessive_ordinal"] = ("9", "10", "11")
 NEEDS["city_province"] = (" qc", " on", " bc", " ab", " mb", " ns", " nb", " nl", " pe", " sk",
                           " yt", " nt", " nu")
 NEEDS["age_after_relation"] = (" 9", " 10", " 11")

@@ -438,6 +438,11 @@ _NAME_BEFORE_PHONE = re.compile(r"(?:^|(?<=\n)|[(,;:]|(?<![A-Za-z])(?i:call|text
 """'(Deb, 218-555-0125)', 'call Marisol 555-201-3344': a name written right before a phone."""
 _OFFICER_BEFORE = re.compile(r"(?i:\b(?:ofc|officer|off|deputy|dep|trooper|tpr|sgt|sergeant|"
                              r"cpl|corporal|det|detective|lt|capt|agent|patrolman)\.?[ \t]+)$")
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?[ \t]?){1,3}")
+"""A name found as initials only ('K.M', 'J. D.', 'KM')."""
+_NAME_IN_BRACKETS = re.compile(r"\.?[ \t]*\(([A-Z][a-zà-ÿ'’\-]+(?:[ \t]+[A-Z][a-zà-ÿ'’\-]+)"
+                               r"{0,3})\)")
+"""A name in brackets right after initials ('K.M. (Kamuela Mahoe)')."""
 _SPACED_INITIALS_BEFORE = re.compile(r"(?<![A-Za-z.\-])(?!P\.[ \t]?O\.|R\.[ \t]?N\.|M\.[ \t]?D\.)"
                                      r"((?:[A-Z][ \t]?\.[ \t]?){1,3})$")
 """Initials right before a found name, dotted with the spaces a scan or a typist leaves
@@ -1289,6 +1294,14 @@ class Scrubber:
                 if generation and len(text[span.start:span.end].split()) > 1:  # ('Forrest III')
                     extra.append(Span(span.start, generation.end(1), PhiType.NAME, span.source,
                                       span.score))
+                spelled = _NAME_IN_BRACKETS.match(text, span.end) if _INITIALS_ONLY.fullmatch(
+                    text, span.start, span.end) else None
+                if spelled and all(not self.lexicon.is_clinical(fold(w)) and (
+                        self.lexicon.is_name(fold(w)) or words_module.zipf(fold(w)) < 3.0)
+                                   for w in spelled.group(1).split()):
+                    # 'Pt: K.M. (Kamuela Mahoe)': the initials, then the name they stand for
+                    extra.append(Span(spelled.start(1), spelled.end(1), PhiType.NAME,
+                                      span.source, span.score))
                 badge = _BADGE_AFTER_NAME.match(text, span.end)
                 if badge and _OFFICER_BEFORE.search(text, max(0, span.start - 16), span.start):
                     extra.append(Span(badge.start(1), badge.end(1), PhiType.ID, "badge", 0.85))
