@@ -233,7 +233,9 @@ def facility_edges(text: str, spans: list[Span], lexicon: Lexicon) -> list[Span]
             extra.extend(_own_initials(text, start, end, span, lexicon, searched))
             continue
         sons = _SONS_AFTER.match(text, span.end) if span.type is PhiType.NAME else None
-        if sons and _plain_words(sons.group(1), lexicon):  # 'SON' is a function word
+        if sons and _plain_words(sons.group(1), lexicon) and not any(
+                lexicon.is_name(fold(w)) for w in sons.group(1).split()):
+            # ('SON' is a function word; 'Wife Mary & Son Jacob' names two people)
             extra.append(Span(span.start, sons.end(), PhiType.FACILITY, "facility_kind",
                               span.score))
             continue

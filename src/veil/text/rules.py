@@ -162,13 +162,15 @@ _CONTEXT_WORD_LIST = (
     "consulted", "telehealth", "televisit", "admission", "booking", "recheck", "approved",
     "denied", "pended", "expires", "expired", "valid", "closed", "opened", "reopened",
     "documented", "charted", "logged", "submitted",
-    # events of care and of a life, and what is done to a drug or a device on a day ('Onset
-    # 8/9', 'Progress note 6/11', 'Retrieval 7/10', 'fax resent 2/7', 'reset 1/1')
-    "onset", "note", "reset", "retrieval", "resent", "transferred", "placed", "removed",
-    "inserted", "delivered", "born", "died", "arrived", "returned", "fell", "injured", "began",
-    "initiated", "restarted", "resumed", "discontinued", "switched", "refilled", "shipped",
-    "sent", "picked", "renewed", "enrolled", "randomized", "consented", "transplanted",
 )
+_EVENT_SLASH_WORDS = trie_pattern((
+    "onset", "reset", "resets", "retrieval", "resent", "transferred", "delivered", "born", "died",
+    "initiated", "restarted", "discontinued", "switched", "refilled", "renewed", "consented",
+    "transplanted"))
+"""Events of care and of a life after which a month/day with a slash is the day ('Onset
+8/9', 'Retrieval 7/10', 'fax resent 2/7', 'Deductible reset 1/1'): never with a dash (a
+range: 'onset 3-4 days'), and only words no count or fraction follows ('placed 1/2 way',
+'removed 2/3 staples', 'fell 3/4 flights', 'note 4/5 strength' stay out)."""
 _CONTEXT_WORDS = trie_pattern(_CONTEXT_WORD_LIST)
 _TEST_NAMES = (r"(?:UDS|U-?tox|UTOX|A1[cC]|HbA1c|INR|CBC|BMP|CMP|TSH|PSA|LFTs?|UA|CXR|CT|MRI|"
                r"EKG|ECG|[Ee]cho|ECHO|colonoscopy|[Mm]ammo(?:gram)?|P[Aa][Pp]|DEXA|HCV|[Ll]abs|"
@@ -720,6 +722,9 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?i:(?<!apgar of )(?<!apgars of )(?<!score of )(?<!ratio of ))("
           + _MON + r"[/\-]" + _DAYNUM + r")" + _RD + r"(?![ \t]*+(?i:" + _NOT_DATE_AFTER + r")\b)",
           0.85, group=1),
+        r("date_event_slash", d, r"(?i:\b(?:" + _EVENT_SLASH_WORDS + r")(?:[ \t]*+:)?[ \t]++)("
+          + _MON + r"/" + _DAYNUM + r")" + _RD + r"(?![ \t]*+(?i:" + _NOT_DATE_AFTER
+          + r"|l|ft|feet|minutes?|mins?)\b)(?![ \t]*\+)", 0.8, group=1),
         # day/month order ('Fracture clinic 25/6', 'meeting 14/08') only after a word of an
         # event, never after 'from'/'to' ('titrated from 15/5 to 18/8' are pressures)
         r("date_event_day_month", d, r"(?i:\b(?:" + _DM_CONTEXT_WORDS + r")(?:[ \t]*+:)?[ \t]++)("
@@ -733,8 +738,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:january|february|march|april|june|july|august|september|october|november|"
           r"december))(?![A-Za-z])", 0.85),
         r("date_paren_short", d, r"\((" + _MON + r"/" + _DAYNUM + r")\)", 0.85, group=1),
-        r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM + r"|(?:1[3-9]|2[0-9]|3[01])/"
-          + _MON + r")[ \t]+(?:[0-2]?[0-9]:[0-5][0-9]|(?:[01][0-9]|2[0-3])[0-5][0-9](?![0-9]|[ \t]*"
+        # (a day over 12 first only in a table's cell or at a line's start: 'BiPAP 16/8 2200'
+        # is pressures)
+        r("date_time_short", d, _LD + r"(" + _MON + r"/" + _DAYNUM + r"|(?:(?<=\| )|(?<=\|)|"
+          r"(?<![^\n]))(?:1[3-9]|2[0-9]|3[01])/" + _MON + r")[ \t]+(?:[0-2]?[0-9]:[0-5][0-9]|"
+          r"(?:[01][0-9]|2[0-3])[0-5][0-9](?![0-9]|[ \t]*"
           r"(?i:mg|ml|mcg|units?|cc|g|kg|lbs?|hrs?|hours?|min|ms|mm|cm|%|x\b|times)))", 0.85,
           group=1),
         r("date_line_short", d, r"(?m:^[ \t]*(" + _MON + r"/" + _DAYNUM + r")[ \t]*$)", 0.85,
@@ -1248,14 +1256,15 @@ def _rules() -> tuple[PatternRule, ...]:
         # 'wife 90, lives alone', 'mother 94; dementia': a relative's age right after the
         # word for them, closed by punctuation (not 'wife 90 min away', 'mother 90%')
         r("age_after_relation", PhiType.AGE, r"(?i:\b(?:wife|husband|spouse|partner|mother|"
-          r"father|mom|dad|grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother|"
+          r"father|grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother|"
           r"widow|widower|mil|fil|mother-in-law|father-in-law)[ \t]+)(9[0-9]|1[01][0-9])"
           r"(?=[ \t]*(?:[,;)]|y/?o\b|yrs?\b|years\b))", 0.8, group=1),
         # 'DOB 11/09/1932   91': the age after a birth date in a header
         r("age_after_birth_date", PhiType.AGE, r"(?i:\b(?:dob|d\.o\.b\.?|born)[ \t]*:?[ \t]*"
           r"[0-9]{1,2}[/\-.][0-9]{1,2}[/\-.](?:19|20)?[0-9]{2}(?:[ \t]*[,;(][ \t]*|[ \t]{2,}|"
-          r"[ \t]+(?:age|aged)[ \t:]*))(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])(?![ \t]*+(?:%|"
-          r"(?i:mg|kg|lbs?|bpm|mmhg|cm|in|°)\b))", 0.8, group=1),
+          r"[ \t]+(?:age|aged)[ \t:]*))(9[0-9]|1[01][0-9])(?![0-9]|[.,][0-9])(?![ \t]*+(?:%|/|°|"
+          r"(?i:th|st|nd|rd|%ile|percentile|mg|kg|lbs?|pounds?|bpm|mmhg|cm|in|units?|f|c)\b))",
+          0.8, group=1),
         # 'On the evening of 06-MAR', 'ICU 07-MAR to 09-MAR': a day and a month, hyphenated
         r("date_day_mon_hyphen", PhiType.DATE, r"(?<![A-Za-z0-9\-/.])(?:0?[1-9]|[12][0-9]|3[01])-"
           r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC|Jan|Feb|Mar|Apr|May|Jun|Jul|"

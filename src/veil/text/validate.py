@@ -929,8 +929,8 @@ _KIN_CALLED = frozenset({"MOM", "MOMMY", "MAMA", "MA", "DAD", "DADDY", "PAPA", "
 
 
 def _world_city(values: list[str]) -> list[bool]:
-    """A city of the gazetteer or of the world-city list, no clinical, function or month word
-    ('Sherbrooke', 'Moncton'; not 'Patient', 'Lasix')."""
+    """A city of the gazetteer or of the world-city list, no clinical, function, month or
+    common English word ('Sherbrooke', 'Moncton'; not 'Patient', 'Central', 'Oral')."""
     lex = lexicon()
     cities = world_cities()
     out = []
@@ -938,8 +938,14 @@ def _world_city(values: list[str]) -> list[bool]:
         key = fold(value).replace("'", "").replace("’", "").replace("-", " ")
         words_in = key.split()
         out.append((key in cities or key in lex.places) and not any(
-            lex.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS for k in words_in))
+            lex.is_clinical(k) or k in FUNCTION_WORDS or k in MONTH_WORDS
+            or (words.is_english(k) and words.zipf(k) >= _COMMON_CITY_WORD) for k in words_in))
     return out
+
+
+_COMMON_CITY_WORD = 3.0
+"""A city's word that is also common English ('Central', 'Oral', 'Male', 'Harmony') names no
+city before a province's code ('Central PE', 'Oral BC', 'Male NB' are clinical)."""
 
 
 def _firm_and_sons(values: list[str]) -> list[bool]:
@@ -966,8 +972,13 @@ _FIRM_WORD_ZIPF = 4.0
 
 _RELATION_KEYS = frozenset({"MOTHER", "FATHER", "MOM", "DAD", "MOMMA", "MAMA", "PAPA", "SON",
                             "DAUGHTER", "GRANDMA", "GRANDPA", "PARENT", "FAMILY", "HUSBAND",
-                            "WIFE", "BROTHER", "SISTER", "UNCLE", "AUNT"})
-"""Words for kin before '& Son' ('Mother & Son', 'Dad & Son'): no firm."""
+                            "WIFE", "BROTHER", "SISTER", "UNCLE", "AUNT", "NIECE", "NEPHEW",
+                            "COUSIN", "CAREGIVER", "GUARDIAN", "PARTNER", "SPOUSE", "FIANCE",
+                            "FIANCEE", "FRIEND", "NEIGHBOR", "GRANDMOTHER", "GRANDFATHER",
+                            "STEPFATHER", "STEPMOTHER", "STEPMOM", "STEPDAD", "GODMOTHER",
+                            "GODFATHER", "SISTER-IN-LAW", "BROTHER-IN-LAW", "MOTHER-IN-LAW",
+                            "FATHER-IN-LAW", "DAUGHTER-IN-LAW", "SON-IN-LAW", "PATIENT", "PT"})
+"""Words for kin or a carer before '& Son' ('Mother & Son', 'Niece & Son'): no firm."""
 
 
 def _vessel_name(values: list[str]) -> list[bool]:

@@ -23,6 +23,7 @@ from veil.text.names.context import (
     _SENTENCE_END,
     _STRONG_AFTER,
     CREDENTIAL_BEFORE,
+    CREDENTIAL_BRACKET_AFTER,
     CREDENTIAL_WORDS,
 )
 from veil.text.names.guards import (
@@ -115,6 +116,8 @@ class _RunJudge(_Guards):
         # the suffix of the words before it
         role_before_name = bool(_ROLE_THEN_NAME.match(after))
         strong = titled or run[0].start in strong_ends or (
+            bool(CREDENTIAL_BRACKET_AFTER.match(after)) and self._person_words(run) and all(
+                lex.is_name(t.key) or not is_english(t.key) for t in run)) or (
             bool(_STRONG_AFTER.match(after)) and not (
                 role_before_name and len(run) == 1 and not lex.is_name(lone))) or (
             len(run[-1].word) > 1 and not run[-1].word.rsplit("-", 1)[-1].islower()

@@ -18,6 +18,13 @@ _TITLE = (r"(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor|rev|reverend|fr|father
           r"attorney|atty|coach|mister|madam|dame|sir|lady|lord)")
 _CREDENTIAL_WORD = (r"(?-i:(?<![A-Za-z0-9/.\-])(?:RN|LPN|LVN|RT|RRT|PT|OT|OTR|SLP|NP|"
                     r"PA-C|CNA|EMT|CNM|RPh|PharmD|LCSW|MSW|CHW))")
+CREDENTIAL_BRACKET_AFTER = re.compile(r"[ \t]*\((?:RN|LPN|LVN|RT|RRT|CNA|NP|CNM|SLP|OT|PT|"
+                                      r"RD|RDN|LCSW|MSW|CRNA|PharmD|CPhT|EMT|MD|DO)"
+                                      r"[ \t]*[,;/][ \t]*[A-Za-z0-9]")
+"""A credential in brackets that goes on after a name ('Makani (RN, care team)', 'Keoni (RN,
+4 West)'): only after words that are a person's (`_RunJudge._person_words`: not 'Wound Care
+(RN, per protocol)', 'Ambulation (PT, twice daily)': each word a name or no English word);
+never 'PA' (a radiograph's view) or 'MA' (a state)."""
 CREDENTIAL_BEFORE = re.compile(_CREDENTIAL_WORD + r"[ \t]$")
 """A role's credential in capitals right before a run of capitalized words, read as its title
 when the words are a person's ('RT Faith Oyelaran', 'charge RN Will Fenton', 'PT Will Cook';
@@ -50,7 +57,7 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"great-granddaughter|half-brother|half-sister|"
              r"bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
-             r"(?-i:tutu)|kupuna|keiki|mo['ʻ’]?opuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
+             r"(?-i:tutu)|kupuna|mo['ʻ’]opuna|moopuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
              r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek|"
              # South Asian, Arabic, German and Scandinavian kin ('thatha Thangavel', 'jiddo
              # Mahmoud', 'khala Rubina', 'Oma Hilde')
@@ -305,7 +312,7 @@ _STRONG_AFTER = re.compile(
     r"Jr\.?|Sr\.?)\b|"
     r"\s*\((?i:" + _RELATION + r"|pcp|attending|patient|pt|self|mother|father)\)|"
     r"\s*\((?:RDH|CMA|RN|LPN|NP|PA|PA-C|MD|DO|RT|RRT|CNA|MA|NNP|CNM|IBCLC|PT|OT|SLP|EMT|"
-    r"RD|RDN|LCSW|MSW|CRNA|DDS|DMD|PharmD|CPhT|SW|CM)(?:\)|,[ \t]*[a-z])|"
+    r"RD|RDN|LCSW|MSW|CRNA|DDS|DMD|PharmD|CPhT|SW|CM)\)|"
     r"\s*,\s*(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+)?(?i:" + _RELATION
     + r")\s*\)|"
     r",\s+(?i:(?:his|her|their|pt'?s|patient'?s|the\s+patient'?s)\s+" + _RELATION + r")\b|"
