@@ -4,8 +4,10 @@ after it ('taken by: kendra w', 'pt: riley tsosie, 22M'); ZIP codes after a terr
 after 'Hawai'i'; a town and its state before a ZIP code is no 'Last, First' header; a
 two-digit month and a year with a dash after a word of when ('reviewed 02-2023'); a family
 firm ('& Son', 'Duffel & Sons'), a county's coroner or medical examiner, a memorial park; a
-relative's age after the word for them ('wife 90,') and an age after a birth date; and the
-text each must leave alone (most of it from a review)."""
+relative's age after the word for them ('wife 90,') and an age after a birth date; a city
+before a province's code; US post towns after 'out of' or a village label; aircraft
+registrations; air carriers ('Katmai Air', 'Alaska Seaplanes'); and the text each must leave
+alone (most of it from two reviews)."""
 
 from __future__ import annotations
 
@@ -70,6 +72,18 @@ _SCRUBBER = Scrubber()
     ("Clinique Sportive Estrie\nSherbrooke QC\nDate: 2025-01-23", "Sherbrooke"),
     ("2024-02-27T16:39:58Z,Bertrand Lussier,patient,Sherbrooke QC,Firefox", "Sherbrooke"),
     ("Moncton NB 2024", "Moncton"),
+    ("Location: Noorvik; says clinic closed for the night", "Noorvik"),
+    ("Home village: Chevak     Tribe: Native Village of Chevak", "Chevak"),
+    ("We're out of Egegik. Is this an emergency?", "Egegik"),
+    ("was flown out of Nightmute after a snowmachine crash", "Nightmute"),
+    ("Aviation not flying (fog), so LifeMed King Air N927LM from Bethel", "N927LM"),
+    ("charter to King Salmon with Katmai Air, Beaver N67KA, at first light", "N67KA"),
+    ("flown in by Alaska Seaplanes floatplane N4207K 2 days ago", "N4207K"),
+    ("Transport: Guardian Flight Learjet 35 N117GF, departing", "N117GF"),
+    ("charter to King Salmon with Katmai Air, Beaver N67KA", "Katmai Air"),
+    ("flown in by Alaska Seaplanes floatplane", "Alaska Seaplanes"),
+    ("frozen via Grant Aviation to Bethel then lab in Fairbanks", "Grant Aviation"),
+    ("Bering Air dispatch: aircraft available", "Bering Air"),
     ("to Rota for her grandmother's 90th -- no imaging contraindication", "90th"),
     ("Dad's 100th was great, the whole church came", "100th"),
     ("Pt: K.M. (Kamuela Mahoe)   HSH # HSH-08831", "Kamuela Mahoe"),
@@ -124,6 +138,17 @@ def test_session28_identifier_is_covered(text: str, value: str) -> None:
     ("Lasix (PT, held) this morning", "Lasix"),
     ("sent 1/2 tab home with the family", "1/2"),
     ("Patient ON oxygen at 2 L.", "Patient"),
+    ("ran out of Lasix yesterday", "Lasix"),
+    ("Location: home, with family", "home"),
+    ("N95 mask fitted and checked", "N95"),
+    ("N2O given for the procedure", "N2O"),
+    ("ICD N18.3 CKD stage 3a", "N18.3"),
+    ("GBA N370S carrier on the panel", "N370S"),
+    ("SpO2 94% on Room Air", "Room Air"),
+    ("Free Air under the diaphragm", "Free Air"),
+    ("placed on Medical Air for the nebulizer", "Medical Air"),
+    ("Air Force veteran, deployed twice", "Air Force"),
+    ("Beech King Air 200 on the ramp", "King Air"),
     ("her 95th percentile for weight", "95th"),
     ("the patient's 90th day in hospital", "90th"),
     ("my 91st visit this year", "91st"),

@@ -128,7 +128,9 @@ _ZIP_PLACE_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:in|near|around|outside|at|p
 _ZIP_AND = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*")
 """Between two ZIPs of one list ('60629 and 60632')."""
 _PLACE_PREP = fast_compile(
-    r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|around|(?P<spanish>en|de|desde|hacia)|"
+    r"(?<![A-Za-z])(?:in|near|from|outside|outside[ \t]+of|out[ \t]+of|around|"
+    r"(?P<spanish>en|de|desde|hacia)|(?P<label>(?i:(?:home[ \t]+)?(?:village|town|community)|"
+    r"location|hometown|residence)[ \t]*:)|"
     r"(?:north|south|east|west|"
     r"northeast|northwest|southeast|southwest)[ \t]+of|(?:moved|moving|move|went|"
     r"drove|driving|go|going|headed|heading|back|trip|trips|travel(?:l?ed|l?ing)?|road|ride|"
@@ -259,7 +261,9 @@ class PostalFinder:
         """'Mumbai', 'Ho Chi Minh City', 'Port-au-Prince' anywhere: capitalized words naming a
         city abroad (GeoNames) that no name list, English dictionary, clinical list or US
         state holds and that English text rarely uses (Zipf < 3): no context needed. A city
-        that is also a surname or a word keeps needing its context (`_world_cities`)."""
+        that is also a surname or a word keeps needing its context (`_world_cities`). (US post
+        towns no dictionary knows were tried here too, 'Tuntutuliak': car models, rivers and
+        Spanish words are post towns as well -- 'Silverado', 'Neches', 'Esto'.)"""
         spans: list[Span] = []
         cities = world_cities()
         lex = self.lexicon
@@ -406,7 +410,8 @@ class PostalFinder:
             if re.match(r"[^ \t]*['’]", match.group("town")):
                 continue  # a possessive is a person or an eponym ("in Bell's palsy")
             town = match.group("town")
-            if (match.group("care") or match.group("spanish")) and town[:1].islower():
+            if (match.group("care") or match.group("spanish") or match.group("label")) \
+                    and town[:1].islower():
                 continue  # after a verb of care or a Spanish preposition, a capitalized town
                 # ('sent to Nome', 'en Canóvanas'; not 'return to intercourse', 'de la')
             words = town.split()

@@ -1129,6 +1129,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"air ?care|medflight|helicopter|aircraft|airlift|flight|rotor|fixed[ \t\-]wing)"
           r"[ \t]*+(?:#|no\.?)?[ \t]*+)(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.85,
           group=1),
+        # 'King Air N927LM', 'Learjet N82GF', 'Beaver N67KA': a US aircraft's registration by
+        # its shape (N, two to four digits, two letters; not 'N95', 'N2O', 'N18.3', nor a
+        # protein change 'N370S', which has one letter: that needs a plane's word before it,
+        # 'floatplane N4207K', 'Learjet 35 N117G')
+        r("aircraft_registration", PhiType.ID, r"(?<![A-Za-z0-9\-/.])(N[1-9][0-9]{1,3}[A-Z]{2})"
+          r"(?![A-Za-z0-9]|[.\-/][0-9])", 0.75, group=1),
+        r("aircraft_after_plane", PhiType.ID, r"(?i:\b(?:king[ \t]+air|learjet|lear|jet|plane|"
+          r"floatplane|seaplane|cessna|piper|beaver|otter|caravan|navajo|citation|pilatus|"
+          r"beech(?:craft)?|cherokee|bonanza|skyhawk|super[ \t]+cub|cub)(?:[ \t]+[0-9]{2,3}"
+          r"[A-Z]?)?[ \t]*+,?[ \t]*+)(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.8, group=1),
         # a phone's IMEI ('IMEI recorded: 35 209900 176148 1')
         r("imei", PhiType.DEVICE, r"(?i:\bimei\b[^0-9\n]{0,20})([0-9](?:[ \-]?[0-9]){14,16})"
           r"(?![0-9])", 0.9, group=1),
@@ -3304,6 +3314,9 @@ NEEDS["password_parens"] = ("password", "passcode", "pin")
 NEEDS["cdl_number"] = ("cdl", "licen")
 NEEDS["age_after_age_word"] = ("age",)
 NEEDS["firm_and_sons"] = ("& son", "&son")
+NEEDS["aircraft_after_plane"] = ("air", "jet", "plane", "lear", "cessna", "piper", "beaver",
+                                 "otter", "caravan", "navajo", "citation", "pilatus", "beech",
+                                 "cherokee", "bonanza", "skyhawk", "cub")
 NEEDS["age_possessive_ordinal"] = ("9", "10", "11")
 NEEDS["city_province"] = (" qc", " on", " bc", " ab", " mb", " ns", " nb", " nl", " pe", " sk",
                           " yt", " nt", " nu")

@@ -26,7 +26,7 @@ from veil.text.places.vocabulary import (
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english
+from veil.text.words import is_english, zipf
 
 _CAPWORD = (r"(?:Co\.|Twp\.|Bros\.|[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*|of|the|and|&|for|"
             r"at|de|la|del|los|las)")
@@ -89,6 +89,9 @@ _FACILITY_WORD = (
     # reproductive care and its agencies ('Aspira Fertility', 'Cascadia Cryobank', 'Deseret
     # Family Surrogacy', 'SeedTrust Escrow')
     r"Fertility|Eye|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
+    # air carriers ('Wrights Air', 'Katmai Air', 'Alaska Seaplanes', 'Grant Aviation')
+    r"Airlines|Airways|Aviation|Seaplanes|(?<!King[ \t])Air(?![ \t]+(?:Force|National|Base|"
+    r"Station|Rescue|Med|Medical|Methods|Evac|Care|Ambulance|Lift|Tractor))|"
     r"(?:Behavioral|Youth|Family|Social|Protective|Human|Support|Veterans|Counseling|"
     r"Psychological|Community|Equipment|Caregiver|Respite|Senior|Therapy)[ \t]+Services?|"
     r"Police[ \t]+(?:Department|Dept\.?|Service)|Sheriff['’]?s[ \t]+(?:Office|Department|Dept\.?)|"
@@ -561,10 +564,15 @@ _RARE_NAMED_HEADS = frozenset({"RX", "HH", "OTP", "ISD"})
 """Short kind words that name a pharmacy, an agency, a program or a school district only
 after a naming word ('Magnolia Rx', 'Desert Horizons HH'; not 'New Rx', 'Sliding HH')."""
 _COINED_HEADS = frozenset({"FERTILITY", "EYE", "CRYOBANK", "CRYOBANKS", "ANDROLOGY",
-                           "SURROGACY", "ESCROW"})
+                           "SURROGACY", "ESCROW", "AIR", "SEAPLANES", "AVIATION"})
 """Kinds of reproductive care and its agencies that name one only after a coined word or a
 place ('Cascadia Cryobank', 'SeedTrust Escrow', 'Deseret Family Surrogacy'; not 'Lupron IVF',
 'AMH Fertility', 'Mexico Surrogacy', 'Turner Fertility counseling')."""
+_CARRIER_HEADS = frozenset({"AIR", "SEAPLANES", "AVIATION"})
+"""Air carriers' heads, which a surname may name too ('Wright Air', 'Grant Aviation'; not
+'Room Air', 'Free Air'), and a noun may follow ('Bering Air dispatch')."""
+_CARRIER_NAME_ZIPF = 5.0
+"""A surname before an air carrier's head is no everyday word ('Wright', 'Grant'; not 'Free')."""
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:in|at|on|and|or|of|for|to|is|was|has|had|with|by|"
                          r"from|said|says|called|will)\b)[a-z]{3,}")
 """A lower-case noun after a kind word: the kind word is a modifier ('Fertility monitor')."""
@@ -764,9 +772,13 @@ class _Facilities(_PlaceBase):
                         and not any(w in _ORDER_WORDS or w in self.lex.drugs for w in before)
                         and not all(self._plain(w) for w in before))):
                     continue  # 'Continue Rx', 'MRN HH0091744', 'Sliding HH'
-            if rest and rest[-1] in _COINED_HEADS and (_NOUN_AFTER.match(text, end) or not any(
-                    self._coined_or_place(word, places_only=rest[-1] == "EYE")
-                    for word in re.findall(r"[A-Za-z'’&\-]+", text[start:end])[:-1])):
+            carrier = bool(rest) and rest[-1] in _CARRIER_HEADS
+            if rest and rest[-1] in _COINED_HEADS and (
+                    (_NOUN_AFTER.match(text, end) and not carrier) or not any(
+                        self._coined_or_place(word, places_only=rest[-1] == "EYE")
+                        or (carrier and self.lex.is_name(fold(word))
+                            and zipf(fold(word)) < _CARRIER_NAME_ZIPF)
+                        for word in re.findall(r"[A-Za-z'’&\-]+", text[start:end])[:-1])):
                 continue  # 'Lupron IVF', 'Clearblue Fertility monitor'
             if _eponym_after(text[end:end + 50]):
                 continue  # 'the Mayo Clinic diet', 'Cleveland Clinic protocol'
