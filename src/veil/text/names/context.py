@@ -57,7 +57,8 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"great-granddaughter|half-brother|half-sister|"
              r"bubby|bubbe|bubbie|zayde|zaide|zaidy|zeidy|babushka|dadi|nani|lola|lolo|"
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
-             r"(?-i:tutu)|kupuna|mo['ʻ’]opuna|moopuna|obaachan|ojiichan|baachan|jiichan|halmoni|halmeoni|halabeoji|"
+             r"(?-i:tutu)|kupuna|mo['ʻ’]opuna|moopuna|obaachan|ojiichan|baachan|jiichan|"
+             r"halmoni|halmeoni|halabeoji|"
              r"nanay|tatay|mawmaw|meemaw|gramma|grampa|abuelita|abuelito|babcia|dziadek|"
              # South Asian, Arabic, German and Scandinavian kin ('thatha Thangavel', 'jiddo
              # Mahmoud', 'khala Rubina', 'Oma Hilde')

@@ -59,15 +59,16 @@ _NOT_PERSON_PARTS = frozenset({"SELF", "PAY", "POST", "PRE", "DAY", "NONE", "UNK
 """Words a field value is made of that no name is ('pt: self-pay', 'pt: post-op day 2')."""
 _LOWER_TAIL = re.compile(r"[ \t]([a-z](?:[a-z'’\-]*[a-z])?)(?:\.(?=[ \t\n]|$))?(?![A-Za-z0-9/'’@])")
 """One more lower-case word right after a lower-case name (an initial may take a period)."""
-_INITIAL_CLOSES = re.compile(r"\.?(?:[ \t]*(?:$|\n|[,;:)(\]]|--)|[ \t]{2,}|\t|"
+_CLAUSE_ENDS = r"$|\n|[,;:)(\]]|--"
+_INITIAL_CLOSES = re.compile(r"\.?(?:[ \t]*(?:" + _CLAUSE_ENDS + r")|[ \t]{2,}|\t|"
                              r"[ \t]+(?:ext|x)\b)")
-"""An initial ends the name: as `_TAIL_CLOSES` but never before a number ('leo x 2 days',
-'jack q 6 hrs')."""
-_TAIL_CLOSES = re.compile(r"\.?(?:[ \t]*(?:$|\n|[,;:)(\]]|--|[0-9])|[ \t]{2,}|\t|"
+"""An initial ends the name: a line end, punctuation, a bracket, a wide gap or an extension
+('kendra w    Tues 3/18', 'brittany k ext 224'), never a number ('leo x 2 days')."""
+_TAIL_CLOSES = re.compile(r"\.?(?:[ \t]*(?:" + _CLAUSE_ENDS + r"|[0-9])|[ \t]{2,}|\t|"
                           r"[ \t]+(?:ext|x)\b)")
-"""The clause ends after the word: a line end, punctuation, a bracket, a number, a wide gap
-or an extension ('kendra w    Tues 3/18', 'riley tsosie, 22M', 'brittany k ext 224')."""
+"""The clause ends after a word: as for an initial, or a number ('riley tsosie, 22M')."""
 _RARE_TAIL = 3.0
+"""Zipf below which a word after a lower-case name is rare enough to be its surname."""
 _TAILED_SOURCES = frozenset({"name_lower_relation", "name_lower_label", "name_lower_intro",
                              "name_intro", "name_lower_pt",
                              "name_lower_person", "name_lower_role", "name_context",
