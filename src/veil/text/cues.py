@@ -276,7 +276,8 @@ _PERSON_IN_MESSAGE = re.compile(
 _MESSAGE_AGE = re.compile(
     r"(?:(?:\b(?:is|was|turned|turns|turning|now|aged?|at|like|about|around|almost|"
     r"nearly)|[,(—–]|--|\b(?:[A-Z][a-z]+|"
-    r"mom|mum|dad|grandma|grandpa|gran|nan|nana|granny|mother|father|elder|uncle|aunt))"
+    r"mom|mum|dad|grandma|grandpa|gran|nan|nana|granny|mother|father|elder|uncle|aunt|wife|"
+    r"husband|spouse|sister|brother|grandmother|grandfather|widow|widower|mil|fil))"
     r"[ \t]+|\()"
     r"((?:9[0-9]|1[01][0-9])(?![0-9.,]?[0-9])|(?i:" + NINETY + r"(?:[ \t\-]+(?:one|two|"
     r"three|four|five|"

@@ -1125,20 +1125,20 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[0-2](?:\.[0-9]+){5,})(?![0-9]|\.[0-9])", 1.0),
         # 'via LifeFlight N417LF', 'helicopter N731LT': an aircraft's registration after a word
         # of air transport
+        # (after a flight's or a plane's word, a model's number between: 'Learjet 35 N117G',
+        # 'Beech King Air 200, N211AR', 'floatplane N4207K')
         r("aircraft_after_flight", PhiType.ID, r"(?i:\b(?:life ?flight|air ?med|air ?evac|"
-          r"air ?care|medflight|helicopter|aircraft|airlift|flight|rotor|fixed[ \t\-]wing)"
-          r"[ \t]*+(?:#|no\.?)?[ \t]*+)(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.85,
-          group=1),
+          r"air ?care|medflight|helicopter|aircraft|airlift|flight|rotor|fixed[ \t\-]wing|"
+          r"king[ \t]+air|learjet|lear|jet|plane|floatplane|seaplane|cessna|piper|beaver|"
+          r"otter|caravan|navajo|citation|pilatus|beech(?:craft)?|cherokee|bonanza|skyhawk|"
+          r"super[ \t]+cub|cub)(?:[ \t]+[0-9]{2,3}[A-Z]?)?[ \t]*+,?[ \t]*+(?:#|no\.?)?[ \t]*+)"
+          r"(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.85, group=1),
         # 'King Air N927LM', 'Learjet N82GF', 'Beaver N67KA': a US aircraft's registration by
         # its shape (N, two to four digits, two letters; not 'N95', 'N2O', 'N18.3', nor a
         # protein change 'N370S', which has one letter: that needs a plane's word before it,
-        # 'floatplane N4207K', 'Learjet 35 N117G')
+        # `aircraft_after_flight`)
         r("aircraft_registration", PhiType.ID, r"(?<![A-Za-z0-9\-/.])(N[1-9][0-9]{1,3}[A-Z]{2})"
           r"(?![A-Za-z0-9]|[.\-/][0-9])", 0.75, group=1),
-        r("aircraft_after_plane", PhiType.ID, r"(?i:\b(?:king[ \t]+air|learjet|lear|jet|plane|"
-          r"floatplane|seaplane|cessna|piper|beaver|otter|caravan|navajo|citation|pilatus|"
-          r"beech(?:craft)?|cherokee|bonanza|skyhawk|super[ \t]+cub|cub)(?:[ \t]+[0-9]{2,3}"
-          r"[A-Z]?)?[ \t]*+,?[ \t]*+)(N[1-9][0-9]{0,4}[A-Z]{0,2})(?![A-Za-z0-9])", 0.8, group=1),
         # a phone's IMEI ('IMEI recorded: 35 209900 176148 1')
         r("imei", PhiType.DEVICE, r"(?i:\bimei\b[^0-9\n]{0,20})([0-9](?:[ \-]?[0-9]){14,16})"
           r"(?![0-9])", 0.9, group=1),
@@ -1263,12 +1263,6 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[A-Z][A-Za-z'’\-]+[ \t]*&[ \t]*Sons?(?:[ \t]+[A-Z][a-z]+){0,2})(?![A-Za-z])", 0.8,
           group=1,
           validator="firm_and_sons"),
-        # 'wife 90, lives alone', 'mother 94; dementia': a relative's age right after the
-        # word for them, closed by punctuation (not 'wife 90 min away', 'mother 90%')
-        r("age_after_relation", PhiType.AGE, r"(?i:\b(?:wife|husband|spouse|partner|mother|"
-          r"father|grandmother|grandfather|grandma|grandpa|aunt|uncle|sister|brother|"
-          r"widow|widower|mil|fil|mother-in-law|father-in-law)[ \t]+)(9[0-9]|1[01][0-9])"
-          r"(?=[ \t]*(?:[,;)]|y/?o\b|yrs?\b|years\b))", 0.8, group=1),
         # 'DOB 11/09/1932   91': the age after a birth date in a header
         r("age_after_birth_date", PhiType.AGE, r"(?i:\b(?:dob|d\.o\.b\.?|born)[ \t]*:?[ \t]*"
           r"[0-9]{1,2}[/\-.][0-9]{1,2}[/\-.](?:19|20)?[0-9]{2}(?:[ \t]*[,;(][ \t]*|[ \t]{2,}|"
@@ -3314,13 +3308,9 @@ NEEDS["password_parens"] = ("password", "passcode", "pin")
 NEEDS["cdl_number"] = ("cdl", "licen")
 NEEDS["age_after_age_word"] = ("age",)
 NEEDS["firm_and_sons"] = ("& son", "&son")
-NEEDS["aircraft_after_plane"] = ("air", "jet", "plane", "lear", "cessna", "piper", "beaver",
-                                 "otter", "caravan", "navajo", "citation", "pilatus", "beech",
-                                 "cherokee", "bonanza", "skyhawk", "cub")
 NEEDS["age_possessive_ordinal"] = ("9", "10", "11")
 NEEDS["city_province"] = (" qc", " on", " bc", " ab", " mb", " ns", " nb", " nl", " pe", " sk",
                           " yt", " nt", " nu")
-NEEDS["age_after_relation"] = (" 9", " 10", " 11")
 NEEDS["age_after_birth_date"] = ("dob", "d.o.b", "born")
 NEEDS["date_day_mon_hyphen"] = ("-jan", "-feb", "-mar", "-apr", "-may", "-jun", "-jul", "-aug",
                                "-sep", "-oct", "-nov", "-dec")
@@ -3336,7 +3326,10 @@ GATES["street_named_line"] = re.compile(r"(?:road|rd|street|avenue|ave|lane|ln|b
 NEEDS["dicom_uid"] = (".",)
 GATES["dicom_uid"] = re.compile(r"[0-9]\.[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\.[0-9]")
 NEEDS["aircraft_after_flight"] = ("flight", "med", "evac", "care", "helicopter", "aircraft",
-                                  "airlift", "rotor", "wing")
+                                  "airlift", "rotor", "wing", "air", "jet", "plane", "lear",
+                                  "cessna", "piper", "beaver", "otter", "caravan", "navajo",
+                                  "citation", "pilatus", "beech", "cherokee", "bonanza",
+                                  "skyhawk", "cub")
 NEEDS["imei"] = ("imei",)
 NEEDS["pager_number"] = ("pgr", "pager", "beeper", "bleep", "vocera")
 NEEDS["date_month_abbrev"] = ("feb", "aug", "sep", "oct", "nov", "dec", "jan", "apr", "jun",

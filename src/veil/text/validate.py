@@ -21,6 +21,7 @@ import polars as pl
 from veil.detect import patterns
 from veil.text import words
 from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
+from veil.text.names.context import RELATION_WORD
 from veil.text.places.vocabulary import _GENERIC
 from veil.text.postal import world_cities
 
@@ -951,34 +952,25 @@ city before a province's code ('Central PE', 'Oral BC', 'Male NB' are clinical).
 def _firm_and_sons(values: list[str]) -> list[bool]:
     """'Duffel & Sons', 'Harry McKneely & Son', 'Doherty & Sons Roofing': the words before
     '& Son' are a surname (a given name before it allowed) or an uncommon word, the words
-    after it a trade; not 'Mother & Son', 'Mom & Son', 'Duffel & Sons Monday'."""
+    after it a trade; never a relation's word, the one names take as context (`RELATION_WORD`:
+    'Mother & Son', 'Niece & Son', 'Caregiver & Son'), nor 'Duffel & Sons Monday'."""
     lex = lexicon()
     out = []
     for value in values:
-        keys = [fold(w) for w in value.split("&")[0].split()]
-        trade = [fold(w) for w in value.split("&")[1].split()[1:]]
-        out.append(bool(keys) and not any(
-            k in FUNCTION_WORDS or k in lex.titles or lex.is_clinical(k) or k in MONTH_WORDS
-            for k in trade) and not any(
-            k in FUNCTION_WORDS or k in lex.titles or lex.is_clinical(k) or k in MONTH_WORDS
-            or k in _RELATION_KEYS for k in keys)
-            and (keys[-1] in lex.last or words.zipf(keys[-1]) < _FIRM_WORD_ZIPF))
+        owner, _, rest = value.partition("&")
+        trade = rest.split()[1:]
+        plain = [not (k in FUNCTION_WORDS or k in lex.titles or lex.is_clinical(k)
+                      or k in MONTH_WORDS) for k in (fold(w) for w in [*owner.split(), *trade])]
+        last = fold(owner.split()[-1]) if owner.split() else ""
+        out.append(bool(last) and all(plain) and not any(
+            RELATION_WORD.fullmatch(part) or fold(part) in ("PT", "PATIENT")
+            for word in owner.split() for part in word.split("-"))
+            and (last in lex.last or words.zipf(last) < _FIRM_WORD_ZIPF))
     return out
 
 
 _FIRM_WORD_ZIPF = 4.0
 """A firm's word before '& Sons' that is English is no common one ('Duffel', not 'Good')."""
-
-
-_RELATION_KEYS = frozenset({"MOTHER", "FATHER", "MOM", "DAD", "MOMMA", "MAMA", "PAPA", "SON",
-                            "DAUGHTER", "GRANDMA", "GRANDPA", "PARENT", "FAMILY", "HUSBAND",
-                            "WIFE", "BROTHER", "SISTER", "UNCLE", "AUNT", "NIECE", "NEPHEW",
-                            "COUSIN", "CAREGIVER", "GUARDIAN", "PARTNER", "SPOUSE", "FIANCE",
-                            "FIANCEE", "FRIEND", "NEIGHBOR", "GRANDMOTHER", "GRANDFATHER",
-                            "STEPFATHER", "STEPMOTHER", "STEPMOM", "STEPDAD", "GODMOTHER",
-                            "GODFATHER", "SISTER-IN-LAW", "BROTHER-IN-LAW", "MOTHER-IN-LAW",
-                            "FATHER-IN-LAW", "DAUGHTER-IN-LAW", "SON-IN-LAW", "PATIENT", "PT"})
-"""Words for kin or a carer before '& Son' ('Mother & Son', 'Niece & Son'): no firm."""
 
 
 def _vessel_name(values: list[str]) -> list[bool]:

@@ -18,13 +18,13 @@ from veil.text.names.context import (
     _MAIL_LABEL,
     _MEDIUM_AFTER,
     _PERSON_AFTER,
-    _RELATION_WORD,
     _ROLE_THEN_NAME,
     _SENTENCE_END,
     _STRONG_AFTER,
     CREDENTIAL_BEFORE,
     CREDENTIAL_BRACKET_AFTER,
     CREDENTIAL_WORDS,
+    RELATION_WORD,
 )
 from veil.text.names.guards import (
     _CLAUSE_END,
@@ -154,7 +154,7 @@ class _RunJudge(_Guards):
         whole = " ".join(t.key for t in run)
         if not titled and (whole in lex.eponyms or whole in REGIONS):
             return []
-        if not titled and len(run) == 1 and _RELATION_WORD.fullmatch(run[0].word):
+        if not titled and len(run) == 1 and RELATION_WORD.fullmatch(run[0].word):
             return []  # 'Mom called.', 'Re: Mom's meds': a kinship noun, not a name
         if len(run) == 1 and text[run[0].end:run[0].end + 1] == "#":
             return []  # 'ID# 4471', 'Acct#': a label

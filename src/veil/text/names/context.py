@@ -348,7 +348,7 @@ _CLAUSE_GOES_ON = re.compile(
     r"thought|knows|knew|wrote|showed)\b)")
 """What may follow an everyday given name used as a name after a relation word
 ('my daughter hope is coming', 'my son mark said'), not a verb ('my daughter rose early')."""
-_RELATION_WORD = re.compile(r"(?i:" + _RELATION + r")")
+RELATION_WORD = re.compile(r"(?i:" + _RELATION + r")")
 _RELATION_BEFORE = re.compile(r"(?i:\b" + _RELATION + r"(?:['’]s)?[ \t]+)$")
 _PLURAL_RELATION_BEFORE = re.compile(
     r"(?i:\b(?:sons|daughters|kids|grandkids|parents|brothers|sisters|grandsons|"

@@ -14,7 +14,7 @@ from itertools import pairwise
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, fold
 from veil.text.names.base import _FinderBase, _ocr_reading
-from veil.text.names.context import _RELATION_WORD
+from veil.text.names.context import RELATION_WORD
 from veil.text.names.tokens import (
     _CREDENTIALS,
     _FUNCTION_KEYS,
@@ -305,7 +305,7 @@ class _Forms(_FinderBase):
             key = fold(word)
             if not self._usable(key) or key in lex.eponyms or key in lex.places \
                     or key in lex.titles or (word.isupper() and len(word) <= 4) \
-                    or _RELATION_WORD.fullmatch(word):
+                    or RELATION_WORD.fullmatch(word):
                 continue
             before = text[max(0, match.start(1) - 3):match.start(1)]
             if re.search(r"(?:^|[.!?\n]\s*)$", before) and not lex.is_name(key) \
