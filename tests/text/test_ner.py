@@ -96,3 +96,36 @@ def test_ner_spans_before_an_eponym_word_are_dropped() -> None:
         assert scrub.scrub(text) == text
     found = scrub.find("My mother Mary Joseph lives in Ottawa.")
     assert {s.type for s in found} >= {PhiType.NAME, PhiType.CITY}
+
+
+def test_trained_model_spans_written_as_proper_names_are_kept() -> None:
+    """Since the model learnt from hand-written text its capitalized spans stand where no list
+    holds their words (villages, organizations by initials, carriers, Pacific names), and
+    record numbers with capitals or five digits; services, languages, codes do not."""
+    from veil.text.ner import keep_trained_span
+
+    def kept(text: str, surface: str, label: str) -> bool:
+        start = text.index(surface)
+        return keep_trained_span(text, start, start + len(surface), label)
+
+    assert kept("Flew out on Yute Commuter at noon.", "Yute Commuter", "FAC")
+    assert kept("Referred to YKHC for follow-up.", "YKHC", "FAC")
+    assert kept("Seen at Ascension Sacred Heart Pensacola.", "Ascension Sacred Heart Pensacola",
+                "FAC")
+    assert kept("She lives in Kualapuu now.", "Kualapuu", "LOC")
+    assert kept("Mail to PO Box 57, please.", "PO Box 57", "LOC")
+    assert kept("Spoke with Kimiuo Siales today.", "Kimiuo Siales", "NAME")
+    assert kept("Be1inda Moore called back.", "Be1inda Moore", "NAME")
+    assert kept("Chart from IFHS 7730 attached.", "IFHS 7730", "ID")
+    assert kept("Member 2 851 1198 042 17 on file.", "2 851 1198 042 17", "ID")
+    assert not kept("Happy Easter from all of us.", "Easter", "NAME")
+    assert not kept("The Coast Guard flew her in.", "Coast Guard", "NAME")
+    assert not kept("Referred to Family Services.", "Family Services", "FAC")
+    assert not kept("Per Fleischner Society guidance.", "Fleischner Society", "FAC")
+    assert not kept("Family plans to scatter ashes.", "scatter ashes", "FAC")
+    assert not kept("Interpreter for Ilocano booked.", "Ilocano", "LOC")
+    assert not kept("Moved here from Guam.", "Guam", "LOC")
+    assert not kept("Carrier of CYP2C19 rs4244285.", "rs4244285", "ID")
+    assert not kept("Otitis media, H66.3X2.", "H66.3X2", "ID")
+    assert not kept("Temp 38.9, +1 at 1830 dose.", "+1 at 1830", "ID")
+    assert not kept("Took 12500 units of heparin.", "12500", "ID")
