@@ -118,6 +118,14 @@ NINETY = r"(?:ninety|ninty|nintey)"
 uses this one alternation."""
 NINETY_NEEDS = ("ninety", "ninty", "nintey")
 _NUM_UNIT_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine)")
+_SPOKEN_YEAR = (r"(?i:(?:nineteen|twenty)[ \t\-]+(?:hundred[ \t]+)?(?:"
+                r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]+"
+                + _NUM_UNIT_WORDS + r")?|oh[ \t]+" + _NUM_UNIT_WORDS + r"|" + _NUM_UNIT_WORDS
+                + r")|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:" + _NUM_UNIT_WORDS
+                + r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[ \t\-]+"
+                + _NUM_UNIT_WORDS + r")?))?)")
+"""A year said in words ('nineteen forty-one', 'twenty twenty four', 'two thousand and three')."""
 _AGE_WORDS = (r"(?i:" + NINETY + r"(?:[\s\-]+" + _NUM_UNIT_WORDS + r")?|"
               r"(?:one[\s\-]+|a[\s\-]+)?hundred(?:[\s\-]+and)?(?:[\s\-]+(?:" + _NUM_UNIT_WORDS
               + r"|ten|eleven|twelve|"
@@ -396,9 +404,9 @@ _NO_CASE_KIND = (r"(?:MG|ML|MCG|KG|IU|MM|HR|HRS|BPM|BP|ICD|CPT|CVX|NDC|DRG|HCPCS
                  r"NYCRR|TAC|WAC|ILCS|ORS|RCW|OAC|AAC)"
                  r"(?![A-Z])")
 """Capitals between two numbers that are a unit, a time zone or a code system: no case kind."""
-_STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
-                r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
-                r"PR|GU|VI)")
+STATE_CODES = (r"(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|"
+               r"MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|"
+               r"PR|GU|VI)")
 _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
                 r"Florida|Georgia|Hawai['’‘ʻ]?i|HAWAI['’‘ʻ]?I|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
                 r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|"
@@ -829,22 +837,17 @@ def _rules() -> tuple[PatternRule, ...]:
           validator="spaced_date"),
         # dictation: 'march third twenty twenty four', 'on june twenty first'
         r("date_spoken", d, _LEAD_MONTH + _L + r"(?i:" + _MONTH + r")[ \t]+(?i:the[ \t]+)?(?i:"
-          + _DAY_WORDS + r")(?:[ \t]+(?i:(?:nineteen|twenty)[ \t\-]+(?:hundred[ \t]+)?(?:"
-          r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-          r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]+"
-          + _NUM_UNIT_WORDS + r")?|oh[ \t]+" + _NUM_UNIT_WORDS + r"|" + _NUM_UNIT_WORDS
-          + r")|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:" + _NUM_UNIT_WORDS
-          + r"|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty(?:[ \t\-]+"
-          + _NUM_UNIT_WORDS + r")?))?))?" + _R, 0.9),
+          + _DAY_WORDS + r")(?:[ \t]+" + _SPOKEN_YEAR + r")?" + _R, 0.9),
         # legal and letter forms: 'April the 8th, 2025', 'the 14th day of March, 2025', 'ninth
         # of February'; Japanese romaji: 'Reiwa 6-nen 10-gatsu', '11-gatsu 3-ka'
         r("date_month_the_nth", d, _L + _MONTH_I + r"[ \t]+the[ \t]+[0-3]?[0-9](?:st|nd|rd|th)"
           r"(?:,?[ \t]+" + _Y4 + r")?" + _R, 0.9),
         r("date_nth_day_of", d, _L + r"[0-3]?[0-9](?:st|nd|rd|th)[ \t]+day[ \t]+of[ \t]+"
           + _MONTH_I + r"(?:,?[ \t]+" + _Y4 + r")?" + _R, 0.9),
-        r("date_dayword_of_month", d, _L + r"(?i:" + _DAY_WORDS + r")[ \t]+of[ \t]+" + _MONTH_I
-          + r"(?:,?[ \t]+(?:" + _Y4 + r"|(?i:nineteen|twenty)[ \t\-]+(?i:[a-z]+)(?:[ \t\-]+"
-          r"(?i:one|two|three|four|five|six|seven|eight|nine))?))?" + _R, 0.9),
+        # ('fifteenth August nineteen forty-one': without 'of' only before its year)
+        r("date_dayword_of_month", d, _L + r"(?i:" + _DAY_WORDS + r")(?:[ \t]+of[ \t]+"
+          + _MONTH_I + r"(?:,?[ \t]+(?:" + _Y4 + r"|" + _SPOKEN_YEAR + r"))?|[ \t]+" + _MONTH_I
+          + r",?[ \t]+(?:" + _Y4 + r"|" + _SPOKEN_YEAR + r"))" + _R, 0.9),
         r("date_japanese", d, r"(?<![A-Za-z0-9])(?:(?:Showa|Heisei|Reiwa|Taisho|SHOWA|HEISEI|REIWA)"
           r"[ \t]+[0-9]{1,2}-nen(?:[ \t]+[0-9]{1,2}-gatsu(?:[ \t]+[0-9]{1,2}-(?:ka|nichi))?)?|"
           r"[0-9]{1,2}-gatsu(?:[ \t]+[0-9]{1,2}-(?:ka|nichi))?)(?![A-Za-z0-9])", 0.9),
@@ -1073,10 +1076,13 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]++)((?:[A-Z]\.[ ]?){1,2}[A-Z]\.)(?![A-Za-z])", 0.8, group=1,
           validator="person_initials"),
         # 'a male rower (H.L.) had', 'Subject: Linkage - A.W.': dotted initials in brackets
-        # after the word for a person, or after a dash on a message's subject line
-        r("initials_of_person", PhiType.NAME, r"(?i:\b(?:rower|student|athlete|player|teammate|"
-          r"roommate|man|woman|boy|girl|male|female|partner|friend|contact|client|victim|peer|"
-          r"minor|child|suspect|assailant|perpetrator|coworker|co-worker|neighbou?r))[ \t]+"
+        # after the word for a person or a record's number ('Subject 115-2213 (H.K.)',
+        # 'screening # S104-036 (G.E.O.)'), or after a dash on a message's subject line
+        r("initials_of_person", PhiType.NAME, r"(?:(?i:\b(?:rower|student|athlete|player|"
+          r"teammate|roommate|man|woman|boy|girl|male|female|partner|friend|contact|client|"
+          r"victim|peer|minor|child|suspect|assailant|perpetrator|coworker|co-worker|"
+          r"neighbou?r|subject|participant|patient|pt|resident|member|donor|proband|caller))"
+          r"|(?<![A-Za-z0-9])[A-Z]{0,3}[0-9][0-9A-Z]*-[0-9A-Z\-]*[0-9])[ \t]+"
           r"\(((?:[A-Z]\.){2,3})\)", 0.75, group=1, validator="person_initials"),
         r("initials_in_subject", PhiType.NAME, r"(?im:^[> \t]*(?:subject|re|fw|fwd):[^\n]{0,60}?"
           r"[\-–][ \t]+)((?:[A-Z]\.){2,3})(?=[ \t]*(?:\(|\n|$))", 0.75, group=1,
@@ -1730,10 +1736,12 @@ def _rules() -> tuple[PatternRule, ...]:
           0.8, group=1, validator="has_digit"),
         # initials that sign an entry of a log, after its last sentence and a dash ('Mom
         # informed 10:05. -ck', 'completed separately.  -- AR', '-CK (Carrie Kowalski RN)')
-        # (alone on its line only after a long dash: '- HTN' is an item of a list)
+        # (alone on its line only after a long dash: '- HTN' is an item of a list); a dash
+        # right on capitals that close a table cell or a line after a word ('note -OH |')
         r("sign_off_initials", PhiType.NAME, r"(?:(?:(?<=[.!?\"”][ \t])|(?<=[.!?\"”][ \t]{2}))"
-          r"(?:--?|—|–)|(?:(?<=\n)|(?<=^))(?:--|—|–)(?=[ \t]?[A-Za-z]{2,3}[ \t]*(?:\n|\Z)))"
-          r"[ \t]?([a-z]{2,3}|[A-Z]{2,3})(?=[ \t]*(?:\(|\n|\Z)|,[ \t]*[a-z]{2,}[ \t]?[a-z]*"
+          r"(?:--?|—|–)|(?:(?<=\n)|(?<=^))(?:--|—|–)(?=[ \t]?[A-Za-z]{2,3}[ \t]*(?:\n|\Z))"
+          r"|(?<=[a-z][ \t])-(?=[A-Z]{2,3}[ \t]*(?:\||\n|\Z)))"
+          r"[ \t]?([a-z]{2,3}|[A-Z]{2,3})(?=[ \t]*(?:\(|\n|\Z|\|)|,[ \t]*[a-z]{2,}[ \t]?[a-z]*"
           r"[ \t]*(?:\n|\Z))",
           0.8, group=1, validator="sign_off_initials"),
         # a court's case number: the year, the kind of case, the number ('No. 2024 COMH 003817',
@@ -1790,11 +1798,11 @@ def _rules() -> tuple[PatternRule, ...]:
         # of letters and digits (five to eight, both kinds)
         r("plate_vehicle_label", PhiType.PLATE, r"(?<![A-Za-z])(?:[Vv]ehicle|VEHICLE|[Cc]ar|CAR|"
           r"[Tt]ruck|TRUCK|[Vv]an|VAN|[Mm]otorcycle)[ \t]*+\([a-z ]{1,20}\)[ \t]*+:[ \t]*+"
-          r"((?:" + _STATE_CODES + r"[ \t]+)?(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,8})"
+          r"((?:" + STATE_CODES + r"[ \t]+)?(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{5,8})"
           r"(?![A-Za-z0-9])", 0.85, group=1, validator="plate_value"),
         # a plate in parentheses after a vehicle word: 'her car (7KXR221)'
         r("plate_vehicle", PhiType.PLATE, r"(?i:\b(?:car|truck|van|vehicle|suv|sedan|pickup|"
-          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\([ \t]*+)((?:(?i:" + _STATE_CODES
+          r"motorcycle|jeep|minivan)\b[^()\n]{0,30}\([ \t]*+)((?:(?i:" + STATE_CODES
           + r")[ \t]+)?(?!(?:19|20)[0-9]{2}[ \t])"
           r"(?=[A-Z0-9 \-]{0,12}[0-9])"
           r"(?=[A-Z0-9 \-]{0,12}[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{0,3})"
@@ -1950,7 +1958,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"kennzeichen|amtliches[ \t]+kennzeichen|matr[ií]cula|immatriculation|placa|placas|"
           r"targa|parking[ \t]+pass)\b\.?(?:[ \t]*(?:no\.?|number|#))?[ \t]*+[:#(]?"
           r"[ \t]*+(?:is[ \t]+)?)((?=[A-Za-z0-9 \-]{0,22}[0-9])(?=[A-Za-z0-9 \-]{0,22}[A-Za-z])"
-          r"(?:" + _STATE_CODES + r"[ \t]+[A-Z0-9]{5,8}|"
+          r"(?:" + STATE_CODES + r"[ \t]+[A-Z0-9]{5,8}|"
           r"[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4}){1,3}))(?![A-Za-z0-9]|[ \-][A-Z0-9])", 0.85,
           group=1, validator="plate_value"),
         r("vin", PhiType.VIN, _L + r"[A-HJ-NPR-Z0-9]{17}" + _R, 1.0, validator="vin"),
@@ -2371,7 +2379,7 @@ def _rules() -> tuple[PatternRule, ...]:
           r"|#[ \t]?[0-9]{1,4}[A-Za-z]?)(?![A-Za-z0-9])", 0.8, group=1),
         r("city_state_zip", PhiType.ZIP, r"(?=[A-Z][A-Za-z .'’‘ʻ]{1,40}[ ,][0-9]{5})"
           r"(?:(?<![A-Za-z])|(?<=US))(?:"
-          + _STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
+          + STATE_CODES + r"|" + _STATE_NAMES + r")\.?,?"
           r"\s+([0-9]{5}(?:-[0-9]{4})?)" + _RD, 1.0, group=1),
         # 'Tulsa, ok 74012': a state code in any case between a word and five digits (the
         # digits first, the code in fixed-width lookbehinds: fast), never a count or a dose
@@ -2408,8 +2416,8 @@ def _rules() -> tuple[PatternRule, ...]:
         r("zip_state_any_case", PhiType.ZIP, r"(?<![0-9])(?=[0-9]{5}(?![0-9]))"
           r"(?<! in )(?<! or )(?<! me )(?<! hi )(?<! de )(?<! la )(?<! pa )(?<! ma )"
           r"(?<! oh )(?<! id )(?<! al )(?<! mo )(?<! ne )"
-          r"(?<! wa )(?<! co )(?<! ms )(?<! md )(?:(?<=[A-Za-z] (?i:" + _STATE_CODES
-          + r") )|(?<=[A-Za-z], (?i:" + _STATE_CODES + r") )|(?<=[A-Za-z],(?i:" + _STATE_CODES
+          r"(?<! wa )(?<! co )(?<! ms )(?<! md )(?:(?<=[A-Za-z] (?i:" + STATE_CODES
+          + r") )|(?<=[A-Za-z], (?i:" + STATE_CODES + r") )|(?<=[A-Za-z],(?i:" + STATE_CODES
           + r") ))([0-9]{5}(?:-[0-9]{4})?)(?![0-9]|[ \t]*(?i:units?|u\b|mg|mcg|ml|iu|cells|"
           r"copies|/|%|x\b|times|people|patients|dollars))", 0.9, group=1),
         # 'ZIP: 41056', 'postcode 2481', 'PLZ 80807', 'CEP 01310-100', 'postal code V6B 4Y8':
@@ -2743,6 +2751,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("labelled_reference", PhiType.ID, r"(?i:\b(?:session|meeting|webinar|trace|"
           r"transaction|authorization|auth|prior\s+auth|req|requisition|police\s+report|"
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
+          r"(?:air[ \t]?)?waybill|awb|consignment|shipment|"
           r"police\s+(?:form|file)|rcmp|opp|chp|nypd|lapd|file\s+no|ws|workstation|terminal|"
           r"certified\s+mail|"
           r"hostname|"

@@ -24,6 +24,7 @@ from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, fo
 from veil.text.names.context import RELATION_WORD
 from veil.text.places.vocabulary import _GENERIC
 from veil.text.postal import world_cities
+from veil.text.rules import STATE_CODES
 
 
 def _polars(detector: str, normalize: Callable[[str], str] | None = None
@@ -665,15 +666,21 @@ def _phone_national_ok(value: str) -> bool:
 
 def _plate_value(values: list[str]) -> list[bool]:
     """A registration: five to ten letters and digits, both kinds, no clinical code or
-    dose ('MA19 XKT', 'M-JF 1951'; not 'CKD 3', 'HbA1c 7')."""
+    dose ('MA19 XKT', 'M-JF 1951'; not 'CKD 3', 'HbA1c 7'); a state's code before a number
+    is the state's ('CT 2290 BF', not a scan)."""
     out = []
     for value in values:
         alnum = [c for c in value if c.isalnum()]
+        parts = re.split(r"[ \-]", value)
+        if len(parts) > 2 and _STATE_CODE.fullmatch(parts[0]) and parts[1].isdigit():
+            parts = parts[1:]
         out.append(5 <= len(alnum) <= 10 and any(c.isdigit() for c in alnum)
                    and any(c.isalpha() for c in alnum) and not _is_clinical_code(value)
-                   and not any(_is_clinical_code(part) for part in re.split(r"[ \-]", value)
-                               if part.isalpha()))
+                   and not any(_is_clinical_code(part) for part in parts if part.isalpha()))
     return out
+
+
+_STATE_CODE = re.compile(STATE_CODES)
 
 
 def _national_digits(values: list[str]) -> list[bool]:
