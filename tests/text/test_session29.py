@@ -3,7 +3,9 @@ cell or a line after a dash ('per clinic note -OH |'); initials after 'Init:' an
 them split by a slash; a table column headed 'Init'; dotted initials in brackets after a
 record's number ('Subject 115-2213 (H.K.)'); a day in words before its month and a year
 in words ('fifteenth August nineteen forty-one'); a boat's registration after a state's
-code ('CT 2290 BF'); and the text each must leave alone."""
+code ('CT 2290 BF'); a middle initial without its dot ('Dr. John A Smith'); who took a call
+('Dispatcher: DENISE'); first-aid squads; a licence's 'no.' after a comma; more event words
+before a month/day; and the text each must leave alone."""
 
 from __future__ import annotations
 
@@ -29,6 +31,12 @@ _SCRUBBER = Scrubber()
     ("date of birth fifteenth August nineteen forty-one. He is", "fifteenth August nineteen"),
     ("born third June 1950 in Ohio", "third June 1950"),
     ("My boat's registration is CT 2290 BF. What should I include?", "CT 2290 BF"),
+    ("Dr. John A Smith called back.", "John A Smith"),
+    ("Patient: John A Smith", "John A Smith"),
+    ("#1   08/30  05:47   Dispatcher: DENISE\nCaller: Hank Tillinghast", "DENISE"),
+    ("Mode: BLS, Sea Girt First Aid Squad", "Sea Girt First Aid Squad"),
+    ("a standard NY class D license, no. 739 184 226. Counseled", "739 184 226"),
+    ("ENROLLED, randomized 2/26 per IRT", "2/26"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value)
@@ -42,6 +50,9 @@ def test_found(text: str, value: str) -> None:
     ("code 2024-11 (U.S.) spec", "U.S."),
     ("the first May visit went well", "May"),
     ("the second March appointment", "second"),
+    ("Dispatcher: ask for the on-call", "ask"),
+    ("Operator: Alaska Air Ambulance & Rescue ... Aircraft: Beech King Air 200", "King Air"),
+    ("gave first aid at the scene", "first aid"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     assert not touched(_SCRUBBER, text, value)

@@ -174,7 +174,7 @@ _CONTEXT_WORD_LIST = (
 _EVENT_SLASH_WORDS = trie_pattern((
     "onset", "reset", "resets", "retrieval", "resent", "transferred", "delivered", "born", "died",
     "initiated", "restarted", "discontinued", "switched", "refilled", "renewed", "consented",
-    "transplanted"))
+    "transplanted", "injured", "enrolled", "randomized", "randomised", "screened", "shipped"))
 """Events of care and of a life after which a month/day with a slash is the day ('Onset
 8/9', 'Retrieval 7/10', 'fax resent 2/7', 'Deductible reset 1/1'): never with a dash (a
 range: 'onset 3-4 days'), and only words no count or fraction follows ('placed 1/2 way',
@@ -387,7 +387,7 @@ _MEASURE_WORDS = (r"count|level|levels|reading|readings|score|load|sugar|sugars|
 _CAMP_UNIT = (r"(?:Camp|Block|Blk\.?|Shelter|Sector|Zone|Tent|Hut|Flat|Compound)[ \t]+"
               r"(?:No\.?[ \t]*)?[0-9A-Z]{1,4}(?:-?[0-9A-Z]{1,4})?")
 """A unit of a camp's or block's address: the word and its number or letter."""
-_SEP = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
+_SEP = (r"(?>" + _LABEL_TAIL + r"(?:,?[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
         r"[ \t]*#?[\"”]?[ \t]*(?:[:=]|is|was|of|says|reads|shows|ending(?:[ \t]+in)?)?[ \t]*#?"
         r"[ \t]*" + _LEADER
         + r")")

@@ -292,8 +292,10 @@ class _RunJudge(_Guards):
                     ("'s", "’s")):
             return []  # "my daughter's ANA was positive": a relative's test, not a name
         kept: list[_Tok] = []
-        for tok in run:
-            initial = len(tok.key) == 1 and tok.word.endswith(".")
+        for index, tok in enumerate(run):
+            initial = len(tok.key) == 1 and (tok.word.endswith(".") or (
+                tok.word.isupper() and index + 1 < len(run) and run[index + 1].word[:1].isupper()
+                and len(run[index + 1].key) > 1))  # 'John A Smith': 'A' is his initial
             if initial and kept:
                 kept.append(tok)
                 continue

@@ -77,7 +77,8 @@ _FACILITY_WORD = (
     # or is helped ('Acadiana Geriatrics', 'Navajo Nation Housing Authority', 'Boston Public
     # Schools', 'Greer & Hollins Injury Law', 'Grace Fellowship')
     r"Geriatrics|Diagnostics|Housing[ \t]+Authority|Public[ \t]+Schools|Schools|Fire[ \t\-]+"
-    r"(?:Rescue|Department|Dept\.?|District)|Rescue[ \t]+Squad|Case[ \t]+Management|"
+    r"(?:Rescue|Department|Dept\.?|District)|Rescue[ \t]+Squad|First[ \t]+Aid[ \t]+Squad|"
+    r"Ambulance[ \t]+Corps|Case[ \t]+Management|"
     r"Injury[ \t]+Law|Law[ \t]+(?:Firm|Group|Offices?)|Refinery|Ministries|Fellowship|Chapel|"
     r"Mosque|Synagogue|Mission|Daycare|Day[ \t]+Care|Preschool|Learning[ \t]+Cent(?:er|re)|"
     r"Industries|Logistics|Foods|Farms|Orchards|Growers|Processors|Freightways|Trucking|"
