@@ -98,7 +98,7 @@ _SIGN_OFF_INITIALS = re.compile(
     r"(?m)(?:(?<=[.!?)\]][ \t])|(?<=[.!?)\]][ \t]{2})|(?:--|—|–)[ \t]*|^[ \t]*)"
     r"((?:[A-Z]\.[ \t]?){2,3}|[A-Z]{2,3}(?![A-Za-z0-9.]))[ \t]*$")
 """Initials closing a line after a sentence, a dash or alone ('Review Fri. G.H.', '-- NE')."""
-_INITIALS_LABEL = re.compile(r"(?i:\binit(?:ial)?s?\b)[^:\n]{0,40}:[ \t]*")
+_INITIALS_LABEL = re.compile(r"(?i:\binitials\b[^:\n]{0,40}|\binits?\b\.?[ \t]*):[ \t]*")
 _INITIALS_ITEM = re.compile(r"((?:[A-Z]\.){1,3}(?:[A-Z](?![.A-Za-z0-9]))?|[A-Z]{2,3}[0-9]?)"
                             r"(?![A-Za-z0-9])")
 _LIST_GAP = re.compile(r"\.?[ \t]*[,/&][ \t]*|[ \t]+")

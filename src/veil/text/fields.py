@@ -71,8 +71,7 @@ _ROLE_PERSON = frozenset({
 Work', 'Infant: Baby Girl'): its cells need a name's own evidence (`named_cell`)."""
 _PERSON = frozenset({
     "patient", "patients", "pt", "pts", "name", "names", "first", "given", "last", "surname",
-    "surnames", "family", "middle", "initial", "initials", "init", "inits", "fname", "lname",
-    "mname",
+    "surnames", "family", "middle", "initial", "initials", "fname", "lname", "mname",
     "firstname", "lastname", "givenname", "familyname", "fullname", "full", "legal",
     "preferred", "maiden", "nickname", "alias", "aka", "guardian", "parent", "parents",
     "mother", "father", "mom", "dad", "spouse", "partner", "husband", "wife", "son",

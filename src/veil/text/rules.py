@@ -174,7 +174,7 @@ _CONTEXT_WORD_LIST = (
 _EVENT_SLASH_WORDS = trie_pattern((
     "onset", "reset", "resets", "retrieval", "resent", "transferred", "delivered", "born", "died",
     "initiated", "restarted", "discontinued", "switched", "refilled", "renewed", "consented",
-    "transplanted", "injured", "enrolled", "randomized", "randomised", "screened", "shipped"))
+    "transplanted", "injured"))
 """Events of care and of a life after which a month/day with a slash is the day ('Onset
 8/9', 'Retrieval 7/10', 'fax resent 2/7', 'Deductible reset 1/1'): never with a dash (a
 range: 'onset 3-4 days'), and only words no count or fraction follows ('placed 1/2 way',
@@ -387,7 +387,7 @@ _MEASURE_WORDS = (r"count|level|levels|reading|readings|score|load|sugar|sugars|
 _CAMP_UNIT = (r"(?:Camp|Block|Blk\.?|Shelter|Sector|Zone|Tent|Hut|Flat|Compound)[ \t]+"
               r"(?:No\.?[ \t]*)?[0-9A-Z]{1,4}(?:-?[0-9A-Z]{1,4})?")
 """A unit of a camp's or block's address: the word and its number or letter."""
-_SEP = (r"(?>" + _LABEL_TAIL + r"(?:,?[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
+_SEP = (r"(?>" + _LABEL_TAIL + r"(?:[ \t]*(?:number|num|no\.?|nbr|#|id|ID|identifier)\b\.?)?"
         r"[ \t]*#?[\"”]?[ \t]*(?:[:=]|is|was|of|says|reads|shows|ending(?:[ \t]+in)?)?[ \t]*#?"
         r"[ \t]*" + _LEADER
         + r")")
@@ -1076,13 +1076,16 @@ def _rules() -> tuple[PatternRule, ...]:
           r"[ \t]++)((?:[A-Z]\.[ ]?){1,2}[A-Z]\.)(?![A-Za-z])", 0.8, group=1,
           validator="person_initials"),
         # 'a male rower (H.L.) had', 'Subject: Linkage - A.W.': dotted initials in brackets
-        # after the word for a person or a record's number ('Subject 115-2213 (H.K.)',
-        # 'screening # S104-036 (G.E.O.)'), or after a dash on a message's subject line
+        # after the word for a person or a record's number of four digits or more ('Subject
+        # 115-2213 (H.K.)', 'screening # S104-036 (G.E.O.)'; not a range: 'L4-5 (P.L.F.)'),
+        # or after a dash on a message's subject line
         r("initials_of_person", PhiType.NAME, r"(?:(?i:\b(?:rower|student|athlete|player|"
           r"teammate|roommate|man|woman|boy|girl|male|female|partner|friend|contact|client|"
           r"victim|peer|minor|child|suspect|assailant|perpetrator|coworker|co-worker|"
-          r"neighbou?r|subject|participant|patient|pt|resident|member|donor|proband|caller))"
-          r"|(?<![A-Za-z0-9])[A-Z]{0,3}[0-9][0-9A-Z]*-[0-9A-Z\-]*[0-9])[ \t]+"
+          r"neighbou?r))"
+          r"|(?<![A-Za-z0-9])(?=(?:[A-Z\-]*[0-9]){4})(?![0-9]{1,3}-[0-9]{1,3}[ \t])"
+          r"[A-Z]{0,3}[0-9][0-9A-Z]*-[0-9A-Z\-]*[0-9])"
+          r"[ \t]+"
           r"\(((?:[A-Z]\.){2,3})\)", 0.75, group=1, validator="person_initials"),
         r("initials_in_subject", PhiType.NAME, r"(?im:^[> \t]*(?:subject|re|fw|fwd):[^\n]{0,60}?"
           r"[\-–][ \t]+)((?:[A-Z]\.){2,3})(?=[ \t]*(?:\(|\n|$))", 0.75, group=1,
@@ -1736,11 +1739,10 @@ def _rules() -> tuple[PatternRule, ...]:
           0.8, group=1, validator="has_digit"),
         # initials that sign an entry of a log, after its last sentence and a dash ('Mom
         # informed 10:05. -ck', 'completed separately.  -- AR', '-CK (Carrie Kowalski RN)')
-        # (alone on its line only after a long dash: '- HTN' is an item of a list); a dash
-        # right on capitals that close a table cell or a line after a word ('note -OH |')
+        # (alone on its line only after a long dash: '- HTN' is an item of a list), or at a
+        # table cell's end ('Corrected in diary. -PM |')
         r("sign_off_initials", PhiType.NAME, r"(?:(?:(?<=[.!?\"”][ \t])|(?<=[.!?\"”][ \t]{2}))"
-          r"(?:--?|—|–)|(?:(?<=\n)|(?<=^))(?:--|—|–)(?=[ \t]?[A-Za-z]{2,3}[ \t]*(?:\n|\Z))"
-          r"|(?<=[a-z][ \t])-(?=[A-Z]{2,3}[ \t]*(?:\||\n|\Z)))"
+          r"(?:--?|—|–)|(?:(?<=\n)|(?<=^))(?:--|—|–)(?=[ \t]?[A-Za-z]{2,3}[ \t]*(?:\n|\Z)))"
           r"[ \t]?([a-z]{2,3}|[A-Z]{2,3})(?=[ \t]*(?:\(|\n|\Z|\|)|,[ \t]*[a-z]{2,}[ \t]?[a-z]*"
           r"[ \t]*(?:\n|\Z))",
           0.8, group=1, validator="sign_off_initials"),
@@ -2751,7 +2753,7 @@ def _rules() -> tuple[PatternRule, ...]:
         r("labelled_reference", PhiType.ID, r"(?i:\b(?:session|meeting|webinar|trace|"
           r"transaction|authorization|auth|prior\s+auth|req|requisition|police\s+report|"
           r"incident\s+report|report\s+number|icn|confirmation|tracking|reference|ref|ticket|"
-          r"(?:air[ \t]?)?waybill|awb|consignment|shipment|"
+          r"(?:air[ \t]?)?waybill|awb|"
           r"police\s+(?:form|file)|rcmp|opp|chp|nypd|lapd|file\s+no|ws|workstation|terminal|"
           r"certified\s+mail|"
           r"hostname|"
@@ -3100,7 +3102,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                        "stadtteil", "municipio", "comuna", "corregimiento", "kelurahan",
                        "kecamatan", "col."),
     "date_month_the_nth": (" the ",), "date_nth_day_of": (" day of ",),
-    "date_dayword_of_month": (" of ",), "date_japanese": ("-gatsu", "-nen"),
+    "date_dayword_of_month": _MONTHS, "date_japanese": ("-gatsu", "-nen"),
     "national_id_abroad": ("philhealth", "nir", "carteirinha", "afiliado", "bangou", "kigou",
                            "secu", "karute"),
     "national_spaced": ("secu", "nir", "afiliado", "carteirinha", "cns", "sus", "insee", "ssn",

@@ -667,12 +667,15 @@ def _phone_national_ok(value: str) -> bool:
 def _plate_value(values: list[str]) -> list[bool]:
     """A registration: five to ten letters and digits, both kinds, no clinical code or
     dose ('MA19 XKT', 'M-JF 1951'; not 'CKD 3', 'HbA1c 7'); a state's code before a number
-    is the state's ('CT 2290 BF', not a scan)."""
+    of three digits or more and two or three letters is the state's ('CT 2290 BF'; not 'CT 2
+    VIEW', 'CT 24 HR')."""
     out = []
     for value in values:
         alnum = [c for c in value if c.isalnum()]
         parts = re.split(r"[ \-]", value)
-        if len(parts) > 2 and _STATE_CODE.fullmatch(parts[0]) and parts[1].isdigit():
+        if len(parts) == 3 and _STATE_CODE.fullmatch(parts[0]) and parts[1].isdigit() \
+                and len(parts[1]) >= 3 and parts[2].isalpha() and len(parts[2]) <= 3 \
+                and parts[2] not in CLINICAL_INITIALS:
             parts = parts[1:]
         out.append(5 <= len(alnum) <= 10 and any(c.isdigit() for c in alnum)
                    and any(c.isalpha() for c in alnum) and not _is_clinical_code(value)

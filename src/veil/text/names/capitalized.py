@@ -271,6 +271,16 @@ class _RunJudge(_Guards):
         return not any(everyday[1:]) and (any(naming) or all(
             lex.is_name(t.key) for t in words))
 
+    def _surname_after_initial(self, tok: _Tok) -> bool:
+        """Whether the word after a capital letter without its dot makes the letter a middle
+        initial: a surname or a word no list holds, capitalized, no everyday or clinical word
+        ('John A Smith'; not 'Patel A Follow Up', 'Baby A Twin', 'Team A Hospitalist')."""
+        lex = self.lex
+        key = tok.key
+        return tok.word[:1].isupper() and len(key) > 1 and not lex.is_clinical(key) \
+            and not term_shaped(key) and (key in lex.last or not is_english(key)) \
+            and zipf(key) < _COMMON_WORD
+
     def _person_words(self, run: list[_Tok]) -> bool:
         """Words that may be a person's before an identifier label: each a dictionary name
         or no everyday English word, none clinical ('Wren Hatch, MRN', 'Olumide Bankole,';
@@ -294,8 +304,9 @@ class _RunJudge(_Guards):
         kept: list[_Tok] = []
         for index, tok in enumerate(run):
             initial = len(tok.key) == 1 and (tok.word.endswith(".") or (
-                tok.word.isupper() and index + 1 < len(run) and run[index + 1].word[:1].isupper()
-                and len(run[index + 1].key) > 1))  # 'John A Smith': 'A' is his initial
+                tok.word.isupper() and index + 1 < len(run)
+                and self._surname_after_initial(run[index + 1])))  # 'John A Smith'
+
             if initial and kept:
                 kept.append(tok)
                 continue

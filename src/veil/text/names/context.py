@@ -162,9 +162,6 @@ _LABELS = _LABELS | frozenset({
     "pet owner", "child", "infant", "son", "daughter", "wife", "husband", "sister", "brother",
     "grandmother", "grandfather", "aunt", "uncle", "friend", "neighbor", "neighbour",
     "roommate", "caregiver", "staff", "sm", "service member", "sponsor name",
-    # session 29: who took a call or a message ('Operator:' as often names an aircraft's or a
-    # vessel's company: 'Operator: Alaska Air Ambulance')
-    "dispatcher", "call taker", "telecommunicator", "answering service",
 })
 """Labels after which a name follows ('Patient:', 'Signed by:', 'Tech:', 'Next of kin...'):
 looked up in a set for the one to four words before each colon or leader (one scan for the
