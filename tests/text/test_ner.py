@@ -148,6 +148,8 @@ def test_trained_model_spans_written_as_proper_names_are_kept() -> None:
     ("Formula switched to Nutramigen last week.", "Nutramigen", "LOC"),
     ("Juven packets twice daily for the wound.", "Juven", "NAME"),
     ("GIVEN NARCAN IN FIELD BY EMS.", "FIELD", "LOC"),
+    ("Campylobacter jejuni grew in the stool.", "Campylobacter", "NAME"),
+    ("File CMS-2746 with the state.", "CMS-2746", "ID"),
 ])
 def test_trained_model_spans_of_products_peoples_and_doses_are_dropped(
         text: str, surface: str, label: str) -> None:

