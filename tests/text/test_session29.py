@@ -4,9 +4,9 @@ split by a slash; dotted initials in brackets after a record's number ('Subject 
 (H.K.)'); a day in words before its month and a year in words ('fifteenth August nineteen
 forty-one'); a boat's registration after a state's code ('CT 2290 BF'); a middle initial
 without its dot before a surname ('Dr. John A Smith'); first-aid squads; 'injured' before a
-month/day; and the text each must leave alone (most of it from a review that removed a dash
-before capitals after a word, 'no.' after a comma, 'Init' columns, dispatcher labels and
-four event words)."""
+month/day; a device's serial or lot label with its number ('S/N 1400287713'); and the text
+each must leave alone (most of it from a review that removed a dash before capitals after a
+word, 'no.' after a comma, 'Init' columns, dispatcher labels and four event words)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ _SCRUBBER = Scrubber()
     ("born third June 1950 in Ohio", "third June 1950"),
     ("My boat's registration is CT 2290 BF. What should I include?", "CT 2290 BF"),
     ("Dr. John A Smith called back.", "John A Smith"),
+    ("bilateral BTE aids (L s/n 1839K0442, R s/n 1839K0451); he says", "s/n 1839K0442"),
+    ("processor SONNET 2 S/N 1400287713) on 8/9/2022", "S/N 1400287713"),
+    ("electrode HiFocus SlimJ; lot 0922-R07.", "lot 0922-R07"),
     ("Patient: John A Smith", "John A Smith"),
     ("Mode: BLS, Sea Girt First Aid Squad", "Sea Girt First Aid Squad"),
     ("Farm in Greenwich; injured 5/31 while riding", "5/31"),

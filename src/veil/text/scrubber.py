@@ -104,6 +104,26 @@ _EVENT = re.compile(
     r"toddler|infant|newborn|child|baby|[0-9]{1,3}[ \t]*(?:yo|y/o|[mf]))\b)")
 """Words of an event that happened to someone ('Biopsy on Friday revealed...', 'Intubated
 Friday', 'Male, 67, CABG in March'): a short text with one is a record, not a question."""
+_SERIAL_LABEL_BEFORE = re.compile(
+    r"(?i:\b(?:serial(?:[ \t]+(?:number|no\.?|#))?|s/n|sn|n/s|ser\.?[ \t]*no\.?|lot|udi|imei))"
+    r"[ \t]*[:#]?[ \t]*$")
+"""A serial or lot label right before a device's number ('S/N 1908-33410', 'lot 0922-R07')."""
+
+
+def _with_serial_labels(text: str, spans: list[Span]) -> list[Span]:
+    """Device numbers widened over the serial or lot label before them: the label and its
+    number are one identifier to replace ('[DEVICE]', not 'S/N [DEVICE]'), as writers mark
+    them; never over a span before it (the merged spans stay apart and in order)."""
+    out = []
+    for span in spans:
+        if span.type is PhiType.DEVICE:
+            label = _SERIAL_LABEL_BEFORE.search(text, max(0, span.start - 24), span.start)
+            if label and not (out and out[-1].end > label.start()):
+                span = Span(label.start(), span.end, span.type, span.source, span.score)
+        out.append(span)
+    return out
+
+
 def _about_someone(text: str, spans: list[Span]) -> list[Span]:
     """The spans, without a weekday, holiday or month standing alone in a short text about no
     one: no person, pronoun or event word and no other identifier ('Christmas tree allergy
@@ -976,7 +996,7 @@ class Scrubber:
                 spans.extend(patient.find(text))
                 if text is not originals[i]:
                     spans.extend(patient.find(originals[i]))
-            merged = merge(spans, text)
+            merged = _with_serial_labels(text, merge(spans, text))
             merged = self._ages_after_names(text, merged)
             merged = _nicknames(text, merged, self.lexicon)
             out.append(self._after_propagation(text, self._propagate(text, merged,
