@@ -114,7 +114,7 @@ def _with_serial_labels(text: str, spans: list[Span]) -> list[Span]:
     """Device numbers widened over the serial or lot label before them: the label and its
     number are one identifier to replace ('[DEVICE]', not 'S/N [DEVICE]'), as writers mark
     them; never over a span before it (the merged spans stay apart and in order)."""
-    out = []
+    out: list[Span] = []
     for span in spans:
         if span.type is PhiType.DEVICE:
             label = _SERIAL_LABEL_BEFORE.search(text, max(0, span.start - 24), span.start)
