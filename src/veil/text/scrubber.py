@@ -996,11 +996,11 @@ class Scrubber:
                 spans.extend(patient.find(text))
                 if text is not originals[i]:
                     spans.extend(patient.find(originals[i]))
-            merged = _with_serial_labels(text, merge(spans, text))
+            merged = merge(spans, text)
             merged = self._ages_after_names(text, merged)
             merged = _nicknames(text, merged, self.lexicon)
-            out.append(self._after_propagation(text, self._propagate(text, merged,
-                                                                    readings[i])))
+            out.append(_with_serial_labels(text, self._after_propagation(
+                text, self._propagate(text, merged, readings[i]))))
         return out
 
     def _scan(self, text: str, letters: str) -> list[tuple[Candidate, str]]:
