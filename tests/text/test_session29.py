@@ -4,8 +4,9 @@ split by a slash; dotted initials in brackets after a record's number ('Subject 
 (H.K.)'); a day in words before its month and a year in words ('fifteenth August nineteen
 forty-one'); a boat's registration after a state's code ('CT 2290 BF'); a middle initial
 without its dot before a surname ('Dr. John A Smith'); first-aid squads; 'injured' before a
-month/day; a device's serial or lot label with its number ('S/N 1400287713'); and the text
-each must leave alone (most of it from a review that removed a dash before capitals after a
+month/day; a device's serial or lot label with its number ('S/N 1400287713'); 'signs' after a
+relative's name is no eponym's sign; a second full name after 'and'; and the text each must
+leave alone (most of it from a review that removed a dash before capitals after a
 word, 'no.' after a comma, 'Init' columns, dispatcher labels and four event words)."""
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ _SCRUBBER = Scrubber()
     ("bilateral BTE aids (L s/n 1839K0442, R s/n 1839K0451); he says", "s/n 1839K0442"),
     ("processor SONNET 2 S/N 1400287713) on 8/9/2022", "S/N 1400287713"),
     ("electrode HiFocus SlimJ; lot 0922-R07.", "lot 0922-R07"),
+    ("in good light. Granddaughter Faith Brandenburg-Sauer signs some ASL but", "Faith"),
+    ("in good light. Granddaughter Faith Brandenburg-Sauer signs some ASL but",
+     "Brandenburg-Sauer"),
+    ("Parents Lucía Ríos and Olumide Akande present at 1030 with interpreter", "Olumide Akande"),
     ("Patient: John A Smith", "John A Smith"),
     ("Mode: BLS, Sea Girt First Aid Squad", "Sea Girt First Aid Squad"),
     ("Farm in Greenwich; injured 5/31 while riding", "5/31"),
@@ -66,6 +71,8 @@ def test_found(text: str, value: str) -> None:
     ("Antibiotic coverage, no 3rd-generation cephalosporin", "3rd"),
     ("Screened 3/10 participants this week", "3/10"),
     ("Shipment of 5000 syringes arrived", "5000"),
+    ("Sister Mary Joseph nodule on exam.", "Mary Joseph"),
+    ("Seen by Dr. John Smith and Physical Therapy today.", "Physical Therapy"),
     ("Operator: Alaska Air Ambulance & Rescue ... Aircraft: Beech King Air 200", "King Air"),
     ("gave first aid at the scene", "first aid"),
 ])

@@ -553,6 +553,38 @@ def _nicknames(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     return merge([*spans, *extra], text) if extra else spans
 
 
+_NAME_AND_NAME = re.compile(
+    r"[ \t]+(?:and|&)[ \t]+((?:[A-Z][a-z'’\-]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z'’\-]+|[A-Z]\.)){1,2})"
+    r"(?![A-Za-z0-9'’\-])(?![ \t]+[A-Z])")
+"""' and ' then two or three capitalized words after a person's name ('Lucía Ríos and
+Olumide Akande'), no more capitalized words after them."""
+
+
+def _names_coordinated(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
+    """A second person's full name joined by 'and' to a found one ('Parents Lucía Ríos and
+    Olumide Akande present'): words in name case, no English, clinical or place word except
+    a dictionary name, a surname last that no English word is; before propagation, so the
+    name is found wherever the text uses it."""
+    extra: list[Span] = []
+    for span in spans:
+        if span.type is not PhiType.NAME or " " not in text[span.start:span.end].strip():
+            continue  # a full name before it, not one word
+        match = _NAME_AND_NAME.match(text, span.end)
+        if match is None:
+            continue
+        words = [w for w in match.group(1).split() if not w.endswith(".")]
+        keys = [fold(w) for w in words]
+        if not keys or any(lex.is_clinical(k) or k in lex.titles or k in FUNCTION_WORDS
+                           or k in lex.states or k in MONTH_WORDS for k in keys) \
+                or " ".join(keys) in lex.places:
+            continue  # ('Maria Lopez and Santa Fe': a town)
+        if words_module.is_english(keys[-1]) or not all(
+                lex.is_name(k) or not words_module.is_english(k) for k in keys):
+            continue  # 'Smith and Sons Roofing', 'Ríos and Home Care'
+        extra.append(Span(match.start(1), match.end(1), PhiType.NAME, "name_coordinated", 0.8))
+    return merge([*spans, *extra], text) if extra else spans
+
+
 def _day_read(match: re.Match[str]) -> str:
     """A month's day read as digits where a scanner put letters for them ('l5' of 'Nov l5');
     the month and the blanks as they are."""
@@ -999,6 +1031,7 @@ class Scrubber:
             merged = merge(spans, text)
             merged = self._ages_after_names(text, merged)
             merged = _nicknames(text, merged, self.lexicon)
+            merged = _names_coordinated(text, merged, self.lexicon)
             out.append(_with_serial_labels(text, self._after_propagation(
                 text, self._propagate(text, merged, readings[i]))))
         return out

@@ -18,6 +18,7 @@ from veil.text.names.context import (
     _MAIL_LABEL,
     _MEDIUM_AFTER,
     _PERSON_AFTER,
+    _RELATION_BEFORE,
     _ROLE_THEN_NAME,
     _SENTENCE_END,
     _STRONG_AFTER,
@@ -74,6 +75,9 @@ _RARE_NAME = 3.0
 _EVERYDAY_SURNAME = 3.8
 """Zipf frequency from which a surname that is also an English word ('Speaks', 'Heard',
 'Means') is no evidence alone at a sentence's start."""
+_SIGNS_VERB = re.compile(r"[ \t]+signs?[ \t]+(?!(?:positive|negative|present|absent|noted|"
+                         r"was|were|is|are|elicited|bilaterally|on|of)\b)[a-z]")
+"""'signs' as a verb after a person's name ('signs some ASL', 'signs fluently')."""
 _COMMON_WORD = 5.5
 _PLAIN_PAIR = 4.95
 """A run holding a word this frequent ('Full' 5.5), or only words from 4.95 ('Fall Risk'),
@@ -129,7 +133,11 @@ class _RunJudge(_Guards):
         if medium and not strong and run[0].start not in medium_ends and sentence_start \
                 and len(run) == 1 and not lex.is_name(lone):
             medium = False  # 'Autopsy declined.': a capital at a sentence start is no evidence
-        eponym = not titled and (bool(_EPONYM_AFTER.match(after)) or (
+        # after a relative's word, 'signs' and a word is what the person does ('Daughter
+        # Faith Sauer signs some ASL'), no eponym's sign ('Sister Mary Joseph nodule' is one)
+        signing = bool(_SIGNS_VERB.match(after)) and bool(_RELATION_BEFORE.search(
+            text, max(0, run[0].start - 30), run[0].start))
+        eponym = not titled and not signing and (bool(_EPONYM_AFTER.match(after)) or (
             after[1:2].islower() and self._eponym_gap(after)) or (
             after[:2].strip(" \t")[:1] in _SCORE_LEADS
             and self._scored(after, strong or medium, text, run[0].start)))
