@@ -150,12 +150,17 @@ def test_trained_model_spans_written_as_proper_names_are_kept() -> None:
     ("GIVEN NARCAN IN FIELD BY EMS.", "FIELD", "LOC"),
     ("Campylobacter jejuni grew in the stool.", "Campylobacter", "NAME"),
     ("File CMS-2746 with the state.", "CMS-2746", "ID"),
+    ("ROUTINE VISIT. YOUNG WOMEN OFTEN ASK.", "YOUNG WOMEN", "LOC"),
+    ("IS BRACKISH WATER SAFE FOR A WOUND?", "BRACKISH WATER", "LOC"),
+    ("Referred to the Community Health Center for labs.", "Community Health Center", "FAC"),
+    ("She moved into Hospice last week.", "Hospice", "FAC"),
 ])
 def test_trained_model_spans_of_products_peoples_and_doses_are_dropped(
         text: str, surface: str, label: str) -> None:
     """The first review of the looser filter: doses, lab values, standards and year ranges
     read as IDs; programmes, a sentence's first word, regions, faiths and peoples as FACs;
-    a product alone after 'my' or a treatment's verb as a NAME or LOC."""
+    a product alone after 'my' or a treatment's verb as a NAME or LOC; English words in a
+    shouted line, a facility's generic words alone."""
     from veil.text.ner import keep_trained_span
 
     start = text.index(surface)
@@ -174,3 +179,17 @@ def test_trained_model_record_numbers_need_their_word_or_their_shape() -> None:
     assert kept("Plan ID 3908 1152 06 on file.", "3908 1152 06")
     assert kept("Sample HL-CUB-044 shipped.", "HL-CUB-044")
     assert not kept("Platelets 150000 today.", "150000")
+
+
+def test_trained_model_filter_stays_fast_on_long_hostile_spans() -> None:
+    """A span as long as a whole line of repeated capitals and dashes is judged at once (the
+    record-number shapes never see more than a record number's length)."""
+    import time
+
+    from veil.text.ner import keep_trained_span
+
+    text = "AB-" * 3000 + "x"
+    started = time.perf_counter()
+    for label in ("ID", "FAC", "NAME", "LOC"):
+        assert not keep_trained_span(text, 0, len(text), label)
+    assert time.perf_counter() - started < 5.0

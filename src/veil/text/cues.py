@@ -32,6 +32,7 @@ from veil.text.lexicon import (
     FUNCTION_WORDS,
     LANGUAGES,
     MONTH_WORDS,
+    PEOPLES_AND_FAITHS,
     Lexicon,
     fold,
 )
@@ -132,8 +133,7 @@ _UNITS_ALONE = frozenset({"ICU", "ED", "ER", "OR", "GI", "ENT", "OB", "HEENT", "
                           "AM", "PM", "AND", "THE", "FOR", "SEE", "USA", "UK", "MDM", "HPI",
                           "PMH", "PSH", "FH", "SH", "HX", "DDX", "DX", "RX", "TX", "SX", "IMP",
                           "SOAP", "SBAR", "LOS", "DC", "DNR", "DNI", "POA", "ADL", "ADLS"})
-_NOT_PT_NAME = frozenset({"BLACK", "WHITE", "ASIAN", "HISPANIC", "LATINO", "LATINA", "NATIVE",
-                          "CAUCASIAN", "AFRICAN", "ARAB", "JEWISH", "MUSLIM", "CATHOLIC"})
+_NOT_PT_NAME = PEOPLES_AND_FAITHS
 """Words after 'pt' that describe, not name ('pt Black, 67M')."""
 _PT_NAME_AFTER = re.compile(r"[ \t]*(?:$|[,;.)(]|(?:in|at|on|is|was|has|had|refuses|refused|"
                             r"says|said|denies|reports|wants|needs|dob|mrn|bed|rm|room|[0-9])\b)")

@@ -16,7 +16,7 @@ import re
 
 from veil.text import words as words_module
 from veil.text.lexicon import FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
-from veil.text.places.vocabulary import _GENERIC, _SERVICES
+from veil.text.places.vocabulary import _GENERIC, _SERVICES, DEPARTMENT_WORDS
 from veil.text.postal import postal_places
 from veil.text.spans import PhiType, Span
 
@@ -46,12 +46,6 @@ _DOCUMENT_WORDS = frozenset({
     "LOCAL", "DATE", "TIME", "PATIENT", "CONFIDENTIAL", "SUBJECT", "RE", "DEAR", "TO",
     "FROM", "PRE-ADMISSION", "SPIRITUAL", "DENTAL", "CARE", "LAB",
 })
-_DEPARTMENT = frozenset({
-    "PROGRAM", "SERVICE", "SERVICES", "TEAM", "REPLY", "CALL", "FOLLOW-UP", "FOLLOWUP",
-    "DISEASES", "DISEASE", "DIVISION", "DEPARTMENT", "SECTION", "UNIT", "FLOOR", "WARD",
-    "HANDOFF", "ROUNDS", "HUDDLE", "CONFERENCE", "BOARD", "COMMITTEE", "OFFICE",
-})
-"""Words of a department, service or meeting: a header segment with one names no facility."""
 _HEADS = frozenset({
     "HOSPITAL", "HOSPITALS", "CLINIC", "CLINICS", "CENTER", "CENTRE", "HEALTHCARE", "HOSPICE",
     "PHARMACY", "INFIRMARY", "SANITARIUM", "PRACTICE", "ASSOCIATES", "PARTNERS", "SPECIALISTS",
@@ -165,7 +159,7 @@ def _plausible(words: list[str], lexicon: Lexicon) -> bool:
                 for k in keys[:-1])):
         return False  # a title in capitals; a letterhead in capitals ends in its head and
         # holds a town's name ('WILSHIRE ORTHOPAEDIC GROUP', 'PALISADES PARK FAMILY PRACTICE')
-    if any(k in _DEPARTMENT for k in keys):
+    if any(k in DEPARTMENT_WORDS for k in keys):
         return False
     headed = any(k in _HEADS for k in keys)
     if not any(k not in _GENERIC and k not in _SERVICES and k not in _DOCUMENT_WORDS

@@ -190,6 +190,15 @@ LANGUAGES = frozenset({
     "UZBEK", "TAJIK", "RUSYN", "SINHALA", "INDONESIAN", "MALAY"})
 """Languages a note names after 'Interpreter:' or 'Language:' (never a person's name alone;
 the ambiguous 'Karen', 'Lao', 'Thai' and 'Chin' are left out)."""
+PEOPLES_AND_FAITHS = frozenset({
+    "CHRISTIAN", "CATHOLIC", "PROTESTANT", "ORTHODOX", "MUSLIM", "ISLAMIC", "JEWISH", "HINDU",
+    "BUDDHIST", "SIKH", "MORMON", "LATTER", "QURAN", "KORAN", "BIBLE", "TORAH", "NATIVE",
+    "INDIGENOUS", "ABORIGINAL", "BLACK", "WHITE", "ASIAN", "HISPANIC", "LATINO", "LATINA",
+    "LATINX", "CAUCASIAN", "AFRICAN", "ARAB", "BALKANS", "SOUTHWEST", "MIDWEST", "NORTHEAST",
+    "SOUTHEAST", "NORTHWEST", "APPALACHIA"})
+"""Words of a faith, a people or a region: no person's name after 'Pt:' and no facility,
+town or person the NER model may add alone ('Christian Science', 'Native Hawaiian', 'the
+Balkans', 'the desert Southwest')."""
 CLINICAL_INITIALS = frozenset({
     "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
     "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",

@@ -140,6 +140,12 @@ _SERVICE_END = re.compile(r"(?:OLOGY|IATRY|IATRICS|ICS|TION|SION|MENT|ING|ETRY|A
                           r"ISTS|ERY)$")
 """Endings of service and department words ('Podiatry', 'Lactation', 'Teaching'): no
 facility named by context alone ends so."""
+DEPARTMENT_WORDS = frozenset({
+    "PROGRAM", "SERVICE", "SERVICES", "TEAM", "REPLY", "CALL", "FOLLOW-UP", "FOLLOWUP",
+    "DISEASES", "DISEASE", "DIVISION", "DEPARTMENT", "SECTION", "UNIT", "FLOOR", "WARD",
+    "HANDOFF", "ROUNDS", "HUDDLE", "CONFERENCE", "BOARD", "COMMITTEE", "OFFICE",
+})
+"""Words of a department, service or meeting: a header segment with one names no facility."""
 _SERVICES = frozenset({
     "TELEMETRY", "TELE", "TRIAGE", "HOSPITALIST", "HOSPITALISTS", "STEP", "STEPDOWN",
     "STEP-DOWN", "OBSERVATION", "OBS", "MAIN", "PEDS", "GEN", "MED", "MEDS", "MEDSURG",
