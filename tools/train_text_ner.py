@@ -357,6 +357,28 @@ def swap(segs: Segs, r: random.Random) -> Segs:
     return out
 
 
+_LINK_WORDS = {"of", "the", "and", "for", "at", "&", "in", "on"}
+
+
+def initials(text: str, r: random.Random) -> str:
+    """A facility's name as its initials ('Riverside Regional Medical Center' -> 'RRMC',
+    sometimes dotted): notes name organizations so, and no list can hold them."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'.\-]*", text)
+             if w.lower() not in _LINK_WORDS]
+    if len(words) < 2:
+        return text
+    letters = [w[0].upper() for w in words]
+    return ".".join(letters) + "." if r.random() < 0.1 else "".join(letters)
+
+
+def with_facility_initials(segs: Segs, r: random.Random, chance: float) -> Segs:
+    """Facility spans of two or more words written as their initials with `chance`."""
+    if not chance:
+        return segs
+    return [(initials(t, r) if lab == "FAC" and r.random() < chance else t, lab)
+            for t, lab in segs]
+
+
 PUNCT = re.compile(r"[.,;:?!'\"()]")
 
 
@@ -422,7 +444,7 @@ def hand_written(paths: Sequence[Path], r: random.Random, repeats: int) -> list[
 
 
 def build(seed: int, scale: float, out: Path, corpora: Sequence[Path] = (),
-          repeats: int = 3) -> int:
+          repeats: int = 3, fac_initials: float = 0.0) -> int:
     """Write a DocBin of generated (and hand-written) augmented texts; return how many."""
     r = random.Random(seed)
     k = lambda n: max(1, int(n * scale))  # noqa: E731
@@ -441,7 +463,7 @@ def build(seed: int, scale: float, out: Path, corpora: Sequence[Path] = (),
     nlp = spacy.blank("en")
     db = DocBin()
     for segs in docs:
-        segs = swap(segs, r)
+        segs = with_facility_initials(swap(segs, r), r, fac_initials)
         if r.random() < 0.85:
             segs = augment(segs, r)
         db.add(to_doc(nlp, segs))
@@ -471,9 +493,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                              "(spent ones only: never a corpus kept for measurement)")
     parser.add_argument("--repeats", type=int, default=3,
                         help="copies of each hand-written piece (each augmented)")
+    parser.add_argument("--fac-initials", type=float, default=0.0,
+                        help="chance that a facility span is written as its initials")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    n_train = build(args.seed, args.scale, args.out / "train.spacy", args.corpus, args.repeats)
+    n_train = build(args.seed, args.scale, args.out / "train.spacy", args.corpus, args.repeats,
+                    args.fac_initials)
     n_dev = build(args.seed + 101, args.scale * 0.05, args.out / "dev.spacy")
     print(f"{n_train} training and {n_dev} development texts")
     write_config(args.out / "config.cfg", args.steps)

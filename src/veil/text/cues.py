@@ -297,7 +297,7 @@ _RELATION_NEAR = re.compile(
     r"(?i:\b(?:wife|husband|sister|brother|mom|mother|mum|mama|dad|father|papa|grandma|grandpa|"
     r"grandmother|grandfather|granny|nana|gramma|grandmom|grandmum|granma|grampa|grandpop|"
     r"grandad|granddad|aunt|auntie|uncle|neighbou?r|mother-in-law|father-in-law|mil|fil|"
-    r"babcia|dziadek|abuel[ao]|abuelit[ao]|nonn[ao]|oma|opa|bubbe|zayde|lola|lolo|tatay|nanay|"
+    r"babcia|dziadek|abuel[ao]|abuelit[ao]|nonn[ao]|oma|opa|bubbe|bubby|zayde|zeide|zaide|lola|lolo|tatay|nanay|"
     r"nonagenarian|centenarian|widow(?:ed|er)?)\b)")
 """A relation (or a word of great age) close before a number in a note: there the number
 set off as in a message is that relative's age ('her mother -- 93, widowed', 'babcia died

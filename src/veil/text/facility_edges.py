@@ -108,6 +108,9 @@ _OF_INSIDE = re.compile(r"[ \t](?:of|OF)[ \t]")
 """A department's name joins two fields after its 'of' ('Idaho Department of Health' + 'and
 Welfare', 'Department of Children' + 'and Families')."""
 _ACRONYM_AFTER = re.compile(r"((?:[ \t]+[A-Z][A-Za-z'’\-]+){0,2})[ \t]*\(([A-Z][A-Z&]{1,6})\)")
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9&])([A-Z][A-Z&]{1,6})[ \t]*\([ \t]*$")
+"""Initials right before a bracket that opens on the name they stand for ('LOPA (Louisiana
+Organ Procurement Agency)')."""
 _KIND_ACRONYMS = frozenset({"CAH", "SNF", "ALF", "LTC", "FQHC", "OTP", "PACE", "CHC", "RHC",
                             "ICF", "IRF", "LTACH", "ASC", "IHS", "VA", "HHA", "PCMH", "ACO",
                             "HMO", "PPO", "EPO", "MCO", "CCRC", "NH", "AL", "IL", "MC", "DME",
@@ -323,15 +326,20 @@ def _own_initials(text: str, start: int, end: int, span: Span, lexicon: Lexicon,
     Rehabilitation' + 'Program (NARP)'... 'NARP called'; 'Double Diamond Elementary (WCSD)').
     Never initials of a kind of place, a unit or medicine ('(CAH)', '(ICU)', '(TCM)')."""
     match = _ACRONYM_AFTER.match(text, end)
-    if match is None:
+    before = _ACRONYM_BEFORE.search(text, max(0, start - 12), start) \
+        if match is None and text.startswith(")", end) else None
+    if before is not None:  # 'RRDC (Rochester Recreation Deaf Club)': the initials first
+        initials, at, name_end = before.group(1), before.span(1), end
+    elif match is None:
         return []
-    initials = match.group(2)
+    else:
+        initials, at = match.group(2), match.span(2)
+        name_end = match.end(1) if match.group(1) else end
     if initials in _KIND_ACRONYMS or initials in CLINICAL_INITIALS or initials in UNIT_ACRONYMS:
         return []
-    name_end = match.end(1) if match.group(1) else end
     capitals = "".join(w[0] for w in text[start:name_end].split() if w[:1].isupper())
     district = _DISTRICT.fullmatch(initials) is not None and _SCHOOL_END.search(
-        text, start, end) is not None and not match.group(1)
+        text, start, end) is not None and not (match and match.group(1))
     if not district and not _subsequence(initials.replace("&", ""), capitals):
         return []  # ('Mercy Clinic (TCM)': a service's initials, not the clinic's)
     keys = [fold(word) for word in text[start:name_end].split()]
@@ -340,7 +348,7 @@ def _own_initials(text: str, start: int, end: int, span: Span, lexicon: Lexicon,
                 lexicon.is_name(key) and words_module.zipf(key) < 4.5) for key in keys):
         return []  # 'Foreign Medical Program (FMP)': a program of everyday words, no place
     spans = [Span(start, name_end, PhiType.FACILITY, span.source, span.score),
-             Span(match.start(2), match.end(2), PhiType.FACILITY, span.source, span.score)]
+             Span(at[0], at[1], PhiType.FACILITY, span.source, span.score)]
     if len(initials) >= 3 and not words_module.is_english(initials) \
             and initials not in searched:
         # elsewhere alone too, three letters at least ('PH' of an ABG is no hospital), each

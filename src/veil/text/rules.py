@@ -68,6 +68,7 @@ _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
             r"election\s+day|ides\s+of\s+march|nochebuena|nochevieja|d[ií]a\s+de\s+(?:los\s+)?"
             r"(?:reyes|muertos|acci[oó]n\s+de\s+gracias)|tet\s+holiday|t[eế]t\s+nguy[eê]n\s+[dđ][aá]n|"
             r"seollal|obon|tu\s+b['’]?shvat|shavuot|simchat\s+torah|tisha\s+b['’]?av|"
+            r"shavuos|sukkos|succos|pesach|simchas\s+torah|lag\s+b['’]?omer|"
             r"april\s+fools['’]?(?:\s+day)?|new\s+year['’]?s\s+weekend|"
             r"(?:thanksgiving|easter|christmas|labou?r\s+day|memorial\s+day)\s+weekend|"
             r"(?:(?<=during )|(?<=last )|(?<=this )|"
@@ -76,6 +77,13 @@ _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
             r"la\s+saint-jean(?:-baptiste)?|f[eê]te\s+nationale|action\s+de\s+gr[aâ]ce|"
             r"semana\s+santa|(?:(?<=for )|(?<=over )|(?<=on )|(?<=since )|(?<=after )|"
             r"(?<=before ))the\s+(?-i:Fourth)(?![ \t]+(?-i:[A-Z])|[ \t]+of\b))")
+_HEBREW_MONTH_NAMED = (r"(?:Tishr?ei|Tishri|TISHREI|(?:Mar)?[CH]h?eshvan|Kislev|KISLEV|Tevet|Teves|"
+                       r"Shevat|Sh['’]?vat|Adar|ADAR|Iyy?ar|Tamm?uz|Elul|ELUL)")
+"""Months of the Hebrew calendar no name or abbreviation shares (not 'Av', 'Nisan', 'Sivan')."""
+_HEBREW_MONTH = r"(?:" + _HEBREW_MONTH_NAMED + r"|Nis+an|Sivan|(?:Menachem[ \t]+)?Av)"
+_HEBREW_MONTH_PART = r"(?:[ \t]+(?:I{1,2}|Aleph|Alef|Bet|Beis|Sheni|Rishon))?"
+"""A leap year's first or second Adar ('24 Adar II', 'Adar Sheni')."""
+_HEBREW_YEAR = r"(?:5[67][0-9]{2})"
 _RANGE_SEP = (r"(?:[ \t]*[\-–][ \t]*|[ \t]+(?i:to|through|thru|and|&|until|till)[ \t]+)"
               r"(?:(?i:the)[ \t]+)?")
 """Between the two days of a range ('March 4th-6th', 'May 3 to the 9th')."""
@@ -879,8 +887,15 @@ def _rules() -> tuple[PatternRule, ...]:
         r("date_season_year", d, _L + r"(?:(?:early|late|mid)[\s\-]?)?" + _SEASON
           + r"(?:\s+(?:of\s+)?)" + _YEAR + _R, 0.9),
         r("date_holiday", d, _L + _HOLIDAY + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?" + _R, 0.85),
-        r("date_holiday_other", d, _L + _HOLIDAY_OTHER + r"(?:(?:,|\s)+(?:of\s+)?" + _YEAR + r")?"
-          + _R, 0.85),
+        r("date_holiday_other", d, _L + _HOLIDAY_OTHER + r"(?:(?:,|\s)+(?:of\s+)?(?:" + _YEAR
+          + r"|" + _HEBREW_YEAR + r"))?" + _R, 0.85),
+        # '14 Adar 5785', '24 Adar II', 'Kislev 1925', 'Elul 5770': a date of the Hebrew
+        # calendar (a day before its month, or a month with a year; 'Av', 'Nisan' and 'Sivan'
+        # are also names and abbreviations, so they need the day)
+        r("date_hebrew", d, _L + r"(?:(?:[1-9]|[12][0-9]|30)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
+          + _HEBREW_MONTH + _HEBREW_MONTH_PART + r"(?:,?[ \t]+" + _HEBREW_YEAR + r")?|"
+          + _HEBREW_MONTH_NAMED + _HEBREW_MONTH_PART + r",?[ \t]+(?:" + _HEBREW_YEAR + r"|" + _Y4
+          + r"))" + _R, 0.85),
         # --- ages over 89 ---
         r("age_digits", PhiType.AGE, _L + _AGE_NUM + _AGE_UNIT + _R, 1.0),
         r("age_words", PhiType.AGE, _L + _AGE_WORDS + _AGE_UNIT + _R, 1.0),
@@ -1224,6 +1239,17 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[Ss]tar|STAR)[ \t]*+(?:#|[Nn]o\.)|(?:\b(?:Officer|Ofc|P\.O\.|Det|Detective|Sgt|"
           r"Trooper|Deputy|Technician|Tech)\b[^\n]{0,40}?\b[Ss]tar[ \t:]*+#?))[ \t]*+([0-9]{3,6})"
           r"(?![0-9]|[.,][0-9])(?![ \t]*(?i:points|times|degrees?|mg|ml|units)\b)", 0.8, group=1),
+        # 'shayna perel halpert h-a-l-p-e-r-t', 'Nussbaum, N U S S B A U M': a dictated name
+        # and its letters spelled for the transcriber (the letters must spell the word)
+        r("spelled_name", PhiType.NAME, r"(?<![A-Za-z'’\-])[A-Za-z][a-z'’\-]{2,24},?[ \t]+"
+          r"(?:[A-Za-z](?:-|[ \t]|\.[ \t]?)){2,24}[A-Za-z]\.?(?![A-Za-z])", 0.85,
+          validator="spelled_word"),
+        # 'call sign is KI7QRM', 'ham operator, KE7WBZ': an amateur radio call sign (a licence
+        # the FCC gives one person) after a word of the radio on the same line; its shape alone
+        # is a code's too ('A1C', 'N2O'), so the radio's word is needed (and two letters)
+        r("radio_call_sign", PhiType.LICENSE, r"\b(?i:call[ \-]?signs?|ham|amateur|radio)\b"
+          r"[^\n]{0,50}?(?<![A-Za-z0-9])([AKNW](?:[A-Z][0-9][A-Z]{1,3}|[0-9][A-Z]{2,3}))"
+          r"(?![A-Za-z0-9])", 0.8, group=1),
         # 'Chicago PD on scene', 'Hamtramck PD Ofc. Kwiatkowski', 'Milwaukee PD Dist 7': a town's
         # police or fire department by its initials, with a word of the police or the fire
         # service after it (never 'Baxter PD cycler', 'idiopathic PD')
@@ -2145,6 +2171,11 @@ def _rules() -> tuple[PatternRule, ...]:
           r"((?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+" + _street_suffixes() + r")?\.?"
           r"\s+(?:and|&)\s+(?:[0-9]{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+)(?:\s+"
           + _street_suffixes() + r")?)(?![A-Za-z])", 0.75, group=1),
+        # '760 Broadway', '1616 W. Broadway': a house number on the street that needs no
+        # street word
+        r("street_broadway", PhiType.ADDRESS, r"(?<![0-9A-Za-z/.\-])[0-9]{1,5}[ \t]+"
+          r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?(?:Broadway|BROADWAY)(?![A-Za-z])",
+          0.8),
         # 'on 4th Ave and 52nd St', 'at Flamingo and Maryland Pkwy', 'on SE 82nd and Foster':
         # two streets after a place preposition, one with its street word or a direction
         r("intersection_streets", PhiType.ADDRESS, r"(?:\b(?:at|on|near|of|by|off)[ \t]+"
@@ -2937,6 +2968,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "canada day", "remembrance", "waitangi", "bastille", "victoria day", "bonfire",
         "guy fawkes", "hogmanay", "burns night", "nochebuena", "nochevieja", "reyes",
         "muertos", "de gracias", "tet", "seollal", "obon", "shvat", "shavuot", "simchat",
+        "shavuos", "sukkos", "succos", "pesach", "simchas", "omer",
         "tisha", "fools", "weekend", "paques", "pâques", "jour de l", "saint-jean",
         "fete nationale", "fête nationale", "action de gr", "semana santa", "the fourth"),
     "date_iso_week": ("w",), "date_dob_compact": ("dob", "d.o.b", "birth", "born"),
@@ -3123,6 +3155,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_french_month": ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
                           "aout", "septembre", "octobre", "novembre", "decembre"),
     "date_month_range": ("-", "–", "/", " to ", " through ", " thru ", " until "),
+    "date_hebrew": ("tishr", "heshvan", "kislev", "tevet", "teves", "shevat", "vat", "adar",
+                    "nisan", "nissan", "iyar", "iyyar", "sivan", "tamuz", "tammuz", " av",
+                    "elul"),
+    "radio_call_sign": ("call", "ham", "amateur", "radio"),
+    "street_broadway": ("broadway",),
 }
 """Rule name -> lower-case substrings one of which a text must hold for the rule to run
 (a substring test in C is far cheaper than a regex scan that cannot match)."""

@@ -108,18 +108,23 @@ _SERIAL_LABEL_BEFORE = re.compile(
     r"(?i:\b(?:serial(?:[ \t]+(?:number|no\.?|#))?|s/n|sn|n/s|ser\.?[ \t]*no\.?|lot|udi|imei))"
     r"[ \t]*[:#]?[ \t]*$")
 """A serial or lot label right before a device's number ('S/N 1908-33410', 'lot 0922-R07')."""
+_NUMBER_TYPES = frozenset({PhiType.PHONE, PhiType.FAX, PhiType.ID, PhiType.MRN,
+                           PhiType.ACCOUNT, PhiType.HEALTH_PLAN, PhiType.LICENSE})
+"""Types a bare number may have been given before its label was read: after a serial's label
+it is the device's ('S/N 2933018821' holds no phone)."""
 
 
 def _with_serial_labels(text: str, spans: list[Span]) -> list[Span]:
     """Device numbers widened over the serial or lot label before them: the label and its
     number are one identifier to replace ('[DEVICE]', not 'S/N [DEVICE]'), as writers mark
-    them; never over a span before it (the merged spans stay apart and in order)."""
+    them; a number another rule typed (ten digits read as a phone) is the device's after such
+    a label; never over a span before it (the merged spans stay apart and in order)."""
     out: list[Span] = []
     for span in spans:
-        if span.type is PhiType.DEVICE:
+        if span.type is PhiType.DEVICE or span.type in _NUMBER_TYPES:
             label = _SERIAL_LABEL_BEFORE.search(text, max(0, span.start - 24), span.start)
             if label and not (out and out[-1].end > label.start()):
-                span = Span(label.start(), span.end, span.type, span.source, span.score)
+                span = Span(label.start(), span.end, PhiType.DEVICE, span.source, span.score)
         out.append(span)
     return out
 
@@ -585,6 +590,39 @@ def _names_coordinated(text: str, spans: list[Span], lex: Lexicon) -> list[Span]
     return merge([*spans, *extra], text) if extra else spans
 
 
+_AGED_ITEM = (r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}(?:[ \t]*\([^()\n]{1,12}\))?"
+              r"[ \t]+[0-9]{1,2}(?:[ \t]*(?:yo|y/o|yrs?|y|mos?|wks?))?(?![0-9A-Za-z])")
+_AGED_ROSTER = re.compile(r"(?<![A-Za-z0-9'’\-])" + _AGED_ITEM + r"(?:[ \t]*[,;][ \t]*"
+                          + _AGED_ITEM + r"){2,}")
+"""A list of three or more people each with an age ('Yidel 13, Chana Sury 12, Lipa 10')."""
+_ROSTER_NAME = re.compile(r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}")
+
+
+def _names_in_aged_rosters(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
+    """Every name of a list of people with their ages when two of its names are found
+    ('children: Yidel 13, Chana Sury 12, Lipa 10, Tziry 9, Toby 6'): the list's shape says
+    what its other items are; no item of clinical, English or place words only is taken
+    ('Hgb 13, Plt 250' is no such list)."""
+    names = [s for s in spans if s.type is PhiType.NAME]
+    if len(names) < 2:
+        return spans
+    extra: list[Span] = []
+    for roster in _AGED_ROSTER.finditer(text):
+        items = [m for m in _ROSTER_NAME.finditer(text, roster.start(), roster.end())
+                 if not text[m.end():m.end() + 3].lstrip(" \t").startswith(")")]
+        hits = sum(1 for m in items if any(s.start < m.end() and m.start() < s.end
+                                           for s in names))
+        if hits < 2:
+            continue
+        for item in items:
+            keys = [fold(w) for w in item.group().split()]
+            if any(lex.is_clinical(k) or k in lex.titles or k in MONTH_WORDS for k in keys) \
+                    or all(words_module.is_english(k) and not lex.is_name(k) for k in keys):
+                continue
+            extra.append(Span(item.start(), item.end(), PhiType.NAME, "name_roster", 0.8))
+    return merge([*spans, *extra], text) if extra else spans
+
+
 def _day_read(match: re.Match[str]) -> str:
     """A month's day read as digits where a scanner put letters for them ('l5' of 'Nov l5');
     the month and the blanks as they are."""
@@ -1032,6 +1070,7 @@ class Scrubber:
             merged = self._ages_after_names(text, merged)
             merged = _nicknames(text, merged, self.lexicon)
             merged = _names_coordinated(text, merged, self.lexicon)
+            merged = _names_in_aged_rosters(text, merged, self.lexicon)
             out.append(_with_serial_labels(text, self._after_propagation(
                 text, self._propagate(text, merged, readings[i]))))
         return out

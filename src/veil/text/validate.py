@@ -488,6 +488,22 @@ def _police_town(values: list[str]) -> list[bool]:
     return out
 
 
+def _spelled_word(values: list[str]) -> list[bool]:
+    """A word followed by its own letters one by one ('halpert h-a-l-p-e-r-t', 'Nussbaum,
+    N U S S B A U M'): a dictated name, spelled for the transcriber; a clinical word or drug
+    spelled out is left alone ('Xarelto X-A-R-E-L-T-O')."""
+    lex = lexicon()
+    out = []
+    for value in values:
+        word, _, spelled = value.partition(" ")
+        word = word.rstrip(",")
+        letters = "".join(ch for ch in spelled if ch.isalpha())
+        key = fold(word)
+        out.append(letters.lower() == word.lower() and not lex.is_clinical(key)
+                   and key not in lex.drugs)
+    return out
+
+
 def _given_name(values: list[str]) -> list[bool]:
     """A known given name or surname that is no common English word, or a word no list of
     English holds at all ('Olena', 'Halyna'; not 'Hola', 'Sober', 'Kaiser')."""
@@ -1380,6 +1396,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "year_month": _year_month,
     "school_number": _school_number,
     "given_name": _given_name,
+    "spelled_word": _spelled_word,
     "school_name": _school_name,
     "police_town": _police_town,
     "block_street": _block_street,

@@ -62,6 +62,8 @@ _BUILDING_PARTS = frozenset({"WING", "TOWER", "PAVILION", "ANNEX", "BUILDING", "
                              "ENTRANCE", "LOBBY", "GARAGE", "ATRIUM", "CORRIDOR", "ELEVATORS"})
 """A direction and a part of a building ('East Wing', 'North Tower') name no person, though
 'Wing' and 'Tower' are surnames."""
+_CHIEF_COMPLAINT = re.compile(r"(?<![A-Za-z])(?:CC|C/C)[ \t]*:[ \t]*$")
+"""'CC:' before a short word in capitals: a chief complaint ('CC: MVC'), not a copy's name."""
 _SPANISH_POSSESSIVES = frozenset({"Su", "Sus", "Mi", "Mis", "Tu", "Tus"})
 _SPANISH_POSSESSED = re.compile(
     r"[ \t]+(?i:hij|madre|padre|espos|herman|abuel|bisabuel|niet|tia|tio|tía|tío|prim[oa]|"
@@ -169,6 +171,9 @@ class _RunJudge(_Guards):
         if strong and not eponym:
             if not titled and len(run) == 1 and self._not_a_name_here(text, run[0]):
                 return []
+            if not titled and len(run) == 1 and run[0].word.isupper() and len(lone) <= 4 \
+                    and _CHIEF_COMPLAINT.search(text, max(0, run[0].start - 8), run[0].start):
+                return []  # 'CC: MVC': a chief complaint's abbreviation, no copied person
             if not titled and len(run) == 1 and _CELL_AFTER.match(after) \
                     and is_english(lone) and lone not in lex.first:
                 return []  # 'Contact: Mexican cell +52 ...': whose phone, not who
@@ -216,11 +221,13 @@ class _RunJudge(_Guards):
                 parts[-1].append(tok)  # 'Wei He', 'Kevin Ng', 'Park Ji-hoon'
             elif parts[-1] and tok.key in lex.eponyms and tok.key in lex.last \
                     and parts[-1][-1].key in lex.first and not self._blocking(parts[-1][-1]) \
-                    and len(parts[-1][-1].key) > 2 and tok is run[-1] \
+                    and len(parts[-1][-1].key) > 2 and (
+                        tok is run[-1] or "," in text[tok.end:run[index + 1].start]) \
                     and not _EPONYM_AFTER.match(text[tok.end:tok.end + 60]) \
                     and not self._eponym_gap(text[tok.end:tok.end + 60]):
                 parts[-1].append(tok)  # '-- Luc Bouchard, inf.': a given name, then a surname
-                # that is also an eponym, and no word of a disease or a sign after it
+                # that is also an eponym, and no word of a disease or a sign after it (the run's
+                # end, or a comma before the next name: 'Sandra Pugh, Marcus Leflore')
             elif index > 0 and tok.key in _EPONYM_WORDS and not titled:
                 # 'Lawton IADL', 'Angle Class': the word before is an eponym; English words
                 # between go with it ('Ramsey Agitation-Sedation Scale')

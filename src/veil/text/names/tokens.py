@@ -15,11 +15,11 @@ from veil.detect import vocab
 from veil.text.lexicon import fold
 
 _TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*"
-                    r"(?![0-9])\.?|(?<=['’])(?<!\w['’])[AEIOU][a-z]{1,7}(?=[ \t]+[A-Z][a-z]|,)")
+                    r"(?![^\W_])\.?|(?<=['’])(?<!\w['’])[AEIOU][a-z]{1,7}(?=[ \t]+[A-Z][a-z]|,)")
 """A capitalized word (any Latin letters: 'Wiśniewski', 'Fernández'), hyphenated parts joined;
 also a name after a glottal stop written as an apostrophe, before a surname or a comma ("'Ofa
 Havili", "'Ana,": Tongan, Samoan, Hawaiian), never a word that opens a quotation ("'My
-defibrillator', "'Every time I eat")."""
+defibrillator', "'Every time I eat"); never the letters before a digit ('K' of 'KE7WBZ')."""
 _PARTICLE_GAP = re.compile(
     r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
     r"das|bin|ibn|al|el|y|st\.?)\s+$")
@@ -64,7 +64,9 @@ def _runs(text: str, first: frozenset[str] = frozenset()) -> list[list[_Tok]]:
             end -= 1
             word = word[:-1]
         tok = _Tok(match.start(), end, word, key)
-        if key in _RUN_BREAKERS or (key in _CREDENTIALS and word.isupper() and len(key) > 1):
+        if key in _RUN_BREAKERS or (key in _CREDENTIALS and word.isupper() and len(key) > 1) \
+                or (len(word) == 1 and text.startswith("/", end)):
+            # a letter before a slash is an abbreviation's ('S/N', 'N/V'), no initial
             if current:
                 runs.append(current)
             current = []

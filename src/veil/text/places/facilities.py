@@ -77,11 +77,15 @@ _FACILITY_WORD = (
     # or is helped ('Acadiana Geriatrics', 'Navajo Nation Housing Authority', 'Boston Public
     # Schools', 'Greer & Hollins Injury Law', 'Grace Fellowship')
     r"Geriatrics|Diagnostics|Housing[ \t]+Authority|Public[ \t]+Schools|Schools|Fire[ \t\-]+"
-    r"(?:Rescue|Department|Dept\.?|District)|Rescue[ \t]+Squad|First[ \t]+Aid[ \t]+Squad|"
+    r"(?:Rescue|Department|Dept\.?|District)|Fire[ \t]*(?:/|&|and)[ \t]*(?:EMS|Rescue)|Rescue[ \t]+Squad|First[ \t]+Aid[ \t]+Squad|"
     r"Ambulance[ \t]+Corps|Case[ \t]+Management|"
     r"Injury[ \t]+Law|Law[ \t]+(?:Firm|Group|Offices?)|Refinery|Ministries|Fellowship|Chapel|"
     r"Mosque|Synagogue|Mission|Daycare|Day[ \t]+Care|Preschool|Learning[ \t]+Cent(?:er|re)|"
     r"Industries|Logistics|Foods|Farms|Orchards|Growers|Processors|Freightways|Trucking|"
+    # carriers and their fleets ('OKT Express', 'H.B.R. Logistics', 'Volunteer State Tank
+    # Lines'): most of these heads need a proper word first (`_PROPER_HEAD_ONLY`)
+    r"Transportation|Transport|Cartage|Haulers|Hauling|Express|Refrigerated|"
+    r"(?:Tank|Freight|Motor|Van|Bus|Truck)[ \t]+Lines|"
     r"Country[ \t]+Club|Golf[ \t]+(?:Club|Course)|Resort|Casino|Polytechnic|"
     # dental and therapy practices, agencies of services, courts, police, jails, firms,
     # libraries, banks ('Smile Junction Pediatric Dentistry', 'Gateway Youth Behavioral
@@ -223,7 +227,7 @@ _NOT_AFTER_AT = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Noon|Midnight|B
 """Words after 'at' that do not continue a facility's name ('Mercy Clinic at Noon')."""
 _FACILITY = fast_compile(
     r"(?<![A-Za-z0-9.'’\-])((?:(?:St\.?|ST\.?|Saint|SAINT|Mt\.?|MT\.?|Mount|MOUNT|Our\s+Lady\s+of)"
-    r"[ \t]+)?(?:[A-Z]\.(?:[A-Z]\.)*[ \t]?)?[A-Z][A-Za-z'’\-&]*"
+    r"[ \t]+)?(?:(?:[A-Z]\.(?:[A-Z]\.)*[ \t]?)?[A-Z][A-Za-z'’\-&]*|[A-Z]\.(?:[A-Z]\.)+)"
     r"(?:[ \t]+" + _CAPWORD + r"){0,5}?[ \t]+(?:" + _FACILITY_WORD + r"|Counsel+ing|(?i:"
     + _FACILITY_WORD
     + r")(?<=[A-Z]{3}))(?:[ \t]+(?:(?:&|and|AND)[ \t]+)?(?:" + _FACILITY_WORD + r"|" + _TAIL_WORD
@@ -273,9 +277,13 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "OPTICIANS", "OPTICIAN", "OPTOMETRISTS", "OPTOMETRIST", "CHEMIST",
                                "CHEMISTS", "RESPITE", "METHADONE", "OUTREACH", "BEHAVIORAL",
                                "SUPPLY", "MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS",
-                               "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", *_TRADES})
+                               "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", "TRANSPORTATION",
+                               "TRANSPORT", "CARTAGE", "HAULERS", "HAULING", "EXPRESS",
+                               "REFRIGERATED", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
+_REST_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z'’&]+")
+"""A word of a facility's name, dotted initials as one ('K.L.M.')."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
                              + r")(?<=[A-Z]{3}))){1,2}(?![A-Za-z])")
 """Facility words right after a facility name found by context."""
@@ -761,7 +769,8 @@ class _Facilities(_PlaceBase):
             start = cut
             while start < end and text[start] in " \t":
                 start += 1
-            rest = [fold(w) for w in re.findall(r"[A-Za-z'’&]+", text[start:end])]
+            # dotted initials are one word ('K.L.M. Refrigerated': an acronym, a proper word)
+            rest = [fold(w.replace(".", "")) for w in _REST_WORD.findall(text[start:end])]
             if len(rest) < 2 and not (rest and rest[0] in FACILITY_SHORT_NAMES):
                 continue  # 'Does IHS cover': a kind word alone once the question word is cut
             if rest and rest[-1] in _RARE_NAMED_HEADS:
