@@ -77,10 +77,12 @@ _HOLIDAY_OTHER = (r"(?i:diwali|deepavali|chuseok|han+uk+ah|chanukah|"
             r"la\s+saint-jean(?:-baptiste)?|f[eê]te\s+nationale|action\s+de\s+gr[aâ]ce|"
             r"semana\s+santa|(?:(?<=for )|(?<=over )|(?<=on )|(?<=since )|(?<=after )|"
             r"(?<=before ))the\s+(?-i:Fourth)(?![ \t]+(?-i:[A-Z])|[ \t]+of\b))")
-_HEBREW_MONTH_NAMED = (r"(?:Tishr?ei|Tishri|TISHREI|(?:Mar)?[CH]h?eshvan|Kislev|KISLEV|Tevet|Teves|"
-                       r"Shevat|Sh['’]?vat|Adar|ADAR|Iyy?ar|Tamm?uz|Elul|ELUL)")
-"""Months of the Hebrew calendar no name or abbreviation shares (not 'Av', 'Nisan', 'Sivan')."""
-_HEBREW_MONTH = r"(?:" + _HEBREW_MONTH_NAMED + r"|Nis+an|Sivan|(?:Menachem[ \t]+)?Av)"
+_HEBREW_MONTH_NAMED = (r"(?:Tishr?ei|Tishri|(?:Mar)?[CH]h?eshvan|Kislev|Tevet|Teves|Shevat|"
+                       r"Sh['’]?vat|Adar|Iyy?ar|Tamm?uz|Elul|Menachem[ \t]+Av)")
+"""Months of the Hebrew calendar no name, gene or abbreviation shares, in name case ('ADAR' is
+a gene; 'Av', 'Nisan' and 'Sivan' are an abbreviation, a car and a name: `_HEBREW_MONTH_SHARED`)."""
+_HEBREW_MONTH_SHARED = r"(?:Nisan|Sivan|Av)"
+"""Months that are other words too: a date only with a day and a Hebrew year ('9 Av 5784')."""
 _HEBREW_MONTH_PART = r"(?:[ \t]+(?:I{1,2}|Aleph|Alef|Bet|Beis|Sheni|Rishon))?"
 """A leap year's first or second Adar ('24 Adar II', 'Adar Sheni')."""
 _HEBREW_YEAR = r"(?:5[67][0-9]{2})"
@@ -891,11 +893,12 @@ def _rules() -> tuple[PatternRule, ...]:
           + r"|" + _HEBREW_YEAR + r"))?" + _R, 0.85),
         # '14 Adar 5785', '24 Adar II', 'Kislev 1925', 'Elul 5770': a date of the Hebrew
         # calendar (a day before its month, or a month with a year; 'Av', 'Nisan' and 'Sivan'
-        # are also names and abbreviations, so they need the day)
+        # are also other words, so they need the day and the Hebrew year)
         r("date_hebrew", d, _L + r"(?:(?:[1-9]|[12][0-9]|30)(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?"
-          + _HEBREW_MONTH + _HEBREW_MONTH_PART + r"(?:,?[ \t]+" + _HEBREW_YEAR + r")?|"
+          r"(?:" + _HEBREW_MONTH_NAMED + _HEBREW_MONTH_PART + r"(?:,?[ \t]+" + _HEBREW_YEAR
+          + r")?|" + _HEBREW_MONTH_SHARED + r",?[ \t]+" + _HEBREW_YEAR + r")|"
           + _HEBREW_MONTH_NAMED + _HEBREW_MONTH_PART + r",?[ \t]+(?:" + _HEBREW_YEAR + r"|" + _Y4
-          + r"))" + _R, 0.85),
+          + r"))" + _R + r"(?![ \t]+(?i:genes?|variants?|alleles?|mutations?|mg|mcg)\b)", 0.85),
         # --- ages over 89 ---
         r("age_digits", PhiType.AGE, _L + _AGE_NUM + _AGE_UNIT + _R, 1.0),
         r("age_words", PhiType.AGE, _L + _AGE_WORDS + _AGE_UNIT + _R, 1.0),
@@ -1246,10 +1249,14 @@ def _rules() -> tuple[PatternRule, ...]:
           validator="spelled_word"),
         # 'call sign is KI7QRM', 'ham operator, KE7WBZ': an amateur radio call sign (a licence
         # the FCC gives one person) after a word of the radio on the same line; its shape alone
-        # is a code's too ('A1C', 'N2O'), so the radio's word is needed (and two letters)
-        r("radio_call_sign", PhiType.LICENSE, r"\b(?i:call[ \-]?signs?|ham|amateur|radio)\b"
-          r"[^\n]{0,50}?(?<![A-Za-z0-9])([AKNW](?:[A-Z][0-9][A-Z]{1,3}|[0-9][A-Z]{2,3}))"
-          r"(?![A-Za-z0-9])", 0.8, group=1),
+        # is a code's or a gene's too ('A1C', 'N2O', 'A1AT', 'NS5A'), so a word of the radio
+        # hobby is needed ('ham radio', 'call sign', not 'ham' alone: 'HAM-D'), an ITU prefix
+        # of the US (K, N, W, AA-AL; 'A1AT' has none) and no gene's or code's letters ('NS5A')
+        r("radio_call_sign", PhiType.LICENSE, r"\b(?i:call[ \-]?signs?|"
+          r"ham[ \t]+(?:radio|operator)s?|amateur[ \t]+radio|radio[ \t]+operators?)\b"
+          r"[^\n]{0,40}?(?<![A-Za-z0-9])"
+          r"((?:[KNW][A-Z]|A[A-L])[0-9][A-Z]{1,3}|[KNW][0-9][A-Z]{2,3})"
+          r"(?![A-Za-z0-9])", 0.8, group=1, validator="call_sign"),
         # 'Chicago PD on scene', 'Hamtramck PD Ofc. Kwiatkowski', 'Milwaukee PD Dist 7': a town's
         # police or fire department by its initials, with a word of the police or the fire
         # service after it (never 'Baxter PD cycler', 'idiopathic PD')
@@ -2174,8 +2181,9 @@ def _rules() -> tuple[PatternRule, ...]:
         # '760 Broadway', '1616 W. Broadway': a house number on the street that needs no
         # street word
         r("street_broadway", PhiType.ADDRESS, r"(?<![0-9A-Za-z/.\-])[0-9]{1,5}[ \t]+"
-          r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?(?:Broadway|BROADWAY)(?![A-Za-z])",
-          0.8),
+          r"(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?(?:Broadway|BROADWAY)(?![A-Za-z])"
+          r"(?![ \t]+(?i:shows?|musicals?|tunes|plays?|productions?|stars?|songs?|theat(?:er|re)s?|"
+          r"actors?|actress(?:es)?|tickets?|hits?)\b)", 0.8),
         # 'on 4th Ave and 52nd St', 'at Flamingo and Maryland Pkwy', 'on SE 82nd and Foster':
         # two streets after a place preposition, one with its street word or a direction
         r("intersection_streets", PhiType.ADDRESS, r"(?:\b(?:at|on|near|of|by|off)[ \t]+"
@@ -3158,7 +3166,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "date_hebrew": ("tishr", "heshvan", "kislev", "tevet", "teves", "shevat", "vat", "adar",
                     "nisan", "nissan", "iyar", "iyyar", "sivan", "tamuz", "tammuz", " av",
                     "elul"),
-    "radio_call_sign": ("call", "ham", "amateur", "radio"),
+    "radio_call_sign": ("call", "radio", "operator"),
     "street_broadway": ("broadway",),
 }
 """Rule name -> lower-case substrings one of which a text must hold for the rule to run

@@ -105,7 +105,8 @@ _EVENT = re.compile(
 """Words of an event that happened to someone ('Biopsy on Friday revealed...', 'Intubated
 Friday', 'Male, 67, CABG in March'): a short text with one is a record, not a question."""
 _SERIAL_LABEL_BEFORE = re.compile(
-    r"(?i:\b(?:serial(?:[ \t]+(?:number|no\.?|#))?|s/n|sn|n/s|ser\.?[ \t]*no\.?|lot|udi|imei))"
+    r"(?i:\b(?:serial(?:[ \t]+(?:number|no\.?|#))?|s/n|sn|n/s|ser\.?[ \t]*no\.?|(?<!a )lot|udi|"
+    r"imei))"
     r"[ \t]*[:#]?[ \t]*$")
 """A serial or lot label right before a device's number ('S/N 1908-33410', 'lot 0922-R07')."""
 _NUMBER_TYPES = frozenset({PhiType.PHONE, PhiType.FAX, PhiType.ID, PhiType.MRN,
@@ -121,7 +122,11 @@ def _with_serial_labels(text: str, spans: list[Span]) -> list[Span]:
     a label; never over a span before it (the merged spans stay apart and in order)."""
     out: list[Span] = []
     for span in spans:
-        if span.type is PhiType.DEVICE or span.type in _NUMBER_TYPES:
+        if span.type is PhiType.DEVICE or (span.type in _NUMBER_TYPES and not (
+                span.type in (PhiType.PHONE, PhiType.FAX)
+                and not text[span.start:span.end].isdigit())):
+            # (a phone written as one, with its separators, stays a phone: 'SN 617-555-0134'
+            # is a skilled nurse's)
             label = _SERIAL_LABEL_BEFORE.search(text, max(0, span.start - 24), span.start)
             if label and not (out and out[-1].end > label.start()):
                 span = Span(label.start(), span.end, PhiType.DEVICE, span.source, span.score)
@@ -601,8 +606,9 @@ _ROSTER_NAME = re.compile(r"[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2}")
 def _names_in_aged_rosters(text: str, spans: list[Span], lex: Lexicon) -> list[Span]:
     """Every name of a list of people with their ages when two of its names are found
     ('children: Yidel 13, Chana Sury 12, Lipa 10, Tziry 9, Toby 6'): the list's shape says
-    what its other items are; no item of clinical, English or place words only is taken
-    ('Hgb 13, Plt 250' is no such list)."""
+    what its other items are; no item with a clinical word, an eponym or a word that is no
+    name ('Hgb 13, Plt 250', 'Gail 2, Tyrer Cuzick 18, Claus 12', 'Baby 1'), leading English
+    words left out ('Visiting Today Ari 4')."""
     names = [s for s in spans if s.type is PhiType.NAME]
     if len(names) < 2:
         return spans
@@ -615,11 +621,16 @@ def _names_in_aged_rosters(text: str, spans: list[Span], lex: Lexicon) -> list[S
         if hits < 2:
             continue
         for item in items:
-            keys = [fold(w) for w in item.group().split()]
-            if any(lex.is_clinical(k) or k in lex.titles or k in MONTH_WORDS for k in keys) \
-                    or all(words_module.is_english(k) and not lex.is_name(k) for k in keys):
-                continue
-            extra.append(Span(item.start(), item.end(), PhiType.NAME, "name_roster", 0.8))
+            words = list(re.finditer(r"\S+", item.group()))
+            while words and words_module.is_english(fold(words[0].group())) \
+                    and not lex.is_name(fold(words[0].group())):
+                words.pop(0)  # 'Visiting Today Ari 4': the words before the name
+            keys = [fold(w.group()) for w in words]
+            if not keys or any(lex.is_clinical(k) or k in lex.titles or k in MONTH_WORDS
+                               or k in lex.eponyms or k in lex.not_name for k in keys):
+                continue  # 'Gail 2, Tyrer Cuzick 18': a risk model's score; 'Baby 1'
+            extra.append(Span(item.start() + words[0].start(), item.end(), PhiType.NAME,
+                              "name_roster", 0.8))
     return merge([*spans, *extra], text) if extra else spans
 
 

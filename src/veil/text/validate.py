@@ -488,10 +488,26 @@ def _police_town(values: list[str]) -> list[bool]:
     return out
 
 
+def _call_sign(values: list[str]) -> list[bool]:
+    """A radio call sign that is no gene, clinical word or code ('NS5A', 'NK1R')."""
+    lex = lexicon()
+    checked = _not_code(values)
+    return [ok and value not in lex.genes and not lex.is_clinical(fold(value))
+            and not _RECEPTOR_OR_PROTEIN.fullmatch(value)
+            for value, ok in zip(values, checked, strict=True)]
+
+
+_RECEPTOR_OR_PROTEIN = re.compile(r"N[SKRT][0-9][A-Z]{1,2}|[A-Z]{2}[0-9]R")
+"""A viral protein's, a receptor's or a nuclear receptor's name shaped like a call sign ('NS5A',
+'NK1R', 'NR4A', 'AT1R')."""
+
+
 def _spelled_word(values: list[str]) -> list[bool]:
     """A word followed by its own letters one by one ('halpert h-a-l-p-e-r-t', 'Nussbaum,
-    N U S S B A U M'): a dictated name, spelled for the transcriber; a clinical word or drug
-    spelled out is left alone ('Xarelto X-A-R-E-L-T-O')."""
+    N U S S B A U M'): a dictated name, spelled for the transcriber. The word must be a name
+    of the name lists and no everyday English word: a test's words ('world W-O-R-L-D'), a
+    supplement, organism or new brand spelled out ('kratom', 'Rhizopus', 'Kerendia') are
+    not."""
     lex = lexicon()
     out = []
     for value in values:
@@ -500,7 +516,8 @@ def _spelled_word(values: list[str]) -> list[bool]:
         letters = "".join(ch for ch in spelled if ch.isalpha())
         key = fold(word)
         out.append(letters.lower() == word.lower() and not lex.is_clinical(key)
-                   and key not in lex.drugs)
+                   and key not in lex.drugs and lex.is_name(key)
+                   and not (words.is_english(key) and words.zipf(key) >= 3.0))
     return out
 
 
@@ -1397,6 +1414,7 @@ VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "school_number": _school_number,
     "given_name": _given_name,
     "spelled_word": _spelled_word,
+    "call_sign": _call_sign,
     "school_name": _school_name,
     "police_town": _police_town,
     "block_street": _block_street,

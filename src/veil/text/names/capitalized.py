@@ -172,8 +172,9 @@ class _RunJudge(_Guards):
             if not titled and len(run) == 1 and self._not_a_name_here(text, run[0]):
                 return []
             if not titled and len(run) == 1 and run[0].word.isupper() and len(lone) <= 4 \
+                    and not lex.is_name(lone) \
                     and _CHIEF_COMPLAINT.search(text, max(0, run[0].start - 8), run[0].start):
-                return []  # 'CC: MVC': a chief complaint's abbreviation, no copied person
+                return []  # 'CC: MVC': a chief complaint's abbreviation ('CC: KIM' is a copy's)
             if not titled and len(run) == 1 and _CELL_AFTER.match(after) \
                     and is_english(lone) and lone not in lex.first:
                 return []  # 'Contact: Mexican cell +52 ...': whose phone, not who

@@ -56,7 +56,7 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"great-grandson|"
              r"great-granddaughter|half-brother|half-sister|"
              r"bubby|bubbe|bubbie|bobbe|zayde|zaide|zaidy|zeidy|zeide|zeidi|zaidie|tatty|tatti|"
-             r"savta|saba|babushka|dadi|nani|lola|lolo|"
+             r"babushka|dadi|nani|lola|lolo|"
              r"yiayia|nonna|nonno|momma|mamaw|memaw|papaw|pawpaw|granddaddy|grandmama|"
              r"(?-i:tutu)|kupuna|mo['ʻ’]opuna|moopuna|obaachan|ojiichan|baachan|jiichan|"
              r"halmoni|halmeoni|halabeoji|"

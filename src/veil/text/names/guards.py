@@ -32,9 +32,11 @@ _EPONYM_AFTER = re.compile(
     r"scale|scales|score|scores|index|questionnaire|criteria|classification|battery)\b|"
     # (a line's end is crossed unless the next line is a heading: 'Autumn Lee\nRegimen:' is
     # a name above a heading, 'Hodgkin\ndisease' and 'Addison\nDisease on' wrapped lines; a
-    # form's field gap is not: 'Student: Kit Abernethy   Grade: 10' are two fields)
+    # form's field gap before a label is not: 'Student: Kit Abernethy   Grade: 10' are two
+    # fields, 'Hunt Hess<tab>Grade 2' a table's eponym and grade)
     r"^(?:['’]s?|s['’])?(?:[ \t]*(?:and|&|/|-)[ \t]*[A-Z][a-z]+(?:['’]s?)?)?"
-    r"(?:(?![ ]{3}|\t)[ \t\-]+|[ \t\-]*\n[ \t]*(?![A-Za-z][A-Za-z \t]{0,30}:))"
+    r"(?:(?!(?:[ ]{3,}|\t+)[A-Za-z]+[ \t]*:)[ \t\-]+|"
+    r"[ \t\-]*\n[ \t]*(?![A-Za-z][A-Za-z \t]{0,30}:))"
     r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?(?:\([A-Za-z]\)[ \t]+)?"
     r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"
     r"tests|testing|maneuver|manoeuvre|maneuvers|manoeuvres|score|scores|scale|criteria|"

@@ -15,11 +15,14 @@ from veil.detect import vocab
 from veil.text.lexicon import fold
 
 _TOKEN = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*"
-                    r"(?![^\W_])\.?|(?<=['’])(?<!\w['’])[AEIOU][a-z]{1,7}(?=[ \t]+[A-Z][a-z]|,)")
+                    r"(?![0-9])\.?|(?<=['’])(?<!\w['’])[AEIOU][a-z]{1,7}(?=[ \t]+[A-Z][a-z]|,)")
 """A capitalized word (any Latin letters: 'Wiśniewski', 'Fernández'), hyphenated parts joined;
 also a name after a glottal stop written as an apostrophe, before a surname or a comma ("'Ofa
 Havili", "'Ana,": Tongan, Samoan, Hawaiian), never a word that opens a quotation ("'My
-defibrillator', "'Every time I eat"); never the letters before a digit ('K' of 'KE7WBZ')."""
+defibrillator', "'Every time I eat")."""
+_SLASH_LETTER = re.compile(r"/[A-Za-z]")
+"""A slash and a letter after a capital letter: an abbreviation ('S/N', 'N/V'), no initial
+('Smith, J/ DOB' keeps its 'J')."""
 _PARTICLE_GAP = re.compile(
     r"^\s+(?:de|del|de\s+la|de\s+los|van|van\s+der|van\s+den|von|der|den|la|le|da|di|du|dos|"
     r"das|bin|ibn|al|el|y|st\.?)\s+$")
@@ -65,8 +68,10 @@ def _runs(text: str, first: frozenset[str] = frozenset()) -> list[list[_Tok]]:
             word = word[:-1]
         tok = _Tok(match.start(), end, word, key)
         if key in _RUN_BREAKERS or (key in _CREDENTIALS and word.isupper() and len(key) > 1) \
-                or (len(word) == 1 and text.startswith("/", end)):
-            # a letter before a slash is an abbreviation's ('S/N', 'N/V'), no initial
+                or (len(word) == 1 and (_SLASH_LETTER.match(text, end)
+                                        or text[end:end + 1].isalpha())):
+            # a letter before a slash is an abbreviation's ('S/N', 'N/V'), no initial; a letter
+            # before another is what is left of a code cut before its digit ('K' of 'KE7WBZ')
             if current:
                 runs.append(current)
             current = []

@@ -77,7 +77,8 @@ _FACILITY_WORD = (
     # or is helped ('Acadiana Geriatrics', 'Navajo Nation Housing Authority', 'Boston Public
     # Schools', 'Greer & Hollins Injury Law', 'Grace Fellowship')
     r"Geriatrics|Diagnostics|Housing[ \t]+Authority|Public[ \t]+Schools|Schools|Fire[ \t\-]+"
-    r"(?:Rescue|Department|Dept\.?|District)|Fire[ \t]*(?:/|&|and)[ \t]*(?:EMS|Rescue)|Rescue[ \t]+Squad|First[ \t]+Aid[ \t]+Squad|"
+    r"(?:Rescue|Department|Dept\.?|District)|Fire[ \t]*(?:/|&|and)[ \t]*(?:EMS|Rescue)|"
+    r"Rescue[ \t]+Squad|First[ \t]+Aid[ \t]+Squad|"
     r"Ambulance[ \t]+Corps|Case[ \t]+Management|"
     r"Injury[ \t]+Law|Law[ \t]+(?:Firm|Group|Offices?)|Refinery|Ministries|Fellowship|Chapel|"
     r"Mosque|Synagogue|Mission|Daycare|Day[ \t]+Care|Preschool|Learning[ \t]+Cent(?:er|re)|"
@@ -282,6 +283,10 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "REFRIGERATED", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
+_DOTTED_FIRST = re.compile(r"(?:the[ \t]+)?(?:[A-Z]\.){2,}")
+_DOTTED_SERVICES = frozenset({"GI", "ID", "ENT", "OB", "CF", "ER", "ED", "OR", "PT", "OT",
+                              "ICU", "GYN", "OBGYN", "HIV", "TB", "MS", "ALS", "IV"})
+"""A service's or a disease's initials, dotted, before a clinic ('I.D. Clinic', 'O.B. Clinic')."""
 _REST_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z'’&]+")
 """A word of a facility's name, dotted initials as one ('K.L.M.')."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
@@ -769,8 +774,13 @@ class _Facilities(_PlaceBase):
             start = cut
             while start < end and text[start] in " \t":
                 start += 1
-            # dotted initials are one word ('K.L.M. Refrigerated': an acronym, a proper word)
+            # dotted initials are one word ('K.L.M. Refrigerated': an acronym, a proper word),
+            # never a specialty's or a disease's ('G.I. Clinic', 'E.N.T. Clinic', 'C.F. Clinic')
             rest = [fold(w.replace(".", "")) for w in _REST_WORD.findall(text[start:end])]
+            if _DOTTED_FIRST.match(text, start) and rest and (
+                    self.lex.is_clinical(rest[0]) or rest[0] in CLINICAL_INITIALS
+                    or rest[0] in _DOTTED_SERVICES):
+                continue
             if len(rest) < 2 and not (rest and rest[0] in FACILITY_SHORT_NAMES):
                 continue  # 'Does IHS cover': a kind word alone once the question word is cut
             if rest and rest[-1] in _RARE_NAMED_HEADS:
