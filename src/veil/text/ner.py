@@ -171,7 +171,7 @@ def _reads_as_a_record_number(text: str, start: int, surface: str) -> bool:
     range ('rs4244285', 'H66.3X2', '2003-2004'). A dose, a lab value or a standard ('Zenpep
     40000', 'came back 45000', 'IEC 60601') has no such word before it."""
     if len(surface) > _LONGEST_RECORD_NUMBER or _CODE_OR_NUMBER.fullmatch(surface) \
-            or _YEAR_RANGE.fullmatch(surface):
+            or _YEAR_RANGE.fullmatch(surface) or _CODE_SYSTEM_FIRST.match(surface):
         return False
     digits = sum(ch.isdigit() for ch in surface)
     cued = bool(_ID_CUE_BEFORE.search(text, max(0, start - 30), start))
@@ -187,6 +187,10 @@ def _reads_as_a_record_number(text: str, start: int, surface: str) -> bool:
     return bool(_LETTERED_NUMBER.fullmatch(surface))
 
 
+_NUMBER_AFTER = re.compile(r"[ \t]+[0-9]{3,}")
+_CODE_SYSTEM_FIRST = re.compile(r"(?i:pmid|pmcid|doi|nct|isbn|issn|icd|cpt|loinc|snomed|ndc|"
+                                r"rxnorm|rxcui|cas|omim|hgnc|uniprot|pubmed)\b")
+"""A code system's name at the start of an 'ID' the model found ('PMID 31475795')."""
 _CAPITALIZED_AHEAD = re.compile(r"(?:[ \t]+[A-Z][a-z'’]+){0,2}")
 
 
@@ -212,8 +216,10 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
     before a number of three ('IFHS 7730'), and is no code, variant or number with a point
     (`_CODE_OR_NUMBER`). A DATE, AGE or ID with a unit or a vital's label beside it is a
     measurement ('PEEP 15/5', '95 kg', 'MAP at 90'); a bare DATE pair needs a slash and two
-    different numbers. A NAME, LOC or FAC is no state, not only
-    function words, no eponym's part ('Austin Flint murmur'), and either written like a
+    different numbers. A NAME, LOC or FAC is no state or region ('West Africa'), not only
+    function words, no eponym's part ('Austin Flint murmur'); a LOC in capitals before a
+    number is a trial group's study ('GOG 0218'); a FAC has no word of a test, score or
+    disease ('Montreal Cognitive Assessment'); and each is either written like a
     proper name (`_written_like_a_proper_name`) or held by the lists
     (`_held_by_the_lists`)."""
     surface = text[start:end]
@@ -242,6 +248,14 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
         return False
     if all(w in FUNCTION_WORDS for w in words) or " ".join(words) in lexicon().states:
         return False
+    from veil.text.places import COUNTRY_OR_REGION
+
+    if " ".join(w for w in words if w not in FUNCTION_WORDS) in COUNTRY_OR_REGION:
+        return False  # 'West Africa', 'the Middle East': a region, whichever filter keeps it
+    if label == "LOC" and surface.isupper() and _NUMBER_AFTER.match(text, end):
+        return False  # 'GOG 0218', 'JCOG 0603': a trial group's study, no town
+    if label == "FAC" and any(w in _NOT_A_PLACE for w in words):
+        return False  # 'Montreal Cognitive Assessment', 'Fleischner Society': no place
     return _written_like_a_proper_name(text, start, end, letters, words, label) \
         or _held_by_the_lists(text, start, end, letters, words, label)
 
@@ -293,9 +307,12 @@ def _product_alone(text: str, start: int, end: int) -> bool:
 
 
 _NOT_A_PLACE = frozenset({"SOCIETY", "SYNDROME", "DISEASE", "CRITERIA", "SCALE", "SCORE",
-                          "CLASSIFICATION", "GUIDELINES", "GUIDELINE"})
-"""Words of a disease, a guideline's body or a score in a FAC the model found ('Fleischner
-Society', 'Angelman Syndrome Foundation'): no place, whatever its other words."""
+                          "CLASSIFICATION", "GUIDELINES", "GUIDELINE", "ASSESSMENT", "TEST",
+                          "INVENTORY", "QUESTIONNAIRE", "EXAMINATION", "EXAM", "INDEX",
+                          "SURVEY", "CHECKLIST", "BATTERY"})
+"""Words of a disease, a guideline's body, a score or a test in a FAC the model found ('Fleischner
+Society', 'Angelman Syndrome Foundation', 'Montreal Cognitive Assessment'): no place,
+whatever its other words."""
 
 
 def _written_like_a_proper_name(text: str, start: int, end: int, letters: list[str],
@@ -348,8 +365,6 @@ def _written_like_a_proper_name(text: str, start: int, end: int, letters: list[s
     if len(written) == 1 and _product_alone(text, start, end):
         return False
     if label == "FAC":
-        if any(key in _NOT_A_PLACE for _, key in written):
-            return False
         # a clinical word or a service's needs a word of the place's own beside it
         # ('Sacred Heart Pensacola'; not 'General Surgery', 'Tumor Board', 'Family Services');
         # English words only need a facility's head ('Guardian Flight', not 'Peace Corps')
