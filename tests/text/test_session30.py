@@ -88,3 +88,22 @@ def test_letters_before_a_digit_join_no_name() -> None:
     text = "ham radio (operator Verna Lusk, KE7WBZ) on the county repeater."
     names = [text[s.start:s.end] for s in _SCRUBBER.find(text) if s.type is PhiType.NAME]
     assert names == ["Verna Lusk"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("dictating a follow up on shayna perel halpert h-a-l-p-e-r-t date of birth", "shayna perel"),
+    ("Patient Nussbaum, N.U.S.S.B.A.U.M. seen today", "Nussbaum"),
+    ("wound RN: s. abernathy / provider Elliot Wexler, DPM", "s. abernathy"),
+    ("md: l. frisch  s: doing ok", "l. frisch"),
+])
+def test_dictated_and_lower_case_names(text: str, value: str) -> None:
+    assert covered(_SCRUBBER, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("RN: a. aware of plan", "aware"),
+    ("md: aware", "aware"),
+    ("MoCA in Yiddish 22 of 30", "Yiddish"),
+])
+def test_lower_case_label_values_left_alone(text: str, value: str) -> None:
+    assert not touched(_SCRUBBER, text, value)

@@ -462,7 +462,8 @@ def plausible(text: str, span: Span, lex: Lexicon) -> bool:
     section words and acronyms as people or places): no digit, no clinical, function,
     month or state word, no short acronym, not an eponym before 'disease'/'sign'...; a
     PERSON needs one dictionary name among its words or the shape of a full name; a place
-    needs the gazetteer or a place preposition before it."""
+    is no region, language or people and needs the gazetteer or a place preposition before
+    it."""
     from veil.text.names.guards import _EPONYM_AFTER
     from veil.text.places import COUNTRY_OR_REGION
 
@@ -488,7 +489,7 @@ def plausible(text: str, span: Span, lex: Lexicon) -> bool:
             2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
             and not any(k in lex.weak or k in lex.places for k in keys))
     whole = " ".join(keys)
-    if whole in COUNTRY_OR_REGION:
-        return False
+    if whole in COUNTRY_OR_REGION or whole in LANGUAGES or whole in PEOPLES_AND_FAITHS:
+        return False  # 'Central America'; 'MoCA in Yiddish': a language after 'in'
     return whole in lex.places or bool(_PLACE_BEFORE.search(text, max(0, span.start - 20),
                                                              span.start))

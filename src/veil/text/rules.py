@@ -1244,9 +1244,10 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?![0-9]|[.,][0-9])(?![ \t]*(?i:points|times|degrees?|mg|ml|units)\b)", 0.8, group=1),
         # 'shayna perel halpert h-a-l-p-e-r-t', 'Nussbaum, N U S S B A U M': a dictated name
         # and its letters spelled for the transcriber (the letters must spell the word)
-        r("spelled_name", PhiType.NAME, r"(?<![A-Za-z'’\-])[A-Za-z][a-z'’\-]{2,24},?[ \t]+"
-          r"(?:[A-Za-z](?:-|[ \t]|\.[ \t]?)){2,24}[A-Za-z]\.?(?![A-Za-z])", 0.85,
-          validator="spelled_word"),
+        *(r(f"spelled_name{given}", PhiType.NAME, r"(?<![A-Za-z'’\-])"
+            + r"(?:[A-Za-z][a-z'’\-]{1,24}[ \t]+)" * given + r"[A-Za-z][a-z'’\-]{2,24},?[ \t]+"
+            r"(?:[A-Za-z](?:-|[ \t]|\.[ \t]?)){2,24}[A-Za-z]\.?(?![A-Za-z])", 0.85,
+            validator="spelled_word") for given in (0, 1, 2)),
         # 'call sign is KI7QRM', 'ham operator, KE7WBZ': an amateur radio call sign (a licence
         # the FCC gives one person) after a word of the radio on the same line; its shape alone
         # is a code's or a gene's too ('A1C', 'N2O', 'A1AT', 'NS5A'), so a word of the radio

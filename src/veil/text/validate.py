@@ -504,20 +504,27 @@ _RECEPTOR_OR_PROTEIN = re.compile(r"N[SKRT][0-9][A-Z]{1,2}|[A-Z]{2}[0-9]R")
 
 def _spelled_word(values: list[str]) -> list[bool]:
     """A word followed by its own letters one by one ('halpert h-a-l-p-e-r-t', 'Nussbaum,
-    N U S S B A U M'): a dictated name, spelled for the transcriber. The word must be a name
-    of the name lists and no everyday English word: a test's words ('world W-O-R-L-D'), a
-    supplement, organism or new brand spelled out ('kratom', 'Rhizopus', 'Kerendia') are
-    not."""
+    N U S S B A U M'): a dictated name, spelled for the transcriber, with the given names
+    before it. Each word must be a name of the name lists and no everyday English word: a
+    test's words ('world W-O-R-L-D'), a supplement, organism or new brand spelled out
+    ('kratom', 'Rhizopus', 'Kerendia') are not."""
     lex = lexicon()
+
+    def a_name(word: str) -> bool:
+        key = fold(word)
+        return lex.is_name(key) and not lex.is_clinical(key) and key not in lex.drugs \
+            and not (words.is_english(key) and words.zipf(key) >= 3.0)
+
     out = []
     for value in values:
-        word, _, spelled = value.partition(" ")
-        word = word.rstrip(",")
+        parts = value.replace(",", " ").split()
+        first_letter = next((i for i, part in enumerate(parts) if len(part.rstrip(".")) == 1
+                             or (len(part) > 1 and part[1] in "-.")), len(parts))
+        names, spelled = parts[:first_letter], " ".join(parts[first_letter:])
         letters = "".join(ch for ch in spelled if ch.isalpha())
-        key = fold(word)
-        out.append(letters.lower() == word.lower() and not lex.is_clinical(key)
-                   and key not in lex.drugs and lex.is_name(key)
-                   and not (words.is_english(key) and words.zipf(key) >= 3.0))
+        # the spelled word and the given names before it ('shayna perel halpert h-a-l-p...')
+        out.append(bool(names) and letters.lower() == names[-1].lower()
+                   and all(a_name(word) for word in names))
     return out
 
 

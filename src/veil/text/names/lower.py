@@ -50,10 +50,11 @@ _LOWER_TITLED = fast_compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a
 _LOWER_LABEL = fast_compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\b(?:name|from|caller|sender)\s*:\s*)(?=[a-z])")
 _LOWER_PERSON_LABEL = fast_compile(r"(?i:\b(?:patient|pt|resident|client|member|subscriber|"
-                                 r"guarantor|insured|signed(?:[ \t]+by)?|attending|surgeon)"
+                                 r"guarantor|insured|signed(?:[ \t]+by)?|attending|surgeon|"
+                                 r"rn|md|np|lpn|nurse|provider|physician)"
                                  r"[ \t]*:[ \t]*)(?=[a-z])")
 """A field label for a person, then lower-case words ('pt: mcallister-yoon, grace',
-'signed: tran, quoc-bao MD', 'patient: kyle t. brandenburg')."""
+'signed: tran, quoc-bao MD', 'patient: kyle t. brandenburg', 'wound RN: s. abernathy')."""
 _NOT_PERSON_PARTS = frozenset({"SELF", "PAY", "POST", "PRE", "DAY", "NONE", "UNKNOWN", "SAME",
                                "HOME", "NEW", "OLD", "WALK", "CASH", "PRIVATE"})
 """Words a field value is made of that no name is ('pt: self-pay', 'pt: post-op day 2')."""
@@ -230,10 +231,11 @@ class _LowerCase(_FinderBase):
     def _lower_labelled_person(self, text: str, at: int) -> Span | None:
         """Up to four lower-case words after a person's field label, each a name word, an
         initial ('t.') or a word no dictionary holds, joined by one space or a comma
-        (last, first); the first other word or a wider gap ends the name. A clause after
-        the label ('pt: feeling better') is no name: its words are English."""
+        (last, first); the first other word or a wider gap ends the name; a dotted initial may
+        open it before a name word ('RN: s. abernathy'). A clause after the label ('pt:
+        feeling better') is no name: its words are English."""
         lex = self.lex
-        start = end = -1
+        start = end = initial = -1
         named = False
         for count, word in enumerate(_LOWER_NAME_TOKEN.finditer(text, at, min(len(text),
                                                                             at + 60))):
@@ -242,8 +244,10 @@ class _LowerCase(_FinderBase):
                 break
             value = word.group().rstrip(".")
             if len(value) == 1:
+                if start < 0 and (initial >= 0 or not word.group().endswith(".")):
+                    break  # an initial opens a name only with its dot, once ('s. abernathy')
                 if start < 0:
-                    break  # an initial does not open a name
+                    initial = word.start()
                 end = word.end()
                 continue
             parts = [fold(part) for part in value.split("-") if part]
@@ -253,7 +257,7 @@ class _LowerCase(_FinderBase):
                 break
             named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
             if start < 0:
-                start = word.start()
+                start = initial if initial >= 0 else word.start()
             end = word.start() + len(value)
         if start < 0 or not named:
             return None
