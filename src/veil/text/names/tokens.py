@@ -68,10 +68,8 @@ def _runs(text: str, first: frozenset[str] = frozenset()) -> list[list[_Tok]]:
             word = word[:-1]
         tok = _Tok(match.start(), end, word, key)
         if key in _RUN_BREAKERS or (key in _CREDENTIALS and word.isupper() and len(key) > 1) \
-                or (len(word) == 1 and (_SLASH_LETTER.match(text, end)
-                                        or text[end:end + 1].isalpha())):
-            # a letter before a slash is an abbreviation's ('S/N', 'N/V'), no initial; a letter
-            # before another is what is left of a code cut before its digit ('K' of 'KE7WBZ')
+                or (len(word) == 1 and _SLASH_LETTER.match(text, end)):
+            # a letter before a slash is an abbreviation's ('S/N', 'N/V'), no initial
             if current:
                 runs.append(current)
             current = []
