@@ -90,6 +90,7 @@ def test_serial_label_types_the_number_as_a_device() -> None:
     ("Patient Nussbaum, N.U.S.S.B.A.U.M. seen today", "Nussbaum"),
     ("wound RN: s. abernathy / provider Elliot Wexler, DPM", "s. abernathy"),
     ("md: l. frisch  s: doing ok", "l. frisch"),
+    ("Car plate per father: NY JRM 4410. Counseling on e-bike speed", "NY JRM 4410"),
 ])
 def test_dictated_and_lower_case_names(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value)

@@ -1978,9 +1978,12 @@ def _rules() -> tuple[PatternRule, ...]:
           r"licen[cs]e|state\s+licen[cs]e|certificate|cert|registration|passport|permit|"
           r"badge|employee|permis|clia|certification)(?![A-Za-z0-9])" + _SEP + r")" + _ID_VALUE
           + _R, 0.9, group=1, validator="has_digit"),
+        # a plate after its word, also with who gave it before the colon ('plate per father:
+        # NY JRM 4410')
         r("plate", PhiType.PLATE, r"(?i:\b(?:licen[cs]e\s+plates?|plate|(?:(?<=with )|(?<=my )|"
           r"(?<=his )|(?<=her )|(?<=car )|(?<=truck )|(?<=their ))plates|tag|tags|vehicle\s+"
-          r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?\s*[:#]?\s*(?:is\s+|"
+          r"registration|registration\s+plate)\b(?:\s*(?:number|no\.?|#))?"
+          r"(?:[ \t]+per[ \t]+[a-z]+(?:[ \t]+[a-z]+)?(?=[ \t]*:))?\s*[:#]?\s*(?:is\s+|"
           r"of\s+|reading\s+|reads\s+|was\s+)?)((?:(?:[A-Z]{2}|[A-Z][a-z]{3,12})[ \t]+"
           r"(?=(?:[A-Z0-9]{5,8}|[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,5}){0,2})(?![A-Za-z0-9])"
           r"(?<=[0-9A-Z]))"
