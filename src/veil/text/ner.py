@@ -250,7 +250,8 @@ def keep_trained_span(text: str, start: int, end: int, label: str) -> bool:
         return False
     from veil.text.places import COUNTRY_OR_REGION
 
-    if " ".join(w for w in words if w not in FUNCTION_WORDS) in COUNTRY_OR_REGION:
+    if " ".join(words) in COUNTRY_OR_REGION or " ".join(
+            w for w in words if w not in FUNCTION_WORDS) in COUNTRY_OR_REGION:
         return False  # 'West Africa', 'the Middle East': a region, whichever filter keeps it
     if label == "LOC" and surface.isupper() and _NUMBER_AFTER.match(text, end):
         return False  # 'GOG 0218', 'JCOG 0603': a trial group's study, no town
@@ -340,8 +341,6 @@ def _written_like_a_proper_name(text: str, start: int, end: int, letters: list[s
 
     lex = lexicon()
     surface = text[start:end]
-    if " ".join(words) in COUNTRY_OR_REGION:
-        return False
     written = [(word, key) for word, key in zip(letters, words, strict=True)
                if key not in FUNCTION_WORDS]
     if len(written) > _LONGEST_PROPER_NAME:

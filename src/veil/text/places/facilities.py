@@ -284,9 +284,9 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _DOTTED_FIRST = re.compile(r"(?:the[ \t]+)?(?:[A-Z]\.){2,}")
-_DOTTED_SERVICES = frozenset({"GI", "ID", "ENT", "OB", "CF", "ER", "ED", "OR", "PT", "OT",
-                              "ICU", "GYN", "OBGYN", "HIV", "TB", "MS", "ALS", "IV"})
-"""A service's or a disease's initials, dotted, before a clinic ('I.D. Clinic', 'O.B. Clinic')."""
+_DOTTED_SERVICES = frozenset({"CF", "ALS"})
+"""Initials of a disease's clinic the clinical lists do not hold ('C.F. Clinic'); the others
+('G.I.', 'I.D.', 'O.B.', 'E.N.T.') are clinical words or `CLINICAL_INITIALS` already."""
 _REST_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z'’&]+")
 """A word of a facility's name, dotted initials as one ('K.L.M.')."""
 _TRAILING_WORDS = re.compile(r"(?:[ \t]+(?:" + _FACILITY_WORD + r"|(?i:" + _FACILITY_WORD
