@@ -36,7 +36,7 @@ from veil.text.places.vocabulary import FIRM_SUFFIX, SPECIALTY_NOUN_END, UNIT_AC
 from veil.text.postal import world_cities
 from veil.text.spans import PhiType, Span
 
-__all__ = ["facility_edges"]
+__all__ = ["facility_edges", "written_initials"]
 
 _KIND_AFTER = re.compile(
     r"[ \t]+(hospital|clinic|plant|factory|mill|refinery|mine|warehouse|hotel|motel|inn|"
@@ -358,6 +358,32 @@ def _own_initials(text: str, start: int, end: int, span: Span, lexicon: Lexicon,
                      for m in re.finditer(r"(?<![A-Za-z0-9])" + re.escape(initials)
                                           + r"(?![A-Za-z0-9])", text))
     return spans
+
+
+_INITIAL_WORD = re.compile(r"[A-Z][A-Za-z'’.]*")
+
+
+def written_initials(surface: str, lexicon: Lexicon) -> str:
+    """The initials a found facility's name is written as elsewhere in the same text: the
+    first letters of its words, each capitalized but for function words ('Chicago Dept of
+    Public Health' -> 'CDPH', "St. Luke's Nampa" -> 'SLN', 'KITSAP RECOVERY CENTER' -> 'KRC').
+    '' when such letters could stand for anything else: fewer than three, an English word,
+    a kind of place, a unit or clinical initials ('Neonatal Intensive Care Unit' -> no 'NICU',
+    'Northwick Park Hospital' -> no 'NPH')."""
+    letters = []
+    for word in surface.split():
+        if _INITIAL_WORD.fullmatch(word):
+            letters.append(word[0])
+        elif fold(word) not in FUNCTION_WORDS and word != "&":
+            return ""  # a lower-case word or a number: the name is not spelled out by it
+    initials = "".join(letters)
+    if not 3 <= len(initials) <= 6 or initials in _KIND_ACRONYMS \
+            or initials in CLINICAL_INITIALS or initials in UNIT_ACRONYMS:
+        return ""
+    key = fold(initials)
+    if words_module.is_english(key) or lexicon.is_clinical(key) or key in lexicon.states:
+        return ""
+    return initials
 
 
 def _subsequence(letters: str, capitals: str) -> bool:

@@ -201,6 +201,7 @@ town or person the NER model may add alone ('Christian Science', 'Native Hawaiia
 Balkans', 'the desert Southwest')."""
 CLINICAL_INITIALS = frozenset({
     "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
+    "NPH", "ASD",
     "SOB", "CVA", "MI", "PE", "AF", "BP", "HR", "OD", "OS", "OU", "PO", "IV", "IM", "ER", "OR",
     "PT", "OT", "MS", "RA", "OA", "GI", "GU", "UA", "CHF", "COPD", "CKD", "ESRD", "DVT", "PNA",
     "LOC", "ETOH", "NPO", "DNR", "DNI", "AMA", "ADL", "ROM", "ICU", "ED", "EMS", "HIV", "HCV",

@@ -34,7 +34,7 @@ from veil.text.age_neighbours import ages_beside, ages_of_persons
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.date_neighbours import dates_beside
-from veil.text.facility_edges import facility_edges
+from veil.text.facility_edges import facility_edges, written_initials
 from veil.text.gaps import FIELD_GAP
 from veil.text.known import KnownPhi, KnownTable, known_phi_from_table
 from veil.text.latin import ascii_reading
@@ -1582,6 +1582,9 @@ class Scrubber:
                 lead = self._facility_lead(surface, peoples)
                 if lead:  # "Comer Children's PICU" ... 'Transport: Comer critical care team'
                     sensitive.setdefault(lead, span.type)
+                initials = written_initials(surface, lex)
+                if initials:  # 'Boone County Hospital' ... 'transferred back to BCH'
+                    sensitive.setdefault(initials, span.type)
             if span.type in (PhiType.NAME, PhiType.CITY):
                 # only the words before a form's field gap: a name run on into the next
                 # field's label ('Walter Amundsen           Hospice ID:') spreads no label
