@@ -169,6 +169,9 @@ class _RunJudge(_Guards):
         if len(run) == 1 and text[run[0].end:run[0].end + 1] == "#":
             return []  # 'ID# 4471', 'Acct#': a label
         if strong and not eponym:
+            if not titled and len(run) > 1 and lone in lex.drugs and not any(
+                    lex.is_name(t.key) for t in run):
+                return []  # 'Drug Name: Amoxicillin, Clavulanate': medicine under a name label
             if not titled and len(run) == 1 and self._not_a_name_here(text, run[0]):
                 return []
             if not titled and len(run) == 1 and run[0].word.isupper() and len(lone) <= 4 \

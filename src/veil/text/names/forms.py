@@ -26,9 +26,12 @@ from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, term_shaped
 
 _HEADER_NAME = re.compile(
-    r"(?m)^[ \t]*(?:(?i:patient|pt|name|re)[ \t]*:?[ \t]+)?([A-Z][A-Za-z'’\-]+,[ \t]*"
+    r"(?m)^[ \t]*(?:(?i:(?:patient|pt|resident|client|member|student|employee|decedent|"
+    r"subscriber|insured)(?:[ \t]+name)?|name|re)[ \t]*:?[ \t]+)?"
+    r"([A-Z][A-Za-z'’\-]+,[ \t]*"
     r"[A-Z][A-Za-z'’\-]{2,}(?:[ \t]+[A-Z]\.?)?)(?=[ \t]{2,}|[ \t]+(?:DOB|MRN|[0-9(])|[ \t]*$)")
-"""'SMITH, JOHN  123456  Rm 4B', 'Patient Weiss, Cindy DOB ...': a 'Last, First' header."""
+"""'SMITH, JOHN  123456  Rm 4B', 'Patient Weiss, Cindy DOB ...', 'PT NAME: DOE, JANE A   MRN':
+a 'Last, First' header."""
 _POSSESSIVE = fast_compile(
     r"(?<![A-Za-z'’\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s+(?:(?:latest|last|recent|new|"
     r"current|repeat|old|morning|daily|home|blood|pain|fever|heart|kidney|liver|thyroid|"
