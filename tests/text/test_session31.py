@@ -1,7 +1,9 @@
 """Session 31 rules: a found facility's initials recur as that facility elsewhere in the same
 text ('Boone County Hospital' ... 'BCH records'); a name before a form's field gap and a label of
 two words ('Bass, Grace      Exam Date:'); a 'Last, First' header after a label such as 'PT
-NAME:' with its middle initial; and the text each must leave alone."""
+NAME:' with its middle initial; airports by their codes beside the words of flying, flights'
+numbers, an issuer's letters before a number after '#', air and rail lines named by any
+capitalized word; and the text each must leave alone."""
 
 from __future__ import annotations
 
@@ -22,6 +24,19 @@ _SCRUBBER = Scrubber()
     ("Patient Name: Bass, Grace        Exam Date: Jul-08-2024", "Bass, Grace"),
     ("PT NAME: VANDERWATER, CLEMENTINE A        MRN: SH-2207731", "VANDERWATER, CLEMENTINE A"),
     ("Resident Name: Hill, Grace R.   Room 4", "Hill, Grace R"),
+    ("FA, ATL base, emp # PQ-118842", "ATL"),
+    ("she can't take tomorrow's ATL-BOG trip.", "BOG"),
+    ("Tentative 1/12 KEF-DEN nonstop, arriving DEN 18:05", "KEF"),
+    ("flight BCX 9012 (Chicago ORD -> ANC), aircraft N782BC", "ANC"),
+    ("Brought in by coworker from ANC north cargo ramp.", "ANC"),
+    ("continued to DFW per crew, landed 0751", "DFW"),
+    ("Itinerary: SJU to EWR May 18, 2024; return EWR to SJU", "SJU"),
+    ("flight BCX 9012 (Chicago ORD -> ANC), aircraft N782BC", "BCX 9012"),
+    ("layover in Lima, Peru after flt PQ 627", "PQ 627"),
+    ("first officer, crew # BCX 5530", "BCX 5530"),
+    ("passenger on Front Range Airways flight 1187", "Front Range Airways"),
+    ("flight attendant with Lakeshore Airlines since 2010", "Lakeshore Airlines"),
+    ("conductor, Denali Northern Railroad; emp no. DNR-006312", "Denali Northern Railroad"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value)
@@ -35,6 +50,13 @@ def test_found(text: str, value: str) -> None:
     ("Drug Name: Amoxicillin, Clavulanate   500 mg", "Amoxicillin"),
     ("Donor: DDKT, KDPI 34%, donor ID on file", "DDKT"),
     ("Hunt Hess\tGrade 2", "Hunt Hess"),
+    ("CABG x3 (LIMA-LAD, SVG-PDA), vein harvest L leg", "LAD"),
+    ("Hx NSTEMI w/ DES to LAD, LDL still 104", "LAD"),
+    ("arrived via SIV/refugee pathway 7/15", "SIV"),
+    ("ANC 1.2, LOS 4 days. Landed on his arm.", "LOS"),
+    ("LANDED ON HIS ARM", "HIS"),
+    ("flight of ideas; two flights of stairs", "flight"),
+    ("Hx of Reactive Airways Disease, on albuterol", "Reactive Airways"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     assert not touched(_SCRUBBER, text, value)

@@ -704,12 +704,13 @@ _NOT_FAMILY_NAMES = frozenset({"HOST", "FOSTER", "ADOPTIVE", "BIRTH", "BIOLOGICA
 _NUMBERED_CODE = re.compile(
     r"(?:#|(?<![A-Za-z])(?i:nos?\.|no(?=[ \t]*[:#])|num(?:ber)?|nbr)(?![A-Za-z]))"
     r"[ \t]*+(?:is[ \t]+|:[ \t]*+|#[ \t]*+)?"
-    r"((?=[A-Za-z0-9/\-.]{0,40}[0-9])[A-Z0-9][A-Za-z0-9]*(?:[\-/.:][A-Za-z0-9]+){0,6})"
+    r"([A-Z]{2,5}[ ](?=[0-9]{3})[0-9]+(?:-[0-9]+)?|"
+    r"(?=[A-Za-z0-9/\-.]{0,40}[0-9])[A-Z0-9][A-Za-z0-9]*(?:[\-/.:][A-Za-z0-9]+){0,6})"
     r"(?![A-Za-z0-9])(?![ \t]*(?i:mg|mcg|g|kg|lbs?|ml|l|units?|cells|copies|%|ft|f|kcal|"
     r"tablets?|tabs?|caps?|out[ \t]+of|per|x|times|degrees|mmhg|bpm|cc|hours?|hrs?|mins?|"
     r"minutes|am|pm|cans|bottles|strips|pads|sheets)(?![A-Za-z]))")
-"""A number sign ('#', 'no.', 'number') and the code after it (not a quantity: '#180 tablets',
-'number 1500 mL')."""
+"""A number sign ('#', 'no.', 'number') and the code after it, also an issuer's letters and a
+space before the digits ('crew # BCX 5530'); not a quantity: '#180 tablets', 'number 1500 mL'."""
 _RECORD_LABELS = frozenset({
     "ID", "IDS", "MRN", "ACCOUNT", "ACCT", "CLAIM", "ORDER", "BAND", "BANDS", "REP", "CASE",
     "TICKET", "CONFIRMATION", "CLERK", "OPERATOR", "INCIDENT", "FILE", "CHART", "MEMBER",

@@ -2883,6 +2883,11 @@ def _rules() -> tuple[PatternRule, ...]:
         r("mission_number", PhiType.ID, r"(?i:\b(?:mission|sortie|flt)(?![A-Za-z0-9])" + _SEP
           + r")(?=[A-Za-z0-9\- ]{0,8}[A-Za-z])" + _ID_VALUE + _R + _UNIT_AFTER, 0.8, group=1,
           validator="reference"),
+        # 'flight PQ 2290', 'flt PQ 627', 'Flight #: BCX 9012': a flight's number, the airline's
+        # two or three letters and one to four digits (with a date, it names who was aboard)
+        r("flight_number", PhiType.ID, r"(?:(?<![A-Za-z])(?:[Ff]light|FLIGHT|[Ff]lt|FLT)"
+          r"(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*)((?:[A-Z]{2,3}|[A-Z][0-9]|[0-9][A-Z])"
+          r"[ \t\-]?[0-9]{1,4}[A-Z]?)(?![A-Za-z0-9])", 0.8, group=1),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"
@@ -3260,6 +3265,7 @@ GATES: dict[str, re.Pattern[str]] = {
 }
 NEEDS["declared_number"] = ("number", "no.", "#", "id")
 NEEDS["run_number"] = ("run",)
+NEEDS["flight_number"] = ("flight", "flt")
 NEEDS["chat_speaker"] = (":",)
 NEEDS["house_of"] = ("house of",)
 NEEDS["french_hyphen_place"] = ("-",)

@@ -31,6 +31,7 @@ from veil.errors import UsageError
 from veil.text import words as words_module
 from veil.text.address_lines import address_lines
 from veil.text.age_neighbours import ages_beside, ages_of_persons
+from veil.text.airports import airport_codes
 from veil.text.brands import BrandFinder
 from veil.text.cues import CueFinder
 from veil.text.date_neighbours import dates_beside
@@ -1049,6 +1050,7 @@ class Scrubber:
             found[i].extend(self.brands.find(text))
             found[i].extend(structured_spans(text, self.lexicon))
             found[i].extend(named_organizations(text, self.lexicon))
+            found[i].extend(airport_codes(text, self.lexicon))
             letters = readings[i]
             if letters is not text:
                 found[i].extend(self.names.find(letters))

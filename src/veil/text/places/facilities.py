@@ -264,7 +264,9 @@ _TRADE_CUE = re.compile(
     r"(?i:\b(?:at|by|via|through|from|en|employer|employed|employee|works?|worked|working|"
     r"job|company|contractor|carrier|insurer|plan|site|airline|flight|flew|lodging|staying|"
     r"stays|stayed|referred|transferred|outside|inside|near|behind|across|to|into|on|"
-    r"utilit(?:y|ies)|electric|power|cooperative|co-op)\b|\()"
+    r"utilit(?:y|ies)|electric|power|cooperative|co-op|conductor|engineer|pilot|"
+    r"attendant|officer|crew|mechanic|agent|dispatcher|driver|operator|handler|captain|"
+    r"capt)\b|\()"
     r"[^.;\n]{0,30}$|(?m:^)[ \t]*$")
 _PRODUCT_AFTER = re.compile(
     r"[ \t]+(?i:kit|pack|packs|unit|units|supplies|speed|burn|burns|gloves|scan|wheelchair|"
@@ -272,6 +274,13 @@ _PRODUCT_AFTER = re.compile(
     r"time|index|test|testing|level|levels|exposure|shock|injury|chair|bed|scooter|"
     r"blanket|pump|bag|bags|drink|drinks|bar|bars|shot|shots|study|studies|scintigraphy|"
     r"delayed|plan)\b")
+_LINE_CARRIERS = frozenset({"AIRLINES", "AIRWAYS", "SKYWAYS", "RAILROAD", "RAILWAY"})
+"""Heads of an air or rail line: the capitalized word before them names it."""
+_AIRWAY_KINDS = frozenset({"REACTIVE", "UPPER", "LOWER", "SMALL", "LARGE", "CENTRAL",
+                           "PERIPHERAL", "CONDUCTING", "ARTIFICIAL", "NASAL", "ORAL", "DISTAL",
+                           "PROXIMAL", "MAJOR", "MINOR", "HYPERREACTIVE", "DIFFICULT", "ALL",
+                           "BOTH", "THE", "HIS", "HER", "THEIR", "PATENT", "CLEAR"})
+"""Words before 'Airways' that say which airways of a body, no airline's name."""
 _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTICE", "COUNCIL",
                                "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
                                "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
@@ -1109,6 +1118,12 @@ class _Facilities(_PlaceBase):
             return False
         if head in _PROPER_ONLY_HEADS:
             return self._proper(key)  # 'Chesterfield Midwifery'; not 'Nurse Midwifery'
+        if head in _LINE_CARRIERS:
+            # an air or rail line is named by any capitalized word ('Front Range Airways',
+            # 'Lakeshore Airlines', 'Spirit Airlines'); never an airway's kind ('Reactive
+            # Airways', 'Upper Airways')
+            return key not in _AIRWAY_KINDS and not self.lex.is_clinical(key) \
+                and key not in FUNCTION_WORDS
 
         return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key)) \
             or (key in _BUSINESS_NAME_WORDS and not self._plain(key))  # 'Sierra Donor Services'

@@ -1,0 +1,95 @@
+"""Airports written as their three-letter IATA codes, where aviation words stand around them.
+
+Crew, travel and occupational notes name where a person is based, flew and landed by the
+airport's code ('FA, ATL base', 'KEF-DEN nonstop', 'diverted to ANC', 'ORD southwest cargo').
+Such a code names a town as surely as the town's name, so it is a facility to hide. Almost
+every three capitals are some airport's code ('ANC', 'LOS', 'DEN' are also a count, a length
+of stay, a word), so a code is found only beside the words of flying:
+
+- in a route of two or more codes ('ATL-BOG', 'ORD -> ANC', 'FRA-ORD');
+- after a word of flying or of a crew's base ('landed at DFW', 'based ATL', 'flight to KEF');
+- before a word of an airport's parts ('ATL base', 'DFW Terminal D', 'ANC north cargo ramp').
+
+A code must be in the shipped list (`airports_iata.txt`) and no clinical initials, unit or
+kind of place. Nothing here logs text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from veil.text.lexicon import CLINICAL_INITIALS, Lexicon, fold
+from veil.text.places.vocabulary import UNIT_ACRONYMS
+from veil.text.spans import PhiType, Span
+
+__all__ = ["airport_codes"]
+
+_CODE = r"(?<![A-Za-z0-9\-/.])[A-Z]{3}(?![A-Za-z0-9])"
+_ROUTE = re.compile(r"(?<![A-Za-z0-9\-/.])[A-Z]{3}(?:(?:-|–|[ \t]*(?:->|→|>)[ \t]*|[ \t]to[ \t])"
+                    r"[A-Z]{3}(?![A-Za-z0-9]))+")
+"""Two or more codes joined by a dash or an arrow ('ATL-BOG', 'ORD -> ANC', 'ATL to LAX')."""
+_FLYING = re.compile(
+    r"(?i:\b(?:flights?|flt|fl[ye]w?|flying|trips?|route|routing|nonstop|non-stop|pairings?|"
+    r"layovers?|itinerary|airlines?|aircraft|depart\w*|arriv\w*|deadhead\w*|connect\w*|"
+    r"red-eye|boarding|airport|ticket)\b)")
+"""A word of flying on a route's line: clinical pairs ('LIMA-LAD', 'DES to LAD', 'TLH-BSO')
+are written without one."""
+_ROUTE_CODE = re.compile(r"[A-Z]{3}")
+_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:(?:[Aa]rriv(?:e|ed|es|ing|al)|[Ll]and(?:ed|s|ing)|[Dd]epart(?:ed|s|ing|ure)"
+    r"|[Dd]ivert(?:ed|s|ing)?|[Cc]ontinued|[Ff]lew|[Ff]ly(?:ing)?|[Ff]lights?|[Ff]lt|"
+    r"[Cc]onnect(?:ed|ing|ion)|[Ll]ayovers?|[Dd]eadhead(?:ed|ing)?|[Bb]oarded|[Ii]nbound|"
+    r"[Oo]utbound|[Nn]onstop|[Rr]outed)[ \t]+(?:to|into|at|from|in|out[ \t]+of|through|"
+    r"for)|[Bb]ased(?:[ \t]+(?:at|in|out[ \t]+of))?|[Bb]ase|[Dd]omicile)"
+    r"[ \t]*:?[ \t]+(" + _CODE + r")(?![ \t]*-?[0-9])(?![/\-][A-Za-z])")
+"""A code after a word of flying or of a crew's base ('landed at DFW', 'base ATL'); not an
+airline's code before a flight's number ('flight BCX 9012')."""
+_AFTER = re.compile(
+    r"(" + _CODE + r")(?:[ \t]+(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest|international|intl|main|old|new))?[ \t]+(?:base|station|hub|domicile|gate|"
+    r"gates|terminal|Terminal|concourse|Concourse|ramp|cargo|airport|Airport|layover|tower|"
+    r"runway|crew[ \t]+room|ops|operations|jet[ \t]?bridge|Int['’]?l|International)"
+    r"(?![A-Za-z])")
+"""A code before a word of an airport's parts ('ATL base', 'DFW Terminal D')."""
+_KINDS = frozenset({"ICU", "SNF", "ALF", "LTC", "CAH", "ASC", "IRF", "OTP", "CHC", "RHC", "ICF",
+                    "DME", "HHA", "ACO", "HMO", "PPO", "EPO", "MCO", "USA", "LLC", "INC", "IHS",
+                    "AND", "THE", "FOR", "NOT", "BUT", "ALL", "ANY", "OFF", "OUT", "ARE", "WAS",
+                    "HAS", "HAD", "HIS", "HER", "YES", "PER", "AGE", "DOB", "SSN", "MRN", "FAX",
+                    "TEL", "CEO", "RSV", "EMS", "ALS", "BLS", "CPR", "AED", "NPO", "PRN", "ADL"})
+"""Three capitals that are a word, a label or a kind of place before they are an airport."""
+
+
+@lru_cache(maxsize=1)
+def _airports() -> frozenset[str]:
+    text = resources.files("veil").joinpath("data/text/airports_iata.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _is_airport(code: str, lexicon: Lexicon) -> bool:
+    """A listed airport's code that is no clinical initials, unit, kind of place or label."""
+    return code in _airports() and code not in _KINDS and code not in CLINICAL_INITIALS \
+        and code not in UNIT_ACRONYMS and not lexicon.is_clinical(fold(code))
+
+
+def airport_codes(text: str, lexicon: Lexicon) -> list[Span]:
+    """Airports' codes in `text` beside the words of flying (see the module docstring)."""
+    if not any(c.isupper() for c in text):
+        return []
+    spans: list[Span] = []
+    for route in _ROUTE.finditer(text):
+        line_end = text.find("\n", route.end())
+        line = text[text.rfind("\n", 0, route.start()) + 1:None if line_end < 0 else line_end]
+        if not _FLYING.search(line):
+            continue
+        codes = list(_ROUTE_CODE.finditer(route.group()))
+        if all(_is_airport(code.group(), lexicon) for code in codes):
+            spans.extend(Span(route.start() + code.start(), route.start() + code.end(),
+                              PhiType.FACILITY, "airport_code", 0.85) for code in codes)
+    for pattern in (_BEFORE, _AFTER):
+        spans.extend(Span(match.start(1), match.end(1), PhiType.FACILITY, "airport_code", 0.85)
+                     for match in pattern.finditer(text)
+                     if _is_airport(match.group(1), lexicon))
+    return spans
