@@ -14,7 +14,11 @@ Faker person provider (MIT licence) whose names are written in Latin letters, pl
 - the romanized names Faker has for Chinese (zh_CN, zh_TW) and Japanese (ja_JP);
 - Korean names romanized here from Hangul (Revised Romanization, syllable by syllable);
 - Russian, Ukrainian and Bulgarian names transliterated from Cyrillic (a simple
-  BGN-like table: 'Юлия' -> 'YULIYA').
+  BGN-like table: 'Юлия' -> 'YULIYA');
+- Armenian names transliterated from Armenian letters as Armenian-Americans write them
+  ('Զոհրաբյան' -> 'ZOHRABYAN', and the Western '-IAN' of every '-YAN': 'ZOHRABIAN'), and
+  Georgian names from Georgian letters (national system without apostrophes: 'ბერიძე' ->
+  'BERIDZE').
 
 Only names that the scanner's lists do not already hold are written (the runtime
 lexicon is the union), ASCII-folded, upper-case, without apostrophes, split at hyphens
@@ -38,14 +42,41 @@ import faker.providers.person as person
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "veil" / "data" / "text"
 SKIP_SCRIPTS = ("ar_", "fa_", "he_", "hi_", "bn_", "gu_", "ta_", "mr_", "ne_", "or_", "si_",
-                "th_", "ka_", "hy_", "el_", "ja_", "zh_", "ko_", "ru_", "uk_", "bg_", "mk_",
-                "uz_")
+                "th_", "ka_", "hy_", "el_", "ja_", "zh_", "ko_", "ru_", "uk_", "bg_", "mk_")
 CYRILLIC = ("ru_RU", "uk_UA", "bg_BG")
 _CYR = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
      "i", "yi", "ye", "g"], strict=True))
+_ARMENIAN = dict(zip(
+    "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+    ["a", "b", "g", "d", "e", "z", "e", "y", "t", "zh", "i", "l", "kh", "ts", "k", "h", "dz",
+     "gh", "ch", "m", "y", "n", "sh", "o", "ch", "p", "j", "r", "s", "v", "t", "r", "ts", "v",
+     "p", "k", "o", "f"], strict=True))
+_GEORGIAN = dict(zip(
+    "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+    ["a", "b", "g", "d", "e", "v", "z", "t", "i", "k", "l", "m", "n", "o", "p", "zh", "r", "s",
+     "t", "u", "p", "k", "gh", "q", "sh", "ch", "ts", "dz", "ts", "ch", "kh", "j", "h"],
+    strict=True))
+
+
+def _armenian(word: str) -> list[str]:
+    """An Armenian name in Latin letters: 'ու' is 'u', 'և' is 'ev', a first 'ե' is 'ye' and a
+    first 'ո' is 'vo'; a '-yan' surname also as the Western '-ian'."""
+    word = word.lower().replace("ու", "u").replace("և", "ev")
+    if word[:1] == "ե":
+        word = "ye" + word[1:]
+    elif word[:1] == "ո":
+        word = "vo" + word[1:]
+    latin = "".join(_ARMENIAN.get(c, c) for c in word)
+    return [latin, latin[:-3] + "ian"] if latin.endswith("yan") else [latin]
+
+
+def _georgian(word: str) -> str:
+    return "".join(_GEORGIAN.get(c, c) for c in word)
+
+
 _HANGUL_INITIAL = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
                    "ch", "k", "t", "p", "h"]
 _HANGUL_MEDIAL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
@@ -115,6 +146,12 @@ def collect() -> tuple[set[str], set[str], set[str]]:
             first.update(tr(w) for w in _attr_names(provider, "first_name"))
             first.update(tr(w) for w in _words(getattr(provider, "middle_names", ())))
             last.update(tr(w) for w in _attr_names(provider, "last_name"))
+        elif locale == "hy_AM":
+            first.update(v for w in _attr_names(provider, "first_name") for v in _armenian(w))
+            last.update(v for w in _attr_names(provider, "last_name") for v in _armenian(w))
+        elif locale == "ka_GE":
+            first.update(_georgian(w) for w in _attr_names(provider, "first_name"))
+            last.update(_georgian(w) for w in _attr_names(provider, "last_name"))
         elif locale == "ko_KR":
             for word in _attr_names(provider, "first_name"):
                 first.add(_korean(word))

@@ -13,7 +13,7 @@ import re
 
 from veil.detect import vocab
 from veil.text.gaps import BLANK_RUN, FIELD_GAP
-from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, fold
+from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, PEOPLES_AND_FAITHS, fold
 from veil.text.places.base import _PlaceBase
 from veil.text.places.vocabulary import (
     _COUNTRIES,
@@ -23,6 +23,7 @@ from veil.text.places.vocabulary import (
     COUNTRY_OR_REGION,
     FIRM_SUFFIX,
     _eponym_after,
+    countries_and_languages,
 )
 from veil.text.regex_lead import fast_compile
 from veil.text.spans import PhiType, Span
@@ -276,6 +277,11 @@ _PRODUCT_AFTER = re.compile(
     r"delayed|plan)\b")
 _LINE_CARRIERS = frozenset({"AIRLINES", "AIRWAYS", "SKYWAYS", "RAILROAD", "RAILWAY"})
 """Heads of an air or rail line: the capitalized word before them names it."""
+_NATIONAL_LINES = frozenset({"AMERICAN", "UNITED", "DELTA", "SOUTHWEST", "SPIRIT", "FRONTIER",
+                             "JETBLUE", "ALLEGIANT", "HAWAIIAN", "ETHIOPIAN", "BRITISH", "VIRGIN",
+                             "EMIRATES", "AMTRAK", "CANADIAN", "PACIFIC", "NATIONAL", "NORFOLK",
+                             "UNION", "CSX", "BNSF", "SUN", "COUNTRY"})
+"""Words of national air and rail lines, brands that name no place ('Union Pacific Railroad')."""
 _AIRWAY_KINDS = frozenset({"REACTIVE", "UPPER", "LOWER", "SMALL", "LARGE", "CENTRAL",
                            "PERIPHERAL", "CONDUCTING", "ARTIFICIAL", "NASAL", "ORAL", "DISTAL",
                            "PROXIMAL", "MAJOR", "MINOR", "HYPERREACTIVE", "DIFFICULT", "ALL",
@@ -1119,11 +1125,14 @@ class _Facilities(_PlaceBase):
         if head in _PROPER_ONLY_HEADS:
             return self._proper(key)  # 'Chesterfield Midwifery'; not 'Nurse Midwifery'
         if head in _LINE_CARRIERS:
-            # an air or rail line is named by any capitalized word ('Front Range Airways',
-            # 'Lakeshore Airlines', 'Spirit Airlines'); never an airway's kind ('Reactive
-            # Airways', 'Upper Airways')
+            # a small air or rail line is named by any capitalized word ('Front Range Airways',
+            # 'Lakeshore Airlines'); a nation's or a state's line is a brand that names no
+            # place ('Alaska Airlines', 'Qatar Airways', 'American Airlines'), and an airway's
+            # kind no line at all ('Reactive Airways', 'Upper Airways')
             return key not in _AIRWAY_KINDS and not self.lex.is_clinical(key) \
-                and key not in FUNCTION_WORDS
+                and key not in FUNCTION_WORDS and key not in self.lex.states \
+                and key not in countries_and_languages() and key not in PEOPLES_AND_FAITHS \
+                and key not in _NATIONAL_LINES
 
         return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key)) \
             or (key in _BUSINESS_NAME_WORDS and not self._plain(key))  # 'Sierra Donor Services'
