@@ -37,6 +37,9 @@ _SCRUBBER = Scrubber()
     ("passenger on Front Range Airways flight 1187", "Front Range Airways"),
     ("flight attendant with Lakeshore Airlines since 2010", "Lakeshore Airlines"),
     ("conductor, Denali Northern Railroad; emp no. DNR-006312", "Denali Northern Railroad"),
+    ("Slavic Family Pharmacy * 6824 Madison Ave", "Slavic Family Pharmacy"),
+    ("PCP of record is Dr. Melnyk at Slavic Medical Center.", "Slavic Medical Center"),
+    ("case mgr (Jewish Family Service LA -- MSSP site)", "Jewish Family Service"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value)
@@ -57,6 +60,8 @@ def test_found(text: str, value: str) -> None:
     ("LANDED ON HIS ARM", "HIS"),
     ("flight of ideas; two flights of stairs", "flight"),
     ("Hx of Reactive Airways Disease, on albuterol", "Reactive Airways"),
+    ("Return on Qatar Airways flight, then Alaska Airlines home", "Alaska Airlines"),
+    ("son and daughter visit. Family Catholic (parish nearby)", "Family Catholic"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     assert not touched(_SCRUBBER, text, value)

@@ -275,6 +275,13 @@ _PRODUCT_AFTER = re.compile(
     r"time|index|test|testing|level|levels|exposure|shock|injury|chair|bed|scooter|"
     r"blanket|pump|bag|bags|drink|drinks|bar|bars|shot|shots|study|studies|scintigraphy|"
     r"delayed|plan)\b")
+_COMMUNITY_WORDS = frozenset({
+    "JEWISH", "CATHOLIC", "MUSLIM", "ISLAMIC", "HINDU", "SIKH", "BUDDHIST", "ORTHODOX", "NATIVE",
+    "CHRISTIAN", "HISPANIC", "LATINO", "LATINA", "SLAVIC", "SLAVONIC", "HASIDIC", "PENTECOSTAL",
+    "BAPTIST", "METHODIST", "LUTHERAN",
+    "EVANGELICAL", "ADVENTIST", "APOSTOLIC", "ASSYRIAN", "CHALDEAN", "COPTIC", "MARONITE",
+    "UKRAINIAN", "RUSSIAN", "ARMENIAN", "GEORGIAN", "KAZAKH", "UZBEK", "TAJIK", "KYRGYZ"})
+"""Words of a people or a faith that name the community a place serves."""
 _LINE_CARRIERS = frozenset({"AIRLINES", "AIRWAYS", "SKYWAYS", "RAILROAD", "RAILWAY"})
 """Heads of an air or rail line: the capitalized word before them names it."""
 _NATIONAL_LINES = frozenset({"AMERICAN", "UNITED", "DELTA", "SOUTHWEST", "SPIRIT", "FRONTIER",
@@ -755,7 +762,7 @@ class _Facilities(_PlaceBase):
             place_end = -1 if match.group(2) else self._place_after(text, match.end(1))
             heading = place_end < 0 and not match.group(2) and len(words) >= 3 \
                 and self._heading_town(text, start, match.end(1))
-            if all(self._plain(w) for w in words) and not self._named_building(words) \
+            if self._all_plain(words) and not self._named_building(words) \
                     and not of_place and not _named_by_kind(words) and place_end < 0 \
                     and not heading:
                 # plain words may lead into a name further on ('DISCHARGE SUMMARY University
@@ -858,7 +865,7 @@ class _Facilities(_PlaceBase):
                     not _TRADE_CUE.search(text, max(0, start - 48), start)
                     or _PRODUCT_AFTER.match(text, end)):
                 continue  # 'Kerlix Packing changed', 'Dexcom Travel kit': a product
-            if end > start and (not all(self._plain(w) for w in rest)
+            if end > start and (not self._all_plain(rest)
                                 or self._named_building(rest) or of_place
                                 or _named_by_kind(rest) or place_end >= 0 or heading):
                 cut = _before_next_label(text, start, end)
@@ -1113,6 +1120,15 @@ class _Facilities(_PlaceBase):
                 return []  # "to Women's and Children's Services": one service line's name
             out.extend(joined)
         return out
+
+    def _all_plain(self, words: list[str]) -> bool:
+        """Every word of a facility's name plain, so it names no one place; before the last
+        word (its head), a people's, a language's or a faith's word names the place
+        ('Slavic Medical Center', 'Armenian Relief Society', 'Jewish Family Service'): the
+        community it serves. A head that is such a word stays plain ('Family Catholic')."""
+        return all(self._plain(word) and (index == len(words) - 1 or (
+            word not in _COMMUNITY_WORDS and word not in countries_and_languages()))
+            for index, word in enumerate(words))
 
     def _head_proper(self, key: str, head: str) -> bool:
         """A word that makes a head-only word a place's name: a proper word, or a person's
