@@ -34,6 +34,7 @@ from veil.text.lexicon import (
     MONTH_WORDS,
     PEOPLES_AND_FAITHS,
     Lexicon,
+    clinical_acronym,
     fold,
 )
 from veil.text.names.tokens import _ASIAN_SURNAMES as _ASIAN_SHORT
@@ -1222,6 +1223,9 @@ class CueFinder:
         spans: list[Span] = []
         for match in _NUMBERED_CODE.finditer(text):
             code = match.group(1)
+            if " " in code and (not text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+                                .strip() or clinical_acronym(code.split()[0], self.lexicon)):
+                continue  # '# HTN 160/100', 'Test # CMP 800': a problem list's or a panel's
             if sum(c.isdigit() for c in code) < 3 or _YEAR_ONLY.fullmatch(code) \
                     or _FRACTION_OR_DATE.fullmatch(code) or _DECIMAL_OR_ICD.fullmatch(code) \
                     or code == "911":

@@ -31,7 +31,14 @@ import re
 
 from veil.text import words as words_module
 from veil.text.address_lines import STREET_TYPE
-from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, Lexicon, fold
+from veil.text.lexicon import (
+    CLINICAL_INITIALS,
+    FUNCTION_WORDS,
+    MONTH_WORDS,
+    Lexicon,
+    clinical_acronym,
+    fold,
+)
 from veil.text.places.vocabulary import FIRM_SUFFIX, SPECIALTY_NOUN_END, UNIT_ACRONYMS
 from veil.text.postal import world_cities
 from veil.text.spans import PhiType, Span
@@ -378,10 +385,9 @@ def written_initials(surface: str, lexicon: Lexicon) -> str:
             return ""  # a lower-case word or a number: the name is not spelled out by it
     initials = "".join(letters)
     if not 3 <= len(initials) <= 6 or initials in _KIND_ACRONYMS \
-            or initials in CLINICAL_INITIALS or initials in UNIT_ACRONYMS:
+            or clinical_acronym(initials, lexicon) or initials in UNIT_ACRONYMS:
         return ""
-    key = fold(initials)
-    if words_module.is_english(key) or lexicon.is_clinical(key) or key in lexicon.states:
+    if words_module.is_english(initials) or initials in lexicon.states:
         return ""
     return initials
 

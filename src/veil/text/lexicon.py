@@ -199,6 +199,29 @@ PEOPLES_AND_FAITHS = frozenset({
 """Words of a faith, a people or a region: no person's name after 'Pt:' and no facility,
 town or person the NER model may add alone ('Christian Science', 'Native Hawaiian', 'the
 Balkans', 'the desert Southwest')."""
+CLINICAL_ACRONYMS = frozenset({
+    # vessels, grafts, rhythms and devices of cardiology and neurology
+    "RCA", "LAD", "LCX", "LCA", "LIMA", "RIMA", "SVG", "PDA", "OM", "ACA", "MCA", "PCA", "ICA",
+    "ECA", "NSR", "SVT", "PSVT", "PAF", "AVR", "MVR", "TVR", "TAVR", "TAVI", "LVH", "RVH", "LBBB",
+    "RBBB", "AVB", "VSD", "ASD", "PFO", "EVD", "ICP", "TPA", "TNK", "LVAD", "IABP", "ECMO",
+    # diseases, bleeds and hormones
+    "PAH", "SAH", "SDH", "EDH", "ICH", "IVH", "PPH", "BPH", "NPH", "GIB", "UGIB", "LGIB", "PAD",
+    "PVD", "VTE", "ACS", "DKA", "HHS", "AKI", "ARDS", "TSH", "LDH", "PTH", "FSH", "ACTH", "NASH",
+    # airway, breathing and lines
+    "HME", "NRB", "BVM", "BIPAP", "CPAP", "HFNC", "ETT", "NGT", "OGT", "PEG", "PICC", "CVC",
+    "VAC", "NPWT", "ICS", "LABA", "LAMA", "SABA", "MDI", "DPI", "SBP", "DBP", "MAP", "SPO2",
+    # records, panels and units of care
+    "EMR", "EHR", "MAR", "CMP", "BMP", "LFT", "LFTS", "CBC", "ABG", "VBG", "SDU", "MAU", "PACU",
+    "LGI", "HCT", "FEV", "ETA", "GCS", "RN", "LPN", "CNA"})
+"""Clinical abbreviations that also read as an airport's or a place's initials ('RCA to LAD',
+'NSR' of an ECG line, 'PCA' of a pump): never a place by its initials or code."""
+
+
+def clinical_acronym(word: str, lex: Lexicon) -> bool:
+    """A word in capitals that is a clinical abbreviation, initials or term ('NSR', 'HTN')."""
+    return word in CLINICAL_ACRONYMS or word in CLINICAL_INITIALS or lex.is_clinical(fold(word))
+
+
 CLINICAL_INITIALS = frozenset({
     "NVD", "CP", "HA", "TB", "DM", "HTN", "UTI", "CT", "MRI", "QOD", "RR", "GCS", "VAS", "NKDA",
     "NPH", "ASD",

@@ -2887,7 +2887,9 @@ def _rules() -> tuple[PatternRule, ...]:
         # two or three letters and one to four digits (with a date, it names who was aboard)
         r("flight_number", PhiType.ID, r"(?:(?<![A-Za-z])(?:[Ff]light|FLIGHT|[Ff]lt|FLT)"
           r"(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*)((?:[A-Z]{2,3}|[A-Z][0-9]|[0-9][A-Z])"
-          r"[ \t\-]?[0-9]{1,4}[A-Z]?)(?![A-Za-z0-9])", 0.8, group=1),
+          r"[ \t\-]?[0-9]{1,4}[A-Z]?)(?![A-Za-z0-9])(?![ \t]*(?:/[ \t]*[0-9]|%|(?i:min|mins|"
+          r"minutes|l|lpm|mg|mcg|ml|bpm|mmhg|kg|h|hr|hrs|hours|sec|s|units?)\b))", 0.8, group=1,
+          validator="flight_number"),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"

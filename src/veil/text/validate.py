@@ -20,7 +20,14 @@ import polars as pl
 
 from veil.detect import patterns
 from veil.text import words
-from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, MONTH_WORDS, fold, lexicon
+from veil.text.lexicon import (
+    CLINICAL_INITIALS,
+    FUNCTION_WORDS,
+    MONTH_WORDS,
+    clinical_acronym,
+    fold,
+    lexicon,
+)
 from veil.text.names.context import RELATION_WORD
 from veil.text.places.vocabulary import _GENERIC
 from veil.text.postal import world_cities
@@ -500,6 +507,14 @@ def _call_sign(values: list[str]) -> list[bool]:
 _RECEPTOR_OR_PROTEIN = re.compile(r"N[SKRT][0-9][A-Z]{1,2}|[A-Z]{2}[0-9]R")
 """A viral protein's, a receptor's or a nuclear receptor's name shaped like a call sign ('NS5A',
 'NK1R', 'NR4A', 'AT1R')."""
+
+
+def _flight_number(values: list[str]) -> list[bool]:
+    """An airline's code before a flight's number ('PQ 2290', 'BCX 9012'), not a vital sign,
+    a lab or a role measured in flight ('HR 110', 'BP 150', 'ETA 25', 'RN 2', 'O2 2')."""
+    lex = lexicon()
+    return [not clinical_acronym(re.split(r"[ \-]|(?<=[A-Z])(?=[0-9])", value)[0], lex)
+            and not value.startswith("O2") for value in values]
 
 
 def _spelled_word(values: list[str]) -> list[bool]:
@@ -1391,6 +1406,7 @@ def _caps_label(values: list[str]) -> list[bool]:
 
 VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "court_case": _court_case,
+    "flight_number": _flight_number,
     "caps_label": _caps_label,
     "ramq": _ramq,
     "month_pair": _month_pair,

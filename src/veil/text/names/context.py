@@ -221,6 +221,13 @@ _ROLE_LABEL = re.compile(r"[a-z]*(?:ologist|ographer|ician|specialist)|analyst|m
 'Caller:', 'Student:'): the capitalized words after its colon are that person's name."""
 
 
+_THING_NAMED = frozenset({"drug", "medication", "med", "medicine", "product", "brand", "generic",
+                          "vaccine", "device", "test", "study", "trade", "proprietary",
+                          "formulation", "supplement", "file", "user", "street", "program",
+                          "plan", "protocol", "document", "form", "organism", "strain"})
+"""Things a 'Name:' label can name: after them the label is no person's."""
+
+
 def _label_ends(text: str, ends: set[int]) -> set[int]:
     """Add where a label's mark ends (past blanks and the punctuation that may follow) to
     the context ends of `_STRONG_BEFORE_ALL`."""
@@ -230,6 +237,8 @@ def _label_ends(text: str, ends: set[int]) -> set[int]:
         if not window or not (window[-1].isalpha() or window[-1] == "."):
             continue  # ('Interpreter (Hmong):' reads as 'Interpreter:')
         words = [w.lower() for w in _LABEL_WORD.findall(window)[-4:]]
+        if len(words) >= 2 and words[-1] == "name" and words[-2] in _THING_NAMED:
+            continue  # 'Drug Name: Camila', 'Product Name: Heather': a thing's name
         for size in range(1, len(words) + 1):
             if " ".join(words[-size:]) in _LABELS:
                 break

@@ -41,7 +41,8 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
         spans: list[Span] = [*self._table_cells(text)]
         spans += [Span(m.start(1), m.end(1), PhiType.NAME, "name_header", 0.9)
                   for m in _HEADER_NAME.finditer(text)
-                  if not self._town_and_state(text, m.group(1), m.end(1))]
+                  if not self._town_and_state(text, m.group(1), m.end(1))
+                  and not self._everyday_pair(m.group(1))]
         words = _words(text)
         strong = subject_line_ends(text, _label_ends(text, _strong_ends(text, words)))
         medium = _medium_ends(text, words)
@@ -74,6 +75,16 @@ class NameFinder(_RunJudge, _LowerCase, _Forms):
         key = re.sub(r"['’‘ʻ]", "", fold(given))
         return (key in self.lex.states or key == "CNMI") \
             and bool(_ZIP_AFTER.match(text, end))
+
+    def _everyday_pair(self, header: str) -> bool:
+        """'Employee: Yes, Full-time', 'Resident Alert, Cooperative', 'Insured: Self,
+        Primary': a form's answers, every word an English or clinical word and none a name
+        of the lists (unlike 'Bass, Forest' or 'Hill, Grace')."""
+        keys = [fold(word) for word in re.findall(r"[A-Za-z'’]+", header) if len(word) > 1]
+        return bool(keys) and all(
+            (words_module.is_english(key) or self.lex.is_clinical(key))
+            and not self.lex.is_name(key)
+            for key in keys)
 
     def _section_label(self, text: str, span: Span) -> bool:
         """A dictionary surname alone at a line's start before a colon that is an English

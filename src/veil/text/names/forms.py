@@ -26,8 +26,8 @@ from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, name_shaped, term_shaped
 
 _HEADER_NAME = re.compile(
-    r"(?m)^[ \t]*(?:(?i:(?:patient|pt|resident|client|member|student|employee|decedent|"
-    r"subscriber|insured)(?:[ \t]+name)?|name|re)[ \t]*:?[ \t]+)?"
+    r"(?m)^[ \t]*(?:(?i:(?:patient|pt|member|subscriber|decedent)(?:[ \t]+name)?|(?:resident|"
+    r"client|student|employee|insured)[ \t]+name|name|re)[ \t]*:?[ \t]+)?"
     r"([A-Z][A-Za-z'’\-]+,[ \t]*"
     r"[A-Z][A-Za-z'’\-]{2,}(?:[ \t]+[A-Z]\.?)?)(?=[ \t]{2,}|[ \t]+(?:DOB|MRN|[0-9(])|[ \t]*$)")
 """'SMITH, JOHN  123456  Rm 4B', 'Patient Weiss, Cindy DOB ...', 'PT NAME: DOE, JANE A   MRN':

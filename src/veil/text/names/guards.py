@@ -33,10 +33,13 @@ _EPONYM_AFTER = re.compile(
     # (a line's end is crossed unless the next line is a heading: 'Autumn Lee\nRegimen:' is
     # a name above a heading, 'Hodgkin\ndisease' and 'Addison\nDisease on' wrapped lines; a
     # form's field gap before a label is not: 'Student: Kit Abernethy   Grade: 10' are two
-    # fields, and so are 'Bass, Grace      Exam Date:'; 'Hunt Hess<tab>Grade 2' is a table's
-    # eponym and grade)
+    # fields, and so are 'Bass, Grace      Exam Date/Time:' (a label of up to four words, unless
+    # it starts with an eponym's noun: "Murphy's     Sign Present:"); 'Hunt Hess<tab>Grade 2' is
+    # a table's eponym and grade)
     r"^(?:['’]s?|s['’])?(?:[ \t]*(?:and|&|/|-)[ \t]*[A-Z][a-z]+(?:['’]s?)?)?"
-    r"(?:(?!(?:[ ]{3,}|\t+)[A-Za-z]+(?:[ ][A-Za-z]+){0,2}[ \t]*:)[ \t\-]+|"
+    r"(?:(?!(?:[ ]{3,}|\t+)(?:[A-Za-z]+|(?!(?i:signs?|tests?|diseases?|syndromes?|reflex|"
+    r"maneuver|phenomenon|score|scale)\b)[A-Za-z]+(?:(?:[ ]|[ ]?[/&\-][ ]?)[A-Za-z]+|"
+    r"[ ]?\([A-Za-z]+\)|[ ]?#){1,3})[ \t]*:)[ \t\-]+|"
     r"[ \t\-]*\n[ \t]*(?![A-Za-z][A-Za-z \t]{0,30}:))"
     r"(?:(?:I{1,3}|IV|V|[0-9]{1,2})[\s\-]+)?(?:\([A-Za-z]\)[ \t]+)?"
     r"(?i:(?:disease|diseases|syndrome|syndromes|sign|signs|test|"

@@ -173,6 +173,13 @@ _FACILITY_WORD = (
     # 'Chesterfield Midwifery Group', 'Helix-Keystone Genomics', 'New Castle County
     # Paramedics', 'Fan District Clubhouse')
     r"Midwives|Midwifery|Genomics|Paramedics|Clubhouse|"
+    # adult day care, home care agencies, ambulettes, car services, interpreters and house
+    # calls named by a proper word ('Nairi ADHC', 'Nor Arev CBAS', 'Sheepshead Bay Home Care
+    # LHCSA', 'Atlantic Ambulette', 'Shant Car Service', 'Lingua Bridge Interpreting')
+    r"ADHC|CBAS|LHCSA|CHHA|PACE|Adult[ \t]+Day(?:[ \t]+(?:Health|Care))?(?:[ \t]+Cent(?:er|re))?|"
+    r"Ambulette|Car[ \t]+Service|Limo(?:usine)?[ \t]+Service|Taxi|Cab[ \t]+Company|"
+    r"Interpreting(?![ \t]*:)|Interpreters|Translation[ \t]+Services|House[ \t]+Calls|"
+    r"Answering(?![ \t]+(?:Service|Svc))|"
     # groups and practices without a care word ('Community Health Group', 'Asher Concierge
     # Medicine', 'Delta Orthotics & Prosthetics', 'Silver State Paratransit', 'Nevada
     # Hospitality Risk Pool')
@@ -289,6 +296,14 @@ _NATIONAL_LINES = frozenset({"AMERICAN", "UNITED", "DELTA", "SOUTHWEST", "SPIRIT
                              "EMIRATES", "AMTRAK", "CANADIAN", "PACIFIC", "NATIONAL", "NORFOLK",
                              "UNION", "CSX", "BNSF", "SUN", "COUNTRY"})
 """Words of national air and rail lines, brands that name no place ('Union Pacific Railroad')."""
+_NOT_LINE_WORDS = frozenset({"RETIRED", "FORMER", "COMMUTER", "FREIGHT", "CARGO", "REGIONAL",
+                             "BUDGET", "TRAM", "LIGHT", "HEAVY", "LOCAL", "FOREIGN", "DOMESTIC",
+                             "INTERNATIONAL", "PRIVATE", "COMMERCIAL", "MAJOR", "SECURED",
+                             "PATENT", "OPEN", "NARROW", "MAIN", "SMALLER", "LARGER", "MODEL",
+                             "TOY", "SCENIC", "HISTORIC", "PASSENGER", "STREET", "ELEVATED"})
+"""Words that say which kind of line or airway, never which one ('Regional Airlines')."""
+_LINE_ADJECTIVE = re.compile(r"(?:AL|ED|IC|EAL|ARY|IVE|OUS|ING|ABLE|IBLE)$")
+"""An English adjective's ending ('Surgical', 'Nasopharyngeal', 'Secured Airways')."""
 _AIRWAY_KINDS = frozenset({"REACTIVE", "UPPER", "LOWER", "SMALL", "LARGE", "CENTRAL",
                            "PERIPHERAL", "CONDUCTING", "ARTIFICIAL", "NASAL", "ORAL", "DISTAL",
                            "PROXIMAL", "MAJOR", "MINOR", "HYPERREACTIVE", "DIFFICULT", "ALL",
@@ -302,7 +317,9 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "SUPPLY", "MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS",
                                "CLUBHOUSE", "COOPERATIVE", "ACTION", "AGING", "TRANSPORTATION",
                                "TRANSPORT", "CARTAGE", "HAULERS", "HAULING", "EXPRESS",
-                               "REFRIGERATED", *_TRADES})
+                               "REFRIGERATED", "ADHC", "CBAS", "LHCSA", "CHHA", "PACE",
+                               "AMBULETTE", "TAXI", "INTERPRETING", "INTERPRETERS", "CALLS",
+                               "ANSWERING", *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _DOTTED_FIRST = re.compile(r"(?:the[ \t]+)?(?:[A-Z]\.){2,}")
@@ -1148,7 +1165,8 @@ class _Facilities(_PlaceBase):
             return key not in _AIRWAY_KINDS and not self.lex.is_clinical(key) \
                 and key not in FUNCTION_WORDS and key not in self.lex.states \
                 and key not in countries_and_languages() and key not in PEOPLES_AND_FAITHS \
-                and key not in _NATIONAL_LINES
+                and key not in _NATIONAL_LINES and key not in _NOT_LINE_WORDS \
+                and not (_LINE_ADJECTIVE.search(key) and is_english(key))
 
         return self._proper(key) or (self.lex.is_name(key) and not self.lex.blocks_alone(key)) \
             or (key in _BUSINESS_NAME_WORDS and not self._plain(key))  # 'Sierra Donor Services'
