@@ -50,6 +50,11 @@ _SCRUBBER = Scrubber()
     ("landed at MCO at 2200", "MCO"),
     ("Patient Name: Grace Lopez      Exam Date/Time: 3/4/2024", "Grace Lopez"),
     ("MEMBER:        PATTERSON, DOLORES A", "PATTERSON, DOLORES A"),
+    ("Peachtree Air F/O A220 / base ATL; crew ID PQ-133518", "ATL"),
+    ("on flight TSY 1408 (Tulsa to DFW), A321 reg N588TS", "DFW"),
+    ("flight SBR 3391 on approach to DEN runway 16R", "DEN"),
+    ("OCCUPATION: flight attendant, Trinity Skyways, file # TS F-20917", "Trinity Skyways"),
+    ("advised to consult union (Aircraft Mechanics Guild Local 17) rep.", "Guild Local 17"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value)
@@ -80,6 +85,8 @@ def test_found(text: str, value: str) -> None:
     ("weight-based TPA; connected to EVD; arrived to SDU", "TPA"),
     ("PCA terminal branches; The LAD terminal segment", "LAD"),
     ("calls arrive via VRS or IP-Relay", "VRS"),
+    ("ICS base; ICS operations center opened", "ICS"),
+    ("Referred to PT to ICU for care", "ICU"),
     ("Seen at North Shore Rehabilitation in May. ECG today: NSR, rate 72.", "NSR"),
     ("Atlantic Cardiology Specialists follow-up. ACS ruled out by troponins.", "ACS"),
     ("Right Nare packed. NGT Site: Left Nare", "Nare"),

@@ -47,8 +47,7 @@ _BEFORE = re.compile(
     r"|[Dd]ivert(?:ed|s|ing)?|[Ff]lew|[Ff]l(?:y|ies|ying)|[Ff]lights?|[Ff]lt|[Ll]ayovers?|"
     r"[Dd]eadhead(?:ed|ing)?|[Bb]oarded|[Ii]nbound|[Oo]utbound|[Nn]onstop|[Rr]outed)"
     r"(?:[ \t]+in)?[ \t]+(?:to|into|at|from|in|out[ \t]+of|through)"
-    r"|(?:[Bb]ased|[Dd]omiciled)[ \t]+(?:at|in|out[ \t]+of)|(?:crew|FA|pilot)[ \t]+base|"
-    r"[Bb]ase[ \t]*:|[Dd]omicile[ \t]*:?)"
+    r"|(?:[Bb]ased|[Dd]omiciled)[ \t]+(?:at|in|out[ \t]+of)|[Bb]ase[ \t]*:?|[Dd]omicile[ \t]*:?)"
     r"[ \t]+(" + _CODE + r")(?![/\-][A-Za-z])")
 """A code after a word of flying and a preposition, or of a crew's base ('landed at DFW',
 'based out of ATL'); an airline's code after 'flight' is a flight's ('flight BCX 9012'), and
@@ -57,7 +56,11 @@ _AFTER = re.compile(
     r"(" + _CODE + r")(?:[ \t]+(?:north|south|east|west|northeast|northwest|southeast|"
     r"southwest|international|intl|main|old|new))?[ \t]+(?:base|domicile|gates?|[Tt]erminal"
     r"(?=[ \t]+[A-Z0-9](?![A-Za-z]))|Terminal|concourse|Concourse|ramp|cargo|airport|Airport|"
-    r"layover|crew[ \t]+room|jet[ \t]?bridge|Int['’]?l|International)(?![A-Za-z])")
+    r"layover|crew[ \t]+room|jet[ \t]?bridge|runway|Int['’]?l|International)(?![A-Za-z])")
+_CITY_TO = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]*(?:->|→|[ \t]to[ \t])"
+                      r"[ \t]*(" + _CODE + r")")
+"""A code after a town and 'to' or an arrow on a line of flying ('Tulsa to DFW', 'Nashville
+-> DFW')."""
 """A code before a word of an airport's parts ('ATL base', 'DFW Terminal D', 'ANC gate C-3');
 'terminal' in lower case only before a terminal's letter ('LAD terminal segment' is a
 vessel's)."""
@@ -98,6 +101,12 @@ def airport_codes(text: str, lexicon: Lexicon) -> list[Span]:
         if all(_is_airport(code.group(), lexicon) for code in codes):
             spans.extend(Span(route.start() + code.start(), route.start() + code.end(),
                               PhiType.FACILITY, "airport_code", 0.85) for code in codes)
+    for match in _CITY_TO.finditer(text):
+        line_end = text.find("\n", match.end())
+        line = text[text.rfind("\n", 0, match.start()) + 1:None if line_end < 0 else line_end]
+        if _FLYING.search(line) and _is_airport(match.group(1), lexicon):
+            spans.append(Span(match.start(1), match.end(1), PhiType.FACILITY, "airport_code",
+                              0.85))
     for pattern in (_BEFORE, _AFTER):
         spans.extend(Span(match.start(1), match.end(1), PhiType.FACILITY, "airport_code", 0.85)
                      for match in pattern.finditer(text)

@@ -97,7 +97,7 @@ _FACILITY_WORD = (
     # Family Surrogacy', 'SeedTrust Escrow')
     r"Fertility|Eye|Cryobanks?|Sperm[ \t]+Bank|Egg[ \t]+Bank|Andrology|Surrogacy|Escrow|"
     # air carriers ('Wrights Air', 'Katmai Air', 'Alaska Seaplanes', 'Grant Aviation')
-    r"Airlines|Airways|Aviation|Seaplanes|(?<!King[ \t])Air(?![ \t]+(?:Force|National|Base|"
+    r"Airlines|Airways|Skyways|Aviation|Seaplanes|(?<!King[ \t])Air(?![ \t]+(?:Force|National|Base|"
     r"Station|Rescue|Med|Medical|Methods|Evac|Care|Ambulance|Lift|Tractor))|"
     r"(?:Behavioral|Youth|Family|Social|Protective|Human|Support|Veterans|Counseling|"
     r"Psychological|Community|Equipment|Caregiver|Respite|Senior|Therapy)[ \t]+Services?|"
@@ -173,6 +173,10 @@ _FACILITY_WORD = (
     # 'Chesterfield Midwifery Group', 'Helix-Keystone Genomics', 'New Castle County
     # Paramedics', 'Fan District Clubhouse')
     r"Midwives|Midwifery|Genomics|Paramedics|Clubhouse|"
+    # unions by their local's number ('Aircraft Mechanics Guild Local 17', 'SMART-TD Local
+    # 1920', 'Teamsters Local 705')
+    r"(?:Guild|Union|Brotherhood|Teamsters|Workers|[A-Z]{2,6}(?:-[A-Z]{2,4})?)[ \t]+Local[ \t]+"
+    r"[0-9]{1,4}(?![0-9])|Guild|"
     # adult day care, home care agencies, ambulettes, car services, interpreters and house
     # calls named by a proper word ('Nairi ADHC', 'Nor Arev CBAS', 'Sheepshead Bay Home Care
     # LHCSA', 'Atlantic Ambulette', 'Shant Car Service', 'Lingua Bridge Interpreting')
