@@ -107,3 +107,16 @@ def test_found(text: str, value: str) -> None:
 ])
 def test_left_alone(text: str, value: str) -> None:
     assert not touched(_SCRUBBER, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hi, this is Seta Kalaydjian from the ARS chapter, 818-241-0000", "Seta Kalaydjian"),
+    ("With gratitude,\n\nSeta Kalaydjian\nSocial Services Volunteer", "Seta Kalaydjian"),
+])
+def test_a_given_name_that_is_a_word_before_a_rare_surname(text: str, value: str) -> None:
+    assert covered(_SCRUBBER, text, value)
+
+
+def test_a_word_pair_after_an_introduction_is_no_name() -> None:
+    assert not touched(_SCRUBBER, "this is Good Samaritan calling back", "Good Samaritan")
+    assert not touched(_SCRUBBER, "This is Social Services with an update", "Social Services")

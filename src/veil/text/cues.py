@@ -461,8 +461,10 @@ _HL7_APPLICATIONS = frozenset({"EPIC", "CERNER", "MEDITECH", "ALLSCRIPTS", "ATHE
 """Applications and identifier-type codes: no facility ('A1^^^PI^MR' has no authority)."""
 _GREETING = re.compile(r"(?m:^)[ \t]*(?i:hi|hello|hey|dear|good[ \t]+(?:morning|afternoon|"
                        r"evening))[ \t,]+([A-Z][a-z'’\-]+)(?=[ \t]*[!,.:;\n])")
-_SIGN_OFF = re.compile(r"(?=[TtRrCcBbSsWw])(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|"
-                       r"sincerely|warmly|respectfully|take[ \t]+care)[ \t]*[,!.]?[ \t]*\n?[ \t]*"
+_SIGN_OFF = re.compile(r"(?=[TtRrCcBbSsWwGgYy])(?i:thank[ \t]+you|thanks|thx|regards|cheers|best|"
+                       r"sincerely|warmly|respectfully|take[ \t]+care|with[ \t]+(?:gratitude|"
+                       r"appreciation|thanks)|gratefully|yours[ \t]+truly|blessings)"
+                       r"[ \t]*[,!.]?[ \t]*(?:\n[ \t]*){0,2}"
                        r"(?:-+[ \t]*)?"
                        r"([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)(?=[ \t]*(?:[\n,(]|[0-9(+]|$))")
 """'Hi Faith!' on a line's start, 'Thank you, Toyin 425-...': a greeting or sign-off names a
@@ -906,8 +908,12 @@ class CueFinder:
                 taken += 1
             if not taken:
                 continue
-            if not match.group(1) and not self._name_like(keys[0]):
-                continue
+            if not match.group(1) and not self._name_like(keys[0]) and not (
+                    taken >= 2 and parts[0].group()[:1].isupper()
+                    and parts[1].group()[:1].isupper() and not words.is_english(keys[1])
+                    and self._name_like(keys[1])):
+                continue  # ('this is Seta Kalaydjian': a given name that is also a word,
+                # before a surname no dictionary holds)
             base = match.start(2)
             spans.append(Span(base + parts[0].start(), base + parts[taken - 1].end(),
                               PhiType.NAME, "cue_intro", 0.85))
@@ -1529,8 +1535,10 @@ class CueFinder:
                     continue
                 if not (self.lexicon.is_name(keys[0]) or (
                         words.zipf(keys[0]) < _RARE and not words.is_english(keys[0])
-                        and not words.term_shaped(keys[0]))):
-                    continue
+                        and not words.term_shaped(keys[0])) or (
+                        len(keys) == 2 and not words.is_english(keys[1])
+                        and self._name_like(keys[1]))):
+                    continue  # (a given name that is a word before a rare surname signs too)
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME, "cue_greeting",
                                   0.85))
         return spans
