@@ -55,6 +55,9 @@ _SCRUBBER = Scrubber()
     ("flight SBR 3391 on approach to DEN runway 16R", "DEN"),
     ("OCCUPATION: flight attendant, Trinity Skyways, file # TS F-20917", "Trinity Skyways"),
     ("advised to consult union (Aircraft Mechanics Guild Local 17) rep.", "Guild Local 17"),
+    ("catenary maintainer, emp LCR 28417", "LCR 28417"),
+    ("Emp. no ...... JLF 0521", "JLF 0521"),
+    ("(engineer, T. Rasmussen, kit FRA-K 24-10934): reported", "FRA-K 24-10934"),
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value)
@@ -87,6 +90,7 @@ def test_found(text: str, value: str) -> None:
     ("calls arrive via VRS or IP-Relay", "VRS"),
     ("ICS base; ICS operations center opened", "ICS"),
     ("Referred to PT to ICU for care", "ICU"),
+    ("Staff: RN 2 on duty; kit CBC 100 drawn; Crew HR 110", "CBC 100"),
     ("Seen at North Shore Rehabilitation in May. ECG today: NSR, rate 72.", "NSR"),
     ("Atlantic Cardiology Specialists follow-up. ACS ruled out by troponins.", "ACS"),
     ("Right Nare packed. NGT Site: Left Nare", "Nare"),
