@@ -124,3 +124,13 @@ def test_a_given_name_that_is_a_word_before_a_rare_surname(text: str, value: str
 def test_a_word_pair_after_an_introduction_is_no_name() -> None:
     assert not touched(_SCRUBBER, "this is Good Samaritan calling back", "Good Samaritan")
     assert not touched(_SCRUBBER, "This is Social Services with an update", "Social Services")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Sporothrix schenckii complex isolated from the wound.", "Sporothrix"),
+    ("Culture: Providencia stuartii and Morganella morganii", "Providencia"),
+    ("Mycobacterium tuberculosis H37Rv handled in BSL-3.", "Mycobacterium"),
+    ("Gemella haemolysans bacteremia; Rothia mucilaginosa", "Rothia"),
+])
+def test_an_organism_genus_is_no_name(text: str, value: str) -> None:
+    assert not touched(_SCRUBBER, text, value)
