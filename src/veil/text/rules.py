@@ -2889,14 +2889,14 @@ def _rules() -> tuple[PatternRule, ...]:
           r"(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber))?[ \t]*:?[ \t]*)((?:[A-Z]{2,3}|[A-Z][0-9]|[0-9][A-Z])"
           r"[ \t\-]?[0-9]{1,4}[A-Z]?)(?![A-Za-z0-9])(?![ \t]*(?:/[ \t]*[0-9]|%|(?i:min|mins|"
           r"minutes|l|lpm|mg|mcg|ml|bpm|mmhg|kg|h|hr|hrs|hours|sec|s|units?)\b))", 0.8, group=1,
-          validator="flight_number"),
+          validator="issuer_code"),
         # 'emp LCR 28417', 'crew BCX 6118', 'badge ORD-A 338190', 'Emp. no ...... JLF 0521',
         # 'kit FRA-K 24-10934': a worker's or a kit's number, an issuer's capitals, a space and
         # digits, after its word (with or without 'no.' or '#' and a form's dot leaders)
         r("worker_code", PhiType.ID, r"(?:(?<![A-Za-z])(?:[Ee]mpl?|EMPL?|[Ee]mployee|EMPLOYEE|"
           r"[Cc]rew|CREW|[Bb]adge|BADGE|[Kk]it|KIT|[Ss]taff|STAFF)\.?(?:[ \t]*(?:[Nn]o\.?|#|"
           r"[Ii][Dd]|[Nn]umber))?[ \t]*[:.]*[ \t]*)([A-Z]{2,5}(?:-[A-Z])?[ \-][0-9]{2}[0-9\-]{1,12}"
-          r"[0-9])(?![A-Za-z0-9])", 0.8, group=1, validator="flight_number"),
+          r"[0-9])(?![A-Za-z0-9])", 0.8, group=1, validator="issuer_code"),
         r("study_id", PhiType.ID, r"(?i:\b(?:subject|participant|study|enrollment|trial|"
           r"research|client|resident|inmate|member|case|patient|tracking|confirmation|"
           r"reference|claim|ticket|badge|employee|student|worker|staff|agent|operator|"

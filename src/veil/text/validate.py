@@ -509,9 +509,10 @@ _RECEPTOR_OR_PROTEIN = re.compile(r"N[SKRT][0-9][A-Z]{1,2}|[A-Z]{2}[0-9]R")
 'NK1R', 'NR4A', 'AT1R')."""
 
 
-def _flight_number(values: list[str]) -> list[bool]:
-    """An airline's code before a flight's number ('PQ 2290', 'BCX 9012'), not a vital sign,
-    a lab or a role measured in flight ('HR 110', 'BP 150', 'ETA 25', 'RN 2', 'O2 2')."""
+def _issuer_code(values: list[str]) -> list[bool]:
+    """An issuer's letters before a number: an airline's before a flight's ('PQ 2290', 'BCX
+    9012') or an employer's before a worker's ('LCR 28417'); not a vital sign, a lab or a role
+    written the same way ('HR 110', 'BP 150', 'ETA 25', 'RN 2', 'O2 2', 'CBC 100')."""
     lex = lexicon()
     return [not clinical_acronym(re.split(r"[ \-]|(?<=[A-Z])(?=[0-9])", value)[0], lex)
             and not value.startswith("O2") for value in values]
@@ -1406,7 +1407,7 @@ def _caps_label(values: list[str]) -> list[bool]:
 
 VALIDATORS: dict[str, Callable[[list[str]], list[bool]]] = {
     "court_case": _court_case,
-    "flight_number": _flight_number,
+    "issuer_code": _issuer_code,
     "caps_label": _caps_label,
     "ramq": _ramq,
     "month_pair": _month_pair,
