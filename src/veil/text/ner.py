@@ -192,6 +192,8 @@ _CODE_SYSTEM_FIRST = re.compile(r"(?i:pmid|pmcid|doi|nct|isbn|issn|icd|cpt|loinc
                                 r"rxnorm|rxcui|cas|omim|hgnc|uniprot|pubmed)\b")
 """A code system's name at the start of an 'ID' the model found ('PMID 31475795')."""
 _CAPITALIZED_AHEAD = re.compile(r"(?:[ \t]+[A-Z][a-z'’]+){0,2}")
+_PHONE_LABEL_AHEAD = re.compile(r"[ \t,(]*(?i:cell|cel|mobile|mob|phone|ph|tel)\b[ \t:#.]*"
+                                r"(?:\+?1[ \t.\-]*)?\(?[0-9]{3}")
 
 
 def _eponym_ahead(text: str, end: int) -> bool:
@@ -201,6 +203,8 @@ def _eponym_ahead(text: str, end: int) -> bool:
     from veil.text.names.guards import _EPONYM_AFTER
     from veil.text.places.vocabulary import _eponym_after
 
+    if _PHONE_LABEL_AHEAD.match(text, end):
+        return False  # 'Ray Dombrowski   cell 630-555-0112': a phone's label, no 'Hurthle cell'
     more = _CAPITALIZED_AHEAD.match(text, end)
     for at in {end, more.end() if more else end}:
         after = text[at:at + 60]
@@ -368,7 +372,8 @@ def _written_like_a_proper_name(text: str, start: int, end: int, letters: list[s
         # ('Sacred Heart Pensacola'; not 'General Surgery', 'Tumor Board', 'Family Services');
         # English words only need a facility's head ('Guardian Flight', not 'Peace Corps')
         own = any(not is_english(key) or key in lex.places for _, key in written)
-        if not own and not _FACILITY_HEAD.search(surface):
+        if not own and not _FACILITY_HEAD.search(surface) \
+                and not _titled_mid_line(text, start, end, written):
             return False
         if written[-1][0].islower() and not _FACILITY_HEAD.fullmatch(written[-1][0]):
             return False  # 'SMART Recovery meetings'
@@ -386,6 +391,39 @@ def _written_like_a_proper_name(text: str, start: int, end: int, letters: list[s
         return False  # 'Eats salmon'
     # everyday words only, none a strong name: 'Easter', 'Grace', 'Code Blue', 'Coast Guard'
     return not all(is_english(key) and not lex.is_strong_name(key) for _, key in written)
+
+
+_NOT_AN_ORGANIZATION = frozenset({
+    "SCIENCE", "SCIENCES", "ENGINEERING", "POLICY", "STUDIES", "RESEARCH", "PROGRAM",
+    "PROGRAMS", "EDUCATION", "MEDICINE", "HEALTH", "SAFETY", "CONSERVATION", "PREVENTION",
+    "MANAGEMENT", "ASSESSMENT", "PROTOCOL", "REGISTRY", "STUDY", "TRIAL", "SCALE", "INDEX",
+    "CRITERIA", "GUIDELINES", "SELECT", "FIRST", "AID", "ARTS", "HUMANITIES", "CORPS"})
+"""Words of a discipline, a programme or an instrument: a Title Case FAC with one is a
+department or a form ('Materials Science & Engineering', 'Hearing Conservation Program')."""
+
+
+def _titled_mid_line(text: str, start: int, end: int, written: list[tuple[str, str]]) -> bool:
+    """A FAC of English words without a facility's head, read as an organization's own name
+    because it is written so: two words or more, each capitalized, not all in capitals, in a
+    line that has lower-case words of its own and not at its start (a header's or a title
+    line's capitals say nothing), and no word of a department, service, discipline or the
+    clinic ('Lakefront Commuter Rail', 'Polar Arc Cargo'; not 'Musculoskeletal Radiology',
+    'Hearing Conservation Program')."""
+    lex = lexicon()
+    if len(written) < 2 or not all(word[0].isupper() for word, _ in written) \
+            or all(word.isupper() for word, _ in written):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start:start].strip(" \t-*•>#|"):
+        return False
+    rest = text[line_start:start] + " " + text[end:line_end]
+    if not any(word.islower() and len(word) > 2 for word in _LETTERS.findall(rest)):
+        return False
+    return not any(key in _NOT_AN_ORGANIZATION or key in _SERVICE_WORDS or key in _GENERIC
+                   or key in DEPARTMENT_WORDS or lex.is_clinical(key)
+                   or SPECIALTY_NOUN_END.search(key) for _, key in written)
 
 
 def _held_by_the_lists(text: str, start: int, end: int, letters: list[str],

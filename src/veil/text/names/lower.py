@@ -44,17 +44,40 @@ _NOT_INTRODUCED = frozenset({"ONLY", "JUST", "NOW", "ALMOST", "NEARLY", "TURNING
                              "OVER", "UNDER", "AGED", "AGE", "LIKE", "SO", "HERE", "SORRY",
                              "PREGNANT", "MALE", "FEMALE", "DIABETIC", "OLD", "YOUNG"})
 """Words that stand before an age without being a name ("i'm only, 19," is no one's)."""
-_LOWER_TITLED = fast_compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor)[ \t]+([a-z][a-z'’\-]+)"
-                           r"(?:[ \t]+([a-z][a-z'’\-]+))?")
+_LOWER_TITLED = fast_compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor|prof\.?|professor)"
+                           r"[ \t]+([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
+_LOWER_TITLED_INITIAL = fast_compile(
+    r"(?i:(?<![A-Za-z])(?:dr|mrs|mr|ms|prof|professor|doctor)\.?)[ \t]+([a-z]\.[ \t]*"
+    r"[a-z][a-z'’\-]+)(?![A-Za-z0-9])")
+"""A title, a dotted initial and a lower-case word ('prof. t. rasmussen-kyle', 'dr j. oakes')."""
 _LOWER_LABEL = fast_compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\b(?:name|from|caller|sender)\s*:\s*)(?=[a-z])")
-_LOWER_PERSON_LABEL = fast_compile(r"(?i:\b(?:patient|pt|resident|client|member|subscriber|"
-                                 r"guarantor|insured|signed(?:[ \t]+by)?|attending|surgeon|"
-                                 r"rn|md|np|lpn|nurse|provider|physician)"
-                                 r"[ \t]*:[ \t]*)(?=[a-z])")
+_PERSON_FIELD_WORDS = (
+    "patient", "pt", "resident", "client", "member", "subscriber", "guarantor", "insured",
+    "policyholder", "signed", "signed by", "cosigned by", "attending", "surgeon", "rn", "md",
+    "np", "lpn", "lvn", "pa", "nurse", "provider", "physician", "athlete", "player", "student",
+    "employee", "worker", "driver", "caller", "contact", "emergency contact", "supervisor",
+    "manager", "coordinator", "sponsor", "pi", "technician", "tech", "therapist", "pharmacist",
+    "dentist", "midwife", "interpreter", "caregiver", "guardian", "witness", "scribe",
+    "reviewer", "informant", "proxy", "officer", "deputy", "coach", "trainer", "chaplain",
+    "dietitian", "advocate", "aide", "paramedic", "medic", "emt", "counselor", "counsellor",
+    "participant", "candidate", "applicant", "claimant", "requester", "requestor", "donor",
+    "recipient", "visitor", "crew member", "captain", "pilot", "mentor", "advisor",
+    "adviser", "landlord", "roommate", "teammate", "coworker", "co-worker")
+"""Person nouns that label a field holding one person's name."""
+_PERSON_WORDS = frozenset(w for w in _PERSON_FIELD_WORDS if " " not in w) | frozenset({
+    "friend", "neighbor", "neighbour", "cousin", "nephew", "niece"})
+_LOWER_PERSON_LABEL = fast_compile(
+    r"(?i:\b(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in sorted(
+        _PERSON_FIELD_WORDS, key=len, reverse=True)) + r")[ \t]*:[ \t]*)(?=[a-z])")
 """A field label for a person, then lower-case words ('pt: mcallister-yoon, grace',
-'signed: tran, quoc-bao MD', 'patient: kyle t. brandenburg', 'wound RN: s. abernathy')."""
+'signed: tran, quoc-bao MD', 'patient: kyle t. brandenburg', 'wound RN: s. abernathy',
+'athlete: marquis d. fontenot'); `_lower_labelled_person` reads the words."""
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_EVERYDAY_VALUE = 3.5
+"""Zipf from which an English word first after a person's label is that word, unless it is
+a given name ('crew', 'bring', 'student' are surnames too; 'grace' stays a name)."""
 _NOT_PERSON_PARTS = frozenset({"SELF", "PAY", "POST", "PRE", "DAY", "NONE", "UNKNOWN", "SAME",
                                "HOME", "NEW", "OLD", "WALK", "CASH", "PRIVATE"})
 """Words a field value is made of that no name is ('pt: self-pay', 'pt: post-op day 2')."""
@@ -141,6 +164,14 @@ _LOWER_ROLE_NAME = re.compile(
 """'cna destiny at 2140', 'nurse summer called', 'tech rocky.': a lower-case given name
 right after a care role, closing the clause or before a verb (the everyday-word names
 'summer', 'rocky', 'destiny' are names here, not words: no noun follows a role so)."""
+_ROLE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+$")
+_ROLE_SHAPE = re.compile(r"(?:er|or|ist|ian|man|woman|mate|hand)$")
+"""The ending of a noun of a role or a trade ('rigger', 'director', 'guitarist', 'roommate')."""
+_PAIR_GIVEN_ZIPF = 4.6
+"""Zipf from which a given name is an everyday word first ('will', 'mark', 'grace', 'rose')."""
+_LOWER_WORD_PAIR = re.compile(r"(?<![A-Za-z0-9@._/\\-])(?=([a-z][a-z'’]+)[ \t]([a-z][a-z'’]*[a-z])"
+                         r"(?![A-Za-z0-9@_/]|\.[a-z]))")
+"""Two lower-case words (overlapping: every pair), for `_lower_pair`."""
 _DOB_WORD = fast_compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
@@ -158,7 +189,14 @@ class _LowerCase(_FinderBase):
         lex = self.lex
         spans: list[Span] = []
         titled = _LOWER_TITLED.finditer(text) if ("dr" in text or "mr" in text
-                                                  or "doctor" in text) else ()
+                                                  or "doctor" in text or "prof" in text) else ()
+        for match in _LOWER_TITLED_INITIAL.finditer(text) if "." in text else ():
+            surname = fold(match.group(1).split(".", 1)[1].strip())
+            parts = [part for part in surname.split("-") if part]
+            if parts and all(self._usable(k) and not lex.is_clinical(k) and len(k) > 2 and (
+                    lex.is_name(k) or not is_english(k)) for k in parts):
+                spans.append(Span(match.start(1), match.end(1), PhiType.NAME,
+                                  "name_lower_title", 0.8))
         for match in titled:
             title = match.group(1).lower().rstrip(".")
             first = fold(match.group(2))
@@ -250,11 +288,18 @@ class _LowerCase(_FinderBase):
                     initial = word.start()
                 end = word.end()
                 continue
+            if start < 0 and initial < 0 and count == 0 and value.lower() in _PERSON_WORDS:
+                end = word.end()
+                continue  # a role before the name ('caller: student maya feldstein')
             parts = [fold(part) for part in value.split("-") if part]
             if not parts or any(k in _NOT_PERSON_PARTS for k in parts) or not all(
-                    self._usable(k) and len(k) > 2 and (lex.is_name(k) or (
-                        not is_english(k) and pronounceable(k))) for k in parts):
-                break
+                    self._usable(k) and len(k) > 2 and ((lex.is_name(k) and not (
+                        start < 0 and is_english(k) and zipf(k) >= _EVERYDAY_VALUE
+                        and k not in lex.first and not lex.is_strong_name(k))) or (
+                        not is_english(k) and pronounceable(k))) for k in parts) \
+                    or _POSSESSIVE_END.search(value):
+                break  # an everyday word first ('driver: bring', 'donor: friend', 'caller:
+                # student'), a possessive ("contact: husband's cell")
             named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
             if start < 0:
                 start = initial if initial >= 0 else word.start()
@@ -262,6 +307,29 @@ class _LowerCase(_FinderBase):
         if start < 0 or not named:
             return None
         return Span(start, end, PhiType.NAME, "name_lower_label", 0.8)
+
+    def _person_noun(self, word: str) -> bool:
+        """An English noun of a person's role or trade ('rigger', 'drummer', 'player',
+        'technician', 'roommate'), not a function word ('under', 'after')."""
+        key = fold(word)
+        return word.lower() in _PERSON_WORDS or (
+            len(key) >= 5 and key not in _TEXT_FUNCTION and is_english(key)
+            and not self.lex.is_clinical(key) and bool(_ROLE_SHAPE.search(word.lower())))
+
+    def _lower_pair(self, given: str, family: str) -> bool:
+        """A given name that is no everyday word, then a rare surname, both in lower case, after
+        a person's role or trade ('rigger pete sorensen', 'keys player noor haddad'); only
+        there: in Spanish or French text list words pair up by chance ('del valle')."""
+        lex = self.lex
+        first, last = fold(given), fold(family)
+        return first in lex.first and last in lex.last and len(last) >= 4 \
+            and not (is_english(first) and zipf(first) >= _PAIR_GIVEN_ZIPF) \
+            and (not is_english(last) or zipf(last) < _RARE_TAIL) \
+            and not (is_english(last) and near_english(last)) \
+            and self._usable(first) and self._usable(last) \
+            and not lex.is_clinical(first) and not lex.is_clinical(last) \
+            and not lex.blocks_alone(first) and first not in _TEXT_FUNCTION \
+            and last not in lex.drugs and not term_shaped(last)
 
     def _lower_name_word(self, word: str, first: bool, strict: bool = False) -> bool:
         """A lower-case chat word that is a surname (or a given name, for the first word), no
@@ -322,6 +390,12 @@ class _LowerCase(_FinderBase):
             if all(self._lower_name_word(w, i == 0, strict=True) and not lex_first_weak(self, w)
                    for i, w in enumerate(name_words)):
                 spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_lower_pt",
+                                  0.7))
+        for match in _LOWER_WORD_PAIR.finditer(text):
+            role = _ROLE_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1))
+            if role and self._person_noun(role.group(1)) \
+                    and self._lower_pair(match.group(1), match.group(2)):
+                spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_lower_pair",
                                   0.7))
         for match in _LOWER_ROLE_NAME.finditer(text):
             key = fold(match.group(1))

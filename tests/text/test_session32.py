@@ -1,0 +1,77 @@
+"""Session 32 rules: lower-case names after any person's field label, a title with a dotted
+initial, and after a role or trade noun; companies named by their business ('Studios',
+'Solutions', 'Physical Therapy'); the NER filter keeping an organization's Title Case name
+mid-line and a name before a phone's 'cell' label; and the text each must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.coverage import covered, touched
+from veil.text import Scrubber
+from veil.text.ner import keep_trained_span
+
+_SCRUBBER = Scrubber()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("athlete: marquis d. fontenot   sport: FB (RB)", "marquis d. fontenot"),
+    ("sponsor / pi: prof. t. rasmussen-kyle      protocol(s): G", "t. rasmussen-kyle"),
+    ("caller: student maya feldstein, 19F, dob 6-3-05", "maya feldstein"),
+    ("employee: jane doe-ramirez", "jane doe-ramirez"),
+    ("patient: grace lee", "grace lee"),
+    ("seen by dr. j. oakes today", "j. oakes"),
+    ("prof mendoza will call back", "mendoza"),
+    ("load-in 0800. rigger pete sorensen c/o low back pain", "pete sorensen"),
+    ("keys player noor haddad -- 3rd day of loose stools", "noor haddad"),
+    ("contract worker placed by Kestrel Contract Solutions", "Kestrel Contract Solutions"),
+    ("Laboratory: Keystone Forensic Toxicology, Lenexa, KS", "Keystone Forensic Toxicology"),
+    ("still attending PT at Heartland Physical Therapy twice a week", "Heartland Physical"),
+    ("burn on set; works at Ironbark Studios as a grip", "Ironbark Studios"),
+    ("Production: Blue Heron Family Entertainment, Stage 2", "Blue Heron Family Entertainment"),
+    ("referred to Peninsula Neurodiagnostics for an EEG", "Peninsula Neurodiagnostics"),
+])
+def test_found(text: str, value: str) -> None:
+    assert covered(_SCRUBBER, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Note to driver: bring CPAP compliance report", "bring"),
+    ("Eligibility confirmed (donor: friend from Winona State University)", "friend"),
+    ("Contact: husband's cell 620-255-7103", "husband"),
+    ("crew member: crew chief agrees to move him", "crew"),
+    ("caller: student", "student"),
+    ("REPORT OF POSTMORTEM TOXICOLOGY", "TOXICOLOGY"),
+    ("Medical Toxicology consult; Emergency Medicine Toxicology fellow aware", "Toxicology"),
+    ("Outpatient Physical Therapy referral; Sports Physical Therapy eval", "Physical Therapy"),
+    ("Reaction to Contrast Media in 2019; limits social media", "Media"),
+    ("brother with fiebre del valle in 2015", "del valle"),
+    ("the grace period ended; will power alone", "grace"),
+    ("saw maria gonzalez today", "maria"),
+])
+def test_left_alone(text: str, value: str) -> None:
+    assert not touched(_SCRUBBER, text, value)
+
+
+def _keep(text: str, value: str, label: str) -> bool:
+    start = text.index(value)
+    return keep_trained_span(text, start, start + len(value), label)
+
+
+@pytest.mark.parametrize(("text", "value", "label", "kept"), [
+    ("Payer: workers' comp -- Lakefront Commuter Rail, claim LCR-WC-00877",
+     "Lakefront Commuter Rail", "FAC", True),
+    ("My husband flies for Polar Arc Cargo and lives in Kelso", "Polar Arc Cargo", "FAC", True),
+    ("Hearing Conservation Program -- Audiometric Review", "Hearing Conservation Program",
+     "FAC", False),
+    ("Signed: Rohan Desai, MD (Musculoskeletal Radiology)", "Musculoskeletal Radiology",
+     "FAC", False),
+    ("Postdoctoral fellow (Materials Science & Engineering), UMID 31807752",
+     "Materials Science & Engineering", "FAC", False),
+    ("SPORTS CARDIOLOGY CLINIC -- FOLLOW-UP", "SPORTS CARDIOLOGY CLINIC", "FAC", False),
+    ("supervisor on duty: Ray Dombrowski   cell 630-555-0112", "Ray Dombrowski", "NAME", True),
+    ("wife Dilfuza cell 347 856 1093", "Dilfuza", "NAME", True),
+    ("Sections show Reed-Sternberg cells", "Reed-Sternberg", "NAME", False),
+])
+def test_the_model_filter(text: str, value: str, label: str, kept: bool) -> None:
+    assert _keep(text, value, label) is kept
