@@ -23,9 +23,9 @@ def test_scrubber_with_ner_keeps_clinical_terms() -> None:
 
 
 def test_trained_model_ships_loads_once_and_finds_informal_names() -> None:
-    from veil.text.ner import load_trained_model, trained_spans
+    from veil.text.ner import load_trained_models, trained_spans
 
-    assert load_trained_model() is load_trained_model()
+    assert load_trained_models() is load_trained_models()
     text = "my nana deloris okonjo was seen at riverbend clinic on march 3rd"
     spans = trained_spans([text])[0]
     assert any(s.type is PhiType.NAME and "okonjo" in text[s.start:s.end] for s in spans)

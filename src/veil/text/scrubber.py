@@ -1012,10 +1012,10 @@ class Scrubber:
         self.cues = CueFinder(self.lexicon)
         self.brands = BrandFinder(self.lexicon)
         if self.options.ner:
-            from veil.text.ner import load_model, load_trained_model
+            from veil.text.ner import load_model, load_trained_models
 
             if "veil" in self.options.ner_models:
-                load_trained_model()
+                load_trained_models()
             if "spacy" in self.options.ner_models:
                 load_model()
 

@@ -9,6 +9,7 @@ a birth-date label after the name, or a communication verb ('spoke w okafor').
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, fold
@@ -21,7 +22,7 @@ from veil.text.names.context import (
     CHILD_WORDS,
 )
 from veil.text.names.tokens import _ASIAN_SURNAMES, _LOWER_STOP, _LOWER_WORD
-from veil.text.regex_lead import fast_compile
+from veil.text.regex_lead import FastRegex, fast_compile
 from veil.text.spans import PhiType, Span
 from veil.text.words import is_english, near_english, pronounceable, term_shaped, zipf
 
@@ -48,15 +49,23 @@ _LOWER_TITLED = fast_compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor|prof\.?|p
                            r"[ \t]+([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
 _LOWER_TITLED_INITIAL = fast_compile(
-    r"(?i:(?<![A-Za-z])(?:dr|mrs|mr|ms|prof|professor|doctor)\.?)[ \t]+([a-z]\.[ \t]*"
-    r"[a-z][a-z'’\-]+)(?![A-Za-z0-9])")
-"""A title, a dotted initial and a lower-case word ('prof. t. rasmussen-kyle', 'dr j. oakes')."""
+    r"(?<![A-Za-z])(?:[Dd]r|[Mm]rs|[Mm]r|[Mm]s|[Pp]rof|[Pp]rofessor|[Dd]octor)\.?[ \t]+"
+    r"([a-z]\.[ \t]*[a-z][a-z'’\-]+)(?![A-Za-z0-9])")
+"""A title, a dotted initial and a lower-case word ('prof. t. rasmussen-kyle', 'dr j. oakes');
+the title as written in prose (not 'MR.' or 'MS.', mitral regurgitation, multiple sclerosis)."""
+_LATIN_EPITHET = re.compile(r"(?:US|AE|II|IS|UM|ANS|ENS|OSA|ICA|IDIS|ILIS|ARIS|ALIS|ATA|ITA)$|"
+                            r"^(?:COLI|PYLORI|JEJUNI|TYPHI|DIFFICILE|BURGDORFERI|CRUZI)$")
+"""Endings of a species' epithet after a genus's initial ('s. aureus', 'e. faecalis',
+'k. pneumoniae', 'c. albicans', 't. gondii'): an organism, not a person."""
 _LOWER_LABEL = fast_compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\b(?:name|from|caller|sender)\s*:\s*)(?=[a-z])")
-_PERSON_FIELD_WORDS = (
+_PERSON_LABELS = (
     "patient", "pt", "resident", "client", "member", "subscriber", "guarantor", "insured",
-    "policyholder", "signed", "signed by", "cosigned by", "attending", "surgeon", "rn", "md",
-    "np", "lpn", "lvn", "pa", "nurse", "provider", "physician", "athlete", "player", "student",
+    "signed", "signed by", "attending", "surgeon", "rn", "md", "np", "lpn", "nurse",
+    "provider", "physician")
+"""The labels of a person's field whose lower-case value is read generously (a list word)."""
+_PERSON_FIELD_WORDS = (
+    "policyholder", "cosigned by", "lvn", "pa", "athlete", "player", "student",
     "employee", "worker", "driver", "caller", "contact", "emergency contact", "supervisor",
     "manager", "coordinator", "sponsor", "pi", "technician", "tech", "therapist", "pharmacist",
     "dentist", "midwife", "interpreter", "caregiver", "guardian", "witness", "scribe",
@@ -65,19 +74,45 @@ _PERSON_FIELD_WORDS = (
     "participant", "candidate", "applicant", "claimant", "requester", "requestor", "donor",
     "recipient", "visitor", "crew member", "captain", "pilot", "mentor", "advisor",
     "adviser", "landlord", "roommate", "teammate", "coworker", "co-worker")
-"""Person nouns that label a field holding one person's name."""
-_PERSON_WORDS = frozenset(w for w in _PERSON_FIELD_WORDS if " " not in w) | frozenset({
-    "friend", "neighbor", "neighbour", "cousin", "nephew", "niece"})
-_LOWER_PERSON_LABEL = fast_compile(
-    r"(?i:\b(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in sorted(
-        _PERSON_FIELD_WORDS, key=len, reverse=True)) + r")[ \t]*:[ \t]*)(?=[a-z])")
+"""More person nouns that label a field holding one person's name; as often they hold a role
+or a word ('Chaplain: faith based support', 'Tech: max inspiration'), so their lower-case
+value must read as a name by itself (`_strict_name_word`)."""
+_PERSON_WORDS = frozenset(w for w in (*_PERSON_LABELS, *_PERSON_FIELD_WORDS) if " " not in w
+                          ) | frozenset({"friend", "neighbor", "neighbour", "cousin", "nephew",
+                                         "niece"})
+_TRADE_NOUNS = frozenset({
+    "rigger", "drummer", "guitarist", "bassist", "singer", "vocalist", "keyboardist", "grip",
+    "gaffer", "electrician", "carpenter", "mechanic", "cook", "chef", "clerk", "nanny",
+    "intern", "barista", "roadie", "welder", "plumber", "roofer", "farmer", "rancher", "miner",
+    "trucker", "teacher", "janitor", "custodian", "cashier", "bartender", "server", "waiter",
+    "waitress", "dancer", "actor", "actress", "stuntman", "stuntwoman", "producer", "director",
+    "engineer", "operator", "foreman", "laborer", "labourer", "housekeeper", "landscaper",
+    "groundskeeper", "lifeguard", "firefighter", "cop", "soldier", "sailor", "fisherman",
+    "deckhand", "guard", "dispatcher", "courier", "roommate", "housemate", "boyfriend",
+    "girlfriend", "fiance", "fiancee", "stepson", "stepdaughter", "grandson", "granddaughter"})
+"""Nouns of a trade or a household role before a person's lower-case name ('rigger pete
+sorensen'): the words themselves, never a shape (an '-er' adjective such as 'superior'
+stands before 'vena cava')."""
+
+
+def _label_pattern(words: Sequence[str]) -> FastRegex:
+    return fast_compile(
+        r"(?i:\b(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in sorted(
+            words, key=len, reverse=True)) + r")[ \t]{0,8}:[ \t]{0,8})(?=[a-z])")
+
+
+_LOWER_PERSON_LABEL = _label_pattern(_PERSON_LABELS)
+_LOWER_ROLE_LABEL = _label_pattern(_PERSON_FIELD_WORDS)
 """A field label for a person, then lower-case words ('pt: mcallister-yoon, grace',
 'signed: tran, quoc-bao MD', 'patient: kyle t. brandenburg', 'wound RN: s. abernathy',
 'athlete: marquis d. fontenot'); `_lower_labelled_person` reads the words."""
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-_EVERYDAY_VALUE = 3.5
-"""Zipf from which an English word first after a person's label is that word, unless it is
-a given name ('crew', 'bring', 'student' are surnames too; 'grace' stays a name)."""
+_EVERYDAY_VALUE = 3.2
+"""Zipf from which a word of the English lists after a role's label may be that word ('faith',
+'max', 'gene', 'chase', 'bill' are names too), whatever the name lists say."""
+_RARE_NAME_ZIPF = 3.6
+"""Zipf below which a word no English list holds is rare enough to be a surname ('mendoza'
+3.2; not 'kyle', 'jane', 'uber')."""
 _NOT_PERSON_PARTS = frozenset({"SELF", "PAY", "POST", "PRE", "DAY", "NONE", "UNKNOWN", "SAME",
                                "HOME", "NEW", "OLD", "WALK", "CASH", "PRIVATE"})
 """Words a field value is made of that no name is ('pt: self-pay', 'pt: post-op day 2')."""
@@ -165,8 +200,6 @@ _LOWER_ROLE_NAME = re.compile(
 right after a care role, closing the clause or before a verb (the everyday-word names
 'summer', 'rocky', 'destiny' are names here, not words: no noun follows a role so)."""
 _ROLE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+$")
-_ROLE_SHAPE = re.compile(r"(?:er|or|ist|ian|man|woman|mate|hand)$")
-"""The ending of a noun of a role or a trade ('rigger', 'director', 'guitarist', 'roommate')."""
 _PAIR_GIVEN_ZIPF = 4.6
 """Zipf from which a given name is an everyday word first ('will', 'mark', 'grace', 'rose')."""
 _LOWER_WORD_PAIR = re.compile(r"(?<![A-Za-z0-9@._/\\-])(?=([a-z][a-z'’]+)[ \t]([a-z][a-z'’]*[a-z])"
@@ -193,8 +226,10 @@ class _LowerCase(_FinderBase):
         for match in _LOWER_TITLED_INITIAL.finditer(text) if "." in text else ():
             surname = fold(match.group(1).split(".", 1)[1].strip())
             parts = [part for part in surname.split("-") if part]
-            if parts and all(self._usable(k) and not lex.is_clinical(k) and len(k) > 2 and (
-                    lex.is_name(k) or not is_english(k)) for k in parts):
+            if parts and all(self._usable(k) and not lex.is_clinical(k) and len(k) > 2
+                             and k not in lex.drugs and not _LATIN_EPITHET.search(k)
+                             and (lex.is_name(k) or not is_english(k)) for k in parts) \
+                    and any(self._strict_name_word(k) for k in parts):
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME,
                                   "name_lower_title", 0.8))
         for match in titled:
@@ -206,7 +241,8 @@ class _LowerCase(_FinderBase):
                 pass  # 'hi dr may,', 'thanks dr will.': a name word closed by punctuation
             elif title == "dr" and first in _ASIAN_SURNAMES:
                 pass  # 'dr ng said', 'thanks dr li.'
-            elif not self._usable(first) or (title != "dr" and not lex.is_name(first)):
+            elif not self._usable(first) or (title != "dr" and not lex.is_name(first)) or (
+                    title.startswith("prof") and not self._strict_name_word(first)):
                 continue
             end = match.end(2)
             if match.group(3):
@@ -259,22 +295,26 @@ class _LowerCase(_FinderBase):
                     break
             if start >= 0:
                 spans.append(Span(start, end, PhiType.NAME, "name_lower_label", 0.8))
-        persons = _LOWER_PERSON_LABEL.finditer(text) if ":" in text else ()
-        for match in persons:
-            span = self._lower_labelled_person(text, match.end())
-            if span is not None:
-                spans.append(span)
+        for pattern, strict in ((_LOWER_PERSON_LABEL, False), (_LOWER_ROLE_LABEL, True)):
+            for match in pattern.finditer(text) if ":" in text else ():
+                span = self._lower_labelled_person(text, match.end(), strict=strict)
+                if span is not None:
+                    spans.append(span)
         return spans
 
-    def _lower_labelled_person(self, text: str, at: int) -> Span | None:
+    def _lower_labelled_person(self, text: str, at: int, *, strict: bool = False
+                               ) -> Span | None:
         """Up to four lower-case words after a person's field label, each a name word, an
         initial ('t.') or a word no dictionary holds, joined by one space or a comma
         (last, first); the first other word or a wider gap ends the name; a dotted initial may
         open it before a name word ('RN: s. abernathy'). A clause after the label ('pt:
-        feeling better') is no name: its words are English."""
+        feeling better') is no name: its words are English. `strict` (a role's label that as
+        often holds a word): a role noun may come first ('caller: student maya feldstein'),
+        each word is rare English or none (`_strict_name_word`), and one word alone must be
+        no English word ('athlete: marquis d. fontenot', not 'Chaplain: grace before meals')."""
         lex = self.lex
         start = end = initial = -1
-        named = False
+        named = distinct = False
         for count, word in enumerate(_LOWER_NAME_TOKEN.finditer(text, at, min(len(text),
                                                                             at + 60))):
             gap = text[end:word.start()] if end >= 0 else ""
@@ -288,33 +328,39 @@ class _LowerCase(_FinderBase):
                     initial = word.start()
                 end = word.end()
                 continue
-            if start < 0 and initial < 0 and count == 0 and value.lower() in _PERSON_WORDS:
+            if strict and start < 0 and initial < 0 and count == 0 \
+                    and value.lower() in _PERSON_WORDS:
                 end = word.end()
                 continue  # a role before the name ('caller: student maya feldstein')
             parts = [fold(part) for part in value.split("-") if part]
             if not parts or any(k in _NOT_PERSON_PARTS for k in parts) or not all(
-                    self._usable(k) and len(k) > 2 and ((lex.is_name(k) and not (
-                        start < 0 and is_english(k) and zipf(k) >= _EVERYDAY_VALUE
-                        and k not in lex.first and not lex.is_strong_name(k))) or (
+                    self._usable(k) and len(k) > 2 and (lex.is_name(k) or (
                         not is_english(k) and pronounceable(k))) for k in parts) \
-                    or _POSSESSIVE_END.search(value):
-                break  # an everyday word first ('driver: bring', 'donor: friend', 'caller:
-                # student'), a possessive ("contact: husband's cell")
+                    or (strict and _POSSESSIVE_END.search(value)):
+                break  # ("contact: husband's cell")
+            distinct = distinct or any(self._strict_name_word(k) for k in parts)
             named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
             if start < 0:
                 start = initial if initial >= 0 else word.start()
             end = word.start() + len(value)
         if start < 0 or not named:
             return None
+        if strict and not distinct:
+            return None  # list words only after a role ('Chaplain: grace', 'Reviewer: peer')
         return Span(start, end, PhiType.NAME, "name_lower_label", 0.8)
 
-    def _person_noun(self, word: str) -> bool:
-        """An English noun of a person's role or trade ('rigger', 'drummer', 'player',
-        'technician', 'roommate'), not a function word ('under', 'after')."""
-        key = fold(word)
-        return word.lower() in _PERSON_WORDS or (
-            len(key) >= 5 and key not in _TEXT_FUNCTION and is_english(key)
-            and not self.lex.is_clinical(key) and bool(_ROLE_SHAPE.search(word.lower())))
+    def _strict_name_word(self, key: str) -> bool:
+        """A word that reads as a name whatever its label says: rare, a name or no English
+        word ('feldstein', 'fontenot', 'rasmussen', 'mendoza'; not 'faith', 'max', 'maya',
+        'gene', 'uber')."""
+        return zipf(key) < _RARE_NAME_ZIPF and (not is_english(key) or (
+            self.lex.is_name(key) and zipf(key) < _EVERYDAY_VALUE))
+
+    @staticmethod
+    def _person_noun(word: str) -> bool:
+        """A noun of a person's role or trade ('rigger', 'drummer', 'player', 'roommate')."""
+        lower = word.lower()
+        return lower in _PERSON_WORDS or lower in _TRADE_NOUNS
 
     def _lower_pair(self, given: str, family: str) -> bool:
         """A given name that is no everyday word, then a rare surname, both in lower case, after

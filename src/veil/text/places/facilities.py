@@ -13,13 +13,7 @@ import re
 
 from veil.detect import vocab
 from veil.text.gaps import BLANK_RUN, FIELD_GAP
-from veil.text.lexicon import (
-    CLINICAL_INITIALS,
-    FUNCTION_WORDS,
-    PEOPLES_AND_FAITHS,
-    Lexicon,
-    fold,
-)
+from veil.text.lexicon import CLINICAL_INITIALS, FUNCTION_WORDS, PEOPLES_AND_FAITHS, fold
 from veil.text.places.base import _PlaceBase
 from veil.text.places.vocabulary import (
     _COUNTRIES,
@@ -27,7 +21,6 @@ from veil.text.places.vocabulary import (
     _SERVICES,
     _UNITS,
     COUNTRY_OR_REGION,
-    DEPARTMENT_WORDS,
     FIRM_SUFFIX,
     _eponym_after,
     countries_and_languages,
@@ -180,13 +173,13 @@ _FACILITY_WORD = (
     # 'Chesterfield Midwifery Group', 'Helix-Keystone Genomics', 'New Castle County
     # Paramedics', 'Fan District Clubhouse')
     r"Midwives|Midwifery|Genomics|Paramedics|Clubhouse|"
-    # companies named by their business, after two named words or a proper one ('Sable Owl
-    # Studios', 'Blue Heron Family Entertainment', 'Kestrel Contract Solutions', 'Keystone
-    # Forensic Toxicology', 'Oak City Physical Therapy': `_BUSINESS_END`)
-    r"Studios|Productions|Pictures|Entertainment|Films|Streaming|Solutions|"
-    r"Technologies|Software|Consulting|Ventures|Holdings|Enterprises|Analytics|Robotics|"
-    r"Toxicology|Neurodiagnostics|Physical[ \t]+Therapy(?![ \t]+(?i:eval|evaluation|"
-    r"notes?|orders?|referral|consult|visits?|sessions?|plan|goals?)\b)|"
+    # companies named by their business, trades (`_TRADES`: a proper word first and a cue of
+    # work: 'works at Ironbark Studios', 'placed by Nimbletide Technologies'); labs and
+    # practices of a kind of care after a proper word ('NMS Labs Toxicology', 'Sandia
+    # Neurodiagnostics', 'Mexico Physical Therapy')
+    r"Studios|Productions|Entertainment|Streaming|Technologies|Software|Consulting|Ventures|"
+    r"Holdings|Enterprises|Toxicology|Neurodiagnostics|Physical[ \t]+Therapy(?![ \t]+(?i:"
+    r"eval|evaluation|notes?|orders?|referral|consult|visits?|sessions?|plan|goals?)\b)|"
     # unions by their local's number ('Aircraft Mechanics Guild Local 17', 'SMART-TD Local
     # 1920', 'Teamsters Local 705')
     r"(?:Guild|Union|Brotherhood|Teamsters|Workers|[A-Z]{2,6}(?:-[A-Z]{2,4})?)[ \t]+Local[ \t]+"
@@ -282,7 +275,9 @@ _TRADES = frozenset({"TELEHEALTH", "TELEPSYCHIATRY", "TELEMEDICINE", "PROCUREMEN
                      "MIDSTREAM", "FABRICATORS", "ROUSTABOUTS", "CARRIERS", "CONSTRUCTORS",
                      "CONTRACTORS", "SANITATION", "AROMATICS", "PIPELINE", "REFINING",
                      "DRILLING", "OILFIELD", "WELDING", "PLUMBING", "LANDSCAPING", "JANITORIAL",
-                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE", "RESOURCES"})
+                     "TOWING", "HAULING", "LINES", "CREMATION", "ADVANTAGE", "RESOURCES",
+                     "STUDIOS", "PRODUCTIONS", "ENTERTAINMENT", "STREAMING", "TECHNOLOGIES",
+                     "SOFTWARE", "CONSULTING", "VENTURES", "HOLDINGS", "ENTERPRISES"})
 """Trades an employer, a carrier or a service is named by (see `_FACILITY_WORD`); such a name
 stands where a workplace, a carrier or a provider is spoken of (`_TRADE_CUE`), never before a
 product noun (`_PRODUCT_AFTER`)."""
@@ -327,6 +322,8 @@ _AIRWAY_KINDS = frozenset({"REACTIVE", "UPPER", "LOWER", "SMALL", "LARGE", "CENT
                            "PROXIMAL", "MAJOR", "MINOR", "HYPERREACTIVE", "DIFFICULT", "ALL",
                            "BOTH", "THE", "HIS", "HER", "THEIR", "PATENT", "CLEAR"})
 """Words before 'Airways' that say which airways of a body, no airline's name."""
+_CARE_KIND_HEADS = frozenset({"TOXICOLOGY", "NEURODIAGNOSTICS", "THERAPY"})
+"""Heads that are a kind of care or testing: a practice's name only right after its own word."""
 _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTICE", "COUNCIL",
                                "RESIDENTIAL", "DENTAL", "TEAM", "PROGRAM", "PROGRAMME", "CHC",
                                "FQHC", "CMHC", "MHC", "SERVICE", "KITCHEN", "PANTRY",
@@ -337,7 +334,7 @@ _PROPER_HEAD_ONLY = frozenset({"SURGERY", "PATHOLOGY", "TELERADIOLOGY", "PRACTIC
                                "TRANSPORT", "CARTAGE", "HAULERS", "HAULING", "EXPRESS",
                                "REFRIGERATED", "ADHC", "CBAS", "LHCSA", "CHHA", "PACE",
                                "AMBULETTE", "TAXI", "INTERPRETING", "INTERPRETERS", "CALLS",
-                               "ANSWERING", *_TRADES})
+                               "ANSWERING", *_CARE_KIND_HEADS, *_TRADES})
 """Facility words that are also kinds of care: a facility only after a proper word (a place,
 a name, an acronym, a word no English dictionary holds)."""
 _DOTTED_FIRST = re.compile(r"(?:the[ \t]+)?(?:[A-Z]\.){2,}")
@@ -701,23 +698,9 @@ _AGENCY_END = frozenset({"SERVICES", "SERVICE", "COURT", "DEPARTMENT", "DEPT", "
 _STATE_NAMES = frozenset(vocab.STATES.values())
 """Whole state names, in capitals ('NEW YORK', 'WEST VIRGINIA')."""
 _BUSINESS_END = frozenset({"ASSOCIATES", "PARTNERS", "CONSULTANTS", "SPECIALISTS", "PLLC", "LLC",
-                           "PC", "INC", "LLP", "STUDIOS", "PRODUCTIONS", "PICTURES",
-                           "ENTERTAINMENT", "FILMS", "STREAMING", "SOLUTIONS",
-                           "TECHNOLOGIES", "SOFTWARE", "CONSULTING", "VENTURES", "HOLDINGS",
-                           "ENTERPRISES", "ANALYTICS", "ROBOTICS", "TOXICOLOGY",
-                           "NEURODIAGNOSTICS", "THERAPY"})
+                           "PC", "INC", "LLP"})
 
 
-_CLINICAL_BUSINESS_END = frozenset({"TOXICOLOGY", "NEURODIAGNOSTICS", "THERAPY", "SOLUTIONS"})
-"""Business ends that are also a service's, a test's or a fluid's name: a word before must be
-no clinical, service, department or drug word, two before 'Solutions' ('Keystone Forensic
-Toxicology', 'Heartland Physical Therapy', 'Kestrel Contract Solutions'; not 'Emergency
-Medicine Toxicology', 'Outpatient Physical Therapy', 'Plasmalyte Solutions')."""
-_THERAPY_KINDS = frozenset({"SPORTS", "AQUATIC", "VESTIBULAR", "PELVIC", "HAND", "OUTPATIENT",
-                            "INPATIENT", "GERIATRIC", "NEUROLOGIC", "NEUROLOGICAL", "ORTHOPEDIC",
-                            "ORTHOPAEDIC", "CARDIAC", "PULMONARY", "WOMENS", "MENS", "FLOOR",
-                            "FORENSIC", "POSTMORTEM", "CLINICAL", "ANATOMIC", "URINE", "SERUM"})
-"""Kinds of therapy or testing, no practice's own word ('Sports Physical Therapy')."""
 _PROPER_ONLY_HEADS = frozenset({"MIDWIVES", "MIDWIFERY", "GENOMICS", "PARAMEDICS", "CLUBHOUSE",
                                 "STABILIZATION", "ORTHOTICS", "EVALUATION", "ACUTE",
                                 "POOL", "SPA", "SALON", "NAILS", "BARBERSHOP"})
@@ -754,20 +737,12 @@ def _kind_of_services(words: list[str]) -> bool:
         words[-2] in _SERVICE_KINDS or words[-2] in _TRADES)  # 'Energy Services' as before
 
 
-def _named_by_kind(words: list[str], lex: Lexicon) -> bool:
+def _named_by_kind(words: list[str]) -> bool:
     """Generic words that still name one place: a denomination's hospital ('Catholic Medical
     Center', 'Baptist Health'; not its church or school) or a practice's business name
     ('Eye Care Associates', 'Cutaneous Pathology Partners': a department never ends so)."""
     if any(w in _DENOMINATIONS for w in words) and any(w in _CARE_WORDS for w in words):
         return True
-    if words and words[-1] in _CLINICAL_BUSINESS_END:  # 'Emergency Medicine Toxicology'
-        before = words[:-2] if words[-2:] == ["PHYSICAL", "THERAPY"] else words[:-1]
-        if any(w in FUNCTION_WORDS for w in before):
-            return False  # 'REPORT OF POSTMORTEM TOXICOLOGY': a form's title
-        own = [w for w in before if w not in lex.clinical and w not in _SERVICE_KINDS
-               and w not in _SERVICES and w not in DEPARTMENT_WORDS and w not in _THERAPY_KINDS
-               and w not in lex.drugs and w != "&"]  # 'Heartland Physical Therapy'
-        return len(own) >= (2 if words[-1] == "SOLUTIONS" else 1)  # ('Plasmalyte Solutions')
     named = [w for w in words[:-1] if w not in FUNCTION_WORDS and w != "&"]
     return bool(words) and words[-1] in _BUSINESS_END and len(named) >= 2
 
@@ -820,7 +795,7 @@ class _Facilities(_PlaceBase):
             heading = place_end < 0 and not match.group(2) and len(words) >= 3 \
                 and self._heading_town(text, start, match.end(1))
             if self._all_plain(words) and not self._named_building(words) \
-                    and not of_place and not _named_by_kind(words, self.lex) and place_end < 0 \
+                    and not of_place and not _named_by_kind(words) and place_end < 0 \
                     and not heading:
                 # plain words may lead into a name further on ('DISCHARGE SUMMARY University
                 # of Iowa Hospitals & Clinics'): search again from the next word
@@ -907,6 +882,8 @@ class _Facilities(_PlaceBase):
                 continue  # 'Open Heart Surgery', 'Pediatric Surgery for Children', 'Local
                 # NHS Trust' (not 'Parkside Surgery', 'Leeds ... NHS Trust', a firm's tail:
                 # 'Cutaneous Pathology Partners')
+            if rest[-1] in _CARE_KIND_HEADS and any(w in ("AND", "&", "OR") for w in rest):
+                continue  # 'Dr. John Smith and Physical Therapy': two parties, no practice
             only = next((i for i, w in enumerate(rest) if w in _PROPER_ONLY_HEADS), -1)
             if only >= 0 and not any(self._proper(w) for w in rest[:only]):
                 continue  # 'Nurse Midwifery Group', 'Clinical Genomics'
@@ -917,8 +894,6 @@ class _Facilities(_PlaceBase):
                 continue  # 'SKIN, LEFT TEMPLE': a side of the head
             if rest and rest[-1] in _AGENCY_END and self._state_agency(rest):
                 continue  # 'Louisiana Adult Protective Services': a state's agency
-            if rest and rest[-1] in _CLINICAL_BUSINESS_END and not _named_by_kind(rest, self.lex):
-                continue  # 'REPORT OF POSTMORTEM TOXICOLOGY', 'Emergency Medicine Toxicology'
             if rest and rest[-1] in _TRADES and not _kind_of_services(rest) \
                     and not _trade_after_care(rest) and (
                     not _TRADE_CUE.search(text, max(0, start - 48), start)
@@ -926,7 +901,7 @@ class _Facilities(_PlaceBase):
                 continue  # 'Kerlix Packing changed', 'Dexcom Travel kit': a product
             if end > start and (not self._all_plain(rest)
                                 or self._named_building(rest) or of_place
-                                or _named_by_kind(rest, self.lex) or place_end >= 0 or heading):
+                                or _named_by_kind(rest) or place_end >= 0 or heading):
                 cut = _before_next_label(text, start, end)
                 # a field's value before the next label keeps no head ('Base: Gypsum
                 # Mission #:', 'Walter Amundsen           Hospice ID:'): still a value to
