@@ -24,6 +24,8 @@ _SCRUBBER = Scrubber()
     ("patient: white, sarah", "white, sarah"),
     ("surgeon: law, kim", "law, kim"),
     ("grip pete sorensen hurt his wrist", "pete sorensen"),
+    ("trans: km   d: 3/4/24", "km"),
+    ("Dictated by K. Olsen MD 9/11/2023 / trans jmb", "jmb"),
     ("seen by dr. j. oakes today", "j. oakes"),
     ("prof mendoza will call back", "mendoza"),
     ("load-in 0800. rigger pete sorensen c/o low back pain", "pete sorensen"),
@@ -68,6 +70,8 @@ def test_found(text: str, value: str) -> None:
     ("Send Comprehensive Toxicology panel", "Toxicology"),
     ("Chest Physical Therapy twice daily", "Chest"),
     ("Voice Recognition Software used; Recording Studios", "Software"),
+    ("Is Hodgkin lymphoma more common in people living with HIV?", "people living"),
+    ("Will a Mirena IUD stop bleeding for a trans man on testosterone?", "man"),
 ])
 def test_left_alone(text: str, value: str) -> None:
     assert not touched(_SCRUBBER, text, value)

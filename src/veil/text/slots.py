@@ -131,6 +131,10 @@ _FACILITY_HEADS = frozenset({
     "MEDICINE", "WELLNESS", "SURGERY", "SURGICAL", "INFIRMARY", "SANITARIUM",
 })
 """Words that head a facility name ('zoom care', 'pine haven care', 'benedictine living')."""
+_GROUP_NOUNS = frozenset({"PEOPLE", "PERSONS", "ADULTS", "CHILDREN", "KIDS", "WOMEN", "MEN",
+                          "PATIENTS", "VETERANS", "SENIORS", "ELDERS", "FAMILIES", "YOUTH",
+                          "TEENS", "INDIVIDUALS", "RESIDENTS", "THOSE", "OTHERS", "FOLKS"})
+"""Groups of people before 'living', 'care' ('in people living with HIV'): no home's name."""
 _HOME_HEADS = frozenset({"CARE", "LIVING", "PLACE", "MANOR", "GARDENS", "TERRACE", "COMMONS",
                          "VILLA", "LODGE", "HOUSE", "HEIGHTS", "POINTE", "HOSPICE", "NURSING",
                          "SANITARIUM"})
@@ -597,7 +601,8 @@ class SlotFinder:
             # head after any everyday word that is no kind of care ('pine haven care')
             pairs = zip(modifiers, caps[:head], strict=True)
             if any(self._strong_modifier(k, cap) for k, cap in pairs) or (
-                    keys[head] in _HOME_HEADS and any(
+                    keys[head] in _HOME_HEADS and not any(k in _GROUP_NOUNS for k in modifiers)
+                    and any(
                         k not in _GENERIC and k not in _CARE_KINDS and not self._blocked(k)
                         and k not in words.unknown_stop() and not _clipped(k)
                         for k in modifiers)):

@@ -71,6 +71,8 @@ _DICTATION_INITIALS = re.compile(
 _INITIALS_BEFORE = re.compile(r"(?:^|\n|\.)[ \t]*$")
 _TYPIST_LABEL = re.compile(r"transcr|trans\b|typ(?:ed|ist)|dict|d/t|t/d|scribe")
 """Where a typist label may start, searched in the lower-cased text (a fast literal scan)."""
+_BARE_TRANS = re.compile(r"(?i:trans)[ \t]+[A-Za-z]")
+"""'trans' with no colon, dot, dash or 'by' before the letters: the adjective ('trans man')."""
 _TYPIST = re.compile(
     r"(?i:\b(?:transcribed|transcriptionist|transcr|trans|typed|typist|dictated|dict|"
     r"dictation|d/t|t/d|scribe)\b\.?(?:[ \t]+by)?[ \t]*[:\-]?[ \t]*)"
@@ -290,6 +292,8 @@ class _Forms(_FinderBase):
                 continue
             value = match.group(1)
             key = fold(value)
+            if _BARE_TRANS.match(text, label.start()) and "/" not in value and is_english(key):
+                continue  # 'a trans man', 'trans women': a word, no typist's label ('trans jmr')
             if "/" not in value and (key in _TEXT_FUNCTION or key in _FUNCTION_KEYS
                                      or key in lex.titles or key in _CREDENTIALS
                                      or key in _UNIT_WORDS or key in lex.suffixes):
