@@ -61,7 +61,7 @@ _THING = frozenset({
     "plan", "payer", "organism", "specialty", "role", "team", "group",
 })
 """Words of a thing, not a person: 'drug name', 'test ID', 'plan name' are no identifiers."""
-_ROLE_PERSON = frozenset({
+ROLE_PERSON = frozenset({
     "observer", "counselor", "counsellor", "worker", "caseworker", "prescriber", "athlete",
     "candidate", "participant", "employee", "owner", "sitter", "aide", "cna", "lpn", "lvn",
     "paramedic", "emt", "medic", "chw", "promotora", "advocate", "coach", "trainer",
@@ -86,7 +86,7 @@ _PERSON = frozenset({
     "informant", "poa", "proxy", "agent", "representative", "surrogate", "donor",
     "recipient", "responsible", "party", "patientname", "ptname", "seen", "verified",
     "verifier", "checked", "checker", "witnessed", "cosigned", "initialed", "staff",
-}) | _ROLE_PERSON
+}) | ROLE_PERSON
 """Words of a person's name field: a label made only of these (and fillers) is a NAME."""
 _DONE = frozenset({"administered", "entered", "documented", "collected", "performed",
                    "reviewed", "dispensed", "filled", "obtained", "drawn", "completed",
@@ -357,8 +357,8 @@ def _clinical_phrase(words: list[str], lexicon: Lexicon) -> bool:
 
 
 def role_column(label_words_: set[str]) -> bool:
-    """A person's column named by a role or a kind of person (`_ROLE_PERSON`)."""
-    return bool(label_words_ & _ROLE_PERSON)
+    """A person's column named by a role or a kind of person (`ROLE_PERSON`)."""
+    return bool(label_words_ & ROLE_PERSON)
 
 
 _INITIALS_CELL = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.[ ]?){2,3}")

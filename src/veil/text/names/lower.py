@@ -9,8 +9,9 @@ a birth-date label after the name, or a communication verb ('spoke w okafor').
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from veil.text.fields import ROLE_PERSON
 from veil.text.lexicon import FUNCTION_WORDS as _TEXT_FUNCTION
 from veil.text.lexicon import MONTH_WORDS, fold
 from veil.text.names.base import _FinderBase, lex_first_weak
@@ -49,14 +50,16 @@ _LOWER_TITLED = fast_compile(r"(?<![A-Za-z])(dr\.?|mrs\.?|mr\.?|doctor|prof\.?|p
                            r"[ \t]+([a-z][a-z'’\-]+)(?:[ \t]+([a-z][a-z'’\-]+))?")
 """'dr okafor', 'mrs lee' in lower case (the title itself in lower case too)."""
 _LOWER_TITLED_INITIAL = fast_compile(
-    r"(?<![A-Za-z])(?:[Dd]r|[Mm]rs|[Mm]r|[Mm]s|[Pp]rof|[Pp]rofessor|[Dd]octor)\.?[ \t]+"
+    r"(?<![A-Za-z])(?:[Dd]r|[Mm]rs|[Mm]r|[Mm]s|[Pp]rof|[Pp]rofessor|[Dd]octor)(?:\.[ \t]*|[ \t]+)"
     r"([a-z]\.[ \t]*[a-z][a-z'’\-]+)(?![A-Za-z0-9])")
 """A title, a dotted initial and a lower-case word ('prof. t. rasmussen-kyle', 'dr j. oakes');
 the title as written in prose (not 'MR.' or 'MS.', mitral regurgitation, multiple sclerosis)."""
-_LATIN_EPITHET = re.compile(r"(?:US|AE|II|IS|UM|ANS|ENS|OSA|ICA|IDIS|ILIS|ARIS|ALIS|ATA|ITA)$|"
-                            r"^(?:COLI|PYLORI|JEJUNI|TYPHI|DIFFICILE|BURGDORFERI|CRUZI)$")
+_LATIN_ENDING = re.compile(r"(?:US|AE|II|IS|UM|ANS|ENS|OSA|ICA|IDIS|ILIS|ARIS|ALIS|ATA|ITA)$")
 """Endings of a species' epithet after a genus's initial ('s. aureus', 'e. faecalis',
-'k. pneumoniae', 'c. albicans', 't. gondii'): an organism, not a person."""
+'k. pneumoniae', 'c. albicans', 't. gondii'): an organism, unless the surname lists hold
+the word ('dr. r. lewis', 'dr. m. zapata')."""
+_EPITHETS = frozenset({"COLI", "PYLORI", "JEJUNI", "TYPHI", "DIFFICILE", "BURGDORFERI", "CRUZI"})
+"""Epithets without such an ending ('e. coli', 'h. pylori', 'c. difficile')."""
 _LOWER_LABEL = fast_compile(r"(?i:\b(?:pt|patient|pt's|patient's|full|legal|preferred)\s+name"
                           r"\s*(?:is|:|-|=)\s*|\b(?:name|from|caller|sender)\s*:\s*)(?=[a-z])")
 _PERSON_LABELS = (
@@ -64,19 +67,18 @@ _PERSON_LABELS = (
     "signed", "signed by", "attending", "surgeon", "rn", "md", "np", "lpn", "nurse",
     "provider", "physician")
 """The labels of a person's field whose lower-case value is read generously (a list word)."""
-_PERSON_FIELD_WORDS = (
-    "policyholder", "cosigned by", "lvn", "pa", "athlete", "player", "student",
-    "employee", "worker", "driver", "caller", "contact", "emergency contact", "supervisor",
-    "manager", "coordinator", "sponsor", "pi", "technician", "tech", "therapist", "pharmacist",
-    "dentist", "midwife", "interpreter", "caregiver", "guardian", "witness", "scribe",
-    "reviewer", "informant", "proxy", "officer", "deputy", "coach", "trainer", "chaplain",
-    "dietitian", "advocate", "aide", "paramedic", "medic", "emt", "counselor", "counsellor",
-    "participant", "candidate", "applicant", "claimant", "requester", "requestor", "donor",
-    "recipient", "visitor", "crew member", "captain", "pilot", "mentor", "advisor",
-    "adviser", "landlord", "roommate", "teammate", "coworker", "co-worker")
-"""More person nouns that label a field holding one person's name; as often they hold a role
+_PERSON_FIELD_WORDS = tuple(sorted(ROLE_PERSON | {
+    "policyholder", "cosigned by", "pa", "player", "student", "caller", "contact",
+    "emergency contact", "supervisor", "manager", "coordinator", "sponsor", "pi",
+    "technician", "tech", "therapist", "pharmacist", "dentist", "midwife", "interpreter",
+    "caregiver", "guardian", "witness", "scribe", "reviewer", "informant", "proxy",
+    "applicant", "claimant", "requester", "requestor", "donor", "recipient", "visitor",
+    "crew member", "captain", "pilot", "mentor", "advisor", "adviser", "landlord", "roommate",
+    "teammate", "coworker", "co-worker"} - set(_PERSON_LABELS)))
+"""More person nouns that label a field holding one person's name (the role words of a
+table's person column, `veil.text.fields.ROLE_PERSON`, and more); as often they hold a role
 or a word ('Chaplain: faith based support', 'Tech: max inspiration'), so their lower-case
-value must read as a name by itself (`_strict_name_word`)."""
+value needs a word that reads as a name by itself (`_name_by_itself`)."""
 _PERSON_WORDS = frozenset(w for w in (*_PERSON_LABELS, *_PERSON_FIELD_WORDS) if " " not in w
                           ) | frozenset({"friend", "neighbor", "neighbour", "cousin", "nephew",
                                          "niece"})
@@ -95,10 +97,13 @@ sorensen'): the words themselves, never a shape (an '-er' adjective such as 'sup
 stands before 'vena cava')."""
 
 
+def _alternation(words: Iterable[str]) -> str:
+    """Words as a regex alternation, longest first, a space matching spaces and tabs."""
+    return "|".join(w.replace(" ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+
+
 def _label_pattern(words: Sequence[str]) -> FastRegex:
-    return fast_compile(
-        r"(?i:\b(?:" + "|".join(w.replace(" ", r"[ \t]+") for w in sorted(
-            words, key=len, reverse=True)) + r")[ \t]{0,8}:[ \t]{0,8})(?=[a-z])")
+    return fast_compile(r"(?i:\b(?:" + _alternation(words) + r")[ \t]{0,8}:[ \t]{0,8})(?=[a-z])")
 
 
 _LOWER_PERSON_LABEL = _label_pattern(_PERSON_LABELS)
@@ -199,12 +204,13 @@ _LOWER_ROLE_NAME = re.compile(
 """'cna destiny at 2140', 'nurse summer called', 'tech rocky.': a lower-case given name
 right after a care role, closing the clause or before a verb (the everyday-word names
 'summer', 'rocky', 'destiny' are names here, not words: no noun follows a role so)."""
-_ROLE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+$")
 _PAIR_GIVEN_ZIPF = 4.6
 """Zipf from which a given name is an everyday word first ('will', 'mark', 'grace', 'rose')."""
-_LOWER_WORD_PAIR = re.compile(r"(?<![A-Za-z0-9@._/\\-])(?=([a-z][a-z'’]+)[ \t]([a-z][a-z'’]*[a-z])"
-                         r"(?![A-Za-z0-9@_/]|\.[a-z]))")
-"""Two lower-case words (overlapping: every pair), for `_lower_pair`."""
+_ROLE_THEN_PAIR = fast_compile(
+    r"(?<![A-Za-z])(?i:" + _alternation(_PERSON_WORDS | _TRADE_NOUNS) + r")[ \t]+"
+    r"([a-z][a-z'’]+)[ \t]([a-z][a-z'’]*[a-z])(?![A-Za-z0-9@_/]|\.[a-z])")
+"""A role or trade noun, then two lower-case words for `_lower_pair` ('rigger pete
+sorensen')."""
 _DOB_WORD = fast_compile(r"(?<![A-Za-z])(?i:dob|d\.o\.b|date\s+of\s+birth|born)\b")
 _LOWER_BEFORE_DOB = re.compile(
     r"(?<![A-Za-z])([a-z][a-z'’\-]{2,})(?:[ \t]+([a-z][a-z'’\-]{2,}))?[ \t]*[,(]?[ \t]*$")
@@ -226,10 +232,12 @@ class _LowerCase(_FinderBase):
         for match in _LOWER_TITLED_INITIAL.finditer(text) if "." in text else ():
             surname = fold(match.group(1).split(".", 1)[1].strip())
             parts = [part for part in surname.split("-") if part]
-            if parts and all(self._usable(k) and not lex.is_clinical(k) and len(k) > 2
-                             and k not in lex.drugs and not _LATIN_EPITHET.search(k)
+            if parts and all(self._usable(k) and not lex.is_clinical(k) and k not in lex.drugs
+                             and (len(k) > 2 or k in _ASIAN_SURNAMES)
+                             and k not in _EPITHETS
+                             and not (_LATIN_ENDING.search(k) and k not in lex.last)
                              and (lex.is_name(k) or not is_english(k)) for k in parts) \
-                    and any(self._strict_name_word(k) for k in parts):
+                    and any(self._name_by_itself(k) for k in parts):
                 spans.append(Span(match.start(1), match.end(1), PhiType.NAME,
                                   "name_lower_title", 0.8))
         for match in titled:
@@ -242,7 +250,7 @@ class _LowerCase(_FinderBase):
             elif title == "dr" and first in _ASIAN_SURNAMES:
                 pass  # 'dr ng said', 'thanks dr li.'
             elif not self._usable(first) or (title != "dr" and not lex.is_name(first)) or (
-                    title.startswith("prof") and not self._strict_name_word(first)):
+                    title.startswith("prof") and not self._name_by_itself(first, alone=True)):
                 continue
             end = match.end(2)
             if match.group(3):
@@ -310,8 +318,8 @@ class _LowerCase(_FinderBase):
         open it before a name word ('RN: s. abernathy'). A clause after the label ('pt:
         feeling better') is no name: its words are English. `strict` (a role's label that as
         often holds a word): a role noun may come first ('caller: student maya feldstein'),
-        each word is rare English or none (`_strict_name_word`), and one word alone must be
-        no English word ('athlete: marquis d. fontenot', not 'Chaplain: grace before meals')."""
+        and one word at least must read as a name by itself (`_name_by_itself`: 'athlete:
+        marquis d. fontenot', 'employee: john smith'; not 'Chaplain: grace before meals')."""
         lex = self.lex
         start = end = initial = -1
         named = distinct = False
@@ -338,29 +346,29 @@ class _LowerCase(_FinderBase):
                         not is_english(k) and pronounceable(k))) for k in parts) \
                     or (strict and _POSSESSIVE_END.search(value)):
                 break  # ("contact: husband's cell")
-            distinct = distinct or any(self._strict_name_word(k) for k in parts)
+            distinct = distinct or any(self._name_by_itself(k) for k in parts)
             named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
             if start < 0:
                 start = initial if initial >= 0 else word.start()
             end = word.start() + len(value)
         if start < 0 or not named:
             return None
-        if strict and not distinct:
+        if strict and not (distinct and (" " in text[start:end] or self._name_by_itself(
+                fold(text[start:end]), alone=True))):
             return None  # list words only after a role ('Chaplain: grace', 'Reviewer: peer')
         return Span(start, end, PhiType.NAME, "name_lower_label", 0.8)
 
-    def _strict_name_word(self, key: str) -> bool:
-        """A word that reads as a name whatever its label says: rare, a name or no English
-        word ('feldstein', 'fontenot', 'rasmussen', 'mendoza'; not 'faith', 'max', 'maya',
-        'gene', 'uber')."""
-        return zipf(key) < _RARE_NAME_ZIPF and (not is_english(key) or (
-            self.lex.is_name(key) and zipf(key) < _EVERYDAY_VALUE))
-
-    @staticmethod
-    def _person_noun(word: str) -> bool:
-        """A noun of a person's role or trade ('rigger', 'drummer', 'player', 'roommate')."""
-        lower = word.lower()
-        return lower in _PERSON_WORDS or lower in _TRADE_NOUNS
+    def _name_by_itself(self, key: str, *, alone: bool = False) -> bool:
+        """A word that reads as a name whatever its label says: rare and a name or no English
+        word ('feldstein', 'rasmussen', 'mendoza'; not 'faith', 'max', 'maya', 'gene',
+        'uber', 'line'); beside other words also a strong name of the lists that is no
+        English plural ('smith', 'davis', 'zapata'; not 'fees', 'rounds')."""
+        lex = self.lex
+        if zipf(key) < _RARE_NAME_ZIPF and (
+                not is_english(key) or (lex.is_name(key) and zipf(key) < _EVERYDAY_VALUE)):
+            return True
+        return not alone and lex.is_strong_name(key) and not (
+            key.endswith("S") and key not in lex.first and is_english(key[:-1]))
 
     def _lower_pair(self, given: str, family: str) -> bool:
         """A given name that is no everyday word, then a rare surname, both in lower case, after
@@ -370,7 +378,7 @@ class _LowerCase(_FinderBase):
         first, last = fold(given), fold(family)
         return first in lex.first and last in lex.last and len(last) >= 4 \
             and not (is_english(first) and zipf(first) >= _PAIR_GIVEN_ZIPF) \
-            and (not is_english(last) or zipf(last) < _RARE_TAIL) \
+            and (not is_english(last) or zipf(last) < _RARE_TAIL or lex.is_strong_name(last)) \
             and not (is_english(last) and near_english(last)) \
             and self._usable(first) and self._usable(last) \
             and not lex.is_clinical(first) and not lex.is_clinical(last) \
@@ -437,10 +445,8 @@ class _LowerCase(_FinderBase):
                    for i, w in enumerate(name_words)):
                 spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_lower_pt",
                                   0.7))
-        for match in _LOWER_WORD_PAIR.finditer(text):
-            role = _ROLE_BEFORE.search(text, max(0, match.start(1) - 24), match.start(1))
-            if role and self._person_noun(role.group(1)) \
-                    and self._lower_pair(match.group(1), match.group(2)):
+        for match in _ROLE_THEN_PAIR.finditer(text):
+            if self._lower_pair(match.group(1), match.group(2)):
                 spans.append(Span(match.start(1), match.end(2), PhiType.NAME, "name_lower_pair",
                                   0.7))
         for match in _LOWER_ROLE_NAME.finditer(text):
