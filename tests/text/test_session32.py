@@ -72,6 +72,7 @@ def test_found(text: str, value: str) -> None:
     ("prof fees waived; professor rounds today", "fees"),
     ("professor rounds today", "rounds"),
     ("Driver: uber", "uber"),
+    ("baby: needs eval only if grandma has active TB", "needs"),
     ("Bolus with Lactated Ringer's Solutions then maintenance", "Solutions"),
     ("Comparison: Prior Films from 2019, no interval change.", "Films"),
     ("Send Comprehensive Toxicology panel", "Toxicology"),

@@ -344,8 +344,9 @@ class _LowerCase(_FinderBase):
             if not parts or any(k in _NOT_PERSON_PARTS for k in parts) or not all(
                     self._usable(k) and len(k) > 2 and (lex.is_name(k) or (
                         not is_english(k) and pronounceable(k))) for k in parts) \
-                    or (strict and _POSSESSIVE_END.search(value)):
-                break  # ("contact: husband's cell")
+                    or (strict and (_POSSESSIVE_END.search(value)
+                                    or any(self._plural_or_verb(k) for k in parts))):
+                break  # ("contact: husband's cell", 'baby: needs eval')
             distinct = distinct or any(self._name_by_itself(k) for k in parts)
             named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
             if start < 0:
@@ -367,8 +368,13 @@ class _LowerCase(_FinderBase):
         if zipf(key) < _RARE_NAME_ZIPF and (
                 not is_english(key) or (lex.is_name(key) and zipf(key) < _EVERYDAY_VALUE)):
             return True
-        return not alone and lex.is_strong_name(key) and not (
-            key.endswith("S") and key not in lex.first and is_english(key[:-1]))
+        return not alone and lex.is_strong_name(key) and not self._plural_or_verb(key)
+
+    def _plural_or_verb(self, key: str) -> bool:
+        """An English plural or a verb's -s form ('fees', 'rounds', 'needs', 'sees'), not a
+        given name ('james')."""
+        return key.endswith("S") and key not in self.lex.first and is_english(key) and (
+            is_english(key[:-1]) or (key.endswith("ES") and is_english(key[:-2])))
 
     def _lower_pair(self, given: str, family: str) -> bool:
         """A given name that is no everyday word, then a rare surname, both in lower case, after
@@ -393,8 +399,7 @@ class _LowerCase(_FinderBase):
         lex = self.lex
         if term_shaped(key) or key.endswith(_TREATMENT_ENDINGS):
             return False  # 'candidate for stereotactic radiosurgery': clinical morphology
-        if key.endswith("S") and key not in lex.first and is_english(key) and (
-                is_english(key[:-1]) or (key.endswith("ES") and is_english(key[:-2]))):
+        if self._plural_or_verb(key):
             return False  # 'my son sees', 'mom hopes': a verb or a plural, not a surname
         if (key in lex.last or (first and key in lex.first)) and not lex.blocks_alone(key) \
                 and self._usable(key):
