@@ -6,6 +6,8 @@
   are read and written in batches of `--batch-size`, so memory is bounded by a
   batch, not by the input. With `--known`, every column of TABLE's rows whose
   `--link` value equals the line's `--link` field is that patient's known PHI.
+  With `--link` (table or not), the lines of one patient within a batch share
+  what was found in them (`Scrubber.find_batch`'s patient keys).
 - `veil scrub FILE.txt|DIR -o OUT`: one text file to OUT, or every `*.txt` under
   DIR to the same relative path under OUT.
 

@@ -60,8 +60,8 @@ class SpanLike(Protocol):
 class ScrubberLike(Protocol):
     """What `evaluate_scrubber` needs of a scrubber (veil.text.Scrubber has it)."""
 
-    def find_batch(self, texts: Sequence[str],
-                   known: Sequence[Any | None] | None = None) -> list[list[Any]]: ...
+    def find_batch(self, texts: Sequence[str], known: Sequence[Any | None] | None = None,
+                   patient_keys: Sequence[str | None] | None = None) -> list[list[Any]]: ...
 
     def scrub_batch(self, texts: Sequence[str], known: Sequence[Any | None] | None = None,
                     patient_keys: Sequence[str | None] | None = None) -> list[str]: ...
@@ -352,8 +352,10 @@ def evaluate_scrubber(scrubber: ScrubberLike, records: Sequence[NoteRecord], *,
     texts = [r.text for r in records]
     known_list = None if known is None else [
         None if r.patient_id is None else known.get(r.patient_id) for r in records]
+    # a longitudinal corpus: the scrubber sees which notes are one patient's
+    keys = [r.patient_id for r in records] if any(r.patient_id for r in records) else None
     started = time.perf_counter()
-    found = scrubber.find_batch(texts, known_list)
+    found = scrubber.find_batch(texts, known_list, keys)
     negative_spans = scrubber.find_batch(list(negatives)) if negatives else []
     find_seconds = time.perf_counter() - started
     scrubbed: list[str] | None = None
@@ -361,7 +363,7 @@ def evaluate_scrubber(scrubber: ScrubberLike, records: Sequence[NoteRecord], *,
     scrub_seconds = None
     if scrub:
         started = time.perf_counter()
-        scrubbed = scrubber.scrub_batch(texts, known_list)
+        scrubbed = scrubber.scrub_batch(texts, known_list, keys)
         negative_out = scrubber.scrub_batch(list(negatives)) if negatives else []
         scrub_seconds = time.perf_counter() - started
     result = score_corpus(records, found, scrubbed=scrubbed)

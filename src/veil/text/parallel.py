@@ -132,6 +132,14 @@ class SerialRunner:
         self.close()
 
 
+def _patient_repeats(keys: Sequence[str | None] | None) -> bool:
+    """Whether some patient key is given to more than one text."""
+    if keys is None:
+        return False
+    present = [k for k in keys if k is not None]
+    return len(set(present)) < len(present)
+
+
 # --- the worker side -------------------------------------------------------------------
 _WORKER: dict[str, Any] = {}
 """This worker's Scrubber, or the error building it raised (reported with the first chunk)."""
@@ -185,7 +193,7 @@ def _work(kind: str, texts: list[str], known: list[KnownPhi | None] | None,
         if known is not None:
             known = _reuse(known)
         if kind == "find":
-            return True, scrubber.find_batch(texts, known)
+            return True, scrubber.find_batch(texts, known, keys)
         return True, scrubber.scrub_batch(texts, known, keys)
     except Exception as error:  # described by type only, never by value
         return False, _describe(error)
@@ -275,10 +283,11 @@ class ScrubPool:
         return [text for part in self.scrub_batches([Batch(texts, known, patient_keys)])
                 for text in part]
 
-    def find_batch(self, texts: Sequence[str],
-                   known: Sequence[KnownPhi | None] | None = None) -> list[list[Any]]:
+    def find_batch(self, texts: Sequence[str], known: Sequence[KnownPhi | None] | None = None,
+                   patient_keys: Sequence[str | None] | None = None) -> list[list[Any]]:
         """Like `Scrubber.find_batch`, over the workers."""
-        return [spans for part in self._run("find", [Batch(texts, known)]) for spans in part]
+        return [spans for part in self._run("find", [Batch(texts, known, patient_keys)])
+                for spans in part]
 
     def scrub_batches(self, batches: Iterable[Batch]) -> Iterator[list[str]]:
         """Each batch scrubbed, in order, at most `ahead` chunks in flight. When reading
@@ -286,6 +295,11 @@ class ScrubPool:
         return self._run("scrub", batches)
 
     def _chunks(self, batch: Batch) -> Iterator[tuple[int, int]]:
+        if _patient_repeats(batch.keys):
+            # one patient's texts share what was found in them (`Scrubber.find_batch`): the
+            # batch stays whole, so the output is the same with any number of workers
+            yield 0, len(batch.texts)
+            return
         start, size = 0, 0
         for i, text in enumerate(batch.texts):
             size += len(text)

@@ -11,7 +11,9 @@ with `ner=True`, the spaCy model) once; `find_batch` runs
    vocabulary (an eponym, a drug, a gene, a score) or a US state is dropped;
 6. the merger (`veil.text.merge`);
 7. propagation: every other occurrence in the same text of a found entity (its
-   text, and each word of a name) is found too, then merged again.
+   text, and each word of a name) is found too, then merged again; with patient
+   keys, in the other texts of the same patient in the batch as well (not a
+   word that is plain English, medicine or a language: a false find stays put).
 
 `scrub_batch` then replaces (`veil.text.replace`). Nothing here logs or raises
 with text content.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
@@ -399,6 +401,52 @@ _BLOOD_SIGN_AFTER = re.compile(r"(?:[+\u2212]|-(?![ \t\-])|"
                                r"[ \t]*(?i:pos|neg|positive|negative|rh)\b)")
 _TITLE_JUST_BEFORE = re.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|mx|prof)\.?)[ \t]+$")
 """A blood group letter and its sign ('O+', 'A neg') after a relation word is no initial."""
+
+
+@dataclass
+class _Needles:
+    """What propagation searches for: surfaces matched in any case (`insensitive`) or only
+    as written (`sensitive`), a legend's initials keys and dotted initials."""
+
+    insensitive: dict[str, PhiType]
+    sensitive: dict[str, PhiType]
+    keys: set[str]
+    dotted: set[str]
+
+    def joined(self, others: Sequence[_Needles],
+               shareable: Callable[[str], bool] = lambda _surface: True) -> _Needles:
+        """These needles and the others' that are `shareable` (first type wins); a legend's
+        keys stay this text's own: 'AB' stands for its person only where the legend says so."""
+        out = _Needles(dict(self.insensitive), dict(self.sensitive), set(self.keys),
+                       set(self.dotted))
+        for other in others:
+            for surface, kind in other.insensitive.items():
+                if shareable(surface):
+                    out.insensitive.setdefault(surface, kind)
+            for surface, kind in other.sensitive.items():
+                if surface not in other.keys and shareable(surface):
+                    out.sensitive.setdefault(surface, kind)
+            out.dotted |= other.dotted
+        return out
+
+
+def _shared_by_patient(needles: list[_Needles], patient_keys: Sequence[str | None],
+                       shareable: Callable[[str], bool]) -> list[_Needles]:
+    """Each text's needles joined with the `shareable` ones of the other texts of its patient
+    (a text with no key shares nothing)."""
+    group: dict[str, list[int]] = {}
+    for i, key in enumerate(patient_keys):
+        if key is not None:
+            group.setdefault(key, []).append(i)
+    out = list(needles)
+    for members in group.values():
+        if len(members) < 2:
+            continue
+        shared = _Needles({}, {}, set(), set()).joined([needles[j] for j in members],
+                                                       shareable)
+        for i in members:  # its own first: a surface keeps the type its own text gave it
+            out[i] = needles[i].joined([shared])
+    return out
 
 
 @dataclass(frozen=True)
@@ -1025,10 +1073,16 @@ class Scrubber:
         return self.find_batch([text], [known])[0]
 
     def find_batch(self, texts: Sequence[str],
-                   known: Sequence[KnownPhi | None] | None = None) -> list[list[Span]]:
-        """`find` for many texts, validators and NER batched across them."""
+                   known: Sequence[KnownPhi | None] | None = None,
+                   patient_keys: Sequence[str | None] | None = None) -> list[list[Span]]:
+        """`find` for many texts, validators and NER batched across them. Texts of one
+        patient (the same key in `patient_keys`) share their propagation: a name found in
+        one of the batch's notes is found in the patient's other notes of the batch too
+        ('Maria Delgado' in the admission note, 'maria' in the phone message)."""
         if known is not None and len(known) != len(texts):
             raise UsageError("known must have one entry per text")
+        if patient_keys is not None and len(patient_keys) != len(texts):
+            raise UsageError("patient_keys must have one entry per text")
         found: list[list[Span]] = [[] for _ in texts]
         pending: dict[str, list[tuple[int, Candidate, str]]] = {}
         originals = texts
@@ -1071,7 +1125,7 @@ class Scrubber:
             if "veil" in self.options.ner_models:
                 for i, spans in enumerate(trained_spans(originals)):
                     found[i].extend(spans)
-        out: list[list[Span]] = []
+        before: list[list[Span]] = []
         for i, text in enumerate(texts):
             spans = _about_someone(text, [s for s in found[i] if not self._vetoed(text, s)])
             patient = known[i] if known is not None else None
@@ -1083,10 +1137,13 @@ class Scrubber:
             merged = self._ages_after_names(text, merged)
             merged = _nicknames(text, merged, self.lexicon)
             merged = _names_coordinated(text, merged, self.lexicon)
-            merged = _names_in_aged_rosters(text, merged, self.lexicon)
-            out.append(_with_serial_labels(text, self._after_propagation(
-                text, self._propagate(text, merged, readings[i]))))
-        return out
+            before.append(_names_in_aged_rosters(text, merged, self.lexicon))
+        needles = [self._needles(text, before[i], readings[i]) for i, text in enumerate(texts)]
+        if patient_keys is not None:
+            needles = _shared_by_patient(needles, patient_keys, self._shareable)
+        return [_with_serial_labels(text, self._after_propagation(
+            text, self._spread(text, before[i], needles[i], readings[i])))
+            for i, text in enumerate(texts)]
 
     def _scan(self, text: str, letters: str) -> list[tuple[Candidate, str]]:
         """The pattern rules over the text, and over its OCR reading where scanned digits
@@ -1538,12 +1595,29 @@ class Scrubber:
         """A place name that is also an everyday English word ('MOBILE', 'BATH', 'HOPE')."""
         return key in self.lexicon.place_words or words_module.zipf(key) >= _EVERYDAY
 
+    def _shareable(self, surface: str) -> bool:
+        """Whether a surface found in one of a patient's texts is searched in the others: not
+        one word of English that names no one (or written in lower case), of medicine or a
+        language: a false find in one note must not spread through the chart ('orchard',
+        'trauma', 'Mixteco')."""
+        words = _WORD.findall(surface)
+        if len(words) != 1 or any(c.isdigit() for c in surface):
+            return True
+        key = fold(words[0])
+        lex = self.lexicon
+        english = words_module.is_english(key)
+        return not (lex.is_clinical(key) or key in countries_and_languages() or key in LANGUAGES
+                    or key in FUNCTION_WORDS or (english and not lex.is_name(key))
+                    or (english and words[0].islower()))  # ('orchard', 'parish' as found)
+
     def _propagate(self, text: str, spans: list[Span], letters: str | None = None
                    ) -> list[Span]:
         """Find every other occurrence of the found entities in the same text, and in a
         scanned text also in its letter reading ('P. Holloway' found, 'H0LLOWAY' too)."""
-        if not spans:
-            return spans
+        return self._spread(text, spans, self._needles(text, spans, letters), letters)
+
+    def _needles(self, text: str, spans: list[Span], letters: str | None = None) -> _Needles:
+        """The surfaces propagation searches for, from the entities found in `text`."""
         lex = self.lexicon
         insensitive: dict[str, PhiType] = {}
         sensitive: dict[str, PhiType] = {}
@@ -1621,6 +1695,15 @@ class Scrubber:
                             and (not words_module.is_english(key) or (
                                 lex.is_name(key) and words_module.zipf(key) < 3.5)):
                         insensitive.setdefault(word, span.type)  # (never 'records')
+        return _Needles(insensitive, sensitive, keys, dotted)
+
+    def _spread(self, text: str, spans: list[Span], needles: _Needles,
+                letters: str | None = None) -> list[Span]:
+        """Every occurrence in `text` (and its letter reading) of the needles, merged with
+        `spans`."""
+        insensitive, sensitive, keys = needles.insensitive, needles.sensitive, needles.keys
+        if not (insensitive or sensitive or needles.dotted):
+            return spans
         extra: list[Span] = []
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer: keep offsets
@@ -1636,7 +1719,7 @@ class Scrubber:
                 needle = surface.lower() if fold_case else surface
                 extra.extend(Span(at, at + len(needle), kind, "propagated", 0.9)
                              for at in _occurrences(haystack, needle))
-        for initials in sorted(dotted):  # whole only: not the 'D.R' of 'N.P.D.R.'
+        for initials in sorted(needles.dotted):  # whole only: not the 'D.R' of 'N.P.D.R.'
             extra.extend(Span(m.start(), m.end(), PhiType.NAME, "propagated", 0.9)
                          for m in re.finditer(r"(?<![A-Za-z0-9.])" + re.escape(initials)
                                               + r"(?![A-Za-z0-9]|\.[A-Za-z])", text))
@@ -1688,7 +1771,7 @@ class Scrubber:
         """Texts with their PHI replaced, in order (see `veil.text.replace`)."""
         if patient_keys is not None and len(patient_keys) != len(texts):
             raise UsageError("patient_keys must have one entry per text")
-        spans = self.find_batch(texts, known)
+        spans = self.find_batch(texts, known, patient_keys)
         options = self.options
         table: dict[tuple[str, str], str] | None = None
         if options.replacement == "surrogate" and options.secret is not None:

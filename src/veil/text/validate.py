@@ -337,7 +337,13 @@ _DOSE = re.compile(r"(?i)^[0-9]{1,5}(?:\.[0-9]+)?"
                    r"(?:mg|mcg|ug|g|kg|ml|l|units?|iu|meq|mmol|mm|cm|%|hrs?|h|min|d)$")
 _CLINICAL_SHAPES = re.compile(
     r"(?i)^(?:ICD-?(?:9|10|11)(?:-CM|-PCS)?|COVID-?19|SARS-CoV-2|T[0-4]N[0-3]M[01]|"
-    r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3})$")
+    r"G[0-9]+P[0-9]+.*|HbA1c|CHA2DS2-VASc|PHQ-?[0-9]+|GAD-?[0-9]+|CD[0-9]+|[A-Z]{1,3}[0-9]{1,3}|"
+    # a radioisotope ('I-125' seeds, 'Tc-99m', 'Lu-177'), never an implant's serial
+    r"(?:I-12[345]|I-131|Tc-99m?|Y-90|Pd-103|Cs-13[17]|Ir-192|Co-60|F-18|Ga-6[78]|Lu-177|"
+    r"Ra-223|Sm-153|Sr-89|Rb-82|Tl-201|In-111|Xe-133|Cu-64|Zr-89|Ac-225|C-1[14]|N-13|O-15|"
+    r"P-32|Au-198|Kr-81m)|"
+    # a class of US visa ('H-2A' farmworkers, 'H-1B', 'J-1'): everyone's, no one's number
+    r"[BEFHJKLMOPQR]-[0-9][AB]?)$")
 _BILLING_SHAPES = re.compile(
     r"^(?:[A-V][0-9]{4}|CR[0-9]{4}|CMS-[0-9]{3,5}(?:-[A-Z0-9]{1,3})?|"
     r"[0-9]{5}-(?:GT|95|25|59|26|TC|LT|RT|GQ|QW))$")

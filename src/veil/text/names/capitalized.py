@@ -92,6 +92,14 @@ _OFFICE_WORDS = frozenset({"RECORDS", "RECORD", "CUSTODIAN", "DEPARTMENT", "DEPT
 person unless a dictionary name stands beside them."""
 
 
+_ANTIBODY_WORDS = frozenset({"Ab", "Abs", "Ag", "IgG", "IgM", "IgA", "IgE"})
+"""An antibody or antigen as a lab test writes it, case and all (never the name 'Ab')."""
+_LAB_PARTS = frozenset({"SURFACE", "CORE", "TOTAL", "ANTIBODY", "ANTIGEN", "SCREEN", "QUANT",
+                       "QUAL", "HEP", "HBS", "HCV", "HIV", "HAV", "HBV", "RPR", "TP",
+                       "TREPONEMAL", "NR", "NEG", "POS"})
+"""Words beside 'Ab' or 'Ag' that make it a lab test ('Hep B Surface Ag', 'HIV Ag/Ab')."""
+_ANTIBODY_NEXT = re.compile(r"[ \t]+(?:Ab|Abs|Ag|IgG|IgM|IgA|IgE)\b")
+
 class _RunJudge(_Guards):
     """Turns runs of capitalized words into name spans."""
 
@@ -316,6 +324,8 @@ class _RunJudge(_Guards):
     def _strong_run(self, text: str, run: list[_Tok], titled: bool) -> list[Span]:
         lex = self.lex
         first = run[0]
+        if len(run) == 1 and len(first.key) == 1 and text[first.end:first.end + 1] in "-‐":
+            return []  # 'employer H-2A housing', 'pt B-12 level': a class or code, no initial
         if first.word.isupper() and len(first.key) <= 5 and len(run) == 1 \
                 and text[max(0, first.start - 3):first.start].rstrip(" \t").endswith(
                     ("'s", "’s")):
@@ -387,6 +397,15 @@ class _RunJudge(_Guards):
             return []  # 'Su hija vive sola', 'Mi mamá': a possessive, not the surname 'Su'
         if len(core) == 2 and core[0].key in _COMPASS and core[1].key in _BUILDING_PARTS:
             return []  # '5th Floor East Wing', 'North Tower': a part of a building
+        if any(t.word in _ANTIBODY_WORDS for t in core) and (
+                all(t.word in _ANTIBODY_WORDS for t in core)
+                or any(len(t.key) == 1 or lex.is_clinical(t.key) or t.key in _LAB_PARTS
+                       for t in part)):
+            return []  # 'Hep B Surface Ab, Quant', 'HIV Ag': a lab test, not 'Ab' (but
+            # 'Dakota Prairie Ag' is a farm supplier)
+        if text and _ANTIBODY_NEXT.match(text, part[-1].end) and any(
+                len(t.key) == 1 or t.key in _LAB_PARTS for t in part):
+            return []  # 'Hep B Surface' before 'Ag neg'
         score = 0.0
         if strong >= 1 and len(core) <= 5:
             score = 0.85

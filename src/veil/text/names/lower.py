@@ -322,7 +322,7 @@ class _LowerCase(_FinderBase):
         marquis d. fontenot', 'employee: john smith'; not 'Chaplain: grace before meals')."""
         lex = self.lex
         start = end = initial = -1
-        named = distinct = False
+        named = distinct = phrase = False
         for count, word in enumerate(_LOWER_NAME_TOKEN.finditer(text, at, min(len(text),
                                                                             at + 60))):
             gap = text[end:word.start()] if end >= 0 else ""
@@ -346,6 +346,7 @@ class _LowerCase(_FinderBase):
                         not is_english(k) and pronounceable(k))) for k in parts) \
                     or (strict and (_POSSESSIVE_END.search(value)
                                     or any(self._plural_or_verb(k) for k in parts))):
+                phrase = start >= 0 and gap == " "  # a word goes on the value: a phrase
                 break  # ("contact: husband's cell", 'baby: needs eval')
             distinct = distinct or any(self._name_by_itself(k) for k in parts)
             named = named or any(lex.is_name(k) for k in parts) or len(parts) > 1
@@ -354,6 +355,9 @@ class _LowerCase(_FinderBase):
             end = word.start() + len(value)
         if start < 0 or not named:
             return None
+        if phrase and " " not in text[start:end] and zipf(fold(text[start:end])) >= \
+                _EVERYDAY_VALUE:
+            return None  # an everyday word, then a plain one ('crew member: crew chief')
         if strict and not (distinct and (" " in text[start:end] or self._name_by_itself(
                 fold(text[start:end]), alone=True))):
             return None  # list words only after a role ('Chaplain: grace', 'Reviewer: peer')
