@@ -127,3 +127,34 @@ def test_left_alone(text: str, value: str) -> None:
 ])
 def test_found(text: str, value: str) -> None:
     assert covered(_SCRUBBER, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She volunteers at Meadowlark Cat Rescue on weekends.", "Meadowlark Cat Rescue"),
+    ("44F works in the food-prep kitchen of Cobalt Coast Aquarium, thawing fish",
+     "Cobalt Coast Aquarium"),
+    ("a keeper for Heartland Zoo since 2019", "Heartland Zoo"),
+    ("kennel attendant at Second Chance Paws shelter, f/u rash", "Second Chance Paws"),
+    ("who owns Blue Heron Grooming on Main Street", "Blue Heron Grooming"),
+    ("cellar worker at Abbaye des Collines Cellars in Dundee", "Abbaye des Collines Cellars"),
+    ("employed by Los Carneros Vineyard Management as a pruner", "Los Carneros Vineyard"),
+    ("adopted from the Hartwell Humane Society adoption center", "Hartwell Humane Society"),
+])
+def test_organizations_by_their_noun(text: str, value: str) -> None:
+    assert covered(_SCRUBBER, text, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Bitten at work; reported to Animal Control the same day.", "Animal Control"),
+    ("Adopted the cat from the Humane Society last year.", "Humane Society"),
+    ("Referred to Area Agency on Aging for a waiver.", "Area Agency"),
+    ("Name can be updated at Driver Services next week.", "Driver Services"),
+    ("Records requests go to Health Information Management.", "Health Information Management"),
+    ("Brochure from the American Cancer Society given.", "American Cancer Society"),
+    ("Connected to a Korean Christian church group off base.", "Korean Christian"),
+    ("Arrived by LVFR Rescue 11 at 0112.", "Rescue 11"),
+    ("MEDICAL HISTORY FOR COAL MINE WORKERS", "COAL MINE"),
+    ("Carries a card from The Ehlers-Danlos Society.", "Ehlers-Danlos Society"),
+])
+def test_kinds_of_organization_are_no_name(text: str, value: str) -> None:
+    assert not touched(_SCRUBBER, text, value)

@@ -57,6 +57,7 @@ from veil.text.names import SHORT_SURNAME, NameFinder
 from veil.text.names.guards import _EPONYM_ONLY
 from veil.text.names.tokens import _CREDENTIALS
 from veil.text.ocr import letter_reading
+from veil.text.org_heads import organizations_by_head
 from veil.text.places import (
     COUNTRY_OR_REGION,
     FACILITY_SHORT_NAMES,
@@ -1104,6 +1105,7 @@ class Scrubber:
             found[i].extend(self.brands.find(text))
             found[i].extend(structured_spans(text, self.lexicon))
             found[i].extend(named_organizations(text, self.lexicon))
+            found[i].extend(organizations_by_head(text, self.lexicon))
             found[i].extend(airport_codes(text, self.lexicon))
             letters = readings[i]
             if letters is not text:
