@@ -158,3 +158,27 @@ def test_organizations_by_their_noun(text: str, value: str) -> None:
 ])
 def test_kinds_of_organization_are_no_name(text: str, value: str) -> None:
     assert not touched(_SCRUBBER, text, value)
+
+
+@pytest.mark.parametrize(("text", "value", "found"), [
+    ("Pearl, 31F, marine mammal trainer, Bluewater Oceanarium emp# BWO-11920",
+     "Bluewater Oceanarium", True),
+    ("volunteer at a big-cat sanctuary (Lionsgate Big Cat Refuge, outside Kerrville)",
+     "Lionsgate Big Cat Refuge", True),
+    ("the carnivore section of Ashgrove Zoo & Botanical Garden", "Ashgrove Zoo & Botanical Garden",
+     True),
+    ("Referred by his lawyer, Jones Group handles the claim", "Jones Group", False),
+])
+def test_a_strong_noun_after_a_comma_or_bracket(text: str, value: str, found: bool) -> None:
+    assert covered(_SCRUBBER, text, value) is found
+
+
+@pytest.mark.parametrize(("text", "value", "found"), [
+    ("Her supervisor (Will Grant) told her to mention seal finger.", "Will Grant", True),
+    ("the foreman (Chepe) and another co-worker both cough", "Chepe", True),
+    ("The crew boss Beto drove him in.", "Beto", True),
+    ("Janelle Ortiz, RN, Clinical Manager\nDate of incident: 08/05", "Date", False),
+    ("Janelle Ortiz, Clinical Manager (emp 003990)", "emp", False),
+])
+def test_a_workers_boss_names_a_person(text: str, value: str, found: bool) -> None:
+    assert covered(_SCRUBBER, text, value) is found

@@ -53,6 +53,8 @@ ORG_HEADS = frozenset({
     "INC", "LLC", "CORP", "LTD", "CO",
 })
 """Nouns an organization's name ends in; no place of care (those are `facilities`')."""
+_GARDEN = frozenset({"GARDEN", "GARDENS"})
+_SOLUTIONS = frozenset({"SOLUTIONS"})
 _WEAK_HEADS = frozenset({"SERVICES", "SOLUTIONS", "SYSTEMS", "GROUP", "PARTNERS", "COMPANY",
                          "MANAGEMENT", "STAFFING", "LABOR", "AGENCY", "FUND", "ASSOCIATION",
                          "SOCIETY", "LEAGUE", "ALLIANCE", "COALITION", "CLUB", "MINISTRIES",
@@ -64,9 +66,9 @@ a place, a word no English dictionary holds or a rare one)."""
 LOWER_KINDS = frozenset({
     "shelter", "rescue", "sanctuary", "refuge", "zoo", "aquarium", "kennel", "kennels",
     "farm", "ranch", "winery", "vineyard", "orchard", "orchards", "dairy", "camp", "shop",
-    "store", "salon", "gym", "daycare", "school", "church", "plant", "mill", "warehouse",
+    "store", "salon", "gym", "daycare", "school", "church", "mill", "warehouse",
     "packinghouse", "cannery", "feedlot", "restaurant", "bakery", "bar", "cafe", "hotel",
-    "motel", "clinic", "pharmacy", "agency", "company", "crew", "site", "yard",
+    "motel", "clinic", "pharmacy", "agency", "company", "crew",
 })
 """Kinds of place written in lower case after a Title Case name ('Second Chance Paws
 shelter')."""
@@ -103,9 +105,10 @@ _RARE = 3.0
 _WEEKDAYS = frozenset({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
                        "SUNDAY"})
 
-_CUE = (r"(?<![A-Za-z])(?:at|for|with|from|by|of|to|via|through|volunteers?|volunteered|"
+_CUE = (r"(?:(?<![A-Za-z])(?:at|for|with|from|by|of|to|via|through|volunteers?|volunteered|"
         r"volunteering|employed|employer|works|worked|working|owns|owned|runs|ran|manages|"
-        r"joined|left|quit)[ \t]++(?:the[ \t]++)?")
+        r"joined|left|quit|en|con|para|desde)[ \t]++(?:the[ \t]++)?|(?<=[a-z])(?:,|[ \t]\()"
+        r"[ \t]*+)")
 _RUN = (r"((?:[A-Z][A-Za-z'’\-]*|[A-Z]\.(?:[A-Z]\.)*)(?:[ \t]++(?:&|(?:and|of|the|de|des|du|"
         r"del|di|da|la|le|los|las|van|von)(?![A-Za-z])|[A-Z][A-Za-z'’\-]*\.?|"
         r"[A-Z]\.(?:[A-Z]\.)*)){1,6})")
@@ -124,7 +127,13 @@ def organizations_by_head(text: str, lexicon: Lexicon) -> list[Span]:
         start = match.start(1)
         tokens = list(_WORD.finditer(match.group(1)))
         keys = [fold(t.group().rstrip(".")) for t in tokens]
-        head = max((i for i, k in enumerate(keys) if k in ORG_HEADS and i >= 1), default=-1)
+        head = max((i for i, k in enumerate(keys) if (k in ORG_HEADS or k in _GARDEN)
+                    and i >= 1), default=-1)
+        mark = text[match.start():start].strip() in (",", "(")
+        if mark and (head < 1 or keys[head] in _WEAK_HEADS):
+            continue  # after a comma or a bracket only a strong noun ('trainer, Bluewater
+            # Oceanarium', '(Lionsgate Big Cat Refuge,'), never 'Smith, Jones Group'
+
         if match.group(1).isupper():
             continue  # a heading in capitals ('FOR COAL MINE WORKERS')
         if head >= 1 and tokens[head].group()[:1].isupper():
@@ -132,6 +141,8 @@ def organizations_by_head(text: str, lexicon: Lexicon) -> list[Span]:
             after_head = text[start + tokens[head].end():start + tokens[head].end() + 4]
             if re.match(r"[ \t]*[0-9]", after_head):
                 continue  # an apparatus or a unit ('Rescue 11', 'Camp 4')
+            if keys[head] in _SOLUTIONS and not _company_of_solutions(name, lexicon):
+                continue  # 'Plasmalyte Solutions', "Lactated Ringer's Solutions": fluids
             if _names_one(name, lexicon) and (keys[head] not in _WEAK_HEADS
                                               or _proper(name, lexicon)):
                 spans.append(Span(start, start + tokens[head].end(), PhiType.FACILITY,
@@ -142,6 +153,14 @@ def organizations_by_head(text: str, lexicon: Lexicon) -> list[Span]:
                 and keys[-1] not in _JOINERS and _names_one(keys, lexicon):
             spans.append(Span(start, match.end(1), PhiType.FACILITY, "org_head", 0.85))
     return spans
+
+
+def _company_of_solutions(keys: list[str], lexicon: Lexicon) -> bool:
+    """Two words or more before 'Solutions', none of medicine ('Kestrel Contract Solutions';
+    not 'Plasmalyte Solutions', "Lactated Ringer's Solutions", IV fluids)."""
+    own = [k.removesuffix("'S").removesuffix("’S") for k in keys if k not in _JOINERS]
+    return len(own) >= 2 and not any(
+        lexicon.is_clinical(k) or k in lexicon.drugs or words.term_shaped(k) for k in own)
 
 
 def _proper(keys: list[str], lexicon: Lexicon) -> bool:

@@ -50,6 +50,7 @@ _RELATION = (r"(?:wife|husband|spouse|partner|son|daughter|mother|father|mom|dad
              r"mother-in-law|father-in-law|child|children|kids?|baby|infant|twin|"
              r"poa|hcp|proxy|surrogate|representative|landlord|employer|coworker|co-worker|"
              r"boss|colleague|pastor|priest|sponsor|case\s+manager|social\s+worker|"
+
              r"therapist|counselor|interpreter|aide|roommate|housemate|ex-wife|ex-husband|"
              r"dtr|dau|hubby|stepmom|stepdad|godmother|godfather|goddaughter|godson|"
              r"daughters|sons|sisters|brothers|grandkids|grandchildren|grandsons|granddaughters|"
@@ -81,6 +82,12 @@ CHILD_WORDS = r"(?:newborn|toddler|grandbaby|preemie|little\s+(?:girl|boy|one))"
 """Words for a small child right before its name ('our newborn Noa', "Travis's little girl
 Braelynn"); unlike a relation word, never with a colon or a dash between (a nursery's
 'Newborn: Vitamin K given' is a heading) and never before a lower-case word."""
+_BOSS_WORDS = ("supervisor", "manager", "mayordomo", "contractor", "superintendent", "foreman",
+               "forewoman", "forelady", "boss")
+_BOSS_BRACKET = r"(?:" + "|".join(_BOSS_WORDS) + r")[ \t]*\([ \t]*(?-i:(?=[A-Z][a-z]))"
+"""A worker's boss with a name in brackets on the same line ('her supervisor (Will Grant)', 'the
+foreman (Chepe)'); never without the bracket ('Ward Manager' ends signatures, 'per foreman
+OSHA requires')."""
 _STRONG_BEFORE = re.compile(
     r"(?i:(?:\b" + _RELATION + r"(?![A-Za-z])"
     r"(?:['’]s(?=\s*(?:[,(:=\-]|(?:is|was|named|called|name)\b)))?(?:\s+of\s+[0-9]{1,2}\s+years)?"
@@ -91,7 +98,8 @@ _STRONG_BEFORE = re.compile(
     r"(?:\b(?:now\s+named|baby\s+(?:girl|boy)|" + CHILD_WORDS + r"(?![ \t]*[:\-–—=(,]))\s*$)|"
     r"(?:\b(?:dear|sincerely|regards|thanks|cordially|respectfully|best)\b\s*,?\s*$)|"
     r"(?-i:\b" + _RELATION_ABROAD + r"[ \t](?=[A-Z][a-z]|\Z)$)|"
-    r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$))")
+    r"(?:(?:^|\n)[ \t]*(?:—|–|--|~|/s/)[ \t]*$)|"
+    r"(?:\b" + _BOSS_BRACKET + r"$))")
 _MEDIUM_BEFORE = re.compile(
     r"(?i:\b(?:spoke|speaking|talked|talking|met|meeting|discussed|consulted|called|"
     r"phoned|texted|emailed|messaged|visited|seen|evaluated|examined|assessed|treated|"
@@ -178,7 +186,7 @@ _STRONG_TRIGGERS = frozenset(
     if chunk not in ("s",)) | {"now", "baby", "dear", "sincerely", "regards", "thanks",
                                "cordially", "respectfully", "best", "newborn", "toddler",
                                "grandbaby", "preemie", "little"} | {
-    part for word in _RELATION_ABROAD_WORDS for part in word.split("-")}
+    part for word in _RELATION_ABROAD_WORDS for part in word.split("-")} | set(_BOSS_WORDS)
 """The words a strong-context match can start with: the whole-text regex is tried only at
 those words (a set lookup per word), not at every word start."""
 _MEDIUM_TRIGGERS = frozenset(
